@@ -1,0 +1,94 @@
+// Lint enforces the layer boundaries of DESIGN.md §2: the engine is pure and runs unchanged in
+// Node and in the Worker; the UI talks to the engine only through types and the worker client.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const UI_LIBS = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', '@monaco-editor/*', 'zustand', 'zustand/*', 'zundo', 'comlink', '@tanstack/*', 'elkjs', 'elkjs/*'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.ci-out/**', 'fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'bench/**/*.mjs', '.ci/**/*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: UI_LIBS, message: 'engine/ is pure: it runs in Node and in the Worker unchanged.' },
+        { group: ['**/ui/**', '**/store/**', '**/worker/**', '**/layout/**', 'node:*'], message: 'engine/ must not depend on layers above it or on Node.' },
+      ] }],
+      'no-restricted-globals': ['error',
+        { name: 'setTimeout', message: 'Engine code is synchronous and deterministic.' },
+        { name: 'setInterval', message: 'Engine code is synchronous and deterministic.' },
+        { name: 'window', message: 'No DOM in the engine.' },
+        { name: 'document', message: 'No DOM in the engine.' },
+      ],
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'Take `now` from AnalyzeOptions.clock.' },
+        { object: 'Math', property: 'random', message: 'Use the seeded rng of the simulator.' },
+      ],
+    },
+  },
+  {
+    files: ['src/layout/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', '@xyflow/*', 'monaco-editor', 'zustand', 'comlink'], message: 'layout/ is DOM-free.' },
+        { group: ['**/ui/**', '**/store/**', '**/worker/**'], message: 'layout/ must not depend on layers above it.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/ui/**', '**/store/**', 'react', 'react-dom'], message: 'worker/ runs the engine; it knows nothing of the UI.' },
+        { group: ['**/engine/*/**'], message: 'Import the engine through src/engine/index.ts only.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/ui/**', 'react-dom', 'monaco-editor', '@xyflow/*'], message: 'store/ must not import the UI.' },
+        { group: ['**/engine/*/**'], message: 'Import the engine through src/engine/index.ts only.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { group: ['**/engine', '**/engine/**'], allowTypeImports: true, message: 'The UI uses engine types only; results come from the worker through the store.' },
+        { group: ['**/worker/engine.worker', '**/worker/engineApi'], message: 'The UI reaches the worker only through worker/engineClient.' },
+      ] }],
+    },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/ui/**', '**/store/**', '**/worker/**'], message: 'The CLI uses the engine only.' },
+        { group: ['**/engine/*/**'], message: 'Import the engine through src/engine/index.ts only.' },
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+import type { SemanticGraph } from './graph/types';
+import type { RouteTable } from './routing/types';
+import type {
+  Diagnostic,
+  GatewayModel,
+  ObjectSummary,
+  PolicyAttachment,
+  ResolvedRoute,
+  RouteAttachment,
+  RouteParentExplain,
+  StatusReport,
+} from './types';
+
+/** The result of analyze(): plain data, safe to post from the worker and to print as JSON. */
+export interface Analysis {
+  objects: ObjectSummary[];
+  diagnostics: Diagnostic[];
+  status: StatusReport;
+  /** Per route × parentRef: the checks behind Accepted, answering "why is my route not attached". */
+  explain: RouteParentExplain[];
+  gateways: GatewayModel[];
+  routes: ResolvedRoute[];
+  attachments: RouteAttachment[];
+  policies: PolicyAttachment[];
+  routeTable: RouteTable;
+  graph: SemanticGraph;
+}

@@ -1,0 +1,71 @@
+/**
+ * The kinds gwsim models, with the API versions the upstream CRDs (v1.6.1) still serve.
+ * Everything else is kept as an opaque object: listed, round-tripped, never dropped.
+ */
+export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+export const CORE_GROUP = '';
+
+export const ModelledKind = {
+  GatewayClass: 'GatewayClass',
+  Gateway: 'Gateway',
+  ListenerSet: 'ListenerSet',
+  HTTPRoute: 'HTTPRoute',
+  GRPCRoute: 'GRPCRoute',
+  TLSRoute: 'TLSRoute',
+  TCPRoute: 'TCPRoute',
+  UDPRoute: 'UDPRoute',
+  ReferenceGrant: 'ReferenceGrant',
+  BackendTLSPolicy: 'BackendTLSPolicy',
+  Service: 'Service',
+  Namespace: 'Namespace',
+  Secret: 'Secret',
+  ConfigMap: 'ConfigMap',
+} as const;
+export type ModelledKind = (typeof ModelledKind)[keyof typeof ModelledKind];
+
+export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'] as const;
+export type RouteKind = (typeof ROUTE_KINDS)[number];
+
+export function isRouteKind(kind: string): kind is RouteKind {
+  return (ROUTE_KINDS as readonly string[]).includes(kind);
+}
+
+/** apiVersions served per modelled kind (group/version). Older versions still parse the same spec. */
+export const SERVED_VERSIONS: Record<ModelledKind, readonly string[]> = {
+  GatewayClass: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
+  Gateway: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
+  ListenerSet: ['gateway.networking.k8s.io/v1', 'gateway.networking.x-k8s.io/v1alpha1'],
+  HTTPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
+  GRPCRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2'],
+  TLSRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha3', 'gateway.networking.k8s.io/v1alpha2'],
+  TCPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2'],
+  UDPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2'],
+  ReferenceGrant: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1', 'gateway.networking.k8s.io/v1alpha2'],
+  BackendTLSPolicy: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha3'],
+  Service: ['v1'],
+  Namespace: ['v1'],
+  Secret: ['v1'],
+  ConfigMap: ['v1'],
+};
+
+/** Cluster-scoped kinds carry no namespace; every other object defaults to "default". */
+export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'GatewayClass',
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+  'PriorityClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'Node',
+]);
+
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? CORE_GROUP : apiVersion.slice(0, slash);
+}

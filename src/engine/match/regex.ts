@@ -1,0 +1,23 @@
+/**
+ * The only module that touches re2js. Gateway API leaves the regex dialect to the implementation;
+ * gwsim follows Envoy: RE2 syntax, matched against the whole value (anchored both ends), in time
+ * linear in the input, so hostile patterns or inputs cannot stall the simulator.
+ */
+import { RE2JS } from 're2js';
+
+export interface CompiledRegex {
+  readonly source: string;
+  /** True when the regex matches the entire value (Envoy's full-match semantics). */
+  matchesWhole(value: string): boolean;
+}
+
+export type RegexCompileResult = { ok: true; regex: CompiledRegex } | { ok: false; error: string };
+
+export function compileRegex(source: string): RegexCompileResult {
+  try {
+    const pattern = RE2JS.compile(source);
+    return { ok: true, regex: { source, matchesWhole: (value) => pattern.matches(value) } };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}

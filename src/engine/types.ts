@@ -1,0 +1,309 @@
+/**
+ * The engine's data contracts. Everything here is plain data (survives structuredClone):
+ * no classes, no functions, no Map. Stages produce new objects and never write into inputs.
+ */
+import type { ConditionStatus, RouteReason } from './api/conditions';
+import type { ObjectRef, ResourceKey } from './api/keys';
+import type { RouteKind } from './api/kinds';
+import type {
+  GRPCRouteMatch,
+  HTTPRouteFilter,
+  HTTPRouteMatch,
+  HTTPRouteRetry,
+  HTTPRouteTimeouts,
+  ParentReference,
+  SessionPersistence,
+} from './api/spec';
+import type { DiagnosticCode } from './diagnostics/catalog';
+
+export type { ResourceKey, ObjectRef } from './api/keys';
+
+// ---------------------------------------------------------------- input
+
+export interface SourceFile {
+  /** Path or display name; every diagnostic and object names it. */
+  name: string;
+  text: string;
+}
+
+/** 1-based line/column, as the yaml LineCounter reports them. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A field path inside one object, e.g. ['spec', 'rules', 0, 'matches', 0, 'path', 'type']. */
+export type FieldPath = readonly (string | number)[];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic extends SourceLocation {
+  /** Stable identifier from diagnostics/catalog.ts, e.g. 'schema.enum'. Never reuse a retired code. */
+  code: DiagnosticCode;
+  severity: Severity;
+  /** What is wrong, in the user's vocabulary. */
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+  /** The object the diagnostic is about, when there is one. */
+  object?: ObjectRef;
+  /** Dotted field path inside the object: "spec.rules[0].matches[0].path.type". */
+  path?: string;
+}
+
+export interface ManifestSource {
+  file: string;
+  /** 0-based index of the YAML document in the file. */
+  docIndex: number;
+  /** Index inside a `kind: List` document's items, when the object came from one. */
+  listIndex?: number;
+  line: number;
+  column: number;
+  endLine: number;
+}
+
+/** One Kubernetes object as parsed from the user's YAML. */
+export interface Manifest {
+  key: ResourceKey;
+  apiVersion: string;
+  group: string;
+  kind: string;
+  name: string;
+  /** Defaulted to "default" for namespaced kinds; undefined for cluster-scoped kinds. */
+  namespace: string | undefined;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  creationTimestamp: string | undefined;
+  /** metadata.generation, 1 when absent. */
+  generation: number;
+  /** True for the kinds gwsim interprets (api/kinds.ts); false for opaque objects kept verbatim. */
+  modelled: boolean;
+  /** spec as written (may be malformed: validate/ reports, later stages read defensively). */
+  spec: Record<string, unknown>;
+  /** The whole object as plain JSON. */
+  body: Record<string, unknown>;
+  source: ManifestSource;
+}
+
+export interface ObjectSummary {
+  key: ResourceKey;
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  modelled: boolean;
+  file: string;
+  docIndex: number;
+  line: number;
+  endLine: number;
+}
+
+// ---------------------------------------------------------------- status (as a controller writes it)
+
+export interface Condition {
+  type: string;
+  status: ConditionStatus;
+  reason: string;
+  message: string;
+  observedGeneration: number;
+  lastTransitionTime: string;
+}
+
+export interface RouteGroupKindStatus {
+  group: string;
+  kind: string;
+}
+
+export interface ListenerStatus {
+  name: string;
+  supportedKinds: RouteGroupKindStatus[];
+  attachedRoutes: number;
+  conditions: Condition[];
+}
+
+export interface GatewayStatus {
+  addresses?: { type: string; value: string }[];
+  conditions: Condition[];
+  listeners: ListenerStatus[];
+}
+
+export interface RouteParentStatus {
+  parentRef: ParentReference;
+  controllerName: string;
+  conditions: Condition[];
+}
+
+export interface RouteStatus {
+  parents: RouteParentStatus[];
+}
+
+export interface PolicyAncestorStatus {
+  ancestorRef: ParentReference;
+  controllerName: string;
+  conditions: Condition[];
+}
+
+export interface PolicyStatus {
+  ancestors: PolicyAncestorStatus[];
+}
+
+export interface ConditionsStatus {
+  conditions: Condition[];
+}
+
+export type ObjectStatus = GatewayStatus | RouteStatus | PolicyStatus | ConditionsStatus;
+
+/** `status:` per object, keyed by ResourceKey; only objects a controller would write status for. */
+export type StatusReport = Record<string, ObjectStatus>;
+
+// ---------------------------------------------------------------- the reasoning behind route status
+
+export type AttachmentCheckName =
+  | 'parent-exists'
+  | 'parent-reconciled'
+  | 'section-name'
+  | 'port'
+  | 'route-kind'
+  | 'namespace'
+  | 'hostname'
+  | 'listener-ready'
+  | 'rules-valid';
+
+export interface AttachmentCheck {
+  check: AttachmentCheckName;
+  pass: boolean;
+  /** A sentence naming the values compared, e.g. 'listener allows namespaces from Same (infra); route is in app'. */
+  detail: string;
+}
+
+export interface ListenerExplain {
+  gateway: ResourceKey;
+  /** The ListenerSet that owns the listener, when it is not the Gateway itself. */
+  owner: ResourceKey;
+  listener: string;
+  attached: boolean;
+  checks: AttachmentCheck[];
+  /** Route hostnames intersected with the listener hostname (empty when they do not intersect). */
+  effectiveHostnames: string[];
+}
+
+export interface RouteParentExplain {
+  route: ResourceKey;
+  parentRefIndex: number;
+  parentRef: ParentReference;
+  /** The resolved parent, when it exists in the input. */
+  parent?: ResourceKey;
+  /** Set when a real cluster would write no status entry at all for this parentRef, with why. */
+  noStatusReason?: string;
+  accepted: boolean;
+  reason: RouteReason;
+  message: string;
+  /** Checks that apply to the whole parentRef before any listener is looked at. */
+  checks: AttachmentCheck[];
+  listeners: ListenerExplain[];
+}
+
+// ---------------------------------------------------------------- resolved model (status → routing)
+
+export type TLSMode = 'Terminate' | 'Passthrough';
+
+export interface ListenerModel {
+  gateway: ResourceKey;
+  owner: ResourceKey;
+  name: string;
+  port: number;
+  protocol: string;
+  hostname?: string;
+  tlsMode?: TLSMode;
+  /** Accepted and not conflicted: the listener serves traffic (routes may attach either way). */
+  ready: boolean;
+  supportedKinds: RouteKind[];
+}
+
+export interface GatewayModel {
+  key: ResourceKey;
+  namespace: string;
+  name: string;
+  className: string;
+  /** The class exists and is accepted, so a controller reconciles this Gateway. */
+  reconciled: boolean;
+  /** Gateway listeners first, then ListenerSet listeners in precedence order. */
+  listeners: ListenerModel[];
+}
+
+export interface RouteAttachment {
+  route: ResourceKey;
+  parentRefIndex: number;
+  gateway: ResourceKey;
+  listener: string;
+  /** Effective hostnames on this listener; ['*'] when neither side restricts. */
+  hostnames: string[];
+}
+
+export interface ResolvedBackendRef {
+  index: number;
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  port?: number;
+  weight: number;
+  /** The Service (or other backend) this resolves to, when it exists and is permitted. */
+  target?: ResourceKey;
+  valid: boolean;
+  /** Why the reference is invalid (ResolvedRefs reasons). */
+  reason?: RouteReason;
+  message?: string;
+  /** Filters on the backendRef, run only when this backend is picked. */
+  filters: ResolvedFilter[];
+}
+
+export interface ResolvedFilter {
+  index: number;
+  filter: HTTPRouteFilter;
+  /** For RequestMirror: the resolved mirror backend. */
+  mirrorBackend?: ResolvedBackendRef;
+}
+
+export interface ResolvedRule {
+  index: number;
+  name?: string;
+  /** As written; routing/ applies the defaults (no matches = PathPrefix "/"). */
+  matches: HTTPRouteMatch[] | GRPCRouteMatch[];
+  filters: ResolvedFilter[];
+  backendRefs: ResolvedBackendRef[];
+  /** False when a controller would drop the rule (e.g. a regex RE2 cannot compile). */
+  valid: boolean;
+  invalidReason?: RouteReason;
+  invalidMessage?: string;
+  timeouts?: HTTPRouteTimeouts;
+  retry?: HTTPRouteRetry;
+  sessionPersistence?: SessionPersistence;
+}
+
+export interface ResolvedRoute {
+  key: ResourceKey;
+  kind: RouteKind;
+  namespace: string;
+  name: string;
+  creationTimestamp?: string;
+  hostnames: string[];
+  rules: ResolvedRule[];
+}
+
+export interface PolicyAttachment {
+  policy: ResourceKey;
+  policyKind: string;
+  targetRefIndex: number;
+  targetRef: { group: string; kind: string; name: string; namespace: string; sectionName?: string };
+  /** The target, when it exists in the input. */
+  target?: ResourceKey;
+}
+
+export interface AnalyzeOptions {
+  /** Source of lastTransitionTime; tests pass a fixed instant. Defaults to the epoch. */
+  clock?: () => string;
+}
