@@ -128,6 +128,8 @@ export interface GatewayStatus {
   addresses?: { type: string; value: string }[];
   conditions: Condition[];
   listeners: ListenerStatus[];
+  /** Gateways only: accepted ListenerSets, written when the Gateway uses or is targeted by ListenerSets. */
+  attachedListenerSets?: number;
 }
 
 export interface RouteParentStatus {
@@ -232,6 +234,11 @@ export interface GatewayModel {
   reconciled: boolean;
   /** Gateway listeners first, then ListenerSet listeners in precedence order. */
   listeners: ListenerModel[];
+  /**
+   * The client certificate this Gateway presents to TLS backends (spec.tls.backend
+   * clientCertificateRef, "namespace/name"), when the reference resolves.
+   */
+  backendClientCertificate?: string;
 }
 
 export interface RouteAttachment {
@@ -239,6 +246,11 @@ export interface RouteAttachment {
   parentRefIndex: number;
   gateway: ResourceKey;
   listener: string;
+  /**
+   * The Gateway or ListenerSet that owns the listener (ListenerModel.owner). Listener names are
+   * unique only per owner, so (gateway, owner, listener) identifies the listener.
+   */
+  owner?: ResourceKey;
   /** Effective hostnames on this listener; ['*'] when neither side restricts. */
   hostnames: string[];
 }
@@ -259,6 +271,13 @@ export interface ResolvedBackendRef {
   message?: string;
   /** Filters on the backendRef, run only when this backend is picked. */
   filters: ResolvedFilter[];
+  /**
+   * Set when the Gateway connects to this backend over TLS (an accepted BackendTLSPolicy): the SNI
+   * it sends and the client certificate it presents (Gateway spec.tls.backend), "namespace/name".
+   * The status stage sets only `sni`: the certificate depends on the Gateway the request passes
+   * through (GatewayModel.backendClientCertificate), so the simulation adds it.
+   */
+  backendTLS?: { sni: string; clientCertificate?: string };
 }
 
 export interface ResolvedFilter {

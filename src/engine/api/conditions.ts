@@ -10,6 +10,7 @@ export const ConditionType = {
   Conflicted: 'Conflicted',
   PartiallyInvalid: 'PartiallyInvalid',
   OverlappingTLSConfig: 'OverlappingTLSConfig',
+  InsecureFrontendValidationMode: 'InsecureFrontendValidationMode',
 } as const;
 export type ConditionType = (typeof ConditionType)[keyof typeof ConditionType];
 
@@ -35,6 +36,17 @@ export const GatewayReason = {
   ListenersNotResolved: 'ListenersNotResolved',
   RefNotPermitted: 'RefNotPermitted',
   InvalidClientCertificateRef: 'InvalidClientCertificateRef',
+  ConfigurationChanged: 'ConfigurationChanged',
+} as const;
+
+export const ListenerSetReason = {
+  Accepted: 'Accepted',
+  Programmed: 'Programmed',
+  NotAllowed: 'NotAllowed',
+  ParentNotAccepted: 'ParentNotAccepted',
+  ListenersNotValid: 'ListenersNotValid',
+  Invalid: 'Invalid',
+  Pending: 'Pending',
 } as const;
 
 export const ListenerReason = {
@@ -72,6 +84,11 @@ export const RouteReason = {
   InvalidKind: 'InvalidKind',
   BackendNotFound: 'BackendNotFound',
   UnsupportedProtocol: 'UnsupportedProtocol',
+  /**
+   * Not a v1 constant: the spec requires Accepted=False for the loser of an HTTPRoute/GRPCRoute
+   * hostname clash on one listener but names no reason; "Conflicted" is the one GEP-1294 proposes.
+   */
+  Conflicted: 'Conflicted',
 } as const;
 export type RouteReason = (typeof RouteReason)[keyof typeof RouteReason];
 

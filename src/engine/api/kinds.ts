@@ -30,18 +30,21 @@ export function isRouteKind(kind: string): kind is RouteKind {
   return (ROUTE_KINDS as readonly string[]).includes(kind);
 }
 
-/** apiVersions served per modelled kind (group/version). Older versions still parse the same spec. */
+/**
+ * apiVersions served per modelled kind, as the v1.6.1 CRDs declare them (standard channel, plus the
+ * experimental channel's v1alpha2/v1alpha3 for TCP/TLS/UDP routes). Other versions load with a warning.
+ */
 export const SERVED_VERSIONS: Record<ModelledKind, readonly string[]> = {
   GatewayClass: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
   Gateway: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
-  ListenerSet: ['gateway.networking.k8s.io/v1', 'gateway.networking.x-k8s.io/v1alpha1'],
+  ListenerSet: ['gateway.networking.k8s.io/v1'],
   HTTPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
-  GRPCRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2'],
+  GRPCRoute: ['gateway.networking.k8s.io/v1'],
   TLSRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha3', 'gateway.networking.k8s.io/v1alpha2'],
   TCPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2'],
   UDPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2'],
-  ReferenceGrant: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1', 'gateway.networking.k8s.io/v1alpha2'],
-  BackendTLSPolicy: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha3'],
+  ReferenceGrant: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
+  BackendTLSPolicy: ['gateway.networking.k8s.io/v1'],
   Service: ['v1'],
   Namespace: ['v1'],
   Secret: ['v1'],

@@ -17,8 +17,20 @@ export const DIAGNOSTIC_CATALOG = {
     severity: 'error',
     hint: 'Remove the anchors/aliases that expand this document, or inline the values.',
   },
-  'yaml.document-too-large': { severity: 'error', hint: 'Split the file into smaller documents.' },
+  'yaml.document-too-large': {
+    severity: 'error',
+    hint: 'Remove the bulk data: the API server itself refuses objects over about 1.5 MiB.',
+  },
   'yaml.not-an-object': { severity: 'error', hint: 'Each YAML document must be a Kubernetes object (a mapping).' },
+  'yaml.nesting-limit': {
+    severity: 'error',
+    hint: 'Flatten the document: Kubernetes objects never nest this deeply.',
+  },
+  'yaml.complex-key': {
+    severity: 'error',
+    hint: 'Use plain text keys: Kubernetes objects are JSON, whose keys are strings.',
+  },
+  'yaml.warning': { severity: 'warning', hint: 'The YAML parser accepted this but it may not mean what you expect.' },
   'object.missing-kind': { severity: 'error', hint: 'Add `apiVersion` and `kind` to the object.' },
   'object.missing-name': { severity: 'error', hint: 'Add `metadata.name`.' },
   'object.duplicate': {
@@ -44,9 +56,47 @@ export const DIAGNOSTIC_CATALOG = {
     hint: 'Check the spelling; the API server drops unknown fields (gwsim keeps them in the YAML).',
   },
   'schema.rule': { severity: 'error', hint: 'The CRD validation rule rejects this combination of fields.' },
+  'schema.items': { severity: 'error', hint: 'Add or remove list entries to stay within the allowed count.' },
+  'status.gateway-not-reconciled': {
+    severity: 'warning',
+    hint: 'Fix the GatewayClass (see its status) so a controller reconciles this Gateway; until then it has no status and serves nothing.',
+  },
   'ref.not-found': {
     severity: 'warning',
     hint: 'The referenced object is not in the input. It may exist in the cluster; add it to simulate it.',
+  },
+  // Lint (src/engine/lint/): legal configurations that likely do not do what was meant.
+  'lint.shadowed-match': {
+    severity: 'warning',
+    hint: 'A higher-precedence match on the same listener and hostname takes every request this one would; make this match more specific or remove it.',
+  },
+  'lint.creation-order-tie': {
+    severity: 'warning',
+    hint: 'Two routes have identical matches: which one wins depends on which was created first. Make one match more specific, or merge the routes.',
+  },
+  'lint.hostname-overlap-across-gateways': {
+    severity: 'warning',
+    hint: 'Two Gateways serve overlapping hostnames on the same port; DNS can point a name at only one of them. Narrow one listener hostname.',
+  },
+  'lint.zero-total-weight': {
+    severity: 'warning',
+    hint: 'Every backendRef of this rule has weight 0, so every request it matches is answered with 500. Give at least one backend a weight above 0.',
+  },
+  'lint.backend-port-missing': {
+    severity: 'warning',
+    hint: 'Add `port:` to the backendRef: without it the implementation cannot tell which port of the backend to send traffic to.',
+  },
+  'lint.reference-not-granted': {
+    severity: 'warning',
+    hint: 'Add a ReferenceGrant in the target namespace that allows this reference (a fix-it can write it).',
+  },
+  'lint.route-not-accepted': {
+    severity: 'error',
+    hint: 'The route is not attached to this parent and serves no traffic through it; the reason names the check that failed.',
+  },
+  'lint.parent-ref-no-status': {
+    severity: 'warning',
+    hint: 'No controller owns this parent, so a cluster would write no status for this parentRef at all: check its name, namespace, kind and GatewayClass.',
   },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -1,16 +1,249 @@
-import type { Diagnostic, FieldPath, Manifest, SourceFile, SourceLocation } from '../types';
+/**
+ * text → Manifest[] + SourceLocator + Diagnostic[].
+ *
+ * Every document is parsed on its own terms: a syntax error, an alias bomb or an oversized
+ * document costs that document only, and the others still load. Objects keep their source range,
+ * so every later diagnostic can point at the line the user wrote.
+ */
+import { LineCounter, isMap, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { resourceKey } from '../api/keys';
+import { diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, Manifest, ManifestSource, SourceFile } from '../types';
+import { buildManifest, isPlainObject, refOf, type ObjectInput } from './buildManifest';
+import { describeYamlError } from './describeYamlError';
+import { guardDocuments, positionIn, type RefusedDocument } from './guardDocuments';
+import { inspectDocument } from './inspectDocument';
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './loadLimits';
+import { createObjectNodeRegistry, offsetsToLocation, type LocatedFile, type ObjectNodeRegistry } from './sourceLocator';
+import type { SourceLocator } from './sourceLocator';
 
-/** Maps a field path inside a loaded object to where it was written. Internal to the engine. */
-export interface SourceLocator {
-  locate(manifest: Manifest, path: FieldPath): SourceLocation;
-}
+export type { SourceLocator } from './sourceLocator';
+export type { LoadLimits } from './loadLimits';
 
 export interface LoadResult {
   manifests: Manifest[];
   diagnostics: Diagnostic[];
-  locator: SourceLocator;
+  /** Internal to the engine (holds yaml nodes): never crosses the worker boundary. */
+  locator: Required<SourceLocator>;
 }
 
-export function loadManifests(_sources: readonly SourceFile[]): LoadResult {
-  throw new Error('loadManifests: not yet implemented');
+export function loadManifests(sources: readonly SourceFile[], limits: Partial<LoadLimits> = {}): LoadResult {
+  const effective: LoadLimits = { ...DEFAULT_LOAD_LIMITS, ...limits };
+  const registry = createObjectNodeRegistry();
+  const diagnostics: Diagnostic[] = [];
+  const loaded: Manifest[] = [];
+  for (const source of sources) {
+    const file = loadFile(source, effective, registry);
+    loaded.push(...file.manifests);
+    diagnostics.push(...file.diagnostics);
+  }
+  const manifests = dropDuplicates(loaded, registry.locator, diagnostics);
+  return { manifests, diagnostics, locator: registry.locator };
+}
+
+interface FileResult {
+  manifests: Manifest[];
+  diagnostics: Diagnostic[];
+}
+
+function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRegistry): FileResult {
+  const diagnostics: Diagnostic[] = [];
+  const manifests: Manifest[] = [];
+  const guarded = guardDocuments(source.text, limits);
+  const lineCounter = new LineCounter();
+  const file: LocatedFile = { name: source.name, text: guarded.text, lineCounter };
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(guarded.text, { lineCounter, prettyErrors: false });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    // The guard above should keep the parser from recursing this deep; if it still fails, the
+    // file is lost as a whole, but with a diagnostic rather than a crash.
+    const at = { file: source.name, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const why = error instanceof Error ? error.message : String(error);
+    return { manifests: [], diagnostics: [diagnostic('yaml.nesting-limit', at, `The YAML parser gave up on this file (${why}); nothing in it was loaded.`)] };
+  }
+  for (const refused of guarded.refused) diagnostics.push(refusedDiagnostic(source, refused, limits));
+  // A refused first document without a `---` leaves only blanks, which the parser does not count.
+  const firstRefused = guarded.refused[0];
+  const shift = firstRefused?.start === 0 && !source.text.startsWith('---') ? 1 : 0;
+  docs.forEach((doc, index) => {
+    const result = loadDocument(doc, index + shift, file, limits, registry);
+    manifests.push(...result.manifests);
+    diagnostics.push(...result.diagnostics);
+  });
+  return { manifests, diagnostics };
+}
+
+function loadDocument(
+  doc: Document.Parsed,
+  docIndex: number,
+  file: LocatedFile,
+  limits: LoadLimits,
+  registry: ObjectNodeRegistry,
+): FileResult {
+  const diagnostics: Diagnostic[] = [];
+  for (const warning of doc.warnings) {
+    const at = offsetsToLocation(file, warning.pos[0], warning.pos[1]);
+    diagnostics.push(diagnostic('yaml.warning', at, `YAML: ${warning.message}`));
+  }
+  const first = doc.errors[0];
+  if (first) {
+    const at = offsetsToLocation(file, first.pos[0], Math.max(first.pos[0], first.pos[1]));
+    const described = describeYamlError(first, lineAt(file.text, first.pos[0]));
+    const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more error(s) follow from it.)` : '';
+    diagnostics.push(
+      diagnostic('yaml.syntax', at, `${described.message} This document was not loaded; the others were.${more}`, {
+        ...(described.hint ? { hint: described.hint } : {}),
+      }),
+    );
+    return { manifests: [], diagnostics };
+  }
+  const contents = doc.contents as Node | null;
+  // Documents holding only comments, or a trailing `---`, are not objects and not mistakes.
+  if (contents === null || isEmptyScalar(contents)) return { manifests: [], diagnostics };
+  const problem = inspectDocument(doc, limits.maxNestingDepth);
+  if (problem) {
+    const at = offsetsToLocation(file, problem.offset, problem.offset + 1);
+    diagnostics.push(
+      problem.kind === 'complex-key'
+        ? diagnostic('yaml.complex-key', at, 'A mapping or list is used as a key here; Kubernetes objects only have text keys. This document was not loaded.')
+        : diagnostic('yaml.nesting-limit', at, `The document nests more than ${limits.maxNestingDepth} levels deep here; it was not loaded.`),
+    );
+    return { manifests: [], diagnostics };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    diagnostics.push(conversionDiagnostic(error, file, contents));
+    return { manifests: [], diagnostics };
+  }
+  const manifests: Manifest[] = [];
+  const build = (input: Omit<ObjectInput, 'locate'>, root: Node): void => {
+    registry.register(input.source, root, file);
+    const built = buildManifest({ ...input, locate: (path) => registry.locator.locate(stub(input.source), path) });
+    diagnostics.push(...built.diagnostics);
+    if (built.manifest) manifests.push(built.manifest);
+  };
+  const listItems = isPlainObject(value) ? listItemsOf(value) : undefined;
+  if (listItems && isMap(contents)) {
+    const itemsNode = contents.get('items', true);
+    listItems.forEach((item, listIndex) => {
+      const node = isSeq(itemsNode) ? (itemsNode.items[listIndex] as Node | undefined) : undefined;
+      const root = node ?? contents;
+      build({ value: item, source: sourceOf(file, docIndex, root, listIndex) }, root);
+    });
+    return { manifests, diagnostics };
+  }
+  build({ value, source: sourceOf(file, docIndex, contents) }, contents);
+  return { manifests, diagnostics };
+}
+
+/**
+ * `kind: List` (what `kubectl get -o yaml` prints) and typed lists such as `HTTPRouteList`: each
+ * item is an object of its own. Typed lists from the API server omit the items' kind/apiVersion.
+ */
+function listItemsOf(value: Record<string, unknown>): unknown[] | undefined {
+  const kind = typeof value.kind === 'string' ? value.kind : '';
+  if (!kind.endsWith('List') || !Array.isArray(value.items)) return undefined;
+  if (kind === 'List') return value.items;
+  const itemKind = kind.slice(0, -'List'.length);
+  return value.items.map((item) =>
+    isPlainObject(item) && item.kind === undefined
+      ? { apiVersion: value.apiVersion, kind: itemKind, ...item }
+      : item,
+  );
+}
+
+function sourceOf(file: LocatedFile, docIndex: number, root: Node, listIndex?: number): ManifestSource {
+  const [start = 0, end = 0] = root.range ?? [];
+  let last = end;
+  while (last > start && /\s/.test(file.text[last - 1] ?? '')) last--;
+  const from = file.lineCounter.linePos(start);
+  const to = file.lineCounter.linePos(last);
+  const source: ManifestSource = { file: file.name, docIndex, line: from.line, column: from.col, endLine: to.line };
+  if (listIndex !== undefined) source.listIndex = listIndex;
+  return source;
+}
+
+// The locator finds objects by their source; buildManifest needs to locate before the Manifest exists.
+function stub(source: ManifestSource): Manifest {
+  return { source } as Manifest;
+}
+
+function isEmptyScalar(node: Node): boolean {
+  return !isMap(node) && !isSeq(node) && 'value' in node && node.value === null && !('tag' in node && node.tag);
+}
+
+function conversionDiagnostic(error: unknown, file: LocatedFile, contents: Node): Diagnostic {
+  const [start = 0] = contents.range ?? [];
+  const at = offsetsToLocation(file, start, start);
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias/i.test(message)) {
+    return diagnostic(
+      'yaml.alias-limit',
+      at,
+      'This document expands its anchors/aliases too many times (the shape of a "billion laughs" attack); it was not loaded.',
+    );
+  }
+  return diagnostic('yaml.nesting-limit', at, `This document could not be converted (${message}); it was not loaded.`);
+}
+
+function refusedDiagnostic(source: SourceFile, refused: RefusedDocument, limits: LoadLimits): Diagnostic {
+  const located = (from: number, to: number) => {
+    const a = positionIn(source.text, from);
+    const b = positionIn(source.text, to);
+    return { file: source.name, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  if (refused.reason === 'too-large') {
+    const at = located(refused.start, refused.start);
+    return diagnostic(
+      'yaml.document-too-large',
+      at,
+      `This YAML document is ${formatSize(refused.size)}, over the ${formatSize(limits.maxDocumentBytes)} limit; it was not loaded.`,
+    );
+  }
+  const at = located(refused.at, refused.at + 1);
+  return diagnostic(
+    'yaml.nesting-limit',
+    at,
+    `Collections nest more than ${limits.maxNestingDepth} levels deep here; the document was not loaded.`,
+  );
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+function dropDuplicates(manifests: Manifest[], locator: SourceLocator, diagnostics: Diagnostic[]): Manifest[] {
+  const byKey = new Map<string, number>();
+  const kept: (Manifest | undefined)[] = [];
+  for (const m of manifests) {
+    const key = resourceKey(m.kind, m.namespace, m.name);
+    const previous = byKey.get(key);
+    if (previous !== undefined) {
+      const earlier = kept[previous] as Manifest;
+      kept[previous] = undefined;
+      diagnostics.push(
+        diagnostic(
+          'object.duplicate',
+          locator.locate(m, ['metadata', 'name']),
+          `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} is defined again (first at ${earlier.source.file}:${earlier.source.line}); this later definition wins.`,
+          { object: refOf(m), path: ['metadata', 'name'] },
+        ),
+      );
+    }
+    byKey.set(key, kept.length);
+    kept.push(m);
+  }
+  return kept.filter((m): m is Manifest => m !== undefined);
 }

@@ -1,0 +1,49 @@
+/**
+ * The one way stages build a Diagnostic: severity and the default hint come from the catalog,
+ * so a code always means the same thing wherever it is raised.
+ */
+import type { ObjectRef } from '../api/keys';
+import type { Diagnostic, FieldPath, Severity, SourceLocation } from '../types';
+import { DIAGNOSTIC_CATALOG, type DiagnosticCode } from './catalog';
+
+export interface DiagnosticDetails {
+  /** Replaces the catalog hint when the situation allows a more precise suggestion. */
+  hint?: string;
+  object?: ObjectRef;
+  path?: FieldPath;
+  /** Overrides the catalog severity (e.g. a YAML warning that is not an error). */
+  severity?: Severity;
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  at: SourceLocation,
+  message: string,
+  details: DiagnosticDetails = {},
+): Diagnostic {
+  const entry = DIAGNOSTIC_CATALOG[code];
+  const result: Diagnostic = {
+    code,
+    severity: details.severity ?? entry.severity,
+    message,
+    hint: details.hint ?? entry.hint,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
+  };
+  if (details.object) result.object = { ...details.object };
+  if (details.path && details.path.length > 0) result.path = formatFieldPath(details.path);
+  return result;
+}
+
+/** ['spec', 'rules', 0, 'matches'] → "spec.rules[0].matches": how kubectl explain spells paths. */
+export function formatFieldPath(path: FieldPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * Finds the yaml node of one object in a multi-document text, by kind, namespace and name, the
+ * way the loader identifies objects (namespace "default" when omitted; none when cluster-scoped;
+ * the later of two duplicates wins).
+ */
+import { isMap, isSeq, parseAllDocuments, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { CLUSTER_SCOPED_KINDS } from '../api/kinds';
+import { documentChunks } from '../load/guardDocuments';
+import type { ObjectSelector } from './editOps';
+
+export interface ObjectNode {
+  root: YAMLMap;
+  docIndex: number;
+  /** The document's own text range, `---` included; the first document starts at offset 0. */
+  docStart: number;
+  docEnd: number;
+  /** Set when the object is an item of a `kind: List`. */
+  list?: { items: YAMLSeq; index: number; listRoot: YAMLMap };
+}
+
+export interface LocatedObject {
+  node: ObjectNode;
+  /** The text the node's offsets refer to: one document of the whole text, starting at chunkStart. */
+  chunkText: string;
+  chunkStart: number;
+}
+
+/**
+ * Finds the object, parsing only the documents whose text mentions its name: on a large file this
+ * is the difference between parsing one document and parsing them all for every edit. When no
+ * document mentions the name literally (escapes in a quoted name), everything is parsed.
+ */
+export function locateObject(text: string, selector: ObjectSelector): LocatedObject | undefined {
+  let found: LocatedObject | undefined;
+  let candidates = 0;
+  for (const [start, end] of documentChunks(text)) {
+    const chunkText = text.slice(start, end);
+    if (!chunkText.includes(selector.name)) continue;
+    candidates++;
+    const node = findObjectNode(parseDocuments(chunkText), selector);
+    if (node) found = { node, chunkText, chunkStart: start };
+  }
+  if (found || candidates > 0) return found;
+  const node = findObjectNode(parseDocuments(text), selector);
+  return node ? { node, chunkText: text, chunkStart: 0 } : undefined;
+}
+
+export function parseDocuments(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text, { keepSourceTokens: true });
+  return Array.isArray(docs) ? docs : [];
+}
+
+export function findObjectNode(docs: readonly Document.Parsed[], selector: ObjectSelector): ObjectNode | undefined {
+  let found: ObjectNode | undefined;
+  docs.forEach((doc, docIndex) => {
+    if (doc.errors.length > 0 || !isMap(doc.contents)) return;
+    const root = doc.contents;
+    const [rangeStart = 0, , rangeEnd = 0] = doc.range;
+    const place = { docIndex, docStart: docIndex === 0 ? 0 : rangeStart, docEnd: rangeEnd };
+    const items = root.get('items', true);
+    const kind: unknown = root.get('kind');
+    if (typeof kind === 'string' && kind.endsWith('List') && isSeq(items)) {
+      items.items.forEach((item, index) => {
+        if (isMap(item) && matches(item, selector, kind === 'List' ? undefined : kind.slice(0, -4))) {
+          found = { root: item, ...place, list: { items, index, listRoot: root } };
+        }
+      });
+    } else if (matches(root, selector)) {
+      found = { root, ...place };
+    }
+  });
+  return found;
+}
+
+function matches(node: YAMLMap, selector: ObjectSelector, impliedKind?: string): boolean {
+  const kind: unknown = node.get('kind') ?? impliedKind;
+  if (kind !== selector.kind || node.getIn(['metadata', 'name']) !== selector.name) return false;
+  const declared = node.getIn(['metadata', 'namespace']);
+  const cluster = CLUSTER_SCOPED_KINDS.has(selector.kind);
+  const namespace = cluster ? undefined : typeof declared === 'string' && declared !== '' ? declared : 'default';
+  const wanted = cluster ? undefined : (selector.namespace ?? 'default');
+  return namespace === wanted;
+}
+
+/** Whether block sequences under a key are indented in this document (kubectl does not indent them). */
+export function detectIndentSeq(text: string, start: number, end: number): boolean {
+  const lines = text.slice(start, end).split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const dash = /^(\s*)- /.exec(lines[i] ?? '');
+    const key = /^(\s*)[^\s#-][^:]*:\s*(#.*)?$/.exec(lines[i - 1] ?? '');
+    if (dash && key) return (dash[1] ?? '').length > (key[1] ?? '').length;
+  }
+  return true;
+}

@@ -1,0 +1,127 @@
+/**
+ * Turns one parsed Kubernetes object (plain JSON plus where it came from) into a Manifest, or into
+ * the diagnostics explaining why no object could be made from it.
+ */
+import { CLUSTER_SCOPED_KINDS, ModelledKind, SERVED_VERSIONS, groupOf } from '../api/kinds';
+import { resourceKey } from '../api/keys';
+import { diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from '../types';
+
+export interface ObjectInput {
+  value: unknown;
+  source: ManifestSource;
+  /** Locates a field of this object (falls back to the nearest existing ancestor). */
+  locate: (path: FieldPath) => SourceLocation;
+}
+
+export interface BuiltManifest {
+  manifest?: Manifest;
+  diagnostics: Diagnostic[];
+}
+
+export function buildManifest(input: ObjectInput): BuiltManifest {
+  const { value, source, locate } = input;
+  if (!isPlainObject(value)) {
+    const what = value === null ? 'empty' : Array.isArray(value) ? 'a list' : `the scalar ${JSON.stringify(value)}`;
+    return {
+      diagnostics: [
+        diagnostic('yaml.not-an-object', locate([]), `This document is ${what}, not a Kubernetes object; it was skipped.`),
+      ],
+    };
+  }
+  const body = value;
+  const metadata = isPlainObject(body.metadata) ? body.metadata : {};
+  const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion.trim() : '';
+  const kind = typeof body.kind === 'string' ? body.kind.trim() : '';
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  const missing = [!apiVersion && 'apiVersion', !kind && 'kind'].filter(Boolean) as string[];
+  if (missing.length > 0) {
+    const field = missing[0] as string;
+    return {
+      diagnostics: [
+        diagnostic(
+          'object.missing-kind',
+          locate([field]),
+          `The object has no \`${missing.join('` or `')}\`${name ? ` (metadata.name "${name}")` : ''}; it was not loaded.`,
+          { path: [field] },
+        ),
+      ],
+    };
+  }
+  if (!name) {
+    const hasGenerateName = typeof metadata.generateName === 'string';
+    return {
+      diagnostics: [
+        diagnostic(
+          'object.missing-name',
+          locate(['metadata', 'name']),
+          `${kind} has no \`metadata.name\`${hasGenerateName ? ' (generateName is not supported: a simulator cannot invent the name)' : ''}; it was not loaded.`,
+          { path: ['metadata', 'name'] },
+        ),
+      ],
+    };
+  }
+
+  const group = groupOf(apiVersion);
+  const modelled = isModelled(kind, group);
+  const clusterScoped = CLUSTER_SCOPED_KINDS.has(kind);
+  const declaredNamespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+  const namespace = clusterScoped ? undefined : (declaredNamespace ?? 'default');
+  const manifest: Manifest = {
+    key: resourceKey(kind, namespace, name),
+    apiVersion,
+    group,
+    kind,
+    name,
+    namespace,
+    labels: toStringMap(metadata.labels),
+    annotations: toStringMap(metadata.annotations),
+    creationTimestamp: typeof metadata.creationTimestamp === 'string' ? metadata.creationTimestamp : undefined,
+    generation: isPositiveInteger(metadata.generation) ? metadata.generation : 1,
+    modelled,
+    spec: isPlainObject(body.spec) ? body.spec : {},
+    body,
+    source,
+  };
+  const diagnostics: Diagnostic[] = [];
+  if (modelled && !SERVED_VERSIONS[kind as ModelledKind].includes(apiVersion)) {
+    const served = SERVED_VERSIONS[kind as ModelledKind];
+    diagnostics.push(
+      diagnostic(
+        'object.unserved-version',
+        locate(['apiVersion']),
+        `${kind} ${apiVersion} is not served by the Gateway API v1.6.1 CRDs (served: ${served.join(', ')}); gwsim reads it as ${served[0]}.`,
+        { hint: `Change apiVersion to ${served[0]}.`, object: refOf(manifest), path: ['apiVersion'] },
+      ),
+    );
+  }
+  return { manifest, diagnostics };
+}
+
+/** A kind is interpreted only in its own API group: a `Gateway` from another project is opaque. */
+function isModelled(kind: string, group: string): boolean {
+  if (!Object.hasOwn(ModelledKind, kind)) return false;
+  return SERVED_VERSIONS[kind as ModelledKind].some((v) => groupOf(v) === group);
+}
+
+export function refOf(m: Manifest): { kind: string; namespace?: string; name: string } {
+  return m.namespace === undefined ? { kind: m.kind, name: m.name } : { kind: m.kind, namespace: m.namespace, name: m.name };
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}
+
+// Kubernetes rejects non-string label values; validate/ reports them, here they are kept as text.
+function toStringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isPlainObject(value)) return out;
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== null && v !== undefined) out[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * Finds documents that must not reach the YAML parser at all (too large, nested too deeply) and
+ * blanks them out before parsing. A blanked document keeps its line breaks, so line numbers of
+ * the documents after it stay exact (and their columns, which count from their own lines); the
+ * offsets do shift, so positions in the guarded text are read with the guarded text.
+ */
+import type { LoadLimits } from './loadLimits';
+
+export interface RefusedDocument {
+  reason: 'too-large' | 'too-deep';
+  /** Offsets of the refused chunk in the original text. */
+  start: number;
+  end: number;
+  /** Where to point the diagnostic: the chunk start, or where nesting crossed the limit. */
+  at: number;
+  size: number;
+}
+
+export interface GuardedText {
+  text: string;
+  refused: RefusedDocument[];
+}
+
+// A document marker is `---` or `...` at column 0 followed by whitespace or the end of the line.
+// Block scalar content is always indented, so a column-0 marker can only be a real separator.
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+
+export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
+  const refused: RefusedDocument[] = [];
+  for (const [start, end] of documentChunks(text)) {
+    const size = end - start;
+    if (size > limits.maxDocumentBytes) {
+      refused.push({ reason: 'too-large', start, end, at: start, size });
+      continue;
+    }
+    const deepAt = findFlowDepthExcess(text, start, end, limits.maxNestingDepth);
+    if (deepAt >= 0) refused.push({ reason: 'too-deep', start, end, at: deepAt, size });
+  }
+  if (refused.length === 0) return { text, refused };
+  let out = '';
+  let cursor = 0;
+  for (const r of refused) {
+    out += text.slice(cursor, r.start) + blankKeepingMarker(text.slice(r.start, r.end));
+    cursor = r.end;
+  }
+  return { text: out + text.slice(cursor), refused };
+}
+
+/** [start, end) of each document: split at column-0 `---` / `...` markers (a marker opens its chunk). */
+export function documentChunks(text: string): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  DOCUMENT_MARKER.lastIndex = 0;
+  for (let m = DOCUMENT_MARKER.exec(text); m; m = DOCUMENT_MARKER.exec(text)) {
+    if (m.index > start) chunks.push([start, m.index]);
+    start = m.index;
+    // The marker line belongs to the document it opens; skip past it so the next match is later.
+    DOCUMENT_MARKER.lastIndex = m.index + 3;
+  }
+  chunks.push([start, text.length]);
+  return chunks;
+}
+
+/**
+ * Offset where nesting first exceeds maxDepth, or -1. Nesting is counted three ways, each of
+ * which the parser turns into recursion: `[`/`{` depth, indentation, and runs of block
+ * indicators (`- - - x`, `? ? x`, `a: - - x`). Quoted scalars and comments are skipped.
+ */
+function findFlowDepthExcess(text: string, start: number, end: number, maxDepth: number): number {
+  let depth = 0;
+  let indent = 0;
+  let atLineStart = true;
+  let indicators = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      atLineStart = true;
+      indent = 0;
+      indicators = 0;
+      i++;
+      continue;
+    }
+    const blank = c === 0x20 || c === 0x09;
+    if (atLineStart && blank) indent++;
+    else atLineStart = false;
+    if ((c === 0x2d || c === 0x3f || c === 0x3a) && isBlankAt(text, i + 1) && (i === start || isBlankAt(text, i - 1) || text.charCodeAt(i - 1) === 0x0a)) {
+      indicators++;
+    } else if (!blank && c !== 0x3a) {
+      indicators = 0;
+    }
+    if (indent + indicators > maxDepth) return i;
+    if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > maxDepth) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    } else if ((c === 0x22 || c === 0x27) && opensScalar(text[i - 1])) {
+      i = skipQuoted(text, i, end, c);
+    } else if (c === 0x23 && (i === start || /\s/.test(text[i - 1] ?? ''))) {
+      while (i < end && text.charCodeAt(i + 1) !== 0x0a) i++;
+    }
+    i++;
+  }
+  return -1;
+}
+
+function isBlankAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x20 || c === 0x09 || c === 0x0a || Number.isNaN(c);
+}
+
+// A quote opens a quoted scalar only where a scalar can start; `don't` is a plain scalar.
+function opensScalar(previous: string | undefined): boolean {
+  return previous === undefined || /[\s[{,:?-]/.test(previous);
+}
+
+/** Offset of the closing quote; an unterminated quote skips nothing, so it cannot hide brackets. */
+function skipQuoted(text: string, open: number, end: number, quote: number): number {
+  let i = open + 1;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (quote === 0x22 && c === 0x5c) i += 2;
+    else if (c === quote) return i;
+    else i++;
+  }
+  return open;
+}
+
+// Keeping the `---` keeps the refused document as an (empty) document, so the document indexes of
+// the ones after it match what an unguarded parse of the same text reports.
+// Only the line breaks are kept (not a space per character): the parser then skips a refused
+// 6 MiB document in no time.
+function blankKeepingMarker(chunk: string): string {
+  const marker = chunk.startsWith('---') ? '---' : '';
+  return marker + chunk.slice(marker.length).replace(/[^\n]+/g, '');
+}
+
+/** 1-based line and column of an offset, for positions in the original (unguarded) text. */
+export function positionIn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}

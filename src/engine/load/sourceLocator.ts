@@ -1,0 +1,129 @@
+/**
+ * Maps a field path inside a loaded object back to where it was written. The locator keeps the
+ * yaml nodes out of the Manifests (which stay plain data) and is never sent across the worker
+ * boundary: stages use it to place diagnostics, then drop it.
+ */
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import type { FieldPath, Manifest, ManifestSource, SourceLocation } from '../types';
+
+export interface SourceLocator {
+  /**
+   * The value at `path`; when the path does not exist, the nearest existing ancestor (so a
+   * missing required field points at its parent). Collections are located by their key, so a
+   * diagnostic underlines one line rather than a whole block.
+   */
+  locate(manifest: Manifest, path: FieldPath): SourceLocation;
+  /**
+   * The key of the map entry at `path` (e.g. an unknown field's name); falls back like locate.
+   * Optional so that simple test locators need only `locate`.
+   */
+  locateKey?(manifest: Manifest, path: FieldPath): SourceLocation;
+}
+
+export interface LocatedFile {
+  name: string;
+  text: string;
+  lineCounter: LineCounter;
+}
+
+export interface ObjectNodeRegistry {
+  register(source: ManifestSource, root: Node, file: LocatedFile): void;
+  locator: Required<SourceLocator>;
+}
+
+interface Entry {
+  root: Node;
+  file: LocatedFile;
+}
+
+export function createObjectNodeRegistry(): ObjectNodeRegistry {
+  const entries = new Map<string, Entry>();
+  const find = (manifest: Manifest): Entry | undefined => entries.get(entryKey(manifest.source));
+  const locateWith = (manifest: Manifest, path: FieldPath, preferKey: boolean): SourceLocation => {
+    const entry = find(manifest);
+    if (!entry) return fallbackLocation(manifest.source);
+    const { node, pair, complete } = walk(entry.root, path);
+    const target = pickTarget(node, pair, complete && preferKey);
+    return rangeToLocation(entry.file, target);
+  };
+  return {
+    register(source, root, file) {
+      entries.set(entryKey(source), { root, file });
+    },
+    locator: {
+      locate: (manifest, path) => locateWith(manifest, path, false),
+      locateKey: (manifest, path) => locateWith(manifest, path, true),
+    },
+  };
+}
+
+function entryKey(source: ManifestSource): string {
+  return `${source.file}\u0000${source.docIndex}\u0000${source.listIndex ?? ''}`;
+}
+
+interface WalkResult {
+  node: Node;
+  /** The map entry whose value is `node`, when `node` was reached through a key. */
+  pair: Pair | undefined;
+  complete: boolean;
+}
+
+function walk(root: Node, path: FieldPath): WalkResult {
+  let node: Node = root;
+  let pair: Pair | undefined;
+  for (const segment of path) {
+    let nextPair: Pair | undefined;
+    let next: unknown;
+    if (isMap(node) && typeof segment === 'string') {
+      nextPair = node.items.find((p) => isPair(p) && keyText(p.key) === segment) as Pair | undefined;
+      next = nextPair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    }
+    if (next === undefined && nextPair === undefined) return { node, pair, complete: false };
+    pair = nextPair;
+    // `key:` with no value has a null value node (or none): point at the key.
+    if (!isNodeWithRange(next)) return { node: nextPair?.key as Node, pair: undefined, complete: true };
+    node = next;
+  }
+  return { node, pair, complete: true };
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function isNodeWithRange(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value && Array.isArray(value.range);
+}
+
+function pickTarget(node: Node, pair: Pair | undefined, preferKey: boolean): Node {
+  const key = pair?.key;
+  if (isNodeWithRange(key) && (preferKey || isMap(node) || isSeq(node))) return key;
+  return node;
+}
+
+function rangeToLocation(file: LocatedFile, node: Node): SourceLocation {
+  const range = node.range ?? [0, 0, 0];
+  const start = range[0];
+  let end = range[1];
+  // A whole block (an object, a list item) is marked on its first line only: an editor would
+  // otherwise underline dozens of lines for one missing field.
+  if (isMap(node) || isSeq(node)) {
+    const newline = file.text.indexOf('\n', start);
+    if (newline >= 0 && newline < end) end = newline;
+  }
+  while (end > start && /\s/.test(file.text[end - 1] ?? '')) end--;
+  return offsetsToLocation(file, start, Math.max(end, start));
+}
+
+export function offsetsToLocation(file: LocatedFile, start: number, end: number): SourceLocation {
+  const from = file.lineCounter.linePos(start);
+  const to = file.lineCounter.linePos(end);
+  return { file: file.name, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+
+function fallbackLocation(source: ManifestSource): SourceLocation {
+  return { file: source.file, line: source.line, column: source.column, endLine: source.line, endColumn: source.column };
+}

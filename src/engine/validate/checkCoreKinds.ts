@@ -1,0 +1,126 @@
+/**
+ * Light checks for the core kinds gwsim reads (Service, Namespace, Secret, ConfigMap) and for the
+ * metadata of every modelled object: only what would make the API server refuse the object or
+ * make gwsim misread it. The full core/v1 schemas are not vendored.
+ */
+import { suggestValue } from './suggestValue';
+import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+export function checkMetadata(kind: string, body: Record<string, unknown>): ValidationIssue[] {
+  const metadata = isObject(body.metadata) ? body.metadata : {};
+  const issues: ValidationIssue[] = [];
+  const name = metadata.name;
+  if (typeof name === 'string') {
+    // Services and Namespaces become DNS labels; everything else is a DNS subdomain.
+    const [re, max, what] =
+      kind === 'Service' ? [DNS_1035_LABEL, 63, 'a DNS-1035 label'] : kind === 'Namespace' ? [DNS_LABEL, 63, 'a DNS label'] : [DNS_SUBDOMAIN, 253, 'a DNS subdomain'];
+    if (!re.test(name) || name.length > max) {
+      issues.push({
+        code: 'schema.pattern',
+        path: ['metadata', 'name'],
+        message: `metadata.name: ${JSON.stringify(name)} is not ${what} (lower-case letters, digits and '-', at most ${max} characters).`,
+        hint: /[A-Z]/.test(name) ? `Use ${JSON.stringify(name.toLowerCase())}.` : 'Rename the object.',
+      });
+    }
+  }
+  if (typeof metadata.namespace === 'string' && metadata.namespace !== '' && !DNS_LABEL.test(metadata.namespace)) {
+    issues.push({ code: 'schema.pattern', path: ['metadata', 'namespace'], message: `metadata.namespace: ${JSON.stringify(metadata.namespace)} is not a valid namespace name (a DNS label).` });
+  }
+  for (const field of ['labels', 'annotations'] as const) {
+    const map = metadata[field];
+    if (map === undefined || map === null) continue;
+    if (!isObject(map)) {
+      issues.push({ code: 'schema.type', path: ['metadata', field], message: `metadata.${field}: must be a mapping of strings.` });
+      continue;
+    }
+    for (const [key, value] of Object.entries(map)) {
+      if (typeof value !== 'string') {
+        issues.push({
+          code: 'schema.type',
+          path: ['metadata', field, key],
+          message: `metadata.${field}.${key}: must be a string, got ${JSON.stringify(value)}.`,
+          hint: `Quote the value: ${key}: "${String(value)}".`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+const TOP_LEVEL: Record<string, readonly string[]> = {
+  Service: ['spec', 'status'],
+  Namespace: ['spec', 'status'],
+  Secret: ['data', 'stringData', 'type', 'immutable'],
+  ConfigMap: ['data', 'binaryData', 'immutable'],
+};
+
+export function checkCoreKind(kind: string, body: Record<string, unknown>): ValidationIssue[] {
+  const issues = checkTopLevelFields(kind, body);
+  if (kind === 'Service') issues.push(...checkService(body));
+  if (kind === 'Secret' || kind === 'ConfigMap') issues.push(...checkStringData(body));
+  return issues;
+}
+
+function checkTopLevelFields(kind: string, body: Record<string, unknown>): ValidationIssue[] {
+  const known = ['apiVersion', 'kind', 'metadata', ...(TOP_LEVEL[kind] ?? [])];
+  return Object.keys(body)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const suggestion = suggestValue(key, known);
+      return {
+        code: 'schema.unknown-field' as const,
+        path: [key],
+        atKey: true,
+        message: `${key}: unknown field \`${key}\` in a ${kind}; the API server drops it.`,
+        hint: suggestion ? `Did you mean \`${suggestion.value}\`?` : `Known fields here: ${known.join(', ')}.`,
+      };
+    });
+}
+
+function checkService(body: Record<string, unknown>): ValidationIssue[] {
+  const spec = isObject(body.spec) ? body.spec : {};
+  const issues: ValidationIssue[] = [];
+  const ports = asArray(spec.ports);
+  const names = new Map<string, number>();
+  ports.forEach((port, i) => {
+    const at = ['spec', 'ports', i];
+    if (!isObject(port)) return;
+    if (typeof port.port !== 'number' || !Number.isInteger(port.port) || port.port < 1 || port.port > 65535) {
+      issues.push({
+        code: port.port === undefined ? 'schema.required' : 'schema.range',
+        path: [...at, 'port'],
+        message: `${printPath([...at, 'port'])}: ${port.port === undefined ? 'Required value' : `must be a port number from 1 to 65535, got ${JSON.stringify(port.port)}`}.`,
+        hint: 'Set `port:` to the port clients (and backendRefs) use.',
+      });
+    }
+    if (port.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(String(port.protocol))) {
+      issues.push({ code: 'schema.enum', path: [...at, 'protocol'], message: `${printPath([...at, 'protocol'])}: Unsupported value ${JSON.stringify(port.protocol)}: supported values: "TCP", "UDP", "SCTP".`, hint: 'Application protocols go in `appProtocol`.' });
+    }
+    if (typeof port.name === 'string') {
+      const first = names.get(port.name);
+      if (first !== undefined) issues.push({ code: 'schema.rule', path: [...at, 'name'], message: `${printPath([...at, 'name'])}: Duplicate value ${JSON.stringify(port.name)} (also spec.ports[${first}].name).` });
+      else names.set(port.name, i);
+    } else if (ports.length > 1) {
+      issues.push({ code: 'schema.required', path: [...at, 'name'], message: `${printPath([...at, 'name'])}: Required value when a Service has more than one port.` });
+    }
+  });
+  return issues;
+}
+
+function checkStringData(body: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const field of ['data', 'stringData']) {
+    const data = body[field];
+    if (!isObject(data)) continue;
+    for (const [key, value] of Object.entries(data)) {
+      if (typeof value !== 'string' && value !== null) {
+        issues.push({ code: 'schema.type', path: [field, key], message: `${field}.${key}: must be a string, got ${Array.isArray(value) ? 'a list' : typeof value}.`, hint: 'Quote the value, or use a block scalar (`|`) for multi-line text.' });
+      }
+    }
+  }
+  return issues;
+}

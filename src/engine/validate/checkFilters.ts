@@ -1,0 +1,192 @@
+/**
+ * CEL rules on a list of HTTPRoute/GRPCRoute filters (rule level or backendRef level), plus the
+ * header-name rule the CRD only half enforces (its map keys catch exact duplicates; the spec says
+ * names are case-insensitive and may appear in one action only).
+ * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4
+ */
+import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
+
+type Path = (string | number)[];
+
+const MEMBER: Record<string, string> = {
+  RequestHeaderModifier: 'requestHeaderModifier',
+  ResponseHeaderModifier: 'responseHeaderModifier',
+  RequestMirror: 'requestMirror',
+  RequestRedirect: 'requestRedirect',
+  URLRewrite: 'urlRewrite',
+  ExtensionRef: 'extensionRef',
+  CORS: 'cors',
+  ExternalAuth: 'externalAuth',
+};
+const REPEATABLE = new Set(['RequestMirror', 'ExtensionRef']);
+
+export function checkFilters(filters: unknown, path: Path): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const firstOfType = new Map<string, number>();
+  const list = asArray(filters);
+  list.forEach((raw, i) => {
+    if (!isObject(raw) || typeof raw.type !== 'string') return;
+    const at = [...path, i];
+    const type = raw.type;
+    const member = MEMBER[type];
+    if (member === undefined) return; // enum error already reported by the schema walk
+    if (!REPEATABLE.has(type)) {
+      const first = firstOfType.get(type);
+      if (first !== undefined) {
+        issues.push({
+          code: 'schema.rule',
+          path: [...at, 'type'],
+          message: `${printPath(at)}: ${type} filter cannot be repeated (also at ${printPath([...path, first])}).`,
+          hint: 'Merge the two filters into one.',
+        });
+      } else firstOfType.set(type, i);
+    }
+    if (raw[member] === undefined || raw[member] === null) {
+      issues.push({
+        code: 'schema.rule',
+        path: [...at, member],
+        message: `${printPath(at)}: filter.${member} must be specified for ${type} filter.type.`,
+        hint: `Add \`${member}:\` with its settings next to \`type: ${type}\`.`,
+      });
+    }
+    for (const [otherType, otherMember] of Object.entries(MEMBER)) {
+      if (otherType !== type && raw[otherMember] !== undefined && raw[otherMember] !== null) {
+        issues.push({
+          code: 'schema.rule',
+          path: [...at, otherMember],
+          message: `${printPath(at)}: filter.${otherMember} must be nil if the filter.type is not ${otherType} (type is ${type}).`,
+          hint: `Use one filter entry per type: move \`${otherMember}\` into its own entry with \`type: ${otherType}\`.`,
+        });
+      }
+    }
+    issues.push(...checkFilterBody(raw, type, at));
+  });
+  if (firstOfType.has('RequestRedirect') && firstOfType.has('URLRewrite')) {
+    const at = [...path, firstOfType.get('URLRewrite') as number];
+    issues.push({
+      code: 'schema.rule',
+      path: [...at, 'type'],
+      message: `${printPath(path)}: May specify either RequestRedirect or URLRewrite, but not both.`,
+      hint: 'A redirect answers the client itself, so there is nothing to rewrite: keep one of the two.',
+    });
+  }
+  return issues;
+}
+
+function checkFilterBody(filter: Record<string, unknown>, type: string, at: Path): ValidationIssue[] {
+  switch (type) {
+    case 'RequestHeaderModifier':
+    case 'ResponseHeaderModifier':
+      return checkHeaderNames(filter[MEMBER[type] as string], [...at, MEMBER[type] as string]);
+    case 'RequestMirror':
+      return checkMirror(filter.requestMirror, [...at, 'requestMirror']);
+    case 'RequestRedirect':
+    case 'URLRewrite':
+      return checkPathModifier(filter[MEMBER[type] as string], [...at, MEMBER[type] as string]);
+    case 'CORS':
+      return checkCors(filter.cors, [...at, 'cors']);
+    default:
+      return [];
+  }
+}
+
+function checkHeaderNames(modifier: unknown, at: Path): ValidationIssue[] {
+  if (!isObject(modifier)) return [];
+  const issues: ValidationIssue[] = [];
+  const seen = new Map<string, string>();
+  for (const action of ['set', 'add', 'remove'] as const) {
+    asArray(modifier[action]).forEach((entry, i) => {
+      const name = action === 'remove' ? entry : isObject(entry) ? entry.name : undefined;
+      if (typeof name !== 'string') return;
+      const where = printPath([...at, action, i]);
+      const first = seen.get(name.toLowerCase());
+      if (first !== undefined) {
+        issues.push({
+          code: 'schema.rule',
+          path: action === 'remove' ? [...at, action, i] : [...at, action, i, 'name'],
+          message: `${where}: header ${JSON.stringify(name)} is already modified at ${first}; header names are case-insensitive and each may appear in only one action.`,
+          hint: 'Keep one entry for this header.',
+        });
+      } else seen.set(name.toLowerCase(), where);
+    });
+  }
+  return issues;
+}
+
+function checkMirror(mirror: unknown, at: Path): ValidationIssue[] {
+  if (!isObject(mirror)) return [];
+  const issues: ValidationIssue[] = [];
+  if (mirror.percent !== undefined && mirror.percent !== null && mirror.fraction !== undefined && mirror.fraction !== null) {
+    issues.push({
+      code: 'schema.rule',
+      path: [...at, 'fraction'],
+      message: `${printPath(at)}: Only one of percent or fraction may be specified in HTTPRequestMirrorFilter.`,
+      hint: 'Keep `percent` (0–100) or `fraction`, not both.',
+    });
+  }
+  const fraction = mirror.fraction;
+  if (isObject(fraction) && typeof fraction.numerator === 'number') {
+    const denominator = typeof fraction.denominator === 'number' ? fraction.denominator : 100;
+    if (fraction.numerator > denominator) {
+      issues.push({
+        code: 'schema.rule',
+        path: [...at, 'fraction', 'numerator'],
+        message: `${printPath([...at, 'fraction'])}: numerator must be less than or equal to denominator (${fraction.numerator} > ${denominator}).`,
+      });
+    }
+  }
+  issues.push(...checkServicePort(mirror.backendRef, [...at, 'backendRef']));
+  return issues;
+}
+
+function checkPathModifier(holder: unknown, at: Path): ValidationIssue[] {
+  if (!isObject(holder) || !isObject(holder.path)) return [];
+  const path = holder.path;
+  const issues: ValidationIssue[] = [];
+  const pairs = [
+    ['ReplaceFullPath', 'replaceFullPath'],
+    ['ReplacePrefixMatch', 'replacePrefixMatch'],
+  ] as const;
+  for (const [type, field] of pairs) {
+    const set = path[field] !== undefined && path[field] !== null;
+    if (path.type === type && !set) {
+      issues.push({ code: 'schema.rule', path: [...at, 'path'], message: `${printPath([...at, 'path'])}: ${field} must be specified when type is set to '${type}'.`, hint: `Add \`${field}:\` with the new path.` });
+    } else if (path.type !== type && set) {
+      issues.push({ code: 'schema.rule', path: [...at, 'path', field], message: `${printPath([...at, 'path'])}: type must be '${type}' when ${field} is set.`, hint: `Set \`type: ${type}\`, or use the field that matches the type.` });
+    }
+  }
+  return issues;
+}
+
+function checkCors(cors: unknown, at: Path): ValidationIssue[] {
+  if (!isObject(cors)) return [];
+  const issues: ValidationIssue[] = [];
+  for (const field of ['allowOrigins', 'allowMethods', 'allowHeaders'] as const) {
+    const values = asArray(cors[field]);
+    if (values.length > 1 && values.includes('*')) {
+      issues.push({
+        code: 'schema.rule',
+        path: [...at, field],
+        message: `${printPath([...at, field])}: '*' cannot be combined with other entries.`,
+        hint: "Use a lone '*' to allow everything, or list the values without it.",
+      });
+    }
+  }
+  return issues;
+}
+
+/** A backendRef to a Service (the default kind) must say which port: CEL "Must have port for Service reference". */
+export function checkServicePort(ref: unknown, at: Path): ValidationIssue[] {
+  if (!isObject(ref)) return [];
+  const group = typeof ref.group === 'string' ? ref.group : '';
+  const kind = typeof ref.kind === 'string' ? ref.kind : 'Service';
+  if (group !== '' || kind !== 'Service' || (ref.port !== undefined && ref.port !== null)) return [];
+  return [
+    {
+      code: 'schema.rule',
+      path: [...at, 'port'],
+      message: `${printPath(at)}: Must have port for Service reference${typeof ref.name === 'string' ? ` (Service ${ref.name})` : ''}.`,
+      hint: 'Add `port:` with the Service port to send traffic to.',
+    },
+  ];
+}
