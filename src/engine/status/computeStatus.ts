@@ -1,14 +1,32 @@
+/**
+ * The status stage: what a conformant controller (gwsim, controller of every GatewayClass in the
+ * input) would write to each object, the reasoning behind route attachment, and the resolved
+ * model routing reads. Order matters: listeners are settled before routes attach, and routes are
+ * counted before listener status is written.
+ */
+import { GATEWAY_GROUP } from '../api/kinds';
 import type { SourceLocator } from '../load/loadManifests';
-import type { ResourceIndex } from '../resolve/indexResources';
+import { getObject, listKind, type ResourceIndex } from '../resolve/indexResources';
+import { asRecords, asString } from '../resolve/read';
+import { resolvePolicyAttachments } from '../resolve/resolvePolicyAttachments';
 import type {
   Diagnostic,
   GatewayModel,
+  Manifest,
   PolicyAttachment,
   ResolvedRoute,
   RouteAttachment,
   RouteParentExplain,
   StatusReport,
 } from '../types';
+import { assessGateway, type GatewayAssessment } from './assessGateway';
+import { buildGatewayListeners, type GatewayListeners } from './buildGatewayListeners';
+import { applyBackendTLS, computeBackendTLSPolicyStatus } from './computeBackendTLSPolicyStatus';
+import { computeGatewayClassStatus, type GatewayClassOutcome } from './computeGatewayClassStatus';
+import { computeRouteStatuses } from './computeRouteStatuses';
+import { reportDiagnostic, type StatusContext } from './statusContext';
+import { validateListener } from './validateListener';
+import { writeGatewayStatus } from './writeGatewayStatus';
 
 export interface StatusResult {
   status: StatusReport;
@@ -20,10 +38,132 @@ export interface StatusResult {
   diagnostics: Diagnostic[];
 }
 
-export function computeStatus(
-  _index: ResourceIndex,
-  _locator: SourceLocator,
-  _options: { clock: () => string },
-): StatusResult {
-  return { status: {}, explain: [], gateways: [], routes: [], attachments: [], policies: [], diagnostics: [] };
+export function computeStatus(index: ResourceIndex, locator: SourceLocator, options: { clock: () => string }): StatusResult {
+  const ctx: StatusContext = { index, locator, now: options.clock(), diagnostics: [] };
+  const status: StatusReport = {};
+
+  const classes = new Map<string, GatewayClassOutcome>();
+  for (const cls of ofGatewayApi(index, 'GatewayClass')) {
+    const outcome = computeGatewayClassStatus(ctx, cls);
+    classes.set(cls.name, outcome);
+    status[cls.key] = outcome.status;
+  }
+
+  const built = new Map<string, GatewayListeners>();
+  const assessments = new Map<string, GatewayAssessment>();
+  const unreconciled: GatewayModel[] = [];
+  let placeholder = 0;
+  for (const gw of ofGatewayApi(index, 'Gateway')) {
+    const className = asString(gw.spec['gatewayClassName']) ?? '';
+    const cls = classes.get(className);
+    if (!cls) {
+      reportDiagnostic(ctx, 'ref.not-found', gw, ['spec', 'gatewayClassName'], `GatewayClass ${className} is not in the input, so no controller reconciles this Gateway and it has no status.`);
+      unreconciled.push(unreconciledModel(ctx, gw));
+      continue;
+    }
+    if (!cls.accepted) {
+      reportDiagnostic(ctx, 'status.gateway-not-reconciled', gw, ['spec', 'gatewayClassName'], `GatewayClass ${className} is not accepted, so no controller reconciles this Gateway and it has no status.`);
+      unreconciled.push(unreconciledModel(ctx, gw));
+      continue;
+    }
+    placeholder += 1;
+    assessments.set(gw.key, assessGateway(ctx, gw, placeholderAddress(placeholder)));
+    built.set(gw.key, buildGatewayListeners(ctx, gw));
+  }
+  reportOrphanListenerSets(ctx, built);
+
+  const controllerOf = (gatewayKey: string): string => {
+    const gw = index.byKey.get(gatewayKey as Manifest['key']);
+    return classes.get(asString(gw?.spec['gatewayClassName']) ?? '')?.controllerName ?? '';
+  };
+  const routes = computeRouteStatuses(ctx, built, (gw) => controllerOf(gw.key));
+
+  const gateways: GatewayModel[] = [];
+  for (const [key, b] of built) {
+    const assessment = assessments.get(key);
+    if (!assessment) continue;
+    const written = writeGatewayStatus(ctx, b, assessment);
+    if (assessment.backendClientCertificate !== undefined) written.model.backendClientCertificate = assessment.backendClientCertificate;
+    status[key] = written.status;
+    for (const ls of written.listenerSets) status[ls.key] = ls.status;
+    gateways.push(written.model);
+  }
+  gateways.push(...unreconciled);
+  for (const [key, routeStatus] of routes.statuses) status[key] = routeStatus;
+  const backendTLS = computeBackendTLSPolicyStatus(ctx, routes.routes, routes.attachments, controllerOf);
+  for (const [key, policyStatus] of backendTLS.statuses) status[key] = policyStatus;
+  applyBackendTLS(ctx, routes.routes, backendTLS.sniByTarget);
+
+  const policies = resolvePolicyAttachments(index);
+  for (const p of policies) {
+    const m = index.byKey.get(p.policy);
+    if (!p.target && m && m.kind !== 'BackendTLSPolicy') {
+      reportDiagnostic(ctx, 'ref.not-found', m, ['spec', Array.isArray(m.spec['targetRefs']) ? 'targetRefs' : 'targetRef'], `${p.policyKind} targets ${p.targetRef.kind} ${p.targetRef.namespace}/${p.targetRef.name}, which is not in the input.`);
+    }
+  }
+
+  return {
+    status,
+    explain: routes.explain,
+    gateways,
+    routes: routes.routes,
+    attachments: routes.attachments,
+    policies,
+    diagnostics: dedupe(ctx.diagnostics),
+  };
+}
+
+/** A Gateway no controller reconciles serves nothing; routing still sees its listeners, none ready. */
+function unreconciledModel(ctx: StatusContext, gw: Manifest): GatewayModel {
+  // Validation here only describes the listeners; its diagnostics would repeat the class warning.
+  const quiet: StatusContext = { ...ctx, diagnostics: [] };
+  const listeners = asRecords(gw.spec['listeners']).map((raw, i) => validateListener(quiet, gw, gw, raw, i));
+  return {
+    key: gw.key,
+    namespace: gw.namespace ?? '',
+    name: gw.name,
+    className: asString(gw.spec['gatewayClassName']) ?? '',
+    reconciled: false,
+    listeners: listeners.map((l) => {
+      const model: GatewayModel['listeners'][number] = { gateway: gw.key, owner: gw.key, name: l.name, port: l.port, protocol: l.protocol, ready: false, supportedKinds: l.supportedKinds };
+      if (l.hostname !== undefined) model.hostname = l.hostname;
+      if (l.tlsMode !== undefined) model.tlsMode = l.tlsMode;
+      return model;
+    }),
+  };
+}
+
+function ofGatewayApi(index: ResourceIndex, kind: string): Manifest[] {
+  return listKind(index, kind).filter((m) => m.group === GATEWAY_GROUP && m.modelled);
+}
+
+/**
+ * gwsim assigns each reconciled Gateway that requests no address a placeholder from
+ * TEST-NET-3 (RFC 5737), in input order, standing in for what a load balancer would assign.
+ */
+function placeholderAddress(n: number): string {
+  return `203.0.113.${((n - 1) % 254) + 1}`;
+}
+
+function reportOrphanListenerSets(ctx: StatusContext, built: ReadonlyMap<string, GatewayListeners>): void {
+  const claimed = new Set([...built.values()].flatMap((b) => b.listenerSets.map((a) => a.listenerSet)));
+  for (const ls of ofGatewayApi(ctx.index, 'ListenerSet')) {
+    if (claimed.has(ls)) continue;
+    const name = asString((ls.spec['parentRef'] as Record<string, unknown> | undefined)?.['name']) ?? '';
+    const ns = asString((ls.spec['parentRef'] as Record<string, unknown> | undefined)?.['namespace']) ?? ls.namespace;
+    if (!getObject(ctx.index, 'Gateway', ns, name)) {
+      reportDiagnostic(ctx, 'ref.not-found', ls, ['spec', 'parentRef'], `parentRef Gateway ${ns}/${name} is not in the input, so this ListenerSet has no status.`);
+    }
+  }
+}
+
+/** A CA bundle shared by listeners on one port is checked once per listener; report it once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

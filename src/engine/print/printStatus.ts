@@ -1,0 +1,51 @@
+/**
+ * Renders computed status as YAML a Gateway API user can review: one document per object that
+ * has status, like `kubectl get -o yaml` trimmed to apiVersion, kind, metadata.name/namespace and
+ * status. Order is stable: by kind (classes, Gateways, ListenerSets, routes, policies), then
+ * namespace, then name. Fields keep the order a controller writes them (condition type first,
+ * rather than kubectl's alphabetical order) because that is what reviewers scan for.
+ */
+import { stringify } from 'yaml';
+import type { ResourceKey, StatusReport } from '../types';
+
+export interface PrintableObject {
+  key: ResourceKey;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+const KIND_ORDER = ['GatewayClass', 'Gateway', 'ListenerSet', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'BackendTLSPolicy'];
+
+export function printStatus(status: StatusReport, objects: readonly PrintableObject[]): string {
+  const byKey = new Map(objects.map((o) => [o.key as string, o]));
+  const entries = Object.keys(status)
+    .map((key) => ({ key, object: byKey.get(key) }))
+    .filter((e): e is { key: string; object: PrintableObject } => e.object !== undefined)
+    .sort((a, b) => compare(a.object, b.object));
+  return entries
+    .map(({ key, object }) => {
+      const metadata: Record<string, string> = { name: object.name };
+      if (object.namespace !== undefined) metadata['namespace'] = object.namespace;
+      const doc = { apiVersion: object.apiVersion, kind: object.kind, metadata, status: status[key] };
+      return stringify(doc, { lineWidth: 0, minContentWidth: 0 });
+    })
+    .join('---\n');
+}
+
+function compare(a: PrintableObject, b: PrintableObject): number {
+  const ka = kindRank(a.kind);
+  const kb = kindRank(b.kind);
+  if (ka !== kb) return ka - kb;
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  const na = a.namespace ?? '';
+  const nb = b.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function kindRank(kind: string): number {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}

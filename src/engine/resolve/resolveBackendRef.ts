@@ -1,0 +1,72 @@
+/**
+ * backendRef resolution in the order of spec §2.7 (first failure wins):
+ * InvalidKind → RefNotPermitted (the grant is checked before existence, so status never leaks
+ * whether an object exists in a namespace the route may not see) → BackendNotFound →
+ * UnsupportedProtocol (GEP-1911 appProtocol / Service port protocol).
+ */
+import { GATEWAY_GROUP } from '../api/kinds';
+import { RouteReason } from '../api/conditions';
+import type { RouteKind } from '../api/kinds';
+import type { ResolvedBackendRef } from '../types';
+import { getObject, type ResourceIndex } from './indexResources';
+import { resolveReferencePermission } from './isReferencePermitted';
+import { asNumber, asRecord, asRecords, asString } from './read';
+
+export interface BackendReferrer {
+  kind: RouteKind;
+  namespace: string;
+}
+
+/** Resolves one backendRef (without its filters, which the caller resolves). */
+export function resolveBackendRef(index: ResourceIndex, from: BackendReferrer, raw: unknown, position: number): ResolvedBackendRef {
+  const ref = asRecord(raw) ?? {};
+  const group = asString(ref['group']) ?? '';
+  const kind = asString(ref['kind']) ?? 'Service';
+  const namespace = asString(ref['namespace']) ?? from.namespace;
+  const name = asString(ref['name']) ?? '';
+  const port = asNumber(ref['port']);
+  const weight = asNumber(ref['weight']) ?? 1;
+  const out: ResolvedBackendRef = { index: position, group, kind, namespace, name, weight, valid: true, filters: [] };
+  if (port !== undefined) out.port = port;
+  const label = `${kind} ${namespace}/${name}${port !== undefined ? `:${port}` : ''}`;
+  const fail = (reason: RouteReason, message: string): ResolvedBackendRef => ({ ...out, valid: false, reason, message });
+
+  if (group !== '' || kind !== 'Service') {
+    return fail(RouteReason.InvalidKind, `backendRef ${label}: group "${group}" kind ${kind} is not a supported backend (only core Service)`);
+  }
+  const permission = resolveReferencePermission(
+    index,
+    { group: GATEWAY_GROUP, kind: from.kind, namespace: from.namespace },
+    { group: '', kind: 'Service', namespace, name },
+  );
+  if (!permission.permitted) return fail(RouteReason.RefNotPermitted, `backendRef ${label}: ${permission.reason}`);
+  const service = getObject(index, 'Service', namespace, name);
+  if (!service) return fail(RouteReason.BackendNotFound, `backendRef ${label}: Service ${namespace}/${name} not found`);
+  if (port === undefined) return fail(RouteReason.BackendNotFound, `backendRef ${label}: a backendRef to a Service must set port`);
+  const servicePorts = asRecords(service.spec['ports']);
+  const servicePort = servicePorts.find((p) => asNumber(p['port']) === port);
+  const isExternalName = asString(service.spec['type']) === 'ExternalName';
+  if (!servicePort && !isExternalName) {
+    const known = servicePorts.map((p) => asNumber(p['port'])).filter((p) => p !== undefined);
+    return fail(RouteReason.BackendNotFound, `backendRef ${label}: Service ${namespace}/${name} has no port ${port} (ports: ${known.join(', ') || 'none'})`);
+  }
+  if (servicePort) {
+    const problem = checkProtocol(from.kind, asString(servicePort['protocol']) ?? 'TCP', asString(servicePort['appProtocol']));
+    if (problem) return fail(RouteReason.UnsupportedProtocol, `backendRef ${label}: ${problem}`);
+  }
+  return { ...out, target: service.key };
+}
+
+/**
+ * GEP-1911: a route that cannot speak the backend's protocol makes the ref invalid.
+ * gwsim's rules: UDPRoute needs a UDP port and every other route kind a TCP port; GRPCRoute needs
+ * HTTP/2, so WebSocket appProtocols (HTTP/1.1 upgrade) are unusable for it.
+ */
+function checkProtocol(routeKind: RouteKind, protocol: string, appProtocol: string | undefined): string | undefined {
+  if (routeKind === 'UDPRoute' && protocol !== 'UDP') return `UDPRoute cannot send to a ${protocol} Service port`;
+  if (routeKind !== 'UDPRoute' && protocol === 'UDP') return `${routeKind} cannot send to a UDP Service port`;
+  if (routeKind === 'GRPCRoute' && (appProtocol === 'kubernetes.io/ws' || appProtocol === 'kubernetes.io/wss')) {
+    return `GRPCRoute needs HTTP/2 but the Service port has appProtocol ${appProtocol}`;
+  }
+  return undefined;
+}

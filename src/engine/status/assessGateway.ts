@@ -1,0 +1,93 @@
+/**
+ * Gateway-level checks that do not depend on listeners (spec §2.3): requested addresses,
+ * infrastructure parametersRef, backend client certificate, insecure frontend validation.
+ *
+ * Addresses: gwsim supports the IPAddress and Hostname types and takes every requested address as
+ * usable, because whether an address is usable depends on the cluster's address pools, which the
+ * input does not describe. A Gateway that requests none (or an entry without a value) is given a
+ * placeholder address, as a load balancer would assign one.
+ */
+import { GatewayReason } from '../api/conditions';
+import { GATEWAY_GROUP } from '../api/kinds';
+import { getObject } from '../resolve/indexResources';
+import { inspectTlsSecret } from '../resolve/inspectCertificateData';
+import { resolveReferencePermission } from '../resolve/isReferencePermitted';
+import { asRecord, asRecords, asString } from '../resolve/read';
+import type { Manifest } from '../types';
+import type { Problem } from './listenerState';
+import { reportDiagnostic, type StatusContext } from './statusContext';
+
+export interface GatewayAssessment {
+  /** Accepted=False cause, when the Gateway itself (not its listeners) is invalid. */
+  notAccepted?: Problem;
+  /** Gateway-level ResolvedRefs problem (backend clientCertificateRef). */
+  refProblem?: Problem;
+  /** The backend client certificate Secret ("namespace/name") when clientCertificateRef resolves. */
+  backendClientCertificate?: string;
+  addresses: { type: string; value: string }[];
+  insecureFrontendValidation: boolean;
+}
+
+const SUPPORTED_ADDRESS_TYPES = new Set(['IPAddress', 'Hostname']);
+
+export function assessGateway(ctx: StatusContext, gateway: Manifest, placeholderAddress: string): GatewayAssessment {
+  const out: GatewayAssessment = { addresses: [], insecureFrontendValidation: hasInsecureFallback(gateway) };
+  const requested = asRecords(gateway.spec['addresses']);
+  const unsupported = requested.map((a) => asString(a['type']) ?? 'IPAddress').filter((t) => !SUPPORTED_ADDRESS_TYPES.has(t));
+  if (unsupported.length) {
+    out.notAccepted = { reason: GatewayReason.UnsupportedAddress, message: `address type ${unsupported.join(', ')} is not supported (IPAddress or Hostname)` };
+  }
+  const params = asRecord(asRecord(gateway.spec['infrastructure'])?.['parametersRef']);
+  if (params && !out.notAccepted) {
+    const kind = asString(params['kind']) ?? '';
+    const name = asString(params['name']) ?? '';
+    if (!getObject(ctx.index, kind, gateway.namespace, name)) {
+      reportDiagnostic(ctx, 'ref.not-found', gateway, ['spec', 'infrastructure', 'parametersRef'], `infrastructure.parametersRef ${kind} ${gateway.namespace}/${name} is not in the input.`);
+      out.notAccepted = { reason: GatewayReason.InvalidParameters, message: `infrastructure.parametersRef ${asString(params['group']) ?? ''}/${kind} ${name} not found in namespace ${gateway.namespace}` };
+    }
+  }
+  const clientCert = asRecord(asRecord(asRecord(gateway.spec['tls'])?.['backend'])?.['clientCertificateRef']);
+  if (clientCert) {
+    const problem = checkClientCertificate(ctx, gateway, clientCert);
+    if (problem) out.refProblem = problem;
+    else out.backendClientCertificate = `${asString(clientCert['namespace']) ?? gateway.namespace ?? ''}/${asString(clientCert['name']) ?? ''}`;
+  }
+  if (!out.notAccepted) {
+    out.addresses = requested.length
+      ? requested.map((a) => ({ type: asString(a['type']) ?? 'IPAddress', value: asString(a['value']) || placeholderFor(asString(a['type']) ?? 'IPAddress', gateway, placeholderAddress) }))
+      : [{ type: 'IPAddress', value: placeholderAddress }];
+  }
+  return out;
+}
+
+function placeholderFor(type: string, gateway: Manifest, ip: string): string {
+  return type === 'Hostname' ? `${gateway.name}.${gateway.namespace}.gateway.example` : ip;
+}
+
+function checkClientCertificate(ctx: StatusContext, gateway: Manifest, ref: Record<string, unknown>): Problem | undefined {
+  const group = asString(ref['group']) ?? '';
+  const kind = asString(ref['kind']) ?? 'Secret';
+  const name = asString(ref['name']) ?? '';
+  const gwNs = gateway.namespace ?? '';
+  const namespace = asString(ref['namespace']) ?? gwNs;
+  const label = `tls.backend.clientCertificateRef ${kind} ${namespace}/${name}`;
+  if (group !== '' || kind !== 'Secret') {
+    return { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: group "${group}" kind ${kind} is not supported (only core Secret)` };
+  }
+  const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs }, { group: '', kind: 'Secret', namespace, name });
+  if (!permission.permitted) return { reason: GatewayReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  const secret = getObject(ctx.index, 'Secret', namespace, name);
+  if (!secret) {
+    reportDiagnostic(ctx, 'ref.not-found', gateway, ['spec', 'tls', 'backend', 'clientCertificateRef'], `Secret ${namespace}/${name} is not in the input.`);
+    return { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: Secret not found` };
+  }
+  const data = inspectTlsSecret(secret);
+  return data.ok ? undefined : { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: ${data.problem}` };
+}
+
+function hasInsecureFallback(gateway: Manifest): boolean {
+  const frontend = asRecord(asRecord(gateway.spec['tls'])?.['frontend']);
+  if (!frontend) return false;
+  const configs = [asRecord(frontend['default']), ...asRecords(frontend['perPort']).map((p) => asRecord(p['tls']))];
+  return configs.some((c) => asString(asRecord(c?.['validation'])?.['mode']) === 'AllowInsecureFallback');
+}

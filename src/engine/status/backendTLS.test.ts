@@ -1,0 +1,123 @@
+/**
+ * Backend TLS (BackendTLSPolicy + Gateway spec.tls.backend): which backends the Gateway reaches
+ * over TLS, with which SNI, and which client certificate it presents. The Secrets and ConfigMaps
+ * are the conformance suite's real PEM data.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../analyze';
+import { compileRouter } from '../routing/compileRouter';
+import { traceRequest } from '../simulate/traceRequest';
+
+const NS = 'gateway-conformance-infra';
+const base = ['gatewayclass.yaml', 'programmatic-resources.yaml'].map((f) => ({ name: f, text: readFileSync(`fixtures/conformance/base/${f}`, 'utf8') }));
+
+const gateway = (name: string, tls: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: ${name}, namespace: ${NS}}
+spec:
+  gatewayClassName: gwsim
+  listeners:
+    - {name: http, port: 80, protocol: HTTP}
+${tls}`;
+
+const YAML = [
+  gateway('with-cert', '  tls:\n    backend:\n      clientCertificateRef: {kind: Secret, name: tls-checks-client-certificate}\n'),
+  gateway('without-cert', ''),
+  gateway('bad-cert', '  tls:\n    backend:\n      clientCertificateRef: {kind: Secret, name: no-such-secret}\n'),
+  `apiVersion: v1
+kind: Service
+metadata: {name: secure, namespace: ${NS}}
+spec:
+  ports: [{name: https, port: 443}, {name: plain, port: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: whole, namespace: ${NS}}
+spec:
+  ports: [{port: 443}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: broken, namespace: ${NS}}
+spec:
+  ports: [{port: 443}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: secure-https, namespace: ${NS}}
+spec:
+  targetRefs: [{group: "", kind: Service, name: secure, sectionName: https}]
+  validation:
+    caCertificateRefs: [{group: "", kind: ConfigMap, name: tls-checks-ca-certificate}]
+    hostname: secure.example.com
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: whole-service, namespace: ${NS}}
+spec:
+  targetRefs: [{group: "", kind: Service, name: whole}]
+  validation:
+    caCertificateRefs: [{group: "", kind: ConfigMap, name: tls-checks-ca-certificate}]
+    hostname: whole.example.com
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: broken-ca, namespace: ${NS}}
+spec:
+  targetRefs: [{group: "", kind: Service, name: broken}]
+  validation:
+    caCertificateRefs: [{group: "", kind: ConfigMap, name: no-such-ca}]
+    hostname: broken.example.com
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: app, namespace: ${NS}}
+spec:
+  parentRefs: [{name: with-cert}, {name: without-cert}, {name: bad-cert}]
+  rules:
+    - matches: [{path: {type: PathPrefix, value: /tls}}]
+      backendRefs: [{name: secure, port: 443}]
+    - matches: [{path: {type: PathPrefix, value: /plain}}]
+      backendRefs: [{name: secure, port: 8080}]
+    - matches: [{path: {type: PathPrefix, value: /whole}}]
+      backendRefs: [{name: whole, port: 443}]
+    - matches: [{path: {type: PathPrefix, value: /broken}}]
+      backendRefs: [{name: broken, port: 443}]
+`,
+].join('---\n');
+
+describe('backend TLS', () => {
+  const analysis = analyze([...base, { name: 'backend-tls.yaml', text: YAML }]);
+  const router = compileRouter(analysis);
+  const backendTLS = (gw: string, path: string) => {
+    const trace = traceRequest(router, { gateway: `${NS}/${gw}`, scheme: 'http', host: 'app.example.com', path });
+    expect(trace.outcome.status).toBe(200);
+    return trace.outcome.request?.backendTLS;
+  };
+
+  test('an accepted policy for the port (sectionName) sets the SNI; the Gateway adds its client certificate', () => {
+    expect(backendTLS('with-cert', '/tls')).toEqual({ sni: 'secure.example.com', clientCertificate: `${NS}/tls-checks-client-certificate` });
+  });
+
+  test('the certificate belongs to the Gateway: the same route through another Gateway presents none', () => {
+    expect(backendTLS('without-cert', '/tls')).toEqual({ sni: 'secure.example.com' });
+  });
+
+  test('a clientCertificateRef that does not resolve is not presented', () => {
+    expect(backendTLS('bad-cert', '/tls')).toEqual({ sni: 'secure.example.com' });
+  });
+
+  test('another port of the same Service stays plain', () => {
+    expect(backendTLS('with-cert', '/plain')).toBeUndefined();
+  });
+
+  test('a policy without sectionName covers every port of the Service', () => {
+    expect(backendTLS('with-cert', '/whole')).toEqual({ sni: 'whole.example.com', clientCertificate: `${NS}/tls-checks-client-certificate` });
+  });
+
+  test('a policy that is not accepted (its CA ConfigMap is missing) sets no TLS', () => {
+    expect(analysis.status[`BackendTLSPolicy/${NS}/broken-ca`]).toMatchObject({ ancestors: [{ conditions: [{ type: 'Accepted', status: 'False' }, {}] }, {}, {}] });
+    expect(backendTLS('with-cert', '/broken')).toBeUndefined();
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Controller-time rule validation (spec §2.6): what a controller drops even though admission
+ * could have let it through (gwsim reads raw YAML, so CEL never ran). Returns the first problem
+ * of a rule, or undefined when the rule is valid. Backend problems never invalidate a rule.
+ */
+import { RouteReason } from '../api/conditions';
+import { HTTP_METHODS } from '../api/spec';
+import type { RouteKind } from '../api/kinds';
+import { compileRegex } from '../match/regex';
+import { asRecord, asRecords, asString } from '../resolve/read';
+
+export interface RuleProblem {
+  reason: RouteReason;
+  message: string;
+}
+
+const HTTP_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'RequestRedirect', 'URLRewrite', 'CORS', 'ExtensionRef']);
+const GRPC_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'ExtensionRef']);
+
+export function checkRuleValidity(kind: RouteKind, rule: Record<string, unknown>): RuleProblem | undefined {
+  if (kind === 'HTTPRoute') return checkHttpMatches(rule) ?? checkFilters(kind, rule);
+  if (kind === 'GRPCRoute') return checkGrpcMatches(rule) ?? checkFilters(kind, rule);
+  return undefined;
+}
+
+function unsupported(message: string): RuleProblem {
+  return { reason: RouteReason.UnsupportedValue, message };
+}
+
+/**
+ * Compile errors by pattern (undefined: valid). Routes repeat the same few patterns, and compiling
+ * RE2 is the costliest step of rule validation; the outcome depends on the pattern alone.
+ */
+const regexErrors = new Map<string, string | undefined>();
+const REGEX_CACHE_LIMIT = 10_000;
+
+function regexError(pattern: string): string | undefined {
+  if (regexErrors.has(pattern)) return regexErrors.get(pattern);
+  const compiled = compileRegex(pattern);
+  const error = compiled.ok ? undefined : compiled.error;
+  if (regexErrors.size >= REGEX_CACHE_LIMIT) regexErrors.clear();
+  regexErrors.set(pattern, error);
+  return error;
+}
+
+function checkRegex(what: string, pattern: string): RuleProblem | undefined {
+  const error = regexError(pattern);
+  return error === undefined ? undefined : unsupported(`${what} ${JSON.stringify(pattern)} is not a valid RE2 regular expression: ${error}`);
+}
+
+function checkValueMatch(what: string, m: Record<string, unknown>, defaultType: string): RuleProblem | undefined {
+  const type = asString(m['type']) ?? defaultType;
+  if (type === 'RegularExpression') return checkRegex(what, asString(m['value']) ?? '');
+  if (type !== 'Exact' && type !== 'PathPrefix') return unsupported(`${what} type "${type}" is not supported`);
+  return undefined;
+}
+
+function checkHttpMatches(rule: Record<string, unknown>): RuleProblem | undefined {
+  for (const match of asRecords(rule['matches'])) {
+    const path = asRecord(match['path']);
+    if (path) {
+      const type = asString(path['type']) ?? 'PathPrefix';
+      if (type === 'RegularExpression') {
+        const p = checkRegex('path regex', asString(path['value']) ?? '');
+        if (p) return p;
+      } else if (type !== 'Exact' && type !== 'PathPrefix') return unsupported(`path match type "${type}" is not supported`);
+    }
+    for (const h of asRecords(match['headers'])) {
+      const p = checkValueMatch(`header ${asString(h['name']) ?? ''} match`, h, 'Exact');
+      if (p) return p;
+    }
+    for (const q of asRecords(match['queryParams'])) {
+      const p = checkValueMatch(`query parameter ${asString(q['name']) ?? ''} match`, q, 'Exact');
+      if (p) return p;
+    }
+    const method = asString(match['method']);
+    if (method !== undefined && !(HTTP_METHODS as readonly string[]).includes(method)) return unsupported(`method "${method}" is not supported`);
+  }
+  return undefined;
+}
+
+function checkGrpcMatches(rule: Record<string, unknown>): RuleProblem | undefined {
+  for (const match of asRecords(rule['matches'])) {
+    const method = asRecord(match['method']);
+    if (method) {
+      const type = asString(method['type']) ?? 'Exact';
+      if (type === 'RegularExpression') {
+        for (const part of ['service', 'method'] as const) {
+          const value = asString(method[part]);
+          const p = value === undefined ? undefined : checkRegex(`gRPC ${part} regex`, value);
+          if (p) return p;
+        }
+      } else if (type !== 'Exact') return unsupported(`gRPC method match type "${type}" is not supported`);
+    }
+    for (const h of asRecords(match['headers'])) {
+      const p = checkValueMatch(`header ${asString(h['name']) ?? ''} match`, h, 'Exact');
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+function checkFilters(kind: RouteKind, rule: Record<string, unknown>): RuleProblem | undefined {
+  const lists = [asRecords(rule['filters']), ...asRecords(rule['backendRefs']).map((b) => asRecords(b['filters']))];
+  for (const filters of lists) {
+    const problem = checkFilterList(kind, filters, asRecords(rule['matches']));
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function checkFilterList(kind: RouteKind, filters: Record<string, unknown>[], matches: Record<string, unknown>[]): RuleProblem | undefined {
+  const allowed = kind === 'GRPCRoute' ? GRPC_FILTERS : HTTP_FILTERS;
+  const types = filters.map((f) => asString(f['type']) ?? '');
+  for (const type of types) {
+    if (!allowed.has(type)) return unsupported(`filter type "${type}" is not supported on a ${kind}`);
+  }
+  if (types.includes('RequestRedirect') && types.includes('URLRewrite')) {
+    return { reason: RouteReason.IncompatibleFilters, message: 'RequestRedirect and URLRewrite cannot be used together' };
+  }
+  for (const f of filters) {
+    const modifier = asRecord(f['requestRedirect'])?.['path'] ?? asRecord(f['urlRewrite'])?.['path'];
+    if (asString(asRecord(modifier)?.['type']) === 'ReplacePrefixMatch') {
+      const only = matches.length === 1 ? asRecord(matches[0]?.['path']) : undefined;
+      if (matches.length !== 1 || (asString(only?.['type']) ?? 'PathPrefix') !== 'PathPrefix') {
+        return unsupported('ReplacePrefixMatch needs exactly one match, of type PathPrefix');
+      }
+    }
+    for (const key of ['requestHeaderModifier', 'responseHeaderModifier'] as const) {
+      const problem = checkHeaderModifier(key, asRecord(f[key]));
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
+/** Each header name may appear in only one action, compared case-insensitively (spec §4.1). */
+function checkHeaderModifier(key: string, modifier: Record<string, unknown> | undefined): RuleProblem | undefined {
+  if (!modifier) return undefined;
+  const seen = new Set<string>();
+  const names = [
+    ...asRecords(modifier['set']).map((h) => asString(h['name']) ?? ''),
+    ...asRecords(modifier['add']).map((h) => asString(h['name']) ?? ''),
+    ...(Array.isArray(modifier['remove']) ? modifier['remove'].filter((n): n is string => typeof n === 'string') : []),
+  ];
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) return unsupported(`${key} names header "${name}" more than once (header names are case-insensitive)`);
+    seen.add(lower);
+  }
+  return undefined;
+}

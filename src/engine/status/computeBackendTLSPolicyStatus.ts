@@ -1,0 +1,160 @@
+/**
+ * BackendTLSPolicy status per ancestor Gateway (spec §5): an ancestor is a Gateway with an
+ * accepted route whose resolved backend is a Service the policy targets. When several policies
+ * target the same Service (and port name), the oldest wins, then "{namespace}/{name}".
+ */
+import { compareByAge } from '../resolve/compareByAge';
+import { ConditionType, PolicyReason } from '../api/conditions';
+import { GATEWAY_GROUP } from '../api/kinds';
+import { getObject, listKind } from '../resolve/indexResources';
+import { inspectCaBundle } from '../resolve/inspectCertificateData';
+import { asNumber, asRecord, asRecords, asString } from '../resolve/read';
+import type { Manifest, PolicyAncestorStatus, PolicyStatus, ResolvedBackendRef, ResolvedRoute, RouteAttachment } from '../types';
+import type { Problem } from './listenerState';
+import { conditionsFor, reportDiagnostic, type StatusContext } from './statusContext';
+
+interface Target {
+  service: string;
+  sectionName?: string;
+}
+
+export interface BackendTLSPolicyOutcome {
+  statuses: Map<string, PolicyStatus>;
+  /**
+   * validation.hostname of the accepted policy per target, keyed by targetKey(): the SNI the
+   * Gateway sends when it connects to that Service (port) over TLS.
+   */
+  sniByTarget: Map<string, string>;
+}
+
+function targetKey(service: string, sectionName: string | undefined): string {
+  return `${service}#${sectionName ?? ''}`;
+}
+
+export function computeBackendTLSPolicyStatus(
+  ctx: StatusContext,
+  routes: readonly ResolvedRoute[],
+  attachments: readonly RouteAttachment[],
+  controllerNameOf: (gatewayKey: string) => string,
+): BackendTLSPolicyOutcome {
+  const policies = listKind(ctx.index, 'BackendTLSPolicy').filter((p) => p.group === GATEWAY_GROUP);
+  const out = new Map<string, PolicyStatus>();
+  const sniByTarget = new Map<string, string>();
+  const winners = new Map<string, Manifest>();
+  for (const p of [...policies].sort(compareByAge)) {
+    for (const t of targetsOf(ctx, p)) {
+      const key = targetKey(t.service, t.sectionName);
+      if (!winners.has(key)) winners.set(key, p);
+    }
+  }
+  for (const policy of policies) {
+    const targets = targetsOf(ctx, policy);
+    const condition = conditionsFor(ctx, policy);
+    const conflictWith = targets.map((t) => winners.get(targetKey(t.service, t.sectionName))).find((w) => w && w !== policy);
+    const validation = checkValidation(ctx, policy);
+    const hostname = asString(asRecord(policy.spec['validation'])?.['hostname']);
+    if (!conflictWith && !validation.notAccepted && hostname !== undefined) {
+      for (const t of targets) sniByTarget.set(targetKey(t.service, t.sectionName), hostname);
+    }
+    const ancestors: PolicyAncestorStatus[] = [];
+    for (const gatewayKey of ancestorGateways(ctx, targets, routes, attachments)) {
+      const [, namespace = '', name = ''] = gatewayKey.split('/');
+      const accepted = conflictWith
+        ? condition(ConditionType.Accepted, 'False', PolicyReason.Conflicted, `BackendTLSPolicy ${conflictWith.namespace}/${conflictWith.name} is older and targets the same Service`)
+        : validation.notAccepted
+          ? condition(ConditionType.Accepted, 'False', validation.notAccepted.reason, validation.notAccepted.message)
+          : condition(ConditionType.Accepted, 'True', PolicyReason.Accepted, 'Policy is accepted');
+      const resolved = validation.refProblem
+        ? condition(ConditionType.ResolvedRefs, 'False', validation.refProblem.reason, validation.refProblem.message)
+        : condition(ConditionType.ResolvedRefs, 'True', PolicyReason.ResolvedRefs, 'All references resolved');
+      ancestors.push({
+        ancestorRef: { group: GATEWAY_GROUP, kind: 'Gateway', namespace, name },
+        controllerName: controllerNameOf(gatewayKey),
+        conditions: [accepted, resolved],
+      });
+    }
+    out.set(policy.key, { ancestors });
+  }
+  return { statuses: out, sniByTarget };
+}
+
+/**
+ * Marks every valid backendRef (and mirror backend) whose Service an accepted BackendTLSPolicy
+ * targets: the Gateway connects to it over TLS with the policy's hostname as SNI. A policy for
+ * the port's name (sectionName) is more specific than one for the whole Service.
+ */
+export function applyBackendTLS(ctx: StatusContext, routes: readonly ResolvedRoute[], sniByTarget: ReadonlyMap<string, string>): void {
+  if (sniByTarget.size === 0) return;
+  const apply = (ref: ResolvedBackendRef | undefined): void => {
+    if (ref?.valid !== true || ref.target === undefined) return;
+    const name = portName(ctx, ref);
+    const sni = (name !== undefined ? sniByTarget.get(targetKey(ref.target, name)) : undefined) ?? sniByTarget.get(targetKey(ref.target, undefined));
+    if (sni !== undefined) ref.backendTLS = { sni };
+  };
+  for (const route of routes) {
+    for (const rule of route.rules) {
+      for (const ref of rule.backendRefs) apply(ref);
+      for (const f of rule.filters) apply(f.mirrorBackend);
+    }
+  }
+}
+
+function targetsOf(ctx: StatusContext, policy: Manifest): Target[] {
+  const out: Target[] = [];
+  asRecords(policy.spec['targetRefs']).forEach((ref, i) => {
+    if ((asString(ref['group']) ?? '') !== '' || asString(ref['kind']) !== 'Service') return;
+    const name = asString(ref['name']) ?? '';
+    const service = getObject(ctx.index, 'Service', policy.namespace, name);
+    if (!service) {
+      reportDiagnostic(ctx, 'ref.not-found', policy, ['spec', 'targetRefs', i], `targetRef Service ${policy.namespace}/${name} is not in the input.`);
+      return;
+    }
+    const target: Target = { service: service.key };
+    const sectionName = asString(ref['sectionName']);
+    if (sectionName !== undefined) target.sectionName = sectionName;
+    out.push(target);
+  });
+  return out;
+}
+
+function checkValidation(ctx: StatusContext, policy: Manifest): { notAccepted?: Problem; refProblem?: Problem } {
+  const validation = asRecord(policy.spec['validation']) ?? {};
+  const wellKnown = asString(validation['wellKnownCACertificates']);
+  if (wellKnown !== undefined && wellKnown !== 'System') {
+    return { notAccepted: { reason: PolicyReason.Invalid, message: `wellKnownCACertificates "${wellKnown}" is not supported (System)` } };
+  }
+  const refs = asRecords(validation['caCertificateRefs']);
+  for (const [i, ref] of refs.entries()) {
+    const kind = asString(ref['kind']) ?? '';
+    const name = asString(ref['name']) ?? '';
+    if ((asString(ref['group']) ?? '') !== '' || kind !== 'ConfigMap') {
+      const problem = { reason: PolicyReason.InvalidKind, message: `caCertificateRef ${kind} ${name}: only core ConfigMap is supported` };
+      return { refProblem: problem, notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message } };
+    }
+    const cm = getObject(ctx.index, 'ConfigMap', policy.namespace, name);
+    if (!cm) reportDiagnostic(ctx, 'ref.not-found', policy, ['spec', 'validation', 'caCertificateRefs', i], `ConfigMap ${policy.namespace}/${name} is not in the input.`);
+    const data = cm ? inspectCaBundle(cm) : { ok: false as const, problem: 'not found' };
+    if (!data.ok) {
+      const problem = { reason: PolicyReason.InvalidCACertificateRef, message: `caCertificateRef ConfigMap ${name}: ${data.problem}` };
+      return { refProblem: problem, notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message } };
+    }
+  }
+  return {};
+}
+
+function ancestorGateways(ctx: StatusContext, targets: readonly Target[], routes: readonly ResolvedRoute[], attachments: readonly RouteAttachment[]): string[] {
+  const hits = (ref: ResolvedBackendRef | undefined) =>
+    ref?.valid === true && ref.target !== undefined && targets.some((t) => t.service === ref.target && (t.sectionName === undefined || portName(ctx, ref) === t.sectionName));
+  const usingRoutes = new Set(
+    routes.filter((r) => r.rules.some((rule) => rule.backendRefs.some(hits) || rule.filters.some((f) => hits(f.mirrorBackend)))).map((r) => r.key),
+  );
+  const gateways: string[] = [];
+  for (const a of attachments) if (usingRoutes.has(a.route) && !gateways.includes(a.gateway)) gateways.push(a.gateway);
+  return gateways;
+}
+
+function portName(ctx: StatusContext, ref: ResolvedBackendRef): string | undefined {
+  const service = ref.target ? ctx.index.byKey.get(ref.target) : undefined;
+  return asString(asRecords(service?.spec['ports']).find((p) => asNumber(p['port']) === ref.port)?.['name']);
+}
+

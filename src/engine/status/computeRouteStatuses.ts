@@ -1,0 +1,195 @@
+/**
+ * Status for every route of every kind: per parentRef attachment, then the HTTPRoute/GRPCRoute
+ * hostname clash on shared listeners (older wins), then attachedRoutes counts, ResolvedRefs and
+ * PartiallyInvalid. Several TCPRoutes (or UDPRoutes) on one listener are all accepted; routing
+ * sends traffic to the oldest (spec §2.4).
+ */
+import { compareByAge } from '../resolve/compareByAge';
+import { ConditionType, RouteReason } from '../api/conditions';
+import { isRouteKind, type RouteKind } from '../api/kinds';
+import { hostnameSetsOverlap } from '../resolve/intersectHostnames';
+import { asRecords } from '../resolve/read';
+import type { Manifest, ResolvedRoute, RouteAttachment, RouteParentExplain, RouteParentStatus, RouteStatus } from '../types';
+import { attachRouteParent, type ParentOutcome } from './attachRouteParent';
+import type { GatewayListeners } from './buildGatewayListeners';
+import type { ListenerState } from './listenerState';
+import { describeRule, resolveRoute, type RouteResolution } from './resolveRoute';
+import { conditionsFor, reportDiagnostic, type StatusContext } from './statusContext';
+
+/** Controller name on status entries for mesh (Service) parents, which have no GatewayClass. */
+export const GWSIM_MESH_CONTROLLER = 'gwsim.dev/controller';
+
+interface RouteWork {
+  m: Manifest;
+  resolution: RouteResolution;
+  outcomes: ParentOutcome[];
+}
+
+export interface RouteStatusResult {
+  routes: ResolvedRoute[];
+  explain: RouteParentExplain[];
+  attachments: RouteAttachment[];
+  statuses: Map<string, RouteStatus>;
+}
+
+export function computeRouteStatuses(
+  ctx: StatusContext,
+  gateways: ReadonlyMap<string, GatewayListeners>,
+  controllerNameOf: (gateway: Manifest) => string,
+): RouteStatusResult {
+  const work: RouteWork[] = [];
+  for (const m of ctx.index.manifests) {
+    if (!isRouteKind(m.kind) || !m.modelled) continue;
+    const resolution = resolveRoute(ctx.index, m, m.kind);
+    for (const p of resolution.refProblems) {
+      if (p.missing) reportDiagnostic(ctx, 'ref.not-found', m, p.path, `${p.missing} is not in the input, so the route reports ${p.reason} for it.`);
+    }
+    const outcomes = asRecords(m.spec['parentRefs']).map((_, i) => attachRouteParent(ctx, m, resolution.route, i, gateways));
+    work.push({ m, resolution, outcomes });
+  }
+  resolveHttpGrpcClash(work);
+  resolveMeshKindClash(work);
+
+  const attachments: RouteAttachment[] = [];
+  const statuses = new Map<string, RouteStatus>();
+  for (const { m, resolution, outcomes } of work) {
+    const counted = new Set<ListenerState>();
+    const parents: RouteParentStatus[] = [];
+    for (const o of outcomes) {
+      if (o.explain.noStatusReason !== undefined) continue;
+      for (const a of o.admitted) {
+        if (!counted.has(a.listener)) {
+          counted.add(a.listener);
+          a.listener.attachedRoutes += 1;
+        }
+        attachments.push({
+          route: m.key,
+          parentRefIndex: o.explain.parentRefIndex,
+          gateway: a.listener.gateway.key,
+          listener: a.listener.name,
+          owner: a.listener.owner.key,
+          hostnames: a.effectiveHostnames,
+        });
+      }
+      parents.push(parentStatus(ctx, m, resolution, o, o.gateway ? controllerNameOf(o.gateway) : GWSIM_MESH_CONTROLLER));
+    }
+    // A controller writes route status only through a parent it reconciles: no parents, no status.
+    if (parents.length > 0) statuses.set(m.key, { parents });
+  }
+  return {
+    routes: work.map((w) => w.resolution.route),
+    explain: work.flatMap((w) => w.outcomes.map((o) => o.explain)),
+    attachments,
+    statuses,
+  };
+}
+
+function parentStatus(ctx: StatusContext, m: Manifest, resolution: RouteResolution, o: ParentOutcome, controllerName: string): RouteParentStatus {
+  const condition = conditionsFor(ctx, m);
+  const e = o.explain;
+  const conditions = [
+    e.accepted
+      ? condition(ConditionType.Accepted, 'True', RouteReason.Accepted, `Route is ${e.message}`)
+      : condition(ConditionType.Accepted, 'False', e.reason, capitalize(e.message)),
+  ];
+  const first = resolution.refProblems[0];
+  conditions.push(
+    first
+      ? condition(ConditionType.ResolvedRefs, 'False', first.reason, resolution.refProblems.map((p) => p.message).join('; '))
+      : condition(ConditionType.ResolvedRefs, 'True', RouteReason.ResolvedRefs, 'All references resolved'),
+  );
+  const dropped = resolution.route.rules.filter((r) => !r.valid);
+  if (e.accepted && dropped.length > 0) {
+    conditions.push(
+      condition(
+        ConditionType.PartiallyInvalid,
+        'True',
+        dropped[0]?.invalidReason ?? RouteReason.UnsupportedValue,
+        `Dropped Rule(s): ${dropped.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ''}`).join('; ')}`,
+      ),
+    );
+  }
+  return { parentRef: e.parentRef, controllerName, conditions };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const CLASHING: ReadonlySet<RouteKind> = new Set(['HTTPRoute', 'GRPCRoute']);
+
+/**
+ * An HTTPRoute and a GRPCRoute on one listener with intersecting hostnames: only the older
+ * (then alphabetically first "{namespace}/{name}") is accepted there.
+ */
+function resolveHttpGrpcClash(work: RouteWork[]): void {
+  const byListener = new Map<ListenerState, { w: RouteWork; o: ParentOutcome; hostnames: string[] }[]>();
+  for (const w of work) {
+    if (!CLASHING.has(w.resolution.route.kind)) continue;
+    for (const o of w.outcomes) {
+      for (const a of o.admitted) {
+        const list = byListener.get(a.listener) ?? [];
+        list.push({ w, o, hostnames: a.effectiveHostnames });
+        byListener.set(a.listener, list);
+      }
+    }
+  }
+  for (const [listener, entries] of byListener) {
+    entries.sort((a, b) => compareByAge(a.w.m, b.w.m));
+    // Kept entries per kind: a rival is only ever of the other kind, so an all-HTTPRoute listener
+    // stays linear instead of scanning every kept route for each new one.
+    const kept = new Map<RouteKind, typeof entries>();
+    for (const entry of entries) {
+      const kind = entry.w.resolution.route.kind;
+      const rival = kept.get(kind === 'HTTPRoute' ? 'GRPCRoute' : 'HTTPRoute')?.find((k) => hostnameSetsOverlap(k.hostnames, entry.hostnames));
+      if (!rival) {
+        const same = kept.get(kind);
+        if (same === undefined) kept.set(kind, [entry]);
+        else same.push(entry);
+        continue;
+      }
+      const rivalRoute = rival.w.resolution.route;
+      entry.o.admitted = entry.o.admitted.filter((a) => a.listener !== listener);
+      const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} is older and serves the same hostnames on listener ${listener.name}; an HTTPRoute and a GRPCRoute cannot share them`;
+      const explainListener = entry.o.explain.listeners.find((l) => l.listener === listener.name && l.owner === listener.owner.key);
+      if (explainListener) {
+        explainListener.attached = false;
+        explainListener.checks.push({ check: 'route-kind', pass: false, detail });
+      }
+      if (entry.o.admitted.length === 0 && entry.o.explain.accepted) {
+        entry.o.explain.accepted = false;
+        entry.o.explain.reason = RouteReason.Conflicted;
+        entry.o.explain.message = detail;
+      }
+    }
+  }
+}
+
+
+/** Mesh (spec §3.9): when route kinds bind the same Service port, only the highest kind applies. */
+const MESH_KIND_RANK: Readonly<Record<RouteKind, number>> = { GRPCRoute: 0, HTTPRoute: 1, TLSRoute: 2, TCPRoute: 3, UDPRoute: 4 };
+
+function resolveMeshKindClash(work: RouteWork[]): void {
+  const best = new Map<string, RouteKind>();
+  for (const w of work) {
+    for (const o of w.outcomes) {
+      if (!o.mesh || !o.explain.accepted) continue;
+      for (const port of o.mesh.ports) {
+        const key = `${o.mesh.service.key}:${port}`;
+        const current = best.get(key);
+        if (!current || MESH_KIND_RANK[w.resolution.route.kind] < MESH_KIND_RANK[current]) best.set(key, w.resolution.route.kind);
+      }
+    }
+  }
+  for (const w of work) {
+    const kind = w.resolution.route.kind;
+    for (const o of w.outcomes) {
+      if (!o.mesh || !o.explain.accepted) continue;
+      const winner = o.mesh.ports.map((port) => best.get(`${o.mesh?.service.key}:${port}`)).find((k) => k !== undefined && k !== kind);
+      if (!winner || o.mesh.ports.some((port) => best.get(`${o.mesh?.service.key}:${port}`) === kind)) continue;
+      o.explain.accepted = false;
+      o.explain.reason = RouteReason.Conflicted;
+      o.explain.message = `a ${winner} binds the same port of Service ${o.mesh.service.namespace}/${o.mesh.service.name}, and a mesh applies only one route kind per port (GRPCRoute > HTTPRoute > TLSRoute > TCPRoute)`;
+    }
+  }
+}

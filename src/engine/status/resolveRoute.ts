@@ -1,0 +1,118 @@
+/**
+ * A route's rules with every reference resolved: backendRefs (weight default 1), backendRef
+ * filters, RequestMirror backends and ExtensionRef filters. Parent-independent, so it runs once
+ * per route; rule validity (spec §2.6) and ResolvedRefs problems (§2.7) come out of it.
+ */
+import { RouteReason } from '../api/conditions';
+import type { RouteKind } from '../api/kinds';
+import type { GRPCRouteMatch, HTTPRouteFilter, HTTPRouteMatch, HTTPRouteRetry, HTTPRouteTimeouts, SessionPersistence } from '../api/spec';
+import { getObject, type ResourceIndex } from '../resolve/indexResources';
+import { asArray, asRecord, asRecords, asString } from '../resolve/read';
+import { resolveBackendRef } from '../resolve/resolveBackendRef';
+import type { Manifest, ResolvedBackendRef, ResolvedFilter, ResolvedRoute, ResolvedRule } from '../types';
+import { checkRuleValidity } from './checkRuleValidity';
+
+export interface RefProblem {
+  reason: RouteReason;
+  message: string;
+  /** Where the failing reference is written, for diagnostics. */
+  path: (string | number)[];
+  /** Set when the referenced object is not in the input (it may exist in the cluster). */
+  missing?: string;
+}
+
+export interface RouteResolution {
+  route: ResolvedRoute;
+  /** Failing references in spec order; the first one names the ResolvedRefs reason. */
+  refProblems: RefProblem[];
+}
+
+/** The API server defaults an HTTPRoute without rules to one rule matching PathPrefix "/". */
+const DEFAULT_HTTP_RULES: Record<string, unknown>[] = [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }];
+
+export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind): RouteResolution {
+  const namespace = m.namespace ?? 'default';
+  const refProblems: RefProblem[] = [];
+  const hasRules = Array.isArray(m.spec['rules']);
+  const rawRules = hasRules ? asRecords(m.spec['rules']) : kind === 'HTTPRoute' ? DEFAULT_HTTP_RULES : [];
+  const from = { kind, namespace };
+
+  const resolveRef = (raw: unknown, i: number, path: (string | number)[]): ResolvedBackendRef => {
+    const ref = resolveBackendRef(index, from, raw, i);
+    if (!ref.valid && ref.reason && ref.message) {
+      const problem: RefProblem = { reason: ref.reason, message: ref.message, path };
+      if (ref.reason === RouteReason.BackendNotFound && !getObject(index, 'Service', ref.namespace, ref.name)) problem.missing = `Service ${ref.namespace}/${ref.name}`;
+      refProblems.push(problem);
+    }
+    return ref;
+  };
+  const resolveFilters = (raw: unknown, path: (string | number)[]): ResolvedFilter[] =>
+    asRecords(raw).map((f, i) => {
+      const filter = f as HTTPRouteFilter;
+      const out: ResolvedFilter = { index: i, filter };
+      const mirror = asRecord(asRecord(f['requestMirror'])?.['backendRef']);
+      if (asString(f['type']) === 'RequestMirror' && mirror) {
+        out.mirrorBackend = resolveRef(mirror, 0, [...path, i, 'requestMirror', 'backendRef']);
+      }
+      const ext = asRecord(f['extensionRef']);
+      if (asString(f['type']) === 'ExtensionRef' && ext) {
+        const extKind = asString(ext['kind']) ?? '';
+        const extName = asString(ext['name']) ?? '';
+        if (!getObject(index, extKind, namespace, extName)) {
+          refProblems.push({
+            reason: RouteReason.InvalidKind,
+            message: `extensionRef ${asString(ext['group']) ?? ''}/${extKind} ${namespace}/${extName} is not in the input; requests reaching this filter get an error`,
+            path: [...path, i, 'extensionRef'],
+            missing: `${extKind} ${namespace}/${extName}`,
+          });
+        }
+      }
+      return out;
+    });
+
+  const rules: ResolvedRule[] = rawRules.map((rule, r) => {
+    const rulePath = ['spec', 'rules', r];
+    const backendRefs = asRecords(rule['backendRefs']).map((b, i) => {
+      const ref = resolveRef(b, i, [...rulePath, 'backendRefs', i]);
+      ref.filters = resolveFilters(b['filters'], [...rulePath, 'backendRefs', i, 'filters']);
+      return ref;
+    });
+    const resolved: ResolvedRule = {
+      index: r,
+      matches: asArray(rule['matches']) as HTTPRouteMatch[] | GRPCRouteMatch[],
+      filters: resolveFilters(rule['filters'], [...rulePath, 'filters']),
+      backendRefs,
+      valid: true,
+    };
+    const name = asString(rule['name']);
+    if (name !== undefined) resolved.name = name;
+    const problem = checkRuleValidity(kind, rule);
+    if (problem) {
+      resolved.valid = false;
+      resolved.invalidReason = problem.reason;
+      resolved.invalidMessage = problem.message;
+    }
+    const timeouts = asRecord(rule['timeouts']);
+    if (timeouts) resolved.timeouts = timeouts as HTTPRouteTimeouts;
+    const retry = asRecord(rule['retry']);
+    if (retry) resolved.retry = retry as HTTPRouteRetry;
+    const session = asRecord(rule['sessionPersistence']);
+    if (session) resolved.sessionPersistence = session as SessionPersistence;
+    return resolved;
+  });
+
+  const route: ResolvedRoute = {
+    key: m.key,
+    kind,
+    namespace,
+    name: m.name,
+    hostnames: kind === 'TCPRoute' || kind === 'UDPRoute' ? [] : asArray(m.spec['hostnames']).filter((h): h is string => typeof h === 'string'),
+    rules,
+  };
+  if (m.creationTimestamp !== undefined) route.creationTimestamp = m.creationTimestamp;
+  return { route, refProblems };
+}
+
+export function describeRule(rule: ResolvedRule): string {
+  return rule.name ? `rule ${rule.index} (${rule.name})` : `rule ${rule.index}`;
+}

@@ -1,0 +1,181 @@
+/**
+ * Per-listener validation before conflicts (spec §2.1): protocol, TLS mode, allowedRoutes.kinds,
+ * certificateRefs and frontend CA certificates. Produces the listener's working state.
+ */
+import { ListenerReason } from '../api/conditions';
+import { GATEWAY_GROUP, type RouteKind } from '../api/kinds';
+import { getObject } from '../resolve/indexResources';
+import { inspectCaBundle, inspectTlsSecret } from '../resolve/inspectCertificateData';
+import { resolveReferencePermission } from '../resolve/isReferencePermitted';
+import { asNumber, asRecord, asRecords, asString } from '../resolve/read';
+import type { FieldPath, Manifest } from '../types';
+import type { ListenerState, Problem } from './listenerState';
+import { reportDiagnostic, type StatusContext } from './statusContext';
+
+/** Route kinds gwsim serves per protocol (spec §1.3; TLS Terminate serves TLSRoute only). */
+export const KINDS_BY_PROTOCOL: Readonly<Record<string, readonly RouteKind[]>> = {
+  HTTP: ['HTTPRoute', 'GRPCRoute'],
+  HTTPS: ['HTTPRoute', 'GRPCRoute'],
+  TLS: ['TLSRoute'],
+  TCP: ['TCPRoute'],
+  UDP: ['UDPRoute'],
+};
+
+export function validateListener(
+  ctx: StatusContext,
+  gateway: Manifest,
+  owner: Manifest,
+  raw: Record<string, unknown>,
+  specIndex: number,
+): ListenerState {
+  const path: FieldPath = ['spec', 'listeners', specIndex];
+  const protocol = asString(raw['protocol']) ?? '';
+  const port = asNumber(raw['port']) ?? 0;
+  const state: ListenerState = {
+    gateway,
+    owner,
+    specIndex,
+    name: asString(raw['name']) ?? '',
+    port,
+    protocol,
+    allowedRoutes: asRecord(raw['allowedRoutes']) ?? {},
+    supportedKinds: [],
+    refProblems: [],
+    certificateUnusable: false,
+    attachedRoutes: 0,
+  };
+  const hostname = asString(raw['hostname']);
+  if (hostname && protocol !== 'TCP' && protocol !== 'UDP') state.hostname = hostname;
+
+  const protocolKinds = KINDS_BY_PROTOCOL[protocol];
+  if (!protocolKinds) {
+    state.notAccepted = { reason: ListenerReason.UnsupportedProtocol, message: `Protocol "${protocol}" is not supported; use HTTP, HTTPS, TLS, TCP or UDP` };
+    return state;
+  }
+  if (port < 1 || port > 65535 || !Number.isInteger(port)) {
+    state.notAccepted = { reason: ListenerReason.UnsupportedValue, message: `port ${raw['port'] === undefined ? '(missing)' : JSON.stringify(raw['port'])} is not a valid port number (1–65535)` };
+  }
+  state.supportedKinds = resolveAllowedKinds(state, protocolKinds);
+
+  const tls = asRecord(raw['tls']);
+  if (protocol === 'HTTPS' || protocol === 'TLS') {
+    const mode = asString(tls?.['mode']) ?? 'Terminate';
+    if (mode !== 'Terminate' && mode !== 'Passthrough') {
+      state.notAccepted ??= { reason: ListenerReason.UnsupportedValue, message: `TLS mode "${mode}" is not supported; use Terminate or Passthrough` };
+    } else if (protocol === 'HTTPS' && mode === 'Passthrough') {
+      state.notAccepted ??= { reason: ListenerReason.UnsupportedValue, message: 'HTTPS listeners must use TLS mode Terminate; use protocol TLS for Passthrough' };
+    } else {
+      state.tlsMode = mode;
+      if (mode === 'Terminate') checkCertificateRefs(ctx, state, tls, [...path, 'tls']);
+    }
+  }
+  if (protocol === 'HTTPS') checkFrontendValidation(ctx, state);
+  return state;
+}
+
+function resolveAllowedKinds(state: ListenerState, protocolKinds: readonly RouteKind[]): RouteKind[] {
+  const listed = asRecords(state.allowedRoutes['kinds']);
+  if (listed.length === 0) return [...protocolKinds];
+  const valid: RouteKind[] = [];
+  const invalid: string[] = [];
+  for (const k of listed) {
+    const group = asString(k['group']) ?? GATEWAY_GROUP;
+    const kind = asString(k['kind']) ?? '';
+    const match = protocolKinds.find((p) => p === kind);
+    if (group === GATEWAY_GROUP && match) {
+      if (!valid.includes(match)) valid.push(match);
+    } else invalid.push(group === GATEWAY_GROUP ? kind : `${group}/${kind}`);
+  }
+  if (invalid.length) {
+    state.refProblems.push({
+      reason: ListenerReason.InvalidRouteKinds,
+      message: `${invalid.join(', ')} cannot attach to a listener with protocol ${state.protocol} (supported: ${protocolKinds.join(', ')})`,
+    });
+  }
+  return valid;
+}
+
+function checkCertificateRefs(ctx: StatusContext, state: ListenerState, tls: Record<string, unknown> | undefined, tlsPath: FieldPath): void {
+  const refs = asRecords(tls?.['certificateRefs']);
+  if (refs.length === 0) {
+    state.certificateUnusable = true;
+    state.refProblems.push({ reason: ListenerReason.InvalidCertificateRef, message: `${state.protocol} listener in Terminate mode has no tls.certificateRefs` });
+    return;
+  }
+  const ownerNs = state.owner.namespace ?? '';
+  refs.forEach((ref, i) => {
+    const problem = checkSecretRef(ctx, state.owner, ref, ownerNs, [...tlsPath, 'certificateRefs', i]);
+    if (problem) {
+      state.certificateUnusable = true;
+      state.refProblems.push(problem);
+    }
+  });
+}
+
+function checkSecretRef(ctx: StatusContext, owner: Manifest, ref: Record<string, unknown>, ownerNs: string, path: FieldPath): Problem | undefined {
+  const group = asString(ref['group']) ?? '';
+  const kind = asString(ref['kind']) ?? 'Secret';
+  const name = asString(ref['name']) ?? '';
+  const namespace = asString(ref['namespace']) ?? ownerNs;
+  const label = `certificateRef ${kind} ${namespace}/${name}`;
+  if (group !== '' || kind !== 'Secret') {
+    return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: group "${group}" kind ${kind} is not supported (only core Secret)` };
+  }
+  const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: owner.kind, namespace: ownerNs }, { group: '', kind: 'Secret', namespace, name });
+  if (!permission.permitted) return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  const secret = getObject(ctx.index, 'Secret', namespace, name);
+  if (!secret) {
+    reportDiagnostic(ctx, 'ref.not-found', owner, path, `Secret ${namespace}/${name} is not in the input.`);
+    return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: Secret not found` };
+  }
+  const data = inspectTlsSecret(secret);
+  if (!data.ok) return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: ${data.problem}` };
+  return undefined;
+}
+
+/** Gateway spec.tls.frontend: the perPort entry for the listener's port, else the default. */
+function checkFrontendValidation(ctx: StatusContext, state: ListenerState): void {
+  const frontend = asRecord(asRecord(state.gateway.spec['tls'])?.['frontend']);
+  if (!frontend) return;
+  const perPortIndex = asRecords(frontend['perPort']).findIndex((p) => asNumber(p['port']) === state.port);
+  const config = perPortIndex >= 0 ? asRecord(asRecords(frontend['perPort'])[perPortIndex]?.['tls']) : asRecord(frontend['default']);
+  const validation = asRecord(config?.['validation']);
+  if (!validation) return;
+  const basePath: FieldPath = perPortIndex >= 0
+    ? ['spec', 'tls', 'frontend', 'perPort', perPortIndex, 'tls', 'validation', 'caCertificateRefs']
+    : ['spec', 'tls', 'frontend', 'default', 'validation', 'caCertificateRefs'];
+  const refs = asRecords(validation['caCertificateRefs']);
+  const gwNs = state.gateway.namespace ?? '';
+  let invalid = 0;
+  refs.forEach((ref, i) => {
+    const problem = checkCaRef(ctx, state.gateway, ref, gwNs, [...basePath, i]);
+    if (problem) {
+      invalid += 1;
+      state.refProblems.push(problem);
+    }
+  });
+  if (refs.length > 0 && invalid === refs.length) {
+    state.notAccepted ??= { reason: ListenerReason.NoValidCACertificate, message: `none of the ${refs.length} frontend caCertificateRefs for port ${state.port} is usable` };
+  }
+}
+
+function checkCaRef(ctx: StatusContext, gateway: Manifest, ref: Record<string, unknown>, gwNs: string, path: FieldPath): Problem | undefined {
+  const group = asString(ref['group']) ?? '';
+  const kind = asString(ref['kind']) ?? '';
+  const name = asString(ref['name']) ?? '';
+  const namespace = asString(ref['namespace']) ?? gwNs;
+  const label = `caCertificateRef ${kind} ${namespace}/${name}`;
+  if (group !== '' || (kind !== 'ConfigMap' && kind !== 'Secret')) {
+    return { reason: ListenerReason.InvalidCACertificateKind, message: `${label}: group "${group}" kind ${kind} is not supported (ConfigMap or Secret)` };
+  }
+  const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs }, { group: '', kind, namespace, name });
+  if (!permission.permitted) return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  const target = getObject(ctx.index, kind, namespace, name);
+  if (!target) {
+    reportDiagnostic(ctx, 'ref.not-found', gateway, path, `${kind} ${namespace}/${name} is not in the input.`);
+    return { reason: ListenerReason.InvalidCACertificateRef, message: `${label}: ${kind} not found` };
+  }
+  const data = inspectCaBundle(target);
+  if (!data.ok) return { reason: ListenerReason.InvalidCACertificateRef, message: `${label}: ${data.problem}` };
+  return undefined;
+}
