@@ -1,0 +1,177 @@
+/**
+ * Builds the Router (see router.ts) once per configuration change. Everything expensive happens
+ * here: regex compilation, path and hostname hash indexes, precedence sorting. The per-request
+ * path (simulate/routeRequest.ts) then does a few map probes and walks short lists.
+ */
+import { compileGrpcMethodMatch, type CompiledGrpcMethodMatch } from '../match/grpc';
+import { compileHeaderMatches } from '../match/headers';
+import { HostnameIndex } from '../match/hostname';
+import { compilePathMatch, type CompiledPathMatch } from '../match/path';
+import { hashPath } from '../match/pathHash';
+import { compileQueryMatches } from '../match/query';
+import type { CompiledValueMatch } from '../match/valueMatch';
+import type { ResourceKey } from '../api/keys';
+import type { GRPCRouteMatch, HTTPRouteMatch } from '../api/spec';
+import type { GatewayModel, ResolvedFilter, ResolvedRoute, ResolvedRule, RouteAttachment } from '../types';
+import { backendTarget, collectCandidates, type Candidate } from './collectCandidates';
+import type { CompiledCandidate, CompiledGateway, CompiledListener, CompiledPort, CompiledVirtualHost, FastRule, PathIndex, Router } from './router';
+import { describeListener } from './compileRouteTable';
+import type { RouteTableDroppedRule, RouteTableListener } from './types';
+
+/** What the Router is built from: an Analysis satisfies it. */
+export interface RouterInput {
+  gateways: readonly GatewayModel[];
+  routes: readonly ResolvedRoute[];
+  attachments: readonly RouteAttachment[];
+}
+
+export function compileRouter(input: RouterInput): Router {
+  const gateways = new Map<string, CompiledGateway>();
+  const gatewayList: CompiledGateway[] = [];
+  const tableListeners: RouteTableListener[] = [];
+  const fastRules = new Map<ResolvedRule, FastRule>();
+  for (const lc of collectCandidates(input.gateways, input.routes, input.attachments)) {
+    const name = `${lc.gateway.namespace}/${lc.gateway.name}`;
+    let gw = gateways.get(name);
+    if (gw === undefined) {
+      gw = { model: lc.gateway, name, ports: new Map() };
+      gateways.set(name, gw);
+      gatewayList.push(gw);
+    }
+    const table = describeListener(lc);
+    tableListeners.push(table);
+    const virtualHosts = new HostnameIndex<CompiledVirtualHost>();
+    const virtualHostList = lc.virtualHosts.map((v) => compileVirtualHost(v.hostname, v.candidates, v.dropped, fastRules));
+    for (const v of virtualHostList) virtualHosts.add(v.hostname, v);
+    const listener: CompiledListener = { gateway: lc.gateway, model: lc.listener, ready: lc.ready, table, virtualHosts, virtualHostList };
+    let port = gw.ports.get(lc.listener.port);
+    if (port === undefined) gw.ports.set(lc.listener.port, (port = { port: lc.listener.port, listeners: [], byProtocol: new Map(), bySni: new HostnameIndex() }));
+    addListener(port, listener);
+  }
+  return { table: { listeners: tableListeners }, gateways, gatewayList };
+}
+
+function addListener(port: CompiledPort, listener: CompiledListener): void {
+  port.listeners.push(listener);
+  if (!listener.ready) return;
+  let index = port.byProtocol.get(listener.model.protocol);
+  if (index === undefined) port.byProtocol.set(listener.model.protocol, (index = new HostnameIndex()));
+  index.add(listener.model.hostname, listener);
+  if (listener.model.protocol === 'HTTPS' || listener.model.protocol === 'TLS') port.bySni.add(listener.model.hostname, listener);
+}
+
+function compileVirtualHost(hostname: string, candidates: readonly Candidate[], droppedRules: RouteTableDroppedRule[], fastRules: Map<ResolvedRule, FastRule>): CompiledVirtualHost {
+  const all = candidates.map((c, index) => {
+    let fast = fastRules.get(c.rule);
+    if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));
+    return compileCandidate(c, index, fast);
+  });
+  const http: PathIndex = { paths: new Map(), regex: [], longestExact: -1, longestPrefix: -1 };
+  const grpc: CompiledCandidate[] = [];
+  const l4: CompiledCandidate[] = [];
+  for (const c of all) {
+    if (c.rank.kind === 'GRPCRoute') grpc.push(c);
+    else if (c.rank.kind !== 'HTTPRoute') l4.push(c);
+    else if (c.path === undefined) continue;
+    else if (c.path.type === 'Exact') {
+      push(http.paths, hashPath(c.path.value), c);
+      http.longestExact = Math.max(http.longestExact, c.path.value.length);
+    } else if (c.path.type === 'RegularExpression') http.regex.push(c);
+    else {
+      push(http.paths, hashPath(c.path.prefix), c);
+      http.longestPrefix = Math.max(http.longestPrefix, c.path.prefix.length);
+    }
+  }
+  return { hostname, all, http, grpc, l4, droppedRules };
+}
+
+function push(map: Map<number, CompiledCandidate[]>, key: number, c: CompiledCandidate): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [c]);
+  else list.push(c);
+}
+
+const PASSIVE_FILTERS: ReadonlySet<string | undefined> = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'URLRewrite', 'RequestMirror']);
+
+function mayAnswer(filters: readonly ResolvedFilter[]): boolean {
+  return filters.some((f) => !PASSIVE_FILTERS.has(f.filter.type));
+}
+
+function compileFastRule(c: Candidate): FastRule {
+  const refs = c.rule.backendRefs;
+  return {
+    routeKey: c.route.key,
+    ruleIndex: c.rule.index,
+    mayAnswer: mayAnswer(c.rule.filters),
+    weights: refs.map((r) => Math.max(0, r.weight)),
+    totalWeight: refs.reduce((sum, r) => sum + Math.max(0, r.weight), 0),
+    targets: refs.map((r) => (r.valid ? backendTarget(r) : undefined)),
+    backendMayAnswer: refs.map((r) => mayAnswer(r.filters)),
+  };
+}
+
+/** The index every weighted draw lands on when exactly one weight is positive, else -1. */
+function onlyBackendOf(weights: readonly number[]): number {
+  let only = -1;
+  for (let i = 0; i < weights.length; i++) {
+    if ((weights[i] ?? 0) <= 0) continue;
+    if (only >= 0) return -1;
+    only = i;
+  }
+  return only;
+}
+
+const NO_VALUES: CompiledValueMatch[] = [];
+
+class FastCandidate implements CompiledCandidate {
+  readonly pathOk: boolean;
+  readonly pathExact: boolean;
+  readonly pathOnly: boolean;
+  readonly pathValue: string;
+  readonly pathPrefix: string;
+  readonly routeKey: ResourceKey;
+  readonly ruleIndex: number;
+  readonly matchIndex: number;
+  readonly mayAnswer: boolean;
+  readonly onlyBackend: number;
+
+  constructor(
+    c: Candidate,
+    readonly index: number,
+    readonly fast: FastRule,
+    readonly path: CompiledPathMatch | undefined,
+    readonly method: string | undefined,
+    readonly headers: CompiledValueMatch[],
+    readonly query: CompiledValueMatch[],
+    readonly grpc: CompiledGrpcMethodMatch | undefined,
+    readonly entry = c.entry,
+    readonly route = c.route,
+    readonly rule = c.rule,
+    readonly match = c.match,
+    readonly rank = c.rank,
+  ) {
+    this.pathOk = path !== undefined && path.error === undefined;
+    this.pathExact = path?.type === 'Exact';
+    this.pathOnly = this.pathOk && method === undefined && headers.length === 0 && query.length === 0;
+    this.pathValue = path?.value ?? '';
+    this.pathPrefix = path?.prefix ?? '';
+    this.routeKey = fast.routeKey;
+    this.ruleIndex = fast.ruleIndex;
+    this.matchIndex = c.entry.matchIndex;
+    this.mayAnswer = fast.mayAnswer;
+    this.onlyBackend = onlyBackendOf(fast.weights);
+  }
+}
+
+function compileCandidate(c: Candidate, index: number, fast: FastRule): CompiledCandidate {
+  if (c.rank.kind === 'HTTPRoute') {
+    const m = c.match as HTTPRouteMatch | undefined;
+    return new FastCandidate(c, index, fast, compilePathMatch(m?.path), m?.method, compileHeaderMatches(m?.headers), compileQueryMatches(m?.queryParams), undefined);
+  }
+  if (c.rank.kind === 'GRPCRoute') {
+    const m = c.match as GRPCRouteMatch | undefined;
+    const grpc = m?.method === undefined ? undefined : compileGrpcMethodMatch(m.method);
+    return new FastCandidate(c, index, fast, undefined, undefined, compileHeaderMatches(m?.headers), NO_VALUES, grpc);
+  }
+  return new FastCandidate(c, index, fast, undefined, undefined, NO_VALUES, NO_VALUES, undefined);
+}

@@ -1,0 +1,166 @@
+/**
+ * The fast path: the same decisions as traceRequest (listener, virtual host, candidate, filters
+ * that answer, weighted pick) without building any explanation. For sampling and benchmarks.
+ */
+import { normalizeHost } from '../match/hostname';
+import { normalizePath } from '../match/normalizePath';
+import type { CompiledCandidate, CompiledGateway, Router } from '../routing/router';
+import type { ResourceKey } from '../api/keys';
+import type { ResolvedFilter } from '../types';
+import { simulateBackendAttempts } from './backendAttempts';
+import { answerPreflight, isPreflight } from './cors';
+import { MatchContext, findCandidate } from './findCandidate';
+import { splitPathAndQuery } from './normalizeRequest';
+import { findListener, selectGateway, selectListener } from './selectListener';
+import type { OutcomeKind, SimRequest } from './types';
+import { drawFor } from './weights';
+
+export interface RouteResult {
+  kind: OutcomeKind;
+  status: number;
+  grpcCode?: string;
+  route?: ResourceKey;
+  ruleIndex?: number;
+  matchIndex?: number;
+  /** The picked backend's target ("namespace/name:port"), or "none" when the pick is invalid or impossible. */
+  backend?: string;
+}
+
+export interface RouteOptions {
+  seed?: number;
+  sample?: number;
+  /** A uniform draw in [0, 1) to use instead of (seed, sample). */
+  draw?: number;
+}
+
+const DEFAULT_PORT: Partial<Record<SimRequest['scheme'], number>> = { http: 80, https: 443, tls: 443 };
+
+/** Reused by every call: routeRequest is synchronous, so one context is never shared by two requests. */
+const context = new MatchContext('/', '', 'GET', undefined, undefined);
+
+function fail(kind: OutcomeKind, status: number, grpc: boolean): RouteResult {
+  return withGrpc({ kind, status }, grpc);
+}
+
+export function routeRequest(router: Router, req: SimRequest, options?: RouteOptions): RouteResult {
+  const grpc = req.grpc !== undefined;
+  const port = req.port ?? DEFAULT_PORT[req.scheme];
+  if (port === undefined) return fail('connection-refused', 0, grpc);
+  const gateway = req.gateway !== undefined ? router.gateways.get(req.gateway) : undefined;
+  const gw = gateway ?? chooseGateway(router, req.gateway, port, req.scheme);
+  if (gw === undefined) return fail('connection-refused', 0, grpc);
+  const hostname = req.host === undefined ? '' : normalizeHost(req.host);
+  const sni = req.scheme === 'https' || req.scheme === 'tls' ? (req.sni !== undefined ? normalizeHost(req.sni) : hostname) : undefined;
+  const listener = findListener(gw, port, req.scheme, hostname, sni);
+  if (listener === undefined) {
+    const sel = selectListener(gw, { port, scheme: req.scheme, hostname, sni, grpc });
+    return sel.ok ? fail('connection-refused', 0, grpc) : fail(sel.kind, sel.status, grpc);
+  }
+  const viaTls = listener.model.protocol === 'TLS';
+  const l4 = viaTls || req.scheme === 'tcp' || req.scheme === 'udp';
+  const vhost = listener.virtualHosts.lookup(viaTls ? (sni ?? '') : l4 ? '' : hostname);
+  if (vhost === undefined) return l4 ? fail('connection-refused', 0, false) : fail('not-found', 404, grpc);
+  let winner: CompiledCandidate | undefined;
+  let method = req.method ?? 'GET';
+  if (l4) {
+    const kind = viaTls ? 'TLSRoute' : req.scheme === 'tcp' ? 'TCPRoute' : 'UDPRoute';
+    winner = vhost.l4.find((c) => c.rank.kind === kind);
+    if (winner === undefined) return fail('connection-refused', 0, false);
+  } else {
+    const raw = grpc && req.grpc !== undefined ? `/${req.grpc.service}/${req.grpc.method}` : (req.path ?? '/');
+    if (grpc) method = 'POST';
+    // Most request paths need no split or normalization: one pass checks that and hashes them.
+    if (context.probes.scan(raw)) {
+      context.reset(raw, '', method, req.headers, req.grpc).hashed = true;
+    } else {
+      const split = splitPathAndQuery(raw);
+      context.reset(normalizePath(raw.slice(0, split.end) || '/'), split.query, method, req.headers, req.grpc);
+    }
+    winner = findCandidate(vhost, context);
+    if (winner === undefined) return fail('not-found', 404, grpc);
+  }
+  const route = winner.routeKey;
+  const ruleIndex = winner.ruleIndex;
+  const matchIndex = winner.matchIndex;
+  if (winner.mayAnswer) {
+    const answered = answeringFilter(winner.rule.filters, method, req.headers);
+    if (answered !== undefined) return withGrpc({ kind: answered.kind, status: answered.status, route, ruleIndex, matchIndex }, grpc);
+  }
+  const fast = winner.fast;
+  // With a single positive weight every draw picks the same backendRef: no draw needed.
+  const index = winner.onlyBackend >= 0 ? winner.onlyBackend : pickWeighted(fast.weights, fast.totalWeight, options?.draw ?? drawFor(options?.seed ?? 0, options?.sample ?? 0));
+  const target = index < 0 ? undefined : fast.targets[index];
+  if (target === undefined) {
+    return withGrpc(l4 ? { kind: 'connection-refused', status: 0, route, ruleIndex, matchIndex, backend: 'none' } : { kind: 'backend-error', status: 500, route, ruleIndex, matchIndex, backend: 'none' }, grpc);
+  }
+  if (fast.backendMayAnswer[index] === true) {
+    const backendAnswer = answeringFilter(winner.rule.backendRefs[index]?.filters ?? [], method, req.headers);
+    if (backendAnswer !== undefined) return withGrpc({ kind: backendAnswer.kind, status: backendAnswer.status, route, ruleIndex, matchIndex, backend: target }, grpc);
+  }
+  if (req.backendBehavior !== undefined && !l4) {
+    const status = simulateBackendAttempts(winner.rule, req.backendBehavior).status;
+    if (status !== 200) return withGrpc({ kind: 'backend-error', status, route, ruleIndex, matchIndex, backend: target }, grpc);
+  }
+  return withGrpc({ kind: 'forwarded', status: req.scheme === 'http' || req.scheme === 'https' ? 200 : 0, route, ruleIndex, matchIndex, backend: target }, grpc);
+}
+
+/** Gateway choice for requests that do not name one exactly; memoized per Router (it never changes). */
+const chosenGateways = new WeakMap<Router, Map<string, CompiledGateway | undefined>>();
+
+function chooseGateway(router: Router, name: string | undefined, port: number, scheme: SimRequest['scheme']): CompiledGateway | undefined {
+  let memo = chosenGateways.get(router);
+  if (memo === undefined) chosenGateways.set(router, (memo = new Map()));
+  const key = `${name ?? ''}\u0000${port}\u0000${scheme}`;
+  if (memo.has(key)) return memo.get(key);
+  const s = selectGateway(router, name, port, scheme);
+  const gw = s.ok ? s.gateway : undefined;
+  memo.set(key, gw);
+  return gw;
+}
+
+const GRPC_CODE: Partial<Record<OutcomeKind, string>> = { forwarded: 'OK', 'not-found': 'Unimplemented', 'backend-error': 'Unavailable', 'connection-refused': 'Unavailable', misdirected: 'Unavailable' };
+
+function withGrpc(r: RouteResult, grpc: boolean): RouteResult {
+  if (grpc) r.grpcCode = GRPC_CODE[r.kind] ?? 'Unknown';
+  return r;
+}
+
+/** The same walk as weights.pickIndex, over precomputed non-negative weights. */
+function pickWeighted(weights: readonly number[], total: number, draw: number): number {
+  if (total <= 0) return -1;
+  let r = draw * total;
+  let last = -1;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i] ?? 0;
+    if (w <= 0) continue;
+    last = i;
+    if (r < w) return i;
+    r -= w;
+  }
+  return last;
+}
+
+/** The first filter that answers the request itself, in list order (redirect, CORS preflight, unsimulated). */
+function answeringFilter(filters: readonly ResolvedFilter[], method: string, headers: Readonly<Record<string, string>> | undefined): { kind: OutcomeKind; status: number } | undefined {
+  for (const { filter } of filters) {
+    switch (filter.type) {
+      case 'RequestHeaderModifier':
+      case 'ResponseHeaderModifier':
+      case 'URLRewrite':
+      case 'RequestMirror':
+        continue;
+      case 'RequestRedirect':
+        return { kind: 'redirect', status: filter.requestRedirect?.statusCode ?? 302 };
+      case 'CORS': {
+        if (method !== 'OPTIONS' || headers === undefined) continue;
+        const lower: Record<string, string> = {};
+        for (const [k, v] of Object.entries(headers)) lower[k.toLowerCase()] = v;
+        if (!isPreflight(method, lower)) continue;
+        return { kind: 'direct-response', status: answerPreflight(filter.cors ?? {}, lower).allowed ? 200 : 403 };
+      }
+      default:
+        return { kind: 'backend-error', status: 500 };
+    }
+  }
+  return undefined;
+}
