@@ -1,0 +1,163 @@
+/**
+ * Deterministic synthetic configurations for the benchmark: one Gateway with an HTTP listener and
+ * N HTTPRoutes of 5 rules each (prefixes, an exact path, a header match, a weighted split),
+ * spread over N/10 hostnames plus a few hostname-less routes, and the same paths as a
+ * path-only table for find-my-way. Every value comes from the route index and a seeded
+ * generator, so a run is repeatable.
+ */
+
+export interface BenchRoute {
+  index: number;
+  /** undefined for a route without hostnames (it serves every host). */
+  hostname: string | undefined;
+  prefix: string;
+}
+
+export interface BenchConfig {
+  routes: BenchRoute[];
+  yaml: string;
+  /** Paths for find-my-way: exact patterns and "/prefix/*" wildcards, path-only. */
+  pathTable: { method: string; path: string }[];
+}
+
+export interface BenchRequest {
+  host: string;
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** A small linear congruential generator: deterministic, and good enough to shuffle a mix. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export function generateBenchConfig(routeCount: number): BenchConfig {
+  const hostCount = Math.max(1, Math.floor(routeCount / 10));
+  const routes: BenchRoute[] = [];
+  const docs: string[] = [HEADER];
+  const pathTable: BenchConfig['pathTable'] = [];
+  for (let i = 0; i < routeCount; i++) {
+    // Every 50th route has no hostnames: it competes on every virtual host, as catch-alls do.
+    const hostname = i % 50 === 49 ? undefined : `app${i % hostCount}.bench.example.com`;
+    const prefix = `/r${i}`;
+    routes.push({ index: i, hostname, prefix });
+    docs.push(routeYaml(i, hostname, prefix));
+    pathTable.push(
+      { method: 'GET', path: `${prefix}/api` },
+      { method: 'GET', path: `${prefix}/api/*` },
+      { method: 'GET', path: `${prefix}/health` },
+      { method: 'GET', path: `${prefix}/v2` },
+      { method: 'GET', path: `${prefix}/v2/*` },
+      { method: 'GET', path: `${prefix}/static` },
+      { method: 'GET', path: `${prefix}/static/*` },
+      { method: 'GET', path: prefix },
+      { method: 'GET', path: `${prefix}/*` },
+    );
+  }
+  return { routes, yaml: docs.join('---\n'), pathTable };
+}
+
+/** A fixed mix over the config's routes: every rule kind, some misses (404). */
+export function generateRequestMix(config: BenchConfig, count: number, seed = 42): BenchRequest[] {
+  const rand = seededRandom(seed);
+  const out: BenchRequest[] = [];
+  for (let n = 0; n < count; n++) {
+    const route = config.routes[Math.floor(rand() * config.routes.length)];
+    if (!route) continue;
+    // A hostname-less route serves hosts that no route names (a named host gets its own
+    // virtual host, which does not fall back to the catch-all).
+    const host = route.hostname ?? `other${Math.floor(rand() * 7)}.bench.example.org`;
+    const kind = Math.floor(rand() * 6);
+    const p = route.prefix;
+    if (kind === 0) out.push({ host, path: `${p}/api/orders/${n % 97}`, headers: {} });
+    else if (kind === 1) out.push({ host, path: `${p}/health`, headers: {} });
+    else if (kind === 2) out.push({ host, path: `${p}/v2/items`, headers: { 'x-version': 'v2' } });
+    else if (kind === 3) out.push({ host, path: `${p}/static/app.js`, headers: {} });
+    else if (kind === 4) out.push({ host, path: `${p}/about`, headers: {} });
+    else out.push({ host, path: `/missing/${n % 13}`, headers: {} });
+  }
+  return out;
+}
+
+const HEADER = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: bench
+spec:
+  controllerName: gwsim.dev/bench
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw
+  namespace: bench
+spec:
+  gatewayClassName: bench
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+      allowedRoutes:
+        namespaces:
+          from: Same
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: backend-a
+  namespace: bench
+spec:
+  ports:
+    - port: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: backend-b
+  namespace: bench
+spec:
+  ports:
+    - port: 8080
+`;
+
+function routeYaml(i: number, hostname: string | undefined, prefix: string): string {
+  const hostnames = hostname ? `  hostnames:\n    - ${hostname}\n` : '';
+  const weightA = 50 + (i % 5) * 10;
+  return `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: route-${i}
+  namespace: bench
+spec:
+  parentRefs:
+    - name: gw
+${hostnames}  rules:
+    - matches:
+        - path: {type: PathPrefix, value: ${prefix}/api}
+      backendRefs:
+        - {name: backend-a, port: 8080}
+    - matches:
+        - path: {type: Exact, value: ${prefix}/health}
+      backendRefs:
+        - {name: backend-b, port: 8080}
+    - matches:
+        - path: {type: PathPrefix, value: ${prefix}/v2}
+          headers:
+            - {name: x-version, value: v2}
+      backendRefs:
+        - {name: backend-b, port: 8080}
+    - matches:
+        - path: {type: PathPrefix, value: ${prefix}/static}
+      backendRefs:
+        - {name: backend-a, port: 8080, weight: ${weightA}}
+        - {name: backend-b, port: 8080, weight: ${100 - weightA}}
+    - matches:
+        - path: {type: PathPrefix, value: ${prefix}}
+      backendRefs:
+        - {name: backend-a, port: 8080}
+`;
+}

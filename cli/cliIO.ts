@@ -1,0 +1,23 @@
+/**
+ * Everything the CLI does to the outside world goes through CliIO, so golden tests run the real
+ * commands in-process with captured output and an in-memory (or real) file system.
+ */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a UTF-8 file; throws with the OS reason when it cannot. */
+  readFile(path: string): string;
+  /** 'file', 'dir', or undefined when nothing is there. */
+  stat(path: string): 'file' | 'dir' | undefined;
+  /** Entry names of a directory. */
+  readDir(path: string): string[];
+  readStdin(): string;
+  /** Where relative paths start and how they are displayed. */
+  cwd: string;
+}
+
+/** A usage error: exit code 2, message printed with a pointer to --help. */
+export class UsageError extends Error {}
+
+/** An input problem (missing file, unreadable YAML, unknown gateway): exit code 2 with a fix. */
+export class InputError extends Error {}

@@ -1,0 +1,61 @@
+import { analyze, lintSources, parseResourceKey, printDiagnostics, printGithubAnnotations, printJUnitReport } from '../../src/engine';
+import type { ResourceKey } from '../../src/engine';
+import type { Command } from './command';
+import { UsageError } from '../cliIO';
+import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
+import { readInputs } from '../readInputs';
+import { countBySeverity, plural } from '../format/countBySeverity';
+import { printStatusSummary } from '../format/printStatusSummary';
+
+export const check: Command = {
+  summary: 'validate manifests and show the status a conformant controller would write',
+  help: `Usage: gwsim check <paths…> [--format text|json|junit|github]
+
+Loads Kubernetes manifests (files, directories searched recursively for *.yaml/*.yml, or - for
+stdin), reports every problem with its file:line:col, and prints the status a conformant Gateway
+API controller would write: per Gateway its listeners with attachedRoutes and conditions, per
+route each parent with Accepted and ResolvedRefs, and for routes that are not accepted, the
+checks that failed.
+
+Options:
+  --format text     problems, then the status summary (the default)
+  --format json     {diagnostics, objects, status} as JSON (same as --json)
+  --format junit    a JUnit XML report: one testsuite per file, a failing testcase per error
+                    or warning, routes not accepted included (for CI test-result views)
+  --format github   GitHub Actions annotations (::error file=…,line=…::…) for pull requests,
+                    routes not accepted included
+  --json    print {diagnostics, objects, status} as JSON instead of text
+  --help    show this help
+
+Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error.
+`,
+  run(argv, io) {
+    const args = parseArgs('check', argv, { json: { type: 'boolean' }, format: { type: 'string' } });
+    const format = stringFlag(args, 'format') ?? (boolFlag(args, 'json') ? 'json' : 'text');
+    if (!['text', 'json', 'junit', 'github'].includes(format)) throw new UsageError(`unknown --format ${format}: use text, json, junit or github`);
+    if (args.positionals.length === 0) throw new UsageError('give at least one file, directory, or - for stdin');
+    const inputs = readInputs(io, args.positionals);
+    const analysis = analyze(inputs);
+    const counts = countBySeverity(analysis.diagnostics);
+    if (format === 'github' || format === 'junit') {
+      // CI reports carry only diagnostics: add the status problems (routes not accepted,
+      // references without a grant) as the located findings lint restates them as.
+      const restated = lintSources(inputs).filter((f) => f.restatesStatus === true).map((f) => f.diagnostic);
+      const all = [...analysis.diagnostics, ...restated];
+      io.stdout(format === 'github' ? printGithubAnnotations(all) : printJUnitReport(inputs.map((f) => f.name), all));
+      return countBySeverity(all).error > 0 ? 1 : 0;
+    } else if (format === 'json') {
+      const objects = analysis.objects.map((o) => ({ kind: o.kind, namespace: o.namespace, name: o.name, file: o.file, line: o.line }));
+      const status = Object.entries(analysis.status).map(([key, s]) => ({ ...parseResourceKey(key as ResourceKey), status: s }));
+      io.stdout(`${JSON.stringify({ diagnostics: analysis.diagnostics, objects, status }, null, 2)}\n`);
+    } else {
+      const diagnostics = printDiagnostics(analysis.diagnostics);
+      const status = printStatusSummary(analysis);
+      io.stdout([diagnostics, status].filter((s) => s !== '').join('\n'));
+      const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+      if (counts.info > 0) parts.push(plural(counts.info, 'note'));
+      io.stdout(`${parts.join(', ')} in ${plural(analysis.objects.length, 'object')}\n`);
+    }
+    return counts.error > 0 ? 1 : 0;
+  },
+};

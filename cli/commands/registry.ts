@@ -1,0 +1,28 @@
+import type { Command } from './command';
+import { check } from './check';
+import { route } from './route';
+import { simulate } from './simulate';
+import { testCommand } from './test';
+
+export const COMMANDS: Record<string, Command> = {
+  check,
+  route,
+  test: testCommand,
+  simulate,
+};
+
+export function printMainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: gwsim <command> [options]
+
+gwsim simulates a Kubernetes Gateway API controller on your manifests: status, routing, traffic
+splits. It reads files and prints; it never contacts a cluster.
+
+Commands:
+${lines.join('\n')}
+
+Run \`gwsim <command> --help\` for a command's options.
+Exit codes: 0 ok, 1 findings (error diagnostics, failed expectations), 2 usage or input error.
+`;
+}

@@ -1,0 +1,51 @@
+import { analyze, compileRouter, printTrace, traceRequest } from '../../src/engine';
+import { UsageError } from '../cliIO';
+import { boolFlag, parseArgs } from '../parseArgs';
+import { readInputs } from '../readInputs';
+import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from '../requestFlags';
+import type { Command } from './command';
+
+export const route: Command = {
+  summary: 'trace one request through a Gateway: listener, winning rule and why, filters, backend',
+  help: `Usage: gwsim route <paths…> --gateway NS/NAME --host H --path P [options]
+
+Sends one simulated request to a Gateway and prints its trace: which listener took it, every
+candidate rule in precedence order with the conditions that matched or failed, why the winner
+beat the runner-up, the filters that ran, and the backend (or redirect, or error) it ends at.
+
+${REQUEST_FLAGS_HELP}
+Options:
+  --json              print {outcome, trace} as JSON
+  --help              show this help
+
+Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input error.
+`,
+  run(argv, io) {
+    const args = parseArgs('route', argv, { ...REQUEST_FLAGS, json: { type: 'boolean' } });
+    if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
+    const analysis = analyze(readInputs(io, args.positionals));
+    const request = buildSimRequest(args, analysis);
+    const trace = traceRequest(compileRouter(analysis), request);
+    if (boolFlag(args, 'json')) {
+      const o = trace.outcome;
+      const outcome = {
+        kind: o.kind,
+        status: o.status,
+        ...(o.grpcCode !== undefined ? { grpcCode: o.grpcCode } : {}),
+        backend: o.backend?.target ?? null,
+        share: o.backend?.share ?? null,
+        backends: o.backends,
+        redirect: o.redirect ?? null,
+        request: o.request ?? null,
+        responseHeaders: o.responseHeaders,
+        mirrors: o.mirrors,
+        reason: o.reason,
+      };
+      const { outcome: _full, ...steps } = trace;
+      io.stdout(`${JSON.stringify({ outcome, trace: steps }, null, 2)}\n`);
+    } else {
+      io.stdout(printTrace(trace));
+    }
+    return 0;
+  },
+};

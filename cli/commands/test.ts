@@ -1,0 +1,89 @@
+import { createCaseEngine, parseCaseFile, printExpectationResult, runConformanceCase } from '../../src/engine';
+import type { CaseFile, ExpectationResult } from '../../src/engine';
+import { InputError, UsageError, type CliIO } from '../cliIO';
+import { listFlag, parseArgs } from '../parseArgs';
+import { findYamlFiles } from '../readInputs';
+import type { Command } from './command';
+
+export const testCommand: Command = {
+  summary: 'run request and status assertions (case files) against manifests',
+  help: `Usage: gwsim test <case files or directories…> [--manifests <paths…>]
+
+Runs case files in the format of fixtures/conformance/README.md: each names the manifests to load
+(paths relative to the case file), the status a controller must write, and requests with what
+must happen to them (status code, backend, weighted split, redirect, headers…). Steps apply and
+delete objects cumulatively.
+
+Prints one line per case, the details of every failed expectation (expected vs got, and the
+trace of the request through the Gateway), then "N passed, N failed" counting expectations.
+
+Options:
+  --manifests <paths…>  manifests (files or directories) for case files without a manifests:
+                        list, e.g. your own repository's deploy/ folder. Put it after the case files.
+  --help                show this help
+
+Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
+`,
+  run(argv, io) {
+    const args = parseArgs('test', argv, { manifests: { type: 'string', variadic: true } });
+    if (args.positionals.length === 0) throw new UsageError('give at least one case file or directory of case files');
+    const caseFiles = expandPaths(io, args.positionals, 'case file');
+    const manifests = expandPaths(io, listFlag(args, 'manifests'), 'manifest');
+    const engine = createCaseEngine();
+    const readFile = (path: string): string => io.readFile(path);
+    let passed = 0;
+    let failed = 0;
+    for (const file of caseFiles) {
+      const parsed = parseCaseFile(file, io.readFile(file));
+      if (!parsed.ok) {
+        io.stdout(`✗ ${file}: not a valid case file\n${parsed.errors.map((e) => `    ${e}\n`).join('')}`);
+        failed++;
+        continue;
+      }
+      const caseFile = parsed.caseFile;
+      if (caseFile.manifests.length === 0 && manifests.length === 0) {
+        io.stdout(`✗ ${caseFile.name} (${file}): the case file lists no manifests; add a manifests: list or pass --manifests <paths…>\n`);
+        failed++;
+        continue;
+      }
+      const results = runConformanceCase(caseFile, {
+        readFile,
+        engine,
+        extraManifests: caseFile.manifests.length === 0 ? manifests : [],
+      });
+      io.stdout(printCaseLine(caseFile, file, results));
+      passed += results.filter((r) => r.pass).length;
+      failed += results.filter((r) => !r.pass && r.skipped === undefined).length;
+    }
+    io.stdout(`${passed} passed, ${failed} failed\n`);
+    return failed > 0 ? 1 : 0;
+  },
+};
+
+function printCaseLine(caseFile: CaseFile, file: string, results: readonly ExpectationResult[]): string {
+  const failures = results.filter((r) => !r.pass && r.skipped === undefined);
+  const skipped = results.filter((r) => r.skipped !== undefined).length;
+  const counted = results.length - skipped;
+  const skipText = skipped > 0 ? `, ${skipped} skipped` : '';
+  if (failures.length === 0) return `✓ ${caseFile.name} (${counted} passed${skipText})\n`;
+  const head = `✗ ${caseFile.name} (${file}): ${failures.length} of ${counted} failed${skipText}\n`;
+  return head + failures.map((r) => `${indent(printExpectationResult(r))}\n`).join('');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+function expandPaths(io: CliIO, paths: readonly string[], what: string): string[] {
+  return paths.flatMap((p) => {
+    const kind = io.stat(p);
+    if (kind === undefined) throw new InputError(`${p}: no such ${what} file or directory; check the path (relative paths start at ${io.cwd})`);
+    if (kind === 'file') return [p];
+    const found = findYamlFiles(io, p);
+    if (found.length === 0) throw new InputError(`${p}: the directory holds no *.yaml or *.yml files`);
+    return found;
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The status part of `gwsim check`: per Gateway its conditions and listeners, per route each
+ * parent with Accepted/ResolvedRefs, and for a parent that did not accept the route, the
+ * attachment checks that failed (from analysis.explain).
+ */
+import { ConditionType, parseResourceKey } from '../../src/engine';
+import type { Analysis, Condition, GatewayStatus, ObjectStatus, ResourceKey, RouteParentExplain, RouteStatus } from '../../src/engine';
+
+const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
+
+export function printStatusSummary(analysis: Analysis): string {
+  const lines: string[] = [];
+  const keys = Object.keys(analysis.status).sort(byKindThenName) as ResourceKey[];
+  for (const key of keys) {
+    const status = analysis.status[key];
+    if (!status) continue;
+    const ref = parseResourceKey(key);
+    const id = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+    if (ref.kind === 'Gateway' && isGatewayStatus(status)) {
+      lines.push(`${id}: ${printConditions(status.conditions)}`);
+      for (const l of status.listeners) {
+        lines.push(`  listener ${l.name}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`);
+      }
+    } else if (ROUTE_KINDS.has(ref.kind) && isRouteStatus(status)) {
+      lines.push(`${id}:${status.parents.length === 0 ? ' no parent wrote status (see explain below)' : ''}`);
+      for (const p of status.parents) {
+        const parent = `${p.parentRef.namespace ?? ref.namespace ?? ''}/${p.parentRef.name ?? '?'}${p.parentRef.sectionName ? ` (${p.parentRef.sectionName})` : ''}`;
+        lines.push(`  parent ${parent}: ${printConditions(p.conditions, [ConditionType.Accepted, ConditionType.ResolvedRefs])}`);
+        // An accepted route can still fail to resolve a backend: say which and why.
+        const accepted = p.conditions.some((c) => c.type === ConditionType.Accepted && c.status === 'True');
+        for (const c of p.conditions.filter((c) => accepted && c.type === ConditionType.ResolvedRefs && c.status === 'False')) {
+          lines.push(`    ${c.type}=False: ${c.message}`);
+        }
+      }
+      for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted)) lines.push(...printFailedChecks(ex));
+    } else if ('conditions' in status && Array.isArray(status.conditions) && status.conditions.length > 0) {
+      lines.push(`${id}: ${printConditions(status.conditions)}`);
+    }
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+function printFailedChecks(ex: RouteParentExplain): string[] {
+  const target = `${ex.parentRef.namespace ?? ''}${ex.parentRef.namespace ? '/' : ''}${ex.parentRef.name ?? '?'}`;
+  const out = [`  why parentRefs[${ex.parentRefIndex}] (${target}) is not accepted: ${ex.reason}${ex.message ? `: ${ex.message}` : ''}`];
+  if (ex.noStatusReason) out.push(`    no status entry: ${ex.noStatusReason}`);
+  for (const c of ex.checks.filter((c) => !c.pass)) out.push(`    ✗ ${c.check}: ${c.detail}`);
+  for (const l of ex.listeners) {
+    for (const c of l.checks.filter((c) => !c.pass)) out.push(`    ✗ listener ${l.listener}: ${c.check}: ${c.detail}`);
+  }
+  return out;
+}
+
+export function printConditions(conditions: readonly Condition[], only?: readonly string[]): string {
+  const shown = only ? conditions.filter((c) => only.includes(c.type)) : conditions;
+  if (shown.length === 0) return 'no conditions';
+  return shown.map((c) => `${c.type}=${c.status}${c.reason && c.reason !== c.type ? ` (${c.reason})` : ''}`).join(', ');
+}
+
+function isGatewayStatus(s: ObjectStatus): s is GatewayStatus {
+  return 'listeners' in s;
+}
+
+function isRouteStatus(s: ObjectStatus): s is RouteStatus {
+  return 'parents' in s;
+}
+
+const KIND_ORDER = ['GatewayClass', 'Gateway', 'ListenerSet', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
+
+function byKindThenName(a: string, b: string): number {
+  const ka = KIND_ORDER.indexOf(a.split('/')[0] ?? '');
+  const kb = KIND_ORDER.indexOf(b.split('/')[0] ?? '');
+  const ra = ka < 0 ? KIND_ORDER.length : ka;
+  const rb = kb < 0 ? KIND_ORDER.length : kb;
+  return ra !== rb ? ra - rb : a.localeCompare(b);
+}

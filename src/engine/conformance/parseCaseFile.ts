@@ -1,0 +1,181 @@
+/**
+ * Reads a case file (fixtures/conformance/README.md, "Test file format") into a CaseFile.
+ * Shape errors name the file and the field, so a user writing their own assertions for
+ * `gwsim test` knows what to fix; nothing is guessed.
+ */
+import { parseDocument } from 'yaml';
+import type {
+  CaseFile,
+  CaseRequest,
+  CaseStep,
+  ObjectId,
+  RequestCase,
+  RequestExpect,
+  StatusExpectation,
+} from './caseTypes';
+import { resolveCasePath } from './resolveCasePath';
+
+export type ParseCaseResult = { ok: true; caseFile: CaseFile } | { ok: false; errors: string[] };
+
+const SCHEMES = new Set(['http', 'https', 'tls', 'ws']);
+// A misspelt key would otherwise be ignored and its expectation pass unread.
+const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes'];
+const STEP_KEYS = ['description', 'apply', 'delete', 'status', 'requests'];
+const REQUEST_CASE_KEYS = ['name', 'gateway', 'request', 'expect', 'backendResponseHeaders', 'backendBehavior'];
+const REQUEST_KEYS = ['scheme', 'port', 'host', 'method', 'path', 'headers', 'protocol', 'sni', 'clientCertificate', 'grpc'];
+
+export function parseCaseFile(file: string, text: string): ParseCaseResult {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
+        const at = e.linePos?.[0];
+        return `${file}${at ? `:${at.line}:${at.col}` : ''}: YAML syntax error: ${e.message.split('\n')[0] ?? ''}`;
+      }),
+    };
+  }
+  const root: unknown = doc.toJS();
+  const errors: string[] = [];
+  const fail = (path: string, what: string): void => {
+    errors.push(`${file}: ${path}: ${what}`);
+  };
+  if (!isRecord(root)) return { ok: false, errors: [`${file}: a case file must be a YAML mapping with name, manifests, status/requests`] };
+
+  checkKeys(root, CASE_KEYS, '(top level)', fail);
+  const name = typeof root.name === 'string' && root.name !== '' ? root.name : baseName(file);
+  const caseFile: CaseFile = {
+    file,
+    name,
+    features: stringList(root.features, 'features', fail),
+    skipIfSupported: stringList(root.skipIfSupported, 'skipIfSupported', fail),
+    manifests: stringList(root.manifests, 'manifests', fail).map((p) => resolveCasePath(file, p)),
+    status: statusList(root.status, 'status', fail),
+    requests: requestList(root.requests, 'requests', fail),
+    steps: [],
+  };
+  if (typeof root.description === 'string') caseFile.description = root.description;
+  if (root.steps !== undefined) {
+    if (!Array.isArray(root.steps)) fail('steps', 'must be a list');
+    else caseFile.steps = root.steps.map((s, i) => parseStep(file, s, `steps[${i}]`, fail));
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, caseFile };
+}
+
+type Fail = (path: string, what: string) => void;
+
+function parseStep(file: string, raw: unknown, path: string, fail: Fail): CaseStep {
+  const step: CaseStep = { description: '', apply: [], delete: [], status: [], requests: [] };
+  if (!isRecord(raw)) {
+    fail(path, 'must be a mapping with apply/delete and status/requests');
+    return step;
+  }
+  checkKeys(raw, STEP_KEYS, path, fail);
+  step.description = typeof raw.description === 'string' ? raw.description : '';
+  step.apply = stringList(raw.apply, `${path}.apply`, fail).map((p) => resolveCasePath(file, p));
+  if (raw.delete !== undefined) {
+    if (!Array.isArray(raw.delete)) fail(`${path}.delete`, 'must be a list of {kind, namespace, name}');
+    else step.delete = raw.delete.flatMap((d, i) => objectId(d, `${path}.delete[${i}]`, fail));
+  }
+  step.status = statusList(raw.status, `${path}.status`, fail);
+  step.requests = requestList(raw.requests, `${path}.requests`, fail);
+  return step;
+}
+
+function objectId(raw: unknown, path: string, fail: Fail): ObjectId[] {
+  if (!isRecord(raw) || typeof raw.kind !== 'string' || typeof raw.name !== 'string') {
+    fail(path, 'needs `kind` and `name` (and `namespace` for namespaced kinds)');
+    return [];
+  }
+  const id: ObjectId = { kind: raw.kind, name: raw.name };
+  if (typeof raw.namespace === 'string') id.namespace = raw.namespace;
+  return [id];
+}
+
+function statusList(raw: unknown, path: string, fail: Fail): StatusExpectation[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    fail(path, 'must be a list of status entries');
+    return [];
+  }
+  return raw.flatMap((entry, i): StatusExpectation[] => {
+    if (!isRecord(entry) || typeof entry.kind !== 'string' || typeof entry.name !== 'string') {
+      fail(`${path}[${i}]`, 'a status entry needs `kind` and `name`');
+      return [];
+    }
+    return [{ ...entry, kind: entry.kind, name: entry.name }];
+  });
+}
+
+function requestList(raw: unknown, path: string, fail: Fail): RequestCase[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    fail(path, 'must be a list of request cases');
+    return [];
+  }
+  return raw.flatMap((entry, i) => requestCase(entry, `${path}[${i}]`, fail));
+}
+
+function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
+  if (!isRecord(raw)) {
+    fail(path, 'a request case needs name, gateway, request and expect');
+    return [];
+  }
+  const before = { count: 0 };
+  const localFail: Fail = (p, w) => {
+    before.count++;
+    fail(p, w);
+  };
+  checkKeys(raw, REQUEST_CASE_KEYS, path, localFail);
+  if (isRecord(raw.request)) checkKeys(raw.request, REQUEST_KEYS, `${path}.request`, localFail);
+  if (typeof raw.gateway !== 'string' || !raw.gateway.includes('/')) {
+    localFail(`${path}.gateway`, 'must be "namespace/name" of the Gateway that receives the request');
+  }
+  const request = raw.request;
+  if (!isRecord(request)) localFail(`${path}.request`, 'must be a mapping (scheme, host, path, …)');
+  else if (typeof request.scheme !== 'string' || !SCHEMES.has(request.scheme)) {
+    localFail(`${path}.request.scheme`, 'must be one of http, https, tls, ws');
+  }
+  if (!isRecord(raw.expect)) localFail(`${path}.expect`, 'must be a mapping of expectations (status, backend, …)');
+  if (before.count > 0) return [];
+  const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : path;
+  const rc: RequestCase = {
+    name,
+    gateway: raw.gateway as string,
+    request: request as unknown as CaseRequest,
+    expect: raw.expect as RequestExpect,
+  };
+  if (isRecord(raw.backendResponseHeaders)) rc.backendResponseHeaders = stringRecord(raw.backendResponseHeaders);
+  if (isRecord(raw.backendBehavior)) rc.backendBehavior = raw.backendBehavior as RequestCase['backendBehavior'] & object;
+  if (rc.request.headers) rc.request = { ...rc.request, headers: stringRecord(rc.request.headers) };
+  return [rc];
+}
+
+function checkKeys(raw: Record<string, unknown>, allowed: readonly string[], path: string, fail: Fail): void {
+  for (const key of Object.keys(raw)) {
+    if (!allowed.includes(key)) fail(path, `unknown key "${key}" (expected one of ${allowed.join(', ')})`);
+  }
+}
+
+function stringList(raw: unknown, path: string, fail: Fail): string[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) {
+    fail(path, 'must be a list of strings');
+    return [];
+  }
+  return raw as string[];
+}
+
+/** Header values written as YAML numbers or booleans are still header text. */
+function stringRecord(raw: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function baseName(file: string): string {
+  const last = file.slice(file.lastIndexOf('/') + 1);
+  return last.replace(/\.ya?ml$/, '');
+}

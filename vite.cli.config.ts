@@ -1,0 +1,34 @@
+/**
+ * Builds the Node-side entry points (the `gwsim` CLI, the benchmark) into one self-contained
+ * ES module each under dist-cli/. Node 20 cannot run TypeScript, so bin/gwsim.js and
+ * bench/run.mjs run these bundles, rebuilding them first when a source is newer
+ * (bin/ensureBundle.js). Dependencies stay external: they are installed next to the bundle.
+ *
+ * `vite build --config vite.cli.config.ts --mode gwsim|bench`
+ */
+import { defineConfig } from 'vite';
+
+export const CLI_ENTRIES = {
+  gwsim: 'cli/gwsim.ts',
+  bench: 'bench/runBench.ts',
+} as const;
+
+export default defineConfig(({ mode }) => {
+  const name = mode === 'bench' ? 'bench' : 'gwsim';
+  return {
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      ssr: CLI_ENTRIES[name],
+      outDir: 'dist-cli',
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      copyPublicDir: false,
+      rollupOptions: {
+        output: { entryFileNames: `${name}.js`, format: 'es', codeSplitting: false },
+      },
+    },
+  };
+});
