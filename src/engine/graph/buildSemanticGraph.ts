@@ -1,5 +1,77 @@
-import type { SemanticGraph } from './types';
+/**
+ * The designer's picture of the input: one node per drawn object, edges for every reference
+ * (class → gateway, route → listener, route → backend, policy → target, grant → namespace) with
+ * the engine's verdict on each, and namespaces as frames. Everything is read from the analysis;
+ * attachment and reference rules live in status/ and are never re-decided here.
+ */
+import { resourceKey, type ResourceKey } from '../api/keys';
+import { isRouteKind } from '../api/kinds';
+import { buildGraphEdges, type MissingTarget } from './buildGraphEdges';
+import { buildGraphNodes } from './buildGraphNodes';
+import type { SemanticGraphInput } from './semanticGraphInput';
+import type { GraphNamespaceGroup, GraphNode, GraphNodeCategory, SemanticGraph } from './types';
 
-export function buildSemanticGraph(_input: unknown): SemanticGraph {
-  return { nodes: [], edges: [] };
+export type { SemanticGraphInput } from './semanticGraphInput';
+
+export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
+  const nodes = buildGraphNodes(input);
+  const { edges, missing } = buildGraphEdges(input);
+  const drawn = new Set<string>(nodes.map((n) => n.id));
+  for (const m of missing) {
+    if (m.kind === 'Namespace' || drawn.has(m.key)) continue;
+    nodes.push(ghostNode(m));
+    drawn.add(m.key);
+  }
+  const namespaces = buildNamespaceGroups(input, nodes, edges.map((e) => e.target));
+  // Edges may only end at drawn nodes or namespace frames; anything else would dangle.
+  const frames = new Set<string>(namespaces.map((g) => g.id));
+  return { nodes, edges: edges.filter((e) => drawn.has(e.source) && (drawn.has(e.target) || frames.has(e.target))), namespaces };
+}
+
+function ghostNode(m: MissingTarget): GraphNode {
+  const category = categoryOfKind(m.kind);
+  const details: GraphNode['details'] =
+    category === 'gateway'
+      ? { category, className: '', listeners: [] }
+      : category === 'route'
+        ? { category, hostnames: [], ruleCount: 0, parents: [] }
+        : category === 'class'
+          ? { category }
+          : { category: 'backend', ports: [] };
+  return {
+    id: m.key,
+    kind: m.kind,
+    category: details.category,
+    name: m.name,
+    ...(m.namespace === undefined ? {} : { namespace: m.namespace }),
+    status: 'missing',
+    reason: 'NotInInput',
+    message: `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} is referenced but not in the input`,
+    ghost: true,
+    details,
+  };
+}
+
+function categoryOfKind(kind: string): GraphNodeCategory {
+  if (kind === 'GatewayClass') return 'class';
+  if (kind === 'Gateway') return 'gateway';
+  if (isRouteKind(kind)) return 'route';
+  return 'backend';
+}
+
+function buildNamespaceGroups(input: SemanticGraphInput, nodes: GraphNode[], edgeTargets: ResourceKey[]): GraphNamespaceGroup[] {
+  const groups = new Map<string, GraphNamespaceGroup>();
+  const group = (namespace: string): GraphNamespaceGroup => {
+    let g = groups.get(namespace);
+    if (!g) {
+      g = { id: resourceKey('Namespace', undefined, namespace), namespace, declared: false, members: [] };
+      groups.set(namespace, g);
+    }
+    return g;
+  };
+  for (const o of input.objects) if (o.kind === 'Namespace') group(o.name).declared = true;
+  for (const n of nodes) if (n.namespace !== undefined) group(n.namespace).members.push(n.id);
+  // A grant may admit a namespace that holds nothing else: give it an empty frame to point at.
+  for (const t of edgeTargets) if (t.startsWith('Namespace//')) group(t.slice('Namespace//'.length));
+  return [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace));
 }

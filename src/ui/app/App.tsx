@@ -1,8 +1,5 @@
+import { AppLayout } from './AppLayout';
+
 export function App() {
-  return (
-    <main>
-      <h1>gwsim</h1>
-      <p>Gateway API designer and simulator.</p>
-    </main>
-  );
+  return <AppLayout />;
 }

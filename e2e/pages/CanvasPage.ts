@@ -1,0 +1,77 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Key-based slugs, as the canvas builds its test ids ("HTTPRoute/team-b/shop" → "httproute-team-b-shop"). */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The designer canvas: nodes by ResourceKey, edges by their graph id, listener handles, the palette. */
+export class CanvasPage {
+  readonly root: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('graph-canvas');
+  }
+
+  /** Waits until the canvas shows a graph that elk has laid out. */
+  async ready(): Promise<void> {
+    await expect(this.root).toHaveAttribute('data-state', 'laid-out', { timeout: 20_000 });
+  }
+
+  node(key: string): Locator {
+    return this.page.getByTestId(`graph-node-${slug(key)}`);
+  }
+
+  /** An edge by its semantic id, e.g. "parent:HTTPRoute/team-b/shop:0:http". */
+  edge(id: string): Locator {
+    return this.page.getByTestId(`graph-edge-${slug(id)}`);
+  }
+
+  edgeLabel(id: string): Locator {
+    return this.page.getByTestId(`graph-edge-${slug(id)}-label`);
+  }
+
+  listener(gatewayKey: string, name: string): Locator {
+    return this.page.getByTestId(`graph-listener-${slug(gatewayKey)}-${slug(name)}`);
+  }
+
+  /** The React Flow wrapper of a node (what is dragged). */
+  flowNode(key: string): Locator {
+    return this.page.locator(`.react-flow__node[data-id="${key}"]`);
+  }
+
+  handle(key: string, handleId: string): Locator {
+    return this.page.locator(`.react-flow__handle[data-nodeid="${key}"][data-handleid="${handleId}"]`);
+  }
+
+  async nodePosition(key: string): Promise<{ x: number; y: number }> {
+    const box = await this.flowNode(key).boundingBox();
+    if (!box) throw new Error(`node ${key} is not visible`);
+    return { x: box.x, y: box.y };
+  }
+
+  async drag(key: string, dx: number, dy: number): Promise<void> {
+    const box = (await this.node(key).boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + 12;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+    await this.page.mouse.move(x + dx, y + dy, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** Drags a connection from one handle to another, as a user would. */
+  async connect(from: Locator, to: Locator): Promise<void> {
+    const a = (await from.boundingBox())!;
+    const b = (await to.boundingBox())!;
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+    await this.page.mouse.up();
+  }
+}

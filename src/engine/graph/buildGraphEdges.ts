@@ -1,0 +1,213 @@
+/**
+ * Edges read from the analysis: which listener each route attached to (attachments) or why it did
+ * not (explain), where each backendRef goes (resolved routes), what each policy targets, and what
+ * each ReferenceGrant opens. Targets missing from the input are returned so ghost nodes can be made.
+ */
+import { resourceKey, type ResourceKey } from '../api/keys';
+import type { ReferenceGrantSpec } from '../api/spec';
+import type { RouteAttachment, RouteParentExplain } from '../types';
+import type { SemanticGraphInput } from './semanticGraphInput';
+import type { GraphEdge } from './types';
+
+export interface MissingTarget {
+  key: ResourceKey;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface EdgeBuild {
+  edges: GraphEdge[];
+  missing: MissingTarget[];
+}
+
+export function buildGraphEdges(input: SemanticGraphInput): EdgeBuild {
+  const present = new Set<string>(input.objects.map((o) => o.key));
+  const missing = new Map<string, MissingTarget>();
+  const need = (kind: string, namespace: string | undefined, name: string): ResourceKey => {
+    const key = resourceKey(kind, namespace, name);
+    if (!present.has(key) && !missing.has(key)) {
+      missing.set(key, { key, kind, name, ...(namespace === undefined ? {} : { namespace }) });
+    }
+    return key;
+  };
+  const edges: GraphEdge[] = [
+    ...classEdges(input, need),
+    ...listenerSetEdges(input),
+    ...parentEdges(input, need),
+    ...backendEdges(input, need),
+    ...policyEdges(input, need),
+    ...grantEdges(input),
+  ];
+  return { edges, missing: [...missing.values()] };
+}
+
+type Need = (kind: string, namespace: string | undefined, name: string) => ResourceKey;
+
+function classEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
+  return input.gateways
+    .filter((g) => g.className !== '')
+    .map((g) => ({
+      id: `class:${g.key}`,
+      kind: 'class' as const,
+      source: need('GatewayClass', undefined, g.className),
+      target: g.key,
+      status: g.reconciled ? ('ok' as const) : ('error' as const),
+    }));
+}
+
+function listenerSetEdges(input: SemanticGraphInput): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  for (const g of input.gateways) {
+    const owners = new Set(g.listeners.map((l) => l.owner).filter((o) => o !== g.key));
+    for (const owner of owners) {
+      out.push({ id: `listenerset:${owner}`, kind: 'listenerSet', source: owner, target: g.key, status: 'ok' });
+    }
+  }
+  return out;
+}
+
+function parentEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  const routeNamespace = new Map(input.objects.map((o) => [o.key as string, o.namespace]));
+  const ownerOf = new Map<string, ResourceKey>();
+  const listenersByOwner = new Set<string>();
+  for (const g of input.gateways) {
+    for (const l of g.listeners) {
+      ownerOf.set(`${g.key}|${l.name}`, l.owner);
+      listenersByOwner.add(`${l.owner}\u0000${l.name}`);
+    }
+  }
+  // Grouped once, in input order: filtering every attachment per explain entry is quadratic.
+  const attachmentsOf = new Map<string, RouteAttachment[]>();
+  for (const a of input.attachments) {
+    const key = `${a.route}\u0000${a.parentRefIndex}`;
+    const list = attachmentsOf.get(key);
+    if (list) list.push(a);
+    else attachmentsOf.set(key, [a]);
+  }
+  const hasListener = (owner: ResourceKey, section: string): boolean => listenersByOwner.has(`${owner}\u0000${section}`);
+  for (const e of input.explain) {
+    if (e.accepted) {
+      const attached = attachmentsOf.get(`${e.route}\u0000${e.parentRefIndex}`) ?? [];
+      for (const a of attached) {
+        out.push({
+          id: `parent:${e.route}:${e.parentRefIndex}:${a.listener}`,
+          kind: 'parent',
+          source: e.route,
+          target: ownerOf.get(`${a.gateway}|${a.listener}`) ?? a.gateway,
+          targetListener: a.listener,
+          status: 'ok',
+          parentRefIndex: e.parentRefIndex,
+        });
+      }
+      // An accepted Service parent (GAMMA) has no listener: the edge goes to the Service.
+      if (attached.length === 0) out.push(rejectedOrPlainParentEdge(e, need, routeNamespace.get(e.route), hasListener));
+    } else {
+      out.push(rejectedOrPlainParentEdge(e, need, routeNamespace.get(e.route), hasListener));
+    }
+  }
+  return out;
+}
+
+function rejectedOrPlainParentEdge(
+  e: RouteParentExplain,
+  need: Need,
+  routeNamespace: string | undefined,
+  hasListener: (owner: ResourceKey, section: string) => boolean,
+): GraphEdge {
+  const kind = e.parentRef.kind ?? 'Gateway';
+  const target = e.parent ?? need(kind, e.parentRef.namespace ?? routeNamespace, e.parentRef.name ?? '');
+  const edge: GraphEdge = {
+    id: `parent:${e.route}:${e.parentRefIndex}`,
+    kind: 'parent',
+    source: e.route,
+    target,
+    status: e.accepted ? 'ok' : 'error',
+    parentRefIndex: e.parentRefIndex,
+  };
+  if (!e.accepted) {
+    edge.reason = e.reason;
+    edge.message = e.message;
+    edge.label = e.reason;
+  }
+  const section = e.parentRef.sectionName;
+  if (section !== undefined && hasListener(target, section)) edge.targetListener = section;
+  return edge;
+}
+
+function backendEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  for (const route of input.routes) {
+    for (const rule of route.rules) {
+      const total = rule.backendRefs.reduce((sum, b) => sum + Math.max(0, b.weight), 0);
+      for (const b of rule.backendRefs) {
+        const percent = total === 0 ? 0 : Math.round((Math.max(0, b.weight) / total) * 1000) / 10;
+        const edge: GraphEdge = {
+          id: `backend:${route.key}:${rule.index}:${b.index}`,
+          kind: 'backend',
+          source: route.key,
+          target: b.target ?? need(b.kind, b.namespace, b.name),
+          status: b.valid ? (rule.valid ? 'ok' : 'warning') : 'error',
+          ruleIndex: rule.index,
+          backendRefIndex: b.index,
+          weight: b.weight,
+          weightPercent: percent,
+          label: `rule ${rule.index} · ${percent}%`,
+        };
+        if (!b.valid) {
+          edge.reason = b.reason ?? 'ResolvedRefs';
+          if (b.message) edge.message = b.message;
+          edge.label = edge.reason;
+        } else if (!rule.valid && rule.invalidReason) {
+          edge.reason = rule.invalidReason;
+          if (rule.invalidMessage) edge.message = rule.invalidMessage;
+        }
+        out.push(edge);
+      }
+    }
+  }
+  return out;
+}
+
+function policyEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
+  return input.policies.map((p) => {
+    const t = p.targetRef;
+    const edge: GraphEdge = {
+      id: `policy:${p.policy}:${p.targetRefIndex}`,
+      kind: 'policy',
+      source: p.policy,
+      target: p.target ?? need(t.kind, t.kind === 'GatewayClass' ? undefined : t.namespace, t.name),
+      status: p.target ? 'ok' : 'missing',
+      label: t.sectionName ? `targets ${t.sectionName}` : 'targets',
+    };
+    if (!p.target) {
+      edge.reason = 'TargetNotFound';
+      edge.message = `${t.kind} ${t.namespace}/${t.name} is not in the input`;
+    }
+    return edge;
+  });
+}
+
+/** A ReferenceGrant lives in the namespace it opens up; its edges point at the namespaces it admits. */
+function grantEdges(input: SemanticGraphInput): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  for (const m of input.manifests) {
+    if (m.kind !== 'ReferenceGrant') continue;
+    const spec = m.spec as ReferenceGrantSpec;
+    const to = (Array.isArray(spec.to) ? spec.to : []).map((t) => t?.kind ?? '?');
+    const from = Array.isArray(spec.from) ? spec.from : [];
+    from.forEach((f, i) => {
+      if (!f?.namespace) return;
+      out.push({
+        id: `grant:${m.key}:${i}`,
+        kind: 'grant',
+        source: m.key,
+        target: resourceKey('Namespace', undefined, f.namespace),
+        status: 'ok',
+        label: `lets ${f.kind ?? '?'} use ${to.join(', ') || 'nothing'}`,
+      });
+    });
+  }
+  return out;
+}

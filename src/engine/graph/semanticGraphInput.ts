@@ -1,0 +1,25 @@
+import type {
+  GatewayModel,
+  Manifest,
+  ObjectSummary,
+  PolicyAttachment,
+  ResolvedRoute,
+  RouteAttachment,
+  RouteParentExplain,
+  StatusReport,
+} from '../types';
+
+/**
+ * What buildSemanticGraph reads: the analysis fields, plus the manifests for display-only spec
+ * fields the analysis does not carry (Service ports, ReferenceGrant from/to, controllerName).
+ */
+export interface SemanticGraphInput {
+  objects: readonly ObjectSummary[];
+  manifests: readonly Manifest[];
+  status: StatusReport;
+  explain: readonly RouteParentExplain[];
+  gateways: readonly GatewayModel[];
+  routes: readonly ResolvedRoute[];
+  attachments: readonly RouteAttachment[];
+  policies: readonly PolicyAttachment[];
+}

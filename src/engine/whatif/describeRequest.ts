@@ -1,0 +1,31 @@
+/**
+ * Short human renderings shared by the what-if sentences and the simulator UI.
+ */
+import type { SimRequest } from '../simulate/types';
+import type { TrafficBucket } from './types';
+
+/** "GET shop.example.com/api", "gRPC grpc.example.com/pkg.Svc/Get", "tcp :5432". */
+export function describeRequest(req: SimRequest): string {
+  if (req.scheme === 'tcp' || req.scheme === 'udp') return `${req.scheme} :${req.port ?? '?'}`;
+  if (req.scheme === 'tls') return `tls ${req.sni ?? req.host ?? ''}:${req.port ?? 443}`;
+  const host = req.host ?? '';
+  const port = req.port !== undefined && req.port !== (req.scheme === 'https' ? 443 : 80) ? `:${req.port}` : '';
+  const scheme = req.scheme === 'https' ? 'https://' : '';
+  if (req.grpc !== undefined) return `gRPC ${scheme}${host}${port}/${req.grpc.service}/${req.grpc.method}`;
+  const headers = Object.entries(req.headers ?? {}).map(([k, v]) => ` ${k}: ${v}`).join(',');
+  return `${req.method ?? 'GET'} ${scheme}${host}${port}${req.path ?? '/'}${headers ? ` [${headers.trim()}]` : ''}`;
+}
+
+/** An exact share as a percentage with at most two decimals: 0.9 → "90%", 1/3 → "33.33%". */
+export function formatShare(share: number): string {
+  const pct = Math.round(share * 10000) / 100;
+  return `${pct}%`;
+}
+
+/** A bucket for people: "shop-v1:8080", "none → 500", "404 not-found". */
+export function describeBucket(bucket: TrafficBucket): string {
+  if (bucket === 'none') return 'none → 500';
+  if (bucket.startsWith('status:')) return bucket.slice('status:'.length);
+  const slash = bucket.indexOf('/');
+  return slash < 0 ? bucket : bucket.slice(slash + 1);
+}

@@ -1,0 +1,73 @@
+/**
+ * Named selectors: components read the store only through these, never by walking `analysis`.
+ * Selectors that build arrays are memoized on their inputs so zustand sees a stable result.
+ */
+import type { Analysis, Diagnostic, ObjectSummary, ResourceKey } from '../engine';
+import { computeProblems, type Problem } from './problems';
+import type { GwsimState } from './types';
+
+function memoizeOne<A, R>(fn: (a: A) => R): (a: A) => R {
+  let last: { a: A; r: R } | undefined;
+  return (a) => {
+    if (last && last.a === a) return last.r;
+    const r = fn(a);
+    last = { a, r };
+    return r;
+  };
+}
+
+const EMPTY: never[] = [];
+
+export const selectText = (s: GwsimState) => s.text;
+export const selectRevision = (s: GwsimState) => s.revision;
+export const selectLastChange = (s: GwsimState) => s.lastChange;
+export const selectAnalysis = (s: GwsimState) => s.analysis;
+export const selectAnalysisError = (s: GwsimState) => s.analysisError;
+export const selectSelected = (s: GwsimState) => s.selected;
+export const selectReveal = (s: GwsimState) => s.reveal;
+export const selectSplitRatio = (s: GwsimState) => s.splitRatio;
+export const selectNotice = (s: GwsimState) => s.notice;
+export const selectPositions = (s: GwsimState) => s.positions;
+export const selectAutoPositions = (s: GwsimState) => s.autoPositions;
+export const selectRelayoutRequest = (s: GwsimState) => s.relayoutRequest;
+export const selectGraph = (s: GwsimState) => s.analysis?.graph;
+
+/** True while the worker is analysing or the shown analysis is older than the text. */
+export const selectIsBusy = (s: GwsimState) => s.analyzing || s.analysisRevision !== s.revision;
+
+export const selectDiagnostics = (s: GwsimState): readonly Diagnostic[] => s.analysis?.diagnostics ?? EMPTY;
+
+const problemsOf = memoizeOne((analysis: Analysis | undefined): Problem[] =>
+  analysis ? computeProblems(analysis) : EMPTY,
+);
+export const selectProblems = (s: GwsimState): Problem[] => problemsOf(s.analysis);
+
+const staleKeysOf = memoizeOne((stale: GwsimState['stale']): ResourceKey[] => stale.map((e) => e.object.key));
+/**
+ * Objects present in an earlier analysis whose YAML document now has a syntax error. The graph
+ * keeps drawing them (from `lastGoodAnalysis`) marked stale until the document parses again.
+ */
+export const selectStaleKeys = (s: GwsimState): ResourceKey[] => staleKeysOf(s.stale);
+export const selectLastGoodAnalysis = (s: GwsimState) => s.lastGoodAnalysis;
+
+/** The object a key names, from the current analysis or, when stale, from the last sighting. */
+export const selectObject =
+  (key: ResourceKey | undefined) =>
+  (s: GwsimState): ObjectSummary | undefined => {
+    if (key === undefined) return undefined;
+    return s.analysis?.objects.find((o) => o.key === key) ?? s.stale.find((e) => e.object.key === key)?.object;
+  };
+
+/** The object whose document spans a 1-based line of the current analysis' text. */
+export function findObjectAtLine(objects: readonly ObjectSummary[], line: number): ObjectSummary | undefined {
+  let best: ObjectSummary | undefined;
+  for (const o of objects) {
+    if (line < o.line || line > o.endLine) continue;
+    // Items of a `kind: List` nest inside the list's span: the innermost (shortest) wins.
+    if (!best || o.endLine - o.line < best.endLine - best.line) best = o;
+  }
+  return best;
+}
+
+export const selectCanUndo = (history: { pastStates: readonly unknown[] }) => history.pastStates.length > 0;
+export const selectCanRedo = (history: { futureStates: readonly unknown[] }) => history.futureStates.length > 0;

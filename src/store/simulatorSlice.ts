@@ -1,0 +1,278 @@
+/**
+ * The simulator's state: the request being composed, recent and saved requests, request mixes,
+ * the latest trace / run / what-if results (each tagged with the revision it was computed for),
+ * the rollout plan, and what the graph lights up. Worker calls live in ui/simulator; this slice
+ * only holds their results, so a result for an old revision is recognisable as outdated.
+ */
+import {
+  computeRolloutWeights,
+  describeBucket,
+  describeRequest,
+  formatShare,
+  requestForListener,
+  requestForRule,
+  type EditOp,
+  type EditResult,
+  type MixTraffic,
+  type RequestMix,
+  type RequestProbe,
+  type SimRequest,
+} from '../engine';
+import type { SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
+import type { GwsimState } from './types';
+
+// Formatting helpers the simulator UI shares with the engine's what-if sentences (the UI imports
+// engine types only, so the store hands these on).
+export { describeBucket, describeRequest, formatShare };
+export type { SimRunResult, SimTraceResult, SimWhatIfResult };
+
+export type SimulatorTab = 'request' | 'canary' | 'mix' | 'rollout' | 'whatif';
+
+export const MAX_HISTORY = 20;
+export const DEFAULT_RUN_SIZE = 10_000;
+/** The largest run the canary lab offers (the worker clamps to the same bound). */
+export const MAX_RUN = 1_000_000;
+
+export const DEFAULT_REQUEST: SimRequest = { scheme: 'http', host: 'example.com', method: 'GET', path: '/' };
+
+export interface SimRunState {
+  status: 'running' | 'done' | 'cancelled' | 'error';
+  runId: string;
+  /** What was run: the composed request ("canary") or a saved mix. */
+  source: 'canary' | 'mix';
+  mixId?: string;
+  revision: number;
+  done: number;
+  total: number;
+  result?: SimRunResult;
+  error?: string;
+}
+
+/** The lit path of the latest trace, in graph terms. */
+export interface SimPath {
+  revision: number;
+  route: string;
+  ruleIndex: number;
+  gateway: string;
+  listener: string;
+  /** backendRef indexes of the rule that receive traffic. */
+  backendIndexes: number[];
+}
+
+export interface SimRollout {
+  route: string;
+  ruleIndex: number;
+  /** The backendRef that steps up (the canary); the others share the rest in their current ratio. */
+  backendIndex: number;
+  /** Percentages for the canary, e.g. [10, 30, 60, 100]. */
+  steps: number[];
+  current: number;
+}
+
+/** What the workspace autosave keeps of the simulator. */
+export interface SavedSimulator {
+  requests: RequestProbe[];
+  mixes: RequestMix[];
+}
+
+export interface SimulatorSlice {
+  simOpen: boolean;
+  setSimOpen(open: boolean): void;
+  simTab: SimulatorTab;
+  setSimTab(tab: SimulatorTab): void;
+  /** The request in the composer. */
+  simDraft: SimRequest;
+  /** Notes about the draft (parts of a match that could not be made concrete). */
+  simDraftNotes: string[];
+  setSimDraft(request: SimRequest, notes?: string[]): void;
+  simHistory: SimRequest[];
+  simSaved: RequestProbe[];
+  saveSimRequest(name: string, request?: SimRequest): void;
+  removeSimRequest(id: string): void;
+  simMixes: RequestMix[];
+  saveSimMix(mix: RequestMix): void;
+  removeSimMix(id: string): void;
+  restoreSimulator(saved: SavedSimulator): void;
+
+  simTrace: SimTraceResult | undefined;
+  simPath: SimPath | undefined;
+  /** Records a trace result (and its request in the history); results for other revisions are kept but read as outdated. */
+  setSimTrace(result: SimTraceResult | undefined): void;
+  simRun: SimRunState | undefined;
+  setSimRun(run: SimRunState | undefined): void;
+  /** Exact traffic of the mix shown on the graph as edge thickness. */
+  simTraffic: { revision: number; mixId: string; traffic: MixTraffic } | undefined;
+  setSimTraffic(traffic: SimulatorSlice['simTraffic']): void;
+  simWhatIf: SimWhatIfResult | undefined;
+  setSimWhatIf(result: SimWhatIfResult | undefined): void;
+  /** The configuration the what-if compares against. */
+  simBaseline: { name: string; text: string } | undefined;
+  setSimBaseline(baseline: { name: string; text: string } | undefined): void;
+  /** The workspace as last restored from autosave or loaded as an example: a ready-made baseline. */
+  simOpened: { name: string; text: string } | undefined;
+  setSimOpened(opened: { name: string; text: string }): void;
+  simRollout: SimRollout | undefined;
+  setSimRollout(rollout: SimRollout | undefined): void;
+  /**
+   * Fills the composer from an object: a route's rule (its first match, on the route's first
+   * hostname and listener), or a Gateway's first listener. False when the object gives no request.
+   */
+  composeFromObject(key: string, ruleIndex?: number): boolean;
+  /** Writes the weights of rollout step `step` into the YAML (setBackendWeight on changed weights only). */
+  applySimRolloutStep(step: number): EditResult | undefined;
+}
+
+type Set = (partial: Partial<GwsimState>) => void;
+type Get = () => GwsimState;
+
+let idCounter = 0;
+function newId(prefix: string, taken: readonly { id: string }[]): string {
+  let id: string;
+  do id = `${prefix}-${(idCounter += 1)}`;
+  while (taken.some((t) => t.id === id));
+  return id;
+}
+
+export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
+  return {
+    simOpen: false,
+    setSimOpen(open) {
+      if (open !== get().simOpen) set({ simOpen: open });
+    },
+    simTab: 'request',
+    setSimTab(tab) {
+      set({ simTab: tab, simOpen: true });
+    },
+    simDraft: DEFAULT_REQUEST,
+    simDraftNotes: [],
+    setSimDraft(request, notes = []) {
+      set({ simDraft: request, simDraftNotes: notes });
+    },
+    simHistory: [],
+    simSaved: [],
+    saveSimRequest(name, request = get().simDraft) {
+      const saved = get().simSaved;
+      set({ simSaved: [...saved, { id: newId('request', saved), name: name.trim() || describeRequest(request), request }] });
+    },
+    removeSimRequest(id) {
+      set({ simSaved: get().simSaved.filter((r) => r.id !== id) });
+    },
+    simMixes: [],
+    saveSimMix(mix) {
+      const mixes = get().simMixes;
+      const withId = mix.id ? mix : { ...mix, id: newId('mix', mixes) };
+      const index = mixes.findIndex((m) => m.id === withId.id);
+      set({ simMixes: index < 0 ? [...mixes, withId] : mixes.map((m, i) => (i === index ? withId : m)) });
+    },
+    removeSimMix(id) {
+      set({ simMixes: get().simMixes.filter((m) => m.id !== id) });
+    },
+    restoreSimulator(saved) {
+      // Read back from storage: keep only well-formed entries rather than trusting the record.
+      const isRequest = (r: unknown): r is SimRequest => typeof r === 'object' && r !== null && typeof (r as SimRequest).scheme === 'string';
+      const requests = Array.isArray(saved.requests) ? saved.requests.filter((p) => typeof p?.id === 'string' && typeof p.name === 'string' && isRequest(p.request)) : [];
+      const mixes = Array.isArray(saved.mixes)
+        ? saved.mixes.filter((m) => typeof m?.id === 'string' && typeof m.name === 'string' && Array.isArray(m.templates) && m.templates.every((t) => typeof t?.weight === 'number' && isRequest(t.request)))
+        : [];
+      set({ simSaved: requests, simMixes: mixes });
+    },
+
+    simTrace: undefined,
+    simPath: undefined,
+    setSimTrace(result) {
+      if (result === undefined) {
+        set({ simTrace: undefined, simPath: undefined });
+        return;
+      }
+      const label = JSON.stringify(result.request);
+      const history = [result.request, ...get().simHistory.filter((r) => JSON.stringify(r) !== label)].slice(0, MAX_HISTORY);
+      set({ simTrace: result, simPath: computeSimPath(result), simHistory: history });
+    },
+    simRun: undefined,
+    setSimRun(run) {
+      set({ simRun: run });
+    },
+    simTraffic: undefined,
+    setSimTraffic(traffic) {
+      set({ simTraffic: traffic });
+    },
+    simWhatIf: undefined,
+    setSimWhatIf(result) {
+      set({ simWhatIf: result });
+    },
+    simBaseline: undefined,
+    setSimBaseline(baseline) {
+      set({ simBaseline: baseline });
+    },
+    simOpened: undefined,
+    setSimOpened(opened) {
+      set({ simOpened: opened });
+    },
+    simRollout: undefined,
+    setSimRollout(rollout) {
+      set({ simRollout: rollout });
+    },
+    composeFromObject(key, ruleIndex = 0) {
+      const analysis = get().analysis;
+      if (analysis === undefined) return false;
+      if (key.startsWith('Gateway/')) {
+        const request = requestForListener(analysis, key);
+        if (request === undefined) return false;
+        get().setSimDraft(request);
+        return true;
+      }
+      const derived = requestForRule(analysis, key, ruleIndex);
+      if (derived === undefined) return false;
+      get().setSimDraft(derived.request, derived.notes);
+      return true;
+    },
+    applySimRolloutStep(step) {
+      const s = get();
+      const plan = s.simRollout;
+      const percent = plan?.steps[step];
+      if (plan === undefined || percent === undefined) return undefined;
+      const ops = rolloutEditOps(s, plan, percent);
+      if (ops === undefined) return undefined;
+      set({ simRollout: { ...plan, current: step } });
+      return ops.length > 0 ? s.applyEdits(ops, 'inspector') : { text: s.text, changedLines: [], failed: [] };
+    },
+  };
+}
+
+/** The weights a rollout step sets, for the rule as currently analysed. */
+export function rolloutWeights(s: GwsimState, plan: SimRollout, percent: number): number[] | undefined {
+  const rule = s.analysis?.routes.find((r) => r.key === plan.route)?.rules[plan.ruleIndex];
+  if (rule === undefined || rule.backendRefs.length < 2) return undefined;
+  return computeRolloutWeights(rule.backendRefs.map((b) => b.weight), plan.backendIndex, percent);
+}
+
+function rolloutEditOps(s: GwsimState, plan: SimRollout, percent: number): EditOp[] | undefined {
+  const route = s.analysis?.routes.find((r) => r.key === plan.route);
+  const rule = route?.rules[plan.ruleIndex];
+  const weights = rolloutWeights(s, plan, percent);
+  if (route === undefined || rule === undefined || weights === undefined) return undefined;
+  const target = { kind: route.kind, namespace: route.namespace, name: route.name };
+  return rule.backendRefs.flatMap((b, i): EditOp[] => {
+    const weight = weights[i];
+    return weight === undefined || weight === b.weight ? [] : [{ op: 'setBackendWeight', target, ruleIndex: plan.ruleIndex, backendIndex: b.index, weight }];
+  });
+}
+
+function computeSimPath(result: SimTraceResult): SimPath | undefined {
+  const { trace } = result;
+  if (trace.winner === undefined || trace.listener === undefined) return undefined;
+  const backendIndexes: number[] = [];
+  trace.outcome.backends.forEach((b, i) => {
+    if (b.share > 0 && b.target !== 'none') backendIndexes.push(i);
+  });
+  return {
+    revision: result.revision,
+    route: trace.winner.route,
+    ruleIndex: trace.winner.ruleIndex,
+    gateway: trace.listener.gateway,
+    listener: trace.listener.name,
+    backendIndexes,
+  };
+}
+
+export * from './simulatorSelectors';

@@ -1,0 +1,32 @@
+/**
+ * Groups bursts of small changes (keystrokes, drag steps) into one undo step: the first change of
+ * a burst records the state before it; later changes of the same kind within PAUSE_MS of the
+ * previous one join it. Any other change, or an undo/redo, ends the burst.
+ */
+export const UNDO_PAUSE_MS = 700;
+
+export type UndoGroupKey = 'typing' | 'drag';
+
+export interface UndoGrouper {
+  /** Called before a change; returns true when the change starts a new undo step. */
+  startsStep(key: UndoGroupKey | undefined, now: number): boolean;
+  /** Ends the current burst so the next change starts a new step. */
+  breakGroup(): void;
+}
+
+export function createUndoGrouper(pauseMs = UNDO_PAUSE_MS): UndoGrouper {
+  let current: { key: UndoGroupKey; at: number } | undefined;
+  return {
+    startsStep(key, now) {
+      if (key !== undefined && current?.key === key && now - current.at < pauseMs) {
+        current.at = now;
+        return false;
+      }
+      current = key === undefined ? undefined : { key, at: now };
+      return true;
+    },
+    breakGroup() {
+      current = undefined;
+    },
+  };
+}

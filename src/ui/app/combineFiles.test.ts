@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { appendFiles, combineFiles, isYamlFileName } from './combineFiles';
+
+describe('combineFiles', () => {
+  test('each file becomes documents after a `# file:` comment, separated by ---', () => {
+    expect(
+      combineFiles([
+        { name: 'gw.yaml', text: 'kind: Gateway\n' },
+        { name: 'routes.yml', text: '---\nkind: HTTPRoute\n---\nkind: Service' },
+      ]),
+    ).toBe('# file: gw.yaml\nkind: Gateway\n---\n# file: routes.yml\nkind: HTTPRoute\n---\nkind: Service\n');
+  });
+
+  test('appending keeps the current text unchanged in front', () => {
+    const current = '# mine\nkind: Gateway';
+    const result = appendFiles(current, [{ name: 'b.yaml', text: 'kind: Service\n' }]);
+    expect(result.startsWith(current)).toBe(true);
+    expect(result).toBe('# mine\nkind: Gateway\n---\n# file: b.yaml\nkind: Service\n');
+  });
+
+  test('appending to an empty workspace gives just the files; no files changes nothing', () => {
+    expect(appendFiles('  \n', [{ name: 'a.yaml', text: 'x: 1\n' }])).toBe('# file: a.yaml\nx: 1\n');
+    expect(appendFiles('kind: A\n', [])).toBe('kind: A\n');
+  });
+
+  test('only .yaml/.yml names count as YAML files', () => {
+    expect(['a.yaml', 'B.YML', 'c.yml'].every(isYamlFileName)).toBe(true);
+    expect(['a.json', 'yaml', 'a.yaml.txt'].some(isYamlFileName)).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * window.__gwsim: a small, harmless handle for e2e tests against the production build. It only
+ * reads state or sets the text through the same store actions the UI uses.
+ */
+import type { Analysis } from '../../engine';
+import type { GwsimStore } from '../../store';
+import { selectStaleKeys } from '../../store/selectors';
+import { exampleText } from './examples';
+
+export interface GwsimTestApi {
+  loadExample(name: string): void;
+  getText(): string;
+  setText(text: string): void;
+  getRevision(): number;
+  getAnalysis(): { revision: number; analysis: Analysis | undefined };
+  /** Resolves when the analysis has caught up with the current text. */
+  waitForAnalysis(timeoutMs?: number): Promise<{ revision: number; analysis: Analysis }>;
+  undo(): void;
+  redo(): void;
+  getSelected(): string | undefined;
+  getStaleKeys(): string[];
+  /** Writes a pending autosave now; resolves once it is in IndexedDB. */
+  flushAutosave?: () => Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __gwsim?: GwsimTestApi;
+  }
+}
+
+export function installTestApi(store: GwsimStore): void {
+  window.__gwsim = {
+    loadExample(name) {
+      const text = exampleText(name);
+      if (text === undefined) throw new Error(`no example named ${name}`);
+      store.getState().replaceWorkspace(text, 'example');
+    },
+    getText: () => store.getState().text,
+    setText: (text) => store.getState().setText(text, 'file'),
+    getRevision: () => store.getState().revision,
+    getAnalysis: () => ({ revision: store.getState().analysisRevision, analysis: store.getState().analysis }),
+    waitForAnalysis(timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const s = store.getState();
+          if (s.analysis && s.analysisRevision === s.revision && !s.analyzing) {
+            unsubscribe();
+            clearTimeout(timer);
+            resolve({ revision: s.analysisRevision, analysis: s.analysis });
+            return true;
+          }
+          return false;
+        };
+        const unsubscribe = store.subscribe(() => void check());
+        const timer = setTimeout(() => {
+          unsubscribe();
+          reject(new Error('analysis did not catch up in time'));
+        }, timeoutMs);
+        check();
+      });
+    },
+    undo: () => store.getState().undo(),
+    redo: () => store.getState().redo(),
+    getSelected: () => store.getState().selected,
+    getStaleKeys: () => selectStaleKeys(store.getState()),
+  };
+}

@@ -1,0 +1,16 @@
+/** Key-based, kebab-case test ids: "HTTPRoute/team-b/shop" → "graph-node-httproute-team-b-shop". */
+export function slugOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function nodeTestId(key: string): string {
+  return `graph-node-${slugOf(key)}`;
+}
+
+/** "parent:HTTPRoute/team-b/shop:0:http" → "graph-edge-parent-httproute-team-b-shop-0-http". */
+export function edgeTestId(edgeId: string): string {
+  return `graph-edge-${slugOf(edgeId)}`;
+}

@@ -1,0 +1,168 @@
+/**
+ * The only place that knows React Flow's node and edge shapes: semantic graph + positions +
+ * selection + stale keys → nodes and edges. Pure, so it is unit-tested without a DOM.
+ */
+import type { GraphEdge, GraphNode, GraphNodeCategory, SemanticGraph } from '../../engine';
+import { nodeSize } from '../../layout/nodeSize';
+import {
+  GRANT_HANDLE,
+  IN_HANDLE,
+  OUT_HANDLE,
+  listenerHandle,
+  type FlowEdge,
+  type FlowNode,
+  type GraphFlowNode,
+  type NamespaceFlowNode,
+} from './flowTypes';
+
+export type XY = { x: number; y: number };
+
+/** Where a node goes before the layout has answered: one column per category, in traffic order. */
+const COLUMN: Record<GraphNodeCategory, number> = {
+  class: 0,
+  gateway: 1,
+  listenerSet: 2,
+  route: 3,
+  policy: 4,
+  backend: 5,
+  grant: 6,
+  other: 7,
+};
+const COLUMN_WIDTH = 320;
+const FRAME_PADDING = { top: 40, side: 20, bottom: 20 };
+
+export interface FlowInput {
+  graph: SemanticGraph;
+  /** Positions the user dragged (win) and the automatic layout's. */
+  positions: Readonly<Record<string, XY>>;
+  autoPositions: Readonly<Record<string, XY>>;
+  selected: string | undefined;
+  stale: ReadonlySet<string>;
+}
+
+export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const fallback = fallbackPositions(input.graph.nodes);
+  const graphNodes: GraphFlowNode[] = input.graph.nodes.map((n) => {
+    const size = nodeSize(n);
+    const position = input.positions[n.id] ?? input.autoPositions[n.id] ?? fallback.get(n.id) ?? { x: 0, y: 0 };
+    return {
+      id: n.id,
+      type: 'graphNode',
+      position,
+      width: size.width,
+      height: size.height,
+      selected: n.id === input.selected,
+      // Ghosts are references, not documents: there is nothing to delete in the YAML.
+      deletable: !n.ghost && n.category !== 'other',
+      data: { node: n, selected: n.id === input.selected, stale: input.stale.has(n.id), ...size },
+    };
+  });
+  const frames = namespaceFrames(input.graph, graphNodes);
+  const edges = input.graph.edges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target)));
+  // Frames first: React Flow paints in array order, so they sit under their members.
+  return { nodes: [...frames, ...graphNodes], edges };
+}
+
+function fallbackPositions(nodes: readonly GraphNode[]): Map<string, XY> {
+  const rows = new Map<number, number>();
+  const out = new Map<string, XY>();
+  for (const n of nodes) {
+    const col = COLUMN[n.category];
+    const y = rows.get(col) ?? 0;
+    out.set(n.id, { x: col * COLUMN_WIDTH, y });
+    rows.set(col, y + nodeSize(n).height + 30);
+  }
+  return out;
+}
+
+/** A frame around each namespace's members, from their current bounds (so it follows drags). */
+function namespaceFrames(graph: SemanticGraph, nodes: readonly GraphFlowNode[]): NamespaceFlowNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const frames: NamespaceFlowNode[] = [];
+  for (const g of graph.namespaces) {
+    const members = g.members.map((m) => byId.get(m)).filter((n): n is GraphFlowNode => n !== undefined);
+    if (members.length === 0) continue;
+    const left = Math.min(...members.map((m) => m.position.x)) - FRAME_PADDING.side;
+    const top = Math.min(...members.map((m) => m.position.y)) - FRAME_PADDING.top;
+    const right = Math.max(...members.map((m) => m.position.x + (m.width ?? 0))) + FRAME_PADDING.side;
+    const bottom = Math.max(...members.map((m) => m.position.y + (m.height ?? 0))) + FRAME_PADDING.bottom;
+    frames.push({
+      id: g.id,
+      type: 'namespaceFrame',
+      position: { x: left, y: top },
+      width: right - left,
+      height: bottom - top,
+      draggable: false,
+      selectable: false,
+      deletable: false,
+      connectable: false,
+      focusable: false,
+      zIndex: -1,
+      data: { namespace: g.namespace, declared: g.declared, width: right - left, height: bottom - top },
+    });
+  }
+  return frames;
+}
+
+/** Edges are drawn in traffic direction: class → gateway → listener → route → backend. */
+function toFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
+  const data = { edge: e, status: e.status, stale, ...(e.label === undefined ? {} : { label: e.label }) };
+  const base = { id: e.id, type: 'status' as const, data, deletable: e.kind === 'parent' || e.kind === 'backend' };
+  switch (e.kind) {
+    case 'parent':
+    case 'listenerSet':
+      return {
+        ...base,
+        source: e.target,
+        sourceHandle: e.targetListener ? listenerHandle(e.targetListener) : OUT_HANDLE,
+        target: e.source,
+        targetHandle: IN_HANDLE,
+      };
+    case 'grant':
+      return { ...base, source: e.source, sourceHandle: GRANT_HANDLE, target: e.target, targetHandle: IN_HANDLE };
+    default:
+      return { ...base, source: e.source, sourceHandle: OUT_HANDLE, target: e.target, targetHandle: IN_HANDLE };
+  }
+}
+
+/**
+ * Keeps the previous object for every node or edge whose content did not change, so React Flow
+ * and the memoized node components skip them (selecting one node of 750 re-renders two).
+ */
+export function reuseUnchanged<T extends FlowNode | FlowEdge>(previous: readonly T[], next: readonly T[]): T[] {
+  const byId = new Map(previous.map((item) => [item.id, item]));
+  let changed = previous.length !== next.length;
+  const out = next.map((item, i) => {
+    const old = byId.get(item.id);
+    if (old && isSameElement(old, item)) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return item;
+  });
+  return changed ? out : (previous as T[]);
+}
+
+function isSameElement(a: FlowNode | FlowEdge, b: FlowNode | FlowEdge): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const x = (a as unknown as Record<string, unknown>)[k];
+    const y = (b as unknown as Record<string, unknown>)[k];
+    if (x === y) continue;
+    if (k === 'position' || k === 'data') {
+      if (!shallowEqual(x, y)) return false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function shallowEqual(x: unknown, y: unknown): boolean {
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return x === y;
+  const a = x as Record<string, unknown>;
+  const b = y as Record<string, unknown>;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}

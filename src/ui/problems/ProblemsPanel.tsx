@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useGwsimStore } from '../../store';
+import type { Problem } from '../../store/problems';
+import { selectAnalysis, selectProblems, selectSelected } from '../../store/selectors';
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+const ICON = { error: '●', warning: '▲', info: 'ℹ' } as const;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function testIdOf(problem: Problem): string {
+  return `problem-${problem.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, '');
+}
+
+/** Every diagnostic, non-accepted route parent and non-ready listener; a click shows it. */
+export function ProblemsPanel() {
+  const problems = useGwsimStore(selectProblems);
+  const analysis = useGwsimStore(selectAnalysis);
+  const selected = useGwsimStore(selectSelected);
+  const select = useGwsimStore((s) => s.select);
+  const revealLocation = useGwsimStore((s) => s.revealLocation);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const sorted = [...problems].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const p of problems) counts[p.severity] += 1;
+
+  const show = (p: Problem) => {
+    if (p.object) select(p.object, 'problems');
+    if (p.line !== undefined) revealLocation(p.line, p.column ?? 1);
+  };
+
+  return (
+    <section className={`problems ${collapsed ? 'is-collapsed' : ''} ${problems.length === 0 ? 'is-empty' : ''}`} aria-label="Problems" data-testid="problems-panel">
+      <header className="panel-header">
+        <button type="button" className="panel-toggle" onClick={() => setCollapsed((c) => !c)} aria-expanded={!collapsed}>
+          <span className="caret">{collapsed ? '▸' : '▾'}</span> Problems
+        </button>
+        <span className="counts" data-testid="problem-counts">
+          <span className={`count ${counts.error > 0 ? 'count-error' : ''}`}>{plural(counts.error, 'error')}</span>
+          <span className={`count ${counts.warning > 0 ? 'count-warning' : ''}`}>{plural(counts.warning, 'warning')}</span>
+          <span className="count count-info">{counts.info} info</span>
+        </span>
+      </header>
+      {!collapsed && (
+        <div className="problems-body">
+          {!analysis ? (
+            <p className="empty">Analysing…</p>
+          ) : sorted.length === 0 ? (
+            <p className="empty" data-testid="problems-empty">
+              No problems: every route is attached and every listener is ready.
+            </p>
+          ) : (
+            <ul className="problem-list">
+              {sorted.map((p) => (
+                <li key={p.id}>
+                  <button
+                    type="button"
+                    className={`problem problem-${p.severity} ${p.object && p.object === selected ? 'is-selected' : ''}`}
+                    data-testid={testIdOf(p)}
+                    data-kind={p.kind}
+                    onClick={() => show(p)}
+                  >
+                    <span className={`sev sev-${p.severity}`} aria-label={p.severity}>
+                      {ICON[p.severity]}
+                    </span>
+                    <span className="problem-text">
+                      <span className="problem-message">{p.message}</span>
+                      {p.hint && <span className="problem-hint">{p.hint}</span>}
+                    </span>
+                    <span className="problem-code">{p.code}</span>
+                    {p.line !== undefined && <span className="problem-loc">line {p.line}</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

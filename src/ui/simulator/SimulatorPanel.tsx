@@ -1,0 +1,86 @@
+/**
+ * The Simulator panel under the designer: compose a request and read its trace, run a canary
+ * split, request mixes, a rollout stepper, and what-if against another revision.
+ */
+import './simulator.css';
+import { useEffect } from 'react';
+import { useGwsimStore } from '../../store';
+import { DEFAULT_REQUEST, selectSimOpen, selectSimTab, type SimulatorTab } from '../../store/simulatorSlice';
+import { CanaryLab } from './CanaryLab';
+import { MixEditor } from './MixEditor';
+import { RequestComposer } from './RequestComposer';
+import { RequestLists } from './RequestLists';
+import { RolloutStepper } from './RolloutStepper';
+import { TraceView } from './TraceView';
+import { useSimulatorFollow } from './useSimulatorFollow';
+import { WhatIfView } from './WhatIfView';
+
+const TABS: { id: SimulatorTab; label: string }[] = [
+  { id: 'request', label: 'Request & trace' },
+  { id: 'canary', label: 'Canary lab' },
+  { id: 'mix', label: 'Mixes' },
+  { id: 'rollout', label: 'Rollout' },
+  { id: 'whatif', label: 'What-if' },
+];
+
+export function SimulatorPanel() {
+  const open = useGwsimStore(selectSimOpen);
+  const tab = useGwsimStore(selectSimTab);
+  const setOpen = useGwsimStore((s) => s.setSimOpen);
+  const setTab = useGwsimStore((s) => s.setSimTab);
+  const selected = useGwsimStore((s) => s.selected);
+  const hasAnalysis = useGwsimStore((s) => s.analysis !== undefined);
+  const composable = selected !== undefined && /^(Gateway|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute|UDPRoute)\//.test(selected);
+  useSimulatorFollow();
+  // First open: start from the selection, or from the first route, rather than an empty form.
+  useEffect(() => {
+    const s = useGwsimStore.getState();
+    if (!open || !hasAnalysis || s.simDraft !== DEFAULT_REQUEST) return;
+    const first = s.selected ?? s.analysis?.routes[0]?.key;
+    if (first) s.composeFromObject(first);
+  }, [open, hasAnalysis]);
+  return (
+    <section className={`sim-panel ${open ? 'is-open' : ''}`} aria-label="Simulator" data-testid="simulator-panel">
+      <header className="panel-header">
+        <button type="button" className="panel-toggle" data-testid="simulator-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
+          <span className="caret">{open ? '▾' : '▸'}</span> Simulator
+        </button>
+        <nav className="sim-tabs" role="tablist">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={open && tab === t.id} className={open && tab === t.id ? 'is-active' : ''} data-testid={`sim-tab-${t.id}`} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </nav>
+        {open && composable ? (
+          <button type="button" className="sim-link" data-testid="sim-use-selection" onClick={() => useGwsimStore.getState().composeFromObject(selected)}>
+            Compose from {selected.split('/')[0]} {selected.split('/').slice(1).join('/')}
+          </button>
+        ) : null}
+      </header>
+      {open ? (
+        <div className="sim-body">
+          {tab === 'request' ? (
+            <div className="sim-columns">
+              <div className="sim-left">
+                <RequestComposer />
+                <RequestLists />
+              </div>
+              <div className="sim-right">
+                <TraceView />
+              </div>
+            </div>
+          ) : tab === 'canary' ? (
+            <CanaryLab />
+          ) : tab === 'mix' ? (
+            <MixEditor />
+          ) : tab === 'rollout' ? (
+            <RolloutStepper />
+          ) : (
+            <WhatIfView />
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

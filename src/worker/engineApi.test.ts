@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { engineApi } from './engineApi';
+
+const example = readFileSync(new URL('../../fixtures/examples/shared-gateway-two-teams.yaml', import.meta.url), 'utf8');
+
+describe('engineApi.analyze', () => {
+  test('returns the revision it was called with, unchanged', () => {
+    expect(engineApi.analyze(7, [{ name: 'a.yaml', text: example }]).revision).toBe(7);
+    expect(engineApi.analyze(0, [{ name: 'a.yaml', text: '' }]).revision).toBe(0);
+  });
+
+  test('the result survives structuredClone (it can cross the worker boundary)', () => {
+    const result = engineApi.analyze(3, [{ name: 'workspace.yaml', text: example }]);
+    expect(result.analysis.objects.length).toBeGreaterThan(5);
+    expect(structuredClone(result)).toEqual(result);
+  });
+
+  test('a half-typed document still gives a serialisable analysis with a located syntax error', () => {
+    const broken = `${example}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: [oops\n`;
+    const result = engineApi.analyze(4, [{ name: 'workspace.yaml', text: broken }]);
+    const syntax = result.analysis.diagnostics.filter((d) => d.code === 'yaml.syntax');
+    expect(syntax.length).toBeGreaterThan(0);
+    expect(syntax[0]?.file).toBe('workspace.yaml');
+    // The other documents keep loading.
+    expect(result.analysis.objects.some((o) => o.kind === 'Gateway')).toBe(true);
+    expect(structuredClone(result)).toEqual(result);
+  });
+});
+
+describe('engineApi.crdSchemas', () => {
+  test('every Gateway API kind the engine validates has a plain-data schema per served apiVersion', () => {
+    const schemas = engineApi.crdSchemas();
+    expect(schemas.map((s) => s.kind)).toEqual(expect.arrayContaining(['Gateway', 'GatewayClass', 'HTTPRoute', 'GRPCRoute']));
+    const httproute = schemas.find((s) => s.kind === 'HTTPRoute');
+    expect(httproute?.versions.some((v) => v.apiVersions.includes('gateway.networking.k8s.io/v1'))).toBe(true);
+    expect(structuredClone(schemas)).toEqual(schemas);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * What the engine worker offers, as plain functions so they are unit-tested in Node without a
+ * Worker. engine.worker.ts only exposes this object; engineClient.ts is the one caller.
+ */
+import { analyze, CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
+import { computeFixIts, computeIsolationLens, lintSources, previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
+import { layoutGraph, type Positions } from '../layout/layoutGraph';
+import { getElkLayouter } from './elkLayouter';
+import { simulatorApi } from './simulatorApi';
+
+export interface AnalysisResult {
+  /** The document revision the caller sent: results for an older revision are dropped. */
+  revision: number;
+  analysis: Analysis;
+}
+
+export const engineApi = {
+  analyze(revision: number, sources: SourceFile[]): AnalysisResult {
+    // The clock lives in the shell, not the engine: lastTransitionTime reads like a real cluster's.
+    return { revision, analysis: analyze(sources, { clock: () => new Date().toISOString() }) };
+  },
+  /** Left→right positions for the graph's nodes (elkjs, in ELK's own worker nested in this one). */
+  layout(graph: SemanticGraph): Promise<Positions> {
+    return layoutGraph(graph, getElkLayouter());
+  },
+  /** The CRD JSON Schemas, for the editor's completion and hover (plain JSON from the vendored CRDs). */
+  crdSchemas(): readonly CrdSchema[] {
+    return CRD_SCHEMAS;
+  },
+  /** Lint findings (with the request that proves each shadowed match), the fix-its on offer, and the isolation lens. */
+  platformChecks(revision: number, sources: SourceFile[]): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
+    const analysis = analyze(sources);
+    return { revision, findings: lintSources(sources), fixIts: computeFixIts(sources, analysis), lens: computeIsolationLens(sources, analysis) };
+  },
+  /** The file a fix-it would produce and its unified diff, before the store applies it. */
+  previewFixIt(sources: SourceFile[], fix: FixIt): FixItPreview | undefined {
+    return previewFixIt(sources, fix);
+  },
+  ...simulatorApi,
+};
+
+export type EngineApi = typeof engineApi;
