@@ -11,6 +11,7 @@ import { indexResources } from './resolve/indexResources';
 import { computeStatus } from './status/computeStatus';
 import { compileRouteTable } from './routing/compileRouteTable';
 import { buildSemanticGraph } from './graph/buildSemanticGraph';
+import { lintDiagnostics } from './lint/lintAnalysis';
 import type { Analysis } from './analysisTypes';
 import type { AnalyzeOptions, Manifest, ObjectSummary, SourceFile } from './types';
 
@@ -28,6 +29,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     ...loaded.diagnostics,
     ...validateManifests(loaded.manifests, loaded.locator),
     ...resolved.diagnostics,
+    ...lintDiagnostics({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable }),
   ];
   return {
     objects,
@@ -39,7 +41,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     attachments: resolved.attachments,
     policies: resolved.policies,
     routeTable,
-    graph: buildSemanticGraph({ objects, ...resolved }),
+    graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved }),
   };
 }
 

@@ -9,3 +9,55 @@ export * from './api/conditions';
 export * from './api/kinds';
 export type * from './api/spec';
 export type { DiagnosticCode } from './diagnostics/catalog';
+export type * from './graph/types';
+export * from './conformance';
+// Routing and simulation. The Router is an in-process compiled object (regexes, hash maps): build
+// it where you simulate; it never crosses the worker boundary. Everything else here is plain data.
+export { compileRouteTable } from './routing/compileRouteTable';
+export { compileRouter } from './routing/compileRouter';
+export type { RouterInput } from './routing/compileRouter';
+export type { Router } from './routing/router';
+export type * from './routing/types';
+export type { TieBreak, TieBreakStep } from './routing/precedence';
+export { traceRequest } from './simulate/traceRequest';
+export type { TraceOptions } from './simulate/traceRequest';
+export { routeRequest } from './simulate/routeRequest';
+export type { RouteResult, RouteOptions } from './simulate/routeRequest';
+export { splitTraffic } from './simulate/splitTraffic';
+export type { TrafficSplit } from './simulate/splitTraffic';
+export type * from './simulate/types';
+export type * from './simulate/traceTypes';
+export { printRouteTable } from './print/printRouteTable';
+export { printTrace } from './print/printTrace';
+export { printStatus, type PrintableObject } from './print/printStatus';
+export { applyEdits } from './edit/applyEdits';
+export type * from './edit/editOps';
+export { printDiagnostics, printDiagnostic } from './print/printDiagnostics';
+// CRD-derived JSON Schemas (Apache-2.0 © The Kubernetes Authors), e.g. for monaco-yaml.
+export { getCrdJsonSchema, getEditorJsonSchema, CRD_SCHEMAS } from './validate/crdSchemas';
+export type { CrdSchema, CrdSchemaVersion, JsonSchema } from './validate/crdSchemas';
+// What-if: requests derived from rules, request mixes, and comparing two configurations.
+export { requestForRule, requestForListener, WILDCARD_LABEL } from './whatif/requestForRule';
+export type { RuleRequest, RuleRequestInput } from './whatif/requestForRule';
+export { compareWhatIf, compareRequest, compareMix } from './whatif/compareWhatIf';
+export type { WhatIfSide, WhatIfProbes } from './whatif/compareWhatIf';
+export { compareStatus } from './whatif/compareStatus';
+export { computeMixTraffic } from './whatif/computeMixTraffic';
+export { createMixSampler } from './whatif/createMixSampler';
+export type { MixSampler, MixTally } from './whatif/createMixSampler';
+export { summarizeOutcome, outcomeShares, statusBucket } from './whatif/summarizeOutcome';
+export { describeRequest, describeBucket, formatShare } from './whatif/describeRequest';
+export type * from './whatif/types';
+export { computeRolloutWeights } from './whatif/computeRolloutWeights';
+// Lint findings (also in analyze().diagnostics), fix-its with their diff preview, and the isolation lens.
+export { lintSources } from './lint/lintSources';
+export type { LintFinding } from './lint/lintTypes';
+export { computeFixIts } from './fixits/computeFixIts';
+export { previewFixIt } from './fixits/previewFixIt';
+export type { FixItPreview } from './fixits/previewFixIt';
+export { printUnifiedDiff } from './fixits/printUnifiedDiff';
+export type { FixIt, FixItKind } from './fixits/fixItTypes';
+export { computeIsolationLens } from './isolation/computeIsolationLens';
+export type * from './isolation/isolationTypes';
+export { printGithubAnnotations } from './lint/printGithubAnnotations';
+export { printJUnitReport } from './lint/printJUnitReport';

@@ -1,0 +1,26 @@
+/**
+ * Every fix-it gwsim can offer for a configuration, in a stable order: what the API server would
+ * reject or drop first (suggested values, misspelt fields, missing ports), then ReferenceGrants, then listener admission.
+ */
+import { analyze } from '../analyze';
+import type { Analysis } from '../analysisTypes';
+import { loadManifests } from '../load/loadManifests';
+import { indexResources } from '../resolve/indexResources';
+import type { SourceFile } from '../types';
+import { buildBackendPortFixes } from './buildBackendPortFixes';
+import { buildListenerAdmissionFixes } from './buildListenerAdmissionFixes';
+import { buildReferenceGrantFixes } from './buildReferenceGrantFixes';
+import { buildRenamedFieldFixes } from './buildRenamedFieldFixes';
+import { buildSuggestedValueFixes } from './buildSuggestedValueFixes';
+import type { FixIt } from './fixItTypes';
+
+export function computeFixIts(sources: readonly SourceFile[], analysis: Analysis = analyze(sources)): FixIt[] {
+  const index = indexResources(loadManifests(sources).manifests);
+  return [
+    ...buildSuggestedValueFixes(analysis.diagnostics),
+    ...buildRenamedFieldFixes(analysis.diagnostics, index),
+    ...buildBackendPortFixes(analysis.routes, index),
+    ...buildReferenceGrantFixes(analysis.routes, index.byKey),
+    ...buildListenerAdmissionFixes(analysis.explain, index),
+  ];
+}

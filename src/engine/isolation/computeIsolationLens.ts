@@ -1,0 +1,21 @@
+/**
+ * computeIsolationLens(sources): the namespaces × listeners matrix and the cross-domain leaks,
+ * for the designer's isolation tab and the CLI. Pure; reuses analyze() for status and routing.
+ */
+import { analyze } from '../analyze';
+import type { Analysis } from '../analysisTypes';
+import { loadManifests } from '../load/loadManifests';
+import { indexResources } from '../resolve/indexResources';
+import type { SourceFile } from '../types';
+import { computeIsolationMatrix } from './computeIsolationMatrix';
+import { findIsolationLeaks } from './findIsolationLeaks';
+import type { IsolationLens } from './isolationTypes';
+
+export function computeIsolationLens(sources: readonly SourceFile[], analysis: Analysis = analyze(sources)): IsolationLens {
+  const loaded = loadManifests(sources);
+  const index = indexResources(loaded.manifests);
+  const matrix = computeIsolationMatrix(loaded, index, analysis.explain);
+  const leaks = findIsolationLeaks({ matrix, index, gateways: analysis.gateways, routes: analysis.routes, attachments: analysis.attachments });
+  const domains = [...new Set(matrix.listeners.map((l) => l.domain))].sort();
+  return { domains, ...matrix, leaks };
+}

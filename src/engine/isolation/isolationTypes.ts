@@ -1,0 +1,83 @@
+/**
+ * The isolation lens: who may attach routes where (namespaces × listeners), and where a
+ * configuration lets one ingress domain reach into another. A domain is a GatewayClass: the
+ * templates give each domain (external, internal, a business line) its own class and Gateway.
+ * Plain data; the designer draws it as a matrix with the leaks listed beside it.
+ */
+import type { ResourceKey } from '../api/keys';
+import type { RouteKind } from '../api/kinds';
+
+export interface IsolationNamespace {
+  name: string;
+  labels: Record<string, string>;
+  /** False when the namespace is only implied by the objects in it. */
+  declared: boolean;
+  /** Namespaces holding a Gateway, and that Gateway's domains. */
+  gatewayDomains: string[];
+}
+
+export interface IsolationListener {
+  /** "Gateway/ns/name#listener" (owner key for ListenerSet listeners). */
+  id: string;
+  gateway: ResourceKey;
+  owner: ResourceKey;
+  listener: string;
+  /** The Gateway's GatewayClass name. */
+  domain: string;
+  port: number;
+  protocol: string;
+  hostname?: string;
+  /** allowedRoutes.namespaces.from as written (Same when absent). */
+  from: string;
+  /** The selector, printed, when from is Selector. */
+  selector?: string;
+  kinds: RouteKind[];
+}
+
+export type AdmissionFailure = 'namespace' | 'route-kind';
+
+export interface IsolationRouteAttempt {
+  route: ResourceKey;
+  attached: boolean;
+  /** The first failed attachment check for this listener, as the status stage reports it. */
+  failedCheck?: string;
+  detail?: string;
+}
+
+export interface IsolationCell {
+  namespace: string;
+  listener: string;
+  /** A route of the listener's first supported kind, from this namespace, would be admitted. */
+  allowed: boolean;
+  failedAt?: AdmissionFailure;
+  /** The admission check's own sentence (selector, Same, kinds). */
+  detail: string;
+  /** Routes from this namespace that name this listener's Gateway, and how they fared. */
+  routes: IsolationRouteAttempt[];
+}
+
+export type LeakKind =
+  | 'wildcard-covers-other-domain'
+  | 'route-spans-domains'
+  | 'namespace-open-to-domains'
+  | 'network-policy-blocks'
+  | 'network-policy-open'
+  | 'network-policy-missing';
+
+export interface IsolationLeak {
+  kind: LeakKind;
+  severity: 'warning' | 'info';
+  message: string;
+  /** The objects involved, for highlighting. */
+  objects: ResourceKey[];
+  namespace?: string;
+  listeners?: string[];
+}
+
+export interface IsolationLens {
+  domains: string[];
+  namespaces: IsolationNamespace[];
+  listeners: IsolationListener[];
+  cells: IsolationCell[];
+  leaks: IsolationLeak[];
+}

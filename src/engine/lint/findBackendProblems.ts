@@ -1,0 +1,39 @@
+/**
+ * Per-rule backend problems the status stage does not turn into a condition: a rule whose
+ * backendRefs all weigh 0 (every request gets 500), and backendRefs to non-Service backends
+ * without a port (for a core Service the CRD's own validation already requires one). Also
+ * re-raises RefNotPermitted references as findings (restatesStatus) so the lint panel can offer
+ * the ReferenceGrant that fixes them.
+ */
+import { RouteReason } from '../api/conditions';
+import type { DiagnosticCode } from '../diagnostics/catalog';
+import type { FieldPath, ResolvedRoute } from '../types';
+import type { LintFinding, LintInput } from './lintTypes';
+import { createManifestLookup, locateFinding, nameOf } from './locateFinding';
+
+export function findBackendProblems(input: LintInput): LintFinding[] {
+  const lookup = createManifestLookup(input.manifests);
+  const out: LintFinding[] = [];
+  const add = (route: ResolvedRoute, code: DiagnosticCode, path: FieldPath, message: string) => {
+    const d = locateFinding(input, lookup, code, route.key, path, message);
+    if (d) out.push(code === 'lint.reference-not-granted' ? { diagnostic: d, restatesStatus: true } : { diagnostic: d });
+  };
+  for (const route of input.routes) {
+    for (const rule of route.rules) {
+      const refs = rule.backendRefs;
+      if (refs.length > 0 && refs.every((b) => b.weight === 0)) {
+        add(route, 'lint.zero-total-weight', ['spec', 'rules', rule.index, 'backendRefs'], `${nameOf(route.key)} rule ${rule.index}: every backendRef has weight 0, so every request this rule matches is answered with 500.`);
+      }
+      for (const ref of refs) {
+        const at = ['spec', 'rules', rule.index, 'backendRefs', ref.index];
+        if (ref.port === undefined && !(ref.group === '' && ref.kind === 'Service')) {
+          add(route, 'lint.backend-port-missing', at, `${nameOf(route.key)} rule ${rule.index} backendRef ${ref.index} (${ref.kind} ${ref.namespace}/${ref.name}) has no port.`);
+        }
+        if (ref.reason === RouteReason.RefNotPermitted) {
+          add(route, 'lint.reference-not-granted', at, `${nameOf(route.key)} rule ${rule.index} refers to ${ref.kind} ${ref.namespace}/${ref.name} in another namespace, and no ReferenceGrant in ${ref.namespace} allows it: this backend gets no traffic (500).`);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Rules that can never win, and rules whose winner depends on creation order.
+ *
+ * The route table already lists each virtual host's candidates in precedence order (routing/),
+ * so an entry is shadowed when an entry ranked above it on the same listener and hostname
+ * matches every request it matches (matchCovers). Each shadow is confirmed by routing a concrete
+ * request for the shadowed match through the compiled Router and seeing it land on the winner;
+ * unconfirmed cases are not reported.
+ *
+ * Identical matches in two routes that both lack a creationTimestamp are a different problem: a
+ * cluster orders them by creation time, which the manifests do not say, so either could win.
+ */
+import { compileRouter } from '../routing/compileRouter';
+import type { Router } from '../routing/router';
+import type { RouteTableEntry, RouteTableListener } from '../routing/types';
+import { routeRequest } from '../simulate/routeRequest';
+import type { SimRequest } from '../simulate/types';
+import { describeRequest } from '../whatif/describeRequest';
+import type { FieldPath } from '../types';
+import type { LintFinding, LintInput } from './lintTypes';
+import { requestForEntry } from './requestForEntry';
+import { createManifestLookup, locateFinding, nameOf } from './locateFinding';
+import { indexCoverCandidates } from './coverCandidates';
+import { isSameMatch, matchCovers } from './matchCovers';
+
+interface Occurrence {
+  listener: RouteTableListener;
+  hostname: string;
+  winner: RouteTableEntry;
+  loser: RouteTableEntry;
+  request?: SimRequest;
+}
+
+export function findShadowedMatches(input: LintInput): LintFinding[] {
+  let router: Router | undefined;
+  const confirm = (o: Occurrence, request: SimRequest | undefined): boolean => {
+    if (request === undefined) return false;
+    router ??= compileRouter(input);
+    const result = routeRequest(router, request);
+    if (result.route !== o.winner.route) return false;
+    return isL4(o.winner) || (result.ruleIndex === o.winner.ruleIndex && result.matchIndex === o.winner.matchIndex);
+  };
+  const shadows = new Map<string, Occurrence[]>();
+  const ties = new Map<string, Occurrence[]>();
+  for (const listener of input.routeTable.listeners) {
+    if (!listener.ready) continue;
+    for (const vhost of listener.virtualHosts) {
+      const candidates = indexCoverCandidates(vhost.entries);
+      vhost.entries.forEach((loser, j) => {
+        const above = candidates(loser).filter((i) => i < j).map((i) => vhost.entries[i]).filter((e): e is RouteTableEntry => e !== undefined);
+        const found = findWinner(above, loser);
+        if (found === undefined) return;
+        const o: Occurrence = { listener, hostname: vhost.hostname, winner: found.winner, loser };
+        if (found.tie) {
+          push(ties, pairKey(found.winner, loser), o);
+          return;
+        }
+        const request = requestFor(input, o);
+        if (!confirm(o, request)) return;
+        if (request !== undefined) o.request = request;
+        push(shadows, pairKey(found.winner, loser), o);
+      });
+    }
+  }
+  const lookup = createManifestLookup(input.manifests);
+  const out: LintFinding[] = [];
+  for (const group of shadows.values()) {
+    const first = group[0];
+    if (first === undefined) continue;
+    const { winner, loser } = first;
+    const where = describeWhere(group);
+    const proof = first.request ? ` For example, ${describeRequest(first.request)} goes to ${describeEntry(winner)}.` : '';
+    const message = `${describeEntry(loser)} never receives traffic ${where}: ${describeEntry(winner)} ranks above it and matches every request it matches.${proof}`;
+    const d = locateFinding(input, lookup, 'lint.shadowed-match', loser.route, entryPath(loser), message);
+    if (d) out.push(first.request ? { diagnostic: d, request: first.request } : { diagnostic: d });
+  }
+  for (const group of ties.values()) {
+    const first = group[0];
+    if (first === undefined) continue;
+    const { winner, loser } = first;
+    const message = `${describeEntry(loser)} and ${describeEntry(winner)} have identical matches ${describeWhere(group)}, and neither route has a creationTimestamp: in a cluster the older route wins, so which one serves these requests depends on creation order.`;
+    const d = locateFinding(input, lookup, 'lint.creation-order-tie', loser.route, entryPath(loser), message);
+    if (d) out.push({ diagnostic: d });
+  }
+  return out;
+}
+
+function findWinner(above: readonly RouteTableEntry[], loser: RouteTableEntry): { winner: RouteTableEntry; tie: boolean } | undefined {
+  if (loser.shadowedBy !== undefined) {
+    const winner = above.find((e) => e.route === loser.shadowedBy);
+    return winner === undefined ? undefined : { winner, tie: false };
+  }
+  if (isL4(loser)) return undefined;
+  for (const winner of above) {
+    if (winner.routeKind !== loser.routeKind || !matchCovers(winner.match, loser.match)) continue;
+    const tie = winner.route !== loser.route && winner.creationTimestamp === undefined && loser.creationTimestamp === undefined && isSameMatch(winner.match, loser.match);
+    return { winner, tie };
+  }
+  return undefined;
+}
+
+function requestFor(input: LintInput, o: Occurrence): SimRequest | undefined {
+  return requestForEntry(input, o.listener, o.hostname, o.loser);
+}
+
+function isL4(e: RouteTableEntry): boolean {
+  return e.routeKind === 'TLSRoute' || e.routeKind === 'TCPRoute' || e.routeKind === 'UDPRoute';
+}
+
+function pairKey(winner: RouteTableEntry, loser: RouteTableEntry): string {
+  return [loser.route, loser.ruleIndex, loser.matchIndex, winner.route, winner.ruleIndex, winner.matchIndex].join('\u0000');
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function entryPath(e: RouteTableEntry): FieldPath {
+  if (isL4(e) || e.match.defaulted) return ['spec', 'rules', e.ruleIndex];
+  return ['spec', 'rules', e.ruleIndex, 'matches', e.matchIndex];
+}
+
+export function describeEntry(e: RouteTableEntry): string {
+  if (isL4(e)) return nameOf(e.route);
+  const match = e.match.defaulted ? ' (no matches: every request)' : ` match ${e.matchIndex}`;
+  return `${nameOf(e.route)} rule ${e.ruleIndex}${match}`;
+}
+
+function describeWhere(group: readonly Occurrence[]): string {
+  const places = [...new Set(group.map((o) => `${o.hostname} on ${o.listener.gatewayName} listener ${o.listener.listener}`))];
+  return `for ${places.join('; ')}`;
+}

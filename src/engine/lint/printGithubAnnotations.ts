@@ -1,0 +1,27 @@
+/**
+ * Diagnostics as GitHub Actions workflow commands (`::error file=…,line=…::message`), so a CI
+ * job running `gwsim check --format github` annotates the pull request's YAML lines. Info
+ * diagnostics become `::notice`. Escaping follows the Actions toolkit: data escapes %, CR, LF;
+ * property values also escape ":" and ",".
+ */
+import type { Diagnostic } from '../types';
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+export function printGithubAnnotations(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const props = [`file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${escapeProperty(d.code)}`];
+      const text = d.hint ? `${d.message} (${d.hint})` : d.message;
+      return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(text)}\n`;
+    })
+    .join('');
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
