@@ -5,7 +5,9 @@
 import type { GwsimStore } from '../../store';
 import { startAnalysisSync } from '../../store/analysisSync';
 import { getEngine } from '../../worker/engineClient';
-import { startAutosave } from './autosave';
+import { startAutosave, type Autosave } from './autosave';
+import { decodeShareText, readShareFragment } from '../share/shareLink';
+import { useShareSession } from '../share/shareSession';
 import { DEFAULT_EXAMPLE, exampleText } from './examples';
 import { installTestApi } from './testApi';
 import { loadWorkspace } from './workspaceStorage';
@@ -14,6 +16,68 @@ const RESTORE_TIMEOUT_MS = 3000;
 
 export async function bootstrap(store: GwsimStore): Promise<void> {
   installTestApi(store);
+  const shared = await openShareLinkFromLocation(store);
+  if (!shared) await restoreOrExample(store);
+  startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources));
+  let autosave: Autosave | undefined;
+  const beginAutosave = () => {
+    autosave ??= startAutosave(store, (message) => store.getState().setNotice({ kind: 'error', message }));
+    if (window.__gwsim) window.__gwsim.flushAutosave = () => autosave?.flush() ?? Promise.resolve();
+  };
+  if (!shared) return beginAutosave();
+  // A shared workspace must not overwrite the user's own saved one until they choose Edit, and
+  // canvas and inspector edits are refused like typing in the (read-only) editor.
+  const setText = store.getState().setText;
+  store.setState({
+    setText: (text, origin) => (origin === 'canvas' || origin === 'inspector' ? refuseEdit(store) : setText(text, origin)),
+  });
+  const leave = () => {
+    store.setState({ setText });
+    leaveShareLink();
+  };
+  useShareSession.setState({
+    readOnly: true,
+    edit: () => {
+      leave();
+      beginAutosave();
+    },
+    keepMine: () => {
+      leave();
+      void restoreOrExample(store).then(beginAutosave);
+    },
+  });
+}
+
+function refuseEdit(store: GwsimStore): void {
+  store.getState().setNotice({ kind: 'info', message: 'Opened from a share link: choose Edit in the bar above before changing it.' });
+}
+
+function leaveShareLink() {
+  useShareSession.setState({ readOnly: false, edit: undefined, keepMine: undefined });
+  // A reload should show the user's workspace, not reopen the link.
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+}
+
+/** True when the location carried a readable share link and its text is now on screen. */
+async function openShareLinkFromLocation(store: GwsimStore): Promise<boolean> {
+  const data = readShareFragment(location.hash);
+  if (data === undefined) return false;
+  try {
+    const text = await decodeShareText(data);
+    store.getState().setText(text, 'restore');
+    store.temporal.getState().clear();
+    return true;
+  } catch (error) {
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    store.getState().setNotice({
+      kind: 'error',
+      message: `This share link could not be opened: ${error instanceof Error ? error.message : String(error)}. Showing your own workspace instead.`,
+    });
+    return false;
+  }
+}
+
+async function restoreOrExample(store: GwsimStore): Promise<void> {
   const state = store.getState();
   let restored = false;
   try {
@@ -35,9 +99,6 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
   if (!restored) state.setText(exampleText(DEFAULT_EXAMPLE) ?? '', 'example');
   // Restoring is not an edit the user can undo.
   store.temporal.getState().clear();
-  startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources));
-  const autosave = startAutosave(store, (message) => store.getState().setNotice({ kind: 'error', message }));
-  if (window.__gwsim) window.__gwsim.flushAutosave = () => autosave.flush();
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

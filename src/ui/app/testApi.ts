@@ -21,6 +21,8 @@ export interface GwsimTestApi {
   getStaleKeys(): string[];
   /** Writes a pending autosave now; resolves once it is in IndexedDB. */
   flushAutosave?: () => Promise<void>;
+  /** The last share link the Export menu built (also put on the clipboard). */
+  lastShareLink?: string;
 }
 
 declare global {

@@ -1,14 +1,18 @@
 import { useGwsimStore } from '../../store';
 import { selectAnalysisError, selectNotice } from '../../store/selectors';
+import { ShareNotice } from '../share/ShareNotice';
+import { selectShareReadOnly, useShareSession } from '../share/shareSession';
 
 /** Messages that are not diagnostics: a failed restore or autosave, a worker failure. */
 export function NoticeBar() {
   const notice = useGwsimStore(selectNotice);
   const analysisError = useGwsimStore(selectAnalysisError);
   const setNotice = useGwsimStore((s) => s.setNotice);
-  if (!notice && !analysisError) return null;
+  const sharedReadOnly = useShareSession(selectShareReadOnly);
+  if (!notice && !analysisError && !sharedReadOnly) return null;
   return (
     <div className="notices">
+      <ShareNotice />
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           <span>{notice.message}</span>

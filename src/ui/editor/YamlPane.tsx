@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useGwsimStore } from '../../store';
+import { useShareSession } from '../share/shareSession';
 import { WORKSPACE_FILE } from '../../store/analysisSync';
 import { findObjectAtLine, selectObject } from '../../store/selectors';
 import { getEngine } from '../../worker/engineClient';
@@ -50,6 +51,12 @@ export default function YamlPane() {
 
     let applyingExternal = false;
     const disposables: { dispose(): void }[] = [editor];
+
+    // A workspace opened from a share link stays read-only until the user chooses Edit.
+    const applyReadOnly = (readOnly: boolean) =>
+      editor.updateOptions({ readOnly, readOnlyMessage: { value: 'Read-only: choose **Edit** in the bar above.' } });
+    applyReadOnly(useShareSession.getState().readOnly);
+    disposables.push({ dispose: useShareSession.subscribe((s) => applyReadOnly(s.readOnly)) });
 
     disposables.push(
       model.onDidChangeContent(() => {

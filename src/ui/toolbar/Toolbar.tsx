@@ -6,6 +6,7 @@ import { MenuButton, type MenuItem } from '../common/MenuButton';
 import { EXAMPLES, isUnmodifiedExample } from '../app/examples';
 import { openFiles } from '../app/openFiles';
 import { cleanedText, downloadText } from './exportWorkspace';
+import { downloadFolders, shareLinkFor } from '../share/exportFolders';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -26,6 +27,29 @@ function downloadCleaned(dropCreationTimestamp: boolean) {
   cleanedText(useGwsimStore.getState().text, dropCreationTimestamp).then(
     (t) => downloadText(t, 'gwsim-clean.yaml'),
     (error: unknown) => notify('error', `Could not clean the YAML: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
+function copyShareLink() {
+  shareLinkFor(useGwsimStore.getState().text).then(
+    (result) => {
+      if (!result.ok) return notify('error', result.message);
+      if (window.__gwsim) window.__gwsim.lastShareLink = result.url;
+      navigator.clipboard.writeText(result.url).then(
+        () => notify('info', 'A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.'),
+        () => notify('error', 'The browser did not allow copying to the clipboard.'),
+      );
+    },
+    (error: unknown) => notify('error', `Could not build a share link: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
+function downloadAsFolders() {
+  const { text, analysis, analysisText } = useGwsimStore.getState();
+  if (!analysis || analysisText !== text) return notify('error', 'The analysis has not caught up with the text yet; try again in a moment.');
+  downloadFolders(text, analysis.objects).then(
+    (count) => notify('info', `Downloaded ${count} object files with a kustomization.yaml.`),
+    (error: unknown) => notify('error', `Could not build the zip: ${error instanceof Error ? error.message : String(error)}`),
   );
 }
 
@@ -64,6 +88,16 @@ export function Toolbar() {
       label: 'Download cleaned, without creationTimestamp',
       onSelect: () => downloadCleaned(true),
     },
+    {
+      id: 'share-link',
+      label: (
+        <span title="The workspace is compressed into the link's #fragment. Browsers never send the fragment to a server, so nothing is uploaded.">
+          Copy share link
+        </span>
+      ),
+      onSelect: copyShareLink,
+    },
+    { id: 'zip', label: 'Download as folders (zip)', onSelect: downloadAsFolders },
   ];
 
   return (

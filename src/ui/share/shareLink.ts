@@ -1,0 +1,72 @@
+/**
+ * Share links without a server: the workspace text, deflated and base64url-encoded, travels in
+ * the URL fragment (`#w=…`). Browsers never send the fragment in a request, so the configuration
+ * (which may name internal hosts) stays between the two people sharing the link.
+ */
+
+export const SHARE_PARAM = 'w';
+/** Links longer than this are cut or refused by chat tools and some browsers. */
+export const MAX_SHARE_URL_LENGTH = 60_000;
+
+export class ShareLinkError extends Error {
+  override name = 'ShareLinkError';
+}
+
+async function pipeBytes(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(transform);
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(data: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(data)) throw new ShareLinkError('the link contains characters that are not base64url');
+  const padded = data.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (data.length % 4)) % 4);
+  let binary: string;
+  try {
+    binary = atob(padded);
+  } catch {
+    throw new ShareLinkError('the link data is truncated or not base64url');
+  }
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** The fragment payload for `text` (without `#w=`). */
+export async function encodeShareText(text: string): Promise<string> {
+  return toBase64Url(await pipeBytes(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
+}
+
+/** The workspace text inside a payload; throws ShareLinkError with a readable reason when damaged. */
+export async function decodeShareText(data: string): Promise<string> {
+  if (data === '') throw new ShareLinkError('the link holds no workspace data');
+  const bytes = fromBase64Url(data);
+  let inflated: Uint8Array;
+  try {
+    inflated = await pipeBytes(bytes, new DecompressionStream('deflate-raw'));
+  } catch {
+    throw new ShareLinkError('the link data is damaged (it may have been cut off when it was copied)');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch {
+    throw new ShareLinkError('the link data is not valid UTF-8 text');
+  }
+}
+
+/** The `w` payload of a location hash (`#w=…`), or undefined when the hash is not a share link. */
+export function readShareFragment(hash: string): string | undefined {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return params.get(SHARE_PARAM) ?? undefined;
+}
+
+export type ShareUrlResult = { ok: true; url: string } | { ok: false; length: number };
+
+/** `base` with the workspace in its fragment, or the would-be length when it is too long to share. */
+export async function buildShareUrl(base: string, text: string): Promise<ShareUrlResult> {
+  const url = `${base.replace(/#.*$/, '')}#${SHARE_PARAM}=${await encodeShareText(text)}`;
+  return url.length > MAX_SHARE_URL_LENGTH ? { ok: false, length: url.length } : { ok: true, url };
+}

@@ -1,0 +1,79 @@
+/**
+ * Splits the workspace into one file per object for the "folders" export: each document's own
+ * source text (comments inside it kept), `kind: List` items re-serialised one by one, plus a
+ * kustomization.yaml listing every file, so `kubectl apply -k` takes the folder as it is.
+ */
+import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, stringify, type Node } from 'yaml';
+import type { ObjectSummary } from '../../engine';
+
+export interface SplitFile {
+  path: string;
+  text: string;
+}
+
+type SplitObject = Pick<ObjectSummary, 'kind' | 'namespace' | 'name' | 'docIndex' | 'line'>;
+
+export const CLUSTER_FOLDER = '_cluster';
+
+export function splitWorkspace(text: string, objects: readonly SplitObject[]): SplitFile[] {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter });
+  const documents = Array.isArray(docs) ? docs : [];
+  const used = new Set<string>();
+  const files: SplitFile[] = [];
+  for (const object of objects) {
+    const doc = documents[object.docIndex];
+    if (!doc) continue;
+    const body = isListDocument(doc.contents)
+      ? listItemText(doc.contents, object.line, lineCounter)
+      : documentText(text, documents[object.docIndex - 1]?.range[2] ?? 0, doc.range[2]);
+    if (body === undefined) continue;
+    files.push({ path: uniquePath(filePath(object), used), text: body });
+  }
+  files.push({ path: 'kustomization.yaml', text: printKustomization(files.map((f) => f.path)) });
+  return files;
+}
+
+function filePath(object: SplitObject): string {
+  const folder = object.namespace ? safeSegment(object.namespace) : CLUSTER_FOLDER;
+  return `${folder}/${safeSegment(object.kind.toLowerCase())}-${safeSegment(object.name)}.yaml`;
+}
+
+/** Names come from user YAML: keep them from escaping their folder or breaking file systems. */
+function safeSegment(value: string): string {
+  const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  return cleaned === '' ? '_' : cleaned;
+}
+
+function uniquePath(path: string, used: Set<string>): string {
+  let candidate = path;
+  for (let n = 2; used.has(candidate); n++) candidate = path.replace(/\.yaml$/, `-${n}.yaml`);
+  used.add(candidate);
+  return candidate;
+}
+
+/** From the end of the previous document, so comments before this one come along; minus `---`. */
+function documentText(text: string, start: number, end: number): string {
+  const slice = text.slice(start, end).replace(/^---[^\n]*\n/, '');
+  return slice.endsWith('\n') ? slice : `${slice}\n`;
+}
+
+function isListDocument(contents: unknown): contents is Node & { get(key: string, keepScalar?: boolean): unknown } {
+  return isMap(contents) && contents.get('kind') === 'List' && isSeq(contents.get('items', true));
+}
+
+function listItemText(list: Node & { get(key: string, keepScalar?: boolean): unknown }, line: number, lineCounter: LineCounter): string | undefined {
+  const items = list.get('items', true);
+  if (!isSeq(items)) return undefined;
+  const item = items.items.find((node) => {
+    const range = isNode(node) ? node.range : undefined;
+    if (!range) return false;
+    return line >= lineCounter.linePos(range[0]).line && line <= lineCounter.linePos(range[1]).line;
+  });
+  return item === undefined ? undefined : stringify(item);
+}
+
+export function printKustomization(paths: readonly string[]): string {
+  const resources = paths.map((p) => `  - ${p}`).join('\n');
+  return `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources}\n`;
+}
