@@ -15,16 +15,18 @@ Loads Kubernetes manifests (files, directories searched recursively for *.yaml/*
 stdin), reports every problem with its file:line:col, and prints the status a conformant Gateway
 API controller would write: per Gateway its listeners with attachedRoutes and conditions, per
 route each parent with Accepted and ResolvedRefs, and for routes that are not accepted, the
-checks that failed.
+checks that failed. When the objects carry their own status (a cluster dump, as
+\`kubectl get … -o yaml\` prints it), every condition where that status disagrees with gwsim's,
+or was written for an older generation, is reported as a warning where the dump wrote it.
 
 Options:
   --format text     problems, then the status summary (the default)
-  --format json     {diagnostics, objects, status} as JSON (same as --json)
+  --format json     {diagnostics, objects, status, statusDrift} as JSON (same as --json)
   --format junit    a JUnit XML report: one testsuite per file, a failing testcase per error
                     or warning, routes not accepted included (for CI test-result views)
   --format github   GitHub Actions annotations (::error file=…,line=…::…) for pull requests,
                     routes not accepted included
-  --json    print {diagnostics, objects, status} as JSON instead of text
+  --json    print {diagnostics, objects, status, statusDrift} as JSON instead of text
   --help    show this help
 
 Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error.
@@ -47,7 +49,8 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
     } else if (format === 'json') {
       const objects = analysis.objects.map((o) => ({ kind: o.kind, namespace: o.namespace, name: o.name, file: o.file, line: o.line }));
       const status = Object.entries(analysis.status).map(([key, s]) => ({ ...parseResourceKey(key as ResourceKey), status: s }));
-      io.stdout(`${JSON.stringify({ diagnostics: analysis.diagnostics, objects, status }, null, 2)}\n`);
+      const output = { diagnostics: analysis.diagnostics, objects, status, statusDrift: analysis.statusDrift };
+      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     } else {
       const diagnostics = printDiagnostics(analysis.diagnostics);
       const status = printStatusSummary(analysis);

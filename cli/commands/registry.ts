@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { check } from './check';
+import { lens } from './lens';
 import { route } from './route';
 import { simulate } from './simulate';
 import { testCommand } from './test';
@@ -9,6 +10,7 @@ export const COMMANDS: Record<string, Command> = {
   route,
   test: testCommand,
   simulate,
+  lens,
 };
 
 export function printMainHelp(): string {
@@ -23,6 +25,6 @@ Commands:
 ${lines.join('\n')}
 
 Run \`gwsim <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 findings (error diagnostics, failed expectations), 2 usage or input error.
+Exit codes: 0 ok, 1 findings (error diagnostics, failed expectations, isolation leaks), 2 usage or input error.
 `;
 }

@@ -1,4 +1,6 @@
+import type { StatusDriftEntry } from './drift/driftTypes';
 import type { SemanticGraph } from './graph/types';
+import type { EffectivePolicies } from './policy/policyTypes';
 import type { RouteTable } from './routing/types';
 import type {
   Diagnostic,
@@ -22,6 +24,10 @@ export interface Analysis {
   routes: ResolvedRoute[];
   attachments: RouteAttachment[];
   policies: PolicyAttachment[];
+  /** Per object, every policy that applies to it: its own and the ones inherited from its parents. */
+  effectivePolicies: EffectivePolicies;
+  /** Where the controller's status in the input (a cluster dump) disagrees with gwsim's, or is stale. */
+  statusDrift: StatusDriftEntry[];
   routeTable: RouteTable;
   graph: SemanticGraph;
 }

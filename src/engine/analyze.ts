@@ -12,6 +12,9 @@ import { computeStatus } from './status/computeStatus';
 import { compileRouteTable } from './routing/compileRouteTable';
 import { buildSemanticGraph } from './graph/buildSemanticGraph';
 import { lintDiagnostics } from './lint/lintAnalysis';
+import { computeEffectivePolicies } from './policy/computeEffectivePolicies';
+import { compareControllerStatus } from './drift/compareControllerStatus';
+import { driftDiagnostics } from './drift/driftDiagnostics';
 import type { Analysis } from './analysisTypes';
 import type { AnalyzeOptions, Manifest, ObjectSummary, SourceFile } from './types';
 
@@ -25,11 +28,13 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   const resolved = computeStatus(index, loaded.locator, { clock: options.clock ?? (() => EPOCH) });
   const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments);
   const objects = loaded.manifests.map(summarize);
+  const drift = compareControllerStatus(index, loaded.locator, resolved.status);
   const diagnostics = [
     ...loaded.diagnostics,
     ...validateManifests(loaded.manifests, loaded.locator),
     ...resolved.diagnostics,
     ...lintDiagnostics({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable }),
+    ...driftDiagnostics(drift),
   ];
   return {
     objects,
@@ -40,6 +45,8 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     routes: resolved.routes,
     attachments: resolved.attachments,
     policies: resolved.policies,
+    effectivePolicies: computeEffectivePolicies(resolved),
+    statusDrift: drift.map((d) => d.entry),
     routeTable,
     graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved }),
   };

@@ -61,3 +61,5 @@ export { computeIsolationLens } from './isolation/computeIsolationLens';
 export type * from './isolation/isolationTypes';
 export { printGithubAnnotations } from './lint/printGithubAnnotations';
 export { printJUnitReport } from './lint/printJUnitReport';
+export type * from './policy/policyTypes';
+export type * from './drift/driftTypes';

@@ -61,6 +61,15 @@ export const DIAGNOSTIC_CATALOG = {
     severity: 'warning',
     hint: 'Fix the GatewayClass (see its status) so a controller reconciles this Gateway; until then it has no status and serves nothing.',
   },
+  // Status drift (src/engine/drift/): a cluster dump's own status compared with gwsim's.
+  'status.controller-disagrees': {
+    severity: 'warning',
+    hint: 'The status in the input (written by the cluster\'s controller) differs from the status gwsim computes from these files: the cluster may hold other objects than these files, or the controller may be behind.',
+  },
+  'status.stale-generation': {
+    severity: 'warning',
+    hint: 'The controller has not reconciled the latest spec yet (observedGeneration < metadata.generation), so this status may still change: wait and dump again, or check that the controller is running.',
+  },
   'ref.not-found': {
     severity: 'warning',
     hint: 'The referenced object is not in the input. It may exist in the cluster; add it to simulate it.',

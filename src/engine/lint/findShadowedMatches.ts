@@ -52,7 +52,8 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
         if (found === undefined) return;
         const o: Occurrence = { listener, hostname: vhost.hostname, winner: found.winner, loser };
         if (found.tie) {
-          push(ties, pairKey(found.winner, loser), o);
+          // One finding per pair of routes: a copied route ties on every match it copied.
+          push(ties, [found.winner.route, loser.route].sort().join('\u0000'), o);
           return;
         }
         const request = requestFor(input, o);
@@ -77,9 +78,8 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
   for (const group of ties.values()) {
     const first = group[0];
     if (first === undefined) continue;
-    const { winner, loser } = first;
-    const message = `${describeEntry(loser)} and ${describeEntry(winner)} have identical matches ${describeWhere(group)}, and neither route has a creationTimestamp: in a cluster the older route wins, so which one serves these requests depends on creation order.`;
-    const d = locateFinding(input, lookup, 'lint.creation-order-tie', loser.route, entryPath(loser), message);
+    const message = `${describeTie(group)} ${describeWhere(group)}, and neither route has a creationTimestamp: in a cluster the older route wins, so which one serves these requests depends on creation order.`;
+    const d = locateFinding(input, lookup, 'lint.creation-order-tie', first.loser.route, entryPath(first.loser), message);
     if (d) out.push({ diagnostic: d });
   }
   return out;
@@ -126,6 +126,23 @@ export function describeEntry(e: RouteTableEntry): string {
   if (isL4(e)) return nameOf(e.route);
   const match = e.match.defaulted ? ' (no matches: every request)' : ` match ${e.matchIndex}`;
   return `${nameOf(e.route)} rule ${e.ruleIndex}${match}`;
+}
+
+/** The tied matches of one pair of routes: "A rule 0 match 0 and B rule 0 match 0 have identical matches", or a list. */
+function describeTie(group: readonly Occurrence[]): string {
+  const first = group[0];
+  if (first === undefined) return '';
+  const pairs = [...new Set(group.map((o) => `${describeMatch(o.loser)} = ${describeMatch(o.winner)}`))];
+  if (pairs.length === 1) return `${describeEntry(first.loser)} and ${describeEntry(first.winner)} have identical matches`;
+  const shown = pairs.slice(0, MAX_LISTED_TIES).join(', ');
+  const more = pairs.length > MAX_LISTED_TIES ? ` and ${pairs.length - MAX_LISTED_TIES} more` : '';
+  return `${nameOf(first.loser.route)} and ${nameOf(first.winner.route)} have ${pairs.length} identical matches (${shown}${more})`;
+}
+
+const MAX_LISTED_TIES = 5;
+
+function describeMatch(e: RouteTableEntry): string {
+  return e.match.defaulted ? `rule ${e.ruleIndex}` : `rule ${e.ruleIndex} match ${e.matchIndex}`;
 }
 
 function describeWhere(group: readonly Occurrence[]): string {

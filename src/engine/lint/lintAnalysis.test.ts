@@ -81,6 +81,22 @@ ${backend}`;
     expect(found[0]?.object?.name).toBe('b');
     expect(withCode(analyzeText(GATEWAY + route('a', rules) + route('b', rules)), 'lint.shadowed-match')).toEqual([]);
   });
+  it('reports a copied route once, listing every tied match and every hostname', () => {
+    const many = `    - matches:
+        - path: { type: PathPrefix, value: /cart }
+        - path: { type: Exact, value: /checkout }
+${backend}    - matches:
+        - path: { type: PathPrefix, value: /orders }
+${backend}`;
+    const copy = (name: string) => route(name, many).replace('hostnames: [shop.example.com]', 'hostnames: [shop.example.com, www.example.com]');
+    const found = withCode(analyzeText(GATEWAY + copy('a') + copy('b')), 'lint.creation-order-tie');
+    expect(found.map((d) => [d.object?.name, d.path])).toEqual([['b', 'spec.rules[0].matches[1]']]);
+    expect(found[0]?.message).toBe(
+      'HTTPRoute app/b and HTTPRoute app/a have 3 identical matches (rule 0 match 1 = rule 0 match 1, rule 1 match 0 = rule 1 match 0, rule 0 match 0 = rule 0 match 0) ' +
+        'for shop.example.com on infra/web listener http; www.example.com on infra/web listener http, and neither route has a creationTimestamp: ' +
+        'in a cluster the older route wins, so which one serves these requests depends on creation order.',
+    );
+  });
   it('with creation timestamps the older route wins: a shadow, not a tie', () => {
     const text = GATEWAY + route('a', rules, '  creationTimestamp: "2025-02-01T00:00:00Z"\n') + route('b', rules, '  creationTimestamp: "2025-01-01T00:00:00Z"\n');
     const analysis = analyzeText(text);

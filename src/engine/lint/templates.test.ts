@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import type { Analysis } from '../analysisTypes';
-import type { GatewayStatus, RouteStatus } from '../types';
+import type { GatewayStatus, ResourceKey, RouteStatus } from '../types';
 
 const DIR = new URL('../../../fixtures/examples/', import.meta.url);
 const load = (name: string): Analysis => analyze([{ name, text: readFileSync(new URL(name, DIR), 'utf8') }]);
@@ -48,7 +48,7 @@ describe('scenario templates', () => {
 
   it('every template listed here is in the examples folder (listed by the Open example menu)', () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml'));
-    expect(files).toEqual(expect.arrayContaining([...CLEAN_TEMPLATES, 'broken-on-purpose.yaml']));
+    expect(files).toEqual(expect.arrayContaining([...CLEAN_TEMPLATES, 'broken-on-purpose.yaml', 'cluster-dump-with-drift.yaml']));
   });
 
   it('shared-gateway-two-teams: both listeners select namespaces by label, both teams attach', () => {
@@ -113,5 +113,32 @@ describe('scenario templates', () => {
       'SecurityPolicy → HTTPRoute/apps/admin',
     ]);
     expect(attachedRoutes(a, 'Gateway/apps/eg')).toEqual({ http: 2 });
+    expect(a.effectivePolicies['HTTPRoute/apps/api' as ResourceKey]?.map((e) => `${e.policyKind} ${e.reach}`)).toEqual(['BackendTrafficPolicy direct', 'ClientTrafficPolicy gateway']);
+  });
+
+  it('cluster-dump-with-drift: only the drift it describes is reported, as warnings', () => {
+    const text = readFileSync(new URL('cluster-dump-with-drift.yaml', DIR), 'utf8');
+    expect(text.startsWith('# ')).toBe(true);
+    const a = load('cluster-dump-with-drift.yaml');
+    expect(a.objects.map((o) => o.key)).toEqual([
+      'GatewayClass//eg',
+      'Gateway/infra/shop',
+      'HTTPRoute/store/storefront',
+      'HTTPRoute/infra/status-page',
+      'Service/store/storefront',
+      'Service/infra/status-page',
+    ]);
+    expect(a.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual([
+      'warning status.controller-disagrees',
+      'warning status.controller-disagrees',
+      'warning status.stale-generation',
+    ]);
+    expect(a.statusDrift.map((d) => `${d.object} ${d.scope}: ${d.kind} ${d.conditionType}`)).toEqual([
+      'Gateway/infra/shop listener public: attached-routes attachedRoutes',
+      'HTTPRoute/store/storefront parent infra/shop (section public): mismatch Accepted',
+      'HTTPRoute/infra/status-page parent infra/shop (section status): stale-generation Accepted',
+    ]);
+    expect(routeConditions(a, 'HTTPRoute/store/storefront')).toEqual(['shop: Accepted=False(NotAllowedByListeners) ResolvedRefs=True(ResolvedRefs)']);
+    expect(attachedRoutes(a, 'Gateway/infra/shop')).toEqual({ public: 0, status: 1 });
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * The isolation lens as terminal text: the listeners (numbered, so the table stays narrow), the
+ * namespaces × listeners table with ✓ / ✗ and the short reason, the routes that tried and were
+ * refused, then the leaks, each with what to do.
+ */
+import { parseResourceKey } from '../../src/engine';
+import type { IsolationCell, IsolationLeak, IsolationLens, IsolationListener, LeakKind, ResourceKey } from '../../src/engine';
+import { plural } from './countBySeverity';
+
+/**
+ * What to do about the kinds of leak whose engine message (which names the objects) does not
+ * already end with the remedy.
+ */
+const NEXT_STEP: Partial<Record<LeakKind, string>> = {
+  'route-spans-domains': 'split the route per domain, or remove the parentRef to the other domain\'s Gateway',
+  'namespace-open-to-domains': 'restrict allowedRoutes to a Selector on a domain label, or remove the label that opens this namespace',
+  'network-policy-open': 'remove the other domain\'s Gateway namespace from the NetworkPolicy ingress rules',
+  'network-policy-missing': 'add a NetworkPolicy that admits only this domain\'s Gateway namespace',
+};
+
+export function printIsolationLens(lens: IsolationLens): string {
+  const lines: string[] = [];
+  lines.push(`Isolation lens: ${plural(lens.domains.length, 'domain')} (${lens.domains.join(', ') || 'none'}), ${plural(lens.namespaces.length, 'namespace')} × ${plural(lens.listeners.length, 'listener')}`);
+  if (lens.listeners.length === 0) {
+    lines.push('', 'No listeners: the input has no Gateway with listeners, so there is nothing to attach to.');
+  } else {
+    lines.push('', 'Listeners:');
+    lens.listeners.forEach((l, i) => lines.push(`  [${i + 1}] ${describeListener(l)}`));
+    lines.push('', ...printTable(lens));
+    const refused = printRefusedRoutes(lens);
+    if (refused.length > 0) lines.push('', 'Routes refused:', ...refused);
+  }
+  lines.push('', ...printLeaks(lens.leaks));
+  return `${lines.join('\n')}\n`;
+}
+
+function describeListener(l: IsolationListener): string {
+  const owner = l.owner === l.gateway ? '' : ` via ${short(l.owner)}`;
+  const admits = l.from === 'Selector' && l.selector !== undefined ? `Selector ${l.selector}` : l.from;
+  return `${short(l.gateway)}${owner} listener ${l.listener} (domain ${l.domain}): ${l.protocol} :${l.port} ${l.hostname ?? '(any hostname)'}, routes from ${admits}`;
+}
+
+function printTable(lens: IsolationLens): string[] {
+  const cellAt = new Map(lens.cells.map((c) => [`${c.namespace}\u0000${c.listener}`, c]));
+  const header = ['namespace', ...lens.listeners.map((_, i) => `[${i + 1}]`)];
+  const rows = lens.namespaces.map((ns) => [ns.name, ...lens.listeners.map((l) => printCell(cellAt.get(`${ns.name}\u0000${l.id}`), l))]);
+  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
+  const format = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [format(header), ...rows.map(format)];
+}
+
+function printCell(cell: IsolationCell | undefined, listener: IsolationListener): string {
+  if (!cell) return '-';
+  const attached = cell.routes.filter((r) => r.attached).length;
+  const refused = cell.routes.length - attached;
+  const counts = [attached > 0 ? `${attached} attached` : '', refused > 0 ? `${refused} refused` : ''].filter((s) => s !== '').join(', ');
+  const mark = cell.allowed ? '✓' : `✗ ${shortReason(cell, listener)}`;
+  return counts === '' ? mark : `${mark} (${counts})`;
+}
+
+/** The admission check that failed, in a word: the rest is in `Routes refused` and in --json. */
+function shortReason(cell: IsolationCell, listener: IsolationListener): string {
+  if (cell.failedAt === 'route-kind') return 'kinds';
+  return listener.from === 'Selector' ? 'selector' : listener.from;
+}
+
+function printRefusedRoutes(lens: IsolationLens): string[] {
+  const lines: string[] = [];
+  for (const cell of lens.cells) {
+    for (const r of cell.routes) {
+      if (r.attached) continue;
+      const listener = lens.listeners.findIndex((l) => l.id === cell.listener) + 1;
+      lines.push(`  ${short(r.route)} on [${listener}]: ${r.failedCheck ?? 'refused'}: ${r.detail ?? cell.detail}`);
+    }
+  }
+  return lines;
+}
+
+function printLeaks(leaks: readonly IsolationLeak[]): string[] {
+  if (leaks.length === 0) return ['No leaks between domains.'];
+  const warnings = leaks.filter((l) => l.severity === 'warning').length;
+  const lines = [`Leaks: ${plural(warnings, 'warning')}, ${plural(leaks.length - warnings, 'note')}`];
+  for (const leak of leaks) {
+    lines.push(`  ${leak.severity} ${leak.kind}: ${leak.message}`);
+    const next = NEXT_STEP[leak.kind];
+    if (next !== undefined) lines.push(`    what to do: ${next}`);
+  }
+  return lines;
+}
+
+function short(key: ResourceKey): string {
+  const ref = parseResourceKey(key);
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
