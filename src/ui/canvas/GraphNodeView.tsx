@@ -6,6 +6,7 @@ import { GRANT_HANDLE, IN_HANDLE, OUT_HANDLE, listenerHandle, type GraphFlowNode
 import { nodeTestId, slugOf } from './graphTestIds';
 import { useGwsimStore } from '../../store';
 import { selectSimNodeOnPath } from '../../store/simulatorSlice';
+import { selectHasStatusDrift } from '../../store/selectors';
 
 const STATUS_TEXT: Record<GraphNode['status'], string> = {
   ok: 'OK',
@@ -24,6 +25,7 @@ export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<Gra
   if (data.selected) classes.push('gn--selected');
   const onSimPath = useGwsimStore(selectSimNodeOnPath(node.id));
   if (onSimPath) classes.push('gn--sim-path');
+  const drift = useGwsimStore(selectHasStatusDrift(node.id));
   return (
     <div
       className={classes.join(' ')}
@@ -36,6 +38,11 @@ export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<Gra
       <Handle type="target" position={Position.Left} id={IN_HANDLE} className="gn-handle" />
       <div className="gn-head">
         <span className="gn-kind">{node.kind === 'OtherObjects' ? 'Other objects' : node.kind}</span>
+        {drift ? (
+          <span className="gn-drift" data-testid={`${nodeTestId(node.id)}-drift`} title="The controller's status in the input differs from gwsim's: see the inspector">
+            ≠ status
+          </span>
+        ) : null}
         {stale ? (
           <span className="gn-pill gn-pill--stale">Stale</span>
         ) : (

@@ -18,7 +18,7 @@ export function ConditionList({ conditions, testId }: { conditions: readonly Con
 }
 
 /** Conflicted and PartiallyInvalid are the negative-polarity types: True is the bad value. */
-function conditionTone(c: Condition): 'ok' | 'bad' | 'unknown' {
+export function conditionTone(c: { type: string; status: string }): 'ok' | 'bad' | 'unknown' {
   if (c.status === 'Unknown') return 'unknown';
   const negative = c.type === 'Conflicted' || c.type === 'PartiallyInvalid';
   return (c.status === 'True') !== negative ? 'ok' : 'bad';

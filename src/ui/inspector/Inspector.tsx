@@ -11,6 +11,14 @@ import { applyCanvasIntents } from '../canvas/applyCanvasIntents';
 import { ConditionList } from './ConditionList';
 import { ExplainMatrix } from './ExplainMatrix';
 import { RuleRequestButtons } from '../simulator/RuleRequestButtons';
+import { PolicySection } from './PolicySection';
+import { StatusDriftSection } from './StatusDriftSection';
+
+/** As the canvas pills say it, for a status without a reason (e.g. a vendor policy gwsim writes no status for). */
+const STATUS_WORDS: Record<GraphNode['status'], string> = { ok: 'OK', warning: 'Degraded', error: 'Rejected', unknown: 'No status', missing: 'Not in input' };
+
+/** The categories policies commonly target: their inspector says so when none applies. */
+const POLICY_TARGET_CATEGORIES: ReadonlySet<string> = new Set(['class', 'gateway', 'listenerSet', 'route', 'backend']);
 
 export function Inspector() {
   const model = useGwsimStore(selectInspectorModel);
@@ -21,6 +29,10 @@ export function Inspector() {
       <div className="insp-body">
         {model.object ? <RenameField key={model.key} model={model} /> : null}
         {model.node ? <KeyFields node={model.node} /> : null}
+        {/* From a cluster dump: where the controller's status differs, ahead of gwsim's own reasoning. */}
+        <StatusDriftSection objectKey={model.key} />
+        {/* Short lists: shown before the status sections, which can run long on routes. */}
+        <PolicySection objectKey={model.key} showEmpty={POLICY_TARGET_CATEGORIES.has(model.node?.details.category ?? 'other')} />
         <StatusSection model={model} />
         {model.node?.details.category === 'route' ? <RuleRequestButtons route={model.key} /> : null}
       </div>
@@ -41,7 +53,7 @@ function InspectorHeader({ model }: { model: InspectorModel }) {
       </h2>
       {model.node?.status && model.node.status !== 'ok' ? (
         <div className={`insp-status insp-status--${model.node.status}`} title={model.node.message}>
-          {model.node.reason ?? model.node.status}
+          {model.node.reason ?? STATUS_WORDS[model.node.status]}
           {/* Routes repeat the message per parentRef below; say it once. */}
           {model.node.message && model.parents.length === 0 ? <div className="insp-status-message">{model.node.message}</div> : null}
         </div>
@@ -112,13 +124,15 @@ function KeyFields({ node }: { node: GraphNode }) {
       rows.push(['from', d.from.join('; ')], ['to', d.to.join('; ')]);
       break;
     case 'policy':
-      rows.push(['targetRefs', d.targets.join('; ') || '—']);
+      // Each targetRef is listed, with whether it resolved, in the Targets section.
+      if (d.targets.length === 0) rows.push(['targetRefs', '—']);
       break;
     case 'other':
       rows.push(['objects', d.items.map((i) => `${i.kind} ${i.name}`).join('; ')]);
       break;
   }
   if (node.ghost) rows.push(['in input', 'no: referenced only']);
+  if (rows.length === 0) return null;
   return (
     <section className="insp-section">
       <h3>Fields</h3>
