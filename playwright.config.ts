@@ -2,10 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 
 // E2E_DEV=1 runs against the dev server; by default against `vite preview` of the production build.
 const DEV = !!process.env.E2E_DEV;
-const PORT = DEV ? 5173 : 4173;
+// PW_PORT and PW_DIST let two local runs (different builds) use their own preview server.
+const PORT = Number(process.env.PW_PORT ?? (DEV ? 5173 : 4173));
+const DIST = process.env.PW_DIST ? ` --outDir ${process.env.PW_DIST}` : '';
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: process.env.PW_PORT ? `test-results-${PORT}` : 'test-results',
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
@@ -28,7 +31,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: `npx vite ${DEV ? '' : 'preview '}--host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite ${DEV ? '' : `preview${DIST} `}--host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -126,7 +126,7 @@ test('an unreadable saved workspace is reported, and the example is shown instea
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('gwsim', 1);
+        const open = indexedDB.open('gwsim');
         open.onsuccess = () => {
           const tx = open.result.transaction('workspace', 'readwrite');
           tx.objectStore('workspace').put({ format: 99, something: 'from the future' }, 'current');

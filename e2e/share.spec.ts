@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { readZip } from '../src/ui/share/readZipForTests';
+import { readZip } from '../src/ui/share/readZip';
 import { CanvasPage } from './pages/CanvasPage';
 import { EditorPane } from './pages/EditorPane';
 import { expect, test } from './fixtures';
@@ -183,7 +183,9 @@ test('Download as folders gives one file per object and a kustomization.yaml', a
   await page.getByTestId('export').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-zip').click()]);
   expect(download.suggestedFilename()).toBe('gwsim-workspace.zip');
-  const entries = readZip(new Uint8Array(readFileSync(await download.path())));
+  const { files, skipped } = await readZip(new Uint8Array(readFileSync(await download.path())));
+  expect(skipped).toEqual([]);
+  const entries = files.map((f) => ({ name: f.name, text: new TextDecoder('utf-8', { fatal: true }).decode(f.bytes) }));
   expect(entries.map((e) => e.name)).toEqual([
     '_cluster/gatewayclass-gwsim.yaml',
     'infra/gateway-shared.yaml',

@@ -3,7 +3,7 @@ import { openFiles } from './openFiles';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
-/** Dropping .yaml/.yml files anywhere on the page adds them to the workspace. */
+/** Dropping .yaml/.yml files (or a zip of them) anywhere on the page adds them to the workspace. */
 export function FileDropZone({ children }: { children: ReactNode }) {
   const [over, setOver] = useState(false);
   return (
@@ -27,7 +27,7 @@ export function FileDropZone({ children }: { children: ReactNode }) {
       }}
     >
       {children}
-      {over && <div className="drop-overlay">Drop YAML files to add them to the workspace</div>}
+      {over && <div className="drop-overlay">Drop YAML files to add them to the workspace (a .zip of them works too)</div>}
     </div>
   );
 }

@@ -23,6 +23,11 @@ describe('combineFiles', () => {
     expect(appendFiles('kind: A\n', [])).toBe('kind: A\n');
   });
 
+  test('a file that already starts with its own `# file:` comment keeps just that one', () => {
+    expect(combineFiles([{ name: 'infra/gw.yaml', text: '# file: infra/gw.yaml\nkind: Gateway\n' }])).toBe('# file: infra/gw.yaml\nkind: Gateway\n');
+    expect(combineFiles([{ name: 'b.yaml', text: '# file: a.yaml\nkind: Gateway\n' }])).toBe('# file: b.yaml\n# file: a.yaml\nkind: Gateway\n');
+  });
+
   test('only .yaml/.yml names count as YAML files', () => {
     expect(['a.yaml', 'B.YML', 'c.yml'].every(isYamlFileName)).toBe(true);
     expect(['a.json', 'yaml', 'a.yaml.txt'].some(isYamlFileName)).toBe(false);

@@ -9,7 +9,16 @@ export interface OpenedFile {
 }
 
 export function combineFiles(files: readonly OpenedFile[]): string {
-  return files.map((f) => `# file: ${f.name}\n${stripLeadingMarker(ensureNewline(f.text))}`).join('---\n');
+  return files.map((f) => withFileComment(f.name, stripLeadingMarker(ensureNewline(f.text)))).join('---\n');
+}
+
+/**
+ * A file exported by "Download as folders" already starts with the comment of the name it was
+ * opened under; adding it again would grow every export/re-import cycle by one line.
+ */
+function withFileComment(name: string, text: string): string {
+  const comment = `# file: ${name}\n`;
+  return text.startsWith(comment) ? text : `${comment}${text}`;
 }
 
 /** Appends opened files to the current workspace text as further documents. */

@@ -1,27 +1,30 @@
 import { useGwsimStore } from '../../store';
 import { appendFiles, isYamlFileName, type OpenedFile } from './combineFiles';
+import { describeOpened, isZipFileName, type OpenedSource } from './describeOpened';
 
-/** Reads the chosen/dropped files and appends their documents to the workspace. */
+/**
+ * Reads the chosen/dropped files and appends their documents to the workspace: YAML files as they
+ * are, zip archives by their YAML entries. One notice says what was added and what was left out.
+ */
 export async function openFiles(fileList: Iterable<File>): Promise<void> {
-  const all = [...fileList];
-  const yamlFiles = all.filter((f) => isYamlFileName(f.name));
-  const skipped = all.filter((f) => !isYamlFileName(f.name)).map((f) => f.name);
+  const sources: OpenedSource[] = [];
+  for (const file of fileList) sources.push(await readSource(file));
+  const opened: OpenedFile[] = sources.flatMap((s) => s.files);
   const store = useGwsimStore.getState();
-  let opened: OpenedFile[];
+  if (opened.length > 0) store.setText(appendFiles(useGwsimStore.getState().text, opened), 'file');
+  const notice = describeOpened(sources);
+  if (notice) store.setNotice(notice);
+}
+
+async function readSource(file: File): Promise<OpenedSource> {
   try {
-    opened = await Promise.all(yamlFiles.map(async (f) => ({ name: f.name, text: await f.text() })));
+    if (isYamlFileName(file.name)) return { name: file.name, kind: 'yaml', files: [{ name: file.name, text: await file.text() }], skipped: [] };
+    if (!isZipFileName(file.name)) return { name: file.name, kind: 'other', files: [], skipped: [] };
+    // Loaded on demand: most sessions never open a zip.
+    const [{ readZip }, { zipYamlFiles }] = await Promise.all([import('../share/readZip'), import('./zipYamlFiles')]);
+    const { files, skipped } = zipYamlFiles(await readZip(new Uint8Array(await file.arrayBuffer())));
+    return { name: file.name, kind: 'zip', files, skipped };
   } catch (error) {
-    store.setNotice({ kind: 'error', message: `Could not read the file: ${error instanceof Error ? error.message : String(error)}` });
-    return;
-  }
-  if (opened.length > 0) {
-    const current = useGwsimStore.getState().text;
-    store.setText(appendFiles(current, opened), 'file');
-  }
-  if (skipped.length > 0) {
-    store.setNotice({ kind: 'info', message: `Skipped ${skipped.join(', ')}: only .yaml and .yml files are opened.` });
-  } else if (opened.length > 0) {
-    const names = opened.map((f) => f.name).join(', ');
-    store.setNotice({ kind: 'info', message: `Added ${names} to the workspace (undo with Ctrl+Z).` });
+    return { name: file.name, kind: 'unreadable', files: [], skipped: [], error: error instanceof Error ? error.message : String(error) };
   }
 }

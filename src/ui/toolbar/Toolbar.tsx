@@ -1,3 +1,4 @@
+import './toolbar.css';
 import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { useGwsimStore } from '../../store';
@@ -7,6 +8,7 @@ import { EXAMPLES, isUnmodifiedExample } from '../app/examples';
 import { openFiles } from '../app/openFiles';
 import { cleanedText, downloadText } from './exportWorkspace';
 import { downloadFolders, shareLinkFor } from '../share/exportFolders';
+import { WorkspaceMenus } from './WorkspaceMenus';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -53,6 +55,25 @@ function downloadAsFolders() {
   );
 }
 
+function downloadDiagram(format: 'svg' | 'png') {
+  // Loaded on demand: the SVG builder is only needed when a diagram is exported.
+  import('../export/exportDiagram')
+    .then(async ({ diagramOf, downloadBlob, renderDiagramPng, svgBlob }) => {
+      const diagram = diagramOf(useGwsimStore.getState(), DIAGRAM_TITLE);
+      if (!diagram) return notify('error', 'There is no analysed graph to draw yet; try again in a moment.');
+      if (format === 'svg') {
+        downloadBlob(svgBlob(diagram), 'gwsim-diagram.svg');
+        return notify('info', `Downloaded the diagram as SVG (${diagram.width} × ${diagram.height}).`);
+      }
+      const png = await renderDiagramPng(diagram);
+      downloadBlob(png.blob, 'gwsim-diagram.png');
+      notify('info', `Downloaded the diagram as PNG (${png.width} × ${png.height} pixels).`);
+    })
+    .catch((error: unknown) => notify('error', `Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+const DIAGRAM_TITLE = 'Gateway API topology';
+
 export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = useGwsimStore(selectIsBusy);
@@ -98,6 +119,8 @@ export function Toolbar() {
       onSelect: copyShareLink,
     },
     { id: 'zip', label: 'Download as folders (zip)', onSelect: downloadAsFolders },
+    { id: 'diagram-svg', label: 'Diagram as SVG', onSelect: () => downloadDiagram('svg') },
+    { id: 'diagram-png', label: 'Diagram as PNG', onSelect: () => downloadDiagram('png') },
   ];
 
   return (
@@ -106,13 +129,19 @@ export function Toolbar() {
       <span className="app-tagline">Gateway API designer</span>
       <div className="tb-group">
         <MenuButton label="Open example" items={exampleItems} testId="open-example" />
-        <button type="button" className="tb-button" data-testid="open-files" onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          className="tb-button"
+          data-testid="open-files"
+          title="Add .yaml/.yml files, or a .zip of them (such as Download as folders), to the workspace"
+          onClick={() => fileInput.current?.click()}
+        >
           Open files…
         </button>
         <input
           ref={fileInput}
           type="file"
-          accept=".yaml,.yml,application/yaml,text/yaml"
+          accept=".yaml,.yml,.zip,application/yaml,text/yaml,application/zip"
           multiple
           hidden
           data-testid="file-input"
@@ -121,6 +150,7 @@ export function Toolbar() {
             if (files) void openFiles(files).finally(() => (e.target.value = ''));
           }}
         />
+        <WorkspaceMenus />
         <MenuButton label="Export" items={exportItems} testId="export" />
       </div>
       <div className="tb-group">

@@ -1,0 +1,135 @@
+/**
+ * Named workspaces: the toolbar's "Save as…" and "Open saved" actions over workspaceStorage. Saving
+ * keeps the text, the dragged positions, the divider and the simulator's saved requests; opening
+ * puts them back as one undoable step, after asking when the current work would be lost.
+ */
+import { useGwsimStore, type GwsimStore } from '../../store';
+import { selectSimulatorWorkspace } from '../../store/simulatorSlice';
+import { useShareSession } from '../share/shareSession';
+import { isUnmodifiedExample } from './examples';
+import {
+  deleteNamedWorkspace,
+  listNamedWorkspaces,
+  loadNamedWorkspace,
+  saveNamedWorkspace,
+  type NamedWorkspace,
+} from './workspaceStorage';
+
+export const MAX_NAME_LENGTH = 80;
+
+/** The name as it will be stored, or the reason it cannot be used. */
+export function checkWorkspaceName(raw: string): { ok: true; name: string } | { ok: false; why: string } {
+  const name = raw.trim().replace(/\s+/g, ' ');
+  if (name === '') return { ok: false, why: 'Give the workspace a name.' };
+  if (name.length > MAX_NAME_LENGTH) return { ok: false, why: `Names are at most ${MAX_NAME_LENGTH} characters.` };
+  return { ok: true, name };
+}
+
+/**
+ * True when replacing `text` would lose work: it is neither empty, nor an example as shipped, nor
+ * exactly what one of the named workspaces holds. (The autosave is not a keepsake: it is overwritten
+ * by whatever is opened next.)
+ */
+export function hasUnsavedWork(text: string, savedTexts: readonly string[]): boolean {
+  return !isUnmodifiedExample(text) && !savedTexts.includes(text);
+}
+
+export function formatSavedAt(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function notify(kind: 'info' | 'error', message: string): void {
+  useGwsimStore.getState().setNotice({ kind, message });
+}
+
+/** True once saved. A shared, read-only workspace is never saved over the user's own. */
+export async function saveWorkspaceAs(name: string, store: GwsimStore = useGwsimStore): Promise<boolean> {
+  if (useShareSession.getState().readOnly) {
+    notify('info', 'Opened from a share link: choose Edit in the bar above before saving it under a name.');
+    return false;
+  }
+  const state = store.getState();
+  try {
+    await saveNamedWorkspace({
+      name,
+      savedAt: new Date().toISOString(),
+      text: state.text,
+      positions: state.positions,
+      splitRatio: state.splitRatio,
+      simulator: selectSimulatorWorkspace(state),
+    });
+  } catch (error) {
+    notify('error', `Could not save “${name}”: ${errorText(error)}. Download the YAML to keep it.`);
+    return false;
+  }
+  notify('info', `Saved as “${name}” in this browser. Open it again from Open saved.`);
+  return true;
+}
+
+export async function openNamedWorkspace(name: string, store: GwsimStore = useGwsimStore): Promise<void> {
+  if (useShareSession.getState().readOnly) {
+    notify('info', 'Opened from a share link: choose Edit or Keep my workspace in the bar above first.');
+    return;
+  }
+  let saved: NamedWorkspace;
+  let savedTexts: string[];
+  try {
+    [saved, savedTexts] = await Promise.all([loadNamedWorkspace(name), listNamedWorkspaces().then((l) => l.map((w) => w.text))]);
+  } catch (error) {
+    notify('error', `Could not open “${name}”: ${errorText(error)}.`);
+    return;
+  }
+  const { text } = store.getState();
+  if (text !== saved.text && hasUnsavedWork(text, savedTexts)) {
+    if (!window.confirm(`Open the saved workspace “${name}”? It replaces the current work, which is not saved under a name. You can undo this.`)) return;
+  }
+  applyWorkspace(store, saved);
+  notify('info', `Opened “${name}” (saved ${formatSavedAt(saved.savedAt)}). Undo with Ctrl+Z.`);
+}
+
+/** Text and positions in one set, so one undo step takes both back (replaceWorkspace would clear positions). */
+function applyWorkspace(store: GwsimStore, saved: NamedWorkspace): void {
+  const s = store.getState();
+  if (saved.text === s.text) store.setState({ positions: saved.positions });
+  else {
+    const revision = s.revision + 1;
+    store.setState({ text: saved.text, revision, lastChange: { origin: 'file', revision }, positions: saved.positions });
+  }
+  s.setSplitRatio(saved.splitRatio);
+  if (saved.simulator) s.restoreSimulator(saved.simulator);
+}
+
+/** True once deleted (after the user confirmed). */
+export async function deleteWorkspaceNamed(name: string): Promise<boolean> {
+  if (!window.confirm(`Delete the saved workspace “${name}” from this browser? This cannot be undone.`)) return false;
+  try {
+    await deleteNamedWorkspace(name);
+  } catch (error) {
+    notify('error', `Could not delete “${name}”: ${errorText(error)}.`);
+    return false;
+  }
+  notify('info', `Deleted the saved workspace “${name}”.`);
+  return true;
+}
+
+/** Clears the workspace for new work, asking first when the current work is not saved anywhere. */
+export async function startEmptyWorkspace(store: GwsimStore = useGwsimStore): Promise<void> {
+  if (useShareSession.getState().readOnly) {
+    notify('info', 'Opened from a share link: choose Edit or Keep my workspace in the bar above first.');
+    return;
+  }
+  const { text } = store.getState();
+  let savedTexts: string[] = [];
+  try {
+    savedTexts = (await listNamedWorkspaces()).map((w) => w.text);
+  } catch {
+    // Unknown saved state: treat the work as unsaved and ask.
+  }
+  if (hasUnsavedWork(text, savedTexts) && !window.confirm('Start an empty workspace? The current work is not saved under a name. You can undo this.')) return;
+  store.getState().replaceWorkspace('', 'file');
+}

@@ -1,0 +1,175 @@
+/**
+ * A ZIP reader for opening archives in the browser (and for checking our own writer in tests):
+ * finds the end record, walks the central directory, checks each local header against it, and
+ * returns every file's bytes. Stored entries are read as-is; deflated ones are inflated with the
+ * platform's DecompressionStream('deflate-raw'). Entries it cannot read (other methods, encryption,
+ * damage) are listed with the reason instead of failing the whole archive; an archive whose
+ * structure is broken throws ZipFormatError with a readable reason.
+ */
+import { crc32 } from './zipStore';
+
+export interface ZipFile {
+  /** Path inside the archive, with `/` separators. */
+  name: string;
+  bytes: Uint8Array;
+  method: number;
+  flags: number;
+  crc: number;
+}
+
+export interface ZipSkipped {
+  name: string;
+  reason: string;
+}
+
+export interface ZipContents {
+  files: ZipFile[];
+  skipped: ZipSkipped[];
+}
+
+export class ZipFormatError extends Error {
+  override name = 'ZipFormatError';
+}
+
+const END_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const END_SIZE = 22;
+const STORED = 0;
+const DEFLATED = 8;
+const ENCRYPTED_FLAG = 0x0001;
+/** One entry larger than this is refused: YAML workspaces are kilobytes, a bigger one is a mistake or a zip bomb. */
+export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+
+export async function readZip(zip: Uint8Array): Promise<ZipContents> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const endAt = findEndRecord(zip, view);
+  const disk = view.getUint16(endAt + 4, true);
+  const centralDisk = view.getUint16(endAt + 6, true);
+  const count = view.getUint16(endAt + 10, true);
+  const centralSize = view.getUint32(endAt + 12, true);
+  const centralAt = view.getUint32(endAt + 16, true);
+  if (disk !== 0 || centralDisk !== 0) throw new ZipFormatError('it is one part of a split (multi-volume) archive');
+  if (count === 0xffff || centralAt === 0xffffffff || centralSize === 0xffffffff) {
+    throw new ZipFormatError('it is a ZIP64 archive, which is not supported; re-create it with a standard zip tool');
+  }
+  if (centralAt + centralSize > endAt) throw new ZipFormatError('its central directory points past the end of the file (truncated?)');
+
+  const files: ZipFile[] = [];
+  const skipped: ZipSkipped[] = [];
+  let at = centralAt;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > endAt || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
+      throw new ZipFormatError(`entry ${i + 1} of ${count} in the central directory is damaged`);
+    }
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localAt = view.getUint32(at + 42, true);
+    const rawName = zip.subarray(at + 46, at + 46 + nameLength);
+    const name = decodeName(rawName);
+    at += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith('/')) continue; // a folder, not a file
+    const problem = await readEntry(zip, view, { name, rawName, flags, method, crc, compressedSize, size, localAt, centralAt });
+    if (typeof problem === 'string') skipped.push({ name, reason: problem });
+    else files.push({ name, bytes: problem, method, flags, crc });
+  }
+  return { files, skipped };
+}
+
+interface CentralEntry {
+  name: string;
+  rawName: Uint8Array;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localAt: number;
+  centralAt: number;
+}
+
+/** The entry's bytes, or the reason it cannot be read. */
+async function readEntry(zip: Uint8Array, view: DataView, e: CentralEntry): Promise<Uint8Array | string> {
+  if (e.flags & ENCRYPTED_FLAG) return 'it is encrypted';
+  if (e.method !== STORED && e.method !== DEFLATED) return `it uses compression method ${e.method} (only stored and deflated entries can be read)`;
+  if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) return 'it is a ZIP64 entry, which is not supported';
+  if (e.size > MAX_ENTRY_BYTES) return `it is too large (${e.size.toLocaleString('en')} bytes)`;
+  if (e.localAt + 30 > e.centralAt || view.getUint32(e.localAt, true) !== LOCAL_SIGNATURE) return 'its local header is missing or damaged';
+  const localNameLength = view.getUint16(e.localAt + 26, true);
+  const localExtra = view.getUint16(e.localAt + 28, true);
+  if (!sameBytes(zip.subarray(e.localAt + 30, e.localAt + 30 + localNameLength), e.rawName)) {
+    return 'its local header names a different file (damaged archive)';
+  }
+  const dataAt = e.localAt + 30 + localNameLength + localExtra;
+  if (dataAt + e.compressedSize > e.centralAt) return 'its data runs past the central directory (truncated archive)';
+  const stored = zip.subarray(dataAt, dataAt + e.compressedSize);
+  let bytes: Uint8Array;
+  if (e.method === STORED) {
+    if (e.compressedSize !== e.size) return 'its stored size and size differ (damaged archive)';
+    bytes = stored;
+  } else {
+    try {
+      bytes = await inflateRaw(stored, e.size);
+    } catch (error) {
+      return `its compressed data is damaged (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+  if (bytes.length !== e.size) return `it inflated to ${bytes.length} bytes instead of the declared ${e.size} (damaged archive)`;
+  if (crc32(bytes) !== e.crc) return 'its checksum does not match (damaged archive)';
+  return bytes;
+}
+
+/** Inflates, stopping as soon as the output grows beyond what the directory declared. */
+async function inflateRaw(data: Uint8Array, expected: number): Promise<Uint8Array> {
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > expected) {
+      await reader.cancel();
+      throw new Error('it inflates beyond its declared size');
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** The end record sits in the last 22 bytes, or before an archive comment of up to 64 KiB. */
+function findEndRecord(zip: Uint8Array, view: DataView): number {
+  if (zip.length < END_SIZE) throw new ZipFormatError('the file is too short to be a zip archive');
+  const lowest = Math.max(0, zip.length - END_SIZE - 0xffff);
+  for (let at = zip.length - END_SIZE; at >= lowest; at--) {
+    if (view.getUint32(at, true) !== END_SIGNATURE) continue;
+    // The comment length must account for exactly the rest of the file, or this is a stray match.
+    if (at + END_SIZE + view.getUint16(at + 20, true) === zip.length) return at;
+  }
+  throw new ZipFormatError('it has no zip end record (not a zip archive, or cut off)');
+}
+
+/**
+ * Names without the UTF-8 flag are CP437 by the specification, but tools that write UTF-8 without
+ * setting the flag are far more common than CP437 names, and ASCII reads the same either way.
+ */
+function decodeName(raw: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(raw);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

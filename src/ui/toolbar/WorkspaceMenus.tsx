@@ -1,0 +1,156 @@
+/**
+ * The toolbar's named-workspace controls: "Save as…" (a dialog asking for a name) and "Open saved ▾"
+ * (the saved workspaces with their dates, each to open or delete, and a way to start empty).
+ */
+import './workspaces.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useGwsimStore } from '../../store';
+import {
+  deleteWorkspaceNamed,
+  formatSavedAt,
+  openNamedWorkspace,
+  saveWorkspaceAs,
+  startEmptyWorkspace,
+} from '../app/namedWorkspaces';
+import { listNamedWorkspaces, type NamedWorkspaceSummary } from '../app/workspaceStorage';
+import { selectShareReadOnly, useShareSession } from '../share/shareSession';
+import { SaveAsDialog } from './SaveAsDialog';
+
+const READ_ONLY_HINT = 'Opened from a share link: choose Edit or Keep my workspace first.';
+
+function useSavedList(): { list: NamedWorkspaceSummary[] | undefined; error: string | undefined; refresh(): Promise<void> } {
+  const [list, setList] = useState<NamedWorkspaceSummary[] | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const refresh = useCallback(
+    () =>
+      listNamedWorkspaces().then(
+        (l) => {
+          setList(l);
+          setError(undefined);
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      ),
+    [],
+  );
+  return { list, error, refresh };
+}
+
+export function WorkspaceMenus() {
+  const readOnly = useShareSession(selectShareReadOnly);
+  const saved = useSavedList();
+  const [saving, setSaving] = useState(false);
+  const [lastName, setLastName] = useState('');
+  return (
+    <>
+      <SavedMenu saved={saved} readOnly={readOnly} />
+      <button
+        type="button"
+        className="tb-button"
+        data-testid="save-as"
+        disabled={readOnly}
+        title={readOnly ? READ_ONLY_HINT : 'Keep this workspace in the browser under a name'}
+        onClick={() => void saved.refresh().then(() => setSaving(true))}
+      >
+        Save as…
+      </button>
+      {saving ? (
+        <SaveAsDialog
+          existing={saved.list ?? []}
+          initialName={lastName}
+          onClose={() => setSaving(false)}
+          onSave={(name) => {
+            setSaving(false);
+            setLastName(name);
+            void saveWorkspaceAs(name).then(() => saved.refresh());
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>; readOnly: boolean }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const { refresh } = saved;
+  useEffect(() => {
+    if (!open) return;
+    void refresh();
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open, refresh]);
+  const text = useGwsimStore((s) => s.text);
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" className="tb-button" aria-haspopup="menu" aria-expanded={open} data-testid="open-saved" onClick={() => setOpen((o) => !o)}>
+        Open saved <span className="caret">▾</span>
+      </button>
+      {open ? (
+        <div className="menu-list ws-list" role="menu" data-testid="saved-list">
+          <div className="ws-list-head">Saved in this browser</div>
+          {saved.error ? <div className="ws-empty ws-hint--error">Could not read the saved workspaces: {saved.error}</div> : null}
+          {saved.list?.length === 0 ? (
+            <div className="ws-empty" data-testid="saved-empty">
+              Nothing saved yet. Use Save as… to keep this workspace under a name.
+            </div>
+          ) : null}
+          {saved.list?.map((w) => (
+            <div key={w.name} className="ws-row" role="none" data-testid="saved-item" data-name={w.name}>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item ws-open"
+                disabled={readOnly}
+                title={readOnly ? READ_ONLY_HINT : `Open “${w.name}”`}
+                onClick={() => {
+                  setOpen(false);
+                  void openNamedWorkspace(w.name);
+                }}
+              >
+                <span className="ws-name">
+                  {w.name}
+                  {w.text === text ? <span className="ws-current"> · on screen</span> : null}
+                </span>
+                <span className="ws-meta">
+                  {formatSavedAt(w.savedAt)} · {w.lines} lines
+                </span>
+              </button>
+              <button
+                type="button"
+                className="ws-delete"
+                aria-label={`Delete ${w.name}`}
+                title={`Delete “${w.name}”`}
+                data-testid="saved-delete"
+                onClick={() => void deleteWorkspaceNamed(w.name).then((deleted) => (deleted ? refresh() : undefined))}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+          <div className="ws-list-foot">
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              data-testid="start-empty"
+              disabled={readOnly}
+              onClick={() => {
+                setOpen(false);
+                void startEmptyWorkspace();
+              }}
+            >
+              Start an empty workspace
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
