@@ -7,14 +7,14 @@ import { compileGrpcMethodMatch, type CompiledGrpcMethodMatch } from '../match/g
 import { compileHeaderMatches } from '../match/headers';
 import { HostnameIndex } from '../match/hostname';
 import { compilePathMatch, type CompiledPathMatch } from '../match/path';
-import { hashPath } from '../match/pathHash';
 import { compileQueryMatches } from '../match/query';
 import type { CompiledValueMatch } from '../match/valueMatch';
 import type { ResourceKey } from '../api/keys';
 import type { GRPCRouteMatch, HTTPRouteMatch } from '../api/spec';
 import type { GatewayModel, ResolvedFilter, ResolvedRoute, ResolvedRule, RouteAttachment } from '../types';
 import { backendTarget, collectCandidates, type Candidate } from './collectCandidates';
-import type { CompiledCandidate, CompiledGateway, CompiledListener, CompiledPort, CompiledVirtualHost, FastRule, PathIndex, Router } from './router';
+import { packPathIndex } from './packedPathIndex';
+import type { CompiledCandidate, CompiledGateway, CompiledListener, CompiledPort, CompiledVirtualHost, FastRule, Router } from './router';
 import { describeListener } from './compileRouteTable';
 import type { RouteTableDroppedRule, RouteTableListener } from './types';
 
@@ -42,8 +42,13 @@ export function compileRouter(input: RouterInput): Router {
     tableListeners.push(table);
     const virtualHosts = new HostnameIndex<CompiledVirtualHost>();
     const virtualHostList = lc.virtualHosts.map((v) => compileVirtualHost(v.hostname, v.candidates, v.dropped, fastRules));
-    for (const v of virtualHostList) virtualHosts.add(v.hostname, v);
-    const listener: CompiledListener = { gateway: lc.gateway, model: lc.listener, ready: lc.ready, table, virtualHosts, virtualHostList };
+    const hostIndexes = new HostnameIndex<number>();
+    virtualHostList.forEach((v, i) => {
+      virtualHosts.add(v.hostname, v);
+      hostIndexes.add(v.hostname, i);
+    });
+    const paths = packPathIndex(virtualHostList.map((v) => v.all));
+    const listener: CompiledListener = { gateway: lc.gateway, model: lc.listener, ready: lc.ready, table, virtualHosts, virtualHostList, hostIndexes, paths };
     let port = gw.ports.get(lc.listener.port);
     if (port === undefined) gw.ports.set(lc.listener.port, (port = { port: lc.listener.port, listeners: [], byProtocol: new Map(), bySni: new HostnameIndex() }));
     addListener(port, listener);
@@ -66,29 +71,9 @@ function compileVirtualHost(hostname: string, candidates: readonly Candidate[], 
     if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));
     return compileCandidate(c, index, fast);
   });
-  const http: PathIndex = { paths: new Map(), regex: [], longestExact: -1, longestPrefix: -1 };
-  const grpc: CompiledCandidate[] = [];
-  const l4: CompiledCandidate[] = [];
-  for (const c of all) {
-    if (c.rank.kind === 'GRPCRoute') grpc.push(c);
-    else if (c.rank.kind !== 'HTTPRoute') l4.push(c);
-    else if (c.path === undefined) continue;
-    else if (c.path.type === 'Exact') {
-      push(http.paths, hashPath(c.path.value), c);
-      http.longestExact = Math.max(http.longestExact, c.path.value.length);
-    } else if (c.path.type === 'RegularExpression') http.regex.push(c);
-    else {
-      push(http.paths, hashPath(c.path.prefix), c);
-      http.longestPrefix = Math.max(http.longestPrefix, c.path.prefix.length);
-    }
-  }
-  return { hostname, all, http, grpc, l4, droppedRules };
-}
-
-function push(map: Map<number, CompiledCandidate[]>, key: number, c: CompiledCandidate): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [c]);
-  else list.push(c);
+  const grpc = all.filter((c) => c.rank.kind === 'GRPCRoute');
+  const l4 = all.filter((c) => c.rank.kind !== 'HTTPRoute' && c.rank.kind !== 'GRPCRoute');
+  return { hostname, all, grpc, l4, droppedRules };
 }
 
 const PASSIVE_FILTERS: ReadonlySet<string | undefined> = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'URLRewrite', 'RequestMirror']);

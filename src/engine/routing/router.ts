@@ -10,6 +10,7 @@ import type { CompiledValueMatch } from '../match/valueMatch';
 import type { ResourceKey } from '../api/keys';
 import type { GatewayModel, ListenerModel } from '../types';
 import type { Candidate } from './collectCandidates';
+import type { PackedPathIndex } from './packedPathIndex';
 import type { RouteTable, RouteTableDroppedRule, RouteTableListener } from './types';
 
 /**
@@ -20,7 +21,7 @@ import type { RouteTable, RouteTableDroppedRule, RouteTableListener } from './ty
 export interface CompiledCandidate extends Candidate {
   /** False when the path match cannot compile: the candidate never matches. */
   pathOk: boolean;
-  /** An HTTPRoute Exact path match (in PathIndex.paths next to the prefixes). */
+  /** An HTTPRoute Exact path match. */
   pathExact: boolean;
   /** True when the path is the only condition (and compiles): the index hit alone decides. */
   pathOnly: boolean;
@@ -58,26 +59,10 @@ export interface FastRule {
   backendMayAnswer: boolean[];
 }
 
-/** HTTPRoute candidates indexed by path so a lookup probes only those that can match. */
-export interface PathIndex {
-  /**
-   * Exact and PathPrefix candidates in one map (one table to touch per request), keyed by
-   * hashPath of the Exact value or of the prefix without its trailing "/" ("" for "/"). Each
-   * list is in precedence order, so its Exact candidates come first; hits are verified.
-   */
-  paths: Map<number, CompiledCandidate[]>;
-  /** In precedence order (longer patterns first). */
-  regex: CompiledCandidate[];
-  /** Longest Exact value and longest prefix: longer request paths or prefixes are not probed. */
-  longestExact: number;
-  longestPrefix: number;
-}
-
 export interface CompiledVirtualHost {
   hostname: string;
   /** Every candidate, all kinds, in table order (what a trace walks). */
   all: CompiledCandidate[];
-  http: PathIndex;
   grpc: CompiledCandidate[];
   /** TLSRoute/TCPRoute/UDPRoute candidates: the first one serves. */
   l4: CompiledCandidate[];
@@ -91,6 +76,10 @@ export interface CompiledListener {
   table: RouteTableListener;
   virtualHosts: HostnameIndex<CompiledVirtualHost>;
   virtualHostList: CompiledVirtualHost[];
+  /** The same hosts by their index in virtualHostList: the fast path reads numbers, not objects. */
+  hostIndexes: HostnameIndex<number>;
+  /** HTTPRoute candidates of every virtual host, by path (see packedPathIndex.ts). */
+  paths: PackedPathIndex;
 }
 
 export interface CompiledPort {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { HTTPRouteMatch } from '../api/spec';
-import { aGateway, anHTTPRoute, routerFor } from '../../test-utils/routingModels';
+import { aGateway, anHTTPRoute, routerFor, type BackendSpec } from '../../test-utils/routingModels';
 import { routeRequest } from './routeRequest';
 import { traceRequest } from './traceRequest';
 import { createRng } from './weights';
@@ -51,6 +51,51 @@ describe('routeRequest agrees with traceRequest', () => {
         rule: trace.winner?.ruleIndex,
         match: trace.winner?.matchIndex,
         status: trace.outcome.status,
+      });
+    }
+  });
+});
+
+// Many virtual hosts (exact and wildcard names), weighted and invalid backendRefs and answering
+// filters: every branch of the packed fast path, checked against the trace down to the backend.
+describe('routeRequest agrees with traceRequest on hosts, weights and filters', () => {
+  const rng = createRng(7);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
+  const HOSTS = ['a.example.com', '*.example.com', 'b.a.example.com', '*.a.example.com', 'c.example.org'];
+  const PATHS = ['/', '/v1', '/v1/users', '/v2', '/v1/users/7', '/static/app.js', '/v10'];
+
+  function randomBackends(r: number): BackendSpec[] {
+    const roll = rng();
+    if (roll < 0.2) return [{ name: `s${r}`, weight: 0 }, { name: `t${r}`, weight: 3 }];
+    if (roll < 0.35) return [{ name: `s${r}`, weight: 1 }, { name: `t${r}`, weight: 1 }];
+    if (roll < 0.45) return [{ name: `s${r}`, invalid: 'BackendNotFound' }];
+    if (roll < 0.5) return [{ name: `s${r}`, filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 301 } }] }];
+    return [{ name: `s${r}`, port: 8000 + r }];
+  }
+
+  test.each(Array.from({ length: 25 }, (_, i) => i))('random scenario %i', () => {
+    const gw = aGateway('ns', 'gw', [{ name: 'http', port: 80, protocol: 'HTTP' }]);
+    const routes = Array.from({ length: 8 }, (_, r) =>
+      anHTTPRoute('ns', `r${r}`, {
+        hostnames: rng() < 0.8 ? [pick(HOSTS)] : [],
+        rules: Array.from({ length: 1 + Math.floor(rng() * 3) }, () => ({
+          matches: [{ path: { type: rng() < 0.3 ? 'Exact' : 'PathPrefix', value: pick(PATHS) } }],
+          ...(rng() < 0.1 ? { filters: [{ type: 'RequestRedirect' as const, requestRedirect: { hostname: 'moved.example.com' } }] } : {}),
+          backends: randomBackends(r),
+        })),
+      }),
+    );
+    const router = routerFor(gw, routes);
+    for (let i = 0; i < 80; i++) {
+      const req: SimRequest = { scheme: 'http', host: pick(['a.example.com', 'x.example.com', 'b.a.example.com', 'z.b.a.example.com', 'c.example.org', 'other.net']), method: 'GET', path: pick(PATHS), headers: {} };
+      const options = { seed: 3, sample: i };
+      const trace = traceRequest(router, req, options);
+      const fast = routeRequest(router, req, options);
+      expect({ route: fast.route, rule: fast.ruleIndex, status: fast.status, backend: fast.backend }).toEqual({
+        route: trace.winner?.route,
+        rule: trace.winner?.ruleIndex,
+        status: trace.outcome.status,
+        backend: trace.outcome.status === 200 || trace.outcome.backend?.target === 'none' ? trace.outcome.backend?.target : fast.backend,
       });
     }
   });

@@ -9,7 +9,8 @@ import type { ResourceKey } from '../api/keys';
 import type { ResolvedFilter } from '../types';
 import { simulateBackendAttempts } from './backendAttempts';
 import { answerPreflight, isPreflight } from './cors';
-import { MatchContext, findCandidate } from './findCandidate';
+import { MatchContext, candidateAt, findGrpcCandidate, findHttpRecord } from './findCandidate';
+import { FLAG_DIRECT, REC_BACKEND_LIST, REC_BACKENDS, REC_FLAGS, REC_MATCH, REC_ROUTE, REC_RULE, REC_TOTAL_WEIGHT } from '../routing/packedPathIndex';
 import { splitPathAndQuery } from './normalizeRequest';
 import { findListener, selectGateway, selectListener } from './selectListener';
 import type { OutcomeKind, SimRequest } from './types';
@@ -58,13 +59,13 @@ export function routeRequest(router: Router, req: SimRequest, options?: RouteOpt
   }
   const viaTls = listener.model.protocol === 'TLS';
   const l4 = viaTls || req.scheme === 'tcp' || req.scheme === 'udp';
-  const vhost = listener.virtualHosts.lookup(viaTls ? (sni ?? '') : l4 ? '' : hostname);
-  if (vhost === undefined) return l4 ? fail('connection-refused', 0, false) : fail('not-found', 404, grpc);
+  const host = listener.hostIndexes.lookup(viaTls ? (sni ?? '') : l4 ? '' : hostname);
+  if (host === undefined) return l4 ? fail('connection-refused', 0, false) : fail('not-found', 404, grpc);
   let winner: CompiledCandidate | undefined;
   let method = req.method ?? 'GET';
   if (l4) {
     const kind = viaTls ? 'TLSRoute' : req.scheme === 'tcp' ? 'TCPRoute' : 'UDPRoute';
-    winner = vhost.l4.find((c) => c.rank.kind === kind);
+    winner = listener.virtualHostList[host]?.l4.find((c) => c.rank.kind === kind);
     if (winner === undefined) return fail('connection-refused', 0, false);
   } else {
     const raw = grpc && req.grpc !== undefined ? `/${req.grpc.service}/${req.grpc.method}` : (req.path ?? '/');
@@ -76,8 +77,32 @@ export function routeRequest(router: Router, req: SimRequest, options?: RouteOpt
       const split = splitPathAndQuery(raw);
       context.reset(normalizePath(raw.slice(0, split.end) || '/'), split.query, method, req.headers, req.grpc);
     }
-    winner = findCandidate(vhost, context);
-    if (winner === undefined) return fail('not-found', 404, grpc);
+    // gRPC calls try GRPCRoutes first, then HTTPRoutes (a call is an HTTP/2 POST /service/method).
+    if (grpc) winner = findGrpcCandidate(listener.virtualHostList[host]?.grpc ?? [], context);
+    if (winner === undefined) {
+      const paths = listener.paths;
+      const rec = findHttpRecord(paths, host, context);
+      if (rec < 0) return fail('not-found', 404, grpc);
+      const records = paths.records;
+      // The common case answers from the record alone, without touching the candidate object.
+      if (((records[rec + REC_FLAGS] as number) & FLAG_DIRECT) !== 0 && req.backendBehavior === undefined) {
+        const count = records[rec + REC_BACKENDS] as number;
+        // With a single positive weight every draw picks the same backendRef: no draw needed.
+        const pair = count === 1 ? 0 : pickWeightedPair(records, rec + REC_BACKEND_LIST, count, records[rec + REC_TOTAL_WEIGHT] as number, options?.draw ?? drawFor(options?.seed ?? 0, options?.sample ?? 0));
+        return withGrpc(
+          {
+            kind: 'forwarded',
+            status: req.scheme === 'http' || req.scheme === 'https' ? 200 : 0,
+            route: paths.routeKeys[records[rec + REC_ROUTE] as number] as ResourceKey,
+            ruleIndex: records[rec + REC_RULE] as number,
+            matchIndex: records[rec + REC_MATCH] as number,
+            backend: paths.targets[records[rec + REC_BACKEND_LIST + 2 * pair + 1] as number] as string,
+          },
+          grpc,
+        );
+      }
+      winner = candidateAt(paths, rec);
+    }
   }
   const route = winner.routeKey;
   const ruleIndex = winner.ruleIndex;
@@ -123,6 +148,20 @@ const GRPC_CODE: Partial<Record<OutcomeKind, string>> = { forwarded: 'OK', 'not-
 function withGrpc(r: RouteResult, grpc: boolean): RouteResult {
   if (grpc) r.grpcCode = GRPC_CODE[r.kind] ?? 'Unknown';
   return r;
+}
+
+/**
+ * pickWeighted over a record's (weight, target) pairs, which hold only positive weights in
+ * backendRef order: the same walk, so both paths pick the same backend for the same draw.
+ */
+function pickWeightedPair(records: Int32Array, at: number, count: number, total: number, draw: number): number {
+  let r = draw * total;
+  for (let i = 0; i < count; i++) {
+    const w = records[at + 2 * i] as number;
+    if (r < w) return i;
+    r -= w;
+  }
+  return count - 1;
 }
 
 /** The same walk as weights.pickIndex, over precomputed non-negative weights. */

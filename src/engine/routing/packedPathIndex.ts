@@ -1,0 +1,276 @@
+/**
+ * The HTTPRoute path index of one listener, packed into typed arrays. With 10,000 routes the
+ * candidates no longer fit in the CPU caches, and a lookup that chases pointers through a Map,
+ * its lists and candidate objects spends most of its time waiting for memory. Here a probe reads
+ * one slot, then one record that holds everything needed to verify the hit and, for the common
+ * case, to answer: the path characters, the rule and match, the route and the backend.
+ *
+ * Layout:
+ * - `hosts`: per virtual host, a region of `slots` (open addressing, linear probing) keyed by
+ *   hashPath of an Exact value or of a prefix without its trailing "/", and the host's regex
+ *   candidates as a run of `regex`.
+ * - A slot points at a run of consecutive records, one per candidate with that path hash, in
+ *   precedence order (Exact first, as Exact ranks above any prefix).
+ * - A record: flags, path length, candidate id, route, rule and match indexes, the match's other
+ *   conditions, the backends it forwards to with their weights, then the path's UTF-16 code
+ *   units two to an int.
+ */
+import { hashPath } from '../match/pathHash';
+import type { ResourceKey } from '../api/keys';
+import type { HTTPRouteMatch } from '../api/spec';
+import type { CompiledValueMatch } from '../match/valueMatch';
+import type { CompiledCandidate } from './router';
+
+export const HOST_STRIDE = 8;
+export const HOST_SLOT_BASE = 0;
+export const HOST_SLOT_MASK = 1;
+export const HOST_LONGEST_EXACT = 2;
+export const HOST_LONGEST_PREFIX = 3;
+export const HOST_REGEX_START = 4;
+export const HOST_REGEX_COUNT = 5;
+/**
+ * Bit n set: some Exact value (resp. prefix) has length n, for n < 31; bit 31 stands for every
+ * longer length. A probe for a length no key has is skipped: most probes of a request that
+ * finds its route on a short prefix, or none, would otherwise each cost a cache miss.
+ */
+export const HOST_EXACT_LENGTHS = 6;
+export const HOST_PREFIX_LENGTHS = 7;
+
+/** The bit for `length` in HOST_EXACT_LENGTHS / HOST_PREFIX_LENGTHS. */
+export function lengthBit(length: number): number {
+  return 1 << (length < 31 ? length : 31);
+}
+
+/** Slot row; the key is hash + 1 so that 0 marks an empty slot. */
+export const SLOT_STRIDE = 3;
+export const SLOT_KEY = 0;
+export const SLOT_RECORD = 1;
+export const SLOT_COUNT = 2;
+
+export const REC_FLAGS = 0;
+export const REC_LENGTH = 1;
+/** Index in `candidates`. */
+export const REC_ID = 2;
+/** Index in `routeKeys`. */
+export const REC_ROUTE = 3;
+export const REC_RULE = 4;
+export const REC_MATCH = 5;
+/** Index in `conditions` of the match's method, header and query conditions; -1 for none. */
+export const REC_CONDITIONS = 6;
+/** Backends held in the record (0 without FLAG_DIRECT): (weight, index in `targets`) pairs. */
+export const REC_BACKENDS = 7;
+export const REC_TOTAL_WEIGHT = 8;
+export const REC_BACKEND_LIST = 9;
+
+export const FLAG_EXACT = 1;
+export const FLAG_PREFIX = 2;
+/** The path compiles and is the match's only condition: a verified hit alone decides. */
+export const FLAG_PATH_ONLY = 4;
+/**
+ * The record alone answers the request: no filter that could respond, every backendRef valid
+ * with no filter that could respond, and a positive total weight. The record then lists the
+ * backends with a positive weight (one, when only one can ever be picked).
+ */
+export const FLAG_DIRECT = 8;
+
+/** A match's conditions besides the path; candidates with identical ones share one object. */
+export interface MatchConditions {
+  method: string | undefined;
+  headers: CompiledValueMatch[];
+  query: CompiledValueMatch[];
+}
+
+export interface PackedPathIndex {
+  hosts: Int32Array;
+  slots: Int32Array;
+  records: Int32Array;
+  /** Record offsets of each host's regex candidates (runs given by the host rows). */
+  regex: Int32Array;
+  candidates: CompiledCandidate[];
+  /**
+   * Shared by every record with the same conditions: a config repeats the same header match
+   * (a canary header, an API version) across many routes, and one object stays in the cache.
+   */
+  conditions: MatchConditions[];
+  routeKeys: ResourceKey[];
+  targets: string[];
+}
+
+/**
+ * Packs the HTTPRoute candidates of each virtual host (given in precedence order, host i at index
+ * i) into one index. Candidates whose path does not compile are left out: they never match.
+ */
+export function packPathIndex(virtualHosts: readonly (readonly CompiledCandidate[])[]): PackedPathIndex {
+  const builder = new RecordBuilder();
+  const hosts = new Int32Array(virtualHosts.length * HOST_STRIDE);
+  const groupsPerHost = virtualHosts.map(groupByPathHash);
+  let slotCount = 0;
+  groupsPerHost.forEach((groups, h) => {
+    const size = tableSize(groups.size);
+    hosts[h * HOST_STRIDE + HOST_SLOT_BASE] = slotCount;
+    hosts[h * HOST_STRIDE + HOST_SLOT_MASK] = size - 1;
+    slotCount += size;
+  });
+  const slots = new Int32Array(slotCount * SLOT_STRIDE);
+  const regex: number[] = [];
+  groupsPerHost.forEach((groups, h) => {
+    const row = h * HOST_STRIDE;
+    const base = hosts[row + HOST_SLOT_BASE] as number;
+    const mask = hosts[row + HOST_SLOT_MASK] as number;
+    let longestExact = -1;
+    let longestPrefix = -1;
+    let exactLengths = 0;
+    let prefixLengths = 0;
+    for (const [hash, group] of groups) {
+      let slot = hash & mask;
+      while (slots[(base + slot) * SLOT_STRIDE + SLOT_KEY] !== 0) slot = (slot + 1) & mask;
+      const at = (base + slot) * SLOT_STRIDE;
+      slots[at + SLOT_KEY] = hash + 1;
+      slots[at + SLOT_RECORD] = builder.offset;
+      slots[at + SLOT_COUNT] = group.length;
+      for (const c of group) {
+        const path = pathKey(c);
+        builder.add(c, path);
+        if (c.pathExact) {
+          longestExact = Math.max(longestExact, path.length);
+          exactLengths |= lengthBit(path.length);
+        } else {
+          longestPrefix = Math.max(longestPrefix, path.length);
+          prefixLengths |= lengthBit(path.length);
+        }
+      }
+    }
+    hosts[row + HOST_LONGEST_EXACT] = longestExact;
+    hosts[row + HOST_LONGEST_PREFIX] = longestPrefix;
+    hosts[row + HOST_EXACT_LENGTHS] = exactLengths;
+    hosts[row + HOST_PREFIX_LENGTHS] = prefixLengths;
+    hosts[row + HOST_REGEX_START] = regex.length;
+    for (const c of virtualHosts[h] ?? []) if (c.rank.kind === 'HTTPRoute' && c.pathOk && c.path?.type === 'RegularExpression') regex.push(builder.add(c, ''));
+    hosts[row + HOST_REGEX_COUNT] = regex.length - (hosts[row + HOST_REGEX_START] as number);
+  });
+  return {
+    hosts,
+    slots,
+    records: Int32Array.from(builder.ints),
+    regex: Int32Array.from(regex),
+    candidates: builder.candidates,
+    conditions: builder.conditions.list,
+    routeKeys: builder.routeKeys.list,
+    targets: builder.targets.list,
+  };
+}
+
+/** The string an Exact or PathPrefix candidate is found by. */
+function pathKey(c: CompiledCandidate): string {
+  return c.pathExact ? c.pathValue : c.pathPrefix;
+}
+
+/** Numbers values in first-seen order, equal keys sharing a number. */
+class Numbering<T, K = T> {
+  readonly list: T[] = [];
+  private readonly ids = new Map<K, number>();
+
+  idOf(value: T, key: K = value as unknown as K): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      this.ids.set(key, (id = this.list.length));
+      this.list.push(value);
+    }
+    return id;
+  }
+}
+
+class RecordBuilder {
+  readonly ints: number[] = [];
+  readonly candidates: CompiledCandidate[] = [];
+  readonly conditions = new Numbering<MatchConditions, string>();
+  readonly routeKeys = new Numbering<ResourceKey>();
+  readonly targets = new Numbering<string>();
+
+  get offset(): number {
+    return this.ints.length;
+  }
+
+  /** Appends the record of `c` with `path` as its characters; returns its offset. */
+  add(c: CompiledCandidate, path: string): number {
+    const at = this.ints.length;
+    const backends = directBackends(c);
+    const flags = (c.path?.type === 'Exact' ? FLAG_EXACT : c.path?.type === 'PathPrefix' ? FLAG_PREFIX : 0) | (c.pathOnly ? FLAG_PATH_ONLY : 0) | (backends !== undefined ? FLAG_DIRECT : 0);
+    const conditions = c.pathOnly ? -1 : this.conditions.idOf({ method: c.method, headers: c.headers, query: c.query }, conditionsKey(c));
+    this.ints.push(flags, path.length, this.candidates.length, this.routeKeys.idOf(c.routeKey), c.ruleIndex, c.matchIndex, conditions, backends?.length ?? 0, c.fast.totalWeight);
+    for (const b of backends ?? []) this.ints.push(b.weight, this.targets.idOf(b.target));
+    for (let i = 0; i < path.length; i += 2) this.ints.push(path.charCodeAt(i) | (i + 1 < path.length ? path.charCodeAt(i + 1) << 16 : 0));
+    this.candidates.push(c);
+    return at;
+  }
+}
+
+/** The backends a record can answer with by itself (see FLAG_DIRECT), or undefined. */
+function directBackends(c: CompiledCandidate): { weight: number; target: string }[] | undefined {
+  const fast = c.fast;
+  if (c.mayAnswer || fast.totalWeight <= 0 || fast.backendMayAnswer.some((b) => b)) return undefined;
+  const out: { weight: number; target: string }[] = [];
+  for (let i = 0; i < fast.targets.length; i++) {
+    const target = fast.targets[i];
+    if (target === undefined) return undefined;
+    const weight = fast.weights[i] ?? 0;
+    if (weight > 0) out.push({ weight, target });
+  }
+  return out;
+}
+
+/** Equal for matches whose method, header and query conditions are written the same. */
+function conditionsKey(c: CompiledCandidate): string {
+  const m = c.match as HTTPRouteMatch | undefined;
+  return JSON.stringify([m?.method ?? null, m?.headers ?? [], m?.queryParams ?? []]);
+}
+
+/** Exact and PathPrefix candidates that can match, grouped by the hash of their path key. */
+function groupByPathHash(list: readonly CompiledCandidate[]): Map<number, CompiledCandidate[]> {
+  const groups = new Map<number, CompiledCandidate[]>();
+  for (const c of list) {
+    if (c.rank.kind !== 'HTTPRoute' || !c.pathOk || c.path?.type === 'RegularExpression') continue;
+    const hash = hashPath(pathKey(c));
+    const group = groups.get(hash);
+    if (group === undefined) groups.set(hash, [c]);
+    else group.push(c);
+  }
+  return groups;
+}
+
+/** A power of two at least twice the key count, so linear probing stays short. */
+function tableSize(keys: number): number {
+  let size = 2;
+  while (size < keys * 2) size *= 2;
+  return size;
+}
+
+/** Ints the record at `at` takes: the fixed part, its backend pairs, its path characters. */
+export function recordSize(records: Int32Array, at: number): number {
+  return REC_BACKEND_LIST + 2 * (records[at + REC_BACKENDS] as number) + (((records[at + REC_LENGTH] as number) + 1) >> 1);
+}
+
+/** The slot for `hash` in host row `row`, as an offset into `slots`, or -1 when none. */
+export function findSlot(index: PackedPathIndex, row: number, hash: number): number {
+  const slots = index.slots;
+  const base = index.hosts[row + HOST_SLOT_BASE] as number;
+  const mask = index.hosts[row + HOST_SLOT_MASK] as number;
+  const key = hash + 1;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const at = (base + slot) * SLOT_STRIDE;
+    const k = slots[at + SLOT_KEY] as number;
+    if (k === key) return at;
+    if (k === 0) return -1;
+  }
+}
+
+/** True when the record's path characters equal the first `length` code units of `path`. */
+export function hasPathChars(records: Int32Array, at: number, path: string, length: number): boolean {
+  let i = 0;
+  let word = at + REC_BACKEND_LIST + 2 * (records[at + REC_BACKENDS] as number);
+  for (; i + 1 < length; i += 2, word++) {
+    const w = records[word] as number;
+    if ((w & 0xffff) !== path.charCodeAt(i) || w >>> 16 !== path.charCodeAt(i + 1)) return false;
+  }
+  return i === length || ((records[word] as number) & 0xffff) === path.charCodeAt(i);
+}
