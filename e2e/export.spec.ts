@@ -2,8 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { parseAllDocuments } from 'yaml';
-import { crc32 } from '../src/ui/share/zipStore';
-import { writeRawZip } from '../src/ui/share/writeRawZip';
+import { crc32, writeZipArchive } from '../src/ui/share/zipStore';
 import { CanvasPage } from './pages/CanvasPage';
 import { expect, test } from './fixtures';
 
@@ -152,7 +151,7 @@ test('dropping a zip made by another tool opens its deflated YAML; a damaged zip
   const before = await api.getText();
   const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: zipped # deflated by zlib\n  namespace: team-c\nspec:\n  ports:\n    - port: 80\n';
   const bytes = Buffer.from(service);
-  const made = writeRawZip([
+  const made = writeZipArchive([
     { name: 'team-c/', stored: new Uint8Array(0), method: 0, crc: 0, size: 0 },
     { name: 'team-c/service-zipped.yaml', stored: deflateRawSync(bytes), method: 8, crc: crc32(bytes), size: bytes.length },
     { name: 'team-c/README.md', stored: Buffer.from('# notes'), method: 0, crc: crc32(Buffer.from('# notes')), size: 7 },

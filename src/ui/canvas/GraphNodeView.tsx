@@ -7,14 +7,7 @@ import { nodeTestId, slugOf } from './graphTestIds';
 import { useGwsimStore } from '../../store';
 import { selectSimNodeOnPath } from '../../store/simulatorSlice';
 import { selectHasStatusDrift } from '../../store/selectors';
-
-const STATUS_TEXT: Record<GraphNode['status'], string> = {
-  ok: 'OK',
-  warning: 'Degraded',
-  error: 'Rejected',
-  unknown: 'No status',
-  missing: 'Not in input',
-};
+import { NODE_STATUS_TEXT as STATUS_TEXT } from './nodeStatusText';
 
 /** One card per object: kind, name, namespace, status, and the fields that matter for its kind. */
 export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<GraphFlowNode>) {

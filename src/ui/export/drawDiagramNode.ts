@@ -7,14 +7,7 @@ import { MAX_OTHER_ITEMS } from '../../layout/nodeSize';
 import type { GraphFlowNode } from '../canvas/flowTypes';
 import { CARD, COLOR, statusColor } from './diagramTheme';
 import { escapeXml, fitText, num, textWidth } from './svgText';
-
-const STATUS_TEXT: Record<GraphNode['status'], string> = {
-  ok: 'OK',
-  warning: 'Degraded',
-  error: 'Rejected',
-  unknown: 'No status',
-  missing: 'Not in input',
-};
+import { NODE_STATUS_TEXT as STATUS_TEXT } from '../canvas/nodeStatusText';
 
 /** A text span of one row: muted or bold parts keep their look when the row is cut to fit. */
 interface Span {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readZip, ZipFormatError } from './readZip';
-import { buildZip, crc32 } from './zipStore';
-import { writeRawZip, type RawEntry } from './writeRawZip';
+import { buildZip, crc32, writeZipArchive, type RawZipEntry } from './zipStore';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -11,12 +10,12 @@ async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-async function deflatedEntry(name: string, text: string): Promise<RawEntry> {
+async function deflatedEntry(name: string, text: string): Promise<RawZipEntry> {
   const bytes = encode(text);
   return { name, stored: await deflateRaw(bytes), method: 8, crc: crc32(bytes), size: bytes.length };
 }
 
-function storedEntry(name: string, text: string): RawEntry {
+function storedEntry(name: string, text: string): RawZipEntry {
   const bytes = encode(text);
   return { name, stored: bytes, method: 0, crc: crc32(bytes), size: bytes.length };
 }
@@ -44,7 +43,7 @@ describe('readZip', () => {
   it('inflates deflated entries (as zip tools write them) next to stored ones', async () => {
     const deflated = await deflatedEntry('routes/httproute-shop.yaml', YAML);
     expect(deflated.stored.length).toBeLessThan(YAML.length / 4);
-    const { files, skipped } = await readZip(writeRawZip([deflated, storedEntry('notes.txt', 'hello')]));
+    const { files, skipped } = await readZip(writeZipArchive([deflated, storedEntry('notes.txt', 'hello')]));
     expect(skipped).toEqual([]);
     expect(files.map((f) => [f.name, f.method, decode(f.bytes)])).toEqual([
       ['routes/httproute-shop.yaml', 8, YAML],
@@ -53,7 +52,7 @@ describe('readZip', () => {
   });
 
   it('finds the end record before an archive comment and ignores folder entries', async () => {
-    const zip = writeRawZip([storedEntry('infra/', ''), storedEntry('infra/a.yaml', 'kind: A\n')], 'made by hand — PK\u0005\u0006 inside');
+    const zip = writeZipArchive([storedEntry('infra/', ''), storedEntry('infra/a.yaml', 'kind: A\n')], 'made by hand — PK\u0005\u0006 inside');
     const { files } = await readZip(zip);
     expect(files.map((f) => f.name)).toEqual(['infra/a.yaml']);
   });
@@ -65,7 +64,7 @@ describe('readZip', () => {
     const badCrc = { ...storedEntry('flipped.yaml', 'kind: D\n'), crc: 1234 };
     const broken = { ...(await deflatedEntry('broken.yaml', YAML)), stored: encode('this is not deflate data at all') };
     const bomb = { ...(await deflatedEntry('bomb.yaml', 'x'.repeat(100_000))), size: 1000, crc: 0 };
-    const { files, skipped } = await readZip(writeRawZip([bzip2, encrypted, badCrc, broken, bomb, good]));
+    const { files, skipped } = await readZip(writeZipArchive([bzip2, encrypted, badCrc, broken, bomb, good]));
     expect(files.map((f) => f.name)).toEqual(['good.yaml']);
     expect(skipped.map((s) => s.name)).toEqual(['bzip2.yaml', 'secret.yaml', 'flipped.yaml', 'broken.yaml', 'bomb.yaml']);
     expect(skipped[0]!.reason).toContain('compression method 12');

@@ -5,6 +5,7 @@
 import './workspaces.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useGwsimStore } from '../../store';
+import { useDismiss } from '../common/useDismiss';
 import {
   deleteWorkspaceNamed,
   formatSavedAt,
@@ -74,18 +75,10 @@ function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>
   const ref = useRef<HTMLDivElement>(null);
   const { refresh } = saved;
   useEffect(() => {
-    if (!open) return;
-    void refresh();
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
+    if (open) void refresh();
   }, [open, refresh]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(ref, open, close);
   const text = useGwsimStore((s) => s.text);
   return (
     <div className="menu" ref={ref}>
