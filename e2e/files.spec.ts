@@ -111,8 +111,15 @@ test('opening an example replaces the workspace after a confirmation when the te
     expect(dialog.message()).toContain('quickstart');
     void dialog.accept();
   });
-  await app.openExample('quickstart');
+  await app.page.getByTestId('open-example').click();
+  // Each example is listed with the first sentence of its own explanation.
+  await expect(app.page.getByTestId('open-example-quickstart')).toContainText('The smallest useful setup');
+  await app.page.getByTestId('open-example-quickstart').click();
   await expect.poll(() => api.getText()).not.toContain('# my change');
+  // Loading it says what it shows and what to try.
+  await expect(app.page.getByTestId('notice')).toContainText('Example “quickstart”: The smallest useful setup');
+  await expect(app.page.getByTestId('notice')).toContainText('Try: send GET /');
+  await app.page.screenshot({ path: 'test-results/screens/example-loaded-notice.png' });
   const analysis = await api.waitForAnalysis();
   expect(analysis.objects.length).toBeGreaterThan(0);
   expect(analysis.objects).not.toContain('Gateway/infra/shared');

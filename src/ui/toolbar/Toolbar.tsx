@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { useGwsimStore } from '../../store';
 import { selectCanRedo, selectCanUndo, selectIsBusy } from '../../store/selectors';
 import { MenuButton, type MenuItem } from '../common/MenuButton';
+import { describeExample } from '../app/describeExample';
 import { EXAMPLES, isUnmodifiedExample } from '../app/examples';
 import { openFiles } from '../app/openFiles';
 import { cleanedText, downloadText } from './exportWorkspace';
@@ -19,6 +20,8 @@ function loadExample(name: string) {
   if (text === undefined) return;
   if (!isUnmodifiedExample(state.text) && !window.confirm(`Replace the workspace with the example “${name}”? You can undo this.`)) return;
   state.replaceWorkspace(text, 'example');
+  const about = describeExample(name, text);
+  if (about.summary !== '') notify('info', `Example “${about.title}”: ${about.summary}${about.tryThis ? ` ${about.tryThis}` : ''}`);
 }
 
 function notify(kind: 'info' | 'error', message: string) {
@@ -85,7 +88,19 @@ export function Toolbar() {
 
   const exampleItems: MenuItem[] = Object.keys(EXAMPLES)
     .sort()
-    .map((name) => ({ id: name, label: name.replace(/-/g, ' '), onSelect: () => loadExample(name) }));
+    .map((name) => {
+      const about = describeExample(name, EXAMPLES[name] ?? '');
+      return {
+        id: name,
+        label: (
+          <span className="example-item">
+            <span className="example-title">{about.title}</span>
+            {about.summary !== '' && <span className="example-summary">{about.summary}</span>}
+          </span>
+        ),
+        onSelect: () => loadExample(name),
+      };
+    });
 
   const text = () => useGwsimStore.getState().text;
   const exportItems: MenuItem[] = [
