@@ -21,7 +21,7 @@ import type { AnalyzeOptions, Manifest, ObjectSummary, SourceFile } from './type
 const EPOCH = '1970-01-01T00:00:00Z';
 
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
-  const loaded = loadManifests(sources);
+  const loaded = loadManifests(sources, {}, options.parseCache);
   const index = indexResources(loaded.manifests);
   // Status comes before routing: a route only carries traffic on the listeners that accepted it,
   // and a listener that lost a conflict serves nothing, so routing reads the settled status.

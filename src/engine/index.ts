@@ -2,6 +2,8 @@
  * The engine's only public door. Every layer above (worker, store, UI, CLI) imports from here.
  */
 export { analyze } from './analyze';
+export { createParseCache } from './load/parseCache';
+export type { ParseCache } from './load/parseCache';
 export type { Analysis } from './analysisTypes';
 export * from './types';
 export { resourceKey, parseResourceKey, displayName } from './api/keys';

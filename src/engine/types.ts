@@ -2,6 +2,7 @@
  * The engine's data contracts. Everything here is plain data (survives structuredClone):
  * no classes, no functions, no Map. Stages produce new objects and never write into inputs.
  */
+import type { ParseCache } from './load/parseCache';
 import type { ConditionStatus, RouteReason } from './api/conditions';
 import type { ObjectRef, ResourceKey } from './api/keys';
 import type { RouteKind } from './api/kinds';
@@ -325,4 +326,9 @@ export interface PolicyAttachment {
 export interface AnalyzeOptions {
   /** Source of lastTransitionTime; tests pass a fixed instant. Defaults to the epoch. */
   clock?: () => string;
+  /**
+   * Reuses the parse of every document whose text did not change since the previous analyze()
+   * with the same cache (createParseCache()). The result is the same with or without it.
+   */
+  parseCache?: ParseCache;
 }

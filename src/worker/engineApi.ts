@@ -2,7 +2,7 @@
  * What the engine worker offers, as plain functions so they are unit-tested in Node without a
  * Worker. engine.worker.ts only exposes this object; engineClient.ts is the one caller.
  */
-import { analyze, CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
+import { analyze, createParseCache, CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
 import { computeFixIts, computeIsolationLens, lintSources, previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
 import { layoutGraph, type Positions } from '../layout/layoutGraph';
 import { getElkLayouter } from './elkLayouter';
@@ -14,10 +14,17 @@ export interface AnalysisResult {
   analysis: Analysis;
 }
 
+/**
+ * The workspace's documents as last parsed: a keystroke re-parses only the document it changed.
+ * Only the analyses of the workspace's current text use it (what-if comparisons of other
+ * revisions would evict each other's entries).
+ */
+const parseCache = createParseCache();
+
 export const engineApi = {
   analyze(revision: number, sources: SourceFile[]): AnalysisResult {
     // The clock lives in the shell, not the engine: lastTransitionTime reads like a real cluster's.
-    return { revision, analysis: analyze(sources, { clock: () => new Date().toISOString() }) };
+    return { revision, analysis: analyze(sources, { clock: () => new Date().toISOString(), parseCache }) };
   },
   /** Left→right positions for the graph's nodes (elkjs, in ELK's own worker nested in this one). */
   layout(graph: SemanticGraph): Promise<Positions> {
@@ -29,7 +36,7 @@ export const engineApi = {
   },
   /** Lint findings (with the request that proves each shadowed match), the fix-its on offer, and the isolation lens. */
   platformChecks(revision: number, sources: SourceFile[]): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
-    const analysis = analyze(sources);
+    const analysis = analyze(sources, { parseCache });
     return { revision, findings: lintSources(sources), fixIts: computeFixIts(sources, analysis), lens: computeIsolationLens(sources, analysis) };
   },
   /** The file a fix-it would produce and its unified diff, before the store applies it. */

@@ -5,7 +5,7 @@
  * document costs that document only, and the others still load. Objects keep their source range,
  * so every later diagnostic can point at the line the user wrote.
  */
-import { LineCounter, isMap, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isSeq, type Document, type Node } from 'yaml';
 import { resourceKey } from '../api/keys';
 import { diagnostic } from '../diagnostics/diagnostic';
 import type { Diagnostic, Manifest, ManifestSource, SourceFile } from '../types';
@@ -14,7 +14,9 @@ import { describeYamlError } from './describeYamlError';
 import { guardDocuments, positionIn, type RefusedDocument } from './guardDocuments';
 import { inspectDocument } from './inspectDocument';
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './loadLimits';
-import { createObjectNodeRegistry, offsetsToLocation, type LocatedFile, type ObjectNodeRegistry } from './sourceLocator';
+import { parseChunk, settleParseCache, type ParseCache, type ParsedChunk } from './parseCache';
+import { parsingChunks } from './parsingChunks';
+import { createObjectNodeRegistry, linePosition, offsetsToLocation, type LocatedFile, type ObjectNodeRegistry } from './sourceLocator';
 import type { SourceLocator } from './sourceLocator';
 
 export type { SourceLocator } from './sourceLocator';
@@ -27,16 +29,21 @@ export interface LoadResult {
   locator: Required<SourceLocator>;
 }
 
-export function loadManifests(sources: readonly SourceFile[], limits: Partial<LoadLimits> = {}): LoadResult {
+/**
+ * `cache` reuses unchanged documents' parses across calls (see parseCache.ts). `splitDocuments`
+ * false parses each file as one stream: the reference the chunked parse is tested against.
+ */
+export function loadManifests(sources: readonly SourceFile[], limits: Partial<LoadLimits> = {}, cache?: ParseCache, splitDocuments = true): LoadResult {
   const effective: LoadLimits = { ...DEFAULT_LOAD_LIMITS, ...limits };
   const registry = createObjectNodeRegistry();
   const diagnostics: Diagnostic[] = [];
   const loaded: Manifest[] = [];
   for (const source of sources) {
-    const file = loadFile(source, effective, registry);
+    const file = loadFile(source, effective, registry, cache, splitDocuments);
     loaded.push(...file.manifests);
     diagnostics.push(...file.diagnostics);
   }
+  settleParseCache(cache);
   const manifests = dropDuplicates(loaded, registry.locator, diagnostics);
   return { manifests, diagnostics, locator: registry.locator };
 }
@@ -46,32 +53,32 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRegistry): FileResult {
+function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRegistry, cache: ParseCache | undefined, split: boolean): FileResult {
   const diagnostics: Diagnostic[] = [];
   const manifests: Manifest[] = [];
   const guarded = guardDocuments(source.text, limits);
-  const lineCounter = new LineCounter();
-  const file: LocatedFile = { name: source.name, text: guarded.text, lineCounter };
-  let docs: Document.Parsed[];
-  try {
-    const parsed = parseAllDocuments(guarded.text, { lineCounter, prettyErrors: false });
-    docs = Array.isArray(parsed) ? parsed : [];
-  } catch (error) {
-    // The guard above should keep the parser from recursing this deep; if it still fails, the
-    // file is lost as a whole, but with a diagnostic rather than a crash.
-    const at = { file: source.name, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const why = error instanceof Error ? error.message : String(error);
-    return { manifests: [], diagnostics: [diagnostic('yaml.nesting-limit', at, `The YAML parser gave up on this file (${why}); nothing in it was loaded.`)] };
-  }
   for (const refused of guarded.refused) diagnostics.push(refusedDiagnostic(source, refused, limits));
   // A refused first document without a `---` leaves only blanks, which the parser does not count.
   const firstRefused = guarded.refused[0];
-  const shift = firstRefused?.start === 0 && !source.text.startsWith('---') ? 1 : 0;
-  docs.forEach((doc, index) => {
-    const result = loadDocument(doc, index + shift, file, limits, registry);
-    manifests.push(...result.manifests);
-    diagnostics.push(...result.diagnostics);
-  });
+  let docIndex = firstRefused?.start === 0 && !source.text.startsWith('---') ? 1 : 0;
+  for (const chunk of split ? parsingChunks(guarded.text) : [{ text: guarded.text, lineOffset: 0 }]) {
+    let parsed: ParsedChunk;
+    try {
+      parsed = parseChunk(chunk.text, cache);
+    } catch (error) {
+      // The guard above should keep the parser from recursing this deep; if it still fails, the
+      // file is lost as a whole, but with a diagnostic rather than a crash.
+      const at = { file: source.name, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      const why = error instanceof Error ? error.message : String(error);
+      return { manifests: [], diagnostics: [diagnostic('yaml.nesting-limit', at, `The YAML parser gave up on this file (${why}); nothing in it was loaded.`)] };
+    }
+    const file: LocatedFile = { name: source.name, text: chunk.text, lineCounter: parsed.lineCounter, lineOffset: chunk.lineOffset };
+    for (const doc of parsed.docs) {
+      const result = loadDocument(doc, docIndex++, file, limits, registry);
+      manifests.push(...result.manifests);
+      diagnostics.push(...result.diagnostics);
+    }
+  }
   return { manifests, diagnostics };
 }
 
@@ -160,8 +167,8 @@ function sourceOf(file: LocatedFile, docIndex: number, root: Node, listIndex?: n
   const [start = 0, end = 0] = root.range ?? [];
   let last = end;
   while (last > start && /\s/.test(file.text[last - 1] ?? '')) last--;
-  const from = file.lineCounter.linePos(start);
-  const to = file.lineCounter.linePos(last);
+  const from = linePosition(file, start);
+  const to = linePosition(file, last);
   const source: ManifestSource = { file: file.name, docIndex, line: from.line, column: from.col, endLine: to.line };
   if (listIndex !== undefined) source.listIndex = listIndex;
   return source;

@@ -20,10 +20,15 @@ export interface SourceLocator {
   locateKey?(manifest: Manifest, path: FieldPath): SourceLocation;
 }
 
+/**
+ * A parsed chunk of a source file (one or more YAML documents): node ranges and the line counter
+ * are relative to `text`, which starts on line `lineOffset + 1` of the file.
+ */
 export interface LocatedFile {
   name: string;
   text: string;
   lineCounter: LineCounter;
+  lineOffset: number;
 }
 
 export interface ObjectNodeRegistry {
@@ -119,9 +124,15 @@ function rangeToLocation(file: LocatedFile, node: Node): SourceLocation {
 }
 
 export function offsetsToLocation(file: LocatedFile, start: number, end: number): SourceLocation {
-  const from = file.lineCounter.linePos(start);
-  const to = file.lineCounter.linePos(end);
+  const from = linePosition(file, start);
+  const to = linePosition(file, end);
   return { file: file.name, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+
+/** 1-based line (in the whole file) and column of an offset in the chunk's text. */
+export function linePosition(file: LocatedFile, offset: number): { line: number; col: number } {
+  const at = file.lineCounter.linePos(offset);
+  return { line: at.line + file.lineOffset, col: at.col };
 }
 
 function fallbackLocation(source: ManifestSource): SourceLocation {
