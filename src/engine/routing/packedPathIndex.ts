@@ -21,7 +21,7 @@ import type { HTTPRouteMatch } from '../api/spec';
 import type { CompiledValueMatch } from '../match/valueMatch';
 import type { CompiledCandidate } from './router';
 
-export const HOST_STRIDE = 8;
+export const HOST_STRIDE = 16;
 export const HOST_SLOT_BASE = 0;
 export const HOST_SLOT_MASK = 1;
 export const HOST_LONGEST_EXACT = 2;
@@ -35,6 +35,21 @@ export const HOST_REGEX_COUNT = 5;
  */
 export const HOST_EXACT_LENGTHS = 6;
 export const HOST_PREFIX_LENGTHS = 7;
+/**
+ * A 256-bit filter of the host's path hashes (8 ints): a probe for a hash whose bit is clear is
+ * skipped without reading the slot table. With ~50 keys per host about four in five misses are
+ * avoided, and each avoided probe is a cache miss saved on a large table.
+ */
+export const HOST_FILTER = 8;
+const FILTER_BITS = 256;
+
+/** Word (0–7) and bit of `hash` in a host's filter. */
+export function filterWord(hash: number): number {
+  return ((hash >>> 12) & (FILTER_BITS - 1)) >>> 5;
+}
+export function filterBit(hash: number): number {
+  return 1 << ((hash >>> 12) & 31);
+}
 
 /** The bit for `length` in HOST_EXACT_LENGTHS / HOST_PREFIX_LENGTHS. */
 export function lengthBit(length: number): number {
@@ -126,6 +141,7 @@ export function packPathIndex(virtualHosts: readonly (readonly CompiledCandidate
       while (slots[(base + slot) * SLOT_STRIDE + SLOT_KEY] !== 0) slot = (slot + 1) & mask;
       const at = (base + slot) * SLOT_STRIDE;
       slots[at + SLOT_KEY] = hash + 1;
+      hosts[row + HOST_FILTER + filterWord(hash)] = (hosts[row + HOST_FILTER + filterWord(hash)] as number) | filterBit(hash);
       slots[at + SLOT_RECORD] = builder.offset;
       slots[at + SLOT_COUNT] = group.length;
       for (const c of group) {
@@ -252,6 +268,7 @@ export function recordSize(records: Int32Array, at: number): number {
 
 /** The slot for `hash` in host row `row`, as an offset into `slots`, or -1 when none. */
 export function findSlot(index: PackedPathIndex, row: number, hash: number): number {
+  if (((index.hosts[row + HOST_FILTER + filterWord(hash)] as number) & filterBit(hash)) === 0) return -1;
   const slots = index.slots;
   const base = index.hosts[row + HOST_SLOT_BASE] as number;
   const mask = index.hosts[row + HOST_SLOT_MASK] as number;
