@@ -52,4 +52,14 @@ describe('the packed path index verifies every hash hit', () => {
     const router = routerFor(gw, [anHTTPRoute('ns', 'long', { rules: [{ matches: [{ path: { type: 'PathPrefix', value: long } }], backends: [{ name: 'a' }] }] })]);
     expect([winner(router, `${long}/x`), winner(router, long.slice(0, -1))]).toEqual(['HTTPRoute/ns/long', undefined]);
   });
+
+  test('every key of a crowded host is found (the per-host filter never hides one)', () => {
+    const routes = Array.from({ length: 300 }, (_, i) =>
+      anHTTPRoute('ns', `r${i}`, { hostnames: [i % 2 === 0 ? 'h.example.com' : 'other.example.com'], rules: [{ matches: [{ path: { type: i % 3 === 0 ? 'Exact' : 'PathPrefix', value: `/p${i}` } }], backends: [{ name: 'a' }] }] }),
+    );
+    const router = routerFor(gw, routes);
+    const found = routes.filter((_, i) => i % 2 === 0).map((r) => winner(router, `/p${r.name.slice(1)}`));
+    expect(found).toEqual(routes.filter((_, i) => i % 2 === 0).map((r) => r.key));
+    expect(winner(router, '/p1')).toBeUndefined();
+  });
 });
