@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { analyze, computeFixIts, computeIsolationLens, lintSources } from '../engine';
 import { engineApi } from './engineApi';
 
 const example = readFileSync(new URL('../../fixtures/examples/shared-gateway-two-teams.yaml', import.meta.url), 'utf8');
@@ -25,6 +26,20 @@ describe('engineApi.analyze', () => {
     // The other documents keep loading.
     expect(result.analysis.objects.some((o) => o.kind === 'Gateway')).toBe(true);
     expect(structuredClone(result)).toEqual(result);
+  });
+});
+
+describe('engineApi keeps one parse cache across revisions', () => {
+  // analyze() with the cache equals analyze() without it (load/parsingChunks.test.ts); here the
+  // platform checks, which load the same text three more times through the same cache.
+  test('platform checks after each edit equal a fresh computation without the cache', () => {
+    const edits = [example, example.replace('name: store-web', 'name: store-www'), example.replace('shop.example.com', 'shop.example.org'), example];
+    edits.forEach((text, revision) => {
+      const sources = [{ name: 'workspace.yaml', text }];
+      engineApi.analyze(revision, sources);
+      const fresh = analyze(sources);
+      expect(engineApi.platformChecks(revision, sources)).toEqual({ revision, findings: lintSources(sources), fixIts: computeFixIts(sources, fresh), lens: computeIsolationLens(sources, fresh) });
+    });
   });
 });
 

@@ -37,7 +37,7 @@ export const engineApi = {
   /** Lint findings (with the request that proves each shadowed match), the fix-its on offer, and the isolation lens. */
   platformChecks(revision: number, sources: SourceFile[]): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
     const analysis = analyze(sources, { parseCache });
-    return { revision, findings: lintSources(sources), fixIts: computeFixIts(sources, analysis), lens: computeIsolationLens(sources, analysis) };
+    return { revision, findings: lintSources(sources, { parseCache }), fixIts: computeFixIts(sources, analysis, parseCache), lens: computeIsolationLens(sources, analysis, parseCache) };
   },
   /** The file a fix-it would produce and its unified diff, before the store applies it. */
   previewFixIt(sources: SourceFile[], fix: FixIt): FixItPreview | undefined {

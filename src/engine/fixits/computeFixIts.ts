@@ -5,6 +5,7 @@
 import { analyze } from '../analyze';
 import type { Analysis } from '../analysisTypes';
 import { loadManifests } from '../load/loadManifests';
+import type { ParseCache } from '../load/parseCache';
 import { indexResources } from '../resolve/indexResources';
 import type { SourceFile } from '../types';
 import { buildBackendPortFixes } from './buildBackendPortFixes';
@@ -14,8 +15,9 @@ import { buildRenamedFieldFixes } from './buildRenamedFieldFixes';
 import { buildSuggestedValueFixes } from './buildSuggestedValueFixes';
 import type { FixIt } from './fixItTypes';
 
-export function computeFixIts(sources: readonly SourceFile[], analysis: Analysis = analyze(sources)): FixIt[] {
-  const index = indexResources(loadManifests(sources).manifests);
+/** `parseCache` as for analyze(): the designer passes the one its analysis used. */
+export function computeFixIts(sources: readonly SourceFile[], analysis: Analysis = analyze(sources), parseCache?: ParseCache): FixIt[] {
+  const index = indexResources(loadManifests(sources, {}, parseCache).manifests);
   return [
     ...buildSuggestedValueFixes(analysis.diagnostics),
     ...buildRenamedFieldFixes(analysis.diagnostics, index),

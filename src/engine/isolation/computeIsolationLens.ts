@@ -5,14 +5,16 @@
 import { analyze } from '../analyze';
 import type { Analysis } from '../analysisTypes';
 import { loadManifests } from '../load/loadManifests';
+import type { ParseCache } from '../load/parseCache';
 import { indexResources } from '../resolve/indexResources';
 import type { SourceFile } from '../types';
 import { computeIsolationMatrix } from './computeIsolationMatrix';
 import { findIsolationLeaks } from './findIsolationLeaks';
 import type { IsolationLens } from './isolationTypes';
 
-export function computeIsolationLens(sources: readonly SourceFile[], analysis: Analysis = analyze(sources)): IsolationLens {
-  const loaded = loadManifests(sources);
+/** `parseCache` as for analyze(): the designer passes the one its analysis used. */
+export function computeIsolationLens(sources: readonly SourceFile[], analysis: Analysis = analyze(sources), parseCache?: ParseCache): IsolationLens {
+  const loaded = loadManifests(sources, {}, parseCache);
   const index = indexResources(loaded.manifests);
   const matrix = computeIsolationMatrix(loaded, index, analysis.explain);
   const leaks = findIsolationLeaks({ matrix, index, gateways: analysis.gateways, routes: analysis.routes, attachments: analysis.attachments });
