@@ -5,16 +5,23 @@
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads a UTF-8 file; throws with the OS reason when it cannot. */
+  /** Reads a UTF-8 file; throws with the OS reason when it cannot (or when it is over the size cap). */
   readFile(path: string): string;
-  /** 'file', 'dir', or undefined when nothing is there. */
-  stat(path: string): 'file' | 'dir' | undefined;
+  /**
+   * What is at the path, following symbolic links: a regular 'file', a 'dir', 'other' (FIFO,
+   * socket, device), or undefined when nothing is there (or a symbolic link is broken).
+   */
+  stat(path: string): PathKind | undefined;
+  /** The canonical absolute path, every symbolic link resolved; undefined when it cannot be resolved. */
+  realPath(path: string): string | undefined;
   /** Entry names of a directory. */
   readDir(path: string): string[];
   readStdin(): string;
   /** Where relative paths start and how they are displayed. */
   cwd: string;
 }
+
+export type PathKind = 'file' | 'dir' | 'other';
 
 /** A usage error: exit code 2, message printed with a pointer to --help. */
 export class UsageError extends Error {}

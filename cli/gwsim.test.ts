@@ -29,6 +29,7 @@ function repoIO(stdin: string | undefined): CliIO & { out: string; err: string }
     },
     readFile: (p: string) => node.readFile(abs(p)),
     stat: (p: string) => node.stat(abs(p)),
+    realPath: (p: string) => node.realPath(abs(p)),
     readDir: (p: string) => node.readDir(abs(p)),
     readStdin: () => {
       if (stdin === undefined) throw new Error('this case provides no stdin.yaml');

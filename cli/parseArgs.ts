@@ -84,9 +84,17 @@ export function boolFlag(args: ParsedArgs, name: string): boolean {
   return args.flags[name] === true;
 }
 
-export function intFlag(args: ParsedArgs, name: string, min: number): number | undefined {
+/**
+ * A whole number in [min, max]. Out-of-range values are usage errors, never clamped or passed on:
+ * `--port 99999999999` is a typo, not port 65535.
+ */
+export function intFlag(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
   const v = stringFlag(args, name);
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`option --${name} needs a whole number ≥ ${min}; got ${JSON.stringify(v)}`);
-  return Number(v);
+  const range = `from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  const shown = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (!/^\d+$/.test(v)) throw new UsageError(`option --${name} needs a whole number ${range}; got ${shown}`);
+  const n = Number(v);
+  if (n < min || n > max) throw new UsageError(`option --${name} must be ${range}; got ${shown}`);
+  return n;
 }

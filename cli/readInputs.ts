@@ -1,9 +1,16 @@
 /**
  * Turns the paths on the command line into SourceFiles: files as given, directories searched
  * recursively for *.yaml / *.yml (sorted, so output is stable), and "-" for stdin.
+ *
+ * CI runs gwsim on trees anyone can send a pull request to, so a directory walk stays inside the
+ * tree it was given: a symbolic link is followed only when its real path stays under the root
+ * (a link to /etc/passwd or /proc/self/environ is skipped, never read), a directory reached twice
+ * (a link loop) is read once, and FIFOs, sockets and devices are skipped; each skip is a warning
+ * on stderr. A path named on the command line is read as given: the user chose it.
  */
 import type { SourceFile } from '../src/engine';
 import { InputError, type CliIO } from './cliIO';
+import { escapeTerminal } from '../src/engine';
 
 export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
   const sources: SourceFile[] = [];
@@ -14,26 +21,65 @@ export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
     }
     const kind = io.stat(path);
     if (kind === undefined) throw new InputError(`${path}: no such file or directory; check the path (relative paths start at ${io.cwd})`);
-    if (kind === 'file') sources.push({ name: path, text: readText(io, path) });
+    if (kind !== 'dir') sources.push({ name: path, text: readText(io, path) });
     else {
       const files = findYamlFiles(io, path);
       if (files.length === 0) throw new InputError(`${path}: the directory holds no *.yaml or *.yml files`);
       for (const f of files) sources.push({ name: f, text: readText(io, f) });
     }
   }
+  if (sources.every((s) => isBlankYaml(s.text))) {
+    const names = sources.map((s) => s.name);
+    const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+    throw new InputError(`the input is empty: ${shown} ${names.length === 1 ? 'holds' : 'hold'} no YAML documents, so there is nothing to check`);
+  }
   return sources;
 }
 
+/** Only blanks, comments and document markers: nothing a loader could turn into an object. */
+function isBlankYaml(text: string): boolean {
+  return text.split('\n').every((line) => /^\s*(?:#.*)?$/.test(line) || /^(?:---|\.\.\.)\s*(?:#.*)?$/.test(line));
+}
+
+const YAML_FILE = /\.ya?ml$/;
+
+/**
+ * *.yaml / *.yml files under `dir`, depth first in name order, staying inside `dir` (see the
+ * module comment). Skipped entries are reported through `io.stderr`.
+ */
 export function findYamlFiles(io: CliIO, dir: string): string[] {
+  const root = io.realPath(dir);
+  if (root === undefined) return [];
   const out: string[] = [];
-  for (const name of [...io.readDir(dir)].sort()) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
-    const path = `${dir.replace(/\/+$/, '')}/${name}`;
-    const kind = io.stat(path);
-    if (kind === 'dir') out.push(...findYamlFiles(io, path));
-    else if (kind === 'file' && /\.ya?ml$/.test(name)) out.push(path);
-  }
+  const visited = new Set<string>([root]);
+  const warn = (path: string, why: string): void => io.stderr(`gwsim: warning: ${escapeTerminal(path)}: skipped: ${escapeTerminal(why)}\n`);
+  const walk = (current: string): void => {
+    for (const name of [...io.readDir(current)].sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = `${current.replace(/\/+$/, '')}/${name}`;
+      const kind = io.stat(path);
+      if (kind !== 'dir' && !YAML_FILE.test(name)) continue;
+      const real = io.realPath(path);
+      if (kind === undefined || real === undefined) warn(path, 'a broken symbolic link');
+      else if (!isInside(real, root)) warn(path, `a symbolic link to ${real}, outside ${dir}; gwsim reads only files inside the directories it is given`);
+      else if (kind === 'other') warn(path, 'not a regular file (a FIFO, socket or device)');
+      else if (kind === 'file') out.push(path);
+      else if (visited.has(real)) warn(path, `it leads to ${real}, a directory already read (a symbolic link loop, or a second link to it)`);
+      else {
+        // Depth is bounded: every directory is entered once, and paths have a length limit.
+        visited.add(real);
+        walk(path);
+      }
+    }
+  };
+  walk(dir);
   return out;
+}
+
+function isInside(path: string, root: string): boolean {
+  if (path === root) return true;
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  return path.startsWith(prefix);
 }
 
 function readText(io: CliIO, path: string): string {

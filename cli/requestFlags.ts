@@ -1,8 +1,12 @@
 /**
  * The request flags shared by `gwsim route` and `gwsim simulate`, turned into a SimRequest.
- * The Gateway must exist in the input; when it does not, the error lists the ones that do.
+ * The Gateway is chosen by the engine's own selection (the one the trace then reports): a
+ * namespace/name, a bare name carried by one Gateway in any namespace, or, without --gateway,
+ * the one Gateway that can take the request. Unknown names and ambiguities are errors that list
+ * the Gateways to pick from.
  */
-import type { Analysis, SimRequest, SimScheme } from '../src/engine';
+import { selectRequestGateway } from '../src/engine';
+import type { Analysis, Router, SimRequest, SimScheme } from '../src/engine';
 import { InputError, UsageError } from './cliIO';
 import { intFlag, listFlag, stringFlag, type FlagSpec, type ParsedArgs } from './parseArgs';
 
@@ -19,7 +23,8 @@ export const REQUEST_FLAGS: Record<string, FlagSpec> = {
 };
 
 export const REQUEST_FLAGS_HELP = `Request:
-  --gateway NS/NAME   the Gateway that receives the request (required when the input has several)
+  --gateway NS/NAME   the Gateway that receives the request; a bare NAME works when one Gateway
+                      carries it (default: the one Gateway that can take the request)
   --port N            listener port (default 80 for http, 443 for https and tls)
   --scheme S          http (default), https, tls or tcp
   --host H            Host header / :authority, or the TLS server name for tls
@@ -32,11 +37,14 @@ export const REQUEST_FLAGS_HELP = `Request:
 
 const SCHEMES: readonly SimScheme[] = ['http', 'https', 'tls', 'tcp'];
 
-export function buildSimRequest(args: ParsedArgs, analysis: Analysis): SimRequest {
+export function buildSimRequest(args: ParsedArgs, analysis: Analysis, router: Router): SimRequest {
   const scheme = (stringFlag(args, 'scheme') ?? 'http') as SimScheme;
   if (!SCHEMES.includes(scheme)) throw new UsageError(`--scheme must be one of ${SCHEMES.join(', ')}; got ${JSON.stringify(scheme)}`);
-  const req: SimRequest = { scheme, gateway: resolveGateway(stringFlag(args, 'gateway'), analysis) };
-  const port = intFlag(args, 'port', 1);
+  if (analysis.gateways.length === 0) throw new InputError('the input has no Gateway; add the Gateway the request should reach');
+  const req: SimRequest = { scheme };
+  const gateway = stringFlag(args, 'gateway');
+  if (gateway !== undefined) req.gateway = gateway;
+  const port = intFlag(args, 'port', 1, 65535);
   if (port !== undefined) req.port = port;
   if (scheme === 'tcp' && port === undefined) throw new UsageError('--scheme tcp needs --port');
   const host = stringFlag(args, 'host');
@@ -58,6 +66,7 @@ export function buildSimRequest(args: ParsedArgs, analysis: Analysis): SimReques
     if (!m) throw new UsageError(`--grpc must be SERVICE/METHOD, e.g. helloworld.Greeter/SayHello; got ${JSON.stringify(grpc)}`);
     req.grpc = { service: m[1] ?? '', method: m[2] ?? '' };
   }
+  checkGateway(req, analysis, router);
   return req;
 }
 
@@ -75,17 +84,15 @@ function parseHeaders(lines: readonly string[]): Record<string, string> {
   return headers;
 }
 
-function resolveGateway(wanted: string | undefined, analysis: Analysis): string {
+/** Fails up front where the engine's choice would fail: an unknown name or an ambiguous choice. */
+function checkGateway(req: SimRequest, analysis: Analysis, router: Router): void {
+  const choice = selectRequestGateway(router, req);
+  if (choice.ok) return;
   const available = analysis.gateways.map((g) => `${g.namespace}/${g.name}`).sort();
-  if (available.length === 0) throw new InputError('the input has no Gateway; add the Gateway the request should reach');
-  if (wanted === undefined) {
-    const [only] = available;
-    if (available.length === 1 && only !== undefined) return only;
-    throw new UsageError(`the input has ${available.length} Gateways; pick one with --gateway: ${available.join(', ')}`);
+  if (choice.candidates.length > 1) {
+    const why = req.gateway === undefined ? `${choice.candidates.length} Gateways can take this request` : `${choice.candidates.length} Gateways are named ${req.gateway}`;
+    throw new UsageError(`${why}; pick one with --gateway NS/NAME: ${choice.candidates.join(', ')}`);
   }
-  const name = wanted.includes('/') ? wanted : `default/${wanted}`;
-  if (!available.includes(name)) {
-    throw new InputError(`Gateway ${name} is not in the input. Available: ${available.join(', ')}`);
-  }
-  return name;
+  if (req.gateway !== undefined) throw new InputError(`Gateway ${req.gateway} is not in the input. Available: ${available.join(', ')}`);
+  // Without --gateway and no Gateway that fits: the trace says why (no listener on that port…).
 }

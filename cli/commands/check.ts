@@ -1,11 +1,10 @@
-import { analyze, lintSources, parseResourceKey, printDiagnostics, printGithubAnnotations, printJUnitReport } from '../../src/engine';
+import { analyze, lintSources, parseResourceKey, printDiagnostics, printGithubAnnotations, printJUnitReport, printStatusSummary } from '../../src/engine';
 import type { ResourceKey } from '../../src/engine';
 import type { Command } from './command';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
 import { readInputs } from '../readInputs';
 import { countBySeverity, plural } from '../format/countBySeverity';
-import { printStatusSummary } from '../format/printStatusSummary';
 
 export const check: Command = {
   summary: 'validate manifests and show the status a conformant controller would write',

@@ -1,9 +1,8 @@
-import { analyze, computeIsolationLens } from '../../src/engine';
+import { analyze, computeIsolationLens, printIsolationLens } from '../../src/engine';
 import type { Command } from './command';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs } from '../parseArgs';
 import { readInputs } from '../readInputs';
-import { printIsolationLens } from '../format/printIsolationLens';
 
 export const lens: Command = {
   summary: 'show who may attach routes where (namespaces × listeners) and the leaks between domains',

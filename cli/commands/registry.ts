@@ -25,6 +25,7 @@ Commands:
 ${lines.join('\n')}
 
 Run \`gwsim <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 findings (error diagnostics, failed expectations, isolation leaks), 2 usage or input error.
+Exit codes: 0 ok, 1 findings (error diagnostics, failed expectations, isolation leaks), 2 usage or input error,
+3 internal error (a bug in gwsim: please report it).
 `;
 }

@@ -24,8 +24,9 @@ Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input err
     const args = parseArgs('route', argv, { ...REQUEST_FLAGS, json: { type: 'boolean' } });
     if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
     const analysis = analyze(readInputs(io, args.positionals));
-    const request = buildSimRequest(args, analysis);
-    const trace = traceRequest(compileRouter(analysis), request);
+    const router = compileRouter(analysis);
+    const request = buildSimRequest(args, analysis, router);
+    const trace = traceRequest(router, request);
     if (boolFlag(args, 'json')) {
       const o = trace.outcome;
       const outcome = {

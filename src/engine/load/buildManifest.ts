@@ -19,10 +19,24 @@ export interface BuiltManifest {
   diagnostics: Diagnostic[];
 }
 
+/** Longest part of a stray scalar a diagnostic quotes. */
+const SCALAR_EXCERPT_CHARS = 40;
+
+/**
+ * A short, escaped excerpt of a document that is a scalar. Such a "document" is often a file that
+ * is not YAML at all (a symlink to /etc/passwd, a key, an environment dump): the diagnostic must
+ * identify it without printing its contents.
+ */
+function scalarExcerpt(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  if (text.length <= SCALAR_EXCERPT_CHARS) return JSON.stringify(value) ?? text;
+  return `${JSON.stringify(Array.from(text).slice(0, SCALAR_EXCERPT_CHARS).join(''))}… (${text.length} characters; the rest is not shown)`;
+}
+
 export function buildManifest(input: ObjectInput): BuiltManifest {
   const { value, source, locate } = input;
   if (!isPlainObject(value)) {
-    const what = value === null ? 'empty' : Array.isArray(value) ? 'a list' : `the scalar ${JSON.stringify(value)}`;
+    const what = value === null ? 'empty' : Array.isArray(value) ? 'a list' : `the scalar ${scalarExcerpt(value)}`;
     return {
       diagnostics: [
         diagnostic('yaml.not-an-object', locate([]), `This document is ${what}, not a Kubernetes object; it was skipped.`),

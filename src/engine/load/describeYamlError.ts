@@ -58,10 +58,14 @@ export interface MissingSpace {
   value: string;
 }
 
+const MAX_QUOTED_WORD = 63;
+
 export function findMissingSpaceAfterColon(text: string): MissingSpace | undefined {
   const m = MISSING_SPACE_AFTER_COLON.exec(text);
   if (!m || m[1] === undefined || m[2] === undefined) return undefined;
   // URLs and times (`http://x`, `12:30`) are legitimate plain scalars, not missing spaces.
   if (/^\d+$/.test(m[1])) return undefined;
+  // Quoting a long run of text back is printing the file (a password line, a key), not a hint.
+  if (m[1].length > MAX_QUOTED_WORD || m[2].length > MAX_QUOTED_WORD) return undefined;
   return { text: `${m[1]}:${m[2]}`, key: m[1], value: m[2] };
 }

@@ -3,6 +3,7 @@
  * the stable text behind the golden files and the CLI's `check` output.
  */
 import type { Diagnostic } from '../types';
+import { escapeTerminal } from './escapeTerminal';
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const ordered = [...diagnostics].sort(
@@ -11,9 +12,10 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return ordered.map(printDiagnostic).join('\n') + (ordered.length > 0 ? '\n' : '');
 }
 
+/** One line, always: a name with a line break or an escape sequence in a message cannot forge another. */
 export function printDiagnostic(d: Diagnostic): string {
-  const hint = d.hint ? ` (${d.hint})` : '';
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}${hint}`;
+  const hint = d.hint ? ` (${escapeTerminal(d.hint)})` : '';
+  return `${escapeTerminal(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${escapeTerminal(d.message)}${hint}`;
 }
 
 function compare(a: string, b: string): number {

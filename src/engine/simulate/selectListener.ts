@@ -15,6 +15,8 @@ export interface SelectionFailure {
   kind: Extract<OutcomeKind, 'connection-refused' | 'not-found' | 'misdirected'>;
   status: number;
   reason: string;
+  /** When the choice was ambiguous: the Gateways that could take the request. */
+  candidates?: string[];
   /** On a misdirected request: the listener the SNI chose and the one the Host belongs to. */
   bySni?: CompiledListener;
   byHost?: CompiledListener;
@@ -29,15 +31,11 @@ function refused(reason: string): SelectionFailure {
 
 export function selectGateway(router: Router, name: string | undefined, port: number, scheme: SimScheme): GatewaySelection {
   if (name !== undefined) {
-    const key = name.startsWith('Gateway/') ? name.slice('Gateway/'.length) : name;
-    // A bare name is accepted when exactly one Gateway carries it.
-    const bare = key.includes('/') ? [] : router.gatewayList.filter((g) => g.model.name === key);
-    const byName = router.gateways.get(key) ?? (bare.length === 1 ? bare[0] : undefined);
-    if (byName === undefined) {
-      const known = router.gatewayList.map((g) => g.name).join(', ') || 'none';
-      return refused(`no Gateway named ${name} (known: ${known})`);
-    }
-    return { ok: true, gateway: byName, reason: `Gateway ${byName.name} was named in the request` };
+    const found = findGatewayByName(router.gatewayList.map((g) => g.name), name);
+    if (!found.ok) return { ...refused(found.reason), candidates: found.candidates };
+    const gateway = router.gateways.get(found.gateway);
+    if (gateway === undefined) return refused(`no Gateway named ${name}`);
+    return { ok: true, gateway, reason: found.how };
   }
   const protocol = SCHEME_PROTOCOL[scheme];
   const fits = router.gatewayList.filter((g) => {
@@ -46,8 +44,38 @@ export function selectGateway(router: Router, name: string | undefined, port: nu
   });
   const only = fits[0];
   if (fits.length === 1 && only !== undefined) return { ok: true, gateway: only, reason: `${only.name} is the only Gateway with a ready ${protocol} listener on port ${port}` };
+  // With a single Gateway there is nothing to choose: take it, so the listener step can say why
+  // it refuses the request instead of a bare "no Gateway".
+  const [single] = router.gatewayList;
+  if (fits.length === 0 && router.gatewayList.length === 1 && single !== undefined) {
+    return { ok: true, gateway: single, reason: `${single.name} is the only Gateway in the input` };
+  }
   if (fits.length === 0) return refused(`no Gateway has a ready ${protocol} listener on port ${port}`);
-  return refused(`several Gateways have a ready ${protocol} listener on port ${port} (${fits.map((g) => g.name).join(', ')}): name one in the request's gateway field`);
+  return {
+    ...refused(`several Gateways have a ready ${protocol} listener on port ${port} (${fits.map((g) => g.name).join(', ')}): name one in the request's gateway field`),
+    candidates: fits.map((g) => g.name),
+  };
+}
+
+export type GatewayNameMatch = { ok: true; gateway: string; how: string } | { ok: false; reason: string; candidates: string[] };
+
+/**
+ * A Gateway by the name a user typed: "namespace/name" (or "Gateway/namespace/name") exactly, or
+ * a bare name that exactly one Gateway carries, in any namespace. Several Gateways of that name
+ * are ambiguous: the failure lists them as candidates.
+ */
+export function findGatewayByName(gateways: readonly string[], wanted: string): GatewayNameMatch {
+  const key = wanted.startsWith('Gateway/') ? wanted.slice('Gateway/'.length) : wanted;
+  const known = [...gateways].sort();
+  if (key.includes('/')) {
+    if (known.includes(key)) return { ok: true, gateway: key, how: `Gateway ${key} was named in the request` };
+    return { ok: false, reason: `no Gateway named ${key} (known: ${known.join(', ') || 'none'})`, candidates: [] };
+  }
+  const bare = known.filter((g) => g.slice(g.indexOf('/') + 1) === key);
+  const [only] = bare;
+  if (bare.length === 1 && only !== undefined) return { ok: true, gateway: only, how: `the request named Gateway ${key}; ${only} is the only Gateway of that name` };
+  if (bare.length > 1) return { ok: false, reason: `several Gateways are named ${key} (${bare.join(', ')}): name one as namespace/name`, candidates: bare };
+  return { ok: false, reason: `no Gateway named ${key} in any namespace (known: ${known.join(', ') || 'none'})`, candidates: [] };
 }
 
 export interface ListenerQuery {

@@ -1,10 +1,14 @@
 /**
  * The status part of `gwsim check`: per Gateway its conditions and listeners, per route each
  * parent with Accepted/ResolvedRefs, and for a parent that did not accept the route, the
- * attachment checks that failed (from analysis.explain).
+ * attachment checks that failed (from analysis.explain). Names and messages from the manifests
+ * are escaped (escapeTerminal): one line of this text is always one line on the screen.
  */
-import { ConditionType, parseResourceKey } from '../../src/engine';
-import type { Analysis, Condition, GatewayStatus, ObjectStatus, ResourceKey, RouteParentExplain, RouteStatus } from '../../src/engine';
+import type { Analysis } from '../analysisTypes';
+import { ConditionType } from '../api/conditions';
+import { parseResourceKey } from '../api/keys';
+import type { Condition, GatewayStatus, ObjectStatus, ResourceKey, RouteParentExplain, RouteStatus } from '../types';
+import { escapeTerminal as esc } from './escapeTerminal';
 
 const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
 
@@ -15,21 +19,21 @@ export function printStatusSummary(analysis: Analysis): string {
     const status = analysis.status[key];
     if (!status) continue;
     const ref = parseResourceKey(key);
-    const id = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+    const id = esc(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`);
     if (ref.kind === 'Gateway' && isGatewayStatus(status)) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
       for (const l of status.listeners) {
-        lines.push(`  listener ${l.name}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`);
+        lines.push(`  listener ${esc(l.name)}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`);
       }
     } else if (ROUTE_KINDS.has(ref.kind) && isRouteStatus(status)) {
       lines.push(`${id}:${status.parents.length === 0 ? ' no parent wrote status (see explain below)' : ''}`);
       for (const p of status.parents) {
         const parent = `${p.parentRef.namespace ?? ref.namespace ?? ''}/${p.parentRef.name ?? '?'}${p.parentRef.sectionName ? ` (${p.parentRef.sectionName})` : ''}`;
-        lines.push(`  parent ${parent}: ${printConditions(p.conditions, [ConditionType.Accepted, ConditionType.ResolvedRefs])}`);
+        lines.push(`  parent ${esc(parent)}: ${printConditions(p.conditions, [ConditionType.Accepted, ConditionType.ResolvedRefs])}`);
         // An accepted route can still fail to resolve a backend: say which and why.
         const accepted = p.conditions.some((c) => c.type === ConditionType.Accepted && c.status === 'True');
         for (const c of p.conditions.filter((c) => accepted && c.type === ConditionType.ResolvedRefs && c.status === 'False')) {
-          lines.push(`    ${c.type}=False: ${c.message}`);
+          lines.push(`    ${c.type}=False: ${esc(c.message)}`);
         }
       }
       for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted)) lines.push(...printFailedChecks(ex));
@@ -42,11 +46,11 @@ export function printStatusSummary(analysis: Analysis): string {
 
 function printFailedChecks(ex: RouteParentExplain): string[] {
   const target = `${ex.parentRef.namespace ?? ''}${ex.parentRef.namespace ? '/' : ''}${ex.parentRef.name ?? '?'}`;
-  const out = [`  why parentRefs[${ex.parentRefIndex}] (${target}) is not accepted: ${ex.reason}${ex.message ? `: ${ex.message}` : ''}`];
-  if (ex.noStatusReason) out.push(`    no status entry: ${ex.noStatusReason}`);
-  for (const c of ex.checks.filter((c) => !c.pass)) out.push(`    ✗ ${c.check}: ${c.detail}`);
+  const out = [`  why parentRefs[${ex.parentRefIndex}] (${esc(target)}) is not accepted: ${esc(ex.reason)}${ex.message ? `: ${esc(ex.message)}` : ''}`];
+  if (ex.noStatusReason) out.push(`    no status entry: ${esc(ex.noStatusReason)}`);
+  for (const c of ex.checks.filter((c) => !c.pass)) out.push(`    ✗ ${c.check}: ${esc(c.detail)}`);
   for (const l of ex.listeners) {
-    for (const c of l.checks.filter((c) => !c.pass)) out.push(`    ✗ listener ${l.listener}: ${c.check}: ${c.detail}`);
+    for (const c of l.checks.filter((c) => !c.pass)) out.push(`    ✗ listener ${esc(l.listener)}: ${c.check}: ${esc(c.detail)}`);
   }
   return out;
 }
@@ -54,7 +58,7 @@ function printFailedChecks(ex: RouteParentExplain): string[] {
 export function printConditions(conditions: readonly Condition[], only?: readonly string[]): string {
   const shown = only ? conditions.filter((c) => only.includes(c.type)) : conditions;
   if (shown.length === 0) return 'no conditions';
-  return shown.map((c) => `${c.type}=${c.status}${c.reason && c.reason !== c.type ? ` (${c.reason})` : ''}`).join(', ');
+  return shown.map((c) => esc(`${c.type}=${c.status}${c.reason && c.reason !== c.type ? ` (${c.reason})` : ''}`)).join(', ');
 }
 
 function isGatewayStatus(s: ObjectStatus): s is GatewayStatus {

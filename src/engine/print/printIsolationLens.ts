@@ -1,11 +1,13 @@
 /**
  * The isolation lens as terminal text: the listeners (numbered, so the table stays narrow), the
  * namespaces × listeners table with ✓ / ✗ and the short reason, the routes that tried and were
- * refused, then the leaks, each with what to do.
+ * refused, then the leaks, each with what to do. Names from the manifests are escaped
+ * (escapeTerminal), so a name cannot break the table or forge a line.
  */
-import { parseResourceKey } from '../../src/engine';
-import type { IsolationCell, IsolationLeak, IsolationLens, IsolationListener, LeakKind, ResourceKey } from '../../src/engine';
-import { plural } from './countBySeverity';
+import { parseResourceKey } from '../api/keys';
+import type { IsolationCell, IsolationLeak, IsolationLens, IsolationListener, LeakKind } from '../isolation/isolationTypes';
+import type { ResourceKey } from '../types';
+import { escapeTerminal as esc } from './escapeTerminal';
 
 /**
  * What to do about the kinds of leak whose engine message (which names the objects) does not
@@ -20,7 +22,7 @@ const NEXT_STEP: Partial<Record<LeakKind, string>> = {
 
 export function printIsolationLens(lens: IsolationLens): string {
   const lines: string[] = [];
-  lines.push(`Isolation lens: ${plural(lens.domains.length, 'domain')} (${lens.domains.join(', ') || 'none'}), ${plural(lens.namespaces.length, 'namespace')} × ${plural(lens.listeners.length, 'listener')}`);
+  lines.push(`Isolation lens: ${plural(lens.domains.length, 'domain')} (${lens.domains.map(esc).join(', ') || 'none'}), ${plural(lens.namespaces.length, 'namespace')} × ${plural(lens.listeners.length, 'listener')}`);
   if (lens.listeners.length === 0) {
     lines.push('', 'No listeners: the input has no Gateway with listeners, so there is nothing to attach to.');
   } else {
@@ -37,13 +39,13 @@ export function printIsolationLens(lens: IsolationLens): string {
 function describeListener(l: IsolationListener): string {
   const owner = l.owner === l.gateway ? '' : ` via ${short(l.owner)}`;
   const admits = l.from === 'Selector' && l.selector !== undefined ? `Selector ${l.selector}` : l.from;
-  return `${short(l.gateway)}${owner} listener ${l.listener} (domain ${l.domain}): ${l.protocol} :${l.port} ${l.hostname ?? '(any hostname)'}, routes from ${admits}`;
+  return `${short(l.gateway)}${owner} listener ${esc(l.listener)} (domain ${esc(l.domain)}): ${esc(l.protocol)} :${l.port} ${l.hostname === undefined ? '(any hostname)' : esc(l.hostname)}, routes from ${esc(admits)}`;
 }
 
 function printTable(lens: IsolationLens): string[] {
   const cellAt = new Map(lens.cells.map((c) => [`${c.namespace}\u0000${c.listener}`, c]));
   const header = ['namespace', ...lens.listeners.map((_, i) => `[${i + 1}]`)];
-  const rows = lens.namespaces.map((ns) => [ns.name, ...lens.listeners.map((l) => printCell(cellAt.get(`${ns.name}\u0000${l.id}`), l))]);
+  const rows = lens.namespaces.map((ns) => [esc(ns.name), ...lens.listeners.map((l) => printCell(cellAt.get(`${ns.name}\u0000${l.id}`), l))]);
   const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
   const format = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [format(header), ...rows.map(format)];
@@ -70,7 +72,7 @@ function printRefusedRoutes(lens: IsolationLens): string[] {
     for (const r of cell.routes) {
       if (r.attached) continue;
       const listener = lens.listeners.findIndex((l) => l.id === cell.listener) + 1;
-      lines.push(`  ${short(r.route)} on [${listener}]: ${r.failedCheck ?? 'refused'}: ${r.detail ?? cell.detail}`);
+      lines.push(`  ${short(r.route)} on [${listener}]: ${r.failedCheck ?? 'refused'}: ${esc(r.detail ?? cell.detail)}`);
     }
   }
   return lines;
@@ -81,7 +83,7 @@ function printLeaks(leaks: readonly IsolationLeak[]): string[] {
   const warnings = leaks.filter((l) => l.severity === 'warning').length;
   const lines = [`Leaks: ${plural(warnings, 'warning')}, ${plural(leaks.length - warnings, 'note')}`];
   for (const leak of leaks) {
-    lines.push(`  ${leak.severity} ${leak.kind}: ${leak.message}`);
+    lines.push(`  ${leak.severity} ${leak.kind}: ${esc(leak.message)}`);
     const next = NEXT_STEP[leak.kind];
     if (next !== undefined) lines.push(`    what to do: ${next}`);
   }
@@ -90,5 +92,9 @@ function printLeaks(leaks: readonly IsolationLeak[]): string[] {
 
 function short(key: ResourceKey): string {
   const ref = parseResourceKey(key);
-  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+  return esc(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
