@@ -55,6 +55,33 @@ describe('gwsim goldens', () => {
   });
 });
 
+describe('exit codes and terminal safety', () => {
+  test('an internal error exits 3 (not 2, which is the user\'s mistake) and says it is a bug', async () => {
+    const io = repoIO(undefined);
+    const broken = { help: '', summary: '', run: () => { throw new TypeError('x.endsWith is not a function'); } };
+    expect(await main(['broken'], io, { broken })).toBe(3);
+    expect(io.err).toMatch(/^gwsim broken: internal error \(exit code 3\): TypeError: x\.endsWith is not a function/);
+    expect(io.err).toContain('This is a bug in gwsim, not a problem in your input');
+  });
+
+  test('a prototype key is not a command', async () => {
+    const io = repoIO(undefined);
+    expect(await main(['constructor'], io)).toBe(2);
+    expect(io.err).toContain('unknown command "constructor"');
+  });
+
+  test('JSON output escapes control and bidi characters and still parses to the same names', async () => {
+    const name = 'web\u001b]0;owned\u0007\u202e\u0085';
+    const yaml = `apiVersion: v1\nkind: Service\nmetadata:\n  name: "web\\e]0;owned\\a\\u202e\\N"\n  namespace: default\n`;
+    const io = repoIO(yaml);
+    await main(['check', '-', '--json'], io);
+    // eslint-disable-next-line no-control-regex
+    expect(io.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const parsed = JSON.parse(io.out) as { objects: { name: string }[] };
+    expect(parsed.objects.map((o) => o.name)).toEqual([name]);
+  });
+});
+
 describe('bin/gwsim.js', () => {
   test('runs for real: `node bin/gwsim.js --help` builds the bundle if needed and prints the commands', () => {
     const out = execFileSync(process.execPath, [join(root, 'bin/gwsim.js'), '--help'], { cwd: root, encoding: 'utf8' });

@@ -35,6 +35,6 @@ describe('parseArgs', () => {
     expect(() => parseArgs('route', ['--host', 'a', '--host', 'b'], spec)).toThrow('option --host was given twice');
     expect(() => parseArgs('route', ['--json=yes'], spec)).toThrow('option --json takes no value');
     expect(() => parseArgs('test', ['--manifests'], spec)).toThrow('option --manifests needs at least one path');
-    expect(() => intFlag(parseArgs('simulate', ['-n', '1e3'], spec), 'n', 1, 100)).toThrow('option --n needs a whole number from 1 to 100; got "1e3"');
+    expect(() => intFlag(parseArgs('simulate', ['-n', '1e3'], spec), 'n', 1, 100)).toThrow('option -n needs a whole number from 1 to 100; got "1e3"');
   });
 });

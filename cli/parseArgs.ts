@@ -91,10 +91,11 @@ export function boolFlag(args: ParsedArgs, name: string): boolean {
 export function intFlag(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
   const v = stringFlag(args, name);
   if (v === undefined) return undefined;
+  const flag = name.length === 1 ? `-${name}` : `--${name}`;
   const range = `from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
   const shown = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (!/^\d+$/.test(v)) throw new UsageError(`option --${name} needs a whole number ${range}; got ${shown}`);
+  if (!/^\d+$/.test(v)) throw new UsageError(`option ${flag} needs a whole number ${range}; got ${shown}`);
   const n = Number(v);
-  if (n < min || n > max) throw new UsageError(`option --${name} must be ${range}; got ${shown}`);
+  if (n < min || n > max) throw new UsageError(`option ${flag} must be ${range}; got ${shown}`);
   return n;
 }

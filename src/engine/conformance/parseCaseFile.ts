@@ -3,7 +3,7 @@
  * Shape errors name the file and the field, so a user writing their own assertions for
  * `gwsim test` knows what to fix; nothing is guessed.
  */
-import { parseDocument } from 'yaml';
+import { loadYamlValue } from '../load/loadYamlValue';
 import type {
   CaseFile,
   CaseRequest,
@@ -25,17 +25,10 @@ const REQUEST_CASE_KEYS = ['name', 'gateway', 'request', 'expect', 'backendRespo
 const REQUEST_KEYS = ['scheme', 'port', 'host', 'method', 'path', 'headers', 'protocol', 'sni', 'clientCertificate', 'grpc'];
 
 export function parseCaseFile(file: string, text: string): ParseCaseResult {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const at = e.linePos?.[0];
-        return `${file}${at ? `:${at.line}:${at.col}` : ''}: YAML syntax error: ${e.message.split('\n')[0] ?? ''}`;
-      }),
-    };
-  }
-  const root: unknown = doc.toJS();
+  // Case files are as untrusted as manifests (CI runs them from pull requests): same guards.
+  const loaded = loadYamlValue(file, text);
+  if (!loaded.ok) return { ok: false, errors: loaded.errors };
+  const root: unknown = loaded.value;
   const errors: string[] = [];
   const fail = (path: string, what: string): void => {
     errors.push(`${file}: ${path}: ${what}`);

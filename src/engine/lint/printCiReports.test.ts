@@ -44,4 +44,13 @@ describe('printJUnitReport', () => {
       ].join('\n'),
     );
   });
+
+  it('drops every character XML 1.0 forbids (controls, U+FFFE/U+FFFF, unpaired surrogates) and keeps the rest', () => {
+    const xml = printJUnitReport(['a\u0000.yaml'], [d({ file: 'a\u0000.yaml', message: 'x\u0001\u001b[2Ky\ufffe\uffff\ud800z\udc00 \u{1f600} \u00e9\tend' })]);
+    expect(xml).toContain('<testsuite name="a.yaml"');
+    expect(xml).toContain('message="x[2Kyz \u{1f600} \u00e9\tend"');
+    // Nothing outside the XML 1.0 Char production is left anywhere in the report.
+    // eslint-disable-next-line no-control-regex
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u);
+  });
 });

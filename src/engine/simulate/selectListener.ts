@@ -53,7 +53,7 @@ export function selectGateway(router: Router, name: string | undefined, port: nu
   if (fits.length === 0) return refused(`no Gateway has a ready ${protocol} listener on port ${port}`);
   return {
     ...refused(`several Gateways have a ready ${protocol} listener on port ${port} (${fits.map((g) => g.name).join(', ')}): name one in the request's gateway field`),
-    candidates: fits.map((g) => g.name),
+    candidates: fits.map((g) => g.name).sort(),
   };
 }
 

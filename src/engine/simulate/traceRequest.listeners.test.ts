@@ -3,6 +3,7 @@ import { compileRouter } from '../routing/compileRouter';
 import { aGateway, anHTTPRoute, attach, routerFor } from '../../test-utils/routingModels';
 import { traceRequest } from './traceRequest';
 import { routeRequest } from './routeRequest';
+import { selectRequestGateway } from './selectRequestGateway';
 import type { SimRequest } from './types';
 
 const backend = (name: string) => ({ backends: [{ name }] });
@@ -141,6 +142,34 @@ describe('gateway choice', () => {
 
   test('unknown gateway name lists the known ones', () => {
     expect(traceRequest(router, { scheme: 'http', gateway: 'ns/zz' }).outcome.reason).toBe('no Gateway named ns/zz (known: ns/a, ns/b)');
+  });
+
+  test('a bare name finds the one Gateway of that name in any namespace, and the trace says so', () => {
+    const shared = aGateway('infra', 'shared', [{ name: 'http', port: 80, protocol: 'HTTP' }]);
+    const other = aGateway('team', 'other', [{ name: 'http', port: 80, protocol: 'HTTP' }]);
+    const r = anHTTPRoute('team', 'r', { rules: [{ backends: [{ name: 's' }] }] });
+    const two = compileRouter({ gateways: [shared, other], routes: [r], attachments: attach(r, shared) });
+    const t = traceRequest(two, { scheme: 'http', gateway: 'shared' });
+    expect(t.gateway).toBe('infra/shared');
+    expect(t.gatewayReason).toBe('the request named Gateway shared; infra/shared is the only Gateway of that name');
+    expect(t.outcome.status).toBe(200);
+    expect(traceRequest(two, { scheme: 'http', gateway: 'infra/shared' }).gatewayReason).toBe('Gateway infra/shared was named in the request');
+  });
+
+  test('a bare name two Gateways carry is ambiguous: the failure lists both', () => {
+    const edgeA = aGateway('team-a', 'edge', [{ name: 'http', port: 80, protocol: 'HTTP' }]);
+    const edgeB = aGateway('team-b', 'edge', [{ name: 'http', port: 80, protocol: 'HTTP' }]);
+    const two = compileRouter({ gateways: [edgeB, edgeA], routes: [], attachments: [] });
+    expect(traceRequest(two, { scheme: 'http', gateway: 'edge' }).outcome.reason).toBe('several Gateways are named edge (team-a/edge, team-b/edge): name one as namespace/name');
+    expect(selectRequestGateway(two, { scheme: 'http', gateway: 'edge' })).toEqual({ ok: false, reason: expect.stringContaining('several Gateways') as unknown, candidates: ['team-a/edge', 'team-b/edge'] });
+    expect(selectRequestGateway(two, { scheme: 'http' })).toMatchObject({ ok: false, candidates: ['team-a/edge', 'team-b/edge'] });
+  });
+
+  test('without a name, a single Gateway is taken even without a fitting listener, so the listener step explains the refusal', () => {
+    const only = compileRouter({ gateways: [a], routes: [], attachments: [] });
+    const t = traceRequest(only, { scheme: 'http', port: 9999 });
+    expect(t.gatewayReason).toBe('ns/a is the only Gateway in the input');
+    expect(t.outcome).toMatchObject({ kind: 'connection-refused', reason: 'Gateway ns/a has no listener on port 9999' });
   });
 
   test('no listener on the port, or of the protocol, refuses the connection', () => {
