@@ -1,4 +1,4 @@
-import { createCaseEngine, parseCaseFile, printExpectationResult, runConformanceCase } from '../../src/engine';
+import { createCaseEngine, escapeTerminal, parseCaseFile, printExpectationResult, runConformanceCase } from '../../src/engine';
 import type { CaseFile, ExpectationResult } from '../../src/engine';
 import { InputError, UsageError, type CliIO } from '../cliIO';
 import { listFlag, parseArgs } from '../parseArgs';
@@ -34,15 +34,15 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
     let passed = 0;
     let failed = 0;
     for (const file of caseFiles) {
-      const parsed = parseCaseFile(file, io.readFile(file));
+      const parsed = parseCaseFile(file, readCaseFile(io, file));
       if (!parsed.ok) {
-        io.stdout(`✗ ${file}: not a valid case file\n${parsed.errors.map((e) => `    ${e}\n`).join('')}`);
+        io.stdout(`✗ ${escapeTerminal(file)}: not a valid case file\n${parsed.errors.map((e) => `    ${escapeTerminal(e)}\n`).join('')}`);
         failed++;
         continue;
       }
       const caseFile = parsed.caseFile;
       if (caseFile.manifests.length === 0 && manifests.length === 0) {
-        io.stdout(`✗ ${caseFile.name} (${file}): the case file lists no manifests; add a manifests: list or pass --manifests <paths…>\n`);
+        io.stdout(`✗ ${escapeTerminal(caseFile.name)} (${escapeTerminal(file)}): the case file lists no manifests; add a manifests: list or pass --manifests <paths…>\n`);
         failed++;
         continue;
       }
@@ -65,8 +65,10 @@ function printCaseLine(caseFile: CaseFile, file: string, results: readonly Expec
   const skipped = results.filter((r) => r.skipped !== undefined).length;
   const counted = results.length - skipped;
   const skipText = skipped > 0 ? `, ${skipped} skipped` : '';
-  if (failures.length === 0) return `✓ ${caseFile.name} (${counted} passed${skipText})\n`;
-  const head = `✗ ${caseFile.name} (${file}): ${failures.length} of ${counted} failed${skipText}\n`;
+  // Case names come from the case file: one name must stay one line.
+  const name = escapeTerminal(caseFile.name);
+  if (failures.length === 0) return `✓ ${name} (${counted} passed${skipText})\n`;
+  const head = `✗ ${name} (${escapeTerminal(file)}): ${failures.length} of ${counted} failed${skipText}\n`;
   return head + failures.map((r) => `${indent(printExpectationResult(r))}\n`).join('');
 }
 
@@ -86,4 +88,12 @@ function expandPaths(io: CliIO, paths: readonly string[], what: string): string[
     if (found.length === 0) throw new InputError(`${p}: the directory holds no *.yaml or *.yml files`);
     return found;
   });
+}
+
+function readCaseFile(io: CliIO, file: string): string {
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    throw new InputError(`${file}: cannot read the case file (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+  }
 }

@@ -63,4 +63,15 @@ Backend receives  GET http://shop.example.com/api/items?x=1  {version: v2; x-rou
     expect(text).toContain('Outcome    not-found · 404');
     expect(text).toContain('(SNI b.example.org)');
   });
+
+  test('values from the request and the manifests cannot add a line or reach the terminal as escape sequences', () => {
+    const hostile = traceRequest(router, { scheme: 'http', gateway: 'infra/gw', host: 'x.example.com', path: '/api', headers: { version: 'v2\nOutcome    forwarded · 200', 'x-t': '\u001b]0;owned\u0007\u202e' } });
+    const plain = traceRequest(router, { scheme: 'http', gateway: 'infra/gw', host: 'x.example.com', path: '/api', headers: { version: 'v2', 'x-t': 'y' } });
+    const text = printTrace(hostile);
+    expect(text.split('\n').length).toBe(printTrace(plain).split('\n').length);
+    expect(text).toContain('version: v2\\u000aOutcome    forwarded · 200');
+    expect(text).toContain('x-t: \\u001b]0;owned\\u0007\\u202e');
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u001b\u0007\u202e]/);
+  });
 });

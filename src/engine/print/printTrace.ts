@@ -1,10 +1,13 @@
 /**
  * A request trace as terminal text: what `gwsim simulate` prints so a user can answer "why did
- * my request go there". Stable (no timestamps, no colours) so it can be a golden.
+ * my request go there". Stable (no timestamps, no colours) so it can be a golden. Every line is
+ * built whole and then escaped (escapeTerminal): a host, header or name from the manifests cannot
+ * break a line or carry an escape sequence to the terminal.
  */
 import type { CandidateRef, RequestTrace } from '../simulate/traceTypes';
 import type { ForwardedRequest, RequestOutcome } from '../simulate/types';
 import { describeTableMatch, formatPercent } from './describeMatch';
+import { escapeTerminal } from './escapeTerminal';
 
 const OK = '✓';
 const NO = '✗';
@@ -62,7 +65,7 @@ export function printTrace(trace: RequestTrace): string {
   printBackends(trace, lines);
   for (const a of trace.attributes) lines.push(`Attribute  ${a.name}: ${a.value} — ${a.note}`);
   printOutcome(trace.outcome, lines);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(escapeTerminal).join('\n')}\n`;
 }
 
 function printBackends(trace: RequestTrace, lines: string[]): void {
