@@ -80,6 +80,20 @@ describe('findYamlFiles', () => {
     if (fifo.status === 0) expect(io.err).toContain(`${tree}/pipe.yaml: skipped: not a regular file (a FIFO, socket or device)`);
   });
 
+  test('an unreadable subdirectory is skipped with a warning', () => {
+    const io = { ...capturingIO(), err: '' };
+    const failing: CliIO = {
+      ...io,
+      stderr: (t: string) => void (io.err += t),
+      readDir: (p: string) => {
+        if (p.endsWith('/apps')) throw new Error('EACCES: permission denied');
+        return createNodeIO().readDir(p);
+      },
+    };
+    expect(findYamlFiles(failing, tree)).toEqual([]);
+    expect(io.err).toBe(`gwsim: warning: ${tree}/apps: skipped: cannot read the directory (EACCES: permission denied)\n`);
+  });
+
   test('a tree reached through a symbolic link is walked by its real path', () => {
     symlinkSync(tree, join(base, 'link-to-deploy'), 'dir');
     const io = capturingIO();

@@ -54,7 +54,16 @@ export function findYamlFiles(io: CliIO, dir: string): string[] {
   const visited = new Set<string>([root]);
   const warn = (path: string, why: string): void => io.stderr(`gwsim: warning: ${escapeTerminal(path)}: skipped: ${escapeTerminal(why)}\n`);
   const walk = (current: string): void => {
-    for (const name of [...io.readDir(current)].sort()) {
+    let names: string[];
+    try {
+      names = [...io.readDir(current)].sort();
+    } catch (e) {
+      const why = `cannot read the directory (${e instanceof Error ? e.message : String(e)})`;
+      if (current === dir) throw new InputError(`${dir}: ${why}`, { cause: e });
+      warn(current, why);
+      return;
+    }
+    for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = `${current.replace(/\/+$/, '')}/${name}`;
       const kind = io.stat(path);

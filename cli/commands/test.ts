@@ -83,7 +83,7 @@ function expandPaths(io: CliIO, paths: readonly string[], what: string): string[
   return paths.flatMap((p) => {
     const kind = io.stat(p);
     if (kind === undefined) throw new InputError(`${p}: no such ${what} file or directory; check the path (relative paths start at ${io.cwd})`);
-    if (kind === 'file') return [p];
+    if (kind !== 'dir') return [p];
     const found = findYamlFiles(io, p);
     if (found.length === 0) throw new InputError(`${p}: the directory holds no *.yaml or *.yml files`);
     return found;
