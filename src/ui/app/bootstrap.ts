@@ -10,19 +10,20 @@ import { decodeShareText, readShareFragment } from '../share/shareLink';
 import { useShareSession } from '../share/shareSession';
 import { DEFAULT_EXAMPLE, exampleText } from './examples';
 import { installTestApi } from './testApi';
+import { TEST_HOOKS } from './testHooksEnabled';
 import { loadWorkspace } from './workspaceStorage';
 
 const RESTORE_TIMEOUT_MS = 3000;
 
 export async function bootstrap(store: GwsimStore): Promise<void> {
-  installTestApi(store);
+  if (TEST_HOOKS) installTestApi(store);
   const shared = await openShareLinkFromLocation(store);
   if (!shared) await restoreOrExample(store);
   startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources));
   let autosave: Autosave | undefined;
   const beginAutosave = () => {
     autosave ??= startAutosave(store, (message) => store.getState().setNotice({ kind: 'error', message }));
-    if (window.__gwsim) window.__gwsim.flushAutosave = () => autosave?.flush() ?? Promise.resolve();
+    if (TEST_HOOKS && window.__gwsim) window.__gwsim.flushAutosave = () => autosave?.flush() ?? Promise.resolve();
   };
   if (!shared) return beginAutosave();
   // A shared workspace must not overwrite the user's own saved one until they choose Edit, and
