@@ -13,6 +13,12 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202
 
 const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
+const HAS_BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export function hasBidiControl(text: string): boolean {
+  return HAS_BIDI_CONTROL.test(text);
+}
+
 /** `text` with every bidi control shown as `\uXXXX`; everything else, newlines included, is kept. */
 export function escapeBidi(text: string): string {
   return text.replace(BIDI_CONTROLS, escape);
