@@ -1,4 +1,4 @@
-import { selectAutosaveElsewhere, useAutosaveOwner } from './autosaveOwner';
+import { useAutosaveOwner } from './autosaveOwner';
 
 const MESSAGE = {
   'other-tab':
@@ -10,7 +10,7 @@ const MESSAGE = {
 /** Tells a tab that does not autosave why, and lets the user make it the one that does. */
 export function AutosaveOwnerNotice() {
   const { role, takeOver } = useAutosaveOwner();
-  if (!selectAutosaveElsewhere({ role, takeOver }) || !takeOver || role === 'pending' || role === 'owner') return null;
+  if ((role !== 'other-tab' && role !== 'taken-over') || !takeOver) return null;
   return (
     <div className="notice notice-warning share-notice" role="alert" data-testid="autosave-owner-notice" data-role={role}>
       <button type="button" className="tb-button" data-testid="autosave-take-over" onClick={takeOver}>
