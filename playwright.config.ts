@@ -1,10 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// E2E_DEV=1 runs against the dev server; by default against `vite preview` of the production build.
+// E2E_DEV=1 runs against the dev server; by default against `vite preview` of the e2e build
+// (`npm run build:e2e`: the production build plus the test hooks, in dist-e2e/). The production
+// dist/ has no test hooks, so the tests cannot drive it.
 const DEV = !!process.env.E2E_DEV;
 // PW_PORT and PW_DIST let two local runs (different builds) use their own preview server.
 const PORT = Number(process.env.PW_PORT ?? (DEV ? 5173 : 4173));
-const DIST = process.env.PW_DIST ? ` --outDir ${process.env.PW_DIST}` : '';
+const DIST = ` --outDir ${process.env.PW_DIST ?? 'dist-e2e'}`;
 
 export default defineConfig({
   testDir: 'e2e',

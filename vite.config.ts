@@ -1,8 +1,42 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The built app's Content-Security-Policy, as a meta tag so any static host serves it. Scripts,
+ * workers (engine, ELK, Monaco's editor and YAML workers), fonts and fetches come from the app's
+ * own origin only; no remote origin is allowed anywhere, and there is no inline or eval'd script.
+ * One relaxation: style-src 'unsafe-inline', because Monaco inserts <style> elements at runtime
+ * (themes, decorations, the hover) and sets style attributes, and a static host cannot hand out
+ * per-response nonces. Inline styles cannot run code. data: images and fonts cover the favicon and
+ * small inlined assets; blob: images cover the diagram export preview. The dev server gets no
+ * policy: Vite injects an inline React Refresh preamble and a websocket there.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'gwsim-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   resolve: {
     alias: [
       // monaco-worker-manager (inside monaco-yaml's worker) imports

@@ -3,6 +3,7 @@ import { analyze, type SourceFile } from '../engine';
 import type { AnalysisResult } from '../worker/engineClient';
 import { startAnalysisSync, WORKSPACE_FILE } from './analysisSync';
 import { createGwsimStore } from './index';
+import { selectIsBusy } from './selectors';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -72,6 +73,29 @@ describe('startAnalysisSync', () => {
     const stop = startAnalysisSync(store, () => Promise.reject(new Error('worker crashed')), 0);
     await vi.waitFor(() => expect(store.getState().analysisError).toBe('worker crashed'));
     expect(store.getState().analyzing).toBe(false);
+    stop();
+  });
+
+  test('after a failed analysis the busy indicator clears, and the next edit makes it busy again', async () => {
+    const store = createGwsimStore({ initialText: 'x' });
+    // The first analysis succeeds, the edit's fails: the text is then ahead of the last analysis.
+    let calls = 0;
+    const stop = startAnalysisSync(
+      store,
+      (revision, sources) =>
+        calls++ === 0
+          ? Promise.resolve({ revision, analysis: analyze(sources) })
+          : Promise.reject(new Error('worker crashed')),
+      0,
+    );
+    await vi.waitFor(() => expect(store.getState().analysisRevision).toBe(0));
+    store.getState().setText('y', 'editor');
+    expect(selectIsBusy(store.getState())).toBe(true);
+    await vi.waitFor(() => expect(store.getState().analysisError).toBe('worker crashed'));
+    expect(store.getState().analysisRevision).toBe(0);
+    expect(selectIsBusy(store.getState())).toBe(false);
+    store.getState().setText('z', 'editor');
+    expect(selectIsBusy(store.getState())).toBe(true);
     stop();
   });
 });

@@ -73,6 +73,7 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
         analysisText: undefined,
         analyzing: false,
         analysisError: undefined,
+        analysisErrorRevision: undefined,
         stale: [],
         lastGoodAnalysis: undefined,
         setAnalysis(revision, analysis) {
@@ -87,13 +88,14 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
             analysisRevision: revision,
             analysisText: s.text,
             analysisError: undefined,
+            analysisErrorRevision: undefined,
             stale,
             lastGoodAnalysis: clean ? analysis : s.lastGoodAnalysis,
           });
         },
         setAnalysisError(revision, message) {
           if (revision !== get().revision) return;
-          set({ analysisError: message });
+          set({ analysisError: message, analysisErrorRevision: revision });
         },
         setAnalyzing(busy) {
           if (busy !== get().analyzing) set({ analyzing: busy });

@@ -41,7 +41,9 @@ export const selectRelayoutRequest = (s: GwsimState) => s.relayoutRequest;
 export const selectGraph = (s: GwsimState) => s.analysis?.graph;
 
 /** True while the worker is analysing or the shown analysis is older than the text. */
-export const selectIsBusy = (s: GwsimState) => s.analyzing || s.analysisRevision !== s.revision;
+/** Busy while an analysis runs or the text is ahead of it; a failed analysis is not pending work. */
+export const selectIsBusy = (s: GwsimState) =>
+  s.analyzing || (s.analysisRevision !== s.revision && s.analysisErrorRevision !== s.revision);
 
 export const selectDiagnostics = (s: GwsimState): readonly Diagnostic[] => s.analysis?.diagnostics ?? EMPTY;
 

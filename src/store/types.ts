@@ -41,6 +41,8 @@ export interface AnalysisSlice {
   analyzing: boolean;
   /** Set when the worker failed; the UI says so instead of showing stale data as current. */
   analysisError: string | undefined;
+  /** The revision whose analysis failed: nothing is pending for it, so the UI is not busy. */
+  analysisErrorRevision: number | undefined;
   /**
    * Objects that were in an earlier analysis but whose YAML document now has a syntax error, so
    * the loader cannot read them. Kept (with the analysis they came from) so the graph can show

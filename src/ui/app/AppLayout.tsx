@@ -16,6 +16,7 @@ import { useGwsimStore } from '../../store';
 import { selectSplitRatio } from '../../store/selectors';
 import { FileDropZone } from './FileDropZone';
 import { useUndoShortcuts } from './useUndoShortcuts';
+import { useEscapeBidi } from '../common/useEscapeBidi';
 
 const YamlPane = lazy(() => import('../editor/YamlPane'));
 
@@ -23,10 +24,12 @@ export function AppLayout() {
   const ratio = useGwsimStore(selectSplitRatio);
   const setSplitRatio = useGwsimStore((s) => s.setSplitRatio);
   const mainRef = useRef<HTMLDivElement>(null);
+  const appRef = useRef<HTMLDivElement>(null);
   useUndoShortcuts();
+  useEscapeBidi(appRef);
   return (
     <FileDropZone>
-      <div className="app">
+      <div className="app" ref={appRef}>
         <Toolbar />
         <NoticeBar />
         <div className="app-main" ref={mainRef}>

@@ -1,6 +1,8 @@
 import type { GwsimStore } from '../../store';
-import { saveWorkspace } from './workspaceStorage';
+import { saveWorkspace, type SavedWorkspace } from './workspaceStorage';
 import { selectSimulatorWorkspace } from '../../store/simulatorSlice';
+import { clearJournal, writeJournal } from './editJournal';
+import { claimAutosave, type AutosaveRole } from './autosaveOwner';
 
 export const AUTOSAVE_DEBOUNCE_MS = 400;
 
@@ -10,26 +12,84 @@ export interface Autosave {
   flush(): Promise<void>;
 }
 
-/** Saves the workspace shortly after every change to the text, positions or divider. */
-export function startAutosave(store: GwsimStore, onError: (message: string) => void): Autosave {
+export interface AutosaveDeps {
+  save: (workspace: Omit<SavedWorkspace, 'format'>) => Promise<unknown>;
+  journal: { write: typeof writeJournal; clear: () => void };
+  claim: typeof claimAutosave;
+}
+
+const DEFAULT_DEPS: AutosaveDeps = { save: saveWorkspace, journal: { write: writeJournal, clear: clearJournal }, claim: claimAutosave };
+
+/**
+ * Saves the workspace on every change to the text, positions, divider or simulator: at once into
+ * the synchronous edit journal (so a reload a moment later loses nothing), and shortly after into
+ * IndexedDB, which then retires the journal. Only the tab holding the autosave lock saves.
+ */
+export function startAutosave(
+  store: GwsimStore,
+  /** A message when a save failed; undefined when a later save succeeded again. */
+  onError: (message: string | undefined) => void,
+  deps: AutosaveDeps = DEFAULT_DEPS): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWrite: Promise<void> = Promise.resolve();
+  let role: AutosaveRole = 'pending';
+  /** Counts changes, so a finished IndexedDB write retires the journal only if nothing came after. */
+  let changes = 0;
+  /** A change this tab has not saved (it was not the owner, or the debounce is running). */
+  let unsaved = false;
+  let failed = false;
+
+  const snapshot = () => {
+    const { text, positions, splitRatio } = store.getState();
+    return { text, positions, splitRatio, simulator: selectSimulatorWorkspace(store.getState()) };
+  };
   const save = () => {
     timer = undefined;
-    const { text, positions, splitRatio } = store.getState();
-    const simulator = selectSimulatorWorkspace(store.getState());
-    lastWrite = saveWorkspace({ text, positions, splitRatio, simulator }).then(
-      () => undefined,
-      (error: unknown) =>
-        onError(`Autosave failed: ${error instanceof Error ? error.message : String(error)}. Export your YAML to keep it.`),
+    if (role !== 'owner') return;
+    const savedChange = changes;
+    unsaved = false;
+    lastWrite = deps.save(snapshot()).then(
+      () => {
+        if (savedChange === changes) deps.journal.clear();
+        if (failed) {
+          failed = false;
+          onError(undefined);
+        }
+      },
+      (error: unknown) => {
+        failed = true;
+        onError(describeAutosaveError(error));
+      },
     );
+  };
+  const changed = () => {
+    changes += 1;
+    unsaved = true;
+    if (role !== 'owner') return;
+    deps.journal.write(snapshot());
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(save, AUTOSAVE_DEBOUNCE_MS);
   };
   const unsubscribe = store.subscribe((s, p) => {
     if (s.text === p.text && s.positions === p.positions && s.splitRatio === p.splitRatio && s.simSaved === p.simSaved && s.simMixes === p.simMixes) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(save, AUTOSAVE_DEBOUNCE_MS);
+    changed();
   });
-  // Leaving the page flushes a pending save (best effort: IndexedDB writes are async).
+  const ownership = deps.claim((next) => {
+    const was = role;
+    role = next;
+    if (next !== 'owner') {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      return;
+    }
+    // Taken over on purpose: this tab's text becomes the saved one. Otherwise save what changed
+    // while the lock was being asked for.
+    if (was !== 'pending' || unsaved) {
+      deps.journal.write(snapshot());
+      save();
+    }
+  });
+  // Leaving the page: start the IndexedDB write now (the journal already holds the change).
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
@@ -40,6 +100,7 @@ export function startAutosave(store: GwsimStore, onError: (message: string) => v
   return {
     stop() {
       unsubscribe();
+      ownership.release();
       window.removeEventListener('pagehide', flush);
     },
     flush() {
@@ -47,4 +108,15 @@ export function startAutosave(store: GwsimStore, onError: (message: string) => v
       return lastWrite;
     },
   };
+}
+
+/** What went wrong, in words: IndexedDB's quota error has an empty message in Chromium. */
+export function describeAutosaveError(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const detail = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  if (name === 'QuotaExceededError') {
+    return "Autosave failed: the browser's storage is full, so your latest changes are only in this tab. Free some space (other sites' data, or workspaces saved under a name) or export your YAML to keep it.";
+  }
+  const reason = detail.trim() !== '' ? detail : name !== '' ? name : 'the browser refused to store the workspace';
+  return `Autosave failed: ${reason}. Your latest changes are only in this tab; export your YAML to keep it.`;
 }

@@ -10,19 +10,25 @@ import { decodeShareText, readShareFragment } from '../share/shareLink';
 import { useShareSession } from '../share/shareSession';
 import { DEFAULT_EXAMPLE, exampleText } from './examples';
 import { installTestApi } from './testApi';
+import { TEST_HOOKS } from './testHooksEnabled';
 import { loadWorkspace } from './workspaceStorage';
+import { readJournal } from './editJournal';
 
 const RESTORE_TIMEOUT_MS = 3000;
 
 export async function bootstrap(store: GwsimStore): Promise<void> {
-  installTestApi(store);
+  if (TEST_HOOKS) installTestApi(store);
   const shared = await openShareLinkFromLocation(store);
   if (!shared) await restoreOrExample(store);
   startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources));
   let autosave: Autosave | undefined;
   const beginAutosave = () => {
-    autosave ??= startAutosave(store, (message) => store.getState().setNotice({ kind: 'error', message }));
-    if (window.__gwsim) window.__gwsim.flushAutosave = () => autosave?.flush() ?? Promise.resolve();
+    autosave ??= startAutosave(store, (message) => {
+      if (message !== undefined) return store.getState().setNotice({ kind: 'error', message });
+      // A later save went through: the failure notice no longer holds.
+      if (store.getState().notice?.message.startsWith('Autosave failed')) store.getState().setNotice(undefined);
+    });
+    if (TEST_HOOKS && window.__gwsim) window.__gwsim.flushAutosave = () => autosave?.flush() ?? Promise.resolve();
   };
   if (!shared) return beginAutosave();
   // A shared workspace must not overwrite the user's own saved one until they choose Edit, and
@@ -81,7 +87,8 @@ async function restoreOrExample(store: GwsimStore): Promise<void> {
   const state = store.getState();
   let restored = false;
   try {
-    const saved = await withTimeout(loadWorkspace(), RESTORE_TIMEOUT_MS);
+    // The journal holds the last change when IndexedDB had not committed it before the page went.
+    const saved = readJournal() ?? (await withTimeout(loadWorkspace(), RESTORE_TIMEOUT_MS));
     if (saved) {
       state.setText(saved.text, 'restore');
       store.setState({ positions: saved.positions });

@@ -1,7 +1,18 @@
 import { describe, expect, test } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { appendFiles, combineFiles, isYamlFileName } from './combineFiles';
 
 describe('combineFiles', () => {
+  test('a file name never leaves its comment line: line breaks and controls are escaped', () => {
+    // A zip entry name crafted to add an object to the workspace.
+    const name = 'evil.yaml\nkind: Namespace\r\nmetadata: {name: injected}\u2028\u0085\u202Elmay.yaml';
+    const text = combineFiles([{ name, text: 'kind: Service\n' }]);
+    expect(text.split('\n')[0]).toBe(
+      '# file: evil.yaml\\u000Akind: Namespace\\u000D\\u000Ametadata: {name: injected}\\u2028\\u0085\\u202Elmay.yaml',
+    );
+    expect(parseAllDocuments(text).map((d) => d.toJS() as unknown)).toEqual([{ kind: 'Service' }]);
+  });
+
   test('each file becomes documents after a `# file:` comment, separated by ---', () => {
     expect(
       combineFiles([

@@ -3,6 +3,8 @@
  * `# file: <name>` comment, separated by `---`. One text keeps a single source of truth, one
  * Monaco model and one undo history; the comment keeps the origin visible and survives export.
  */
+import { escapeControls } from '../common/displayText';
+
 export interface OpenedFile {
   name: string;
   text: string;
@@ -17,7 +19,8 @@ export function combineFiles(files: readonly OpenedFile[]): string {
  * opened under; adding it again would grow every export/re-import cycle by one line.
  */
 function withFileComment(name: string, text: string): string {
-  const comment = `# file: ${name}\n`;
+  // The name comes from the user's disk or a stranger's zip: it must stay inside its comment line.
+  const comment = `# file: ${escapeControls(name)}\n`;
   return text.startsWith(comment) ? text : `${comment}${text}`;
 }
 

@@ -12,6 +12,7 @@ const STORE = 'workspace';
 const NAMED_STORE = 'named';
 const KEY = 'current';
 const FORMAT = 1;
+export const WORKSPACE_FORMAT = FORMAT;
 
 export interface SavedWorkspace {
   format: typeof FORMAT;
@@ -91,7 +92,7 @@ export function saveWorkspace(workspace: Omit<SavedWorkspace, 'format'>): Promis
   return run(STORE, 'readwrite', (s) => s.put({ format: FORMAT, ...workspace }, KEY));
 }
 
-function isSavedWorkspace(value: unknown): value is SavedWorkspace {
+export function isSavedWorkspace(value: unknown): value is SavedWorkspace {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return v.format === FORMAT && typeof v.text === 'string' && typeof v.positions === 'object' && typeof v.splitRatio === 'number';

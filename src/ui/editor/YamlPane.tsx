@@ -17,6 +17,7 @@ import { monaco, setWorkspaceSchema, WORKSPACE_URI } from './monacoEnvironment';
 import { computeMinimalEdit } from './minimalEdit';
 import { toMonacoMarkers } from './toMonacoMarkers';
 import { installEditorTestHooks } from './editorTestHooks';
+import { TEST_HOOKS } from '../app/testHooksEnabled';
 
 const MARKER_OWNER = 'gwsim';
 
@@ -141,7 +142,7 @@ export default function YamlPane() {
       .crdSchemas()
       .then((crds) => setWorkspaceSchema(buildYamlSchema(crds) as unknown as Parameters<typeof setWorkspaceSchema>[0]))
       .catch(() => undefined);
-    const removeHooks = installEditorTestHooks(model, editor);
+    const removeHooks = TEST_HOOKS ? installEditorTestHooks(model, editor) : () => undefined;
 
     return () => {
       unsubscribe();

@@ -84,6 +84,20 @@ describe('buildDiagramSvg', () => {
     expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
   });
 
+  test('a bidi control in a name is drawn as a visible escape, so the name cannot read as another', () => {
+    const spoof = { ...svc, id: key('Service', 'team-b', 'x'), name: 'svc\u202Elmay.exe' };
+    const { nodes, edges } = toFlowElements({
+      graph: { ...graph, nodes: [...graph.nodes, spoof] },
+      positions: { ...positions, [spoof.id]: { x: 320, y: 260 } },
+      autoPositions: {},
+      selected: undefined,
+      stale: new Set(),
+    });
+    const { svg } = buildDiagramSvg({ nodes, edges });
+    expect(svg).toContain('svc\\u202Elmay.exe');
+    expect(svg).not.toContain('\u202E');
+  });
+
   test('a rejected edge is red and dashed with its reason as a red label; an accepted one green and solid', () => {
     const { svg } = build();
     const edge = (id: string) => svg.match(new RegExp(`<path [^>]*data-edge="${escapeXml(id).replace(/[/.]/g, '\\$&')}"[^>]*/>`))?.[0];

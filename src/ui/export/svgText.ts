@@ -4,12 +4,15 @@
  * that truncated text ends with "…" instead of running past its card (each card also clips).
  */
 
+import { escapeBidi } from '../common/displayText';
+
 /** Characters XML 1.0 forbids even when escaped; a name from YAML may carry them. */
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
+/** XML-escaped text; bidi controls become visible `\uXXXX` escapes so a name cannot display as another. */
 export function escapeXml(text: string): string {
-  return text
+  return escapeBidi(text)
     .replace(INVALID_XML, '\ufffd')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

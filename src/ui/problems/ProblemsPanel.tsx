@@ -1,10 +1,18 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { VirtualList } from '../common/VirtualList';
 import { useGwsimStore } from '../../store';
 import type { Problem } from '../../store/problems';
 import { selectAnalysis, selectProblems, selectSelected } from '../../store/selectors';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const ICON = { error: '●', warning: '▲', info: 'ℹ' } as const;
+
+/**
+ * Longer lists render only the rows in view, each one line of message and one of hint (the full
+ * text is in the tooltip); shorter ones render every row at its natural height.
+ */
+export const VIRTUALIZE_FROM = 200;
+const ROW_HEIGHT = 42;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -21,9 +29,12 @@ export function ProblemsPanel() {
   const revealLocation = useGwsimStore((s) => s.revealLocation);
   const [collapsed, setCollapsed] = useState(false);
 
-  const sorted = [...problems].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const p of problems) counts[p.severity] += 1;
+  const sorted = useMemo(() => [...problems].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0)), [problems]);
+  const counts = useMemo(() => {
+    const c = { error: 0, warning: 0, info: 0 };
+    for (const p of problems) c[p.severity] += 1;
+    return c;
+  }, [problems]);
 
   const show = (p: Problem) => {
     if (p.object) select(p.object, 'problems');
@@ -50,27 +61,20 @@ export function ProblemsPanel() {
             <p className="empty" data-testid="problems-empty">
               No problems: every route is attached and every listener is ready.
             </p>
+          ) : sorted.length >= VIRTUALIZE_FROM ? (
+            <VirtualList
+              className="problem-list is-virtual"
+              items={sorted}
+              rowHeight={ROW_HEIGHT}
+              keyOf={(p) => p.id}
+              aria-label="Problems"
+              renderRow={(p) => <ProblemRow problem={p} selected={selected} onShow={show} titled />}
+            />
           ) : (
             <ul className="problem-list">
               {sorted.map((p) => (
                 <li key={p.id}>
-                  <button
-                    type="button"
-                    className={`problem problem-${p.severity} ${p.object && p.object === selected ? 'is-selected' : ''}`}
-                    data-testid={testIdOf(p)}
-                    data-kind={p.kind}
-                    onClick={() => show(p)}
-                  >
-                    <span className={`sev sev-${p.severity}`} aria-label={p.severity}>
-                      {ICON[p.severity]}
-                    </span>
-                    <span className="problem-text">
-                      <span className="problem-message">{p.message}</span>
-                      {p.hint && <span className="problem-hint">{p.hint}</span>}
-                    </span>
-                    <span className="problem-code">{p.code}</span>
-                    {p.line !== undefined && <span className="problem-loc">line {p.line}</span>}
-                  </button>
+                  <ProblemRow problem={p} selected={selected} onShow={show} />
                 </li>
               ))}
             </ul>
@@ -78,5 +82,28 @@ export function ProblemsPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+function ProblemRow({ problem: p, selected, onShow, titled }: { problem: Problem; selected: string | undefined; onShow: (p: Problem) => void; titled?: boolean }) {
+  return (
+    <button
+      type="button"
+      className={`problem problem-${p.severity} ${p.object && p.object === selected ? 'is-selected' : ''}`}
+      data-testid={testIdOf(p)}
+      data-kind={p.kind}
+      title={titled ? (p.hint ? `${p.message}\n${p.hint}` : p.message) : undefined}
+      onClick={() => onShow(p)}
+    >
+      <span className={`sev sev-${p.severity}`} aria-label={p.severity}>
+        {ICON[p.severity]}
+      </span>
+      <span className="problem-text">
+        <span className="problem-message">{p.message}</span>
+        {p.hint && <span className="problem-hint">{p.hint}</span>}
+      </span>
+      <span className="problem-code">{p.code}</span>
+      {p.line !== undefined && <span className="problem-loc">line {p.line}</span>}
+    </button>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readZip, ZipFormatError } from './readZip';
+import { MAX_ZIP_TOTAL_BYTES, readZip, ZipFormatError } from './readZip';
 import { buildZip, crc32, writeZipArchive, type RawZipEntry } from './zipStore';
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -90,5 +90,36 @@ describe('readZip', () => {
     const centralAt = new DataView(damaged.buffer).getUint32(damaged.length - 6, true);
     damaged[centralAt] = 0;
     await expect(readZip(damaged)).rejects.toThrow('entry 1 of 1 in the central directory is damaged');
+  });
+
+  it('refuses an archive whose directory entries overlap (several names over one compressed stream)', async () => {
+    const zip = writeZipArchive([await deflatedEntry('a.yaml', YAML)]);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const centralAt = view.getUint32(zip.length - 6, true);
+    const centralSize = view.getUint32(zip.length - 10, true);
+    const record = zip.subarray(centralAt, centralAt + centralSize);
+    // The same record twice (the second renamed b.yaml): both point at the one local entry.
+    const second = record.slice();
+    second[46] = 'b'.charCodeAt(0);
+    const end = zip.slice(centralAt + centralSize);
+    const endView = new DataView(end.buffer);
+    endView.setUint16(8, 2, true);
+    endView.setUint16(10, 2, true);
+    endView.setUint32(12, centralSize * 2, true);
+    const overlapping = new Uint8Array([...zip.subarray(0, centralAt), ...record, ...second, ...end]);
+    await expect(readZip(overlapping)).rejects.toThrow('its entries overlap one another');
+    // Each record alone is a good archive: the overlap is what is refused.
+    expect((await readZip(zip)).files.map((f) => f.name)).toEqual(['a.yaml']);
+  });
+
+  it('stops at the total size cap and names each entry it left out', async () => {
+    const bigText = 'kind: A\n'.repeat(MAX_ZIP_TOTAL_BYTES / 2 / 8 + 1);
+    const big = await deflatedEntry('first-half.yaml', bigText);
+    const again = await deflatedEntry('second-half.yaml', bigText);
+    const small = storedEntry('small.yaml', 'kind: B\n');
+    const { files, skipped } = await readZip(writeZipArchive([big, again, small]));
+    // A later entry that still fits is read.
+    expect(files.map((f) => f.name)).toEqual(['first-half.yaml', 'small.yaml']);
+    expect(skipped).toEqual([{ name: 'second-half.yaml', reason: "the archive's files together unpack to more than 16 MB" }]);
   });
 });

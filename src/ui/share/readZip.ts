@@ -7,6 +7,7 @@
  * structure is broken throws ZipFormatError with a readable reason.
  */
 import { crc32 } from './zipStore';
+import { InflateLimitError, inflateRawBounded } from './inflateBounded';
 
 export interface ZipFile {
   /** Path inside the archive, with `/` separators. */
@@ -38,8 +39,12 @@ const END_SIZE = 22;
 const STORED = 0;
 const DEFLATED = 8;
 const ENCRYPTED_FLAG = 0x0001;
-/** One entry larger than this is refused: YAML workspaces are kilobytes, a bigger one is a mistake or a zip bomb. */
-export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+/**
+ * What one archive may unpack to, all entries together: YAML workspaces are kilobytes, a bigger one
+ * is a mistake or a zip bomb, and the text must fit the editor and the analysis. Entries past it
+ * are skipped with the reason; nothing is inflated beyond what the directory declares.
+ */
+export const MAX_ZIP_TOTAL_BYTES = 16 * 1024 * 1024;
 
 export async function readZip(zip: Uint8Array): Promise<ZipContents> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
@@ -55,31 +60,66 @@ export async function readZip(zip: Uint8Array): Promise<ZipContents> {
   }
   if (centralAt + centralSize > endAt) throw new ZipFormatError('its central directory points past the end of the file (truncated?)');
 
-  const files: ZipFile[] = [];
-  const skipped: ZipSkipped[] = [];
+  const entries: CentralEntry[] = [];
   let at = centralAt;
   for (let i = 0; i < count; i++) {
     if (at + 46 > endAt || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
       throw new ZipFormatError(`entry ${i + 1} of ${count} in the central directory is damaged`);
     }
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const crc = view.getUint32(at + 16, true);
-    const compressedSize = view.getUint32(at + 20, true);
-    const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const localAt = view.getUint32(at + 42, true);
     const rawName = zip.subarray(at + 46, at + 46 + nameLength);
-    const name = decodeName(rawName);
-    at += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith('/')) continue; // a folder, not a file
-    const problem = await readEntry(zip, view, { name, rawName, flags, method, crc, compressedSize, size, localAt, centralAt });
-    if (typeof problem === 'string') skipped.push({ name, reason: problem });
-    else files.push({ name, bytes: problem, method, flags, crc });
+    entries.push({
+      name: decodeName(rawName),
+      rawName,
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localAt: view.getUint32(at + 42, true),
+      centralAt,
+    });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  rejectOverlaps(zip, view, entries);
+
+  const files: ZipFile[] = [];
+  const skipped: ZipSkipped[] = [];
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue; // a folder, not a file
+    if (total + entry.size > MAX_ZIP_TOTAL_BYTES) {
+      skipped.push({ name: entry.name, reason: `the archive's files together unpack to more than ${MAX_ZIP_TOTAL_BYTES / (1024 * 1024)} MB` });
+      continue;
+    }
+    const problem = await readEntry(zip, view, entry);
+    if (typeof problem === 'string') skipped.push({ name: entry.name, reason: problem });
+    else {
+      total += problem.length;
+      files.push({ name: entry.name, bytes: problem, method: entry.method, flags: entry.flags, crc: entry.crc });
+    }
   }
   return { files, skipped };
+}
+
+/**
+ * Entries whose data overlap (several directory entries pointing into one compressed stream) are
+ * how small zip bombs multiply their output: 214 KB can unpack to hundreds of megabytes that way.
+ * No archive tool writes them, so the whole archive is refused.
+ */
+function rejectOverlaps(zip: Uint8Array, view: DataView, entries: readonly CentralEntry[]): void {
+  const spans: { start: number; end: number }[] = [];
+  for (const e of entries) {
+    if (e.localAt + 30 > zip.length) continue; // reported per entry as a damaged local header
+    const dataAt = e.localAt + 30 + view.getUint16(e.localAt + 26, true) + view.getUint16(e.localAt + 28, true);
+    spans.push({ start: e.localAt, end: dataAt + e.compressedSize });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.end) {
+      throw new ZipFormatError('its entries overlap one another (a zip bomb technique, or a damaged archive); it was not opened');
+    }
+  }
 }
 
 interface CentralEntry {
@@ -99,7 +139,6 @@ async function readEntry(zip: Uint8Array, view: DataView, e: CentralEntry): Prom
   if (e.flags & ENCRYPTED_FLAG) return 'it is encrypted';
   if (e.method !== STORED && e.method !== DEFLATED) return `it uses compression method ${e.method} (only stored and deflated entries can be read)`;
   if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) return 'it is a ZIP64 entry, which is not supported';
-  if (e.size > MAX_ENTRY_BYTES) return `it is too large (${e.size.toLocaleString('en')} bytes)`;
   if (e.localAt + 30 > e.centralAt || view.getUint32(e.localAt, true) !== LOCAL_SIGNATURE) return 'its local header is missing or damaged';
   const localNameLength = view.getUint16(e.localAt + 26, true);
   const localExtra = view.getUint16(e.localAt + 28, true);
@@ -127,27 +166,12 @@ async function readEntry(zip: Uint8Array, view: DataView, e: CentralEntry): Prom
 
 /** Inflates, stopping as soon as the output grows beyond what the directory declared. */
 async function inflateRaw(data: Uint8Array, expected: number): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > expected) {
-      await reader.cancel();
-      throw new Error('it inflates beyond its declared size');
-    }
-    chunks.push(value);
+  try {
+    return await inflateRawBounded(data, { maxBytes: expected });
+  } catch (error) {
+    if (error instanceof InflateLimitError) throw new Error('it inflates beyond its declared size', { cause: error });
+    throw error;
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /** The end record sits in the last 22 bytes, or before an archive comment of up to 64 KiB. */

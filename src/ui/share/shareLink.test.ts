@@ -1,5 +1,16 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildShareUrl, decodeShareText, encodeShareText, MAX_SHARE_URL_LENGTH, readShareFragment, ShareLinkError } from './shareLink';
+import {
+  buildShareUrl,
+  decodeShareText,
+  encodeShareText,
+  MAX_SHARE_INFLATED_BYTES,
+  MAX_SHARE_PAYLOAD_LENGTH,
+  MAX_SHARE_URL_LENGTH,
+  readShareFragment,
+  ShareLinkError,
+  toBase64Url,
+} from './shareLink';
 
 const WORKSPACE = `# file: gateway.yaml
 # Team A's gateway — owned by platform ✓
@@ -56,5 +67,37 @@ describe('share link', () => {
     const result = await buildShareUrl('http://localhost/', `data: ${noise}\n`);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.length).toBeGreaterThan(MAX_SHARE_URL_LENGTH);
+  });
+
+  it('refuses a decompression bomb while inflating, with a reason, never a partial text', async () => {
+    // 4 MB of spaces deflate to about 4 KB: under the size cap, but the ratio gives it away after
+    // the first megabyte; a larger bomb meets the size cap first (next test).
+    const bomb = toBase64Url(deflateRawSync(Buffer.alloc(4 * 1024 * 1024, 0x20)));
+    expect(bomb.length).toBeLessThan(MAX_SHARE_PAYLOAD_LENGTH);
+    await expect(decodeShareText(bomb)).rejects.toThrow(/too large \(it unpacks to more than 200 times its packed size/);
+    const bigBomb = toBase64Url(deflateRawSync(Buffer.alloc(256 * 1024 * 1024, 0x20)));
+    await expect(decodeShareText(bigBomb)).rejects.toThrow(/too large \(it unpacks to more than 5 MB\)/);
+  });
+
+  it('refuses a workspace that unpacks beyond the size cap even at an ordinary ratio', async () => {
+    let seed = 2463534242;
+    const next = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return seed >>> 0;
+    };
+    let text = '';
+    while (text.length <= MAX_SHARE_INFLATED_BYTES) text += `    - name: route-${next() % 1000}\n      port: ${next() % 100}\n`;
+    const data = toBase64Url(deflateRawSync(Buffer.from(text)));
+    expect(data.length).toBeLessThan(MAX_SHARE_PAYLOAD_LENGTH);
+    await expect(decodeShareText(data)).rejects.toThrow(/too large \(it unpacks to more than 5 MB\)/);
+    // Just under the cap still opens.
+    const under = text.slice(0, MAX_SHARE_INFLATED_BYTES - 100);
+    expect(await decodeShareText(toBase64Url(deflateRawSync(Buffer.from(under))))).toBe(under);
+  });
+
+  it('refuses a payload longer than any link gwsim makes before decoding it', async () => {
+    await expect(decodeShareText('A'.repeat(MAX_SHARE_PAYLOAD_LENGTH + 1))).rejects.toThrow(/more than gwsim ever makes/);
   });
 });

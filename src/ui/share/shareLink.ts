@@ -4,16 +4,27 @@
  * (which may name internal hosts) stays between the two people sharing the link.
  */
 
+import { InflateLimitError, inflateRawBounded } from './inflateBounded';
+
 export const SHARE_PARAM = 'w';
 /** Links longer than this are cut or refused by chat tools and some browsers. */
 export const MAX_SHARE_URL_LENGTH = 60_000;
+
+/**
+ * Limits for opening a link, which may come from anyone: a workspace is kilobytes of YAML, and an
+ * editor, analysis and autosave of more than a few megabytes would stall the page. The payload cap
+ * is far above any link gwsim builds (MAX_SHARE_URL_LENGTH) and keeps base64 decoding cheap.
+ */
+export const MAX_SHARE_PAYLOAD_LENGTH = 1_000_000;
+export const MAX_SHARE_INFLATED_BYTES = 5 * 1024 * 1024;
+export const MAX_SHARE_RATIO = 200;
 
 export class ShareLinkError extends Error {
   override name = 'ShareLinkError';
 }
 
-async function pipeBytes(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(transform);
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -37,17 +48,26 @@ export function fromBase64Url(data: string): Uint8Array {
 
 /** The fragment payload for `text` (without `#w=`). */
 export async function encodeShareText(text: string): Promise<string> {
-  return toBase64Url(await pipeBytes(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
+  return toBase64Url(await deflate(new TextEncoder().encode(text)));
 }
 
-/** The workspace text inside a payload; throws ShareLinkError with a readable reason when damaged. */
+/**
+ * The workspace text inside a payload; throws ShareLinkError with a readable reason when damaged or
+ * beyond the limits (never a partial text, which would open as a wrong or empty workspace).
+ */
 export async function decodeShareText(data: string): Promise<string> {
   if (data === '') throw new ShareLinkError('the link holds no workspace data');
+  if (data.length > MAX_SHARE_PAYLOAD_LENGTH) {
+    throw new ShareLinkError(`the link is ${data.length.toLocaleString('en')} characters long, more than gwsim ever makes; it was not opened`);
+  }
   const bytes = fromBase64Url(data);
   let inflated: Uint8Array;
   try {
-    inflated = await pipeBytes(bytes, new DecompressionStream('deflate-raw'));
-  } catch {
+    inflated = await inflateRawBounded(bytes, { maxBytes: MAX_SHARE_INFLATED_BYTES, maxRatio: MAX_SHARE_RATIO });
+  } catch (error) {
+    if (error instanceof InflateLimitError) {
+      throw new ShareLinkError(`the workspace in it is too large (${error.message})`);
+    }
     throw new ShareLinkError('the link data is damaged (it may have been cut off when it was copied)');
   }
   try {

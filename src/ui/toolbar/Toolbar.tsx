@@ -10,6 +10,7 @@ import { openFiles } from '../app/openFiles';
 import { cleanedText, downloadText } from './exportWorkspace';
 import { downloadFolders, shareLinkFor } from '../share/exportFolders';
 import { WorkspaceMenus } from './WorkspaceMenus';
+import { TEST_HOOKS } from '../app/testHooksEnabled';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -39,7 +40,7 @@ function copyShareLink() {
   shareLinkFor(useGwsimStore.getState().text).then(
     (result) => {
       if (!result.ok) return notify('error', result.message);
-      if (window.__gwsim) window.__gwsim.lastShareLink = result.url;
+      if (TEST_HOOKS && window.__gwsim) window.__gwsim.lastShareLink = result.url;
       navigator.clipboard.writeText(result.url).then(
         () => notify('info', 'A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.'),
         () => notify('error', 'The browser did not allow copying to the clipboard.'),
