@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'bench/**/*.mjs', '.ci/**/*.mjs', 'scripts/**/*.mjs'],
+    files: ['bin/**/*.js', 'bench/**/*.mjs', 'fuzz/**/*.mjs', '.ci/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
