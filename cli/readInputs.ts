@@ -30,7 +30,7 @@ export function findYamlFiles(io: CliIO, dir: string): string[] {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const path = `${dir.replace(/\/+$/, '')}/${name}`;
     const kind = io.stat(path);
-    if (kind === 'dir') out.push(...findYamlFiles(io, path));
+    if (kind === 'dir') for (const file of findYamlFiles(io, path)) out.push(file);
     else if (kind === 'file' && /\.ya?ml$/.test(name)) out.push(path);
   }
   return out;

@@ -10,6 +10,7 @@ import {
   compileRouter,
   computeFixIts,
   computeIsolationLens,
+  createParseCache,
   lintSources,
   previewFixIt,
   printDiagnostics,
@@ -49,7 +50,10 @@ export function exerciseEngine(sources: readonly SourceFile[]): FuzzProblem[] {
       return undefined;
     }
   };
-  const analysis = run('analyze', () => analyze(sources));
+  // One parse cache for every entry point, as the designer shares one: the later calls reuse the
+  // parse, and the cached path is exercised too.
+  const parseCache = createParseCache();
+  const analysis = run('analyze', () => analyze(sources, { parseCache }));
   if (analysis === undefined) return problems;
   checkLocated('analyze', analysis.diagnostics, problems);
   run('printDiagnostics', () => printDiagnostics(analysis.diagnostics));
@@ -81,10 +85,10 @@ export function exerciseEngine(sources: readonly SourceFile[]): FuzzProblem[] {
       run('routeRequest', () => routeRequest(router, req, { seed: i, sample: i }));
     }
   }
-  const findings = run('lintSources', () => lintSources(sources));
+  const findings = run('lintSources', () => lintSources(sources, { parseCache }));
   if (findings) checkLocated('lintSources', findings.map((f) => f.diagnostic), problems);
-  run('computeIsolationLens', () => computeIsolationLens(sources, analysis));
-  const fixes = run('computeFixIts', () => computeFixIts(sources, analysis));
+  run('computeIsolationLens', () => computeIsolationLens(sources, analysis, parseCache));
+  const fixes = run('computeFixIts', () => computeFixIts(sources, analysis, parseCache));
   for (const fix of (fixes ?? []).slice(0, MAX_PREVIEWS)) run('previewFixIt', () => previewFixIt(sources, fix));
   return problems;
 }

@@ -150,7 +150,7 @@ export function fuzzWorker(): void {
   for (let index = from; index < to; index++) {
     Atomics.store(current, 0, index);
     runOne(index, inputAt(arb, options.seed, index), options, report, seen);
-    if (report.inputs >= 500) {
+    if (report.inputs >= 50) {
       parentPort.postMessage(report);
       report = emptyReport();
     }
@@ -188,6 +188,7 @@ export async function runFuzz(argv: readonly string[], bundleUrl: string, root: 
       const worker = new Worker(`import(${JSON.stringify(bundleUrl)}).then((m) => m.fuzzWorker())`, { eval: true, workerData: { options, from, to, root, progress } });
       let lastIndex = from;
       let lastChange = performance.now();
+      let replaced = false;
       const watchdog = setInterval(() => {
         const index = Atomics.load(current, 0);
         if (index !== lastIndex) {
@@ -198,6 +199,7 @@ export async function runFuzz(argv: readonly string[], bundleUrl: string, root: 
         if (performance.now() - lastChange < STUCK_MS) return;
         // Stuck on one input: record it, replace the worker and carry on after it.
         clearInterval(watchdog);
+        replaced = true;
         void worker.terminate();
         const stuck = emptyReport();
         record(index, inputAt(arb, options.seed, index), { kind: 'exception', stage: 'budget', message: `no answer after ${STUCK_MS} ms`, signature: 'hang' }, options, stuck, new Set());
@@ -217,7 +219,7 @@ export async function runFuzz(argv: readonly string[], bundleUrl: string, root: 
       });
       worker.on('exit', () => {
         clearInterval(watchdog);
-        resolve();
+        if (!replaced) resolve();
       });
     });
   const ranges = Array.from({ length: options.workers }, (_, w) => runRange(w * per, Math.min(options.count, (w + 1) * per)));

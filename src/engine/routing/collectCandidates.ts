@@ -9,6 +9,7 @@ import { hostnameSpecificity } from '../match/hostname';
 import type { GatewayModel, ListenerModel, ResolvedBackendRef, ResolvedRoute, ResolvedRule, RouteAttachment } from '../types';
 import { compareRankOrder, timeValue, type RankKey } from './precedence';
 import type { RouteTableBackend, RouteTableDroppedRule, RouteTableEntry, RouteTableMatch } from './types';
+import { appendAll } from '../collections/appendAll';
 
 export interface Candidate {
   entry: RouteTableEntry;
@@ -70,8 +71,8 @@ export function collectCandidates(
         for (const h of hosts) {
           let v = byHost.get(h);
           if (v === undefined) byHost.set(h, (v = { candidates: [], dropped: [] }));
-          v.candidates.push(...candidates);
-          v.dropped.push(...dropped);
+          appendAll(v.candidates, candidates);
+          appendAll(v.dropped, dropped);
         }
       }
       const virtualHosts = [...byHost.entries()]

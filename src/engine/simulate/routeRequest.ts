@@ -15,6 +15,7 @@ import { splitPathAndQuery } from './normalizeRequest';
 import { findListener, selectGateway, selectListener } from './selectListener';
 import type { OutcomeKind, SimRequest } from './types';
 import { drawFor } from './weights';
+import { dict } from '../collections/dict';
 
 export interface RouteResult {
   kind: OutcomeKind;
@@ -192,7 +193,7 @@ function answeringFilter(filters: readonly ResolvedFilter[], method: string, hea
         return { kind: 'redirect', status: filter.requestRedirect?.statusCode ?? 302 };
       case 'CORS': {
         if (method !== 'OPTIONS' || headers === undefined) continue;
-        const lower: Record<string, string> = {};
+        const lower: Record<string, string> = dict();
         for (const [k, v] of Object.entries(headers)) lower[k.toLowerCase()] = v;
         if (!isPreflight(method, lower)) continue;
         return { kind: 'direct-response', status: answerPreflight(filter.cors ?? {}, lower).allowed ? 200 : 403 };

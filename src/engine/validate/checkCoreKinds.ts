@@ -5,6 +5,8 @@
  */
 import { suggestValue } from './suggestValue';
 import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from './validationIssue';
+import { appendAll } from '../collections/appendAll';
+import { lookupTable } from '../collections/dict';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -52,17 +54,17 @@ export function checkMetadata(kind: string, body: Record<string, unknown>): Vali
   return issues;
 }
 
-const TOP_LEVEL: Record<string, readonly string[]> = {
+const TOP_LEVEL = lookupTable<readonly string[]>({
   Service: ['spec', 'status'],
   Namespace: ['spec', 'status'],
   Secret: ['data', 'stringData', 'type', 'immutable'],
   ConfigMap: ['data', 'binaryData', 'immutable'],
-};
+});
 
 export function checkCoreKind(kind: string, body: Record<string, unknown>): ValidationIssue[] {
   const issues = checkTopLevelFields(kind, body);
-  if (kind === 'Service') issues.push(...checkService(body));
-  if (kind === 'Secret' || kind === 'ConfigMap') issues.push(...checkStringData(body));
+  if (kind === 'Service') appendAll(issues, checkService(body));
+  if (kind === 'Secret' || kind === 'ConfigMap') appendAll(issues, checkStringData(body));
   return issues;
 }
 

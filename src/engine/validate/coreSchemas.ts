@@ -7,6 +7,7 @@
  * not vendored for the standard-channel versions (spec digest §0).
  */
 import type { JsonSchema } from './crdSchemas';
+import { lookupTable } from '../collections/dict';
 
 const string: JsonSchema = { type: 'string' };
 const integer: JsonSchema = { type: 'integer' };
@@ -65,7 +66,7 @@ const sessionPersistence: JsonSchema = {
 };
 
 /** Experimental-channel fields per kind, by field name, with the schema the typed view uses. */
-export const EXPERIMENTAL_FIELD_SCHEMAS: Record<string, ReadonlyMap<string, JsonSchema>> = {
+export const EXPERIMENTAL_FIELD_SCHEMAS = lookupTable<ReadonlyMap<string, JsonSchema>>({
   HTTPRoute: new Map<string, JsonSchema>([
     ['retry', { type: 'object', properties: { codes: { type: 'array', items: integer }, attempts: integer, backoff: string } }],
     ['sessionPersistence', sessionPersistence],
@@ -80,6 +81,6 @@ export const EXPERIMENTAL_FIELD_SCHEMAS: Record<string, ReadonlyMap<string, Json
   TCPRoute: new Map([['useDefaultGateways', string]]),
   UDPRoute: new Map([['useDefaultGateways', string]]),
   Gateway: new Map([['defaultScope', string]]),
-};
+});
 
 export { labelSelector as LABEL_SELECTOR_SCHEMA };

@@ -16,6 +16,7 @@ import { getCrdJsonSchema, type JsonSchema } from './crdSchemas';
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from './coreSchemas';
 import { plainData, typeAndValidate } from './validateSchema';
 import { printPath, type ValidationIssue } from './validationIssue';
+import { appendAll } from '../collections/appendAll';
 
 export interface ValidatedManifests {
   /**
@@ -66,17 +67,18 @@ export function validateManifest(manifest: Manifest): { manifest: Manifest; issu
     const coreSchema = CORE_SCHEMAS[kind] ?? { type: 'object' };
     const result = typeAndValidate(body, coreSchema, [], { experimentalFields: NONE });
     const typedBody = (result.value ?? {}) as Record<string, unknown>;
-    issues.push(...checkCoreKind(kind, body), ...result.issues);
+    appendAll(issues, checkCoreKind(kind, body));
+    appendAll(issues, result.issues);
     return { manifest: withBody(manifest, typedBody), issues: dropGenericDuplicates(issues, true) };
   }
   const result = typeAndValidate(body, bodySchema(schema), [], { experimentalFields: EXPERIMENTAL_FIELD_SCHEMAS[kind] ?? NONE });
-  issues.push(...result.issues);
+  appendAll(issues, result.issues);
   const typed = withBody(manifest, (result.value ?? {}) as Record<string, unknown>);
   // The CEL-like checks read the typed view too: they can rely on every field's type.
   const spec = typed.spec;
-  if (kind === 'Gateway' || kind === 'ListenerSet') issues.push(...checkListeners(spec));
-  if (isRouteKind(kind)) issues.push(...checkRoute(kind, spec));
-  if (kind === 'BackendTLSPolicy') issues.push(...checkBackendTLSPolicy(spec));
+  if (kind === 'Gateway' || kind === 'ListenerSet') appendAll(issues, checkListeners(spec));
+  if (isRouteKind(kind)) appendAll(issues, checkRoute(kind, spec));
+  if (kind === 'BackendTLSPolicy') appendAll(issues, checkBackendTLSPolicy(spec));
   return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
 }
 
