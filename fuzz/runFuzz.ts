@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--only I]`
+ * `npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--seconds T] [--only I]`
  *
  * A long mutation campaign over the seed corpus. Input i of a campaign is generated from (S, i)
  * alone, so any input can be replayed with `--only i`. The inputs are spread over worker threads;
@@ -7,7 +7,8 @@
  * fuzz-crashes/, gitignored) as <signature>.yaml plus a .json describing it. An input over the
  * time budget counts as a hang and is written unminimized; a worker stuck on one input for a
  * minute is replaced and its input recorded. Progress goes to stderr, the summary to stdout and
- * DIR/summary.json.
+ * DIR/summary.json. `--seconds T` stops the campaign after T seconds (the summary says how many
+ * inputs ran).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ export interface CampaignOptions {
   workers: number;
   out: string;
   budgetMs: number;
+  /** Stop after this many seconds, whatever the count. */
+  seconds?: number;
   only?: number;
 }
 
@@ -65,10 +68,11 @@ export function parseFuzzArgs(argv: readonly string[]): CampaignOptions {
     else if (flag === '--workers') options.workers = Math.max(1, number());
     else if (flag === '--budget-ms') options.budgetMs = number();
     else if (flag === '--only') options.only = number();
+    else if (flag === '--seconds') options.seconds = number();
     else if (flag === '--out' && value !== undefined) {
       options.out = value;
       i++;
-    } else throw new Error(`unknown option ${flag}; usage: npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--only I]`);
+    } else throw new Error(`unknown option ${flag}; usage: npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--seconds T] [--only I]`);
   }
   return options;
 }
@@ -142,12 +146,13 @@ function merge(into: Report, from: Report): void {
 /** Worker side: runs inputs [from, to) in strides and posts its partial report now and then. */
 export function fuzzWorker(): void {
   if (isMainThread || !parentPort) return;
-  const { options, from, to, root, progress } = workerData as { options: CampaignOptions; from: number; to: number; root: string; progress: SharedArrayBuffer };
+  const { options, from, to, root, progress, deadline } = workerData as { options: CampaignOptions; from: number; to: number; root: string; progress: SharedArrayBuffer; deadline: number };
   const current = new Int32Array(progress);
   const arb = fuzzInputArb(loadSeedCorpus(root));
   const seen = new Set<string>();
   let report = emptyReport();
   for (let index = from; index < to; index++) {
+    if (Date.now() > deadline) break;
     Atomics.store(current, 0, index);
     runOne(index, inputAt(arb, options.seed, index), options, report, seen);
     if (report.inputs >= 50) {
@@ -173,6 +178,7 @@ export async function runFuzz(argv: readonly string[], bundleUrl: string, root: 
     return total;
   }
   const started = performance.now();
+  const deadline = options.seconds === undefined ? Number.MAX_SAFE_INTEGER : Date.now() + options.seconds * 1000;
   const per = Math.ceil(options.count / options.workers);
   let lastLog = 0;
   const log = (): void => {
@@ -185,7 +191,7 @@ export async function runFuzz(argv: readonly string[], bundleUrl: string, root: 
       const progress = new SharedArrayBuffer(4);
       const current = new Int32Array(progress);
       Atomics.store(current, 0, from);
-      const worker = new Worker(`import(${JSON.stringify(bundleUrl)}).then((m) => m.fuzzWorker())`, { eval: true, workerData: { options, from, to, root, progress } });
+      const worker = new Worker(`import(${JSON.stringify(bundleUrl)}).then((m) => m.fuzzWorker())`, { eval: true, workerData: { options, from, to, root, progress, deadline } });
       let lastIndex = from;
       let lastChange = performance.now();
       let replaced = false;

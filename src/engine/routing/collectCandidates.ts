@@ -10,6 +10,7 @@ import type { GatewayModel, ListenerModel, ResolvedBackendRef, ResolvedRoute, Re
 import { compareRankOrder, timeValue, type RankKey } from './precedence';
 import type { RouteTableBackend, RouteTableDroppedRule, RouteTableEntry, RouteTableMatch } from './types';
 import { appendAll } from '../collections/appendAll';
+import { weightShares } from '../simulate/weights';
 
 export interface Candidate {
   entry: RouteTableEntry;
@@ -206,15 +207,15 @@ export function backendTarget(ref: ResolvedBackendRef): string {
 }
 
 function describeBackends(refs: readonly ResolvedBackendRef[]): RouteTableBackend[] {
-  const total = refs.reduce((sum, r) => sum + Math.max(0, r.weight), 0);
-  return refs.map((r) => {
+  const shares = weightShares(refs.map((r) => r.weight));
+  return refs.map((r, i) => {
     const b: RouteTableBackend = {
       target: r.valid ? backendTarget(r) : 'none',
       kind: r.kind,
       namespace: r.namespace,
       name: r.name,
       weight: r.weight,
-      share: total > 0 ? Math.max(0, r.weight) / total : 0,
+      share: shares[i] ?? 0,
       valid: r.valid,
     };
     if (r.port !== undefined) b.port = r.port;
