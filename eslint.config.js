@@ -18,8 +18,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'bench/**/*.mjs', '.ci/**/*.mjs', 'scripts/**/*.mjs'],
+    files: ['bin/**/*.js', 'bench/**/*.mjs', 'fuzz/**/*.mjs', '.ci/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // A spread call passes every element as an argument; past ~120,000 (fewer in a browser) the
+    // stack overflows. Use a loop (engine: collections/appendAll.ts).
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'cli/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement", message: 'push(...items) overflows the stack on long lists: use a loop or appendAll().' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement", message: 'Math.max(...values) overflows the stack on long lists: use a loop or reduce.' },
+      ],
+    },
   },
   {
     files: ['src/engine/**/*.ts'],

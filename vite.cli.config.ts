@@ -4,17 +4,18 @@
  * bench/run.mjs run these bundles, rebuilding them first when a source is newer
  * (bin/ensureBundle.js). Dependencies stay external: they are installed next to the bundle.
  *
- * `vite build --config vite.cli.config.ts --mode gwsim|bench`
+ * `vite build --config vite.cli.config.ts --mode gwsim|bench|fuzz`
  */
 import { defineConfig } from 'vite';
 
 export const CLI_ENTRIES = {
   gwsim: 'cli/gwsim.ts',
   bench: 'bench/runBench.ts',
+  fuzz: 'fuzz/runFuzz.ts',
 } as const;
 
 export default defineConfig(({ mode }) => {
-  const name = mode === 'bench' ? 'bench' : 'gwsim';
+  const name = mode === 'bench' || mode === 'fuzz' ? mode : 'gwsim';
   return {
     logLevel: 'warn',
     publicDir: false,

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIRS = ['src/engine', 'cli', 'bench'];
+const SOURCE_DIRS = ['src/engine', 'cli', 'bench', 'fuzz'];
 const SOURCE_FILES = ['vite.cli.config.ts', 'package.json', 'bin/ensureBundle.js'];
 
 /** @returns {Promise<string>} the bundle's absolute path */

@@ -24,7 +24,7 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] ?? '';
     if (word === '--') {
-      positionals.push(...argv.slice(i + 1));
+      for (const rest of argv.slice(i + 1)) positionals.push(rest);
       break;
     }
     if (word === '-' || !word.startsWith('-')) {

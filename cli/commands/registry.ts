@@ -14,7 +14,7 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 export function printMainHelp(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const width = Object.keys(COMMANDS).reduce((max, n) => Math.max(max, n.length), 0);
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return `Usage: gwsim <command> [options]
 

@@ -5,8 +5,7 @@
  *
  * Pure and deterministic: the same sources and options give a deep-equal Analysis.
  */
-import { loadManifests } from './load/loadManifests';
-import { validateManifests } from './validate/validateManifests';
+import { loadValidated } from './validate/loadValidated';
 import { indexResources } from './resolve/indexResources';
 import { computeStatus } from './status/computeStatus';
 import { compileRouteTable } from './routing/compileRouteTable';
@@ -21,7 +20,8 @@ import type { AnalyzeOptions, Manifest, ObjectSummary, SourceFile } from './type
 const EPOCH = '1970-01-01T00:00:00Z';
 
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
-  const loaded = loadManifests(sources, {}, options.parseCache);
+  // Every stage below reads the typed view validation builds, never the raw parse.
+  const loaded = loadValidated(sources, options.parseCache);
   const index = indexResources(loaded.manifests);
   // Status comes before routing: a route only carries traffic on the listeners that accepted it,
   // and a listener that lost a conflict serves nothing, so routing reads the settled status.
@@ -30,8 +30,8 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   const objects = loaded.manifests.map(summarize);
   const drift = compareControllerStatus(index, loaded.locator, resolved.status);
   const diagnostics = [
-    ...loaded.diagnostics,
-    ...validateManifests(loaded.manifests, loaded.locator),
+    ...loaded.loadDiagnostics,
+    ...loaded.validationDiagnostics,
     ...resolved.diagnostics,
     ...lintDiagnostics({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable }),
     ...driftDiagnostics(drift),

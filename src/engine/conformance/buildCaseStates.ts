@@ -10,6 +10,7 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import type { SourceFile } from '../types';
 import type { CaseFile, ObjectId } from './caseTypes';
+import { dict } from '../collections/dict';
 
 export type ReadFile = (path: string) => string;
 
@@ -44,7 +45,7 @@ export function buildCaseStates(caseFile: CaseFile, readFile: ReadFile, extraMan
   const files: LoadedFile[] = [...extraManifests, ...caseFile.manifests].map((p) => loadFile(p, readFile, caseFile.file));
   const states: CaseState[] = [{ step: 0, sources: toSources(files), previousGeneration: {}, generations: generationsOf(files) }];
   caseFile.steps.forEach((step, i) => {
-    const previousGeneration: Record<string, number> = {};
+    const previousGeneration: Record<string, number> = dict();
     for (const id of step.delete) removeDoc(files, objectIdKey(id));
     for (const path of step.apply) {
       const applied = loadFile(path, readFile, caseFile.file);
@@ -105,7 +106,7 @@ function removeDoc(files: LoadedFile[], id: string): LoadedDoc | undefined {
 }
 
 function generationsOf(files: readonly LoadedFile[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = dict();
   for (const f of files) for (const d of f.docs) if (d.id !== undefined) out[d.id] = d.generation;
   return out;
 }

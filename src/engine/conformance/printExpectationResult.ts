@@ -5,6 +5,7 @@
  */
 import type { ExpectationResult } from './caseTypes';
 import type { OutcomeSummary } from './summarizeOutcome';
+import { appendAll } from '../collections/appendAll';
 
 export function printExpectationResult(r: ExpectationResult): string {
   const mark = r.skipped !== undefined ? '-' : r.pass ? '✓' : '✗';
@@ -16,7 +17,10 @@ export function printExpectationResult(r: ExpectationResult): string {
   lines.push(`    expected: ${JSON.stringify(r.expected)}`);
   if (r.kind === 'request' && isOutcomeSummary(r.got)) lines.push(`    got: ${printOutcome(r.got)}`);
   else if (r.got !== undefined) lines.push(`    got: ${JSON.stringify(r.got)}`);
-  if (r.trace !== undefined) lines.push('    trace:', ...indent(r.trace.trimEnd(), 6));
+  if (r.trace !== undefined) {
+    lines.push('    trace:');
+    appendAll(lines, indent(r.trace.trimEnd(), 6));
+  }
   return lines.join('\n');
 }
 

@@ -3,6 +3,7 @@
  * `got` in results and in failure messages.
  */
 import type { RequestOutcome } from '../simulate/types';
+import { dict } from '../collections/dict';
 
 export interface OutcomeSummary {
   kind: string;
@@ -37,7 +38,7 @@ export function summarizeOutcome(outcome: RequestOutcome): OutcomeSummary {
 
 /** Shares keyed "ns/svc" in percent; a share without a valid backend is keyed "none". */
 export function backendPercents(outcome: RequestOutcome): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = dict();
   for (const b of outcome.backends) {
     const key = b.target === 'none' || b.namespace === undefined || b.name === undefined ? 'none' : `${b.namespace}/${b.name}`;
     out[key] = roundPercent((out[key] ?? 0) + b.share * 100);

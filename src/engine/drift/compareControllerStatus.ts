@@ -14,6 +14,7 @@ import { listKind, type ResourceIndex } from '../resolve/indexResources';
 import { asNumber, asRecord, asRecords, asString } from '../resolve/read';
 import type { Condition, GatewayStatus, ObjectStatus, StatusReport } from '../types';
 import { compareConditions, conditionsAt, locateDrift, type DriftScope, type LocatedDrift } from './compareConditions';
+import { appendAll } from '../collections/appendAll';
 
 export function compareControllerStatus(index: ResourceIndex, locator: SourceLocator, computed: StatusReport): LocatedDrift[] {
   const controllers = new Set(listKind(index, 'GatewayClass').flatMap((c) => asString(c.spec['controllerName']) ?? []));
@@ -24,11 +25,11 @@ export function compareControllerStatus(index: ResourceIndex, locator: SourceLoc
     const ours = computed[m.key];
     const base = { manifest: m, generation: asNumber(asRecord(m.body['metadata'])?.['generation']) };
     if (m.kind === 'GatewayClass') {
-      out.push(...compareConditions(locator, { ...base, label: 'GatewayClass', controllerPath: ['status'], fallbackPath: ['status'], controller: conditionsAt(status), gwsim: conditionsOf(ours) }));
+      appendAll(out, compareConditions(locator, { ...base, label: 'GatewayClass', controllerPath: ['status'], fallbackPath: ['status'], controller: conditionsAt(status), gwsim: conditionsOf(ours) }));
     } else if (m.kind === 'Gateway' || m.kind === 'ListenerSet') {
-      out.push(...compareGateway(locator, base, status, ours as GatewayStatus | undefined));
+      appendAll(out, compareGateway(locator, base, status, ours as GatewayStatus | undefined));
     } else if (isRouteKind(m.kind) || m.kind === 'BackendTLSPolicy') {
-      out.push(...compareParents(locator, base, status, ours, controllers));
+      appendAll(out, compareParents(locator, base, status, ours, controllers));
     }
   }
   return out;
@@ -57,7 +58,7 @@ function compareGateway(locator: SourceLocator, base: ScopeBase, status: Record<
       controller: conditionsAt(controllerEntry),
       gwsim: gwsimEntry?.conditions,
     };
-    out.push(...compareConditions(locator, scope));
+    appendAll(out, compareConditions(locator, scope));
     const counted = asNumber(controllerEntry?.['attachedRoutes']);
     if (gwsimEntry && counted !== undefined && counted !== gwsimEntry.attachedRoutes) {
       const message = `listener ${name}: the controller counts attachedRoutes ${counted}, gwsim counts ${gwsimEntry.attachedRoutes}.`;
@@ -107,11 +108,11 @@ function compareParents(
     theirIds.add(id);
     const match = mineById.get(id);
     if (!match && !controllers.has(entry.controllerName)) return;
-    out.push(...compareConditions(locator, scopeFor(base, entry, listField, i, isPolicy, match)));
+    appendAll(out, compareConditions(locator, scopeFor(base, entry, listField, i, isPolicy, match)));
   });
   for (const entry of mine) {
     if (theirIds.has(identity(entry))) continue;
-    out.push(...compareConditions(locator, scopeFor(base, entry, listField, undefined, isPolicy, entry)));
+    appendAll(out, compareConditions(locator, scopeFor(base, entry, listField, undefined, isPolicy, entry)));
   }
   return out;
 }

@@ -14,14 +14,15 @@ import { NAMESPACE_NAME_LABEL, type ResourceIndex } from '../resolve/indexResour
 import { asArray, asRecord, asRecords, asString } from '../resolve/read';
 import type { ListenerExplain, Manifest, RouteParentExplain } from '../types';
 import type { FixIt } from './fixItTypes';
+import { lookupTable } from '../collections/dict';
 
-const KINDS_BY_PROTOCOL: Record<string, readonly RouteKind[]> = {
+const KINDS_BY_PROTOCOL = lookupTable<readonly RouteKind[]>({
   HTTP: ['HTTPRoute', 'GRPCRoute'],
   HTTPS: ['HTTPRoute', 'GRPCRoute'],
   TLS: ['TLSRoute'],
   TCP: ['TCPRoute'],
   UDP: ['UDPRoute'],
-};
+});
 
 export function buildListenerAdmissionFixes(explain: readonly RouteParentExplain[], index: ResourceIndex): FixIt[] {
   const out = new Map<string, FixIt>();

@@ -9,6 +9,7 @@ import type { ResourceIndex } from '../resolve/indexResources';
 import type { Diagnostic, FieldPath, Manifest } from '../types';
 import { parseFieldPath } from './buildSuggestedValueFixes';
 import type { FixIt } from './fixItTypes';
+import { plainData } from '../validate/validateSchema';
 
 const SUGGESTION = /^Did you mean `([^`]+)`\?/;
 
@@ -22,8 +23,9 @@ export function buildRenamedFieldFixes(diagnostics: readonly Diagnostic[], index
     if (suggested === undefined || path === undefined || manifest === undefined) continue;
     const parentPath = path.slice(0, -1);
     const parent = valueAt(manifest.body, parentPath);
-    const value = valueAt(manifest.body, path);
-    if (value === undefined || typeof parent !== 'object' || parent === null || suggested in parent) continue;
+    // As written, but only its JSON data: no alias cycles or YAML tags go into the edit.
+    const value = plainData(valueAt(manifest.body, path), []);
+    if (value === undefined || typeof parent !== 'object' || parent === null || Object.hasOwn(parent, suggested)) continue;
     const oldKey = String(path[path.length - 1]);
     const target = d.object.namespace === undefined ? { kind: d.object.kind, name: d.object.name } : { kind: d.object.kind, namespace: d.object.namespace, name: d.object.name };
     out.push({
@@ -47,6 +49,7 @@ function valueAt(root: unknown, path: FieldPath): unknown {
   let node = root;
   for (const segment of path) {
     if (typeof node !== 'object' || node === null) return undefined;
+    if (!Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;

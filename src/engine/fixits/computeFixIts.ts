@@ -5,6 +5,7 @@
 import { analyze } from '../analyze';
 import type { Analysis } from '../analysisTypes';
 import { loadManifests } from '../load/loadManifests';
+import { loadValidated } from '../validate/loadValidated';
 import type { ParseCache } from '../load/parseCache';
 import { indexResources } from '../resolve/indexResources';
 import type { SourceFile } from '../types';
@@ -17,10 +18,13 @@ import type { FixIt } from './fixItTypes';
 
 /** `parseCache` as for analyze(): the designer passes the one its analysis used. */
 export function computeFixIts(sources: readonly SourceFile[], analysis: Analysis = analyze(sources), parseCache?: ParseCache): FixIt[] {
-  const index = indexResources(loadManifests(sources, {}, parseCache).manifests);
+  const index = indexResources(loadValidated(sources, parseCache).manifests);
+  // A misspelt field is absent from the typed view (the API server prunes it); moving its value is
+  // an edit of the text, so that one fix reads the object as written.
+  const written = indexResources(loadManifests(sources, {}, parseCache).manifests);
   return [
     ...buildSuggestedValueFixes(analysis.diagnostics),
-    ...buildRenamedFieldFixes(analysis.diagnostics, index),
+    ...buildRenamedFieldFixes(analysis.diagnostics, written),
     ...buildBackendPortFixes(analysis.routes, index),
     ...buildReferenceGrantFixes(analysis.routes, index.byKey),
     ...buildListenerAdmissionFixes(analysis.explain, index),

@@ -4,7 +4,7 @@
  */
 import { analyze } from '../analyze';
 import type { Analysis } from '../analysisTypes';
-import { loadManifests } from '../load/loadManifests';
+import { loadValidated } from '../validate/loadValidated';
 import type { ParseCache } from '../load/parseCache';
 import { indexResources } from '../resolve/indexResources';
 import type { SourceFile } from '../types';
@@ -14,7 +14,7 @@ import type { IsolationLens } from './isolationTypes';
 
 /** `parseCache` as for analyze(): the designer passes the one its analysis used. */
 export function computeIsolationLens(sources: readonly SourceFile[], analysis: Analysis = analyze(sources), parseCache?: ParseCache): IsolationLens {
-  const loaded = loadManifests(sources, {}, parseCache);
+  const loaded = loadValidated(sources, parseCache);
   const index = indexResources(loaded.manifests);
   const matrix = computeIsolationMatrix(loaded, index, analysis.explain);
   const leaks = findIsolationLeaks({ matrix, index, gateways: analysis.gateways, routes: analysis.routes, attachments: analysis.attachments });

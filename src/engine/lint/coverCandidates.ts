@@ -8,6 +8,7 @@
  * (a regular-expression loser is covered only by the same pattern, which is among them).
  */
 import type { RouteTableEntry } from '../routing/types';
+import { appendAll } from '../collections/appendAll';
 
 export type CoverCandidates = (loser: RouteTableEntry) => number[];
 
@@ -25,8 +26,8 @@ export function indexCoverCandidates(entries: readonly RouteTableEntry[]): Cover
     const path = loser.match.path;
     const found = [...always];
     if (path !== undefined && (path.type === 'Exact' || path.type === 'PathPrefix')) {
-      if (path.type === 'Exact') found.push(...(exact.get(path.value) ?? []));
-      for (const p of segmentPrefixes(path.value)) found.push(...(prefix.get(p) ?? []));
+      if (path.type === 'Exact') appendAll(found, (exact.get(path.value) ?? []));
+      for (const p of segmentPrefixes(path.value)) appendAll(found, (prefix.get(p) ?? []));
     }
     return [...new Set(found)].sort((a, b) => a - b);
   };

@@ -3,7 +3,7 @@
  * want more than the diagnostics analyze() already carries: the designer's lint panel, the CLI.
  * Runs the same stages as analyze() up to the route table.
  */
-import { loadManifests } from '../load/loadManifests';
+import { loadValidated } from '../validate/loadValidated';
 import { indexResources } from '../resolve/indexResources';
 import { computeStatus } from '../status/computeStatus';
 import { compileRouteTable } from '../routing/compileRouteTable';
@@ -14,7 +14,7 @@ import type { LintFinding } from './lintTypes';
 const EPOCH = '1970-01-01T00:00:00Z';
 
 export function lintSources(sources: readonly SourceFile[], options: AnalyzeOptions = {}): LintFinding[] {
-  const loaded = loadManifests(sources, {}, options.parseCache);
+  const loaded = loadValidated(sources, options.parseCache);
   const resolved = computeStatus(indexResources(loaded.manifests), loaded.locator, { clock: options.clock ?? (() => EPOCH) });
   const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments);
   return lintAnalysis({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable });

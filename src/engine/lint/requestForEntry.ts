@@ -7,8 +7,9 @@ import { WILDCARD_LABEL, requestForRule } from '../whatif/requestForRule';
 import type { RouteTableEntry, RouteTableListener } from '../routing/types';
 import type { SimRequest, SimScheme } from '../simulate/types';
 import type { LintInput } from './lintTypes';
+import { lookupTable } from '../collections/dict';
 
-const SCHEME_BY_PROTOCOL: Record<string, SimScheme> = { HTTP: 'http', HTTPS: 'https', TLS: 'tls', TCP: 'tcp', UDP: 'udp' };
+const SCHEME_BY_PROTOCOL = lookupTable<SimScheme>({ HTTP: 'http', HTTPS: 'https', TLS: 'tls', TCP: 'tcp', UDP: 'udp' });
 
 export function requestForEntry(input: LintInput, listener: RouteTableListener, hostname: string, entry: RouteTableEntry): SimRequest | undefined {
   const base = requestForRule(input, entry.route, entry.ruleIndex, entry.matchIndex);

@@ -130,12 +130,16 @@ function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }
 
-// Kubernetes rejects non-string label values; validate/ reports them, here they are kept as text.
+// Kubernetes rejects non-string label values; validate/ reports them, here numbers and booleans
+// are kept as text (collections, tags and timestamps are left out). Keys are the user's, so the
+// map has no prototype: `labels[key]` never reaches Object.prototype.
 function toStringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>;
   if (!isPlainObject(value)) return out;
-  for (const [k, v] of Object.entries(value)) {
-    if (v !== null && v !== undefined) out[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    const text = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+    if (text !== undefined) Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -18,6 +18,7 @@ import { parseChunk, settleParseCache, type ParseCache, type ParsedChunk } from 
 import { parsingChunks } from './parsingChunks';
 import { createObjectNodeRegistry, linePosition, offsetsToLocation, type LocatedFile, type ObjectNodeRegistry } from './sourceLocator';
 import type { SourceLocator } from './sourceLocator';
+import { appendAll } from '../collections/appendAll';
 
 export type { SourceLocator } from './sourceLocator';
 export type { LoadLimits } from './loadLimits';
@@ -40,8 +41,8 @@ export function loadManifests(sources: readonly SourceFile[], limits: Partial<Lo
   const loaded: Manifest[] = [];
   for (const source of sources) {
     const file = loadFile(source, effective, registry, cache, splitDocuments);
-    loaded.push(...file.manifests);
-    diagnostics.push(...file.diagnostics);
+    appendAll(loaded, file.manifests);
+    appendAll(diagnostics, file.diagnostics);
   }
   settleParseCache(cache);
   const manifests = dropDuplicates(loaded, registry.locator, diagnostics);
@@ -75,8 +76,8 @@ function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRe
     const file: LocatedFile = { name: source.name, text: chunk.text, lineCounter: parsed.lineCounter, lineOffset: chunk.lineOffset };
     for (const doc of parsed.docs) {
       const result = loadDocument(doc, docIndex++, file, limits, registry);
-      manifests.push(...result.manifests);
-      diagnostics.push(...result.diagnostics);
+      appendAll(manifests, result.manifests);
+      appendAll(diagnostics, result.diagnostics);
     }
   }
   return { manifests, diagnostics };
@@ -130,7 +131,7 @@ function loadDocument(
   const build = (input: Omit<ObjectInput, 'locate'>, root: Node): void => {
     registry.register(input.source, root, file);
     const built = buildManifest({ ...input, locate: (path) => registry.locator.locate(stub(input.source), path) });
-    diagnostics.push(...built.diagnostics);
+    appendAll(diagnostics, built.diagnostics);
     if (built.manifest) manifests.push(built.manifest);
   };
   const listItems = isPlainObject(value) ? listItemsOf(value) : undefined;

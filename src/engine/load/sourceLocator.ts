@@ -84,11 +84,16 @@ function walk(root: Node, path: FieldPath): WalkResult {
       next = nextPair?.value;
     } else if (isSeq(node) && typeof segment === 'number') {
       next = node.items[segment];
+      // `!!pairs` and `!!omap` hold pairs in a sequence: the pair's value is the item.
+      if (isPair(next)) next = isNodeWithRange(next.value) ? next.value : next.key;
     }
     if (next === undefined && nextPair === undefined) return { node, pair, complete: false };
-    pair = nextPair;
     // `key:` with no value has a null value node (or none): point at the key.
-    if (!isNodeWithRange(next)) return { node: nextPair?.key as Node, pair: undefined, complete: true };
+    if (!isNodeWithRange(next)) {
+      const key = nextPair?.key;
+      return isNodeWithRange(key) ? { node: key, pair: undefined, complete: true } : { node, pair, complete: false };
+    }
+    pair = nextPair;
     node = next;
   }
   return { node, pair, complete: true };

@@ -61,12 +61,15 @@ export function describeHostnameKind(pattern: string | undefined): string {
 
 /**
  * Hash-based lookup of the most specific pattern covering a host: exact map, then wildcard
- * suffixes from the longest (walking the host's dots left to right), then the match-all.
- * O(labels) map probes, independent of how many hostnames are configured.
+ * suffixes from the longest, then the match-all. Only suffixes as long as some configured
+ * wildcard are probed (one map probe per distinct wildcard length), so a host of 100,000 labels
+ * costs no more than a short one.
  */
 export class HostnameIndex<T> {
   private readonly exact = new Map<string, T>();
   private readonly wildcard = new Map<string, T>();
+  /** Distinct lengths of the wildcard keys (".example.com"), longest first. */
+  private wildcardLengths: number[] = [];
   private any: T | undefined;
 
   /** Keeps the first value registered for a pattern. */
@@ -75,7 +78,10 @@ export class HostnameIndex<T> {
       if (this.any === undefined) this.any = value;
     } else if (pattern.startsWith('*.')) {
       const key = pattern.slice(1);
-      if (!this.wildcard.has(key)) this.wildcard.set(key, value);
+      if (!this.wildcard.has(key)) {
+        this.wildcard.set(key, value);
+        if (!this.wildcardLengths.includes(key.length)) this.wildcardLengths = [...this.wildcardLengths, key.length].sort((a, b) => b - a);
+      }
     } else if (!this.exact.has(pattern)) {
       this.exact.set(pattern, value);
     }
@@ -85,11 +91,12 @@ export class HostnameIndex<T> {
     if (host !== '') {
       const exact = this.exact.size === 0 ? undefined : this.exact.get(host);
       if (exact !== undefined) return exact;
-      if (this.wildcard.size > 0) {
-        for (let i = host.indexOf('.', 1); i > 0; i = host.indexOf('.', i + 1)) {
-          const hit = this.wildcard.get(host.slice(i));
-          if (hit !== undefined) return hit;
-        }
+      for (const length of this.wildcardLengths) {
+        // The suffix must start at a dot with at least one character (a label) in front.
+        const at = host.length - length;
+        if (at < 1 || host.charCodeAt(at) !== 46 /* . */) continue;
+        const hit = this.wildcard.get(host.slice(at));
+        if (hit !== undefined) return hit;
       }
     }
     return this.any;

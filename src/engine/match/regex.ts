@@ -21,3 +21,18 @@ export function compileRegex(source: string): RegexCompileResult {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
 }
+
+/**
+ * A JSON Schema `pattern` (the CRDs' own, checked by the API server with Go's RE2): true when the
+ * pattern matches anywhere in the value, as JSON Schema defines it. RE2, because the value is the
+ * user's and a backtracking engine is quadratic or worse on some CRD patterns with long input.
+ * Undefined when RE2 cannot compile the pattern.
+ */
+export function compileSchemaPattern(source: string): ((value: string) => boolean) | undefined {
+  try {
+    const pattern = RE2JS.compile(source);
+    return (value) => pattern.matcher(value).find();
+  } catch {
+    return undefined;
+  }
+}

@@ -28,11 +28,16 @@ export function printIsolationLens(lens: IsolationLens): string {
   } else {
     lines.push('', 'Listeners:');
     lens.listeners.forEach((l, i) => lines.push(`  [${i + 1}] ${describeListener(l)}`));
-    lines.push('', ...printTable(lens));
+    lines.push('');
+    for (const line of printTable(lens)) lines.push(line);
     const refused = printRefusedRoutes(lens);
-    if (refused.length > 0) lines.push('', 'Routes refused:', ...refused);
+    if (refused.length > 0) {
+      lines.push('', 'Routes refused:');
+      for (const line of refused) lines.push(line);
+    }
   }
-  lines.push('', ...printLeaks(lens.leaks));
+  lines.push('');
+  for (const line of printLeaks(lens.leaks)) lines.push(line);
   return `${lines.join('\n')}\n`;
 }
 
@@ -46,7 +51,7 @@ function printTable(lens: IsolationLens): string[] {
   const cellAt = new Map(lens.cells.map((c) => [`${c.namespace}\u0000${c.listener}`, c]));
   const header = ['namespace', ...lens.listeners.map((_, i) => `[${i + 1}]`)];
   const rows = lens.namespaces.map((ns) => [esc(ns.name), ...lens.listeners.map((l) => printCell(cellAt.get(`${ns.name}\u0000${l.id}`), l))]);
-  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
+  const widths = header.map((h, col) => rows.reduce((max, r) => Math.max(max, (r[col] ?? '').length), h.length));
   const format = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [format(header), ...rows.map(format)];
 }

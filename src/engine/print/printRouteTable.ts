@@ -23,7 +23,7 @@ function printListener(l: RouteTableListener): string {
     lines.push(`${lastHost ? '└──' : '├──'} host ${v.hostname}`);
     const indent = lastHost ? '    ' : '│   ';
     const matchTexts = v.entries.map((e) => describeTableMatch(e.routeKind, e.match));
-    const width = Math.max(0, ...matchTexts.map((t) => t.length));
+    const width = matchTexts.reduce((max, t) => Math.max(max, t.length), 0);
     const rankWidth = String(v.entries.length).length;
     const dropped = v.droppedRules ?? [];
     v.entries.forEach((e, ei) => {

@@ -36,7 +36,7 @@ export function printStatusSummary(analysis: Analysis): string {
           lines.push(`    ${c.type}=False: ${esc(c.message)}`);
         }
       }
-      for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted)) lines.push(...printFailedChecks(ex));
+      for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted)) for (const line of printFailedChecks(ex)) lines.push(line);
     } else if ('conditions' in status && Array.isArray(status.conditions) && status.conditions.length > 0) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
     }

@@ -2,6 +2,7 @@
  * Defensive readers for specs as written: later stages never trust a field's type, because
  * validate/ reports malformed input but still hands every object on.
  */
+import { dict } from '../collections/dict';
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -25,7 +26,7 @@ export function asNumber(value: unknown): number | undefined {
 }
 
 export function asStringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = dict();
   for (const [k, v] of Object.entries(asRecord(value) ?? {})) if (typeof v === 'string') out[k] = v;
   return out;
 }

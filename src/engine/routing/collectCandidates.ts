@@ -9,6 +9,8 @@ import { hostnameSpecificity } from '../match/hostname';
 import type { GatewayModel, ListenerModel, ResolvedBackendRef, ResolvedRoute, ResolvedRule, RouteAttachment } from '../types';
 import { compareRankOrder, timeValue, type RankKey } from './precedence';
 import type { RouteTableBackend, RouteTableDroppedRule, RouteTableEntry, RouteTableMatch } from './types';
+import { appendAll } from '../collections/appendAll';
+import { weightShares } from '../simulate/weights';
 
 export interface Candidate {
   entry: RouteTableEntry;
@@ -70,8 +72,8 @@ export function collectCandidates(
         for (const h of hosts) {
           let v = byHost.get(h);
           if (v === undefined) byHost.set(h, (v = { candidates: [], dropped: [] }));
-          v.candidates.push(...candidates);
-          v.dropped.push(...dropped);
+          appendAll(v.candidates, candidates);
+          appendAll(v.dropped, dropped);
         }
       }
       const virtualHosts = [...byHost.entries()]
@@ -205,15 +207,15 @@ export function backendTarget(ref: ResolvedBackendRef): string {
 }
 
 function describeBackends(refs: readonly ResolvedBackendRef[]): RouteTableBackend[] {
-  const total = refs.reduce((sum, r) => sum + Math.max(0, r.weight), 0);
-  return refs.map((r) => {
+  const shares = weightShares(refs.map((r) => r.weight));
+  return refs.map((r, i) => {
     const b: RouteTableBackend = {
       target: r.valid ? backendTarget(r) : 'none',
       kind: r.kind,
       namespace: r.namespace,
       name: r.name,
       weight: r.weight,
-      share: total > 0 ? Math.max(0, r.weight) / total : 0,
+      share: shares[i] ?? 0,
       valid: r.valid,
     };
     if (r.port !== undefined) b.port = r.port;

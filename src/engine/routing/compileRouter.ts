@@ -88,8 +88,9 @@ function compileFastRule(c: Candidate): FastRule {
     routeKey: c.route.key,
     ruleIndex: c.rule.index,
     mayAnswer: mayAnswer(c.rule.filters),
-    weights: refs.map((r) => Math.max(0, r.weight)),
-    totalWeight: refs.reduce((sum, r) => sum + Math.max(0, r.weight), 0),
+    // Weights below 1 never carry traffic (0, or values the API server would refuse).
+    weights: refs.map((r) => (r.weight >= 1 ? r.weight : 0)),
+    totalWeight: refs.reduce((sum, r) => sum + (r.weight >= 1 ? r.weight : 0), 0),
     targets: refs.map((r) => (r.valid ? backendTarget(r) : undefined)),
     backendMayAnswer: refs.map((r) => mayAnswer(r.filters)),
   };
@@ -99,7 +100,7 @@ function compileFastRule(c: Candidate): FastRule {
 function onlyBackendOf(weights: readonly number[]): number {
   let only = -1;
   for (let i = 0; i < weights.length; i++) {
-    if ((weights[i] ?? 0) <= 0) continue;
+    if (!((weights[i] ?? 0) >= 1)) continue;
     if (only >= 0) return -1;
     only = i;
   }

@@ -221,10 +221,17 @@ class RecordBuilder {
   }
 }
 
+/** 2^21: a total times a 32-bit draw stays within a double's 53 bits, so the pick is exact. */
+const MAX_DIRECT_TOTAL = 2 ** 21;
+
 /** The backends a record can answer with by itself (see FLAG_DIRECT), or undefined. */
 function directBackends(c: CompiledCandidate): { weight: number; target: string }[] | undefined {
   const fast = c.fast;
-  if (c.mayAnswer || fast.totalWeight <= 0 || fast.backendMayAnswer.some((b) => b)) return undefined;
+  // The record holds weights in 32-bit slots and picks with double arithmetic: only totals that
+  // stay exact that way (every weight the CRD allows, 16 × 1,000,000) go into it; the rest take
+  // the exact path of simulate/weights.ts.
+  if (c.mayAnswer || fast.totalWeight <= 0 || fast.totalWeight > MAX_DIRECT_TOTAL || !fast.weights.every(Number.isSafeInteger)) return undefined;
+  if (fast.backendMayAnswer.some((b) => b)) return undefined;
   const out: { weight: number; target: string }[] = [];
   for (let i = 0; i < fast.targets.length; i++) {
     const target = fast.targets[i];

@@ -9,6 +9,8 @@ import type { FilterStep, NormalizedRequest, RuleAttribute } from './traceTypes'
 import type { OutcomeKind, RequestOutcome, SimRequest } from './types';
 import { simulateBackendAttempts, type BackendAttempt } from './backendAttempts';
 import { computeShares, noBackendReason, pickIndex } from './weights';
+import { appendAll } from '../collections/appendAll';
+import { dict } from '../collections/dict';
 
 export interface OutcomeMode {
   listenerPort: number;
@@ -44,7 +46,7 @@ export function failureOutcome(kind: OutcomeKind, status: number, reason: string
 }
 
 function lowerKeys(h: Readonly<Record<string, string>> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = dict();
   for (const [k, v] of Object.entries(h ?? {})) out[k.toLowerCase()] = v;
   return out;
 }
@@ -86,7 +88,7 @@ export function buildOutcome(
       : finish('backend-error', 500, `${where}: the picked backendRef is invalid (${backend.reason ?? ''}); ${share} of requests get 500`, { backend });
   }
   const backendRun = runFilters(ref.filters, ruleRun.request, { level: 'backend', listenerPort, matchedPath });
-  filters.push(...backendRun.steps);
+  appendAll(filters, backendRun.steps);
   const effects = [...ruleRun.response, ...backendRun.response];
   const mirrors = [...ruleRun.mirrors, ...backendRun.mirrors];
   if (backendRun.terminal !== undefined) {

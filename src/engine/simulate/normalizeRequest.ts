@@ -3,6 +3,7 @@ import { normalizeHost } from '../match/hostname';
 import { normalizePath } from '../match/normalizePath';
 import type { NormalizedRequest } from './traceTypes';
 import type { SimRequest } from './types';
+import { dict } from '../collections/dict';
 
 export type NormalizeResult = { ok: true; request: NormalizedRequest } | { ok: false; error: string };
 
@@ -18,7 +19,7 @@ export function normalizeRequest(req: SimRequest): NormalizeResult {
   const { end, query } = splitPathAndQuery(rawPath);
   const sentPath = rawPath.slice(0, end) || '/';
   const path = normalizePath(sentPath);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = dict();
   for (const [name, value] of Object.entries(req.headers ?? {})) {
     const key = name.toLowerCase();
     headers[key] = headers[key] === undefined ? value : `${headers[key]},${value}`;

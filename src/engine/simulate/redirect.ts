@@ -6,8 +6,9 @@
 import type { HTTPRequestRedirectFilter } from '../api/spec';
 import { normalizeHost } from '../match/hostname';
 import { applyPathModifier } from './pathModifier';
+import { lookupTable } from '../collections/dict';
 
-const WELL_KNOWN: Record<string, number> = { http: 80, https: 443 };
+const WELL_KNOWN = lookupTable<number>({ http: 80, https: 443 });
 
 export interface RedirectInput {
   scheme: string;

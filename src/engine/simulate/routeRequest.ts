@@ -14,7 +14,8 @@ import { FLAG_DIRECT, REC_BACKEND_LIST, REC_BACKENDS, REC_FLAGS, REC_MATCH, REC_
 import { splitPathAndQuery } from './normalizeRequest';
 import { findListener, selectGateway, selectListener } from './selectListener';
 import type { OutcomeKind, SimRequest } from './types';
-import { drawFor } from './weights';
+import { drawFor, pickWeighted } from './weights';
+import { dict } from '../collections/dict';
 
 export interface RouteResult {
   kind: OutcomeKind;
@@ -113,7 +114,7 @@ export function routeRequest(router: Router, req: SimRequest, options?: RouteOpt
   }
   const fast = winner.fast;
   // With a single positive weight every draw picks the same backendRef: no draw needed.
-  const index = winner.onlyBackend >= 0 ? winner.onlyBackend : pickWeighted(fast.weights, fast.totalWeight, options?.draw ?? drawFor(options?.seed ?? 0, options?.sample ?? 0));
+  const index = winner.onlyBackend >= 0 ? winner.onlyBackend : pickWeighted(fast.weights, options?.draw ?? drawFor(options?.seed ?? 0, options?.sample ?? 0));
   const target = index < 0 ? undefined : fast.targets[index];
   if (target === undefined) {
     return withGrpc(l4 ? { kind: 'connection-refused', status: 0, route, ruleIndex, matchIndex, backend: 'none' } : { kind: 'backend-error', status: 500, route, ruleIndex, matchIndex, backend: 'none' }, grpc);
@@ -155,6 +156,13 @@ function withGrpc(r: RouteResult, grpc: boolean): RouteResult {
  * backendRef order: the same walk, so both paths pick the same backend for the same draw.
  */
 function pickWeightedPair(records: Int32Array, at: number, count: number, total: number, draw: number): number {
+  // Records hold totals up to 2^21, so for a 32-bit draw this walk is exact; any other draw takes
+  // the exact walk of weights.ts, so both paths always agree.
+  if (!Number.isInteger(draw * 4294967296)) {
+    const weights: number[] = [];
+    for (let i = 0; i < count; i++) weights.push(records[at + 2 * i] as number);
+    return Math.max(0, pickWeighted(weights, draw));
+  }
   let r = draw * total;
   for (let i = 0; i < count; i++) {
     const w = records[at + 2 * i] as number;
@@ -162,21 +170,6 @@ function pickWeightedPair(records: Int32Array, at: number, count: number, total:
     r -= w;
   }
   return count - 1;
-}
-
-/** The same walk as weights.pickIndex, over precomputed non-negative weights. */
-function pickWeighted(weights: readonly number[], total: number, draw: number): number {
-  if (total <= 0) return -1;
-  let r = draw * total;
-  let last = -1;
-  for (let i = 0; i < weights.length; i++) {
-    const w = weights[i] ?? 0;
-    if (w <= 0) continue;
-    last = i;
-    if (r < w) return i;
-    r -= w;
-  }
-  return last;
 }
 
 /** The first filter that answers the request itself, in list order (redirect, CORS preflight, unsimulated). */
@@ -192,7 +185,7 @@ function answeringFilter(filters: readonly ResolvedFilter[], method: string, hea
         return { kind: 'redirect', status: filter.requestRedirect?.statusCode ?? 302 };
       case 'CORS': {
         if (method !== 'OPTIONS' || headers === undefined) continue;
-        const lower: Record<string, string> = {};
+        const lower: Record<string, string> = dict();
         for (const [k, v] of Object.entries(headers)) lower[k.toLowerCase()] = v;
         if (!isPreflight(method, lower)) continue;
         return { kind: 'direct-response', status: answerPreflight(filter.cors ?? {}, lower).allowed ? 200 : 403 };

@@ -8,6 +8,7 @@ import { routeRequest } from './routeRequest';
 import { traceRequest } from './traceRequest';
 import type { BackendShare, OutcomeKind, SimRequest } from './types';
 import { createRng } from './weights';
+import { dict } from '../collections/dict';
 
 export interface TrafficSplit {
   n: number;
@@ -24,7 +25,7 @@ export interface TrafficSplit {
 
 export function splitTraffic(router: Router, req: SimRequest, n: number, seed: number): TrafficSplit {
   const trace = traceRequest(router, req, { seed, sample: 0 });
-  const counts: Record<string, number> = {};
+  const counts: Record<string, number> = dict();
   const outcomes: Partial<Record<OutcomeKind, number>> = {};
   const rng = createRng(seed);
   for (let i = 0; i < n; i++) {

@@ -31,15 +31,87 @@ export function drawFor(seed: number, sample: number): number {
 /** Why a rule cannot forward at all, or undefined when some weight can be picked. */
 export function noBackendReason(refs: readonly ResolvedBackendRef[]): string | undefined {
   if (refs.length === 0) return 'the rule has no backendRefs, so the gateway answers 500 (HTTPRouteNoBackendRefs)';
-  if (refs.some((r) => r.weight > 0)) return undefined;
+  if (refs.some((r) => r.weight >= 1)) return undefined;
   if (refs.length === 1) {
     return 'the only backendRef has weight 0: the API says weight 0 gets no traffic (followed here, as Envoy Gateway does: 500), while the traffic-splitting guide says a single backend gets 100% whatever its weight';
   }
   return 'every backendRef has weight 0, so no backend can be picked (unspecified by the spec; Envoy Gateway answers 500)';
 }
 
-export function shareOf(ref: ResolvedBackendRef, total: number): BackendShare {
-  const share = total > 0 ? Math.max(0, ref.weight) / total : 0;
+/**
+ * The weight a backendRef counts with, as an exact integer. The CRD caps a weight at 1,000,000,
+ * but gwsim simulates objects the API server would refuse (with a diagnostic), and any integer a
+ * YAML number can hold (up to 1e308) must still split traffic exactly: doubles would lose the
+ * small weights next to 2^53 and turn a total of two 1e308 weights into Infinity.
+ */
+function units(weight: number): bigint {
+  return Number.isFinite(weight) && weight >= 1 ? BigInt(Math.floor(weight)) : 0n;
+}
+
+/** Largest total for which double arithmetic on a 32-bit draw is exact (total × 2^32 ≤ 2^53). */
+const EXACT_DOUBLE_TOTAL = 2 ** 21;
+const SHARE_SCALE = 2n ** 64n;
+const DRAW_SCALE = 2 ** 53;
+
+/** Each weight's exact share w / Σw, rounded once to a double (0 for all when Σw is 0). */
+export function weightShares(weights: readonly number[]): number[] {
+  const exact = weights.map(units);
+  let total = 0n;
+  for (const w of exact) total += w;
+  if (total === 0n) return weights.map(() => 0);
+  // Quotients of integers below 2^53 are correctly rounded by IEEE division.
+  if (total <= BigInt(Number.MAX_SAFE_INTEGER)) return exact.map((w) => Number(w) / Number(total));
+  return exact.map((w) => Number((w * SHARE_SCALE) / total) / Number(SHARE_SCALE));
+}
+
+/**
+ * The index a uniform draw in [0, 1) picks: the i with Σ_{j<i} w_j ≤ draw·Σw < Σ_{j≤i} w_j,
+ * compared exactly, so the pick always agrees with weightShares (weight 0 is never picked);
+ * -1 when no weight is positive.
+ */
+export function pickWeighted(weights: readonly number[], draw: number): number {
+  let total = 0;
+  let safe = true;
+  for (const w of weights) {
+    if (!(w >= 1)) continue;
+    total += w;
+    if (!Number.isSafeInteger(w)) safe = false;
+  }
+  if (total <= 0) return -1;
+  const clamped = draw >= 0 && draw < 1 ? draw : 0;
+  if (safe && total <= EXACT_DOUBLE_TOTAL && Number.isInteger(clamped * 4294967296)) {
+    // draw·total and the running sums are exact here: the common, fast case.
+    const r = clamped * total;
+    let cumulative = 0;
+    let last = -1;
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i] as number;
+      if (!(w >= 1)) continue;
+      last = i;
+      cumulative += Math.floor(w);
+      if (r < cumulative) return i;
+    }
+    return last;
+  }
+  const exact = weights.map(units);
+  let exactTotal = 0n;
+  for (const w of exact) exactTotal += w;
+  // draw = D / 2^53 (exact for every draw a 32-bit generator makes); compare D·Σw with cumulative·2^53.
+  const scaledDraw = BigInt(Math.floor(clamped * DRAW_SCALE)) * exactTotal;
+  const scale = BigInt(DRAW_SCALE);
+  let cumulative = 0n;
+  let last = -1;
+  for (let i = 0; i < exact.length; i++) {
+    const w = exact[i] as bigint;
+    if (w === 0n) continue;
+    last = i;
+    cumulative += w;
+    if (scaledDraw < cumulative * scale) return i;
+  }
+  return last;
+}
+
+export function shareOf(ref: ResolvedBackendRef, share: number): BackendShare {
   const out: BackendShare = { target: ref.valid ? backendTarget(ref) : 'none', namespace: ref.namespace, name: ref.name, share };
   if (ref.port !== undefined) out.port = ref.port;
   if (ref.target !== undefined) out.service = ref.target;
@@ -49,31 +121,14 @@ export function shareOf(ref: ResolvedBackendRef, total: number): BackendShare {
 
 /** Every entry with its exact share; when nothing can be picked, a single "none" entry carries the reason. */
 export function computeShares(refs: readonly ResolvedBackendRef[]): BackendShare[] {
-  const total = totalWeight(refs);
-  const shares = refs.map((r) => shareOf(r, total));
+  const fractions = weightShares(refs.map((r) => r.weight));
+  const shares = refs.map((r, i) => shareOf(r, fractions[i] ?? 0));
   const none = noBackendReason(refs);
   if (none !== undefined) shares.push({ target: 'none', share: 1, reason: none });
   return shares;
 }
 
-export function totalWeight(refs: readonly ResolvedBackendRef[]): number {
-  let total = 0;
-  for (const r of refs) if (r.weight > 0) total += r.weight;
-  return total;
-}
-
 /** Index of the backendRef a draw in [0, 1) picks, or -1 when no weight is positive. */
 export function pickIndex(refs: readonly ResolvedBackendRef[], draw: number): number {
-  const total = totalWeight(refs);
-  if (total <= 0) return -1;
-  let r = draw * total;
-  let last = -1;
-  for (let i = 0; i < refs.length; i++) {
-    const w = refs[i]?.weight ?? 0;
-    if (w <= 0) continue;
-    last = i;
-    if (r < w) return i;
-    r -= w;
-  }
-  return last;
+  return pickWeighted(refs.map((r) => r.weight), draw);
 }

@@ -27,6 +27,7 @@ import { computeRouteStatuses } from './computeRouteStatuses';
 import { reportDiagnostic, type StatusContext } from './statusContext';
 import { validateListener } from './validateListener';
 import { writeGatewayStatus } from './writeGatewayStatus';
+import { appendAll } from '../collections/appendAll';
 
 export interface StatusResult {
   status: StatusReport;
@@ -88,7 +89,7 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
     for (const ls of written.listenerSets) status[ls.key] = ls.status;
     gateways.push(written.model);
   }
-  gateways.push(...unreconciled);
+  appendAll(gateways, unreconciled);
   for (const [key, routeStatus] of routes.statuses) status[key] = routeStatus;
   const backendTLS = computeBackendTLSPolicyStatus(ctx, routes.routes, routes.attachments, controllerOf);
   for (const [key, policyStatus] of backendTLS.statuses) status[key] = policyStatus;

@@ -7,6 +7,7 @@
 import { GATEWAY_GROUP, isRouteKind } from '../api/kinds';
 import { resourceKey } from '../api/keys';
 import type { Condition, GatewayStatus, ObjectStatus, PolicyStatus, RouteParentStatus, RouteStatus, StatusReport } from '../types';
+import { appendAll } from '../collections/appendAll';
 
 export interface StatusExpectationEntry {
   kind: string;
@@ -129,7 +130,7 @@ function checkRoute(e: StatusExpectationEntry, status: RouteStatus, gen: number 
     if (local.length === 0) return;
     if (!best || local.length < best.length) best = local;
   }
-  failures.push(...(best ?? []));
+  appendAll(failures, (best ?? []));
 }
 
 function printParent(p: RouteParentStatus): string {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadManifests } from '../load/loadManifests';
+import { loadValidated } from '../validate/loadValidated';
 import { printStatus } from '../print/printStatus';
 import { indexResources } from '../resolve/indexResources';
 import { computeStatus } from './computeStatus';
@@ -17,8 +17,8 @@ describe('status goldens', () => {
     const name = file.replace(/\.in\.yaml$/, '');
     test(name, async () => {
       const path = `${DIR}/${file}`;
-      const loaded = loadManifests([{ name: file, text: readFileSync(path, 'utf8') }]);
-      expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const loaded = loadValidated([{ name: file, text: readFileSync(path, 'utf8') }]);
+      expect(loaded.loadDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const result = computeStatus(indexResources(loaded.manifests), loaded.locator, { clock: () => '2026-01-01T00:00:00Z' });
       const header = result.diagnostics.map((d) => `# ${d.severity} ${d.code} at ${d.file}:${d.line}:${d.column} (${d.path ?? ''}): ${d.message}\n`).join('');
       const noStatus = result.explain

@@ -11,15 +11,16 @@ import { asNumber, asRecord, asRecords, asString } from '../resolve/read';
 import type { FieldPath, Manifest } from '../types';
 import type { ListenerState, Problem } from './listenerState';
 import { reportDiagnostic, type StatusContext } from './statusContext';
+import { lookupTable } from '../collections/dict';
 
 /** Route kinds gwsim serves per protocol (spec §1.3; TLS Terminate serves TLSRoute only). */
-export const KINDS_BY_PROTOCOL: Readonly<Record<string, readonly RouteKind[]>> = {
+export const KINDS_BY_PROTOCOL = lookupTable<readonly RouteKind[]>({
   HTTP: ['HTTPRoute', 'GRPCRoute'],
   HTTPS: ['HTTPRoute', 'GRPCRoute'],
   TLS: ['TLSRoute'],
   TCP: ['TCPRoute'],
   UDP: ['UDPRoute'],
-};
+});
 
 export function validateListener(
   ctx: StatusContext,

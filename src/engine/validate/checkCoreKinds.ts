@@ -4,7 +4,9 @@
  * make gwsim misread it. The full core/v1 schemas are not vendored.
  */
 import { suggestValue } from './suggestValue';
-import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
+import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from './validationIssue';
+import { appendAll } from '../collections/appendAll';
+import { lookupTable } from '../collections/dict';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -18,17 +20,18 @@ export function checkMetadata(kind: string, body: Record<string, unknown>): Vali
     // Services and Namespaces become DNS labels; everything else is a DNS subdomain.
     const [re, max, what] =
       kind === 'Service' ? [DNS_1035_LABEL, 63, 'a DNS-1035 label'] : kind === 'Namespace' ? [DNS_LABEL, 63, 'a DNS label'] : [DNS_SUBDOMAIN, 253, 'a DNS subdomain'];
-    if (!re.test(name) || name.length > max) {
+    // Length first: the patterns run only on names short enough to be valid.
+    if (name.length > max || !re.test(name)) {
       issues.push({
         code: 'schema.pattern',
         path: ['metadata', 'name'],
-        message: `metadata.name: ${JSON.stringify(name)} is not ${what} (lower-case letters, digits and '-', at most ${max} characters).`,
+        message: `metadata.name: ${describeRaw(name)} is not ${what} (lower-case letters, digits and '-', at most ${max} characters).`,
         hint: /[A-Z]/.test(name) ? `Use ${JSON.stringify(name.toLowerCase())}.` : 'Rename the object.',
       });
     }
   }
-  if (typeof metadata.namespace === 'string' && metadata.namespace !== '' && !DNS_LABEL.test(metadata.namespace)) {
-    issues.push({ code: 'schema.pattern', path: ['metadata', 'namespace'], message: `metadata.namespace: ${JSON.stringify(metadata.namespace)} is not a valid namespace name (a DNS label).` });
+  if (typeof metadata.namespace === 'string' && metadata.namespace !== '' && (metadata.namespace.length > 63 || !DNS_LABEL.test(metadata.namespace))) {
+    issues.push({ code: 'schema.pattern', path: ['metadata', 'namespace'], message: `metadata.namespace: ${describeRaw(metadata.namespace)} is not a valid namespace name (a DNS label).` });
   }
   for (const field of ['labels', 'annotations'] as const) {
     const map = metadata[field];
@@ -42,8 +45,8 @@ export function checkMetadata(kind: string, body: Record<string, unknown>): Vali
         issues.push({
           code: 'schema.type',
           path: ['metadata', field, key],
-          message: `metadata.${field}.${key}: must be a string, got ${JSON.stringify(value)}.`,
-          hint: `Quote the value: ${key}: "${String(value)}".`,
+          message: `metadata.${field}.${key}: must be a string, got ${describeRaw(value)}.`,
+          hint: `Quote the value: ${key}: "${typeof value === 'symbol' ? '' : String(value)}".`,
         });
       }
     }
@@ -51,17 +54,17 @@ export function checkMetadata(kind: string, body: Record<string, unknown>): Vali
   return issues;
 }
 
-const TOP_LEVEL: Record<string, readonly string[]> = {
+const TOP_LEVEL = lookupTable<readonly string[]>({
   Service: ['spec', 'status'],
   Namespace: ['spec', 'status'],
   Secret: ['data', 'stringData', 'type', 'immutable'],
   ConfigMap: ['data', 'binaryData', 'immutable'],
-};
+});
 
 export function checkCoreKind(kind: string, body: Record<string, unknown>): ValidationIssue[] {
   const issues = checkTopLevelFields(kind, body);
-  if (kind === 'Service') issues.push(...checkService(body));
-  if (kind === 'Secret' || kind === 'ConfigMap') issues.push(...checkStringData(body));
+  if (kind === 'Service') appendAll(issues, checkService(body));
+  if (kind === 'Secret' || kind === 'ConfigMap') appendAll(issues, checkStringData(body));
   return issues;
 }
 
@@ -93,12 +96,12 @@ function checkService(body: Record<string, unknown>): ValidationIssue[] {
       issues.push({
         code: port.port === undefined ? 'schema.required' : 'schema.range',
         path: [...at, 'port'],
-        message: `${printPath([...at, 'port'])}: ${port.port === undefined ? 'Required value' : `must be a port number from 1 to 65535, got ${JSON.stringify(port.port)}`}.`,
+        message: `${printPath([...at, 'port'])}: ${port.port === undefined ? 'Required value' : `must be a port number from 1 to 65535, got ${describeRaw(port.port)}`}.`,
         hint: 'Set `port:` to the port clients (and backendRefs) use.',
       });
     }
     if (port.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(String(port.protocol))) {
-      issues.push({ code: 'schema.enum', path: [...at, 'protocol'], message: `${printPath([...at, 'protocol'])}: Unsupported value ${JSON.stringify(port.protocol)}: supported values: "TCP", "UDP", "SCTP".`, hint: 'Application protocols go in `appProtocol`.' });
+      issues.push({ code: 'schema.enum', path: [...at, 'protocol'], message: `${printPath([...at, 'protocol'])}: Unsupported value ${describeRaw(port.protocol)}: supported values: "TCP", "UDP", "SCTP".`, hint: 'Application protocols go in `appProtocol`.' });
     }
     if (typeof port.name === 'string') {
       const first = names.get(port.name);

@@ -5,10 +5,12 @@
  * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4
  */
 import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
+import { appendAll } from '../collections/appendAll';
+import { lookupTable } from '../collections/dict';
 
 type Path = (string | number)[];
 
-const MEMBER: Record<string, string> = {
+const MEMBER = lookupTable<string>({
   RequestHeaderModifier: 'requestHeaderModifier',
   ResponseHeaderModifier: 'responseHeaderModifier',
   RequestMirror: 'requestMirror',
@@ -17,7 +19,7 @@ const MEMBER: Record<string, string> = {
   ExtensionRef: 'extensionRef',
   CORS: 'cors',
   ExternalAuth: 'externalAuth',
-};
+});
 const REPEATABLE = new Set(['RequestMirror', 'ExtensionRef']);
 
 export function checkFilters(filters: unknown, path: Path): ValidationIssue[] {
@@ -50,7 +52,7 @@ export function checkFilters(filters: unknown, path: Path): ValidationIssue[] {
       });
     }
     for (const [otherType, otherMember] of Object.entries(MEMBER)) {
-      if (otherType !== type && raw[otherMember] !== undefined && raw[otherMember] !== null) {
+      if (otherMember !== undefined && otherType !== type && raw[otherMember] !== undefined && raw[otherMember] !== null) {
         issues.push({
           code: 'schema.rule',
           path: [...at, otherMember],
@@ -59,7 +61,7 @@ export function checkFilters(filters: unknown, path: Path): ValidationIssue[] {
         });
       }
     }
-    issues.push(...checkFilterBody(raw, type, at));
+    appendAll(issues, checkFilterBody(raw, type, at));
   });
   if (firstOfType.has('RequestRedirect') && firstOfType.has('URLRewrite')) {
     const at = [...path, firstOfType.get('URLRewrite') as number];
@@ -135,7 +137,7 @@ function checkMirror(mirror: unknown, at: Path): ValidationIssue[] {
       });
     }
   }
-  issues.push(...checkServicePort(mirror.backendRef, [...at, 'backendRef']));
+  appendAll(issues, checkServicePort(mirror.backendRef, [...at, 'backendRef']));
   return issues;
 }
 

@@ -8,6 +8,7 @@ import { checkFilters, checkServicePort } from './checkFilters';
 import { PARENT_REFS, checkSectionNames } from './checkParentRefs';
 import { parseDuration } from './parseDuration';
 import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
+import { appendAll } from '../collections/appendAll';
 
 type Path = (string | number)[];
 const MAX_TOTAL_MATCHES = 128;
@@ -30,12 +31,12 @@ export function checkRoute(kind: string, spec: Record<string, unknown>): Validat
         });
       } else ruleNames.set(rule.name, r);
     }
-    asArray(rule.backendRefs).forEach((ref, b) => issues.push(...checkServicePort(ref, [...at, 'backendRefs', b])));
-    if (kind === 'HTTPRoute') issues.push(...checkHttpRule(rule, at));
-    if (kind === 'GRPCRoute') issues.push(...checkGrpcRule(rule, at));
+    asArray(rule.backendRefs).forEach((ref, b) => appendAll(issues, checkServicePort(ref, [...at, 'backendRefs', b])));
+    if (kind === 'HTTPRoute') appendAll(issues, checkHttpRule(rule, at));
+    if (kind === 'GRPCRoute') appendAll(issues, checkGrpcRule(rule, at));
   });
-  if (kind === 'HTTPRoute' || kind === 'GRPCRoute') issues.push(...checkTotalMatches(kind, rules));
-  if (kind === 'TLSRoute') issues.push(...checkNoIpHostnames(spec));
+  if (kind === 'HTTPRoute' || kind === 'GRPCRoute') appendAll(issues, checkTotalMatches(kind, rules));
+  if (kind === 'TLSRoute') appendAll(issues, checkNoIpHostnames(spec));
   return issues;
 }
 
@@ -73,13 +74,13 @@ function checkHttpRule(rule: Record<string, unknown>, at: Path): ValidationIssue
   backendRefs.forEach((ref, b) => {
     if (!isObject(ref)) return;
     const refPath = [...at, 'backendRefs', b, 'filters'];
-    issues.push(...checkFilters(ref.filters, refPath));
+    appendAll(issues, checkFilters(ref.filters, refPath));
     checkReplacePrefixMatch(rule, asArray(ref.filters), refPath, at, issues);
   });
   asArray(rule.matches).forEach((match, m) => {
-    if (isObject(match) && isObject(match.path)) issues.push(...checkPathValue(match.path, [...at, 'matches', m, 'path']));
+    if (isObject(match) && isObject(match.path)) appendAll(issues, checkPathValue(match.path, [...at, 'matches', m, 'path']));
   });
-  issues.push(...checkTimeouts(rule.timeouts, [...at, 'timeouts']));
+  appendAll(issues, checkTimeouts(rule.timeouts, [...at, 'timeouts']));
   return issues;
 }
 
@@ -157,7 +158,7 @@ function checkTimeouts(timeouts: unknown, at: Path): ValidationIssue[] {
 function checkGrpcRule(rule: Record<string, unknown>, at: Path): ValidationIssue[] {
   const issues = checkFilters(rule.filters, [...at, 'filters']);
   asArray(rule.backendRefs).forEach((ref, b) => {
-    if (isObject(ref)) issues.push(...checkFilters(ref.filters, [...at, 'backendRefs', b, 'filters']));
+    if (isObject(ref)) appendAll(issues, checkFilters(ref.filters, [...at, 'backendRefs', b, 'filters']));
   });
   asArray(rule.matches).forEach((match, m) => {
     if (!isObject(match) || !isObject(match.method)) return;

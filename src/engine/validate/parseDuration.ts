@@ -4,9 +4,10 @@
  * Duration, `0s` is.
  * @see https://gateway-api.sigs.k8s.io/geps/gep-2257/
  */
+import { lookupTable } from '../collections/dict';
 const DURATION = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
 const PART = /([0-9]{1,5})(ms|h|m|s)/g;
-const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const UNIT_MS = lookupTable<number>({ h: 3_600_000, m: 60_000, s: 1000, ms: 1 });
 
 /** Milliseconds, or undefined when the text is not a GEP-2257 Duration. */
 export function parseDuration(text: string): number | undefined {

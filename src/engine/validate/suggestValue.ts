@@ -3,6 +3,7 @@
  * `Prefix`, Gateway API says `PathPrefix`), then a case-insensitive match, then the closest value
  * by edit distance.
  */
+import { lookupTable } from '../collections/dict';
 
 export interface Suggestion {
   value: string;
@@ -10,7 +11,7 @@ export interface Suggestion {
   why?: string;
 }
 
-const ALIASES: Record<string, { value: string; why: string }> = {
+const ALIASES = lookupTable<{ value: string; why: string }>({
   prefix: { value: 'PathPrefix', why: '`Prefix` is the Ingress spelling' },
   implementationspecific: { value: 'RegularExpression', why: '`ImplementationSpecific` is the Ingress spelling' },
   regex: { value: 'RegularExpression', why: 'Gateway API spells out RegularExpression' },
@@ -27,7 +28,7 @@ const ALIASES: Record<string, { value: string; why: string }> = {
   mirror: { value: 'RequestMirror', why: 'the mirror filter is RequestMirror' },
   replaceprefix: { value: 'ReplacePrefixMatch', why: 'the prefix rewrite is ReplacePrefixMatch' },
   replacepath: { value: 'ReplaceFullPath', why: 'the full-path rewrite is ReplaceFullPath' },
-};
+});
 
 export function suggestValue(value: string, allowed: readonly string[]): Suggestion | undefined {
   const lower = value.toLowerCase();

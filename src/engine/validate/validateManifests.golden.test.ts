@@ -8,7 +8,7 @@ import { validateManifests } from './validateManifests';
 // load + validate, one line per diagnostic: file:line:col severity code message (hint).
 function printCase(file: string, text: string): string {
   const loaded = loadManifests([{ name: file, text }]);
-  const diagnostics = [...loaded.diagnostics, ...validateManifests(loaded.manifests, loaded.locator)];
+  const diagnostics = [...loaded.diagnostics, ...validateManifests(loaded.manifests, loaded.locator).diagnostics];
   const objects = loaded.manifests.map((m) => `${m.key} (line ${m.source.line}${m.source.listIndex === undefined ? '' : `, item ${m.source.listIndex}`})`);
   return `# objects\n${objects.join('\n')}\n# diagnostics\n${printDiagnostics(diagnostics)}`;
 }

@@ -6,7 +6,7 @@ import { validateManifests } from './validateManifests';
 
 function check(text: string) {
   const loaded = loadManifests([{ name: 'in.yaml', text }]);
-  return [...loaded.diagnostics, ...validateManifests(loaded.manifests, loaded.locator)];
+  return [...loaded.diagnostics, ...validateManifests(loaded.manifests, loaded.locator).diagnostics];
 }
 
 describe('validateManifests', () => {
@@ -71,7 +71,7 @@ describe('the vendored conformance manifests', () => {
   test.each(all)('%s loads and validates without errors', (file) => {
     const loaded = loadManifests([{ name: file, text: readFileSync(new URL(file, root), 'utf8') }]);
     expect(loaded.manifests.length).toBeGreaterThan(0);
-    const diagnostics = [...loaded.diagnostics, ...validateManifests(loaded.manifests, loaded.locator)];
+    const diagnostics = [...loaded.diagnostics, ...validateManifests(loaded.manifests, loaded.locator).diagnostics];
     const errors = diagnostics.filter((d) => d.severity === 'error');
     expect(printDiagnostics(errors)).toBe(EXPECTED_ERRORS[file] ?? '');
     const warned = diagnostics.some((d) => d.severity === 'warning');

@@ -13,25 +13,36 @@ import { checkCoreKind, checkMetadata } from './checkCoreKinds';
 import { checkListeners } from './checkListeners';
 import { checkRoute } from './checkRouteRules';
 import { getCrdJsonSchema, type JsonSchema } from './crdSchemas';
-import { validateSchema } from './validateSchema';
+import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from './coreSchemas';
+import { plainData, typeAndValidate } from './validateSchema';
 import { printPath, type ValidationIssue } from './validationIssue';
+import { appendAll } from '../collections/appendAll';
 
-/** Fields the standard-channel CRDs lack but the experimental channel defines (spec digest §0). */
-const EXPERIMENTAL_FIELDS: Record<string, ReadonlySet<string>> = {
-  HTTPRoute: new Set(['retry', 'sessionPersistence', 'useDefaultGateways', 'externalAuth']),
-  GRPCRoute: new Set(['sessionPersistence', 'useDefaultGateways']),
-  TLSRoute: new Set(['useDefaultGateways']),
-  TCPRoute: new Set(['useDefaultGateways']),
-  UDPRoute: new Set(['useDefaultGateways']),
-  Gateway: new Set(['defaultScope']),
-};
-const NONE: ReadonlySet<string> = new Set();
+export interface ValidatedManifests {
+  /**
+   * The typed view of every object (validateSchema.ts): every field of its declared type or
+   * absent. Later stages read these, never the raw parse.
+   */
+  manifests: Manifest[];
+  diagnostics: Diagnostic[];
+}
 
-export function validateManifests(manifests: readonly Manifest[], locator: SourceLocator): Diagnostic[] {
+const NONE: ReadonlyMap<string, JsonSchema> = new Map();
+
+const metadataSchema = getCrdJsonSchema('Gateway', 'gateway.networking.k8s.io/v1')?.properties?.metadata;
+const CORE_SCHEMAS = coreSchemas(metadataSchema);
+
+/**
+ * CRD constraints → diagnostics, and every object → its typed view. Objects of kinds gwsim does
+ * not model get a plain-data copy (no diagnostics: gwsim does not know their schema).
+ */
+export function validateManifests(manifests: readonly Manifest[], locator: SourceLocator): ValidatedManifests {
   const diagnostics: Diagnostic[] = [];
+  const typed: Manifest[] = [];
   for (const manifest of manifests) {
-    if (!manifest.modelled) continue;
-    for (const issue of validateManifest(manifest)) {
+    const checked = validateManifest(manifest);
+    typed.push(checked.manifest);
+    for (const issue of checked.issues) {
       const at = issue.atKey && locator.locateKey ? locator.locateKey(manifest, issue.path) : locator.locate(manifest, issue.path);
       diagnostics.push(
         diagnostic(issue.code, at, issue.message, {
@@ -42,35 +53,49 @@ export function validateManifests(manifests: readonly Manifest[], locator: Sourc
       );
     }
   }
-  return diagnostics;
+  return { manifests: typed, diagnostics };
 }
 
-/** Every issue of one modelled object, unlocated. */
-export function validateManifest(manifest: Manifest): ValidationIssue[] {
+/** Every issue of one object, unlocated, and its typed view. */
+export function validateManifest(manifest: Manifest): { manifest: Manifest; issues: ValidationIssue[] } {
   const { kind, body } = manifest;
+  if (!manifest.modelled) return { manifest: withBody(manifest, plainData(body, []) as Record<string, unknown>), issues: [] };
   const issues = checkMetadata(kind, body);
   const schema = getCrdJsonSchema(kind, manifest.apiVersion);
   if (!schema) {
-    // Core kinds: the full core/v1 schemas are not vendored, but ObjectMeta is the same everywhere.
-    const metadata = getCrdJsonSchema('Gateway', 'gateway.networking.k8s.io/v1')?.properties?.metadata;
-    if (metadata) issues.push(...validateSchema(body.metadata, metadata, ['metadata'], { experimentalFields: NONE }));
-    return dropGenericDuplicates([...issues, ...checkCoreKind(kind, body)]);
+    // Core kinds: only the fields gwsim reads are declared (coreSchemas.ts); ObjectMeta is the same everywhere.
+    const coreSchema = CORE_SCHEMAS[kind] ?? { type: 'object' };
+    const result = typeAndValidate(body, coreSchema, [], { experimentalFields: NONE });
+    const typedBody = (result.value ?? {}) as Record<string, unknown>;
+    appendAll(issues, checkCoreKind(kind, body));
+    appendAll(issues, result.issues);
+    return { manifest: withBody(manifest, typedBody), issues: dropGenericDuplicates(issues, true) };
   }
-  issues.push(...validateSchema(body, bodySchema(schema), [], { experimentalFields: EXPERIMENTAL_FIELDS[kind] ?? NONE }));
-  const spec = manifest.spec;
-  if (kind === 'Gateway' || kind === 'ListenerSet') issues.push(...checkListeners(spec));
-  if (isRouteKind(kind)) issues.push(...checkRoute(kind, spec));
-  if (kind === 'BackendTLSPolicy') issues.push(...checkBackendTLSPolicy(spec));
-  return dropGenericDuplicates(issues);
+  const result = typeAndValidate(body, bodySchema(schema), [], { experimentalFields: EXPERIMENTAL_FIELD_SCHEMAS[kind] ?? NONE });
+  appendAll(issues, result.issues);
+  const typed = withBody(manifest, (result.value ?? {}) as Record<string, unknown>);
+  // The CEL-like checks read the typed view too: they can rely on every field's type.
+  const spec = typed.spec;
+  if (kind === 'Gateway' || kind === 'ListenerSet') appendAll(issues, checkListeners(spec));
+  if (isRouteKind(kind)) appendAll(issues, checkRoute(kind, spec));
+  if (kind === 'BackendTLSPolicy') appendAll(issues, checkBackendTLSPolicy(spec));
+  return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
+}
+
+function withBody(manifest: Manifest, body: Record<string, unknown>): Manifest {
+  const spec = body.spec;
+  return { ...manifest, body, spec: spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? (spec as Record<string, unknown>) : {} };
 }
 
 // A listener named twice trips both the list-map key check and the CEL rule, and a non-string
 // label both the schema and checkMetadata: the hand-written issue says more, so the generic one goes.
-function dropGenericDuplicates(issues: ValidationIssue[]): ValidationIssue[] {
+// For core kinds, whose hand-written checks predate their partial schemas, a hand-written issue
+// on a path supersedes any schema issue on it.
+function dropGenericDuplicates(issues: ValidationIssue[], anyCode: boolean): ValidationIssue[] {
   const specific = issues.filter((i) => !i.duplicateEntry && !i.fromSchema);
   return issues.filter((i) => {
     if (i.duplicateEntry) return !specific.some((s) => printPath(s.path).startsWith(printPath(i.path)));
-    if (i.fromSchema) return !specific.some((s) => s.code === i.code && printPath(s.path) === printPath(i.path));
+    if (i.fromSchema) return !specific.some((s) => (anyCode || s.code === i.code) && printPath(s.path) === printPath(i.path));
     return true;
   });
 }

@@ -1,69 +1,131 @@
 /**
- * A small JSON Schema walker for the subset the CRD generator emits. It reports what the API
- * server's OpenAPI validation would reject (type, required, enum, pattern, bounds, list sizes,
- * duplicate list-map keys) and what it would silently prune (unknown fields).
+ * The one schema-driven walk over an object as written. It reports what the API server's OpenAPI
+ * validation would reject (type, required, enum, pattern, bounds, list sizes, duplicate list-map
+ * keys) and what it would silently prune (unknown fields), and in the same pass builds the
+ * object's *typed view*: a fresh copy in which every field has its declared type or is absent.
+ * Every later stage (resolve, status, routing, simulate, lint, …) reads only the typed view, so
+ * none of them can meet a number where the schema says string, a `null`, a mapping where a list
+ * belongs, a YAML tag's Symbol, a Date, or a cycle made of aliases. What the walk drops always
+ * has an issue at its location, so nothing is lost silently.
+ *
+ * - null is "unset" (as for the API server); a value of the wrong type is dropped;
+ * - a list keeps its length for items that are mappings or lists (a wrong-typed one becomes
+ *   empty), so `rules[2]` is still the third rule the user wrote; wrong-typed scalars are dropped;
+ * - enum, pattern, bounds and lengths are reported but the value is kept (it has the right type,
+ *   and status explains what a controller does with it);
+ * - fields the CRD does not declare are dropped (the API server prunes them); experimental-channel
+ *   fields are typed with their own schema; maps keyed by the user (labels, options) are
+ *   null-prototype objects, so `labels[key]` can never reach Object.prototype;
+ * - `type`-less or property-less schemas (status, ownerReferences) keep plain JSON data.
  */
 import { findMissingSpaceAfterColon } from '../load/describeYamlError';
+import { compileSchemaPattern } from '../match/regex';
 import type { FieldPath } from '../types';
 import type { JsonSchema } from './crdSchemas';
 import { suggestValue } from './suggestValue';
 import { isObject, printPath, type ValidationIssue } from './validationIssue';
 
 export interface SchemaContext {
-  /** Field names that exist only in the experimental-channel CRDs for this kind. */
-  experimentalFields: ReadonlySet<string>;
+  /** Fields that exist only in the experimental-channel CRDs for this kind, with their schemas. */
+  experimentalFields: ReadonlyMap<string, JsonSchema>;
+}
+
+export interface TypedResult {
+  /** The typed view (undefined when the value itself is absent or of the wrong type). */
+  value: unknown;
+  issues: ValidationIssue[];
 }
 
 /** Enum values only the experimental-channel CRDs accept (spec digest §0, §4). */
 const EXPERIMENTAL_VALUES: ReadonlySet<string> = new Set(['ExternalAuth']);
 
-const patternCache = new Map<string, RegExp | null>();
+/** Longest value quoted in a message: a 200 KB string is described, not repeated. */
+const MAX_QUOTED = 80;
 
-// CRD patterns are fixed strings from the vendored CRDs (trusted, ECMAScript-compatible), so plain
-// RegExp is right here; user-supplied regexes go through match/regex.ts (RE2) instead.
-function compilePattern(pattern: string): RegExp | null {
-  let re = patternCache.get(pattern);
-  if (re === undefined) {
-    try {
-      re = new RegExp(pattern);
-    } catch {
-      re = null;
-    }
-    patternCache.set(pattern, re);
+const patternCache = new Map<string, ((value: string) => boolean) | null>();
+
+function compilePattern(pattern: string): ((value: string) => boolean) | null {
+  let test = patternCache.get(pattern);
+  if (test === undefined) {
+    test = compileSchemaPattern(pattern) ?? null;
+    patternCache.set(pattern, test);
   }
-  return re;
+  return test;
+}
+
+/** Validates `value` against `schema` and builds its typed view in one walk. */
+export function typeAndValidate(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaContext): TypedResult {
+  const issues: ValidationIssue[] = [];
+  const typed = walk(value, schema, path, ctx, issues);
+  return { value: typed, issues: issues.map((issue) => ({ ...issue, fromSchema: true })) };
 }
 
 export function validateSchema(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaContext): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  walk(value, schema, path, ctx, issues);
-  return issues.map((issue) => ({ ...issue, fromSchema: true }));
+  return typeAndValidate(value, schema, path, ctx).issues;
 }
 
-function walk(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): void {
+function walk(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): unknown {
   // The API server treats `field: null` as unset.
-  if (value === null || value === undefined) return;
-  if (schema.type && !hasType(value, schema.type)) {
+  if (value === null || value === undefined) return undefined;
+  if (!schema.type) return plainData(value, []);
+  if (!hasType(value, schema.type)) {
     out.push(typeIssue(value, schema.type, path));
-    return;
+    return undefined;
   }
   if (schema.enum && !schema.enum.includes(value)) out.push(enumIssue(value, schema.enum, path));
   if (typeof value === 'string') checkString(value, schema, path, out);
   if (typeof value === 'number') checkNumber(value, schema, path, out);
-  if (Array.isArray(value)) checkArray(value, schema, path, ctx, out);
-  else if (isObject(value)) checkObject(value, schema, path, ctx, out);
+  if (Array.isArray(value)) return checkArray(value, schema, path, ctx, out);
+  if (isObject(value)) return checkObject(value, schema, path, ctx, out);
+  return value;
+}
+
+/** Defines `key` as an own data property, so `__proto__` is a key like any other. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A copy made only of JSON data: strings, finite numbers, booleans, null, lists and mappings.
+ * Dates become their ISO text; anything else a YAML tag can make (Symbols, binary) and alias
+ * cycles are left out, so the copy always survives structuredClone and JSON.stringify.
+ */
+export function plainData(value: unknown, ancestors: object[]): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (typeof value !== 'object' || ancestors.includes(value)) return undefined;
+  ancestors.push(value);
+  let copy: unknown;
+  if (Array.isArray(value)) {
+    const list: unknown[] = [];
+    for (const item of value) {
+      const child = plainData(item, ancestors);
+      if (child !== undefined) list.push(child);
+    }
+    copy = list;
+  } else if (isObject(value)) {
+    const map: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const child = plainData(value[key], ancestors);
+      if (child !== undefined) setOwn(map, key, child);
+    }
+    copy = map;
+  }
+  ancestors.pop();
+  return copy;
 }
 
 function hasType(value: unknown, type: NonNullable<JsonSchema['type']>): boolean {
   switch (type) {
     case 'object':
-      return isObject(value);
+      return isObject(value) && !(value instanceof Date);
     case 'array':
       return Array.isArray(value);
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value);
     case 'number':
-      return typeof value === 'number';
+      return typeof value === 'number' && Number.isFinite(value);
     default:
       return typeof value === type;
   }
@@ -71,9 +133,18 @@ function hasType(value: unknown, type: NonNullable<JsonSchema['type']>): boolean
 
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `the timestamp ${Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()} (a YAML timestamp; quote it to make it a string)`;
   if (isObject(value)) return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  if (typeof value === 'number') return `number ${String(value)}`;
+  if (typeof value === 'symbol') return 'a YAML tag that is no value (e.g. `!!merge` on a scalar)';
+  if (typeof value === 'boolean') return `boolean ${String(value)}`;
+  return typeof value;
+}
+
+/** The value as a JSON string literal, shortened when long. */
+export function quote(value: string): string {
+  return value.length <= MAX_QUOTED ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, MAX_QUOTED))}… (${value.length} characters)`;
 }
 
 function typeIssue(value: unknown, type: string, path: FieldPath): ValidationIssue {
@@ -93,10 +164,11 @@ function typeIssue(value: unknown, type: string, path: FieldPath): ValidationIss
 
 function enumIssue(value: unknown, allowed: unknown[], path: FieldPath): ValidationIssue {
   const names = allowed.map((a) => JSON.stringify(a)).join(', ');
+  const shown = typeof value === 'string' ? quote(value) : String(value);
   const issue: ValidationIssue = {
     code: 'schema.enum',
     path,
-    message: `${printPath(path)}: Unsupported value ${JSON.stringify(value)}: supported values: ${names}.`,
+    message: `${printPath(path)}: Unsupported value ${shown}: supported values: ${names}.`,
   };
   if (typeof value === 'string' && EXPERIMENTAL_VALUES.has(value)) {
     issue.hint = `${value} exists only in the experimental-channel CRDs; the standard channel (v1.6.1) refuses it.`;
@@ -134,15 +206,17 @@ function checkString(value: string, schema: JsonSchema, path: FieldPath, out: Va
     });
   }
   if (schema.maxLength !== undefined && length > schema.maxLength) {
+    // Over the limit the API server stops here too: no pattern runs on an oversized value.
     out.push({ code: 'schema.length', path, message: `${printPath(path)}: may have at most ${schema.maxLength} characters, got ${length}.` });
+    return;
   }
   if (schema.pattern && length > 0) {
-    const re = compilePattern(schema.pattern);
-    if (re && !re.test(value)) {
+    const matches = compilePattern(schema.pattern);
+    if (matches && !matches(value)) {
       out.push({
         code: 'schema.pattern',
         path,
-        message: `${printPath(path)}: ${JSON.stringify(value)} does not match the required format ${schema.pattern}.`,
+        message: `${printPath(path)}: ${quote(value)} does not match the required format ${schema.pattern}.`,
         ...patternHint(value, path),
       });
     }
@@ -174,29 +248,44 @@ function checkNumber(value: number, schema: JsonSchema, path: FieldPath, out: Va
   out.push(issue);
 }
 
-function checkArray(value: unknown[], schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): void {
+function checkArray(value: unknown[], schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): unknown[] {
   if (schema.minItems !== undefined && value.length < schema.minItems) {
     out.push({ code: 'schema.items', path, message: `${printPath(path)}: must have at least ${schema.minItems} item(s), got ${value.length}.` });
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
     out.push({ code: 'schema.items', path, message: `${printPath(path)}: may have at most ${schema.maxItems} items, got ${value.length}.` });
   }
-  if (schema.items) value.forEach((item, i) => walk(item, schema.items as JsonSchema, [...path, i], ctx, out));
+  const typed: unknown[] = [];
+  // Entries are compared by their typed view: it is plain data (an alias cycle in the raw value
+  // would make JSON.stringify throw) and it is what the API server would compare.
+  const byIndex: unknown[] = [];
+  const items = schema.items;
+  for (let i = 0; i < value.length; i++) {
+    const child = items ? walk(value[i], items, [...path, i], ctx, out) : plainData(value[i], []);
+    byIndex.push(child);
+    // A wrong-typed entry of a list of mappings (or lists) keeps its place, empty, so indexes
+    // still name what the user wrote; a wrong-typed scalar entry is left out.
+    if (child !== undefined) typed.push(child);
+    else if (items?.type === 'object') typed.push({});
+    else if (items?.type === 'array') typed.push([]);
+  }
   const keys = schema['x-kubernetes-list-map-keys'];
+  if (!keys && !schema.uniqueItems) return typed;
   const seen = new Map<string, number>();
-  value.forEach((item, i) => {
-    const identity = keys ? (isObject(item) ? JSON.stringify(keys.map((k) => item[k])) : undefined) : schema.uniqueItems ? JSON.stringify(item) : undefined;
+  byIndex.forEach((item, i) => {
+    const identity = keys ? (isObject(item) ? JSON.stringify(keys.map((k) => item[k])) : undefined) : item === undefined ? undefined : JSON.stringify(item);
     if (identity === undefined) return;
     const first = seen.get(identity);
     if (first === undefined) seen.set(identity, i);
     else {
       const what = keys ? keys.map((k) => `${k} ${JSON.stringify(isObject(item) ? item[k] : undefined)}`).join(', ') : JSON.stringify(item);
-      out.push({ code: 'schema.rule', path: [...path, i], message: `${printPath([...path, i])}: Duplicate value: ${what} is already at ${printPath([...path, first])}.`, hint: 'Remove or merge the duplicate entry.', duplicateEntry: true });
+      out.push({ code: 'schema.rule', path: [...path, i], message: `${printPath([...path, i])}: Duplicate value: ${what.length > 200 ? `${what.slice(0, 200)}…` : what} is already at ${printPath([...path, first])}.`, hint: 'Remove or merge the duplicate entry.', duplicateEntry: true });
     }
   });
+  return typed;
 }
 
-function checkObject(value: Record<string, unknown>, schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): void {
+function checkObject(value: Record<string, unknown>, schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): Record<string, unknown> {
   for (const required of schema.required ?? []) {
     if (value[required] === undefined || value[required] === null) {
       out.push({ code: 'schema.required', path: [...path, required], message: `${printPath([...path, required])}: Required value.`, hint: `Add \`${required}\`${path.length ? ` under \`${printPath(path)}\`` : ''}.` });
@@ -206,12 +295,22 @@ function checkObject(value: Record<string, unknown>, schema: JsonSchema, path: F
   if (schema.maxProperties !== undefined && count > schema.maxProperties) {
     out.push({ code: 'schema.items', path, message: `${printPath(path)}: may have at most ${schema.maxProperties} entries, got ${count}.` });
   }
-  for (const [key, child] of Object.entries(value)) {
-    const property = schema.properties?.[key];
-    if (property) walk(child, property, [...path, key], ctx, out);
-    else if (isObject(schema.additionalProperties)) walk(child, schema.additionalProperties, [...path, key], ctx, out);
-    else if (schema.additionalProperties === false) out.push(unknownFieldIssue(key, schema, [...path, key], ctx));
+  // Keys come from the user: a map keyed by them (labels, options) has no prototype at all.
+  const typed: Record<string, unknown> = schema.properties ? {} : (Object.create(null) as Record<string, unknown>);
+  for (const key of Object.keys(value)) {
+    const child = value[key];
+    const property = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
+    const experimental = property ? undefined : ctx.experimentalFields.get(key);
+    let result: unknown;
+    if (property) result = walk(child, property, [...path, key], ctx, out);
+    else if (isObject(schema.additionalProperties)) result = walk(child, schema.additionalProperties, [...path, key], ctx, out);
+    else if (schema.additionalProperties === false) {
+      out.push(unknownFieldIssue(key, schema, [...path, key], ctx));
+      if (experimental) result = walk(child, experimental, [...path, key], ctx, out);
+    } else result = plainData(child, [value]);
+    if (result !== undefined) setOwn(typed, key, result);
   }
+  return typed;
 }
 
 function unknownFieldIssue(key: string, schema: JsonSchema, path: FieldPath, ctx: SchemaContext): ValidationIssue {

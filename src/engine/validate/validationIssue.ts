@@ -29,3 +29,18 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
+
+/**
+ * A value as written, for a message: JSON for plain data, shortened past 80 characters; never
+ * throws (an alias cycle or a YAML tag's Symbol in a raw value would make JSON.stringify throw
+ * or print nothing).
+ */
+export function describeRaw(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'symbol' ? 'a YAML tag (no value)' : value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = Array.isArray(value) ? 'a list' : 'a mapping';
+  }
+  return text.length > 80 ? `${text.slice(0, 80)}… (${text.length} characters)` : text;
+}

@@ -7,6 +7,7 @@
 import type { GRPCRouteMatch, HTTPHeaderMatch, HTTPRouteMatch } from '../api/spec';
 import type { SimRequest, SimScheme } from '../simulate/types';
 import type { GatewayModel, ResolvedRoute, RouteAttachment } from '../types';
+import { dict } from '../collections/dict';
 
 export interface RuleRequestInput {
   gateways: readonly GatewayModel[];
@@ -120,7 +121,7 @@ function applyGrpcMatch(request: SimRequest, match: GRPCRouteMatch | undefined, 
 
 function headersFor(matches: readonly HTTPHeaderMatch[] | undefined, notes: string[]): Record<string, string> | undefined {
   if (matches === undefined || matches.length === 0) return undefined;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = dict();
   for (const h of matches) {
     if (h.name === undefined) continue;
     if (h.type === 'RegularExpression') {

@@ -82,10 +82,10 @@ function namespaceFrames(graph: SemanticGraph, nodes: readonly GraphFlowNode[]):
   for (const g of graph.namespaces) {
     const members = g.members.map((m) => byId.get(m)).filter((n): n is GraphFlowNode => n !== undefined);
     if (members.length === 0) continue;
-    const left = Math.min(...members.map((m) => m.position.x)) - FRAME_PADDING.side;
-    const top = Math.min(...members.map((m) => m.position.y)) - FRAME_PADDING.top;
-    const right = Math.max(...members.map((m) => m.position.x + (m.width ?? 0))) + FRAME_PADDING.side;
-    const bottom = Math.max(...members.map((m) => m.position.y + (m.height ?? 0))) + FRAME_PADDING.bottom;
+    const left = members.reduce((min, m) => Math.min(min, m.position.x), Infinity) - FRAME_PADDING.side;
+    const top = members.reduce((min, m) => Math.min(min, m.position.y), Infinity) - FRAME_PADDING.top;
+    const right = members.reduce((max, m) => Math.max(max, m.position.x + (m.width ?? 0)), -Infinity) + FRAME_PADDING.side;
+    const bottom = members.reduce((max, m) => Math.max(max, m.position.y + (m.height ?? 0)), -Infinity) + FRAME_PADDING.bottom;
     frames.push({
       id: g.id,
       type: 'namespaceFrame',

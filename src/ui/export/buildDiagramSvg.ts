@@ -177,7 +177,7 @@ function control(at: Anchor, other: Anchor): [number, number] {
 function curveBox(curve: Curve): Box {
   const xs = curve.points.map((p) => p[0]);
   const ys = curve.points.map((p) => p[1]);
-  return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+  return { left: xs.reduce((a, b) => Math.min(a, b), Infinity), top: ys.reduce((a, b) => Math.min(a, b), Infinity), right: xs.reduce((a, b) => Math.max(a, b), -Infinity), bottom: ys.reduce((a, b) => Math.max(a, b), -Infinity) };
 }
 
 function markerFor(stroke: EdgeStroke, markers: Map<string, string>): string {

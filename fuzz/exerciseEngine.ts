@@ -1,0 +1,130 @@
+/**
+ * Runs one input through every public entry point a user or CI reaches (analyze, the compiled
+ * Router, a trace and a routed request per gateway listener and per route rule, lint, the isolation
+ * lens, fix-its with their previews, the printers) and reports what breaks the engine's promises:
+ * an exception, a result that cannot cross a worker boundary (structuredClone), or a diagnostic
+ * without a location. Time is measured by the caller.
+ */
+import {
+  analyze,
+  compileRouter,
+  computeFixIts,
+  computeIsolationLens,
+  createParseCache,
+  lintSources,
+  previewFixIt,
+  printDiagnostics,
+  printStatus,
+  printTrace,
+  requestForListener,
+  requestForRule,
+  routeRequest,
+  traceRequest,
+  type Diagnostic,
+  type SourceFile,
+} from '../src/engine/index';
+
+export interface FuzzProblem {
+  /** exception | unclonable | unlocated */
+  kind: 'exception' | 'unclonable' | 'unlocated';
+  /** Which call: "analyze", "traceRequest", … */
+  stage: string;
+  message: string;
+  /** Stable across inputs that hit the same defect: kind, stage, message shape and the top frame. */
+  signature: string;
+}
+
+/** Cap on per-input traces, so one input with thousands of rules stays one input's worth of work. */
+const MAX_TRACES = 64;
+const MAX_PREVIEWS = 8;
+
+export function exerciseEngine(sources: readonly SourceFile[]): FuzzProblem[] {
+  const problems: FuzzProblem[] = [];
+  const run = <T>(stage: string, fn: () => T): T | undefined => {
+    try {
+      const result = fn();
+      checkClone(stage, result, problems);
+      return result;
+    } catch (error) {
+      problems.push(exceptionProblem(stage, error));
+      return undefined;
+    }
+  };
+  // One parse cache for every entry point, as the designer shares one: the later calls reuse the
+  // parse, and the cached path is exercised too.
+  const parseCache = createParseCache();
+  const analysis = run('analyze', () => analyze(sources, { parseCache }));
+  if (analysis === undefined) return problems;
+  checkLocated('analyze', analysis.diagnostics, problems);
+  run('printDiagnostics', () => printDiagnostics(analysis.diagnostics));
+  run('printStatus', () => printStatus(analysis.status, analysis.objects));
+  // The Router is an in-process object (never cloned); only whether it builds is checked.
+  let router: ReturnType<typeof compileRouter> | undefined;
+  try {
+    router = compileRouter(analysis);
+  } catch (error) {
+    problems.push(exceptionProblem('compileRouter', error));
+  }
+  if (router) {
+    const requests = [];
+    for (const gw of analysis.gateways) {
+      for (const listener of gw.listeners) {
+        const req = run('requestForListener', () => requestForListener(analysis, gw.key, listener.name));
+        if (req) requests.push(req);
+      }
+    }
+    for (const route of analysis.routes) {
+      for (let rule = 0; rule < route.rules.length; rule++) {
+        const req = run('requestForRule', () => requestForRule(analysis, route.key, rule));
+        if (req) requests.push(req.request);
+      }
+    }
+    for (const [i, req] of requests.slice(0, MAX_TRACES).entries()) {
+      const trace = run('traceRequest', () => traceRequest(router, req, { seed: i, sample: i }));
+      if (trace) run('printTrace', () => printTrace(trace));
+      run('routeRequest', () => routeRequest(router, req, { seed: i, sample: i }));
+    }
+  }
+  const findings = run('lintSources', () => lintSources(sources, { parseCache }));
+  if (findings) checkLocated('lintSources', findings.map((f) => f.diagnostic), problems);
+  run('computeIsolationLens', () => computeIsolationLens(sources, analysis, parseCache));
+  const fixes = run('computeFixIts', () => computeFixIts(sources, analysis, parseCache));
+  for (const fix of (fixes ?? []).slice(0, MAX_PREVIEWS)) run('previewFixIt', () => previewFixIt(sources, fix));
+  return problems;
+}
+
+function checkClone(stage: string, value: unknown, problems: FuzzProblem[]): void {
+  try {
+    structuredClone(value);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push({ kind: 'unclonable', stage, message, signature: `unclonable ${stage} ${shape(message)}` });
+  }
+}
+
+function checkLocated(stage: string, diagnostics: readonly Diagnostic[], problems: FuzzProblem[]): void {
+  for (const d of diagnostics) {
+    const located =
+      typeof d.file === 'string' && d.file !== '' &&
+      Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1 &&
+      Number.isInteger(d.endLine) && d.endLine >= d.line && Number.isInteger(d.endColumn) && d.endColumn >= 1;
+    if (!located) {
+      const message = `${d.code} at ${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn}`;
+      problems.push({ kind: 'unlocated', stage, message, signature: `unlocated ${stage} ${d.code}` });
+      return;
+    }
+  }
+}
+
+function exceptionProblem(stage: string, error: unknown): FuzzProblem {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const frame = /\n\s+at (?:\S+ )?\(?([^()\n]*?)(?::\d+)+\)?/.exec(stack)?.[1]?.split(/[\\/]/).pop() ?? '';
+  const fn = /\n\s+at (\S+) \(/.exec(stack)?.[1] ?? '';
+  return { kind: 'exception', stage, message, signature: `exception ${stage} ${shape(message)} @ ${fn} ${frame}` };
+}
+
+/** The message without the values in it, so one defect gives one signature. */
+function shape(message: string): string {
+  return message.replace(/"[^"]*"|'[^']*'|\d+/g, '…').slice(0, 160);
+}

@@ -1,0 +1,24 @@
+/**
+ * The door every stage after validation comes through: load (text → raw objects), then validate
+ * (raw objects → typed views with located diagnostics). Only the typed manifests leave; the raw
+ * parse stays inside load/ and validate/.
+ */
+import { loadManifests, type SourceLocator } from '../load/loadManifests';
+import type { ParseCache } from '../load/parseCache';
+import type { Diagnostic, Manifest, SourceFile } from '../types';
+import { validateManifests } from './validateManifests';
+
+export interface ValidatedLoad {
+  /** Typed views (validateSchema.ts), in input order. */
+  manifests: Manifest[];
+  /** What the loader found (syntax, limits, duplicates), then what validation found. */
+  loadDiagnostics: Diagnostic[];
+  validationDiagnostics: Diagnostic[];
+  locator: Required<SourceLocator>;
+}
+
+export function loadValidated(sources: readonly SourceFile[], cache?: ParseCache): ValidatedLoad {
+  const loaded = loadManifests(sources, {}, cache);
+  const validated = validateManifests(loaded.manifests, loaded.locator);
+  return { manifests: validated.manifests, loadDiagnostics: loaded.diagnostics, validationDiagnostics: validated.diagnostics, locator: loaded.locator };
+}
