@@ -14,7 +14,8 @@ import { checkListeners } from './checkListeners';
 import { checkRoute } from './checkRouteRules';
 import { getCrdJsonSchema, type JsonSchema } from './crdSchemas';
 import { validateSchema } from './validateSchema';
-import { printPath, type ValidationIssue } from './validationIssue';
+import { applyCrdDefaults } from './applyCrdDefaults';
+import { isObject, printPath, type ValidationIssue } from './validationIssue';
 
 /** Fields the standard-channel CRDs lack but the experimental channel defines (spec digest §0). */
 const EXPERIMENTAL_FIELDS: Record<string, ReadonlySet<string>> = {
@@ -57,11 +58,17 @@ export function validateManifest(manifest: Manifest): ValidationIssue[] {
     return dropGenericDuplicates([...issues, ...checkCoreKind(kind, body)]);
   }
   issues.push(...validateSchema(body, bodySchema(schema), [], { experimentalFields: EXPERIMENTAL_FIELDS[kind] ?? NONE }));
-  const spec = manifest.spec;
+  // CEL rules see the object after the API server applied the CRD defaults.
+  const spec = defaultedSpec(manifest.spec, schema);
   if (kind === 'Gateway' || kind === 'ListenerSet') issues.push(...checkListeners(spec));
   if (isRouteKind(kind)) issues.push(...checkRoute(kind, spec));
   if (kind === 'BackendTLSPolicy') issues.push(...checkBackendTLSPolicy(spec));
   return dropGenericDuplicates(issues);
+}
+
+function defaultedSpec(spec: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
+  const defaulted = applyCrdDefaults(spec, schema.properties?.spec);
+  return isObject(defaulted) ? defaulted : spec;
 }
 
 // A listener named twice trips both the list-map key check and the CEL rule, and a non-string
