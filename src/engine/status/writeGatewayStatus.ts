@@ -47,7 +47,9 @@ export function writeGatewayStatus(ctx: StatusContext, built: GatewayListeners, 
     ? condition(ConditionType.Programmed, 'False', GatewayReason.Invalid, 'the Gateway is not accepted')
     : own.length > 0 && !own.some(isListenerReady)
       ? condition(ConditionType.Programmed, 'False', GatewayReason.Invalid, 'no listener can be programmed')
-      : condition(ConditionType.Programmed, 'True', GatewayReason.Programmed, `Gateway is programmed with ${ready.length} listener${ready.length === 1 ? '' : 's'}`);
+      : assessment.notProgrammed
+        ? condition(ConditionType.Programmed, 'False', assessment.notProgrammed.reason, assessment.notProgrammed.message)
+        : condition(ConditionType.Programmed, 'True', GatewayReason.Programmed, `Gateway is programmed with ${ready.length} listener${ready.length === 1 ? '' : 's'}`);
   const unresolved = own.filter((l) => l.refProblems.length > 0).map((l) => l.name);
   const resolvedRefsCondition = assessment.refProblem
     ? condition(ConditionType.ResolvedRefs, 'False', assessment.refProblem.reason, assessment.refProblem.message)

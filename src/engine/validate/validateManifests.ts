@@ -11,6 +11,7 @@ import type { Diagnostic, Manifest } from '../types';
 import { checkBackendTLSPolicy } from './checkBackendTLSPolicy';
 import { checkCoreKind, checkMetadata } from './checkCoreKinds';
 import { checkListeners } from './checkListeners';
+import { checkGatewayAddresses } from './checkGatewayAddresses';
 import { checkRoute } from './checkRouteRules';
 import { getCrdJsonSchema, type JsonSchema } from './crdSchemas';
 import { validateSchema } from './validateSchema';
@@ -61,6 +62,7 @@ export function validateManifest(manifest: Manifest): ValidationIssue[] {
   // CEL rules see the object after the API server applied the CRD defaults.
   const spec = defaultedSpec(manifest.spec, schema);
   if (kind === 'Gateway' || kind === 'ListenerSet') issues.push(...checkListeners(spec));
+  if (kind === 'Gateway') issues.push(...checkGatewayAddresses(spec));
   if (isRouteKind(kind)) issues.push(...checkRoute(kind, spec));
   if (kind === 'BackendTLSPolicy') issues.push(...checkBackendTLSPolicy(spec));
   return dropGenericDuplicates(issues);
