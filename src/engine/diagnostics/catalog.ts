@@ -93,7 +93,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   'lint.backend-port-missing': {
     severity: 'warning',
-    hint: 'Add `port:` to the backendRef: without it the implementation cannot tell which port of the backend to send traffic to.',
+    hint: 'Add `port:` to the backendRef: a ServiceImport, like a Service, has several ports and nothing else picks one.',
   },
   'lint.reference-not-granted': {
     severity: 'warning',
