@@ -4,7 +4,7 @@
  * PartiallyInvalid. Several TCPRoutes (or UDPRoutes) on one listener are all accepted; routing
  * sends traffic to the oldest (spec §2.4).
  */
-import { compareByAge } from '../resolve/compareByAge';
+import { compareByAge, describeAgeWin } from '../resolve/compareByAge';
 import { ConditionType, RouteReason } from '../api/conditions';
 import { isRouteKind, type RouteKind } from '../api/kinds';
 import { hostnameSetsOverlap } from '../resolve/intersectHostnames';
@@ -150,7 +150,7 @@ function resolveHttpGrpcClash(work: RouteWork[]): void {
       }
       const rivalRoute = rival.w.resolution.route;
       entry.o.admitted = entry.o.admitted.filter((a) => a.listener !== listener);
-      const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} is older and serves the same hostnames on listener ${listener.name}; an HTTPRoute and a GRPCRoute cannot share them`;
+      const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} ${describeAgeWin(rival.w.m, entry.w.m)} and serves the same hostnames on listener ${listener.name}; an HTTPRoute and a GRPCRoute cannot share them`;
       const explainListener = entry.o.explain.listeners.find((l) => l.listener === listener.name && l.owner === listener.owner.key);
       if (explainListener) {
         explainListener.attached = false;
