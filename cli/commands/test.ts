@@ -40,6 +40,7 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
         failed++;
         continue;
       }
+      for (const w of parsed.warnings) io.stderr(`warning: ${w}\n`);
       const caseFile = parsed.caseFile;
       if (caseFile.manifests.length === 0 && manifests.length === 0) {
         io.stdout(`✗ ${caseFile.name} (${file}): the case file lists no manifests; add a manifests: list or pass --manifests <paths…>\n`);

@@ -1,5 +1,5 @@
 /**
- * The status part of `gwsim check`: per Gateway its conditions and listeners, per route each
+ * The status part of `gwsim check`: per Gateway and ListenerSet its conditions and listeners, per route each
  * parent with Accepted/ResolvedRefs, and for a parent that did not accept the route, the
  * attachment checks that failed (from analysis.explain).
  */
@@ -16,7 +16,8 @@ export function printStatusSummary(analysis: Analysis): string {
     if (!status) continue;
     const ref = parseResourceKey(key);
     const id = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
-    if (ref.kind === 'Gateway' && isGatewayStatus(status)) {
+    // A ListenerSet's status has the Gateway's shape: its own conditions, then its listeners.
+    if ((ref.kind === 'Gateway' || ref.kind === 'ListenerSet') && isGatewayStatus(status)) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
       for (const l of status.listeners) {
         lines.push(`  listener ${l.name}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`);
