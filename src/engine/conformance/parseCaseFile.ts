@@ -14,12 +14,13 @@ import type {
   StatusExpectation,
 } from './caseTypes';
 import { resolveCasePath } from './resolveCasePath';
+import { isWorldMode, WORLD_MODES } from '../resolve/world';
 
 export type ParseCaseResult = { ok: true; caseFile: CaseFile } | { ok: false; errors: string[] };
 
 const SCHEMES = new Set(['http', 'https', 'tls', 'ws']);
 // A misspelt key would otherwise be ignored and its expectation pass unread.
-const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes'];
+const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes', 'world'];
 const STEP_KEYS = ['description', 'apply', 'delete', 'status', 'requests'];
 const REQUEST_CASE_KEYS = ['name', 'gateway', 'request', 'expect', 'backendResponseHeaders', 'backendBehavior'];
 const REQUEST_KEYS = ['scheme', 'port', 'host', 'method', 'path', 'headers', 'protocol', 'sni', 'clientCertificate', 'grpc'];
@@ -55,6 +56,10 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
     steps: [],
   };
   if (typeof root.description === 'string') caseFile.description = root.description;
+  if (root.world !== undefined) {
+    if (isWorldMode(root.world)) caseFile.world = root.world;
+    else fail('world', `must be one of ${WORLD_MODES.join(', ')}; got ${JSON.stringify(root.world)}`);
+  }
   if (root.steps !== undefined) {
     if (!Array.isArray(root.steps)) fail('steps', 'must be a list');
     else caseFile.steps = root.steps.map((s, i) => parseStep(file, s, `steps[${i}]`, fail));
