@@ -5,6 +5,7 @@ import { boolFlag, intFlag, parseArgs } from '../parseArgs';
 import { readInputs } from '../readInputs';
 import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from '../requestFlags';
 import type { Command } from './command';
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
 
 export const simulate: Command = {
   summary: 'send N seeded requests and count them per backend against the expected weights',
@@ -17,7 +18,7 @@ the picked backendRef is invalid.
 
 ${REQUEST_FLAGS_HELP}
 Options:
-  -n N        number of requests (default 1000)
+${WORLD_FLAG_HELP}  -n N        number of requests (default 1000)
   --seed S    generator seed (default 1)
   --json      print the split as JSON
   --help      show this help
@@ -25,11 +26,11 @@ Options:
 Exit codes: 0 printed, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('simulate', argv, { ...REQUEST_FLAGS, n: { type: 'string', short: 'n' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+    const args = parseArgs('simulate', argv, { ...REQUEST_FLAGS, ...WORLD_FLAG, n: { type: 'string', short: 'n' }, seed: { type: 'string' }, json: { type: 'boolean' } });
     if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
     const n = intFlag(args, 'n', 1) ?? 1000;
     const seed = intFlag(args, 'seed', 0) ?? 1;
-    const analysis = analyze(readInputs(io, args.positionals));
+    const analysis = analyze(readInputs(io, args.positionals), { world: worldFlag(args) });
     const request = buildSimRequest(args, analysis);
     const split = splitTraffic(compileRouter(analysis), request, n, seed);
     io.stdout(boolFlag(args, 'json') ? `${JSON.stringify(split, null, 2)}\n` : printSplit(split));

@@ -43,6 +43,8 @@ export function printStatusSummary(analysis: Analysis): string {
 
 function printFailedChecks(ex: RouteParentExplain): string[] {
   const target = `${ex.parentRef.namespace ?? ''}${ex.parentRef.namespace ? '/' : ''}${ex.parentRef.name ?? '?'}`;
+  // A parent the world assumes is not a rejection: its controller, outside the workspace, decides.
+  if (ex.unknownParent === true) return [`  parentRefs[${ex.parentRefIndex}] (${target}): status ${ex.message}`];
   const out = [`  why parentRefs[${ex.parentRefIndex}] (${target}) is not accepted: ${ex.reason}${ex.message ? `: ${ex.message}` : ''}`];
   if (ex.noStatusReason) out.push(`    no status entry: ${ex.noStatusReason}`);
   for (const c of ex.checks.filter((c) => !c.pass)) out.push(`    ✗ ${c.check}: ${c.detail}`);

@@ -14,6 +14,7 @@ import type {
   StatusExpectation,
 } from './caseTypes';
 import { resolveCasePath } from './resolveCasePath';
+import { isWorldMode, WORLD_MODES } from '../resolve/world';
 
 /** `warnings`: what was ignored but does not stop the case from running (an unknown top-level key). */
 export type ParseCaseResult = { ok: true; caseFile: CaseFile; warnings: string[] } | { ok: false; errors: string[] };
@@ -22,7 +23,7 @@ const SCHEMES = new Set(['http', 'https', 'tls', 'ws']);
 // A misspelt key would otherwise be ignored and its expectation pass unread: inside an expectation
 // it is an error. At the top level it is a warning and the case still runs, so a case file written
 // for a newer gwsim (or carrying a tool's own metadata) keeps working.
-const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes'];
+const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes', 'world'];
 const STEP_KEYS = ['description', 'apply', 'delete', 'status', 'requests'];
 const REQUEST_CASE_KEYS = ['name', 'gateway', 'request', 'expect', 'backendResponseHeaders', 'backendBehavior'];
 const REQUEST_KEYS = ['scheme', 'port', 'host', 'method', 'path', 'headers', 'protocol', 'sni', 'clientCertificate', 'grpc'];
@@ -59,6 +60,10 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
     steps: [],
   };
   if (typeof root.description === 'string') caseFile.description = root.description;
+  if (root.world !== undefined) {
+    if (isWorldMode(root.world)) caseFile.world = root.world;
+    else fail('world', `must be one of ${WORLD_MODES.join(', ')}; got ${JSON.stringify(root.world)}`);
+  }
   if (root.steps !== undefined) {
     if (!Array.isArray(root.steps)) fail('steps', 'must be a list');
     else caseFile.steps = root.steps.map((s, i) => parseStep(file, s, `steps[${i}]`, fail));

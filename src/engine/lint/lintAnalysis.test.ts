@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GATEWAY, analyzeText, route, withCode } from './lintTestKit';
 import { lintSources } from './lintSources';
+import { analyze } from '../analyze';
 
 const backend = `      backendRefs:
         - name: svc
@@ -221,7 +222,8 @@ spec:
 `;
     const bad = GATEWAY + orphan + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
 `).replace('    - name: web\n', '    - name: lost\n');
-    const found = withCode(analyzeText(bad), 'lint.parent-ref-no-status');
+    // Closed world: the missing parametersRef target is missing, so the class is not accepted.
+    const found = withCode(analyze([{ name: 'in.yaml', text: bad }], { world: 'closed' }), 'lint.parent-ref-no-status');
     expect(found.map((d) => d.path)).toEqual(['spec.parentRefs[0]']);
     expect(withCode(analyzeText(GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
 `)), 'lint.parent-ref-no-status')).toEqual([]);

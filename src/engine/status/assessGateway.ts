@@ -12,13 +12,13 @@
 import { GatewayReason } from '../api/conditions';
 import { GATEWAY_GROUP } from '../api/kinds';
 import { isAddressHostname, isIPAddress } from '../api/addressSyntax';
-import { getObject } from '../resolve/indexResources';
+import { lookupObject } from '../resolve/world';
 import { inspectTlsSecret } from '../resolve/inspectCertificateData';
 import { resolveReferencePermission } from '../resolve/isReferencePermitted';
 import { asRecord, asRecords, asString } from '../resolve/read';
 import type { Manifest } from '../types';
 import type { Problem } from './listenerState';
-import { reportDiagnostic, type StatusContext } from './statusContext';
+import { recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 
 export interface GatewayAssessment {
   /** Accepted=False cause, when the Gateway itself (not its listeners) is invalid. */
@@ -46,7 +46,10 @@ export function assessGateway(ctx: StatusContext, gateway: Manifest, placeholder
   if (params && !out.notAccepted) {
     const kind = asString(params['kind']) ?? '';
     const name = asString(params['name']) ?? '';
-    if (!getObject(ctx.index, kind, gateway.namespace, name)) {
+    const target = lookupObject(ctx.index, kind, gateway.namespace, name);
+    if (target.state === 'assumed') {
+      recordAssumption(ctx, { code: 'assume.parameters', kind, namespace: gateway.namespace ?? '', name, why: target.why, facts: ['valid parameters'], closedWorld: 'the Gateway is not Accepted (InvalidParameters)' }, gateway, ['spec', 'infrastructure', 'parametersRef']);
+    } else if (target.state === 'missing') {
       reportDiagnostic(ctx, 'ref.not-found', gateway, ['spec', 'infrastructure', 'parametersRef'], `infrastructure.parametersRef ${kind} ${gateway.namespace}/${name} is not in the input.`);
       out.notAccepted = { reason: GatewayReason.InvalidParameters, message: `infrastructure.parametersRef ${asString(params['group']) ?? ''}/${kind} ${name} not found in namespace ${gateway.namespace}` };
     }
@@ -96,7 +99,12 @@ function checkClientCertificate(ctx: StatusContext, gateway: Manifest, ref: Reco
   }
   const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs }, { group: '', kind: 'Secret', namespace, name });
   if (!permission.permitted) return { reason: GatewayReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
-  const secret = getObject(ctx.index, 'Secret', namespace, name);
+  const found = lookupObject(ctx.index, 'Secret', namespace, name);
+  if (found.state === 'assumed') {
+    recordAssumption(ctx, { code: 'assume.secret', kind: 'Secret', namespace, name, why: found.why, facts: ['a valid client certificate'], closedWorld: 'the Gateway reports ResolvedRefs=False (InvalidClientCertificateRef)' }, gateway, ['spec', 'tls', 'backend', 'clientCertificateRef']);
+    return undefined;
+  }
+  const secret = found.state === 'found' ? found.object : undefined;
   if (!secret) {
     reportDiagnostic(ctx, 'ref.not-found', gateway, ['spec', 'tls', 'backend', 'clientCertificateRef'], `Secret ${namespace}/${name} is not in the input.`);
     return { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: Secret not found` };

@@ -14,7 +14,7 @@ import { attachRouteParent, type ParentOutcome } from './attachRouteParent';
 import type { GatewayListeners } from './buildGatewayListeners';
 import type { ListenerState } from './listenerState';
 import { describeRule, resolveRoute, type RouteResolution } from './resolveRoute';
-import { conditionsFor, reportDiagnostic, type StatusContext } from './statusContext';
+import { conditionsFor, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 
 /** Controller name on status entries for mesh (Service) parents, which have no GatewayClass. */
 export const GWSIM_MESH_CONTROLLER = 'gwsim.dev/controller';
@@ -44,6 +44,7 @@ export function computeRouteStatuses(
     for (const p of resolution.refProblems) {
       if (p.missing) reportDiagnostic(ctx, 'ref.not-found', m, p.path, `${p.missing} is not in the input, so the route reports ${p.reason} for it.`);
     }
+    for (const a of resolution.assumptions) recordAssumption(ctx, a.note, m, a.path);
     const outcomes = asRecords(m.spec['parentRefs']).map((_, i) => attachRouteParent(ctx, m, resolution.route, i, gateways));
     work.push({ m, resolution, outcomes });
   }

@@ -130,5 +130,6 @@ function toListenerModel(l: ListenerState, gatewayServes: boolean): ListenerMode
   };
   if (l.hostname !== undefined) model.hostname = l.hostname;
   if (l.tlsMode !== undefined) model.tlsMode = l.tlsMode;
+  if (l.assumed !== undefined) model.assumed = [...l.assumed];
   return model;
 }
