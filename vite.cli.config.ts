@@ -1,10 +1,10 @@
 /**
- * Builds the Node-side entry points (the `gwsim` CLI, the benchmark) into one self-contained
+ * Builds the Node-side entry points (the `gwsim` CLI, the benchmark, the corpus report) into one self-contained
  * ES module each under dist-cli/. Node 20 cannot run TypeScript, so bin/gwsim.js and
  * bench/run.mjs run these bundles, rebuilding them first when a source is newer
  * (bin/ensureBundle.js). Dependencies stay external: they are installed next to the bundle.
  *
- * `vite build --config vite.cli.config.ts --mode gwsim|bench|fuzz`
+ * `vite build --config vite.cli.config.ts --mode gwsim|bench|fuzz|corpus`
  */
 import { defineConfig } from 'vite';
 
@@ -12,10 +12,11 @@ export const CLI_ENTRIES = {
   gwsim: 'cli/gwsim.ts',
   bench: 'bench/runBench.ts',
   fuzz: 'fuzz/runFuzz.ts',
+  corpus: 'bench/corpus/runCorpusReport.ts',
 } as const;
 
 export default defineConfig(({ mode }) => {
-  const name = mode === 'bench' || mode === 'fuzz' ? mode : 'gwsim';
+  const name: keyof typeof CLI_ENTRIES = mode === 'bench' || mode === 'fuzz' || mode === 'corpus' ? mode : 'gwsim';
   return {
     logLevel: 'warn',
     publicDir: false,

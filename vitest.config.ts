@@ -8,7 +8,7 @@ const update = process.env.GOLDEN_UPDATE === '1' ? 'all' : 'none';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'cli/**/*.test.ts', 'fuzz/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'cli/**/*.test.ts', 'fuzz/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     update,
   },

@@ -1,6 +1,7 @@
 import { analyze, lintSources, parseResourceKey, printDiagnostics, printGithubAnnotations, printJUnitReport, printStatusSummary } from '../../src/engine';
 import type { ResourceKey } from '../../src/engine';
 import type { Command } from './command';
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
 import { readInputs } from '../readInputs';
@@ -26,29 +27,33 @@ Options:
   --format github   GitHub Actions annotations (::error file=…,line=…::…) for pull requests,
                     routes not accepted included
   --json    print {diagnostics, objects, status, statusDrift} as JSON instead of text
-  --help    show this help
+${WORLD_FLAG_HELP}  --help    show this help
+
+Objects the input references but lacks and the world assumes get one note (assume.*) each, and
+the summary line counts them.
 
 Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('check', argv, { json: { type: 'boolean' }, format: { type: 'string' } });
+    const args = parseArgs('check', argv, { json: { type: 'boolean' }, format: { type: 'string' }, ...WORLD_FLAG });
+    const world = worldFlag(args);
     const format = stringFlag(args, 'format') ?? (boolFlag(args, 'json') ? 'json' : 'text');
     if (!['text', 'json', 'junit', 'github'].includes(format)) throw new UsageError(`unknown --format ${format}: use text, json, junit or github`);
     if (args.positionals.length === 0) throw new UsageError('give at least one file, directory, or - for stdin');
     const inputs = readInputs(io, args.positionals);
-    const analysis = analyze(inputs);
+    const analysis = analyze(inputs, { world });
     const counts = countBySeverity(analysis.diagnostics);
     if (format === 'github' || format === 'junit') {
       // CI reports carry only diagnostics: add the status problems (routes not accepted,
       // references without a grant) as the located findings lint restates them as.
-      const restated = lintSources(inputs).filter((f) => f.restatesStatus === true).map((f) => f.diagnostic);
+      const restated = lintSources(inputs, { world }).filter((f) => f.restatesStatus === true).map((f) => f.diagnostic);
       const all = [...analysis.diagnostics, ...restated];
       io.stdout(format === 'github' ? printGithubAnnotations(all) : printJUnitReport(inputs.map((f) => f.name), all));
       return countBySeverity(all).error > 0 ? 1 : 0;
     } else if (format === 'json') {
       const objects = analysis.objects.map((o) => ({ kind: o.kind, namespace: o.namespace, name: o.name, file: o.file, line: o.line }));
       const status = Object.entries(analysis.status).map(([key, s]) => ({ ...parseResourceKey(key as ResourceKey), status: s }));
-      const output = { diagnostics: analysis.diagnostics, objects, status, statusDrift: analysis.statusDrift };
+      const output = { world: analysis.world, diagnostics: analysis.diagnostics, objects, status, statusDrift: analysis.statusDrift, assumptions: analysis.assumptions };
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     } else {
       const diagnostics = printDiagnostics(analysis.diagnostics);
@@ -56,7 +61,8 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
       io.stdout([diagnostics, status].filter((s) => s !== '').join('\n'));
       const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
       if (counts.info > 0) parts.push(plural(counts.info, 'note'));
-      io.stdout(`${parts.join(', ')} in ${plural(analysis.objects.length, 'object')}\n`);
+      const assumed = analysis.assumptions.length > 0 ? `; ${plural(analysis.assumptions.length, 'object')} assumed (${analysis.world} world)` : '';
+      io.stdout(`${parts.join(', ')} in ${plural(analysis.objects.length, 'object')}${assumed}\n`);
     }
     return counts.error > 0 ? 1 : 0;
   },

@@ -1,5 +1,6 @@
 import { analyze, computeIsolationLens, printIsolationLens } from '../../src/engine';
 import type { Command } from './command';
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs } from '../parseArgs';
 import { readInputs } from '../readInputs';
@@ -18,16 +19,16 @@ another domain's Gateway.
 
 Options:
   --json    print the lens as JSON: {domains, namespaces, listeners, cells, leaks}
-  --help    show this help
+${WORLD_FLAG_HELP}  --help    show this help
 
 Exit codes: 0 no leak of severity warning (notes, such as a backend without any NetworkPolicy,
 do not fail), 1 at least one warning leak, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('lens', argv, { json: { type: 'boolean' } });
+    const args = parseArgs('lens', argv, { json: { type: 'boolean' }, ...WORLD_FLAG });
     if (args.positionals.length === 0) throw new UsageError('give at least one file, directory, or - for stdin');
     const inputs = readInputs(io, args.positionals);
-    const result = computeIsolationLens(inputs, analyze(inputs));
+    const result = computeIsolationLens(inputs, analyze(inputs, { world: worldFlag(args) }));
     io.stdout(boolFlag(args, 'json') ? `${JSON.stringify(result, null, 2)}\n` : printIsolationLens(result));
     return result.leaks.some((l) => l.severity === 'warning') ? 1 : 0;
   },

@@ -4,6 +4,7 @@ import { boolFlag, parseArgs } from '../parseArgs';
 import { readInputs } from '../readInputs';
 import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from '../requestFlags';
 import type { Command } from './command';
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
 
 export const route: Command = {
   summary: 'trace one request through a Gateway: listener, winning rule and why, filters, backend',
@@ -15,15 +16,15 @@ beat the runner-up, the filters that ran, and the backend (or redirect, or error
 
 ${REQUEST_FLAGS_HELP}
 Options:
-  --json              print {outcome, trace} as JSON
+${WORLD_FLAG_HELP}  --json              print {outcome, trace} as JSON
   --help              show this help
 
 Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('route', argv, { ...REQUEST_FLAGS, json: { type: 'boolean' } });
+    const args = parseArgs('route', argv, { ...REQUEST_FLAGS, ...WORLD_FLAG, json: { type: 'boolean' } });
     if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
-    const analysis = analyze(readInputs(io, args.positionals));
+    const analysis = analyze(readInputs(io, args.positionals), { world: worldFlag(args) });
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const trace = traceRequest(router, request);

@@ -4,6 +4,7 @@ import { boolFlag, intFlag, parseArgs } from '../parseArgs';
 import { readInputs } from '../readInputs';
 import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from '../requestFlags';
 import type { Command } from './command';
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
 
 /** Enough for shares to two decimals many times over; more only burns CPU in CI (about 1 s per million). */
 const MAX_REQUESTS = 10_000_000;
@@ -21,7 +22,7 @@ the picked backendRef is invalid.
 
 ${REQUEST_FLAGS_HELP}
 Options:
-  -n N        number of requests, 1 to 10,000,000 (default 1000)
+${WORLD_FLAG_HELP}  -n N        number of requests, 1 to 10,000,000 (default 1000)
   --seed S    generator seed, 0 to 4,294,967,295 (default 1)
   --json      print the split as JSON
   --help      show this help
@@ -29,11 +30,11 @@ Options:
 Exit codes: 0 printed, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('simulate', argv, { ...REQUEST_FLAGS, n: { type: 'string', short: 'n' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+    const args = parseArgs('simulate', argv, { ...REQUEST_FLAGS, ...WORLD_FLAG, n: { type: 'string', short: 'n' }, seed: { type: 'string' }, json: { type: 'boolean' } });
     if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
     const n = intFlag(args, 'n', 1, MAX_REQUESTS) ?? 1000;
     const seed = intFlag(args, 'seed', 0, MAX_SEED) ?? 1;
-    const analysis = analyze(readInputs(io, args.positionals));
+    const analysis = analyze(readInputs(io, args.positionals), { world: worldFlag(args) });
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const split = splitTraffic(router, request, n, seed);

@@ -4,6 +4,7 @@ import { InputError, UsageError, type CliIO } from '../cliIO';
 import { listFlag, parseArgs } from '../parseArgs';
 import { findYamlFiles } from '../readInputs';
 import type { Command } from './command';
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlagGiven } from '../worldFlag';
 
 export const testCommand: Command = {
   summary: 'run request and status assertions (case files) against manifests',
@@ -20,12 +21,14 @@ trace of the request through the Gateway), then "N passed, N failed" counting ex
 Options:
   --manifests <paths…>  manifests (files or directories) for case files without a manifests:
                         list, e.g. your own repository's deploy/ folder. Put it after the case files.
+${WORLD_FLAG_HELP}                    (for case files without a top-level world: key, which wins)
   --help                show this help
 
 Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('test', argv, { manifests: { type: 'string', variadic: true } });
+    const args = parseArgs('test', argv, { manifests: { type: 'string', variadic: true }, ...WORLD_FLAG });
+    const world = worldFlagGiven(args);
     if (args.positionals.length === 0) throw new UsageError('give at least one case file or directory of case files');
     const caseFiles = expandPaths(io, args.positionals, 'case file');
     const manifests = expandPaths(io, listFlag(args, 'manifests'), 'manifest');
@@ -40,6 +43,7 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
         failed++;
         continue;
       }
+      for (const w of parsed.warnings) io.stderr(`warning: ${w}\n`);
       const caseFile = parsed.caseFile;
       if (caseFile.manifests.length === 0 && manifests.length === 0) {
         io.stdout(`✗ ${escapeTerminal(caseFile.name)} (${escapeTerminal(file)}): the case file lists no manifests; add a manifests: list or pass --manifests <paths…>\n`);
@@ -50,6 +54,7 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
         readFile,
         engine,
         extraManifests: caseFile.manifests.length === 0 ? manifests : [],
+        ...(world !== undefined ? { world } : {}),
       });
       io.stdout(printCaseLine(caseFile, file, results));
       passed += results.filter((r) => r.pass).length;

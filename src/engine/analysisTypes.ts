@@ -1,3 +1,4 @@
+import type { AssumedObject, WorldMode } from './resolve/world';
 import type { StatusDriftEntry } from './drift/driftTypes';
 import type { SemanticGraph } from './graph/types';
 import type { EffectivePolicies } from './policy/policyTypes';
@@ -15,6 +16,10 @@ import type {
 
 /** The result of analyze(): plain data, safe to post from the worker and to print as JSON. */
 export interface Analysis {
+  /** The world the analysis assumed (AnalyzeOptions.world, default auto). */
+  world: WorldMode;
+  /** Objects the input references and lacks that the world assumed exist: one entry per object. */
+  assumptions: AssumedObject[];
   objects: ObjectSummary[];
   diagnostics: Diagnostic[];
   status: StatusReport;

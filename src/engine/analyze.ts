@@ -15,6 +15,7 @@ import { computeEffectivePolicies } from './policy/computeEffectivePolicies';
 import { compareControllerStatus } from './drift/compareControllerStatus';
 import { driftDiagnostics } from './drift/driftDiagnostics';
 import type { Analysis } from './analysisTypes';
+import { DEFAULT_WORLD_MODE } from './resolve/world';
 import type { AnalyzeOptions, Manifest, ObjectSummary, SourceFile } from './types';
 
 const EPOCH = '1970-01-01T00:00:00Z';
@@ -22,7 +23,8 @@ const EPOCH = '1970-01-01T00:00:00Z';
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
   // Every stage below reads the typed view validation builds, never the raw parse.
   const loaded = loadValidated(sources, options.parseCache);
-  const index = indexResources(loaded.manifests);
+  const world = options.world ?? DEFAULT_WORLD_MODE;
+  const index = indexResources(loaded.manifests, world);
   // Status comes before routing: a route only carries traffic on the listeners that accepted it,
   // and a listener that lost a conflict serves nothing, so routing reads the settled status.
   const resolved = computeStatus(index, loaded.locator, { clock: options.clock ?? (() => EPOCH) });
@@ -37,6 +39,8 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     ...driftDiagnostics(drift),
   ];
   return {
+    world,
+    assumptions: resolved.assumptions,
     objects,
     diagnostics,
     status: resolved.status,

@@ -5,6 +5,8 @@ export { analyze } from './analyze';
 export { createParseCache } from './load/parseCache';
 export type { ParseCache } from './load/parseCache';
 export type { Analysis } from './analysisTypes';
+export { WORLD_MODES, DEFAULT_WORLD_MODE, WORLD_MODE_DESCRIPTIONS, isWorldMode } from './resolve/world';
+export type { WorldMode, AssumedObject } from './resolve/world';
 export * from './types';
 export { resourceKey, parseResourceKey, displayName } from './api/keys';
 export * from './api/conditions';

@@ -2,6 +2,7 @@
  * The engine's data contracts. Everything here is plain data (survives structuredClone):
  * no classes, no functions, no Map. Stages produce new objects and never write into inputs.
  */
+import type { WorldMode } from './resolve/world';
 import type { ParseCache } from './load/parseCache';
 import type { ConditionStatus, RouteReason } from './api/conditions';
 import type { ObjectRef, ResourceKey } from './api/keys';
@@ -201,6 +202,11 @@ export interface RouteParentExplain {
   parent?: ResourceKey;
   /** Set when a real cluster would write no status entry at all for this parentRef, with why. */
   noStatusReason?: string;
+  /**
+   * Set when the parent is not in the input and the world assumes it: the route's status for it
+   * is unknown (never a rejection). noStatusReason says so too.
+   */
+  unknownParent?: true;
   accepted: boolean;
   reason: RouteReason;
   message: string;
@@ -223,6 +229,8 @@ export interface ListenerModel {
   tlsMode?: TLSMode;
   /** Accepted and not conflicted: the listener serves traffic (routes may attach either way). */
   ready: boolean;
+  /** Trace lines for what the listener relies on that the world assumed (its certificate Secrets). */
+  assumed?: string[];
   supportedKinds: RouteKind[];
 }
 
@@ -240,6 +248,8 @@ export interface GatewayModel {
    * clientCertificateRef, "namespace/name"), when the reference resolves.
    */
   backendClientCertificate?: string;
+  /** Trace lines for what the Gateway relies on that the world assumed (its GatewayClass). */
+  assumed?: string[];
 }
 
 export interface RouteAttachment {
@@ -272,6 +282,13 @@ export interface ResolvedBackendRef {
   message?: string;
   /** Filters on the backendRef, run only when this backend is picked. */
   filters: ResolvedFilter[];
+  /**
+   * Set when the Service is not in the input and the world assumes it (resolve/world.ts): the
+   * sentence traces print, e.g. "Service team-b/shop-v1:8080 is not in the workspace; assumed to
+   * exist (closed world: 500)", and why the world assumes it.
+   */
+  assumed?: string;
+  assumedWhy?: string;
   /**
    * Set when the Gateway connects to this backend over TLS (an accepted BackendTLSPolicy): the SNI
    * it sends and the client certificate it presents (Gateway spec.tls.backend), "namespace/name".
@@ -331,4 +348,9 @@ export interface AnalyzeOptions {
    * with the same cache (createParseCache()). The result is the same with or without it.
    */
   parseCache?: ParseCache;
+  /**
+   * How much of the cluster the input is (resolve/world.ts): `closed` the whole cluster, `open`
+   * everything it lacks is assumed, `auto` (default) authoritative per kind and namespace it holds.
+   */
+  world?: WorldMode;
 }

@@ -44,6 +44,7 @@ export const ListenerSetReason = {
   Programmed: 'Programmed',
   NotAllowed: 'NotAllowed',
   ParentNotAccepted: 'ParentNotAccepted',
+  ParentNotProgrammed: 'ParentNotProgrammed',
   ListenersNotValid: 'ListenersNotValid',
   Invalid: 'Invalid',
   Pending: 'Pending',

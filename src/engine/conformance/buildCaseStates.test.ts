@@ -130,6 +130,15 @@ describe('parseCaseFile', () => {
     ]);
   });
 
+  test('an unknown top-level key is a warning and the case still parses', () => {
+    const r = parseCaseFile('c.yaml', 'name: X\nowner: team-a\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http}\n  expect: {status: 200}\n');
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.caseFile.requests).toHaveLength(1);
+      expect(r.warnings).toEqual([expect.stringMatching(/^c\.yaml: \(top level\): unknown key "owner" \(expected one of name, .*\); it is ignored$/)]);
+    }
+  });
+
   test('reports YAML syntax errors with line and column', () => {
     const r = parseCaseFile('c.yaml', 'name: [\n');
     expect(r.ok).toBe(false);

@@ -5,6 +5,7 @@
 import type { Analysis } from '../analysisTypes';
 import type { SimRequest, RequestOutcome } from '../simulate/types';
 import type { SourceFile } from '../types';
+import type { WorldMode } from '../resolve/world';
 import type { StatusExpectation } from './caseTypes';
 
 export interface RoutedRequest {
@@ -31,7 +32,7 @@ export interface StatusContext {
 }
 
 export interface CaseEngine {
-  analyze(sources: readonly SourceFile[]): Analysis;
+  analyze(sources: readonly SourceFile[], options?: { world?: WorldMode }): Analysis;
   /** Compiles the router once per state; the returned function routes one request. */
   compileRoutes(analysis: Analysis): (request: SimRequest, options?: { samples?: number }) => RoutedRequest;
   matchStatus(expectation: StatusExpectation, analysis: Analysis, context: StatusContext): StatusMatch;

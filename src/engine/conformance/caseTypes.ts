@@ -3,6 +3,8 @@
  * upstream's conformance cases and users' own request assertions (`gwsim test`).
  */
 
+import type { WorldMode } from '../resolve/world';
+
 /** A status entry: kept as written, because the status matcher reads the fields it knows. */
 export interface StatusExpectation {
   kind: string;
@@ -106,6 +108,8 @@ export interface CaseFile {
   status: StatusExpectation[];
   requests: RequestCase[];
   steps: CaseStep[];
+  /** The world the case runs in (top-level `world:`); unset means the runner's default (auto). */
+  world?: WorldMode;
 }
 
 export type ExpectationKind = 'status' | 'request';

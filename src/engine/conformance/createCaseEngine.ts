@@ -22,7 +22,7 @@ export const SUPPORTED_FEATURES: readonly string[] = ['TLSRouteModeTerminate', '
 
 export function createCaseEngine(): CaseEngine {
   return {
-    analyze: (sources) => analyze(sources, { clock: FIXED_CLOCK }),
+    analyze: (sources, options = {}) => analyze(sources, { clock: FIXED_CLOCK, ...(options.world !== undefined ? { world: options.world } : {}) }),
     compileRoutes: (analysis) => {
       const router = compileRouter(analysis);
       return (request, options = {}) => {

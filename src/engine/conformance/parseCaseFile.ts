@@ -14,12 +14,16 @@ import type {
   StatusExpectation,
 } from './caseTypes';
 import { resolveCasePath } from './resolveCasePath';
+import { isWorldMode, WORLD_MODES } from '../resolve/world';
 
-export type ParseCaseResult = { ok: true; caseFile: CaseFile } | { ok: false; errors: string[] };
+/** `warnings`: what was ignored but does not stop the case from running (an unknown top-level key). */
+export type ParseCaseResult = { ok: true; caseFile: CaseFile; warnings: string[] } | { ok: false; errors: string[] };
 
 const SCHEMES = new Set(['http', 'https', 'tls', 'ws']);
-// A misspelt key would otherwise be ignored and its expectation pass unread.
-const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes'];
+// A misspelt key would otherwise be ignored and its expectation pass unread: inside an expectation
+// it is an error. At the top level it is a warning and the case still runs, so a case file written
+// for a newer gwsim (or carrying a tool's own metadata) keeps working.
+const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes', 'world'];
 const STEP_KEYS = ['description', 'apply', 'delete', 'status', 'requests'];
 const REQUEST_CASE_KEYS = ['name', 'gateway', 'request', 'expect', 'backendResponseHeaders', 'backendBehavior'];
 const REQUEST_KEYS = ['scheme', 'port', 'host', 'method', 'path', 'headers', 'protocol', 'sni', 'clientCertificate', 'grpc'];
@@ -35,7 +39,8 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
   };
   if (!isRecord(root)) return { ok: false, errors: [`${file}: a case file must be a YAML mapping with name, manifests, status/requests`] };
 
-  checkKeys(root, CASE_KEYS, '(top level)', fail);
+  const warnings: string[] = [];
+  checkKeys(root, CASE_KEYS, '(top level)', (path, what) => warnings.push(`${file}: ${path}: ${what}; it is ignored`));
   const name = typeof root.name === 'string' && root.name !== '' ? root.name : baseName(file);
   const caseFile: CaseFile = {
     file,
@@ -48,11 +53,15 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
     steps: [],
   };
   if (typeof root.description === 'string') caseFile.description = root.description;
+  if (root.world !== undefined) {
+    if (isWorldMode(root.world)) caseFile.world = root.world;
+    else fail('world', `must be one of ${WORLD_MODES.join(', ')}; got ${JSON.stringify(root.world)}`);
+  }
   if (root.steps !== undefined) {
     if (!Array.isArray(root.steps)) fail('steps', 'must be a list');
     else caseFile.steps = root.steps.map((s, i) => parseStep(file, s, `steps[${i}]`, fail));
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, caseFile };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, caseFile, warnings };
 }
 
 type Fail = (path: string, what: string) => void;

@@ -4,6 +4,7 @@
  * `readFile` callback, so the same runner serves vitest, the CLI and the browser.
  */
 import type { Analysis } from '../analysisTypes';
+import type { WorldMode } from '../resolve/world';
 import type { CaseFile, ExpectationResult, RequestCase, StatusExpectation } from './caseTypes';
 import type { CaseEngine, RoutedRequest } from './caseEngine';
 import { buildCaseStates, type CaseState, type ReadFile } from './buildCaseStates';
@@ -17,6 +18,8 @@ export interface RunCaseOptions {
   engine: CaseEngine;
   /** Manifests loaded before the case's own (for case files without `manifests`). */
   extraManifests?: readonly string[];
+  /** The world for case files without a `world:` key (default auto, as everywhere). */
+  world?: WorldMode;
 }
 
 /** Every expectation of the case, in file order; never throws for engine or file errors. */
@@ -46,7 +49,8 @@ export function runConformanceCase(caseFile: CaseFile, options: RunCaseOptions):
     const needsEngine = pending.some((p) => skipReason(caseFile, p, skipFeature) === undefined);
     if (needsEngine) {
       try {
-        analysis = options.engine.analyze(state.sources);
+        const world = caseFile.world ?? options.world;
+        analysis = options.engine.analyze(state.sources, world !== undefined ? { world } : {});
         const compiled = options.engine.compileRoutes(analysis);
         route = (r) => compiled(toSimRequest(r), r.expect.backendNameInHeader !== undefined ? { samples: r.expect.repeat ?? 100 } : {});
       } catch (e) {

@@ -74,6 +74,36 @@ export const DIAGNOSTIC_CATALOG = {
     severity: 'warning',
     hint: 'The referenced object is not in the input. It may exist in the cluster; add it to simulate it.',
   },
+  // The world model (src/engine/resolve/world.ts): objects the input references, lacks, and
+  // gwsim assumes exist. One per assumed object, at its first reference.
+  'assume.service': {
+    severity: 'info',
+    hint: 'gwsim assumes the Service exists with the referenced port and a ready endpoint. Add it to the workspace to simulate it exactly, or use the closed world to treat the input as the whole cluster.',
+  },
+  'assume.secret': {
+    severity: 'info',
+    hint: 'gwsim assumes the Secret holds a valid certificate for the listener\'s hostname. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.',
+  },
+  'assume.gateway-class': {
+    severity: 'info',
+    hint: 'gwsim assumes the GatewayClass is installed and Accepted (its controller is unknown). Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.',
+  },
+  'assume.parameters': {
+    severity: 'info',
+    hint: 'gwsim assumes the parametersRef target exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.',
+  },
+  'assume.parent': {
+    severity: 'info',
+    hint: 'The route\'s status for this parent is unknown: the parent is not in the workspace. Add it to see whether it accepts the route.',
+  },
+  'assume.object': {
+    severity: 'info',
+    hint: 'gwsim assumes the referenced object exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.',
+  },
+  'cert.hostname-not-covered': {
+    severity: 'warning',
+    hint: 'Add the listener hostname to the Certificate\'s dnsNames (or narrow the listener hostname): clients that verify the certificate refuse the connection.',
+  },
   // Lint (src/engine/lint/): legal configurations that likely do not do what was meant.
   'lint.shadowed-match': {
     severity: 'warning',
@@ -93,7 +123,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   'lint.backend-port-missing': {
     severity: 'warning',
-    hint: 'Add `port:` to the backendRef: without it the implementation cannot tell which port of the backend to send traffic to.',
+    hint: 'Add `port:` to the backendRef: a ServiceImport, like a Service, has several ports and nothing else picks one.',
   },
   'lint.reference-not-granted': {
     severity: 'warning',

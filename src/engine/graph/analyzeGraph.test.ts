@@ -104,3 +104,35 @@ describe('the semantic graph of analyzed YAML', () => {
     expect(edge(g, 'parent:HTTPRoute/infra/r:0:extra-http')).toMatchObject({ target: 'ListenerSet/infra/extra', targetListener: 'extra-http', status: 'ok' });
   });
 });
+
+describe('assumed objects in the graph', () => {
+  test('gitops-slice: the class and the Services are assumed ghosts, ok, with their edges drawn; closed draws them missing', () => {
+    const text = example('gitops-slice');
+    const g = graphOf(text);
+    const assumed = g.nodes.filter((n) => n.assumed === true).map((n) => [n.id, n.status, n.ghost]);
+    expect(assumed).toEqual([
+      ['GatewayClass//platform', 'ok', true],
+      ['Service/shop/api', 'ok', true],
+      ['Service/shop/storefront-v1', 'ok', true],
+      ['Service/shop/storefront-v2', 'ok', true],
+    ]);
+    expect(g.edges.filter((e) => e.kind === 'backend').map((e) => [e.target, e.status])).toEqual([
+      ['Service/shop/api', 'ok'],
+      ['Service/shop/storefront-v1', 'ok'],
+      ['Service/shop/storefront-v2', 'ok'],
+    ]);
+    const closed = analyze([{ name: 'in.yaml', text }], { world: 'closed' }).graph;
+    expect(closed.nodes.filter((n) => n.assumed === true)).toEqual([]);
+    expect(closed.nodes.find((n) => n.id === 'Service/shop/api')?.status).toBe('missing');
+  });
+
+  test('a parent Gateway not in the workspace: an assumed node with status unknown and an unknown edge', () => {
+    const g = graphOf(`apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: app}
+spec: {parentRefs: [{name: edge, namespace: edge-system}]}
+`);
+    expect(g.nodes.find((n) => n.id === 'Gateway/edge-system/edge')).toMatchObject({ assumed: true, status: 'unknown', reason: 'Assumed' });
+    expect(edge(g, 'parent:HTTPRoute/app/r:0')).toMatchObject({ status: 'unknown', label: 'status unknown' });
+  });
+});

@@ -126,7 +126,13 @@ function rejectedOrPlainParentEdge(
     status: e.accepted ? 'ok' : 'error',
     parentRefIndex: e.parentRefIndex,
   };
-  if (!e.accepted) {
+  if (e.unknownParent === true) {
+    // The parent is assumed: its controller, outside the workspace, decides. Not a rejection.
+    edge.status = 'unknown';
+    edge.reason = 'Unknown';
+    edge.message = e.message;
+    edge.label = 'status unknown';
+  } else if (!e.accepted) {
     edge.reason = e.reason;
     edge.message = e.message;
     edge.label = e.reason;
@@ -147,7 +153,8 @@ function backendEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
           id: `backend:${route.key}:${rule.index}:${b.index}`,
           kind: 'backend',
           source: route.key,
-          target: b.target ?? need(b.kind, b.namespace, b.name),
+          // An assumed Service has a target key but no object: it is drawn as an assumed ghost.
+          target: b.target !== undefined && b.assumed === undefined ? b.target : need(b.kind, b.namespace, b.name),
           status: b.valid ? (rule.valid ? 'ok' : 'warning') : 'error',
           ruleIndex: rule.index,
           backendRefIndex: b.index,

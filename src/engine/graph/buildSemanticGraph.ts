@@ -9,6 +9,7 @@ import { isRouteKind } from '../api/kinds';
 import { buildGraphEdges, type MissingTarget } from './buildGraphEdges';
 import { buildGraphNodes } from './buildGraphNodes';
 import type { SemanticGraphInput } from './semanticGraphInput';
+import type { AssumedObject } from '../resolve/world';
 import type { GraphNamespaceGroup, GraphNode, GraphNodeCategory, SemanticGraph } from './types';
 
 export type { SemanticGraphInput } from './semanticGraphInput';
@@ -17,9 +18,11 @@ export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
   const nodes = buildGraphNodes(input);
   const { edges, missing } = buildGraphEdges(input);
   const drawn = new Set<string>(nodes.map((n) => n.id));
+  const assumed = new Map((input.assumptions ?? []).map((a) => [a.key as string, a]));
   for (const m of missing) {
     if (m.kind === 'Namespace' || drawn.has(m.key)) continue;
-    nodes.push(ghostNode(m));
+    const assumption = assumed.get(m.key);
+    nodes.push(assumption ? assumedNode(m, assumption) : ghostNode(m));
     drawn.add(m.key);
   }
   const namespaces = buildNamespaceGroups(input, nodes, edges.map((e) => e.target));
@@ -49,6 +52,18 @@ function ghostNode(m: MissingTarget): GraphNode {
     message: `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} is referenced but not in the input`,
     ghost: true,
     details,
+  };
+}
+
+/** A ghost the world assumes exists: ok (a Gateway's acceptance is unknown), with why. */
+function assumedNode(m: MissingTarget, a: AssumedObject): GraphNode {
+  const facts = a.facts.length > 0 ? ` (${a.facts.join(', ')})` : '';
+  return {
+    ...ghostNode(m),
+    status: m.kind === 'Gateway' ? 'unknown' : 'ok',
+    reason: 'Assumed',
+    message: `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} is not in the workspace; assumed to exist${facts} because ${a.why}`,
+    assumed: true,
   };
 }
 

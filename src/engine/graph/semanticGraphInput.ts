@@ -1,3 +1,4 @@
+import type { AssumedObject } from '../resolve/world';
 import type {
   GatewayModel,
   Manifest,
@@ -22,4 +23,6 @@ export interface SemanticGraphInput {
   routes: readonly ResolvedRoute[];
   attachments: readonly RouteAttachment[];
   policies: readonly PolicyAttachment[];
+  /** Objects the world assumed: their ghost nodes are drawn as assumed, not missing. */
+  assumptions?: readonly AssumedObject[];
 }

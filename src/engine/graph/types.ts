@@ -76,6 +76,8 @@ export interface GraphNode {
   message?: string;
   /** True for objects referenced by the input but absent from it ("not in input" ghosts). */
   ghost: boolean;
+  /** Set on ghosts the world assumes exist (resolve/world.ts): drawn with an "assumed" badge. */
+  assumed?: true;
   details: GraphNodeDetails;
 }
 

@@ -15,7 +15,7 @@ import type { IsolationLens } from './isolationTypes';
 /** `parseCache` as for analyze(): the designer passes the one its analysis used. */
 export function computeIsolationLens(sources: readonly SourceFile[], analysis: Analysis = analyze(sources), parseCache?: ParseCache): IsolationLens {
   const loaded = loadValidated(sources, parseCache);
-  const index = indexResources(loaded.manifests);
+  const index = indexResources(loaded.manifests, analysis.world);
   const matrix = computeIsolationMatrix(loaded, index, analysis.explain);
   const leaks = findIsolationLeaks({ matrix, index, gateways: analysis.gateways, routes: analysis.routes, attachments: analysis.attachments });
   const domains = [...new Set(matrix.listeners.map((l) => l.domain))].sort();

@@ -25,7 +25,7 @@ export interface IsolationMatrix {
 
 export function computeIsolationMatrix(loaded: Pick<LoadResult, 'locator'>, index: ResourceIndex, explain: readonly RouteParentExplain[]): IsolationMatrix {
   // The listeners are rebuilt with a private diagnostics list: analyze() already reported them.
-  const ctx: StatusContext = { index, locator: loaded.locator, now: '', diagnostics: [] };
+  const ctx: StatusContext = { index, locator: loaded.locator, now: '', diagnostics: [], assumptions: new Map() };
   const states: { state: ListenerState; model: IsolationListener }[] = [];
   for (const gw of listKind(index, 'Gateway')) {
     if (gw.group !== GATEWAY_GROUP || !gw.modelled) continue;

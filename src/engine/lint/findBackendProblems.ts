@@ -1,7 +1,10 @@
 /**
  * Per-rule backend problems the status stage does not turn into a condition: a rule whose
- * backendRefs all weigh 0 (every request gets 500), and backendRefs to non-Service backends
- * without a port (for a core Service the CRD's own validation already requires one). Also
+ * backendRefs all weigh 0 (every request gets 500), and backendRefs to a multi-cluster
+ * ServiceImport without a port (for a core Service the CRD's own validation already requires one).
+ * Other backend kinds stay silent: the spec lets the referent supply the port ("for other
+ * resources, destination port might be derived from the referent resource or this field"), as
+ * Envoy Gateway's Backend or an InferencePool do. Also
  * re-raises RefNotPermitted references as findings (restatesStatus) so the lint panel can offer
  * the ReferenceGrant that fixes them.
  */
@@ -26,7 +29,7 @@ export function findBackendProblems(input: LintInput): LintFinding[] {
       }
       for (const ref of refs) {
         const at = ['spec', 'rules', rule.index, 'backendRefs', ref.index];
-        if (ref.port === undefined && !(ref.group === '' && ref.kind === 'Service')) {
+        if (ref.port === undefined && isServiceLike(ref.group, ref.kind)) {
           add(route, 'lint.backend-port-missing', at, `${nameOf(route.key)} rule ${rule.index} backendRef ${ref.index} (${ref.kind} ${ref.namespace}/${ref.name}) has no port.`);
         }
         if (ref.reason === RouteReason.RefNotPermitted) {
@@ -36,4 +39,12 @@ export function findBackendProblems(input: LintInput): LintFinding[] {
     }
   }
   return out;
+}
+
+/**
+ * A ServiceImport is a Service exported from other clusters: it has a list of ports like a
+ * Service and nothing on it picks one, so a reference to it needs a port as a Service's does.
+ */
+function isServiceLike(group: string, kind: string): boolean {
+  return group === 'multicluster.x-k8s.io' && kind === 'ServiceImport';
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GATEWAY, analyzeText, route, withCode } from './lintTestKit';
 import { lintSources } from './lintSources';
+import { analyze } from '../analyze';
 
 const backend = `      backendRefs:
         - name: svc
@@ -156,6 +157,13 @@ describe('lint.backend-port-missing', () => {
     expect(withCode(analyzeText(bad), 'lint.backend-port-missing').map((d) => d.path)).toEqual(['spec.rules[0].backendRefs[0]']);
     expect(withCode(analyzeText(fixed), 'lint.backend-port-missing')).toEqual([]);
   });
+  it('stays silent on other backend kinds, whose referent may supply the port', () => {
+    const text = GATEWAY + route('eg', `    - backendRefs:
+        - { group: gateway.envoyproxy.io, kind: Backend, name: ext }
+        - { group: inference.networking.k8s.io, kind: InferencePool, name: pool }
+`);
+    expect(withCode(analyzeText(text), 'lint.backend-port-missing')).toEqual([]);
+  });
 });
 
 describe('lint.reference-not-granted', () => {
@@ -192,8 +200,17 @@ spec:
 });
 
 describe('lint.parent-ref-no-status', () => {
-  it('reports a parentRef to a Gateway whose class is missing, not one whose class exists', () => {
-    const orphan = `---
+  it('reports a parentRef to a Gateway whose class is not accepted, not one whose class is accepted', () => {
+    const rejectedClass = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: nope
+spec:
+  controllerName: example.com/nope
+  parametersRef: { group: example.com, kind: Params, name: missing }
+`;
+    const orphan = rejectedClass + `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
@@ -205,10 +222,26 @@ spec:
 `;
     const bad = GATEWAY + orphan + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
 `).replace('    - name: web\n', '    - name: lost\n');
-    const found = withCode(analyzeText(bad), 'lint.parent-ref-no-status');
+    // Closed world: the missing parametersRef target is missing, so the class is not accepted.
+    const found = withCode(analyze([{ name: 'in.yaml', text: bad }], { world: 'closed' }), 'lint.parent-ref-no-status');
     expect(found.map((d) => d.path)).toEqual(['spec.parentRefs[0]']);
     expect(withCode(analyzeText(GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
 `)), 'lint.parent-ref-no-status')).toEqual([]);
+  });
+  it('stays silent when the class is merely not in the input (a cluster may well have it installed)', () => {
+    const orphan = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: lost
+  namespace: infra
+spec:
+  gatewayClassName: installed-elsewhere
+  listeners: [{ name: http, protocol: HTTP, port: 80 }]
+`;
+    const text = GATEWAY + orphan + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
+`).replace('    - name: web\n', '    - name: lost\n');
+    expect(withCode(analyzeText(text), 'lint.parent-ref-no-status')).toEqual([]);
   });
   it('leaves a parent missing from the input to ref.not-found', () => {
     const text = GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]

@@ -15,7 +15,7 @@ const EPOCH = '1970-01-01T00:00:00Z';
 
 export function lintSources(sources: readonly SourceFile[], options: AnalyzeOptions = {}): LintFinding[] {
   const loaded = loadValidated(sources, options.parseCache);
-  const resolved = computeStatus(indexResources(loaded.manifests), loaded.locator, { clock: options.clock ?? (() => EPOCH) });
+  const resolved = computeStatus(indexResources(loaded.manifests, options.world), loaded.locator, { clock: options.clock ?? (() => EPOCH) });
   const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments);
   return lintAnalysis({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable });
 }

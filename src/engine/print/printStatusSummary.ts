@@ -1,5 +1,5 @@
 /**
- * The status part of `gwsim check`: per Gateway its conditions and listeners, per route each
+ * The status part of `gwsim check`: per Gateway and ListenerSet its conditions and listeners, per route each
  * parent with Accepted/ResolvedRefs, and for a parent that did not accept the route, the
  * attachment checks that failed (from analysis.explain). Names and messages from the manifests
  * are escaped (escapeTerminal): one line of this text is always one line on the screen.
@@ -20,7 +20,8 @@ export function printStatusSummary(analysis: Analysis): string {
     if (!status) continue;
     const ref = parseResourceKey(key);
     const id = esc(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`);
-    if (ref.kind === 'Gateway' && isGatewayStatus(status)) {
+    // A ListenerSet's status has the Gateway's shape: its own conditions, then its listeners.
+    if ((ref.kind === 'Gateway' || ref.kind === 'ListenerSet') && isGatewayStatus(status)) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
       for (const l of status.listeners) {
         lines.push(`  listener ${esc(l.name)}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`);
@@ -46,6 +47,8 @@ export function printStatusSummary(analysis: Analysis): string {
 
 function printFailedChecks(ex: RouteParentExplain): string[] {
   const target = `${ex.parentRef.namespace ?? ''}${ex.parentRef.namespace ? '/' : ''}${ex.parentRef.name ?? '?'}`;
+  // A parent the world assumes is not a rejection: its controller, outside the workspace, decides.
+  if (ex.unknownParent === true) return [`  parentRefs[${ex.parentRefIndex}] (${esc(target)}): status ${esc(ex.message)}`];
   const out = [`  why parentRefs[${ex.parentRefIndex}] (${esc(target)}) is not accepted: ${esc(ex.reason)}${ex.message ? `: ${esc(ex.message)}` : ''}`];
   if (ex.noStatusReason) out.push(`    no status entry: ${esc(ex.noStatusReason)}`);
   for (const c of ex.checks.filter((c) => !c.pass)) out.push(`    ✗ ${c.check}: ${esc(c.detail)}`);

@@ -27,10 +27,12 @@ export function printTrace(trace: RequestTrace): string {
   const headerNames = Object.keys(r.headers);
   if (headerNames.length > 0) lines.push(`           headers ${headerNames.map((h) => `${h}: ${r.headers[h] ?? ''}`).join('; ')}`);
   lines.push(`Gateway    ${trace.gateway ?? '(none)'} — ${trace.gatewayReason}`);
+  for (const a of trace.gatewayAssumed ?? []) lines.push(`           assumed: ${a}`);
   if (trace.listeners.length > 0) {
     lines.push('Listeners');
     for (const l of trace.listeners) {
       lines.push(`  ${l.chosen ? OK : NO} ${l.listener} :${l.port} ${l.protocol} ${l.hostname ?? '*'} — ${l.reason}`);
+      if (l.chosen) for (const a of l.assumed ?? []) lines.push(`      assumed: ${a}`);
     }
   }
   if (trace.virtualHost !== undefined) lines.push(`Hostname   ${trace.virtualHost.hostname} — ${trace.virtualHost.reason}`);
@@ -77,6 +79,7 @@ function printBackends(trace: RequestTrace, lines: string[]): void {
     const picked = o.backend !== undefined && b === o.backend ? '  ← picked' : '';
     const name = b.target;
     lines.push(`  ${formatPercent(b.share).padStart(7)}  ${name}${b.reason !== undefined ? ` — ${b.reason}` : ''}${picked}`);
+    if (b.assumed !== undefined) lines.push(`           assumed: ${b.assumed}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { aManifest } from '../../test-utils/manifests';
-import { compareByAge, creationTime } from './compareByAge';
+import { compareByAge, creationTime, describeAgeWin } from './compareByAge';
 
 const route = (name: string, creationTimestamp?: string) =>
   aManifest({
@@ -28,5 +28,16 @@ describe('compareByAge', () => {
 
   test('timestamps compare by instant, not by spelling', () => {
     expect(compareByAge(route('a', '2025-01-01T01:00:00+02:00'), route('b', '2025-01-01T00:00:00Z'))).toBeLessThan(0);
+  });
+});
+
+describe('describeAgeWin', () => {
+  test('says "is older" only when the winner was created earlier', () => {
+    expect(describeAgeWin(route('zeta', '2024-01-01T00:00:00Z'), route('alpha'))).toBe('is older');
+  });
+
+  test('says the tie went by name when neither has a timestamp, or both the same one', () => {
+    expect(describeAgeWin(route('alpha'), route('beta'))).toBe('wins the tie by namespace/name (neither has a creationTimestamp, and "app/alpha" sorts before "app/beta")');
+    expect(describeAgeWin(route('alpha', '2025-01-01T00:00:00Z'), route('beta', '2025-01-01T00:00:00Z'))).toContain('both have the same creationTimestamp');
   });
 });

@@ -21,3 +21,15 @@ export function compareByAge(a: Manifest, b: Manifest): number {
   const kb = `${b.namespace ?? ''}/${b.name}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
+
+/**
+ * Why `winner` ranks before `loser` under compareByAge, as a phrase following the winner's name:
+ * "is older" only when its creationTimestamp really is earlier; otherwise the tie went by name.
+ */
+export function describeAgeWin(winner: Manifest, loser: Manifest): string {
+  const tw = creationTime(winner.creationTimestamp);
+  const tl = creationTime(loser.creationTimestamp);
+  if (tw < tl) return 'is older';
+  const when = tw === Number.POSITIVE_INFINITY ? 'neither has a creationTimestamp' : 'both have the same creationTimestamp';
+  return `wins the tie by namespace/name (${when}, and "${winner.namespace ?? ''}/${winner.name}" sorts before "${loser.namespace ?? ''}/${loser.name}")`;
+}

@@ -9,6 +9,7 @@
  */
 import { resourceKey } from '../api/keys';
 import type { Manifest, ResourceKey } from '../types';
+import { buildWorldIndex, DEFAULT_WORLD_MODE, type WorldIndex, type WorldMode } from './world';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -25,9 +26,11 @@ export interface ResourceIndex {
   byKey: ReadonlyMap<ResourceKey, Manifest>;
   byKind: ReadonlyMap<string, readonly Manifest[]>;
   namespaces: ReadonlyMap<string, NamespaceInfo>;
+  /** How much of the cluster the input is: reference lookups go through resolve/world.ts. */
+  world: WorldIndex;
 }
 
-export function indexResources(input: readonly Manifest[]): ResourceIndex {
+export function indexResources(input: readonly Manifest[], world: WorldMode = DEFAULT_WORLD_MODE): ResourceIndex {
   const byKey = new Map<ResourceKey, Manifest>();
   for (const m of input) byKey.set(m.key, m);
   const manifests = input.filter((m) => byKey.get(m.key) === m);
@@ -44,7 +47,7 @@ export function indexResources(input: readonly Manifest[]): ResourceIndex {
   for (const m of manifests) {
     if (m.namespace !== undefined && !namespaces.has(m.namespace)) namespaces.set(m.namespace, impliedNamespace(m.namespace));
   }
-  return { manifests, byKey, byKind, namespaces };
+  return { manifests, byKey, byKind, namespaces, world: buildWorldIndex(manifests, world) };
 }
 
 function impliedNamespace(name: string): NamespaceInfo {

@@ -18,8 +18,18 @@ describe('resolveBackendRef (spec §2.7 order)', () => {
     const ref = resolveBackendRef(indexResources([]), from, { name: 'ghost', namespace: 'other', port: 80 }, 0);
     expect(ref.reason).toBe('RefNotPermitted');
   });
-  test('a missing same-namespace Service is BackendNotFound', () => {
-    expect(resolveBackendRef(indexResources([]), from, { name: 'ghost', port: 80 }, 0).reason).toBe('BackendNotFound');
+  test('a missing same-namespace Service is BackendNotFound in a closed world', () => {
+    expect(resolveBackendRef(indexResources([], 'closed'), from, { name: 'ghost', port: 80 }, 0).reason).toBe('BackendNotFound');
+  });
+  test('in auto, a missing Service is assumed unless the input holds Services in its namespace', () => {
+    const assumed = resolveBackendRef(indexResources([]), from, { name: 'ghost', port: 80 }, 0);
+    expect(assumed).toMatchObject({ valid: true, target: 'Service/app/ghost', assumed: 'Service app/ghost:80 is not in the workspace; assumed to exist (closed world: 500)' });
+    const typo = resolveBackendRef(indexResources([aService('app', 'web')]), from, { name: 'ghost', port: 80 }, 0);
+    expect(typo).toMatchObject({ valid: false, reason: 'BackendNotFound' });
+    expect(typo.assumed).toBeUndefined();
+  });
+  test('an assumed Service still needs a port', () => {
+    expect(resolveBackendRef(indexResources([], 'open'), from, { name: 'ghost' }, 0).reason).toBe('BackendNotFound');
   });
   test('a port the Service does not expose is BackendNotFound', () => {
     const ref = resolveBackendRef(indexResources([aService('app', 'web')]), from, { name: 'web', port: 9999 }, 0);

@@ -4,13 +4,18 @@
  * whether an object exists in a namespace the route may not see) → BackendNotFound →
  * UnsupportedProtocol (GEP-1911 appProtocol / Service port protocol).
  */
+import { resourceKey } from '../api/keys';
 import { GATEWAY_GROUP } from '../api/kinds';
 import { RouteReason } from '../api/conditions';
 import type { RouteKind } from '../api/kinds';
 import type { ResolvedBackendRef } from '../types';
-import { getObject, type ResourceIndex } from './indexResources';
+import type { ResourceIndex } from './indexResources';
 import { resolveReferencePermission } from './isReferencePermitted';
 import { asNumber, asRecord, asRecords, asString } from './read';
+import { describeAssumption, lookupObject } from './world';
+
+/** What a closed world does with a request sent to a backend the input lacks. */
+export const BACKEND_CLOSED_WORLD = '500';
 
 export interface BackendReferrer {
   kind: RouteKind;
@@ -40,9 +45,16 @@ export function resolveBackendRef(index: ResourceIndex, from: BackendReferrer, r
     { group: '', kind: 'Service', namespace, name },
   );
   if (!permission.permitted) return fail(RouteReason.RefNotPermitted, `backendRef ${label}: ${permission.reason}`);
-  const service = getObject(index, 'Service', namespace, name);
-  if (!service) return fail(RouteReason.BackendNotFound, `backendRef ${label}: Service ${namespace}/${name} not found`);
+  const found = lookupObject(index, 'Service', namespace, name);
+  if (found.state === 'missing') return fail(RouteReason.BackendNotFound, `backendRef ${label}: Service ${namespace}/${name} not found${found.why !== undefined ? ` (${found.why})` : ''}`);
   if (port === undefined) return fail(RouteReason.BackendNotFound, `backendRef ${label}: a backendRef to a Service must set port`);
+  if (found.state === 'assumed') {
+    // An assumed Service has the referenced port, speaks what the route kind needs and has a ready
+    // endpoint: the world holds no evidence against any of it.
+    const assumed = describeAssumption(`Service ${namespace}/${name}:${port}`, 'assumed to exist', BACKEND_CLOSED_WORLD);
+    return { ...out, target: resourceKey('Service', namespace, name), assumed, assumedWhy: found.why };
+  }
+  const service = found.object;
   const servicePorts = asRecords(service.spec['ports']);
   const servicePort = servicePorts.find((p) => asNumber(p['port']) === port);
   const isExternalName = asString(service.spec['type']) === 'ExternalName';

@@ -2,7 +2,7 @@
  * Routing goldens: each testdata/routing/<case>.in.yaml goes through analyze(); the printed route
  * table must equal <case>.routes.txt. When <case>.requests.yaml exists, each request in it is
  * traced: its hand-written `expect` (status, backend, …) is checked, and the printed traces must
- * equal <case>.traces.txt. Every golden was reviewed by hand against the spec.
+ * equal <case>.traces.txt. An input may open with `# world: closed|open|auto` (default auto). Every golden was reviewed by hand against the spec.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -13,6 +13,7 @@ import { printTrace } from '../print/printTrace';
 import { traceRequest } from '../simulate/traceRequest';
 import type { SimRequest } from '../simulate/types';
 import { compileRouter } from './compileRouter';
+import { worldDirective } from '../../test-utils/worldDirective';
 
 const DIR = 'src/engine/testdata/routing';
 
@@ -26,7 +27,9 @@ describe('routing goldens', () => {
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.in.yaml')).sort()) {
     const name = file.replace(/\.in\.yaml$/, '');
     test(name, async () => {
-      const analysis = analyze([{ name: file, text: readFileSync(`${DIR}/${file}`, 'utf8') }], { clock: () => '2026-01-01T00:00:00Z' });
+      const text = readFileSync(`${DIR}/${file}`, 'utf8');
+      const world = worldDirective(text);
+      const analysis = analyze([{ name: file, text }], { clock: () => '2026-01-01T00:00:00Z', ...(world !== undefined ? { world } : {}) });
       expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       await expect(printRouteTable(analysis.routeTable)).toMatchFileSnapshot(`../testdata/routing/${name}.routes.txt`);
       const requestsFile = `${DIR}/${name}.requests.yaml`;

@@ -150,6 +150,7 @@ export function explainListeners(gateway: CompiledGateway, q: ListenerQuery, cho
       const m = l.model;
       const item: ListenerConsideration = { gateway: l.gateway.key, owner: m.owner, listener: m.name, port: m.port, protocol: m.protocol, chosen: l === chosen, reason: '' };
       if (m.hostname !== undefined) item.hostname = m.hostname;
+      if (m.assumed !== undefined) item.assumed = [...m.assumed];
       const pattern = m.hostname ?? '*';
       if (portNumber !== q.port) item.reason = `listens on port ${m.port}, the request is for port ${q.port}`;
       else if (m.protocol !== protocol && !(q.scheme === 'https' && m.protocol === 'TLS')) item.reason = `speaks ${m.protocol}, the request needs ${protocol}`;

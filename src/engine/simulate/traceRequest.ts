@@ -37,6 +37,7 @@ export function traceRequest(router: Router, req: SimRequest, options: TraceOpti
   const chosen = sel.ok ? sel.listener : undefined;
   const trace = emptyTrace(r, gw.reason, failureOutcome('not-found', 404, '', grpc));
   trace.gateway = gw.gateway.name;
+  if (gw.gateway.model.assumed !== undefined) trace.gatewayAssumed = [...gw.gateway.model.assumed];
   trace.listeners = explainListeners(gw.gateway, query, chosen, sel.ok ? undefined : sel);
   if (!sel.ok) {
     trace.outcome = failureOutcome(sel.kind, sel.status, sel.reason, grpc);

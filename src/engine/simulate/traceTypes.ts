@@ -42,6 +42,8 @@ export interface ListenerConsideration {
   chosen: boolean;
   /** Why it was (not) chosen: port, protocol, readiness, hostname specificity, SNI vs Host. */
   reason: string;
+  /** What the listener relies on that the world assumed (its certificate Secrets), one line each. */
+  assumed?: string[];
 }
 
 export type ConditionName = 'path' | 'method' | 'headers' | 'queryParams' | 'grpcMethod';
@@ -104,6 +106,8 @@ export interface RequestTrace {
   /** "namespace/name" of the Gateway that received the request. */
   gateway?: string;
   gatewayReason: string;
+  /** What the Gateway relies on that the world assumed (its GatewayClass), one line each. */
+  gatewayAssumed?: string[];
   listeners: ListenerConsideration[];
   /** The chosen listener; `owner` is set when a ListenerSet, not the Gateway, declares it. */
   listener?: { gateway: ResourceKey; owner?: ResourceKey; name: string };

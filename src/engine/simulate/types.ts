@@ -58,6 +58,8 @@ export interface BackendShare {
   share: number;
   /** Why this share fails, when target is "none". */
   reason?: string;
+  /** Set when the Service is not in the input and the world assumes it: the sentence to show. */
+  assumed?: string;
 }
 
 export interface MirrorOutcome {

@@ -115,6 +115,7 @@ export function shareOf(ref: ResolvedBackendRef, share: number): BackendShare {
   const out: BackendShare = { target: ref.valid ? backendTarget(ref) : 'none', namespace: ref.namespace, name: ref.name, share };
   if (ref.port !== undefined) out.port = ref.port;
   if (ref.target !== undefined) out.service = ref.target;
+  if (ref.assumed !== undefined) out.assumed = ref.assumed;
   if (!ref.valid) out.reason = `${ref.reason ?? 'invalid backendRef'}: ${ref.message ?? `backendRef ${backendTarget(ref)}`}`;
   return out;
 }

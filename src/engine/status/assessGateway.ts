@@ -2,24 +2,29 @@
  * Gateway-level checks that do not depend on listeners (spec §2.3): requested addresses,
  * infrastructure parametersRef, backend client certificate, insecure frontend validation.
  *
- * Addresses: gwsim supports the IPAddress and Hostname types and takes every requested address as
- * usable, because whether an address is usable depends on the cluster's address pools, which the
- * input does not describe. A Gateway that requests none (or an entry without a value) is given a
+ * Addresses: gwsim supports the IPAddress and Hostname types and takes every well-formed requested
+ * address as usable, because whether an address is usable depends on the cluster's address pools,
+ * which the input does not describe. A value that is not valid for its type (an IPAddress that is
+ * not an IP, a Hostname with a port) is reported, as the spec requires, with Programmed=False
+ * AddressNotUsable, and is not published in status.addresses. A Gateway that requests none (or an entry without a value) is given a
  * placeholder address, as a load balancer would assign one.
  */
 import { GatewayReason } from '../api/conditions';
 import { GATEWAY_GROUP } from '../api/kinds';
-import { getObject } from '../resolve/indexResources';
+import { isAddressHostname, isIPAddress } from '../api/addressSyntax';
+import { lookupObject } from '../resolve/world';
 import { inspectTlsSecret } from '../resolve/inspectCertificateData';
 import { resolveReferencePermission } from '../resolve/isReferencePermitted';
 import { asRecord, asRecords, asString } from '../resolve/read';
 import type { Manifest } from '../types';
 import type { Problem } from './listenerState';
-import { reportDiagnostic, type StatusContext } from './statusContext';
+import { recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 
 export interface GatewayAssessment {
   /** Accepted=False cause, when the Gateway itself (not its listeners) is invalid. */
   notAccepted?: Problem;
+  /** Programmed=False cause that is not about listeners: a requested address that cannot be used. */
+  notProgrammed?: Problem;
   /** Gateway-level ResolvedRefs problem (backend clientCertificateRef). */
   refProblem?: Problem;
   /** The backend client certificate Secret ("namespace/name") when clientCertificateRef resolves. */
@@ -41,7 +46,10 @@ export function assessGateway(ctx: StatusContext, gateway: Manifest, placeholder
   if (params && !out.notAccepted) {
     const kind = asString(params['kind']) ?? '';
     const name = asString(params['name']) ?? '';
-    if (!getObject(ctx.index, kind, gateway.namespace, name)) {
+    const target = lookupObject(ctx.index, kind, gateway.namespace, name);
+    if (target.state === 'assumed') {
+      recordAssumption(ctx, { code: 'assume.parameters', kind, namespace: gateway.namespace ?? '', name, why: target.why, facts: ['valid parameters'], closedWorld: 'the Gateway is not Accepted (InvalidParameters)' }, gateway, ['spec', 'infrastructure', 'parametersRef']);
+    } else if (target.state === 'missing') {
       reportDiagnostic(ctx, 'ref.not-found', gateway, ['spec', 'infrastructure', 'parametersRef'], `infrastructure.parametersRef ${kind} ${gateway.namespace}/${name} is not in the input.`);
       out.notAccepted = { reason: GatewayReason.InvalidParameters, message: `infrastructure.parametersRef ${asString(params['group']) ?? ''}/${kind} ${name} not found in namespace ${gateway.namespace}` };
     }
@@ -53,11 +61,26 @@ export function assessGateway(ctx: StatusContext, gateway: Manifest, placeholder
     else out.backendClientCertificate = `${asString(clientCert['namespace']) ?? gateway.namespace ?? ''}/${asString(clientCert['name']) ?? ''}`;
   }
   if (!out.notAccepted) {
+    const unusable = requested.filter((a) => !isUsableAddress(asString(a['type']) ?? 'IPAddress', asString(a['value']) ?? ''));
+    if (unusable.length) {
+      const list = unusable.map((a) => `${asString(a['type']) ?? 'IPAddress'} ${JSON.stringify(asString(a['value']) ?? '')}`).join(', ');
+      out.notProgrammed = { reason: GatewayReason.AddressNotUsable, message: `requested address${unusable.length === 1 ? '' : 'es'} ${list} ${unusable.length === 1 ? 'is' : 'are'} not valid for ${unusable.length === 1 ? 'its' : 'their'} type` };
+    }
     out.addresses = requested.length
-      ? requested.map((a) => ({ type: asString(a['type']) ?? 'IPAddress', value: asString(a['value']) || placeholderFor(asString(a['type']) ?? 'IPAddress', gateway, placeholderAddress) }))
+      ? requested
+          .filter((a) => !unusable.includes(a))
+          .map((a) => ({ type: asString(a['type']) ?? 'IPAddress', value: asString(a['value']) || placeholderFor(asString(a['type']) ?? 'IPAddress', gateway, placeholderAddress) }))
       : [{ type: 'IPAddress', value: placeholderAddress }];
   }
   return out;
+}
+
+// An empty value asks the implementation to pick one; a value that is set must fit its type.
+function isUsableAddress(type: string, value: string): boolean {
+  if (value === '') return true;
+  if (type === 'IPAddress') return isIPAddress(value);
+  if (type === 'Hostname') return isAddressHostname(value);
+  return true;
 }
 
 function placeholderFor(type: string, gateway: Manifest, ip: string): string {
@@ -76,7 +99,12 @@ function checkClientCertificate(ctx: StatusContext, gateway: Manifest, ref: Reco
   }
   const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs }, { group: '', kind: 'Secret', namespace, name });
   if (!permission.permitted) return { reason: GatewayReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
-  const secret = getObject(ctx.index, 'Secret', namespace, name);
+  const found = lookupObject(ctx.index, 'Secret', namespace, name);
+  if (found.state === 'assumed') {
+    recordAssumption(ctx, { code: 'assume.secret', kind: 'Secret', namespace, name, why: found.why, facts: ['a valid client certificate'], closedWorld: 'the Gateway reports ResolvedRefs=False (InvalidClientCertificateRef)' }, gateway, ['spec', 'tls', 'backend', 'clientCertificateRef']);
+    return undefined;
+  }
+  const secret = found.state === 'found' ? found.object : undefined;
   if (!secret) {
     reportDiagnostic(ctx, 'ref.not-found', gateway, ['spec', 'tls', 'backend', 'clientCertificateRef'], `Secret ${namespace}/${name} is not in the input.`);
     return { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: Secret not found` };

@@ -6,14 +6,15 @@
  */
 import { RouteReason } from '../api/conditions';
 import { GATEWAY_GROUP } from '../api/kinds';
-import { getObject } from '../resolve/indexResources';
+import { resourceKey } from '../api/keys';
+import { lookupObject } from '../resolve/world';
 import { asNumber, asRecords, asString } from '../resolve/read';
 import { copyParentRefAsWritten, describeParentRef, resolveParentRef, type ResolvedParentRef } from '../resolve/resolveParentRef';
 import type { AttachmentCheck, ListenerExplain, Manifest, ResolvedRoute, RouteParentExplain } from '../types';
 import type { GatewayListeners } from './buildGatewayListeners';
 import { checkListenerAdmission, type ListenerAdmission } from './checkListenerAdmission';
 import { describeRule } from './resolveRoute';
-import { reportDiagnostic, type StatusContext } from './statusContext';
+import { recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 
 export interface ParentOutcome {
   explain: RouteParentExplain;
@@ -21,7 +22,7 @@ export interface ParentOutcome {
   admitted: ListenerAdmission[];
   gateway?: Manifest;
   /** Mesh parents: the Service and the ports of it the route binds. */
-  mesh?: { service: Manifest; ports: number[] };
+  mesh?: { service: Pick<Manifest, 'key' | 'namespace' | 'name'>; ports: number[] };
 }
 
 export function attachRouteParent(
@@ -56,7 +57,18 @@ export function attachRouteParent(
   if (ref.group !== GATEWAY_GROUP || (ref.kind !== 'Gateway' && ref.kind !== 'ListenerSet')) {
     return noStatus(`parentRef kind ${ref.group ? `${ref.group}/` : ''}${ref.kind} is not a parent gwsim reconciles (Gateway, ListenerSet, or core Service)`, []);
   }
-  const parent = getObject(ctx.index, ref.kind, ref.namespace, ref.name);
+  const found = lookupObject(ctx.index, ref.kind, ref.namespace, ref.name);
+  if (found.state === 'assumed') {
+    recordAssumption(ctx, {
+      code: 'assume.parent', kind: ref.kind, namespace: ref.namespace, name: ref.name, why: found.why,
+      facts: ['whether it accepts the route is unknown'], closedWorld: 'the route has no status for this parent',
+    }, m, path);
+    explain.unknownParent = true;
+    return noStatus(`unknown: ${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace (${found.why}); its controller decides whether it accepts the route`, [
+      { check: 'parent-exists', pass: true, detail: `${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace; assumed to exist (closed world: no status for this parent)` },
+    ]);
+  }
+  const parent = found.state === 'found' ? found.object : undefined;
   if (!parent) {
     reportDiagnostic(ctx, 'ref.not-found', m, path, `parentRef ${ref.kind} ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`);
     return noStatus(`${ref.kind} ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see`, [
@@ -122,6 +134,24 @@ export function attachRouteParent(
   return settle(explain, RouteReason.Accepted, `accepted by listener${admitted.length > 1 ? 's' : ''} ${admitted.map((a) => a.listener.name).join(', ')}`, admitted, built.gateway);
 }
 
+/** A mesh parent Service the world assumes has the port (or named port) the parentRef names. */
+function bindToAssumedService(route: ResolvedRoute, ref: ResolvedParentRef, explain: RouteParentExplain, why: string): ParentOutcome {
+  explain.checks = [{ check: 'parent-exists', pass: true, detail: `Service ${ref.namespace}/${ref.name} is not in the workspace; assumed to exist with the port this parentRef names (${why})` }];
+  const invalid = route.rules.filter((r) => !r.valid);
+  if (route.rules.length > 0 && invalid.length === route.rules.length) {
+    explain.reason = invalid[0]?.invalidReason ?? RouteReason.UnsupportedValue;
+    explain.message = `all rules are invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ''}`).join('; ')}`;
+    return { explain, admitted: [] };
+  }
+  explain.accepted = true;
+  explain.reason = RouteReason.Accepted;
+  explain.message = `bound to Service ${ref.namespace}/${ref.name}, assumed (${ref.namespace === route.namespace ? 'producer' : 'consumer'} route)`;
+  // Without the Service's port list, the route binds the port it names; mesh kind clashes are
+  // settled per port, so an unnamed port is keyed 0.
+  const service = { key: resourceKey('Service', ref.namespace, ref.name), namespace: ref.namespace, name: ref.name };
+  return { explain, admitted: [], mesh: { service, ports: [ref.port ?? 0] } };
+}
+
 function settle(explain: RouteParentExplain, reason: RouteReason, message: string, admitted: ListenerAdmission[], gateway: Manifest): ParentOutcome {
   explain.accepted = reason === RouteReason.Accepted;
   explain.reason = reason;
@@ -138,7 +168,16 @@ function attachToService(
   explain: RouteParentExplain,
   path: (string | number)[],
 ): ParentOutcome {
-  const service = getObject(ctx.index, 'Service', ref.namespace, ref.name);
+  const found = lookupObject(ctx.index, 'Service', ref.namespace, ref.name);
+  if (found.state === 'assumed') {
+    recordAssumption(ctx, {
+      code: 'assume.service', kind: 'Service', namespace: ref.namespace, name: ref.name, why: found.why,
+      facts: [ref.port !== undefined ? `port ${ref.port}` : ref.sectionName !== undefined ? `port ${ref.sectionName}` : 'the ports the route binds'],
+      closedWorld: 'the route has no status for this mesh parent',
+    }, m, path);
+  }
+  const service = found.state === 'found' ? found.object : undefined;
+  if (found.state === 'assumed') return bindToAssumedService(route, ref, explain, found.why);
   if (!service) {
     reportDiagnostic(ctx, 'ref.not-found', m, path, `parentRef Service ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`);
     explain.noStatusReason = `Service ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see`;

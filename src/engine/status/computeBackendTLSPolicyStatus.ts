@@ -3,7 +3,7 @@
  * accepted route whose resolved backend is a Service the policy targets. When several policies
  * target the same Service (and port name), the oldest wins, then "{namespace}/{name}".
  */
-import { compareByAge } from '../resolve/compareByAge';
+import { compareByAge, describeAgeWin } from '../resolve/compareByAge';
 import { ConditionType, PolicyReason } from '../api/conditions';
 import { GATEWAY_GROUP } from '../api/kinds';
 import { getObject, listKind } from '../resolve/indexResources';
@@ -60,7 +60,7 @@ export function computeBackendTLSPolicyStatus(
     for (const gatewayKey of ancestorGateways(ctx, targets, routes, attachments)) {
       const [, namespace = '', name = ''] = gatewayKey.split('/');
       const accepted = conflictWith
-        ? condition(ConditionType.Accepted, 'False', PolicyReason.Conflicted, `BackendTLSPolicy ${conflictWith.namespace}/${conflictWith.name} is older and targets the same Service`)
+        ? condition(ConditionType.Accepted, 'False', PolicyReason.Conflicted, `BackendTLSPolicy ${conflictWith.namespace}/${conflictWith.name} ${describeAgeWin(conflictWith, policy)} and targets the same Service`)
         : validation.notAccepted
           ? condition(ConditionType.Accepted, 'False', validation.notAccepted.reason, validation.notAccepted.message)
           : condition(ConditionType.Accepted, 'True', PolicyReason.Accepted, 'Policy is accepted');

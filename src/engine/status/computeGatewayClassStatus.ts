@@ -4,10 +4,10 @@
  * InvalidParameters`, and its Gateways are then not reconciled.
  */
 import { ConditionType, GatewayClassReason } from '../api/conditions';
-import { getObject } from '../resolve/indexResources';
+import { lookupObject } from '../resolve/world';
 import { asRecord, asString } from '../resolve/read';
 import type { ConditionsStatus, Manifest } from '../types';
-import { conditionsFor, reportDiagnostic, type StatusContext } from './statusContext';
+import { conditionsFor, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 
 export interface GatewayClassOutcome {
   status: ConditionsStatus;
@@ -23,7 +23,10 @@ export function computeGatewayClassStatus(ctx: StatusContext, cls: Manifest): Ga
     const kind = asString(ref['kind']) ?? '';
     const name = asString(ref['name']) ?? '';
     const namespace = asString(ref['namespace']);
-    if (!getObject(ctx.index, kind, namespace, name)) {
+    const target = lookupObject(ctx.index, kind, namespace, name);
+    if (target.state === 'assumed') {
+      recordAssumption(ctx, { code: 'assume.parameters', kind, ...(namespace !== undefined ? { namespace } : {}), name, why: target.why, facts: ['valid parameters'], closedWorld: 'the GatewayClass is not Accepted (InvalidParameters) and its Gateways serve nothing' }, cls, ['spec', 'parametersRef']);
+    } else if (target.state === 'missing') {
       const where = namespace ? `${namespace}/${name}` : name;
       reportDiagnostic(ctx, 'ref.not-found', cls, ['spec', 'parametersRef'], `parametersRef ${kind} ${where} is not in the input.`);
       return {

@@ -4,7 +4,7 @@
  * PartiallyInvalid. Several TCPRoutes (or UDPRoutes) on one listener are all accepted; routing
  * sends traffic to the oldest (spec §2.4).
  */
-import { compareByAge } from '../resolve/compareByAge';
+import { compareByAge, describeAgeWin } from '../resolve/compareByAge';
 import { ConditionType, RouteReason } from '../api/conditions';
 import { isRouteKind, type RouteKind } from '../api/kinds';
 import { hostnameSetsOverlap } from '../resolve/intersectHostnames';
@@ -14,7 +14,7 @@ import { attachRouteParent, type ParentOutcome } from './attachRouteParent';
 import type { GatewayListeners } from './buildGatewayListeners';
 import type { ListenerState } from './listenerState';
 import { describeRule, resolveRoute, type RouteResolution } from './resolveRoute';
-import { conditionsFor, reportDiagnostic, type StatusContext } from './statusContext';
+import { conditionsFor, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 
 /** Controller name on status entries for mesh (Service) parents, which have no GatewayClass. */
 export const GWSIM_MESH_CONTROLLER = 'gwsim.dev/controller';
@@ -44,6 +44,7 @@ export function computeRouteStatuses(
     for (const p of resolution.refProblems) {
       if (p.missing) reportDiagnostic(ctx, 'ref.not-found', m, p.path, `${p.missing} is not in the input, so the route reports ${p.reason} for it.`);
     }
+    for (const a of resolution.assumptions) recordAssumption(ctx, a.note, m, a.path);
     const outcomes = asRecords(m.spec['parentRefs']).map((_, i) => attachRouteParent(ctx, m, resolution.route, i, gateways));
     work.push({ m, resolution, outcomes });
   }
@@ -150,7 +151,7 @@ function resolveHttpGrpcClash(work: RouteWork[]): void {
       }
       const rivalRoute = rival.w.resolution.route;
       entry.o.admitted = entry.o.admitted.filter((a) => a.listener !== listener);
-      const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} is older and serves the same hostnames on listener ${listener.name}; an HTTPRoute and a GRPCRoute cannot share them`;
+      const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} ${describeAgeWin(rival.w.m, entry.w.m)} and serves the same hostnames on listener ${listener.name}; an HTTPRoute and a GRPCRoute cannot share them`;
       const explainListener = entry.o.explain.listeners.find((l) => l.listener === listener.name && l.owner === listener.owner.key);
       if (explainListener) {
         explainListener.attached = false;

@@ -6,9 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { aGateway, aGatewayClass, aManifest, anHTTPRoute, aNamespace, aService, lineOfObjectLocator } from '../../test-utils/manifests';
 import { indexResources } from '../resolve/indexResources';
 import type { Manifest } from '../types';
+import type { WorldMode } from '../resolve/world';
 import { computeStatus } from './computeStatus';
 
-const run = (manifests: Manifest[]) => computeStatus(indexResources(manifests), lineOfObjectLocator, { clock: () => '2026-01-01T00:00:00Z' });
+const run = (manifests: Manifest[], world: WorldMode = 'auto') => computeStatus(indexResources(manifests, world), lineOfObjectLocator, { clock: () => '2026-01-01T00:00:00Z' });
 
 describe('computeStatus: explain answers "why is my route not attached"', () => {
   test('each candidate listener lists its checks with the values compared', () => {
@@ -32,7 +33,7 @@ describe('computeStatus: explain answers "why is my route not attached"', () => 
 
   test('a parentRef to a missing Gateway has no status entry, a noStatusReason and a located warning', () => {
     const route = anHTTPRoute('app', 'r', { parentRefs: [{ name: 'nope' }] });
-    const result = run([aGatewayClass(), route]);
+    const result = run([aGatewayClass(), route], 'closed');
     expect(result.status['HTTPRoute/app/r']).toBeUndefined();
     expect(result.explain[0]?.noStatusReason).toContain('Gateway app/nope is not in the input');
     expect(result.diagnostics).toEqual([
@@ -74,7 +75,7 @@ describe('computeStatus: the resolved model for routing', () => {
   });
 
   test('a Gateway whose class is missing is in the model, unreconciled, with no listener ready and no status', () => {
-    const result = run([aGateway('infra', 'lonely', [{ name: 'http', port: 80, protocol: 'HTTP' }])]);
+    const result = run([aGateway('infra', 'lonely', [{ name: 'http', port: 80, protocol: 'HTTP' }])], 'closed');
     expect(result.gateways).toEqual([
       {
         key: 'Gateway/infra/lonely', namespace: 'infra', name: 'lonely', className: 'gwsim', reconciled: false,

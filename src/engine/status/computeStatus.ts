@@ -4,9 +4,11 @@
  * model routing reads. Order matters: listeners are settled before routes attach, and routes are
  * counted before listener status is written.
  */
+import { resourceKey } from '../api/keys';
 import { GATEWAY_GROUP } from '../api/kinds';
+import { describeAssumption, lookupObject, type AssumedObject } from '../resolve/world';
 import type { SourceLocator } from '../load/loadManifests';
-import { getObject, listKind, type ResourceIndex } from '../resolve/indexResources';
+import { listKind, type ResourceIndex } from '../resolve/indexResources';
 import { asRecords, asString } from '../resolve/read';
 import { resolvePolicyAttachments } from '../resolve/resolvePolicyAttachments';
 import type {
@@ -24,7 +26,7 @@ import { buildGatewayListeners, type GatewayListeners } from './buildGatewayList
 import { applyBackendTLS, computeBackendTLSPolicyStatus } from './computeBackendTLSPolicyStatus';
 import { computeGatewayClassStatus, type GatewayClassOutcome } from './computeGatewayClassStatus';
 import { computeRouteStatuses } from './computeRouteStatuses';
-import { reportDiagnostic, type StatusContext } from './statusContext';
+import { assumptionDiagnostics, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 import { validateListener } from './validateListener';
 import { writeGatewayStatus } from './writeGatewayStatus';
 import { appendAll } from '../collections/appendAll';
@@ -37,10 +39,12 @@ export interface StatusResult {
   attachments: RouteAttachment[];
   policies: PolicyAttachment[];
   diagnostics: Diagnostic[];
+  /** Objects the input references and lacks that the world assumed (resolve/world.ts). */
+  assumptions: AssumedObject[];
 }
 
 export function computeStatus(index: ResourceIndex, locator: SourceLocator, options: { clock: () => string }): StatusResult {
-  const ctx: StatusContext = { index, locator, now: options.clock(), diagnostics: [] };
+  const ctx: StatusContext = { index, locator, now: options.clock(), diagnostics: [], assumptions: new Map() };
   const status: StatusReport = {};
 
   const classes = new Map<string, GatewayClassOutcome>();
@@ -56,9 +60,10 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
   let placeholder = 0;
   for (const gw of ofGatewayApi(index, 'Gateway')) {
     const className = asString(gw.spec['gatewayClassName']) ?? '';
-    const cls = classes.get(className);
+    const cls = classes.get(className) ?? assumeGatewayClass(ctx, gw, className);
     if (!cls) {
-      reportDiagnostic(ctx, 'ref.not-found', gw, ['spec', 'gatewayClassName'], `GatewayClass ${className} is not in the input, so no controller reconciles this Gateway and it has no status.`);
+      const why = ctx.index.world.mode === 'auto' ? ` (the input declares other GatewayClasses, so it is authoritative for them)` : '';
+      reportDiagnostic(ctx, 'ref.not-found', gw, ['spec', 'gatewayClassName'], `GatewayClass ${className} is not in the input${why}, so no controller reconciles this Gateway and it has no status.`);
       unreconciled.push(unreconciledModel(ctx, gw));
       continue;
     }
@@ -75,7 +80,8 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
 
   const controllerOf = (gatewayKey: string): string => {
     const gw = index.byKey.get(gatewayKey as Manifest['key']);
-    return classes.get(asString(gw?.spec['gatewayClassName']) ?? '')?.controllerName ?? '';
+    const className = asString(gw?.spec['gatewayClassName']) ?? '';
+    return classes.get(className)?.controllerName ?? (ctx.assumptions.has(resourceKey('GatewayClass', undefined, className)) ? ASSUMED_CONTROLLER : '');
   };
   const routes = computeRouteStatuses(ctx, built, (gw) => controllerOf(gw.key));
 
@@ -88,6 +94,11 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
     status[key] = written.status;
     for (const ls of written.listenerSets) status[ls.key] = ls.status;
     gateways.push(written.model);
+  }
+  for (const gw of gateways) {
+    const className = resourceKey('GatewayClass', undefined, gw.className);
+    const assumed = ctx.assumptions.get(className);
+    if (assumed) gw.assumed = [describeAssumption(`GatewayClass ${gw.className}`, 'assumed Accepted (controller unknown)', assumed.object.closedWorld)];
   }
   appendAll(gateways, unreconciled);
   for (const [key, routeStatus] of routes.statuses) status[key] = routeStatus;
@@ -110,14 +121,33 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
     routes: routes.routes,
     attachments: routes.attachments,
     policies,
-    diagnostics: dedupe(ctx.diagnostics),
+    diagnostics: [...dedupe(ctx.diagnostics), ...assumptionDiagnostics(ctx)],
+    assumptions: [...ctx.assumptions.values()].map((a) => a.object),
   };
+}
+
+/** The controller name written on route status through a Gateway whose class is assumed. */
+export const ASSUMED_CONTROLLER = 'gwsim.dev/unknown-controller';
+
+/** A class the input lacks but the world assumes: installed and Accepted, its controller unknown. */
+function assumeGatewayClass(ctx: StatusContext, gw: Manifest, className: string): GatewayClassOutcome | undefined {
+  const found = lookupObject(ctx.index, 'GatewayClass', undefined, className);
+  if (found.state !== 'assumed') return undefined;
+  recordAssumption(ctx, {
+    code: 'assume.gateway-class',
+    kind: 'GatewayClass',
+    name: className,
+    why: found.why,
+    facts: ['Accepted', 'controller unknown'],
+    closedWorld: 'no controller reconciles its Gateways, which serve nothing',
+  }, gw, ['spec', 'gatewayClassName']);
+  return { accepted: true, controllerName: ASSUMED_CONTROLLER, status: { conditions: [] } };
 }
 
 /** A Gateway no controller reconciles serves nothing; routing still sees its listeners, none ready. */
 function unreconciledModel(ctx: StatusContext, gw: Manifest): GatewayModel {
   // Validation here only describes the listeners; its diagnostics would repeat the class warning.
-  const quiet: StatusContext = { ...ctx, diagnostics: [] };
+  const quiet: StatusContext = { ...ctx, diagnostics: [], assumptions: new Map() };
   const listeners = asRecords(gw.spec['listeners']).map((raw, i) => validateListener(quiet, gw, gw, raw, i));
   return {
     key: gw.key,
@@ -152,7 +182,10 @@ function reportOrphanListenerSets(ctx: StatusContext, built: ReadonlyMap<string,
     if (claimed.has(ls)) continue;
     const name = asString((ls.spec['parentRef'] as Record<string, unknown> | undefined)?.['name']) ?? '';
     const ns = asString((ls.spec['parentRef'] as Record<string, unknown> | undefined)?.['namespace']) ?? ls.namespace;
-    if (!getObject(ctx.index, 'Gateway', ns, name)) {
+    const parent = lookupObject(ctx.index, 'Gateway', ns, name);
+    if (parent.state === 'assumed') {
+      recordAssumption(ctx, { code: 'assume.parent', kind: 'Gateway', namespace: ns ?? '', name, why: parent.why, facts: ['its acceptance of this ListenerSet is unknown'], closedWorld: 'the ListenerSet has no status' }, ls, ['spec', 'parentRef']);
+    } else if (parent.state === 'missing') {
       reportDiagnostic(ctx, 'ref.not-found', ls, ['spec', 'parentRef'], `parentRef Gateway ${ns}/${name} is not in the input, so this ListenerSet has no status.`);
     }
   }

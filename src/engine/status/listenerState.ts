@@ -33,6 +33,8 @@ export interface ListenerState {
   /** OverlappingTLSConfig: another terminating listener on the port serves an overlapping hostname. */
   tlsOverlap?: Problem;
   attachedRoutes: number;
+  /** Trace lines for certificate Secrets the world assumed (resolve/world.ts). */
+  assumed?: string[];
 }
 
 /** Accepted, not conflicted, a certificate to serve and some route kind to serve. */

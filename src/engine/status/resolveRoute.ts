@@ -8,7 +8,9 @@ import type { RouteKind } from '../api/kinds';
 import type { GRPCRouteMatch, HTTPRouteFilter, HTTPRouteMatch, HTTPRouteRetry, HTTPRouteTimeouts, SessionPersistence } from '../api/spec';
 import { getObject, type ResourceIndex } from '../resolve/indexResources';
 import { asArray, asRecord, asRecords, asString } from '../resolve/read';
-import { resolveBackendRef } from '../resolve/resolveBackendRef';
+import { BACKEND_CLOSED_WORLD, resolveBackendRef } from '../resolve/resolveBackendRef';
+import { lookupObject } from '../resolve/world';
+import type { AssumptionNote } from './statusContext';
 import type { Manifest, ResolvedBackendRef, ResolvedFilter, ResolvedRoute, ResolvedRule } from '../types';
 import { checkRuleValidity } from './checkRuleValidity';
 
@@ -25,6 +27,8 @@ export interface RouteResolution {
   route: ResolvedRoute;
   /** Failing references in spec order; the first one names the ResolvedRefs reason. */
   refProblems: RefProblem[];
+  /** References that resolved to objects the world assumes, with where they are written. */
+  assumptions: { note: AssumptionNote; path: (string | number)[] }[];
 }
 
 /** The API server defaults an HTTPRoute without rules to one rule matching PathPrefix "/". */
@@ -33,6 +37,7 @@ const DEFAULT_HTTP_RULES: Record<string, unknown>[] = [{ matches: [{ path: { typ
 export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind): RouteResolution {
   const namespace = m.namespace ?? 'default';
   const refProblems: RefProblem[] = [];
+  const assumptions: RouteResolution['assumptions'] = [];
   const hasRules = Array.isArray(m.spec['rules']);
   const rawRules = hasRules ? asRecords(m.spec['rules']) : kind === 'HTTPRoute' ? DEFAULT_HTTP_RULES : [];
   const from = { kind, namespace };
@@ -43,6 +48,10 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind)
       const problem: RefProblem = { reason: ref.reason, message: ref.message, path };
       if (ref.reason === RouteReason.BackendNotFound && !getObject(index, 'Service', ref.namespace, ref.name)) problem.missing = `Service ${ref.namespace}/${ref.name}`;
       refProblems.push(problem);
+    }
+    if (ref.assumed !== undefined) {
+      const facts = [...(ref.port !== undefined ? [`port ${ref.port}`] : []), 'one ready endpoint'];
+      assumptions.push({ note: { code: 'assume.service', kind: 'Service', namespace: ref.namespace, name: ref.name, why: ref.assumedWhy ?? '', facts, closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)` }, path });
     }
     return ref;
   };
@@ -58,7 +67,13 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind)
       if (asString(f['type']) === 'ExtensionRef' && ext) {
         const extKind = asString(ext['kind']) ?? '';
         const extName = asString(ext['name']) ?? '';
-        if (!getObject(index, extKind, namespace, extName)) {
+        const target = lookupObject(index, extKind, namespace, extName);
+        if (target.state === 'assumed') {
+          assumptions.push({
+            note: { code: 'assume.object', kind: extKind, namespace, name: extName, why: target.why, facts: [], closedWorld: 'the route reports ResolvedRefs=False (InvalidKind) for it' },
+            path: [...path, i, 'extensionRef'],
+          });
+        } else if (target.state === 'missing') {
           refProblems.push({
             reason: RouteReason.InvalidKind,
             message: `extensionRef ${asString(ext['group']) ?? ''}/${extKind} ${namespace}/${extName} is not in the input; requests reaching this filter get an error`,
@@ -110,7 +125,7 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind)
     rules,
   };
   if (m.creationTimestamp !== undefined) route.creationTimestamp = m.creationTimestamp;
-  return { route, refProblems };
+  return { route, refProblems, assumptions };
 }
 
 export function describeRule(rule: ResolvedRule): string {

@@ -7,7 +7,9 @@ import type { ConditionStatus } from '../api/conditions';
 import type { DiagnosticCode } from '../diagnostics/catalog';
 import { diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocator } from '../load/loadManifests';
+import { resourceKey } from '../api/keys';
 import type { ResourceIndex } from '../resolve/indexResources';
+import type { AssumedObject } from '../resolve/world';
 import type { Condition, Diagnostic, FieldPath, Manifest } from '../types';
 
 export interface StatusContext {
@@ -15,6 +17,58 @@ export interface StatusContext {
   locator: SourceLocator;
   now: string;
   diagnostics: Diagnostic[];
+  /** Objects the world assumed, by key, with the manifest of their first reference. */
+  assumptions: Map<string, { object: AssumedObject; referrer: Manifest; code: DiagnosticCode }>;
+}
+
+export interface AssumptionNote {
+  code: DiagnosticCode;
+  kind: string;
+  namespace?: string;
+  name: string;
+  why: string;
+  facts: string[];
+  closedWorld: string;
+}
+
+/**
+ * Records that a reference relied on an assumed object. One record (and later one diagnostic)
+ * per object however many references rely on it; facts accumulate (each referenced port).
+ */
+export function recordAssumption(ctx: StatusContext, note: AssumptionNote, referrer: Manifest, path: FieldPath): void {
+  const key = resourceKey(note.kind, note.namespace, note.name);
+  const existing = ctx.assumptions.get(key);
+  if (existing) {
+    existing.object.references += 1;
+    for (const fact of note.facts) if (!existing.object.facts.includes(fact)) existing.object.facts.push(fact);
+    return;
+  }
+  const object: AssumedObject = {
+    key,
+    kind: note.kind,
+    name: note.name,
+    why: note.why,
+    facts: [...note.facts],
+    closedWorld: note.closedWorld,
+    firstReference: { object: referrer.key, path: [...path] },
+    references: 1,
+  };
+  if (note.namespace !== undefined) object.namespace = note.namespace;
+  ctx.assumptions.set(key, { object, referrer, code: note.code });
+}
+
+/** The info diagnostic of each assumed object, at its first reference. */
+export function assumptionDiagnostics(ctx: StatusContext): Diagnostic[] {
+  return [...ctx.assumptions.values()].map(({ object, referrer, code }) => {
+    const name = object.namespace !== undefined ? `${object.namespace}/${object.name}` : object.name;
+    const facts = object.facts.length ? ` (${object.facts.join(', ')})` : '';
+    const uses = object.references > 1 ? ` ${object.references} references rely on it.` : '';
+    const message = `${object.kind} ${name} is not in the workspace; assumed to exist${facts} because ${object.why}. In a closed world: ${object.closedWorld}.${uses}`;
+    const at = referrer.namespace !== undefined
+      ? { kind: referrer.kind, namespace: referrer.namespace, name: referrer.name }
+      : { kind: referrer.kind, name: referrer.name };
+    return diagnostic(code, ctx.locator.locate(referrer, object.firstReference.path), message, { object: at, path: object.firstReference.path });
+  });
 }
 
 export function makeCondition(

@@ -4,13 +4,13 @@
  */
 import { ListenerReason } from '../api/conditions';
 import { GATEWAY_GROUP, type RouteKind } from '../api/kinds';
-import { getObject } from '../resolve/indexResources';
+import { describeAssumption, lookupObject, type WorldLookup } from '../resolve/world';
 import { inspectCaBundle, inspectTlsSecret } from '../resolve/inspectCertificateData';
 import { resolveReferencePermission } from '../resolve/isReferencePermitted';
 import { asNumber, asRecord, asRecords, asString } from '../resolve/read';
 import type { FieldPath, Manifest } from '../types';
 import type { ListenerState, Problem } from './listenerState';
-import { reportDiagnostic, type StatusContext } from './statusContext';
+import { recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 import { lookupTable } from '../collections/dict';
 
 /** Route kinds gwsim serves per protocol (spec §1.3; TLS Terminate serves TLSRoute only). */
@@ -105,7 +105,7 @@ function checkCertificateRefs(ctx: StatusContext, state: ListenerState, tls: Rec
   }
   const ownerNs = state.owner.namespace ?? '';
   refs.forEach((ref, i) => {
-    const problem = checkSecretRef(ctx, state.owner, ref, ownerNs, [...tlsPath, 'certificateRefs', i]);
+    const problem = checkSecretRef(ctx, state, ref, ownerNs, [...tlsPath, 'certificateRefs', i]);
     if (problem) {
       state.certificateUnusable = true;
       state.refProblems.push(problem);
@@ -113,7 +113,8 @@ function checkCertificateRefs(ctx: StatusContext, state: ListenerState, tls: Rec
   });
 }
 
-function checkSecretRef(ctx: StatusContext, owner: Manifest, ref: Record<string, unknown>, ownerNs: string, path: FieldPath): Problem | undefined {
+function checkSecretRef(ctx: StatusContext, state: ListenerState, ref: Record<string, unknown>, ownerNs: string, path: FieldPath): Problem | undefined {
+  const owner = state.owner;
   const group = asString(ref['group']) ?? '';
   const kind = asString(ref['kind']) ?? 'Secret';
   const name = asString(ref['name']) ?? '';
@@ -124,14 +125,66 @@ function checkSecretRef(ctx: StatusContext, owner: Manifest, ref: Record<string,
   }
   const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: owner.kind, namespace: ownerNs }, { group: '', kind: 'Secret', namespace, name });
   if (!permission.permitted) return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
-  const secret = getObject(ctx.index, 'Secret', namespace, name);
-  if (!secret) {
-    reportDiagnostic(ctx, 'ref.not-found', owner, path, `Secret ${namespace}/${name} is not in the input.`);
+  const found = lookupObject(ctx.index, 'Secret', namespace, name);
+  if (found.state === 'assumed') {
+    assumeCertificateSecret(ctx, state, namespace, name, found, path);
+    return undefined;
+  }
+  if (found.state === 'missing') {
+    reportDiagnostic(ctx, 'ref.not-found', owner, path, `Secret ${namespace}/${name} is not in the input${found.why !== undefined ? ` (${found.why})` : ''}.`);
     return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: Secret not found` };
   }
-  const data = inspectTlsSecret(secret);
+  const data = inspectTlsSecret(found.object);
   if (!data.ok) return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: ${data.problem}` };
   return undefined;
+}
+
+const SECRET_CLOSED_WORLD = 'the listener is not programmed (InvalidCertificateRef) and refuses connections';
+
+/**
+ * A certificate Secret the world assumes: a valid certificate whose SANs cover the listener's
+ * hostname. When cert-manager issues it (a Certificate of the input, or the gateway-shim), the
+ * SANs are known exactly, and a listener hostname they do not cover is reported.
+ */
+function assumeCertificateSecret(
+  ctx: StatusContext,
+  state: ListenerState,
+  namespace: string,
+  name: string,
+  found: Extract<WorldLookup, { state: 'assumed' }>,
+  path: FieldPath,
+): void {
+  const issuer = found.issuedBy;
+  const sans = issuer ? issuer.dnsNames : state.hostname !== undefined ? [state.hostname] : [];
+  const facts = issuer ? [`SANs ${sans.join(', ') || '(none)'} from ${issuer.source}`] : ['a valid certificate covering the listener hostname'];
+  recordAssumption(ctx, { code: 'assume.secret', kind: 'Secret', namespace, name, why: found.why, facts, closedWorld: SECRET_CLOSED_WORLD }, state.owner, path);
+  const covered = issuer === undefined || state.hostname === undefined || sans.some((san) => certificateNameCovers(san, state.hostname ?? ''));
+  const sanText = issuer ? `SANs ${sans.join(', ') || '(none)'} from ${issuer.source}` : 'a valid certificate covering the listener hostname';
+  const line = describeAssumption(`Secret ${namespace}/${name}`, `assumed to hold ${sanText}`, 'the listener refuses connections');
+  (state.assumed ??= []).push(line);
+  if (!covered && issuer) {
+    reportDiagnostic(
+      ctx,
+      'cert.hostname-not-covered',
+      state.owner,
+      [...path.slice(0, 3), 'hostname'],
+      `Listener ${state.name} serves hostname ${state.hostname ?? ''}, but ${issuer.source} issues Secret ${namespace}/${name} for ${sans.join(', ') || 'no dnsNames'}, which does not cover it.`,
+    );
+    state.assumed.push(`certificate SANs ${sans.join(', ') || '(none)'} do not cover listener hostname ${state.hostname ?? ''}: clients that verify it refuse the connection`);
+  }
+}
+
+/**
+ * Whether a certificate name covers a listener hostname: an exact name, or a wildcard SAN
+ * `*.example.com` covering one label (`a.example.com`, and the listener wildcard `*.example.com`).
+ */
+export function certificateNameCovers(san: string, hostname: string): boolean {
+  const a = san.toLowerCase();
+  const h = hostname.toLowerCase();
+  if (a === h) return true;
+  if (!a.startsWith('*.')) return false;
+  const dot = h.indexOf('.');
+  return dot > 0 && h.slice(dot) === a.slice(1) && (h.slice(0, dot) === '*' || !h.slice(0, dot).includes('*'));
 }
 
 /** Gateway spec.tls.frontend: the perPort entry for the listener's port, else the default. */
@@ -171,7 +224,12 @@ function checkCaRef(ctx: StatusContext, gateway: Manifest, ref: Record<string, u
   }
   const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs }, { group: '', kind, namespace, name });
   if (!permission.permitted) return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
-  const target = getObject(ctx.index, kind, namespace, name);
+  const found = lookupObject(ctx.index, kind, namespace, name);
+  if (found.state === 'assumed') {
+    recordAssumption(ctx, { code: 'assume.object', kind, namespace, name, why: found.why, facts: ['a valid CA bundle'], closedWorld: 'the listener reports InvalidCACertificateRef' }, gateway, path);
+    return undefined;
+  }
+  const target = found.state === 'found' ? found.object : undefined;
   if (!target) {
     reportDiagnostic(ctx, 'ref.not-found', gateway, path, `${kind} ${namespace}/${name} is not in the input.`);
     return { reason: ListenerReason.InvalidCACertificateRef, message: `${label}: ${kind} not found` };

@@ -4,7 +4,7 @@
  */
 import { ConditionType, GatewayReason, ListenerSetReason } from '../api/conditions';
 import { asString } from '../resolve/read';
-import type { ConditionsStatus, GatewayModel, GatewayStatus, ListenerModel } from '../types';
+import type { Condition, ConditionsStatus, GatewayModel, GatewayStatus, ListenerModel, Manifest } from '../types';
 import type { GatewayAssessment } from './assessGateway';
 import type { GatewayListeners } from './buildGatewayListeners';
 import { computeListenerStatus } from './computeListenerStatus';
@@ -47,7 +47,9 @@ export function writeGatewayStatus(ctx: StatusContext, built: GatewayListeners, 
     ? condition(ConditionType.Programmed, 'False', GatewayReason.Invalid, 'the Gateway is not accepted')
     : own.length > 0 && !own.some(isListenerReady)
       ? condition(ConditionType.Programmed, 'False', GatewayReason.Invalid, 'no listener can be programmed')
-      : condition(ConditionType.Programmed, 'True', GatewayReason.Programmed, `Gateway is programmed with ${ready.length} listener${ready.length === 1 ? '' : 's'}`);
+      : assessment.notProgrammed
+        ? condition(ConditionType.Programmed, 'False', assessment.notProgrammed.reason, assessment.notProgrammed.message)
+        : condition(ConditionType.Programmed, 'True', GatewayReason.Programmed, `Gateway is programmed with ${ready.length} listener${ready.length === 1 ? '' : 's'}`);
   const unresolved = own.filter((l) => l.refProblems.length > 0).map((l) => l.name);
   const resolvedRefsCondition = assessment.refProblem
     ? condition(ConditionType.ResolvedRefs, 'False', assessment.refProblem.reason, assessment.refProblem.message)
@@ -86,7 +88,7 @@ export function writeGatewayStatus(ctx: StatusContext, built: GatewayListeners, 
         : [bad
             ? c(ConditionType.Accepted, 'True', ListenerSetReason.ListenersNotValid, `some listeners are not valid: ${bad}`)
             : c(ConditionType.Accepted, 'True', ListenerSetReason.Accepted, 'ListenerSet is accepted'),
-           c(ConditionType.Programmed, 'True', ListenerSetReason.Programmed, 'ListenerSet is programmed')];
+           listenerSetProgrammed(c, gw, programmedCondition.status === 'True', mine)];
     return { key: a.listenerSet.key, status: { conditions: lsConditions, listeners: mine.map((l) => computeListenerStatus(ctx, l, accepted)) } };
   });
 
@@ -99,6 +101,17 @@ export function writeGatewayStatus(ctx: StatusContext, built: GatewayListeners, 
     listeners: built.listeners.map((l) => toListenerModel(l, accepted && programmedCondition.status === 'True')),
   };
   return { status, listenerSets, model };
+}
+
+/**
+ * Programmed for an accepted ListenerSet, by the Gateway's own rule: programmed when at least one
+ * of its listeners is ready, and never while its parent Gateway is not programmed (its listeners
+ * then serve nothing either).
+ */
+function listenerSetProgrammed(c: ReturnType<typeof conditionsFor>, gw: Manifest, parentProgrammed: boolean, mine: readonly ListenerState[]): Condition {
+  if (!parentProgrammed) return c(ConditionType.Programmed, 'False', ListenerSetReason.ParentNotProgrammed, `parent Gateway ${gw.namespace ?? ''}/${gw.name} is not programmed`);
+  if (!mine.some(isListenerReady)) return c(ConditionType.Programmed, 'False', ListenerSetReason.Invalid, `no listener can be programmed: ${mine.map((l) => l.name).join(', ')}`);
+  return c(ConditionType.Programmed, 'True', ListenerSetReason.Programmed, 'ListenerSet is programmed');
 }
 
 function listenerSetAccepted(built: GatewayListeners, ls: GatewayListeners['listenerSets'][number]['listenerSet']): boolean {
@@ -117,5 +130,6 @@ function toListenerModel(l: ListenerState, gatewayServes: boolean): ListenerMode
   };
   if (l.hostname !== undefined) model.hostname = l.hostname;
   if (l.tlsMode !== undefined) model.tlsMode = l.tlsMode;
+  if (l.assumed !== undefined) model.assumed = [...l.assumed];
   return model;
 }

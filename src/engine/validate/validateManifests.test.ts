@@ -43,6 +43,13 @@ describe('validateManifests', () => {
     ).toEqual([]);
   });
 
+  test('an experimental-channel enum value says so in the message, not only in the hint', () => {
+    const [d] = check(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - filters:\n    - type: ExternalAuth\n`);
+    expect(d).toMatchObject({ code: 'schema.enum', severity: 'error', path: 'spec.rules[0].filters[0].type' });
+    expect(d?.message).toMatch(/^spec\.rules\[0\]\.filters\[0\]\.type: "ExternalAuth" is an experimental-channel value: the standard-channel CRDs \(v1\.6\.1\) refuse it; supported values there: "RequestHeaderModifier"/);
+    expect(d?.hint).toContain('experimental-channel CRDs');
+  });
+
   test('a timeout of 0s disables the backendRequest ≤ request rule', () => {
     const route = (request: string, backend: string) =>
       check(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - timeouts: {request: ${request}, backendRequest: ${backend}}\n`).map((d) => d.code);

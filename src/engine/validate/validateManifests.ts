@@ -11,11 +11,13 @@ import type { Diagnostic, Manifest } from '../types';
 import { checkBackendTLSPolicy } from './checkBackendTLSPolicy';
 import { checkCoreKind, checkMetadata } from './checkCoreKinds';
 import { checkListeners } from './checkListeners';
+import { checkGatewayAddresses } from './checkGatewayAddresses';
 import { checkRoute } from './checkRouteRules';
 import { getCrdJsonSchema, type JsonSchema } from './crdSchemas';
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from './coreSchemas';
 import { plainData, typeAndValidate } from './validateSchema';
-import { printPath, type ValidationIssue } from './validationIssue';
+import { applyCrdDefaults } from './applyCrdDefaults';
+import { isObject, printPath, type ValidationIssue } from './validationIssue';
 import { appendAll } from '../collections/appendAll';
 
 export interface ValidatedManifests {
@@ -74,9 +76,11 @@ export function validateManifest(manifest: Manifest): { manifest: Manifest; issu
   const result = typeAndValidate(body, bodySchema(schema), [], { experimentalFields: EXPERIMENTAL_FIELD_SCHEMAS[kind] ?? NONE });
   appendAll(issues, result.issues);
   const typed = withBody(manifest, (result.value ?? {}) as Record<string, unknown>);
-  // The CEL-like checks read the typed view too: they can rely on every field's type.
-  const spec = typed.spec;
+  // The CEL-like checks read the typed view, so they can rely on every field's type, after the
+  // CRD defaults the API server applies before it evaluates CEL rules.
+  const spec = defaultedSpec(typed.spec, schema);
   if (kind === 'Gateway' || kind === 'ListenerSet') appendAll(issues, checkListeners(spec));
+  if (kind === 'Gateway') appendAll(issues, checkGatewayAddresses(spec));
   if (isRouteKind(kind)) appendAll(issues, checkRoute(kind, spec));
   if (kind === 'BackendTLSPolicy') appendAll(issues, checkBackendTLSPolicy(spec));
   return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
@@ -85,6 +89,11 @@ export function validateManifest(manifest: Manifest): { manifest: Manifest; issu
 function withBody(manifest: Manifest, body: Record<string, unknown>): Manifest {
   const spec = body.spec;
   return { ...manifest, body, spec: spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? (spec as Record<string, unknown>) : {} };
+}
+
+function defaultedSpec(spec: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
+  const defaulted = applyCrdDefaults(spec, schema.properties?.spec);
+  return isObject(defaulted) ? defaulted : spec;
 }
 
 // A listener named twice trips both the list-map key check and the CEL rule, and a non-string

@@ -165,15 +165,19 @@ function typeIssue(value: unknown, type: string, path: FieldPath): ValidationIss
 function enumIssue(value: unknown, allowed: unknown[], path: FieldPath): ValidationIssue {
   const names = allowed.map((a) => JSON.stringify(a)).join(', ');
   const shown = typeof value === 'string' ? quote(value) : String(value);
+  if (typeof value === 'string' && EXPERIMENTAL_VALUES.has(value)) {
+    return {
+      code: 'schema.enum',
+      path,
+      message: `${printPath(path)}: ${shown} is an experimental-channel value: the standard-channel CRDs (v1.6.1) refuse it; supported values there: ${names}.`,
+      hint: `Install the experimental-channel CRDs in the cluster to use ${value}, or use a standard-channel value.`,
+    };
+  }
   const issue: ValidationIssue = {
     code: 'schema.enum',
     path,
     message: `${printPath(path)}: Unsupported value ${shown}: supported values: ${names}.`,
   };
-  if (typeof value === 'string' && EXPERIMENTAL_VALUES.has(value)) {
-    issue.hint = `${value} exists only in the experimental-channel CRDs; the standard channel (v1.6.1) refuses it.`;
-    return issue;
-  }
   const suggestion = typeof value === 'string' ? suggestValue(value, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
   if (suggestion) issue.hint = `Did you mean "${suggestion.value}"?${suggestion.why ? ` (${suggestion.why}.)` : ''}`;
   return issue;

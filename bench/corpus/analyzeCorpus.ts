@@ -1,0 +1,107 @@
+/**
+ * The real-manifest corpus check behind `npm run corpus`: every file of fixtures/corpus analysed
+ * ALONE (a user pastes one file from a GitOps repo), counting the Gateways a controller would
+ * serve (Accepted and Programmed) and the route → Gateway parents it would accept, and keeping
+ * the reason of every miss and every error diagnostic, so false errors can be told from true
+ * ones by reading the list.
+ */
+import { analyze, parseResourceKey, displayName } from '../../src/engine';
+import type { AnalyzeOptions, Condition, GatewayStatus, SourceFile } from '../../src/engine';
+
+/** How much of the cluster the input stands for (AnalyzeOptions.world once the engine has it). */
+export type CorpusWorld = 'open' | 'auto' | 'closed';
+
+export interface GatewayOutcome {
+  gateway: string;
+  served: boolean;
+  /** Why not served: the first condition that is not True, then every listener that is not ready. */
+  reasons: string[];
+}
+
+export interface ParentOutcome {
+  route: string;
+  parentRefIndex: number;
+  gateway: string;
+  accepted: boolean;
+  reason: string;
+}
+
+export interface ErrorOutcome {
+  code: string;
+  line: number;
+  message: string;
+}
+
+export interface CorpusFileResult {
+  file: string;
+  gateways: GatewayOutcome[];
+  parents: ParentOutcome[];
+  errors: ErrorOutcome[];
+}
+
+export interface CorpusTotals {
+  files: number;
+  gateways: number;
+  served: number;
+  parents: number;
+  accepted: number;
+  errors: number;
+}
+
+const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+
+export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): CorpusFileResult {
+  // Passed as a variable so the option flows through whether or not AnalyzeOptions declares it yet.
+  const options: AnalyzeOptions & { world?: CorpusWorld } = { world };
+  const analysis = analyze([source], options);
+  const gateways: GatewayOutcome[] = [];
+  for (const object of analysis.objects) {
+    if (object.kind !== 'Gateway' || object.apiVersion.split('/')[0] !== GATEWAY_GROUP) continue;
+    const status = analysis.status[object.key] as GatewayStatus | undefined;
+    gateways.push(gatewayOutcome(displayName(object), status));
+  }
+  const parents: ParentOutcome[] = [];
+  for (const e of analysis.explain) {
+    if ((e.parentRef.kind ?? 'Gateway') !== 'Gateway' || (e.parentRef.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP) continue;
+    const route = parseResourceKey(e.route);
+    const gateway = `${e.parentRef.namespace ?? route.namespace ?? ''}/${e.parentRef.name}`;
+    const reason = e.accepted ? '' : e.noStatusReason ? `no status: ${e.noStatusReason}` : `${e.reason}: ${e.message}`;
+    parents.push({ route: `${route.kind} ${displayName(route)}`, parentRefIndex: e.parentRefIndex, gateway, accepted: e.accepted, reason });
+  }
+  const errors = analysis.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ code: d.code, line: d.line, message: d.message }));
+  return { file: source.name, gateways, parents, errors };
+}
+
+function gatewayOutcome(gateway: string, status: GatewayStatus | undefined): GatewayOutcome {
+  if (!status) return { gateway, served: false, reasons: ['no status (no controller reconciles it)'] };
+  const reasons: string[] = [];
+  for (const type of ['Accepted', 'Programmed']) {
+    const c = status.conditions.find((x) => x.type === type);
+    if (!c) reasons.push(`${type} missing`);
+    else if (c.status !== 'True') reasons.push(describe(c));
+  }
+  const served = reasons.length === 0;
+  for (const l of status.listeners) {
+    const bad = l.conditions.filter((c) => (c.type === 'Conflicted' ? c.status === 'True' : c.status !== 'True' && c.type !== 'OverlappingTLSConfig'));
+    if (bad.length > 0) reasons.push(`listener ${l.name}: ${bad.map(describe).join('; ')}`);
+  }
+  return { gateway, served, reasons };
+}
+
+function describe(c: Condition): string {
+  return `${c.type}=${c.status} ${c.reason}: ${c.message}`;
+}
+
+export function totalCorpus(results: readonly CorpusFileResult[]): CorpusTotals {
+  const t: CorpusTotals = { files: results.length, gateways: 0, served: 0, parents: 0, accepted: 0, errors: 0 };
+  for (const r of results) {
+    t.gateways += r.gateways.length;
+    t.served += r.gateways.filter((g) => g.served).length;
+    t.parents += r.parents.length;
+    t.accepted += r.parents.filter((p) => p.accepted).length;
+    t.errors += r.errors.length;
+  }
+  return t;
+}

@@ -1,0 +1,152 @@
+/**
+ * The world model: how much of the cluster the input is. Real workspaces are slices of a cluster
+ * (one file of a GitOps repo): the GatewayClass was installed by the platform team, cert-manager
+ * makes the Secrets, another repo holds the Services. Every reference lookup that may name an
+ * object living elsewhere goes through lookupObject(), which answers found, assumed or missing:
+ *
+ * - `closed`: the input is the whole cluster; whatever it lacks is missing.
+ * - `open`: whatever the input lacks is assumed to exist and be valid.
+ * - `auto` (default): the input is authoritative for each (kind, namespace) it holds at least one
+ *   object of, and open for the rest. Cluster-scoped kinds count as one namespace, so a workspace
+ *   with no GatewayClass assumes the classes its Gateways name, one with some classes does not.
+ *
+ * A cert-manager `Certificate` in the input that names a Secret (spec.secretName) makes that
+ * Secret known in `auto` and `open`, whatever else the namespace holds: cert-manager will create it.
+ *
+ * Callers record what they assumed (status/statusContext recordAssumption), so every assumption
+ * becomes one info diagnostic, a graph node and a line in the traces that rely on it.
+ */
+import { resourceKey, type ResourceKey } from '../api/keys';
+import type { FieldPath, Manifest } from '../types';
+import { asRecords, asString } from './read';
+
+export type WorldMode = 'open' | 'auto' | 'closed';
+
+export const WORLD_MODES: readonly WorldMode[] = ['open', 'auto', 'closed'];
+export const DEFAULT_WORLD_MODE: WorldMode = 'auto';
+
+/** One line per mode, for `--help` and the toolbar switch. */
+export const WORLD_MODE_DESCRIPTIONS: Readonly<Record<WorldMode, string>> = {
+  open: 'every object the input references but lacks is assumed to exist and be valid',
+  auto: 'the input is authoritative for each kind and namespace it holds objects of; the rest is assumed',
+  closed: 'the input is the whole cluster: whatever it lacks is missing',
+};
+
+export function isWorldMode(value: unknown): value is WorldMode {
+  return value === 'open' || value === 'auto' || value === 'closed';
+}
+
+/**
+ * What the world says about one reference. `why` explains the verdict in the user's words; a
+ * closed world needs no explanation for a missing object, auto says which objects made it
+ * authoritative.
+ */
+export type WorldLookup =
+  | { state: 'found'; object: Manifest }
+  | { state: 'assumed'; why: string; issuedBy?: CertificateIssuer }
+  | { state: 'missing'; why?: string };
+
+/** Where a Secret assumed from cert-manager comes from, and the names its certificate covers. */
+export interface CertificateIssuer {
+  /** "Certificate ns/name" or "gateway-shim on Gateway ns/name". */
+  source: string;
+  dnsNames: string[];
+}
+
+/** An object the input references, lacks, and that gwsim assumes exists (plain data). */
+export interface AssumedObject {
+  key: ResourceKey;
+  kind: string;
+  namespace?: string;
+  name: string;
+  /** Why the world assumes it, e.g. "auto: the input holds no Service in namespace team-b". */
+  why: string;
+  /** What is taken for granted about it, e.g. ["port 8080", "one ready endpoint"]. */
+  facts: string[];
+  /** What a closed world would do instead, e.g. "500". */
+  closedWorld: string;
+  /** The first referencing field; the diagnostic points there. */
+  firstReference: { object: ResourceKey; path: FieldPath };
+  /** How many references rely on the assumption. */
+  references: number;
+}
+
+/** The lookup structures a world needs, built once per index. */
+export interface WorldIndex {
+  mode: WorldMode;
+  /** "Kind|namespace" for every (kind, namespace) the input holds an object of ("Kind|" when cluster-scoped). */
+  populated: ReadonlySet<string>;
+  /** Secret key → what cert-manager would issue into it (Certificates of the input, gateway-shim). */
+  certManagerSecrets: ReadonlyMap<string, CertificateIssuer>;
+}
+
+interface LookupSource {
+  byKey: ReadonlyMap<ResourceKey, Manifest>;
+  world: WorldIndex;
+}
+
+export function buildWorldIndex(manifests: readonly Manifest[], mode: WorldMode): WorldIndex {
+  const populated = new Set<string>();
+  for (const m of manifests) populated.add(`${m.kind}|${m.namespace ?? ''}`);
+  return { mode, populated, certManagerSecrets: collectCertManagerSecrets(manifests) };
+}
+
+export function lookupObject(source: LookupSource, kind: string, namespace: string | undefined, name: string): WorldLookup {
+  const object = source.byKey.get(resourceKey(kind, namespace, name));
+  if (object) return { state: 'found', object };
+  const { mode, populated, certManagerSecrets } = source.world;
+  if (mode === 'closed') return { state: 'missing' };
+  if (kind === 'Secret') {
+    const issued = certManagerSecrets.get(resourceKey('Secret', namespace, name));
+    if (issued) return { state: 'assumed', why: `cert-manager issues it (${issued.source})`, issuedBy: issued };
+  }
+  if (mode === 'open') return { state: 'assumed', why: 'open world' };
+  const where = namespace === undefined ? 'the input' : `namespace ${namespace}`;
+  if (populated.has(`${kind}|${namespace ?? ''}`)) {
+    return { state: 'missing', why: `the workspace declares other ${kind} objects in ${where}, so a missing one is not assumed` };
+  }
+  return { state: 'assumed', why: namespace === undefined ? `auto: the input holds no ${kind}` : `auto: the input holds no ${kind} in ${where}` };
+}
+
+/** "Service team-b/shop-v1:8080 is not in the workspace; assumed to exist (closed world: 500)". */
+export function describeAssumption(label: string, assumption: string, closedWorld: string): string {
+  return `${label} is not in the workspace; ${assumption} (closed world: ${closedWorld})`;
+}
+
+const CERT_MANAGER_GROUP = 'cert-manager.io';
+const SHIM_ANNOTATIONS = ['cert-manager.io/issuer', 'cert-manager.io/cluster-issuer'];
+
+/**
+ * Secrets cert-manager creates: one per `Certificate` (spec.secretName, SANs spec.dnsNames), and,
+ * for a Gateway annotated for the gateway-shim, one per certificateRef of a listener with a
+ * hostname (SANs: the hostnames of every such listener naming that Secret).
+ */
+function collectCertManagerSecrets(manifests: readonly Manifest[]): Map<string, CertificateIssuer> {
+  const out = new Map<string, CertificateIssuer>();
+  for (const m of manifests) {
+    if (m.kind === 'Certificate' && m.group === CERT_MANAGER_GROUP) {
+      const secretName = asString(m.spec['secretName']);
+      if (secretName === undefined) continue;
+      const dnsNames = (Array.isArray(m.spec['dnsNames']) ? m.spec['dnsNames'] : []).filter((d): d is string => typeof d === 'string');
+      out.set(resourceKey('Secret', m.namespace, secretName), { source: `Certificate ${m.namespace ?? ''}/${m.name}`, dnsNames });
+    }
+  }
+  for (const m of manifests) {
+    if (m.kind !== 'Gateway' || !SHIM_ANNOTATIONS.some((a) => Object.hasOwn(m.annotations, a))) continue;
+    for (const listener of asRecords(m.spec['listeners'])) {
+      const hostname = asString(listener['hostname']);
+      const tls = listener['tls'] as Record<string, unknown> | undefined;
+      if (hostname === undefined || tls === null || typeof tls !== 'object') continue;
+      for (const ref of asRecords(tls['certificateRefs'])) {
+        const name = asString(ref['name']);
+        if (name === undefined || (asString(ref['namespace']) ?? m.namespace) !== m.namespace) continue;
+        const key = resourceKey('Secret', m.namespace, name);
+        if (out.has(key) && !out.get(key)?.source.startsWith('gateway-shim')) continue;
+        const entry = out.get(key) ?? { source: `gateway-shim on Gateway ${m.namespace ?? ''}/${m.name}`, dnsNames: [] };
+        if (!entry.dnsNames.includes(hostname)) entry.dnsNames.push(hostname);
+        out.set(key, entry);
+      }
+    }
+  }
+  return out;
+}
