@@ -14,7 +14,7 @@ export function printTrafficSplit(split: TrafficSplit): string {
     return [esc(t), String(count), pct(count / split.n), exp === undefined ? '-' : pct(exp)];
   });
   const header = ['backend', 'requests', 'observed', 'expected'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => rows.reduce((max, r) => Math.max(max, (r[i] ?? '').length), h.length));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   const outcomes = Object.entries(split.outcomes).map(([k, v]) => `${k} ${v}`).join(', ');
   return [
