@@ -1,10 +1,9 @@
-import { analyze, lintSources, parseResourceKey, printDiagnostics, printGithubAnnotations, printJUnitReport, printStatusSummary } from '../../src/engine';
+import { analyze, countBySeverity, lintSources, parseResourceKey, printDiagnostics, printDiagnosticTotals, printGithubAnnotations, printJUnitReport, printStatusSummary } from '../../src/engine';
 import type { ResourceKey } from '../../src/engine';
 import type { Command } from './command';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
 import { readInputs } from '../readInputs';
-import { countBySeverity, plural } from '../format/countBySeverity';
 
 export const check: Command = {
   summary: 'validate manifests and show the status a conformant controller would write',
@@ -54,9 +53,7 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
       const diagnostics = printDiagnostics(analysis.diagnostics);
       const status = printStatusSummary(analysis);
       io.stdout([diagnostics, status].filter((s) => s !== '').join('\n'));
-      const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
-      if (counts.info > 0) parts.push(plural(counts.info, 'note'));
-      io.stdout(`${parts.join(', ')} in ${plural(analysis.objects.length, 'object')}\n`);
+      io.stdout(printDiagnosticTotals(analysis.diagnostics, analysis.objects.length));
     }
     return counts.error > 0 ? 1 : 0;
   },

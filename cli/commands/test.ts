@@ -1,5 +1,4 @@
-import { createCaseEngine, escapeTerminal, parseCaseFile, printExpectationResult, runConformanceCase } from '../../src/engine';
-import type { CaseFile, ExpectationResult } from '../../src/engine';
+import { createCaseEngine, parseCaseFile, printCaseProblem, printCaseResult, runConformanceCase } from '../../src/engine';
 import { InputError, UsageError, type CliIO } from '../cliIO';
 import { listFlag, parseArgs } from '../parseArgs';
 import { findYamlFiles } from '../readInputs';
@@ -36,13 +35,13 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
     for (const file of caseFiles) {
       const parsed = parseCaseFile(file, readCaseFile(io, file));
       if (!parsed.ok) {
-        io.stdout(`✗ ${escapeTerminal(file)}: not a valid case file\n${parsed.errors.map((e) => `    ${escapeTerminal(e)}\n`).join('')}`);
+        io.stdout(printCaseProblem(file, undefined, parsed.errors));
         failed++;
         continue;
       }
       const caseFile = parsed.caseFile;
       if (caseFile.manifests.length === 0 && manifests.length === 0) {
-        io.stdout(`✗ ${escapeTerminal(caseFile.name)} (${escapeTerminal(file)}): the case file lists no manifests; add a manifests: list or pass --manifests <paths…>\n`);
+        io.stdout(printCaseProblem(file, caseFile.name, ['the case file lists no manifests; add a manifests: list or pass --manifests <paths…>']));
         failed++;
         continue;
       }
@@ -51,7 +50,7 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
         engine,
         extraManifests: caseFile.manifests.length === 0 ? manifests : [],
       });
-      io.stdout(printCaseLine(caseFile, file, results));
+      io.stdout(printCaseResult(caseFile, file, results));
       passed += results.filter((r) => r.pass).length;
       failed += results.filter((r) => !r.pass && r.skipped === undefined).length;
     }
@@ -59,25 +58,6 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
     return failed > 0 ? 1 : 0;
   },
 };
-
-function printCaseLine(caseFile: CaseFile, file: string, results: readonly ExpectationResult[]): string {
-  const failures = results.filter((r) => !r.pass && r.skipped === undefined);
-  const skipped = results.filter((r) => r.skipped !== undefined).length;
-  const counted = results.length - skipped;
-  const skipText = skipped > 0 ? `, ${skipped} skipped` : '';
-  // Case names come from the case file: one name must stay one line.
-  const name = escapeTerminal(caseFile.name);
-  if (failures.length === 0) return `✓ ${name} (${counted} passed${skipText})\n`;
-  const head = `✗ ${name} (${escapeTerminal(file)}): ${failures.length} of ${counted} failed${skipText}\n`;
-  return head + failures.map((r) => `${indent(printExpectationResult(r))}\n`).join('');
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => `  ${l}`)
-    .join('\n');
-}
 
 function expandPaths(io: CliIO, paths: readonly string[], what: string): string[] {
   return paths.flatMap((p) => {

@@ -41,7 +41,7 @@ export { printIsolationLens } from './print/printIsolationLens';
 export { printTrafficSplit } from './print/printTrafficSplit';
 export { applyEdits } from './edit/applyEdits';
 export type * from './edit/editOps';
-export { printDiagnostics, printDiagnostic } from './print/printDiagnostics';
+export { printDiagnostics, printDiagnostic, printDiagnosticTotals, countBySeverity } from './print/printDiagnostics';
 export { escapeTerminal, escapeTerminalOutput } from './print/escapeTerminal';
 // CRD-derived JSON Schemas (Apache-2.0 © The Kubernetes Authors), e.g. for monaco-yaml.
 export { getCrdJsonSchema, getEditorJsonSchema, CRD_SCHEMAS } from './validate/crdSchemas';
