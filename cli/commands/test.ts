@@ -1,7 +1,7 @@
 import { createCaseEngine, parseCaseFile, printCaseProblem, printCaseResult, runConformanceCase } from '../../src/engine';
 import { InputError, UsageError, type CliIO } from '../cliIO';
 import { listFlag, parseArgs } from '../parseArgs';
-import { findYamlFiles } from '../readInputs';
+import { findYamlFiles, noYamlFiles } from '../readInputs';
 import type { Command } from './command';
 
 export const testCommand: Command = {
@@ -65,8 +65,8 @@ function expandPaths(io: CliIO, paths: readonly string[], what: string): string[
     if (kind === undefined) throw new InputError(`${p}: no such ${what} file or directory; check the path (relative paths start at ${io.cwd})`);
     if (kind !== 'dir') return [p];
     const found = findYamlFiles(io, p);
-    if (found.length === 0) throw new InputError(`${p}: the directory holds no *.yaml or *.yml files`);
-    return found;
+    if (found.files.length === 0) throw new InputError(noYamlFiles(p, found.skipped));
+    return found.files;
   });
 }
 
