@@ -24,8 +24,6 @@ export type { TieBreak, TieBreakStep } from './routing/precedence';
 export { traceRequest } from './simulate/traceRequest';
 export { selectRequestGateway } from './simulate/selectRequestGateway';
 export type { RequestGatewayChoice } from './simulate/selectRequestGateway';
-export { findGatewayByName } from './simulate/selectListener';
-export type { GatewayNameMatch } from './simulate/selectListener';
 export type { TraceOptions } from './simulate/traceRequest';
 export { routeRequest } from './simulate/routeRequest';
 export type { RouteResult, RouteOptions } from './simulate/routeRequest';
