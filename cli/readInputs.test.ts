@@ -44,21 +44,21 @@ describe('findYamlFiles', () => {
   test('skips a symbolic link to a file outside the tree with a warning, and never reads it', () => {
     symlinkSync(join(outside, 'environ.yaml'), join(tree, 'env.yaml'));
     const io = capturingIO();
-    expect(findYamlFiles(io, tree)).toEqual([`${tree}/apps/a.yaml`]);
+    expect(findYamlFiles(io, tree).files).toEqual([`${tree}/apps/a.yaml`]);
     expect(io.err).toContain(`gwsim: warning: ${tree}/env.yaml: skipped: a symbolic link to ${outside}/environ.yaml, outside ${tree}`);
   });
 
   test('skips a symbolic link to a directory outside the tree', () => {
     symlinkSync(outside, join(tree, 'elsewhere'), 'dir');
     const io = capturingIO();
-    expect(findYamlFiles(io, tree)).toEqual([`${tree}/apps/a.yaml`]);
+    expect(findYamlFiles(io, tree).files).toEqual([`${tree}/apps/a.yaml`]);
     expect(io.err).toContain(`${tree}/elsewhere: skipped: a symbolic link to ${outside}, outside ${tree}`);
   });
 
   test('follows links whose real path stays inside the tree', () => {
     symlinkSync(join(tree, 'apps/a.yaml'), join(tree, 'alias.yaml'));
     const io = capturingIO();
-    expect(findYamlFiles(io, tree)).toEqual([`${tree}/alias.yaml`, `${tree}/apps/a.yaml`]);
+    expect(findYamlFiles(io, tree).files).toEqual([`${tree}/alias.yaml`, `${tree}/apps/a.yaml`]);
     expect(io.err).toBe('');
   });
 
@@ -66,7 +66,7 @@ describe('findYamlFiles', () => {
     symlinkSync(tree, join(tree, 'apps/loop'), 'dir');
     symlinkSync('..', join(tree, 'apps/up'), 'dir');
     const io = capturingIO();
-    expect(findYamlFiles(io, tree)).toEqual([`${tree}/apps/a.yaml`]);
+    expect(findYamlFiles(io, tree).files).toEqual([`${tree}/apps/a.yaml`]);
     expect(io.err).toContain(`${tree}/apps/loop: skipped: it leads to ${tree}, a directory already read`);
     expect(io.err).toContain(`${tree}/apps/up: skipped: it leads to ${tree}, a directory already read`);
   });
@@ -75,7 +75,7 @@ describe('findYamlFiles', () => {
     const fifo = spawnSync('mkfifo', [join(tree, 'pipe.yaml')]);
     symlinkSync(join(base, 'gone.yaml'), join(tree, 'broken.yaml'));
     const io = capturingIO();
-    expect(findYamlFiles(io, tree)).toEqual([`${tree}/apps/a.yaml`]);
+    expect(findYamlFiles(io, tree).files).toEqual([`${tree}/apps/a.yaml`]);
     expect(io.err).toContain(`${tree}/broken.yaml: skipped: a broken symbolic link`);
     if (fifo.status === 0) expect(io.err).toContain(`${tree}/pipe.yaml: skipped: not a regular file (a FIFO, socket or device)`);
   });
@@ -90,14 +90,14 @@ describe('findYamlFiles', () => {
         return createNodeIO().readDir(p);
       },
     };
-    expect(findYamlFiles(failing, tree)).toEqual([]);
+    expect(findYamlFiles(failing, tree).files).toEqual([]);
     expect(io.err).toBe(`gwsim: warning: ${tree}/apps: skipped: cannot read the directory (EACCES: permission denied)\n`);
   });
 
   test('a tree reached through a symbolic link is walked by its real path', () => {
     symlinkSync(tree, join(base, 'link-to-deploy'), 'dir');
     const io = capturingIO();
-    expect(findYamlFiles(io, join(base, 'link-to-deploy'))).toEqual([`${base}/link-to-deploy/apps/a.yaml`]);
+    expect(findYamlFiles(io, join(base, 'link-to-deploy')).files).toEqual([`${base}/link-to-deploy/apps/a.yaml`]);
     expect(io.err).toBe('');
   });
 });
@@ -116,6 +116,16 @@ describe('gwsim check on a hostile tree', () => {
     expect(await main(['check', tree], io)).toBe(0);
     expect(io.out + io.err).not.toContain('do-not-print-me');
     expect(io.out).toContain('in 1 object');
+  });
+
+  test('a tree whose only YAML file is a link out of it: an input error that points at the warning', async () => {
+    const lonely = join(base, 'lonely');
+    mkdirSync(lonely);
+    symlinkSync(join(outside, 'environ.yaml'), join(lonely, 'env.yaml'));
+    const io = capturingIO();
+    expect(await main(['check', lonely], io)).toBe(2);
+    expect(io.err).toContain(`gwsim check: ${lonely}: the directory holds no *.yaml or *.yml files gwsim could read (1 skipped: see the warnings above)`);
+    expect(io.out + io.err).not.toContain('do-not-print-me');
   });
 
   test('a non-YAML file inside the tree is quoted as a short excerpt, never whole', async () => {

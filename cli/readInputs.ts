@@ -23,8 +23,8 @@ export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
     if (kind === undefined) throw new InputError(`${path}: no such file or directory; check the path (relative paths start at ${io.cwd})`);
     if (kind !== 'dir') sources.push({ name: path, text: readText(io, path) });
     else {
-      const files = findYamlFiles(io, path);
-      if (files.length === 0) throw new InputError(`${path}: the directory holds no *.yaml or *.yml files`);
+      const { files, skipped } = findYamlFiles(io, path);
+      if (files.length === 0) throw new InputError(noYamlFiles(path, skipped));
       for (const f of files) sources.push({ name: f, text: readText(io, f) });
     }
   }
@@ -47,12 +47,22 @@ const YAML_FILE = /\.ya?ml$/;
  * *.yaml / *.yml files under `dir`, depth first in name order, staying inside `dir` (see the
  * module comment). Skipped entries are reported through `io.stderr`.
  */
-export function findYamlFiles(io: CliIO, dir: string): string[] {
+export interface YamlWalk {
+  files: string[];
+  /** Entries skipped with a warning (links out of the tree, loops, FIFOs…). */
+  skipped: number;
+}
+
+export function findYamlFiles(io: CliIO, dir: string): YamlWalk {
+  const walked: YamlWalk = { files: [], skipped: 0 };
+  const out = walked.files;
   const root = io.realPath(dir);
-  if (root === undefined) return [];
-  const out: string[] = [];
+  if (root === undefined) return walked;
   const visited = new Set<string>([root]);
-  const warn = (path: string, why: string): void => io.stderr(`gwsim: warning: ${escapeTerminal(path)}: skipped: ${escapeTerminal(why)}\n`);
+  const warn = (path: string, why: string): void => {
+    walked.skipped++;
+    io.stderr(`gwsim: warning: ${escapeTerminal(path)}: skipped: ${escapeTerminal(why)}\n`);
+  };
   const walk = (current: string): void => {
     let names: string[];
     try {
@@ -82,7 +92,13 @@ export function findYamlFiles(io: CliIO, dir: string): string[] {
     }
   };
   walk(dir);
-  return out;
+  return walked;
+}
+
+/** The error for a directory without a YAML file to read, pointing at the warnings when some were skipped. */
+export function noYamlFiles(dir: string, skipped: number): string {
+  const note = skipped > 0 ? ` gwsim could read (${skipped} skipped: see the warnings above)` : '';
+  return `${dir}: the directory holds no *.yaml or *.yml files${note}`;
 }
 
 function isInside(path: string, root: string): boolean {

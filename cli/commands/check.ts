@@ -1,11 +1,10 @@
-import { analyze, lintSources, parseResourceKey, printDiagnostics, printGithubAnnotations, printJUnitReport, printStatusSummary } from '../../src/engine';
+import { analyze, countBySeverity, lintSources, parseResourceKey, printDiagnostics, printDiagnosticTotals, printGithubAnnotations, printJUnitReport, printStatusSummary } from '../../src/engine';
 import type { ResourceKey } from '../../src/engine';
 import type { Command } from './command';
 import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
 import { readInputs } from '../readInputs';
-import { countBySeverity, plural } from '../format/countBySeverity';
 
 export const check: Command = {
   summary: 'validate manifests and show the status a conformant controller would write',
@@ -59,10 +58,7 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
       const diagnostics = printDiagnostics(analysis.diagnostics);
       const status = printStatusSummary(analysis);
       io.stdout([diagnostics, status].filter((s) => s !== '').join('\n'));
-      const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
-      if (counts.info > 0) parts.push(plural(counts.info, 'note'));
-      const assumed = analysis.assumptions.length > 0 ? `; ${plural(analysis.assumptions.length, 'object')} assumed (${analysis.world} world)` : '';
-      io.stdout(`${parts.join(', ')} in ${plural(analysis.objects.length, 'object')}${assumed}\n`);
+      io.stdout(printDiagnosticTotals(analysis.diagnostics, analysis.objects.length, { count: analysis.assumptions.length, world: analysis.world }));
     }
     return counts.error > 0 ? 1 : 0;
   },

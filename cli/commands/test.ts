@@ -1,8 +1,7 @@
-import { createCaseEngine, escapeTerminal, parseCaseFile, printExpectationResult, runConformanceCase } from '../../src/engine';
-import type { CaseFile, ExpectationResult } from '../../src/engine';
+import { createCaseEngine, parseCaseFile, printCaseProblem, printCaseResult, runConformanceCase } from '../../src/engine';
 import { InputError, UsageError, type CliIO } from '../cliIO';
 import { listFlag, parseArgs } from '../parseArgs';
-import { findYamlFiles } from '../readInputs';
+import { findYamlFiles, noYamlFiles } from '../readInputs';
 import type { Command } from './command';
 import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlagGiven } from '../worldFlag';
 
@@ -39,14 +38,14 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
     for (const file of caseFiles) {
       const parsed = parseCaseFile(file, readCaseFile(io, file));
       if (!parsed.ok) {
-        io.stdout(`✗ ${escapeTerminal(file)}: not a valid case file\n${parsed.errors.map((e) => `    ${escapeTerminal(e)}\n`).join('')}`);
+        io.stdout(printCaseProblem(file, undefined, parsed.errors));
         failed++;
         continue;
       }
       for (const w of parsed.warnings) io.stderr(`warning: ${w}\n`);
       const caseFile = parsed.caseFile;
       if (caseFile.manifests.length === 0 && manifests.length === 0) {
-        io.stdout(`✗ ${escapeTerminal(caseFile.name)} (${escapeTerminal(file)}): the case file lists no manifests; add a manifests: list or pass --manifests <paths…>\n`);
+        io.stdout(printCaseProblem(file, caseFile.name, ['the case file lists no manifests; add a manifests: list or pass --manifests <paths…>']));
         failed++;
         continue;
       }
@@ -56,7 +55,7 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
         extraManifests: caseFile.manifests.length === 0 ? manifests : [],
         ...(world !== undefined ? { world } : {}),
       });
-      io.stdout(printCaseLine(caseFile, file, results));
+      io.stdout(printCaseResult(caseFile, file, results));
       passed += results.filter((r) => r.pass).length;
       failed += results.filter((r) => !r.pass && r.skipped === undefined).length;
     }
@@ -65,33 +64,14 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
   },
 };
 
-function printCaseLine(caseFile: CaseFile, file: string, results: readonly ExpectationResult[]): string {
-  const failures = results.filter((r) => !r.pass && r.skipped === undefined);
-  const skipped = results.filter((r) => r.skipped !== undefined).length;
-  const counted = results.length - skipped;
-  const skipText = skipped > 0 ? `, ${skipped} skipped` : '';
-  // Case names come from the case file: one name must stay one line.
-  const name = escapeTerminal(caseFile.name);
-  if (failures.length === 0) return `✓ ${name} (${counted} passed${skipText})\n`;
-  const head = `✗ ${name} (${escapeTerminal(file)}): ${failures.length} of ${counted} failed${skipText}\n`;
-  return head + failures.map((r) => `${indent(printExpectationResult(r))}\n`).join('');
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => `  ${l}`)
-    .join('\n');
-}
-
 function expandPaths(io: CliIO, paths: readonly string[], what: string): string[] {
   return paths.flatMap((p) => {
     const kind = io.stat(p);
     if (kind === undefined) throw new InputError(`${p}: no such ${what} file or directory; check the path (relative paths start at ${io.cwd})`);
     if (kind !== 'dir') return [p];
     const found = findYamlFiles(io, p);
-    if (found.length === 0) throw new InputError(`${p}: the directory holds no *.yaml or *.yml files`);
-    return found;
+    if (found.files.length === 0) throw new InputError(noYamlFiles(p, found.skipped));
+    return found.files;
   });
 }
 

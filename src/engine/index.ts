@@ -26,8 +26,6 @@ export type { TieBreak, TieBreakStep } from './routing/precedence';
 export { traceRequest } from './simulate/traceRequest';
 export { selectRequestGateway } from './simulate/selectRequestGateway';
 export type { RequestGatewayChoice } from './simulate/selectRequestGateway';
-export { findGatewayByName } from './simulate/selectListener';
-export type { GatewayNameMatch } from './simulate/selectListener';
 export type { TraceOptions } from './simulate/traceRequest';
 export { routeRequest } from './simulate/routeRequest';
 export type { RouteResult, RouteOptions } from './simulate/routeRequest';
@@ -43,7 +41,7 @@ export { printIsolationLens } from './print/printIsolationLens';
 export { printTrafficSplit } from './print/printTrafficSplit';
 export { applyEdits } from './edit/applyEdits';
 export type * from './edit/editOps';
-export { printDiagnostics, printDiagnostic } from './print/printDiagnostics';
+export { printDiagnostics, printDiagnostic, printDiagnosticTotals, countBySeverity } from './print/printDiagnostics';
 export { escapeTerminal, escapeTerminalOutput } from './print/escapeTerminal';
 // CRD-derived JSON Schemas (Apache-2.0 © The Kubernetes Authors), e.g. for monaco-yaml.
 export { getCrdJsonSchema, getEditorJsonSchema, CRD_SCHEMAS } from './validate/crdSchemas';
