@@ -1,5 +1,5 @@
-import { analyze, lintSources, parseResourceKey, printDiagnostics, printGithubAnnotations, printJUnitReport } from '../../src/engine';
-import type { ResourceKey } from '../../src/engine';
+import { analyze, lintSources, parseResourceKey, predictHealth, printDiagnostics, printGithubAnnotations, printHealthTable, printJUnitReport } from '../../src/engine';
+import type { GitOpsTool, ResourceKey } from '../../src/engine';
 import type { Command } from './command';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
@@ -9,7 +9,7 @@ import { printStatusSummary } from '../format/printStatusSummary';
 
 export const check: Command = {
   summary: 'validate manifests and show the status a conformant controller would write',
-  help: `Usage: gwsim check <paths…> [--format text|json|junit|github]
+  help: `Usage: gwsim check <paths…> [--format text|json|junit|github] [--health argocd|flux]
 
 Loads Kubernetes manifests (files, directories searched recursively for *.yaml/*.yml, or - for
 stdin), reports every problem with its file:line:col, and prints the status a conformant Gateway
@@ -27,14 +27,21 @@ Options:
   --format github   GitHub Actions annotations (::error file=…,line=…::…) for pull requests,
                     routes not accepted included
   --json    print {diagnostics, objects, status, statusDrift} as JSON instead of text
+  --health argocd|flux
+            add the health Argo CD or Flux would show for each Gateway API object once a
+            controller writes this status, with the reason (text: a table after the status;
+            json: a "health" list). Argo CD waits for ever on a route nobody writes status
+            for; Flux's default check calls every Gateway API object Current.
   --help    show this help
 
 Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('check', argv, { json: { type: 'boolean' }, format: { type: 'string' } });
+    const args = parseArgs('check', argv, { json: { type: 'boolean' }, format: { type: 'string' }, health: { type: 'string' } });
     const format = stringFlag(args, 'format') ?? (boolFlag(args, 'json') ? 'json' : 'text');
     if (!['text', 'json', 'junit', 'github'].includes(format)) throw new UsageError(`unknown --format ${format}: use text, json, junit or github`);
+    const health = parseHealthTool(stringFlag(args, 'health'));
+    if (health !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--health goes with --format text or json, not ${format}`);
     if (args.positionals.length === 0) throw new UsageError('give at least one file, directory, or - for stdin');
     const inputs = readInputs(io, args.positionals);
     const analysis = analyze(inputs);
@@ -49,12 +56,13 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
     } else if (format === 'json') {
       const objects = analysis.objects.map((o) => ({ kind: o.kind, namespace: o.namespace, name: o.name, file: o.file, line: o.line }));
       const status = Object.entries(analysis.status).map(([key, s]) => ({ ...parseResourceKey(key as ResourceKey), status: s }));
-      const output = { diagnostics: analysis.diagnostics, objects, status, statusDrift: analysis.statusDrift };
+      const output = { diagnostics: analysis.diagnostics, objects, status, statusDrift: analysis.statusDrift, ...(health !== undefined ? { health: predictHealth(analysis, health) } : {}) };
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     } else {
       const diagnostics = printDiagnostics(analysis.diagnostics);
       const status = printStatusSummary(analysis);
-      io.stdout([diagnostics, status].filter((s) => s !== '').join('\n'));
+      const healthTable = health !== undefined ? printHealthTable(predictHealth(analysis, health)) : '';
+      io.stdout([diagnostics, status, healthTable].filter((s) => s !== '').join('\n'));
       const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
       if (counts.info > 0) parts.push(plural(counts.info, 'note'));
       io.stdout(`${parts.join(', ')} in ${plural(analysis.objects.length, 'object')}\n`);
@@ -62,3 +70,8 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
     return counts.error > 0 ? 1 : 0;
   },
 };
+
+function parseHealthTool(value: string | undefined): GitOpsTool | undefined {
+  if (value === undefined || value === 'argocd' || value === 'flux') return value;
+  throw new UsageError(`unknown --health ${value}: use argocd or flux`);
+}

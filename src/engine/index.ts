@@ -60,6 +60,10 @@ export { printDiffText, printDiffMarkdown, diffToJson, summarizeDiff } from './d
 export { printDiffGithub } from './diff/printDiffGithub';
 export { probesFromCaseFile } from './diff/probesFromCaseFile';
 export type * from './diff/diffTypes';
+// The health Argo CD and Flux would show for each Gateway API object, from gwsim's status.
+export { predictHealth } from './health/predictHealth';
+export type { GitOpsTool, HealthStatus, HealthPrediction } from './health/predictHealth';
+export { printHealthTable } from './health/printHealth';
 // Lint findings (also in analyze().diagnostics), fix-its with their diff preview, and the isolation lens.
 export { lintSources } from './lint/lintSources';
 export type { LintFinding } from './lint/lintTypes';
