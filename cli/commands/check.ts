@@ -4,6 +4,7 @@ import type { Command } from './command';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
 import { readInputs } from '../readInputs';
+import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from '../readingsFlag';
 import { countBySeverity, plural } from '../format/countBySeverity';
 import { printStatusSummary } from '../format/printStatusSummary';
 
@@ -32,19 +33,20 @@ Options:
             controller writes this status, with the reason (text: a table after the status;
             json: a "health" list). Argo CD waits for ever on a route nobody writes status
             for; Flux's default check calls every Gateway API object Current.
-  --help    show this help
+${READING_FLAG_HELP}  --help    show this help
 
 Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('check', argv, { json: { type: 'boolean' }, format: { type: 'string' }, health: { type: 'string' } });
+    const args = parseArgs('check', argv, { json: { type: 'boolean' }, format: { type: 'string' }, health: { type: 'string' }, ...READING_FLAG });
+    const readings = readingsFlag(args);
     const format = stringFlag(args, 'format') ?? (boolFlag(args, 'json') ? 'json' : 'text');
     if (!['text', 'json', 'junit', 'github'].includes(format)) throw new UsageError(`unknown --format ${format}: use text, json, junit or github`);
     const health = parseHealthTool(stringFlag(args, 'health'));
     if (health !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--health goes with --format text or json, not ${format}`);
     if (args.positionals.length === 0) throw new UsageError('give at least one file, directory, or - for stdin');
     const inputs = readInputs(io, args.positionals);
-    const analysis = analyze(inputs);
+    const analysis = analyze(inputs, readings === undefined ? {} : { readings });
     const counts = countBySeverity(analysis.diagnostics);
     if (format === 'github' || format === 'junit') {
       // CI reports carry only diagnostics: add the status problems (routes not accepted,

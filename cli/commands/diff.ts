@@ -3,6 +3,7 @@ import type { AnalyzeOptions, DiffCategory, DiffProbe } from '../../src/engine';
 import { InputError, UsageError, type CliIO } from '../cliIO';
 import { listFlag, parseArgs, stringFlag } from '../parseArgs';
 import { findYamlFiles, readInputs } from '../readInputs';
+import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from '../readingsFlag';
 import type { Command } from './command';
 
 const FORMATS = ['text', 'json', 'markdown', 'github'] as const;
@@ -41,7 +42,7 @@ Options:
   --format github       GitHub Actions annotations on the head revision's changed lines
   --fail-on LIST        exit 1 when any of these changed: status, traffic (comma-separated),
                         or none (default: traffic)
-  --help                show this help
+${READING_FLAG_HELP}  --help                show this help
 
 Exit codes: 0 nothing in --fail-on changed, 1 something did, 2 usage or input error.
 `,
@@ -53,7 +54,9 @@ Exit codes: 0 nothing in --fail-on changed, 1 something did, 2 usage or input er
       world: { type: 'string' },
       format: { type: 'string' },
       'fail-on': { type: 'string' },
+      ...READING_FLAG,
     });
+    const readings = readingsFlag(args);
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}: give the revisions with --base <paths…> and --head <paths…>`);
     const format = stringFlag(args, 'format') ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}: use ${FORMATS.join(', ')}`);
@@ -65,7 +68,7 @@ Exit codes: 0 nothing in --fail-on changed, 1 something did, 2 usage or input er
     if (basePaths.includes('-') && headPaths.includes('-')) throw new UsageError('only one of --base and --head can read stdin (-)');
     const requests = readCaseProbes(io, listFlag(args, 'requests'));
     // `world` is the analysis option of the same name; both revisions are analysed alike.
-    const analyzeOptions: AnalyzeOptions & { world?: World } = world === undefined ? {} : { world };
+    const analyzeOptions: AnalyzeOptions & { world?: World } = { ...(world === undefined ? {} : { world }), ...(readings === undefined ? {} : { readings }) };
     const result = diffRevisions(readInputs(io, basePaths), readInputs(io, headPaths), { analyze: analyzeOptions, requests });
     if (format === 'json') io.stdout(`${JSON.stringify(diffToJson(result), null, 2)}\n`);
     else if (format === 'markdown') io.stdout(printDiffMarkdown(result));

@@ -1,6 +1,7 @@
 import { analyze, compileRouter, printTrace, traceRequest } from '../../src/engine';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs } from '../parseArgs';
+import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from '../readingsFlag';
 import { readInputs } from '../readInputs';
 import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from '../requestFlags';
 import type { Command } from './command';
@@ -16,14 +17,15 @@ beat the runner-up, the filters that ran, and the backend (or redirect, or error
 ${REQUEST_FLAGS_HELP}
 Options:
   --json              print {outcome, trace} as JSON
-  --help              show this help
+${READING_FLAG_HELP}  --help              show this help
 
 Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('route', argv, { ...REQUEST_FLAGS, json: { type: 'boolean' } });
+    const args = parseArgs('route', argv, { ...REQUEST_FLAGS, json: { type: 'boolean' }, ...READING_FLAG });
+    const readings = readingsFlag(args);
     if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
-    const analysis = analyze(readInputs(io, args.positionals));
+    const analysis = analyze(readInputs(io, args.positionals), readings === undefined ? {} : { readings });
     const request = buildSimRequest(args, analysis);
     const trace = traceRequest(compileRouter(analysis), request);
     if (boolFlag(args, 'json')) {

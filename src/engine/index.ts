@@ -60,6 +60,9 @@ export { printDiffText, printDiffMarkdown, diffToJson, summarizeDiff } from './d
 export { printDiffGithub } from './diff/printDiffGithub';
 export { probesFromCaseFile } from './diff/probesFromCaseFile';
 export type * from './diff/diffTypes';
+// Readings: named alternatives where the spec is unsettled (AnalyzeOptions.readings, --reading).
+export { READINGS, parseReadings, readingValue } from './readings/readings';
+export type { ReadingName, Readings, ReadingSpec } from './readings/readings';
 // The health Argo CD and Flux would show for each Gateway API object, from gwsim's status.
 export { predictHealth } from './health/predictHealth';
 export type { GitOpsTool, HealthStatus, HealthPrediction } from './health/predictHealth';

@@ -16,6 +16,7 @@ import type {
   SessionPersistence,
 } from './api/spec';
 import type { DiagnosticCode } from './diagnostics/catalog';
+import type { Readings } from './readings/readings';
 
 export type { ResourceKey, ObjectRef } from './api/keys';
 
@@ -331,4 +332,9 @@ export interface AnalyzeOptions {
    * with the same cache (createParseCache()). The result is the same with or without it.
    */
   parseCache?: ParseCache;
+  /**
+   * Where the spec is unsettled, the reading to follow instead of gwsim's default (readings/readings.ts).
+   * What a reading changes is reported as a `reading.applied` note where it acts.
+   */
+  readings?: Readings;
 }

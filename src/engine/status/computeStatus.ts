@@ -4,6 +4,7 @@
  * model routing reads. Order matters: listeners are settled before routes attach, and routes are
  * counted before listener status is written.
  */
+import type { Readings } from '../readings/readings';
 import { GATEWAY_GROUP } from '../api/kinds';
 import type { SourceLocator } from '../load/loadManifests';
 import { getObject, listKind, type ResourceIndex } from '../resolve/indexResources';
@@ -38,8 +39,9 @@ export interface StatusResult {
   diagnostics: Diagnostic[];
 }
 
-export function computeStatus(index: ResourceIndex, locator: SourceLocator, options: { clock: () => string }): StatusResult {
+export function computeStatus(index: ResourceIndex, locator: SourceLocator, options: { clock: () => string; readings?: Readings }): StatusResult {
   const ctx: StatusContext = { index, locator, now: options.clock(), diagnostics: [] };
+  if (options.readings !== undefined) ctx.readings = options.readings;
   const status: StatusReport = {};
 
   const classes = new Map<string, GatewayClassOutcome>();

@@ -3,6 +3,7 @@
  * and the diagnostics collected so far. Condition and diagnostic construction live here so
  * every condition carries observedGeneration and lastTransitionTime alike.
  */
+import type { Readings } from '../readings/readings';
 import type { ConditionStatus } from '../api/conditions';
 import type { DiagnosticCode } from '../diagnostics/catalog';
 import { diagnostic } from '../diagnostics/diagnostic';
@@ -15,6 +16,8 @@ export interface StatusContext {
   locator: SourceLocator;
   now: string;
   diagnostics: Diagnostic[];
+  /** Non-default readings of unsettled spec points (AnalyzeOptions.readings). */
+  readings?: Readings;
 }
 
 export function makeCondition(
