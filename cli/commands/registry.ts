@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { check } from './check';
+import { diff } from './diff';
 import { lens } from './lens';
 import { route } from './route';
 import { simulate } from './simulate';
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, Command> = {
   test: testCommand,
   simulate,
   lens,
+  diff,
 };
 
 export function printMainHelp(): string {
@@ -25,7 +27,8 @@ Commands:
 ${lines.join('\n')}
 
 Run \`gwsim <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 findings (error diagnostics, failed expectations, isolation leaks), 2 usage or input error,
-3 internal error (a bug in gwsim: please report it).
+Exit codes: 0 ok, 1 findings (error diagnostics, failed expectations, isolation leaks, the changes
+\`gwsim diff --fail-on\` names), 2 usage or input error, 3 internal error (a bug in gwsim: please
+report it).
 `;
 }

@@ -1,6 +1,8 @@
 import { analyze, compileRouter, printTrace, traceRequest } from '../../src/engine';
+import type { AnalyzeOptions } from '../../src/engine';
 import { UsageError } from '../cliIO';
 import { boolFlag, parseArgs } from '../parseArgs';
+import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from '../readingsFlag';
 import { readInputs } from '../readInputs';
 import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from '../requestFlags';
 import type { Command } from './command';
@@ -17,14 +19,17 @@ beat the runner-up, the filters that ran, and the backend (or redirect, or error
 ${REQUEST_FLAGS_HELP}
 Options:
 ${WORLD_FLAG_HELP}  --json              print {outcome, trace} as JSON
-  --help              show this help
+${READING_FLAG_HELP}  --help              show this help
 
 Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('route', argv, { ...REQUEST_FLAGS, ...WORLD_FLAG, json: { type: 'boolean' } });
+    const args = parseArgs('route', argv, { ...REQUEST_FLAGS, ...WORLD_FLAG, json: { type: 'boolean' }, ...READING_FLAG });
+    const readings = readingsFlag(args);
     if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
-    const analysis = analyze(readInputs(io, args.positionals), { world: worldFlag(args) });
+    const options: AnalyzeOptions = { world: worldFlag(args) };
+    if (readings !== undefined) options.readings = readings;
+    const analysis = analyze(readInputs(io, args.positionals), options);
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const trace = traceRequest(router, request);

@@ -27,7 +27,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   const index = indexResources(loaded.manifests, world);
   // Status comes before routing: a route only carries traffic on the listeners that accepted it,
   // and a listener that lost a conflict serves nothing, so routing reads the settled status.
-  const resolved = computeStatus(index, loaded.locator, { clock: options.clock ?? (() => EPOCH) });
+  const resolved = computeStatus(index, loaded.locator, { clock: options.clock ?? (() => EPOCH), ...(options.readings !== undefined ? { readings: options.readings } : {}) });
   const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments);
   const objects = loaded.manifests.map(summarize);
   const drift = compareControllerStatus(index, loaded.locator, resolved.status);

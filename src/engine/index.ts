@@ -59,6 +59,22 @@ export { summarizeOutcome, outcomeShares, statusBucket } from './whatif/summariz
 export { describeRequest, describeBucket, formatShare } from './whatif/describeRequest';
 export type * from './whatif/types';
 export { computeRolloutWeights } from './whatif/computeRolloutWeights';
+export { requestMissingRule } from './whatif/requestMissingRule';
+export type { MissRequest } from './whatif/requestMissingRule';
+// Revisions compared for review and CI (`gwsim diff`): objects, status and traffic.
+export { diffRevisions, changedCategories } from './diff/diffRevisions';
+export type { DiffOptions } from './diff/diffRevisions';
+export { printDiffText, printDiffMarkdown, diffToJson, summarizeDiff } from './diff/printDiff';
+export { printDiffGithub } from './diff/printDiffGithub';
+export { probesFromCaseFile } from './diff/probesFromCaseFile';
+export type * from './diff/diffTypes';
+// Readings: named alternatives where the spec is unsettled (AnalyzeOptions.readings, --reading).
+export { READINGS, parseReadings, readingValue } from './readings/readings';
+export type { ReadingName, Readings, ReadingSpec } from './readings/readings';
+// The health Argo CD and Flux would show for each Gateway API object, from gwsim's status.
+export { predictHealth } from './health/predictHealth';
+export type { GitOpsTool, HealthStatus, HealthPrediction } from './health/predictHealth';
+export { printHealthTable } from './health/printHealth';
 // Lint findings (also in analyze().diagnostics), fix-its with their diff preview, and the isolation lens.
 export { lintSources } from './lint/lintSources';
 export type { LintFinding } from './lint/lintTypes';

@@ -17,6 +17,7 @@ import type {
   SessionPersistence,
 } from './api/spec';
 import type { DiagnosticCode } from './diagnostics/catalog';
+import type { Readings } from './readings/readings';
 
 export type { ResourceKey, ObjectRef } from './api/keys';
 
@@ -353,4 +354,9 @@ export interface AnalyzeOptions {
    * everything it lacks is assumed, `auto` (default) authoritative per kind and namespace it holds.
    */
   world?: WorldMode;
+  /**
+   * Where the spec is unsettled, the reading to follow instead of gwsim's default (readings/readings.ts).
+   * What a reading changes is reported as a `reading.applied` note where it acts.
+   */
+  readings?: Readings;
 }

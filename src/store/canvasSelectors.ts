@@ -2,7 +2,8 @@
  * Selectors for the designer canvas and inspector (owned by the canvas work). They only pick
  * what the engine computed; memoized on their inputs so zustand sees stable results.
  */
-import type { Analysis, Condition, GraphNode, ObjectSummary, ResourceKey, RouteParentExplain } from '../engine';
+import { predictHealth } from '../engine';
+import type { Analysis, Condition, GraphNode, HealthPrediction, ObjectSummary, ResourceKey, RouteParentExplain } from '../engine';
 import type { GwsimState } from './types';
 
 export interface ListenerConditions {
@@ -22,6 +23,8 @@ export interface InspectorModel {
   parents: { explain: RouteParentExplain; conditions: Condition[] }[];
   /** Policies: conditions per ancestor. */
   ancestors: { label: string; conditions: Condition[] }[];
+  /** Gateway API objects: the health Argo CD and Flux would show, with why (empty for other kinds). */
+  health: HealthPrediction[];
 }
 
 let last: { analysis: Analysis | undefined; key: ResourceKey | undefined; model: InspectorModel | undefined } | undefined;
@@ -55,5 +58,7 @@ export function inspectorModelOf(analysis: Analysis, key: ResourceKey): Inspecto
   const ancestors = status && 'ancestors' in status
     ? status.ancestors.map((a) => ({ label: `${a.ancestorRef.kind ?? 'Gateway'} ${a.ancestorRef.namespace ?? ''}/${a.ancestorRef.name ?? ''}`, conditions: a.conditions }))
     : [];
-  return { key, object, node, conditions, listeners, parents, ancestors };
+  const one = { objects: object ? [object] : [], status: analysis.status, explain: analysis.explain };
+  const health = [...predictHealth(one, 'argocd'), ...predictHealth(one, 'flux')];
+  return { key, object, node, conditions, listeners, parents, ancestors, health };
 }

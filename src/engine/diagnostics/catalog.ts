@@ -70,6 +70,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: 'warning',
     hint: 'The controller has not reconciled the latest spec yet (observedGeneration < metadata.generation), so this status may still change: wait and dump again, or check that the controller is running.',
   },
+  'reading.applied': {
+    severity: 'info',
+    hint: 'A non-default reading (--reading / AnalyzeOptions.readings) decided here; gwsim’s default reading decides otherwise.',
+  },
   'ref.not-found': {
     severity: 'warning',
     hint: 'The referenced object is not in the input. It may exist in the cluster; add it to simulate it.',

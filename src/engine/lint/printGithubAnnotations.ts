@@ -18,6 +18,16 @@ export function printGithubAnnotations(diagnostics: readonly Diagnostic[]): stri
     .join('');
 }
 
+/**
+ * One workflow command: `::warning file=…,line=…,title=…::message`, or without file and line when
+ * the finding has no place in the repository (GitHub then shows it on the run).
+ */
+export function formatGithubCommand(level: 'error' | 'warning' | 'notice', at: { file: string; line: number; endLine?: number } | undefined, title: string, message: string): string {
+  const props = at === undefined ? [] : [`file=${escapeProperty(at.file)}`, `line=${at.line}`, ...(at.endLine !== undefined ? [`endLine=${at.endLine}`] : [])];
+  props.push(`title=${escapeProperty(title)}`);
+  return `::${level} ${props.join(',')}::${escapeData(message)}\n`;
+}
+
 function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }

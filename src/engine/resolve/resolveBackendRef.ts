@@ -16,14 +16,21 @@ import { describeAssumption, lookupObject } from './world';
 
 /** What a closed world does with a request sent to a backend the input lacks. */
 export const BACKEND_CLOSED_WORLD = '500';
+import { describeReading, readingValue, type Readings } from '../readings/readings';
 
 export interface BackendReferrer {
   kind: RouteKind;
   namespace: string;
 }
 
+export interface BackendRefReadings {
+  readings?: Readings | undefined;
+  /** Told, in words, when a non-default reading decided this reference. */
+  onReading?: (message: string) => void;
+}
+
 /** Resolves one backendRef (without its filters, which the caller resolves). */
-export function resolveBackendRef(index: ResourceIndex, from: BackendReferrer, raw: unknown, position: number): ResolvedBackendRef {
+export function resolveBackendRef(index: ResourceIndex, from: BackendReferrer, raw: unknown, position: number, options: BackendRefReadings = {}): ResolvedBackendRef {
   const ref = asRecord(raw) ?? {};
   const group = asString(ref['group']) ?? '';
   const kind = asString(ref['kind']) ?? 'Service';
@@ -60,7 +67,13 @@ export function resolveBackendRef(index: ResourceIndex, from: BackendReferrer, r
   const isExternalName = asString(service.spec['type']) === 'ExternalName';
   if (!servicePort && !isExternalName) {
     const known = servicePorts.map((p) => asNumber(p['port'])).filter((p) => p !== undefined);
-    return fail(RouteReason.BackendNotFound, `backendRef ${label}: Service ${namespace}/${name} has no port ${port} (ports: ${known.join(', ') || 'none'})`);
+    const lacks = `Service ${namespace}/${name} has no port ${port} (ports: ${known.join(', ') || 'none'})`;
+    if (readingValue(options.readings, 'backendPortNotInService') === 'unchecked') {
+      // Controllers that do not check the port program the route; the connection fails later.
+      options.onReading?.(`backendRef ${label}: ${lacks}, but it counts as resolved (${describeReading('backendPortNotInService', 'unchecked')}; gwsim's default: ResolvedRefs=False, BackendNotFound)`);
+      return { ...out, target: service.key };
+    }
+    return fail(RouteReason.BackendNotFound, `backendRef ${label}: ${lacks}`);
   }
   if (servicePort) {
     const problem = checkProtocol(from.kind, asString(servicePort['protocol']) ?? 'TCP', asString(servicePort['appProtocol']));

@@ -40,7 +40,8 @@ export function computeRouteStatuses(
   const work: RouteWork[] = [];
   for (const m of ctx.index.manifests) {
     if (!isRouteKind(m.kind) || !m.modelled) continue;
-    const resolution = resolveRoute(ctx.index, m, m.kind);
+    const resolution = resolveRoute(ctx.index, m, m.kind, ctx.readings);
+    for (const n of resolution.readingNotes) reportDiagnostic(ctx, 'reading.applied', m, n.path, n.message);
     for (const p of resolution.refProblems) {
       if (p.missing) reportDiagnostic(ctx, 'ref.not-found', m, p.path, `${p.missing} is not in the input, so the route reports ${p.reason} for it.`);
     }

@@ -5,6 +5,7 @@
  * counted before listener status is written.
  */
 import { resourceKey } from '../api/keys';
+import type { Readings } from '../readings/readings';
 import { GATEWAY_GROUP } from '../api/kinds';
 import { describeAssumption, lookupObject, type AssumedObject } from '../resolve/world';
 import type { SourceLocator } from '../load/loadManifests';
@@ -43,8 +44,9 @@ export interface StatusResult {
   assumptions: AssumedObject[];
 }
 
-export function computeStatus(index: ResourceIndex, locator: SourceLocator, options: { clock: () => string }): StatusResult {
+export function computeStatus(index: ResourceIndex, locator: SourceLocator, options: { clock: () => string; readings?: Readings }): StatusResult {
   const ctx: StatusContext = { index, locator, now: options.clock(), diagnostics: [], assumptions: new Map() };
+  if (options.readings !== undefined) ctx.readings = options.readings;
   const status: StatusReport = {};
 
   const classes = new Map<string, GatewayClassOutcome>();

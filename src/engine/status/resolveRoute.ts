@@ -13,6 +13,7 @@ import { lookupObject } from '../resolve/world';
 import type { AssumptionNote } from './statusContext';
 import type { Manifest, ResolvedBackendRef, ResolvedFilter, ResolvedRoute, ResolvedRule } from '../types';
 import { checkRuleValidity } from './checkRuleValidity';
+import { describeReading, readingValue, type Readings } from '../readings/readings';
 
 export interface RefProblem {
   reason: RouteReason;
@@ -23,8 +24,15 @@ export interface RefProblem {
   missing?: string;
 }
 
+/** Where a non-default reading changed the outcome, and how. */
+export interface ReadingNote {
+  path: (string | number)[];
+  message: string;
+}
+
 export interface RouteResolution {
   route: ResolvedRoute;
+  readingNotes: ReadingNote[];
   /** Failing references in spec order; the first one names the ResolvedRefs reason. */
   refProblems: RefProblem[];
   /** References that resolved to objects the world assumes, with where they are written. */
@@ -34,16 +42,17 @@ export interface RouteResolution {
 /** The API server defaults an HTTPRoute without rules to one rule matching PathPrefix "/". */
 const DEFAULT_HTTP_RULES: Record<string, unknown>[] = [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }];
 
-export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind): RouteResolution {
+export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind, readings?: Readings): RouteResolution {
   const namespace = m.namespace ?? 'default';
   const refProblems: RefProblem[] = [];
   const assumptions: RouteResolution['assumptions'] = [];
+  const readingNotes: ReadingNote[] = [];
   const hasRules = Array.isArray(m.spec['rules']);
   const rawRules = hasRules ? asRecords(m.spec['rules']) : kind === 'HTTPRoute' ? DEFAULT_HTTP_RULES : [];
   const from = { kind, namespace };
 
   const resolveRef = (raw: unknown, i: number, path: (string | number)[]): ResolvedBackendRef => {
-    const ref = resolveBackendRef(index, from, raw, i);
+    const ref = resolveBackendRef(index, from, raw, i, { readings, onReading: (message) => readingNotes.push({ path: [...path, 'port'], message }) });
     if (!ref.valid && ref.reason && ref.message) {
       const problem: RefProblem = { reason: ref.reason, message: ref.message, path };
       if (ref.reason === RouteReason.BackendNotFound && !getObject(index, 'Service', ref.namespace, ref.name)) problem.missing = `Service ${ref.namespace}/${ref.name}`;
@@ -92,6 +101,15 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind)
       ref.filters = resolveFilters(b['filters'], [...rulePath, 'backendRefs', i, 'filters']);
       return ref;
     });
+    const lone = backendRefs.length === 1 ? backendRefs[0] : undefined;
+    if (lone !== undefined && lone.weight === 0 && readingValue(readings, 'loneBackendZeroWeight') === 'all-traffic') {
+      // The traffic-splitting guide's reading: a single backend takes everything whatever its weight.
+      lone.weight = 1;
+      readingNotes.push({
+        path: [...rulePath, 'backendRefs', 0, 'weight'],
+        message: `the only backendRef of rule ${r} has weight 0 and gets all the rule's traffic (${describeReading('loneBackendZeroWeight', 'all-traffic')}; gwsim's default gives it none: 500)`,
+      });
+    }
     const resolved: ResolvedRule = {
       index: r,
       matches: asArray(rule['matches']) as HTTPRouteMatch[] | GRPCRouteMatch[],
@@ -125,7 +143,7 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind)
     rules,
   };
   if (m.creationTimestamp !== undefined) route.creationTimestamp = m.creationTimestamp;
-  return { route, refProblems, assumptions };
+  return { route, refProblems, readingNotes, assumptions };
 }
 
 export function describeRule(rule: ResolvedRule): string {

@@ -3,6 +3,7 @@
  * and the diagnostics collected so far. Condition and diagnostic construction live here so
  * every condition carries observedGeneration and lastTransitionTime alike.
  */
+import type { Readings } from '../readings/readings';
 import type { ConditionStatus } from '../api/conditions';
 import type { DiagnosticCode } from '../diagnostics/catalog';
 import { diagnostic } from '../diagnostics/diagnostic';
@@ -19,6 +20,8 @@ export interface StatusContext {
   diagnostics: Diagnostic[];
   /** Objects the world assumed, by key, with the manifest of their first reference. */
   assumptions: Map<string, { object: AssumedObject; referrer: Manifest; code: DiagnosticCode }>;
+  /** Non-default readings of unsettled spec points (AnalyzeOptions.readings). */
+  readings?: Readings;
 }
 
 export interface AssumptionNote {

@@ -42,7 +42,7 @@ export function compareRequest(probe: RequestProbe, before: OutcomeSummary, afte
 }
 
 function isSameOutcome(a: OutcomeSummary, b: OutcomeSummary): boolean {
-  return a.kind === b.kind && a.status === b.status && a.route === b.route && a.ruleIndex === b.ruleIndex && a.redirect === b.redirect && sameShares(a.shares, b.shares);
+  return a.kind === b.kind && a.status === b.status && a.route === b.route && a.ruleIndex === b.ruleIndex && a.redirect === b.redirect && a.backendRequest === b.backendRequest && sameShares(a.shares, b.shares);
 }
 
 function sameShares(a: readonly BucketShare[], b: readonly BucketShare[]): boolean {
@@ -52,6 +52,9 @@ function sameShares(a: readonly BucketShare[], b: readonly BucketShare[]): boole
 }
 
 function describeRequestChange(label: string, before: OutcomeSummary, after: OutcomeSummary): string {
+  if (before.text === after.text && before.backendRequest !== after.backendRequest && before.backendRequest !== undefined && after.backendRequest !== undefined) {
+    return `${label} still ends at ${after.text}, but the backend now receives ${after.backendRequest} (was ${before.backendRequest})`;
+  }
   const sameTargets = before.shares.length > 1 && before.shares.length === after.shares.length && before.shares.every((s) => after.shares.some((t) => t.bucket === s.bucket));
   if (sameTargets) {
     const names = before.shares.map((s) => describeBucket(s.bucket)).join('/');

@@ -17,6 +17,7 @@ export function summarizeOutcome(trace: RequestTrace): OutcomeSummary {
   }
   if (trace.listener !== undefined) summary.listener = `${trace.listener.gateway.split('/').slice(1).join('/')}/${trace.listener.name}`;
   if (o.redirect !== undefined) summary.redirect = `${o.redirect.status} ${o.redirect.location}`;
+  if (o.request !== undefined && o.kind === 'forwarded') summary.backendRequest = `${o.request.method} ${o.request.host}${o.request.path}`;
   return summary;
 }
 

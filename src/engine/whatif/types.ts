@@ -48,6 +48,8 @@ export interface OutcomeSummary {
   /** Exact shares per bucket, in the rule's backend order; one "status:" bucket when nothing is forwarded. */
   shares: BucketShare[];
   redirect?: string;
+  /** What the backend receives after filters, "GET host/path", when the request is forwarded. */
+  backendRequest?: string;
   /** One line: "shop-v1 90% · shop-v2 10%", "404 not found", "302 → https://…". */
   text: string;
 }
@@ -91,6 +93,9 @@ export interface StatusChange {
   field: string;
   before: string;
   after: string;
+  /** The condition's message on each side (why, in words), when the field is a condition. */
+  beforeMessage?: string;
+  afterMessage?: string;
   sentence: string;
 }
 

@@ -34,6 +34,7 @@ export function Inspector() {
         {/* Short lists: shown before the status sections, which can run long on routes. */}
         <PolicySection objectKey={model.key} showEmpty={POLICY_TARGET_CATEGORIES.has(model.node?.details.category ?? 'other')} />
         <StatusSection model={model} />
+        <HealthSection model={model} />
         {model.node?.details.category === 'route' ? <RuleRequestButtons route={model.key} /> : null}
       </div>
     </aside>
@@ -141,6 +142,29 @@ function KeyFields({ node }: { node: GraphNode }) {
           <div key={k}>
             <dt>{k}</dt>
             <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+const TOOL_NAMES = { argocd: 'Argo CD', flux: 'Flux' } as const;
+
+/** What a GitOps tool would show for this object once a controller writes gwsim's status. */
+function HealthSection({ model }: { model: InspectorModel }) {
+  if (model.health.length === 0) return null;
+  return (
+    <section className="insp-section" data-testid="inspector-health">
+      <h3>Health</h3>
+      <dl className="insp-fields insp-health-fields">
+        {model.health.map((h) => (
+          <div key={h.tool} data-testid={`inspector-health-${h.tool}`} data-health={h.status}>
+            <dt>{TOOL_NAMES[h.tool]}</dt>
+            <dd>
+              <span className={`insp-health insp-health--${h.status.toLowerCase()}`}>{h.toolStatus === h.status ? h.status : `${h.status} (${h.toolStatus})`}</span>
+              <div className="insp-muted">{h.reason}</div>
+            </dd>
           </div>
         ))}
       </dl>

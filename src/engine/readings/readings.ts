@@ -1,0 +1,84 @@
+/**
+ * Readings: where the Gateway API spec is unsettled or implementations split, gwsim keeps one
+ * reading as its default and offers the other by name (AnalyzeOptions.readings, CLI
+ * `--reading name=value`). Whatever a non-default reading changes is reported where it acts, with
+ * the reading's name, so nobody mistakes it for gwsim's default behaviour.
+ */
+
+export interface ReadingSpec {
+  values: readonly string[];
+  /** gwsim's default: the first of `values`. */
+  default: string;
+  /** The question, and where it is discussed. */
+  question: string;
+}
+
+export const READINGS = {
+  /**
+   * A backendRef port the Service does not expose. Spec §2.7 lists BackendNotFound for "a
+   * backendRef to a Service that does not exist"; whether a missing port is the same case is not
+   * said, and some controllers do not check the port at all (they program the route and the
+   * connection fails at request time).
+   */
+  backendPortNotInService: {
+    values: ['BackendNotFound', 'unchecked'],
+    default: 'BackendNotFound',
+    question: 'a backendRef port the Service does not expose: ResolvedRefs=False (BackendNotFound), or not checked (the route forwards)',
+  },
+  /**
+   * A rule whose only backendRef has weight 0. The API reference says weight 0 gets no traffic;
+   * the traffic-splitting guide says a single backend gets 100% whatever its weight.
+   */
+  loneBackendZeroWeight: {
+    values: ['no-traffic', 'all-traffic'],
+    default: 'no-traffic',
+    question: 'the only backendRef of a rule has weight 0: it gets no traffic (500), or all of it',
+  },
+} as const satisfies Record<string, ReadingSpec>;
+
+export type ReadingName = keyof typeof READINGS;
+export type Readings = { [K in ReadingName]?: (typeof READINGS)[K]['values'][number] };
+
+export function isReadingName(name: string): name is ReadingName {
+  return Object.hasOwn(READINGS, name);
+}
+
+/** The value in force: the one given, or gwsim's default. */
+export function readingValue<K extends ReadingName>(readings: Readings | undefined, name: K): (typeof READINGS)[K]['values'][number] {
+  const given = readings?.[name];
+  return given ?? (READINGS[name].default as (typeof READINGS)[K]['values'][number]);
+}
+
+/** "reading loneBackendZeroWeight=all-traffic": how a trace or a message names the reading that decided. */
+export function describeReading(name: ReadingName, value: string): string {
+  return `reading ${name}=${value}`;
+}
+
+/**
+ * Parses `name=value` assignments (the CLI's repeatable --reading). Unknown names and values are
+ * errors that list what exists; a name given twice is an error too.
+ */
+export function parseReadings(assignments: readonly string[]): { readings: Readings; errors: string[] } {
+  const readings: Record<string, string> = {};
+  const errors: string[] = [];
+  for (const a of assignments) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    const value = eq < 0 ? '' : a.slice(eq + 1);
+    if (!isReadingName(name)) {
+      errors.push(`unknown reading ${JSON.stringify(name)}: known readings are ${Object.keys(READINGS).join(', ')}`);
+      continue;
+    }
+    const spec: ReadingSpec = READINGS[name];
+    if (!spec.values.includes(value)) {
+      errors.push(`reading ${name} takes ${spec.values.join(' or ')} (gwsim's default: ${spec.default}); got ${JSON.stringify(value)}`);
+      continue;
+    }
+    if (Object.hasOwn(readings, name)) {
+      errors.push(`reading ${name} was given twice`);
+      continue;
+    }
+    readings[name] = value;
+  }
+  return { readings: readings as Readings, errors };
+}
