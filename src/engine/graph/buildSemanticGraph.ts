@@ -53,7 +53,7 @@ function ghostNode(m: MissingTarget): GraphNode {
 }
 
 function categoryOfKind(kind: string): GraphNodeCategory {
-  if (kind === 'GatewayClass') return 'class';
+  if (kind === 'GatewayClass' || kind === 'IngressClass') return 'class';
   if (kind === 'Gateway') return 'gateway';
   if (isRouteKind(kind)) return 'route';
   return 'backend';

@@ -12,7 +12,9 @@ import { checkBackendTLSPolicy } from './checkBackendTLSPolicy';
 import { checkCoreKind, checkMetadata } from './checkCoreKinds';
 import { checkListeners } from './checkListeners';
 import { checkRoute } from './checkRouteRules';
+import { checkIngress } from './checkIngress';
 import { getCrdJsonSchema, type JsonSchema } from './crdSchemas';
+import { getIngressJsonSchema } from './ingressSchemas';
 import { validateSchema } from './validateSchema';
 import { printPath, type ValidationIssue } from './validationIssue';
 
@@ -49,6 +51,12 @@ export function validateManifests(manifests: readonly Manifest[], locator: Sourc
 export function validateManifest(manifest: Manifest): ValidationIssue[] {
   const { kind, body } = manifest;
   const issues = checkMetadata(kind, body);
+  const ingressSchema = getIngressJsonSchema(kind, manifest.apiVersion);
+  if (ingressSchema) {
+    issues.push(...validateSchema(body, ingressSchema, [], { experimentalFields: NONE }));
+    if (kind === 'Ingress') issues.push(...checkIngress(manifest.spec, manifest.apiVersion === 'networking.k8s.io/v1'));
+    return dropGenericDuplicates(issues);
+  }
   const schema = getCrdJsonSchema(kind, manifest.apiVersion);
   if (!schema) {
     // Core kinds: the full core/v1 schemas are not vendored, but ObjectMeta is the same everywhere.
