@@ -59,6 +59,8 @@ export interface IngressAnnotations {
   /** ssl-redirect: redirect HTTP to HTTPS when the host has a certificate (default true). */
   sslRedirect: boolean;
   forceSslRedirect: boolean;
+  /** preserve-trailing-slash: keep the trailing "/" in the HTTPS redirect (lua_ingress.lua drops it). */
+  preserveTrailingSlash: boolean;
   permanentRedirect?: { url: string; code: number };
   temporalRedirect?: { url: string; code: number };
   appRoot?: string;

@@ -14,6 +14,7 @@ export const MODELLED_ANNOTATIONS: readonly string[] = [
   'use-regex',
   'ssl-redirect',
   'force-ssl-redirect',
+  'preserve-trailing-slash',
   'permanent-redirect',
   'permanent-redirect-code',
   'temporal-redirect',
@@ -69,6 +70,7 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
     useRegex: false,
     sslRedirect: true,
     forceSslRedirect: false,
+    preserveTrailingSlash: false,
     backendProtocol: 'HTTP',
     notes: [],
     notSimulated: [],
@@ -99,6 +101,7 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
   out.useRegex = bool('use-regex', false);
   out.sslRedirect = bool('ssl-redirect', true);
   out.forceSslRedirect = bool('force-ssl-redirect', false);
+  out.preserveTrailingSlash = bool('preserve-trailing-slash', false);
   const temporal = text('temporal-redirect');
   const permanent = text('permanent-redirect');
   // redirect.go: a temporal redirect wins over a permanent one; codes outside 300-307 (temporal)
