@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { compareMigration } from './compareMigration';
+import { ingressYaml } from './ingressTestKit';
+
+const DOCS = ingressYaml({ name: 'docs', host: 'a.example.com', paths: [['/docs', 'ImplementationSpecific', 'docs'], ['/', 'Prefix', 'root']] });
+
+describe('compareMigration', () => {
+  test('generated requests find the ImplementationSpecific string-prefix difference, with both traces', () => {
+    const report = compareMigration([{ name: 'in.yaml', text: DOCS }]);
+    const d = report.equivalence.different.find((x) => x.request.path === '/docsx');
+    expect(d).toMatchObject({
+      ingress: { status: 200, backend: 'web/docs:80', path: '/docsx' },
+      gatewayApi: { status: 200, backend: 'web/root:80', path: '/docsx' },
+      why: 'ImplementationSpecific /docs matches /docsx in ingress-nginx (a string prefix); PathPrefix /docs does not',
+    });
+    expect(d?.ingressTrace).toContain('location "/docs"');
+    expect(d?.gatewayApiTrace).toContain('PathPrefix /docs');
+    expect(report.equivalence.requests).toBe(report.equivalence.same + report.equivalence.different.length);
+  });
+
+  test('editing the Gateway API YAML re-runs the same requests against the edit', () => {
+    const first = compareMigration([{ name: 'in.yaml', text: DOCS }]);
+    const edited = first.gatewayApi.replace('type: PathPrefix\n            value: /docs', 'type: RegularExpression\n            value: /docs.*');
+    expect(edited).not.toBe(first.gatewayApi);
+    const second = compareMigration([{ name: 'in.yaml', text: DOCS }], { gatewayApiYaml: edited });
+    expect(second.equivalence.requests).toBe(first.equivalence.requests);
+    expect(second.equivalence.different.filter((x) => x.request.path.startsWith('/docs'))).toEqual([]);
+  });
+
+  test('saved requests are sent too; a wildcard host one label deeper differs', () => {
+    const text = ingressYaml({ name: 'wild', host: '*.example.com', paths: [['/', 'Prefix', 'web']] });
+    const report = compareMigration([{ name: 'in.yaml', text }], { requests: [{ scheme: 'http', host: 'x.example.com', path: '/saved' }] });
+    expect(report.equivalence.different.map((d) => [d.request.host, d.ingress.status, d.gatewayApi.status])).toEqual([
+      ['a.b.example.com', 404, 200],
+      ['a.b.example.com', 404, 200],
+      ['a.b.example.com', 404, 200],
+    ]);
+    expect(report.equivalence.different[0]?.why).toContain('covers exactly one label');
+    // 3 paths × (2 hosts under the wildcard + the catch-all server), plus the saved one.
+    expect(report.equivalence.requests).toBe(10);
+  });
+
+  test('a YAML error in the edited Gateway API is reported, located', () => {
+    const report = compareMigration([{ name: 'in.yaml', text: DOCS }], { gatewayApiYaml: 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - matches:\n    - path: {type: Prefix, value: /}\n' });
+    expect(report.gatewayApiErrors[0]).toMatch(/^gateway-api\.yaml:7:\d+ schema\.enum/);
+  });
+});
