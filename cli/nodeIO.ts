@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { CliIO } from './cliIO';
 
 export function createNodeIO(): CliIO {
@@ -16,6 +16,7 @@ export function createNodeIO(): CliIO {
     },
     readDir: (path) => readdirSync(path),
     readStdin: () => readFileSync(0, 'utf8'),
+    writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
     cwd: process.cwd(),
   };
 }

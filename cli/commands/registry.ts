@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { check } from './check';
 import { lens } from './lens';
+import { migrate } from './migrate';
 import { route } from './route';
 import { simulate } from './simulate';
 import { testCommand } from './test';
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, Command> = {
   test: testCommand,
   simulate,
   lens,
+  migrate,
 };
 
 export function printMainHelp(): string {

@@ -275,6 +275,9 @@ function sameSide(a: SideResult, b: SideResult): boolean {
 function explain(ing: IngressTrace, gw: RequestTrace, req: MigrationRequest, config: NginxConfig, left: SideResult, right: SideResult): string {
   const reasons: string[] = [];
   const server = config.servers.get(ing.server.name);
+  if (gw.outcome.kind === 'connection-refused' && req.scheme === 'https' && !server?.tls) {
+    return `ingress-nginx answers HTTPS for every host (with its default certificate when the Ingress has no tls section for ${req.host}); the Gateway has no HTTPS listener for ${req.host}, so the TLS handshake fails. Add the host to a tls section, or accept that HTTPS stops working for it`;
+  }
   const loc = server?.locations.find((l) => ing.location !== undefined && ing.candidates.some((c) => c.matched && c.location === ing.location) && describe(l) === ing.location);
   if (ing.server.why.includes('covers exactly one label')) reasons.push(`ingress-nginx's wildcard host covers exactly one label; a Gateway API wildcard hostname covers ${req.host} too`);
   if (loc && server?.enforceRegex && loc.ingress && !REGEX_META.test(loc.ingressPath) && !loc.isDefaultBackend) {
