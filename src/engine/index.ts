@@ -80,3 +80,4 @@ export { compareMigration, GATEWAY_API_FILE } from './ingress/compareMigration';
 export type { MigrationReport, MigrationDifference, MigrationRequest, SideResult, CompareOptions } from './ingress/compareMigration';
 export { printMigrationReport } from './ingress/printMigrationReport';
 export type * from './ingress/ingressTypes';
+export { buildMigratedWorkspace } from './ingress/buildMigratedWorkspace';

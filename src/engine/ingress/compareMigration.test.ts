@@ -45,3 +45,22 @@ describe('compareMigration', () => {
     expect(report.gatewayApiErrors[0]).toMatch(/^gateway-api\.yaml:7:\d+ schema\.enum/);
   });
 });
+
+describe('buildMigratedWorkspace', () => {
+  test('the Gateway API YAML replaces the Ingress documents; every other document is kept verbatim', async () => {
+    const { buildMigratedWorkspace } = await import('./buildMigratedWorkspace');
+    const service = '# the web Service\napiVersion: v1\nkind: Service\nmetadata: {name: docs, namespace: web}\nspec: {ports: [{port: 80}]}\n';
+    const text = `${DOCS}---\n${service}`;
+    const out = buildMigratedWorkspace([{ name: 'in.yaml', text }], 'kind: Gateway\n');
+    expect(out).toBe(`kind: Gateway\n---\n${service}`);
+  });
+});
+
+describe('buildMigratedWorkspace with a file header', () => {
+  test('a leading comment and `---` do not shift which documents are dropped', async () => {
+    const { buildMigratedWorkspace } = await import('./buildMigratedWorkspace');
+    const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: docs, namespace: web}\n';
+    const out = buildMigratedWorkspace([{ name: 'in.yaml', text: `# header\n---\n${DOCS}---\n${service}` }], 'kind: Gateway\n');
+    expect(out).toBe(`kind: Gateway\n---\n${service}`);
+  });
+});
