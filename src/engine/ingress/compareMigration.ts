@@ -20,6 +20,8 @@ import { routeIngressRequest, type IngressRequest, type IngressTrace } from './r
 /** A request of the equivalence check; `className` picks the controller when there are several. */
 export interface MigrationRequest extends IngressRequest {
   className?: string;
+  /** A gRPC call (HTTP/2 POST /service/method): Gateway API routes it by GRPCRoute first. */
+  grpc?: { service: string; method: string };
 }
 
 export interface SideResult {
@@ -86,7 +88,7 @@ export function compareMigration(sources: readonly SourceFile[], options: Compar
   for (const { config, req } of requests) {
     const gateway = conversion.gateways.find((g) => g.className === config.className)?.gateway;
     const ing = routeIngressRequest(config, req);
-    const sim: SimRequest = { scheme: req.scheme, host: req.host, method: req.method ?? 'GET', path: req.path, headers: req.headers ?? {}, ...(gateway ? { gateway } : {}) };
+    const sim: SimRequest = { scheme: req.scheme, host: req.host, method: req.method ?? 'GET', path: req.path, headers: req.headers ?? {}, ...(gateway ? { gateway } : {}), ...(req.grpc ? { grpc: req.grpc } : {}) };
     const gw = traceRequest(router, sim);
     const left = ingressSide(ing, ports);
     const right = gatewaySide(gw);
@@ -176,7 +178,7 @@ function servicePorts(services: readonly Manifest[]): Map<string, Map<string, nu
 export function generateRequests(config: NginxConfig): MigrationRequest[] {
   const out = new Map<string, MigrationRequest>();
   const add = (r: MigrationRequest) => {
-    const key = JSON.stringify([r.scheme, r.host, r.method ?? 'GET', r.path, r.headers ?? {}]);
+    const key = JSON.stringify([r.scheme, r.host, r.method ?? 'GET', r.path, r.headers ?? {}, r.grpc ?? null]);
     if (!out.has(key)) out.set(key, { ...r, className: config.className });
   };
   const servers = [...config.servers.values()];
@@ -186,7 +188,7 @@ export function generateRequests(config: NginxConfig): MigrationRequest[] {
     for (const loc of server.locations) {
       if (loc.addedExact) continue;
       for (const path of pathsFor(loc, server)) {
-        for (const host of hosts) for (const scheme of schemes) add({ scheme, host, path });
+        for (const host of hosts) for (const scheme of schemes) add({ scheme, host, path, ...grpcCall(loc, path) });
       }
       const canary = loc.service && loc.ingress ? config.canaries.get(upstreamOf(loc.ingress.namespace, loc.service)) : undefined;
       if (!canary) continue;
@@ -209,8 +211,24 @@ function hostsFor(server: NginxServer): string[] {
   return [server.hostname];
 }
 
-/** The literal start of a location path: the part before the first regex character. */
+/**
+ * A backend-protocol GRPC location receives gRPC calls: a path `/pkg.Service/Method` is sent as
+ * that call (POST), a service prefix as a call to its method `Call`.
+ */
+function grpcCall(loc: NginxLocation, path: string): Partial<MigrationRequest> {
+  const protocol = loc.annotations?.backendProtocol;
+  if (protocol !== 'GRPC' && protocol !== 'GRPCS') return {};
+  const m = /^\/([A-Za-z_][\w.]*)(?:\/([A-Za-z_]\w*))?\/?$/.exec(path);
+  if (!m) return {};
+  const service = m[1] as string;
+  const method = m[2] ?? 'Call';
+  return { method: 'POST', path: `/${service}/${method}`, grpc: { service, method }, headers: { 'content-type': 'application/grpc' } };
+}
+
+/** The literal start of a location path: the part before the first regex character (regex paths only). */
 function samplePath(loc: NginxLocation): string {
+  const regex = loc.annotations?.useRegex === true || (loc.annotations?.rewriteTarget !== undefined && loc.annotations.rewriteTarget !== loc.path);
+  if (!regex) return loc.ingressPath;
   const m = /^[^.*+?()[\]{}|^$\\]*/.exec(loc.ingressPath);
   const literal = m?.[0] ?? '/';
   return literal === loc.ingressPath ? literal : `${literal}${literal.endsWith('/') ? '' : '/'}x`.replace(/\/\/x$/, '/x');
