@@ -64,3 +64,12 @@ describe('buildMigratedWorkspace with a file header', () => {
     expect(out).toBe(`kind: Gateway\n---\n${service}`);
   });
 });
+
+describe('classes of other controllers', () => {
+  test('an IngressClass of another controller is converted with a warning that the model is ingress-nginx', () => {
+    const cls = 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: traefik.io/ingress-controller}\n---\n';
+    const report = compareMigration([{ name: 'in.yaml', text: cls + DOCS }]);
+    expect(report.findings).toContainEqual(expect.objectContaining({ ingress: 'IngressClass nginx', severity: 'warning', message: expect.stringContaining('traefik.io/ingress-controller, not k8s.io/ingress-nginx') }));
+    expect(compareMigration([{ name: 'in.yaml', text: DOCS }]).findings.some((f) => f.ingress.startsWith('IngressClass'))).toBe(false);
+  });
+});

@@ -38,12 +38,15 @@ export interface Conversion {
 
 type Json = Record<string, unknown>;
 
+/** The controller name ingress-nginx's IngressClass carries. */
+const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx';
+
 const REGEX_META = /[.*+?()[\]{}|^$\\]/;
 /** `P(/|$)(.*)` or `P/(.*)`: the classic prefix-strip that ReplacePrefixMatch expresses. */
 const PREFIX_STRIP = /^(\/[^.*+?()[\]{}|^$\\]*?)(?:\(\/\|\$\)\(\.\*\)|\/\(\.\*\))$/;
 
 export function convertIngresses(manifests: readonly Manifest[]): Conversion {
-  const { ingresses } = readIngresses(manifests);
+  const { ingresses, classes: ingressClasses } = readIngresses(manifests);
   const servicePorts = readServicePorts(manifests);
   const conversion: Conversion = { objects: [], findings: [], notSimulated: [], configs: [], gateways: [] };
   for (const ing of ingresses) {
@@ -53,6 +56,10 @@ export function convertIngresses(manifests: readonly Manifest[]): Conversion {
   for (const className of classes) {
     const config = buildNginxConfig(className, ingresses);
     conversion.configs.push(config);
+    const controller = ingressClasses.find((c) => c.name === className)?.controller;
+    if (controller !== undefined && controller !== INGRESS_NGINX_CONTROLLER) {
+      conversion.findings.push({ ingress: `IngressClass ${className}`, severity: 'warning', message: `the class's controller is ${controller || '(none)'}, not ${INGRESS_NGINX_CONTROLLER}; gwsim converts and compares with ingress-nginx's behaviour, which that controller may not share.` });
+    }
     for (const f of config.findings) conversion.findings.push({ ingress: f.ingress, severity: 'warning', message: f.message });
     convertClass(config, servicePorts, conversion);
   }
