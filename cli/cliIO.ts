@@ -17,6 +17,8 @@ export interface CliIO {
   /** Entry names of a directory. */
   readDir(path: string): string[];
   readStdin(): string;
+  /** Writes a UTF-8 file (gwsim migrate --out); absent where the CLI may not write. */
+  writeFile?(path: string, text: string): void;
   /** Where relative paths start and how they are displayed. */
   cwd: string;
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import type { CliIO } from './cliIO';
 
 /**
@@ -29,6 +29,7 @@ export function createNodeIO(): CliIO {
     },
     readDir: (path) => readdirSync(path),
     readStdin: () => readCapped(0, MAX_INPUT_FILE_BYTES),
+    writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
     cwd: process.cwd(),
   };
 }

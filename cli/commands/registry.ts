@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { check } from './check';
 import { diff } from './diff';
 import { lens } from './lens';
+import { migrate } from './migrate';
 import { route } from './route';
 import { simulate } from './simulate';
 import { testCommand } from './test';
@@ -13,6 +14,7 @@ export const COMMANDS: Record<string, Command> = {
   simulate,
   lens,
   diff,
+  migrate,
 };
 
 export function printMainHelp(): string {

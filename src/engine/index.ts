@@ -89,3 +89,19 @@ export { printGithubAnnotations } from './lint/printGithubAnnotations';
 export { printJUnitReport } from './lint/printJUnitReport';
 export type * from './policy/policyTypes';
 export type * from './drift/driftTypes';
+
+// ingress-nginx → Gateway API migration (engine/ingress)
+export { readIngresses } from './ingress/readIngresses';
+export { buildNginxConfig } from './ingress/buildNginxConfig';
+export type { NginxConfig, NginxLocation, NginxServer } from './ingress/buildNginxConfig';
+export { routeIngressRequest } from './ingress/routeIngressRequest';
+export type { IngressRequest, IngressTrace, IngressOutcome } from './ingress/routeIngressRequest';
+export { convertIngresses } from './ingress/convertIngresses';
+export type { Conversion, MigrationFinding } from './ingress/convertIngresses';
+export { printConversion } from './ingress/printConversion';
+export { printIngressTrace } from './ingress/printIngressTrace';
+export { compareMigration, GATEWAY_API_FILE } from './ingress/compareMigration';
+export type { MigrationReport, MigrationDifference, MigrationRequest, SideResult, CompareOptions } from './ingress/compareMigration';
+export { printMigrationReport } from './ingress/printMigrationReport';
+export type * from './ingress/ingressTypes';
+export { buildMigratedWorkspace } from './ingress/buildMigratedWorkspace';

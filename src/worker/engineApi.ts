@@ -4,6 +4,7 @@
  */
 import { analyze, createParseCache, CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
 import { computeFixIts, computeIsolationLens, lintSources, previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
+import { buildMigratedWorkspace, compareMigration, type MigrationReport } from '../engine';
 import { layoutGraph, type Positions } from '../layout/layoutGraph';
 import { getElkLayouter } from './elkLayouter';
 import { simulatorApi } from './simulatorApi';
@@ -42,6 +43,17 @@ export const engineApi = {
   /** The file a fix-it would produce and its unified diff, before the store applies it. */
   previewFixIt(sources: SourceFile[], fix: FixIt): FixItPreview | undefined {
     return previewFixIt(sources, fix);
+  },
+  /**
+   * "Migrate from Ingress": the generated (or the user's edited) Gateway API YAML and the requests
+   * that behave differently under it than under ingress-nginx.
+   */
+  compareMigration(sources: SourceFile[], gatewayApiYaml?: string): MigrationReport {
+    return compareMigration(sources, gatewayApiYaml === undefined ? {} : { gatewayApiYaml });
+  },
+  /** The workspace text after "Use this Gateway API": the YAML plus every non-Ingress document. */
+  migratedWorkspace(sources: SourceFile[], gatewayApiYaml: string): string {
+    return buildMigratedWorkspace(sources, gatewayApiYaml);
   },
   ...simulatorApi,
 };

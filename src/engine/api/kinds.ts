@@ -20,6 +20,8 @@ export const ModelledKind = {
   Namespace: 'Namespace',
   Secret: 'Secret',
   ConfigMap: 'ConfigMap',
+  Ingress: 'Ingress',
+  IngressClass: 'IngressClass',
 } as const;
 export type ModelledKind = (typeof ModelledKind)[keyof typeof ModelledKind];
 
@@ -49,11 +51,25 @@ export const SERVED_VERSIONS: Record<ModelledKind, readonly string[]> = {
   Namespace: ['v1'],
   Secret: ['v1'],
   ConfigMap: ['v1'],
+  // Read as migration input (engine/ingress); the v1beta1 versions load with a deprecation warning.
+  Ingress: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'],
+  IngressClass: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1'],
 };
+
+/**
+ * Versions Kubernetes removed (Ingress and IngressClass v1beta1 went in 1.22) that gwsim still reads,
+ * with a warning, so an old manifest can be migrated: the version to move to.
+ */
+export const DEPRECATED_VERSIONS: ReadonlyMap<string, string> = new Map([
+  ['Ingress networking.k8s.io/v1beta1', 'networking.k8s.io/v1'],
+  ['Ingress extensions/v1beta1', 'networking.k8s.io/v1'],
+  ['IngressClass networking.k8s.io/v1beta1', 'networking.k8s.io/v1'],
+]);
 
 /** Cluster-scoped kinds carry no namespace; every other object defaults to "default". */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'GatewayClass',
+  'IngressClass',
   'Namespace',
   'ClusterRole',
   'ClusterRoleBinding',

@@ -45,6 +45,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: 'warning',
     hint: 'Use an apiVersion the Gateway API CRDs serve (usually gateway.networking.k8s.io/v1).',
   },
+  'object.deprecated-version': {
+    severity: 'warning',
+    hint: 'Kubernetes 1.22 removed this apiVersion; move the object to the version named in the message.',
+  },
   'schema.required': { severity: 'error', hint: 'Add the required field.' },
   'schema.type': { severity: 'error', hint: 'Change the value to the expected type.' },
   'schema.enum': { severity: 'error', hint: 'Use one of the allowed values.' },

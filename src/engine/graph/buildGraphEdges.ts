@@ -8,6 +8,7 @@ import type { ReferenceGrantSpec } from '../api/spec';
 import type { RouteAttachment, RouteParentExplain } from '../types';
 import type { SemanticGraphInput } from './semanticGraphInput';
 import type { GraphEdge } from './types';
+import { readIngresses } from '../ingress/readIngresses';
 
 export interface MissingTarget {
   key: ResourceKey;
@@ -38,11 +39,34 @@ export function buildGraphEdges(input: SemanticGraphInput): EdgeBuild {
     ...backendEdges(input, need),
     ...policyEdges(input, need),
     ...grantEdges(input),
+    ...ingressEdges(input, need),
   ];
   return { edges, missing: [...missing.values()] };
 }
 
 type Need = (kind: string, namespace: string | undefined, name: string) => ResourceKey;
+
+/** IngressClass → Ingress (only when the class object exists or is named), Ingress → each Service it routes to. */
+function ingressEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  for (const ing of readIngresses(input.manifests).ingresses) {
+    if (ing.classSource !== 'none') {
+      out.push({ id: `class:${ing.key}`, kind: 'class', source: need('IngressClass', undefined, ing.className), target: ing.key, status: 'ok' });
+    }
+    const seen = new Set<string>();
+    const paths = ing.rules.flatMap((r) => r.paths.map((p) => ({ service: p.service, label: `${r.host || '*'}${p.path || '/'}` })));
+    if (ing.defaultBackend) paths.push({ service: ing.defaultBackend, label: 'default backend' });
+    for (const { service, label } of paths) {
+      if (!service) continue;
+      const target = need('Service', ing.namespace, service.name);
+      const id = `ingress-backend:${ing.key}:${target}:${service.port}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push({ id, kind: 'backend', source: ing.key, target, status: 'ok', label });
+    }
+  }
+  return out;
+}
 
 function classEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
   return input.gateways

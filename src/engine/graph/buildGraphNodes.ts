@@ -11,6 +11,8 @@ import type { GatewayModel, GatewayStatus, ListenerStatus, ObjectSummary, Policy
 import { conditionsOf, summarizeConditions, worstStatus } from './summarizeConditions';
 import type { GraphListenerRow, GraphNode, GraphOtherItem, GraphRouteParent, GraphServicePort, GraphStatus } from './types';
 import type { SemanticGraphInput } from './semanticGraphInput';
+import { readIngresses } from '../ingress/readIngresses';
+import type { IngressModel } from '../ingress/ingressTypes';
 
 export const OTHER_OBJECTS_KIND = 'OtherObjects';
 
@@ -27,6 +29,8 @@ export function buildGraphNodes(input: SemanticGraphInput): GraphNode[] {
     routes: firstByKey(input.routes, (r) => r.key),
     policies: groupBy(input.policies, (p) => p.policy),
   };
+  const ingresses = new Map(readIngresses(input.manifests).ingresses.map((i) => [i.key, i]));
+  const classNames = new Set(input.objects.filter((o) => o.kind === 'IngressClass').map((o) => o.name));
   const nodes: GraphNode[] = [];
   const others = new Map<string, GraphOtherItem[]>();
 
@@ -36,6 +40,8 @@ export function buildGraphNodes(input: SemanticGraphInput): GraphNode[] {
     else if (o.kind === 'Gateway') nodes.push(gatewayNode(input, lookups, o, spec));
     else if (o.kind === 'ListenerSet') nodes.push(listenerSetNode(input, lookups, o));
     else if (isRouteKind(o.kind)) nodes.push(routeNode(lookups, o, spec, explainByRoute.get(o.key) ?? []));
+    else if (o.kind === 'IngressClass' && o.modelled) nodes.push(ingressClassNode(o, spec));
+    else if (ingresses.has(o.key)) nodes.push(ingressNode(o, ingresses.get(o.key) as IngressModel, classNames));
     else if (o.kind === 'Service') nodes.push(serviceNode(o, spec as ServiceSpec));
     else if (o.kind === 'ReferenceGrant') nodes.push(grantNode(o, spec as ReferenceGrantSpec));
     else if (policyKeys.has(o.key)) nodes.push(policyNode(input, lookups, o));
@@ -175,6 +181,28 @@ function routeNode(
   } else if (invalidRef) {
     summary = { status: 'warning', ...(invalidRef.reason ? { reason: invalidRef.reason } : {}), ...(invalidRef.message ? { message: invalidRef.message } : {}) };
   } else summary = { status: 'ok' };
+  return { ...base(o), category: 'route', ...summary, details: { category: 'route', hostnames, ruleCount, parents } };
+}
+
+function ingressClassNode(o: ObjectSummary, spec: Record<string, unknown>): GraphNode {
+  const controllerName = typeof spec['controller'] === 'string' ? spec['controller'] : undefined;
+  return { ...base(o), category: 'class', status: 'ok', details: { category: 'class', ...(controllerName === undefined ? {} : { controllerName }) } };
+}
+
+/**
+ * An Ingress is drawn in the route column: its hosts, its paths as rules, and its class as its one
+ * "parent" (accepted when the IngressClass is in the input or no class object is needed).
+ */
+function ingressNode(o: ObjectSummary, ingress: IngressModel, classNames: ReadonlySet<string>): GraphNode {
+  const hostnames = [...new Set(ingress.rules.map((r) => r.host || '*'))];
+  const ruleCount = ingress.rules.reduce((n, r) => n + r.paths.length, 0) + (ingress.defaultBackend ? 1 : 0);
+  const classFound = classNames.has(ingress.className) || ingress.classSource === 'none';
+  const parents: GraphRouteParent[] = [
+    { parentRefIndex: 0, label: `IngressClass ${ingress.className}`, accepted: classFound, reason: classFound ? 'IngressClass' : 'NotInInput' },
+  ];
+  const summary = classFound
+    ? { status: 'ok' as GraphStatus }
+    : { status: 'warning' as GraphStatus, reason: 'IngressClassNotFound', message: `IngressClass ${ingress.className} is not in the input` };
   return { ...base(o), category: 'route', ...summary, details: { category: 'route', hostnames, ruleCount, parents } };
 }
 

@@ -68,7 +68,7 @@ function assumedNode(m: MissingTarget, a: AssumedObject): GraphNode {
 }
 
 function categoryOfKind(kind: string): GraphNodeCategory {
-  if (kind === 'GatewayClass') return 'class';
+  if (kind === 'GatewayClass' || kind === 'IngressClass') return 'class';
   if (kind === 'Gateway') return 'gateway';
   if (isRouteKind(kind)) return 'route';
   return 'backend';

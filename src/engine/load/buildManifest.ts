@@ -2,7 +2,7 @@
  * Turns one parsed Kubernetes object (plain JSON plus where it came from) into a Manifest, or into
  * the diagnostics explaining why no object could be made from it.
  */
-import { CLUSTER_SCOPED_KINDS, ModelledKind, SERVED_VERSIONS, groupOf } from '../api/kinds';
+import { CLUSTER_SCOPED_KINDS, DEPRECATED_VERSIONS, GATEWAY_GROUP, ModelledKind, SERVED_VERSIONS, groupOf } from '../api/kinds';
 import { resourceKey } from '../api/keys';
 import { diagnostic } from '../diagnostics/diagnostic';
 import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from '../types';
@@ -98,13 +98,24 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
     source,
   };
   const diagnostics: Diagnostic[] = [];
-  if (modelled && !SERVED_VERSIONS[kind as ModelledKind].includes(apiVersion)) {
+  const replacement = DEPRECATED_VERSIONS.get(`${kind} ${apiVersion}`);
+  if (modelled && replacement !== undefined) {
+    diagnostics.push(
+      diagnostic(
+        'object.deprecated-version',
+        locate(['apiVersion']),
+        `${kind} ${apiVersion} was removed in Kubernetes 1.22; gwsim still reads it (as ${replacement}) so it can be migrated.`,
+        { hint: `Change apiVersion to ${replacement}${kind === 'Ingress' ? ' (backends become service.name/service.port, spec.backend becomes spec.defaultBackend, and every path needs a pathType)' : ''}.`, object: refOf(manifest), path: ['apiVersion'] },
+      ),
+    );
+  } else if (modelled && !SERVED_VERSIONS[kind as ModelledKind].includes(apiVersion)) {
     const served = SERVED_VERSIONS[kind as ModelledKind];
+    const server = group === GATEWAY_GROUP ? 'the Gateway API v1.6.1 CRDs' : 'Kubernetes';
     diagnostics.push(
       diagnostic(
         'object.unserved-version',
         locate(['apiVersion']),
-        `${kind} ${apiVersion} is not served by the Gateway API v1.6.1 CRDs (served: ${served.join(', ')}); gwsim reads it as ${served[0]}.`,
+        `${kind} ${apiVersion} is not served by ${server} (served: ${served.join(', ')}); gwsim reads it as ${served[0]}.`,
         { hint: `Change apiVersion to ${served[0]}.`, object: refOf(manifest), path: ['apiVersion'] },
       ),
     );

@@ -36,3 +36,39 @@ export function compileSchemaPattern(source: string): ((value: string) => boolea
     return undefined;
   }
 }
+
+/** A regex that searches (leftmost match, not anchored unless the pattern says so), for nginx. */
+export interface SearchRegex {
+  readonly source: string;
+  /** The leftmost match: where it starts and its capture groups ($0 is the whole match; unset groups are ""). */
+  search(value: string): { start: number; groups: string[] } | undefined;
+}
+
+export type SearchRegexResult = { ok: true; regex: SearchRegex } | { ok: false; error: string };
+
+/**
+ * nginx's `location ~*`, `rewrite` and lua `ngx.re.match` use PCRE, which searches rather than
+ * full-matches. RE2 runs the same patterns in linear time; the PCRE-only syntax (backreferences,
+ * lookaround, possessive quantifiers) fails to compile here and the caller reports it.
+ */
+export function compileSearchRegex(source: string, caseInsensitive: boolean): SearchRegexResult {
+  try {
+    const pattern = RE2JS.compile(source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    const count = pattern.groupCount();
+    return {
+      ok: true,
+      regex: {
+        source,
+        search(value) {
+          const m = pattern.matcher(value);
+          if (!m.find()) return undefined;
+          const groups: string[] = [];
+          for (let i = 0; i <= count; i++) groups.push(m.group(i) ?? '');
+          return { start: m.start(), groups };
+        },
+      },
+    };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}

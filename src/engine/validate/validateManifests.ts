@@ -13,12 +13,14 @@ import { checkCoreKind, checkMetadata } from './checkCoreKinds';
 import { checkListeners } from './checkListeners';
 import { checkGatewayAddresses } from './checkGatewayAddresses';
 import { checkRoute } from './checkRouteRules';
+import { checkIngress } from './checkIngress';
 import { getCrdJsonSchema, type JsonSchema } from './crdSchemas';
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from './coreSchemas';
 import { plainData, typeAndValidate } from './validateSchema';
 import { applyCrdDefaults } from './applyCrdDefaults';
 import { isObject, printPath, type ValidationIssue } from './validationIssue';
 import { appendAll } from '../collections/appendAll';
+import { getIngressJsonSchema } from './ingressSchemas';
 
 export interface ValidatedManifests {
   /**
@@ -63,6 +65,14 @@ export function validateManifest(manifest: Manifest): { manifest: Manifest; issu
   const { kind, body } = manifest;
   if (!manifest.modelled) return { manifest: withBody(manifest, plainData(body, []) as Record<string, unknown>), issues: [] };
   const issues = checkMetadata(kind, body);
+  const ingressSchema = getIngressJsonSchema(kind, manifest.apiVersion);
+  if (ingressSchema) {
+    const result = typeAndValidate(body, ingressSchema, [], { experimentalFields: NONE });
+    appendAll(issues, result.issues);
+    const typed = withBody(manifest, (result.value ?? {}) as Record<string, unknown>);
+    if (kind === 'Ingress') appendAll(issues, checkIngress(typed.spec, manifest.apiVersion === 'networking.k8s.io/v1'));
+    return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
+  }
   const schema = getCrdJsonSchema(kind, manifest.apiVersion);
   if (!schema) {
     // Core kinds: only the fields gwsim reads are declared (coreSchemas.ts); ObjectMeta is the same everywhere.

@@ -1,5 +1,5 @@
 import './toolbar.css';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useGwsimStore } from '../../store';
 import { selectCanRedo, selectCanUndo, selectIsBusy } from '../../store/selectors';
@@ -11,6 +11,7 @@ import { cleanedText, downloadText } from './exportWorkspace';
 import { downloadFolders, shareLinkFor } from '../share/exportFolders';
 import { WorkspaceMenus } from './WorkspaceMenus';
 import { TEST_HOOKS } from '../app/testHooksEnabled';
+import { MigrateView } from '../migrate/MigrateView';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -86,6 +87,7 @@ export function Toolbar() {
   const requestRelayout = useGwsimStore((s) => s.requestRelayout);
   const canUndo = useStore(useGwsimStore.temporal, selectCanUndo);
   const canRedo = useStore(useGwsimStore.temporal, selectCanRedo);
+  const [migrating, setMigrating] = useState(false);
 
   const exampleItems: MenuItem[] = Object.keys(EXAMPLES)
     .sort()
@@ -168,6 +170,16 @@ export function Toolbar() {
         />
         <WorkspaceMenus />
         <MenuButton label="Export" items={exportItems} testId="export" />
+        <button
+          type="button"
+          className="tb-button"
+          data-testid="migrate-open"
+          title="Convert the workspace's Ingresses (ingress-nginx) to Gateway API and see which requests would behave differently"
+          onClick={() => setMigrating(true)}
+        >
+          Migrate from Ingress
+        </button>
+        {migrating ? <MigrateView onClose={() => setMigrating(false)} /> : null}
       </div>
       <div className="tb-group">
         <button type="button" className="tb-button" data-testid="undo" disabled={!canUndo} onClick={undo} title={`Undo (${MOD}Z)`}>
