@@ -90,6 +90,8 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
             stale,
             lastGoodAnalysis: clean ? analysis : s.lastGoodAnalysis,
           });
+          // While a document has a syntax error its objects are only unreadable, not gone.
+          if (clean) get().revalidateSimulator(analysis, s.lastGoodAnalysis);
         },
         setAnalysisError(revision, message) {
           if (revision !== get().revision) return;

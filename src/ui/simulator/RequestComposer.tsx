@@ -41,6 +41,10 @@ export function RequestComposer() {
         <label htmlFor="sim-gateway">Gateway</label>
         <select id="sim-gateway" data-testid="sim-gateway" value={draft.gateway ?? ''} onChange={(e) => (e.target.value ? update({ gateway: e.target.value }) : update({}, ['gateway']))}>
           <option value="">any that listens on the port</option>
+          {draft.gateway !== undefined && gateway === undefined ? (
+            // Never show "any" for a request that still names a Gateway: say that it is gone.
+            <option value={draft.gateway}>{draft.gateway} (not in the workspace)</option>
+          ) : null}
           {gateways.map((g) => (
             <option key={g.key} value={g.name}>
               {g.name}
