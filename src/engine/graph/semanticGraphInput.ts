@@ -1,4 +1,5 @@
 import type {
+  Diagnostic,
   GatewayModel,
   Manifest,
   ObjectSummary,
@@ -22,4 +23,6 @@ export interface SemanticGraphInput {
   routes: readonly ResolvedRoute[];
   attachments: readonly RouteAttachment[];
   policies: readonly PolicyAttachment[];
+  /** Every diagnostic of the analysis: an object with an error is never drawn as OK. */
+  diagnostics?: readonly Diagnostic[];
 }
