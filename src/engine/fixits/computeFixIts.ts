@@ -14,15 +14,18 @@ import { buildReferenceGrantFixes } from './buildReferenceGrantFixes';
 import { buildRenamedFieldFixes } from './buildRenamedFieldFixes';
 import { buildSuggestedValueFixes } from './buildSuggestedValueFixes';
 import type { FixIt } from './fixItTypes';
+import { verifyFixIt } from './verifyFixIt';
 
 /** `parseCache` as for analyze(): the designer passes the one its analysis used. */
 export function computeFixIts(sources: readonly SourceFile[], analysis: Analysis = analyze(sources), parseCache?: ParseCache): FixIt[] {
   const index = indexResources(loadManifests(sources, {}, parseCache).manifests);
-  return [
+  const candidates = [
     ...buildSuggestedValueFixes(analysis.diagnostics),
     ...buildRenamedFieldFixes(analysis.diagnostics, index),
     ...buildBackendPortFixes(analysis.routes, index),
     ...buildReferenceGrantFixes(analysis.routes, index.byKey),
     ...buildListenerAdmissionFixes(analysis.explain, index),
   ];
+  // Only what re-analysis proves: the generators propose, verifyFixIt decides.
+  return candidates.filter((fix) => verifyFixIt(sources, analysis, fix, parseCache));
 }
