@@ -51,6 +51,8 @@ export { summarizeOutcome, outcomeShares, statusBucket } from './whatif/summariz
 export { describeRequest, describeBucket, formatShare } from './whatif/describeRequest';
 export type * from './whatif/types';
 export { computeRolloutWeights } from './whatif/computeRolloutWeights';
+export { buildRequestCaseFile } from './whatif/buildRequestCaseFile';
+export type { ObservedRequest, RequestCaseFile } from './whatif/buildRequestCaseFile';
 // Lint findings (also in analyze().diagnostics), fix-its with their diff preview, and the isolation lens.
 export { lintSources } from './lint/lintSources';
 export type { LintFinding } from './lint/lintTypes';

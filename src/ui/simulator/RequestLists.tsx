@@ -3,7 +3,7 @@ import type { SimRequest } from '../../engine';
 import { useGwsimStore } from '../../store';
 import { describeRequest } from '../../store/simulatorSlice';
 import { missingGateway, revalidateRequest } from '../../store/simulatorRevalidate';
-import { sendRequest } from './simulatorClient';
+import { exportSavedAsCaseFile, sendRequest } from './simulatorClient';
 
 /** Puts a request in the composer and sends it; a Gateway that is gone is dropped, and the composer says so. */
 function use(request: SimRequest) {
@@ -20,7 +20,14 @@ export function RequestLists() {
   const analysis = useGwsimStore((s) => s.analysis);
   return (
     <div className="sim-lists">
-      <h4>Saved</h4>
+      <h4>
+        Saved
+        {saved.length > 0 ? (
+          <button type="button" className="sim-link" data-testid="sim-saved-export" title="Download the saved requests with the outcome each gets now, as a case file for gwsim test in CI" onClick={() => void exportSavedAsCaseFile()}>
+            Export as gwsim test
+          </button>
+        ) : null}
+      </h4>
       {saved.length === 0 ? <p className="sim-muted">Saved requests are kept with the workspace and compared in What-if.</p> : null}
       <ul data-testid="sim-saved">
         {saved.map((r) => (
