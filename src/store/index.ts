@@ -54,7 +54,8 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
           if (text === s.text && Object.keys(s.positions).length === 0) return;
           const revision = text === s.text ? s.revision : s.revision + 1;
           const lastChange = text === s.text ? s.lastChange : { origin, revision };
-          set({ text, revision, lastChange, positions: {} });
+          // Recent requests belong to the workspace they were sent in.
+          set({ text, revision, lastChange, positions: {}, ...(text === s.text ? {} : { simHistory: [] }) });
         },
         applyEdits(ops, origin) {
           const result = applyEngineEdits(get().text, ops);

@@ -68,4 +68,15 @@ describe('simulator state follows the objects of each new analysis', () => {
     expect(store.getState().simDraft.gateway).toBe('infra/shared');
     expect(store.getState().simGone).toEqual([]);
   });
+
+  test('Recent belongs to its workspace: opening another one starts an empty Recent, editing keeps it', () => {
+    const store = createGwsimStore();
+    open(store, shared);
+    const toAny = { scheme: 'http' as const, host: 'shop.example.com', path: '/' };
+    store.getState().setSimTrace(simulatorApi.simTrace(store.getState().revision, at(shared), toAny));
+    store.getState().setText(`${shared}\n# edited\n`, 'editor');
+    expect(store.getState().simHistory).toHaveLength(1);
+    store.getState().replaceWorkspace(grpc, 'file');
+    expect(store.getState().simHistory).toEqual([]);
+  });
 });
