@@ -169,19 +169,21 @@ test('renaming in the inspector rewrites metadata.name only; the route now point
   await expect(canvas.edge('backend:HTTPRoute/team-a/store:0:0')).toHaveAttribute('data-reason', 'BackendNotFound');
 });
 
-test('dragging a listener onto a route adds a parentRef with that sectionName', async ({ page, app, api }) => {
+test('dragging a listener onto a route that names the whole Gateway narrows its parentRef, after asking', async ({ page, app, api }) => {
   const canvas = new CanvasPage(page);
   await app.open();
   await canvas.ready();
   const before = await api.getText();
+  const question = new Promise<string>((resolve) => page.once('dialog', (d) => void d.accept().then(() => resolve(d.message()))));
   await canvas.connect(canvas.handle('Gateway/infra/shared', 'listener:https'), canvas.handle('HTTPRoute/team-a/store', 'in'));
+  expect(await question).toContain('Narrow parentRefs[0] to listener https only?');
   await expect.poll(() => api.getText()).not.toBe(before);
   const lines = before.split('\n');
   const anchor = lines.findIndex((l, i) => l === '      namespace: infra' && lines[i - 1] === '    - name: shared' && lines[i - 5] === '  name: store');
   expect(anchor).toBeGreaterThan(0);
-  expect(await api.getText()).toBe(
-    [...lines.slice(0, anchor + 1), '    - name: shared', '      namespace: infra', '      sectionName: https', ...lines.slice(anchor + 1)].join('\n'),
-  );
-  await api.waitForAnalysis();
-  await expect(canvas.edge('parent:HTTPRoute/team-a/store:1:https')).toHaveAttribute('data-state', 'ok');
+  // One parentRef, narrowed; appending a second one to the same Gateway would break the CRD's rule.
+  expect(await api.getText()).toBe([...lines.slice(0, anchor + 1), '      sectionName: https', ...lines.slice(anchor + 1)].join('\n'));
+  const analysis = await api.waitForAnalysis();
+  expect(analysis.diagnostics.filter((d) => d.code.startsWith('schema'))).toEqual([]);
+  await expect(canvas.edge('parent:HTTPRoute/team-a/store:0:https')).toHaveAttribute('data-state', 'ok');
 });

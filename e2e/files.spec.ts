@@ -63,7 +63,7 @@ test('dropping a YAML file on the page adds it; other files are skipped with a n
   );
   const zone = page.getByTestId('drop-zone');
   await zone.dispatchEvent('dragover', { dataTransfer });
-  await expect(page.getByText('Drop YAML files to add them to the workspace')).toBeVisible();
+  await expect(page.getByText('Drop here to add the files to the workspace')).toBeVisible();
   await zone.dispatchEvent('drop', { dataTransfer });
   await expect.poll(() => api.getText()).toBe(`${before}---\n# file: dropped.yaml\n${extraService}`);
   await expect(app.page.getByTestId('notice')).toContainText('Skipped notes.json');

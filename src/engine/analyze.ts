@@ -52,7 +52,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     effectivePolicies: computeEffectivePolicies(resolved),
     statusDrift: drift.map((d) => d.entry),
     routeTable,
-    graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved }),
+    graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved, diagnostics }),
   };
 }
 

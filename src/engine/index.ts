@@ -75,6 +75,8 @@ export type { ReadingName, Readings, ReadingSpec } from './readings/readings';
 export { predictHealth } from './health/predictHealth';
 export type { GitOpsTool, HealthStatus, HealthPrediction } from './health/predictHealth';
 export { printHealthTable } from './health/printHealth';
+export { buildRequestCaseFile } from './whatif/buildRequestCaseFile';
+export type { ObservedRequest, RequestCaseFile } from './whatif/buildRequestCaseFile';
 // Lint findings (also in analyze().diagnostics), fix-its with their diff preview, and the isolation lens.
 export { lintSources } from './lint/lintSources';
 export type { LintFinding } from './lint/lintTypes';

@@ -54,7 +54,8 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
           if (text === s.text && Object.keys(s.positions).length === 0) return;
           const revision = text === s.text ? s.revision : s.revision + 1;
           const lastChange = text === s.text ? s.lastChange : { origin, revision };
-          set({ text, revision, lastChange, positions: {} });
+          // Recent requests belong to the workspace they were sent in.
+          set({ text, revision, lastChange, positions: {}, ...(text === s.text ? {} : { simHistory: [] }) });
         },
         applyEdits(ops, origin) {
           const result = applyEngineEdits(get().text, ops);
@@ -92,6 +93,8 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
             stale,
             lastGoodAnalysis: clean ? analysis : s.lastGoodAnalysis,
           });
+          // While a document has a syntax error its objects are only unreadable, not gone.
+          if (clean) get().revalidateSimulator(analysis, s.lastGoodAnalysis);
         },
         setAnalysisError(revision, message) {
           if (revision !== get().revision) return;

@@ -11,6 +11,7 @@ import {
   formatShare,
   requestForListener,
   requestForRule,
+  type Analysis,
   type EditOp,
   type EditResult,
   type MixTraffic,
@@ -19,6 +20,7 @@ import {
   type SimRequest,
 } from '../engine';
 import type { SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
+import { gatewayNames, revalidateRequest, ruleExists } from './simulatorRevalidate';
 import type { GwsimState } from './types';
 
 // Formatting helpers the simulator UI shares with the engine's what-if sentences (the UI imports
@@ -120,7 +122,19 @@ export interface SimulatorSlice {
   composeFromObject(key: string, ruleIndex?: number): boolean;
   /** Writes the weights of rollout step `step` into the YAML (setBackendWeight on changed weights only). */
   applySimRolloutStep(step: number): EditResult | undefined;
+  /** Sentences about simulator state whose object left the workspace (shown until dismissed). */
+  simGone: string[];
+  dismissSimGone(): void;
+  /**
+   * Checks every piece of simulator state that names an object against a new analysis: the
+   * composer's Gateway, recent requests, the rollout's rule, the mix shown on the graph; saved
+   * requests and mixes are kept (they are the user's) but reported when their Gateway leaves.
+   */
+  revalidateSimulator(analysis: Analysis, previous: Analysis | undefined): void;
 }
+
+/** How many "gone" sentences the panel keeps (the newest). */
+const MAX_GONE_NOTES = 6;
 
 type Set = (partial: Partial<GwsimState>) => void;
 type Get = () => GwsimState;
@@ -235,6 +249,43 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
       if (ops === undefined) return undefined;
       set({ simRollout: { ...plan, current: step } });
       return ops.length > 0 ? s.applyEdits(ops, 'inspector') : { text: s.text, changedLines: [], failed: [] };
+    },
+    simGone: [],
+    dismissSimGone() {
+      if (get().simGone.length > 0) set({ simGone: [] });
+    },
+    revalidateSimulator(analysis, previous) {
+      const s = get();
+      const patch: Partial<GwsimState> = {};
+      const notes: string[] = [];
+      const draft = revalidateRequest(s.simDraft, analysis);
+      if (draft.notes.length > 0) {
+        patch.simDraft = draft.request;
+        notes.push(...draft.notes);
+      }
+      const names = gatewayNames(analysis);
+      const history = s.simHistory.filter((r) => r.gateway === undefined || names.has(r.gateway));
+      if (history.length !== s.simHistory.length) {
+        patch.simHistory = history;
+        const dropped = s.simHistory.length - history.length;
+        notes.push(`${dropped === 1 ? 'A recent request' : `${dropped} recent requests`} named a Gateway that is gone and ${dropped === 1 ? 'was' : 'were'} removed from Recent.`);
+      }
+      // Saved requests and mixes are the user's: keep them, but say which ones just lost their Gateway.
+      const left = previous === undefined ? new Set<string>() : new Set([...gatewayNames(previous)].filter((n) => !names.has(n)));
+      for (const probe of s.simSaved) {
+        if (probe.request.gateway !== undefined && left.has(probe.request.gateway)) notes.push(`Saved request "${probe.name}" names Gateway ${probe.request.gateway}, which is not in the workspace any more.`);
+      }
+      for (const mix of s.simMixes) {
+        const gone = mix.templates.find((t) => t.request.gateway !== undefined && left.has(t.request.gateway));
+        if (gone) notes.push(`Mix "${mix.name}" sends to Gateway ${gone.request.gateway}, which is not in the workspace any more.`);
+      }
+      if (s.simRollout !== undefined && !ruleExists(analysis, s.simRollout.route, s.simRollout.ruleIndex)) {
+        patch.simRollout = undefined;
+        notes.push(`The rollout stepped ${s.simRollout.route.replace('/', ' ')} rule ${s.simRollout.ruleIndex}, which is not in the workspace any more; choose another rule.`);
+      }
+      if (s.simTraffic !== undefined && !s.simMixes.some((m) => m.id === s.simTraffic?.mixId)) patch.simTraffic = undefined;
+      if (notes.length > 0) patch.simGone = [...s.simGone.filter((n) => !notes.includes(n)), ...notes].slice(-MAX_GONE_NOTES);
+      if (Object.keys(patch).length > 0) set(patch);
     },
   };
 }

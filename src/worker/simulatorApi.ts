@@ -9,6 +9,7 @@
  */
 import {
   analyze,
+  buildRequestCaseFile,
   compareWhatIf,
   compileRouter,
   computeMixTraffic,
@@ -19,7 +20,9 @@ import {
   type MixTally,
   type MixTraffic,
   type OutcomeSummary,
+  type RequestCaseFile,
   type RequestMix,
+  type RequestProbe,
   type RequestTrace,
   type Router,
   type SimRequest,
@@ -111,6 +114,15 @@ export const simulatorApi = {
     const { router } = forRevision(revision, sources);
     const trace = traceRequest(router, request);
     return { revision, request, trace, summary: summarizeOutcome(trace) };
+  },
+
+  /** Saved requests with the outcome each gets now, as a `gwsim test` case file. */
+  simCaseFile(revision: number, sources: SourceFile[], name: string, probes: RequestProbe[]): RequestCaseFile {
+    const { router } = forRevision(revision, sources);
+    return buildRequestCaseFile(
+      name,
+      probes.map((p) => ({ name: p.name, request: p.request, trace: traceRequest(router, p.request) })),
+    );
   },
 
   simMixTraffic(revision: number, sources: SourceFile[], mix: RequestMix): { revision: number; traffic: MixTraffic } {

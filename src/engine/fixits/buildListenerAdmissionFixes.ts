@@ -111,7 +111,27 @@ function fixesFor(index: ResourceIndex, route: Manifest, owner: Manifest, listen
       edits: [{ op: 'setField', target: ownerTarget, path: [...listenerPath, 'allowedRoutes', 'kinds', kinds.length], value: { group: GATEWAY_GROUP, kind: routeKind } }],
     });
   }
-  return out;
+  return [...out, ...combined(out, route, where)];
+}
+
+/**
+ * A listener that refuses a route for two reasons (its namespace and its kind) needs both fixed:
+ * each fix-it alone leaves the route refused, so re-analysis drops it. One fix-it with both edits
+ * is offered as well (when they land in the same file).
+ */
+function combined(fixes: readonly FixIt[], route: Manifest, where: string): FixIt[] {
+  const kinds = fixes.find((f) => f.kind === 'allowed-kinds');
+  const namespaces = fixes.find((f) => f.kind === 'allowed-routes' || f.kind === 'namespace-label');
+  if (kinds === undefined || namespaces === undefined || kinds.file !== namespaces.file) return [];
+  return [
+    {
+      ...namespaces,
+      id: `${namespaces.id}+${kinds.id}`,
+      title: `Allow ${route.kind} from ${route.namespace ?? ''} on ${where}`,
+      detail: `${namespaces.detail} ${kinds.detail}`,
+      edits: [...namespaces.edits, ...kinds.edits],
+    },
+  ];
 }
 
 function labelNamespace(index: ResourceIndex, namespace: string, labels: readonly [string, string][]): EditOp[] {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import type { Analysis } from '../analysisTypes';
@@ -7,6 +7,10 @@ import type { RouteStatus, SourceFile } from '../types';
 import { computeFixIts } from './computeFixIts';
 import type { FixIt } from './fixItTypes';
 import { previewFixIt } from './previewFixIt';
+import { buildListenerAdmissionFixes } from './buildListenerAdmissionFixes';
+import { verifyFixIt } from './verifyFixIt';
+import { loadManifests } from '../load/loadManifests';
+import { indexResources } from '../resolve/indexResources';
 
 const CLOCK = { clock: () => '2026-01-01T00:00:00Z' };
 const example = (name: string): SourceFile => ({ name, text: readFileSync(new URL(`../../../fixtures/examples/${name}`, import.meta.url), 'utf8') });
@@ -174,7 +178,8 @@ spec:
 `;
     const source = { name: 'same.yaml', text };
     const fixes = computeFixIts([source]).filter((f) => f.object.name === 'r');
-    expect(fixes.map((f) => f.kind)).toEqual(['allowed-routes', 'allowed-kinds']);
+    // Namespace and kind both refuse the route: either edit alone leaves it refused, so only the pair is offered.
+    expect(fixes.map((f) => f.title)).toEqual(['Allow HTTPRoute from app on listener http of Gateway infra/web']);
     let current = text;
     for (const f of fixes) current = applyEdits(current, f.edits).text;
     const after = analyze([{ name: 'same.yaml', text: current }], CLOCK);
@@ -289,15 +294,76 @@ spec:
 });
 
 describe('fix-its on the external-vs-internal template', () => {
-  it('says when the label it sets replaces one that admits the namespace elsewhere', () => {
+  it('a label that would admit ledger on the public listener but cut it off the internal one is not offered', () => {
     const source = example('external-vs-internal-isolation.yaml');
-    const fixes = computeFixIts([source]);
-    expect(fixes.map((f) => f.title)).toEqual(['Label namespace ledger with exposure=external (replaces exposure=internal)']);
-    expect(fixes[0]?.detail).toContain('listeners selecting the old value stop admitting ledger');
-    const fix = fixes[0];
+    const before = analyze([source], CLOCK);
+    const index = indexResources(loadManifests([source]).manifests);
+    const proposed = buildListenerAdmissionFixes(before.explain, index);
+    expect(proposed.map((f) => f.title)).toEqual(['Label namespace ledger with exposure=external (replaces exposure=internal)']);
+    const fix = proposed[0];
     if (fix === undefined) return;
     const { after } = applyFix(source, fix);
     expect(condition(after, 'HTTPRoute/ledger/ledger-on-public', 'Accepted')).toBe('True Accepted');
     expect(condition(after, 'HTTPRoute/ledger/ledger', 'Accepted')).toBe('False NotAllowedByListeners');
+    expect(verifyFixIt([source], before, fix)).toBe(false);
+    expect(computeFixIts([source], before)).toEqual([]);
+  });
+});
+
+describe('every fix-it is proven by re-analysis', () => {
+  it('an HTTPRoute refused by a TCP listener that accepts only TCPRoute gets no fix-it that widens access', () => {
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: { name: example }
+spec: { controllerName: gwsim.dev/controller }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: edge, namespace: infra }
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: tcp
+      protocol: TCP
+      port: 5432
+      allowedRoutes:
+        kinds: [{ kind: TCPRoute }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: web, namespace: apps }
+spec:
+  parentRefs: [{ name: edge, namespace: infra, sectionName: tcp }]
+  rules: [{ backendRefs: [{ name: svc, port: 80 }] }]
+`;
+    const source = { name: 'tcp.yaml', text };
+    const before = analyze([source], CLOCK);
+    expect(condition(before, 'HTTPRoute/apps/web', 'Accepted')).toBe('False NotAllowedByListeners');
+    const index = indexResources(loadManifests([source]).manifests);
+    // The generator proposes opening the namespace; applied, the route would still be refused.
+    const proposed = buildListenerAdmissionFixes(before.explain, index);
+    expect(proposed.map((f) => f.kind)).toEqual(['allowed-routes']);
+    const { after } = applyFix(source, proposed[0]!);
+    expect(condition(after, 'HTTPRoute/apps/web', 'Accepted')).toBe('False NotAllowedByListeners');
+    expect(computeFixIts([source], before)).toEqual([]);
+  });
+
+  const cases: SourceFile[] = [
+    ...readdirSync(new URL('../../../fixtures/examples/', import.meta.url)).filter((n) => n.endsWith('.yaml')).map((n) => example(n)),
+    ...readdirSync(new URL('../testdata/validate/', import.meta.url))
+      .filter((n) => n.endsWith('.in.yaml'))
+      .map((n) => ({ name: n, text: readFileSync(new URL(`../testdata/validate/${n}`, import.meta.url), 'utf8') })),
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('%s: each offered fix-it, applied alone, removes a problem and adds none', (_name, source) => {
+    const before = analyze([source], CLOCK);
+    for (const fix of computeFixIts([source], before)) {
+      const { after } = applyFix(source, fix);
+      const gone = problems(before).filter((p) => !problems(after).includes(p));
+      const added = problems(after).filter((p) => !problems(before).includes(p));
+      const refusedBefore = JSON.stringify(before.status).split('"status":"False"').length;
+      const refusedAfter = JSON.stringify(after.status).split('"status":"False"').length;
+      expect(added, fix.title).toEqual([]);
+      expect(gone.length > 0 || refusedAfter < refusedBefore, `${fix.title} resolves something`).toBe(true);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { resourceKey, type ResourceKey } from '../api/keys';
 import { isRouteKind } from '../api/kinds';
 import { buildGraphEdges, type MissingTarget } from './buildGraphEdges';
 import { buildGraphNodes } from './buildGraphNodes';
+import type { Diagnostic } from '../types';
 import type { SemanticGraphInput } from './semanticGraphInput';
 import type { AssumedObject } from '../resolve/world';
 import type { GraphNamespaceGroup, GraphNode, GraphNodeCategory, SemanticGraph } from './types';
@@ -15,7 +16,7 @@ import type { GraphNamespaceGroup, GraphNode, GraphNodeCategory, SemanticGraph }
 export type { SemanticGraphInput } from './semanticGraphInput';
 
 export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
-  const nodes = buildGraphNodes(input);
+  const nodes = markObjectErrors(buildGraphNodes(input), input.diagnostics ?? []);
   const { edges, missing } = buildGraphEdges(input);
   const drawn = new Set<string>(nodes.map((n) => n.id));
   const assumed = new Map((input.assumptions ?? []).map((a) => [a.key as string, a]));
@@ -29,6 +30,26 @@ export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
   // Edges may only end at drawn nodes or namespace frames; anything else would dangle.
   const frames = new Set<string>(namespaces.map((g) => g.id));
   return { nodes, edges: edges.filter((e) => drawn.has(e.source) && (drawn.has(e.target) || frames.has(e.target))), namespaces };
+}
+
+/**
+ * An object with an error diagnostic (a schema rule the API server would enforce, a field it would
+ * reject) cannot be OK, whatever its conditions say: a real cluster would not even store it. Such
+ * a node is drawn as an error with the first diagnostic's code and message.
+ */
+function markObjectErrors(nodes: GraphNode[], diagnostics: readonly Diagnostic[]): GraphNode[] {
+  const firstError = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    if (d.severity !== 'error' || d.object === undefined) continue;
+    const key = resourceKey(d.object.kind, d.object.namespace, d.object.name);
+    if (!firstError.has(key)) firstError.set(key, d);
+  }
+  if (firstError.size === 0) return nodes;
+  return nodes.map((n) => {
+    const d = firstError.get(n.id);
+    if (d === undefined || n.status === 'error') return n;
+    return { ...n, status: 'error', reason: d.code, message: `${d.message}${d.hint ? ` ${d.hint}` : ''}` };
+  });
 }
 
 function ghostNode(m: MissingTarget): GraphNode {

@@ -1,5 +1,6 @@
 import type { AssumedObject } from '../resolve/world';
 import type {
+  Diagnostic,
   GatewayModel,
   Manifest,
   ObjectSummary,
@@ -25,4 +26,6 @@ export interface SemanticGraphInput {
   policies: readonly PolicyAttachment[];
   /** Objects the world assumed: their ghost nodes are drawn as assumed, not missing. */
   assumptions?: readonly AssumedObject[];
+  /** Every diagnostic of the analysis: an object with an error is never drawn as OK. */
+  diagnostics?: readonly Diagnostic[];
 }

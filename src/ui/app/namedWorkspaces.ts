@@ -119,9 +119,18 @@ export async function deleteWorkspaceNamed(name: string): Promise<boolean> {
 
 /** Clears the workspace for new work, asking first when the current work is not saved anywhere. */
 export async function startEmptyWorkspace(store: GwsimStore = useGwsimStore): Promise<void> {
+  if (!(await mayReplaceWorkspace('Start an empty workspace?', store))) return;
+  store.getState().replaceWorkspace('', 'file');
+}
+
+/**
+ * Whether the workspace may be replaced (New, Open files): never while a share link is read-only;
+ * after asking `question` when the current text is neither an example nor saved under a name.
+ */
+export async function mayReplaceWorkspace(question: string, store: GwsimStore = useGwsimStore): Promise<boolean> {
   if (useShareSession.getState().readOnly) {
     notify('info', 'Opened from a share link: choose Edit or Keep my workspace in the bar above first.');
-    return;
+    return false;
   }
   const { text } = store.getState();
   let savedTexts: string[] = [];
@@ -130,6 +139,5 @@ export async function startEmptyWorkspace(store: GwsimStore = useGwsimStore): Pr
   } catch {
     // Unknown saved state: treat the work as unsaved and ask.
   }
-  if (hasUnsavedWork(text, savedTexts) && !window.confirm('Start an empty workspace? The current work is not saved under a name. You can undo this.')) return;
-  store.getState().replaceWorkspace('', 'file');
+  return !hasUnsavedWork(text, savedTexts) || window.confirm(`${question} The current work is not saved under a name. You can undo this.`);
 }

@@ -1,17 +1,26 @@
 import { useGwsimStore } from '../../store';
 import { appendFiles, isYamlFileName, type OpenedFile } from './combineFiles';
+import { mayReplaceWorkspace } from './namedWorkspaces';
 import { describeOpened, isZipFileName, type OpenedSource } from './describeOpened';
 
+/** Open: the files become the workspace (after asking, when work would be lost). Add: they join it. */
+export type OpenMode = 'open' | 'add';
+
 /**
- * Reads the chosen/dropped files and appends their documents to the workspace: YAML files as they
- * are, zip archives by their YAML entries. One notice says what was added and what was left out.
+ * Reads the chosen/dropped files and opens them as the workspace or appends their documents to
+ * it: YAML files as they are, zip archives by their YAML entries. One notice says what was read
+ * and what was left out.
  */
-export async function openFiles(fileList: Iterable<File>): Promise<void> {
+export async function openFiles(fileList: Iterable<File>, mode: OpenMode = 'add'): Promise<void> {
   const sources: OpenedSource[] = [];
   for (const file of fileList) sources.push(await readSource(file));
   const opened: OpenedFile[] = sources.flatMap((s) => s.files);
   const store = useGwsimStore.getState();
-  if (opened.length > 0) store.setText(appendFiles(useGwsimStore.getState().text, opened), 'file');
+  if (opened.length > 0 && mode === 'open') {
+    const names = opened.length === 1 ? `“${opened[0]?.name ?? ''}”` : `${opened.length} files`;
+    if (!(await mayReplaceWorkspace(`Open ${names} in place of the current workspace?`))) return;
+    store.replaceWorkspace(appendFiles('', opened), 'file');
+  } else if (opened.length > 0) store.setText(appendFiles(useGwsimStore.getState().text, opened), 'file');
   const notice = describeOpened(sources);
   if (notice) store.setNotice(notice);
 }

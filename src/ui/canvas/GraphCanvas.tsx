@@ -25,7 +25,7 @@ import { selectRelayoutRequest, selectStaleKeys } from '../../store/selectors';
 import { Palette } from '../palette/Palette';
 import { applyCanvasIntents } from './applyCanvasIntents';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
-import { connectionToIntent, edgeDeleteIntent, referrersOf, type CanvasIntent } from './canvasIntents';
+import { connectionToIntent, edgeDeleteIntent, planAttach, referrersOf, type CanvasIntent } from './canvasIntents';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { mergeStaleGraph } from './mergeStaleGraph';
 import { nodeTypes, edgeTypes } from './nodeTypes';
@@ -100,8 +100,12 @@ function GraphCanvasInner() {
     (c: Connection) => {
       if (!graph) return;
       const result = connectionToIntent(graph, c);
-      if (result.ok) applyCanvasIntents([result.intent]);
-      else useGwsimStore.getState().setNotice({ kind: 'info', message: result.why });
+      if (!result.ok) return useGwsimStore.getState().setNotice({ kind: 'info', message: result.why });
+      if (result.intent.type !== 'attachRoute') return applyCanvasIntents([result.intent]);
+      // A route may already name this parent: write only what the API server would accept.
+      const plan = planAttach(useGwsimStore.getState().analysis?.explain ?? [], result.intent);
+      if (plan.type === 'already') useGwsimStore.getState().setNotice({ kind: 'info', message: plan.why });
+      else if (plan.type === 'add' || window.confirm(plan.question)) applyCanvasIntents(plan.intents);
     },
     [graph],
   );

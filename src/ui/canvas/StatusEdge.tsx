@@ -1,6 +1,7 @@
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useState, type KeyboardEvent } from 'react';
 import { useCanvasActions } from './canvasActions';
+import { laneBezier, type Anchor } from './edgeGeometry';
 import type { FlowEdge } from './flowTypes';
 import { edgeTestId } from './graphTestIds';
 import { useGwsimStore } from '../../store';
@@ -13,7 +14,11 @@ import { selectSimEdgeOnPath, selectSimEdgeTraffic } from '../../store/simulator
  */
 export const StatusEdge = memo(function StatusEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const lane = data?.lane;
+  const [path, labelX, labelY] =
+    lane === undefined
+      ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
+      : laneCurve({ x: sourceX, y: sourceY, side: sourcePosition }, { x: targetX, y: targetY, side: targetPosition }, lane);
   const actions = useCanvasActions();
   const status = data?.status ?? 'unknown';
   const edge = data?.edge;
@@ -39,9 +44,10 @@ export const StatusEdge = memo(function StatusEdge(props: EdgeProps<FlowEdge>) {
       {data?.label && edge ? (
         <EdgeLabelRenderer>
           <div
-            className={`se-label se-label--${status} se-label--${edge.kind}${data.stale ? ' se-label--stale' : ''} nodrag nopan`}
+            className={`se-label se-label--${status} se-label--${edge.kind}${data.stale ? ' se-label--stale' : ''}${onSimPath ? ' se-label--sim-path' : ''} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`${testId}-label`}
+            data-sim-path={onSimPath ? 'true' : undefined}
             title={edge.message ?? data.label}
           >
             {editableWeight ? (
@@ -60,6 +66,11 @@ export const StatusEdge = memo(function StatusEdge(props: EdgeProps<FlowEdge>) {
     </>
   );
 });
+
+function laneCurve(from: Anchor, to: Anchor, lane: number): [string, number, number] {
+  const curve = laneBezier(from, to, lane);
+  return [curve.d, curve.labelX, curve.labelY];
+}
 
 function WeightLabel(props: { label: string; weight: number; testId: string; onCommit(weight: number): void }) {
   const [editing, setEditing] = useState(false);

@@ -3,7 +3,7 @@
  * dragging a listener onto a route adds a parentRef, a route onto a Service adds a backendRef,
  * deleting an edge removes the reference it stands for. Pure; canvasEdits turns intents into EditOps.
  */
-import type { GraphEdge, GraphNode, ResourceKey, SemanticGraph } from '../../engine';
+import type { GraphEdge, GraphNode, ResourceKey, RouteParentExplain, SemanticGraph } from '../../engine';
 import { listenerFromHandle } from './flowTypes';
 
 export type CanvasIntent =
@@ -11,6 +11,7 @@ export type CanvasIntent =
   | { type: 'addBackend'; route: ResourceKey; service: GraphNode; port?: number; ruleIndex: number; ruleCount: number }
   | { type: 'setWeight'; route: ResourceKey; ruleIndex: number; backendRefIndex: number; weight: number }
   | { type: 'removeParentRef'; route: ResourceKey; parentRefIndex: number }
+  | { type: 'narrowParentRef'; route: ResourceKey; parentRefIndex: number; sectionName: string }
   | { type: 'removeBackendRef'; route: ResourceKey; ruleIndex: number; backendRefIndex: number }
   | { type: 'removeObject'; key: ResourceKey }
   | { type: 'rename'; key: ResourceKey; name: string }
@@ -50,6 +51,54 @@ export function connectionToIntent(graph: SemanticGraph, c: ConnectionLike): Int
     };
   }
   return { ok: false, why: `A ${route.kind} connects to listeners and Services, not to a ${other.kind}.` };
+}
+
+type AttachIntent = Extract<CanvasIntent, { type: 'attachRoute' }>;
+
+/**
+ * What attaching a route to a parent it may already name has to write. The Gateway API CRDs
+ * reject a route whose parentRefs name the same parent both with and without sectionName (or
+ * port), and two identical parentRefs; so a second reference is only added when all of them
+ * name a section, an existing one is narrowed or replaced after asking, or nothing is written.
+ */
+export type AttachPlan =
+  | { type: 'add'; intents: CanvasIntent[] }
+  | { type: 'already'; why: string }
+  | { type: 'ask'; question: string; intents: CanvasIntent[] };
+
+export function planAttach(explain: readonly RouteParentExplain[], intent: AttachIntent): AttachPlan {
+  const p = intent.parent;
+  const routeNamespace = intent.route.split('/')[1] || undefined;
+  const same = explain.filter(
+    (e) =>
+      e.route === intent.route &&
+      (e.parent !== undefined
+        ? e.parent === p.id
+        : (e.parentRef.kind ?? 'Gateway') === p.kind && e.parentRef.name === p.name && (e.parentRef.namespace ?? routeNamespace) === p.namespace),
+  );
+  const section = intent.sectionName;
+  const what = `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name}`;
+  const routeName = intent.route.split('/').slice(1).join('/');
+  if (same.some((e) => (e.parentRef.sectionName || undefined) === section && !e.parentRef.port)) {
+    return { type: 'already', why: `${routeName} already names ${what}${section ? ` listener ${section}` : ''} in its parentRefs; nothing to add.` };
+  }
+  const conflicting = same.filter((e) => !!e.parentRef.sectionName !== (section !== undefined) || !!e.parentRef.port);
+  if (conflicting.length === 0) return { type: 'add', intents: [intent] };
+  const refs = conflicting.map((e) => `parentRefs[${e.parentRefIndex}]`).join(', ');
+  const only = conflicting[0];
+  const rule = `The API server rejects a route that names the same ${p.kind} both with and without sectionName or port.`;
+  if (section !== undefined && conflicting.length === 1 && only !== undefined && !only.parentRef.port) {
+    return {
+      type: 'ask',
+      question: `${routeName} already attaches to every listener of ${what} (${refs}). ${rule} Narrow ${refs} to listener ${section} only?`,
+      intents: [{ type: 'narrowParentRef', route: intent.route, parentRefIndex: only.parentRefIndex, sectionName: section }],
+    };
+  }
+  return {
+    type: 'ask',
+    question: `${routeName} already names ${what} in ${refs}. ${rule} Replace ${conflicting.length === 1 ? 'it' : 'them'} with one reference to ${section ? `listener ${section}` : `the whole ${p.kind}`}?`,
+    intents: [intent, ...conflicting.map((e): CanvasIntent => ({ type: 'removeParentRef', route: intent.route, parentRefIndex: e.parentRefIndex }))],
+  };
 }
 
 /** Deleting an edge removes the reference behind it; other edges are derived and cannot be deleted. */

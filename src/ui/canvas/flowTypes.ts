@@ -27,6 +27,8 @@ export type GraphEdgeData = {
   label?: string;
   /** An end of the edge is stale (drawn from the last good analysis). */
   stale: boolean;
+  /** Set when other edges join the same two nodes: which lane this one takes (edgeGeometry.ts). */
+  lane?: number;
 };
 
 export type GraphFlowNode = Node<GraphNodeData, 'graphNode'>;

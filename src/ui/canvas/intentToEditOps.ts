@@ -38,6 +38,8 @@ function intentToEditOps(intent: CanvasIntent): EditOp[] {
       return [{ op: 'setBackendWeight', target: selectorOf(intent.route), ruleIndex: intent.ruleIndex, backendIndex: intent.backendRefIndex, weight: intent.weight }];
     case 'removeParentRef':
       return [{ op: 'removeParentRef', target: selectorOf(intent.route), index: intent.parentRefIndex }];
+    case 'narrowParentRef':
+      return [{ op: 'setField', target: selectorOf(intent.route), path: ['spec', 'parentRefs', intent.parentRefIndex, 'sectionName'], value: intent.sectionName }];
     case 'removeBackendRef':
       return [{ op: 'removeBackendRef', target: selectorOf(intent.route), ruleIndex: intent.ruleIndex, backendIndex: intent.backendRefIndex }];
     case 'removeObject':

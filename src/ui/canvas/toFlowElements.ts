@@ -14,6 +14,7 @@ import {
   type GraphFlowNode,
   type NamespaceFlowNode,
 } from './flowTypes';
+import { parallelLanes } from './edgeGeometry';
 
 export type XY = { x: number; y: number };
 
@@ -58,7 +59,7 @@ export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: Fl
     };
   });
   const frames = namespaceFrames(input.graph, graphNodes);
-  const edges = input.graph.edges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target)));
+  const edges = withLanes(input.graph.edges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target))));
   // Frames first: React Flow paints in array order, so they sit under their members.
   return { nodes: [...frames, ...graphNodes], edges };
 }
@@ -123,6 +124,16 @@ function toFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
     default:
       return { ...base, source: e.source, sourceHandle: OUT_HANDLE, target: e.target, targetHandle: IN_HANDLE };
   }
+}
+
+/** Edges between the same two nodes each get their own lane, so none hides another or its label. */
+function withLanes(edges: FlowEdge[]): FlowEdge[] {
+  const lanes = parallelLanes(edges);
+  if (lanes.size === 0) return edges;
+  return edges.map((e) => {
+    const lane = lanes.get(e.id);
+    return lane === undefined || e.data === undefined ? e : { ...e, data: { ...e.data, lane } };
+  });
 }
 
 /**

@@ -154,4 +154,24 @@ describe('svgText', () => {
     expect(textWidth(cut, 15, true)).toBeLessThanOrEqual(120);
     expect(cut.length).toBeGreaterThan(5);
   });
+
+  test('edges between the same two nodes get their own curve and a label that overlaps no other', () => {
+    const rules = [0, 1, 2, 3].map((i) => ({
+      id: `backend:${ROUTE}:${i}:0`, kind: 'backend' as const, source: ROUTE, target: SVC, status: 'ok' as const, ruleIndex: i, backendRefIndex: 0, weight: 1, weightPercent: 100, label: `rule ${i} · 100%`,
+    }));
+    const { nodes, edges } = toFlowElements({ graph: { ...graph, edges: rules }, positions, autoPositions: {}, selected: undefined, stale: new Set() });
+    const { svg } = buildDiagramSvg({ nodes, edges });
+    const paths = [...svg.matchAll(/<path d="([^"]+)"[^>]*data-edge="backend/g)].map((m) => m[1]);
+    expect(new Set(paths).size).toBe(4);
+    const boxes = [...svg.slice(svg.indexOf('data-layer="labels"')).matchAll(/<rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="16" rx="8"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]) }));
+    expect(boxes).toHaveLength(4);
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + 16 <= b.y || b.y + 16 <= a.y;
+        expect(apart, `labels at ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`).toBe(true);
+      }
+    }
+    // Rule order reads top to bottom.
+    expect(boxes.map((b) => b.y)).toEqual([...boxes.map((b) => b.y)].sort((x, y) => x - y));
+  });
 });

@@ -7,6 +7,7 @@
  */
 import type { FlowEdge, FlowNode, GraphFlowNode, NamespaceFlowNode } from '../canvas/flowTypes';
 import { GRANT_HANDLE, listenerFromHandle } from '../canvas/flowTypes';
+import { laneBezier, type Anchor, type Curve } from '../canvas/edgeGeometry';
 import { COLOR, FONT_FAMILY, FRAME, edgeStroke, type EdgeStroke } from './diagramTheme';
 import { cardBox, drawDiagramNode, listenerRowCentre } from './drawDiagramNode';
 import { escapeXml, num, textWidth } from './svgText';
@@ -29,12 +30,6 @@ const MARGIN = 24;
 const HEADER = 40;
 const LABEL_FONT = 11;
 
-type Side = 'left' | 'right' | 'top';
-interface Anchor {
-  x: number;
-  y: number;
-  side: Side;
-}
 interface Box {
   left: number;
   top: number;
@@ -69,7 +64,7 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
     if (!source || !target || !data) continue;
     const from = sourceAnchor(source, e.sourceHandle);
     const to = targetAnchor(target);
-    const curve = bezier(from, to);
+    const curve = laneBezier(from, to, data.lane ?? 0);
     // Edges arcing over the frames (grants) can leave the nodes' box: keep their curve in view.
     grow(curveBox(curve));
     const stroke = edgeStroke(data.status, data.edge.kind, data.stale);
@@ -138,39 +133,6 @@ function targetAnchor(n: FlowNode): Anchor {
   const box = nodeBox(n);
   if (n.type === 'namespaceFrame') return { x: box.x + box.width / 2, y: box.y, side: 'top' };
   return { x: box.x, y: box.y + box.height / 2, side: 'left' };
-}
-
-interface Curve {
-  d: string;
-  points: [number, number][];
-  labelX: number;
-  labelY: number;
-}
-
-/** React Flow's default bezier (curvature 0.25), so the exported edges bend like the canvas ones. */
-function bezier(from: Anchor, to: Anchor): Curve {
-  const c1 = control(from, to);
-  const c2 = control(to, from);
-  const labelX = from.x * 0.125 + c1[0] * 0.375 + c2[0] * 0.375 + to.x * 0.125;
-  const labelY = from.y * 0.125 + c1[1] * 0.375 + c2[1] * 0.375 + to.y * 0.125;
-  return {
-    d: `M${num(from.x)},${num(from.y)} C${num(c1[0])},${num(c1[1])} ${num(c2[0])},${num(c2[1])} ${num(to.x)},${num(to.y)}`,
-    points: [[from.x, from.y], c1, c2, [to.x, to.y]],
-    labelX,
-    labelY,
-  };
-}
-
-function control(at: Anchor, other: Anchor): [number, number] {
-  const offset = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
-  switch (at.side) {
-    case 'left':
-      return [at.x - offset(at.x - other.x), at.y];
-    case 'right':
-      return [at.x + offset(other.x - at.x), at.y];
-    case 'top':
-      return [at.x, at.y - offset(at.y - other.y)];
-  }
 }
 
 /** A cubic stays inside the hull of its control points: a safe (if loose) box for the bounds. */

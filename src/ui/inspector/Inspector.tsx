@@ -3,7 +3,7 @@
  * route × listener checks behind that status. Rename is the one edit made here.
  */
 import './inspector.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { GraphNode, ResourceKey } from '../../engine';
 import { useGwsimStore } from '../../store';
 import { selectInspectorModel, type InspectorModel } from '../../store/canvasSelectors';
@@ -22,6 +22,12 @@ const POLICY_TARGET_CATEGORIES: ReadonlySet<string> = new Set(['class', 'gateway
 
 export function Inspector() {
   const model = useGwsimStore(selectInspectorModel);
+  const open = model !== undefined;
+  useEffect(() => {
+    if (!open) return;
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [open]);
   if (!model) return null;
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
@@ -39,6 +45,17 @@ export function Inspector() {
       </div>
     </aside>
   );
+}
+
+/**
+ * Escape closes the inspector, unless it is meant for what has focus: a text field (which cancels
+ * its edit), the YAML editor, an open menu or a dialog.
+ */
+function closeOnEscape(e: KeyboardEvent): void {
+  if (e.key !== 'Escape' || e.defaultPrevented) return;
+  const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest('input, textarea, select, .monaco-editor, [role="menu"], [role="dialog"], dialog')) return;
+  useGwsimStore.getState().select(undefined, 'inspector');
 }
 
 function InspectorHeader({ model }: { model: InspectorModel }) {

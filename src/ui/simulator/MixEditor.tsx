@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { RequestMix } from '../../engine';
 import { useGwsimStore } from '../../store';
 import { DEFAULT_RUN_SIZE, describeBucket, describeRequest, formatShare, selectSimRun } from '../../store/simulatorSlice';
+import { missingGateway } from '../../store/simulatorRevalidate';
 import { RunStatus } from './RunStatus';
 import { showMixTraffic, startRun } from './simulatorClient';
 import { SplitChart } from './SplitChart';
@@ -19,6 +20,7 @@ export function MixEditor() {
   const traffic = useGwsimStore((s) => s.simTraffic);
   const run = useGwsimStore(selectSimRun);
   const revision = useGwsimStore((s) => s.revision);
+  const analysis = useGwsimStore((s) => s.analysis);
   const [openId, setOpenId] = useState<string | undefined>(undefined);
   const mix = mixes.find((m) => m.id === openId) ?? mixes[0];
   const update = (next: RequestMix) => saveMix(next);
@@ -69,7 +71,15 @@ export function MixEditor() {
                   <td>
                     <input aria-label="template weight" className="sim-port" type="number" min={0} value={t.weight} onChange={(e) => update({ ...mix, templates: mix.templates.map((x, j) => (j === i ? { ...x, weight: Math.max(0, Number(e.target.value) || 0) } : x)) })} />
                   </td>
-                  <td className="sim-muted">{describeRequest(t.request)}</td>
+                  <td className="sim-muted">
+                    {describeRequest(t.request)}
+                    {analysis && missingGateway(t.request, analysis) ? (
+                      <span className="sim-gone-mark" data-testid="sim-mix-template-gone">
+                        {' '}
+                        · Gateway {t.request.gateway} is not in the workspace
+                      </span>
+                    ) : null}
+                  </td>
                   <td>
                     <button type="button" className="sim-icon" aria-label="remove template" onClick={() => update({ ...mix, templates: mix.templates.filter((_, j) => j !== i) })}>
                       ×

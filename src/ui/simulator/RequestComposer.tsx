@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { SimRequest, SimScheme } from '../../engine';
 import { useGwsimStore } from '../../store';
 import { selectSimDraft, selectSimGateways } from '../../store/simulatorSlice';
+import { defaultPort, portForScheme, requestToSend } from '../../store/simulatorRequest';
 import { sendRequest } from './simulatorClient';
 
 const SCHEMES: SimScheme[] = ['http', 'https', 'tls', 'tcp', 'udp'];
@@ -34,13 +35,17 @@ export function RequestComposer() {
       data-testid="sim-composer"
       onSubmit={(e) => {
         e.preventDefault();
-        void sendRequest(draft);
+        void sendRequest(requestToSend(draft));
       }}
     >
       <div className="sim-grid">
         <label htmlFor="sim-gateway">Gateway</label>
         <select id="sim-gateway" data-testid="sim-gateway" value={draft.gateway ?? ''} onChange={(e) => (e.target.value ? update({ gateway: e.target.value }) : update({}, ['gateway']))}>
           <option value="">any that listens on the port</option>
+          {draft.gateway !== undefined && gateway === undefined ? (
+            // Never show "any" for a request that still names a Gateway: say that it is gone.
+            <option value={draft.gateway}>{draft.gateway} (not in the workspace)</option>
+          ) : null}
           {gateways.map((g) => (
             <option key={g.key} value={g.name}>
               {g.name}
@@ -72,13 +77,23 @@ export function RequestComposer() {
             type="number"
             min={1}
             max={65535}
-            placeholder={draft.scheme === 'https' || draft.scheme === 'tls' ? '443' : '80'}
+            placeholder={String(defaultPort(draft.scheme) ?? 'required')}
             value={draft.port ?? ''}
             onChange={(e) => (e.target.value ? update({ port: Number(e.target.value) }) : update({}, ['port']))}
           />
         </div>
         <label htmlFor="sim-scheme">Scheme</label>
-        <select id="sim-scheme" data-testid="sim-scheme" value={draft.scheme} onChange={(e) => update({ scheme: e.target.value as SimScheme })}>
+        <select
+          id="sim-scheme"
+          data-testid="sim-scheme"
+          value={draft.scheme}
+          onChange={(e) => {
+            const scheme = e.target.value as SimScheme;
+            const port = portForScheme(draft, scheme, gateway?.listeners);
+            if (port === undefined) update({ scheme }, ['port']);
+            else update({ scheme, port });
+          }}
+        >
           {SCHEMES.map((s) => (
             <option key={s}>{s}</option>
           ))}
@@ -141,7 +156,7 @@ export function RequestComposer() {
           type="button"
           data-testid="sim-save"
           onClick={() => {
-            saveRequest(saveName);
+            saveRequest(saveName, requestToSend(draft));
             setSaveName('');
           }}
         >

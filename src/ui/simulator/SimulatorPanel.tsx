@@ -5,6 +5,7 @@
 import './simulator.css';
 import { useEffect } from 'react';
 import { useGwsimStore } from '../../store';
+import { objectExists } from '../../store/simulatorRevalidate';
 import { DEFAULT_REQUEST, selectSimOpen, selectSimTab, type SimulatorTab } from '../../store/simulatorSlice';
 import { CanaryLab } from './CanaryLab';
 import { MixEditor } from './MixEditor';
@@ -30,7 +31,9 @@ export function SimulatorPanel() {
   const setTab = useGwsimStore((s) => s.setSimTab);
   const selected = useGwsimStore((s) => s.selected);
   const hasAnalysis = useGwsimStore((s) => s.analysis !== undefined);
-  const composable = selected !== undefined && /^(Gateway|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute|UDPRoute)\//.test(selected);
+  // Only an object of the current analysis: a selection left over from another workspace composes nothing.
+  const selectedExists = useGwsimStore((s) => objectExists(s.analysis, s.selected));
+  const composable = selected !== undefined && selectedExists && /^(Gateway|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute|UDPRoute)\//.test(selected);
   useSimulatorFollow();
   // First open: start from the selection, or from the first route, rather than an empty form.
   useEffect(() => {
@@ -58,6 +61,7 @@ export function SimulatorPanel() {
           </button>
         ) : null}
       </header>
+      {open ? <GoneNotes /> : null}
       {open ? (
         <div className="sim-body">
           {tab === 'request' ? (
@@ -82,5 +86,24 @@ export function SimulatorPanel() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** What the simulator dropped or could not keep because its object left the workspace. */
+function GoneNotes() {
+  const notes = useGwsimStore((s) => s.simGone);
+  const dismiss = useGwsimStore((s) => s.dismissSimGone);
+  if (notes.length === 0) return null;
+  return (
+    <div className="sim-gone" role="status" data-testid="sim-gone">
+      <ul>
+        {notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <button type="button" className="sim-link" data-testid="sim-gone-dismiss" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
   );
 }

@@ -117,7 +117,7 @@ function OutcomeBanner({ trace, split }: { trace: RequestTrace; split: string | 
   const target = o.kind === 'redirect' && o.redirect ? `→ ${o.redirect.location}` : split ? `→ ${split}` : o.backend ? `→ ${describeBucket(o.backend.target)}` : '';
   return (
     <div className={`sim-outcome ${ok ? 'is-pass' : 'is-fail'}`} data-testid="trace-outcome" data-status={o.status} data-kind={o.kind} data-backend={o.backend?.name}>
-      <span className="sim-status">{o.status === 0 ? 'no response' : o.status}</span>
+      <span className="sim-status">{o.status === 0 ? streamHeadline(trace) : o.status}</span>
       <span className="sim-outcome-main">
         <strong>
           {o.kind} {target}
@@ -132,6 +132,12 @@ function OutcomeBanner({ trace, split }: { trace: RequestTrace; split: string | 
       ) : null}
     </div>
   );
+}
+
+/** TLS, TCP and UDP carry no HTTP status: a forwarded stream is "connected", not "no response". */
+function streamHeadline(trace: RequestTrace): string {
+  if (trace.outcome.kind !== 'forwarded') return 'no response';
+  return trace.request.scheme === 'udp' ? 'delivered' : 'connected';
 }
 
 function Candidate({ c, winner }: { c: CandidateConsideration; winner: boolean }) {

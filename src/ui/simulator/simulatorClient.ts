@@ -9,6 +9,7 @@ import { useGwsimStore } from '../../store';
 import { WORKSPACE_FILE } from '../../store/analysisSync';
 import { MAX_RUN } from '../../store/simulatorSlice';
 import { getEngine } from '../../worker/engineClient';
+import { downloadText } from '../toolbar/exportWorkspace';
 import type { SimRunProgress } from '../../worker/simulatorApi';
 
 const store = useGwsimStore;
@@ -85,5 +86,23 @@ export async function runWhatIf(): Promise<void> {
     if (seq === latest.whatIf) store.getState().setSimWhatIf(result);
   } catch (error) {
     reportError('the what-if comparison', error);
+  }
+}
+
+/** Downloads the saved requests, with the outcome each gets now, as a `gwsim test` case file. */
+export async function exportSavedAsCaseFile(): Promise<void> {
+  const s = store.getState();
+  if (s.simSaved.length === 0) return;
+  const { revision, sources } = current();
+  try {
+    const file = await getEngine().simCaseFile(revision, sources, 'saved requests', s.simSaved);
+    downloadText(file.text, 'gwsim-saved-requests.cases.yaml');
+    const left = file.skipped.map((k) => `"${k.name}" (${k.why})`).join(', ');
+    store.getState().setNotice({
+      kind: 'info',
+      message: `Downloaded ${s.simSaved.length - file.skipped.length} saved requests as a case file: run it with gwsim test gwsim-saved-requests.cases.yaml --manifests <your manifests>.${left ? ` Left out: ${left}.` : ''}`,
+    });
+  } catch (error) {
+    reportError('the case file export', error);
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useGwsimStore, type GwsimState } from '../../store';
+import { revalidateRequest } from '../../store/simulatorRevalidate';
 import { runWhatIf, sendRequest, showMixTraffic } from './simulatorClient';
 
 /** Pause after the last edit before cheap results (trace, exact mix traffic, what-if) are recomputed. */
@@ -21,7 +22,8 @@ export function useSimulatorFollow(): void {
       timer = setTimeout(() => {
         timer = undefined;
         const now = useGwsimStore.getState();
-        if (now.simTrace) void sendRequest(now.simTrace.request);
+        // A traced request whose Gateway is gone is re-sent the way the composer now holds it.
+        if (now.simTrace) void sendRequest(now.analysis ? revalidateRequest(now.simTrace.request, now.analysis).request : now.simTrace.request);
         const mix = now.simTraffic ? now.simMixes.find((m) => m.id === now.simTraffic?.mixId) : undefined;
         if (mix) void showMixTraffic(mix);
         if (now.simWhatIf && now.simBaseline) void runWhatIf();

@@ -6,7 +6,8 @@ import { selectCanRedo, selectCanUndo, selectIsBusy } from '../../store/selector
 import { MenuButton, type MenuItem } from '../common/MenuButton';
 import { describeExample } from '../app/describeExample';
 import { EXAMPLES, isUnmodifiedExample } from '../app/examples';
-import { openFiles } from '../app/openFiles';
+import { startEmptyWorkspace } from '../app/namedWorkspaces';
+import { openFiles, type OpenMode } from '../app/openFiles';
 import { cleanedText, downloadText } from './exportWorkspace';
 import { downloadFolders, shareLinkFor } from '../share/exportFolders';
 import { WorkspaceMenus } from './WorkspaceMenus';
@@ -23,7 +24,16 @@ function loadExample(name: string) {
   if (!isUnmodifiedExample(state.text) && !window.confirm(`Replace the workspace with the example “${name}”? You can undo this.`)) return;
   state.replaceWorkspace(text, 'example');
   const about = describeExample(name, text);
-  if (about.summary !== '') notify('info', `Example “${about.title}”: ${about.summary}${about.tryThis ? ` ${about.tryThis}` : ''}`);
+  if (about.summary === '') return;
+  const notice = { kind: 'info' as const, message: `Example “${about.title}”: ${about.summary}${about.tryThis ? ` ${about.tryThis}` : ''}` };
+  useGwsimStore.getState().setNotice(notice);
+  // The banner describes the example: once the text is something else, it no longer applies.
+  const unsubscribe = useGwsimStore.subscribe((s) => {
+    if (s.notice !== notice) return unsubscribe();
+    if (s.text === text) return;
+    unsubscribe();
+    s.setNotice(undefined);
+  });
 }
 
 function notify(kind: 'info' | 'error', message: string) {
@@ -81,6 +91,8 @@ const DIAGRAM_TITLE = 'Gateway API topology';
 
 export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
+  // Which button opened the file picker: the same hidden input serves Open and Add.
+  const fileMode = useRef<OpenMode>('add');
   const busy = useGwsimStore(selectIsBusy);
   const undo = useGwsimStore((s) => s.undo);
   const redo = useGwsimStore((s) => s.redo);
@@ -147,14 +159,32 @@ export function Toolbar() {
       <span className="app-tagline">Gateway API designer</span>
       <div className="tb-group">
         <MenuButton label="Open example" items={exampleItems} testId="open-example" />
+        <button type="button" className="tb-button" data-testid="new-workspace" title="Start an empty workspace (asks first when the current work is not saved)" onClick={() => void startEmptyWorkspace()}>
+          New
+        </button>
         <button
           type="button"
           className="tb-button"
           data-testid="open-files"
-          title="Add .yaml/.yml files, or a .zip of them (such as Download as folders), to the workspace"
-          onClick={() => fileInput.current?.click()}
+          title="Open .yaml/.yml files, or a .zip of them, in place of the current workspace (asks first when the current work is not saved)"
+          onClick={() => {
+            fileMode.current = 'open';
+            fileInput.current?.click();
+          }}
         >
           Open files…
+        </button>
+        <button
+          type="button"
+          className="tb-button"
+          data-testid="add-files"
+          title="Add .yaml/.yml files, or a .zip of them (such as Download as folders), to the current workspace"
+          onClick={() => {
+            fileMode.current = 'add';
+            fileInput.current?.click();
+          }}
+        >
+          Add files…
         </button>
         <input
           ref={fileInput}
@@ -165,7 +195,7 @@ export function Toolbar() {
           data-testid="file-input"
           onChange={(e) => {
             const files = e.currentTarget.files;
-            if (files) void openFiles(files).finally(() => (e.target.value = ''));
+            if (files) void openFiles(files, fileMode.current).finally(() => (e.target.value = ''));
           }}
         />
         <WorkspaceMenus />

@@ -1,0 +1,80 @@
+/**
+ * The curve of one edge, shared by the canvas (StatusEdge) and the exported diagram so both bend
+ * alike. Edges between the same two nodes (one per rule, one per parentRef) would otherwise lie
+ * exactly on top of each other with their labels stacked, so each gets a lane: its control points
+ * move up or down by a lane's height, which moves the curve's middle (where the label sits) by
+ * 3/4 of that, so neighbouring labels stay LANE_GAP apart.
+ */
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+
+export interface Anchor {
+  x: number;
+  y: number;
+  side: Side;
+}
+
+export interface Curve {
+  d: string;
+  points: [number, number][];
+  labelX: number;
+  labelY: number;
+}
+
+/** Vertical distance between the labels of neighbouring lanes (a label is about 18 px high). */
+export const LANE_GAP = 24;
+
+/** React Flow's default bezier (curvature 0.25), bent into `lane` (0 = the plain curve; ±0.5, ±1… for parallel edges). */
+export function laneBezier(from: Anchor, to: Anchor, lane = 0): Curve {
+  const shift = (lane * LANE_GAP) / 0.75;
+  const c1 = control(from, to);
+  const c2 = control(to, from);
+  c1[1] += shift;
+  c2[1] += shift;
+  const labelX = from.x * 0.125 + c1[0] * 0.375 + c2[0] * 0.375 + to.x * 0.125;
+  const labelY = from.y * 0.125 + c1[1] * 0.375 + c2[1] * 0.375 + to.y * 0.125;
+  return {
+    d: `M${num(from.x)},${num(from.y)} C${num(c1[0])},${num(c1[1])} ${num(c2[0])},${num(c2[1])} ${num(to.x)},${num(to.y)}`,
+    points: [[from.x, from.y], c1, c2, [to.x, to.y]],
+    labelX,
+    labelY,
+  };
+}
+
+function control(at: Anchor, other: Anchor): [number, number] {
+  const offset = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
+  switch (at.side) {
+    case 'left':
+      return [at.x - offset(at.x - other.x), at.y];
+    case 'right':
+      return [at.x + offset(other.x - at.x), at.y];
+    case 'top':
+      return [at.x, at.y - offset(at.y - other.y)];
+    case 'bottom':
+      return [at.x, at.y + offset(other.y - at.y)];
+  }
+}
+
+function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/**
+ * Lanes for edges that join the same two nodes (in either direction): centred on 0, in input
+ * order (rules and parentRefs come in YAML order, so rule 0 sits above rule 1). Edges alone
+ * between their nodes get no entry.
+ */
+export function parallelLanes(edges: readonly { id: string; source: string; target: string }[]): Map<string, number> {
+  const groups = new Map<string, string[]>();
+  for (const e of edges) {
+    const pair = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+    const list = groups.get(pair);
+    if (list) list.push(e.id);
+    else groups.set(pair, [e.id]);
+  }
+  const lanes = new Map<string, number>();
+  for (const ids of groups.values()) {
+    if (ids.length < 2) continue;
+    ids.forEach((id, i) => lanes.set(id, i - (ids.length - 1) / 2));
+  }
+  return lanes;
+}
