@@ -16,16 +16,16 @@ export function startAutosave(store: GwsimStore, onError: (message: string) => v
   let lastWrite: Promise<void> = Promise.resolve();
   const save = () => {
     timer = undefined;
-    const { text, positions, splitRatio } = store.getState();
+    const { text, positions, splitRatio, world } = store.getState();
     const simulator = selectSimulatorWorkspace(store.getState());
-    lastWrite = saveWorkspace({ text, positions, splitRatio, simulator }).then(
+    lastWrite = saveWorkspace({ text, positions, splitRatio, simulator, world }).then(
       () => undefined,
       (error: unknown) =>
         onError(`Autosave failed: ${error instanceof Error ? error.message : String(error)}. Export your YAML to keep it.`),
     );
   };
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.text === p.text && s.positions === p.positions && s.splitRatio === p.splitRatio && s.simSaved === p.simSaved && s.simMixes === p.simMixes) return;
+    if (s.text === p.text && s.positions === p.positions && s.splitRatio === p.splitRatio && s.world === p.world && s.simSaved === p.simSaved && s.simMixes === p.simMixes) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DEBOUNCE_MS);
   });

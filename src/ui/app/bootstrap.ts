@@ -18,7 +18,7 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
   installTestApi(store);
   const shared = await openShareLinkFromLocation(store);
   if (!shared) await restoreOrExample(store);
-  startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources));
+  startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources, store.getState().world));
   let autosave: Autosave | undefined;
   const beginAutosave = () => {
     autosave ??= startAutosave(store, (message) => store.getState().setNotice({ kind: 'error', message }));
@@ -87,6 +87,7 @@ async function restoreOrExample(store: GwsimStore): Promise<void> {
       store.setState({ positions: saved.positions });
       state.setSplitRatio(saved.splitRatio);
       if (saved.simulator) state.restoreSimulator(saved.simulator);
+      if (saved.world !== undefined) state.setWorld(saved.world);
       restored = true;
     }
   } catch (error) {

@@ -10,6 +10,7 @@ import { openFiles } from '../app/openFiles';
 import { cleanedText, downloadText } from './exportWorkspace';
 import { downloadFolders, shareLinkFor } from '../share/exportFolders';
 import { WorkspaceMenus } from './WorkspaceMenus';
+import { WorldSwitch } from './WorldSwitch';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -179,6 +180,7 @@ export function Toolbar() {
           Re-layout
         </button>
       </div>
+      <WorldSwitch />
       <div className="tb-spacer" />
       <span className={`busy ${busy ? 'is-busy' : ''}`} data-testid="busy-indicator" aria-live="polite">
         {busy ? 'Analysing…' : 'Up to date'}
