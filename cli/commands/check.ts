@@ -22,12 +22,12 @@ or was written for an older generation, is reported as a warning where the dump 
 
 Options:
   --format text     problems, then the status summary (the default)
-  --format json     {diagnostics, objects, status, statusDrift} as JSON (same as --json)
+  --format json     {world, diagnostics, objects, status, statusDrift, assumptions} as JSON (same as --json)
   --format junit    a JUnit XML report: one testsuite per file, a failing testcase per error
                     or warning, routes not accepted included (for CI test-result views)
   --format github   GitHub Actions annotations (::error file=…,line=…::…) for pull requests,
                     routes not accepted included
-  --json    print {diagnostics, objects, status, statusDrift} as JSON instead of text
+  --json    print that JSON instead of text
 ${WORLD_FLAG_HELP}  --help    show this help
 
 Objects the input references but lacks and the world assumes get one note (assume.*) each, and

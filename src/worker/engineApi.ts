@@ -29,6 +29,10 @@ export const engineApi = {
     // The clock lives in the shell, not the engine: lastTransitionTime reads like a real cluster's.
     return { revision, analysis: analyze(sources, { clock: () => new Date().toISOString(), parseCache, world }) };
   },
+  /** The world every later call analyses in (the store sends it as soon as the user switches). */
+  setWorld(world: WorldMode): void {
+    setWorkerWorld(world);
+  },
   /** Left→right positions for the graph's nodes (elkjs, in ELK's own worker nested in this one). */
   layout(graph: SemanticGraph): Promise<Positions> {
     return layoutGraph(graph, getElkLayouter());

@@ -16,6 +16,10 @@ const RESTORE_TIMEOUT_MS = 3000;
 
 export async function bootstrap(store: GwsimStore): Promise<void> {
   installTestApi(store);
+  // The worker hears of a world switch before any call the switch triggers (calls stay in order).
+  store.subscribe((s, p) => {
+    if (s.world !== p.world) void getEngine().setWorld(s.world);
+  });
   const shared = await openShareLinkFromLocation(store);
   if (!shared) await restoreOrExample(store);
   startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources, store.getState().world));

@@ -16,8 +16,8 @@ const WORLD_MODE_DESCRIPTIONS: Readonly<Record<WorldMode, string>> = {
 
 /** The one-line explanation shown next to the switch. */
 export const WORLD_ONE_LINERS: Readonly<Record<WorldMode, string>> = {
-  open: 'everything the workspace lacks is assumed',
-  auto: 'what lives elsewhere is assumed; kinds you declare are checked',
+  open: 'assume everything the workspace lacks',
+  auto: 'assume kinds the workspace lacks',
   closed: 'the workspace is the whole cluster',
 };
 
