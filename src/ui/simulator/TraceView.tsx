@@ -95,6 +95,7 @@ export function TraceView() {
             {t.outcome.mirrors.map((m) => (
               <div key={m.target} className={m.valid ? '' : 'is-fail'}>
                 <Mark pass={m.valid} /> {m.target} · {m.percent}% {m.reason ? <span className="sim-why">— {m.reason}</span> : null}
+                <Assumed lines={m.assumed !== undefined ? [m.assumed] : undefined} testId={`trace-mirror-${m.name}-assumed`} />
               </div>
             ))}
           </Step>
