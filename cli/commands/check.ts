@@ -21,12 +21,12 @@ or was written for an older generation, is reported as a warning where the dump 
 
 Options:
   --format text     problems, then the status summary (the default)
-  --format json     {diagnostics, objects, status, statusDrift} as JSON (same as --json)
+  --format json     {world, diagnostics, objects, status, statusDrift, assumptions} as JSON (same as --json)
   --format junit    a JUnit XML report: one testsuite per file, a failing testcase per error
                     or warning, routes not accepted included (for CI test-result views)
   --format github   GitHub Actions annotations (::error file=…,line=…::…) for pull requests,
                     routes not accepted included
-  --json    print {diagnostics, objects, status, statusDrift} as JSON instead of text
+  --json    print that JSON instead of text
   --health argocd|flux
             add the health Argo CD or Flux would show for each Gateway API object once a
             controller writes this status, with the reason (text: a table after the status;

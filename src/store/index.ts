@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 import { temporal } from 'zundo';
-import { applyEdits as applyEngineEdits, type Analysis } from '../engine';
+import { applyEdits as applyEngineEdits, DEFAULT_WORLD_MODE, type Analysis } from '../engine';
 import { createSimulatorSlice } from './simulatorSlice';
 import { computeStaleEntries } from './staleObjects';
 import type { ChangeOrigin, GwsimState } from './types';
@@ -133,6 +133,13 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
           set({ relayoutRequest: get().relayoutRequest + 1 });
         },
 
+        world: DEFAULT_WORLD_MODE,
+        setWorld(world) {
+          const s = get();
+          if (world === s.world) return;
+          // A new revision: analysis, traces and the canary lab all follow revisions.
+          set({ world, revision: s.revision + 1 });
+        },
         splitRatio: DEFAULT_SPLIT_RATIO,
         setSplitRatio(ratio) {
           set({ splitRatio: Math.min(0.85, Math.max(0.15, ratio)) });

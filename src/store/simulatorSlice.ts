@@ -261,7 +261,7 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
       const draft = revalidateRequest(s.simDraft, analysis);
       if (draft.notes.length > 0) {
         patch.simDraft = draft.request;
-        notes.push(...draft.notes);
+        for (const note of draft.notes) notes.push(note);
       }
       const names = gatewayNames(analysis);
       const history = s.simHistory.filter((r) => r.gateway === undefined || names.has(r.gateway));

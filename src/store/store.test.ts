@@ -229,3 +229,16 @@ describe('replaceWorkspace', () => {
     expect(store.getState().positions).toEqual({ [key]: { x: 3, y: 4 } });
   });
 });
+
+describe('the world setting', () => {
+  test('auto by default; a change is a new revision (analysis follows) without touching the text or the undo stack', () => {
+    const store = createGwsimStore({ initialText: 'a' });
+    expect(store.getState().world).toBe('auto');
+    const before = store.getState().revision;
+    store.getState().setWorld('closed');
+    expect(store.getState()).toMatchObject({ world: 'closed', revision: before + 1, text: 'a' });
+    store.getState().setWorld('closed');
+    expect(store.getState().revision).toBe(before + 1);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+});

@@ -1,3 +1,4 @@
+import type { WorldMode } from '../engine';
 import type { Analysis, EditOp, EditResult, ObjectSummary, ResourceKey } from '../engine';
 import type { SimulatorSlice } from './simulatorSlice';
 
@@ -82,6 +83,12 @@ export interface LayoutSlice {
 }
 
 export interface UiSlice {
+  /**
+   * How much of the cluster the workspace is (engine resolve/world.ts): auto by default. Saved
+   * with the workspace; changing it re-analyses (a new revision) without changing the text.
+   */
+  world: WorldMode;
+  setWorld(world: WorldMode): void;
   /** Share of the width given to the graph canvas (the YAML pane gets the rest), 0..1. */
   splitRatio: number;
   setSplitRatio(ratio: number): void;

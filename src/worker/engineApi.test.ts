@@ -52,3 +52,18 @@ describe('engineApi.crdSchemas', () => {
     expect(structuredClone(schemas)).toEqual(schemas);
   });
 });
+
+describe('the world setting in the worker', () => {
+  const slice = readFileSync(new URL('../../fixtures/examples/gitops-slice.yaml', import.meta.url), 'utf8');
+  const sources = [{ name: 'workspace.yaml', text: slice }];
+  const request = { gateway: 'shop/public', scheme: 'https' as const, host: 'shop.example.com', path: '/' };
+
+  test('the analysis, then the simulator, follow the world of the last analysis (same text, other world: recompiled)', () => {
+    expect(engineApi.analyze(1, sources, 'auto').analysis.assumptions).toHaveLength(5);
+    expect(engineApi.simTrace(1, sources, request).trace.outcome.status).toBe(200);
+    expect(engineApi.analyze(1, sources, 'closed').analysis.assumptions).toEqual([]);
+    expect(engineApi.simTrace(1, sources, request).trace.outcome.kind).toBe('connection-refused');
+    expect(engineApi.platformChecks(2, sources).findings.some((f) => f.diagnostic.code === 'lint.parent-ref-no-status')).toBe(true);
+    engineApi.analyze(3, sources, 'auto');
+  });
+});

@@ -8,6 +8,8 @@ import { buildMigratedWorkspace, compareMigration, type MigrationReport } from '
 import { layoutGraph, type Positions } from '../layout/layoutGraph';
 import { getElkLayouter } from './elkLayouter';
 import { simulatorApi } from './simulatorApi';
+import { setWorkerWorld, workerWorld } from './workerWorld';
+import { DEFAULT_WORLD_MODE, type WorldMode } from '../engine';
 
 export interface AnalysisResult {
   /** The document revision the caller sent: results for an older revision are dropped. */
@@ -23,9 +25,14 @@ export interface AnalysisResult {
 const parseCache = createParseCache();
 
 export const engineApi = {
-  analyze(revision: number, sources: SourceFile[]): AnalysisResult {
+  analyze(revision: number, sources: SourceFile[], world: WorldMode = DEFAULT_WORLD_MODE): AnalysisResult {
+    setWorkerWorld(world);
     // The clock lives in the shell, not the engine: lastTransitionTime reads like a real cluster's.
-    return { revision, analysis: analyze(sources, { clock: () => new Date().toISOString(), parseCache }) };
+    return { revision, analysis: analyze(sources, { clock: () => new Date().toISOString(), parseCache, world }) };
+  },
+  /** The world every later call analyses in (the store sends it as soon as the user switches). */
+  setWorld(world: WorldMode): void {
+    setWorkerWorld(world);
   },
   /** Left→right positions for the graph's nodes (elkjs, in ELK's own worker nested in this one). */
   layout(graph: SemanticGraph): Promise<Positions> {
@@ -37,8 +44,9 @@ export const engineApi = {
   },
   /** Lint findings (with the request that proves each shadowed match), the fix-its on offer, and the isolation lens. */
   platformChecks(revision: number, sources: SourceFile[]): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
-    const analysis = analyze(sources, { parseCache });
-    return { revision, findings: lintSources(sources, { parseCache }), fixIts: computeFixIts(sources, analysis, parseCache), lens: computeIsolationLens(sources, analysis, parseCache) };
+    const world = workerWorld();
+    const analysis = analyze(sources, { parseCache, world });
+    return { revision, findings: lintSources(sources, { parseCache, world }), fixIts: computeFixIts(sources, analysis, parseCache), lens: computeIsolationLens(sources, analysis, parseCache) };
   },
   /** The file a fix-it would produce and its unified diff, before the store applies it. */
   previewFixIt(sources: SourceFile[], fix: FixIt): FixItPreview | undefined {

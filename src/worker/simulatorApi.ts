@@ -30,6 +30,7 @@ import {
   type WhatIfProbes,
   type WhatIfReport,
 } from '../engine';
+import { workerWorld } from './workerWorld';
 
 export interface SimTraceResult {
   revision: number;
@@ -84,7 +85,9 @@ function joinSources(sources: readonly SourceFile[]): string {
 }
 
 function compiled(key: string, sources: readonly SourceFile[]): Compiled {
-  const text = joinSources(sources);
+  // The world is part of what was compiled: the same text in another world routes differently.
+  const world = workerWorld();
+  const text = `${world}\u0002${joinSources(sources)}`;
   const hit = cache.get(key);
   if (hit !== undefined && hit.text === text) {
     // Re-insert so the Map's order is least-recently used first.
@@ -92,7 +95,7 @@ function compiled(key: string, sources: readonly SourceFile[]): Compiled {
     cache.set(key, hit);
     return hit;
   }
-  const analysis = analyze([...sources], { clock: () => new Date().toISOString() });
+  const analysis = analyze([...sources], { clock: () => new Date().toISOString(), world });
   const entry: Compiled = { text, analysis, router: compileRouter(analysis) };
   cache.set(key, entry);
   while (cache.size > MAX_CACHED) {

@@ -4,6 +4,7 @@
  */
 import type { OutcomeSummary } from '../whatif/types';
 import type { ChangedObject, DiffObject, DiffProbe, RevisionDiff, StatusDiff } from './diffTypes';
+import { appendAll } from '../collections/appendAll';
 
 /** "2 objects changed, 1 added · 3 status changes · 4 of 38 requests change". */
 export function summarizeDiff(diff: RevisionDiff): string {
@@ -71,7 +72,11 @@ export function printDiffMarkdown(diff: RevisionDiff): string {
     for (const r of diff.requests) out.push(row([r.label, probeOrigin(r.probe), outcomeLine(r.before, r.after), outcomeLine(r.after, r.before), r.why]));
     out.push('', `<details><summary>Traces (${diff.requests.length})</summary>`, '');
     for (const r of diff.requests) {
-      out.push(`**${md(r.label)}**`, '', 'before:', '', ...fenced(r.beforeTrace), '', 'after:', '', ...fenced(r.afterTrace), '');
+      appendAll(out, [`**${md(r.label)}**`, '', 'before:', '']);
+      appendAll(out, fenced(r.beforeTrace));
+      appendAll(out, ['', 'after:', '']);
+      appendAll(out, fenced(r.afterTrace));
+      out.push('');
     }
     out.push('</details>');
   }

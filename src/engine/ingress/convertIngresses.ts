@@ -10,6 +10,7 @@ import type { Manifest } from '../types';
 import { buildNginxConfig, CATCH_ALL, needsRewrite, type NginxConfig, type NginxLocation, type NginxServer } from './buildNginxConfig';
 import type { IngressModel, IngressServiceBackend } from './ingressTypes';
 import { readIngresses } from './readIngresses';
+import { appendAll } from '../collections/appendAll';
 
 export interface MigrationFinding {
   /** "namespace/name" of the Ingress, or "-" for the controller's own configuration. */
@@ -186,7 +187,7 @@ function convertServer(server: NginxServer, ctx: ClassContext): void {
     if (loc.addedExact || !loc.ingress || !loc.service) continue;
     const entry = byNamespace.get(loc.ingress.namespace) ?? { owner: loc.ingress, rules: [] };
     byNamespace.set(loc.ingress.namespace, entry);
-    entry.rules.push(...convertLocation(loc, server, ctx));
+    appendAll(entry.rules, convertLocation(loc, server, ctx));
   }
   for (const [namespace, { owner, rules }] of byNamespace) {
     if (rules.length === 0) continue;

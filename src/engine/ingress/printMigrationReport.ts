@@ -4,11 +4,15 @@
  * input are escaped so a crafted host or path cannot drive the terminal.
  */
 import type { MigrationReport, SideResult } from './compareMigration';
+import { appendAll } from '../collections/appendAll';
 
 export function printMigrationReport(report: MigrationReport): string {
   const e = report.equivalence;
   const lines: string[] = [`Equivalence: ${e.requests} requests, ${e.same} behave the same, ${e.different.length} differ`];
-  if (report.gatewayApiErrors.length > 0) lines.push('', 'Errors in the Gateway API YAML:', ...report.gatewayApiErrors.map((x) => `  ${x}`));
+  if (report.gatewayApiErrors.length > 0) {
+    lines.push('', 'Errors in the Gateway API YAML:');
+    appendAll(lines, report.gatewayApiErrors.map((x) => `  ${x}`));
+  }
   if (report.notSimulated.length > 0) {
     lines.push('', 'Not simulated (ingress-nginx acts on these; the comparison cannot):');
     for (const n of report.notSimulated) lines.push(`  ${n.ingress}: ${n.annotation}`);
@@ -21,7 +25,10 @@ export function printMigrationReport(report: MigrationReport): string {
     const headers = Object.entries(d.request.headers).map(([k, v]) => `  ${k}: ${v}`).join('');
     lines.push('', `${i + 1}. ${d.request.method} ${d.request.scheme}://${d.request.host}${d.request.path}${headers}`);
     lines.push(`   ingress-nginx  ${side(d.ingress)}`, `   Gateway API    ${side(d.gatewayApi)}`, `   why: ${d.why}`);
-    lines.push('   ingress-nginx trace:', ...indent(d.ingressTrace), '   Gateway API trace:', ...indent(d.gatewayApiTrace));
+    lines.push('   ingress-nginx trace:');
+    appendAll(lines, indent(d.ingressTrace));
+    lines.push('   Gateway API trace:');
+    appendAll(lines, indent(d.gatewayApiTrace));
   });
   return escapeControl(`${lines.join('\n')}\n`);
 }

@@ -95,6 +95,7 @@ function printOutcome(o: RequestOutcome, lines: string[]): void {
   if (response.length > 0) lines.push(`Response headers  ${response.map((h) => `${h}: ${o.responseHeaders[h] ?? ''}`).join('; ')}`);
   for (const m of o.mirrors) {
     lines.push(`Mirror     ${m.target} ${m.percent}%${m.valid ? '' : ` (not configured: ${m.reason ?? 'invalid'})`}${m.request !== undefined ? ` · sees ${requestText(m.request)}` : ''}`);
+    if (m.assumed !== undefined) lines.push(`           assumed: ${m.assumed}`);
   }
 }
 

@@ -233,3 +233,12 @@ requests:
     if (!parsed.ok) expect(parsed.errors[0]).toContain('world: must be one of open, auto, closed');
   });
 });
+
+describe('a mirror to an assumed Service', () => {
+  test('is configured and its trace line says it is assumed', () => {
+    const text = SLICE.replace('  - backendRefs: [{name: shop-v1, port: 8080}]', '  - backendRefs: [{name: shop-v1, port: 8080}]\n    filters: [{type: RequestMirror, requestMirror: {backendRef: {name: shadow, port: 9090}}}]');
+    const outcome = get(text, 'auto', '/');
+    expect(outcome.mirrors).toEqual([expect.objectContaining({ valid: true, assumed: 'Service team-b/shadow:9090 is not in the workspace; assumed to exist (closed world: 500)' })]);
+    expect(get(text, 'closed', '/').mirrors).toEqual([]);
+  });
+});

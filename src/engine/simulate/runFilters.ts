@@ -163,6 +163,7 @@ function describeMirror(rf: ResolvedFilter, request: ForwardedRequest): MirrorOu
     request,
   };
   if (port !== undefined) out.port = port;
+  if (b?.assumed !== undefined) out.assumed = b.assumed;
   if (!out.valid) out.reason = b?.reason !== undefined ? `${b.reason}${b.message !== undefined ? `: ${b.message}` : ''}` : 'the mirror backendRef was not resolved';
   return out;
 }

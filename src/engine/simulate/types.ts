@@ -74,6 +74,8 @@ export interface MirrorOutcome {
   reason?: string;
   /** The request as the mirror receives it: modified by the filters listed before the mirror. */
   request?: ForwardedRequest;
+  /** Set when the mirror's Service is not in the input and the world assumes it: the sentence to show. */
+  assumed?: string;
 }
 
 export type OutcomeKind =

@@ -5,6 +5,7 @@
  * a leading `*.`, and an Ingress has rules or a default backend.
  */
 import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
+import { appendAll } from '../collections/appendAll';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -21,10 +22,10 @@ export function checkIngress(spec: Record<string, unknown>, v1: boolean): Valida
       hint: 'Add a rule with a host and paths, or a default backend.',
     });
   }
-  if (isObject(spec[defaultField])) issues.push(...checkBackend(spec[defaultField], ['spec', defaultField], v1));
+  if (isObject(spec[defaultField])) appendAll(issues, checkBackend(spec[defaultField], ['spec', defaultField], v1));
   rules.forEach((rule, i) => {
     if (!isObject(rule)) return;
-    if (typeof rule.host === 'string') issues.push(...checkHost(rule.host, ['spec', 'rules', i, 'host']));
+    if (typeof rule.host === 'string') appendAll(issues, checkHost(rule.host, ['spec', 'rules', i, 'host']));
     const http = isObject(rule.http) ? rule.http : undefined;
     asArray(http?.paths).forEach((p, j) => {
       if (!isObject(p)) return;
@@ -38,13 +39,13 @@ export function checkIngress(spec: Record<string, unknown>, v1: boolean): Valida
           hint: 'Write the path from the root, e.g. "/api".',
         });
       }
-      if (isObject(p.backend)) issues.push(...checkBackend(p.backend, [...at, 'backend'], v1));
+      if (isObject(p.backend)) appendAll(issues, checkBackend(p.backend, [...at, 'backend'], v1));
     });
   });
   asArray(spec.tls).forEach((t, i) => {
     if (!isObject(t)) return;
     asArray(t.hosts).forEach((h, j) => {
-      if (typeof h === 'string') issues.push(...checkHost(h, ['spec', 'tls', i, 'hosts', j]));
+      if (typeof h === 'string') appendAll(issues, checkHost(h, ['spec', 'tls', i, 'hosts', j]));
     });
   });
   return issues;

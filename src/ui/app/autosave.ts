@@ -40,8 +40,8 @@ export function startAutosave(
   let failed = false;
 
   const snapshot = () => {
-    const { text, positions, splitRatio } = store.getState();
-    return { text, positions, splitRatio, simulator: selectSimulatorWorkspace(store.getState()) };
+    const { text, positions, splitRatio, world } = store.getState();
+    return { text, positions, splitRatio, world, simulator: selectSimulatorWorkspace(store.getState()) };
   };
   const save = () => {
     timer = undefined;
@@ -71,7 +71,7 @@ export function startAutosave(
     timer = setTimeout(save, AUTOSAVE_DEBOUNCE_MS);
   };
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.text === p.text && s.positions === p.positions && s.splitRatio === p.splitRatio && s.simSaved === p.simSaved && s.simMixes === p.simMixes) return;
+    if (s.text === p.text && s.positions === p.positions && s.splitRatio === p.splitRatio && s.world === p.world && s.simSaved === p.simSaved && s.simMixes === p.simMixes) return;
     changed();
   });
   const ownership = deps.claim((next) => {

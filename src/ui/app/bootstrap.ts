@@ -18,9 +18,13 @@ const RESTORE_TIMEOUT_MS = 3000;
 
 export async function bootstrap(store: GwsimStore): Promise<void> {
   if (TEST_HOOKS) installTestApi(store);
+  // The worker hears of a world switch before any call the switch triggers (calls stay in order).
+  store.subscribe((s, p) => {
+    if (s.world !== p.world) void getEngine().setWorld(s.world);
+  });
   const shared = await openShareLinkFromLocation(store);
   if (!shared) await restoreOrExample(store);
-  startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources));
+  startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources, store.getState().world));
   let autosave: Autosave | undefined;
   const beginAutosave = () => {
     autosave ??= startAutosave(store, (message) => {
@@ -94,6 +98,7 @@ async function restoreOrExample(store: GwsimStore): Promise<void> {
       store.setState({ positions: saved.positions });
       state.setSplitRatio(saved.splitRatio);
       if (saved.simulator) state.restoreSimulator(saved.simulator);
+      if (saved.world !== undefined) state.setWorld(saved.world);
       restored = true;
     }
   } catch (error) {

@@ -62,6 +62,7 @@ export async function saveWorkspaceAs(name: string, store: GwsimStore = useGwsim
       positions: state.positions,
       splitRatio: state.splitRatio,
       simulator: selectSimulatorWorkspace(state),
+      world: state.world,
     });
   } catch (error) {
     notify('error', `Could not save “${name}”: ${errorText(error)}. Download the YAML to keep it.`);
@@ -102,6 +103,7 @@ function applyWorkspace(store: GwsimStore, saved: NamedWorkspace): void {
   }
   s.setSplitRatio(saved.splitRatio);
   if (saved.simulator) s.restoreSimulator(saved.simulator);
+  s.setWorld(saved.world ?? 'auto');
 }
 
 /** True once deleted (after the user confirmed). */

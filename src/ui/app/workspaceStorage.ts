@@ -4,6 +4,7 @@
  * saved on purpose. A format version on each record guards against reading a future shape.
  */
 import type { SavedSimulator } from '../../store/simulatorSlice';
+import type { WorldMode } from '../../engine';
 
 const DB_NAME = 'gwsim';
 /** Version 1 had the autosave store only; version 2 adds the named workspaces beside it. */
@@ -21,6 +22,8 @@ export interface SavedWorkspace {
   splitRatio: number;
   /** Saved simulator requests and mixes (absent in workspaces saved before the simulator). */
   simulator?: SavedSimulator;
+  /** The world setting (absent in workspaces saved before it: auto). */
+  world?: WorldMode;
 }
 
 export interface NamedWorkspace extends SavedWorkspace {
@@ -95,7 +98,7 @@ export function saveWorkspace(workspace: Omit<SavedWorkspace, 'format'>): Promis
 export function isSavedWorkspace(value: unknown): value is SavedWorkspace {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.format === FORMAT && typeof v.text === 'string' && typeof v.positions === 'object' && typeof v.splitRatio === 'number';
+  return v.format === FORMAT && typeof v.text === 'string' && typeof v.positions === 'object' && typeof v.splitRatio === 'number' && (v.world === undefined || v.world === 'open' || v.world === 'auto' || v.world === 'closed');
 }
 
 /** Every named workspace, most recently saved first. */

@@ -13,7 +13,7 @@ import { NODE_STATUS_TEXT as STATUS_TEXT } from './nodeStatusText';
 export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<GraphFlowNode>) {
   const { node, stale } = data;
   const classes = ['gn', `gn--${node.category}`, `gn--${node.status}`];
-  if (node.ghost) classes.push('gn--ghost');
+  if (node.ghost) classes.push(node.assumed === true ? 'gn--assumed' : 'gn--ghost');
   if (stale) classes.push('gn--stale');
   if (data.selected) classes.push('gn--selected');
   const onSimPath = useGwsimStore(selectSimNodeOnPath(node.id));
@@ -24,6 +24,7 @@ export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<Gra
       className={classes.join(' ')}
       data-testid={nodeTestId(node.id)}
       data-status={node.status}
+      data-assumed={node.assumed === true ? 'true' : undefined}
       data-stale={stale ? 'true' : undefined}
       data-sim-path={onSimPath ? 'true' : undefined}
       title={node.message ?? undefined}
@@ -38,6 +39,10 @@ export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<Gra
         ) : null}
         {stale ? (
           <span className="gn-pill gn-pill--stale">Stale</span>
+        ) : node.assumed === true ? (
+          <span className="gn-pill gn-pill--assumed" data-testid={`${nodeTestId(node.id)}-assumed`}>
+            assumed
+          </span>
         ) : (
           <span className={`gn-pill gn-pill--${node.status}`}>{STATUS_TEXT[node.status]}</span>
         )}
@@ -62,6 +67,11 @@ export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<Gra
   );
 });
 
+/** What a ghost's body says: assumed by the world, or referenced and missing. */
+function ghostText(node: GraphNode): string {
+  return node.assumed === true ? 'not in workspace, assumed' : 'referenced, not in input';
+}
+
 function NodeBody({ node }: { node: GraphNode }) {
   const d = node.details;
   const reason =
@@ -75,7 +85,7 @@ function NodeBody({ node }: { node: GraphNode }) {
       return (
         <>
           <div className="gn-row gn-muted" title={d.controllerName}>
-            {d.controllerName ?? (node.ghost ? 'referenced, not in input' : 'no controllerName')}
+            {d.controllerName ?? (node.ghost ? ghostText(node) : 'no controllerName')}
           </div>
           {node.ghost ? null : reason}
         </>
@@ -85,7 +95,7 @@ function NodeBody({ node }: { node: GraphNode }) {
       return (
         <div className="gn-listeners">
           {d.listeners.length === 0 ? (
-            <div className="gn-row gn-muted">{node.ghost ? 'referenced, not in input' : 'no listeners'}</div>
+            <div className="gn-row gn-muted">{node.ghost ? ghostText(node) : 'no listeners'}</div>
           ) : (
             d.listeners.map((l) => <ListenerRow key={l.name} nodeId={node.id} row={l} />)
           )}
@@ -110,7 +120,7 @@ function NodeBody({ node }: { node: GraphNode }) {
         <>
           <div className="gn-row gn-muted">
             {node.ghost
-              ? 'referenced, not in input'
+              ? ghostText(node)
               : d.ports.length > 0
                 ? `ports ${d.ports.map((p) => (p.name ? `${p.port} (${p.name})` : p.port)).join(', ')}`
                 : 'no ports'}

@@ -51,6 +51,15 @@ export function ProblemsPanel() {
           <span className={`count ${counts.error > 0 ? 'count-error' : ''}`}>{plural(counts.error, 'error')}</span>
           <span className={`count ${counts.warning > 0 ? 'count-warning' : ''}`}>{plural(counts.warning, 'warning')}</span>
           <span className="count count-info">{counts.info} info</span>
+          {analysis && analysis.assumptions.length > 0 && (
+            <span
+              className="count count-assumed"
+              data-testid="assumed-count"
+              title={`Referenced but not in the workspace; the ${analysis.world} world assumes they exist (each has an assume.* note below)`}
+            >
+              {plural(analysis.assumptions.length, 'assumed object')}
+            </span>
+          )}
         </span>
       </header>
       {!collapsed && (

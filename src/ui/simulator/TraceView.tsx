@@ -35,12 +35,14 @@ export function TraceView() {
         </Step>
         <Step id="gateway" title="Gateway" onClick={t.gateway ? () => select(`Gateway/${t.gateway}`) : undefined}>
           <strong>{t.gateway ?? 'none'}</strong> <span className="sim-why">{t.gatewayReason}</span>
+          <Assumed lines={t.gatewayAssumed} testId="trace-gateway-assumed" />
         </Step>
         {t.listeners.length > 0 ? (
           <Step id="listeners" title="Listeners">
             {t.listeners.map((l) => (
               <button type="button" key={`${l.owner}/${l.listener}`} className={`sim-item ${l.chosen ? 'is-pass' : 'is-fail'}`} data-testid={`trace-listener-${l.listener}`} data-chosen={l.chosen} onClick={() => select(l.owner)}>
                 <Mark pass={l.chosen} /> <strong>{l.listener}</strong> {l.protocol} :{l.port} {l.hostname ?? '*'} <span className="sim-why">— {l.reason}</span>
+                {l.chosen ? <Assumed lines={l.assumed} testId={`trace-listener-${l.listener}-assumed`} /> : null}
               </button>
             ))}
           </Step>
@@ -83,6 +85,7 @@ export function TraceView() {
                 <strong>{describeBucket(b.target)}</strong>
                 {i === picked ? <span className="sim-badge">{t.pick ? 'picked for this trace' : 'this request'}</span> : null}
                 {b.reason ? <span className="sim-why"> — {b.reason}</span> : null}
+                <Assumed lines={b.assumed !== undefined ? [b.assumed] : undefined} testId={`trace-backend-${b.name ?? 'none'}-assumed`} />
               </button>
             ))}
           </Step>
@@ -92,6 +95,7 @@ export function TraceView() {
             {t.outcome.mirrors.map((m) => (
               <div key={m.target} className={m.valid ? '' : 'is-fail'}>
                 <Mark pass={m.valid} /> {m.target} · {m.percent}% {m.reason ? <span className="sim-why">— {m.reason}</span> : null}
+                <Assumed lines={m.assumed !== undefined ? [m.assumed] : undefined} testId={`trace-mirror-${m.name}-assumed`} />
               </div>
             ))}
           </Step>
@@ -216,4 +220,18 @@ function printRequest(t: RequestTrace): string {
 /** "HTTPRoute/team-b/shop" → "team-b/shop". */
 function short(key: string): string {
   return key.split('/').slice(1).join('/');
+}
+
+/** The world's assumptions a trace step relied on, one line each (engine resolve/world.ts). */
+function Assumed({ lines, testId }: { lines: readonly string[] | undefined; testId: string }) {
+  if (lines === undefined || lines.length === 0) return null;
+  return (
+    <span className="sim-assumed" data-testid={testId}>
+      {lines.map((line) => (
+        <span key={line} className="sim-assumed-line">
+          assumed: {line}
+        </span>
+      ))}
+    </span>
+  );
 }

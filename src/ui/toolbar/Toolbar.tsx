@@ -13,6 +13,7 @@ import { downloadFolders, shareLinkFor } from '../share/exportFolders';
 import { WorkspaceMenus } from './WorkspaceMenus';
 import { TEST_HOOKS } from '../app/testHooksEnabled';
 import { MigrateView } from '../migrate/MigrateView';
+import { WorldSwitch } from './WorldSwitch';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -222,6 +223,7 @@ export function Toolbar() {
           Re-layout
         </button>
       </div>
+      <WorldSwitch />
       <div className="tb-spacer" />
       <span className={`busy ${busy ? 'is-busy' : ''}`} data-testid="busy-indicator" aria-live="polite">
         {busy ? 'Analysing…' : 'Up to date'}
