@@ -242,3 +242,21 @@ describe('a mirror to an assumed Service', () => {
     expect(get(text, 'closed', '/').mirrors).toEqual([]);
   });
 });
+
+describe('a BackendTLSPolicy on an assumed Service with an assumed CA ConfigMap', () => {
+  const policy = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: tls, namespace: team-b}
+spec:
+  targetRefs: [{group: '', kind: Service, name: shop-v1}]
+  validation: {hostname: shop.internal, caCertificateRefs: [{group: '', kind: ConfigMap, name: ca}]}
+`;
+  test('auto: both assumed, the forwarded request carries the SNI of the policy; closed: nothing applies', () => {
+    const a = run(SLICE + policy, 'auto');
+    expect(a.assumptions.map((x) => x.key)).toEqual(expect.arrayContaining(['Service/team-b/shop-v1', 'ConfigMap/team-b/ca']));
+    expect(get(SLICE + policy, 'auto', '/').request?.backendTLS?.sni).toBe('shop.internal');
+    const closed = run(SLICE + policy, 'closed');
+    expect(closed.diagnostics.filter((d) => d.object?.kind === 'BackendTLSPolicy').map((d) => d.code)).toContain('ref.not-found');
+  });
+});

@@ -5,13 +5,15 @@
  */
 import { compareByAge, describeAgeWin } from '../resolve/compareByAge';
 import { ConditionType, PolicyReason } from '../api/conditions';
+import { resourceKey } from '../api/keys';
 import { GATEWAY_GROUP } from '../api/kinds';
-import { getObject, listKind } from '../resolve/indexResources';
+import { lookupObject } from '../resolve/world';
+import { listKind } from '../resolve/indexResources';
 import { inspectCaBundle } from '../resolve/inspectCertificateData';
 import { asNumber, asRecord, asRecords, asString } from '../resolve/read';
 import type { Manifest, PolicyAncestorStatus, PolicyStatus, ResolvedBackendRef, ResolvedRoute, RouteAttachment } from '../types';
 import type { Problem } from './listenerState';
-import { conditionsFor, reportDiagnostic, type StatusContext } from './statusContext';
+import { conditionsFor, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 
 interface Target {
   service: string;
@@ -104,7 +106,11 @@ function targetsOf(ctx: StatusContext, policy: Manifest): Target[] {
   asRecords(policy.spec['targetRefs']).forEach((ref, i) => {
     if ((asString(ref['group']) ?? '') !== '' || asString(ref['kind']) !== 'Service') return;
     const name = asString(ref['name']) ?? '';
-    const service = getObject(ctx.index, 'Service', policy.namespace, name);
+    const found = lookupObject(ctx.index, 'Service', policy.namespace, name);
+    if (found.state === 'assumed') {
+      recordAssumption(ctx, { code: 'assume.service', kind: 'Service', namespace: policy.namespace ?? '', name, why: found.why, facts: ['the ports the policy targets'], closedWorld: 'the policy targets nothing' }, policy, ['spec', 'targetRefs', i]);
+    }
+    const service = found.state === 'found' ? found.object : found.state === 'assumed' ? { key: resourceKey('Service', policy.namespace, name) } : undefined;
     if (!service) {
       reportDiagnostic(ctx, 'ref.not-found', policy, ['spec', 'targetRefs', i], `targetRef Service ${policy.namespace}/${name} is not in the input.`);
       return;
@@ -131,7 +137,12 @@ function checkValidation(ctx: StatusContext, policy: Manifest): { notAccepted?: 
       const problem = { reason: PolicyReason.InvalidKind, message: `caCertificateRef ${kind} ${name}: only core ConfigMap is supported` };
       return { refProblem: problem, notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message } };
     }
-    const cm = getObject(ctx.index, 'ConfigMap', policy.namespace, name);
+    const found = lookupObject(ctx.index, 'ConfigMap', policy.namespace, name);
+    if (found.state === 'assumed') {
+      recordAssumption(ctx, { code: 'assume.object', kind: 'ConfigMap', namespace: policy.namespace ?? '', name, why: found.why, facts: ['a valid CA bundle'], closedWorld: 'the policy is not Accepted (NoValidCACertificate)' }, policy, ['spec', 'validation', 'caCertificateRefs', i]);
+      continue;
+    }
+    const cm = found.state === 'found' ? found.object : undefined;
     if (!cm) reportDiagnostic(ctx, 'ref.not-found', policy, ['spec', 'validation', 'caCertificateRefs', i], `ConfigMap ${policy.namespace}/${name} is not in the input.`);
     const data = cm ? inspectCaBundle(cm) : { ok: false as const, problem: 'not found' };
     if (!data.ok) {
