@@ -35,7 +35,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     ...loaded.loadDiagnostics,
     ...loaded.validationDiagnostics,
     ...resolved.diagnostics,
-    ...lintDiagnostics({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable }),
+    ...lintDiagnostics({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable, world }),
     ...driftDiagnostics(drift),
   ];
   return {

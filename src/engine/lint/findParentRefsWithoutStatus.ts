@@ -4,7 +4,9 @@
  * A parent missing from the input is already a ref.not-found diagnostic; this covers the rest (a
  * parent kind no controller reconciles, a Gateway whose GatewayClass is not accepted). A class that
  * is merely absent from the input says nothing about a cluster, which may well have it installed:
- * the Gateway's own ref.not-found covers that, and this lint stays silent.
+ * the Gateway's own ref.not-found covers that, and this lint stays silent. In the closed world the
+ * input is the whole cluster by the user's own choice, so an absent class is missing and the lint
+ * says what follows for the route.
  */
 import { GATEWAY_GROUP } from '../api/kinds';
 import { resourceKey } from '../api/keys';
@@ -14,7 +16,7 @@ import { createManifestLookup, locateFinding, nameOf } from './locateFinding';
 
 export function findParentRefsWithoutStatus(input: LintInput): LintFinding[] {
   const lookup = createManifestLookup(input.manifests);
-  const classAbsent = parentsWithAbsentClass(input.manifests);
+  const classAbsent = input.world === 'closed' ? new Set<string>() : parentsWithAbsentClass(input.manifests);
   const out: LintFinding[] = [];
   for (const e of input.explain) {
     if (e.noStatusReason === undefined || isReportedAsMissing(e)) continue;

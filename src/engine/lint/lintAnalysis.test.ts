@@ -228,7 +228,7 @@ spec:
     expect(withCode(analyzeText(GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
 `)), 'lint.parent-ref-no-status')).toEqual([]);
   });
-  it('stays silent when the class is merely not in the input (a cluster may well have it installed)', () => {
+  it('stays silent when the class is merely not in the input (a cluster may well have it installed), not in the closed world', () => {
     const orphan = `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
@@ -242,6 +242,8 @@ spec:
     const text = GATEWAY + orphan + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
 `).replace('    - name: web\n', '    - name: lost\n');
     expect(withCode(analyzeText(text), 'lint.parent-ref-no-status')).toEqual([]);
+    // Closed: the input is the whole cluster by the user's choice, so the class is missing.
+    expect(withCode(analyze([{ name: 'in.yaml', text }], { world: 'closed' }), 'lint.parent-ref-no-status').map((d) => d.path)).toEqual(['spec.parentRefs[0]']);
   });
   it('leaves a parent missing from the input to ref.not-found', () => {
     const text = GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]

@@ -10,6 +10,7 @@ import { compileRouteTable } from '../routing/compileRouteTable';
 import type { AnalyzeOptions, SourceFile } from '../types';
 import { lintAnalysis } from './lintAnalysis';
 import type { LintFinding } from './lintTypes';
+import { DEFAULT_WORLD_MODE } from '../resolve/world';
 
 const EPOCH = '1970-01-01T00:00:00Z';
 
@@ -17,5 +18,5 @@ export function lintSources(sources: readonly SourceFile[], options: AnalyzeOpti
   const loaded = loadValidated(sources, options.parseCache);
   const resolved = computeStatus(indexResources(loaded.manifests, options.world), loaded.locator, { clock: options.clock ?? (() => EPOCH) });
   const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments);
-  return lintAnalysis({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable });
+  return lintAnalysis({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable, world: options.world ?? DEFAULT_WORLD_MODE });
 }

@@ -7,6 +7,7 @@ import type { SourceLocator } from '../load/sourceLocator';
 import type { RouteTable } from '../routing/types';
 import type { SimRequest } from '../simulate/types';
 import type { Diagnostic, GatewayModel, Manifest, ResolvedRoute, RouteAttachment, RouteParentExplain } from '../types';
+import type { WorldMode } from '../resolve/world';
 
 export interface LintInput {
   manifests: readonly Manifest[];
@@ -16,6 +17,8 @@ export interface LintInput {
   routes: readonly ResolvedRoute[];
   attachments: readonly RouteAttachment[];
   routeTable: RouteTable;
+  /** The analysis's world: in `closed` the input is the whole cluster, so nothing is merely absent. */
+  world?: WorldMode;
 }
 
 /** One lint result: the diagnostic, and for precedence findings the request that demonstrates it. */
