@@ -186,6 +186,38 @@ const EXPECTED: Record<string, TemplateExpectation> = {
   // 2. blog asks for blog.example.org: refused with NoMatchingListenerHostname.
   // 3. legacy writes `type: Prefix`: a schema error; its only rule is invalid, so the route is
   //    refused too (Accepted=False, UnsupportedValue) and its backend edge is amber.
+  // A GitOps folder: no GatewayClass, Services or Secrets in it. The auto world assumes them, so
+  // HTTP redirects and HTTPS serves the 90/10 storefront and /api; nothing is an error or warning.
+  'gitops-slice': {
+    attached: 2,
+    rejected: {},
+    backends: 3,
+    degradedBackends: 0,
+    brokenBackends: {},
+    policies: 0,
+    listeners: { 'Gateway/shop/public http': 1, 'Gateway/shop/public https': 1 },
+    nodes: { 'HTTPRoute/shop/storefront': 'ok', 'HTTPRoute/shop/redirect-to-https': 'ok', 'Gateway/shop/public': 'ok' },
+    drift: [],
+    errors: 0,
+    warnings: 0,
+    problems: [],
+  },
+  // Four ingress-nginx Ingresses of class nginx, each drawn with an edge to every Service it routes
+  // to (seven Services, all in the file); nothing for Gateway API to attach yet.
+  'ingress-nginx-migration': {
+    attached: 0,
+    rejected: {},
+    backends: 7,
+    degradedBackends: 0,
+    brokenBackends: {},
+    policies: 0,
+    listeners: {},
+    nodes: { 'Ingress/shop/shop': 'ok', 'Ingress/docs/docs': 'ok', 'Service/shop/storefront': 'ok' },
+    drift: [],
+    errors: 0,
+    warnings: 0,
+    problems: [],
+  },
   'broken-on-purpose': {
     attached: 1,
     rejected: { 'parent:HTTPRoute/shop/blog:0': 'NoMatchingListenerHostname', 'parent:HTTPRoute/shop/legacy:0': 'UnsupportedValue' },
