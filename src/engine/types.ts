@@ -84,9 +84,12 @@ export interface Manifest {
   generation: number;
   /** True for the kinds gwsim interprets (api/kinds.ts); false for opaque objects kept verbatim. */
   modelled: boolean;
-  /** spec as written (may be malformed: validate/ reports, later stages read defensively). */
+  /**
+   * spec. From load/ as parsed; after validation (validate/loadValidated.ts, the only door later
+   * stages use) the typed view: every field of its declared type or absent, with a diagnostic.
+   */
   spec: Record<string, unknown>;
-  /** The whole object as plain JSON. */
+  /** The whole object: as parsed from load/, plain JSON data of the typed view after validation. */
   body: Record<string, unknown>;
   source: ManifestSource;
 }

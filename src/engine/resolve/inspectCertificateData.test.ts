@@ -35,3 +35,9 @@ describe('inspectCaBundle', () => {
     expect(inspectCaBundle(cm({ 'ca.crt': 'garbage' }))).toEqual({ ok: false, problem: 'ca.crt is not a PEM certificate' });
   });
 });
+
+test('a long run of `=` inside base64 is rejected in linear time', () => {
+  // /=+$/ retried the run from each `=`: quadratic in its length.
+  expect(decodeBase64(`${'='.repeat(200_000)}x`)).toBeUndefined();
+  expect(decodeBase64('aGk=')).toBe('hi');
+});

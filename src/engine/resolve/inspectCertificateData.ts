@@ -55,7 +55,11 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** Base64 to a latin-1 string; undefined when the input is not base64 (the engine has no atob). */
 export function decodeBase64(input: string): string | undefined {
-  const clean = input.replace(/\s+/g, '').replace(/=+$/, '');
+  // Trailing padding trimmed by a loop: /=+$/ backtracks quadratically over a long run of '='.
+  let clean = input.replace(/\s+/g, '');
+  let end = clean.length;
+  while (end > 0 && clean.charCodeAt(end - 1) === 61 /* = */) end--;
+  clean = clean.slice(0, end);
   if (clean.length % 4 === 1) return undefined;
   let bits = 0;
   let buffer = 0;

@@ -50,7 +50,6 @@ function units(weight: number): bigint {
 
 /** Largest total for which double arithmetic on a 32-bit draw is exact (total × 2^32 ≤ 2^53). */
 const EXACT_DOUBLE_TOTAL = 2 ** 21;
-const SHARE_SCALE = 2n ** 64n;
 const DRAW_SCALE = 2 ** 53;
 
 /** Each weight's exact share w / Σw, rounded once to a double (0 for all when Σw is 0). */
@@ -61,7 +60,24 @@ export function weightShares(weights: readonly number[]): number[] {
   if (total === 0n) return weights.map(() => 0);
   // Quotients of integers below 2^53 are correctly rounded by IEEE division.
   if (total <= BigInt(Number.MAX_SAFE_INTEGER)) return exact.map((w) => Number(w) / Number(total));
-  return exact.map((w) => Number((w * SHARE_SCALE) / total) / Number(SHARE_SCALE));
+  // Past 2^53: scale each quotient to 64 significant bits before the one rounding to a double.
+  const totalBits = total.toString(2).length;
+  return exact.map((w) => {
+    if (w === 0n) return 0;
+    const shift = totalBits - w.toString(2).length + 64;
+    return scaleDown(Number((w << BigInt(shift)) / total), shift);
+  });
+}
+
+/** x · 2^-shift without the intermediate power of two underflowing to 0 (shares down to 2^-1074). */
+function scaleDown(x: number, shift: number): number {
+  let out = x;
+  let rest = shift;
+  while (rest > 1000) {
+    out *= 2 ** -1000;
+    rest -= 1000;
+  }
+  return out * 2 ** -rest;
 }
 
 /**

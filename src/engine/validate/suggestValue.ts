@@ -30,22 +30,35 @@ const ALIASES = lookupTable<{ value: string; why: string }>({
   replacepath: { value: 'ReplaceFullPath', why: 'the full-path rewrite is ReplaceFullPath' },
 });
 
+/** No suggestion is ever further than this many edits away (see `tolerance` below). */
+const MAX_TOLERANCE = 3;
+
+const LONGEST_ALIAS = Object.keys(ALIASES).reduce((max, a) => Math.max(max, a.length), 0);
+
 export function suggestValue(value: string, allowed: readonly string[]): Suggestion | undefined {
+  // A value much longer than every candidate can be neither close to one nor contained in one:
+  // no work (and no 200 KB lower-case copy) for it.
+  if (value.length <= LONGEST_ALIAS) {
+    const alias = ALIASES[value.toLowerCase()];
+    if (alias && allowed.includes(alias.value)) return alias;
+  }
+  const longest = allowed.reduce((max, a) => Math.max(max, a.length), 0);
+  if (value.length > longest + MAX_TOLERANCE) return undefined;
   const lower = value.toLowerCase();
-  const alias = ALIASES[lower];
-  if (alias && allowed.includes(alias.value)) return alias;
   const sameCase = allowed.find((a) => a.toLowerCase() === lower);
   if (sameCase) return { value: sameCase, why: 'values are case-sensitive' };
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
+    // The distance is at least the difference in length: skip what cannot be within tolerance.
+    if (Math.abs(candidate.length - lower.length) > MAX_TOLERANCE) continue;
     const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const tolerance = Math.max(1, Math.min(3, Math.floor(value.length / 3)));
+  const tolerance = Math.max(1, Math.min(MAX_TOLERANCE, Math.floor(value.length / 3)));
   if (best !== undefined && bestDistance <= tolerance) return { value: best };
   const containing = allowed.filter((a) => lower.length >= 4 && a.toLowerCase().includes(lower));
   if (containing.length === 1 && containing[0] !== undefined) return { value: containing[0] };

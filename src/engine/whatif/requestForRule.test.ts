@@ -4,6 +4,7 @@ import { analyze } from '../analyze';
 import { compileRouter } from '../routing/compileRouter';
 import { traceRequest } from '../simulate/traceRequest';
 import { requestForListener, requestForRule } from './requestForRule';
+import type { ResolvedRoute } from '../types';
 
 const example = readFileSync(new URL('../../../fixtures/examples/shared-gateway-two-teams.yaml', import.meta.url), 'utf8');
 const clock = () => '2026-01-01T00:00:00Z';
@@ -79,4 +80,18 @@ describe('requestForListener', () => {
     expect(requestForListener(analysis, 'Gateway/infra/shared', 'https')).toMatchObject({ scheme: 'https', port: 443 });
     expect(requestForListener(analysis, 'Gateway/infra/nope')).toBeUndefined();
   });
+});
+
+test('a query parameter with an unpaired surrogate becomes U+FFFD with a note, never a URIError', () => {
+  const route: ResolvedRoute = {
+    key: 'HTTPRoute/ns/r' as ResolvedRoute['key'],
+    kind: 'HTTPRoute',
+    namespace: 'ns',
+    name: 'r',
+    hostnames: [],
+    rules: [{ index: 0, matches: [{ queryParams: [{ name: 'a\ud800', value: 'v' }] }], filters: [], backendRefs: [], valid: true }],
+  };
+  const result = requestForRule({ gateways: [], routes: [route], attachments: [] }, route.key, 0);
+  expect(result?.request.path).toBe('/?a%EF%BF%BD=v');
+  expect(result?.notes.some((n) => n.includes('unpaired surrogate'))).toBe(true);
 });

@@ -102,7 +102,7 @@ function applyHttpMatch(request: SimRequest, match: HTTPRouteMatch | undefined, 
       notes.push(`query parameter ${q.name} must match the regular expression ${q.value ?? ''}: edit the query`);
       continue;
     }
-    query.push(`${encodeURIComponent(q.name)}=${encodeURIComponent(q.value ?? '')}`);
+    query.push(`${encodeQueryText(q.name, notes)}=${encodeQueryText(q.value ?? '', notes)}`);
   }
   request.path = query.length > 0 ? `${path}?${query.join('&')}` : path;
   const headers = headersFor(match?.headers, notes);
@@ -131,4 +131,14 @@ function headersFor(matches: readonly HTTPHeaderMatch[] | undefined, notes: stri
     headers[h.name] = h.value ?? '';
   }
   return Object.keys(headers).length > 0 ? headers : undefined;
+}
+
+/**
+ * Percent-encodes for a query string. A lone UTF-16 surrogate has no UTF-8 form, so no URL can
+ * carry it (encodeURIComponent throws): it becomes U+FFFD, and a note says the request differs.
+ */
+function encodeQueryText(text: string, notes: string[]): string {
+  const wellFormed = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  if (wellFormed !== text) notes.push(`query parameter text ${JSON.stringify(text)} holds an unpaired surrogate, which no URL can carry: it is sent as U+FFFD, so the request may not match`);
+  return encodeURIComponent(wellFormed);
 }
