@@ -25,6 +25,8 @@ interface TemplateExpectation {
   brokenBackends: Record<string, string>;
   /** Policy → target edges (all resolved in the templates). */
   policies: number;
+  /** Ingress → Service edges drawn green (one per Service an Ingress routes to). */
+  ingressBackends?: number;
   /** The attachedRoutes count on each listener row: "Gateway/ns/name listener" → count. */
   listeners: Record<string, number>;
   /** Node status pills that must show, by ResourceKey. */
@@ -203,11 +205,12 @@ const EXPECTED: Record<string, TemplateExpectation> = {
     problems: [],
   },
   // Four ingress-nginx Ingresses of class nginx, each drawn with an edge to every Service it routes
-  // to (seven Services, all in the file); nothing for Gateway API to attach yet.
+  // to (seven Services, all in the file); no backendRef and nothing for Gateway API to attach yet.
   'ingress-nginx-migration': {
     attached: 0,
     rejected: {},
-    backends: 7,
+    backends: 0,
+    ingressBackends: 7,
     degradedBackends: 0,
     brokenBackends: {},
     policies: 0,
@@ -300,6 +303,7 @@ for (const name of TEMPLATES) {
       await expect(canvas.edgeLabel(id)).toHaveText(reason);
     }
     await expect(edges('policy', 'ok'), 'resolved policy edges').toHaveCount(expected.policies);
+    await expect(edges('ingress-backend', 'ok'), 'green Ingress → Service edges').toHaveCount(expected.ingressBackends ?? 0);
     await expect(page.locator('path[data-testid^="graph-edge-policy-"]:not([data-state="ok"])'), 'unresolved policy edges').toHaveCount(0);
 
     for (const [where, count] of Object.entries(expected.listeners)) {
