@@ -89,7 +89,7 @@ function readCaseProbes(io: CliIO, paths: readonly string[]): DiffProbe[] {
   const files = paths.flatMap((p) => {
     const kind = io.stat(p);
     if (kind === undefined) throw new InputError(`${p}: no such case file or directory; check the path (relative paths start at ${io.cwd})`);
-    return kind === 'file' ? [p] : findYamlFiles(io, p);
+    return kind === 'file' ? [p] : findYamlFiles(io, p).files;
   });
   return files.flatMap((file) => {
     const parsed = parseCaseFile(file, io.readFile(file));

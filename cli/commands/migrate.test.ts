@@ -19,6 +19,7 @@ function memoryIO(files: Record<string, string>): CliIO & { out: string; err: st
     },
     stat: (p: string) => (p in files ? ('file' as const) : undefined),
     readDir: () => [],
+    realPath: (p: string) => p,
     readStdin: () => '',
     writeFile: (p: string, t: string) => void io.written.set(p, t),
     cwd: '/mem',
