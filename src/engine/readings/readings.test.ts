@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../analyze';
 import { compileRouter } from '../routing/compileRouter';
+import { routeRequest } from '../simulate/routeRequest';
 import { traceRequest } from '../simulate/traceRequest';
-import type { AnalyzeOptions, RouteStatus } from '../types';
+import type { SimRequest } from '../simulate/types';
+import type { AnalyzeOptions, GatewayStatus, RouteStatus } from '../types';
 import { parseReadings } from './readings';
 
 const base = (backendRefs: string, servicePort = 80) => `apiVersion: gateway.networking.k8s.io/v1
@@ -90,12 +92,173 @@ describe('reading loneBackendZeroWeight', () => {
   });
 });
 
+const GATEWAY = (listener: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: gc}
+spec: {controllerName: example.com/c}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: default}
+spec:
+  gatewayClassName: gc
+  listeners: [${listener}]
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: cert, namespace: default}
+type: kubernetes.io/tls
+stringData:
+  tls.crt: "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\\n"
+  tls.key: "-----BEGIN RSA PRIVATE KEY-----\\nMIIE\\n-----END RSA PRIVATE KEY-----\\n"
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: default}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: grpc, namespace: default}
+spec: {ports: [{port: 50051}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: default}
+spec: {ports: [{port: 5432}]}
+`;
+
+/** Status, routing (fast path and trace, which must agree) and reading notes of one analysis. */
+function analyzeWith(text: string, options: AnalyzeOptions = {}) {
+  const analysis = analyze([{ name: 'in.yaml', text }], options);
+  const router = compileRouter(analysis);
+  const accepted = (key: string) => (analysis.status[key] as RouteStatus | undefined)?.parents[0]?.conditions.find((c) => c.type === 'Accepted');
+  const send = (req: SimRequest) => {
+    const trace = traceRequest(router, req);
+    const fast = routeRequest(router, req);
+    expect(fast.backend ?? 'none').toBe(trace.outcome.backend?.target ?? 'none');
+    return { outcome: trace.outcome, route: trace.winner?.route };
+  };
+  const listener = (name: string) => (analysis.status['Gateway/default/gw'] as GatewayStatus).listeners.find((l) => l.name === name);
+  const notes = analysis.diagnostics.filter((d) => d.code === 'reading.applied');
+  return { analysis, accepted, send, listener, notes };
+}
+
+describe('reading httpGrpcSameHostname', () => {
+  const text = `${GATEWAY('{name: http, protocol: HTTP, port: 80}')}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: web, namespace: default, creationTimestamp: "2024-01-01T00:00:00Z"}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: [api.example.com]
+  rules: [{backendRefs: [{name: web, port: 80}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: rpc, namespace: default, creationTimestamp: "2024-02-01T00:00:00Z"}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: [api.example.com]
+  rules: [{backendRefs: [{name: grpc, port: 50051}]}]
+`;
+  const call: SimRequest = { scheme: 'http', host: 'api.example.com', grpc: { service: 'shop.Cart', method: 'Add' }, headers: { 'content-type': 'application/grpc' } };
+  const get: SimRequest = { scheme: 'http', host: 'api.example.com', path: '/index.html' };
+
+  test('default older-route-wins: the newer GRPCRoute is not accepted and gRPC calls reach the HTTPRoute', () => {
+    const r = analyzeWith(text);
+    expect(r.accepted('HTTPRoute/default/web')).toMatchObject({ status: 'True' });
+    expect(r.accepted('GRPCRoute/default/rpc')).toMatchObject({ status: 'False', reason: 'Conflicted' });
+    expect(r.accepted('GRPCRoute/default/rpc')?.message).toContain('HTTPRoute default/web');
+    expect(r.listener('http')?.attachedRoutes).toBe(1);
+    expect(r.send(call)).toMatchObject({ route: 'HTTPRoute/default/web', outcome: { backend: { target: 'default/web:80' } } });
+    expect(r.notes).toEqual([]);
+  });
+
+  test('both-accepted: both routes are accepted, gRPC calls reach the GRPCRoute, other requests the HTTPRoute, and the newer route carries the note', () => {
+    const r = analyzeWith(text, { readings: { httpGrpcSameHostname: 'both-accepted' } });
+    expect(r.accepted('HTTPRoute/default/web')).toMatchObject({ status: 'True' });
+    expect(r.accepted('GRPCRoute/default/rpc')).toMatchObject({ status: 'True', reason: 'Accepted' });
+    expect(r.listener('http')?.attachedRoutes).toBe(2);
+    expect(r.send(call)).toMatchObject({ route: 'GRPCRoute/default/rpc', outcome: { kind: 'forwarded', grpcCode: 'OK', backend: { target: 'default/grpc:50051' } } });
+    expect(r.send(get)).toMatchObject({ route: 'HTTPRoute/default/web', outcome: { kind: 'forwarded', backend: { target: 'default/web:80' } } });
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]).toMatchObject({ severity: 'info', path: 'spec.parentRefs[0]', object: { kind: 'GRPCRoute', name: 'rpc' } });
+    expect(r.notes[0]?.message).toContain('reading httpGrpcSameHostname=both-accepted');
+    const explain = r.analysis.explain.find((e) => e.route === 'GRPCRoute/default/rpc');
+    expect(explain?.listeners[0]?.checks.at(-1)?.detail).toContain('reading httpGrpcSameHostname=both-accepted');
+  });
+
+  test('disjoint hostnames never clash, so the reading has nothing to decide', () => {
+    const r = analyzeWith(text.replace('hostnames: [api.example.com]\n  rules: [{backendRefs: [{name: grpc', 'hostnames: [rpc.example.com]\n  rules: [{backendRefs: [{name: grpc'), { readings: { httpGrpcSameHostname: 'both-accepted' } });
+    expect(r.accepted('GRPCRoute/default/rpc')).toMatchObject({ status: 'True' });
+    expect(r.notes).toEqual([]);
+  });
+});
+
+describe('reading tcpRouteOnTlsTerminate', () => {
+  const listener = (mode: string) => `{name: tls, protocol: TLS, port: 443, hostname: db.example.com, tls: {mode: ${mode}${mode === 'Terminate' ? ', certificateRefs: [{name: cert}]' : ''}}}`;
+  const route = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: TCPRoute
+metadata: {name: db, namespace: default}
+spec:
+  parentRefs: [{name: gw, sectionName: tls}]
+  rules: [{backendRefs: [{name: db, port: 5432}]}]
+`;
+  const connect: SimRequest = { scheme: 'tls', port: 443, sni: 'db.example.com' };
+
+  test('default refused: TLS listeners serve TLSRoute only, so the TCPRoute is NotAllowedByListeners and the connection is refused', () => {
+    const r = analyzeWith(GATEWAY(listener('Terminate')) + route);
+    expect(r.accepted('TCPRoute/default/db')).toMatchObject({ status: 'False', reason: 'NotAllowedByListeners' });
+    expect(r.listener('tls')).toMatchObject({ attachedRoutes: 0, supportedKinds: [{ kind: 'TLSRoute' }] });
+    expect(r.send(connect).outcome.kind).toBe('connection-refused');
+    expect(r.notes).toEqual([]);
+  });
+
+  test('accepted: the listener lists TCPRoute, the route is accepted and takes the decrypted stream, and notes name the reading', () => {
+    const r = analyzeWith(GATEWAY(listener('Terminate')) + route, { readings: { tcpRouteOnTlsTerminate: 'accepted' } });
+    expect(r.accepted('TCPRoute/default/db')).toMatchObject({ status: 'True', reason: 'Accepted' });
+    expect(r.listener('tls')).toMatchObject({ attachedRoutes: 1, supportedKinds: [{ kind: 'TLSRoute' }, { kind: 'TCPRoute' }] });
+    expect(r.send(connect)).toMatchObject({ route: 'TCPRoute/default/db', outcome: { kind: 'forwarded', backend: { target: 'default/db:5432' } } });
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]).toMatchObject({ path: 'spec.parentRefs[0]', object: { kind: 'TCPRoute', name: 'db' } });
+    expect(r.notes[0]?.message).toContain('reading tcpRouteOnTlsTerminate=accepted');
+  });
+
+  test('accepted: a TLSRoute still serves its own SNI first; allowedRoutes.kinds may name TCPRoute, with a note', () => {
+    const tlsRoute = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: TLSRoute
+metadata: {name: web, namespace: default}
+spec:
+  parentRefs: [{name: gw, sectionName: tls}]
+  hostnames: [db.example.com]
+  rules: [{backendRefs: [{name: web, port: 80}]}]
+`;
+    const kinds = `${listener('Terminate').slice(0, -1)}, allowedRoutes: {kinds: [{kind: TLSRoute}, {kind: TCPRoute}]}}`;
+    const r = analyzeWith(GATEWAY(kinds) + route + tlsRoute, { readings: { tcpRouteOnTlsTerminate: 'accepted' } });
+    expect(r.listener('tls')?.conditions.find((c) => c.type === 'ResolvedRefs')).toMatchObject({ status: 'True' });
+    expect(r.send(connect)).toMatchObject({ route: 'TLSRoute/default/web', outcome: { backend: { target: 'default/web:80' } } });
+    expect(r.notes.map((n) => n.object?.kind)).toEqual(['Gateway', 'TCPRoute']);
+    expect(r.notes[0]).toMatchObject({ path: 'spec.listeners[0].allowedRoutes.kinds[1]' });
+    const without = analyzeWith(GATEWAY(kinds) + route + tlsRoute);
+    expect(without.listener('tls')?.conditions.find((c) => c.type === 'ResolvedRefs')).toMatchObject({ status: 'False', reason: 'InvalidRouteKinds' });
+  });
+
+  test('a Passthrough TLS listener refuses the TCPRoute under either reading', () => {
+    const r = analyzeWith(GATEWAY(listener('Passthrough')) + route, { readings: { tcpRouteOnTlsTerminate: 'accepted' } });
+    expect(r.accepted('TCPRoute/default/db')).toMatchObject({ status: 'False', reason: 'NotAllowedByListeners' });
+    expect(r.notes).toEqual([]);
+  });
+});
+
 describe('parseReadings', () => {
   test('name=value pairs; unknown names, bad values and repeats are errors that say what exists', () => {
     expect(parseReadings(['loneBackendZeroWeight=all-traffic'])).toEqual({ readings: { loneBackendZeroWeight: 'all-traffic' }, errors: [] });
     const bad = parseReadings(['nope=1', 'loneBackendZeroWeight=maybe', 'backendPortNotInService=unchecked', 'backendPortNotInService=unchecked', '__proto__=x']);
     expect(bad.readings).toEqual({ backendPortNotInService: 'unchecked' });
-    expect(bad.errors[0]).toMatch(/^unknown reading "nope": known readings are backendPortNotInService, loneBackendZeroWeight/);
+    expect(bad.errors[0]).toMatch(/^unknown reading "nope": known readings are backendPortNotInService, loneBackendZeroWeight, httpGrpcSameHostname, tcpRouteOnTlsTerminate/);
     expect(bad.errors[1]).toBe('reading loneBackendZeroWeight takes no-traffic or all-traffic (gwsim\'s default: no-traffic); got "maybe"');
     expect(bad.errors[2]).toBe('reading backendPortNotInService was given twice');
     expect(bad.errors[3]).toMatch(/^unknown reading "__proto__"/);

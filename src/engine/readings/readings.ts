@@ -34,6 +34,27 @@ export const READINGS = {
     default: 'no-traffic',
     question: 'the only backendRef of a rule has weight 0: it gets no traffic (500), or all of it',
   },
+  /**
+   * An HTTPRoute and a GRPCRoute on one listener with intersecting hostnames. GRPCRouteSpec.Hostnames
+   * says an implementation must reject one of them (gwsim: the older wins); implementations such
+   * as Envoy Gateway accept both and send gRPC calls to the GRPCRoute, other requests to the
+   * HTTPRoute.
+   */
+  httpGrpcSameHostname: {
+    values: ['older-route-wins', 'both-accepted'],
+    default: 'older-route-wins',
+    question: 'an HTTPRoute and a GRPCRoute on the same hostname of one listener: the older is accepted and the other gets Accepted=False, or both are accepted (gRPC calls to the GRPCRoute, other requests to the HTTPRoute)',
+  },
+  /**
+   * A TCPRoute on a TLS listener in Terminate mode. The spec's protocol table gives TLS listeners
+   * TLSRoute only; Envoy Gateway, Traefik and Contour also accept a TCPRoute there and forward the
+   * decrypted stream as TCP.
+   */
+  tcpRouteOnTlsTerminate: {
+    values: ['refused', 'accepted'],
+    default: 'refused',
+    question: 'a TCPRoute on a TLS listener in Terminate mode: refused (TLS listeners serve TLSRoute only), or accepted (the decrypted stream is forwarded as TCP)',
+  },
 } as const satisfies Record<string, ReadingSpec>;
 
 export type ReadingName = keyof typeof READINGS;

@@ -66,7 +66,11 @@ export function routeRequest(router: Router, req: SimRequest, options?: RouteOpt
   let method = req.method ?? 'GET';
   if (l4) {
     const kind = viaTls ? 'TLSRoute' : req.scheme === 'tcp' ? 'TCPRoute' : 'UDPRoute';
-    winner = listener.virtualHostList[host]?.l4.find((c) => c.rank.kind === kind);
+    const l4Routes = listener.virtualHostList[host]?.l4;
+    winner = l4Routes?.find((c) => c.rank.kind === kind);
+    // A TCPRoute sits on a TLS listener only under tcpRouteOnTlsTerminate=accepted: it takes the
+    // decrypted connections no TLSRoute serves.
+    if (winner === undefined && viaTls) winner = l4Routes?.find((c) => c.rank.kind === 'TCPRoute');
     if (winner === undefined) return fail('connection-refused', 0, false);
   } else {
     const raw = grpc && req.grpc !== undefined ? `/${req.grpc.service}/${req.grpc.method}` : (req.path ?? '/');

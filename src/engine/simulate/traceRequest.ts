@@ -49,7 +49,8 @@ export function traceRequest(router: Router, req: SimRequest, options: TraceOpti
   const viaTls = listener.model.protocol === 'TLS';
   const l4 = viaTls || r.scheme === 'tcp' || r.scheme === 'udp';
   const hostKey = viaTls ? (r.sni ?? '') : l4 ? '' : r.hostname;
-  const kinds = viaTls ? ['TLSRoute' as const] : kindsFor(r.scheme, grpc);
+  // A TCPRoute is on a TLS listener only under tcpRouteOnTlsTerminate=accepted: it takes what no TLSRoute serves.
+  const kinds = viaTls ? (['TLSRoute', 'TCPRoute'] as const) : kindsFor(r.scheme, grpc);
   const vhost = listener.virtualHosts.lookup(hostKey);
   if (vhost === undefined) {
     const reason = `listener ${listener.model.name} has no route whose hostnames cover ${hostKey || '(no host)'}${listener.virtualHostList.length > 0 ? ` (route hostnames here: ${listener.virtualHostList.map((v) => v.hostname).join(', ')})` : ' (no routes attached)'}`;

@@ -8,6 +8,7 @@ import { compareByAge, describeAgeWin } from '../resolve/compareByAge';
 import { ConditionType, RouteReason } from '../api/conditions';
 import { isRouteKind, type RouteKind } from '../api/kinds';
 import { hostnameSetsOverlap } from '../resolve/intersectHostnames';
+import { describeReading, readingValue } from '../readings/readings';
 import { asRecords } from '../resolve/read';
 import type { Manifest, ResolvedRoute, RouteAttachment, RouteParentExplain, RouteParentStatus, RouteStatus } from '../types';
 import { attachRouteParent, type ParentOutcome } from './attachRouteParent';
@@ -49,7 +50,8 @@ export function computeRouteStatuses(
     const outcomes = asRecords(m.spec['parentRefs']).map((_, i) => attachRouteParent(ctx, m, resolution.route, i, gateways));
     work.push({ m, resolution, outcomes });
   }
-  resolveHttpGrpcClash(work);
+  resolveHttpGrpcClash(ctx, work);
+  noteTcpRoutesOnTlsListeners(ctx, work);
   resolveMeshKindClash(work);
 
   const attachments: RouteAttachment[] = [];
@@ -122,9 +124,12 @@ const CLASHING: ReadonlySet<RouteKind> = new Set(['HTTPRoute', 'GRPCRoute']);
 
 /**
  * An HTTPRoute and a GRPCRoute on one listener with intersecting hostnames: only the older
- * (then alphabetically first "{namespace}/{name}") is accepted there.
+ * (then alphabetically first "{namespace}/{name}") is accepted there. Under the reading
+ * httpGrpcSameHostname=both-accepted both stay attached (routing already sends gRPC calls to
+ * GRPCRoutes first and other requests to HTTPRoutes only), and the newer route carries the note.
  */
-function resolveHttpGrpcClash(work: RouteWork[]): void {
+function resolveHttpGrpcClash(ctx: StatusContext, work: RouteWork[]): void {
+  const bothAccepted = readingValue(ctx.readings, 'httpGrpcSameHostname') === 'both-accepted';
   const byListener = new Map<ListenerState, { w: RouteWork; o: ParentOutcome; hostnames: string[] }[]>();
   for (const w of work) {
     if (!CLASHING.has(w.resolution.route.kind)) continue;
@@ -151,9 +156,18 @@ function resolveHttpGrpcClash(work: RouteWork[]): void {
         continue;
       }
       const rivalRoute = rival.w.resolution.route;
+      const explainListener = entry.o.explain.listeners.find((l) => l.listener === listener.name && l.owner === listener.owner.key);
+      if (bothAccepted) {
+        const same = kept.get(kind);
+        if (same === undefined) kept.set(kind, [entry]);
+        else same.push(entry);
+        const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} serves the same hostnames on listener ${listener.name}, and both are accepted: gRPC calls go to the GRPCRoute, other requests to the HTTPRoute (${describeReading('httpGrpcSameHostname', 'both-accepted')}; gwsim's default accepts only the older route)`;
+        explainListener?.checks.push({ check: 'route-kind', pass: true, detail });
+        reportDiagnostic(ctx, 'reading.applied', entry.w.m, ['spec', 'parentRefs', entry.o.explain.parentRefIndex], `${entry.w.resolution.route.kind} ${entry.w.resolution.route.namespace}/${entry.w.resolution.route.name}: ${detail}`);
+        continue;
+      }
       entry.o.admitted = entry.o.admitted.filter((a) => a.listener !== listener);
       const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} ${describeAgeWin(rival.w.m, entry.w.m)} and serves the same hostnames on listener ${listener.name}; an HTTPRoute and a GRPCRoute cannot share them`;
-      const explainListener = entry.o.explain.listeners.find((l) => l.listener === listener.name && l.owner === listener.owner.key);
       if (explainListener) {
         explainListener.attached = false;
         explainListener.checks.push({ check: 'route-kind', pass: false, detail });
@@ -167,6 +181,21 @@ function resolveHttpGrpcClash(work: RouteWork[]): void {
   }
 }
 
+/**
+ * Only the reading tcpRouteOnTlsTerminate=accepted lets a TCPRoute onto a TLS listener (see
+ * validateListener); each such attachment is noted where it happens.
+ */
+function noteTcpRoutesOnTlsListeners(ctx: StatusContext, work: RouteWork[]): void {
+  for (const w of work) {
+    if (w.resolution.route.kind !== 'TCPRoute') continue;
+    for (const o of w.outcomes) {
+      for (const a of o.admitted) {
+        if (a.listener.protocol !== 'TLS') continue;
+        reportDiagnostic(ctx, 'reading.applied', w.m, ['spec', 'parentRefs', o.explain.parentRefIndex], `TCPRoute ${w.m.namespace ?? ''}/${w.m.name} attaches to TLS listener ${a.listener.name} (mode Terminate) and receives the decrypted stream (${describeReading('tcpRouteOnTlsTerminate', 'accepted')}; gwsim's default: TLS listeners serve TLSRoute only)`);
+      }
+    }
+  }
+}
 
 /** Mesh (spec §3.9): when route kinds bind the same Service port, only the highest kind applies. */
 const MESH_KIND_RANK: Readonly<Record<RouteKind, number>> = { GRPCRoute: 0, HTTPRoute: 1, TLSRoute: 2, TCPRoute: 3, UDPRoute: 4 };

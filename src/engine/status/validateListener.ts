@@ -12,6 +12,7 @@ import type { FieldPath, Manifest } from '../types';
 import type { ListenerState, Problem } from './listenerState';
 import { recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 import { lookupTable } from '../collections/dict';
+import { describeReading, readingValue } from '../readings/readings';
 
 /** Route kinds gwsim serves per protocol (spec §1.3; TLS Terminate serves TLSRoute only). */
 export const KINDS_BY_PROTOCOL = lookupTable<readonly RouteKind[]>({
@@ -56,8 +57,6 @@ export function validateListener(
   if (port < 1 || port > 65535 || !Number.isInteger(port)) {
     state.notAccepted = { reason: ListenerReason.UnsupportedValue, message: `port ${raw['port'] === undefined ? '(missing)' : JSON.stringify(raw['port'])} is not a valid port number (1–65535)` };
   }
-  state.supportedKinds = resolveAllowedKinds(state, protocolKinds);
-
   const tls = asRecord(raw['tls']);
   if (protocol === 'HTTPS' || protocol === 'TLS') {
     const mode = asString(tls?.['mode']) ?? 'Terminate';
@@ -70,8 +69,23 @@ export function validateListener(
       if (mode === 'Terminate') checkCertificateRefs(ctx, state, tls, [...path, 'tls']);
     }
   }
+  state.supportedKinds = resolveAllowedKinds(state, withReadingKinds(ctx, state, protocolKinds, path));
   if (protocol === 'HTTPS') checkFrontendValidation(ctx, state);
   return state;
+}
+
+/**
+ * Under tcpRouteOnTlsTerminate=accepted a TLS listener in Terminate mode serves TCPRoute too, as
+ * Envoy Gateway lists it. A TCPRoute named in allowedRoutes.kinds is then no InvalidRouteKinds: noted
+ * there; attachments are noted on the route (computeRouteStatuses).
+ */
+function withReadingKinds(ctx: StatusContext, state: ListenerState, protocolKinds: readonly RouteKind[], path: FieldPath): readonly RouteKind[] {
+  if (state.protocol !== 'TLS' || state.tlsMode !== 'Terminate' || readingValue(ctx.readings, 'tcpRouteOnTlsTerminate') !== 'accepted') return protocolKinds;
+  asRecords(state.allowedRoutes['kinds']).forEach((k, i) => {
+    if ((asString(k['group']) ?? GATEWAY_GROUP) !== GATEWAY_GROUP || k['kind'] !== 'TCPRoute') return;
+    reportDiagnostic(ctx, 'reading.applied', state.owner, [...path, 'allowedRoutes', 'kinds', i], `listener ${state.name} (TLS, mode Terminate) allows TCPRoute (${describeReading('tcpRouteOnTlsTerminate', 'accepted')}; gwsim's default: InvalidRouteKinds, TLS listeners serve TLSRoute only)`);
+  });
+  return [...protocolKinds, 'TCPRoute'];
 }
 
 function resolveAllowedKinds(state: ListenerState, protocolKinds: readonly RouteKind[]): RouteKind[] {
