@@ -21,11 +21,12 @@ export function MenuButton({ label, items, testId }: { label: string; items: rea
         className="tb-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-controls={menuId}
+        // Only while the list exists: aria-controls must name an element that is in the DOM.
+        aria-controls={open ? menuId : undefined}
         data-testid={testId}
         onClick={() => setOpen((o) => !o)}
       >
-        {label} <span className="caret">▾</span>
+        {label} <span className="caret" aria-hidden="true">▾</span>
       </button>
       {open && (
         <ul className="menu-list" role="menu" id={menuId}>

@@ -84,7 +84,7 @@ export function IsolationMatrix({ lens }: { lens: IsolationLens }) {
           </tbody>
         </table>
       </div>
-      <div className="lens-leaks" aria-label="Cross-domain leaks">
+      <div className="lens-leaks" role="region" aria-label="Cross-domain leaks">
         <h3 className="lint-heading">
           Cross-domain leaks <span className="lint-count">{lens.leaks.length}</span>
         </h3>

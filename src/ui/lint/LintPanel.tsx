@@ -59,7 +59,7 @@ export function LintPanel({ findings, fixIts }: { findings: readonly LintFinding
 
   return (
     <div className="lint-columns">
-      <div className="lint-list" aria-label="Lint findings">
+      <div className="lint-list" role="region" aria-label="Lint findings">
         <h3 className="lint-heading">Findings <span className="lint-count">{findings.length}</span></h3>
         {findings.length === 0 ? <p className="empty">No lint findings: no shadowed rules, ties, overlaps or dangling references.</p> : null}
         <ul>
@@ -80,7 +80,7 @@ export function LintPanel({ findings, fixIts }: { findings: readonly LintFinding
           ))}
         </ul>
       </div>
-      <div className="lint-fixes" aria-label="Fix-its">
+      <div className="lint-fixes" role="region" aria-label="Fix-its">
         <h3 className="lint-heading">Fix-its <span className="lint-count">{fixIts.length}</span></h3>
         {fixIts.length === 0 ? <p className="empty">Nothing to fix automatically.</p> : null}
         <ul>
@@ -100,7 +100,7 @@ export function LintPanel({ findings, fixIts }: { findings: readonly LintFinding
           ))}
         </ul>
       </div>
-      <div className="lint-diff" aria-label="Fix-it preview">
+      <div className="lint-diff" role="region" aria-label="Fix-it preview">
         <h3 className="lint-heading">{fix ? `Preview: ${fix.title}` : 'Preview'}</h3>
         {fix === undefined ? <p className="empty">Choose “Preview diff” on a fix-it to see the YAML it changes.</p> : null}
         {fix !== undefined && diff?.id === fix.id ? (

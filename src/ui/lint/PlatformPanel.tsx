@@ -23,7 +23,7 @@ export function PlatformPanel() {
     <section className={`platform-panel ${open ? 'is-open' : ''}`} aria-label="Platform checks" data-testid="platform-panel">
       <header className="panel-header">
         <button type="button" className="panel-toggle" data-testid="platform-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
-          <span className="caret">{open ? '▾' : '▸'}</span> Platform
+          <span className="caret" aria-hidden="true">{open ? '▾' : '▸'}</span> Platform
         </button>
         <nav className="sim-tabs" role="tablist">
           <button type="button" role="tab" aria-selected={open && tab === 'lint'} className={open && tab === 'lint' ? 'is-active' : ''} data-testid="platform-tab-lint" onClick={() => pick('lint')}>

@@ -45,7 +45,7 @@ export function ProblemsPanel() {
     <section className={`problems ${collapsed ? 'is-collapsed' : ''} ${problems.length === 0 ? 'is-empty' : ''}`} aria-label="Problems" data-testid="problems-panel">
       <header className="panel-header">
         <button type="button" className="panel-toggle" onClick={() => setCollapsed((c) => !c)} aria-expanded={!collapsed}>
-          <span className="caret">{collapsed ? '▸' : '▾'}</span> Problems
+          <span className="caret" aria-hidden="true">{collapsed ? '▸' : '▾'}</span> Problems
         </button>
         <span className="counts" data-testid="problem-counts">
           <span className={`count ${counts.error > 0 ? 'count-error' : ''}`}>{plural(counts.error, 'error')}</span>
@@ -104,7 +104,7 @@ function ProblemRow({ problem: p, selected, onShow, titled }: { problem: Problem
       title={titled ? (p.hint ? `${p.message}\n${p.hint}` : p.message) : undefined}
       onClick={() => onShow(p)}
     >
-      <span className={`sev sev-${p.severity}`} aria-label={p.severity}>
+      <span className={`sev sev-${p.severity}`} role="img" aria-label={p.severity}>
         {ICON[p.severity]}
       </span>
       <span className="problem-text">

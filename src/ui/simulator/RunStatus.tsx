@@ -8,7 +8,7 @@ export function RunStatus({ run, revision, onRerun }: { run: SimRunState; revisi
     <div className="sim-run-status" data-testid="sim-run-status" data-status={run.status} data-outdated={outdated}>
       {run.status === 'running' ? (
         <>
-          <span className="sim-progress" aria-label="progress">
+          <span className="sim-progress" role="progressbar" aria-label="progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
             <span style={{ width: `${pct}%` }} />
           </span>
           {run.done.toLocaleString('en-US')} / {run.total.toLocaleString('en-US')}

@@ -46,7 +46,7 @@ export function SimulatorPanel() {
     <section className={`sim-panel ${open ? 'is-open' : ''}`} aria-label="Simulator" data-testid="simulator-panel">
       <header className="panel-header">
         <button type="button" className="panel-toggle" data-testid="simulator-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
-          <span className="caret">{open ? '▾' : '▸'}</span> Simulator
+          <span className="caret" aria-hidden="true">{open ? '▾' : '▸'}</span> Simulator
         </button>
         <nav className="sim-tabs" role="tablist">
           {TABS.map((t) => (

@@ -204,7 +204,7 @@ function Step(props: { id: string; title: string; onClick?: (() => void) | undef
 }
 
 function Mark({ pass }: { pass: boolean }) {
-  return <span className={`sim-mark ${pass ? 'is-pass' : 'is-fail'}`} aria-label={pass ? 'passed' : 'failed'}>{pass ? '✓' : '✗'}</span>;
+  return <span className={`sim-mark ${pass ? 'is-pass' : 'is-fail'}`} role="img" aria-label={pass ? 'passed' : 'failed'}>{pass ? '✓' : '✗'}</span>;
 }
 
 function printRequest(t: RequestTrace): string {

@@ -83,7 +83,7 @@ function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>
   return (
     <div className="menu" ref={ref}>
       <button type="button" className="tb-button" aria-haspopup="menu" aria-expanded={open} data-testid="open-saved" onClick={() => setOpen((o) => !o)}>
-        Open saved <span className="caret">▾</span>
+        Open saved <span className="caret" aria-hidden="true">▾</span>
       </button>
       {open ? (
         <div className="menu-list ws-list" role="menu" data-testid="saved-list">
