@@ -22,6 +22,10 @@ export interface ParentOutcome {
   route: string;
   parentRefIndex: number;
   gateway: string;
+  /** The parent Gateway is in the same file: gwsim can judge the attachment. */
+  parentInFile: boolean;
+  /** The parent is not in the file and the world assumes it: the status is unknown, not a rejection. */
+  unknown: boolean;
   accepted: boolean;
   reason: string;
 }
@@ -43,8 +47,13 @@ export interface CorpusTotals {
   files: number;
   gateways: number;
   served: number;
+  /** Every route → Gateway parentRef. */
   parents: number;
-  accepted: number;
+  /** Those whose Gateway is in the same file, and of them the accepted ones: the headline figure. */
+  parentsInFile: number;
+  acceptedInFile: number;
+  /** Parents not in the file whose status the world leaves unknown. */
+  unknown: number;
   errors: number;
 }
 
@@ -66,7 +75,16 @@ export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): Corpu
     const route = parseResourceKey(e.route);
     const gateway = `${e.parentRef.namespace ?? route.namespace ?? ''}/${e.parentRef.name}`;
     const reason = e.accepted ? '' : e.noStatusReason ? `no status: ${e.noStatusReason}` : `${e.reason}: ${e.message}`;
-    parents.push({ route: `${route.kind} ${displayName(route)}`, parentRefIndex: e.parentRefIndex, gateway, accepted: e.accepted, reason });
+    parents.push({
+      route: `${route.kind} ${displayName(route)}`,
+      parentRefIndex: e.parentRefIndex,
+      gateway,
+      parentInFile: e.parent !== undefined,
+      // Read without the type, which the world model adds: absent means not unknown.
+      unknown: (e as { unknownParent?: boolean }).unknownParent === true,
+      accepted: e.accepted,
+      reason,
+    });
   }
   const errors = analysis.diagnostics
     .filter((d) => d.severity === 'error')
@@ -95,12 +113,14 @@ function describe(c: Condition): string {
 }
 
 export function totalCorpus(results: readonly CorpusFileResult[]): CorpusTotals {
-  const t: CorpusTotals = { files: results.length, gateways: 0, served: 0, parents: 0, accepted: 0, errors: 0 };
+  const t: CorpusTotals = { files: results.length, gateways: 0, served: 0, parents: 0, parentsInFile: 0, acceptedInFile: 0, unknown: 0, errors: 0 };
   for (const r of results) {
     t.gateways += r.gateways.length;
     t.served += r.gateways.filter((g) => g.served).length;
     t.parents += r.parents.length;
-    t.accepted += r.parents.filter((p) => p.accepted).length;
+    t.parentsInFile += r.parents.filter((p) => p.parentInFile).length;
+    t.acceptedInFile += r.parents.filter((p) => p.parentInFile && p.accepted).length;
+    t.unknown += r.parents.filter((p) => p.unknown).length;
     t.errors += r.errors.length;
   }
   return t;

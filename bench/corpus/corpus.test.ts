@@ -35,6 +35,7 @@ describe('real-manifest corpus', () => {
       const totals = totalCorpus(sources.map((s) => analyzeCorpusFile(s, world)));
       expect(totals.gateways).toBeGreaterThan(200);
       expect(totals.parents).toBeGreaterThan(400);
+      expect(totals.parentsInFile).toBeGreaterThan(100);
     }, 300_000);
   }
 });
