@@ -6,10 +6,10 @@
  * ones by reading the list.
  */
 import { analyze, parseResourceKey, displayName } from '../../src/engine';
-import type { AnalyzeOptions, Condition, GatewayStatus, SourceFile } from '../../src/engine';
+import type { Condition, GatewayStatus, SourceFile, WorldMode } from '../../src/engine';
 
-/** How much of the cluster the input stands for (AnalyzeOptions.world once the engine has it). */
-export type CorpusWorld = 'open' | 'auto' | 'closed';
+/** How much of the cluster the input stands for (AnalyzeOptions.world). */
+export type CorpusWorld = WorldMode;
 
 export interface GatewayOutcome {
   gateway: string;
@@ -60,9 +60,7 @@ export interface CorpusTotals {
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): CorpusFileResult {
-  // Passed as a variable so the option flows through whether or not AnalyzeOptions declares it yet.
-  const options: AnalyzeOptions & { world?: CorpusWorld } = { world };
-  const analysis = analyze([source], options);
+  const analysis = analyze([source], { world });
   const gateways: GatewayOutcome[] = [];
   for (const object of analysis.objects) {
     if (object.kind !== 'Gateway' || object.apiVersion.split('/')[0] !== GATEWAY_GROUP) continue;
@@ -80,8 +78,7 @@ export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): Corpu
       parentRefIndex: e.parentRefIndex,
       gateway,
       parentInFile: e.parent !== undefined,
-      // Read without the type, which the world model adds: absent means not unknown.
-      unknown: (e as { unknownParent?: boolean }).unknownParent === true,
+      unknown: e.unknownParent === true,
       accepted: e.accepted,
       reason,
     });
