@@ -6,10 +6,10 @@
  * ones by reading the list.
  */
 import { analyze, parseResourceKey, displayName } from '../../src/engine';
-import type { AnalyzeOptions, Condition, GatewayStatus, SourceFile } from '../../src/engine';
+import type { Condition, GatewayStatus, SourceFile, WorldMode } from '../../src/engine';
 
-/** How much of the cluster the input stands for (AnalyzeOptions.world once the engine has it). */
-export type CorpusWorld = 'open' | 'auto' | 'closed';
+/** How much of the cluster the input stands for (AnalyzeOptions.world). */
+export type CorpusWorld = WorldMode;
 
 export interface GatewayOutcome {
   gateway: string;
@@ -22,6 +22,10 @@ export interface ParentOutcome {
   route: string;
   parentRefIndex: number;
   gateway: string;
+  /** The parent Gateway is in the same file: gwsim can judge the attachment. */
+  parentInFile: boolean;
+  /** The parent is not in the file and the world assumes it: the status is unknown, not a rejection. */
+  unknown: boolean;
   accepted: boolean;
   reason: string;
 }
@@ -43,17 +47,20 @@ export interface CorpusTotals {
   files: number;
   gateways: number;
   served: number;
+  /** Every route → Gateway parentRef. */
   parents: number;
-  accepted: number;
+  /** Those whose Gateway is in the same file, and of them the accepted ones: the headline figure. */
+  parentsInFile: number;
+  acceptedInFile: number;
+  /** Parents not in the file whose status the world leaves unknown. */
+  unknown: number;
   errors: number;
 }
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): CorpusFileResult {
-  // Passed as a variable so the option flows through whether or not AnalyzeOptions declares it yet.
-  const options: AnalyzeOptions & { world?: CorpusWorld } = { world };
-  const analysis = analyze([source], options);
+  const analysis = analyze([source], { world });
   const gateways: GatewayOutcome[] = [];
   for (const object of analysis.objects) {
     if (object.kind !== 'Gateway' || object.apiVersion.split('/')[0] !== GATEWAY_GROUP) continue;
@@ -66,7 +73,15 @@ export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): Corpu
     const route = parseResourceKey(e.route);
     const gateway = `${e.parentRef.namespace ?? route.namespace ?? ''}/${e.parentRef.name}`;
     const reason = e.accepted ? '' : e.noStatusReason ? `no status: ${e.noStatusReason}` : `${e.reason}: ${e.message}`;
-    parents.push({ route: `${route.kind} ${displayName(route)}`, parentRefIndex: e.parentRefIndex, gateway, accepted: e.accepted, reason });
+    parents.push({
+      route: `${route.kind} ${displayName(route)}`,
+      parentRefIndex: e.parentRefIndex,
+      gateway,
+      parentInFile: e.parent !== undefined,
+      unknown: e.unknownParent === true,
+      accepted: e.accepted,
+      reason,
+    });
   }
   const errors = analysis.diagnostics
     .filter((d) => d.severity === 'error')
@@ -95,12 +110,14 @@ function describe(c: Condition): string {
 }
 
 export function totalCorpus(results: readonly CorpusFileResult[]): CorpusTotals {
-  const t: CorpusTotals = { files: results.length, gateways: 0, served: 0, parents: 0, accepted: 0, errors: 0 };
+  const t: CorpusTotals = { files: results.length, gateways: 0, served: 0, parents: 0, parentsInFile: 0, acceptedInFile: 0, unknown: 0, errors: 0 };
   for (const r of results) {
     t.gateways += r.gateways.length;
     t.served += r.gateways.filter((g) => g.served).length;
     t.parents += r.parents.length;
-    t.accepted += r.parents.filter((p) => p.accepted).length;
+    t.parentsInFile += r.parents.filter((p) => p.parentInFile).length;
+    t.acceptedInFile += r.parents.filter((p) => p.parentInFile && p.accepted).length;
+    t.unknown += r.parents.filter((p) => p.unknown).length;
     t.errors += r.errors.length;
   }
   return t;

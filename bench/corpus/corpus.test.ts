@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/engine';
-import type { AnalyzeOptions } from '../../src/engine';
 import { analyzeCorpusFile, totalCorpus } from './analyzeCorpus';
 import type { CorpusWorld } from './analyzeCorpus';
 import { readCorpus } from './corpusFiles';
@@ -22,11 +21,10 @@ describe('real-manifest corpus', () => {
 
   for (const world of ['auto', 'closed'] as const satisfies readonly CorpusWorld[]) {
     it(`analyses every file alone in world ${world} without a crash, and the result clones`, () => {
-      const options: AnalyzeOptions & { world?: CorpusWorld } = { world };
       for (const source of sources) {
         let analysis;
         try {
-          analysis = analyze([source], options);
+          analysis = analyze([source], { world });
         } catch (e) {
           throw new Error(`${source.name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         }
@@ -35,6 +33,7 @@ describe('real-manifest corpus', () => {
       const totals = totalCorpus(sources.map((s) => analyzeCorpusFile(s, world)));
       expect(totals.gateways).toBeGreaterThan(200);
       expect(totals.parents).toBeGreaterThan(400);
+      expect(totals.parentsInFile).toBeGreaterThan(100);
     }, 300_000);
   }
 });

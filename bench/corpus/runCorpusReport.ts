@@ -27,7 +27,10 @@ export function runCorpusReport(argv: readonly string[]): void {
   for (const world of worlds.length > 0 ? worlds : WORLDS) {
     const results = sources.map((s) => analyzeCorpusFile(s, world));
     const t = totalCorpus(results);
-    const line = `world ${world}: ${t.files} files; Gateways served ${t.served}/${t.gateways} (${pct(t.served, t.gateways)}); route→Gateway parents accepted ${t.accepted}/${t.parents} (${pct(t.accepted, t.parents)}); ${t.errors} error diagnostics`;
+    const line =
+      `world ${world}: ${t.files} files; Gateways served ${t.served}/${t.gateways} (${pct(t.served, t.gateways)}); ` +
+      `route→Gateway parents in the same file accepted ${t.acceptedInFile}/${t.parentsInFile} (${pct(t.acceptedInFile, t.parentsInFile)}); ` +
+      `${t.parents - t.parentsInFile} parents in other files (${t.unknown} unknown, never rejected); ${t.errors} error diagnostics`;
     summary.push(line);
     if (!quiet) console.log(`\n=== ${line}\n${printMisses(results)}`);
   }
@@ -39,7 +42,7 @@ function printMisses(results: readonly CorpusFileResult[]): string {
   for (const r of results) {
     const lines: string[] = [];
     for (const g of r.gateways) if (!g.served) lines.push(`  Gateway ${g.gateway} not served: ${g.reasons.join(' | ')}`);
-    for (const p of r.parents) if (!p.accepted) lines.push(`  ${p.route} → ${p.gateway} (parentRefs[${p.parentRefIndex}]) not accepted: ${p.reason}`);
+    for (const p of r.parents) if (!p.accepted && !p.unknown) lines.push(`  ${p.route} → ${p.gateway} (parentRefs[${p.parentRefIndex}]) not accepted: ${p.reason}`);
     for (const e of r.errors) lines.push(`  error ${e.code} at line ${e.line}: ${e.message}`);
     if (lines.length > 0) out.push(`${r.file}\n${lines.join('\n')}`);
   }
