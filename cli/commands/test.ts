@@ -32,7 +32,7 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
     const caseFiles = expandPaths(io, args.positionals, 'case file');
     const manifests = expandPaths(io, listFlag(args, 'manifests'), 'manifest');
     const engine = createCaseEngine();
-    const readFile = (path: string): string => io.readFile(path);
+    const readFile = confinedReader(io, [...args.positionals, ...manifests], manifests);
     let passed = 0;
     let failed = 0;
     for (const file of caseFiles) {
@@ -73,6 +73,35 @@ function expandPaths(io: CliIO, paths: readonly string[], what: string): string[
     if (found.files.length === 0) throw new InputError(noYamlFiles(p, found.skipped));
     return found.files;
   });
+}
+
+/**
+ * Case files come in pull requests: the manifests one names must live inside the working directory
+ * or a tree named on the command line, so a case file cannot make CI read (and print pieces of)
+ * ~/.kube/config, /etc/passwd or a symbolic link that leads out of the repository. Paths the user
+ * gave with --manifests are theirs and always readable.
+ */
+function confinedReader(io: CliIO, namedOnCommandLine: readonly string[], explicitManifests: readonly string[]): (path: string) => string {
+  const roots = [io.realPath('.'), ...namedOnCommandLine.map((p) => io.realPath(io.stat(p) === 'dir' ? p : parentOf(p)))].filter((r): r is string => r !== undefined);
+  const trusted = new Set(explicitManifests.map((p) => io.realPath(p)).filter((r): r is string => r !== undefined));
+  return (path) => {
+    const real = io.realPath(path);
+    // Unresolvable: let readFile report the OS reason (no such file, permission denied).
+    if (real === undefined) return io.readFile(path);
+    if (!trusted.has(real) && !roots.some((root) => isInside(real, root))) {
+      throw new Error(`it resolves to ${real}, outside the working directory and the trees named on the command line; case files may only name manifests inside them, so move the file into the repository or run gwsim from a directory that holds it`);
+    }
+    return io.readFile(real);
+  };
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash > 0 ? path.slice(0, slash) : slash === 0 ? '/' : '.';
+}
+
+function isInside(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
 }
 
 function readCaseFile(io: CliIO, file: string): string {
