@@ -61,6 +61,10 @@ export const DIAGNOSTIC_CATALOG = {
   },
   'schema.rule': { severity: 'error', hint: 'The CRD validation rule rejects this combination of fields.' },
   'schema.items': { severity: 'error', hint: 'Add or remove list entries to stay within the allowed count.' },
+  'filter.header-repeated': {
+    severity: 'warning',
+    hint: 'A header modifier names this header again (header names are case-insensitive); the API server admits it and only the first entry acts. Keep one entry.',
+  },
   'status.gateway-not-reconciled': {
     severity: 'warning',
     hint: 'Fix the GatewayClass (see its status) so a controller reconciles this Gateway; until then it has no status and serves nothing.',
