@@ -69,6 +69,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: 'warning',
     hint: 'gwsim compares RSA and ECDSA keys with their certificate; this pair could not be read, so a controller may still refuse it. Check it with `openssl x509 -noout -pubkey` and `openssl pkey -pubout`.',
   },
+  'schema.experimental-rule': {
+    severity: 'warning',
+    hint: 'Only the experimental-channel CRDs enforce this rule: a cluster with the standard channel stores the object, one with the experimental channel refuses it.',
+  },
   'filter.header-repeated': {
     severity: 'warning',
     hint: 'A header modifier names this header again (header names are case-insensitive); the API server admits it and only the first entry acts. Keep one entry.',

@@ -8,7 +8,9 @@
 import type { HTTPHeaderFilter } from '../api/spec';
 
 export function applyHeaderModifier(headers: Record<string, string>, f: HTTPHeaderFilter | undefined): { headers: Record<string, string>; changes: string[] } {
-  const out = { ...headers };
+  // Null prototype: "__proto__" is a valid header name, and on a plain object `out[key] = v` with
+  // that key would change the prototype instead of setting the header (silently lost).
+  const out: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, headers);
   const changes: string[] = [];
   const touched = new Map<string, string>();
   /** False (and a note) when an earlier entry of this filter already names the header. */

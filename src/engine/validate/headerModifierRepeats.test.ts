@@ -86,3 +86,10 @@ describe('a header modifier naming one header twice', () => {
             remove: [X-C]`).found).toEqual([]);
   });
 });
+
+test('a header named __proto__ is set like any other (no prototype write, no silent loss)', () => {
+  const r = run('            set: [{name: __proto__, value: a}]');
+  expect(r.found).toEqual([]);
+  expect(Object.hasOwn(r.trace.outcome.request?.headers ?? {}, '__proto__')).toBe(true);
+  expect(r.trace.outcome.request?.headers['__proto__']).toBe('a');
+});
