@@ -1,3 +1,4 @@
+import type { Readings } from './readings/readings';
 import type { AssumedObject, WorldMode } from './resolve/world';
 import type { StatusDriftEntry } from './drift/driftTypes';
 import type { SemanticGraph } from './graph/types';
@@ -18,6 +19,8 @@ import type {
 export interface Analysis {
   /** The world the analysis assumed (AnalyzeOptions.world, default auto). */
   world: WorldMode;
+  /** Non-default readings the analysis followed (AnalyzeOptions.readings); compileRouter follows them too. */
+  readings?: Readings;
   /** Objects the input references and lacks that the world assumed exist: one entry per object. */
   assumptions: AssumedObject[];
   objects: ObjectSummary[];

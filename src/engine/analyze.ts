@@ -28,7 +28,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   // Status comes before routing: a route only carries traffic on the listeners that accepted it,
   // and a listener that lost a conflict serves nothing, so routing reads the settled status.
   const resolved = computeStatus(index, loaded.locator, { clock: options.clock ?? (() => EPOCH), ...(options.readings !== undefined ? { readings: options.readings } : {}) });
-  const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments);
+  const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments, options.readings);
   const objects = loaded.manifests.map(summarize);
   const drift = compareControllerStatus(index, loaded.locator, resolved.status);
   const diagnostics = [
@@ -40,6 +40,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   ];
   return {
     world,
+    ...(options.readings !== undefined ? { readings: options.readings } : {}),
     assumptions: resolved.assumptions,
     objects,
     diagnostics,

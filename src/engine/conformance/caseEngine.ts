@@ -2,6 +2,7 @@
  * What the runner needs from the engine, as one object so the runner stays a small loop and
  * its own tests can swap a stage. `createCaseEngine()` wires the real stages.
  */
+import type { Readings } from '../readings/readings';
 import type { Analysis } from '../analysisTypes';
 import type { SimRequest, RequestOutcome } from '../simulate/types';
 import type { SourceFile } from '../types';
@@ -32,7 +33,7 @@ export interface StatusContext {
 }
 
 export interface CaseEngine {
-  analyze(sources: readonly SourceFile[], options?: { world?: WorldMode }): Analysis;
+  analyze(sources: readonly SourceFile[], options?: { world?: WorldMode; readings?: Readings }): Analysis;
   /** Compiles the router once per state; the returned function routes one request. */
   compileRoutes(analysis: Analysis): (request: SimRequest, options?: { samples?: number }) => RoutedRequest;
   matchStatus(expectation: StatusExpectation, analysis: Analysis, context: StatusContext): StatusMatch;

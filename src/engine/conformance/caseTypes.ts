@@ -4,6 +4,7 @@
  */
 
 import type { WorldMode } from '../resolve/world';
+import type { Readings } from '../readings/readings';
 
 /** A status entry: kept as written, because the status matcher reads the fields it knows. */
 export interface StatusExpectation {
@@ -110,6 +111,8 @@ export interface CaseFile {
   steps: CaseStep[];
   /** The world the case runs in (top-level `world:`); unset means the runner's default (auto). */
   world?: WorldMode;
+  /** Non-default readings the case runs under (top-level `readings: {name: value}`). */
+  readings?: Readings;
 }
 
 export type ExpectationKind = 'status' | 'request';

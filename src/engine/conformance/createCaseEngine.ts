@@ -22,7 +22,8 @@ export const SUPPORTED_FEATURES: readonly string[] = ['TLSRouteModeTerminate', '
 
 export function createCaseEngine(): CaseEngine {
   return {
-    analyze: (sources, options = {}) => analyze(sources, { clock: FIXED_CLOCK, ...(options.world !== undefined ? { world: options.world } : {}) }),
+    analyze: (sources, options = {}) =>
+      analyze(sources, { clock: FIXED_CLOCK, ...(options.world !== undefined ? { world: options.world } : {}), ...(options.readings !== undefined ? { readings: options.readings } : {}) }),
     compileRoutes: (analysis) => {
       const router = compileRouter(analysis);
       return (request, options = {}) => {

@@ -15,6 +15,7 @@ import type {
 } from './caseTypes';
 import { resolveCasePath } from './resolveCasePath';
 import { isWorldMode, WORLD_MODES } from '../resolve/world';
+import { parseReadings, type Readings } from '../readings/readings';
 
 /** `warnings`: what was ignored but does not stop the case from running (an unknown top-level key). */
 export type ParseCaseResult = { ok: true; caseFile: CaseFile; warnings: string[] } | { ok: false; errors: string[] };
@@ -23,7 +24,7 @@ const SCHEMES = new Set(['http', 'https', 'tls', 'ws']);
 // A misspelt key would otherwise be ignored and its expectation pass unread: inside an expectation
 // it is an error. At the top level it is a warning and the case still runs, so a case file written
 // for a newer gwsim (or carrying a tool's own metadata) keeps working.
-const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes', 'world'];
+const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes', 'world', 'readings'];
 const STEP_KEYS = ['description', 'apply', 'delete', 'status', 'requests'];
 const REQUEST_CASE_KEYS = ['name', 'gateway', 'request', 'expect', 'backendResponseHeaders', 'backendBehavior'];
 const REQUEST_KEYS = ['scheme', 'port', 'host', 'method', 'path', 'headers', 'protocol', 'sni', 'clientCertificate', 'grpc'];
@@ -57,6 +58,10 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
     if (isWorldMode(root.world)) caseFile.world = root.world;
     else fail('world', `must be one of ${WORLD_MODES.join(', ')}; got ${JSON.stringify(root.world)}`);
   }
+  if (root.readings !== undefined) {
+    const readings = parseCaseReadings(root.readings, fail);
+    if (readings !== undefined) caseFile.readings = readings;
+  }
   if (root.steps !== undefined) {
     if (!Array.isArray(root.steps)) fail('steps', 'must be a list');
     else caseFile.steps = root.steps.map((s, i) => parseStep(file, s, `steps[${i}]`, fail));
@@ -65,6 +70,22 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
 }
 
 type Fail = (path: string, what: string) => void;
+
+/** `readings: {name: value}`: the same names and values as --reading, checked the same way. */
+function parseCaseReadings(raw: unknown, fail: Fail): Readings | undefined {
+  if (!isRecord(raw)) {
+    fail('readings', 'must be a mapping of reading name to value, e.g. {GatewayRouteHostnameIntersectionPrecedence: original-hostnames}');
+    return undefined;
+  }
+  const assignments: string[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    if (typeof value !== 'string') fail(`readings.${name}`, `must be a string; got ${JSON.stringify(value)}`);
+    else assignments.push(`${name}=${value}`);
+  }
+  const { readings, errors } = parseReadings(assignments);
+  for (const e of errors) fail('readings', e);
+  return errors.length > 0 ? undefined : readings;
+}
 
 function parseStep(file: string, raw: unknown, path: string, fail: Fail): CaseStep {
   const step: CaseStep = { description: '', apply: [], delete: [], status: [], requests: [] };

@@ -112,4 +112,17 @@ requests:
       ['other', true, false],
     ]);
   });
+  test('a case file\'s readings reach the engine; a misspelt reading or value is a parse error', () => {
+    const seen: unknown[] = [];
+    const engine = fakeEngine({ analyze: (_sources, options) => (seen.push(options), { status: {} } as unknown as Analysis) });
+    runConformanceCase(parse(`readings: {loneBackendZeroWeight: all-traffic}\n${CASE}`), { readFile, engine });
+    expect(seen[0]).toEqual({ readings: { loneBackendZeroWeight: 'all-traffic' } });
+    const bad = parseCaseFile('c/case.yaml', `readings: {loneBackendZeroWeight: maybe, nope: x}\n${CASE}`);
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      expect.stringContaining('c/case.yaml: readings: reading loneBackendZeroWeight takes no-traffic or all-traffic'),
+      expect.stringContaining('c/case.yaml: readings: unknown reading "nope"'),
+    ]);
+    const notMap = parseCaseFile('c/case.yaml', `readings: [x]\n${CASE}`);
+    expect(notMap.ok ? [] : notMap.errors).toEqual([expect.stringContaining('readings: must be a mapping')]);
+  });
 });

@@ -50,7 +50,7 @@ export function runConformanceCase(caseFile: CaseFile, options: RunCaseOptions):
     if (needsEngine) {
       try {
         const world = caseFile.world ?? options.world;
-        analysis = options.engine.analyze(state.sources, world !== undefined ? { world } : {});
+        analysis = options.engine.analyze(state.sources, { ...(world !== undefined ? { world } : {}), ...(caseFile.readings !== undefined ? { readings: caseFile.readings } : {}) });
         const compiled = options.engine.compileRoutes(analysis);
         route = (r) => compiled(toSimRequest(r), r.expect.backendNameInHeader !== undefined ? { samples: r.expect.repeat ?? 100 } : {});
       } catch (e) {

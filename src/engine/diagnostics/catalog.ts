@@ -61,6 +61,22 @@ export const DIAGNOSTIC_CATALOG = {
   },
   'schema.rule': { severity: 'error', hint: 'The CRD validation rule rejects this combination of fields.' },
   'schema.items': { severity: 'error', hint: 'Add or remove list entries to stay within the allowed count.' },
+  'secret.tls-key-mismatch': {
+    severity: 'warning',
+    hint: 'Put the private key that was issued with this certificate in tls.key (or the certificate of this key in tls.crt): listeners that reference the Secret are not programmed (InvalidCertificateRef).',
+  },
+  'secret.tls-key-unchecked': {
+    severity: 'warning',
+    hint: 'gwsim compares RSA and ECDSA keys with their certificate; this pair could not be read, so a controller may still refuse it. Check it with `openssl x509 -noout -pubkey` and `openssl pkey -pubout`.',
+  },
+  'schema.experimental-rule': {
+    severity: 'warning',
+    hint: 'Only the experimental-channel CRDs enforce this rule: a cluster with the standard channel stores the object, one with the experimental channel refuses it.',
+  },
+  'filter.header-repeated': {
+    severity: 'warning',
+    hint: 'A header modifier names this header again (header names are case-insensitive); the API server admits it and only the first entry acts. Keep one entry.',
+  },
   'status.gateway-not-reconciled': {
     severity: 'warning',
     hint: 'Fix the GatewayClass (see its status) so a controller reconciles this Gateway; until then it has no status and serves nothing.',

@@ -20,7 +20,7 @@ function printListener(l: RouteTableListener): string {
   if (l.virtualHosts.length === 0) lines.push('└── (no routes)');
   l.virtualHosts.forEach((v, vi) => {
     const lastHost = vi === l.virtualHosts.length - 1;
-    lines.push(`${lastHost ? '└──' : '├──'} host ${v.hostname}`);
+    lines.push(`${lastHost ? '└──' : '├──'} host ${v.hostname}${v.readingNote !== undefined ? `  (${v.readingNote.reading}: ${v.readingNote.detail})` : ''}`);
     const indent = lastHost ? '    ' : '│   ';
     const matchTexts = v.entries.map((e) => describeTableMatch(e.routeKind, e.match));
     const width = matchTexts.reduce((max, t) => Math.max(max, t.length), 0);

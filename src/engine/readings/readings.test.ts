@@ -253,6 +253,105 @@ spec:
   });
 });
 
+describe('reading GatewayRouteHostnameIntersectionPrecedence', () => {
+  /** Two routes with their own hostnames on one listener; the older is listed first. */
+  const twoRoutes = (kind: 'HTTPRoute' | 'TLSRoute', listenerHostname: string, older: string, newer: string, newerPath = '/') => {
+    const protocol = kind === 'HTTPRoute' ? 'protocol: HTTP, port: 80' : 'protocol: TLS, port: 443, tls: {mode: Passthrough}';
+    const rules = (backend: string, path: string) => (kind === 'HTTPRoute' ? `[{matches: [{path: {type: PathPrefix, value: "${path}"}}], backendRefs: [{name: ${backend}, port: 80}]}]` : `[{backendRefs: [{name: ${backend}, port: 80}]}]`);
+    return `${GATEWAY(`{name: l, ${protocol}, hostname: "${listenerHostname}"}`)}---
+apiVersion: v1
+kind: Service
+metadata: {name: v2, namespace: default}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ${kind}
+metadata: {name: older, namespace: default, creationTimestamp: "2024-01-01T00:00:00Z"}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: ["${older}"]
+  rules: ${rules('web', '/')}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ${kind}
+metadata: {name: newer, namespace: default, creationTimestamp: "2024-02-01T00:00:00Z"}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: ["${newer}"]
+  rules: ${rules('v2', newerPath)}
+`;
+  };
+  const ORIGINAL = { readings: { GatewayRouteHostnameIntersectionPrecedence: 'original-hostnames' } } as const;
+  const get: SimRequest = { scheme: 'http', host: 'abc.example.com', path: '/' };
+
+  test('default intersected-hostname: an exact route and a wildcard route meeting on an exact listener share one virtual host; the older wins by age, and the trace names the reading', () => {
+    const text = twoRoutes('HTTPRoute', 'abc.example.com', '*.example.com', 'abc.example.com');
+    const r = analyzeWith(text);
+    expect(r.send(get)).toMatchObject({ route: 'HTTPRoute/default/older', outcome: { backend: { target: 'default/web:80' } } });
+    const vhosts = r.analysis.routeTable.listeners[0]?.virtualHosts ?? [];
+    expect(vhosts.map((v) => v.hostname)).toEqual(['abc.example.com']);
+    expect(vhosts[0]?.readingNote?.reading).toBe('reading GatewayRouteHostnameIntersectionPrecedence=intersected-hostname');
+    expect(vhosts[0]?.readingNote?.detail).toContain('*.example.com, abc.example.com');
+    const trace = traceRequest(compileRouter(r.analysis), get);
+    expect(trace.virtualHost?.reason).toContain('reading GatewayRouteHostnameIntersectionPrecedence=intersected-hostname');
+    expect(trace.tieBreak).toMatchObject({ step: 'route age' });
+    expect(trace.tieBreak?.detail).toContain('compete in one virtual host by reading GatewayRouteHostnameIntersectionPrecedence=intersected-hostname');
+  });
+
+  test('original-hostnames: the route with the exact hostname wins over the older wildcard route (upstream PR #5124, first case)', () => {
+    const r = analyzeWith(twoRoutes('HTTPRoute', 'abc.example.com', '*.example.com', 'abc.example.com'), ORIGINAL);
+    expect(r.send(get)).toMatchObject({ route: 'HTTPRoute/default/newer', outcome: { backend: { target: 'default/v2:80' } } });
+    const vhosts = r.analysis.routeTable.listeners[0]?.virtualHosts ?? [];
+    expect(vhosts.map((v) => v.hostname)).toEqual(['abc.example.com', '*.example.com']);
+    expect(vhosts.map((v) => v.entries.map((e) => e.name))).toEqual([['newer'], ['older']]);
+    const trace = traceRequest(compileRouter(r.analysis), get);
+    expect(trace.virtualHost).toMatchObject({ hostname: 'abc.example.com' });
+    expect(trace.virtualHost?.reason).toContain('reading GatewayRouteHostnameIntersectionPrecedence=original-hostnames');
+    expect(trace.virtualHost?.reason).toContain('not by its intersection with the listener (abc.example.com)');
+  });
+
+  test('original-hostnames: the more specific wildcard wins over the older, broader one on a wildcard listener (PR #5124, second case)', () => {
+    const text = twoRoutes('HTTPRoute', '*.example.com', '*.com', '*.example.com');
+    expect(analyzeWith(text).send(get).route).toBe('HTTPRoute/default/older');
+    expect(analyzeWith(text, ORIGINAL).send(get).route).toBe('HTTPRoute/default/newer');
+  });
+
+  test('original-hostnames: a route without hostnames ranks below one that names the host', () => {
+    const text = twoRoutes('HTTPRoute', 'abc.example.com', '*', 'abc.example.com').replace('  hostnames: ["*"]\n', '');
+    expect(analyzeWith(text).send(get).route).toBe('HTTPRoute/default/older');
+    const r = analyzeWith(text, ORIGINAL);
+    expect(r.send(get).route).toBe('HTTPRoute/default/newer');
+    expect(r.analysis.routeTable.listeners[0]?.virtualHosts.map((v) => v.hostname)).toEqual(['abc.example.com', '*']);
+  });
+
+  test('original-hostnames keeps the no-fallback model: a path only the wildcard route serves is 404 under the exact route hostname', () => {
+    const text = twoRoutes('HTTPRoute', 'abc.example.com', '*.example.com', 'abc.example.com', '/only');
+    expect(analyzeWith(text).send(get)).toMatchObject({ route: 'HTTPRoute/default/older' });
+    const r = analyzeWith(text, ORIGINAL);
+    expect(r.send(get)).toMatchObject({ route: undefined, outcome: { status: 404 } });
+    expect(r.send({ ...get, path: '/only/x' }).route).toBe('HTTPRoute/default/newer');
+  });
+
+  test('TLSRoutes: the older wildcard route shadows the exact one by default; original-hostnames gives the SNI to the exact route (PR #5126)', () => {
+    const text = twoRoutes('TLSRoute', 'abc.example.com', '*.example.com', 'abc.example.com');
+    const connect: SimRequest = { scheme: 'tls', port: 443, sni: 'abc.example.com' };
+    const byDefault = analyzeWith(text);
+    expect(byDefault.send(connect)).toMatchObject({ route: 'TLSRoute/default/older', outcome: { backend: { target: 'default/web:80' } } });
+    expect(byDefault.analysis.routeTable.listeners[0]?.virtualHosts[0]?.entries[1]?.shadowedBy).toBe('TLSRoute/default/older');
+    const original = analyzeWith(text, ORIGINAL);
+    expect(original.send(connect)).toMatchObject({ route: 'TLSRoute/default/newer', outcome: { backend: { target: 'default/v2:80' } } });
+  });
+
+  test('routes that name the same hostname: nothing for the reading to decide, no note, same answer', () => {
+    const text = twoRoutes('HTTPRoute', 'abc.example.com', '*.example.com', '*.example.com');
+    for (const options of [{}, ORIGINAL]) {
+      const r = analyzeWith(text, options);
+      expect(r.send(get).route).toBe('HTTPRoute/default/older');
+      expect(r.analysis.routeTable.listeners[0]?.virtualHosts.map((v) => v.readingNote)).toEqual([undefined]);
+    }
+  });
+});
+
 describe('parseReadings', () => {
   test('name=value pairs; unknown names, bad values and repeats are errors that say what exists', () => {
     expect(parseReadings(['loneBackendZeroWeight=all-traffic'])).toEqual({ readings: { loneBackendZeroWeight: 'all-traffic' }, errors: [] });

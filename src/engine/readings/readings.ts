@@ -55,6 +55,20 @@ export const READINGS = {
     default: 'refused',
     question: 'a TCPRoute on a TLS listener in Terminate mode: refused (TLS listeners serve TLSRoute only), or accepted (the decrypted stream is forwarded as TCP)',
   },
+  /**
+   * Routes on one listener whose own hostnames differ (`abc.example.com`, `*.example.com`) but
+   * intersect the listener to the same hostname. The spec's precedence keys are "characters in a
+   * matching hostname"; whether that is the intersection or the route's own hostname is not said
+   * (kubernetes-sigs/gateway-api#5120). gwsim groups by the intersection (one virtual host, ranked
+   * by path and then age); the GatewayRouteHostnameIntersectionPrecedence proposal (#5212, with
+   * conformance PRs #5124 and #5126) keys precedence by the route's own hostnames, as
+   * implementations that build one virtual host per route hostname do.
+   */
+  GatewayRouteHostnameIntersectionPrecedence: {
+    values: ['intersected-hostname', 'original-hostnames'],
+    default: 'intersected-hostname',
+    question: "routes whose own hostnames differ but intersect a listener to the same hostname: one virtual host keyed by the intersection (ranked by path, then age), or virtual hosts keyed by each route's own hostnames (the more specific route hostname wins)",
+  },
 } as const satisfies Record<string, ReadingSpec>;
 
 export type ReadingName = keyof typeof READINGS;

@@ -1,10 +1,16 @@
 /**
  * Plausibility checks on certificate material, enough to tell a usable kubernetes.io/tls Secret
- * from a malformed one (GatewayInvalidTLSConfiguration). gwsim does not parse X.509: it checks
- * that the keys exist and hold PEM blocks of the right type.
+ * from a malformed one (GatewayInvalidTLSConfiguration): the keys exist and hold PEM blocks of the
+ * right type, and tls.key belongs to the certificate in tls.crt (x509/checkTlsKeyPair.ts) when
+ * gwsim can read both. Validity dates and SANs are not checked.
  */
 import type { Manifest } from '../types';
 import { asRecord, asString } from './read';
+import { decodeBase64 } from '../x509/base64';
+import { checkTlsKeyPair, type KeyPairCheck } from '../x509/checkTlsKeyPair';
+import { readPemBlocks } from '../x509/pem';
+
+export { decodeBase64 };
 
 export type DataOutcome = { ok: true } | { ok: false; problem: string };
 
@@ -18,29 +24,55 @@ export function inspectTlsSecret(secret: Manifest): DataOutcome {
     const missing = [crt === undefined ? 'tls.crt' : '', key === undefined ? 'tls.key' : ''].filter(Boolean).join(' and ');
     return { ok: false, problem: `the Secret has no ${missing}` };
   }
-  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(crt)) {
+  if (!hasPemBlock(crt, isCertificateLabel)) {
     return { ok: false, problem: 'tls.crt is not a PEM certificate' };
   }
-  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+?-----END [A-Z ]*PRIVATE KEY-----/.test(key)) {
+  if (!hasPemBlock(key, isPrivateKeyLabel)) {
     return { ok: false, problem: 'tls.key is not a PEM private key' };
   }
+  const pair = checkTlsKeyPair(crt, key);
+  if (pair.result === 'mismatch') return { ok: false, problem: describeKeyMismatch(pair) };
   return { ok: true };
+}
+
+/** The check behind a Secret's key-pair diagnostics (validate/checkCoreKinds.ts), from the Secret's body. */
+export function checkSecretKeyPair(body: Record<string, unknown>): KeyPairCheck | undefined {
+  const crt = readBodyValue(body, 'tls.crt');
+  const key = readBodyValue(body, 'tls.key');
+  if (crt === undefined || key === undefined || !hasPemBlock(crt, isCertificateLabel) || !hasPemBlock(key, isPrivateKeyLabel)) return undefined;
+  return checkTlsKeyPair(crt, key);
+}
+
+export function describeKeyMismatch(pair: Extract<KeyPairCheck, { result: 'mismatch' }>): string {
+  return `tls.key does not belong to the certificate in tls.crt (${pair.detail}); controllers that load the pair refuse it`;
+}
+
+const isCertificateLabel = (label: string): boolean => label === 'CERTIFICATE';
+const isPrivateKeyLabel = (label: string): boolean => label.endsWith('PRIVATE KEY') && /^[A-Z ]*$/.test(label);
+
+/** A complete PEM block with a body (found by string search: linear in the value's length). */
+function hasPemBlock(text: string, label: (l: string) => boolean): boolean {
+  return readPemBlocks(text).some((b) => label(b.label) && b.der !== undefined && b.der.length > 0);
 }
 
 /** A ConfigMap or Secret usable as a CA bundle: `ca.crt` holding at least one PEM certificate. */
 export function inspectCaBundle(object: Manifest): DataOutcome {
   const value = object.kind === 'Secret' ? readSecretValue(object, 'ca.crt') : readConfigMapValue(object, 'ca.crt');
   if (value === undefined) return { ok: false, problem: `the ${object.kind} has no ca.crt` };
-  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(value)) {
+  if (!hasPemBlock(value, isCertificateLabel)) {
     return { ok: false, problem: 'ca.crt is not a PEM certificate' };
   }
   return { ok: true };
 }
 
 function readSecretValue(secret: Manifest, key: string): string | undefined {
-  const plain = asString(asRecord(secret.body['stringData'])?.[key]);
+  return readBodyValue(secret.body, key);
+}
+
+function readBodyValue(body: Record<string, unknown>, key: string): string | undefined {
+  const plain = asString(asRecord(body['stringData'])?.[key]);
   if (plain !== undefined) return plain;
-  const encoded = asString(asRecord(secret.body['data'])?.[key]);
+  const encoded = asString(asRecord(body['data'])?.[key]);
   return encoded === undefined ? undefined : decodeBase64(encoded);
 }
 
@@ -49,30 +81,4 @@ function readConfigMapValue(configMap: Manifest, key: string): string | undefine
   if (plain !== undefined) return plain;
   const encoded = asString(asRecord(configMap.body['binaryData'])?.[key]);
   return encoded === undefined ? undefined : decodeBase64(encoded);
-}
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 to a latin-1 string; undefined when the input is not base64 (the engine has no atob). */
-export function decodeBase64(input: string): string | undefined {
-  // Trailing padding trimmed by a loop: /=+$/ backtracks quadratically over a long run of '='.
-  let clean = input.replace(/\s+/g, '');
-  let end = clean.length;
-  while (end > 0 && clean.charCodeAt(end - 1) === 61 /* = */) end--;
-  clean = clean.slice(0, end);
-  if (clean.length % 4 === 1) return undefined;
-  let bits = 0;
-  let buffer = 0;
-  let out = '';
-  for (const ch of clean) {
-    const value = ALPHABET.indexOf(ch);
-    if (value < 0) return undefined;
-    buffer = (buffer << 6) | value;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((buffer >> bits) & 0xff);
-    }
-  }
-  return out;
 }

@@ -11,6 +11,9 @@ import { compareRankOrder, timeValue, type RankKey } from './precedence';
 import type { RouteTableBackend, RouteTableDroppedRule, RouteTableEntry, RouteTableMatch } from './types';
 import { appendAll } from '../collections/appendAll';
 import { weightShares } from '../simulate/weights';
+import { intersectHostname } from '../resolve/intersectHostnames';
+import { describeReading, readingValue, type Readings } from '../readings/readings';
+import type { RouteTableReadingNote } from './types';
 
 export interface Candidate {
   entry: RouteTableEntry;
@@ -25,6 +28,8 @@ export interface VirtualHostCandidates {
   hostname: string;
   candidates: Candidate[];
   dropped: RouteTableDroppedRule[];
+  /** Set when the readings would group this listener's routes differently: the one that decided. */
+  readingNote?: RouteTableReadingNote;
 }
 
 export interface ListenerCandidates {
@@ -41,7 +46,9 @@ export function collectCandidates(
   gateways: readonly GatewayModel[],
   routes: readonly ResolvedRoute[],
   attachments: readonly RouteAttachment[],
+  readings?: Readings,
 ): ListenerCandidates[] {
+  const byRouteHostname = readingValue(readings, HOSTNAME_READING) === 'original-hostnames';
   const routeByKey = new Map(routes.map((r) => [r.key, r]));
   // listener → route → effective hostnames (a route may attach twice through two parentRefs).
   const attached = new Map<string, Map<string, Set<string>>>();
@@ -61,7 +68,9 @@ export function collectCandidates(
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
       const perRoute = attached.get(listenerKey(gateway.key, listener.owner, listener.name)) ?? new Map<string, Set<string>>();
-      const byHost = new Map<string, { candidates: Candidate[]; dropped: RouteTableDroppedRule[] }>();
+      const byHost = new Map<string, { candidates: Candidate[]; dropped: RouteTableDroppedRule[]; intersections: Set<string> }>();
+      // Intersected hostname → the routes' own hostnames behind it (HOSTNAME_READING).
+      const ownByIntersection = new Map<string, Set<string>>();
       for (const [routeKey, hosts] of perRoute) {
         const route = routeByKey.get(routeKey as ResolvedRoute['key']);
         if (route === undefined) continue;
@@ -70,19 +79,65 @@ export function collectCandidates(
         let dropped = droppedOf.get(route);
         if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
         for (const h of hosts) {
-          let v = byHost.get(h);
-          if (v === undefined) byHost.set(h, (v = { candidates: [], dropped: [] }));
-          appendAll(v.candidates, candidates);
-          appendAll(v.dropped, dropped);
+          const own = ownHostnames(route, listener.hostname, h);
+          let seen = ownByIntersection.get(h);
+          if (seen === undefined) ownByIntersection.set(h, (seen = new Set()));
+          for (const o of own) seen.add(o);
+          for (const key of byRouteHostname ? own : [h]) {
+            let v = byHost.get(key);
+            if (v === undefined) byHost.set(key, (v = { candidates: [], dropped: [], intersections: new Set() }));
+            // Each own hostname intersects to one hostname only, so a route lands on a key once.
+            v.intersections.add(h);
+            appendAll(v.candidates, candidates);
+            appendAll(v.dropped, dropped);
+          }
         }
       }
       const virtualHosts = [...byHost.entries()]
         .sort(([a], [b]) => hostnameSpecificity(b) - hostnameSpecificity(a) || (a < b ? -1 : a > b ? 1 : 0))
-        .map(([hostname, v]) => ({ hostname, candidates: orderCandidates(v.candidates), dropped: v.dropped }));
+        .map(([hostname, v]) => {
+          const vhost: VirtualHostCandidates = { hostname, candidates: orderCandidates(v.candidates), dropped: v.dropped };
+          const note = hostnameReadingNote(byRouteHostname, hostname, v.intersections, ownByIntersection);
+          if (note !== undefined) vhost.readingNote = note;
+          return vhost;
+        });
       out.push({ gateway, listener, ready: listener.ready && gateway.reconciled, virtualHosts });
     }
   }
   return out;
+}
+
+const HOSTNAME_READING = 'GatewayRouteHostnameIntersectionPrecedence';
+
+/**
+ * The route's own hostnames that intersect the listener to `intersected` ("*" for a route that
+ * lists none: it claims no hostname of its own).
+ */
+function ownHostnames(route: ResolvedRoute, listenerHostname: string | undefined, intersected: string): string[] {
+  if (route.hostnames.length === 0) return ['*'];
+  const own = new Set(route.hostnames.filter((o) => intersectHostname(listenerHostname, o) === intersected));
+  return own.size > 0 ? [...own] : [intersected];
+}
+
+/**
+ * When routes with different own hostnames meet on one intersected hostname, the two readings of
+ * HOSTNAME_READING build different virtual hosts: say which one decided this virtual host.
+ */
+function hostnameReadingNote(byRouteHostname: boolean, key: string, intersections: ReadonlySet<string>, ownByIntersection: ReadonlyMap<string, ReadonlySet<string>>): RouteTableReadingNote | undefined {
+  if (!byRouteHostname) {
+    const own = [...(ownByIntersection.get(key) ?? [])];
+    if (own.length < 2) return undefined;
+    return {
+      reading: describeReading(HOSTNAME_READING, 'intersected-hostname'),
+      detail: `routes with different hostnames of their own (${own.sort().join(', ')}) intersect this listener to ${key}: they share this virtual host and rank by path, then age (original-hostnames would rank the more specific route hostname first)`,
+    };
+  }
+  const shared = [...intersections].filter((h) => (ownByIntersection.get(h)?.size ?? 0) > 1);
+  if (shared.length === 0) return undefined;
+  return {
+    reading: describeReading(HOSTNAME_READING, 'original-hostnames'),
+    detail: `keyed by the route hostname ${key}, not by its intersection with the listener (${shared.sort().join(', ')}), which routes with other hostnames share`,
+  };
 }
 
 function listenerKey(gateway: string, owner: string, listener: string): string {

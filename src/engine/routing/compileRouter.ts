@@ -12,17 +12,20 @@ import type { CompiledValueMatch } from '../match/valueMatch';
 import type { ResourceKey } from '../api/keys';
 import type { GRPCRouteMatch, HTTPRouteMatch } from '../api/spec';
 import type { GatewayModel, ResolvedFilter, ResolvedRoute, ResolvedRule, RouteAttachment } from '../types';
-import { backendTarget, collectCandidates, type Candidate } from './collectCandidates';
+import { backendTarget, collectCandidates, type Candidate, type VirtualHostCandidates } from './collectCandidates';
 import { packPathIndex } from './packedPathIndex';
+import type { Readings } from '../readings/readings';
 import type { CompiledCandidate, CompiledGateway, CompiledListener, CompiledPort, CompiledVirtualHost, FastRule, Router } from './router';
 import { describeListener } from './compileRouteTable';
-import type { RouteTableDroppedRule, RouteTableListener } from './types';
+import type { RouteTableListener } from './types';
 
 /** What the Router is built from: an Analysis satisfies it. */
 export interface RouterInput {
   gateways: readonly GatewayModel[];
   routes: readonly ResolvedRoute[];
   attachments: readonly RouteAttachment[];
+  /** Non-default readings the analysis followed (Analysis.readings). */
+  readings?: Readings | undefined;
 }
 
 export function compileRouter(input: RouterInput): Router {
@@ -30,7 +33,7 @@ export function compileRouter(input: RouterInput): Router {
   const gatewayList: CompiledGateway[] = [];
   const tableListeners: RouteTableListener[] = [];
   const fastRules = new Map<ResolvedRule, FastRule>();
-  for (const lc of collectCandidates(input.gateways, input.routes, input.attachments)) {
+  for (const lc of collectCandidates(input.gateways, input.routes, input.attachments, input.readings)) {
     const name = `${lc.gateway.namespace}/${lc.gateway.name}`;
     let gw = gateways.get(name);
     if (gw === undefined) {
@@ -41,7 +44,7 @@ export function compileRouter(input: RouterInput): Router {
     const table = describeListener(lc);
     tableListeners.push(table);
     const virtualHosts = new HostnameIndex<CompiledVirtualHost>();
-    const virtualHostList = lc.virtualHosts.map((v) => compileVirtualHost(v.hostname, v.candidates, v.dropped, fastRules));
+    const virtualHostList = lc.virtualHosts.map((v) => compileVirtualHost(v, fastRules));
     const hostIndexes = new HostnameIndex<number>();
     virtualHostList.forEach((v, i) => {
       virtualHosts.add(v.hostname, v);
@@ -65,7 +68,7 @@ function addListener(port: CompiledPort, listener: CompiledListener): void {
   if (listener.model.protocol === 'HTTPS' || listener.model.protocol === 'TLS') port.bySni.add(listener.model.hostname, listener);
 }
 
-function compileVirtualHost(hostname: string, candidates: readonly Candidate[], droppedRules: RouteTableDroppedRule[], fastRules: Map<ResolvedRule, FastRule>): CompiledVirtualHost {
+function compileVirtualHost({ hostname, candidates, dropped: droppedRules, readingNote }: VirtualHostCandidates, fastRules: Map<ResolvedRule, FastRule>): CompiledVirtualHost {
   const all = candidates.map((c, index) => {
     let fast = fastRules.get(c.rule);
     if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));
@@ -73,7 +76,9 @@ function compileVirtualHost(hostname: string, candidates: readonly Candidate[], 
   });
   const grpc = all.filter((c) => c.rank.kind === 'GRPCRoute');
   const l4 = all.filter((c) => c.rank.kind !== 'HTTPRoute' && c.rank.kind !== 'GRPCRoute');
-  return { hostname, all, grpc, l4, droppedRules };
+  const vhost: CompiledVirtualHost = { hostname, all, grpc, l4, droppedRules };
+  if (readingNote !== undefined) vhost.readingNote = readingNote;
+  return vhost;
 }
 
 const PASSIVE_FILTERS: ReadonlySet<string | undefined> = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'URLRewrite', 'RequestMirror']);

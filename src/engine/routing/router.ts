@@ -11,7 +11,7 @@ import type { ResourceKey } from '../api/keys';
 import type { GatewayModel, ListenerModel } from '../types';
 import type { Candidate } from './collectCandidates';
 import type { PackedPathIndex } from './packedPathIndex';
-import type { RouteTable, RouteTableDroppedRule, RouteTableListener } from './types';
+import type { RouteTable, RouteTableDroppedRule, RouteTableReadingNote, RouteTableListener } from './types';
 
 /**
  * A candidate as the fast path reads it. Built by one constructor (compileRouter.ts) with every
@@ -67,6 +67,8 @@ export interface CompiledVirtualHost {
   /** TLSRoute/TCPRoute/UDPRoute candidates: the first one serves. */
   l4: CompiledCandidate[];
   droppedRules: RouteTableDroppedRule[];
+  /** Which reading decided how routes were grouped into this virtual host, when that mattered. */
+  readingNote?: RouteTableReadingNote;
 }
 
 export interface CompiledListener {

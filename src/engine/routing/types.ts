@@ -29,9 +29,21 @@ export interface RouteTableListener {
   virtualHosts: RouteTableVirtualHost[];
 }
 
+/** Which reading of an unsettled spec point decided something here, and what. */
+export interface RouteTableReadingNote {
+  /** "reading NAME=VALUE" (readings/readings.ts describeReading). */
+  reading: string;
+  detail: string;
+}
+
 export interface RouteTableVirtualHost {
-  /** An effective (intersected) hostname, or "*". */
+  /**
+   * An effective (intersected) hostname, or "*". Under the reading
+   * GatewayRouteHostnameIntersectionPrecedence=original-hostnames: the route's own hostname.
+   */
   hostname: string;
+  /** Set when routes with different own hostnames meet here, so the reading decided the grouping. */
+  readingNote?: RouteTableReadingNote;
   /** Candidates in the order they are tried; the first that matches serves the request. */
   entries: RouteTableEntry[];
   /** Rules of the routes here that a controller drops (invalid), so they are never candidates. */

@@ -9,6 +9,7 @@ import { matchMethod } from '../match/method';
 import { matchPath } from '../match/path';
 import { matchQueryParams } from '../match/query';
 import { compareRank } from '../routing/precedence';
+import { describeReading } from '../readings/readings';
 import type { CompiledCandidate, CompiledVirtualHost } from '../routing/router';
 import type { RouteKind } from '../api/kinds';
 import type { MatchContext } from './findCandidate';
@@ -56,7 +57,7 @@ export function explainCandidates(vhost: CompiledVirtualHost, ctx: MatchContext,
     const pass = conditions.every((x) => x.pass);
     const item: CandidateConsideration = { ...candidateRef(c), match: c.entry.match, pass, conditions };
     if (!kinds.includes(c.rank.kind)) item.skipped = `${c.rank.kind} does not serve ${ctx.grpc !== undefined ? 'gRPC calls' : 'this request'}`;
-    else if (c.entry.shadowedBy !== undefined) item.skipped = `shadowed by the older ${c.entry.shadowedBy}`;
+    else if (c.entry.shadowedBy !== undefined) item.skipped = `shadowed by the older ${c.entry.shadowedBy}${sharedBy(vhost)}`;
     else if (pass) {
       const list = passingByKind.get(c.rank.kind) ?? [];
       list.push(c);
@@ -69,7 +70,15 @@ export function explainCandidates(vhost: CompiledVirtualHost, ctx: MatchContext,
     if (winner === undefined) continue;
     if (runnerUp === undefined) return { candidates, winner, tieBreak: undefined };
     const { tieBreak } = compareRank(winner.rank, runnerUp.rank);
+    if (winner.route.key !== runnerUp.route.key) tieBreak.detail += sharedBy(vhost);
     return { candidates, winner, tieBreak: { runnerUp: candidateRef(runnerUp), ...tieBreak } };
   }
   return { candidates, winner: undefined, tieBreak: undefined };
+}
+
+const SHARED_BY_INTERSECTION = describeReading('GatewayRouteHostnameIntersectionPrecedence', 'intersected-hostname');
+
+/** When a reading put routes with different own hostnames in one virtual host, it decided that they compete. */
+function sharedBy(vhost: CompiledVirtualHost): string {
+  return vhost.readingNote !== undefined && vhost.readingNote.reading === SHARED_BY_INTERSECTION ? ` (the two compete in one virtual host by ${vhost.readingNote.reading})` : '';
 }

@@ -89,5 +89,6 @@ function emptyTrace(request: NormalizedRequest, gatewayReason: string, outcome: 
 function describeVhostChoice(vhost: CompiledVirtualHost, host: string, all: readonly CompiledVirtualHost[]): string {
   const others = all.filter((v) => v !== vhost).map((v) => v.hostname);
   const kind = vhost.hostname === '*' ? 'the match-all hostname' : vhost.hostname.startsWith('*.') ? 'the longest wildcard' : 'the exact hostname';
-  return `${kind} covering ${host || '(no host)'}${others.length > 0 ? `; other route hostnames on this listener (${others.join(', ')}) are never fallen back to` : ''}`;
+  const reading = vhost.readingNote !== undefined ? `; ${vhost.readingNote.reading}: ${vhost.readingNote.detail}` : '';
+  return `${kind} covering ${host || '(no host)'}${others.length > 0 ? `; other route hostnames on this listener (${others.join(', ')}) are never fallen back to` : ''}${reading}`;
 }

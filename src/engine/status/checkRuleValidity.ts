@@ -126,27 +126,6 @@ function checkFilterList(kind: RouteKind, filters: Record<string, unknown>[], ma
         return unsupported('ReplacePrefixMatch needs exactly one match, of type PathPrefix');
       }
     }
-    for (const key of ['requestHeaderModifier', 'responseHeaderModifier'] as const) {
-      const problem = checkHeaderModifier(key, asRecord(f[key]));
-      if (problem) return problem;
-    }
-  }
-  return undefined;
-}
-
-/** Each header name may appear in only one action, compared case-insensitively (spec §4.1). */
-function checkHeaderModifier(key: string, modifier: Record<string, unknown> | undefined): RuleProblem | undefined {
-  if (!modifier) return undefined;
-  const seen = new Set<string>();
-  const names = [
-    ...asRecords(modifier['set']).map((h) => asString(h['name']) ?? ''),
-    ...asRecords(modifier['add']).map((h) => asString(h['name']) ?? ''),
-    ...(Array.isArray(modifier['remove']) ? modifier['remove'].filter((n): n is string => typeof n === 'string') : []),
-  ];
-  for (const name of names) {
-    const lower = name.toLowerCase();
-    if (seen.has(lower)) return unsupported(`${key} names header "${name}" more than once (header names are case-insensitive)`);
-    seen.add(lower);
   }
   return undefined;
 }

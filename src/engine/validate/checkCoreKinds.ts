@@ -3,6 +3,7 @@
  * metadata of every modelled object: only what would make the API server refuse the object or
  * make gwsim misread it. The full core/v1 schemas are not vendored.
  */
+import { checkSecretKeyPair, describeKeyMismatch } from '../resolve/inspectCertificateData';
 import { suggestValue } from './suggestValue';
 import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from './validationIssue';
 import { appendAll } from '../collections/appendAll';
@@ -65,7 +66,23 @@ export function checkCoreKind(kind: string, body: Record<string, unknown>): Vali
   const issues = checkTopLevelFields(kind, body);
   if (kind === 'Service') appendAll(issues, checkService(body));
   if (kind === 'Secret' || kind === 'ConfigMap') appendAll(issues, checkStringData(body));
+  if (kind === 'Secret') appendAll(issues, checkKeyPair(body));
   return issues;
+}
+
+/**
+ * tls.key against the certificate in tls.crt: the API server stores any pair, controllers that
+ * load it refuse a key that is not the certificate's (listeners then report InvalidCertificateRef).
+ * Said once at the Secret, where it can be fixed; also when gwsim could not compare the two.
+ */
+function checkKeyPair(body: Record<string, unknown>): ValidationIssue[] {
+  const pair = checkSecretKeyPair(body);
+  if (pair === undefined || pair.result === 'match') return [];
+  const field = isObject(body['stringData']) && typeof body['stringData']['tls.key'] === 'string' ? 'stringData' : 'data';
+  if (pair.result === 'mismatch') {
+    return [{ code: 'secret.tls-key-mismatch', path: [field, 'tls.key'], message: `${field}.tls.key: ${describeKeyMismatch(pair)}.` }];
+  }
+  return [{ code: 'secret.tls-key-unchecked', path: [field, 'tls.key'], message: `${field}.tls.key: gwsim could not check that this key belongs to the certificate in tls.crt: ${pair.why}.` }];
 }
 
 function checkTopLevelFields(kind: string, body: Record<string, unknown>): ValidationIssue[] {

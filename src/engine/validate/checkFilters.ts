@@ -1,7 +1,7 @@
 /**
  * CEL rules on a list of HTTPRoute/GRPCRoute filters (rule level or backendRef level), plus the
- * header-name rule the CRD only half enforces (its map keys catch exact duplicates; the spec says
- * names are case-insensitive and may appear in one action only).
+ * header names a header modifier repeats: the CRD refuses exact repeats inside one action, the
+ * spec has the first of equivalent names count (see checkHeaderNames).
  * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4
  */
 import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
@@ -92,24 +92,52 @@ function checkFilterBody(filter: Record<string, unknown>, type: string, at: Path
   }
 }
 
+/**
+ * Header names a header modifier repeats. What decides each case:
+ * - The CRD: `set` and `add` are list-maps keyed by `name`, `remove` a list-type set, so the API
+ *   server refuses an object repeating the exact same name inside one action (an error).
+ * - HTTPHeader.name: "If multiple entries specify equivalent header names, the first entry with an
+ *   equivalent name MUST be considered ... Subsequent entries with an equivalent header name MUST be
+ *   ignored." So `X-Foo` after `x-foo`, or a name repeated in another action, is admitted and
+ *   ignored (a warning; the rule stays accepted and simulate/headerModifier.ts skips the entry).
+ * - HTTPHeaderFilter calls a filter naming a header in several actions invalid, but says nothing
+ *   of what a controller then does, so that is said in the warning and not turned into a rejection.
+ */
 function checkHeaderNames(modifier: unknown, at: Path): ValidationIssue[] {
   if (!isObject(modifier)) return [];
   const issues: ValidationIssue[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { action: string; where: string; name: string }>();
   for (const action of ['set', 'add', 'remove'] as const) {
     asArray(modifier[action]).forEach((entry, i) => {
       const name = action === 'remove' ? entry : isObject(entry) ? entry.name : undefined;
       if (typeof name !== 'string') return;
       const where = printPath([...at, action, i]);
+      const path = action === 'remove' ? [...at, action, i] : [...at, action, i, 'name'];
       const first = seen.get(name.toLowerCase());
-      if (first !== undefined) {
+      if (first === undefined) {
+        seen.set(name.toLowerCase(), { action, where, name });
+        return;
+      }
+      if (first.action === action && first.name === name) {
+        const crd = action === 'remove' ? 'remove is a set of names (x-kubernetes-list-type: set)' : `${action} is a list keyed by name (x-kubernetes-list-map-keys: [name])`;
         issues.push({
           code: 'schema.rule',
-          path: action === 'remove' ? [...at, action, i] : [...at, action, i, 'name'],
-          message: `${where}: header ${JSON.stringify(name)} is already modified at ${first}; header names are case-insensitive and each may appear in only one action.`,
+          path: [...at, action, i],
+          message: `${where}: Duplicate value: header ${JSON.stringify(name)} is already at ${first.where}; ${crd}, so the API server refuses the object.`,
           hint: 'Keep one entry for this header.',
         });
-      } else seen.set(name.toLowerCase(), where);
+        return;
+      }
+      const spec =
+        first.action === action
+          ? 'HTTPHeader.name: "If multiple entries specify equivalent header names, the first entry with an equivalent name MUST be considered ... Subsequent entries with an equivalent header name MUST be ignored."'
+          : 'HTTPHeaderFilter: "Only one action for a given header name is permitted" (the spec calls such a filter invalid but does not say what a controller does); HTTPHeader.name: the first entry with an equivalent name counts, later ones "MUST be ignored".';
+      issues.push({
+        code: 'filter.header-repeated',
+        path,
+        message: `${where}: header ${JSON.stringify(name)} is already named at ${first.where} (header names are case-insensitive), so this entry is ignored and the rule is still accepted. ${spec}`,
+        hint: `Keep one entry for this header: the ${first.action} at ${first.where} is the one that acts.`,
+      });
     });
   }
   return issues;

@@ -23,10 +23,13 @@ export function checkRoute(kind: string, spec: Record<string, unknown>): Validat
     if (typeof rule.name === 'string') {
       const first = ruleNames.get(rule.name);
       if (first !== undefined) {
+        // The spec: "This name MUST be unique within a Route if it is set." Only the experimental
+        // channel's CRDs enforce it (CEL "Rule name must be unique within the route"); the standard
+        // channel, which gwsim validates against, admits the route.
         issues.push({
-          code: 'schema.rule',
+          code: 'schema.experimental-rule',
           path: [...at, 'name'],
-          message: `${printPath([...at, 'name'])}: rule name "${rule.name}" is also spec.rules[${first}].name; rule names must be unique within a route.`,
+          message: `${printPath([...at, 'name'])}: rule name "${rule.name}" is also spec.rules[${first}].name; the spec says a rule name "MUST be unique within a Route". The standard-channel CRDs admit it, the experimental-channel CRDs refuse the route.`,
           hint: 'Rename one of the rules (policies and status messages refer to rules by name).',
         });
       } else ruleNames.set(rule.name, r);

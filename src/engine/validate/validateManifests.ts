@@ -3,6 +3,7 @@
  * (unknown-field warnings) before any controller sees the object. References to objects that are
  * not in the input are not checked here; status/ reports them.
  */
+import { checkInfrastructureKeys } from './checkInfrastructureKeys';
 import { refOf } from '../load/buildManifest';
 import type { SourceLocator } from '../load/loadManifests';
 import { diagnostic } from '../diagnostics/diagnostic';
@@ -91,6 +92,7 @@ export function validateManifest(manifest: Manifest): { manifest: Manifest; issu
   const spec = defaultedSpec(typed.spec, schema);
   if (kind === 'Gateway' || kind === 'ListenerSet') appendAll(issues, checkListeners(spec));
   if (kind === 'Gateway') appendAll(issues, checkGatewayAddresses(spec));
+  if (kind === 'Gateway') appendAll(issues, checkInfrastructureKeys(spec));
   if (isRouteKind(kind)) appendAll(issues, checkRoute(kind, spec));
   if (kind === 'BackendTLSPolicy') appendAll(issues, checkBackendTLSPolicy(spec));
   return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
