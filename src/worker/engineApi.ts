@@ -2,8 +2,8 @@
  * What the engine worker offers, as plain functions so they are unit-tested in Node without a
  * Worker. engine.worker.ts only exposes this object; engineClient.ts is the one caller.
  */
-import { analyze, createParseCache, CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
-import { computeFixIts, computeIsolationLens, lintSources, previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
+import { analyze, analyzeRevision, createParseCache, CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
+import { computeFixIts, computeIsolationLens, previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
 import { buildMigratedWorkspace, compareMigration, type MigrationReport } from '../engine';
 import { layoutGraph, type Positions } from '../layout/layoutGraph';
 import { getElkLayouter } from './elkLayouter';
@@ -45,8 +45,8 @@ export const engineApi = {
   /** Lint findings (with the request that proves each shadowed match), the fix-its on offer, and the isolation lens. */
   platformChecks(revision: number, sources: SourceFile[]): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
     const world = workerWorld();
-    const analysis = analyze(sources, { parseCache, world });
-    return { revision, findings: lintSources(sources, { parseCache, world }), fixIts: computeFixIts(sources, analysis, parseCache), lens: computeIsolationLens(sources, analysis, parseCache) };
+    const analysed = analyzeRevision(sources, { parseCache, world });
+    return { revision, findings: analysed.analysis.lint, fixIts: computeFixIts(analysed), lens: computeIsolationLens(analysed) };
   },
   /** The file a fix-it would produce and its unified diff, before the store applies it. */
   previewFixIt(sources: SourceFile[], fix: FixIt): FixItPreview | undefined {
