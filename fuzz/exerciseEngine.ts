@@ -6,12 +6,11 @@
  * without a location. Time is measured by the caller.
  */
 import {
-  analyze,
+  analyzeRevision,
   compileRouter,
   computeFixIts,
   computeIsolationLens,
   createParseCache,
-  lintSources,
   previewFixIt,
   printDiagnostics,
   printStatus,
@@ -53,9 +52,18 @@ export function exerciseEngine(sources: readonly SourceFile[]): FuzzProblem[] {
   // One parse cache for every entry point, as the designer shares one: the later calls reuse the
   // parse, and the cached path is exercised too.
   const parseCache = createParseCache();
-  const analysis = run('analyze', () => analyze(sources, { parseCache }));
-  if (analysis === undefined) return problems;
+  let revision: ReturnType<typeof analyzeRevision>;
+  try {
+    revision = analyzeRevision(sources, { parseCache });
+  } catch (error) {
+    problems.push(exceptionProblem('analyze', error));
+    return problems;
+  }
+  // Only the Analysis crosses the worker boundary: the revision's working state stays in-process.
+  const { analysis } = revision;
+  checkClone('analyze', analysis, problems);
   checkLocated('analyze', analysis.diagnostics, problems);
+  checkLocated('lint', analysis.lint.map((f) => f.diagnostic), problems);
   run('printDiagnostics', () => printDiagnostics(analysis.diagnostics));
   run('printStatus', () => printStatus(analysis.status, analysis.objects));
   // The Router is an in-process object (never cloned); only whether it builds is checked.
@@ -85,10 +93,8 @@ export function exerciseEngine(sources: readonly SourceFile[]): FuzzProblem[] {
       run('routeRequest', () => routeRequest(router, req, { seed: i, sample: i }));
     }
   }
-  const findings = run('lintSources', () => lintSources(sources, { parseCache }));
-  if (findings) checkLocated('lintSources', findings.map((f) => f.diagnostic), problems);
-  run('computeIsolationLens', () => computeIsolationLens(sources, analysis, parseCache));
-  const fixes = run('computeFixIts', () => computeFixIts(sources, analysis, parseCache));
+  run('computeIsolationLens', () => computeIsolationLens(revision));
+  const fixes = run('computeFixIts', () => computeFixIts(revision));
   for (const fix of (fixes ?? []).slice(0, MAX_PREVIEWS)) run('previewFixIt', () => previewFixIt(sources, fix));
   return problems;
 }

@@ -1,4 +1,4 @@
-import { analyze, countBySeverity, lintSources, parseResourceKey, predictHealth, printDiagnostics, printDiagnosticTotals, printGithubAnnotations, printHealthTable, printJUnitReport, printStatusSummary } from '../../src/engine';
+import { analyze, countBySeverity, parseResourceKey, predictHealth, printDiagnostics, printDiagnosticTotals, printGithubAnnotations, printHealthTable, printJUnitReport, printStatusSummary } from '../../src/engine';
 import type { AnalyzeOptions, GitOpsTool, ResourceKey } from '../../src/engine';
 import type { Command } from './command';
 import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
@@ -56,7 +56,7 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
     if (format === 'github' || format === 'junit') {
       // CI reports carry only diagnostics: add the status problems (routes not accepted,
       // references without a grant) as the located findings lint restates them as.
-      const restated = lintSources(inputs, { world }).filter((f) => f.restatesStatus === true).map((f) => f.diagnostic);
+      const restated = analysis.lint.filter((f) => f.restatesStatus === true).map((f) => f.diagnostic);
       const all = [...analysis.diagnostics, ...restated];
       io.stdout(format === 'github' ? printGithubAnnotations(all) : printJUnitReport(inputs.map((f) => f.name), all));
       return countBySeverity(all).error > 0 ? 1 : 0;

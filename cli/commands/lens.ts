@@ -1,4 +1,4 @@
-import { analyze, computeIsolationLens, printIsolationLens } from '../../src/engine';
+import { analyzeRevision, computeIsolationLens, printIsolationLens } from '../../src/engine';
 import type { Command } from './command';
 import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
 import { UsageError } from '../cliIO';
@@ -28,7 +28,7 @@ do not fail), 1 at least one warning leak, 2 usage or input error.
     const args = parseArgs('lens', argv, { json: { type: 'boolean' }, ...WORLD_FLAG });
     if (args.positionals.length === 0) throw new UsageError('give at least one file, directory, or - for stdin');
     const inputs = readInputs(io, args.positionals);
-    const result = computeIsolationLens(inputs, analyze(inputs, { world: worldFlag(args) }));
+    const result = computeIsolationLens(analyzeRevision(inputs, { world: worldFlag(args) }));
     io.stdout(boolFlag(args, 'json') ? `${JSON.stringify(result, null, 2)}\n` : printIsolationLens(result));
     return result.leaks.some((l) => l.severity === 'warning') ? 1 : 0;
   },

@@ -4,6 +4,7 @@ import type { StatusDriftEntry } from './drift/driftTypes';
 import type { SemanticGraph } from './graph/types';
 import type { EffectivePolicies } from './policy/policyTypes';
 import type { RouteTable } from './routing/types';
+import type { LintFinding } from './lint/lintTypes';
 import type {
   Diagnostic,
   GatewayModel,
@@ -25,6 +26,11 @@ export interface Analysis {
   assumptions: AssumedObject[];
   objects: ObjectSummary[];
   diagnostics: Diagnostic[];
+  /**
+   * Every lint finding with its structured extras (the request that proves a shadowed match),
+   * including those that restate a status condition and so are not in `diagnostics`.
+   */
+  lint: LintFinding[];
   status: StatusReport;
   /** Per route × parentRef: the checks behind Accepted, answering "why is my route not attached". */
   explain: RouteParentExplain[];

@@ -1,26 +1,52 @@
 /**
  * Computes everything the UI and the CLI show for a set of manifests: diagnostics, status as a
  * conformant controller would write it (with the reasoning behind it), the compiled route
- * table, and the semantic graph.
+ * table, the lint findings with their proving requests, and the semantic graph.
  *
- * Pure and deterministic: the same sources and options give a deep-equal Analysis.
+ * Pure and deterministic: the same sources and options give a deep-equal Analysis. This is the
+ * one pipeline: every caller that needs something derived from the text alone reads it from here
+ * (or from the AnalyzedRevision beside it) instead of running stages again.
  */
 import { loadValidated } from './validate/loadValidated';
-import { indexResources } from './resolve/indexResources';
+import { indexResources, type ResourceIndex } from './resolve/indexResources';
 import { computeStatus } from './status/computeStatus';
+import type { GatewayListeners } from './status/buildGatewayListeners';
 import { compileRouteTable } from './routing/compileRouteTable';
 import { buildSemanticGraph } from './graph/buildSemanticGraph';
-import { lintDiagnostics } from './lint/lintAnalysis';
+import { lintAnalysis } from './lint/lintAnalysis';
 import { computeEffectivePolicies } from './policy/computeEffectivePolicies';
 import { compareControllerStatus } from './drift/compareControllerStatus';
 import { driftDiagnostics } from './drift/driftDiagnostics';
 import type { Analysis } from './analysisTypes';
 import { DEFAULT_WORLD_MODE } from './resolve/world';
-import type { AnalyzeOptions, Manifest, ObjectSummary, SourceFile } from './types';
+import type { AnalyzeOptions, Manifest, ObjectSummary, ResourceKey, SourceFile } from './types';
 
 const EPOCH = '1970-01-01T00:00:00Z';
 
+/**
+ * One analysed revision of the text: the plain-data Analysis (what crosses the worker boundary)
+ * and the in-process working state later consumers need (fix-its, the isolation lens), so they
+ * never reload or re-index the sources. Stays in the process that analysed; never posted.
+ */
+export interface AnalyzedRevision {
+  analysis: Analysis;
+  /** The sources analysed, exactly as given: fix-its are proven by re-analysing an edit of them. */
+  sources: readonly SourceFile[];
+  /** The options analysed with (world, readings, parse cache): a proof analyses the same way. */
+  options: AnalyzeOptions;
+  /** The typed objects, indexed as every stage read them. */
+  index: ResourceIndex;
+  /** The objects as written, before validation pruned unknown fields (renamed-field fix-its). */
+  written: readonly Manifest[];
+  /** Every modelled Gateway's merged listeners, as the status stage settled them. */
+  listeners: ReadonlyMap<ResourceKey, GatewayListeners>;
+}
+
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
+  return analyzeRevision(sources, options).analysis;
+}
+
+export function analyzeRevision(sources: readonly SourceFile[], options: AnalyzeOptions = {}): AnalyzedRevision {
   // Every stage below reads the typed view validation builds, never the raw parse.
   const loaded = loadValidated(sources, options.parseCache);
   const world = options.world ?? DEFAULT_WORLD_MODE;
@@ -31,19 +57,22 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments, options.readings);
   const objects = loaded.manifests.map(summarize);
   const drift = compareControllerStatus(index, loaded.locator, resolved.status);
+  const lint = lintAnalysis({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable, world });
   const diagnostics = [
     ...loaded.loadDiagnostics,
     ...loaded.validationDiagnostics,
     ...resolved.diagnostics,
-    ...lintDiagnostics({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable, world }),
+    // A finding that restates a status condition stays out: the status already reports it.
+    ...lint.filter((f) => f.restatesStatus !== true).map((f) => f.diagnostic),
     ...driftDiagnostics(drift),
   ];
-  return {
+  const analysis: Analysis = {
     world,
     ...(options.readings !== undefined ? { readings: options.readings } : {}),
     assumptions: resolved.assumptions,
     objects,
     diagnostics,
+    lint,
     status: resolved.status,
     explain: resolved.explain,
     gateways: resolved.gateways,
@@ -55,6 +84,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     routeTable,
     graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved, diagnostics }),
   };
+  return { analysis, sources, options, index, written: loaded.written, listeners: resolved.listeners };
 }
 
 function summarize(m: Manifest): ObjectSummary {

@@ -1,7 +1,8 @@
 /**
  * The engine's only public door. Every layer above (worker, store, UI, CLI) imports from here.
  */
-export { analyze } from './analyze';
+export { analyze, analyzeRevision } from './analyze';
+export type { AnalyzedRevision } from './analyze';
 export { createParseCache } from './load/parseCache';
 export type { ParseCache } from './load/parseCache';
 export type { Analysis } from './analysisTypes';
@@ -77,8 +78,8 @@ export type { GitOpsTool, HealthStatus, HealthPrediction } from './health/predic
 export { printHealthTable } from './health/printHealth';
 export { buildRequestCaseFile } from './whatif/buildRequestCaseFile';
 export type { ObservedRequest, RequestCaseFile } from './whatif/buildRequestCaseFile';
-// Lint findings (also in analyze().diagnostics), fix-its with their diff preview, and the isolation lens.
-export { lintSources } from './lint/lintSources';
+// Lint findings (analyze().lint; those not restating status also in .diagnostics), fix-its with
+// their diff preview, and the isolation lens (both from analyzeRevision()).
 export type { LintFinding } from './lint/lintTypes';
 export { computeFixIts } from './fixits/computeFixIts';
 export { previewFixIt } from './fixits/previewFixIt';

@@ -53,6 +53,10 @@ export interface Diagnostic extends SourceLocation {
   hint?: string;
   /** The object the diagnostic is about, when there is one. */
   object?: ObjectRef;
+  /** `object` as a ResourceKey ("HTTPRoute/app/shop"): what the graph, status and fix-its are keyed by. */
+  objectKey?: ResourceKey;
+  /** 0-based index of the YAML document in `file` the diagnostic is in, when it is in one. */
+  docIndex?: number;
   /** Dotted field path inside the object: "spec.rules[0].matches[0].path.type". */
   path?: string;
 }
@@ -140,6 +144,12 @@ export interface GatewayStatus {
 
 export interface RouteParentStatus {
   parentRef: ParentReference;
+  /**
+   * Index of `parentRef` in the route's spec.parentRefs: ties the entry to its explain, its
+   * attachments and its diagnostics. gwsim's own field: printStatus leaves it out, since a
+   * controller does not write it.
+   */
+  parentRefIndex: number;
   controllerName: string;
   conditions: Condition[];
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyze, computeFixIts, computeIsolationLens, lintSources } from '../engine';
+import { analyzeRevision, computeFixIts, computeIsolationLens } from '../engine';
 import { engineApi } from './engineApi';
 
 const example = readFileSync(new URL('../../fixtures/examples/shared-gateway-two-teams.yaml', import.meta.url), 'utf8');
@@ -37,8 +37,8 @@ describe('engineApi keeps one parse cache across revisions', () => {
     edits.forEach((text, revision) => {
       const sources = [{ name: 'workspace.yaml', text }];
       engineApi.analyze(revision, sources);
-      const fresh = analyze(sources);
-      expect(engineApi.platformChecks(revision, sources)).toEqual({ revision, findings: lintSources(sources), fixIts: computeFixIts(sources, fresh), lens: computeIsolationLens(sources, fresh) });
+      const fresh = analyzeRevision(sources);
+      expect(engineApi.platformChecks(revision, sources)).toEqual({ revision, findings: fresh.analysis.lint, fixIts: computeFixIts(fresh), lens: computeIsolationLens(fresh) });
     });
   });
 });

@@ -3,15 +3,14 @@
  * run a seeded mix of many requests in chunks, compare two configurations. engineApi spreads this
  * object in, so the client calls them like any other engine function.
  *
- * Compiled Routers hold regexes and hash maps: they are cached here per document revision (and
- * for the what-if baseline) and never posted. Every result carries the revision it was computed
- * for, so the UI can tell a current result from an outdated one.
+ * Compiled Routers hold regexes and hash maps: they live in the worker's revision cache
+ * (revisionCache.ts) beside the analysis the editor and the platform checks read, and are never
+ * posted. Every result carries the revision it was computed for, so the UI can tell a current
+ * result from an outdated one.
  */
 import {
-  analyze,
   buildRequestCaseFile,
   compareWhatIf,
-  compileRouter,
   computeMixTraffic,
   createMixSampler,
   summarizeOutcome,
@@ -31,6 +30,7 @@ import {
   type WhatIfReport,
 } from '../engine';
 import { workerWorld } from './workerWorld';
+import { workerRevisions, type CachedRevision, type RevisionCache } from './revisionCache';
 
 export interface SimTraceResult {
   revision: number;
@@ -70,126 +70,103 @@ export const RUN_CHUNK = 50_000;
 export const MAX_RUN = 1_000_000;
 
 interface Compiled {
-  text: string;
   analysis: Analysis;
   router: Router;
 }
-
-/** Current revisions (a few, so a trace for revision n-1 still answers while n is being typed) and the baseline. */
-const MAX_CACHED = 4;
-const cache = new Map<string, Compiled>();
-const cancelled = new Set<string>();
-
-function joinSources(sources: readonly SourceFile[]): string {
-  return sources.map((s) => `${s.name}\u0000${s.text}`).join('\u0001');
-}
-
-function compiled(key: string, sources: readonly SourceFile[]): Compiled {
-  // The world is part of what was compiled: the same text in another world routes differently.
-  const world = workerWorld();
-  const text = `${world}\u0002${joinSources(sources)}`;
-  const hit = cache.get(key);
-  if (hit !== undefined && hit.text === text) {
-    // Re-insert so the Map's order is least-recently used first.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const analysis = analyze([...sources], { clock: () => new Date().toISOString(), world });
-  const entry: Compiled = { text, analysis, router: compileRouter(analysis) };
-  cache.set(key, entry);
-  while (cache.size > MAX_CACHED) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-  return entry;
-}
-
-const forRevision = (revision: number, sources: readonly SourceFile[]) => compiled(`revision:${revision}`, sources);
 
 function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export const simulatorApi = {
-  simTrace(revision: number, sources: SourceFile[], request: SimRequest): SimTraceResult {
-    const { router } = forRevision(revision, sources);
-    const trace = traceRequest(router, request);
-    return { revision, request, trace, summary: summarizeOutcome(trace) };
-  },
+/** Runs asked to stop (simCancel), shared by every API instance: a run id is unique per page. */
+const cancelled = new Set<string>();
 
-  /** Saved requests with the outcome each gets now, as a `gwsim test` case file. */
-  simCaseFile(revision: number, sources: SourceFile[], name: string, probes: RequestProbe[]): RequestCaseFile {
-    const { router } = forRevision(revision, sources);
-    return buildRequestCaseFile(
-      name,
-      probes.map((p) => ({ name: p.name, request: p.request, trace: traceRequest(router, p.request) })),
-    );
-  },
+export function createSimulatorApi(revisions: RevisionCache) {
+  // The world is part of what was compiled: the same text in another world routes differently.
+  const compiledFrom = (cached: CachedRevision): Compiled => ({ analysis: cached.analysed.analysis, router: cached.router() });
+  const current = (sources: readonly SourceFile[]) => compiledFrom(revisions.get(sources, { world: workerWorld() }));
+  const baselineOf = (sources: readonly SourceFile[]) => compiledFrom(revisions.get(sources, { world: workerWorld() }, { workspace: false }));
+  return {
+    simTrace(revision: number, sources: SourceFile[], request: SimRequest): SimTraceResult {
+      const { router } = current(sources);
+      const trace = traceRequest(router, request);
+      return { revision, request, trace, summary: summarizeOutcome(trace) };
+    },
 
-  simMixTraffic(revision: number, sources: SourceFile[], mix: RequestMix): { revision: number; traffic: MixTraffic } {
-    const { router, analysis } = forRevision(revision, sources);
-    return { revision, traffic: computeMixTraffic(router, analysis.routes, mix) };
-  },
+    /** Saved requests with the outcome each gets now, as a `gwsim test` case file. */
+    simCaseFile(revision: number, sources: SourceFile[], name: string, probes: RequestProbe[]): RequestCaseFile {
+      const { router } = current(sources);
+      return buildRequestCaseFile(
+        name,
+        probes.map((p) => ({ name: p.name, request: p.request, trace: traceRequest(router, p.request) })),
+      );
+    },
 
-  /**
-   * Routes `n` seeded samples of the mix (a single request is a mix of one), RUN_CHUNK at a time,
-   * yielding between chunks so progress is posted and simCancel(runId) is heard.
-   */
-  async simRun(
-    revision: number,
-    sources: SourceFile[],
-    runId: string,
-    mix: RequestMix,
-    n: number,
-    seed: number,
-    onProgress?: (progress: SimRunProgress) => unknown,
-  ): Promise<SimRunResult> {
-    const started = performance.now();
-    const { router, analysis } = forRevision(revision, sources);
-    const total = Math.max(0, Math.min(MAX_RUN, Math.floor(n)));
-    const sampler = createMixSampler(router, mix, seed);
-    let done = 0;
-    let stopped = false;
-    cancelled.delete(runId);
-    while (done < total) {
-      const count = Math.min(RUN_CHUNK, total - done);
-      sampler.run(count);
-      done += count;
-      report(onProgress, { runId, done, total });
-      if (done < total) await yieldToMessages();
-      if (cancelled.has(runId)) {
-        stopped = done < total;
-        break;
+    simMixTraffic(revision: number, sources: SourceFile[], mix: RequestMix): { revision: number; traffic: MixTraffic } {
+      const { router, analysis } = current(sources);
+      return { revision, traffic: computeMixTraffic(router, analysis.routes, mix) };
+    },
+
+    /**
+     * Routes `n` seeded samples of the mix (a single request is a mix of one), RUN_CHUNK at a time,
+     * yielding between chunks so progress is posted and simCancel(runId) is heard.
+     */
+    async simRun(
+      revision: number,
+      sources: SourceFile[],
+      runId: string,
+      mix: RequestMix,
+      n: number,
+      seed: number,
+      onProgress?: (progress: SimRunProgress) => unknown,
+    ): Promise<SimRunResult> {
+      const started = performance.now();
+      const { router, analysis } = current(sources);
+      const total = Math.max(0, Math.min(MAX_RUN, Math.floor(n)));
+      const sampler = createMixSampler(router, mix, seed);
+      let done = 0;
+      let stopped = false;
+      cancelled.delete(runId);
+      while (done < total) {
+        const count = Math.min(RUN_CHUNK, total - done);
+        sampler.run(count);
+        done += count;
+        report(onProgress, { runId, done, total });
+        if (done < total) await yieldToMessages();
+        if (cancelled.has(runId)) {
+          stopped = done < total;
+          break;
+        }
       }
-    }
-    cancelled.delete(runId);
-    return {
-      revision,
-      runId,
-      seed,
-      requested: total,
-      cancelled: stopped,
-      tally: sampler.tally(),
-      expected: computeMixTraffic(router, analysis.routes, mix),
-      elapsedMs: Math.round(performance.now() - started),
-    };
-  },
+      cancelled.delete(runId);
+      return {
+        revision,
+        runId,
+        seed,
+        requested: total,
+        cancelled: stopped,
+        tally: sampler.tally(),
+        expected: computeMixTraffic(router, analysis.routes, mix),
+        elapsedMs: Math.round(performance.now() - started),
+      };
+    },
 
-  /** Stops a running simRun at its next chunk boundary. */
-  simCancel(runId: string): void {
-    cancelled.add(runId);
-  },
+    /** Stops a running simRun at its next chunk boundary. */
+    simCancel(runId: string): void {
+      cancelled.add(runId);
+    },
 
-  /** What changes when the current revision replaces the baseline text. */
-  simWhatIf(revision: number, sources: SourceFile[], baseline: SourceFile[], probes: WhatIfProbes): SimWhatIfResult {
-    const before = compiled('baseline', baseline);
-    const after = forRevision(revision, sources);
-    const side = (c: Compiled) => ({ status: c.analysis.status, routes: c.analysis.routes, router: c.router });
-    return { revision, report: compareWhatIf(side(before), side(after), probes) };
-  },
-};
+    /** What changes when the current revision replaces the baseline text. */
+    simWhatIf(revision: number, sources: SourceFile[], baseline: SourceFile[], probes: WhatIfProbes): SimWhatIfResult {
+      const before = baselineOf(baseline);
+      const after = current(sources);
+      const side = (c: Compiled) => ({ status: c.analysis.status, routes: c.analysis.routes, router: c.router });
+      return { revision, report: compareWhatIf(side(before), side(after), probes) };
+    },
+  };
+}
+
+export const simulatorApi = createSimulatorApi(workerRevisions);
 
 function report(onProgress: ((progress: SimRunProgress) => unknown) | undefined, progress: SimRunProgress): void {
   if (onProgress === undefined) return;
@@ -198,4 +175,4 @@ function report(onProgress: ((progress: SimRunProgress) => unknown) | undefined,
   if (answer instanceof Promise) answer.catch(() => undefined);
 }
 
-export type SimulatorApi = typeof simulatorApi;
+export type SimulatorApi = ReturnType<typeof createSimulatorApi>;

@@ -2,7 +2,7 @@
  * The one way stages build a Diagnostic: severity and the default hint come from the catalog,
  * so a code always means the same thing wherever it is raised.
  */
-import type { ObjectRef } from '../api/keys';
+import { resourceKey, type ObjectRef } from '../api/keys';
 import type { Diagnostic, FieldPath, Severity, SourceLocation } from '../types';
 import { DIAGNOSTIC_CATALOG, type DiagnosticCode } from './catalog';
 
@@ -10,6 +10,8 @@ export interface DiagnosticDetails {
   /** Replaces the catalog hint when the situation allows a more precise suggestion. */
   hint?: string;
   object?: ObjectRef;
+  /** The document the diagnostic is in (ManifestSource.docIndex of the object it is about). */
+  docIndex?: number;
   path?: FieldPath;
   /** Overrides the catalog severity (e.g. a YAML warning that is not an error). */
   severity?: Severity;
@@ -33,7 +35,11 @@ export function diagnostic(
     endLine: at.endLine,
     endColumn: at.endColumn,
   };
-  if (details.object) result.object = { ...details.object };
+  if (details.object) {
+    result.object = { ...details.object };
+    result.objectKey = resourceKey(details.object.kind, details.object.namespace, details.object.name);
+  }
+  if (details.docIndex !== undefined) result.docIndex = details.docIndex;
   if (details.path && details.path.length > 0) result.path = formatFieldPath(details.path);
   return result;
 }

@@ -13,6 +13,8 @@ import type { ConditionVerdict, StatusDriftEntry, StatusDriftKind } from './drif
 export interface LocatedDrift {
   entry: StatusDriftEntry;
   at: SourceLocation;
+  /** The document of the object whose status disagrees. */
+  docIndex: number;
 }
 
 export interface DriftScope {
@@ -111,7 +113,7 @@ export function locateDrift(
   if (controller) entry.controller = controller;
   if (gwsim) entry.gwsim = gwsim;
   if (scope.generation !== undefined) entry.generation = scope.generation;
-  return { entry, at };
+  return { entry, at, docIndex: scope.manifest.source.docIndex };
 }
 
 function verdictOf(raw: Record<string, unknown>): ConditionVerdict {

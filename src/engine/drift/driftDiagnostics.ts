@@ -9,13 +9,13 @@ import type { Diagnostic } from '../types';
 import type { LocatedDrift } from './compareConditions';
 
 export function driftDiagnostics(drift: readonly LocatedDrift[]): Diagnostic[] {
-  return drift.map(({ entry, at }) => {
+  return drift.map(({ entry, at, docIndex }) => {
     const object = parseResourceKey(entry.object);
     // Entry messages start with their scope; for a whole-object scope the object's name says it.
     const prefix = `${object.kind}: `;
     const message = entry.message.startsWith(prefix) ? `${nameOf(entry.object)}: ${entry.message.slice(prefix.length)}` : `${nameOf(entry.object)}, ${entry.message}`;
-    if (entry.kind === 'stale-generation') return diagnostic('status.stale-generation', at, message, { object });
-    return diagnostic('status.controller-disagrees', at, message, { object, hint: hintFor(entry) });
+    if (entry.kind === 'stale-generation') return diagnostic('status.stale-generation', at, message, { object, docIndex });
+    return diagnostic('status.controller-disagrees', at, message, { object, docIndex, hint: hintFor(entry) });
   });
 }
 

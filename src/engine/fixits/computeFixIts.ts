@@ -2,13 +2,8 @@
  * Every fix-it gwsim can offer for a configuration, in a stable order: what the API server would
  * reject or drop first (suggested values, misspelt fields, missing ports), then ReferenceGrants, then listener admission.
  */
-import { analyze } from '../analyze';
-import type { Analysis } from '../analysisTypes';
-import { loadManifests } from '../load/loadManifests';
-import { loadValidated } from '../validate/loadValidated';
-import type { ParseCache } from '../load/parseCache';
+import type { AnalyzedRevision } from '../analyze';
 import { indexResources } from '../resolve/indexResources';
-import type { SourceFile } from '../types';
 import { buildBackendPortFixes } from './buildBackendPortFixes';
 import { buildListenerAdmissionFixes } from './buildListenerAdmissionFixes';
 import { buildReferenceGrantFixes } from './buildReferenceGrantFixes';
@@ -17,12 +12,15 @@ import { buildSuggestedValueFixes } from './buildSuggestedValueFixes';
 import type { FixIt } from './fixItTypes';
 import { verifyFixIt } from './verifyFixIt';
 
-/** `parseCache` as for analyze(): the designer passes the one its analysis used. */
-export function computeFixIts(sources: readonly SourceFile[], analysis: Analysis = analyze(sources), parseCache?: ParseCache): FixIt[] {
-  const index = indexResources(loadValidated(sources, parseCache).manifests, analysis.world);
+/**
+ * Reads the analysed revision (its analysis, its index, the objects as written); only the proof of
+ * each candidate analyses again, and that analyses the edited text.
+ */
+export function computeFixIts(revision: AnalyzedRevision): FixIt[] {
+  const { analysis, index } = revision;
   // A misspelt field is absent from the typed view (the API server prunes it); moving its value is
   // an edit of the text, so that one fix reads the object as written.
-  const written = indexResources(loadManifests(sources, {}, parseCache).manifests, analysis.world);
+  const written = indexResources(revision.written, analysis.world);
   const candidates = [
     ...buildSuggestedValueFixes(analysis.diagnostics),
     ...buildRenamedFieldFixes(analysis.diagnostics, written),
@@ -31,5 +29,5 @@ export function computeFixIts(sources: readonly SourceFile[], analysis: Analysis
     ...buildListenerAdmissionFixes(analysis.explain, index),
   ];
   // Only what re-analysis proves: the generators propose, verifyFixIt decides.
-  return candidates.filter((fix) => verifyFixIt(sources, analysis, fix, parseCache));
+  return candidates.filter((fix) => verifyFixIt(revision, fix));
 }

@@ -5,23 +5,24 @@
  * generator's guess that leaves the route refused, or fixes one thing by breaking another, is
  * dropped instead of shown.
  */
-import { analyze } from '../analyze';
+import { analyze, type AnalyzedRevision } from '../analyze';
 import type { Analysis } from '../analysisTypes';
 import { resourceKey } from '../api/keys';
 import { applyEdits } from '../edit/applyEdits';
-import type { ParseCache } from '../load/parseCache';
-import type { Condition, ObjectStatus, SourceFile } from '../types';
+import type { Condition, ObjectStatus } from '../types';
 import type { FixIt } from './fixItTypes';
 
-export function verifyFixIt(sources: readonly SourceFile[], before: Analysis, fix: FixIt, parseCache?: ParseCache): boolean {
+export function verifyFixIt(revision: AnalyzedRevision, fix: FixIt): boolean {
+  const { sources, analysis: before } = revision;
   const source = sources.find((s) => s.name === fix.file);
   if (source === undefined) return false;
   const edited = applyEdits(source.text, fix.edits);
   if (edited.failed.length > 0 || edited.text === source.text) return false;
   const after = analyze(
     sources.map((s) => (s === source ? { name: s.name, text: edited.text } : s)),
-    // The same world as the analysis the fix-it came from: a fix proven in another world proves nothing.
-    parseCache === undefined ? { world: before.world } : { world: before.world, parseCache },
+    // The options the revision was analysed with (world, readings): a fix proven in another
+    // world proves nothing. The parse cache, when there is one, re-parses only the edited chunk.
+    { ...revision.options, world: before.world },
   );
   return findingCount(after, fix) < findingCount(before, fix) && onlyGotBetter(before, after, objectKey(fix));
 }

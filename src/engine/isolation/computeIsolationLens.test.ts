@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyzeRevision } from '../analyze';
 import { computeIsolationLens } from './computeIsolationLens';
 import type { IsolationLens } from './isolationTypes';
 
 const TEMPLATE = readFileSync(new URL('../../../fixtures/examples/external-vs-internal-isolation.yaml', import.meta.url), 'utf8');
-const lensOf = (text: string): IsolationLens => computeIsolationLens([{ name: 'iso.yaml', text }]);
+const lensOf = (text: string): IsolationLens => computeIsolationLens(analyzeRevision([{ name: 'iso.yaml', text }]));
 const cell = (lens: IsolationLens, namespace: string, listener: string) => lens.cells.find((c) => c.namespace === namespace && c.listener === listener);
 const PUBLIC = 'Gateway/gw-external/public#https';
 const PRIVATE = 'Gateway/gw-internal/private#https';
@@ -87,5 +88,24 @@ describe('isolation leaks (each a one-line change to the template)', () => {
       ['network-policy-missing', 'info', 'Service/storefront/web'],
       ['network-policy-missing', 'info', 'Service/ledger/api'],
     ]);
+  });
+});
+
+describe('the lens reads the analysed revision', () => {
+  it('asks its questions of the listener states the status stage settled, and rebuilds none', () => {
+    const revision = analyzeRevision([{ name: 'iso.yaml', text: TEMPLATE }]);
+    // The status stage's own states: the lens lists exactly those listeners, in that order.
+    const settled = [...revision.listeners.values()].flatMap((g) => g.listeners.map((l) => `${l.owner.key}#${l.name}`));
+    expect(computeIsolationLens(revision).listeners.map((l) => l.id)).toEqual(settled);
+    // Without them it has nothing to ask: it does not rebuild listeners on its own.
+    expect(computeIsolationLens({ ...revision, listeners: new Map() }).listeners).toEqual([]);
+  });
+
+  it('includes the listeners of a Gateway no controller reconciles, as the status stage described them', () => {
+    const orphan = TEMPLATE.replace('gatewayClassName: internal', 'gatewayClassName: nowhere');
+    expect(orphan).not.toBe(TEMPLATE);
+    const revision = analyzeRevision([{ name: 'iso.yaml', text: orphan }], { world: 'closed' });
+    expect(revision.analysis.gateways.find((g) => g.key === 'Gateway/gw-internal/private')?.reconciled).toBe(false);
+    expect(computeIsolationLens(revision).listeners.map((l) => [l.id, l.domain])).toContainEqual([PRIVATE, 'nowhere']);
   });
 });

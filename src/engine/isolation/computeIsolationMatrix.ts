@@ -1,20 +1,18 @@
 /**
  * The namespaces × listeners matrix. Each cell asks the status stage's own admission check
  * (status/checkListenerAdmission) whether a route of the listener's kind from that namespace
- * would be admitted, on the listeners the status stage builds (status/buildGatewayListeners), so
- * the lens can never disagree with the Accepted conditions it explains.
+ * would be admitted, on the very listener states the status stage settled (StatusResult.listeners),
+ * so the lens can never disagree with the Accepted conditions it explains.
  */
 import { GATEWAY_GROUP, type RouteKind } from '../api/kinds';
 import { parseResourceKey } from '../api/keys';
-import type { LoadResult } from '../load/loadManifests';
-import { listKind, type ResourceIndex } from '../resolve/indexResources';
+import type { ResourceIndex } from '../resolve/indexResources';
 import { printSelector } from '../resolve/matchLabelSelector';
 import { asRecord, asString } from '../resolve/read';
-import { buildGatewayListeners } from '../status/buildGatewayListeners';
+import type { GatewayListeners } from '../status/buildGatewayListeners';
 import { checkListenerAdmission } from '../status/checkListenerAdmission';
 import type { ListenerState } from '../status/listenerState';
-import type { StatusContext } from '../status/statusContext';
-import type { RouteParentExplain } from '../types';
+import type { ResourceKey, RouteParentExplain } from '../types';
 import type { IsolationCell, IsolationListener, IsolationNamespace, IsolationRouteAttempt } from './isolationTypes';
 
 export interface IsolationMatrix {
@@ -23,14 +21,15 @@ export interface IsolationMatrix {
   cells: IsolationCell[];
 }
 
-export function computeIsolationMatrix(loaded: Pick<LoadResult, 'locator'>, index: ResourceIndex, explain: readonly RouteParentExplain[]): IsolationMatrix {
-  // The listeners are rebuilt with a private diagnostics list: analyze() already reported them.
-  const ctx: StatusContext = { index, locator: loaded.locator, now: '', diagnostics: [], assumptions: new Map() };
+export function computeIsolationMatrix(
+  index: ResourceIndex,
+  gatewayListeners: ReadonlyMap<ResourceKey, GatewayListeners>,
+  explain: readonly RouteParentExplain[],
+): IsolationMatrix {
   const states: { state: ListenerState; model: IsolationListener }[] = [];
-  for (const gw of listKind(index, 'Gateway')) {
-    if (gw.group !== GATEWAY_GROUP || !gw.modelled) continue;
-    const domain = asString(gw.spec['gatewayClassName']) ?? '';
-    for (const state of buildGatewayListeners(ctx, gw).listeners) states.push({ state, model: describeListener(state, domain) });
+  for (const { gateway, listeners } of gatewayListeners.values()) {
+    const domain = asString(gateway.spec['gatewayClassName']) ?? '';
+    for (const state of listeners) states.push({ state, model: describeListener(state, domain) });
   }
   const gatewayDomains = new Map<string, Set<string>>();
   for (const { model, state } of states) {

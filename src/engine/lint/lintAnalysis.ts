@@ -7,7 +7,6 @@ import { findHostnameOverlaps } from './findHostnameOverlaps';
 import { findParentRefsWithoutStatus } from './findParentRefsWithoutStatus';
 import { findRoutesNotAccepted } from './findRoutesNotAccepted';
 import { findShadowedMatches } from './findShadowedMatches';
-import type { Diagnostic } from '../types';
 import type { LintFinding, LintInput } from './lintTypes';
 
 const RULES: readonly ((input: LintInput) => LintFinding[])[] = [
@@ -20,11 +19,4 @@ const RULES: readonly ((input: LintInput) => LintFinding[])[] = [
 
 export function lintAnalysis(input: LintInput): LintFinding[] {
   return RULES.flatMap((rule) => rule(input));
-}
-
-/** The findings that belong in analyze().diagnostics: those the status does not already report. */
-export function lintDiagnostics(input: LintInput): Diagnostic[] {
-  return lintAnalysis(input)
-    .filter((f) => f.restatesStatus !== true)
-    .map((f) => f.diagnostic);
 }

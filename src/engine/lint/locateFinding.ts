@@ -29,7 +29,7 @@ export function locateFinding(
   const manifest = lookup(key);
   if (manifest === undefined) return undefined;
   const at = input.locator.locate(manifest, path);
-  return diagnostic(code, at, message, { ...details, object: parseResourceKey(key), path });
+  return diagnostic(code, at, message, { ...details, object: parseResourceKey(key), docIndex: manifest.source.docIndex, path });
 }
 
 /** "HTTPRoute app/shop": how messages name an object. */

@@ -75,12 +75,18 @@ function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRe
     }
     const file: LocatedFile = { name: source.name, text: chunk.text, lineCounter: parsed.lineCounter, lineOffset: chunk.lineOffset };
     for (const doc of parsed.docs) {
-      const result = loadDocument(doc, docIndex++, file, limits, registry);
+      const result = loadDocument(doc, docIndex, file, limits, registry);
       appendAll(manifests, result.manifests);
-      appendAll(diagnostics, result.diagnostics);
+      appendAll(diagnostics, inDocument(result.diagnostics, docIndex));
+      docIndex += 1;
     }
   }
   return { manifests, diagnostics };
+}
+
+/** Everything loading one document reported is in that document. */
+function inDocument(found: readonly Diagnostic[], docIndex: number): Diagnostic[] {
+  return found.map((d) => (d.docIndex === undefined ? { ...d, docIndex } : d));
 }
 
 function loadDocument(
@@ -246,7 +252,7 @@ function dropDuplicates(manifests: Manifest[], locator: SourceLocator, diagnosti
           'object.duplicate',
           locator.locate(m, ['metadata', 'name']),
           `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} is defined again (first at ${earlier.source.file}:${earlier.source.line}); this later definition wins.`,
-          { object: refOf(m), path: ['metadata', 'name'] },
+          { object: refOf(m), docIndex: m.source.docIndex, path: ['metadata', 'name'] },
         ),
       );
     }

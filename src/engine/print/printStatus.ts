@@ -6,7 +6,7 @@
  * rather than kubectl's alphabetical order) because that is what reviewers scan for.
  */
 import { stringify } from 'yaml';
-import type { ResourceKey, StatusReport } from '../types';
+import type { ObjectStatus, ResourceKey, StatusReport } from '../types';
 
 export interface PrintableObject {
   key: ResourceKey;
@@ -28,10 +28,16 @@ export function printStatus(status: StatusReport, objects: readonly PrintableObj
     .map(({ key, object }) => {
       const metadata: Record<string, string> = { name: object.name };
       if (object.namespace !== undefined) metadata['namespace'] = object.namespace;
-      const doc = { apiVersion: object.apiVersion, kind: object.kind, metadata, status: status[key] };
+      const doc = { apiVersion: object.apiVersion, kind: object.kind, metadata, status: asWritten(status[key]) };
       return stringify(doc, { lineWidth: 0, minContentWidth: 0 });
     })
     .join('---\n');
+}
+
+/** The status as a controller writes it: without gwsim's own bookkeeping (parentRefIndex). */
+function asWritten(status: ObjectStatus | undefined): unknown {
+  if (status === undefined || !('parents' in status)) return status;
+  return { ...status, parents: status.parents.map(({ parentRefIndex: _index, ...written }) => written) };
 }
 
 function compare(a: PrintableObject, b: PrintableObject): number {

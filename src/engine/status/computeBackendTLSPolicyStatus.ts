@@ -81,24 +81,33 @@ export function computeBackendTLSPolicyStatus(
 }
 
 /**
- * Marks every valid backendRef (and mirror backend) whose Service an accepted BackendTLSPolicy
- * targets: the Gateway connects to it over TLS with the policy's hostname as SNI. A policy for
- * the port's name (sectionName) is more specific than one for the whole Service.
+ * The routes with every valid backendRef (and mirror backend) whose Service an accepted
+ * BackendTLSPolicy targets marked: the Gateway connects to it over TLS with the policy's hostname
+ * as SNI. A policy for the port's name (sectionName) is more specific than one for the whole
+ * Service. Returns new objects where a mark is added and the originals elsewhere: the routes the
+ * route stage built are never written to.
  */
-export function applyBackendTLS(ctx: StatusContext, routes: readonly ResolvedRoute[], sniByTarget: ReadonlyMap<string, string>): void {
-  if (sniByTarget.size === 0) return;
-  const apply = (ref: ResolvedBackendRef | undefined): void => {
-    if (ref?.valid !== true || ref.target === undefined) return;
+export function withBackendTLS(ctx: StatusContext, routes: readonly ResolvedRoute[], sniByTarget: ReadonlyMap<string, string>): ResolvedRoute[] {
+  if (sniByTarget.size === 0) return [...routes];
+  const marked = <T extends ResolvedBackendRef | undefined>(ref: T): T => {
+    if (ref?.valid !== true || ref.target === undefined) return ref;
     const name = portName(ctx, ref);
     const sni = (name !== undefined ? sniByTarget.get(targetKey(ref.target, name)) : undefined) ?? sniByTarget.get(targetKey(ref.target, undefined));
-    if (sni !== undefined) ref.backendTLS = { sni };
+    return sni === undefined ? ref : { ...ref, backendTLS: { sni } };
   };
-  for (const route of routes) {
-    for (const rule of route.rules) {
-      for (const ref of rule.backendRefs) apply(ref);
-      for (const f of rule.filters) apply(f.mirrorBackend);
-    }
-  }
+  return routes.map((route) => {
+    const rules = route.rules.map((rule) => {
+      const backendRefs = rule.backendRefs.map(marked);
+      const filters = rule.filters.map((f) => {
+        if (f.mirrorBackend === undefined) return f;
+        const mirror = marked(f.mirrorBackend);
+        return mirror === f.mirrorBackend ? f : { ...f, mirrorBackend: mirror };
+      });
+      const changed = backendRefs.some((r, i) => r !== rule.backendRefs[i]) || filters.some((f, i) => f !== rule.filters[i]);
+      return changed ? { ...rule, backendRefs, filters } : rule;
+    });
+    return rules.some((r, i) => r !== route.rules[i]) ? { ...route, rules } : route;
+  });
 }
 
 function targetsOf(ctx: StatusContext, policy: Manifest): Target[] {

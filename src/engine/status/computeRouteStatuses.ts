@@ -113,7 +113,7 @@ function parentStatus(ctx: StatusContext, m: Manifest, resolution: RouteResoluti
       ),
     );
   }
-  return { parentRef: e.parentRef, controllerName, conditions };
+  return { parentRef: e.parentRef, parentRefIndex: e.parentRefIndex, controllerName, conditions };
 }
 
 function capitalize(text: string): string {

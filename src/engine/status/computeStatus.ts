@@ -4,7 +4,7 @@
  * model routing reads. Order matters: listeners are settled before routes attach, and routes are
  * counted before listener status is written.
  */
-import { resourceKey } from '../api/keys';
+import { resourceKey, type ResourceKey } from '../api/keys';
 import type { Readings } from '../readings/readings';
 import { GATEWAY_GROUP } from '../api/kinds';
 import { describeAssumption, lookupObject, type AssumedObject } from '../resolve/world';
@@ -24,7 +24,7 @@ import type {
 } from '../types';
 import { assessGateway, type GatewayAssessment } from './assessGateway';
 import { buildGatewayListeners, type GatewayListeners } from './buildGatewayListeners';
-import { applyBackendTLS, computeBackendTLSPolicyStatus } from './computeBackendTLSPolicyStatus';
+import { computeBackendTLSPolicyStatus, withBackendTLS } from './computeBackendTLSPolicyStatus';
 import { computeGatewayClassStatus, type GatewayClassOutcome } from './computeGatewayClassStatus';
 import { computeRouteStatuses } from './computeRouteStatuses';
 import { assumptionDiagnostics, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
@@ -42,6 +42,12 @@ export interface StatusResult {
   diagnostics: Diagnostic[];
   /** Objects the input references and lacks that the world assumed (resolve/world.ts). */
   assumptions: AssumedObject[];
+  /**
+   * Every modelled Gateway's merged listeners as this stage settled them, in input order: the
+   * isolation lens asks its admission questions of these, so it cannot disagree with the status.
+   * Working state with Manifest references: it stays in the worker, never in the Analysis.
+   */
+  listeners: ReadonlyMap<ResourceKey, GatewayListeners>;
 }
 
 export function computeStatus(index: ResourceIndex, locator: SourceLocator, options: { clock: () => string; readings?: Readings }): StatusResult {
@@ -57,6 +63,7 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
   }
 
   const built = new Map<string, GatewayListeners>();
+  const listeners = new Map<ResourceKey, GatewayListeners>();
   const assessments = new Map<string, GatewayAssessment>();
   const unreconciled: GatewayModel[] = [];
   let placeholder = 0;
@@ -67,16 +74,20 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
       const why = ctx.index.world.mode === 'auto' ? ` (the input declares other GatewayClasses, so it is authoritative for them)` : '';
       reportDiagnostic(ctx, 'ref.not-found', gw, ['spec', 'gatewayClassName'], `GatewayClass ${className} is not in the input${why}, so no controller reconciles this Gateway and it has no status.`);
       unreconciled.push(unreconciledModel(ctx, gw));
+      listeners.set(gw.key, describeUnreconciledListeners(ctx, gw));
       continue;
     }
     if (!cls.accepted) {
       reportDiagnostic(ctx, 'status.gateway-not-reconciled', gw, ['spec', 'gatewayClassName'], `GatewayClass ${className} is not accepted, so no controller reconciles this Gateway and it has no status.`);
       unreconciled.push(unreconciledModel(ctx, gw));
+      listeners.set(gw.key, describeUnreconciledListeners(ctx, gw));
       continue;
     }
     placeholder += 1;
     assessments.set(gw.key, assessGateway(ctx, gw, placeholderAddress(placeholder)));
-    built.set(gw.key, buildGatewayListeners(ctx, gw));
+    const merged = buildGatewayListeners(ctx, gw);
+    built.set(gw.key, merged);
+    listeners.set(gw.key, merged);
   }
   reportOrphanListenerSets(ctx, built);
 
@@ -92,21 +103,19 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
     const assessment = assessments.get(key);
     if (!assessment) continue;
     const written = writeGatewayStatus(ctx, b, assessment);
-    if (assessment.backendClientCertificate !== undefined) written.model.backendClientCertificate = assessment.backendClientCertificate;
     status[key] = written.status;
     for (const ls of written.listenerSets) status[ls.key] = ls.status;
-    gateways.push(written.model);
-  }
-  for (const gw of gateways) {
-    const className = resourceKey('GatewayClass', undefined, gw.className);
-    const assumed = ctx.assumptions.get(className);
-    if (assumed) gw.assumed = [describeAssumption(`GatewayClass ${gw.className}`, 'assumed Accepted (controller unknown)', assumed.object.closedWorld)];
+    const model: GatewayModel = { ...written.model };
+    if (assessment.backendClientCertificate !== undefined) model.backendClientCertificate = assessment.backendClientCertificate;
+    const assumedClass = ctx.assumptions.get(resourceKey('GatewayClass', undefined, model.className));
+    if (assumedClass) model.assumed = [describeAssumption(`GatewayClass ${model.className}`, 'assumed Accepted (controller unknown)', assumedClass.object.closedWorld)];
+    gateways.push(model);
   }
   appendAll(gateways, unreconciled);
   for (const [key, routeStatus] of routes.statuses) status[key] = routeStatus;
   const backendTLS = computeBackendTLSPolicyStatus(ctx, routes.routes, routes.attachments, controllerOf);
   for (const [key, policyStatus] of backendTLS.statuses) status[key] = policyStatus;
-  applyBackendTLS(ctx, routes.routes, backendTLS.sniByTarget);
+  const resolvedRoutes = withBackendTLS(ctx, routes.routes, backendTLS.sniByTarget);
 
   const policies = resolvePolicyAttachments(index);
   for (const p of policies) {
@@ -120,12 +129,22 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
     status,
     explain: routes.explain,
     gateways,
-    routes: routes.routes,
+    routes: resolvedRoutes,
     attachments: routes.attachments,
     policies,
     diagnostics: [...dedupe(ctx.diagnostics), ...assumptionDiagnostics(ctx)],
     assumptions: [...ctx.assumptions.values()].map((a) => a.object),
+    listeners,
   };
+}
+
+/**
+ * The listeners an unreconciled Gateway would have, for the isolation lens (which shows what its
+ * listeners would admit). Built with a private diagnostics list: the class warning above already
+ * says why the Gateway has no status, and its listeners' problems would only repeat it.
+ */
+function describeUnreconciledListeners(ctx: StatusContext, gw: Manifest): GatewayListeners {
+  return buildGatewayListeners({ ...ctx, diagnostics: [], assumptions: new Map() }, gw);
 }
 
 /** The controller name written on route status through a Gateway whose class is assumed. */

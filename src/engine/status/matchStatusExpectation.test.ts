@@ -9,8 +9,8 @@ const cond = (type: string, status: 'True' | 'False', reason: string, observedGe
 const report: StatusReport = {
   'HTTPRoute/infra/r': {
     parents: [
-      { parentRef: { name: 'gw', sectionName: 'a' }, controllerName: 'gwsim.dev/controller', conditions: [cond('Accepted', 'True', 'Accepted'), cond('ResolvedRefs', 'True', 'ResolvedRefs')] },
-      { parentRef: { name: 'gw', sectionName: 'b' }, controllerName: 'gwsim.dev/controller', conditions: [cond('Accepted', 'False', 'NoMatchingParent'), cond('ResolvedRefs', 'True', 'ResolvedRefs')] },
+      { parentRef: { name: 'gw', sectionName: 'a' }, parentRefIndex: 0, controllerName: 'gwsim.dev/controller', conditions: [cond('Accepted', 'True', 'Accepted'), cond('ResolvedRefs', 'True', 'ResolvedRefs')] },
+      { parentRef: { name: 'gw', sectionName: 'b' }, parentRefIndex: 1, controllerName: 'gwsim.dev/controller', conditions: [cond('Accepted', 'False', 'NoMatchingParent'), cond('ResolvedRefs', 'True', 'ResolvedRefs')] },
     ],
   },
   'Gateway/infra/gw': {

@@ -70,7 +70,7 @@ export function assumptionDiagnostics(ctx: StatusContext): Diagnostic[] {
     const at = referrer.namespace !== undefined
       ? { kind: referrer.kind, namespace: referrer.namespace, name: referrer.name }
       : { kind: referrer.kind, name: referrer.name };
-    return diagnostic(code, ctx.locator.locate(referrer, object.firstReference.path), message, { object: at, path: object.firstReference.path });
+    return diagnostic(code, ctx.locator.locate(referrer, object.firstReference.path), message, { object: at, docIndex: referrer.source.docIndex, path: object.firstReference.path });
   });
 }
 
@@ -101,5 +101,5 @@ export function reportDiagnostic(
   const object = manifest.namespace !== undefined
     ? { kind: manifest.kind, namespace: manifest.namespace, name: manifest.name }
     : { kind: manifest.kind, name: manifest.name };
-  ctx.diagnostics.push(diagnostic(code, ctx.locator.locate(manifest, path), message, { object, path }));
+  ctx.diagnostics.push(diagnostic(code, ctx.locator.locate(manifest, path), message, { object, docIndex: manifest.source.docIndex, path }));
 }

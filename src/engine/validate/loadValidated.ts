@@ -15,10 +15,15 @@ export interface ValidatedLoad {
   loadDiagnostics: Diagnostic[];
   validationDiagnostics: Diagnostic[];
   locator: Required<SourceLocator>;
+  /**
+   * The objects as written, before validation prunes what the API server would drop. Only the
+   * renamed-field fix-it reads them (it moves a misspelt field's value, which the typed view lacks).
+   */
+  written: Manifest[];
 }
 
 export function loadValidated(sources: readonly SourceFile[], cache?: ParseCache): ValidatedLoad {
   const loaded = loadManifests(sources, {}, cache);
   const validated = validateManifests(loaded.manifests, loaded.locator);
-  return { manifests: validated.manifests, loadDiagnostics: loaded.diagnostics, validationDiagnostics: validated.diagnostics, locator: loaded.locator };
+  return { manifests: validated.manifests, loadDiagnostics: loaded.diagnostics, validationDiagnostics: validated.diagnostics, locator: loaded.locator, written: loaded.manifests };
 }

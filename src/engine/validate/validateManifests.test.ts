@@ -24,6 +24,8 @@ describe('validateManifests', () => {
       endLine: 7,
       endColumn: 26,
       object: { kind: 'HTTPRoute', namespace: 'app', name: 'r' },
+      objectKey: 'HTTPRoute/app/r',
+      docIndex: 0,
       path: 'spec.rules[0].matches[0].path.type',
     });
   });

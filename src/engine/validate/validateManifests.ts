@@ -53,6 +53,7 @@ export function validateManifests(manifests: readonly Manifest[], locator: Sourc
         diagnostic(issue.code, at, issue.message, {
           ...(issue.hint ? { hint: issue.hint } : {}),
           object: refOf(manifest),
+          docIndex: manifest.source.docIndex,
           path: issue.path,
         }),
       );

@@ -1,0 +1,121 @@
+/**
+ * The worker's one cache of analysed revisions, shared by every API it serves (the editor's
+ * analysis, the platform checks, the simulator, what-if). A keystroke used to analyse the same
+ * text three or more times (once per API, fix-its and the lens reloading it again); now the first
+ * caller analyses it and the others read the same entry, and what is derived from it (the compiled
+ * Router, fix-its, the isolation lens) is computed once, on first use.
+ *
+ * Entries are keyed by exactly what the analysis depends on: every file's name and text, the
+ * world, and the readings. The revision number the page sends is not part of the key: two
+ * revisions with the same text share one entry, and one number with new text is a new entry.
+ * The clock is not part of it either: a revision keeps the timestamps of its first analysis.
+ */
+import {
+  analyzeRevision,
+  compileRouter,
+  computeFixIts,
+  computeIsolationLens,
+  createParseCache,
+  DEFAULT_WORLD_MODE,
+  type AnalyzedRevision,
+  type AnalyzeOptions,
+  type FixIt,
+  type IsolationLens,
+  type Readings,
+  type Router,
+  type SourceFile,
+  type WorldMode,
+} from '../engine';
+
+export interface RevisionSettings {
+  world?: WorldMode;
+  readings?: Readings;
+}
+
+/** One analysed text and everything derived from it, each part computed on first use. */
+export interface CachedRevision {
+  readonly analysed: AnalyzedRevision;
+  router(): Router;
+  fixIts(): FixIt[];
+  lens(): IsolationLens;
+}
+
+export interface RevisionCache {
+  /**
+   * The revision for this text and settings, analysed now if no entry has it. `workspace: false`
+   * (a what-if baseline) analyses without the workspace's parse cache, whose entries it would
+   * otherwise evict.
+   */
+  get(sources: readonly SourceFile[], settings?: RevisionSettings, use?: { workspace: boolean }): CachedRevision;
+  /** How many analyses ran: a test's view of "analysed once". */
+  readonly analyses: number;
+}
+
+export interface RevisionCacheOptions {
+  /** lastTransitionTime for the conditions of a new revision (the worker passes the wall clock). */
+  clock: () => string;
+  /**
+   * Entries kept, least recently used evicted first: the current text, the one before it (a
+   * trace for revision n-1 still answers while n is typed), the what-if baseline, and slack.
+   */
+  capacity?: number;
+}
+
+const DEFAULT_CAPACITY = 4;
+
+export function createRevisionCache(options: RevisionCacheOptions): RevisionCache {
+  const capacity = Math.max(1, options.capacity ?? DEFAULT_CAPACITY);
+  const entries = new Map<string, CachedRevision>();
+  // The workspace's documents as last parsed: a keystroke re-parses only the chunk it changed.
+  const parseCache = createParseCache();
+  let analyses = 0;
+  return {
+    get(sources, settings = {}, use = { workspace: true }) {
+      const key = revisionKey(sources, settings);
+      const hit = entries.get(key);
+      if (hit !== undefined) {
+        // Re-insert so the Map's order is least recently used first.
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const analyzeOptions: AnalyzeOptions = { clock: options.clock, world: settings.world ?? DEFAULT_WORLD_MODE };
+      if (settings.readings !== undefined) analyzeOptions.readings = settings.readings;
+      if (use.workspace) analyzeOptions.parseCache = parseCache;
+      analyses += 1;
+      const entry = cachedRevision(analyzeRevision([...sources], analyzeOptions));
+      entries.set(key, entry);
+      while (entries.size > capacity) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        entries.delete(oldest);
+      }
+      return entry;
+    },
+    get analyses() {
+      return analyses;
+    },
+  };
+}
+
+function cachedRevision(analysed: AnalyzedRevision): CachedRevision {
+  let router: Router | undefined;
+  let fixIts: FixIt[] | undefined;
+  let lens: IsolationLens | undefined;
+  return {
+    analysed,
+    router: () => (router ??= compileRouter(analysed.analysis)),
+    fixIts: () => (fixIts ??= computeFixIts(analysed)),
+    lens: () => (lens ??= computeIsolationLens(analysed)),
+  };
+}
+
+/** Exactly what an analysis depends on. NUL and SOH cannot appear in a file name. */
+export function revisionKey(sources: readonly SourceFile[], settings: RevisionSettings): string {
+  const readings = settings.readings === undefined ? '' : JSON.stringify(Object.entries(settings.readings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const files = sources.map((s) => `${s.name}\u0000${s.text}`).join('\u0001');
+  return `${settings.world ?? DEFAULT_WORLD_MODE}\u0002${readings}\u0002${files}`;
+}
+
+/** The worker's one cache: the wall clock makes lastTransitionTime read like a real cluster's. */
+export const workerRevisions: RevisionCache = createRevisionCache({ clock: () => new Date().toISOString() });
