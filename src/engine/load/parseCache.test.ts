@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../analyze';
+import { loadValidated } from '../validate/loadValidated';
 import { createParseCache } from './parseCache';
 
 const EXAMPLES = join(__dirname, '../../../fixtures/examples');
@@ -21,6 +22,8 @@ describe('the parse cache shares values between analyses', () => {
     expect(chunks.some((c) => c.quick !== undefined)).toBe(true);
     // Frozen: a stage that wrote into a shared value would throw here (modules are strict).
     for (const chunk of chunks) deepFreeze(chunk.quick?.value);
+    // Validation keeps typed views by raw body: the next analysis reuses these very objects.
+    for (const m of loadValidated(sources, cache).manifests) deepFreeze(m.body);
     const cached = analyze(sources, { parseCache: cache });
     expect(cached).toEqual(analyze(sources));
   });
