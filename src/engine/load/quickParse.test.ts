@@ -69,7 +69,8 @@ describe('quickParse reads what the yaml library reads', () => {
     const text = readFileSync(join(ROOT, file), 'utf8');
     expect(loadView(text, true)).toEqual(loadView(text, false));
     for (const chunk of parsingChunks(text)) expectAgreement(chunk.text);
-  });
+    // The CRD files are megabytes with tens of thousands of located fields each.
+  }, 60_000);
 
   test('the fast path reads most fixture documents (it is not a fallback that never runs)', () => {
     let quick = 0;
