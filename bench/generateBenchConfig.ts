@@ -16,6 +16,8 @@ export interface BenchRoute {
 export interface BenchConfig {
   routes: BenchRoute[];
   yaml: string;
+  /** The YAML documents `yaml` is made of (joined with `---`), for edits of one document. */
+  docs: string[];
   /** Paths for find-my-way: exact patterns and "/prefix/*" wildcards, path-only. */
   pathTable: { method: string; path: string }[];
 }
@@ -58,7 +60,20 @@ export function generateBenchConfig(routeCount: number): BenchConfig {
       { method: 'GET', path: `${prefix}/*` },
     );
   }
-  return { routes, yaml: docs.join('---\n'), pathTable };
+  return { routes, yaml: docs.join('---\n'), docs, pathTable };
+}
+
+/**
+ * The config's text after one edit a user makes all the time: the weighted split of one route
+ * (the middle one) moves to `weightA` / 100 - weightA. Only that route's document changes.
+ */
+export function withWeightEdit(config: BenchConfig, weightA: number): string {
+  const i = Math.floor(config.routes.length / 2);
+  const route = config.routes[i];
+  if (!route) return config.yaml;
+  const docs = [...config.docs];
+  docs[i + 1] = routeYaml(i, route.hostname, route.prefix, weightA);
+  return docs.join('---\n');
 }
 
 /** A fixed mix over the config's routes: every rule kind, some misses (404). */
@@ -124,9 +139,8 @@ spec:
     - port: 8080
 `;
 
-function routeYaml(i: number, hostname: string | undefined, prefix: string): string {
+function routeYaml(i: number, hostname: string | undefined, prefix: string, weightA = 50 + (i % 5) * 10): string {
   const hostnames = hostname ? `  hostnames:\n    - ${hostname}\n` : '';
-  const weightA = 50 + (i % 5) * 10;
   return `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:

@@ -11,10 +11,21 @@ export function collectGarbage(): void {
   gc();
 }
 
+/** Heap in use, in MB (call collectGarbage first for a figure that means something). */
+export function heapUsedMb(): number {
+  return process.memoryUsage().heapUsed / (1024 * 1024);
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** CPU time (user + system) this process has used, in ms. */
+export function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
 }
 
 export function timeMs(fn: () => void): number {
@@ -41,5 +52,5 @@ export function measureThroughput(size: number, pass: () => number, minMs = 400)
     }
     rounds.push((requests / elapsed) * 1000);
   }
-  return { rps: Math.max(...rounds), sink };
+  return { rps: rounds.reduce((a, b) => Math.max(a, b), 0), sink };
 }

@@ -6,6 +6,7 @@ import { CLUSTER_SCOPED_KINDS, DEPRECATED_VERSIONS, GATEWAY_GROUP, ModelledKind,
 import { resourceKey } from '../api/keys';
 import { diagnostic } from '../diagnostics/diagnostic';
 import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from '../types';
+import { setOwn } from '../collections/setOwn';
 
 export interface ObjectInput {
   value: unknown;
@@ -150,7 +151,7 @@ function toStringMap(value: unknown): Record<string, string> {
   for (const k of Object.keys(value)) {
     const v = value[k];
     const text = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-    if (text !== undefined) Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
+    if (text !== undefined) setOwn(out, k, text);
   }
   return out;
 }

@@ -14,7 +14,8 @@ import { describeYamlError } from './describeYamlError';
 import { guardDocuments, positionIn, type RefusedDocument } from './guardDocuments';
 import { inspectDocument } from './inspectDocument';
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './loadLimits';
-import { parseChunk, settleParseCache, type ParseCache, type ParsedChunk } from './parseCache';
+import { fullParse, parseChunk, settleParseCache, type FullChunk, type ParseCache, type ParsedChunk } from './parseCache';
+import type { QuickDocument } from './quickParse';
 import { parsingChunks } from './parsingChunks';
 import { createObjectNodeRegistry, linePosition, offsetsToLocation, type LocatedFile, type ObjectNodeRegistry } from './sourceLocator';
 import type { SourceLocator } from './sourceLocator';
@@ -32,15 +33,22 @@ export interface LoadResult {
 
 /**
  * `cache` reuses unchanged documents' parses across calls (see parseCache.ts). `splitDocuments`
- * false parses each file as one stream: the reference the chunked parse is tested against.
+ * false parses each file as one stream: the reference the chunked parse is tested against;
+ * `quickParse` false reads every chunk with the `yaml` library: the reference for quickParse.ts.
  */
-export function loadManifests(sources: readonly SourceFile[], limits: Partial<LoadLimits> = {}, cache?: ParseCache, splitDocuments = true): LoadResult {
+export function loadManifests(
+  sources: readonly SourceFile[],
+  limits: Partial<LoadLimits> = {},
+  cache?: ParseCache,
+  splitDocuments = true,
+  quickParse = true,
+): LoadResult {
   const effective: LoadLimits = { ...DEFAULT_LOAD_LIMITS, ...limits };
   const registry = createObjectNodeRegistry();
   const diagnostics: Diagnostic[] = [];
   const loaded: Manifest[] = [];
   for (const source of sources) {
-    const file = loadFile(source, effective, registry, cache, splitDocuments);
+    const file = loadFile(source, effective, registry, cache, { split: splitDocuments, quick: quickParse });
     appendAll(loaded, file.manifests);
     appendAll(diagnostics, file.diagnostics);
   }
@@ -54,7 +62,13 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRegistry, cache: ParseCache | undefined, split: boolean): FileResult {
+function loadFile(
+  source: SourceFile,
+  limits: LoadLimits,
+  registry: ObjectNodeRegistry,
+  cache: ParseCache | undefined,
+  mode: { split: boolean; quick: boolean },
+): FileResult {
   const diagnostics: Diagnostic[] = [];
   const manifests: Manifest[] = [];
   const guarded = guardDocuments(source.text, limits);
@@ -62,10 +76,20 @@ function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRe
   // A refused first document without a `---` leaves only blanks, which the parser does not count.
   const firstRefused = guarded.refused[0];
   let docIndex = firstRefused?.start === 0 && !source.text.startsWith('---') ? 1 : 0;
-  for (const chunk of split ? parsingChunks(guarded.text) : [{ text: guarded.text, lineOffset: 0 }]) {
+  for (const chunk of mode.split ? parsingChunks(guarded.text) : [{ text: guarded.text, lineOffset: 0 }]) {
     let parsed: ParsedChunk;
+    let full: FullChunk;
     try {
-      parsed = parseChunk(chunk.text, cache);
+      parsed = parseChunk(chunk.text, cache, mode.quick);
+      if (parsed.quick !== undefined && listItemsOf(parsed.quick.value) === undefined) {
+        const result = loadQuickDocument(parsed, parsed.quick, docIndex, source.name, chunk.lineOffset, registry);
+        appendAll(manifests, result.manifests);
+        appendAll(diagnostics, inDocument(result.diagnostics, docIndex));
+        docIndex += 1;
+        continue;
+      }
+      // Lists are read from the full Document: each item's object starts at its own node.
+      full = fullParse(parsed);
     } catch (error) {
       // The guard above should keep the parser from recursing this deep; if it still fails, the
       // file is lost as a whole, but with a diagnostic rather than a crash.
@@ -73,8 +97,8 @@ function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRe
       const why = error instanceof Error ? error.message : String(error);
       return { manifests: [], diagnostics: [diagnostic('yaml.nesting-limit', at, `The YAML parser gave up on this file (${why}); nothing in it was loaded.`)] };
     }
-    const file: LocatedFile = { name: source.name, text: chunk.text, lineCounter: parsed.lineCounter, lineOffset: chunk.lineOffset };
-    for (const doc of parsed.docs) {
+    const file: LocatedFile = { name: source.name, text: chunk.text, lineCounter: full.lineCounter, lineOffset: chunk.lineOffset };
+    for (const doc of full.docs) {
       const result = loadDocument(doc, docIndex, file, limits, registry);
       appendAll(manifests, result.manifests);
       appendAll(diagnostics, inDocument(result.diagnostics, docIndex));
@@ -87,6 +111,34 @@ function loadFile(source: SourceFile, limits: LoadLimits, registry: ObjectNodeRe
 /** Everything loading one document reported is in that document. */
 function inDocument(found: readonly Diagnostic[], docIndex: number): Diagnostic[] {
   return found.map((d) => (d.docIndex === undefined ? { ...d, docIndex } : d));
+}
+
+/**
+ * A document quickParse read: its object is built from the plain value, and its yaml nodes are
+ * parsed only if a diagnostic asks where one of its fields is.
+ */
+function loadQuickDocument(
+  parsed: ParsedChunk,
+  quick: QuickDocument,
+  docIndex: number,
+  fileName: string,
+  lineOffset: number,
+  registry: ObjectNodeRegistry,
+): FileResult {
+  const source: ManifestSource = {
+    file: fileName,
+    docIndex,
+    line: quick.startLine + lineOffset + 1,
+    column: quick.startColumn + 1,
+    endLine: quick.endLine + lineOffset + 1,
+  };
+  registry.registerLazy(source, () => {
+    const full = fullParse(parsed);
+    const root = full.docs[0]?.contents as Node;
+    return { root, file: { name: fileName, text: parsed.text, lineCounter: full.lineCounter, lineOffset } };
+  });
+  const built = buildManifest({ value: quick.value, source, locate: (path) => registry.locator.locate(stub(source), path) });
+  return { manifests: built.manifest ? [built.manifest] : [], diagnostics: built.diagnostics };
 }
 
 function loadDocument(

@@ -1,18 +1,32 @@
 /**
- * Parsing YAML is most of what analyze() costs (the `yaml` library reads about 1 MB/s here), and
- * a keystroke changes one document. The loader parses each document chunk on its own, so a
- * chunk whose text did not change can reuse its parse from the previous analysis. The caller
- * (the worker) keeps one cache across revisions; without one, every chunk is parsed afresh.
+ * Parsing YAML is most of what analyze() costs, and a keystroke changes one document. The loader
+ * parses each document chunk on its own, so a chunk whose text did not change can reuse its parse
+ * from the previous analysis. The caller (the worker) keeps one cache across revisions; without
+ * one, every chunk is parsed afresh.
  *
- * The parsed documents are only read afterwards, never changed, so sharing them between two
- * analyses is safe. Positions in them are relative to the chunk; the loader adds the chunk's
- * first line when it reports a location.
+ * A chunk is read by quickParse.ts when it can be (plain value and the object's line range only),
+ * else by the `yaml` library (Documents with node ranges). A quick chunk's Documents are built
+ * on demand, by fullParse(), when a diagnostic needs a location inside it, and kept with the chunk.
+ *
+ * The parsed documents and values are only read afterwards, never changed, so sharing them
+ * between two analyses is safe (parseCache.test.ts freezes them and re-analyses). Positions in
+ * them are relative to the chunk; the loader adds the chunk's first line when it reports a
+ * location.
  */
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { quickParseDocument, type QuickDocument } from './quickParse';
 
-export interface ParsedChunk {
+export interface FullChunk {
   docs: Document.Parsed[];
   lineCounter: LineCounter;
+}
+
+export interface ParsedChunk {
+  text: string;
+  /** Set when quickParse read the chunk: one document whose value is a mapping. */
+  quick: QuickDocument | undefined;
+  /** The `yaml` library's parse: made at once when quick is undefined, else on demand. */
+  full: FullChunk | undefined;
 }
 
 /** Opaque to callers: create with createParseCache() and pass it to every analyze() call. */
@@ -26,17 +40,29 @@ export function createParseCache(): ParseCache {
   return { current: new Map(), previous: new Map() };
 }
 
-export function parseChunk(text: string, cache: ParseCache | undefined): ParsedChunk {
+/** `quick` false parses with the `yaml` library only (the reference the quick reader is tested against). */
+export function parseChunk(text: string, cache: ParseCache | undefined, quick = true): ParsedChunk {
   const known = cache?.current.get(text) ?? cache?.previous.get(text);
   if (known !== undefined) {
     cache?.current.set(text, known);
     return known;
   }
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
-  const chunk = { docs: Array.isArray(parsed) ? parsed : [], lineCounter };
+  const quickDoc = quick ? quickParseDocument(text) : undefined;
+  const chunk: ParsedChunk = { text, quick: quickDoc, full: quickDoc === undefined ? parseFull(text) : undefined };
   cache?.current.set(text, chunk);
   return chunk;
+}
+
+/** The chunk's Documents, parsed now if the quick reader read it. */
+export function fullParse(chunk: ParsedChunk): FullChunk {
+  chunk.full ??= parseFull(chunk.text);
+  return chunk.full;
+}
+
+function parseFull(text: string): FullChunk {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  return { docs: Array.isArray(parsed) ? parsed : [], lineCounter };
 }
 
 /** Ends an analysis: keeps what it used for the next one and forgets the rest (bounded memory). */

@@ -33,17 +33,31 @@ export interface LocatedFile {
 
 export interface ObjectNodeRegistry {
   register(source: ManifestSource, root: Node, file: LocatedFile): void;
+  /**
+   * For objects read without yaml nodes (quickParse.ts): `resolve` parses their document when a
+   * location inside it is first asked for, so objects nobody asks about never get nodes.
+   */
+  registerLazy(source: ManifestSource, resolve: () => LocatedRoot): void;
   locator: Required<SourceLocator>;
 }
 
-interface Entry {
+export interface LocatedRoot {
   root: Node;
   file: LocatedFile;
 }
 
+type Entry = LocatedRoot | (() => LocatedRoot);
+
 export function createObjectNodeRegistry(): ObjectNodeRegistry {
   const entries = new Map<string, Entry>();
-  const find = (manifest: Manifest): Entry | undefined => entries.get(entryKey(manifest.source));
+  const find = (manifest: Manifest): LocatedRoot | undefined => {
+    const key = entryKey(manifest.source);
+    const entry = entries.get(key);
+    if (typeof entry !== 'function') return entry;
+    const resolved = entry();
+    entries.set(key, resolved);
+    return resolved;
+  };
   const locateWith = (manifest: Manifest, path: FieldPath, preferKey: boolean): SourceLocation => {
     const entry = find(manifest);
     if (!entry) return fallbackLocation(manifest.source);
@@ -54,6 +68,9 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
   return {
     register(source, root, file) {
       entries.set(entryKey(source), { root, file });
+    },
+    registerLazy(source, resolve) {
+      entries.set(entryKey(source), resolve);
     },
     locator: {
       locate: (manifest, path) => locateWith(manifest, path, false),

@@ -8,6 +8,7 @@
  */
 import type { JsonSchema } from './crdSchemas';
 import { isObject } from './validationIssue';
+import { setOwn } from '../collections/setOwn';
 
 /** A defaulted copy of `value`; the input is never changed. Values of the wrong type are left as they are. */
 export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined): unknown {
@@ -29,10 +30,6 @@ export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined)
   return out;
 }
 
-// A key such as `__proto__` from untrusted YAML must become an own field, never the prototype.
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 function additional(schema: JsonSchema): JsonSchema | undefined {
   return typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;

@@ -45,7 +45,7 @@ export function validateManifests(manifests: readonly Manifest[], locator: Sourc
   const diagnostics: Diagnostic[] = [];
   const typed: Manifest[] = [];
   for (const manifest of manifests) {
-    const checked = validateManifest(manifest);
+    const checked = validateManifestOnce(manifest);
     typed.push(checked.manifest);
     for (const issue of checked.issues) {
       const at = issue.atKey && locator.locateKey ? locator.locateKey(manifest, issue.path) : locator.locate(manifest, issue.path);
@@ -60,6 +60,34 @@ export function validateManifests(manifests: readonly Manifest[], locator: Sourc
     }
   }
   return { manifests: typed, diagnostics };
+}
+
+/** What validateManifest found for one raw body: valid while kind, apiVersion and modelled are the same. */
+interface CheckedBody {
+  kind: string;
+  apiVersion: string;
+  modelled: boolean;
+  typedBody: Record<string, unknown>;
+  issues: ValidationIssue[];
+}
+
+/**
+ * Validation results by raw body. With a parse cache, an unchanged document's body is the same
+ * object in the next analysis (load/parseCache.ts), so a keystroke re-validates only the
+ * documents it changed. Keyed weakly: an entry lives as long as the parse that made its body.
+ * The typed bodies and issues are only read afterwards, never changed (parseCache.test.ts
+ * freezes them and re-analyses).
+ */
+const checkedBodies = new WeakMap<object, CheckedBody>();
+
+function validateManifestOnce(manifest: Manifest): { manifest: Manifest; issues: ValidationIssue[] } {
+  const known = checkedBodies.get(manifest.body);
+  if (known !== undefined && known.kind === manifest.kind && known.apiVersion === manifest.apiVersion && known.modelled === manifest.modelled) {
+    return { manifest: withBody(manifest, known.typedBody), issues: known.issues };
+  }
+  const checked = validateManifest(manifest);
+  checkedBodies.set(manifest.body, { kind: manifest.kind, apiVersion: manifest.apiVersion, modelled: manifest.modelled, typedBody: checked.manifest.body, issues: checked.issues });
+  return checked;
 }
 
 /** Every issue of one object, unlocated, and its typed view. */

@@ -24,6 +24,7 @@ import type { FieldPath } from '../types';
 import type { JsonSchema } from './crdSchemas';
 import { suggestValue } from './suggestValue';
 import { isObject, printPath, type ValidationIssue } from './validationIssue';
+import { setOwn } from '../collections/setOwn';
 
 export interface SchemaContext {
   /** Fields that exist only in the experimental-channel CRDs for this kind, with their schemas. */
@@ -80,10 +81,6 @@ function walk(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaCo
   return value;
 }
 
-/** Defines `key` as an own data property, so `__proto__` is a key like any other. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /**
  * A copy made only of JSON data: strings, finite numbers, booleans, null, lists and mappings.

@@ -1,0 +1,547 @@
+/**
+ * A fast reader for the YAML that Kubernetes manifests are nearly always written in: one document
+ * of block mappings and sequences, single-line plain and quoted scalars, single-line flow
+ * collections and comments. It builds the plain value directly (what `Document.toJS()` gives)
+ * plus where the root object starts and ends, about ten times faster than the `yaml` library's
+ * Document, which keeps a node object per value.
+ *
+ * It never guesses: anything outside that subset (anchors, aliases, tags, block scalars,
+ * multi-line scalars or flow collections, tabs, CR line ends, directives, duplicate or complex
+ * keys, odd keys such as `__proto__` or `<<`, anything that would be a syntax error) makes it
+ * give up (`undefined`), and the loader parses the chunk with the `yaml` library as before. Plain
+ * scalars that may be numbers, booleans or nulls are resolved by the `yaml` library itself
+ * (memoised), so types match exactly. The full Document, with its node ranges, is built later and
+ * only for a document that needs a location (a diagnostic) or an edit.
+ *
+ * equivalence: quickParse.test.ts compares it with the `yaml` library on every fixture, every
+ * conformance manifest and generated input.
+ */
+import { isScalar, parseDocument } from 'yaml';
+
+export interface QuickDocument {
+  /** The document's value, as `Document.toJS()` would give it: always a mapping here. */
+  value: Record<string, unknown>;
+  /** 0-based line and column (in the chunk) of the root mapping's first key. */
+  startLine: number;
+  startColumn: number;
+  /** 0-based line of the root mapping's last content line. */
+  endLine: number;
+}
+
+/** Whether the text holds a tab, CR, other control character or byte-order mark. */
+function hasUnusualCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== NEWLINE) || (c >= 0x7f && c <= 0x9f) || c === 0xfeff) return true;
+  }
+  return false;
+}
+
+/** Thrown (never escapes) when the text leaves the subset this reader handles. */
+const GIVE_UP: unique symbol = Symbol('quick-parse-gives-up');
+
+/** Deeper documents go to the full parser, which enforces the nesting limit with a diagnostic. */
+const MAX_QUICK_DEPTH = 64;
+/** YAML limits implicit keys to 1024 characters. */
+const MAX_KEY_LENGTH = 1024;
+
+export function quickParseDocument(text: string): QuickDocument | undefined {
+  // CR line ends, tabs, control characters and byte-order marks need the full parser's rules.
+  if (hasUnusualCharacters(text)) return undefined;
+  try {
+    return new QuickReader(text).document();
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+const SPACE = 32;
+const NEWLINE = 10;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+class QuickReader {
+  private pos = 0;
+  /** Line number (0-based) of the line `pos` is on. */
+  private line = 0;
+  /** Offset where the current line starts. */
+  private lineStart = 0;
+  /** Last content line seen (not blank, not a comment). */
+  private lastContentLine = -1;
+  /**
+   * Whether the last value read was an empty one (`key:` or `-` with nothing after): the full
+   * parser stretches such a value over the comment lines after it, which moves the object's end.
+   */
+  private lastValueEmpty = false;
+  /** Comment lines (any, and indented ones) since the last content line. */
+  private commentAfterContent = false;
+  private indentedCommentAfterContent = false;
+
+  constructor(private readonly text: string) {}
+
+  document(): QuickDocument | undefined {
+    let indent = this.nextContentLine();
+    if (indent === 0 && this.text.startsWith('---', this.pos)) {
+      const after = this.text.charCodeAt(this.pos + 3);
+      if (!(Number.isNaN(after) || after === SPACE || after === NEWLINE)) giveUp();
+      this.pos += 3;
+      this.finishLine();
+      indent = this.nextContentLine();
+    }
+    if (indent < 0) giveUp();
+    const startLine = this.line;
+    const startColumn = this.pos - this.lineStart;
+    if (!this.isKeyAhead()) giveUp();
+    const value = this.blockMap(indent, 0);
+    if (this.pos < this.text.length) giveUp();
+    if (this.indentedCommentAfterContent || (this.commentAfterContent && this.lastValueEmpty)) giveUp();
+    return { value, startLine, startColumn, endLine: this.lastContentLine };
+  }
+
+  /**
+   * Moves to the first line from `pos` (a line start) holding content, past blank and comment
+   * lines, and returns its indentation (`pos` then points at the content), or -1 at the end.
+   * Comments after the last content line are noted: the full parser counts an indented one
+   * (or any after an empty value) into the object's range, so document() gives up on those.
+   */
+  private nextContentLine(): number {
+    const text = this.text;
+    while (this.pos < text.length) {
+      let p = this.pos;
+      while (text.charCodeAt(p) === SPACE) p++;
+      const c = text.charCodeAt(p);
+      if (c === NEWLINE || Number.isNaN(c)) {
+        this.nextLine(p);
+        continue;
+      }
+      if (c === HASH) {
+        this.commentAfterContent = true;
+        if (p > this.pos) this.indentedCommentAfterContent = true;
+        const eol = text.indexOf('\n', p);
+        this.nextLine(eol < 0 ? text.length : eol);
+        continue;
+      }
+      this.pos = p;
+      this.lastContentLine = this.line;
+      this.commentAfterContent = false;
+      this.indentedCommentAfterContent = false;
+      return p - this.lineStart;
+    }
+    return -1;
+  }
+
+  /** `eol` is the offset of the newline (or the end of the text). */
+  private nextLine(eol: number): void {
+    if (eol >= this.text.length) {
+      this.pos = this.text.length;
+      return;
+    }
+    this.pos = eol + 1;
+    this.line++;
+    this.lineStart = this.pos;
+  }
+
+  /** After a value: only spaces and a comment may follow on the line. */
+  private finishLine(): void {
+    const text = this.text;
+    const from = this.pos;
+    let p = from;
+    while (text.charCodeAt(p) === SPACE) p++;
+    const c = text.charCodeAt(p);
+    if (c === HASH) {
+      if (p === from) giveUp();
+      const eol = text.indexOf('\n', p);
+      this.nextLine(eol < 0 ? text.length : eol);
+      return;
+    }
+    if (c === NEWLINE || Number.isNaN(c)) {
+      this.nextLine(p);
+      return;
+    }
+    giveUp();
+  }
+
+  /** Whether a `key:` starts at `pos` (a block mapping entry rather than a scalar). */
+  private isKeyAhead(): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    // A flow collection used as a key is a complex key: the value path gives up on it.
+    if (c === 91 || c === 123) return false;
+    if (c === 34 || c === 39) {
+      const end = quotedEnd(text, this.pos);
+      let p = end;
+      while (text.charCodeAt(p) === SPACE) p++;
+      return text.charCodeAt(p) === COLON && isBreakOrSpace(text.charCodeAt(p + 1));
+    }
+    for (let p = this.pos; p < text.length; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch === NEWLINE) return false;
+      if (ch === COLON && isBreakOrSpace(text.charCodeAt(p + 1))) return true;
+      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) return false;
+    }
+    return false;
+  }
+
+  private isSeqEntryAhead(): boolean {
+    return this.text.charCodeAt(this.pos) === DASH && isBreakOrSpace(this.text.charCodeAt(this.pos + 1));
+  }
+
+  /** A block mapping whose keys sit at column `indent`; `pos` is at its first key. */
+  private blockMap(indent: number, depth: number): Record<string, unknown> {
+    if (depth > MAX_QUICK_DEPTH) giveUp();
+    const map: Record<string, unknown> = {};
+    for (;;) {
+      const key = this.blockKey();
+      if (Object.hasOwn(map, key)) giveUp();
+      map[key] = this.blockValue(indent, depth);
+      const next = this.nextContentLine();
+      if (next < indent) return map;
+      if (next > indent || this.isSeqEntryAhead()) giveUp();
+      if (!this.isKeyAhead()) giveUp();
+    }
+  }
+
+  /** A key and its colon; `pos` ends after the colon. */
+  private blockKey(): string {
+    const text = this.text;
+    const start = this.pos;
+    let key: string;
+    const c = text.charCodeAt(start);
+    if (c === 34 || c === 39) {
+      key = this.quoted();
+      while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+    } else {
+      if (!isPlainStart(text, start, false)) giveUp();
+      let p = start;
+      while (!(text.charCodeAt(p) === COLON && isBreakOrSpace(text.charCodeAt(p + 1)))) p++;
+      let end = p;
+      while (text.charCodeAt(end - 1) === SPACE) end--;
+      key = text.slice(start, end);
+      // Keys that YAML would read as numbers, booleans or null become strings in a way the
+      // full parser owns.
+      if (mayBeNonString(key)) giveUp();
+      this.pos = p;
+    }
+    if (this.pos - start > MAX_KEY_LENGTH || key === '__proto__' || key === '<<') giveUp();
+    if (text.charCodeAt(this.pos) !== COLON) giveUp();
+    this.pos++;
+    return key;
+  }
+
+  /** The value after `key:` of a mapping at `indent`; `pos` ends at a line start. */
+  private blockValue(indent: number, depth: number): unknown {
+    const text = this.text;
+    while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+    const c = text.charCodeAt(this.pos);
+    if (c === NEWLINE || c === HASH || Number.isNaN(c)) {
+      if (c === HASH && text.charCodeAt(this.pos - 1) !== SPACE) giveUp();
+      this.finishLine();
+      const next = this.nextContentLine();
+      if (next > indent) return this.blockNode(next, depth + 1);
+      // A sequence may sit at its key's indentation.
+      if (next === indent && this.isSeqEntryAhead()) return this.blockSeq(indent, depth + 1);
+      this.backToLineStart();
+      this.lastValueEmpty = true;
+      return null;
+    }
+    const value = this.inlineValue(depth);
+    this.finishLine();
+    return value;
+  }
+
+  /**
+   * nextContentLine moved onto a line that belongs to an outer collection; the caller's loop
+   * calls nextContentLine again, which finds the same line.
+   */
+  private backToLineStart(): void {
+    this.pos = this.lineStart;
+  }
+
+  /** Whatever starts at `pos` on a line indented `indent`: a sequence, a mapping or a scalar. */
+  private blockNode(indent: number, depth: number): unknown {
+    if (this.isSeqEntryAhead()) return this.blockSeq(indent, depth);
+    if (this.isKeyAhead()) return this.blockMap(indent, depth);
+    const value = this.inlineValue(depth);
+    this.finishLine();
+    return value;
+  }
+
+  /** A block sequence whose dashes sit at column `indent`; `pos` is at its first dash. */
+  private blockSeq(indent: number, depth: number): unknown[] {
+    if (depth > MAX_QUICK_DEPTH) giveUp();
+    const text = this.text;
+    const items: unknown[] = [];
+    for (;;) {
+      this.pos++; // the dash
+      while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+      const c = text.charCodeAt(this.pos);
+      if (c === NEWLINE || c === HASH || Number.isNaN(c)) {
+        this.finishLine();
+        const next = this.nextContentLine();
+        if (next > indent) items.push(this.blockNode(next, depth + 1));
+        else {
+          this.backToLineStart();
+          this.lastValueEmpty = true;
+          items.push(null);
+        }
+      } else {
+        // A compact mapping or sequence starts on the dash's line, at this column.
+        items.push(this.blockNode(this.pos - this.lineStart, depth + 1));
+      }
+      const next = this.nextContentLine();
+      if (next < indent) return items;
+      if (next > indent) giveUp();
+      if (!this.isSeqEntryAhead()) {
+        // The mapping this sequence is the value of continues (indentless sequence).
+        this.backToLineStart();
+        return items;
+      }
+    }
+  }
+
+  /** A scalar or flow collection that must end on this line. */
+  private inlineValue(depth: number): unknown {
+    this.lastValueEmpty = false;
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    if (c === 34 || c === 39) return this.quoted();
+    if (c === 91 || c === 123) return this.flow(depth + 1);
+    if (!isPlainStart(text, this.pos, false)) giveUp();
+    const start = this.pos;
+    let p = start;
+    for (; p < text.length; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch === NEWLINE) break;
+      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) break;
+      // `a: b: c` is an error; `a: b:` too.
+      if (ch === COLON && isBreakOrSpace(text.charCodeAt(p + 1))) giveUp();
+    }
+    let end = p;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    this.pos = end;
+    return resolvePlain(text.slice(start, end));
+  }
+
+  /** A flow collection on one line; `pos` is at its opening bracket and ends after the closing one. */
+  private flow(depth: number): unknown {
+    if (depth > MAX_QUICK_DEPTH) giveUp();
+    const text = this.text;
+    const open = text.charCodeAt(this.pos);
+    const close = open === 91 ? 93 : 125;
+    this.pos++;
+    const seq: unknown[] = [];
+    const map: Record<string, unknown> = {};
+    this.skipFlowSpaces();
+    if (text.charCodeAt(this.pos) === close) {
+      this.pos++;
+      return open === 91 ? seq : map;
+    }
+    for (;;) {
+      if (open === 91) {
+        seq.push(this.flowItem(depth));
+        this.skipFlowSpaces();
+        // `[a: b]` holds single-pair mappings: left to the full parser.
+        if (text.charCodeAt(this.pos) === COLON) giveUp();
+      } else {
+        const keyStart = text.charCodeAt(this.pos);
+        if (keyStart === 91 || keyStart === 123) giveUp();
+        const key = this.flowItem(depth);
+        if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(map, key)) giveUp();
+        if (keyStart !== 34 && keyStart !== 39 && mayBeNonString(key)) giveUp();
+        this.skipFlowSpaces();
+        if (text.charCodeAt(this.pos) !== COLON || text.charCodeAt(this.pos + 1) !== SPACE) giveUp();
+        this.pos += 2;
+        this.skipFlowSpaces();
+        const v = text.charCodeAt(this.pos);
+        if (v === 44 || v === close) giveUp();
+        map[key] = this.flowItem(depth);
+        this.skipFlowSpaces();
+      }
+      const c = text.charCodeAt(this.pos);
+      this.pos++;
+      if (c === close) return open === 91 ? seq : map;
+      if (c !== 44) giveUp();
+      this.skipFlowSpaces();
+      // A trailing comma is valid YAML, but rare: the full parser reads it.
+      const after = text.charCodeAt(this.pos);
+      if (after === close || after === 44) giveUp();
+    }
+  }
+
+  private skipFlowSpaces(): void {
+    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+  }
+
+  private flowItem(depth: number): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    if (c === 34 || c === 39) return this.quoted();
+    if (c === 91 || c === 123) return this.flow(depth + 1);
+    if (!isPlainStart(text, this.pos, true)) giveUp();
+    const start = this.pos;
+    let p = start;
+    for (;;) {
+      const ch = text.charCodeAt(p);
+      if (Number.isNaN(ch) || ch === NEWLINE) giveUp();
+      if (ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125) break;
+      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) giveUp();
+      if (ch === COLON) {
+        const next = text.charCodeAt(p + 1);
+        if (next === SPACE || next === 44 || next === 93 || next === 125 || next === NEWLINE || Number.isNaN(next)) break;
+      }
+      p++;
+    }
+    let end = p;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    if (end === start) giveUp();
+    this.pos = end;
+    return resolvePlain(text.slice(start, end));
+  }
+
+  /** A single-line quoted scalar at `pos`; `pos` ends after the closing quote. */
+  private quoted(): string {
+    const text = this.text;
+    const quote = text.charCodeAt(this.pos);
+    let out = '';
+    let p = this.pos + 1;
+    let from = p;
+    for (;;) {
+      const ch = text.charCodeAt(p);
+      if (Number.isNaN(ch) || ch === NEWLINE) giveUp();
+      if (quote === 39 && ch === 39) {
+        if (text.charCodeAt(p + 1) !== 39) break;
+        out += text.slice(from, p + 1);
+        p += 2;
+        from = p;
+        continue;
+      }
+      if (quote === 34 && ch === 34) break;
+      if (quote === 34 && ch === 92) {
+        out += text.slice(from, p);
+        const escaped = unescape(text, p + 1);
+        out += escaped.text;
+        p = escaped.next;
+        from = p;
+        continue;
+      }
+      p++;
+    }
+    out += text.slice(from, p);
+    this.pos = p + 1;
+    return out;
+  }
+}
+
+/** Offset just after the quoted scalar starting at `start` (or of the line end when unclosed). */
+function quotedEnd(text: string, start: number): number {
+  const quote = text.charCodeAt(start);
+  for (let p = start + 1; p < text.length; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch === NEWLINE) return p;
+    if (quote === 34 && ch === 92) {
+      p++;
+      continue;
+    }
+    if (ch === quote) {
+      if (quote === 39 && text.charCodeAt(p + 1) === 39) {
+        p++;
+        continue;
+      }
+      return p + 1;
+    }
+  }
+  return text.length;
+}
+
+const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map([
+  [48, '\0'],
+  [97, '\x07'],
+  [98, '\b'],
+  [101, '\x1b'],
+  [102, '\f'],
+  [110, '\n'],
+  [114, '\r'],
+  [116, '\t'],
+  [118, '\v'],
+  [78, '\u0085'],
+  [95, '\u00a0'],
+  [76, '\u2028'],
+  [80, '\u2029'],
+  [32, ' '],
+  [34, '"'],
+  [47, '/'],
+  [92, '\\'],
+]);
+
+function unescape(text: string, at: number): { text: string; next: number } {
+  const c = text.charCodeAt(at);
+  const simple = SIMPLE_ESCAPES.get(c);
+  if (simple !== undefined) return { text: simple, next: at + 1 };
+  const digits = c === 120 ? 2 : c === 117 ? 4 : c === 85 ? 8 : 0;
+  if (digits === 0) giveUp();
+  const hex = text.slice(at + 1, at + 1 + digits);
+  if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) giveUp();
+  const code = Number.parseInt(hex, 16);
+  if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) giveUp();
+  return { text: String.fromCodePoint(code), next: at + 1 + digits };
+}
+
+function isBreakOrSpace(c: number): boolean {
+  return c === SPACE || c === NEWLINE || Number.isNaN(c);
+}
+
+/**
+ * Whether a plain scalar may start at `at`: not with an indicator (`- `, `? `, `: `, `,[]{}#&*!|>'"%@` and
+ * backquote), and in flow context `-?:` need a safe character after them.
+ */
+function isPlainStart(text: string, at: number, inFlow: boolean): boolean {
+  const c = text.charCodeAt(at);
+  if (c === DASH || c === 63 || c === COLON) {
+    const next = text.charCodeAt(at + 1);
+    if (isBreakOrSpace(next)) return false;
+    return !(inFlow && (next === 44 || next === 91 || next === 93 || next === 123 || next === 125));
+  }
+  return !INDICATORS.has(c);
+}
+
+const INDICATORS: ReadonlySet<number> = new Set(Array.from(',[]{}#&*!|>\'"%@`', (ch) => ch.charCodeAt(0)));
+
+/** First characters of plain scalars that the core schema may read as something else than a string. */
+const NON_STRING_START = /^[-+.0-9~]|^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+
+function mayBeNonString(plain: string): boolean {
+  return plain === '' || NON_STRING_START.test(plain);
+}
+
+/** Plain scalars the yaml library resolved (numbers mostly), so each distinct text is resolved once. */
+const resolved = new Map<string, { value: unknown }>();
+const MAX_RESOLVED = 4096;
+
+/**
+ * Texts the core schema may read as a number: the `yaml` library resolves them. Only these go
+ * to it, because a text read on its own is not always a scalar (`---` is a document marker).
+ */
+const NUMBER_LIKE = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|Inf|INF)$)|^\.(?:nan|NaN|NAN)$/;
+
+function resolvePlain(plain: string): unknown {
+  if (!mayBeNonString(plain)) return plain;
+  if (plain === 'null' || plain === 'Null' || plain === 'NULL' || plain === '~') return null;
+  if (plain === 'true' || plain === 'True' || plain === 'TRUE') return true;
+  if (plain === 'false' || plain === 'False' || plain === 'FALSE') return false;
+  if (!NUMBER_LIKE.test(plain)) return plain;
+  const known = resolved.get(plain);
+  if (known !== undefined) return known.value;
+  const doc = parseDocument(plain);
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isScalar(doc.contents)) giveUp();
+  const value: unknown = doc.contents.toJS(doc);
+  if (typeof value === 'object' && value !== null) giveUp();
+  if (resolved.size >= MAX_RESOLVED) resolved.clear();
+  resolved.set(plain, { value });
+  return value;
+}
