@@ -15,6 +15,7 @@ import { computeEffectivePolicies } from './policy/computeEffectivePolicies';
 import { compareControllerStatus } from './drift/compareControllerStatus';
 import { driftDiagnostics } from './drift/driftDiagnostics';
 import type { Analysis } from './analysisTypes';
+import { collectMeshServices } from './mesh/collectMeshModel';
 import { DEFAULT_WORLD_MODE } from './resolve/world';
 import type { AnalyzeOptions, Manifest, ObjectSummary, SourceFile } from './types';
 
@@ -52,6 +53,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     effectivePolicies: computeEffectivePolicies(resolved),
     statusDrift: drift.map((d) => d.entry),
     routeTable,
+    mesh: { services: collectMeshServices(index), bindings: resolved.meshBindings },
     graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved, diagnostics }),
   };
 }

@@ -16,6 +16,8 @@ import { backendTarget, collectCandidates, type Candidate } from './collectCandi
 import { packPathIndex } from './packedPathIndex';
 import type { CompiledCandidate, CompiledGateway, CompiledListener, CompiledPort, CompiledVirtualHost, FastRule, Router } from './router';
 import { describeListener } from './compileRouteTable';
+import { compileMeshRouter } from './compileMeshRouter';
+import type { MeshModel } from '../mesh/meshTypes';
 import type { RouteTableDroppedRule, RouteTableListener } from './types';
 
 /** What the Router is built from: an Analysis satisfies it. */
@@ -23,6 +25,8 @@ export interface RouterInput {
   gateways: readonly GatewayModel[];
   routes: readonly ResolvedRoute[];
   attachments: readonly RouteAttachment[];
+  /** Services and their route bindings; without it no route binds a Service (mesh requests get default routing). */
+  mesh?: MeshModel;
 }
 
 export function compileRouter(input: RouterInput): Router {
@@ -53,7 +57,7 @@ export function compileRouter(input: RouterInput): Router {
     if (port === undefined) gw.ports.set(lc.listener.port, (port = { port: lc.listener.port, listeners: [], byProtocol: new Map(), bySni: new HostnameIndex() }));
     addListener(port, listener);
   }
-  return { table: { listeners: tableListeners }, gateways, gatewayList };
+  return { table: { listeners: tableListeners }, gateways, gatewayList, mesh: compileMeshRouter(input.mesh, input.routes) };
 }
 
 function addListener(port: CompiledPort, listener: CompiledListener): void {
@@ -65,7 +69,7 @@ function addListener(port: CompiledPort, listener: CompiledListener): void {
   if (listener.model.protocol === 'HTTPS' || listener.model.protocol === 'TLS') port.bySni.add(listener.model.hostname, listener);
 }
 
-function compileVirtualHost(hostname: string, candidates: readonly Candidate[], droppedRules: RouteTableDroppedRule[], fastRules: Map<ResolvedRule, FastRule>): CompiledVirtualHost {
+export function compileVirtualHost(hostname: string, candidates: readonly Candidate[], droppedRules: RouteTableDroppedRule[], fastRules: Map<ResolvedRule, FastRule>): CompiledVirtualHost {
   const all = candidates.map((c, index) => {
     let fast = fastRules.get(c.rule);
     if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));

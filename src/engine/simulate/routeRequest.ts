@@ -12,6 +12,7 @@ import { answerPreflight, isPreflight } from './cors';
 import { MatchContext, candidateAt, findGrpcCandidate, findHttpRecord } from './findCandidate';
 import { FLAG_DIRECT, REC_BACKEND_LIST, REC_BACKENDS, REC_FLAGS, REC_MATCH, REC_ROUTE, REC_RULE, REC_TOTAL_WEIGHT } from '../routing/packedPathIndex';
 import { splitPathAndQuery } from './normalizeRequest';
+import { routeMeshRequest } from './traceMeshRequest';
 import { findListener, selectGateway, selectListener } from './selectListener';
 import type { OutcomeKind, SimRequest } from './types';
 import { drawFor, pickWeighted } from './weights';
@@ -45,6 +46,7 @@ function fail(kind: OutcomeKind, status: number, grpc: boolean): RouteResult {
 }
 
 export function routeRequest(router: Router, req: SimRequest, options?: RouteOptions): RouteResult {
+  if (req.mesh !== undefined) return routeMeshRequest(router.mesh, req, options);
   const grpc = req.grpc !== undefined;
   const port = req.port ?? DEFAULT_PORT[req.scheme];
   if (port === undefined) return fail('connection-refused', 0, grpc);

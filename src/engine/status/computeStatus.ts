@@ -27,6 +27,7 @@ import { buildGatewayListeners, type GatewayListeners } from './buildGatewayList
 import { applyBackendTLS, computeBackendTLSPolicyStatus } from './computeBackendTLSPolicyStatus';
 import { computeGatewayClassStatus, type GatewayClassOutcome } from './computeGatewayClassStatus';
 import { computeRouteStatuses } from './computeRouteStatuses';
+import type { MeshBinding } from '../mesh/meshTypes';
 import { assumptionDiagnostics, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 import { validateListener } from './validateListener';
 import { writeGatewayStatus } from './writeGatewayStatus';
@@ -35,6 +36,8 @@ import { appendAll } from '../collections/appendAll';
 export interface StatusResult {
   status: StatusReport;
   explain: RouteParentExplain[];
+  /** Every route × Service parentRef (GAMMA). */
+  meshBindings: MeshBinding[];
   gateways: GatewayModel[];
   routes: ResolvedRoute[];
   attachments: RouteAttachment[];
@@ -119,6 +122,7 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
   return {
     status,
     explain: routes.explain,
+    meshBindings: routes.meshBindings,
     gateways,
     routes: routes.routes,
     attachments: routes.attachments,
