@@ -77,6 +77,42 @@ export const selectSimGateways = (() => {
   };
 })();
 
+export interface SimMeshServiceOption {
+  /** "namespace/name", as SimRequest.mesh.service names it. */
+  name: string;
+  ports: { name?: string; port: number }[];
+  /** Routes bound to it (any port, accepted or not). */
+  boundRoutes: number;
+}
+
+export interface SimMeshOptions {
+  /** True when some route's parentRef is a Service: the composer then offers a mesh target. */
+  hasRoutes: boolean;
+  /** Services with bound routes first, then the rest, each by namespace/name. */
+  services: SimMeshServiceOption[];
+  /** Namespaces a client can sit in: of every Service and route in the workspace. */
+  namespaces: string[];
+}
+
+/** Services and client namespaces for the composer's mesh target. */
+export const selectSimMesh = (() => {
+  let last: { analysis: GwsimState['analysis']; out: SimMeshOptions } | undefined;
+  return (s: GwsimState): SimMeshOptions => {
+    if (last !== undefined && last.analysis === s.analysis) return last.out;
+    const mesh = s.analysis?.mesh ?? { services: [], bindings: [] };
+    const bound = new Map<string, number>();
+    for (const b of mesh.bindings) bound.set(`${b.serviceNamespace}/${b.serviceName}`, (bound.get(`${b.serviceNamespace}/${b.serviceName}`) ?? 0) + 1);
+    const services = mesh.services.map((svc) => ({ name: `${svc.namespace}/${svc.name}`, ports: svc.ports, boundRoutes: bound.get(`${svc.namespace}/${svc.name}`) ?? 0 }));
+    services.sort((a, b) => Number(b.boundRoutes > 0) - Number(a.boundRoutes > 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const namespaces = new Set<string>();
+    for (const svc of mesh.services) namespaces.add(svc.namespace);
+    for (const r of s.analysis?.routes ?? []) namespaces.add(r.namespace);
+    const out = { hasRoutes: mesh.bindings.length > 0, services, namespaces: [...namespaces].sort() };
+    last = { analysis: s.analysis, out };
+    return out;
+  };
+})();
+
 export interface SimRuleOption {
   route: string;
   ruleIndex: number;

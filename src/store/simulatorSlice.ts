@@ -20,7 +20,7 @@ import {
   type SimRequest,
 } from '../engine';
 import type { SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
-import { gatewayNames, revalidateRequest, ruleExists } from './simulatorRevalidate';
+import { gatewayNames, missingMeshService, revalidateRequest, ruleExists } from './simulatorRevalidate';
 import type { GwsimState } from './types';
 
 // Formatting helpers the simulator UI shares with the engine's what-if sentences (the UI imports
@@ -264,11 +264,11 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
         for (const note of draft.notes) notes.push(note);
       }
       const names = gatewayNames(analysis);
-      const history = s.simHistory.filter((r) => r.gateway === undefined || names.has(r.gateway));
+      const history = s.simHistory.filter((r) => (r.gateway === undefined || names.has(r.gateway)) && missingMeshService(r, analysis) === undefined);
       if (history.length !== s.simHistory.length) {
         patch.simHistory = history;
         const dropped = s.simHistory.length - history.length;
-        notes.push(`${dropped === 1 ? 'A recent request' : `${dropped} recent requests`} named a Gateway that is gone and ${dropped === 1 ? 'was' : 'were'} removed from Recent.`);
+        notes.push(`${dropped === 1 ? 'A recent request' : `${dropped} recent requests`} named a Gateway or Service that is gone and ${dropped === 1 ? 'was' : 'were'} removed from Recent.`);
       }
       // Saved requests and mixes are the user's: keep them, but say which ones just lost their Gateway.
       const left = previous === undefined ? new Set<string>() : new Set([...gatewayNames(previous)].filter((n) => !names.has(n)));
@@ -311,7 +311,9 @@ function rolloutEditOps(s: GwsimState, plan: SimRollout, percent: number): EditO
 
 function computeSimPath(result: SimTraceResult): SimPath | undefined {
   const { trace } = result;
-  if (trace.winner === undefined || trace.listener === undefined) return undefined;
+  // A mesh request's route hangs off the Service it binds: that parent edge and node light up.
+  const parent = trace.mesh !== undefined ? { gateway: `Service/${trace.mesh.service}`, name: '' } : trace.listener;
+  if (trace.winner === undefined || parent === undefined) return undefined;
   const backendIndexes: number[] = [];
   trace.outcome.backends.forEach((b, i) => {
     if (b.share > 0 && b.target !== 'none') backendIndexes.push(i);
@@ -320,8 +322,8 @@ function computeSimPath(result: SimTraceResult): SimPath | undefined {
     revision: result.revision,
     route: trace.winner.route,
     ruleIndex: trace.winner.ruleIndex,
-    gateway: trace.listener.gateway,
-    listener: trace.listener.name,
+    gateway: parent.gateway,
+    listener: parent.name,
     backendIndexes,
   };
 }
