@@ -2,7 +2,7 @@
  * Named selectors over the simulator slice, for the simulator panel and for the canvas overlays
  * (winning path, mix traffic). Selectors that build arrays are memoized on their inputs.
  */
-import type { GraphEdge, RequestMix, RequestProbe } from '../engine';
+import type { GraphEdge, RequestMix, RequestProbe, SimRequest } from '../engine';
 import type { SavedSimulator } from './simulatorSlice';
 import type { GwsimState } from './types';
 
@@ -15,12 +15,12 @@ export const selectSimDraft = (s: GwsimState) => s.simDraft;
 export const selectSimTrace = (s: GwsimState) => s.simTrace;
 export const selectSimTraceIsCurrent = (s: GwsimState) => isCurrent(s, s.simTrace?.revision);
 export const selectSimRun = (s: GwsimState) => s.simRun;
-export const selectSimulatorWorkspace = (s: GwsimState): SavedSimulator => savedOf(s.simSaved, s.simMixes);
+export const selectSimulatorWorkspace = (s: GwsimState): SavedSimulator => savedOf(s.simSaved, s.simMixes, s.simHistory);
 
 const savedOf = (() => {
-  let last: { requests: RequestProbe[]; mixes: RequestMix[]; out: SavedSimulator } | undefined;
-  return (requests: RequestProbe[], mixes: RequestMix[]): SavedSimulator => {
-    if (last?.requests !== requests || last.mixes !== mixes) last = { requests, mixes, out: { requests, mixes } };
+  let last: { requests: RequestProbe[]; mixes: RequestMix[]; history: SimRequest[]; out: SavedSimulator } | undefined;
+  return (requests: RequestProbe[], mixes: RequestMix[], history: SimRequest[]): SavedSimulator => {
+    if (last?.requests !== requests || last.mixes !== mixes || last.history !== history) last = { requests, mixes, history, out: { requests, mixes, history } };
     return last.out;
   };
 })();

@@ -75,6 +75,8 @@ export interface SimRollout {
 export interface SavedSimulator {
   requests: RequestProbe[];
   mixes: RequestMix[];
+  /** Recent requests of this workspace, newest first (absent in records saved before they were kept). */
+  history?: SimRequest[];
 }
 
 export interface SimulatorSlice {
@@ -98,8 +100,11 @@ export interface SimulatorSlice {
 
   simTrace: SimTraceResult | undefined;
   simPath: SimPath | undefined;
-  /** Records a trace result (and its request in the history); results for other revisions are kept but read as outdated. */
-  setSimTrace(result: SimTraceResult | undefined): void;
+  /**
+   * Records a trace result (and its request in Recent, unless `recent: false`); results for other
+   * revisions are kept but read as outdated.
+   */
+  setSimTrace(result: SimTraceResult | undefined, options?: { recent?: boolean }): void;
   simRun: SimRunState | undefined;
   setSimRun(run: SimRunState | undefined): void;
   /** Exact traffic of the mix shown on the graph as edge thickness. */
@@ -188,14 +193,21 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
       const mixes = Array.isArray(saved.mixes)
         ? saved.mixes.filter((m) => typeof m?.id === 'string' && typeof m.name === 'string' && Array.isArray(m.templates) && m.templates.every((t) => typeof t?.weight === 'number' && isRequest(t.request)))
         : [];
-      set({ simSaved: requests, simMixes: mixes });
+      // Recent belongs to the workspace: a record without it starts with none.
+      const history = Array.isArray(saved.history) ? saved.history.filter(isRequest).slice(0, MAX_HISTORY) : [];
+      set({ simSaved: requests, simMixes: mixes, simHistory: history });
     },
 
     simTrace: undefined,
     simPath: undefined,
-    setSimTrace(result) {
+    setSimTrace(result, options = {}) {
       if (result === undefined) {
         set({ simTrace: undefined, simPath: undefined });
+        return;
+      }
+      // A re-run the app makes on its own (the YAML changed, another workspace opened) is not a request the user sent.
+      if (options.recent === false) {
+        set({ simTrace: result, simPath: computeSimPath(result) });
         return;
       }
       const label = JSON.stringify(result.request);
