@@ -9,6 +9,7 @@ import type { ResolvedRoute, ResolvedRule } from '../types';
 import { candidatesForRoutes } from './collectCandidates';
 import { compileVirtualHost } from './compileRouter';
 import type { CompiledVirtualHost, FastRule } from './router';
+import { packPathIndex, type PackedPathIndex } from './packedPathIndex';
 
 export interface MeshRouter {
   readonly services: ReadonlyMap<string, MeshService>;
@@ -16,6 +17,10 @@ export interface MeshRouter {
   readonly bindings: ReadonlyMap<string, readonly MeshBinding[]>;
   /** The candidates of exactly these routes (keys in binding order), compiled once. */
   virtualHostFor(routes: readonly ResourceKey[]): CompiledVirtualHost;
+  /** The same candidates' HTTPRoute path index (host 0), for the fast path (routeRequest). */
+  pathIndexFor(routes: readonly ResourceKey[]): PackedPathIndex;
+  /** Per (client, Service, port, kinds): which routes serve, memoized by the fast path. */
+  readonly selections: Map<string, unknown>;
 }
 
 const EMPTY: MeshModel = { services: [], bindings: [] };
@@ -34,9 +39,17 @@ export function compileMeshRouter(model: MeshModel | undefined, routes: readonly
   const routeByKey = new Map(routes.map((r) => [r.key, r]));
   const fastRules = new Map<ResolvedRule, FastRule>();
   const hosts = new Map<string, CompiledVirtualHost>();
-  return {
+  const paths = new Map<string, PackedPathIndex>();
+  const router: MeshRouter = {
     services: serviceMap,
     bindings: byService,
+    selections: new Map(),
+    pathIndexFor(keys) {
+      const id = keys.join('\u0000');
+      let index = paths.get(id);
+      if (index === undefined) paths.set(id, (index = packPathIndex([router.virtualHostFor(keys).all])));
+      return index;
+    },
     virtualHostFor(keys) {
       const id = keys.join('\u0000');
       let vhost = hosts.get(id);
@@ -49,6 +62,7 @@ export function compileMeshRouter(model: MeshModel | undefined, routes: readonly
       return vhost;
     },
   };
+  return router;
 }
 
 function compareBindings(a: MeshBinding, b: MeshBinding): number {

@@ -189,6 +189,37 @@ describe('mesh (GAMMA) requests', () => {
   });
 });
 
+describe('the fast path (routeRequest) agrees with the trace', () => {
+  test('over clients, Services, ports, paths, headers, gRPC calls and samples', () => {
+    const { router } = routerOf(
+      ...BACKENDS,
+      route({ namespace: 'shop', name: 'cart', parent: { name: 'cart', port: 80 }, rules: '    - matches:\n        - path: { type: Exact, value: /api }\n        - headers: [{ name: x-v, value: "2" }]\n      backendRefs:\n        - name: cart-v2\n          port: 80\n    - matches:\n        - path: { type: PathPrefix, value: /api }\n      backendRefs:\n        - name: cart-v1\n          port: 80\n          weight: 3\n        - name: cart-v2\n          port: 80\n          weight: 1\n        - name: gone\n          port: 80\n          weight: 1' }),
+      route({ namespace: 'web', name: 'from-web', parent: { namespace: 'shop', name: 'cart' }, rules: '    - matches:\n        - path: { type: PathPrefix, value: /web }\n      filters:\n        - type: RequestRedirect\n          requestRedirect: { statusCode: 301, hostname: elsewhere.example }' }),
+      route({ namespace: 'shop', name: 'grpc', kind: 'GRPCRoute', parent: { name: 'cart', port: 8080 }, rules: '    - matches:\n        - method: { service: shop.Cart }\n      backendRefs:\n        - name: cart-v2\n          port: 80' }),
+    );
+    const clients = ['shop', 'web', 'other', 'BAD'];
+    const services = ['shop/cart', 'cart', 'shop/cart-v1', 'shop/nope'];
+    const ports = [80, 8080, 9999];
+    const paths = ['/', '/api', '/api/x', '/api?x=1', '/web/a', '/./api/../api'];
+    let checked = 0;
+    for (const clientNamespace of clients)
+      for (const service of services)
+        for (const port of ports)
+          for (const path of paths)
+            for (const headers of [{}, { 'X-V': '2' }])
+              for (const grpc of [undefined, { service: 'shop.Cart', method: 'Add' }])
+                for (const sample of [0, 3]) {
+                  const req: SimRequest = { scheme: 'http', port, path, headers, mesh: { clientNamespace, service }, ...(grpc !== undefined ? { grpc } : {}) };
+                  const t = traceRequest(router, req, { seed: 5, sample });
+                  const r = routeRequest(router, req, { seed: 5, sample });
+                  const expected = { kind: t.outcome.kind, status: t.outcome.status, route: t.winner?.route, backend: t.outcome.backend?.target };
+                  expect({ kind: r.kind, status: r.status, route: r.route, backend: r.backend }, JSON.stringify(req)).toEqual(expected);
+                  checked += 1;
+                }
+    expect(checked).toBe(4 * 4 * 3 * 6 * 2 * 2 * 2);
+  });
+});
+
 describe('mesh trace as text', () => {
   test('names the client, the Service and every bound route with why it applies or lost', async () => {
     const { printTrace } = await import('../print/printTrace');

@@ -23,7 +23,6 @@ import type { MeshRouteConsideration, MeshTrace, NormalizedRequest, RequestTrace
 import type { RequestOutcome, SimRequest } from './types';
 import { drawFor } from './weights';
 import type { TraceOptions } from './traceRequest';
-import type { RouteResult } from './routeRequest';
 
 /** The Service a mesh request addresses and the routes that serve it for this client. */
 export interface MeshSelection {
@@ -157,12 +156,17 @@ export function traceMeshRequest(mesh: MeshRouter, req: SimRequest, options: Tra
   return trace;
 }
 
+/** "namespace/name:port" of the Service itself, for default routing. */
+export function meshDefaultTarget(mesh: MeshTrace): string {
+  return `${mesh.service}:${mesh.port}`;
+}
+
 /** No route binds the port for this client: the Service's own endpoints answer, unchanged. */
 function defaultRouting(r: NormalizedRequest, mesh: MeshTrace, l4: boolean, grpc: boolean): RequestOutcome {
   const slash = mesh.service.indexOf('/');
   const namespace = mesh.service.slice(0, slash);
   const name = mesh.service.slice(slash + 1);
-  const target = `${mesh.service}:${mesh.port}`;
+  const target = meshDefaultTarget(mesh);
   const backend = { target, service: resourceKey('Service', namespace, name), namespace, name, port: mesh.port, share: 1 };
   const reason = `no route binds Service ${mesh.service} port ${mesh.port} for clients in ${mesh.clientNamespace}: the request goes to the Service itself (plain Kubernetes load balancing over its endpoints)`;
   const out: RequestOutcome = { kind: 'forwarded', status: l4 ? 0 : 200, backends: [backend], backend, responseHeaders: {}, mirrors: [], reason };
@@ -175,19 +179,3 @@ function emptyTrace(request: NormalizedRequest, gatewayReason: string, outcome: 
   return { request, gatewayReason, listeners: [], candidates: [], filters: [], attributes: [], outcome };
 }
 
-/**
- * routeRequest for a mesh request: the same decisions, read off the explaining walk (mesh route
- * sets are small and their compiled candidates are cached per route set).
- */
-export function routeMeshRequest(mesh: MeshRouter, req: SimRequest, options: TraceOptions & { draw?: number } = {}): RouteResult {
-  const trace = traceMeshRequest(mesh, req, options);
-  const out: RouteResult = { kind: trace.outcome.kind, status: trace.outcome.status };
-  if (trace.outcome.grpcCode !== undefined) out.grpcCode = trace.outcome.grpcCode;
-  if (trace.winner !== undefined) {
-    out.route = trace.winner.route;
-    out.ruleIndex = trace.winner.ruleIndex;
-    out.matchIndex = trace.winner.matchIndex;
-  }
-  if (trace.outcome.backend !== undefined) out.backend = trace.outcome.backend.target;
-  return out;
-}
