@@ -5,6 +5,7 @@ import type { SemanticGraph } from './graph/types';
 import type { EffectivePolicies } from './policy/policyTypes';
 import type { RouteTable } from './routing/types';
 import type { LintFinding } from './lint/lintTypes';
+import type { MeshModel } from './mesh/meshTypes';
 import type {
   Diagnostic,
   GatewayModel,
@@ -43,5 +44,7 @@ export interface Analysis {
   /** Where the controller's status in the input (a cluster dump) disagrees with gwsim's, or is stale. */
   statusDrift: StatusDriftEntry[];
   routeTable: RouteTable;
+  /** GAMMA: the Services a mesh client can call and the routes bound to them (mesh/meshTypes.ts). */
+  mesh: MeshModel;
   graph: SemanticGraph;
 }

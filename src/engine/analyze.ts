@@ -18,6 +18,7 @@ import { computeEffectivePolicies } from './policy/computeEffectivePolicies';
 import { compareControllerStatus } from './drift/compareControllerStatus';
 import { driftDiagnostics } from './drift/driftDiagnostics';
 import type { Analysis } from './analysisTypes';
+import { collectMeshServices } from './mesh/collectMeshModel';
 import { DEFAULT_WORLD_MODE } from './resolve/world';
 import type { AnalyzeOptions, Manifest, ObjectSummary, ResourceKey, SourceFile } from './types';
 
@@ -82,6 +83,7 @@ export function analyzeRevision(sources: readonly SourceFile[], options: Analyze
     effectivePolicies: computeEffectivePolicies(resolved),
     statusDrift: drift.map((d) => d.entry),
     routeTable,
+    mesh: { services: collectMeshServices(index), bindings: resolved.meshBindings },
     graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved, diagnostics }),
   };
   return { analysis, sources, options, index, written: loaded.written, listeners: resolved.listeners };

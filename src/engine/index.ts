@@ -29,6 +29,8 @@ export { selectRequestGateway } from './simulate/selectRequestGateway';
 export type { RequestGatewayChoice } from './simulate/selectRequestGateway';
 export type { TraceOptions } from './simulate/traceRequest';
 export { routeRequest } from './simulate/routeRequest';
+export { parseMeshTarget } from './simulate/traceMeshRequest';
+export type * from './mesh/meshTypes';
 export type { RouteResult, RouteOptions } from './simulate/routeRequest';
 export { splitTraffic } from './simulate/splitTraffic';
 export type { TrafficSplit } from './simulate/splitTraffic';

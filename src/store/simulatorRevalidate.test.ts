@@ -80,3 +80,22 @@ describe('simulator state follows the objects of each new analysis', () => {
     expect(store.getState().simHistory).toEqual([]);
   });
 });
+
+describe('mesh requests follow the workspace too', () => {
+  const mesh = read('mesh-route-with-service-parent');
+  test('a mesh draft to a Service that left the workspace goes back to a Gateway, and says so', () => {
+    const store = createGwsimStore();
+    open(store, mesh);
+    const request = { scheme: 'http' as const, port: 9080, mesh: { clientNamespace: 'web', service: 'bookinfo/reviews' } };
+    store.getState().setSimDraft(request);
+    store.getState().setSimTrace(simulatorApi.simTrace(store.getState().revision, at(mesh), request));
+    expect(store.getState().simHistory).toHaveLength(1);
+    const withoutReviews = mesh.replace('kind: Service\nmetadata:\n  name: reviews\n', 'kind: Service\nmetadata:\n  name: ratings\n').replace('kind: Service\n      name: reviews\n', 'kind: Service\n      name: ratings\n');
+    expect(withoutReviews).not.toMatch(/name: reviews\n\s+(namespace: bookinfo\n\s+spec:\n\s+selector|port: 9080)/);
+    open(store, withoutReviews);
+    const s = store.getState();
+    expect(s.simDraft.mesh).toBeUndefined();
+    expect(s.simHistory).toEqual([]);
+    expect(s.simGone.join('\n')).toContain('Service bookinfo/reviews is not in the workspace any more: the request goes to a Gateway again.');
+  });
+});

@@ -31,6 +31,13 @@ export function missingGateway(request: SimRequest, analysis: Analysis): string 
  * scheme's default port applies), because the port was chosen from the gone Gateway's listener.
  */
 export function revalidateRequest(request: SimRequest, analysis: Analysis): RevalidatedRequest {
+  const service = missingMeshService(request, analysis);
+  if (service !== undefined) {
+    const next: SimRequest = { ...request, host: 'example.com' };
+    delete next.mesh;
+    delete next.port;
+    return { request: next, notes: [`Service ${service} is not in the workspace any more: the request goes to a Gateway again.`] };
+  }
   const gone = missingGateway(request, analysis);
   if (gone === undefined) return { request, notes: [] };
   const next: SimRequest = { ...request };
@@ -42,6 +49,15 @@ export function revalidateRequest(request: SimRequest, analysis: Analysis): Reva
     notes.push(`No Gateway listens on port ${port} now: the port is back to the scheme's default.`);
   }
   return { request: next, notes };
+}
+
+/** The Service a mesh request calls when neither the workspace nor a route bound to it knows it; undefined otherwise. */
+export function missingMeshService(request: SimRequest, analysis: Analysis): string | undefined {
+  const mesh = request.mesh;
+  if (mesh === undefined) return undefined;
+  const name = mesh.service.includes('/') ? mesh.service : `${mesh.clientNamespace}/${mesh.service}`;
+  const known = analysis.mesh.services.some((s) => `${s.namespace}/${s.name}` === name) || analysis.mesh.bindings.some((b) => `${b.serviceNamespace}/${b.serviceName}` === name);
+  return known ? undefined : name;
 }
 
 /** Whether a route (by key) and, when given, its rule exist in the analysis. */

@@ -2,7 +2,7 @@
  * Named selectors over the simulator slice, for the simulator panel and for the canvas overlays
  * (winning path, mix traffic). Selectors that build arrays are memoized on their inputs.
  */
-import type { GraphEdge, RequestMix, RequestProbe } from '../engine';
+import type { GraphEdge, RequestMix, RequestProbe, SimRequest } from '../engine';
 import type { SavedSimulator } from './simulatorSlice';
 import type { GwsimState } from './types';
 
@@ -15,12 +15,12 @@ export const selectSimDraft = (s: GwsimState) => s.simDraft;
 export const selectSimTrace = (s: GwsimState) => s.simTrace;
 export const selectSimTraceIsCurrent = (s: GwsimState) => isCurrent(s, s.simTrace?.revision);
 export const selectSimRun = (s: GwsimState) => s.simRun;
-export const selectSimulatorWorkspace = (s: GwsimState): SavedSimulator => savedOf(s.simSaved, s.simMixes);
+export const selectSimulatorWorkspace = (s: GwsimState): SavedSimulator => savedOf(s.simSaved, s.simMixes, s.simHistory);
 
 const savedOf = (() => {
-  let last: { requests: RequestProbe[]; mixes: RequestMix[]; out: SavedSimulator } | undefined;
-  return (requests: RequestProbe[], mixes: RequestMix[]): SavedSimulator => {
-    if (last?.requests !== requests || last.mixes !== mixes) last = { requests, mixes, out: { requests, mixes } };
+  let last: { requests: RequestProbe[]; mixes: RequestMix[]; history: SimRequest[]; out: SavedSimulator } | undefined;
+  return (requests: RequestProbe[], mixes: RequestMix[], history: SimRequest[]): SavedSimulator => {
+    if (last?.requests !== requests || last.mixes !== mixes || last.history !== history) last = { requests, mixes, history, out: { requests, mixes, history } };
     return last.out;
   };
 })();
@@ -72,6 +72,42 @@ export const selectSimGateways = (() => {
       name: `${g.namespace}/${g.name}`,
       listeners: g.listeners.map((l) => ({ name: l.name, port: l.port, protocol: l.protocol, ...(l.hostname !== undefined ? { hostname: l.hostname } : {}) })),
     }));
+    last = { analysis: s.analysis, out };
+    return out;
+  };
+})();
+
+export interface SimMeshServiceOption {
+  /** "namespace/name", as SimRequest.mesh.service names it. */
+  name: string;
+  ports: { name?: string; port: number }[];
+  /** Routes bound to it (any port, accepted or not). */
+  boundRoutes: number;
+}
+
+export interface SimMeshOptions {
+  /** True when some route's parentRef is a Service: the composer then offers a mesh target. */
+  hasRoutes: boolean;
+  /** Services with bound routes first, then the rest, each by namespace/name. */
+  services: SimMeshServiceOption[];
+  /** Namespaces a client can sit in: of every Service and route in the workspace. */
+  namespaces: string[];
+}
+
+/** Services and client namespaces for the composer's mesh target. */
+export const selectSimMesh = (() => {
+  let last: { analysis: GwsimState['analysis']; out: SimMeshOptions } | undefined;
+  return (s: GwsimState): SimMeshOptions => {
+    if (last !== undefined && last.analysis === s.analysis) return last.out;
+    const mesh = s.analysis?.mesh ?? { services: [], bindings: [] };
+    const bound = new Map<string, number>();
+    for (const b of mesh.bindings) bound.set(`${b.serviceNamespace}/${b.serviceName}`, (bound.get(`${b.serviceNamespace}/${b.serviceName}`) ?? 0) + 1);
+    const services = mesh.services.map((svc) => ({ name: `${svc.namespace}/${svc.name}`, ports: svc.ports, boundRoutes: bound.get(`${svc.namespace}/${svc.name}`) ?? 0 }));
+    services.sort((a, b) => Number(b.boundRoutes > 0) - Number(a.boundRoutes > 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const namespaces = new Set<string>();
+    for (const svc of mesh.services) namespaces.add(svc.namespace);
+    for (const r of s.analysis?.routes ?? []) namespaces.add(r.namespace);
+    const out = { hasRoutes: mesh.bindings.length > 0, services, namespaces: [...namespaces].sort() };
     last = { analysis: s.analysis, out };
     return out;
   };

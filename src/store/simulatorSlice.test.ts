@@ -73,6 +73,20 @@ describe('simulatorSlice', () => {
     expect(other.getState().simMixes).toEqual(store.getState().simMixes);
   });
 
+  test('Recent is part of the saved simulator: restore brings a workspace its own Recent, or none', () => {
+    const { store, revision } = loaded();
+    store.getState().setSimTrace(simulatorApi.simTrace(revision, sources, { ...shop, path: '/mine' }));
+    const saved = structuredClone(selectSimulatorWorkspace(store.getState()));
+    expect(saved.history?.map((r) => r.path)).toEqual(['/mine']);
+    store.getState().setSimTrace(simulatorApi.simTrace(revision, sources, { ...shop, path: '/later' }));
+    store.getState().restoreSimulator(saved);
+    expect(store.getState().simHistory.map((r) => r.path)).toEqual(['/mine']);
+    store.getState().restoreSimulator({ requests: [], mixes: [] });
+    expect(store.getState().simHistory).toEqual([]);
+    store.getState().restoreSimulator({ requests: [], mixes: [], history: [{ scheme: 'http' }, { nope: 1 } as never] });
+    expect(store.getState().simHistory).toEqual([{ scheme: 'http' }]);
+  });
+
   test('mix traffic shows on backend edges only while it is for the current revision', () => {
     const { store, revision } = loaded();
     const mix = { id: 'm', name: 'm', templates: [{ name: 'a', request: shop, weight: 1 }] };

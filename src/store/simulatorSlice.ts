@@ -20,7 +20,7 @@ import {
   type SimRequest,
 } from '../engine';
 import type { SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
-import { gatewayNames, revalidateRequest, ruleExists } from './simulatorRevalidate';
+import { gatewayNames, missingMeshService, revalidateRequest, ruleExists } from './simulatorRevalidate';
 import type { GwsimState } from './types';
 
 // Formatting helpers the simulator UI shares with the engine's what-if sentences (the UI imports
@@ -75,6 +75,8 @@ export interface SimRollout {
 export interface SavedSimulator {
   requests: RequestProbe[];
   mixes: RequestMix[];
+  /** Recent requests of this workspace, newest first (absent in records saved before they were kept). */
+  history?: SimRequest[];
 }
 
 export interface SimulatorSlice {
@@ -98,8 +100,11 @@ export interface SimulatorSlice {
 
   simTrace: SimTraceResult | undefined;
   simPath: SimPath | undefined;
-  /** Records a trace result (and its request in the history); results for other revisions are kept but read as outdated. */
-  setSimTrace(result: SimTraceResult | undefined): void;
+  /**
+   * Records a trace result (and its request in Recent, unless `recent: false`); results for other
+   * revisions are kept but read as outdated.
+   */
+  setSimTrace(result: SimTraceResult | undefined, options?: { recent?: boolean }): void;
   simRun: SimRunState | undefined;
   setSimRun(run: SimRunState | undefined): void;
   /** Exact traffic of the mix shown on the graph as edge thickness. */
@@ -188,14 +193,21 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
       const mixes = Array.isArray(saved.mixes)
         ? saved.mixes.filter((m) => typeof m?.id === 'string' && typeof m.name === 'string' && Array.isArray(m.templates) && m.templates.every((t) => typeof t?.weight === 'number' && isRequest(t.request)))
         : [];
-      set({ simSaved: requests, simMixes: mixes });
+      // Recent belongs to the workspace: a record without it starts with none.
+      const history = Array.isArray(saved.history) ? saved.history.filter(isRequest).slice(0, MAX_HISTORY) : [];
+      set({ simSaved: requests, simMixes: mixes, simHistory: history });
     },
 
     simTrace: undefined,
     simPath: undefined,
-    setSimTrace(result) {
+    setSimTrace(result, options = {}) {
       if (result === undefined) {
         set({ simTrace: undefined, simPath: undefined });
+        return;
+      }
+      // A re-run the app makes on its own (the YAML changed, another workspace opened) is not a request the user sent.
+      if (options.recent === false) {
+        set({ simTrace: result, simPath: computeSimPath(result) });
         return;
       }
       const label = JSON.stringify(result.request);
@@ -264,11 +276,11 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
         for (const note of draft.notes) notes.push(note);
       }
       const names = gatewayNames(analysis);
-      const history = s.simHistory.filter((r) => r.gateway === undefined || names.has(r.gateway));
+      const history = s.simHistory.filter((r) => (r.gateway === undefined || names.has(r.gateway)) && missingMeshService(r, analysis) === undefined);
       if (history.length !== s.simHistory.length) {
         patch.simHistory = history;
         const dropped = s.simHistory.length - history.length;
-        notes.push(`${dropped === 1 ? 'A recent request' : `${dropped} recent requests`} named a Gateway that is gone and ${dropped === 1 ? 'was' : 'were'} removed from Recent.`);
+        notes.push(`${dropped === 1 ? 'A recent request' : `${dropped} recent requests`} named a Gateway or Service that is gone and ${dropped === 1 ? 'was' : 'were'} removed from Recent.`);
       }
       // Saved requests and mixes are the user's: keep them, but say which ones just lost their Gateway.
       const left = previous === undefined ? new Set<string>() : new Set([...gatewayNames(previous)].filter((n) => !names.has(n)));
@@ -311,7 +323,9 @@ function rolloutEditOps(s: GwsimState, plan: SimRollout, percent: number): EditO
 
 function computeSimPath(result: SimTraceResult): SimPath | undefined {
   const { trace } = result;
-  if (trace.winner === undefined || trace.listener === undefined) return undefined;
+  // A mesh request's route hangs off the Service it binds: that parent edge and node light up.
+  const parent = trace.mesh !== undefined ? { gateway: `Service/${trace.mesh.service}`, name: '' } : trace.listener;
+  if (trace.winner === undefined || parent === undefined) return undefined;
   const backendIndexes: number[] = [];
   trace.outcome.backends.forEach((b, i) => {
     if (b.share > 0 && b.target !== 'none') backendIndexes.push(i);
@@ -320,8 +334,8 @@ function computeSimPath(result: SimTraceResult): SimPath | undefined {
     revision: result.revision,
     route: trace.winner.route,
     ruleIndex: trace.winner.ruleIndex,
-    gateway: trace.listener.gateway,
-    listener: trace.listener.name,
+    gateway: parent.gateway,
+    listener: parent.name,
     backendIndexes,
   };
 }

@@ -18,7 +18,10 @@ export function printTrace(trace: RequestTrace): string {
   const lines: string[] = [];
   const target = r.grpc !== undefined ? `gRPC ${r.grpc.service}/${r.grpc.method}` : `${r.method} ${r.path}${r.query !== '' ? `?${r.query}` : ''}`;
   const hostNote = r.host !== '' && r.host !== r.hostname ? `  (Host: ${r.host})` : '';
-  if (r.scheme === 'tls' || r.scheme === 'tcp' || r.scheme === 'udp') {
+  const mesh = trace.mesh;
+  if (mesh !== undefined) {
+    lines.push(`Request    mesh client in ${mesh.clientNamespace} → Service ${mesh.service}:${mesh.port}  ${r.scheme === 'http' || r.scheme === 'https' ? target : `${r.scheme} connection`}${r.host !== '' ? `  (Host: ${r.host}, not used for matching)` : ''}`);
+  } else if (r.scheme === 'tls' || r.scheme === 'tcp' || r.scheme === 'udp') {
     lines.push(`Request    ${r.scheme} connection to port ${r.port}${r.sni !== undefined ? `  (SNI ${r.sni || 'none'})` : ''}`);
   } else {
     lines.push(`Request    ${r.scheme}://${r.hostname || '(gateway address)'}:${r.port}  ${target}${hostNote}${r.sni !== undefined && r.sni !== r.hostname ? `  (SNI ${r.sni || 'none'})` : ''}`);
@@ -26,7 +29,12 @@ export function printTrace(trace: RequestTrace): string {
   if (r.sentPath !== undefined) lines.push(`           path sent as ${r.sentPath}, matched as ${r.path} (normalized)`);
   const headerNames = Object.keys(r.headers);
   if (headerNames.length > 0) lines.push(`           headers ${headerNames.map((h) => `${h}: ${r.headers[h] ?? ''}`).join('; ')}`);
-  lines.push(`Gateway    ${trace.gateway ?? '(none)'} — ${trace.gatewayReason}`);
+  if (mesh !== undefined) {
+    lines.push(`Service    ${mesh.serviceReason || mesh.service}`);
+    if (mesh.routes.length > 0) lines.push('Mesh routes bound to the Service (consumer routes first)');
+    for (const m of mesh.routes) lines.push(`  ${m.applies ? OK : NO} ${m.routeKind} ${m.route.split('/').slice(1).join('/')} (${m.role}, port ${m.ports}) — ${m.reason}`);
+    if (mesh.defaultRouting) lines.push('           no route binds this port for the client: default routing to the Service');
+  } else lines.push(`Gateway    ${trace.gateway ?? '(none)'} — ${trace.gatewayReason}`);
   for (const a of trace.gatewayAssumed ?? []) lines.push(`           assumed: ${a}`);
   if (trace.listeners.length > 0) {
     lines.push('Listeners');

@@ -140,6 +140,20 @@ function hostnameReadingNote(byRouteHostname: boolean, key: string, intersection
   };
 }
 
+/**
+ * The candidates of a set of routes that serve one parent together, in precedence order, with
+ * the rules the controller dropped: a mesh Service port (no hostnames, no listener) uses this.
+ */
+export function candidatesForRoutes(routes: readonly ResolvedRoute[]): { candidates: Candidate[]; dropped: RouteTableDroppedRule[] } {
+  const candidates: Candidate[] = [];
+  const dropped: RouteTableDroppedRule[] = [];
+  for (const route of routes) {
+    appendAll(candidates, routeCandidates(route));
+    appendAll(dropped, droppedRules(route));
+  }
+  return { candidates: orderCandidates(candidates), dropped };
+}
+
 function listenerKey(gateway: string, owner: string, listener: string): string {
   return `${gateway}\u0000${owner}\u0000${listener}`;
 }

@@ -17,6 +17,8 @@ import { packPathIndex } from './packedPathIndex';
 import type { Readings } from '../readings/readings';
 import type { CompiledCandidate, CompiledGateway, CompiledListener, CompiledPort, CompiledVirtualHost, FastRule, Router } from './router';
 import { describeListener } from './compileRouteTable';
+import { compileMeshRouter } from './compileMeshRouter';
+import type { MeshModel } from '../mesh/meshTypes';
 import type { RouteTableListener } from './types';
 
 /** What the Router is built from: an Analysis satisfies it. */
@@ -26,6 +28,8 @@ export interface RouterInput {
   attachments: readonly RouteAttachment[];
   /** Non-default readings the analysis followed (Analysis.readings). */
   readings?: Readings | undefined;
+  /** Services and their route bindings; without it no route binds a Service (mesh requests get default routing). */
+  mesh?: MeshModel;
 }
 
 export function compileRouter(input: RouterInput): Router {
@@ -56,7 +60,7 @@ export function compileRouter(input: RouterInput): Router {
     if (port === undefined) gw.ports.set(lc.listener.port, (port = { port: lc.listener.port, listeners: [], byProtocol: new Map(), bySni: new HostnameIndex() }));
     addListener(port, listener);
   }
-  return { table: { listeners: tableListeners }, gateways, gatewayList };
+  return { table: { listeners: tableListeners }, gateways, gatewayList, mesh: compileMeshRouter(input.mesh, input.routes) };
 }
 
 function addListener(port: CompiledPort, listener: CompiledListener): void {
@@ -68,7 +72,7 @@ function addListener(port: CompiledPort, listener: CompiledListener): void {
   if (listener.model.protocol === 'HTTPS' || listener.model.protocol === 'TLS') port.bySni.add(listener.model.hostname, listener);
 }
 
-function compileVirtualHost({ hostname, candidates, dropped: droppedRules, readingNote }: VirtualHostCandidates, fastRules: Map<ResolvedRule, FastRule>): CompiledVirtualHost {
+export function compileVirtualHost({ hostname, candidates, dropped: droppedRules, readingNote }: VirtualHostCandidates, fastRules: Map<ResolvedRule, FastRule>): CompiledVirtualHost {
   const all = candidates.map((c, index) => {
     let fast = fastRules.get(c.rule);
     if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));

@@ -11,6 +11,7 @@ import type { ResourceKey } from '../api/keys';
 import type { GatewayModel, ListenerModel } from '../types';
 import type { Candidate } from './collectCandidates';
 import type { PackedPathIndex } from './packedPathIndex';
+import type { MeshRouter } from './compileMeshRouter';
 import type { RouteTable, RouteTableDroppedRule, RouteTableReadingNote, RouteTableListener } from './types';
 
 /**
@@ -106,6 +107,8 @@ export interface CompiledGateway {
 
 export interface Router {
   readonly table: RouteTable;
+  /** GAMMA: requests from mesh clients to Services (compileMeshRouter.ts). */
+  readonly mesh: MeshRouter;
   readonly gateways: ReadonlyMap<string, CompiledGateway>;
   readonly gatewayList: readonly CompiledGateway[];
 }

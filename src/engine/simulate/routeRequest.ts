@@ -12,6 +12,9 @@ import { answerPreflight, isPreflight } from './cors';
 import { MatchContext, candidateAt, findGrpcCandidate, findHttpRecord } from './findCandidate';
 import { FLAG_DIRECT, REC_BACKEND_LIST, REC_BACKENDS, REC_FLAGS, REC_MATCH, REC_ROUTE, REC_RULE, REC_TOTAL_WEIGHT } from '../routing/packedPathIndex';
 import { splitPathAndQuery } from './normalizeRequest';
+import { meshDefaultTarget, selectMeshRoutes } from './traceMeshRequest';
+import type { MeshRouter } from '../routing/compileMeshRouter';
+import { kindsFor } from './explainCandidates';
 import { findListener, selectGateway, selectListener } from './selectListener';
 import type { OutcomeKind, SimRequest } from './types';
 import { drawFor, pickWeighted } from './weights';
@@ -45,6 +48,7 @@ function fail(kind: OutcomeKind, status: number, grpc: boolean): RouteResult {
 }
 
 export function routeRequest(router: Router, req: SimRequest, options?: RouteOptions): RouteResult {
+  if (req.mesh !== undefined) return routeMesh(router.mesh, req, options);
   const grpc = req.grpc !== undefined;
   const port = req.port ?? DEFAULT_PORT[req.scheme];
   if (port === undefined) return fail('connection-refused', 0, grpc);
@@ -109,6 +113,11 @@ export function routeRequest(router: Router, req: SimRequest, options?: RouteOpt
       winner = candidateAt(paths, rec);
     }
   }
+  return finishRoute(winner, req, method, l4, grpc, options);
+}
+
+/** After the winner: filters that answer, the weighted pick, backend filters, backend behaviour. */
+function finishRoute(winner: CompiledCandidate, req: SimRequest, method: string, l4: boolean, grpc: boolean, options: RouteOptions | undefined): RouteResult {
   const route = winner.routeKey;
   const ruleIndex = winner.ruleIndex;
   const matchIndex = winner.matchIndex;
@@ -199,4 +208,52 @@ function answeringFilter(filters: readonly ResolvedFilter[], method: string, hea
     }
   }
   return undefined;
+}
+
+/** The fast path's answer for one (client, Service, port, kinds): default target, refusal, or the routes that serve. */
+type MeshChoice = { kind: 'refused' } | { kind: 'default'; target: string } | { kind: 'routes'; routes: ResourceKey[] };
+
+/** Memoized selections per mesh router; cleared when full, since keys come from requests. */
+const MAX_MESH_SELECTIONS = 4096;
+
+function meshChoice(mesh: MeshRouter, req: SimRequest, port: number, grpc: boolean): MeshChoice {
+  const key = `${req.mesh?.clientNamespace ?? ''}\u0000${req.mesh?.service ?? ''}\u0000${port}\u0000${req.scheme}\u0000${grpc ? 1 : 0}`;
+  const hit = mesh.selections.get(key) as MeshChoice | undefined;
+  if (hit !== undefined) return hit;
+  const sel = selectMeshRoutes(mesh, req, port, kindsFor(req.scheme, grpc));
+  const choice: MeshChoice = !sel.ok ? { kind: 'refused' } : sel.trace.defaultRouting ? { kind: 'default', target: meshDefaultTarget(sel.trace) } : { kind: 'routes', routes: sel.routes };
+  if (mesh.selections.size >= MAX_MESH_SELECTIONS) mesh.selections.clear();
+  mesh.selections.set(key, choice);
+  return choice;
+}
+
+/** routeRequest for a mesh request: the same decisions as traceMeshRequest, without explanations. */
+function routeMesh(mesh: MeshRouter, req: SimRequest, options: RouteOptions | undefined): RouteResult {
+  const grpc = req.grpc !== undefined;
+  const port = req.port ?? DEFAULT_PORT[req.scheme];
+  if (port === undefined) return fail('connection-refused', 0, grpc);
+  const l4 = req.scheme === 'tcp' || req.scheme === 'udp' || req.scheme === 'tls';
+  const choice = meshChoice(mesh, req, port, grpc);
+  if (choice.kind === 'refused') return fail('connection-refused', 0, grpc);
+  if (choice.kind === 'default') return withGrpc({ kind: 'forwarded', status: l4 ? 0 : 200, backend: choice.target }, grpc);
+  const vhost = mesh.virtualHostFor(choice.routes);
+  let winner: CompiledCandidate | undefined;
+  let method = req.method ?? 'GET';
+  if (l4) {
+    winner = vhost.l4.find((c) => c.rank.kind === (req.scheme === 'tcp' ? 'TCPRoute' : req.scheme === 'udp' ? 'UDPRoute' : 'TLSRoute'));
+    if (winner === undefined) return fail('connection-refused', 0, false);
+  } else {
+    const raw = grpc && req.grpc !== undefined ? `/${req.grpc.service}/${req.grpc.method}` : (req.path ?? '/');
+    if (grpc) method = 'POST';
+    const split = splitPathAndQuery(raw);
+    context.reset(normalizePath(raw.slice(0, split.end) || '/'), split.query, method, req.headers, req.grpc);
+    if (grpc) winner = findGrpcCandidate(vhost.grpc, context);
+    if (winner === undefined) {
+      const paths = mesh.pathIndexFor(choice.routes);
+      const rec = findHttpRecord(paths, 0, context);
+      if (rec < 0) return fail('not-found', 404, grpc);
+      winner = candidateAt(paths, rec);
+    }
+  }
+  return finishRoute(winner, req, method, l4, grpc, options);
 }

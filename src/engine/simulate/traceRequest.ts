@@ -10,6 +10,7 @@ import { buildOutcome, describeAttributes, failureOutcome } from './buildOutcome
 import { candidateRef, explainCandidates, kindsFor } from './explainCandidates';
 import { MatchContext } from './findCandidate';
 import { normalizeRequest } from './normalizeRequest';
+import { traceMeshRequest } from './traceMeshRequest';
 import { explainListeners, selectGateway, selectListener, type ListenerQuery } from './selectListener';
 import type { NormalizedRequest, RequestTrace } from './traceTypes';
 import type { SimRequest } from './types';
@@ -23,6 +24,7 @@ export interface TraceOptions {
 }
 
 export function traceRequest(router: Router, req: SimRequest, options: TraceOptions = {}): RequestTrace {
+  if (req.mesh !== undefined) return traceMeshRequest(router.mesh, req, options);
   const normalized = normalizeRequest(req);
   const grpc = req.grpc !== undefined;
   if (!normalized.ok) {

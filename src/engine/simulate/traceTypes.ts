@@ -101,8 +101,38 @@ export interface BackendPick {
   draw: number;
 }
 
+/** How one route bound to the called Service fared for this mesh client. */
+export interface MeshRouteConsideration {
+  route: ResourceKey;
+  routeKind: RouteKind;
+  parentRefIndex: number;
+  /** Producer: in the Service's namespace, for every client. Consumer: for clients in its own namespace. */
+  role: 'producer' | 'consumer';
+  /** The Service ports it binds, e.g. "9080", or "every port". */
+  ports: string;
+  /** True when its rules are candidates for this request. */
+  applies: boolean;
+  /** Why it applies, or why it lost. */
+  reason: string;
+}
+
+export interface MeshTrace {
+  clientNamespace: string;
+  /** "namespace/name" of the called Service. */
+  service: string;
+  port: number;
+  /** How the Service and port were found (or assumed). */
+  serviceReason: string;
+  /** Every route whose parentRef is this Service, consumer routes first. */
+  routes: MeshRouteConsideration[];
+  /** True when no route binds the port for this client: the request goes to the Service itself. */
+  defaultRouting: boolean;
+}
+
 export interface RequestTrace {
   request: NormalizedRequest;
+  /** Set for a mesh (GAMMA) request: the client, the Service and the routes bound to it. */
+  mesh?: MeshTrace;
   /** "namespace/name" of the Gateway that received the request. */
   gateway?: string;
   gatewayReason: string;

@@ -21,6 +21,12 @@ export interface SimRequest {
   path?: string;
   /** Request headers; names are case-insensitive. Repeated values joined with "," as Envoy does. */
   headers?: Record<string, string>;
+  /**
+   * A mesh (GAMMA) request: sent by a client Pod in `clientNamespace` to a Service ("namespace/name",
+   * or a bare name in the client's namespace, as cluster DNS resolves it) on `port`. No Gateway is
+   * involved; `gateway` and `sni` are ignored and the Host header never selects a route.
+   */
+  mesh?: { clientNamespace: string; service: string };
   /** A gRPC call: POST /service/method over HTTP/2. */
   grpc?: { service: string; method: string };
   /**

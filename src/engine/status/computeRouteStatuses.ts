@@ -12,6 +12,8 @@ import { describeReading, readingValue } from '../readings/readings';
 import { asRecords } from '../resolve/read';
 import type { Manifest, ResolvedRoute, RouteAttachment, RouteParentExplain, RouteParentStatus, RouteStatus } from '../types';
 import { attachRouteParent, type ParentOutcome } from './attachRouteParent';
+import { meshBindingsOf } from '../mesh/collectMeshModel';
+import type { MeshBinding } from '../mesh/meshTypes';
 import type { GatewayListeners } from './buildGatewayListeners';
 import type { ListenerState } from './listenerState';
 import { describeRule, resolveRoute, type RouteResolution } from './resolveRoute';
@@ -31,6 +33,8 @@ export interface RouteStatusResult {
   explain: RouteParentExplain[];
   attachments: RouteAttachment[];
   statuses: Map<string, RouteStatus>;
+  /** Every route × Service parentRef (GAMMA), as settled here. */
+  meshBindings: MeshBinding[];
 }
 
 export function computeRouteStatuses(
@@ -85,6 +89,7 @@ export function computeRouteStatuses(
     explain: work.flatMap((w) => w.outcomes.map((o) => o.explain)),
     attachments,
     statuses,
+    meshBindings: work.flatMap((w) => meshBindingsOf(w.resolution.route, w.outcomes)),
   };
 }
 

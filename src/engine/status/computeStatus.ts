@@ -27,6 +27,7 @@ import { buildGatewayListeners, type GatewayListeners } from './buildGatewayList
 import { computeBackendTLSPolicyStatus, withBackendTLS } from './computeBackendTLSPolicyStatus';
 import { computeGatewayClassStatus, type GatewayClassOutcome } from './computeGatewayClassStatus';
 import { computeRouteStatuses } from './computeRouteStatuses';
+import type { MeshBinding } from '../mesh/meshTypes';
 import { assumptionDiagnostics, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
 import { validateListener } from './validateListener';
 import { writeGatewayStatus } from './writeGatewayStatus';
@@ -35,6 +36,8 @@ import { appendAll } from '../collections/appendAll';
 export interface StatusResult {
   status: StatusReport;
   explain: RouteParentExplain[];
+  /** Every route × Service parentRef (GAMMA). */
+  meshBindings: MeshBinding[];
   gateways: GatewayModel[];
   routes: ResolvedRoute[];
   attachments: RouteAttachment[];
@@ -128,6 +131,7 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
   return {
     status,
     explain: routes.explain,
+    meshBindings: routes.meshBindings,
     gateways,
     routes: resolvedRoutes,
     attachments: routes.attachments,

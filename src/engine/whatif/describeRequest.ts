@@ -4,8 +4,13 @@
 import type { SimRequest } from '../simulate/types';
 import type { TrafficBucket } from './types';
 
-/** "GET shop.example.com/api", "gRPC grpc.example.com/pkg.Svc/Get", "tcp :5432". */
+/** "GET shop.example.com/api", "mesh web → GET shop/cart:80/api", "gRPC grpc.example.com/pkg.Svc/Get", "tcp :5432". */
 export function describeRequest(req: SimRequest): string {
+  if (req.mesh !== undefined) return `mesh ${req.mesh.clientNamespace} → ${describeGatewayRequest({ ...req, host: req.mesh.service })}`;
+  return describeGatewayRequest(req);
+}
+
+function describeGatewayRequest(req: SimRequest): string {
   if (req.scheme === 'tcp' || req.scheme === 'udp') return `${req.scheme} :${req.port ?? '?'}`;
   if (req.scheme === 'tls') return `tls ${req.sni ?? req.host ?? ''}:${req.port ?? 443}`;
   const host = req.host ?? '';

@@ -8,11 +8,14 @@ import type { GRPCRouteMatch, HTTPHeaderMatch, HTTPRouteMatch } from '../api/spe
 import type { SimRequest, SimScheme } from '../simulate/types';
 import type { GatewayModel, ResolvedRoute, RouteAttachment } from '../types';
 import { dict } from '../collections/dict';
+import type { MeshBinding, MeshModel } from '../mesh/meshTypes';
 
 export interface RuleRequestInput {
   gateways: readonly GatewayModel[];
   routes: readonly ResolvedRoute[];
   attachments: readonly RouteAttachment[];
+  /** Mesh bindings: a route bound to a Service (and to no listener) gives a mesh request. */
+  mesh?: MeshModel;
 }
 
 export interface RuleRequest {
@@ -30,6 +33,8 @@ export function requestForRule(input: RuleRequestInput, routeKey: string, ruleIn
   if (route === undefined || rule === undefined) return undefined;
   const notes: string[] = [];
   const attachment = input.attachments.find((a) => a.route === route.key);
+  const binding = attachment === undefined ? input.mesh?.bindings.find((b) => b.route === route.key && b.accepted) : undefined;
+  if (binding !== undefined) return meshRequestForRule(input, route, binding, matchIndex, ruleIndex);
   const listener = attachment === undefined ? undefined : findListener(input.gateways, attachment);
   if (attachment === undefined) notes.push(`${route.kind} ${route.namespace}/${route.name} is not attached to any listener, so no request can reach it`);
   const scheme = schemeFor(route.kind, listener?.protocol);
@@ -48,6 +53,27 @@ export function requestForRule(input: RuleRequestInput, routeKey: string, ruleIn
     return { request, notes };
   }
   applyHttpMatch(request, match as HTTPRouteMatch | undefined, notes);
+  return { request, notes };
+}
+
+/**
+ * A mesh request that reaches the rule: from a client in the route's namespace (a consumer route
+ * serves only there; a producer route serves everyone), to the bound Service and its first bound port.
+ */
+function meshRequestForRule(input: RuleRequestInput, route: ResolvedRoute, binding: MeshBinding, matchIndex: number, ruleIndex: number): RuleRequest {
+  const notes: string[] = [];
+  const service = input.mesh?.services.find((s) => s.namespace === binding.serviceNamespace && s.name === binding.serviceName);
+  const port = binding.ports[0] ?? service?.ports[0]?.port ?? 80;
+  const request: SimRequest = {
+    scheme: schemeFor(route.kind, undefined),
+    port,
+    mesh: { clientNamespace: route.namespace, service: `${binding.serviceNamespace}/${binding.serviceName}` },
+  };
+  if (request.scheme === 'tcp' || request.scheme === 'udp' || request.scheme === 'tls') return { request, notes };
+  const rule = route.rules[ruleIndex];
+  const match = rule?.matches[matchIndex] ?? rule?.matches[0];
+  if (route.kind === 'GRPCRoute') applyGrpcMatch(request, match as GRPCRouteMatch | undefined, notes);
+  else applyHttpMatch(request, match as HTTPRouteMatch | undefined, notes);
   return { request, notes };
 }
 

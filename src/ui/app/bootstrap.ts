@@ -6,7 +6,8 @@ import type { GwsimStore } from '../../store';
 import { startAnalysisSync } from '../../store/analysisSync';
 import { getEngine } from '../../worker/engineClient';
 import { startAutosave, type Autosave } from './autosave';
-import { decodeShareText, readShareFragment } from '../share/shareLink';
+import { decodeShareText, readShareFragment, readShareParam } from '../share/shareLink';
+import { SHARED_REQUESTS_PARAM, decodeSharedRequests } from '../share/sharedRequests';
 import { useShareSession } from '../share/shareSession';
 import { DEFAULT_EXAMPLE, exampleText } from './examples';
 import { installTestApi } from './testApi';
@@ -53,6 +54,8 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
     },
     keepMine: () => {
       leave();
+      // The link's saved requests leave with it, even when the user's own record has none.
+      store.getState().restoreSimulator({ requests: [], mixes: [] });
       void restoreOrExample(store).then(beginAutosave);
     },
   });
@@ -76,6 +79,7 @@ async function openShareLinkFromLocation(store: GwsimStore): Promise<boolean> {
     const text = await decodeShareText(data);
     store.getState().setText(text, 'restore');
     store.temporal.getState().clear();
+    await openSharedRequests(store);
     return true;
   } catch (error) {
     history.replaceState(null, '', `${location.pathname}${location.search}`);
@@ -84,6 +88,24 @@ async function openShareLinkFromLocation(store: GwsimStore): Promise<boolean> {
       message: `This share link could not be opened: ${error instanceof Error ? error.message : String(error)}. Showing your own workspace instead.`,
     });
     return false;
+  }
+}
+
+/**
+ * The saved requests a link carries are listed under Saved, never sent: opening a link runs
+ * nothing but the analysis. A damaged part is reported and the workspace opens without it.
+ */
+async function openSharedRequests(store: GwsimStore): Promise<void> {
+  const data = readShareParam(location.hash, SHARED_REQUESTS_PARAM);
+  // The link's own requests, or none: the user's saved requests belong to their own workspace.
+  store.getState().restoreSimulator({ requests: [], mixes: [] });
+  if (data === undefined) return;
+  try {
+    const { probes, dropped } = await decodeSharedRequests(data);
+    store.getState().restoreSimulator({ requests: probes, mixes: [] });
+    if (dropped > 0) store.getState().setNotice({ kind: 'info', message: `${dropped === 1 ? 'One saved request' : `${dropped} saved requests`} in this link ${dropped === 1 ? 'was' : 'were'} not well-formed and ${dropped === 1 ? 'was' : 'were'} left out.` });
+  } catch (error) {
+    store.getState().setNotice({ kind: 'error', message: `The saved requests in this share link could not be read: ${error instanceof Error ? error.message : String(error)}. The workspace opened without them.` });
   }
 }
 

@@ -4,7 +4,7 @@
  * puts them back as one undoable step, after asking when the current work would be lost.
  */
 import { useGwsimStore, type GwsimStore } from '../../store';
-import { selectSimulatorWorkspace } from '../../store/simulatorSlice';
+import { selectSimulatorWorkspace, type SavedSimulator } from '../../store/simulatorSlice';
 import { useShareSession } from '../share/shareSession';
 import { isUnmodifiedExample } from './examples';
 import {
@@ -16,6 +16,38 @@ import {
 } from './workspaceStorage';
 
 export const MAX_NAME_LENGTH = 80;
+
+/**
+ * The named workspace on screen (saved or opened under that name in this page visit): when
+ * another one opens, its Recent requests are written back into its record, so each named
+ * workspace shows its own Recent. Replacing the text by other means (New, Open files, an example)
+ * ends it; typing and canvas edits do not.
+ */
+let activeName: string | undefined;
+const watched = new WeakSet<GwsimStore>();
+
+function follow(store: GwsimStore, name: string): void {
+  activeName = name;
+  if (watched.has(store)) return;
+  watched.add(store);
+  store.subscribe((s, p) => {
+    if (s.text === p.text) return;
+    const origin = s.lastChange.origin;
+    if (origin !== 'editor' && origin !== 'canvas' && origin !== 'inspector') activeName = undefined;
+  });
+}
+
+/** The named workspace whose Recent the page is showing, if any. */
+export function activeWorkspaceName(): string | undefined {
+  return activeName;
+}
+
+/** Writes `history` as the Recent of the named record, leaving the rest of it (and its save time) alone. */
+async function keepRecent(name: string, history: SavedSimulator['history']): Promise<void> {
+  const saved = await loadNamedWorkspace(name);
+  const simulator: SavedSimulator = { ...(saved.simulator ?? { requests: [], mixes: [] }), history: history ?? [] };
+  await saveNamedWorkspace({ ...saved, simulator });
+}
 
 /** The name as it will be stored, or the reason it cannot be used. */
 export function checkWorkspaceName(raw: string): { ok: true; name: string } | { ok: false; why: string } {
@@ -68,6 +100,7 @@ export async function saveWorkspaceAs(name: string, store: GwsimStore = useGwsim
     notify('error', `Could not save “${name}”: ${errorText(error)}. Download the YAML to keep it.`);
     return false;
   }
+  follow(store, name);
   notify('info', `Saved as “${name}” in this browser. Open it again from Open saved.`);
   return true;
 }
@@ -89,8 +122,18 @@ export async function openNamedWorkspace(name: string, store: GwsimStore = useGw
   if (text !== saved.text && hasUnsavedWork(text, savedTexts)) {
     if (!window.confirm(`Open the saved workspace “${name}”? It replaces the current work, which is not saved under a name. You can undo this.`)) return;
   }
+  let kept = '';
+  const leaving = activeName;
+  if (leaving !== undefined && leaving !== name) {
+    try {
+      await keepRecent(leaving, store.getState().simHistory);
+    } catch (error) {
+      kept = ` The Recent requests of “${leaving}” could not be kept: ${errorText(error)}.`;
+    }
+  }
   applyWorkspace(store, saved);
-  notify('info', `Opened “${name}” (saved ${formatSavedAt(saved.savedAt)}). Undo with Ctrl+Z.`);
+  follow(store, name);
+  notify(kept === '' ? 'info' : 'error', `Opened “${name}” (saved ${formatSavedAt(saved.savedAt)}). Undo with Ctrl+Z.${kept}`);
 }
 
 /** Text and positions in one set, so one undo step takes both back (replaceWorkspace would clear positions). */
@@ -102,7 +145,8 @@ function applyWorkspace(store: GwsimStore, saved: NamedWorkspace): void {
     store.setState({ text: saved.text, revision, lastChange: { origin: 'file', revision }, positions: saved.positions });
   }
   s.setSplitRatio(saved.splitRatio);
-  if (saved.simulator) s.restoreSimulator(saved.simulator);
+  // Its own saved requests, mixes and Recent (none when the record has no simulator part).
+  s.restoreSimulator(saved.simulator ?? { requests: [], mixes: [] });
   s.setWorld(saved.world ?? 'auto');
 }
 

@@ -85,8 +85,17 @@ export function readShareFragment(hash: string): string | undefined {
 
 export type ShareUrlResult = { ok: true; url: string } | { ok: false; length: number };
 
-/** `base` with the workspace in its fragment, or the would-be length when it is too long to share. */
-export async function buildShareUrl(base: string, text: string): Promise<ShareUrlResult> {
-  const url = `${base.replace(/#.*$/, '')}#${SHARE_PARAM}=${await encodeShareText(text)}`;
+/**
+ * `base` with the workspace in its fragment (and `extra` parameters after it, already encoded),
+ * or the would-be length when it is too long to share.
+ */
+export async function buildShareUrl(base: string, text: string, extra: Readonly<Record<string, string>> = {}): Promise<ShareUrlResult> {
+  const tail = Object.entries(extra).map(([k, v]) => `&${k}=${v}`).join('');
+  const url = `${base.replace(/#.*$/, '')}#${SHARE_PARAM}=${await encodeShareText(text)}${tail}`;
   return url.length > MAX_SHARE_URL_LENGTH ? { ok: false, length: url.length } : { ok: true, url };
+}
+
+/** The value of another parameter of a share fragment (e.g. the saved requests), or undefined. */
+export function readShareParam(hash: string, name: string): string | undefined {
+  return new URLSearchParams(hash.replace(/^#/, '')).get(name) ?? undefined;
 }

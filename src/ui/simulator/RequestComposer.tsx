@@ -5,8 +5,9 @@
 import { useState } from 'react';
 import type { SimRequest, SimScheme } from '../../engine';
 import { useGwsimStore } from '../../store';
-import { selectSimDraft, selectSimGateways } from '../../store/simulatorSlice';
-import { defaultPort, portForScheme, requestToSend } from '../../store/simulatorRequest';
+import { selectSimDraft, selectSimGateways, selectSimMesh } from '../../store/simulatorSlice';
+import { defaultPort, portForScheme, requestToSend, toGatewayDraft, toMeshDraft } from '../../store/simulatorRequest';
+import { MeshTargetFields } from './MeshTargetFields';
 import { sendRequest } from './simulatorClient';
 
 const SCHEMES: SimScheme[] = ['http', 'https', 'tls', 'tcp', 'udp'];
@@ -16,6 +17,7 @@ export function RequestComposer() {
   const draft = useGwsimStore(selectSimDraft);
   const notes = useGwsimStore((s) => s.simDraftNotes);
   const gateways = useGwsimStore(selectSimGateways);
+  const meshOptions = useGwsimStore(selectSimMesh);
   const setDraft = useGwsimStore((s) => s.setSimDraft);
   const saveRequest = useGwsimStore((s) => s.saveSimRequest);
   const [saveName, setSaveName] = useState('');
@@ -29,6 +31,9 @@ export function RequestComposer() {
   const headers = Object.entries(draft.headers ?? {});
   const setHeaders = (rows: [string, string][]) => (rows.length > 0 ? update({ headers: Object.fromEntries(rows) }) : update({}, ['headers']));
   const http = draft.scheme === 'http' || draft.scheme === 'https';
+  const meshMode = draft.mesh !== undefined;
+  // The mesh target is offered when the workspace binds a route to a Service (or the draft already is one).
+  const offerMesh = meshOptions.hasRoutes || meshMode;
   return (
     <form
       className="sim-composer"
@@ -39,6 +44,19 @@ export function RequestComposer() {
       }}
     >
       <div className="sim-grid">
+        {offerMesh ? (
+          <>
+            <label htmlFor="sim-target">Target</label>
+            <select id="sim-target" data-testid="sim-target" value={meshMode ? 'mesh' : 'gateway'} onChange={(e) => setDraft(e.target.value === 'mesh' ? toMeshDraft(draft, meshOptions) : toGatewayDraft(draft))}>
+              <option value="gateway">a Gateway (north–south)</option>
+              <option value="mesh">a Service in the mesh (GAMMA)</option>
+            </select>
+          </>
+        ) : null}
+        {meshMode ? (
+          <MeshTargetFields draft={draft} options={meshOptions} onChange={setDraft} />
+        ) : (
+          <>
         <label htmlFor="sim-gateway">Gateway</label>
         <select id="sim-gateway" data-testid="sim-gateway" value={draft.gateway ?? ''} onChange={(e) => (e.target.value ? update({ gateway: e.target.value }) : update({}, ['gateway']))}>
           <option value="">any that listens on the port</option>
@@ -98,9 +116,18 @@ export function RequestComposer() {
             <option key={s}>{s}</option>
           ))}
         </select>
+          </>
+        )}
         <label htmlFor="sim-host">Host</label>
-        <input id="sim-host" data-testid="sim-host" spellCheck={false} value={draft.host ?? ''} placeholder="shop.example.com" onChange={(e) => update({ host: e.target.value })} />
-        {draft.scheme === 'https' || draft.scheme === 'tls' ? (
+        <input
+          id="sim-host"
+          data-testid="sim-host"
+          spellCheck={false}
+          value={draft.host ?? ''}
+          placeholder={meshMode ? 'the Service DNS name (never picks a route)' : 'shop.example.com'}
+          onChange={(e) => (meshMode && e.target.value === '' ? update({}, ['host']) : update({ host: e.target.value }))}
+        />
+        {!meshMode && (draft.scheme === 'https' || draft.scheme === 'tls') ? (
           <>
             <label htmlFor="sim-sni">SNI</label>
             <input id="sim-sni" data-testid="sim-sni" spellCheck={false} value={draft.sni ?? ''} placeholder="same as Host" onChange={(e) => (e.target.value ? update({ sni: e.target.value }) : update({}, ['sni']))} />

@@ -3,7 +3,7 @@
  * precedence order (every condition with the values compared) → tie-break → filters (request
  * before → after) → backends → outcome → rule attributes. Clicking a step selects its object.
  */
-import type { CandidateConsideration, ForwardedRequest, RequestTrace } from '../../engine';
+import type { CandidateConsideration, ForwardedRequest, MeshTrace, RequestTrace } from '../../engine';
 import { useGwsimStore } from '../../store';
 import { describeBucket, formatShare, selectSimTrace, selectSimTraceIsCurrent } from '../../store/simulatorSlice';
 import { sendRequest } from './simulatorClient';
@@ -33,10 +33,14 @@ export function TraceView() {
         <Step id="request" title="Request">
           <code>{printRequest(t)}</code>
         </Step>
-        <Step id="gateway" title="Gateway" onClick={t.gateway ? () => select(`Gateway/${t.gateway}`) : undefined}>
-          <strong>{t.gateway ?? 'none'}</strong> <span className="sim-why">{t.gatewayReason}</span>
-          <Assumed lines={t.gatewayAssumed} testId="trace-gateway-assumed" />
-        </Step>
+        {t.mesh ? (
+          <MeshSteps mesh={t.mesh} />
+        ) : (
+          <Step id="gateway" title="Gateway" onClick={t.gateway ? () => select(`Gateway/${t.gateway}`) : undefined}>
+            <strong>{t.gateway ?? 'none'}</strong> <span className="sim-why">{t.gatewayReason}</span>
+            <Assumed lines={t.gatewayAssumed} testId="trace-gateway-assumed" />
+          </Step>
+        )}
         {t.listeners.length > 0 ? (
           <Step id="listeners" title="Listeners">
             {t.listeners.map((l) => (
@@ -207,8 +211,38 @@ function Mark({ pass }: { pass: boolean }) {
   return <span className={`sim-mark ${pass ? 'is-pass' : 'is-fail'}`} role="img" aria-label={pass ? 'passed' : 'failed'}>{pass ? '✓' : '✗'}</span>;
 }
 
+/** A mesh request: the calling namespace, the Service, and every route bound to it with why it applies or lost. */
+function MeshSteps({ mesh }: { mesh: MeshTrace }) {
+  return (
+    <>
+      <Step id="mesh-service" title="Mesh · Service called" onClick={() => select(`Service/${mesh.service}`)}>
+        <span data-testid="trace-mesh-service">
+          from a client in <strong>{mesh.clientNamespace}</strong> to <strong>{mesh.service}:{mesh.port}</strong> <span className="sim-why">— {mesh.serviceReason || 'no Gateway is involved'}</span>
+        </span>
+      </Step>
+      <Step id="mesh-routes" title={mesh.routes.length > 0 ? `Mesh · routes bound to the Service · ${mesh.routes.length}` : 'Mesh · routes bound to the Service'}>
+        {mesh.routes.map((r) => (
+          <button type="button" key={`${r.route}#${r.parentRefIndex}`} className={`sim-item ${r.applies ? 'is-pass' : 'is-fail'}`} data-testid={`trace-mesh-route-${short(r.route)}`} data-applies={r.applies} onClick={() => select(r.route)}>
+            <Mark pass={r.applies} /> <strong>{r.routeKind} {short(r.route)}</strong> <span className="sim-muted">({r.role}, port {r.ports})</span> <span className="sim-why">— {r.reason}</span>
+          </button>
+        ))}
+        {mesh.defaultRouting ? (
+          <div className="sim-why" data-testid="trace-mesh-default">
+            No route binds port {mesh.port} for clients in {mesh.clientNamespace}: the request goes to the Service itself.
+          </div>
+        ) : null}
+      </Step>
+    </>
+  );
+}
+
 function printRequest(t: RequestTrace): string {
   const r = t.request;
+  if (t.mesh !== undefined) {
+    const what = r.grpc ? `gRPC ${r.grpc.service}/${r.grpc.method}` : `${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`;
+    const headers = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join(', ');
+    return `mesh ${t.mesh.clientNamespace} → ${t.mesh.service}:${t.mesh.port} ${what}${r.host ? ` (Host ${r.host})` : ''}${headers ? `  {${headers}}` : ''}`;
+  }
   const head = `${r.scheme}://${r.host || '(no host)'}:${r.port}`;
   const grpc = r.grpc ? ` gRPC ${r.grpc.service}/${r.grpc.method}` : '';
   const path = r.scheme === 'http' || r.scheme === 'https' ? ` ${r.method} ${r.path}${r.query ? `?${r.query}` : ''}` : '';

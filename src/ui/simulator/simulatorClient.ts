@@ -24,12 +24,13 @@ function reportError(what: string, error: unknown): void {
   store.getState().setNotice({ kind: 'error', message: `Simulator: ${what} failed: ${error instanceof Error ? error.message : String(error)}` });
 }
 
-export async function sendRequest(request: SimRequest): Promise<void> {
+/** Traces a request; `recent: false` for the app's own re-runs, which stay out of Recent. */
+export async function sendRequest(request: SimRequest, options: { recent?: boolean } = {}): Promise<void> {
   const seq = ++latest.trace;
   const { revision, sources } = current();
   try {
     const result = await getEngine().simTrace(revision, sources, request);
-    if (seq === latest.trace) store.getState().setSimTrace(result);
+    if (seq === latest.trace) store.getState().setSimTrace(result, options);
   } catch (error) {
     reportError('the trace', error);
   }

@@ -23,7 +23,7 @@ export function useSimulatorFollow(): void {
         timer = undefined;
         const now = useGwsimStore.getState();
         // A traced request whose Gateway is gone is re-sent the way the composer now holds it.
-        if (now.simTrace) void sendRequest(now.analysis ? revalidateRequest(now.simTrace.request, now.analysis).request : now.simTrace.request);
+        if (now.simTrace) void sendRequest(now.analysis ? revalidateRequest(now.simTrace.request, now.analysis).request : now.simTrace.request, { recent: false });
         const mix = now.simTraffic ? now.simMixes.find((m) => m.id === now.simTraffic?.mixId) : undefined;
         if (mix) void showMixTraffic(mix);
         if (now.simWhatIf && now.simBaseline) void runWhatIf();

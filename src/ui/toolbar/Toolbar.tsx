@@ -49,12 +49,15 @@ function downloadCleaned(dropCreationTimestamp: boolean) {
 }
 
 function copyShareLink() {
-  shareLinkFor(useGwsimStore.getState().text).then(
+  const { text, simSaved } = useGwsimStore.getState();
+  shareLinkFor(text, simSaved).then(
     (result) => {
       if (!result.ok) return notify('error', result.message);
       if (TEST_HOOKS && window.__gwsim) window.__gwsim.lastShareLink = result.url;
+      const requests = result.requests > 0 ? ` It includes ${result.requests === 1 ? 'the saved request' : `${result.requests} saved requests`}.` : '';
+      const leftOut = result.requestsLeftOut > 0 ? ` ${result.requestsLeftOut === 1 ? 'One saved request was' : `${result.requestsLeftOut} saved requests were`} left out to keep the link short enough.` : '';
       navigator.clipboard.writeText(result.url).then(
-        () => notify('info', 'A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.'),
+        () => notify('info', `A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.${requests}${leftOut}`),
         () => notify('error', 'The browser did not allow copying to the clipboard.'),
       );
     },

@@ -1,0 +1,54 @@
+/**
+ * The mesh (GAMMA, spec §3.9) as plain data: every Service a mesh client can call, and every
+ * route × parentRef whose parent is a Service. The status stage settles which bindings are
+ * accepted; the mesh simulator (simulate/mesh) decides which of them serve a given client.
+ */
+import type { ResourceKey } from '../api/keys';
+import type { RouteKind } from '../api/kinds';
+
+export interface MeshServicePort {
+  name?: string;
+  port: number;
+}
+
+export interface MeshService {
+  key: ResourceKey;
+  namespace: string;
+  name: string;
+  ports: MeshServicePort[];
+  /** `None` for a headless Service (spec §3.9: SHOULD NOT be a mesh parent). */
+  clusterIP?: string;
+}
+
+export interface MeshBinding {
+  route: ResourceKey;
+  routeKind: RouteKind;
+  routeNamespace: string;
+  routeName: string;
+  parentRefIndex: number;
+  serviceNamespace: string;
+  serviceName: string;
+  /** Service ports the route binds (empty when the parentRef matches none). */
+  ports: number[];
+  /**
+   * True when the binding covers every port: the parentRef names no port, or the Service is
+   * assumed (not in the input) and the parentRef names a port by name only.
+   */
+  allPorts: boolean;
+  /** Accepted by the status stage (port found, rules valid, no higher route kind on the port). */
+  accepted: boolean;
+  reason: string;
+  message: string;
+  /** The Service is not in the input; the world assumed it. */
+  assumed?: true;
+}
+
+export interface MeshModel {
+  services: MeshService[];
+  bindings: MeshBinding[];
+}
+
+/** A producer route lives in its parent Service's namespace; a consumer route elsewhere. */
+export function meshRole(b: Pick<MeshBinding, 'routeNamespace' | 'serviceNamespace'>): 'producer' | 'consumer' {
+  return b.routeNamespace === b.serviceNamespace ? 'producer' : 'consumer';
+}
