@@ -40,6 +40,7 @@ export { printStatusSummary, printConditions } from './print/printStatusSummary'
 export { printIsolationLens } from './print/printIsolationLens';
 export { printTrafficSplit } from './print/printTrafficSplit';
 export { applyEdits } from './edit/applyEdits';
+export { readField } from './edit/readField';
 export type * from './edit/editOps';
 export { printDiagnostics, printDiagnostic, printDiagnosticTotals, countBySeverity } from './print/printDiagnostics';
 export { escapeTerminal, escapeTerminalOutput } from './print/escapeTerminal';
