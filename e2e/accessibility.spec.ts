@@ -73,3 +73,36 @@ test('with the Platform panel on Lint & fix-its and on Isolation, no serious or 
   await expect(page.getByTestId('isolation-lens')).toBeVisible();
   expect(await seriousViolations(page), 'Isolation').toEqual([]);
 });
+
+// The same screens in dark mode, as a system set to dark gets it (prefers-color-scheme).
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('first start, inspector, simulator and platform panel: no serious or critical axe violation', async ({ page, app, api }) => {
+    test.setTimeout(120_000);
+    const canvas = new CanvasPage(page);
+    await app.open();
+    await canvas.ready();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await seriousViolations(page), 'first start').toEqual([]);
+
+    await canvas.node('HTTPRoute/team-b/shop').click();
+    await expect(page.getByTestId('inspector-title')).toBeVisible();
+    expect(await seriousViolations(page), 'inspector').toEqual([]);
+
+    const sim = new SimulatorPanel(page);
+    await sim.open('request');
+    await sim.compose({ gateway: 'infra/shared', scheme: 'http', host: 'shop.example.com', path: '/cart', headers: {} });
+    await sim.send();
+    await expect(sim.outcome).toHaveAttribute('data-status', '200');
+    await page.screenshot({ path: `${SCREENS}/a11y-dark-simulator.png` });
+    expect(await seriousViolations(page), 'simulator').toEqual([]);
+
+    await app.openExample('broken-on-purpose');
+    await api.waitForAnalysis();
+    await page.getByTestId('platform-tab-lint').click();
+    await expect(page.getByTestId('platform-panel').getByTestId('lint-finding-lint-reference-not-granted')).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/a11y-dark-platform-lint.png` });
+    expect(await seriousViolations(page), 'Lint & fix-its').toEqual([]);
+  });
+});
