@@ -114,10 +114,27 @@ export function buildObjectTemplate(kind: PaletteKind, objects: readonly ObjectS
         },
       };
     }
-    case 'HTTPRoute':
-      return { apiVersion: GATEWAY_API, kind, metadata, spec: { parentRefs: parentRefsFor(kind, ctx), rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }] } };
-    case 'GRPCRoute':
-      return { apiVersion: GATEWAY_API, kind, metadata, spec: { parentRefs: parentRefsFor(kind, ctx), rules: [{ matches: [{ method: { service: 'example.Service' } }] }] } };
+    case 'HTTPRoute': {
+      // Named hosts of their own (the route's name as the first label): an HTTPRoute for every host
+      // would conflict with any GRPCRoute on the same listener, and a new one with any new GRPCRoute.
+      const parent = chooseParent(kind, ctx);
+      return {
+        apiVersion: GATEWAY_API,
+        kind,
+        metadata,
+        spec: { parentRefs: parent ? [parent.ref] : [], hostnames: [hostnameWithin(parent?.hostname, `${name}.example.com`, name)], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }] },
+      };
+    }
+    case 'GRPCRoute': {
+      // A hostname of its own, as for HTTPRoute: the two kinds may not share a host on a listener.
+      const parent = chooseParent(kind, ctx);
+      return {
+        apiVersion: GATEWAY_API,
+        kind,
+        metadata,
+        spec: { parentRefs: parent ? [parent.ref] : [], hostnames: [hostnameWithin(parent?.hostname, `${name}.example.com`, name)], rules: [{ matches: [{ method: { service: 'example.Service' } }] }] },
+      };
+    }
     case 'TLSRoute':
       // A TLS route is chosen by SNI: it needs a hostname to mean anything (and v1alpha2 requires one).
     {
@@ -126,7 +143,7 @@ export function buildObjectTemplate(kind: PaletteKind, objects: readonly ObjectS
         apiVersion: GATEWAY_API,
         kind,
         metadata,
-        spec: { parentRefs: parent ? [parent.ref] : [], hostnames: [hostnameWithin(parent?.hostname, 'tls.example.com')], rules: [{ backendRefs: [backendFor(ctx, 443)] }] },
+        spec: { parentRefs: parent ? [parent.ref] : [], hostnames: [hostnameWithin(parent?.hostname, `${name}.example.com`, name)], rules: [{ backendRefs: [backendFor(ctx, 443)] }] },
       };
     }
     case 'TCPRoute':
@@ -202,10 +219,10 @@ function parentRefsFor(kind: RouteKind, ctx: TemplateContext): Record<string, un
   return choice ? [choice.ref] : [];
 }
 
-/** A hostname inside the chosen listener's: "*.secure.example.com" gives "app.secure.example.com". */
-function hostnameWithin(listenerHostname: string | undefined, fallback: string): string {
+/** A hostname inside the chosen listener's: "*.secure.example.com" gives "app.secure.example.com" (label "app"). */
+function hostnameWithin(listenerHostname: string | undefined, fallback: string, label = 'app'): string {
   if (listenerHostname === undefined) return fallback;
-  return listenerHostname.startsWith('*.') ? `app.${listenerHostname.slice(2)}` : listenerHostname;
+  return listenerHostname.startsWith('*.') ? `${label}.${listenerHostname.slice(2)}` : listenerHostname;
 }
 
 function serviceFor(ctx: TemplateContext): ObjectSummary | undefined {

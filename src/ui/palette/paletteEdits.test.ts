@@ -51,18 +51,27 @@ describe('every palette kind adds an object that passes gwsim validation', () =>
 });
 
 describe('palette wiring', () => {
+  test('an HTTPRoute then a GRPCRoute added to the same listener do not conflict', () => {
+    for (const start of ['quickstart', 'shared gateway two teams'] as const) {
+      const http = add('HTTPRoute', STARTS[start] ?? '', start === 'quickstart' ? 'default' : 'team-a');
+      const grpc = add('GRPCRoute', http.text, start === 'quickstart' ? 'default' : 'team-a');
+      const rejected = grpc.after.graph.nodes.filter((n) => n.status === 'error').map((n) => `${n.id} ${n.reason ?? ''}`);
+      expect(rejected, start).toEqual([]);
+    }
+  });
+
   test('a TLSRoute attaches only to a Gateway with a listener that admits TLSRoute', () => {
     const quick = add('TLSRoute', STARTS.quickstart ?? '');
     // quickstart has only an HTTP listener: attaching there would be refused.
     expect(quick.after.explain.filter((e) => e.route.startsWith('TLSRoute/'))).toEqual([]);
     expect(quick.text).toContain('parentRefs: []');
     const tls = add('TLSRoute', STARTS['tls passthrough'] ?? '', 'apps');
-    // Attached through the listener's namespace rule (from: All), with a hostname inside *.secure.example.com.
-    expect(tls.after.attachments.filter((a) => a.route === 'TLSRoute/apps/tls-route').map((a) => a.hostnames)).toEqual([['app.secure.example.com']]);
+    // Attached through the listener's namespace rule (from: All), with a hostname inside *.secure.example.com named after the route.
+    expect(tls.after.attachments.filter((a) => a.route === 'TLSRoute/apps/tls-route').map((a) => a.hostnames)).toEqual([['tls-route.secure.example.com']]);
   });
 
   test('a route from a namespace the shared Gateway has not admitted gets no parent; one from an admitted namespace does', () => {
-    expect(add('HTTPRoute', STARTS['shared gateway two teams'] ?? '', 'default').text).toMatch(/name: http-route\n\s+namespace: default\nspec:\n\s+parentRefs: \[\]/);
+    expect(add('HTTPRoute', STARTS['shared gateway two teams'] ?? '', 'default').text).toMatch(/name: http-route\n\s+namespace: default\nspec:\n\s+parentRefs: \[\]\n\s+hostnames:/);
     const teamA = add('HTTPRoute', STARTS['shared gateway two teams'] ?? '', 'team-a');
     expect(teamA.after.attachments.some((a) => a.route === 'HTTPRoute/team-a/http-route')).toBe(true);
   });
