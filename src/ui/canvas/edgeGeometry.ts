@@ -84,6 +84,8 @@ export interface Box {
   top: number;
   right: number;
   bottom: number;
+  /** The node's id, so the edge's own ends can be skipped without copying the list per edge. */
+  id?: string;
 }
 
 /** How far (in lanes, each way) an edge may bend to get around a node before it gives up. */
@@ -97,19 +99,17 @@ const CLEARANCE = 6;
  * its own ends): `lane` when that curve is clear, else the nearest lane either side that is, else
  * `lane` (the obstacle sits too close to an end for any bend to clear it).
  */
-export function clearLane(from: Anchor, to: Anchor, lane: number, obstacles: readonly Box[]): number {
+export function clearLane(from: Anchor, to: Anchor, lane: number, obstacles: readonly Box[], ends: readonly string[] = []): number {
   if (obstacles.length === 0) return lane;
   // Only nodes near the curve's widest possible bend can be in its way.
   const reach = ((MAX_DETOUR_LANES + Math.abs(lane)) * LANE_GAP) / 0.75 + CLEARANCE;
   const hull = laneBezier(from, to, lane).points;
   const xs = hull.map((p) => p[0]);
-  const near = obstacles.filter(
-    (b) =>
-      b.right >= xs.reduce((a, x) => Math.min(a, x), Infinity) &&
-      b.left <= xs.reduce((a, x) => Math.max(a, x), -Infinity) &&
-      b.bottom >= Math.min(from.y, to.y) - reach &&
-      b.top <= Math.max(from.y, to.y) + reach,
-  );
+  const minX = xs.reduce((a, x) => Math.min(a, x), Infinity);
+  const maxX = xs.reduce((a, x) => Math.max(a, x), -Infinity);
+  const minY = Math.min(from.y, to.y) - reach;
+  const maxY = Math.max(from.y, to.y) + reach;
+  const near = obstacles.filter((b) => b.right >= minX && b.left <= maxX && b.bottom >= minY && b.top <= maxY && (b.id === undefined || !ends.includes(b.id)));
   if (near.length === 0 || !crosses(laneBezier(from, to, lane), near)) return lane;
   for (let step = 1; step <= MAX_DETOUR_LANES; step++) {
     for (const direction of [-1, 1]) {

@@ -143,16 +143,14 @@ function withLanes(edges: FlowEdge[]): FlowEdge[] {
  * namespace frame's top) are left as they are.
  */
 function aroundNodes(edges: FlowEdge[], nodes: readonly GraphFlowNode[]): FlowEdge[] {
-  const boxes = new Map<string, Box>(nodes.map((n) => [n.id, { left: n.position.x, top: n.position.y, right: n.position.x + (n.width ?? 0), bottom: n.position.y + (n.height ?? 0) }]));
+  const boxes: Box[] = nodes.map((n) => ({ id: n.id, left: n.position.x, top: n.position.y, right: n.position.x + (n.width ?? 0), bottom: n.position.y + (n.height ?? 0) }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return edges.map((e) => {
     const source = byId.get(e.source);
     const target = byId.get(e.target);
     if (!source || !target || !e.data || e.sourceHandle === GRANT_HANDLE) return e;
-    const obstacles: Box[] = [];
-    for (const [id, box] of boxes) if (id !== e.source && id !== e.target) obstacles.push(box);
     const lane = e.data.lane ?? 0;
-    const clear = clearLane(sourceAnchor(source, e.sourceHandle), targetAnchor(target), lane, obstacles);
+    const clear = clearLane(sourceAnchor(source, e.sourceHandle), targetAnchor(target), lane, boxes, [e.source, e.target]);
     return clear === lane ? e : { ...e, data: { ...e.data, lane: clear } };
   });
 }
