@@ -40,6 +40,8 @@ test('the first-start page has no serious or critical axe violation', async ({ p
 });
 
 test('with the inspector open, no serious or critical axe violation', async ({ page, app }) => {
+  // The inspector's edit forms give axe a few hundred more nodes to check: slow on a loaded machine.
+  test.setTimeout(60_000);
   const canvas = new CanvasPage(page);
   await app.open();
   await canvas.ready();
