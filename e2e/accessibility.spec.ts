@@ -40,6 +40,8 @@ test('the first-start page has no serious or critical axe violation', async ({ p
 });
 
 test('with the inspector open, no serious or critical axe violation', async ({ page, app }) => {
+  // The inspector's edit forms give axe a few hundred more nodes to check: slow on a loaded machine.
+  test.setTimeout(60_000);
   const canvas = new CanvasPage(page);
   await app.open();
   await canvas.ready();
@@ -72,4 +74,37 @@ test('with the Platform panel on Lint & fix-its and on Isolation, no serious or 
   await page.getByTestId('platform-tab-isolation').click();
   await expect(page.getByTestId('isolation-lens')).toBeVisible();
   expect(await seriousViolations(page), 'Isolation').toEqual([]);
+});
+
+// The same screens in dark mode, as a system set to dark gets it (prefers-color-scheme).
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('first start, inspector, simulator and platform panel: no serious or critical axe violation', async ({ page, app, api }) => {
+    test.setTimeout(120_000);
+    const canvas = new CanvasPage(page);
+    await app.open();
+    await canvas.ready();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await seriousViolations(page), 'first start').toEqual([]);
+
+    await canvas.node('HTTPRoute/team-b/shop').click();
+    await expect(page.getByTestId('inspector-title')).toBeVisible();
+    expect(await seriousViolations(page), 'inspector').toEqual([]);
+
+    const sim = new SimulatorPanel(page);
+    await sim.open('request');
+    await sim.compose({ gateway: 'infra/shared', scheme: 'http', host: 'shop.example.com', path: '/cart', headers: {} });
+    await sim.send();
+    await expect(sim.outcome).toHaveAttribute('data-status', '200');
+    await page.screenshot({ path: `${SCREENS}/a11y-dark-simulator.png` });
+    expect(await seriousViolations(page), 'simulator').toEqual([]);
+
+    await app.openExample('broken-on-purpose');
+    await api.waitForAnalysis();
+    await page.getByTestId('platform-tab-lint').click();
+    await expect(page.getByTestId('platform-panel').getByTestId('lint-finding-lint-reference-not-granted')).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/a11y-dark-platform-lint.png` });
+    expect(await seriousViolations(page), 'Lint & fix-its').toEqual([]);
+  });
 });

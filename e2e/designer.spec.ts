@@ -116,6 +116,8 @@ test('deleting a referenced Service asks first, removes its document, and leaves
 });
 
 test('objects added from the palette appear on the canvas with unique names', async ({ page, app, api }) => {
+  // Eight edits, each analysed: over 30 s on a loaded machine.
+  test.setTimeout(90_000);
   const canvas = new CanvasPage(page);
   await app.open();
   await canvas.ready();

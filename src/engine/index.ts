@@ -43,6 +43,11 @@ export { printStatusSummary, printConditions } from './print/printStatusSummary'
 export { printIsolationLens } from './print/printIsolationLens';
 export { printTrafficSplit } from './print/printTrafficSplit';
 export { applyEdits } from './edit/applyEdits';
+export { readField } from './edit/readField';
+export { listenerEdits, routeHostnameEdits, matchEdits, backendEdits } from './edit/formEdits';
+export type { ListenerPatch, MatchPatch, HeaderMatchInput, BackendPatch } from './edit/formEdits';
+export { checkEdit } from './edit/checkEdit';
+export type { CheckedEdit } from './edit/checkEdit';
 export type * from './edit/editOps';
 export { printDiagnostics, printDiagnostic, printDiagnosticTotals, countBySeverity } from './print/printDiagnostics';
 export { escapeTerminal, escapeTerminalOutput } from './print/escapeTerminal';

@@ -76,6 +76,7 @@ function trafficDirection(e: GraphEdge, target: GraphNode | undefined, reserveLa
   switch (e.kind) {
     case 'class':
     case 'backend':
+    case 'mirror':
     case 'policy':
       return { id: e.id, sources: [e.source], targets: [e.target], labels };
     case 'parent': {

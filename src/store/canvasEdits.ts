@@ -3,7 +3,7 @@
  * engine's CST-preserving applyEdits (pure and cheap, so it runs here, not in the worker). One
  * call is one text change, hence one undo step. Owned by the canvas work.
  */
-import { applyEdits, type EditOp, type EditResult } from '../engine';
+import { applyEdits, readField, type EditOp, type EditResult, type FieldPath, type ObjectSelector } from '../engine';
 import { useGwsimStore } from './index';
 import type { ChangeOrigin } from './types';
 
@@ -15,4 +15,9 @@ export function applyCanvasEdits(ops: readonly EditOp[], origin: Exclude<ChangeO
     state.setNotice({ kind: 'error', message: `Could not edit the YAML: ${result.failed.map((f) => f.reason).join('; ')}` });
   }
   return result;
+}
+
+/** A field of an object as the current YAML text has it (plain data), for edit forms and the palette. */
+export function readCurrentField(target: ObjectSelector, path: FieldPath): unknown {
+  return readField(useGwsimStore.getState().text, target, path);
 }

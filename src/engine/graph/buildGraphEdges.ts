@@ -5,7 +5,7 @@
  */
 import { resourceKey, type ResourceKey } from '../api/keys';
 import type { ReferenceGrantSpec } from '../api/spec';
-import type { RouteAttachment, RouteParentExplain } from '../types';
+import type { ResolvedFilter, RouteAttachment, RouteParentExplain } from '../types';
 import type { SemanticGraphInput } from './semanticGraphInput';
 import type { GraphEdge } from './types';
 import { readIngresses } from '../ingress/readIngresses';
@@ -37,6 +37,7 @@ export function buildGraphEdges(input: SemanticGraphInput): EdgeBuild {
     ...listenerSetEdges(input),
     ...parentEdges(input, need),
     ...backendEdges(input, need),
+    ...mirrorEdges(input, need),
     ...policyEdges(input, need),
     ...grantEdges(input),
     ...ingressEdges(input, need),
@@ -199,6 +200,57 @@ function backendEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
     }
   }
   return out;
+}
+
+/**
+ * Route → the backend each RequestMirror filter copies requests to: from the rule's filters and
+ * from each backendRef's own filters (that mirror only the requests sent to that backend).
+ */
+function mirrorEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  for (const route of input.routes) {
+    for (const rule of route.rules) {
+      const lists: { filters: readonly ResolvedFilter[]; backendRefIndex?: number }[] = [
+        { filters: rule.filters },
+        ...rule.backendRefs.map((b) => ({ filters: b.filters, backendRefIndex: b.index })),
+      ];
+      for (const { filters, backendRefIndex } of lists) {
+        for (const f of filters) {
+          const m = f.mirrorBackend;
+          if (m === undefined) continue;
+          const share = mirrorShare(f.filter);
+          const edge: GraphEdge = {
+            id: `mirror:${route.key}:${rule.index}:${backendRefIndex === undefined ? '' : `${backendRefIndex}:`}${f.index}`,
+            kind: 'mirror',
+            source: route.key,
+            target: m.target !== undefined && m.assumed === undefined ? m.target : need(m.kind, m.namespace, m.name),
+            status: m.valid ? (rule.valid ? 'ok' : 'warning') : 'error',
+            ruleIndex: rule.index,
+            filterIndex: f.index,
+            label: share === undefined ? `mirror · rule ${rule.index}` : `mirror · rule ${rule.index} · ${share}`,
+          };
+          if (backendRefIndex !== undefined) edge.backendRefIndex = backendRefIndex;
+          if (!m.valid) {
+            edge.reason = m.reason ?? 'ResolvedRefs';
+            if (m.message) edge.message = m.message;
+            edge.label = `mirror · ${edge.reason}`;
+          }
+          out.push(edge);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** "10%" for `percent: 10` or `fraction: {numerator: 1, denominator: 10}`; undefined when every request is mirrored. */
+function mirrorShare(filter: ResolvedFilter['filter']): string | undefined {
+  const mirror = (filter as { requestMirror?: { percent?: unknown; fraction?: { numerator?: unknown; denominator?: unknown } } }).requestMirror;
+  if (typeof mirror?.percent === 'number' && mirror.percent !== 100) return `${mirror.percent}%`;
+  const n = mirror?.fraction?.numerator;
+  const d = mirror?.fraction?.denominator ?? 100;
+  if (typeof n === 'number' && typeof d === 'number' && d > 0 && n !== d) return `${Math.round((n / d) * 1000) / 10}%`;
+  return undefined;
 }
 
 function policyEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {

@@ -81,7 +81,8 @@ export interface GraphNode {
   details: GraphNodeDetails;
 }
 
-export type GraphEdgeKind = 'class' | 'parent' | 'backend' | 'grant' | 'policy' | 'listenerSet';
+/** `mirror`: a RequestMirror filter's backend, which receives a copy of the requests (responses are dropped). */
+export type GraphEdgeKind = 'class' | 'parent' | 'backend' | 'mirror' | 'grant' | 'policy' | 'listenerSet';
 
 export interface GraphEdge {
   id: string;
@@ -97,6 +98,8 @@ export interface GraphEdge {
   label?: string;
   /** For parent edges: which parentRef of the route produced the edge. */
   parentRefIndex?: number;
+  /** For mirror edges: the RequestMirror filter's index in its list (the rule's, or backendRefIndex's when set). */
+  filterIndex?: number;
   /** For backend edges: where the backendRef sits in the route, for edits. */
   ruleIndex?: number;
   backendRefIndex?: number;

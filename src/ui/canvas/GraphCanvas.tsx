@@ -24,6 +24,7 @@ import { useGwsimStore } from '../../store';
 import { selectRelayoutRequest, selectStaleKeys } from '../../store/selectors';
 import { Palette } from '../palette/Palette';
 import { applyCanvasIntents } from './applyCanvasIntents';
+import { HandleHitTarget } from './HandleHitTarget';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
 import { connectionToIntent, edgeDeleteIntent, planAttach, referrersOf, type CanvasIntent } from './canvasIntents';
 import type { FlowEdge, FlowNode } from './flowTypes';
@@ -191,6 +192,7 @@ function GraphCanvasInner() {
           fitView
           proOptions={{ hideAttribution: true }}
         >
+          <HandleHitTarget />
           <Background gap={24} size={1} />
           {/* A small picture fits on screen anyway; the minimap would only cover part of it. */}
           {graph.nodes.length > MINIMAP_MIN_NODES ? (

@@ -78,3 +78,56 @@ export function parallelLanes(edges: readonly { id: string; source: string; targ
   }
   return lanes;
 }
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** The node's id, so the edge's own ends can be skipped without copying the list per edge. */
+  id?: string;
+}
+
+/** How far (in lanes, each way) an edge may bend to get around a node before it gives up. */
+const MAX_DETOUR_LANES = 8;
+const SAMPLES = 32;
+/** Clearance kept from a node's border, so a curve does not graze it. */
+const CLEARANCE = 6;
+
+/**
+ * The lane for an edge that should not run underneath the nodes in `obstacles` (nodes other than
+ * its own ends): `lane` when that curve is clear, else the nearest lane either side that is, else
+ * `lane` (the obstacle sits too close to an end for any bend to clear it).
+ */
+export function clearLane(from: Anchor, to: Anchor, lane: number, obstacles: readonly Box[], ends: readonly string[] = []): number {
+  if (obstacles.length === 0) return lane;
+  // Only nodes near the curve's widest possible bend can be in its way.
+  const reach = ((MAX_DETOUR_LANES + Math.abs(lane)) * LANE_GAP) / 0.75 + CLEARANCE;
+  const hull = laneBezier(from, to, lane).points;
+  const xs = hull.map((p) => p[0]);
+  const minX = xs.reduce((a, x) => Math.min(a, x), Infinity);
+  const maxX = xs.reduce((a, x) => Math.max(a, x), -Infinity);
+  const minY = Math.min(from.y, to.y) - reach;
+  const maxY = Math.max(from.y, to.y) + reach;
+  const near = obstacles.filter((b) => b.right >= minX && b.left <= maxX && b.bottom >= minY && b.top <= maxY && (b.id === undefined || !ends.includes(b.id)));
+  if (near.length === 0 || !crosses(laneBezier(from, to, lane), near)) return lane;
+  for (let step = 1; step <= MAX_DETOUR_LANES; step++) {
+    for (const direction of [-1, 1]) {
+      const candidate = lane + direction * step;
+      if (!crosses(laneBezier(from, to, candidate), near)) return candidate;
+    }
+  }
+  return lane;
+}
+
+function crosses(curve: Curve, boxes: readonly Box[]): boolean {
+  const [p0, p1, p2, p3] = curve.points as [[number, number], [number, number], [number, number], [number, number]];
+  for (let i = 1; i < SAMPLES; i++) {
+    const t = i / SAMPLES;
+    const u = 1 - t;
+    const x = u * u * u * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t * t * t * p3[0];
+    const y = u * u * u * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t * t * t * p3[1];
+    for (const b of boxes) if (x > b.left - CLEARANCE && x < b.right + CLEARANCE && y > b.top - CLEARANCE && y < b.bottom + CLEARANCE) return true;
+  }
+  return false;
+}

@@ -99,3 +99,29 @@ describe('reuseUnchanged', () => {
     expect(reuseUnchanged(first.edges, second.edges)).toBe(first.edges);
   });
 });
+
+describe('edges around unrelated nodes', () => {
+  const A = resourceKey('HTTPRoute', 'x', 'a');
+  const B = resourceKey('Service', 'x', 'b');
+  const C = resourceKey('Service', 'x', 'c');
+  const routeA: GraphNode = { ...route, id: A, name: 'a', namespace: 'x', status: 'ok' };
+  const svcB: GraphNode = { ...svc, id: B, name: 'b', namespace: 'x' };
+  const svcC: GraphNode = { ...svc, id: C, name: 'c', namespace: 'x' };
+  const edge = { id: 'backend:a:0:0', kind: 'backend' as const, source: A, target: C, status: 'ok' as const, ruleIndex: 0, backendRefIndex: 0 };
+  const g: SemanticGraph = { nodes: [routeA, svcB, svcC], edges: [edge], namespaces: [] };
+  const flow = (bY: number) => toFlowElements({ ...base, graph: g, positions: { [A]: { x: 0, y: 0 }, [B]: { x: 400, y: bY }, [C]: { x: 800, y: 0 } } });
+
+  test('an edge whose straight course crosses a node bends into a clear lane', () => {
+    const { nodes, edges } = flow(0);
+    const lane = edges[0]?.data?.lane ?? 0;
+    expect(lane).not.toBe(0);
+    // The bent curve's middle clears the node in the way.
+    const b = graphNodes(nodes).find((n) => n.id === B)!;
+    const mid = nodeSize(routeA).height / 2 + (lane * 24) / 0.75 * 0.75;
+    expect(mid < b.position.y - 6 || mid > b.position.y + (b.height ?? 0) + 6).toBe(true);
+  });
+
+  test('an edge with nothing in its way keeps its course', () => {
+    expect(flow(600).edges[0]?.data?.lane).toBeUndefined();
+  });
+});

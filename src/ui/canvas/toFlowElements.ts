@@ -14,7 +14,8 @@ import {
   type GraphFlowNode,
   type NamespaceFlowNode,
 } from './flowTypes';
-import { parallelLanes } from './edgeGeometry';
+import { clearLane, parallelLanes, type Anchor, type Box } from './edgeGeometry';
+import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT } from '../../layout/nodeSize';
 
 export type XY = { x: number; y: number };
 
@@ -59,7 +60,7 @@ export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: Fl
     };
   });
   const frames = namespaceFrames(input.graph, graphNodes);
-  const edges = withLanes(input.graph.edges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target))));
+  const edges = aroundNodes(withLanes(input.graph.edges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target)))), graphNodes);
   // Frames first: React Flow paints in array order, so they sit under their members.
   return { nodes: [...frames, ...graphNodes], edges };
 }
@@ -134,6 +135,39 @@ function withLanes(edges: FlowEdge[]): FlowEdge[] {
     const lane = lanes.get(e.id);
     return lane === undefined || e.data === undefined ? e : { ...e, data: { ...e.data, lane } };
   });
+}
+
+/**
+ * Edges bend around the nodes between their ends where a nearby lane is clear (edgeGeometry
+ * clearLane), so no edge seems to enter a node it has nothing to do with. Grants (drawn to a
+ * namespace frame's top) are left as they are.
+ */
+function aroundNodes(edges: FlowEdge[], nodes: readonly GraphFlowNode[]): FlowEdge[] {
+  const boxes: Box[] = nodes.map((n) => ({ id: n.id, left: n.position.x, top: n.position.y, right: n.position.x + (n.width ?? 0), bottom: n.position.y + (n.height ?? 0) }));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return edges.map((e) => {
+    const source = byId.get(e.source);
+    const target = byId.get(e.target);
+    if (!source || !target || !e.data || e.sourceHandle === GRANT_HANDLE) return e;
+    const lane = e.data.lane ?? 0;
+    const clear = clearLane(sourceAnchor(source, e.sourceHandle), targetAnchor(target), lane, boxes, [e.source, e.target]);
+    return clear === lane ? e : { ...e, data: { ...e.data, lane: clear } };
+  });
+}
+
+/** Where the edge leaves its source: a listener row's handle, beside a gateway's name, or mid-right. */
+function sourceAnchor(n: GraphFlowNode, handle: string | null | undefined): Anchor {
+  const right = n.position.x + (n.width ?? 0);
+  const d = n.data.node.details;
+  if (d.category === 'gateway' || d.category === 'listenerSet') {
+    const index = handle ? d.listeners.findIndex((l) => listenerHandle(l.name) === handle) : -1;
+    return { x: right, y: n.position.y + (index >= 0 ? HEADER_HEIGHT + index * LISTENER_ROW_HEIGHT + LISTENER_ROW_HEIGHT / 2 : 30), side: 'right' };
+  }
+  return { x: right, y: n.position.y + (n.height ?? 0) / 2, side: 'right' };
+}
+
+function targetAnchor(n: GraphFlowNode): Anchor {
+  return { x: n.position.x, y: n.position.y + (n.height ?? 0) / 2, side: 'left' };
 }
 
 /**

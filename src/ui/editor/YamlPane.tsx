@@ -18,6 +18,7 @@ import { computeMinimalEdit } from './minimalEdit';
 import { toMonacoMarkers } from './toMonacoMarkers';
 import { installEditorTestHooks } from './editorTestHooks';
 import { TEST_HOOKS } from '../app/testHooksEnabled';
+import { bindMonacoTheme } from '../app/theme';
 
 const MARKER_OWNER = 'gwsim';
 
@@ -52,6 +53,8 @@ export default function YamlPane() {
 
     let applyingExternal = false;
     const disposables: { dispose(): void }[] = [editor];
+    // vs / vs-dark with the app's theme (monaco themes are global: one binding is enough).
+    disposables.push({ dispose: bindMonacoTheme((name) => monaco.editor.setTheme(name)) });
 
     // A workspace opened from a share link stays read-only until the user chooses Edit.
     const applyReadOnly = (readOnly: boolean) =>

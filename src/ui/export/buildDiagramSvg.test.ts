@@ -115,6 +115,20 @@ describe('buildDiagramSvg', () => {
     expect(svg).toContain('>rule 0 · 90%</text>');
   });
 
+  test('a RequestMirror edge is teal dash-dot with its "mirror" label, and the legend explains it only when one is drawn', () => {
+    expect(build().svg).not.toContain('RequestMirror (gets a copy)');
+    const mirrored: SemanticGraph = {
+      ...graph,
+      edges: [...graph.edges, { id: `mirror:${ROUTE}:0:0`, kind: 'mirror', source: ROUTE, target: SVC, status: 'ok', ruleIndex: 0, filterIndex: 0, label: 'mirror · rule 0' }],
+    };
+    const { nodes, edges } = toFlowElements({ graph: mirrored, positions, autoPositions: {}, selected: undefined, stale: new Set() });
+    const { svg } = buildDiagramSvg({ nodes, edges });
+    const path = svg.match(/<path [^>]*data-edge="mirror:[^"]*"[^>]*\/>/)?.[0] ?? '';
+    expect(path).toContain('stroke="#0e7490"');
+    expect(path).toContain('stroke-dasharray="10 3 2 3"');
+    expect(texts(svg)).toEqual(expect.arrayContaining(['mirror · rule 0', 'RequestMirror (gets a copy)']));
+  });
+
   test('a route → listener edge starts at the listener row, as on the canvas', () => {
     const { svg } = build();
     // Gateway at (-400, -50), 264 wide; row "http" is the first: centre 45 + 13 px below the top.

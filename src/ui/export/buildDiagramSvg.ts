@@ -81,8 +81,9 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
 
   if (!Number.isFinite(bounds.left)) Object.assign(bounds, { left: 0, top: 0, right: 320, bottom: 120 });
   const title = input.title?.trim() ?? '';
-  const legend = LEGEND;
-  const headerWidth = (title ? textWidth(title, 15, true) + 24 : 0) + legendWidth();
+  // The mirror swatch only when the picture has a mirror: the legend explains what is drawn.
+  const legend = input.edges.some((e) => e.data?.edge.kind === 'mirror') ? [...LEGEND, MIRROR_LEGEND] : LEGEND;
+  const headerWidth = (title ? textWidth(title, 15, true) + 24 : 0) + legendWidth(legend);
   bounds.right = Math.max(bounds.right, bounds.left + headerWidth);
   const viewLeft = bounds.left - MARGIN;
   const viewTop = bounds.top - MARGIN - HEADER;
@@ -164,6 +165,7 @@ function edgeLabel(text: string, x: number, y: number, status: string, kind: str
   if (error) [fill, stroke, color] = [COLOR.error, COLOR.error, '#fff'];
   else if (status === 'missing') [color, dash] = [COLOR.muted, ' stroke-dasharray="3 2"'];
   else if (kind === 'grant') [stroke, color] = [COLOR.grantBorder, COLOR.grantText];
+  else if (kind === 'mirror') [stroke, color] = [COLOR.mirrorBorder, COLOR.mirror];
   const box = { left: x - w / 2, top: y - h / 2, right: x + w / 2, bottom: y + h / 2 };
   const markup =
     `<g data-label-state="${escapeXml(status)}"${stale ? ' opacity="0.5"' : ''}>` +
@@ -195,10 +197,12 @@ const LEGEND: readonly LegendItem[] = [
   { label: 'ReferenceGrant', stroke: edgeStroke('ok', 'grant', false) },
 ];
 
+const MIRROR_LEGEND: LegendItem = { label: 'RequestMirror (gets a copy)', stroke: edgeStroke('ok', 'mirror', false) };
+
 const SWATCH = 26;
 
-function legendWidth(): number {
-  return LEGEND.reduce((sum, item) => sum + SWATCH + 6 + textWidth(item.label, 11) + 16, 0);
+function legendWidth(legend: readonly LegendItem[]): number {
+  return legend.reduce((sum, item) => sum + SWATCH + 6 + textWidth(item.label, 11) + 16, 0);
 }
 
 function header(title: string, x: number, y: number, legend: readonly LegendItem[]): string {

@@ -23,6 +23,8 @@ export const COLOR = {
   grant: '#7c6fd6',
   grantText: '#5b4fc4',
   grantBorder: '#cfc9f3',
+  mirror: '#0e7490',
+  mirrorBorder: '#a5d8e3',
   background: '#ffffff',
 } as const;
 
@@ -45,11 +47,13 @@ export interface EdgeStroke {
   dash?: string;
 }
 
-/** Mirrors the `.se--*` rules: green solid, red dashed, amber dashed, grey dotted, violet for grants. */
+/** Mirrors the `.se--*` rules: green solid, red dashed, amber dashed, grey dotted, violet for grants, teal dash-dot for mirrors. */
 export function edgeStroke(status: GraphStatus, kind: GraphEdgeKind, stale: boolean): EdgeStroke {
   const thin = kind === 'class' || kind === 'listenerSet';
   let stroke: EdgeStroke;
   if (kind === 'grant') stroke = { color: COLOR.grant, width: 1.75, dash: '2 4' };
+  else if (kind === 'mirror' && status !== 'error') stroke = { color: COLOR.mirror, width: 1.75, dash: '10 3 2 3' };
+  else if (kind === 'mirror') stroke = { color: COLOR.error, width: 2, dash: '10 3 2 3' };
   else if (status === 'ok') stroke = { color: '#2f9e5a', width: 1.75 };
   else if (status === 'error') stroke = { color: COLOR.error, width: 2, dash: '6 4' };
   else if (status === 'warning') stroke = { color: COLOR.warning, width: 1.75, dash: '6 4' };

@@ -9,6 +9,7 @@ import { useGwsimStore } from '../../store';
 import { selectInspectorModel, type InspectorModel } from '../../store/canvasSelectors';
 import { applyCanvasIntents } from '../canvas/applyCanvasIntents';
 import { ConditionList } from './ConditionList';
+import { EditForms } from './EditForms';
 import { ExplainMatrix } from './ExplainMatrix';
 import { RuleRequestButtons } from '../simulator/RuleRequestButtons';
 import { PolicySection } from './PolicySection';
@@ -35,6 +36,7 @@ export function Inspector() {
       <div className="insp-body">
         {model.object ? <RenameField key={model.key} model={model} /> : null}
         {model.node ? <KeyFields node={model.node} /> : null}
+        {model.node && model.object ? <EditForms node={model.node} /> : null}
         {/* From a cluster dump: where the controller's status differs, ahead of gwsim's own reasoning. */}
         <StatusDriftSection objectKey={model.key} />
         {/* Short lists: shown before the status sections, which can run long on routes. */}

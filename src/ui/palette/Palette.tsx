@@ -1,36 +1,79 @@
 import './palette.css';
 import type { GraphNode, ObjectSummary } from '../../engine';
+import { useGwsimStore } from '../../store';
+import { applyCanvasEdits, readCurrentField } from '../../store/canvasEdits';
 import { applyCanvasIntents } from '../canvas/applyCanvasIntents';
-import { PALETTE_KINDS, buildListenerTemplate, buildObjectTemplate, type PaletteKind } from './objectTemplates';
+import { buildListenerTemplate, type PaletteKind } from './objectTemplates';
+import { paletteEdits } from './paletteEdits';
 
-const LABEL: Record<PaletteKind, string> = {
-  GatewayClass: 'GatewayClass',
-  Gateway: 'Gateway',
-  HTTPRoute: 'HTTPRoute',
-  GRPCRoute: 'GRPCRoute',
-  Service: 'Service',
-  Namespace: 'Namespace',
-  ReferenceGrant: 'ReferenceGrant',
-};
+/** Buttons in groups, routes by protocol, so the row stays one line at 1366 px. */
+const GROUPS: readonly { label: string; items: readonly { kind: PaletteKind; label: string }[] }[] = [
+  {
+    label: 'Add',
+    items: [
+      { kind: 'GatewayClass', label: 'GatewayClass' },
+      { kind: 'Gateway', label: 'Gateway' },
+      { kind: 'ListenerSet', label: 'ListenerSet' },
+    ],
+  },
+  {
+    label: 'Route',
+    items: [
+      { kind: 'HTTPRoute', label: 'HTTP' },
+      { kind: 'GRPCRoute', label: 'gRPC' },
+      { kind: 'TLSRoute', label: 'TLS' },
+      { kind: 'TCPRoute', label: 'TCP' },
+      { kind: 'UDPRoute', label: 'UDP' },
+    ],
+  },
+  {
+    label: '',
+    items: [
+      { kind: 'Service', label: 'Service' },
+      { kind: 'Namespace', label: 'Namespace' },
+      { kind: 'ReferenceGrant', label: 'ReferenceGrant' },
+      { kind: 'BackendTLSPolicy', label: 'BackendTLSPolicy' },
+    ],
+  },
+];
+
+const CLUSTER_SCOPED: ReadonlySet<PaletteKind> = new Set(['GatewayClass', 'Namespace']);
 
 /** Adds objects to the YAML with valid defaults; new namespaced objects go to the selected object's namespace. */
 export function Palette(props: { objects: readonly ObjectSummary[]; selected: GraphNode | undefined }) {
   const namespace = props.selected?.namespace ?? 'default';
   const gateway = props.selected?.category === 'gateway' && !props.selected.ghost ? props.selected : undefined;
+  const add = (kind: PaletteKind) => {
+    // Read at click time: the palette does not re-render on every keystroke.
+    const { analysis } = useGwsimStore.getState();
+    const ctx = {
+      objects: props.objects,
+      namespace,
+      readField: readCurrentField,
+      ...(analysis ? { gateways: analysis.gateways, routes: analysis.routes, attachments: analysis.attachments } : {}),
+      ...(props.selected ? { selected: props.selected.id } : {}),
+    };
+    applyCanvasEdits(paletteEdits(kind, ctx).ops, 'canvas');
+  };
   return (
     <div className="palette" data-testid="palette" role="group" aria-label="Add objects">
-      <span className="palette-title">Add</span>
-      {PALETTE_KINDS.map((kind) => (
-        <button
-          key={kind}
-          type="button"
-          className="palette-button"
-          data-testid={`palette-add-${kind.toLowerCase()}`}
-          title={kind === 'GatewayClass' || kind === 'Namespace' ? `Add a ${kind}` : `Add a ${kind} in namespace ${namespace}`}
-          onClick={() => applyCanvasIntents([{ type: 'addObject', body: buildObjectTemplate(kind, props.objects, namespace) }])}
-        >
-          + {LABEL[kind]}
-        </button>
+      {GROUPS.map((group) => (
+        <span key={group.label || 'more'} className="palette-group">
+          {group.label ? <span className="palette-title">{group.label}</span> : null}
+          {group.items.map(({ kind, label }) => (
+            <button
+              key={kind}
+              type="button"
+              className="palette-button"
+              data-testid={`palette-add-${kind.toLowerCase()}`}
+              aria-label={`Add a ${kind}`}
+              title={CLUSTER_SCOPED.has(kind) ? `Add a ${kind}` : kind === 'ListenerSet' ? 'Add a ListenerSet to the first Gateway' : `Add a ${kind} in namespace ${namespace}`}
+              onClick={() => add(kind)}
+            >
+              + {label}
+            </button>
+          ))}
+        </span>
       ))}
       <button
         type="button"

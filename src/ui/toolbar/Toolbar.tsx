@@ -13,6 +13,7 @@ import { downloadFolders, shareLinkFor } from '../share/exportFolders';
 import { WorkspaceMenus } from './WorkspaceMenus';
 import { TEST_HOOKS } from '../app/testHooksEnabled';
 import { MigrateView } from '../migrate/MigrateView';
+import { ThemeSwitch } from './ThemeSwitch';
 import { WorldSwitch } from './WorldSwitch';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -153,8 +154,8 @@ export function Toolbar() {
       onSelect: copyShareLink,
     },
     { id: 'zip', label: 'Download as folders (zip)', onSelect: downloadAsFolders },
-    { id: 'diagram-svg', label: 'Diagram as SVG', onSelect: () => downloadDiagram('svg') },
-    { id: 'diagram-png', label: 'Diagram as PNG', onSelect: () => downloadDiagram('png') },
+    { id: 'diagram-svg', label: 'Diagram as SVG (light theme)', onSelect: () => downloadDiagram('svg') },
+    { id: 'diagram-png', label: 'Diagram as PNG (light theme)', onSelect: () => downloadDiagram('png') },
   ];
 
   return (
@@ -228,6 +229,7 @@ export function Toolbar() {
       </div>
       <WorldSwitch />
       <div className="tb-spacer" />
+      <ThemeSwitch />
       <span className={`busy ${busy ? 'is-busy' : ''}`} data-testid="busy-indicator" aria-live="polite">
         {busy ? 'Analysing…' : 'Up to date'}
       </span>
