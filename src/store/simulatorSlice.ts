@@ -6,9 +6,6 @@
  */
 import {
   computeRolloutWeights,
-  describeBucket,
-  describeRequest,
-  formatShare,
   requestForListener,
   requestForRule,
   type Analysis,
@@ -18,14 +15,12 @@ import {
   type RequestMix,
   type RequestProbe,
   type SimRequest,
+  describeRequest,
 } from '../engine';
 import type { SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
 import { gatewayNames, revalidateRequest, ruleExists } from './simulatorRevalidate';
 import type { GwsimState } from './types';
 
-// Formatting helpers the simulator UI shares with the engine's what-if sentences (the UI imports
-// engine types only, so the store hands these on).
-export { describeBucket, describeRequest, formatShare };
 export type { SimRunResult, SimTraceResult, SimWhatIfResult };
 
 export type SimulatorTab = 'request' | 'canary' | 'mix' | 'rollout' | 'whatif';
