@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app/App';
 import { bootstrap } from './ui/app/bootstrap';
 import { initTheme } from './ui/app/theme';
 import { useGwsimStore } from './store';
+import { appController } from './ui/app/appController';
 import './styles/app.css';
 
 initTheme();
@@ -13,7 +15,9 @@ if (!root) throw new Error('index.html has no #root element');
 void bootstrap(useGwsimStore).then(() =>
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={appController.queries.client}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   ),
 );

@@ -64,7 +64,10 @@ export { computeMixTraffic } from './whatif/computeMixTraffic';
 export { createMixSampler } from './whatif/createMixSampler';
 export type { MixSampler, MixTally } from './whatif/createMixSampler';
 export { summarizeOutcome, outcomeShares, statusBucket } from './whatif/summarizeOutcome';
-export { describeRequest, describeBucket, formatShare } from './whatif/describeRequest';
+export { describeRequest, describeBucket } from './whatif/describeRequest';
+// The runtime entry the UI may import (keys, shares, slugs, kind tables); also part of the engine's API.
+export { displayKey, keyOfRef, kindOfKey, namespaceOfKey, objectLabel, renamedKey, formatShare, slug, listProblems, describeRouteParentProblem } from './present';
+export type { FormatShareOptions, Problem, ProblemKind } from './present';
 export type * from './whatif/types';
 export { computeRolloutWeights } from './whatif/computeRolloutWeights';
 export { requestMissingRule } from './whatif/requestMissingRule';

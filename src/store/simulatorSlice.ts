@@ -6,29 +6,20 @@
  */
 import {
   computeRolloutWeights,
-  describeBucket,
-  describeRequest,
-  formatShare,
   requestForListener,
   requestForRule,
-  type Analysis,
+  describeRequest,
   type EditOp,
-  type EditResult,
-  type MixTraffic,
-  type RequestMix,
-  type RequestProbe,
   type SimRequest,
 } from '../engine';
 import type { SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
 import { gatewayNames, missingMeshService, revalidateRequest, ruleExists } from './simulatorRevalidate';
-import type { GwsimState } from './types';
+import type { GwsimState, SimPath, SimRollout, SimulatorSlice } from './types';
 
-// Formatting helpers the simulator UI shares with the engine's what-if sentences (the UI imports
-// engine types only, so the store hands these on).
-export { describeBucket, describeRequest, formatShare };
+export type { SavedSimulator, SimPath, SimRollout, SimRunState, SimulatorSlice, SimulatorTab } from './types';
+
 export type { SimRunResult, SimTraceResult, SimWhatIfResult };
 
-export type SimulatorTab = 'request' | 'canary' | 'mix' | 'rollout' | 'whatif';
 
 export const MAX_HISTORY = 20;
 export const DEFAULT_RUN_SIZE = 10_000;
@@ -37,106 +28,6 @@ export const MAX_RUN = 1_000_000;
 
 export const DEFAULT_REQUEST: SimRequest = { scheme: 'http', host: 'example.com', method: 'GET', path: '/' };
 
-export interface SimRunState {
-  status: 'running' | 'done' | 'cancelled' | 'error';
-  runId: string;
-  /** What was run: the composed request ("canary") or a saved mix. */
-  source: 'canary' | 'mix';
-  mixId?: string;
-  revision: number;
-  done: number;
-  total: number;
-  result?: SimRunResult;
-  error?: string;
-}
-
-/** The lit path of the latest trace, in graph terms. */
-export interface SimPath {
-  revision: number;
-  route: string;
-  ruleIndex: number;
-  gateway: string;
-  listener: string;
-  /** backendRef indexes of the rule that receive traffic. */
-  backendIndexes: number[];
-}
-
-export interface SimRollout {
-  route: string;
-  ruleIndex: number;
-  /** The backendRef that steps up (the canary); the others share the rest in their current ratio. */
-  backendIndex: number;
-  /** Percentages for the canary, e.g. [10, 30, 60, 100]. */
-  steps: number[];
-  current: number;
-}
-
-/** What the workspace autosave keeps of the simulator. */
-export interface SavedSimulator {
-  requests: RequestProbe[];
-  mixes: RequestMix[];
-  /** Recent requests of this workspace, newest first (absent in records saved before they were kept). */
-  history?: SimRequest[];
-}
-
-export interface SimulatorSlice {
-  simOpen: boolean;
-  setSimOpen(open: boolean): void;
-  simTab: SimulatorTab;
-  setSimTab(tab: SimulatorTab): void;
-  /** The request in the composer. */
-  simDraft: SimRequest;
-  /** Notes about the draft (parts of a match that could not be made concrete). */
-  simDraftNotes: string[];
-  setSimDraft(request: SimRequest, notes?: string[]): void;
-  simHistory: SimRequest[];
-  simSaved: RequestProbe[];
-  saveSimRequest(name: string, request?: SimRequest): void;
-  removeSimRequest(id: string): void;
-  simMixes: RequestMix[];
-  saveSimMix(mix: RequestMix): void;
-  removeSimMix(id: string): void;
-  restoreSimulator(saved: SavedSimulator): void;
-
-  simTrace: SimTraceResult | undefined;
-  simPath: SimPath | undefined;
-  /**
-   * Records a trace result (and its request in Recent, unless `recent: false`); results for other
-   * revisions are kept but read as outdated.
-   */
-  setSimTrace(result: SimTraceResult | undefined, options?: { recent?: boolean }): void;
-  simRun: SimRunState | undefined;
-  setSimRun(run: SimRunState | undefined): void;
-  /** Exact traffic of the mix shown on the graph as edge thickness. */
-  simTraffic: { revision: number; mixId: string; traffic: MixTraffic } | undefined;
-  setSimTraffic(traffic: SimulatorSlice['simTraffic']): void;
-  simWhatIf: SimWhatIfResult | undefined;
-  setSimWhatIf(result: SimWhatIfResult | undefined): void;
-  /** The configuration the what-if compares against. */
-  simBaseline: { name: string; text: string } | undefined;
-  setSimBaseline(baseline: { name: string; text: string } | undefined): void;
-  /** The workspace as last restored from autosave or loaded as an example: a ready-made baseline. */
-  simOpened: { name: string; text: string } | undefined;
-  setSimOpened(opened: { name: string; text: string }): void;
-  simRollout: SimRollout | undefined;
-  setSimRollout(rollout: SimRollout | undefined): void;
-  /**
-   * Fills the composer from an object: a route's rule (its first match, on the route's first
-   * hostname and listener), or a Gateway's first listener. False when the object gives no request.
-   */
-  composeFromObject(key: string, ruleIndex?: number): boolean;
-  /** Writes the weights of rollout step `step` into the YAML (setBackendWeight on changed weights only). */
-  applySimRolloutStep(step: number): EditResult | undefined;
-  /** Sentences about simulator state whose object left the workspace (shown until dismissed). */
-  simGone: string[];
-  dismissSimGone(): void;
-  /**
-   * Checks every piece of simulator state that names an object against a new analysis: the
-   * composer's Gateway, recent requests, the rollout's rule, the mix shown on the graph; saved
-   * requests and mixes are kept (they are the user's) but reported when their Gateway leaves.
-   */
-  revalidateSimulator(analysis: Analysis, previous: Analysis | undefined): void;
-}
 
 /** How many "gone" sentences the panel keeps (the newest). */
 const MAX_GONE_NOTES = 6;

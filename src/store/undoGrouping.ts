@@ -30,3 +30,30 @@ export function createUndoGrouper(pauseMs = UNDO_PAUSE_MS): UndoGrouper {
     },
   };
 }
+
+/**
+ * The grouper bound to the store: a change runs `within` its group, and zundo's handleSet asks
+ * `startsStep()` during that same set() whether to record the state before it.
+ */
+export interface UndoRecorder {
+  within<T>(key: UndoGroupKey | undefined, change: () => T): T;
+  startsStep(): boolean;
+  breakGroup(): void;
+}
+
+export function createUndoRecorder(now: () => number, pauseMs = UNDO_PAUSE_MS): UndoRecorder {
+  const grouper = createUndoGrouper(pauseMs);
+  let pending: UndoGroupKey | undefined;
+  return {
+    within(key, change) {
+      pending = key;
+      try {
+        return change();
+      } finally {
+        pending = undefined;
+      }
+    },
+    startsStep: () => grouper.startsStep(pending, now()),
+    breakGroup: () => grouper.breakGroup(),
+  };
+}

@@ -6,6 +6,7 @@
 import { analyze } from '../analyze';
 import { loadValidated } from '../validate/loadValidated';
 import { printTrace } from '../print/printTrace';
+import { formatShare } from '../present/formatShare';
 import { compileRouter } from '../routing/compileRouter';
 import type { SimRequest } from '../simulate/types';
 import { traceRequest } from '../simulate/traceRequest';
@@ -278,9 +279,6 @@ function resolvePort(target: string, ports: Map<string, Map<string, number>>): s
   return number === undefined ? target : `${m[1]}:${number}`;
 }
 
-function formatShare(share: number): string {
-  return `${Math.round(share * 10000) / 100}%`;
-}
 
 /** `https://h` and `https://h/` are the same target. */
 function normalizeLocation(location: string): string {

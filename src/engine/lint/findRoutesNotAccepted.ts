@@ -5,15 +5,17 @@
  * fix-its (NotAllowedByListeners) the lint panel offers next to them.
  */
 import type { LintFinding, LintInput } from './lintTypes';
-import { createManifestLookup, locateFinding, nameOf } from './locateFinding';
+import { createManifestLookup, locateFinding } from './locateFinding';
+import { describeRouteParentProblem } from '../present/problems';
+import { namespaceOfKey } from '../present/resourceKeys';
 
 export function findRoutesNotAccepted(input: LintInput): LintFinding[] {
   const lookup = createManifestLookup(input.manifests);
   const out: LintFinding[] = [];
   for (const e of input.explain) {
     if (e.accepted || e.noStatusReason !== undefined) continue;
-    const parent = `${e.parentRef.namespace ? `${e.parentRef.namespace}/` : ''}${e.parentRef.name}`;
-    const message = `${nameOf(e.route)} is not accepted by ${parent} (${e.reason}): ${e.message}`;
+    // The Problems panel's words: the designer and `gwsim check` say the same thing.
+    const { message } = describeRouteParentProblem(e, namespaceOfKey(e.route));
     const d = locateFinding(input, lookup, 'lint.route-not-accepted', e.route, ['spec', 'parentRefs', e.parentRefIndex], message);
     if (d) out.push({ diagnostic: d, restatesStatus: true });
   }

@@ -264,7 +264,8 @@ describe('lint.route-not-accepted', () => {
 `);
     const found = lintOf(text).filter((f) => f.diagnostic.code === 'lint.route-not-accepted');
     expect(found.map((f) => [f.diagnostic.path, f.diagnostic.severity, f.restatesStatus])).toEqual([['spec.parentRefs[0]', 'error', true]]);
-    expect(found[0]?.diagnostic.message).toContain('is not accepted by infra/web (NotAllowedByListeners)');
+    // The same words as the designer's Problems panel (engine/present/problems.ts).
+    expect(found[0]?.diagnostic.message).toMatch(/^HTTPRoute app\/r is not attached to infra\/web: .*namespace/);
     expect(withCode(analyzeText(text), 'lint.route-not-accepted')).toEqual([]);
     expect(lintOf(GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
 `)).filter((f) => f.diagnostic.code === 'lint.route-not-accepted')).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import type { TrafficSplit } from '../simulate/splitTraffic';
 import { escapeTerminal as esc } from './escapeTerminal';
+import { formatShare } from '../present/formatShare';
 
 export function printTrafficSplit(split: TrafficSplit): string {
   const expected = new Map(split.expected.map((b) => [b.target, b.share]));
@@ -30,5 +31,5 @@ export function printTrafficSplit(split: TrafficSplit): string {
 }
 
 function pct(x: number): string {
-  return `${(Math.round(x * 10000) / 100).toFixed(2)}%`;
+  return formatShare(x, { fixed: true });
 }

@@ -10,6 +10,7 @@ import type { OutcomeKind, RequestOutcome, SimRequest } from './types';
 import { simulateBackendAttempts, type BackendAttempt } from './backendAttempts';
 import { computeShares, noBackendReason, pickIndex } from './weights';
 import { appendAll } from '../collections/appendAll';
+import { formatShare } from '../present/formatShare';
 import { dict } from '../collections/dict';
 
 export interface OutcomeMode {
@@ -113,10 +114,6 @@ export function buildOutcome(
   return finish('forwarded', mode.forwardedStatus, reason, forwarded, lowerKeys(sim.backendResponseHeaders), effects);
 }
 
-export function formatShare(share: number): string {
-  const pct = share * 100;
-  return `${Number.isInteger(pct) ? pct : pct.toFixed(2)}%`;
-}
 
 export function describeAttributes(rule: ResolvedRule, behaviorGiven: boolean): RuleAttribute[] {
   const out: RuleAttribute[] = [];

@@ -8,7 +8,8 @@ import { traceRequest } from '../simulate/traceRequest';
 import type { ResolvedRoute, StatusReport } from '../types';
 import { compareStatus } from './compareStatus';
 import { computeMixTraffic } from './computeMixTraffic';
-import { describeBucket, describeRequest, formatShare } from './describeRequest';
+import { describeBucket, describeRequest } from './describeRequest';
+import { formatShare } from '../present/formatShare';
 import { summarizeOutcome } from './summarizeOutcome';
 import type { BucketShare, MixChange, MixTraffic, OutcomeSummary, RequestChange, RequestMix, RequestProbe, WhatIfReport } from './types';
 

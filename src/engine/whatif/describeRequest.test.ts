@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { describeBucket, describeRequest, formatShare } from './describeRequest';
+import { describeBucket, describeRequest } from './describeRequest';
+import { formatShare } from '../present/formatShare';
 
 describe('describeRequest', () => {
   test('HTTP requests read as method, host (non-default port) and path, with headers', () => {

@@ -21,11 +21,6 @@ function describeGatewayRequest(req: SimRequest): string {
   return `${req.method ?? 'GET'} ${scheme}${host}${port}${req.path ?? '/'}${headers ? ` [${headers.trim()}]` : ''}`;
 }
 
-/** An exact share as a percentage with at most two decimals: 0.9 → "90%", 1/3 → "33.33%". */
-export function formatShare(share: number): string {
-  const pct = Math.round(share * 10000) / 100;
-  return `${pct}%`;
-}
 
 /** A bucket for people: "shop-v1:8080", "none → 500", "404 not-found". */
 export function describeBucket(bucket: TrafficBucket): string {

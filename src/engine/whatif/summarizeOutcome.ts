@@ -4,7 +4,8 @@
  */
 import type { RequestTrace } from '../simulate/traceTypes';
 import type { RequestOutcome } from '../simulate/types';
-import { describeBucket, formatShare } from './describeRequest';
+import { describeBucket } from './describeRequest';
+import { formatShare } from '../present/formatShare';
 import type { BucketShare, OutcomeSummary } from './types';
 
 export function summarizeOutcome(trace: RequestTrace): OutcomeSummary {

@@ -3,8 +3,8 @@
  * example), then keep analysis and autosave following the store.
  */
 import type { GwsimStore } from '../../store';
-import { startAnalysisSync } from '../../store/analysisSync';
 import { getEngine } from '../../worker/engineClient';
+import { appController } from './appController';
 import { startAutosave, type Autosave } from './autosave';
 import { decodeShareText, readShareFragment, readShareParam } from '../share/shareLink';
 import { SHARED_REQUESTS_PARAM, decodeSharedRequests } from '../share/sharedRequests';
@@ -25,7 +25,7 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
   });
   const shared = await openShareLinkFromLocation(store);
   if (!shared) await restoreOrExample(store);
-  startAnalysisSync(store, (revision, sources) => getEngine().analyze(revision, sources, store.getState().world));
+  appController.startAnalysis();
   let autosave: Autosave | undefined;
   const beginAutosave = () => {
     autosave ??= startAutosave(store, (message) => {
@@ -37,13 +37,11 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
   };
   if (!shared) return beginAutosave();
   // A shared workspace must not overwrite the user's own saved one until they choose Edit, and
-  // canvas and inspector edits are refused like typing in the (read-only) editor.
-  const setText = store.getState().setText;
-  store.setState({
-    setText: (text, origin) => (origin === 'canvas' || origin === 'inspector' ? refuseEdit(store) : setText(text, origin)),
-  });
+  // canvas and inspector edits are refused like typing in the (read-only) editor: the document's
+  // read-only flag (the store refuses those edits with a notice).
+  appController.enterShareMode();
   const leave = () => {
-    store.setState({ setText });
+    appController.leaveShareMode();
     leaveShareLink();
   };
   useShareSession.setState({
@@ -59,10 +57,6 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
       void restoreOrExample(store).then(beginAutosave);
     },
   });
-}
-
-function refuseEdit(store: GwsimStore): void {
-  store.getState().setNotice({ kind: 'info', message: 'Opened from a share link: choose Edit in the bar above before changing it.' });
 }
 
 function leaveShareLink() {

@@ -5,6 +5,7 @@
  */
 import type { GraphEdge, GraphNode, ResourceKey, RouteParentExplain, SemanticGraph } from '../../engine';
 import { listenerFromHandle } from './flowTypes';
+import { displayKey, namespaceOfKey } from '../../engine/present';
 
 export type CanvasIntent =
   | { type: 'attachRoute'; route: ResourceKey; parent: GraphNode; sectionName?: string }
@@ -68,7 +69,7 @@ export type AttachPlan =
 
 export function planAttach(explain: readonly RouteParentExplain[], intent: AttachIntent): AttachPlan {
   const p = intent.parent;
-  const routeNamespace = intent.route.split('/')[1] || undefined;
+  const routeNamespace = namespaceOfKey(intent.route);
   const same = explain.filter(
     (e) =>
       e.route === intent.route &&
@@ -78,7 +79,7 @@ export function planAttach(explain: readonly RouteParentExplain[], intent: Attac
   );
   const section = intent.sectionName;
   const what = `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name}`;
-  const routeName = intent.route.split('/').slice(1).join('/');
+  const routeName = displayKey(intent.route);
   if (same.some((e) => (e.parentRef.sectionName || undefined) === section && !e.parentRef.port)) {
     return { type: 'already', why: `${routeName} already names ${what}${section ? ` listener ${section}` : ''} in its parentRefs; nothing to add.` };
   }

@@ -1,10 +1,7 @@
 /** Key-based, kebab-case test ids: "HTTPRoute/team-b/shop" → "graph-node-httproute-team-b-shop". */
-export function slugOf(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+import { slug as slugOf } from '../../engine/present';
+
+export { slugOf };
 
 export function nodeTestId(key: string): string {
   return `graph-node-${slugOf(key)}`;

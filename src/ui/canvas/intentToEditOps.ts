@@ -4,11 +4,10 @@
  */
 import type { EditOp, ObjectSelector, ResourceKey } from '../../engine';
 import type { CanvasIntent } from './canvasIntents';
+import { parseResourceKey } from '../../engine/present';
 
 export function selectorOf(key: ResourceKey): ObjectSelector {
-  const [kind = '', namespace = '', ...rest] = key.split('/');
-  const name = rest.join('/');
-  return namespace ? { kind, namespace, name } : { kind, name };
+  return parseResourceKey(key);
 }
 
 export function intentsToEditOps(intents: readonly CanvasIntent[]): EditOp[] {

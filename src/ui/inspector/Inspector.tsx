@@ -4,7 +4,8 @@
  */
 import './inspector.css';
 import { useEffect, useState } from 'react';
-import type { GraphNode, ResourceKey } from '../../engine';
+import type { GraphNode } from '../../engine';
+import { renamedKey } from '../../engine/present';
 import { useGwsimStore } from '../../store';
 import { selectInspectorModel, type InspectorModel } from '../../store/canvasSelectors';
 import { applyCanvasIntents } from '../canvas/applyCanvasIntents';
@@ -93,8 +94,7 @@ function RenameField({ model }: { model: InspectorModel }) {
     if (!valid || draft === current) return;
     applyCanvasIntents([{ type: 'rename', key: model.key, name: draft }], 'inspector');
     // Keep the renamed object selected: its key changes with its name.
-    const [kind = '', namespace = ''] = model.key.split('/');
-    useGwsimStore.getState().select(`${kind}/${namespace}/${draft}` as ResourceKey, 'inspector');
+    useGwsimStore.getState().select(renamedKey(model.key, draft), 'inspector');
   };
   return (
     <form

@@ -3,36 +3,20 @@
  * the GEP-713 inheritance): "targets this route", "inherited from Gateway infra/eg", …
  */
 import type { EffectivePolicy, ResourceKey } from '../../engine';
+import { displayKey as printObjectName, isRouteKind, kindOfKey, objectLabel as printObjectLabel } from '../../engine/present';
 
-const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
-
-/** "Gateway infra/eg", "GatewayClass eg": kind, then namespace/name as kubectl users say it. */
-export function printObjectLabel(key: ResourceKey): string {
-  const [kind = '', namespace = '', ...rest] = key.split('/');
-  const name = rest.join('/');
-  return `${kind} ${namespace ? `${namespace}/${name}` : name}`;
-}
-
-export function printObjectName(key: ResourceKey): string {
-  const [, namespace = '', ...rest] = key.split('/');
-  const name = rest.join('/');
-  return namespace ? `${namespace}/${name}` : name;
-}
-
-export function kindOfKey(key: ResourceKey): string {
-  return key.slice(0, key.indexOf('/'));
-}
+export { kindOfKey, printObjectLabel, printObjectName };
 
 /** What a sectionName names on an object of this kind. */
 function sectionWord(kind: string): string {
   if (kind === 'Gateway' || kind === 'ListenerSet' || kind === 'XListenerSet') return 'listener';
-  if (ROUTE_KINDS.has(kind)) return 'rule';
+  if (isRouteKind(kind)) return 'rule';
   if (kind === 'Service') return 'port';
   return 'section';
 }
 
 function thisWord(kind: string): string {
-  return ROUTE_KINDS.has(kind) ? 'route' : kind;
+  return isRouteKind(kind) ? 'route' : kind;
 }
 
 /** "listener https", "port grpc": the part of its target a section policy names. */

@@ -4,6 +4,7 @@
  * cross-domain leaks the engine found. Everything shown comes from the engine's IsolationLens.
  */
 import type { IsolationCell, IsolationLens, IsolationListener } from '../../engine';
+import { displayKey } from '../../engine/present';
 
 function testIdPart(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -28,8 +29,7 @@ function CellView({ cell }: { cell: IsolationCell | undefined }) {
 }
 
 function listenerLabel(l: IsolationListener): string {
-  const gw = l.gateway.split('/').slice(1).join('/');
-  return `${gw} · ${l.listener}`;
+  return `${displayKey(l.gateway)} · ${l.listener}`;
 }
 
 function admitsLabel(l: IsolationListener): string {

@@ -4,7 +4,8 @@
  * applyEdits: one undo step, comments and formatting elsewhere untouched.
  */
 import { useState } from 'react';
-import type { FixIt, LintFinding, ResourceKey, SimRequest } from '../../engine';
+import type { FixIt, LintFinding, SimRequest } from '../../engine';
+import { keyOfRef } from '../../engine/present';
 import { useGwsimStore } from '../../store';
 import { sendRequest } from '../simulator/simulatorClient';
 import { previewFix } from './usePlatformChecks';
@@ -33,7 +34,7 @@ export function LintPanel({ findings, fixIts }: { findings: readonly LintFinding
 
   const show = (f: LintFinding) => {
     const d = f.diagnostic;
-    if (d.object) select(`${d.object.kind}/${d.object.namespace ?? ''}/${d.object.name}` as ResourceKey, 'problems');
+    if (d.object) select(keyOfRef(d.object), 'problems');
     revealLocation(d.line, d.column);
   };
   // The request that proves a shadow: open it in the simulator and trace it there.

@@ -1,45 +1,28 @@
 /**
  * Lint findings, fix-its and the isolation lens for the current text, computed in the engine
- * worker when the panel is open and the analysed revision changes. Kept in the panel (not the
- * store): nothing else reads them. An answer overtaken by a newer request is dropped.
+ * worker while the panel is open, as a query keyed by the analysed revision (the controller's
+ * worker queries: a query the panel no longer watches is cancelled, and its answer dropped).
+ * Kept in the panel (not the store): nothing else reads them.
  */
-import { useEffect, useState } from 'react';
-import type { FixIt, IsolationLens, LintFinding } from '../../engine';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { FixIt } from '../../engine';
 import { useGwsimStore } from '../../store';
-import { WORKSPACE_FILE } from '../../store/analysisSync';
+import { WORKSPACE_FILE, type PlatformChecks } from '../../store/controller';
 import { getEngine } from '../../worker/engineClient';
+import { appController } from '../app/appController';
 
-export interface PlatformChecks {
-  revision: number;
-  findings: LintFinding[];
-  fixIts: FixIt[];
-  lens: IsolationLens;
-}
+export type { PlatformChecks };
 
 export function usePlatformChecks(enabled: boolean): { checks: PlatformChecks | undefined; error: string | undefined } {
   const analysisRevision = useGwsimStore((s) => s.analysisRevision);
-  const [checks, setChecks] = useState<PlatformChecks | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (!enabled) return;
-    let current = true;
-    const { revision, text } = useGwsimStore.getState();
-    const sources = [{ name: WORKSPACE_FILE, text }];
-    getEngine()
-      .platformChecks(revision, sources)
-      .then((result) => {
-        if (!current) return;
-        setChecks(result);
-        setError(undefined);
-      })
-      .catch((e: unknown) => {
-        if (current) setError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      current = false;
-    };
-  }, [enabled, analysisRevision]);
-  return { checks, error };
+  const query = useQuery({
+    ...appController.platformChecksQuery(analysisRevision),
+    enabled,
+    // The previous revision's findings stay on screen until the new ones arrive (no flicker).
+    placeholderData: keepPreviousData,
+  });
+  const error = query.error ? (query.error instanceof Error ? query.error.message : String(query.error)) : undefined;
+  return { checks: query.data, error };
 }
 
 /** The unified diff a fix-it would make to the current text. */

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import type { RequestMix } from '../../engine';
 import { useGwsimStore } from '../../store';
-import { DEFAULT_RUN_SIZE, MAX_RUN, describeRequest, selectSimDraft, selectSimRun } from '../../store/simulatorSlice';
+import { describeRequest } from '../../engine/present';
+import { DEFAULT_RUN_SIZE, MAX_RUN, selectSimDraft, selectSimRun } from '../../store/simulatorSlice';
 import { cancelRun, startRun } from './simulatorClient';
 import { RunStatus } from './RunStatus';
 import { SplitChart } from './SplitChart';

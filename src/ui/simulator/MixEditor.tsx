@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import type { RequestMix } from '../../engine';
 import { useGwsimStore } from '../../store';
-import { DEFAULT_RUN_SIZE, describeBucket, describeRequest, formatShare, selectSimRun } from '../../store/simulatorSlice';
+import { describeBucket, describeRequest, displayKey, formatShare } from '../../engine/present';
+import { DEFAULT_RUN_SIZE, selectSimRun } from '../../store/simulatorSlice';
 import { missingGateway } from '../../store/simulatorRevalidate';
 import { RunStatus } from './RunStatus';
 import { showMixTraffic, startRun } from './simulatorClient';
@@ -106,7 +107,7 @@ export function MixEditor() {
               <ul className="sim-plain">
                 {shown.traffic.rules.map((r) => (
                   <li key={`${r.route}#${r.ruleIndex}`}>
-                    {formatShare(r.share)} → {r.route.split('/').slice(1).join('/')} rule {r.ruleIndex}
+                    {formatShare(r.share)} → {displayKey(r.route)} rule {r.ruleIndex}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 /** Recent and saved requests: a click puts the request in the composer and sends it. */
 import type { SimRequest } from '../../engine';
 import { useGwsimStore } from '../../store';
-import { describeRequest } from '../../store/simulatorSlice';
+import { describeRequest } from '../../engine/present';
 import { missingGateway, revalidateRequest } from '../../store/simulatorRevalidate';
 import { exportSavedAsCaseFile, sendRequest } from './simulatorClient';
 

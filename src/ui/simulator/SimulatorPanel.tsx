@@ -4,6 +4,7 @@
  */
 import './simulator.css';
 import { useEffect } from 'react';
+import { objectLabel } from '../../engine/present';
 import { useGwsimStore } from '../../store';
 import { objectExists } from '../../store/simulatorRevalidate';
 import { DEFAULT_REQUEST, selectSimOpen, selectSimTab, type SimulatorTab } from '../../store/simulatorSlice';
@@ -57,7 +58,7 @@ export function SimulatorPanel() {
         </nav>
         {open && composable ? (
           <button type="button" className="sim-link" data-testid="sim-use-selection" onClick={() => useGwsimStore.getState().composeFromObject(selected)}>
-            Compose from {selected.split('/')[0]} {selected.split('/').slice(1).join('/')}
+            Compose from {objectLabel(selected)}
           </button>
         ) : null}
       </header>

@@ -3,7 +3,7 @@
  * tick is the exact share from the weights, the band around it ±2 standard errors for n samples.
  */
 import type { BucketShare } from '../../engine';
-import { describeBucket, formatShare } from '../../store/simulatorSlice';
+import { describeBucket, formatShare, slug } from '../../engine/present';
 
 export interface SplitChartProps {
   expected: readonly BucketShare[];
@@ -58,8 +58,4 @@ export function SplitChart({ expected, counts, n, testId }: SplitChartProps) {
       })}
     </div>
   );
-}
-
-export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

@@ -5,7 +5,8 @@
  */
 import type { CandidateConsideration, ForwardedRequest, MeshTrace, RequestTrace } from '../../engine';
 import { useGwsimStore } from '../../store';
-import { describeBucket, formatShare, selectSimTrace, selectSimTraceIsCurrent } from '../../store/simulatorSlice';
+import { describeBucket, displayKey, formatShare } from '../../engine/present';
+import { selectSimTrace, selectSimTraceIsCurrent } from '../../store/simulatorSlice';
 import { sendRequest } from './simulatorClient';
 
 const select = (key: string | undefined) => key && useGwsimStore.getState().select(key as never, 'inspector');
@@ -63,7 +64,7 @@ export function TraceView() {
             ))}
             {t.tieBreak ? (
               <div className="sim-tiebreak" data-testid="trace-tiebreak">
-                Decided by <strong>{t.tieBreak.step}</strong>: {t.tieBreak.detail} — the winner ranks above {short(t.tieBreak.runnerUp.route)} rule {t.tieBreak.runnerUp.ruleIndex}, which also matched.
+                Decided by <strong>{t.tieBreak.step}</strong>: {t.tieBreak.detail} — the winner ranks above {displayKey(t.tieBreak.runnerUp.route)} rule {t.tieBreak.runnerUp.ruleIndex}, which also matched.
               </div>
             ) : null}
           </Step>
@@ -135,7 +136,7 @@ function OutcomeBanner({ trace, split }: { trace: RequestTrace; split: string | 
       </span>
       {trace.winner ? (
         <button type="button" className="sim-link" onClick={() => select(trace.winner?.route)}>
-          {short(trace.winner.route)} rule {trace.winner.ruleIndex}
+          {displayKey(trace.winner.route)} rule {trace.winner.ruleIndex}
         </button>
       ) : null}
     </div>
@@ -156,7 +157,7 @@ function Candidate({ c, winner }: { c: CandidateConsideration; winner: boolean }
         <span className="sim-rank">{c.rank}</span>
         <Mark pass={c.pass} />{' '}
         <strong>
-          {c.routeKind} {short(c.route)}
+          {c.routeKind} {displayKey(c.route)}
         </strong>{' '}
         rule {c.ruleIndex}
         {c.ruleName ? ` (${c.ruleName})` : ''} · match {c.matchIndex}
@@ -222,8 +223,8 @@ function MeshSteps({ mesh }: { mesh: MeshTrace }) {
       </Step>
       <Step id="mesh-routes" title={mesh.routes.length > 0 ? `Mesh · routes bound to the Service · ${mesh.routes.length}` : 'Mesh · routes bound to the Service'}>
         {mesh.routes.map((r) => (
-          <button type="button" key={`${r.route}#${r.parentRefIndex}`} className={`sim-item ${r.applies ? 'is-pass' : 'is-fail'}`} data-testid={`trace-mesh-route-${short(r.route)}`} data-applies={r.applies} onClick={() => select(r.route)}>
-            <Mark pass={r.applies} /> <strong>{r.routeKind} {short(r.route)}</strong> <span className="sim-muted">({r.role}, port {r.ports})</span> <span className="sim-why">— {r.reason}</span>
+          <button type="button" key={`${r.route}#${r.parentRefIndex}`} className={`sim-item ${r.applies ? 'is-pass' : 'is-fail'}`} data-testid={`trace-mesh-route-${displayKey(r.route)}`} data-applies={r.applies} onClick={() => select(r.route)}>
+            <Mark pass={r.applies} /> <strong>{r.routeKind} {displayKey(r.route)}</strong> <span className="sim-muted">({r.role}, port {r.ports})</span> <span className="sim-why">— {r.reason}</span>
           </button>
         ))}
         {mesh.defaultRouting ? (
@@ -251,10 +252,6 @@ function printRequest(t: RequestTrace): string {
   return `${head}${path}${grpc}${sni}${headers ? `  {${headers}}` : ''}`;
 }
 
-/** "HTTPRoute/team-b/shop" → "team-b/shop". */
-function short(key: string): string {
-  return key.split('/').slice(1).join('/');
-}
 
 /** The world's assumptions a trace step relied on, one line each (engine resolve/world.ts). */
 function Assumed({ lines, testId }: { lines: readonly string[] | undefined; testId: string }) {

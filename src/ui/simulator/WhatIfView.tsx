@@ -4,6 +4,7 @@
  * changes. Computed in the worker; outdated results are greyed until re-run.
  */
 import { useState } from 'react';
+import { displayKey } from '../../engine/present';
 import { useGwsimStore } from '../../store';
 import { isCurrent } from '../../store/simulatorSlice';
 import { runWhatIf } from './simulatorClient';
@@ -106,7 +107,7 @@ export function WhatIfView() {
             {report.statusChanges.map((c, i) => (
               <li key={i}>
                 <button type="button" className="sim-link" onClick={() => useGwsimStore.getState().select(c.object, 'inspector')}>
-                  {c.object.split('/').slice(1).join('/')}
+                  {displayKey(c.object)}
                 </button>{' '}
                 {c.field}: <span className="sim-before">{c.before}</span> → <span className="sim-after">{c.after}</span>
               </li>

@@ -1,0 +1,14 @@
+/**
+ * The engine's runtime entry for the UI: small, pure helpers that present engine data (resource
+ * keys, shares, requests, kind tables, the words of a problem). The UI may import this module at
+ * runtime (lint allows it); everything else of the engine reaches the UI through the worker.
+ * Keep it light: nothing here may pull in the loader, the validator or the router.
+ */
+export { displayKey, displayName, keyOfRef, kindOfKey, namespaceOfKey, objectLabel, parseResourceKey, renamedKey, resourceKey } from './resourceKeys';
+export type { ObjectRef, ResourceKey } from './resourceKeys';
+export { formatShare, type FormatShareOptions } from './formatShare';
+export { slug } from './slug';
+export { describeInvalidBackendRef, describeRouteParentProblem, explainListenerConditions, listProblems } from './problems';
+export type { Problem, ProblemKind } from './problems';
+export { describeBucket, describeRequest } from '../whatif/describeRequest';
+export { ROUTE_KINDS, isRouteKind, ModelledKind } from '../api/kinds';

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze';
+import { listProblems } from './problems';
+
+const TEXT = `# world: closed
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: { name: gc }
+spec: { controllerName: example.com/gc }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: web, namespace: infra }
+spec:
+  gatewayClassName: gc
+  listeners:
+    - { name: http, protocol: HTTP, port: 80, allowedRoutes: { namespaces: { from: Same } } }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: svc, namespace: app }
+spec: { ports: [{ port: 8080 }] }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: r, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  rules:
+    - backendRefs: [{ name: svc, port: 8080 }, { name: gone, port: 8080 }]
+`;
+
+describe('listProblems', () => {
+  const sources = [{ name: 'in.yaml', text: TEXT }];
+  const problems = listProblems(analyze(sources, { world: 'closed' }));
+
+  it('phrases a refused parent once: the Problems row and the CLI lint finding say the same words', () => {
+    const row = problems.find((p) => p.kind === 'route');
+    expect(row?.message).toMatch(/^HTTPRoute app\/r is not attached to infra\/web: .*Same/);
+    expect(row?.object).toBe('HTTPRoute/app/r');
+    const finding = analyze(sources, { world: 'closed' }).lint.find((f) => f.diagnostic.code === 'lint.route-not-accepted');
+    expect(finding?.diagnostic.message).toBe(row?.message);
+  });
+
+  it('names an unresolvable backendRef with its route and rule', () => {
+    const row = problems.find((p) => p.kind === 'backend');
+    expect(row?.code).toBe('BackendNotFound');
+    expect(row?.message).toMatch(/^HTTPRoute app\/r rule 0: .*gone/);
+  });
+});

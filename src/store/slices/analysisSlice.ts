@@ -1,0 +1,47 @@
+/**
+ * The latest analysis from the worker, accepted only for the document's current revision, with
+ * the objects kept as stale while their document has a syntax error.
+ */
+import type { Analysis } from '../../engine';
+import { computeStaleEntries } from '../staleObjects';
+import type { AnalysisSlice } from '../types';
+import type { SliceContext } from './sliceKit';
+
+export function createAnalysisSlice({ set, get }: SliceContext): AnalysisSlice {
+  return {
+    analysis: undefined,
+    analysisRevision: 0,
+    analysisText: undefined,
+    analyzing: false,
+    analysisError: undefined,
+    analysisErrorRevision: undefined,
+    stale: [],
+    lastGoodAnalysis: undefined,
+    setAnalysis(revision, analysis) {
+      const s = get();
+      if (revision !== s.revision) return;
+      const previous: { analysis: Analysis; text: string } | undefined =
+        s.analysis && s.analysisText !== undefined ? { analysis: s.analysis, text: s.analysisText } : undefined;
+      const stale = computeStaleEntries({ analysis, text: s.text, previous, stale: s.stale });
+      const clean = !analysis.diagnostics.some((d) => d.code === 'yaml.syntax');
+      set({
+        analysis,
+        analysisRevision: revision,
+        analysisText: s.text,
+        analysisError: undefined,
+        analysisErrorRevision: undefined,
+        stale,
+        lastGoodAnalysis: clean ? analysis : s.lastGoodAnalysis,
+      });
+      // While a document has a syntax error its objects are only unreadable, not gone.
+      if (clean) get().revalidateSimulator(analysis, s.lastGoodAnalysis);
+    },
+    setAnalysisError(revision, message) {
+      if (revision !== get().revision) return;
+      set({ analysisError: message, analysisErrorRevision: revision });
+    },
+    setAnalyzing(busy) {
+      if (busy !== get().analyzing) set({ analyzing: busy });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Workspace-wide settings and messages: the world mode, the split ratio, the notice bar. */
+import { DEFAULT_WORLD_MODE } from '../../engine';
+import type { UiSlice } from '../types';
+import type { SliceContext } from './sliceKit';
+
+export const DEFAULT_SPLIT_RATIO = 0.55;
+
+export function createUiSlice({ set, get }: SliceContext): UiSlice {
+  return {
+    world: DEFAULT_WORLD_MODE,
+    setWorld(world) {
+      const s = get();
+      if (world === s.world) return;
+      // A new revision: analysis, traces and the canary lab all follow revisions.
+      set({ world, revision: s.revision + 1 });
+    },
+    splitRatio: DEFAULT_SPLIT_RATIO,
+    setSplitRatio(ratio) {
+      set({ splitRatio: Math.min(0.85, Math.max(0.15, ratio)) });
+    },
+    notice: undefined,
+    setNotice(notice) {
+      set({ notice });
+    },
+  };
+}

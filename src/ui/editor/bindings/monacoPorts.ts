@@ -1,0 +1,51 @@
+/** The ports the bindings use, implemented on a real Monaco editor and model. */
+import { monaco } from '../monacoEnvironment';
+import type { EditorPort, ModelPort } from './editorPorts';
+
+const MARKER_OWNER = 'gwsim';
+const READ_ONLY_MESSAGE = { value: 'Read-only: choose **Edit** in the bar above.' };
+
+type MonacoEditor = ReturnType<typeof monaco.editor.create>;
+type MonacoModel = ReturnType<typeof monaco.editor.createModel>;
+
+export function modelPort(model: MonacoModel): ModelPort {
+  return model;
+}
+
+export function editorPort(editor: MonacoEditor, model: MonacoModel): EditorPort {
+  const highlight = editor.createDecorationsCollection();
+  return {
+    applyEdit({ text, ...range }) {
+      editor.executeEdits('gwsim-store', [{ range, text, forceMoveMarkers: true }]);
+    },
+    setReadOnly(readOnly) {
+      editor.updateOptions({ readOnly, readOnlyMessage: READ_ONLY_MESSAGE });
+    },
+    setMarkers(markers) {
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
+    },
+    highlightLines(range) {
+      if (!range) return highlight.clear();
+      highlight.set([
+        {
+          range: new monaco.Range(range.startLine, 1, range.endLine, 1),
+          options: { isWholeLine: true, className: 'yaml-selected-doc', linesDecorationsClassName: 'yaml-selected-gutter' },
+        },
+      ]);
+    },
+    revealLinesNearTop(range) {
+      editor.revealLinesNearTop(range.startLine, range.endLine, monaco.editor.ScrollType.Smooth);
+    },
+    goTo(line, column) {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenter(line, monaco.editor.ScrollType.Smooth);
+      editor.focus();
+    },
+    onCursorLine(listener) {
+      return editor.onDidChangeCursorPosition((e) => {
+        if (e.reason === monaco.editor.CursorChangeReason.ContentFlush) return;
+        listener(e.position.lineNumber);
+      });
+    },
+  };
+}
