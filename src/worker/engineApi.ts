@@ -5,8 +5,7 @@
 import { analyze, createParseCache, CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
 import { computeFixIts, computeIsolationLens, lintSources, previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
 import { buildMigratedWorkspace, compareMigration, type MigrationReport } from '../engine';
-import { layoutGraph, type Positions } from '../layout/layoutGraph';
-import { getElkLayouter } from './elkLayouter';
+import { layeredLayout, type Positions } from '../layout/layeredLayout';
 import { simulatorApi } from './simulatorApi';
 import { setWorkerWorld, workerWorld } from './workerWorld';
 import { DEFAULT_WORLD_MODE, type WorldMode } from '../engine';
@@ -34,9 +33,12 @@ export const engineApi = {
   setWorld(world: WorldMode): void {
     setWorkerWorld(world);
   },
-  /** Left→right positions for the graph's nodes (elkjs, in ELK's own worker nested in this one). */
-  layout(graph: SemanticGraph): Promise<Positions> {
-    return layoutGraph(graph, getElkLayouter());
+  /**
+   * Left→right positions for the graph's nodes (src/layout/layeredLayout.ts). Nodes that have a
+   * position in `previous` keep it; only new ones are placed.
+   */
+  layout(graph: SemanticGraph, previous?: Positions): Positions {
+    return layeredLayout(graph, previous);
   },
   /** The CRD JSON Schemas, for the editor's completion and hover (plain JSON from the vendored CRDs). */
   crdSchemas(): readonly CrdSchema[] {

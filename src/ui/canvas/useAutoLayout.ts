@@ -4,8 +4,9 @@ import { useGwsimStore } from '../../store';
 import { getEngine } from '../../worker/engineClient';
 
 /**
- * Asks the worker for an elk layout whenever the set of nodes changes (not on every status
- * change) or the user presses Re-layout. Latest request wins. Returns a counter that increases
+ * Asks the worker for a layout whenever the set of nodes changes (not on every status change) or
+ * the user presses Re-layout. Objects already on the canvas keep their places unless the user
+ * asked to re-layout; only new ones are placed. Latest request wins. Returns a counter that increases
  * each time a layout lands (so the canvas can fit the view) and whether one is under way.
  */
 export function useAutoLayout(graph: SemanticGraph | undefined, relayoutRequest: number): { done: number; busy: boolean } {
@@ -28,8 +29,9 @@ export function useAutoLayout(graph: SemanticGraph | undefined, relayoutRequest:
     }
     const mine = ++seq.current;
     setBusy(true);
+    const previous = relayout ? undefined : useGwsimStore.getState().autoPositions;
     getEngine()
-      .layout(g)
+      .layout(g, previous)
       .then((positions) => {
         if (mine !== seq.current) return;
         useGwsimStore.getState().setAutoPositions(positions);
