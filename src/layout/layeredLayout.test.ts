@@ -128,6 +128,28 @@ describe('layeredLayout', () => {
     expect(Math.min(p[store.id]!.y, p[shop.id]!.y)).toBeLessThanOrEqual(p[gw.id]!.y + nodeSize(gw).height);
   });
 
+  test("a namespace's other objects sit below its members in its rightmost column, not in a far column", () => {
+    const secret: GraphNode = {
+      id: resourceKey('Other', 'infra', 'objects'),
+      kind: 'Other',
+      category: 'other',
+      name: '1 other object',
+      namespace: 'infra',
+      status: 'ok',
+      ghost: false,
+      details: { category: 'other', items: [{ key: resourceKey('Secret', 'infra', 'tls'), kind: 'Secret', name: 'tls' }] },
+    };
+    const g: SemanticGraph = {
+      nodes: [...graph.nodes, secret],
+      edges: graph.edges,
+      namespaces: graph.namespaces.map((n) => (n.namespace === 'infra' ? { ...n, members: [...n.members, secret.id] } : n)),
+    };
+    const p = layeredLayout(g);
+    expect(p[secret.id]!.x).toBe(p[gw.id]!.x);
+    expect(p[secret.id]!.y).toBeGreaterThanOrEqual(p[gw.id]!.y + nodeSize(gw).height);
+    expect(layoutQuality(g, p).frameOverlaps).toBe(0);
+  });
+
   test('a backend sits level with its only route', () => {
     const g: SemanticGraph = {
       nodes: [gw, store, api],

@@ -6,7 +6,8 @@
  * On a 1,000-resource workspace this takes milliseconds where ELK took seconds (bench/ui/README.md).
  *
  * How it works:
- * 1. Every node gets a column by category; empty columns take no room.
+ * 1. Every node gets a column by category (a namespace's Secrets, grants and other objects join
+ *    its rightmost column); empty columns take no room.
  * 2. One barycenter sweep left → right orders each column: a node sits at the mean rank of its
  *    neighbours in columns to its left (a route attached to a listener counts that listener's row,
  *    so routes line up in listener order). Nodes with no such neighbour go last, by id.
@@ -81,7 +82,8 @@ function freshLayout(graph: SemanticGraph): Positions {
   const nodes = [...graph.nodes].sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map<string, GraphNode>(nodes.map((n) => [n.id as string, n]));
   const size = new Map(nodes.map((n) => [n.id as string, nodeSize(n)]));
-  const columnOf = (id: string): number => LAYOUT_COLUMN[byId.get(id)?.category ?? 'other'];
+  const column = assignColumns(graph, byId);
+  const columnOf = (id: string): number => column.get(id) ?? LAYOUT_COLUMN.other;
   const links = neighbourLinks(graph.edges, byId);
 
   const rank = orderColumns(nodes, links, columnOf);
@@ -113,6 +115,32 @@ function freshLayout(graph: SemanticGraph): Positions {
     for (let c = group.first; c <= group.last; c++) skyline[c] = groupBottom;
   }
   return positions;
+}
+
+/** Categories without traffic edges: they sit with their namespace instead of in a far column. */
+const SIDE_CATEGORIES: ReadonlySet<GraphNodeCategory> = new Set(['other', 'grant']);
+
+/**
+ * Each node's column by category, except that a namespace's grants and other objects (Secrets,
+ * ConfigMaps…) join the rightmost traffic column of that namespace, below its members: in columns
+ * of their own they would stretch the namespace frame across the whole picture.
+ */
+function assignColumns(graph: SemanticGraph, byId: Map<string, GraphNode>): Map<string, number> {
+  const column = new Map<string, number>();
+  for (const [id, n] of byId) column.set(id, LAYOUT_COLUMN[n.category]);
+  for (const g of graph.namespaces) {
+    let last: number | undefined;
+    for (const m of g.members) {
+      const n = byId.get(m);
+      if (n && !SIDE_CATEGORIES.has(n.category)) last = Math.max(last ?? 0, LAYOUT_COLUMN[n.category]);
+    }
+    if (last === undefined) continue;
+    for (const m of g.members) {
+      const n = byId.get(m);
+      if (n && SIDE_CATEGORIES.has(n.category)) column.set(m, last);
+    }
+  }
+  return column;
 }
 
 /** Links in both directions, so a node is ordered by whichever of its neighbours sit left of it. */
@@ -285,14 +313,15 @@ function wantedTop(
 }
 
 /**
- * Keeps every previous position; each new node goes to its column (as the kept nodes of that
- * category sit, else as the fresh layout would put it), just below its namespace's lowest member
+ * Keeps every previous position; each new node goes to the column the fresh layout gives it (at
+ * the x the kept nodes of that column have), just below its namespace's lowest member
  * there (else level with its neighbours, else where the fresh layout puts it), then further down
  * to the first place where it overlaps nothing.
  */
 function placeNewNodes(graph: SemanticGraph, previous: Readonly<Positions>, fresh: Positions): Positions {
   const out: Positions = {};
   const boxes: Box[] = [];
+  // Fresh column x → where the kept nodes of that column sit now.
   const columnX = new Map<number, number>();
   const nodeById = new Map<string, GraphNode>(graph.nodes.map((n) => [n.id as string, n]));
   const namespaceOf = new Map<string, string>();
@@ -302,15 +331,15 @@ function placeNewNodes(graph: SemanticGraph, previous: Readonly<Positions>, fres
     if (!p) continue;
     out[n.id] = { x: p.x, y: p.y };
     boxes.push({ ...p, ...nodeSize(n) });
-    const c = LAYOUT_COLUMN[n.category];
-    columnX.set(c, Math.min(columnX.get(c) ?? p.x, p.x));
+    const c = fresh[n.id]?.x;
+    if (c !== undefined) columnX.set(c, Math.min(columnX.get(c) ?? p.x, p.x));
   }
   const links = neighbourLinks(graph.edges, nodeById);
   const added = graph.nodes.filter((n) => !previous[n.id]).sort((a, b) => compareIds(a.id, b.id));
   for (const n of added) {
     const s = nodeSize(n);
-    const c = LAYOUT_COLUMN[n.category];
-    const x = columnX.get(c) ?? fresh[n.id]?.x ?? 0;
+    const freshX = fresh[n.id]?.x ?? 0;
+    const x = columnX.get(freshX) ?? freshX;
     const y = firstFreeY({ x, y: wantedYForNew(n, x, s.width, out, namespaceOf, links, nodeById) ?? fresh[n.id]?.y ?? 0, ...s }, boxes);
     out[n.id] = { x, y };
     boxes.push({ x, y, ...s });
