@@ -29,7 +29,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { test, type Browser, type Page } from '@playwright/test';
+import { test, type Browser, type Page, type Request } from '@playwright/test';
 import { uiBenchWorkspace } from './workspace';
 
 const RESULTS = fileURLToPath(new URL('../ui-results.json', import.meta.url));
@@ -38,6 +38,7 @@ const KEYSTROKE_DOCUMENTS = 300;
 const KEYSTROKES = Number(process.env.BENCH_UI_KEYSTROKES ?? 20);
 /** How long nothing may change on the canvas before a run counts as settled. */
 const QUIET_MS = 1500;
+const SETTLE_TIMEOUT_MS = 180_000;
 
 declare global {
   interface Window {
@@ -98,12 +99,14 @@ async function openPage(browser: Browser): Promise<Page> {
 
 /** Waits until the canvas has not changed for QUIET_MS and shows a laid-out graph. */
 async function settle(page: Page): Promise<CanvasSample> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   for (;;) {
     const state = await page.evaluate(() => {
       const tl = window.__bench.timeline;
-      return { last: tl[tl.length - 1], now: performance.now() };
+      return { last: tl[tl.length - 1], now: performance.now(), tail: tl.slice(-6) };
     });
     if (state.last && state.last.seq > 0 && !state.last.busy && state.last.drawn && state.now - state.last.t > QUIET_MS) return state.last;
+    if (Date.now() > deadline) throw new Error(`the canvas never settled: ${JSON.stringify(state)}`);
     await page.waitForTimeout(250);
   }
 }
@@ -144,8 +147,17 @@ async function checkPanAndClick(page: Page): Promise<void> {
   await page.mouse.move(pane.x + 80, pane.y + pane.height - 60, { steps: 4 });
   await page.mouse.up();
   if ((await transform()) === before) throw new Error('dragging the pane did not pan the graph');
-  const node = page.locator('.react-flow__node-graphNode').first();
-  await node.click();
+  // A node the user can actually hit (not under the palette or the minimap).
+  const id = await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node-graphNode')) {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      if (hit && el.contains(hit)) return el.getAttribute('data-id');
+    }
+    return null;
+  });
+  if (id === null) throw new Error('no node can be clicked');
+  await page.locator(`.react-flow__node-graphNode[data-id="${id}"]`).click();
   await page.locator('.react-flow__node-graphNode.selected').first().waitFor({ timeout: 10_000 });
 }
 
@@ -217,15 +229,8 @@ async function measureKeystrokes(browser: Browser): Promise<{ documents: number;
 
 async function measureInitialJs(browser: Browser): Promise<{ kb: number; files: { url: string; gzipKb: number }[] }> {
   const page = await openPage(browser);
-  const requests: { url: string; startEpoch: number; body: Promise<Buffer | undefined> }[] = [];
-  page.context().on('requestfinished', (request) => {
-    const response = request.response();
-    requests.push({
-      url: request.url(),
-      startEpoch: request.timing().startTime,
-      body: response.then(async (r) => (r && /javascript/.test((await r.allHeaders())['content-type'] ?? '') ? r.body() : undefined)),
-    });
-  });
+  const requests: Request[] = [];
+  page.context().on('requestfinished', (request) => void requests.push(request));
   await page.goto('/');
   await settle(page);
   const { timeline, timeOrigin } = await page.evaluate(() => ({ timeline: window.__bench.timeline, timeOrigin: performance.timeOrigin }));
@@ -233,10 +238,12 @@ async function measureInitialJs(browser: Browser): Promise<{ kb: number; files: 
   if (!interactive) throw new Error('the example never became interactive');
   const cutoff = timeOrigin + interactive.t;
   const files: { url: string; gzipKb: number }[] = [];
-  for (const r of requests) {
-    const body = await r.body;
-    if (!body || r.startEpoch > cutoff) continue;
-    files.push({ url: new URL(r.url).pathname, gzipKb: gzipSync(body, { level: 9 }).length / 1000 });
+  // Bodies are read before the context closes; requests that started later are not read at all.
+  for (const request of requests) {
+    if (request.timing().startTime > cutoff) continue;
+    const response = await request.response();
+    if (!response || !/javascript/.test((await response.allHeaders())['content-type'] ?? '')) continue;
+    files.push({ url: new URL(request.url()).pathname, gzipKb: gzipSync(await response.body(), { level: 9 }).length / 1000 });
   }
   await page.context().close();
   return { kb: round(files.reduce((sum, f) => sum + f.gzipKb, 0), 1), files };

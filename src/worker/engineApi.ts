@@ -2,10 +2,9 @@
  * What the engine worker offers, as plain functions so they are unit-tested in Node without a
  * Worker. engine.worker.ts only exposes this object; engineClient.ts is the one caller.
  */
-import { analyze, createParseCache, CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
+import { analyze, createParseCache, CRD_SCHEMAS, type Analysis, type CrdSchema, type SourceFile } from '../engine';
 import { computeFixIts, computeIsolationLens, lintSources, previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
 import { buildMigratedWorkspace, compareMigration, type MigrationReport } from '../engine';
-import { layeredLayout, type Positions } from '../layout/layeredLayout';
 import { simulatorApi } from './simulatorApi';
 import { setWorkerWorld, workerWorld } from './workerWorld';
 import { DEFAULT_WORLD_MODE, type WorldMode } from '../engine';
@@ -32,13 +31,6 @@ export const engineApi = {
   /** The world every later call analyses in (the store sends it as soon as the user switches). */
   setWorld(world: WorldMode): void {
     setWorkerWorld(world);
-  },
-  /**
-   * Left→right positions for the graph's nodes (src/layout/layeredLayout.ts). Nodes that have a
-   * position in `previous` keep it; only new ones are placed.
-   */
-  layout(graph: SemanticGraph, previous?: Positions): Positions {
-    return layeredLayout(graph, previous);
   },
   /** The CRD JSON Schemas, for the editor's completion and hover (plain JSON from the vendored CRDs). */
   crdSchemas(): readonly CrdSchema[] {

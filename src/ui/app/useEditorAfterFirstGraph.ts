@@ -9,6 +9,8 @@ import type { GwsimState } from '../../store/types';
  * the editor), and after FALLBACK_MS whatever happens.
  */
 const FALLBACK_MS = 5000;
+/** At most this long after the graph is drawn, even on a page that is never idle. */
+const IDLE_TIMEOUT_MS = 1500;
 
 const firstGraphShown = (s: GwsimState): boolean =>
   Object.keys(s.autoPositions).length > 0 || s.analysisError !== undefined || s.analysis?.graph.nodes.length === 0;
@@ -18,18 +20,23 @@ export function useEditorAfterFirstGraph(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (ready) return;
-    // After the frame that paints the graph: the editor's start-up then delays nothing visible.
     const start = () => setReady(true);
     const fallback = setTimeout(start, FALLBACK_MS);
     if (!shown) return () => clearTimeout(fallback);
-    let idle: number | undefined;
-    const frame = requestAnimationFrame(() => {
-      idle = window.setTimeout(start, 0);
+    // React Flow measures and draws the nodes in the frames after the layout lands: wait for the
+    // first idle moment after two frames (a timer where requestIdleCallback is missing).
+    let idle: { kind: 'idle' | 'timer'; id: number } | undefined;
+    const hasIdleCallback = typeof window.requestIdleCallback === 'function';
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        idle = hasIdleCallback ? { kind: 'idle', id: window.requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS }) } : { kind: 'timer', id: globalThis.setTimeout(start, 50) as unknown as number };
+      });
     });
     return () => {
       clearTimeout(fallback);
       cancelAnimationFrame(frame);
-      if (idle !== undefined) clearTimeout(idle);
+      if (idle?.kind === 'idle') window.cancelIdleCallback(idle.id);
+      if (idle?.kind === 'timer') clearTimeout(idle.id);
     };
   }, [shown, ready]);
   return ready;
