@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 /**
  * The built app's Content-Security-Policy, as a meta tag so any static host serves it. Scripts,
- * workers (engine, ELK, Monaco's editor and YAML workers), fonts and fetches come from the app's
+ * workers (engine, Monaco's editor and YAML workers), fonts and fetches come from the app's
  * own origin only; no remote origin is allowed anywhere, and there is no inline or eval'd script.
  * One relaxation: style-src 'unsafe-inline', because Monaco inserts <style> elements at runtime
  * (themes, decorations, the hover) and sets style attributes, and a static host cannot hand out

@@ -8,8 +8,9 @@ export class EditorPane {
     this.root = page.getByTestId('yaml-editor');
   }
 
+  /** Monaco is fetched only once the first graph is laid out (useEditorAfterFirstGraph): allow for it. */
   async ready(): Promise<void> {
-    await expect(this.root.locator('.view-lines')).toBeVisible();
+    await expect(this.root.locator('.view-lines')).toBeVisible({ timeout: 20_000 });
     await this.page.waitForFunction(() => window.__gwsimEditor !== undefined);
   }
 

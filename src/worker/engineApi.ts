@@ -2,11 +2,9 @@
  * What the engine worker offers, as plain functions so they are unit-tested in Node without a
  * Worker. engine.worker.ts only exposes this object; engineClient.ts is the one caller.
  */
-import { CRD_SCHEMAS, type Analysis, type CrdSchema, type SemanticGraph, type SourceFile } from '../engine';
+import { CRD_SCHEMAS, type Analysis, type CrdSchema, type SourceFile } from '../engine';
 import { previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
 import { buildMigratedWorkspace, compareMigration, type MigrationReport } from '../engine';
-import { layoutGraph, type Positions } from '../layout/layoutGraph';
-import { getElkLayouter } from './elkLayouter';
 import { createSimulatorApi } from './simulatorApi';
 import { workerRevisions, type RevisionCache } from './revisionCache';
 import { setWorkerWorld, workerWorld } from './workerWorld';
@@ -32,10 +30,6 @@ export function createEngineApi(revisions: RevisionCache) {
     /** The world every later call analyses in (the store sends it as soon as the user switches). */
     setWorld(world: WorldMode): void {
       setWorkerWorld(world);
-    },
-    /** Left→right positions for the graph's nodes (elkjs, in ELK's own worker nested in this one). */
-    layout(graph: SemanticGraph): Promise<Positions> {
-      return layoutGraph(graph, getElkLayouter());
     },
     /** The CRD JSON Schemas, for the editor's completion and hover (plain JSON from the vendored CRDs). */
     crdSchemas(): readonly CrdSchema[] {

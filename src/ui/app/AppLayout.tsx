@@ -17,8 +17,11 @@ import { selectSplitRatio } from '../../store/selectors';
 import { FileDropZone } from './FileDropZone';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useEscapeBidi } from '../common/useEscapeBidi';
+import { useEditorAfterFirstGraph } from './useEditorAfterFirstGraph';
 
+// Monaco is the largest part of the app: fetched once the first graph is on screen.
 const YamlPane = lazy(() => import('../editor/YamlPane'));
+const EDITOR_LOADING = <div className="pane-loading">Loading editor…</div>;
 
 export function AppLayout() {
   const ratio = useGwsimStore(selectSplitRatio);
@@ -27,6 +30,7 @@ export function AppLayout() {
   const appRef = useRef<HTMLDivElement>(null);
   useUndoShortcuts();
   useEscapeBidi(appRef);
+  const editorReady = useEditorAfterFirstGraph();
   return (
     <FileDropZone>
       <div className="app" ref={appRef}>
@@ -41,9 +45,7 @@ export function AppLayout() {
           </section>
           <SplitDivider containerRef={mainRef} ratio={ratio} onChange={setSplitRatio} />
           <section className="pane pane-editor" aria-label="YAML">
-            <Suspense fallback={<div className="pane-loading">Loading editor…</div>}>
-              <YamlPane />
-            </Suspense>
+            <Suspense fallback={EDITOR_LOADING}>{editorReady ? <YamlPane /> : EDITOR_LOADING}</Suspense>
           </section>
         </div>
         <SimulatorPanel />

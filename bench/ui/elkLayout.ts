@@ -1,13 +1,13 @@
 /**
- * Lays the semantic graph out left → right in traffic order (classes, gateways, routes, backends)
- * with elkjs' layered algorithm, namespaces as compound nodes so each team's objects stay together.
- * Returns absolute top-left positions per node id; the canvas draws namespace frames around members.
+ * The layout the app used until issue 11: elkjs' layered algorithm, left → right in traffic order
+ * (classes, gateways, routes, backends), namespaces as compound nodes. Kept only so
+ * `npm run bench:ui` can compare it with src/layout/layeredLayout.ts on time and quality.
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { GraphEdge, GraphNode, SemanticGraph } from '../engine';
-import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT, nodeSize } from './nodeSize';
+import type { GraphEdge, GraphNode, SemanticGraph } from '../../src/engine';
+import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT, nodeSize } from '../../src/layout/nodeSize';
 
-export type Positions = Record<string, { x: number; y: number }>;
+import type { Positions } from '../../src/layout/layeredLayout';
 
 /** The part of ELK's API this module uses: the in-worker ELK in the app, elk.bundled in tests. */
 export interface ElkLayouter {
@@ -43,7 +43,7 @@ const GROUP_OPTIONS: Record<string, string> = {
  */
 const LARGE_GRAPH_NODES = 200;
 
-export async function layoutGraph(graph: SemanticGraph, elk: ElkLayouter): Promise<Positions> {
+export async function elkLayout(graph: SemanticGraph, elk: ElkLayouter): Promise<Positions> {
   const large = graph.nodes.length > LARGE_GRAPH_NODES;
   const effort: Record<string, string> = large ? { 'elk.layered.thoroughness': '1' } : {};
   const byId = new Map(graph.nodes.map((n) => [n.id as string, n]));
