@@ -1,6 +1,8 @@
 import './palette.css';
 import type { GraphNode, ObjectSummary } from '../../engine';
 import { applyCanvasIntents } from '../canvas/applyCanvasIntents';
+import { useRef } from 'react';
+import { useRovingToolbar } from '../common/useRovingToolbar';
 import { PALETTE_KINDS, buildListenerTemplate, buildObjectTemplate, type PaletteKind } from './objectTemplates';
 
 const LABEL: Record<PaletteKind, string> = {
@@ -17,8 +19,11 @@ const LABEL: Record<PaletteKind, string> = {
 export function Palette(props: { objects: readonly ObjectSummary[]; selected: GraphNode | undefined }) {
   const namespace = props.selected?.namespace ?? 'default';
   const gateway = props.selected?.category === 'gateway' && !props.selected.ghost ? props.selected : undefined;
+  // One tab stop for the row; Left/Right move between the kinds.
+  const ref = useRef<HTMLDivElement>(null);
+  const onKeyDown = useRovingToolbar(ref);
   return (
-    <div className="palette" data-testid="palette" role="group" aria-label="Add objects">
+    <div className="palette" data-testid="palette" role="toolbar" aria-label="Add objects" ref={ref} onKeyDown={onKeyDown}>
       <span className="palette-title">Add</span>
       {PALETTE_KINDS.map((kind) => (
         <button
