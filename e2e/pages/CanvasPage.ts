@@ -21,6 +21,21 @@ export class CanvasPage {
     await expect(this.root).toHaveAttribute('data-state', 'laid-out', { timeout: 20_000 });
   }
 
+  /**
+   * The default fit keeps node text readable, so a wide graph is partly off screen: zoom out
+   * (the control a user would press) until `target` lies inside the graph area.
+   */
+  async zoomOutUntilVisible(target: Locator): Promise<void> {
+    const flow = this.page.getByTestId('graph-flow');
+    for (let i = 0; i < 8; i++) {
+      const f = await flow.boundingBox();
+      const t = await target.boundingBox();
+      if (f && t && t.x >= f.x && t.y >= f.y && t.x + t.width <= f.x + f.width && t.y + t.height <= f.y + f.height) return;
+      await this.page.locator('.react-flow__controls-zoomout').click();
+      await this.page.waitForTimeout(250);
+    }
+  }
+
   node(key: string): Locator {
     return this.page.getByTestId(`graph-node-${slug(key)}`);
   }
