@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 test('Escape closes the inspector opened from the canvas', async ({ page, app }) => {
   const canvas = new CanvasPage(page);
   await app.open();
-  await canvas.ready();
+  await canvas.readyAsFitted();
   await canvas.node('HTTPRoute/team-b/shop').click();
   await expect(page.getByTestId('inspector')).toBeVisible();
   await page.keyboard.press('Escape');
@@ -88,7 +88,7 @@ test('the canvas: one tab stop, arrow keys between nodes, Enter opens the inspec
   test.setTimeout(60_000);
   const canvas = new CanvasPage(page);
   await app.open();
-  await canvas.ready();
+  await canvas.readyAsFitted();
   const flow = page.getByTestId('graph-flow');
   await page.getByTestId('skip-graph').focus();
   await page.keyboard.press('Enter');

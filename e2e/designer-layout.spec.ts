@@ -32,7 +32,7 @@ test.beforeEach(async ({ page }) => page.setViewportSize(LAPTOP));
 test('at 1366×768: readable default fit; the inspector docks beside the graph and the clicked node stays in view', async ({ page, app }) => {
   const canvas = new CanvasPage(page);
   await app.open();
-  await canvas.ready();
+  await canvas.readyAsFitted();
   const flow = page.getByTestId('graph-flow');
   // Default fit: node names at 10 px or more on screen (main drew them at 5–6 px).
   await expect.poll(() => nameTextPx(page, 'graph-node-gateway-infra-shared')).toBeGreaterThanOrEqual(10);
@@ -59,7 +59,7 @@ test('at 1366×768: readable default fit; the inspector docks beside the graph a
 test('the bottom panels resize by drag and keyboard and remember it; with both open the graph keeps a usable height', async ({ page, app }) => {
   const canvas = new CanvasPage(page);
   await app.open();
-  await canvas.ready();
+  await canvas.readyAsFitted();
   await page.getByTestId('simulator-toggle').click();
   const flow = page.getByTestId('graph-flow');
   const separator = page.getByTestId('simulator-separator');
@@ -99,7 +99,7 @@ test('the bottom panels resize by drag and keyboard and remember it; with both o
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
   await expect(separator).toHaveAttribute('aria-valuenow', '176');
   await page.reload();
-  await canvas.ready();
+  await canvas.readyAsFitted();
   await page.getByTestId('simulator-toggle').click();
   await expect(page.getByTestId('simulator-separator')).toHaveAttribute('aria-valuenow', '176');
 
@@ -119,7 +119,7 @@ test('the bottom panels resize by drag and keyboard and remember it; with both o
 test('search and filter fade what does not match; focus mode shows one object\'s neighbourhood and has a clear way out', async ({ page, app }) => {
   const canvas = new CanvasPage(page);
   await app.open();
-  await canvas.ready();
+  await canvas.readyAsFitted();
 
   await page.getByTestId('finder-text').fill('shop');
   await expect(page.getByTestId('finder-count')).toContainText('3 of');

@@ -15,11 +15,11 @@ for (const size of [{ width: 1366, height: 768 }, { width: 1600, height: 1000 }]
     const canvas = new CanvasPage(page);
     const flow = page.getByTestId('graph-flow');
     await app.open();
-    await canvas.ready();
+    await canvas.readyAsFitted();
     await shot('start');
 
     await app.openExample('business-lines');
-    await canvas.ready();
+    await canvas.readyAsFitted();
     const route = page.locator('[data-testid^="graph-node-httproute-"]').first();
     await route.click();
     await expect(page.getByTestId('inspector')).toBeVisible();
