@@ -21,6 +21,8 @@ async function boxOf(label: Locator): Promise<Box> {
 
 /** The label is the element a person sees at its own centre (nothing drawn over it). */
 async function expectOnTop(page: Page, label: Locator): Promise<void> {
+  // The readable default fit may leave the label off screen: zoom out to it first, as a person would.
+  await new CanvasPage(page).zoomOutUntilVisible(label);
   const box = await boxOf(label);
   const testId = await label.getAttribute('data-testid');
   const topmost = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-testid$="-label"]')?.getAttribute('data-testid'), [box.x + box.width / 2, box.y + box.height / 2]);

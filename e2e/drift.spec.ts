@@ -46,6 +46,8 @@ test('a cluster dump: the route the controller accepted but gwsim refuses shows 
   await page.screenshot({ path: `${SCREENS}/drift-route-disagrees.png` });
 
   // The Gateway: the listener's attachedRoutes count differs (the same route, counted by the controller).
+  // The readable fit may have left it off screen after a re-layout: zoom out to it, as a person would.
+  await canvas.zoomOutUntilVisible(canvas.node('Gateway/infra/shop'));
   await canvas.node('Gateway/infra/shop').click();
   await expect(page.getByTestId('inspector-title')).toHaveText('infra/shop');
   const counted = inspector.getByTestId('inspector-drift').locator('tbody[data-kinds]', { hasText: 'attachedRoutes' });
@@ -135,6 +137,7 @@ test('a route lists the policies that reach it, its own and the inherited one; a
   expect(renamed).not.toBe(text);
   await api.setText(renamed);
   await api.waitForAnalysis();
+  await canvas.zoomOutUntilVisible(canvas.node('BackendTrafficPolicy/apps/api-resilience'));
   await canvas.node('BackendTrafficPolicy/apps/api-resilience').click();
   const target = inspector.getByTestId('inspector-policy-target-0');
   await expect(target).toHaveAttribute('data-resolved', 'false');

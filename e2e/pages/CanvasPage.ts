@@ -16,9 +16,42 @@ export class CanvasPage {
     this.root = page.getByTestId('graph-canvas');
   }
 
-  /** Waits until the canvas shows a graph that elk has laid out. */
+  /**
+   * Waits until the canvas shows a graph that elk has laid out, then zooms out (with the canvas
+   * control, as a person would) until every node is on screen: the default fit keeps text
+   * readable and may leave part of a wide graph off screen, and most tests act on any node.
+   */
   async ready(): Promise<void> {
+    await this.readyAsFitted();
+    await this.zoomOutUntilVisible(this.page.locator('.react-flow__node'));
+  }
+
+  /** Waits for the laid-out graph and leaves the view as the app fitted it. */
+  async readyAsFitted(): Promise<void> {
     await expect(this.root).toHaveAttribute('data-state', 'laid-out', { timeout: 20_000 });
+  }
+
+  /**
+   * The default fit keeps node text readable, so a wide graph is partly off screen: zoom out
+   * (the control a user would press) until `target` lies inside the graph area.
+   */
+  async zoomOutUntilVisible(target: Locator): Promise<void> {
+    const flow = this.page.getByTestId('graph-flow');
+    for (let i = 0; i < 8; i++) {
+      const f = await flow.boundingBox();
+      // The union of everything the locator matches (one label, or every node).
+      const t = await target.evaluateAll((els) => {
+        const rects = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+        if (rects.length === 0) return null;
+        const x = Math.min(...rects.map((r) => r.left));
+        const y = Math.min(...rects.map((r) => r.top));
+        return { x, y, width: Math.max(...rects.map((r) => r.right)) - x, height: Math.max(...rects.map((r) => r.bottom)) - y };
+      });
+      if (!f || !t) return; // nothing drawn (empty graph): nothing to bring into view
+      if (t.x >= f.x && t.y >= f.y && t.x + t.width <= f.x + f.width && t.y + t.height <= f.y + f.height) return;
+      await this.page.locator('.react-flow__controls-zoomout').click();
+      await this.page.waitForTimeout(250);
+    }
   }
 
   node(key: string): Locator {

@@ -1,6 +1,8 @@
 /**
- * The one page: toolbar on top; the graph canvas (with the inspector on its right) and the YAML
- * pane side by side with a draggable divider; the Problems panel at the bottom.
+ * The one page: skip links and the toolbar on top; the graph canvas, the inspector docked beside
+ * it (its own column: it never covers the graph) and the YAML pane, with a draggable divider;
+ * the Simulator and Platform panels below, each resizable and collapsible, then Problems.
+ * The graph keeps a minimum height whatever the panels ask for (CSS: .app-main min-height).
  * The canvas work owns GraphCanvas and Inspector; this layout only gives them their slots.
  */
 import { lazy, Suspense, useRef } from 'react';
@@ -14,7 +16,9 @@ import { NoticeBar } from '../common/NoticeBar';
 import { SplitDivider } from '../common/SplitDivider';
 import { useGwsimStore } from '../../store';
 import { selectSplitRatio } from '../../store/selectors';
+import { DockedPanel } from './DockedPanel';
 import { FileDropZone } from './FileDropZone';
+import { SkipLinks } from './SkipLinks';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useEscapeBidi } from '../common/useEscapeBidi';
 import { useEditorAfterFirstGraph } from './useEditorAfterFirstGraph';
@@ -34,6 +38,7 @@ export function AppLayout() {
   return (
     <FileDropZone>
       <div className="app" ref={appRef}>
+        <SkipLinks />
         <Toolbar />
         <NoticeBar />
         <div className="app-main" ref={mainRef}>
@@ -41,16 +46,26 @@ export function AppLayout() {
             <div className="canvas-slot">
               <GraphCanvas />
             </div>
-            <Inspector />
           </section>
           <SplitDivider containerRef={mainRef} ratio={ratio} onChange={setSplitRatio} />
+          <Inspector />
           <section className="pane pane-editor" aria-label="YAML">
             <Suspense fallback={EDITOR_LOADING}>{editorReady ? <YamlPane /> : EDITOR_LOADING}</Suspense>
+            {/* Monaco keeps Tab for indentation; say how to get out, where people look when stuck. */}
+            <p className="editor-hint" data-testid="editor-tab-hint">
+              Tab indents here. <kbd>Ctrl</kbd>+<kbd>M</kbd> makes Tab move focus instead; <kbd>Alt</kbd>+<kbd>F1</kbd> opens the editor's accessibility help.
+            </p>
           </section>
         </div>
-        <SimulatorPanel />
-        <PlatformPanel />
-        <ProblemsPanel />
+        <div className="bottom-panels">
+          <DockedPanel id="simulator" label="Simulator">
+            <SimulatorPanel />
+          </DockedPanel>
+          <DockedPanel id="platform" label="Platform">
+            <PlatformPanel />
+          </DockedPanel>
+          <ProblemsPanel />
+        </div>
       </div>
     </FileDropZone>
   );

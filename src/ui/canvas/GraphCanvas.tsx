@@ -1,37 +1,34 @@
 /**
  * The designer canvas: the engine's semantic graph drawn with React Flow, laid out by elkjs in the
- * worker. Dragging remembers a node's position (never in the YAML); connecting, deleting and weight
- * edits become canvas intents that are applied to the YAML text through the CST-preserving editor.
+ * worker. The component only wires bindings, each in its own module: elements (useCanvasElements),
+ * drag (useNodeDrag), connect (useConnectBinding), delete (useDeleteBinding), keyboard
+ * (useCanvasKeyboard) and the legible fit (useLegibleFit). Dragging remembers a node's position
+ * (never in the YAML); connecting, deleting and weight edits become canvas intents applied to the
+ * YAML text through the CST-preserving editor.
  */
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import {
-  Background,
-  ConnectionMode,
-  Controls,
-  MiniMap,
-  ReactFlow,
-  ReactFlowProvider,
-  applyNodeChanges,
-  useReactFlow,
-  type Connection,
-  type NodeChange,
-  type OnBeforeDelete,
-} from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { GraphEdge, ResourceKey } from '../../engine';
+import { Background, ConnectionMode, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import type { ResourceKey } from '../../engine';
 import { useGwsimStore } from '../../store';
 import { selectRelayoutRequest, selectStaleKeys } from '../../store/selectors';
 import { Palette } from '../palette/Palette';
 import { applyCanvasIntents } from './applyCanvasIntents';
 import { HandleHitTarget } from './HandleHitTarget';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
-import { connectionToIntent, edgeDeleteIntent, planAttach, referrersOf, type CanvasIntent } from './canvasIntents';
+import { CanvasFinder, FocusBanner } from './CanvasFinder';
+import { useCanvasView } from './canvasViewStore';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { mergeStaleGraph } from './mergeStaleGraph';
 import { nodeTypes, edgeTypes } from './nodeTypes';
-import { reuseUnchanged, toFlowElements } from './toFlowElements';
 import { useAutoLayout } from './useAutoLayout';
+import { useCanvasElements } from './useCanvasElements';
+import { useCanvasKeyboard } from './useCanvasKeyboard';
+import { useConnectBinding } from './useConnectBinding';
+import { useDeleteBinding } from './useDeleteBinding';
+import { useLegibleFit } from './useLegibleFit';
+import { useNodeDrag } from './useNodeDrag';
 
 export function GraphCanvas() {
   return (
@@ -45,100 +42,29 @@ function GraphCanvasInner() {
   const current = useGwsimStore((s) => s.analysis?.graph);
   const lastGood = useGwsimStore((s) => s.lastGoodAnalysis?.graph);
   const staleKeys = useGwsimStore(selectStaleKeys);
-  const positions = useGwsimStore((s) => s.positions);
-  const autoPositions = useGwsimStore((s) => s.autoPositions);
   const selected = useGwsimStore((s) => s.selected);
   const relayoutRequest = useGwsimStore(selectRelayoutRequest);
   const analysisError = useGwsimStore((s) => s.analysisError);
   const objects = useGwsimStore((s) => s.analysis?.objects);
+  const focusOn = useCanvasView((s) => s.focusOn);
+  const filter = useCanvasView((s) => s.filter);
 
   const graph = useMemo(() => mergeStaleGraph(current, lastGood, staleKeys), [current, lastGood, staleKeys]);
   const stale = useMemo(() => new Set<string>(staleKeys), [staleKeys]);
   const { done: layoutDone, busy: layingOut } = useAutoLayout(graph, relayoutRequest);
 
-  const computed = useMemo(
-    () => (graph ? toFlowElements({ graph, positions, autoPositions, selected, stale }) : { nodes: [], edges: [] }),
-    [graph, positions, autoPositions, selected, stale],
-  );
-  // Local copy so a drag moves smoothly; the store learns the position when the drag ends.
-  const [nodes, setNodes] = useState<FlowNode[]>(computed.nodes);
-  const [edges, setEdges] = useState<FlowEdge[]>(computed.edges);
-  const [shown, setShown] = useState(computed);
-  if (shown !== computed) {
-    setShown(computed);
-    setNodes((previous) => reuseUnchanged(previous, computed.nodes));
-    setEdges((previous) => reuseUnchanged(previous, computed.edges));
-  }
-
-  const { fitView } = useReactFlow();
-  useEffect(() => {
-    if (layoutDone > 0) void fitView({ padding: 0.08, duration: 0 });
-  }, [layoutDone, fitView]);
-  // The inspector opening or closing changes the canvas width: fit the picture to the new size.
-  const inspectorOpen = selected !== undefined;
-  // The simulator panel opening or closing changes the canvas height the same way.
-  const simOpen = useGwsimStore((s) => s.simOpen);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 150 }));
-    return () => cancelAnimationFrame(frame);
-  }, [inspectorOpen, simOpen, fitView]);
-
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const moves = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (moves.length > 0) setNodes((ns) => applyNodeChanges(moves, ns));
-    for (const c of changes) {
-      if (c.type === 'position' && c.dragging === false && c.position) {
-        useGwsimStore.getState().setPosition(c.id as ResourceKey, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
-      }
-    }
-  }, []);
-
-  const onNodeDragStop = useCallback((_: unknown, node: FlowNode) => {
-    useGwsimStore.getState().setPosition(node.id as ResourceKey, { x: Math.round(node.position.x), y: Math.round(node.position.y) });
-  }, []);
-
-  const onConnect = useCallback(
-    (c: Connection) => {
-      if (!graph) return;
-      const result = connectionToIntent(graph, c);
-      if (!result.ok) return useGwsimStore.getState().setNotice({ kind: 'info', message: result.why });
-      if (result.intent.type !== 'attachRoute') return applyCanvasIntents([result.intent]);
-      // A route may already name this parent: write only what the API server would accept.
-      const plan = planAttach(useGwsimStore.getState().analysis?.explain ?? [], result.intent);
-      if (plan.type === 'already') useGwsimStore.getState().setNotice({ kind: 'info', message: plan.why });
-      else if (plan.type === 'add' || window.confirm(plan.question)) applyCanvasIntents(plan.intents);
-    },
-    [graph],
-  );
-
-  const onBeforeDelete: OnBeforeDelete<FlowNode, FlowEdge> = useCallback(
-    async ({ nodes: delNodes, edges: delEdges }) => {
-      if (!graph) return false;
-      const intents: CanvasIntent[] = [];
-      const removed = new Set<string>();
-      for (const n of delNodes) {
-        if (n.type !== 'graphNode' || n.data.node.ghost) continue;
-        const referrers = referrersOf(graph, n.id).filter((r) => !delNodes.some((d) => d.id === r.id));
-        if (referrers.length > 0) {
-          const names = referrers.map((r) => `${r.kind} ${r.name}`).join(', ');
-          if (!window.confirm(`Delete ${n.data.node.kind} ${n.data.node.name}? It is referenced by ${names}; those references will dangle.`)) return false;
-        }
-        intents.push({ type: 'removeObject', key: n.id as ResourceKey });
-        removed.add(n.id);
-      }
-      // React Flow adds the edges of a deleted node; those references stay in the YAML (and show
-      // as "not in input" ghosts), so only edges deleted on their own become edits.
-      const edgeIntents = delEdges
-        .map((e) => e.data?.edge)
-        .filter((e): e is GraphEdge => e !== undefined && !removed.has(e.source) && !removed.has(e.target))
-        .map(edgeDeleteIntent)
-        .filter((i): i is CanvasIntent => i !== undefined);
-      applyCanvasIntents(dedupeIntents([...edgeIntents, ...intents]));
-      // The YAML changes; the analysis redraws the graph. React Flow must not remove anything itself.
-      return false;
-    },
-    [graph],
-  );
+  const { nodes, edges, setNodes, shown, matches } = useCanvasElements(graph, stale);
+  const { onNodesChange, onNodeDragStop } = useNodeDrag(setNodes);
+  const onConnect = useConnectBinding(graph);
+  const onBeforeDelete = useDeleteBinding(graph);
+  const flowRef = useRef<HTMLDivElement>(null);
+  const { fit, reveal } = useLegibleFit({
+    nodes,
+    matches,
+    containerRef: flowRef,
+    refitKey: `${layoutDone}|${shown ? focusOn : ''}|${JSON.stringify(filter)}`,
+  });
+  const keyboard = useCanvasKeyboard(nodes, reveal);
 
   const actions: CanvasActions = useMemo(
     () => ({
@@ -157,6 +83,15 @@ function GraphCanvasInner() {
       </div>
     );
   }
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Escape leaves focus mode first (and keeps the inspector open).
+    if (event.key === 'Escape' && focusOn !== undefined && event.target === event.currentTarget) {
+      event.preventDefault();
+      useCanvasView.getState().setFocusOn(undefined);
+      return;
+    }
+    keyboard.onKeyDown(event);
+  };
   return (
     <CanvasActionsContext.Provider value={actions}>
       <div className="graph-canvas" data-testid="graph-canvas" data-state={layoutDone > 0 ? 'laid-out' : 'pending'}
@@ -164,42 +99,67 @@ function GraphCanvasInner() {
         data-node-count={graph.nodes.length}
       >
         <Palette objects={objects ?? NO_OBJECTS} selected={graph.nodes.find((n) => n.id === selected)} />
-        <div className="graph-flow">
+        <CanvasFinder graph={graph} matchCount={matches?.size} />
+        <div
+          className="graph-flow"
+          id="graph-flow"
+          ref={flowRef}
+          tabIndex={0}
+          role="application"
+          aria-roledescription="graph"
+          aria-label={`Graph of ${graph.nodes.length} objects. Arrow keys move between objects, Enter opens one in the inspector, F shows its neighbourhood.`}
+          aria-activedescendant={keyboard.activeDescendant}
+          data-testid="graph-flow"
+          onFocus={(e) => e.target === e.currentTarget && keyboard.onFocus()}
+          onKeyDown={onKeyDown}
+        >
+          <span className="visually-hidden" aria-live="polite" data-testid="graph-cursor-text">
+            {keyboard.description}
+          </span>
+          <FocusBanner graph={graph} />
           {layingOut ? (
             <div className="canvas-busy" data-testid="graph-layout-busy">
               Laying out {graph.nodes.length} objects…
             </div>
           ) : null}
-        {graph.nodes.length === 0 ? (
-          <div className="canvas-hint">No Gateway API objects yet: paste YAML, open files, or add objects from the palette.</div>
-        ) : null}
-        <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onNodeDragStop={onNodeDragStop}
-          onNodeClick={(_, n) => n.type === 'graphNode' && useGwsimStore.getState().select(n.id as ResourceKey, 'canvas')}
-          onPaneClick={() => useGwsimStore.getState().select(undefined, 'canvas')}
-          onConnect={onConnect}
-          onBeforeDelete={onBeforeDelete}
-          connectionMode={ConnectionMode.Loose}
-          deleteKeyCode={['Delete', 'Backspace']}
-          minZoom={0.1}
-          maxZoom={2}
-          onlyRenderVisibleElements={graph.nodes.length > 300}
-          fitView
-          proOptions={{ hideAttribution: true }}
-        >
-          <HandleHitTarget />
-          <Background gap={24} size={1} />
-          {/* A small picture fits on screen anyway; the minimap would only cover part of it. */}
-          {graph.nodes.length > MINIMAP_MIN_NODES ? (
-            <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={miniMapColor} style={{ width: 150, height: 100 }} />
+          {graph.nodes.length === 0 ? (
+            <div className="canvas-hint">No Gateway API objects yet: paste YAML, open files, or add objects from the palette.</div>
           ) : null}
-          <Controls showInteractive={false} />
-        </ReactFlow>
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onNodeDragStop={onNodeDragStop}
+            onNodeClick={(_, n) => n.type === 'graphNode' && useGwsimStore.getState().select(n.id as ResourceKey, 'canvas')}
+            onPaneClick={() => useGwsimStore.getState().select(undefined, 'canvas')}
+            onConnect={onConnect}
+            onBeforeDelete={onBeforeDelete}
+            connectionMode={ConnectionMode.Loose}
+            deleteKeyCode={['Delete', 'Backspace']}
+            // One tab stop for the whole graph (the wrapper above): nodes and edges are reached with the arrow keys.
+            nodesFocusable={false}
+            edgesFocusable={false}
+            minZoom={0.1}
+            maxZoom={2}
+            onlyRenderVisibleElements={graph.nodes.length > 300}
+            proOptions={{ hideAttribution: true }}
+          >
+            <HandleHitTarget />
+            <Background gap={24} size={1} />
+            {/* A small picture fits on screen anyway; the minimap would only cover part of it. */}
+            {graph.nodes.length > MINIMAP_MIN_NODES ? (
+              <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={miniMapColor} style={{ width: 150, height: 100 }} />
+            ) : null}
+            <Controls showInteractive={false} showFitView={false}>
+              <ControlButton onClick={() => fit(150)} title="Fit: the whole graph if it stays readable, else the selection at a readable size" aria-label="Fit view" data-testid="fit-view">
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                  <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                </svg>
+              </ControlButton>
+            </Controls>
+          </ReactFlow>
         </div>
       </div>
     </CanvasActionsContext.Provider>
@@ -221,14 +181,4 @@ function miniMapColor(n: FlowNode): string {
     default:
       return '#b8bec8';
   }
-}
-
-function dedupeIntents(intents: CanvasIntent[]): CanvasIntent[] {
-  const seen = new Set<string>();
-  return intents.filter((i) => {
-    const k = JSON.stringify(i);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

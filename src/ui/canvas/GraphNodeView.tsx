@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { GraphListenerRow, GraphNode } from '../../engine';
 import { MAX_OTHER_ITEMS } from '../../layout/nodeSize';
 import { GRANT_HANDLE, IN_HANDLE, OUT_HANDLE, listenerHandle, type GraphFlowNode } from './flowTypes';
-import { nodeTestId, slugOf } from './graphTestIds';
+import { nodeDomId, nodeTestId, slugOf } from './graphTestIds';
 import { useGwsimStore } from '../../store';
 import { selectSimNodeOnPath } from '../../store/simulatorSlice';
 import { selectHasStatusDrift } from '../../store/selectors';
@@ -16,13 +16,18 @@ export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<Gra
   if (node.ghost) classes.push(node.assumed === true ? 'gn--assumed' : 'gn--ghost');
   if (stale) classes.push('gn--stale');
   if (data.selected) classes.push('gn--selected');
+  if (data.dimmed === true) classes.push('gn--dimmed');
+  if (data.cursor === true) classes.push('gn--cursor');
   const onSimPath = useGwsimStore(selectSimNodeOnPath(node.id));
   if (onSimPath) classes.push('gn--sim-path');
   const drift = useGwsimStore(selectHasStatusDrift(node.id));
   return (
     <div
       className={classes.join(' ')}
+      id={nodeDomId(node.id)}
       data-testid={nodeTestId(node.id)}
+      data-cursor={data.cursor === true ? 'true' : undefined}
+      data-dimmed={data.dimmed === true ? 'true' : undefined}
       data-status={node.status}
       data-assumed={node.assumed === true ? 'true' : undefined}
       data-stale={stale ? 'true' : undefined}

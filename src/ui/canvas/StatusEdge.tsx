@@ -80,6 +80,8 @@ function WeightLabel(props: { label: string; weight: number; testId: string; onC
       <button
         type="button"
         className="se-weight"
+        // Not a tab stop: the graph is one (arrow keys between nodes); a weight is also in the YAML.
+        tabIndex={-1}
         title={`weight ${props.weight}: click to change`}
         onClick={() => {
           setDraft(String(props.weight));

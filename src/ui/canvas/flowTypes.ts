@@ -12,6 +12,10 @@ export type GraphNodeData = {
   stale: boolean;
   width: number;
   height: number;
+  /** A search or filter is on and this node does not match it: drawn faded. */
+  dimmed?: boolean;
+  /** The canvas' keyboard cursor is on this node. */
+  cursor?: boolean;
 };
 
 export type NamespaceFrameData = {

@@ -11,3 +11,8 @@ export function nodeTestId(key: string): string {
 export function edgeTestId(edgeId: string): string {
   return `graph-edge-${slugOf(edgeId)}`;
 }
+
+/** The DOM id of a node's card, for aria-activedescendant (the canvas keyboard cursor). */
+export function nodeDomId(key: string): string {
+  return `gn-${slugOf(key)}`;
+}

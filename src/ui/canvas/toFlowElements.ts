@@ -40,12 +40,22 @@ export interface FlowInput {
   autoPositions: Readonly<Record<string, XY>>;
   selected: string | undefined;
   stale: ReadonlySet<string>;
+  /** Focus mode: the only nodes drawn (every node when undefined); edges need both ends shown. */
+  shown?: ReadonlySet<string> | undefined;
+  /** Search/filter: nodes that did not match are drawn faded (none when undefined). */
+  matches?: ReadonlySet<string> | undefined;
+  /** The node the keyboard cursor is on. */
+  cursor?: string | undefined;
 }
 
 export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const fallback = fallbackPositions(input.graph.nodes);
-  const graphNodes: GraphFlowNode[] = input.graph.nodes.map((n) => {
+  const { shown, matches } = input;
+  const visible = shown === undefined ? input.graph.nodes : input.graph.nodes.filter((n) => shown.has(n.id));
+  const graphNodes: GraphFlowNode[] = visible.map((n) => {
     const size = nodeSize(n);
+    const dimmed = matches !== undefined && !matches.has(n.id);
+    const cursor = n.id === input.cursor;
     const position = input.positions[n.id] ?? input.autoPositions[n.id] ?? fallback.get(n.id) ?? { x: 0, y: 0 };
     return {
       id: n.id,
@@ -56,11 +66,12 @@ export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: Fl
       selected: n.id === input.selected,
       // Ghosts are references, not documents: there is nothing to delete in the YAML.
       deletable: !n.ghost && n.category !== 'other',
-      data: { node: n, selected: n.id === input.selected, stale: input.stale.has(n.id), ...size },
+      data: { node: n, selected: n.id === input.selected, stale: input.stale.has(n.id), ...size, ...(dimmed ? { dimmed } : {}), ...(cursor ? { cursor } : {}) },
     };
   });
   const frames = namespaceFrames(input.graph, graphNodes);
-  const edges = aroundNodes(withLanes(input.graph.edges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target)))), graphNodes);
+  const drawnEdges = shown === undefined ? input.graph.edges : input.graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+  const edges = aroundNodes(withLanes(drawnEdges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target)))), graphNodes);
   // Frames first: React Flow paints in array order, so they sit under their members.
   return { nodes: [...frames, ...graphNodes], edges };
 }

@@ -3,6 +3,8 @@ import type { GraphNode, ObjectSummary } from '../../engine';
 import { useGwsimStore } from '../../store';
 import { applyCanvasEdits, readCurrentField } from '../../store/canvasEdits';
 import { applyCanvasIntents } from '../canvas/applyCanvasIntents';
+import { useRef } from 'react';
+import { useRovingToolbar } from '../common/useRovingToolbar';
 import { buildListenerTemplate, type PaletteKind } from './objectTemplates';
 import { paletteEdits } from './paletteEdits';
 
@@ -55,8 +57,11 @@ export function Palette(props: { objects: readonly ObjectSummary[]; selected: Gr
     };
     applyCanvasEdits(paletteEdits(kind, ctx).ops, 'canvas');
   };
+  // One tab stop for the row; Left/Right move between the kinds.
+  const ref = useRef<HTMLDivElement>(null);
+  const onKeyDown = useRovingToolbar(ref);
   return (
-    <div className="palette" data-testid="palette" role="group" aria-label="Add objects">
+    <div className="palette" data-testid="palette" role="toolbar" aria-label="Add objects" ref={ref} onKeyDown={onKeyDown}>
       {GROUPS.map((group) => (
         <span key={group.label || 'more'} className="palette-group">
           {group.label ? <span className="palette-title">{group.label}</span> : null}

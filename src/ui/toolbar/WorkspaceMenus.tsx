@@ -6,6 +6,7 @@ import './workspaces.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useGwsimStore } from '../../store';
 import { useDismiss } from '../common/useDismiss';
+import { useMenuKeyboard } from '../common/useMenuKeyboard';
 import {
   deleteWorkspaceNamed,
   formatSavedAt,
@@ -79,14 +80,17 @@ function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>
   }, [open, refresh]);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(ref, open, close);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const keys = useMenuKeyboard({ open, setOpen, buttonRef, menuRef });
   const text = useGwsimStore((s) => s.text);
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="tb-button" aria-haspopup="menu" aria-expanded={open} data-testid="open-saved" onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="tb-button" aria-haspopup="menu" aria-expanded={open} data-testid="open-saved" ref={buttonRef} onClick={() => setOpen((o) => !o)} onKeyDown={keys.onButtonKeyDown}>
         Open saved <span className="caret" aria-hidden="true">▾</span>
       </button>
       {open ? (
-        <div className="menu-list ws-list" role="menu" data-testid="saved-list">
+        <div className="menu-list ws-list" role="menu" aria-label="Open saved" data-testid="saved-list" ref={menuRef} onKeyDown={keys.onMenuKeyDown}>
           <div className="ws-list-head">Saved in this browser</div>
           {saved.error ? <div className="ws-empty ws-hint--error">Could not read the saved workspaces: {saved.error}</div> : null}
           {saved.list?.length === 0 ? (
@@ -99,6 +103,7 @@ function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>
               <button
                 type="button"
                 role="menuitem"
+                tabIndex={-1}
                 className="menu-item ws-open"
                 disabled={readOnly}
                 title={readOnly ? READ_ONLY_HINT : `Open “${w.name}”`}
@@ -131,6 +136,7 @@ function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>
             <button
               type="button"
               role="menuitem"
+              tabIndex={-1}
               className="menu-item"
               data-testid="start-empty"
               disabled={readOnly}
