@@ -49,7 +49,7 @@ export function AppLayout() {
           </section>
           <SplitDivider containerRef={mainRef} ratio={ratio} onChange={setSplitRatio} />
           <Inspector />
-          <section className="pane pane-editor" aria-label="YAML">
+          <section className="pane pane-editor" aria-label="YAML" id="editor-pane" tabIndex={-1}>
             <Suspense fallback={EDITOR_LOADING}>{editorReady ? <YamlPane /> : EDITOR_LOADING}</Suspense>
             {/* Monaco keeps Tab for indentation; say how to get out, where people look when stuck. */}
             <p className="editor-hint" data-testid="editor-tab-hint">

@@ -5,7 +5,8 @@
  */
 const TARGETS: { id: string; label: string; focus(): HTMLElement | null }[] = [
   { id: 'graph', label: 'Skip to graph', focus: () => document.getElementById('graph-flow') },
-  { id: 'editor', label: 'Skip to editor', focus: () => document.querySelector<HTMLElement>('[data-testid="yaml-editor"] textarea') },
+  // Monaco starts after the first graph: until then the pane takes focus and hands it on (YamlPane).
+  { id: 'editor', label: 'Skip to editor', focus: () => document.querySelector<HTMLElement>('[data-testid="yaml-editor"] textarea') ?? document.getElementById('editor-pane') },
   { id: 'problems', label: 'Skip to problems', focus: () => document.querySelector<HTMLElement>('[data-testid="problems-panel"] .panel-toggle') },
   { id: 'simulator', label: 'Skip to simulator', focus: () => document.querySelector<HTMLElement>('[data-testid="simulator-toggle"]') },
   { id: 'platform', label: 'Skip to platform checks', focus: () => document.querySelector<HTMLElement>('[data-testid="platform-toggle"]') },

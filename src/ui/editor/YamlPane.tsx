@@ -62,6 +62,8 @@ export default function YamlPane() {
       .crdSchemas()
       .then((crds) => setWorkspaceSchema(buildYamlSchema(crds) as unknown as Parameters<typeof setWorkspaceSchema>[0]))
       .catch(() => undefined);
+    // The user skipped to the editor while Monaco was still loading: the pane held focus for it.
+    if (document.activeElement === document.getElementById('editor-pane')) editor.focus();
     const removeHooks = TEST_HOOKS ? installEditorTestHooks(model, editor) : () => undefined;
 
     return () => {
