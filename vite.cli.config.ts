@@ -6,30 +6,31 @@
  *
  * `vite build --config vite.cli.config.ts --mode gwsim|bench|fuzz|corpus`
  */
-import { defineConfig } from 'vite';
+import { defineConfig } from "vite";
 
 export const CLI_ENTRIES = {
-  gwsim: 'cli/gwsim.ts',
-  bench: 'bench/runBench.ts',
-  fuzz: 'fuzz/runFuzz.ts',
-  corpus: 'bench/corpus/runCorpusReport.ts',
+  gwsim: "cli/gwsim.ts",
+  bench: "bench/runBench.ts",
+  fuzz: "fuzz/runFuzz.ts",
+  corpus: "bench/corpus/runCorpusReport.ts",
 } as const;
 
 export default defineConfig(({ mode }) => {
-  const name: keyof typeof CLI_ENTRIES = mode === 'bench' || mode === 'fuzz' || mode === 'corpus' ? mode : 'gwsim';
+  const name: keyof typeof CLI_ENTRIES =
+    mode === "bench" || mode === "fuzz" || mode === "corpus" ? mode : "gwsim";
   return {
-    logLevel: 'warn',
+    logLevel: "warn",
     publicDir: false,
     build: {
       ssr: CLI_ENTRIES[name],
-      outDir: 'dist-cli',
+      outDir: "dist-cli",
       emptyOutDir: false,
-      target: 'node20',
+      target: "node20",
       minify: false,
       sourcemap: false,
       copyPublicDir: false,
       rollupOptions: {
-        output: { entryFileNames: `${name}.js`, format: 'es', codeSplitting: false },
+        output: { entryFileNames: `${name}.js`, format: "es", codeSplitting: false },
       },
     },
   };

@@ -1,5 +1,5 @@
-import { defineConfig, type Plugin } from 'vite';
-import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from "vite";
+import react from "@vitejs/plugin-react";
 
 /**
  * The built app's Content-Security-Policy, as a meta tag so any static host serves it. Scripts,
@@ -23,14 +23,18 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
-].join('; ');
+].join("; ");
 
 function contentSecurityPolicy(): Plugin {
   return {
-    name: 'gwsim-content-security-policy',
-    apply: 'build',
+    name: "gwsim-content-security-policy",
+    apply: "build",
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      {
+        tag: "meta",
+        attrs: { "http-equiv": "Content-Security-Policy", content: CONTENT_SECURITY_POLICY },
+        injectTo: "head-prepend",
+      },
     ],
   };
 }
@@ -42,12 +46,12 @@ export default defineConfig({
       // monaco-worker-manager (inside monaco-yaml's worker) imports
       // 'monaco-editor/esm/vs/editor/editor.worker.js'; monaco-editor >= 0.56's exports map
       // ("./*": "./esm/vs/*.js") turns that into esm/vs/esm/vs/..., which cannot resolve.
-      { find: /^monaco-editor\/esm\/vs\//, replacement: 'monaco-editor/' },
+      { find: /^monaco-editor\/esm\/vs\//, replacement: "monaco-editor/" },
     ],
   },
   // Deps reached only from workers are discovered late in dev; without this the optimizer
   // re-runs after the first load and the page reloads in full.
-  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js', 're2js', 'yaml', 'comlink'] },
-  worker: { format: 'es' },
+  optimizeDeps: { include: ["monaco-yaml/yaml.worker.js", "re2js", "yaml", "comlink"] },
+  worker: { format: "es" },
   build: { chunkSizeWarningLimit: 5000 },
 });

@@ -1,15 +1,21 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from "vitest/config";
 
 // Golden files (toMatchFileSnapshot) are written only when asked: `GOLDEN_UPDATE=1 npx vitest run`
 // rewrites them (review every change by hand). Otherwise a golden that differs fails, and so does
 // a new golden whose file does not exist yet ('none', instead of vitest's default 'new', which
 // would silently write it on a developer's run).
-const update = process.env.GOLDEN_UPDATE === '1' ? 'all' : 'none';
+const update = process.env.GOLDEN_UPDATE === "1" ? "all" : "none";
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'cli/**/*.test.ts', 'fuzz/**/*.test.ts', 'bench/**/*.test.ts'],
-    environment: 'node',
+    include: [
+      "src/**/*.test.ts",
+      "src/**/*.test.tsx",
+      "cli/**/*.test.ts",
+      "fuzz/**/*.test.ts",
+      "bench/**/*.test.ts",
+    ],
+    environment: "node",
     update,
   },
 });

@@ -41,7 +41,7 @@ export function generateBenchConfig(routeCount: number): BenchConfig {
   const hostCount = Math.max(1, Math.floor(routeCount / 10));
   const routes: BenchRoute[] = [];
   const docs: string[] = [HEADER];
-  const pathTable: BenchConfig['pathTable'] = [];
+  const pathTable: BenchConfig["pathTable"] = [];
   for (let i = 0; i < routeCount; i++) {
     // Every 50th route has no hostnames: it competes on every virtual host, as catch-alls do.
     const hostname = i % 50 === 49 ? undefined : `app${i % hostCount}.bench.example.com`;
@@ -49,18 +49,18 @@ export function generateBenchConfig(routeCount: number): BenchConfig {
     routes.push({ index: i, hostname, prefix });
     docs.push(routeYaml(i, hostname, prefix));
     pathTable.push(
-      { method: 'GET', path: `${prefix}/api` },
-      { method: 'GET', path: `${prefix}/api/*` },
-      { method: 'GET', path: `${prefix}/health` },
-      { method: 'GET', path: `${prefix}/v2` },
-      { method: 'GET', path: `${prefix}/v2/*` },
-      { method: 'GET', path: `${prefix}/static` },
-      { method: 'GET', path: `${prefix}/static/*` },
-      { method: 'GET', path: prefix },
-      { method: 'GET', path: `${prefix}/*` },
+      { method: "GET", path: `${prefix}/api` },
+      { method: "GET", path: `${prefix}/api/*` },
+      { method: "GET", path: `${prefix}/health` },
+      { method: "GET", path: `${prefix}/v2` },
+      { method: "GET", path: `${prefix}/v2/*` },
+      { method: "GET", path: `${prefix}/static` },
+      { method: "GET", path: `${prefix}/static/*` },
+      { method: "GET", path: prefix },
+      { method: "GET", path: `${prefix}/*` },
     );
   }
-  return { routes, yaml: docs.join('---\n'), docs, pathTable };
+  return { routes, yaml: docs.join("---\n"), docs, pathTable };
 }
 
 /**
@@ -73,7 +73,7 @@ export function withWeightEdit(config: BenchConfig, weightA: number): string {
   if (!route) return config.yaml;
   const docs = [...config.docs];
   docs[i + 1] = routeYaml(i, route.hostname, route.prefix, weightA);
-  return docs.join('---\n');
+  return docs.join("---\n");
 }
 
 /** A fixed mix over the config's routes: every rule kind, some misses (404). */
@@ -90,7 +90,7 @@ export function generateRequestMix(config: BenchConfig, count: number, seed = 42
     const p = route.prefix;
     if (kind === 0) out.push({ host, path: `${p}/api/orders/${n % 97}`, headers: {} });
     else if (kind === 1) out.push({ host, path: `${p}/health`, headers: {} });
-    else if (kind === 2) out.push({ host, path: `${p}/v2/items`, headers: { 'x-version': 'v2' } });
+    else if (kind === 2) out.push({ host, path: `${p}/v2/items`, headers: { "x-version": "v2" } });
     else if (kind === 3) out.push({ host, path: `${p}/static/app.js`, headers: {} });
     else if (kind === 4) out.push({ host, path: `${p}/about`, headers: {} });
     else out.push({ host, path: `/missing/${n % 13}`, headers: {} });
@@ -139,8 +139,13 @@ spec:
     - port: 8080
 `;
 
-function routeYaml(i: number, hostname: string | undefined, prefix: string, weightA = 50 + (i % 5) * 10): string {
-  const hostnames = hostname ? `  hostnames:\n    - ${hostname}\n` : '';
+function routeYaml(
+  i: number,
+  hostname: string | undefined,
+  prefix: string,
+  weightA = 50 + (i % 5) * 10,
+): string {
+  const hostnames = hostname ? `  hostnames:\n    - ${hostname}\n` : "";
   return `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:

@@ -28,7 +28,11 @@ export function generatePolicyWorkspace(routeCount = 850, policyCount = 1500): P
   // Services: one per 4 routes or enough to bring the policies to policyCount, each with a
   // BackendTLSPolicy (and the CA ConfigMap it names).
   const routePolicies = routeCount + Math.ceil(routeCount / 2);
-  const serviceCount = Math.max(1, Math.ceil(routeCount / 4), policyCount - NAMESPACES - routePolicies);
+  const serviceCount = Math.max(
+    1,
+    Math.ceil(routeCount / 4),
+    policyCount - NAMESPACES - routePolicies,
+  );
   for (let s = 0; s < serviceCount; s++) docs.push(serviceYaml(s));
   const routeDocs: number[] = [];
   for (let r = 0; r < routeCount; r++) {
@@ -50,7 +54,7 @@ export function generatePolicyWorkspace(routeCount = 850, policyCount = 1500): P
   return {
     routes: routeCount,
     policies,
-    yaml: docs.join('---\n'),
+    yaml: docs.join("---\n"),
     docs,
     editableDoc: routeDocs[Math.floor(routeDocs.length / 2)] ?? 0,
   };
@@ -59,9 +63,12 @@ export function generatePolicyWorkspace(routeCount = 850, policyCount = 1500): P
 /** The workspace's text with the editable route's split moved to weightA / 100 - weightA. */
 export function withPolicyWorkspaceEdit(ws: PolicyWorkspace, weightA: number): string {
   const docs = [...ws.docs];
-  const doc = docs[ws.editableDoc] ?? '';
-  docs[ws.editableDoc] = doc.replace(/weight: \d+\}\n(\s+- \{name: \S+, port: 8080), weight: \d+\}/, `weight: ${weightA}}\n$1, weight: ${100 - weightA}}`);
-  return docs.join('---\n');
+  const doc = docs[ws.editableDoc] ?? "";
+  docs[ws.editableDoc] = doc.replace(
+    /weight: \d+\}\n(\s+- \{name: \S+, port: 8080), weight: \d+\}/,
+    `weight: ${weightA}}\n$1, weight: ${100 - weightA}}`,
+  );
+  return docs.join("---\n");
 }
 
 const ns = (i: number): string => `team-${i % NAMESPACES}`;

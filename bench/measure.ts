@@ -1,10 +1,10 @@
 /** Timing helpers for the benchmark. Figures only: nothing in the test suite reads them. */
-import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { performance } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
 
 /** Collects garbage left by the previous phase so it does not land in the next measurement. */
 export function collectGarbage(): void {
@@ -19,7 +19,9 @@ export function heapUsedMb(): number {
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** CPU time (user + system) this process has used, in ms. */
@@ -38,7 +40,11 @@ export function timeMs(fn: () => void): number {
  * Runs `pass` (one sweep over a fixed request mix of `size` requests) repeatedly for at least
  * `minMs`, after one warm-up sweep, and returns requests per second over the best of 3 rounds.
  */
-export function measureThroughput(size: number, pass: () => number, minMs = 400): { rps: number; sink: number } {
+export function measureThroughput(
+  size: number,
+  pass: () => number,
+  minMs = 400,
+): { rps: number; sink: number } {
   let sink = pass();
   const rounds: number[] = [];
   for (let round = 0; round < 3; round++) {

@@ -10,14 +10,14 @@
  * path-only table with the same paths, on the same deterministic request mix. A workspace shaped
  * like Envoy Gateway's translator benchmark (850 routes, 1,500 policies) gets the same figures.
  */
-import { writeFileSync } from 'node:fs';
-import FindMyWay from 'find-my-way';
-import { analyze, compileRouter, createParseCache, routeRequest } from '../src/engine';
-import type { SimRequest, SourceFile } from '../src/engine';
-import { loadManifests } from '../src/engine/load/loadManifests';
-import { generateBenchConfig, generateRequestMix, withWeightEdit } from './generateBenchConfig';
-import { generatePolicyWorkspace, withPolicyWorkspaceEdit } from './generatePolicyWorkspace';
-import { collectGarbage, cpuMs, heapUsedMb, measureThroughput, median, timeMs } from './measure';
+import { writeFileSync } from "node:fs";
+import FindMyWay from "find-my-way";
+import { analyze, compileRouter, createParseCache, routeRequest } from "../src/engine";
+import type { SimRequest, SourceFile } from "../src/engine";
+import { loadManifests } from "../src/engine/load/loadManifests";
+import { generateBenchConfig, generateRequestMix, withWeightEdit } from "./generateBenchConfig";
+import { generatePolicyWorkspace, withPolicyWorkspaceEdit } from "./generatePolicyWorkspace";
+import { collectGarbage, cpuMs, heapUsedMb, measureThroughput, median, timeMs } from "./measure";
 
 /**
  * What one workspace costs: every figure in milliseconds except heapMb. The *CpuMs figures are
@@ -51,7 +51,8 @@ const SIZES = [10, 100, 1000, 10000, 100000];
 const MIX_SIZE = 10_000;
 
 export async function runBench(argv: readonly string[]): Promise<void> {
-  const sizes = argv.length > 0 ? argv.map(Number).filter((n) => Number.isInteger(n) && n > 0) : SIZES;
+  const sizes =
+    argv.length > 0 ? argv.map(Number).filter((n) => Number.isInteger(n) && n > 0) : SIZES;
   const cases: BenchCase[] = [];
   for (const routes of sizes) {
     cases.push(benchSize(routes));
@@ -60,14 +61,16 @@ export async function runBench(argv: readonly string[]): Promise<void> {
   }
   const envoyGatewayTranslator = benchPolicyWorkspace();
   // This runs as dist-cli/bench.js; the results belong next to the benchmark sources.
-  const target = new URL('../bench/results.json', import.meta.url);
+  const target = new URL("../bench/results.json", import.meta.url);
   writeFileSync(target, `${JSON.stringify({ cases, envoyGatewayTranslator }, null, 2)}\n`);
   console.log(printTable(cases));
   const eg = envoyGatewayTranslator;
   console.log(
     `\nEnvoy Gateway translator shape (${eg.routes} routes, ${eg.policies} policies): parse ${eg.parseMs} ms, analyze ${eg.analyzeMs} ms, compile ${eg.compileMs} ms, edit ${eg.editMs} ms (cpu: parse ${eg.parseCpuMs}, analyze ${eg.analyzeCpuMs}, edit ${eg.editCpuMs} ms), heap ${eg.heapMb} MB`,
   );
-  console.log(`\nwritten to bench/results.json (node ${process.version}, ${process.platform}/${process.arch})`);
+  console.log(
+    `\nwritten to bench/results.json (node ${process.version}, ${process.platform}/${process.arch})`,
+  );
 }
 
 function runsFor(routes: number): number {
@@ -79,24 +82,36 @@ function benchSize(routes: number): BenchCase {
   const config = generateBenchConfig(routes);
   const sources = [{ name: `bench-${routes}.yaml`, text: config.yaml }];
   const analysis = analyze(sources);
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`bench config with ${routes} routes has errors: ${errors[0]?.message ?? ''}`);
-  const stages = measureStages(sources, runsFor(routes), (weight) => [{ name: sources[0]?.name ?? '', text: withWeightEdit(config, weight) }]);
+  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0)
+    throw new Error(`bench config with ${routes} routes has errors: ${errors[0]?.message ?? ""}`);
+  const stages = measureStages(sources, runsFor(routes), (weight) => [
+    { name: sources[0]?.name ?? "", text: withWeightEdit(config, weight) },
+  ]);
   const router = compileRouter(analysis);
 
   const mix = generateRequestMix(config, MIX_SIZE);
-  const requests: SimRequest[] = mix.map((r) => ({ gateway: 'bench/gw', scheme: 'http', method: 'GET', host: r.host, path: r.path, headers: r.headers }));
+  const requests: SimRequest[] = mix.map((r) => ({
+    gateway: "bench/gw",
+    scheme: "http",
+    method: "GET",
+    host: r.host,
+    path: r.path,
+    headers: r.headers,
+  }));
   const fmw = FindMyWay();
-  for (const entry of config.pathTable) fmw.on('GET', entry.path, () => undefined);
+  for (const entry of config.pathTable) fmw.on("GET", entry.path, () => undefined);
   const paths = mix.map((r) => r.path);
 
   // Both routers must agree on which requests find a route, or the comparison is meaningless.
   const engineFound = requests.map((r) => routeRequest(router, r).status !== 404);
-  const fmwFound = paths.map((p) => fmw.find('GET', p) !== null);
+  const fmwFound = paths.map((p) => fmw.find("GET", p) !== null);
   const disagree = engineFound.filter((f, i) => f !== fmwFound[i]).length;
   if (disagree > 0) {
     const i = engineFound.findIndex((f, j) => f !== fmwFound[j]);
-    throw new Error(`engine and find-my-way disagree on ${disagree} of ${MIX_SIZE} requests, e.g. ${JSON.stringify(mix[i])} (engine found: ${engineFound[i]})`);
+    throw new Error(
+      `engine and find-my-way disagree on ${disagree} of ${MIX_SIZE} requests, e.g. ${JSON.stringify(mix[i])} (engine found: ${engineFound[i]})`,
+    );
   }
 
   collectGarbage();
@@ -108,7 +123,7 @@ function benchSize(routes: number): BenchCase {
   collectGarbage();
   const findMyWay = measureThroughput(paths.length, () => {
     let s = 0;
-    for (const p of paths) s += fmw.find('GET', p) === null ? 0 : 1;
+    for (const p of paths) s += fmw.find("GET", p) === null ? 0 : 1;
     return s;
   });
   return {
@@ -121,10 +136,13 @@ function benchSize(routes: number): BenchCase {
 
 function benchPolicyWorkspace(): PolicyCase {
   const ws = generatePolicyWorkspace();
-  const sources = [{ name: 'envoy-gateway-shaped.yaml', text: ws.yaml }];
-  const errors = analyze(sources).diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`policy workspace has errors: ${errors[0]?.message ?? ''}`);
-  const stages = measureStages(sources, 5, (weight) => [{ name: sources[0]?.name ?? '', text: withPolicyWorkspaceEdit(ws, weight) }]);
+  const sources = [{ name: "envoy-gateway-shaped.yaml", text: ws.yaml }];
+  const errors = analyze(sources).diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0)
+    throw new Error(`policy workspace has errors: ${errors[0]?.message ?? ""}`);
+  const stages = measureStages(sources, 5, (weight) => [
+    { name: sources[0]?.name ?? "", text: withPolicyWorkspaceEdit(ws, weight) },
+  ]);
   return { routes: ws.routes, policies: ws.policies, ...stages };
 }
 
@@ -133,7 +151,11 @@ function benchPolicyWorkspace(): PolicyCase {
  * the parse cache the previous revision left (as the designer's worker does), and the heap one
  * analysis with its router holds.
  */
-function measureStages(sources: readonly SourceFile[], runs: number, edited: (weightA: number) => SourceFile[]): StageFigures {
+function measureStages(
+  sources: readonly SourceFile[],
+  runs: number,
+  edited: (weightA: number) => SourceFile[],
+): StageFigures {
   const parse: Timing[] = [];
   const analyzeTimes: Timing[] = [];
   const compile: number[] = [];
@@ -186,9 +208,22 @@ function timeBoth(fn: () => void): Timing {
 }
 
 function printTable(cases: readonly BenchCase[]): string {
-  const header = ['routes', 'parse ms', 'analyze ms', 'compile ms', 'edit ms', 'cpu: parse', 'analyze', 'edit', 'heap MB', 'engine req/s', 'find-my-way req/s', 'engine/fmw'];
+  const header = [
+    "routes",
+    "parse ms",
+    "analyze ms",
+    "compile ms",
+    "edit ms",
+    "cpu: parse",
+    "analyze",
+    "edit",
+    "heap MB",
+    "engine req/s",
+    "find-my-way req/s",
+    "engine/fmw",
+  ];
   const rows = cases.map((c) => [
-    c.routes.toLocaleString('en-US'),
+    c.routes.toLocaleString("en-US"),
     c.parseMs.toFixed(1),
     c.analyzeMs.toFixed(1),
     c.compileMs.toFixed(1),
@@ -197,19 +232,25 @@ function printTable(cases: readonly BenchCase[]): string {
     c.analyzeCpuMs.toFixed(1),
     c.editCpuMs.toFixed(1),
     c.heapMb.toFixed(1),
-    c.engineRps.toLocaleString('en-US'),
-    c.findMyWayRps.toLocaleString('en-US'),
+    c.engineRps.toLocaleString("en-US"),
+    c.findMyWayRps.toLocaleString("en-US"),
     (c.engineRps / c.findMyWayRps).toFixed(2),
   ]);
   const first = cases[0];
   const last = cases[cases.length - 1];
-  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
-  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const widths = header.map((h, i) =>
+    rows.reduce((w, r) => Math.max(w, (r[i] ?? "").length), h.length),
+  );
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => c.padStart(widths[i] ?? 0)).join("  ");
+  const out = [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
   if (first && last && first !== last) {
-    out.push('', `throughput ${first.routes} → ${last.routes} routes: ${(first.engineRps / last.engineRps).toFixed(2)}× slowdown`);
+    out.push(
+      "",
+      `throughput ${first.routes} → ${last.routes} routes: ${(first.engineRps / last.engineRps).toFixed(2)}× slowdown`,
+    );
   }
-  return out.join('\n');
+  return out.join("\n");
 }
 
 function round(x: number, digits: number): number {

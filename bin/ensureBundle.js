@@ -6,27 +6,27 @@
  * Builds go to a private temporary folder and are renamed into place, so two processes building
  * at once never see a half-written bundle.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIRS = ['src/engine', 'cli', 'bench', 'fuzz'];
-const SOURCE_FILES = ['vite.cli.config.ts', 'package.json', 'bin/ensureBundle.js'];
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SOURCE_DIRS = ["src/engine", "cli", "bench", "fuzz"];
+const SOURCE_FILES = ["vite.cli.config.ts", "package.json", "bin/ensureBundle.js"];
 
 /** @returns {Promise<string>} the bundle's absolute path */
 export async function ensureBundle(name) {
-  const bundle = join(ROOT, 'dist-cli', `${name}.js`);
+  const bundle = join(ROOT, "dist-cli", `${name}.js`);
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSourceMtime()) return bundle;
-  const tmp = join(ROOT, 'dist-cli', `.build-${name}-${process.pid}`);
+  const tmp = join(ROOT, "dist-cli", `.build-${name}-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
   try {
-    const { build } = await import('vite');
+    const { build } = await import("vite");
     await build({
       root: ROOT,
-      configFile: join(ROOT, 'vite.cli.config.ts'),
+      configFile: join(ROOT, "vite.cli.config.ts"),
       mode: name,
-      logLevel: 'error',
+      logLevel: "error",
       build: { outDir: tmp, emptyOutDir: true },
     });
     renameSync(join(tmp, `${name}.js`), bundle);
@@ -46,10 +46,11 @@ function newestSourceMtime() {
       return;
     }
     for (const e of entries) {
-      if (e.name === 'node_modules' || e.name === 'testdata' || e.name.startsWith('.')) continue;
+      if (e.name === "node_modules" || e.name === "testdata" || e.name.startsWith(".")) continue;
       const p = join(path, e.name);
       if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+      else if (e.name.endsWith(".ts") && !e.name.endsWith(".test.ts"))
+        newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
   for (const d of SOURCE_DIRS) visit(join(ROOT, d));
@@ -64,11 +65,13 @@ function newestSourceMtime() {
 // `npm ci`; bin/gwsim.js builds again on first use and then reports the error in full.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const names = process.argv.slice(2);
-  for (const name of names.length > 0 ? names : ['gwsim']) {
+  for (const name of names.length > 0 ? names : ["gwsim"]) {
     try {
       await ensureBundle(name);
     } catch (e) {
-      console.error(`gwsim: could not prebuild dist-cli/${name}.js (${e instanceof Error ? e.message : String(e)}); it will be built on first use.`);
+      console.error(
+        `gwsim: could not prebuild dist-cli/${name}.js (${e instanceof Error ? e.message : String(e)}); it will be built on first use.`,
+      );
     }
   }
 }

@@ -23,7 +23,7 @@ export interface CliIO {
   cwd: string;
 }
 
-export type PathKind = 'file' | 'dir' | 'other';
+export type PathKind = "file" | "dir" | "other";
 
 /** A usage error: exit code 2, message printed with a pointer to --help. */
 export class UsageError extends Error {}

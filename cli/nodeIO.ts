@@ -1,5 +1,13 @@
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import type { CliIO } from './cliIO';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import type { CliIO } from "./cliIO";
 
 /**
  * Largest input file read. The loader refuses YAML documents over 5 MiB anyway; this cap keeps a
@@ -15,7 +23,7 @@ export function createNodeIO(): CliIO {
     stat: (path) => {
       try {
         const s = statSync(path);
-        return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
+        return s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
       } catch {
         return undefined;
       }
@@ -29,14 +37,14 @@ export function createNodeIO(): CliIO {
     },
     readDir: (path) => readdirSync(path),
     readStdin: () => readCapped(0, MAX_INPUT_FILE_BYTES),
-    writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
+    writeFile: (path, text) => writeFileSync(path, text, "utf8"),
     cwd: process.cwd(),
   };
 }
 
 /** Reads a file (or fd) in chunks, failing once it passes `cap` bytes instead of reading on. */
 export function readCapped(path: string | number, cap: number): string {
-  const fd = typeof path === 'number' ? path : openSync(path, 'r');
+  const fd = typeof path === "number" ? path : openSync(path, "r");
   try {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -45,11 +53,12 @@ export function readCapped(path: string | number, cap: number): string {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
-      if (total > cap) throw new Error(`larger than the ${cap / (1024 * 1024)} MiB limit for one input file`);
+      if (total > cap)
+        throw new Error(`larger than the ${cap / (1024 * 1024)} MiB limit for one input file`);
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total).toString("utf8");
   } finally {
-    if (typeof path !== 'number') closeSync(fd);
+    if (typeof path !== "number") closeSync(fd);
   }
 }

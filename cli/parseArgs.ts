@@ -2,10 +2,10 @@
  * A small strict argv parser: every flag must be declared, values may follow as the next word or
  * after "=", and `--` ends the flags. Errors are UsageErrors that name the flag and the command.
  */
-import { UsageError } from './cliIO';
+import { UsageError } from "./cliIO";
 
 export interface FlagSpec {
-  type: 'string' | 'boolean';
+  type: "string" | "boolean";
   multiple?: boolean;
   /** Takes every following word up to the next option (`--manifests a.yaml dir/`). */
   variadic?: boolean;
@@ -17,28 +17,34 @@ export interface ParsedArgs {
   flags: Record<string, string | string[] | boolean | undefined>;
 }
 
-export function parseArgs(command: string, argv: readonly string[], spec: Record<string, FlagSpec>): ParsedArgs {
-  const flags: ParsedArgs['flags'] = {};
+export function parseArgs(
+  command: string,
+  argv: readonly string[],
+  spec: Record<string, FlagSpec>,
+): ParsedArgs {
+  const flags: ParsedArgs["flags"] = {};
   const positionals: string[] = [];
-  const byShort = new Map(Object.entries(spec).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
+  const byShort = new Map(
+    Object.entries(spec).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])),
+  );
   for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] ?? '';
-    if (word === '--') {
+    const word = argv[i] ?? "";
+    if (word === "--") {
       for (const rest of argv.slice(i + 1)) positionals.push(rest);
       break;
     }
-    if (word === '-' || !word.startsWith('-')) {
+    if (word === "-" || !word.startsWith("-")) {
       positionals.push(word);
       continue;
     }
-    const eq = word.indexOf('=');
+    const eq = word.indexOf("=");
     const rawName = eq >= 0 ? word.slice(0, eq) : word;
-    const name = rawName.startsWith('--') ? rawName.slice(2) : byShort.get(rawName.slice(1));
+    const name = rawName.startsWith("--") ? rawName.slice(2) : byShort.get(rawName.slice(1));
     const flag = name === undefined ? undefined : spec[name];
     if (name === undefined || !flag) {
       throw new UsageError(`unknown option ${rawName} for \`gwsim ${command}\``);
     }
-    if (flag.type === 'boolean') {
+    if (flag.type === "boolean") {
       if (eq >= 0) throw new UsageError(`option --${name} takes no value`);
       flags[name] = true;
       continue;
@@ -47,7 +53,8 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
       const prev = flags[name];
       const values = Array.isArray(prev) ? [...prev] : [];
       if (eq >= 0) values.push(word.slice(eq + 1));
-      while (i + 1 < argv.length && (argv[i + 1] === '-' || !(argv[i + 1] ?? '').startsWith('-'))) values.push(argv[++i] ?? '');
+      while (i + 1 < argv.length && (argv[i + 1] === "-" || !(argv[i + 1] ?? "").startsWith("-")))
+        values.push(argv[++i] ?? "");
       if (values.length === 0) throw new UsageError(`option --${name} needs at least one path`);
       flags[name] = values;
       continue;
@@ -72,12 +79,12 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags[name];
-  return typeof v === 'string' ? v : undefined;
+  return typeof v === "string" ? v : undefined;
 }
 
 export function listFlag(args: ParsedArgs, name: string): string[] {
   const v = args.flags[name];
-  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 }
 
 export function boolFlag(args: ParsedArgs, name: string): boolean {
@@ -88,13 +95,19 @@ export function boolFlag(args: ParsedArgs, name: string): boolean {
  * A whole number in [min, max]. Out-of-range values are usage errors, never clamped or passed on:
  * `--port 99999999999` is a typo, not port 65535.
  */
-export function intFlag(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+export function intFlag(
+  args: ParsedArgs,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const v = stringFlag(args, name);
   if (v === undefined) return undefined;
   const flag = name.length === 1 ? `-${name}` : `--${name}`;
-  const range = `from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  const range = `from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}`;
   const shown = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (!/^\d+$/.test(v)) throw new UsageError(`option ${flag} needs a whole number ${range}; got ${shown}`);
+  if (!/^\d+$/.test(v))
+    throw new UsageError(`option ${flag} needs a whole number ${range}; got ${shown}`);
   const n = Number(v);
   if (n < min || n > max) throw new UsageError(`option ${flag} must be ${range}; got ${shown}`);
   return n;

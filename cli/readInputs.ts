@@ -8,20 +8,23 @@
  * (a link loop) is read once, and FIFOs, sockets and devices are skipped; each skip is a warning
  * on stderr. A path named on the command line is read as given: the user chose it.
  */
-import type { SourceFile } from '../src/engine';
-import { InputError, type CliIO } from './cliIO';
-import { escapeTerminal } from '../src/engine';
+import type { SourceFile } from "../src/engine";
+import { InputError, type CliIO } from "./cliIO";
+import { escapeTerminal } from "../src/engine";
 
 export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
   const sources: SourceFile[] = [];
   for (const path of paths) {
-    if (path === '-') {
-      sources.push({ name: '<stdin>', text: io.readStdin() });
+    if (path === "-") {
+      sources.push({ name: "<stdin>", text: io.readStdin() });
       continue;
     }
     const kind = io.stat(path);
-    if (kind === undefined) throw new InputError(`${path}: no such file or directory; check the path (relative paths start at ${io.cwd})`);
-    if (kind !== 'dir') sources.push({ name: path, text: readText(io, path) });
+    if (kind === undefined)
+      throw new InputError(
+        `${path}: no such file or directory; check the path (relative paths start at ${io.cwd})`,
+      );
+    if (kind !== "dir") sources.push({ name: path, text: readText(io, path) });
     else {
       const { files, skipped } = findYamlFiles(io, path);
       if (files.length === 0) throw new InputError(noYamlFiles(path, skipped));
@@ -30,15 +33,22 @@ export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
   }
   if (sources.every((s) => isBlankYaml(s.text))) {
     const names = sources.map((s) => s.name);
-    const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-    throw new InputError(`the input is empty: ${shown} ${names.length === 1 ? 'holds' : 'hold'} no YAML documents, so there is nothing to check`);
+    const shown =
+      names.length <= 3
+        ? names.join(", ")
+        : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+    throw new InputError(
+      `the input is empty: ${shown} ${names.length === 1 ? "holds" : "hold"} no YAML documents, so there is nothing to check`,
+    );
   }
   return sources;
 }
 
 /** Only blanks, comments and document markers: nothing a loader could turn into an object. */
 function isBlankYaml(text: string): boolean {
-  return text.split('\n').every((line) => /^\s*(?:#.*)?$/.test(line) || /^(?:---|\.\.\.)\s*(?:#.*)?$/.test(line));
+  return text
+    .split("\n")
+    .every((line) => /^\s*(?:#.*)?$/.test(line) || /^(?:---|\.\.\.)\s*(?:#.*)?$/.test(line));
 }
 
 const YAML_FILE = /\.ya?ml$/;
@@ -74,16 +84,24 @@ export function findYamlFiles(io: CliIO, dir: string): YamlWalk {
       return;
     }
     for (const name of names) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const path = `${current.replace(/\/+$/, '')}/${name}`;
+      if (name.startsWith(".") || name === "node_modules") continue;
+      const path = `${current.replace(/\/+$/, "")}/${name}`;
       const kind = io.stat(path);
-      if (kind !== 'dir' && !YAML_FILE.test(name)) continue;
+      if (kind !== "dir" && !YAML_FILE.test(name)) continue;
       const real = io.realPath(path);
-      if (kind === undefined || real === undefined) warn(path, 'a broken symbolic link');
-      else if (!isInside(real, root)) warn(path, `a symbolic link to ${real}, outside ${dir}; gwsim reads only files inside the directories it is given`);
-      else if (kind === 'other') warn(path, 'not a regular file (a FIFO, socket or device)');
-      else if (kind === 'file') out.push(path);
-      else if (visited.has(real)) warn(path, `it leads to ${real}, a directory already read (a symbolic link loop, or a second link to it)`);
+      if (kind === undefined || real === undefined) warn(path, "a broken symbolic link");
+      else if (!isInside(real, root))
+        warn(
+          path,
+          `a symbolic link to ${real}, outside ${dir}; gwsim reads only files inside the directories it is given`,
+        );
+      else if (kind === "other") warn(path, "not a regular file (a FIFO, socket or device)");
+      else if (kind === "file") out.push(path);
+      else if (visited.has(real))
+        warn(
+          path,
+          `it leads to ${real}, a directory already read (a symbolic link loop, or a second link to it)`,
+        );
       else {
         // Depth is bounded: every directory is entered once, and paths have a length limit.
         visited.add(real);
@@ -97,13 +115,13 @@ export function findYamlFiles(io: CliIO, dir: string): YamlWalk {
 
 /** The error for a directory without a YAML file to read, pointing at the warnings when some were skipped. */
 export function noYamlFiles(dir: string, skipped: number): string {
-  const note = skipped > 0 ? ` gwsim could read (${skipped} skipped: see the warnings above)` : '';
+  const note = skipped > 0 ? ` gwsim could read (${skipped} skipped: see the warnings above)` : "";
   return `${dir}: the directory holds no *.yaml or *.yml files${note}`;
 }
 
 function isInside(path: string, root: string): boolean {
   if (path === root) return true;
-  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const prefix = root.endsWith("/") ? root : `${root}/`;
   return path.startsWith(prefix);
 }
 
@@ -111,6 +129,9 @@ function readText(io: CliIO, path: string): string {
   try {
     return io.readFile(path);
   } catch (e) {
-    throw new InputError(`${path}: cannot read the file (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    throw new InputError(
+      `${path}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
+      { cause: e },
+    );
   }
 }

@@ -2,7 +2,7 @@
  * Issue 12, defect 8: Open replaces the workspace (asking first when work would be lost), Add
  * appends, New is visible, and the example banner goes away once the text is no longer the example.
  */
-import { expect, test } from './fixtures';
+import { expect, test } from "./fixtures";
 
 const SERVICE = `apiVersion: v1
 kind: Service
@@ -13,62 +13,72 @@ spec:
   ports:
     - port: 80
 `;
-const file = { name: 'only.yaml', mimeType: 'application/yaml', buffer: Buffer.from(SERVICE) };
+const file = { name: "only.yaml", mimeType: "application/yaml", buffer: Buffer.from(SERVICE) };
 
-test('Open files… replaces the example; Add files… appends', async ({ page, app, api }) => {
+test("Open files… replaces the example; Add files… appends", async ({ page, app, api }) => {
   await app.open();
   const example = await api.getText();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('open-files').click();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("open-files").click();
   await (await chooser).setFiles(file);
   await expect.poll(() => api.getText()).toBe(`# file: only.yaml\n${SERVICE}`);
   const analysis = await api.waitForAnalysis();
-  expect(analysis.objects).toEqual(['Service/apps/only']);
+  expect(analysis.objects).toEqual(["Service/apps/only"]);
   expect(analysis.diagnostics.filter((d) => /defined again/.test(d.message))).toEqual([]);
 
-  const adding = page.waitForEvent('filechooser');
-  await page.getByTestId('add-files').click();
-  await (await adding).setFiles({ ...file, name: 'again.yaml', buffer: Buffer.from(SERVICE.replace('name: only', 'name: second')) });
-  await expect.poll(() => api.getText()).toContain('# file: again.yaml');
-  expect(await api.getText()).toContain('# file: only.yaml');
+  const adding = page.waitForEvent("filechooser");
+  await page.getByTestId("add-files").click();
+  await (
+    await adding
+  ).setFiles({
+    ...file,
+    name: "again.yaml",
+    buffer: Buffer.from(SERVICE.replace("name: only", "name: second")),
+  });
+  await expect.poll(() => api.getText()).toContain("# file: again.yaml");
+  expect(await api.getText()).toContain("# file: only.yaml");
   expect(await api.getText()).not.toBe(example);
 });
 
-test('Open asks before replacing unsaved work; declining keeps it', async ({ page, app, api }) => {
+test("Open asks before replacing unsaved work; declining keeps it", async ({ page, app, api }) => {
   await app.open();
   const edited = `${await api.getText()}\n# my own change\n`;
   await api.setText(edited);
-  let question = '';
-  page.once('dialog', (d) => {
+  let question = "";
+  page.once("dialog", (d) => {
     question = d.message();
     void d.dismiss();
   });
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('open-files').click();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("open-files").click();
   await (await chooser).setFiles(file);
-  await expect.poll(() => question).toContain('in place of the current workspace');
+  await expect.poll(() => question).toContain("in place of the current workspace");
   await page.waitForTimeout(300);
   expect(await api.getText()).toBe(edited);
 
-  page.once('dialog', (d) => void d.accept());
-  const again = page.waitForEvent('filechooser');
-  await page.getByTestId('open-files').click();
+  page.once("dialog", (d) => void d.accept());
+  const again = page.waitForEvent("filechooser");
+  await page.getByTestId("open-files").click();
   await (await again).setFiles(file);
   await expect.poll(() => api.getText()).toBe(`# file: only.yaml\n${SERVICE}`);
 });
 
-test('New is a visible button and starts an empty workspace', async ({ page, app, api }) => {
+test("New is a visible button and starts an empty workspace", async ({ page, app, api }) => {
   await app.open();
-  await expect(page.getByTestId('new-workspace')).toBeVisible();
-  await page.getByTestId('new-workspace').click();
-  await expect.poll(() => api.getText()).toBe('');
+  await expect(page.getByTestId("new-workspace")).toBeVisible();
+  await page.getByTestId("new-workspace").click();
+  await expect.poll(() => api.getText()).toBe("");
 });
 
-test('the example banner goes away once the text is no longer the example', async ({ page, app, api }) => {
+test("the example banner goes away once the text is no longer the example", async ({
+  page,
+  app,
+  api,
+}) => {
   await app.open();
-  await app.openExample('tls-passthrough');
-  const notice = page.getByTestId('notice');
-  await expect(notice).toContainText('Example');
+  await app.openExample("tls-passthrough");
+  const notice = page.getByTestId("notice");
+  await expect(notice).toContainText("Example");
   await api.setText(`${await api.getText()}\n# edited\n`);
   await expect(notice).toHaveCount(0);
 });

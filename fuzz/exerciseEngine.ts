@@ -21,11 +21,11 @@ import {
   traceRequest,
   type Diagnostic,
   type SourceFile,
-} from '../src/engine/index';
+} from "../src/engine/index";
 
 export interface FuzzProblem {
   /** exception | unclonable | unlocated */
-  kind: 'exception' | 'unclonable' | 'unlocated';
+  kind: "exception" | "unclonable" | "unlocated";
   /** Which call: "analyze", "traceRequest", … */
   stage: string;
   message: string;
@@ -56,46 +56,53 @@ export function exerciseEngine(sources: readonly SourceFile[]): FuzzProblem[] {
   try {
     revision = analyzeRevision(sources, { parseCache });
   } catch (error) {
-    problems.push(exceptionProblem('analyze', error));
+    problems.push(exceptionProblem("analyze", error));
     return problems;
   }
   // Only the Analysis crosses the worker boundary: the revision's working state stays in-process.
   const { analysis } = revision;
-  checkClone('analyze', analysis, problems);
-  checkLocated('analyze', analysis.diagnostics, problems);
-  checkLocated('lint', analysis.lint.map((f) => f.diagnostic), problems);
-  run('printDiagnostics', () => printDiagnostics(analysis.diagnostics));
-  run('printStatus', () => printStatus(analysis.status, analysis.objects));
+  checkClone("analyze", analysis, problems);
+  checkLocated("analyze", analysis.diagnostics, problems);
+  checkLocated(
+    "lint",
+    analysis.lint.map((f) => f.diagnostic),
+    problems,
+  );
+  run("printDiagnostics", () => printDiagnostics(analysis.diagnostics));
+  run("printStatus", () => printStatus(analysis.status, analysis.objects));
   // The Router is an in-process object (never cloned); only whether it builds is checked.
   let router: ReturnType<typeof compileRouter> | undefined;
   try {
     router = compileRouter(analysis);
   } catch (error) {
-    problems.push(exceptionProblem('compileRouter', error));
+    problems.push(exceptionProblem("compileRouter", error));
   }
   if (router) {
     const requests = [];
     for (const gw of analysis.gateways) {
       for (const listener of gw.listeners) {
-        const req = run('requestForListener', () => requestForListener(analysis, gw.key, listener.name));
+        const req = run("requestForListener", () =>
+          requestForListener(analysis, gw.key, listener.name),
+        );
         if (req) requests.push(req);
       }
     }
     for (const route of analysis.routes) {
       for (let rule = 0; rule < route.rules.length; rule++) {
-        const req = run('requestForRule', () => requestForRule(analysis, route.key, rule));
+        const req = run("requestForRule", () => requestForRule(analysis, route.key, rule));
         if (req) requests.push(req.request);
       }
     }
     for (const [i, req] of requests.slice(0, MAX_TRACES).entries()) {
-      const trace = run('traceRequest', () => traceRequest(router, req, { seed: i, sample: i }));
-      if (trace) run('printTrace', () => printTrace(trace));
-      run('routeRequest', () => routeRequest(router, req, { seed: i, sample: i }));
+      const trace = run("traceRequest", () => traceRequest(router, req, { seed: i, sample: i }));
+      if (trace) run("printTrace", () => printTrace(trace));
+      run("routeRequest", () => routeRequest(router, req, { seed: i, sample: i }));
     }
   }
-  run('computeIsolationLens', () => computeIsolationLens(revision));
-  const fixes = run('computeFixIts', () => computeFixIts(revision));
-  for (const fix of (fixes ?? []).slice(0, MAX_PREVIEWS)) run('previewFixIt', () => previewFixIt(sources, fix));
+  run("computeIsolationLens", () => computeIsolationLens(revision));
+  const fixes = run("computeFixIts", () => computeFixIts(revision));
+  for (const fix of (fixes ?? []).slice(0, MAX_PREVIEWS))
+    run("previewFixIt", () => previewFixIt(sources, fix));
   return problems;
 }
 
@@ -104,19 +111,40 @@ function checkClone(stage: string, value: unknown, problems: FuzzProblem[]): voi
     structuredClone(value);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    problems.push({ kind: 'unclonable', stage, message, signature: `unclonable ${stage} ${shape(message)}` });
+    problems.push({
+      kind: "unclonable",
+      stage,
+      message,
+      signature: `unclonable ${stage} ${shape(message)}`,
+    });
   }
 }
 
-function checkLocated(stage: string, diagnostics: readonly Diagnostic[], problems: FuzzProblem[]): void {
+function checkLocated(
+  stage: string,
+  diagnostics: readonly Diagnostic[],
+  problems: FuzzProblem[],
+): void {
   for (const d of diagnostics) {
     const located =
-      typeof d.file === 'string' && d.file !== '' &&
-      Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1 &&
-      Number.isInteger(d.endLine) && d.endLine >= d.line && Number.isInteger(d.endColumn) && d.endColumn >= 1;
+      typeof d.file === "string" &&
+      d.file !== "" &&
+      Number.isInteger(d.line) &&
+      d.line >= 1 &&
+      Number.isInteger(d.column) &&
+      d.column >= 1 &&
+      Number.isInteger(d.endLine) &&
+      d.endLine >= d.line &&
+      Number.isInteger(d.endColumn) &&
+      d.endColumn >= 1;
     if (!located) {
       const message = `${d.code} at ${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn}`;
-      problems.push({ kind: 'unlocated', stage, message, signature: `unlocated ${stage} ${d.code}` });
+      problems.push({
+        kind: "unlocated",
+        stage,
+        message,
+        signature: `unlocated ${stage} ${d.code}`,
+      });
       return;
     }
   }
@@ -124,13 +152,19 @@ function checkLocated(stage: string, diagnostics: readonly Diagnostic[], problem
 
 function exceptionProblem(stage: string, error: unknown): FuzzProblem {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const frame = /\n\s+at (?:\S+ )?\(?([^()\n]*?)(?::\d+)+\)?/.exec(stack)?.[1]?.split(/[\\/]/).pop() ?? '';
-  const fn = /\n\s+at (\S+) \(/.exec(stack)?.[1] ?? '';
-  return { kind: 'exception', stage, message, signature: `exception ${stage} ${shape(message)} @ ${fn} ${frame}` };
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const frame =
+    /\n\s+at (?:\S+ )?\(?([^()\n]*?)(?::\d+)+\)?/.exec(stack)?.[1]?.split(/[\\/]/).pop() ?? "";
+  const fn = /\n\s+at (\S+) \(/.exec(stack)?.[1] ?? "";
+  return {
+    kind: "exception",
+    stage,
+    message,
+    signature: `exception ${stage} ${shape(message)} @ ${fn} ${frame}`,
+  };
 }
 
 /** The message without the values in it, so one defect gives one signature. */
 function shape(message: string): string {
-  return message.replace(/"[^"]*"|'[^']*'|\d+/g, '…').slice(0, 160);
+  return message.replace(/"[^"]*"|'[^']*'|\d+/g, "…").slice(0, 160);
 }

@@ -3,18 +3,22 @@
  * over lines, then over characters of the remaining lines. Bounded in tries, so a slow input
  * cannot stall a campaign.
  */
-export function minimize(text: string, stillFails: (candidate: string) => boolean, maxTries = 2_000): string {
+export function minimize(
+  text: string,
+  stillFails: (candidate: string) => boolean,
+  maxTries = 2_000,
+): string {
   let tries = 0;
   const fails = (candidate: string): boolean => {
     if (tries >= maxTries) return false;
     tries++;
     return stillFails(candidate);
   };
-  const lines = ddmin(text.split('\n'), (parts) => fails(parts.join('\n')));
-  let result = lines.join('\n');
+  const lines = ddmin(text.split("\n"), (parts) => fails(parts.join("\n")));
+  let result = lines.join("\n");
   // Then characters, for the lines that are long (a 200 KB value shrinks to what still fails).
-  const chars = ddmin([...result], (parts) => fails(parts.join('')), 64);
-  result = chars.join('');
+  const chars = ddmin([...result], (parts) => fails(parts.join("")), 64);
+  result = chars.join("");
   return result;
 }
 

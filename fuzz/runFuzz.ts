@@ -10,17 +10,17 @@
  * DIR/summary.json. `--seconds T` stops the campaign after T seconds (the summary says how many
  * inputs ran).
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import fc from 'fast-check';
-import { loadSeedCorpus } from './corpus';
-import { exerciseEngine, type FuzzProblem } from './exerciseEngine';
-import { minimize } from './minimize';
-import { fuzzInputArb, type SeedFile } from './mutations';
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import fc from "fast-check";
+import { loadSeedCorpus } from "./corpus";
+import { exerciseEngine, type FuzzProblem } from "./exerciseEngine";
+import { minimize } from "./minimize";
+import { fuzzInputArb, type SeedFile } from "./mutations";
 
 export interface CampaignOptions {
   count: number;
@@ -49,47 +49,83 @@ interface Report {
 const STUCK_MS = 60_000;
 
 /** The input at position `index` of the campaign with seed `seed`. */
-export function inputAt(arb: fc.Arbitrary<{ name: string; text: string }>, seed: number, index: number): { name: string; text: string } {
-  const [input] = fc.sample(arb, { seed: (Math.imul(seed | 0, 0x9e3779b1) ^ index) | 0, numRuns: 1 });
+export function inputAt(
+  arb: fc.Arbitrary<{ name: string; text: string }>,
+  seed: number,
+  index: number,
+): { name: string; text: string } {
+  const [input] = fc.sample(arb, {
+    seed: (Math.imul(seed | 0, 0x9e3779b1) ^ index) | 0,
+    numRuns: 1,
+  });
   return input as { name: string; text: string };
 }
 
 export function parseFuzzArgs(argv: readonly string[]): CampaignOptions {
-  const options: CampaignOptions = { count: 10_000, seed: 1, workers: Math.max(1, Math.min(2, availableParallelism())), out: 'fuzz-crashes', budgetMs: 2_000 };
+  const options: CampaignOptions = {
+    count: 10_000,
+    seed: 1,
+    workers: Math.max(1, Math.min(2, availableParallelism())),
+    out: "fuzz-crashes",
+    budgetMs: 2_000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
     const number = (): number => {
       const n = Number(value);
-      if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${flag} needs a whole number, got ${JSON.stringify(value)}`);
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw new Error(`${flag} needs a whole number, got ${JSON.stringify(value)}`);
       i++;
       return n;
     };
-    if (flag === '--count') options.count = number();
-    else if (flag === '--seed') options.seed = number();
-    else if (flag === '--workers') options.workers = Math.max(1, number());
-    else if (flag === '--budget-ms') options.budgetMs = number();
-    else if (flag === '--only') options.only = number();
-    else if (flag === '--seconds') options.seconds = number();
-    else if (flag === '--out' && value !== undefined) {
+    if (flag === "--count") options.count = number();
+    else if (flag === "--seed") options.seed = number();
+    else if (flag === "--workers") options.workers = Math.max(1, number());
+    else if (flag === "--budget-ms") options.budgetMs = number();
+    else if (flag === "--only") options.only = number();
+    else if (flag === "--seconds") options.seconds = number();
+    else if (flag === "--out" && value !== undefined) {
       options.out = value;
       i++;
-    } else throw new Error(`unknown option ${flag}; usage: npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--seconds T] [--only I]`);
+    } else
+      throw new Error(
+        `unknown option ${flag}; usage: npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--seconds T] [--only I]`,
+      );
   }
   return options;
 }
 
 function emptyReport(): Report {
-  return { inputs: 0, exceptions: 0, unclonable: 0, unlocated: 0, hangs: 0, slowOnce: 0, worstMs: 0, worstIndex: -1, signatures: {} };
+  return {
+    inputs: 0,
+    exceptions: 0,
+    unclonable: 0,
+    unlocated: 0,
+    hangs: 0,
+    slowOnce: 0,
+    worstMs: 0,
+    worstIndex: -1,
+    signatures: {},
+  };
 }
 
 function slug(signature: string): string {
-  const words = signature.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60).replace(/^-|-$/g, '');
-  return `${words}-${createHash('sha1').update(signature).digest('hex').slice(0, 8)}`;
+  const words = signature
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .slice(0, 60)
+    .replace(/^-|-$/g, "");
+  return `${words}-${createHash("sha1").update(signature).digest("hex").slice(0, 8)}`;
 }
 
 /** Runs one input and records what it found; writes a minimized reproduction for a new signature. */
-function runOne(index: number, input: { name: string; text: string }, options: CampaignOptions, report: Report, seen: Set<string>): void {
+function runOne(
+  index: number,
+  input: { name: string; text: string },
+  options: CampaignOptions,
+  report: Report,
+  seen: Set<string>,
+): void {
   const started = performance.now();
   const problems = exerciseEngine([input]);
   const ms = performance.now() - started;
@@ -103,17 +139,30 @@ function runOne(index: number, input: { name: string; text: string }, options: C
     const again = performance.now();
     exerciseEngine([input]);
     const retryMs = performance.now() - again;
-    if (retryMs > options.budgetMs) problems.push({ kind: 'exception', stage: 'budget', message: `took ${Math.round(ms)} ms, then ${Math.round(retryMs)} ms`, signature: 'hang' });
+    if (retryMs > options.budgetMs)
+      problems.push({
+        kind: "exception",
+        stage: "budget",
+        message: `took ${Math.round(ms)} ms, then ${Math.round(retryMs)} ms`,
+        signature: "hang",
+      });
     else report.slowOnce++;
   }
   for (const problem of problems) record(index, input, problem, options, report, seen);
 }
 
-function record(index: number, input: { name: string; text: string }, problem: FuzzProblem, options: CampaignOptions, report: Report, seen: Set<string>): void {
-  const hang = problem.signature === 'hang';
+function record(
+  index: number,
+  input: { name: string; text: string },
+  problem: FuzzProblem,
+  options: CampaignOptions,
+  report: Report,
+  seen: Set<string>,
+): void {
+  const hang = problem.signature === "hang";
   if (hang) report.hangs++;
-  else if (problem.kind === 'exception') report.exceptions++;
-  else if (problem.kind === 'unclonable') report.unclonable++;
+  else if (problem.kind === "exception") report.exceptions++;
+  else if (problem.kind === "unclonable") report.unclonable++;
   else report.unlocated++;
   const entry = report.signatures[problem.signature];
   if (entry) {
@@ -126,7 +175,11 @@ function record(index: number, input: { name: string; text: string }, problem: F
   seen.add(file);
   const text = hang
     ? input.text
-    : minimize(input.text, (candidate) => exerciseEngine([{ name: input.name, text: candidate }]).some((p) => p.signature === problem.signature));
+    : minimize(input.text, (candidate) =>
+        exerciseEngine([{ name: input.name, text: candidate }]).some(
+          (p) => p.signature === problem.signature,
+        ),
+      );
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, `${file}.yaml`), text);
   writeFileSync(
@@ -156,7 +209,14 @@ function merge(into: Report, from: Report): void {
 /** Worker side: runs inputs [from, to) in strides and posts its partial report now and then. */
 export function fuzzWorker(): void {
   if (isMainThread || !parentPort) return;
-  const { options, from, to, root, progress, deadline } = workerData as { options: CampaignOptions; from: number; to: number; root: string; progress: SharedArrayBuffer; deadline: number };
+  const { options, from, to, root, progress, deadline } = workerData as {
+    options: CampaignOptions;
+    from: number;
+    to: number;
+    root: string;
+    progress: SharedArrayBuffer;
+    deadline: number;
+  };
   const current = new Int32Array(progress);
   const arb = fuzzInputArb(loadSeedCorpus(root));
   const seen = new Set<string>();
@@ -174,7 +234,11 @@ export function fuzzWorker(): void {
   Atomics.store(current, 0, to);
 }
 
-export async function runFuzz(argv: readonly string[], bundleUrl: string, root: string): Promise<Report> {
+export async function runFuzz(
+  argv: readonly string[],
+  bundleUrl: string,
+  root: string,
+): Promise<Report> {
   const options = parseFuzzArgs(argv);
   const seeds: SeedFile[] = loadSeedCorpus(root);
   const arb = fuzzInputArb(seeds);
@@ -188,12 +252,15 @@ export async function runFuzz(argv: readonly string[], bundleUrl: string, root: 
     return total;
   }
   const started = performance.now();
-  const deadline = options.seconds === undefined ? Number.MAX_SAFE_INTEGER : Date.now() + options.seconds * 1000;
+  const deadline =
+    options.seconds === undefined ? Number.MAX_SAFE_INTEGER : Date.now() + options.seconds * 1000;
   const per = Math.ceil(options.count / options.workers);
   let lastLog = 0;
   const log = (): void => {
     const seconds = (performance.now() - started) / 1000;
-    console.error(`${total.inputs} inputs, ${total.exceptions} exceptions, ${total.unclonable} unclonable, ${total.unlocated} unlocated, ${total.hangs} hangs (${total.slowOnce} slow once), worst ${total.worstMs.toFixed(0)} ms (#${total.worstIndex}), ${(total.inputs / seconds).toFixed(0)}/s, ${seconds.toFixed(0)} s`);
+    console.error(
+      `${total.inputs} inputs, ${total.exceptions} exceptions, ${total.unclonable} unclonable, ${total.unlocated} unlocated, ${total.hangs} hangs (${total.slowOnce} slow once), worst ${total.worstMs.toFixed(0)} ms (#${total.worstIndex}), ${(total.inputs / seconds).toFixed(0)}/s, ${seconds.toFixed(0)} s`,
+    );
   };
   const runRange = (from: number, to: number): Promise<void> =>
     new Promise((resolve) => {
@@ -201,7 +268,10 @@ export async function runFuzz(argv: readonly string[], bundleUrl: string, root: 
       const progress = new SharedArrayBuffer(4);
       const current = new Int32Array(progress);
       Atomics.store(current, 0, from);
-      const worker = new Worker(`import(${JSON.stringify(bundleUrl)}).then((m) => m.fuzzWorker())`, { eval: true, workerData: { options, from, to, root, progress, deadline } });
+      const worker = new Worker(
+        `import(${JSON.stringify(bundleUrl)}).then((m) => m.fuzzWorker())`,
+        { eval: true, workerData: { options, from, to, root, progress, deadline } },
+      );
       let lastIndex = from;
       let lastChange = performance.now();
       let replaced = false;
@@ -218,32 +288,53 @@ export async function runFuzz(argv: readonly string[], bundleUrl: string, root: 
         replaced = true;
         void worker.terminate();
         const stuck = emptyReport();
-        record(index, inputAt(arb, options.seed, index), { kind: 'exception', stage: 'budget', message: `no answer after ${STUCK_MS} ms`, signature: 'hang' }, options, stuck, new Set());
+        record(
+          index,
+          inputAt(arb, options.seed, index),
+          {
+            kind: "exception",
+            stage: "budget",
+            message: `no answer after ${STUCK_MS} ms`,
+            signature: "hang",
+          },
+          options,
+          stuck,
+          new Set(),
+        );
         stuck.inputs = 1;
         merge(total, stuck);
         void runRange(index + 1, to).then(resolve);
       }, 5_000);
-      worker.on('message', (partial: Report) => {
+      worker.on("message", (partial: Report) => {
         merge(total, partial);
         if (total.inputs - lastLog >= 10_000) {
           lastLog = total.inputs;
           log();
         }
       });
-      worker.on('error', (error) => {
+      worker.on("error", (error) => {
         console.error(`worker failed: ${error instanceof Error ? error.stack : String(error)}`);
       });
-      worker.on('exit', () => {
+      worker.on("exit", () => {
         clearInterval(watchdog);
         if (!replaced) resolve();
       });
     });
-  const ranges = Array.from({ length: options.workers }, (_, w) => runRange(w * per, Math.min(options.count, (w + 1) * per)));
+  const ranges = Array.from({ length: options.workers }, (_, w) =>
+    runRange(w * per, Math.min(options.count, (w + 1) * per)),
+  );
   await Promise.all(ranges);
   log();
-  const summary = { ...total, seed: options.seed, count: options.count, workers: options.workers, seconds: Math.round((performance.now() - started) / 1000), worstMs: Math.round(total.worstMs) };
+  const summary = {
+    ...total,
+    seed: options.seed,
+    count: options.count,
+    workers: options.workers,
+    seconds: Math.round((performance.now() - started) / 1000),
+    worstMs: Math.round(total.worstMs),
+  };
   mkdirSync(options.out, { recursive: true });
-  writeFileSync(join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(join(options.out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(JSON.stringify(summary, null, 2));
   return total;
 }

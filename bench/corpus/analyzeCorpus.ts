@@ -5,8 +5,8 @@
  * the reason of every miss and every error diagnostic, so false errors can be told from true
  * ones by reading the list.
  */
-import { analyze, parseResourceKey, displayName } from '../../src/engine';
-import type { Condition, GatewayStatus, SourceFile, WorldMode } from '../../src/engine';
+import { analyze, parseResourceKey, displayName } from "../../src/engine";
+import type { Condition, GatewayStatus, SourceFile, WorldMode } from "../../src/engine";
 
 /** How much of the cluster the input stands for (AnalyzeOptions.world). */
 export type CorpusWorld = WorldMode;
@@ -57,22 +57,30 @@ export interface CorpusTotals {
   errors: number;
 }
 
-const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+const GATEWAY_GROUP = "gateway.networking.k8s.io";
 
 export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): CorpusFileResult {
   const analysis = analyze([source], { world });
   const gateways: GatewayOutcome[] = [];
   for (const object of analysis.objects) {
-    if (object.kind !== 'Gateway' || object.apiVersion.split('/')[0] !== GATEWAY_GROUP) continue;
+    if (object.kind !== "Gateway" || object.apiVersion.split("/")[0] !== GATEWAY_GROUP) continue;
     const status = analysis.status[object.key] as GatewayStatus | undefined;
     gateways.push(gatewayOutcome(displayName(object), status));
   }
   const parents: ParentOutcome[] = [];
   for (const e of analysis.explain) {
-    if ((e.parentRef.kind ?? 'Gateway') !== 'Gateway' || (e.parentRef.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP) continue;
+    if (
+      (e.parentRef.kind ?? "Gateway") !== "Gateway" ||
+      (e.parentRef.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP
+    )
+      continue;
     const route = parseResourceKey(e.route);
-    const gateway = `${e.parentRef.namespace ?? route.namespace ?? ''}/${e.parentRef.name}`;
-    const reason = e.accepted ? '' : e.noStatusReason ? `no status: ${e.noStatusReason}` : `${e.reason}: ${e.message}`;
+    const gateway = `${e.parentRef.namespace ?? route.namespace ?? ""}/${e.parentRef.name}`;
+    const reason = e.accepted
+      ? ""
+      : e.noStatusReason
+        ? `no status: ${e.noStatusReason}`
+        : `${e.reason}: ${e.message}`;
     parents.push({
       route: `${route.kind} ${displayName(route)}`,
       parentRefIndex: e.parentRefIndex,
@@ -84,23 +92,28 @@ export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): Corpu
     });
   }
   const errors = analysis.diagnostics
-    .filter((d) => d.severity === 'error')
+    .filter((d) => d.severity === "error")
     .map((d) => ({ code: d.code, line: d.line, message: d.message }));
   return { file: source.name, gateways, parents, errors };
 }
 
 function gatewayOutcome(gateway: string, status: GatewayStatus | undefined): GatewayOutcome {
-  if (!status) return { gateway, served: false, reasons: ['no status (no controller reconciles it)'] };
+  if (!status)
+    return { gateway, served: false, reasons: ["no status (no controller reconciles it)"] };
   const reasons: string[] = [];
-  for (const type of ['Accepted', 'Programmed']) {
+  for (const type of ["Accepted", "Programmed"]) {
     const c = status.conditions.find((x) => x.type === type);
     if (!c) reasons.push(`${type} missing`);
-    else if (c.status !== 'True') reasons.push(describe(c));
+    else if (c.status !== "True") reasons.push(describe(c));
   }
   const served = reasons.length === 0;
   for (const l of status.listeners) {
-    const bad = l.conditions.filter((c) => (c.type === 'Conflicted' ? c.status === 'True' : c.status !== 'True' && c.type !== 'OverlappingTLSConfig'));
-    if (bad.length > 0) reasons.push(`listener ${l.name}: ${bad.map(describe).join('; ')}`);
+    const bad = l.conditions.filter((c) =>
+      c.type === "Conflicted"
+        ? c.status === "True"
+        : c.status !== "True" && c.type !== "OverlappingTLSConfig",
+    );
+    if (bad.length > 0) reasons.push(`listener ${l.name}: ${bad.map(describe).join("; ")}`);
   }
   return { gateway, served, reasons };
 }
@@ -110,7 +123,16 @@ function describe(c: Condition): string {
 }
 
 export function totalCorpus(results: readonly CorpusFileResult[]): CorpusTotals {
-  const t: CorpusTotals = { files: results.length, gateways: 0, served: 0, parents: 0, parentsInFile: 0, acceptedInFile: 0, unknown: 0, errors: 0 };
+  const t: CorpusTotals = {
+    files: results.length,
+    gateways: 0,
+    served: 0,
+    parents: 0,
+    parentsInFile: 0,
+    acceptedInFile: 0,
+    unknown: 0,
+    errors: 0,
+  };
   for (const r of results) {
     t.gateways += r.gateways.length;
     t.served += r.gateways.filter((g) => g.served).length;

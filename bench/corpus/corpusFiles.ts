@@ -1,7 +1,7 @@
 /** Lists and reads fixtures/corpus: every .yaml/.yml file, in a stable order. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { SourceFile } from '../../src/engine';
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { SourceFile } from "../../src/engine";
 
 export function readCorpus(root: string): SourceFile[] {
   const files: string[] = [];
@@ -14,5 +14,5 @@ export function readCorpus(root: string): SourceFile[] {
   };
   visit(root);
   files.sort();
-  return files.map((p) => ({ name: relative(root, p), text: readFileSync(p, 'utf8') }));
+  return files.map((p) => ({ name: relative(root, p), text: readFileSync(p, "utf8") }));
 }

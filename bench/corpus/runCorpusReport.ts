@@ -3,25 +3,26 @@
  * world, the totals, then every Gateway not served and every route parent not accepted with the
  * reason, then every error diagnostic (read them to find false errors).
  */
-import { fileURLToPath } from 'node:url';
-import { analyzeCorpusFile, totalCorpus } from './analyzeCorpus';
-import type { CorpusFileResult, CorpusWorld } from './analyzeCorpus';
-import { readCorpus } from './corpusFiles';
+import { fileURLToPath } from "node:url";
+import { analyzeCorpusFile, totalCorpus } from "./analyzeCorpus";
+import type { CorpusFileResult, CorpusWorld } from "./analyzeCorpus";
+import { readCorpus } from "./corpusFiles";
 
-const WORLDS: readonly CorpusWorld[] = ['auto', 'closed'];
+const WORLDS: readonly CorpusWorld[] = ["auto", "closed"];
 
 export function runCorpusReport(argv: readonly string[]): void {
   const worlds: CorpusWorld[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--world') {
+    if (argv[i] === "--world") {
       const w = argv[++i];
-      if (w !== 'open' && w !== 'auto' && w !== 'closed') throw new Error(`--world takes open, auto or closed, not ${String(w)}`);
+      if (w !== "open" && w !== "auto" && w !== "closed")
+        throw new Error(`--world takes open, auto or closed, not ${String(w)}`);
       worlds.push(w);
     }
   }
-  const quiet = argv.includes('--quiet');
+  const quiet = argv.includes("--quiet");
   // This runs as dist-cli/corpus.js; the corpus lives in fixtures/ at the repository root.
-  const root = fileURLToPath(new URL('../fixtures/corpus', import.meta.url));
+  const root = fileURLToPath(new URL("../fixtures/corpus", import.meta.url));
   const sources = readCorpus(root);
   const summary: string[] = [];
   for (const world of worlds.length > 0 ? worlds : WORLDS) {
@@ -34,21 +35,26 @@ export function runCorpusReport(argv: readonly string[]): void {
     summary.push(line);
     if (!quiet) console.log(`\n=== ${line}\n${printMisses(results)}`);
   }
-  console.log(`\n${summary.join('\n')}`);
+  console.log(`\n${summary.join("\n")}`);
 }
 
 function printMisses(results: readonly CorpusFileResult[]): string {
   const out: string[] = [];
   for (const r of results) {
     const lines: string[] = [];
-    for (const g of r.gateways) if (!g.served) lines.push(`  Gateway ${g.gateway} not served: ${g.reasons.join(' | ')}`);
-    for (const p of r.parents) if (!p.accepted && !p.unknown) lines.push(`  ${p.route} → ${p.gateway} (parentRefs[${p.parentRefIndex}]) not accepted: ${p.reason}`);
+    for (const g of r.gateways)
+      if (!g.served) lines.push(`  Gateway ${g.gateway} not served: ${g.reasons.join(" | ")}`);
+    for (const p of r.parents)
+      if (!p.accepted && !p.unknown)
+        lines.push(
+          `  ${p.route} → ${p.gateway} (parentRefs[${p.parentRefIndex}]) not accepted: ${p.reason}`,
+        );
     for (const e of r.errors) lines.push(`  error ${e.code} at line ${e.line}: ${e.message}`);
-    if (lines.length > 0) out.push(`${r.file}\n${lines.join('\n')}`);
+    if (lines.length > 0) out.push(`${r.file}\n${lines.join("\n")}`);
   }
-  return out.join('\n');
+  return out.join("\n");
 }
 
 function pct(n: number, d: number): string {
-  return d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`;
+  return d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)}%`;
 }

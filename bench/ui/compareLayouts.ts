@@ -6,22 +6,24 @@
  * overlapping nodes, overlapping namespace frames, and the drawn area (src/layout/layoutQuality.ts).
  * Writes bench/ui-layouts.json.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import { test } from 'vitest';
-import ELK from 'elkjs/lib/elk.bundled.js';
-import { analyze, type SemanticGraph } from '../../src/engine';
-import { layeredLayout, type Positions } from '../../src/layout/layeredLayout';
-import { layoutQuality } from '../../src/layout/layoutQuality';
-import { elkLayout } from './elkLayout';
-import { uiBenchWorkspace } from './workspace';
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { test } from "vitest";
+import ELK from "elkjs/lib/elk.bundled.js";
+import { analyze, type SemanticGraph } from "../../src/engine";
+import { layeredLayout, type Positions } from "../../src/layout/layeredLayout";
+import { layoutQuality } from "../../src/layout/layoutQuality";
+import { elkLayout } from "./elkLayout";
+import { uiBenchWorkspace } from "./workspace";
 
 const RUNS = 3;
-const EXAMPLES = fileURLToPath(new URL('../../fixtures/examples/', import.meta.url));
-const RESULTS = fileURLToPath(new URL('../ui-layouts.json', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL("../../fixtures/examples/", import.meta.url));
+const RESULTS = fileURLToPath(new URL("../ui-layouts.json", import.meta.url));
 
-async function median(run: () => Promise<Positions> | Positions): Promise<{ ms: number; positions: Positions }> {
+async function median(
+  run: () => Promise<Positions> | Positions,
+): Promise<{ ms: number; positions: Positions }> {
   let positions = await run();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -33,13 +35,21 @@ async function median(run: () => Promise<Positions> | Positions): Promise<{ ms: 
   return { ms: Math.round((times[Math.floor(times.length / 2)] ?? 0) * 10) / 10, positions };
 }
 
-test('layered layout vs elkjs', { timeout: 600_000 }, async () => {
+test("layered layout vs elkjs", { timeout: 600_000 }, async () => {
   const cases: { name: string; graph: SemanticGraph }[] = [];
-  for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).sort()) {
-    cases.push({ name: file, graph: analyze([{ name: file, text: readFileSync(EXAMPLES + file, 'utf8') }]).graph });
+  for (const file of readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
+    cases.push({
+      name: file,
+      graph: analyze([{ name: file, text: readFileSync(EXAMPLES + file, "utf8") }]).graph,
+    });
   }
   for (const resources of [100, 1000]) {
-    cases.push({ name: `bench-${resources}`, graph: analyze([{ name: 'bench.yaml', text: uiBenchWorkspace(resources).yaml }]).graph });
+    cases.push({
+      name: `bench-${resources}`,
+      graph: analyze([{ name: "bench.yaml", text: uiBenchWorkspace(resources).yaml }]).graph,
+    });
   }
   const elk = new ELK();
   const rows = [];
@@ -55,7 +65,9 @@ test('layered layout vs elkjs', { timeout: 600_000 }, async () => {
     };
     const fmt = (q: typeof row.layered) =>
       `${String(q.ms).padStart(8)} ms ${String(q.crossings).padStart(6)} ×  ${q.nodeOverlaps}/${q.frameOverlaps} ovl  ${(q.area / 1e6).toFixed(2).padStart(7)} Mpx² (${q.width}×${q.height})`;
-    console.log(`${c.name.padEnd(52)} ${String(row.nodes).padStart(5)} nodes\n   layered ${fmt(row.layered)}\n   elk     ${fmt(row.elk)}`);
+    console.log(
+      `${c.name.padEnd(52)} ${String(row.nodes).padStart(5)} nodes\n   layered ${fmt(row.layered)}\n   elk     ${fmt(row.elk)}`,
+    );
     rows.push(row);
   }
   writeFileSync(RESULTS, `${JSON.stringify(rows, null, 2)}\n`);

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { defineConfig } from '@playwright/test';
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
 
 /**
  * `npm run bench:ui`: the UI benchmark against the PRODUCTION build (dist-bench-ui/, no test
@@ -7,16 +7,16 @@ import { defineConfig } from '@playwright/test';
  * BENCH_UI_PORT picks the preview port (several checkouts on one machine each use their own).
  */
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4180);
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 export default defineConfig({
-  testDir: '.',
+  testDir: ".",
   testMatch: /.*\.bench\.ts$/,
   outputDir: `../../test-results-bench-ui-${PORT}`,
   workers: 1,
   retries: 0,
   timeout: 600_000,
-  reporter: 'list',
+  reporter: "list",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1440, height: 900 },
@@ -24,19 +24,19 @@ export default defineConfig({
       // Debian's chromium when installed, else Playwright's own browser.
       ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
       ],
     },
   },
   webServer: {
     command: `npx vite preview --outDir dist-bench-ui --host 127.0.0.1 --port ${PORT} --strictPort`,
-    cwd: '../..',
+    cwd: "../..",
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -26,13 +26,13 @@
  *   before the example's graph was interactive (same criterion as above), workers included,
  *   because the graph cannot appear without them.
  */
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { test, type Browser, type Page, type Request } from '@playwright/test';
-import { uiBenchWorkspace } from './workspace';
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { test, type Browser, type Page, type Request } from "@playwright/test";
+import { uiBenchWorkspace } from "./workspace";
 
-const RESULTS = fileURLToPath(new URL('../ui-results.json', import.meta.url));
+const RESULTS = fileURLToPath(new URL("../ui-results.json", import.meta.url));
 const IMPORT_SIZES = [100, 1000] as const;
 const KEYSTROKE_DOCUMENTS = 300;
 const KEYSTROKES = Number(process.env.BENCH_UI_KEYSTROKES ?? 20);
@@ -60,25 +60,26 @@ interface CanvasSample {
 
 /** Installed before the app's scripts: records file picks, keydowns, and every canvas change. */
 function instrument(): void {
-  const bench: Window['__bench'] = { timeline: [] };
+  const bench: Window["__bench"] = { timeline: [] };
   window.__bench = bench;
   document.addEventListener(
-    'change',
+    "change",
     (e) => {
-      if (e.target instanceof HTMLInputElement && e.target.type === 'file') bench.changeAt = performance.now();
+      if (e.target instanceof HTMLInputElement && e.target.type === "file")
+        bench.changeAt = performance.now();
     },
     true,
   );
-  window.addEventListener('keydown', () => (bench.keydownAt = performance.now()), true);
-  let last = '';
+  window.addEventListener("keydown", () => (bench.keydownAt = performance.now()), true);
+  let last = "";
   const sample = () => {
     const canvas = document.querySelector('[data-testid="graph-canvas"]');
     if (!canvas) return;
     const s = {
-      seq: Number(canvas.getAttribute('data-layout-seq') ?? 0),
-      count: Number(canvas.getAttribute('data-node-count') ?? -1),
+      seq: Number(canvas.getAttribute("data-layout-seq") ?? 0),
+      count: Number(canvas.getAttribute("data-node-count") ?? -1),
       busy: document.querySelector('[data-testid="graph-layout-busy"]') !== null,
-      drawn: canvas.querySelector('.react-flow__node') !== null,
+      drawn: canvas.querySelector(".react-flow__node") !== null,
     };
     const key = JSON.stringify(s);
     if (key === last) return;
@@ -86,14 +87,18 @@ function instrument(): void {
     // The frame that shows this state: requestAnimationFrame runs just before it is painted.
     requestAnimationFrame(() => bench.timeline.push({ t: performance.now(), ...s }));
   };
-  new MutationObserver(sample).observe(document, { subtree: true, childList: true, attributes: true });
+  new MutationObserver(sample).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+  });
 }
 
 async function openPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(instrument);
-  page.on('dialog', (d) => void d.accept());
+  page.on("dialog", (d) => void d.accept());
   return page;
 }
 
@@ -105,91 +110,139 @@ async function settle(page: Page): Promise<CanvasSample> {
       const tl = window.__bench.timeline;
       return { last: tl[tl.length - 1], now: performance.now(), tail: tl.slice(-6) };
     });
-    if (state.last && state.last.seq > 0 && !state.last.busy && state.last.drawn && state.now - state.last.t > QUIET_MS) return state.last;
-    if (Date.now() > deadline) throw new Error(`the canvas never settled: ${JSON.stringify(state)}`);
+    if (
+      state.last &&
+      state.last.seq > 0 &&
+      !state.last.busy &&
+      state.last.drawn &&
+      state.now - state.last.t > QUIET_MS
+    )
+      return state.last;
+    if (Date.now() > deadline)
+      throw new Error(`the canvas never settled: ${JSON.stringify(state)}`);
     await page.waitForTimeout(250);
   }
 }
 
-function firstInteractive(timeline: readonly CanvasSample[], count: number, afterSeq: number): CanvasSample | undefined {
+function firstInteractive(
+  timeline: readonly CanvasSample[],
+  count: number,
+  afterSeq: number,
+): CanvasSample | undefined {
   return timeline.find((s) => s.count === count && s.seq > afterSeq && !s.busy && s.drawn);
 }
 
-async function measureImport(browser: Browser, resources: number): Promise<{ resources: number; interactiveMs: number; layoutMs: number }> {
+async function measureImport(
+  browser: Browser,
+  resources: number,
+): Promise<{ resources: number; interactiveMs: number; layoutMs: number }> {
   const page = await openPage(browser);
-  await page.goto('/');
+  await page.goto("/");
   const before = await settle(page);
   const workspace = uiBenchWorkspace(resources);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('open-files').click();
-  await (await chooser).setFiles({ name: `bench-${resources}.yaml`, mimeType: 'application/yaml', buffer: Buffer.from(workspace.yaml) });
-  await page.waitForFunction((seq) => window.__bench.timeline.some((s) => s.seq > seq), before.seq, { timeout: 120_000, polling: 200 });
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("open-files").click();
+  await (
+    await chooser
+  ).setFiles({
+    name: `bench-${resources}.yaml`,
+    mimeType: "application/yaml",
+    buffer: Buffer.from(workspace.yaml),
+  });
+  await page.waitForFunction(
+    (seq) => window.__bench.timeline.some((s) => s.seq > seq),
+    before.seq,
+    { timeout: 120_000, polling: 200 },
+  );
   const final = await settle(page);
-  const { timeline, changeAt } = await page.evaluate(() => ({ timeline: window.__bench.timeline, changeAt: window.__bench.changeAt ?? Number.NaN }));
+  const { timeline, changeAt } = await page.evaluate(() => ({
+    timeline: window.__bench.timeline,
+    changeAt: window.__bench.changeAt ?? Number.NaN,
+  }));
   const afterImport = timeline.filter((s) => s.t >= changeAt);
   const shown = afterImport.find((s) => s.count === final.count);
   const interactive = firstInteractive(afterImport, final.count, before.seq);
-  if (!shown || !interactive) throw new Error(`no interactive graph after importing ${resources} resources`);
+  if (!shown || !interactive)
+    throw new Error(`no interactive graph after importing ${resources} resources`);
   await checkPanAndClick(page);
   await page.context().close();
-  return { resources: workspace.resources, interactiveMs: round(interactive.t - changeAt), layoutMs: round(interactive.t - shown.t) };
+  return {
+    resources: workspace.resources,
+    interactiveMs: round(interactive.t - changeAt),
+    layoutMs: round(interactive.t - shown.t),
+  };
 }
 
 /** Untimed proof that the graph is usable: a drag on the pane pans it, a click selects a node. */
 async function checkPanAndClick(page: Page): Promise<void> {
-  const viewport = page.locator('.react-flow__viewport');
+  const viewport = page.locator(".react-flow__viewport");
   const transform = () => viewport.evaluate((el) => (el as HTMLElement).style.transform);
-  const pane = await page.locator('.react-flow__pane').boundingBox();
-  if (!pane) throw new Error('no React Flow pane');
+  const pane = await page.locator(".react-flow__pane").boundingBox();
+  if (!pane) throw new Error("no React Flow pane");
   const before = await transform();
   await page.mouse.move(pane.x + 12, pane.y + pane.height - 12);
   await page.mouse.down();
   await page.mouse.move(pane.x + 80, pane.y + pane.height - 60, { steps: 4 });
   await page.mouse.up();
-  if ((await transform()) === before) throw new Error('dragging the pane did not pan the graph');
+  if ((await transform()) === before) throw new Error("dragging the pane did not pan the graph");
   // A node the user can actually hit (not under the palette or the minimap).
   const id = await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node-graphNode')) {
+    for (const el of document.querySelectorAll<HTMLElement>(".react-flow__node-graphNode")) {
       const r = el.getBoundingClientRect();
       const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-      if (hit && el.contains(hit)) return el.getAttribute('data-id');
+      if (hit && el.contains(hit)) return el.getAttribute("data-id");
     }
     return null;
   });
-  if (id === null) throw new Error('no node can be clicked');
+  if (id === null) throw new Error("no node can be clicked");
   await page.locator(`.react-flow__node-graphNode[data-id="${id}"]`).click();
-  await page.locator('.react-flow__node-graphNode.selected').first().waitFor({ timeout: 10_000 });
+  await page.locator(".react-flow__node-graphNode.selected").first().waitFor({ timeout: 10_000 });
 }
 
-async function measureKeystrokes(browser: Browser): Promise<{ documents: number; p50Ms: number; p95Ms: number; samples: number[] }> {
+async function measureKeystrokes(
+  browser: Browser,
+): Promise<{ documents: number; p50Ms: number; p95Ms: number; samples: number[] }> {
   const page = await openPage(browser);
-  await page.goto('/');
+  await page.goto("/");
   const before = await settle(page);
   const workspace = uiBenchWorkspace(KEYSTROKE_DOCUMENTS);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('open-files').click();
-  await (await chooser).setFiles({ name: 'bench-keystroke.yaml', mimeType: 'application/yaml', buffer: Buffer.from(workspace.yaml) });
-  await page.waitForFunction((seq) => window.__bench.timeline.some((s) => s.seq > seq), before.seq, { timeout: 120_000, polling: 200 });
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("open-files").click();
+  await (
+    await chooser
+  ).setFiles({
+    name: "bench-keystroke.yaml",
+    mimeType: "application/yaml",
+    buffer: Buffer.from(workspace.yaml),
+  });
+  await page.waitForFunction(
+    (seq) => window.__bench.timeline.some((s) => s.seq > seq),
+    before.seq,
+    { timeout: 120_000, polling: 200 },
+  );
   await settle(page);
-  await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 });
+  await page.locator(".monaco-editor").first().waitFor({ timeout: 60_000 });
 
   // Put the cursor at the end of the edited route's backendRef `port: 80` line.
-  const service = `svc-${workspace.editedRoute.slice('route-'.length)}`;
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Control+F');
+  const service = `svc-${workspace.editedRoute.slice("route-".length)}`;
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("Control+F");
   await page.keyboard.type(`name: ${service}`);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
   await page.waitForTimeout(QUIET_MS);
-  if (process.env.BENCH_UI_DEBUG) await page.screenshot({ path: test.info().outputPath('keystroke-start.png') });
+  if (process.env.BENCH_UI_DEBUG)
+    await page.screenshot({ path: test.info().outputPath("keystroke-start.png") });
 
   const counts = () =>
     page.evaluate(() => ({
-      squiggles: document.querySelectorAll('.monaco-editor .squiggly-error').length,
-      flagged: [...document.querySelectorAll<SVGElement>('.react-flow__minimap-node')].filter((r) => /229, 138, 138|232, 193, 112/.test(r.style.fill)).length,
+      squiggles: document.querySelectorAll(".monaco-editor .squiggly-error").length,
+      flagged: [...document.querySelectorAll<SVGElement>(".react-flow__minimap-node")].filter((r) =>
+        /229, 138, 138|232, 193, 112/.test(r.style.fill),
+      ).length,
     }));
   const base = await counts();
   const samples: number[] = [];
@@ -199,14 +252,20 @@ async function measureKeystrokes(browser: Browser): Promise<{ documents: number;
       ({ broken, base }) =>
         new Promise<number>((resolve) => {
           const shows = () => {
-            const squiggles = document.querySelectorAll('.monaco-editor .squiggly-error').length;
-            const flagged = [...document.querySelectorAll<SVGElement>('.react-flow__minimap-node')].filter((r) => /229, 138, 138|232, 193, 112/.test(r.style.fill)).length;
-            return broken ? squiggles > base.squiggles && flagged > base.flagged : squiggles === base.squiggles && flagged === base.flagged;
+            const squiggles = document.querySelectorAll(".monaco-editor .squiggly-error").length;
+            const flagged = [
+              ...document.querySelectorAll<SVGElement>(".react-flow__minimap-node"),
+            ].filter((r) => /229, 138, 138|232, 193, 112/.test(r.style.fill)).length;
+            return broken
+              ? squiggles > base.squiggles && flagged > base.flagged
+              : squiggles === base.squiggles && flagged === base.flagged;
           };
           const observer = new MutationObserver(() => {
             if (!shows()) return;
             observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - (window.__bench.keydownAt ?? Number.NaN)));
+            requestAnimationFrame(() =>
+              resolve(performance.now() - (window.__bench.keydownAt ?? Number.NaN)),
+            );
           });
           observer.observe(document, { subtree: true, childList: true, attributes: true });
           setTimeout(() => {
@@ -216,42 +275,69 @@ async function measureKeystrokes(browser: Browser): Promise<{ documents: number;
         }),
       { broken, base },
     );
-    await page.keyboard.press(broken ? 'x' : 'Backspace');
+    await page.keyboard.press(broken ? "x" : "Backspace");
     const ms = await done;
-    if (Number.isNaN(ms)) await page.screenshot({ path: test.info().outputPath('keystroke-timeout.png') });
-    if (Number.isNaN(ms)) throw new Error(`keystroke ${i} (${broken ? 'break' : 'fix'}) never showed in both editor and graph: ${JSON.stringify({ base, now: await counts() })}`);
+    if (Number.isNaN(ms))
+      await page.screenshot({ path: test.info().outputPath("keystroke-timeout.png") });
+    if (Number.isNaN(ms))
+      throw new Error(
+        `keystroke ${i} (${broken ? "break" : "fix"}) never showed in both editor and graph: ${JSON.stringify({ base, now: await counts() })}`,
+      );
     samples.push(round(ms));
     await page.waitForTimeout(400);
   }
   await page.context().close();
-  return { documents: workspace.resources, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), samples };
+  return {
+    documents: workspace.resources,
+    p50Ms: percentile(samples, 50),
+    p95Ms: percentile(samples, 95),
+    samples,
+  };
 }
 
-async function measureInitialJs(browser: Browser): Promise<{ kb: number; files: { url: string; gzipKb: number }[] }> {
+async function measureInitialJs(
+  browser: Browser,
+): Promise<{ kb: number; files: { url: string; gzipKb: number }[] }> {
   const page = await openPage(browser);
   const requests: Request[] = [];
-  page.context().on('requestfinished', (request) => void requests.push(request));
-  await page.goto('/');
+  page.context().on("requestfinished", (request) => void requests.push(request));
+  await page.goto("/");
   await settle(page);
-  const { timeline, timeOrigin } = await page.evaluate(() => ({ timeline: window.__bench.timeline, timeOrigin: performance.timeOrigin }));
+  const { timeline, timeOrigin } = await page.evaluate(() => ({
+    timeline: window.__bench.timeline,
+    timeOrigin: performance.timeOrigin,
+  }));
   const interactive = timeline.find((s) => s.seq > 0 && !s.busy && s.drawn);
-  if (!interactive) throw new Error('the example never became interactive');
+  if (!interactive) throw new Error("the example never became interactive");
   const cutoff = timeOrigin + interactive.t;
   const files: { url: string; gzipKb: number }[] = [];
   // Bodies are read before the context closes; requests that started later are not read at all.
   for (const request of requests) {
     if (request.timing().startTime > cutoff) continue;
     const response = await request.response();
-    if (!response || !/javascript/.test((await response.allHeaders())['content-type'] ?? '')) continue;
-    files.push({ url: new URL(request.url()).pathname, gzipKb: gzipSync(await response.body(), { level: 9 }).length / 1000 });
+    if (!response || !/javascript/.test((await response.allHeaders())["content-type"] ?? ""))
+      continue;
+    files.push({
+      url: new URL(request.url()).pathname,
+      gzipKb: gzipSync(await response.body(), { level: 9 }).length / 1000,
+    });
   }
   await page.context().close();
-  return { kb: round(files.reduce((sum, f) => sum + f.gzipKb, 0), 1), files };
+  return {
+    kb: round(
+      files.reduce((sum, f) => sum + f.gzipKb, 0),
+      1,
+    ),
+    files,
+  };
 }
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
+    Number.NaN
+  );
 }
 
 function round(value: number, digits = 0): number {
@@ -259,8 +345,8 @@ function round(value: number, digits = 0): number {
   return Math.round(value * f) / f;
 }
 
-test('UI benchmark (production build)', async ({ browser }) => {
-  if (process.env.BENCH_UI_ONLY === 'keystroke') {
+test("UI benchmark (production build)", async ({ browser }) => {
+  if (process.env.BENCH_UI_ONLY === "keystroke") {
     console.log(JSON.stringify(await measureKeystrokes(browser)));
     return;
   }
@@ -270,11 +356,15 @@ test('UI benchmark (production build)', async ({ browser }) => {
   const imports = [];
   for (const resources of IMPORT_SIZES) {
     const r = await measureImport(browser, resources);
-    console.log(`import ${r.resources} resources: interactive ${r.interactiveMs} ms, layout ${r.layoutMs} ms`);
+    console.log(
+      `import ${r.resources} resources: interactive ${r.interactiveMs} ms, layout ${r.layoutMs} ms`,
+    );
     imports.push(r);
   }
   const keystroke = await measureKeystrokes(browser);
-  console.log(`keystroke at ${keystroke.documents} documents: p50 ${keystroke.p50Ms} ms, p95 ${keystroke.p95Ms} ms (samples ${keystroke.samples.join(', ')})`);
+  console.log(
+    `keystroke at ${keystroke.documents} documents: p50 ${keystroke.p50Ms} ms, p95 ${keystroke.p95Ms} ms (samples ${keystroke.samples.join(", ")})`,
+  );
   const results = {
     import: imports,
     keystroke: { documents: keystroke.documents, p50Ms: keystroke.p50Ms, p95Ms: keystroke.p95Ms },

@@ -56,12 +56,15 @@ kind: Namespace
 metadata:
   name: team-${t}`);
   }
-  let editedRoute = '';
+  let editedRoute = "";
   for (let i = 0; docs.length < resources; i++) {
     const team = `team-${i % teams}`;
     const gateway = `gw-${i % gateways}`;
-    const listener = i % 3 === 2 ? 'admin' : 'web';
-    const host = listener === 'admin' ? `admin.gw${i % gateways}.example.com` : `app${i}.gw${i % gateways}.example.com`;
+    const listener = i % 3 === 2 ? "admin" : "web";
+    const host =
+      listener === "admin"
+        ? `admin.gw${i % gateways}.example.com`
+        : `app${i}.gw${i % gateways}.example.com`;
     const canary = i % 4 === 0 && docs.length + 3 <= resources;
     // The route needs at least its Service after it: stop when only one slot is left.
     if (docs.length + 2 > resources) {
@@ -103,7 +106,7 @@ spec:
             value: /r${i}
       backendRefs:
 ${backends}`);
-    if (!canary && editedRoute === '' && i >= 10) editedRoute = `route-${i}`;
+    if (!canary && editedRoute === "" && i >= 10) editedRoute = `route-${i}`;
     for (const name of canary ? [`svc-${i}`, `svc-${i}-canary`] : [`svc-${i}`]) {
       docs.push(`apiVersion: v1
 kind: Service
@@ -115,5 +118,5 @@ spec:
     - port: 80`);
     }
   }
-  return { yaml: `${docs.join('\n---\n')}\n`, resources: docs.length, editedRoute };
+  return { yaml: `${docs.join("\n---\n")}\n`, resources: docs.length, editedRoute };
 }

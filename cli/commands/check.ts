@@ -1,14 +1,25 @@
-import { analyze, countBySeverity, parseResourceKey, predictHealth, printDiagnostics, printDiagnosticTotals, printGithubAnnotations, printHealthTable, printJUnitReport, printStatusSummary } from '../../src/engine';
-import type { AnalyzeOptions, GitOpsTool, ResourceKey } from '../../src/engine';
-import type { Command } from './command';
-import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
-import { UsageError } from '../cliIO';
-import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
-import { readInputs } from '../readInputs';
-import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from '../readingsFlag';
+import {
+  analyze,
+  countBySeverity,
+  parseResourceKey,
+  predictHealth,
+  printDiagnostics,
+  printDiagnosticTotals,
+  printGithubAnnotations,
+  printHealthTable,
+  printJUnitReport,
+  printStatusSummary,
+} from "../../src/engine";
+import type { AnalyzeOptions, GitOpsTool, ResourceKey } from "../../src/engine";
+import type { Command } from "./command";
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from "../worldFlag";
+import { UsageError } from "../cliIO";
+import { boolFlag, parseArgs, stringFlag } from "../parseArgs";
+import { readInputs } from "../readInputs";
+import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from "../readingsFlag";
 
 export const check: Command = {
-  summary: 'validate manifests and show the status a conformant controller would write',
+  summary: "validate manifests and show the status a conformant controller would write",
   help: `Usage: gwsim check <paths…> [--format text|json|junit|github] [--health argocd|flux]
 
 Loads Kubernetes manifests (files, directories searched recursively for *.yaml/*.yml, or - for
@@ -40,43 +51,84 @@ the summary line counts them.
 Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('check', argv, { json: { type: 'boolean' }, format: { type: 'string' }, health: { type: 'string' }, ...WORLD_FLAG, ...READING_FLAG });
+    const args = parseArgs("check", argv, {
+      json: { type: "boolean" },
+      format: { type: "string" },
+      health: { type: "string" },
+      ...WORLD_FLAG,
+      ...READING_FLAG,
+    });
     const world = worldFlag(args);
     const readings = readingsFlag(args);
-    const format = stringFlag(args, 'format') ?? (boolFlag(args, 'json') ? 'json' : 'text');
-    if (!['text', 'json', 'junit', 'github'].includes(format)) throw new UsageError(`unknown --format ${format}: use text, json, junit or github`);
-    const health = parseHealthTool(stringFlag(args, 'health'));
-    if (health !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--health goes with --format text or json, not ${format}`);
-    if (args.positionals.length === 0) throw new UsageError('give at least one file, directory, or - for stdin');
+    const format = stringFlag(args, "format") ?? (boolFlag(args, "json") ? "json" : "text");
+    if (!["text", "json", "junit", "github"].includes(format))
+      throw new UsageError(`unknown --format ${format}: use text, json, junit or github`);
+    const health = parseHealthTool(stringFlag(args, "health"));
+    if (health !== undefined && format !== "text" && format !== "json")
+      throw new UsageError(`--health goes with --format text or json, not ${format}`);
+    if (args.positionals.length === 0)
+      throw new UsageError("give at least one file, directory, or - for stdin");
     const inputs = readInputs(io, args.positionals);
     const options: AnalyzeOptions = { world };
     if (readings !== undefined) options.readings = readings;
     const analysis = analyze(inputs, options);
     const counts = countBySeverity(analysis.diagnostics);
-    if (format === 'github' || format === 'junit') {
+    if (format === "github" || format === "junit") {
       // CI reports carry only diagnostics: add the status problems (routes not accepted,
       // references without a grant) as the located findings lint restates them as.
-      const restated = analysis.lint.filter((f) => f.restatesStatus === true).map((f) => f.diagnostic);
+      const restated = analysis.lint
+        .filter((f) => f.restatesStatus === true)
+        .map((f) => f.diagnostic);
       const all = [...analysis.diagnostics, ...restated];
-      io.stdout(format === 'github' ? printGithubAnnotations(all) : printJUnitReport(inputs.map((f) => f.name), all));
+      io.stdout(
+        format === "github"
+          ? printGithubAnnotations(all)
+          : printJUnitReport(
+              inputs.map((f) => f.name),
+              all,
+            ),
+      );
       return countBySeverity(all).error > 0 ? 1 : 0;
-    } else if (format === 'json') {
-      const objects = analysis.objects.map((o) => ({ kind: o.kind, namespace: o.namespace, name: o.name, file: o.file, line: o.line }));
-      const status = Object.entries(analysis.status).map(([key, s]) => ({ ...parseResourceKey(key as ResourceKey), status: s }));
-      const output = { world: analysis.world, diagnostics: analysis.diagnostics, objects, status, statusDrift: analysis.statusDrift, assumptions: analysis.assumptions, ...(health !== undefined ? { health: predictHealth(analysis, health) } : {}) };
+    } else if (format === "json") {
+      const objects = analysis.objects.map((o) => ({
+        kind: o.kind,
+        namespace: o.namespace,
+        name: o.name,
+        file: o.file,
+        line: o.line,
+      }));
+      const status = Object.entries(analysis.status).map(([key, s]) => ({
+        ...parseResourceKey(key as ResourceKey),
+        status: s,
+      }));
+      const output = {
+        world: analysis.world,
+        diagnostics: analysis.diagnostics,
+        objects,
+        status,
+        statusDrift: analysis.statusDrift,
+        assumptions: analysis.assumptions,
+        ...(health !== undefined ? { health: predictHealth(analysis, health) } : {}),
+      };
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     } else {
       const diagnostics = printDiagnostics(analysis.diagnostics);
       const status = printStatusSummary(analysis);
-      const healthTable = health !== undefined ? printHealthTable(predictHealth(analysis, health)) : '';
-      io.stdout([diagnostics, status, healthTable].filter((s) => s !== '').join('\n'));
-      io.stdout(printDiagnosticTotals(analysis.diagnostics, analysis.objects.length, { count: analysis.assumptions.length, world: analysis.world }));
+      const healthTable =
+        health !== undefined ? printHealthTable(predictHealth(analysis, health)) : "";
+      io.stdout([diagnostics, status, healthTable].filter((s) => s !== "").join("\n"));
+      io.stdout(
+        printDiagnosticTotals(analysis.diagnostics, analysis.objects.length, {
+          count: analysis.assumptions.length,
+          world: analysis.world,
+        }),
+      );
     }
     return counts.error > 0 ? 1 : 0;
   },
 };
 
 function parseHealthTool(value: string | undefined): GitOpsTool | undefined {
-  if (value === undefined || value === 'argocd' || value === 'flux') return value;
+  if (value === undefined || value === "argocd" || value === "flux") return value;
   throw new UsageError(`unknown --health ${value}: use argocd or flux`);
 }

@@ -1,4 +1,4 @@
-import type { CliIO } from '../cliIO';
+import type { CliIO } from "../cliIO";
 
 export interface Command {
   /** Full --help text, ending with a newline. */

@@ -1,11 +1,17 @@
-import { compareMigration, parseCaseFile, printMigrationReport, type MigrationRequest } from '../../src/engine';
-import type { Command } from './command';
-import { InputError, UsageError, type CliIO } from '../cliIO';
-import { boolFlag, parseArgs, stringFlag } from '../parseArgs';
-import { readInputs } from '../readInputs';
+import {
+  compareMigration,
+  parseCaseFile,
+  printMigrationReport,
+  type MigrationRequest,
+} from "../../src/engine";
+import type { Command } from "./command";
+import { InputError, UsageError, type CliIO } from "../cliIO";
+import { boolFlag, parseArgs, stringFlag } from "../parseArgs";
+import { readInputs } from "../readInputs";
 
 export const migrate: Command = {
-  summary: 'convert ingress-nginx Ingresses to Gateway API and list the requests that would behave differently',
+  summary:
+    "convert ingress-nginx Ingresses to Gateway API and list the requests that would behave differently",
   help: `Usage: gwsim migrate <paths…> [--out FILE] [--json] [--requests CASEFILE]
 
 Reads Ingress and IngressClass objects (networking.k8s.io/v1; v1beta1 with a warning) and writes
@@ -31,28 +37,46 @@ Exit codes: 0 every request behaves the same and every annotation is simulated, 
 differs or an annotation is not simulated, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('migrate', argv, { out: { type: 'string' }, json: { type: 'boolean' }, requests: { type: 'string' } });
-    if (args.positionals.length === 0) throw new UsageError('give at least one file, directory, or - for stdin holding Ingress objects');
+    const args = parseArgs("migrate", argv, {
+      out: { type: "string" },
+      json: { type: "boolean" },
+      requests: { type: "string" },
+    });
+    if (args.positionals.length === 0)
+      throw new UsageError(
+        "give at least one file, directory, or - for stdin holding Ingress objects",
+      );
     const inputs = readInputs(io, args.positionals);
-    if (!inputs.some((s) => /^kind:\s*Ingress\s*$/m.test(s.text) || /"kind"\s*:\s*"Ingress"/.test(s.text))) {
-      throw new InputError(`no Ingress in ${args.positionals.join(', ')}; migrate converts networking.k8s.io Ingress objects`);
+    if (
+      !inputs.some(
+        (s) => /^kind:\s*Ingress\s*$/m.test(s.text) || /"kind"\s*:\s*"Ingress"/.test(s.text),
+      )
+    ) {
+      throw new InputError(
+        `no Ingress in ${args.positionals.join(", ")}; migrate converts networking.k8s.io Ingress objects`,
+      );
     }
-    const casefile = stringFlag(args, 'requests');
+    const casefile = stringFlag(args, "requests");
     const requests = casefile === undefined ? [] : readCaseRequests(io, casefile);
     const report = compareMigration(inputs, { requests });
-    const out = stringFlag(args, 'out');
+    const out = stringFlag(args, "out");
     if (out !== undefined) {
       if (!io.writeFile) throw new InputError(`${out}: cannot write files here`);
       io.writeFile(out, report.gatewayApi);
     }
-    if (boolFlag(args, 'json')) {
+    if (boolFlag(args, "json")) {
       const json = {
         gatewayApi: report.gatewayApi,
         notSimulated: report.notSimulated,
         equivalence: {
           requests: report.equivalence.requests,
           same: report.equivalence.same,
-          different: report.equivalence.different.map((d) => ({ request: d.request, ingress: d.ingress, gatewayApi: d.gatewayApi, why: d.why })),
+          different: report.equivalence.different.map((d) => ({
+            request: d.request,
+            ingress: d.ingress,
+            gatewayApi: d.gatewayApi,
+            why: d.why,
+          })),
         },
       };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
@@ -62,7 +86,11 @@ differs or an annotation is not simulated, 2 usage or input error.
       io.stdout(report.gatewayApi);
       io.stderr(printMigrationReport(report));
     }
-    return report.equivalence.different.length > 0 || report.notSimulated.length > 0 || report.gatewayApiErrors.length > 0 ? 1 : 0;
+    return report.equivalence.different.length > 0 ||
+      report.notSimulated.length > 0 ||
+      report.gatewayApiErrors.length > 0
+      ? 1
+      : 0;
   },
 };
 
@@ -72,14 +100,24 @@ function readCaseRequests(io: CliIO, path: string): MigrationRequest[] {
   try {
     text = io.readFile(path);
   } catch (e) {
-    throw new InputError(`${path}: cannot read the case file (${e instanceof Error ? e.message : String(e)})`);
+    throw new InputError(
+      `${path}: cannot read the case file (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   const parsed = parseCaseFile(path, text);
-  if (!parsed.ok) throw new InputError(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new InputError(parsed.errors.join("\n"));
   const cases = [...parsed.caseFile.requests, ...parsed.caseFile.steps.flatMap((s) => s.requests)];
   return cases.flatMap((c) => {
     const r = c.request;
-    if (r.scheme !== 'http' && r.scheme !== 'https') return [];
-    return [{ scheme: r.scheme, host: r.host ?? '', path: r.path ?? '/', ...(r.method ? { method: r.method } : {}), ...(r.headers ? { headers: r.headers } : {}) }];
+    if (r.scheme !== "http" && r.scheme !== "https") return [];
+    return [
+      {
+        scheme: r.scheme,
+        host: r.host ?? "",
+        path: r.path ?? "/",
+        ...(r.method ? { method: r.method } : {}),
+        ...(r.headers ? { headers: r.headers } : {}),
+      },
+    ];
   });
 }

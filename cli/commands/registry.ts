@@ -1,11 +1,11 @@
-import type { Command } from './command';
-import { check } from './check';
-import { diff } from './diff';
-import { lens } from './lens';
-import { migrate } from './migrate';
-import { route } from './route';
-import { simulate } from './simulate';
-import { testCommand } from './test';
+import type { Command } from "./command";
+import { check } from "./check";
+import { diff } from "./diff";
+import { lens } from "./lens";
+import { migrate } from "./migrate";
+import { route } from "./route";
+import { simulate } from "./simulate";
+import { testCommand } from "./test";
 
 export const COMMANDS: Record<string, Command> = {
   check,
@@ -19,14 +19,16 @@ export const COMMANDS: Record<string, Command> = {
 
 export function printMainHelp(): string {
   const width = Object.keys(COMMANDS).reduce((max, n) => Math.max(max, n.length), 0);
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(
+    ([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`,
+  );
   return `Usage: gwsim <command> [options]
 
 gwsim simulates a Kubernetes Gateway API controller on your manifests: status, routing, traffic
 splits. It reads files and prints; it never contacts a cluster.
 
 Commands:
-${lines.join('\n')}
+${lines.join("\n")}
 
 Run \`gwsim <command> --help\` for a command's options.
 Exit codes: 0 ok, 1 findings (error diagnostics, failed expectations, isolation leaks, the changes

@@ -1,15 +1,15 @@
-import { analyze, compileRouter, printTrace, traceRequest } from '../../src/engine';
-import type { AnalyzeOptions } from '../../src/engine';
-import { UsageError } from '../cliIO';
-import { boolFlag, parseArgs } from '../parseArgs';
-import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from '../readingsFlag';
-import { readInputs } from '../readInputs';
-import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from '../requestFlags';
-import type { Command } from './command';
-import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
+import { analyze, compileRouter, printTrace, traceRequest } from "../../src/engine";
+import type { AnalyzeOptions } from "../../src/engine";
+import { UsageError } from "../cliIO";
+import { boolFlag, parseArgs } from "../parseArgs";
+import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from "../readingsFlag";
+import { readInputs } from "../readInputs";
+import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from "../requestFlags";
+import type { Command } from "./command";
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from "../worldFlag";
 
 export const route: Command = {
-  summary: 'trace one request through a Gateway: listener, winning rule and why, filters, backend',
+  summary: "trace one request through a Gateway: listener, winning rule and why, filters, backend",
   help: `Usage: gwsim route <paths…> --gateway NS/NAME --host H --path P [options]
 
 Sends one simulated request to a Gateway and prints its trace: which listener took it, every
@@ -24,16 +24,22 @@ ${READING_FLAG_HELP}  --help              show this help
 Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('route', argv, { ...REQUEST_FLAGS, ...WORLD_FLAG, json: { type: 'boolean' }, ...READING_FLAG });
+    const args = parseArgs("route", argv, {
+      ...REQUEST_FLAGS,
+      ...WORLD_FLAG,
+      json: { type: "boolean" },
+      ...READING_FLAG,
+    });
     const readings = readingsFlag(args);
-    if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
+    if (args.positionals.length === 0)
+      throw new UsageError("give at least one manifest file, directory, or - for stdin");
     const options: AnalyzeOptions = { world: worldFlag(args) };
     if (readings !== undefined) options.readings = readings;
     const analysis = analyze(readInputs(io, args.positionals), options);
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const trace = traceRequest(router, request);
-    if (boolFlag(args, 'json')) {
+    if (boolFlag(args, "json")) {
       const o = trace.outcome;
       const outcome = {
         kind: o.kind,

@@ -1,10 +1,10 @@
-import { analyze, compileRouter, printTrafficSplit, splitTraffic } from '../../src/engine';
-import { UsageError } from '../cliIO';
-import { boolFlag, intFlag, parseArgs } from '../parseArgs';
-import { readInputs } from '../readInputs';
-import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from '../requestFlags';
-import type { Command } from './command';
-import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from '../worldFlag';
+import { analyze, compileRouter, printTrafficSplit, splitTraffic } from "../../src/engine";
+import { UsageError } from "../cliIO";
+import { boolFlag, intFlag, parseArgs } from "../parseArgs";
+import { readInputs } from "../readInputs";
+import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from "../requestFlags";
+import type { Command } from "./command";
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from "../worldFlag";
 
 /** Enough for shares to two decimals many times over; more only burns CPU in CI (about 1 s per million). */
 const MAX_REQUESTS = 10_000_000;
@@ -12,7 +12,7 @@ const MAX_REQUESTS = 10_000_000;
 const MAX_SEED = 0xffff_ffff;
 
 export const simulate: Command = {
-  summary: 'send N seeded requests and count them per backend against the expected weights',
+  summary: "send N seeded requests and count them per backend against the expected weights",
   help: `Usage: gwsim simulate <paths…> <request options> [-n N] [--seed S] [--json]
 
 Sends the same request N times through the Gateway, picking a backend for each with a seeded
@@ -30,15 +30,24 @@ ${WORLD_FLAG_HELP}  -n N        number of requests, 1 to 10,000,000 (default 100
 Exit codes: 0 printed, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('simulate', argv, { ...REQUEST_FLAGS, ...WORLD_FLAG, n: { type: 'string', short: 'n' }, seed: { type: 'string' }, json: { type: 'boolean' } });
-    if (args.positionals.length === 0) throw new UsageError('give at least one manifest file, directory, or - for stdin');
-    const n = intFlag(args, 'n', 1, MAX_REQUESTS) ?? 1000;
-    const seed = intFlag(args, 'seed', 0, MAX_SEED) ?? 1;
+    const args = parseArgs("simulate", argv, {
+      ...REQUEST_FLAGS,
+      ...WORLD_FLAG,
+      n: { type: "string", short: "n" },
+      seed: { type: "string" },
+      json: { type: "boolean" },
+    });
+    if (args.positionals.length === 0)
+      throw new UsageError("give at least one manifest file, directory, or - for stdin");
+    const n = intFlag(args, "n", 1, MAX_REQUESTS) ?? 1000;
+    const seed = intFlag(args, "seed", 0, MAX_SEED) ?? 1;
     const analysis = analyze(readInputs(io, args.positionals), { world: worldFlag(args) });
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const split = splitTraffic(router, request, n, seed);
-    io.stdout(boolFlag(args, 'json') ? `${JSON.stringify(split, null, 2)}\n` : printTrafficSplit(split));
+    io.stdout(
+      boolFlag(args, "json") ? `${JSON.stringify(split, null, 2)}\n` : printTrafficSplit(split),
+    );
     return 0;
   },
 };

@@ -1,12 +1,18 @@
-import { createCaseEngine, parseCaseFile, printCaseProblem, printCaseResult, runConformanceCase } from '../../src/engine';
-import { InputError, UsageError, type CliIO } from '../cliIO';
-import { listFlag, parseArgs } from '../parseArgs';
-import { findYamlFiles, noYamlFiles } from '../readInputs';
-import type { Command } from './command';
-import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlagGiven } from '../worldFlag';
+import {
+  createCaseEngine,
+  parseCaseFile,
+  printCaseProblem,
+  printCaseResult,
+  runConformanceCase,
+} from "../../src/engine";
+import { InputError, UsageError, type CliIO } from "../cliIO";
+import { listFlag, parseArgs } from "../parseArgs";
+import { findYamlFiles, noYamlFiles } from "../readInputs";
+import type { Command } from "./command";
+import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlagGiven } from "../worldFlag";
 
 export const testCommand: Command = {
-  summary: 'run request and status assertions (case files) against manifests',
+  summary: "run request and status assertions (case files) against manifests",
   help: `Usage: gwsim test <case files or directories…> [--manifests <paths…>]
 
 Runs case files in the format of fixtures/conformance/README.md: each names the manifests to load
@@ -26,11 +32,15 @@ ${WORLD_FLAG_HELP}                    (for case files without a top-level world:
 Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
 `,
   run(argv, io) {
-    const args = parseArgs('test', argv, { manifests: { type: 'string', variadic: true }, ...WORLD_FLAG });
+    const args = parseArgs("test", argv, {
+      manifests: { type: "string", variadic: true },
+      ...WORLD_FLAG,
+    });
     const world = worldFlagGiven(args);
-    if (args.positionals.length === 0) throw new UsageError('give at least one case file or directory of case files');
-    const caseFiles = expandPaths(io, args.positionals, 'case file');
-    const manifests = expandPaths(io, listFlag(args, 'manifests'), 'manifest');
+    if (args.positionals.length === 0)
+      throw new UsageError("give at least one case file or directory of case files");
+    const caseFiles = expandPaths(io, args.positionals, "case file");
+    const manifests = expandPaths(io, listFlag(args, "manifests"), "manifest");
     const engine = createCaseEngine();
     const readFile = confinedReader(io, [...args.positionals, ...manifests], manifests);
     let passed = 0;
@@ -45,7 +55,11 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
       for (const w of parsed.warnings) io.stderr(`warning: ${w}\n`);
       const caseFile = parsed.caseFile;
       if (caseFile.manifests.length === 0 && manifests.length === 0) {
-        io.stdout(printCaseProblem(file, caseFile.name, ['the case file lists no manifests; add a manifests: list or pass --manifests <paths…>']));
+        io.stdout(
+          printCaseProblem(file, caseFile.name, [
+            "the case file lists no manifests; add a manifests: list or pass --manifests <paths…>",
+          ]),
+        );
         failed++;
         continue;
       }
@@ -67,8 +81,11 @@ Exit codes: 0 every expectation passed, 1 any failed, 2 usage or input error.
 function expandPaths(io: CliIO, paths: readonly string[], what: string): string[] {
   return paths.flatMap((p) => {
     const kind = io.stat(p);
-    if (kind === undefined) throw new InputError(`${p}: no such ${what} file or directory; check the path (relative paths start at ${io.cwd})`);
-    if (kind !== 'dir') return [p];
+    if (kind === undefined)
+      throw new InputError(
+        `${p}: no such ${what} file or directory; check the path (relative paths start at ${io.cwd})`,
+      );
+    if (kind !== "dir") return [p];
     const found = findYamlFiles(io, p);
     if (found.files.length === 0) throw new InputError(noYamlFiles(p, found.skipped));
     return found.files;
@@ -81,33 +98,47 @@ function expandPaths(io: CliIO, paths: readonly string[], what: string): string[
  * ~/.kube/config, /etc/passwd or a symbolic link that leads out of the repository. Paths the user
  * gave with --manifests are theirs and always readable.
  */
-function confinedReader(io: CliIO, namedOnCommandLine: readonly string[], explicitManifests: readonly string[]): (path: string) => string {
-  const roots = [io.realPath('.'), ...namedOnCommandLine.map((p) => io.realPath(io.stat(p) === 'dir' ? p : parentOf(p)))].filter((r): r is string => r !== undefined);
-  const trusted = new Set(explicitManifests.map((p) => io.realPath(p)).filter((r): r is string => r !== undefined));
+function confinedReader(
+  io: CliIO,
+  namedOnCommandLine: readonly string[],
+  explicitManifests: readonly string[],
+): (path: string) => string {
+  const roots = [
+    io.realPath("."),
+    ...namedOnCommandLine.map((p) => io.realPath(io.stat(p) === "dir" ? p : parentOf(p))),
+  ].filter((r): r is string => r !== undefined);
+  const trusted = new Set(
+    explicitManifests.map((p) => io.realPath(p)).filter((r): r is string => r !== undefined),
+  );
   return (path) => {
     const real = io.realPath(path);
     // Unresolvable: let readFile report the OS reason (no such file, permission denied).
     if (real === undefined) return io.readFile(path);
     if (!trusted.has(real) && !roots.some((root) => isInside(real, root))) {
-      throw new Error(`it resolves to ${real}, outside the working directory and the trees named on the command line; case files may only name manifests inside them, so move the file into the repository or run gwsim from a directory that holds it`);
+      throw new Error(
+        `it resolves to ${real}, outside the working directory and the trees named on the command line; case files may only name manifests inside them, so move the file into the repository or run gwsim from a directory that holds it`,
+      );
     }
     return io.readFile(real);
   };
 }
 
 function parentOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash > 0 ? path.slice(0, slash) : slash === 0 ? '/' : '.';
+  const slash = path.lastIndexOf("/");
+  return slash > 0 ? path.slice(0, slash) : slash === 0 ? "/" : ".";
 }
 
 function isInside(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
+  return path === root || path.startsWith(root.endsWith("/") ? root : `${root}/`);
 }
 
 function readCaseFile(io: CliIO, file: string): string {
   try {
     return io.readFile(file);
   } catch (e) {
-    throw new InputError(`${file}: cannot read the case file (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    throw new InputError(
+      `${file}: cannot read the case file (${e instanceof Error ? e.message : String(e)})`,
+      { cause: e },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The shell around the canvas and the editor: toolbar, problems, notices. */
 export class AppPage {
@@ -8,16 +8,16 @@ export class AppPage {
   readonly fileInput: Locator;
 
   constructor(readonly page: Page) {
-    this.problems = page.getByTestId('problems-panel');
+    this.problems = page.getByTestId("problems-panel");
     this.problemItems = this.problems.locator('[data-testid^="problem-"][data-kind]');
-    this.busy = page.getByTestId('busy-indicator');
-    this.fileInput = page.getByTestId('file-input');
+    this.busy = page.getByTestId("busy-indicator");
+    this.fileInput = page.getByTestId("file-input");
   }
 
   /** Opens the app on a clean profile state (IndexedDB is per test context) and waits for the first analysis. */
   async open(): Promise<void> {
-    await this.page.goto('/');
-    await expect(this.page.getByRole('heading', { name: 'gwsim' })).toBeVisible();
+    await this.page.goto("/");
+    await expect(this.page.getByRole("heading", { name: "gwsim" })).toBeVisible();
     await this.page.waitForFunction(() => window.__gwsim !== undefined);
     await this.page.evaluate(() => window.__gwsim!.waitForAnalysis());
   }
@@ -27,11 +27,11 @@ export class AppPage {
   }
 
   async clickUndo(): Promise<void> {
-    await this.page.getByTestId('undo').click();
+    await this.page.getByTestId("undo").click();
   }
 
   async openExample(name: string): Promise<void> {
-    await this.page.getByTestId('open-example').click();
+    await this.page.getByTestId("open-example").click();
     await this.page.getByTestId(`open-example-${name}`).click();
   }
 }

@@ -1,11 +1,11 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Key-based slugs, as the canvas builds its test ids ("HTTPRoute/team-b/shop" → "httproute-team-b-shop"). */
 export function slug(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 /** The designer canvas: nodes by ResourceKey, edges by their graph id, listener handles, the palette. */
@@ -13,7 +13,7 @@ export class CanvasPage {
   readonly root: Locator;
 
   constructor(readonly page: Page) {
-    this.root = page.getByTestId('graph-canvas');
+    this.root = page.getByTestId("graph-canvas");
   }
 
   /**
@@ -23,12 +23,12 @@ export class CanvasPage {
    */
   async ready(): Promise<void> {
     await this.readyAsFitted();
-    await this.zoomOutUntilVisible(this.page.locator('.react-flow__node'));
+    await this.zoomOutUntilVisible(this.page.locator(".react-flow__node"));
   }
 
   /** Waits for the laid-out graph and leaves the view as the app fitted it. */
   async readyAsFitted(): Promise<void> {
-    await expect(this.root).toHaveAttribute('data-state', 'laid-out', { timeout: 20_000 });
+    await expect(this.root).toHaveAttribute("data-state", "laid-out", { timeout: 20_000 });
   }
 
   /**
@@ -36,7 +36,7 @@ export class CanvasPage {
    * (the control a user would press) until `target` lies inside the graph area.
    */
   async zoomOutUntilVisible(target: Locator): Promise<void> {
-    const flow = this.page.getByTestId('graph-flow');
+    const flow = this.page.getByTestId("graph-flow");
     for (let i = 0; i < 8; i++) {
       const f = await flow.boundingBox();
       // The union of everything the locator matches (one label, or every node).
@@ -45,11 +45,22 @@ export class CanvasPage {
         if (rects.length === 0) return null;
         const x = Math.min(...rects.map((r) => r.left));
         const y = Math.min(...rects.map((r) => r.top));
-        return { x, y, width: Math.max(...rects.map((r) => r.right)) - x, height: Math.max(...rects.map((r) => r.bottom)) - y };
+        return {
+          x,
+          y,
+          width: Math.max(...rects.map((r) => r.right)) - x,
+          height: Math.max(...rects.map((r) => r.bottom)) - y,
+        };
       });
       if (!f || !t) return; // nothing drawn (empty graph): nothing to bring into view
-      if (t.x >= f.x && t.y >= f.y && t.x + t.width <= f.x + f.width && t.y + t.height <= f.y + f.height) return;
-      await this.page.locator('.react-flow__controls-zoomout').click();
+      if (
+        t.x >= f.x &&
+        t.y >= f.y &&
+        t.x + t.width <= f.x + f.width &&
+        t.y + t.height <= f.y + f.height
+      )
+        return;
+      await this.page.locator(".react-flow__controls-zoomout").click();
       await this.page.waitForTimeout(250);
     }
   }
@@ -77,7 +88,9 @@ export class CanvasPage {
   }
 
   handle(key: string, handleId: string): Locator {
-    return this.page.locator(`.react-flow__handle[data-nodeid="${key}"][data-handleid="${handleId}"]`);
+    return this.page.locator(
+      `.react-flow__handle[data-nodeid="${key}"][data-handleid="${handleId}"]`,
+    );
   }
 
   async nodePosition(key: string): Promise<{ x: number; y: number }> {

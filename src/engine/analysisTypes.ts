@@ -1,11 +1,11 @@
-import type { Readings } from './readings/readings';
-import type { AssumedObject, WorldMode } from './resolve/world';
-import type { StatusDriftEntry } from './drift/driftTypes';
-import type { SemanticGraph } from './graph/types';
-import type { EffectivePolicies } from './policy/policyTypes';
-import type { RouteTable } from './routing/types';
-import type { LintFinding } from './lint/lintTypes';
-import type { MeshModel } from './mesh/meshTypes';
+import type { Readings } from "./readings/readings";
+import type { AssumedObject, WorldMode } from "./resolve/world";
+import type { StatusDriftEntry } from "./drift/driftTypes";
+import type { SemanticGraph } from "./graph/types";
+import type { EffectivePolicies } from "./policy/policyTypes";
+import type { RouteTable } from "./routing/types";
+import type { LintFinding } from "./lint/lintTypes";
+import type { MeshModel } from "./mesh/meshTypes";
 import type {
   Diagnostic,
   GatewayModel,
@@ -15,7 +15,7 @@ import type {
   RouteAttachment,
   RouteParentExplain,
   StatusReport,
-} from './types';
+} from "./types";
 
 /** The result of analyze(): plain data, safe to post from the worker and to print as JSON. */
 export interface Analysis {

@@ -7,22 +7,22 @@
  * one pipeline: every caller that needs something derived from the text alone reads it from here
  * (or from the AnalyzedRevision beside it) instead of running stages again.
  */
-import { loadValidated } from './validate/loadValidated';
-import { indexResources, type ResourceIndex } from './resolve/indexResources';
-import { computeStatus } from './status/computeStatus';
-import type { GatewayListeners } from './status/buildGatewayListeners';
-import { compileRouteTable } from './routing/compileRouteTable';
-import { buildSemanticGraph } from './graph/buildSemanticGraph';
-import { lintAnalysis } from './lint/lintAnalysis';
-import { computeEffectivePolicies } from './policy/computeEffectivePolicies';
-import { compareControllerStatus } from './drift/compareControllerStatus';
-import { driftDiagnostics } from './drift/driftDiagnostics';
-import type { Analysis } from './analysisTypes';
-import { collectMeshServices } from './mesh/collectMeshModel';
-import { DEFAULT_WORLD_MODE } from './resolve/world';
-import type { AnalyzeOptions, Manifest, ObjectSummary, ResourceKey, SourceFile } from './types';
+import { loadValidated } from "./validate/loadValidated";
+import { indexResources, type ResourceIndex } from "./resolve/indexResources";
+import { computeStatus } from "./status/computeStatus";
+import type { GatewayListeners } from "./status/buildGatewayListeners";
+import { compileRouteTable } from "./routing/compileRouteTable";
+import { buildSemanticGraph } from "./graph/buildSemanticGraph";
+import { lintAnalysis } from "./lint/lintAnalysis";
+import { computeEffectivePolicies } from "./policy/computeEffectivePolicies";
+import { compareControllerStatus } from "./drift/compareControllerStatus";
+import { driftDiagnostics } from "./drift/driftDiagnostics";
+import type { Analysis } from "./analysisTypes";
+import { collectMeshServices } from "./mesh/collectMeshModel";
+import { DEFAULT_WORLD_MODE } from "./resolve/world";
+import type { AnalyzeOptions, Manifest, ObjectSummary, ResourceKey, SourceFile } from "./types";
 
-const EPOCH = '1970-01-01T00:00:00Z';
+const EPOCH = "1970-01-01T00:00:00Z";
 
 /**
  * One analysed revision of the text: the plain-data Analysis (what crosses the worker boundary)
@@ -47,18 +47,35 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   return analyzeRevision(sources, options).analysis;
 }
 
-export function analyzeRevision(sources: readonly SourceFile[], options: AnalyzeOptions = {}): AnalyzedRevision {
+export function analyzeRevision(
+  sources: readonly SourceFile[],
+  options: AnalyzeOptions = {},
+): AnalyzedRevision {
   // Every stage below reads the typed view validation builds, never the raw parse.
   const loaded = loadValidated(sources, options.parseCache);
   const world = options.world ?? DEFAULT_WORLD_MODE;
   const index = indexResources(loaded.manifests, world);
   // Status comes before routing: a route only carries traffic on the listeners that accepted it,
   // and a listener that lost a conflict serves nothing, so routing reads the settled status.
-  const resolved = computeStatus(index, loaded.locator, { clock: options.clock ?? (() => EPOCH), ...(options.readings !== undefined ? { readings: options.readings } : {}) });
-  const routeTable = compileRouteTable(resolved.gateways, resolved.routes, resolved.attachments, options.readings);
+  const resolved = computeStatus(index, loaded.locator, {
+    clock: options.clock ?? (() => EPOCH),
+    ...(options.readings !== undefined ? { readings: options.readings } : {}),
+  });
+  const routeTable = compileRouteTable(
+    resolved.gateways,
+    resolved.routes,
+    resolved.attachments,
+    options.readings,
+  );
   const objects = loaded.manifests.map(summarize);
   const drift = compareControllerStatus(index, loaded.locator, resolved.status);
-  const lint = lintAnalysis({ manifests: loaded.manifests, locator: loaded.locator, ...resolved, routeTable, world });
+  const lint = lintAnalysis({
+    manifests: loaded.manifests,
+    locator: loaded.locator,
+    ...resolved,
+    routeTable,
+    world,
+  });
   const diagnostics = [
     ...loaded.loadDiagnostics,
     ...loaded.validationDiagnostics,
@@ -86,7 +103,14 @@ export function analyzeRevision(sources: readonly SourceFile[], options: Analyze
     mesh: { services: collectMeshServices(index), bindings: resolved.meshBindings },
     graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved, diagnostics }),
   };
-  return { analysis, sources, options, index, written: loaded.written, listeners: resolved.listeners };
+  return {
+    analysis,
+    sources,
+    options,
+    index,
+    written: loaded.written,
+    listeners: resolved.listeners,
+  };
 }
 
 function summarize(m: Manifest): ObjectSummary {

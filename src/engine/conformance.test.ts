@@ -3,21 +3,31 @@
  * expectation, named "<Case> › <expectation>". Expectations listed in
  * conformance/deviations.ts are registered as skipped with their reason; everything else must pass.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { expect, test } from 'vitest';
-import { parse } from 'yaml';
-import { DEVIATIONS, createCaseEngine, parseCaseFile, printExpectationResult, runConformanceCase } from './index';
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "vitest";
+import { parse } from "yaml";
+import {
+  DEVIATIONS,
+  createCaseEngine,
+  parseCaseFile,
+  printExpectationResult,
+  runConformanceCase,
+} from "./index";
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const testsDir = 'fixtures/conformance/tests';
-const readFile = (path: string): string => readFileSync(`${root}${path}`, 'utf8');
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const testsDir = "fixtures/conformance/tests";
+const readFile = (path: string): string => readFileSync(`${root}${path}`, "utf8");
 const engine = createCaseEngine();
 
-const files = readdirSync(`${root}${testsDir}`).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(`${root}${testsDir}`)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 
-test('every upstream case file is here, parses, and yields every expectation index.yaml counts', () => {
-  const index = parse(readFile('fixtures/conformance/index.yaml')) as { totals: { tests: number; requests: number; statusExpectations: number } };
+test("every upstream case file is here, parses, and yields every expectation index.yaml counts", () => {
+  const index = parse(readFile("fixtures/conformance/index.yaml")) as {
+    totals: { tests: number; requests: number; statusExpectations: number };
+  };
   expect(files.length).toBe(index.totals.tests);
   let requests = 0;
   let statuses = 0;
@@ -30,7 +40,10 @@ test('every upstream case file is here, parses, and yields every expectation ind
       statuses += state.status.length;
     }
   }
-  expect({ requests, statuses }).toEqual({ requests: index.totals.requests, statuses: index.totals.statusExpectations });
+  expect({ requests, statuses }).toEqual({
+    requests: index.totals.requests,
+    statuses: index.totals.statusExpectations,
+  });
 });
 
 const usedDeviations = new Set<string>();
@@ -52,6 +65,6 @@ for (const f of files) {
   }
 }
 
-test('every deviation still names an expectation (stale entries must go)', () => {
+test("every deviation still names an expectation (stale entries must go)", () => {
   expect(DEVIATIONS.filter((d) => !usedDeviations.has(d.reason))).toEqual([]);
 });

@@ -2,11 +2,11 @@
  * The engine's data contracts. Everything here is plain data (survives structuredClone):
  * no classes, no functions, no Map. Stages produce new objects and never write into inputs.
  */
-import type { WorldMode } from './resolve/world';
-import type { ParseCache } from './load/parseCache';
-import type { ConditionStatus, RouteReason } from './api/conditions';
-import type { ObjectRef, ResourceKey } from './api/keys';
-import type { RouteKind } from './api/kinds';
+import type { WorldMode } from "./resolve/world";
+import type { ParseCache } from "./load/parseCache";
+import type { ConditionStatus, RouteReason } from "./api/conditions";
+import type { ObjectRef, ResourceKey } from "./api/keys";
+import type { RouteKind } from "./api/kinds";
 import type {
   GRPCRouteMatch,
   HTTPRouteFilter,
@@ -15,11 +15,11 @@ import type {
   HTTPRouteTimeouts,
   ParentReference,
   SessionPersistence,
-} from './api/spec';
-import type { DiagnosticCode } from './diagnostics/catalog';
-import type { Readings } from './readings/readings';
+} from "./api/spec";
+import type { DiagnosticCode } from "./diagnostics/catalog";
+import type { Readings } from "./readings/readings";
 
-export type { ResourceKey, ObjectRef } from './api/keys';
+export type { ResourceKey, ObjectRef } from "./api/keys";
 
 // ---------------------------------------------------------------- input
 
@@ -41,7 +41,7 @@ export interface SourceLocation {
 /** A field path inside one object, e.g. ['spec', 'rules', 0, 'matches', 0, 'path', 'type']. */
 export type FieldPath = readonly (string | number)[];
 
-export type Severity = 'error' | 'warning' | 'info';
+export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic extends SourceLocation {
   /** Stable identifier from diagnostics/catalog.ts, e.g. 'schema.enum'. Never reuse a retired code. */
@@ -180,15 +180,15 @@ export type StatusReport = Record<string, ObjectStatus>;
 // ---------------------------------------------------------------- the reasoning behind route status
 
 export type AttachmentCheckName =
-  | 'parent-exists'
-  | 'parent-reconciled'
-  | 'section-name'
-  | 'port'
-  | 'route-kind'
-  | 'namespace'
-  | 'hostname'
-  | 'listener-ready'
-  | 'rules-valid';
+  | "parent-exists"
+  | "parent-reconciled"
+  | "section-name"
+  | "port"
+  | "route-kind"
+  | "namespace"
+  | "hostname"
+  | "listener-ready"
+  | "rules-valid";
 
 export interface AttachmentCheck {
   check: AttachmentCheckName;
@@ -231,7 +231,7 @@ export interface RouteParentExplain {
 
 // ---------------------------------------------------------------- resolved model (status → routing)
 
-export type TLSMode = 'Terminate' | 'Passthrough';
+export type TLSMode = "Terminate" | "Passthrough";
 
 export interface ListenerModel {
   gateway: ResourceKey;

@@ -23,8 +23,8 @@
  * nodes are placed (in their column, below their namespace's members, in the first free gap).
  * Everything is deterministic: same graph (and previous positions), same picture.
  */
-import type { GraphEdge, GraphNode, GraphNodeCategory, SemanticGraph } from '../engine';
-import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT, nodeSize } from './nodeSize';
+import type { GraphEdge, GraphNode, GraphNodeCategory, SemanticGraph } from "../engine";
+import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT, nodeSize } from "./nodeSize";
 
 export type Positions = Record<string, { x: number; y: number }>;
 
@@ -118,7 +118,7 @@ function freshLayout(graph: SemanticGraph): Positions {
 }
 
 /** Categories without traffic edges: they sit with their namespace instead of in a far column. */
-const SIDE_CATEGORIES: ReadonlySet<GraphNodeCategory> = new Set(['other', 'grant']);
+const SIDE_CATEGORIES: ReadonlySet<GraphNodeCategory> = new Set(["other", "grant"]);
 
 /**
  * Each node's column by category, except that a namespace's grants and other objects (Secrets,
@@ -132,7 +132,8 @@ function assignColumns(graph: SemanticGraph, byId: Map<string, GraphNode>): Map<
     let last: number | undefined;
     for (const m of g.members) {
       const n = byId.get(m);
-      if (n && !SIDE_CATEGORIES.has(n.category)) last = Math.max(last ?? 0, LAYOUT_COLUMN[n.category]);
+      if (n && !SIDE_CATEGORIES.has(n.category))
+        last = Math.max(last ?? 0, LAYOUT_COLUMN[n.category]);
     }
     if (last === undefined) continue;
     for (const m of g.members) {
@@ -144,7 +145,10 @@ function assignColumns(graph: SemanticGraph, byId: Map<string, GraphNode>): Map<
 }
 
 /** Links in both directions, so a node is ordered by whichever of its neighbours sit left of it. */
-function neighbourLinks(edges: readonly GraphEdge[], byId: Map<string, GraphNode>): Map<string, Link[]> {
+function neighbourLinks(
+  edges: readonly GraphEdge[],
+  byId: Map<string, GraphNode>,
+): Map<string, Link[]> {
   const links = new Map<string, Link[]>();
   const add = (from: string, link: Link) => {
     const list = links.get(from);
@@ -153,10 +157,11 @@ function neighbourLinks(edges: readonly GraphEdge[], byId: Map<string, GraphNode
   };
   for (const e of edges) {
     // Grants point at namespace frames: as ordering constraints they would only tangle the picture.
-    if (e.kind === 'grant') continue;
+    if (e.kind === "grant") continue;
     if (!byId.has(e.source) || !byId.has(e.target) || e.source === e.target) continue;
     const target = byId.get(e.target);
-    const at = target && e.targetListener !== undefined ? listenerRowAt(target, e.targetListener) : 0.5;
+    const at =
+      target && e.targetListener !== undefined ? listenerRowAt(target, e.targetListener) : 0.5;
     add(e.source, { other: e.target, at });
     add(e.target, { other: e.source, at: 0.5 });
   }
@@ -166,7 +171,7 @@ function neighbourLinks(edges: readonly GraphEdge[], byId: Map<string, GraphNode
 /** Where the listener row sits on its node, as a share of the node's height. */
 function listenerRowAt(node: GraphNode, listener: string): number {
   const d = node.details;
-  if (d.category !== 'gateway' && d.category !== 'listenerSet') return 0.5;
+  if (d.category !== "gateway" && d.category !== "listenerSet") return 0.5;
   const index = d.listeners.findIndex((l) => l.name === listener);
   if (index < 0) return 0.5;
   const height = nodeSize(node).height;
@@ -178,15 +183,24 @@ function listenerRowAt(node: GraphNode, listener: string): number {
  * in earlier columns; a rank is a node's place in its column scaled to 0..1, so columns of
  * different lengths compare. Returns every node's rank.
  */
-function orderColumns(nodes: readonly GraphNode[], links: Map<string, Link[]>, columnOf: (id: string) => number): Map<string, number> {
+function orderColumns(
+  nodes: readonly GraphNode[],
+  links: Map<string, Link[]>,
+  columnOf: (id: string) => number,
+): Map<string, number> {
   const columns: string[][] = Array.from({ length: COLUMN_COUNT }, () => []);
   for (const n of nodes) columns[columnOf(n.id)]?.push(n.id);
   const rank = new Map<string, number>();
   const slot = new Map<string, number>();
   for (const column of columns) {
-    const keyed = column.map((id, index) => ({ id, index, key: barycenter(id, links, rank, slot, columnOf) }));
+    const keyed = column.map((id, index) => ({
+      id,
+      index,
+      key: barycenter(id, links, rank, slot, columnOf),
+    }));
     keyed.sort((a, b) => {
-      if (a.key === undefined || b.key === undefined) return a.key === b.key ? a.index - b.index : a.key === undefined ? 1 : -1;
+      if (a.key === undefined || b.key === undefined)
+        return a.key === b.key ? a.index - b.index : a.key === undefined ? 1 : -1;
       return a.key - b.key || a.index - b.index;
     });
     keyed.forEach((k, i) => {
@@ -197,7 +211,13 @@ function orderColumns(nodes: readonly GraphNode[], links: Map<string, Link[]>, c
   return rank;
 }
 
-function barycenter(id: string, links: Map<string, Link[]>, rank: Map<string, number>, slot: Map<string, number>, columnOf: (id: string) => number): number | undefined {
+function barycenter(
+  id: string,
+  links: Map<string, Link[]>,
+  rank: Map<string, number>,
+  slot: Map<string, number>,
+  columnOf: (id: string) => number,
+): number | undefined {
   const column = columnOf(id);
   let sum = 0;
   let count = 0;
@@ -221,7 +241,8 @@ function columnPositions(
   columnOf: (id: string) => number,
 ): number[] {
   const width = new Array<number>(COLUMN_COUNT).fill(0);
-  for (const n of nodes) width[columnOf(n.id)] = Math.max(width[columnOf(n.id)] ?? 0, size.get(n.id)?.width ?? 0);
+  for (const n of nodes)
+    width[columnOf(n.id)] = Math.max(width[columnOf(n.id)] ?? 0, size.get(n.id)?.width ?? 0);
   const labelRoom = new Array<number>(COLUMN_COUNT).fill(0);
   for (const e of edges) {
     if (!e.label || !byId.has(e.source) || !byId.has(e.target)) continue;
@@ -233,7 +254,8 @@ function columnPositions(
   let previousUsed: number | undefined;
   for (let c = 0; c < COLUMN_COUNT; c++) {
     if ((width[c] ?? 0) === 0) continue;
-    if (previousUsed !== undefined) next += 2 * FRAME_PADDING.side + EDGE_ROOM + (labelRoom[previousUsed] ?? 0);
+    if (previousUsed !== undefined)
+      next += 2 * FRAME_PADDING.side + EDGE_ROOM + (labelRoom[previousUsed] ?? 0);
     x[c] = next;
     next += width[c] ?? 0;
     previousUsed = c;
@@ -256,7 +278,12 @@ interface Group {
 }
 
 /** Namespaces (framed) and cluster-scoped nodes (one unframed group each), in packing order. */
-function groupByNamespace(graph: SemanticGraph, nodes: readonly GraphNode[], rank: Map<string, number>, columnOf: (id: string) => number): Group[] {
+function groupByNamespace(
+  graph: SemanticGraph,
+  nodes: readonly GraphNode[],
+  rank: Map<string, number>,
+  columnOf: (id: string) => number,
+): Group[] {
   const memberOf = new Map<string, string>();
   const framed = new Map<string, string[]>();
   for (const g of graph.namespaces) {
@@ -283,10 +310,21 @@ function groupByNamespace(graph: SemanticGraph, nodes: readonly GraphNode[], ran
       key += rank.get(m) ?? 1;
     }
     const used = [...byColumn.keys()].sort((a, b) => a - b);
-    const columns = used.map((c) => (byColumn.get(c) ?? []).sort((a, b) => (rank.get(a) ?? 1) - (rank.get(b) ?? 1) || compareIds(a, b)));
-    groups.push({ framed: isFramed, first: used[0] ?? 0, last: used[used.length - 1] ?? 0, key: key / present.length, columns });
+    const columns = used.map((c) =>
+      (byColumn.get(c) ?? []).sort(
+        (a, b) => (rank.get(a) ?? 1) - (rank.get(b) ?? 1) || compareIds(a, b),
+      ),
+    );
+    groups.push({
+      framed: isFramed,
+      first: used[0] ?? 0,
+      last: used[used.length - 1] ?? 0,
+      key: key / present.length,
+      columns,
+    });
   };
-  for (const [, members] of [...framed.entries()].sort((a, b) => compareIds(a[0], b[0]))) build(members, true);
+  for (const [, members] of [...framed.entries()].sort((a, b) => compareIds(a[0], b[0])))
+    build(members, true);
   for (const n of nodes) if (!memberOf.has(n.id)) build([n.id], false);
   // Stable sort: equal keys keep the id order the groups were built in.
   return groups.sort((a, b) => a.key - b.key);
@@ -318,14 +356,19 @@ function wantedTop(
  * there (else level with its neighbours, else where the fresh layout puts it), then further down
  * to the first place where it overlaps nothing.
  */
-function placeNewNodes(graph: SemanticGraph, previous: Readonly<Positions>, fresh: Positions): Positions {
+function placeNewNodes(
+  graph: SemanticGraph,
+  previous: Readonly<Positions>,
+  fresh: Positions,
+): Positions {
   const out: Positions = {};
   const boxes: Box[] = [];
   // Fresh column x → where the kept nodes of that column sit now.
   const columnX = new Map<number, number>();
   const nodeById = new Map<string, GraphNode>(graph.nodes.map((n) => [n.id as string, n]));
   const namespaceOf = new Map<string, string>();
-  for (const g of graph.namespaces) for (const m of g.members) if (!namespaceOf.has(m)) namespaceOf.set(m, g.id);
+  for (const g of graph.namespaces)
+    for (const m of g.members) if (!namespaceOf.has(m)) namespaceOf.set(m, g.id);
   for (const n of graph.nodes) {
     const p = previous[n.id];
     if (!p) continue;
@@ -340,7 +383,14 @@ function placeNewNodes(graph: SemanticGraph, previous: Readonly<Positions>, fres
     const s = nodeSize(n);
     const freshX = fresh[n.id]?.x ?? 0;
     const x = columnX.get(freshX) ?? freshX;
-    const y = firstFreeY({ x, y: wantedYForNew(n, x, s.width, out, namespaceOf, links, nodeById) ?? fresh[n.id]?.y ?? 0, ...s }, boxes);
+    const y = firstFreeY(
+      {
+        x,
+        y: wantedYForNew(n, x, s.width, out, namespaceOf, links, nodeById) ?? fresh[n.id]?.y ?? 0,
+        ...s,
+      },
+      boxes,
+    );
     out[n.id] = { x, y };
     boxes.push({ x, y, ...s });
   }
@@ -362,7 +412,8 @@ function wantedYForNew(
     for (const [id, group] of namespaceOf) {
       const p = placed[id];
       const other = byId.get(id);
-      if (group !== ns || !p || !other || p.x + nodeSize(other).width <= x || x + width <= p.x) continue;
+      if (group !== ns || !p || !other || p.x + nodeSize(other).width <= x || x + width <= p.x)
+        continue;
       lowest = Math.max(lowest ?? -Infinity, p.y + nodeSize(other).height + NODE_GAP);
     }
     if (lowest !== undefined) return lowest;
@@ -380,7 +431,9 @@ function wantedYForNew(
 
 /** Moves the box down until it overlaps no placed box (boxes keep NODE_GAP apart). */
 function firstFreeY(box: Box, placed: readonly Box[]): number {
-  const inColumn = placed.filter((b) => b.x < box.x + box.width && box.x < b.x + b.width).sort((a, b) => a.y - b.y);
+  const inColumn = placed
+    .filter((b) => b.x < box.x + box.width && box.x < b.x + b.width)
+    .sort((a, b) => a.y - b.y);
   let y = box.y;
   for (const b of inColumn) {
     if (b.y + b.height + NODE_GAP <= y) continue;

@@ -5,9 +5,9 @@
  * traffic order), at the listener row when the edge attaches to one, as the canvas draws them
  * modulo curvature.
  */
-import type { GraphNode, SemanticGraph } from '../engine';
-import { FRAME_PADDING, type Positions } from './layeredLayout';
-import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT, nodeSize } from './nodeSize';
+import type { GraphNode, SemanticGraph } from "../engine";
+import { FRAME_PADDING, type Positions } from "./layeredLayout";
+import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT, nodeSize } from "./nodeSize";
 
 export interface LayoutQuality {
   /** Pairs of edges whose segments cross (edges sharing an endpoint never count). */
@@ -84,8 +84,10 @@ function frames(graph: SemanticGraph, rects: Map<string, Rect>): Rect[] {
     if (members.length === 0) continue;
     const left = members.reduce((v, m) => Math.min(v, m.x), Infinity) - FRAME_PADDING.side;
     const top = members.reduce((v, m) => Math.min(v, m.y), Infinity) - FRAME_PADDING.top;
-    const right = members.reduce((v, m) => Math.max(v, m.x + m.width), -Infinity) + FRAME_PADDING.side;
-    const bottom = members.reduce((v, m) => Math.max(v, m.y + m.height), -Infinity) + FRAME_PADDING.bottom;
+    const right =
+      members.reduce((v, m) => Math.max(v, m.x + m.width), -Infinity) + FRAME_PADDING.side;
+    const bottom =
+      members.reduce((v, m) => Math.max(v, m.y + m.height), -Infinity) + FRAME_PADDING.bottom;
     out.push({ id: g.id, x: left, y: top, width: right - left, height: bottom - top });
   }
   return out;
@@ -100,22 +102,38 @@ interface Segment {
   y2: number;
 }
 
-function countCrossings(graph: SemanticGraph, rects: Map<string, Rect>, nodes: Map<string, GraphNode>): number {
+function countCrossings(
+  graph: SemanticGraph,
+  rects: Map<string, Rect>,
+  nodes: Map<string, GraphNode>,
+): number {
   const segments: Segment[] = [];
   for (const e of graph.edges) {
-    if (e.kind === 'grant') continue;
+    if (e.kind === "grant") continue;
     // Traffic order: parent and listenerSet edges run from the gateway (target) to the route.
-    const reversed = e.kind === 'parent' || e.kind === 'listenerSet';
+    const reversed = e.kind === "parent" || e.kind === "listenerSet";
     const from = reversed ? e.target : e.source;
     const to = reversed ? e.source : e.target;
     const s = rects.get(from);
     const t = rects.get(to);
     if (!s || !t || from === to) continue;
-    const rowY = reversed && e.targetListener !== undefined ? listenerRowY(nodes.get(from), e.targetListener) : undefined;
-    segments.push({ a: from, b: to, x1: s.x + s.width, y1: s.y + (rowY ?? s.height / 2), x2: t.x, y2: t.y + t.height / 2 });
+    const rowY =
+      reversed && e.targetListener !== undefined
+        ? listenerRowY(nodes.get(from), e.targetListener)
+        : undefined;
+    segments.push({
+      a: from,
+      b: to,
+      x1: s.x + s.width,
+      y1: s.y + (rowY ?? s.height / 2),
+      x2: t.x,
+      y2: t.y + t.height / 2,
+    });
   }
   // Sweep over x: only segments whose x ranges overlap can cross.
-  const sorted = segments.map((s) => ({ s, lo: Math.min(s.x1, s.x2), hi: Math.max(s.x1, s.x2) })).sort((p, q) => p.lo - q.lo);
+  const sorted = segments
+    .map((s) => ({ s, lo: Math.min(s.x1, s.x2), hi: Math.max(s.x1, s.x2) }))
+    .sort((p, q) => p.lo - q.lo);
   let count = 0;
   for (let i = 0; i < sorted.length; i++) {
     const p = sorted[i]!;
@@ -131,9 +149,11 @@ function countCrossings(graph: SemanticGraph, rects: Map<string, Rect>, nodes: M
 
 function listenerRowY(node: GraphNode | undefined, listener: string): number | undefined {
   const d = node?.details;
-  if (!d || (d.category !== 'gateway' && d.category !== 'listenerSet')) return undefined;
+  if (!d || (d.category !== "gateway" && d.category !== "listenerSet")) return undefined;
   const index = d.listeners.findIndex((l) => l.name === listener);
-  return index < 0 ? undefined : HEADER_HEIGHT + index * LISTENER_ROW_HEIGHT + LISTENER_ROW_HEIGHT / 2;
+  return index < 0
+    ? undefined
+    : HEADER_HEIGHT + index * LISTENER_ROW_HEIGHT + LISTENER_ROW_HEIGHT / 2;
 }
 
 /** Proper intersection of two segments (touching at an end does not count). */

@@ -3,16 +3,29 @@
  * engine's CST-preserving applyEdits (pure and cheap, so it runs here, not in the worker). One
  * call is one text change, hence one undo step. Owned by the canvas work.
  */
-import { applyEdits, readField, type EditOp, type EditResult, type FieldPath, type ObjectSelector } from '../engine';
-import { useGwsimStore } from './index';
-import type { ChangeOrigin } from './types';
+import {
+  applyEdits,
+  readField,
+  type EditOp,
+  type EditResult,
+  type FieldPath,
+  type ObjectSelector,
+} from "../engine";
+import { useGwsimStore } from "./index";
+import type { ChangeOrigin } from "./types";
 
-export function applyCanvasEdits(ops: readonly EditOp[], origin: Exclude<ChangeOrigin, 'editor'>): EditResult {
+export function applyCanvasEdits(
+  ops: readonly EditOp[],
+  origin: Exclude<ChangeOrigin, "editor">,
+): EditResult {
   const state = useGwsimStore.getState();
   const result = applyEdits(state.text, ops);
   if (result.text !== state.text) state.setText(result.text, origin);
   if (result.failed.length > 0) {
-    state.setNotice({ kind: 'error', message: `Could not edit the YAML: ${result.failed.map((f) => f.reason).join('; ')}` });
+    state.setNotice({
+      kind: "error",
+      message: `Could not edit the YAML: ${result.failed.map((f) => f.reason).join("; ")}`,
+    });
   }
   return result;
 }

@@ -2,9 +2,17 @@
  * Selectors for the designer canvas and inspector (owned by the canvas work). They only pick
  * what the engine computed; memoized on their inputs so zustand sees stable results.
  */
-import { predictHealth } from '../engine';
-import type { Analysis, Condition, GraphNode, HealthPrediction, ObjectSummary, ResourceKey, RouteParentExplain } from '../engine';
-import type { GwsimState } from './types';
+import { predictHealth } from "../engine";
+import type {
+  Analysis,
+  Condition,
+  GraphNode,
+  HealthPrediction,
+  ObjectSummary,
+  ResourceKey,
+  RouteParentExplain,
+} from "../engine";
+import type { GwsimState } from "./types";
 
 export interface ListenerConditions {
   name: string;
@@ -27,7 +35,13 @@ export interface InspectorModel {
   health: HealthPrediction[];
 }
 
-let last: { analysis: Analysis | undefined; key: ResourceKey | undefined; model: InspectorModel | undefined } | undefined;
+let last:
+  | {
+      analysis: Analysis | undefined;
+      key: ResourceKey | undefined;
+      model: InspectorModel | undefined;
+    }
+  | undefined;
 
 export function selectInspectorModel(s: GwsimState): InspectorModel | undefined {
   const analysis = s.analysis;
@@ -43,22 +57,37 @@ export function inspectorModelOf(analysis: Analysis, key: ResourceKey): Inspecto
   const node = analysis.graph.nodes.find((n) => n.id === key);
   if (!object && !node) return undefined;
   const status = analysis.status[key];
-  const conditions = status && 'conditions' in status ? status.conditions : [];
-  const listeners = status && 'listeners' in status
-    ? status.listeners.map((l) => ({ name: l.name, attachedRoutes: l.attachedRoutes, conditions: l.conditions }))
-    : [];
-  const routeParents = status && 'parents' in status ? status.parents : [];
+  const conditions = status && "conditions" in status ? status.conditions : [];
+  const listeners =
+    status && "listeners" in status
+      ? status.listeners.map((l) => ({
+          name: l.name,
+          attachedRoutes: l.attachedRoutes,
+          conditions: l.conditions,
+        }))
+      : [];
+  const routeParents = status && "parents" in status ? status.parents : [];
   const parents = analysis.explain
     .filter((e) => e.route === key)
     .map((explain) => ({
       explain,
       // Status entries carry the parentRef as written; match them to the explain entry by it.
-      conditions: routeParents.find((p) => JSON.stringify(p.parentRef) === JSON.stringify(explain.parentRef))?.conditions ?? [],
+      conditions:
+        routeParents.find((p) => JSON.stringify(p.parentRef) === JSON.stringify(explain.parentRef))
+          ?.conditions ?? [],
     }));
-  const ancestors = status && 'ancestors' in status
-    ? status.ancestors.map((a) => ({ label: `${a.ancestorRef.kind ?? 'Gateway'} ${a.ancestorRef.namespace ?? ''}/${a.ancestorRef.name ?? ''}`, conditions: a.conditions }))
-    : [];
-  const one = { objects: object ? [object] : [], status: analysis.status, explain: analysis.explain };
-  const health = [...predictHealth(one, 'argocd'), ...predictHealth(one, 'flux')];
+  const ancestors =
+    status && "ancestors" in status
+      ? status.ancestors.map((a) => ({
+          label: `${a.ancestorRef.kind ?? "Gateway"} ${a.ancestorRef.namespace ?? ""}/${a.ancestorRef.name ?? ""}`,
+          conditions: a.conditions,
+        }))
+      : [];
+  const one = {
+    objects: object ? [object] : [],
+    status: analysis.status,
+    explain: analysis.explain,
+  };
+  const health = [...predictHealth(one, "argocd"), ...predictHealth(one, "flux")];
   return { key, object, node, conditions, listeners, parents, ancestors, health };
 }

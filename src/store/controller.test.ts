@@ -1,9 +1,15 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { analyze, type Analysis, type RequestMix, type SimRequest, type SourceFile } from '../engine';
-import { createAppController, WORKSPACE_FILE, type EngineCalls } from './controller';
-import { createGwsimStore } from './index';
-import { selectIsBusy } from './selectors';
-import type { SimRunResult, SimTraceResult } from '../worker/simulatorApi';
+import { afterEach, describe, expect, test, vi } from "vitest";
+import {
+  analyze,
+  type Analysis,
+  type RequestMix,
+  type SimRequest,
+  type SourceFile,
+} from "../engine";
+import { createAppController, WORKSPACE_FILE, type EngineCalls } from "./controller";
+import { createGwsimStore } from "./index";
+import { selectIsBusy } from "./selectors";
+import type { SimRunResult, SimTraceResult } from "../worker/simulatorApi";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -20,16 +26,18 @@ function fakeEngine() {
   const calls: Record<string, Pending<unknown>[]> = {};
   const cancelled: string[] = [];
   const hold =
-    <T,>(name: string) =>
+    <T>(name: string) =>
     (...args: unknown[]) =>
-      new Promise<T>((resolve, reject) => (calls[name] ??= []).push({ args, resolve: resolve as (v: unknown) => void, reject }));
+      new Promise<T>((resolve, reject) =>
+        (calls[name] ??= []).push({ args, resolve: resolve as (v: unknown) => void, reject }),
+      );
   const engine: EngineCalls = {
-    analyze: hold('analyze'),
-    platformChecks: hold('platformChecks'),
-    simTrace: hold('simTrace'),
-    simMixTraffic: hold('simMixTraffic'),
-    simWhatIf: hold('simWhatIf'),
-    simRun: hold('simRun'),
+    analyze: hold("analyze"),
+    platformChecks: hold("platformChecks"),
+    simTrace: hold("simTrace"),
+    simMixTraffic: hold("simMixTraffic"),
+    simWhatIf: hold("simWhatIf"),
+    simRun: hold("simRun"),
     simCancel: (runId) => {
       cancelled.push(runId);
       return Promise.resolve();
@@ -38,8 +46,8 @@ function fakeEngine() {
   const pending = (name: string) => calls[name] ?? [];
   /** Answers the analysis call at `index` with a real analysis of the text it was sent. */
   const answerAnalysis = async (index = 0) => {
-    const [call] = pending('analyze').splice(index, 1);
-    if (!call) throw new Error('no pending analysis');
+    const [call] = pending("analyze").splice(index, 1);
+    if (!call) throw new Error("no pending analysis");
     const [revision, sources] = call.args as [number, SourceFile[]];
     call.resolve({ revision, analysis: analyze(sources) });
     await flush();
@@ -53,50 +61,52 @@ async function flush() {
 
 const analysedRevisions = (p: Pending<unknown>[]) => p.map((c) => c.args[0]);
 
-describe('controller: analysis follows the text', () => {
-  test('analyses at start, then once after a burst of typing (debounced)', async () => {
+describe("controller: analysis follows the text", () => {
+  test("analyses at start, then once after a burst of typing (debounced)", async () => {
     vi.useFakeTimers();
-    const store = createGwsimStore({ initialText: 'kind: A' });
+    const store = createGwsimStore({ initialText: "kind: A" });
     const worker = fakeEngine();
     const stop = createAppController(store, worker.engine, { debounceMs: 150 }).startAnalysis();
     await flush();
-    expect(analysedRevisions(worker.pending('analyze'))).toEqual([0]);
+    expect(analysedRevisions(worker.pending("analyze"))).toEqual([0]);
     await worker.answerAnalysis();
     expect(store.getState().analysisRevision).toBe(0);
     expect(store.getState().analyzing).toBe(false);
 
-    store.getState().setText('kind: AB', 'editor');
+    store.getState().setText("kind: AB", "editor");
     vi.advanceTimersByTime(100);
-    store.getState().setText('kind: ABC', 'editor');
+    store.getState().setText("kind: ABC", "editor");
     vi.advanceTimersByTime(100);
     await flush();
-    expect(worker.pending('analyze')).toHaveLength(0);
+    expect(worker.pending("analyze")).toHaveLength(0);
     vi.advanceTimersByTime(60);
     await flush();
-    expect(worker.pending('analyze').map((p) => [p.args[0], (p.args[1] as SourceFile[])[0]?.text])).toEqual([[2, 'kind: ABC']]);
+    expect(
+      worker.pending("analyze").map((p) => [p.args[0], (p.args[1] as SourceFile[])[0]?.text]),
+    ).toEqual([[2, "kind: ABC"]]);
     await worker.answerAnalysis();
     expect(store.getState().analysisRevision).toBe(2);
     stop();
   });
 
-  test('one analysis in the worker at a time; overtaken revisions are never sent and stale answers drop', async () => {
+  test("one analysis in the worker at a time; overtaken revisions are never sent and stale answers drop", async () => {
     vi.useFakeTimers();
-    const store = createGwsimStore({ initialText: 'a: 1' });
+    const store = createGwsimStore({ initialText: "a: 1" });
     const worker = fakeEngine();
     const stop = createAppController(store, worker.engine, { debounceMs: 150 }).startAnalysis();
     await flush();
-    store.getState().setText('a: 2', 'editor');
+    store.getState().setText("a: 2", "editor");
     vi.advanceTimersByTime(200);
-    store.getState().setText('a: 3', 'editor');
+    store.getState().setText("a: 3", "editor");
     vi.advanceTimersByTime(200);
     await flush();
     // Revision 0 is still in the worker: revisions 1 and 2 wait, and 1 is overtaken by 2.
-    expect(analysedRevisions(worker.pending('analyze'))).toEqual([0]);
+    expect(analysedRevisions(worker.pending("analyze"))).toEqual([0]);
     expect(store.getState().analyzing).toBe(true);
     await worker.answerAnalysis();
     // The answer for revision 0 is stale: dropped. Only the newest revision goes out.
     expect(store.getState().analysis).toBeUndefined();
-    expect(analysedRevisions(worker.pending('analyze'))).toEqual([2]);
+    expect(analysedRevisions(worker.pending("analyze"))).toEqual([2]);
     await worker.answerAnalysis();
     expect(store.getState().analysisRevision).toBe(2);
     expect(store.getState().analysis?.objects).toEqual([]);
@@ -104,82 +114,97 @@ describe('controller: analysis follows the text', () => {
     stop();
   });
 
-  test('a worker failure is reported for the current revision, and the next edit is busy again', async () => {
-    const store = createGwsimStore({ initialText: 'x' });
+  test("a worker failure is reported for the current revision, and the next edit is busy again", async () => {
+    const store = createGwsimStore({ initialText: "x" });
     let calls = 0;
     const engine = {
       ...fakeEngine().engine,
       analyze: (revision: number, sources: SourceFile[]) =>
-        calls++ === 0 ? Promise.resolve({ revision, analysis: analyze(sources) as Analysis }) : Promise.reject(new Error('worker crashed')),
+        calls++ === 0
+          ? Promise.resolve({ revision, analysis: analyze(sources) as Analysis })
+          : Promise.reject(new Error("worker crashed")),
     };
     const stop = createAppController(store, engine, { debounceMs: 0 }).startAnalysis();
     await vi.waitFor(() => expect(store.getState().analysisRevision).toBe(0));
-    store.getState().setText('y', 'editor');
+    store.getState().setText("y", "editor");
     expect(selectIsBusy(store.getState())).toBe(true);
-    await vi.waitFor(() => expect(store.getState().analysisError).toBe('worker crashed'));
+    await vi.waitFor(() => expect(store.getState().analysisError).toBe("worker crashed"));
     expect(store.getState().analysisRevision).toBe(0);
     expect(store.getState().analyzing).toBe(false);
     expect(selectIsBusy(store.getState())).toBe(false);
-    store.getState().setText('z', 'editor');
+    store.getState().setText("z", "editor");
     expect(selectIsBusy(store.getState())).toBe(true);
     stop();
   });
 });
 
-describe('controller: simulator calls, latest wins', () => {
-  const request = (path: string): SimRequest => ({ scheme: 'http', host: 'a.example', method: 'GET', path });
-  const traceFor = (revision: number, path: string) => ({ revision, request: request(path) }) as unknown as SimTraceResult;
+describe("controller: simulator calls, latest wins", () => {
+  const request = (path: string): SimRequest => ({
+    scheme: "http",
+    host: "a.example",
+    method: "GET",
+    path,
+  });
+  const traceFor = (revision: number, path: string) =>
+    ({ revision, request: request(path) }) as unknown as SimTraceResult;
 
-  test('a newer trace overtakes an older one: only the newest lands, and a waiting one is never sent', async () => {
-    const store = createGwsimStore({ initialText: 'x' });
+  test("a newer trace overtakes an older one: only the newest lands, and a waiting one is never sent", async () => {
+    const store = createGwsimStore({ initialText: "x" });
     const worker = fakeEngine();
     const controller = createAppController(store, worker.engine);
-    const setSimTrace = vi.spyOn(store.getState(), 'setSimTrace');
+    const setSimTrace = vi.spyOn(store.getState(), "setSimTrace");
     store.setState({ setSimTrace });
-    const first = controller.trace(request('/1'));
+    const first = controller.trace(request("/1"));
     await flush();
-    const second = controller.trace(request('/2'));
-    const third = controller.trace(request('/3'));
+    const second = controller.trace(request("/2"));
+    const third = controller.trace(request("/3"));
     await flush();
     // /1 is in the worker; /2 was cancelled while waiting, so the worker only ever hears /1 and /3.
-    expect(worker.pending('simTrace').map((c) => (c.args[2] as SimRequest).path)).toEqual(['/1']);
-    worker.pending('simTrace').shift()?.resolve(traceFor(0, '/1'));
+    expect(worker.pending("simTrace").map((c) => (c.args[2] as SimRequest).path)).toEqual(["/1"]);
+    worker.pending("simTrace").shift()?.resolve(traceFor(0, "/1"));
     await Promise.all([first, second]);
-    await vi.waitFor(() => expect(worker.pending('simTrace')).toHaveLength(1));
-    expect(worker.pending('simTrace').map((c) => (c.args[2] as SimRequest).path)).toEqual(['/3']);
-    worker.pending('simTrace').shift()?.resolve(traceFor(0, '/3'));
+    await vi.waitFor(() => expect(worker.pending("simTrace")).toHaveLength(1));
+    expect(worker.pending("simTrace").map((c) => (c.args[2] as SimRequest).path)).toEqual(["/3"]);
+    worker.pending("simTrace").shift()?.resolve(traceFor(0, "/3"));
     await third;
-    expect(setSimTrace.mock.calls.map(([r]) => (r as SimTraceResult | undefined)?.request.path)).toEqual(['/3']);
+    expect(
+      setSimTrace.mock.calls.map(([r]) => (r as SimTraceResult | undefined)?.request.path),
+    ).toEqual(["/3"]);
   });
 
-  test('a new canary run cancels the running one in the worker and drops its answer; Cancel keeps the partial tally', async () => {
-    const store = createGwsimStore({ initialText: 'x' });
+  test("a new canary run cancels the running one in the worker and drops its answer; Cancel keeps the partial tally", async () => {
+    const store = createGwsimStore({ initialText: "x" });
     const worker = fakeEngine();
     const controller = createAppController(store, worker.engine);
-    const mix: RequestMix = { id: 'm', name: 'm', templates: [] } as unknown as RequestMix;
-    const result = (runId: string, cancelled: boolean) => ({ runId, cancelled, tally: { n: 5 } }) as unknown as SimRunResult;
-    const first = controller.startRun('canary', mix, 100, 1);
+    const mix: RequestMix = { id: "m", name: "m", templates: [] } as unknown as RequestMix;
+    const result = (runId: string, cancelled: boolean) =>
+      ({ runId, cancelled, tally: { n: 5 } }) as unknown as SimRunResult;
+    const first = controller.startRun("canary", mix, 100, 1);
     await flush();
-    const firstId = store.getState().simRun?.runId ?? '';
-    const second = controller.startRun('canary', mix, 100, 1);
+    const firstId = store.getState().simRun?.runId ?? "";
+    const second = controller.startRun("canary", mix, 100, 1);
     await flush();
     expect(worker.cancelled).toEqual([firstId]);
-    worker.pending('simRun').shift()?.resolve(result(firstId, true));
+    worker.pending("simRun").shift()?.resolve(result(firstId, true));
     await first;
     await flush();
-    const secondId = store.getState().simRun?.runId ?? '';
+    const secondId = store.getState().simRun?.runId ?? "";
     expect(secondId).not.toBe(firstId);
-    expect(store.getState().simRun?.status).toBe('running');
+    expect(store.getState().simRun?.status).toBe("running");
     // The user's Cancel: the worker stops and the partial result is shown as cancelled.
     await controller.cancelRun();
     expect(worker.cancelled).toEqual([firstId, secondId]);
-    worker.pending('simRun').shift()?.resolve(result(secondId, true));
+    worker.pending("simRun").shift()?.resolve(result(secondId, true));
     await second;
-    expect(store.getState().simRun).toMatchObject({ runId: secondId, status: 'cancelled', done: 5 });
+    expect(store.getState().simRun).toMatchObject({
+      runId: secondId,
+      status: "cancelled",
+      done: 5,
+    });
   });
 });
 
-describe('controller: edits and read-only share mode', () => {
+describe("controller: edits and read-only share mode", () => {
   const ROUTE = `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: { name: r, namespace: app }
@@ -187,49 +212,58 @@ spec:
   rules:
     - backendRefs: [{ name: svc, port: 8080, weight: 1 }]
 `;
-  const setWeight = { op: 'setBackendWeight', target: { kind: 'HTTPRoute', namespace: 'app', name: 'r' }, ruleIndex: 0, backendIndex: 0, weight: 7 } as const;
+  const setWeight = {
+    op: "setBackendWeight",
+    target: { kind: "HTTPRoute", namespace: "app", name: "r" },
+    ruleIndex: 0,
+    backendIndex: 0,
+    weight: 7,
+  } as const;
 
-  test('edits apply as one undo step and undo restores the text', () => {
+  test("edits apply as one undo step and undo restores the text", () => {
     const store = createGwsimStore({ initialText: ROUTE });
     const controller = createAppController(store, fakeEngine().engine);
-    const result = controller.applyEdits([setWeight], 'canvas');
+    const result = controller.applyEdits([setWeight], "canvas");
     expect(result.failed).toEqual([]);
-    expect(store.getState().text).toContain('weight: 7');
+    expect(store.getState().text).toContain("weight: 7");
     controller.undo();
     expect(store.getState().text).toBe(ROUTE);
   });
 
-  test('a failed edit becomes a notice', () => {
+  test("a failed edit becomes a notice", () => {
     const store = createGwsimStore({ initialText: ROUTE });
     const controller = createAppController(store, fakeEngine().engine);
-    const result = controller.applyEdits([{ op: 'removeObject', target: { kind: 'HTTPRoute', namespace: 'nowhere', name: 'ghost' } }], 'inspector');
+    const result = controller.applyEdits(
+      [{ op: "removeObject", target: { kind: "HTTPRoute", namespace: "nowhere", name: "ghost" } }],
+      "inspector",
+    );
     expect(result.failed).toHaveLength(1);
-    expect(store.getState().notice?.kind).toBe('error');
+    expect(store.getState().notice?.kind).toBe("error");
   });
 
-  test('read-only refuses canvas, inspector and undo changes with a notice, and Edit lifts it', () => {
+  test("read-only refuses canvas, inspector and undo changes with a notice, and Edit lifts it", () => {
     const store = createGwsimStore({ initialText: ROUTE });
     const controller = createAppController(store, fakeEngine().engine);
-    store.getState().setText(`${ROUTE}# typed\n`, 'editor');
+    store.getState().setText(`${ROUTE}# typed\n`, "editor");
     controller.enterShareMode();
     expect(store.getState().readOnly).toBe(true);
     const typed = store.getState().text;
-    const result = controller.applyEdits([setWeight], 'canvas');
-    expect(result.failed.map((f) => f.reason)).toEqual(['the workspace is read-only']);
+    const result = controller.applyEdits([setWeight], "canvas");
+    expect(result.failed.map((f) => f.reason)).toEqual(["the workspace is read-only"]);
     expect(store.getState().text).toBe(typed);
     expect(store.getState().notice?.message).toMatch(/share link/);
-    store.getState().setText('other: 1', 'inspector');
+    store.getState().setText("other: 1", "inspector");
     controller.undo();
     expect(store.getState().text).toBe(typed);
     // Loading a workspace (a restore, a file) is not editing: it still goes through.
-    store.getState().setText(ROUTE, 'restore');
+    store.getState().setText(ROUTE, "restore");
     expect(store.getState().text).toBe(ROUTE);
     controller.leaveShareMode();
-    controller.applyEdits([setWeight], 'canvas');
-    expect(store.getState().text).toContain('weight: 7');
+    controller.applyEdits([setWeight], "canvas");
+    expect(store.getState().text).toContain("weight: 7");
   });
 });
 
-test('the workspace file name is what diagnostics name', () => {
-  expect(WORKSPACE_FILE).toBe('workspace.yaml');
+test("the workspace file name is what diagnostics name", () => {
+  expect(WORKSPACE_FILE).toBe("workspace.yaml");
 });

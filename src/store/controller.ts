@@ -8,15 +8,33 @@
  * - read-only share mode: a flag on the document slice, entered and left here.
  * Components call it; results land in the store, where components read them.
  */
-import type { Analysis, EditOp, EditResult, FixIt, IsolationLens, LintFinding, MixTraffic, RequestMix, RequestProbe, SimRequest, SourceFile, WorldMode } from '../engine';
-import type { SimRunProgress, SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
-import type { GwsimStore } from './index';
-import { MAX_RUN } from './simulatorSlice';
-import type { ChangeOrigin } from './types';
-import { createWorkerQueries, type WorkerQueries } from './workerQueries';
+import type {
+  Analysis,
+  EditOp,
+  EditResult,
+  FixIt,
+  IsolationLens,
+  LintFinding,
+  MixTraffic,
+  RequestMix,
+  RequestProbe,
+  SimRequest,
+  SourceFile,
+  WorldMode,
+} from "../engine";
+import type {
+  SimRunProgress,
+  SimRunResult,
+  SimTraceResult,
+  SimWhatIfResult,
+} from "../worker/simulatorApi";
+import type { GwsimStore } from "./index";
+import { MAX_RUN } from "./simulatorSlice";
+import type { ChangeOrigin } from "./types";
+import { createWorkerQueries, type WorkerQueries } from "./workerQueries";
 
 /** The single source name the workspace text is analysed under; diagnostics name this file. */
-export const WORKSPACE_FILE = 'workspace.yaml';
+export const WORKSPACE_FILE = "workspace.yaml";
 export const ANALYSIS_DEBOUNCE_MS = 150;
 
 export interface PlatformChecks {
@@ -28,12 +46,33 @@ export interface PlatformChecks {
 
 /** The worker calls the controller makes (worker/engineClient.ts provides them; tests fake them). */
 export interface EngineCalls {
-  analyze(revision: number, sources: SourceFile[], world: WorldMode): Promise<{ revision: number; analysis: Analysis }>;
+  analyze(
+    revision: number,
+    sources: SourceFile[],
+    world: WorldMode,
+  ): Promise<{ revision: number; analysis: Analysis }>;
   platformChecks(revision: number, sources: SourceFile[]): Promise<PlatformChecks>;
   simTrace(revision: number, sources: SourceFile[], request: SimRequest): Promise<SimTraceResult>;
-  simMixTraffic(revision: number, sources: SourceFile[], mix: RequestMix): Promise<{ revision: number; traffic: MixTraffic }>;
-  simWhatIf(revision: number, sources: SourceFile[], baseline: SourceFile[], probes: { requests: RequestProbe[]; mixes: RequestMix[] }): Promise<SimWhatIfResult>;
-  simRun(revision: number, sources: SourceFile[], runId: string, mix: RequestMix, n: number, seed: number, onProgress: (p: SimRunProgress) => void): Promise<SimRunResult>;
+  simMixTraffic(
+    revision: number,
+    sources: SourceFile[],
+    mix: RequestMix,
+  ): Promise<{ revision: number; traffic: MixTraffic }>;
+  simWhatIf(
+    revision: number,
+    sources: SourceFile[],
+    baseline: SourceFile[],
+    probes: { requests: RequestProbe[]; mixes: RequestMix[] },
+  ): Promise<SimWhatIfResult>;
+  simRun(
+    revision: number,
+    sources: SourceFile[],
+    runId: string,
+    mix: RequestMix,
+    n: number,
+    seed: number,
+    onProgress: (p: SimRunProgress) => void,
+  ): Promise<SimRunResult>;
   simCancel(runId: string): Promise<void>;
 }
 
@@ -52,7 +91,11 @@ export interface ShareModeHandlers {
 
 export type AppController = ReturnType<typeof createAppController>;
 
-export function createAppController(store: GwsimStore, engine: EngineCalls, options: ControllerOptions = {}) {
+export function createAppController(
+  store: GwsimStore,
+  engine: EngineCalls,
+  options: ControllerOptions = {},
+) {
   const queries = options.queries ?? createWorkerQueries();
   const debounceMs = options.debounceMs ?? ANALYSIS_DEBOUNCE_MS;
   const clock = options.clock ?? (() => performance.now());
@@ -63,7 +106,9 @@ export function createAppController(store: GwsimStore, engine: EngineCalls, opti
     return { revision, sources: [{ name: WORKSPACE_FILE, text }] as SourceFile[] };
   };
   const reportError = (what: string, error: unknown) =>
-    store.getState().setNotice({ kind: 'error', message: `Simulator: ${what} failed: ${messageOf(error)}` });
+    store
+      .getState()
+      .setNotice({ kind: "error", message: `Simulator: ${what} failed: ${messageOf(error)}` });
 
   /** Analyses the current revision; an answer for an overtaken revision is dropped. */
   async function analyzeNow(): Promise<void> {
@@ -72,9 +117,11 @@ export function createAppController(store: GwsimStore, engine: EngineCalls, opti
     store.getState().setAnalyzing(true);
     const started = clock();
     try {
-      const result = await queries.latest('analysis', [revision, world], () => engine.analyze(revision, sources, world));
+      const result = await queries.latest("analysis", [revision, world], () =>
+        engine.analyze(revision, sources, world),
+      );
       if (result === undefined) return; // a newer revision is on its way
-      options.measure?.('gwsim:analyze-roundtrip', started, clock());
+      options.measure?.("gwsim:analyze-roundtrip", started, clock());
       store.getState().setAnalysis(result.revision, result.analysis);
     } catch (error) {
       store.getState().setAnalysisError(revision, messageOf(error));
@@ -101,13 +148,13 @@ export function createAppController(store: GwsimStore, engine: EngineCalls, opti
       return () => {
         unsubscribe();
         if (timer !== undefined) clearTimeout(timer);
-        void queries.cancel('analysis');
+        void queries.cancel("analysis");
       };
     },
 
     /** Query options for the platform panel's useQuery: findings, fix-its and lens of one revision. */
     platformChecksQuery(analysisRevision: number) {
-      return queries.options('platformChecks', [analysisRevision], () => {
+      return queries.options("platformChecks", [analysisRevision], () => {
         // The text as it is when the call reaches the worker; the answer carries its revision.
         const { revision, sources } = current();
         return engine.platformChecks(revision, sources);
@@ -117,11 +164,17 @@ export function createAppController(store: GwsimStore, engine: EngineCalls, opti
     // ------------------------------------------------------------------------------ edits
 
     /** Canvas, inspector and fix-it edits: one undo step; failures (and read-only) become a notice. */
-    applyEdits(ops: readonly EditOp[], origin: Extract<ChangeOrigin, 'canvas' | 'inspector'>): EditResult {
+    applyEdits(
+      ops: readonly EditOp[],
+      origin: Extract<ChangeOrigin, "canvas" | "inspector">,
+    ): EditResult {
       const s = store.getState();
       const result = s.applyEdits(ops, origin);
       if (!s.readOnly && result.failed.length > 0) {
-        store.getState().setNotice({ kind: 'error', message: `Could not edit the YAML: ${result.failed.map((f) => f.reason).join('; ')}` });
+        store.getState().setNotice({
+          kind: "error",
+          message: `Could not edit the YAML: ${result.failed.map((f) => f.reason).join("; ")}`,
+        });
       }
       return result;
     },
@@ -144,20 +197,27 @@ export function createAppController(store: GwsimStore, engine: EngineCalls, opti
     async trace(request: SimRequest, options: { recent?: boolean } = {}): Promise<void> {
       const { revision, sources } = current();
       try {
-        const result = await queries.latest('trace', [revision, request], () => engine.simTrace(revision, sources, request));
+        const result = await queries.latest("trace", [revision, request], () =>
+          engine.simTrace(revision, sources, request),
+        );
         if (result !== undefined) store.getState().setSimTrace(result, options);
       } catch (error) {
-        reportError('the trace', error);
+        reportError("the trace", error);
       }
     },
 
     async mixTraffic(mix: RequestMix): Promise<void> {
       const { revision, sources } = current();
       try {
-        const result = await queries.latest('mixTraffic', [revision, mix], () => engine.simMixTraffic(revision, sources, mix));
-        if (result !== undefined) store.getState().setSimTraffic({ revision: result.revision, mixId: mix.id, traffic: result.traffic });
+        const result = await queries.latest("mixTraffic", [revision, mix], () =>
+          engine.simMixTraffic(revision, sources, mix),
+        );
+        if (result !== undefined)
+          store
+            .getState()
+            .setSimTraffic({ revision: result.revision, mixId: mix.id, traffic: result.traffic });
       } catch (error) {
-        reportError('the mix traffic', error);
+        reportError("the mix traffic", error);
       }
     },
 
@@ -168,12 +228,17 @@ export function createAppController(store: GwsimStore, engine: EngineCalls, opti
       const { revision, sources } = current();
       const probes = { requests: s.simSaved, mixes: s.simMixes };
       try {
-        const result = await queries.latest('whatIf', [revision, baseline.text, probes], () =>
-          engine.simWhatIf(revision, sources, [{ name: baseline.name, text: baseline.text }], probes),
+        const result = await queries.latest("whatIf", [revision, baseline.text, probes], () =>
+          engine.simWhatIf(
+            revision,
+            sources,
+            [{ name: baseline.name, text: baseline.text }],
+            probes,
+          ),
         );
         if (result !== undefined) store.getState().setSimWhatIf(result);
       } catch (error) {
-        reportError('the what-if comparison', error);
+        reportError("the what-if comparison", error);
       }
     },
 
@@ -182,31 +247,51 @@ export function createAppController(store: GwsimStore, engine: EngineCalls, opti
      * (the worker stops at its next chunk and the answer is dropped); cancelRun() stops it and
      * keeps what was sampled.
      */
-    async startRun(source: 'canary' | 'mix', mix: RequestMix, n: number, seed: number): Promise<void> {
+    async startRun(
+      source: "canary" | "mix",
+      mix: RequestMix,
+      n: number,
+      seed: number,
+    ): Promise<void> {
       const runId = `run-${++runCounter}`;
       const total = Math.max(1, Math.min(MAX_RUN, Math.floor(n)));
       const { revision, sources } = current();
-      const base = { runId, source, revision, total, ...(source === 'mix' ? { mixId: mix.id } : {}) };
-      store.getState().setSimRun({ ...base, status: 'running', done: 0 });
+      const base = {
+        runId,
+        source,
+        revision,
+        total,
+        ...(source === "mix" ? { mixId: mix.id } : {}),
+      };
+      store.getState().setSimRun({ ...base, status: "running", done: 0 });
       const onProgress = (p: SimRunProgress) => {
         const run = store.getState().simRun;
-        if (run?.runId === p.runId && run.status === 'running') store.getState().setSimRun({ ...run, done: p.done });
+        if (run?.runId === p.runId && run.status === "running")
+          store.getState().setSimRun({ ...run, done: p.done });
       };
       try {
-        const result = await queries.latest('simRun', [runId], (signal) => {
-          signal.addEventListener('abort', () => void engine.simCancel(runId), { once: true });
+        const result = await queries.latest("simRun", [runId], (signal) => {
+          signal.addEventListener("abort", () => void engine.simCancel(runId), { once: true });
           return engine.simRun(revision, sources, runId, mix, total, seed, onProgress);
         });
         if (result === undefined) return;
-        store.getState().setSimRun({ ...base, status: result.cancelled ? 'cancelled' : 'done', done: result.tally.n, result });
+        store.getState().setSimRun({
+          ...base,
+          status: result.cancelled ? "cancelled" : "done",
+          done: result.tally.n,
+          result,
+        });
       } catch (error) {
-        if (store.getState().simRun?.runId === runId) store.getState().setSimRun({ ...base, status: 'error', done: 0, error: messageOf(error) });
+        if (store.getState().simRun?.runId === runId)
+          store
+            .getState()
+            .setSimRun({ ...base, status: "error", done: 0, error: messageOf(error) });
       }
     },
 
     async cancelRun(): Promise<void> {
       const run = store.getState().simRun;
-      if (run?.status !== 'running') return;
+      if (run?.status !== "running") return;
       await engine.simCancel(run.runId);
     },
   };

@@ -3,15 +3,39 @@
  * checkFormEdit turns it into minimal YAML edits and validates the edited object (as you type),
  * commitFormEdit writes it as one undo step, but only when it introduces no error.
  */
-import { backendEdits, checkEdit, listenerEdits, matchEdits, routeHostnameEdits, type BackendPatch, type Diagnostic, type EditOp, type ListenerPatch, type MatchPatch, type ObjectSelector } from '../engine';
-import { applyCanvasEdits } from './canvasEdits';
-import { useGwsimStore } from './index';
+import {
+  backendEdits,
+  checkEdit,
+  listenerEdits,
+  matchEdits,
+  routeHostnameEdits,
+  type BackendPatch,
+  type Diagnostic,
+  type EditOp,
+  type ListenerPatch,
+  type MatchPatch,
+  type ObjectSelector,
+} from "../engine";
+import { applyCanvasEdits } from "./canvasEdits";
+import { useGwsimStore } from "./index";
 
 export type FormEdit =
-  | { type: 'listener'; owner: ObjectSelector; listener: string; patch: ListenerPatch }
-  | { type: 'hostnames'; route: ObjectSelector; hostnames: readonly string[] }
-  | { type: 'match'; route: ObjectSelector; ruleIndex: number; matchIndex: number; patch: MatchPatch }
-  | { type: 'backend'; route: ObjectSelector; ruleIndex: number; backendIndex: number; patch: BackendPatch };
+  | { type: "listener"; owner: ObjectSelector; listener: string; patch: ListenerPatch }
+  | { type: "hostnames"; route: ObjectSelector; hostnames: readonly string[] }
+  | {
+      type: "match";
+      route: ObjectSelector;
+      ruleIndex: number;
+      matchIndex: number;
+      patch: MatchPatch;
+    }
+  | {
+      type: "backend";
+      route: ObjectSelector;
+      ruleIndex: number;
+      backendIndex: number;
+      patch: BackendPatch;
+    };
 
 export interface FormCheck {
   ops: EditOp[];
@@ -21,14 +45,23 @@ export interface FormCheck {
 
 function opsOf(text: string, edit: FormEdit): { ops: EditOp[]; target: ObjectSelector } {
   switch (edit.type) {
-    case 'listener':
-      return { ops: listenerEdits(text, edit.owner, edit.listener, edit.patch), target: edit.owner };
-    case 'hostnames':
+    case "listener":
+      return {
+        ops: listenerEdits(text, edit.owner, edit.listener, edit.patch),
+        target: edit.owner,
+      };
+    case "hostnames":
       return { ops: routeHostnameEdits(text, edit.route, edit.hostnames), target: edit.route };
-    case 'match':
-      return { ops: matchEdits(text, edit.route, edit.ruleIndex, edit.matchIndex, edit.patch), target: edit.route };
-    case 'backend':
-      return { ops: backendEdits(text, edit.route, edit.ruleIndex, edit.backendIndex, edit.patch), target: edit.route };
+    case "match":
+      return {
+        ops: matchEdits(text, edit.route, edit.ruleIndex, edit.matchIndex, edit.patch),
+        target: edit.route,
+      };
+    case "backend":
+      return {
+        ops: backendEdits(text, edit.route, edit.ruleIndex, edit.backendIndex, edit.patch),
+        target: edit.route,
+      };
   }
 }
 
@@ -42,10 +75,10 @@ export function checkFormEdit(edit: FormEdit): FormCheck {
 /** Writes the edit when it is valid; returns the check either way (errors are shown, nothing written). */
 export function commitFormEdit(edit: FormEdit): FormCheck {
   const check = checkFormEdit(edit);
-  if (check.errors.length === 0 && check.ops.length > 0) applyCanvasEdits(check.ops, 'inspector');
+  if (check.errors.length === 0 && check.ops.length > 0) applyCanvasEdits(check.ops, "inspector");
   return check;
 }
 
 function describe(d: Diagnostic): string {
-  return `${d.path ? `${d.path}: ` : ''}${d.message}${d.hint ? ` ${d.hint}` : ''}`;
+  return `${d.path ? `${d.path}: ` : ""}${d.message}${d.hint ? ` ${d.hint}` : ""}`;
 }

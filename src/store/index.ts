@@ -8,25 +8,25 @@
  * and the user-dragged positions; typing and dragging are grouped into steps by pause
  * (undoGrouping.ts). The editor redirects Monaco's own undo keys to `undo()`/`redo()` here.
  */
-import { create } from 'zustand';
-import { temporal } from 'zundo';
-import { createSimulatorSlice } from './simulatorSlice';
-import { createAnalysisSlice } from './slices/analysisSlice';
-import { createDocumentSlice } from './slices/documentSlice';
-import { createLayoutSlice } from './slices/layoutSlice';
-import { createSelectionSlice } from './slices/selectionSlice';
-import type { SliceContext } from './slices/sliceKit';
-import { createUiSlice } from './slices/uiSlice';
-import type { GwsimState } from './types';
-import { createUndoRecorder } from './undoGrouping';
+import { create } from "zustand";
+import { temporal } from "zundo";
+import { createSimulatorSlice } from "./simulatorSlice";
+import { createAnalysisSlice } from "./slices/analysisSlice";
+import { createDocumentSlice } from "./slices/documentSlice";
+import { createLayoutSlice } from "./slices/layoutSlice";
+import { createSelectionSlice } from "./slices/selectionSlice";
+import type { SliceContext } from "./slices/sliceKit";
+import { createUiSlice } from "./slices/uiSlice";
+import type { GwsimState } from "./types";
+import { createUndoRecorder } from "./undoGrouping";
 
-export type * from './types';
-export { DEFAULT_SPLIT_RATIO } from './slices/uiSlice';
+export type * from "./types";
+export { DEFAULT_SPLIT_RATIO } from "./slices/uiSlice";
 
 /** What one undo step restores. */
 export interface UndoSnapshot {
   text: string;
-  positions: GwsimState['positions'];
+  positions: GwsimState["positions"];
 }
 
 export interface CreateStoreOptions {
@@ -43,9 +43,9 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
       (set, get) => {
         const context: SliceContext = { set, get, undo };
         return {
-          ...createDocumentSlice(context, options.initialText ?? ''),
-          undo: () => stepHistory('undo'),
-          redo: () => stepHistory('redo'),
+          ...createDocumentSlice(context, options.initialText ?? ""),
+          undo: () => stepHistory("undo"),
+          redo: () => stepHistory("redo"),
           ...createAnalysisSlice(context),
           ...createSelectionSlice(context),
           ...createLayoutSlice(context),
@@ -70,18 +70,18 @@ export function createGwsimStore(options: CreateStoreOptions = {}) {
   );
 
   /** Undo/redo restore a snapshot, then record the text change as a new revision (never an old one). */
-  function stepHistory(direction: 'undo' | 'redo') {
+  function stepHistory(direction: "undo" | "redo") {
     undo.breakGroup();
     const before = store.getState().text;
     // Stepping through history is editing: a read-only workspace keeps its text.
     if (store.getState().readOnly) return;
     const history = store.temporal.getState();
-    if (direction === 'undo') history.undo();
+    if (direction === "undo") history.undo();
     else history.redo();
     const s = store.getState();
     if (s.text === before) return;
     const revision = s.revision + 1;
-    store.setState({ revision, lastChange: { origin: 'undo', revision } });
+    store.setState({ revision, lastChange: { origin: "undo", revision } });
   }
 
   return store;

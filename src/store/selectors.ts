@@ -10,9 +10,9 @@ import type {
   PolicyAttachment,
   ResourceKey,
   StatusDriftEntry,
-} from '../engine';
-import { computeProblems, type Problem } from './problems';
-import type { GwsimState } from './types';
+} from "../engine";
+import { computeProblems, type Problem } from "./problems";
+import type { GwsimState } from "./types";
 
 function memoizeOne<A, R>(fn: (a: A) => R): (a: A) => R {
   let last: { a: A; r: R } | undefined;
@@ -45,14 +45,17 @@ export const selectGraph = (s: GwsimState) => s.analysis?.graph;
 export const selectIsBusy = (s: GwsimState) =>
   s.analyzing || (s.analysisRevision !== s.revision && s.analysisErrorRevision !== s.revision);
 
-export const selectDiagnostics = (s: GwsimState): readonly Diagnostic[] => s.analysis?.diagnostics ?? EMPTY;
+export const selectDiagnostics = (s: GwsimState): readonly Diagnostic[] =>
+  s.analysis?.diagnostics ?? EMPTY;
 
 const problemsOf = memoizeOne((analysis: Analysis | undefined): Problem[] =>
   analysis ? computeProblems(analysis) : EMPTY,
 );
 export const selectProblems = (s: GwsimState): Problem[] => problemsOf(s.analysis);
 
-const staleKeysOf = memoizeOne((stale: GwsimState['stale']): ResourceKey[] => stale.map((e) => e.object.key));
+const staleKeysOf = memoizeOne((stale: GwsimState["stale"]): ResourceKey[] =>
+  stale.map((e) => e.object.key),
+);
 /**
  * Objects present in an earlier analysis whose YAML document now has a syntax error. The graph
  * keeps drawing them (from `lastGoodAnalysis`) marked stale until the document parses again.
@@ -65,11 +68,17 @@ export const selectObject =
   (key: ResourceKey | undefined) =>
   (s: GwsimState): ObjectSummary | undefined => {
     if (key === undefined) return undefined;
-    return s.analysis?.objects.find((o) => o.key === key) ?? s.stale.find((e) => e.object.key === key)?.object;
+    return (
+      s.analysis?.objects.find((o) => o.key === key) ??
+      s.stale.find((e) => e.object.key === key)?.object
+    );
   };
 
 /** The object whose document spans a 1-based line of the current analysis' text. */
-export function findObjectAtLine(objects: readonly ObjectSummary[], line: number): ObjectSummary | undefined {
+export function findObjectAtLine(
+  objects: readonly ObjectSummary[],
+  line: number,
+): ObjectSummary | undefined {
   let best: ObjectSummary | undefined;
   for (const o of objects) {
     if (line < o.line || line > o.endLine) continue;
@@ -79,8 +88,10 @@ export function findObjectAtLine(objects: readonly ObjectSummary[], line: number
   return best;
 }
 
-export const selectCanUndo = (history: { pastStates: readonly unknown[] }) => history.pastStates.length > 0;
-export const selectCanRedo = (history: { futureStates: readonly unknown[] }) => history.futureStates.length > 0;
+export const selectCanUndo = (history: { pastStates: readonly unknown[] }) =>
+  history.pastStates.length > 0;
+export const selectCanRedo = (history: { futureStates: readonly unknown[] }) =>
+  history.futureStates.length > 0;
 
 // ------------------------------------------------------------- policies and controller status drift
 
@@ -118,13 +129,17 @@ export interface PolicyReachedObject {
   object: ResourceKey;
   effective: EffectivePolicy;
 }
-export const selectObjectsReachedByPolicy = perObject<readonly PolicyReachedObject[]>((analysis, key) => {
-  const reached: PolicyReachedObject[] = [];
-  for (const [object, entries] of Object.entries(analysis.effectivePolicies)) {
-    for (const effective of entries) if (effective.policy === key) reached.push({ object: object as ResourceKey, effective });
-  }
-  return reached;
-}, EMPTY);
+export const selectObjectsReachedByPolicy = perObject<readonly PolicyReachedObject[]>(
+  (analysis, key) => {
+    const reached: PolicyReachedObject[] = [];
+    for (const [object, entries] of Object.entries(analysis.effectivePolicies)) {
+      for (const effective of entries)
+        if (effective.policy === key) reached.push({ object: object as ResourceKey, effective });
+    }
+    return reached;
+  },
+  EMPTY,
+);
 
 /** Where the controller's status in the input disagrees with gwsim's for one object (or is stale). */
 export const selectStatusDrift = perObject<readonly StatusDriftEntry[]>(
@@ -132,6 +147,9 @@ export const selectStatusDrift = perObject<readonly StatusDriftEntry[]>(
   EMPTY,
 );
 
-const driftKeysOf = memoizeOne((analysis: Analysis | undefined) => new Set(analysis?.statusDrift.map((d) => d.object)));
+const driftKeysOf = memoizeOne(
+  (analysis: Analysis | undefined) => new Set(analysis?.statusDrift.map((d) => d.object)),
+);
 /** True when the object has any status drift entry: the canvas marks such nodes. */
-export const selectHasStatusDrift = (key: ResourceKey) => (s: GwsimState) => driftKeysOf(s.analysis).has(key);
+export const selectHasStatusDrift = (key: ResourceKey) => (s: GwsimState) =>
+  driftKeysOf(s.analysis).has(key);

@@ -5,7 +5,7 @@
  * simulator never keeps sending to a Gateway that was deleted or that belonged to the example the
  * user left. What is dropped is said in words (never silently).
  */
-import type { Analysis, SimRequest } from '../engine';
+import type { Analysis, SimRequest } from "../engine";
 
 /** A request checked against an analysis: the request to use and what was changed to make it usable. */
 export interface RevalidatedRequest {
@@ -33,18 +33,28 @@ export function missingGateway(request: SimRequest, analysis: Analysis): string 
 export function revalidateRequest(request: SimRequest, analysis: Analysis): RevalidatedRequest {
   const service = missingMeshService(request, analysis);
   if (service !== undefined) {
-    const next: SimRequest = { ...request, host: 'example.com' };
+    const next: SimRequest = { ...request, host: "example.com" };
     delete next.mesh;
     delete next.port;
-    return { request: next, notes: [`Service ${service} is not in the workspace any more: the request goes to a Gateway again.`] };
+    return {
+      request: next,
+      notes: [
+        `Service ${service} is not in the workspace any more: the request goes to a Gateway again.`,
+      ],
+    };
   }
   const gone = missingGateway(request, analysis);
   if (gone === undefined) return { request, notes: [] };
   const next: SimRequest = { ...request };
   delete next.gateway;
-  const notes = [`Gateway ${gone} is not in the workspace any more: the request now goes to any Gateway that listens on the port.`];
+  const notes = [
+    `Gateway ${gone} is not in the workspace any more: the request now goes to any Gateway that listens on the port.`,
+  ];
   const port = request.port;
-  if (port !== undefined && !analysis.gateways.some((g) => g.listeners.some((l) => l.port === port))) {
+  if (
+    port !== undefined &&
+    !analysis.gateways.some((g) => g.listeners.some((l) => l.port === port))
+  ) {
     delete next.port;
     notes.push(`No Gateway listens on port ${port} now: the port is back to the scheme's default.`);
   }
@@ -55,8 +65,12 @@ export function revalidateRequest(request: SimRequest, analysis: Analysis): Reva
 export function missingMeshService(request: SimRequest, analysis: Analysis): string | undefined {
   const mesh = request.mesh;
   if (mesh === undefined) return undefined;
-  const name = mesh.service.includes('/') ? mesh.service : `${mesh.clientNamespace}/${mesh.service}`;
-  const known = analysis.mesh.services.some((s) => `${s.namespace}/${s.name}` === name) || analysis.mesh.bindings.some((b) => `${b.serviceNamespace}/${b.serviceName}` === name);
+  const name = mesh.service.includes("/")
+    ? mesh.service
+    : `${mesh.clientNamespace}/${mesh.service}`;
+  const known =
+    analysis.mesh.services.some((s) => `${s.namespace}/${s.name}` === name) ||
+    analysis.mesh.bindings.some((b) => `${b.serviceNamespace}/${b.serviceName}` === name);
   return known ? undefined : name;
 }
 

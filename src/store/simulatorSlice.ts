@@ -11,23 +11,38 @@ import {
   describeRequest,
   type EditOp,
   type SimRequest,
-} from '../engine';
-import type { SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
-import { gatewayNames, missingMeshService, revalidateRequest, ruleExists } from './simulatorRevalidate';
-import type { GwsimState, SimPath, SimRollout, SimulatorSlice } from './types';
+} from "../engine";
+import type { SimRunResult, SimTraceResult, SimWhatIfResult } from "../worker/simulatorApi";
+import {
+  gatewayNames,
+  missingMeshService,
+  revalidateRequest,
+  ruleExists,
+} from "./simulatorRevalidate";
+import type { GwsimState, SimPath, SimRollout, SimulatorSlice } from "./types";
 
-export type { SavedSimulator, SimPath, SimRollout, SimRunState, SimulatorSlice, SimulatorTab } from './types';
+export type {
+  SavedSimulator,
+  SimPath,
+  SimRollout,
+  SimRunState,
+  SimulatorSlice,
+  SimulatorTab,
+} from "./types";
 
 export type { SimRunResult, SimTraceResult, SimWhatIfResult };
-
 
 export const MAX_HISTORY = 20;
 export const DEFAULT_RUN_SIZE = 10_000;
 /** The largest run the canary lab offers (the worker clamps to the same bound). */
 export const MAX_RUN = 1_000_000;
 
-export const DEFAULT_REQUEST: SimRequest = { scheme: 'http', host: 'example.com', method: 'GET', path: '/' };
-
+export const DEFAULT_REQUEST: SimRequest = {
+  scheme: "http",
+  host: "example.com",
+  method: "GET",
+  path: "/",
+};
 
 /** How many "gone" sentences the panel keeps (the newest). */
 const MAX_GONE_NOTES = 6;
@@ -49,7 +64,7 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
     setSimOpen(open) {
       if (open !== get().simOpen) set({ simOpen: open });
     },
-    simTab: 'request',
+    simTab: "request",
     setSimTab(tab) {
       set({ simTab: tab, simOpen: true });
     },
@@ -62,7 +77,12 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
     simSaved: [],
     saveSimRequest(name, request = get().simDraft) {
       const saved = get().simSaved;
-      set({ simSaved: [...saved, { id: newId('request', saved), name: name.trim() || describeRequest(request), request }] });
+      set({
+        simSaved: [
+          ...saved,
+          { id: newId("request", saved), name: name.trim() || describeRequest(request), request },
+        ],
+      });
     },
     removeSimRequest(id) {
       set({ simSaved: get().simSaved.filter((r) => r.id !== id) });
@@ -70,22 +90,37 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
     simMixes: [],
     saveSimMix(mix) {
       const mixes = get().simMixes;
-      const withId = mix.id ? mix : { ...mix, id: newId('mix', mixes) };
+      const withId = mix.id ? mix : { ...mix, id: newId("mix", mixes) };
       const index = mixes.findIndex((m) => m.id === withId.id);
-      set({ simMixes: index < 0 ? [...mixes, withId] : mixes.map((m, i) => (i === index ? withId : m)) });
+      set({
+        simMixes: index < 0 ? [...mixes, withId] : mixes.map((m, i) => (i === index ? withId : m)),
+      });
     },
     removeSimMix(id) {
       set({ simMixes: get().simMixes.filter((m) => m.id !== id) });
     },
     restoreSimulator(saved) {
       // Read back from storage: keep only well-formed entries rather than trusting the record.
-      const isRequest = (r: unknown): r is SimRequest => typeof r === 'object' && r !== null && typeof (r as SimRequest).scheme === 'string';
-      const requests = Array.isArray(saved.requests) ? saved.requests.filter((p) => typeof p?.id === 'string' && typeof p.name === 'string' && isRequest(p.request)) : [];
+      const isRequest = (r: unknown): r is SimRequest =>
+        typeof r === "object" && r !== null && typeof (r as SimRequest).scheme === "string";
+      const requests = Array.isArray(saved.requests)
+        ? saved.requests.filter(
+            (p) => typeof p?.id === "string" && typeof p.name === "string" && isRequest(p.request),
+          )
+        : [];
       const mixes = Array.isArray(saved.mixes)
-        ? saved.mixes.filter((m) => typeof m?.id === 'string' && typeof m.name === 'string' && Array.isArray(m.templates) && m.templates.every((t) => typeof t?.weight === 'number' && isRequest(t.request)))
+        ? saved.mixes.filter(
+            (m) =>
+              typeof m?.id === "string" &&
+              typeof m.name === "string" &&
+              Array.isArray(m.templates) &&
+              m.templates.every((t) => typeof t?.weight === "number" && isRequest(t.request)),
+          )
         : [];
       // Recent belongs to the workspace: a record without it starts with none.
-      const history = Array.isArray(saved.history) ? saved.history.filter(isRequest).slice(0, MAX_HISTORY) : [];
+      const history = Array.isArray(saved.history)
+        ? saved.history.filter(isRequest).slice(0, MAX_HISTORY)
+        : [];
       set({ simSaved: requests, simMixes: mixes, simHistory: history });
     },
 
@@ -102,7 +137,10 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
         return;
       }
       const label = JSON.stringify(result.request);
-      const history = [result.request, ...get().simHistory.filter((r) => JSON.stringify(r) !== label)].slice(0, MAX_HISTORY);
+      const history = [
+        result.request,
+        ...get().simHistory.filter((r) => JSON.stringify(r) !== label),
+      ].slice(0, MAX_HISTORY);
       set({ simTrace: result, simPath: computeSimPath(result), simHistory: history });
     },
     simRun: undefined,
@@ -132,7 +170,7 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
     composeFromObject(key, ruleIndex = 0) {
       const analysis = get().analysis;
       if (analysis === undefined) return false;
-      if (key.startsWith('Gateway/')) {
+      if (key.startsWith("Gateway/")) {
         const request = requestForListener(analysis, key);
         if (request === undefined) return false;
         get().setSimDraft(request);
@@ -151,7 +189,9 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
       const ops = rolloutEditOps(s, plan, percent);
       if (ops === undefined) return undefined;
       set({ simRollout: { ...plan, current: step } });
-      return ops.length > 0 ? s.applyEdits(ops, 'inspector') : { text: s.text, changedLines: [], failed: [] };
+      return ops.length > 0
+        ? s.applyEdits(ops, "inspector")
+        : { text: s.text, changedLines: [], failed: [] };
     },
     simGone: [],
     dismissSimGone() {
@@ -167,37 +207,71 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
         for (const note of draft.notes) notes.push(note);
       }
       const names = gatewayNames(analysis);
-      const history = s.simHistory.filter((r) => (r.gateway === undefined || names.has(r.gateway)) && missingMeshService(r, analysis) === undefined);
+      const history = s.simHistory.filter(
+        (r) =>
+          (r.gateway === undefined || names.has(r.gateway)) &&
+          missingMeshService(r, analysis) === undefined,
+      );
       if (history.length !== s.simHistory.length) {
         patch.simHistory = history;
         const dropped = s.simHistory.length - history.length;
-        notes.push(`${dropped === 1 ? 'A recent request' : `${dropped} recent requests`} named a Gateway or Service that is gone and ${dropped === 1 ? 'was' : 'were'} removed from Recent.`);
+        notes.push(
+          `${dropped === 1 ? "A recent request" : `${dropped} recent requests`} named a Gateway or Service that is gone and ${dropped === 1 ? "was" : "were"} removed from Recent.`,
+        );
       }
       // Saved requests and mixes are the user's: keep them, but say which ones just lost their Gateway.
-      const left = previous === undefined ? new Set<string>() : new Set([...gatewayNames(previous)].filter((n) => !names.has(n)));
+      const left =
+        previous === undefined
+          ? new Set<string>()
+          : new Set([...gatewayNames(previous)].filter((n) => !names.has(n)));
       for (const probe of s.simSaved) {
-        if (probe.request.gateway !== undefined && left.has(probe.request.gateway)) notes.push(`Saved request "${probe.name}" names Gateway ${probe.request.gateway}, which is not in the workspace any more.`);
+        if (probe.request.gateway !== undefined && left.has(probe.request.gateway))
+          notes.push(
+            `Saved request "${probe.name}" names Gateway ${probe.request.gateway}, which is not in the workspace any more.`,
+          );
       }
       for (const mix of s.simMixes) {
-        const gone = mix.templates.find((t) => t.request.gateway !== undefined && left.has(t.request.gateway));
-        if (gone) notes.push(`Mix "${mix.name}" sends to Gateway ${gone.request.gateway}, which is not in the workspace any more.`);
+        const gone = mix.templates.find(
+          (t) => t.request.gateway !== undefined && left.has(t.request.gateway),
+        );
+        if (gone)
+          notes.push(
+            `Mix "${mix.name}" sends to Gateway ${gone.request.gateway}, which is not in the workspace any more.`,
+          );
       }
-      if (s.simRollout !== undefined && !ruleExists(analysis, s.simRollout.route, s.simRollout.ruleIndex)) {
+      if (
+        s.simRollout !== undefined &&
+        !ruleExists(analysis, s.simRollout.route, s.simRollout.ruleIndex)
+      ) {
         patch.simRollout = undefined;
-        notes.push(`The rollout stepped ${s.simRollout.route.replace('/', ' ')} rule ${s.simRollout.ruleIndex}, which is not in the workspace any more; choose another rule.`);
+        notes.push(
+          `The rollout stepped ${s.simRollout.route.replace("/", " ")} rule ${s.simRollout.ruleIndex}, which is not in the workspace any more; choose another rule.`,
+        );
       }
-      if (s.simTraffic !== undefined && !s.simMixes.some((m) => m.id === s.simTraffic?.mixId)) patch.simTraffic = undefined;
-      if (notes.length > 0) patch.simGone = [...s.simGone.filter((n) => !notes.includes(n)), ...notes].slice(-MAX_GONE_NOTES);
+      if (s.simTraffic !== undefined && !s.simMixes.some((m) => m.id === s.simTraffic?.mixId))
+        patch.simTraffic = undefined;
+      if (notes.length > 0)
+        patch.simGone = [...s.simGone.filter((n) => !notes.includes(n)), ...notes].slice(
+          -MAX_GONE_NOTES,
+        );
       if (Object.keys(patch).length > 0) set(patch);
     },
   };
 }
 
 /** The weights a rollout step sets, for the rule as currently analysed. */
-export function rolloutWeights(s: GwsimState, plan: SimRollout, percent: number): number[] | undefined {
+export function rolloutWeights(
+  s: GwsimState,
+  plan: SimRollout,
+  percent: number,
+): number[] | undefined {
   const rule = s.analysis?.routes.find((r) => r.key === plan.route)?.rules[plan.ruleIndex];
   if (rule === undefined || rule.backendRefs.length < 2) return undefined;
-  return computeRolloutWeights(rule.backendRefs.map((b) => b.weight), plan.backendIndex, percent);
+  return computeRolloutWeights(
+    rule.backendRefs.map((b) => b.weight),
+    plan.backendIndex,
+    percent,
+  );
 }
 
 function rolloutEditOps(s: GwsimState, plan: SimRollout, percent: number): EditOp[] | undefined {
@@ -208,18 +282,31 @@ function rolloutEditOps(s: GwsimState, plan: SimRollout, percent: number): EditO
   const target = { kind: route.kind, namespace: route.namespace, name: route.name };
   return rule.backendRefs.flatMap((b, i): EditOp[] => {
     const weight = weights[i];
-    return weight === undefined || weight === b.weight ? [] : [{ op: 'setBackendWeight', target, ruleIndex: plan.ruleIndex, backendIndex: b.index, weight }];
+    return weight === undefined || weight === b.weight
+      ? []
+      : [
+          {
+            op: "setBackendWeight",
+            target,
+            ruleIndex: plan.ruleIndex,
+            backendIndex: b.index,
+            weight,
+          },
+        ];
   });
 }
 
 function computeSimPath(result: SimTraceResult): SimPath | undefined {
   const { trace } = result;
   // A mesh request's route hangs off the Service it binds: that parent edge and node light up.
-  const parent = trace.mesh !== undefined ? { gateway: `Service/${trace.mesh.service}`, name: '' } : trace.listener;
+  const parent =
+    trace.mesh !== undefined
+      ? { gateway: `Service/${trace.mesh.service}`, name: "" }
+      : trace.listener;
   if (trace.winner === undefined || parent === undefined) return undefined;
   const backendIndexes: number[] = [];
   trace.outcome.backends.forEach((b, i) => {
-    if (b.share > 0 && b.target !== 'none') backendIndexes.push(i);
+    if (b.share > 0 && b.target !== "none") backendIndexes.push(i);
   });
   return {
     revision: result.revision,
@@ -231,4 +318,4 @@ function computeSimPath(result: SimTraceResult): SimPath | undefined {
   };
 }
 
-export * from './simulatorSelectors';
+export * from "./simulatorSelectors";

@@ -1,6 +1,6 @@
-import type { Analysis } from '../engine';
-import { computeDocumentRegions, regionOfLine } from './documentRegions';
-import type { StaleEntry } from './types';
+import type { Analysis } from "../engine";
+import { computeDocumentRegions, regionOfLine } from "./documentRegions";
+import type { StaleEntry } from "./types";
 
 export interface StaleInput {
   /** The new analysis and the exact text it was computed from. */
@@ -18,7 +18,7 @@ export interface StaleInput {
  * now, and its document region (by `---` markers) contains a syntax error.
  */
 export function computeStaleEntries(input: StaleInput): StaleEntry[] {
-  const syntaxErrors = input.analysis.diagnostics.filter((d) => d.code === 'yaml.syntax');
+  const syntaxErrors = input.analysis.diagnostics.filter((d) => d.code === "yaml.syntax");
   if (syntaxErrors.length === 0) return [];
   const regionsNow = computeDocumentRegions(input.text);
   const brokenRegions = new Set(syntaxErrors.map((d) => regionOfLine(regionsNow, d.line)));

@@ -1,13 +1,14 @@
-import type { WorldMode } from '../engine';
-import type { Analysis, EditOp, EditResult, ObjectSummary, ResourceKey } from '../engine';
-import type { MixTraffic, RequestMix, RequestProbe, SimRequest } from '../engine';
-import type { SimRunResult, SimTraceResult, SimWhatIfResult } from '../worker/simulatorApi';
+import type { WorldMode } from "../engine";
+import type { Analysis, EditOp, EditResult, ObjectSummary, ResourceKey } from "../engine";
+import type { MixTraffic, RequestMix, RequestProbe, SimRequest } from "../engine";
+import type { SimRunResult, SimTraceResult, SimWhatIfResult } from "../worker/simulatorApi";
 
 /** Where a text change came from (tldraw's ChangeSource): the editor skips echoing its own edits. */
-export type ChangeOrigin = 'editor' | 'canvas' | 'inspector' | 'file' | 'example' | 'restore' | 'undo';
+export type ChangeOrigin =
+  "editor" | "canvas" | "inspector" | "file" | "example" | "restore" | "undo";
 
 /** Who asked for the selection: the editor does not scroll itself when the cursor made the selection. */
-export type SelectionOrigin = 'editor' | 'canvas' | 'inspector' | 'problems';
+export type SelectionOrigin = "editor" | "canvas" | "inspector" | "problems";
 
 export interface DocumentSlice {
   /** The YAML text: the single source of truth (comments and formatting live here). */
@@ -24,13 +25,16 @@ export interface DocumentSlice {
   /** Replaces the text. `origin` lets the editor skip echoing its own keystrokes. No-op when unchanged or refused (read-only). */
   setText(text: string, origin: ChangeOrigin): void;
   /** Replaces the whole workspace (an example): the text and the dragged positions, as one undo step. */
-  replaceWorkspace(text: string, origin: Extract<ChangeOrigin, 'example' | 'file'>): void;
+  replaceWorkspace(text: string, origin: Extract<ChangeOrigin, "example" | "file">): void;
   /**
    * Applies semantic edits from the canvas or inspector through the engine's CST-preserving
    * applyEdits: one undo step, comments and formatting elsewhere untouched. Returns the engine's
    * result so the caller can report edits that could not be applied (`failed`).
    */
-  applyEdits(ops: readonly EditOp[], origin: Extract<ChangeOrigin, 'canvas' | 'inspector'>): EditResult;
+  applyEdits(
+    ops: readonly EditOp[],
+    origin: Extract<ChangeOrigin, "canvas" | "inspector">,
+  ): EditResult;
   /** Steps back through the one shared history (text and dragged positions). */
   undo(): void;
   redo(): void;
@@ -100,19 +104,19 @@ export interface UiSlice {
   splitRatio: number;
   setSplitRatio(ratio: number): void;
   /** A message for the user that is not a diagnostic (restore failed, file could not be read). */
-  notice: { kind: 'info' | 'error'; message: string } | undefined;
-  setNotice(notice: { kind: 'info' | 'error'; message: string } | undefined): void;
+  notice: { kind: "info" | "error"; message: string } | undefined;
+  setNotice(notice: { kind: "info" | "error"; message: string } | undefined): void;
 }
 
 // ------------------------------------------------------------------------------------ simulator
 
-export type SimulatorTab = 'request' | 'canary' | 'mix' | 'rollout' | 'whatif';
+export type SimulatorTab = "request" | "canary" | "mix" | "rollout" | "whatif";
 
 export interface SimRunState {
-  status: 'running' | 'done' | 'cancelled' | 'error';
+  status: "running" | "done" | "cancelled" | "error";
   runId: string;
   /** What was run: the composed request ("canary") or a saved mix. */
-  source: 'canary' | 'mix';
+  source: "canary" | "mix";
   mixId?: string;
   revision: number;
   done: number;
@@ -180,7 +184,7 @@ export interface SimulatorSlice {
   setSimRun(run: SimRunState | undefined): void;
   /** Exact traffic of the mix shown on the graph as edge thickness. */
   simTraffic: { revision: number; mixId: string; traffic: MixTraffic } | undefined;
-  setSimTraffic(traffic: SimulatorSlice['simTraffic']): void;
+  setSimTraffic(traffic: SimulatorSlice["simTraffic"]): void;
   simWhatIf: SimWhatIfResult | undefined;
   setSimWhatIf(result: SimWhatIfResult | undefined): void;
   /** The configuration the what-if compares against. */
@@ -209,4 +213,9 @@ export interface SimulatorSlice {
   revalidateSimulator(analysis: Analysis, previous: Analysis | undefined): void;
 }
 
-export type GwsimState = DocumentSlice & AnalysisSlice & SelectionSlice & LayoutSlice & UiSlice & SimulatorSlice;
+export type GwsimState = DocumentSlice &
+  AnalysisSlice &
+  SelectionSlice &
+  LayoutSlice &
+  UiSlice &
+  SimulatorSlice;

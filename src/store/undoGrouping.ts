@@ -5,7 +5,7 @@
  */
 export const UNDO_PAUSE_MS = 700;
 
-export type UndoGroupKey = 'typing' | 'drag';
+export type UndoGroupKey = "typing" | "drag";
 
 export interface UndoGrouper {
   /** Called before a change; returns true when the change starts a new undo step. */

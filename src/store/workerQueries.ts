@@ -12,19 +12,28 @@
  * This replaces the hand-made rules that were here before (an in-flight flag in analysisSync,
  * sequence counters in simulatorClient, an effect cleanup flag in usePlatformChecks).
  */
-import { CancelledError, hashKey, QueryClient, type QueryKey } from '@tanstack/react-query';
+import { CancelledError, hashKey, QueryClient, type QueryKey } from "@tanstack/react-query";
 
-export type WorkerCallKind = 'analysis' | 'platformChecks' | 'trace' | 'mixTraffic' | 'whatIf' | 'simRun';
+export type WorkerCallKind =
+  "analysis" | "platformChecks" | "trace" | "mixTraffic" | "whatIf" | "simRun";
 
 export interface WorkerQueries {
   readonly client: QueryClient;
   /** Query options for `useQuery` / `fetchQuery`: the gated call under [kind, ...key]. */
-  options<T>(kind: WorkerCallKind, key: readonly unknown[], call: (signal: AbortSignal) => Promise<T>): {
+  options<T>(
+    kind: WorkerCallKind,
+    key: readonly unknown[],
+    call: (signal: AbortSignal) => Promise<T>,
+  ): {
     queryKey: QueryKey;
     queryFn: (context: { signal: AbortSignal }) => Promise<T>;
   };
   /** Runs a call, cancelling older calls of its kind; undefined when a newer call overtook it. */
-  latest<T>(kind: WorkerCallKind, key: readonly unknown[], call: (signal: AbortSignal) => Promise<T>): Promise<T | undefined>;
+  latest<T>(
+    kind: WorkerCallKind,
+    key: readonly unknown[],
+    call: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T | undefined>;
   /** Cancels every pending call of a kind (their answers are dropped). */
   cancel(kind: WorkerCallKind): Promise<void>;
 }
@@ -35,7 +44,13 @@ export function createQueryClient(): QueryClient {
       // Worker answers are exact for their key: never refetch on focus or by age, never retry
       // (a failure is a bug report, not a flaky network), and drop unused answers soon (an
       // analysis of a large workspace is megabytes).
-      queries: { staleTime: Infinity, gcTime: 10_000, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+      queries: {
+        staleTime: Infinity,
+        gcTime: 10_000,
+        retry: false,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      },
     },
   });
 }
@@ -44,7 +59,11 @@ export function createWorkerQueries(client: QueryClient = createQueryClient()): 
   /** The last call of each kind that reached the worker. */
   const inWorker = new Map<WorkerCallKind, Promise<unknown>>();
 
-  function options<T>(kind: WorkerCallKind, key: readonly unknown[], call: (signal: AbortSignal) => Promise<T>) {
+  function options<T>(
+    kind: WorkerCallKind,
+    key: readonly unknown[],
+    call: (signal: AbortSignal) => Promise<T>,
+  ) {
     return {
       queryKey: [kind, ...key] as QueryKey,
       queryFn: async ({ signal }: { signal: AbortSignal }): Promise<T> => {
@@ -77,7 +96,12 @@ export function createWorkerQueries(client: QueryClient = createQueryClient()): 
         throw error;
       } finally {
         // Answers land in the store; the cache only holds calls in flight (and useQuery's own).
-        if (client.getQueryCache().find({ queryKey: opts.queryKey, exact: true })?.getObserversCount() === 0) {
+        if (
+          client
+            .getQueryCache()
+            .find({ queryKey: opts.queryKey, exact: true })
+            ?.getObserversCount() === 0
+        ) {
           client.removeQueries({ queryKey: opts.queryKey, exact: true });
         }
       }

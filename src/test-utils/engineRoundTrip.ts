@@ -3,4 +3,4 @@
  * apply the edit, analyse again). The UI itself reaches the engine only through the worker and the
  * store; tests may check its output directly.
  */
-export { analyze, applyEdits, readField } from '../engine';
+export { analyze, applyEdits, readField } from "../engine";

@@ -2,13 +2,19 @@
  * What the engine worker offers, as plain functions so they are unit-tested in Node without a
  * Worker. engine.worker.ts only exposes this object; engineClient.ts is the one caller.
  */
-import { CRD_SCHEMAS, type Analysis, type CrdSchema, type SourceFile } from '../engine';
-import { previewFixIt, type FixIt, type FixItPreview, type IsolationLens, type LintFinding } from '../engine';
-import { buildMigratedWorkspace, compareMigration, type MigrationReport } from '../engine';
-import { createSimulatorApi } from './simulatorApi';
-import { workerRevisions, type RevisionCache } from './revisionCache';
-import { setWorkerWorld, workerWorld } from './workerWorld';
-import { DEFAULT_WORLD_MODE, type WorldMode } from '../engine';
+import { CRD_SCHEMAS, type Analysis, type CrdSchema, type SourceFile } from "../engine";
+import {
+  previewFixIt,
+  type FixIt,
+  type FixItPreview,
+  type IsolationLens,
+  type LintFinding,
+} from "../engine";
+import { buildMigratedWorkspace, compareMigration, type MigrationReport } from "../engine";
+import { createSimulatorApi } from "./simulatorApi";
+import { workerRevisions, type RevisionCache } from "./revisionCache";
+import { setWorkerWorld, workerWorld } from "./workerWorld";
+import { DEFAULT_WORLD_MODE, type WorldMode } from "../engine";
 
 export interface AnalysisResult {
   /** The document revision the caller sent: results for an older revision are dropped. */
@@ -23,7 +29,11 @@ export interface AnalysisResult {
  */
 export function createEngineApi(revisions: RevisionCache) {
   return {
-    analyze(revision: number, sources: SourceFile[], world: WorldMode = DEFAULT_WORLD_MODE): AnalysisResult {
+    analyze(
+      revision: number,
+      sources: SourceFile[],
+      world: WorldMode = DEFAULT_WORLD_MODE,
+    ): AnalysisResult {
       setWorkerWorld(world);
       return { revision, analysis: revisions.get(sources, { world }).analysed.analysis };
     },
@@ -36,9 +46,17 @@ export function createEngineApi(revisions: RevisionCache) {
       return CRD_SCHEMAS;
     },
     /** Lint findings (with the request that proves each shadowed match), the fix-its on offer, and the isolation lens. */
-    platformChecks(revision: number, sources: SourceFile[]): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
+    platformChecks(
+      revision: number,
+      sources: SourceFile[],
+    ): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
       const cached = revisions.get(sources, { world: workerWorld() });
-      return { revision, findings: cached.analysed.analysis.lint, fixIts: cached.fixIts(), lens: cached.lens() };
+      return {
+        revision,
+        findings: cached.analysed.analysis.lint,
+        fixIts: cached.fixIts(),
+        lens: cached.lens(),
+      };
     },
     /** The file a fix-it would produce and its unified diff, before the store applies it. */
     previewFixIt(sources: SourceFile[], fix: FixIt): FixItPreview | undefined {

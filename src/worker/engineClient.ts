@@ -2,16 +2,18 @@
  * The one place that starts the engine worker. Callers get typed async functions; the worker is
  * created on first use so importing this module costs nothing.
  */
-import { proxy, wrap, type Remote } from 'comlink';
-import type { EngineApi } from './engineApi';
-import type { SimRunProgress } from './simulatorApi';
+import { proxy, wrap, type Remote } from "comlink";
+import type { EngineApi } from "./engineApi";
+import type { SimRunProgress } from "./simulatorApi";
 
-export type { AnalysisResult, EngineApi } from './engineApi';
+export type { AnalysisResult, EngineApi } from "./engineApi";
 
 let remote: Remote<EngineApi> | undefined;
 
 export function getEngine(): Remote<EngineApi> {
-  remote ??= wrap<EngineApi>(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
+  remote ??= wrap<EngineApi>(
+    new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" }),
+  );
   return remote;
 }
 
@@ -21,16 +23,18 @@ export function getEngine(): Remote<EngineApi> {
  */
 export function engineCalls() {
   return {
-    analyze: (...args: Parameters<EngineApi['analyze']>) => getEngine().analyze(...args),
-    platformChecks: (...args: Parameters<EngineApi['platformChecks']>) => getEngine().platformChecks(...args),
-    simTrace: (...args: Parameters<EngineApi['simTrace']>) => getEngine().simTrace(...args),
-    simMixTraffic: (...args: Parameters<EngineApi['simMixTraffic']>) => getEngine().simMixTraffic(...args),
-    simWhatIf: (...args: Parameters<EngineApi['simWhatIf']>) => getEngine().simWhatIf(...args),
+    analyze: (...args: Parameters<EngineApi["analyze"]>) => getEngine().analyze(...args),
+    platformChecks: (...args: Parameters<EngineApi["platformChecks"]>) =>
+      getEngine().platformChecks(...args),
+    simTrace: (...args: Parameters<EngineApi["simTrace"]>) => getEngine().simTrace(...args),
+    simMixTraffic: (...args: Parameters<EngineApi["simMixTraffic"]>) =>
+      getEngine().simMixTraffic(...args),
+    simWhatIf: (...args: Parameters<EngineApi["simWhatIf"]>) => getEngine().simWhatIf(...args),
     simRun: (
       revision: number,
-      sources: Parameters<EngineApi['simRun']>[1],
+      sources: Parameters<EngineApi["simRun"]>[1],
       runId: string,
-      mix: Parameters<EngineApi['simRun']>[3],
+      mix: Parameters<EngineApi["simRun"]>[3],
       n: number,
       seed: number,
       onProgress: (progress: SimRunProgress) => void,

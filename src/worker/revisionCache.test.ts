@@ -1,51 +1,79 @@
-import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { analyzeRevision, compileRouter, computeFixIts, computeIsolationLens, summarizeOutcome, traceRequest, type SimRequest, type SourceFile, type WorldMode } from '../engine';
-import { createEngineApi } from './engineApi';
-import { createRevisionCache } from './revisionCache';
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import {
+  analyzeRevision,
+  compileRouter,
+  computeFixIts,
+  computeIsolationLens,
+  summarizeOutcome,
+  traceRequest,
+  type SimRequest,
+  type SourceFile,
+  type WorldMode,
+} from "../engine";
+import { createEngineApi } from "./engineApi";
+import { createRevisionCache } from "./revisionCache";
 
-const EPOCH = '2026-01-01T00:00:00Z';
+const EPOCH = "2026-01-01T00:00:00Z";
 const clock = () => EPOCH;
-const example = (name: string): string => readFileSync(new URL(`../../fixtures/examples/${name}`, import.meta.url), 'utf8');
-const TWO_TEAMS = example('shared-gateway-two-teams.yaml');
-const shop: SimRequest = { scheme: 'http', host: 'shop.example.com', path: '/' };
-const at = (text: string): SourceFile[] => [{ name: 'workspace.yaml', text }];
+const example = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/examples/${name}`, import.meta.url), "utf8");
+const TWO_TEAMS = example("shared-gateway-two-teams.yaml");
+const shop: SimRequest = { scheme: "http", host: "shop.example.com", path: "/" };
+const at = (text: string): SourceFile[] => [{ name: "workspace.yaml", text }];
 
-describe('one analysis per revision, shared by every API', () => {
-  test('the editor, the platform checks and the simulator of one text analyse it once', () => {
+describe("one analysis per revision, shared by every API", () => {
+  test("the editor, the platform checks and the simulator of one text analyse it once", () => {
     const revisions = createRevisionCache({ clock });
     const api = createEngineApi(revisions);
     api.analyze(1, at(TWO_TEAMS));
     api.platformChecks(1, at(TWO_TEAMS));
     api.simTrace(1, at(TWO_TEAMS), shop);
-    api.simMixTraffic(1, at(TWO_TEAMS), { id: 'm', name: 'm', templates: [{ name: 'shop', request: shop, weight: 1 }] });
+    api.simMixTraffic(1, at(TWO_TEAMS), {
+      id: "m",
+      name: "m",
+      templates: [{ name: "shop", request: shop, weight: 1 }],
+    });
     expect(revisions.analyses).toBe(1);
     // A new revision number with the same text is the same revision; new text is a new one.
     api.platformChecks(2, at(TWO_TEAMS));
     expect(revisions.analyses).toBe(1);
-    api.simTrace(3, at(TWO_TEAMS.replace('weight: 90', 'weight: 80')), shop);
+    api.simTrace(3, at(TWO_TEAMS.replace("weight: 90", "weight: 80")), shop);
     expect(revisions.analyses).toBe(2);
   });
 
-  test('the world and the readings are part of the key', () => {
+  test("the world and the readings are part of the key", () => {
     const revisions = createRevisionCache({ clock });
-    expect(revisions.get(at(TWO_TEAMS), { world: 'auto' })).toBe(revisions.get(at(TWO_TEAMS), { world: 'auto' }));
-    expect(revisions.get(at(TWO_TEAMS), { world: 'closed' })).not.toBe(revisions.get(at(TWO_TEAMS), { world: 'auto' }));
-    expect(revisions.get(at(TWO_TEAMS), { world: 'auto', readings: {} })).not.toBe(revisions.get(at(TWO_TEAMS), { world: 'auto' }));
+    expect(revisions.get(at(TWO_TEAMS), { world: "auto" })).toBe(
+      revisions.get(at(TWO_TEAMS), { world: "auto" }),
+    );
+    expect(revisions.get(at(TWO_TEAMS), { world: "closed" })).not.toBe(
+      revisions.get(at(TWO_TEAMS), { world: "auto" }),
+    );
+    expect(revisions.get(at(TWO_TEAMS), { world: "auto", readings: {} })).not.toBe(
+      revisions.get(at(TWO_TEAMS), { world: "auto" }),
+    );
     expect(revisions.analyses).toBe(3);
   });
 
-  test('file names are part of the key, and text moved between files is not the same revision', () => {
+  test("file names are part of the key, and text moved between files is not the same revision", () => {
     const revisions = createRevisionCache({ clock });
-    const a = revisions.get([{ name: 'a.yaml', text: TWO_TEAMS }]);
-    expect(revisions.get([{ name: 'b.yaml', text: TWO_TEAMS }])).not.toBe(a);
-    expect(revisions.get([{ name: 'a.yaml', text: TWO_TEAMS.slice(0, 40) }, { name: 'b.yaml', text: TWO_TEAMS.slice(40) }])).not.toBe(a);
+    const a = revisions.get([{ name: "a.yaml", text: TWO_TEAMS }]);
+    expect(revisions.get([{ name: "b.yaml", text: TWO_TEAMS }])).not.toBe(a);
+    expect(
+      revisions.get([
+        { name: "a.yaml", text: TWO_TEAMS.slice(0, 40) },
+        { name: "b.yaml", text: TWO_TEAMS.slice(40) },
+      ]),
+    ).not.toBe(a);
   });
 
-  test('least recently used entries are evicted beyond the capacity', () => {
+  test("least recently used entries are evicted beyond the capacity", () => {
     const revisions = createRevisionCache({ clock, capacity: 2 });
-    const texts = ['a', 'b', 'c'].map((n) => at(TWO_TEAMS.replace('name: shop', `name: shop-${n}`)));
+    const texts = ["a", "b", "c"].map((n) =>
+      at(TWO_TEAMS.replace("name: shop", `name: shop-${n}`)),
+    );
     const first = revisions.get(texts[0]!);
     revisions.get(texts[1]!);
     expect(revisions.get(texts[0]!)).toBe(first); // touched: now the most recent
@@ -56,8 +84,8 @@ describe('one analysis per revision, shared by every API', () => {
     expect(revisions.analyses).toBe(before + 1);
   });
 
-  test('derived results (router, fix-its, lens) are computed once per revision', () => {
-    const cached = createRevisionCache({ clock }).get(at(example('broken-on-purpose.yaml')));
+  test("derived results (router, fix-its, lens) are computed once per revision", () => {
+    const cached = createRevisionCache({ clock }).get(at(example("broken-on-purpose.yaml")));
     expect(cached.router()).toBe(cached.router());
     expect(cached.fixIts()).toBe(cached.fixIts());
     expect(cached.lens()).toBe(cached.lens());
@@ -68,50 +96,101 @@ describe('one analysis per revision, shared by every API', () => {
  * The proof the cache is safe: after any sequence of edits (and world switches), in any order of
  * calls, what the worker answers equals a fresh computation on the same text with no cache at all.
  */
-describe('cached results equal a fresh computation after random edit sequences', () => {
-  const bases = ['shared-gateway-two-teams.yaml', 'external-vs-internal-isolation.yaml', 'broken-on-purpose.yaml', 'cross-namespace-backend-with-referencegrant.yaml'].map(example);
+describe("cached results equal a fresh computation after random edit sequences", () => {
+  const bases = [
+    "shared-gateway-two-teams.yaml",
+    "external-vs-internal-isolation.yaml",
+    "broken-on-purpose.yaml",
+    "cross-namespace-backend-with-referencegrant.yaml",
+  ].map(example);
 
   type Edit = (text: string) => string;
   const documents = (text: string) => text.split(/^---$/m);
   const edit = fc.oneof(
     // A weight (or any number) changed: the keystroke the incremental path cares most about.
-    fc.nat({ max: 99 }).map((n): Edit => (t) => t.replace(/weight: \d+/, `weight: ${n}`)),
+    fc.nat({ max: 99 }).map(
+      (n): Edit =>
+        (t) =>
+          t.replace(/weight: \d+/, `weight: ${n}`),
+    ),
     // A hostname edited.
-    fc.constantFrom('shop', 'api', 'internal').map((h): Edit => (t) => t.replace(/([a-z]+)\.example\.com/, `${h}.example.com`)),
+    fc.constantFrom("shop", "api", "internal").map(
+      (h): Edit =>
+        (t) =>
+          t.replace(/([a-z]+)\.example\.com/, `${h}.example.com`),
+    ),
     // A document deleted or duplicated.
-    fc.nat().map((i): Edit => (t) => { const d = documents(t); d.splice(i % d.length, 1); return d.join('---'); }),
-    fc.nat().map((i): Edit => (t) => { const d = documents(t); d.splice(i % d.length, 0, d[i % d.length] ?? ''); return d.join('---'); }),
+    fc.nat().map((i): Edit => (t) => {
+      const d = documents(t);
+      d.splice(i % d.length, 1);
+      return d.join("---");
+    }),
+    fc.nat().map((i): Edit => (t) => {
+      const d = documents(t);
+      d.splice(i % d.length, 0, d[i % d.length] ?? "");
+      return d.join("---");
+    }),
     // A half-typed character somewhere (syntax errors included).
-    fc.tuple(fc.nat(), fc.constantFrom(':', ' ', '-', 'x', '\n', '[', '"')).map(([i, c]): Edit => (t) => t.slice(0, i % (t.length + 1)) + c + t.slice(i % (t.length + 1))),
+    fc.tuple(fc.nat(), fc.constantFrom(":", " ", "-", "x", "\n", "[", '"')).map(
+      ([i, c]): Edit =>
+        (t) =>
+          t.slice(0, i % (t.length + 1)) + c + t.slice(i % (t.length + 1)),
+    ),
     // A line deleted.
-    fc.nat().map((i): Edit => (t) => { const lines = t.split('\n'); lines.splice(i % lines.length, 1); return lines.join('\n'); }),
+    fc.nat().map((i): Edit => (t) => {
+      const lines = t.split("\n");
+      lines.splice(i % lines.length, 1);
+      return lines.join("\n");
+    }),
   );
-  const call = fc.constantFrom('analyze', 'platformChecks', 'simTrace');
-  const step = fc.record({ edit, world: fc.constantFrom<WorldMode>('auto', 'closed'), calls: fc.shuffledSubarray(['analyze', 'platformChecks', 'simTrace'] as const, { minLength: 1 }), extra: call });
+  const call = fc.constantFrom("analyze", "platformChecks", "simTrace");
+  const step = fc.record({
+    edit,
+    world: fc.constantFrom<WorldMode>("auto", "closed"),
+    calls: fc.shuffledSubarray(["analyze", "platformChecks", "simTrace"] as const, {
+      minLength: 1,
+    }),
+    extra: call,
+  });
 
-  test('analysis, platform checks and traces', () => {
+  test("analysis, platform checks and traces", () => {
     fc.assert(
-      fc.property(fc.nat({ max: bases.length - 1 }), fc.array(step, { minLength: 1, maxLength: 4 }), (base, steps) => {
-        const api = createEngineApi(createRevisionCache({ clock, capacity: 3 }));
-        let text = bases[base]!;
-        steps.forEach((s, revision) => {
-          text = s.edit(text);
-          const sources = at(text);
-          // The world is the worker's setting: the analysis call sends it, the others follow it.
-          api.analyze(revision, sources, s.world);
-          const fresh = analyzeRevision(at(text), { clock, world: s.world });
-          for (const name of [...s.calls, s.extra]) {
-            if (name === 'analyze') expect(api.analyze(revision, sources, s.world).analysis).toEqual(fresh.analysis);
-            if (name === 'platformChecks') {
-              expect(api.platformChecks(revision, sources)).toEqual({ revision, findings: fresh.analysis.lint, fixIts: computeFixIts(fresh), lens: computeIsolationLens(fresh) });
+      fc.property(
+        fc.nat({ max: bases.length - 1 }),
+        fc.array(step, { minLength: 1, maxLength: 4 }),
+        (base, steps) => {
+          const api = createEngineApi(createRevisionCache({ clock, capacity: 3 }));
+          let text = bases[base]!;
+          steps.forEach((s, revision) => {
+            text = s.edit(text);
+            const sources = at(text);
+            // The world is the worker's setting: the analysis call sends it, the others follow it.
+            api.analyze(revision, sources, s.world);
+            const fresh = analyzeRevision(at(text), { clock, world: s.world });
+            for (const name of [...s.calls, s.extra]) {
+              if (name === "analyze")
+                expect(api.analyze(revision, sources, s.world).analysis).toEqual(fresh.analysis);
+              if (name === "platformChecks") {
+                expect(api.platformChecks(revision, sources)).toEqual({
+                  revision,
+                  findings: fresh.analysis.lint,
+                  fixIts: computeFixIts(fresh),
+                  lens: computeIsolationLens(fresh),
+                });
+              }
+              if (name === "simTrace") {
+                const trace = traceRequest(compileRouter(fresh.analysis), shop);
+                expect(api.simTrace(revision, sources, shop)).toEqual({
+                  revision,
+                  request: shop,
+                  trace,
+                  summary: summarizeOutcome(trace),
+                });
+              }
             }
-            if (name === 'simTrace') {
-              const trace = traceRequest(compileRouter(fresh.analysis), shop);
-              expect(api.simTrace(revision, sources, shop)).toEqual({ revision, request: shop, trace, summary: summarizeOutcome(trace) });
-            }
-          }
-        });
-      }),
+          });
+        },
+      ),
       { numRuns: 12, seed: 1101 },
     );
   });

@@ -25,7 +25,7 @@ import {
   type Router,
   type SourceFile,
   type WorldMode,
-} from '../engine';
+} from "../engine";
 
 export interface RevisionSettings {
   world?: WorldMode;
@@ -46,7 +46,11 @@ export interface RevisionCache {
    * (a what-if baseline) analyses without the workspace's parse cache, whose entries it would
    * otherwise evict.
    */
-  get(sources: readonly SourceFile[], settings?: RevisionSettings, use?: { workspace: boolean }): CachedRevision;
+  get(
+    sources: readonly SourceFile[],
+    settings?: RevisionSettings,
+    use?: { workspace: boolean },
+  ): CachedRevision;
   /** How many analyses ran: a test's view of "analysed once". */
   readonly analyses: number;
 }
@@ -79,7 +83,10 @@ export function createRevisionCache(options: RevisionCacheOptions): RevisionCach
         entries.set(key, hit);
         return hit;
       }
-      const analyzeOptions: AnalyzeOptions = { clock: options.clock, world: settings.world ?? DEFAULT_WORLD_MODE };
+      const analyzeOptions: AnalyzeOptions = {
+        clock: options.clock,
+        world: settings.world ?? DEFAULT_WORLD_MODE,
+      };
       if (settings.readings !== undefined) analyzeOptions.readings = settings.readings;
       if (use.workspace) analyzeOptions.parseCache = parseCache;
       analyses += 1;
@@ -112,10 +119,17 @@ function cachedRevision(analysed: AnalyzedRevision): CachedRevision {
 
 /** Exactly what an analysis depends on. NUL and SOH cannot appear in a file name. */
 export function revisionKey(sources: readonly SourceFile[], settings: RevisionSettings): string {
-  const readings = settings.readings === undefined ? '' : JSON.stringify(Object.entries(settings.readings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const files = sources.map((s) => `${s.name}\u0000${s.text}`).join('\u0001');
+  const readings =
+    settings.readings === undefined
+      ? ""
+      : JSON.stringify(
+          Object.entries(settings.readings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
+  const files = sources.map((s) => `${s.name}\u0000${s.text}`).join("\u0001");
   return `${settings.world ?? DEFAULT_WORLD_MODE}\u0002${readings}\u0002${files}`;
 }
 
 /** The worker's one cache: the wall clock makes lastTransitionTime read like a real cluster's. */
-export const workerRevisions: RevisionCache = createRevisionCache({ clock: () => new Date().toISOString() });
+export const workerRevisions: RevisionCache = createRevisionCache({
+  clock: () => new Date().toISOString(),
+});

@@ -28,9 +28,9 @@ import {
   type SourceFile,
   type WhatIfProbes,
   type WhatIfReport,
-} from '../engine';
-import { workerWorld } from './workerWorld';
-import { workerRevisions, type CachedRevision, type RevisionCache } from './revisionCache';
+} from "../engine";
+import { workerWorld } from "./workerWorld";
+import { workerRevisions, type CachedRevision, type RevisionCache } from "./revisionCache";
 
 export interface SimTraceResult {
   revision: number;
@@ -83,9 +83,14 @@ const cancelled = new Set<string>();
 
 export function createSimulatorApi(revisions: RevisionCache) {
   // The world is part of what was compiled: the same text in another world routes differently.
-  const compiledFrom = (cached: CachedRevision): Compiled => ({ analysis: cached.analysed.analysis, router: cached.router() });
-  const current = (sources: readonly SourceFile[]) => compiledFrom(revisions.get(sources, { world: workerWorld() }));
-  const baselineOf = (sources: readonly SourceFile[]) => compiledFrom(revisions.get(sources, { world: workerWorld() }, { workspace: false }));
+  const compiledFrom = (cached: CachedRevision): Compiled => ({
+    analysis: cached.analysed.analysis,
+    router: cached.router(),
+  });
+  const current = (sources: readonly SourceFile[]) =>
+    compiledFrom(revisions.get(sources, { world: workerWorld() }));
+  const baselineOf = (sources: readonly SourceFile[]) =>
+    compiledFrom(revisions.get(sources, { world: workerWorld() }, { workspace: false }));
   return {
     simTrace(revision: number, sources: SourceFile[], request: SimRequest): SimTraceResult {
       const { router } = current(sources);
@@ -94,15 +99,28 @@ export function createSimulatorApi(revisions: RevisionCache) {
     },
 
     /** Saved requests with the outcome each gets now, as a `gwsim test` case file. */
-    simCaseFile(revision: number, sources: SourceFile[], name: string, probes: RequestProbe[]): RequestCaseFile {
+    simCaseFile(
+      revision: number,
+      sources: SourceFile[],
+      name: string,
+      probes: RequestProbe[],
+    ): RequestCaseFile {
       const { router } = current(sources);
       return buildRequestCaseFile(
         name,
-        probes.map((p) => ({ name: p.name, request: p.request, trace: traceRequest(router, p.request) })),
+        probes.map((p) => ({
+          name: p.name,
+          request: p.request,
+          trace: traceRequest(router, p.request),
+        })),
       );
     },
 
-    simMixTraffic(revision: number, sources: SourceFile[], mix: RequestMix): { revision: number; traffic: MixTraffic } {
+    simMixTraffic(
+      revision: number,
+      sources: SourceFile[],
+      mix: RequestMix,
+    ): { revision: number; traffic: MixTraffic } {
       const { router, analysis } = current(sources);
       return { revision, traffic: computeMixTraffic(router, analysis.routes, mix) };
     },
@@ -157,10 +175,19 @@ export function createSimulatorApi(revisions: RevisionCache) {
     },
 
     /** What changes when the current revision replaces the baseline text. */
-    simWhatIf(revision: number, sources: SourceFile[], baseline: SourceFile[], probes: WhatIfProbes): SimWhatIfResult {
+    simWhatIf(
+      revision: number,
+      sources: SourceFile[],
+      baseline: SourceFile[],
+      probes: WhatIfProbes,
+    ): SimWhatIfResult {
       const before = baselineOf(baseline);
       const after = current(sources);
-      const side = (c: Compiled) => ({ status: c.analysis.status, routes: c.analysis.routes, router: c.router });
+      const side = (c: Compiled) => ({
+        status: c.analysis.status,
+        routes: c.analysis.routes,
+        router: c.router,
+      });
       return { revision, report: compareWhatIf(side(before), side(after), probes) };
     },
   };
@@ -168,7 +195,10 @@ export function createSimulatorApi(revisions: RevisionCache) {
 
 export const simulatorApi = createSimulatorApi(workerRevisions);
 
-function report(onProgress: ((progress: SimRunProgress) => unknown) | undefined, progress: SimRunProgress): void {
+function report(
+  onProgress: ((progress: SimRunProgress) => unknown) | undefined,
+  progress: SimRunProgress,
+): void {
   if (onProgress === undefined) return;
   // Over comlink the callback answers with a promise; a closed page must not fail the run.
   const answer = onProgress(progress);

@@ -4,7 +4,7 @@
  * what-if comparisons then analyse in the same world. Calls reach the worker in order, so an
  * analysis sent after a change of setting sees it.
  */
-import { DEFAULT_WORLD_MODE, type WorldMode } from '../engine';
+import { DEFAULT_WORLD_MODE, type WorldMode } from "../engine";
 
 let current: WorldMode = DEFAULT_WORLD_MODE;
 

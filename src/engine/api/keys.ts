@@ -2,10 +2,14 @@
  * A resource's identity: "Kind/namespace/name", with an empty namespace for cluster-scoped kinds
  * (e.g. "GatewayClass//gwsim"). Built only through resourceKey() so every layer spells it alike.
  */
-export type ResourceKey = string & { readonly __brand: 'ResourceKey' };
+export type ResourceKey = string & { readonly __brand: "ResourceKey" };
 
-export function resourceKey(kind: string, namespace: string | undefined, name: string): ResourceKey {
-  return `${kind}/${namespace ?? ''}/${name}` as ResourceKey;
+export function resourceKey(
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): ResourceKey {
+  return `${kind}/${namespace ?? ""}/${name}` as ResourceKey;
 }
 
 export interface ObjectRef {
@@ -15,8 +19,8 @@ export interface ObjectRef {
 }
 
 export function parseResourceKey(key: ResourceKey): ObjectRef {
-  const [kind = '', namespace = '', ...rest] = key.split('/');
-  const name = rest.join('/');
+  const [kind = "", namespace = "", ...rest] = key.split("/");
+  const name = rest.join("/");
   return namespace ? { kind, namespace, name } : { kind, name };
 }
 

@@ -2,30 +2,30 @@
  * The kinds gwsim models, with the API versions the upstream CRDs (v1.6.1) still serve.
  * Everything else is kept as an opaque object: listed, round-tripped, never dropped.
  */
-export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
-export const CORE_GROUP = '';
+export const GATEWAY_GROUP = "gateway.networking.k8s.io";
+export const CORE_GROUP = "";
 
 export const ModelledKind = {
-  GatewayClass: 'GatewayClass',
-  Gateway: 'Gateway',
-  ListenerSet: 'ListenerSet',
-  HTTPRoute: 'HTTPRoute',
-  GRPCRoute: 'GRPCRoute',
-  TLSRoute: 'TLSRoute',
-  TCPRoute: 'TCPRoute',
-  UDPRoute: 'UDPRoute',
-  ReferenceGrant: 'ReferenceGrant',
-  BackendTLSPolicy: 'BackendTLSPolicy',
-  Service: 'Service',
-  Namespace: 'Namespace',
-  Secret: 'Secret',
-  ConfigMap: 'ConfigMap',
-  Ingress: 'Ingress',
-  IngressClass: 'IngressClass',
+  GatewayClass: "GatewayClass",
+  Gateway: "Gateway",
+  ListenerSet: "ListenerSet",
+  HTTPRoute: "HTTPRoute",
+  GRPCRoute: "GRPCRoute",
+  TLSRoute: "TLSRoute",
+  TCPRoute: "TCPRoute",
+  UDPRoute: "UDPRoute",
+  ReferenceGrant: "ReferenceGrant",
+  BackendTLSPolicy: "BackendTLSPolicy",
+  Service: "Service",
+  Namespace: "Namespace",
+  Secret: "Secret",
+  ConfigMap: "ConfigMap",
+  Ingress: "Ingress",
+  IngressClass: "IngressClass",
 } as const;
 export type ModelledKind = (typeof ModelledKind)[keyof typeof ModelledKind];
 
-export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'] as const;
+export const ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
 export function isRouteKind(kind: string): kind is RouteKind {
@@ -37,23 +37,27 @@ export function isRouteKind(kind: string): kind is RouteKind {
  * experimental channel's v1alpha2/v1alpha3 for TCP/TLS/UDP routes). Other versions load with a warning.
  */
 export const SERVED_VERSIONS: Record<ModelledKind, readonly string[]> = {
-  GatewayClass: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
-  Gateway: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
-  ListenerSet: ['gateway.networking.k8s.io/v1'],
-  HTTPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
-  GRPCRoute: ['gateway.networking.k8s.io/v1'],
-  TLSRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha3', 'gateway.networking.k8s.io/v1alpha2'],
-  TCPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2'],
-  UDPRoute: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1alpha2'],
-  ReferenceGrant: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
-  BackendTLSPolicy: ['gateway.networking.k8s.io/v1'],
-  Service: ['v1'],
-  Namespace: ['v1'],
-  Secret: ['v1'],
-  ConfigMap: ['v1'],
+  GatewayClass: ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1"],
+  Gateway: ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1"],
+  ListenerSet: ["gateway.networking.k8s.io/v1"],
+  HTTPRoute: ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1"],
+  GRPCRoute: ["gateway.networking.k8s.io/v1"],
+  TLSRoute: [
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io/v1alpha3",
+    "gateway.networking.k8s.io/v1alpha2",
+  ],
+  TCPRoute: ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1alpha2"],
+  UDPRoute: ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1alpha2"],
+  ReferenceGrant: ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1"],
+  BackendTLSPolicy: ["gateway.networking.k8s.io/v1"],
+  Service: ["v1"],
+  Namespace: ["v1"],
+  Secret: ["v1"],
+  ConfigMap: ["v1"],
   // Read as migration input (engine/ingress); the v1beta1 versions load with a deprecation warning.
-  Ingress: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'],
-  IngressClass: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1'],
+  Ingress: ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"],
+  IngressClass: ["networking.k8s.io/v1", "networking.k8s.io/v1beta1"],
 };
 
 /**
@@ -61,30 +65,30 @@ export const SERVED_VERSIONS: Record<ModelledKind, readonly string[]> = {
  * with a warning, so an old manifest can be migrated: the version to move to.
  */
 export const DEPRECATED_VERSIONS: ReadonlyMap<string, string> = new Map([
-  ['Ingress networking.k8s.io/v1beta1', 'networking.k8s.io/v1'],
-  ['Ingress extensions/v1beta1', 'networking.k8s.io/v1'],
-  ['IngressClass networking.k8s.io/v1beta1', 'networking.k8s.io/v1'],
+  ["Ingress networking.k8s.io/v1beta1", "networking.k8s.io/v1"],
+  ["Ingress extensions/v1beta1", "networking.k8s.io/v1"],
+  ["IngressClass networking.k8s.io/v1beta1", "networking.k8s.io/v1"],
 ]);
 
 /** Cluster-scoped kinds carry no namespace; every other object defaults to "default". */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
-  'GatewayClass',
-  'IngressClass',
-  'Namespace',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'PersistentVolume',
-  'StorageClass',
-  'PriorityClass',
-  'ValidatingWebhookConfiguration',
-  'MutatingWebhookConfiguration',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'Node',
+  "GatewayClass",
+  "IngressClass",
+  "Namespace",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "PersistentVolume",
+  "StorageClass",
+  "PriorityClass",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "Node",
 ]);
 
 export function groupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
+  const slash = apiVersion.indexOf("/");
   return slash < 0 ? CORE_GROUP : apiVersion.slice(0, slash);
 }

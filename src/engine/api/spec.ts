@@ -49,7 +49,7 @@ export interface GRPCBackendRef extends BackendRef {
 
 export interface LabelSelectorRequirement {
   key?: string;
-  operator?: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | string;
+  operator?: "In" | "NotIn" | "Exists" | "DoesNotExist" | string;
   values?: string[];
 }
 
@@ -66,7 +66,7 @@ export interface GatewayClassSpec {
 }
 
 // ---------- Gateway ----------
-export type ProtocolType = 'HTTP' | 'HTTPS' | 'TLS' | 'TCP' | 'UDP' | string;
+export type ProtocolType = "HTTP" | "HTTPS" | "TLS" | "TCP" | "UDP" | string;
 
 export interface RouteGroupKind {
   group?: string;
@@ -74,12 +74,12 @@ export interface RouteGroupKind {
 }
 
 export interface AllowedRoutes {
-  namespaces?: { from?: 'All' | 'Same' | 'Selector' | string; selector?: LabelSelector };
+  namespaces?: { from?: "All" | "Same" | "Selector" | string; selector?: LabelSelector };
   kinds?: RouteGroupKind[];
 }
 
 export interface GatewayTLSConfig {
-  mode?: 'Terminate' | 'Passthrough' | string;
+  mode?: "Terminate" | "Passthrough" | string;
   certificateRefs?: SecretObjectReference[];
   options?: Record<string, string>;
   frontendValidation?: { caCertificateRefs?: SecretObjectReference[] };
@@ -108,7 +108,9 @@ export interface GatewaySpec {
     annotations?: Record<string, string>;
     parametersRef?: LocalObjectReference;
   };
-  allowedListeners?: { namespaces?: { from?: 'All' | 'Same' | 'Selector' | 'None' | string; selector?: LabelSelector } };
+  allowedListeners?: {
+    namespaces?: { from?: "All" | "Same" | "Selector" | "None" | string; selector?: LabelSelector };
+  };
   tls?: {
     frontend?: {
       default?: FrontendTLSValidation;
@@ -119,7 +121,10 @@ export interface GatewaySpec {
 }
 
 export interface FrontendTLSValidation {
-  validation?: { caCertificateRefs?: SecretObjectReference[]; mode?: 'AllowValidOnly' | 'AllowInsecureFallback' | string };
+  validation?: {
+    caCertificateRefs?: SecretObjectReference[];
+    mode?: "AllowValidOnly" | "AllowInsecureFallback" | string;
+  };
 }
 
 // ---------- ListenerSet ----------
@@ -129,10 +134,21 @@ export interface ListenerSetSpec {
 }
 
 // ---------- HTTPRoute ----------
-export type PathMatchType = 'Exact' | 'PathPrefix' | 'RegularExpression';
-export type HeaderMatchType = 'Exact' | 'RegularExpression';
-export type HTTPMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH';
-export const HTTP_METHODS: readonly HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
+export type PathMatchType = "Exact" | "PathPrefix" | "RegularExpression";
+export type HeaderMatchType = "Exact" | "RegularExpression";
+export type HTTPMethod =
+  "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "CONNECT" | "OPTIONS" | "TRACE" | "PATCH";
+export const HTTP_METHODS: readonly HTTPMethod[] = [
+  "GET",
+  "HEAD",
+  "POST",
+  "PUT",
+  "DELETE",
+  "CONNECT",
+  "OPTIONS",
+  "TRACE",
+  "PATCH",
+];
 
 export interface HTTPPathMatch {
   type?: PathMatchType | string;
@@ -170,13 +186,13 @@ export interface HTTPHeaderFilter {
 }
 
 export interface HTTPPathModifier {
-  type?: 'ReplaceFullPath' | 'ReplacePrefixMatch' | string;
+  type?: "ReplaceFullPath" | "ReplacePrefixMatch" | string;
   replaceFullPath?: string;
   replacePrefixMatch?: string;
 }
 
 export interface HTTPRequestRedirectFilter {
-  scheme?: 'http' | 'https' | string;
+  scheme?: "http" | "https" | string;
   hostname?: string;
   path?: HTTPPathModifier;
   port?: number;
@@ -204,14 +220,14 @@ export interface HTTPCORSFilter {
 }
 
 export type HTTPRouteFilterType =
-  | 'RequestHeaderModifier'
-  | 'ResponseHeaderModifier'
-  | 'RequestMirror'
-  | 'RequestRedirect'
-  | 'URLRewrite'
-  | 'CORS'
-  | 'ExternalAuth'
-  | 'ExtensionRef';
+  | "RequestHeaderModifier"
+  | "ResponseHeaderModifier"
+  | "RequestMirror"
+  | "RequestRedirect"
+  | "URLRewrite"
+  | "CORS"
+  | "ExternalAuth"
+  | "ExtensionRef";
 
 export interface HTTPRouteFilter {
   type?: HTTPRouteFilterType | string;
@@ -240,8 +256,8 @@ export interface SessionPersistence {
   sessionName?: string;
   absoluteTimeout?: string;
   idleTimeout?: string;
-  type?: 'Cookie' | 'Header' | string;
-  cookieConfig?: { lifetimeType?: 'Session' | 'Permanent' | string };
+  type?: "Cookie" | "Header" | string;
+  cookieConfig?: { lifetimeType?: "Session" | "Permanent" | string };
 }
 
 export interface HTTPRouteRule {
@@ -265,7 +281,7 @@ export interface HTTPRouteSpec extends CommonRouteSpec {
 
 // ---------- GRPCRoute ----------
 export interface GRPCMethodMatch {
-  type?: 'Exact' | 'RegularExpression' | string;
+  type?: "Exact" | "RegularExpression" | string;
   service?: string;
   method?: string;
 }
@@ -276,7 +292,8 @@ export interface GRPCRouteMatch {
 }
 
 export interface GRPCRouteFilter {
-  type?: 'RequestHeaderModifier' | 'ResponseHeaderModifier' | 'RequestMirror' | 'ExtensionRef' | string;
+  type?:
+    "RequestHeaderModifier" | "ResponseHeaderModifier" | "RequestMirror" | "ExtensionRef" | string;
   requestHeaderModifier?: HTTPHeaderFilter;
   responseHeaderModifier?: HTTPHeaderFilter;
   requestMirror?: HTTPRequestMirrorFilter;

@@ -8,6 +8,8 @@ export function dict<T>(): Record<string, T> {
 }
 
 /** A fixed lookup table without a prototype; looking up a key it lacks gives undefined. */
-export function lookupTable<T>(entries: Record<string, T>): Readonly<Record<string, T | undefined>> {
+export function lookupTable<T>(
+  entries: Record<string, T>,
+): Readonly<Record<string, T | undefined>> {
   return Object.freeze(Object.assign(dict<T>(), entries));
 }

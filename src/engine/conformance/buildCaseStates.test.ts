@@ -1,10 +1,10 @@
-import { describe, expect, test } from 'vitest';
-import { buildCaseStates } from './buildCaseStates';
-import { parseCaseFile } from './parseCaseFile';
-import { normalizePath, resolveCasePath } from './resolveCasePath';
+import { describe, expect, test } from "vitest";
+import { buildCaseStates } from "./buildCaseStates";
+import { parseCaseFile } from "./parseCaseFile";
+import { normalizePath, resolveCasePath } from "./resolveCasePath";
 
 const files: Record<string, string> = {
-  'cases/base.yaml': `apiVersion: v1
+  "cases/base.yaml": `apiVersion: v1
 kind: Namespace
 metadata:
   name: app
@@ -16,7 +16,7 @@ metadata:
   namespace: app
 spec: {from: [], to: []}
 `,
-  'cases/route.yaml': `apiVersion: gateway.networking.k8s.io/v1
+  "cases/route.yaml": `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
   name: web
@@ -24,7 +24,7 @@ metadata:
 spec:
   rules: [{backendRefs: [{name: v1, port: 80}]}]
 `,
-  'cases/derived/route-v2.yaml': `apiVersion: gateway.networking.k8s.io/v1
+  "cases/derived/route-v2.yaml": `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
   name: web
@@ -32,7 +32,7 @@ metadata:
 spec:
   rules: [{backendRefs: [{name: v2, port: 80}]}]
 `,
-  'cases/derived/route-same.yaml': `apiVersion: gateway.networking.k8s.io/v1
+  "cases/derived/route-same.yaml": `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
   name: web
@@ -43,26 +43,28 @@ spec:
 };
 const readFile = (p: string): string => {
   const text = files[p];
-  if (text === undefined) throw new Error('ENOENT');
+  if (text === undefined) throw new Error("ENOENT");
   return text;
 };
 
 function parse(text: string) {
-  const r = parseCaseFile('cases/case.yaml', text);
-  if (!r.ok) throw new Error(r.errors.join('\n'));
+  const r = parseCaseFile("cases/case.yaml", text);
+  if (!r.ok) throw new Error(r.errors.join("\n"));
   return r.caseFile;
 }
 
-describe('resolveCasePath', () => {
-  test('resolves against the folder of the file naming the path, like kustomize', () => {
-    expect(resolveCasePath('fixtures/conformance/tests/A.yaml', '../base/m.yaml')).toBe('fixtures/conformance/base/m.yaml');
-    expect(resolveCasePath('A.yaml', 'm.yaml')).toBe('m.yaml');
-    expect(resolveCasePath('/abs/t/A.yaml', '../../x.yaml')).toBe('/x.yaml');
-    expect(normalizePath('../a/./b/../c')).toBe('../a/c');
+describe("resolveCasePath", () => {
+  test("resolves against the folder of the file naming the path, like kustomize", () => {
+    expect(resolveCasePath("fixtures/conformance/tests/A.yaml", "../base/m.yaml")).toBe(
+      "fixtures/conformance/base/m.yaml",
+    );
+    expect(resolveCasePath("A.yaml", "m.yaml")).toBe("m.yaml");
+    expect(resolveCasePath("/abs/t/A.yaml", "../../x.yaml")).toBe("/x.yaml");
+    expect(normalizePath("../a/./b/../c")).toBe("../a/c");
   });
 });
 
-describe('buildCaseStates', () => {
+describe("buildCaseStates", () => {
   const caseFile = parse(`name: Steps
 manifests: [base.yaml, route.yaml]
 steps:
@@ -75,78 +77,99 @@ steps:
 `);
   const states = buildCaseStates(caseFile, readFile);
 
-  test('the initial state passes the files through verbatim', () => {
+  test("the initial state passes the files through verbatim", () => {
     expect(states[0]?.sources).toEqual([
-      { name: 'cases/base.yaml', text: files['cases/base.yaml'] },
-      { name: 'cases/route.yaml', text: files['cases/route.yaml'] },
+      { name: "cases/base.yaml", text: files["cases/base.yaml"] },
+      { name: "cases/route.yaml", text: files["cases/route.yaml"] },
     ]);
   });
 
-  test('apply replaces the object and raises metadata.generation when the spec changed', () => {
+  test("apply replaces the object and raises metadata.generation when the spec changed", () => {
     const s1 = states[1];
-    expect(s1?.sources.map((s) => s.name)).toEqual(['cases/base.yaml', 'cases/route.yaml', 'cases/derived/route-v2.yaml']);
-    expect(s1?.sources[1]?.text).not.toContain('kind: HTTPRoute');
-    expect(s1?.sources[2]?.text).toContain('generation: 2');
-    expect(s1?.sources[2]?.text).toContain('name: v2');
-    expect(s1?.previousGeneration).toEqual({ 'HTTPRoute/app/web': 1 });
+    expect(s1?.sources.map((s) => s.name)).toEqual([
+      "cases/base.yaml",
+      "cases/route.yaml",
+      "cases/derived/route-v2.yaml",
+    ]);
+    expect(s1?.sources[1]?.text).not.toContain("kind: HTTPRoute");
+    expect(s1?.sources[2]?.text).toContain("generation: 2");
+    expect(s1?.sources[2]?.text).toContain("name: v2");
+    expect(s1?.previousGeneration).toEqual({ "HTTPRoute/app/web": 1 });
   });
 
-  test('apply with an unchanged spec keeps the generation', () => {
+  test("apply with an unchanged spec keeps the generation", () => {
     const s2 = states[2];
-    const route = s2?.sources.find((s) => s.text.includes('kind: HTTPRoute'));
-    expect(route?.name).toBe('cases/derived/route-same.yaml');
-    expect(route?.text).toContain('generation: 2');
+    const route = s2?.sources.find((s) => s.text.includes("kind: HTTPRoute"));
+    expect(route?.name).toBe("cases/derived/route-same.yaml");
+    expect(route?.text).toContain("generation: 2");
   });
 
-  test('delete removes the object and keeps the rest of its file', () => {
-    const base = states[3]?.sources.find((s) => s.name === 'cases/base.yaml');
-    expect(base?.text).toContain('kind: Namespace');
-    expect(base?.text).not.toContain('ReferenceGrant');
+  test("delete removes the object and keeps the rest of its file", () => {
+    const base = states[3]?.sources.find((s) => s.name === "cases/base.yaml");
+    expect(base?.text).toContain("kind: Namespace");
+    expect(base?.text).not.toContain("ReferenceGrant");
     expect(base?.text.match(/^---$/gm)?.length).toBe(1);
   });
 
-  test('a missing manifest names the case file and the path', () => {
-    const broken = parse('name: X\nmanifests: [nope.yaml]\n');
-    expect(() => buildCaseStates(broken, readFile)).toThrow(/cases\/case.yaml: cannot read manifest file cases\/nope.yaml/);
+  test("a missing manifest names the case file and the path", () => {
+    const broken = parse("name: X\nmanifests: [nope.yaml]\n");
+    expect(() => buildCaseStates(broken, readFile)).toThrow(
+      /cases\/case.yaml: cannot read manifest file cases\/nope.yaml/,
+    );
   });
 });
 
-describe('parseCaseFile', () => {
-  test('reports shape errors with the field path', () => {
-    const r = parseCaseFile('c.yaml', 'name: X\nrequests:\n- name: r\n  gateway: gw\n  request: {scheme: ftp}\n  expect: {status: 200}\n');
+describe("parseCaseFile", () => {
+  test("reports shape errors with the field path", () => {
+    const r = parseCaseFile(
+      "c.yaml",
+      "name: X\nrequests:\n- name: r\n  gateway: gw\n  request: {scheme: ftp}\n  expect: {status: 200}\n",
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toEqual([
         'c.yaml: requests[0].gateway: must be "namespace/name" of the Gateway that receives the request',
-        'c.yaml: requests[0].request.scheme: must be one of http, https, tls, ws',
+        "c.yaml: requests[0].request.scheme: must be one of http, https, tls, ws",
       ]);
     }
   });
 
-  test('rejects misspelt keys instead of ignoring them', () => {
-    const r = parseCaseFile('c.yaml', 'name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http, hedaers: {a: b}}\n  expect: {status: 200}\n');
+  test("rejects misspelt keys instead of ignoring them", () => {
+    const r = parseCaseFile(
+      "c.yaml",
+      "name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http, hedaers: {a: b}}\n  expect: {status: 200}\n",
+    );
     expect(r.ok ? [] : r.errors).toEqual([
       'c.yaml: requests[0].request: unknown key "hedaers" (expected one of scheme, port, host, method, path, headers, protocol, sni, clientCertificate, grpc)',
     ]);
   });
 
-  test('an unknown top-level key is a warning and the case still parses', () => {
-    const r = parseCaseFile('c.yaml', 'name: X\nowner: team-a\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http}\n  expect: {status: 200}\n');
+  test("an unknown top-level key is a warning and the case still parses", () => {
+    const r = parseCaseFile(
+      "c.yaml",
+      "name: X\nowner: team-a\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http}\n  expect: {status: 200}\n",
+    );
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.caseFile.requests).toHaveLength(1);
-      expect(r.warnings).toEqual([expect.stringMatching(/^c\.yaml: \(top level\): unknown key "owner" \(expected one of name, .*\); it is ignored$/)]);
+      expect(r.warnings).toEqual([
+        expect.stringMatching(
+          /^c\.yaml: \(top level\): unknown key "owner" \(expected one of name, .*\); it is ignored$/,
+        ),
+      ]);
     }
   });
 
-  test('reports YAML syntax errors with line and column', () => {
-    const r = parseCaseFile('c.yaml', 'name: [\n');
+  test("reports YAML syntax errors with line and column", () => {
+    const r = parseCaseFile("c.yaml", "name: [\n");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatch(/^c\.yaml:\d+:\d+: YAML syntax error/);
   });
 
-  test('header values written as YAML numbers stay header text', () => {
-    const c = parse('name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http, headers: {Version: 2}}\n  expect: {status: 200}\n');
-    expect(c.requests[0]?.request.headers).toEqual({ Version: '2' });
+  test("header values written as YAML numbers stay header text", () => {
+    const c = parse(
+      "name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http, headers: {Version: 2}}\n  expect: {status: 200}\n",
+    );
+    expect(c.requests[0]?.request.headers).toEqual({ Version: "2" });
   });
 });

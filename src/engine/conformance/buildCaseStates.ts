@@ -7,10 +7,10 @@
  * observedGeneration expectations depend on. Untouched files are passed through verbatim so
  * diagnostics keep their original lines.
  */
-import { parseAllDocuments, type Document } from 'yaml';
-import type { SourceFile } from '../types';
-import type { CaseFile, ObjectId } from './caseTypes';
-import { dict } from '../collections/dict';
+import { parseAllDocuments, type Document } from "yaml";
+import type { SourceFile } from "../types";
+import type { CaseFile, ObjectId } from "./caseTypes";
+import { dict } from "../collections/dict";
 
 export type ReadFile = (path: string) => string;
 
@@ -41,9 +41,22 @@ interface LoadedFile {
  * @param extraManifests files loaded before the case's own manifests (the CLI's --manifests).
  * @throws Error naming the file when a listed file cannot be read.
  */
-export function buildCaseStates(caseFile: CaseFile, readFile: ReadFile, extraManifests: readonly string[] = []): CaseState[] {
-  const files: LoadedFile[] = [...extraManifests, ...caseFile.manifests].map((p) => loadFile(p, readFile, caseFile.file));
-  const states: CaseState[] = [{ step: 0, sources: toSources(files), previousGeneration: {}, generations: generationsOf(files) }];
+export function buildCaseStates(
+  caseFile: CaseFile,
+  readFile: ReadFile,
+  extraManifests: readonly string[] = [],
+): CaseState[] {
+  const files: LoadedFile[] = [...extraManifests, ...caseFile.manifests].map((p) =>
+    loadFile(p, readFile, caseFile.file),
+  );
+  const states: CaseState[] = [
+    {
+      step: 0,
+      sources: toSources(files),
+      previousGeneration: {},
+      generations: generationsOf(files),
+    },
+  ];
   caseFile.steps.forEach((step, i) => {
     const previousGeneration: Record<string, number> = dict();
     for (const id of step.delete) removeDoc(files, objectIdKey(id));
@@ -55,18 +68,23 @@ export function buildCaseStates(caseFile: CaseFile, readFile: ReadFile, extraMan
         if (!old) continue;
         previousGeneration[d.id] = old.generation;
         d.generation = specOf(old.doc) === specOf(d.doc) ? old.generation : old.generation + 1;
-        d.doc.setIn(['metadata', 'generation'], d.generation);
+        d.doc.setIn(["metadata", "generation"], d.generation);
       }
       applied.text = undefined;
       files.push(applied);
     }
-    states.push({ step: i + 1, sources: toSources(files), previousGeneration, generations: generationsOf(files) });
+    states.push({
+      step: i + 1,
+      sources: toSources(files),
+      previousGeneration,
+      generations: generationsOf(files),
+    });
   });
   return states;
 }
 
 export function objectIdKey(id: ObjectId): string {
-  return `${id.kind}/${id.namespace ?? ''}/${id.name}`;
+  return `${id.kind}/${id.namespace ?? ""}/${id.name}`;
 }
 
 function loadFile(path: string, readFile: ReadFile, caseFile: string): LoadedFile {
@@ -75,7 +93,10 @@ function loadFile(path: string, readFile: ReadFile, caseFile: string): LoadedFil
     text = readFile(path);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new Error(`${caseFile}: cannot read manifest file ${path} (${why}); check the path, which is relative to the case file`, { cause: e });
+    throw new Error(
+      `${caseFile}: cannot read manifest file ${path} (${why}); check the path, which is relative to the case file`,
+      { cause: e },
+    );
   }
   const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [];
@@ -84,13 +105,18 @@ function loadFile(path: string, readFile: ReadFile, caseFile: string): LoadedFil
 
 function describeDoc(doc: Document): LoadedDoc {
   const js: unknown = doc.errors.length === 0 ? doc.toJS() : undefined;
-  if (!isRecord(js) || typeof js.kind !== 'string' || !isRecord(js.metadata) || typeof js.metadata.name !== 'string') {
+  if (
+    !isRecord(js) ||
+    typeof js.kind !== "string" ||
+    !isRecord(js.metadata) ||
+    typeof js.metadata.name !== "string"
+  ) {
     return { id: undefined, doc, generation: 1 };
   }
   const meta = js.metadata;
   const id: ObjectId = { kind: js.kind, name: meta.name as string };
-  if (typeof meta.namespace === 'string') id.namespace = meta.namespace;
-  const generation = typeof meta.generation === 'number' ? meta.generation : 1;
+  if (typeof meta.namespace === "string") id.namespace = meta.namespace;
+  const generation = typeof meta.generation === "number" ? meta.generation : 1;
   return { id: objectIdKey(id), doc, generation };
 }
 
@@ -114,27 +140,32 @@ function generationsOf(files: readonly LoadedFile[]): Record<string, number> {
 function toSources(files: readonly LoadedFile[]): SourceFile[] {
   return files.map((f) => ({
     name: f.name,
-    text: f.text ?? f.docs.map((d) => String(d.doc)).map((t) => `---\n${t}`).join(''),
+    text:
+      f.text ??
+      f.docs
+        .map((d) => String(d.doc))
+        .map((t) => `---\n${t}`)
+        .join(""),
   }));
 }
 
 /** Everything but metadata and status: what decides whether the API server bumps generation. */
 function specOf(doc: Document): string {
   const js: unknown = doc.toJS();
-  if (!isRecord(js)) return '';
+  if (!isRecord(js)) return "";
   const { metadata: _m, status: _s, ...rest } = js;
   return stableStringify(rest);
 }
 
 function stableStringify(x: unknown): string {
-  if (Array.isArray(x)) return `[${x.map(stableStringify).join(',')}]`;
+  if (Array.isArray(x)) return `[${x.map(stableStringify).join(",")}]`;
   if (isRecord(x)) {
     const keys = Object.keys(x).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(x[k])}`).join(',')}}`;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(x[k])}`).join(",")}}`;
   }
-  return JSON.stringify(x) ?? 'null';
+  return JSON.stringify(x) ?? "null";
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+  return typeof x === "object" && x !== null && !Array.isArray(x);
 }

@@ -3,8 +3,8 @@
  * upstream's conformance cases and users' own request assertions (`gwsim test`).
  */
 
-import type { WorldMode } from '../resolve/world';
-import type { Readings } from '../readings/readings';
+import type { WorldMode } from "../resolve/world";
+import type { Readings } from "../readings/readings";
 
 /** A status entry: kept as written, because the status matcher reads the fields it knows. */
 export interface StatusExpectation {
@@ -15,7 +15,7 @@ export interface StatusExpectation {
 }
 
 export interface CaseRequest {
-  scheme: 'http' | 'https' | 'tls' | 'ws';
+  scheme: "http" | "https" | "tls" | "ws";
   port?: number;
   host?: string;
   method?: string;
@@ -115,7 +115,7 @@ export interface CaseFile {
   readings?: Readings;
 }
 
-export type ExpectationKind = 'status' | 'request';
+export type ExpectationKind = "status" | "request";
 
 export interface ExpectationResult {
   case: string;

@@ -2,39 +2,53 @@
  * The real engine behind the conformance runner: analyze(), the compiled router with its trace
  * printer, and the status matcher.
  */
-import { analyze } from '../analyze';
-import { printTrace } from '../print/printTrace';
-import { compileRouter } from '../routing/compileRouter';
-import { traceRequest } from '../simulate/traceRequest';
-import { matchStatusExpectation } from '../status/matchStatusExpectation';
-import { objectIdKey } from './buildCaseStates';
-import type { CaseEngine, RoutedRequest } from './caseEngine';
+import { analyze } from "../analyze";
+import { printTrace } from "../print/printTrace";
+import { compileRouter } from "../routing/compileRouter";
+import { traceRequest } from "../simulate/traceRequest";
+import { matchStatusExpectation } from "../status/matchStatusExpectation";
+import { objectIdKey } from "./buildCaseStates";
+import type { CaseEngine, RoutedRequest } from "./caseEngine";
 
 /** Timestamps do not matter to expectations; a fixed clock keeps results deterministic. */
-const FIXED_CLOCK = (): string => '2026-01-01T00:00:00Z';
+const FIXED_CLOCK = (): string => "2026-01-01T00:00:00Z";
 
 /**
  * Conformance features gwsim implements that some cases are conditional on (`skipIfSupported`):
  * TLSRoute on Terminate listeners and mixed Terminate/Passthrough listeners on one port, as
  * TLSRouteTerminateSimpleSameNamespace and TLSRouteMixedTerminationSameNamespace check.
  */
-export const SUPPORTED_FEATURES: readonly string[] = ['TLSRouteModeTerminate', 'TLSRouteModeMixed'];
+export const SUPPORTED_FEATURES: readonly string[] = ["TLSRouteModeTerminate", "TLSRouteModeMixed"];
 
 export function createCaseEngine(): CaseEngine {
   return {
     analyze: (sources, options = {}) =>
-      analyze(sources, { clock: FIXED_CLOCK, ...(options.world !== undefined ? { world: options.world } : {}), ...(options.readings !== undefined ? { readings: options.readings } : {}) }),
+      analyze(sources, {
+        clock: FIXED_CLOCK,
+        ...(options.world !== undefined ? { world: options.world } : {}),
+        ...(options.readings !== undefined ? { readings: options.readings } : {}),
+      }),
     compileRoutes: (analysis) => {
       const router = compileRouter(analysis);
       return (request, options = {}) => {
         const trace = traceRequest(router, request);
-        const routed: RoutedRequest = { outcome: trace.outcome, printTrace: () => printTrace(trace) };
+        const routed: RoutedRequest = {
+          outcome: trace.outcome,
+          printTrace: () => printTrace(trace),
+        };
         const chosen = trace.listener;
-        const listener = chosen && analysis.gateways.find((g) => g.key === chosen.gateway)?.listeners.find((l) => l.name === chosen.name);
+        const listener =
+          chosen &&
+          analysis.gateways
+            .find((g) => g.key === chosen.gateway)
+            ?.listeners.find((l) => l.name === chosen.name);
         if (listener?.tlsMode !== undefined) routed.listenerTLSMode = listener.tlsMode;
         const samples = options.samples ?? 0;
         if (samples > 0) {
-          routed.perBackend = Array.from({ length: samples }, (_, sample) => traceRequest(router, request, { sample }).outcome);
+          routed.perBackend = Array.from(
+            { length: samples },
+            (_, sample) => traceRequest(router, request, { sample }).outcome,
+          );
         }
         return routed;
       };

@@ -4,7 +4,7 @@
  * reported as skipped, never as passed. Keep this list short: anything the engine can decide
  * from the manifests belongs in the engine, not here.
  */
-import type { ExpectationKind } from './caseTypes';
+import type { ExpectationKind } from "./caseTypes";
 
 export interface Deviation {
   case: string;
@@ -18,37 +18,43 @@ export interface Deviation {
 }
 
 const FRONTEND_MTLS =
-  'asserts the client-certificate handshake (the Gateway asks for a certificate and accepts or rejects it by the CA that signed it); gwsim does not model frontend mTLS handshakes or verify X.509 chains';
+  "asserts the client-certificate handshake (the Gateway asks for a certificate and accepts or rejects it by the CA that signed it); gwsim does not model frontend mTLS handshakes or verify X.509 chains";
 
 export const DEVIATIONS: readonly Deviation[] = [
   {
-    case: 'HTTPRouteBackendProtocolWebSocket',
-    kind: 'request',
-    expectation: 'websocket connection should reach backend',
-    reason: 'asserts WebSocket frames echoed by a live backend; gwsim routes requests but does not carry frames',
-  },
-  {
-    case: 'GatewayFrontendClientCertificateValidation',
-    kind: 'request',
-    expectField: 'clientCertificateRequested',
-    reason: FRONTEND_MTLS,
-  },
-  {
-    case: 'GatewayFrontendClientCertificateValidationInsecureFallback',
-    kind: 'request',
-    expectField: 'clientCertificateRequested',
-    reason: FRONTEND_MTLS,
-  },
-  {
-    case: 'GatewayStaticAddresses',
-    kind: 'status',
-    expectation: 'step 1: status of Gateway gateway-conformance-infra/gateway-static-addresses',
+    case: "HTTPRouteBackendProtocolWebSocket",
+    kind: "request",
+    expectation: "websocket connection should reach backend",
     reason:
-      'expects Programmed=False/AddressNotUsable for 198.51.100.254, an address upstream lets each implementation declare unusable; whether a cluster can assign an address depends on its network, which manifests do not show',
+      "asserts WebSocket frames echoed by a live backend; gwsim routes requests but does not carry frames",
+  },
+  {
+    case: "GatewayFrontendClientCertificateValidation",
+    kind: "request",
+    expectField: "clientCertificateRequested",
+    reason: FRONTEND_MTLS,
+  },
+  {
+    case: "GatewayFrontendClientCertificateValidationInsecureFallback",
+    kind: "request",
+    expectField: "clientCertificateRequested",
+    reason: FRONTEND_MTLS,
+  },
+  {
+    case: "GatewayStaticAddresses",
+    kind: "status",
+    expectation: "step 1: status of Gateway gateway-conformance-infra/gateway-static-addresses",
+    reason:
+      "expects Programmed=False/AddressNotUsable for 198.51.100.254, an address upstream lets each implementation declare unusable; whether a cluster can assign an address depends on its network, which manifests do not show",
   },
 ];
 
-export function findDeviation(caseName: string, kind: ExpectationKind, expectation: string, expectFields: readonly string[] = []): Deviation | undefined {
+export function findDeviation(
+  caseName: string,
+  kind: ExpectationKind,
+  expectation: string,
+  expectFields: readonly string[] = [],
+): Deviation | undefined {
   return DEVIATIONS.find(
     (d) =>
       d.case === caseName &&

@@ -3,7 +3,7 @@
  * Shape errors name the file and the field, so a user writing their own assertions for
  * `gwsim test` knows what to fix; nothing is guessed.
  */
-import { loadYamlValue } from '../load/loadYamlValue';
+import { loadYamlValue } from "../load/loadYamlValue";
 import type {
   CaseFile,
   CaseRequest,
@@ -12,22 +12,56 @@ import type {
   RequestCase,
   RequestExpect,
   StatusExpectation,
-} from './caseTypes';
-import { resolveCasePath } from './resolveCasePath';
-import { isWorldMode, WORLD_MODES } from '../resolve/world';
-import { parseReadings, type Readings } from '../readings/readings';
+} from "./caseTypes";
+import { resolveCasePath } from "./resolveCasePath";
+import { isWorldMode, WORLD_MODES } from "../resolve/world";
+import { parseReadings, type Readings } from "../readings/readings";
 
 /** `warnings`: what was ignored but does not stop the case from running (an unknown top-level key). */
-export type ParseCaseResult = { ok: true; caseFile: CaseFile; warnings: string[] } | { ok: false; errors: string[] };
+export type ParseCaseResult =
+  { ok: true; caseFile: CaseFile; warnings: string[] } | { ok: false; errors: string[] };
 
-const SCHEMES = new Set(['http', 'https', 'tls', 'ws']);
+const SCHEMES = new Set(["http", "https", "tls", "ws"]);
 // A misspelt key would otherwise be ignored and its expectation pass unread: inside an expectation
 // it is an error. At the top level it is a warning and the case still runs, so a case file written
 // for a newer gwsim (or carrying a tool's own metadata) keeps working.
-const CASE_KEYS = ['name', 'description', 'upstream', 'features', 'provisional', 'skipIfSupported', 'parameters', 'manifests', 'status', 'requests', 'steps', 'notes', 'world', 'readings'];
-const STEP_KEYS = ['description', 'apply', 'delete', 'status', 'requests'];
-const REQUEST_CASE_KEYS = ['name', 'gateway', 'request', 'expect', 'backendResponseHeaders', 'backendBehavior'];
-const REQUEST_KEYS = ['scheme', 'port', 'host', 'method', 'path', 'headers', 'protocol', 'sni', 'clientCertificate', 'grpc'];
+const CASE_KEYS = [
+  "name",
+  "description",
+  "upstream",
+  "features",
+  "provisional",
+  "skipIfSupported",
+  "parameters",
+  "manifests",
+  "status",
+  "requests",
+  "steps",
+  "notes",
+  "world",
+  "readings",
+];
+const STEP_KEYS = ["description", "apply", "delete", "status", "requests"];
+const REQUEST_CASE_KEYS = [
+  "name",
+  "gateway",
+  "request",
+  "expect",
+  "backendResponseHeaders",
+  "backendBehavior",
+];
+const REQUEST_KEYS = [
+  "scheme",
+  "port",
+  "host",
+  "method",
+  "path",
+  "headers",
+  "protocol",
+  "sni",
+  "clientCertificate",
+  "grpc",
+];
 
 export function parseCaseFile(file: string, text: string): ParseCaseResult {
   // Case files are as untrusted as manifests (CI runs them from pull requests): same guards.
@@ -38,32 +72,39 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
   const fail = (path: string, what: string): void => {
     errors.push(`${file}: ${path}: ${what}`);
   };
-  if (!isRecord(root)) return { ok: false, errors: [`${file}: a case file must be a YAML mapping with name, manifests, status/requests`] };
+  if (!isRecord(root))
+    return {
+      ok: false,
+      errors: [`${file}: a case file must be a YAML mapping with name, manifests, status/requests`],
+    };
 
   const warnings: string[] = [];
-  checkKeys(root, CASE_KEYS, '(top level)', (path, what) => warnings.push(`${file}: ${path}: ${what}; it is ignored`));
-  const name = typeof root.name === 'string' && root.name !== '' ? root.name : baseName(file);
+  checkKeys(root, CASE_KEYS, "(top level)", (path, what) =>
+    warnings.push(`${file}: ${path}: ${what}; it is ignored`),
+  );
+  const name = typeof root.name === "string" && root.name !== "" ? root.name : baseName(file);
   const caseFile: CaseFile = {
     file,
     name,
-    features: stringList(root.features, 'features', fail),
-    skipIfSupported: stringList(root.skipIfSupported, 'skipIfSupported', fail),
-    manifests: stringList(root.manifests, 'manifests', fail).map((p) => resolveCasePath(file, p)),
-    status: statusList(root.status, 'status', fail),
-    requests: requestList(root.requests, 'requests', fail),
+    features: stringList(root.features, "features", fail),
+    skipIfSupported: stringList(root.skipIfSupported, "skipIfSupported", fail),
+    manifests: stringList(root.manifests, "manifests", fail).map((p) => resolveCasePath(file, p)),
+    status: statusList(root.status, "status", fail),
+    requests: requestList(root.requests, "requests", fail),
     steps: [],
   };
-  if (typeof root.description === 'string') caseFile.description = root.description;
+  if (typeof root.description === "string") caseFile.description = root.description;
   if (root.world !== undefined) {
     if (isWorldMode(root.world)) caseFile.world = root.world;
-    else fail('world', `must be one of ${WORLD_MODES.join(', ')}; got ${JSON.stringify(root.world)}`);
+    else
+      fail("world", `must be one of ${WORLD_MODES.join(", ")}; got ${JSON.stringify(root.world)}`);
   }
   if (root.readings !== undefined) {
     const readings = parseCaseReadings(root.readings, fail);
     if (readings !== undefined) caseFile.readings = readings;
   }
   if (root.steps !== undefined) {
-    if (!Array.isArray(root.steps)) fail('steps', 'must be a list');
+    if (!Array.isArray(root.steps)) fail("steps", "must be a list");
     else caseFile.steps = root.steps.map((s, i) => parseStep(file, s, `steps[${i}]`, fail));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, caseFile, warnings };
@@ -74,30 +115,35 @@ type Fail = (path: string, what: string) => void;
 /** `readings: {name: value}`: the same names and values as --reading, checked the same way. */
 function parseCaseReadings(raw: unknown, fail: Fail): Readings | undefined {
   if (!isRecord(raw)) {
-    fail('readings', 'must be a mapping of reading name to value, e.g. {GatewayRouteHostnameIntersectionPrecedence: original-hostnames}');
+    fail(
+      "readings",
+      "must be a mapping of reading name to value, e.g. {GatewayRouteHostnameIntersectionPrecedence: original-hostnames}",
+    );
     return undefined;
   }
   const assignments: string[] = [];
   for (const [name, value] of Object.entries(raw)) {
-    if (typeof value !== 'string') fail(`readings.${name}`, `must be a string; got ${JSON.stringify(value)}`);
+    if (typeof value !== "string")
+      fail(`readings.${name}`, `must be a string; got ${JSON.stringify(value)}`);
     else assignments.push(`${name}=${value}`);
   }
   const { readings, errors } = parseReadings(assignments);
-  for (const e of errors) fail('readings', e);
+  for (const e of errors) fail("readings", e);
   return errors.length > 0 ? undefined : readings;
 }
 
 function parseStep(file: string, raw: unknown, path: string, fail: Fail): CaseStep {
-  const step: CaseStep = { description: '', apply: [], delete: [], status: [], requests: [] };
+  const step: CaseStep = { description: "", apply: [], delete: [], status: [], requests: [] };
   if (!isRecord(raw)) {
-    fail(path, 'must be a mapping with apply/delete and status/requests');
+    fail(path, "must be a mapping with apply/delete and status/requests");
     return step;
   }
   checkKeys(raw, STEP_KEYS, path, fail);
-  step.description = typeof raw.description === 'string' ? raw.description : '';
+  step.description = typeof raw.description === "string" ? raw.description : "";
   step.apply = stringList(raw.apply, `${path}.apply`, fail).map((p) => resolveCasePath(file, p));
   if (raw.delete !== undefined) {
-    if (!Array.isArray(raw.delete)) fail(`${path}.delete`, 'must be a list of {kind, namespace, name}');
+    if (!Array.isArray(raw.delete))
+      fail(`${path}.delete`, "must be a list of {kind, namespace, name}");
     else step.delete = raw.delete.flatMap((d, i) => objectId(d, `${path}.delete[${i}]`, fail));
   }
   step.status = statusList(raw.status, `${path}.status`, fail);
@@ -106,24 +152,24 @@ function parseStep(file: string, raw: unknown, path: string, fail: Fail): CaseSt
 }
 
 function objectId(raw: unknown, path: string, fail: Fail): ObjectId[] {
-  if (!isRecord(raw) || typeof raw.kind !== 'string' || typeof raw.name !== 'string') {
-    fail(path, 'needs `kind` and `name` (and `namespace` for namespaced kinds)');
+  if (!isRecord(raw) || typeof raw.kind !== "string" || typeof raw.name !== "string") {
+    fail(path, "needs `kind` and `name` (and `namespace` for namespaced kinds)");
     return [];
   }
   const id: ObjectId = { kind: raw.kind, name: raw.name };
-  if (typeof raw.namespace === 'string') id.namespace = raw.namespace;
+  if (typeof raw.namespace === "string") id.namespace = raw.namespace;
   return [id];
 }
 
 function statusList(raw: unknown, path: string, fail: Fail): StatusExpectation[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    fail(path, 'must be a list of status entries');
+    fail(path, "must be a list of status entries");
     return [];
   }
   return raw.flatMap((entry, i): StatusExpectation[] => {
-    if (!isRecord(entry) || typeof entry.kind !== 'string' || typeof entry.name !== 'string') {
-      fail(`${path}[${i}]`, 'a status entry needs `kind` and `name`');
+    if (!isRecord(entry) || typeof entry.kind !== "string" || typeof entry.name !== "string") {
+      fail(`${path}[${i}]`, "a status entry needs `kind` and `name`");
       return [];
     }
     return [{ ...entry, kind: entry.kind, name: entry.name }];
@@ -133,7 +179,7 @@ function statusList(raw: unknown, path: string, fail: Fail): StatusExpectation[]
 function requestList(raw: unknown, path: string, fail: Fail): RequestCase[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    fail(path, 'must be a list of request cases');
+    fail(path, "must be a list of request cases");
     return [];
   }
   return raw.flatMap((entry, i) => requestCase(entry, `${path}[${i}]`, fail));
@@ -141,7 +187,7 @@ function requestList(raw: unknown, path: string, fail: Fail): RequestCase[] {
 
 function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
   if (!isRecord(raw)) {
-    fail(path, 'a request case needs name, gateway, request and expect');
+    fail(path, "a request case needs name, gateway, request and expect");
     return [];
   }
   const before = { count: 0 };
@@ -151,39 +197,51 @@ function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
   };
   checkKeys(raw, REQUEST_CASE_KEYS, path, localFail);
   if (isRecord(raw.request)) checkKeys(raw.request, REQUEST_KEYS, `${path}.request`, localFail);
-  if (typeof raw.gateway !== 'string' || !raw.gateway.includes('/')) {
-    localFail(`${path}.gateway`, 'must be "namespace/name" of the Gateway that receives the request');
+  if (typeof raw.gateway !== "string" || !raw.gateway.includes("/")) {
+    localFail(
+      `${path}.gateway`,
+      'must be "namespace/name" of the Gateway that receives the request',
+    );
   }
   const request = raw.request;
-  if (!isRecord(request)) localFail(`${path}.request`, 'must be a mapping (scheme, host, path, …)');
-  else if (typeof request.scheme !== 'string' || !SCHEMES.has(request.scheme)) {
-    localFail(`${path}.request.scheme`, 'must be one of http, https, tls, ws');
+  if (!isRecord(request)) localFail(`${path}.request`, "must be a mapping (scheme, host, path, …)");
+  else if (typeof request.scheme !== "string" || !SCHEMES.has(request.scheme)) {
+    localFail(`${path}.request.scheme`, "must be one of http, https, tls, ws");
   }
-  if (!isRecord(raw.expect)) localFail(`${path}.expect`, 'must be a mapping of expectations (status, backend, …)');
+  if (!isRecord(raw.expect))
+    localFail(`${path}.expect`, "must be a mapping of expectations (status, backend, …)");
   if (before.count > 0) return [];
-  const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : path;
+  const name = typeof raw.name === "string" && raw.name !== "" ? raw.name : path;
   const rc: RequestCase = {
     name,
     gateway: raw.gateway as string,
     request: request as unknown as CaseRequest,
     expect: raw.expect as RequestExpect,
   };
-  if (isRecord(raw.backendResponseHeaders)) rc.backendResponseHeaders = stringRecord(raw.backendResponseHeaders);
-  if (isRecord(raw.backendBehavior)) rc.backendBehavior = raw.backendBehavior as RequestCase['backendBehavior'] & object;
+  if (isRecord(raw.backendResponseHeaders))
+    rc.backendResponseHeaders = stringRecord(raw.backendResponseHeaders);
+  if (isRecord(raw.backendBehavior))
+    rc.backendBehavior = raw.backendBehavior as RequestCase["backendBehavior"] & object;
   if (rc.request.headers) rc.request = { ...rc.request, headers: stringRecord(rc.request.headers) };
   return [rc];
 }
 
-function checkKeys(raw: Record<string, unknown>, allowed: readonly string[], path: string, fail: Fail): void {
+function checkKeys(
+  raw: Record<string, unknown>,
+  allowed: readonly string[],
+  path: string,
+  fail: Fail,
+): void {
   for (const key of Object.keys(raw)) {
-    if (!allowed.includes(key)) fail(path, `unknown key "${key}" (expected one of ${allowed.join(', ')})`);
+    if (!allowed.includes(key))
+      fail(path, `unknown key "${key}" (expected one of ${allowed.join(", ")})`);
   }
 }
 
 function stringList(raw: unknown, path: string, fail: Fail): string[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) {
-    fail(path, 'must be a list of strings');
+  if (!Array.isArray(raw) || raw.some((x) => typeof x !== "string")) {
+    fail(path, "must be a list of strings");
     return [];
   }
   return raw as string[];
@@ -195,10 +253,10 @@ function stringRecord(raw: Record<string, unknown>): Record<string, string> {
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+  return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
 function baseName(file: string): string {
-  const last = file.slice(file.lastIndexOf('/') + 1);
-  return last.replace(/\.ya?ml$/, '');
+  const last = file.slice(file.lastIndexOf("/") + 1);
+  return last.replace(/\.ya?ml$/, "");
 }

@@ -3,15 +3,15 @@
  * and checks every status and request expectation of that state. Pure: files come through the
  * `readFile` callback, so the same runner serves vitest, the CLI and the browser.
  */
-import type { Analysis } from '../analysisTypes';
-import type { WorldMode } from '../resolve/world';
-import type { CaseFile, ExpectationResult, RequestCase, StatusExpectation } from './caseTypes';
-import type { CaseEngine, RoutedRequest } from './caseEngine';
-import { buildCaseStates, type CaseState, type ReadFile } from './buildCaseStates';
-import { findDeviation } from './deviations';
-import { matchRequestExpectation, type RequestFacts } from './matchRequestExpectation';
-import { summarizeOutcome } from './summarizeOutcome';
-import { toSimRequest } from './toSimRequest';
+import type { Analysis } from "../analysisTypes";
+import type { WorldMode } from "../resolve/world";
+import type { CaseFile, ExpectationResult, RequestCase, StatusExpectation } from "./caseTypes";
+import type { CaseEngine, RoutedRequest } from "./caseEngine";
+import { buildCaseStates, type CaseState, type ReadFile } from "./buildCaseStates";
+import { findDeviation } from "./deviations";
+import { matchRequestExpectation, type RequestFacts } from "./matchRequestExpectation";
+import { summarizeOutcome } from "./summarizeOutcome";
+import { toSimRequest } from "./toSimRequest";
 
 export interface RunCaseOptions {
   readFile: ReadFile;
@@ -23,9 +23,14 @@ export interface RunCaseOptions {
 }
 
 /** Every expectation of the case, in file order; never throws for engine or file errors. */
-export function runConformanceCase(caseFile: CaseFile, options: RunCaseOptions): ExpectationResult[] {
+export function runConformanceCase(
+  caseFile: CaseFile,
+  options: RunCaseOptions,
+): ExpectationResult[] {
   const names = new UniqueNames();
-  const skipFeature = caseFile.skipIfSupported.find((f) => options.engine.supportedFeatures.includes(f));
+  const skipFeature = caseFile.skipIfSupported.find((f) =>
+    options.engine.supportedFeatures.includes(f),
+  );
   let states: CaseState[];
   try {
     states = buildCaseStates(caseFile, options.readFile, options.extraManifests ?? []);
@@ -38,10 +43,18 @@ export function runConformanceCase(caseFile: CaseFile, options: RunCaseOptions):
   for (const state of states) {
     const spec = state.step === 0 ? caseFile : caseFile.steps[state.step - 1];
     if (!spec) continue;
-    const prefix = state.step === 0 ? '' : `step ${state.step}: `;
+    const prefix = state.step === 0 ? "" : `step ${state.step}: `;
     const pending: Pending[] = [
-      ...spec.status.map((s) => ({ kind: 'status' as const, name: names.take(prefix + statusName(s)), status: s })),
-      ...spec.requests.map((r) => ({ kind: 'request' as const, name: names.take(prefix + r.name), request: r })),
+      ...spec.status.map((s) => ({
+        kind: "status" as const,
+        name: names.take(prefix + statusName(s)),
+        status: s,
+      })),
+      ...spec.requests.map((r) => ({
+        kind: "request" as const,
+        name: names.take(prefix + r.name),
+        request: r,
+      })),
     ];
     let analysis: Analysis | undefined;
     let route: ((r: RequestCase) => RoutedRequest) | undefined;
@@ -50,21 +63,33 @@ export function runConformanceCase(caseFile: CaseFile, options: RunCaseOptions):
     if (needsEngine) {
       try {
         const world = caseFile.world ?? options.world;
-        analysis = options.engine.analyze(state.sources, { ...(world !== undefined ? { world } : {}), ...(caseFile.readings !== undefined ? { readings: caseFile.readings } : {}) });
+        analysis = options.engine.analyze(state.sources, {
+          ...(world !== undefined ? { world } : {}),
+          ...(caseFile.readings !== undefined ? { readings: caseFile.readings } : {}),
+        });
         const compiled = options.engine.compileRoutes(analysis);
-        route = (r) => compiled(toSimRequest(r), r.expect.backendNameInHeader !== undefined ? { samples: r.expect.repeat ?? 100 } : {});
+        route = (r) =>
+          compiled(
+            toSimRequest(r),
+            r.expect.backendNameInHeader !== undefined ? { samples: r.expect.repeat ?? 100 } : {},
+          );
       } catch (e) {
         stateError = `the engine failed on this state: ${errorText(e)}`;
       }
     }
     for (const p of pending) {
-      const expected = p.kind === 'status' ? p.status : p.request.expect;
+      const expected = p.kind === "status" ? p.status : p.request.expect;
       const skip = skipReason(caseFile, p, skipFeature);
       if (skip !== undefined) {
-        results.push({ ...failed(caseFile, state.step, p.kind, p.name, expected, ''), skipped: skip });
+        results.push({
+          ...failed(caseFile, state.step, p.kind, p.name, expected, ""),
+          skipped: skip,
+        });
       } else if (stateError !== undefined || !analysis || !route) {
-        results.push(failed(caseFile, state.step, p.kind, p.name, expected, stateError ?? 'no analysis'));
-      } else if (p.kind === 'status') {
+        results.push(
+          failed(caseFile, state.step, p.kind, p.name, expected, stateError ?? "no analysis"),
+        );
+      } else if (p.kind === "status") {
         results.push(checkStatus(caseFile, state, p.name, p.status, analysis, options.engine));
       } else {
         results.push(checkRequest(caseFile, state.step, p.name, p.request, route));
@@ -83,19 +108,29 @@ function checkStatus(
   engine: CaseEngine,
 ): ExpectationResult {
   try {
-    const m = engine.matchStatus(expectation, analysis, { previousGeneration: state.previousGeneration, generations: state.generations });
+    const m = engine.matchStatus(expectation, analysis, {
+      previousGeneration: state.previousGeneration,
+      generations: state.generations,
+    });
     return {
       case: caseFile.name,
       step: state.step,
-      kind: 'status',
+      kind: "status",
       name,
       pass: m.pass,
-      message: m.pass ? '' : m.message,
+      message: m.pass ? "" : m.message,
       expected: expectation,
       got: m.got,
     };
   } catch (e) {
-    return failed(caseFile, state.step, 'status', name, expectation, `the status check threw: ${errorText(e)}`);
+    return failed(
+      caseFile,
+      state.step,
+      "status",
+      name,
+      expectation,
+      `the status check threw: ${errorText(e)}`,
+    );
   }
 }
 
@@ -110,7 +145,14 @@ function checkRequest(
   try {
     routed = route(rc);
   } catch (e) {
-    return failed(caseFile, step, 'request', name, rc.expect, `routing the request threw: ${errorText(e)}`);
+    return failed(
+      caseFile,
+      step,
+      "request",
+      name,
+      rc.expect,
+      `routing the request threw: ${errorText(e)}`,
+    );
   }
   const facts: RequestFacts = {};
   if (routed.perBackend !== undefined) facts.perBackend = routed.perBackend;
@@ -119,10 +161,10 @@ function checkRequest(
   const result: ExpectationResult = {
     case: caseFile.name,
     step,
-    kind: 'request',
+    kind: "request",
     name,
     pass: m.pass,
-    message: m.failures.join('\n'),
+    message: m.failures.join("\n"),
     expected: rc.expect,
     got: summarizeOutcome(routed.outcome),
     sent: printSentRequest(rc),
@@ -134,50 +176,84 @@ function checkRequest(
 /** "GET http://host:8080/path {h: v} via ns/gateway": enough to reproduce with `gwsim route`. */
 export function printSentRequest(rc: RequestCase): string {
   const r = rc.request;
-  const port = r.port !== undefined ? `:${r.port}` : '';
-  const target = r.grpc ? `gRPC ${r.grpc.service}/${r.grpc.method} to ${r.host ?? '(gateway address)'}${port}` : `${r.method ?? 'GET'} ${r.scheme}://${r.host ?? '(gateway address)'}${port}${r.path ?? '/'}`;
+  const port = r.port !== undefined ? `:${r.port}` : "";
+  const target = r.grpc
+    ? `gRPC ${r.grpc.service}/${r.grpc.method} to ${r.host ?? "(gateway address)"}${port}`
+    : `${r.method ?? "GET"} ${r.scheme}://${r.host ?? "(gateway address)"}${port}${r.path ?? "/"}`;
   const headers = Object.entries(r.headers ?? {}).map(([k, v]) => `${k}: ${v}`);
-  const extra = [r.sni !== undefined ? `SNI ${r.sni}` : '', headers.length > 0 ? `{${headers.join(', ')}}` : ''].filter((x) => x !== '');
-  return `${target}${extra.length > 0 ? ` ${extra.join(' ')}` : ''} via ${rc.gateway}`;
+  const extra = [
+    r.sni !== undefined ? `SNI ${r.sni}` : "",
+    headers.length > 0 ? `{${headers.join(", ")}}` : "",
+  ].filter((x) => x !== "");
+  return `${target}${extra.length > 0 ? ` ${extra.join(" ")}` : ""} via ${rc.gateway}`;
 }
 
-function skipReason(caseFile: CaseFile, p: Pending, skipFeature: string | undefined): string | undefined {
+function skipReason(
+  caseFile: CaseFile,
+  p: Pending,
+  skipFeature: string | undefined,
+): string | undefined {
   if (skipFeature !== undefined) {
     return `gwsim supports ${skipFeature}; upstream skips this test for implementations that do`;
   }
-  const fields = p.kind === 'request' ? Object.keys(p.request.expect) : [];
+  const fields = p.kind === "request" ? Object.keys(p.request.expect) : [];
   // A deviation names the expectation as the results do ("step 1: …"), or without the step.
-  const bare = p.name.replace(/^step \d+: /, '').replace(/ #\d+$/, '');
-  return (findDeviation(caseFile.name, p.kind, p.name, fields) ?? findDeviation(caseFile.name, p.kind, bare, fields))?.reason;
+  const bare = p.name.replace(/^step \d+: /, "").replace(/ #\d+$/, "");
+  return (
+    findDeviation(caseFile.name, p.kind, p.name, fields) ??
+    findDeviation(caseFile.name, p.kind, bare, fields)
+  )?.reason;
 }
 
 type Pending =
-  | { kind: 'status'; name: string; status: StatusExpectation }
-  | { kind: 'request'; name: string; request: RequestCase };
+  | { kind: "status"; name: string; status: StatusExpectation }
+  | { kind: "request"; name: string; request: RequestCase };
 
 /** "HTTPRoute ns/name → Gateway ns/gw [section]": which object (and parent) the entry checks. */
 export function statusName(s: StatusExpectation): string {
-  const id = `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
+  const id = `${s.kind} ${s.namespace ? `${s.namespace}/` : ""}${s.name}`;
   const parent = s.parentRef ?? s.ancestorRef;
-  if (parent && typeof parent === 'object') {
+  if (parent && typeof parent === "object") {
     const p = parent as { namespace?: string; name?: string; sectionName?: string };
-    return `status of ${id} for ${p.namespace ? `${p.namespace}/` : ''}${p.name ?? '?'}${p.sectionName ? ` (${p.sectionName})` : ''}`;
+    return `status of ${id} for ${p.namespace ? `${p.namespace}/` : ""}${p.name ?? "?"}${p.sectionName ? ` (${p.sectionName})` : ""}`;
   }
   return `status of ${id}`;
 }
 
-function listExpectations(caseFile: CaseFile): { step: number; kind: 'status' | 'request'; name: string; expected: unknown }[] {
-  const all = [{ step: 0, spec: caseFile as { status: StatusExpectation[]; requests: RequestCase[] } }, ...caseFile.steps.map((s, i) => ({ step: i + 1, spec: s }))];
+function listExpectations(
+  caseFile: CaseFile,
+): { step: number; kind: "status" | "request"; name: string; expected: unknown }[] {
+  const all = [
+    { step: 0, spec: caseFile as { status: StatusExpectation[]; requests: RequestCase[] } },
+    ...caseFile.steps.map((s, i) => ({ step: i + 1, spec: s })),
+  ];
   return all.flatMap(({ step, spec }) => {
-    const prefix = step === 0 ? '' : `step ${step}: `;
+    const prefix = step === 0 ? "" : `step ${step}: `;
     return [
-      ...spec.status.map((s) => ({ step, kind: 'status' as const, name: prefix + statusName(s), expected: s as unknown })),
-      ...spec.requests.map((r) => ({ step, kind: 'request' as const, name: prefix + r.name, expected: r.expect as unknown })),
+      ...spec.status.map((s) => ({
+        step,
+        kind: "status" as const,
+        name: prefix + statusName(s),
+        expected: s as unknown,
+      })),
+      ...spec.requests.map((r) => ({
+        step,
+        kind: "request" as const,
+        name: prefix + r.name,
+        expected: r.expect as unknown,
+      })),
     ];
   });
 }
 
-function failed(caseFile: CaseFile, step: number, kind: 'status' | 'request', name: string, expected: unknown, message: string): ExpectationResult {
+function failed(
+  caseFile: CaseFile,
+  step: number,
+  kind: "status" | "request",
+  name: string,
+  expected: unknown,
+  message: string,
+): ExpectationResult {
   return { case: caseFile.name, step, kind, name, pass: false, message, expected, got: undefined };
 }
 

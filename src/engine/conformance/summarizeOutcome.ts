@@ -2,8 +2,8 @@
  * A compact, printable view of a RequestOutcome in the vocabulary of the case files, used as
  * `got` in results and in failure messages.
  */
-import type { RequestOutcome } from '../simulate/types';
-import { dict } from '../collections/dict';
+import type { RequestOutcome } from "../simulate/types";
+import { dict } from "../collections/dict";
 
 export interface OutcomeSummary {
   kind: string;
@@ -24,11 +24,14 @@ export function summarizeOutcome(outcome: RequestOutcome): OutcomeSummary {
     status: outcome.status,
     backends: backendPercents(outcome),
     responseHeaders: outcome.responseHeaders,
-    mirrors: Object.fromEntries(outcome.mirrors.map((m) => [`${m.namespace}/${m.name}`, m.percent])),
+    mirrors: Object.fromEntries(
+      outcome.mirrors.map((m) => [`${m.namespace}/${m.name}`, m.percent]),
+    ),
     reason: outcome.reason,
   };
   if (outcome.grpcCode !== undefined) summary.grpcCode = outcome.grpcCode;
-  if (outcome.redirect) summary.redirect = `${outcome.redirect.status} ${outcome.redirect.location}`;
+  if (outcome.redirect)
+    summary.redirect = `${outcome.redirect.status} ${outcome.redirect.location}`;
   if (outcome.request) {
     const { method, host, path, headers } = outcome.request;
     summary.request = { method, host, path, headers };
@@ -40,7 +43,10 @@ export function summarizeOutcome(outcome: RequestOutcome): OutcomeSummary {
 export function backendPercents(outcome: RequestOutcome): Record<string, number> {
   const out: Record<string, number> = dict();
   for (const b of outcome.backends) {
-    const key = b.target === 'none' || b.namespace === undefined || b.name === undefined ? 'none' : `${b.namespace}/${b.name}`;
+    const key =
+      b.target === "none" || b.namespace === undefined || b.name === undefined
+        ? "none"
+        : `${b.namespace}/${b.name}`;
     out[key] = roundPercent((out[key] ?? 0) + b.share * 100);
   }
   return out;

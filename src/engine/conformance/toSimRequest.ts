@@ -3,13 +3,13 @@
  * when the routing stage supports them (backend behaviour, client certificates, backend response
  * headers) ride along as extra properties of the same plain object.
  */
-import type { SimRequest } from '../simulate/types';
-import type { RequestCase } from './caseTypes';
+import type { SimRequest } from "../simulate/types";
+import type { RequestCase } from "./caseTypes";
 
 export function toSimRequest(rc: RequestCase): SimRequest {
   const r = rc.request;
   // A WebSocket handshake is an HTTP/1.1 GET with Upgrade: it is routed like any HTTP request.
-  const scheme = r.scheme === 'ws' ? 'http' : r.scheme;
+  const scheme = r.scheme === "ws" ? "http" : r.scheme;
   const req: SimRequest & Record<string, unknown> = { gateway: rc.gateway, scheme };
   if (r.port !== undefined) req.port = r.port;
   if (r.host !== undefined) req.host = r.host;
@@ -20,7 +20,8 @@ export function toSimRequest(rc: RequestCase): SimRequest {
   if (r.grpc !== undefined) req.grpc = r.grpc;
   if (r.protocol !== undefined) req.protocol = r.protocol;
   if (r.clientCertificate !== undefined) req.clientCertificate = r.clientCertificate;
-  if (rc.backendResponseHeaders !== undefined) req.backendResponseHeaders = rc.backendResponseHeaders;
+  if (rc.backendResponseHeaders !== undefined)
+    req.backendResponseHeaders = rc.backendResponseHeaders;
   if (rc.backendBehavior !== undefined) req.backendBehavior = rc.backendBehavior;
   return req;
 }

@@ -3,7 +3,7 @@
  * Codes never change meaning once released; retire a code instead of reusing it.
  * Stages create diagnostics only through `diagnostic()` in ./diagnostic.ts.
  */
-import type { Severity } from '../types';
+import type { Severity } from "../types";
 
 interface CatalogEntry {
   severity: Severity;
@@ -12,154 +12,172 @@ interface CatalogEntry {
 }
 
 export const DIAGNOSTIC_CATALOG = {
-  'yaml.syntax': { severity: 'error', hint: 'Fix the YAML syntax at this position; the other documents still load.' },
-  'yaml.alias-limit': {
-    severity: 'error',
-    hint: 'Remove the anchors/aliases that expand this document, or inline the values.',
+  "yaml.syntax": {
+    severity: "error",
+    hint: "Fix the YAML syntax at this position; the other documents still load.",
   },
-  'yaml.document-too-large': {
-    severity: 'error',
-    hint: 'Remove the bulk data: the API server itself refuses objects over about 1.5 MiB.',
+  "yaml.alias-limit": {
+    severity: "error",
+    hint: "Remove the anchors/aliases that expand this document, or inline the values.",
   },
-  'yaml.not-an-object': { severity: 'error', hint: 'Each YAML document must be a Kubernetes object (a mapping).' },
-  'yaml.nesting-limit': {
-    severity: 'error',
-    hint: 'Flatten the document: Kubernetes objects never nest this deeply.',
+  "yaml.document-too-large": {
+    severity: "error",
+    hint: "Remove the bulk data: the API server itself refuses objects over about 1.5 MiB.",
   },
-  'yaml.complex-key': {
-    severity: 'error',
-    hint: 'Use plain text keys: Kubernetes objects are JSON, whose keys are strings.',
+  "yaml.not-an-object": {
+    severity: "error",
+    hint: "Each YAML document must be a Kubernetes object (a mapping).",
   },
-  'yaml.warning': { severity: 'warning', hint: 'The YAML parser accepted this but it may not mean what you expect.' },
-  'object.missing-kind': { severity: 'error', hint: 'Add `apiVersion` and `kind` to the object.' },
-  'object.missing-name': { severity: 'error', hint: 'Add `metadata.name`.' },
-  'object.duplicate': {
-    severity: 'warning',
-    hint: 'Two documents define the same object; the later one wins, as with `kubectl apply`. Remove one.',
+  "yaml.nesting-limit": {
+    severity: "error",
+    hint: "Flatten the document: Kubernetes objects never nest this deeply.",
   },
-  'object.unknown-kind': {
-    severity: 'info',
-    hint: 'gwsim keeps this object unchanged but does not interpret it.',
+  "yaml.complex-key": {
+    severity: "error",
+    hint: "Use plain text keys: Kubernetes objects are JSON, whose keys are strings.",
   },
-  'object.unserved-version': {
-    severity: 'warning',
-    hint: 'Use an apiVersion the Gateway API CRDs serve (usually gateway.networking.k8s.io/v1).',
+  "yaml.warning": {
+    severity: "warning",
+    hint: "The YAML parser accepted this but it may not mean what you expect.",
   },
-  'object.deprecated-version': {
-    severity: 'warning',
-    hint: 'Kubernetes 1.22 removed this apiVersion; move the object to the version named in the message.',
+  "object.missing-kind": { severity: "error", hint: "Add `apiVersion` and `kind` to the object." },
+  "object.missing-name": { severity: "error", hint: "Add `metadata.name`." },
+  "object.duplicate": {
+    severity: "warning",
+    hint: "Two documents define the same object; the later one wins, as with `kubectl apply`. Remove one.",
   },
-  'schema.required': { severity: 'error', hint: 'Add the required field.' },
-  'schema.type': { severity: 'error', hint: 'Change the value to the expected type.' },
-  'schema.enum': { severity: 'error', hint: 'Use one of the allowed values.' },
-  'schema.pattern': { severity: 'error', hint: 'Change the value to match the expected format.' },
-  'schema.range': { severity: 'error', hint: 'Use a value within the allowed range.' },
-  'schema.length': { severity: 'error', hint: 'Shorten or lengthen the value to the allowed size.' },
-  'schema.unknown-field': {
-    severity: 'warning',
-    hint: 'Check the spelling; the API server drops unknown fields (gwsim keeps them in the YAML).',
+  "object.unknown-kind": {
+    severity: "info",
+    hint: "gwsim keeps this object unchanged but does not interpret it.",
   },
-  'schema.rule': { severity: 'error', hint: 'The CRD validation rule rejects this combination of fields.' },
-  'schema.items': { severity: 'error', hint: 'Add or remove list entries to stay within the allowed count.' },
-  'secret.tls-key-mismatch': {
-    severity: 'warning',
-    hint: 'Put the private key that was issued with this certificate in tls.key (or the certificate of this key in tls.crt): listeners that reference the Secret are not programmed (InvalidCertificateRef).',
+  "object.unserved-version": {
+    severity: "warning",
+    hint: "Use an apiVersion the Gateway API CRDs serve (usually gateway.networking.k8s.io/v1).",
   },
-  'secret.tls-key-unchecked': {
-    severity: 'warning',
-    hint: 'gwsim compares RSA and ECDSA keys with their certificate; this pair could not be read, so a controller may still refuse it. Check it with `openssl x509 -noout -pubkey` and `openssl pkey -pubout`.',
+  "object.deprecated-version": {
+    severity: "warning",
+    hint: "Kubernetes 1.22 removed this apiVersion; move the object to the version named in the message.",
   },
-  'schema.experimental-rule': {
-    severity: 'warning',
-    hint: 'Only the experimental-channel CRDs enforce this rule: a cluster with the standard channel stores the object, one with the experimental channel refuses it.',
+  "schema.required": { severity: "error", hint: "Add the required field." },
+  "schema.type": { severity: "error", hint: "Change the value to the expected type." },
+  "schema.enum": { severity: "error", hint: "Use one of the allowed values." },
+  "schema.pattern": { severity: "error", hint: "Change the value to match the expected format." },
+  "schema.range": { severity: "error", hint: "Use a value within the allowed range." },
+  "schema.length": {
+    severity: "error",
+    hint: "Shorten or lengthen the value to the allowed size.",
   },
-  'filter.header-repeated': {
-    severity: 'warning',
-    hint: 'A header modifier names this header again (header names are case-insensitive); the API server admits it and only the first entry acts. Keep one entry.',
+  "schema.unknown-field": {
+    severity: "warning",
+    hint: "Check the spelling; the API server drops unknown fields (gwsim keeps them in the YAML).",
   },
-  'status.gateway-not-reconciled': {
-    severity: 'warning',
-    hint: 'Fix the GatewayClass (see its status) so a controller reconciles this Gateway; until then it has no status and serves nothing.',
+  "schema.rule": {
+    severity: "error",
+    hint: "The CRD validation rule rejects this combination of fields.",
+  },
+  "schema.items": {
+    severity: "error",
+    hint: "Add or remove list entries to stay within the allowed count.",
+  },
+  "secret.tls-key-mismatch": {
+    severity: "warning",
+    hint: "Put the private key that was issued with this certificate in tls.key (or the certificate of this key in tls.crt): listeners that reference the Secret are not programmed (InvalidCertificateRef).",
+  },
+  "secret.tls-key-unchecked": {
+    severity: "warning",
+    hint: "gwsim compares RSA and ECDSA keys with their certificate; this pair could not be read, so a controller may still refuse it. Check it with `openssl x509 -noout -pubkey` and `openssl pkey -pubout`.",
+  },
+  "schema.experimental-rule": {
+    severity: "warning",
+    hint: "Only the experimental-channel CRDs enforce this rule: a cluster with the standard channel stores the object, one with the experimental channel refuses it.",
+  },
+  "filter.header-repeated": {
+    severity: "warning",
+    hint: "A header modifier names this header again (header names are case-insensitive); the API server admits it and only the first entry acts. Keep one entry.",
+  },
+  "status.gateway-not-reconciled": {
+    severity: "warning",
+    hint: "Fix the GatewayClass (see its status) so a controller reconciles this Gateway; until then it has no status and serves nothing.",
   },
   // Status drift (src/engine/drift/): a cluster dump's own status compared with gwsim's.
-  'status.controller-disagrees': {
-    severity: 'warning',
-    hint: 'The status in the input (written by the cluster\'s controller) differs from the status gwsim computes from these files: the cluster may hold other objects than these files, or the controller may be behind.',
+  "status.controller-disagrees": {
+    severity: "warning",
+    hint: "The status in the input (written by the cluster's controller) differs from the status gwsim computes from these files: the cluster may hold other objects than these files, or the controller may be behind.",
   },
-  'status.stale-generation': {
-    severity: 'warning',
-    hint: 'The controller has not reconciled the latest spec yet (observedGeneration < metadata.generation), so this status may still change: wait and dump again, or check that the controller is running.',
+  "status.stale-generation": {
+    severity: "warning",
+    hint: "The controller has not reconciled the latest spec yet (observedGeneration < metadata.generation), so this status may still change: wait and dump again, or check that the controller is running.",
   },
-  'reading.applied': {
-    severity: 'info',
-    hint: 'A non-default reading (--reading / AnalyzeOptions.readings) decided here; gwsim’s default reading decides otherwise.',
+  "reading.applied": {
+    severity: "info",
+    hint: "A non-default reading (--reading / AnalyzeOptions.readings) decided here; gwsim’s default reading decides otherwise.",
   },
-  'ref.not-found': {
-    severity: 'warning',
-    hint: 'The referenced object is not in the input. It may exist in the cluster; add it to simulate it.',
+  "ref.not-found": {
+    severity: "warning",
+    hint: "The referenced object is not in the input. It may exist in the cluster; add it to simulate it.",
   },
   // The world model (src/engine/resolve/world.ts): objects the input references, lacks, and
   // gwsim assumes exist. One per assumed object, at its first reference.
-  'assume.service': {
-    severity: 'info',
-    hint: 'gwsim assumes the Service exists with the referenced port and a ready endpoint. Add it to the workspace to simulate it exactly, or use the closed world to treat the input as the whole cluster.',
+  "assume.service": {
+    severity: "info",
+    hint: "gwsim assumes the Service exists with the referenced port and a ready endpoint. Add it to the workspace to simulate it exactly, or use the closed world to treat the input as the whole cluster.",
   },
-  'assume.secret': {
-    severity: 'info',
-    hint: 'gwsim assumes the Secret holds a valid certificate for the listener\'s hostname. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.',
+  "assume.secret": {
+    severity: "info",
+    hint: "gwsim assumes the Secret holds a valid certificate for the listener's hostname. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",
   },
-  'assume.gateway-class': {
-    severity: 'info',
-    hint: 'gwsim assumes the GatewayClass is installed and Accepted (its controller is unknown). Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.',
+  "assume.gateway-class": {
+    severity: "info",
+    hint: "gwsim assumes the GatewayClass is installed and Accepted (its controller is unknown). Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",
   },
-  'assume.parameters': {
-    severity: 'info',
-    hint: 'gwsim assumes the parametersRef target exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.',
+  "assume.parameters": {
+    severity: "info",
+    hint: "gwsim assumes the parametersRef target exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",
   },
-  'assume.parent': {
-    severity: 'info',
-    hint: 'The route\'s status for this parent is unknown: the parent is not in the workspace. Add it to see whether it accepts the route.',
+  "assume.parent": {
+    severity: "info",
+    hint: "The route's status for this parent is unknown: the parent is not in the workspace. Add it to see whether it accepts the route.",
   },
-  'assume.object': {
-    severity: 'info',
-    hint: 'gwsim assumes the referenced object exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.',
+  "assume.object": {
+    severity: "info",
+    hint: "gwsim assumes the referenced object exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",
   },
-  'cert.hostname-not-covered': {
-    severity: 'warning',
-    hint: 'Add the listener hostname to the Certificate\'s dnsNames (or narrow the listener hostname): clients that verify the certificate refuse the connection.',
+  "cert.hostname-not-covered": {
+    severity: "warning",
+    hint: "Add the listener hostname to the Certificate's dnsNames (or narrow the listener hostname): clients that verify the certificate refuse the connection.",
   },
   // Lint (src/engine/lint/): legal configurations that likely do not do what was meant.
-  'lint.shadowed-match': {
-    severity: 'warning',
-    hint: 'A higher-precedence match on the same listener and hostname takes every request this one would; make this match more specific or remove it.',
+  "lint.shadowed-match": {
+    severity: "warning",
+    hint: "A higher-precedence match on the same listener and hostname takes every request this one would; make this match more specific or remove it.",
   },
-  'lint.creation-order-tie': {
-    severity: 'warning',
-    hint: 'Two routes have identical matches: which one wins depends on which was created first. Make one match more specific, or merge the routes.',
+  "lint.creation-order-tie": {
+    severity: "warning",
+    hint: "Two routes have identical matches: which one wins depends on which was created first. Make one match more specific, or merge the routes.",
   },
-  'lint.hostname-overlap-across-gateways': {
-    severity: 'warning',
-    hint: 'Two Gateways serve overlapping hostnames on the same port; DNS can point a name at only one of them. Narrow one listener hostname.',
+  "lint.hostname-overlap-across-gateways": {
+    severity: "warning",
+    hint: "Two Gateways serve overlapping hostnames on the same port; DNS can point a name at only one of them. Narrow one listener hostname.",
   },
-  'lint.zero-total-weight': {
-    severity: 'warning',
-    hint: 'Every backendRef of this rule has weight 0, so every request it matches is answered with 500. Give at least one backend a weight above 0.',
+  "lint.zero-total-weight": {
+    severity: "warning",
+    hint: "Every backendRef of this rule has weight 0, so every request it matches is answered with 500. Give at least one backend a weight above 0.",
   },
-  'lint.backend-port-missing': {
-    severity: 'warning',
-    hint: 'Add `port:` to the backendRef: a ServiceImport, like a Service, has several ports and nothing else picks one.',
+  "lint.backend-port-missing": {
+    severity: "warning",
+    hint: "Add `port:` to the backendRef: a ServiceImport, like a Service, has several ports and nothing else picks one.",
   },
-  'lint.reference-not-granted': {
-    severity: 'warning',
-    hint: 'Add a ReferenceGrant in the target namespace that allows this reference (a fix-it can write it).',
+  "lint.reference-not-granted": {
+    severity: "warning",
+    hint: "Add a ReferenceGrant in the target namespace that allows this reference (a fix-it can write it).",
   },
-  'lint.route-not-accepted': {
-    severity: 'error',
-    hint: 'The route is not attached to this parent and serves no traffic through it; the reason names the check that failed.',
+  "lint.route-not-accepted": {
+    severity: "error",
+    hint: "The route is not attached to this parent and serves no traffic through it; the reason names the check that failed.",
   },
-  'lint.parent-ref-no-status': {
-    severity: 'warning',
-    hint: 'No controller owns this parent, so a cluster would write no status for this parentRef at all: check its name, namespace, kind and GatewayClass.',
+  "lint.parent-ref-no-status": {
+    severity: "warning",
+    hint: "No controller owns this parent, so a cluster would write no status for this parentRef at all: check its name, namespace, kind and GatewayClass.",
   },
 } as const satisfies Record<string, CatalogEntry>;
 

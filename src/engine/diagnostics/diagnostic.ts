@@ -2,9 +2,9 @@
  * The one way stages build a Diagnostic: severity and the default hint come from the catalog,
  * so a code always means the same thing wherever it is raised.
  */
-import { resourceKey, type ObjectRef } from '../api/keys';
-import type { Diagnostic, FieldPath, Severity, SourceLocation } from '../types';
-import { DIAGNOSTIC_CATALOG, type DiagnosticCode } from './catalog';
+import { resourceKey, type ObjectRef } from "../api/keys";
+import type { Diagnostic, FieldPath, Severity, SourceLocation } from "../types";
+import { DIAGNOSTIC_CATALOG, type DiagnosticCode } from "./catalog";
 
 export interface DiagnosticDetails {
   /** Replaces the catalog hint when the situation allows a more precise suggestion. */
@@ -37,7 +37,11 @@ export function diagnostic(
   };
   if (details.object) {
     result.object = { ...details.object };
-    result.objectKey = resourceKey(details.object.kind, details.object.namespace, details.object.name);
+    result.objectKey = resourceKey(
+      details.object.kind,
+      details.object.namespace,
+      details.object.name,
+    );
   }
   if (details.docIndex !== undefined) result.docIndex = details.docIndex;
   if (details.path && details.path.length > 0) result.path = formatFieldPath(details.path);
@@ -46,10 +50,10 @@ export function diagnostic(
 
 /** ['spec', 'rules', 0, 'matches'] → "spec.rules[0].matches": how kubectl explain spells paths. */
 export function formatFieldPath(path: FieldPath): string {
-  let out = '';
+  let out = "";
   for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? segment : `.${segment}`;
   }
   return out;
 }

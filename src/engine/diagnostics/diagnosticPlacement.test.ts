@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { analyze } from '../analyze';
-import type { RouteStatus } from '../types';
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze";
+import type { RouteStatus } from "../types";
 
 /**
  * Every diagnostic names the document it is in and, when it is about an object, that object's
@@ -21,8 +21,8 @@ spec:
     - { name: http, protocol: HTTP, port: 80, allowedRoutes: { namespaces: { from: All } } }
 `;
 
-describe('diagnostics carry their document and object', () => {
-  it('from validation, status and lint, each in its own document', () => {
+describe("diagnostics carry their document and object", () => {
+  it("from validation, status and lint, each in its own document", () => {
     const text = `${GATEWAY}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -38,17 +38,22 @@ spec:
   parentRefs: [{ name: web, namespace: infra }, { name: nowhere, namespace: infra }]
   rules: [{ backendRefs: [{ name: gone, port: 80 }] }]
 `;
-    const a = analyze([{ name: 'w.yaml', text }], { world: 'closed' });
-    const enumError = a.diagnostics.find((d) => d.code === 'schema.enum');
-    expect(enumError).toMatchObject({ docIndex: 2, objectKey: 'HTTPRoute/app/typo' });
-    const notFound = a.diagnostics.filter((d) => d.code === 'ref.not-found');
+    const a = analyze([{ name: "w.yaml", text }], { world: "closed" });
+    const enumError = a.diagnostics.find((d) => d.code === "schema.enum");
+    expect(enumError).toMatchObject({ docIndex: 2, objectKey: "HTTPRoute/app/typo" });
+    const notFound = a.diagnostics.filter((d) => d.code === "ref.not-found");
     expect(notFound.length).toBeGreaterThan(0);
-    for (const d of notFound) expect(d).toMatchObject({ docIndex: 3, objectKey: 'HTTPRoute/app/missing' });
-    for (const d of a.diagnostics) if (d.object !== undefined) expect(d.objectKey).toBe(`${d.object.kind}/${d.object.namespace === undefined ? '' : `${d.object.namespace}/`}${d.object.name}`);
-    for (const f of a.lint) expect(f.diagnostic.docIndex, f.diagnostic.code).toBeTypeOf('number');
+    for (const d of notFound)
+      expect(d).toMatchObject({ docIndex: 3, objectKey: "HTTPRoute/app/missing" });
+    for (const d of a.diagnostics)
+      if (d.object !== undefined)
+        expect(d.objectKey).toBe(
+          `${d.object.kind}/${d.object.namespace === undefined ? "" : `${d.object.namespace}/`}${d.object.name}`,
+        );
+    for (const f of a.lint) expect(f.diagnostic.docIndex, f.diagnostic.code).toBeTypeOf("number");
   });
 
-  it('a syntax error names the document it broke, and the documents after it keep their own index', () => {
+  it("a syntax error names the document it broke, and the documents after it keep their own index", () => {
     const text = `${GATEWAY}---
 kind: [oops
 ---
@@ -62,12 +67,15 @@ kind: Service
 metadata: { name: svc, namespace: app }
 spec: { ports: [{ port: 80 }] }
 `;
-    const a = analyze([{ name: 'w.yaml', text }]);
-    expect(a.diagnostics.find((d) => d.code === 'yaml.syntax')).toMatchObject({ docIndex: 2 });
-    expect(a.diagnostics.find((d) => d.code === 'object.duplicate')).toMatchObject({ docIndex: 4, objectKey: 'Service/app/svc' });
+    const a = analyze([{ name: "w.yaml", text }]);
+    expect(a.diagnostics.find((d) => d.code === "yaml.syntax")).toMatchObject({ docIndex: 2 });
+    expect(a.diagnostics.find((d) => d.code === "object.duplicate")).toMatchObject({
+      docIndex: 4,
+      objectKey: "Service/app/svc",
+    });
   });
 
-  it('status drift names the document of the object whose status disagrees', () => {
+  it("status drift names the document of the object whose status disagrees", () => {
     const text = `${GATEWAY}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -81,14 +89,16 @@ status:
       conditions:
         - { type: Accepted, status: "False", reason: NotAllowedByListeners, observedGeneration: 1 }
 `;
-    const drift = analyze([{ name: 'w.yaml', text }]).diagnostics.filter((d) => d.code === 'status.controller-disagrees');
+    const drift = analyze([{ name: "w.yaml", text }]).diagnostics.filter(
+      (d) => d.code === "status.controller-disagrees",
+    );
     expect(drift.length).toBeGreaterThan(0);
-    for (const d of drift) expect(d).toMatchObject({ docIndex: 2, objectKey: 'HTTPRoute/app/r' });
+    for (const d of drift) expect(d).toMatchObject({ docIndex: 2, objectKey: "HTTPRoute/app/r" });
   });
 });
 
-describe('route status parents carry their parentRef index', () => {
-  it('in spec order, skipping none, so a parent ties to its explain entry', () => {
+describe("route status parents carry their parentRef index", () => {
+  it("in spec order, skipping none, so a parent ties to its explain entry", () => {
     const text = `${GATEWAY}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -96,9 +106,14 @@ metadata: { name: r, namespace: app }
 spec:
   parentRefs: [{ name: web, namespace: infra, sectionName: nope }, { name: web, namespace: infra }]
 `;
-    const a = analyze([{ name: 'w.yaml', text }]);
-    const parents = (a.status['HTTPRoute/app/r'] as RouteStatus).parents;
-    expect(parents.map((p) => [p.parentRefIndex, p.parentRef.sectionName])).toEqual([[0, 'nope'], [1, undefined]]);
-    expect(a.explain.filter((e) => e.route === 'HTTPRoute/app/r').map((e) => e.parentRefIndex)).toEqual([0, 1]);
+    const a = analyze([{ name: "w.yaml", text }]);
+    const parents = (a.status["HTTPRoute/app/r"] as RouteStatus).parents;
+    expect(parents.map((p) => [p.parentRefIndex, p.parentRef.sectionName])).toEqual([
+      [0, "nope"],
+      [1, undefined],
+    ]);
+    expect(
+      a.explain.filter((e) => e.route === "HTTPRoute/app/r").map((e) => e.parentRefIndex),
+    ).toEqual([0, 1]);
   });
 });

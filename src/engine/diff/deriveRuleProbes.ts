@@ -4,33 +4,42 @@
  * they show what a change does at each rule and at each rule's edge, without the user writing
  * a single request.
  */
-import { displayName } from '../api/keys';
-import type { SimRequest } from '../simulate/types';
-import type { RouteAttachment } from '../types';
-import { requestForRule, type RuleRequestInput } from '../whatif/requestForRule';
-import { requestMissingRule } from '../whatif/requestMissingRule';
-import type { DiffProbe } from './diffTypes';
+import { displayName } from "../api/keys";
+import type { SimRequest } from "../simulate/types";
+import type { RouteAttachment } from "../types";
+import { requestForRule, type RuleRequestInput } from "../whatif/requestForRule";
+import { requestMissingRule } from "../whatif/requestMissingRule";
+import type { DiffProbe } from "./diffTypes";
 
 export function deriveRuleProbes(input: RuleRequestInput): DiffProbe[] {
   const probes: DiffProbe[] = [];
   const attachmentsOf = new Map<string, RouteAttachment[]>();
-  for (const a of input.attachments) attachmentsOf.set(a.route, [...(attachmentsOf.get(a.route) ?? []), a]);
+  for (const a of input.attachments)
+    attachmentsOf.set(a.route, [...(attachmentsOf.get(a.route) ?? []), a]);
   for (const route of input.routes) {
     const routeName = `${route.kind} ${displayName(route)}`;
     // requestForRule looks the route up by key: hand it this route alone, so deriving stays linear.
-    const one: RuleRequestInput = { gateways: input.gateways, routes: [route], attachments: attachmentsOf.get(route.key) ?? [] };
+    const one: RuleRequestInput = {
+      gateways: input.gateways,
+      routes: [route],
+      attachments: attachmentsOf.get(route.key) ?? [],
+    };
     route.rules.forEach((_, ruleIndex) => {
       const hit = requestForRule(one, route.key, ruleIndex);
-      if (hit !== undefined) probes.push(derived(`matches ${routeName} rule ${ruleIndex}`, hit.request));
+      if (hit !== undefined)
+        probes.push(derived(`matches ${routeName} rule ${ruleIndex}`, hit.request));
       const miss = requestMissingRule(one, route.key, ruleIndex);
-      if (miss !== undefined) probes.push(derived(`just misses ${routeName} rule ${ruleIndex} (${miss.miss})`, miss.request));
+      if (miss !== undefined)
+        probes.push(
+          derived(`just misses ${routeName} rule ${ruleIndex} (${miss.miss})`, miss.request),
+        );
     });
   }
   return probes;
 }
 
 function derived(name: string, request: SimRequest): DiffProbe {
-  return { name, origin: { source: 'derived', from: [name] }, request };
+  return { name, origin: { source: "derived", from: [name] }, request };
 }
 
 /**
@@ -43,11 +52,18 @@ export function dedupeProbes(probes: readonly DiffProbe[]): DiffProbe[] {
     const key = canonicalRequest(p.request);
     const seen = byRequest.get(key);
     if (seen === undefined) {
-      byRequest.set(key, { ...p, origin: p.origin.source === 'derived' ? { source: 'derived', from: [...p.origin.from] } : p.origin });
+      byRequest.set(key, {
+        ...p,
+        origin:
+          p.origin.source === "derived"
+            ? { source: "derived", from: [...p.origin.from] }
+            : p.origin,
+      });
       continue;
     }
-    if (seen.origin.source === 'derived' && p.origin.source === 'derived') {
-      for (const from of p.origin.from) if (!seen.origin.from.includes(from)) seen.origin.from.push(from);
+    if (seen.origin.source === "derived" && p.origin.source === "derived") {
+      for (const from of p.origin.from)
+        if (!seen.origin.from.includes(from)) seen.origin.from.push(from);
     }
   }
   return [...byRequest.values()];
@@ -59,7 +75,9 @@ function canonicalRequest(r: SimRequest): string {
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   return entries.map(([k, v]) => [k, sortKeys(v)]);
 }

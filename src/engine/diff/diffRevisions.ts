@@ -5,24 +5,31 @@
  * each rule of each route in either revision, one that reaches it and one that just misses it.
  * The comparison is the what-if's (compareStatus, compareRequest): exact shares, no sampling.
  */
-import { analyze } from '../analyze';
-import type { Analysis } from '../analysisTypes';
-import { parseResourceKey, type ResourceKey } from '../api/keys';
-import { loadManifests, type SourceLocator } from '../load/loadManifests';
-import { createParseCache } from '../load/parseCache';
-import { printTrace } from '../print/printTrace';
-import { compileRouter } from '../routing/compileRouter';
-import type { Router } from '../routing/router';
-import { routeRequest, type RouteResult } from '../simulate/routeRequest';
-import { traceRequest } from '../simulate/traceRequest';
-import type { AnalyzeOptions, Manifest, ResolvedRoute, SourceFile, SourceLocation } from '../types';
-import { compareStatus } from '../whatif/compareStatus';
-import { compareRequest } from '../whatif/compareWhatIf';
-import { summarizeOutcome } from '../whatif/summarizeOutcome';
-import type { OutcomeSummary } from '../whatif/types';
-import { dedupeProbes, deriveRuleProbes } from './deriveRuleProbes';
-import { diffObjects } from './diffObjects';
-import type { ChangedObject, DiffCategory, DiffProbe, RequestDiff, RevisionDiff, StatusDiff } from './diffTypes';
+import { analyze } from "../analyze";
+import type { Analysis } from "../analysisTypes";
+import { parseResourceKey, type ResourceKey } from "../api/keys";
+import { loadManifests, type SourceLocator } from "../load/loadManifests";
+import { createParseCache } from "../load/parseCache";
+import { printTrace } from "../print/printTrace";
+import { compileRouter } from "../routing/compileRouter";
+import type { Router } from "../routing/router";
+import { routeRequest, type RouteResult } from "../simulate/routeRequest";
+import { traceRequest } from "../simulate/traceRequest";
+import type { AnalyzeOptions, Manifest, ResolvedRoute, SourceFile, SourceLocation } from "../types";
+import { compareStatus } from "../whatif/compareStatus";
+import { compareRequest } from "../whatif/compareWhatIf";
+import { summarizeOutcome } from "../whatif/summarizeOutcome";
+import type { OutcomeSummary } from "../whatif/types";
+import { dedupeProbes, deriveRuleProbes } from "./deriveRuleProbes";
+import { diffObjects } from "./diffObjects";
+import type {
+  ChangedObject,
+  DiffCategory,
+  DiffProbe,
+  RequestDiff,
+  RevisionDiff,
+  StatusDiff,
+} from "./diffTypes";
 
 export interface DiffOptions {
   /** Passed to analyze() for both revisions. */
@@ -42,30 +49,51 @@ interface Revision {
   router: Router;
 }
 
-export function diffRevisions(base: readonly SourceFile[], head: readonly SourceFile[], options: DiffOptions = {}): RevisionDiff {
+export function diffRevisions(
+  base: readonly SourceFile[],
+  head: readonly SourceFile[],
+  options: DiffOptions = {},
+): RevisionDiff {
   const before = loadRevision(base, options.analyze);
   const after = loadRevision(head, options.analyze);
   const objects = diffObjects(before.manifests, after.manifests, after.locator);
   const changedByKey = new Map(objects.changed.map((c) => [resourceKeyOf(c), c]));
-  const status = compareStatus(before.analysis.status, after.analysis.status).map((c): StatusDiff => {
-    const ref = parseResourceKey(c.object);
-    const entry: StatusDiff = { kind: ref.kind, namespace: ref.namespace ?? null, name: ref.name, scope: c.field, before: c.before, after: c.after };
-    if (c.beforeMessage !== undefined) entry.beforeMessage = c.beforeMessage;
-    if (c.afterMessage !== undefined) entry.afterMessage = c.afterMessage;
-    const at = objectLocation(after, c.object, changedByKey.get(c.object));
-    if (at !== undefined) entry.at = at;
-    return entry;
-  });
+  const status = compareStatus(before.analysis.status, after.analysis.status).map(
+    (c): StatusDiff => {
+      const ref = parseResourceKey(c.object);
+      const entry: StatusDiff = {
+        kind: ref.kind,
+        namespace: ref.namespace ?? null,
+        name: ref.name,
+        scope: c.field,
+        before: c.before,
+        after: c.after,
+      };
+      if (c.beforeMessage !== undefined) entry.beforeMessage = c.beforeMessage;
+      if (c.afterMessage !== undefined) entry.afterMessage = c.afterMessage;
+      const at = objectLocation(after, c.object, changedByKey.get(c.object));
+      if (at !== undefined) entry.at = at;
+      return entry;
+    },
+  );
   const userProbes = options.requests ?? [];
-  const derived = dedupeProbes([...deriveRuleProbes(before.analysis), ...deriveRuleProbes(after.analysis)]);
+  const derived = dedupeProbes([
+    ...deriveRuleProbes(before.analysis),
+    ...deriveRuleProbes(after.analysis),
+  ]);
   const probes = dedupeProbes([...userProbes, ...derived]);
   const requests: RequestDiff[] = [];
-  const sameGateways = JSON.stringify(before.analysis.gateways) === JSON.stringify(after.analysis.gateways);
+  const sameGateways =
+    JSON.stringify(before.analysis.gateways) === JSON.stringify(after.analysis.gateways);
   for (const probe of probes) {
     if (sameGateways && sameFastOutcome(before, after, probe)) continue;
     const traceBefore = traceRequest(before.router, probe.request);
     const traceAfter = traceRequest(after.router, probe.request);
-    const change = compareRequest({ id: '', name: probe.name, request: probe.request }, summarizeOutcome(traceBefore), summarizeOutcome(traceAfter));
+    const change = compareRequest(
+      { id: "", name: probe.name, request: probe.request },
+      summarizeOutcome(traceBefore),
+      summarizeOutcome(traceAfter),
+    );
     if (!change.changed) continue;
     const entry: RequestDiff = {
       probe,
@@ -80,7 +108,12 @@ export function diffRevisions(base: readonly SourceFile[], head: readonly Source
     if (at !== undefined) entry.at = at;
     requests.push(entry);
   }
-  return { objects, status, requests, compared: { caseFile: userProbes.length, derived: derived.length } };
+  return {
+    objects,
+    status,
+    requests,
+    compared: { caseFile: userProbes.length, derived: derived.length },
+  };
 }
 
 /**
@@ -92,16 +125,23 @@ export function diffRevisions(base: readonly SourceFile[], head: readonly Source
 function sameFastOutcome(before: Revision, after: Revision, probe: DiffProbe): boolean {
   const a = routeRequest(before.router, probe.request);
   const b = routeRequest(after.router, probe.request);
-  if (a.kind !== b.kind || a.status !== b.status || a.grpcCode !== b.grpcCode || a.route !== b.route || a.ruleIndex !== b.ruleIndex) return false;
+  if (
+    a.kind !== b.kind ||
+    a.status !== b.status ||
+    a.grpcCode !== b.grpcCode ||
+    a.route !== b.route ||
+    a.ruleIndex !== b.ruleIndex
+  )
+    return false;
   if (a.route === undefined) return true;
   return ruleJson(before, a) === ruleJson(after, b);
 }
 
 function ruleJson(rev: Revision, r: RouteResult): string | undefined {
-  const key = `${r.route ?? ''}#${r.ruleIndex ?? 0}`;
+  const key = `${r.route ?? ""}#${r.ruleIndex ?? 0}`;
   const cached = rev.ruleJson.get(key);
   if (cached !== undefined) return cached;
-  const route = rev.routeByKey.get(r.route ?? '');
+  const route = rev.routeByKey.get(r.route ?? "");
   const rule = route?.rules[r.ruleIndex ?? 0];
   if (route === undefined || rule === undefined) return undefined;
   const json = `${route.kind} ${JSON.stringify(rule)}`;
@@ -113,26 +153,41 @@ function ruleJson(rev: Revision, r: RouteResult): string | undefined {
 export function changedCategories(diff: RevisionDiff): DiffCategory[] {
   const out: DiffCategory[] = [];
   const o = diff.objects;
-  if (o.added.length + o.removed.length + o.changed.length > 0) out.push('objects');
-  if (diff.status.length > 0) out.push('status');
-  if (diff.requests.length > 0) out.push('traffic');
+  if (o.added.length + o.removed.length + o.changed.length > 0) out.push("objects");
+  if (diff.status.length > 0) out.push("status");
+  if (diff.requests.length > 0) out.push("traffic");
   return out;
 }
 
-function loadRevision(sources: readonly SourceFile[], options: AnalyzeOptions | undefined): Revision {
+function loadRevision(
+  sources: readonly SourceFile[],
+  options: AnalyzeOptions | undefined,
+): Revision {
   // One cache per revision: the load for the locator and analyze() then parse every document once.
   const parseCache = createParseCache();
   const loaded = loadManifests(sources, {}, parseCache);
   const analysis = analyze(sources, { ...options, parseCache });
-  return { ruleJson: new Map(), routeByKey: new Map(analysis.routes.map((r) => [r.key, r])), manifests: loaded.manifests, byKey: new Map(loaded.manifests.map((m) => [m.key, m])), locator: loaded.locator, analysis, router: compileRouter(analysis) };
+  return {
+    ruleJson: new Map(),
+    routeByKey: new Map(analysis.routes.map((r) => [r.key, r])),
+    manifests: loaded.manifests,
+    byKey: new Map(loaded.manifests.map((m) => [m.key, m])),
+    locator: loaded.locator,
+    analysis,
+    router: compileRouter(analysis),
+  };
 }
 
 function resourceKeyOf(o: { kind: string; namespace: string | null; name: string }): string {
-  return `${o.kind}/${o.namespace ?? ''}/${o.name}`;
+  return `${o.kind}/${o.namespace ?? ""}/${o.name}`;
 }
 
 /** The object's first changed line in head, or where it starts; undefined when head lacks it. */
-function objectLocation(rev: Revision, key: ResourceKey, changed: ChangedObject | undefined): SourceLocation | undefined {
+function objectLocation(
+  rev: Revision,
+  key: ResourceKey,
+  changed: ChangedObject | undefined,
+): SourceLocation | undefined {
   const first = changed?.fields[0];
   if (first !== undefined) return first.at;
   const manifest = rev.byKey.get(key);
@@ -142,11 +197,13 @@ function objectLocation(rev: Revision, key: ResourceKey, changed: ChangedObject 
 function decidingRule(rev: Revision, outcome: OutcomeSummary): SourceLocation | undefined {
   if (outcome.route === undefined) return undefined;
   const manifest = rev.byKey.get(outcome.route);
-  return manifest === undefined ? undefined : rev.locator.locate(manifest, ['spec', 'rules', outcome.ruleIndex ?? 0]);
+  return manifest === undefined
+    ? undefined
+    : rev.locator.locate(manifest, ["spec", "rules", outcome.ruleIndex ?? 0]);
 }
 
 /** The what-if sentence repeats the request ("GET a/b moves from …"); the diff shows the request beside it. */
 function withoutLabel(sentence: string, label: string): string {
   if (!sentence.startsWith(label)) return sentence;
-  return sentence.slice(label.length).replace(/^[:,]?\s+/, '');
+  return sentence.slice(label.length).replace(/^[:,]?\s+/, "");
 }

@@ -3,9 +3,9 @@
  * another (head) does to the objects, to the status a controller writes, and to traffic. Plain
  * data: the CLI prints it, JSON serialises it, the worker could post it.
  */
-import type { SimRequest } from '../simulate/types';
-import type { SourceLocation } from '../types';
-import type { OutcomeSummary } from '../whatif/types';
+import type { SimRequest } from "../simulate/types";
+import type { SourceLocation } from "../types";
+import type { OutcomeSummary } from "../whatif/types";
 
 /** An object of one revision and where it is written there. */
 export interface DiffObject {
@@ -51,7 +51,8 @@ export interface StatusDiff {
 }
 
 /** Where a compared request comes from. */
-export type ProbeOrigin = { source: 'case-file'; file: string } | { source: 'derived'; from: string[] };
+export type ProbeOrigin =
+  { source: "case-file"; file: string } | { source: "derived"; from: string[] };
 
 export interface DiffProbe {
   name: string;
@@ -82,4 +83,4 @@ export interface RevisionDiff {
   compared: { caseFile: number; derived: number };
 }
 
-export type DiffCategory = 'objects' | 'status' | 'traffic';
+export type DiffCategory = "objects" | "status" | "traffic";

@@ -7,27 +7,72 @@
  * What has no line in head (a removed object, a request no head rule decides) is an annotation
  * without a file, which GitHub shows on the run.
  */
-import { formatGithubCommand } from '../lint/printGithubAnnotations';
-import type { SourceLocation } from '../types';
-import type { RevisionDiff } from './diffTypes';
-import { escapeControl, objectName, outcomeLine, probeOrigin, summarizeDiff } from './printDiff';
+import { formatGithubCommand } from "../lint/printGithubAnnotations";
+import type { SourceLocation } from "../types";
+import type { RevisionDiff } from "./diffTypes";
+import { escapeControl, objectName, outcomeLine, probeOrigin, summarizeDiff } from "./printDiff";
 
 export function printDiffGithub(diff: RevisionDiff): string {
-  const out: string[] = [formatGithubCommand('notice', undefined, 'gwsim diff', summarizeDiff(diff))];
-  for (const a of diff.objects.added) out.push(formatGithubCommand('notice', { file: a.file, line: a.line }, 'gwsim diff: object added', `${objectName(a)} is new in this revision`));
-  for (const r of diff.objects.removed) out.push(formatGithubCommand('notice', undefined, 'gwsim diff: object removed', `${objectName(r)} (was ${r.file}:${r.line}) is removed`));
+  const out: string[] = [
+    formatGithubCommand("notice", undefined, "gwsim diff", summarizeDiff(diff)),
+  ];
+  for (const a of diff.objects.added)
+    out.push(
+      formatGithubCommand(
+        "notice",
+        { file: a.file, line: a.line },
+        "gwsim diff: object added",
+        `${objectName(a)} is new in this revision`,
+      ),
+    );
+  for (const r of diff.objects.removed)
+    out.push(
+      formatGithubCommand(
+        "notice",
+        undefined,
+        "gwsim diff: object removed",
+        `${objectName(r)} (was ${r.file}:${r.line}) is removed`,
+      ),
+    );
   for (const c of diff.objects.changed) {
-    for (const f of c.fields) out.push(formatGithubCommand('notice', at(f.at), 'gwsim diff: field changed', `${objectName(c)} ${f.path}: ${f.before} → ${f.after}`));
+    for (const f of c.fields)
+      out.push(
+        formatGithubCommand(
+          "notice",
+          at(f.at),
+          "gwsim diff: field changed",
+          `${objectName(c)} ${f.path}: ${f.before} → ${f.after}`,
+        ),
+      );
   }
   for (const s of diff.status) {
-    const words = s.afterMessage !== undefined && s.afterMessage !== '' ? ` (${s.afterMessage})` : s.beforeMessage !== undefined && s.beforeMessage !== '' ? ` (was: ${s.beforeMessage})` : '';
-    out.push(formatGithubCommand('warning', s.at === undefined ? undefined : at(s.at), 'gwsim diff: status changes', `${objectName(s)} ${s.scope}: ${s.before} → ${s.after}${words}`));
+    const words =
+      s.afterMessage !== undefined && s.afterMessage !== ""
+        ? ` (${s.afterMessage})`
+        : s.beforeMessage !== undefined && s.beforeMessage !== ""
+          ? ` (was: ${s.beforeMessage})`
+          : "";
+    out.push(
+      formatGithubCommand(
+        "warning",
+        s.at === undefined ? undefined : at(s.at),
+        "gwsim diff: status changes",
+        `${objectName(s)} ${s.scope}: ${s.before} → ${s.after}${words}`,
+      ),
+    );
   }
   for (const r of diff.requests) {
     const text = `${r.why}. Before: ${outcomeLine(r.before, r.after)}. After: ${outcomeLine(r.after, r.before)}. Request: ${probeOrigin(r.probe)}`;
-    out.push(formatGithubCommand('warning', r.at === undefined ? undefined : at(r.at), 'gwsim diff: traffic changes', text));
+    out.push(
+      formatGithubCommand(
+        "warning",
+        r.at === undefined ? undefined : at(r.at),
+        "gwsim diff: traffic changes",
+        text,
+      ),
+    );
   }
-  return escapeControl(out.join(''));
+  return escapeControl(out.join(""));
 }
 
 function at(l: SourceLocation): { file: string; line: number; endLine?: number } {

@@ -2,19 +2,19 @@
  * A cluster dump carries the controller's own `status:`. gwsim compares it with the status it
  * computes and reports every disagreement and every condition written for an older generation.
  */
-import type { ResourceKey } from '../api/keys';
+import type { ResourceKey } from "../api/keys";
 
 export type StatusDriftKind =
   /** Both wrote the condition, with a different status or reason. */
-  | 'mismatch'
+  | "mismatch"
   /** gwsim computes a condition the controller did not write. */
-  | 'missing-in-controller'
+  | "missing-in-controller"
   /** The controller wrote a condition (or a parent/listener entry) gwsim does not compute. */
-  | 'missing-in-gwsim'
+  | "missing-in-gwsim"
   /** The condition's observedGeneration is older than metadata.generation. */
-  | 'stale-generation'
+  | "stale-generation"
   /** A listener's attachedRoutes differs. */
-  | 'attached-routes';
+  | "attached-routes";
 
 export interface ConditionVerdict {
   status: string;

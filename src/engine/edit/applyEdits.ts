@@ -4,12 +4,19 @@
  * byte-identical. Each edit is one splice planned on a fresh parse of the current text, so later
  * edits see the earlier ones.
  */
-import type { YAMLMap } from 'yaml';
-import type { FieldPath } from '../types';
-import type { ChangedLines, EditOp, EditResult, FailedEdit } from './editOps';
-import { detectIndentSeq, locateObject, type ObjectNode } from './findObjectNode';
-import { EditError, planAppend, planRemove, planSet, type Splice, type SpliceContext } from './planSplice';
-import { orderObjectKeys, renderBlock } from './renderYaml';
+import type { YAMLMap } from "yaml";
+import type { FieldPath } from "../types";
+import type { ChangedLines, EditOp, EditResult, FailedEdit } from "./editOps";
+import { detectIndentSeq, locateObject, type ObjectNode } from "./findObjectNode";
+import {
+  EditError,
+  planAppend,
+  planRemove,
+  planSet,
+  type Splice,
+  type SpliceContext,
+} from "./planSplice";
+import { orderObjectKeys, renderBlock } from "./renderYaml";
 
 export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
   let current = text;
@@ -38,84 +45,114 @@ export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
 
 // Files written on Windows keep their CRLF line endings in the lines an edit adds.
 function matchLineEndings(text: string, splice: Splice): Splice {
-  if (!text.includes('\r\n')) return splice;
-  return { ...splice, text: splice.text.replace(/\r?\n/g, '\r\n') };
+  if (!text.includes("\r\n")) return splice;
+  return { ...splice, text: splice.text.replace(/\r?\n/g, "\r\n") };
 }
 
 function expandEdit(op: EditOp): EditOp[] {
-  if (op.op !== 'renameObject') return [op];
-  const steps: EditOp[] = [{ op: 'setField', target: op.target, path: ['metadata', 'name'], value: op.name }];
+  if (op.op !== "renameObject") return [op];
+  const steps: EditOp[] = [
+    { op: "setField", target: op.target, path: ["metadata", "name"], value: op.name },
+  ];
   if (op.namespace !== undefined) {
     const renamed = { ...op.target, name: op.name };
-    steps.push({ op: 'setField', target: renamed, path: ['metadata', 'namespace'], value: op.namespace });
+    steps.push({
+      op: "setField",
+      target: renamed,
+      path: ["metadata", "namespace"],
+      value: op.namespace,
+    });
   }
   return steps;
 }
 
 function planEdit(text: string, op: EditOp): Splice {
-  if (op.op === 'addObject') return planAddObject(text, op.object);
+  if (op.op === "addObject") return planAddObject(text, op.object);
   const located = locateObject(text, op.target);
-  if (!located) throw new EditError(`${op.target.kind} ${op.target.namespace ? `${op.target.namespace}/` : ''}${op.target.name} is not in the text`);
+  if (!located)
+    throw new EditError(
+      `${op.target.kind} ${op.target.namespace ? `${op.target.namespace}/` : ""}${op.target.name} is not in the text`,
+    );
   const { node, chunkText, chunkStart } = located;
-  if (op.op === 'removeObject' && !node.list) return planRemoveDocument(text, chunkStart + node.docStart, chunkStart + node.docEnd);
-  const ctx: SpliceContext = { text: chunkText, style: { indentSeq: detectIndentSeq(chunkText, node.docStart, node.docEnd) } };
+  if (op.op === "removeObject" && !node.list)
+    return planRemoveDocument(text, chunkStart + node.docStart, chunkStart + node.docEnd);
+  const ctx: SpliceContext = {
+    text: chunkText,
+    style: { indentSeq: detectIndentSeq(chunkText, node.docStart, node.docEnd) },
+  };
   const splice = planInObject(ctx, node, op);
   return { start: splice.start + chunkStart, end: splice.end + chunkStart, text: splice.text };
 }
 
 /** Plans an edit inside one object; offsets are relative to ctx.text. */
-function planInObject(ctx: SpliceContext, target: ObjectNode, op: Exclude<EditOp, { op: 'addObject' }>): Splice {
+function planInObject(
+  ctx: SpliceContext,
+  target: ObjectNode,
+  op: Exclude<EditOp, { op: "addObject" }>,
+): Splice {
   const root = target.root;
   switch (op.op) {
-    case 'addParentRef':
-      return planAppend(ctx, root, ['spec', 'parentRefs'], compact({ ...op.parentRef }));
-    case 'removeParentRef':
-      return planRemove(ctx, root, ['spec', 'parentRefs', op.index]);
-    case 'addBackendRef':
+    case "addParentRef":
+      return planAppend(ctx, root, ["spec", "parentRefs"], compact({ ...op.parentRef }));
+    case "removeParentRef":
+      return planRemove(ctx, root, ["spec", "parentRefs", op.index]);
+    case "addBackendRef":
       return planAddBackendRef(ctx, root, op.ruleIndex, compact({ ...op.backendRef }));
-    case 'removeBackendRef':
-      return planRemove(ctx, root, ['spec', 'rules', op.ruleIndex, 'backendRefs', op.backendIndex]);
-    case 'setBackendWeight':
-      requireExisting(root, ['spec', 'rules', op.ruleIndex, 'backendRefs', op.backendIndex]);
-      return planSet(ctx, root, ['spec', 'rules', op.ruleIndex, 'backendRefs', op.backendIndex, 'weight'], op.weight);
-    case 'removeObject':
-      if (!target.list) throw new EditError('a whole document is removed by planRemoveDocument');
-      return planRemove(ctx, target.list.listRoot, ['items', target.list.index]);
-    case 'renameObject':
-      throw new EditError('renameObject is expanded before planning');
-    case 'setField':
-      if (op.path.length === 0) throw new EditError('setField needs a path');
+    case "removeBackendRef":
+      return planRemove(ctx, root, ["spec", "rules", op.ruleIndex, "backendRefs", op.backendIndex]);
+    case "setBackendWeight":
+      requireExisting(root, ["spec", "rules", op.ruleIndex, "backendRefs", op.backendIndex]);
+      return planSet(
+        ctx,
+        root,
+        ["spec", "rules", op.ruleIndex, "backendRefs", op.backendIndex, "weight"],
+        op.weight,
+      );
+    case "removeObject":
+      if (!target.list) throw new EditError("a whole document is removed by planRemoveDocument");
+      return planRemove(ctx, target.list.listRoot, ["items", target.list.index]);
+    case "renameObject":
+      throw new EditError("renameObject is expanded before planning");
+    case "setField":
+      if (op.path.length === 0) throw new EditError("setField needs a path");
       return planSet(ctx, root, op.path, op.value);
-    case 'removeField':
+    case "removeField":
       return planRemove(ctx, root, op.path);
   }
 }
 
-function planAddBackendRef(ctx: SpliceContext, root: YAMLMap, ruleIndex: number, backendRef: Record<string, unknown>): Splice {
-  const rules = root.getIn(['spec', 'rules'], true) as { items?: unknown[] } | undefined;
+function planAddBackendRef(
+  ctx: SpliceContext,
+  root: YAMLMap,
+  ruleIndex: number,
+  backendRef: Record<string, unknown>,
+): Splice {
+  const rules = root.getIn(["spec", "rules"], true) as { items?: unknown[] } | undefined;
   const count = rules && Array.isArray(rules.items) ? rules.items.length : 0;
-  if (ruleIndex > count || ruleIndex < 0) throw new EditError(`rule ${ruleIndex} does not exist (the route has ${count})`);
-  if (ruleIndex === count) return planAppend(ctx, root, ['spec', 'rules'], { backendRefs: [backendRef] });
-  return planAppend(ctx, root, ['spec', 'rules', ruleIndex, 'backendRefs'], backendRef);
+  if (ruleIndex > count || ruleIndex < 0)
+    throw new EditError(`rule ${ruleIndex} does not exist (the route has ${count})`);
+  if (ruleIndex === count)
+    return planAppend(ctx, root, ["spec", "rules"], { backendRefs: [backendRef] });
+  return planAppend(ctx, root, ["spec", "rules", ruleIndex, "backendRefs"], backendRef);
 }
 
 function planRemoveDocument(text: string, start: number, end: number): Splice {
   // Removing the first document would leave the next one opening with a bare `---`: take it too.
   const nextMarker = start === 0 ? /^---[ \t]*(\n|$)/.exec(text.slice(end)) : null;
-  return { start, end: end + (nextMarker?.[0].length ?? 0), text: '' };
+  return { start, end: end + (nextMarker?.[0].length ?? 0), text: "" };
 }
 
 function planAddObject(text: string, object: Record<string, unknown>): Splice {
   const body = `${renderBlock(orderObjectKeys(object), 0, { indentSeq: true })}\n`;
-  if (text.trim() === '') return { start: 0, end: text.length, text: body };
-  const base = text.endsWith('\n') ? '' : '\n';
+  if (text.trim() === "") return { start: 0, end: text.length, text: body };
+  const base = text.endsWith("\n") ? "" : "\n";
   // A trailing `---` already opens an empty document: fill it instead of adding another marker.
-  const marker = /(^|\n)---[ \t]*\n?$/.test(text) ? '' : '---\n';
+  const marker = /(^|\n)---[ \t]*\n?$/.test(text) ? "" : "---\n";
   return { start: text.length, end: text.length, text: `${base}${marker}${body}` };
 }
 
 function requireExisting(root: YAMLMap, path: FieldPath): void {
-  if (!root.hasIn(path)) throw new EditError(`${path.join('.')} does not exist`);
+  if (!root.hasIn(path)) throw new EditError(`${path.join(".")} does not exist`);
 }
 
 function compact(input: Record<string, unknown>): Record<string, unknown> {
@@ -150,9 +187,10 @@ function toLines(text: string, ranges: [number, number][]): ChangedLines[] {
   const lines: ChangedLines[] = [];
   for (const [s, e] of ranges) {
     const startLine = lineOf(s);
-    const endLine = e > s ? lineOf(text[e - 1] === '\n' ? e - 1 : e) : startLine;
+    const endLine = e > s ? lineOf(text[e - 1] === "\n" ? e - 1 : e) : startLine;
     const previous = lines[lines.length - 1];
-    if (previous && startLine <= previous.endLine + 1) previous.endLine = Math.max(previous.endLine, endLine);
+    if (previous && startLine <= previous.endLine + 1)
+      previous.endLine = Math.max(previous.endLine, endLine);
     else lines.push({ startLine, endLine });
   }
   return lines;

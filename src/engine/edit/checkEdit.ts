@@ -5,11 +5,11 @@
  * (it is what the edit can break, and it keeps each keystroke cheap on a large workspace); errors
  * the object already had before the edit do not block it.
  */
-import { loadValidated } from '../validate/loadValidated';
-import type { Diagnostic } from '../types';
-import { applyEdits } from './applyEdits';
-import type { EditOp, FailedEdit, ObjectSelector } from './editOps';
-import { locateObject } from './findObjectNode';
+import { loadValidated } from "../validate/loadValidated";
+import type { Diagnostic } from "../types";
+import { applyEdits } from "./applyEdits";
+import type { EditOp, FailedEdit, ObjectSelector } from "./editOps";
+import { locateObject } from "./findObjectNode";
 
 export interface CheckedEdit {
   /** The text with the edits applied (the input text when there was nothing to apply). */
@@ -19,7 +19,11 @@ export interface CheckedEdit {
   errors: Diagnostic[];
 }
 
-export function checkEdit(text: string, ops: readonly EditOp[], target: ObjectSelector): CheckedEdit {
+export function checkEdit(
+  text: string,
+  ops: readonly EditOp[],
+  target: ObjectSelector,
+): CheckedEdit {
   if (ops.length === 0) return { text, failed: [], errors: [] };
   const result = applyEdits(text, ops);
   const before = new Set(objectErrors(text, target).map(identity));
@@ -30,13 +34,20 @@ export function checkEdit(text: string, ops: readonly EditOp[], target: ObjectSe
 function objectErrors(text: string, target: ObjectSelector): Diagnostic[] {
   const located = locateObject(text, target);
   if (!located) return [];
-  const { loadDiagnostics, validationDiagnostics } = loadValidated([{ name: 'edit.yaml', text: located.chunkText }]);
-  const namespace = target.namespace ?? 'default';
+  const { loadDiagnostics, validationDiagnostics } = loadValidated([
+    { name: "edit.yaml", text: located.chunkText },
+  ]);
+  const namespace = target.namespace ?? "default";
   return [...loadDiagnostics, ...validationDiagnostics].filter(
-    (d) => d.severity === 'error' && (d.object === undefined || (d.object.kind === target.kind && d.object.name === target.name && (d.object.namespace ?? namespace) === namespace)),
+    (d) =>
+      d.severity === "error" &&
+      (d.object === undefined ||
+        (d.object.kind === target.kind &&
+          d.object.name === target.name &&
+          (d.object.namespace ?? namespace) === namespace)),
   );
 }
 
 function identity(d: Diagnostic): string {
-  return `${d.code}\u0000${d.path ?? ''}\u0000${d.message}`;
+  return `${d.code}\u0000${d.path ?? ""}\u0000${d.message}`;
 }

@@ -6,7 +6,7 @@
  * objects without `metadata.namespace` are in "default"; cluster-scoped ones have no namespace.
  * Indexes (ruleIndex, backendIndex, parentRef index) are 0-based positions in the YAML lists.
  */
-import type { FieldPath } from '../types';
+import type { FieldPath } from "../types";
 
 export interface ObjectSelector {
   kind: string;
@@ -34,21 +34,27 @@ export interface BackendRefInput {
 
 export type EditOp =
   /** Appends to spec.parentRefs (created when absent). */
-  | { op: 'addParentRef'; target: ObjectSelector; parentRef: ParentRefInput }
-  | { op: 'removeParentRef'; target: ObjectSelector; index: number }
+  | { op: "addParentRef"; target: ObjectSelector; parentRef: ParentRefInput }
+  | { op: "removeParentRef"; target: ObjectSelector; index: number }
   /** Appends to spec.rules[ruleIndex].backendRefs; ruleIndex may equal the rule count to add a rule. */
-  | { op: 'addBackendRef'; target: ObjectSelector; ruleIndex: number; backendRef: BackendRefInput }
-  | { op: 'removeBackendRef'; target: ObjectSelector; ruleIndex: number; backendIndex: number }
-  | { op: 'setBackendWeight'; target: ObjectSelector; ruleIndex: number; backendIndex: number; weight: number }
+  | { op: "addBackendRef"; target: ObjectSelector; ruleIndex: number; backendRef: BackendRefInput }
+  | { op: "removeBackendRef"; target: ObjectSelector; ruleIndex: number; backendIndex: number }
+  | {
+      op: "setBackendWeight";
+      target: ObjectSelector;
+      ruleIndex: number;
+      backendIndex: number;
+      weight: number;
+    }
   /** Drops the object's document, or its item when it came from a `kind: List`. */
-  | { op: 'removeObject'; target: ObjectSelector }
+  | { op: "removeObject"; target: ObjectSelector }
   /** Sets metadata.name (and metadata.namespace when given). References to it are not rewritten. */
-  | { op: 'renameObject'; target: ObjectSelector; name: string; namespace?: string }
+  | { op: "renameObject"; target: ObjectSelector; name: string; namespace?: string }
   /** Appends a new `---` document, keys in the conventional order apiVersion, kind, metadata, spec. */
-  | { op: 'addObject'; object: Record<string, unknown> }
+  | { op: "addObject"; object: Record<string, unknown> }
   /** Sets any field; missing parent mappings are created; an index equal to a list's length appends. */
-  | { op: 'setField'; target: ObjectSelector; path: FieldPath; value: unknown }
-  | { op: 'removeField'; target: ObjectSelector; path: FieldPath };
+  | { op: "setField"; target: ObjectSelector; path: FieldPath; value: unknown }
+  | { op: "removeField"; target: ObjectSelector; path: FieldPath };
 
 /** Lines (1-based, inclusive) of the result text that an edit wrote; for a diff view. */
 export interface ChangedLines {

@@ -3,10 +3,10 @@
  * way the loader identifies objects (namespace "default" when omitted; none when cluster-scoped;
  * the later of two duplicates wins).
  */
-import { isMap, isSeq, parseAllDocuments, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
-import { CLUSTER_SCOPED_KINDS } from '../api/kinds';
-import { documentChunks } from '../load/guardDocuments';
-import type { ObjectSelector } from './editOps';
+import { isMap, isSeq, parseAllDocuments, type Document, type YAMLMap, type YAMLSeq } from "yaml";
+import { CLUSTER_SCOPED_KINDS } from "../api/kinds";
+import { documentChunks } from "../load/guardDocuments";
+import type { ObjectSelector } from "./editOps";
 
 export interface ObjectNode {
   root: YAMLMap;
@@ -50,18 +50,24 @@ export function parseDocuments(text: string): Document.Parsed[] {
   return Array.isArray(docs) ? docs : [];
 }
 
-export function findObjectNode(docs: readonly Document.Parsed[], selector: ObjectSelector): ObjectNode | undefined {
+export function findObjectNode(
+  docs: readonly Document.Parsed[],
+  selector: ObjectSelector,
+): ObjectNode | undefined {
   let found: ObjectNode | undefined;
   docs.forEach((doc, docIndex) => {
     if (doc.errors.length > 0 || !isMap(doc.contents)) return;
     const root = doc.contents;
     const [rangeStart = 0, , rangeEnd = 0] = doc.range;
     const place = { docIndex, docStart: docIndex === 0 ? 0 : rangeStart, docEnd: rangeEnd };
-    const items = root.get('items', true);
-    const kind: unknown = root.get('kind');
-    if (typeof kind === 'string' && kind.endsWith('List') && isSeq(items)) {
+    const items = root.get("items", true);
+    const kind: unknown = root.get("kind");
+    if (typeof kind === "string" && kind.endsWith("List") && isSeq(items)) {
       items.items.forEach((item, index) => {
-        if (isMap(item) && matches(item, selector, kind === 'List' ? undefined : kind.slice(0, -4))) {
+        if (
+          isMap(item) &&
+          matches(item, selector, kind === "List" ? undefined : kind.slice(0, -4))
+        ) {
           found = { root: item, ...place, list: { items, index, listRoot: root } };
         }
       });
@@ -73,22 +79,26 @@ export function findObjectNode(docs: readonly Document.Parsed[], selector: Objec
 }
 
 function matches(node: YAMLMap, selector: ObjectSelector, impliedKind?: string): boolean {
-  const kind: unknown = node.get('kind') ?? impliedKind;
-  if (kind !== selector.kind || node.getIn(['metadata', 'name']) !== selector.name) return false;
-  const declared = node.getIn(['metadata', 'namespace']);
+  const kind: unknown = node.get("kind") ?? impliedKind;
+  if (kind !== selector.kind || node.getIn(["metadata", "name"]) !== selector.name) return false;
+  const declared = node.getIn(["metadata", "namespace"]);
   const cluster = CLUSTER_SCOPED_KINDS.has(selector.kind);
-  const namespace = cluster ? undefined : typeof declared === 'string' && declared !== '' ? declared : 'default';
-  const wanted = cluster ? undefined : (selector.namespace ?? 'default');
+  const namespace = cluster
+    ? undefined
+    : typeof declared === "string" && declared !== ""
+      ? declared
+      : "default";
+  const wanted = cluster ? undefined : (selector.namespace ?? "default");
   return namespace === wanted;
 }
 
 /** Whether block sequences under a key are indented in this document (kubectl does not indent them). */
 export function detectIndentSeq(text: string, start: number, end: number): boolean {
-  const lines = text.slice(start, end).split('\n');
+  const lines = text.slice(start, end).split("\n");
   for (let i = 1; i < lines.length; i++) {
-    const dash = /^(\s*)- /.exec(lines[i] ?? '');
-    const key = /^(\s*)[^\s#-][^:]*:\s*(#.*)?$/.exec(lines[i - 1] ?? '');
-    if (dash && key) return (dash[1] ?? '').length > (key[1] ?? '').length;
+    const dash = /^(\s*)- /.exec(lines[i] ?? "");
+    const key = /^(\s*)[^\s#-][^:]*:\s*(#.*)?$/.exec(lines[i - 1] ?? "");
+    if (dash && key) return (dash[1] ?? "").length > (key[1] ?? "").length;
   }
   return true;
 }

@@ -2,15 +2,15 @@
  * Every fix-it gwsim can offer for a configuration, in a stable order: what the API server would
  * reject or drop first (suggested values, misspelt fields, missing ports), then ReferenceGrants, then listener admission.
  */
-import type { AnalyzedRevision } from '../analyze';
-import { indexResources } from '../resolve/indexResources';
-import { buildBackendPortFixes } from './buildBackendPortFixes';
-import { buildListenerAdmissionFixes } from './buildListenerAdmissionFixes';
-import { buildReferenceGrantFixes } from './buildReferenceGrantFixes';
-import { buildRenamedFieldFixes } from './buildRenamedFieldFixes';
-import { buildSuggestedValueFixes } from './buildSuggestedValueFixes';
-import type { FixIt } from './fixItTypes';
-import { verifyFixIt } from './verifyFixIt';
+import type { AnalyzedRevision } from "../analyze";
+import { indexResources } from "../resolve/indexResources";
+import { buildBackendPortFixes } from "./buildBackendPortFixes";
+import { buildListenerAdmissionFixes } from "./buildListenerAdmissionFixes";
+import { buildReferenceGrantFixes } from "./buildReferenceGrantFixes";
+import { buildRenamedFieldFixes } from "./buildRenamedFieldFixes";
+import { buildSuggestedValueFixes } from "./buildSuggestedValueFixes";
+import type { FixIt } from "./fixItTypes";
+import { verifyFixIt } from "./verifyFixIt";
 
 /**
  * Reads the analysed revision (its analysis, its index, the objects as written); only the proof of

@@ -5,12 +5,12 @@
  * generator's guess that leaves the route refused, or fixes one thing by breaking another, is
  * dropped instead of shown.
  */
-import { analyze, type AnalyzedRevision } from '../analyze';
-import type { Analysis } from '../analysisTypes';
-import { resourceKey } from '../api/keys';
-import { applyEdits } from '../edit/applyEdits';
-import type { Condition, ObjectStatus } from '../types';
-import type { FixIt } from './fixItTypes';
+import { analyze, type AnalyzedRevision } from "../analyze";
+import type { Analysis } from "../analysisTypes";
+import { resourceKey } from "../api/keys";
+import { applyEdits } from "../edit/applyEdits";
+import type { Condition, ObjectStatus } from "../types";
+import type { FixIt } from "./fixItTypes";
 
 export function verifyFixIt(revision: AnalyzedRevision, fix: FixIt): boolean {
   const { sources, analysis: before } = revision;
@@ -24,20 +24,24 @@ export function verifyFixIt(revision: AnalyzedRevision, fix: FixIt): boolean {
     // world proves nothing. The parse cache, when there is one, re-parses only the edited chunk.
     { ...revision.options, world: before.world },
   );
-  return findingCount(after, fix) < findingCount(before, fix) && onlyGotBetter(before, after, objectKey(fix));
+  return (
+    findingCount(after, fix) < findingCount(before, fix) &&
+    onlyGotBetter(before, after, objectKey(fix))
+  );
 }
 
-const objectKey = (fix: FixIt) => resourceKey(fix.object.kind, fix.object.namespace, fix.object.name);
+const objectKey = (fix: FixIt) =>
+  resourceKey(fix.object.kind, fix.object.namespace, fix.object.name);
 
 /**
  * Which route status reason a fix-it removes, when it is about attachment or references (its
  * `fixes` may name the lint finding instead, which reports the same status).
  */
-const STATUS_REASON: Partial<Record<FixIt['kind'], string>> = {
-  'reference-grant': 'RefNotPermitted',
-  'namespace-label': 'NotAllowedByListeners',
-  'allowed-routes': 'NotAllowedByListeners',
-  'allowed-kinds': 'NotAllowedByListeners',
+const STATUS_REASON: Partial<Record<FixIt["kind"], string>> = {
+  "reference-grant": "RefNotPermitted",
+  "namespace-label": "NotAllowedByListeners",
+  "allowed-routes": "NotAllowedByListeners",
+  "allowed-kinds": "NotAllowedByListeners",
 };
 
 /** How many times the problem the fix-it names occurs on its object. */
@@ -46,10 +50,17 @@ function findingCount(a: Analysis, fix: FixIt): number {
   const reason = STATUS_REASON[fix.kind];
   if (reason !== undefined) {
     const status = a.status[key];
-    if (status === undefined || !('parents' in status)) return 0;
-    return status.parents.filter((p) => p.conditions.some((c) => c.status === 'False' && c.reason === reason)).length;
+    if (status === undefined || !("parents" in status)) return 0;
+    return status.parents.filter((p) =>
+      p.conditions.some((c) => c.status === "False" && c.reason === reason),
+    ).length;
   }
-  return a.diagnostics.filter((d) => d.code === fix.fixes && d.object !== undefined && resourceKey(d.object.kind, d.object.namespace, d.object.name) === key).length;
+  return a.diagnostics.filter(
+    (d) =>
+      d.code === fix.fixes &&
+      d.object !== undefined &&
+      resourceKey(d.object.kind, d.object.namespace, d.object.name) === key,
+  ).length;
 }
 
 /**
@@ -59,12 +70,17 @@ function findingCount(a: Analysis, fix: FixIt): number {
  */
 function onlyGotBetter(before: Analysis, after: Analysis, fixed: string): boolean {
   const others = (a: Analysis) => badConditions(a).filter((c) => !c.startsWith(`${fixed} `));
-  return isSubMultiset(problems(after), problems(before)) && isSubMultiset(others(after), others(before));
+  return (
+    isSubMultiset(problems(after), problems(before)) && isSubMultiset(others(after), others(before))
+  );
 }
 
 /** Diagnostics without their location: an edit moves the lines after it. */
 function problems(a: Analysis): string[] {
-  return a.diagnostics.map((d) => `${d.severity} ${d.code} ${d.object ? resourceKey(d.object.kind, d.object.namespace, d.object.name) : '-'} ${d.path ?? ''} ${d.message}`);
+  return a.diagnostics.map(
+    (d) =>
+      `${d.severity} ${d.code} ${d.object ? resourceKey(d.object.kind, d.object.namespace, d.object.name) : "-"} ${d.path ?? ""} ${d.message}`,
+  );
 }
 
 /** Conditions in a bad state, per object and parent or listener. */
@@ -80,16 +96,21 @@ function badConditions(a: Analysis): string[] {
 
 function conditionGroups(status: ObjectStatus): [string, Condition[]][] {
   const groups: [string, Condition[]][] = [];
-  if ('conditions' in status) groups.push(['', status.conditions]);
-  if ('listeners' in status) for (const l of status.listeners) groups.push([`listener ${l.name}`, l.conditions]);
-  if ('parents' in status) for (const p of status.parents) groups.push([`parent ${JSON.stringify(p.parentRef)}`, p.conditions]);
-  if ('ancestors' in status) for (const p of status.ancestors) groups.push([`ancestor ${JSON.stringify(p.ancestorRef)}`, p.conditions]);
+  if ("conditions" in status) groups.push(["", status.conditions]);
+  if ("listeners" in status)
+    for (const l of status.listeners) groups.push([`listener ${l.name}`, l.conditions]);
+  if ("parents" in status)
+    for (const p of status.parents)
+      groups.push([`parent ${JSON.stringify(p.parentRef)}`, p.conditions]);
+  if ("ancestors" in status)
+    for (const p of status.ancestors)
+      groups.push([`ancestor ${JSON.stringify(p.ancestorRef)}`, p.conditions]);
   return groups;
 }
 
 /** Conflicted is the one condition whose True is the bad state. */
 function isBad(c: Condition): boolean {
-  return c.type === 'Conflicted' ? c.status === 'True' : c.status === 'False';
+  return c.type === "Conflicted" ? c.status === "True" : c.status === "False";
 }
 
 function isSubMultiset(items: readonly string[], of: readonly string[]): boolean {

@@ -3,12 +3,12 @@
  * not (explain), where each backendRef goes (resolved routes), what each policy targets, and what
  * each ReferenceGrant opens. Targets missing from the input are returned so ghost nodes can be made.
  */
-import { resourceKey, type ResourceKey } from '../api/keys';
-import type { ReferenceGrantSpec } from '../api/spec';
-import type { ResolvedFilter, RouteAttachment, RouteParentExplain } from '../types';
-import type { SemanticGraphInput } from './semanticGraphInput';
-import type { GraphEdge } from './types';
-import { readIngresses } from '../ingress/readIngresses';
+import { resourceKey, type ResourceKey } from "../api/keys";
+import type { ReferenceGrantSpec } from "../api/spec";
+import type { ResolvedFilter, RouteAttachment, RouteParentExplain } from "../types";
+import type { SemanticGraphInput } from "./semanticGraphInput";
+import type { GraphEdge } from "./types";
+import { readIngresses } from "../ingress/readIngresses";
 
 export interface MissingTarget {
   key: ResourceKey;
@@ -51,19 +51,27 @@ type Need = (kind: string, namespace: string | undefined, name: string) => Resou
 function ingressEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
   const out: GraphEdge[] = [];
   for (const ing of readIngresses(input.manifests).ingresses) {
-    if (ing.classSource !== 'none') {
-      out.push({ id: `class:${ing.key}`, kind: 'class', source: need('IngressClass', undefined, ing.className), target: ing.key, status: 'ok' });
+    if (ing.classSource !== "none") {
+      out.push({
+        id: `class:${ing.key}`,
+        kind: "class",
+        source: need("IngressClass", undefined, ing.className),
+        target: ing.key,
+        status: "ok",
+      });
     }
     const seen = new Set<string>();
-    const paths = ing.rules.flatMap((r) => r.paths.map((p) => ({ service: p.service, label: `${r.host || '*'}${p.path || '/'}` })));
-    if (ing.defaultBackend) paths.push({ service: ing.defaultBackend, label: 'default backend' });
+    const paths = ing.rules.flatMap((r) =>
+      r.paths.map((p) => ({ service: p.service, label: `${r.host || "*"}${p.path || "/"}` })),
+    );
+    if (ing.defaultBackend) paths.push({ service: ing.defaultBackend, label: "default backend" });
     for (const { service, label } of paths) {
       if (!service) continue;
-      const target = need('Service', ing.namespace, service.name);
+      const target = need("Service", ing.namespace, service.name);
       const id = `ingress-backend:${ing.key}:${target}:${service.port}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ id, kind: 'backend', source: ing.key, target, status: 'ok', label });
+      out.push({ id, kind: "backend", source: ing.key, target, status: "ok", label });
     }
   }
   return out;
@@ -71,13 +79,13 @@ function ingressEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
 
 function classEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
   return input.gateways
-    .filter((g) => g.className !== '')
+    .filter((g) => g.className !== "")
     .map((g) => ({
       id: `class:${g.key}`,
-      kind: 'class' as const,
-      source: need('GatewayClass', undefined, g.className),
+      kind: "class" as const,
+      source: need("GatewayClass", undefined, g.className),
       target: g.key,
-      status: g.reconciled ? ('ok' as const) : ('error' as const),
+      status: g.reconciled ? ("ok" as const) : ("error" as const),
     }));
 }
 
@@ -86,7 +94,13 @@ function listenerSetEdges(input: SemanticGraphInput): GraphEdge[] {
   for (const g of input.gateways) {
     const owners = new Set(g.listeners.map((l) => l.owner).filter((o) => o !== g.key));
     for (const owner of owners) {
-      out.push({ id: `listenerset:${owner}`, kind: 'listenerSet', source: owner, target: g.key, status: 'ok' });
+      out.push({
+        id: `listenerset:${owner}`,
+        kind: "listenerSet",
+        source: owner,
+        target: g.key,
+        status: "ok",
+      });
     }
   }
   return out;
@@ -111,23 +125,25 @@ function parentEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
     if (list) list.push(a);
     else attachmentsOf.set(key, [a]);
   }
-  const hasListener = (owner: ResourceKey, section: string): boolean => listenersByOwner.has(`${owner}\u0000${section}`);
+  const hasListener = (owner: ResourceKey, section: string): boolean =>
+    listenersByOwner.has(`${owner}\u0000${section}`);
   for (const e of input.explain) {
     if (e.accepted) {
       const attached = attachmentsOf.get(`${e.route}\u0000${e.parentRefIndex}`) ?? [];
       for (const a of attached) {
         out.push({
           id: `parent:${e.route}:${e.parentRefIndex}:${a.listener}`,
-          kind: 'parent',
+          kind: "parent",
           source: e.route,
           target: ownerOf.get(`${a.gateway}|${a.listener}`) ?? a.gateway,
           targetListener: a.listener,
-          status: 'ok',
+          status: "ok",
           parentRefIndex: e.parentRefIndex,
         });
       }
       // An accepted Service parent (GAMMA) has no listener: the edge goes to the Service.
-      if (attached.length === 0) out.push(rejectedOrPlainParentEdge(e, need, routeNamespace.get(e.route), hasListener));
+      if (attached.length === 0)
+        out.push(rejectedOrPlainParentEdge(e, need, routeNamespace.get(e.route), hasListener));
     } else {
       out.push(rejectedOrPlainParentEdge(e, need, routeNamespace.get(e.route), hasListener));
     }
@@ -141,22 +157,23 @@ function rejectedOrPlainParentEdge(
   routeNamespace: string | undefined,
   hasListener: (owner: ResourceKey, section: string) => boolean,
 ): GraphEdge {
-  const kind = e.parentRef.kind ?? 'Gateway';
-  const target = e.parent ?? need(kind, e.parentRef.namespace ?? routeNamespace, e.parentRef.name ?? '');
+  const kind = e.parentRef.kind ?? "Gateway";
+  const target =
+    e.parent ?? need(kind, e.parentRef.namespace ?? routeNamespace, e.parentRef.name ?? "");
   const edge: GraphEdge = {
     id: `parent:${e.route}:${e.parentRefIndex}`,
-    kind: 'parent',
+    kind: "parent",
     source: e.route,
     target,
-    status: e.accepted ? 'ok' : 'error',
+    status: e.accepted ? "ok" : "error",
     parentRefIndex: e.parentRefIndex,
   };
   if (e.unknownParent === true) {
     // The parent is assumed: its controller, outside the workspace, decides. Not a rejection.
-    edge.status = 'unknown';
-    edge.reason = 'Unknown';
+    edge.status = "unknown";
+    edge.reason = "Unknown";
     edge.message = e.message;
-    edge.label = 'status unknown';
+    edge.label = "status unknown";
   } else if (!e.accepted) {
     edge.reason = e.reason;
     edge.message = e.message;
@@ -176,11 +193,14 @@ function backendEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
         const percent = total === 0 ? 0 : Math.round((Math.max(0, b.weight) / total) * 1000) / 10;
         const edge: GraphEdge = {
           id: `backend:${route.key}:${rule.index}:${b.index}`,
-          kind: 'backend',
+          kind: "backend",
           source: route.key,
           // An assumed Service has a target key but no object: it is drawn as an assumed ghost.
-          target: b.target !== undefined && b.assumed === undefined ? b.target : need(b.kind, b.namespace, b.name),
-          status: b.valid ? (rule.valid ? 'ok' : 'warning') : 'error',
+          target:
+            b.target !== undefined && b.assumed === undefined
+              ? b.target
+              : need(b.kind, b.namespace, b.name),
+          status: b.valid ? (rule.valid ? "ok" : "warning") : "error",
           ruleIndex: rule.index,
           backendRefIndex: b.index,
           weight: b.weight,
@@ -188,7 +208,7 @@ function backendEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
           label: `rule ${rule.index} · ${percent}%`,
         };
         if (!b.valid) {
-          edge.reason = b.reason ?? 'ResolvedRefs';
+          edge.reason = b.reason ?? "ResolvedRefs";
           if (b.message) edge.message = b.message;
           edge.label = edge.reason;
         } else if (!rule.valid && rule.invalidReason) {
@@ -220,18 +240,24 @@ function mirrorEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
           if (m === undefined) continue;
           const share = mirrorShare(f.filter);
           const edge: GraphEdge = {
-            id: `mirror:${route.key}:${rule.index}:${backendRefIndex === undefined ? '' : `${backendRefIndex}:`}${f.index}`,
-            kind: 'mirror',
+            id: `mirror:${route.key}:${rule.index}:${backendRefIndex === undefined ? "" : `${backendRefIndex}:`}${f.index}`,
+            kind: "mirror",
             source: route.key,
-            target: m.target !== undefined && m.assumed === undefined ? m.target : need(m.kind, m.namespace, m.name),
-            status: m.valid ? (rule.valid ? 'ok' : 'warning') : 'error',
+            target:
+              m.target !== undefined && m.assumed === undefined
+                ? m.target
+                : need(m.kind, m.namespace, m.name),
+            status: m.valid ? (rule.valid ? "ok" : "warning") : "error",
             ruleIndex: rule.index,
             filterIndex: f.index,
-            label: share === undefined ? `mirror · rule ${rule.index}` : `mirror · rule ${rule.index} · ${share}`,
+            label:
+              share === undefined
+                ? `mirror · rule ${rule.index}`
+                : `mirror · rule ${rule.index} · ${share}`,
           };
           if (backendRefIndex !== undefined) edge.backendRefIndex = backendRefIndex;
           if (!m.valid) {
-            edge.reason = m.reason ?? 'ResolvedRefs';
+            edge.reason = m.reason ?? "ResolvedRefs";
             if (m.message) edge.message = m.message;
             edge.label = `mirror · ${edge.reason}`;
           }
@@ -244,12 +270,20 @@ function mirrorEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
 }
 
 /** "10%" for `percent: 10` or `fraction: {numerator: 1, denominator: 10}`; undefined when every request is mirrored. */
-function mirrorShare(filter: ResolvedFilter['filter']): string | undefined {
-  const mirror = (filter as { requestMirror?: { percent?: unknown; fraction?: { numerator?: unknown; denominator?: unknown } } }).requestMirror;
-  if (typeof mirror?.percent === 'number' && mirror.percent !== 100) return `${mirror.percent}%`;
+function mirrorShare(filter: ResolvedFilter["filter"]): string | undefined {
+  const mirror = (
+    filter as {
+      requestMirror?: {
+        percent?: unknown;
+        fraction?: { numerator?: unknown; denominator?: unknown };
+      };
+    }
+  ).requestMirror;
+  if (typeof mirror?.percent === "number" && mirror.percent !== 100) return `${mirror.percent}%`;
   const n = mirror?.fraction?.numerator;
   const d = mirror?.fraction?.denominator ?? 100;
-  if (typeof n === 'number' && typeof d === 'number' && d > 0 && n !== d) return `${Math.round((n / d) * 1000) / 10}%`;
+  if (typeof n === "number" && typeof d === "number" && d > 0 && n !== d)
+    return `${Math.round((n / d) * 1000) / 10}%`;
   return undefined;
 }
 
@@ -258,14 +292,14 @@ function policyEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
     const t = p.targetRef;
     const edge: GraphEdge = {
       id: `policy:${p.policy}:${p.targetRefIndex}`,
-      kind: 'policy',
+      kind: "policy",
       source: p.policy,
-      target: p.target ?? need(t.kind, t.kind === 'GatewayClass' ? undefined : t.namespace, t.name),
-      status: p.target ? 'ok' : 'missing',
-      label: t.sectionName ? `targets ${t.sectionName}` : 'targets',
+      target: p.target ?? need(t.kind, t.kind === "GatewayClass" ? undefined : t.namespace, t.name),
+      status: p.target ? "ok" : "missing",
+      label: t.sectionName ? `targets ${t.sectionName}` : "targets",
     };
     if (!p.target) {
-      edge.reason = 'TargetNotFound';
+      edge.reason = "TargetNotFound";
       edge.message = `${t.kind} ${t.namespace}/${t.name} is not in the input`;
     }
     return edge;
@@ -276,19 +310,19 @@ function policyEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
 function grantEdges(input: SemanticGraphInput): GraphEdge[] {
   const out: GraphEdge[] = [];
   for (const m of input.manifests) {
-    if (m.kind !== 'ReferenceGrant') continue;
+    if (m.kind !== "ReferenceGrant") continue;
     const spec = m.spec as ReferenceGrantSpec;
-    const to = (Array.isArray(spec.to) ? spec.to : []).map((t) => t?.kind ?? '?');
+    const to = (Array.isArray(spec.to) ? spec.to : []).map((t) => t?.kind ?? "?");
     const from = Array.isArray(spec.from) ? spec.from : [];
     from.forEach((f, i) => {
       if (!f?.namespace) return;
       out.push({
         id: `grant:${m.key}:${i}`,
-        kind: 'grant',
+        kind: "grant",
         source: m.key,
-        target: resourceKey('Namespace', undefined, f.namespace),
-        status: 'ok',
-        label: `lets ${f.kind ?? '?'} use ${to.join(', ') || 'nothing'}`,
+        target: resourceKey("Namespace", undefined, f.namespace),
+        status: "ok",
+        label: `lets ${f.kind ?? "?"} use ${to.join(", ") || "nothing"}`,
       });
     });
   }

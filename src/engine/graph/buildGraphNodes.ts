@@ -3,21 +3,36 @@
  * resolved gateways and routes). Namespaces become frames, not nodes; objects gwsim does not draw
  * on their own (Secrets, ConfigMaps, unknown kinds) are listed in one "other objects" node per namespace.
  */
-import { ConditionType, PolicyReason } from '../api/conditions';
-import { resourceKey, type ResourceKey } from '../api/keys';
-import { isRouteKind } from '../api/kinds';
-import type { ReferenceGrantSpec, ServiceSpec } from '../api/spec';
-import type { GatewayModel, GatewayStatus, ListenerStatus, ObjectSummary, PolicyAttachment, ResolvedRoute, RouteParentExplain } from '../types';
-import { conditionsOf, summarizeConditions, worstStatus } from './summarizeConditions';
-import type { GraphListenerRow, GraphNode, GraphOtherItem, GraphRouteParent, GraphServicePort, GraphStatus } from './types';
-import type { SemanticGraphInput } from './semanticGraphInput';
-import { readIngresses } from '../ingress/readIngresses';
-import type { IngressModel } from '../ingress/ingressTypes';
+import { ConditionType, PolicyReason } from "../api/conditions";
+import { resourceKey, type ResourceKey } from "../api/keys";
+import { isRouteKind } from "../api/kinds";
+import type { ReferenceGrantSpec, ServiceSpec } from "../api/spec";
+import type {
+  GatewayModel,
+  GatewayStatus,
+  ListenerStatus,
+  ObjectSummary,
+  PolicyAttachment,
+  ResolvedRoute,
+  RouteParentExplain,
+} from "../types";
+import { conditionsOf, summarizeConditions, worstStatus } from "./summarizeConditions";
+import type {
+  GraphListenerRow,
+  GraphNode,
+  GraphOtherItem,
+  GraphRouteParent,
+  GraphServicePort,
+  GraphStatus,
+} from "./types";
+import type { SemanticGraphInput } from "./semanticGraphInput";
+import { readIngresses } from "../ingress/readIngresses";
+import type { IngressModel } from "../ingress/ingressTypes";
 
-export const OTHER_OBJECTS_KIND = 'OtherObjects';
+export const OTHER_OBJECTS_KIND = "OtherObjects";
 
 export function otherObjectsKey(namespace: string | undefined): ResourceKey {
-  return resourceKey(OTHER_OBJECTS_KIND, namespace, 'objects');
+  return resourceKey(OTHER_OBJECTS_KIND, namespace, "objects");
 }
 
 export function buildGraphNodes(input: SemanticGraphInput): GraphNode[] {
@@ -30,38 +45,42 @@ export function buildGraphNodes(input: SemanticGraphInput): GraphNode[] {
     policies: groupBy(input.policies, (p) => p.policy),
   };
   const ingresses = new Map(readIngresses(input.manifests).ingresses.map((i) => [i.key, i]));
-  const classNames = new Set(input.objects.filter((o) => o.kind === 'IngressClass').map((o) => o.name));
+  const classNames = new Set(
+    input.objects.filter((o) => o.kind === "IngressClass").map((o) => o.name),
+  );
   const nodes: GraphNode[] = [];
   const others = new Map<string, GraphOtherItem[]>();
 
   for (const o of input.objects) {
     const spec = specs.get(o.key) ?? {};
-    if (o.kind === 'GatewayClass') nodes.push(classNode(input, o, spec));
-    else if (o.kind === 'Gateway') nodes.push(gatewayNode(input, lookups, o, spec));
-    else if (o.kind === 'ListenerSet') nodes.push(listenerSetNode(input, lookups, o));
-    else if (isRouteKind(o.kind)) nodes.push(routeNode(lookups, o, spec, explainByRoute.get(o.key) ?? []));
-    else if (o.kind === 'IngressClass' && o.modelled) nodes.push(ingressClassNode(o, spec));
-    else if (ingresses.has(o.key)) nodes.push(ingressNode(o, ingresses.get(o.key) as IngressModel, classNames));
-    else if (o.kind === 'Service') nodes.push(serviceNode(o, spec as ServiceSpec));
-    else if (o.kind === 'ReferenceGrant') nodes.push(grantNode(o, spec as ReferenceGrantSpec));
+    if (o.kind === "GatewayClass") nodes.push(classNode(input, o, spec));
+    else if (o.kind === "Gateway") nodes.push(gatewayNode(input, lookups, o, spec));
+    else if (o.kind === "ListenerSet") nodes.push(listenerSetNode(input, lookups, o));
+    else if (isRouteKind(o.kind))
+      nodes.push(routeNode(lookups, o, spec, explainByRoute.get(o.key) ?? []));
+    else if (o.kind === "IngressClass" && o.modelled) nodes.push(ingressClassNode(o, spec));
+    else if (ingresses.has(o.key))
+      nodes.push(ingressNode(o, ingresses.get(o.key) as IngressModel, classNames));
+    else if (o.kind === "Service") nodes.push(serviceNode(o, spec as ServiceSpec));
+    else if (o.kind === "ReferenceGrant") nodes.push(grantNode(o, spec as ReferenceGrantSpec));
     else if (policyKeys.has(o.key)) nodes.push(policyNode(input, lookups, o));
-    else if (o.kind !== 'Namespace') {
-      const list = others.get(o.namespace ?? '') ?? [];
+    else if (o.kind !== "Namespace") {
+      const list = others.get(o.namespace ?? "") ?? [];
       list.push({ key: o.key, kind: o.kind, name: o.name });
-      others.set(o.namespace ?? '', list);
+      others.set(o.namespace ?? "", list);
     }
   }
   for (const [namespace, items] of others) {
-    const ns = namespace === '' ? undefined : namespace;
+    const ns = namespace === "" ? undefined : namespace;
     nodes.push({
       id: otherObjectsKey(ns),
       kind: OTHER_OBJECTS_KIND,
-      category: 'other',
-      name: `${items.length} other object${items.length === 1 ? '' : 's'}`,
+      category: "other",
+      name: `${items.length} other object${items.length === 1 ? "" : "s"}`,
       ...(ns === undefined ? {} : { namespace: ns }),
-      status: 'ok',
+      status: "ok",
       ghost: false,
-      details: { category: 'other', items },
+      details: { category: "other", items },
     });
   }
   return nodes;
@@ -81,30 +100,50 @@ function firstByKey<T>(items: readonly T[], keyOf: (item: T) => ResourceKey): Ma
   return out;
 }
 
-function base(o: ObjectSummary): Pick<GraphNode, 'id' | 'kind' | 'name' | 'ghost'> & { namespace?: string } {
-  return { id: o.key, kind: o.kind, name: o.name, ghost: false, ...(o.namespace === undefined ? {} : { namespace: o.namespace }) };
-}
-
-function classNode(input: SemanticGraphInput, o: ObjectSummary, spec: Record<string, unknown>): GraphNode {
-  const controllerName = typeof spec['controllerName'] === 'string' ? spec['controllerName'] : undefined;
+function base(
+  o: ObjectSummary,
+): Pick<GraphNode, "id" | "kind" | "name" | "ghost"> & { namespace?: string } {
   return {
-    ...base(o),
-    category: 'class',
-    ...summarizeConditions(conditionsOf(input.status[o.key])),
-    details: { category: 'class', ...(controllerName === undefined ? {} : { controllerName }) },
+    id: o.key,
+    kind: o.kind,
+    name: o.name,
+    ghost: false,
+    ...(o.namespace === undefined ? {} : { namespace: o.namespace }),
   };
 }
 
-function gatewayNode(input: SemanticGraphInput, lookups: Lookups, o: ObjectSummary, spec: Record<string, unknown>): GraphNode {
+function classNode(
+  input: SemanticGraphInput,
+  o: ObjectSummary,
+  spec: Record<string, unknown>,
+): GraphNode {
+  const controllerName =
+    typeof spec["controllerName"] === "string" ? spec["controllerName"] : undefined;
+  return {
+    ...base(o),
+    category: "class",
+    ...summarizeConditions(conditionsOf(input.status[o.key])),
+    details: { category: "class", ...(controllerName === undefined ? {} : { controllerName }) },
+  };
+}
+
+function gatewayNode(
+  input: SemanticGraphInput,
+  lookups: Lookups,
+  o: ObjectSummary,
+  spec: Record<string, unknown>,
+): GraphNode {
   const model = lookups.gateways.get(o.key);
-  const className = model?.className ?? (typeof spec['gatewayClassName'] === 'string' ? spec['gatewayClassName'] : '');
+  const className =
+    model?.className ??
+    (typeof spec["gatewayClassName"] === "string" ? spec["gatewayClassName"] : "");
   const listeners = listenerRows(input, lookups, o.key, o.key);
   const own = summarizeConditions(conditionsOf(input.status[o.key]));
   return {
     ...base(o),
-    category: 'gateway',
+    category: "gateway",
     ...withListenerStatus(own, listeners),
-    details: { category: 'gateway', className, listeners },
+    details: { category: "gateway", className, listeners },
   };
 }
 
@@ -114,32 +153,42 @@ function listenerSetNode(input: SemanticGraphInput, lookups: Lookups, o: ObjectS
   const own = summarizeConditions(conditionsOf(input.status[o.key]));
   return {
     ...base(o),
-    category: 'listenerSet',
+    category: "listenerSet",
     ...withListenerStatus(own, listeners),
-    details: { category: 'listenerSet', ...(model ? { gateway: model.key } : {}), listeners },
+    details: { category: "listenerSet", ...(model ? { gateway: model.key } : {}), listeners },
   };
 }
 
 /** A gateway that is fine itself but has a listener that serves nothing is worth a warning. */
 function withListenerStatus(own: ReturnType<typeof summarizeConditions>, rows: GraphListenerRow[]) {
-  if (own.status !== 'ok') return own;
+  if (own.status !== "ok") return own;
   const bad = rows.find((r) => !r.ready);
-  return bad ? { status: 'warning' as GraphStatus, ...(bad.reason ? { reason: bad.reason } : {}) } : own;
+  return bad
+    ? { status: "warning" as GraphStatus, ...(bad.reason ? { reason: bad.reason } : {}) }
+    : own;
 }
 
-function listenerRows(input: SemanticGraphInput, lookups: Lookups, gateway: ResourceKey | undefined, owner: ResourceKey): GraphListenerRow[] {
+function listenerRows(
+  input: SemanticGraphInput,
+  lookups: Lookups,
+  gateway: ResourceKey | undefined,
+  owner: ResourceKey,
+): GraphListenerRow[] {
   const model = gateway === undefined ? undefined : lookups.gateways.get(gateway);
   const ownerStatus = input.status[owner] as GatewayStatus | undefined;
-  const statuses: ListenerStatus[] = ownerStatus && 'listeners' in ownerStatus ? ownerStatus.listeners : [];
+  const statuses: ListenerStatus[] =
+    ownerStatus && "listeners" in ownerStatus ? ownerStatus.listeners : [];
   return (model?.listeners ?? [])
     .filter((l) => l.owner === owner)
     .map((l) => {
       const st = statuses.find((s) => s.name === l.name);
       const conditions = st?.conditions ?? [];
-      const conflicted = conditions.some((c) => c.type === ConditionType.Conflicted && c.status === 'True');
+      const conflicted = conditions.some(
+        (c) => c.type === ConditionType.Conflicted && c.status === "True",
+      );
       const failing = conflicted
         ? conditions.find((c) => c.type === ConditionType.Conflicted)
-        : conditions.find((c) => c.type !== ConditionType.Conflicted && c.status === 'False');
+        : conditions.find((c) => c.type !== ConditionType.Conflicted && c.status === "False");
       const row: GraphListenerRow = {
         name: l.name,
         protocol: l.protocol,
@@ -164,8 +213,10 @@ function routeNode(
   explains: RouteParentExplain[],
 ): GraphNode {
   const model = lookups.routes.get(o.key);
-  const hostnames = model?.hostnames ?? (Array.isArray(spec['hostnames']) ? spec['hostnames'].map(String) : []);
-  const ruleCount = model?.rules.length ?? (Array.isArray(spec['rules']) ? spec['rules'].length : 0);
+  const hostnames =
+    model?.hostnames ?? (Array.isArray(spec["hostnames"]) ? spec["hostnames"].map(String) : []);
+  const ruleCount =
+    model?.rules.length ?? (Array.isArray(spec["rules"]) ? spec["rules"].length : 0);
   const parents: GraphRouteParent[] = explains.map((e) => ({
     parentRefIndex: e.parentRefIndex,
     label: parentLabel(e, o.namespace),
@@ -175,72 +226,122 @@ function routeNode(
   const invalidRef = model?.rules.flatMap((r) => r.backendRefs).find((b) => !b.valid);
   let summary: { status: GraphStatus; reason?: string; message?: string };
   const rejected = explains.find((e) => !e.accepted);
-  if (explains.length === 0) summary = { status: 'unknown' };
+  if (explains.length === 0) summary = { status: "unknown" };
   else if (rejected) {
-    summary = { status: explains.every((e) => !e.accepted) ? 'error' : 'warning', reason: rejected.reason, message: rejected.message };
+    summary = {
+      status: explains.every((e) => !e.accepted) ? "error" : "warning",
+      reason: rejected.reason,
+      message: rejected.message,
+    };
   } else if (invalidRef) {
-    summary = { status: 'warning', ...(invalidRef.reason ? { reason: invalidRef.reason } : {}), ...(invalidRef.message ? { message: invalidRef.message } : {}) };
-  } else summary = { status: 'ok' };
-  return { ...base(o), category: 'route', ...summary, details: { category: 'route', hostnames, ruleCount, parents } };
+    summary = {
+      status: "warning",
+      ...(invalidRef.reason ? { reason: invalidRef.reason } : {}),
+      ...(invalidRef.message ? { message: invalidRef.message } : {}),
+    };
+  } else summary = { status: "ok" };
+  return {
+    ...base(o),
+    category: "route",
+    ...summary,
+    details: { category: "route", hostnames, ruleCount, parents },
+  };
 }
 
 function ingressClassNode(o: ObjectSummary, spec: Record<string, unknown>): GraphNode {
-  const controllerName = typeof spec['controller'] === 'string' ? spec['controller'] : undefined;
-  return { ...base(o), category: 'class', status: 'ok', details: { category: 'class', ...(controllerName === undefined ? {} : { controllerName }) } };
+  const controllerName = typeof spec["controller"] === "string" ? spec["controller"] : undefined;
+  return {
+    ...base(o),
+    category: "class",
+    status: "ok",
+    details: { category: "class", ...(controllerName === undefined ? {} : { controllerName }) },
+  };
 }
 
 /**
  * An Ingress is drawn in the route column: its hosts, its paths as rules, and its class as its one
  * "parent" (accepted when the IngressClass is in the input or no class object is needed).
  */
-function ingressNode(o: ObjectSummary, ingress: IngressModel, classNames: ReadonlySet<string>): GraphNode {
-  const hostnames = [...new Set(ingress.rules.map((r) => r.host || '*'))];
-  const ruleCount = ingress.rules.reduce((n, r) => n + r.paths.length, 0) + (ingress.defaultBackend ? 1 : 0);
-  const classFound = classNames.has(ingress.className) || ingress.classSource === 'none';
+function ingressNode(
+  o: ObjectSummary,
+  ingress: IngressModel,
+  classNames: ReadonlySet<string>,
+): GraphNode {
+  const hostnames = [...new Set(ingress.rules.map((r) => r.host || "*"))];
+  const ruleCount =
+    ingress.rules.reduce((n, r) => n + r.paths.length, 0) + (ingress.defaultBackend ? 1 : 0);
+  const classFound = classNames.has(ingress.className) || ingress.classSource === "none";
   const parents: GraphRouteParent[] = [
-    { parentRefIndex: 0, label: `IngressClass ${ingress.className}`, accepted: classFound, reason: classFound ? 'IngressClass' : 'NotInInput' },
+    {
+      parentRefIndex: 0,
+      label: `IngressClass ${ingress.className}`,
+      accepted: classFound,
+      reason: classFound ? "IngressClass" : "NotInInput",
+    },
   ];
   const summary = classFound
-    ? { status: 'ok' as GraphStatus }
-    : { status: 'warning' as GraphStatus, reason: 'IngressClassNotFound', message: `IngressClass ${ingress.className} is not in the input` };
-  return { ...base(o), category: 'route', ...summary, details: { category: 'route', hostnames, ruleCount, parents } };
+    ? { status: "ok" as GraphStatus }
+    : {
+        status: "warning" as GraphStatus,
+        reason: "IngressClassNotFound",
+        message: `IngressClass ${ingress.className} is not in the input`,
+      };
+  return {
+    ...base(o),
+    category: "route",
+    ...summary,
+    details: { category: "route", hostnames, ruleCount, parents },
+  };
 }
 
 export function parentLabel(e: RouteParentExplain, routeNamespace: string | undefined): string {
-  const ns = e.parentRef.namespace ?? routeNamespace ?? 'default';
-  const section = e.parentRef.sectionName ? `/${e.parentRef.sectionName}` : '';
-  const port = e.parentRef.port !== undefined ? `:${e.parentRef.port}` : '';
-  return `${ns}/${e.parentRef.name ?? '?'}${section}${port}`;
+  const ns = e.parentRef.namespace ?? routeNamespace ?? "default";
+  const section = e.parentRef.sectionName ? `/${e.parentRef.sectionName}` : "";
+  const port = e.parentRef.port !== undefined ? `:${e.parentRef.port}` : "";
+  return `${ns}/${e.parentRef.name ?? "?"}${section}${port}`;
 }
 
 function serviceNode(o: ObjectSummary, spec: ServiceSpec): GraphNode {
   const ports: GraphServicePort[] = (Array.isArray(spec.ports) ? spec.ports : [])
-    .filter((p) => typeof p?.port === 'number')
-    .map((p) => ({ port: p.port as number, ...(p.name ? { name: p.name } : {}), ...(p.protocol ? { protocol: p.protocol } : {}) }));
-  return { ...base(o), category: 'backend', status: 'ok', details: { category: 'backend', ports } };
+    .filter((p) => typeof p?.port === "number")
+    .map((p) => ({
+      port: p.port as number,
+      ...(p.name ? { name: p.name } : {}),
+      ...(p.protocol ? { protocol: p.protocol } : {}),
+    }));
+  return { ...base(o), category: "backend", status: "ok", details: { category: "backend", ports } };
 }
 
 function grantNode(o: ObjectSummary, spec: ReferenceGrantSpec): GraphNode {
-  const from = (Array.isArray(spec.from) ? spec.from : []).map((f) => `${f?.kind ?? '?'} in ${f?.namespace ?? '?'}`);
-  const to = (Array.isArray(spec.to) ? spec.to : []).map((t) => (t?.name ? `${t.kind ?? '?'} ${t.name}` : `every ${t?.kind ?? '?'}`));
-  return { ...base(o), category: 'grant', status: 'ok', details: { category: 'grant', from, to } };
+  const from = (Array.isArray(spec.from) ? spec.from : []).map(
+    (f) => `${f?.kind ?? "?"} in ${f?.namespace ?? "?"}`,
+  );
+  const to = (Array.isArray(spec.to) ? spec.to : []).map((t) =>
+    t?.name ? `${t.kind ?? "?"} ${t.name}` : `every ${t?.kind ?? "?"}`,
+  );
+  return { ...base(o), category: "grant", status: "ok", details: { category: "grant", from, to } };
 }
 
 function policyNode(input: SemanticGraphInput, lookups: Lookups, o: ObjectSummary): GraphNode {
   const attachments = lookups.policies.get(o.key) ?? [];
-  const targets = attachments.map((p) => `${p.targetRef.kind} ${p.targetRef.namespace}/${p.targetRef.name}`);
+  const targets = attachments.map(
+    (p) => `${p.targetRef.kind} ${p.targetRef.namespace}/${p.targetRef.name}`,
+  );
   const st = input.status[o.key];
-  const ancestorConditions = st && 'ancestors' in st ? st.ancestors.flatMap((a) => a.conditions) : [];
+  const ancestorConditions =
+    st && "ancestors" in st ? st.ancestors.flatMap((a) => a.conditions) : [];
   let summary = summarizeConditions(ancestorConditions);
   const missing = attachments.find((p) => p.target === undefined);
-  if (missing && summary.status !== 'error') {
+  if (missing && summary.status !== "error") {
     summary = {
-      status: worstStatus([summary.status, 'warning']),
+      status: worstStatus([summary.status, "warning"]),
       reason: summary.reason ?? PolicyReason.TargetNotFound,
-      message: summary.message ?? `${missing.targetRef.kind} ${missing.targetRef.name} is not in the input`,
+      message:
+        summary.message ??
+        `${missing.targetRef.kind} ${missing.targetRef.name} is not in the input`,
     };
   }
-  return { ...base(o), category: 'policy', ...summary, details: { category: 'policy', targets } };
+  return { ...base(o), category: "policy", ...summary, details: { category: "policy", targets } };
 }
 
 export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

@@ -4,16 +4,16 @@
  * the engine's verdict on each, and namespaces as frames. Everything is read from the analysis;
  * attachment and reference rules live in status/ and are never re-decided here.
  */
-import { resourceKey, type ResourceKey } from '../api/keys';
-import { isRouteKind } from '../api/kinds';
-import { buildGraphEdges, type MissingTarget } from './buildGraphEdges';
-import { buildGraphNodes } from './buildGraphNodes';
-import type { Diagnostic } from '../types';
-import type { SemanticGraphInput } from './semanticGraphInput';
-import type { AssumedObject } from '../resolve/world';
-import type { GraphNamespaceGroup, GraphNode, GraphNodeCategory, SemanticGraph } from './types';
+import { resourceKey, type ResourceKey } from "../api/keys";
+import { isRouteKind } from "../api/kinds";
+import { buildGraphEdges, type MissingTarget } from "./buildGraphEdges";
+import { buildGraphNodes } from "./buildGraphNodes";
+import type { Diagnostic } from "../types";
+import type { SemanticGraphInput } from "./semanticGraphInput";
+import type { AssumedObject } from "../resolve/world";
+import type { GraphNamespaceGroup, GraphNode, GraphNodeCategory, SemanticGraph } from "./types";
 
-export type { SemanticGraphInput } from './semanticGraphInput';
+export type { SemanticGraphInput } from "./semanticGraphInput";
 
 export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
   const nodes = markObjectErrors(buildGraphNodes(input), input.diagnostics ?? []);
@@ -21,15 +21,25 @@ export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
   const drawn = new Set<string>(nodes.map((n) => n.id));
   const assumed = new Map((input.assumptions ?? []).map((a) => [a.key as string, a]));
   for (const m of missing) {
-    if (m.kind === 'Namespace' || drawn.has(m.key)) continue;
+    if (m.kind === "Namespace" || drawn.has(m.key)) continue;
     const assumption = assumed.get(m.key);
     nodes.push(assumption ? assumedNode(m, assumption) : ghostNode(m));
     drawn.add(m.key);
   }
-  const namespaces = buildNamespaceGroups(input, nodes, edges.map((e) => e.target));
+  const namespaces = buildNamespaceGroups(
+    input,
+    nodes,
+    edges.map((e) => e.target),
+  );
   // Edges may only end at drawn nodes or namespace frames; anything else would dangle.
   const frames = new Set<string>(namespaces.map((g) => g.id));
-  return { nodes, edges: edges.filter((e) => drawn.has(e.source) && (drawn.has(e.target) || frames.has(e.target))), namespaces };
+  return {
+    nodes,
+    edges: edges.filter(
+      (e) => drawn.has(e.source) && (drawn.has(e.target) || frames.has(e.target)),
+    ),
+    namespaces,
+  };
 }
 
 /**
@@ -40,37 +50,42 @@ export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
 function markObjectErrors(nodes: GraphNode[], diagnostics: readonly Diagnostic[]): GraphNode[] {
   const firstError = new Map<string, Diagnostic>();
   for (const d of diagnostics) {
-    if (d.severity !== 'error' || d.object === undefined) continue;
+    if (d.severity !== "error" || d.object === undefined) continue;
     const key = resourceKey(d.object.kind, d.object.namespace, d.object.name);
     if (!firstError.has(key)) firstError.set(key, d);
   }
   if (firstError.size === 0) return nodes;
   return nodes.map((n) => {
     const d = firstError.get(n.id);
-    if (d === undefined || n.status === 'error') return n;
-    return { ...n, status: 'error', reason: d.code, message: `${d.message}${d.hint ? ` ${d.hint}` : ''}` };
+    if (d === undefined || n.status === "error") return n;
+    return {
+      ...n,
+      status: "error",
+      reason: d.code,
+      message: `${d.message}${d.hint ? ` ${d.hint}` : ""}`,
+    };
   });
 }
 
 function ghostNode(m: MissingTarget): GraphNode {
   const category = categoryOfKind(m.kind);
-  const details: GraphNode['details'] =
-    category === 'gateway'
-      ? { category, className: '', listeners: [] }
-      : category === 'route'
+  const details: GraphNode["details"] =
+    category === "gateway"
+      ? { category, className: "", listeners: [] }
+      : category === "route"
         ? { category, hostnames: [], ruleCount: 0, parents: [] }
-        : category === 'class'
+        : category === "class"
           ? { category }
-          : { category: 'backend', ports: [] };
+          : { category: "backend", ports: [] };
   return {
     id: m.key,
     kind: m.kind,
     category: details.category,
     name: m.name,
     ...(m.namespace === undefined ? {} : { namespace: m.namespace }),
-    status: 'missing',
-    reason: 'NotInInput',
-    message: `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} is referenced but not in the input`,
+    status: "missing",
+    reason: "NotInInput",
+    message: `${m.kind} ${m.namespace ? `${m.namespace}/` : ""}${m.name} is referenced but not in the input`,
     ghost: true,
     details,
   };
@@ -78,36 +93,46 @@ function ghostNode(m: MissingTarget): GraphNode {
 
 /** A ghost the world assumes exists: ok (a Gateway's acceptance is unknown), with why. */
 function assumedNode(m: MissingTarget, a: AssumedObject): GraphNode {
-  const facts = a.facts.length > 0 ? ` (${a.facts.join(', ')})` : '';
+  const facts = a.facts.length > 0 ? ` (${a.facts.join(", ")})` : "";
   return {
     ...ghostNode(m),
-    status: m.kind === 'Gateway' ? 'unknown' : 'ok',
-    reason: 'Assumed',
-    message: `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} is not in the workspace; assumed to exist${facts} because ${a.why}`,
+    status: m.kind === "Gateway" ? "unknown" : "ok",
+    reason: "Assumed",
+    message: `${m.kind} ${m.namespace ? `${m.namespace}/` : ""}${m.name} is not in the workspace; assumed to exist${facts} because ${a.why}`,
     assumed: true,
   };
 }
 
 function categoryOfKind(kind: string): GraphNodeCategory {
-  if (kind === 'GatewayClass' || kind === 'IngressClass') return 'class';
-  if (kind === 'Gateway') return 'gateway';
-  if (isRouteKind(kind)) return 'route';
-  return 'backend';
+  if (kind === "GatewayClass" || kind === "IngressClass") return "class";
+  if (kind === "Gateway") return "gateway";
+  if (isRouteKind(kind)) return "route";
+  return "backend";
 }
 
-function buildNamespaceGroups(input: SemanticGraphInput, nodes: GraphNode[], edgeTargets: ResourceKey[]): GraphNamespaceGroup[] {
+function buildNamespaceGroups(
+  input: SemanticGraphInput,
+  nodes: GraphNode[],
+  edgeTargets: ResourceKey[],
+): GraphNamespaceGroup[] {
   const groups = new Map<string, GraphNamespaceGroup>();
   const group = (namespace: string): GraphNamespaceGroup => {
     let g = groups.get(namespace);
     if (!g) {
-      g = { id: resourceKey('Namespace', undefined, namespace), namespace, declared: false, members: [] };
+      g = {
+        id: resourceKey("Namespace", undefined, namespace),
+        namespace,
+        declared: false,
+        members: [],
+      };
       groups.set(namespace, g);
     }
     return g;
   };
-  for (const o of input.objects) if (o.kind === 'Namespace') group(o.name).declared = true;
+  for (const o of input.objects) if (o.kind === "Namespace") group(o.name).declared = true;
   for (const n of nodes) if (n.namespace !== undefined) group(n.namespace).members.push(n.id);
   // A grant may admit a namespace that holds nothing else: give it an empty frame to point at.
-  for (const t of edgeTargets) if (t.startsWith('Namespace//')) group(t.slice('Namespace//'.length));
+  for (const t of edgeTargets)
+    if (t.startsWith("Namespace//")) group(t.slice("Namespace//".length));
   return [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace));
 }

@@ -1,4 +1,4 @@
-import type { AssumedObject } from '../resolve/world';
+import type { AssumedObject } from "../resolve/world";
 import type {
   Diagnostic,
   GatewayModel,
@@ -9,7 +9,7 @@ import type {
   RouteAttachment,
   RouteParentExplain,
   StatusReport,
-} from '../types';
+} from "../types";
 
 /**
  * What buildSemanticGraph reads: the analysis fields, plus the manifests for display-only spec

@@ -3,21 +3,14 @@
  * status and the reason behind it, never positions (layout/ computes those) and nothing of React
  * (ui/canvas/toFlowElements is the only place that knows React Flow's shapes).
  */
-import type { ResourceKey } from '../api/keys';
+import type { ResourceKey } from "../api/keys";
 
 /** ok: accepted/valid; warning: partly working; error: rejected/invalid; missing: referenced, not in input. */
-export type GraphStatus = 'ok' | 'warning' | 'error' | 'unknown' | 'missing';
+export type GraphStatus = "ok" | "warning" | "error" | "unknown" | "missing";
 
 /** Which column of the left→right picture a node belongs to. */
 export type GraphNodeCategory =
-  | 'class'
-  | 'gateway'
-  | 'listenerSet'
-  | 'route'
-  | 'backend'
-  | 'grant'
-  | 'policy'
-  | 'other';
+  "class" | "gateway" | "listenerSet" | "route" | "backend" | "grant" | "policy" | "other";
 
 export interface GraphListenerRow {
   name: string;
@@ -54,14 +47,14 @@ export interface GraphOtherItem {
 }
 
 export type GraphNodeDetails =
-  | { category: 'class'; controllerName?: string }
-  | { category: 'gateway'; className: string; listeners: GraphListenerRow[] }
-  | { category: 'listenerSet'; gateway?: ResourceKey; listeners: GraphListenerRow[] }
-  | { category: 'route'; hostnames: string[]; ruleCount: number; parents: GraphRouteParent[] }
-  | { category: 'backend'; ports: GraphServicePort[] }
-  | { category: 'grant'; from: string[]; to: string[] }
-  | { category: 'policy'; targets: string[] }
-  | { category: 'other'; items: GraphOtherItem[] };
+  | { category: "class"; controllerName?: string }
+  | { category: "gateway"; className: string; listeners: GraphListenerRow[] }
+  | { category: "listenerSet"; gateway?: ResourceKey; listeners: GraphListenerRow[] }
+  | { category: "route"; hostnames: string[]; ruleCount: number; parents: GraphRouteParent[] }
+  | { category: "backend"; ports: GraphServicePort[] }
+  | { category: "grant"; from: string[]; to: string[] }
+  | { category: "policy"; targets: string[] }
+  | { category: "other"; items: GraphOtherItem[] };
 
 export interface GraphNode {
   /** The object's ResourceKey; for the grouped "other objects" node, a synthetic key per namespace. */
@@ -82,7 +75,8 @@ export interface GraphNode {
 }
 
 /** `mirror`: a RequestMirror filter's backend, which receives a copy of the requests (responses are dropped). */
-export type GraphEdgeKind = 'class' | 'parent' | 'backend' | 'mirror' | 'grant' | 'policy' | 'listenerSet';
+export type GraphEdgeKind =
+  "class" | "parent" | "backend" | "mirror" | "grant" | "policy" | "listenerSet";
 
 export interface GraphEdge {
   id: string;

@@ -3,20 +3,28 @@
  * every document of the old workspace that is not an Ingress or IngressClass, kept verbatim
  * (Services, Secrets, other objects and their comments), so nothing the user wrote is lost.
  */
-import { loadManifests } from '../load/loadManifests';
-import type { SourceFile } from '../types';
+import { loadManifests } from "../load/loadManifests";
+import type { SourceFile } from "../types";
 
-export function buildMigratedWorkspace(sources: readonly SourceFile[], gatewayApiYaml: string): string {
-  const parts = [gatewayApiYaml.replace(/\n*$/, '\n')];
+export function buildMigratedWorkspace(
+  sources: readonly SourceFile[],
+  gatewayApiYaml: string,
+): string {
+  const parts = [gatewayApiYaml.replace(/\n*$/, "\n")];
   for (const source of sources) {
     const manifests = loadManifests([source]).manifests;
-    const dropped = new Set(manifests.filter((m) => m.kind === 'Ingress' || m.kind === 'IngressClass').map((m) => m.source.docIndex));
+    const dropped = new Set(
+      manifests
+        .filter((m) => m.kind === "Ingress" || m.kind === "IngressClass")
+        .map((m) => m.source.docIndex),
+    );
     const docs = splitDocuments(source.text);
     docs.forEach((doc, i) => {
-      if (!dropped.has(i) && /\S/.test(doc.replace(/^\s*#.*$/gm, ''))) parts.push(doc.replace(/\n*$/, '\n'));
+      if (!dropped.has(i) && /\S/.test(doc.replace(/^\s*#.*$/gm, "")))
+        parts.push(doc.replace(/\n*$/, "\n"));
     });
   }
-  return parts.join('---\n');
+  return parts.join("---\n");
 }
 
 /**
@@ -26,12 +34,12 @@ export function buildMigratedWorkspace(sources: readonly SourceFile[], gatewayAp
 function splitDocuments(text: string): string[] {
   const chunks = text.split(/^---[^\S\n]*(?:#.*)?\n/m);
   const docs: string[] = [];
-  let pending = '';
+  let pending = "";
   chunks.forEach((chunk, i) => {
-    if (i < chunks.length - 1 && !/\S/.test(chunk.replace(/^\s*#.*$/gm, ''))) pending += chunk;
+    if (i < chunks.length - 1 && !/\S/.test(chunk.replace(/^\s*#.*$/gm, ""))) pending += chunk;
     else {
       docs.push(pending + chunk);
-      pending = '';
+      pending = "";
     }
   });
   return docs;

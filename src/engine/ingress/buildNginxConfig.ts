@@ -5,13 +5,19 @@
  * mergeAlternativeBackends), location.go (updateServerLocations) and template.go
  * (enforceRegexModifier, buildLocation, buildServerName). Our own code: read, never copied.
  */
-import { compileSearchRegex, type SearchRegex } from '../match/regex';
-import type { CanaryConfig, IngressAnnotations, IngressModel, IngressPathType, IngressServiceBackend } from './ingressTypes';
+import { compileSearchRegex, type SearchRegex } from "../match/regex";
+import type {
+  CanaryConfig,
+  IngressAnnotations,
+  IngressModel,
+  IngressPathType,
+  IngressServiceBackend,
+} from "./ingressTypes";
 
 /** controller.go defServerName. */
-export const CATCH_ALL = '_';
+export const CATCH_ALL = "_";
 
-export type LocationModifier = '=' | '' | '~*';
+export type LocationModifier = "=" | "" | "~*";
 
 export interface NginxLocation {
   /** The location path after updateServerLocations (a Prefix path gains its trailing "/"). */
@@ -71,8 +77,8 @@ export function upstreamOf(namespace: string, service: IngressServiceBackend): s
 /** store.go sortIngressSlice: oldest first; equal timestamps by namespace/name, descending. */
 export function sortIngresses(ingresses: readonly IngressModel[]): IngressModel[] {
   return [...ingresses].sort((a, b) => {
-    const ta = a.creationTimestamp ?? '\uffff';
-    const tb = b.creationTimestamp ?? '\uffff';
+    const ta = a.creationTimestamp ?? "\uffff";
+    const tb = b.creationTimestamp ?? "\uffff";
     if (ta !== tb) return ta < tb ? -1 : 1;
     const na = `${a.namespace}/${a.name}`;
     const nb = `${b.namespace}/${b.name}`;
@@ -82,19 +88,26 @@ export function sortIngresses(ingresses: readonly IngressModel[]): IngressModel[
 
 export function buildNginxConfig(className: string, all: readonly IngressModel[]): NginxConfig {
   const ingresses = sortIngresses(all.filter((i) => i.className === className));
-  const findings: NginxConfig['findings'] = [];
+  const findings: NginxConfig["findings"] = [];
   const servers = new Map<string, NginxServer>();
-  const root = (ingress: IngressModel | undefined, service: IngressServiceBackend | undefined): NginxLocation => ({
-    path: '/',
-    ingressPath: '/',
-    pathType: 'Prefix',
-    modifier: '',
+  const root = (
+    ingress: IngressModel | undefined,
+    service: IngressServiceBackend | undefined,
+  ): NginxLocation => ({
+    path: "/",
+    ingressPath: "/",
+    pathType: "Prefix",
+    modifier: "",
     addedExact: false,
     isDefaultBackend: true,
     ...(ingress ? { ingress, annotations: ingress.annotations } : {}),
     ...(service ? { service } : {}),
   });
-  servers.set(CATCH_ALL, { hostname: CATCH_ALL, locations: [root(undefined, undefined)], enforceRegex: false });
+  servers.set(CATCH_ALL, {
+    hostname: CATCH_ALL,
+    locations: [root(undefined, undefined)],
+    enforceRegex: false,
+  });
   const primaries = ingresses.filter((i) => !i.annotations.canary);
 
   // createServers: every host gets a root location pointing at the Ingress's default backend (or
@@ -111,8 +124,12 @@ export function buildNginxConfig(className: string, all: readonly IngressModel[]
     for (const rule of ing.rules) {
       const host = rule.host || CATCH_ALL;
       if (servers.has(host)) continue;
-      const server: NginxServer = { hostname: host, locations: [root(ing, ing.defaultBackend)], enforceRegex: false };
-      if (host.startsWith('*.')) server.wildcardSuffix = host.slice(1);
+      const server: NginxServer = {
+        hostname: host,
+        locations: [root(ing, ing.defaultBackend)],
+        enforceRegex: false,
+      };
+      if (host.startsWith("*.")) server.wildcardSuffix = host.slice(1);
       servers.set(host, server);
     }
   }
@@ -121,7 +138,8 @@ export function buildNginxConfig(className: string, all: readonly IngressModel[]
     for (const t of ing.tls) {
       for (const h of t.hosts) {
         const server = servers.get(h);
-        if (server && !server.tls) server.tls = { ingress: ing, ...(t.secretName ? { secretName: t.secretName } : {}) };
+        if (server && !server.tls)
+          server.tls = { ingress: ing, ...(t.secretName ? { secretName: t.secretName } : {}) };
       }
     }
   }
@@ -133,20 +151,43 @@ export function buildNginxConfig(className: string, all: readonly IngressModel[]
       if (!server) continue;
       for (const p of rule.paths) {
         if (!p.service) {
-          findings.push({ ingress: label(ing), message: `${rule.host || '*'}${p.path || '/'}: a resource backend is not a Service; ingress-nginx skips the path (its default backend answers).` });
+          findings.push({
+            ingress: label(ing),
+            message: `${rule.host || "*"}${p.path || "/"}: a resource backend is not a Service; ingress-nginx skips the path (its default backend answers).`,
+          });
           continue;
         }
-        const path = p.path || '/';
-        const same = server.locations.find((l) => l.ingressPath === path && l.pathType === p.pathType && !l.addedExact);
+        const path = p.path || "/";
+        const same = server.locations.find(
+          (l) => l.ingressPath === path && l.pathType === p.pathType && !l.addedExact,
+        );
         if (same && !same.isDefaultBackend) {
-          findings.push({ ingress: label(ing), message: `${server.hostname}${path} (${p.pathType}) is already served by Ingress ${same.ingress ? label(same.ingress) : '?'}; ingress-nginx keeps the older one.` });
+          findings.push({
+            ingress: label(ing),
+            message: `${server.hostname}${path} (${p.pathType}) is already served by Ingress ${same.ingress ? label(same.ingress) : "?"}; ingress-nginx keeps the older one.`,
+          });
           continue;
         }
         if (same) {
-          Object.assign(same, { service: p.service, ingress: ing, annotations: ing.annotations, isDefaultBackend: false });
+          Object.assign(same, {
+            service: p.service,
+            ingress: ing,
+            annotations: ing.annotations,
+            isDefaultBackend: false,
+          });
           continue;
         }
-        server.locations.push({ path, ingressPath: path, pathType: p.pathType, modifier: '', addedExact: false, isDefaultBackend: false, ingress: ing, service: p.service, annotations: ing.annotations });
+        server.locations.push({
+          path,
+          ingressPath: path,
+          pathType: p.pathType,
+          modifier: "",
+          addedExact: false,
+          isDefaultBackend: false,
+          ingress: ing,
+          service: p.service,
+          annotations: ing.annotations,
+        });
       }
     }
   }
@@ -163,69 +204,106 @@ function label(ing: IngressModel): string {
  * mergeAlternativeBackends: a canary path joins the primary upstream of the location with the same
  * host, path and pathType; the canary then applies to every location using that upstream.
  */
-function mergeCanaries(ingresses: IngressModel[], servers: Map<string, NginxServer>, findings: NginxConfig['findings']): Map<string, CanaryBackend> {
+function mergeCanaries(
+  ingresses: IngressModel[],
+  servers: Map<string, NginxServer>,
+  findings: NginxConfig["findings"],
+): Map<string, CanaryBackend> {
   const canaries = new Map<string, CanaryBackend>();
   for (const ing of ingresses) {
     const config = ing.annotations.canary;
     if (!config) continue;
-    const claims: { host: string; path?: string; pathType?: IngressPathType; service: IngressServiceBackend }[] = [];
+    const claims: {
+      host: string;
+      path?: string;
+      pathType?: IngressPathType;
+      service: IngressServiceBackend;
+    }[] = [];
     if (ing.defaultBackend) claims.push({ host: CATCH_ALL, service: ing.defaultBackend });
-    for (const rule of ing.rules) for (const p of rule.paths) if (p.service) claims.push({ host: rule.host || CATCH_ALL, path: p.path || '/', pathType: p.pathType, service: p.service });
+    for (const rule of ing.rules)
+      for (const p of rule.paths)
+        if (p.service)
+          claims.push({
+            host: rule.host || CATCH_ALL,
+            path: p.path || "/",
+            pathType: p.pathType,
+            service: p.service,
+          });
     for (const claim of claims) {
       const server = servers.get(claim.host);
       const alt = upstreamOf(ing.namespace, claim.service);
-      const match = server?.locations.find((l) => l.service && (claim.path === undefined || (l.ingressPath === claim.path && l.pathType === claim.pathType)));
+      const match = server?.locations.find(
+        (l) =>
+          l.service &&
+          (claim.path === undefined ||
+            (l.ingressPath === claim.path && l.pathType === claim.pathType)),
+      );
       if (!server || !match?.service || !match.ingress) {
-        findings.push({ ingress: label(ing), message: `canary ${claim.host === CATCH_ALL ? '*' : claim.host}${claim.path ?? ''}: no Ingress without the canary annotation serves this host and path, so ingress-nginx ignores the canary.` });
+        findings.push({
+          ingress: label(ing),
+          message: `canary ${claim.host === CATCH_ALL ? "*" : claim.host}${claim.path ?? ""}: no Ingress without the canary annotation serves this host and path, so ingress-nginx ignores the canary.`,
+        });
         continue;
       }
       const primary = upstreamOf(match.ingress.namespace, match.service);
       if (primary === alt) {
-        findings.push({ ingress: label(ing), message: `canary backend ${alt} is the primary backend itself; ingress-nginx ignores it.` });
+        findings.push({
+          ingress: label(ing),
+          message: `canary backend ${alt} is the primary backend itself; ingress-nginx ignores it.`,
+        });
         continue;
       }
-      if (!canaries.has(primary)) canaries.set(primary, { ingress: ing, service: claim.service, config });
+      if (!canaries.has(primary))
+        canaries.set(primary, { ingress: ing, service: claim.service, config });
     }
   }
   return canaries;
 }
 
 /** updateServerLocations, then the location modifiers of buildLocation, then the regexes. */
-function finishServer(server: NginxServer, findings: NginxConfig['findings']): void {
+function finishServer(server: NginxServer, findings: NginxConfig["findings"]): void {
   // getBackendServers sorts by path (descending), then stably by path length (descending).
-  const sorted = [...server.locations].sort((a, b) => (a.path > b.path ? -1 : a.path < b.path ? 1 : 0)).sort((a, b) => b.path.length - a.path.length);
-  const exactPaths = new Set(sorted.filter((l) => l.pathType === 'Exact').map((l) => l.path));
+  const sorted = [...server.locations]
+    .sort((a, b) => (a.path > b.path ? -1 : a.path < b.path ? 1 : 0))
+    .sort((a, b) => b.path.length - a.path.length);
+  const exactPaths = new Set(sorted.filter((l) => l.pathType === "Exact").map((l) => l.path));
   const locations: NginxLocation[] = [];
   for (const l of sorted) {
-    if (l.path === '/' || l.pathType !== 'Prefix' || needsRewrite(l) || l.annotations?.useRegex) {
+    if (l.path === "/" || l.pathType !== "Prefix" || needsRewrite(l) || l.annotations?.useRegex) {
       locations.push(l);
       continue;
     }
-    const normalized = l.path.endsWith('/') ? l.path : `${l.path}/`;
+    const normalized = l.path.endsWith("/") ? l.path : `${l.path}/`;
     if (exactPaths.has(l.path)) {
       locations.push({ ...l, path: normalized });
       continue;
     }
-    locations.push({ ...l, path: normalized }, { ...l, path: l.path, pathType: 'Exact', addedExact: true });
+    locations.push(
+      { ...l, path: normalized },
+      { ...l, path: l.path, pathType: "Exact", addedExact: true },
+    );
   }
   server.enforceRegex = locations.some((l) => needsRewrite(l) || l.annotations?.useRegex === true);
   const appRoot = locations.find((l) => l.annotations?.appRoot !== undefined)?.annotations?.appRoot;
   if (appRoot !== undefined) server.appRoot = appRoot;
   for (const l of locations) {
-    l.modifier = server.enforceRegex ? '~*' : l.pathType === 'Exact' ? '=' : '';
+    l.modifier = server.enforceRegex ? "~*" : l.pathType === "Exact" ? "=" : "";
     if (!server.enforceRegex) continue;
     const compiled = compileSearchRegex(`^${l.path}`, true);
     if (compiled.ok) l.regex = compiled.regex;
     else {
       l.regexError = compiled.error;
-      findings.push({ ingress: l.ingress ? label(l.ingress) : '-', message: `${server.hostname}: location ~* "^${l.path}" is PCRE that RE2 cannot run (${compiled.error}); the model treats it as never matching.` });
+      findings.push({
+        ingress: l.ingress ? label(l.ingress) : "-",
+        message: `${server.hostname}: location ~* "^${l.path}" is PCRE that RE2 cannot run (${compiled.error}); the model treats it as never matching.`,
+      });
     }
   }
   server.locations = locations;
 }
 
 /** template.go needsRewrite: a rewrite target that differs from the location path. */
-export function needsRewrite(l: Pick<NginxLocation, 'annotations' | 'path'>): boolean {
+export function needsRewrite(l: Pick<NginxLocation, "annotations" | "path">): boolean {
   const target = l.annotations?.rewriteTarget;
-  return target !== undefined && target !== '' && target !== l.path;
+  return target !== undefined && target !== "" && target !== l.path;
 }

@@ -1,75 +1,119 @@
-import { describe, expect, test } from 'vitest';
-import { compareMigration } from './compareMigration';
-import { ingressYaml } from './ingressTestKit';
+import { describe, expect, test } from "vitest";
+import { compareMigration } from "./compareMigration";
+import { ingressYaml } from "./ingressTestKit";
 
-const DOCS = ingressYaml({ name: 'docs', host: 'a.example.com', paths: [['/docs', 'ImplementationSpecific', 'docs'], ['/', 'Prefix', 'root']] });
+const DOCS = ingressYaml({
+  name: "docs",
+  host: "a.example.com",
+  paths: [
+    ["/docs", "ImplementationSpecific", "docs"],
+    ["/", "Prefix", "root"],
+  ],
+});
 
-describe('compareMigration', () => {
-  test('generated requests find the ImplementationSpecific string-prefix difference, with both traces', () => {
-    const report = compareMigration([{ name: 'in.yaml', text: DOCS }]);
-    const d = report.equivalence.different.find((x) => x.request.path === '/docsx');
+describe("compareMigration", () => {
+  test("generated requests find the ImplementationSpecific string-prefix difference, with both traces", () => {
+    const report = compareMigration([{ name: "in.yaml", text: DOCS }]);
+    const d = report.equivalence.different.find((x) => x.request.path === "/docsx");
     expect(d).toMatchObject({
-      ingress: { status: 200, backend: 'web/docs:80', path: '/docsx' },
-      gatewayApi: { status: 200, backend: 'web/root:80', path: '/docsx' },
-      why: 'ImplementationSpecific /docs matches /docsx in ingress-nginx (a string prefix); PathPrefix /docs does not',
+      ingress: { status: 200, backend: "web/docs:80", path: "/docsx" },
+      gatewayApi: { status: 200, backend: "web/root:80", path: "/docsx" },
+      why: "ImplementationSpecific /docs matches /docsx in ingress-nginx (a string prefix); PathPrefix /docs does not",
     });
     expect(d?.ingressTrace).toContain('location "/docs"');
-    expect(d?.gatewayApiTrace).toContain('PathPrefix /docs');
-    expect(report.equivalence.requests).toBe(report.equivalence.same + report.equivalence.different.length);
+    expect(d?.gatewayApiTrace).toContain("PathPrefix /docs");
+    expect(report.equivalence.requests).toBe(
+      report.equivalence.same + report.equivalence.different.length,
+    );
   });
 
-  test('editing the Gateway API YAML re-runs the same requests against the edit', () => {
-    const first = compareMigration([{ name: 'in.yaml', text: DOCS }]);
-    const edited = first.gatewayApi.replace('type: PathPrefix\n            value: /docs', 'type: RegularExpression\n            value: /docs.*');
+  test("editing the Gateway API YAML re-runs the same requests against the edit", () => {
+    const first = compareMigration([{ name: "in.yaml", text: DOCS }]);
+    const edited = first.gatewayApi.replace(
+      "type: PathPrefix\n            value: /docs",
+      "type: RegularExpression\n            value: /docs.*",
+    );
     expect(edited).not.toBe(first.gatewayApi);
-    const second = compareMigration([{ name: 'in.yaml', text: DOCS }], { gatewayApiYaml: edited });
+    const second = compareMigration([{ name: "in.yaml", text: DOCS }], { gatewayApiYaml: edited });
     expect(second.equivalence.requests).toBe(first.equivalence.requests);
-    expect(second.equivalence.different.filter((x) => x.request.path.startsWith('/docs'))).toEqual([]);
+    expect(second.equivalence.different.filter((x) => x.request.path.startsWith("/docs"))).toEqual(
+      [],
+    );
   });
 
-  test('saved requests are sent too; a wildcard host one label deeper differs', () => {
-    const text = ingressYaml({ name: 'wild', host: '*.example.com', paths: [['/', 'Prefix', 'web']] });
-    const report = compareMigration([{ name: 'in.yaml', text }], { requests: [{ scheme: 'http', host: 'x.example.com', path: '/saved' }] });
-    expect(report.equivalence.different.map((d) => [d.request.host, d.ingress.status, d.gatewayApi.status])).toEqual([
-      ['a.b.example.com', 404, 200],
-      ['a.b.example.com', 404, 200],
-      ['a.b.example.com', 404, 200],
+  test("saved requests are sent too; a wildcard host one label deeper differs", () => {
+    const text = ingressYaml({
+      name: "wild",
+      host: "*.example.com",
+      paths: [["/", "Prefix", "web"]],
+    });
+    const report = compareMigration([{ name: "in.yaml", text }], {
+      requests: [{ scheme: "http", host: "x.example.com", path: "/saved" }],
+    });
+    expect(
+      report.equivalence.different.map((d) => [
+        d.request.host,
+        d.ingress.status,
+        d.gatewayApi.status,
+      ]),
+    ).toEqual([
+      ["a.b.example.com", 404, 200],
+      ["a.b.example.com", 404, 200],
+      ["a.b.example.com", 404, 200],
     ]);
-    expect(report.equivalence.different[0]?.why).toContain('covers exactly one label');
+    expect(report.equivalence.different[0]?.why).toContain("covers exactly one label");
     // 3 paths × (2 hosts under the wildcard + the catch-all server), plus the saved one.
     expect(report.equivalence.requests).toBe(10);
   });
 
-  test('a YAML error in the edited Gateway API is reported, located', () => {
-    const report = compareMigration([{ name: 'in.yaml', text: DOCS }], { gatewayApiYaml: 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - matches:\n    - path: {type: Prefix, value: /}\n' });
+  test("a YAML error in the edited Gateway API is reported, located", () => {
+    const report = compareMigration([{ name: "in.yaml", text: DOCS }], {
+      gatewayApiYaml:
+        "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - matches:\n    - path: {type: Prefix, value: /}\n",
+    });
     expect(report.gatewayApiErrors[0]).toMatch(/^gateway-api\.yaml:7:\d+ schema\.enum/);
   });
 });
 
-describe('buildMigratedWorkspace', () => {
-  test('the Gateway API YAML replaces the Ingress documents; every other document is kept verbatim', async () => {
-    const { buildMigratedWorkspace } = await import('./buildMigratedWorkspace');
-    const service = '# the web Service\napiVersion: v1\nkind: Service\nmetadata: {name: docs, namespace: web}\nspec: {ports: [{port: 80}]}\n';
+describe("buildMigratedWorkspace", () => {
+  test("the Gateway API YAML replaces the Ingress documents; every other document is kept verbatim", async () => {
+    const { buildMigratedWorkspace } = await import("./buildMigratedWorkspace");
+    const service =
+      "# the web Service\napiVersion: v1\nkind: Service\nmetadata: {name: docs, namespace: web}\nspec: {ports: [{port: 80}]}\n";
     const text = `${DOCS}---\n${service}`;
-    const out = buildMigratedWorkspace([{ name: 'in.yaml', text }], 'kind: Gateway\n');
+    const out = buildMigratedWorkspace([{ name: "in.yaml", text }], "kind: Gateway\n");
     expect(out).toBe(`kind: Gateway\n---\n${service}`);
   });
 });
 
-describe('buildMigratedWorkspace with a file header', () => {
-  test('a leading comment and `---` do not shift which documents are dropped', async () => {
-    const { buildMigratedWorkspace } = await import('./buildMigratedWorkspace');
-    const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: docs, namespace: web}\n';
-    const out = buildMigratedWorkspace([{ name: 'in.yaml', text: `# header\n---\n${DOCS}---\n${service}` }], 'kind: Gateway\n');
+describe("buildMigratedWorkspace with a file header", () => {
+  test("a leading comment and `---` do not shift which documents are dropped", async () => {
+    const { buildMigratedWorkspace } = await import("./buildMigratedWorkspace");
+    const service = "apiVersion: v1\nkind: Service\nmetadata: {name: docs, namespace: web}\n";
+    const out = buildMigratedWorkspace(
+      [{ name: "in.yaml", text: `# header\n---\n${DOCS}---\n${service}` }],
+      "kind: Gateway\n",
+    );
     expect(out).toBe(`kind: Gateway\n---\n${service}`);
   });
 });
 
-describe('classes of other controllers', () => {
-  test('an IngressClass of another controller is converted with a warning that the model is ingress-nginx', () => {
-    const cls = 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: traefik.io/ingress-controller}\n---\n';
-    const report = compareMigration([{ name: 'in.yaml', text: cls + DOCS }]);
-    expect(report.findings).toContainEqual(expect.objectContaining({ ingress: 'IngressClass nginx', severity: 'warning', message: expect.stringContaining('traefik.io/ingress-controller, not k8s.io/ingress-nginx') }));
-    expect(compareMigration([{ name: 'in.yaml', text: DOCS }]).findings.some((f) => f.ingress.startsWith('IngressClass'))).toBe(false);
+describe("classes of other controllers", () => {
+  test("an IngressClass of another controller is converted with a warning that the model is ingress-nginx", () => {
+    const cls =
+      "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: traefik.io/ingress-controller}\n---\n";
+    const report = compareMigration([{ name: "in.yaml", text: cls + DOCS }]);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        ingress: "IngressClass nginx",
+        severity: "warning",
+        message: expect.stringContaining("traefik.io/ingress-controller, not k8s.io/ingress-nginx"),
+      }),
+    );
+    expect(
+      compareMigration([{ name: "in.yaml", text: DOCS }]).findings.some((f) =>
+        f.ingress.startsWith("IngressClass"),
+      ),
+    ).toBe(false);
   });
 });

@@ -3,10 +3,10 @@
  * the annotations ingress-nginx acts on, and the nginx configuration it would generate (servers
  * and ordered locations). Plain data, except compiled regexes, which never cross the worker boundary.
  */
-import type { ResourceKey } from '../api/keys';
-import type { FieldPath } from '../types';
+import type { ResourceKey } from "../api/keys";
+import type { FieldPath } from "../types";
 
-export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+export type IngressPathType = "Exact" | "Prefix" | "ImplementationSpecific";
 
 export interface IngressServiceBackend {
   /** Service name, in the Ingress's namespace. */
@@ -50,7 +50,7 @@ export interface CorsConfig {
   maxAge: number;
 }
 
-export type BackendProtocol = 'HTTP' | 'HTTPS' | 'GRPC' | 'GRPCS' | 'AUTO_HTTP' | 'FCGI';
+export type BackendProtocol = "HTTP" | "HTTPS" | "GRPC" | "GRPCS" | "AUTO_HTTP" | "FCGI";
 
 /** What ingress-nginx does with an Ingress's annotations (nginx.ingress.kubernetes.io/...). */
 export interface IngressAnnotations {
@@ -85,7 +85,7 @@ export interface IngressModel {
   name: string;
   /** The IngressClass the Ingress names (spec.ingressClassName or the legacy annotation), or the default class. */
   className: string;
-  classSource: 'spec' | 'annotation' | 'default' | 'none';
+  classSource: "spec" | "annotation" | "default" | "none";
   creationTimestamp?: string;
   defaultBackend?: IngressServiceBackend;
   rules: IngressRuleModel[];

@@ -4,8 +4,8 @@
  * templates give each domain (external, internal, a business line) its own class and Gateway.
  * Plain data; the designer draws it as a matrix with the leaks listed beside it.
  */
-import type { ResourceKey } from '../api/keys';
-import type { RouteKind } from '../api/kinds';
+import type { ResourceKey } from "../api/keys";
+import type { RouteKind } from "../api/kinds";
 
 export interface IsolationNamespace {
   name: string;
@@ -34,7 +34,7 @@ export interface IsolationListener {
   kinds: RouteKind[];
 }
 
-export type AdmissionFailure = 'namespace' | 'route-kind';
+export type AdmissionFailure = "namespace" | "route-kind";
 
 export interface IsolationRouteAttempt {
   route: ResourceKey;
@@ -57,16 +57,16 @@ export interface IsolationCell {
 }
 
 export type LeakKind =
-  | 'wildcard-covers-other-domain'
-  | 'route-spans-domains'
-  | 'namespace-open-to-domains'
-  | 'network-policy-blocks'
-  | 'network-policy-open'
-  | 'network-policy-missing';
+  | "wildcard-covers-other-domain"
+  | "route-spans-domains"
+  | "namespace-open-to-domains"
+  | "network-policy-blocks"
+  | "network-policy-open"
+  | "network-policy-missing";
 
 export interface IsolationLeak {
   kind: LeakKind;
-  severity: 'warning' | 'info';
+  severity: "warning" | "info";
   message: string;
   /** The objects involved, for highlighting. */
   objects: ResourceKey[];

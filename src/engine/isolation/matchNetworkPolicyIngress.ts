@@ -6,13 +6,13 @@
  * so a peer that narrows by podSelector or ipBlock gives "unknown" rather than a guess. Ports are
  * not compared (a Service's targetPort names pod ports the manifests may not show).
  */
-import type { LabelSelector } from '../api/spec';
-import { listKind, namespaceInfo, type ResourceIndex } from '../resolve/indexResources';
-import { matchLabelSelector } from '../resolve/matchLabelSelector';
-import { asArray, asRecord, asRecords } from '../resolve/read';
-import type { Manifest, ResourceKey } from '../types';
+import type { LabelSelector } from "../api/spec";
+import { listKind, namespaceInfo, type ResourceIndex } from "../resolve/indexResources";
+import { matchLabelSelector } from "../resolve/matchLabelSelector";
+import { asArray, asRecord, asRecords } from "../resolve/read";
+import type { Manifest, ResourceKey } from "../types";
 
-export type IngressVerdict = 'allowed' | 'blocked' | 'unknown';
+export type IngressVerdict = "allowed" | "blocked" | "unknown";
 
 export interface IngressOutcome {
   verdict: IngressVerdict;
@@ -21,48 +21,90 @@ export interface IngressOutcome {
   detail: string;
 }
 
-export function matchNetworkPolicyIngress(index: ResourceIndex, target: { namespace: string; podLabels: Record<string, string> }, fromNamespace: string): IngressOutcome {
-  const selecting = listKind(index, 'NetworkPolicy').filter((p) => p.namespace === target.namespace && isIngressPolicy(p) && selectsPods(p, target.podLabels));
+export function matchNetworkPolicyIngress(
+  index: ResourceIndex,
+  target: { namespace: string; podLabels: Record<string, string> },
+  fromNamespace: string,
+): IngressOutcome {
+  const selecting = listKind(index, "NetworkPolicy").filter(
+    (p) =>
+      p.namespace === target.namespace && isIngressPolicy(p) && selectsPods(p, target.podLabels),
+  );
   const policies = selecting.map((p) => p.key);
-  if (selecting.length === 0) return { verdict: 'allowed', policies, detail: `no NetworkPolicy in ${target.namespace} isolates these pods for ingress` };
+  if (selecting.length === 0)
+    return {
+      verdict: "allowed",
+      policies,
+      detail: `no NetworkPolicy in ${target.namespace} isolates these pods for ingress`,
+    };
   let unknown: Manifest | undefined;
   for (const policy of selecting) {
-    for (const rule of asRecords(policy.spec['ingress'])) {
-      const peers = asArray(rule['from']);
-      if (peers.length === 0) return { verdict: 'allowed', policies, detail: `${policy.name} admits ingress from everywhere` };
+    for (const rule of asRecords(policy.spec["ingress"])) {
+      const peers = asArray(rule["from"]);
+      if (peers.length === 0)
+        return {
+          verdict: "allowed",
+          policies,
+          detail: `${policy.name} admits ingress from everywhere`,
+        };
       for (const peer of peers) {
-        const v = matchPeer(index, asRecord(peer) ?? {}, policy.namespace ?? '', fromNamespace);
-        if (v === 'allowed') return { verdict: 'allowed', policies, detail: `${policy.name} admits ingress from namespace ${fromNamespace}` };
-        if (v === 'unknown') unknown ??= policy;
+        const v = matchPeer(index, asRecord(peer) ?? {}, policy.namespace ?? "", fromNamespace);
+        if (v === "allowed")
+          return {
+            verdict: "allowed",
+            policies,
+            detail: `${policy.name} admits ingress from namespace ${fromNamespace}`,
+          };
+        if (v === "unknown") unknown ??= policy;
       }
     }
   }
   if (unknown !== undefined) {
-    return { verdict: 'unknown', policies, detail: `${unknown.name} admits some pods or addresses that may or may not be the Gateway's in ${fromNamespace}` };
+    return {
+      verdict: "unknown",
+      policies,
+      detail: `${unknown.name} admits some pods or addresses that may or may not be the Gateway's in ${fromNamespace}`,
+    };
   }
-  return { verdict: 'blocked', policies, detail: `${selecting.map((p) => p.name).join(', ')} isolate these pods, and no ingress rule admits namespace ${fromNamespace}` };
+  return {
+    verdict: "blocked",
+    policies,
+    detail: `${selecting.map((p) => p.name).join(", ")} isolate these pods, and no ingress rule admits namespace ${fromNamespace}`,
+  };
 }
 
 function isIngressPolicy(p: Manifest): boolean {
-  const types = asArray(p.spec['policyTypes']).filter((t): t is string => typeof t === 'string');
-  return types.length === 0 || types.includes('Ingress');
+  const types = asArray(p.spec["policyTypes"]).filter((t): t is string => typeof t === "string");
+  return types.length === 0 || types.includes("Ingress");
 }
 
 function selectsPods(p: Manifest, podLabels: Record<string, string>): boolean {
-  const selector = asRecord(p.spec['podSelector']) ?? {};
+  const selector = asRecord(p.spec["podSelector"]) ?? {};
   return matchLabelSelector(selector as LabelSelector, podLabels).matches;
 }
 
-function matchPeer(index: ResourceIndex, peer: Record<string, unknown>, policyNamespace: string, fromNamespace: string): IngressVerdict {
-  const nsSelector = asRecord(peer['namespaceSelector']);
-  const podSelector = asRecord(peer['podSelector']);
-  if (asRecord(peer['ipBlock']) !== undefined) return 'unknown';
-  const nsMatches = nsSelector !== undefined ? matchLabelSelector(nsSelector as LabelSelector, namespaceInfo(index, fromNamespace).labels).matches : fromNamespace === policyNamespace;
-  if (!nsMatches) return 'blocked';
-  if (podSelector === undefined || isEmptySelector(podSelector)) return 'allowed';
-  return 'unknown';
+function matchPeer(
+  index: ResourceIndex,
+  peer: Record<string, unknown>,
+  policyNamespace: string,
+  fromNamespace: string,
+): IngressVerdict {
+  const nsSelector = asRecord(peer["namespaceSelector"]);
+  const podSelector = asRecord(peer["podSelector"]);
+  if (asRecord(peer["ipBlock"]) !== undefined) return "unknown";
+  const nsMatches =
+    nsSelector !== undefined
+      ? matchLabelSelector(nsSelector as LabelSelector, namespaceInfo(index, fromNamespace).labels)
+          .matches
+      : fromNamespace === policyNamespace;
+  if (!nsMatches) return "blocked";
+  if (podSelector === undefined || isEmptySelector(podSelector)) return "allowed";
+  return "unknown";
 }
 
 function isEmptySelector(s: Record<string, unknown>): boolean {
-  return Object.keys(asRecord(s['matchLabels']) ?? {}).length === 0 && asArray(s['matchExpressions']).length === 0;
+  return (
+    Object.keys(asRecord(s["matchLabels"]) ?? {}).length === 0 &&
+    asArray(s["matchExpressions"]).length === 0
+  );
 }

@@ -7,8 +7,8 @@
  * an Exact only its own value; regular expressions and gRPC entries are few and always listed
  * (a regular-expression loser is covered only by the same pattern, which is among them).
  */
-import type { RouteTableEntry } from '../routing/types';
-import { appendAll } from '../collections/appendAll';
+import type { RouteTableEntry } from "../routing/types";
+import { appendAll } from "../collections/appendAll";
 
 export type CoverCandidates = (loser: RouteTableEntry) => number[];
 
@@ -18,16 +18,16 @@ export function indexCoverCandidates(entries: readonly RouteTableEntry[]): Cover
   const always: number[] = [];
   entries.forEach((e, i) => {
     const path = e.match.path;
-    if (path?.type === 'Exact') push(exact, path.value, i);
-    else if (path?.type === 'PathPrefix') push(prefix, trimSlash(path.value), i);
+    if (path?.type === "Exact") push(exact, path.value, i);
+    else if (path?.type === "PathPrefix") push(prefix, trimSlash(path.value), i);
     else always.push(i);
   });
   return (loser) => {
     const path = loser.match.path;
     const found = [...always];
-    if (path !== undefined && (path.type === 'Exact' || path.type === 'PathPrefix')) {
-      if (path.type === 'Exact') appendAll(found, (exact.get(path.value) ?? []));
-      for (const p of segmentPrefixes(path.value)) appendAll(found, (prefix.get(p) ?? []));
+    if (path !== undefined && (path.type === "Exact" || path.type === "PathPrefix")) {
+      if (path.type === "Exact") appendAll(found, exact.get(path.value) ?? []);
+      for (const p of segmentPrefixes(path.value)) appendAll(found, prefix.get(p) ?? []);
     }
     return [...new Set(found)].sort((a, b) => a - b);
   };
@@ -35,19 +35,19 @@ export function indexCoverCandidates(entries: readonly RouteTableEntry[]): Cover
 
 /** "/a/b/" → ["", "/a", "/a/b"]: every PathPrefix value (trailing slash trimmed) that covers it. */
 function segmentPrefixes(value: string): string[] {
-  const out = [''];
+  const out = [""];
   const trimmed = trimSlash(value);
-  let at = trimmed.indexOf('/', 1);
+  let at = trimmed.indexOf("/", 1);
   while (at > 0) {
     out.push(trimmed.slice(0, at));
-    at = trimmed.indexOf('/', at + 1);
+    at = trimmed.indexOf("/", at + 1);
   }
-  if (trimmed !== '') out.push(trimmed);
+  if (trimmed !== "") out.push(trimmed);
   return out;
 }
 
 function trimSlash(value: string): string {
-  return value.endsWith('/') ? value.slice(0, -1) : value;
+  return value.endsWith("/") ? value.slice(0, -1) : value;
 }
 
 function push(map: Map<string, number[]>, key: string, value: number): void {

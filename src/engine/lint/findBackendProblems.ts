@@ -8,32 +8,52 @@
  * re-raises RefNotPermitted references as findings (restatesStatus) so the lint panel can offer
  * the ReferenceGrant that fixes them.
  */
-import { RouteReason } from '../api/conditions';
-import type { DiagnosticCode } from '../diagnostics/catalog';
-import type { FieldPath, ResolvedRoute } from '../types';
-import type { LintFinding, LintInput } from './lintTypes';
-import { createManifestLookup, locateFinding, nameOf } from './locateFinding';
+import { RouteReason } from "../api/conditions";
+import type { DiagnosticCode } from "../diagnostics/catalog";
+import type { FieldPath, ResolvedRoute } from "../types";
+import type { LintFinding, LintInput } from "./lintTypes";
+import { createManifestLookup, locateFinding, nameOf } from "./locateFinding";
 
 export function findBackendProblems(input: LintInput): LintFinding[] {
   const lookup = createManifestLookup(input.manifests);
   const out: LintFinding[] = [];
   const add = (route: ResolvedRoute, code: DiagnosticCode, path: FieldPath, message: string) => {
     const d = locateFinding(input, lookup, code, route.key, path, message);
-    if (d) out.push(code === 'lint.reference-not-granted' ? { diagnostic: d, restatesStatus: true } : { diagnostic: d });
+    if (d)
+      out.push(
+        code === "lint.reference-not-granted"
+          ? { diagnostic: d, restatesStatus: true }
+          : { diagnostic: d },
+      );
   };
   for (const route of input.routes) {
     for (const rule of route.rules) {
       const refs = rule.backendRefs;
       if (refs.length > 0 && refs.every((b) => b.weight === 0)) {
-        add(route, 'lint.zero-total-weight', ['spec', 'rules', rule.index, 'backendRefs'], `${nameOf(route.key)} rule ${rule.index}: every backendRef has weight 0, so every request this rule matches is answered with 500.`);
+        add(
+          route,
+          "lint.zero-total-weight",
+          ["spec", "rules", rule.index, "backendRefs"],
+          `${nameOf(route.key)} rule ${rule.index}: every backendRef has weight 0, so every request this rule matches is answered with 500.`,
+        );
       }
       for (const ref of refs) {
-        const at = ['spec', 'rules', rule.index, 'backendRefs', ref.index];
+        const at = ["spec", "rules", rule.index, "backendRefs", ref.index];
         if (ref.port === undefined && isServiceLike(ref.group, ref.kind)) {
-          add(route, 'lint.backend-port-missing', at, `${nameOf(route.key)} rule ${rule.index} backendRef ${ref.index} (${ref.kind} ${ref.namespace}/${ref.name}) has no port.`);
+          add(
+            route,
+            "lint.backend-port-missing",
+            at,
+            `${nameOf(route.key)} rule ${rule.index} backendRef ${ref.index} (${ref.kind} ${ref.namespace}/${ref.name}) has no port.`,
+          );
         }
         if (ref.reason === RouteReason.RefNotPermitted) {
-          add(route, 'lint.reference-not-granted', at, `${nameOf(route.key)} rule ${rule.index} refers to ${ref.kind} ${ref.namespace}/${ref.name} in another namespace, and no ReferenceGrant in ${ref.namespace} allows it: this backend gets no traffic (500).`);
+          add(
+            route,
+            "lint.reference-not-granted",
+            at,
+            `${nameOf(route.key)} rule ${rule.index} refers to ${ref.kind} ${ref.namespace}/${ref.name} in another namespace, and no ReferenceGrant in ${ref.namespace} allows it: this backend gets no traffic (500).`,
+          );
         }
       }
     }
@@ -46,5 +66,5 @@ export function findBackendProblems(input: LintInput): LintFinding[] {
  * Service and nothing on it picks one, so a reference to it needs a port as a Service's does.
  */
 function isServiceLike(group: string, kind: string): boolean {
-  return group === 'multicluster.x-k8s.io' && kind === 'ServiceImport';
+  return group === "multicluster.x-k8s.io" && kind === "ServiceImport";
 }

@@ -3,10 +3,10 @@
  * its own address, and a DNS name points at one address: requests for the shared names reach
  * only one of the two, whatever routes the other attaches.
  */
-import { intersectHostname } from '../resolve/intersectHostnames';
-import type { GatewayModel, ListenerModel } from '../types';
-import type { LintFinding, LintInput } from './lintTypes';
-import { createManifestLookup, locateFinding, nameOf } from './locateFinding';
+import { intersectHostname } from "../resolve/intersectHostnames";
+import type { GatewayModel, ListenerModel } from "../types";
+import type { LintFinding, LintInput } from "./lintTypes";
+import { createManifestLookup, locateFinding, nameOf } from "./locateFinding";
 
 export function findHostnameOverlaps(input: LintInput): LintFinding[] {
   const lookup = createManifestLookup(input.manifests);
@@ -18,15 +18,25 @@ export function findHostnameOverlaps(input: LintInput): LintFinding[] {
       for (const la of a.listeners) {
         for (const lb of b.listeners) {
           if (la.port !== lb.port) continue;
-          const shared = intersectHostname(la.hostname, lb.hostname ?? '*');
+          const shared = intersectHostname(la.hostname, lb.hostname ?? "*");
           if (shared === undefined) continue;
           const key = `${a.key}\u0000${la.name}\u0000${b.key}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          const message = `${describe(a, la)} and ${describe(b, lb)} both serve ${shared === '*' ? 'every hostname' : shared} on port ${la.port}; a DNS name resolves to one Gateway's address, so only one of them receives those requests.`;
+          const message = `${describe(a, la)} and ${describe(b, lb)} both serve ${shared === "*" ? "every hostname" : shared} on port ${la.port}; a DNS name resolves to one Gateway's address, so only one of them receives those requests.`;
           const index = listenerIndex(lookup(b.key)?.spec, lb.name);
-          const path = lb.owner === b.key && index >= 0 ? ['spec', 'listeners', index, 'hostname'] : ['metadata', 'name'];
-          const d = locateFinding(input, lookup, 'lint.hostname-overlap-across-gateways', b.key, path, message);
+          const path =
+            lb.owner === b.key && index >= 0
+              ? ["spec", "listeners", index, "hostname"]
+              : ["metadata", "name"];
+          const d = locateFinding(
+            input,
+            lookup,
+            "lint.hostname-overlap-across-gateways",
+            b.key,
+            path,
+            message,
+          );
           if (d) out.push({ diagnostic: d });
         }
       }
@@ -36,11 +46,14 @@ export function findHostnameOverlaps(input: LintInput): LintFinding[] {
 }
 
 function describe(g: GatewayModel, l: ListenerModel): string {
-  return `${nameOf(g.key)} listener ${l.name} (${l.hostname ?? 'any hostname'})`;
+  return `${nameOf(g.key)} listener ${l.name} (${l.hostname ?? "any hostname"})`;
 }
 
 function listenerIndex(spec: Record<string, unknown> | undefined, name: string): number {
-  const listeners = spec?.['listeners'];
+  const listeners = spec?.["listeners"];
   if (!Array.isArray(listeners)) return -1;
-  return listeners.findIndex((l: unknown) => typeof l === 'object' && l !== null && (l as Record<string, unknown>)['name'] === name);
+  return listeners.findIndex(
+    (l: unknown) =>
+      typeof l === "object" && l !== null && (l as Record<string, unknown>)["name"] === name,
+  );
 }

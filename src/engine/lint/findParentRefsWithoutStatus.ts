@@ -8,30 +8,38 @@
  * input is the whole cluster by the user's own choice, so an absent class is missing and the lint
  * says what follows for the route.
  */
-import { GATEWAY_GROUP } from '../api/kinds';
-import { resourceKey } from '../api/keys';
-import type { Manifest, RouteParentExplain } from '../types';
-import type { LintFinding, LintInput } from './lintTypes';
-import { createManifestLookup, locateFinding, nameOf } from './locateFinding';
+import { GATEWAY_GROUP } from "../api/kinds";
+import { resourceKey } from "../api/keys";
+import type { Manifest, RouteParentExplain } from "../types";
+import type { LintFinding, LintInput } from "./lintTypes";
+import { createManifestLookup, locateFinding, nameOf } from "./locateFinding";
 
 export function findParentRefsWithoutStatus(input: LintInput): LintFinding[] {
   const lookup = createManifestLookup(input.manifests);
-  const classAbsent = input.world === 'closed' ? new Set<string>() : parentsWithAbsentClass(input.manifests);
+  const classAbsent =
+    input.world === "closed" ? new Set<string>() : parentsWithAbsentClass(input.manifests);
   const out: LintFinding[] = [];
   for (const e of input.explain) {
     if (e.noStatusReason === undefined || isReportedAsMissing(e)) continue;
     if (e.parent !== undefined && classAbsent.has(e.parent)) continue;
-    const message = `${nameOf(e.route)} parentRef ${e.parentRefIndex} (${e.parentRef.kind ?? 'Gateway'} ${e.parentRef.namespace ? `${e.parentRef.namespace}/` : ''}${e.parentRef.name}) will get no status in a cluster: ${e.noStatusReason}`;
-    const d = locateFinding(input, lookup, 'lint.parent-ref-no-status', e.route, ['spec', 'parentRefs', e.parentRefIndex], message);
+    const message = `${nameOf(e.route)} parentRef ${e.parentRefIndex} (${e.parentRef.kind ?? "Gateway"} ${e.parentRef.namespace ? `${e.parentRef.namespace}/` : ""}${e.parentRef.name}) will get no status in a cluster: ${e.noStatusReason}`;
+    const d = locateFinding(
+      input,
+      lookup,
+      "lint.parent-ref-no-status",
+      e.route,
+      ["spec", "parentRefs", e.parentRefIndex],
+      message,
+    );
     if (d) out.push({ diagnostic: d });
   }
   return out;
 }
 
-const RECONCILED_PARENT_KINDS: ReadonlySet<string> = new Set(['Gateway', 'ListenerSet', 'Service']);
+const RECONCILED_PARENT_KINDS: ReadonlySet<string> = new Set(["Gateway", "ListenerSet", "Service"]);
 
 function isReportedAsMissing(e: RouteParentExplain): boolean {
-  return e.parent === undefined && RECONCILED_PARENT_KINDS.has(e.parentRef.kind ?? 'Gateway');
+  return e.parent === undefined && RECONCILED_PARENT_KINDS.has(e.parentRef.kind ?? "Gateway");
 }
 
 /**
@@ -39,19 +47,25 @@ function isReportedAsMissing(e: RouteParentExplain): boolean {
  * one of them: parents the input cannot say anything about.
  */
 function parentsWithAbsentClass(manifests: readonly Manifest[]): Set<string> {
-  const ofGatewayApi = (kind: string) => manifests.filter((m) => m.kind === kind && m.group === GATEWAY_GROUP && m.modelled);
-  const classes = new Set(ofGatewayApi('GatewayClass').map((m) => m.name));
+  const ofGatewayApi = (kind: string) =>
+    manifests.filter((m) => m.kind === kind && m.group === GATEWAY_GROUP && m.modelled);
+  const classes = new Set(ofGatewayApi("GatewayClass").map((m) => m.name));
   const out = new Set<string>();
-  for (const gw of ofGatewayApi('Gateway')) {
-    const className = gw.spec['gatewayClassName'];
-    if (typeof className === 'string' && !classes.has(className)) out.add(gw.key);
+  for (const gw of ofGatewayApi("Gateway")) {
+    const className = gw.spec["gatewayClassName"];
+    if (typeof className === "string" && !classes.has(className)) out.add(gw.key);
   }
-  for (const ls of ofGatewayApi('ListenerSet')) {
-    const ref = ls.spec['parentRef'];
-    if (typeof ref !== 'object' || ref === null || Array.isArray(ref)) continue;
+  for (const ls of ofGatewayApi("ListenerSet")) {
+    const ref = ls.spec["parentRef"];
+    if (typeof ref !== "object" || ref === null || Array.isArray(ref)) continue;
     const { name, namespace } = ref as Record<string, unknown>;
-    if (typeof name !== 'string') continue;
-    if (out.has(resourceKey('Gateway', typeof namespace === 'string' ? namespace : ls.namespace, name))) out.add(ls.key);
+    if (typeof name !== "string") continue;
+    if (
+      out.has(
+        resourceKey("Gateway", typeof namespace === "string" ? namespace : ls.namespace, name),
+      )
+    )
+      out.add(ls.key);
   }
   return out;
 }

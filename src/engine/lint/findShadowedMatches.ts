@@ -10,18 +10,18 @@
  * Identical matches in two routes that both lack a creationTimestamp are a different problem: a
  * cluster orders them by creation time, which the manifests do not say, so either could win.
  */
-import { compileRouter } from '../routing/compileRouter';
-import type { Router } from '../routing/router';
-import type { RouteTableEntry, RouteTableListener } from '../routing/types';
-import { routeRequest } from '../simulate/routeRequest';
-import type { SimRequest } from '../simulate/types';
-import { describeRequest } from '../whatif/describeRequest';
-import type { FieldPath } from '../types';
-import type { LintFinding, LintInput } from './lintTypes';
-import { requestForEntry } from './requestForEntry';
-import { createManifestLookup, locateFinding, nameOf } from './locateFinding';
-import { indexCoverCandidates } from './coverCandidates';
-import { isSameMatch, matchCovers } from './matchCovers';
+import { compileRouter } from "../routing/compileRouter";
+import type { Router } from "../routing/router";
+import type { RouteTableEntry, RouteTableListener } from "../routing/types";
+import { routeRequest } from "../simulate/routeRequest";
+import type { SimRequest } from "../simulate/types";
+import { describeRequest } from "../whatif/describeRequest";
+import type { FieldPath } from "../types";
+import type { LintFinding, LintInput } from "./lintTypes";
+import { requestForEntry } from "./requestForEntry";
+import { createManifestLookup, locateFinding, nameOf } from "./locateFinding";
+import { indexCoverCandidates } from "./coverCandidates";
+import { isSameMatch, matchCovers } from "./matchCovers";
 
 interface Occurrence {
   listener: RouteTableListener;
@@ -38,7 +38,10 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
     router ??= compileRouter(input);
     const result = routeRequest(router, request);
     if (result.route !== o.winner.route) return false;
-    return isL4(o.winner) || (result.ruleIndex === o.winner.ruleIndex && result.matchIndex === o.winner.matchIndex);
+    return (
+      isL4(o.winner) ||
+      (result.ruleIndex === o.winner.ruleIndex && result.matchIndex === o.winner.matchIndex)
+    );
   };
   const shadows = new Map<string, Occurrence[]>();
   const ties = new Map<string, Occurrence[]>();
@@ -47,13 +50,16 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
     for (const vhost of listener.virtualHosts) {
       const candidates = indexCoverCandidates(vhost.entries);
       vhost.entries.forEach((loser, j) => {
-        const above = candidates(loser).filter((i) => i < j).map((i) => vhost.entries[i]).filter((e): e is RouteTableEntry => e !== undefined);
+        const above = candidates(loser)
+          .filter((i) => i < j)
+          .map((i) => vhost.entries[i])
+          .filter((e): e is RouteTableEntry => e !== undefined);
         const found = findWinner(above, loser);
         if (found === undefined) return;
         const o: Occurrence = { listener, hostname: vhost.hostname, winner: found.winner, loser };
         if (found.tie) {
           // One finding per pair of routes: a copied route ties on every match it copied.
-          push(ties, [found.winner.route, loser.route].sort().join('\u0000'), o);
+          push(ties, [found.winner.route, loser.route].sort().join("\u0000"), o);
           return;
         }
         const request = requestFor(input, o);
@@ -70,22 +76,41 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
     if (first === undefined) continue;
     const { winner, loser } = first;
     const where = describeWhere(group);
-    const proof = first.request ? ` For example, ${describeRequest(first.request)} goes to ${describeEntry(winner)}.` : '';
+    const proof = first.request
+      ? ` For example, ${describeRequest(first.request)} goes to ${describeEntry(winner)}.`
+      : "";
     const message = `${describeEntry(loser)} never receives traffic ${where}: ${describeEntry(winner)} ranks above it and matches every request it matches.${proof}`;
-    const d = locateFinding(input, lookup, 'lint.shadowed-match', loser.route, entryPath(loser), message);
+    const d = locateFinding(
+      input,
+      lookup,
+      "lint.shadowed-match",
+      loser.route,
+      entryPath(loser),
+      message,
+    );
     if (d) out.push(first.request ? { diagnostic: d, request: first.request } : { diagnostic: d });
   }
   for (const group of ties.values()) {
     const first = group[0];
     if (first === undefined) continue;
     const message = `${describeTie(group)} ${describeWhere(group)}, and neither route has a creationTimestamp: in a cluster the older route wins, so which one serves these requests depends on creation order.`;
-    const d = locateFinding(input, lookup, 'lint.creation-order-tie', first.loser.route, entryPath(first.loser), message);
+    const d = locateFinding(
+      input,
+      lookup,
+      "lint.creation-order-tie",
+      first.loser.route,
+      entryPath(first.loser),
+      message,
+    );
     if (d) out.push({ diagnostic: d });
   }
   return out;
 }
 
-function findWinner(above: readonly RouteTableEntry[], loser: RouteTableEntry): { winner: RouteTableEntry; tie: boolean } | undefined {
+function findWinner(
+  above: readonly RouteTableEntry[],
+  loser: RouteTableEntry,
+): { winner: RouteTableEntry; tie: boolean } | undefined {
   if (loser.shadowedBy !== undefined) {
     const winner = above.find((e) => e.route === loser.shadowedBy);
     return winner === undefined ? undefined : { winner, tie: false };
@@ -93,7 +118,11 @@ function findWinner(above: readonly RouteTableEntry[], loser: RouteTableEntry): 
   if (isL4(loser)) return undefined;
   for (const winner of above) {
     if (winner.routeKind !== loser.routeKind || !matchCovers(winner.match, loser.match)) continue;
-    const tie = winner.route !== loser.route && winner.creationTimestamp === undefined && loser.creationTimestamp === undefined && isSameMatch(winner.match, loser.match);
+    const tie =
+      winner.route !== loser.route &&
+      winner.creationTimestamp === undefined &&
+      loser.creationTimestamp === undefined &&
+      isSameMatch(winner.match, loser.match);
     return { winner, tie };
   }
   return undefined;
@@ -104,11 +133,18 @@ function requestFor(input: LintInput, o: Occurrence): SimRequest | undefined {
 }
 
 function isL4(e: RouteTableEntry): boolean {
-  return e.routeKind === 'TLSRoute' || e.routeKind === 'TCPRoute' || e.routeKind === 'UDPRoute';
+  return e.routeKind === "TLSRoute" || e.routeKind === "TCPRoute" || e.routeKind === "UDPRoute";
 }
 
 function pairKey(winner: RouteTableEntry, loser: RouteTableEntry): string {
-  return [loser.route, loser.ruleIndex, loser.matchIndex, winner.route, winner.ruleIndex, winner.matchIndex].join('\u0000');
+  return [
+    loser.route,
+    loser.ruleIndex,
+    loser.matchIndex,
+    winner.route,
+    winner.ruleIndex,
+    winner.matchIndex,
+  ].join("\u0000");
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -118,24 +154,27 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 function entryPath(e: RouteTableEntry): FieldPath {
-  if (isL4(e) || e.match.defaulted) return ['spec', 'rules', e.ruleIndex];
-  return ['spec', 'rules', e.ruleIndex, 'matches', e.matchIndex];
+  if (isL4(e) || e.match.defaulted) return ["spec", "rules", e.ruleIndex];
+  return ["spec", "rules", e.ruleIndex, "matches", e.matchIndex];
 }
 
 export function describeEntry(e: RouteTableEntry): string {
   if (isL4(e)) return nameOf(e.route);
-  const match = e.match.defaulted ? ' (no matches: every request)' : ` match ${e.matchIndex}`;
+  const match = e.match.defaulted ? " (no matches: every request)" : ` match ${e.matchIndex}`;
   return `${nameOf(e.route)} rule ${e.ruleIndex}${match}`;
 }
 
 /** The tied matches of one pair of routes: "A rule 0 match 0 and B rule 0 match 0 have identical matches", or a list. */
 function describeTie(group: readonly Occurrence[]): string {
   const first = group[0];
-  if (first === undefined) return '';
-  const pairs = [...new Set(group.map((o) => `${describeMatch(o.loser)} = ${describeMatch(o.winner)}`))];
-  if (pairs.length === 1) return `${describeEntry(first.loser)} and ${describeEntry(first.winner)} have identical matches`;
-  const shown = pairs.slice(0, MAX_LISTED_TIES).join(', ');
-  const more = pairs.length > MAX_LISTED_TIES ? ` and ${pairs.length - MAX_LISTED_TIES} more` : '';
+  if (first === undefined) return "";
+  const pairs = [
+    ...new Set(group.map((o) => `${describeMatch(o.loser)} = ${describeMatch(o.winner)}`)),
+  ];
+  if (pairs.length === 1)
+    return `${describeEntry(first.loser)} and ${describeEntry(first.winner)} have identical matches`;
+  const shown = pairs.slice(0, MAX_LISTED_TIES).join(", ");
+  const more = pairs.length > MAX_LISTED_TIES ? ` and ${pairs.length - MAX_LISTED_TIES} more` : "";
   return `${nameOf(first.loser.route)} and ${nameOf(first.winner.route)} have ${pairs.length} identical matches (${shown}${more})`;
 }
 
@@ -146,6 +185,12 @@ function describeMatch(e: RouteTableEntry): string {
 }
 
 function describeWhere(group: readonly Occurrence[]): string {
-  const places = [...new Set(group.map((o) => `${o.hostname} on ${o.listener.gatewayName} listener ${o.listener.listener}`))];
-  return `for ${places.join('; ')}`;
+  const places = [
+    ...new Set(
+      group.map(
+        (o) => `${o.hostname} on ${o.listener.gatewayName} listener ${o.listener.listener}`,
+      ),
+    ),
+  ];
+  return `for ${places.join("; ")}`;
 }

@@ -1,60 +1,97 @@
-import { describe, expect, it } from 'vitest';
-import { GATEWAY, analyzeText, route, withCode } from './lintTestKit';
-import { analyze } from '../analyze';
+import { describe, expect, it } from "vitest";
+import { GATEWAY, analyzeText, route, withCode } from "./lintTestKit";
+import { analyze } from "../analyze";
 
 const backend = `      backendRefs:
         - name: svc
           port: 8080
 `;
 
-describe('lint.shadowed-match', () => {
-  it('reports a prefix match that a regular expression above it always takes, with the proving request', () => {
-    const bad = GATEWAY + route('catch-all', `    - matches:
+describe("lint.shadowed-match", () => {
+  it("reports a prefix match that a regular expression above it always takes, with the proving request", () => {
+    const bad =
+      GATEWAY +
+      route(
+        "catch-all",
+        `    - matches:
         - path: { type: RegularExpression, value: "/.*" }
-${backend}`) + route('api', `    - matches:
+${backend}`,
+      ) +
+      route(
+        "api",
+        `    - matches:
         - path: { type: PathPrefix, value: /api }
-${backend}`);
-    const found = withCode(analyzeText(bad), 'lint.shadowed-match');
+${backend}`,
+      );
+    const found = withCode(analyzeText(bad), "lint.shadowed-match");
     expect(found).toHaveLength(1);
-    expect(found[0]?.object).toEqual({ kind: 'HTTPRoute', namespace: 'app', name: 'api' });
-    expect(found[0]?.path).toBe('spec.rules[0].matches[0]');
-    expect(found[0]?.message).toContain('HTTPRoute app/catch-all rule 0 match 0 ranks above it');
-    expect(found[0]?.message).toContain('shop.example.com/api');
+    expect(found[0]?.object).toEqual({ kind: "HTTPRoute", namespace: "app", name: "api" });
+    expect(found[0]?.path).toBe("spec.rules[0].matches[0]");
+    expect(found[0]?.message).toContain("HTTPRoute app/catch-all rule 0 match 0 ranks above it");
+    expect(found[0]?.message).toContain("shop.example.com/api");
   });
 
-  it('stays silent when the lower match asks for something the upper one does not cover', () => {
-    const fixed = GATEWAY + route('catch-all', `    - matches:
+  it("stays silent when the lower match asks for something the upper one does not cover", () => {
+    const fixed =
+      GATEWAY +
+      route(
+        "catch-all",
+        `    - matches:
         - path: { type: RegularExpression, value: "/shop/.*" }
-${backend}`) + route('api', `    - matches:
+${backend}`,
+      ) +
+      route(
+        "api",
+        `    - matches:
         - path: { type: PathPrefix, value: /api }
-${backend}`);
-    expect(withCode(analyzeText(fixed), 'lint.shadowed-match')).toEqual([]);
+${backend}`,
+      );
+    expect(withCode(analyzeText(fixed), "lint.shadowed-match")).toEqual([]);
   });
 
-  it('reports a header-less rule below an identical match in the same route (rule order decides)', () => {
-    const bad = GATEWAY + route('dup', `    - matches:
+  it("reports a header-less rule below an identical match in the same route (rule order decides)", () => {
+    const bad =
+      GATEWAY +
+      route(
+        "dup",
+        `    - matches:
         - path: { type: PathPrefix, value: /a }
 ${backend}    - matches:
         - path: { type: PathPrefix, value: /a/ }
-${backend}`);
-    const found = withCode(analyzeText(bad), 'lint.shadowed-match');
-    expect(found.map((d) => d.path)).toEqual(['spec.rules[1].matches[0]']);
+${backend}`,
+      );
+    const found = withCode(analyzeText(bad), "lint.shadowed-match");
+    expect(found.map((d) => d.path)).toEqual(["spec.rules[1].matches[0]"]);
   });
 
-  it('does not report a more specific match ranked above a general one', () => {
-    const ok = GATEWAY + route('both', `    - matches:
+  it("does not report a more specific match ranked above a general one", () => {
+    const ok =
+      GATEWAY +
+      route(
+        "both",
+        `    - matches:
         - path: { type: PathPrefix, value: / }
 ${backend}    - matches:
         - path: { type: PathPrefix, value: /a }
           headers: [{ name: x-canary, value: "true" }]
-${backend}`);
-    expect(withCode(analyzeText(ok), 'lint.shadowed-match')).toEqual([]);
+${backend}`,
+      );
+    expect(withCode(analyzeText(ok), "lint.shadowed-match")).toEqual([]);
   });
 
-  it('returns the proving request as data, and the router sends it to the winner', () => {
-    const bad = GATEWAY + route('old', `    - matches:
+  it("returns the proving request as data, and the router sends it to the winner", () => {
+    const bad =
+      GATEWAY +
+      route(
+        "old",
+        `    - matches:
         - path: { type: PathPrefix, value: /api }
-${backend}`, '  creationTimestamp: "2025-01-01T00:00:00Z"\n') + route('new', `    - matches:
+${backend}`,
+        '  creationTimestamp: "2025-01-01T00:00:00Z"\n',
+      ) +
+      route(
+        "new",
+        `    - matches:
         - path: { type: PathPrefix, value: /api/v1 }
           method: GET
       backendRefs:
@@ -62,50 +99,70 @@ ${backend}`, '  creationTimestamp: "2025-01-01T00:00:00Z"\n') + route('new', `  
           port: 8080
     - matches:
         - path: { type: PathPrefix, value: /api }
-${backend}`, '  creationTimestamp: "2025-06-01T00:00:00Z"\n');
-    const findings = lintOf(bad).filter((f) => f.diagnostic.code === 'lint.shadowed-match');
+${backend}`,
+        '  creationTimestamp: "2025-06-01T00:00:00Z"\n',
+      );
+    const findings = lintOf(bad).filter((f) => f.diagnostic.code === "lint.shadowed-match");
     expect(findings).toHaveLength(1);
-    expect(findings[0]?.diagnostic.object?.name).toBe('new');
-    expect(findings[0]?.diagnostic.path).toBe('spec.rules[1].matches[0]');
-    expect(findings[0]?.request).toMatchObject({ scheme: 'http', gateway: 'infra/web', port: 80, host: 'shop.example.com', path: '/api' });
+    expect(findings[0]?.diagnostic.object?.name).toBe("new");
+    expect(findings[0]?.diagnostic.path).toBe("spec.rules[1].matches[0]");
+    expect(findings[0]?.request).toMatchObject({
+      scheme: "http",
+      gateway: "infra/web",
+      port: 80,
+      host: "shop.example.com",
+      path: "/api",
+    });
   });
 });
 
-describe('lint.creation-order-tie', () => {
+describe("lint.creation-order-tie", () => {
   const rules = `    - matches:
         - path: { type: PathPrefix, value: /cart }
 ${backend}`;
-  it('reports identical matches in two routes without creationTimestamp', () => {
-    const found = withCode(analyzeText(GATEWAY + route('a', rules) + route('b', rules)), 'lint.creation-order-tie');
+  it("reports identical matches in two routes without creationTimestamp", () => {
+    const found = withCode(
+      analyzeText(GATEWAY + route("a", rules) + route("b", rules)),
+      "lint.creation-order-tie",
+    );
     expect(found).toHaveLength(1);
-    expect(found[0]?.object?.name).toBe('b');
-    expect(withCode(analyzeText(GATEWAY + route('a', rules) + route('b', rules)), 'lint.shadowed-match')).toEqual([]);
+    expect(found[0]?.object?.name).toBe("b");
+    expect(
+      withCode(analyzeText(GATEWAY + route("a", rules) + route("b", rules)), "lint.shadowed-match"),
+    ).toEqual([]);
   });
-  it('reports a copied route once, listing every tied match and every hostname', () => {
+  it("reports a copied route once, listing every tied match and every hostname", () => {
     const many = `    - matches:
         - path: { type: PathPrefix, value: /cart }
         - path: { type: Exact, value: /checkout }
 ${backend}    - matches:
         - path: { type: PathPrefix, value: /orders }
 ${backend}`;
-    const copy = (name: string) => route(name, many).replace('hostnames: [shop.example.com]', 'hostnames: [shop.example.com, www.example.com]');
-    const found = withCode(analyzeText(GATEWAY + copy('a') + copy('b')), 'lint.creation-order-tie');
-    expect(found.map((d) => [d.object?.name, d.path])).toEqual([['b', 'spec.rules[0].matches[1]']]);
+    const copy = (name: string) =>
+      route(name, many).replace(
+        "hostnames: [shop.example.com]",
+        "hostnames: [shop.example.com, www.example.com]",
+      );
+    const found = withCode(analyzeText(GATEWAY + copy("a") + copy("b")), "lint.creation-order-tie");
+    expect(found.map((d) => [d.object?.name, d.path])).toEqual([["b", "spec.rules[0].matches[1]"]]);
     expect(found[0]?.message).toBe(
-      'HTTPRoute app/b and HTTPRoute app/a have 3 identical matches (rule 0 match 1 = rule 0 match 1, rule 1 match 0 = rule 1 match 0, rule 0 match 0 = rule 0 match 0) ' +
-        'for shop.example.com on infra/web listener http; www.example.com on infra/web listener http, and neither route has a creationTimestamp: ' +
-        'in a cluster the older route wins, so which one serves these requests depends on creation order.',
+      "HTTPRoute app/b and HTTPRoute app/a have 3 identical matches (rule 0 match 1 = rule 0 match 1, rule 1 match 0 = rule 1 match 0, rule 0 match 0 = rule 0 match 0) " +
+        "for shop.example.com on infra/web listener http; www.example.com on infra/web listener http, and neither route has a creationTimestamp: " +
+        "in a cluster the older route wins, so which one serves these requests depends on creation order.",
     );
   });
-  it('with creation timestamps the older route wins: a shadow, not a tie', () => {
-    const text = GATEWAY + route('a', rules, '  creationTimestamp: "2025-02-01T00:00:00Z"\n') + route('b', rules, '  creationTimestamp: "2025-01-01T00:00:00Z"\n');
+  it("with creation timestamps the older route wins: a shadow, not a tie", () => {
+    const text =
+      GATEWAY +
+      route("a", rules, '  creationTimestamp: "2025-02-01T00:00:00Z"\n') +
+      route("b", rules, '  creationTimestamp: "2025-01-01T00:00:00Z"\n');
     const analysis = analyzeText(text);
-    expect(withCode(analysis, 'lint.creation-order-tie')).toEqual([]);
-    expect(withCode(analysis, 'lint.shadowed-match').map((d) => d.object?.name)).toEqual(['a']);
+    expect(withCode(analysis, "lint.creation-order-tie")).toEqual([]);
+    expect(withCode(analysis, "lint.shadowed-match").map((d) => d.object?.name)).toEqual(["a"]);
   });
 });
 
-describe('lint.hostname-overlap-across-gateways', () => {
+describe("lint.hostname-overlap-across-gateways", () => {
   const second = (hostname: string) => `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
@@ -120,52 +177,92 @@ spec:
       port: 80
       hostname: "${hostname}"
 `;
-  const first = GATEWAY.replace('      port: 80\n', '      port: 80\n      hostname: "*.example.com"\n');
-  it('reports two Gateways serving intersecting hostnames on one port', () => {
-    const found = withCode(analyzeText(first + second('api.example.com')), 'lint.hostname-overlap-across-gateways');
+  const first = GATEWAY.replace(
+    "      port: 80\n",
+    '      port: 80\n      hostname: "*.example.com"\n',
+  );
+  it("reports two Gateways serving intersecting hostnames on one port", () => {
+    const found = withCode(
+      analyzeText(first + second("api.example.com")),
+      "lint.hostname-overlap-across-gateways",
+    );
     expect(found).toHaveLength(1);
-    expect(found[0]?.message).toContain('both serve api.example.com on port 80');
-    expect(found[0]?.path).toBe('spec.listeners[0].hostname');
+    expect(found[0]?.message).toContain("both serve api.example.com on port 80");
+    expect(found[0]?.path).toBe("spec.listeners[0].hostname");
   });
-  it('stays silent for disjoint hostnames', () => {
-    expect(withCode(analyzeText(first + second('api.example.org')), 'lint.hostname-overlap-across-gateways')).toEqual([]);
+  it("stays silent for disjoint hostnames", () => {
+    expect(
+      withCode(
+        analyzeText(first + second("api.example.org")),
+        "lint.hostname-overlap-across-gateways",
+      ),
+    ).toEqual([]);
   });
 });
 
-describe('lint.zero-total-weight', () => {
-  it('reports a rule whose backends all weigh 0, not one with some weight left', () => {
-    const bad = GATEWAY + route('z', `    - backendRefs:
+describe("lint.zero-total-weight", () => {
+  it("reports a rule whose backends all weigh 0, not one with some weight left", () => {
+    const bad =
+      GATEWAY +
+      route(
+        "z",
+        `    - backendRefs:
         - { name: svc, port: 8080, weight: 0 }
-`);
-    const fixed = GATEWAY + route('z', `    - backendRefs:
+`,
+      );
+    const fixed =
+      GATEWAY +
+      route(
+        "z",
+        `    - backendRefs:
         - { name: svc, port: 8080, weight: 1 }
-`);
-    expect(withCode(analyzeText(bad), 'lint.zero-total-weight').map((d) => d.path)).toEqual(['spec.rules[0].backendRefs']);
-    expect(withCode(analyzeText(fixed), 'lint.zero-total-weight')).toEqual([]);
+`,
+      );
+    expect(withCode(analyzeText(bad), "lint.zero-total-weight").map((d) => d.path)).toEqual([
+      "spec.rules[0].backendRefs",
+    ]);
+    expect(withCode(analyzeText(fixed), "lint.zero-total-weight")).toEqual([]);
   });
 });
 
-describe('lint.backend-port-missing', () => {
-  it('reports a non-Service backend without port and not one with a port', () => {
-    const bad = GATEWAY + route('mc', `    - backendRefs:
+describe("lint.backend-port-missing", () => {
+  it("reports a non-Service backend without port and not one with a port", () => {
+    const bad =
+      GATEWAY +
+      route(
+        "mc",
+        `    - backendRefs:
         - { group: multicluster.x-k8s.io, kind: ServiceImport, name: svc }
-`);
-    const fixed = GATEWAY + route('mc', `    - backendRefs:
+`,
+      );
+    const fixed =
+      GATEWAY +
+      route(
+        "mc",
+        `    - backendRefs:
         - { group: multicluster.x-k8s.io, kind: ServiceImport, name: svc, port: 8080 }
-`);
-    expect(withCode(analyzeText(bad), 'lint.backend-port-missing').map((d) => d.path)).toEqual(['spec.rules[0].backendRefs[0]']);
-    expect(withCode(analyzeText(fixed), 'lint.backend-port-missing')).toEqual([]);
+`,
+      );
+    expect(withCode(analyzeText(bad), "lint.backend-port-missing").map((d) => d.path)).toEqual([
+      "spec.rules[0].backendRefs[0]",
+    ]);
+    expect(withCode(analyzeText(fixed), "lint.backend-port-missing")).toEqual([]);
   });
-  it('stays silent on other backend kinds, whose referent may supply the port', () => {
-    const text = GATEWAY + route('eg', `    - backendRefs:
+  it("stays silent on other backend kinds, whose referent may supply the port", () => {
+    const text =
+      GATEWAY +
+      route(
+        "eg",
+        `    - backendRefs:
         - { group: gateway.envoyproxy.io, kind: Backend, name: ext }
         - { group: inference.networking.k8s.io, kind: InferencePool, name: pool }
-`);
-    expect(withCode(analyzeText(text), 'lint.backend-port-missing')).toEqual([]);
+`,
+      );
+    expect(withCode(analyzeText(text), "lint.backend-port-missing")).toEqual([]);
   });
 });
 
-describe('lint.reference-not-granted', () => {
+describe("lint.reference-not-granted", () => {
   const other = `---
 apiVersion: v1
 kind: Service
@@ -188,18 +285,28 @@ spec:
   from: [{ group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: app }]
   to: [{ group: "", kind: Service }]
 `;
-  it('reports a cross-namespace backend without a grant, and not once the grant exists', () => {
-    const found = lintOf(GATEWAY + other + route('x', rules)).filter((f) => f.diagnostic.code === 'lint.reference-not-granted');
-    expect(found.map((f) => [f.diagnostic.path, f.restatesStatus])).toEqual([['spec.rules[0].backendRefs[0]', true]]);
-    expect(lintOf(GATEWAY + other + route('x', rules) + grant).filter((f) => f.diagnostic.code === 'lint.reference-not-granted')).toEqual([]);
+  it("reports a cross-namespace backend without a grant, and not once the grant exists", () => {
+    const found = lintOf(GATEWAY + other + route("x", rules)).filter(
+      (f) => f.diagnostic.code === "lint.reference-not-granted",
+    );
+    expect(found.map((f) => [f.diagnostic.path, f.restatesStatus])).toEqual([
+      ["spec.rules[0].backendRefs[0]", true],
+    ]);
+    expect(
+      lintOf(GATEWAY + other + route("x", rules) + grant).filter(
+        (f) => f.diagnostic.code === "lint.reference-not-granted",
+      ),
+    ).toEqual([]);
   });
-  it('stays out of analyze().diagnostics, where the RefNotPermitted status already says it', () => {
-    expect(withCode(analyzeText(GATEWAY + other + route('x', rules)), 'lint.reference-not-granted')).toEqual([]);
+  it("stays out of analyze().diagnostics, where the RefNotPermitted status already says it", () => {
+    expect(
+      withCode(analyzeText(GATEWAY + other + route("x", rules)), "lint.reference-not-granted"),
+    ).toEqual([]);
   });
 });
 
-describe('lint.parent-ref-no-status', () => {
-  it('reports a parentRef to a Gateway whose class is not accepted, not one whose class is accepted', () => {
+describe("lint.parent-ref-no-status", () => {
+  it("reports a parentRef to a Gateway whose class is not accepted, not one whose class is accepted", () => {
     const rejectedClass = `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -209,7 +316,9 @@ spec:
   controllerName: example.com/nope
   parametersRef: { group: example.com, kind: Params, name: missing }
 `;
-    const orphan = rejectedClass + `---
+    const orphan =
+      rejectedClass +
+      `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
@@ -219,15 +328,35 @@ spec:
   gatewayClassName: nope
   listeners: [{ name: http, protocol: HTTP, port: 80 }]
 `;
-    const bad = GATEWAY + orphan + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
-`).replace('    - name: web\n', '    - name: lost\n');
+    const bad =
+      GATEWAY +
+      orphan +
+      route(
+        "r",
+        `    - backendRefs: [{ name: svc, port: 8080 }]
+`,
+      ).replace("    - name: web\n", "    - name: lost\n");
     // Closed world: the missing parametersRef target is missing, so the class is not accepted.
-    const found = withCode(analyze([{ name: 'in.yaml', text: bad }], { world: 'closed' }), 'lint.parent-ref-no-status');
-    expect(found.map((d) => d.path)).toEqual(['spec.parentRefs[0]']);
-    expect(withCode(analyzeText(GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
-`)), 'lint.parent-ref-no-status')).toEqual([]);
+    const found = withCode(
+      analyze([{ name: "in.yaml", text: bad }], { world: "closed" }),
+      "lint.parent-ref-no-status",
+    );
+    expect(found.map((d) => d.path)).toEqual(["spec.parentRefs[0]"]);
+    expect(
+      withCode(
+        analyzeText(
+          GATEWAY +
+            route(
+              "r",
+              `    - backendRefs: [{ name: svc, port: 8080 }]
+`,
+            ),
+        ),
+        "lint.parent-ref-no-status",
+      ),
+    ).toEqual([]);
   });
-  it('stays silent when the class is merely not in the input (a cluster may well have it installed), not in the closed world', () => {
+  it("stays silent when the class is merely not in the input (a cluster may well have it installed), not in the closed world", () => {
     const orphan = `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
@@ -238,36 +367,69 @@ spec:
   gatewayClassName: installed-elsewhere
   listeners: [{ name: http, protocol: HTTP, port: 80 }]
 `;
-    const text = GATEWAY + orphan + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
-`).replace('    - name: web\n', '    - name: lost\n');
-    expect(withCode(analyzeText(text), 'lint.parent-ref-no-status')).toEqual([]);
+    const text =
+      GATEWAY +
+      orphan +
+      route(
+        "r",
+        `    - backendRefs: [{ name: svc, port: 8080 }]
+`,
+      ).replace("    - name: web\n", "    - name: lost\n");
+    expect(withCode(analyzeText(text), "lint.parent-ref-no-status")).toEqual([]);
     // Closed: the input is the whole cluster by the user's choice, so the class is missing.
-    expect(withCode(analyze([{ name: 'in.yaml', text }], { world: 'closed' }), 'lint.parent-ref-no-status').map((d) => d.path)).toEqual(['spec.parentRefs[0]']);
+    expect(
+      withCode(
+        analyze([{ name: "in.yaml", text }], { world: "closed" }),
+        "lint.parent-ref-no-status",
+      ).map((d) => d.path),
+    ).toEqual(["spec.parentRefs[0]"]);
   });
-  it('leaves a parent missing from the input to ref.not-found', () => {
-    const text = GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
-`).replace('    - name: web\n', '    - name: gone\n');
+  it("leaves a parent missing from the input to ref.not-found", () => {
+    const text =
+      GATEWAY +
+      route(
+        "r",
+        `    - backendRefs: [{ name: svc, port: 8080 }]
+`,
+      ).replace("    - name: web\n", "    - name: gone\n");
     const analysis = analyzeText(text);
-    expect(withCode(analysis, 'lint.parent-ref-no-status')).toEqual([]);
-    expect(withCode(analysis, 'ref.not-found')).toHaveLength(1);
+    expect(withCode(analysis, "lint.parent-ref-no-status")).toEqual([]);
+    expect(withCode(analysis, "ref.not-found")).toHaveLength(1);
   });
 });
 
 /** Every lint finding with its extras, as analyze() reports them (restated ones included). */
 function lintOf(text: string) {
-  return analyze([{ name: 'in.yaml', text }]).lint;
+  return analyze([{ name: "in.yaml", text }]).lint;
 }
 
-describe('lint.route-not-accepted', () => {
-  it('restates a refused parent as a located finding, kept out of analyze().diagnostics', () => {
-    const text = GATEWAY.replace('          from: All', '          from: Same') + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
-`);
-    const found = lintOf(text).filter((f) => f.diagnostic.code === 'lint.route-not-accepted');
-    expect(found.map((f) => [f.diagnostic.path, f.diagnostic.severity, f.restatesStatus])).toEqual([['spec.parentRefs[0]', 'error', true]]);
+describe("lint.route-not-accepted", () => {
+  it("restates a refused parent as a located finding, kept out of analyze().diagnostics", () => {
+    const text =
+      GATEWAY.replace("          from: All", "          from: Same") +
+      route(
+        "r",
+        `    - backendRefs: [{ name: svc, port: 8080 }]
+`,
+      );
+    const found = lintOf(text).filter((f) => f.diagnostic.code === "lint.route-not-accepted");
+    expect(found.map((f) => [f.diagnostic.path, f.diagnostic.severity, f.restatesStatus])).toEqual([
+      ["spec.parentRefs[0]", "error", true],
+    ]);
     // The same words as the designer's Problems panel (engine/present/problems.ts).
-    expect(found[0]?.diagnostic.message).toMatch(/^HTTPRoute app\/r is not attached to infra\/web: .*namespace/);
-    expect(withCode(analyzeText(text), 'lint.route-not-accepted')).toEqual([]);
-    expect(lintOf(GATEWAY + route('r', `    - backendRefs: [{ name: svc, port: 8080 }]
-`)).filter((f) => f.diagnostic.code === 'lint.route-not-accepted')).toEqual([]);
+    expect(found[0]?.diagnostic.message).toMatch(
+      /^HTTPRoute app\/r is not attached to infra\/web: .*namespace/,
+    );
+    expect(withCode(analyzeText(text), "lint.route-not-accepted")).toEqual([]);
+    expect(
+      lintOf(
+        GATEWAY +
+          route(
+            "r",
+            `    - backendRefs: [{ name: svc, port: 8080 }]
+`,
+          ),
+      ).filter((f) => f.diagnostic.code === "lint.route-not-accepted"),
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** Shared by the lint and fix-it tests: a tiny cluster to attach routes to, and analysis helpers. */
-import { analyze } from '../analyze';
-import type { Analysis } from '../analysisTypes';
-import type { Diagnostic } from '../types';
+import { analyze } from "../analyze";
+import type { Analysis } from "../analysisTypes";
+import type { Diagnostic } from "../types";
 
 export const GATEWAY = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -35,8 +35,8 @@ spec:
     - port: 8080
 `;
 
-export function analyzeText(text: string, name = 'in.yaml'): Analysis {
-  return analyze([{ name, text }], { clock: () => '2026-01-01T00:00:00Z' });
+export function analyzeText(text: string, name = "in.yaml"): Analysis {
+  return analyze([{ name, text }], { clock: () => "2026-01-01T00:00:00Z" });
 }
 
 export function withCode(analysis: Analysis, code: string): Diagnostic[] {
@@ -44,7 +44,7 @@ export function withCode(analysis: Analysis, code: string): Diagnostic[] {
 }
 
 /** An HTTPRoute in `app` attached to infra/web, with the given rules block (indented under spec). */
-export function route(name: string, rules: string, extraMetadata = ''): string {
+export function route(name: string, rules: string, extraMetadata = ""): string {
   return `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute

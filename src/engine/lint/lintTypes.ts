@@ -3,11 +3,18 @@
  * same manifests, status reasoning and route table the other stages produced: it never
  * re-derives status or precedence.
  */
-import type { SourceLocator } from '../load/sourceLocator';
-import type { RouteTable } from '../routing/types';
-import type { SimRequest } from '../simulate/types';
-import type { Diagnostic, GatewayModel, Manifest, ResolvedRoute, RouteAttachment, RouteParentExplain } from '../types';
-import type { WorldMode } from '../resolve/world';
+import type { SourceLocator } from "../load/sourceLocator";
+import type { RouteTable } from "../routing/types";
+import type { SimRequest } from "../simulate/types";
+import type {
+  Diagnostic,
+  GatewayModel,
+  Manifest,
+  ResolvedRoute,
+  RouteAttachment,
+  RouteParentExplain,
+} from "../types";
+import type { WorldMode } from "../resolve/world";
 
 export interface LintInput {
   manifests: readonly Manifest[];

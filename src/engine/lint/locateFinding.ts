@@ -2,11 +2,11 @@
  * Places a lint diagnostic on the object (and field) it is about, through the loader's locator,
  * so lint findings underline the same spans as validation and status diagnostics.
  */
-import { parseResourceKey } from '../api/keys';
-import type { DiagnosticCode } from '../diagnostics/catalog';
-import { diagnostic, type DiagnosticDetails } from '../diagnostics/diagnostic';
-import type { Diagnostic, FieldPath, Manifest, ResourceKey } from '../types';
-import type { LintInput } from './lintTypes';
+import { parseResourceKey } from "../api/keys";
+import type { DiagnosticCode } from "../diagnostics/catalog";
+import { diagnostic, type DiagnosticDetails } from "../diagnostics/diagnostic";
+import type { Diagnostic, FieldPath, Manifest, ResourceKey } from "../types";
+import type { LintInput } from "./lintTypes";
 
 export type ManifestLookup = (key: ResourceKey) => Manifest | undefined;
 
@@ -18,22 +18,27 @@ export function createManifestLookup(manifests: readonly Manifest[]): ManifestLo
 
 /** A diagnostic at `path` inside the object `key`; undefined when the object is not in the input. */
 export function locateFinding(
-  input: Pick<LintInput, 'locator'>,
+  input: Pick<LintInput, "locator">,
   lookup: ManifestLookup,
   code: DiagnosticCode,
   key: ResourceKey,
   path: FieldPath,
   message: string,
-  details: Omit<DiagnosticDetails, 'object' | 'path'> = {},
+  details: Omit<DiagnosticDetails, "object" | "path"> = {},
 ): Diagnostic | undefined {
   const manifest = lookup(key);
   if (manifest === undefined) return undefined;
   const at = input.locator.locate(manifest, path);
-  return diagnostic(code, at, message, { ...details, object: parseResourceKey(key), docIndex: manifest.source.docIndex, path });
+  return diagnostic(code, at, message, {
+    ...details,
+    object: parseResourceKey(key),
+    docIndex: manifest.source.docIndex,
+    path,
+  });
 }
 
 /** "HTTPRoute app/shop": how messages name an object. */
 export function nameOf(key: ResourceKey): string {
   const ref = parseResourceKey(key);
-  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
 }

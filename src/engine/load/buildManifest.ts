@@ -2,11 +2,18 @@
  * Turns one parsed Kubernetes object (plain JSON plus where it came from) into a Manifest, or into
  * the diagnostics explaining why no object could be made from it.
  */
-import { CLUSTER_SCOPED_KINDS, DEPRECATED_VERSIONS, GATEWAY_GROUP, ModelledKind, SERVED_VERSIONS, groupOf } from '../api/kinds';
-import { resourceKey } from '../api/keys';
-import { diagnostic } from '../diagnostics/diagnostic';
-import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from '../types';
-import { setOwn } from '../collections/setOwn';
+import {
+  CLUSTER_SCOPED_KINDS,
+  DEPRECATED_VERSIONS,
+  GATEWAY_GROUP,
+  ModelledKind,
+  SERVED_VERSIONS,
+  groupOf,
+} from "../api/kinds";
+import { resourceKey } from "../api/keys";
+import { diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
+import { setOwn } from "../collections/setOwn";
 
 export interface ObjectInput {
   value: unknown;
@@ -29,49 +36,58 @@ const SCALAR_EXCERPT_CHARS = 40;
  * identify it without printing its contents.
  */
 function scalarExcerpt(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(value);
+  const text = typeof value === "string" ? value : String(value);
   if (text.length <= SCALAR_EXCERPT_CHARS) return JSON.stringify(value) ?? text;
-  return `${JSON.stringify(Array.from(text).slice(0, SCALAR_EXCERPT_CHARS).join(''))}… (${text.length} characters; the rest is not shown)`;
+  return `${JSON.stringify(Array.from(text).slice(0, SCALAR_EXCERPT_CHARS).join(""))}… (${text.length} characters; the rest is not shown)`;
 }
 
 export function buildManifest(input: ObjectInput): BuiltManifest {
   const { value, source, locate } = input;
   if (!isPlainObject(value)) {
-    const what = value === null ? 'empty' : Array.isArray(value) ? 'a list' : `the scalar ${scalarExcerpt(value)}`;
+    const what =
+      value === null
+        ? "empty"
+        : Array.isArray(value)
+          ? "a list"
+          : `the scalar ${scalarExcerpt(value)}`;
     return {
       diagnostics: [
-        diagnostic('yaml.not-an-object', locate([]), `This document is ${what}, not a Kubernetes object; it was skipped.`),
+        diagnostic(
+          "yaml.not-an-object",
+          locate([]),
+          `This document is ${what}, not a Kubernetes object; it was skipped.`,
+        ),
       ],
     };
   }
   const body = value;
   const metadata = isPlainObject(body.metadata) ? body.metadata : {};
-  const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion.trim() : '';
-  const kind = typeof body.kind === 'string' ? body.kind.trim() : '';
-  const name = typeof metadata.name === 'string' ? metadata.name : '';
-  const missing = [!apiVersion && 'apiVersion', !kind && 'kind'].filter(Boolean) as string[];
+  const apiVersion = typeof body.apiVersion === "string" ? body.apiVersion.trim() : "";
+  const kind = typeof body.kind === "string" ? body.kind.trim() : "";
+  const name = typeof metadata.name === "string" ? metadata.name : "";
+  const missing = [!apiVersion && "apiVersion", !kind && "kind"].filter(Boolean) as string[];
   if (missing.length > 0) {
     const field = missing[0] as string;
     return {
       diagnostics: [
         diagnostic(
-          'object.missing-kind',
+          "object.missing-kind",
           locate([field]),
-          `The object has no \`${missing.join('` or `')}\`${name ? ` (metadata.name "${name}")` : ''}; it was not loaded.`,
+          `The object has no \`${missing.join("` or `")}\`${name ? ` (metadata.name "${name}")` : ""}; it was not loaded.`,
           { path: [field] },
         ),
       ],
     };
   }
   if (!name) {
-    const hasGenerateName = typeof metadata.generateName === 'string';
+    const hasGenerateName = typeof metadata.generateName === "string";
     return {
       diagnostics: [
         diagnostic(
-          'object.missing-name',
-          locate(['metadata', 'name']),
-          `${kind} has no \`metadata.name\`${hasGenerateName ? ' (generateName is not supported: a simulator cannot invent the name)' : ''}; it was not loaded.`,
-          { path: ['metadata', 'name'] },
+          "object.missing-name",
+          locate(["metadata", "name"]),
+          `${kind} has no \`metadata.name\`${hasGenerateName ? " (generateName is not supported: a simulator cannot invent the name)" : ""}; it was not loaded.`,
+          { path: ["metadata", "name"] },
         ),
       ],
     };
@@ -80,8 +96,11 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
   const group = groupOf(apiVersion);
   const modelled = isModelled(kind, group);
   const clusterScoped = CLUSTER_SCOPED_KINDS.has(kind);
-  const declaredNamespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
-  const namespace = clusterScoped ? undefined : (declaredNamespace ?? 'default');
+  const declaredNamespace =
+    typeof metadata.namespace === "string" && metadata.namespace !== ""
+      ? metadata.namespace
+      : undefined;
+  const namespace = clusterScoped ? undefined : (declaredNamespace ?? "default");
   const manifest: Manifest = {
     key: resourceKey(kind, namespace, name),
     apiVersion,
@@ -91,7 +110,8 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
     namespace,
     labels: toStringMap(metadata.labels),
     annotations: toStringMap(metadata.annotations),
-    creationTimestamp: typeof metadata.creationTimestamp === 'string' ? metadata.creationTimestamp : undefined,
+    creationTimestamp:
+      typeof metadata.creationTimestamp === "string" ? metadata.creationTimestamp : undefined,
     generation: isPositiveInteger(metadata.generation) ? metadata.generation : 1,
     modelled,
     spec: isPlainObject(body.spec) ? body.spec : {},
@@ -103,21 +123,29 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
   if (modelled && replacement !== undefined) {
     diagnostics.push(
       diagnostic(
-        'object.deprecated-version',
-        locate(['apiVersion']),
+        "object.deprecated-version",
+        locate(["apiVersion"]),
         `${kind} ${apiVersion} was removed in Kubernetes 1.22; gwsim still reads it (as ${replacement}) so it can be migrated.`,
-        { hint: `Change apiVersion to ${replacement}${kind === 'Ingress' ? ' (backends become service.name/service.port, spec.backend becomes spec.defaultBackend, and every path needs a pathType)' : ''}.`, object: refOf(manifest), path: ['apiVersion'] },
+        {
+          hint: `Change apiVersion to ${replacement}${kind === "Ingress" ? " (backends become service.name/service.port, spec.backend becomes spec.defaultBackend, and every path needs a pathType)" : ""}.`,
+          object: refOf(manifest),
+          path: ["apiVersion"],
+        },
       ),
     );
   } else if (modelled && !SERVED_VERSIONS[kind as ModelledKind].includes(apiVersion)) {
     const served = SERVED_VERSIONS[kind as ModelledKind];
-    const server = group === GATEWAY_GROUP ? 'the Gateway API v1.6.1 CRDs' : 'Kubernetes';
+    const server = group === GATEWAY_GROUP ? "the Gateway API v1.6.1 CRDs" : "Kubernetes";
     diagnostics.push(
       diagnostic(
-        'object.unserved-version',
-        locate(['apiVersion']),
-        `${kind} ${apiVersion} is not served by ${server} (served: ${served.join(', ')}); gwsim reads it as ${served[0]}.`,
-        { hint: `Change apiVersion to ${served[0]}.`, object: refOf(manifest), path: ['apiVersion'] },
+        "object.unserved-version",
+        locate(["apiVersion"]),
+        `${kind} ${apiVersion} is not served by ${server} (served: ${served.join(", ")}); gwsim reads it as ${served[0]}.`,
+        {
+          hint: `Change apiVersion to ${served[0]}.`,
+          object: refOf(manifest),
+          path: ["apiVersion"],
+        },
       ),
     );
   }
@@ -131,15 +159,17 @@ function isModelled(kind: string, group: string): boolean {
 }
 
 export function refOf(m: Manifest): { kind: string; namespace?: string; name: string } {
-  return m.namespace === undefined ? { kind: m.kind, name: m.name } : { kind: m.kind, namespace: m.namespace, name: m.name };
+  return m.namespace === undefined
+    ? { kind: m.kind, name: m.name }
+    : { kind: m.kind, namespace: m.namespace, name: m.name };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isPositiveInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+  return typeof value === "number" && Number.isInteger(value) && value >= 1;
 }
 
 // Kubernetes rejects non-string label values; validate/ reports them, here numbers and booleans
@@ -150,7 +180,12 @@ function toStringMap(value: unknown): Record<string, string> {
   if (!isPlainObject(value)) return out;
   for (const k of Object.keys(value)) {
     const v = value[k];
-    const text = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+    const text =
+      typeof v === "string"
+        ? v
+        : typeof v === "number" || typeof v === "boolean"
+          ? String(v)
+          : undefined;
     if (text !== undefined) setOwn(out, k, text);
   }
   return out;

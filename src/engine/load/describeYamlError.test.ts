@@ -1,35 +1,47 @@
-import { parseAllDocuments } from 'yaml';
-import { expect, test } from 'vitest';
-import { describeYamlError, findMissingSpaceAfterColon } from './describeYamlError';
+import { parseAllDocuments } from "yaml";
+import { expect, test } from "vitest";
+import { describeYamlError, findMissingSpaceAfterColon } from "./describeYamlError";
 
 function firstError(text: string) {
   const error = parseAllDocuments(text, { prettyErrors: false })[0]?.errors[0];
-  if (!error) throw new Error('expected a YAML error');
-  const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
-  const lineEnd = text.indexOf('\n', error.pos[0]);
+  if (!error) throw new Error("expected a YAML error");
+  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+  const lineEnd = text.indexOf("\n", error.pos[0]);
   return describeYamlError(error, text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
 }
 
-test('a key without a space after its colon gets the fix as the hint', () => {
-  expect(firstError('path:\n  type:RegularExpression\n  value: /x\n')).toEqual({
-    message: 'YAML syntax error: A mapping key runs over more than one line. `type:RegularExpression` has no space after the colon, so YAML reads it as one word instead of the key `type`.',
-    hint: 'Add a space after the colon: `type: RegularExpression`.',
+test("a key without a space after its colon gets the fix as the hint", () => {
+  expect(firstError("path:\n  type:RegularExpression\n  value: /x\n")).toEqual({
+    message:
+      "YAML syntax error: A mapping key runs over more than one line. `type:RegularExpression` has no space after the colon, so YAML reads it as one word instead of the key `type`.",
+    hint: "Add a space after the colon: `type: RegularExpression`.",
   });
 });
 
-test('an over-indented line after a value, and two keys on one line', () => {
-  expect(firstError('metadata:\n  name: a\n   namespace: b\n').message).toContain('followed by a line indented deeper than its key');
-  expect(firstError('a: b: c\n').message).toContain('two `key:` parts');
+test("an over-indented line after a value, and two keys on one line", () => {
+  expect(firstError("metadata:\n  name: a\n   namespace: b\n").message).toContain(
+    "followed by a line indented deeper than its key",
+  );
+  expect(firstError("a: b: c\n").message).toContain("two `key:` parts");
 });
 
-test('tabs and duplicate keys have their own wording; others keep the parser message', () => {
-  expect(firstError('a:\n\tb: 1\n')).toEqual({ message: 'YAML syntax error: Tabs are not allowed for indentation in YAML.', hint: 'Replace the tab at the start of this line with spaces.' });
-  expect(firstError('a: 1\na: 2\n').message).toBe('YAML syntax error: The same key appears twice in one mapping.');
+test("tabs and duplicate keys have their own wording; others keep the parser message", () => {
+  expect(firstError("a:\n\tb: 1\n")).toEqual({
+    message: "YAML syntax error: Tabs are not allowed for indentation in YAML.",
+    hint: "Replace the tab at the start of this line with spaces.",
+  });
+  expect(firstError("a: 1\na: 2\n").message).toBe(
+    "YAML syntax error: The same key appears twice in one mapping.",
+  );
   expect(firstError('a: "x\n').message).toBe('YAML syntax error: Missing closing "quote.');
 });
 
-test('URLs, times and spaced keys are not mistaken for a missing space', () => {
-  expect(findMissingSpaceAfterColon('url: http://x')).toBeUndefined();
-  expect(findMissingSpaceAfterColon('- 12:30')).toBeUndefined();
-  expect(findMissingSpaceAfterColon('- name:web')).toEqual({ text: 'name:web', key: 'name', value: 'web' });
+test("URLs, times and spaced keys are not mistaken for a missing space", () => {
+  expect(findMissingSpaceAfterColon("url: http://x")).toBeUndefined();
+  expect(findMissingSpaceAfterColon("- 12:30")).toBeUndefined();
+  expect(findMissingSpaceAfterColon("- name:web")).toEqual({
+    text: "name:web",
+    key: "name",
+    value: "web",
+  });
 });

@@ -4,10 +4,10 @@
  * the documents after it stay exact (and their columns, which count from their own lines); the
  * offsets do shift, so positions in the guarded text are read with the guarded text.
  */
-import type { LoadLimits } from './loadLimits';
+import type { LoadLimits } from "./loadLimits";
 
 export interface RefusedDocument {
-  reason: 'too-large' | 'too-deep';
+  reason: "too-large" | "too-deep";
   /** Offsets of the refused chunk in the original text. */
   start: number;
   end: number;
@@ -30,14 +30,14 @@ export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
   for (const [start, end] of documentChunks(text)) {
     const size = end - start;
     if (size > limits.maxDocumentBytes) {
-      refused.push({ reason: 'too-large', start, end, at: start, size });
+      refused.push({ reason: "too-large", start, end, at: start, size });
       continue;
     }
     const deepAt = findFlowDepthExcess(text, start, end, limits.maxNestingDepth);
-    if (deepAt >= 0) refused.push({ reason: 'too-deep', start, end, at: deepAt, size });
+    if (deepAt >= 0) refused.push({ reason: "too-deep", start, end, at: deepAt, size });
   }
   if (refused.length === 0) return { text, refused };
-  let out = '';
+  let out = "";
   let cursor = 0;
   for (const r of refused) {
     out += text.slice(cursor, r.start) + blankKeepingMarker(text.slice(r.start, r.end));
@@ -84,7 +84,11 @@ function findFlowDepthExcess(text: string, start: number, end: number, maxDepth:
     const blank = c === 0x20 || c === 0x09;
     if (atLineStart && blank) indent++;
     else atLineStart = false;
-    if ((c === 0x2d || c === 0x3f || c === 0x3a) && isBlankAt(text, i + 1) && (i === start || isBlankAt(text, i - 1) || text.charCodeAt(i - 1) === 0x0a)) {
+    if (
+      (c === 0x2d || c === 0x3f || c === 0x3a) &&
+      isBlankAt(text, i + 1) &&
+      (i === start || isBlankAt(text, i - 1) || text.charCodeAt(i - 1) === 0x0a)
+    ) {
       indicators++;
     } else if (!blank && c !== 0x3a) {
       indicators = 0;
@@ -97,7 +101,7 @@ function findFlowDepthExcess(text: string, start: number, end: number, maxDepth:
       if (depth > 0) depth--;
     } else if ((c === 0x22 || c === 0x27) && opensScalar(text[i - 1])) {
       i = skipQuoted(text, i, end, c);
-    } else if (c === 0x23 && (i === start || /\s/.test(text[i - 1] ?? ''))) {
+    } else if (c === 0x23 && (i === start || /\s/.test(text[i - 1] ?? ""))) {
       while (i < end && text.charCodeAt(i + 1) !== 0x0a) i++;
     }
     i++;
@@ -132,15 +136,15 @@ function skipQuoted(text: string, open: number, end: number, quote: number): num
 // Only the line breaks are kept (not a space per character): the parser then skips a refused
 // 6 MiB document in no time.
 function blankKeepingMarker(chunk: string): string {
-  const marker = chunk.startsWith('---') ? '---' : '';
-  return marker + chunk.slice(marker.length).replace(/[^\n]+/g, '');
+  const marker = chunk.startsWith("---") ? "---" : "";
+  return marker + chunk.slice(marker.length).replace(/[^\n]+/g, "");
 }
 
 /** 1-based line and column of an offset, for positions in the original (unguarded) text. */
 export function positionIn(text: string, offset: number): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
     line++;
     lineStart = i + 1;
   }

@@ -4,13 +4,15 @@
  * deeply nested ones in super-linear time), and nesting must stay within the limit. Iterative, so
  * a hostile depth cannot overflow the stack.
  */
-import { isAlias, isCollection, isMap, isPair, isSeq, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isSeq, type Document, type Node } from "yaml";
 
 export type DocumentProblem =
-  | { kind: 'complex-key'; offset: number }
-  | { kind: 'too-deep'; offset: number };
+  { kind: "complex-key"; offset: number } | { kind: "too-deep"; offset: number };
 
-export function inspectDocument(doc: Document.Parsed, maxDepth: number): DocumentProblem | undefined {
+export function inspectDocument(
+  doc: Document.Parsed,
+  maxDepth: number,
+): DocumentProblem | undefined {
   // Parallel stacks of collections only: this visits every node of every document, so it avoids
   // an allocation per node and never pushes scalars.
   const nodes: unknown[] = [doc.contents];
@@ -18,7 +20,7 @@ export function inspectDocument(doc: Document.Parsed, maxDepth: number): Documen
   for (let top = nodes.pop(); top !== undefined || nodes.length > 0; top = nodes.pop()) {
     const depth = depths.pop() ?? 0;
     if (!isCollection(top)) continue;
-    if (depth > maxDepth) return { kind: 'too-deep', offset: top.range?.[0] ?? 0 };
+    if (depth > maxDepth) return { kind: "too-deep", offset: top.range?.[0] ?? 0 };
     if (isSeq(top)) {
       for (const item of top.items) {
         if (!isCollection(item)) continue;
@@ -31,7 +33,8 @@ export function inspectDocument(doc: Document.Parsed, maxDepth: number): Documen
     for (const pair of top.items) {
       if (!isPair(pair)) continue;
       const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
-      if (isCollection(key)) return { kind: 'complex-key', offset: (pair.key as Node).range?.[0] ?? 0 };
+      if (isCollection(key))
+        return { kind: "complex-key", offset: (pair.key as Node).range?.[0] ?? 0 };
       if (!isCollection(pair.value)) continue;
       nodes.push(pair.value);
       depths.push(depth + 1);

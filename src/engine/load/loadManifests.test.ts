@@ -1,7 +1,7 @@
-import { describe, expect, test } from 'vitest';
-import { loadManifests } from './loadManifests';
+import { describe, expect, test } from "vitest";
+import { loadManifests } from "./loadManifests";
 
-const load = (text: string, name = 'in.yaml') => loadManifests([{ name, text }]);
+const load = (text: string, name = "in.yaml") => loadManifests([{ name, text }]);
 
 const ROUTE = `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -18,179 +18,282 @@ spec:
             value: /
 `;
 
-describe('loadManifests', () => {
-  test('loads a multi-document file with defaults and source ranges', () => {
-    const r = load(`# leading comment\n${ROUTE}---\napiVersion: v1\nkind: Service\nmetadata: {name: svc}\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: gwsim\n---\n# only a comment\n---\n`);
+describe("loadManifests", () => {
+  test("loads a multi-document file with defaults and source ranges", () => {
+    const r = load(
+      `# leading comment\n${ROUTE}---\napiVersion: v1\nkind: Service\nmetadata: {name: svc}\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: gwsim\n---\n# only a comment\n---\n`,
+    );
     expect(r.diagnostics).toEqual([]);
-    expect(r.manifests.map((m) => m.key)).toEqual(['HTTPRoute/app/web', 'Service/default/svc', 'GatewayClass//gwsim']);
+    expect(r.manifests.map((m) => m.key)).toEqual([
+      "HTTPRoute/app/web",
+      "Service/default/svc",
+      "GatewayClass//gwsim",
+    ]);
     const [route, svc, gc] = r.manifests;
-    expect(route?.source).toEqual({ file: 'in.yaml', docIndex: 0, line: 2, column: 1, endLine: 14 });
+    expect(route?.source).toEqual({
+      file: "in.yaml",
+      docIndex: 0,
+      line: 2,
+      column: 1,
+      endLine: 14,
+    });
     expect(route?.modelled).toBe(true);
     expect(route?.generation).toBe(1);
-    expect(route?.group).toBe('gateway.networking.k8s.io');
-    expect(svc?.namespace).toBe('default');
+    expect(route?.group).toBe("gateway.networking.k8s.io");
+    expect(svc?.namespace).toBe("default");
     expect(svc?.source.docIndex).toBe(1);
     expect(gc?.namespace).toBeUndefined();
     expect(structuredClone(r.manifests)).toEqual(r.manifests);
   });
 
-  test('keeps labels, annotations, generation and unknown kinds as opaque objects', () => {
-    const r = load(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  generation: 4\n  labels: {app: web, tier: 1}\n  annotations: {a: b}\nspec: {replicas: 2}\n`);
+  test("keeps labels, annotations, generation and unknown kinds as opaque objects", () => {
+    const r = load(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  generation: 4\n  labels: {app: web, tier: 1}\n  annotations: {a: b}\nspec: {replicas: 2}\n`,
+    );
     expect(r.diagnostics).toEqual([]);
     const [d] = r.manifests;
-    expect(d).toMatchObject({ modelled: false, generation: 4, labels: { app: 'web', tier: '1' }, annotations: { a: 'b' } });
+    expect(d).toMatchObject({
+      modelled: false,
+      generation: 4,
+      labels: { app: "web", tier: "1" },
+      annotations: { a: "b" },
+    });
     expect(d?.body).toEqual({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'd', generation: 4, labels: { app: 'web', tier: 1 }, annotations: { a: 'b' } },
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: {
+        name: "d",
+        generation: 4,
+        labels: { app: "web", tier: 1 },
+        annotations: { a: "b" },
+      },
       spec: { replicas: 2 },
     });
   });
 
-  test('a Gateway from another API group is opaque', () => {
+  test("a Gateway from another API group is opaque", () => {
     const r = load(`apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\n`);
     expect(r.manifests[0]?.modelled).toBe(false);
     expect(r.diagnostics).toEqual([]);
   });
 
-  test('an unserved version of a modelled kind loads with a warning on apiVersion', () => {
-    const r = load(`apiVersion: gateway.networking.k8s.io/v1alpha1\nkind: HTTPRoute\nmetadata: {name: r}\n`);
+  test("an unserved version of a modelled kind loads with a warning on apiVersion", () => {
+    const r = load(
+      `apiVersion: gateway.networking.k8s.io/v1alpha1\nkind: HTTPRoute\nmetadata: {name: r}\n`,
+    );
     expect(r.manifests).toHaveLength(1);
     expect(r.manifests[0]?.modelled).toBe(true);
     expect(r.diagnostics).toMatchObject([
-      { code: 'object.unserved-version', severity: 'warning', line: 1, column: 13, path: 'apiVersion', object: { kind: 'HTTPRoute', name: 'r', namespace: 'default' } },
+      {
+        code: "object.unserved-version",
+        severity: "warning",
+        line: 1,
+        column: 13,
+        path: "apiVersion",
+        object: { kind: "HTTPRoute", name: "r", namespace: "default" },
+      },
     ]);
   });
 
-  test('a syntax error in one document does not stop the others', () => {
-    const r = load(`apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: [b}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\n`);
-    expect(r.manifests.map((m) => m.name)).toEqual(['a', 'c']);
+  test("a syntax error in one document does not stop the others", () => {
+    const r = load(
+      `apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: [b}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\n`,
+    );
+    expect(r.manifests.map((m) => m.name)).toEqual(["a", "c"]);
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml.syntax', severity: 'error', line: 7 });
-    expect(r.diagnostics[0]?.message).toContain('This document was not loaded; the others were.');
+    expect(r.diagnostics[0]).toMatchObject({ code: "yaml.syntax", severity: "error", line: 7 });
+    expect(r.diagnostics[0]?.message).toContain("This document was not loaded; the others were.");
     expect(r.manifests[1]?.source.docIndex).toBe(2);
   });
 
-  test('`key:value` without a space is reported on its line with the fix', () => {
-    const r = load(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  type:RegularExpression\n  value: /x\n`);
+  test("`key:value` without a space is reported on its line with the fix", () => {
+    const r = load(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  type:RegularExpression\n  value: /x\n`,
+    );
     expect(r.manifests).toEqual([]);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml.syntax', line: 6, column: 3, hint: 'Add a space after the colon: `type: RegularExpression`.' });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: "yaml.syntax",
+      line: 6,
+      column: 3,
+      hint: "Add a space after the colon: `type: RegularExpression`.",
+    });
   });
 
-  test('an alias bomb ends in yaml.alias-limit quickly', () => {
-    const levels = 'abcdefghi'.split('');
+  test("an alias bomb ends in yaml.alias-limit quickly", () => {
+    const levels = "abcdefghi".split("");
     let bomb = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\ndata:\n  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n`;
     for (let i = 1; i < levels.length; i++) {
       const prev = levels[i - 1] as string;
-      bomb += `  ${levels[i]}: &${levels[i]} [${Array(9).fill(`*${prev}`).join(',')}]\n`;
+      bomb += `  ${levels[i]}: &${levels[i]} [${Array(9).fill(`*${prev}`).join(",")}]\n`;
     }
     const r = load(`${bomb}---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n`);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['yaml.alias-limit']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["yaml.alias-limit"]);
     expect(r.diagnostics[0]?.line).toBe(1);
-    expect(r.manifests.map((m) => m.name)).toEqual(['ok']);
+    expect(r.manifests.map((m) => m.name)).toEqual(["ok"]);
   });
 
-  test('a few aliases are fine', () => {
-    const r = load(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, labels: &l {a: b}, annotations: *l}\n`);
+  test("a few aliases are fine", () => {
+    const r = load(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, labels: &l {a: b}, annotations: *l}\n`,
+    );
     expect(r.diagnostics).toEqual([]);
-    expect(r.manifests[0]?.annotations).toEqual({ a: 'b' });
+    expect(r.manifests[0]?.annotations).toEqual({ a: "b" });
   });
 
-  test('a document over the size limit is refused, the next one loads on its own line', () => {
-    const big = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: "${'x'.repeat(2000)}"\n`;
-    const r = loadManifests([{ name: 'f.yaml', text: `${big}---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n` }], { maxDocumentBytes: 1000 });
-    expect(r.diagnostics).toMatchObject([{ code: 'yaml.document-too-large', line: 1, column: 1 }]);
-    expect(r.manifests.map((m) => [m.name, m.source.line, m.source.docIndex])).toEqual([['ok', 7, 1]]);
+  test("a document over the size limit is refused, the next one loads on its own line", () => {
+    const big = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: "${"x".repeat(2000)}"\n`;
+    const r = loadManifests(
+      [
+        {
+          name: "f.yaml",
+          text: `${big}---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n`,
+        },
+      ],
+      { maxDocumentBytes: 1000 },
+    );
+    expect(r.diagnostics).toMatchObject([{ code: "yaml.document-too-large", line: 1, column: 1 }]);
+    expect(r.manifests.map((m) => [m.name, m.source.line, m.source.docIndex])).toEqual([
+      ["ok", 7, 1],
+    ]);
   });
 
-  test('the default limit refuses a real 6 MiB document', () => {
-    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: "${'x'.repeat(6 * 1024 * 1024)}"\n`;
+  test("the default limit refuses a real 6 MiB document", () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: "${"x".repeat(6 * 1024 * 1024)}"\n`;
     const r = load(text);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['yaml.document-too-large']);
-    expect(r.diagnostics[0]?.message).toContain('over the 5.0 MiB limit');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["yaml.document-too-large"]);
+    expect(r.diagnostics[0]?.message).toContain("over the 5.0 MiB limit");
   });
 
-  test('deeply nested input gives a diagnostic, not a crash', () => {
-    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n`;
+  test("deeply nested input gives a diagnostic, not a crash", () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${"[".repeat(200_000)}${"]".repeat(200_000)}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n`;
     const r = load(deep);
-    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml.nesting-limit', 4]]);
-    expect(r.manifests.map((m) => m.name)).toEqual(['ok']);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([["yaml.nesting-limit", 4]]);
+    expect(r.manifests.map((m) => m.name)).toEqual(["ok"]);
   });
 
-  test('a long run of block indicators on one line is refused before parsing', () => {
-    const r = load(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a: ${'- '.repeat(1_000_000)}x\n---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n`);
-    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml.nesting-limit', 5]]);
-    expect(r.manifests.map((m) => m.name)).toEqual(['ok']);
+  test("a long run of block indicators on one line is refused before parsing", () => {
+    const r = load(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a: ${"- ".repeat(1_000_000)}x\n---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n`,
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([["yaml.nesting-limit", 5]]);
+    expect(r.manifests.map((m) => m.name)).toEqual(["ok"]);
   });
 
-  test('collection keys are refused (they are not JSON, and nested ones convert in super-linear time)', () => {
-    const nested = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}?`).join('\n');
-    const r = load(`${nested(500)} x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  ? [a, b]\n  : c\n---\n${nested(3000)} x\n---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n`);
+  test("collection keys are refused (they are not JSON, and nested ones convert in super-linear time)", () => {
+    const nested = (n: number) =>
+      Array.from({ length: n }, (_, i) => `${" ".repeat(i)}?`).join("\n");
+    const r = load(
+      `${nested(500)} x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  ? [a, b]\n  : c\n---\n${nested(3000)} x\n---\napiVersion: v1\nkind: Service\nmetadata: {name: ok}\n`,
+    );
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
       // 3000 levels would overflow the parser's stack: refused before parsing, where indentation passes 1000.
-      ['yaml.nesting-limit', 1509],
-      ['yaml.complex-key', 2],
-      ['yaml.complex-key', 506],
+      ["yaml.nesting-limit", 1509],
+      ["yaml.complex-key", 2],
+      ["yaml.complex-key", 506],
     ]);
-    expect(r.manifests.map((m) => m.name)).toEqual(['ok']);
+    expect(r.manifests.map((m) => m.name)).toEqual(["ok"]);
   });
 
-  test('brackets inside quoted strings and after apostrophes are counted correctly', () => {
-    const r = loadManifests([{ name: 'q', text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: q}\ndata:\n  a: "${'['.repeat(50)}"\n  b: don't\n  c: '${'{'.repeat(50)}'\n` }], { maxNestingDepth: 10 });
+  test("brackets inside quoted strings and after apostrophes are counted correctly", () => {
+    const r = loadManifests(
+      [
+        {
+          name: "q",
+          text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: q}\ndata:\n  a: "${"[".repeat(50)}"\n  b: don't\n  c: '${"{".repeat(50)}'\n`,
+        },
+      ],
+      { maxNestingDepth: 10 },
+    );
     expect(r.diagnostics).toEqual([]);
     // An apostrophe inside a plain scalar must not hide the brackets after it.
-    const hidden = loadManifests([{ name: 'h', text: `a: don't ${'['.repeat(20)}${']'.repeat(20)}\n` }], { maxNestingDepth: 10 });
-    expect(hidden.diagnostics.map((d) => d.code)).toEqual(['yaml.nesting-limit']);
+    const hidden = loadManifests(
+      [{ name: "h", text: `a: don't ${"[".repeat(20)}${"]".repeat(20)}\n` }],
+      { maxNestingDepth: 10 },
+    );
+    expect(hidden.diagnostics.map((d) => d.code)).toEqual(["yaml.nesting-limit"]);
   });
 
-  test('kind: List items become objects with listIndex', () => {
-    const r = load(`apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n- apiVersion: gateway.networking.k8s.io/v1\n  kind: HTTPRoute\n  metadata: {name: r, namespace: n}\n`);
+  test("kind: List items become objects with listIndex", () => {
+    const r = load(
+      `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n- apiVersion: gateway.networking.k8s.io/v1\n  kind: HTTPRoute\n  metadata: {name: r, namespace: n}\n`,
+    );
     expect(r.diagnostics).toEqual([]);
-    expect(r.manifests.map((m) => [m.key, m.source.listIndex, m.source.line, m.source.endLine])).toEqual([
-      ['Service/default/a', 0, 4, 6],
-      ['HTTPRoute/n/r', 1, 7, 9],
+    expect(
+      r.manifests.map((m) => [m.key, m.source.listIndex, m.source.line, m.source.endLine]),
+    ).toEqual([
+      ["Service/default/a", 0, 4, 6],
+      ["HTTPRoute/n/r", 1, 7, 9],
     ]);
-    expect(r.locator.locate(r.manifests[1]!, ['metadata', 'namespace'])).toMatchObject({ line: 9, column: 34 });
+    expect(r.locator.locate(r.manifests[1]!, ["metadata", "namespace"])).toMatchObject({
+      line: 9,
+      column: 34,
+    });
   });
 
-  test('typed lists give their items the list kind', () => {
-    const r = load(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRouteList\nitems:\n- metadata: {name: a}\n`);
-    expect(r.manifests.map((m) => m.key)).toEqual(['HTTPRoute/default/a']);
+  test("typed lists give their items the list kind", () => {
+    const r = load(
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRouteList\nitems:\n- metadata: {name: a}\n`,
+    );
+    expect(r.manifests.map((m) => m.key)).toEqual(["HTTPRoute/default/a"]);
   });
 
-  test('missing kind or name: located diagnostic, object not produced', () => {
-    const r = load(`metadata: {name: a}\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  labels: {a: b}\n---\n- 1\n`);
+  test("missing kind or name: located diagnostic, object not produced", () => {
+    const r = load(
+      `metadata: {name: a}\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  labels: {a: b}\n---\n- 1\n`,
+    );
     expect(r.manifests).toEqual([]);
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
-      ['object.missing-kind', 1],
-      ['object.missing-name', 6],
-      ['yaml.not-an-object', 9],
+      ["object.missing-kind", 1],
+      ["object.missing-name", 6],
+      ["yaml.not-an-object", 9],
     ]);
-    expect(r.diagnostics[0]?.message).toContain('it was not loaded');
-    expect(r.diagnostics[1]?.message).toContain('it was not loaded');
+    expect(r.diagnostics[0]?.message).toContain("it was not loaded");
+    expect(r.diagnostics[1]?.message).toContain("it was not loaded");
     // A whole object is marked on its first line only, not underlined from top to bottom.
     expect(r.diagnostics[0]).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 20 });
   });
 
-  test('duplicates: warning on the later one, the later one wins', () => {
+  test("duplicates: warning on the later one, the later one wins", () => {
     const r = loadManifests([
-      { name: 'a.yaml', text: `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {x: 1}\n` },
-      { name: 'b.yaml', text: `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec: {x: 2}\n` },
+      {
+        name: "a.yaml",
+        text: `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {x: 1}\n`,
+      },
+      {
+        name: "b.yaml",
+        text: `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec: {x: 2}\n`,
+      },
     ]);
     expect(r.manifests.map((m) => m.spec)).toEqual([{ x: 2 }]);
-    expect(r.diagnostics).toMatchObject([{ code: 'object.duplicate', file: 'b.yaml', line: 4, column: 9 }]);
-    expect(r.diagnostics[0]?.message).toContain('first at a.yaml:1');
+    expect(r.diagnostics).toMatchObject([
+      { code: "object.duplicate", file: "b.yaml", line: 4, column: 9 },
+    ]);
+    expect(r.diagnostics[0]?.message).toContain("first at a.yaml:1");
   });
 
-  test('the locator finds exact fields and falls back to the nearest ancestor', () => {
+  test("the locator finds exact fields and falls back to the nearest ancestor", () => {
     const r = load(ROUTE);
     const route = r.manifests[0]!;
-    expect(r.locator.locate(route, ['spec', 'rules', 0, 'matches', 0, 'path', 'type'])).toEqual({
-      file: 'in.yaml', line: 12, column: 19, endLine: 12, endColumn: 29,
+    expect(r.locator.locate(route, ["spec", "rules", 0, "matches", 0, "path", "type"])).toEqual({
+      file: "in.yaml",
+      line: 12,
+      column: 19,
+      endLine: 12,
+      endColumn: 29,
     });
     // A missing field points at its parent's key.
-    expect(r.locator.locate(route, ['spec', 'parentRefs', 0, 'port'])).toMatchObject({ line: 8, column: 9 - 2 });
-    expect(r.locator.locate(route, ['spec', 'hostnames'])).toMatchObject({ line: 6, column: 1, endLine: 6, endColumn: 5 });
-    expect(r.locator.locateKey(route, ['spec', 'rules', 0, 'matches', 0, 'path', 'type'])).toMatchObject({ line: 12, column: 13, endColumn: 17 });
+    expect(r.locator.locate(route, ["spec", "parentRefs", 0, "port"])).toMatchObject({
+      line: 8,
+      column: 9 - 2,
+    });
+    expect(r.locator.locate(route, ["spec", "hostnames"])).toMatchObject({
+      line: 6,
+      column: 1,
+      endLine: 6,
+      endColumn: 5,
+    });
+    expect(
+      r.locator.locateKey(route, ["spec", "rules", 0, "matches", 0, "path", "type"]),
+    ).toMatchObject({ line: 12, column: 13, endColumn: 17 });
   });
 });

@@ -5,24 +5,37 @@
  * document costs that document only, and the others still load. Objects keep their source range,
  * so every later diagnostic can point at the line the user wrote.
  */
-import { isMap, isSeq, type Document, type Node } from 'yaml';
-import { resourceKey } from '../api/keys';
-import { diagnostic } from '../diagnostics/diagnostic';
-import type { Diagnostic, Manifest, ManifestSource, SourceFile } from '../types';
-import { buildManifest, isPlainObject, refOf, type ObjectInput } from './buildManifest';
-import { describeYamlError } from './describeYamlError';
-import { guardDocuments, positionIn, type RefusedDocument } from './guardDocuments';
-import { inspectDocument } from './inspectDocument';
-import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './loadLimits';
-import { fullParse, parseChunk, settleParseCache, type FullChunk, type ParseCache, type ParsedChunk } from './parseCache';
-import type { QuickDocument } from './quickParse';
-import { parsingChunks } from './parsingChunks';
-import { createObjectNodeRegistry, linePosition, offsetsToLocation, type LocatedFile, type ObjectNodeRegistry } from './sourceLocator';
-import type { SourceLocator } from './sourceLocator';
-import { appendAll } from '../collections/appendAll';
+import { isMap, isSeq, type Document, type Node } from "yaml";
+import { resourceKey } from "../api/keys";
+import { diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic, Manifest, ManifestSource, SourceFile } from "../types";
+import { buildManifest, isPlainObject, refOf, type ObjectInput } from "./buildManifest";
+import { describeYamlError } from "./describeYamlError";
+import { guardDocuments, positionIn, type RefusedDocument } from "./guardDocuments";
+import { inspectDocument } from "./inspectDocument";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./loadLimits";
+import {
+  fullParse,
+  parseChunk,
+  settleParseCache,
+  type FullChunk,
+  type ParseCache,
+  type ParsedChunk,
+} from "./parseCache";
+import type { QuickDocument } from "./quickParse";
+import { parsingChunks } from "./parsingChunks";
+import {
+  createObjectNodeRegistry,
+  linePosition,
+  offsetsToLocation,
+  type LocatedFile,
+  type ObjectNodeRegistry,
+} from "./sourceLocator";
+import type { SourceLocator } from "./sourceLocator";
+import { appendAll } from "../collections/appendAll";
 
-export type { SourceLocator } from './sourceLocator';
-export type { LoadLimits } from './loadLimits';
+export type { SourceLocator } from "./sourceLocator";
+export type { LoadLimits } from "./loadLimits";
 
 export interface LoadResult {
   manifests: Manifest[];
@@ -48,7 +61,10 @@ export function loadManifests(
   const diagnostics: Diagnostic[] = [];
   const loaded: Manifest[] = [];
   for (const source of sources) {
-    const file = loadFile(source, effective, registry, cache, { split: splitDocuments, quick: quickParse });
+    const file = loadFile(source, effective, registry, cache, {
+      split: splitDocuments,
+      quick: quickParse,
+    });
     appendAll(loaded, file.manifests);
     appendAll(diagnostics, file.diagnostics);
   }
@@ -72,17 +88,27 @@ function loadFile(
   const diagnostics: Diagnostic[] = [];
   const manifests: Manifest[] = [];
   const guarded = guardDocuments(source.text, limits);
-  for (const refused of guarded.refused) diagnostics.push(refusedDiagnostic(source, refused, limits));
+  for (const refused of guarded.refused)
+    diagnostics.push(refusedDiagnostic(source, refused, limits));
   // A refused first document without a `---` leaves only blanks, which the parser does not count.
   const firstRefused = guarded.refused[0];
-  let docIndex = firstRefused?.start === 0 && !source.text.startsWith('---') ? 1 : 0;
-  for (const chunk of mode.split ? parsingChunks(guarded.text) : [{ text: guarded.text, lineOffset: 0 }]) {
+  let docIndex = firstRefused?.start === 0 && !source.text.startsWith("---") ? 1 : 0;
+  for (const chunk of mode.split
+    ? parsingChunks(guarded.text)
+    : [{ text: guarded.text, lineOffset: 0 }]) {
     let parsed: ParsedChunk;
     let full: FullChunk;
     try {
       parsed = parseChunk(chunk.text, cache, mode.quick);
       if (parsed.quick !== undefined && listItemsOf(parsed.quick.value) === undefined) {
-        const result = loadQuickDocument(parsed, parsed.quick, docIndex, source.name, chunk.lineOffset, registry);
+        const result = loadQuickDocument(
+          parsed,
+          parsed.quick,
+          docIndex,
+          source.name,
+          chunk.lineOffset,
+          registry,
+        );
         appendAll(manifests, result.manifests);
         appendAll(diagnostics, inDocument(result.diagnostics, docIndex));
         docIndex += 1;
@@ -95,9 +121,23 @@ function loadFile(
       // file is lost as a whole, but with a diagnostic rather than a crash.
       const at = { file: source.name, line: 1, column: 1, endLine: 1, endColumn: 1 };
       const why = error instanceof Error ? error.message : String(error);
-      return { manifests: [], diagnostics: [diagnostic('yaml.nesting-limit', at, `The YAML parser gave up on this file (${why}); nothing in it was loaded.`)] };
+      return {
+        manifests: [],
+        diagnostics: [
+          diagnostic(
+            "yaml.nesting-limit",
+            at,
+            `The YAML parser gave up on this file (${why}); nothing in it was loaded.`,
+          ),
+        ],
+      };
     }
-    const file: LocatedFile = { name: source.name, text: chunk.text, lineCounter: full.lineCounter, lineOffset: chunk.lineOffset };
+    const file: LocatedFile = {
+      name: source.name,
+      text: chunk.text,
+      lineCounter: full.lineCounter,
+      lineOffset: chunk.lineOffset,
+    };
     for (const doc of full.docs) {
       const result = loadDocument(doc, docIndex, file, limits, registry);
       appendAll(manifests, result.manifests);
@@ -135,9 +175,16 @@ function loadQuickDocument(
   registry.registerLazy(source, () => {
     const full = fullParse(parsed);
     const root = full.docs[0]?.contents as Node;
-    return { root, file: { name: fileName, text: parsed.text, lineCounter: full.lineCounter, lineOffset } };
+    return {
+      root,
+      file: { name: fileName, text: parsed.text, lineCounter: full.lineCounter, lineOffset },
+    };
   });
-  const built = buildManifest({ value: quick.value, source, locate: (path) => registry.locator.locate(stub(source), path) });
+  const built = buildManifest({
+    value: quick.value,
+    source,
+    locate: (path) => registry.locator.locate(stub(source), path),
+  });
   return { manifests: built.manifest ? [built.manifest] : [], diagnostics: built.diagnostics };
 }
 
@@ -151,17 +198,23 @@ function loadDocument(
   const diagnostics: Diagnostic[] = [];
   for (const warning of doc.warnings) {
     const at = offsetsToLocation(file, warning.pos[0], warning.pos[1]);
-    diagnostics.push(diagnostic('yaml.warning', at, `YAML: ${warning.message}`));
+    diagnostics.push(diagnostic("yaml.warning", at, `YAML: ${warning.message}`));
   }
   const first = doc.errors[0];
   if (first) {
     const at = offsetsToLocation(file, first.pos[0], Math.max(first.pos[0], first.pos[1]));
     const described = describeYamlError(first, lineAt(file.text, first.pos[0]));
-    const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more error(s) follow from it.)` : '';
+    const more =
+      doc.errors.length > 1 ? ` (${doc.errors.length - 1} more error(s) follow from it.)` : "";
     diagnostics.push(
-      diagnostic('yaml.syntax', at, `${described.message} This document was not loaded; the others were.${more}`, {
-        ...(described.hint ? { hint: described.hint } : {}),
-      }),
+      diagnostic(
+        "yaml.syntax",
+        at,
+        `${described.message} This document was not loaded; the others were.${more}`,
+        {
+          ...(described.hint ? { hint: described.hint } : {}),
+        },
+      ),
     );
     return { manifests: [], diagnostics };
   }
@@ -172,9 +225,17 @@ function loadDocument(
   if (problem) {
     const at = offsetsToLocation(file, problem.offset, problem.offset + 1);
     diagnostics.push(
-      problem.kind === 'complex-key'
-        ? diagnostic('yaml.complex-key', at, 'A mapping or list is used as a key here; Kubernetes objects only have text keys. This document was not loaded.')
-        : diagnostic('yaml.nesting-limit', at, `The document nests more than ${limits.maxNestingDepth} levels deep here; it was not loaded.`),
+      problem.kind === "complex-key"
+        ? diagnostic(
+            "yaml.complex-key",
+            at,
+            "A mapping or list is used as a key here; Kubernetes objects only have text keys. This document was not loaded.",
+          )
+        : diagnostic(
+            "yaml.nesting-limit",
+            at,
+            `The document nests more than ${limits.maxNestingDepth} levels deep here; it was not loaded.`,
+          ),
     );
     return { manifests: [], diagnostics };
   }
@@ -186,15 +247,18 @@ function loadDocument(
     return { manifests: [], diagnostics };
   }
   const manifests: Manifest[] = [];
-  const build = (input: Omit<ObjectInput, 'locate'>, root: Node): void => {
+  const build = (input: Omit<ObjectInput, "locate">, root: Node): void => {
     registry.register(input.source, root, file);
-    const built = buildManifest({ ...input, locate: (path) => registry.locator.locate(stub(input.source), path) });
+    const built = buildManifest({
+      ...input,
+      locate: (path) => registry.locator.locate(stub(input.source), path),
+    });
     appendAll(diagnostics, built.diagnostics);
     if (built.manifest) manifests.push(built.manifest);
   };
   const listItems = isPlainObject(value) ? listItemsOf(value) : undefined;
   if (listItems && isMap(contents)) {
-    const itemsNode = contents.get('items', true);
+    const itemsNode = contents.get("items", true);
     listItems.forEach((item, listIndex) => {
       const node = isSeq(itemsNode) ? (itemsNode.items[listIndex] as Node | undefined) : undefined;
       const root = node ?? contents;
@@ -211,10 +275,10 @@ function loadDocument(
  * item is an object of its own. Typed lists from the API server omit the items' kind/apiVersion.
  */
 function listItemsOf(value: Record<string, unknown>): unknown[] | undefined {
-  const kind = typeof value.kind === 'string' ? value.kind : '';
-  if (!kind.endsWith('List') || !Array.isArray(value.items)) return undefined;
-  if (kind === 'List') return value.items;
-  const itemKind = kind.slice(0, -'List'.length);
+  const kind = typeof value.kind === "string" ? value.kind : "";
+  if (!kind.endsWith("List") || !Array.isArray(value.items)) return undefined;
+  if (kind === "List") return value.items;
+  const itemKind = kind.slice(0, -"List".length);
   return value.items.map((item) =>
     isPlainObject(item) && item.kind === undefined
       ? { apiVersion: value.apiVersion, kind: itemKind, ...item }
@@ -222,13 +286,24 @@ function listItemsOf(value: Record<string, unknown>): unknown[] | undefined {
   );
 }
 
-function sourceOf(file: LocatedFile, docIndex: number, root: Node, listIndex?: number): ManifestSource {
+function sourceOf(
+  file: LocatedFile,
+  docIndex: number,
+  root: Node,
+  listIndex?: number,
+): ManifestSource {
   const [start = 0, end = 0] = root.range ?? [];
   let last = end;
-  while (last > start && /\s/.test(file.text[last - 1] ?? '')) last--;
+  while (last > start && /\s/.test(file.text[last - 1] ?? "")) last--;
   const from = linePosition(file, start);
   const to = linePosition(file, last);
-  const source: ManifestSource = { file: file.name, docIndex, line: from.line, column: from.col, endLine: to.line };
+  const source: ManifestSource = {
+    file: file.name,
+    docIndex,
+    line: from.line,
+    column: from.col,
+    endLine: to.line,
+  };
   if (listIndex !== undefined) source.listIndex = listIndex;
   return source;
 }
@@ -239,7 +314,13 @@ function stub(source: ManifestSource): Manifest {
 }
 
 function isEmptyScalar(node: Node): boolean {
-  return !isMap(node) && !isSeq(node) && 'value' in node && node.value === null && !('tag' in node && node.tag);
+  return (
+    !isMap(node) &&
+    !isSeq(node) &&
+    "value" in node &&
+    node.value === null &&
+    !("tag" in node && node.tag)
+  );
 }
 
 function conversionDiagnostic(error: unknown, file: LocatedFile, contents: Node): Diagnostic {
@@ -248,31 +329,39 @@ function conversionDiagnostic(error: unknown, file: LocatedFile, contents: Node)
   const message = error instanceof Error ? error.message : String(error);
   if (/alias/i.test(message)) {
     return diagnostic(
-      'yaml.alias-limit',
+      "yaml.alias-limit",
       at,
       'This document expands its anchors/aliases too many times (the shape of a "billion laughs" attack); it was not loaded.',
     );
   }
-  return diagnostic('yaml.nesting-limit', at, `This document could not be converted (${message}); it was not loaded.`);
+  return diagnostic(
+    "yaml.nesting-limit",
+    at,
+    `This document could not be converted (${message}); it was not loaded.`,
+  );
 }
 
-function refusedDiagnostic(source: SourceFile, refused: RefusedDocument, limits: LoadLimits): Diagnostic {
+function refusedDiagnostic(
+  source: SourceFile,
+  refused: RefusedDocument,
+  limits: LoadLimits,
+): Diagnostic {
   const located = (from: number, to: number) => {
     const a = positionIn(source.text, from);
     const b = positionIn(source.text, to);
     return { file: source.name, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
-  if (refused.reason === 'too-large') {
+  if (refused.reason === "too-large") {
     const at = located(refused.start, refused.start);
     return diagnostic(
-      'yaml.document-too-large',
+      "yaml.document-too-large",
       at,
       `This YAML document is ${formatSize(refused.size)}, over the ${formatSize(limits.maxDocumentBytes)} limit; it was not loaded.`,
     );
   }
   const at = located(refused.at, refused.at + 1);
   return diagnostic(
-    'yaml.nesting-limit',
+    "yaml.nesting-limit",
     at,
     `Collections nest more than ${limits.maxNestingDepth} levels deep here; the document was not loaded.`,
   );
@@ -285,12 +374,16 @@ function formatSize(bytes: number): string {
 }
 
 function lineAt(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const end = text.indexOf('\n', offset);
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", offset);
   return text.slice(start, end < 0 ? text.length : end);
 }
 
-function dropDuplicates(manifests: Manifest[], locator: SourceLocator, diagnostics: Diagnostic[]): Manifest[] {
+function dropDuplicates(
+  manifests: Manifest[],
+  locator: SourceLocator,
+  diagnostics: Diagnostic[],
+): Manifest[] {
   const byKey = new Map<string, number>();
   const kept: (Manifest | undefined)[] = [];
   for (const m of manifests) {
@@ -301,10 +394,10 @@ function dropDuplicates(manifests: Manifest[], locator: SourceLocator, diagnosti
       kept[previous] = undefined;
       diagnostics.push(
         diagnostic(
-          'object.duplicate',
-          locator.locate(m, ['metadata', 'name']),
-          `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} is defined again (first at ${earlier.source.file}:${earlier.source.line}); this later definition wins.`,
-          { object: refOf(m), docIndex: m.source.docIndex, path: ['metadata', 'name'] },
+          "object.duplicate",
+          locator.locate(m, ["metadata", "name"]),
+          `${m.kind} ${m.namespace ? `${m.namespace}/` : ""}${m.name} is defined again (first at ${earlier.source.file}:${earlier.source.line}); this later definition wins.`,
+          { object: refOf(m), docIndex: m.source.docIndex, path: ["metadata", "name"] },
         ),
       );
     }

@@ -5,14 +5,18 @@
  * (an unresolved alias, a stack overflow) becomes a located error. For files that are not
  * manifests, such as `gwsim test` case files.
  */
-import { parseDocument, visit, type Alias, type Document } from 'yaml';
-import { guardDocuments, positionIn } from './guardDocuments';
-import { inspectDocument } from './inspectDocument';
-import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './loadLimits';
+import { parseDocument, visit, type Alias, type Document } from "yaml";
+import { guardDocuments, positionIn } from "./guardDocuments";
+import { inspectDocument } from "./inspectDocument";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./loadLimits";
 
 export type YamlValueResult = { ok: true; value: unknown } | { ok: false; errors: string[] };
 
-export function loadYamlValue(file: string, text: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): YamlValueResult {
+export function loadYamlValue(
+  file: string,
+  text: string,
+  limits: LoadLimits = DEFAULT_LOAD_LIMITS,
+): YamlValueResult {
   const at = (offset: number, source: string): string => {
     const p = positionIn(source, offset);
     return `${file}:${p.line}:${p.col}`;
@@ -22,7 +26,7 @@ export function loadYamlValue(file: string, text: string, limits: LoadLimits = D
     return {
       ok: false,
       errors: guarded.refused.map((r) =>
-        r.reason === 'too-large'
+        r.reason === "too-large"
           ? `${at(r.start, text)}: the YAML document is ${r.size} characters, over the ${limits.maxDocumentBytes} limit; it was not read`
           : `${at(r.at, text)}: collections nest more than ${limits.maxNestingDepth} levels deep here; the document was not read`,
       ),
@@ -32,21 +36,32 @@ export function loadYamlValue(file: string, text: string, limits: LoadLimits = D
   try {
     doc = parseDocument(text);
   } catch (error) {
-    return { ok: false, errors: [`${file}: the YAML parser gave up on this file (${messageOf(error)}); it was not read`] };
+    return {
+      ok: false,
+      errors: [
+        `${file}: the YAML parser gave up on this file (${messageOf(error)}); it was not read`,
+      ],
+    };
   }
   if (doc.errors.length > 0) {
     return {
       ok: false,
       errors: doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML syntax error: ${e.message.split('\n')[0] ?? ''}`;
+        return `${file}${pos ? `:${pos.line}:${pos.col}` : ""}: YAML syntax error: ${e.message.split("\n")[0] ?? ""}`;
       }),
     };
   }
   const problem = inspectDocument(doc, limits.maxNestingDepth);
   if (problem) {
-    const what = problem.kind === 'complex-key' ? 'a mapping or list is used as a key here; only text keys are allowed' : `collections nest more than ${limits.maxNestingDepth} levels deep here`;
-    return { ok: false, errors: [`${at(problem.offset, text)}: ${what}; the document was not read`] };
+    const what =
+      problem.kind === "complex-key"
+        ? "a mapping or list is used as a key here; only text keys are allowed"
+        : `collections nest more than ${limits.maxNestingDepth} levels deep here`;
+    return {
+      ok: false,
+      errors: [`${at(problem.offset, text)}: ${what}; the document was not read`],
+    };
   }
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }) };
@@ -54,13 +69,28 @@ export function loadYamlValue(file: string, text: string, limits: LoadLimits = D
     const start = doc.contents?.range?.[0] ?? 0;
     const message = messageOf(error);
     if (/excessive alias/i.test(message)) {
-      return { ok: false, errors: [`${at(start, text)}: the document expands its anchors/aliases too many times (the shape of a "billion laughs" attack); it was not read`] };
+      return {
+        ok: false,
+        errors: [
+          `${at(start, text)}: the document expands its anchors/aliases too many times (the shape of a "billion laughs" attack); it was not read`,
+        ],
+      };
     }
     const unresolved = /unresolved alias/i.test(message) ? firstUnresolvedAlias(doc) : undefined;
     if (unresolved) {
-      return { ok: false, errors: [`${at(unresolved.range?.[0] ?? start, text)}: the alias *${unresolved.source} has no anchor &${unresolved.source} before it; define the anchor first, or write the value out`] };
+      return {
+        ok: false,
+        errors: [
+          `${at(unresolved.range?.[0] ?? start, text)}: the alias *${unresolved.source} has no anchor &${unresolved.source} before it; define the anchor first, or write the value out`,
+        ],
+      };
     }
-    return { ok: false, errors: [`${at(start, text)}: the document could not be converted (${message}); it was not read`] };
+    return {
+      ok: false,
+      errors: [
+        `${at(start, text)}: the document could not be converted (${message}); it was not read`,
+      ],
+    };
   }
 }
 

@@ -13,8 +13,8 @@
  * them are relative to the chunk; the loader adds the chunk's first line when it reports a
  * location.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { quickParseDocument, type QuickDocument } from './quickParse';
+import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import { quickParseDocument, type QuickDocument } from "./quickParse";
 
 export interface FullChunk {
   docs: Document.Parsed[];
@@ -48,7 +48,11 @@ export function parseChunk(text: string, cache: ParseCache | undefined, quick = 
     return known;
   }
   const quickDoc = quick ? quickParseDocument(text) : undefined;
-  const chunk: ParsedChunk = { text, quick: quickDoc, full: quickDoc === undefined ? parseFull(text) : undefined };
+  const chunk: ParsedChunk = {
+    text,
+    quick: quickDoc,
+    full: quickDoc === undefined ? parseFull(text) : undefined,
+  };
   cache?.current.set(text, chunk);
   return chunk;
 }

@@ -7,7 +7,7 @@
  * Directives (`%YAML`, `%TAG`) and `...` end markers change how the documents around them read;
  * files with them (rare in Kubernetes manifests) are parsed whole.
  */
-import { documentChunks } from './guardDocuments';
+import { documentChunks } from "./guardDocuments";
 
 export interface ParsingChunk {
   text: string;
@@ -27,7 +27,7 @@ export function parsingChunks(text: string): ParsingChunk[] {
   for (const [start, end] of documentChunks(text)) {
     const from = pendingStart >= 0 ? pendingStart : start;
     const piece = text.slice(from, end);
-    if (!piece.startsWith('---') && CONTENT_FREE.test(piece) && end < text.length) {
+    if (!piece.startsWith("---") && CONTENT_FREE.test(piece) && end < text.length) {
       pendingStart = from;
       continue;
     }
@@ -41,6 +41,6 @@ export function parsingChunks(text: string): ParsingChunk[] {
 
 function countLines(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) n++;
   return n;
 }

@@ -16,7 +16,7 @@
  * equivalence: quickParse.test.ts compares it with the `yaml` library on every fixture, every
  * conformance manifest and generated input.
  */
-import { isScalar, parseDocument } from 'yaml';
+import { isScalar, parseDocument } from "yaml";
 
 export interface QuickDocument {
   /** The document's value, as `Document.toJS()` would give it: always a mapping here. */
@@ -38,7 +38,7 @@ function hasUnusualCharacters(text: string): boolean {
 }
 
 /** Thrown (never escapes) when the text leaves the subset this reader handles. */
-const GIVE_UP: unique symbol = Symbol('quick-parse-gives-up');
+const GIVE_UP: unique symbol = Symbol("quick-parse-gives-up");
 
 /** Deeper documents go to the full parser, which enforces the nesting limit with a diagnostic. */
 const MAX_QUICK_DEPTH = 64;
@@ -87,7 +87,7 @@ class QuickReader {
 
   document(): QuickDocument | undefined {
     let indent = this.nextContentLine();
-    if (indent === 0 && this.text.startsWith('---', this.pos)) {
+    if (indent === 0 && this.text.startsWith("---", this.pos)) {
       const after = this.text.charCodeAt(this.pos + 3);
       if (!(Number.isNaN(after) || after === SPACE || after === NEWLINE)) giveUp();
       this.pos += 3;
@@ -100,7 +100,8 @@ class QuickReader {
     if (!this.isKeyAhead()) giveUp();
     const value = this.blockMap(indent, 0);
     if (this.pos < this.text.length) giveUp();
-    if (this.indentedCommentAfterContent || (this.commentAfterContent && this.lastValueEmpty)) giveUp();
+    if (this.indentedCommentAfterContent || (this.commentAfterContent && this.lastValueEmpty))
+      giveUp();
     return { value, startLine, startColumn, endLine: this.lastContentLine };
   }
 
@@ -123,7 +124,7 @@ class QuickReader {
       if (c === HASH) {
         this.commentAfterContent = true;
         if (p > this.pos) this.indentedCommentAfterContent = true;
-        const eol = text.indexOf('\n', p);
+        const eol = text.indexOf("\n", p);
         this.nextLine(eol < 0 ? text.length : eol);
         continue;
       }
@@ -156,7 +157,7 @@ class QuickReader {
     const c = text.charCodeAt(p);
     if (c === HASH) {
       if (p === from) giveUp();
-      const eol = text.indexOf('\n', p);
+      const eol = text.indexOf("\n", p);
       this.nextLine(eol < 0 ? text.length : eol);
       return;
     }
@@ -189,7 +190,9 @@ class QuickReader {
   }
 
   private isSeqEntryAhead(): boolean {
-    return this.text.charCodeAt(this.pos) === DASH && isBreakOrSpace(this.text.charCodeAt(this.pos + 1));
+    return (
+      this.text.charCodeAt(this.pos) === DASH && isBreakOrSpace(this.text.charCodeAt(this.pos + 1))
+    );
   }
 
   /** A block mapping whose keys sit at column `indent`; `pos` is at its first key. */
@@ -228,7 +231,7 @@ class QuickReader {
       if (mayBeNonString(key)) giveUp();
       this.pos = p;
     }
-    if (this.pos - start > MAX_KEY_LENGTH || key === '__proto__' || key === '<<') giveUp();
+    if (this.pos - start > MAX_KEY_LENGTH || key === "__proto__" || key === "<<") giveUp();
     if (text.charCodeAt(this.pos) !== COLON) giveUp();
     this.pos++;
     return key;
@@ -352,10 +355,17 @@ class QuickReader {
         const keyStart = text.charCodeAt(this.pos);
         if (keyStart === 91 || keyStart === 123) giveUp();
         const key = this.flowItem(depth);
-        if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(map, key)) giveUp();
+        if (
+          typeof key !== "string" ||
+          key === "__proto__" ||
+          key === "<<" ||
+          Object.hasOwn(map, key)
+        )
+          giveUp();
         if (keyStart !== 34 && keyStart !== 39 && mayBeNonString(key)) giveUp();
         this.skipFlowSpaces();
-        if (text.charCodeAt(this.pos) !== COLON || text.charCodeAt(this.pos + 1) !== SPACE) giveUp();
+        if (text.charCodeAt(this.pos) !== COLON || text.charCodeAt(this.pos + 1) !== SPACE)
+          giveUp();
         this.pos += 2;
         this.skipFlowSpaces();
         const v = text.charCodeAt(this.pos);
@@ -393,7 +403,15 @@ class QuickReader {
       if (ch === HASH && text.charCodeAt(p - 1) === SPACE) giveUp();
       if (ch === COLON) {
         const next = text.charCodeAt(p + 1);
-        if (next === SPACE || next === 44 || next === 93 || next === 125 || next === NEWLINE || Number.isNaN(next)) break;
+        if (
+          next === SPACE ||
+          next === 44 ||
+          next === 93 ||
+          next === 125 ||
+          next === NEWLINE ||
+          Number.isNaN(next)
+        )
+          break;
       }
       p++;
     }
@@ -408,7 +426,7 @@ class QuickReader {
   private quoted(): string {
     const text = this.text;
     const quote = text.charCodeAt(this.pos);
-    let out = '';
+    let out = "";
     let p = this.pos + 1;
     let from = p;
     for (;;) {
@@ -460,23 +478,23 @@ function quotedEnd(text: string, start: number): number {
 }
 
 const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map([
-  [48, '\0'],
-  [97, '\x07'],
-  [98, '\b'],
-  [101, '\x1b'],
-  [102, '\f'],
-  [110, '\n'],
-  [114, '\r'],
-  [116, '\t'],
-  [118, '\v'],
-  [78, '\u0085'],
-  [95, '\u00a0'],
-  [76, '\u2028'],
-  [80, '\u2029'],
-  [32, ' '],
+  [48, "\0"],
+  [97, "\x07"],
+  [98, "\b"],
+  [101, "\x1b"],
+  [102, "\f"],
+  [110, "\n"],
+  [114, "\r"],
+  [116, "\t"],
+  [118, "\v"],
+  [78, "\u0085"],
+  [95, "\u00a0"],
+  [76, "\u2028"],
+  [80, "\u2029"],
+  [32, " "],
   [34, '"'],
-  [47, '/'],
-  [92, '\\'],
+  [47, "/"],
+  [92, "\\"],
 ]);
 
 function unescape(text: string, at: number): { text: string; next: number } {
@@ -510,13 +528,15 @@ function isPlainStart(text: string, at: number, inFlow: boolean): boolean {
   return !INDICATORS.has(c);
 }
 
-const INDICATORS: ReadonlySet<number> = new Set(Array.from(',[]{}#&*!|>\'"%@`', (ch) => ch.charCodeAt(0)));
+const INDICATORS: ReadonlySet<number> = new Set(
+  Array.from(",[]{}#&*!|>'\"%@`", (ch) => ch.charCodeAt(0)),
+);
 
 /** First characters of plain scalars that the core schema may read as something else than a string. */
 const NON_STRING_START = /^[-+.0-9~]|^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
 function mayBeNonString(plain: string): boolean {
-  return plain === '' || NON_STRING_START.test(plain);
+  return plain === "" || NON_STRING_START.test(plain);
 }
 
 /** Plain scalars the yaml library resolved (numbers mostly), so each distinct text is resolved once. */
@@ -531,16 +551,16 @@ const NUMBER_LIKE = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|Inf|INF)$)|^\.(?:nan|NaN|NA
 
 function resolvePlain(plain: string): unknown {
   if (!mayBeNonString(plain)) return plain;
-  if (plain === 'null' || plain === 'Null' || plain === 'NULL' || plain === '~') return null;
-  if (plain === 'true' || plain === 'True' || plain === 'TRUE') return true;
-  if (plain === 'false' || plain === 'False' || plain === 'FALSE') return false;
+  if (plain === "null" || plain === "Null" || plain === "NULL" || plain === "~") return null;
+  if (plain === "true" || plain === "True" || plain === "TRUE") return true;
+  if (plain === "false" || plain === "False" || plain === "FALSE") return false;
   if (!NUMBER_LIKE.test(plain)) return plain;
   const known = resolved.get(plain);
   if (known !== undefined) return known.value;
   const doc = parseDocument(plain);
   if (doc.errors.length > 0 || doc.warnings.length > 0 || !isScalar(doc.contents)) giveUp();
   const value: unknown = doc.contents.toJS(doc);
-  if (typeof value === 'object' && value !== null) giveUp();
+  if (typeof value === "object" && value !== null) giveUp();
   if (resolved.size >= MAX_RESOLVED) resolved.clear();
   resolved.set(plain, { value });
   return value;

@@ -3,8 +3,8 @@
  * yaml nodes out of the Manifests (which stay plain data) and is never sent across the worker
  * boundary: stages use it to place diagnostics, then drop it.
  */
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
-import type { FieldPath, Manifest, ManifestSource, SourceLocation } from '../types';
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from "yaml";
+import type { FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
 
 export interface SourceLocator {
   /**
@@ -53,7 +53,7 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
   const find = (manifest: Manifest): LocatedRoot | undefined => {
     const key = entryKey(manifest.source);
     const entry = entries.get(key);
-    if (typeof entry !== 'function') return entry;
+    if (typeof entry !== "function") return entry;
     const resolved = entry();
     entries.set(key, resolved);
     return resolved;
@@ -80,7 +80,7 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
 }
 
 function entryKey(source: ManifestSource): string {
-  return `${source.file}\u0000${source.docIndex}\u0000${source.listIndex ?? ''}`;
+  return `${source.file}\u0000${source.docIndex}\u0000${source.listIndex ?? ""}`;
 }
 
 interface WalkResult {
@@ -96,10 +96,11 @@ function walk(root: Node, path: FieldPath): WalkResult {
   for (const segment of path) {
     let nextPair: Pair | undefined;
     let next: unknown;
-    if (isMap(node) && typeof segment === 'string') {
-      nextPair = node.items.find((p) => isPair(p) && keyText(p.key) === segment) as Pair | undefined;
+    if (isMap(node) && typeof segment === "string") {
+      nextPair = node.items.find((p) => isPair(p) && keyText(p.key) === segment) as
+        Pair | undefined;
       next = nextPair?.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (isSeq(node) && typeof segment === "number") {
       next = node.items[segment];
       // `!!pairs` and `!!omap` hold pairs in a sequence: the pair's value is the item.
       if (isPair(next)) next = isNodeWithRange(next.value) ? next.value : next.key;
@@ -108,7 +109,9 @@ function walk(root: Node, path: FieldPath): WalkResult {
     // `key:` with no value has a null value node (or none): point at the key.
     if (!isNodeWithRange(next)) {
       const key = nextPair?.key;
-      return isNodeWithRange(key) ? { node: key, pair: undefined, complete: true } : { node, pair, complete: false };
+      return isNodeWithRange(key)
+        ? { node: key, pair: undefined, complete: true }
+        : { node, pair, complete: false };
     }
     pair = nextPair;
     node = next;
@@ -122,7 +125,9 @@ function keyText(key: unknown): string | undefined {
 }
 
 function isNodeWithRange(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && 'range' in value && Array.isArray(value.range);
+  return (
+    typeof value === "object" && value !== null && "range" in value && Array.isArray(value.range)
+  );
 }
 
 function pickTarget(node: Node, pair: Pair | undefined, preferKey: boolean): Node {
@@ -138,17 +143,23 @@ function rangeToLocation(file: LocatedFile, node: Node): SourceLocation {
   // A whole block (an object, a list item) is marked on its first line only: an editor would
   // otherwise underline dozens of lines for one missing field.
   if (isMap(node) || isSeq(node)) {
-    const newline = file.text.indexOf('\n', start);
+    const newline = file.text.indexOf("\n", start);
     if (newline >= 0 && newline < end) end = newline;
   }
-  while (end > start && /\s/.test(file.text[end - 1] ?? '')) end--;
+  while (end > start && /\s/.test(file.text[end - 1] ?? "")) end--;
   return offsetsToLocation(file, start, Math.max(end, start));
 }
 
 export function offsetsToLocation(file: LocatedFile, start: number, end: number): SourceLocation {
   const from = linePosition(file, start);
   const to = linePosition(file, end);
-  return { file: file.name, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  return {
+    file: file.name,
+    line: from.line,
+    column: from.col,
+    endLine: to.line,
+    endColumn: to.col,
+  };
 }
 
 /** 1-based line (in the whole file) and column of an offset in the chunk's text. */
@@ -158,5 +169,11 @@ export function linePosition(file: LocatedFile, offset: number): { line: number;
 }
 
 function fallbackLocation(source: ManifestSource): SourceLocation {
-  return { file: source.file, line: source.line, column: source.column, endLine: source.line, endColumn: source.column };
+  return {
+    file: source.file,
+    line: source.line,
+    column: source.column,
+    endLine: source.line,
+    endColumn: source.column,
+  };
 }

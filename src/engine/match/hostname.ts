@@ -3,26 +3,26 @@
  * labels in front of `.s` (multi-label, unlike RFC 2818 certificates), `*` or a missing hostname
  * covers everything, and the port in a Host header never takes part.
  */
-import type { MatchOutcome } from './types';
+import type { MatchOutcome } from "./types";
 
 /** Lower-cases a Host header / SNI and strips its port (also from a bracketed IPv6 literal). */
 export function normalizeHost(host: string): string {
   let h = host;
-  if (h.startsWith('[')) {
-    const end = h.indexOf(']');
+  if (h.startsWith("[")) {
+    const end = h.indexOf("]");
     h = end < 0 ? h : h.slice(0, end + 1);
   } else {
-    const colon = h.indexOf(':');
+    const colon = h.indexOf(":");
     if (colon >= 0) h = h.slice(0, colon);
   }
-  if (h.endsWith('.')) h = h.slice(0, -1);
+  if (h.endsWith(".")) h = h.slice(0, -1);
   return h.toLowerCase();
 }
 
 /** True when `pattern` (an effective or listener hostname, `*` = all) covers the normalized host. */
 export function isHostnameMatch(pattern: string, host: string): boolean {
-  if (pattern === '*' || pattern === '') return true;
-  if (pattern.startsWith('*.')) {
+  if (pattern === "*" || pattern === "") return true;
+  if (pattern.startsWith("*.")) {
     const suffix = pattern.slice(1);
     return host.length > suffix.length && host.endsWith(suffix);
   }
@@ -31,9 +31,9 @@ export function isHostnameMatch(pattern: string, host: string): boolean {
 
 export function matchHostname(pattern: string, host: string): MatchOutcome {
   const pass = isHostnameMatch(pattern, host);
-  const shown = host === '' ? '(no Host)' : host;
-  if (pattern === '*' || pattern === '') return { pass, detail: `${shown} matches any hostname` };
-  if (pattern.startsWith('*.')) {
+  const shown = host === "" ? "(no Host)" : host;
+  if (pattern === "*" || pattern === "") return { pass, detail: `${shown} matches any hostname` };
+  if (pattern.startsWith("*.")) {
     return {
       pass,
       detail: pass
@@ -49,14 +49,14 @@ export function matchHostname(pattern: string, host: string): MatchOutcome {
  * then wildcards by the length of their suffix, then the match-all.
  */
 export function hostnameSpecificity(pattern: string | undefined): number {
-  if (pattern === undefined || pattern === '' || pattern === '*') return 0;
-  if (pattern.startsWith('*.')) return 1 + pattern.length;
+  if (pattern === undefined || pattern === "" || pattern === "*") return 0;
+  if (pattern.startsWith("*.")) return 1 + pattern.length;
   return 10_000 + pattern.length;
 }
 
 export function describeHostnameKind(pattern: string | undefined): string {
-  if (pattern === undefined || pattern === '' || pattern === '*') return 'match-all';
-  return pattern.startsWith('*.') ? 'wildcard' : 'exact';
+  if (pattern === undefined || pattern === "" || pattern === "*") return "match-all";
+  return pattern.startsWith("*.") ? "wildcard" : "exact";
 }
 
 /**
@@ -74,13 +74,14 @@ export class HostnameIndex<T> {
 
   /** Keeps the first value registered for a pattern. */
   add(pattern: string | undefined, value: T): void {
-    if (pattern === undefined || pattern === '' || pattern === '*') {
+    if (pattern === undefined || pattern === "" || pattern === "*") {
       if (this.any === undefined) this.any = value;
-    } else if (pattern.startsWith('*.')) {
+    } else if (pattern.startsWith("*.")) {
       const key = pattern.slice(1);
       if (!this.wildcard.has(key)) {
         this.wildcard.set(key, value);
-        if (!this.wildcardLengths.includes(key.length)) this.wildcardLengths = [...this.wildcardLengths, key.length].sort((a, b) => b - a);
+        if (!this.wildcardLengths.includes(key.length))
+          this.wildcardLengths = [...this.wildcardLengths, key.length].sort((a, b) => b - a);
       }
     } else if (!this.exact.has(pattern)) {
       this.exact.set(pattern, value);
@@ -88,7 +89,7 @@ export class HostnameIndex<T> {
   }
 
   lookup(host: string): T | undefined {
-    if (host !== '') {
+    if (host !== "") {
       const exact = this.exact.size === 0 ? undefined : this.exact.get(host);
       if (exact !== undefined) return exact;
       for (const length of this.wildcardLengths) {

@@ -12,22 +12,22 @@ export function normalizePath(path: string): string {
     return /[A-Za-z0-9\-._~]/.test(c) ? c : whole.toUpperCase();
   });
   const out: string[] = [];
-  const segments = (decoded.startsWith('/') ? decoded : `/${decoded}`).split('/');
+  const segments = (decoded.startsWith("/") ? decoded : `/${decoded}`).split("/");
   for (let i = 1; i < segments.length; i++) {
-    const s = segments[i] ?? '';
+    const s = segments[i] ?? "";
     const last = i === segments.length - 1;
-    if (s === '..') {
+    if (s === "..") {
       out.pop();
-      if (last) out.push('');
-    } else if (s === '.') {
-      if (last) out.push('');
-    } else if (s === '' && !last) {
+      if (last) out.push("");
+    } else if (s === ".") {
+      if (last) out.push("");
+    } else if (s === "" && !last) {
       continue;
     } else {
       out.push(s);
     }
   }
-  return `/${out.join('/')}`;
+  return `/${out.join("/")}`;
 }
 
 /** One pass over the path: a "%", or a "/" followed by "/" or ".", or no leading "/". */

@@ -3,7 +3,7 @@
  * gwsim follows Envoy: RE2 syntax, matched against the whole value (anchored both ends), in time
  * linear in the input, so hostile patterns or inputs cannot stall the simulator.
  */
-import { RE2JS } from 're2js';
+import { RE2JS } from "re2js";
 
 export interface CompiledRegex {
   readonly source: string;
@@ -63,7 +63,7 @@ export function compileSearchRegex(source: string, caseInsensitive: boolean): Se
           const m = pattern.matcher(value);
           if (!m.find()) return undefined;
           const groups: string[] = [];
-          for (let i = 0; i <= count; i++) groups.push(m.group(i) ?? '');
+          for (let i = 0; i <= count; i++) groups.push(m.group(i) ?? "");
           return { start: m.start(), groups };
         },
       },

@@ -3,19 +3,22 @@
  * Reads only what the status stage decided: a binding is accepted exactly when the route's status
  * for that Service parent says Accepted=True.
  */
-import { asNumber, asRecords, asString } from '../resolve/read';
-import { resolveParentRef } from '../resolve/resolveParentRef';
-import type { ResourceIndex } from '../resolve/indexResources';
-import type { ParentOutcome } from '../status/attachRouteParent';
-import type { ResolvedRoute } from '../types';
-import type { MeshBinding, MeshService } from './meshTypes';
+import { asNumber, asRecords, asString } from "../resolve/read";
+import { resolveParentRef } from "../resolve/resolveParentRef";
+import type { ResourceIndex } from "../resolve/indexResources";
+import type { ParentOutcome } from "../status/attachRouteParent";
+import type { ResolvedRoute } from "../types";
+import type { MeshBinding, MeshService } from "./meshTypes";
 
 /** Every parentRef of the route that names a core Service, as a MeshBinding. */
-export function meshBindingsOf(route: ResolvedRoute, outcomes: readonly ParentOutcome[]): MeshBinding[] {
+export function meshBindingsOf(
+  route: ResolvedRoute,
+  outcomes: readonly ParentOutcome[],
+): MeshBinding[] {
   const out: MeshBinding[] = [];
   for (const o of outcomes) {
     const ref = resolveParentRef(o.explain.parentRef, route.namespace);
-    if (ref.group !== '' || ref.kind !== 'Service') continue;
+    if (ref.group !== "" || ref.kind !== "Service") continue;
     // A Service missing from a closed world gets no status at all: it binds nothing.
     if (o.explain.noStatusReason !== undefined && o.mesh === undefined) continue;
     const assumed = o.mesh !== undefined && o.explain.parent === undefined;
@@ -28,7 +31,11 @@ export function meshBindingsOf(route: ResolvedRoute, outcomes: readonly ParentOu
       serviceNamespace: ref.namespace,
       serviceName: ref.name,
       ports: (o.mesh?.ports ?? []).filter((p) => p > 0),
-      allPorts: o.mesh !== undefined && (assumed ? ref.port === undefined : ref.port === undefined && ref.sectionName === undefined),
+      allPorts:
+        o.mesh !== undefined &&
+        (assumed
+          ? ref.port === undefined
+          : ref.port === undefined && ref.sectionName === undefined),
       accepted: o.explain.accepted,
       reason: o.explain.reason,
       message: o.explain.message,
@@ -41,17 +48,19 @@ export function meshBindingsOf(route: ResolvedRoute, outcomes: readonly ParentOu
 
 /** The Services of the input with their ports, in input order. */
 export function collectMeshServices(index: ResourceIndex): MeshService[] {
-  return (index.byKind.get('Service') ?? []).filter((m) => m.group === '').map((m) => {
-    const namespace = m.namespace ?? 'default';
-    const ports = asRecords(m.spec['ports']).flatMap((p) => {
-      const port = asNumber(p['port']);
-      if (port === undefined) return [];
-      const name = asString(p['name']);
-      return [name === undefined ? { port } : { name, port }];
+  return (index.byKind.get("Service") ?? [])
+    .filter((m) => m.group === "")
+    .map((m) => {
+      const namespace = m.namespace ?? "default";
+      const ports = asRecords(m.spec["ports"]).flatMap((p) => {
+        const port = asNumber(p["port"]);
+        if (port === undefined) return [];
+        const name = asString(p["name"]);
+        return [name === undefined ? { port } : { name, port }];
+      });
+      const service: MeshService = { key: m.key, namespace, name: m.name, ports };
+      const clusterIP = asString(m.spec["clusterIP"]);
+      if (clusterIP !== undefined) service.clusterIP = clusterIP;
+      return service;
     });
-    const service: MeshService = { key: m.key, namespace, name: m.name, ports };
-    const clusterIP = asString(m.spec['clusterIP']);
-    if (clusterIP !== undefined) service.clusterIP = clusterIP;
-    return service;
-  });
 }

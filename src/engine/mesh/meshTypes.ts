@@ -3,8 +3,8 @@
  * route × parentRef whose parent is a Service. The status stage settles which bindings are
  * accepted; the mesh simulator (simulate/mesh) decides which of them serve a given client.
  */
-import type { ResourceKey } from '../api/keys';
-import type { RouteKind } from '../api/kinds';
+import type { ResourceKey } from "../api/keys";
+import type { RouteKind } from "../api/kinds";
 
 export interface MeshServicePort {
   name?: string;
@@ -49,6 +49,8 @@ export interface MeshModel {
 }
 
 /** A producer route lives in its parent Service's namespace; a consumer route elsewhere. */
-export function meshRole(b: Pick<MeshBinding, 'routeNamespace' | 'serviceNamespace'>): 'producer' | 'consumer' {
-  return b.routeNamespace === b.serviceNamespace ? 'producer' : 'consumer';
+export function meshRole(
+  b: Pick<MeshBinding, "routeNamespace" | "serviceNamespace">,
+): "producer" | "consumer" {
+  return b.routeNamespace === b.serviceNamespace ? "producer" : "consumer";
 }

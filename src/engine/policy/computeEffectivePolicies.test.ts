@@ -1,12 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { analyze } from '../analyze';
-import type { ResourceKey } from '../api/keys';
-import type { EffectivePolicies, EffectivePolicy } from './policyTypes';
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze";
+import type { ResourceKey } from "../api/keys";
+import type { EffectivePolicies, EffectivePolicy } from "./policyTypes";
 
-const EXAMPLE = readFileSync(new URL('../../../fixtures/examples/envoy-gateway-policies.yaml', import.meta.url), 'utf8');
-const effective = (text: string): EffectivePolicies => analyze([{ name: 'p.yaml', text }]).effectivePolicies;
-const of = (eff: EffectivePolicies, key: string): EffectivePolicy[] | undefined => eff[key as ResourceKey];
+const EXAMPLE = readFileSync(
+  new URL("../../../fixtures/examples/envoy-gateway-policies.yaml", import.meta.url),
+  "utf8",
+);
+const effective = (text: string): EffectivePolicies =>
+  analyze([{ name: "p.yaml", text }]).effectivePolicies;
+const of = (eff: EffectivePolicies, key: string): EffectivePolicy[] | undefined =>
+  eff[key as ResourceKey];
 
 const BASE = `
 apiVersion: gateway.networking.k8s.io/v1
@@ -43,97 +48,165 @@ spec:
   targetRefs: [${targetRef}]
 `;
 
-const GW_REF = '{group: gateway.networking.k8s.io, kind: Gateway, name: gw';
+const GW_REF = "{group: gateway.networking.k8s.io, kind: Gateway, name: gw";
 
-describe('computeEffectivePolicies on the Envoy Gateway template', () => {
+describe("computeEffectivePolicies on the Envoy Gateway template", () => {
   const eff = effective(EXAMPLE);
 
-  it('gives each HTTPRoute the ClientTrafficPolicy it inherits through Gateway eg, after its own policy', () => {
-    expect(of(eff, 'HTTPRoute/apps/api')).toEqual([
-      { policy: 'BackendTrafficPolicy/apps/api-resilience', policyKind: 'BackendTrafficPolicy', reach: 'direct', target: 'HTTPRoute/apps/api' },
-      { policy: 'ClientTrafficPolicy/apps/client-defaults', policyKind: 'ClientTrafficPolicy', reach: 'gateway', target: 'Gateway/apps/eg' },
+  it("gives each HTTPRoute the ClientTrafficPolicy it inherits through Gateway eg, after its own policy", () => {
+    expect(of(eff, "HTTPRoute/apps/api")).toEqual([
+      {
+        policy: "BackendTrafficPolicy/apps/api-resilience",
+        policyKind: "BackendTrafficPolicy",
+        reach: "direct",
+        target: "HTTPRoute/apps/api",
+      },
+      {
+        policy: "ClientTrafficPolicy/apps/client-defaults",
+        policyKind: "ClientTrafficPolicy",
+        reach: "gateway",
+        target: "Gateway/apps/eg",
+      },
     ]);
-    expect(of(eff, 'HTTPRoute/apps/admin')).toEqual([
-      { policy: 'SecurityPolicy/apps/admin-auth', policyKind: 'SecurityPolicy', reach: 'direct', target: 'HTTPRoute/apps/admin' },
-      { policy: 'ClientTrafficPolicy/apps/client-defaults', policyKind: 'ClientTrafficPolicy', reach: 'gateway', target: 'Gateway/apps/eg' },
+    expect(of(eff, "HTTPRoute/apps/admin")).toEqual([
+      {
+        policy: "SecurityPolicy/apps/admin-auth",
+        policyKind: "SecurityPolicy",
+        reach: "direct",
+        target: "HTTPRoute/apps/admin",
+      },
+      {
+        policy: "ClientTrafficPolicy/apps/client-defaults",
+        policyKind: "ClientTrafficPolicy",
+        reach: "gateway",
+        target: "Gateway/apps/eg",
+      },
     ]);
   });
 
-  it('gives the Gateway its own policy and the EnvoyProxy its class points at, and the class its parameters', () => {
-    expect(of(eff, 'Gateway/apps/eg')).toEqual([
-      { policy: 'ClientTrafficPolicy/apps/client-defaults', policyKind: 'ClientTrafficPolicy', reach: 'direct', target: 'Gateway/apps/eg' },
-      { policy: 'EnvoyProxy/envoy-gateway-system/proxy-config', policyKind: 'EnvoyProxy', reach: 'class', target: 'GatewayClass//eg' },
+  it("gives the Gateway its own policy and the EnvoyProxy its class points at, and the class its parameters", () => {
+    expect(of(eff, "Gateway/apps/eg")).toEqual([
+      {
+        policy: "ClientTrafficPolicy/apps/client-defaults",
+        policyKind: "ClientTrafficPolicy",
+        reach: "direct",
+        target: "Gateway/apps/eg",
+      },
+      {
+        policy: "EnvoyProxy/envoy-gateway-system/proxy-config",
+        policyKind: "EnvoyProxy",
+        reach: "class",
+        target: "GatewayClass//eg",
+      },
     ]);
-    expect(of(eff, 'GatewayClass//eg')).toEqual([
-      { policy: 'EnvoyProxy/envoy-gateway-system/proxy-config', policyKind: 'EnvoyProxy', reach: 'direct', target: 'GatewayClass//eg' },
+    expect(of(eff, "GatewayClass//eg")).toEqual([
+      {
+        policy: "EnvoyProxy/envoy-gateway-system/proxy-config",
+        policyKind: "EnvoyProxy",
+        reach: "direct",
+        target: "GatewayClass//eg",
+      },
     ]);
-    expect(of(eff, 'Service/apps/api')).toBeUndefined();
+    expect(of(eff, "Service/apps/api")).toBeUndefined();
   });
 
-  it('drops the inherited entries when the route is renamed away from its policy target', () => {
-    const renamed = effective(EXAMPLE.replace('name: api\n  namespace: apps\nspec:\n  parentRefs', 'name: api-v2\n  namespace: apps\nspec:\n  parentRefs'));
-    expect(of(renamed, 'HTTPRoute/apps/api')).toBeUndefined();
-    expect(of(renamed, 'HTTPRoute/apps/api-v2')?.map((e) => e.policy)).toEqual(['ClientTrafficPolicy/apps/client-defaults']);
+  it("drops the inherited entries when the route is renamed away from its policy target", () => {
+    const renamed = effective(
+      EXAMPLE.replace(
+        "name: api\n  namespace: apps\nspec:\n  parentRefs",
+        "name: api-v2\n  namespace: apps\nspec:\n  parentRefs",
+      ),
+    );
+    expect(of(renamed, "HTTPRoute/apps/api")).toBeUndefined();
+    expect(of(renamed, "HTTPRoute/apps/api-v2")?.map((e) => e.policy)).toEqual([
+      "ClientTrafficPolicy/apps/client-defaults",
+    ]);
   });
 });
 
-describe('computeEffectivePolicies counterexamples', () => {
-  it('a route that names the Gateway but is not attached (namespace not allowed) inherits nothing', () => {
-    const eff = effective(BASE + route('r', 'app', '{name: gw, namespace: infra, sectionName: admin}') + policy('ClientTrafficPolicy', 'ctp', 'infra', `${GW_REF}}`));
-    expect(of(eff, 'HTTPRoute/app/r')).toBeUndefined();
-    expect(of(eff, 'Gateway/infra/gw')?.map((e) => e.reach)).toEqual(['direct']);
+describe("computeEffectivePolicies counterexamples", () => {
+  it("a route that names the Gateway but is not attached (namespace not allowed) inherits nothing", () => {
+    const eff = effective(
+      BASE +
+        route("r", "app", "{name: gw, namespace: infra, sectionName: admin}") +
+        policy("ClientTrafficPolicy", "ctp", "infra", `${GW_REF}}`),
+    );
+    expect(of(eff, "HTTPRoute/app/r")).toBeUndefined();
+    expect(of(eff, "Gateway/infra/gw")?.map((e) => e.reach)).toEqual(["direct"]);
   });
 
-  it('a listener policy applies only to routes attached through that listener', () => {
+  it("a listener policy applies only to routes attached through that listener", () => {
     const text =
       BASE +
-      route('on-web', 'app', '{name: gw, namespace: infra, sectionName: web}') +
-      route('on-admin', 'infra', '{name: gw, sectionName: admin}') +
-      policy('ClientTrafficPolicy', 'admin-only', 'infra', `${GW_REF}, sectionName: admin}`);
+      route("on-web", "app", "{name: gw, namespace: infra, sectionName: web}") +
+      route("on-admin", "infra", "{name: gw, sectionName: admin}") +
+      policy("ClientTrafficPolicy", "admin-only", "infra", `${GW_REF}, sectionName: admin}`);
     const eff = effective(text);
-    expect(of(eff, 'HTTPRoute/app/on-web')).toBeUndefined();
-    expect(of(eff, 'HTTPRoute/infra/on-admin')).toEqual([
-      { policy: 'ClientTrafficPolicy/infra/admin-only', policyKind: 'ClientTrafficPolicy', reach: 'listener', target: 'Gateway/infra/gw', sectionName: 'admin' },
+    expect(of(eff, "HTTPRoute/app/on-web")).toBeUndefined();
+    expect(of(eff, "HTTPRoute/infra/on-admin")).toEqual([
+      {
+        policy: "ClientTrafficPolicy/infra/admin-only",
+        policyKind: "ClientTrafficPolicy",
+        reach: "listener",
+        target: "Gateway/infra/gw",
+        sectionName: "admin",
+      },
     ]);
-    expect(of(eff, 'Gateway/infra/gw')).toEqual([
-      { policy: 'ClientTrafficPolicy/infra/admin-only', policyKind: 'ClientTrafficPolicy', reach: 'section', target: 'Gateway/infra/gw', sectionName: 'admin' },
+    expect(of(eff, "Gateway/infra/gw")).toEqual([
+      {
+        policy: "ClientTrafficPolicy/infra/admin-only",
+        policyKind: "ClientTrafficPolicy",
+        reach: "section",
+        target: "Gateway/infra/gw",
+        sectionName: "admin",
+      },
     ]);
   });
 
-  it('a more specific policy of the same kind overrides the less specific one; other kinds stay', () => {
+  it("a more specific policy of the same kind overrides the less specific one; other kinds stay", () => {
     const text =
       BASE +
-      route('r', 'infra', '{name: gw, sectionName: admin}') +
-      policy('ClientTrafficPolicy', 'gw-wide', 'infra', `${GW_REF}}`) +
-      policy('ClientTrafficPolicy', 'admin-listener', 'infra', `${GW_REF}, sectionName: admin}`) +
-      policy('BackendTrafficPolicy', 'gw-btp', 'infra', `${GW_REF}}`) +
-      policy('BackendTrafficPolicy', 'route-btp', 'infra', '{group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}');
+      route("r", "infra", "{name: gw, sectionName: admin}") +
+      policy("ClientTrafficPolicy", "gw-wide", "infra", `${GW_REF}}`) +
+      policy("ClientTrafficPolicy", "admin-listener", "infra", `${GW_REF}, sectionName: admin}`) +
+      policy("BackendTrafficPolicy", "gw-btp", "infra", `${GW_REF}}`) +
+      policy(
+        "BackendTrafficPolicy",
+        "route-btp",
+        "infra",
+        "{group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}",
+      );
     const eff = effective(text);
-    expect(of(eff, 'HTTPRoute/infra/r')?.map((e) => [e.policy, e.reach, e.overriddenBy])).toEqual([
-      ['BackendTrafficPolicy/infra/route-btp', 'direct', undefined],
-      ['ClientTrafficPolicy/infra/admin-listener', 'listener', undefined],
-      ['ClientTrafficPolicy/infra/gw-wide', 'gateway', 'ClientTrafficPolicy/infra/admin-listener'],
-      ['BackendTrafficPolicy/infra/gw-btp', 'gateway', 'BackendTrafficPolicy/infra/route-btp'],
+    expect(of(eff, "HTTPRoute/infra/r")?.map((e) => [e.policy, e.reach, e.overriddenBy])).toEqual([
+      ["BackendTrafficPolicy/infra/route-btp", "direct", undefined],
+      ["ClientTrafficPolicy/infra/admin-listener", "listener", undefined],
+      ["ClientTrafficPolicy/infra/gw-wide", "gateway", "ClientTrafficPolicy/infra/admin-listener"],
+      ["BackendTrafficPolicy/infra/gw-btp", "gateway", "BackendTrafficPolicy/infra/route-btp"],
     ]);
     // On the Gateway itself the section policy covers one listener only: the Gateway-wide one still applies.
-    expect(of(eff, 'Gateway/infra/gw')?.find((e) => e.policy === 'ClientTrafficPolicy/infra/gw-wide')?.overriddenBy).toBeUndefined();
+    expect(
+      of(eff, "Gateway/infra/gw")?.find((e) => e.policy === "ClientTrafficPolicy/infra/gw-wide")
+        ?.overriddenBy,
+    ).toBeUndefined();
   });
 
-  it('a listener policy does not override the Gateway policy while the route also attaches through another listener', () => {
+  it("a listener policy does not override the Gateway policy while the route also attaches through another listener", () => {
     const text =
       BASE +
-      route('both', 'infra', '{name: gw}') +
-      policy('ClientTrafficPolicy', 'gw-wide', 'infra', `${GW_REF}}`) +
-      policy('ClientTrafficPolicy', 'admin-listener', 'infra', `${GW_REF}, sectionName: admin}`);
+      route("both", "infra", "{name: gw}") +
+      policy("ClientTrafficPolicy", "gw-wide", "infra", `${GW_REF}}`) +
+      policy("ClientTrafficPolicy", "admin-listener", "infra", `${GW_REF}, sectionName: admin}`);
     const eff = effective(text);
-    expect(of(eff, 'HTTPRoute/infra/both')?.map((e) => [e.policy, e.reach, e.overriddenBy])).toEqual([
-      ['ClientTrafficPolicy/infra/admin-listener', 'listener', undefined],
-      ['ClientTrafficPolicy/infra/gw-wide', 'gateway', undefined],
+    expect(
+      of(eff, "HTTPRoute/infra/both")?.map((e) => [e.policy, e.reach, e.overriddenBy]),
+    ).toEqual([
+      ["ClientTrafficPolicy/infra/admin-listener", "listener", undefined],
+      ["ClientTrafficPolicy/infra/gw-wide", "gateway", undefined],
     ]);
   });
 
-  it('a route attached through a ListenerSet listener inherits from the ListenerSet and from its Gateway', () => {
-    const text = `${BASE.replace('  gatewayClassName: gc\n', '  gatewayClassName: gc\n  allowedListeners: {namespaces: {from: Same}}\n')}
+  it("a route attached through a ListenerSet listener inherits from the ListenerSet and from its Gateway", () => {
+    const text = `${BASE.replace("  gatewayClassName: gc\n", "  gatewayClassName: gc\n  allowedListeners: {namespaces: {from: Same}}\n")}
 ---
 apiVersion: gateway.networking.k8s.io/v1
 kind: ListenerSet
@@ -141,25 +214,36 @@ metadata: {name: extra, namespace: infra}
 spec:
   parentRef: {name: gw}
   listeners: [{name: admin, protocol: HTTP, port: 9090, allowedRoutes: {namespaces: {from: Same}}}]
-${route('r', 'infra', '{group: gateway.networking.k8s.io, kind: ListenerSet, name: extra, sectionName: admin}')}${policy('ClientTrafficPolicy', 'gw-wide', 'infra', `${GW_REF}}`)}${policy(
-      'ClientTrafficPolicy',
-      'gw-admin',
-      'infra',
+${route("r", "infra", "{group: gateway.networking.k8s.io, kind: ListenerSet, name: extra, sectionName: admin}")}${policy("ClientTrafficPolicy", "gw-wide", "infra", `${GW_REF}}`)}${policy(
+      "ClientTrafficPolicy",
+      "gw-admin",
+      "infra",
       `${GW_REF}, sectionName: admin}`,
-    )}${policy('BackendTrafficPolicy', 'ls-admin', 'infra', '{group: gateway.networking.k8s.io, kind: ListenerSet, name: extra, sectionName: admin}')}`;
+    )}${policy("BackendTrafficPolicy", "ls-admin", "infra", "{group: gateway.networking.k8s.io, kind: ListenerSet, name: extra, sectionName: admin}")}`;
     // The Gateway's own listener "admin" is not the ListenerSet's "admin": gw-admin does not apply.
-    expect(of(effective(text), 'HTTPRoute/infra/r')?.map((e) => [e.policy, e.reach, e.target])).toEqual([
-      ['BackendTrafficPolicy/infra/ls-admin', 'listener', 'ListenerSet/infra/extra'],
-      ['ClientTrafficPolicy/infra/gw-wide', 'gateway', 'Gateway/infra/gw'],
+    expect(
+      of(effective(text), "HTTPRoute/infra/r")?.map((e) => [e.policy, e.reach, e.target]),
+    ).toEqual([
+      ["BackendTrafficPolicy/infra/ls-admin", "listener", "ListenerSet/infra/extra"],
+      ["ClientTrafficPolicy/infra/gw-wide", "gateway", "Gateway/infra/gw"],
     ]);
   });
 
-  it('a policy whose target is missing from the input gives no entry anywhere', () => {
-    const eff = effective(BASE + route('r', 'infra', '{name: gw}') + policy('ClientTrafficPolicy', 'lost', 'infra', '{group: gateway.networking.k8s.io, kind: Gateway, name: nope}'));
+  it("a policy whose target is missing from the input gives no entry anywhere", () => {
+    const eff = effective(
+      BASE +
+        route("r", "infra", "{name: gw}") +
+        policy(
+          "ClientTrafficPolicy",
+          "lost",
+          "infra",
+          "{group: gateway.networking.k8s.io, kind: Gateway, name: nope}",
+        ),
+    );
     expect(eff).toEqual({});
   });
 
-  it('BackendTLSPolicy reaches its Service directly, or by section with a port name', () => {
+  it("BackendTLSPolicy reaches its Service directly, or by section with a port name", () => {
     const text = `${BASE}
 ---
 apiVersion: v1
@@ -174,12 +258,18 @@ spec:
   targetRefs: [{group: "", kind: Service, name: svc, sectionName: https}]
   validation: {hostname: svc.example.com, wellKnownCACertificates: System}
 `;
-    expect(of(effective(text), 'Service/infra/svc')).toEqual([
-      { policy: 'BackendTLSPolicy/infra/tls', policyKind: 'BackendTLSPolicy', reach: 'section', target: 'Service/infra/svc', sectionName: 'https' },
+    expect(of(effective(text), "Service/infra/svc")).toEqual([
+      {
+        policy: "BackendTLSPolicy/infra/tls",
+        policyKind: "BackendTLSPolicy",
+        reach: "section",
+        target: "Service/infra/svc",
+        sectionName: "https",
+      },
     ]);
   });
 
-  it('a Gateway parametersRef overrides the class parametersRef of the same kind', () => {
+  it("a Gateway parametersRef overrides the class parametersRef of the same kind", () => {
     const text = `
 apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -204,9 +294,11 @@ spec:
   infrastructure: {parametersRef: {group: gateway.envoyproxy.io, kind: EnvoyProxy, name: gw-proxy}}
   listeners: [{name: web, protocol: HTTP, port: 80}]
 `;
-    expect(of(effective(text), 'Gateway/infra/gw')?.map((e) => [e.policy, e.reach, e.overriddenBy])).toEqual([
-      ['EnvoyProxy/infra/gw-proxy', 'direct', undefined],
-      ['EnvoyProxy/sys/class-proxy', 'class', 'EnvoyProxy/infra/gw-proxy'],
+    expect(
+      of(effective(text), "Gateway/infra/gw")?.map((e) => [e.policy, e.reach, e.overriddenBy]),
+    ).toEqual([
+      ["EnvoyProxy/infra/gw-proxy", "direct", undefined],
+      ["EnvoyProxy/sys/class-proxy", "class", "EnvoyProxy/infra/gw-proxy"],
     ]);
   });
 });

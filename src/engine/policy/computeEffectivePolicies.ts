@@ -7,9 +7,9 @@
  *
  * Objects without any policy have no entry.
  */
-import { resourceKey, type ResourceKey } from '../api/keys';
-import type { GatewayModel, PolicyAttachment, RouteAttachment } from '../types';
-import type { EffectivePolicies, EffectivePolicy, PolicyReach } from './policyTypes';
+import { resourceKey, type ResourceKey } from "../api/keys";
+import type { GatewayModel, PolicyAttachment, RouteAttachment } from "../types";
+import type { EffectivePolicies, EffectivePolicy, PolicyReach } from "./policyTypes";
 
 export interface EffectivePoliciesInput {
   policies: readonly PolicyAttachment[];
@@ -18,10 +18,18 @@ export interface EffectivePoliciesInput {
 }
 
 /** Most specific first (GEP-713: section > the object itself > listener > gateway > class). */
-const SPECIFICITY: Record<PolicyReach, number> = { section: 0, direct: 1, listener: 2, gateway: 3, class: 4 };
+const SPECIFICITY: Record<PolicyReach, number> = {
+  section: 0,
+  direct: 1,
+  listener: 2,
+  gateway: 3,
+  class: 4,
+};
 
 export function computeEffectivePolicies(input: EffectivePoliciesInput): EffectivePolicies {
-  const resolved = input.policies.filter((p): p is PolicyAttachment & { target: ResourceKey } => p.target !== undefined);
+  const resolved = input.policies.filter(
+    (p): p is PolicyAttachment & { target: ResourceKey } => p.target !== undefined,
+  );
   const byTarget = groupByTarget(resolved);
   const out = new Map<ResourceKey, EffectivePolicy[]>();
   const add = (key: ResourceKey, entry: EffectivePolicy): void => {
@@ -30,11 +38,12 @@ export function computeEffectivePolicies(input: EffectivePoliciesInput): Effecti
     else out.set(key, [entry]);
   };
 
-  for (const p of resolved) add(p.target, entryFor(p, p.targetRef.sectionName === undefined ? 'direct' : 'section'));
+  for (const p of resolved)
+    add(p.target, entryFor(p, p.targetRef.sectionName === undefined ? "direct" : "section"));
   for (const gw of input.gateways) {
-    const classKey = resourceKey('GatewayClass', undefined, gw.className);
+    const classKey = resourceKey("GatewayClass", undefined, gw.className);
     for (const p of byTarget.get(classKey) ?? []) {
-      if (p.targetRef.sectionName === undefined) add(gw.key, entryFor(p, 'class'));
+      if (p.targetRef.sectionName === undefined) add(gw.key, entryFor(p, "class"));
     }
   }
   const viaByRoute = listenersByRoute(input.attachments);
@@ -43,7 +52,8 @@ export function computeEffectivePolicies(input: EffectivePoliciesInput): Effecti
   }
 
   const result: EffectivePolicies = {};
-  for (const [key, list] of out) result[key] = markOverrides(sortBySpecificity(dedupe(list)), viaByRoute.get(key) ?? []);
+  for (const [key, list] of out)
+    result[key] = markOverrides(sortBySpecificity(dedupe(list)), viaByRoute.get(key) ?? []);
   return result;
 }
 
@@ -53,10 +63,16 @@ interface ListenerVia {
   listener: string;
 }
 
-function listenersByRoute(attachments: readonly RouteAttachment[]): Map<ResourceKey, ListenerVia[]> {
+function listenersByRoute(
+  attachments: readonly RouteAttachment[],
+): Map<ResourceKey, ListenerVia[]> {
   const byRoute = new Map<ResourceKey, ListenerVia[]>();
   for (const a of attachments) {
-    const via: ListenerVia = { gateway: a.gateway, owner: a.owner ?? a.gateway, listener: a.listener };
+    const via: ListenerVia = {
+      gateway: a.gateway,
+      owner: a.owner ?? a.gateway,
+      listener: a.listener,
+    };
     const list = byRoute.get(a.route);
     if (list) list.push(via);
     else byRoute.set(a.route, [via]);
@@ -69,14 +85,20 @@ function listenersByRoute(attachments: readonly RouteAttachment[]): Map<Resource
  * policies whose sectionName names one of those listeners. Listener names are unique per owner,
  * so a Gateway's sectionName names only the Gateway's own listeners.
  */
-function inheritedByRoute(via: readonly ListenerVia[], byTarget: ReadonlyMap<ResourceKey, PolicyWithTarget[]>): EffectivePolicy[] {
+function inheritedByRoute(
+  via: readonly ListenerVia[],
+  byTarget: ReadonlyMap<ResourceKey, PolicyWithTarget[]>,
+): EffectivePolicy[] {
   const entries: EffectivePolicy[] = [];
-  const parents = [...new Set(via.flatMap((v) => (v.owner === v.gateway ? [v.gateway] : [v.gateway, v.owner])))];
+  const parents = [
+    ...new Set(via.flatMap((v) => (v.owner === v.gateway ? [v.gateway] : [v.gateway, v.owner]))),
+  ];
   for (const parent of parents) {
     for (const p of byTarget.get(parent) ?? []) {
       const section = p.targetRef.sectionName;
-      if (section === undefined) entries.push(entryFor(p, 'gateway'));
-      else if (via.some((v) => v.owner === parent && v.listener === section)) entries.push(entryFor(p, 'listener'));
+      if (section === undefined) entries.push(entryFor(p, "gateway"));
+      else if (via.some((v) => v.owner === parent && v.listener === section))
+        entries.push(entryFor(p, "listener"));
     }
   }
   return entries;
@@ -84,7 +106,9 @@ function inheritedByRoute(via: readonly ListenerVia[], byTarget: ReadonlyMap<Res
 
 type PolicyWithTarget = PolicyAttachment & { target: ResourceKey };
 
-function groupByTarget(policies: readonly PolicyWithTarget[]): Map<ResourceKey, PolicyWithTarget[]> {
+function groupByTarget(
+  policies: readonly PolicyWithTarget[],
+): Map<ResourceKey, PolicyWithTarget[]> {
   const byTarget = new Map<ResourceKey, PolicyWithTarget[]>();
   for (const p of policies) {
     const list = byTarget.get(p.target);
@@ -95,7 +119,12 @@ function groupByTarget(policies: readonly PolicyWithTarget[]): Map<ResourceKey, 
 }
 
 function entryFor(p: PolicyWithTarget, reach: PolicyReach): EffectivePolicy {
-  const entry: EffectivePolicy = { policy: p.policy, policyKind: p.policyKind, reach, target: p.target };
+  const entry: EffectivePolicy = {
+    policy: p.policy,
+    policyKind: p.policyKind,
+    reach,
+    target: p.target,
+  };
   if (p.targetRef.sectionName !== undefined) entry.sectionName = p.targetRef.sectionName;
   return entry;
 }
@@ -104,7 +133,7 @@ function entryFor(p: PolicyWithTarget, reach: PolicyReach): EffectivePolicy {
 function dedupe(list: readonly EffectivePolicy[]): EffectivePolicy[] {
   const seen = new Set<string>();
   return list.filter((e) => {
-    const id = `${e.policy}|${e.reach}|${e.target}|${e.sectionName ?? ''}`;
+    const id = `${e.policy}|${e.reach}|${e.target}|${e.sectionName ?? ""}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -125,18 +154,35 @@ function sortBySpecificity(list: readonly EffectivePolicy[]): EffectivePolicy[] 
  */
 function markOverrides(sorted: EffectivePolicy[], via: readonly ListenerVia[]): EffectivePolicy[] {
   return sorted.map((entry) => {
-    const winner = sorted.find((other) => other.policyKind === entry.policyKind && overrides(other, entry, sorted, via));
+    const winner = sorted.find(
+      (other) => other.policyKind === entry.policyKind && overrides(other, entry, sorted, via),
+    );
     return winner ? { ...entry, overriddenBy: winner.policy } : entry;
   });
 }
 
-function overrides(winner: EffectivePolicy, loser: EffectivePolicy, all: readonly EffectivePolicy[], via: readonly ListenerVia[]): boolean {
-  if (winner.reach === 'section' || SPECIFICITY[winner.reach] >= SPECIFICITY[loser.reach]) return false;
-  if (winner.reach !== 'listener' || loser.reach !== 'gateway') return true;
+function overrides(
+  winner: EffectivePolicy,
+  loser: EffectivePolicy,
+  all: readonly EffectivePolicy[],
+  via: readonly ListenerVia[],
+): boolean {
+  if (winner.reach === "section" || SPECIFICITY[winner.reach] >= SPECIFICITY[loser.reach])
+    return false;
+  if (winner.reach !== "listener" || loser.reach !== "gateway") return true;
   // The listeners the loser's parent covers for this route: a Gateway's policy covers its
   // ListenerSets' listeners too.
   const covered = via.filter((v) => v.gateway === loser.target || v.owner === loser.target);
   const hasListenerPolicy = (v: ListenerVia): boolean =>
-    all.some((e) => e.reach === 'listener' && e.policyKind === loser.policyKind && e.target === v.owner && e.sectionName === v.listener);
-  return covered.some((v) => v.owner === winner.target && v.listener === winner.sectionName) && covered.every(hasListenerPolicy);
+    all.some(
+      (e) =>
+        e.reach === "listener" &&
+        e.policyKind === loser.policyKind &&
+        e.target === v.owner &&
+        e.sectionName === v.listener,
+    );
+  return (
+    covered.some((v) => v.owner === winner.target && v.listener === winner.sectionName) &&
+    covered.every(hasListenerPolicy)
+  );
 }

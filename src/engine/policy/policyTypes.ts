@@ -3,10 +3,10 @@
  * objects above it (a route from the Gateway or listener it is attached to, a Gateway from its
  * GatewayClass), as GEP-713 describes inherited policy attachment.
  */
-import type { ResourceKey } from '../api/keys';
+import type { ResourceKey } from "../api/keys";
 
 /** How a policy reaches the object: it targets the object itself, or the named parent. */
-export type PolicyReach = 'direct' | 'section' | 'listener' | 'gateway' | 'class';
+export type PolicyReach = "direct" | "section" | "listener" | "gateway" | "class";
 
 export interface EffectivePolicy {
   policy: ResourceKey;

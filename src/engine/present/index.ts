@@ -4,11 +4,26 @@
  * runtime (lint allows it); everything else of the engine reaches the UI through the worker.
  * Keep it light: nothing here may pull in the loader, the validator or the router.
  */
-export { displayKey, displayName, keyOfRef, kindOfKey, namespaceOfKey, objectLabel, parseResourceKey, renamedKey, resourceKey } from './resourceKeys';
-export type { ObjectRef, ResourceKey } from './resourceKeys';
-export { formatShare, type FormatShareOptions } from './formatShare';
-export { slug } from './slug';
-export { describeInvalidBackendRef, describeRouteParentProblem, explainListenerConditions, listProblems } from './problems';
-export type { Problem, ProblemKind } from './problems';
-export { describeBucket, describeRequest } from '../whatif/describeRequest';
-export { ROUTE_KINDS, isRouteKind, ModelledKind } from '../api/kinds';
+export {
+  displayKey,
+  displayName,
+  keyOfRef,
+  kindOfKey,
+  namespaceOfKey,
+  objectLabel,
+  parseResourceKey,
+  renamedKey,
+  resourceKey,
+} from "./resourceKeys";
+export type { ObjectRef, ResourceKey } from "./resourceKeys";
+export { formatShare, type FormatShareOptions } from "./formatShare";
+export { slug } from "./slug";
+export {
+  describeInvalidBackendRef,
+  describeRouteParentProblem,
+  explainListenerConditions,
+  listProblems,
+} from "./problems";
+export type { Problem, ProblemKind } from "./problems";
+export { describeBucket, describeRequest } from "../whatif/describeRequest";
+export { ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/kinds";

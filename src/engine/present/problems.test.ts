@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { analyze } from '../analyze';
-import { listProblems } from './problems';
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze";
+import { listProblems } from "./problems";
 
 const TEXT = `# world: closed
 apiVersion: gateway.networking.k8s.io/v1
@@ -30,21 +30,23 @@ spec:
     - backendRefs: [{ name: svc, port: 8080 }, { name: gone, port: 8080 }]
 `;
 
-describe('listProblems', () => {
-  const sources = [{ name: 'in.yaml', text: TEXT }];
-  const problems = listProblems(analyze(sources, { world: 'closed' }));
+describe("listProblems", () => {
+  const sources = [{ name: "in.yaml", text: TEXT }];
+  const problems = listProblems(analyze(sources, { world: "closed" }));
 
-  it('phrases a refused parent once: the Problems row and the CLI lint finding say the same words', () => {
-    const row = problems.find((p) => p.kind === 'route');
+  it("phrases a refused parent once: the Problems row and the CLI lint finding say the same words", () => {
+    const row = problems.find((p) => p.kind === "route");
     expect(row?.message).toMatch(/^HTTPRoute app\/r is not attached to infra\/web: .*Same/);
-    expect(row?.object).toBe('HTTPRoute/app/r');
-    const finding = analyze(sources, { world: 'closed' }).lint.find((f) => f.diagnostic.code === 'lint.route-not-accepted');
+    expect(row?.object).toBe("HTTPRoute/app/r");
+    const finding = analyze(sources, { world: "closed" }).lint.find(
+      (f) => f.diagnostic.code === "lint.route-not-accepted",
+    );
     expect(finding?.diagnostic.message).toBe(row?.message);
   });
 
-  it('names an unresolvable backendRef with its route and rule', () => {
-    const row = problems.find((p) => p.kind === 'backend');
-    expect(row?.code).toBe('BackendNotFound');
+  it("names an unresolvable backendRef with its route and rule", () => {
+    const row = problems.find((p) => p.kind === "backend");
+    expect(row?.code).toBe("BackendNotFound");
     expect(row?.message).toMatch(/^HTTPRoute app\/r rule 0: .*gone/);
   });
 });

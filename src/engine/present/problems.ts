@@ -4,11 +4,18 @@
  * with where to look. The reasoning comes from the status and explain stages; this module only
  * phrases it, once, for the designer's Problems panel and for the lint findings the CLI prints.
  */
-import type { Analysis } from '../analysisTypes';
-import type { Condition, GatewayStatus, ObjectSummary, ResolvedBackendRef, RouteParentExplain, Severity } from '../types';
-import { keyOfRef, objectLabel, type ResourceKey } from './resourceKeys';
+import type { Analysis } from "../analysisTypes";
+import type {
+  Condition,
+  GatewayStatus,
+  ObjectSummary,
+  ResolvedBackendRef,
+  RouteParentExplain,
+  Severity,
+} from "../types";
+import { keyOfRef, objectLabel, type ResourceKey } from "./resourceKeys";
 
-export type ProblemKind = 'diagnostic' | 'route' | 'backend' | 'listener';
+export type ProblemKind = "diagnostic" | "route" | "backend" | "listener";
 
 export interface Problem {
   /** Stable within one analysis; used as React key and in data-testid. */
@@ -32,7 +39,7 @@ export function listProblems(analysis: Analysis): Problem[] {
     const key = d.object ? keyOfRef(d.object) : undefined;
     const problem: Problem = {
       id: `diagnostic-${i}-${d.code}`,
-      kind: 'diagnostic',
+      kind: "diagnostic",
       severity: d.severity,
       message: d.path && !d.message.includes(d.path) ? `${d.path}: ${d.message}` : d.message,
       code: d.code,
@@ -56,7 +63,10 @@ export function listProblems(analysis: Analysis): Problem[] {
  * "HTTPRoute shop/blog is not attached to shop/public listener http: <the checks that failed>",
  * with the explain's summary as a hint when the checks do not already say it.
  */
-export function describeRouteParentProblem(e: RouteParentExplain, routeNamespace: string | undefined): { message: string; hint?: string } {
+export function describeRouteParentProblem(
+  e: RouteParentExplain,
+  routeNamespace: string | undefined,
+): { message: string; hint?: string } {
   const ref = e.parentRef;
   const parentNamespace = ref.namespace ?? routeNamespace;
   const parentName = parentNamespace ? `${parentNamespace}/${ref.name}` : ref.name;
@@ -65,30 +75,43 @@ export function describeRouteParentProblem(e: RouteParentExplain, routeNamespace
   for (const l of e.listeners) {
     if (l.attached) continue;
     const details = l.checks.filter((c) => !c.pass).map((c) => c.detail);
-    const text = details.join('; ');
-    if (details.length === 0 || ref.sectionName || text.startsWith(`listener ${l.listener}`)) for (const d of details) failing.push(d);
+    const text = details.join("; ");
+    if (details.length === 0 || ref.sectionName || text.startsWith(`listener ${l.listener}`))
+      for (const d of details) failing.push(d);
     else failing.push(`listener ${l.listener}: ${text}`);
   }
-  const because = failing.length > 0 ? failing.join('; ') : e.message;
+  const because = failing.length > 0 ? failing.join("; ") : e.message;
   const message = `${objectLabel(e.route)} is not attached to ${target}: ${because}`;
   if (e.noStatusReason !== undefined) return { message, hint: e.noStatusReason };
-  if (failing.length > 0 && e.message && !failing.some((f) => e.message.includes(tailOf(f)))) return { message, hint: e.message };
+  if (failing.length > 0 && e.message && !failing.some((f) => e.message.includes(tailOf(f))))
+    return { message, hint: e.message };
   return { message };
 }
 
 /** "HTTPRoute shop/orders rule 0 cannot send traffic to Service payments/checkout:8080 (RefNotPermitted)". */
-export function describeInvalidBackendRef(route: ResourceKey, ruleIndex: number, ref: ResolvedBackendRef): string {
+export function describeInvalidBackendRef(
+  route: ResourceKey,
+  ruleIndex: number,
+  ref: ResolvedBackendRef,
+): string {
   if (ref.message) return `${objectLabel(route)} rule ${ruleIndex}: ${ref.message}`;
-  const target = `${ref.kind} ${ref.namespace}/${ref.name}${ref.port !== undefined ? `:${ref.port}` : ''}`;
-  return `${objectLabel(route)} rule ${ruleIndex} cannot send traffic to ${target} (${ref.reason ?? 'invalid reference'})`;
+  const target = `${ref.kind} ${ref.namespace}/${ref.name}${ref.port !== undefined ? `:${ref.port}` : ""}`;
+  return `${objectLabel(route)} rule ${ruleIndex} cannot send traffic to ${target} (${ref.reason ?? "invalid reference"})`;
 }
 
 /** Why a listener is not ready, from its conditions: a conflict first, then the first false condition. */
-export function explainListenerConditions(conditions: readonly Condition[]): { reason: string; message: string } {
-  const conflicted = conditions.find((c) => c.type === 'Conflicted' && c.status === 'True');
-  const failed = conflicted ?? conditions.find((c) => c.type !== 'Conflicted' && c.status !== 'True');
-  if (!failed) return { reason: 'NotReady', message: 'the controller does not serve it' };
-  return { reason: failed.reason, message: failed.message || `${failed.type} is ${failed.status} (${failed.reason})` };
+export function explainListenerConditions(conditions: readonly Condition[]): {
+  reason: string;
+  message: string;
+} {
+  const conflicted = conditions.find((c) => c.type === "Conflicted" && c.status === "True");
+  const failed =
+    conflicted ?? conditions.find((c) => c.type !== "Conflicted" && c.status !== "True");
+  if (!failed) return { reason: "NotReady", message: "the controller does not serve it" };
+  return {
+    reason: failed.reason,
+    message: failed.message || `${failed.type} is ${failed.status} (${failed.reason})`,
+  };
 }
 
 function routeProblem(e: RouteParentExplain, objects: Map<string, ObjectSummary>): Problem {
@@ -96,8 +119,8 @@ function routeProblem(e: RouteParentExplain, objects: Map<string, ObjectSummary>
   const phrase = describeRouteParentProblem(e, route?.namespace);
   const problem: Problem = {
     id: `route-${e.route}-${e.parentRefIndex}`,
-    kind: 'route',
-    severity: 'error',
+    kind: "route",
+    severity: "error",
     message: phrase.message,
     code: e.reason,
     object: e.route,
@@ -116,10 +139,10 @@ function backendProblems(analysis: Analysis, objects: Map<string, ObjectSummary>
         if (ref.valid) continue;
         const problem: Problem = {
           id: `backend-${route.key}-${rule.index}-${ref.index}`,
-          kind: 'backend',
-          severity: 'error',
+          kind: "backend",
+          severity: "error",
           message: describeInvalidBackendRef(route.key, rule.index, ref),
-          code: ref.reason ?? 'ResolvedRefs',
+          code: ref.reason ?? "ResolvedRefs",
           object: route.key,
         };
         const line = objects.get(route.key)?.line;
@@ -133,7 +156,7 @@ function backendProblems(analysis: Analysis, objects: Map<string, ObjectSummary>
 
 /** The part after a detail's first ": ", which the engine's summary message tends to repeat. */
 function tailOf(detail: string): string {
-  const i = detail.indexOf(': ');
+  const i = detail.indexOf(": ");
   return i < 0 ? detail : detail.slice(i + 2);
 }
 
@@ -148,8 +171,8 @@ function listenerProblems(analysis: Analysis, objects: Map<string, ObjectSummary
       const cause = explainListenerConditions(conditions);
       const problem: Problem = {
         id: `listener-${listener.owner}-${listener.name}`,
-        kind: 'listener',
-        severity: 'error',
+        kind: "listener",
+        severity: "error",
         message: `${objectLabel(listener.owner)} listener ${listener.name} (${listener.protocol} :${listener.port}) is not ready: ${cause.message}`,
         code: cause.reason,
         object: listener.owner,

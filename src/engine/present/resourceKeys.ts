@@ -2,7 +2,13 @@
  * ResourceKey helpers for every layer: the UI and the CLI read and write keys only through these,
  * never by splitting on '/' or concatenating strings (a name may itself contain '/').
  */
-import { displayName, parseResourceKey, resourceKey, type ObjectRef, type ResourceKey } from '../api/keys';
+import {
+  displayName,
+  parseResourceKey,
+  resourceKey,
+  type ObjectRef,
+  type ResourceKey,
+} from "../api/keys";
 
 export { displayName, parseResourceKey, resourceKey };
 export type { ObjectRef, ResourceKey };

@@ -5,8 +5,8 @@
  * namespace, then name. Fields keep the order a controller writes them (condition type first,
  * rather than kubectl's alphabetical order) because that is what reviewers scan for.
  */
-import { stringify } from 'yaml';
-import type { ObjectStatus, ResourceKey, StatusReport } from '../types';
+import { stringify } from "yaml";
+import type { ObjectStatus, ResourceKey, StatusReport } from "../types";
 
 export interface PrintableObject {
   key: ResourceKey;
@@ -16,7 +16,17 @@ export interface PrintableObject {
   namespace?: string;
 }
 
-const KIND_ORDER = ['GatewayClass', 'Gateway', 'ListenerSet', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'BackendTLSPolicy'];
+const KIND_ORDER = [
+  "GatewayClass",
+  "Gateway",
+  "ListenerSet",
+  "HTTPRoute",
+  "GRPCRoute",
+  "TLSRoute",
+  "TCPRoute",
+  "UDPRoute",
+  "BackendTLSPolicy",
+];
 
 export function printStatus(status: StatusReport, objects: readonly PrintableObject[]): string {
   const byKey = new Map(objects.map((o) => [o.key as string, o]));
@@ -27,17 +37,25 @@ export function printStatus(status: StatusReport, objects: readonly PrintableObj
   return entries
     .map(({ key, object }) => {
       const metadata: Record<string, string> = { name: object.name };
-      if (object.namespace !== undefined) metadata['namespace'] = object.namespace;
-      const doc = { apiVersion: object.apiVersion, kind: object.kind, metadata, status: asWritten(status[key]) };
+      if (object.namespace !== undefined) metadata["namespace"] = object.namespace;
+      const doc = {
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        metadata,
+        status: asWritten(status[key]),
+      };
       return stringify(doc, { lineWidth: 0, minContentWidth: 0 });
     })
-    .join('---\n');
+    .join("---\n");
 }
 
 /** The status as a controller writes it: without gwsim's own bookkeeping (parentRefIndex). */
 function asWritten(status: ObjectStatus | undefined): unknown {
-  if (status === undefined || !('parents' in status)) return status;
-  return { ...status, parents: status.parents.map(({ parentRefIndex: _index, ...written }) => written) };
+  if (status === undefined || !("parents" in status)) return status;
+  return {
+    ...status,
+    parents: status.parents.map(({ parentRefIndex: _index, ...written }) => written),
+  };
 }
 
 function compare(a: PrintableObject, b: PrintableObject): number {
@@ -45,8 +63,8 @@ function compare(a: PrintableObject, b: PrintableObject): number {
   const kb = kindRank(b.kind);
   if (ka !== kb) return ka - kb;
   if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
-  const na = a.namespace ?? '';
-  const nb = b.namespace ?? '';
+  const na = a.namespace ?? "";
+  const nb = b.namespace ?? "";
   if (na !== nb) return na < nb ? -1 : 1;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

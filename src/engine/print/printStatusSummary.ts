@@ -4,13 +4,20 @@
  * attachment checks that failed (from analysis.explain). Names and messages from the manifests
  * are escaped (escapeTerminal): one line of this text is always one line on the screen.
  */
-import type { Analysis } from '../analysisTypes';
-import { ConditionType } from '../api/conditions';
-import { parseResourceKey } from '../api/keys';
-import type { Condition, GatewayStatus, ObjectStatus, ResourceKey, RouteParentExplain, RouteStatus } from '../types';
-import { escapeTerminal as esc } from './escapeTerminal';
+import type { Analysis } from "../analysisTypes";
+import { ConditionType } from "../api/conditions";
+import { parseResourceKey } from "../api/keys";
+import type {
+  Condition,
+  GatewayStatus,
+  ObjectStatus,
+  ResourceKey,
+  RouteParentExplain,
+  RouteStatus,
+} from "../types";
+import { escapeTerminal as esc } from "./escapeTerminal";
 
-const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
+const ROUTE_KINDS = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"]);
 
 export function printStatusSummary(analysis: Analysis): string {
   const lines: string[] = [];
@@ -19,64 +26,99 @@ export function printStatusSummary(analysis: Analysis): string {
     const status = analysis.status[key];
     if (!status) continue;
     const ref = parseResourceKey(key);
-    const id = esc(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`);
+    const id = esc(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`);
     // A ListenerSet's status has the Gateway's shape: its own conditions, then its listeners.
-    if ((ref.kind === 'Gateway' || ref.kind === 'ListenerSet') && isGatewayStatus(status)) {
+    if ((ref.kind === "Gateway" || ref.kind === "ListenerSet") && isGatewayStatus(status)) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
       for (const l of status.listeners) {
-        lines.push(`  listener ${esc(l.name)}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`);
+        lines.push(
+          `  listener ${esc(l.name)}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`,
+        );
       }
     } else if (ROUTE_KINDS.has(ref.kind) && isRouteStatus(status)) {
-      lines.push(`${id}:${status.parents.length === 0 ? ' no parent wrote status (see explain below)' : ''}`);
+      lines.push(
+        `${id}:${status.parents.length === 0 ? " no parent wrote status (see explain below)" : ""}`,
+      );
       for (const p of status.parents) {
-        const parent = `${p.parentRef.namespace ?? ref.namespace ?? ''}/${p.parentRef.name ?? '?'}${p.parentRef.sectionName ? ` (${p.parentRef.sectionName})` : ''}`;
-        lines.push(`  parent ${esc(parent)}: ${printConditions(p.conditions, [ConditionType.Accepted, ConditionType.ResolvedRefs])}`);
+        const parent = `${p.parentRef.namespace ?? ref.namespace ?? ""}/${p.parentRef.name ?? "?"}${p.parentRef.sectionName ? ` (${p.parentRef.sectionName})` : ""}`;
+        lines.push(
+          `  parent ${esc(parent)}: ${printConditions(p.conditions, [ConditionType.Accepted, ConditionType.ResolvedRefs])}`,
+        );
         // An accepted route can still fail to resolve a backend: say which and why.
-        const accepted = p.conditions.some((c) => c.type === ConditionType.Accepted && c.status === 'True');
-        for (const c of p.conditions.filter((c) => accepted && c.type === ConditionType.ResolvedRefs && c.status === 'False')) {
+        const accepted = p.conditions.some(
+          (c) => c.type === ConditionType.Accepted && c.status === "True",
+        );
+        for (const c of p.conditions.filter(
+          (c) => accepted && c.type === ConditionType.ResolvedRefs && c.status === "False",
+        )) {
           lines.push(`    ${c.type}=False: ${esc(c.message)}`);
         }
       }
-      for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted)) for (const line of printFailedChecks(ex)) lines.push(line);
-    } else if ('conditions' in status && Array.isArray(status.conditions) && status.conditions.length > 0) {
+      for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted))
+        for (const line of printFailedChecks(ex)) lines.push(line);
+    } else if (
+      "conditions" in status &&
+      Array.isArray(status.conditions) &&
+      status.conditions.length > 0
+    ) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
     }
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
 function printFailedChecks(ex: RouteParentExplain): string[] {
-  const target = `${ex.parentRef.namespace ?? ''}${ex.parentRef.namespace ? '/' : ''}${ex.parentRef.name ?? '?'}`;
+  const target = `${ex.parentRef.namespace ?? ""}${ex.parentRef.namespace ? "/" : ""}${ex.parentRef.name ?? "?"}`;
   // A parent the world assumes is not a rejection: its controller, outside the workspace, decides.
-  if (ex.unknownParent === true) return [`  parentRefs[${ex.parentRefIndex}] (${esc(target)}): status ${esc(ex.message)}`];
-  const out = [`  why parentRefs[${ex.parentRefIndex}] (${esc(target)}) is not accepted: ${esc(ex.reason)}${ex.message ? `: ${esc(ex.message)}` : ''}`];
+  if (ex.unknownParent === true)
+    return [`  parentRefs[${ex.parentRefIndex}] (${esc(target)}): status ${esc(ex.message)}`];
+  const out = [
+    `  why parentRefs[${ex.parentRefIndex}] (${esc(target)}) is not accepted: ${esc(ex.reason)}${ex.message ? `: ${esc(ex.message)}` : ""}`,
+  ];
   if (ex.noStatusReason) out.push(`    no status entry: ${esc(ex.noStatusReason)}`);
   for (const c of ex.checks.filter((c) => !c.pass)) out.push(`    ✗ ${c.check}: ${esc(c.detail)}`);
   for (const l of ex.listeners) {
-    for (const c of l.checks.filter((c) => !c.pass)) out.push(`    ✗ listener ${esc(l.listener)}: ${c.check}: ${esc(c.detail)}`);
+    for (const c of l.checks.filter((c) => !c.pass))
+      out.push(`    ✗ listener ${esc(l.listener)}: ${c.check}: ${esc(c.detail)}`);
   }
   return out;
 }
 
-export function printConditions(conditions: readonly Condition[], only?: readonly string[]): string {
+export function printConditions(
+  conditions: readonly Condition[],
+  only?: readonly string[],
+): string {
   const shown = only ? conditions.filter((c) => only.includes(c.type)) : conditions;
-  if (shown.length === 0) return 'no conditions';
-  return shown.map((c) => esc(`${c.type}=${c.status}${c.reason && c.reason !== c.type ? ` (${c.reason})` : ''}`)).join(', ');
+  if (shown.length === 0) return "no conditions";
+  return shown
+    .map((c) =>
+      esc(`${c.type}=${c.status}${c.reason && c.reason !== c.type ? ` (${c.reason})` : ""}`),
+    )
+    .join(", ");
 }
 
 function isGatewayStatus(s: ObjectStatus): s is GatewayStatus {
-  return 'listeners' in s;
+  return "listeners" in s;
 }
 
 function isRouteStatus(s: ObjectStatus): s is RouteStatus {
-  return 'parents' in s;
+  return "parents" in s;
 }
 
-const KIND_ORDER = ['GatewayClass', 'Gateway', 'ListenerSet', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
+const KIND_ORDER = [
+  "GatewayClass",
+  "Gateway",
+  "ListenerSet",
+  "HTTPRoute",
+  "GRPCRoute",
+  "TLSRoute",
+  "TCPRoute",
+  "UDPRoute",
+];
 
 function byKindThenName(a: string, b: string): number {
-  const ka = KIND_ORDER.indexOf(a.split('/')[0] ?? '');
-  const kb = KIND_ORDER.indexOf(b.split('/')[0] ?? '');
+  const ka = KIND_ORDER.indexOf(a.split("/")[0] ?? "");
+  const kb = KIND_ORDER.indexOf(b.split("/")[0] ?? "");
   const ra = ka < 0 ? KIND_ORDER.length : ka;
   const rb = kb < 0 ? KIND_ORDER.length : kb;
   return ra !== rb ? ra - rb : a.localeCompare(b);

@@ -1,31 +1,54 @@
-import { describe, expect, test } from 'vitest';
-import { aGateway, anHTTPRoute, routerFor } from '../../test-utils/routingModels';
-import { traceRequest } from '../simulate/traceRequest';
-import { printTrace } from './printTrace';
+import { describe, expect, test } from "vitest";
+import { aGateway, anHTTPRoute, routerFor } from "../../test-utils/routingModels";
+import { traceRequest } from "../simulate/traceRequest";
+import { printTrace } from "./printTrace";
 
-describe('printTrace', () => {
-  const gw = aGateway('infra', 'gw', [
-    { name: 'http', port: 80, protocol: 'HTTP', hostname: '*.example.com' },
-    { name: 'other', port: 80, protocol: 'HTTP' },
-    { name: 'tls', port: 443, protocol: 'HTTPS' },
+describe("printTrace", () => {
+  const gw = aGateway("infra", "gw", [
+    { name: "http", port: 80, protocol: "HTTP", hostname: "*.example.com" },
+    { name: "other", port: 80, protocol: "HTTP" },
+    { name: "tls", port: 443, protocol: "HTTPS" },
   ]);
-  const api = anHTTPRoute('app', 'api', {
-    creationTimestamp: '2020-01-01T00:00:00Z',
+  const api = anHTTPRoute("app", "api", {
+    creationTimestamp: "2020-01-01T00:00:00Z",
     rules: [
       {
-        matches: [{ path: { type: 'PathPrefix', value: '/api' }, headers: [{ name: 'version', value: 'v2' }] }],
-        filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { add: [{ name: 'x-route', value: 'api' }] } }],
-        backends: [{ name: 'api', weight: 3 }, { name: 'gone', weight: 1, invalid: 'BackendNotFound' }],
-        timeouts: { request: '5s' },
+        matches: [
+          {
+            path: { type: "PathPrefix", value: "/api" },
+            headers: [{ name: "version", value: "v2" }],
+          },
+        ],
+        filters: [
+          {
+            type: "RequestHeaderModifier",
+            requestHeaderModifier: { add: [{ name: "x-route", value: "api" }] },
+          },
+        ],
+        backends: [
+          { name: "api", weight: 3 },
+          { name: "gone", weight: 1, invalid: "BackendNotFound" },
+        ],
+        timeouts: { request: "5s" },
       },
-      { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backends: [{ name: 'api-v1' }] },
-      { matches: [{ path: { type: 'Exact', value: '/api' } }], backends: [{ name: 'exact' }] },
+      {
+        matches: [{ path: { type: "PathPrefix", value: "/api" } }],
+        backends: [{ name: "api-v1" }],
+      },
+      { matches: [{ path: { type: "Exact", value: "/api" } }], backends: [{ name: "exact" }] },
     ],
   });
   const router = routerFor(gw, [api]);
 
-  test('tells the whole story of a forwarded request', () => {
-    const text = printTrace(traceRequest(router, { scheme: 'http', host: 'shop.example.com', path: '/api/items?x=1', headers: { Version: 'v2' } }));
+  test("tells the whole story of a forwarded request", () => {
+    const text = printTrace(
+      traceRequest(router, {
+        scheme: "http",
+        host: "shop.example.com",
+        path: "/api/items?x=1",
+        headers: { Version: "v2" },
+      }),
+    );
     expect(text).toBe(`Request    http://shop.example.com:80  GET /api/items?x=1
            headers version: v2
 Gateway    infra/gw — infra/gw is the only Gateway with a ready HTTP listener on port 80
@@ -58,19 +81,33 @@ Backend receives  GET http://shop.example.com/api/items?x=1  {version: v2; x-rou
 `);
   });
 
-  test('an HTTPS request shows its SNI and ends at 404 when no path matches', () => {
-    const text = printTrace(traceRequest(router, { scheme: 'https', host: 'a.example.com', sni: 'b.example.org' }));
-    expect(text).toContain('Outcome    not-found · 404');
-    expect(text).toContain('(SNI b.example.org)');
+  test("an HTTPS request shows its SNI and ends at 404 when no path matches", () => {
+    const text = printTrace(
+      traceRequest(router, { scheme: "https", host: "a.example.com", sni: "b.example.org" }),
+    );
+    expect(text).toContain("Outcome    not-found · 404");
+    expect(text).toContain("(SNI b.example.org)");
   });
 
-  test('values from the request and the manifests cannot add a line or reach the terminal as escape sequences', () => {
-    const hostile = traceRequest(router, { scheme: 'http', gateway: 'infra/gw', host: 'x.example.com', path: '/api', headers: { version: 'v2\nOutcome    forwarded · 200', 'x-t': '\u001b]0;owned\u0007\u202e' } });
-    const plain = traceRequest(router, { scheme: 'http', gateway: 'infra/gw', host: 'x.example.com', path: '/api', headers: { version: 'v2', 'x-t': 'y' } });
+  test("values from the request and the manifests cannot add a line or reach the terminal as escape sequences", () => {
+    const hostile = traceRequest(router, {
+      scheme: "http",
+      gateway: "infra/gw",
+      host: "x.example.com",
+      path: "/api",
+      headers: { version: "v2\nOutcome    forwarded · 200", "x-t": "\u001b]0;owned\u0007\u202e" },
+    });
+    const plain = traceRequest(router, {
+      scheme: "http",
+      gateway: "infra/gw",
+      host: "x.example.com",
+      path: "/api",
+      headers: { version: "v2", "x-t": "y" },
+    });
     const text = printTrace(hostile);
-    expect(text.split('\n').length).toBe(printTrace(plain).split('\n').length);
-    expect(text).toContain('version: v2\\u000aOutcome    forwarded · 200');
-    expect(text).toContain('x-t: \\u001b]0;owned\\u0007\\u202e');
+    expect(text.split("\n").length).toBe(printTrace(plain).split("\n").length);
+    expect(text).toContain("version: v2\\u000aOutcome    forwarded · 200");
+    expect(text).toContain("x-t: \\u001b]0;owned\\u0007\\u202e");
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u001b\u0007\u202e]/);
   });

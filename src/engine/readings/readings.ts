@@ -21,18 +21,19 @@ export const READINGS = {
    * connection fails at request time).
    */
   backendPortNotInService: {
-    values: ['BackendNotFound', 'unchecked'],
-    default: 'BackendNotFound',
-    question: 'a backendRef port the Service does not expose: ResolvedRefs=False (BackendNotFound), or not checked (the route forwards)',
+    values: ["BackendNotFound", "unchecked"],
+    default: "BackendNotFound",
+    question:
+      "a backendRef port the Service does not expose: ResolvedRefs=False (BackendNotFound), or not checked (the route forwards)",
   },
   /**
    * A rule whose only backendRef has weight 0. The API reference says weight 0 gets no traffic;
    * the traffic-splitting guide says a single backend gets 100% whatever its weight.
    */
   loneBackendZeroWeight: {
-    values: ['no-traffic', 'all-traffic'],
-    default: 'no-traffic',
-    question: 'the only backendRef of a rule has weight 0: it gets no traffic (500), or all of it',
+    values: ["no-traffic", "all-traffic"],
+    default: "no-traffic",
+    question: "the only backendRef of a rule has weight 0: it gets no traffic (500), or all of it",
   },
   /**
    * An HTTPRoute and a GRPCRoute on one listener with intersecting hostnames. GRPCRouteSpec.Hostnames
@@ -41,9 +42,10 @@ export const READINGS = {
    * HTTPRoute.
    */
   httpGrpcSameHostname: {
-    values: ['older-route-wins', 'both-accepted'],
-    default: 'older-route-wins',
-    question: 'an HTTPRoute and a GRPCRoute on the same hostname of one listener: the older is accepted and the other gets Accepted=False, or both are accepted (gRPC calls to the GRPCRoute, other requests to the HTTPRoute)',
+    values: ["older-route-wins", "both-accepted"],
+    default: "older-route-wins",
+    question:
+      "an HTTPRoute and a GRPCRoute on the same hostname of one listener: the older is accepted and the other gets Accepted=False, or both are accepted (gRPC calls to the GRPCRoute, other requests to the HTTPRoute)",
   },
   /**
    * A TCPRoute on a TLS listener in Terminate mode. The spec's protocol table gives TLS listeners
@@ -51,9 +53,10 @@ export const READINGS = {
    * decrypted stream as TCP.
    */
   tcpRouteOnTlsTerminate: {
-    values: ['refused', 'accepted'],
-    default: 'refused',
-    question: 'a TCPRoute on a TLS listener in Terminate mode: refused (TLS listeners serve TLSRoute only), or accepted (the decrypted stream is forwarded as TCP)',
+    values: ["refused", "accepted"],
+    default: "refused",
+    question:
+      "a TCPRoute on a TLS listener in Terminate mode: refused (TLS listeners serve TLSRoute only), or accepted (the decrypted stream is forwarded as TCP)",
   },
   /**
    * Routes on one listener whose own hostnames differ (`abc.example.com`, `*.example.com`) but
@@ -65,23 +68,27 @@ export const READINGS = {
    * implementations that build one virtual host per route hostname do.
    */
   GatewayRouteHostnameIntersectionPrecedence: {
-    values: ['intersected-hostname', 'original-hostnames'],
-    default: 'intersected-hostname',
-    question: "routes whose own hostnames differ but intersect a listener to the same hostname: one virtual host keyed by the intersection (ranked by path, then age), or virtual hosts keyed by each route's own hostnames (the more specific route hostname wins)",
+    values: ["intersected-hostname", "original-hostnames"],
+    default: "intersected-hostname",
+    question:
+      "routes whose own hostnames differ but intersect a listener to the same hostname: one virtual host keyed by the intersection (ranked by path, then age), or virtual hosts keyed by each route's own hostnames (the more specific route hostname wins)",
   },
 } as const satisfies Record<string, ReadingSpec>;
 
 export type ReadingName = keyof typeof READINGS;
-export type Readings = { [K in ReadingName]?: (typeof READINGS)[K]['values'][number] };
+export type Readings = { [K in ReadingName]?: (typeof READINGS)[K]["values"][number] };
 
 export function isReadingName(name: string): name is ReadingName {
   return Object.hasOwn(READINGS, name);
 }
 
 /** The value in force: the one given, or gwsim's default. */
-export function readingValue<K extends ReadingName>(readings: Readings | undefined, name: K): (typeof READINGS)[K]['values'][number] {
+export function readingValue<K extends ReadingName>(
+  readings: Readings | undefined,
+  name: K,
+): (typeof READINGS)[K]["values"][number] {
   const given = readings?.[name];
-  return given ?? (READINGS[name].default as (typeof READINGS)[K]['values'][number]);
+  return given ?? (READINGS[name].default as (typeof READINGS)[K]["values"][number]);
 }
 
 /** "reading loneBackendZeroWeight=all-traffic": how a trace or a message names the reading that decided. */
@@ -93,20 +100,27 @@ export function describeReading(name: ReadingName, value: string): string {
  * Parses `name=value` assignments (the CLI's repeatable --reading). Unknown names and values are
  * errors that list what exists; a name given twice is an error too.
  */
-export function parseReadings(assignments: readonly string[]): { readings: Readings; errors: string[] } {
+export function parseReadings(assignments: readonly string[]): {
+  readings: Readings;
+  errors: string[];
+} {
   const readings: Record<string, string> = {};
   const errors: string[] = [];
   for (const a of assignments) {
-    const eq = a.indexOf('=');
+    const eq = a.indexOf("=");
     const name = eq < 0 ? a : a.slice(0, eq);
-    const value = eq < 0 ? '' : a.slice(eq + 1);
+    const value = eq < 0 ? "" : a.slice(eq + 1);
     if (!isReadingName(name)) {
-      errors.push(`unknown reading ${JSON.stringify(name)}: known readings are ${Object.keys(READINGS).join(', ')}`);
+      errors.push(
+        `unknown reading ${JSON.stringify(name)}: known readings are ${Object.keys(READINGS).join(", ")}`,
+      );
       continue;
     }
     const spec: ReadingSpec = READINGS[name];
     if (!spec.values.includes(value)) {
-      errors.push(`reading ${name} takes ${spec.values.join(' or ')} (gwsim's default: ${spec.default}); got ${JSON.stringify(value)}`);
+      errors.push(
+        `reading ${name} takes ${spec.values.join(" or ")} (gwsim's default: ${spec.default}); got ${JSON.stringify(value)}`,
+      );
       continue;
     }
     if (Object.hasOwn(readings, name)) {

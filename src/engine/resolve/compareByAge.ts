@@ -4,7 +4,7 @@
  * the newest: applying the file would create it now. Routing precedence uses the same rule
  * (routing/precedence.ts), so status and the simulator never disagree on which route is older.
  */
-import type { Manifest } from '../types';
+import type { Manifest } from "../types";
 
 /** creationTimestamp in ms since the epoch; +Infinity (newest) when missing or unparsable. */
 export function creationTime(ts: string | undefined): number {
@@ -17,8 +17,8 @@ export function compareByAge(a: Manifest, b: Manifest): number {
   const ta = creationTime(a.creationTimestamp);
   const tb = creationTime(b.creationTimestamp);
   if (ta !== tb) return ta < tb ? -1 : 1;
-  const ka = `${a.namespace ?? ''}/${a.name}`;
-  const kb = `${b.namespace ?? ''}/${b.name}`;
+  const ka = `${a.namespace ?? ""}/${a.name}`;
+  const kb = `${b.namespace ?? ""}/${b.name}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
@@ -29,7 +29,10 @@ export function compareByAge(a: Manifest, b: Manifest): number {
 export function describeAgeWin(winner: Manifest, loser: Manifest): string {
   const tw = creationTime(winner.creationTimestamp);
   const tl = creationTime(loser.creationTimestamp);
-  if (tw < tl) return 'is older';
-  const when = tw === Number.POSITIVE_INFINITY ? 'neither has a creationTimestamp' : 'both have the same creationTimestamp';
-  return `wins the tie by namespace/name (${when}, and "${winner.namespace ?? ''}/${winner.name}" sorts before "${loser.namespace ?? ''}/${loser.name}")`;
+  if (tw < tl) return "is older";
+  const when =
+    tw === Number.POSITIVE_INFINITY
+      ? "neither has a creationTimestamp"
+      : "both have the same creationTimestamp";
+  return `wins the tie by namespace/name (${when}, and "${winner.namespace ?? ""}/${winner.name}" sorts before "${loser.namespace ?? ""}/${loser.name}")`;
 }

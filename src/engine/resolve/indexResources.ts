@@ -7,11 +7,11 @@
  * as existing with only that label: users rarely paste their Namespace objects, and a real
  * cluster could not hold the objects without the namespace.
  */
-import { resourceKey } from '../api/keys';
-import type { Manifest, ResourceKey } from '../types';
-import { buildWorldIndex, DEFAULT_WORLD_MODE, type WorldIndex, type WorldMode } from './world';
+import { resourceKey } from "../api/keys";
+import type { Manifest, ResourceKey } from "../types";
+import { buildWorldIndex, DEFAULT_WORLD_MODE, type WorldIndex, type WorldMode } from "./world";
 
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
 export interface NamespaceInfo {
   name: string;
@@ -30,7 +30,10 @@ export interface ResourceIndex {
   world: WorldIndex;
 }
 
-export function indexResources(input: readonly Manifest[], world: WorldMode = DEFAULT_WORLD_MODE): ResourceIndex {
+export function indexResources(
+  input: readonly Manifest[],
+  world: WorldMode = DEFAULT_WORLD_MODE,
+): ResourceIndex {
   const byKey = new Map<ResourceKey, Manifest>();
   for (const m of input) byKey.set(m.key, m);
   const manifests = input.filter((m) => byKey.get(m.key) === m);
@@ -41,11 +44,16 @@ export function indexResources(input: readonly Manifest[], world: WorldMode = DE
     else byKind.set(m.kind, [m]);
   }
   const namespaces = new Map<string, NamespaceInfo>();
-  for (const m of byKind.get('Namespace') ?? []) {
-    namespaces.set(m.name, { name: m.name, labels: { ...m.labels, [NAMESPACE_NAME_LABEL]: m.name }, declared: true });
+  for (const m of byKind.get("Namespace") ?? []) {
+    namespaces.set(m.name, {
+      name: m.name,
+      labels: { ...m.labels, [NAMESPACE_NAME_LABEL]: m.name },
+      declared: true,
+    });
   }
   for (const m of manifests) {
-    if (m.namespace !== undefined && !namespaces.has(m.namespace)) namespaces.set(m.namespace, impliedNamespace(m.namespace));
+    if (m.namespace !== undefined && !namespaces.has(m.namespace))
+      namespaces.set(m.namespace, impliedNamespace(m.namespace));
   }
   return { manifests, byKey, byKind, namespaces, world: buildWorldIndex(manifests, world) };
 }
@@ -54,7 +62,12 @@ function impliedNamespace(name: string): NamespaceInfo {
   return { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false };
 }
 
-export function getObject(index: ResourceIndex, kind: string, namespace: string | undefined, name: string): Manifest | undefined {
+export function getObject(
+  index: ResourceIndex,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): Manifest | undefined {
   return index.byKey.get(resourceKey(kind, namespace, name));
 }
 

@@ -4,11 +4,11 @@
  * right type, and tls.key belongs to the certificate in tls.crt (x509/checkTlsKeyPair.ts) when
  * gwsim can read both. Validity dates and SANs are not checked.
  */
-import type { Manifest } from '../types';
-import { asRecord, asString } from './read';
-import { decodeBase64 } from '../x509/base64';
-import { checkTlsKeyPair, type KeyPairCheck } from '../x509/checkTlsKeyPair';
-import { readPemBlocks } from '../x509/pem';
+import type { Manifest } from "../types";
+import { asRecord, asString } from "./read";
+import { decodeBase64 } from "../x509/base64";
+import { checkTlsKeyPair, type KeyPairCheck } from "../x509/checkTlsKeyPair";
+import { readPemBlocks } from "../x509/pem";
 
 export { decodeBase64 };
 
@@ -18,37 +18,46 @@ export type DataOutcome = { ok: true } | { ok: false; problem: string };
 
 /** A Secret usable as a server or client certificate: `tls.crt` and `tls.key` holding PEM. */
 export function inspectTlsSecret(secret: Manifest): DataOutcome {
-  const crt = readSecretValue(secret, 'tls.crt');
-  const key = readSecretValue(secret, 'tls.key');
+  const crt = readSecretValue(secret, "tls.crt");
+  const key = readSecretValue(secret, "tls.key");
   if (crt === undefined || key === undefined) {
-    const missing = [crt === undefined ? 'tls.crt' : '', key === undefined ? 'tls.key' : ''].filter(Boolean).join(' and ');
+    const missing = [crt === undefined ? "tls.crt" : "", key === undefined ? "tls.key" : ""]
+      .filter(Boolean)
+      .join(" and ");
     return { ok: false, problem: `the Secret has no ${missing}` };
   }
   if (!hasPemBlock(crt, isCertificateLabel)) {
-    return { ok: false, problem: 'tls.crt is not a PEM certificate' };
+    return { ok: false, problem: "tls.crt is not a PEM certificate" };
   }
   if (!hasPemBlock(key, isPrivateKeyLabel)) {
-    return { ok: false, problem: 'tls.key is not a PEM private key' };
+    return { ok: false, problem: "tls.key is not a PEM private key" };
   }
   const pair = checkTlsKeyPair(crt, key);
-  if (pair.result === 'mismatch') return { ok: false, problem: describeKeyMismatch(pair) };
+  if (pair.result === "mismatch") return { ok: false, problem: describeKeyMismatch(pair) };
   return { ok: true };
 }
 
 /** The check behind a Secret's key-pair diagnostics (validate/checkCoreKinds.ts), from the Secret's body. */
 export function checkSecretKeyPair(body: Record<string, unknown>): KeyPairCheck | undefined {
-  const crt = readBodyValue(body, 'tls.crt');
-  const key = readBodyValue(body, 'tls.key');
-  if (crt === undefined || key === undefined || !hasPemBlock(crt, isCertificateLabel) || !hasPemBlock(key, isPrivateKeyLabel)) return undefined;
+  const crt = readBodyValue(body, "tls.crt");
+  const key = readBodyValue(body, "tls.key");
+  if (
+    crt === undefined ||
+    key === undefined ||
+    !hasPemBlock(crt, isCertificateLabel) ||
+    !hasPemBlock(key, isPrivateKeyLabel)
+  )
+    return undefined;
   return checkTlsKeyPair(crt, key);
 }
 
-export function describeKeyMismatch(pair: Extract<KeyPairCheck, { result: 'mismatch' }>): string {
+export function describeKeyMismatch(pair: Extract<KeyPairCheck, { result: "mismatch" }>): string {
   return `tls.key does not belong to the certificate in tls.crt (${pair.detail}); controllers that load the pair refuse it`;
 }
 
-const isCertificateLabel = (label: string): boolean => label === 'CERTIFICATE';
-const isPrivateKeyLabel = (label: string): boolean => label.endsWith('PRIVATE KEY') && /^[A-Z ]*$/.test(label);
+const isCertificateLabel = (label: string): boolean => label === "CERTIFICATE";
+const isPrivateKeyLabel = (label: string): boolean =>
+  label.endsWith("PRIVATE KEY") && /^[A-Z ]*$/.test(label);
 
 /** A complete PEM block with a body (found by string search: linear in the value's length). */
 function hasPemBlock(text: string, label: (l: string) => boolean): boolean {
@@ -57,10 +66,13 @@ function hasPemBlock(text: string, label: (l: string) => boolean): boolean {
 
 /** A ConfigMap or Secret usable as a CA bundle: `ca.crt` holding at least one PEM certificate. */
 export function inspectCaBundle(object: Manifest): DataOutcome {
-  const value = object.kind === 'Secret' ? readSecretValue(object, 'ca.crt') : readConfigMapValue(object, 'ca.crt');
+  const value =
+    object.kind === "Secret"
+      ? readSecretValue(object, "ca.crt")
+      : readConfigMapValue(object, "ca.crt");
   if (value === undefined) return { ok: false, problem: `the ${object.kind} has no ca.crt` };
   if (!hasPemBlock(value, isCertificateLabel)) {
-    return { ok: false, problem: 'ca.crt is not a PEM certificate' };
+    return { ok: false, problem: "ca.crt is not a PEM certificate" };
   }
   return { ok: true };
 }
@@ -70,15 +82,15 @@ function readSecretValue(secret: Manifest, key: string): string | undefined {
 }
 
 function readBodyValue(body: Record<string, unknown>, key: string): string | undefined {
-  const plain = asString(asRecord(body['stringData'])?.[key]);
+  const plain = asString(asRecord(body["stringData"])?.[key]);
   if (plain !== undefined) return plain;
-  const encoded = asString(asRecord(body['data'])?.[key]);
+  const encoded = asString(asRecord(body["data"])?.[key]);
   return encoded === undefined ? undefined : decodeBase64(encoded);
 }
 
 function readConfigMapValue(configMap: Manifest, key: string): string | undefined {
-  const plain = asString(asRecord(configMap.body['data'])?.[key]);
+  const plain = asString(asRecord(configMap.body["data"])?.[key]);
   if (plain !== undefined) return plain;
-  const encoded = asString(asRecord(configMap.body['binaryData'])?.[key]);
+  const encoded = asString(asRecord(configMap.body["binaryData"])?.[key]);
   return encoded === undefined ? undefined : decodeBase64(encoded);
 }

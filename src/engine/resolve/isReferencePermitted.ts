@@ -3,10 +3,10 @@
  * the target's namespace lists the referrer's (group, kind, namespace) in `from` and the target's
  * (group, kind[, name]) in `to`. Group "" is the core group. Same-namespace references need no grant.
  */
-import { CORE_GROUP } from '../api/kinds';
-import type { Manifest, ResourceKey } from '../types';
-import { listKind, type ResourceIndex } from './indexResources';
-import { asRecords, asString } from './read';
+import { CORE_GROUP } from "../api/kinds";
+import type { Manifest, ResourceKey } from "../types";
+import { listKind, type ResourceIndex } from "./indexResources";
+import { asRecords, asString } from "./read";
 
 export interface ReferenceFrom {
   group: string;
@@ -28,29 +28,43 @@ export interface PermissionOutcome {
   reason: string;
 }
 
-export function isReferencePermitted(index: ResourceIndex, from: ReferenceFrom, to: ReferenceTo): boolean {
+export function isReferencePermitted(
+  index: ResourceIndex,
+  from: ReferenceFrom,
+  to: ReferenceTo,
+): boolean {
   return resolveReferencePermission(index, from, to).permitted;
 }
 
-export function resolveReferencePermission(index: ResourceIndex, from: ReferenceFrom, to: ReferenceTo): PermissionOutcome {
-  if (from.namespace === to.namespace) return { permitted: true, reason: 'same namespace; no ReferenceGrant needed' };
+export function resolveReferencePermission(
+  index: ResourceIndex,
+  from: ReferenceFrom,
+  to: ReferenceTo,
+): PermissionOutcome {
+  if (from.namespace === to.namespace)
+    return { permitted: true, reason: "same namespace; no ReferenceGrant needed" };
   for (const grant of grantsIn(index, to.namespace)) {
-    const fromOk = asRecords(grant.spec['from']).some(
+    const fromOk = asRecords(grant.spec["from"]).some(
       (f) =>
-        normGroup(asString(f['group'])) === from.group &&
-        asString(f['kind']) === from.kind &&
-        asString(f['namespace']) === from.namespace,
+        normGroup(asString(f["group"])) === from.group &&
+        asString(f["kind"]) === from.kind &&
+        asString(f["namespace"]) === from.namespace,
     );
     if (!fromOk) continue;
-    const toOk = asRecords(grant.spec['to']).some((t) => {
-      const name = asString(t['name']);
+    const toOk = asRecords(grant.spec["to"]).some((t) => {
+      const name = asString(t["name"]);
       return (
-        normGroup(asString(t['group'])) === to.group &&
-        asString(t['kind']) === to.kind &&
-        (name === undefined || name === '' || name === to.name)
+        normGroup(asString(t["group"])) === to.group &&
+        asString(t["kind"]) === to.kind &&
+        (name === undefined || name === "" || name === to.name)
       );
     });
-    if (toOk) return { permitted: true, grant: grant.key, reason: `permitted by ReferenceGrant ${to.namespace}/${grant.name}` };
+    if (toOk)
+      return {
+        permitted: true,
+        grant: grant.key,
+        reason: `permitted by ReferenceGrant ${to.namespace}/${grant.name}`,
+      };
   }
   return {
     permitted: false,
@@ -70,8 +84,8 @@ function grantsIn(index: ResourceIndex, namespace: string): readonly Manifest[] 
   let grouped = grantsByNamespace.get(index);
   if (!grouped) {
     grouped = new Map();
-    for (const grant of listKind(index, 'ReferenceGrant')) {
-      if (grant.namespace === undefined || grant.group !== 'gateway.networking.k8s.io') continue;
+    for (const grant of listKind(index, "ReferenceGrant")) {
+      if (grant.namespace === undefined || grant.group !== "gateway.networking.k8s.io") continue;
       const list = grouped.get(grant.namespace);
       if (list) list.push(grant);
       else grouped.set(grant.namespace, [grant]);

@@ -1,56 +1,128 @@
-import { describe, expect, test } from 'vitest';
-import { aManifest, aService } from '../../test-utils/manifests';
-import { indexResources } from './indexResources';
-import { resolveBackendRef } from './resolveBackendRef';
+import { describe, expect, test } from "vitest";
+import { aManifest, aService } from "../../test-utils/manifests";
+import { indexResources } from "./indexResources";
+import { resolveBackendRef } from "./resolveBackendRef";
 
-const from = { kind: 'HTTPRoute' as const, namespace: 'app' };
+const from = { kind: "HTTPRoute" as const, namespace: "app" };
 
-describe('resolveBackendRef (spec §2.7 order)', () => {
-  test('a valid ref resolves to its Service, weight defaulting to 1', () => {
-    const ref = resolveBackendRef(indexResources([aService('app', 'web')]), from, { name: 'web', port: 8080 }, 0);
-    expect(ref).toMatchObject({ valid: true, target: 'Service/app/web', weight: 1, group: '', kind: 'Service', namespace: 'app' });
+describe("resolveBackendRef (spec §2.7 order)", () => {
+  test("a valid ref resolves to its Service, weight defaulting to 1", () => {
+    const ref = resolveBackendRef(
+      indexResources([aService("app", "web")]),
+      from,
+      { name: "web", port: 8080 },
+      0,
+    );
+    expect(ref).toMatchObject({
+      valid: true,
+      target: "Service/app/web",
+      weight: 1,
+      group: "",
+      kind: "Service",
+      namespace: "app",
+    });
   });
-  test('an unsupported kind is InvalidKind even when a grant and object would exist', () => {
-    const ref = resolveBackendRef(indexResources([]), from, { group: 'example.com', kind: 'Bucket', name: 'b', port: 1 }, 0);
-    expect(ref.reason).toBe('InvalidKind');
+  test("an unsupported kind is InvalidKind even when a grant and object would exist", () => {
+    const ref = resolveBackendRef(
+      indexResources([]),
+      from,
+      { group: "example.com", kind: "Bucket", name: "b", port: 1 },
+      0,
+    );
+    expect(ref.reason).toBe("InvalidKind");
   });
-  test('the grant is checked before existence, so a missing cross-namespace Service is RefNotPermitted', () => {
-    const ref = resolveBackendRef(indexResources([]), from, { name: 'ghost', namespace: 'other', port: 80 }, 0);
-    expect(ref.reason).toBe('RefNotPermitted');
+  test("the grant is checked before existence, so a missing cross-namespace Service is RefNotPermitted", () => {
+    const ref = resolveBackendRef(
+      indexResources([]),
+      from,
+      { name: "ghost", namespace: "other", port: 80 },
+      0,
+    );
+    expect(ref.reason).toBe("RefNotPermitted");
   });
-  test('a missing same-namespace Service is BackendNotFound in a closed world', () => {
-    expect(resolveBackendRef(indexResources([], 'closed'), from, { name: 'ghost', port: 80 }, 0).reason).toBe('BackendNotFound');
+  test("a missing same-namespace Service is BackendNotFound in a closed world", () => {
+    expect(
+      resolveBackendRef(indexResources([], "closed"), from, { name: "ghost", port: 80 }, 0).reason,
+    ).toBe("BackendNotFound");
   });
-  test('in auto, a missing Service is assumed unless the input holds Services in its namespace', () => {
-    const assumed = resolveBackendRef(indexResources([]), from, { name: 'ghost', port: 80 }, 0);
-    expect(assumed).toMatchObject({ valid: true, target: 'Service/app/ghost', assumed: 'Service app/ghost:80 is not in the workspace; assumed to exist (closed world: 500)' });
-    const typo = resolveBackendRef(indexResources([aService('app', 'web')]), from, { name: 'ghost', port: 80 }, 0);
-    expect(typo).toMatchObject({ valid: false, reason: 'BackendNotFound' });
+  test("in auto, a missing Service is assumed unless the input holds Services in its namespace", () => {
+    const assumed = resolveBackendRef(indexResources([]), from, { name: "ghost", port: 80 }, 0);
+    expect(assumed).toMatchObject({
+      valid: true,
+      target: "Service/app/ghost",
+      assumed: "Service app/ghost:80 is not in the workspace; assumed to exist (closed world: 500)",
+    });
+    const typo = resolveBackendRef(
+      indexResources([aService("app", "web")]),
+      from,
+      { name: "ghost", port: 80 },
+      0,
+    );
+    expect(typo).toMatchObject({ valid: false, reason: "BackendNotFound" });
     expect(typo.assumed).toBeUndefined();
   });
-  test('an assumed Service still needs a port', () => {
-    expect(resolveBackendRef(indexResources([], 'open'), from, { name: 'ghost' }, 0).reason).toBe('BackendNotFound');
+  test("an assumed Service still needs a port", () => {
+    expect(resolveBackendRef(indexResources([], "open"), from, { name: "ghost" }, 0).reason).toBe(
+      "BackendNotFound",
+    );
   });
-  test('a port the Service does not expose is BackendNotFound', () => {
-    const ref = resolveBackendRef(indexResources([aService('app', 'web')]), from, { name: 'web', port: 9999 }, 0);
-    expect(ref).toMatchObject({ valid: false, reason: 'BackendNotFound', message: 'backendRef Service app/web:9999: Service app/web has no port 9999 (ports: 8080)' });
-  });
-  test('GEP-1911: a GRPCRoute cannot use a WebSocket port; an HTTPRoute can use an h2c one', () => {
-    const index = indexResources([aService('app', 'svc', [{ port: 80, appProtocol: 'kubernetes.io/ws' }, { port: 81, appProtocol: 'kubernetes.io/h2c' }])]);
-    expect(resolveBackendRef(index, { kind: 'GRPCRoute', namespace: 'app' }, { name: 'svc', port: 80 }, 0).reason).toBe('UnsupportedProtocol');
-    expect(resolveBackendRef(index, from, { name: 'svc', port: 81 }, 0).valid).toBe(true);
-  });
-  test('a UDPRoute needs a UDP port and a TCP route a TCP one', () => {
-    const index = indexResources([aService('app', 'dns', [{ port: 53, protocol: 'UDP' }])]);
-    expect(resolveBackendRef(index, { kind: 'UDPRoute', namespace: 'app' }, { name: 'dns', port: 53 }, 0).valid).toBe(true);
-    expect(resolveBackendRef(index, { kind: 'TCPRoute', namespace: 'app' }, { name: 'dns', port: 53 }, 0).reason).toBe('UnsupportedProtocol');
-  });
-  test('a grant makes the cross-namespace ref valid', () => {
-    const grant = aManifest({
-      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'g', namespace: 'other' },
-      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'app' }], to: [{ group: '', kind: 'Service' }] },
+  test("a port the Service does not expose is BackendNotFound", () => {
+    const ref = resolveBackendRef(
+      indexResources([aService("app", "web")]),
+      from,
+      { name: "web", port: 9999 },
+      0,
+    );
+    expect(ref).toMatchObject({
+      valid: false,
+      reason: "BackendNotFound",
+      message: "backendRef Service app/web:9999: Service app/web has no port 9999 (ports: 8080)",
     });
-    const ref = resolveBackendRef(indexResources([grant, aService('other', 'db', [{ port: 5432 }])]), from, { name: 'db', namespace: 'other', port: 5432, weight: 0 }, 2);
-    expect(ref).toMatchObject({ valid: true, index: 2, weight: 0, target: 'Service/other/db' });
+  });
+  test("GEP-1911: a GRPCRoute cannot use a WebSocket port; an HTTPRoute can use an h2c one", () => {
+    const index = indexResources([
+      aService("app", "svc", [
+        { port: 80, appProtocol: "kubernetes.io/ws" },
+        { port: 81, appProtocol: "kubernetes.io/h2c" },
+      ]),
+    ]);
+    expect(
+      resolveBackendRef(
+        index,
+        { kind: "GRPCRoute", namespace: "app" },
+        { name: "svc", port: 80 },
+        0,
+      ).reason,
+    ).toBe("UnsupportedProtocol");
+    expect(resolveBackendRef(index, from, { name: "svc", port: 81 }, 0).valid).toBe(true);
+  });
+  test("a UDPRoute needs a UDP port and a TCP route a TCP one", () => {
+    const index = indexResources([aService("app", "dns", [{ port: 53, protocol: "UDP" }])]);
+    expect(
+      resolveBackendRef(index, { kind: "UDPRoute", namespace: "app" }, { name: "dns", port: 53 }, 0)
+        .valid,
+    ).toBe(true);
+    expect(
+      resolveBackendRef(index, { kind: "TCPRoute", namespace: "app" }, { name: "dns", port: 53 }, 0)
+        .reason,
+    ).toBe("UnsupportedProtocol");
+  });
+  test("a grant makes the cross-namespace ref valid", () => {
+    const grant = aManifest({
+      apiVersion: "gateway.networking.k8s.io/v1beta1",
+      kind: "ReferenceGrant",
+      metadata: { name: "g", namespace: "other" },
+      spec: {
+        from: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", namespace: "app" }],
+        to: [{ group: "", kind: "Service" }],
+      },
+    });
+    const ref = resolveBackendRef(
+      indexResources([grant, aService("other", "db", [{ port: 5432 }])]),
+      from,
+      { name: "db", namespace: "other", port: 5432, weight: 0 },
+      2,
+    );
+    expect(ref).toMatchObject({ valid: true, index: 2, weight: 0, target: "Service/other/db" });
   });
 });

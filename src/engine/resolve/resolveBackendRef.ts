@@ -4,19 +4,19 @@
  * whether an object exists in a namespace the route may not see) → BackendNotFound →
  * UnsupportedProtocol (GEP-1911 appProtocol / Service port protocol).
  */
-import { resourceKey } from '../api/keys';
-import { GATEWAY_GROUP } from '../api/kinds';
-import { RouteReason } from '../api/conditions';
-import type { RouteKind } from '../api/kinds';
-import type { ResolvedBackendRef } from '../types';
-import type { ResourceIndex } from './indexResources';
-import { resolveReferencePermission } from './isReferencePermitted';
-import { asNumber, asRecord, asRecords, asString } from './read';
-import { describeAssumption, lookupObject } from './world';
+import { resourceKey } from "../api/keys";
+import { GATEWAY_GROUP } from "../api/kinds";
+import { RouteReason } from "../api/conditions";
+import type { RouteKind } from "../api/kinds";
+import type { ResolvedBackendRef } from "../types";
+import type { ResourceIndex } from "./indexResources";
+import { resolveReferencePermission } from "./isReferencePermitted";
+import { asNumber, asRecord, asRecords, asString } from "./read";
+import { describeAssumption, lookupObject } from "./world";
 
 /** What a closed world does with a request sent to a backend the input lacks. */
-export const BACKEND_CLOSED_WORLD = '500';
-import { describeReading, readingValue, type Readings } from '../readings/readings';
+export const BACKEND_CLOSED_WORLD = "500";
+import { describeReading, readingValue, type Readings } from "../readings/readings";
 
 export interface BackendReferrer {
   kind: RouteKind;
@@ -30,53 +30,100 @@ export interface BackendRefReadings {
 }
 
 /** Resolves one backendRef (without its filters, which the caller resolves). */
-export function resolveBackendRef(index: ResourceIndex, from: BackendReferrer, raw: unknown, position: number, options: BackendRefReadings = {}): ResolvedBackendRef {
+export function resolveBackendRef(
+  index: ResourceIndex,
+  from: BackendReferrer,
+  raw: unknown,
+  position: number,
+  options: BackendRefReadings = {},
+): ResolvedBackendRef {
   const ref = asRecord(raw) ?? {};
-  const group = asString(ref['group']) ?? '';
-  const kind = asString(ref['kind']) ?? 'Service';
-  const namespace = asString(ref['namespace']) ?? from.namespace;
-  const name = asString(ref['name']) ?? '';
-  const port = asNumber(ref['port']);
-  const weight = asNumber(ref['weight']) ?? 1;
-  const out: ResolvedBackendRef = { index: position, group, kind, namespace, name, weight, valid: true, filters: [] };
+  const group = asString(ref["group"]) ?? "";
+  const kind = asString(ref["kind"]) ?? "Service";
+  const namespace = asString(ref["namespace"]) ?? from.namespace;
+  const name = asString(ref["name"]) ?? "";
+  const port = asNumber(ref["port"]);
+  const weight = asNumber(ref["weight"]) ?? 1;
+  const out: ResolvedBackendRef = {
+    index: position,
+    group,
+    kind,
+    namespace,
+    name,
+    weight,
+    valid: true,
+    filters: [],
+  };
   if (port !== undefined) out.port = port;
-  const label = `${kind} ${namespace}/${name}${port !== undefined ? `:${port}` : ''}`;
-  const fail = (reason: RouteReason, message: string): ResolvedBackendRef => ({ ...out, valid: false, reason, message });
+  const label = `${kind} ${namespace}/${name}${port !== undefined ? `:${port}` : ""}`;
+  const fail = (reason: RouteReason, message: string): ResolvedBackendRef => ({
+    ...out,
+    valid: false,
+    reason,
+    message,
+  });
 
-  if (group !== '' || kind !== 'Service') {
-    return fail(RouteReason.InvalidKind, `backendRef ${label}: group "${group}" kind ${kind} is not a supported backend (only core Service)`);
+  if (group !== "" || kind !== "Service") {
+    return fail(
+      RouteReason.InvalidKind,
+      `backendRef ${label}: group "${group}" kind ${kind} is not a supported backend (only core Service)`,
+    );
   }
   const permission = resolveReferencePermission(
     index,
     { group: GATEWAY_GROUP, kind: from.kind, namespace: from.namespace },
-    { group: '', kind: 'Service', namespace, name },
+    { group: "", kind: "Service", namespace, name },
   );
-  if (!permission.permitted) return fail(RouteReason.RefNotPermitted, `backendRef ${label}: ${permission.reason}`);
-  const found = lookupObject(index, 'Service', namespace, name);
-  if (found.state === 'missing') return fail(RouteReason.BackendNotFound, `backendRef ${label}: Service ${namespace}/${name} not found${found.why !== undefined ? ` (${found.why})` : ''}`);
-  if (port === undefined) return fail(RouteReason.BackendNotFound, `backendRef ${label}: a backendRef to a Service must set port`);
-  if (found.state === 'assumed') {
+  if (!permission.permitted)
+    return fail(RouteReason.RefNotPermitted, `backendRef ${label}: ${permission.reason}`);
+  const found = lookupObject(index, "Service", namespace, name);
+  if (found.state === "missing")
+    return fail(
+      RouteReason.BackendNotFound,
+      `backendRef ${label}: Service ${namespace}/${name} not found${found.why !== undefined ? ` (${found.why})` : ""}`,
+    );
+  if (port === undefined)
+    return fail(
+      RouteReason.BackendNotFound,
+      `backendRef ${label}: a backendRef to a Service must set port`,
+    );
+  if (found.state === "assumed") {
     // An assumed Service has the referenced port, speaks what the route kind needs and has a ready
     // endpoint: the world holds no evidence against any of it.
-    const assumed = describeAssumption(`Service ${namespace}/${name}:${port}`, 'assumed to exist', BACKEND_CLOSED_WORLD);
-    return { ...out, target: resourceKey('Service', namespace, name), assumed, assumedWhy: found.why };
+    const assumed = describeAssumption(
+      `Service ${namespace}/${name}:${port}`,
+      "assumed to exist",
+      BACKEND_CLOSED_WORLD,
+    );
+    return {
+      ...out,
+      target: resourceKey("Service", namespace, name),
+      assumed,
+      assumedWhy: found.why,
+    };
   }
   const service = found.object;
-  const servicePorts = asRecords(service.spec['ports']);
-  const servicePort = servicePorts.find((p) => asNumber(p['port']) === port);
-  const isExternalName = asString(service.spec['type']) === 'ExternalName';
+  const servicePorts = asRecords(service.spec["ports"]);
+  const servicePort = servicePorts.find((p) => asNumber(p["port"]) === port);
+  const isExternalName = asString(service.spec["type"]) === "ExternalName";
   if (!servicePort && !isExternalName) {
-    const known = servicePorts.map((p) => asNumber(p['port'])).filter((p) => p !== undefined);
-    const lacks = `Service ${namespace}/${name} has no port ${port} (ports: ${known.join(', ') || 'none'})`;
-    if (readingValue(options.readings, 'backendPortNotInService') === 'unchecked') {
+    const known = servicePorts.map((p) => asNumber(p["port"])).filter((p) => p !== undefined);
+    const lacks = `Service ${namespace}/${name} has no port ${port} (ports: ${known.join(", ") || "none"})`;
+    if (readingValue(options.readings, "backendPortNotInService") === "unchecked") {
       // Controllers that do not check the port program the route; the connection fails later.
-      options.onReading?.(`backendRef ${label}: ${lacks}, but it counts as resolved (${describeReading('backendPortNotInService', 'unchecked')}; gwsim's default: ResolvedRefs=False, BackendNotFound)`);
+      options.onReading?.(
+        `backendRef ${label}: ${lacks}, but it counts as resolved (${describeReading("backendPortNotInService", "unchecked")}; gwsim's default: ResolvedRefs=False, BackendNotFound)`,
+      );
       return { ...out, target: service.key };
     }
     return fail(RouteReason.BackendNotFound, `backendRef ${label}: ${lacks}`);
   }
   if (servicePort) {
-    const problem = checkProtocol(from.kind, asString(servicePort['protocol']) ?? 'TCP', asString(servicePort['appProtocol']));
+    const problem = checkProtocol(
+      from.kind,
+      asString(servicePort["protocol"]) ?? "TCP",
+      asString(servicePort["appProtocol"]),
+    );
     if (problem) return fail(RouteReason.UnsupportedProtocol, `backendRef ${label}: ${problem}`);
   }
   return { ...out, target: service.key };
@@ -87,10 +134,19 @@ export function resolveBackendRef(index: ResourceIndex, from: BackendReferrer, r
  * gwsim's rules: UDPRoute needs a UDP port and every other route kind a TCP port; GRPCRoute needs
  * HTTP/2, so WebSocket appProtocols (HTTP/1.1 upgrade) are unusable for it.
  */
-function checkProtocol(routeKind: RouteKind, protocol: string, appProtocol: string | undefined): string | undefined {
-  if (routeKind === 'UDPRoute' && protocol !== 'UDP') return `UDPRoute cannot send to a ${protocol} Service port`;
-  if (routeKind !== 'UDPRoute' && protocol === 'UDP') return `${routeKind} cannot send to a UDP Service port`;
-  if (routeKind === 'GRPCRoute' && (appProtocol === 'kubernetes.io/ws' || appProtocol === 'kubernetes.io/wss')) {
+function checkProtocol(
+  routeKind: RouteKind,
+  protocol: string,
+  appProtocol: string | undefined,
+): string | undefined {
+  if (routeKind === "UDPRoute" && protocol !== "UDP")
+    return `UDPRoute cannot send to a ${protocol} Service port`;
+  if (routeKind !== "UDPRoute" && protocol === "UDP")
+    return `${routeKind} cannot send to a UDP Service port`;
+  if (
+    routeKind === "GRPCRoute" &&
+    (appProtocol === "kubernetes.io/ws" || appProtocol === "kubernetes.io/wss")
+  ) {
     return `GRPCRoute needs HTTP/2 but the Service port has appProtocol ${appProtocol}`;
   }
   return undefined;

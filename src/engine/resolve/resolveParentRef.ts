@@ -3,9 +3,9 @@
  * kind Gateway, namespace = the route's. Cross-namespace parentRefs need no ReferenceGrant: the
  * listener's allowedRoutes is the handshake.
  */
-import { GATEWAY_GROUP } from '../api/kinds';
-import type { ParentReference } from '../api/spec';
-import { asNumber, asRecord, asString } from './read';
+import { GATEWAY_GROUP } from "../api/kinds";
+import type { ParentReference } from "../api/spec";
+import { asNumber, asRecord, asString } from "./read";
 
 export interface ResolvedParentRef {
   group: string;
@@ -19,14 +19,14 @@ export interface ResolvedParentRef {
 export function resolveParentRef(raw: unknown, routeNamespace: string): ResolvedParentRef {
   const ref = asRecord(raw) ?? {};
   const out: ResolvedParentRef = {
-    group: asString(ref['group']) ?? GATEWAY_GROUP,
-    kind: asString(ref['kind']) ?? 'Gateway',
-    namespace: asString(ref['namespace']) ?? routeNamespace,
-    name: asString(ref['name']) ?? '',
+    group: asString(ref["group"]) ?? GATEWAY_GROUP,
+    kind: asString(ref["kind"]) ?? "Gateway",
+    namespace: asString(ref["namespace"]) ?? routeNamespace,
+    name: asString(ref["name"]) ?? "",
   };
-  const sectionName = asString(ref['sectionName']);
+  const sectionName = asString(ref["sectionName"]);
   if (sectionName !== undefined) out.sectionName = sectionName;
-  const port = asNumber(ref['port']);
+  const port = asNumber(ref["port"]);
   if (port !== undefined) out.port = port;
   return out;
 }
@@ -35,17 +35,17 @@ export function resolveParentRef(raw: unknown, routeNamespace: string): Resolved
 export function copyParentRefAsWritten(raw: unknown): ParentReference {
   const ref = asRecord(raw) ?? {};
   const out: ParentReference = {};
-  for (const field of ['group', 'kind', 'namespace', 'name', 'sectionName'] as const) {
+  for (const field of ["group", "kind", "namespace", "name", "sectionName"] as const) {
     const value = asString(ref[field]);
     if (value !== undefined) out[field] = value;
   }
-  const port = asNumber(ref['port']);
+  const port = asNumber(ref["port"]);
   if (port !== undefined) out.port = port;
   return out;
 }
 
 export function describeParentRef(ref: ResolvedParentRef): string {
-  const where = ref.sectionName !== undefined ? ` sectionName ${ref.sectionName}` : '';
-  const port = ref.port !== undefined ? ` port ${ref.port}` : '';
+  const where = ref.sectionName !== undefined ? ` sectionName ${ref.sectionName}` : "";
+  const port = ref.port !== undefined ? ` port ${ref.port}` : "";
   return `${ref.kind} ${ref.namespace}/${ref.name}${where}${port}`;
 }

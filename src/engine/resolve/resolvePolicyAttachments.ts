@@ -4,14 +4,23 @@
  * ClientTrafficPolicy, …), plus the `parametersRef` of GatewayClasses and of Gateway
  * infrastructure (e.g. an EnvoyProxy), recorded as the parameters object attached to its user.
  */
-import { GATEWAY_GROUP, isRouteKind } from '../api/kinds';
-import { resourceKey } from '../api/keys';
-import type { Manifest, PolicyAttachment } from '../types';
-import { getObject, listKind, type ResourceIndex } from './indexResources';
-import { asRecord, asRecords, asString } from './read';
+import { GATEWAY_GROUP, isRouteKind } from "../api/kinds";
+import { resourceKey } from "../api/keys";
+import type { Manifest, PolicyAttachment } from "../types";
+import { getObject, listKind, type ResourceIndex } from "./indexResources";
+import { asRecord, asRecords, asString } from "./read";
 
 /** Kinds whose `targetRef(s)` mean something else, or that are never policies. */
-const NOT_POLICIES = new Set(['Gateway', 'GatewayClass', 'ListenerSet', 'ReferenceGrant', 'Service', 'Namespace', 'Secret', 'ConfigMap']);
+const NOT_POLICIES = new Set([
+  "Gateway",
+  "GatewayClass",
+  "ListenerSet",
+  "ReferenceGrant",
+  "Service",
+  "Namespace",
+  "Secret",
+  "ConfigMap",
+]);
 
 export function resolvePolicyAttachments(index: ResourceIndex): PolicyAttachment[] {
   const out: PolicyAttachment[] = [];
@@ -20,12 +29,12 @@ export function resolvePolicyAttachments(index: ResourceIndex): PolicyAttachment
     const refs = policyTargetRefs(m);
     refs.forEach((ref, i) => out.push(resolveTarget(index, m, i, ref)));
   }
-  for (const cls of listKind(index, 'GatewayClass')) {
-    const ref = asRecord(cls.spec['parametersRef']);
-    if (ref) pushParameters(index, out, ref, asString(ref['namespace']), cls);
+  for (const cls of listKind(index, "GatewayClass")) {
+    const ref = asRecord(cls.spec["parametersRef"]);
+    if (ref) pushParameters(index, out, ref, asString(ref["namespace"]), cls);
   }
-  for (const gw of listKind(index, 'Gateway')) {
-    const ref = asRecord(asRecord(gw.spec['infrastructure'])?.['parametersRef']);
+  for (const gw of listKind(index, "Gateway")) {
+    const ref = asRecord(asRecord(gw.spec["infrastructure"])?.["parametersRef"]);
     if (ref) pushParameters(index, out, ref, gw.namespace, gw);
   }
   return out;
@@ -33,24 +42,39 @@ export function resolvePolicyAttachments(index: ResourceIndex): PolicyAttachment
 
 /** targetRefs (plural) win over targetRef when both are written. */
 export function policyTargetRefs(m: Manifest): Record<string, unknown>[] {
-  if (Array.isArray(m.spec['targetRefs'])) return asRecords(m.spec['targetRefs']);
-  const single = asRecord(m.spec['targetRef']);
+  if (Array.isArray(m.spec["targetRefs"])) return asRecords(m.spec["targetRefs"]);
+  const single = asRecord(m.spec["targetRef"]);
   return single ? [single] : [];
 }
 
-function resolveTarget(index: ResourceIndex, policy: Manifest, i: number, ref: Record<string, unknown>): PolicyAttachment {
-  const kind = asString(ref['kind']) ?? '';
-  const namespace = asString(ref['namespace']) ?? policy.namespace ?? '';
-  const targetRef: PolicyAttachment['targetRef'] = {
-    group: asString(ref['group']) ?? '',
+function resolveTarget(
+  index: ResourceIndex,
+  policy: Manifest,
+  i: number,
+  ref: Record<string, unknown>,
+): PolicyAttachment {
+  const kind = asString(ref["kind"]) ?? "";
+  const namespace = asString(ref["namespace"]) ?? policy.namespace ?? "";
+  const targetRef: PolicyAttachment["targetRef"] = {
+    group: asString(ref["group"]) ?? "",
     kind,
-    name: asString(ref['name']) ?? '',
+    name: asString(ref["name"]) ?? "",
     namespace,
   };
-  const sectionName = asString(ref['sectionName']);
+  const sectionName = asString(ref["sectionName"]);
   if (sectionName !== undefined) targetRef.sectionName = sectionName;
-  const attachment: PolicyAttachment = { policy: policy.key, policyKind: policy.kind, targetRefIndex: i, targetRef };
-  const target = getObject(index, kind, kind === 'GatewayClass' ? undefined : namespace, targetRef.name);
+  const attachment: PolicyAttachment = {
+    policy: policy.key,
+    policyKind: policy.kind,
+    targetRefIndex: i,
+    targetRef,
+  };
+  const target = getObject(
+    index,
+    kind,
+    kind === "GatewayClass" ? undefined : namespace,
+    targetRef.name,
+  );
   if (target && target.group === targetRef.group) attachment.target = target.key;
   return attachment;
 }
@@ -62,14 +86,19 @@ function pushParameters(
   namespace: string | undefined,
   user: Manifest,
 ): void {
-  const kind = asString(ref['kind']) ?? '';
-  const name = asString(ref['name']) ?? '';
+  const kind = asString(ref["kind"]) ?? "";
+  const name = asString(ref["name"]) ?? "";
   const params = getObject(index, kind, namespace, name);
   out.push({
     policy: params?.key ?? resourceKey(kind, namespace, name),
     policyKind: kind,
     targetRefIndex: 0,
-    targetRef: { group: GATEWAY_GROUP, kind: user.kind, name: user.name, namespace: user.namespace ?? '' },
+    targetRef: {
+      group: GATEWAY_GROUP,
+      kind: user.kind,
+      name: user.name,
+      namespace: user.namespace ?? "",
+    },
     target: user.key,
   });
 }

@@ -16,24 +16,24 @@
  * Callers record what they assumed (status/statusContext recordAssumption), so every assumption
  * becomes one info diagnostic, a graph node and a line in the traces that rely on it.
  */
-import { resourceKey, type ResourceKey } from '../api/keys';
-import type { FieldPath, Manifest } from '../types';
-import { asRecords, asString } from './read';
+import { resourceKey, type ResourceKey } from "../api/keys";
+import type { FieldPath, Manifest } from "../types";
+import { asRecords, asString } from "./read";
 
-export type WorldMode = 'open' | 'auto' | 'closed';
+export type WorldMode = "open" | "auto" | "closed";
 
-export const WORLD_MODES: readonly WorldMode[] = ['open', 'auto', 'closed'];
-export const DEFAULT_WORLD_MODE: WorldMode = 'auto';
+export const WORLD_MODES: readonly WorldMode[] = ["open", "auto", "closed"];
+export const DEFAULT_WORLD_MODE: WorldMode = "auto";
 
 /** One line per mode, for `--help` and the toolbar switch. */
 export const WORLD_MODE_DESCRIPTIONS: Readonly<Record<WorldMode, string>> = {
-  open: 'every object the input references but lacks is assumed to exist and be valid',
-  auto: 'the input is authoritative for each kind and namespace it holds objects of; the rest is assumed',
-  closed: 'the input is the whole cluster: whatever it lacks is missing',
+  open: "every object the input references but lacks is assumed to exist and be valid",
+  auto: "the input is authoritative for each kind and namespace it holds objects of; the rest is assumed",
+  closed: "the input is the whole cluster: whatever it lacks is missing",
 };
 
 export function isWorldMode(value: unknown): value is WorldMode {
-  return value === 'open' || value === 'auto' || value === 'closed';
+  return value === "open" || value === "auto" || value === "closed";
 }
 
 /**
@@ -42,9 +42,9 @@ export function isWorldMode(value: unknown): value is WorldMode {
  * authoritative.
  */
 export type WorldLookup =
-  | { state: 'found'; object: Manifest }
-  | { state: 'assumed'; why: string; issuedBy?: CertificateIssuer }
-  | { state: 'missing'; why?: string };
+  | { state: "found"; object: Manifest }
+  | { state: "assumed"; why: string; issuedBy?: CertificateIssuer }
+  | { state: "missing"; why?: string };
 
 /** Where a Secret assumed from cert-manager comes from, and the names its certificate covers. */
 export interface CertificateIssuer {
@@ -87,25 +87,44 @@ interface LookupSource {
 
 export function buildWorldIndex(manifests: readonly Manifest[], mode: WorldMode): WorldIndex {
   const populated = new Set<string>();
-  for (const m of manifests) populated.add(`${m.kind}|${m.namespace ?? ''}`);
+  for (const m of manifests) populated.add(`${m.kind}|${m.namespace ?? ""}`);
   return { mode, populated, certManagerSecrets: collectCertManagerSecrets(manifests) };
 }
 
-export function lookupObject(source: LookupSource, kind: string, namespace: string | undefined, name: string): WorldLookup {
+export function lookupObject(
+  source: LookupSource,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): WorldLookup {
   const object = source.byKey.get(resourceKey(kind, namespace, name));
-  if (object) return { state: 'found', object };
+  if (object) return { state: "found", object };
   const { mode, populated, certManagerSecrets } = source.world;
-  if (mode === 'closed') return { state: 'missing' };
-  if (kind === 'Secret') {
-    const issued = certManagerSecrets.get(resourceKey('Secret', namespace, name));
-    if (issued) return { state: 'assumed', why: `cert-manager issues it (${issued.source})`, issuedBy: issued };
+  if (mode === "closed") return { state: "missing" };
+  if (kind === "Secret") {
+    const issued = certManagerSecrets.get(resourceKey("Secret", namespace, name));
+    if (issued)
+      return {
+        state: "assumed",
+        why: `cert-manager issues it (${issued.source})`,
+        issuedBy: issued,
+      };
   }
-  if (mode === 'open') return { state: 'assumed', why: 'open world' };
-  const where = namespace === undefined ? 'the input' : `namespace ${namespace}`;
-  if (populated.has(`${kind}|${namespace ?? ''}`)) {
-    return { state: 'missing', why: `the workspace declares other ${kind} objects in ${where}, so a missing one is not assumed` };
+  if (mode === "open") return { state: "assumed", why: "open world" };
+  const where = namespace === undefined ? "the input" : `namespace ${namespace}`;
+  if (populated.has(`${kind}|${namespace ?? ""}`)) {
+    return {
+      state: "missing",
+      why: `the workspace declares other ${kind} objects in ${where}, so a missing one is not assumed`,
+    };
   }
-  return { state: 'assumed', why: namespace === undefined ? `auto: the input holds no ${kind}` : `auto: the input holds no ${kind} in ${where}` };
+  return {
+    state: "assumed",
+    why:
+      namespace === undefined
+        ? `auto: the input holds no ${kind}`
+        : `auto: the input holds no ${kind} in ${where}`,
+  };
 }
 
 /** "Service team-b/shop-v1:8080 is not in the workspace; assumed to exist (closed world: 500)". */
@@ -113,8 +132,8 @@ export function describeAssumption(label: string, assumption: string, closedWorl
   return `${label} is not in the workspace; ${assumption} (closed world: ${closedWorld})`;
 }
 
-const CERT_MANAGER_GROUP = 'cert-manager.io';
-const SHIM_ANNOTATIONS = ['cert-manager.io/issuer', 'cert-manager.io/cluster-issuer'];
+const CERT_MANAGER_GROUP = "cert-manager.io";
+const SHIM_ANNOTATIONS = ["cert-manager.io/issuer", "cert-manager.io/cluster-issuer"];
 
 /**
  * Secrets cert-manager creates: one per `Certificate` (spec.secretName, SANs spec.dnsNames), and,
@@ -124,25 +143,35 @@ const SHIM_ANNOTATIONS = ['cert-manager.io/issuer', 'cert-manager.io/cluster-iss
 function collectCertManagerSecrets(manifests: readonly Manifest[]): Map<string, CertificateIssuer> {
   const out = new Map<string, CertificateIssuer>();
   for (const m of manifests) {
-    if (m.kind === 'Certificate' && m.group === CERT_MANAGER_GROUP) {
-      const secretName = asString(m.spec['secretName']);
+    if (m.kind === "Certificate" && m.group === CERT_MANAGER_GROUP) {
+      const secretName = asString(m.spec["secretName"]);
       if (secretName === undefined) continue;
-      const dnsNames = (Array.isArray(m.spec['dnsNames']) ? m.spec['dnsNames'] : []).filter((d): d is string => typeof d === 'string');
-      out.set(resourceKey('Secret', m.namespace, secretName), { source: `Certificate ${m.namespace ?? ''}/${m.name}`, dnsNames });
+      const dnsNames = (Array.isArray(m.spec["dnsNames"]) ? m.spec["dnsNames"] : []).filter(
+        (d): d is string => typeof d === "string",
+      );
+      out.set(resourceKey("Secret", m.namespace, secretName), {
+        source: `Certificate ${m.namespace ?? ""}/${m.name}`,
+        dnsNames,
+      });
     }
   }
   for (const m of manifests) {
-    if (m.kind !== 'Gateway' || !SHIM_ANNOTATIONS.some((a) => Object.hasOwn(m.annotations, a))) continue;
-    for (const listener of asRecords(m.spec['listeners'])) {
-      const hostname = asString(listener['hostname']);
-      const tls = listener['tls'] as Record<string, unknown> | undefined;
-      if (hostname === undefined || tls === null || typeof tls !== 'object') continue;
-      for (const ref of asRecords(tls['certificateRefs'])) {
-        const name = asString(ref['name']);
-        if (name === undefined || (asString(ref['namespace']) ?? m.namespace) !== m.namespace) continue;
-        const key = resourceKey('Secret', m.namespace, name);
-        if (out.has(key) && !out.get(key)?.source.startsWith('gateway-shim')) continue;
-        const entry = out.get(key) ?? { source: `gateway-shim on Gateway ${m.namespace ?? ''}/${m.name}`, dnsNames: [] };
+    if (m.kind !== "Gateway" || !SHIM_ANNOTATIONS.some((a) => Object.hasOwn(m.annotations, a)))
+      continue;
+    for (const listener of asRecords(m.spec["listeners"])) {
+      const hostname = asString(listener["hostname"]);
+      const tls = listener["tls"] as Record<string, unknown> | undefined;
+      if (hostname === undefined || tls === null || typeof tls !== "object") continue;
+      for (const ref of asRecords(tls["certificateRefs"])) {
+        const name = asString(ref["name"]);
+        if (name === undefined || (asString(ref["namespace"]) ?? m.namespace) !== m.namespace)
+          continue;
+        const key = resourceKey("Secret", m.namespace, name);
+        if (out.has(key) && !out.get(key)?.source.startsWith("gateway-shim")) continue;
+        const entry = out.get(key) ?? {
+          source: `gateway-shim on Gateway ${m.namespace ?? ""}/${m.name}`,
+          dnsNames: [],
+        };
         if (!entry.dnsNames.includes(hostname)) entry.dnsNames.push(hostname);
         out.set(key, entry);
       }

@@ -3,17 +3,29 @@
  * candidate in precedence order. Shared by compileRouteTable (plain data) and compileRouter (the
  * fast matcher), so the printed table and the simulator can never disagree on order.
  */
-import type { RouteKind } from '../api/kinds';
-import type { GRPCRouteMatch, HTTPRouteMatch } from '../api/spec';
-import { hostnameSpecificity } from '../match/hostname';
-import type { GatewayModel, ListenerModel, ResolvedBackendRef, ResolvedRoute, ResolvedRule, RouteAttachment } from '../types';
-import { compareRankOrder, timeValue, type RankKey } from './precedence';
-import type { RouteTableBackend, RouteTableDroppedRule, RouteTableEntry, RouteTableMatch } from './types';
-import { appendAll } from '../collections/appendAll';
-import { weightShares } from '../simulate/weights';
-import { intersectHostname } from '../resolve/intersectHostnames';
-import { describeReading, readingValue, type Readings } from '../readings/readings';
-import type { RouteTableReadingNote } from './types';
+import type { RouteKind } from "../api/kinds";
+import type { GRPCRouteMatch, HTTPRouteMatch } from "../api/spec";
+import { hostnameSpecificity } from "../match/hostname";
+import type {
+  GatewayModel,
+  ListenerModel,
+  ResolvedBackendRef,
+  ResolvedRoute,
+  ResolvedRule,
+  RouteAttachment,
+} from "../types";
+import { compareRankOrder, timeValue, type RankKey } from "./precedence";
+import type {
+  RouteTableBackend,
+  RouteTableDroppedRule,
+  RouteTableEntry,
+  RouteTableMatch,
+} from "./types";
+import { appendAll } from "../collections/appendAll";
+import { weightShares } from "../simulate/weights";
+import { intersectHostname } from "../resolve/intersectHostnames";
+import { describeReading, readingValue, type Readings } from "../readings/readings";
+import type { RouteTableReadingNote } from "./types";
 
 export interface Candidate {
   entry: RouteTableEntry;
@@ -39,8 +51,14 @@ export interface ListenerCandidates {
   virtualHosts: VirtualHostCandidates[];
 }
 
-const L4_KINDS: ReadonlySet<RouteKind> = new Set(['TLSRoute', 'TCPRoute', 'UDPRoute']);
-const KIND_ORDER: Record<RouteKind, number> = { HTTPRoute: 0, GRPCRoute: 1, TLSRoute: 2, TCPRoute: 3, UDPRoute: 4 };
+const L4_KINDS: ReadonlySet<RouteKind> = new Set(["TLSRoute", "TCPRoute", "UDPRoute"]);
+const KIND_ORDER: Record<RouteKind, number> = {
+  HTTPRoute: 0,
+  GRPCRoute: 1,
+  TLSRoute: 2,
+  TCPRoute: 3,
+  UDPRoute: 4,
+};
 
 export function collectCandidates(
   gateways: readonly GatewayModel[],
@@ -48,7 +66,7 @@ export function collectCandidates(
   attachments: readonly RouteAttachment[],
   readings?: Readings,
 ): ListenerCandidates[] {
-  const byRouteHostname = readingValue(readings, HOSTNAME_READING) === 'original-hostnames';
+  const byRouteHostname = readingValue(readings, HOSTNAME_READING) === "original-hostnames";
   const routeByKey = new Map(routes.map((r) => [r.key, r]));
   // listener → route → effective hostnames (a route may attach twice through two parentRefs).
   const attached = new Map<string, Map<string, Set<string>>>();
@@ -59,7 +77,7 @@ export function collectCandidates(
     if (perRoute === undefined) attached.set(lk, (perRoute = new Map()));
     let hosts = perRoute.get(a.route);
     if (hosts === undefined) perRoute.set(a.route, (hosts = new Set()));
-    for (const h of a.hostnames.length > 0 ? a.hostnames : ['*']) hosts.add(h);
+    for (const h of a.hostnames.length > 0 ? a.hostnames : ["*"]) hosts.add(h);
   }
   const out: ListenerCandidates[] = [];
   // A route attached to several listeners is described once: its entries share these values.
@@ -67,15 +85,21 @@ export function collectCandidates(
   const droppedOf = new Map<ResolvedRoute, RouteTableDroppedRule[]>();
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
-      const perRoute = attached.get(listenerKey(gateway.key, listener.owner, listener.name)) ?? new Map<string, Set<string>>();
-      const byHost = new Map<string, { candidates: Candidate[]; dropped: RouteTableDroppedRule[]; intersections: Set<string> }>();
+      const perRoute =
+        attached.get(listenerKey(gateway.key, listener.owner, listener.name)) ??
+        new Map<string, Set<string>>();
+      const byHost = new Map<
+        string,
+        { candidates: Candidate[]; dropped: RouteTableDroppedRule[]; intersections: Set<string> }
+      >();
       // Intersected hostname → the routes' own hostnames behind it (HOSTNAME_READING).
       const ownByIntersection = new Map<string, Set<string>>();
       for (const [routeKey, hosts] of perRoute) {
-        const route = routeByKey.get(routeKey as ResolvedRoute['key']);
+        const route = routeByKey.get(routeKey as ResolvedRoute["key"]);
         if (route === undefined) continue;
         let candidates = candidatesOf.get(route);
-        if (candidates === undefined) candidatesOf.set(route, (candidates = routeCandidates(route)));
+        if (candidates === undefined)
+          candidatesOf.set(route, (candidates = routeCandidates(route)));
         let dropped = droppedOf.get(route);
         if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
         for (const h of hosts) {
@@ -85,7 +109,8 @@ export function collectCandidates(
           for (const o of own) seen.add(o);
           for (const key of byRouteHostname ? own : [h]) {
             let v = byHost.get(key);
-            if (v === undefined) byHost.set(key, (v = { candidates: [], dropped: [], intersections: new Set() }));
+            if (v === undefined)
+              byHost.set(key, (v = { candidates: [], dropped: [], intersections: new Set() }));
             // Each own hostname intersects to one hostname only, so a route lands on a key once.
             v.intersections.add(h);
             appendAll(v.candidates, candidates);
@@ -94,10 +119,22 @@ export function collectCandidates(
         }
       }
       const virtualHosts = [...byHost.entries()]
-        .sort(([a], [b]) => hostnameSpecificity(b) - hostnameSpecificity(a) || (a < b ? -1 : a > b ? 1 : 0))
+        .sort(
+          ([a], [b]) =>
+            hostnameSpecificity(b) - hostnameSpecificity(a) || (a < b ? -1 : a > b ? 1 : 0),
+        )
         .map(([hostname, v]) => {
-          const vhost: VirtualHostCandidates = { hostname, candidates: orderCandidates(v.candidates), dropped: v.dropped };
-          const note = hostnameReadingNote(byRouteHostname, hostname, v.intersections, ownByIntersection);
+          const vhost: VirtualHostCandidates = {
+            hostname,
+            candidates: orderCandidates(v.candidates),
+            dropped: v.dropped,
+          };
+          const note = hostnameReadingNote(
+            byRouteHostname,
+            hostname,
+            v.intersections,
+            ownByIntersection,
+          );
           if (note !== undefined) vhost.readingNote = note;
           return vhost;
         });
@@ -107,15 +144,21 @@ export function collectCandidates(
   return out;
 }
 
-const HOSTNAME_READING = 'GatewayRouteHostnameIntersectionPrecedence';
+const HOSTNAME_READING = "GatewayRouteHostnameIntersectionPrecedence";
 
 /**
  * The route's own hostnames that intersect the listener to `intersected` ("*" for a route that
  * lists none: it claims no hostname of its own).
  */
-function ownHostnames(route: ResolvedRoute, listenerHostname: string | undefined, intersected: string): string[] {
-  if (route.hostnames.length === 0) return ['*'];
-  const own = new Set(route.hostnames.filter((o) => intersectHostname(listenerHostname, o) === intersected));
+function ownHostnames(
+  route: ResolvedRoute,
+  listenerHostname: string | undefined,
+  intersected: string,
+): string[] {
+  if (route.hostnames.length === 0) return ["*"];
+  const own = new Set(
+    route.hostnames.filter((o) => intersectHostname(listenerHostname, o) === intersected),
+  );
   return own.size > 0 ? [...own] : [intersected];
 }
 
@@ -123,20 +166,25 @@ function ownHostnames(route: ResolvedRoute, listenerHostname: string | undefined
  * When routes with different own hostnames meet on one intersected hostname, the two readings of
  * HOSTNAME_READING build different virtual hosts: say which one decided this virtual host.
  */
-function hostnameReadingNote(byRouteHostname: boolean, key: string, intersections: ReadonlySet<string>, ownByIntersection: ReadonlyMap<string, ReadonlySet<string>>): RouteTableReadingNote | undefined {
+function hostnameReadingNote(
+  byRouteHostname: boolean,
+  key: string,
+  intersections: ReadonlySet<string>,
+  ownByIntersection: ReadonlyMap<string, ReadonlySet<string>>,
+): RouteTableReadingNote | undefined {
   if (!byRouteHostname) {
     const own = [...(ownByIntersection.get(key) ?? [])];
     if (own.length < 2) return undefined;
     return {
-      reading: describeReading(HOSTNAME_READING, 'intersected-hostname'),
-      detail: `routes with different hostnames of their own (${own.sort().join(', ')}) intersect this listener to ${key}: they share this virtual host and rank by path, then age (original-hostnames would rank the more specific route hostname first)`,
+      reading: describeReading(HOSTNAME_READING, "intersected-hostname"),
+      detail: `routes with different hostnames of their own (${own.sort().join(", ")}) intersect this listener to ${key}: they share this virtual host and rank by path, then age (original-hostnames would rank the more specific route hostname first)`,
     };
   }
   const shared = [...intersections].filter((h) => (ownByIntersection.get(h)?.size ?? 0) > 1);
   if (shared.length === 0) return undefined;
   return {
-    reading: describeReading(HOSTNAME_READING, 'original-hostnames'),
-    detail: `keyed by the route hostname ${key}, not by its intersection with the listener (${shared.sort().join(', ')}), which routes with other hostnames share`,
+    reading: describeReading(HOSTNAME_READING, "original-hostnames"),
+    detail: `keyed by the route hostname ${key}, not by its intersection with the listener (${shared.sort().join(", ")}), which routes with other hostnames share`,
   };
 }
 
@@ -144,7 +192,10 @@ function hostnameReadingNote(byRouteHostname: boolean, key: string, intersection
  * The candidates of a set of routes that serve one parent together, in precedence order, with
  * the rules the controller dropped: a mesh Service port (no hostnames, no listener) uses this.
  */
-export function candidatesForRoutes(routes: readonly ResolvedRoute[]): { candidates: Candidate[]; dropped: RouteTableDroppedRule[] } {
+export function candidatesForRoutes(routes: readonly ResolvedRoute[]): {
+  candidates: Candidate[];
+  dropped: RouteTableDroppedRule[];
+} {
   const candidates: Candidate[] = [];
   const dropped: RouteTableDroppedRule[] = [];
   for (const route of routes) {
@@ -160,7 +211,9 @@ function listenerKey(gateway: string, owner: string, listener: string): string {
 
 /** Sorts by kind, then precedence; numbers the ranks; marks L4 routes that an older one shadows. */
 function orderCandidates(list: Candidate[]): Candidate[] {
-  const sorted = [...list].sort((a, b) => KIND_ORDER[a.rank.kind] - KIND_ORDER[b.rank.kind] || compareRankOrder(a.rank, b.rank));
+  const sorted = [...list].sort(
+    (a, b) => KIND_ORDER[a.rank.kind] - KIND_ORDER[b.rank.kind] || compareRankOrder(a.rank, b.rank),
+  );
   const servingL4 = new Map<RouteKind, Candidate>();
   return sorted.map((c, i) => {
     const entry: RouteTableEntry = { ...c.entry, rank: i + 1 };
@@ -177,7 +230,11 @@ function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
   return route.rules
     .filter((r) => !r.valid)
     .map((r) => {
-      const d: RouteTableDroppedRule = { route: route.key, ruleIndex: r.index, reason: `${r.invalidReason ?? 'invalid'}${r.invalidMessage !== undefined ? `: ${r.invalidMessage}` : ''}` };
+      const d: RouteTableDroppedRule = {
+        route: route.key,
+        ruleIndex: r.index,
+        reason: `${r.invalidReason ?? "invalid"}${r.invalidMessage !== undefined ? `: ${r.invalidMessage}` : ""}`,
+      };
       if (r.name !== undefined) d.ruleName = r.name;
       return d;
     });
@@ -188,11 +245,14 @@ function routeCandidates(route: ResolvedRoute): Candidate[] {
   for (const rule of route.rules) {
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
-    const filters = rule.filters.map((f) => f.filter.type ?? '(no type)');
+    const filters = rule.filters.map((f) => f.filter.type ?? "(no type)");
     const backends = describeBackends(rule.backendRefs);
     const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
-    const matches: (HTTPRouteMatch | GRPCRouteMatch | undefined)[] = L4_KINDS.has(route.kind) || written.length === 0 ? [undefined] : [...written];
-    matches.forEach((match, matchIndex) => out.push(buildCandidate(route, rule, match, matchIndex, filters, backends)));
+    const matches: (HTTPRouteMatch | GRPCRouteMatch | undefined)[] =
+      L4_KINDS.has(route.kind) || written.length === 0 ? [undefined] : [...written];
+    matches.forEach((match, matchIndex) =>
+      out.push(buildCandidate(route, rule, match, matchIndex, filters, backends)),
+    );
   }
   return out;
 }
@@ -223,8 +283,20 @@ function buildCandidate(
   const path = tableMatch.path;
   const rank: RankKey = {
     kind: route.kind,
-    pathTypeRank: path === undefined ? 0 : path.type === 'Exact' ? 3 : path.type === 'RegularExpression' ? 2 : 1,
-    pathLength: path === undefined ? 0 : path.type === 'PathPrefix' && path.value.endsWith('/') ? path.value.length - 1 : path.value.length,
+    pathTypeRank:
+      path === undefined
+        ? 0
+        : path.type === "Exact"
+          ? 3
+          : path.type === "RegularExpression"
+            ? 2
+            : 1,
+    pathLength:
+      path === undefined
+        ? 0
+        : path.type === "PathPrefix" && path.value.endsWith("/")
+          ? path.value.length - 1
+          : path.value.length,
     hasMethod: tableMatch.method !== undefined,
     headerCount: tableMatch.headers.length,
     queryCount: tableMatch.queryParams.length,
@@ -239,21 +311,32 @@ function buildCandidate(
   return { entry, route, rule, match, rank };
 }
 
-function describeMatch(kind: RouteKind, match: HTTPRouteMatch | GRPCRouteMatch | undefined): RouteTableMatch {
-  const headers = dedupe(match?.headers ?? [], true).map((h) => ({ type: h.type ?? 'Exact', name: h.name ?? '', value: h.value ?? '' }));
-  if (kind === 'GRPCRoute') {
+function describeMatch(
+  kind: RouteKind,
+  match: HTTPRouteMatch | GRPCRouteMatch | undefined,
+): RouteTableMatch {
+  const headers = dedupe(match?.headers ?? [], true).map((h) => ({
+    type: h.type ?? "Exact",
+    name: h.name ?? "",
+    value: h.value ?? "",
+  }));
+  if (kind === "GRPCRoute") {
     const m = (match as GRPCRouteMatch | undefined)?.method;
-    const grpc: RouteTableMatch['grpc'] = { type: m?.type ?? 'Exact' };
+    const grpc: RouteTableMatch["grpc"] = { type: m?.type ?? "Exact" };
     if (m?.service !== undefined) grpc.service = m.service;
     if (m?.method !== undefined) grpc.method = m.method;
     return { headers, queryParams: [], grpc, defaulted: match === undefined };
   }
-  if (kind !== 'HTTPRoute') return { headers: [], queryParams: [], defaulted: true };
+  if (kind !== "HTTPRoute") return { headers: [], queryParams: [], defaulted: true };
   const http = match as HTTPRouteMatch | undefined;
   const out: RouteTableMatch = {
-    path: { type: http?.path?.type ?? 'PathPrefix', value: http?.path?.value ?? '/' },
+    path: { type: http?.path?.type ?? "PathPrefix", value: http?.path?.value ?? "/" },
     headers,
-    queryParams: dedupe(http?.queryParams ?? [], false).map((q) => ({ type: q.type ?? 'Exact', name: q.name ?? '', value: q.value ?? '' })),
+    queryParams: dedupe(http?.queryParams ?? [], false).map((q) => ({
+      type: q.type ?? "Exact",
+      name: q.name ?? "",
+      value: q.value ?? "",
+    })),
     defaulted: match === undefined,
   };
   if (http?.method !== undefined) out.method = http.method;
@@ -264,7 +347,7 @@ function describeMatch(kind: RouteKind, match: HTTPRouteMatch | GRPCRouteMatch |
 function dedupe<T extends { name?: string }>(list: readonly T[], caseInsensitive: boolean): T[] {
   const seen = new Set<string>();
   return list.filter((m) => {
-    const key = caseInsensitive ? (m.name ?? '').toLowerCase() : (m.name ?? '');
+    const key = caseInsensitive ? (m.name ?? "").toLowerCase() : (m.name ?? "");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -272,14 +355,14 @@ function dedupe<T extends { name?: string }>(list: readonly T[], caseInsensitive
 }
 
 export function backendTarget(ref: ResolvedBackendRef): string {
-  return `${ref.namespace}/${ref.name}${ref.port === undefined ? '' : `:${ref.port}`}`;
+  return `${ref.namespace}/${ref.name}${ref.port === undefined ? "" : `:${ref.port}`}`;
 }
 
 function describeBackends(refs: readonly ResolvedBackendRef[]): RouteTableBackend[] {
   const shares = weightShares(refs.map((r) => r.weight));
   return refs.map((r, i) => {
     const b: RouteTableBackend = {
-      target: r.valid ? backendTarget(r) : 'none',
+      target: r.valid ? backendTarget(r) : "none",
       kind: r.kind,
       namespace: r.namespace,
       name: r.name,
@@ -288,7 +371,7 @@ function describeBackends(refs: readonly ResolvedBackendRef[]): RouteTableBacken
       valid: r.valid,
     };
     if (r.port !== undefined) b.port = r.port;
-    if (!r.valid) b.reason = r.reason ?? 'invalid backendRef';
+    if (!r.valid) b.reason = r.reason ?? "invalid backendRef";
     return b;
   });
 }

@@ -3,13 +3,13 @@
  * compiled candidate list of every route set that serves some client (built on first use and
  * kept, since a mix samples the same set many times). Not plain data, like the Router.
  */
-import type { MeshBinding, MeshModel, MeshService } from '../mesh/meshTypes';
-import type { ResourceKey } from '../api/keys';
-import type { ResolvedRoute, ResolvedRule } from '../types';
-import { candidatesForRoutes } from './collectCandidates';
-import { compileVirtualHost } from './compileRouter';
-import type { CompiledVirtualHost, FastRule } from './router';
-import { packPathIndex, type PackedPathIndex } from './packedPathIndex';
+import type { MeshBinding, MeshModel, MeshService } from "../mesh/meshTypes";
+import type { ResourceKey } from "../api/keys";
+import type { ResolvedRoute, ResolvedRule } from "../types";
+import { candidatesForRoutes } from "./collectCandidates";
+import { compileVirtualHost } from "./compileRouter";
+import type { CompiledVirtualHost, FastRule } from "./router";
+import { packPathIndex, type PackedPathIndex } from "./packedPathIndex";
 
 export interface MeshRouter {
   readonly services: ReadonlyMap<string, MeshService>;
@@ -25,7 +25,10 @@ export interface MeshRouter {
 
 const EMPTY: MeshModel = { services: [], bindings: [] };
 
-export function compileMeshRouter(model: MeshModel | undefined, routes: readonly ResolvedRoute[]): MeshRouter {
+export function compileMeshRouter(
+  model: MeshModel | undefined,
+  routes: readonly ResolvedRoute[],
+): MeshRouter {
   const { services, bindings } = model ?? EMPTY;
   const serviceMap = new Map(services.map((s) => [`${s.namespace}/${s.name}`, s]));
   const byService = new Map<string, MeshBinding[]>();
@@ -45,18 +48,21 @@ export function compileMeshRouter(model: MeshModel | undefined, routes: readonly
     bindings: byService,
     selections: new Map(),
     pathIndexFor(keys) {
-      const id = keys.join('\u0000');
+      const id = keys.join("\u0000");
       let index = paths.get(id);
-      if (index === undefined) paths.set(id, (index = packPathIndex([router.virtualHostFor(keys).all])));
+      if (index === undefined)
+        paths.set(id, (index = packPathIndex([router.virtualHostFor(keys).all])));
       return index;
     },
     virtualHostFor(keys) {
-      const id = keys.join('\u0000');
+      const id = keys.join("\u0000");
       let vhost = hosts.get(id);
       if (vhost === undefined) {
-        const set = keys.map((k) => routeByKey.get(k)).filter((r): r is ResolvedRoute => r !== undefined);
+        const set = keys
+          .map((k) => routeByKey.get(k))
+          .filter((r): r is ResolvedRoute => r !== undefined);
         const { candidates, dropped } = candidatesForRoutes(set);
-        vhost = compileVirtualHost({ hostname: '*', candidates, dropped }, fastRules);
+        vhost = compileVirtualHost({ hostname: "*", candidates, dropped }, fastRules);
         hosts.set(id, vhost);
       }
       return vhost;
@@ -69,5 +75,7 @@ function compareBindings(a: MeshBinding, b: MeshBinding): number {
   const role = (x: MeshBinding) => (x.routeNamespace === x.serviceNamespace ? 1 : 0);
   const ak = `${a.routeNamespace}/${a.routeName}`;
   const bk = `${b.routeNamespace}/${b.routeName}`;
-  return role(a) - role(b) || (ak < bk ? -1 : ak > bk ? 1 : 0) || a.parentRefIndex - b.parentRefIndex;
+  return (
+    role(a) - role(b) || (ak < bk ? -1 : ak > bk ? 1 : 0) || a.parentRefIndex - b.parentRefIndex
+  );
 }

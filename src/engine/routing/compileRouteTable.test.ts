@@ -1,53 +1,99 @@
-import { describe, expect, test } from 'vitest';
-import { aGateway, aRoute, anHTTPRoute, attach } from '../../test-utils/routingModels';
-import { compileRouteTable } from './compileRouteTable';
-import { compileRouter } from './compileRouter';
+import { describe, expect, test } from "vitest";
+import { aGateway, aRoute, anHTTPRoute, attach } from "../../test-utils/routingModels";
+import { compileRouteTable } from "./compileRouteTable";
+import { compileRouter } from "./compileRouter";
 
-describe('compileRouteTable', () => {
-  const gw = aGateway('infra', 'gw', [
-    { name: 'http', port: 80, protocol: 'HTTP', hostname: '*.example.com' },
-    { name: 'idle', port: 8080, protocol: 'HTTP', ready: false },
+describe("compileRouteTable", () => {
+  const gw = aGateway("infra", "gw", [
+    { name: "http", port: 80, protocol: "HTTP", hostname: "*.example.com" },
+    { name: "idle", port: 8080, protocol: "HTTP", ready: false },
   ]);
-  const api = anHTTPRoute('app', 'api', { hostnames: ['api.example.com', 'x.other.org'], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backends: [{ name: 'api' }] }] });
-  const web = anHTTPRoute('app', 'web', { rules: [{ backends: [{ name: 'web', weight: 9 }, { name: 'canary', weight: 1 }] }] });
-  const nested = anHTTPRoute('app', 'nested', { hostnames: ['*.api.example.com'], rules: [{ backends: [{ name: 'nested' }] }] });
-  const attachments = [...attach(api, gw, ['http']), ...attach(api, gw, ['http']), ...attach(web, gw), ...attach(nested, gw, ['http'])];
+  const api = anHTTPRoute("app", "api", {
+    hostnames: ["api.example.com", "x.other.org"],
+    rules: [
+      { matches: [{ path: { type: "PathPrefix", value: "/api" } }], backends: [{ name: "api" }] },
+    ],
+  });
+  const web = anHTTPRoute("app", "web", {
+    rules: [
+      {
+        backends: [
+          { name: "web", weight: 9 },
+          { name: "canary", weight: 1 },
+        ],
+      },
+    ],
+  });
+  const nested = anHTTPRoute("app", "nested", {
+    hostnames: ["*.api.example.com"],
+    rules: [{ backends: [{ name: "nested" }] }],
+  });
+  const attachments = [
+    ...attach(api, gw, ["http"]),
+    ...attach(api, gw, ["http"]),
+    ...attach(web, gw),
+    ...attach(nested, gw, ["http"]),
+  ];
   const table = compileRouteTable([gw], [api, web, nested], attachments);
 
-  test('virtual hosts in lookup order: exact, longest wildcard, shorter wildcard', () => {
+  test("virtual hosts in lookup order: exact, longest wildcard, shorter wildcard", () => {
     const http = table.listeners[0];
-    expect(http?.virtualHosts.map((v) => v.hostname)).toEqual(['api.example.com', '*.api.example.com', '*.example.com']);
+    expect(http?.virtualHosts.map((v) => v.hostname)).toEqual([
+      "api.example.com",
+      "*.api.example.com",
+      "*.example.com",
+    ]);
   });
 
-  test('a route attached twice to one listener appears once per hostname', () => {
-    expect(table.listeners[0]?.virtualHosts[0]?.entries.map((e) => e.route)).toEqual(['HTTPRoute/app/api']);
+  test("a route attached twice to one listener appears once per hostname", () => {
+    expect(table.listeners[0]?.virtualHosts[0]?.entries.map((e) => e.route)).toEqual([
+      "HTTPRoute/app/api",
+    ]);
   });
 
-  test('backends carry exact shares; the table is plain data', () => {
+  test("backends carry exact shares; the table is plain data", () => {
     const star = table.listeners[1]?.virtualHosts[0];
-    expect(star?.entries[0]?.backends.map((b) => [b.target, b.share])).toEqual([['app/web:8080', 0.9], ['app/canary:8080', 0.1]]);
+    expect(star?.entries[0]?.backends.map((b) => [b.target, b.share])).toEqual([
+      ["app/web:8080", 0.9],
+      ["app/canary:8080", 0.1],
+    ]);
     expect(table.listeners[1]?.ready).toBe(false);
     expect(structuredClone(table)).toEqual(table);
   });
 
-  test('the Router carries the same table', () => {
-    expect(compileRouter({ gateways: [gw], routes: [api, web, nested], attachments }).table).toEqual(table);
+  test("the Router carries the same table", () => {
+    expect(
+      compileRouter({ gateways: [gw], routes: [api, web, nested], attachments }).table,
+    ).toEqual(table);
   });
 
-  test('rules a controller drops are listed, not ranked', () => {
-    const r = anHTTPRoute('app', 'r', { rules: [{ backends: [{ name: 'a' }] }, { backends: [{ name: 'b' }], valid: false }] });
-    r.rules[1]!.invalidReason = 'UnsupportedValue';
-    r.rules[1]!.invalidMessage = 'bad regex';
-    const t = compileRouteTable([gw], [r], attach(r, gw, ['http']));
+  test("rules a controller drops are listed, not ranked", () => {
+    const r = anHTTPRoute("app", "r", {
+      rules: [{ backends: [{ name: "a" }] }, { backends: [{ name: "b" }], valid: false }],
+    });
+    r.rules[1]!.invalidReason = "UnsupportedValue";
+    r.rules[1]!.invalidMessage = "bad regex";
+    const t = compileRouteTable([gw], [r], attach(r, gw, ["http"]));
     expect(t.listeners[0]?.virtualHosts[0]?.entries).toHaveLength(1);
-    expect(t.listeners[0]?.virtualHosts[0]?.droppedRules).toEqual([{ route: 'HTTPRoute/app/r', ruleIndex: 1, reason: 'UnsupportedValue: bad regex' }]);
+    expect(t.listeners[0]?.virtualHosts[0]?.droppedRules).toEqual([
+      { route: "HTTPRoute/app/r", ruleIndex: 1, reason: "UnsupportedValue: bad regex" },
+    ]);
   });
 
-  test('TCPRoutes after the oldest are marked shadowed', () => {
-    const tcp = aGateway('infra', 'tcp', [{ name: 'tcp', port: 5432, protocol: 'TCP' }]);
-    const a = aRoute('TCPRoute', 'infra', 'a', { creationTimestamp: '2021-01-01T00:00:00Z', rules: [{ backends: [{ name: 'a' }] }] });
-    const b = aRoute('TCPRoute', 'infra', 'b', { creationTimestamp: '2020-01-01T00:00:00Z', rules: [{ backends: [{ name: 'b' }] }] });
+  test("TCPRoutes after the oldest are marked shadowed", () => {
+    const tcp = aGateway("infra", "tcp", [{ name: "tcp", port: 5432, protocol: "TCP" }]);
+    const a = aRoute("TCPRoute", "infra", "a", {
+      creationTimestamp: "2021-01-01T00:00:00Z",
+      rules: [{ backends: [{ name: "a" }] }],
+    });
+    const b = aRoute("TCPRoute", "infra", "b", {
+      creationTimestamp: "2020-01-01T00:00:00Z",
+      rules: [{ backends: [{ name: "b" }] }],
+    });
     const t = compileRouteTable([tcp], [a, b], [...attach(a, tcp), ...attach(b, tcp)]);
-    expect(t.listeners[0]?.virtualHosts[0]?.entries.map((e) => [e.name, e.shadowedBy])).toEqual([['b', undefined], ['a', 'TCPRoute/infra/b']]);
+    expect(t.listeners[0]?.virtualHosts[0]?.entries.map((e) => [e.name, e.shadowedBy])).toEqual([
+      ["b", undefined],
+      ["a", "TCPRoute/infra/b"],
+    ]);
   });
 });

@@ -2,10 +2,10 @@
  * The plain, printable route table: per listener, per virtual host, every candidate in the order
  * the router tries it (see src/engine/README.md "Match order").
  */
-import type { Readings } from '../readings/readings';
-import type { GatewayModel, ResolvedRoute, RouteAttachment } from '../types';
-import { collectCandidates, type ListenerCandidates } from './collectCandidates';
-import type { RouteTable, RouteTableListener } from './types';
+import type { Readings } from "../readings/readings";
+import type { GatewayModel, ResolvedRoute, RouteAttachment } from "../types";
+import { collectCandidates, type ListenerCandidates } from "./collectCandidates";
+import type { RouteTable, RouteTableListener } from "./types";
 
 export function compileRouteTable(
   gateways: readonly GatewayModel[],
@@ -13,10 +13,17 @@ export function compileRouteTable(
   attachments: readonly RouteAttachment[],
   readings?: Readings,
 ): RouteTable {
-  return { listeners: collectCandidates(gateways, routes, attachments, readings).map(describeListener) };
+  return {
+    listeners: collectCandidates(gateways, routes, attachments, readings).map(describeListener),
+  };
 }
 
-export function describeListener({ gateway, listener, ready, virtualHosts }: ListenerCandidates): RouteTableListener {
+export function describeListener({
+  gateway,
+  listener,
+  ready,
+  virtualHosts,
+}: ListenerCandidates): RouteTableListener {
   const out: RouteTableListener = {
     gateway: gateway.key,
     gatewayName: `${gateway.namespace}/${gateway.name}`,

@@ -3,23 +3,42 @@
  * here: regex compilation, path and hostname hash indexes, precedence sorting. The per-request
  * path (simulate/routeRequest.ts) then does a few map probes and walks short lists.
  */
-import { compileGrpcMethodMatch, type CompiledGrpcMethodMatch } from '../match/grpc';
-import { compileHeaderMatches } from '../match/headers';
-import { HostnameIndex } from '../match/hostname';
-import { compilePathMatch, type CompiledPathMatch } from '../match/path';
-import { compileQueryMatches } from '../match/query';
-import type { CompiledValueMatch } from '../match/valueMatch';
-import type { ResourceKey } from '../api/keys';
-import type { GRPCRouteMatch, HTTPRouteMatch } from '../api/spec';
-import type { GatewayModel, ResolvedFilter, ResolvedRoute, ResolvedRule, RouteAttachment } from '../types';
-import { backendTarget, collectCandidates, type Candidate, type VirtualHostCandidates } from './collectCandidates';
-import { packPathIndex } from './packedPathIndex';
-import type { Readings } from '../readings/readings';
-import type { CompiledCandidate, CompiledGateway, CompiledListener, CompiledPort, CompiledVirtualHost, FastRule, Router } from './router';
-import { describeListener } from './compileRouteTable';
-import { compileMeshRouter } from './compileMeshRouter';
-import type { MeshModel } from '../mesh/meshTypes';
-import type { RouteTableListener } from './types';
+import { compileGrpcMethodMatch, type CompiledGrpcMethodMatch } from "../match/grpc";
+import { compileHeaderMatches } from "../match/headers";
+import { HostnameIndex } from "../match/hostname";
+import { compilePathMatch, type CompiledPathMatch } from "../match/path";
+import { compileQueryMatches } from "../match/query";
+import type { CompiledValueMatch } from "../match/valueMatch";
+import type { ResourceKey } from "../api/keys";
+import type { GRPCRouteMatch, HTTPRouteMatch } from "../api/spec";
+import type {
+  GatewayModel,
+  ResolvedFilter,
+  ResolvedRoute,
+  ResolvedRule,
+  RouteAttachment,
+} from "../types";
+import {
+  backendTarget,
+  collectCandidates,
+  type Candidate,
+  type VirtualHostCandidates,
+} from "./collectCandidates";
+import { packPathIndex } from "./packedPathIndex";
+import type { Readings } from "../readings/readings";
+import type {
+  CompiledCandidate,
+  CompiledGateway,
+  CompiledListener,
+  CompiledPort,
+  CompiledVirtualHost,
+  FastRule,
+  Router,
+} from "./router";
+import { describeListener } from "./compileRouteTable";
+import { compileMeshRouter } from "./compileMeshRouter";
+import type { MeshModel } from "../mesh/meshTypes";
+import type { RouteTableListener } from "./types";
 
 /** What the Router is built from: an Analysis satisfies it. */
 export interface RouterInput {
@@ -37,7 +56,12 @@ export function compileRouter(input: RouterInput): Router {
   const gatewayList: CompiledGateway[] = [];
   const tableListeners: RouteTableListener[] = [];
   const fastRules = new Map<ResolvedRule, FastRule>();
-  for (const lc of collectCandidates(input.gateways, input.routes, input.attachments, input.readings)) {
+  for (const lc of collectCandidates(
+    input.gateways,
+    input.routes,
+    input.attachments,
+    input.readings,
+  )) {
     const name = `${lc.gateway.namespace}/${lc.gateway.name}`;
     let gw = gateways.get(name);
     if (gw === undefined) {
@@ -55,37 +79,70 @@ export function compileRouter(input: RouterInput): Router {
       hostIndexes.add(v.hostname, i);
     });
     const paths = packPathIndex(virtualHostList.map((v) => v.all));
-    const listener: CompiledListener = { gateway: lc.gateway, model: lc.listener, ready: lc.ready, table, virtualHosts, virtualHostList, hostIndexes, paths };
+    const listener: CompiledListener = {
+      gateway: lc.gateway,
+      model: lc.listener,
+      ready: lc.ready,
+      table,
+      virtualHosts,
+      virtualHostList,
+      hostIndexes,
+      paths,
+    };
     let port = gw.ports.get(lc.listener.port);
-    if (port === undefined) gw.ports.set(lc.listener.port, (port = { port: lc.listener.port, listeners: [], byProtocol: new Map(), bySni: new HostnameIndex() }));
+    if (port === undefined)
+      gw.ports.set(
+        lc.listener.port,
+        (port = {
+          port: lc.listener.port,
+          listeners: [],
+          byProtocol: new Map(),
+          bySni: new HostnameIndex(),
+        }),
+      );
     addListener(port, listener);
   }
-  return { table: { listeners: tableListeners }, gateways, gatewayList, mesh: compileMeshRouter(input.mesh, input.routes) };
+  return {
+    table: { listeners: tableListeners },
+    gateways,
+    gatewayList,
+    mesh: compileMeshRouter(input.mesh, input.routes),
+  };
 }
 
 function addListener(port: CompiledPort, listener: CompiledListener): void {
   port.listeners.push(listener);
   if (!listener.ready) return;
   let index = port.byProtocol.get(listener.model.protocol);
-  if (index === undefined) port.byProtocol.set(listener.model.protocol, (index = new HostnameIndex()));
+  if (index === undefined)
+    port.byProtocol.set(listener.model.protocol, (index = new HostnameIndex()));
   index.add(listener.model.hostname, listener);
-  if (listener.model.protocol === 'HTTPS' || listener.model.protocol === 'TLS') port.bySni.add(listener.model.hostname, listener);
+  if (listener.model.protocol === "HTTPS" || listener.model.protocol === "TLS")
+    port.bySni.add(listener.model.hostname, listener);
 }
 
-export function compileVirtualHost({ hostname, candidates, dropped: droppedRules, readingNote }: VirtualHostCandidates, fastRules: Map<ResolvedRule, FastRule>): CompiledVirtualHost {
+export function compileVirtualHost(
+  { hostname, candidates, dropped: droppedRules, readingNote }: VirtualHostCandidates,
+  fastRules: Map<ResolvedRule, FastRule>,
+): CompiledVirtualHost {
   const all = candidates.map((c, index) => {
     let fast = fastRules.get(c.rule);
     if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));
     return compileCandidate(c, index, fast);
   });
-  const grpc = all.filter((c) => c.rank.kind === 'GRPCRoute');
-  const l4 = all.filter((c) => c.rank.kind !== 'HTTPRoute' && c.rank.kind !== 'GRPCRoute');
+  const grpc = all.filter((c) => c.rank.kind === "GRPCRoute");
+  const l4 = all.filter((c) => c.rank.kind !== "HTTPRoute" && c.rank.kind !== "GRPCRoute");
   const vhost: CompiledVirtualHost = { hostname, all, grpc, l4, droppedRules };
   if (readingNote !== undefined) vhost.readingNote = readingNote;
   return vhost;
 }
 
-const PASSIVE_FILTERS: ReadonlySet<string | undefined> = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'URLRewrite', 'RequestMirror']);
+const PASSIVE_FILTERS: ReadonlySet<string | undefined> = new Set([
+  "RequestHeaderModifier",
+  "ResponseHeaderModifier",
+  "URLRewrite",
+  "RequestMirror",
+]);
 
 function mayAnswer(filters: readonly ResolvedFilter[]): boolean {
   return filters.some((f) => !PASSIVE_FILTERS.has(f.filter.type));
@@ -146,10 +203,11 @@ class FastCandidate implements CompiledCandidate {
     readonly rank = c.rank,
   ) {
     this.pathOk = path !== undefined && path.error === undefined;
-    this.pathExact = path?.type === 'Exact';
-    this.pathOnly = this.pathOk && method === undefined && headers.length === 0 && query.length === 0;
-    this.pathValue = path?.value ?? '';
-    this.pathPrefix = path?.prefix ?? '';
+    this.pathExact = path?.type === "Exact";
+    this.pathOnly =
+      this.pathOk && method === undefined && headers.length === 0 && query.length === 0;
+    this.pathValue = path?.value ?? "";
+    this.pathPrefix = path?.prefix ?? "";
     this.routeKey = fast.routeKey;
     this.ruleIndex = fast.ruleIndex;
     this.matchIndex = c.entry.matchIndex;
@@ -159,14 +217,32 @@ class FastCandidate implements CompiledCandidate {
 }
 
 function compileCandidate(c: Candidate, index: number, fast: FastRule): CompiledCandidate {
-  if (c.rank.kind === 'HTTPRoute') {
+  if (c.rank.kind === "HTTPRoute") {
     const m = c.match as HTTPRouteMatch | undefined;
-    return new FastCandidate(c, index, fast, compilePathMatch(m?.path), m?.method, compileHeaderMatches(m?.headers), compileQueryMatches(m?.queryParams), undefined);
+    return new FastCandidate(
+      c,
+      index,
+      fast,
+      compilePathMatch(m?.path),
+      m?.method,
+      compileHeaderMatches(m?.headers),
+      compileQueryMatches(m?.queryParams),
+      undefined,
+    );
   }
-  if (c.rank.kind === 'GRPCRoute') {
+  if (c.rank.kind === "GRPCRoute") {
     const m = c.match as GRPCRouteMatch | undefined;
     const grpc = m?.method === undefined ? undefined : compileGrpcMethodMatch(m.method);
-    return new FastCandidate(c, index, fast, undefined, undefined, compileHeaderMatches(m?.headers), NO_VALUES, grpc);
+    return new FastCandidate(
+      c,
+      index,
+      fast,
+      undefined,
+      undefined,
+      compileHeaderMatches(m?.headers),
+      NO_VALUES,
+      grpc,
+    );
   }
   return new FastCandidate(c, index, fast, undefined, undefined, NO_VALUES, NO_VALUES, undefined);
 }

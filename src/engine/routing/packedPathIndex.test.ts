@@ -1,65 +1,125 @@
-import { describe, expect, test } from 'vitest';
-import { aGateway, anHTTPRoute, routerFor } from '../../test-utils/routingModels';
-import { hashPath } from '../match/pathHash';
-import { routeRequest } from '../simulate/routeRequest';
+import { describe, expect, test } from "vitest";
+import { aGateway, anHTTPRoute, routerFor } from "../../test-utils/routingModels";
+import { hashPath } from "../match/pathHash";
+import { routeRequest } from "../simulate/routeRequest";
 
-const gw = aGateway('ns', 'gw', [{ name: 'http', port: 80, protocol: 'HTTP' }]);
+const gw = aGateway("ns", "gw", [{ name: "http", port: 80, protocol: "HTTP" }]);
 
 function winner(router: ReturnType<typeof routerFor>, path: string): string | undefined {
-  return routeRequest(router, { scheme: 'http', host: 'h.example.com', path }).route;
+  return routeRequest(router, { scheme: "http", host: "h.example.com", path }).route;
 }
 
-describe('the packed path index verifies every hash hit', () => {
-  test('two prefixes with the same hash each keep their own requests', () => {
+describe("the packed path index verifies every hash hit", () => {
+  test("two prefixes with the same hash each keep their own requests", () => {
     // Found by search: distinct strings, equal 30-bit hashPath.
-    expect(hashPath('/p620098')).toBe(hashPath('/p808216'));
+    expect(hashPath("/p620098")).toBe(hashPath("/p808216"));
     const router = routerFor(gw, [
-      anHTTPRoute('ns', 'first', { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/p620098' } }], backends: [{ name: 'a' }] }] }),
-      anHTTPRoute('ns', 'second', { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/p808216/' } }], backends: [{ name: 'b' }] }] }),
+      anHTTPRoute("ns", "first", {
+        rules: [
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/p620098" } }],
+            backends: [{ name: "a" }],
+          },
+        ],
+      }),
+      anHTTPRoute("ns", "second", {
+        rules: [
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/p808216/" } }],
+            backends: [{ name: "b" }],
+          },
+        ],
+      }),
     ]);
-    expect([winner(router, '/p620098/x'), winner(router, '/p808216'), winner(router, '/p808216/y/z'), winner(router, '/p808217')]).toEqual([
-      'HTTPRoute/ns/first',
-      'HTTPRoute/ns/second',
-      'HTTPRoute/ns/second',
+    expect([
+      winner(router, "/p620098/x"),
+      winner(router, "/p808216"),
+      winner(router, "/p808216/y/z"),
+      winner(router, "/p808217"),
+    ]).toEqual(["HTTPRoute/ns/first", "HTTPRoute/ns/second", "HTTPRoute/ns/second", undefined]);
+  });
+
+  test("an Exact value sharing its hash with a prefix does not capture the prefix’s requests", () => {
+    expect(hashPath("/a711565")).toBe(hashPath("/b2961/c"));
+    const router = routerFor(gw, [
+      anHTTPRoute("ns", "exact", {
+        rules: [
+          { matches: [{ path: { type: "Exact", value: "/a711565" } }], backends: [{ name: "a" }] },
+        ],
+      }),
+      anHTTPRoute("ns", "prefix", {
+        rules: [
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/b2961/c" } }],
+            backends: [{ name: "b" }],
+          },
+        ],
+      }),
+    ]);
+    expect([
+      winner(router, "/a711565"),
+      winner(router, "/b2961/c"),
+      winner(router, "/b2961/c/d"),
+      winner(router, "/a711565/x"),
+    ]).toEqual(["HTTPRoute/ns/exact", "HTTPRoute/ns/prefix", "HTTPRoute/ns/prefix", undefined]);
+  });
+
+  test("paths of odd and even length and non-ASCII characters are compared in full", () => {
+    const router = routerFor(gw, [
+      anHTTPRoute("ns", "odd", {
+        rules: [
+          { matches: [{ path: { type: "Exact", value: "/abc" } }], backends: [{ name: "a" }] },
+        ],
+      }),
+      anHTTPRoute("ns", "unicode", {
+        rules: [
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/über" } }],
+            backends: [{ name: "b" }],
+          },
+        ],
+      }),
+    ]);
+    expect([
+      winner(router, "/abc"),
+      winner(router, "/abd"),
+      winner(router, "/über/x"),
+      winner(router, "/üben"),
+    ]).toEqual(["HTTPRoute/ns/odd", undefined, "HTTPRoute/ns/unicode", undefined]);
+  });
+
+  test("prefix lengths beyond 30 characters are probed too", () => {
+    const long = `/${"segment".repeat(6)}`;
+    const router = routerFor(gw, [
+      anHTTPRoute("ns", "long", {
+        rules: [
+          { matches: [{ path: { type: "PathPrefix", value: long } }], backends: [{ name: "a" }] },
+        ],
+      }),
+    ]);
+    expect([winner(router, `${long}/x`), winner(router, long.slice(0, -1))]).toEqual([
+      "HTTPRoute/ns/long",
       undefined,
     ]);
   });
 
-  test('an Exact value sharing its hash with a prefix does not capture the prefix’s requests', () => {
-    expect(hashPath('/a711565')).toBe(hashPath('/b2961/c'));
-    const router = routerFor(gw, [
-      anHTTPRoute('ns', 'exact', { rules: [{ matches: [{ path: { type: 'Exact', value: '/a711565' } }], backends: [{ name: 'a' }] }] }),
-      anHTTPRoute('ns', 'prefix', { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/b2961/c' } }], backends: [{ name: 'b' }] }] }),
-    ]);
-    expect([winner(router, '/a711565'), winner(router, '/b2961/c'), winner(router, '/b2961/c/d'), winner(router, '/a711565/x')]).toEqual([
-      'HTTPRoute/ns/exact',
-      'HTTPRoute/ns/prefix',
-      'HTTPRoute/ns/prefix',
-      undefined,
-    ]);
-  });
-
-  test('paths of odd and even length and non-ASCII characters are compared in full', () => {
-    const router = routerFor(gw, [
-      anHTTPRoute('ns', 'odd', { rules: [{ matches: [{ path: { type: 'Exact', value: '/abc' } }], backends: [{ name: 'a' }] }] }),
-      anHTTPRoute('ns', 'unicode', { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/über' } }], backends: [{ name: 'b' }] }] }),
-    ]);
-    expect([winner(router, '/abc'), winner(router, '/abd'), winner(router, '/über/x'), winner(router, '/üben')]).toEqual(['HTTPRoute/ns/odd', undefined, 'HTTPRoute/ns/unicode', undefined]);
-  });
-
-  test('prefix lengths beyond 30 characters are probed too', () => {
-    const long = `/${'segment'.repeat(6)}`;
-    const router = routerFor(gw, [anHTTPRoute('ns', 'long', { rules: [{ matches: [{ path: { type: 'PathPrefix', value: long } }], backends: [{ name: 'a' }] }] })]);
-    expect([winner(router, `${long}/x`), winner(router, long.slice(0, -1))]).toEqual(['HTTPRoute/ns/long', undefined]);
-  });
-
-  test('every key of a crowded host is found (the per-host filter never hides one)', () => {
+  test("every key of a crowded host is found (the per-host filter never hides one)", () => {
     const routes = Array.from({ length: 300 }, (_, i) =>
-      anHTTPRoute('ns', `r${i}`, { hostnames: [i % 2 === 0 ? 'h.example.com' : 'other.example.com'], rules: [{ matches: [{ path: { type: i % 3 === 0 ? 'Exact' : 'PathPrefix', value: `/p${i}` } }], backends: [{ name: 'a' }] }] }),
+      anHTTPRoute("ns", `r${i}`, {
+        hostnames: [i % 2 === 0 ? "h.example.com" : "other.example.com"],
+        rules: [
+          {
+            matches: [{ path: { type: i % 3 === 0 ? "Exact" : "PathPrefix", value: `/p${i}` } }],
+            backends: [{ name: "a" }],
+          },
+        ],
+      }),
     );
     const router = routerFor(gw, routes);
-    const found = routes.filter((_, i) => i % 2 === 0).map((r) => winner(router, `/p${r.name.slice(1)}`));
+    const found = routes
+      .filter((_, i) => i % 2 === 0)
+      .map((r) => winner(router, `/p${r.name.slice(1)}`));
     expect(found).toEqual(routes.filter((_, i) => i % 2 === 0).map((r) => r.key));
-    expect(winner(router, '/p1')).toBeUndefined();
+    expect(winner(router, "/p1")).toBeUndefined();
   });
 });

@@ -15,11 +15,11 @@
  *   conditions, the backends it forwards to with their weights, then the path's UTF-16 code
  *   units two to an int.
  */
-import { hashPath } from '../match/pathHash';
-import type { ResourceKey } from '../api/keys';
-import type { HTTPRouteMatch } from '../api/spec';
-import type { CompiledValueMatch } from '../match/valueMatch';
-import type { CompiledCandidate } from './router';
+import { hashPath } from "../match/pathHash";
+import type { ResourceKey } from "../api/keys";
+import type { HTTPRouteMatch } from "../api/spec";
+import type { CompiledValueMatch } from "../match/valueMatch";
+import type { CompiledCandidate } from "./router";
 
 export const HOST_STRIDE = 16;
 export const HOST_SLOT_BASE = 0;
@@ -115,7 +115,9 @@ export interface PackedPathIndex {
  * Packs the HTTPRoute candidates of each virtual host (given in precedence order, host i at index
  * i) into one index. Candidates whose path does not compile are left out: they never match.
  */
-export function packPathIndex(virtualHosts: readonly (readonly CompiledCandidate[])[]): PackedPathIndex {
+export function packPathIndex(
+  virtualHosts: readonly (readonly CompiledCandidate[])[],
+): PackedPathIndex {
   const builder = new RecordBuilder();
   const hosts = new Int32Array(virtualHosts.length * HOST_STRIDE);
   const groupsPerHost = virtualHosts.map(groupByPathHash);
@@ -141,7 +143,8 @@ export function packPathIndex(virtualHosts: readonly (readonly CompiledCandidate
       while (slots[(base + slot) * SLOT_STRIDE + SLOT_KEY] !== 0) slot = (slot + 1) & mask;
       const at = (base + slot) * SLOT_STRIDE;
       slots[at + SLOT_KEY] = hash + 1;
-      hosts[row + HOST_FILTER + filterWord(hash)] = (hosts[row + HOST_FILTER + filterWord(hash)] as number) | filterBit(hash);
+      hosts[row + HOST_FILTER + filterWord(hash)] =
+        (hosts[row + HOST_FILTER + filterWord(hash)] as number) | filterBit(hash);
       slots[at + SLOT_RECORD] = builder.offset;
       slots[at + SLOT_COUNT] = group.length;
       for (const c of group) {
@@ -161,7 +164,9 @@ export function packPathIndex(virtualHosts: readonly (readonly CompiledCandidate
     hosts[row + HOST_EXACT_LENGTHS] = exactLengths;
     hosts[row + HOST_PREFIX_LENGTHS] = prefixLengths;
     hosts[row + HOST_REGEX_START] = regex.length;
-    for (const c of virtualHosts[h] ?? []) if (c.rank.kind === 'HTTPRoute' && c.pathOk && c.path?.type === 'RegularExpression') regex.push(builder.add(c, ''));
+    for (const c of virtualHosts[h] ?? [])
+      if (c.rank.kind === "HTTPRoute" && c.pathOk && c.path?.type === "RegularExpression")
+        regex.push(builder.add(c, ""));
     hosts[row + HOST_REGEX_COUNT] = regex.length - (hosts[row + HOST_REGEX_START] as number);
   });
   return {
@@ -211,11 +216,30 @@ class RecordBuilder {
   add(c: CompiledCandidate, path: string): number {
     const at = this.ints.length;
     const backends = directBackends(c);
-    const flags = (c.path?.type === 'Exact' ? FLAG_EXACT : c.path?.type === 'PathPrefix' ? FLAG_PREFIX : 0) | (c.pathOnly ? FLAG_PATH_ONLY : 0) | (backends !== undefined ? FLAG_DIRECT : 0);
-    const conditions = c.pathOnly ? -1 : this.conditions.idOf({ method: c.method, headers: c.headers, query: c.query }, conditionsKey(c));
-    this.ints.push(flags, path.length, this.candidates.length, this.routeKeys.idOf(c.routeKey), c.ruleIndex, c.matchIndex, conditions, backends?.length ?? 0, c.fast.totalWeight);
+    const flags =
+      (c.path?.type === "Exact" ? FLAG_EXACT : c.path?.type === "PathPrefix" ? FLAG_PREFIX : 0) |
+      (c.pathOnly ? FLAG_PATH_ONLY : 0) |
+      (backends !== undefined ? FLAG_DIRECT : 0);
+    const conditions = c.pathOnly
+      ? -1
+      : this.conditions.idOf(
+          { method: c.method, headers: c.headers, query: c.query },
+          conditionsKey(c),
+        );
+    this.ints.push(
+      flags,
+      path.length,
+      this.candidates.length,
+      this.routeKeys.idOf(c.routeKey),
+      c.ruleIndex,
+      c.matchIndex,
+      conditions,
+      backends?.length ?? 0,
+      c.fast.totalWeight,
+    );
     for (const b of backends ?? []) this.ints.push(b.weight, this.targets.idOf(b.target));
-    for (let i = 0; i < path.length; i += 2) this.ints.push(path.charCodeAt(i) | (i + 1 < path.length ? path.charCodeAt(i + 1) << 16 : 0));
+    for (let i = 0; i < path.length; i += 2)
+      this.ints.push(path.charCodeAt(i) | (i + 1 < path.length ? path.charCodeAt(i + 1) << 16 : 0));
     this.candidates.push(c);
     return at;
   }
@@ -230,7 +254,13 @@ function directBackends(c: CompiledCandidate): { weight: number; target: string 
   // The record holds weights in 32-bit slots and picks with double arithmetic: only totals that
   // stay exact that way (every weight the CRD allows, 16 × 1,000,000) go into it; the rest take
   // the exact path of simulate/weights.ts.
-  if (c.mayAnswer || fast.totalWeight <= 0 || fast.totalWeight > MAX_DIRECT_TOTAL || !fast.weights.every(Number.isSafeInteger)) return undefined;
+  if (
+    c.mayAnswer ||
+    fast.totalWeight <= 0 ||
+    fast.totalWeight > MAX_DIRECT_TOTAL ||
+    !fast.weights.every(Number.isSafeInteger)
+  )
+    return undefined;
   if (fast.backendMayAnswer.some((b) => b)) return undefined;
   const out: { weight: number; target: string }[] = [];
   for (let i = 0; i < fast.targets.length; i++) {
@@ -252,7 +282,7 @@ function conditionsKey(c: CompiledCandidate): string {
 function groupByPathHash(list: readonly CompiledCandidate[]): Map<number, CompiledCandidate[]> {
   const groups = new Map<number, CompiledCandidate[]>();
   for (const c of list) {
-    if (c.rank.kind !== 'HTTPRoute' || !c.pathOk || c.path?.type === 'RegularExpression') continue;
+    if (c.rank.kind !== "HTTPRoute" || !c.pathOk || c.path?.type === "RegularExpression") continue;
     const hash = hashPath(pathKey(c));
     const group = groups.get(hash);
     if (group === undefined) groups.set(hash, [c]);
@@ -270,12 +300,17 @@ function tableSize(keys: number): number {
 
 /** Ints the record at `at` takes: the fixed part, its backend pairs, its path characters. */
 export function recordSize(records: Int32Array, at: number): number {
-  return REC_BACKEND_LIST + 2 * (records[at + REC_BACKENDS] as number) + (((records[at + REC_LENGTH] as number) + 1) >> 1);
+  return (
+    REC_BACKEND_LIST +
+    2 * (records[at + REC_BACKENDS] as number) +
+    (((records[at + REC_LENGTH] as number) + 1) >> 1)
+  );
 }
 
 /** The slot for `hash` in host row `row`, as an offset into `slots`, or -1 when none. */
 export function findSlot(index: PackedPathIndex, row: number, hash: number): number {
-  if (((index.hosts[row + HOST_FILTER + filterWord(hash)] as number) & filterBit(hash)) === 0) return -1;
+  if (((index.hosts[row + HOST_FILTER + filterWord(hash)] as number) & filterBit(hash)) === 0)
+    return -1;
   const slots = index.slots;
   const base = index.hosts[row + HOST_SLOT_BASE] as number;
   const mask = index.hosts[row + HOST_SLOT_MASK] as number;
@@ -289,7 +324,12 @@ export function findSlot(index: PackedPathIndex, row: number, hash: number): num
 }
 
 /** True when the record's path characters equal the first `length` code units of `path`. */
-export function hasPathChars(records: Int32Array, at: number, path: string, length: number): boolean {
+export function hasPathChars(
+  records: Int32Array,
+  at: number,
+  path: string,
+  length: number,
+): boolean {
   let i = 0;
   let word = at + REC_BACKEND_LIST + 2 * (records[at + REC_BACKENDS] as number);
   for (; i + 1 < length; i += 2, word++) {

@@ -3,8 +3,8 @@
  * spec are not here because gwsim partitions by virtual host first (Envoy's model): a request
  * only ever sees the candidates of the most specific hostname that covers it.
  */
-import type { RouteKind } from '../api/kinds';
-import { creationTime } from '../resolve/compareByAge';
+import type { RouteKind } from "../api/kinds";
+import { creationTime } from "../resolve/compareByAge";
 
 export interface RankKey {
   kind: RouteKind;
@@ -28,18 +28,18 @@ export interface RankKey {
 }
 
 export type TieBreakStep =
-  | 'path type'
-  | 'path length'
-  | 'method'
-  | 'header count'
-  | 'query-param count'
-  | 'gRPC service'
-  | 'gRPC method'
-  | 'route age'
-  | 'route name'
-  | 'rule order'
-  | 'match order'
-  | 'identical';
+  | "path type"
+  | "path length"
+  | "method"
+  | "header count"
+  | "query-param count"
+  | "gRPC service"
+  | "gRPC method"
+  | "route age"
+  | "route name"
+  | "rule order"
+  | "match order"
+  | "identical";
 
 export interface TieBreak {
   step: TieBreakStep;
@@ -47,7 +47,11 @@ export interface TieBreak {
   detail: string;
 }
 
-const PATH_TYPE_NAME: Record<number, string> = { 3: 'Exact', 2: 'RegularExpression', 1: 'PathPrefix' };
+const PATH_TYPE_NAME: Record<number, string> = {
+  3: "Exact",
+  2: "RegularExpression",
+  1: "PathPrefix",
+};
 
 export function timeValue(ts: string | undefined): number {
   return creationTime(ts);
@@ -60,50 +64,114 @@ export function timeValue(ts: string | undefined): number {
  */
 export function compareRank(a: RankKey, b: RankKey): { order: number; tieBreak: TieBreak } {
   for (const [step, diff, explain] of rankSteps(a, b)) {
-    if (diff !== 0) return { order: diff, tieBreak: { step, detail: diff < 0 ? explain(a, b) : explain(b, a) } };
+    if (diff !== 0)
+      return { order: diff, tieBreak: { step, detail: diff < 0 ? explain(a, b) : explain(b, a) } };
   }
-  return { order: 0, tieBreak: { step: 'identical', detail: 'the two candidates rank the same' } };
+  return { order: 0, tieBreak: { step: "identical", detail: "the two candidates rank the same" } };
 }
 
 type Step = [TieBreakStep, number, (w: RankKey, l: RankKey) => string];
 
 function rankSteps(a: RankKey, b: RankKey): Step[] {
   const steps: Step[] = [];
-  if (a.kind === 'HTTPRoute' || b.kind === 'HTTPRoute') {
+  if (a.kind === "HTTPRoute" || b.kind === "HTTPRoute") {
     steps.push(
-      ['path type', b.pathTypeRank - a.pathTypeRank, (w, l) => `${PATH_TYPE_NAME[w.pathTypeRank] ?? '?'} ranks above ${PATH_TYPE_NAME[l.pathTypeRank] ?? '?'}`],
-      ['path length', b.pathLength - a.pathLength, (w, l) => `a longer path (${w.pathLength} characters) ranks above a shorter one (${l.pathLength})`],
-      ['method', Number(b.hasMethod) - Number(a.hasMethod), () => 'a match with a method ranks above one without'],
-      ['header count', b.headerCount - a.headerCount, (w, l) => `more header matches (${w.headerCount}) rank above fewer (${l.headerCount})`],
-      ['query-param count', b.queryCount - a.queryCount, (w, l) => `more query-param matches (${w.queryCount}) rank above fewer (${l.queryCount})`],
+      [
+        "path type",
+        b.pathTypeRank - a.pathTypeRank,
+        (w, l) =>
+          `${PATH_TYPE_NAME[w.pathTypeRank] ?? "?"} ranks above ${PATH_TYPE_NAME[l.pathTypeRank] ?? "?"}`,
+      ],
+      [
+        "path length",
+        b.pathLength - a.pathLength,
+        (w, l) =>
+          `a longer path (${w.pathLength} characters) ranks above a shorter one (${l.pathLength})`,
+      ],
+      [
+        "method",
+        Number(b.hasMethod) - Number(a.hasMethod),
+        () => "a match with a method ranks above one without",
+      ],
+      [
+        "header count",
+        b.headerCount - a.headerCount,
+        (w, l) => `more header matches (${w.headerCount}) rank above fewer (${l.headerCount})`,
+      ],
+      [
+        "query-param count",
+        b.queryCount - a.queryCount,
+        (w, l) => `more query-param matches (${w.queryCount}) rank above fewer (${l.queryCount})`,
+      ],
     );
   }
-  if (a.kind === 'GRPCRoute' || b.kind === 'GRPCRoute') {
+  if (a.kind === "GRPCRoute" || b.kind === "GRPCRoute") {
     steps.push(
-      ['gRPC service', b.grpcServiceChars - a.grpcServiceChars, (w, l) => `more characters in the service (${w.grpcServiceChars}) rank above fewer (${l.grpcServiceChars})`],
-      ['gRPC method', b.grpcMethodChars - a.grpcMethodChars, (w, l) => `more characters in the method (${w.grpcMethodChars}) rank above fewer (${l.grpcMethodChars})`],
-      ['header count', b.headerCount - a.headerCount, (w, l) => `more header matches (${w.headerCount}) rank above fewer (${l.headerCount})`],
+      [
+        "gRPC service",
+        b.grpcServiceChars - a.grpcServiceChars,
+        (w, l) =>
+          `more characters in the service (${w.grpcServiceChars}) rank above fewer (${l.grpcServiceChars})`,
+      ],
+      [
+        "gRPC method",
+        b.grpcMethodChars - a.grpcMethodChars,
+        (w, l) =>
+          `more characters in the method (${w.grpcMethodChars}) rank above fewer (${l.grpcMethodChars})`,
+      ],
+      [
+        "header count",
+        b.headerCount - a.headerCount,
+        (w, l) => `more header matches (${w.headerCount}) rank above fewer (${l.headerCount})`,
+      ],
     );
   }
   const ta = timeValue(a.creationTimestamp);
   const tb = timeValue(b.creationTimestamp);
   steps.push(
-    ['route age', ta === tb ? 0 : ta < tb ? -1 : 1, (w, l) => (l.creationTimestamp === undefined ? `a route with a creationTimestamp (${w.creationTimestamp ?? ''}) ranks above one without` : `the older route (created ${w.creationTimestamp ?? ''}) ranks above the newer (${l.creationTimestamp})`)],
-    ['route name', a.nsName === b.nsName ? 0 : a.nsName < b.nsName ? -1 : 1, (w, l) => `${w.nsName} comes before ${l.nsName} alphabetically`],
-    ['rule order', a.ruleIndex - b.ruleIndex, (w, l) => `rule ${w.ruleIndex} comes before rule ${l.ruleIndex} in the route`],
-    ['match order', a.matchIndex - b.matchIndex, (w, l) => `match ${w.matchIndex} comes before match ${l.matchIndex} in the rule`],
+    [
+      "route age",
+      ta === tb ? 0 : ta < tb ? -1 : 1,
+      (w, l) =>
+        l.creationTimestamp === undefined
+          ? `a route with a creationTimestamp (${w.creationTimestamp ?? ""}) ranks above one without`
+          : `the older route (created ${w.creationTimestamp ?? ""}) ranks above the newer (${l.creationTimestamp})`,
+    ],
+    [
+      "route name",
+      a.nsName === b.nsName ? 0 : a.nsName < b.nsName ? -1 : 1,
+      (w, l) => `${w.nsName} comes before ${l.nsName} alphabetically`,
+    ],
+    [
+      "rule order",
+      a.ruleIndex - b.ruleIndex,
+      (w, l) => `rule ${w.ruleIndex} comes before rule ${l.ruleIndex} in the route`,
+    ],
+    [
+      "match order",
+      a.matchIndex - b.matchIndex,
+      (w, l) => `match ${w.matchIndex} comes before match ${l.matchIndex} in the rule`,
+    ],
   );
   return steps;
 }
 
 /** Sorting comparator: the same keys as compareRank without building explanations. */
 export function compareRankOrder(a: RankKey, b: RankKey): number {
-  if (a.kind === 'HTTPRoute' || b.kind === 'HTTPRoute') {
-    const d = b.pathTypeRank - a.pathTypeRank || b.pathLength - a.pathLength || Number(b.hasMethod) - Number(a.hasMethod) || b.headerCount - a.headerCount || b.queryCount - a.queryCount;
+  if (a.kind === "HTTPRoute" || b.kind === "HTTPRoute") {
+    const d =
+      b.pathTypeRank - a.pathTypeRank ||
+      b.pathLength - a.pathLength ||
+      Number(b.hasMethod) - Number(a.hasMethod) ||
+      b.headerCount - a.headerCount ||
+      b.queryCount - a.queryCount;
     if (d !== 0) return d;
   }
-  if (a.kind === 'GRPCRoute' || b.kind === 'GRPCRoute') {
-    const d = b.grpcServiceChars - a.grpcServiceChars || b.grpcMethodChars - a.grpcMethodChars || b.headerCount - a.headerCount;
+  if (a.kind === "GRPCRoute" || b.kind === "GRPCRoute") {
+    const d =
+      b.grpcServiceChars - a.grpcServiceChars ||
+      b.grpcMethodChars - a.grpcMethodChars ||
+      b.headerCount - a.headerCount;
     if (d !== 0) return d;
   }
   const ta = a.createdAt;

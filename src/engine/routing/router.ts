@@ -3,16 +3,21 @@
  * hash maps and class instances, so it is NOT plain data and never crosses the worker boundary:
  * each side that simulates (worker, CLI, tests) builds its own with compileRouter().
  */
-import type { CompiledGrpcMethodMatch } from '../match/grpc';
-import type { HostnameIndex } from '../match/hostname';
-import type { CompiledPathMatch } from '../match/path';
-import type { CompiledValueMatch } from '../match/valueMatch';
-import type { ResourceKey } from '../api/keys';
-import type { GatewayModel, ListenerModel } from '../types';
-import type { Candidate } from './collectCandidates';
-import type { PackedPathIndex } from './packedPathIndex';
-import type { MeshRouter } from './compileMeshRouter';
-import type { RouteTable, RouteTableDroppedRule, RouteTableReadingNote, RouteTableListener } from './types';
+import type { CompiledGrpcMethodMatch } from "../match/grpc";
+import type { HostnameIndex } from "../match/hostname";
+import type { CompiledPathMatch } from "../match/path";
+import type { CompiledValueMatch } from "../match/valueMatch";
+import type { ResourceKey } from "../api/keys";
+import type { GatewayModel, ListenerModel } from "../types";
+import type { Candidate } from "./collectCandidates";
+import type { PackedPathIndex } from "./packedPathIndex";
+import type { MeshRouter } from "./compileMeshRouter";
+import type {
+  RouteTable,
+  RouteTableDroppedRule,
+  RouteTableReadingNote,
+  RouteTableListener,
+} from "./types";
 
 /**
  * A candidate as the fast path reads it. Built by one constructor (compileRouter.ts) with every

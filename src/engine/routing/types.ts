@@ -5,8 +5,8 @@
  * inputs is the Router (routing/compileRouter.ts), an in-process object that never crosses the
  * worker boundary.
  */
-import type { ResourceKey } from '../api/keys';
-import type { RouteKind } from '../api/kinds';
+import type { ResourceKey } from "../api/keys";
+import type { RouteKind } from "../api/kinds";
 
 export interface RouteTable {
   listeners: RouteTableListener[];

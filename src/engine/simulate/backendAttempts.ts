@@ -4,9 +4,9 @@
  * `retry.attempts` is the maximum number of retries, and only the listed codes are retried.
  * An expired timer answers 504.
  */
-import { parseDuration } from '../validate/parseDuration';
-import type { ResolvedRule } from '../types';
-import type { SimRequest } from './types';
+import { parseDuration } from "../validate/parseDuration";
+import type { ResolvedRule } from "../types";
+import type { SimRequest } from "./types";
 
 export interface BackendAttempt {
   attempt: number;
@@ -26,7 +26,10 @@ function timer(value: string | undefined): number | undefined {
   return ms === undefined || ms === 0 ? undefined : ms;
 }
 
-export function simulateBackendAttempts(rule: ResolvedRule, behavior: NonNullable<SimRequest['backendBehavior']>): AttemptsResult {
+export function simulateBackendAttempts(
+  rule: ResolvedRule,
+  behavior: NonNullable<SimRequest["backendBehavior"]>,
+): AttemptsResult {
   const delay = behavior.delay !== undefined ? (parseDuration(behavior.delay) ?? 0) : 0;
   const failFirst = behavior.failFirstAttempts ?? 0;
   const failStatus = behavior.failStatus ?? 500;
@@ -42,20 +45,51 @@ export function simulateBackendAttempts(rule: ResolvedRule, behavior: NonNullabl
     if (perTry !== undefined && delay > perTry) {
       elapsed += perTry;
       status = 504;
-      detail = `backendRequest timeout ${rule.timeouts?.backendRequest ?? ''} fired before the backend answered (it takes ${behavior.delay ?? '0s'})`;
+      detail = `backendRequest timeout ${rule.timeouts?.backendRequest ?? ""} fired before the backend answered (it takes ${behavior.delay ?? "0s"})`;
     } else {
       elapsed += delay;
       status = n <= failFirst ? failStatus : 200;
-      detail = status === 200 ? 'the backend answered 200' : `the backend answered ${status}`;
+      detail = status === 200 ? "the backend answered 200" : `the backend answered ${status}`;
     }
     if (total !== undefined && elapsed > total) {
-      attempts.push({ attempt: n, status: 504, detail: `request timeout ${rule.timeouts?.request ?? ''} fired after ${elapsed}ms` });
-      return { status: 504, attempts, detail: `the request timeout (${rule.timeouts?.request ?? ''}) expired: 504` };
+      attempts.push({
+        attempt: n,
+        status: 504,
+        detail: `request timeout ${rule.timeouts?.request ?? ""} fired after ${elapsed}ms`,
+      });
+      return {
+        status: 504,
+        attempts,
+        detail: `the request timeout (${rule.timeouts?.request ?? ""}) expired: 504`,
+      };
     }
     attempts.push({ attempt: n, status, detail });
-    if (status === 200) return { status, attempts, detail: n === 1 ? 'the backend answered 200' : `succeeded on attempt ${n} after ${n - 1} retr${n === 2 ? 'y' : 'ies'}` };
-    if (rule.retry === undefined) return { status, attempts, detail: `the backend answered ${status} and the rule has no retry` };
-    if (!codes.has(status)) return { status, attempts, detail: `${status} is not in retry.codes [${[...codes].join(', ')}], so it is not retried` };
-    if (n > retries) return { status, attempts, detail: `still ${status} after ${retries} retr${retries === 1 ? 'y' : 'ies'} (retry.attempts ${retries}): the last answer goes to the client` };
+    if (status === 200)
+      return {
+        status,
+        attempts,
+        detail:
+          n === 1
+            ? "the backend answered 200"
+            : `succeeded on attempt ${n} after ${n - 1} retr${n === 2 ? "y" : "ies"}`,
+      };
+    if (rule.retry === undefined)
+      return {
+        status,
+        attempts,
+        detail: `the backend answered ${status} and the rule has no retry`,
+      };
+    if (!codes.has(status))
+      return {
+        status,
+        attempts,
+        detail: `${status} is not in retry.codes [${[...codes].join(", ")}], so it is not retried`,
+      };
+    if (n > retries)
+      return {
+        status,
+        attempts,
+        detail: `still ${status} after ${retries} retr${retries === 1 ? "y" : "ies"} (retry.attempts ${retries}): the last answer goes to the client`,
+      };
   }
 }

@@ -5,11 +5,11 @@
  * candidate order is Exact > RegularExpression > PathPrefix by length, the first candidate that
  * passes in this walk is the same one a linear scan of the sorted list would find (tested).
  */
-import { isGrpcMethodMatch } from '../match/grpc';
-import { toHeaderLookup } from '../match/headers';
-import { parseQuery, isQueryMatch } from '../match/query';
-import { PathProbes } from '../match/pathHash';
-import { isValueMatch, type CompiledValueMatch } from '../match/valueMatch';
+import { isGrpcMethodMatch } from "../match/grpc";
+import { toHeaderLookup } from "../match/headers";
+import { parseQuery, isQueryMatch } from "../match/query";
+import { PathProbes } from "../match/pathHash";
+import { isValueMatch, type CompiledValueMatch } from "../match/valueMatch";
 import {
   FLAG_EXACT,
   FLAG_PATH_ONLY,
@@ -33,8 +33,8 @@ import {
   recordSize,
   type MatchConditions,
   type PackedPathIndex,
-} from '../routing/packedPathIndex';
-import type { CompiledCandidate } from '../routing/router';
+} from "../routing/packedPathIndex";
+import type { CompiledCandidate } from "../routing/router";
 
 /**
  * Per-request values, parsed lazily: most candidates never look at headers or the query. The fast
@@ -55,7 +55,13 @@ export class MatchContext {
     public grpc: { service: string; method: string } | undefined,
   ) {}
 
-  reset(path: string, query: string, method: string, rawHeaders: Readonly<Record<string, string>> | undefined, grpc: { service: string; method: string } | undefined): this {
+  reset(
+    path: string,
+    query: string,
+    method: string,
+    rawHeaders: Readonly<Record<string, string>> | undefined,
+    grpc: { service: string; method: string } | undefined,
+  ): this {
     this.path = path;
     this.query = query;
     this.method = method;
@@ -78,7 +84,7 @@ export class MatchContext {
     let value: string | undefined;
     for (const name in raw) {
       if (name !== key && (name.length !== key.length || name.toLowerCase() !== key)) continue;
-      const v = raw[name] ?? '';
+      const v = raw[name] ?? "";
       value = value === undefined ? v : `${value},${v}`;
     }
     return value;
@@ -124,7 +130,10 @@ export function findHttpRecord(index: PackedPathIndex, host: number, ctx: MatchC
   const hosts = index.hosts;
   const records = index.records;
   const slots = index.slots;
-  if (path.length <= (hosts[row + HOST_LONGEST_EXACT] as number) && ((hosts[row + HOST_EXACT_LENGTHS] as number) & lengthBit(path.length)) !== 0) {
+  if (
+    path.length <= (hosts[row + HOST_LONGEST_EXACT] as number) &&
+    ((hosts[row + HOST_EXACT_LENGTHS] as number) & lengthBit(path.length)) !== 0
+  ) {
     const at = findSlot(index, row, probes.full);
     if (at >= 0) {
       let rec = slots[at + SLOT_RECORD] as number;
@@ -133,16 +142,23 @@ export function findHttpRecord(index: PackedPathIndex, host: number, ctx: MatchC
         const flags = records[rec + REC_FLAGS] as number;
         const length = records[rec + REC_LENGTH] as number;
         if ((flags & FLAG_EXACT) === 0) break;
-        if (length === path.length && hasPathChars(records, rec, path, length) && ((flags & FLAG_PATH_ONLY) !== 0 || passesConditions(conditionsAt(index, rec), ctx))) return rec;
+        if (
+          length === path.length &&
+          hasPathChars(records, rec, path, length) &&
+          ((flags & FLAG_PATH_ONLY) !== 0 || passesConditions(conditionsAt(index, rec), ctx))
+        )
+          return rec;
         rec += recordSize(records, rec);
       }
     }
   }
-  const regexEnd = (hosts[row + HOST_REGEX_START] as number) + (hosts[row + HOST_REGEX_COUNT] as number);
+  const regexEnd =
+    (hosts[row + HOST_REGEX_START] as number) + (hosts[row + HOST_REGEX_COUNT] as number);
   for (let k = hosts[row + HOST_REGEX_START] as number; k < regexEnd; k++) {
     const rec = index.regex[k] as number;
     const c = candidateAt(index, rec);
-    if (c.path?.regex !== undefined && c.path.regex.matchesWhole(path) && passesConditions(c, ctx)) return rec;
+    if (c.path?.regex !== undefined && c.path.regex.matchesWhole(path) && passesConditions(c, ctx))
+      return rec;
   }
   const hashes = probes.hashes;
   const lengths = probes.lengths;
@@ -160,7 +176,13 @@ export function findHttpRecord(index: PackedPathIndex, host: number, ctx: MatchC
       const recLength = records[rec + REC_LENGTH] as number;
       // The length check keeps a hash collision from promoting a shorter prefix out of order;
       // probes end at "/" boundaries, so equal characters make an element-wise prefix match.
-      if ((flags & FLAG_PREFIX) !== 0 && recLength === length && hasPathChars(records, rec, path, length) && ((flags & FLAG_PATH_ONLY) !== 0 || passesConditions(conditionsAt(index, rec), ctx))) return rec;
+      if (
+        (flags & FLAG_PREFIX) !== 0 &&
+        recLength === length &&
+        hasPathChars(records, rec, path, length) &&
+        ((flags & FLAG_PATH_ONLY) !== 0 || passesConditions(conditionsAt(index, rec), ctx))
+      )
+        return rec;
       rec += recordSize(records, rec);
     }
   }
@@ -176,7 +198,10 @@ export function candidateAt(index: PackedPathIndex, rec: number): CompiledCandid
   return index.candidates[index.records[rec + REC_ID] as number] as CompiledCandidate;
 }
 
-export function findGrpcCandidate(list: readonly CompiledCandidate[], ctx: MatchContext): CompiledCandidate | undefined {
+export function findGrpcCandidate(
+  list: readonly CompiledCandidate[],
+  ctx: MatchContext,
+): CompiledCandidate | undefined {
   const call = ctx.grpc;
   if (call === undefined) return undefined;
   for (const c of list) {

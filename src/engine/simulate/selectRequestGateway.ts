@@ -2,10 +2,10 @@
  * The Gateway a request reaches, chosen exactly as traceRequest and routeRequest choose it, for
  * callers (the CLI) that must report an unknown or ambiguous Gateway before tracing.
  */
-import type { Router } from '../routing/router';
-import { normalizeRequest } from './normalizeRequest';
-import { selectGateway } from './selectListener';
-import type { SimRequest } from './types';
+import type { Router } from "../routing/router";
+import { normalizeRequest } from "./normalizeRequest";
+import { selectGateway } from "./selectListener";
+import type { SimRequest } from "./types";
 
 export type RequestGatewayChoice =
   | { ok: true; gateway: string; reason: string }

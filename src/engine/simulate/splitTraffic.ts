@@ -3,12 +3,12 @@
  * share answered with an error), next to the exact expected shares. The PRNG is mulberry32, so
  * the same (request, n, seed) always gives the same counts.
  */
-import type { Router } from '../routing/router';
-import { routeRequest } from './routeRequest';
-import { traceRequest } from './traceRequest';
-import type { BackendShare, OutcomeKind, SimRequest } from './types';
-import { createRng } from './weights';
-import { dict } from '../collections/dict';
+import type { Router } from "../routing/router";
+import { routeRequest } from "./routeRequest";
+import { traceRequest } from "./traceRequest";
+import type { BackendShare, OutcomeKind, SimRequest } from "./types";
+import { createRng } from "./weights";
+import { dict } from "../collections/dict";
 
 export interface TrafficSplit {
   n: number;
@@ -23,7 +23,12 @@ export interface TrafficSplit {
   reason: string;
 }
 
-export function splitTraffic(router: Router, req: SimRequest, n: number, seed: number): TrafficSplit {
+export function splitTraffic(
+  router: Router,
+  req: SimRequest,
+  n: number,
+  seed: number,
+): TrafficSplit {
   const trace = traceRequest(router, req, { seed, sample: 0 });
   const counts: Record<string, number> = dict();
   const outcomes: Partial<Record<OutcomeKind, number>> = {};
@@ -35,5 +40,12 @@ export function splitTraffic(router: Router, req: SimRequest, n: number, seed: n
     counts[target] = (counts[target] ?? 0) + 1;
     outcomes[routed.kind] = (outcomes[routed.kind] ?? 0) + 1;
   }
-  return { n, seed, counts, outcomes, expected: trace.outcome.backends, reason: trace.outcome.reason };
+  return {
+    n,
+    seed,
+    counts,
+    outcomes,
+    expected: trace.outcome.backends,
+    reason: trace.outcome.reason,
+  };
 }

@@ -11,18 +11,23 @@
  *   Kubernetes load balancing); once one binds, it replaces that, and a request no rule matches
  *   is answered 404, as Envoy-based meshes do.
  */
-import { resourceKey, type ResourceKey } from '../api/keys';
-import type { MeshBinding, MeshService } from '../mesh/meshTypes';
-import { meshRole } from '../mesh/meshTypes';
-import type { MeshRouter } from '../routing/compileMeshRouter';
-import { buildOutcome, describeAttributes, failureOutcome } from './buildOutcome';
-import { candidateRef, explainCandidates, kindsFor } from './explainCandidates';
-import { MatchContext } from './findCandidate';
-import { normalizeRequest } from './normalizeRequest';
-import type { MeshRouteConsideration, MeshTrace, NormalizedRequest, RequestTrace } from './traceTypes';
-import type { RequestOutcome, SimRequest } from './types';
-import { drawFor } from './weights';
-import type { TraceOptions } from './traceRequest';
+import { resourceKey, type ResourceKey } from "../api/keys";
+import type { MeshBinding, MeshService } from "../mesh/meshTypes";
+import { meshRole } from "../mesh/meshTypes";
+import type { MeshRouter } from "../routing/compileMeshRouter";
+import { buildOutcome, describeAttributes, failureOutcome } from "./buildOutcome";
+import { candidateRef, explainCandidates, kindsFor } from "./explainCandidates";
+import { MatchContext } from "./findCandidate";
+import { normalizeRequest } from "./normalizeRequest";
+import type {
+  MeshRouteConsideration,
+  MeshTrace,
+  NormalizedRequest,
+  RequestTrace,
+} from "./traceTypes";
+import type { RequestOutcome, SimRequest } from "./types";
+import { drawFor } from "./weights";
+import type { TraceOptions } from "./traceRequest";
 
 /** The Service a mesh request addresses and the routes that serve it for this client. */
 export interface MeshSelection {
@@ -38,15 +43,18 @@ export type MeshSelectResult = MeshSelection | { ok: false; reason: string; trac
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** "namespace/name", or a bare name resolved in the client's namespace (as cluster DNS does). */
-export function parseMeshTarget(service: string, clientNamespace: string): { namespace: string; name: string } | undefined {
-  const slash = service.indexOf('/');
+export function parseMeshTarget(
+  service: string,
+  clientNamespace: string,
+): { namespace: string; name: string } | undefined {
+  const slash = service.indexOf("/");
   const namespace = slash >= 0 ? service.slice(0, slash) : clientNamespace;
   const name = slash >= 0 ? service.slice(slash + 1) : service;
   return DNS_LABEL.test(namespace) && DNS_LABEL.test(name) ? { namespace, name } : undefined;
 }
 
 function portsOf(b: MeshBinding): string {
-  return b.allPorts ? 'every port' : b.ports.length > 0 ? b.ports.join(', ') : 'no port';
+  return b.allPorts ? "every port" : b.ports.length > 0 ? b.ports.join(", ") : "no port";
 }
 
 function covers(b: MeshBinding, port: number): boolean {
@@ -54,40 +62,92 @@ function covers(b: MeshBinding, port: number): boolean {
 }
 
 /** Picks the Service and port, and sorts its bound routes into those that apply and those that lost (with why). */
-export function selectMeshRoutes(mesh: MeshRouter, req: SimRequest, port: number, kinds: readonly string[]): MeshSelectResult {
-  const clientNamespace = req.mesh?.clientNamespace ?? '';
-  if (!DNS_LABEL.test(clientNamespace)) return { ok: false, reason: `the client namespace "${clientNamespace}" is not a valid namespace name` };
-  const target = parseMeshTarget(req.mesh?.service ?? '', clientNamespace);
-  if (target === undefined) return { ok: false, reason: `"${req.mesh?.service ?? ''}" is not a Service name (namespace/name, or a name in the client's namespace)` };
+export function selectMeshRoutes(
+  mesh: MeshRouter,
+  req: SimRequest,
+  port: number,
+  kinds: readonly string[],
+): MeshSelectResult {
+  const clientNamespace = req.mesh?.clientNamespace ?? "";
+  if (!DNS_LABEL.test(clientNamespace))
+    return {
+      ok: false,
+      reason: `the client namespace "${clientNamespace}" is not a valid namespace name`,
+    };
+  const target = parseMeshTarget(req.mesh?.service ?? "", clientNamespace);
+  if (target === undefined)
+    return {
+      ok: false,
+      reason: `"${req.mesh?.service ?? ""}" is not a Service name (namespace/name, or a name in the client's namespace)`,
+    };
   const serviceName = `${target.namespace}/${target.name}`;
   const service: MeshService | undefined = mesh.services.get(serviceName);
   const bindings = mesh.bindings.get(serviceName) ?? [];
-  const trace: MeshTrace = { clientNamespace, service: serviceName, port, serviceReason: '', routes: [], defaultRouting: false };
+  const trace: MeshTrace = {
+    clientNamespace,
+    service: serviceName,
+    port,
+    serviceReason: "",
+    routes: [],
+    defaultRouting: false,
+  };
   if (service === undefined) {
-    if (!bindings.some((b) => b.assumed === true)) return { ok: false, reason: `Service ${serviceName} is not in the workspace: cluster DNS does not resolve it`, trace };
+    if (!bindings.some((b) => b.assumed === true))
+      return {
+        ok: false,
+        reason: `Service ${serviceName} is not in the workspace: cluster DNS does not resolve it`,
+        trace,
+      };
     trace.serviceReason = `Service ${serviceName} is not in the workspace; assumed to exist, as the routes bound to it assume`;
   } else {
     const named = service.ports.find((p) => p.port === port);
-    const list = service.ports.map((p) => (p.name !== undefined ? `${p.name}:${p.port}` : String(p.port))).join(', ') || 'none';
-    if (named === undefined) return { ok: false, reason: `Service ${serviceName} has no port ${port} (ports: ${list}): the connection is refused`, trace };
-    trace.serviceReason = `Service ${serviceName} port ${named.name !== undefined ? `${named.name}:` : ''}${port}${service.clusterIP === 'None' ? ' (headless: a mesh SHOULD NOT use it as a parent)' : ''}`;
+    const list =
+      service.ports
+        .map((p) => (p.name !== undefined ? `${p.name}:${p.port}` : String(p.port)))
+        .join(", ") || "none";
+    if (named === undefined)
+      return {
+        ok: false,
+        reason: `Service ${serviceName} has no port ${port} (ports: ${list}): the connection is refused`,
+        trace,
+      };
+    trace.serviceReason = `Service ${serviceName} port ${named.name !== undefined ? `${named.name}:` : ""}${port}${service.clusterIP === "None" ? " (headless: a mesh SHOULD NOT use it as a parent)" : ""}`;
   }
   // Routes that take the port over for this client, before the consumer-over-producer rule.
-  const binding = bindings.filter((b) => b.accepted && covers(b, port) && (meshRole(b) === 'producer' || b.routeNamespace === clientNamespace));
-  const consumers = binding.filter((b) => meshRole(b) === 'consumer');
+  const binding = bindings.filter(
+    (b) =>
+      b.accepted &&
+      covers(b, port) &&
+      (meshRole(b) === "producer" || b.routeNamespace === clientNamespace),
+  );
+  const consumers = binding.filter((b) => meshRole(b) === "consumer");
   const applying = consumers.length > 0 ? consumers : binding;
   const servesRequest = (b: MeshBinding) => kinds.includes(b.routeKind);
   trace.routes = bindings.map((b): MeshRouteConsideration => {
     const role = meshRole(b);
-    const item: MeshRouteConsideration = { route: b.route, routeKind: b.routeKind, parentRefIndex: b.parentRefIndex, role, ports: portsOf(b), applies: false, reason: '' };
+    const item: MeshRouteConsideration = {
+      route: b.route,
+      routeKind: b.routeKind,
+      parentRefIndex: b.parentRefIndex,
+      role,
+      ports: portsOf(b),
+      applies: false,
+      reason: "",
+    };
     if (!b.accepted) item.reason = `not accepted for this Service (${b.reason}): ${b.message}`;
     else if (!covers(b, port)) item.reason = `binds port ${portsOf(b)} of the Service, not ${port}`;
-    else if (role === 'consumer' && b.routeNamespace !== clientNamespace) item.reason = `consumer route of namespace ${b.routeNamespace}: applies only to clients in ${b.routeNamespace}, and this client is in ${clientNamespace}`;
-    else if (!applying.includes(b)) item.reason = `producer route overridden: for clients in ${clientNamespace} the consumer route${consumers.length > 1 ? 's' : ''} ${consumers.map((c) => `${c.routeNamespace}/${c.routeName}`).join(', ')} replace${consumers.length > 1 ? '' : 's'} the producer routes`;
-    else if (!servesRequest(b)) item.reason = `${b.routeKind} binds this port but does not serve ${req.grpc !== undefined ? 'gRPC calls' : 'this request'}`;
+    else if (role === "consumer" && b.routeNamespace !== clientNamespace)
+      item.reason = `consumer route of namespace ${b.routeNamespace}: applies only to clients in ${b.routeNamespace}, and this client is in ${clientNamespace}`;
+    else if (!applying.includes(b))
+      item.reason = `producer route overridden: for clients in ${clientNamespace} the consumer route${consumers.length > 1 ? "s" : ""} ${consumers.map((c) => `${c.routeNamespace}/${c.routeName}`).join(", ")} replace${consumers.length > 1 ? "" : "s"} the producer routes`;
+    else if (!servesRequest(b))
+      item.reason = `${b.routeKind} binds this port but does not serve ${req.grpc !== undefined ? "gRPC calls" : "this request"}`;
     else {
       item.applies = true;
-      item.reason = role === 'producer' ? 'producer route: applies to clients in every namespace' : `consumer route in the client's namespace ${clientNamespace}: applies to its clients, before any producer route`;
+      item.reason =
+        role === "producer"
+          ? "producer route: applies to clients in every namespace"
+          : `consumer route in the client's namespace ${clientNamespace}: applies to its clients, before any producer route`;
     }
     return item;
   });
@@ -98,33 +158,58 @@ export function selectMeshRoutes(mesh: MeshRouter, req: SimRequest, port: number
 }
 
 /** The Host a mesh client sends when the request names none: the Service's cluster DNS name. */
-export function meshDefaultHost(service: { namespace: string; name: string }, port: number): string {
-  return `${service.name}.${service.namespace}.svc.cluster.local${port === 80 ? '' : `:${port}`}`;
+export function meshDefaultHost(
+  service: { namespace: string; name: string },
+  port: number,
+): string {
+  return `${service.name}.${service.namespace}.svc.cluster.local${port === 80 ? "" : `:${port}`}`;
 }
 
-export function traceMeshRequest(mesh: MeshRouter, req: SimRequest, options: TraceOptions & { draw?: number } = {}): RequestTrace {
+export function traceMeshRequest(
+  mesh: MeshRouter,
+  req: SimRequest,
+  options: TraceOptions & { draw?: number } = {},
+): RequestTrace {
   const grpc = req.grpc !== undefined;
   // A mesh request never names a Gateway or an SNI: the sidecar routes by the Service it calls.
   const { gateway: _gateway, sni: _sni, ...plain } = req;
   const normalized = normalizeRequest(plain);
-  const gatewayReason = 'mesh request: no Gateway is involved; the routes bound to the called Service decide';
+  const gatewayReason =
+    "mesh request: no Gateway is involved; the routes bound to the called Service decide";
   if (!normalized.ok) {
-    const request: NormalizedRequest = { scheme: req.scheme, port: req.port ?? 0, host: req.host ?? '', hostname: '', method: req.method ?? 'GET', path: req.path ?? '/', query: '', headers: {} };
-    return emptyTrace(request, gatewayReason, failureOutcome('connection-refused', 0, normalized.error, grpc));
+    const request: NormalizedRequest = {
+      scheme: req.scheme,
+      port: req.port ?? 0,
+      host: req.host ?? "",
+      hostname: "",
+      method: req.method ?? "GET",
+      path: req.path ?? "/",
+      query: "",
+      headers: {},
+    };
+    return emptyTrace(
+      request,
+      gatewayReason,
+      failureOutcome("connection-refused", 0, normalized.error, grpc),
+    );
   }
-  const l4 = req.scheme === 'tcp' || req.scheme === 'udp' || req.scheme === 'tls';
+  const l4 = req.scheme === "tcp" || req.scheme === "udp" || req.scheme === "tls";
   const kinds = kindsFor(req.scheme, grpc);
   const sel = selectMeshRoutes(mesh, req, normalized.request.port, kinds);
   const r = normalized.request;
   if (!sel.ok) {
-    const trace = emptyTrace(r, gatewayReason, failureOutcome('connection-refused', 0, sel.reason, grpc));
+    const trace = emptyTrace(
+      r,
+      gatewayReason,
+      failureOutcome("connection-refused", 0, sel.reason, grpc),
+    );
     if (sel.trace !== undefined) trace.mesh = sel.trace;
     return trace;
   }
   if (req.host === undefined && !l4) {
     r.host = meshDefaultHost(sel.service, r.port);
   }
-  const trace = emptyTrace(r, gatewayReason, failureOutcome('not-found', 404, '', grpc));
+  const trace = emptyTrace(r, gatewayReason, failureOutcome("not-found", 404, "", grpc));
   trace.mesh = sel.trace;
   if (sel.trace.defaultRouting) {
     trace.outcome = defaultRouting(r, sel.trace, l4, grpc);
@@ -139,8 +224,10 @@ export function traceMeshRequest(mesh: MeshRouter, req: SimRequest, options: Tra
   const winner = explained.winner;
   if (winner === undefined) {
     const bound = sel.trace.routes.filter((x) => x.applies).map((x) => x.route);
-    const reason = `no rule of ${bound.length > 0 ? bound.join(', ') : 'the routes bound to this port'} matches; a route bound to Service ${sel.trace.service} port ${r.port} replaces default routing, so the mesh answers 404`;
-    trace.outcome = l4 ? failureOutcome('connection-refused', 0, reason, grpc) : failureOutcome('not-found', 404, reason, grpc);
+    const reason = `no rule of ${bound.length > 0 ? bound.join(", ") : "the routes bound to this port"} matches; a route bound to Service ${sel.trace.service} port ${r.port} replaces default routing, so the mesh answers 404`;
+    trace.outcome = l4
+      ? failureOutcome("connection-refused", 0, reason, grpc)
+      : failureOutcome("not-found", 404, reason, grpc);
     return trace;
   }
   trace.winner = candidateRef(winner);
@@ -148,7 +235,13 @@ export function traceMeshRequest(mesh: MeshRouter, req: SimRequest, options: Tra
   const sample = options.sample ?? 0;
   const draw = options.draw ?? drawFor(seed, sample);
   if (winner.rule.backendRefs.length > 1) trace.pick = { seed, sample, draw };
-  const built = buildOutcome(winner, r, { listenerPort: r.port, l4, forwardedStatus: l4 ? 0 : 200 }, draw, req);
+  const built = buildOutcome(
+    winner,
+    r,
+    { listenerPort: r.port, l4, forwardedStatus: l4 ? 0 : 200 },
+    draw,
+    req,
+  );
   trace.filters = built.filters;
   trace.attributes = describeAttributes(winner.rule, req.backendBehavior !== undefined);
   trace.outcome = built.outcome;
@@ -162,20 +255,58 @@ export function meshDefaultTarget(mesh: MeshTrace): string {
 }
 
 /** No route binds the port for this client: the Service's own endpoints answer, unchanged. */
-function defaultRouting(r: NormalizedRequest, mesh: MeshTrace, l4: boolean, grpc: boolean): RequestOutcome {
-  const slash = mesh.service.indexOf('/');
+function defaultRouting(
+  r: NormalizedRequest,
+  mesh: MeshTrace,
+  l4: boolean,
+  grpc: boolean,
+): RequestOutcome {
+  const slash = mesh.service.indexOf("/");
   const namespace = mesh.service.slice(0, slash);
   const name = mesh.service.slice(slash + 1);
   const target = meshDefaultTarget(mesh);
-  const backend = { target, service: resourceKey('Service', namespace, name), namespace, name, port: mesh.port, share: 1 };
+  const backend = {
+    target,
+    service: resourceKey("Service", namespace, name),
+    namespace,
+    name,
+    port: mesh.port,
+    share: 1,
+  };
   const reason = `no route binds Service ${mesh.service} port ${mesh.port} for clients in ${mesh.clientNamespace}: the request goes to the Service itself (plain Kubernetes load balancing over its endpoints)`;
-  const out: RequestOutcome = { kind: 'forwarded', status: l4 ? 0 : 200, backends: [backend], backend, responseHeaders: {}, mirrors: [], reason };
-  if (!l4) out.request = { scheme: r.scheme, method: r.method, host: r.host, path: r.query === '' ? r.path : `${r.path}?${r.query}`, headers: { ...r.headers } };
-  if (grpc) out.grpcCode = 'OK';
+  const out: RequestOutcome = {
+    kind: "forwarded",
+    status: l4 ? 0 : 200,
+    backends: [backend],
+    backend,
+    responseHeaders: {},
+    mirrors: [],
+    reason,
+  };
+  if (!l4)
+    out.request = {
+      scheme: r.scheme,
+      method: r.method,
+      host: r.host,
+      path: r.query === "" ? r.path : `${r.path}?${r.query}`,
+      headers: { ...r.headers },
+    };
+  if (grpc) out.grpcCode = "OK";
   return out;
 }
 
-function emptyTrace(request: NormalizedRequest, gatewayReason: string, outcome: RequestTrace['outcome']): RequestTrace {
-  return { request, gatewayReason, listeners: [], candidates: [], filters: [], attributes: [], outcome };
+function emptyTrace(
+  request: NormalizedRequest,
+  gatewayReason: string,
+  outcome: RequestTrace["outcome"],
+): RequestTrace {
+  return {
+    request,
+    gatewayReason,
+    listeners: [],
+    candidates: [],
+    filters: [],
+    attributes: [],
+    outcome,
+  };
 }
-

@@ -5,16 +5,21 @@
  * (options.seed, options.sample), both default 0, so a trace is reproducible; for a
  * single-backend rule the pick is that backend.
  */
-import type { CompiledVirtualHost, Router } from '../routing/router';
-import { buildOutcome, describeAttributes, failureOutcome } from './buildOutcome';
-import { candidateRef, explainCandidates, kindsFor } from './explainCandidates';
-import { MatchContext } from './findCandidate';
-import { normalizeRequest } from './normalizeRequest';
-import { traceMeshRequest } from './traceMeshRequest';
-import { explainListeners, selectGateway, selectListener, type ListenerQuery } from './selectListener';
-import type { NormalizedRequest, RequestTrace } from './traceTypes';
-import type { SimRequest } from './types';
-import { drawFor } from './weights';
+import type { CompiledVirtualHost, Router } from "../routing/router";
+import { buildOutcome, describeAttributes, failureOutcome } from "./buildOutcome";
+import { candidateRef, explainCandidates, kindsFor } from "./explainCandidates";
+import { MatchContext } from "./findCandidate";
+import { normalizeRequest } from "./normalizeRequest";
+import { traceMeshRequest } from "./traceMeshRequest";
+import {
+  explainListeners,
+  selectGateway,
+  selectListener,
+  type ListenerQuery,
+} from "./selectListener";
+import type { NormalizedRequest, RequestTrace } from "./traceTypes";
+import type { SimRequest } from "./types";
+import { drawFor } from "./weights";
 
 export interface TraceOptions {
   /** PRNG seed for the backend pick (default 0). */
@@ -23,21 +28,44 @@ export interface TraceOptions {
   sample?: number;
 }
 
-export function traceRequest(router: Router, req: SimRequest, options: TraceOptions = {}): RequestTrace {
+export function traceRequest(
+  router: Router,
+  req: SimRequest,
+  options: TraceOptions = {},
+): RequestTrace {
   if (req.mesh !== undefined) return traceMeshRequest(router.mesh, req, options);
   const normalized = normalizeRequest(req);
   const grpc = req.grpc !== undefined;
   if (!normalized.ok) {
-    const request: NormalizedRequest = { scheme: req.scheme, port: req.port ?? 0, host: req.host ?? '', hostname: '', method: req.method ?? 'GET', path: req.path ?? '/', query: '', headers: {} };
-    return emptyTrace(request, 'the request is incomplete', failureOutcome('connection-refused', 0, normalized.error, grpc));
+    const request: NormalizedRequest = {
+      scheme: req.scheme,
+      port: req.port ?? 0,
+      host: req.host ?? "",
+      hostname: "",
+      method: req.method ?? "GET",
+      path: req.path ?? "/",
+      query: "",
+      headers: {},
+    };
+    return emptyTrace(
+      request,
+      "the request is incomplete",
+      failureOutcome("connection-refused", 0, normalized.error, grpc),
+    );
   }
   const r = normalized.request;
   const gw = selectGateway(router, r.gateway, r.port, r.scheme);
   if (!gw.ok) return emptyTrace(r, gw.reason, failureOutcome(gw.kind, gw.status, gw.reason, grpc));
-  const query: ListenerQuery = { port: r.port, scheme: r.scheme, hostname: r.hostname, sni: r.sni, grpc };
+  const query: ListenerQuery = {
+    port: r.port,
+    scheme: r.scheme,
+    hostname: r.hostname,
+    sni: r.sni,
+    grpc,
+  };
   const sel = selectListener(gw.gateway, query);
   const chosen = sel.ok ? sel.listener : undefined;
-  const trace = emptyTrace(r, gw.reason, failureOutcome('not-found', 404, '', grpc));
+  const trace = emptyTrace(r, gw.reason, failureOutcome("not-found", 404, "", grpc));
   trace.gateway = gw.gateway.name;
   if (gw.gateway.model.assumed !== undefined) trace.gatewayAssumed = [...gw.gateway.model.assumed];
   trace.listeners = explainListeners(gw.gateway, query, chosen, sel.ok ? undefined : sel);
@@ -46,20 +74,28 @@ export function traceRequest(router: Router, req: SimRequest, options: TraceOpti
     return trace;
   }
   const listener = sel.listener;
-  trace.listener = listener.model.owner === listener.gateway.key ? { gateway: listener.gateway.key, name: listener.model.name } : { gateway: listener.gateway.key, owner: listener.model.owner, name: listener.model.name };
+  trace.listener =
+    listener.model.owner === listener.gateway.key
+      ? { gateway: listener.gateway.key, name: listener.model.name }
+      : { gateway: listener.gateway.key, owner: listener.model.owner, name: listener.model.name };
   // A TLS listener routes by SNI to TLSRoutes even for an HTTPS client (passthrough).
-  const viaTls = listener.model.protocol === 'TLS';
-  const l4 = viaTls || r.scheme === 'tcp' || r.scheme === 'udp';
-  const hostKey = viaTls ? (r.sni ?? '') : l4 ? '' : r.hostname;
+  const viaTls = listener.model.protocol === "TLS";
+  const l4 = viaTls || r.scheme === "tcp" || r.scheme === "udp";
+  const hostKey = viaTls ? (r.sni ?? "") : l4 ? "" : r.hostname;
   // A TCPRoute is on a TLS listener only under tcpRouteOnTlsTerminate=accepted: it takes what no TLSRoute serves.
-  const kinds = viaTls ? (['TLSRoute', 'TCPRoute'] as const) : kindsFor(r.scheme, grpc);
+  const kinds = viaTls ? (["TLSRoute", "TCPRoute"] as const) : kindsFor(r.scheme, grpc);
   const vhost = listener.virtualHosts.lookup(hostKey);
   if (vhost === undefined) {
-    const reason = `listener ${listener.model.name} has no route whose hostnames cover ${hostKey || '(no host)'}${listener.virtualHostList.length > 0 ? ` (route hostnames here: ${listener.virtualHostList.map((v) => v.hostname).join(', ')})` : ' (no routes attached)'}`;
-    trace.outcome = l4 ? failureOutcome('connection-refused', 0, reason, grpc) : failureOutcome('not-found', 404, reason, grpc);
+    const reason = `listener ${listener.model.name} has no route whose hostnames cover ${hostKey || "(no host)"}${listener.virtualHostList.length > 0 ? ` (route hostnames here: ${listener.virtualHostList.map((v) => v.hostname).join(", ")})` : " (no routes attached)"}`;
+    trace.outcome = l4
+      ? failureOutcome("connection-refused", 0, reason, grpc)
+      : failureOutcome("not-found", 404, reason, grpc);
     return trace;
   }
-  trace.virtualHost = { hostname: vhost.hostname, reason: describeVhostChoice(vhost, hostKey, listener.virtualHostList) };
+  trace.virtualHost = {
+    hostname: vhost.hostname,
+    reason: describeVhostChoice(vhost, hostKey, listener.virtualHostList),
+  };
   const ctx = new MatchContext(r.path, r.query, r.method, r.headers, r.grpc);
   const explained = explainCandidates(vhost, ctx, kinds);
   trace.candidates = explained.candidates;
@@ -67,8 +103,10 @@ export function traceRequest(router: Router, req: SimRequest, options: TraceOpti
   if (explained.tieBreak !== undefined) trace.tieBreak = explained.tieBreak;
   const winner = explained.winner;
   if (winner === undefined) {
-    const reason = `no ${kinds.join(' or ')} match under hostname ${vhost.hostname} on listener ${listener.model.name} fits the request (no fallback to less specific hostnames)`;
-    trace.outcome = l4 ? failureOutcome('connection-refused', 0, reason, grpc) : failureOutcome('not-found', 404, reason, grpc);
+    const reason = `no ${kinds.join(" or ")} match under hostname ${vhost.hostname} on listener ${listener.model.name} fits the request (no fallback to less specific hostnames)`;
+    trace.outcome = l4
+      ? failureOutcome("connection-refused", 0, reason, grpc)
+      : failureOutcome("not-found", 404, reason, grpc);
     return trace;
   }
   trace.winner = candidateRef(winner);
@@ -76,7 +114,18 @@ export function traceRequest(router: Router, req: SimRequest, options: TraceOpti
   const sample = options.sample ?? 0;
   const draw = drawFor(seed, sample);
   if (winner.rule.backendRefs.length > 1) trace.pick = { seed, sample, draw };
-  const built = buildOutcome(winner, r, { listenerPort: listener.model.port, l4, forwardedStatus: r.scheme === 'http' || r.scheme === 'https' ? 200 : 0, backendClientCertificate: listener.gateway.backendClientCertificate }, draw, req);
+  const built = buildOutcome(
+    winner,
+    r,
+    {
+      listenerPort: listener.model.port,
+      l4,
+      forwardedStatus: r.scheme === "http" || r.scheme === "https" ? 200 : 0,
+      backendClientCertificate: listener.gateway.backendClientCertificate,
+    },
+    draw,
+    req,
+  );
   trace.filters = built.filters;
   trace.attributes = describeAttributes(winner.rule, req.backendBehavior !== undefined);
   trace.outcome = built.outcome;
@@ -84,13 +133,37 @@ export function traceRequest(router: Router, req: SimRequest, options: TraceOpti
   return trace;
 }
 
-function emptyTrace(request: NormalizedRequest, gatewayReason: string, outcome: RequestTrace['outcome']): RequestTrace {
-  return { request, gatewayReason, listeners: [], candidates: [], filters: [], attributes: [], outcome };
+function emptyTrace(
+  request: NormalizedRequest,
+  gatewayReason: string,
+  outcome: RequestTrace["outcome"],
+): RequestTrace {
+  return {
+    request,
+    gatewayReason,
+    listeners: [],
+    candidates: [],
+    filters: [],
+    attributes: [],
+    outcome,
+  };
 }
 
-function describeVhostChoice(vhost: CompiledVirtualHost, host: string, all: readonly CompiledVirtualHost[]): string {
+function describeVhostChoice(
+  vhost: CompiledVirtualHost,
+  host: string,
+  all: readonly CompiledVirtualHost[],
+): string {
   const others = all.filter((v) => v !== vhost).map((v) => v.hostname);
-  const kind = vhost.hostname === '*' ? 'the match-all hostname' : vhost.hostname.startsWith('*.') ? 'the longest wildcard' : 'the exact hostname';
-  const reading = vhost.readingNote !== undefined ? `; ${vhost.readingNote.reading}: ${vhost.readingNote.detail}` : '';
-  return `${kind} covering ${host || '(no host)'}${others.length > 0 ? `; other route hostnames on this listener (${others.join(', ')}) are never fallen back to` : ''}${reading}`;
+  const kind =
+    vhost.hostname === "*"
+      ? "the match-all hostname"
+      : vhost.hostname.startsWith("*.")
+        ? "the longest wildcard"
+        : "the exact hostname";
+  const reading =
+    vhost.readingNote !== undefined
+      ? `; ${vhost.readingNote.reading}: ${vhost.readingNote.detail}`
+      : "";
+  return `${kind} covering ${host || "(no host)"}${others.length > 0 ? `; other route hostnames on this listener (${others.join(", ")}) are never fallen back to` : ""}${reading}`;
 }

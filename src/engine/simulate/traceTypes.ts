@@ -2,12 +2,12 @@
  * A request's full story through the simulator, as plain data: the UI draws it, printTrace
  * renders it for the terminal. Answers "why did my request go there".
  */
-import type { ResourceKey } from '../api/keys';
-import type { RouteKind } from '../api/kinds';
-import type { TieBreakStep } from '../routing/precedence';
-import type { RouteTableDroppedRule, RouteTableMatch } from '../routing/types';
-import type { BackendAttempt } from './backendAttempts';
-import type { ForwardedRequest, RequestOutcome, SimScheme } from './types';
+import type { ResourceKey } from "../api/keys";
+import type { RouteKind } from "../api/kinds";
+import type { TieBreakStep } from "../routing/precedence";
+import type { RouteTableDroppedRule, RouteTableMatch } from "../routing/types";
+import type { BackendAttempt } from "./backendAttempts";
+import type { ForwardedRequest, RequestOutcome, SimScheme } from "./types";
 
 /** The request after defaults: what the simulator actually matched. */
 export interface NormalizedRequest {
@@ -46,7 +46,7 @@ export interface ListenerConsideration {
   assumed?: string[];
 }
 
-export type ConditionName = 'path' | 'method' | 'headers' | 'queryParams' | 'grpcMethod';
+export type ConditionName = "path" | "method" | "headers" | "queryParams" | "grpcMethod";
 
 export interface CandidateCondition {
   condition: ConditionName;
@@ -74,7 +74,7 @@ export interface CandidateConsideration extends CandidateRef {
 }
 
 export interface FilterStep {
-  level: 'rule' | 'backend';
+  level: "rule" | "backend";
   /** Index in the rule's (or the picked backendRef's) filters. */
   index: number;
   type: string;
@@ -87,7 +87,7 @@ export interface FilterStep {
 }
 
 export interface RuleAttribute {
-  name: 'timeouts' | 'retry' | 'sessionPersistence';
+  name: "timeouts" | "retry" | "sessionPersistence";
   /** The settings as written, compactly. */
   value: string;
   /** What the simulator does with it (shown, not enforced). */
@@ -107,7 +107,7 @@ export interface MeshRouteConsideration {
   routeKind: RouteKind;
   parentRefIndex: number;
   /** Producer: in the Service's namespace, for every client. Consumer: for clients in its own namespace. */
-  role: 'producer' | 'consumer';
+  role: "producer" | "consumer";
   /** The Service ports it binds, e.g. "9080", or "every port". */
   ports: string;
   /** True when its rules are candidates for this request. */

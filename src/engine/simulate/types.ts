@@ -2,9 +2,9 @@
  * The simulator's request and outcome contract. Plain data: the UI, the CLI and the conformance
  * runner read these; the routing helper extends them additively.
  */
-import type { ResourceKey } from '../api/keys';
+import type { ResourceKey } from "../api/keys";
 
-export type SimScheme = 'http' | 'https' | 'tls' | 'tcp' | 'udp';
+export type SimScheme = "http" | "https" | "tls" | "tcp" | "udp";
 
 export interface SimRequest {
   /** "namespace/name" of the Gateway; optional when only one Gateway fits the port/scheme. */
@@ -85,13 +85,13 @@ export interface MirrorOutcome {
 }
 
 export type OutcomeKind =
-  | 'forwarded'
-  | 'redirect'
-  | 'direct-response'
-  | 'not-found'
-  | 'misdirected'
-  | 'backend-error'
-  | 'connection-refused';
+  | "forwarded"
+  | "redirect"
+  | "direct-response"
+  | "not-found"
+  | "misdirected"
+  | "backend-error"
+  | "connection-refused";
 
 export interface RequestOutcome {
   kind: OutcomeKind;

@@ -3,9 +3,9 @@
  * valid or not; an invalid pick is answered with an error; weight 0 is never picked. Draws come
  * from a seeded PRNG so every sample is reproducible.
  */
-import type { ResolvedBackendRef } from '../types';
-import { backendTarget } from '../routing/collectCandidates';
-import type { BackendShare } from './types';
+import type { ResolvedBackendRef } from "../types";
+import { backendTarget } from "../routing/collectCandidates";
+import type { BackendShare } from "./types";
 
 /** mulberry32: a small, fast 32-bit PRNG; returns a generator of uniform draws in [0, 1). */
 export function createRng(seed: number): () => number {
@@ -30,12 +30,13 @@ export function drawFor(seed: number, sample: number): number {
 
 /** Why a rule cannot forward at all, or undefined when some weight can be picked. */
 export function noBackendReason(refs: readonly ResolvedBackendRef[]): string | undefined {
-  if (refs.length === 0) return 'the rule has no backendRefs, so the gateway answers 500 (HTTPRouteNoBackendRefs)';
+  if (refs.length === 0)
+    return "the rule has no backendRefs, so the gateway answers 500 (HTTPRouteNoBackendRefs)";
   if (refs.some((r) => r.weight >= 1)) return undefined;
   if (refs.length === 1) {
-    return 'the only backendRef has weight 0: the API says weight 0 gets no traffic (followed here, as Envoy Gateway does: 500), while the traffic-splitting guide says a single backend gets 100% whatever its weight';
+    return "the only backendRef has weight 0: the API says weight 0 gets no traffic (followed here, as Envoy Gateway does: 500), while the traffic-splitting guide says a single backend gets 100% whatever its weight";
   }
-  return 'every backendRef has weight 0, so no backend can be picked (unspecified by the spec; Envoy Gateway answers 500)';
+  return "every backendRef has weight 0, so no backend can be picked (unspecified by the spec; Envoy Gateway answers 500)";
 }
 
 /**
@@ -128,11 +129,17 @@ export function pickWeighted(weights: readonly number[], draw: number): number {
 }
 
 export function shareOf(ref: ResolvedBackendRef, share: number): BackendShare {
-  const out: BackendShare = { target: ref.valid ? backendTarget(ref) : 'none', namespace: ref.namespace, name: ref.name, share };
+  const out: BackendShare = {
+    target: ref.valid ? backendTarget(ref) : "none",
+    namespace: ref.namespace,
+    name: ref.name,
+    share,
+  };
   if (ref.port !== undefined) out.port = ref.port;
   if (ref.target !== undefined) out.service = ref.target;
   if (ref.assumed !== undefined) out.assumed = ref.assumed;
-  if (!ref.valid) out.reason = `${ref.reason ?? 'invalid backendRef'}: ${ref.message ?? `backendRef ${backendTarget(ref)}`}`;
+  if (!ref.valid)
+    out.reason = `${ref.reason ?? "invalid backendRef"}: ${ref.message ?? `backendRef ${backendTarget(ref)}`}`;
   return out;
 }
 
@@ -141,11 +148,14 @@ export function computeShares(refs: readonly ResolvedBackendRef[]): BackendShare
   const fractions = weightShares(refs.map((r) => r.weight));
   const shares = refs.map((r, i) => shareOf(r, fractions[i] ?? 0));
   const none = noBackendReason(refs);
-  if (none !== undefined) shares.push({ target: 'none', share: 1, reason: none });
+  if (none !== undefined) shares.push({ target: "none", share: 1, reason: none });
   return shares;
 }
 
 /** Index of the backendRef a draw in [0, 1) picks, or -1 when no weight is positive. */
 export function pickIndex(refs: readonly ResolvedBackendRef[], draw: number): number {
-  return pickWeighted(refs.map((r) => r.weight), draw);
+  return pickWeighted(
+    refs.map((r) => r.weight),
+    draw,
+  );
 }

@@ -7,13 +7,17 @@
  * Among the Gateway's own listeners no winner is picked: every party to a conflict is rejected.
  * A ListenerSet listener is checked against every listener of higher precedence and only it loses.
  */
-import { ListenerReason } from '../api/conditions';
-import { intersectHostname } from '../resolve/intersectHostnames';
-import type { ListenerState } from './listenerState';
+import { ListenerReason } from "../api/conditions";
+import { intersectHostname } from "../resolve/intersectHostnames";
+import type { ListenerState } from "./listenerState";
 
 /** Listeners in precedence order: the Gateway's own first (`gatewayCount` of them), then ListenerSets'. */
-export function applyListenerConflicts(listeners: readonly ListenerState[], gatewayCount: number): void {
-  const candidates = (l: ListenerState) => !(l.notAccepted?.reason === ListenerReason.UnsupportedProtocol);
+export function applyListenerConflicts(
+  listeners: readonly ListenerState[],
+  gatewayCount: number,
+): void {
+  const candidates = (l: ListenerState) =>
+    !(l.notAccepted?.reason === ListenerReason.UnsupportedProtocol);
   for (let i = 0; i < listeners.length; i++) {
     const a = listeners[i];
     if (!a || !candidates(a)) continue;
@@ -32,24 +36,29 @@ export function applyListenerConflicts(listeners: readonly ListenerState[], gate
 }
 
 function conflictBetween(a: ListenerState, b: ListenerState): string | undefined {
-  if (a.protocol === 'UDP' || b.protocol === 'UDP') {
-    return a.protocol === b.protocol && sameHostname(a, b) ? ListenerReason.HostnameConflict : undefined;
+  if (a.protocol === "UDP" || b.protocol === "UDP") {
+    return a.protocol === b.protocol && sameHostname(a, b)
+      ? ListenerReason.HostnameConflict
+      : undefined;
   }
-  const family = (p: string) => (p === 'HTTPS' || p === 'TLS' ? 'TLS' : p);
+  const family = (p: string) => (p === "HTTPS" || p === "TLS" ? "TLS" : p);
   if (family(a.protocol) !== family(b.protocol)) return ListenerReason.ProtocolConflict;
   return sameHostname(a, b) ? ListenerReason.HostnameConflict : undefined;
 }
 
 function sameHostname(a: ListenerState, b: ListenerState): boolean {
-  return (a.hostname ?? '') === (b.hostname ?? '');
+  return (a.hostname ?? "") === (b.hostname ?? "");
 }
 
 function describe(kind: string, self: ListenerState, other: ListenerState): string {
-  const where = other.owner === self.owner ? `listener ${other.name}` : `listener ${other.name} of ${other.owner.kind} ${other.owner.namespace}/${other.owner.name}`;
+  const where =
+    other.owner === self.owner
+      ? `listener ${other.name}`
+      : `listener ${other.name} of ${other.owner.kind} ${other.owner.namespace}/${other.owner.name}`;
   if (kind === ListenerReason.ProtocolConflict) {
     return `port ${self.port} is also used by ${where} with protocol ${other.protocol}, which cannot share a port with ${self.protocol}`;
   }
-  return `${where} also uses port ${self.port} with protocol ${other.protocol} and ${self.hostname ? `hostname ${self.hostname}` : 'no hostname'}`;
+  return `${where} also uses port ${self.port} with protocol ${other.protocol} and ${self.hostname ? `hostname ${self.hostname}` : "no hostname"}`;
 }
 
 /**
@@ -59,13 +68,22 @@ function describe(kind: string, self: ListenerState, other: ListenerState): stri
  * and are not compared.
  */
 export function markOverlappingTlsHostnames(listeners: readonly ListenerState[]): void {
-  const terminating = listeners.filter((l) => l.tlsMode === 'Terminate' && l.hostname && !l.conflict && !l.notAccepted);
+  const terminating = listeners.filter(
+    (l) => l.tlsMode === "Terminate" && l.hostname && !l.conflict && !l.notAccepted,
+  );
   for (const a of terminating) {
     for (const b of terminating) {
-      if (a === b || a.port !== b.port || !a.hostname || !b.hostname || a.hostname === b.hostname) continue;
+      if (a === b || a.port !== b.port || !a.hostname || !b.hostname || a.hostname === b.hostname)
+        continue;
       if (intersectHostname(a.hostname, b.hostname) === undefined) continue;
-      const where = b.owner === a.owner ? `listener ${b.name}` : `listener ${b.name} of ${b.owner.kind} ${b.owner.namespace}/${b.owner.name}`;
-      a.tlsOverlap ??= { reason: ListenerReason.OverlappingHostnames, message: `hostname ${a.hostname} overlaps ${b.hostname} of ${where} on port ${a.port}` };
+      const where =
+        b.owner === a.owner
+          ? `listener ${b.name}`
+          : `listener ${b.name} of ${b.owner.kind} ${b.owner.namespace}/${b.owner.name}`;
+      a.tlsOverlap ??= {
+        reason: ListenerReason.OverlappingHostnames,
+        message: `hostname ${a.hostname} overlaps ${b.hostname} of ${where} on port ${a.port}`,
+      };
     }
   }
 }

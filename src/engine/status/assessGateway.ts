@@ -9,16 +9,16 @@
  * AddressNotUsable, and is not published in status.addresses. A Gateway that requests none (or an entry without a value) is given a
  * placeholder address, as a load balancer would assign one.
  */
-import { GatewayReason } from '../api/conditions';
-import { GATEWAY_GROUP } from '../api/kinds';
-import { isAddressHostname, isIPAddress } from '../api/addressSyntax';
-import { lookupObject } from '../resolve/world';
-import { inspectTlsSecret } from '../resolve/inspectCertificateData';
-import { resolveReferencePermission } from '../resolve/isReferencePermitted';
-import { asRecord, asRecords, asString } from '../resolve/read';
-import type { Manifest } from '../types';
-import type { Problem } from './listenerState';
-import { recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
+import { GatewayReason } from "../api/conditions";
+import { GATEWAY_GROUP } from "../api/kinds";
+import { isAddressHostname, isIPAddress } from "../api/addressSyntax";
+import { lookupObject } from "../resolve/world";
+import { inspectTlsSecret } from "../resolve/inspectCertificateData";
+import { resolveReferencePermission } from "../resolve/isReferencePermitted";
+import { asRecord, asRecords, asString } from "../resolve/read";
+import type { Manifest } from "../types";
+import type { Problem } from "./listenerState";
+import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
 
 export interface GatewayAssessment {
   /** Accepted=False cause, when the Gateway itself (not its listeners) is invalid. */
@@ -33,89 +33,182 @@ export interface GatewayAssessment {
   insecureFrontendValidation: boolean;
 }
 
-const SUPPORTED_ADDRESS_TYPES = new Set(['IPAddress', 'Hostname']);
+const SUPPORTED_ADDRESS_TYPES = new Set(["IPAddress", "Hostname"]);
 
-export function assessGateway(ctx: StatusContext, gateway: Manifest, placeholderAddress: string): GatewayAssessment {
-  const out: GatewayAssessment = { addresses: [], insecureFrontendValidation: hasInsecureFallback(gateway) };
-  const requested = asRecords(gateway.spec['addresses']);
-  const unsupported = requested.map((a) => asString(a['type']) ?? 'IPAddress').filter((t) => !SUPPORTED_ADDRESS_TYPES.has(t));
+export function assessGateway(
+  ctx: StatusContext,
+  gateway: Manifest,
+  placeholderAddress: string,
+): GatewayAssessment {
+  const out: GatewayAssessment = {
+    addresses: [],
+    insecureFrontendValidation: hasInsecureFallback(gateway),
+  };
+  const requested = asRecords(gateway.spec["addresses"]);
+  const unsupported = requested
+    .map((a) => asString(a["type"]) ?? "IPAddress")
+    .filter((t) => !SUPPORTED_ADDRESS_TYPES.has(t));
   if (unsupported.length) {
-    out.notAccepted = { reason: GatewayReason.UnsupportedAddress, message: `address type ${unsupported.join(', ')} is not supported (IPAddress or Hostname)` };
+    out.notAccepted = {
+      reason: GatewayReason.UnsupportedAddress,
+      message: `address type ${unsupported.join(", ")} is not supported (IPAddress or Hostname)`,
+    };
   }
-  const params = asRecord(asRecord(gateway.spec['infrastructure'])?.['parametersRef']);
+  const params = asRecord(asRecord(gateway.spec["infrastructure"])?.["parametersRef"]);
   if (params && !out.notAccepted) {
-    const kind = asString(params['kind']) ?? '';
-    const name = asString(params['name']) ?? '';
+    const kind = asString(params["kind"]) ?? "";
+    const name = asString(params["name"]) ?? "";
     const target = lookupObject(ctx.index, kind, gateway.namespace, name);
-    if (target.state === 'assumed') {
-      recordAssumption(ctx, { code: 'assume.parameters', kind, namespace: gateway.namespace ?? '', name, why: target.why, facts: ['valid parameters'], closedWorld: 'the Gateway is not Accepted (InvalidParameters)' }, gateway, ['spec', 'infrastructure', 'parametersRef']);
-    } else if (target.state === 'missing') {
-      reportDiagnostic(ctx, 'ref.not-found', gateway, ['spec', 'infrastructure', 'parametersRef'], `infrastructure.parametersRef ${kind} ${gateway.namespace}/${name} is not in the input.`);
-      out.notAccepted = { reason: GatewayReason.InvalidParameters, message: `infrastructure.parametersRef ${asString(params['group']) ?? ''}/${kind} ${name} not found in namespace ${gateway.namespace}` };
+    if (target.state === "assumed") {
+      recordAssumption(
+        ctx,
+        {
+          code: "assume.parameters",
+          kind,
+          namespace: gateway.namespace ?? "",
+          name,
+          why: target.why,
+          facts: ["valid parameters"],
+          closedWorld: "the Gateway is not Accepted (InvalidParameters)",
+        },
+        gateway,
+        ["spec", "infrastructure", "parametersRef"],
+      );
+    } else if (target.state === "missing") {
+      reportDiagnostic(
+        ctx,
+        "ref.not-found",
+        gateway,
+        ["spec", "infrastructure", "parametersRef"],
+        `infrastructure.parametersRef ${kind} ${gateway.namespace}/${name} is not in the input.`,
+      );
+      out.notAccepted = {
+        reason: GatewayReason.InvalidParameters,
+        message: `infrastructure.parametersRef ${asString(params["group"]) ?? ""}/${kind} ${name} not found in namespace ${gateway.namespace}`,
+      };
     }
   }
-  const clientCert = asRecord(asRecord(asRecord(gateway.spec['tls'])?.['backend'])?.['clientCertificateRef']);
+  const clientCert = asRecord(
+    asRecord(asRecord(gateway.spec["tls"])?.["backend"])?.["clientCertificateRef"],
+  );
   if (clientCert) {
     const problem = checkClientCertificate(ctx, gateway, clientCert);
     if (problem) out.refProblem = problem;
-    else out.backendClientCertificate = `${asString(clientCert['namespace']) ?? gateway.namespace ?? ''}/${asString(clientCert['name']) ?? ''}`;
+    else
+      out.backendClientCertificate = `${asString(clientCert["namespace"]) ?? gateway.namespace ?? ""}/${asString(clientCert["name"]) ?? ""}`;
   }
   if (!out.notAccepted) {
-    const unusable = requested.filter((a) => !isUsableAddress(asString(a['type']) ?? 'IPAddress', asString(a['value']) ?? ''));
+    const unusable = requested.filter(
+      (a) => !isUsableAddress(asString(a["type"]) ?? "IPAddress", asString(a["value"]) ?? ""),
+    );
     if (unusable.length) {
-      const list = unusable.map((a) => `${asString(a['type']) ?? 'IPAddress'} ${JSON.stringify(asString(a['value']) ?? '')}`).join(', ');
-      out.notProgrammed = { reason: GatewayReason.AddressNotUsable, message: `requested address${unusable.length === 1 ? '' : 'es'} ${list} ${unusable.length === 1 ? 'is' : 'are'} not valid for ${unusable.length === 1 ? 'its' : 'their'} type` };
+      const list = unusable
+        .map(
+          (a) =>
+            `${asString(a["type"]) ?? "IPAddress"} ${JSON.stringify(asString(a["value"]) ?? "")}`,
+        )
+        .join(", ");
+      out.notProgrammed = {
+        reason: GatewayReason.AddressNotUsable,
+        message: `requested address${unusable.length === 1 ? "" : "es"} ${list} ${unusable.length === 1 ? "is" : "are"} not valid for ${unusable.length === 1 ? "its" : "their"} type`,
+      };
     }
     out.addresses = requested.length
       ? requested
           .filter((a) => !unusable.includes(a))
-          .map((a) => ({ type: asString(a['type']) ?? 'IPAddress', value: asString(a['value']) || placeholderFor(asString(a['type']) ?? 'IPAddress', gateway, placeholderAddress) }))
-      : [{ type: 'IPAddress', value: placeholderAddress }];
+          .map((a) => ({
+            type: asString(a["type"]) ?? "IPAddress",
+            value:
+              asString(a["value"]) ||
+              placeholderFor(asString(a["type"]) ?? "IPAddress", gateway, placeholderAddress),
+          }))
+      : [{ type: "IPAddress", value: placeholderAddress }];
   }
   return out;
 }
 
 // An empty value asks the implementation to pick one; a value that is set must fit its type.
 function isUsableAddress(type: string, value: string): boolean {
-  if (value === '') return true;
-  if (type === 'IPAddress') return isIPAddress(value);
-  if (type === 'Hostname') return isAddressHostname(value);
+  if (value === "") return true;
+  if (type === "IPAddress") return isIPAddress(value);
+  if (type === "Hostname") return isAddressHostname(value);
   return true;
 }
 
 function placeholderFor(type: string, gateway: Manifest, ip: string): string {
-  return type === 'Hostname' ? `${gateway.name}.${gateway.namespace}.gateway.example` : ip;
+  return type === "Hostname" ? `${gateway.name}.${gateway.namespace}.gateway.example` : ip;
 }
 
-function checkClientCertificate(ctx: StatusContext, gateway: Manifest, ref: Record<string, unknown>): Problem | undefined {
-  const group = asString(ref['group']) ?? '';
-  const kind = asString(ref['kind']) ?? 'Secret';
-  const name = asString(ref['name']) ?? '';
-  const gwNs = gateway.namespace ?? '';
-  const namespace = asString(ref['namespace']) ?? gwNs;
+function checkClientCertificate(
+  ctx: StatusContext,
+  gateway: Manifest,
+  ref: Record<string, unknown>,
+): Problem | undefined {
+  const group = asString(ref["group"]) ?? "";
+  const kind = asString(ref["kind"]) ?? "Secret";
+  const name = asString(ref["name"]) ?? "";
+  const gwNs = gateway.namespace ?? "";
+  const namespace = asString(ref["namespace"]) ?? gwNs;
   const label = `tls.backend.clientCertificateRef ${kind} ${namespace}/${name}`;
-  if (group !== '' || kind !== 'Secret') {
-    return { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: group "${group}" kind ${kind} is not supported (only core Secret)` };
+  if (group !== "" || kind !== "Secret") {
+    return {
+      reason: GatewayReason.InvalidClientCertificateRef,
+      message: `${label}: group "${group}" kind ${kind} is not supported (only core Secret)`,
+    };
   }
-  const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs }, { group: '', kind: 'Secret', namespace, name });
-  if (!permission.permitted) return { reason: GatewayReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
-  const found = lookupObject(ctx.index, 'Secret', namespace, name);
-  if (found.state === 'assumed') {
-    recordAssumption(ctx, { code: 'assume.secret', kind: 'Secret', namespace, name, why: found.why, facts: ['a valid client certificate'], closedWorld: 'the Gateway reports ResolvedRefs=False (InvalidClientCertificateRef)' }, gateway, ['spec', 'tls', 'backend', 'clientCertificateRef']);
+  const permission = resolveReferencePermission(
+    ctx.index,
+    { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs },
+    { group: "", kind: "Secret", namespace, name },
+  );
+  if (!permission.permitted)
+    return { reason: GatewayReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  const found = lookupObject(ctx.index, "Secret", namespace, name);
+  if (found.state === "assumed") {
+    recordAssumption(
+      ctx,
+      {
+        code: "assume.secret",
+        kind: "Secret",
+        namespace,
+        name,
+        why: found.why,
+        facts: ["a valid client certificate"],
+        closedWorld: "the Gateway reports ResolvedRefs=False (InvalidClientCertificateRef)",
+      },
+      gateway,
+      ["spec", "tls", "backend", "clientCertificateRef"],
+    );
     return undefined;
   }
-  const secret = found.state === 'found' ? found.object : undefined;
+  const secret = found.state === "found" ? found.object : undefined;
   if (!secret) {
-    reportDiagnostic(ctx, 'ref.not-found', gateway, ['spec', 'tls', 'backend', 'clientCertificateRef'], `Secret ${namespace}/${name} is not in the input.`);
-    return { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: Secret not found` };
+    reportDiagnostic(
+      ctx,
+      "ref.not-found",
+      gateway,
+      ["spec", "tls", "backend", "clientCertificateRef"],
+      `Secret ${namespace}/${name} is not in the input.`,
+    );
+    return {
+      reason: GatewayReason.InvalidClientCertificateRef,
+      message: `${label}: Secret not found`,
+    };
   }
   const data = inspectTlsSecret(secret);
-  return data.ok ? undefined : { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: ${data.problem}` };
+  return data.ok
+    ? undefined
+    : { reason: GatewayReason.InvalidClientCertificateRef, message: `${label}: ${data.problem}` };
 }
 
 function hasInsecureFallback(gateway: Manifest): boolean {
-  const frontend = asRecord(asRecord(gateway.spec['tls'])?.['frontend']);
+  const frontend = asRecord(asRecord(gateway.spec["tls"])?.["frontend"]);
   if (!frontend) return false;
-  const configs = [asRecord(frontend['default']), ...asRecords(frontend['perPort']).map((p) => asRecord(p['tls']))];
-  return configs.some((c) => asString(asRecord(c?.['validation'])?.['mode']) === 'AllowInsecureFallback');
+  const configs = [
+    asRecord(frontend["default"]),
+    ...asRecords(frontend["perPort"]).map((p) => asRecord(p["tls"])),
+  ];
+  return configs.some(
+    (c) => asString(asRecord(c?.["validation"])?.["mode"]) === "AllowInsecureFallback",
+  );
 }

@@ -4,17 +4,28 @@
  * candidate dropped out: NoMatchingParent → NotAllowedByListeners → NoMatchingListenerHostname,
  * then rule validity. A parent gwsim cannot resolve gets no status entry at all.
  */
-import { RouteReason } from '../api/conditions';
-import { GATEWAY_GROUP } from '../api/kinds';
-import { resourceKey } from '../api/keys';
-import { lookupObject } from '../resolve/world';
-import { asNumber, asRecords, asString } from '../resolve/read';
-import { copyParentRefAsWritten, describeParentRef, resolveParentRef, type ResolvedParentRef } from '../resolve/resolveParentRef';
-import type { AttachmentCheck, ListenerExplain, Manifest, ResolvedRoute, RouteParentExplain } from '../types';
-import type { GatewayListeners } from './buildGatewayListeners';
-import { checkListenerAdmission, type ListenerAdmission } from './checkListenerAdmission';
-import { describeRule } from './resolveRoute';
-import { recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
+import { RouteReason } from "../api/conditions";
+import { GATEWAY_GROUP } from "../api/kinds";
+import { resourceKey } from "../api/keys";
+import { lookupObject } from "../resolve/world";
+import { asNumber, asRecords, asString } from "../resolve/read";
+import {
+  copyParentRefAsWritten,
+  describeParentRef,
+  resolveParentRef,
+  type ResolvedParentRef,
+} from "../resolve/resolveParentRef";
+import type {
+  AttachmentCheck,
+  ListenerExplain,
+  Manifest,
+  ResolvedRoute,
+  RouteParentExplain,
+} from "../types";
+import type { GatewayListeners } from "./buildGatewayListeners";
+import { checkListenerAdmission, type ListenerAdmission } from "./checkListenerAdmission";
+import { describeRule } from "./resolveRoute";
+import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
 
 export interface ParentOutcome {
   explain: RouteParentExplain;
@@ -22,7 +33,7 @@ export interface ParentOutcome {
   admitted: ListenerAdmission[];
   gateway?: Manifest;
   /** Mesh parents: the Service and the ports of it the route binds. */
-  mesh?: { service: Pick<Manifest, 'key' | 'namespace' | 'name'>; ports: number[] };
+  mesh?: { service: Pick<Manifest, "key" | "namespace" | "name">; ports: number[] };
 }
 
 export function attachRouteParent(
@@ -32,7 +43,7 @@ export function attachRouteParent(
   parentRefIndex: number,
   gateways: ReadonlyMap<string, GatewayListeners>,
 ): ParentOutcome {
-  const raw = asRecords(m.spec['parentRefs'])[parentRefIndex];
+  const raw = asRecords(m.spec["parentRefs"])[parentRefIndex];
   const ref = resolveParentRef(raw, route.namespace);
   const explain: RouteParentExplain = {
     route: route.key,
@@ -40,7 +51,7 @@ export function attachRouteParent(
     parentRef: copyParentRefAsWritten(raw),
     accepted: false,
     reason: RouteReason.Pending,
-    message: '',
+    message: "",
     checks: [],
     listeners: [],
   };
@@ -51,47 +62,108 @@ export function attachRouteParent(
     explain.checks = checks;
     return { explain, admitted: [] };
   };
-  const path = ['spec', 'parentRefs', parentRefIndex];
+  const path = ["spec", "parentRefs", parentRefIndex];
 
-  if (ref.group === '' && ref.kind === 'Service') return attachToService(ctx, m, route, ref, explain, path);
-  if (ref.group !== GATEWAY_GROUP || (ref.kind !== 'Gateway' && ref.kind !== 'ListenerSet')) {
-    return noStatus(`parentRef kind ${ref.group ? `${ref.group}/` : ''}${ref.kind} is not a parent gwsim reconciles (Gateway, ListenerSet, or core Service)`, []);
+  if (ref.group === "" && ref.kind === "Service")
+    return attachToService(ctx, m, route, ref, explain, path);
+  if (ref.group !== GATEWAY_GROUP || (ref.kind !== "Gateway" && ref.kind !== "ListenerSet")) {
+    return noStatus(
+      `parentRef kind ${ref.group ? `${ref.group}/` : ""}${ref.kind} is not a parent gwsim reconciles (Gateway, ListenerSet, or core Service)`,
+      [],
+    );
   }
   const found = lookupObject(ctx.index, ref.kind, ref.namespace, ref.name);
-  if (found.state === 'assumed') {
-    recordAssumption(ctx, {
-      code: 'assume.parent', kind: ref.kind, namespace: ref.namespace, name: ref.name, why: found.why,
-      facts: ['whether it accepts the route is unknown'], closedWorld: 'the route has no status for this parent',
-    }, m, path);
+  if (found.state === "assumed") {
+    recordAssumption(
+      ctx,
+      {
+        code: "assume.parent",
+        kind: ref.kind,
+        namespace: ref.namespace,
+        name: ref.name,
+        why: found.why,
+        facts: ["whether it accepts the route is unknown"],
+        closedWorld: "the route has no status for this parent",
+      },
+      m,
+      path,
+    );
     explain.unknownParent = true;
-    return noStatus(`unknown: ${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace (${found.why}); its controller decides whether it accepts the route`, [
-      { check: 'parent-exists', pass: true, detail: `${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace; assumed to exist (closed world: no status for this parent)` },
-    ]);
+    return noStatus(
+      `unknown: ${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace (${found.why}); its controller decides whether it accepts the route`,
+      [
+        {
+          check: "parent-exists",
+          pass: true,
+          detail: `${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace; assumed to exist (closed world: no status for this parent)`,
+        },
+      ],
+    );
   }
-  const parent = found.state === 'found' ? found.object : undefined;
+  const parent = found.state === "found" ? found.object : undefined;
   if (!parent) {
-    reportDiagnostic(ctx, 'ref.not-found', m, path, `parentRef ${ref.kind} ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`);
-    return noStatus(`${ref.kind} ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see`, [
-      { check: 'parent-exists', pass: false, detail: `${ref.kind} ${ref.namespace}/${ref.name} not found` },
-    ]);
+    reportDiagnostic(
+      ctx,
+      "ref.not-found",
+      m,
+      path,
+      `parentRef ${ref.kind} ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`,
+    );
+    return noStatus(
+      `${ref.kind} ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see`,
+      [
+        {
+          check: "parent-exists",
+          pass: false,
+          detail: `${ref.kind} ${ref.namespace}/${ref.name} not found`,
+        },
+      ],
+    );
   }
   explain.parent = parent.key;
-  const checks: AttachmentCheck[] = [{ check: 'parent-exists', pass: true, detail: `${ref.kind} ${ref.namespace}/${ref.name} found` }];
-  const built = ref.kind === 'Gateway' ? gateways.get(parent.key) : [...gateways.values()].find((g) => g.listenerSets.some((a) => a.listenerSet === parent));
+  const checks: AttachmentCheck[] = [
+    {
+      check: "parent-exists",
+      pass: true,
+      detail: `${ref.kind} ${ref.namespace}/${ref.name} found`,
+    },
+  ];
+  const built =
+    ref.kind === "Gateway"
+      ? gateways.get(parent.key)
+      : [...gateways.values()].find((g) => g.listenerSets.some((a) => a.listenerSet === parent));
   if (!built) {
-    const why = ref.kind === 'Gateway'
-      ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: its GatewayClass ${asString(parent.spec['gatewayClassName']) ?? ''} is missing or not accepted`
-      : `ListenerSet ${ref.namespace}/${ref.name} has no reconciled parent Gateway`;
-    checks.push({ check: 'parent-reconciled', pass: false, detail: why });
+    const why =
+      ref.kind === "Gateway"
+        ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: its GatewayClass ${asString(parent.spec["gatewayClassName"]) ?? ""} is missing or not accepted`
+        : `ListenerSet ${ref.namespace}/${ref.name} has no reconciled parent Gateway`;
+    checks.push({ check: "parent-reconciled", pass: false, detail: why });
     return noStatus(`${why}; no controller writes status for it`, checks);
   }
-  checks.push({ check: 'parent-reconciled', pass: true, detail: `${ref.kind} ${ref.namespace}/${ref.name} is reconciled by gwsim` });
+  checks.push({
+    check: "parent-reconciled",
+    pass: true,
+    detail: `${ref.kind} ${ref.namespace}/${ref.name} is reconciled by gwsim`,
+  });
   explain.checks = checks;
 
-  const admission = ref.kind === 'ListenerSet' ? built.listenerSets.find((a) => a.listenerSet === parent) : undefined;
+  const admission =
+    ref.kind === "ListenerSet"
+      ? built.listenerSets.find((a) => a.listenerSet === parent)
+      : undefined;
   if (admission && !admission.allowed) {
-    checks[checks.length - 1] = { check: 'parent-reconciled', pass: false, detail: `ListenerSet ${ref.namespace}/${ref.name} is not attached: ${admission.detail}` };
-    return settle(explain, RouteReason.NoMatchingParent, `ListenerSet ${ref.namespace}/${ref.name} is not accepted by its Gateway: ${admission.detail}`, [], built.gateway);
+    checks[checks.length - 1] = {
+      check: "parent-reconciled",
+      pass: false,
+      detail: `ListenerSet ${ref.namespace}/${ref.name} is not attached: ${admission.detail}`,
+    };
+    return settle(
+      explain,
+      RouteReason.NoMatchingParent,
+      `ListenerSet ${ref.namespace}/${ref.name} is not accepted by its Gateway: ${admission.detail}`,
+      [],
+      built.gateway,
+    );
   }
   const candidates = built.listeners.filter((l) => l.owner === parent);
   const admissions = candidates.map((l) => checkListenerAdmission(ctx.index, l, ref, route));
@@ -103,56 +175,124 @@ export function attachRouteParent(
     checks: a.checks,
     effectiveHostnames: a.effectiveHostnames,
   }));
-  const stage1 = admissions.filter((a) => a.failsAt !== 'parent');
-  const stage2 = stage1.filter((a) => a.failsAt !== 'allowed');
-  const admitted = stage2.filter((a) => a.failsAt !== 'hostname');
+  const stage1 = admissions.filter((a) => a.failsAt !== "parent");
+  const stage2 = stage1.filter((a) => a.failsAt !== "allowed");
+  const admitted = stage2.filter((a) => a.failsAt !== "hostname");
   const parentName = describeParentRef(ref);
   if (stage1.length === 0) {
-    const wanted = [ref.sectionName !== undefined ? `sectionName ${ref.sectionName}` : '', ref.port !== undefined ? `port ${ref.port}` : ''].filter(Boolean).join(' and ');
-    return settle(explain, RouteReason.NoMatchingParent, `no listener of ${ref.kind} ${ref.namespace}/${ref.name} matches ${wanted || 'this parentRef'}`, [], built.gateway);
+    const wanted = [
+      ref.sectionName !== undefined ? `sectionName ${ref.sectionName}` : "",
+      ref.port !== undefined ? `port ${ref.port}` : "",
+    ]
+      .filter(Boolean)
+      .join(" and ");
+    return settle(
+      explain,
+      RouteReason.NoMatchingParent,
+      `no listener of ${ref.kind} ${ref.namespace}/${ref.name} matches ${wanted || "this parentRef"}`,
+      [],
+      built.gateway,
+    );
   }
   if (stage2.length === 0) {
-    const details = stage1.flatMap((a) => a.checks.filter((c) => !c.pass && (c.check === 'route-kind' || c.check === 'namespace')).map((c) => c.detail));
-    return settle(explain, RouteReason.NotAllowedByListeners, `no listener of ${parentName} allows this ${route.kind}: ${details.join('; ')}`, [], built.gateway);
+    const details = stage1.flatMap((a) =>
+      a.checks
+        .filter((c) => !c.pass && (c.check === "route-kind" || c.check === "namespace"))
+        .map((c) => c.detail),
+    );
+    return settle(
+      explain,
+      RouteReason.NotAllowedByListeners,
+      `no listener of ${parentName} allows this ${route.kind}: ${details.join("; ")}`,
+      [],
+      built.gateway,
+    );
   }
   if (admitted.length === 0) {
-    const listenerHosts = stage2.map((a) => `${a.listener.name}: ${a.listener.hostname ?? '(any)'}`).join(', ');
-    return settle(explain, RouteReason.NoMatchingListenerHostname, `route hostnames ${route.hostnames.join(', ')} do not intersect the hostname of any allowed listener of ${parentName} (${listenerHosts})`, [], built.gateway);
+    const listenerHosts = stage2
+      .map((a) => `${a.listener.name}: ${a.listener.hostname ?? "(any)"}`)
+      .join(", ");
+    return settle(
+      explain,
+      RouteReason.NoMatchingListenerHostname,
+      `route hostnames ${route.hostnames.join(", ")} do not intersect the hostname of any allowed listener of ${parentName} (${listenerHosts})`,
+      [],
+      built.gateway,
+    );
   }
   const invalid = route.rules.filter((r) => !r.valid);
   if (route.rules.length > 0 && invalid.length === route.rules.length) {
     const first = invalid[0];
     const reason = first?.invalidReason ?? RouteReason.UnsupportedValue;
-    checks.push({ check: 'rules-valid', pass: false, detail: `every rule is invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ''}`).join('; ')}` });
-    return settle(explain, reason, `all rules are invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ''}`).join('; ')}`, [], built.gateway);
+    checks.push({
+      check: "rules-valid",
+      pass: false,
+      detail: `every rule is invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ""}`).join("; ")}`,
+    });
+    return settle(
+      explain,
+      reason,
+      `all rules are invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ""}`).join("; ")}`,
+      [],
+      built.gateway,
+    );
   }
   checks.push({
-    check: 'rules-valid',
+    check: "rules-valid",
     pass: invalid.length === 0,
-    detail: invalid.length ? `${invalid.length} of ${route.rules.length} rules dropped: ${invalid.map(describeRule).join(', ')}` : `all ${route.rules.length} rules are valid`,
+    detail: invalid.length
+      ? `${invalid.length} of ${route.rules.length} rules dropped: ${invalid.map(describeRule).join(", ")}`
+      : `all ${route.rules.length} rules are valid`,
   });
-  return settle(explain, RouteReason.Accepted, `accepted by listener${admitted.length > 1 ? 's' : ''} ${admitted.map((a) => a.listener.name).join(', ')}`, admitted, built.gateway);
+  return settle(
+    explain,
+    RouteReason.Accepted,
+    `accepted by listener${admitted.length > 1 ? "s" : ""} ${admitted.map((a) => a.listener.name).join(", ")}`,
+    admitted,
+    built.gateway,
+  );
 }
 
 /** A mesh parent Service the world assumes has the port (or named port) the parentRef names. */
-function bindToAssumedService(route: ResolvedRoute, ref: ResolvedParentRef, explain: RouteParentExplain, why: string): ParentOutcome {
-  explain.checks = [{ check: 'parent-exists', pass: true, detail: `Service ${ref.namespace}/${ref.name} is not in the workspace; assumed to exist with the port this parentRef names (${why})` }];
+function bindToAssumedService(
+  route: ResolvedRoute,
+  ref: ResolvedParentRef,
+  explain: RouteParentExplain,
+  why: string,
+): ParentOutcome {
+  explain.checks = [
+    {
+      check: "parent-exists",
+      pass: true,
+      detail: `Service ${ref.namespace}/${ref.name} is not in the workspace; assumed to exist with the port this parentRef names (${why})`,
+    },
+  ];
   const invalid = route.rules.filter((r) => !r.valid);
   if (route.rules.length > 0 && invalid.length === route.rules.length) {
     explain.reason = invalid[0]?.invalidReason ?? RouteReason.UnsupportedValue;
-    explain.message = `all rules are invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ''}`).join('; ')}`;
+    explain.message = `all rules are invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ""}`).join("; ")}`;
     return { explain, admitted: [] };
   }
   explain.accepted = true;
   explain.reason = RouteReason.Accepted;
-  explain.message = `bound to Service ${ref.namespace}/${ref.name}, assumed (${ref.namespace === route.namespace ? 'producer' : 'consumer'} route)`;
+  explain.message = `bound to Service ${ref.namespace}/${ref.name}, assumed (${ref.namespace === route.namespace ? "producer" : "consumer"} route)`;
   // Without the Service's port list, the route binds the port it names; mesh kind clashes are
   // settled per port, so an unnamed port is keyed 0.
-  const service = { key: resourceKey('Service', ref.namespace, ref.name), namespace: ref.namespace, name: ref.name };
+  const service = {
+    key: resourceKey("Service", ref.namespace, ref.name),
+    namespace: ref.namespace,
+    name: ref.name,
+  };
   return { explain, admitted: [], mesh: { service, ports: [ref.port ?? 0] } };
 }
 
-function settle(explain: RouteParentExplain, reason: RouteReason, message: string, admitted: ListenerAdmission[], gateway: Manifest): ParentOutcome {
+function settle(
+  explain: RouteParentExplain,
+  reason: RouteReason,
+  message: string,
+  admitted: ListenerAdmission[],
+  gateway: Manifest,
+): ParentOutcome {
   explain.accepted = reason === RouteReason.Accepted;
   explain.reason = reason;
   explain.message = message;
@@ -168,35 +308,80 @@ function attachToService(
   explain: RouteParentExplain,
   path: (string | number)[],
 ): ParentOutcome {
-  const found = lookupObject(ctx.index, 'Service', ref.namespace, ref.name);
-  if (found.state === 'assumed') {
-    recordAssumption(ctx, {
-      code: 'assume.service', kind: 'Service', namespace: ref.namespace, name: ref.name, why: found.why,
-      facts: [ref.port !== undefined ? `port ${ref.port}` : ref.sectionName !== undefined ? `port ${ref.sectionName}` : 'the ports the route binds'],
-      closedWorld: 'the route has no status for this mesh parent',
-    }, m, path);
+  const found = lookupObject(ctx.index, "Service", ref.namespace, ref.name);
+  if (found.state === "assumed") {
+    recordAssumption(
+      ctx,
+      {
+        code: "assume.service",
+        kind: "Service",
+        namespace: ref.namespace,
+        name: ref.name,
+        why: found.why,
+        facts: [
+          ref.port !== undefined
+            ? `port ${ref.port}`
+            : ref.sectionName !== undefined
+              ? `port ${ref.sectionName}`
+              : "the ports the route binds",
+        ],
+        closedWorld: "the route has no status for this mesh parent",
+      },
+      m,
+      path,
+    );
   }
-  const service = found.state === 'found' ? found.object : undefined;
-  if (found.state === 'assumed') return bindToAssumedService(route, ref, explain, found.why);
+  const service = found.state === "found" ? found.object : undefined;
+  if (found.state === "assumed") return bindToAssumedService(route, ref, explain, found.why);
   if (!service) {
-    reportDiagnostic(ctx, 'ref.not-found', m, path, `parentRef Service ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`);
+    reportDiagnostic(
+      ctx,
+      "ref.not-found",
+      m,
+      path,
+      `parentRef Service ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`,
+    );
     explain.noStatusReason = `Service ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see`;
     explain.message = explain.noStatusReason;
-    explain.checks = [{ check: 'parent-exists', pass: false, detail: `Service ${ref.namespace}/${ref.name} not found` }];
+    explain.checks = [
+      {
+        check: "parent-exists",
+        pass: false,
+        detail: `Service ${ref.namespace}/${ref.name} not found`,
+      },
+    ];
     return { explain, admitted: [] };
   }
   explain.parent = service.key;
-  const checks: AttachmentCheck[] = [{ check: 'parent-exists', pass: true, detail: `Service ${ref.namespace}/${ref.name} found (mesh parent)` }];
-  const ports = asRecords(service.spec['ports']).map((p) => ({ name: asString(p['name']), port: asNumber(p['port']) }));
-  const portList = ports.map((p) => `${p.name ?? '(unnamed)'}:${p.port ?? '?'}`).join(', ') || 'none';
+  const checks: AttachmentCheck[] = [
+    {
+      check: "parent-exists",
+      pass: true,
+      detail: `Service ${ref.namespace}/${ref.name} found (mesh parent)`,
+    },
+  ];
+  const ports = asRecords(service.spec["ports"]).map((p) => ({
+    name: asString(p["name"]),
+    port: asNumber(p["port"]),
+  }));
+  const portList =
+    ports.map((p) => `${p.name ?? "(unnamed)"}:${p.port ?? "?"}`).join(", ") || "none";
   let matching = ports;
   if (ref.sectionName !== undefined) {
     matching = matching.filter((p) => p.name === ref.sectionName);
-    checks.push({ check: 'section-name', pass: matching.length > 0, detail: `parentRef sectionName ${ref.sectionName}; Service ports ${portList}` });
+    checks.push({
+      check: "section-name",
+      pass: matching.length > 0,
+      detail: `parentRef sectionName ${ref.sectionName}; Service ports ${portList}`,
+    });
   }
   if (ref.port !== undefined) {
     matching = matching.filter((p) => p.port === ref.port);
-    checks.push({ check: 'port', pass: matching.length > 0, detail: `parentRef port ${ref.port}; Service ports ${portList}` });
+    checks.push({
+      check: "port",
+      pass: matching.length > 0,
+      detail: `parentRef port ${ref.port}; Service ports ${portList}`,
+    });
   }
   explain.checks = checks;
   if (matching.length === 0) {
@@ -207,13 +392,12 @@ function attachToService(
   const invalid = route.rules.filter((r) => !r.valid);
   if (route.rules.length > 0 && invalid.length === route.rules.length) {
     explain.reason = invalid[0]?.invalidReason ?? RouteReason.UnsupportedValue;
-    explain.message = `all rules are invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ''}`).join('; ')}`;
+    explain.message = `all rules are invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ""}`).join("; ")}`;
     return { explain, admitted: [] };
   }
   explain.accepted = true;
   explain.reason = RouteReason.Accepted;
-  explain.message = `bound to Service ${ref.namespace}/${ref.name} (${ref.namespace === route.namespace ? 'producer' : 'consumer'} route)`;
+  explain.message = `bound to Service ${ref.namespace}/${ref.name} (${ref.namespace === route.namespace ? "producer" : "consumer"} route)`;
   const bound = matching.map((p) => p.port).filter((p): p is number => p !== undefined);
   return { explain, admitted: [], mesh: { service, ports: bound } };
 }
-

@@ -3,14 +3,17 @@
  * over TLS, with which SNI, and which client certificate it presents. The Secrets and ConfigMaps
  * are the conformance suite's real PEM data.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
-import { analyze } from '../analyze';
-import { compileRouter } from '../routing/compileRouter';
-import { traceRequest } from '../simulate/traceRequest';
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { analyze } from "../analyze";
+import { compileRouter } from "../routing/compileRouter";
+import { traceRequest } from "../simulate/traceRequest";
 
-const NS = 'gateway-conformance-infra';
-const base = ['gatewayclass.yaml', 'programmatic-resources.yaml'].map((f) => ({ name: f, text: readFileSync(`fixtures/conformance/base/${f}`, 'utf8') }));
+const NS = "gateway-conformance-infra";
+const base = ["gatewayclass.yaml", "programmatic-resources.yaml"].map((f) => ({
+  name: f,
+  text: readFileSync(`fixtures/conformance/base/${f}`, "utf8"),
+}));
 
 const gateway = (name: string, tls: string): string => `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
@@ -22,9 +25,15 @@ spec:
 ${tls}`;
 
 const YAML = [
-  gateway('with-cert', '  tls:\n    backend:\n      clientCertificateRef: {kind: Secret, name: tls-checks-client-certificate}\n'),
-  gateway('without-cert', ''),
-  gateway('bad-cert', '  tls:\n    backend:\n      clientCertificateRef: {kind: Secret, name: no-such-secret}\n'),
+  gateway(
+    "with-cert",
+    "  tls:\n    backend:\n      clientCertificateRef: {kind: Secret, name: tls-checks-client-certificate}\n",
+  ),
+  gateway("without-cert", ""),
+  gateway(
+    "bad-cert",
+    "  tls:\n    backend:\n      clientCertificateRef: {kind: Secret, name: no-such-secret}\n",
+  ),
   `apiVersion: v1
 kind: Service
 metadata: {name: secure, namespace: ${NS}}
@@ -85,39 +94,52 @@ spec:
     - matches: [{path: {type: PathPrefix, value: /broken}}]
       backendRefs: [{name: broken, port: 443}]
 `,
-].join('---\n');
+].join("---\n");
 
-describe('backend TLS', () => {
-  const analysis = analyze([...base, { name: 'backend-tls.yaml', text: YAML }]);
+describe("backend TLS", () => {
+  const analysis = analyze([...base, { name: "backend-tls.yaml", text: YAML }]);
   const router = compileRouter(analysis);
   const backendTLS = (gw: string, path: string) => {
-    const trace = traceRequest(router, { gateway: `${NS}/${gw}`, scheme: 'http', host: 'app.example.com', path });
+    const trace = traceRequest(router, {
+      gateway: `${NS}/${gw}`,
+      scheme: "http",
+      host: "app.example.com",
+      path,
+    });
     expect(trace.outcome.status).toBe(200);
     return trace.outcome.request?.backendTLS;
   };
 
-  test('an accepted policy for the port (sectionName) sets the SNI; the Gateway adds its client certificate', () => {
-    expect(backendTLS('with-cert', '/tls')).toEqual({ sni: 'secure.example.com', clientCertificate: `${NS}/tls-checks-client-certificate` });
+  test("an accepted policy for the port (sectionName) sets the SNI; the Gateway adds its client certificate", () => {
+    expect(backendTLS("with-cert", "/tls")).toEqual({
+      sni: "secure.example.com",
+      clientCertificate: `${NS}/tls-checks-client-certificate`,
+    });
   });
 
-  test('the certificate belongs to the Gateway: the same route through another Gateway presents none', () => {
-    expect(backendTLS('without-cert', '/tls')).toEqual({ sni: 'secure.example.com' });
+  test("the certificate belongs to the Gateway: the same route through another Gateway presents none", () => {
+    expect(backendTLS("without-cert", "/tls")).toEqual({ sni: "secure.example.com" });
   });
 
-  test('a clientCertificateRef that does not resolve is not presented', () => {
-    expect(backendTLS('bad-cert', '/tls')).toEqual({ sni: 'secure.example.com' });
+  test("a clientCertificateRef that does not resolve is not presented", () => {
+    expect(backendTLS("bad-cert", "/tls")).toEqual({ sni: "secure.example.com" });
   });
 
-  test('another port of the same Service stays plain', () => {
-    expect(backendTLS('with-cert', '/plain')).toBeUndefined();
+  test("another port of the same Service stays plain", () => {
+    expect(backendTLS("with-cert", "/plain")).toBeUndefined();
   });
 
-  test('a policy without sectionName covers every port of the Service', () => {
-    expect(backendTLS('with-cert', '/whole')).toEqual({ sni: 'whole.example.com', clientCertificate: `${NS}/tls-checks-client-certificate` });
+  test("a policy without sectionName covers every port of the Service", () => {
+    expect(backendTLS("with-cert", "/whole")).toEqual({
+      sni: "whole.example.com",
+      clientCertificate: `${NS}/tls-checks-client-certificate`,
+    });
   });
 
-  test('a policy that is not accepted (its CA ConfigMap is missing) sets no TLS', () => {
-    expect(analysis.status[`BackendTLSPolicy/${NS}/broken-ca`]).toMatchObject({ ancestors: [{ conditions: [{ type: 'Accepted', status: 'False' }, {}] }, {}, {}] });
-    expect(backendTLS('with-cert', '/broken')).toBeUndefined();
+  test("a policy that is not accepted (its CA ConfigMap is missing) sets no TLS", () => {
+    expect(analysis.status[`BackendTLSPolicy/${NS}/broken-ca`]).toMatchObject({
+      ancestors: [{ conditions: [{ type: "Accepted", status: "False" }, {}] }, {}, {}],
+    });
+    expect(backendTLS("with-cert", "/broken")).toBeUndefined();
   });
 });

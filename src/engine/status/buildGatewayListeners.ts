@@ -3,17 +3,17 @@
  * the ListenerSets its `allowedListeners` admits (default None), oldest ListenerSet first, then by
  * "{namespace}/{name}"; validates each and settles conflicts.
  */
-import { compareByAge } from '../resolve/compareByAge';
-import { GATEWAY_GROUP } from '../api/kinds';
-import { listKind, namespaceInfo } from '../resolve/indexResources';
-import { matchLabelSelector } from '../resolve/matchLabelSelector';
-import { asRecord, asRecords, asString } from '../resolve/read';
-import type { LabelSelector } from '../api/spec';
-import type { Manifest } from '../types';
-import { applyListenerConflicts, markOverlappingTlsHostnames } from './applyListenerConflicts';
-import type { ListenerState } from './listenerState';
-import type { StatusContext } from './statusContext';
-import { validateListener } from './validateListener';
+import { compareByAge } from "../resolve/compareByAge";
+import { GATEWAY_GROUP } from "../api/kinds";
+import { listKind, namespaceInfo } from "../resolve/indexResources";
+import { matchLabelSelector } from "../resolve/matchLabelSelector";
+import { asRecord, asRecords, asString } from "../resolve/read";
+import type { LabelSelector } from "../api/spec";
+import type { Manifest } from "../types";
+import { applyListenerConflicts, markOverlappingTlsHostnames } from "./applyListenerConflicts";
+import type { ListenerState } from "./listenerState";
+import type { StatusContext } from "./statusContext";
+import { validateListener } from "./validateListener";
 
 export interface ListenerSetAdmission {
   listenerSet: Manifest;
@@ -31,14 +31,20 @@ export interface GatewayListeners {
 }
 
 export function buildGatewayListeners(ctx: StatusContext, gateway: Manifest): GatewayListeners {
-  const own = asRecords(gateway.spec['listeners']).map((raw, i) => validateListener(ctx, gateway, gateway, raw, i));
-  const listenerSets = listKind(ctx.index, 'ListenerSet')
+  const own = asRecords(gateway.spec["listeners"]).map((raw, i) =>
+    validateListener(ctx, gateway, gateway, raw, i),
+  );
+  const listenerSets = listKind(ctx.index, "ListenerSet")
     .filter((ls) => targetsGateway(ls, gateway))
     .sort(compareByAge)
     .map((ls) => admitListenerSet(ctx, gateway, ls));
   const fromSets = listenerSets
     .filter((a) => a.allowed)
-    .flatMap((a) => asRecords(a.listenerSet.spec['listeners']).map((raw, i) => validateListener(ctx, gateway, a.listenerSet, raw, i)));
+    .flatMap((a) =>
+      asRecords(a.listenerSet.spec["listeners"]).map((raw, i) =>
+        validateListener(ctx, gateway, a.listenerSet, raw, i),
+      ),
+    );
   const listeners = [...own, ...fromSets];
   applyListenerConflicts(listeners, own.length);
   markOverlappingTlsHostnames(listeners);
@@ -46,34 +52,65 @@ export function buildGatewayListeners(ctx: StatusContext, gateway: Manifest): Ga
 }
 
 export function targetsGateway(ls: Manifest, gateway: Manifest): boolean {
-  const ref = asRecord(ls.spec['parentRef']) ?? {};
+  const ref = asRecord(ls.spec["parentRef"]) ?? {};
   return (
-    (asString(ref['group']) ?? GATEWAY_GROUP) === GATEWAY_GROUP &&
-    (asString(ref['kind']) ?? 'Gateway') === 'Gateway' &&
-    (asString(ref['namespace']) ?? ls.namespace) === gateway.namespace &&
-    asString(ref['name']) === gateway.name
+    (asString(ref["group"]) ?? GATEWAY_GROUP) === GATEWAY_GROUP &&
+    (asString(ref["kind"]) ?? "Gateway") === "Gateway" &&
+    (asString(ref["namespace"]) ?? ls.namespace) === gateway.namespace &&
+    asString(ref["name"]) === gateway.name
   );
 }
 
-
-function admitListenerSet(ctx: StatusContext, gateway: Manifest, ls: Manifest): ListenerSetAdmission {
-  const namespaces = asRecord(asRecord(gateway.spec['allowedListeners'])?.['namespaces']) ?? {};
-  const from = asString(namespaces['from']) ?? 'None';
+function admitListenerSet(
+  ctx: StatusContext,
+  gateway: Manifest,
+  ls: Manifest,
+): ListenerSetAdmission {
+  const namespaces = asRecord(asRecord(gateway.spec["allowedListeners"])?.["namespaces"]) ?? {};
+  const from = asString(namespaces["from"]) ?? "None";
   const gw = `Gateway ${gateway.namespace}/${gateway.name}`;
   switch (from) {
-    case 'All':
-      return { listenerSet: ls, allowed: true, detail: `${gw} allows ListenerSets from all namespaces` };
-    case 'Same':
+    case "All":
+      return {
+        listenerSet: ls,
+        allowed: true,
+        detail: `${gw} allows ListenerSets from all namespaces`,
+      };
+    case "Same":
       return ls.namespace === gateway.namespace
-        ? { listenerSet: ls, allowed: true, detail: `${gw} allows ListenerSets from its own namespace` }
-        : { listenerSet: ls, allowed: false, detail: `${gw} allows ListenerSets only from namespace ${gateway.namespace}; this one is in ${ls.namespace}` };
-    case 'Selector': {
-      const selector = asRecord(namespaces['selector']) as LabelSelector | undefined;
-      if (!selector) return { listenerSet: ls, allowed: false, detail: `${gw} uses allowedListeners from Selector without a selector` };
-      const outcome = matchLabelSelector(selector, namespaceInfo(ctx.index, ls.namespace ?? '').labels);
-      return { listenerSet: ls, allowed: outcome.matches, detail: `${gw} selects ListenerSet namespaces by label: namespace ${ls.namespace} ${outcome.matches ? 'matches' : `does not match (${outcome.reason})`}` };
+        ? {
+            listenerSet: ls,
+            allowed: true,
+            detail: `${gw} allows ListenerSets from its own namespace`,
+          }
+        : {
+            listenerSet: ls,
+            allowed: false,
+            detail: `${gw} allows ListenerSets only from namespace ${gateway.namespace}; this one is in ${ls.namespace}`,
+          };
+    case "Selector": {
+      const selector = asRecord(namespaces["selector"]) as LabelSelector | undefined;
+      if (!selector)
+        return {
+          listenerSet: ls,
+          allowed: false,
+          detail: `${gw} uses allowedListeners from Selector without a selector`,
+        };
+      const outcome = matchLabelSelector(
+        selector,
+        namespaceInfo(ctx.index, ls.namespace ?? "").labels,
+      );
+      return {
+        listenerSet: ls,
+        allowed: outcome.matches,
+        detail: `${gw} selects ListenerSet namespaces by label: namespace ${ls.namespace} ${outcome.matches ? "matches" : `does not match (${outcome.reason})`}`,
+      };
     }
     default:
-      return { listenerSet: ls, allowed: false, detail: `${gw} does not allow ListenerSets (spec.allowedListeners.namespaces.from is ${from}${from === 'None' ? ', the default' : ''})` };
+      return {
+        listenerSet: ls,
+        allowed: false,
+        detail: `${gw} does not allow ListenerSets (spec.allowedListeners.namespaces.from is ${from}${from === "None" ? ", the default" : ""})`,
+      };
   }
 }

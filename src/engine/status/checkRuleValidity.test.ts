@@ -1,41 +1,110 @@
-import { describe, expect, test } from 'vitest';
-import { checkRuleValidity } from './checkRuleValidity';
+import { describe, expect, test } from "vitest";
+import { checkRuleValidity } from "./checkRuleValidity";
 
-describe('checkRuleValidity (spec §2.6)', () => {
-  test('valid HTTP rules, including RE2 regexes, pass', () => {
-    expect(checkRuleValidity('HTTPRoute', { matches: [{ path: { type: 'RegularExpression', value: '/v[0-9]+/.*' }, headers: [{ name: 'x', type: 'RegularExpression', value: 'a|b' }] }] })).toBeUndefined();
-    expect(checkRuleValidity('HTTPRoute', {})).toBeUndefined();
+describe("checkRuleValidity (spec §2.6)", () => {
+  test("valid HTTP rules, including RE2 regexes, pass", () => {
+    expect(
+      checkRuleValidity("HTTPRoute", {
+        matches: [
+          {
+            path: { type: "RegularExpression", value: "/v[0-9]+/.*" },
+            headers: [{ name: "x", type: "RegularExpression", value: "a|b" }],
+          },
+        ],
+      }),
+    ).toBeUndefined();
+    expect(checkRuleValidity("HTTPRoute", {})).toBeUndefined();
   });
   test.each([
-    [{ matches: [{ path: { type: 'Regex', value: '/' } }] }, 'UnsupportedValue', 'path match type "Regex" is not supported'],
-    [{ matches: [{ path: { type: 'RegularExpression', value: '(?=lookahead)' } }] }, 'UnsupportedValue', 'is not a valid RE2 regular expression'],
-    [{ matches: [{ queryParams: [{ name: 'q', type: 'RegularExpression', value: '[' }] }] }, 'UnsupportedValue', 'query parameter q match'],
-    [{ matches: [{ method: 'FETCH' }] }, 'UnsupportedValue', 'method "FETCH" is not supported'],
-    [{ filters: [{ type: 'Teleport' }] }, 'UnsupportedValue', 'filter type "Teleport" is not supported on a HTTPRoute'],
-    [{ filters: [{ type: 'RequestRedirect', requestRedirect: {} }, { type: 'URLRewrite', urlRewrite: {} }] }, 'IncompatibleFilters', 'RequestRedirect and URLRewrite'],
     [
-      { matches: [{ path: { type: 'Exact', value: '/a' } }], filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/b' } } }] },
-      'UnsupportedValue',
-      'ReplacePrefixMatch needs exactly one match, of type PathPrefix',
+      { matches: [{ path: { type: "Regex", value: "/" } }] },
+      "UnsupportedValue",
+      'path match type "Regex" is not supported',
     ],
-    [{ backendRefs: [{ name: 's', port: 80, filters: [{ type: 'Bogus' }] }] }, 'UnsupportedValue', 'filter type "Bogus"'],
-  ])('HTTPRoute rule %j → %s', (rule, reason, fragment) => {
-    const problem = checkRuleValidity('HTTPRoute', rule);
+    [
+      { matches: [{ path: { type: "RegularExpression", value: "(?=lookahead)" } }] },
+      "UnsupportedValue",
+      "is not a valid RE2 regular expression",
+    ],
+    [
+      { matches: [{ queryParams: [{ name: "q", type: "RegularExpression", value: "[" }] }] },
+      "UnsupportedValue",
+      "query parameter q match",
+    ],
+    [{ matches: [{ method: "FETCH" }] }, "UnsupportedValue", 'method "FETCH" is not supported'],
+    [
+      { filters: [{ type: "Teleport" }] },
+      "UnsupportedValue",
+      'filter type "Teleport" is not supported on a HTTPRoute',
+    ],
+    [
+      {
+        filters: [
+          { type: "RequestRedirect", requestRedirect: {} },
+          { type: "URLRewrite", urlRewrite: {} },
+        ],
+      },
+      "IncompatibleFilters",
+      "RequestRedirect and URLRewrite",
+    ],
+    [
+      {
+        matches: [{ path: { type: "Exact", value: "/a" } }],
+        filters: [
+          {
+            type: "URLRewrite",
+            urlRewrite: { path: { type: "ReplacePrefixMatch", replacePrefixMatch: "/b" } },
+          },
+        ],
+      },
+      "UnsupportedValue",
+      "ReplacePrefixMatch needs exactly one match, of type PathPrefix",
+    ],
+    [
+      { backendRefs: [{ name: "s", port: 80, filters: [{ type: "Bogus" }] }] },
+      "UnsupportedValue",
+      'filter type "Bogus"',
+    ],
+  ])("HTTPRoute rule %j → %s", (rule, reason, fragment) => {
+    const problem = checkRuleValidity("HTTPRoute", rule);
     expect(problem?.reason).toBe(reason);
     expect(problem?.message).toContain(fragment);
   });
-  test('a header modifier naming one header twice leaves the rule valid (neither the CRD nor the spec rejects the rule; validate/ warns)', () => {
-    const twice = { set: [{ name: 'X-Foo', value: '1' }], add: [{ name: 'x-foo', value: '2' }], remove: ['X-FOO'] };
-    expect(checkRuleValidity('HTTPRoute', { filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: twice }] })).toBeUndefined();
-    expect(checkRuleValidity('GRPCRoute', { filters: [{ type: 'ResponseHeaderModifier', responseHeaderModifier: twice }] })).toBeUndefined();
+  test("a header modifier naming one header twice leaves the rule valid (neither the CRD nor the spec rejects the rule; validate/ warns)", () => {
+    const twice = {
+      set: [{ name: "X-Foo", value: "1" }],
+      add: [{ name: "x-foo", value: "2" }],
+      remove: ["X-FOO"],
+    };
+    expect(
+      checkRuleValidity("HTTPRoute", {
+        filters: [{ type: "RequestHeaderModifier", requestHeaderModifier: twice }],
+      }),
+    ).toBeUndefined();
+    expect(
+      checkRuleValidity("GRPCRoute", {
+        filters: [{ type: "ResponseHeaderModifier", responseHeaderModifier: twice }],
+      }),
+    ).toBeUndefined();
   });
 
-  test('GRPCRoute: only header modifiers, mirror and ExtensionRef filters; method regexes must compile', () => {
-    expect(checkRuleValidity('GRPCRoute', { filters: [{ type: 'RequestRedirect' }] })?.message).toContain('not supported on a GRPCRoute');
-    expect(checkRuleValidity('GRPCRoute', { matches: [{ method: { type: 'RegularExpression', service: 'svc(', method: 'Get' } }] })?.reason).toBe('UnsupportedValue');
-    expect(checkRuleValidity('GRPCRoute', { matches: [{ method: { service: 'pkg.Svc', method: 'Get' } }], filters: [{ type: 'RequestMirror' }] })).toBeUndefined();
+  test("GRPCRoute: only header modifiers, mirror and ExtensionRef filters; method regexes must compile", () => {
+    expect(
+      checkRuleValidity("GRPCRoute", { filters: [{ type: "RequestRedirect" }] })?.message,
+    ).toContain("not supported on a GRPCRoute");
+    expect(
+      checkRuleValidity("GRPCRoute", {
+        matches: [{ method: { type: "RegularExpression", service: "svc(", method: "Get" } }],
+      })?.reason,
+    ).toBe("UnsupportedValue");
+    expect(
+      checkRuleValidity("GRPCRoute", {
+        matches: [{ method: { service: "pkg.Svc", method: "Get" } }],
+        filters: [{ type: "RequestMirror" }],
+      }),
+    ).toBeUndefined();
   });
-  test('L4 routes have no matches or filters to validate', () => {
-    expect(checkRuleValidity('TCPRoute', { filters: [{ type: 'Anything' }] })).toBeUndefined();
+  test("L4 routes have no matches or filters to validate", () => {
+    expect(checkRuleValidity("TCPRoute", { filters: [{ type: "Anything" }] })).toBeUndefined();
   });
 });

@@ -3,23 +3,39 @@
  * could have let it through (gwsim reads raw YAML, so CEL never ran). Returns the first problem
  * of a rule, or undefined when the rule is valid. Backend problems never invalidate a rule.
  */
-import { RouteReason } from '../api/conditions';
-import { HTTP_METHODS } from '../api/spec';
-import type { RouteKind } from '../api/kinds';
-import { compileRegex } from '../match/regex';
-import { asRecord, asRecords, asString } from '../resolve/read';
+import { RouteReason } from "../api/conditions";
+import { HTTP_METHODS } from "../api/spec";
+import type { RouteKind } from "../api/kinds";
+import { compileRegex } from "../match/regex";
+import { asRecord, asRecords, asString } from "../resolve/read";
 
 export interface RuleProblem {
   reason: RouteReason;
   message: string;
 }
 
-const HTTP_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'RequestRedirect', 'URLRewrite', 'CORS', 'ExtensionRef']);
-const GRPC_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'ExtensionRef']);
+const HTTP_FILTERS = new Set([
+  "RequestHeaderModifier",
+  "ResponseHeaderModifier",
+  "RequestMirror",
+  "RequestRedirect",
+  "URLRewrite",
+  "CORS",
+  "ExtensionRef",
+]);
+const GRPC_FILTERS = new Set([
+  "RequestHeaderModifier",
+  "ResponseHeaderModifier",
+  "RequestMirror",
+  "ExtensionRef",
+]);
 
-export function checkRuleValidity(kind: RouteKind, rule: Record<string, unknown>): RuleProblem | undefined {
-  if (kind === 'HTTPRoute') return checkHttpMatches(rule) ?? checkFilters(kind, rule);
-  if (kind === 'GRPCRoute') return checkGrpcMatches(rule) ?? checkFilters(kind, rule);
+export function checkRuleValidity(
+  kind: RouteKind,
+  rule: Record<string, unknown>,
+): RuleProblem | undefined {
+  if (kind === "HTTPRoute") return checkHttpMatches(rule) ?? checkFilters(kind, rule);
+  if (kind === "GRPCRoute") return checkGrpcMatches(rule) ?? checkFilters(kind, rule);
   return undefined;
 }
 
@@ -45,55 +61,67 @@ function regexError(pattern: string): string | undefined {
 
 function checkRegex(what: string, pattern: string): RuleProblem | undefined {
   const error = regexError(pattern);
-  return error === undefined ? undefined : unsupported(`${what} ${JSON.stringify(pattern)} is not a valid RE2 regular expression: ${error}`);
+  return error === undefined
+    ? undefined
+    : unsupported(
+        `${what} ${JSON.stringify(pattern)} is not a valid RE2 regular expression: ${error}`,
+      );
 }
 
-function checkValueMatch(what: string, m: Record<string, unknown>, defaultType: string): RuleProblem | undefined {
-  const type = asString(m['type']) ?? defaultType;
-  if (type === 'RegularExpression') return checkRegex(what, asString(m['value']) ?? '');
-  if (type !== 'Exact' && type !== 'PathPrefix') return unsupported(`${what} type "${type}" is not supported`);
+function checkValueMatch(
+  what: string,
+  m: Record<string, unknown>,
+  defaultType: string,
+): RuleProblem | undefined {
+  const type = asString(m["type"]) ?? defaultType;
+  if (type === "RegularExpression") return checkRegex(what, asString(m["value"]) ?? "");
+  if (type !== "Exact" && type !== "PathPrefix")
+    return unsupported(`${what} type "${type}" is not supported`);
   return undefined;
 }
 
 function checkHttpMatches(rule: Record<string, unknown>): RuleProblem | undefined {
-  for (const match of asRecords(rule['matches'])) {
-    const path = asRecord(match['path']);
+  for (const match of asRecords(rule["matches"])) {
+    const path = asRecord(match["path"]);
     if (path) {
-      const type = asString(path['type']) ?? 'PathPrefix';
-      if (type === 'RegularExpression') {
-        const p = checkRegex('path regex', asString(path['value']) ?? '');
+      const type = asString(path["type"]) ?? "PathPrefix";
+      if (type === "RegularExpression") {
+        const p = checkRegex("path regex", asString(path["value"]) ?? "");
         if (p) return p;
-      } else if (type !== 'Exact' && type !== 'PathPrefix') return unsupported(`path match type "${type}" is not supported`);
+      } else if (type !== "Exact" && type !== "PathPrefix")
+        return unsupported(`path match type "${type}" is not supported`);
     }
-    for (const h of asRecords(match['headers'])) {
-      const p = checkValueMatch(`header ${asString(h['name']) ?? ''} match`, h, 'Exact');
+    for (const h of asRecords(match["headers"])) {
+      const p = checkValueMatch(`header ${asString(h["name"]) ?? ""} match`, h, "Exact");
       if (p) return p;
     }
-    for (const q of asRecords(match['queryParams'])) {
-      const p = checkValueMatch(`query parameter ${asString(q['name']) ?? ''} match`, q, 'Exact');
+    for (const q of asRecords(match["queryParams"])) {
+      const p = checkValueMatch(`query parameter ${asString(q["name"]) ?? ""} match`, q, "Exact");
       if (p) return p;
     }
-    const method = asString(match['method']);
-    if (method !== undefined && !(HTTP_METHODS as readonly string[]).includes(method)) return unsupported(`method "${method}" is not supported`);
+    const method = asString(match["method"]);
+    if (method !== undefined && !(HTTP_METHODS as readonly string[]).includes(method))
+      return unsupported(`method "${method}" is not supported`);
   }
   return undefined;
 }
 
 function checkGrpcMatches(rule: Record<string, unknown>): RuleProblem | undefined {
-  for (const match of asRecords(rule['matches'])) {
-    const method = asRecord(match['method']);
+  for (const match of asRecords(rule["matches"])) {
+    const method = asRecord(match["method"]);
     if (method) {
-      const type = asString(method['type']) ?? 'Exact';
-      if (type === 'RegularExpression') {
-        for (const part of ['service', 'method'] as const) {
+      const type = asString(method["type"]) ?? "Exact";
+      if (type === "RegularExpression") {
+        for (const part of ["service", "method"] as const) {
           const value = asString(method[part]);
           const p = value === undefined ? undefined : checkRegex(`gRPC ${part} regex`, value);
           if (p) return p;
         }
-      } else if (type !== 'Exact') return unsupported(`gRPC method match type "${type}" is not supported`);
+      } else if (type !== "Exact")
+        return unsupported(`gRPC method match type "${type}" is not supported`);
     }
-    for (const h of asRecords(match['headers'])) {
-      const p = checkValueMatch(`header ${asString(h['name']) ?? ''} match`, h, 'Exact');
+    for (const h of asRecords(match["headers"])) {
+      const p = checkValueMatch(`header ${asString(h["name"]) ?? ""} match`, h, "Exact");
       if (p) return p;
     }
   }
@@ -101,29 +129,41 @@ function checkGrpcMatches(rule: Record<string, unknown>): RuleProblem | undefine
 }
 
 function checkFilters(kind: RouteKind, rule: Record<string, unknown>): RuleProblem | undefined {
-  const lists = [asRecords(rule['filters']), ...asRecords(rule['backendRefs']).map((b) => asRecords(b['filters']))];
+  const lists = [
+    asRecords(rule["filters"]),
+    ...asRecords(rule["backendRefs"]).map((b) => asRecords(b["filters"])),
+  ];
   for (const filters of lists) {
-    const problem = checkFilterList(kind, filters, asRecords(rule['matches']));
+    const problem = checkFilterList(kind, filters, asRecords(rule["matches"]));
     if (problem) return problem;
   }
   return undefined;
 }
 
-function checkFilterList(kind: RouteKind, filters: Record<string, unknown>[], matches: Record<string, unknown>[]): RuleProblem | undefined {
-  const allowed = kind === 'GRPCRoute' ? GRPC_FILTERS : HTTP_FILTERS;
-  const types = filters.map((f) => asString(f['type']) ?? '');
+function checkFilterList(
+  kind: RouteKind,
+  filters: Record<string, unknown>[],
+  matches: Record<string, unknown>[],
+): RuleProblem | undefined {
+  const allowed = kind === "GRPCRoute" ? GRPC_FILTERS : HTTP_FILTERS;
+  const types = filters.map((f) => asString(f["type"]) ?? "");
   for (const type of types) {
-    if (!allowed.has(type)) return unsupported(`filter type "${type}" is not supported on a ${kind}`);
+    if (!allowed.has(type))
+      return unsupported(`filter type "${type}" is not supported on a ${kind}`);
   }
-  if (types.includes('RequestRedirect') && types.includes('URLRewrite')) {
-    return { reason: RouteReason.IncompatibleFilters, message: 'RequestRedirect and URLRewrite cannot be used together' };
+  if (types.includes("RequestRedirect") && types.includes("URLRewrite")) {
+    return {
+      reason: RouteReason.IncompatibleFilters,
+      message: "RequestRedirect and URLRewrite cannot be used together",
+    };
   }
   for (const f of filters) {
-    const modifier = asRecord(f['requestRedirect'])?.['path'] ?? asRecord(f['urlRewrite'])?.['path'];
-    if (asString(asRecord(modifier)?.['type']) === 'ReplacePrefixMatch') {
-      const only = matches.length === 1 ? asRecord(matches[0]?.['path']) : undefined;
-      if (matches.length !== 1 || (asString(only?.['type']) ?? 'PathPrefix') !== 'PathPrefix') {
-        return unsupported('ReplacePrefixMatch needs exactly one match, of type PathPrefix');
+    const modifier =
+      asRecord(f["requestRedirect"])?.["path"] ?? asRecord(f["urlRewrite"])?.["path"];
+    if (asString(asRecord(modifier)?.["type"]) === "ReplacePrefixMatch") {
+      const only = matches.length === 1 ? asRecord(matches[0]?.["path"]) : undefined;
+      if (matches.length !== 1 || (asString(only?.["type"]) ?? "PathPrefix") !== "PathPrefix") {
+        return unsupported("ReplacePrefixMatch needs exactly one match, of type PathPrefix");
       }
     }
   }

@@ -3,17 +3,29 @@
  * accepted route whose resolved backend is a Service the policy targets. When several policies
  * target the same Service (and port name), the oldest wins, then "{namespace}/{name}".
  */
-import { compareByAge, describeAgeWin } from '../resolve/compareByAge';
-import { ConditionType, PolicyReason } from '../api/conditions';
-import { resourceKey } from '../api/keys';
-import { GATEWAY_GROUP } from '../api/kinds';
-import { lookupObject } from '../resolve/world';
-import { listKind } from '../resolve/indexResources';
-import { inspectCaBundle } from '../resolve/inspectCertificateData';
-import { asNumber, asRecord, asRecords, asString } from '../resolve/read';
-import type { Manifest, PolicyAncestorStatus, PolicyStatus, ResolvedBackendRef, ResolvedRoute, RouteAttachment } from '../types';
-import type { Problem } from './listenerState';
-import { conditionsFor, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
+import { compareByAge, describeAgeWin } from "../resolve/compareByAge";
+import { ConditionType, PolicyReason } from "../api/conditions";
+import { resourceKey } from "../api/keys";
+import { GATEWAY_GROUP } from "../api/kinds";
+import { lookupObject } from "../resolve/world";
+import { listKind } from "../resolve/indexResources";
+import { inspectCaBundle } from "../resolve/inspectCertificateData";
+import { asNumber, asRecord, asRecords, asString } from "../resolve/read";
+import type {
+  Manifest,
+  PolicyAncestorStatus,
+  PolicyStatus,
+  ResolvedBackendRef,
+  ResolvedRoute,
+  RouteAttachment,
+} from "../types";
+import type { Problem } from "./listenerState";
+import {
+  conditionsFor,
+  recordAssumption,
+  reportDiagnostic,
+  type StatusContext,
+} from "./statusContext";
 
 interface Target {
   service: string;
@@ -30,7 +42,7 @@ export interface BackendTLSPolicyOutcome {
 }
 
 function targetKey(service: string, sectionName: string | undefined): string {
-  return `${service}#${sectionName ?? ''}`;
+  return `${service}#${sectionName ?? ""}`;
 }
 
 export function computeBackendTLSPolicyStatus(
@@ -39,7 +51,7 @@ export function computeBackendTLSPolicyStatus(
   attachments: readonly RouteAttachment[],
   controllerNameOf: (gatewayKey: string) => string,
 ): BackendTLSPolicyOutcome {
-  const policies = listKind(ctx.index, 'BackendTLSPolicy').filter((p) => p.group === GATEWAY_GROUP);
+  const policies = listKind(ctx.index, "BackendTLSPolicy").filter((p) => p.group === GATEWAY_GROUP);
   const out = new Map<string, PolicyStatus>();
   const sniByTarget = new Map<string, string>();
   const winners = new Map<string, Manifest>();
@@ -52,25 +64,47 @@ export function computeBackendTLSPolicyStatus(
   for (const policy of policies) {
     const targets = targetsOf(ctx, policy);
     const condition = conditionsFor(ctx, policy);
-    const conflictWith = targets.map((t) => winners.get(targetKey(t.service, t.sectionName))).find((w) => w && w !== policy);
+    const conflictWith = targets
+      .map((t) => winners.get(targetKey(t.service, t.sectionName)))
+      .find((w) => w && w !== policy);
     const validation = checkValidation(ctx, policy);
-    const hostname = asString(asRecord(policy.spec['validation'])?.['hostname']);
+    const hostname = asString(asRecord(policy.spec["validation"])?.["hostname"]);
     if (!conflictWith && !validation.notAccepted && hostname !== undefined) {
       for (const t of targets) sniByTarget.set(targetKey(t.service, t.sectionName), hostname);
     }
     const ancestors: PolicyAncestorStatus[] = [];
     for (const gatewayKey of ancestorGateways(ctx, targets, routes, attachments)) {
-      const [, namespace = '', name = ''] = gatewayKey.split('/');
+      const [, namespace = "", name = ""] = gatewayKey.split("/");
       const accepted = conflictWith
-        ? condition(ConditionType.Accepted, 'False', PolicyReason.Conflicted, `BackendTLSPolicy ${conflictWith.namespace}/${conflictWith.name} ${describeAgeWin(conflictWith, policy)} and targets the same Service`)
+        ? condition(
+            ConditionType.Accepted,
+            "False",
+            PolicyReason.Conflicted,
+            `BackendTLSPolicy ${conflictWith.namespace}/${conflictWith.name} ${describeAgeWin(conflictWith, policy)} and targets the same Service`,
+          )
         : validation.notAccepted
-          ? condition(ConditionType.Accepted, 'False', validation.notAccepted.reason, validation.notAccepted.message)
-          : condition(ConditionType.Accepted, 'True', PolicyReason.Accepted, 'Policy is accepted');
+          ? condition(
+              ConditionType.Accepted,
+              "False",
+              validation.notAccepted.reason,
+              validation.notAccepted.message,
+            )
+          : condition(ConditionType.Accepted, "True", PolicyReason.Accepted, "Policy is accepted");
       const resolved = validation.refProblem
-        ? condition(ConditionType.ResolvedRefs, 'False', validation.refProblem.reason, validation.refProblem.message)
-        : condition(ConditionType.ResolvedRefs, 'True', PolicyReason.ResolvedRefs, 'All references resolved');
+        ? condition(
+            ConditionType.ResolvedRefs,
+            "False",
+            validation.refProblem.reason,
+            validation.refProblem.message,
+          )
+        : condition(
+            ConditionType.ResolvedRefs,
+            "True",
+            PolicyReason.ResolvedRefs,
+            "All references resolved",
+          );
       ancestors.push({
-        ancestorRef: { group: GATEWAY_GROUP, kind: 'Gateway', namespace, name },
+        ancestorRef: { group: GATEWAY_GROUP, kind: "Gateway", namespace, name },
         controllerName: controllerNameOf(gatewayKey),
         conditions: [accepted, resolved],
       });
@@ -87,12 +121,18 @@ export function computeBackendTLSPolicyStatus(
  * Service. Returns new objects where a mark is added and the originals elsewhere: the routes the
  * route stage built are never written to.
  */
-export function withBackendTLS(ctx: StatusContext, routes: readonly ResolvedRoute[], sniByTarget: ReadonlyMap<string, string>): ResolvedRoute[] {
+export function withBackendTLS(
+  ctx: StatusContext,
+  routes: readonly ResolvedRoute[],
+  sniByTarget: ReadonlyMap<string, string>,
+): ResolvedRoute[] {
   if (sniByTarget.size === 0) return [...routes];
   const marked = <T extends ResolvedBackendRef | undefined>(ref: T): T => {
     if (ref?.valid !== true || ref.target === undefined) return ref;
     const name = portName(ctx, ref);
-    const sni = (name !== undefined ? sniByTarget.get(targetKey(ref.target, name)) : undefined) ?? sniByTarget.get(targetKey(ref.target, undefined));
+    const sni =
+      (name !== undefined ? sniByTarget.get(targetKey(ref.target, name)) : undefined) ??
+      sniByTarget.get(targetKey(ref.target, undefined));
     return sni === undefined ? ref : { ...ref, backendTLS: { sni } };
   };
   return routes.map((route) => {
@@ -103,7 +143,9 @@ export function withBackendTLS(ctx: StatusContext, routes: readonly ResolvedRout
         const mirror = marked(f.mirrorBackend);
         return mirror === f.mirrorBackend ? f : { ...f, mirrorBackend: mirror };
       });
-      const changed = backendRefs.some((r, i) => r !== rule.backendRefs[i]) || filters.some((f, i) => f !== rule.filters[i]);
+      const changed =
+        backendRefs.some((r, i) => r !== rule.backendRefs[i]) ||
+        filters.some((f, i) => f !== rule.filters[i]);
       return changed ? { ...rule, backendRefs, filters } : rule;
     });
     return rules.some((r, i) => r !== route.rules[i]) ? { ...route, rules } : route;
@@ -112,69 +154,152 @@ export function withBackendTLS(ctx: StatusContext, routes: readonly ResolvedRout
 
 function targetsOf(ctx: StatusContext, policy: Manifest): Target[] {
   const out: Target[] = [];
-  asRecords(policy.spec['targetRefs']).forEach((ref, i) => {
-    if ((asString(ref['group']) ?? '') !== '' || asString(ref['kind']) !== 'Service') return;
-    const name = asString(ref['name']) ?? '';
-    const found = lookupObject(ctx.index, 'Service', policy.namespace, name);
-    if (found.state === 'assumed') {
-      recordAssumption(ctx, { code: 'assume.service', kind: 'Service', namespace: policy.namespace ?? '', name, why: found.why, facts: ['the ports the policy targets'], closedWorld: 'the policy targets nothing' }, policy, ['spec', 'targetRefs', i]);
+  asRecords(policy.spec["targetRefs"]).forEach((ref, i) => {
+    if ((asString(ref["group"]) ?? "") !== "" || asString(ref["kind"]) !== "Service") return;
+    const name = asString(ref["name"]) ?? "";
+    const found = lookupObject(ctx.index, "Service", policy.namespace, name);
+    if (found.state === "assumed") {
+      recordAssumption(
+        ctx,
+        {
+          code: "assume.service",
+          kind: "Service",
+          namespace: policy.namespace ?? "",
+          name,
+          why: found.why,
+          facts: ["the ports the policy targets"],
+          closedWorld: "the policy targets nothing",
+        },
+        policy,
+        ["spec", "targetRefs", i],
+      );
     }
-    const service = found.state === 'found' ? found.object : found.state === 'assumed' ? { key: resourceKey('Service', policy.namespace, name) } : undefined;
+    const service =
+      found.state === "found"
+        ? found.object
+        : found.state === "assumed"
+          ? { key: resourceKey("Service", policy.namespace, name) }
+          : undefined;
     if (!service) {
-      reportDiagnostic(ctx, 'ref.not-found', policy, ['spec', 'targetRefs', i], `targetRef Service ${policy.namespace}/${name} is not in the input.`);
+      reportDiagnostic(
+        ctx,
+        "ref.not-found",
+        policy,
+        ["spec", "targetRefs", i],
+        `targetRef Service ${policy.namespace}/${name} is not in the input.`,
+      );
       return;
     }
     const target: Target = { service: service.key };
-    const sectionName = asString(ref['sectionName']);
+    const sectionName = asString(ref["sectionName"]);
     if (sectionName !== undefined) target.sectionName = sectionName;
     out.push(target);
   });
   return out;
 }
 
-function checkValidation(ctx: StatusContext, policy: Manifest): { notAccepted?: Problem; refProblem?: Problem } {
-  const validation = asRecord(policy.spec['validation']) ?? {};
-  const wellKnown = asString(validation['wellKnownCACertificates']);
-  if (wellKnown !== undefined && wellKnown !== 'System') {
-    return { notAccepted: { reason: PolicyReason.Invalid, message: `wellKnownCACertificates "${wellKnown}" is not supported (System)` } };
+function checkValidation(
+  ctx: StatusContext,
+  policy: Manifest,
+): { notAccepted?: Problem; refProblem?: Problem } {
+  const validation = asRecord(policy.spec["validation"]) ?? {};
+  const wellKnown = asString(validation["wellKnownCACertificates"]);
+  if (wellKnown !== undefined && wellKnown !== "System") {
+    return {
+      notAccepted: {
+        reason: PolicyReason.Invalid,
+        message: `wellKnownCACertificates "${wellKnown}" is not supported (System)`,
+      },
+    };
   }
-  const refs = asRecords(validation['caCertificateRefs']);
+  const refs = asRecords(validation["caCertificateRefs"]);
   for (const [i, ref] of refs.entries()) {
-    const kind = asString(ref['kind']) ?? '';
-    const name = asString(ref['name']) ?? '';
-    if ((asString(ref['group']) ?? '') !== '' || kind !== 'ConfigMap') {
-      const problem = { reason: PolicyReason.InvalidKind, message: `caCertificateRef ${kind} ${name}: only core ConfigMap is supported` };
-      return { refProblem: problem, notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message } };
+    const kind = asString(ref["kind"]) ?? "";
+    const name = asString(ref["name"]) ?? "";
+    if ((asString(ref["group"]) ?? "") !== "" || kind !== "ConfigMap") {
+      const problem = {
+        reason: PolicyReason.InvalidKind,
+        message: `caCertificateRef ${kind} ${name}: only core ConfigMap is supported`,
+      };
+      return {
+        refProblem: problem,
+        notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message },
+      };
     }
-    const found = lookupObject(ctx.index, 'ConfigMap', policy.namespace, name);
-    if (found.state === 'assumed') {
-      recordAssumption(ctx, { code: 'assume.object', kind: 'ConfigMap', namespace: policy.namespace ?? '', name, why: found.why, facts: ['a valid CA bundle'], closedWorld: 'the policy is not Accepted (NoValidCACertificate)' }, policy, ['spec', 'validation', 'caCertificateRefs', i]);
+    const found = lookupObject(ctx.index, "ConfigMap", policy.namespace, name);
+    if (found.state === "assumed") {
+      recordAssumption(
+        ctx,
+        {
+          code: "assume.object",
+          kind: "ConfigMap",
+          namespace: policy.namespace ?? "",
+          name,
+          why: found.why,
+          facts: ["a valid CA bundle"],
+          closedWorld: "the policy is not Accepted (NoValidCACertificate)",
+        },
+        policy,
+        ["spec", "validation", "caCertificateRefs", i],
+      );
       continue;
     }
-    const cm = found.state === 'found' ? found.object : undefined;
-    if (!cm) reportDiagnostic(ctx, 'ref.not-found', policy, ['spec', 'validation', 'caCertificateRefs', i], `ConfigMap ${policy.namespace}/${name} is not in the input.`);
-    const data = cm ? inspectCaBundle(cm) : { ok: false as const, problem: 'not found' };
+    const cm = found.state === "found" ? found.object : undefined;
+    if (!cm)
+      reportDiagnostic(
+        ctx,
+        "ref.not-found",
+        policy,
+        ["spec", "validation", "caCertificateRefs", i],
+        `ConfigMap ${policy.namespace}/${name} is not in the input.`,
+      );
+    const data = cm ? inspectCaBundle(cm) : { ok: false as const, problem: "not found" };
     if (!data.ok) {
-      const problem = { reason: PolicyReason.InvalidCACertificateRef, message: `caCertificateRef ConfigMap ${name}: ${data.problem}` };
-      return { refProblem: problem, notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message } };
+      const problem = {
+        reason: PolicyReason.InvalidCACertificateRef,
+        message: `caCertificateRef ConfigMap ${name}: ${data.problem}`,
+      };
+      return {
+        refProblem: problem,
+        notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message },
+      };
     }
   }
   return {};
 }
 
-function ancestorGateways(ctx: StatusContext, targets: readonly Target[], routes: readonly ResolvedRoute[], attachments: readonly RouteAttachment[]): string[] {
+function ancestorGateways(
+  ctx: StatusContext,
+  targets: readonly Target[],
+  routes: readonly ResolvedRoute[],
+  attachments: readonly RouteAttachment[],
+): string[] {
   const hits = (ref: ResolvedBackendRef | undefined) =>
-    ref?.valid === true && ref.target !== undefined && targets.some((t) => t.service === ref.target && (t.sectionName === undefined || portName(ctx, ref) === t.sectionName));
+    ref?.valid === true &&
+    ref.target !== undefined &&
+    targets.some(
+      (t) =>
+        t.service === ref.target &&
+        (t.sectionName === undefined || portName(ctx, ref) === t.sectionName),
+    );
   const usingRoutes = new Set(
-    routes.filter((r) => r.rules.some((rule) => rule.backendRefs.some(hits) || rule.filters.some((f) => hits(f.mirrorBackend)))).map((r) => r.key),
+    routes
+      .filter((r) =>
+        r.rules.some(
+          (rule) => rule.backendRefs.some(hits) || rule.filters.some((f) => hits(f.mirrorBackend)),
+        ),
+      )
+      .map((r) => r.key),
   );
   const gateways: string[] = [];
-  for (const a of attachments) if (usingRoutes.has(a.route) && !gateways.includes(a.gateway)) gateways.push(a.gateway);
+  for (const a of attachments)
+    if (usingRoutes.has(a.route) && !gateways.includes(a.gateway)) gateways.push(a.gateway);
   return gateways;
 }
 
 function portName(ctx: StatusContext, ref: ResolvedBackendRef): string | undefined {
   const service = ref.target ? ctx.index.byKey.get(ref.target) : undefined;
-  return asString(asRecords(service?.spec['ports']).find((p) => asNumber(p['port']) === ref.port)?.['name']);
+  return asString(
+    asRecords(service?.spec["ports"]).find((p) => asNumber(p["port"]) === ref.port)?.["name"],
+  );
 }
-

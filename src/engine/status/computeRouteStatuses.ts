@@ -4,23 +4,35 @@
  * PartiallyInvalid. Several TCPRoutes (or UDPRoutes) on one listener are all accepted; routing
  * sends traffic to the oldest (spec §2.4).
  */
-import { compareByAge, describeAgeWin } from '../resolve/compareByAge';
-import { ConditionType, RouteReason } from '../api/conditions';
-import { isRouteKind, type RouteKind } from '../api/kinds';
-import { hostnameSetsOverlap } from '../resolve/intersectHostnames';
-import { describeReading, readingValue } from '../readings/readings';
-import { asRecords } from '../resolve/read';
-import type { Manifest, ResolvedRoute, RouteAttachment, RouteParentExplain, RouteParentStatus, RouteStatus } from '../types';
-import { attachRouteParent, type ParentOutcome } from './attachRouteParent';
-import { meshBindingsOf } from '../mesh/collectMeshModel';
-import type { MeshBinding } from '../mesh/meshTypes';
-import type { GatewayListeners } from './buildGatewayListeners';
-import type { ListenerState } from './listenerState';
-import { describeRule, resolveRoute, type RouteResolution } from './resolveRoute';
-import { conditionsFor, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
+import { compareByAge, describeAgeWin } from "../resolve/compareByAge";
+import { ConditionType, RouteReason } from "../api/conditions";
+import { isRouteKind, type RouteKind } from "../api/kinds";
+import { hostnameSetsOverlap } from "../resolve/intersectHostnames";
+import { describeReading, readingValue } from "../readings/readings";
+import { asRecords } from "../resolve/read";
+import type {
+  Manifest,
+  ResolvedRoute,
+  RouteAttachment,
+  RouteParentExplain,
+  RouteParentStatus,
+  RouteStatus,
+} from "../types";
+import { attachRouteParent, type ParentOutcome } from "./attachRouteParent";
+import { meshBindingsOf } from "../mesh/collectMeshModel";
+import type { MeshBinding } from "../mesh/meshTypes";
+import type { GatewayListeners } from "./buildGatewayListeners";
+import type { ListenerState } from "./listenerState";
+import { describeRule, resolveRoute, type RouteResolution } from "./resolveRoute";
+import {
+  conditionsFor,
+  recordAssumption,
+  reportDiagnostic,
+  type StatusContext,
+} from "./statusContext";
 
 /** Controller name on status entries for mesh (Service) parents, which have no GatewayClass. */
-export const GWSIM_MESH_CONTROLLER = 'gwsim.dev/controller';
+export const GWSIM_MESH_CONTROLLER = "gwsim.dev/controller";
 
 interface RouteWork {
   m: Manifest;
@@ -46,12 +58,22 @@ export function computeRouteStatuses(
   for (const m of ctx.index.manifests) {
     if (!isRouteKind(m.kind) || !m.modelled) continue;
     const resolution = resolveRoute(ctx.index, m, m.kind, ctx.readings);
-    for (const n of resolution.readingNotes) reportDiagnostic(ctx, 'reading.applied', m, n.path, n.message);
+    for (const n of resolution.readingNotes)
+      reportDiagnostic(ctx, "reading.applied", m, n.path, n.message);
     for (const p of resolution.refProblems) {
-      if (p.missing) reportDiagnostic(ctx, 'ref.not-found', m, p.path, `${p.missing} is not in the input, so the route reports ${p.reason} for it.`);
+      if (p.missing)
+        reportDiagnostic(
+          ctx,
+          "ref.not-found",
+          m,
+          p.path,
+          `${p.missing} is not in the input, so the route reports ${p.reason} for it.`,
+        );
     }
     for (const a of resolution.assumptions) recordAssumption(ctx, a.note, m, a.path);
-    const outcomes = asRecords(m.spec['parentRefs']).map((_, i) => attachRouteParent(ctx, m, resolution.route, i, gateways));
+    const outcomes = asRecords(m.spec["parentRefs"]).map((_, i) =>
+      attachRouteParent(ctx, m, resolution.route, i, gateways),
+    );
     work.push({ m, resolution, outcomes });
   }
   resolveHttpGrpcClash(ctx, work);
@@ -79,7 +101,15 @@ export function computeRouteStatuses(
           hostnames: a.effectiveHostnames,
         });
       }
-      parents.push(parentStatus(ctx, m, resolution, o, o.gateway ? controllerNameOf(o.gateway) : GWSIM_MESH_CONTROLLER));
+      parents.push(
+        parentStatus(
+          ctx,
+          m,
+          resolution,
+          o,
+          o.gateway ? controllerNameOf(o.gateway) : GWSIM_MESH_CONTROLLER,
+        ),
+      );
     }
     // A controller writes route status only through a parent it reconciles: no parents, no status.
     if (parents.length > 0) statuses.set(m.key, { parents });
@@ -93,28 +123,44 @@ export function computeRouteStatuses(
   };
 }
 
-function parentStatus(ctx: StatusContext, m: Manifest, resolution: RouteResolution, o: ParentOutcome, controllerName: string): RouteParentStatus {
+function parentStatus(
+  ctx: StatusContext,
+  m: Manifest,
+  resolution: RouteResolution,
+  o: ParentOutcome,
+  controllerName: string,
+): RouteParentStatus {
   const condition = conditionsFor(ctx, m);
   const e = o.explain;
   const conditions = [
     e.accepted
-      ? condition(ConditionType.Accepted, 'True', RouteReason.Accepted, `Route is ${e.message}`)
-      : condition(ConditionType.Accepted, 'False', e.reason, capitalize(e.message)),
+      ? condition(ConditionType.Accepted, "True", RouteReason.Accepted, `Route is ${e.message}`)
+      : condition(ConditionType.Accepted, "False", e.reason, capitalize(e.message)),
   ];
   const first = resolution.refProblems[0];
   conditions.push(
     first
-      ? condition(ConditionType.ResolvedRefs, 'False', first.reason, resolution.refProblems.map((p) => p.message).join('; '))
-      : condition(ConditionType.ResolvedRefs, 'True', RouteReason.ResolvedRefs, 'All references resolved'),
+      ? condition(
+          ConditionType.ResolvedRefs,
+          "False",
+          first.reason,
+          resolution.refProblems.map((p) => p.message).join("; "),
+        )
+      : condition(
+          ConditionType.ResolvedRefs,
+          "True",
+          RouteReason.ResolvedRefs,
+          "All references resolved",
+        ),
   );
   const dropped = resolution.route.rules.filter((r) => !r.valid);
   if (e.accepted && dropped.length > 0) {
     conditions.push(
       condition(
         ConditionType.PartiallyInvalid,
-        'True',
+        "True",
         dropped[0]?.invalidReason ?? RouteReason.UnsupportedValue,
-        `Dropped Rule(s): ${dropped.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ''}`).join('; ')}`,
+        `Dropped Rule(s): ${dropped.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ""}`).join("; ")}`,
       ),
     );
   }
@@ -125,7 +171,7 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const CLASHING: ReadonlySet<RouteKind> = new Set(['HTTPRoute', 'GRPCRoute']);
+const CLASHING: ReadonlySet<RouteKind> = new Set(["HTTPRoute", "GRPCRoute"]);
 
 /**
  * An HTTPRoute and a GRPCRoute on one listener with intersecting hostnames: only the older
@@ -134,8 +180,11 @@ const CLASHING: ReadonlySet<RouteKind> = new Set(['HTTPRoute', 'GRPCRoute']);
  * GRPCRoutes first and other requests to HTTPRoutes only), and the newer route carries the note.
  */
 function resolveHttpGrpcClash(ctx: StatusContext, work: RouteWork[]): void {
-  const bothAccepted = readingValue(ctx.readings, 'httpGrpcSameHostname') === 'both-accepted';
-  const byListener = new Map<ListenerState, { w: RouteWork; o: ParentOutcome; hostnames: string[] }[]>();
+  const bothAccepted = readingValue(ctx.readings, "httpGrpcSameHostname") === "both-accepted";
+  const byListener = new Map<
+    ListenerState,
+    { w: RouteWork; o: ParentOutcome; hostnames: string[] }[]
+  >();
   for (const w of work) {
     if (!CLASHING.has(w.resolution.route.kind)) continue;
     for (const o of w.outcomes) {
@@ -153,7 +202,9 @@ function resolveHttpGrpcClash(ctx: StatusContext, work: RouteWork[]): void {
     const kept = new Map<RouteKind, typeof entries>();
     for (const entry of entries) {
       const kind = entry.w.resolution.route.kind;
-      const rival = kept.get(kind === 'HTTPRoute' ? 'GRPCRoute' : 'HTTPRoute')?.find((k) => hostnameSetsOverlap(k.hostnames, entry.hostnames));
+      const rival = kept
+        .get(kind === "HTTPRoute" ? "GRPCRoute" : "HTTPRoute")
+        ?.find((k) => hostnameSetsOverlap(k.hostnames, entry.hostnames));
       if (!rival) {
         const same = kept.get(kind);
         if (same === undefined) kept.set(kind, [entry]);
@@ -161,21 +212,29 @@ function resolveHttpGrpcClash(ctx: StatusContext, work: RouteWork[]): void {
         continue;
       }
       const rivalRoute = rival.w.resolution.route;
-      const explainListener = entry.o.explain.listeners.find((l) => l.listener === listener.name && l.owner === listener.owner.key);
+      const explainListener = entry.o.explain.listeners.find(
+        (l) => l.listener === listener.name && l.owner === listener.owner.key,
+      );
       if (bothAccepted) {
         const same = kept.get(kind);
         if (same === undefined) kept.set(kind, [entry]);
         else same.push(entry);
-        const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} serves the same hostnames on listener ${listener.name}, and both are accepted: gRPC calls go to the GRPCRoute, other requests to the HTTPRoute (${describeReading('httpGrpcSameHostname', 'both-accepted')}; gwsim's default accepts only the older route)`;
-        explainListener?.checks.push({ check: 'route-kind', pass: true, detail });
-        reportDiagnostic(ctx, 'reading.applied', entry.w.m, ['spec', 'parentRefs', entry.o.explain.parentRefIndex], `${entry.w.resolution.route.kind} ${entry.w.resolution.route.namespace}/${entry.w.resolution.route.name}: ${detail}`);
+        const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} serves the same hostnames on listener ${listener.name}, and both are accepted: gRPC calls go to the GRPCRoute, other requests to the HTTPRoute (${describeReading("httpGrpcSameHostname", "both-accepted")}; gwsim's default accepts only the older route)`;
+        explainListener?.checks.push({ check: "route-kind", pass: true, detail });
+        reportDiagnostic(
+          ctx,
+          "reading.applied",
+          entry.w.m,
+          ["spec", "parentRefs", entry.o.explain.parentRefIndex],
+          `${entry.w.resolution.route.kind} ${entry.w.resolution.route.namespace}/${entry.w.resolution.route.name}: ${detail}`,
+        );
         continue;
       }
       entry.o.admitted = entry.o.admitted.filter((a) => a.listener !== listener);
       const detail = `${rivalRoute.kind} ${rivalRoute.namespace}/${rivalRoute.name} ${describeAgeWin(rival.w.m, entry.w.m)} and serves the same hostnames on listener ${listener.name}; an HTTPRoute and a GRPCRoute cannot share them`;
       if (explainListener) {
         explainListener.attached = false;
-        explainListener.checks.push({ check: 'route-kind', pass: false, detail });
+        explainListener.checks.push({ check: "route-kind", pass: false, detail });
       }
       if (entry.o.admitted.length === 0 && entry.o.explain.accepted) {
         entry.o.explain.accepted = false;
@@ -192,18 +251,30 @@ function resolveHttpGrpcClash(ctx: StatusContext, work: RouteWork[]): void {
  */
 function noteTcpRoutesOnTlsListeners(ctx: StatusContext, work: RouteWork[]): void {
   for (const w of work) {
-    if (w.resolution.route.kind !== 'TCPRoute') continue;
+    if (w.resolution.route.kind !== "TCPRoute") continue;
     for (const o of w.outcomes) {
       for (const a of o.admitted) {
-        if (a.listener.protocol !== 'TLS') continue;
-        reportDiagnostic(ctx, 'reading.applied', w.m, ['spec', 'parentRefs', o.explain.parentRefIndex], `TCPRoute ${w.m.namespace ?? ''}/${w.m.name} attaches to TLS listener ${a.listener.name} (mode Terminate) and receives the decrypted stream (${describeReading('tcpRouteOnTlsTerminate', 'accepted')}; gwsim's default: TLS listeners serve TLSRoute only)`);
+        if (a.listener.protocol !== "TLS") continue;
+        reportDiagnostic(
+          ctx,
+          "reading.applied",
+          w.m,
+          ["spec", "parentRefs", o.explain.parentRefIndex],
+          `TCPRoute ${w.m.namespace ?? ""}/${w.m.name} attaches to TLS listener ${a.listener.name} (mode Terminate) and receives the decrypted stream (${describeReading("tcpRouteOnTlsTerminate", "accepted")}; gwsim's default: TLS listeners serve TLSRoute only)`,
+        );
       }
     }
   }
 }
 
 /** Mesh (spec §3.9): when route kinds bind the same Service port, only the highest kind applies. */
-const MESH_KIND_RANK: Readonly<Record<RouteKind, number>> = { GRPCRoute: 0, HTTPRoute: 1, TLSRoute: 2, TCPRoute: 3, UDPRoute: 4 };
+const MESH_KIND_RANK: Readonly<Record<RouteKind, number>> = {
+  GRPCRoute: 0,
+  HTTPRoute: 1,
+  TLSRoute: 2,
+  TCPRoute: 3,
+  UDPRoute: 4,
+};
 
 function resolveMeshKindClash(work: RouteWork[]): void {
   const best = new Map<string, RouteKind>();
@@ -213,7 +284,8 @@ function resolveMeshKindClash(work: RouteWork[]): void {
       for (const port of o.mesh.ports) {
         const key = `${o.mesh.service.key}:${port}`;
         const current = best.get(key);
-        if (!current || MESH_KIND_RANK[w.resolution.route.kind] < MESH_KIND_RANK[current]) best.set(key, w.resolution.route.kind);
+        if (!current || MESH_KIND_RANK[w.resolution.route.kind] < MESH_KIND_RANK[current])
+          best.set(key, w.resolution.route.kind);
       }
     }
   }
@@ -221,8 +293,14 @@ function resolveMeshKindClash(work: RouteWork[]): void {
     const kind = w.resolution.route.kind;
     for (const o of w.outcomes) {
       if (!o.mesh || !o.explain.accepted) continue;
-      const winner = o.mesh.ports.map((port) => best.get(`${o.mesh?.service.key}:${port}`)).find((k) => k !== undefined && k !== kind);
-      if (!winner || o.mesh.ports.some((port) => best.get(`${o.mesh?.service.key}:${port}`) === kind)) continue;
+      const winner = o.mesh.ports
+        .map((port) => best.get(`${o.mesh?.service.key}:${port}`))
+        .find((k) => k !== undefined && k !== kind);
+      if (
+        !winner ||
+        o.mesh.ports.some((port) => best.get(`${o.mesh?.service.key}:${port}`) === kind)
+      )
+        continue;
       o.explain.accepted = false;
       o.explain.reason = RouteReason.Conflicted;
       o.explain.message = `a ${winner} binds the same port of Service ${o.mesh.service.namespace}/${o.mesh.service.name}, and a mesh applies only one route kind per port (GRPCRoute > HTTPRoute > TLSRoute > TCPRoute)`;

@@ -2,128 +2,288 @@
  * The model routing reads and the reasoning behind status, built from small hand-made inputs.
  * Status itself is covered by the goldens and the conformance expectations.
  */
-import { describe, expect, test } from 'vitest';
-import { aGateway, aGatewayClass, aManifest, anHTTPRoute, aNamespace, aService, lineOfObjectLocator } from '../../test-utils/manifests';
-import { indexResources } from '../resolve/indexResources';
-import type { Manifest } from '../types';
-import type { WorldMode } from '../resolve/world';
-import { computeStatus } from './computeStatus';
+import { describe, expect, test } from "vitest";
+import {
+  aGateway,
+  aGatewayClass,
+  aManifest,
+  anHTTPRoute,
+  aNamespace,
+  aService,
+  lineOfObjectLocator,
+} from "../../test-utils/manifests";
+import { indexResources } from "../resolve/indexResources";
+import type { Manifest } from "../types";
+import type { WorldMode } from "../resolve/world";
+import { computeStatus } from "./computeStatus";
 
-const run = (manifests: Manifest[], world: WorldMode = 'auto') => computeStatus(indexResources(manifests, world), lineOfObjectLocator, { clock: () => '2026-01-01T00:00:00Z' });
+const run = (manifests: Manifest[], world: WorldMode = "auto") =>
+  computeStatus(indexResources(manifests, world), lineOfObjectLocator, {
+    clock: () => "2026-01-01T00:00:00Z",
+  });
 
 describe('computeStatus: explain answers "why is my route not attached"', () => {
-  test('each candidate listener lists its checks with the values compared', () => {
+  test("each candidate listener lists its checks with the values compared", () => {
     const result = run([
       aGatewayClass(),
-      aNamespace('app', { team: 'a' }),
-      aGateway('infra', 'gw', [
-        { name: 'internal', port: 80, protocol: 'HTTP' },
-        { name: 'public', port: 80, protocol: 'HTTP', hostname: 'www.example.com', allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { team: 'b' } } } } },
+      aNamespace("app", { team: "a" }),
+      aGateway("infra", "gw", [
+        { name: "internal", port: 80, protocol: "HTTP" },
+        {
+          name: "public",
+          port: 80,
+          protocol: "HTTP",
+          hostname: "www.example.com",
+          allowedRoutes: {
+            namespaces: { from: "Selector", selector: { matchLabels: { team: "b" } } },
+          },
+        },
       ]),
-      anHTTPRoute('app', 'r', { parentRefs: [{ name: 'gw', namespace: 'infra' }], hostnames: ['www.example.com'] }),
+      anHTTPRoute("app", "r", {
+        parentRefs: [{ name: "gw", namespace: "infra" }],
+        hostnames: ["www.example.com"],
+      }),
     ]);
     const [explain] = result.explain;
-    expect(explain).toMatchObject({ route: 'HTTPRoute/app/r', parentRefIndex: 0, parent: 'Gateway/infra/gw', accepted: false, reason: 'NotAllowedByListeners' });
-    expect(explain?.listeners.map((l) => [l.listener, l.attached, l.checks.filter((c) => !c.pass).map((c) => c.detail)])).toEqual([
-      ['internal', false, ['listener internal allows routes from namespaces Same (infra); route is in app']],
-      ['public', false, ['listener public allows routes from namespaces Selector (team=b); route is in app, which does not match: requires team=b, has team=a']],
+    expect(explain).toMatchObject({
+      route: "HTTPRoute/app/r",
+      parentRefIndex: 0,
+      parent: "Gateway/infra/gw",
+      accepted: false,
+      reason: "NotAllowedByListeners",
+    });
+    expect(
+      explain?.listeners.map((l) => [
+        l.listener,
+        l.attached,
+        l.checks.filter((c) => !c.pass).map((c) => c.detail),
+      ]),
+    ).toEqual([
+      [
+        "internal",
+        false,
+        ["listener internal allows routes from namespaces Same (infra); route is in app"],
+      ],
+      [
+        "public",
+        false,
+        [
+          "listener public allows routes from namespaces Selector (team=b); route is in app, which does not match: requires team=b, has team=a",
+        ],
+      ],
     ]);
     expect(result.attachments).toEqual([]);
   });
 
-  test('a parentRef to a missing Gateway has no status entry, a noStatusReason and a located warning', () => {
-    const route = anHTTPRoute('app', 'r', { parentRefs: [{ name: 'nope' }] });
-    const result = run([aGatewayClass(), route], 'closed');
-    expect(result.status['HTTPRoute/app/r']).toBeUndefined();
-    expect(result.explain[0]?.noStatusReason).toContain('Gateway app/nope is not in the input');
+  test("a parentRef to a missing Gateway has no status entry, a noStatusReason and a located warning", () => {
+    const route = anHTTPRoute("app", "r", { parentRefs: [{ name: "nope" }] });
+    const result = run([aGatewayClass(), route], "closed");
+    expect(result.status["HTTPRoute/app/r"]).toBeUndefined();
+    expect(result.explain[0]?.noStatusReason).toContain("Gateway app/nope is not in the input");
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'ref.not-found', severity: 'warning', file: 'test.yaml', line: route.source.line, path: 'spec.parentRefs[0]', object: { kind: 'HTTPRoute', namespace: 'app', name: 'r' } }),
+      expect.objectContaining({
+        code: "ref.not-found",
+        severity: "warning",
+        file: "test.yaml",
+        line: route.source.line,
+        path: "spec.parentRefs[0]",
+        object: { kind: "HTTPRoute", namespace: "app", name: "r" },
+      }),
     ]);
   });
 });
 
-describe('computeStatus: the resolved model for routing', () => {
+describe("computeStatus: the resolved model for routing", () => {
   const manifests = () => [
     aGatewayClass(),
-    aGateway('infra', 'gw', [
-      { name: 'http', port: 80, protocol: 'HTTP', hostname: '*.example.com', allowedRoutes: { namespaces: { from: 'All' } } },
-      { name: 'tcp', port: 80, protocol: 'TCP' },
-      { name: 'alt', port: 8080, protocol: 'HTTP' },
+    aGateway("infra", "gw", [
+      {
+        name: "http",
+        port: 80,
+        protocol: "HTTP",
+        hostname: "*.example.com",
+        allowedRoutes: { namespaces: { from: "All" } },
+      },
+      { name: "tcp", port: 80, protocol: "TCP" },
+      { name: "alt", port: 8080, protocol: "HTTP" },
     ]),
-    aService('app', 'web'),
-    aService('app', 'shadow'),
-    anHTTPRoute('app', 'r', {
-      parentRefs: [{ name: 'gw', namespace: 'infra', sectionName: 'http' }],
-      hostnames: ['a.example.com', 'a.example.org'],
+    aService("app", "web"),
+    aService("app", "shadow"),
+    anHTTPRoute("app", "r", {
+      parentRefs: [{ name: "gw", namespace: "infra", sectionName: "http" }],
+      hostnames: ["a.example.com", "a.example.org"],
       rules: [
         {
-          filters: [{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'shadow', port: 8080 } } }],
-          backendRefs: [{ name: 'web', port: 8080 }, { name: 'missing', port: 8080, weight: 3 }],
+          filters: [
+            {
+              type: "RequestMirror",
+              requestMirror: { backendRef: { name: "shadow", port: 8080 } },
+            },
+          ],
+          backendRefs: [
+            { name: "web", port: 8080 },
+            { name: "missing", port: 8080, weight: 3 },
+          ],
         },
-        { matches: [{ path: { type: 'RegularExpression', value: '(' } }], backendRefs: [{ name: 'web', port: 8080 }] },
+        {
+          matches: [{ path: { type: "RegularExpression", value: "(" } }],
+          backendRefs: [{ name: "web", port: 8080 }],
+        },
       ],
     }),
   ];
 
-  test('gateways carry every listener with its readiness; conflicted listeners are not ready', () => {
+  test("gateways carry every listener with its readiness; conflicted listeners are not ready", () => {
     const [gw] = run(manifests()).gateways;
     expect(gw?.listeners.map((l) => [l.name, l.protocol, l.ready, l.supportedKinds])).toEqual([
-      ['http', 'HTTP', false, ['HTTPRoute', 'GRPCRoute']],
-      ['tcp', 'TCP', false, ['TCPRoute']],
-      ['alt', 'HTTP', true, ['HTTPRoute', 'GRPCRoute']],
+      ["http", "HTTP", false, ["HTTPRoute", "GRPCRoute"]],
+      ["tcp", "TCP", false, ["TCPRoute"]],
+      ["alt", "HTTP", true, ["HTTPRoute", "GRPCRoute"]],
     ]);
   });
 
-  test('a Gateway whose class is missing is in the model, unreconciled, with no listener ready and no status', () => {
-    const result = run([aGateway('infra', 'lonely', [{ name: 'http', port: 80, protocol: 'HTTP' }])], 'closed');
+  test("a Gateway whose class is missing is in the model, unreconciled, with no listener ready and no status", () => {
+    const result = run(
+      [aGateway("infra", "lonely", [{ name: "http", port: 80, protocol: "HTTP" }])],
+      "closed",
+    );
     expect(result.gateways).toEqual([
       {
-        key: 'Gateway/infra/lonely', namespace: 'infra', name: 'lonely', className: 'gwsim', reconciled: false,
-        listeners: [{ gateway: 'Gateway/infra/lonely', owner: 'Gateway/infra/lonely', name: 'http', port: 80, protocol: 'HTTP', ready: false, supportedKinds: ['HTTPRoute', 'GRPCRoute'] }],
+        key: "Gateway/infra/lonely",
+        namespace: "infra",
+        name: "lonely",
+        className: "gwsim",
+        reconciled: false,
+        listeners: [
+          {
+            gateway: "Gateway/infra/lonely",
+            owner: "Gateway/infra/lonely",
+            name: "http",
+            port: 80,
+            protocol: "HTTP",
+            ready: false,
+            supportedKinds: ["HTTPRoute", "GRPCRoute"],
+          },
+        ],
       },
     ]);
     expect(result.status).toEqual({});
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['ref.not-found']);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["ref.not-found"]);
   });
 
-  test('attachments carry the intersected hostnames; a route still attaches to a conflicted listener', () => {
+  test("attachments carry the intersected hostnames; a route still attaches to a conflicted listener", () => {
     expect(run(manifests()).attachments).toEqual([
-      { route: 'HTTPRoute/app/r', parentRefIndex: 0, gateway: 'Gateway/infra/gw', listener: 'http', owner: 'Gateway/infra/gw', hostnames: ['a.example.com'] },
+      {
+        route: "HTTPRoute/app/r",
+        parentRefIndex: 0,
+        gateway: "Gateway/infra/gw",
+        listener: "http",
+        owner: "Gateway/infra/gw",
+        hostnames: ["a.example.com"],
+      },
     ]);
   });
 
-  test('routes carry resolved backends (weight default 1), mirror backends and dropped rules', () => {
+  test("routes carry resolved backends (weight default 1), mirror backends and dropped rules", () => {
     const [route] = run(manifests()).routes;
     const [rule0, rule1] = route?.rules ?? [];
     expect(rule0?.backendRefs.map((b) => [b.name, b.weight, b.valid, b.reason, b.target])).toEqual([
-      ['web', 1, true, undefined, 'Service/app/web'],
-      ['missing', 3, false, 'BackendNotFound', undefined],
+      ["web", 1, true, undefined, "Service/app/web"],
+      ["missing", 3, false, "BackendNotFound", undefined],
     ]);
-    expect(rule0?.filters[0]?.mirrorBackend).toMatchObject({ name: 'shadow', valid: true, target: 'Service/app/shadow' });
-    expect(rule1).toMatchObject({ index: 1, valid: false, invalidReason: 'UnsupportedValue' });
+    expect(rule0?.filters[0]?.mirrorBackend).toMatchObject({
+      name: "shadow",
+      valid: true,
+      target: "Service/app/shadow",
+    });
+    expect(rule1).toMatchObject({ index: 1, valid: false, invalidReason: "UnsupportedValue" });
   });
 
-  test('policies: targetRefs of opaque policy objects and parametersRef links are resolved', () => {
+  test("policies: targetRefs of opaque policy objects and parametersRef links are resolved", () => {
     const policy = aManifest({
-      apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind: 'SecurityPolicy', metadata: { name: 'auth', namespace: 'infra' },
-      spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }, { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'gone' }] },
+      apiVersion: "gateway.envoyproxy.io/v1alpha1",
+      kind: "SecurityPolicy",
+      metadata: { name: "auth", namespace: "infra" },
+      spec: {
+        targetRefs: [
+          { group: "gateway.networking.k8s.io", kind: "Gateway", name: "gw" },
+          { group: "gateway.networking.k8s.io", kind: "HTTPRoute", name: "gone" },
+        ],
+      },
     });
-    const proxy = aManifest({ apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind: 'EnvoyProxy', metadata: { name: 'proxy', namespace: 'envoy' }, spec: {} });
-    const cls = aGatewayClass('eg', { parametersRef: { group: 'gateway.envoyproxy.io', kind: 'EnvoyProxy', name: 'proxy', namespace: 'envoy' } });
+    const proxy = aManifest({
+      apiVersion: "gateway.envoyproxy.io/v1alpha1",
+      kind: "EnvoyProxy",
+      metadata: { name: "proxy", namespace: "envoy" },
+      spec: {},
+    });
+    const cls = aGatewayClass("eg", {
+      parametersRef: {
+        group: "gateway.envoyproxy.io",
+        kind: "EnvoyProxy",
+        name: "proxy",
+        namespace: "envoy",
+      },
+    });
     const result = run([...manifests(), policy, proxy, cls]);
     expect(result.policies).toEqual([
-      { policy: 'SecurityPolicy/infra/auth', policyKind: 'SecurityPolicy', targetRefIndex: 0, targetRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw', namespace: 'infra' }, target: 'Gateway/infra/gw' },
-      { policy: 'SecurityPolicy/infra/auth', policyKind: 'SecurityPolicy', targetRefIndex: 1, targetRef: { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'gone', namespace: 'infra' } },
-      { policy: 'EnvoyProxy/envoy/proxy', policyKind: 'EnvoyProxy', targetRefIndex: 0, targetRef: { group: 'gateway.networking.k8s.io', kind: 'GatewayClass', name: 'eg', namespace: '' }, target: 'GatewayClass//eg' },
+      {
+        policy: "SecurityPolicy/infra/auth",
+        policyKind: "SecurityPolicy",
+        targetRefIndex: 0,
+        targetRef: {
+          group: "gateway.networking.k8s.io",
+          kind: "Gateway",
+          name: "gw",
+          namespace: "infra",
+        },
+        target: "Gateway/infra/gw",
+      },
+      {
+        policy: "SecurityPolicy/infra/auth",
+        policyKind: "SecurityPolicy",
+        targetRefIndex: 1,
+        targetRef: {
+          group: "gateway.networking.k8s.io",
+          kind: "HTTPRoute",
+          name: "gone",
+          namespace: "infra",
+        },
+      },
+      {
+        policy: "EnvoyProxy/envoy/proxy",
+        policyKind: "EnvoyProxy",
+        targetRefIndex: 0,
+        targetRef: {
+          group: "gateway.networking.k8s.io",
+          kind: "GatewayClass",
+          name: "eg",
+          namespace: "",
+        },
+        target: "GatewayClass//eg",
+      },
     ]);
-    expect(result.diagnostics.filter((d) => d.object?.kind === 'SecurityPolicy').map((d) => d.message)).toEqual([
-      'SecurityPolicy targets HTTPRoute infra/gone, which is not in the input.',
-    ]);
+    expect(
+      result.diagnostics.filter((d) => d.object?.kind === "SecurityPolicy").map((d) => d.message),
+    ).toEqual(["SecurityPolicy targets HTTPRoute infra/gone, which is not in the input."]);
   });
 
-  test('observedGeneration and lastTransitionTime come from the object and the clock', () => {
-    const route = anHTTPRoute('infra', 'r', { parentRefs: [{ name: 'gw' }] }, { generation: 7 });
-    const status = run([aGatewayClass(), aGateway('infra', 'gw', [{ name: 'http', port: 80, protocol: 'HTTP' }]), route]).status['HTTPRoute/infra/r'];
-    expect(status).toMatchObject({ parents: [{ conditions: [{ type: 'Accepted', observedGeneration: 7, lastTransitionTime: '2026-01-01T00:00:00Z' }, { type: 'ResolvedRefs', observedGeneration: 7 }] }] });
+  test("observedGeneration and lastTransitionTime come from the object and the clock", () => {
+    const route = anHTTPRoute("infra", "r", { parentRefs: [{ name: "gw" }] }, { generation: 7 });
+    const status = run([
+      aGatewayClass(),
+      aGateway("infra", "gw", [{ name: "http", port: 80, protocol: "HTTP" }]),
+      route,
+    ]).status["HTTPRoute/infra/r"];
+    expect(status).toMatchObject({
+      parents: [
+        {
+          conditions: [
+            { type: "Accepted", observedGeneration: 7, lastTransitionTime: "2026-01-01T00:00:00Z" },
+            { type: "ResolvedRefs", observedGeneration: 7 },
+          ],
+        },
+      ],
+    });
   });
 });

@@ -4,14 +4,14 @@
  * model routing reads. Order matters: listeners are settled before routes attach, and routes are
  * counted before listener status is written.
  */
-import { resourceKey, type ResourceKey } from '../api/keys';
-import type { Readings } from '../readings/readings';
-import { GATEWAY_GROUP } from '../api/kinds';
-import { describeAssumption, lookupObject, type AssumedObject } from '../resolve/world';
-import type { SourceLocator } from '../load/loadManifests';
-import { listKind, type ResourceIndex } from '../resolve/indexResources';
-import { asRecords, asString } from '../resolve/read';
-import { resolvePolicyAttachments } from '../resolve/resolvePolicyAttachments';
+import { resourceKey, type ResourceKey } from "../api/keys";
+import type { Readings } from "../readings/readings";
+import { GATEWAY_GROUP } from "../api/kinds";
+import { describeAssumption, lookupObject, type AssumedObject } from "../resolve/world";
+import type { SourceLocator } from "../load/loadManifests";
+import { listKind, type ResourceIndex } from "../resolve/indexResources";
+import { asRecords, asString } from "../resolve/read";
+import { resolvePolicyAttachments } from "../resolve/resolvePolicyAttachments";
 import type {
   Diagnostic,
   GatewayModel,
@@ -21,17 +21,22 @@ import type {
   RouteAttachment,
   RouteParentExplain,
   StatusReport,
-} from '../types';
-import { assessGateway, type GatewayAssessment } from './assessGateway';
-import { buildGatewayListeners, type GatewayListeners } from './buildGatewayListeners';
-import { computeBackendTLSPolicyStatus, withBackendTLS } from './computeBackendTLSPolicyStatus';
-import { computeGatewayClassStatus, type GatewayClassOutcome } from './computeGatewayClassStatus';
-import { computeRouteStatuses } from './computeRouteStatuses';
-import type { MeshBinding } from '../mesh/meshTypes';
-import { assumptionDiagnostics, recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
-import { validateListener } from './validateListener';
-import { writeGatewayStatus } from './writeGatewayStatus';
-import { appendAll } from '../collections/appendAll';
+} from "../types";
+import { assessGateway, type GatewayAssessment } from "./assessGateway";
+import { buildGatewayListeners, type GatewayListeners } from "./buildGatewayListeners";
+import { computeBackendTLSPolicyStatus, withBackendTLS } from "./computeBackendTLSPolicyStatus";
+import { computeGatewayClassStatus, type GatewayClassOutcome } from "./computeGatewayClassStatus";
+import { computeRouteStatuses } from "./computeRouteStatuses";
+import type { MeshBinding } from "../mesh/meshTypes";
+import {
+  assumptionDiagnostics,
+  recordAssumption,
+  reportDiagnostic,
+  type StatusContext,
+} from "./statusContext";
+import { validateListener } from "./validateListener";
+import { writeGatewayStatus } from "./writeGatewayStatus";
+import { appendAll } from "../collections/appendAll";
 
 export interface StatusResult {
   status: StatusReport;
@@ -53,13 +58,23 @@ export interface StatusResult {
   listeners: ReadonlyMap<ResourceKey, GatewayListeners>;
 }
 
-export function computeStatus(index: ResourceIndex, locator: SourceLocator, options: { clock: () => string; readings?: Readings }): StatusResult {
-  const ctx: StatusContext = { index, locator, now: options.clock(), diagnostics: [], assumptions: new Map() };
+export function computeStatus(
+  index: ResourceIndex,
+  locator: SourceLocator,
+  options: { clock: () => string; readings?: Readings },
+): StatusResult {
+  const ctx: StatusContext = {
+    index,
+    locator,
+    now: options.clock(),
+    diagnostics: [],
+    assumptions: new Map(),
+  };
   if (options.readings !== undefined) ctx.readings = options.readings;
   const status: StatusReport = {};
 
   const classes = new Map<string, GatewayClassOutcome>();
-  for (const cls of ofGatewayApi(index, 'GatewayClass')) {
+  for (const cls of ofGatewayApi(index, "GatewayClass")) {
     const outcome = computeGatewayClassStatus(ctx, cls);
     classes.set(cls.name, outcome);
     status[cls.key] = outcome.status;
@@ -70,18 +85,33 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
   const assessments = new Map<string, GatewayAssessment>();
   const unreconciled: GatewayModel[] = [];
   let placeholder = 0;
-  for (const gw of ofGatewayApi(index, 'Gateway')) {
-    const className = asString(gw.spec['gatewayClassName']) ?? '';
+  for (const gw of ofGatewayApi(index, "Gateway")) {
+    const className = asString(gw.spec["gatewayClassName"]) ?? "";
     const cls = classes.get(className) ?? assumeGatewayClass(ctx, gw, className);
     if (!cls) {
-      const why = ctx.index.world.mode === 'auto' ? ` (the input declares other GatewayClasses, so it is authoritative for them)` : '';
-      reportDiagnostic(ctx, 'ref.not-found', gw, ['spec', 'gatewayClassName'], `GatewayClass ${className} is not in the input${why}, so no controller reconciles this Gateway and it has no status.`);
+      const why =
+        ctx.index.world.mode === "auto"
+          ? ` (the input declares other GatewayClasses, so it is authoritative for them)`
+          : "";
+      reportDiagnostic(
+        ctx,
+        "ref.not-found",
+        gw,
+        ["spec", "gatewayClassName"],
+        `GatewayClass ${className} is not in the input${why}, so no controller reconciles this Gateway and it has no status.`,
+      );
       unreconciled.push(unreconciledModel(ctx, gw));
       listeners.set(gw.key, describeUnreconciledListeners(ctx, gw));
       continue;
     }
     if (!cls.accepted) {
-      reportDiagnostic(ctx, 'status.gateway-not-reconciled', gw, ['spec', 'gatewayClassName'], `GatewayClass ${className} is not accepted, so no controller reconciles this Gateway and it has no status.`);
+      reportDiagnostic(
+        ctx,
+        "status.gateway-not-reconciled",
+        gw,
+        ["spec", "gatewayClassName"],
+        `GatewayClass ${className} is not accepted, so no controller reconciles this Gateway and it has no status.`,
+      );
       unreconciled.push(unreconciledModel(ctx, gw));
       listeners.set(gw.key, describeUnreconciledListeners(ctx, gw));
       continue;
@@ -95,9 +125,14 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
   reportOrphanListenerSets(ctx, built);
 
   const controllerOf = (gatewayKey: string): string => {
-    const gw = index.byKey.get(gatewayKey as Manifest['key']);
-    const className = asString(gw?.spec['gatewayClassName']) ?? '';
-    return classes.get(className)?.controllerName ?? (ctx.assumptions.has(resourceKey('GatewayClass', undefined, className)) ? ASSUMED_CONTROLLER : '');
+    const gw = index.byKey.get(gatewayKey as Manifest["key"]);
+    const className = asString(gw?.spec["gatewayClassName"]) ?? "";
+    return (
+      classes.get(className)?.controllerName ??
+      (ctx.assumptions.has(resourceKey("GatewayClass", undefined, className))
+        ? ASSUMED_CONTROLLER
+        : "")
+    );
   };
   const routes = computeRouteStatuses(ctx, built, (gw) => controllerOf(gw.key));
 
@@ -109,22 +144,43 @@ export function computeStatus(index: ResourceIndex, locator: SourceLocator, opti
     status[key] = written.status;
     for (const ls of written.listenerSets) status[ls.key] = ls.status;
     const model: GatewayModel = { ...written.model };
-    if (assessment.backendClientCertificate !== undefined) model.backendClientCertificate = assessment.backendClientCertificate;
-    const assumedClass = ctx.assumptions.get(resourceKey('GatewayClass', undefined, model.className));
-    if (assumedClass) model.assumed = [describeAssumption(`GatewayClass ${model.className}`, 'assumed Accepted (controller unknown)', assumedClass.object.closedWorld)];
+    if (assessment.backendClientCertificate !== undefined)
+      model.backendClientCertificate = assessment.backendClientCertificate;
+    const assumedClass = ctx.assumptions.get(
+      resourceKey("GatewayClass", undefined, model.className),
+    );
+    if (assumedClass)
+      model.assumed = [
+        describeAssumption(
+          `GatewayClass ${model.className}`,
+          "assumed Accepted (controller unknown)",
+          assumedClass.object.closedWorld,
+        ),
+      ];
     gateways.push(model);
   }
   appendAll(gateways, unreconciled);
   for (const [key, routeStatus] of routes.statuses) status[key] = routeStatus;
-  const backendTLS = computeBackendTLSPolicyStatus(ctx, routes.routes, routes.attachments, controllerOf);
+  const backendTLS = computeBackendTLSPolicyStatus(
+    ctx,
+    routes.routes,
+    routes.attachments,
+    controllerOf,
+  );
   for (const [key, policyStatus] of backendTLS.statuses) status[key] = policyStatus;
   const resolvedRoutes = withBackendTLS(ctx, routes.routes, backendTLS.sniByTarget);
 
   const policies = resolvePolicyAttachments(index);
   for (const p of policies) {
     const m = index.byKey.get(p.policy);
-    if (!p.target && m && m.kind !== 'BackendTLSPolicy') {
-      reportDiagnostic(ctx, 'ref.not-found', m, ['spec', Array.isArray(m.spec['targetRefs']) ? 'targetRefs' : 'targetRef'], `${p.policyKind} targets ${p.targetRef.kind} ${p.targetRef.namespace}/${p.targetRef.name}, which is not in the input.`);
+    if (!p.target && m && m.kind !== "BackendTLSPolicy") {
+      reportDiagnostic(
+        ctx,
+        "ref.not-found",
+        m,
+        ["spec", Array.isArray(m.spec["targetRefs"]) ? "targetRefs" : "targetRef"],
+        `${p.policyKind} targets ${p.targetRef.kind} ${p.targetRef.namespace}/${p.targetRef.name}, which is not in the input.`,
+      );
     }
   }
 
@@ -152,20 +208,29 @@ function describeUnreconciledListeners(ctx: StatusContext, gw: Manifest): Gatewa
 }
 
 /** The controller name written on route status through a Gateway whose class is assumed. */
-export const ASSUMED_CONTROLLER = 'gwsim.dev/unknown-controller';
+export const ASSUMED_CONTROLLER = "gwsim.dev/unknown-controller";
 
 /** A class the input lacks but the world assumes: installed and Accepted, its controller unknown. */
-function assumeGatewayClass(ctx: StatusContext, gw: Manifest, className: string): GatewayClassOutcome | undefined {
-  const found = lookupObject(ctx.index, 'GatewayClass', undefined, className);
-  if (found.state !== 'assumed') return undefined;
-  recordAssumption(ctx, {
-    code: 'assume.gateway-class',
-    kind: 'GatewayClass',
-    name: className,
-    why: found.why,
-    facts: ['Accepted', 'controller unknown'],
-    closedWorld: 'no controller reconciles its Gateways, which serve nothing',
-  }, gw, ['spec', 'gatewayClassName']);
+function assumeGatewayClass(
+  ctx: StatusContext,
+  gw: Manifest,
+  className: string,
+): GatewayClassOutcome | undefined {
+  const found = lookupObject(ctx.index, "GatewayClass", undefined, className);
+  if (found.state !== "assumed") return undefined;
+  recordAssumption(
+    ctx,
+    {
+      code: "assume.gateway-class",
+      kind: "GatewayClass",
+      name: className,
+      why: found.why,
+      facts: ["Accepted", "controller unknown"],
+      closedWorld: "no controller reconciles its Gateways, which serve nothing",
+    },
+    gw,
+    ["spec", "gatewayClassName"],
+  );
   return { accepted: true, controllerName: ASSUMED_CONTROLLER, status: { conditions: [] } };
 }
 
@@ -173,15 +238,25 @@ function assumeGatewayClass(ctx: StatusContext, gw: Manifest, className: string)
 function unreconciledModel(ctx: StatusContext, gw: Manifest): GatewayModel {
   // Validation here only describes the listeners; its diagnostics would repeat the class warning.
   const quiet: StatusContext = { ...ctx, diagnostics: [], assumptions: new Map() };
-  const listeners = asRecords(gw.spec['listeners']).map((raw, i) => validateListener(quiet, gw, gw, raw, i));
+  const listeners = asRecords(gw.spec["listeners"]).map((raw, i) =>
+    validateListener(quiet, gw, gw, raw, i),
+  );
   return {
     key: gw.key,
-    namespace: gw.namespace ?? '',
+    namespace: gw.namespace ?? "",
     name: gw.name,
-    className: asString(gw.spec['gatewayClassName']) ?? '',
+    className: asString(gw.spec["gatewayClassName"]) ?? "",
     reconciled: false,
     listeners: listeners.map((l) => {
-      const model: GatewayModel['listeners'][number] = { gateway: gw.key, owner: gw.key, name: l.name, port: l.port, protocol: l.protocol, ready: false, supportedKinds: l.supportedKinds };
+      const model: GatewayModel["listeners"][number] = {
+        gateway: gw.key,
+        owner: gw.key,
+        name: l.name,
+        port: l.port,
+        protocol: l.protocol,
+        ready: false,
+        supportedKinds: l.supportedKinds,
+      };
       if (l.hostname !== undefined) model.hostname = l.hostname;
       if (l.tlsMode !== undefined) model.tlsMode = l.tlsMode;
       return model;
@@ -201,17 +276,44 @@ function placeholderAddress(n: number): string {
   return `203.0.113.${((n - 1) % 254) + 1}`;
 }
 
-function reportOrphanListenerSets(ctx: StatusContext, built: ReadonlyMap<string, GatewayListeners>): void {
-  const claimed = new Set([...built.values()].flatMap((b) => b.listenerSets.map((a) => a.listenerSet)));
-  for (const ls of ofGatewayApi(ctx.index, 'ListenerSet')) {
+function reportOrphanListenerSets(
+  ctx: StatusContext,
+  built: ReadonlyMap<string, GatewayListeners>,
+): void {
+  const claimed = new Set(
+    [...built.values()].flatMap((b) => b.listenerSets.map((a) => a.listenerSet)),
+  );
+  for (const ls of ofGatewayApi(ctx.index, "ListenerSet")) {
     if (claimed.has(ls)) continue;
-    const name = asString((ls.spec['parentRef'] as Record<string, unknown> | undefined)?.['name']) ?? '';
-    const ns = asString((ls.spec['parentRef'] as Record<string, unknown> | undefined)?.['namespace']) ?? ls.namespace;
-    const parent = lookupObject(ctx.index, 'Gateway', ns, name);
-    if (parent.state === 'assumed') {
-      recordAssumption(ctx, { code: 'assume.parent', kind: 'Gateway', namespace: ns ?? '', name, why: parent.why, facts: ['its acceptance of this ListenerSet is unknown'], closedWorld: 'the ListenerSet has no status' }, ls, ['spec', 'parentRef']);
-    } else if (parent.state === 'missing') {
-      reportDiagnostic(ctx, 'ref.not-found', ls, ['spec', 'parentRef'], `parentRef Gateway ${ns}/${name} is not in the input, so this ListenerSet has no status.`);
+    const name =
+      asString((ls.spec["parentRef"] as Record<string, unknown> | undefined)?.["name"]) ?? "";
+    const ns =
+      asString((ls.spec["parentRef"] as Record<string, unknown> | undefined)?.["namespace"]) ??
+      ls.namespace;
+    const parent = lookupObject(ctx.index, "Gateway", ns, name);
+    if (parent.state === "assumed") {
+      recordAssumption(
+        ctx,
+        {
+          code: "assume.parent",
+          kind: "Gateway",
+          namespace: ns ?? "",
+          name,
+          why: parent.why,
+          facts: ["its acceptance of this ListenerSet is unknown"],
+          closedWorld: "the ListenerSet has no status",
+        },
+        ls,
+        ["spec", "parentRef"],
+      );
+    } else if (parent.state === "missing") {
+      reportDiagnostic(
+        ctx,
+        "ref.not-found",
+        ls,
+        ["spec", "parentRef"],
+        `parentRef Gateway ${ns}/${name} is not in the input, so this ListenerSet has no status.`,
+      );
     }
   }
 }

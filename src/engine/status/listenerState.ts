@@ -2,8 +2,8 @@
  * The working state of one listener while its conditions are settled: validation (per listener)
  * first, then conflicts (across the merged listener list), then attachment counts.
  */
-import type { RouteKind } from '../api/kinds';
-import type { Manifest, TLSMode } from '../types';
+import type { RouteKind } from "../api/kinds";
+import type { Manifest, TLSMode } from "../types";
 
 export interface Problem {
   reason: string;

@@ -3,17 +3,30 @@
  * filters, RequestMirror backends and ExtensionRef filters. Parent-independent, so it runs once
  * per route; rule validity (spec §2.6) and ResolvedRefs problems (§2.7) come out of it.
  */
-import { RouteReason } from '../api/conditions';
-import type { RouteKind } from '../api/kinds';
-import type { GRPCRouteMatch, HTTPRouteFilter, HTTPRouteMatch, HTTPRouteRetry, HTTPRouteTimeouts, SessionPersistence } from '../api/spec';
-import { getObject, type ResourceIndex } from '../resolve/indexResources';
-import { asArray, asRecord, asRecords, asString } from '../resolve/read';
-import { BACKEND_CLOSED_WORLD, resolveBackendRef } from '../resolve/resolveBackendRef';
-import { lookupObject } from '../resolve/world';
-import type { AssumptionNote } from './statusContext';
-import type { Manifest, ResolvedBackendRef, ResolvedFilter, ResolvedRoute, ResolvedRule } from '../types';
-import { checkRuleValidity } from './checkRuleValidity';
-import { describeReading, readingValue, type Readings } from '../readings/readings';
+import { RouteReason } from "../api/conditions";
+import type { RouteKind } from "../api/kinds";
+import type {
+  GRPCRouteMatch,
+  HTTPRouteFilter,
+  HTTPRouteMatch,
+  HTTPRouteRetry,
+  HTTPRouteTimeouts,
+  SessionPersistence,
+} from "../api/spec";
+import { getObject, type ResourceIndex } from "../resolve/indexResources";
+import { asArray, asRecord, asRecords, asString } from "../resolve/read";
+import { BACKEND_CLOSED_WORLD, resolveBackendRef } from "../resolve/resolveBackendRef";
+import { lookupObject } from "../resolve/world";
+import type { AssumptionNote } from "./statusContext";
+import type {
+  Manifest,
+  ResolvedBackendRef,
+  ResolvedFilter,
+  ResolvedRoute,
+  ResolvedRule,
+} from "../types";
+import { checkRuleValidity } from "./checkRuleValidity";
+import { describeReading, readingValue, type Readings } from "../readings/readings";
 
 export interface RefProblem {
   reason: RouteReason;
@@ -40,27 +53,56 @@ export interface RouteResolution {
 }
 
 /** The API server defaults an HTTPRoute without rules to one rule matching PathPrefix "/". */
-const DEFAULT_HTTP_RULES: Record<string, unknown>[] = [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }];
+const DEFAULT_HTTP_RULES: Record<string, unknown>[] = [
+  { matches: [{ path: { type: "PathPrefix", value: "/" } }] },
+];
 
-export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind, readings?: Readings): RouteResolution {
-  const namespace = m.namespace ?? 'default';
+export function resolveRoute(
+  index: ResourceIndex,
+  m: Manifest,
+  kind: RouteKind,
+  readings?: Readings,
+): RouteResolution {
+  const namespace = m.namespace ?? "default";
   const refProblems: RefProblem[] = [];
-  const assumptions: RouteResolution['assumptions'] = [];
+  const assumptions: RouteResolution["assumptions"] = [];
   const readingNotes: ReadingNote[] = [];
-  const hasRules = Array.isArray(m.spec['rules']);
-  const rawRules = hasRules ? asRecords(m.spec['rules']) : kind === 'HTTPRoute' ? DEFAULT_HTTP_RULES : [];
+  const hasRules = Array.isArray(m.spec["rules"]);
+  const rawRules = hasRules
+    ? asRecords(m.spec["rules"])
+    : kind === "HTTPRoute"
+      ? DEFAULT_HTTP_RULES
+      : [];
   const from = { kind, namespace };
 
   const resolveRef = (raw: unknown, i: number, path: (string | number)[]): ResolvedBackendRef => {
-    const ref = resolveBackendRef(index, from, raw, i, { readings, onReading: (message) => readingNotes.push({ path: [...path, 'port'], message }) });
+    const ref = resolveBackendRef(index, from, raw, i, {
+      readings,
+      onReading: (message) => readingNotes.push({ path: [...path, "port"], message }),
+    });
     if (!ref.valid && ref.reason && ref.message) {
       const problem: RefProblem = { reason: ref.reason, message: ref.message, path };
-      if (ref.reason === RouteReason.BackendNotFound && !getObject(index, 'Service', ref.namespace, ref.name)) problem.missing = `Service ${ref.namespace}/${ref.name}`;
+      if (
+        ref.reason === RouteReason.BackendNotFound &&
+        !getObject(index, "Service", ref.namespace, ref.name)
+      )
+        problem.missing = `Service ${ref.namespace}/${ref.name}`;
       refProblems.push(problem);
     }
     if (ref.assumed !== undefined) {
-      const facts = [...(ref.port !== undefined ? [`port ${ref.port}`] : []), 'one ready endpoint'];
-      assumptions.push({ note: { code: 'assume.service', kind: 'Service', namespace: ref.namespace, name: ref.name, why: ref.assumedWhy ?? '', facts, closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)` }, path });
+      const facts = [...(ref.port !== undefined ? [`port ${ref.port}`] : []), "one ready endpoint"];
+      assumptions.push({
+        note: {
+          code: "assume.service",
+          kind: "Service",
+          namespace: ref.namespace,
+          name: ref.name,
+          why: ref.assumedWhy ?? "",
+          facts,
+          closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)`,
+        },
+        path,
+      });
     }
     return ref;
   };
@@ -68,25 +110,33 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind,
     asRecords(raw).map((f, i) => {
       const filter = f as HTTPRouteFilter;
       const out: ResolvedFilter = { index: i, filter };
-      const mirror = asRecord(asRecord(f['requestMirror'])?.['backendRef']);
-      if (asString(f['type']) === 'RequestMirror' && mirror) {
-        out.mirrorBackend = resolveRef(mirror, 0, [...path, i, 'requestMirror', 'backendRef']);
+      const mirror = asRecord(asRecord(f["requestMirror"])?.["backendRef"]);
+      if (asString(f["type"]) === "RequestMirror" && mirror) {
+        out.mirrorBackend = resolveRef(mirror, 0, [...path, i, "requestMirror", "backendRef"]);
       }
-      const ext = asRecord(f['extensionRef']);
-      if (asString(f['type']) === 'ExtensionRef' && ext) {
-        const extKind = asString(ext['kind']) ?? '';
-        const extName = asString(ext['name']) ?? '';
+      const ext = asRecord(f["extensionRef"]);
+      if (asString(f["type"]) === "ExtensionRef" && ext) {
+        const extKind = asString(ext["kind"]) ?? "";
+        const extName = asString(ext["name"]) ?? "";
         const target = lookupObject(index, extKind, namespace, extName);
-        if (target.state === 'assumed') {
+        if (target.state === "assumed") {
           assumptions.push({
-            note: { code: 'assume.object', kind: extKind, namespace, name: extName, why: target.why, facts: [], closedWorld: 'the route reports ResolvedRefs=False (InvalidKind) for it' },
-            path: [...path, i, 'extensionRef'],
+            note: {
+              code: "assume.object",
+              kind: extKind,
+              namespace,
+              name: extName,
+              why: target.why,
+              facts: [],
+              closedWorld: "the route reports ResolvedRefs=False (InvalidKind) for it",
+            },
+            path: [...path, i, "extensionRef"],
           });
-        } else if (target.state === 'missing') {
+        } else if (target.state === "missing") {
           refProblems.push({
             reason: RouteReason.InvalidKind,
-            message: `extensionRef ${asString(ext['group']) ?? ''}/${extKind} ${namespace}/${extName} is not in the input; requests reaching this filter get an error`,
-            path: [...path, i, 'extensionRef'],
+            message: `extensionRef ${asString(ext["group"]) ?? ""}/${extKind} ${namespace}/${extName} is not in the input; requests reaching this filter get an error`,
+            path: [...path, i, "extensionRef"],
             missing: `${extKind} ${namespace}/${extName}`,
           });
         }
@@ -95,29 +145,33 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind,
     });
 
   const rules: ResolvedRule[] = rawRules.map((rule, r) => {
-    const rulePath = ['spec', 'rules', r];
-    const backendRefs = asRecords(rule['backendRefs']).map((b, i) => {
-      const ref = resolveRef(b, i, [...rulePath, 'backendRefs', i]);
-      ref.filters = resolveFilters(b['filters'], [...rulePath, 'backendRefs', i, 'filters']);
+    const rulePath = ["spec", "rules", r];
+    const backendRefs = asRecords(rule["backendRefs"]).map((b, i) => {
+      const ref = resolveRef(b, i, [...rulePath, "backendRefs", i]);
+      ref.filters = resolveFilters(b["filters"], [...rulePath, "backendRefs", i, "filters"]);
       return ref;
     });
     const lone = backendRefs.length === 1 ? backendRefs[0] : undefined;
-    if (lone !== undefined && lone.weight === 0 && readingValue(readings, 'loneBackendZeroWeight') === 'all-traffic') {
+    if (
+      lone !== undefined &&
+      lone.weight === 0 &&
+      readingValue(readings, "loneBackendZeroWeight") === "all-traffic"
+    ) {
       // The traffic-splitting guide's reading: a single backend takes everything whatever its weight.
       lone.weight = 1;
       readingNotes.push({
-        path: [...rulePath, 'backendRefs', 0, 'weight'],
-        message: `the only backendRef of rule ${r} has weight 0 and gets all the rule's traffic (${describeReading('loneBackendZeroWeight', 'all-traffic')}; gwsim's default gives it none: 500)`,
+        path: [...rulePath, "backendRefs", 0, "weight"],
+        message: `the only backendRef of rule ${r} has weight 0 and gets all the rule's traffic (${describeReading("loneBackendZeroWeight", "all-traffic")}; gwsim's default gives it none: 500)`,
       });
     }
     const resolved: ResolvedRule = {
       index: r,
-      matches: asArray(rule['matches']) as HTTPRouteMatch[] | GRPCRouteMatch[],
-      filters: resolveFilters(rule['filters'], [...rulePath, 'filters']),
+      matches: asArray(rule["matches"]) as HTTPRouteMatch[] | GRPCRouteMatch[],
+      filters: resolveFilters(rule["filters"], [...rulePath, "filters"]),
       backendRefs,
       valid: true,
     };
-    const name = asString(rule['name']);
+    const name = asString(rule["name"]);
     if (name !== undefined) resolved.name = name;
     const problem = checkRuleValidity(kind, rule);
     if (problem) {
@@ -125,11 +179,11 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind,
       resolved.invalidReason = problem.reason;
       resolved.invalidMessage = problem.message;
     }
-    const timeouts = asRecord(rule['timeouts']);
+    const timeouts = asRecord(rule["timeouts"]);
     if (timeouts) resolved.timeouts = timeouts as HTTPRouteTimeouts;
-    const retry = asRecord(rule['retry']);
+    const retry = asRecord(rule["retry"]);
     if (retry) resolved.retry = retry as HTTPRouteRetry;
-    const session = asRecord(rule['sessionPersistence']);
+    const session = asRecord(rule["sessionPersistence"]);
     if (session) resolved.sessionPersistence = session as SessionPersistence;
     return resolved;
   });
@@ -139,7 +193,10 @@ export function resolveRoute(index: ResourceIndex, m: Manifest, kind: RouteKind,
     kind,
     namespace,
     name: m.name,
-    hostnames: kind === 'TCPRoute' || kind === 'UDPRoute' ? [] : asArray(m.spec['hostnames']).filter((h): h is string => typeof h === 'string'),
+    hostnames:
+      kind === "TCPRoute" || kind === "UDPRoute"
+        ? []
+        : asArray(m.spec["hostnames"]).filter((h): h is string => typeof h === "string"),
     rules,
   };
   if (m.creationTimestamp !== undefined) route.creationTimestamp = m.creationTimestamp;

@@ -3,15 +3,15 @@
  * and the diagnostics collected so far. Condition and diagnostic construction live here so
  * every condition carries observedGeneration and lastTransitionTime alike.
  */
-import type { Readings } from '../readings/readings';
-import type { ConditionStatus } from '../api/conditions';
-import type { DiagnosticCode } from '../diagnostics/catalog';
-import { diagnostic } from '../diagnostics/diagnostic';
-import type { SourceLocator } from '../load/loadManifests';
-import { resourceKey } from '../api/keys';
-import type { ResourceIndex } from '../resolve/indexResources';
-import type { AssumedObject } from '../resolve/world';
-import type { Condition, Diagnostic, FieldPath, Manifest } from '../types';
+import type { Readings } from "../readings/readings";
+import type { ConditionStatus } from "../api/conditions";
+import type { DiagnosticCode } from "../diagnostics/catalog";
+import { diagnostic } from "../diagnostics/diagnostic";
+import type { SourceLocator } from "../load/loadManifests";
+import { resourceKey } from "../api/keys";
+import type { ResourceIndex } from "../resolve/indexResources";
+import type { AssumedObject } from "../resolve/world";
+import type { Condition, Diagnostic, FieldPath, Manifest } from "../types";
 
 export interface StatusContext {
   index: ResourceIndex;
@@ -38,12 +38,18 @@ export interface AssumptionNote {
  * Records that a reference relied on an assumed object. One record (and later one diagnostic)
  * per object however many references rely on it; facts accumulate (each referenced port).
  */
-export function recordAssumption(ctx: StatusContext, note: AssumptionNote, referrer: Manifest, path: FieldPath): void {
+export function recordAssumption(
+  ctx: StatusContext,
+  note: AssumptionNote,
+  referrer: Manifest,
+  path: FieldPath,
+): void {
   const key = resourceKey(note.kind, note.namespace, note.name);
   const existing = ctx.assumptions.get(key);
   if (existing) {
     existing.object.references += 1;
-    for (const fact of note.facts) if (!existing.object.facts.includes(fact)) existing.object.facts.push(fact);
+    for (const fact of note.facts)
+      if (!existing.object.facts.includes(fact)) existing.object.facts.push(fact);
     return;
   }
   const object: AssumedObject = {
@@ -63,14 +69,20 @@ export function recordAssumption(ctx: StatusContext, note: AssumptionNote, refer
 /** The info diagnostic of each assumed object, at its first reference. */
 export function assumptionDiagnostics(ctx: StatusContext): Diagnostic[] {
   return [...ctx.assumptions.values()].map(({ object, referrer, code }) => {
-    const name = object.namespace !== undefined ? `${object.namespace}/${object.name}` : object.name;
-    const facts = object.facts.length ? ` (${object.facts.join(', ')})` : '';
-    const uses = object.references > 1 ? ` ${object.references} references rely on it.` : '';
+    const name =
+      object.namespace !== undefined ? `${object.namespace}/${object.name}` : object.name;
+    const facts = object.facts.length ? ` (${object.facts.join(", ")})` : "";
+    const uses = object.references > 1 ? ` ${object.references} references rely on it.` : "";
     const message = `${object.kind} ${name} is not in the workspace; assumed to exist${facts} because ${object.why}. In a closed world: ${object.closedWorld}.${uses}`;
-    const at = referrer.namespace !== undefined
-      ? { kind: referrer.kind, namespace: referrer.namespace, name: referrer.name }
-      : { kind: referrer.kind, name: referrer.name };
-    return diagnostic(code, ctx.locator.locate(referrer, object.firstReference.path), message, { object: at, docIndex: referrer.source.docIndex, path: object.firstReference.path });
+    const at =
+      referrer.namespace !== undefined
+        ? { kind: referrer.kind, namespace: referrer.namespace, name: referrer.name }
+        : { kind: referrer.kind, name: referrer.name };
+    return diagnostic(code, ctx.locator.locate(referrer, object.firstReference.path), message, {
+      object: at,
+      docIndex: referrer.source.docIndex,
+      path: object.firstReference.path,
+    });
   });
 }
 
@@ -82,7 +94,14 @@ export function makeCondition(
   reason: string,
   message: string,
 ): Condition {
-  return { type, status, reason, message, observedGeneration: owner.generation, lastTransitionTime: now };
+  return {
+    type,
+    status,
+    reason,
+    message,
+    observedGeneration: owner.generation,
+    lastTransitionTime: now,
+  };
 }
 
 /** A condition factory bound to one object. */
@@ -98,8 +117,15 @@ export function reportDiagnostic(
   path: FieldPath,
   message: string,
 ): void {
-  const object = manifest.namespace !== undefined
-    ? { kind: manifest.kind, namespace: manifest.namespace, name: manifest.name }
-    : { kind: manifest.kind, name: manifest.name };
-  ctx.diagnostics.push(diagnostic(code, ctx.locator.locate(manifest, path), message, { object, docIndex: manifest.source.docIndex, path }));
+  const object =
+    manifest.namespace !== undefined
+      ? { kind: manifest.kind, namespace: manifest.namespace, name: manifest.name }
+      : { kind: manifest.kind, name: manifest.name };
+  ctx.diagnostics.push(
+    diagnostic(code, ctx.locator.locate(manifest, path), message, {
+      object,
+      docIndex: manifest.source.docIndex,
+      path,
+    }),
+  );
 }

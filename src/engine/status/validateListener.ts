@@ -2,25 +2,25 @@
  * Per-listener validation before conflicts (spec §2.1): protocol, TLS mode, allowedRoutes.kinds,
  * certificateRefs and frontend CA certificates. Produces the listener's working state.
  */
-import { ListenerReason } from '../api/conditions';
-import { GATEWAY_GROUP, type RouteKind } from '../api/kinds';
-import { describeAssumption, lookupObject, type WorldLookup } from '../resolve/world';
-import { inspectCaBundle, inspectTlsSecret } from '../resolve/inspectCertificateData';
-import { resolveReferencePermission } from '../resolve/isReferencePermitted';
-import { asNumber, asRecord, asRecords, asString } from '../resolve/read';
-import type { FieldPath, Manifest } from '../types';
-import type { ListenerState, Problem } from './listenerState';
-import { recordAssumption, reportDiagnostic, type StatusContext } from './statusContext';
-import { lookupTable } from '../collections/dict';
-import { describeReading, readingValue } from '../readings/readings';
+import { ListenerReason } from "../api/conditions";
+import { GATEWAY_GROUP, type RouteKind } from "../api/kinds";
+import { describeAssumption, lookupObject, type WorldLookup } from "../resolve/world";
+import { inspectCaBundle, inspectTlsSecret } from "../resolve/inspectCertificateData";
+import { resolveReferencePermission } from "../resolve/isReferencePermitted";
+import { asNumber, asRecord, asRecords, asString } from "../resolve/read";
+import type { FieldPath, Manifest } from "../types";
+import type { ListenerState, Problem } from "./listenerState";
+import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
+import { lookupTable } from "../collections/dict";
+import { describeReading, readingValue } from "../readings/readings";
 
 /** Route kinds gwsim serves per protocol (spec §1.3; TLS Terminate serves TLSRoute only). */
 export const KINDS_BY_PROTOCOL = lookupTable<readonly RouteKind[]>({
-  HTTP: ['HTTPRoute', 'GRPCRoute'],
-  HTTPS: ['HTTPRoute', 'GRPCRoute'],
-  TLS: ['TLSRoute'],
-  TCP: ['TCPRoute'],
-  UDP: ['UDPRoute'],
+  HTTP: ["HTTPRoute", "GRPCRoute"],
+  HTTPS: ["HTTPRoute", "GRPCRoute"],
+  TLS: ["TLSRoute"],
+  TCP: ["TCPRoute"],
+  UDP: ["UDPRoute"],
 });
 
 export function validateListener(
@@ -30,47 +30,62 @@ export function validateListener(
   raw: Record<string, unknown>,
   specIndex: number,
 ): ListenerState {
-  const path: FieldPath = ['spec', 'listeners', specIndex];
-  const protocol = asString(raw['protocol']) ?? '';
-  const port = asNumber(raw['port']) ?? 0;
+  const path: FieldPath = ["spec", "listeners", specIndex];
+  const protocol = asString(raw["protocol"]) ?? "";
+  const port = asNumber(raw["port"]) ?? 0;
   const state: ListenerState = {
     gateway,
     owner,
     specIndex,
-    name: asString(raw['name']) ?? '',
+    name: asString(raw["name"]) ?? "",
     port,
     protocol,
-    allowedRoutes: asRecord(raw['allowedRoutes']) ?? {},
+    allowedRoutes: asRecord(raw["allowedRoutes"]) ?? {},
     supportedKinds: [],
     refProblems: [],
     certificateUnusable: false,
     attachedRoutes: 0,
   };
-  const hostname = asString(raw['hostname']);
-  if (hostname && protocol !== 'TCP' && protocol !== 'UDP') state.hostname = hostname;
+  const hostname = asString(raw["hostname"]);
+  if (hostname && protocol !== "TCP" && protocol !== "UDP") state.hostname = hostname;
 
   const protocolKinds = KINDS_BY_PROTOCOL[protocol];
   if (!protocolKinds) {
-    state.notAccepted = { reason: ListenerReason.UnsupportedProtocol, message: `Protocol "${protocol}" is not supported; use HTTP, HTTPS, TLS, TCP or UDP` };
+    state.notAccepted = {
+      reason: ListenerReason.UnsupportedProtocol,
+      message: `Protocol "${protocol}" is not supported; use HTTP, HTTPS, TLS, TCP or UDP`,
+    };
     return state;
   }
   if (port < 1 || port > 65535 || !Number.isInteger(port)) {
-    state.notAccepted = { reason: ListenerReason.UnsupportedValue, message: `port ${raw['port'] === undefined ? '(missing)' : JSON.stringify(raw['port'])} is not a valid port number (1–65535)` };
+    state.notAccepted = {
+      reason: ListenerReason.UnsupportedValue,
+      message: `port ${raw["port"] === undefined ? "(missing)" : JSON.stringify(raw["port"])} is not a valid port number (1–65535)`,
+    };
   }
-  const tls = asRecord(raw['tls']);
-  if (protocol === 'HTTPS' || protocol === 'TLS') {
-    const mode = asString(tls?.['mode']) ?? 'Terminate';
-    if (mode !== 'Terminate' && mode !== 'Passthrough') {
-      state.notAccepted ??= { reason: ListenerReason.UnsupportedValue, message: `TLS mode "${mode}" is not supported; use Terminate or Passthrough` };
-    } else if (protocol === 'HTTPS' && mode === 'Passthrough') {
-      state.notAccepted ??= { reason: ListenerReason.UnsupportedValue, message: 'HTTPS listeners must use TLS mode Terminate; use protocol TLS for Passthrough' };
+  const tls = asRecord(raw["tls"]);
+  if (protocol === "HTTPS" || protocol === "TLS") {
+    const mode = asString(tls?.["mode"]) ?? "Terminate";
+    if (mode !== "Terminate" && mode !== "Passthrough") {
+      state.notAccepted ??= {
+        reason: ListenerReason.UnsupportedValue,
+        message: `TLS mode "${mode}" is not supported; use Terminate or Passthrough`,
+      };
+    } else if (protocol === "HTTPS" && mode === "Passthrough") {
+      state.notAccepted ??= {
+        reason: ListenerReason.UnsupportedValue,
+        message: "HTTPS listeners must use TLS mode Terminate; use protocol TLS for Passthrough",
+      };
     } else {
       state.tlsMode = mode;
-      if (mode === 'Terminate') checkCertificateRefs(ctx, state, tls, [...path, 'tls']);
+      if (mode === "Terminate") checkCertificateRefs(ctx, state, tls, [...path, "tls"]);
     }
   }
-  state.supportedKinds = resolveAllowedKinds(state, withReadingKinds(ctx, state, protocolKinds, path));
-  if (protocol === 'HTTPS') checkFrontendValidation(ctx, state);
+  state.supportedKinds = resolveAllowedKinds(
+    state,
+    withReadingKinds(ctx, state, protocolKinds, path),
+  );
+  if (protocol === "HTTPS") checkFrontendValidation(ctx, state);
   return state;
 }
 
@@ -79,23 +94,43 @@ export function validateListener(
  * Envoy Gateway lists it. A TCPRoute named in allowedRoutes.kinds is then no InvalidRouteKinds: noted
  * there; attachments are noted on the route (computeRouteStatuses).
  */
-function withReadingKinds(ctx: StatusContext, state: ListenerState, protocolKinds: readonly RouteKind[], path: FieldPath): readonly RouteKind[] {
-  if (state.protocol !== 'TLS' || state.tlsMode !== 'Terminate' || readingValue(ctx.readings, 'tcpRouteOnTlsTerminate') !== 'accepted') return protocolKinds;
-  asRecords(state.allowedRoutes['kinds']).forEach((k, i) => {
-    if ((asString(k['group']) ?? GATEWAY_GROUP) !== GATEWAY_GROUP || k['kind'] !== 'TCPRoute') return;
-    reportDiagnostic(ctx, 'reading.applied', state.owner, [...path, 'allowedRoutes', 'kinds', i], `listener ${state.name} (TLS, mode Terminate) allows TCPRoute (${describeReading('tcpRouteOnTlsTerminate', 'accepted')}; gwsim's default: InvalidRouteKinds, TLS listeners serve TLSRoute only)`);
+function withReadingKinds(
+  ctx: StatusContext,
+  state: ListenerState,
+  protocolKinds: readonly RouteKind[],
+  path: FieldPath,
+): readonly RouteKind[] {
+  if (
+    state.protocol !== "TLS" ||
+    state.tlsMode !== "Terminate" ||
+    readingValue(ctx.readings, "tcpRouteOnTlsTerminate") !== "accepted"
+  )
+    return protocolKinds;
+  asRecords(state.allowedRoutes["kinds"]).forEach((k, i) => {
+    if ((asString(k["group"]) ?? GATEWAY_GROUP) !== GATEWAY_GROUP || k["kind"] !== "TCPRoute")
+      return;
+    reportDiagnostic(
+      ctx,
+      "reading.applied",
+      state.owner,
+      [...path, "allowedRoutes", "kinds", i],
+      `listener ${state.name} (TLS, mode Terminate) allows TCPRoute (${describeReading("tcpRouteOnTlsTerminate", "accepted")}; gwsim's default: InvalidRouteKinds, TLS listeners serve TLSRoute only)`,
+    );
   });
-  return [...protocolKinds, 'TCPRoute'];
+  return [...protocolKinds, "TCPRoute"];
 }
 
-function resolveAllowedKinds(state: ListenerState, protocolKinds: readonly RouteKind[]): RouteKind[] {
-  const listed = asRecords(state.allowedRoutes['kinds']);
+function resolveAllowedKinds(
+  state: ListenerState,
+  protocolKinds: readonly RouteKind[],
+): RouteKind[] {
+  const listed = asRecords(state.allowedRoutes["kinds"]);
   if (listed.length === 0) return [...protocolKinds];
   const valid: RouteKind[] = [];
   const invalid: string[] = [];
   for (const k of listed) {
-    const group = asString(k['group']) ?? GATEWAY_GROUP;
-    const kind = asString(k['kind']) ?? '';
+    const group = asString(k["group"]) ?? GATEWAY_GROUP;
+    const kind = asString(k["kind"]) ?? "";
     const match = protocolKinds.find((p) => p === kind);
     if (group === GATEWAY_GROUP && match) {
       if (!valid.includes(match)) valid.push(match);
@@ -104,22 +139,30 @@ function resolveAllowedKinds(state: ListenerState, protocolKinds: readonly Route
   if (invalid.length) {
     state.refProblems.push({
       reason: ListenerReason.InvalidRouteKinds,
-      message: `${invalid.join(', ')} cannot attach to a listener with protocol ${state.protocol} (supported: ${protocolKinds.join(', ')})`,
+      message: `${invalid.join(", ")} cannot attach to a listener with protocol ${state.protocol} (supported: ${protocolKinds.join(", ")})`,
     });
   }
   return valid;
 }
 
-function checkCertificateRefs(ctx: StatusContext, state: ListenerState, tls: Record<string, unknown> | undefined, tlsPath: FieldPath): void {
-  const refs = asRecords(tls?.['certificateRefs']);
+function checkCertificateRefs(
+  ctx: StatusContext,
+  state: ListenerState,
+  tls: Record<string, unknown> | undefined,
+  tlsPath: FieldPath,
+): void {
+  const refs = asRecords(tls?.["certificateRefs"]);
   if (refs.length === 0) {
     state.certificateUnusable = true;
-    state.refProblems.push({ reason: ListenerReason.InvalidCertificateRef, message: `${state.protocol} listener in Terminate mode has no tls.certificateRefs` });
+    state.refProblems.push({
+      reason: ListenerReason.InvalidCertificateRef,
+      message: `${state.protocol} listener in Terminate mode has no tls.certificateRefs`,
+    });
     return;
   }
-  const ownerNs = state.owner.namespace ?? '';
+  const ownerNs = state.owner.namespace ?? "";
   refs.forEach((ref, i) => {
-    const problem = checkSecretRef(ctx, state, ref, ownerNs, [...tlsPath, 'certificateRefs', i]);
+    const problem = checkSecretRef(ctx, state, ref, ownerNs, [...tlsPath, "certificateRefs", i]);
     if (problem) {
       state.certificateUnusable = true;
       state.refProblems.push(problem);
@@ -127,33 +170,55 @@ function checkCertificateRefs(ctx: StatusContext, state: ListenerState, tls: Rec
   });
 }
 
-function checkSecretRef(ctx: StatusContext, state: ListenerState, ref: Record<string, unknown>, ownerNs: string, path: FieldPath): Problem | undefined {
+function checkSecretRef(
+  ctx: StatusContext,
+  state: ListenerState,
+  ref: Record<string, unknown>,
+  ownerNs: string,
+  path: FieldPath,
+): Problem | undefined {
   const owner = state.owner;
-  const group = asString(ref['group']) ?? '';
-  const kind = asString(ref['kind']) ?? 'Secret';
-  const name = asString(ref['name']) ?? '';
-  const namespace = asString(ref['namespace']) ?? ownerNs;
+  const group = asString(ref["group"]) ?? "";
+  const kind = asString(ref["kind"]) ?? "Secret";
+  const name = asString(ref["name"]) ?? "";
+  const namespace = asString(ref["namespace"]) ?? ownerNs;
   const label = `certificateRef ${kind} ${namespace}/${name}`;
-  if (group !== '' || kind !== 'Secret') {
-    return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: group "${group}" kind ${kind} is not supported (only core Secret)` };
+  if (group !== "" || kind !== "Secret") {
+    return {
+      reason: ListenerReason.InvalidCertificateRef,
+      message: `${label}: group "${group}" kind ${kind} is not supported (only core Secret)`,
+    };
   }
-  const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: owner.kind, namespace: ownerNs }, { group: '', kind: 'Secret', namespace, name });
-  if (!permission.permitted) return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
-  const found = lookupObject(ctx.index, 'Secret', namespace, name);
-  if (found.state === 'assumed') {
+  const permission = resolveReferencePermission(
+    ctx.index,
+    { group: GATEWAY_GROUP, kind: owner.kind, namespace: ownerNs },
+    { group: "", kind: "Secret", namespace, name },
+  );
+  if (!permission.permitted)
+    return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  const found = lookupObject(ctx.index, "Secret", namespace, name);
+  if (found.state === "assumed") {
     assumeCertificateSecret(ctx, state, namespace, name, found, path);
     return undefined;
   }
-  if (found.state === 'missing') {
-    reportDiagnostic(ctx, 'ref.not-found', owner, path, `Secret ${namespace}/${name} is not in the input${found.why !== undefined ? ` (${found.why})` : ''}.`);
+  if (found.state === "missing") {
+    reportDiagnostic(
+      ctx,
+      "ref.not-found",
+      owner,
+      path,
+      `Secret ${namespace}/${name} is not in the input${found.why !== undefined ? ` (${found.why})` : ""}.`,
+    );
     return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: Secret not found` };
   }
   const data = inspectTlsSecret(found.object);
-  if (!data.ok) return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: ${data.problem}` };
+  if (!data.ok)
+    return { reason: ListenerReason.InvalidCertificateRef, message: `${label}: ${data.problem}` };
   return undefined;
 }
 
-const SECRET_CLOSED_WORLD = 'the listener is not programmed (InvalidCertificateRef) and refuses connections';
+const SECRET_CLOSED_WORLD =
+  "the listener is not programmed (InvalidCertificateRef) and refuses connections";
 
 /**
  * A certificate Secret the world assumes: a valid certificate whose SANs cover the listener's
@@ -165,26 +230,52 @@ function assumeCertificateSecret(
   state: ListenerState,
   namespace: string,
   name: string,
-  found: Extract<WorldLookup, { state: 'assumed' }>,
+  found: Extract<WorldLookup, { state: "assumed" }>,
   path: FieldPath,
 ): void {
   const issuer = found.issuedBy;
   const sans = issuer ? issuer.dnsNames : state.hostname !== undefined ? [state.hostname] : [];
-  const facts = issuer ? [`SANs ${sans.join(', ') || '(none)'} from ${issuer.source}`] : ['a valid certificate covering the listener hostname'];
-  recordAssumption(ctx, { code: 'assume.secret', kind: 'Secret', namespace, name, why: found.why, facts, closedWorld: SECRET_CLOSED_WORLD }, state.owner, path);
-  const covered = issuer === undefined || state.hostname === undefined || sans.some((san) => certificateNameCovers(san, state.hostname ?? ''));
-  const sanText = issuer ? `SANs ${sans.join(', ') || '(none)'} from ${issuer.source}` : 'a valid certificate covering the listener hostname';
-  const line = describeAssumption(`Secret ${namespace}/${name}`, `assumed to hold ${sanText}`, 'the listener refuses connections');
+  const facts = issuer
+    ? [`SANs ${sans.join(", ") || "(none)"} from ${issuer.source}`]
+    : ["a valid certificate covering the listener hostname"];
+  recordAssumption(
+    ctx,
+    {
+      code: "assume.secret",
+      kind: "Secret",
+      namespace,
+      name,
+      why: found.why,
+      facts,
+      closedWorld: SECRET_CLOSED_WORLD,
+    },
+    state.owner,
+    path,
+  );
+  const covered =
+    issuer === undefined ||
+    state.hostname === undefined ||
+    sans.some((san) => certificateNameCovers(san, state.hostname ?? ""));
+  const sanText = issuer
+    ? `SANs ${sans.join(", ") || "(none)"} from ${issuer.source}`
+    : "a valid certificate covering the listener hostname";
+  const line = describeAssumption(
+    `Secret ${namespace}/${name}`,
+    `assumed to hold ${sanText}`,
+    "the listener refuses connections",
+  );
   (state.assumed ??= []).push(line);
   if (!covered && issuer) {
     reportDiagnostic(
       ctx,
-      'cert.hostname-not-covered',
+      "cert.hostname-not-covered",
       state.owner,
-      [...path.slice(0, 3), 'hostname'],
-      `Listener ${state.name} serves hostname ${state.hostname ?? ''}, but ${issuer.source} issues Secret ${namespace}/${name} for ${sans.join(', ') || 'no dnsNames'}, which does not cover it.`,
+      [...path.slice(0, 3), "hostname"],
+      `Listener ${state.name} serves hostname ${state.hostname ?? ""}, but ${issuer.source} issues Secret ${namespace}/${name} for ${sans.join(", ") || "no dnsNames"}, which does not cover it.`,
     );
-    state.assumed.push(`certificate SANs ${sans.join(', ') || '(none)'} do not cover listener hostname ${state.hostname ?? ''}: clients that verify it refuse the connection`);
+    state.assumed.push(
+      `certificate SANs ${sans.join(", ") || "(none)"} do not cover listener hostname ${state.hostname ?? ""}: clients that verify it refuse the connection`,
+    );
   }
 }
 
@@ -196,24 +287,43 @@ export function certificateNameCovers(san: string, hostname: string): boolean {
   const a = san.toLowerCase();
   const h = hostname.toLowerCase();
   if (a === h) return true;
-  if (!a.startsWith('*.')) return false;
-  const dot = h.indexOf('.');
-  return dot > 0 && h.slice(dot) === a.slice(1) && (h.slice(0, dot) === '*' || !h.slice(0, dot).includes('*'));
+  if (!a.startsWith("*.")) return false;
+  const dot = h.indexOf(".");
+  return (
+    dot > 0 &&
+    h.slice(dot) === a.slice(1) &&
+    (h.slice(0, dot) === "*" || !h.slice(0, dot).includes("*"))
+  );
 }
 
 /** Gateway spec.tls.frontend: the perPort entry for the listener's port, else the default. */
 function checkFrontendValidation(ctx: StatusContext, state: ListenerState): void {
-  const frontend = asRecord(asRecord(state.gateway.spec['tls'])?.['frontend']);
+  const frontend = asRecord(asRecord(state.gateway.spec["tls"])?.["frontend"]);
   if (!frontend) return;
-  const perPortIndex = asRecords(frontend['perPort']).findIndex((p) => asNumber(p['port']) === state.port);
-  const config = perPortIndex >= 0 ? asRecord(asRecords(frontend['perPort'])[perPortIndex]?.['tls']) : asRecord(frontend['default']);
-  const validation = asRecord(config?.['validation']);
+  const perPortIndex = asRecords(frontend["perPort"]).findIndex(
+    (p) => asNumber(p["port"]) === state.port,
+  );
+  const config =
+    perPortIndex >= 0
+      ? asRecord(asRecords(frontend["perPort"])[perPortIndex]?.["tls"])
+      : asRecord(frontend["default"]);
+  const validation = asRecord(config?.["validation"]);
   if (!validation) return;
-  const basePath: FieldPath = perPortIndex >= 0
-    ? ['spec', 'tls', 'frontend', 'perPort', perPortIndex, 'tls', 'validation', 'caCertificateRefs']
-    : ['spec', 'tls', 'frontend', 'default', 'validation', 'caCertificateRefs'];
-  const refs = asRecords(validation['caCertificateRefs']);
-  const gwNs = state.gateway.namespace ?? '';
+  const basePath: FieldPath =
+    perPortIndex >= 0
+      ? [
+          "spec",
+          "tls",
+          "frontend",
+          "perPort",
+          perPortIndex,
+          "tls",
+          "validation",
+          "caCertificateRefs",
+        ]
+      : ["spec", "tls", "frontend", "default", "validation", "caCertificateRefs"];
+  const refs = asRecords(validation["caCertificateRefs"]);
+  const gwNs = state.gateway.namespace ?? "";
   let invalid = 0;
   refs.forEach((ref, i) => {
     const problem = checkCaRef(ctx, state.gateway, ref, gwNs, [...basePath, i]);
@@ -223,32 +333,72 @@ function checkFrontendValidation(ctx: StatusContext, state: ListenerState): void
     }
   });
   if (refs.length > 0 && invalid === refs.length) {
-    state.notAccepted ??= { reason: ListenerReason.NoValidCACertificate, message: `none of the ${refs.length} frontend caCertificateRefs for port ${state.port} is usable` };
+    state.notAccepted ??= {
+      reason: ListenerReason.NoValidCACertificate,
+      message: `none of the ${refs.length} frontend caCertificateRefs for port ${state.port} is usable`,
+    };
   }
 }
 
-function checkCaRef(ctx: StatusContext, gateway: Manifest, ref: Record<string, unknown>, gwNs: string, path: FieldPath): Problem | undefined {
-  const group = asString(ref['group']) ?? '';
-  const kind = asString(ref['kind']) ?? '';
-  const name = asString(ref['name']) ?? '';
-  const namespace = asString(ref['namespace']) ?? gwNs;
+function checkCaRef(
+  ctx: StatusContext,
+  gateway: Manifest,
+  ref: Record<string, unknown>,
+  gwNs: string,
+  path: FieldPath,
+): Problem | undefined {
+  const group = asString(ref["group"]) ?? "";
+  const kind = asString(ref["kind"]) ?? "";
+  const name = asString(ref["name"]) ?? "";
+  const namespace = asString(ref["namespace"]) ?? gwNs;
   const label = `caCertificateRef ${kind} ${namespace}/${name}`;
-  if (group !== '' || (kind !== 'ConfigMap' && kind !== 'Secret')) {
-    return { reason: ListenerReason.InvalidCACertificateKind, message: `${label}: group "${group}" kind ${kind} is not supported (ConfigMap or Secret)` };
+  if (group !== "" || (kind !== "ConfigMap" && kind !== "Secret")) {
+    return {
+      reason: ListenerReason.InvalidCACertificateKind,
+      message: `${label}: group "${group}" kind ${kind} is not supported (ConfigMap or Secret)`,
+    };
   }
-  const permission = resolveReferencePermission(ctx.index, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs }, { group: '', kind, namespace, name });
-  if (!permission.permitted) return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  const permission = resolveReferencePermission(
+    ctx.index,
+    { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs },
+    { group: "", kind, namespace, name },
+  );
+  if (!permission.permitted)
+    return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
   const found = lookupObject(ctx.index, kind, namespace, name);
-  if (found.state === 'assumed') {
-    recordAssumption(ctx, { code: 'assume.object', kind, namespace, name, why: found.why, facts: ['a valid CA bundle'], closedWorld: 'the listener reports InvalidCACertificateRef' }, gateway, path);
+  if (found.state === "assumed") {
+    recordAssumption(
+      ctx,
+      {
+        code: "assume.object",
+        kind,
+        namespace,
+        name,
+        why: found.why,
+        facts: ["a valid CA bundle"],
+        closedWorld: "the listener reports InvalidCACertificateRef",
+      },
+      gateway,
+      path,
+    );
     return undefined;
   }
-  const target = found.state === 'found' ? found.object : undefined;
+  const target = found.state === "found" ? found.object : undefined;
   if (!target) {
-    reportDiagnostic(ctx, 'ref.not-found', gateway, path, `${kind} ${namespace}/${name} is not in the input.`);
-    return { reason: ListenerReason.InvalidCACertificateRef, message: `${label}: ${kind} not found` };
+    reportDiagnostic(
+      ctx,
+      "ref.not-found",
+      gateway,
+      path,
+      `${kind} ${namespace}/${name} is not in the input.`,
+    );
+    return {
+      reason: ListenerReason.InvalidCACertificateRef,
+      message: `${label}: ${kind} not found`,
+    };
   }
   const data = inspectCaBundle(target);
-  if (!data.ok) return { reason: ListenerReason.InvalidCACertificateRef, message: `${label}: ${data.problem}` };
+  if (!data.ok)
+    return { reason: ListenerReason.InvalidCACertificateRef, message: `${label}: ${data.problem}` };
   return undefined;
 }

@@ -3,11 +3,11 @@
  * metadata of every modelled object: only what would make the API server refuse the object or
  * make gwsim misread it. The full core/v1 schemas are not vendored.
  */
-import { checkSecretKeyPair, describeKeyMismatch } from '../resolve/inspectCertificateData';
-import { suggestValue } from './suggestValue';
-import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from './validationIssue';
-import { appendAll } from '../collections/appendAll';
-import { lookupTable } from '../collections/dict';
+import { checkSecretKeyPair, describeKeyMismatch } from "../resolve/inspectCertificateData";
+import { suggestValue } from "./suggestValue";
+import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from "./validationIssue";
+import { appendAll } from "../collections/appendAll";
+import { lookupTable } from "../collections/dict";
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -17,37 +17,55 @@ export function checkMetadata(kind: string, body: Record<string, unknown>): Vali
   const metadata = isObject(body.metadata) ? body.metadata : {};
   const issues: ValidationIssue[] = [];
   const name = metadata.name;
-  if (typeof name === 'string') {
+  if (typeof name === "string") {
     // Services and Namespaces become DNS labels; everything else is a DNS subdomain.
     const [re, max, what] =
-      kind === 'Service' ? [DNS_1035_LABEL, 63, 'a DNS-1035 label'] : kind === 'Namespace' ? [DNS_LABEL, 63, 'a DNS label'] : [DNS_SUBDOMAIN, 253, 'a DNS subdomain'];
+      kind === "Service"
+        ? [DNS_1035_LABEL, 63, "a DNS-1035 label"]
+        : kind === "Namespace"
+          ? [DNS_LABEL, 63, "a DNS label"]
+          : [DNS_SUBDOMAIN, 253, "a DNS subdomain"];
     // Length first: the patterns run only on names short enough to be valid.
     if (name.length > max || !re.test(name)) {
       issues.push({
-        code: 'schema.pattern',
-        path: ['metadata', 'name'],
+        code: "schema.pattern",
+        path: ["metadata", "name"],
         message: `metadata.name: ${describeRaw(name)} is not ${what} (lower-case letters, digits and '-', at most ${max} characters).`,
-        hint: /[A-Z]/.test(name) ? `Use ${JSON.stringify(name.toLowerCase())}.` : 'Rename the object.',
+        hint: /[A-Z]/.test(name)
+          ? `Use ${JSON.stringify(name.toLowerCase())}.`
+          : "Rename the object.",
       });
     }
   }
-  if (typeof metadata.namespace === 'string' && metadata.namespace !== '' && (metadata.namespace.length > 63 || !DNS_LABEL.test(metadata.namespace))) {
-    issues.push({ code: 'schema.pattern', path: ['metadata', 'namespace'], message: `metadata.namespace: ${describeRaw(metadata.namespace)} is not a valid namespace name (a DNS label).` });
+  if (
+    typeof metadata.namespace === "string" &&
+    metadata.namespace !== "" &&
+    (metadata.namespace.length > 63 || !DNS_LABEL.test(metadata.namespace))
+  ) {
+    issues.push({
+      code: "schema.pattern",
+      path: ["metadata", "namespace"],
+      message: `metadata.namespace: ${describeRaw(metadata.namespace)} is not a valid namespace name (a DNS label).`,
+    });
   }
-  for (const field of ['labels', 'annotations'] as const) {
+  for (const field of ["labels", "annotations"] as const) {
     const map = metadata[field];
     if (map === undefined || map === null) continue;
     if (!isObject(map)) {
-      issues.push({ code: 'schema.type', path: ['metadata', field], message: `metadata.${field}: must be a mapping of strings.` });
+      issues.push({
+        code: "schema.type",
+        path: ["metadata", field],
+        message: `metadata.${field}: must be a mapping of strings.`,
+      });
       continue;
     }
     for (const [key, value] of Object.entries(map)) {
-      if (typeof value !== 'string') {
+      if (typeof value !== "string") {
         issues.push({
-          code: 'schema.type',
-          path: ['metadata', field, key],
+          code: "schema.type",
+          path: ["metadata", field, key],
           message: `metadata.${field}.${key}: must be a string, got ${describeRaw(value)}.`,
-          hint: `Quote the value: ${key}: "${typeof value === 'symbol' ? '' : String(value)}".`,
+          hint: `Quote the value: ${key}: "${typeof value === "symbol" ? "" : String(value)}".`,
         });
       }
     }
@@ -56,17 +74,17 @@ export function checkMetadata(kind: string, body: Record<string, unknown>): Vali
 }
 
 const TOP_LEVEL = lookupTable<readonly string[]>({
-  Service: ['spec', 'status'],
-  Namespace: ['spec', 'status'],
-  Secret: ['data', 'stringData', 'type', 'immutable'],
-  ConfigMap: ['data', 'binaryData', 'immutable'],
+  Service: ["spec", "status"],
+  Namespace: ["spec", "status"],
+  Secret: ["data", "stringData", "type", "immutable"],
+  ConfigMap: ["data", "binaryData", "immutable"],
 });
 
 export function checkCoreKind(kind: string, body: Record<string, unknown>): ValidationIssue[] {
   const issues = checkTopLevelFields(kind, body);
-  if (kind === 'Service') appendAll(issues, checkService(body));
-  if (kind === 'Secret' || kind === 'ConfigMap') appendAll(issues, checkStringData(body));
-  if (kind === 'Secret') appendAll(issues, checkKeyPair(body));
+  if (kind === "Service") appendAll(issues, checkService(body));
+  if (kind === "Secret" || kind === "ConfigMap") appendAll(issues, checkStringData(body));
+  if (kind === "Secret") appendAll(issues, checkKeyPair(body));
   return issues;
 }
 
@@ -77,26 +95,43 @@ export function checkCoreKind(kind: string, body: Record<string, unknown>): Vali
  */
 function checkKeyPair(body: Record<string, unknown>): ValidationIssue[] {
   const pair = checkSecretKeyPair(body);
-  if (pair === undefined || pair.result === 'match') return [];
-  const field = isObject(body['stringData']) && typeof body['stringData']['tls.key'] === 'string' ? 'stringData' : 'data';
-  if (pair.result === 'mismatch') {
-    return [{ code: 'secret.tls-key-mismatch', path: [field, 'tls.key'], message: `${field}.tls.key: ${describeKeyMismatch(pair)}.` }];
+  if (pair === undefined || pair.result === "match") return [];
+  const field =
+    isObject(body["stringData"]) && typeof body["stringData"]["tls.key"] === "string"
+      ? "stringData"
+      : "data";
+  if (pair.result === "mismatch") {
+    return [
+      {
+        code: "secret.tls-key-mismatch",
+        path: [field, "tls.key"],
+        message: `${field}.tls.key: ${describeKeyMismatch(pair)}.`,
+      },
+    ];
   }
-  return [{ code: 'secret.tls-key-unchecked', path: [field, 'tls.key'], message: `${field}.tls.key: gwsim could not check that this key belongs to the certificate in tls.crt: ${pair.why}.` }];
+  return [
+    {
+      code: "secret.tls-key-unchecked",
+      path: [field, "tls.key"],
+      message: `${field}.tls.key: gwsim could not check that this key belongs to the certificate in tls.crt: ${pair.why}.`,
+    },
+  ];
 }
 
 function checkTopLevelFields(kind: string, body: Record<string, unknown>): ValidationIssue[] {
-  const known = ['apiVersion', 'kind', 'metadata', ...(TOP_LEVEL[kind] ?? [])];
+  const known = ["apiVersion", "kind", "metadata", ...(TOP_LEVEL[kind] ?? [])];
   return Object.keys(body)
     .filter((key) => !known.includes(key))
     .map((key) => {
       const suggestion = suggestValue(key, known);
       return {
-        code: 'schema.unknown-field' as const,
+        code: "schema.unknown-field" as const,
         path: [key],
         atKey: true,
         message: `${key}: unknown field \`${key}\` in a ${kind}; the API server drops it.`,
-        hint: suggestion ? `Did you mean \`${suggestion.value}\`?` : `Known fields here: ${known.join(', ')}.`,
+        hint: suggestion
+          ? `Did you mean \`${suggestion.value}\`?`
+          : `Known fields here: ${known.join(", ")}.`,
       };
     });
 }
@@ -107,25 +142,44 @@ function checkService(body: Record<string, unknown>): ValidationIssue[] {
   const ports = asArray(spec.ports);
   const names = new Map<string, number>();
   ports.forEach((port, i) => {
-    const at = ['spec', 'ports', i];
+    const at = ["spec", "ports", i];
     if (!isObject(port)) return;
-    if (typeof port.port !== 'number' || !Number.isInteger(port.port) || port.port < 1 || port.port > 65535) {
+    if (
+      typeof port.port !== "number" ||
+      !Number.isInteger(port.port) ||
+      port.port < 1 ||
+      port.port > 65535
+    ) {
       issues.push({
-        code: port.port === undefined ? 'schema.required' : 'schema.range',
-        path: [...at, 'port'],
-        message: `${printPath([...at, 'port'])}: ${port.port === undefined ? 'Required value' : `must be a port number from 1 to 65535, got ${describeRaw(port.port)}`}.`,
-        hint: 'Set `port:` to the port clients (and backendRefs) use.',
+        code: port.port === undefined ? "schema.required" : "schema.range",
+        path: [...at, "port"],
+        message: `${printPath([...at, "port"])}: ${port.port === undefined ? "Required value" : `must be a port number from 1 to 65535, got ${describeRaw(port.port)}`}.`,
+        hint: "Set `port:` to the port clients (and backendRefs) use.",
       });
     }
-    if (port.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(String(port.protocol))) {
-      issues.push({ code: 'schema.enum', path: [...at, 'protocol'], message: `${printPath([...at, 'protocol'])}: Unsupported value ${describeRaw(port.protocol)}: supported values: "TCP", "UDP", "SCTP".`, hint: 'Application protocols go in `appProtocol`.' });
+    if (port.protocol !== undefined && !["TCP", "UDP", "SCTP"].includes(String(port.protocol))) {
+      issues.push({
+        code: "schema.enum",
+        path: [...at, "protocol"],
+        message: `${printPath([...at, "protocol"])}: Unsupported value ${describeRaw(port.protocol)}: supported values: "TCP", "UDP", "SCTP".`,
+        hint: "Application protocols go in `appProtocol`.",
+      });
     }
-    if (typeof port.name === 'string') {
+    if (typeof port.name === "string") {
       const first = names.get(port.name);
-      if (first !== undefined) issues.push({ code: 'schema.rule', path: [...at, 'name'], message: `${printPath([...at, 'name'])}: Duplicate value ${JSON.stringify(port.name)} (also spec.ports[${first}].name).` });
+      if (first !== undefined)
+        issues.push({
+          code: "schema.rule",
+          path: [...at, "name"],
+          message: `${printPath([...at, "name"])}: Duplicate value ${JSON.stringify(port.name)} (also spec.ports[${first}].name).`,
+        });
       else names.set(port.name, i);
     } else if (ports.length > 1) {
-      issues.push({ code: 'schema.required', path: [...at, 'name'], message: `${printPath([...at, 'name'])}: Required value when a Service has more than one port.` });
+      issues.push({
+        code: "schema.required",
+        path: [...at, "name"],
+        message: `${printPath([...at, "name"])}: Required value when a Service has more than one port.`,
+      });
     }
   });
   return issues;
@@ -133,12 +187,17 @@ function checkService(body: Record<string, unknown>): ValidationIssue[] {
 
 function checkStringData(body: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const field of ['data', 'stringData']) {
+  for (const field of ["data", "stringData"]) {
     const data = body[field];
     if (!isObject(data)) continue;
     for (const [key, value] of Object.entries(data)) {
-      if (typeof value !== 'string' && value !== null) {
-        issues.push({ code: 'schema.type', path: [field, key], message: `${field}.${key}: must be a string, got ${Array.isArray(value) ? 'a list' : typeof value}.`, hint: 'Quote the value, or use a block scalar (`|`) for multi-line text.' });
+      if (typeof value !== "string" && value !== null) {
+        issues.push({
+          code: "schema.type",
+          path: [field, key],
+          message: `${field}.${key}: must be a string, got ${Array.isArray(value) ? "a list" : typeof value}.`,
+          hint: "Quote the value, or use a block scalar (`|`) for multi-line text.",
+        });
       }
     }
   }

@@ -4,30 +4,30 @@
  * spec has the first of equivalent names count (see checkHeaderNames).
  * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4
  */
-import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
-import { appendAll } from '../collections/appendAll';
-import { lookupTable } from '../collections/dict';
+import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
+import { appendAll } from "../collections/appendAll";
+import { lookupTable } from "../collections/dict";
 
 type Path = (string | number)[];
 
 const MEMBER = lookupTable<string>({
-  RequestHeaderModifier: 'requestHeaderModifier',
-  ResponseHeaderModifier: 'responseHeaderModifier',
-  RequestMirror: 'requestMirror',
-  RequestRedirect: 'requestRedirect',
-  URLRewrite: 'urlRewrite',
-  ExtensionRef: 'extensionRef',
-  CORS: 'cors',
-  ExternalAuth: 'externalAuth',
+  RequestHeaderModifier: "requestHeaderModifier",
+  ResponseHeaderModifier: "responseHeaderModifier",
+  RequestMirror: "requestMirror",
+  RequestRedirect: "requestRedirect",
+  URLRewrite: "urlRewrite",
+  ExtensionRef: "extensionRef",
+  CORS: "cors",
+  ExternalAuth: "externalAuth",
 });
-const REPEATABLE = new Set(['RequestMirror', 'ExtensionRef']);
+const REPEATABLE = new Set(["RequestMirror", "ExtensionRef"]);
 
 export function checkFilters(filters: unknown, path: Path): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const firstOfType = new Map<string, number>();
   const list = asArray(filters);
   list.forEach((raw, i) => {
-    if (!isObject(raw) || typeof raw.type !== 'string') return;
+    if (!isObject(raw) || typeof raw.type !== "string") return;
     const at = [...path, i];
     const type = raw.type;
     const member = MEMBER[type];
@@ -36,25 +36,30 @@ export function checkFilters(filters: unknown, path: Path): ValidationIssue[] {
       const first = firstOfType.get(type);
       if (first !== undefined) {
         issues.push({
-          code: 'schema.rule',
-          path: [...at, 'type'],
+          code: "schema.rule",
+          path: [...at, "type"],
           message: `${printPath(at)}: ${type} filter cannot be repeated (also at ${printPath([...path, first])}).`,
-          hint: 'Merge the two filters into one.',
+          hint: "Merge the two filters into one.",
         });
       } else firstOfType.set(type, i);
     }
     if (raw[member] === undefined || raw[member] === null) {
       issues.push({
-        code: 'schema.rule',
+        code: "schema.rule",
         path: [...at, member],
         message: `${printPath(at)}: filter.${member} must be specified for ${type} filter.type.`,
         hint: `Add \`${member}:\` with its settings next to \`type: ${type}\`.`,
       });
     }
     for (const [otherType, otherMember] of Object.entries(MEMBER)) {
-      if (otherMember !== undefined && otherType !== type && raw[otherMember] !== undefined && raw[otherMember] !== null) {
+      if (
+        otherMember !== undefined &&
+        otherType !== type &&
+        raw[otherMember] !== undefined &&
+        raw[otherMember] !== null
+      ) {
         issues.push({
-          code: 'schema.rule',
+          code: "schema.rule",
           path: [...at, otherMember],
           message: `${printPath(at)}: filter.${otherMember} must be nil if the filter.type is not ${otherType} (type is ${type}).`,
           hint: `Use one filter entry per type: move \`${otherMember}\` into its own entry with \`type: ${otherType}\`.`,
@@ -63,30 +68,34 @@ export function checkFilters(filters: unknown, path: Path): ValidationIssue[] {
     }
     appendAll(issues, checkFilterBody(raw, type, at));
   });
-  if (firstOfType.has('RequestRedirect') && firstOfType.has('URLRewrite')) {
-    const at = [...path, firstOfType.get('URLRewrite') as number];
+  if (firstOfType.has("RequestRedirect") && firstOfType.has("URLRewrite")) {
+    const at = [...path, firstOfType.get("URLRewrite") as number];
     issues.push({
-      code: 'schema.rule',
-      path: [...at, 'type'],
+      code: "schema.rule",
+      path: [...at, "type"],
       message: `${printPath(path)}: May specify either RequestRedirect or URLRewrite, but not both.`,
-      hint: 'A redirect answers the client itself, so there is nothing to rewrite: keep one of the two.',
+      hint: "A redirect answers the client itself, so there is nothing to rewrite: keep one of the two.",
     });
   }
   return issues;
 }
 
-function checkFilterBody(filter: Record<string, unknown>, type: string, at: Path): ValidationIssue[] {
+function checkFilterBody(
+  filter: Record<string, unknown>,
+  type: string,
+  at: Path,
+): ValidationIssue[] {
   switch (type) {
-    case 'RequestHeaderModifier':
-    case 'ResponseHeaderModifier':
+    case "RequestHeaderModifier":
+    case "ResponseHeaderModifier":
       return checkHeaderNames(filter[MEMBER[type] as string], [...at, MEMBER[type] as string]);
-    case 'RequestMirror':
-      return checkMirror(filter.requestMirror, [...at, 'requestMirror']);
-    case 'RequestRedirect':
-    case 'URLRewrite':
+    case "RequestMirror":
+      return checkMirror(filter.requestMirror, [...at, "requestMirror"]);
+    case "RequestRedirect":
+    case "URLRewrite":
       return checkPathModifier(filter[MEMBER[type] as string], [...at, MEMBER[type] as string]);
-    case 'CORS':
-      return checkCors(filter.cors, [...at, 'cors']);
+    case "CORS":
+      return checkCors(filter.cors, [...at, "cors"]);
     default:
       return [];
   }
@@ -107,24 +116,27 @@ function checkHeaderNames(modifier: unknown, at: Path): ValidationIssue[] {
   if (!isObject(modifier)) return [];
   const issues: ValidationIssue[] = [];
   const seen = new Map<string, { action: string; where: string; name: string }>();
-  for (const action of ['set', 'add', 'remove'] as const) {
+  for (const action of ["set", "add", "remove"] as const) {
     asArray(modifier[action]).forEach((entry, i) => {
-      const name = action === 'remove' ? entry : isObject(entry) ? entry.name : undefined;
-      if (typeof name !== 'string') return;
+      const name = action === "remove" ? entry : isObject(entry) ? entry.name : undefined;
+      if (typeof name !== "string") return;
       const where = printPath([...at, action, i]);
-      const path = action === 'remove' ? [...at, action, i] : [...at, action, i, 'name'];
+      const path = action === "remove" ? [...at, action, i] : [...at, action, i, "name"];
       const first = seen.get(name.toLowerCase());
       if (first === undefined) {
         seen.set(name.toLowerCase(), { action, where, name });
         return;
       }
       if (first.action === action && first.name === name) {
-        const crd = action === 'remove' ? 'remove is a set of names (x-kubernetes-list-type: set)' : `${action} is a list keyed by name (x-kubernetes-list-map-keys: [name])`;
+        const crd =
+          action === "remove"
+            ? "remove is a set of names (x-kubernetes-list-type: set)"
+            : `${action} is a list keyed by name (x-kubernetes-list-map-keys: [name])`;
         issues.push({
-          code: 'schema.rule',
+          code: "schema.rule",
           path: [...at, action, i],
           message: `${where}: Duplicate value: header ${JSON.stringify(name)} is already at ${first.where}; ${crd}, so the API server refuses the object.`,
-          hint: 'Keep one entry for this header.',
+          hint: "Keep one entry for this header.",
         });
         return;
       }
@@ -133,7 +145,7 @@ function checkHeaderNames(modifier: unknown, at: Path): ValidationIssue[] {
           ? 'HTTPHeader.name: "If multiple entries specify equivalent header names, the first entry with an equivalent name MUST be considered ... Subsequent entries with an equivalent header name MUST be ignored."'
           : 'HTTPHeaderFilter: "Only one action for a given header name is permitted" (the spec calls such a filter invalid but does not say what a controller does); HTTPHeader.name: the first entry with an equivalent name counts, later ones "MUST be ignored".';
       issues.push({
-        code: 'filter.header-repeated',
+        code: "filter.header-repeated",
         path,
         message: `${where}: header ${JSON.stringify(name)} is already named at ${first.where} (header names are case-insensitive), so this entry is ignored and the rule is still accepted. ${spec}`,
         hint: `Keep one entry for this header: the ${first.action} at ${first.where} is the one that acts.`,
@@ -146,26 +158,31 @@ function checkHeaderNames(modifier: unknown, at: Path): ValidationIssue[] {
 function checkMirror(mirror: unknown, at: Path): ValidationIssue[] {
   if (!isObject(mirror)) return [];
   const issues: ValidationIssue[] = [];
-  if (mirror.percent !== undefined && mirror.percent !== null && mirror.fraction !== undefined && mirror.fraction !== null) {
+  if (
+    mirror.percent !== undefined &&
+    mirror.percent !== null &&
+    mirror.fraction !== undefined &&
+    mirror.fraction !== null
+  ) {
     issues.push({
-      code: 'schema.rule',
-      path: [...at, 'fraction'],
+      code: "schema.rule",
+      path: [...at, "fraction"],
       message: `${printPath(at)}: Only one of percent or fraction may be specified in HTTPRequestMirrorFilter.`,
-      hint: 'Keep `percent` (0–100) or `fraction`, not both.',
+      hint: "Keep `percent` (0–100) or `fraction`, not both.",
     });
   }
   const fraction = mirror.fraction;
-  if (isObject(fraction) && typeof fraction.numerator === 'number') {
-    const denominator = typeof fraction.denominator === 'number' ? fraction.denominator : 100;
+  if (isObject(fraction) && typeof fraction.numerator === "number") {
+    const denominator = typeof fraction.denominator === "number" ? fraction.denominator : 100;
     if (fraction.numerator > denominator) {
       issues.push({
-        code: 'schema.rule',
-        path: [...at, 'fraction', 'numerator'],
-        message: `${printPath([...at, 'fraction'])}: numerator must be less than or equal to denominator (${fraction.numerator} > ${denominator}).`,
+        code: "schema.rule",
+        path: [...at, "fraction", "numerator"],
+        message: `${printPath([...at, "fraction"])}: numerator must be less than or equal to denominator (${fraction.numerator} > ${denominator}).`,
       });
     }
   }
-  appendAll(issues, checkServicePort(mirror.backendRef, [...at, 'backendRef']));
+  appendAll(issues, checkServicePort(mirror.backendRef, [...at, "backendRef"]));
   return issues;
 }
 
@@ -174,15 +191,25 @@ function checkPathModifier(holder: unknown, at: Path): ValidationIssue[] {
   const path = holder.path;
   const issues: ValidationIssue[] = [];
   const pairs = [
-    ['ReplaceFullPath', 'replaceFullPath'],
-    ['ReplacePrefixMatch', 'replacePrefixMatch'],
+    ["ReplaceFullPath", "replaceFullPath"],
+    ["ReplacePrefixMatch", "replacePrefixMatch"],
   ] as const;
   for (const [type, field] of pairs) {
     const set = path[field] !== undefined && path[field] !== null;
     if (path.type === type && !set) {
-      issues.push({ code: 'schema.rule', path: [...at, 'path'], message: `${printPath([...at, 'path'])}: ${field} must be specified when type is set to '${type}'.`, hint: `Add \`${field}:\` with the new path.` });
+      issues.push({
+        code: "schema.rule",
+        path: [...at, "path"],
+        message: `${printPath([...at, "path"])}: ${field} must be specified when type is set to '${type}'.`,
+        hint: `Add \`${field}:\` with the new path.`,
+      });
     } else if (path.type !== type && set) {
-      issues.push({ code: 'schema.rule', path: [...at, 'path', field], message: `${printPath([...at, 'path'])}: type must be '${type}' when ${field} is set.`, hint: `Set \`type: ${type}\`, or use the field that matches the type.` });
+      issues.push({
+        code: "schema.rule",
+        path: [...at, "path", field],
+        message: `${printPath([...at, "path"])}: type must be '${type}' when ${field} is set.`,
+        hint: `Set \`type: ${type}\`, or use the field that matches the type.`,
+      });
     }
   }
   return issues;
@@ -191,11 +218,11 @@ function checkPathModifier(holder: unknown, at: Path): ValidationIssue[] {
 function checkCors(cors: unknown, at: Path): ValidationIssue[] {
   if (!isObject(cors)) return [];
   const issues: ValidationIssue[] = [];
-  for (const field of ['allowOrigins', 'allowMethods', 'allowHeaders'] as const) {
+  for (const field of ["allowOrigins", "allowMethods", "allowHeaders"] as const) {
     const values = asArray(cors[field]);
-    if (values.length > 1 && values.includes('*')) {
+    if (values.length > 1 && values.includes("*")) {
       issues.push({
-        code: 'schema.rule',
+        code: "schema.rule",
         path: [...at, field],
         message: `${printPath([...at, field])}: '*' cannot be combined with other entries.`,
         hint: "Use a lone '*' to allow everything, or list the values without it.",
@@ -208,15 +235,16 @@ function checkCors(cors: unknown, at: Path): ValidationIssue[] {
 /** A backendRef to a Service (the default kind) must say which port: CEL "Must have port for Service reference". */
 export function checkServicePort(ref: unknown, at: Path): ValidationIssue[] {
   if (!isObject(ref)) return [];
-  const group = typeof ref.group === 'string' ? ref.group : '';
-  const kind = typeof ref.kind === 'string' ? ref.kind : 'Service';
-  if (group !== '' || kind !== 'Service' || (ref.port !== undefined && ref.port !== null)) return [];
+  const group = typeof ref.group === "string" ? ref.group : "";
+  const kind = typeof ref.kind === "string" ? ref.kind : "Service";
+  if (group !== "" || kind !== "Service" || (ref.port !== undefined && ref.port !== null))
+    return [];
   return [
     {
-      code: 'schema.rule',
-      path: [...at, 'port'],
-      message: `${printPath(at)}: Must have port for Service reference${typeof ref.name === 'string' ? ` (Service ${ref.name})` : ''}.`,
-      hint: 'Add `port:` with the Service port to send traffic to.',
+      code: "schema.rule",
+      path: [...at, "port"],
+      message: `${printPath(at)}: Must have port for Service reference${typeof ref.name === "string" ? ` (Service ${ref.name})` : ""}.`,
+      hint: "Add `port:` with the Service port to send traffic to.",
     },
   ];
 }

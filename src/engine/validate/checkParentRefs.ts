@@ -2,32 +2,47 @@
  * CEL rules on `spec.parentRefs` (routes) and `spec.targetRefs` (BackendTLSPolicy): two references
  * to the same parent must each name a distinct sectionName. As in the CRD, `port` plays no part.
  */
-import { GATEWAY_GROUP } from '../api/kinds';
-import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
+import { GATEWAY_GROUP } from "../api/kinds";
+import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
 
 interface RefDefaults {
-  field: 'parentRefs' | 'targetRefs';
+  field: "parentRefs" | "targetRefs";
   group: string;
   kind: string;
-  noun: 'parent' | 'target';
+  noun: "parent" | "target";
 }
 
-export const PARENT_REFS: RefDefaults = { field: 'parentRefs', group: GATEWAY_GROUP, kind: 'Gateway', noun: 'parent' };
-export const TARGET_REFS: RefDefaults = { field: 'targetRefs', group: '', kind: '', noun: 'target' };
+export const PARENT_REFS: RefDefaults = {
+  field: "parentRefs",
+  group: GATEWAY_GROUP,
+  kind: "Gateway",
+  noun: "parent",
+};
+export const TARGET_REFS: RefDefaults = {
+  field: "targetRefs",
+  group: "",
+  kind: "",
+  noun: "target",
+};
 
-export function checkSectionNames(spec: Record<string, unknown>, defaults: RefDefaults): ValidationIssue[] {
+export function checkSectionNames(
+  spec: Record<string, unknown>,
+  defaults: RefDefaults,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const refs = asArray(spec[defaults.field]).map((raw) => (isObject(raw) ? identify(raw, defaults) : undefined));
+  const refs = asArray(spec[defaults.field]).map((raw) =>
+    isObject(raw) ? identify(raw, defaults) : undefined,
+  );
   refs.forEach((ref, i) => {
     if (!ref) return;
     for (let j = 0; j < i; j++) {
       const other = refs[j];
       if (!other || other.parent !== ref.parent) continue;
-      const path = ['spec', defaults.field, i];
-      if ((ref.sectionName === '') !== (other.sectionName === '')) {
+      const path = ["spec", defaults.field, i];
+      if ((ref.sectionName === "") !== (other.sectionName === "")) {
         issues.push({
-          code: 'schema.rule',
-          path: [...path, 'sectionName'],
+          code: "schema.rule",
+          path: [...path, "sectionName"],
           message: `${printPath(path)}: sectionName must be specified when ${defaults.field} includes 2 or more references to the same ${defaults.noun} (${ref.display} is also spec.${defaults.field}[${j}]).`,
           hint: `Give every reference to ${ref.display} a sectionName, or keep just one reference without it.`,
         });
@@ -35,10 +50,10 @@ export function checkSectionNames(spec: Record<string, unknown>, defaults: RefDe
       }
       if (ref.sectionName === other.sectionName) {
         issues.push({
-          code: 'schema.rule',
-          path: ref.sectionName ? [...path, 'sectionName'] : path,
-          message: `${printPath(path)}: sectionName must be unique when ${defaults.field} includes 2 or more references to the same ${defaults.noun}; ${ref.display}${ref.sectionName ? ` section "${ref.sectionName}"` : ''} repeats spec.${defaults.field}[${j}].`,
-          hint: 'Remove the duplicate reference (a different port does not make it distinct).',
+          code: "schema.rule",
+          path: ref.sectionName ? [...path, "sectionName"] : path,
+          message: `${printPath(path)}: sectionName must be unique when ${defaults.field} includes 2 or more references to the same ${defaults.noun}; ${ref.display}${ref.sectionName ? ` section "${ref.sectionName}"` : ""} repeats spec.${defaults.field}[${j}].`,
+          hint: "Remove the duplicate reference (a different port does not make it distinct).",
         });
         return;
       }
@@ -47,15 +62,18 @@ export function checkSectionNames(spec: Record<string, unknown>, defaults: RefDe
   return issues;
 }
 
-function identify(raw: Record<string, unknown>, defaults: RefDefaults): { parent: string; sectionName: string; display: string } {
-  const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+function identify(
+  raw: Record<string, unknown>,
+  defaults: RefDefaults,
+): { parent: string; sectionName: string; display: string } {
+  const text = (v: unknown, fallback: string): string => (typeof v === "string" ? v : fallback);
   const group = text(raw.group, defaults.group);
   const kind = text(raw.kind, defaults.kind);
-  const namespace = text(raw.namespace, '');
-  const name = text(raw.name, '');
+  const namespace = text(raw.namespace, "");
+  const name = text(raw.name, "");
   return {
     parent: JSON.stringify([group, kind, namespace, name]),
-    sectionName: text(raw.sectionName, ''),
-    display: `${kind || 'object'} ${namespace ? `${namespace}/` : ''}${name}`,
+    sectionName: text(raw.sectionName, ""),
+    display: `${kind || "object"} ${namespace ? `${namespace}/` : ""}${name}`,
   };
 }

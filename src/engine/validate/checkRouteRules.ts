@@ -4,11 +4,11 @@
  * `PathPrefix /` match, a match without a path type is a PathPrefix.
  * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4.6 and §6
  */
-import { checkFilters, checkServicePort } from './checkFilters';
-import { PARENT_REFS, checkSectionNames } from './checkParentRefs';
-import { parseDuration } from './parseDuration';
-import { asArray, isObject, printPath, type ValidationIssue } from './validationIssue';
-import { appendAll } from '../collections/appendAll';
+import { checkFilters, checkServicePort } from "./checkFilters";
+import { PARENT_REFS, checkSectionNames } from "./checkParentRefs";
+import { parseDuration } from "./parseDuration";
+import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
+import { appendAll } from "../collections/appendAll";
 
 type Path = (string | number)[];
 const MAX_TOTAL_MATCHES = 128;
@@ -19,27 +19,30 @@ export function checkRoute(kind: string, spec: Record<string, unknown>): Validat
   const ruleNames = new Map<string, number>();
   rules.forEach((rule, r) => {
     if (!isObject(rule)) return;
-    const at: Path = ['spec', 'rules', r];
-    if (typeof rule.name === 'string') {
+    const at: Path = ["spec", "rules", r];
+    if (typeof rule.name === "string") {
       const first = ruleNames.get(rule.name);
       if (first !== undefined) {
         // The spec: "This name MUST be unique within a Route if it is set." Only the experimental
         // channel's CRDs enforce it (CEL "Rule name must be unique within the route"); the standard
         // channel, which gwsim validates against, admits the route.
         issues.push({
-          code: 'schema.experimental-rule',
-          path: [...at, 'name'],
-          message: `${printPath([...at, 'name'])}: rule name "${rule.name}" is also spec.rules[${first}].name; the spec says a rule name "MUST be unique within a Route". The standard-channel CRDs admit it, the experimental-channel CRDs refuse the route.`,
-          hint: 'Rename one of the rules (policies and status messages refer to rules by name).',
+          code: "schema.experimental-rule",
+          path: [...at, "name"],
+          message: `${printPath([...at, "name"])}: rule name "${rule.name}" is also spec.rules[${first}].name; the spec says a rule name "MUST be unique within a Route". The standard-channel CRDs admit it, the experimental-channel CRDs refuse the route.`,
+          hint: "Rename one of the rules (policies and status messages refer to rules by name).",
         });
       } else ruleNames.set(rule.name, r);
     }
-    asArray(rule.backendRefs).forEach((ref, b) => appendAll(issues, checkServicePort(ref, [...at, 'backendRefs', b])));
-    if (kind === 'HTTPRoute') appendAll(issues, checkHttpRule(rule, at));
-    if (kind === 'GRPCRoute') appendAll(issues, checkGrpcRule(rule, at));
+    asArray(rule.backendRefs).forEach((ref, b) =>
+      appendAll(issues, checkServicePort(ref, [...at, "backendRefs", b])),
+    );
+    if (kind === "HTTPRoute") appendAll(issues, checkHttpRule(rule, at));
+    if (kind === "GRPCRoute") appendAll(issues, checkGrpcRule(rule, at));
   });
-  if (kind === 'HTTPRoute' || kind === 'GRPCRoute') appendAll(issues, checkTotalMatches(kind, rules));
-  if (kind === 'TLSRoute') appendAll(issues, checkNoIpHostnames(spec));
+  if (kind === "HTTPRoute" || kind === "GRPCRoute")
+    appendAll(issues, checkTotalMatches(kind, rules));
+  if (kind === "TLSRoute") appendAll(issues, checkNoIpHostnames(spec));
   return issues;
 }
 
@@ -47,70 +50,85 @@ function checkTotalMatches(kind: string, rules: unknown[]): ValidationIssue[] {
   // HTTPRoute defaults an absent `matches` to one match; GRPCRoute has no such default.
   const total = rules.reduce<number>((sum, rule) => {
     const matches = isObject(rule) ? rule.matches : undefined;
-    return sum + (Array.isArray(matches) ? matches.length : kind === 'HTTPRoute' ? 1 : 0);
+    return sum + (Array.isArray(matches) ? matches.length : kind === "HTTPRoute" ? 1 : 0);
   }, 0);
   if (total <= MAX_TOTAL_MATCHES) return [];
   return [
     {
-      code: 'schema.rule',
-      path: ['spec', 'rules'],
+      code: "schema.rule",
+      path: ["spec", "rules"],
       message: `spec.rules: the total number of matches across all rules in a route must be at most ${MAX_TOTAL_MATCHES}; this ${kind} has ${total}.`,
-      hint: 'Split the route into several routes.',
+      hint: "Split the route into several routes.",
     },
   ];
 }
 
 function checkHttpRule(rule: Record<string, unknown>, at: Path): ValidationIssue[] {
-  const issues = checkFilters(rule.filters, [...at, 'filters']);
+  const issues = checkFilters(rule.filters, [...at, "filters"]);
   const filters = asArray(rule.filters);
   const backendRefs = asArray(rule.backendRefs);
-  const redirect = filters.findIndex((f) => isObject(f) && f.requestRedirect !== undefined && f.requestRedirect !== null);
+  const redirect = filters.findIndex(
+    (f) => isObject(f) && f.requestRedirect !== undefined && f.requestRedirect !== null,
+  );
   if (redirect >= 0 && backendRefs.length > 0) {
     issues.push({
-      code: 'schema.rule',
-      path: [...at, 'filters', redirect],
+      code: "schema.rule",
+      path: [...at, "filters", redirect],
       message: `${printPath(at)}: RequestRedirect filter must not be used together with backendRefs.`,
-      hint: 'A redirect is answered by the gateway itself: remove the backendRefs, or move the redirect to its own rule.',
+      hint: "A redirect is answered by the gateway itself: remove the backendRefs, or move the redirect to its own rule.",
     });
   }
-  checkReplacePrefixMatch(rule, filters, [...at, 'filters'], at, issues);
+  checkReplacePrefixMatch(rule, filters, [...at, "filters"], at, issues);
   backendRefs.forEach((ref, b) => {
     if (!isObject(ref)) return;
-    const refPath = [...at, 'backendRefs', b, 'filters'];
+    const refPath = [...at, "backendRefs", b, "filters"];
     appendAll(issues, checkFilters(ref.filters, refPath));
     checkReplacePrefixMatch(rule, asArray(ref.filters), refPath, at, issues);
   });
   asArray(rule.matches).forEach((match, m) => {
-    if (isObject(match) && isObject(match.path)) appendAll(issues, checkPathValue(match.path, [...at, 'matches', m, 'path']));
+    if (isObject(match) && isObject(match.path))
+      appendAll(issues, checkPathValue(match.path, [...at, "matches", m, "path"]));
   });
-  appendAll(issues, checkTimeouts(rule.timeouts, [...at, 'timeouts']));
+  appendAll(issues, checkTimeouts(rule.timeouts, [...at, "timeouts"]));
   return issues;
 }
 
 /** ReplacePrefixMatch needs exactly one match, of type PathPrefix, to know which prefix to replace. */
-function checkReplacePrefixMatch(rule: Record<string, unknown>, filters: unknown[], filtersPath: Path, rulePath: Path, issues: ValidationIssue[]): void {
+function checkReplacePrefixMatch(
+  rule: Record<string, unknown>,
+  filters: unknown[],
+  filtersPath: Path,
+  rulePath: Path,
+  issues: ValidationIssue[],
+): void {
   filters.forEach((filter, f) => {
     if (!isObject(filter)) return;
-    for (const member of ['requestRedirect', 'urlRewrite'] as const) {
+    for (const member of ["requestRedirect", "urlRewrite"] as const) {
       const holder = filter[member];
-      if (!isObject(holder) || !isObject(holder.path) || holder.path.type !== 'ReplacePrefixMatch') continue;
+      if (!isObject(holder) || !isObject(holder.path) || holder.path.type !== "ReplacePrefixMatch")
+        continue;
       const matches = Array.isArray(rule.matches) ? rule.matches : [{}];
       const only = matches.length === 1 && isObject(matches[0]) ? matches[0] : undefined;
-      const pathType = only === undefined ? undefined : isObject(only.path) ? (only.path.type ?? 'PathPrefix') : 'PathPrefix';
-      if (pathType === 'PathPrefix') continue;
+      const pathType =
+        only === undefined
+          ? undefined
+          : isObject(only.path)
+            ? (only.path.type ?? "PathPrefix")
+            : "PathPrefix";
+      if (pathType === "PathPrefix") continue;
       const found =
         matches.length !== 1
           ? `this rule has ${matches.length} matches`
           : `its match is of type ${JSON.stringify(pathType)} (spec.rules[${String(rulePath[2])}].matches[0].path.type)`;
-      const filterName = member === 'urlRewrite' ? 'URLRewrite' : 'RequestRedirect';
+      const filterName = member === "urlRewrite" ? "URLRewrite" : "RequestRedirect";
       issues.push({
-        code: 'schema.rule',
-        path: [...filtersPath, f, member, 'path', 'type'],
-        message: `${printPath([...filtersPath, f, member, 'path', 'type'])}: When using ${filterName} filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified; ${found}.`,
+        code: "schema.rule",
+        path: [...filtersPath, f, member, "path", "type"],
+        message: `${printPath([...filtersPath, f, member, "path", "type"])}: When using ${filterName} filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified; ${found}.`,
         hint:
           matches.length === 1
-            ? 'Change the match to `type: PathPrefix`, or use `type: ReplaceFullPath` with `replaceFullPath:` for an exact path.'
-            : 'Split the rule so that each rule with ReplacePrefixMatch has a single PathPrefix match.',
+            ? "Change the match to `type: PathPrefix`, or use `type: ReplaceFullPath` with `replaceFullPath:` for an exact path."
+            : "Split the rule so that each rule with ReplacePrefixMatch has a single PathPrefix match.",
       });
     }
   });
@@ -119,59 +137,77 @@ function checkReplacePrefixMatch(rule: Record<string, unknown>, filters: unknown
 const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
 
 function checkPathValue(path: Record<string, unknown>, at: Path): ValidationIssue[] {
-  const type = path.type ?? 'PathPrefix';
-  if (type !== 'Exact' && type !== 'PathPrefix') return [];
-  const value = typeof path.value === 'string' ? path.value : '/';
+  const type = path.type ?? "PathPrefix";
+  if (type !== "Exact" && type !== "PathPrefix") return [];
+  const value = typeof path.value === "string" ? path.value : "/";
   const problems: [boolean, string, string][] = [
-    [!value.startsWith('/'), "value must be an absolute path and start with '/'", `Write ${JSON.stringify(`/${value}`)}.`],
-    [value.includes('//'), "must not contain '//'", 'Collapse the double slash.'],
-    [value.includes('/./'), "must not contain '/./'", 'Remove the `.` segment.'],
-    [value.includes('/../'), "must not contain '/../'", 'Remove the `..` segment.'],
-    [/%2f/i.test(value), "must not contain '%2f' or '%2F'", 'Write the slash as `/`.'],
-    [value.includes('#'), "must not contain '#'", 'Fragments are never sent to the server: remove it.'],
-    [value.endsWith('/..'), "must not end with '/..'", 'Remove the `..` segment.'],
-    [value.endsWith('/.'), "must not end with '/.'", 'Remove the `.` segment.'],
-    [!PATH_CHARS.test(value), 'must only contain valid characters (matching ^(?:[-A-Za-z0-9/._~!$&\'()*+,;=:@]|[%][0-9a-fA-F]{2})+$)', 'Percent-encode the other characters, or use type: RegularExpression.'],
+    [
+      !value.startsWith("/"),
+      "value must be an absolute path and start with '/'",
+      `Write ${JSON.stringify(`/${value}`)}.`,
+    ],
+    [value.includes("//"), "must not contain '//'", "Collapse the double slash."],
+    [value.includes("/./"), "must not contain '/./'", "Remove the `.` segment."],
+    [value.includes("/../"), "must not contain '/../'", "Remove the `..` segment."],
+    [/%2f/i.test(value), "must not contain '%2f' or '%2F'", "Write the slash as `/`."],
+    [
+      value.includes("#"),
+      "must not contain '#'",
+      "Fragments are never sent to the server: remove it.",
+    ],
+    [value.endsWith("/.."), "must not end with '/..'", "Remove the `..` segment."],
+    [value.endsWith("/."), "must not end with '/.'", "Remove the `.` segment."],
+    [
+      !PATH_CHARS.test(value),
+      "must only contain valid characters (matching ^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$)",
+      "Percent-encode the other characters, or use type: RegularExpression.",
+    ],
   ];
   return problems
     .filter(([bad]) => bad)
     .map(([, rule, hint]) => ({
-      code: 'schema.rule' as const,
-      path: [...at, 'value'],
-      message: `${printPath([...at, 'value'])}: ${JSON.stringify(value)} ${rule} when type is ${String(type)}.`,
+      code: "schema.rule" as const,
+      path: [...at, "value"],
+      message: `${printPath([...at, "value"])}: ${JSON.stringify(value)} ${rule} when type is ${String(type)}.`,
       hint,
     }));
 }
 
 function checkTimeouts(timeouts: unknown, at: Path): ValidationIssue[] {
   if (!isObject(timeouts)) return [];
-  const request = typeof timeouts.request === 'string' ? parseDuration(timeouts.request) : undefined;
-  const backend = typeof timeouts.backendRequest === 'string' ? parseDuration(timeouts.backendRequest) : undefined;
-  if (request === undefined || backend === undefined || request === 0 || backend <= request) return [];
+  const request =
+    typeof timeouts.request === "string" ? parseDuration(timeouts.request) : undefined;
+  const backend =
+    typeof timeouts.backendRequest === "string"
+      ? parseDuration(timeouts.backendRequest)
+      : undefined;
+  if (request === undefined || backend === undefined || request === 0 || backend <= request)
+    return [];
   return [
     {
-      code: 'schema.rule',
-      path: [...at, 'backendRequest'],
+      code: "schema.rule",
+      path: [...at, "backendRequest"],
       message: `${printPath(at)}: backendRequest timeout cannot be longer than request timeout (${String(timeouts.backendRequest)} > ${String(timeouts.request)}).`,
-      hint: 'The request timeout covers every backend attempt: make backendRequest shorter, or raise request.',
+      hint: "The request timeout covers every backend attempt: make backendRequest shorter, or raise request.",
     },
   ];
 }
 
 function checkGrpcRule(rule: Record<string, unknown>, at: Path): ValidationIssue[] {
-  const issues = checkFilters(rule.filters, [...at, 'filters']);
+  const issues = checkFilters(rule.filters, [...at, "filters"]);
   asArray(rule.backendRefs).forEach((ref, b) => {
-    if (isObject(ref)) appendAll(issues, checkFilters(ref.filters, [...at, 'backendRefs', b, 'filters']));
+    if (isObject(ref))
+      appendAll(issues, checkFilters(ref.filters, [...at, "backendRefs", b, "filters"]));
   });
   asArray(rule.matches).forEach((match, m) => {
     if (!isObject(match) || !isObject(match.method)) return;
     const method = match.method;
-    if ((method.service ?? '') === '' && (method.method ?? '') === '') {
+    if ((method.service ?? "") === "" && (method.method ?? "") === "") {
       issues.push({
-        code: 'schema.rule',
-        path: [...at, 'matches', m, 'method'],
-        message: `${printPath([...at, 'matches', m, 'method'])}: One or both of 'service' or 'method' must be specified.`,
-        hint: 'Add `service:` (e.g. com.example.User) and/or `method:` (e.g. Login), or remove `method`.',
+        code: "schema.rule",
+        path: [...at, "matches", m, "method"],
+        message: `${printPath([...at, "matches", m, "method"])}: One or both of 'service' or 'method' must be specified.`,
+        hint: "Add `service:` (e.g. com.example.User) and/or `method:` (e.g. Login), or remove `method`.",
       });
     }
   });
@@ -183,8 +219,13 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 function checkNoIpHostnames(spec: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   asArray(spec.hostnames).forEach((h, i) => {
-    if (typeof h === 'string' && (IPV4.test(h) || h.includes(':'))) {
-      issues.push({ code: 'schema.rule', path: ['spec', 'hostnames', i], message: `spec.hostnames[${i}]: Hostnames cannot contain an IP (${h}).`, hint: 'Use a DNS name; TLS SNI never carries an IP address.' });
+    if (typeof h === "string" && (IPV4.test(h) || h.includes(":"))) {
+      issues.push({
+        code: "schema.rule",
+        path: ["spec", "hostnames", i],
+        message: `spec.hostnames[${i}]: Hostnames cannot contain an IP (${h}).`,
+        hint: "Use a DNS name; TLS SNI never carries an IP address.",
+      });
     }
   });
   return issues;

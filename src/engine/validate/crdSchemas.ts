@@ -2,20 +2,20 @@
  * The JSON Schemas generated from the vendored Gateway API CRDs (`npm run gen:schemas`), one
  * file per kind. The validator reads them, and the UI hands them to monaco-yaml unchanged.
  */
-import backendtlspolicy from './schemas/backendtlspolicy.json';
-import gateway from './schemas/gateway.json';
-import gatewayclass from './schemas/gatewayclass.json';
-import grpcroute from './schemas/grpcroute.json';
-import httproute from './schemas/httproute.json';
-import listenerset from './schemas/listenerset.json';
-import referencegrant from './schemas/referencegrant.json';
-import tcproute from './schemas/tcproute.json';
-import tlsroute from './schemas/tlsroute.json';
-import udproute from './schemas/udproute.json';
+import backendtlspolicy from "./schemas/backendtlspolicy.json";
+import gateway from "./schemas/gateway.json";
+import gatewayclass from "./schemas/gatewayclass.json";
+import grpcroute from "./schemas/grpcroute.json";
+import httproute from "./schemas/httproute.json";
+import listenerset from "./schemas/listenerset.json";
+import referencegrant from "./schemas/referencegrant.json";
+import tcproute from "./schemas/tcproute.json";
+import tlsroute from "./schemas/tlsroute.json";
+import udproute from "./schemas/udproute.json";
 
 /** The subset of draft-07 JSON Schema the generator emits. */
 export interface JsonSchema {
-  type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
+  type?: "object" | "array" | "string" | "integer" | "number" | "boolean";
   description?: string;
   properties?: Record<string, JsonSchema>;
   additionalProperties?: boolean | JsonSchema;
@@ -34,13 +34,13 @@ export interface JsonSchema {
   uniqueItems?: boolean;
   default?: unknown;
   /** Kubernetes list-type=map: entries are unique by these keys. */
-  'x-kubernetes-list-map-keys'?: string[];
+  "x-kubernetes-list-map-keys"?: string[];
 }
 
 export interface CrdSchemaVersion {
   /** Every apiVersion ("group/version") this schema serves. */
   apiVersions: string[];
-  channel: 'standard' | 'experimental';
+  channel: "standard" | "experimental";
   schema: JsonSchema;
 }
 
@@ -87,15 +87,15 @@ export function getEditorJsonSchema(): Record<string, unknown> {
     crd.versions.map((version) => ({
       if: {
         properties: { kind: { const: crd.kind }, apiVersion: { enum: version.apiVersions } },
-        required: ['kind', 'apiVersion'],
+        required: ["kind", "apiVersion"],
       },
       then: version.schema,
     })),
   );
   return {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $comment: `${CRD_SCHEMAS[0]?.source ?? ''}; ${CRD_SCHEMAS[0]?.license ?? ''}`,
-    type: 'object',
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $comment: `${CRD_SCHEMAS[0]?.source ?? ""}; ${CRD_SCHEMAS[0]?.license ?? ""}`,
+    type: "object",
     allOf: branches,
   };
 }

@@ -3,10 +3,10 @@
  * (raw objects → typed views with located diagnostics). Only the typed manifests leave; the raw
  * parse stays inside load/ and validate/.
  */
-import { loadManifests, type SourceLocator } from '../load/loadManifests';
-import type { ParseCache } from '../load/parseCache';
-import type { Diagnostic, Manifest, SourceFile } from '../types';
-import { validateManifests } from './validateManifests';
+import { loadManifests, type SourceLocator } from "../load/loadManifests";
+import type { ParseCache } from "../load/parseCache";
+import type { Diagnostic, Manifest, SourceFile } from "../types";
+import { validateManifests } from "./validateManifests";
 
 export interface ValidatedLoad {
   /** Typed views (validateSchema.ts), in input order. */
@@ -25,5 +25,11 @@ export interface ValidatedLoad {
 export function loadValidated(sources: readonly SourceFile[], cache?: ParseCache): ValidatedLoad {
   const loaded = loadManifests(sources, {}, cache);
   const validated = validateManifests(loaded.manifests, loaded.locator);
-  return { manifests: validated.manifests, loadDiagnostics: loaded.diagnostics, validationDiagnostics: validated.diagnostics, locator: loaded.locator, written: loaded.manifests };
+  return {
+    manifests: validated.manifests,
+    loadDiagnostics: loaded.diagnostics,
+    validationDiagnostics: validated.diagnostics,
+    locator: loaded.locator,
+    written: loaded.manifests,
+  };
 }

@@ -3,7 +3,7 @@
  * `Prefix`, Gateway API says `PathPrefix`), then a case-insensitive match, then the closest value
  * by edit distance.
  */
-import { lookupTable } from '../collections/dict';
+import { lookupTable } from "../collections/dict";
 
 export interface Suggestion {
   value: string;
@@ -12,22 +12,28 @@ export interface Suggestion {
 }
 
 const ALIASES = lookupTable<{ value: string; why: string }>({
-  prefix: { value: 'PathPrefix', why: '`Prefix` is the Ingress spelling' },
-  implementationspecific: { value: 'RegularExpression', why: '`ImplementationSpecific` is the Ingress spelling' },
-  regex: { value: 'RegularExpression', why: 'Gateway API spells out RegularExpression' },
-  regexp: { value: 'RegularExpression', why: 'Gateway API spells out RegularExpression' },
-  httpheadermodifier: {
-    value: 'RequestHeaderModifier',
-    why: '`HTTPHeaderModifier` is not a filter type (HTTPHeaderFilter is the Go type name); the filter that edits request headers is RequestHeaderModifier',
+  prefix: { value: "PathPrefix", why: "`Prefix` is the Ingress spelling" },
+  implementationspecific: {
+    value: "RegularExpression",
+    why: "`ImplementationSpecific` is the Ingress spelling",
   },
-  headermodifier: { value: 'RequestHeaderModifier', why: 'header filters are RequestHeaderModifier or ResponseHeaderModifier' },
-  redirect: { value: 'RequestRedirect', why: 'the redirect filter is RequestRedirect' },
-  httprequestredirect: { value: 'RequestRedirect', why: 'the redirect filter is RequestRedirect' },
-  rewrite: { value: 'URLRewrite', why: 'the rewrite filter is URLRewrite' },
-  urlrewritefilter: { value: 'URLRewrite', why: 'the rewrite filter is URLRewrite' },
-  mirror: { value: 'RequestMirror', why: 'the mirror filter is RequestMirror' },
-  replaceprefix: { value: 'ReplacePrefixMatch', why: 'the prefix rewrite is ReplacePrefixMatch' },
-  replacepath: { value: 'ReplaceFullPath', why: 'the full-path rewrite is ReplaceFullPath' },
+  regex: { value: "RegularExpression", why: "Gateway API spells out RegularExpression" },
+  regexp: { value: "RegularExpression", why: "Gateway API spells out RegularExpression" },
+  httpheadermodifier: {
+    value: "RequestHeaderModifier",
+    why: "`HTTPHeaderModifier` is not a filter type (HTTPHeaderFilter is the Go type name); the filter that edits request headers is RequestHeaderModifier",
+  },
+  headermodifier: {
+    value: "RequestHeaderModifier",
+    why: "header filters are RequestHeaderModifier or ResponseHeaderModifier",
+  },
+  redirect: { value: "RequestRedirect", why: "the redirect filter is RequestRedirect" },
+  httprequestredirect: { value: "RequestRedirect", why: "the redirect filter is RequestRedirect" },
+  rewrite: { value: "URLRewrite", why: "the rewrite filter is URLRewrite" },
+  urlrewritefilter: { value: "URLRewrite", why: "the rewrite filter is URLRewrite" },
+  mirror: { value: "RequestMirror", why: "the mirror filter is RequestMirror" },
+  replaceprefix: { value: "ReplacePrefixMatch", why: "the prefix rewrite is ReplacePrefixMatch" },
+  replacepath: { value: "ReplaceFullPath", why: "the full-path rewrite is ReplaceFullPath" },
 });
 
 /** No suggestion is ever further than this many edits away (see `tolerance` below). */
@@ -46,7 +52,7 @@ export function suggestValue(value: string, allowed: readonly string[]): Suggest
   if (value.length > longest + MAX_TOLERANCE) return undefined;
   const lower = value.toLowerCase();
   const sameCase = allowed.find((a) => a.toLowerCase() === lower);
-  if (sameCase) return { value: sameCase, why: 'values are case-sensitive' };
+  if (sameCase) return { value: sameCase, why: "values are case-sensitive" };
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
@@ -72,7 +78,11 @@ export function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }

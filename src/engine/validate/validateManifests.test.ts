@@ -1,64 +1,93 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
-import { loadManifests } from '../load/loadManifests';
-import { printDiagnostics } from '../print/printDiagnostics';
-import { validateManifests } from './validateManifests';
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { loadManifests } from "../load/loadManifests";
+import { printDiagnostics } from "../print/printDiagnostics";
+import { validateManifests } from "./validateManifests";
 
 function check(text: string) {
-  const loaded = loadManifests([{ name: 'in.yaml', text }]);
-  return [...loaded.diagnostics, ...validateManifests(loaded.manifests, loaded.locator).diagnostics];
+  const loaded = loadManifests([{ name: "in.yaml", text }]);
+  return [
+    ...loaded.diagnostics,
+    ...validateManifests(loaded.manifests, loaded.locator).diagnostics,
+  ];
 }
 
-describe('validateManifests', () => {
-  test('a diagnostic carries code, location, object and dotted path', () => {
-    const [d, ...rest] = check(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace: app}\nspec:\n  rules:\n  - matches:\n    - path: {type: Prefix, value: /}\n`);
+describe("validateManifests", () => {
+  test("a diagnostic carries code, location, object and dotted path", () => {
+    const [d, ...rest] = check(
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace: app}\nspec:\n  rules:\n  - matches:\n    - path: {type: Prefix, value: /}\n`,
+    );
     expect(rest).toEqual([]);
     expect(d).toEqual({
-      code: 'schema.enum',
-      severity: 'error',
-      message: 'spec.rules[0].matches[0].path.type: Unsupported value "Prefix": supported values: "Exact", "PathPrefix", "RegularExpression".',
+      code: "schema.enum",
+      severity: "error",
+      message:
+        'spec.rules[0].matches[0].path.type: Unsupported value "Prefix": supported values: "Exact", "PathPrefix", "RegularExpression".',
       hint: 'Did you mean "PathPrefix"? (`Prefix` is the Ingress spelling.)',
-      file: 'in.yaml',
+      file: "in.yaml",
       line: 7,
       column: 20,
       endLine: 7,
       endColumn: 26,
-      object: { kind: 'HTTPRoute', namespace: 'app', name: 'r' },
-      objectKey: 'HTTPRoute/app/r',
+      object: { kind: "HTTPRoute", namespace: "app", name: "r" },
+      objectKey: "HTTPRoute/app/r",
       docIndex: 0,
-      path: 'spec.rules[0].matches[0].path.type',
+      path: "spec.rules[0].matches[0].path.type",
     });
   });
 
-  test('a missing required field points at its parent', () => {
-    const [d] = check(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  parentRefs:\n  - sectionName: http\n`);
-    expect(d).toMatchObject({ code: 'schema.required', path: 'spec.parentRefs[0].name', line: 6, column: 5 });
+  test("a missing required field points at its parent", () => {
+    const [d] = check(
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  parentRefs:\n  - sectionName: http\n`,
+    );
+    expect(d).toMatchObject({
+      code: "schema.required",
+      path: "spec.parentRefs[0].name",
+      line: 6,
+      column: 5,
+    });
   });
 
-  test('opaque objects and gateways of other API groups are not validated', () => {
-    expect(check(`apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec: {servers: 1}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Bad_Name}\n`)).toEqual([]);
-  });
-
-  test('valid objects produce nothing', () => {
+  test("opaque objects and gateways of other API groups are not validated", () => {
     expect(
-      check(`apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: infra}\nspec:\n  gatewayClassName: gwsim\n  listeners:\n  - {name: http, port: 80, protocol: HTTP}\n  - name: https\n    port: 443\n    protocol: HTTPS\n    hostname: "*.example.com"\n    tls: {certificateRefs: [{name: cert}]}\n  - {name: tls, port: 8443, protocol: TLS, tls: {mode: Passthrough}}\n`),
+      check(
+        `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec: {servers: 1}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Bad_Name}\n`,
+      ),
     ).toEqual([]);
   });
 
-  test('an experimental-channel enum value says so in the message, not only in the hint', () => {
-    const [d] = check(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - filters:\n    - type: ExternalAuth\n`);
-    expect(d).toMatchObject({ code: 'schema.enum', severity: 'error', path: 'spec.rules[0].filters[0].type' });
-    expect(d?.message).toMatch(/^spec\.rules\[0\]\.filters\[0\]\.type: "ExternalAuth" is an experimental-channel value: the standard-channel CRDs \(v1\.6\.1\) refuse it; supported values there: "RequestHeaderModifier"/);
-    expect(d?.hint).toContain('experimental-channel CRDs');
+  test("valid objects produce nothing", () => {
+    expect(
+      check(
+        `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: infra}\nspec:\n  gatewayClassName: gwsim\n  listeners:\n  - {name: http, port: 80, protocol: HTTP}\n  - name: https\n    port: 443\n    protocol: HTTPS\n    hostname: "*.example.com"\n    tls: {certificateRefs: [{name: cert}]}\n  - {name: tls, port: 8443, protocol: TLS, tls: {mode: Passthrough}}\n`,
+      ),
+    ).toEqual([]);
   });
 
-  test('a timeout of 0s disables the backendRequest ≤ request rule', () => {
+  test("an experimental-channel enum value says so in the message, not only in the hint", () => {
+    const [d] = check(
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - filters:\n    - type: ExternalAuth\n`,
+    );
+    expect(d).toMatchObject({
+      code: "schema.enum",
+      severity: "error",
+      path: "spec.rules[0].filters[0].type",
+    });
+    expect(d?.message).toMatch(
+      /^spec\.rules\[0\]\.filters\[0\]\.type: "ExternalAuth" is an experimental-channel value: the standard-channel CRDs \(v1\.6\.1\) refuse it; supported values there: "RequestHeaderModifier"/,
+    );
+    expect(d?.hint).toContain("experimental-channel CRDs");
+  });
+
+  test("a timeout of 0s disables the backendRequest ≤ request rule", () => {
     const route = (request: string, backend: string) =>
-      check(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - timeouts: {request: ${request}, backendRequest: ${backend}}\n`).map((d) => d.code);
-    expect(route('0s', '10s')).toEqual([]);
-    expect(route('1m', '59s')).toEqual([]);
-    expect(route('1m', '1m1s')).toEqual(['schema.rule']);
-    expect(route('1m', '1d')).toEqual(['schema.pattern']);
+      check(
+        `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n  - timeouts: {request: ${request}, backendRequest: ${backend}}\n`,
+      ).map((d) => d.code);
+    expect(route("0s", "10s")).toEqual([]);
+    expect(route("1m", "59s")).toEqual([]);
+    expect(route("1m", "1m1s")).toEqual(["schema.rule"]);
+    expect(route("1m", "1d")).toEqual(["schema.pattern"]);
   });
 });
 
@@ -69,21 +98,30 @@ describe('validateManifests', () => {
 // list of expected schema errors is empty. Warnings are allowed: httproute-retry uses the
 // experimental-channel `retry` field, which the standard CRDs drop.
 const EXPECTED_ERRORS: Record<string, string> = {};
-const EXPECTED_WARNINGS = ['manifests/httproute-retry.yaml'];
+const EXPECTED_WARNINGS = ["manifests/httproute-retry.yaml"];
 
-describe('the vendored conformance manifests', () => {
-  const root = new URL('../../../fixtures/conformance/', import.meta.url);
+describe("the vendored conformance manifests", () => {
+  const root = new URL("../../../fixtures/conformance/", import.meta.url);
   const files = (dir: string): string[] =>
-    readdirSync(new URL(dir, root)).flatMap((f) => (statSync(new URL(`${dir}${f}`, root)).isDirectory() ? files(`${dir}${f}/`) : f.endsWith('.yaml') ? [`${dir}${f}`] : []));
-  const all = [...files('base/'), ...files('manifests/')];
+    readdirSync(new URL(dir, root)).flatMap((f) =>
+      statSync(new URL(`${dir}${f}`, root)).isDirectory()
+        ? files(`${dir}${f}/`)
+        : f.endsWith(".yaml")
+          ? [`${dir}${f}`]
+          : [],
+    );
+  const all = [...files("base/"), ...files("manifests/")];
 
-  test.each(all)('%s loads and validates without errors', (file) => {
-    const loaded = loadManifests([{ name: file, text: readFileSync(new URL(file, root), 'utf8') }]);
+  test.each(all)("%s loads and validates without errors", (file) => {
+    const loaded = loadManifests([{ name: file, text: readFileSync(new URL(file, root), "utf8") }]);
     expect(loaded.manifests.length).toBeGreaterThan(0);
-    const diagnostics = [...loaded.diagnostics, ...validateManifests(loaded.manifests, loaded.locator).diagnostics];
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    expect(printDiagnostics(errors)).toBe(EXPECTED_ERRORS[file] ?? '');
-    const warned = diagnostics.some((d) => d.severity === 'warning');
+    const diagnostics = [
+      ...loaded.diagnostics,
+      ...validateManifests(loaded.manifests, loaded.locator).diagnostics,
+    ];
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    expect(printDiagnostics(errors)).toBe(EXPECTED_ERRORS[file] ?? "");
+    const warned = diagnostics.some((d) => d.severity === "warning");
     expect(warned).toBe(EXPECTED_WARNINGS.includes(file));
   });
 });

@@ -3,25 +3,25 @@
  * (unknown-field warnings) before any controller sees the object. References to objects that are
  * not in the input are not checked here; status/ reports them.
  */
-import { checkInfrastructureKeys } from './checkInfrastructureKeys';
-import { refOf } from '../load/buildManifest';
-import type { SourceLocator } from '../load/loadManifests';
-import { diagnostic } from '../diagnostics/diagnostic';
-import { isRouteKind } from '../api/kinds';
-import type { Diagnostic, Manifest } from '../types';
-import { checkBackendTLSPolicy } from './checkBackendTLSPolicy';
-import { checkCoreKind, checkMetadata } from './checkCoreKinds';
-import { checkListeners } from './checkListeners';
-import { checkGatewayAddresses } from './checkGatewayAddresses';
-import { checkRoute } from './checkRouteRules';
-import { checkIngress } from './checkIngress';
-import { getCrdJsonSchema, type JsonSchema } from './crdSchemas';
-import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from './coreSchemas';
-import { plainData, typeAndValidate } from './validateSchema';
-import { applyCrdDefaults } from './applyCrdDefaults';
-import { isObject, printPath, type ValidationIssue } from './validationIssue';
-import { appendAll } from '../collections/appendAll';
-import { getIngressJsonSchema } from './ingressSchemas';
+import { checkInfrastructureKeys } from "./checkInfrastructureKeys";
+import { refOf } from "../load/buildManifest";
+import type { SourceLocator } from "../load/loadManifests";
+import { diagnostic } from "../diagnostics/diagnostic";
+import { isRouteKind } from "../api/kinds";
+import type { Diagnostic, Manifest } from "../types";
+import { checkBackendTLSPolicy } from "./checkBackendTLSPolicy";
+import { checkCoreKind, checkMetadata } from "./checkCoreKinds";
+import { checkListeners } from "./checkListeners";
+import { checkGatewayAddresses } from "./checkGatewayAddresses";
+import { checkRoute } from "./checkRouteRules";
+import { checkIngress } from "./checkIngress";
+import { getCrdJsonSchema, type JsonSchema } from "./crdSchemas";
+import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from "./coreSchemas";
+import { plainData, typeAndValidate } from "./validateSchema";
+import { applyCrdDefaults } from "./applyCrdDefaults";
+import { isObject, printPath, type ValidationIssue } from "./validationIssue";
+import { appendAll } from "../collections/appendAll";
+import { getIngressJsonSchema } from "./ingressSchemas";
 
 export interface ValidatedManifests {
   /**
@@ -34,21 +34,28 @@ export interface ValidatedManifests {
 
 const NONE: ReadonlyMap<string, JsonSchema> = new Map();
 
-const metadataSchema = getCrdJsonSchema('Gateway', 'gateway.networking.k8s.io/v1')?.properties?.metadata;
+const metadataSchema = getCrdJsonSchema("Gateway", "gateway.networking.k8s.io/v1")?.properties
+  ?.metadata;
 const CORE_SCHEMAS = coreSchemas(metadataSchema);
 
 /**
  * CRD constraints → diagnostics, and every object → its typed view. Objects of kinds gwsim does
  * not model get a plain-data copy (no diagnostics: gwsim does not know their schema).
  */
-export function validateManifests(manifests: readonly Manifest[], locator: SourceLocator): ValidatedManifests {
+export function validateManifests(
+  manifests: readonly Manifest[],
+  locator: SourceLocator,
+): ValidatedManifests {
   const diagnostics: Diagnostic[] = [];
   const typed: Manifest[] = [];
   for (const manifest of manifests) {
     const checked = validateManifestOnce(manifest);
     typed.push(checked.manifest);
     for (const issue of checked.issues) {
-      const at = issue.atKey && locator.locateKey ? locator.locateKey(manifest, issue.path) : locator.locate(manifest, issue.path);
+      const at =
+        issue.atKey && locator.locateKey
+          ? locator.locateKey(manifest, issue.path)
+          : locator.locate(manifest, issue.path);
       diagnostics.push(
         diagnostic(issue.code, at, issue.message, {
           ...(issue.hint ? { hint: issue.hint } : {}),
@@ -80,56 +87,87 @@ interface CheckedBody {
  */
 const checkedBodies = new WeakMap<object, CheckedBody>();
 
-function validateManifestOnce(manifest: Manifest): { manifest: Manifest; issues: ValidationIssue[] } {
+function validateManifestOnce(manifest: Manifest): {
+  manifest: Manifest;
+  issues: ValidationIssue[];
+} {
   const known = checkedBodies.get(manifest.body);
-  if (known !== undefined && known.kind === manifest.kind && known.apiVersion === manifest.apiVersion && known.modelled === manifest.modelled) {
+  if (
+    known !== undefined &&
+    known.kind === manifest.kind &&
+    known.apiVersion === manifest.apiVersion &&
+    known.modelled === manifest.modelled
+  ) {
     return { manifest: withBody(manifest, known.typedBody), issues: known.issues };
   }
   const checked = validateManifest(manifest);
-  checkedBodies.set(manifest.body, { kind: manifest.kind, apiVersion: manifest.apiVersion, modelled: manifest.modelled, typedBody: checked.manifest.body, issues: checked.issues });
+  checkedBodies.set(manifest.body, {
+    kind: manifest.kind,
+    apiVersion: manifest.apiVersion,
+    modelled: manifest.modelled,
+    typedBody: checked.manifest.body,
+    issues: checked.issues,
+  });
   return checked;
 }
 
 /** Every issue of one object, unlocated, and its typed view. */
-export function validateManifest(manifest: Manifest): { manifest: Manifest; issues: ValidationIssue[] } {
+export function validateManifest(manifest: Manifest): {
+  manifest: Manifest;
+  issues: ValidationIssue[];
+} {
   const { kind, body } = manifest;
-  if (!manifest.modelled) return { manifest: withBody(manifest, plainData(body, []) as Record<string, unknown>), issues: [] };
+  if (!manifest.modelled)
+    return {
+      manifest: withBody(manifest, plainData(body, []) as Record<string, unknown>),
+      issues: [],
+    };
   const issues = checkMetadata(kind, body);
   const ingressSchema = getIngressJsonSchema(kind, manifest.apiVersion);
   if (ingressSchema) {
     const result = typeAndValidate(body, ingressSchema, [], { experimentalFields: NONE });
     appendAll(issues, result.issues);
     const typed = withBody(manifest, (result.value ?? {}) as Record<string, unknown>);
-    if (kind === 'Ingress') appendAll(issues, checkIngress(typed.spec, manifest.apiVersion === 'networking.k8s.io/v1'));
+    if (kind === "Ingress")
+      appendAll(issues, checkIngress(typed.spec, manifest.apiVersion === "networking.k8s.io/v1"));
     return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
   }
   const schema = getCrdJsonSchema(kind, manifest.apiVersion);
   if (!schema) {
     // Core kinds: only the fields gwsim reads are declared (coreSchemas.ts); ObjectMeta is the same everywhere.
-    const coreSchema = CORE_SCHEMAS[kind] ?? { type: 'object' };
+    const coreSchema = CORE_SCHEMAS[kind] ?? { type: "object" };
     const result = typeAndValidate(body, coreSchema, [], { experimentalFields: NONE });
     const typedBody = (result.value ?? {}) as Record<string, unknown>;
     appendAll(issues, checkCoreKind(kind, body));
     appendAll(issues, result.issues);
     return { manifest: withBody(manifest, typedBody), issues: dropGenericDuplicates(issues, true) };
   }
-  const result = typeAndValidate(body, bodySchema(schema), [], { experimentalFields: EXPERIMENTAL_FIELD_SCHEMAS[kind] ?? NONE });
+  const result = typeAndValidate(body, bodySchema(schema), [], {
+    experimentalFields: EXPERIMENTAL_FIELD_SCHEMAS[kind] ?? NONE,
+  });
   appendAll(issues, result.issues);
   const typed = withBody(manifest, (result.value ?? {}) as Record<string, unknown>);
   // The CEL-like checks read the typed view, so they can rely on every field's type, after the
   // CRD defaults the API server applies before it evaluates CEL rules.
   const spec = defaultedSpec(typed.spec, schema);
-  if (kind === 'Gateway' || kind === 'ListenerSet') appendAll(issues, checkListeners(spec));
-  if (kind === 'Gateway') appendAll(issues, checkGatewayAddresses(spec));
-  if (kind === 'Gateway') appendAll(issues, checkInfrastructureKeys(spec));
+  if (kind === "Gateway" || kind === "ListenerSet") appendAll(issues, checkListeners(spec));
+  if (kind === "Gateway") appendAll(issues, checkGatewayAddresses(spec));
+  if (kind === "Gateway") appendAll(issues, checkInfrastructureKeys(spec));
   if (isRouteKind(kind)) appendAll(issues, checkRoute(kind, spec));
-  if (kind === 'BackendTLSPolicy') appendAll(issues, checkBackendTLSPolicy(spec));
+  if (kind === "BackendTLSPolicy") appendAll(issues, checkBackendTLSPolicy(spec));
   return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
 }
 
 function withBody(manifest: Manifest, body: Record<string, unknown>): Manifest {
   const spec = body.spec;
-  return { ...manifest, body, spec: spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? (spec as Record<string, unknown>) : {} };
+  return {
+    ...manifest,
+    body,
+    spec:
+      spec !== null && typeof spec === "object" && !Array.isArray(spec)
+        ? (spec as Record<string, unknown>)
+        : {},
+  };
 }
 
 function defaultedSpec(spec: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
@@ -144,8 +182,12 @@ function defaultedSpec(spec: Record<string, unknown>, schema: JsonSchema): Recor
 function dropGenericDuplicates(issues: ValidationIssue[], anyCode: boolean): ValidationIssue[] {
   const specific = issues.filter((i) => !i.duplicateEntry && !i.fromSchema);
   return issues.filter((i) => {
-    if (i.duplicateEntry) return !specific.some((s) => printPath(s.path).startsWith(printPath(i.path)));
-    if (i.fromSchema) return !specific.some((s) => (anyCode || s.code === i.code) && printPath(s.path) === printPath(i.path));
+    if (i.duplicateEntry)
+      return !specific.some((s) => printPath(s.path).startsWith(printPath(i.path)));
+    if (i.fromSchema)
+      return !specific.some(
+        (s) => (anyCode || s.code === i.code) && printPath(s.path) === printPath(i.path),
+      );
     return true;
   });
 }
@@ -157,7 +199,14 @@ const bodySchemas = new WeakMap<JsonSchema, JsonSchema>();
 function bodySchema(schema: JsonSchema): JsonSchema {
   let body = bodySchemas.get(schema);
   if (!body) {
-    body = { ...schema, properties: { ...schema.properties, apiVersion: { type: 'string' }, kind: { type: 'string' } } };
+    body = {
+      ...schema,
+      properties: {
+        ...schema.properties,
+        apiVersion: { type: "string" },
+        kind: { type: "string" },
+      },
+    };
     bodySchemas.set(schema, body);
   }
   return body;

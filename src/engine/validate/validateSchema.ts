@@ -18,13 +18,13 @@
  *   null-prototype objects, so `labels[key]` can never reach Object.prototype;
  * - `type`-less or property-less schemas (status, ownerReferences) keep plain JSON data.
  */
-import { findMissingSpaceAfterColon } from '../load/describeYamlError';
-import { compileSchemaPattern } from '../match/regex';
-import type { FieldPath } from '../types';
-import type { JsonSchema } from './crdSchemas';
-import { suggestValue } from './suggestValue';
-import { isObject, printPath, type ValidationIssue } from './validationIssue';
-import { setOwn } from '../collections/setOwn';
+import { findMissingSpaceAfterColon } from "../load/describeYamlError";
+import { compileSchemaPattern } from "../match/regex";
+import type { FieldPath } from "../types";
+import type { JsonSchema } from "./crdSchemas";
+import { suggestValue } from "./suggestValue";
+import { isObject, printPath, type ValidationIssue } from "./validationIssue";
+import { setOwn } from "../collections/setOwn";
 
 export interface SchemaContext {
   /** Fields that exist only in the experimental-channel CRDs for this kind, with their schemas. */
@@ -38,7 +38,7 @@ export interface TypedResult {
 }
 
 /** Enum values only the experimental-channel CRDs accept (spec digest §0, §4). */
-const EXPERIMENTAL_VALUES: ReadonlySet<string> = new Set(['ExternalAuth']);
+const EXPERIMENTAL_VALUES: ReadonlySet<string> = new Set(["ExternalAuth"]);
 
 /** Longest value quoted in a message: a 200 KB string is described, not repeated. */
 const MAX_QUOTED = 80;
@@ -55,17 +55,33 @@ function compilePattern(pattern: string): ((value: string) => boolean) | null {
 }
 
 /** Validates `value` against `schema` and builds its typed view in one walk. */
-export function typeAndValidate(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaContext): TypedResult {
+export function typeAndValidate(
+  value: unknown,
+  schema: JsonSchema,
+  path: FieldPath,
+  ctx: SchemaContext,
+): TypedResult {
   const issues: ValidationIssue[] = [];
   const typed = walk(value, schema, path, ctx, issues);
   return { value: typed, issues: issues.map((issue) => ({ ...issue, fromSchema: true })) };
 }
 
-export function validateSchema(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaContext): ValidationIssue[] {
+export function validateSchema(
+  value: unknown,
+  schema: JsonSchema,
+  path: FieldPath,
+  ctx: SchemaContext,
+): ValidationIssue[] {
   return typeAndValidate(value, schema, path, ctx).issues;
 }
 
-function walk(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): unknown {
+function walk(
+  value: unknown,
+  schema: JsonSchema,
+  path: FieldPath,
+  ctx: SchemaContext,
+  out: ValidationIssue[],
+): unknown {
   // The API server treats `field: null` as unset.
   if (value === null || value === undefined) return undefined;
   if (!schema.type) return plainData(value, []);
@@ -74,13 +90,12 @@ function walk(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaCo
     return undefined;
   }
   if (schema.enum && !schema.enum.includes(value)) out.push(enumIssue(value, schema.enum, path));
-  if (typeof value === 'string') checkString(value, schema, path, out);
-  if (typeof value === 'number') checkNumber(value, schema, path, out);
+  if (typeof value === "string") checkString(value, schema, path, out);
+  if (typeof value === "number") checkNumber(value, schema, path, out);
   if (Array.isArray(value)) return checkArray(value, schema, path, ctx, out);
   if (isObject(value)) return checkObject(value, schema, path, ctx, out);
   return value;
 }
-
 
 /**
  * A copy made only of JSON data: strings, finite numbers, booleans, null, lists and mappings.
@@ -88,10 +103,10 @@ function walk(value: unknown, schema: JsonSchema, path: FieldPath, ctx: SchemaCo
  * cycles are left out, so the copy always survives structuredClone and JSON.stringify.
  */
 export function plainData(value: unknown, ancestors: object[]): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-  if (typeof value !== 'object' || ancestors.includes(value)) return undefined;
+  if (typeof value !== "object" || ancestors.includes(value)) return undefined;
   ancestors.push(value);
   let copy: unknown;
   if (Array.isArray(value)) {
@@ -113,70 +128,97 @@ export function plainData(value: unknown, ancestors: object[]): unknown {
   return copy;
 }
 
-function hasType(value: unknown, type: NonNullable<JsonSchema['type']>): boolean {
+function hasType(value: unknown, type: NonNullable<JsonSchema["type"]>): boolean {
   switch (type) {
-    case 'object':
+    case "object":
       return isObject(value) && !(value instanceof Date);
-    case 'array':
+    case "array":
       return Array.isArray(value);
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
     default:
       return typeof value === type;
   }
 }
 
 function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return `the timestamp ${Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()} (a YAML timestamp; quote it to make it a string)`;
-  if (isObject(value)) return 'a mapping';
-  if (typeof value === 'string') return `the string ${quote(value)}`;
-  if (typeof value === 'number') return `number ${String(value)}`;
-  if (typeof value === 'symbol') return 'a YAML tag that is no value (e.g. `!!merge` on a scalar)';
-  if (typeof value === 'boolean') return `boolean ${String(value)}`;
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date)
+    return `the timestamp ${Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()} (a YAML timestamp; quote it to make it a string)`;
+  if (isObject(value)) return "a mapping";
+  if (typeof value === "string") return `the string ${quote(value)}`;
+  if (typeof value === "number") return `number ${String(value)}`;
+  if (typeof value === "symbol") return "a YAML tag that is no value (e.g. `!!merge` on a scalar)";
+  if (typeof value === "boolean") return `boolean ${String(value)}`;
   return typeof value;
 }
 
 /** The value as a JSON string literal, shortened when long. */
 export function quote(value: string): string {
-  return value.length <= MAX_QUOTED ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, MAX_QUOTED))}… (${value.length} characters)`;
+  return value.length <= MAX_QUOTED
+    ? JSON.stringify(value)
+    : `${JSON.stringify(value.slice(0, MAX_QUOTED))}… (${value.length} characters)`;
 }
 
 function typeIssue(value: unknown, type: string, path: FieldPath): ValidationIssue {
-  const expected = { object: 'a mapping', array: 'a list', integer: 'an integer', number: 'a number', string: 'a string', boolean: 'true or false' }[type] ?? type;
-  const issue: ValidationIssue = { code: 'schema.type', path, message: `${printPath(path)}: must be ${expected}, got ${describeValue(value)}.` };
-  const missingSpace = typeof value === 'string' && type === 'object' ? findMissingSpaceAfterColon(value) : undefined;
+  const expected =
+    {
+      object: "a mapping",
+      array: "a list",
+      integer: "an integer",
+      number: "a number",
+      string: "a string",
+      boolean: "true or false",
+    }[type] ?? type;
+  const issue: ValidationIssue = {
+    code: "schema.type",
+    path,
+    message: `${printPath(path)}: must be ${expected}, got ${describeValue(value)}.`,
+  };
+  const missingSpace =
+    typeof value === "string" && type === "object" ? findMissingSpaceAfterColon(value) : undefined;
   if (missingSpace) {
     issue.message = `${printPath(path)}: must be a mapping, got the string ${JSON.stringify(value)}: without a space after the colon YAML reads \`${missingSpace.text}\` as one word.`;
     issue.hint = `Add a space after the colon: \`${missingSpace.key}: ${missingSpace.value}\`.`;
-  } else if (typeof value === 'string' && (type === 'integer' || type === 'number') && /^\d+$/.test(value)) {
+  } else if (
+    typeof value === "string" &&
+    (type === "integer" || type === "number") &&
+    /^\d+$/.test(value)
+  ) {
     issue.hint = `Remove the quotes: ${value} is written as a string.`;
-  } else if (type === 'array' && isObject(value)) {
-    issue.hint = 'Start each entry with `- ` to make a list.';
+  } else if (type === "array" && isObject(value)) {
+    issue.hint = "Start each entry with `- ` to make a list.";
   }
   return issue;
 }
 
 function enumIssue(value: unknown, allowed: unknown[], path: FieldPath): ValidationIssue {
-  const names = allowed.map((a) => JSON.stringify(a)).join(', ');
-  const shown = typeof value === 'string' ? quote(value) : String(value);
-  if (typeof value === 'string' && EXPERIMENTAL_VALUES.has(value)) {
+  const names = allowed.map((a) => JSON.stringify(a)).join(", ");
+  const shown = typeof value === "string" ? quote(value) : String(value);
+  if (typeof value === "string" && EXPERIMENTAL_VALUES.has(value)) {
     return {
-      code: 'schema.enum',
+      code: "schema.enum",
       path,
       message: `${printPath(path)}: ${shown} is an experimental-channel value: the standard-channel CRDs (v1.6.1) refuse it; supported values there: ${names}.`,
       hint: `Install the experimental-channel CRDs in the cluster to use ${value}, or use a standard-channel value.`,
     };
   }
   const issue: ValidationIssue = {
-    code: 'schema.enum',
+    code: "schema.enum",
     path,
     message: `${printPath(path)}: Unsupported value ${shown}: supported values: ${names}.`,
   };
-  const suggestion = typeof value === 'string' ? suggestValue(value, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
-  if (suggestion) issue.hint = `Did you mean "${suggestion.value}"?${suggestion.why ? ` (${suggestion.why}.)` : ''}`;
+  const suggestion =
+    typeof value === "string"
+      ? suggestValue(
+          value,
+          allowed.filter((a): a is string => typeof a === "string"),
+        )
+      : undefined;
+  if (suggestion)
+    issue.hint = `Did you mean "${suggestion.value}"?${suggestion.why ? ` (${suggestion.why}.)` : ""}`;
   return issue;
 }
 
@@ -196,26 +238,38 @@ function codePointLength(value: string): number {
   return length;
 }
 
-function checkString(value: string, schema: JsonSchema, path: FieldPath, out: ValidationIssue[]): void {
+function checkString(
+  value: string,
+  schema: JsonSchema,
+  path: FieldPath,
+  out: ValidationIssue[],
+): void {
   if (schema.minLength === undefined && schema.maxLength === undefined && !schema.pattern) return;
   const length = codePointLength(value);
   if (schema.minLength !== undefined && length < schema.minLength) {
     out.push({
-      code: 'schema.length',
+      code: "schema.length",
       path,
-      message: schema.minLength === 1 ? `${printPath(path)}: must not be empty.` : `${printPath(path)}: must be at least ${schema.minLength} characters, got ${length}.`,
+      message:
+        schema.minLength === 1
+          ? `${printPath(path)}: must not be empty.`
+          : `${printPath(path)}: must be at least ${schema.minLength} characters, got ${length}.`,
     });
   }
   if (schema.maxLength !== undefined && length > schema.maxLength) {
     // Over the limit the API server stops here too: no pattern runs on an oversized value.
-    out.push({ code: 'schema.length', path, message: `${printPath(path)}: may have at most ${schema.maxLength} characters, got ${length}.` });
+    out.push({
+      code: "schema.length",
+      path,
+      message: `${printPath(path)}: may have at most ${schema.maxLength} characters, got ${length}.`,
+    });
     return;
   }
   if (schema.pattern && length > 0) {
     const matches = compilePattern(schema.pattern);
     if (matches && !matches(value)) {
       out.push({
-        code: 'schema.pattern',
+        code: "schema.pattern",
         path,
         message: `${printPath(path)}: ${quote(value)} does not match the required format ${schema.pattern}.`,
         ...patternHint(value, path),
@@ -226,22 +280,31 @@ function checkString(value: string, schema: JsonSchema, path: FieldPath, out: Va
 
 function patternHint(value: string, path: FieldPath): { hint?: string } {
   const field = path[path.length - 1];
-  if ((field === 'hostname' || typeof field === 'number') && /[A-Z]/.test(value)) {
+  if ((field === "hostname" || typeof field === "number") && /[A-Z]/.test(value)) {
     return { hint: `Hostnames are lower-case: use ${JSON.stringify(value.toLowerCase())}.` };
   }
-  if ((field === 'hostname' || typeof field === 'number') && /:\d+$/.test(value)) {
-    return { hint: 'Hostnames carry no port; set the port on the listener instead.' };
+  if ((field === "hostname" || typeof field === "number") && /:\d+$/.test(value)) {
+    return { hint: "Hostnames carry no port; set the port on the listener instead." };
   }
   return {};
 }
 
-function checkNumber(value: number, schema: JsonSchema, path: FieldPath, out: ValidationIssue[]): void {
+function checkNumber(
+  value: number,
+  schema: JsonSchema,
+  path: FieldPath,
+  out: ValidationIssue[],
+): void {
   const below = schema.minimum !== undefined && value < schema.minimum;
   const above = schema.maximum !== undefined && value > schema.maximum;
   if (!below && !above) return;
   const bound = below ? `at least ${schema.minimum}` : `at most ${schema.maximum}`;
-  const issue: ValidationIssue = { code: 'schema.range', path, message: `${printPath(path)}: must be ${bound}, got ${value}.` };
-  if (path[path.length - 1] === 'weight' && above) {
+  const issue: ValidationIssue = {
+    code: "schema.range",
+    path,
+    message: `${printPath(path)}: must be ${bound}, got ${value}.`,
+  };
+  if (path[path.length - 1] === "weight" && above) {
     issue.hint = `Weights are relative: keep each at or below ${schema.maximum} and scale the others of the rule alike (e.g. 80 and 20 split like 800000 and 200000).`;
   } else if (schema.minimum !== undefined && schema.maximum !== undefined) {
     issue.hint = `Use a value from ${schema.minimum} to ${schema.maximum}.`;
@@ -249,12 +312,26 @@ function checkNumber(value: number, schema: JsonSchema, path: FieldPath, out: Va
   out.push(issue);
 }
 
-function checkArray(value: unknown[], schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): unknown[] {
+function checkArray(
+  value: unknown[],
+  schema: JsonSchema,
+  path: FieldPath,
+  ctx: SchemaContext,
+  out: ValidationIssue[],
+): unknown[] {
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    out.push({ code: 'schema.items', path, message: `${printPath(path)}: must have at least ${schema.minItems} item(s), got ${value.length}.` });
+    out.push({
+      code: "schema.items",
+      path,
+      message: `${printPath(path)}: must have at least ${schema.minItems} item(s), got ${value.length}.`,
+    });
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    out.push({ code: 'schema.items', path, message: `${printPath(path)}: may have at most ${schema.maxItems} items, got ${value.length}.` });
+    out.push({
+      code: "schema.items",
+      path,
+      message: `${printPath(path)}: may have at most ${schema.maxItems} items, got ${value.length}.`,
+    });
   }
   const typed: unknown[] = [];
   // Entries are compared by their typed view: it is plain data (an alias cycle in the raw value
@@ -267,44 +344,79 @@ function checkArray(value: unknown[], schema: JsonSchema, path: FieldPath, ctx: 
     // A wrong-typed entry of a list of mappings (or lists) keeps its place, empty, so indexes
     // still name what the user wrote; a wrong-typed scalar entry is left out.
     if (child !== undefined) typed.push(child);
-    else if (items?.type === 'object') typed.push({});
-    else if (items?.type === 'array') typed.push([]);
+    else if (items?.type === "object") typed.push({});
+    else if (items?.type === "array") typed.push([]);
   }
-  const keys = schema['x-kubernetes-list-map-keys'];
+  const keys = schema["x-kubernetes-list-map-keys"];
   if (!keys && !schema.uniqueItems) return typed;
   const seen = new Map<string, number>();
   byIndex.forEach((item, i) => {
-    const identity = keys ? (isObject(item) ? JSON.stringify(keys.map((k) => item[k])) : undefined) : item === undefined ? undefined : JSON.stringify(item);
+    const identity = keys
+      ? isObject(item)
+        ? JSON.stringify(keys.map((k) => item[k]))
+        : undefined
+      : item === undefined
+        ? undefined
+        : JSON.stringify(item);
     if (identity === undefined) return;
     const first = seen.get(identity);
     if (first === undefined) seen.set(identity, i);
     else {
-      const what = keys ? keys.map((k) => `${k} ${JSON.stringify(isObject(item) ? item[k] : undefined)}`).join(', ') : JSON.stringify(item);
-      out.push({ code: 'schema.rule', path: [...path, i], message: `${printPath([...path, i])}: Duplicate value: ${what.length > 200 ? `${what.slice(0, 200)}…` : what} is already at ${printPath([...path, first])}.`, hint: 'Remove or merge the duplicate entry.', duplicateEntry: true });
+      const what = keys
+        ? keys.map((k) => `${k} ${JSON.stringify(isObject(item) ? item[k] : undefined)}`).join(", ")
+        : JSON.stringify(item);
+      out.push({
+        code: "schema.rule",
+        path: [...path, i],
+        message: `${printPath([...path, i])}: Duplicate value: ${what.length > 200 ? `${what.slice(0, 200)}…` : what} is already at ${printPath([...path, first])}.`,
+        hint: "Remove or merge the duplicate entry.",
+        duplicateEntry: true,
+      });
     }
   });
   return typed;
 }
 
-function checkObject(value: Record<string, unknown>, schema: JsonSchema, path: FieldPath, ctx: SchemaContext, out: ValidationIssue[]): Record<string, unknown> {
+function checkObject(
+  value: Record<string, unknown>,
+  schema: JsonSchema,
+  path: FieldPath,
+  ctx: SchemaContext,
+  out: ValidationIssue[],
+): Record<string, unknown> {
   for (const required of schema.required ?? []) {
     if (value[required] === undefined || value[required] === null) {
-      out.push({ code: 'schema.required', path: [...path, required], message: `${printPath([...path, required])}: Required value.`, hint: `Add \`${required}\`${path.length ? ` under \`${printPath(path)}\`` : ''}.` });
+      out.push({
+        code: "schema.required",
+        path: [...path, required],
+        message: `${printPath([...path, required])}: Required value.`,
+        hint: `Add \`${required}\`${path.length ? ` under \`${printPath(path)}\`` : ""}.`,
+      });
     }
   }
   const count = Object.keys(value).length;
   if (schema.maxProperties !== undefined && count > schema.maxProperties) {
-    out.push({ code: 'schema.items', path, message: `${printPath(path)}: may have at most ${schema.maxProperties} entries, got ${count}.` });
+    out.push({
+      code: "schema.items",
+      path,
+      message: `${printPath(path)}: may have at most ${schema.maxProperties} entries, got ${count}.`,
+    });
   }
   // Keys come from the user: a map keyed by them (labels, options) has no prototype at all.
-  const typed: Record<string, unknown> = schema.properties ? {} : (Object.create(null) as Record<string, unknown>);
+  const typed: Record<string, unknown> = schema.properties
+    ? {}
+    : (Object.create(null) as Record<string, unknown>);
   for (const key of Object.keys(value)) {
     const child = value[key];
-    const property = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
+    const property =
+      schema.properties && Object.hasOwn(schema.properties, key)
+        ? schema.properties[key]
+        : undefined;
     const experimental = property ? undefined : ctx.experimentalFields.get(key);
     let result: unknown;
     if (property) result = walk(child, property, [...path, key], ctx, out);
-    else if (isObject(schema.additionalProperties)) result = walk(child, schema.additionalProperties, [...path, key], ctx, out);
+    else if (isObject(schema.additionalProperties))
+      result = walk(child, schema.additionalProperties, [...path, key], ctx, out);
     else if (schema.additionalProperties === false) {
       out.push(unknownFieldIssue(key, schema, [...path, key], ctx));
       if (experimental) result = walk(child, experimental, [...path, key], ctx, out);
@@ -314,21 +426,26 @@ function checkObject(value: Record<string, unknown>, schema: JsonSchema, path: F
   return typed;
 }
 
-function unknownFieldIssue(key: string, schema: JsonSchema, path: FieldPath, ctx: SchemaContext): ValidationIssue {
+function unknownFieldIssue(
+  key: string,
+  schema: JsonSchema,
+  path: FieldPath,
+  ctx: SchemaContext,
+): ValidationIssue {
   const known = Object.keys(schema.properties ?? {});
-  const base: ValidationIssue = { code: 'schema.unknown-field', path, atKey: true, message: '' };
+  const base: ValidationIssue = { code: "schema.unknown-field", path, atKey: true, message: "" };
   if (ctx.experimentalFields.has(key)) {
     return {
       ...base,
       message: `${printPath(path)}: \`${key}\` is an experimental-channel field; the standard-channel CRDs (v1.6.1) do not know it and the API server drops it.`,
-      hint: 'Install the experimental-channel CRDs in the cluster to use it, or remove it. gwsim keeps it in the YAML.',
+      hint: "Install the experimental-channel CRDs in the cluster to use it, or remove it. gwsim keeps it in the YAML.",
     };
   }
   const missingSpace = findMissingSpaceAfterColon(key);
   if (missingSpace && known.includes(missingSpace.key)) {
     return {
       ...base,
-      code: 'schema.type',
+      code: "schema.type",
       message: `${printPath(path)}: \`${key}\` is one word to YAML because there is no space after the colon, so \`${missingSpace.key}\` is not set.`,
       hint: `Add a space after the colon: \`${missingSpace.key}: ${missingSpace.value}\`.`,
     };
@@ -337,6 +454,8 @@ function unknownFieldIssue(key: string, schema: JsonSchema, path: FieldPath, ctx
   return {
     ...base,
     message: `${printPath(path)}: unknown field \`${key}\`; the API server drops it.`,
-    hint: suggestion ? `Did you mean \`${suggestion.value}\`?` : `Known fields here: ${known.join(', ')}.`,
+    hint: suggestion
+      ? `Did you mean \`${suggestion.value}\`?`
+      : `Known fields here: ${known.join(", ")}.`,
   };
 }

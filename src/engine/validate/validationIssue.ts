@@ -1,5 +1,5 @@
-import type { DiagnosticCode } from '../diagnostics/catalog';
-import type { FieldPath } from '../types';
+import type { DiagnosticCode } from "../diagnostics/catalog";
+import type { FieldPath } from "../types";
 
 /** A finding before it is located: validate/ turns it into a Diagnostic with the locator. */
 export interface ValidationIssue {
@@ -17,13 +17,14 @@ export interface ValidationIssue {
 
 /** How kubectl prints a field path: spec.rules[0].matches[0].path.type */
 export function printPath(path: FieldPath): string {
-  let out = '';
-  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  let out = "";
+  for (const segment of path)
+    out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
   return out;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function asArray(value: unknown): unknown[] {
@@ -38,9 +39,14 @@ export function asArray(value: unknown): unknown[] {
 export function describeRaw(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'symbol' ? 'a YAML tag (no value)' : value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
+    text =
+      typeof value === "symbol"
+        ? "a YAML tag (no value)"
+        : value instanceof Date
+          ? value.toISOString()
+          : (JSON.stringify(value) ?? String(value));
   } catch {
-    text = Array.isArray(value) ? 'a list' : 'a mapping';
+    text = Array.isArray(value) ? "a list" : "a mapping";
   }
   return text.length > 80 ? `${text.slice(0, 80)}… (${text.length} characters)` : text;
 }

@@ -4,10 +4,10 @@
  * fails when a later change routes it differently. The format is the one of the vendored
  * conformance cases (fixtures/conformance/README.md, "Request cases").
  */
-import { stringify } from 'yaml';
-import { backendPercents } from '../conformance/summarizeOutcome';
-import type { RequestTrace } from '../simulate/traceTypes';
-import type { SimRequest } from '../simulate/types';
+import { stringify } from "yaml";
+import { backendPercents } from "../conformance/summarizeOutcome";
+import type { RequestTrace } from "../simulate/traceTypes";
+import type { SimRequest } from "../simulate/types";
 
 export interface ObservedRequest {
   name: string;
@@ -21,13 +21,16 @@ export interface RequestCaseFile {
   skipped: { name: string; why: string }[];
 }
 
-export function buildRequestCaseFile(name: string, observed: readonly ObservedRequest[]): RequestCaseFile {
+export function buildRequestCaseFile(
+  name: string,
+  observed: readonly ObservedRequest[],
+): RequestCaseFile {
   const requests: Record<string, unknown>[] = [];
-  const skipped: RequestCaseFile['skipped'] = [];
+  const skipped: RequestCaseFile["skipped"] = [];
   const names = new Set<string>();
   for (const o of observed) {
     if (o.request.mesh !== undefined) {
-      skipped.push({ name: o.name, why: 'a mesh request: the case format has no mesh client yet' });
+      skipped.push({ name: o.name, why: "a mesh request: the case format has no mesh client yet" });
       continue;
     }
     const gateway = o.request.gateway ?? gatewayOf(o.trace);
@@ -38,7 +41,12 @@ export function buildRequestCaseFile(name: string, observed: readonly ObservedRe
     let unique = o.name;
     for (let i = 2; names.has(unique); i++) unique = `${o.name} (${i})`;
     names.add(unique);
-    requests.push({ name: unique, gateway, request: caseRequest(o.request), expect: expectationOf(o.trace) });
+    requests.push({
+      name: unique,
+      gateway,
+      request: caseRequest(o.request),
+      expect: expectationOf(o.trace),
+    });
   }
   const header = `# gwsim test ${fileSafe(name)}.cases.yaml --manifests <your manifests>\n# Expected outcomes as gwsim computed them when exported.\n`;
   return { text: header + stringify({ name, requests }, { lineWidth: 0 }), skipped };
@@ -46,45 +54,50 @@ export function buildRequestCaseFile(name: string, observed: readonly ObservedRe
 
 function gatewayOf(trace: RequestTrace): string | undefined {
   const key = trace.listener?.gateway;
-  return key === undefined ? undefined : key.split('/').slice(1).join('/');
+  return key === undefined ? undefined : key.split("/").slice(1).join("/");
 }
 
 const DEFAULT_PORT: Record<string, number> = { http: 80, https: 443 };
 
 function caseRequest(r: SimRequest): Record<string, unknown> {
   const out: Record<string, unknown> = { scheme: r.scheme };
-  if (r.port !== undefined && (r.port !== DEFAULT_PORT[r.scheme] || r.scheme === 'tls')) out['port'] = r.port;
-  if (r.host !== undefined && r.host !== '') out['host'] = r.host;
-  if (r.scheme === 'http' || r.scheme === 'https') {
-    if (r.grpc !== undefined) out['grpc'] = r.grpc;
+  if (r.port !== undefined && (r.port !== DEFAULT_PORT[r.scheme] || r.scheme === "tls"))
+    out["port"] = r.port;
+  if (r.host !== undefined && r.host !== "") out["host"] = r.host;
+  if (r.scheme === "http" || r.scheme === "https") {
+    if (r.grpc !== undefined) out["grpc"] = r.grpc;
     else {
-      out['method'] = r.method ?? 'GET';
-      out['path'] = r.path ?? '/';
+      out["method"] = r.method ?? "GET";
+      out["path"] = r.path ?? "/";
     }
-    if (r.headers !== undefined && Object.keys(r.headers).length > 0) out['headers'] = r.headers;
+    if (r.headers !== undefined && Object.keys(r.headers).length > 0) out["headers"] = r.headers;
   }
-  if (r.sni !== undefined && (r.scheme === 'https' || r.scheme === 'tls')) out['sni'] = r.sni;
+  if (r.sni !== undefined && (r.scheme === "https" || r.scheme === "tls")) out["sni"] = r.sni;
   return out;
 }
 
 function expectationOf(trace: RequestTrace): Record<string, unknown> {
   const o = trace.outcome;
   const e: Record<string, unknown> = {};
-  if (o.status > 0) e['status'] = o.status;
-  if (o.kind === 'connection-refused') e['connectionRejected'] = true;
-  if (o.grpcCode !== undefined) e['grpcCode'] = o.grpcCode;
+  if (o.status > 0) e["status"] = o.status;
+  if (o.kind === "connection-refused") e["connectionRejected"] = true;
+  if (o.grpcCode !== undefined) e["grpcCode"] = o.grpcCode;
   const shares = backendPercents(o);
   const keys = Object.keys(shares);
   const only = keys[0];
-  if (keys.length === 1 && only !== undefined && only !== 'none') e['backend'] = only;
-  else if (keys.length > 0) e['backends'] = shares;
+  if (keys.length === 1 && only !== undefined && only !== "none") e["backend"] = only;
+  else if (keys.length > 0) e["backends"] = shares;
   // What the backend receives, so a filter that stops rewriting it fails the case too.
   if (o.request !== undefined && o.status >= 200 && o.status < 300 && keys.length === 1) {
-    e['request'] = { method: o.request.method, path: o.request.path, ...(Object.keys(o.request.headers).length > 0 ? { headers: o.request.headers } : {}) };
+    e["request"] = {
+      method: o.request.method,
+      path: o.request.path,
+      ...(Object.keys(o.request.headers).length > 0 ? { headers: o.request.headers } : {}),
+    };
   }
   return e;
 }
 
 function fileSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'requests';
+  return name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "requests";
 }

@@ -3,11 +3,11 @@
  * caller drives (the worker yields between chunks). Each sample draws a template by weight, then
  * a backend by the rule's weights; the same (mix, seed) always gives the same counts.
  */
-import type { Router } from '../routing/router';
-import { routeRequest } from '../simulate/routeRequest';
-import { createRng } from '../simulate/weights';
-import { statusBucket } from './summarizeOutcome';
-import type { RequestMix } from './types';
+import type { Router } from "../routing/router";
+import { routeRequest } from "../simulate/routeRequest";
+import { createRng } from "../simulate/weights";
+import { statusBucket } from "./summarizeOutcome";
+import type { RequestMix } from "./types";
 
 export interface MixTally {
   n: number;
@@ -60,7 +60,13 @@ export function createMixSampler(router: Router, mix: RequestMix, seed: number):
       }
     },
     tally() {
-      return { n: tally.n, buckets: { ...tally.buckets }, rules: { ...tally.rules }, backendRefs: { ...tally.backendRefs }, templates: { ...tally.templates } };
+      return {
+        n: tally.n,
+        buckets: { ...tally.buckets },
+        rules: { ...tally.rules },
+        backendRefs: { ...tally.backendRefs },
+        templates: { ...tally.templates },
+      };
     },
   };
 }

@@ -1,38 +1,68 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
-import { analyze } from '../analyze';
-import { compileRouter } from '../routing/compileRouter';
-import { traceRequest } from '../simulate/traceRequest';
-import { buildRequestCaseFile } from './buildRequestCaseFile';
-import { describeRequest } from './describeRequest';
-import { requestForRule } from './requestForRule';
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { analyze } from "../analyze";
+import { compileRouter } from "../routing/compileRouter";
+import { traceRequest } from "../simulate/traceRequest";
+import { buildRequestCaseFile } from "./buildRequestCaseFile";
+import { describeRequest } from "./describeRequest";
+import { requestForRule } from "./requestForRule";
 
-const example = readFileSync(new URL('../../../fixtures/examples/mesh-route-with-service-parent.yaml', import.meta.url), 'utf8');
+const example = readFileSync(
+  new URL("../../../fixtures/examples/mesh-route-with-service-parent.yaml", import.meta.url),
+  "utf8",
+);
 
-describe('mesh requests in the what-if helpers (mesh example)', () => {
-  const analysis = analyze([{ name: 'mesh.yaml', text: example }], { clock: () => '2026-01-01T00:00:00Z' });
+describe("mesh requests in the what-if helpers (mesh example)", () => {
+  const analysis = analyze([{ name: "mesh.yaml", text: example }], {
+    clock: () => "2026-01-01T00:00:00Z",
+  });
   const router = compileRouter(analysis);
 
-  test('a rule of a Service-bound route gives a mesh request that reaches that rule', () => {
-    const jason = requestForRule(analysis, 'HTTPRoute/bookinfo/reviews', 0);
-    expect(jason?.request).toEqual({ scheme: 'http', port: 9080, mesh: { clientNamespace: 'bookinfo', service: 'bookinfo/reviews' }, method: 'GET', path: '/', headers: { 'end-user': 'jason' } });
-    const t = traceRequest(router, jason?.request ?? { scheme: 'http' });
-    expect(t.winner).toMatchObject({ route: 'HTTPRoute/bookinfo/reviews', ruleIndex: 0 });
-    expect(t.outcome.backend?.target).toBe('bookinfo/reviews-v2:9080');
-    const split = traceRequest(router, requestForRule(analysis, 'HTTPRoute/bookinfo/reviews', 1)?.request ?? { scheme: 'http' });
+  test("a rule of a Service-bound route gives a mesh request that reaches that rule", () => {
+    const jason = requestForRule(analysis, "HTTPRoute/bookinfo/reviews", 0);
+    expect(jason?.request).toEqual({
+      scheme: "http",
+      port: 9080,
+      mesh: { clientNamespace: "bookinfo", service: "bookinfo/reviews" },
+      method: "GET",
+      path: "/",
+      headers: { "end-user": "jason" },
+    });
+    const t = traceRequest(router, jason?.request ?? { scheme: "http" });
+    expect(t.winner).toMatchObject({ route: "HTTPRoute/bookinfo/reviews", ruleIndex: 0 });
+    expect(t.outcome.backend?.target).toBe("bookinfo/reviews-v2:9080");
+    const split = traceRequest(
+      router,
+      requestForRule(analysis, "HTTPRoute/bookinfo/reviews", 1)?.request ?? { scheme: "http" },
+    );
     expect(split.outcome.backends.map((b) => [b.target, b.share])).toEqual([
-      ['bookinfo/reviews-v1:9080', 0.9],
-      ['bookinfo/reviews-v2:9080', 0.1],
+      ["bookinfo/reviews-v1:9080", 0.9],
+      ["bookinfo/reviews-v2:9080", 0.1],
     ]);
   });
 
-  test('describeRequest names the client namespace and the Service', () => {
-    expect(describeRequest({ scheme: 'http', port: 9080, path: '/r', mesh: { clientNamespace: 'web', service: 'bookinfo/reviews' } })).toBe('mesh web → GET bookinfo/reviews:9080/r');
+  test("describeRequest names the client namespace and the Service", () => {
+    expect(
+      describeRequest({
+        scheme: "http",
+        port: 9080,
+        path: "/r",
+        mesh: { clientNamespace: "web", service: "bookinfo/reviews" },
+      }),
+    ).toBe("mesh web → GET bookinfo/reviews:9080/r");
   });
 
-  test('the case file leaves mesh requests out and says why', () => {
-    const request = { scheme: 'http' as const, port: 9080, mesh: { clientNamespace: 'web', service: 'bookinfo/reviews' } };
-    const file = buildRequestCaseFile('mesh', [{ name: 'reviews', request, trace: traceRequest(router, request) }]);
-    expect(file.skipped).toEqual([{ name: 'reviews', why: 'a mesh request: the case format has no mesh client yet' }]);
+  test("the case file leaves mesh requests out and says why", () => {
+    const request = {
+      scheme: "http" as const,
+      port: 9080,
+      mesh: { clientNamespace: "web", service: "bookinfo/reviews" },
+    };
+    const file = buildRequestCaseFile("mesh", [
+      { name: "reviews", request, trace: traceRequest(router, request) },
+    ]);
+    expect(file.skipped).toEqual([
+      { name: "reviews", why: "a mesh request: the case format has no mesh client yet" },
+    ]);
   });
 });

@@ -1,9 +1,9 @@
-import { describe, expect, test } from 'vitest';
-import { analyze } from '../analyze';
-import { compileRouter } from '../routing/compileRouter';
-import { traceRequest } from '../simulate/traceRequest';
-import { requestForRule } from './requestForRule';
-import { requestMissingRule } from './requestMissingRule';
+import { describe, expect, test } from "vitest";
+import { analyze } from "../analyze";
+import { compileRouter } from "../routing/compileRouter";
+import { traceRequest } from "../simulate/traceRequest";
+import { requestForRule } from "./requestForRule";
+import { requestMissingRule } from "./requestMissingRule";
 
 const gateway = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -24,7 +24,7 @@ metadata: {name: svc, namespace: default}
 spec: {ports: [{port: 80}]}
 `;
 
-function route(name: string, spec: string, kind = 'HTTPRoute'): string {
+function route(name: string, spec: string, kind = "HTTPRoute"): string {
   return `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: ${kind}
@@ -35,7 +35,7 @@ ${spec}`;
 }
 
 function setup(routes: string) {
-  const analysis = analyze([{ name: 'in.yaml', text: gateway + routes }]);
+  const analysis = analyze([{ name: "in.yaml", text: gateway + routes }]);
   return { analysis, router: compileRouter(analysis) };
 }
 
@@ -51,52 +51,83 @@ function expectMiss(routes: string, key: string, miss: string, request: Record<s
   expect(winner === undefined || winner.route !== key || winner.ruleIndex !== 0).toBe(true);
 }
 
-describe('requestMissingRule', () => {
-  test('a header match: the same request without the header', () => {
-    const r = route('r', `  rules:\n    - matches: [{headers: [{name: x-canary, value: "on"}]}]\n      backendRefs: [{name: svc, port: 80}]\n`);
-    expectMiss(r, 'HTTPRoute/default/r', 'without header x-canary', { path: '/', method: 'GET' });
+describe("requestMissingRule", () => {
+  test("a header match: the same request without the header", () => {
+    const r = route(
+      "r",
+      `  rules:\n    - matches: [{headers: [{name: x-canary, value: "on"}]}]\n      backendRefs: [{name: svc, port: 80}]\n`,
+    );
+    expectMiss(r, "HTTPRoute/default/r", "without header x-canary", { path: "/", method: "GET" });
     const { analysis } = setup(r);
-    expect(requestMissingRule(analysis, 'HTTPRoute/default/r', 0)?.request.headers).toBeUndefined();
+    expect(requestMissingRule(analysis, "HTTPRoute/default/r", 0)?.request.headers).toBeUndefined();
   });
 
-  test('a query parameter match: the same path without the parameter', () => {
-    const r = route('r', `  rules:\n    - matches: [{path: {type: PathPrefix, value: /s}, queryParams: [{name: q, value: x}]}]\n      backendRefs: [{name: svc, port: 80}]\n`);
-    expectMiss(r, 'HTTPRoute/default/r', 'without query parameter q', { path: '/s' });
+  test("a query parameter match: the same path without the parameter", () => {
+    const r = route(
+      "r",
+      `  rules:\n    - matches: [{path: {type: PathPrefix, value: /s}, queryParams: [{name: q, value: x}]}]\n      backendRefs: [{name: svc, port: 80}]\n`,
+    );
+    expectMiss(r, "HTTPRoute/default/r", "without query parameter q", { path: "/s" });
   });
 
-  test('a method match: another method', () => {
-    const r = route('r', `  rules:\n    - matches: [{method: POST}]\n      backendRefs: [{name: svc, port: 80}]\n`);
-    expectMiss(r, 'HTTPRoute/default/r', 'method GET', { method: 'GET' });
+  test("a method match: another method", () => {
+    const r = route(
+      "r",
+      `  rules:\n    - matches: [{method: POST}]\n      backendRefs: [{name: svc, port: 80}]\n`,
+    );
+    expectMiss(r, "HTTPRoute/default/r", "method GET", { method: "GET" });
   });
 
-  test('a path prefix: one character past it, which is not a segment of it', () => {
-    const r = route('r', `  rules:\n    - matches: [{path: {type: PathPrefix, value: /api/}}]\n      backendRefs: [{name: svc, port: 80}]\n`);
-    expectMiss(r, 'HTTPRoute/default/r', 'path /apix', { path: '/apix' });
+  test("a path prefix: one character past it, which is not a segment of it", () => {
+    const r = route(
+      "r",
+      `  rules:\n    - matches: [{path: {type: PathPrefix, value: /api/}}]\n      backendRefs: [{name: svc, port: 80}]\n`,
+    );
+    expectMiss(r, "HTTPRoute/default/r", "path /apix", { path: "/apix" });
   });
 
-  test('an exact path: the same path with a trailing slash', () => {
-    const r = route('r', `  rules:\n    - matches: [{path: {type: Exact, value: /login}}]\n      backendRefs: [{name: svc, port: 80}]\n`);
-    expectMiss(r, 'HTTPRoute/default/r', 'path /login/', { path: '/login/' });
+  test("an exact path: the same path with a trailing slash", () => {
+    const r = route(
+      "r",
+      `  rules:\n    - matches: [{path: {type: Exact, value: /login}}]\n      backendRefs: [{name: svc, port: 80}]\n`,
+    );
+    expectMiss(r, "HTTPRoute/default/r", "path /login/", { path: "/login/" });
   });
 
-  test('a catch-all rule with a wildcard hostname: the apex the wildcard does not cover', () => {
-    const r = route('r', `  hostnames: ["*.example.com"]\n  rules:\n    - backendRefs: [{name: svc, port: 80}]\n`);
-    expectMiss(r, 'HTTPRoute/default/r', 'host example.com', { host: 'example.com' });
+  test("a catch-all rule with a wildcard hostname: the apex the wildcard does not cover", () => {
+    const r = route(
+      "r",
+      `  hostnames: ["*.example.com"]\n  rules:\n    - backendRefs: [{name: svc, port: 80}]\n`,
+    );
+    expectMiss(r, "HTTPRoute/default/r", "host example.com", { host: "example.com" });
   });
 
-  test('a catch-all rule with an exact hostname: a name one label below it', () => {
-    const r = route('r', `  hostnames: [shop.example.com]\n  rules:\n    - backendRefs: [{name: svc, port: 80}]\n`);
-    expectMiss(r, 'HTTPRoute/default/r', 'host miss.shop.example.com', { host: 'miss.shop.example.com' });
+  test("a catch-all rule with an exact hostname: a name one label below it", () => {
+    const r = route(
+      "r",
+      `  hostnames: [shop.example.com]\n  rules:\n    - backendRefs: [{name: svc, port: 80}]\n`,
+    );
+    expectMiss(r, "HTTPRoute/default/r", "host miss.shop.example.com", {
+      host: "miss.shop.example.com",
+    });
   });
 
-  test('a gRPC method match: another method of the same service', () => {
-    const r = route('g', `  rules:\n    - matches: [{method: {service: pkg.Greeter, method: Hello}}]\n      backendRefs: [{name: svc, port: 80}]\n`, 'GRPCRoute');
-    expectMiss(r, 'GRPCRoute/default/g', 'gRPC method pkg.Greeter/HelloX', { grpc: { service: 'pkg.Greeter', method: 'HelloX' } });
+  test("a gRPC method match: another method of the same service", () => {
+    const r = route(
+      "g",
+      `  rules:\n    - matches: [{method: {service: pkg.Greeter, method: Hello}}]\n      backendRefs: [{name: svc, port: 80}]\n`,
+      "GRPCRoute",
+    );
+    expectMiss(r, "GRPCRoute/default/g", "gRPC method pkg.Greeter/HelloX", {
+      grpc: { service: "pkg.Greeter", method: "HelloX" },
+    });
   });
 
-  test('a rule that takes every request of its listener has no near miss', () => {
-    const { analysis } = setup(route('r', `  rules:\n    - backendRefs: [{name: svc, port: 80}]\n`));
-    expect(requestMissingRule(analysis, 'HTTPRoute/default/r', 0)).toBeUndefined();
-    expect(requestMissingRule(analysis, 'HTTPRoute/default/nope', 0)).toBeUndefined();
+  test("a rule that takes every request of its listener has no near miss", () => {
+    const { analysis } = setup(
+      route("r", `  rules:\n    - backendRefs: [{name: svc, port: 80}]\n`),
+    );
+    expect(requestMissingRule(analysis, "HTTPRoute/default/r", 0)).toBeUndefined();
+    expect(requestMissingRule(analysis, "HTTPRoute/default/nope", 0)).toBeUndefined();
   });
 });

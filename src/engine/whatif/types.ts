@@ -2,8 +2,8 @@
  * What-if contract: saved requests and request mixes are compared between two configurations
  * (two analyses). Plain data, so the worker can post every result.
  */
-import type { ResourceKey } from '../api/keys';
-import type { OutcomeKind, SimRequest } from '../simulate/types';
+import type { ResourceKey } from "../api/keys";
+import type { OutcomeKind, SimRequest } from "../simulate/types";
 
 /** A request the user saved, with a name they chose. */
 export interface RequestProbe {
@@ -71,7 +71,13 @@ export interface MixTraffic {
   buckets: BucketShare[];
   rules: { route: ResourceKey; ruleIndex: number; share: number }[];
   /** Per backendRef (route, ruleIndex, backendIndex) with the traffic it receives. */
-  backendRefs: { route: ResourceKey; ruleIndex: number; backendIndex: number; target: string; share: number }[];
+  backendRefs: {
+    route: ResourceKey;
+    ruleIndex: number;
+    backendIndex: number;
+    target: string;
+    share: number;
+  }[];
   /** Per template: where it lands. */
   templates: { name: string; weight: number; outcome: OutcomeSummary }[];
 }

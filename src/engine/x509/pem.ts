@@ -2,7 +2,7 @@
  * PEM blocks (RFC 7468) found by plain string search, so the time is linear in the text whatever
  * it holds (no regex backtracking over an untrusted Secret).
  */
-import { decodeBase64 } from './base64';
+import { decodeBase64 } from "./base64";
 
 export interface PemBlock {
   /** The label between "BEGIN " and the dashes: "CERTIFICATE", "PRIVATE KEY", … */
@@ -18,9 +18,9 @@ export function readPemBlocks(text: string): PemBlock[] {
   const out: PemBlock[] = [];
   let from = 0;
   while (out.length < MAX_PEM_BLOCKS) {
-    const begin = text.indexOf('-----BEGIN ', from);
+    const begin = text.indexOf("-----BEGIN ", from);
     if (begin < 0) break;
-    const labelEnd = text.indexOf('-----', begin + 11);
+    const labelEnd = text.indexOf("-----", begin + 11);
     if (labelEnd < 0) break;
     const label = text.slice(begin + 11, labelEnd);
     const endMarker = `-----END ${label}-----`;

@@ -2,10 +2,10 @@
  * The latest analysis from the worker, accepted only for the document's current revision, with
  * the objects kept as stale while their document has a syntax error.
  */
-import type { Analysis } from '../../engine';
-import { computeStaleEntries } from '../staleObjects';
-import type { AnalysisSlice } from '../types';
-import type { SliceContext } from './sliceKit';
+import type { Analysis } from "../../engine";
+import { computeStaleEntries } from "../staleObjects";
+import type { AnalysisSlice } from "../types";
+import type { SliceContext } from "./sliceKit";
 
 export function createAnalysisSlice({ set, get }: SliceContext): AnalysisSlice {
   return {
@@ -21,9 +21,11 @@ export function createAnalysisSlice({ set, get }: SliceContext): AnalysisSlice {
       const s = get();
       if (revision !== s.revision) return;
       const previous: { analysis: Analysis; text: string } | undefined =
-        s.analysis && s.analysisText !== undefined ? { analysis: s.analysis, text: s.analysisText } : undefined;
+        s.analysis && s.analysisText !== undefined
+          ? { analysis: s.analysis, text: s.analysisText }
+          : undefined;
       const stale = computeStaleEntries({ analysis, text: s.text, previous, stale: s.stale });
-      const clean = !analysis.diagnostics.some((d) => d.code === 'yaml.syntax');
+      const clean = !analysis.diagnostics.some((d) => d.code === "yaml.syntax");
       set({
         analysis,
         analysisRevision: revision,

@@ -4,24 +4,36 @@
  * typing is stopped by the editor's own read-only option, and canvas, inspector and fix-it edits
  * are refused here with a notice. Undo and redo are wired in index.ts (they need zundo's history).
  */
-import { applyEdits as applyEngineEdits, type EditOp, type EditResult } from '../../engine';
-import type { ChangeOrigin, DocumentSlice } from '../types';
-import type { SliceContext } from './sliceKit';
+import { applyEdits as applyEngineEdits, type EditOp, type EditResult } from "../../engine";
+import type { ChangeOrigin, DocumentSlice } from "../types";
+import type { SliceContext } from "./sliceKit";
 
-export const READ_ONLY_NOTICE = 'Opened from a share link: choose Edit in the bar above before changing it.';
+export const READ_ONLY_NOTICE =
+  "Opened from a share link: choose Edit in the bar above before changing it.";
 
 /** Origins that are the user editing (as opposed to loading a workspace or stepping through history). */
-const EDITING_ORIGINS: ReadonlySet<ChangeOrigin> = new Set<ChangeOrigin>(['editor', 'canvas', 'inspector']);
+const EDITING_ORIGINS: ReadonlySet<ChangeOrigin> = new Set<ChangeOrigin>([
+  "editor",
+  "canvas",
+  "inspector",
+]);
 
-export function createDocumentSlice({ set, get, undo }: SliceContext, initialText: string): Omit<DocumentSlice, 'undo' | 'redo'> {
+export function createDocumentSlice(
+  { set, get, undo }: SliceContext,
+  initialText: string,
+): Omit<DocumentSlice, "undo" | "redo"> {
   const refused = (ops: readonly EditOp[]): EditResult => {
-    get().setNotice({ kind: 'info', message: READ_ONLY_NOTICE });
-    return { text: get().text, changedLines: [], failed: ops.map((op, index) => ({ index, op, reason: 'the workspace is read-only' })) };
+    get().setNotice({ kind: "info", message: READ_ONLY_NOTICE });
+    return {
+      text: get().text,
+      changedLines: [],
+      failed: ops.map((op, index) => ({ index, op, reason: "the workspace is read-only" })),
+    };
   };
   return {
     text: initialText,
     revision: 0,
-    lastChange: { origin: 'restore', revision: 0 },
+    lastChange: { origin: "restore", revision: 0 },
     readOnly: false,
     setReadOnly(readOnly) {
       if (readOnly !== get().readOnly) set({ readOnly });
@@ -29,10 +41,10 @@ export function createDocumentSlice({ set, get, undo }: SliceContext, initialTex
     setText(text, origin) {
       if (text === get().text) return;
       if (get().readOnly && EDITING_ORIGINS.has(origin)) {
-        if (origin !== 'editor') get().setNotice({ kind: 'info', message: READ_ONLY_NOTICE });
+        if (origin !== "editor") get().setNotice({ kind: "info", message: READ_ONLY_NOTICE });
         return;
       }
-      undo.within(origin === 'editor' ? 'typing' : undefined, () => {
+      undo.within(origin === "editor" ? "typing" : undefined, () => {
         const revision = get().revision + 1;
         set({ text, revision, lastChange: { origin, revision } });
       });
@@ -43,7 +55,13 @@ export function createDocumentSlice({ set, get, undo }: SliceContext, initialTex
       const revision = text === s.text ? s.revision : s.revision + 1;
       const lastChange = text === s.text ? s.lastChange : { origin, revision };
       // Recent requests belong to the workspace they were sent in.
-      set({ text, revision, lastChange, positions: {}, ...(text === s.text ? {} : { simHistory: [] }) });
+      set({
+        text,
+        revision,
+        lastChange,
+        positions: {},
+        ...(text === s.text ? {} : { simHistory: [] }),
+      });
     },
     applyEdits(ops, origin) {
       if (get().readOnly) return refused(ops);

@@ -1,12 +1,12 @@
 /** Node positions: the ones the user dragged (undoable, grouped per drag) over the automatic layout. */
-import type { LayoutSlice } from '../types';
-import type { SliceContext } from './sliceKit';
+import type { LayoutSlice } from "../types";
+import type { SliceContext } from "./sliceKit";
 
 export function createLayoutSlice({ set, get, undo }: SliceContext): LayoutSlice {
   return {
     positions: {},
     setPosition(key, position) {
-      undo.within('drag', () => set({ positions: { ...get().positions, [key]: position } }));
+      undo.within("drag", () => set({ positions: { ...get().positions, [key]: position } }));
     },
     autoPositions: {},
     setAutoPositions(positions) {

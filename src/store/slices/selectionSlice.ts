@@ -1,6 +1,6 @@
 /** Which object is selected, who selected it, and a request to reveal a line in the YAML pane. */
-import type { SelectionSlice } from '../types';
-import type { SliceContext } from './sliceKit';
+import type { SelectionSlice } from "../types";
+import type { SliceContext } from "./sliceKit";
 
 export function createSelectionSlice({ set, get }: SliceContext): SelectionSlice {
   return {

@@ -1,7 +1,7 @@
 /** Workspace-wide settings and messages: the world mode, the split ratio, the notice bar. */
-import { DEFAULT_WORLD_MODE } from '../../engine';
-import type { UiSlice } from '../types';
-import type { SliceContext } from './sliceKit';
+import { DEFAULT_WORLD_MODE } from "../../engine";
+import type { UiSlice } from "../types";
+import type { SliceContext } from "./sliceKit";
 
 export const DEFAULT_SPLIT_RATIO = 0.55;
 

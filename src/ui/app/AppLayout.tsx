@@ -5,26 +5,26 @@
  * The graph keeps a minimum height whatever the panels ask for (CSS: .app-main min-height).
  * The canvas work owns GraphCanvas and Inspector; this layout only gives them their slots.
  */
-import { lazy, Suspense, useRef } from 'react';
-import { GraphCanvas } from '../canvas/GraphCanvas';
-import { Inspector } from '../inspector/Inspector';
-import { Toolbar } from '../toolbar/Toolbar';
-import { ProblemsPanel } from '../problems/ProblemsPanel';
-import { SimulatorPanel } from '../simulator/SimulatorPanel';
-import { PlatformPanel } from '../lint/PlatformPanel';
-import { NoticeBar } from '../common/NoticeBar';
-import { SplitDivider } from '../common/SplitDivider';
-import { useGwsimStore } from '../../store';
-import { selectSplitRatio } from '../../store/selectors';
-import { DockedPanel } from './DockedPanel';
-import { FileDropZone } from './FileDropZone';
-import { SkipLinks } from './SkipLinks';
-import { useUndoShortcuts } from './useUndoShortcuts';
-import { useEscapeBidi } from '../common/useEscapeBidi';
-import { useEditorAfterFirstGraph } from './useEditorAfterFirstGraph';
+import { lazy, Suspense, useRef } from "react";
+import { GraphCanvas } from "../canvas/GraphCanvas";
+import { Inspector } from "../inspector/Inspector";
+import { Toolbar } from "../toolbar/Toolbar";
+import { ProblemsPanel } from "../problems/ProblemsPanel";
+import { SimulatorPanel } from "../simulator/SimulatorPanel";
+import { PlatformPanel } from "../lint/PlatformPanel";
+import { NoticeBar } from "../common/NoticeBar";
+import { SplitDivider } from "../common/SplitDivider";
+import { useGwsimStore } from "../../store";
+import { selectSplitRatio } from "../../store/selectors";
+import { DockedPanel } from "./DockedPanel";
+import { FileDropZone } from "./FileDropZone";
+import { SkipLinks } from "./SkipLinks";
+import { useUndoShortcuts } from "./useUndoShortcuts";
+import { useEscapeBidi } from "../common/useEscapeBidi";
+import { useEditorAfterFirstGraph } from "./useEditorAfterFirstGraph";
 
 // Monaco is the largest part of the app: fetched once the first graph is on screen.
-const YamlPane = lazy(() => import('../editor/YamlPane'));
+const YamlPane = lazy(() => import("../editor/YamlPane"));
 const EDITOR_LOADING = <div className="pane-loading">Loading editor…</div>;
 
 export function AppLayout() {
@@ -42,7 +42,11 @@ export function AppLayout() {
         <Toolbar />
         <NoticeBar />
         <div className="app-main" ref={mainRef}>
-          <section className="pane pane-canvas" style={{ flexBasis: `${ratio * 100}%` }} aria-label="Graph">
+          <section
+            className="pane pane-canvas"
+            style={{ flexBasis: `${ratio * 100}%` }}
+            aria-label="Graph"
+          >
             <div className="canvas-slot">
               <GraphCanvas />
             </div>
@@ -50,10 +54,13 @@ export function AppLayout() {
           <SplitDivider containerRef={mainRef} ratio={ratio} onChange={setSplitRatio} />
           <Inspector />
           <section className="pane pane-editor" aria-label="YAML" id="editor-pane" tabIndex={-1}>
-            <Suspense fallback={EDITOR_LOADING}>{editorReady ? <YamlPane /> : EDITOR_LOADING}</Suspense>
+            <Suspense fallback={EDITOR_LOADING}>
+              {editorReady ? <YamlPane /> : EDITOR_LOADING}
+            </Suspense>
             {/* Monaco keeps Tab for indentation; say how to get out, where people look when stuck. */}
             <p className="editor-hint" data-testid="editor-tab-hint">
-              Tab indents here. <kbd>Ctrl</kbd>+<kbd>M</kbd> makes Tab move focus instead; <kbd>Alt</kbd>+<kbd>F1</kbd> opens the editor's accessibility help.
+              Tab indents here. <kbd>Ctrl</kbd>+<kbd>M</kbd> makes Tab move focus instead;{" "}
+              <kbd>Alt</kbd>+<kbd>F1</kbd> opens the editor's accessibility help.
             </p>
           </section>
         </div>

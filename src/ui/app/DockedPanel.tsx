@@ -4,11 +4,33 @@
  * header toggle; the separator is shown (and focusable) only while the panel is open (CSS :has,
  * since each panel keeps its open state itself). Heights persist per browser.
  */
-import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { MIN_PANEL_HEIGHT, clampPanelHeight, heightAfterKey, type DockedPanelId } from './panelSizes';
-import { usePanelSizes } from './usePanelSizes';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from "react";
+import {
+  MIN_PANEL_HEIGHT,
+  clampPanelHeight,
+  heightAfterKey,
+  type DockedPanelId,
+} from "./panelSizes";
+import { usePanelSizes } from "./usePanelSizes";
 
-export function DockedPanel({ id, label, children }: { id: DockedPanelId; label: string; children: ReactNode }) {
+export function DockedPanel({
+  id,
+  label,
+  children,
+}: {
+  id: DockedPanelId;
+  label: string;
+  children: ReactNode;
+}) {
   const height = usePanelSizes((s) => s.sizes[id]);
   const ref = useRef<HTMLDivElement>(null);
   // What the layout actually gives the panel may be less (the graph keeps its minimum height).
@@ -19,8 +41,8 @@ export function DockedPanel({ id, label, children }: { id: DockedPanelId; label:
   const commit = useCallback(
     (h: number) => {
       const patch: Partial<Record<DockedPanelId, number>> = {};
-      for (const el of document.querySelectorAll<HTMLElement>('.docked-panel[data-panel]')) {
-        const panel = el.querySelector<HTMLElement>(':scope > section.is-open');
+      for (const el of document.querySelectorAll<HTMLElement>(".docked-panel[data-panel]")) {
+        const panel = el.querySelector<HTMLElement>(":scope > section.is-open");
         const other = el.dataset.panel as DockedPanelId;
         if (panel && other !== id) patch[other] = Math.round(panel.getBoundingClientRect().height);
       }
@@ -32,10 +54,10 @@ export function DockedPanel({ id, label, children }: { id: DockedPanelId; label:
 
   useEffect(() => {
     const el = ref.current;
-    const main = document.querySelector<HTMLElement>('.app-main');
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    const main = document.querySelector<HTMLElement>(".app-main");
+    if (!el || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
-      const panel = el.querySelector<HTMLElement>(':scope > section');
+      const panel = el.querySelector<HTMLElement>(":scope > section");
       if (!panel) return;
       const h = Math.round(panel.getBoundingClientRect().height);
       setShown(h);
@@ -48,12 +70,15 @@ export function DockedPanel({ id, label, children }: { id: DockedPanelId; label:
 
   /** The panel's height as laid out right now (read from the DOM: key repeats outrun the observer). */
   const renderedHeight = useCallback(() => {
-    const panel = ref.current?.querySelector<HTMLElement>(':scope > section.is-open');
+    const panel = ref.current?.querySelector<HTMLElement>(":scope > section.is-open");
     return panel ? Math.round(panel.getBoundingClientRect().height) : shown;
   }, [shown]);
 
   /** The most this panel may take: its height now plus what the graph can still give up. */
-  const maxHeight = useCallback(() => renderedHeight() + spareAbove(document.querySelector<HTMLElement>('.app-main')), [renderedHeight]);
+  const maxHeight = useCallback(
+    () => renderedHeight() + spareAbove(document.querySelector<HTMLElement>(".app-main")),
+    [renderedHeight],
+  );
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -66,13 +91,13 @@ export function DockedPanel({ id, label, children }: { id: DockedPanelId; label:
       commit(clampPanelHeight(start + (startY - e.clientY), max));
     };
     const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-      document.body.classList.remove('is-resizing-rows');
+      target.removeEventListener("pointermove", move);
+      target.removeEventListener("pointerup", up);
+      document.body.classList.remove("is-resizing-rows");
     };
-    document.body.classList.add('is-resizing-rows');
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
+    document.body.classList.add("is-resizing-rows");
+    target.addEventListener("pointermove", move);
+    target.addEventListener("pointerup", up);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -83,21 +108,27 @@ export function DockedPanel({ id, label, children }: { id: DockedPanelId; label:
   };
 
   return (
-    <div className="docked-panel" data-panel={id} ref={ref} style={{ '--panel-height': `${height}px` } as CSSProperties} data-testid={`docked-${id}`}>
+    <div
+      className="docked-panel"
+      data-panel={id}
+      ref={ref}
+      style={{ "--panel-height": `${height}px` } as CSSProperties}
+      data-testid={`docked-${id}`}
+    >
       <div
-          className="panel-separator"
-          role="separator"
-          aria-orientation="horizontal"
-          aria-label={`Resize the ${label} panel`}
-          aria-valuenow={shown}
-          aria-valuemin={MIN_PANEL_HEIGHT}
-          aria-valuemax={Math.max(MIN_PANEL_HEIGHT, max)}
-          aria-valuetext={`${label} panel ${shown} pixels high`}
-          tabIndex={0}
-          data-testid={`${id}-separator`}
-          onPointerDown={onPointerDown}
-          onKeyDown={onKeyDown}
-        />
+        className="panel-separator"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label={`Resize the ${label} panel`}
+        aria-valuenow={shown}
+        aria-valuemin={MIN_PANEL_HEIGHT}
+        aria-valuemax={Math.max(MIN_PANEL_HEIGHT, max)}
+        aria-valuetext={`${label} panel ${shown} pixels high`}
+        tabIndex={0}
+        data-testid={`${id}-separator`}
+        onPointerDown={onPointerDown}
+        onKeyDown={onKeyDown}
+      />
       {children}
     </div>
   );

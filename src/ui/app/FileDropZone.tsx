@@ -1,7 +1,7 @@
-import { useState, type DragEvent, type ReactNode } from 'react';
-import { openFiles, type OpenMode } from './openFiles';
+import { useState, type DragEvent, type ReactNode } from "react";
+import { openFiles, type OpenMode } from "./openFiles";
 
-const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes("Files");
 
 /**
  * Dropping .yaml/.yml files (or a zip of them) on the page: on the left half they are added to the
@@ -11,7 +11,7 @@ export function FileDropZone({ children }: { children: ReactNode }) {
   const [over, setOver] = useState<OpenMode | undefined>(undefined);
   const modeAt = (e: DragEvent<HTMLDivElement>): OpenMode => {
     const box = e.currentTarget.getBoundingClientRect();
-    return e.clientX < box.left + box.width / 2 ? 'add' : 'open';
+    return e.clientX < box.left + box.width / 2 ? "add" : "open";
   };
   return (
     <div
@@ -20,11 +20,15 @@ export function FileDropZone({ children }: { children: ReactNode }) {
       onDragOver={(e) => {
         if (!hasFiles(e)) return;
         e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
+        e.dataTransfer.dropEffect = "copy";
         setOver(modeAt(e));
       }}
       onDragLeave={(e) => {
-        if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(undefined);
+        if (
+          e.currentTarget === e.target ||
+          !e.currentTarget.contains(e.relatedTarget as Node | null)
+        )
+          setOver(undefined);
       }}
       onDrop={(e) => {
         if (!hasFiles(e)) return;
@@ -36,8 +40,12 @@ export function FileDropZone({ children }: { children: ReactNode }) {
       {children}
       {over !== undefined && (
         <div className="drop-overlay drop-overlay--split" data-testid="drop-overlay">
-          <div className={over === 'add' ? 'is-active' : ''}>Drop here to add the files to the workspace</div>
-          <div className={over === 'open' ? 'is-active' : ''}>Drop here to open: the files replace the workspace</div>
+          <div className={over === "add" ? "is-active" : ""}>
+            Drop here to add the files to the workspace
+          </div>
+          <div className={over === "open" ? "is-active" : ""}>
+            Drop here to open: the files replace the workspace
+          </div>
         </div>
       )}
     </div>

@@ -4,12 +4,31 @@
  * Hidden until focused.
  */
 const TARGETS: { id: string; label: string; focus(): HTMLElement | null }[] = [
-  { id: 'graph', label: 'Skip to graph', focus: () => document.getElementById('graph-flow') },
+  { id: "graph", label: "Skip to graph", focus: () => document.getElementById("graph-flow") },
   // Monaco starts after the first graph: until then the pane takes focus and hands it on (YamlPane).
-  { id: 'editor', label: 'Skip to editor', focus: () => document.querySelector<HTMLElement>('[data-testid="yaml-editor"] textarea') ?? document.getElementById('editor-pane') },
-  { id: 'problems', label: 'Skip to problems', focus: () => document.querySelector<HTMLElement>('[data-testid="problems-panel"] .panel-toggle') },
-  { id: 'simulator', label: 'Skip to simulator', focus: () => document.querySelector<HTMLElement>('[data-testid="simulator-toggle"]') },
-  { id: 'platform', label: 'Skip to platform checks', focus: () => document.querySelector<HTMLElement>('[data-testid="platform-toggle"]') },
+  {
+    id: "editor",
+    label: "Skip to editor",
+    focus: () =>
+      document.querySelector<HTMLElement>('[data-testid="yaml-editor"] textarea') ??
+      document.getElementById("editor-pane"),
+  },
+  {
+    id: "problems",
+    label: "Skip to problems",
+    focus: () =>
+      document.querySelector<HTMLElement>('[data-testid="problems-panel"] .panel-toggle'),
+  },
+  {
+    id: "simulator",
+    label: "Skip to simulator",
+    focus: () => document.querySelector<HTMLElement>('[data-testid="simulator-toggle"]'),
+  },
+  {
+    id: "platform",
+    label: "Skip to platform checks",
+    focus: () => document.querySelector<HTMLElement>('[data-testid="platform-toggle"]'),
+  },
 ];
 
 export function SkipLinks() {

@@ -2,9 +2,9 @@
  * The app's one controller (store/controller.ts) bound to the app's store and the engine worker.
  * Components and services call it for worker calls, edits and share mode.
  */
-import { useGwsimStore } from '../../store';
-import { createAppController } from '../../store/controller';
-import { engineCalls } from '../../worker/engineClient';
+import { useGwsimStore } from "../../store";
+import { createAppController } from "../../store/controller";
+import { engineCalls } from "../../worker/engineClient";
 
 export const appController = createAppController(useGwsimStore, engineCalls(), {
   // The latest round trip, for the performance timeline and measurement scripts (one entry kept).

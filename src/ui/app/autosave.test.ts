@@ -1,8 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createGwsimStore } from '../../store';
-import { describeAutosaveError, startAutosave, AUTOSAVE_DEBOUNCE_MS, type AutosaveDeps } from './autosave';
-import type { AutosaveRole } from './autosaveOwner';
-import { clearJournal, readJournal, writeJournal } from './editJournal';
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { createGwsimStore } from "../../store";
+import {
+  describeAutosaveError,
+  startAutosave,
+  AUTOSAVE_DEBOUNCE_MS,
+  type AutosaveDeps,
+} from "./autosave";
+import type { AutosaveRole } from "./autosaveOwner";
+import { clearJournal, readJournal, writeJournal } from "./editJournal";
 
 /** A Map-backed Storage whose setItem can be made to fail like a full localStorage. */
 function memoryStorage() {
@@ -15,7 +20,7 @@ function memoryStorage() {
     key: (i: number) => [...map.keys()][i] ?? null,
     getItem: (k: string) => map.get(k) ?? null,
     setItem: (k: string, v: string) => {
-      if (full) throw new DOMException('', 'QuotaExceededError');
+      if (full) throw new DOMException("", "QuotaExceededError");
       map.set(k, v);
     },
     removeItem: (k: string) => void map.delete(k),
@@ -45,109 +50,122 @@ function harness() {
       return { release() {} };
     },
   };
-  return { storage, fill, saved, deps, role: (r: AutosaveRole) => setRole(r), failWith: (e: unknown) => (failNext = e) };
+  return {
+    storage,
+    fill,
+    saved,
+    deps,
+    role: (r: AutosaveRole) => setRole(r),
+    failWith: (e: unknown) => (failNext = e),
+  };
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
-  vi.stubGlobal('window', { addEventListener() {}, removeEventListener() {} });
+  vi.stubGlobal("window", { addEventListener() {}, removeEventListener() {} });
 });
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
-describe('startAutosave', () => {
-  test('every change is in the journal at once, before the debounced IndexedDB write retires it', async () => {
+describe("startAutosave", () => {
+  test("every change is in the journal at once, before the debounced IndexedDB write retires it", async () => {
     const h = harness();
-    const store = createGwsimStore({ initialText: 'a' });
+    const store = createGwsimStore({ initialText: "a" });
     const autosave = startAutosave(store, () => undefined, h.deps);
-    h.role('owner');
-    store.getState().setText('ab', 'editor');
+    h.role("owner");
+    store.getState().setText("ab", "editor");
     // Synchronously durable: a reload right now restores "ab".
-    expect(readJournal(h.storage)?.text).toBe('ab');
+    expect(readJournal(h.storage)?.text).toBe("ab");
     expect(h.saved).toEqual([]);
-    store.getState().setText('abc', 'editor');
-    expect(readJournal(h.storage)?.text).toBe('abc');
+    store.getState().setText("abc", "editor");
+    expect(readJournal(h.storage)?.text).toBe("abc");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
-    expect(h.saved).toEqual(['abc']);
+    expect(h.saved).toEqual(["abc"]);
     expect(readJournal(h.storage)).toBeUndefined();
     autosave.stop();
   });
 
-  test('a change made while IndexedDB writes keeps the journal', async () => {
+  test("a change made while IndexedDB writes keeps the journal", async () => {
     const h = harness();
-    const store = createGwsimStore({ initialText: 'a' });
+    const store = createGwsimStore({ initialText: "a" });
     let finish: () => void = () => undefined;
     h.deps.save = (w) => (h.saved.push(w.text), new Promise<void>((resolve) => (finish = resolve)));
     startAutosave(store, () => undefined, h.deps);
-    h.role('owner');
-    store.getState().setText('ab', 'editor');
+    h.role("owner");
+    store.getState().setText("ab", "editor");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
-    store.getState().setText('abc', 'editor');
+    store.getState().setText("abc", "editor");
     finish();
     await vi.advanceTimersByTimeAsync(0);
-    expect(readJournal(h.storage)?.text).toBe('abc');
+    expect(readJournal(h.storage)?.text).toBe("abc");
   });
 
-  test('a journal that storage refuses is removed, never left holding an older change', () => {
+  test("a journal that storage refuses is removed, never left holding an older change", () => {
     const h = harness();
-    const store = createGwsimStore({ initialText: 'a' });
+    const store = createGwsimStore({ initialText: "a" });
     startAutosave(store, () => undefined, h.deps);
-    h.role('owner');
-    store.getState().setText('ab', 'editor');
+    h.role("owner");
+    store.getState().setText("ab", "editor");
     h.fill();
-    store.getState().setText('abc', 'editor');
+    store.getState().setText("abc", "editor");
     expect(readJournal(h.storage)).toBeUndefined();
   });
 
-  test('a tab that is not the owner saves nothing; taking over saves its text at once', async () => {
+  test("a tab that is not the owner saves nothing; taking over saves its text at once", async () => {
     const h = harness();
-    const store = createGwsimStore({ initialText: 'a' });
+    const store = createGwsimStore({ initialText: "a" });
     startAutosave(store, () => undefined, h.deps);
-    h.role('other-tab');
-    store.getState().setText('mine', 'editor');
+    h.role("other-tab");
+    store.getState().setText("mine", "editor");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS * 2);
     expect(h.saved).toEqual([]);
     expect(readJournal(h.storage)).toBeUndefined();
-    h.role('owner');
-    expect(readJournal(h.storage)?.text).toBe('mine');
+    h.role("owner");
+    expect(readJournal(h.storage)?.text).toBe("mine");
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.saved).toEqual(['mine']);
+    expect(h.saved).toEqual(["mine"]);
   });
 
-  test('losing the lock to another tab cancels the pending save', async () => {
+  test("losing the lock to another tab cancels the pending save", async () => {
     const h = harness();
-    const store = createGwsimStore({ initialText: 'a' });
+    const store = createGwsimStore({ initialText: "a" });
     startAutosave(store, () => undefined, h.deps);
-    h.role('owner');
-    store.getState().setText('ab', 'editor');
-    h.role('taken-over');
+    h.role("owner");
+    store.getState().setText("ab", "editor");
+    h.role("taken-over");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS * 2);
     expect(h.saved).toEqual([]);
   });
 
-  test('a failed save says why, and a later successful save withdraws the message', async () => {
+  test("a failed save says why, and a later successful save withdraws the message", async () => {
     const h = harness();
-    const store = createGwsimStore({ initialText: 'a' });
+    const store = createGwsimStore({ initialText: "a" });
     const messages: (string | undefined)[] = [];
     startAutosave(store, (m) => messages.push(m), h.deps);
-    h.role('owner');
-    h.failWith(new DOMException('', 'QuotaExceededError'));
-    store.getState().setText('ab', 'editor');
+    h.role("owner");
+    h.failWith(new DOMException("", "QuotaExceededError"));
+    store.getState().setText("ab", "editor");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
-    expect(messages).toEqual([expect.stringMatching(/^Autosave failed: the browser's storage is full/)]);
-    store.getState().setText('abc', 'editor');
+    expect(messages).toEqual([
+      expect.stringMatching(/^Autosave failed: the browser's storage is full/),
+    ]);
+    store.getState().setText("abc", "editor");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
     expect(messages).toHaveLength(2);
     expect(messages[1]).toBeUndefined();
   });
 });
 
-describe('describeAutosaveError', () => {
-  test('never blank: an empty message falls back to the error name, a quota error is spelled out', () => {
-    expect(describeAutosaveError(new DOMException('', 'QuotaExceededError'))).toContain("the browser's storage is full");
-    expect(describeAutosaveError(new DOMException('', 'UnknownError'))).toMatch(/^Autosave failed: UnknownError\./);
-    expect(describeAutosaveError(new Error('disk gone'))).toMatch(/^Autosave failed: disk gone\./);
+describe("describeAutosaveError", () => {
+  test("never blank: an empty message falls back to the error name, a quota error is spelled out", () => {
+    expect(describeAutosaveError(new DOMException("", "QuotaExceededError"))).toContain(
+      "the browser's storage is full",
+    );
+    expect(describeAutosaveError(new DOMException("", "UnknownError"))).toMatch(
+      /^Autosave failed: UnknownError\./,
+    );
+    expect(describeAutosaveError(new Error("disk gone"))).toMatch(/^Autosave failed: disk gone\./);
   });
 });

@@ -1,8 +1,8 @@
-import type { GwsimStore } from '../../store';
-import { saveWorkspace, type SavedWorkspace } from './workspaceStorage';
-import { selectSimulatorWorkspace } from '../../store/simulatorSlice';
-import { clearJournal, writeJournal } from './editJournal';
-import { claimAutosave, type AutosaveRole } from './autosaveOwner';
+import type { GwsimStore } from "../../store";
+import { saveWorkspace, type SavedWorkspace } from "./workspaceStorage";
+import { selectSimulatorWorkspace } from "../../store/simulatorSlice";
+import { clearJournal, writeJournal } from "./editJournal";
+import { claimAutosave, type AutosaveRole } from "./autosaveOwner";
 
 export const AUTOSAVE_DEBOUNCE_MS = 400;
 
@@ -13,12 +13,16 @@ export interface Autosave {
 }
 
 export interface AutosaveDeps {
-  save: (workspace: Omit<SavedWorkspace, 'format'>) => Promise<unknown>;
+  save: (workspace: Omit<SavedWorkspace, "format">) => Promise<unknown>;
   journal: { write: typeof writeJournal; clear: () => void };
   claim: typeof claimAutosave;
 }
 
-const DEFAULT_DEPS: AutosaveDeps = { save: saveWorkspace, journal: { write: writeJournal, clear: clearJournal }, claim: claimAutosave };
+const DEFAULT_DEPS: AutosaveDeps = {
+  save: saveWorkspace,
+  journal: { write: writeJournal, clear: clearJournal },
+  claim: claimAutosave,
+};
 
 /**
  * Saves the workspace on every change to the text, positions, divider or simulator: at once into
@@ -29,10 +33,11 @@ export function startAutosave(
   store: GwsimStore,
   /** A message when a save failed; undefined when a later save succeeded again. */
   onError: (message: string | undefined) => void,
-  deps: AutosaveDeps = DEFAULT_DEPS): Autosave {
+  deps: AutosaveDeps = DEFAULT_DEPS,
+): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWrite: Promise<void> = Promise.resolve();
-  let role: AutosaveRole = 'pending';
+  let role: AutosaveRole = "pending";
   /** Counts changes, so a finished IndexedDB write retires the journal only if nothing came after. */
   let changes = 0;
   /** A change this tab has not saved (it was not the owner, or the debounce is running). */
@@ -41,11 +46,17 @@ export function startAutosave(
 
   const snapshot = () => {
     const { text, positions, splitRatio, world } = store.getState();
-    return { text, positions, splitRatio, world, simulator: selectSimulatorWorkspace(store.getState()) };
+    return {
+      text,
+      positions,
+      splitRatio,
+      world,
+      simulator: selectSimulatorWorkspace(store.getState()),
+    };
   };
   const save = () => {
     timer = undefined;
-    if (role !== 'owner') return;
+    if (role !== "owner") return;
     const savedChange = changes;
     unsaved = false;
     lastWrite = deps.save(snapshot()).then(
@@ -65,26 +76,34 @@ export function startAutosave(
   const changed = () => {
     changes += 1;
     unsaved = true;
-    if (role !== 'owner') return;
+    if (role !== "owner") return;
     deps.journal.write(snapshot());
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DEBOUNCE_MS);
   };
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.text === p.text && s.positions === p.positions && s.splitRatio === p.splitRatio && s.world === p.world && s.simSaved === p.simSaved && s.simMixes === p.simMixes) return;
+    if (
+      s.text === p.text &&
+      s.positions === p.positions &&
+      s.splitRatio === p.splitRatio &&
+      s.world === p.world &&
+      s.simSaved === p.simSaved &&
+      s.simMixes === p.simMixes
+    )
+      return;
     changed();
   });
   const ownership = deps.claim((next) => {
     const was = role;
     role = next;
-    if (next !== 'owner') {
+    if (next !== "owner") {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       return;
     }
     // Taken over on purpose: this tab's text becomes the saved one. Otherwise save what changed
     // while the lock was being asked for.
-    if (was !== 'pending' || unsaved) {
+    if (was !== "pending" || unsaved) {
       deps.journal.write(snapshot());
       save();
     }
@@ -96,12 +115,12 @@ export function startAutosave(
       save();
     }
   };
-  window.addEventListener('pagehide', flush);
+  window.addEventListener("pagehide", flush);
   return {
     stop() {
       unsubscribe();
       ownership.release();
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener("pagehide", flush);
     },
     flush() {
       flush();
@@ -112,11 +131,17 @@ export function startAutosave(
 
 /** What went wrong, in words: IndexedDB's quota error has an empty message in Chromium. */
 export function describeAutosaveError(error: unknown): string {
-  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  const detail = error instanceof Error || error instanceof DOMException ? error.message : String(error);
-  if (name === 'QuotaExceededError') {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : "";
+  const detail =
+    error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  if (name === "QuotaExceededError") {
     return "Autosave failed: the browser's storage is full, so your latest changes are only in this tab. Free some space (other sites' data, or workspaces saved under a name) or export your YAML to keep it.";
   }
-  const reason = detail.trim() !== '' ? detail : name !== '' ? name : 'the browser refused to store the workspace';
+  const reason =
+    detail.trim() !== ""
+      ? detail
+      : name !== ""
+        ? name
+        : "the browser refused to store the workspace";
   return `Autosave failed: ${reason}. Your latest changes are only in this tab; export your YAML to keep it.`;
 }

@@ -5,18 +5,18 @@
  * with its page, so a reload hands it straight on; a page that finds it still held (the reloaded
  * page not quite gone) asks again once before it reports another tab.
  */
-import { create } from 'zustand';
+import { create } from "zustand";
 
 export type AutosaveRole =
   /** Asking for the lock; changes wait until the answer. */
-  | 'pending'
-  | 'owner'
+  | "pending"
+  | "owner"
   /** Another tab held the lock when this one opened. */
-  | 'other-tab'
+  | "other-tab"
   /** This tab had the lock and another tab took it over. */
-  | 'taken-over';
+  | "taken-over";
 
-export const AUTOSAVE_LOCK = 'gwsim-autosave';
+export const AUTOSAVE_LOCK = "gwsim-autosave";
 const RETRY_MS = 1000;
 
 export interface AutosaveOwnerSession {
@@ -25,10 +25,14 @@ export interface AutosaveOwnerSession {
   takeOver: (() => void) | undefined;
 }
 
-export const useAutosaveOwner = create<AutosaveOwnerSession>(() => ({ role: 'pending', takeOver: undefined }));
+export const useAutosaveOwner = create<AutosaveOwnerSession>(() => ({
+  role: "pending",
+  takeOver: undefined,
+}));
 
 /** True when this tab does not autosave because another tab does. */
-export const selectAutosaveElsewhere = (s: AutosaveOwnerSession) => s.role === 'other-tab' || s.role === 'taken-over';
+export const selectAutosaveElsewhere = (s: AutosaveOwnerSession) =>
+  s.role === "other-tab" || s.role === "taken-over";
 
 export interface AutosaveOwnership {
   release(): void;
@@ -36,14 +40,17 @@ export interface AutosaveOwnership {
 
 /** Claims the autosave lock; `onRole` hears every change of this tab's role. */
 export function claimAutosave(onRole: (role: AutosaveRole) => void): AutosaveOwnership {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
   const setRole = (role: AutosaveRole) => {
-    useAutosaveOwner.setState({ role, takeOver: role === 'other-tab' || role === 'taken-over' ? () => request(true) : undefined });
+    useAutosaveOwner.setState({
+      role,
+      takeOver: role === "other-tab" || role === "taken-over" ? () => request(true) : undefined,
+    });
     onRole(role);
   };
   if (!locks) {
     // No Web Locks (very old browser, insecure origin): behave as the only tab, as before.
-    setRole('owner');
+    setRole("owner");
     return { release() {} };
   }
   let releaseHeld: (() => void) | undefined;
@@ -54,18 +61,18 @@ export function claimAutosave(onRole: (role: AutosaveRole) => void): AutosaveOwn
       .request(AUTOSAVE_LOCK, steal ? { steal: true } : { ifAvailable: true }, (lock) => {
         if (stopped) return undefined;
         if (!lock) {
-          if (retried) setRole('other-tab');
+          if (retried) setRole("other-tab");
           else retryTimer = setTimeout(() => request(false, true), RETRY_MS);
           return undefined;
         }
-        setRole('owner');
+        setRole("owner");
         // Held until the page goes away, release() or another tab steals it.
         return new Promise<void>((resolve) => (releaseHeld = resolve));
       })
       .catch(() => {
         // The request's promise rejects (AbortError) when another tab stole the lock.
         releaseHeld = undefined;
-        if (!stopped) setRole('taken-over');
+        if (!stopped) setRole("taken-over");
       });
   };
   request(false);

@@ -2,18 +2,18 @@
  * Starts the app's long-lived services once: restore the autosaved workspace (or show the
  * example), then keep analysis and autosave following the store.
  */
-import type { GwsimStore } from '../../store';
-import { getEngine } from '../../worker/engineClient';
-import { appController } from './appController';
-import { startAutosave, type Autosave } from './autosave';
-import { decodeShareText, readShareFragment, readShareParam } from '../share/shareLink';
-import { SHARED_REQUESTS_PARAM, decodeSharedRequests } from '../share/sharedRequests';
-import { useShareSession } from '../share/shareSession';
-import { DEFAULT_EXAMPLE, exampleText } from './examples';
-import { installTestApi } from './testApi';
-import { TEST_HOOKS } from './testHooksEnabled';
-import { loadWorkspace } from './workspaceStorage';
-import { readJournal } from './editJournal';
+import type { GwsimStore } from "../../store";
+import { getEngine } from "../../worker/engineClient";
+import { appController } from "./appController";
+import { startAutosave, type Autosave } from "./autosave";
+import { decodeShareText, readShareFragment, readShareParam } from "../share/shareLink";
+import { SHARED_REQUESTS_PARAM, decodeSharedRequests } from "../share/sharedRequests";
+import { useShareSession } from "../share/shareSession";
+import { DEFAULT_EXAMPLE, exampleText } from "./examples";
+import { installTestApi } from "./testApi";
+import { TEST_HOOKS } from "./testHooksEnabled";
+import { loadWorkspace } from "./workspaceStorage";
+import { readJournal } from "./editJournal";
 
 const RESTORE_TIMEOUT_MS = 3000;
 
@@ -29,11 +29,13 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
   let autosave: Autosave | undefined;
   const beginAutosave = () => {
     autosave ??= startAutosave(store, (message) => {
-      if (message !== undefined) return store.getState().setNotice({ kind: 'error', message });
+      if (message !== undefined) return store.getState().setNotice({ kind: "error", message });
       // A later save went through: the failure notice no longer holds.
-      if (store.getState().notice?.message.startsWith('Autosave failed')) store.getState().setNotice(undefined);
+      if (store.getState().notice?.message.startsWith("Autosave failed"))
+        store.getState().setNotice(undefined);
     });
-    if (TEST_HOOKS && window.__gwsim) window.__gwsim.flushAutosave = () => autosave?.flush() ?? Promise.resolve();
+    if (TEST_HOOKS && window.__gwsim)
+      window.__gwsim.flushAutosave = () => autosave?.flush() ?? Promise.resolve();
   };
   if (!shared) return beginAutosave();
   // A shared workspace must not overwrite the user's own saved one until they choose Edit, and
@@ -62,7 +64,7 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
 function leaveShareLink() {
   useShareSession.setState({ readOnly: false, edit: undefined, keepMine: undefined });
   // A reload should show the user's workspace, not reopen the link.
-  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  history.replaceState(null, "", `${location.pathname}${location.search}`);
 }
 
 /** True when the location carried a readable share link and its text is now on screen. */
@@ -71,14 +73,14 @@ async function openShareLinkFromLocation(store: GwsimStore): Promise<boolean> {
   if (data === undefined) return false;
   try {
     const text = await decodeShareText(data);
-    store.getState().setText(text, 'restore');
+    store.getState().setText(text, "restore");
     store.temporal.getState().clear();
     await openSharedRequests(store);
     return true;
   } catch (error) {
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    history.replaceState(null, "", `${location.pathname}${location.search}`);
     store.getState().setNotice({
-      kind: 'error',
+      kind: "error",
       message: `This share link could not be opened: ${error instanceof Error ? error.message : String(error)}. Showing your own workspace instead.`,
     });
     return false;
@@ -97,9 +99,16 @@ async function openSharedRequests(store: GwsimStore): Promise<void> {
   try {
     const { probes, dropped } = await decodeSharedRequests(data);
     store.getState().restoreSimulator({ requests: probes, mixes: [] });
-    if (dropped > 0) store.getState().setNotice({ kind: 'info', message: `${dropped === 1 ? 'One saved request' : `${dropped} saved requests`} in this link ${dropped === 1 ? 'was' : 'were'} not well-formed and ${dropped === 1 ? 'was' : 'were'} left out.` });
+    if (dropped > 0)
+      store.getState().setNotice({
+        kind: "info",
+        message: `${dropped === 1 ? "One saved request" : `${dropped} saved requests`} in this link ${dropped === 1 ? "was" : "were"} not well-formed and ${dropped === 1 ? "was" : "were"} left out.`,
+      });
   } catch (error) {
-    store.getState().setNotice({ kind: 'error', message: `The saved requests in this share link could not be read: ${error instanceof Error ? error.message : String(error)}. The workspace opened without them.` });
+    store.getState().setNotice({
+      kind: "error",
+      message: `The saved requests in this share link could not be read: ${error instanceof Error ? error.message : String(error)}. The workspace opened without them.`,
+    });
   }
 }
 
@@ -110,7 +119,7 @@ async function restoreOrExample(store: GwsimStore): Promise<void> {
     // The journal holds the last change when IndexedDB had not committed it before the page went.
     const saved = readJournal() ?? (await withTimeout(loadWorkspace(), RESTORE_TIMEOUT_MS));
     if (saved) {
-      state.setText(saved.text, 'restore');
+      state.setText(saved.text, "restore");
       store.setState({ positions: saved.positions });
       state.setSplitRatio(saved.splitRatio);
       if (saved.simulator) state.restoreSimulator(saved.simulator);
@@ -119,19 +128,19 @@ async function restoreOrExample(store: GwsimStore): Promise<void> {
     }
   } catch (error) {
     state.setNotice({
-      kind: 'error',
+      kind: "error",
       message: `Your saved workspace could not be restored (${error instanceof Error ? error.message : String(error)}). Showing the example instead; nothing was overwritten yet.`,
     });
     // Keep the unreadable record: autosave starts only after the user changes something.
   }
-  if (!restored) state.setText(exampleText(DEFAULT_EXAMPLE) ?? '', 'example');
+  if (!restored) state.setText(exampleText(DEFAULT_EXAMPLE) ?? "", "example");
   // Restoring is not an edit the user can undo.
   store.temporal.getState().clear();
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('storage did not answer in time')), ms);
+    const timer = setTimeout(() => reject(new Error("storage did not answer in time")), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);

@@ -3,7 +3,7 @@
  * `# file: <name>` comment, separated by `---`. One text keeps a single source of truth, one
  * Monaco model and one undo history; the comment keeps the origin visible and survives export.
  */
-import { escapeControls } from '../common/displayText';
+import { escapeControls } from "../common/displayText";
 
 export interface OpenedFile {
   name: string;
@@ -11,7 +11,9 @@ export interface OpenedFile {
 }
 
 export function combineFiles(files: readonly OpenedFile[]): string {
-  return files.map((f) => withFileComment(f.name, stripLeadingMarker(ensureNewline(f.text)))).join('---\n');
+  return files
+    .map((f) => withFileComment(f.name, stripLeadingMarker(ensureNewline(f.text))))
+    .join("---\n");
 }
 
 /**
@@ -28,17 +30,17 @@ function withFileComment(name: string, text: string): string {
 export function appendFiles(current: string, files: readonly OpenedFile[]): string {
   if (files.length === 0) return current;
   const added = combineFiles(files);
-  if (current.trim() === '') return added;
+  if (current.trim() === "") return added;
   return `${ensureNewline(current)}---\n${added}`;
 }
 
 function ensureNewline(text: string): string {
-  return text.endsWith('\n') || text === '' ? text : `${text}\n`;
+  return text.endsWith("\n") || text === "" ? text : `${text}\n`;
 }
 
 /** A file that starts with `---` would otherwise open an empty document after our separator. */
 function stripLeadingMarker(text: string): string {
-  return text.replace(/^---[ \t]*\r?\n/, '');
+  return text.replace(/^---[ \t]*\r?\n/, "");
 }
 
 export function isYamlFileName(name: string): boolean {

@@ -1,27 +1,44 @@
-import { describe, expect, test } from 'vitest';
-import { describeExample } from './describeExample';
-import { EXAMPLES } from './examples';
+import { describe, expect, test } from "vitest";
+import { describeExample } from "./describeExample";
+import { EXAMPLES } from "./examples";
 
-describe('describeExample', () => {
-  test('takes the first sentence and the Try paragraph of the opening comment', () => {
-    const text = '# One gateway. Two teams\n# share it.\n#\n# Try: rename the route\n# and watch.\napiVersion: v1\n# not part of it\n';
-    expect(describeExample('two-teams', text)).toEqual({ title: 'two teams', summary: 'One gateway.', tryThis: 'Try: rename the route and watch.' });
+describe("describeExample", () => {
+  test("takes the first sentence and the Try paragraph of the opening comment", () => {
+    const text =
+      "# One gateway. Two teams\n# share it.\n#\n# Try: rename the route\n# and watch.\napiVersion: v1\n# not part of it\n";
+    expect(describeExample("two-teams", text)).toEqual({
+      title: "two teams",
+      summary: "One gateway.",
+      tryThis: "Try: rename the route and watch.",
+    });
   });
 
-  test('a summary that opens with the title drops it', () => {
-    expect(describeExample('business-lines', '# Business lines: e-commerce and payments. More.\n').summary).toBe('E-commerce and payments.');
-    expect(describeExample('external-vs-internal-isolation', '# External vs internal: two domains.\n').summary).toBe('Two domains.');
-    expect(describeExample('grpc', '# Service mesh (GAMMA): a route.\n').summary).toBe('Service mesh (GAMMA): a route.');
+  test("a summary that opens with the title drops it", () => {
+    expect(
+      describeExample("business-lines", "# Business lines: e-commerce and payments. More.\n")
+        .summary,
+    ).toBe("E-commerce and payments.");
+    expect(
+      describeExample("external-vs-internal-isolation", "# External vs internal: two domains.\n")
+        .summary,
+    ).toBe("Two domains.");
+    expect(describeExample("grpc", "# Service mesh (GAMMA): a route.\n").summary).toBe(
+      "Service mesh (GAMMA): a route.",
+    );
   });
 
-  test('a file without a comment still gets a title', () => {
-    expect(describeExample('bare', 'kind: Service\n')).toEqual({ title: 'bare', summary: '' });
+  test("a file without a comment still gets a title", () => {
+    expect(describeExample("bare", "kind: Service\n")).toEqual({ title: "bare", summary: "" });
   });
 
-  test('every bundled example explains itself and says what to try', () => {
+  test("every bundled example explains itself and says what to try", () => {
     for (const [name, text] of Object.entries(EXAMPLES)) {
       const about = describeExample(name, text);
-      expect([name, about.summary.length > 10, (about.tryThis ?? '').length > 10]).toEqual([name, true, true]);
+      expect([name, about.summary.length > 10, (about.tryThis ?? "").length > 10]).toEqual([
+        name,
+        true,
+        true,
+      ]);
     }
   });
 });

@@ -2,12 +2,12 @@
  * The one notice after opening files: what was added (files, or how many from which zip) and every
  * file or entry that was left out, with the reason. Pure, so the wording is unit-tested.
  */
-import type { OpenedFile } from './combineFiles';
+import type { OpenedFile } from "./combineFiles";
 
 export interface OpenedSource {
   /** The file the user chose or dropped. */
   name: string;
-  kind: 'yaml' | 'zip' | 'other' | 'unreadable';
+  kind: "yaml" | "zip" | "other" | "unreadable";
   files: OpenedFile[];
   /** Zip entries left out: "entry: why". */
   skipped: string[];
@@ -19,22 +19,31 @@ export function isZipFileName(name: string): boolean {
   return /\.zip$/i.test(name);
 }
 
-export function describeOpened(sources: readonly OpenedSource[]): { kind: 'info' | 'error'; message: string } | undefined {
+export function describeOpened(
+  sources: readonly OpenedSource[],
+): { kind: "info" | "error"; message: string } | undefined {
   const added: string[] = [];
   for (const s of sources) {
-    if (s.kind === 'yaml') added.push(s.name);
-    if (s.kind === 'zip' && s.files.length > 0) added.push(`${s.files.length} file${s.files.length === 1 ? '' : 's'} from ${s.name}`);
+    if (s.kind === "yaml") added.push(s.name);
+    if (s.kind === "zip" && s.files.length > 0)
+      added.push(`${s.files.length} file${s.files.length === 1 ? "" : "s"} from ${s.name}`);
   }
   const parts: string[] = [];
-  if (added.length > 0) parts.push(`Added ${added.join(', ')} to the workspace (undo with Ctrl+Z).`);
-  const others = sources.filter((s) => s.kind === 'other').map((s) => s.name);
-  if (others.length > 0) parts.push(`Skipped ${others.join(', ')}: only .yaml, .yml and .zip files are opened.`);
+  if (added.length > 0)
+    parts.push(`Added ${added.join(", ")} to the workspace (undo with Ctrl+Z).`);
+  const others = sources.filter((s) => s.kind === "other").map((s) => s.name);
+  if (others.length > 0)
+    parts.push(`Skipped ${others.join(", ")}: only .yaml, .yml and .zip files are opened.`);
   for (const s of sources) {
-    if (s.kind === 'unreadable') parts.push(`Could not open ${s.name}: ${s.error ?? 'unknown error'}. Nothing from it was added.`);
-    if (s.kind === 'zip' && s.files.length === 0) parts.push(`${s.name} holds no YAML files to open.`);
-    if (s.skipped.length > 0) parts.push(`Skipped in ${s.name}: ${s.skipped.join('; ')}.`);
+    if (s.kind === "unreadable")
+      parts.push(
+        `Could not open ${s.name}: ${s.error ?? "unknown error"}. Nothing from it was added.`,
+      );
+    if (s.kind === "zip" && s.files.length === 0)
+      parts.push(`${s.name} holds no YAML files to open.`);
+    if (s.skipped.length > 0) parts.push(`Skipped in ${s.name}: ${s.skipped.join("; ")}.`);
   }
   if (parts.length === 0) return undefined;
-  const failed = added.length === 0 && sources.some((s) => s.kind === 'unreadable');
-  return { kind: failed ? 'error' : 'info', message: parts.join(' ') };
+  const failed = added.length === 0 && sources.some((s) => s.kind === "unreadable");
+  return { kind: failed ? "error" : "info", message: parts.join(" ") };
 }

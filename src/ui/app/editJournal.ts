@@ -5,13 +5,16 @@
  * returns. The journal is removed once IndexedDB holds the same change, so while it exists it is
  * newer than the IndexedDB record and a restore prefers it.
  */
-import type { SavedWorkspace } from './workspaceStorage';
-import { isSavedWorkspace, WORKSPACE_FORMAT } from './workspaceStorage';
+import type { SavedWorkspace } from "./workspaceStorage";
+import { isSavedWorkspace, WORKSPACE_FORMAT } from "./workspaceStorage";
 
-export const JOURNAL_KEY = 'gwsim:unsaved-workspace';
+export const JOURNAL_KEY = "gwsim:unsaved-workspace";
 
 /** True when the change is in the journal; false when storage refused it (full, disabled). */
-export function writeJournal(workspace: Omit<SavedWorkspace, 'format'>, storage: Storage | undefined = safeLocalStorage()): boolean {
+export function writeJournal(
+  workspace: Omit<SavedWorkspace, "format">,
+  storage: Storage | undefined = safeLocalStorage(),
+): boolean {
   if (!storage) return false;
   try {
     storage.setItem(JOURNAL_KEY, JSON.stringify({ format: WORKSPACE_FORMAT, ...workspace }));
@@ -24,7 +27,9 @@ export function writeJournal(workspace: Omit<SavedWorkspace, 'format'>, storage:
 }
 
 /** The journaled workspace, or undefined when there is none or it cannot be read. */
-export function readJournal(storage: Storage | undefined = safeLocalStorage()): SavedWorkspace | undefined {
+export function readJournal(
+  storage: Storage | undefined = safeLocalStorage(),
+): SavedWorkspace | undefined {
   let raw: string | null | undefined;
   try {
     raw = storage?.getItem(JOURNAL_KEY);

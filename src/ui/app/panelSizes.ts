@@ -3,10 +3,10 @@
  * browser (a layout preference, not part of any workspace). Pure helpers plus one storage key.
  */
 
-export type DockedPanelId = 'simulator' | 'platform';
+export type DockedPanelId = "simulator" | "platform";
 export type PanelSizes = Readonly<Record<DockedPanelId, number>>;
 
-export const PANEL_SIZES_KEY = 'gwsim.panelSizes.v1';
+export const PANEL_SIZES_KEY = "gwsim.panelSizes.v1";
 export const MIN_PANEL_HEIGHT = 96;
 /** Fits a 1366×768 screen with both panels open and the graph still readable above them. */
 export const DEFAULT_PANEL_SIZES: PanelSizes = { simulator: 300, platform: 220 };
@@ -26,10 +26,15 @@ export function parsePanelSizes(raw: string | null | undefined): PanelSizes {
     value = undefined;
   }
   const read = (id: DockedPanelId): number => {
-    const v = typeof value === 'object' && value !== null && Object.hasOwn(value, id) ? (value as Record<string, unknown>)[id] : undefined;
-    return typeof v === 'number' && Number.isFinite(v) ? clampPanelHeight(v, 2000) : DEFAULT_PANEL_SIZES[id];
+    const v =
+      typeof value === "object" && value !== null && Object.hasOwn(value, id)
+        ? (value as Record<string, unknown>)[id]
+        : undefined;
+    return typeof v === "number" && Number.isFinite(v)
+      ? clampPanelHeight(v, 2000)
+      : DEFAULT_PANEL_SIZES[id];
   };
-  return { simulator: read('simulator'), platform: read('platform') };
+  return { simulator: read("simulator"), platform: read("platform") };
 }
 
 export function loadPanelSizes(): PanelSizes {
@@ -52,7 +57,7 @@ export function savePanelSizes(sizes: PanelSizes): void {
 export function heightAfterKey(key: string, height: number, max: number): number | undefined {
   const step = { ArrowUp: 16, ArrowDown: -16, PageUp: 80, PageDown: -80 }[key];
   if (step !== undefined) return clampPanelHeight(height + step, max);
-  if (key === 'Home') return MIN_PANEL_HEIGHT;
-  if (key === 'End') return clampPanelHeight(max, max);
+  if (key === "Home") return MIN_PANEL_HEIGHT;
+  if (key === "End") return clampPanelHeight(max, max);
   return undefined;
 }

@@ -2,10 +2,10 @@
  * window.__gwsim: a small, harmless handle for e2e tests against the production build. It only
  * reads state or sets the text through the same store actions the UI uses.
  */
-import type { Analysis } from '../../engine';
-import type { GwsimStore } from '../../store';
-import { selectStaleKeys } from '../../store/selectors';
-import { exampleText } from './examples';
+import type { Analysis } from "../../engine";
+import type { GwsimStore } from "../../store";
+import { selectStaleKeys } from "../../store/selectors";
+import { exampleText } from "./examples";
 
 export interface GwsimTestApi {
   loadExample(name: string): void;
@@ -36,12 +36,15 @@ export function installTestApi(store: GwsimStore): void {
     loadExample(name) {
       const text = exampleText(name);
       if (text === undefined) throw new Error(`no example named ${name}`);
-      store.getState().replaceWorkspace(text, 'example');
+      store.getState().replaceWorkspace(text, "example");
     },
     getText: () => store.getState().text,
-    setText: (text) => store.getState().setText(text, 'file'),
+    setText: (text) => store.getState().setText(text, "file"),
     getRevision: () => store.getState().revision,
-    getAnalysis: () => ({ revision: store.getState().analysisRevision, analysis: store.getState().analysis }),
+    getAnalysis: () => ({
+      revision: store.getState().analysisRevision,
+      analysis: store.getState().analysis,
+    }),
     waitForAnalysis(timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -57,7 +60,7 @@ export function installTestApi(store: GwsimStore): void {
         const unsubscribe = store.subscribe(() => void check());
         const timer = setTimeout(() => {
           unsubscribe();
-          reject(new Error('analysis did not catch up in time'));
+          reject(new Error("analysis did not catch up in time"));
         }, timeoutMs);
         check();
       });

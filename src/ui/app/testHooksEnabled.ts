@@ -4,4 +4,4 @@
  * both operands with literals, so every `if (TEST_HOOKS)` branch and the modules it alone reaches
  * are dropped from `dist/`. `.ci/check-no-test-hooks.mjs` fails the build check if one slips in.
  */
-export const TEST_HOOKS: boolean = import.meta.env.DEV || import.meta.env.MODE === 'e2e';
+export const TEST_HOOKS: boolean = import.meta.env.DEV || import.meta.env.MODE === "e2e";

@@ -3,16 +3,16 @@
  * (prefers-color-scheme) while the choice is "system". The resolved theme is set as data-theme on
  * <html>, where app.css re-values its colour variables; Monaco follows through bindMonacoTheme.
  */
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from "react";
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
-export type Theme = 'light' | 'dark';
+export type ThemeChoice = "system" | "light" | "dark";
+export type Theme = "light" | "dark";
 
-export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
-const STORAGE_KEY = 'gwsim.theme';
+export const THEME_CHOICES: readonly ThemeChoice[] = ["system", "light", "dark"];
+const STORAGE_KEY = "gwsim.theme";
 
 const listeners = new Set<() => void>();
-let choice: ThemeChoice = 'system';
+let choice: ThemeChoice = "system";
 let media: MediaQueryList | undefined;
 
 function storage(): Storage | undefined {
@@ -25,11 +25,11 @@ function storage(): Storage | undefined {
 }
 
 function isChoice(value: unknown): value is ThemeChoice {
-  return value === 'system' || value === 'light' || value === 'dark';
+  return value === "system" || value === "light" || value === "dark";
 }
 
 export function resolveTheme(c: ThemeChoice, systemDark: boolean): Theme {
-  if (c === 'system') return systemDark ? 'dark' : 'light';
+  if (c === "system") return systemDark ? "dark" : "light";
   return c;
 }
 
@@ -43,7 +43,7 @@ export function currentChoice(): ThemeChoice {
 
 function apply(): void {
   const theme = currentTheme();
-  document.documentElement.dataset['theme'] = theme;
+  document.documentElement.dataset["theme"] = theme;
   for (const listener of listeners) listener();
 }
 
@@ -55,9 +55,9 @@ export function initTheme(): void {
   } catch {
     stored = undefined;
   }
-  choice = isChoice(stored) ? stored : 'system';
-  media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
-  media?.addEventListener('change', apply);
+  choice = isChoice(stored) ? stored : "system";
+  media = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : undefined;
+  media?.addEventListener("change", apply);
   apply();
 }
 
@@ -84,8 +84,8 @@ export function useTheme(): { choice: ThemeChoice; theme: Theme } {
 }
 
 /** Monaco's built-in themes for ours; call with monaco.editor.setTheme. Returns the unsubscribe. */
-export function bindMonacoTheme(setTheme: (name: 'vs' | 'vs-dark') => void): () => void {
-  const update = () => setTheme(currentTheme() === 'dark' ? 'vs-dark' : 'vs');
+export function bindMonacoTheme(setTheme: (name: "vs" | "vs-dark") => void): () => void {
+  const update = () => setTheme(currentTheme() === "dark" ? "vs-dark" : "vs");
   update();
   return subscribe(update);
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { useGwsimStore } from '../../store';
-import type { GwsimState } from '../../store/types';
+import { useEffect, useState } from "react";
+import { useGwsimStore } from "../../store";
+import type { GwsimState } from "../../store/types";
 
 /**
  * The YAML editor (Monaco, about 1 MB gzip) is fetched and started only once the first graph is
@@ -13,7 +13,9 @@ const FALLBACK_MS = 5000;
 const IDLE_TIMEOUT_MS = 1500;
 
 const firstGraphShown = (s: GwsimState): boolean =>
-  Object.keys(s.autoPositions).length > 0 || s.analysisError !== undefined || s.analysis?.graph.nodes.length === 0;
+  Object.keys(s.autoPositions).length > 0 ||
+  s.analysisError !== undefined ||
+  s.analysis?.graph.nodes.length === 0;
 
 export function useEditorAfterFirstGraph(): boolean {
   const shown = useGwsimStore(firstGraphShown);
@@ -25,18 +27,20 @@ export function useEditorAfterFirstGraph(): boolean {
     if (!shown) return () => clearTimeout(fallback);
     // React Flow measures and draws the nodes in the frames after the layout lands: wait for the
     // first idle moment after two frames (a timer where requestIdleCallback is missing).
-    let idle: { kind: 'idle' | 'timer'; id: number } | undefined;
-    const hasIdleCallback = typeof window.requestIdleCallback === 'function';
+    let idle: { kind: "idle" | "timer"; id: number } | undefined;
+    const hasIdleCallback = typeof window.requestIdleCallback === "function";
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
-        idle = hasIdleCallback ? { kind: 'idle', id: window.requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS }) } : { kind: 'timer', id: globalThis.setTimeout(start, 50) as unknown as number };
+        idle = hasIdleCallback
+          ? { kind: "idle", id: window.requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS }) }
+          : { kind: "timer", id: globalThis.setTimeout(start, 50) as unknown as number };
       });
     });
     return () => {
       clearTimeout(fallback);
       cancelAnimationFrame(frame);
-      if (idle?.kind === 'idle') window.cancelIdleCallback(idle.id);
-      if (idle?.kind === 'timer') clearTimeout(idle.id);
+      if (idle?.kind === "idle") window.cancelIdleCallback(idle.id);
+      if (idle?.kind === "timer") clearTimeout(idle.id);
     };
   }, [shown, ready]);
   return ready;

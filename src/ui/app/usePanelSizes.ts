@@ -1,5 +1,5 @@
-import { create } from 'zustand';
-import { loadPanelSizes, savePanelSizes, type DockedPanelId, type PanelSizes } from './panelSizes';
+import { create } from "zustand";
+import { loadPanelSizes, savePanelSizes, type DockedPanelId, type PanelSizes } from "./panelSizes";
 
 /**
  * The bottom panels' heights, shared so that resizing one can first pin the others at the height

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { useGwsimStore } from '../../store';
+import { useEffect } from "react";
+import { useGwsimStore } from "../../store";
 
 /**
  * Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y) anywhere outside a text field drive the store's
@@ -10,17 +10,18 @@ export function useUndoShortcuts(): void {
     const onKeyDown = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')) return;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor'))
+        return;
       const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
+      if (key === "z" && !e.shiftKey) {
         e.preventDefault();
         useGwsimStore.getState().undo();
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+      } else if ((key === "z" && e.shiftKey) || key === "y") {
         e.preventDefault();
         useGwsimStore.getState().redo();
       }
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 }

@@ -3,15 +3,15 @@
  * ratio and the simulator's saved requests) and, since database version 2, named workspaces the user
  * saved on purpose. A format version on each record guards against reading a future shape.
  */
-import type { SavedSimulator } from '../../store/simulatorSlice';
-import type { WorldMode } from '../../engine';
+import type { SavedSimulator } from "../../store/simulatorSlice";
+import type { WorldMode } from "../../engine";
 
-const DB_NAME = 'gwsim';
+const DB_NAME = "gwsim";
 /** Version 1 had the autosave store only; version 2 adds the named workspaces beside it. */
 const DB_VERSION = 2;
-const STORE = 'workspace';
-const NAMED_STORE = 'named';
-const KEY = 'current';
+const STORE = "workspace";
+const NAMED_STORE = "named";
+const KEY = "current";
 const FORMAT = 1;
 export const WORKSPACE_FORMAT = FORMAT;
 
@@ -46,7 +46,7 @@ function openDb(): Promise<IDBDatabase> {
       const database = request.result;
       // Each step creates only what its version added: an autosave from version 1 stays untouched.
       if (event.oldVersion < 1) database.createObjectStore(STORE);
-      if (event.oldVersion < 2) database.createObjectStore(NAMED_STORE, { keyPath: 'name' });
+      if (event.oldVersion < 2) database.createObjectStore(NAMED_STORE, { keyPath: "name" });
     };
     request.onsuccess = () => {
       const database = request.result;
@@ -57,8 +57,8 @@ function openDb(): Promise<IDBDatabase> {
       };
       resolve(database);
     };
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+    request.onerror = () => reject(request.error ?? new Error("IndexedDB could not be opened"));
+    request.onblocked = () => reject(new Error("IndexedDB is blocked by another tab"));
   });
 }
 
@@ -70,70 +70,83 @@ const db = () =>
     throw error instanceof Error ? error : new Error(String(error));
   }));
 
-function run<T>(storeName: string, mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function run<T>(
+  storeName: string,
+  mode: IDBTransactionMode,
+  op: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return db().then(
     (database) =>
       new Promise<T>((resolve, reject) => {
         const tx = database.transaction(storeName, mode);
         const request = op(tx.objectStore(storeName));
         tx.oncomplete = () => resolve(request.result);
-        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+        tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
+        tx.onabort = () => reject(tx.error ?? new Error("IndexedDB transaction aborted"));
       }),
   );
 }
 
 /** Resolves undefined when nothing was saved yet; rejects when storage is unreadable or corrupt. */
 export async function loadWorkspace(): Promise<SavedWorkspace | undefined> {
-  const value: unknown = await run(STORE, 'readonly', (s) => s.get(KEY));
+  const value: unknown = await run(STORE, "readonly", (s) => s.get(KEY));
   if (value === undefined) return undefined;
-  if (!isSavedWorkspace(value)) throw new Error('the saved workspace has an unexpected format');
+  if (!isSavedWorkspace(value)) throw new Error("the saved workspace has an unexpected format");
   return value;
 }
 
-export function saveWorkspace(workspace: Omit<SavedWorkspace, 'format'>): Promise<unknown> {
-  return run(STORE, 'readwrite', (s) => s.put({ format: FORMAT, ...workspace }, KEY));
+export function saveWorkspace(workspace: Omit<SavedWorkspace, "format">): Promise<unknown> {
+  return run(STORE, "readwrite", (s) => s.put({ format: FORMAT, ...workspace }, KEY));
 }
 
 export function isSavedWorkspace(value: unknown): value is SavedWorkspace {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.format === FORMAT && typeof v.text === 'string' && typeof v.positions === 'object' && typeof v.splitRatio === 'number' && (v.world === undefined || v.world === 'open' || v.world === 'auto' || v.world === 'closed');
+  return (
+    v.format === FORMAT &&
+    typeof v.text === "string" &&
+    typeof v.positions === "object" &&
+    typeof v.splitRatio === "number" &&
+    (v.world === undefined || v.world === "open" || v.world === "auto" || v.world === "closed")
+  );
 }
 
 /** Every named workspace, most recently saved first. */
 export async function listNamedWorkspaces(): Promise<NamedWorkspaceSummary[]> {
-  const all: unknown[] = await run(NAMED_STORE, 'readonly', (s) => s.getAll());
+  const all: unknown[] = await run(NAMED_STORE, "readonly", (s) => s.getAll());
   return all
     .filter(isNamedWorkspace)
     .map((w) => ({ name: w.name, savedAt: w.savedAt, lines: lineCount(w.text), text: w.text }))
-    .sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.name.localeCompare(b.name)));
+    .sort((a, b) =>
+      a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.name.localeCompare(b.name),
+    );
 }
 
 /** Rejects when the record is missing or has an unexpected format. */
 export async function loadNamedWorkspace(name: string): Promise<NamedWorkspace> {
-  const value: unknown = await run(NAMED_STORE, 'readonly', (s) => s.get(name));
+  const value: unknown = await run(NAMED_STORE, "readonly", (s) => s.get(name));
   if (value === undefined) throw new Error(`there is no saved workspace named “${name}”`);
-  if (!isNamedWorkspace(value)) throw new Error(`the saved workspace “${name}” has an unexpected format`);
+  if (!isNamedWorkspace(value))
+    throw new Error(`the saved workspace “${name}” has an unexpected format`);
   return value;
 }
 
-export function saveNamedWorkspace(workspace: Omit<NamedWorkspace, 'format'>): Promise<unknown> {
-  return run(NAMED_STORE, 'readwrite', (s) => s.put({ format: FORMAT, ...workspace }));
+export function saveNamedWorkspace(workspace: Omit<NamedWorkspace, "format">): Promise<unknown> {
+  return run(NAMED_STORE, "readwrite", (s) => s.put({ format: FORMAT, ...workspace }));
 }
 
 export function deleteNamedWorkspace(name: string): Promise<unknown> {
-  return run(NAMED_STORE, 'readwrite', (s) => s.delete(name));
+  return run(NAMED_STORE, "readwrite", (s) => s.delete(name));
 }
 
 function lineCount(text: string): number {
-  if (text === '') return 0;
-  const breaks = text.split('\n').length - 1;
-  return text.endsWith('\n') ? breaks : breaks + 1;
+  if (text === "") return 0;
+  const breaks = text.split("\n").length - 1;
+  return text.endsWith("\n") ? breaks : breaks + 1;
 }
 
 function isNamedWorkspace(value: unknown): value is NamedWorkspace {
   if (!isSavedWorkspace(value)) return false;
   const v = value as unknown as Record<string, unknown>;
-  return typeof v.name === 'string' && typeof v.savedAt === 'string';
+  return typeof v.name === "string" && typeof v.savedAt === "string";
 }

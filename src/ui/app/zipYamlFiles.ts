@@ -3,8 +3,8 @@
  * except kustomization files (build configuration for kustomize, not cluster objects). Everything
  * left out is reported with the reason, so nothing disappears silently.
  */
-import type { ZipContents } from '../share/readZip';
-import { isYamlFileName, type OpenedFile } from './combineFiles';
+import type { ZipContents } from "../share/readZip";
+import { isYamlFileName, type OpenedFile } from "./combineFiles";
 
 export interface ZipYaml {
   files: OpenedFile[];
@@ -17,13 +17,13 @@ export function isKustomizationFile(path: string): boolean {
 }
 
 export function zipYamlFiles(contents: ZipContents): ZipYaml {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   const files: OpenedFile[] = [];
   const skipped: string[] = contents.skipped.map((s) => `${s.name}: ${s.reason}`);
   const otherFiles: string[] = [];
   for (const entry of contents.files) {
     // macOS archives carry resource forks beside every file; they are not the user's files.
-    if (entry.name.startsWith('__MACOSX/') || /(^|\/)\._[^/]*$/.test(entry.name)) continue;
+    if (entry.name.startsWith("__MACOSX/") || /(^|\/)\._[^/]*$/.test(entry.name)) continue;
     if (!isYamlFileName(entry.name)) {
       otherFiles.push(entry.name);
       continue;
@@ -38,6 +38,7 @@ export function zipYamlFiles(contents: ZipContents): ZipYaml {
       skipped.push(`${entry.name}: it is not UTF-8 text`);
     }
   }
-  if (otherFiles.length > 0) skipped.push(`${otherFiles.join(', ')}: only .yaml and .yml files are opened`);
+  if (otherFiles.length > 0)
+    skipped.push(`${otherFiles.join(", ")}: only .yaml and .yml files are opened`);
   return { files, skipped };
 }

@@ -6,29 +6,37 @@
  * (never in the YAML); connecting, deleting and weight edits become canvas intents applied to the
  * YAML text through the CST-preserving editor.
  */
-import '@xyflow/react/dist/style.css';
-import './canvas.css';
-import { Background, ConnectionMode, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
-import type { ResourceKey } from '../../engine';
-import { useGwsimStore } from '../../store';
-import { selectRelayoutRequest, selectStaleKeys } from '../../store/selectors';
-import { Palette } from '../palette/Palette';
-import { applyCanvasIntents } from './applyCanvasIntents';
-import { HandleHitTarget } from './HandleHitTarget';
-import { CanvasActionsContext, type CanvasActions } from './canvasActions';
-import { CanvasFinder, FocusBanner } from './CanvasFinder';
-import { useCanvasView } from './canvasViewStore';
-import type { FlowEdge, FlowNode } from './flowTypes';
-import { mergeStaleGraph } from './mergeStaleGraph';
-import { nodeTypes, edgeTypes } from './nodeTypes';
-import { useAutoLayout } from './useAutoLayout';
-import { useCanvasElements } from './useCanvasElements';
-import { useCanvasKeyboard } from './useCanvasKeyboard';
-import { useConnectBinding } from './useConnectBinding';
-import { useDeleteBinding } from './useDeleteBinding';
-import { useLegibleFit } from './useLegibleFit';
-import { useNodeDrag } from './useNodeDrag';
+import "@xyflow/react/dist/style.css";
+import "./canvas.css";
+import {
+  Background,
+  ConnectionMode,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+} from "@xyflow/react";
+import { useMemo, useRef, type KeyboardEvent } from "react";
+import type { ResourceKey } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { selectRelayoutRequest, selectStaleKeys } from "../../store/selectors";
+import { Palette } from "../palette/Palette";
+import { applyCanvasIntents } from "./applyCanvasIntents";
+import { HandleHitTarget } from "./HandleHitTarget";
+import { CanvasActionsContext, type CanvasActions } from "./canvasActions";
+import { CanvasFinder, FocusBanner } from "./CanvasFinder";
+import { useCanvasView } from "./canvasViewStore";
+import type { FlowEdge, FlowNode } from "./flowTypes";
+import { mergeStaleGraph } from "./mergeStaleGraph";
+import { nodeTypes, edgeTypes } from "./nodeTypes";
+import { useAutoLayout } from "./useAutoLayout";
+import { useCanvasElements } from "./useCanvasElements";
+import { useCanvasKeyboard } from "./useCanvasKeyboard";
+import { useConnectBinding } from "./useConnectBinding";
+import { useDeleteBinding } from "./useDeleteBinding";
+import { useLegibleFit } from "./useLegibleFit";
+import { useNodeDrag } from "./useNodeDrag";
 
 export function GraphCanvas() {
   return (
@@ -49,7 +57,10 @@ function GraphCanvasInner() {
   const focusOn = useCanvasView((s) => s.focusOn);
   const filter = useCanvasView((s) => s.filter);
 
-  const graph = useMemo(() => mergeStaleGraph(current, lastGood, staleKeys), [current, lastGood, staleKeys]);
+  const graph = useMemo(
+    () => mergeStaleGraph(current, lastGood, staleKeys),
+    [current, lastGood, staleKeys],
+  );
   const stale = useMemo(() => new Set<string>(staleKeys), [staleKeys]);
   const { done: layoutDone, busy: layingOut } = useAutoLayout(graph, relayoutRequest);
 
@@ -62,7 +73,7 @@ function GraphCanvasInner() {
     nodes,
     matches,
     containerRef: flowRef,
-    refitKey: `${layoutDone}|${shown ? focusOn : ''}|${JSON.stringify(filter)}`,
+    refitKey: `${layoutDone}|${shown ? focusOn : ""}|${JSON.stringify(filter)}`,
   });
   const keyboard = useCanvasKeyboard(nodes, reveal);
 
@@ -70,7 +81,15 @@ function GraphCanvasInner() {
     () => ({
       setBackendWeight(edge, weight) {
         if (edge.ruleIndex === undefined || edge.backendRefIndex === undefined) return;
-        applyCanvasIntents([{ type: 'setWeight', route: edge.source, ruleIndex: edge.ruleIndex, backendRefIndex: edge.backendRefIndex, weight }]);
+        applyCanvasIntents([
+          {
+            type: "setWeight",
+            route: edge.source,
+            ruleIndex: edge.ruleIndex,
+            backendRefIndex: edge.backendRefIndex,
+            weight,
+          },
+        ]);
       },
     }),
     [],
@@ -79,13 +98,13 @@ function GraphCanvasInner() {
   if (!graph) {
     return (
       <div className="canvas-empty" data-testid="graph-canvas" data-state="unavailable">
-        {analysisError ? `Analysis failed: ${analysisError}` : 'Analysing…'}
+        {analysisError ? `Analysis failed: ${analysisError}` : "Analysing…"}
       </div>
     );
   }
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Escape leaves focus mode first (and keeps the inspector open).
-    if (event.key === 'Escape' && focusOn !== undefined && event.target === event.currentTarget) {
+    if (event.key === "Escape" && focusOn !== undefined && event.target === event.currentTarget) {
       event.preventDefault();
       useCanvasView.getState().setFocusOn(undefined);
       return;
@@ -94,11 +113,17 @@ function GraphCanvasInner() {
   };
   return (
     <CanvasActionsContext.Provider value={actions}>
-      <div className="graph-canvas" data-testid="graph-canvas" data-state={layoutDone > 0 ? 'laid-out' : 'pending'}
+      <div
+        className="graph-canvas"
+        data-testid="graph-canvas"
+        data-state={layoutDone > 0 ? "laid-out" : "pending"}
         data-layout-seq={layoutDone}
         data-node-count={graph.nodes.length}
       >
-        <Palette objects={objects ?? NO_OBJECTS} selected={graph.nodes.find((n) => n.id === selected)} />
+        <Palette
+          objects={objects ?? NO_OBJECTS}
+          selected={graph.nodes.find((n) => n.id === selected)}
+        />
         <CanvasFinder graph={graph} matchCount={matches?.size} />
         <div
           className="graph-flow"
@@ -123,7 +148,9 @@ function GraphCanvasInner() {
             </div>
           ) : null}
           {graph.nodes.length === 0 ? (
-            <div className="canvas-hint">No Gateway API objects yet: paste YAML, open files, or add objects from the palette.</div>
+            <div className="canvas-hint">
+              No Gateway API objects yet: paste YAML, open files, or add objects from the palette.
+            </div>
           ) : null}
           <ReactFlow<FlowNode, FlowEdge>
             nodes={nodes}
@@ -132,12 +159,15 @@ function GraphCanvasInner() {
             edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onNodeDragStop={onNodeDragStop}
-            onNodeClick={(_, n) => n.type === 'graphNode' && useGwsimStore.getState().select(n.id as ResourceKey, 'canvas')}
-            onPaneClick={() => useGwsimStore.getState().select(undefined, 'canvas')}
+            onNodeClick={(_, n) =>
+              n.type === "graphNode" &&
+              useGwsimStore.getState().select(n.id as ResourceKey, "canvas")
+            }
+            onPaneClick={() => useGwsimStore.getState().select(undefined, "canvas")}
             onConnect={onConnect}
             onBeforeDelete={onBeforeDelete}
             connectionMode={ConnectionMode.Loose}
-            deleteKeyCode={['Delete', 'Backspace']}
+            deleteKeyCode={["Delete", "Backspace"]}
             // One tab stop for the whole graph (the wrapper above): nodes and edges are reached with the arrow keys.
             nodesFocusable={false}
             edgesFocusable={false}
@@ -150,12 +180,28 @@ function GraphCanvasInner() {
             <Background gap={24} size={1} />
             {/* A small picture fits on screen anyway; the minimap would only cover part of it. */}
             {graph.nodes.length > MINIMAP_MIN_NODES ? (
-              <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={miniMapColor} style={{ width: 150, height: 100 }} />
+              <MiniMap
+                pannable
+                zoomable
+                nodeStrokeWidth={2}
+                nodeColor={miniMapColor}
+                style={{ width: 150, height: 100 }}
+              />
             ) : null}
             <Controls showInteractive={false} showFitView={false}>
-              <ControlButton onClick={() => fit(150)} title="Fit: the whole graph if it stays readable, else the selection at a readable size" aria-label="Fit view" data-testid="fit-view">
+              <ControlButton
+                onClick={() => fit(150)}
+                title="Fit: the whole graph if it stays readable, else the selection at a readable size"
+                aria-label="Fit view"
+                data-testid="fit-view"
+              >
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                  <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                  <path
+                    d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.6"
+                  />
                 </svg>
               </ControlButton>
             </Controls>
@@ -170,15 +216,15 @@ const NO_OBJECTS: never[] = [];
 const MINIMAP_MIN_NODES = 40;
 
 function miniMapColor(n: FlowNode): string {
-  if (n.type !== 'graphNode') return 'transparent';
+  if (n.type !== "graphNode") return "transparent";
   switch (n.data.node.status) {
-    case 'ok':
-      return '#86c49b';
-    case 'error':
-      return '#e58a8a';
-    case 'warning':
-      return '#e8c170';
+    case "ok":
+      return "#86c49b";
+    case "error":
+      return "#e58a8a";
+    case "warning":
+      return "#e8c170";
     default:
-      return '#b8bec8';
+      return "#b8bec8";
   }
 }

@@ -3,8 +3,8 @@
  * invisible hit circle (canvas.css, .gn-handle::before) is sized in flow units, so it is divided
  * by the zoom. One CSS variable on the flow's root: no node re-renders when the zoom changes.
  */
-import { useStore } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useStore } from "@xyflow/react";
+import { useEffect } from "react";
 
 const TARGET_PX = 24;
 const MAX_FLOW_PX = 48;
@@ -14,7 +14,10 @@ export function HandleHitTarget() {
   const root = useStore((s) => s.domNode);
   useEffect(() => {
     // Capped below two listener rows (26 px apart), so a row's target never covers its neighbour's handle.
-    root?.style.setProperty('--handle-hit', `${Math.min(TARGET_PX / Math.max(zoom, 0.05), MAX_FLOW_PX)}px`);
+    root?.style.setProperty(
+      "--handle-hit",
+      `${Math.min(TARGET_PX / Math.max(zoom, 0.05), MAX_FLOW_PX)}px`,
+    );
   }, [root, zoom]);
   return null;
 }

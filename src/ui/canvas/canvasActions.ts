@@ -1,5 +1,5 @@
-import { createContext, useContext } from 'react';
-import type { GraphEdge } from '../../engine';
+import { createContext, useContext } from "react";
+import type { GraphEdge } from "../../engine";
 
 /** What custom edges may ask the canvas to do; GraphCanvas provides it, so edges stay dumb. */
 export interface CanvasActions {

@@ -2,8 +2,8 @@
  * How the canvas is being looked at, not what it shows: the node search/filter, focus mode and
  * the node keyboard focus is on. Not part of the workspace (never saved, never undone).
  */
-import { create } from 'zustand';
-import { NO_FILTER, type NodeFilter } from './graphFilter';
+import { create } from "zustand";
+import { NO_FILTER, type NodeFilter } from "./graphFilter";
 
 export interface CanvasViewState {
   filter: NodeFilter;

@@ -5,7 +5,7 @@
  * move up or down by a lane's height, which moves the curve's middle (where the label sits) by
  * 3/4 of that, so neighbouring labels stay LANE_GAP apart.
  */
-export type Side = 'left' | 'right' | 'top' | 'bottom';
+export type Side = "left" | "right" | "top" | "bottom";
 
 export interface Anchor {
   x: number;
@@ -41,15 +41,16 @@ export function laneBezier(from: Anchor, to: Anchor, lane = 0): Curve {
 }
 
 function control(at: Anchor, other: Anchor): [number, number] {
-  const offset = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
+  const offset = (distance: number) =>
+    distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
   switch (at.side) {
-    case 'left':
+    case "left":
       return [at.x - offset(at.x - other.x), at.y];
-    case 'right':
+    case "right":
       return [at.x + offset(other.x - at.x), at.y];
-    case 'top':
+    case "top":
       return [at.x, at.y - offset(at.y - other.y)];
-    case 'bottom':
+    case "bottom":
       return [at.x, at.y + offset(other.y - at.y)];
   }
 }
@@ -63,10 +64,13 @@ function num(n: number): string {
  * order (rules and parentRefs come in YAML order, so rule 0 sits above rule 1). Edges alone
  * between their nodes get no entry.
  */
-export function parallelLanes(edges: readonly { id: string; source: string; target: string }[]): Map<string, number> {
+export function parallelLanes(
+  edges: readonly { id: string; source: string; target: string }[],
+): Map<string, number> {
   const groups = new Map<string, string[]>();
   for (const e of edges) {
-    const pair = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+    const pair =
+      e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
     const list = groups.get(pair);
     if (list) list.push(e.id);
     else groups.set(pair, [e.id]);
@@ -99,7 +103,13 @@ const CLEARANCE = 6;
  * its own ends): `lane` when that curve is clear, else the nearest lane either side that is, else
  * `lane` (the obstacle sits too close to an end for any bend to clear it).
  */
-export function clearLane(from: Anchor, to: Anchor, lane: number, obstacles: readonly Box[], ends: readonly string[] = []): number {
+export function clearLane(
+  from: Anchor,
+  to: Anchor,
+  lane: number,
+  obstacles: readonly Box[],
+  ends: readonly string[] = [],
+): number {
   if (obstacles.length === 0) return lane;
   // Only nodes near the curve's widest possible bend can be in its way.
   const reach = ((MAX_DETOUR_LANES + Math.abs(lane)) * LANE_GAP) / 0.75 + CLEARANCE;
@@ -109,7 +119,14 @@ export function clearLane(from: Anchor, to: Anchor, lane: number, obstacles: rea
   const maxX = xs.reduce((a, x) => Math.max(a, x), -Infinity);
   const minY = Math.min(from.y, to.y) - reach;
   const maxY = Math.max(from.y, to.y) + reach;
-  const near = obstacles.filter((b) => b.right >= minX && b.left <= maxX && b.bottom >= minY && b.top <= maxY && (b.id === undefined || !ends.includes(b.id)));
+  const near = obstacles.filter(
+    (b) =>
+      b.right >= minX &&
+      b.left <= maxX &&
+      b.bottom >= minY &&
+      b.top <= maxY &&
+      (b.id === undefined || !ends.includes(b.id)),
+  );
   if (near.length === 0 || !crosses(laneBezier(from, to, lane), near)) return lane;
   for (let step = 1; step <= MAX_DETOUR_LANES; step++) {
     for (const direction of [-1, 1]) {
@@ -121,13 +138,25 @@ export function clearLane(from: Anchor, to: Anchor, lane: number, obstacles: rea
 }
 
 function crosses(curve: Curve, boxes: readonly Box[]): boolean {
-  const [p0, p1, p2, p3] = curve.points as [[number, number], [number, number], [number, number], [number, number]];
+  const [p0, p1, p2, p3] = curve.points as [
+    [number, number],
+    [number, number],
+    [number, number],
+    [number, number],
+  ];
   for (let i = 1; i < SAMPLES; i++) {
     const t = i / SAMPLES;
     const u = 1 - t;
     const x = u * u * u * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t * t * t * p3[0];
     const y = u * u * u * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t * t * t * p3[1];
-    for (const b of boxes) if (x > b.left - CLEARANCE && x < b.right + CLEARANCE && y > b.top - CLEARANCE && y < b.bottom + CLEARANCE) return true;
+    for (const b of boxes)
+      if (
+        x > b.left - CLEARANCE &&
+        x < b.right + CLEARANCE &&
+        y > b.top - CLEARANCE &&
+        y < b.bottom + CLEARANCE
+      )
+        return true;
   }
   return false;
 }

@@ -2,8 +2,8 @@
  * The data the canvas' custom nodes and edges receive. toFlowElements builds them; the components
  * only draw them. Plain objects so React Flow can compare them cheaply.
  */
-import type { Edge, Node } from '@xyflow/react';
-import type { GraphEdge, GraphNode, GraphStatus } from '../../engine';
+import type { Edge, Node } from "@xyflow/react";
+import type { GraphEdge, GraphNode, GraphStatus } from "../../engine";
 
 export type GraphNodeData = {
   node: GraphNode;
@@ -35,19 +35,19 @@ export type GraphEdgeData = {
   lane?: number;
 };
 
-export type GraphFlowNode = Node<GraphNodeData, 'graphNode'>;
-export type NamespaceFlowNode = Node<NamespaceFrameData, 'namespaceFrame'>;
+export type GraphFlowNode = Node<GraphNodeData, "graphNode">;
+export type NamespaceFlowNode = Node<NamespaceFrameData, "namespaceFrame">;
 export type FlowNode = GraphFlowNode | NamespaceFlowNode;
-export type FlowEdge = Edge<GraphEdgeData, 'status'>;
+export type FlowEdge = Edge<GraphEdgeData, "status">;
 
 /** Handle ids on graph nodes: one "in" and one "out" per node, plus one per listener row. */
-export const IN_HANDLE = 'in';
-export const OUT_HANDLE = 'out';
+export const IN_HANDLE = "in";
+export const OUT_HANDLE = "out";
 /** A ReferenceGrant's edges leave from its top towards the namespace frames it admits. */
-export const GRANT_HANDLE = 'grant';
+export const GRANT_HANDLE = "grant";
 export function listenerHandle(name: string): string {
   return `listener:${name}`;
 }
 export function listenerFromHandle(handle: string | null | undefined): string | undefined {
-  return handle?.startsWith('listener:') ? handle.slice('listener:'.length) : undefined;
+  return handle?.startsWith("listener:") ? handle.slice("listener:".length) : undefined;
 }

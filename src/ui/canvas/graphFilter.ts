@@ -2,8 +2,8 @@
  * Which canvas nodes a search or filter picks, and the neighbourhood focus mode shows. Pure
  * functions over the engine's semantic graph (no React Flow), so both rules are unit-tested.
  */
-import type { GraphEdge, GraphNode, GraphStatus, SemanticGraph } from '../../engine';
-import { NODE_STATUS_TEXT } from './nodeStatusText';
+import type { GraphEdge, GraphNode, GraphStatus, SemanticGraph } from "../../engine";
+import { NODE_STATUS_TEXT } from "./nodeStatusText";
 
 export interface NodeFilter {
   /** Free text: every word must occur in the node's kind, name, namespace or status (any case). */
@@ -13,19 +13,27 @@ export interface NodeFilter {
   status?: GraphStatus | undefined;
 }
 
-export const NO_FILTER: NodeFilter = { text: '' };
+export const NO_FILTER: NodeFilter = { text: "" };
 
 export function isFilterActive(f: NodeFilter): boolean {
-  return f.text.trim() !== '' || f.kind !== undefined || f.namespace !== undefined || f.status !== undefined;
+  return (
+    f.text.trim() !== "" ||
+    f.kind !== undefined ||
+    f.namespace !== undefined ||
+    f.status !== undefined
+  );
 }
 
 /** The ids of the nodes the filter keeps (every node when it is empty). */
 export function matchingNodes(graph: SemanticGraph, f: NodeFilter): Set<string> {
-  const words = f.text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = f.text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== "");
   const out = new Set<string>();
   for (const n of graph.nodes) {
     if (f.kind !== undefined && n.kind !== f.kind) continue;
-    if (f.namespace !== undefined && (n.namespace ?? '') !== f.namespace) continue;
+    if (f.namespace !== undefined && (n.namespace ?? "") !== f.namespace) continue;
     if (f.status !== undefined && n.status !== f.status) continue;
     if (words.length > 0) {
       const hay = searchText(n);
@@ -37,13 +45,25 @@ export function matchingNodes(graph: SemanticGraph, f: NodeFilter): Set<string> 
 }
 
 function searchText(n: GraphNode): string {
-  return [n.kind, n.name, n.namespace ?? '', n.namespace ? `${n.namespace}/${n.name}` : '', n.status, NODE_STATUS_TEXT[n.status], n.reason ?? '']
-    .join(' ')
+  return [
+    n.kind,
+    n.name,
+    n.namespace ?? "",
+    n.namespace ? `${n.namespace}/${n.name}` : "",
+    n.status,
+    NODE_STATUS_TEXT[n.status],
+    n.reason ?? "",
+  ]
+    .join(" ")
     .toLowerCase();
 }
 
 /** The values the kind / namespace / status filters offer: those present in the graph. */
-export function filterChoices(graph: SemanticGraph): { kinds: string[]; namespaces: string[]; statuses: GraphStatus[] } {
+export function filterChoices(graph: SemanticGraph): {
+  kinds: string[];
+  namespaces: string[];
+  statuses: GraphStatus[];
+} {
   const kinds = new Set<string>();
   const namespaces = new Set<string>();
   const statuses = new Set<GraphStatus>();
@@ -53,7 +73,11 @@ export function filterChoices(graph: SemanticGraph): { kinds: string[]; namespac
     statuses.add(n.status);
   }
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return { kinds: [...kinds].sort(byText), namespaces: [...namespaces].sort(byText), statuses: [...statuses].sort(byText) };
+  return {
+    kinds: [...kinds].sort(byText),
+    namespaces: [...namespaces].sort(byText),
+    statuses: [...statuses].sort(byText),
+  };
 }
 
 /**
@@ -106,11 +130,11 @@ function walk(start: string, next: Map<string, string[]>, into: Set<string>): vo
 /** Edges in the direction traffic flows (class → Gateway → route → backend); side edges have none. */
 export function trafficDirection(e: GraphEdge): { from: string; to: string } | undefined {
   switch (e.kind) {
-    case 'class':
-    case 'backend':
+    case "class":
+    case "backend":
       return { from: e.source, to: e.target };
-    case 'parent':
-    case 'listenerSet':
+    case "parent":
+    case "listenerSet":
       return { from: e.target, to: e.source };
     default:
       return undefined;

@@ -1,5 +1,5 @@
 /** Key-based, kebab-case test ids: "HTTPRoute/team-b/shop" → "graph-node-httproute-team-b-shop". */
-import { slug as slugOf } from '../../engine/present';
+import { slug as slugOf } from "../../engine/present";
 
 export { slugOf };
 

@@ -1,20 +1,29 @@
-import { describe, expect, test } from 'vitest';
-import { MIN_READABLE_ZOOM, boundsOf, legibleViewport } from './legibleViewport';
+import { describe, expect, test } from "vitest";
+import { MIN_READABLE_ZOOM, boundsOf, legibleViewport } from "./legibleViewport";
 
 const view = { width: 800, height: 500 };
 
-describe('legibleViewport', () => {
-  test('a graph that fits at a readable zoom is fitted whole and centred', () => {
+describe("legibleViewport", () => {
+  test("a graph that fits at a readable zoom is fitted whole and centred", () => {
     const v = legibleViewport({ all: { x: 0, y: 0, width: 600, height: 300 }, view, padding: 20 })!;
     expect(v.zoom).toBeCloseTo(1.25); // capped: small graphs are not blown up
-    const small = legibleViewport({ all: { x: 0, y: 0, width: 760, height: 300 }, view, padding: 20 })!;
+    const small = legibleViewport({
+      all: { x: 0, y: 0, width: 760, height: 300 },
+      view,
+      padding: 20,
+    })!;
     expect(small.zoom).toBeCloseTo(1);
     expect(small.x).toBeCloseTo(20);
   });
 
-  test('a graph too big to read whole stays at the readable zoom, on the focus, without empty margins', () => {
+  test("a graph too big to read whole stays at the readable zoom, on the focus, without empty margins", () => {
     const all = { x: 0, y: 0, width: 2000, height: 1000 };
-    const v = legibleViewport({ all, focus: { x: 0, y: 400, width: 200, height: 100 }, view, padding: 20 })!;
+    const v = legibleViewport({
+      all,
+      focus: { x: 0, y: 400, width: 200, height: 100 },
+      view,
+      padding: 20,
+    })!;
     expect(v.zoom).toBeCloseTo(MIN_READABLE_ZOOM);
     // The focus sits at the left of the graph: the graph's left edge stays at the padding.
     expect(v.x).toBeCloseTo(20);
@@ -22,19 +31,34 @@ describe('legibleViewport', () => {
     expect(v.y).toBeCloseTo(250 - 450 * MIN_READABLE_ZOOM);
   });
 
-  test('a focus in the middle is centred', () => {
+  test("a focus in the middle is centred", () => {
     const all = { x: 0, y: 0, width: 3000, height: 1000 };
-    const v = legibleViewport({ all, focus: { x: 1400, y: 450, width: 200, height: 100 }, view, padding: 20 })!;
+    const v = legibleViewport({
+      all,
+      focus: { x: 1400, y: 450, width: 200, height: 100 },
+      view,
+      padding: 20,
+    })!;
     expect(v.x).toBeCloseTo(400 - 1500 * v.zoom);
   });
 
-  test('nothing to show or no room: no viewport', () => {
+  test("nothing to show or no room: no viewport", () => {
     expect(legibleViewport({ all: undefined, view })).toBeUndefined();
-    expect(legibleViewport({ all: { x: 0, y: 0, width: 10, height: 10 }, view: { width: 0, height: 0 } })).toBeUndefined();
+    expect(
+      legibleViewport({
+        all: { x: 0, y: 0, width: 10, height: 10 },
+        view: { width: 0, height: 0 },
+      }),
+    ).toBeUndefined();
   });
 
-  test('boundsOf', () => {
-    expect(boundsOf([{ x: 10, y: 5, width: 10, height: 10 }, { x: -5, y: 20, width: 5, height: 5 }])).toEqual({ x: -5, y: 5, width: 25, height: 20 });
+  test("boundsOf", () => {
+    expect(
+      boundsOf([
+        { x: 10, y: 5, width: 10, height: 10 },
+        { x: -5, y: 20, width: 5, height: 5 },
+      ]),
+    ).toEqual({ x: -5, y: 5, width: 25, height: 20 });
     expect(boundsOf([])).toBeUndefined();
   });
 });

@@ -64,11 +64,22 @@ function zoomToFit(r: Rect, view: { width: number; height: number }, pad: number
 }
 
 function centredOn(r: Rect, view: { width: number; height: number }, zoom: number): Viewport {
-  return { zoom, x: view.width / 2 - (r.x + r.width / 2) * zoom, y: view.height / 2 - (r.y + r.height / 2) * zoom };
+  return {
+    zoom,
+    x: view.width / 2 - (r.x + r.width / 2) * zoom,
+    y: view.height / 2 - (r.y + r.height / 2) * zoom,
+  };
 }
 
 /** Screen offset such that the graph's [start, start+size] covers the view where it can. */
-function clampOffset(offset: number, start: number, size: number, viewSize: number, zoom: number, pad: number): number {
+function clampOffset(
+  offset: number,
+  start: number,
+  size: number,
+  viewSize: number,
+  zoom: number,
+  pad: number,
+): number {
   const scaled = size * zoom;
   if (scaled + 2 * pad <= viewSize) return viewSize / 2 - (start + size / 2) * zoom;
   const max = pad - start * zoom; // graph's first pixel at the padding
@@ -92,5 +103,7 @@ export function boundsOf(rects: Iterable<Rect>): Rect | undefined {
     right = Math.max(right, r.x + r.width);
     bottom = Math.max(bottom, r.y + r.height);
   }
-  return left === Infinity ? undefined : { x: left, y: top, width: right - left, height: bottom - top };
+  return left === Infinity
+    ? undefined
+    : { x: left, y: top, width: right - left, height: bottom - top };
 }

@@ -1,4 +1,4 @@
-import type { SemanticGraph } from '../../engine';
+import type { SemanticGraph } from "../../engine";
 
 /**
  * While a document has a YAML syntax error its objects vanish from the analysis; the canvas keeps
@@ -17,7 +17,11 @@ export function mergeStaleGraph(
   for (const n of added) drawn.add(n.id);
   const edgeIds = new Set(current.edges.map((e) => e.id));
   const edges = lastGood.edges.filter(
-    (e) => !edgeIds.has(e.id) && (stale.has(e.source) || stale.has(e.target)) && drawn.has(e.source) && drawn.has(e.target),
+    (e) =>
+      !edgeIds.has(e.id) &&
+      (stale.has(e.source) || stale.has(e.target)) &&
+      drawn.has(e.source) &&
+      drawn.has(e.target),
   );
   const namespaces = current.namespaces.map((g) => ({ ...g, members: [...g.members] }));
   for (const n of added) {

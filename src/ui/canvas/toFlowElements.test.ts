@@ -1,44 +1,119 @@
-import { describe, expect, test } from 'vitest';
-import type { GraphNode, ResourceKey, SemanticGraph } from '../../engine';
-import { nodeSize } from '../../layout/nodeSize';
-import type { GraphFlowNode, NamespaceFlowNode } from './flowTypes';
-import { reuseUnchanged, toFlowElements } from './toFlowElements';
+import { describe, expect, test } from "vitest";
+import type { GraphNode, ResourceKey, SemanticGraph } from "../../engine";
+import { nodeSize } from "../../layout/nodeSize";
+import type { GraphFlowNode, NamespaceFlowNode } from "./flowTypes";
+import { reuseUnchanged, toFlowElements } from "./toFlowElements";
 
-const resourceKey = (kind: string, ns: string | undefined, name: string) => `${kind}/${ns ?? ''}/${name}` as ResourceKey;
-const GW = resourceKey('Gateway', 'infra', 'shared');
-const ROUTE = resourceKey('HTTPRoute', 'team-b', 'shop');
-const SVC = resourceKey('Service', 'team-b', 'shop-v1');
-const GHOST = resourceKey('Service', 'team-b', 'gone');
+const resourceKey = (kind: string, ns: string | undefined, name: string) =>
+  `${kind}/${ns ?? ""}/${name}` as ResourceKey;
+const GW = resourceKey("Gateway", "infra", "shared");
+const ROUTE = resourceKey("HTTPRoute", "team-b", "shop");
+const SVC = resourceKey("Service", "team-b", "shop-v1");
+const GHOST = resourceKey("Service", "team-b", "gone");
 
 const gateway: GraphNode = {
-  id: GW, kind: 'Gateway', category: 'gateway', name: 'shared', namespace: 'infra', status: 'ok', ghost: false,
-  details: { category: 'gateway', className: 'envoy', listeners: [{ name: 'http', protocol: 'HTTP', port: 80, attachedRoutes: 0, ready: true, conflicted: false }] },
+  id: GW,
+  kind: "Gateway",
+  category: "gateway",
+  name: "shared",
+  namespace: "infra",
+  status: "ok",
+  ghost: false,
+  details: {
+    category: "gateway",
+    className: "envoy",
+    listeners: [
+      {
+        name: "http",
+        protocol: "HTTP",
+        port: 80,
+        attachedRoutes: 0,
+        ready: true,
+        conflicted: false,
+      },
+    ],
+  },
 };
 const route: GraphNode = {
-  id: ROUTE, kind: 'HTTPRoute', category: 'route', name: 'shop', namespace: 'team-b', status: 'error', reason: 'NotAllowedByListeners', ghost: false,
-  details: { category: 'route', hostnames: ['shop.example.com'], ruleCount: 1, parents: [] },
+  id: ROUTE,
+  kind: "HTTPRoute",
+  category: "route",
+  name: "shop",
+  namespace: "team-b",
+  status: "error",
+  reason: "NotAllowedByListeners",
+  ghost: false,
+  details: { category: "route", hostnames: ["shop.example.com"], ruleCount: 1, parents: [] },
 };
-const svc: GraphNode = { id: SVC, kind: 'Service', category: 'backend', name: 'shop-v1', namespace: 'team-b', status: 'ok', ghost: false, details: { category: 'backend', ports: [{ port: 8080 }] } };
-const ghost: GraphNode = { ...svc, id: GHOST, name: 'gone', status: 'missing', ghost: true };
+const svc: GraphNode = {
+  id: SVC,
+  kind: "Service",
+  category: "backend",
+  name: "shop-v1",
+  namespace: "team-b",
+  status: "ok",
+  ghost: false,
+  details: { category: "backend", ports: [{ port: 8080 }] },
+};
+const ghost: GraphNode = { ...svc, id: GHOST, name: "gone", status: "missing", ghost: true };
 
 const graph: SemanticGraph = {
   nodes: [gateway, route, svc, ghost],
   edges: [
-    { id: `parent:${ROUTE}:0`, kind: 'parent', source: ROUTE, target: GW, targetListener: 'http', status: 'error', reason: 'NotAllowedByListeners', label: 'NotAllowedByListeners', parentRefIndex: 0 },
-    { id: `backend:${ROUTE}:0:0`, kind: 'backend', source: ROUTE, target: SVC, status: 'ok', ruleIndex: 0, backendRefIndex: 0, weight: 90, weightPercent: 90, label: 'rule 0 · 90%' },
+    {
+      id: `parent:${ROUTE}:0`,
+      kind: "parent",
+      source: ROUTE,
+      target: GW,
+      targetListener: "http",
+      status: "error",
+      reason: "NotAllowedByListeners",
+      label: "NotAllowedByListeners",
+      parentRefIndex: 0,
+    },
+    {
+      id: `backend:${ROUTE}:0:0`,
+      kind: "backend",
+      source: ROUTE,
+      target: SVC,
+      status: "ok",
+      ruleIndex: 0,
+      backendRefIndex: 0,
+      weight: 90,
+      weightPercent: 90,
+      label: "rule 0 · 90%",
+    },
   ],
   namespaces: [
-    { id: resourceKey('Namespace', undefined, 'infra'), namespace: 'infra', declared: true, members: [GW] },
-    { id: resourceKey('Namespace', undefined, 'team-b'), namespace: 'team-b', declared: false, members: [ROUTE, SVC, GHOST] },
+    {
+      id: resourceKey("Namespace", undefined, "infra"),
+      namespace: "infra",
+      declared: true,
+      members: [GW],
+    },
+    {
+      id: resourceKey("Namespace", undefined, "team-b"),
+      namespace: "team-b",
+      declared: false,
+      members: [ROUTE, SVC, GHOST],
+    },
   ],
 };
 
-const base = { graph, positions: {}, autoPositions: {}, selected: undefined, stale: new Set<string>() };
-const graphNodes = (nodes: ReturnType<typeof toFlowElements>['nodes']) => nodes.filter((n): n is GraphFlowNode => n.type === 'graphNode');
-const frames = (nodes: ReturnType<typeof toFlowElements>['nodes']) => nodes.filter((n): n is NamespaceFlowNode => n.type === 'namespaceFrame');
+const base = {
+  graph,
+  positions: {},
+  autoPositions: {},
+  selected: undefined,
+  stale: new Set<string>(),
+};
+const graphNodes = (nodes: ReturnType<typeof toFlowElements>["nodes"]) =>
+  nodes.filter((n): n is GraphFlowNode => n.type === "graphNode");
+const frames = (nodes: ReturnType<typeof toFlowElements>["nodes"]) =>
+  nodes.filter((n): n is NamespaceFlowNode => n.type === "namespaceFrame");
 
-describe('toFlowElements', () => {
-  test('user positions win over the layout, and the layout over the fallback columns', () => {
+describe("toFlowElements", () => {
+  test("user positions win over the layout, and the layout over the fallback columns", () => {
     const { nodes } = toFlowElements({
       ...base,
       positions: { [ROUTE]: { x: 5, y: 6 } },
@@ -51,7 +126,7 @@ describe('toFlowElements', () => {
     expect(byId.get(SVC)!.position.x).toBeGreaterThan(byId.get(ROUTE)!.position.x);
   });
 
-  test('nodes are drawn at the size the layout packed them with, carrying selection and staleness', () => {
+  test("nodes are drawn at the size the layout packed them with, carrying selection and staleness", () => {
     const { nodes } = toFlowElements({ ...base, selected: ROUTE, stale: new Set([SVC]) });
     const r = graphNodes(nodes).find((n) => n.id === ROUTE)!;
     expect([r.width, r.height]).toEqual([nodeSize(route).width, nodeSize(route).height]);
@@ -65,30 +140,51 @@ describe('toFlowElements', () => {
     expect(graphNodes(nodes).find((n) => n.id === GHOST)?.deletable).toBe(false);
   });
 
-  test('route → listener edges are drawn from the listener handle to the route, in traffic direction', () => {
+  test("route → listener edges are drawn from the listener handle to the route, in traffic direction", () => {
     const { edges } = toFlowElements(base);
-    expect(edges[0]).toMatchObject({ source: GW, sourceHandle: 'listener:http', target: ROUTE, targetHandle: 'in', type: 'status', deletable: true });
-    expect(edges[0]?.data).toMatchObject({ status: 'error', label: 'NotAllowedByListeners' });
-    expect(edges[1]).toMatchObject({ source: ROUTE, sourceHandle: 'out', target: SVC, targetHandle: 'in' });
-    expect(edges[1]?.data?.label).toBe('rule 0 · 90%');
+    expect(edges[0]).toMatchObject({
+      source: GW,
+      sourceHandle: "listener:http",
+      target: ROUTE,
+      targetHandle: "in",
+      type: "status",
+      deletable: true,
+    });
+    expect(edges[0]?.data).toMatchObject({ status: "error", label: "NotAllowedByListeners" });
+    expect(edges[1]).toMatchObject({
+      source: ROUTE,
+      sourceHandle: "out",
+      target: SVC,
+      targetHandle: "in",
+    });
+    expect(edges[1]?.data?.label).toBe("rule 0 · 90%");
   });
 
-  test('namespace frames enclose their members, come first (painted below), and cannot be dragged', () => {
+  test("namespace frames enclose their members, come first (painted below), and cannot be dragged", () => {
     const { nodes } = toFlowElements({
       ...base,
-      autoPositions: { [ROUTE]: { x: 400, y: 100 }, [SVC]: { x: 800, y: 50 }, [GHOST]: { x: 800, y: 300 }, [GW]: { x: 0, y: 0 } },
+      autoPositions: {
+        [ROUTE]: { x: 400, y: 100 },
+        [SVC]: { x: 800, y: 50 },
+        [GHOST]: { x: 800, y: 300 },
+        [GW]: { x: 0, y: 0 },
+      },
     });
-    const teamB = frames(nodes).find((f) => f.data.namespace === 'team-b')!;
-    expect(nodes[0]?.type).toBe('namespaceFrame');
-    expect(teamB).toMatchObject({ draggable: false, selectable: false, position: { x: 380, y: 10 } });
+    const teamB = frames(nodes).find((f) => f.data.namespace === "team-b")!;
+    expect(nodes[0]?.type).toBe("namespaceFrame");
+    expect(teamB).toMatchObject({
+      draggable: false,
+      selectable: false,
+      position: { x: 380, y: 10 },
+    });
     const ghostBottom = 300 + nodeSize(ghost).height;
     expect(teamB.height).toBe(ghostBottom + 20 - 10);
     expect(teamB.width).toBe(800 + nodeSize(svc).width + 20 - 380);
   });
 });
 
-describe('reuseUnchanged', () => {
-  test('selecting one node changes only that node (and the previously selected one)', () => {
+describe("reuseUnchanged", () => {
+  test("selecting one node changes only that node (and the previously selected one)", () => {
     const first = toFlowElements({ ...base, selected: ROUTE });
     const second = toFlowElements({ ...base, selected: SVC });
     const kept = reuseUnchanged(first.nodes, second.nodes);
@@ -100,28 +196,41 @@ describe('reuseUnchanged', () => {
   });
 });
 
-describe('edges around unrelated nodes', () => {
-  const A = resourceKey('HTTPRoute', 'x', 'a');
-  const B = resourceKey('Service', 'x', 'b');
-  const C = resourceKey('Service', 'x', 'c');
-  const routeA: GraphNode = { ...route, id: A, name: 'a', namespace: 'x', status: 'ok' };
-  const svcB: GraphNode = { ...svc, id: B, name: 'b', namespace: 'x' };
-  const svcC: GraphNode = { ...svc, id: C, name: 'c', namespace: 'x' };
-  const edge = { id: 'backend:a:0:0', kind: 'backend' as const, source: A, target: C, status: 'ok' as const, ruleIndex: 0, backendRefIndex: 0 };
+describe("edges around unrelated nodes", () => {
+  const A = resourceKey("HTTPRoute", "x", "a");
+  const B = resourceKey("Service", "x", "b");
+  const C = resourceKey("Service", "x", "c");
+  const routeA: GraphNode = { ...route, id: A, name: "a", namespace: "x", status: "ok" };
+  const svcB: GraphNode = { ...svc, id: B, name: "b", namespace: "x" };
+  const svcC: GraphNode = { ...svc, id: C, name: "c", namespace: "x" };
+  const edge = {
+    id: "backend:a:0:0",
+    kind: "backend" as const,
+    source: A,
+    target: C,
+    status: "ok" as const,
+    ruleIndex: 0,
+    backendRefIndex: 0,
+  };
   const g: SemanticGraph = { nodes: [routeA, svcB, svcC], edges: [edge], namespaces: [] };
-  const flow = (bY: number) => toFlowElements({ ...base, graph: g, positions: { [A]: { x: 0, y: 0 }, [B]: { x: 400, y: bY }, [C]: { x: 800, y: 0 } } });
+  const flow = (bY: number) =>
+    toFlowElements({
+      ...base,
+      graph: g,
+      positions: { [A]: { x: 0, y: 0 }, [B]: { x: 400, y: bY }, [C]: { x: 800, y: 0 } },
+    });
 
-  test('an edge whose straight course crosses a node bends into a clear lane', () => {
+  test("an edge whose straight course crosses a node bends into a clear lane", () => {
     const { nodes, edges } = flow(0);
     const lane = edges[0]?.data?.lane ?? 0;
     expect(lane).not.toBe(0);
     // The bent curve's middle clears the node in the way.
     const b = graphNodes(nodes).find((n) => n.id === B)!;
-    const mid = nodeSize(routeA).height / 2 + (lane * 24) / 0.75 * 0.75;
+    const mid = nodeSize(routeA).height / 2 + ((lane * 24) / 0.75) * 0.75;
     expect(mid < b.position.y - 6 || mid > b.position.y + (b.height ?? 0) + 6).toBe(true);
   });
 
-  test('an edge with nothing in its way keeps its course', () => {
+  test("an edge with nothing in its way keeps its course", () => {
     expect(flow(600).edges[0]?.data?.lane).toBeUndefined();
   });
 });

@@ -2,8 +2,8 @@
  * The only place that knows React Flow's node and edge shapes: semantic graph + positions +
  * selection + stale keys → nodes and edges. Pure, so it is unit-tested without a DOM.
  */
-import type { GraphEdge, GraphNode, GraphNodeCategory, SemanticGraph } from '../../engine';
-import { nodeSize } from '../../layout/nodeSize';
+import type { GraphEdge, GraphNode, GraphNodeCategory, SemanticGraph } from "../../engine";
+import { nodeSize } from "../../layout/nodeSize";
 import {
   GRANT_HANDLE,
   IN_HANDLE,
@@ -13,9 +13,9 @@ import {
   type FlowNode,
   type GraphFlowNode,
   type NamespaceFlowNode,
-} from './flowTypes';
-import { clearLane, parallelLanes, type Anchor, type Box } from './edgeGeometry';
-import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT } from '../../layout/nodeSize';
+} from "./flowTypes";
+import { clearLane, parallelLanes, type Anchor, type Box } from "./edgeGeometry";
+import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT } from "../../layout/nodeSize";
 
 export type XY = { x: number; y: number };
 
@@ -51,27 +51,45 @@ export interface FlowInput {
 export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const fallback = fallbackPositions(input.graph.nodes);
   const { shown, matches } = input;
-  const visible = shown === undefined ? input.graph.nodes : input.graph.nodes.filter((n) => shown.has(n.id));
+  const visible =
+    shown === undefined ? input.graph.nodes : input.graph.nodes.filter((n) => shown.has(n.id));
   const graphNodes: GraphFlowNode[] = visible.map((n) => {
     const size = nodeSize(n);
     const dimmed = matches !== undefined && !matches.has(n.id);
     const cursor = n.id === input.cursor;
-    const position = input.positions[n.id] ?? input.autoPositions[n.id] ?? fallback.get(n.id) ?? { x: 0, y: 0 };
+    const position = input.positions[n.id] ??
+      input.autoPositions[n.id] ??
+      fallback.get(n.id) ?? { x: 0, y: 0 };
     return {
       id: n.id,
-      type: 'graphNode',
+      type: "graphNode",
       position,
       width: size.width,
       height: size.height,
       selected: n.id === input.selected,
       // Ghosts are references, not documents: there is nothing to delete in the YAML.
-      deletable: !n.ghost && n.category !== 'other',
-      data: { node: n, selected: n.id === input.selected, stale: input.stale.has(n.id), ...size, ...(dimmed ? { dimmed } : {}), ...(cursor ? { cursor } : {}) },
+      deletable: !n.ghost && n.category !== "other",
+      data: {
+        node: n,
+        selected: n.id === input.selected,
+        stale: input.stale.has(n.id),
+        ...size,
+        ...(dimmed ? { dimmed } : {}),
+        ...(cursor ? { cursor } : {}),
+      },
     };
   });
   const frames = namespaceFrames(input.graph, graphNodes);
-  const drawnEdges = shown === undefined ? input.graph.edges : input.graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
-  const edges = aroundNodes(withLanes(drawnEdges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target)))), graphNodes);
+  const drawnEdges =
+    shown === undefined
+      ? input.graph.edges
+      : input.graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+  const edges = aroundNodes(
+    withLanes(
+      drawnEdges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target))),
+    ),
+    graphNodes,
+  );
   // Frames first: React Flow paints in array order, so they sit under their members.
   return { nodes: [...frames, ...graphNodes], edges };
 }
@@ -89,19 +107,30 @@ function fallbackPositions(nodes: readonly GraphNode[]): Map<string, XY> {
 }
 
 /** A frame around each namespace's members, from their current bounds (so it follows drags). */
-function namespaceFrames(graph: SemanticGraph, nodes: readonly GraphFlowNode[]): NamespaceFlowNode[] {
+function namespaceFrames(
+  graph: SemanticGraph,
+  nodes: readonly GraphFlowNode[],
+): NamespaceFlowNode[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const frames: NamespaceFlowNode[] = [];
   for (const g of graph.namespaces) {
-    const members = g.members.map((m) => byId.get(m)).filter((n): n is GraphFlowNode => n !== undefined);
+    const members = g.members
+      .map((m) => byId.get(m))
+      .filter((n): n is GraphFlowNode => n !== undefined);
     if (members.length === 0) continue;
-    const left = members.reduce((min, m) => Math.min(min, m.position.x), Infinity) - FRAME_PADDING.side;
-    const top = members.reduce((min, m) => Math.min(min, m.position.y), Infinity) - FRAME_PADDING.top;
-    const right = members.reduce((max, m) => Math.max(max, m.position.x + (m.width ?? 0)), -Infinity) + FRAME_PADDING.side;
-    const bottom = members.reduce((max, m) => Math.max(max, m.position.y + (m.height ?? 0)), -Infinity) + FRAME_PADDING.bottom;
+    const left =
+      members.reduce((min, m) => Math.min(min, m.position.x), Infinity) - FRAME_PADDING.side;
+    const top =
+      members.reduce((min, m) => Math.min(min, m.position.y), Infinity) - FRAME_PADDING.top;
+    const right =
+      members.reduce((max, m) => Math.max(max, m.position.x + (m.width ?? 0)), -Infinity) +
+      FRAME_PADDING.side;
+    const bottom =
+      members.reduce((max, m) => Math.max(max, m.position.y + (m.height ?? 0)), -Infinity) +
+      FRAME_PADDING.bottom;
     frames.push({
       id: g.id,
-      type: 'namespaceFrame',
+      type: "namespaceFrame",
       position: { x: left, y: top },
       width: right - left,
       height: bottom - top,
@@ -111,7 +140,12 @@ function namespaceFrames(graph: SemanticGraph, nodes: readonly GraphFlowNode[]):
       connectable: false,
       focusable: false,
       zIndex: -1,
-      data: { namespace: g.namespace, declared: g.declared, width: right - left, height: bottom - top },
+      data: {
+        namespace: g.namespace,
+        declared: g.declared,
+        width: right - left,
+        height: bottom - top,
+      },
     });
   }
   return frames;
@@ -119,11 +153,21 @@ function namespaceFrames(graph: SemanticGraph, nodes: readonly GraphFlowNode[]):
 
 /** Edges are drawn in traffic direction: class → gateway → listener → route → backend. */
 function toFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
-  const data = { edge: e, status: e.status, stale, ...(e.label === undefined ? {} : { label: e.label }) };
-  const base = { id: e.id, type: 'status' as const, data, deletable: e.kind === 'parent' || e.kind === 'backend' };
+  const data = {
+    edge: e,
+    status: e.status,
+    stale,
+    ...(e.label === undefined ? {} : { label: e.label }),
+  };
+  const base = {
+    id: e.id,
+    type: "status" as const,
+    data,
+    deletable: e.kind === "parent" || e.kind === "backend",
+  };
   switch (e.kind) {
-    case 'parent':
-    case 'listenerSet':
+    case "parent":
+    case "listenerSet":
       return {
         ...base,
         source: e.target,
@@ -131,10 +175,22 @@ function toFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
         target: e.source,
         targetHandle: IN_HANDLE,
       };
-    case 'grant':
-      return { ...base, source: e.source, sourceHandle: GRANT_HANDLE, target: e.target, targetHandle: IN_HANDLE };
+    case "grant":
+      return {
+        ...base,
+        source: e.source,
+        sourceHandle: GRANT_HANDLE,
+        target: e.target,
+        targetHandle: IN_HANDLE,
+      };
     default:
-      return { ...base, source: e.source, sourceHandle: OUT_HANDLE, target: e.target, targetHandle: IN_HANDLE };
+      return {
+        ...base,
+        source: e.source,
+        sourceHandle: OUT_HANDLE,
+        target: e.target,
+        targetHandle: IN_HANDLE,
+      };
   }
 }
 
@@ -154,14 +210,26 @@ function withLanes(edges: FlowEdge[]): FlowEdge[] {
  * namespace frame's top) are left as they are.
  */
 function aroundNodes(edges: FlowEdge[], nodes: readonly GraphFlowNode[]): FlowEdge[] {
-  const boxes: Box[] = nodes.map((n) => ({ id: n.id, left: n.position.x, top: n.position.y, right: n.position.x + (n.width ?? 0), bottom: n.position.y + (n.height ?? 0) }));
+  const boxes: Box[] = nodes.map((n) => ({
+    id: n.id,
+    left: n.position.x,
+    top: n.position.y,
+    right: n.position.x + (n.width ?? 0),
+    bottom: n.position.y + (n.height ?? 0),
+  }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return edges.map((e) => {
     const source = byId.get(e.source);
     const target = byId.get(e.target);
     if (!source || !target || !e.data || e.sourceHandle === GRANT_HANDLE) return e;
     const lane = e.data.lane ?? 0;
-    const clear = clearLane(sourceAnchor(source, e.sourceHandle), targetAnchor(target), lane, boxes, [e.source, e.target]);
+    const clear = clearLane(
+      sourceAnchor(source, e.sourceHandle),
+      targetAnchor(target),
+      lane,
+      boxes,
+      [e.source, e.target],
+    );
     return clear === lane ? e : { ...e, data: { ...e.data, lane: clear } };
   });
 }
@@ -170,22 +238,31 @@ function aroundNodes(edges: FlowEdge[], nodes: readonly GraphFlowNode[]): FlowEd
 function sourceAnchor(n: GraphFlowNode, handle: string | null | undefined): Anchor {
   const right = n.position.x + (n.width ?? 0);
   const d = n.data.node.details;
-  if (d.category === 'gateway' || d.category === 'listenerSet') {
+  if (d.category === "gateway" || d.category === "listenerSet") {
     const index = handle ? d.listeners.findIndex((l) => listenerHandle(l.name) === handle) : -1;
-    return { x: right, y: n.position.y + (index >= 0 ? HEADER_HEIGHT + index * LISTENER_ROW_HEIGHT + LISTENER_ROW_HEIGHT / 2 : 30), side: 'right' };
+    return {
+      x: right,
+      y:
+        n.position.y +
+        (index >= 0 ? HEADER_HEIGHT + index * LISTENER_ROW_HEIGHT + LISTENER_ROW_HEIGHT / 2 : 30),
+      side: "right",
+    };
   }
-  return { x: right, y: n.position.y + (n.height ?? 0) / 2, side: 'right' };
+  return { x: right, y: n.position.y + (n.height ?? 0) / 2, side: "right" };
 }
 
 function targetAnchor(n: GraphFlowNode): Anchor {
-  return { x: n.position.x, y: n.position.y + (n.height ?? 0) / 2, side: 'left' };
+  return { x: n.position.x, y: n.position.y + (n.height ?? 0) / 2, side: "left" };
 }
 
 /**
  * Keeps the previous object for every node or edge whose content did not change, so React Flow
  * and the memoized node components skip them (selecting one node of 750 re-renders two).
  */
-export function reuseUnchanged<T extends FlowNode | FlowEdge>(previous: readonly T[], next: readonly T[]): T[] {
+export function reuseUnchanged<T extends FlowNode | FlowEdge>(
+  previous: readonly T[],
+  next: readonly T[],
+): T[] {
   const byId = new Map(previous.map((item) => [item.id, item]));
   let changed = previous.length !== next.length;
   const out = next.map((item, i) => {
@@ -206,7 +283,7 @@ function isSameElement(a: FlowNode | FlowEdge, b: FlowNode | FlowEdge): boolean 
     const x = (a as unknown as Record<string, unknown>)[k];
     const y = (b as unknown as Record<string, unknown>)[k];
     if (x === y) continue;
-    if (k === 'position' || k === 'data') {
+    if (k === "position" || k === "data") {
       if (!shallowEqual(x, y)) return false;
       continue;
     }
@@ -216,7 +293,7 @@ function isSameElement(a: FlowNode | FlowEdge, b: FlowNode | FlowEdge): boolean 
 }
 
 function shallowEqual(x: unknown, y: unknown): boolean {
-  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return x === y;
+  if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return x === y;
   const a = x as Record<string, unknown>;
   const b = y as Record<string, unknown>;
   const keys = Object.keys(a);

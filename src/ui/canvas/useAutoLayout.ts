@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import type { SemanticGraph } from '../../engine';
-import { layeredLayout } from '../../layout/layeredLayout';
-import { useGwsimStore } from '../../store';
+import { useEffect, useRef, useState } from "react";
+import type { SemanticGraph } from "../../engine";
+import { layeredLayout } from "../../layout/layeredLayout";
+import { useGwsimStore } from "../../store";
 
 /**
  * Lays the graph out whenever the set of nodes changes (not on every status change) or the user
@@ -13,7 +13,10 @@ import { useGwsimStore } from '../../store';
  * (about 20 ms at 1,000 objects, src/layout/layeredLayout.ts), while a round trip to the engine
  * worker waited behind whatever analysis the worker was busy with (up to a second when measured).
  */
-export function useAutoLayout(graph: SemanticGraph | undefined, relayoutRequest: number): { done: number; busy: boolean } {
+export function useAutoLayout(
+  graph: SemanticGraph | undefined,
+  relayoutRequest: number,
+): { done: number; busy: boolean } {
   const [done, setDone] = useState(0);
   const lastShape = useRef<string | undefined>(undefined);
   const lastRelayout = useRef(relayoutRequest);
@@ -35,7 +38,10 @@ export function useAutoLayout(graph: SemanticGraph | undefined, relayoutRequest:
       // Counted once the store update is out (not in the effect body: no cascading render).
       void Promise.resolve().then(() => setDone((d) => d + 1));
     } catch (error: unknown) {
-      useGwsimStore.getState().setNotice({ kind: 'error', message: `Automatic layout failed: ${error instanceof Error ? error.message : String(error)}` });
+      useGwsimStore.getState().setNotice({
+        kind: "error",
+        message: `Automatic layout failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }, [graph, relayoutRequest]);
   // A synchronous layout is never under way between two renders.
@@ -47,5 +53,5 @@ export function useAutoLayout(graph: SemanticGraph | undefined, relayoutRequest:
  * new edge does not, so the picture stays put while the user edits references.
  */
 function graphShape(graph: SemanticGraph): string {
-  return graph.nodes.map((n) => n.id).join('|');
+  return graph.nodes.map((n) => n.id).join("|");
 }

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
-import type { SemanticGraph } from '../../engine';
-import { useGwsimStore } from '../../store';
-import { useCanvasView } from './canvasViewStore';
-import type { FlowEdge, FlowNode } from './flowTypes';
-import { isFilterActive, matchingNodes, neighbourhood } from './graphFilter';
-import { reuseUnchanged, toFlowElements } from './toFlowElements';
+import { useMemo, useState } from "react";
+import type { SemanticGraph } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { useCanvasView } from "./canvasViewStore";
+import type { FlowEdge, FlowNode } from "./flowTypes";
+import { isFilterActive, matchingNodes, neighbourhood } from "./graphFilter";
+import { reuseUnchanged, toFlowElements } from "./toFlowElements";
 
 /**
  * Binding: the semantic graph, positions, selection and the canvas view (focus mode, filter,
@@ -18,10 +18,31 @@ export function useCanvasElements(graph: SemanticGraph | undefined, stale: Reado
   const { filter, focusOn, cursor } = useCanvasView();
 
   // Focus mode whose object left the workspace shows everything again (and says so in the banner).
-  const shown = useMemo(() => (graph && focusOn && graph.nodes.some((n) => n.id === focusOn) ? neighbourhood(graph, focusOn) : undefined), [graph, focusOn]);
-  const matches = useMemo(() => (graph && isFilterActive(filter) ? matchingNodes(graph, filter) : undefined), [graph, filter]);
+  const shown = useMemo(
+    () =>
+      graph && focusOn && graph.nodes.some((n) => n.id === focusOn)
+        ? neighbourhood(graph, focusOn)
+        : undefined,
+    [graph, focusOn],
+  );
+  const matches = useMemo(
+    () => (graph && isFilterActive(filter) ? matchingNodes(graph, filter) : undefined),
+    [graph, filter],
+  );
   const computed = useMemo(
-    () => (graph ? toFlowElements({ graph, positions, autoPositions, selected, stale, shown, matches, cursor }) : { nodes: [], edges: [] }),
+    () =>
+      graph
+        ? toFlowElements({
+            graph,
+            positions,
+            autoPositions,
+            selected,
+            stale,
+            shown,
+            matches,
+            cursor,
+          })
+        : { nodes: [], edges: [] },
     [graph, positions, autoPositions, selected, stale, shown, matches, cursor],
   );
   const [nodes, setNodes] = useState<FlowNode[]>(computed.nodes);

@@ -1,11 +1,11 @@
-import { useCallback, type KeyboardEvent } from 'react';
-import type { ResourceKey } from '../../engine';
-import { useGwsimStore } from '../../store';
-import { useCanvasView } from './canvasViewStore';
-import type { FlowNode, GraphFlowNode } from './flowTypes';
-import { nodeDomId } from './graphTestIds';
-import { NODE_STATUS_TEXT } from './nodeStatusText';
-import { firstNode, isArrowKey, nextNodeInDirection, type NavBox } from './spatialNavigation';
+import { useCallback, type KeyboardEvent } from "react";
+import type { ResourceKey } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { useCanvasView } from "./canvasViewStore";
+import type { FlowNode, GraphFlowNode } from "./flowTypes";
+import { nodeDomId } from "./graphTestIds";
+import { NODE_STATUS_TEXT } from "./nodeStatusText";
+import { firstNode, isArrowKey, nextNodeInDirection, type NavBox } from "./spatialNavigation";
 
 /**
  * Binding: the canvas is one tab stop. Arrow keys move a cursor between nodes by where they are
@@ -15,11 +15,18 @@ import { firstNode, isArrowKey, nextNodeInDirection, type NavBox } from './spati
  */
 export function useCanvasKeyboard(nodes: readonly FlowNode[], reveal: (id: string) => void) {
   const cursor = useCanvasView((s) => s.cursor);
-  const cards = nodes.filter((n): n is GraphFlowNode => n.type === 'graphNode' && !n.hidden);
+  const cards = nodes.filter((n): n is GraphFlowNode => n.type === "graphNode" && !n.hidden);
   const current = cards.find((n) => n.id === cursor);
 
   const boxes = useCallback(
-    (): NavBox[] => cards.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 })),
+    (): NavBox[] =>
+      cards.map((n) => ({
+        id: n.id,
+        x: n.position.x,
+        y: n.position.y,
+        width: n.width ?? 0,
+        height: n.height ?? 0,
+      })),
     [cards],
   );
 
@@ -42,19 +49,20 @@ export function useCanvasKeyboard(nodes: readonly FlowNode[], reveal: (id: strin
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
-      if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey)
+        return;
       const key = event.key;
       if (isArrowKey(key)) {
         event.preventDefault();
         if (!current) return moveTo(firstNode(boxes()));
         moveTo(nextNodeInDirection(boxes(), current.id, key));
-      } else if (key === 'Home') {
+      } else if (key === "Home") {
         event.preventDefault();
         moveTo(firstNode(boxes()));
-      } else if ((key === 'Enter' || key === ' ') && current) {
+      } else if ((key === "Enter" || key === " ") && current) {
         event.preventDefault();
-        useGwsimStore.getState().select(current.id as ResourceKey, 'canvas');
-      } else if ((key === 'f' || key === 'F') && current) {
+        useGwsimStore.getState().select(current.id as ResourceKey, "canvas");
+      } else if ((key === "f" || key === "F") && current) {
         event.preventDefault();
         useCanvasView.getState().setFocusOn(current.id);
       }
@@ -63,12 +71,17 @@ export function useCanvasKeyboard(nodes: readonly FlowNode[], reveal: (id: strin
   );
 
   const description = current ? describe(current) : undefined;
-  return { onKeyDown, onFocus, activeDescendant: current ? nodeDomId(current.id) : undefined, description };
+  return {
+    onKeyDown,
+    onFocus,
+    activeDescendant: current ? nodeDomId(current.id) : undefined,
+    description,
+  };
 }
 
 function describe(n: GraphFlowNode): string {
   const node = n.data.node;
-  const where = node.namespace ? ` in ${node.namespace}` : '';
-  const reason = node.reason && node.status !== 'ok' ? `, ${node.reason}` : '';
+  const where = node.namespace ? ` in ${node.namespace}` : "";
+  const reason = node.reason && node.status !== "ok" ? `, ${node.reason}` : "";
   return `${node.kind} ${node.name}${where}: ${NODE_STATUS_TEXT[node.status]}${reason}`;
 }

@@ -1,8 +1,8 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { useGwsimStore } from '../../store';
-import type { FlowNode, GraphFlowNode } from './flowTypes';
-import { boundsOf, legibleViewport, type Rect } from './legibleViewport';
+import { useReactFlow, useStoreApi } from "@xyflow/react";
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
+import { useGwsimStore } from "../../store";
+import type { FlowNode, GraphFlowNode } from "./flowTypes";
+import { boundsOf, legibleViewport, type Rect } from "./legibleViewport";
 
 /**
  * Binding: the canvas' "fit". Fits the whole picture when its text stays readable, else shows the
@@ -30,13 +30,13 @@ export function useLegibleFit(opts: {
     (duration = 0) => {
       const { nodes, matches } = latest.current;
       const { width, height } = store.getState();
-      const cards = nodes.filter((n): n is GraphFlowNode => n.type === 'graphNode' && !n.hidden);
+      const cards = nodes.filter((n): n is GraphFlowNode => n.type === "graphNode" && !n.hidden);
       const all = boundsOf(cards.map(rectOf));
       const selected = useGwsimStore.getState().selected;
       const focus =
         boundsOf(cards.filter((n) => n.id === selected).map(rectOf)) ??
         (matches ? boundsOf(cards.filter((n) => matches.has(n.id)).map(rectOf)) : undefined) ??
-        boundsOf(cards.filter((n) => n.data.node.category === 'gateway').map(rectOf));
+        boundsOf(cards.filter((n) => n.data.node.category === "gateway").map(rectOf));
       const viewport = legibleViewport({ all, focus, view: { width, height } });
       if (viewport) void setViewport(viewport, { duration });
     },
@@ -52,7 +52,7 @@ export function useLegibleFit(opts: {
   // A resize (panels opened, closed or dragged; window resized) refits once it settles.
   useEffect(() => {
     const el = opts.containerRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    if (!el || typeof ResizeObserver === "undefined") return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = { w: el.clientWidth, h: el.clientHeight };
     const observer = new ResizeObserver(() => {
@@ -88,7 +88,8 @@ export function useLegibleFit(opts: {
       else if (right > width - margin) dx = Math.max(width - margin - right, margin - left);
       if (top < margin) dy = margin - top;
       else if (bottom > height - margin) dy = Math.max(height - margin - bottom, margin - top);
-      if (dx !== 0 || dy !== 0) void setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom }, { duration });
+      if (dx !== 0 || dy !== 0)
+        void setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom }, { duration });
     },
     [getViewport, setViewport, store],
   );

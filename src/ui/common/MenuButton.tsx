@@ -1,6 +1,6 @@
-import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
-import { useDismiss } from './useDismiss';
-import { useMenuKeyboard } from './useMenuKeyboard';
+import { useCallback, useId, useRef, useState, type ReactNode } from "react";
+import { useDismiss } from "./useDismiss";
+import { useMenuKeyboard } from "./useMenuKeyboard";
 
 export interface MenuItem {
   id: string;
@@ -9,7 +9,15 @@ export interface MenuItem {
 }
 
 /** A toolbar button with a drop-down list (WAI-ARIA menu button); closes on selection, Escape or an outside click. */
-export function MenuButton({ label, items, testId }: { label: string; items: readonly MenuItem[]; testId: string }) {
+export function MenuButton({
+  label,
+  items,
+  testId,
+}: {
+  label: string;
+  items: readonly MenuItem[];
+  testId: string;
+}) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -32,10 +40,20 @@ export function MenuButton({ label, items, testId }: { label: string; items: rea
         onClick={() => setOpen((o) => !o)}
         onKeyDown={keys.onButtonKeyDown}
       >
-        {label} <span className="caret" aria-hidden="true">▾</span>
+        {label}{" "}
+        <span className="caret" aria-hidden="true">
+          ▾
+        </span>
       </button>
       {open && (
-        <ul className="menu-list" role="menu" id={menuId} ref={menuRef} aria-label={label} onKeyDown={keys.onMenuKeyDown}>
+        <ul
+          className="menu-list"
+          role="menu"
+          id={menuId}
+          ref={menuRef}
+          aria-label={label}
+          onKeyDown={keys.onMenuKeyDown}
+        >
           {items.map((item) => (
             <li key={item.id} role="none">
               <button

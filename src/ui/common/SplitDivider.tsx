@@ -1,4 +1,4 @@
-import { useCallback, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { useCallback, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
 
 interface Props {
   containerRef: RefObject<HTMLElement | null>;
@@ -18,19 +18,19 @@ export function SplitDivider({ containerRef, ratio, onChange }: Props) {
       const rect = container.getBoundingClientRect();
       const move = (e: globalThis.PointerEvent) => onChange((e.clientX - rect.left) / rect.width);
       const up = () => {
-        target.removeEventListener('pointermove', move);
-        target.removeEventListener('pointerup', up);
-        document.body.classList.remove('is-resizing');
+        target.removeEventListener("pointermove", move);
+        target.removeEventListener("pointerup", up);
+        document.body.classList.remove("is-resizing");
       };
-      document.body.classList.add('is-resizing');
-      target.addEventListener('pointermove', move);
-      target.addEventListener('pointerup', up);
+      document.body.classList.add("is-resizing");
+      target.addEventListener("pointermove", move);
+      target.addEventListener("pointerup", up);
     },
     [containerRef, onChange],
   );
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'ArrowLeft') onChange(ratio - 0.02);
-    else if (event.key === 'ArrowRight') onChange(ratio + 0.02);
+    if (event.key === "ArrowLeft") onChange(ratio - 0.02);
+    else if (event.key === "ArrowRight") onChange(ratio + 0.02);
   };
   return (
     <div

@@ -6,16 +6,20 @@
  * The YAML editor is left alone: Monaco shows the file exactly and highlights these characters
  * itself, and form fields keep their exact values (they are properties, not text nodes).
  */
-import { useEffect, type RefObject } from 'react';
-import { escapeBidi, hasBidiControl } from './displayText';
+import { useEffect, type RefObject } from "react";
+import { escapeBidi, hasBidiControl } from "./displayText";
 
-const ATTRIBUTES = ['title', 'aria-label'];
-const SKIP_SELECTOR = '.pane-editor';
+const ATTRIBUTES = ["title", "aria-label"];
+const SKIP_SELECTOR = ".pane-editor";
 
 export function escapeBidiInTree(root: Node): void {
-  const skipped = (node: Node) => (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest(SKIP_SELECTOR);
+  const skipped = (node: Node) =>
+    (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest(
+      SKIP_SELECTOR,
+    );
   const fixText = (node: Node) => {
-    if (node.nodeValue !== null && hasBidiControl(node.nodeValue)) node.nodeValue = escapeBidi(node.nodeValue);
+    if (node.nodeValue !== null && hasBidiControl(node.nodeValue))
+      node.nodeValue = escapeBidi(node.nodeValue);
   };
   const fixAttributes = (el: Element) => {
     for (const name of ATTRIBUTES) {
@@ -28,7 +32,8 @@ export function escapeBidiInTree(root: Node): void {
   if (root.nodeType !== Node.ELEMENT_NODE) return;
   fixAttributes(root as Element);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => ((n as Element).matches?.(SKIP_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (n) =>
+      (n as Element).matches?.(SKIP_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === Node.TEXT_NODE) fixText(n);
@@ -43,11 +48,17 @@ export function useEscapeBidi(ref: RefObject<HTMLElement | null>): void {
     escapeBidiInTree(root);
     const observer = new MutationObserver((records) => {
       for (const r of records) {
-        if (r.type === 'characterData' || r.type === 'attributes') escapeBidiInTree(r.target);
+        if (r.type === "characterData" || r.type === "attributes") escapeBidiInTree(r.target);
         else for (const added of r.addedNodes) escapeBidiInTree(added);
       }
     });
-    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+    observer.observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ATTRIBUTES,
+    });
     return () => observer.disconnect();
   }, [ref]);
 }

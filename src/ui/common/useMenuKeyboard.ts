@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 
 /**
  * The WAI-ARIA menu button pattern for a drop-down: Enter, Space or Down on the button opens the
@@ -13,10 +13,13 @@ export function useMenuKeyboard(opts: {
   menuRef: RefObject<HTMLElement | null>;
 }) {
   const { open, setOpen, buttonRef, menuRef } = opts;
-  const focusOnOpen = useRef<'first' | 'last'>('first');
+  const focusOnOpen = useRef<"first" | "last">("first");
 
   const items = useCallback(
-    () => [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])].filter((el) => !(el as HTMLButtonElement).disabled),
+    () =>
+      [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])].filter(
+        (el) => !(el as HTMLButtonElement).disabled,
+      ),
     [menuRef],
   );
 
@@ -24,18 +27,18 @@ export function useMenuKeyboard(opts: {
   useEffect(() => {
     if (!open) return;
     const list = items();
-    (focusOnOpen.current === 'last' ? list[list.length - 1] : list[0])?.focus();
-    focusOnOpen.current = 'first';
+    (focusOnOpen.current === "last" ? list[list.length - 1] : list[0])?.focus();
+    focusOnOpen.current = "first";
   }, [open, items]);
 
   const onButtonKeyDown = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
-        focusOnOpen.current = e.key === 'ArrowUp' ? 'last' : 'first';
+        focusOnOpen.current = e.key === "ArrowUp" ? "last" : "first";
         if (open) {
           const list = items();
-          (e.key === 'ArrowUp' ? list[list.length - 1] : list[0])?.focus();
+          (e.key === "ArrowUp" ? list[list.length - 1] : list[0])?.focus();
         } else setOpen(true);
       }
     },
@@ -52,20 +55,20 @@ export function useMenuKeyboard(opts: {
         list[(i + list.length) % list.length]?.focus();
       };
       switch (e.key) {
-        case 'ArrowDown':
+        case "ArrowDown":
           return go(at + 1);
-        case 'ArrowUp':
+        case "ArrowUp":
           return go(at < 0 ? list.length - 1 : at - 1);
-        case 'Home':
+        case "Home":
           return go(0);
-        case 'End':
+        case "End":
           return go(list.length - 1);
-        case 'Escape':
+        case "Escape":
           e.preventDefault();
           setOpen(false);
           buttonRef.current?.focus();
           return;
-        case 'Tab':
+        case "Tab":
           setOpen(false);
           return;
         default:
@@ -73,7 +76,8 @@ export function useMenuKeyboard(opts: {
             const letter = e.key.toLowerCase();
             for (let step = 1; step <= list.length; step++) {
               const i = (at + step) % list.length;
-              if ((list[i]?.textContent ?? '').trim().toLowerCase().startsWith(letter)) return go(i);
+              if ((list[i]?.textContent ?? "").trim().toLowerCase().startsWith(letter))
+                return go(i);
             }
           }
       }

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 
 /**
  * The WAI-ARIA toolbar pattern for a row of buttons: one tab stop (the last used button), Left
@@ -6,14 +6,21 @@ import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObjec
  */
 export function useRovingToolbar(ref: RefObject<HTMLElement | null>) {
   const current = useRef(0);
-  const buttons = useCallback(() => [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])].filter((b) => !b.disabled), [ref]);
+  const buttons = useCallback(
+    () =>
+      [...(ref.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])].filter(
+        (b) => !b.disabled,
+      ),
+    [ref],
+  );
 
   // After every render (buttons come and go, get enabled and disabled): exactly one tab stop.
   useLayoutEffect(() => {
     const list = buttons();
     const active = Math.min(current.current, list.length - 1);
     for (const [i, b] of list.entries()) b.tabIndex = i === active ? 0 : -1;
-    for (const b of ref.current?.querySelectorAll<HTMLButtonElement>('button:disabled') ?? []) b.tabIndex = -1;
+    for (const b of ref.current?.querySelectorAll<HTMLButtonElement>("button:disabled") ?? [])
+      b.tabIndex = -1;
   });
 
   return useCallback(
@@ -21,7 +28,12 @@ export function useRovingToolbar(ref: RefObject<HTMLElement | null>) {
       const list = buttons();
       const at = list.indexOf(document.activeElement as HTMLButtonElement);
       if (at < 0) return;
-      const next = new Map([['ArrowRight', at + 1], ['ArrowLeft', at - 1], ['Home', 0], ['End', list.length - 1]]).get(e.key);
+      const next = new Map([
+        ["ArrowRight", at + 1],
+        ["ArrowLeft", at - 1],
+        ["Home", 0],
+        ["End", list.length - 1],
+      ]).get(e.key);
       if (next === undefined) return;
       e.preventDefault();
       const i = (next + list.length) % list.length;

@@ -1,9 +1,15 @@
-import type { editor } from 'monaco-editor/editor';
-import { monaco } from './monacoEnvironment';
+import type { editor } from "monaco-editor/editor";
+import { monaco } from "./monacoEnvironment";
 
 export interface EditorTestHooks {
   /** Markers on the workspace model, from gwsim and from monaco-yaml. */
-  getMarkers(): { owner: string; message: string; severity: number; startLineNumber: number; startColumn: number }[];
+  getMarkers(): {
+    owner: string;
+    message: string;
+    severity: number;
+    startLineNumber: number;
+    startColumn: number;
+  }[];
   getEditorText(): string;
   /** Selects the first occurrence of `text`; false when it is not in the model. */
   selectText(text: string): boolean;
@@ -20,7 +26,10 @@ declare global {
 }
 
 /** Lets e2e tests read what Monaco shows (markers, model text); harmless in production. */
-export function installEditorTestHooks(model: editor.ITextModel, codeEditor: editor.IStandaloneCodeEditor): () => void {
+export function installEditorTestHooks(
+  model: editor.ITextModel,
+  codeEditor: editor.IStandaloneCodeEditor,
+): () => void {
   window.__gwsimEditor = {
     getMarkers: () =>
       monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({
@@ -44,7 +53,7 @@ export function installEditorTestHooks(model: editor.ITextModel, codeEditor: edi
       return p ? { line: p.lineNumber, column: p.column } : undefined;
     },
     getHighlightedLines() {
-      const d = model.getAllDecorations().find((x) => x.options.className === 'yaml-selected-doc');
+      const d = model.getAllDecorations().find((x) => x.options.className === "yaml-selected-doc");
       return d ? { start: d.range.startLineNumber, end: d.range.endLineNumber } : undefined;
     },
     setCursor(line, column) {

@@ -17,14 +17,27 @@ export function computeMinimalEdit(before: string, after: string): TextReplaceme
   const max = Math.min(before.length, after.length);
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
   // Never split a CRLF pair or a surrogate pair.
-  while (start > 0 && (isLowSurrogate(before.charCodeAt(start)) || (before[start - 1] === '\r' && before[start] === '\n'))) start -= 1;
+  while (
+    start > 0 &&
+    (isLowSurrogate(before.charCodeAt(start)) ||
+      (before[start - 1] === "\r" && before[start] === "\n"))
+  )
+    start -= 1;
   let endBefore = before.length;
   let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
     endBefore -= 1;
     endAfter -= 1;
   }
-  while (endBefore < before.length && (isLowSurrogate(before.charCodeAt(endBefore)) || (before[endBefore - 1] === '\r' && before[endBefore] === '\n'))) {
+  while (
+    endBefore < before.length &&
+    (isLowSurrogate(before.charCodeAt(endBefore)) ||
+      (before[endBefore - 1] === "\r" && before[endBefore] === "\n"))
+  ) {
     endBefore += 1;
     endAfter += 1;
   }

@@ -3,18 +3,18 @@
  * the createWebWorker shim monaco-yaml 5.5 needs on monaco >= 0.55, and monaco-yaml's options.
  * Imported only by the lazily loaded YamlPane, so none of it is in the initial bundle.
  */
-import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
-import 'monaco-editor/languages/definitions/yaml/register';
-import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import YamlWorker from './yaml.worker?worker';
+import * as monaco from "monaco-editor/editor";
+import "monaco-editor/features/register.all";
+import "monaco-editor/languages/definitions/yaml/register";
+import { configureMonacoYaml, type JSONSchema } from "monaco-yaml";
+import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import YamlWorker from "./yaml.worker?worker";
 
 export { monaco };
 
 self.MonacoEnvironment = {
   getWorker(_moduleId: string, label: string) {
-    return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+    return label === "yaml" ? new YamlWorker() : new EditorWorker();
   },
 };
 
@@ -29,10 +29,14 @@ interface LegacyWorkerOptions {
   createData: unknown;
 }
 const createWebWorker: CreateWebWorker = monaco.editor.createWebWorker;
-(monaco.editor as { createWebWorker: CreateWebWorker }).createWebWorker = ((opts: LegacyWorkerOptions) => {
+(monaco.editor as { createWebWorker: CreateWebWorker }).createWebWorker = ((
+  opts: LegacyWorkerOptions,
+) => {
   if (opts.worker) return createWebWorker(opts as Parameters<CreateWebWorker>[0]);
-  const worker = Promise.resolve(self.MonacoEnvironment!.getWorker!(opts.moduleId, opts.label)).then((w) => {
-    w.postMessage('ignore'); // the handshake monaco's own createWebWorker performs
+  const worker = Promise.resolve(
+    self.MonacoEnvironment!.getWorker!(opts.moduleId, opts.label),
+  ).then((w) => {
+    w.postMessage("ignore"); // the handshake monaco's own createWebWorker performs
     w.postMessage(opts.createData);
     return w;
   });
@@ -40,7 +44,7 @@ const createWebWorker: CreateWebWorker = monaco.editor.createWebWorker;
 }) as unknown as CreateWebWorker;
 
 /** The workspace model's URI; schemas match it through fileMatch. */
-export const WORKSPACE_URI = 'file:///workspace.yaml';
+export const WORKSPACE_URI = "file:///workspace.yaml";
 
 const YAML_OPTIONS = {
   enableSchemaRequest: false, // offline: never fetch a schema
@@ -52,15 +56,20 @@ const YAML_OPTIONS = {
   format: { enable: false },
 } as const;
 
-export const monacoYaml = configureMonacoYaml(monaco as unknown as Parameters<typeof configureMonacoYaml>[0], {
-  ...YAML_OPTIONS,
-  schemas: [],
-});
+export const monacoYaml = configureMonacoYaml(
+  monaco as unknown as Parameters<typeof configureMonacoYaml>[0],
+  {
+    ...YAML_OPTIONS,
+    schemas: [],
+  },
+);
 
 /** Hands the workspace schema (built from the engine's CRD schemas) to monaco-yaml. */
 export function setWorkspaceSchema(schema: JSONSchema): Promise<unknown> {
   return monacoYaml.update({
     ...YAML_OPTIONS,
-    schemas: [{ uri: 'inmemory://gwsim/gateway-api.schema.json', fileMatch: [WORKSPACE_URI], schema }],
+    schemas: [
+      { uri: "inmemory://gwsim/gateway-api.schema.json", fileMatch: [WORKSPACE_URI], schema },
+    ],
   });
 }

@@ -1,2 +1,2 @@
 // monaco-yaml's language service, loaded through Vite's ?worker (monaco-yaml's README for Vite).
-import 'monaco-yaml/yaml.worker.js';
+import "monaco-yaml/yaml.worker.js";

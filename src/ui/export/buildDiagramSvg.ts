@@ -5,12 +5,12 @@
  * in a browser, an image viewer or a design tool. Input is what the canvas draws: toFlowElements'
  * nodes (with positions and sizes) and edges.
  */
-import type { FlowEdge, FlowNode, GraphFlowNode, NamespaceFlowNode } from '../canvas/flowTypes';
-import { GRANT_HANDLE, listenerFromHandle } from '../canvas/flowTypes';
-import { laneBezier, type Anchor, type Curve } from '../canvas/edgeGeometry';
-import { COLOR, FONT_FAMILY, FRAME, edgeStroke, type EdgeStroke } from './diagramTheme';
-import { cardBox, drawDiagramNode, listenerRowCentre } from './drawDiagramNode';
-import { escapeXml, num, textWidth } from './svgText';
+import type { FlowEdge, FlowNode, GraphFlowNode, NamespaceFlowNode } from "../canvas/flowTypes";
+import { GRANT_HANDLE, listenerFromHandle } from "../canvas/flowTypes";
+import { laneBezier, type Anchor, type Curve } from "../canvas/edgeGeometry";
+import { COLOR, FONT_FAMILY, FRAME, edgeStroke, type EdgeStroke } from "./diagramTheme";
+import { cardBox, drawDiagramNode, listenerRowCentre } from "./drawDiagramNode";
+import { escapeXml, num, textWidth } from "./svgText";
 
 export interface DiagramInput {
   nodes: readonly FlowNode[];
@@ -38,8 +38,8 @@ interface Box {
 }
 
 export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
-  const frames = input.nodes.filter((n): n is NamespaceFlowNode => n.type === 'namespaceFrame');
-  const cards = input.nodes.filter((n): n is GraphFlowNode => n.type === 'graphNode');
+  const frames = input.nodes.filter((n): n is NamespaceFlowNode => n.type === "namespaceFrame");
+  const cards = input.nodes.filter((n): n is GraphFlowNode => n.type === "graphNode");
   const byId = new Map<string, FlowNode>(input.nodes.map((n) => [n.id, n]));
 
   const bounds: Box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
@@ -70,19 +70,29 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
     const stroke = edgeStroke(data.status, data.edge.kind, data.stale);
     const markerId = markerFor(stroke, markers);
     edgeMarkup.push(
-      `<path d="${curve.d}" fill="none" stroke="${stroke.color}" stroke-width="${stroke.width}"${stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : ''} marker-end="url(#${markerId})" data-edge="${escapeXml(e.id)}" data-state="${data.status}"/>`,
+      `<path d="${curve.d}" fill="none" stroke="${stroke.color}" stroke-width="${stroke.width}"${stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : ""} marker-end="url(#${markerId})" data-edge="${escapeXml(e.id)}" data-state="${data.status}"/>`,
     );
     if (data.label) {
-      const label = edgeLabel(data.label, curve.labelX, curve.labelY, data.status, data.edge.kind, data.stale);
+      const label = edgeLabel(
+        data.label,
+        curve.labelX,
+        curve.labelY,
+        data.status,
+        data.edge.kind,
+        data.stale,
+      );
       grow(label.box);
       labelMarkup.push(label.markup);
     }
   }
 
-  if (!Number.isFinite(bounds.left)) Object.assign(bounds, { left: 0, top: 0, right: 320, bottom: 120 });
-  const title = input.title?.trim() ?? '';
+  if (!Number.isFinite(bounds.left))
+    Object.assign(bounds, { left: 0, top: 0, right: 320, bottom: 120 });
+  const title = input.title?.trim() ?? "";
   // The mirror swatch only when the picture has a mirror: the legend explains what is drawn.
-  const legend = input.edges.some((e) => e.data?.edge.kind === 'mirror') ? [...LEGEND, MIRROR_LEGEND] : LEGEND;
+  const legend = input.edges.some((e) => e.data?.edge.kind === "mirror")
+    ? [...LEGEND, MIRROR_LEGEND]
+    : LEGEND;
   const headerWidth = (title ? textWidth(title, 15, true) + 24 : 0) + legendWidth(legend);
   bounds.right = Math.max(bounds.right, bounds.left + headerWidth);
   const viewLeft = bounds.left - MARGIN;
@@ -92,10 +102,10 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
 
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${num(viewLeft)} ${num(viewTop)} ${width} ${height}" font-family="${FONT_FAMILY.replace(/'/g, '')}" text-rendering="geometricPrecision">`,
-    `<title>${escapeXml(title || 'Gateway API topology')}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${num(viewLeft)} ${num(viewTop)} ${width} ${height}" font-family="${FONT_FAMILY.replace(/'/g, "")}" text-rendering="geometricPrecision">`,
+    `<title>${escapeXml(title || "Gateway API topology")}</title>`,
     `<desc>Exported from gwsim. Green: accepted; red dashed: rejected, with the reason on the edge; grey dotted: referenced but not in the input.</desc>`,
-    `<defs>${[...markers.values()].join('')}</defs>`,
+    `<defs>${[...markers.values()].join("")}</defs>`,
     `<rect x="${num(viewLeft)}" y="${num(viewTop)}" width="${width}" height="${height}" fill="${COLOR.background}"/>`,
     header(title, viewLeft + MARGIN, viewTop + MARGIN, legend),
     '<g data-layer="frames">',
@@ -106,45 +116,60 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
     ...cards.map((n, i) => drawDiagramNode(n, `card-${i}`)),
     '</g><g data-layer="labels">',
     ...labelMarkup,
-    '</g></svg>',
+    "</g></svg>",
   ];
-  return { svg: `${parts.join('\n')}\n`, width, height };
+  return { svg: `${parts.join("\n")}\n`, width, height };
 }
 
 function nodeBox(n: FlowNode): { x: number; y: number; width: number; height: number } {
-  if (n.type === 'graphNode') return cardBox(n);
+  if (n.type === "graphNode") return cardBox(n);
   return { x: n.position.x, y: n.position.y, width: n.data.width, height: n.data.height };
 }
 
 /** Where React Flow puts the edge's source handle: the listener row, the card's right side, or a grant's top. */
 function sourceAnchor(n: FlowNode, handle: string | null | undefined): Anchor {
   const box = nodeBox(n);
-  if (handle === GRANT_HANDLE) return { x: box.x + box.width / 2, y: box.y, side: 'top' };
+  if (handle === GRANT_HANDLE) return { x: box.x + box.width / 2, y: box.y, side: "top" };
   const listener = listenerFromHandle(handle);
-  if (n.type === 'graphNode' && (n.data.node.details.category === 'gateway' || n.data.node.details.category === 'listenerSet')) {
-    const index = listener === undefined ? -1 : n.data.node.details.listeners.findIndex((l) => l.name === listener);
+  if (
+    n.type === "graphNode" &&
+    (n.data.node.details.category === "gateway" || n.data.node.details.category === "listenerSet")
+  ) {
+    const index =
+      listener === undefined
+        ? -1
+        : n.data.node.details.listeners.findIndex((l) => l.name === listener);
     // The whole-gateway handle sits beside the name (GraphNodeView puts it at top: 30px).
-    return { x: box.x + box.width, y: box.y + (index >= 0 ? listenerRowCentre(index) : 30), side: 'right' };
+    return {
+      x: box.x + box.width,
+      y: box.y + (index >= 0 ? listenerRowCentre(index) : 30),
+      side: "right",
+    };
   }
-  return { x: box.x + box.width, y: box.y + box.height / 2, side: 'right' };
+  return { x: box.x + box.width, y: box.y + box.height / 2, side: "right" };
 }
 
 /** Cards take edges on their left; namespace frames (grant targets) on their top. */
 function targetAnchor(n: FlowNode): Anchor {
   const box = nodeBox(n);
-  if (n.type === 'namespaceFrame') return { x: box.x + box.width / 2, y: box.y, side: 'top' };
-  return { x: box.x, y: box.y + box.height / 2, side: 'left' };
+  if (n.type === "namespaceFrame") return { x: box.x + box.width / 2, y: box.y, side: "top" };
+  return { x: box.x, y: box.y + box.height / 2, side: "left" };
 }
 
 /** A cubic stays inside the hull of its control points: a safe (if loose) box for the bounds. */
 function curveBox(curve: Curve): Box {
   const xs = curve.points.map((p) => p[0]);
   const ys = curve.points.map((p) => p[1]);
-  return { left: xs.reduce((a, b) => Math.min(a, b), Infinity), top: ys.reduce((a, b) => Math.min(a, b), Infinity), right: xs.reduce((a, b) => Math.max(a, b), -Infinity), bottom: ys.reduce((a, b) => Math.max(a, b), -Infinity) };
+  return {
+    left: xs.reduce((a, b) => Math.min(a, b), Infinity),
+    top: ys.reduce((a, b) => Math.min(a, b), Infinity),
+    right: xs.reduce((a, b) => Math.max(a, b), -Infinity),
+    bottom: ys.reduce((a, b) => Math.max(a, b), -Infinity),
+  };
 }
 
 function markerFor(stroke: EdgeStroke, markers: Map<string, string>): string {
-  const id = `arrow-${stroke.color.replace('#', '')}`;
+  const id = `arrow-${stroke.color.replace("#", "")}`;
   if (!markers.has(id)) {
     markers.set(
       id,
@@ -154,23 +179,30 @@ function markerFor(stroke: EdgeStroke, markers: Map<string, string>): string {
   return id;
 }
 
-function edgeLabel(text: string, x: number, y: number, status: string, kind: string, stale: boolean): { markup: string; box: Box } {
-  const error = status === 'error' && !stale;
+function edgeLabel(
+  text: string,
+  x: number,
+  y: number,
+  status: string,
+  kind: string,
+  stale: boolean,
+): { markup: string; box: Box } {
+  const error = status === "error" && !stale;
   const w = textWidth(text, LABEL_FONT, error) + 12;
   const h = 16;
-  let fill = '#fff';
+  let fill = "#fff";
   let stroke: string = COLOR.border;
   let color: string = COLOR.text;
-  let dash = '';
-  if (error) [fill, stroke, color] = [COLOR.error, COLOR.error, '#fff'];
-  else if (status === 'missing') [color, dash] = [COLOR.muted, ' stroke-dasharray="3 2"'];
-  else if (kind === 'grant') [stroke, color] = [COLOR.grantBorder, COLOR.grantText];
-  else if (kind === 'mirror') [stroke, color] = [COLOR.mirrorBorder, COLOR.mirror];
+  let dash = "";
+  if (error) [fill, stroke, color] = [COLOR.error, COLOR.error, "#fff"];
+  else if (status === "missing") [color, dash] = [COLOR.muted, ' stroke-dasharray="3 2"'];
+  else if (kind === "grant") [stroke, color] = [COLOR.grantBorder, COLOR.grantText];
+  else if (kind === "mirror") [stroke, color] = [COLOR.mirrorBorder, COLOR.mirror];
   const box = { left: x - w / 2, top: y - h / 2, right: x + w / 2, bottom: y + h / 2 };
   const markup =
-    `<g data-label-state="${escapeXml(status)}"${stale ? ' opacity="0.5"' : ''}>` +
+    `<g data-label-state="${escapeXml(status)}"${stale ? ' opacity="0.5"' : ""}>` +
     `<rect x="${num(box.left)}" y="${num(box.top)}" width="${num(w)}" height="${h}" rx="8" fill="${fill}" stroke="${stroke}"${dash}/>` +
-    `<text x="${num(x)}" y="${num(y + 3.8)}" font-size="${LABEL_FONT}"${error ? ' font-weight="600"' : ''} fill="${color}" text-anchor="middle">${escapeXml(text)}</text></g>`;
+    `<text x="${num(x)}" y="${num(y + 3.8)}" font-size="${LABEL_FONT}"${error ? ' font-weight="600"' : ""} fill="${color}" text-anchor="middle">${escapeXml(text)}</text></g>`;
   return { markup, box };
 }
 
@@ -180,7 +212,7 @@ function drawFrame(n: NamespaceFlowNode): string {
   return (
     `<g data-namespace="${escapeXml(namespace)}">` +
     `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="${FRAME.radius}" fill="${COLOR.frameFill}" fill-opacity="0.35" stroke="${COLOR.frameStroke}" stroke-width="1.5" stroke-dasharray="6 4"/>` +
-    `<text x="${num(x + 14)}" y="${num(y + 22)}" font-size="11.5" fill="${COLOR.muted}" xml:space="preserve">namespace <tspan font-weight="700" fill="${COLOR.text}">${escapeXml(namespace)}</tspan>${declared ? '' : '<tspan font-style="italic"> (no Namespace object)</tspan>'}</text></g>`
+    `<text x="${num(x + 14)}" y="${num(y + 22)}" font-size="11.5" fill="${COLOR.muted}" xml:space="preserve">namespace <tspan font-weight="700" fill="${COLOR.text}">${escapeXml(namespace)}</tspan>${declared ? "" : '<tspan font-style="italic"> (no Namespace object)</tspan>'}</text></g>`
   );
 }
 
@@ -190,14 +222,17 @@ interface LegendItem {
 }
 
 const LEGEND: readonly LegendItem[] = [
-  { label: 'accepted', stroke: edgeStroke('ok', 'parent', false) },
-  { label: 'rejected (reason on the edge)', stroke: edgeStroke('error', 'parent', false) },
-  { label: 'degraded', stroke: edgeStroke('warning', 'parent', false) },
-  { label: 'not in input', stroke: edgeStroke('missing', 'parent', false) },
-  { label: 'ReferenceGrant', stroke: edgeStroke('ok', 'grant', false) },
+  { label: "accepted", stroke: edgeStroke("ok", "parent", false) },
+  { label: "rejected (reason on the edge)", stroke: edgeStroke("error", "parent", false) },
+  { label: "degraded", stroke: edgeStroke("warning", "parent", false) },
+  { label: "not in input", stroke: edgeStroke("missing", "parent", false) },
+  { label: "ReferenceGrant", stroke: edgeStroke("ok", "grant", false) },
 ];
 
-const MIRROR_LEGEND: LegendItem = { label: 'RequestMirror (gets a copy)', stroke: edgeStroke('ok', 'mirror', false) };
+const MIRROR_LEGEND: LegendItem = {
+  label: "RequestMirror (gets a copy)",
+  stroke: edgeStroke("ok", "mirror", false),
+};
 
 const SWATCH = 26;
 
@@ -210,17 +245,19 @@ function header(title: string, x: number, y: number, legend: readonly LegendItem
   let at = x;
   const mid = y + 12;
   if (title) {
-    out.push(`<text x="${num(at)}" y="${num(mid + 5)}" font-size="15" font-weight="700" fill="${COLOR.text}">${escapeXml(title)}</text>`);
+    out.push(
+      `<text x="${num(at)}" y="${num(mid + 5)}" font-size="15" font-weight="700" fill="${COLOR.text}">${escapeXml(title)}</text>`,
+    );
     at += textWidth(title, 15, true) + 24;
   }
   for (const item of legend) {
     const s = item.stroke;
     out.push(
-      `<line x1="${num(at)}" y1="${num(mid)}" x2="${num(at + SWATCH)}" y2="${num(mid)}" stroke="${s.color}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+      `<line x1="${num(at)}" y1="${num(mid)}" x2="${num(at + SWATCH)}" y2="${num(mid)}" stroke="${s.color}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`,
       `<text x="${num(at + SWATCH + 6)}" y="${num(mid + 4)}" font-size="11" fill="${COLOR.muted}">${escapeXml(item.label)}</text>`,
     );
     at += SWATCH + 6 + textWidth(item.label, 11) + 16;
   }
-  out.push('</g>');
-  return out.join('');
+  out.push("</g>");
+  return out.join("");
 }

@@ -2,12 +2,12 @@
  * One object card of the exported diagram as SVG markup: the same header (kind, status pill),
  * name and body rows as GraphNodeView draws on the canvas, at the same size.
  */
-import type { GraphListenerRow, GraphNode } from '../../engine';
-import { MAX_OTHER_ITEMS } from '../../layout/nodeSize';
-import type { GraphFlowNode } from '../canvas/flowTypes';
-import { CARD, COLOR, statusColor } from './diagramTheme';
-import { escapeXml, fitText, num, textWidth } from './svgText';
-import { NODE_STATUS_TEXT as STATUS_TEXT } from '../canvas/nodeStatusText';
+import type { GraphListenerRow, GraphNode } from "../../engine";
+import { MAX_OTHER_ITEMS } from "../../layout/nodeSize";
+import type { GraphFlowNode } from "../canvas/flowTypes";
+import { CARD, COLOR, statusColor } from "./diagramTheme";
+import { escapeXml, fitText, num, textWidth } from "./svgText";
+import { NODE_STATUS_TEXT as STATUS_TEXT } from "../canvas/nodeStatusText";
 
 /** A text span of one row: muted or bold parts keep their look when the row is cut to fit. */
 interface Span {
@@ -44,23 +44,23 @@ export function drawDiagramNode(n: GraphFlowNode, clipId: string): string {
   const out: string[] = [];
   const ghost = node.ghost;
   out.push(
-    `<g data-key="${escapeXml(node.id)}"${stale ? ' opacity="0.55"' : ''}>`,
-    `<title>${escapeXml(`${node.kind} ${node.namespace ? `${node.namespace}/` : ''}${node.name}${node.message ? `: ${node.message}` : ''}`)}</title>`,
+    `<g data-key="${escapeXml(node.id)}"${stale ? ' opacity="0.55"' : ""}>`,
+    `<title>${escapeXml(`${node.kind} ${node.namespace ? `${node.namespace}/` : ""}${node.name}${node.message ? `: ${node.message}` : ""}`)}</title>`,
     `<clipPath id="${clipId}"><rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="${CARD.radius}"/></clipPath>`,
-    `<rect x="${num(x + 0.5)}" y="${num(y + 0.5)}" width="${num(width - 1)}" height="${num(height - 1)}" rx="${CARD.radius}" fill="${ghost ? COLOR.ghostFill : '#fff'}" stroke="${COLOR.borderStrong}"${ghost ? ' stroke-dasharray="4 3"' : ''}/>`,
+    `<rect x="${num(x + 0.5)}" y="${num(y + 0.5)}" width="${num(width - 1)}" height="${num(height - 1)}" rx="${CARD.radius}" fill="${ghost ? COLOR.ghostFill : "#fff"}" stroke="${COLOR.borderStrong}"${ghost ? ' stroke-dasharray="4 3"' : ""}/>`,
     `<g clip-path="url(#${clipId})">`,
     `<rect x="${num(x)}" y="${num(y)}" width="${CARD.bar}" height="${num(height)}" fill="${stale ? COLOR.stale : statusColor(node.status)}"/>`,
   );
 
   // Header: kind on the left, the status pill on the right.
-  const pillText = stale ? 'Stale' : STATUS_TEXT[node.status];
+  const pillText = stale ? "Stale" : STATUS_TEXT[node.status];
   const pillWidth = textWidth(pillText, 10, true) + 12;
   const headMid = y + CARD.headTop + CARD.headHeight / 2;
   out.push(
     `<rect x="${num(right - pillWidth)}" y="${num(headMid - 7.5)}" width="${num(pillWidth)}" height="15" rx="7.5" fill="${stale ? COLOR.stale : statusColor(node.status)}"/>`,
     `<text x="${num(right - pillWidth / 2)}" y="${num(headMid + 3.5)}" font-size="10" font-weight="600" fill="#fff" text-anchor="middle">${escapeXml(pillText)}</text>`,
   );
-  const kindLabel = (node.kind === 'OtherObjects' ? 'Other objects' : node.kind).toUpperCase();
+  const kindLabel = (node.kind === "OtherObjects" ? "Other objects" : node.kind).toUpperCase();
   out.push(
     `<text x="${num(left)}" y="${num(headMid + 3.5)}" font-size="10.5" font-weight="600" letter-spacing="0.4" fill="${COLOR.muted}">${escapeXml(fitText(kindLabel, right - pillWidth - 6 - left, 11.5, true))}</text>`,
   );
@@ -70,58 +70,99 @@ export function drawDiagramNode(n: GraphFlowNode, clipId: string): string {
   );
 
   const body = y + CARD.bodyTop;
-  if (node.details.category === 'gateway' || node.details.category === 'listenerSet') {
+  if (node.details.category === "gateway" || node.details.category === "listenerSet") {
     const listeners = node.details.listeners;
-    listeners.forEach((row, i) => out.push(drawListenerRow(row, x, body + i * CARD.listenerRow, width)));
+    listeners.forEach((row, i) =>
+      out.push(drawListenerRow(row, x, body + i * CARD.listenerRow, width)),
+    );
     const rows: Span[][] = [];
-    if (listeners.length === 0) rows.push([{ text: ghost ? 'referenced, not in input' : 'no listeners', muted: true }]);
+    if (listeners.length === 0)
+      rows.push([{ text: ghost ? "referenced, not in input" : "no listeners", muted: true }]);
     if (node.reason && listeners.every((l) => l.ready)) rows.push(reasonRow(node));
     const top = body + listeners.length * CARD.listenerRow;
-    rows.forEach((spans, i) => out.push(drawRow(spans, left, top + i * CARD.row, textRight - left)));
+    rows.forEach((spans, i) =>
+      out.push(drawRow(spans, left, top + i * CARD.row, textRight - left)),
+    );
   } else {
-    bodyRows(node).forEach((spans, i) => out.push(drawRow(spans, left, body + i * CARD.row, textRight - left)));
+    bodyRows(node).forEach((spans, i) =>
+      out.push(drawRow(spans, left, body + i * CARD.row, textRight - left)),
+    );
   }
-  out.push('</g></g>');
-  return out.join('');
+  out.push("</g></g>");
+  return out.join("");
 }
 
 function reasonRow(node: GraphNode): Span[] {
-  return [{ text: node.reason ?? '', bold: true, color: node.status === 'warning' ? COLOR.warning : COLOR.error }];
+  return [
+    {
+      text: node.reason ?? "",
+      bold: true,
+      color: node.status === "warning" ? COLOR.warning : COLOR.error,
+    },
+  ];
 }
 
 function bodyRows(node: GraphNode): Span[][] {
   const d = node.details;
-  const reason = node.reason && node.status !== 'ok' ? [reasonRow(node)] : [];
+  const reason = node.reason && node.status !== "ok" ? [reasonRow(node)] : [];
   switch (d.category) {
-    case 'class':
-      return [[{ text: d.controllerName ?? (node.ghost ? 'referenced, not in input' : 'no controllerName'), muted: true }], ...(node.ghost ? [] : reason)];
-    case 'route': {
+    case "class":
+      return [
+        [
+          {
+            text:
+              d.controllerName ?? (node.ghost ? "referenced, not in input" : "no controllerName"),
+            muted: true,
+          },
+        ],
+        ...(node.ghost ? [] : reason),
+      ];
+    case "route": {
       const accepted = d.parents.filter((p) => p.accepted).length;
       return [
-        d.hostnames.length > 0 ? [{ text: d.hostnames.join(', ') }] : [{ text: 'any hostname', muted: true }],
-        [{ text: `${d.ruleCount} rule${d.ruleCount === 1 ? '' : 's'} · ${accepted}/${d.parents.length} accepted`, muted: true }],
+        d.hostnames.length > 0
+          ? [{ text: d.hostnames.join(", ") }]
+          : [{ text: "any hostname", muted: true }],
+        [
+          {
+            text: `${d.ruleCount} rule${d.ruleCount === 1 ? "" : "s"} · ${accepted}/${d.parents.length} accepted`,
+            muted: true,
+          },
+        ],
         ...reason,
       ];
     }
-    case 'backend': {
-      const ports = d.ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ');
-      const text = node.ghost ? 'referenced, not in input' : d.ports.length > 0 ? `ports ${ports}` : 'no ports';
+    case "backend": {
+      const ports = d.ports
+        .map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port)))
+        .join(", ");
+      const text = node.ghost
+        ? "referenced, not in input"
+        : d.ports.length > 0
+          ? `ports ${ports}`
+          : "no ports";
       return [[{ text, muted: true }], ...(node.ghost ? [] : reason)];
     }
-    case 'grant':
+    case "grant":
       return [
-        ...d.from.map((f) => [{ text: 'from ', muted: true }, { text: f }]),
-        ...d.to.map((t) => [{ text: 'to ', muted: true }, { text: t }]),
+        ...d.from.map((f) => [{ text: "from ", muted: true }, { text: f }]),
+        ...d.to.map((t) => [{ text: "to ", muted: true }, { text: t }]),
       ];
-    case 'policy':
+    case "policy":
       return [
-        ...(d.targets.length === 0 ? [[{ text: 'no targets', muted: true }]] : d.targets.map((t) => [{ text: '→ ', muted: true }, { text: t }])),
+        ...(d.targets.length === 0
+          ? [[{ text: "no targets", muted: true }]]
+          : d.targets.map((t) => [{ text: "→ ", muted: true }, { text: t }])),
         ...reason,
       ];
-    case 'other':
+    case "other":
       return [
-        ...d.items.slice(0, MAX_OTHER_ITEMS).map((i) => [{ text: `${i.kind} `, muted: true }, { text: i.name }]),
-        ...(d.items.length > MAX_OTHER_ITEMS ? [[{ text: `and ${d.items.length - MAX_OTHER_ITEMS} more`, muted: true }]] : []),
+        ...d.items
+          .slice(0, MAX_OTHER_ITEMS)
+          .map((i) => [{ text: `${i.kind} `, muted: true }, { text: i.name }]),
+        ...(d.items.length > MAX_OTHER_ITEMS
+          ? [[{ text: `and ${d.items.length - MAX_OTHER_ITEMS} more`, muted: true }]]
+          : []),
       ];
     default:
       return [];
@@ -137,19 +178,28 @@ function drawRow(spans: readonly Span[], x: number, top: number, maxWidth: numbe
     const text = fitText(span.text, room, 12.5, span.bold);
     room -= textWidth(text, 12.5, span.bold);
     const color = span.color ?? (span.muted ? COLOR.muted : COLOR.text);
-    parts.push(`<tspan fill="${color}"${span.bold ? ' font-weight="600"' : ''}>${escapeXml(text)}</tspan>`);
-    if (text.endsWith('…')) break;
+    parts.push(
+      `<tspan fill="${color}"${span.bold ? ' font-weight="600"' : ""}>${escapeXml(text)}</tspan>`,
+    );
+    if (text.endsWith("…")) break;
   }
-  return `<text x="${num(x)}" y="${num(top + 15.5)}" font-size="12.5" xml:space="preserve">${parts.join('')}</text>`;
+  return `<text x="${num(x)}" y="${num(top + 15.5)}" font-size="12.5" xml:space="preserve">${parts.join("")}</text>`;
 }
 
 /** name · protocol:port · hostname (or the reason it is not ready) · attachedRoutes, as on the canvas. */
-function drawListenerRow(row: GraphListenerRow, cardX: number, top: number, cardWidth: number): string {
+function drawListenerRow(
+  row: GraphListenerRow,
+  cardX: number,
+  top: number,
+  cardWidth: number,
+): string {
   const state = row.conflicted ? COLOR.error : row.ready ? COLOR.ok : COLOR.warning;
   const mid = top + CARD.listenerRow / 2;
   const innerLeft = cardX + CARD.bar;
   const innerRight = cardX + cardWidth - 1;
-  const tooltip = row.message ?? `${row.name}: ${row.protocol} ${row.port}${row.hostname ? ` ${row.hostname}` : ''}`;
+  const tooltip =
+    row.message ??
+    `${row.name}: ${row.protocol} ${row.port}${row.hostname ? ` ${row.hostname}` : ""}`;
   const out: string[] = [
     `<g><title>${escapeXml(row.reason ? `${row.reason}: ${tooltip}` : tooltip)}</title>`,
     `<line x1="${num(innerLeft)}" y1="${num(top + 0.5)}" x2="${num(innerRight)}" y2="${num(top + 0.5)}" stroke="${COLOR.rowRule}"/>`,
@@ -164,16 +214,20 @@ function drawListenerRow(row: GraphListenerRow, cardX: number, top: number, card
   );
   let at = innerLeft + CARD.padX + 10 + 6;
   const name = fitText(row.name, 90, 12, true);
-  out.push(`<text x="${num(at)}" y="${num(mid + 4)}" font-size="12" font-weight="600" fill="${COLOR.text}">${escapeXml(name)}</text>`);
+  out.push(
+    `<text x="${num(at)}" y="${num(mid + 4)}" font-size="12" font-weight="600" fill="${COLOR.text}">${escapeXml(name)}</text>`,
+  );
   at += Math.max(30, textWidth(name, 12, true)) + 6;
   const proto = `${row.protocol}:${row.port}`;
-  out.push(`<text x="${num(at)}" y="${num(mid + 4)}" font-size="11" fill="${COLOR.muted}">${escapeXml(proto)}</text>`);
+  out.push(
+    `<text x="${num(at)}" y="${num(mid + 4)}" font-size="11" fill="${COLOR.muted}">${escapeXml(proto)}</text>`,
+  );
   at += textWidth(proto, 11) + 6;
   const notReady = row.conflicted || !row.ready;
-  const host = fitText(row.reason ?? row.hostname ?? '*', countX - 6 - at, 12, notReady);
+  const host = fitText(row.reason ?? row.hostname ?? "*", countX - 6 - at, 12, notReady);
   out.push(
-    `<text x="${num(at)}" y="${num(mid + 4)}" font-size="12" fill="${notReady ? state : COLOR.muted}"${notReady ? ' font-weight="600"' : ''}>${escapeXml(host)}</text>`,
-    '</g>',
+    `<text x="${num(at)}" y="${num(mid + 4)}" font-size="12" fill="${notReady ? state : COLOR.muted}"${notReady ? ' font-weight="600"' : ""}>${escapeXml(host)}</text>`,
+    "</g>",
   );
-  return out.join('');
+  return out.join("");
 }

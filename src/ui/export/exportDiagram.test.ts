@@ -1,8 +1,8 @@
-import { describe, expect, test } from 'vitest';
-import { PNG_SCALE, pngScale } from './exportDiagram';
+import { describe, expect, test } from "vitest";
+import { PNG_SCALE, pngScale } from "./exportDiagram";
 
-describe('pngScale', () => {
-  test('renders at 2× unless the canvas would exceed what Chromium can hold', () => {
+describe("pngScale", () => {
+  test("renders at 2× unless the canvas would exceed what Chromium can hold", () => {
     expect(pngScale(1426, 714)).toBe(PNG_SCALE);
     // 12,000 px wide: 2× would be 24,000 px, beyond a canvas side; the side limit wins.
     const wide = pngScale(12_000, 800);

@@ -3,11 +3,11 @@
  * stale handling), as an SVG file or rendered by the browser into a PNG. Nothing leaves the page:
  * the SVG becomes a blob: URL, the PNG is drawn on a canvas in this document.
  */
-import type { GwsimState } from '../../store';
-import { selectStaleKeys } from '../../store/selectors';
-import { mergeStaleGraph } from '../canvas/mergeStaleGraph';
-import { toFlowElements } from '../canvas/toFlowElements';
-import { buildDiagramSvg, type DiagramSvg } from './buildDiagramSvg';
+import type { GwsimState } from "../../store";
+import { selectStaleKeys } from "../../store/selectors";
+import { mergeStaleGraph } from "../canvas/mergeStaleGraph";
+import { toFlowElements } from "../canvas/toFlowElements";
+import { buildDiagramSvg, type DiagramSvg } from "./buildDiagramSvg";
 
 export const PNG_SCALE = 2;
 /** Chromium refuses canvases beyond 16384 px a side or about 268 M pixels; stay well inside. */
@@ -31,7 +31,7 @@ export function diagramOf(state: GwsimState, title?: string): DiagramSvg | undef
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
+  const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
   link.click();
@@ -40,7 +40,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 }
 
 export function svgBlob(diagram: DiagramSvg): Blob {
-  return new Blob([diagram.svg], { type: 'image/svg+xml' });
+  return new Blob([diagram.svg], { type: "image/svg+xml" });
 }
 
 /** The scale actually used: PNG_SCALE unless that would exceed what a canvas can hold. */
@@ -51,26 +51,29 @@ export function pngScale(width: number, height: number): number {
 }
 
 /** Draws the SVG onto a white canvas at `pngScale` and encodes it as PNG. */
-export async function renderDiagramPng(diagram: DiagramSvg): Promise<{ blob: Blob; width: number; height: number }> {
+export async function renderDiagramPng(
+  diagram: DiagramSvg,
+): Promise<{ blob: Blob; width: number; height: number }> {
   const scale = pngScale(diagram.width, diagram.height);
   const width = Math.max(1, Math.round(diagram.width * scale));
   const height = Math.max(1, Math.round(diagram.height * scale));
   const url = URL.createObjectURL(svgBlob(diagram));
   try {
     const image = new Image(diagram.width, diagram.height);
-    image.decoding = 'async';
+    image.decoding = "async";
     image.src = url;
     await image.decode();
-    const canvas = document.createElement('canvas');
+    const canvas = document.createElement("canvas");
     canvas.width = width;
     canvas.height = height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('the browser gave no 2D canvas');
-    context.fillStyle = '#ffffff';
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("the browser gave no 2D canvas");
+    context.fillStyle = "#ffffff";
     context.fillRect(0, 0, width, height);
     context.drawImage(image, 0, 0, width, height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('the browser could not encode the PNG (the picture may be too large)');
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+    if (!blob)
+      throw new Error("the browser could not encode the PNG (the picture may be too large)");
     return { blob, width, height };
   } finally {
     URL.revokeObjectURL(url);

@@ -4,7 +4,7 @@
  * that truncated text ends with "…" instead of running past its card (each card also clips).
  */
 
-import { escapeBidi } from '../common/displayText';
+import { escapeBidi } from "../common/displayText";
 
 /** Characters XML 1.0 forbids even when escaped; a name from YAML may carry them. */
 // eslint-disable-next-line no-control-regex
@@ -13,12 +13,12 @@ const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 /** XML-escaped text; bidi controls become visible `\uXXXX` escapes so a name cannot display as another. */
 export function escapeXml(text: string): string {
   return escapeBidi(text)
-    .replace(INVALID_XML, '\ufffd')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(INVALID_XML, "\ufffd")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /**
@@ -26,30 +26,30 @@ export function escapeXml(text: string): string {
  * system fonts, so the estimate matches Linux and errs wide on macOS and Windows.
  */
 const WIDTHS: Record<string, number> = {
-  ...spread('abdghnopqu', 0.635),
-  ...spread('ce', 0.615),
-  ...spread('kvxy', 0.592),
-  ...spread('sz', 0.525),
-  ...spread('ijl', 0.278),
-  ...spread('ft', 0.392),
+  ...spread("abdghnopqu", 0.635),
+  ...spread("ce", 0.615),
+  ...spread("kvxy", 0.592),
+  ...spread("sz", 0.525),
+  ...spread("ijl", 0.278),
+  ...spread("ft", 0.392),
   r: 0.411,
   m: 0.974,
   w: 0.818,
-  ...spread('0123456789', 0.636),
-  ...spread('ABKRVXZ', 0.686),
-  ...spread('CDGHNOQU', 0.77),
-  ...spread('EFLPSTY', 0.635),
-  ...spread('IJ', 0.295),
+  ...spread("0123456789", 0.636),
+  ...spread("ABKRVXZ", 0.686),
+  ...spread("CDGHNOQU", 0.77),
+  ...spread("EFLPSTY", 0.635),
+  ...spread("IJ", 0.295),
   M: 0.863,
   W: 0.989,
-  ...spread(' .,:;|!\'`', 0.318),
-  ...spread('-/()[]{}', 0.39),
+  ...spread(" .,:;|!'`", 0.318),
+  ...spread("-/()[]{}", 0.39),
   ...spread('_*#<>=+~^"', 0.838),
-  '·': 0.318,
-  '%': 0.95,
-  '@': 1,
-  '&': 0.78,
-  '…': 1,
+  "·": 0.318,
+  "%": 0.95,
+  "@": 1,
+  "&": 0.78,
+  "…": 1,
 };
 
 function spread(chars: string, width: number): Record<string, number> {
@@ -72,10 +72,10 @@ export function fitText(text: string, maxWidth: number, fontSize: number, bold =
   // The longest prefix that still fits together with the ellipsis.
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (textWidth(`${chars.slice(0, mid).join('')}…`, fontSize, bold) <= maxWidth) lo = mid;
+    if (textWidth(`${chars.slice(0, mid).join("")}…`, fontSize, bold) <= maxWidth) lo = mid;
     else hi = mid - 1;
   }
-  return lo === 0 ? '…' : `${chars.slice(0, lo).join('')}…`;
+  return lo === 0 ? "…" : `${chars.slice(0, lo).join("")}…`;
 }
 
 /** A number for an SVG attribute: at most two decimals, no trailing zeros. */

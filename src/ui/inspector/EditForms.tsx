@@ -5,65 +5,103 @@
  * message shows under the field and nothing is written while it stands. A valid value is written
  * on Enter or when the field loses focus (a select: at once), as one minimal YAML edit.
  */
-import { useId, useState } from 'react';
-import type { GraphNode, ObjectSelector } from '../../engine';
-import { useGwsimStore } from '../../store';
-import { readCurrentField } from '../../store/canvasEdits';
-import { checkFormEdit, commitFormEdit, type FormEdit } from '../../store/formEdits';
+import { useId, useState } from "react";
+import type { GraphNode, ObjectSelector } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { readCurrentField } from "../../store/canvasEdits";
+import { checkFormEdit, commitFormEdit, type FormEdit } from "../../store/formEdits";
 
-const PROTOCOLS = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'];
-const TLS_MODES = ['Terminate', 'Passthrough'];
-const FROM = ['Same', 'All', 'Selector', 'None'];
-const PATH_TYPES = ['PathPrefix', 'Exact', 'RegularExpression'];
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
+const PROTOCOLS = ["HTTP", "HTTPS", "TLS", "TCP", "UDP"];
+const TLS_MODES = ["Terminate", "Passthrough"];
+const FROM = ["Same", "All", "Selector", "None"];
+const PATH_TYPES = ["PathPrefix", "Exact", "RegularExpression"];
+const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
 
 function selectorOf(node: GraphNode): ObjectSelector {
-  return node.namespace === undefined ? { kind: node.kind, name: node.name } : { kind: node.kind, namespace: node.namespace, name: node.name };
+  return node.namespace === undefined
+    ? { kind: node.kind, name: node.name }
+    : { kind: node.kind, namespace: node.namespace, name: node.name };
 }
 
 type Row = Record<string, unknown>;
-const asRows = (v: unknown): Row[] => (Array.isArray(v) ? v.filter((x): x is Row => typeof x === 'object' && x !== null && !Array.isArray(x)) : []);
-const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-const rec = (v: unknown): Row => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Row) : {});
+const asRows = (v: unknown): Row[] =>
+  Array.isArray(v)
+    ? v.filter((x): x is Row => typeof x === "object" && x !== null && !Array.isArray(x))
+    : [];
+const str = (v: unknown): string =>
+  typeof v === "string" || typeof v === "number" ? String(v) : "";
+const rec = (v: unknown): Row =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Row) : {};
 
 export function EditForms({ node }: { node: GraphNode }) {
   // Re-read the fields whenever the text changes (typing in the editor, undo).
   useGwsimStore((s) => s.text);
   if (node.ghost) return null;
   const d = node.details;
-  if (d.category === 'gateway' || d.category === 'listenerSet') return <ListenerForms node={node} />;
-  if (d.category === 'route') return <RouteForms node={node} />;
+  if (d.category === "gateway" || d.category === "listenerSet")
+    return <ListenerForms node={node} />;
+  if (d.category === "route") return <RouteForms node={node} />;
   return null;
 }
 
 function ListenerForms({ node }: { node: GraphNode }) {
   const owner = selectorOf(node);
-  const listeners = asRows(readCurrentField(owner, ['spec', 'listeners']));
+  const listeners = asRows(readCurrentField(owner, ["spec", "listeners"]));
   if (listeners.length === 0) return null;
   return (
     <section className="insp-section insp-edit" data-testid="inspector-edit-listeners">
       <h3>Edit listeners</h3>
       {listeners.map((l) => {
-        const name = str(l['name']);
-        const edit = (patch: Extract<FormEdit, { type: 'listener' }>['patch']): FormEdit => ({ type: 'listener', owner, listener: name, patch });
-        const protocol = str(l['protocol']);
-        const tls = rec(l['tls']);
-        const allowed = rec(l['allowedRoutes']);
-        const kinds = asRows(allowed['kinds']).map((k) => str(k['kind']));
+        const name = str(l["name"]);
+        const edit = (patch: Extract<FormEdit, { type: "listener" }>["patch"]): FormEdit => ({
+          type: "listener",
+          owner,
+          listener: name,
+          patch,
+        });
+        const protocol = str(l["protocol"]);
+        const tls = rec(l["tls"]);
+        const allowed = rec(l["allowedRoutes"]);
+        const kinds = asRows(allowed["kinds"]).map((k) => str(k["kind"]));
         return (
           <fieldset key={name} className="insp-edit-group" data-testid={`edit-listener-${name}`}>
             <legend>{name}</legend>
-            <EditField label="port" value={str(l['port'])} inputMode="numeric" toEdit={(v) => edit({ port: v })} testId={`edit-listener-${name}-port`} />
-            <EditField label="protocol" value={protocol} options={PROTOCOLS} toEdit={(v) => edit({ protocol: v })} testId={`edit-listener-${name}-protocol`} />
-            {protocol !== 'TCP' && protocol !== 'UDP' ? (
-              <EditField label="hostname" value={str(l['hostname'])} placeholder="any host" toEdit={(v) => edit({ hostname: v.trim() })} testId={`edit-listener-${name}-hostname`} />
+            <EditField
+              label="port"
+              value={str(l["port"])}
+              inputMode="numeric"
+              toEdit={(v) => edit({ port: v })}
+              testId={`edit-listener-${name}-port`}
+            />
+            <EditField
+              label="protocol"
+              value={protocol}
+              options={PROTOCOLS}
+              toEdit={(v) => edit({ protocol: v })}
+              testId={`edit-listener-${name}-protocol`}
+            />
+            {protocol !== "TCP" && protocol !== "UDP" ? (
+              <EditField
+                label="hostname"
+                value={str(l["hostname"])}
+                placeholder="any host"
+                toEdit={(v) => edit({ hostname: v.trim() })}
+                testId={`edit-listener-${name}-hostname`}
+              />
             ) : null}
-            {protocol === 'HTTPS' || protocol === 'TLS' ? (
-              <EditField label="TLS mode" value={str(tls['mode'])} options={TLS_MODES} emptyOption="Terminate (default)" toEdit={(v) => edit({ tlsMode: v })} testId={`edit-listener-${name}-tls-mode`} />
+            {protocol === "HTTPS" || protocol === "TLS" ? (
+              <EditField
+                label="TLS mode"
+                value={str(tls["mode"])}
+                options={TLS_MODES}
+                emptyOption="Terminate (default)"
+                toEdit={(v) => edit({ tlsMode: v })}
+                testId={`edit-listener-${name}-tls-mode`}
+              />
             ) : null}
             <EditField
               label="routes from"
-              value={str(rec(allowed['namespaces'])['from'])}
+              value={str(rec(allowed["namespaces"])["from"])}
               options={FROM}
               emptyOption="Same (default)"
               toEdit={(v) => edit({ allowedRoutesFrom: v })}
@@ -71,7 +109,7 @@ function ListenerForms({ node }: { node: GraphNode }) {
             />
             <EditField
               label="route kinds"
-              value={kinds.join(', ')}
+              value={kinds.join(", ")}
               placeholder="by protocol"
               toEdit={(v) => edit({ allowedKinds: splitList(v) })}
               testId={`edit-listener-${name}-kinds`}
@@ -85,32 +123,61 @@ function ListenerForms({ node }: { node: GraphNode }) {
 
 function RouteForms({ node }: { node: GraphNode }) {
   const route = selectorOf(node);
-  const hostnames = readCurrentField(route, ['spec', 'hostnames']);
-  const rules = asRows(readCurrentField(route, ['spec', 'rules']));
-  const hasHostnames = node.kind === 'HTTPRoute' || node.kind === 'GRPCRoute' || node.kind === 'TLSRoute';
+  const hostnames = readCurrentField(route, ["spec", "hostnames"]);
+  const rules = asRows(readCurrentField(route, ["spec", "rules"]));
+  const hasHostnames =
+    node.kind === "HTTPRoute" || node.kind === "GRPCRoute" || node.kind === "TLSRoute";
   return (
     <section className="insp-section insp-edit" data-testid="inspector-edit-route">
       <h3>Edit route</h3>
       {hasHostnames ? (
         <EditField
           label="hostnames"
-          value={(Array.isArray(hostnames) ? hostnames.map(str) : []).join(', ')}
+          value={(Array.isArray(hostnames) ? hostnames.map(str) : []).join(", ")}
           placeholder="any host"
-          toEdit={(v) => ({ type: 'hostnames', route, hostnames: splitList(v) })}
+          toEdit={(v) => ({ type: "hostnames", route, hostnames: splitList(v) })}
           testId="edit-route-hostnames"
         />
       ) : null}
       {rules.map((rule, r) => (
         <fieldset key={r} className="insp-edit-group" data-testid={`edit-rule-${r}`}>
           <legend>rule {r}</legend>
-          {node.kind === 'HTTPRoute' ? <MatchForms route={route} ruleIndex={r} matches={asRows(rule['matches'])} /> : null}
-          {asRows(rule['backendRefs']).map((b, i) => {
-            const edit = (patch: Extract<FormEdit, { type: 'backend' }>['patch']): FormEdit => ({ type: 'backend', route, ruleIndex: r, backendIndex: i, patch });
+          {node.kind === "HTTPRoute" ? (
+            <MatchForms route={route} ruleIndex={r} matches={asRows(rule["matches"])} />
+          ) : null}
+          {asRows(rule["backendRefs"]).map((b, i) => {
+            const edit = (patch: Extract<FormEdit, { type: "backend" }>["patch"]): FormEdit => ({
+              type: "backend",
+              route,
+              ruleIndex: r,
+              backendIndex: i,
+              patch,
+            });
             return (
               <div key={i} className="insp-edit-row" data-testid={`edit-rule-${r}-backend-${i}`}>
-                <EditField label={`backend ${i}`} value={str(b['name'])} toEdit={(v) => edit({ name: v.trim() })} testId={`edit-rule-${r}-backend-${i}-name`} />
-                <EditField label="port" value={str(b['port'])} inputMode="numeric" narrow toEdit={(v) => edit({ port: v })} testId={`edit-rule-${r}-backend-${i}-port`} />
-                <EditField label="weight" value={str(b['weight'])} inputMode="numeric" narrow placeholder="1" toEdit={(v) => edit({ weight: v })} testId={`edit-rule-${r}-backend-${i}-weight`} />
+                <EditField
+                  label={`backend ${i}`}
+                  value={str(b["name"])}
+                  toEdit={(v) => edit({ name: v.trim() })}
+                  testId={`edit-rule-${r}-backend-${i}-name`}
+                />
+                <EditField
+                  label="port"
+                  value={str(b["port"])}
+                  inputMode="numeric"
+                  narrow
+                  toEdit={(v) => edit({ port: v })}
+                  testId={`edit-rule-${r}-backend-${i}-port`}
+                />
+                <EditField
+                  label="weight"
+                  value={str(b["weight"])}
+                  inputMode="numeric"
+                  narrow
+                  placeholder="1"
+                  toEdit={(v) => edit({ weight: v })}
+                  testId={`edit-rule-${r}-backend-${i}-weight`}
+                />
               </div>
             );
           })}
@@ -120,27 +187,59 @@ function RouteForms({ node }: { node: GraphNode }) {
   );
 }
 
-function MatchForms({ route, ruleIndex, matches }: { route: ObjectSelector; ruleIndex: number; matches: Row[] }) {
+function MatchForms({
+  route,
+  ruleIndex,
+  matches,
+}: {
+  route: ObjectSelector;
+  ruleIndex: number;
+  matches: Row[];
+}) {
   // A rule without matches matches PathPrefix "/": shown as such; editing it writes the match out.
-  const rows = matches.length > 0 ? matches : [{ path: { type: 'PathPrefix', value: '/' } }];
+  const rows = matches.length > 0 ? matches : [{ path: { type: "PathPrefix", value: "/" } }];
   return (
     <>
       {rows.map((m, i) => {
-        const path = rec(m['path']);
-        const headers = asRows(m['headers']);
-        const edit = (patch: Extract<FormEdit, { type: 'match' }>['patch']): FormEdit => ({ type: 'match', route, ruleIndex, matchIndex: i, patch });
+        const path = rec(m["path"]);
+        const headers = asRows(m["headers"]);
+        const edit = (patch: Extract<FormEdit, { type: "match" }>["patch"]): FormEdit => ({
+          type: "match",
+          route,
+          ruleIndex,
+          matchIndex: i,
+          patch,
+        });
         const prefix = `edit-rule-${ruleIndex}-match-${i}`;
         return (
           <div key={i} className="insp-edit-match" data-testid={prefix}>
             <div className="insp-edit-row">
-              <EditField label={`match ${i} path`} value={str(path['type']) || 'PathPrefix'} options={PATH_TYPES} toEdit={(v) => edit({ pathType: v, pathValue: str(path['value']) || '/' })} testId={`${prefix}-path-type`} />
-              <EditField label="value" value={str(path['value']) || (path['type'] === undefined ? '/' : '')} toEdit={(v) => edit({ pathValue: v, pathType: str(path['type']) || 'PathPrefix' })} testId={`${prefix}-path-value`} />
+              <EditField
+                label={`match ${i} path`}
+                value={str(path["type"]) || "PathPrefix"}
+                options={PATH_TYPES}
+                toEdit={(v) => edit({ pathType: v, pathValue: str(path["value"]) || "/" })}
+                testId={`${prefix}-path-type`}
+              />
+              <EditField
+                label="value"
+                value={str(path["value"]) || (path["type"] === undefined ? "/" : "")}
+                toEdit={(v) => edit({ pathValue: v, pathType: str(path["type"]) || "PathPrefix" })}
+                testId={`${prefix}-path-value`}
+              />
             </div>
             <div className="insp-edit-row">
-              <EditField label="method" value={str(m['method'])} options={METHODS} emptyOption="any" toEdit={(v) => edit({ method: v })} testId={`${prefix}-method`} />
+              <EditField
+                label="method"
+                value={str(m["method"])}
+                options={METHODS}
+                emptyOption="any"
+                toEdit={(v) => edit({ method: v })}
+                testId={`${prefix}-method`}
+              />
               <EditField
                 label="headers"
-                value={headers.map((h) => `${str(h['name'])}: ${str(h['value'])}`).join('; ')}
+                value={headers.map((h) => `${str(h["name"])}: ${str(h["value"])}`).join("; ")}
                 placeholder="name: value; …"
                 toEdit={(v) => edit({ headers: parseHeaders(v, headers) })}
                 testId={`${prefix}-headers`}
@@ -155,20 +254,23 @@ function MatchForms({ route, ruleIndex, matches }: { route: ObjectSelector; rule
 
 /** "a, b c" → ["a", "b", "c"]. */
 function splitList(v: string): string[] {
-  return v.split(/[\s,]+/).filter((x) => x !== '');
+  return v.split(/[\s,]+/).filter((x) => x !== "");
 }
 
 /** "x-canary: true; x-env: prod" → header matches; an existing header keeps its match type. */
-function parseHeaders(v: string, existing: Row[]): { type?: string; name: string; value: string }[] {
+function parseHeaders(
+  v: string,
+  existing: Row[],
+): { type?: string; name: string; value: string }[] {
   return v
-    .split(';')
+    .split(";")
     .map((part) => part.trim())
-    .filter((part) => part !== '')
+    .filter((part) => part !== "")
     .map((part) => {
-      const colon = part.indexOf(':');
+      const colon = part.indexOf(":");
       const name = (colon < 0 ? part : part.slice(0, colon)).trim();
-      const value = colon < 0 ? '' : part.slice(colon + 1).trim();
-      const type = str(existing.find((h) => h['name'] === name)?.['type']);
+      const value = colon < 0 ? "" : part.slice(colon + 1).trim();
+      const type = str(existing.find((h) => h["name"] === name)?.["type"]);
       return { ...(type ? { type } : {}), name, value };
     });
 }
@@ -182,7 +284,7 @@ interface EditFieldProps {
   /** For selects: the option that means "not set" (removes the field). */
   emptyOption?: string;
   placeholder?: string;
-  inputMode?: 'numeric';
+  inputMode?: "numeric";
   narrow?: boolean;
 }
 
@@ -191,11 +293,22 @@ function EditField(props: EditFieldProps) {
   return <EditFieldInner key={props.value} {...props} />;
 }
 
-function EditFieldInner({ label, value, toEdit, testId, options, emptyOption, placeholder, inputMode, narrow }: EditFieldProps) {
+function EditFieldInner({
+  label,
+  value,
+  toEdit,
+  testId,
+  options,
+  emptyOption,
+  placeholder,
+  inputMode,
+  narrow,
+}: EditFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | undefined>(undefined);
-  const check = (next: string) => setError(next === value ? undefined : checkFormEdit(toEdit(next)).errors[0]);
+  const check = (next: string) =>
+    setError(next === value ? undefined : checkFormEdit(toEdit(next)).errors[0]);
   const commit = (next: string) => {
     if (next === value) return;
     setError(commitFormEdit(toEdit(next)).errors[0]);
@@ -203,12 +316,12 @@ function EditFieldInner({ label, value, toEdit, testId, options, emptyOption, pl
   const errorId = `${id}-error`;
   const common = {
     id,
-    'data-testid': testId,
-    'aria-invalid': error !== undefined,
-    ...(error !== undefined ? { 'aria-describedby': errorId } : {}),
+    "data-testid": testId,
+    "aria-invalid": error !== undefined,
+    ...(error !== undefined ? { "aria-describedby": errorId } : {}),
   };
   return (
-    <div className={`insp-edit-field${narrow ? ' insp-edit-field--narrow' : ''}`}>
+    <div className={`insp-edit-field${narrow ? " insp-edit-field--narrow" : ""}`}>
       <label htmlFor={id}>{label}</label>
       {options ? (
         <select
@@ -219,7 +332,9 @@ function EditFieldInner({ label, value, toEdit, testId, options, emptyOption, pl
             commit(e.target.value);
           }}
         >
-          {emptyOption !== undefined || !options.includes(draft) ? <option value="">{emptyOption ?? '—'}</option> : null}
+          {emptyOption !== undefined || !options.includes(draft) ? (
+            <option value="">{emptyOption ?? "—"}</option>
+          ) : null}
           {options.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -239,8 +354,8 @@ function EditFieldInner({ label, value, toEdit, testId, options, emptyOption, pl
             check(e.target.value);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') commit(draft);
-            if (e.key === 'Escape') {
+            if (e.key === "Enter") commit(draft);
+            if (e.key === "Escape") {
               setDraft(value);
               setError(undefined);
             }

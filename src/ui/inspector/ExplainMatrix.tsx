@@ -1,5 +1,5 @@
-import type { AttachmentCheck, RouteParentExplain } from '../../engine';
-import { slugOf } from '../canvas/graphTestIds';
+import type { AttachmentCheck, RouteParentExplain } from "../../engine";
+import { slugOf } from "../canvas/graphTestIds";
 
 /**
  * Why a route is (not) attached: for one parentRef, the checks that apply to the whole parentRef,
@@ -8,8 +8,10 @@ import { slugOf } from '../canvas/graphTestIds';
 export function ExplainMatrix({ explain }: { explain: RouteParentExplain }) {
   const checkNames = [...new Set(explain.listeners.flatMap((l) => l.checks.map((c) => c.check)))];
   const failing = [
-    ...explain.checks.filter((c) => !c.pass).map((c) => ({ where: 'parentRef', c })),
-    ...explain.listeners.flatMap((l) => l.checks.filter((c) => !c.pass).map((c) => ({ where: l.listener, c }))),
+    ...explain.checks.filter((c) => !c.pass).map((c) => ({ where: "parentRef", c })),
+    ...explain.listeners.flatMap((l) =>
+      l.checks.filter((c) => !c.pass).map((c) => ({ where: l.listener, c })),
+    ),
   ];
   return (
     <div className="insp-explain" data-testid={`inspector-explain-${explain.parentRefIndex}`}>
@@ -27,7 +29,11 @@ export function ExplainMatrix({ explain }: { explain: RouteParentExplain }) {
             <tr>
               <th>check</th>
               {explain.listeners.map((l) => (
-                <th key={`${l.owner}/${l.listener}`} className={l.attached ? 'insp-attached' : 'insp-detached'} title={l.attached ? 'attached' : 'not attached'}>
+                <th
+                  key={`${l.owner}/${l.listener}`}
+                  className={l.attached ? "insp-attached" : "insp-detached"}
+                  title={l.attached ? "attached" : "not attached"}
+                >
                   {l.listener}
                 </th>
               ))}
@@ -42,12 +48,12 @@ export function ExplainMatrix({ explain }: { explain: RouteParentExplain }) {
                   return (
                     <td
                       key={`${l.owner}/${l.listener}`}
-                      className={c ? (c.pass ? 'insp-pass' : 'insp-fail') : 'insp-na'}
-                      title={c?.detail ?? 'not checked'}
+                      className={c ? (c.pass ? "insp-pass" : "insp-fail") : "insp-na"}
+                      title={c?.detail ?? "not checked"}
                       data-testid={`inspector-check-${explain.parentRefIndex}-${slugOf(l.listener)}-${name}`}
                       data-pass={c ? String(c.pass) : undefined}
                     >
-                      {c ? (c.pass ? '✓' : '✗') : '–'}
+                      {c ? (c.pass ? "✓" : "✗") : "–"}
                     </td>
                   );
                 })}
@@ -69,8 +75,8 @@ export function ExplainMatrix({ explain }: { explain: RouteParentExplain }) {
 
 function CheckLine({ check, where }: { check: AttachmentCheck; where?: string }) {
   return (
-    <li className={check.pass ? 'insp-check insp-check--pass' : 'insp-check insp-check--fail'}>
-      <span className="insp-check-icon">{check.pass ? '✓' : '✗'}</span>
+    <li className={check.pass ? "insp-check insp-check--pass" : "insp-check insp-check--fail"}>
+      <span className="insp-check-icon">{check.pass ? "✓" : "✗"}</span>
       <span>
         <strong>{where ? `${where} · ${check.check}` : check.check}</strong>: {check.detail}
       </span>

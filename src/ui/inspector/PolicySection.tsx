@@ -3,22 +3,33 @@
  * effect. For anything else: every policy that applies to it and how it gets there. All of it is
  * read from the engine's Analysis (policies, effectivePolicies); nothing is inherited here.
  */
-import type { EffectivePolicy, PolicyAttachment, ResourceKey } from '../../engine';
-import { useGwsimStore } from '../../store';
+import type { EffectivePolicy, PolicyAttachment, ResourceKey } from "../../engine";
+import { useGwsimStore } from "../../store";
 import {
   selectAnalysis,
   selectEffectivePolicies,
   selectObjectsReachedByPolicy,
   selectPolicyTargets,
   type PolicyReachedObject,
-} from '../../store/selectors';
-import { slugOf } from '../canvas/graphTestIds';
-import { describePolicyReach, printObjectLabel, printObjectName, printPolicySection } from './describePolicyReach';
+} from "../../store/selectors";
+import { slugOf } from "../canvas/graphTestIds";
+import {
+  describePolicyReach,
+  printObjectLabel,
+  printObjectName,
+  printPolicySection,
+} from "./describePolicyReach";
 
-const select = (key: ResourceKey) => useGwsimStore.getState().select(key, 'inspector');
+const select = (key: ResourceKey) => useGwsimStore.getState().select(key, "inspector");
 
 /** `showEmpty`: say "no policy applies" (for the kinds policies attach to) when the input has policies at all. */
-export function PolicySection({ objectKey, showEmpty }: { objectKey: ResourceKey; showEmpty: boolean }) {
+export function PolicySection({
+  objectKey,
+  showEmpty,
+}: {
+  objectKey: ResourceKey;
+  showEmpty: boolean;
+}) {
   const targets = useGwsimStore(selectPolicyTargets(objectKey));
   if (targets.length > 0) return <PolicyTargets policy={objectKey} targets={targets} />;
   return <AppliedPolicies objectKey={objectKey} showEmpty={showEmpty} />;
@@ -37,7 +48,11 @@ function AppliedPolicies({ objectKey, showEmpty }: { objectKey: ResourceKey; sho
       ) : (
         <ul className="insp-policies">
           {policies.map((p) => (
-            <AppliedPolicy key={`${p.policy}|${p.target}|${p.sectionName ?? ''}`} policy={p} objectKey={objectKey} />
+            <AppliedPolicy
+              key={`${p.policy}|${p.target}|${p.sectionName ?? ""}`}
+              policy={p}
+              objectKey={objectKey}
+            />
           ))}
         </ul>
       )}
@@ -49,16 +64,16 @@ function AppliedPolicy({ policy, objectKey }: { policy: EffectivePolicy; objectK
   const overridden = policy.overriddenBy !== undefined;
   return (
     <li
-      className={`insp-policy${overridden ? ' insp-policy--overridden' : ''}`}
+      className={`insp-policy${overridden ? " insp-policy--overridden" : ""}`}
       data-testid={`inspector-policy-${slugOf(policy.policy)}`}
       data-reach={policy.reach}
-      data-overridden={overridden ? 'true' : undefined}
+      data-overridden={overridden ? "true" : undefined}
     >
       <PolicyLink policy={policy.policy} kind={policy.policyKind} />
       <div className="insp-policy-reach">{describePolicyReach(policy, objectKey)}</div>
       {policy.overriddenBy ? (
         <div className="insp-muted" data-testid="inspector-policy-overridden">
-          overridden by{' '}
+          overridden by{" "}
           <button type="button" className="insp-link" onClick={() => select(policy.overriddenBy!)}>
             {printObjectLabel(policy.overriddenBy)}
           </button>
@@ -70,13 +85,24 @@ function AppliedPolicy({ policy, objectKey }: { policy: EffectivePolicy; objectK
 
 function PolicyLink({ policy, kind }: { policy: ResourceKey; kind: string }) {
   return (
-    <button type="button" className="insp-link insp-policy-name" title={`Select ${printObjectLabel(policy)}`} onClick={() => select(policy)}>
+    <button
+      type="button"
+      className="insp-link insp-policy-name"
+      title={`Select ${printObjectLabel(policy)}`}
+      onClick={() => select(policy)}
+    >
       <span className="insp-policy-kind">{kind}</span> {printObjectName(policy)}
     </button>
   );
 }
 
-function PolicyTargets({ policy, targets }: { policy: ResourceKey; targets: readonly PolicyAttachment[] }) {
+function PolicyTargets({
+  policy,
+  targets,
+}: {
+  policy: ResourceKey;
+  targets: readonly PolicyAttachment[];
+}) {
   const reached = useGwsimStore(selectObjectsReachedByPolicy(policy));
   return (
     <section className="insp-section" data-testid="inspector-policy-targets">
@@ -84,13 +110,13 @@ function PolicyTargets({ policy, targets }: { policy: ResourceKey; targets: read
       <ul className="insp-policies">
         {targets.map((t) => {
           const ref = t.targetRef;
-          const label = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}${ref.sectionName ? ` (sectionName ${ref.sectionName})` : ''}`;
+          const label = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}${ref.sectionName ? ` (sectionName ${ref.sectionName})` : ""}`;
           return (
             <li
               key={t.targetRefIndex}
-              className={`insp-policy ${t.target ? 'insp-ok' : 'insp-bad'}`}
+              className={`insp-policy ${t.target ? "insp-ok" : "insp-bad"}`}
               data-testid={`inspector-policy-target-${t.targetRefIndex}`}
-              data-resolved={t.target ? 'true' : 'false'}
+              data-resolved={t.target ? "true" : "false"}
             >
               {t.target ? (
                 <button type="button" className="insp-link" onClick={() => select(t.target!)}>
@@ -99,7 +125,7 @@ function PolicyTargets({ policy, targets }: { policy: ResourceKey; targets: read
               ) : (
                 <span>{label}</span>
               )}
-              <span className="insp-badge">{t.target ? 'resolved' : 'not in input'}</span>
+              <span className="insp-badge">{t.target ? "resolved" : "not in input"}</span>
             </li>
           );
         })}
@@ -109,7 +135,10 @@ function PolicyTargets({ policy, targets }: { policy: ResourceKey; targets: read
           <h3>Takes effect on</h3>
           <ul className="insp-policies">
             {reached.map((r) => (
-              <ReachedObject key={`${r.object}|${r.effective.target}|${r.effective.sectionName ?? ''}`} reached={r} />
+              <ReachedObject
+                key={`${r.object}|${r.effective.target}|${r.effective.sectionName ?? ""}`}
+                reached={r}
+              />
             ))}
           </ul>
         </>
@@ -122,18 +151,23 @@ function ReachedObject({ reached }: { reached: PolicyReachedObject }) {
   const { object, effective } = reached;
   // From the policy's side, "targets this route" would name the wrong object.
   const how =
-    effective.reach === 'direct'
-      ? 'direct target'
-      : effective.reach === 'section'
+    effective.reach === "direct"
+      ? "direct target"
+      : effective.reach === "section"
         ? `direct target (${printPolicySection(effective)})`
         : describePolicyReach(effective, object);
   return (
-    <li className={`insp-policy${effective.overriddenBy ? ' insp-policy--overridden' : ''}`} data-testid={`inspector-policy-reaches-${slugOf(object)}`}>
+    <li
+      className={`insp-policy${effective.overriddenBy ? " insp-policy--overridden" : ""}`}
+      data-testid={`inspector-policy-reaches-${slugOf(object)}`}
+    >
       <button type="button" className="insp-link" onClick={() => select(object)}>
         {printObjectLabel(object)}
       </button>
       <div className="insp-policy-reach">{how}</div>
-      {effective.overriddenBy ? <div className="insp-muted">overridden by {printObjectLabel(effective.overriddenBy)}</div> : null}
+      {effective.overriddenBy ? (
+        <div className="insp-muted">overridden by {printObjectLabel(effective.overriddenBy)}</div>
+      ) : null}
     </li>
   );
 }

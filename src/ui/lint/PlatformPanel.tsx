@@ -2,17 +2,17 @@
  * The Platform panel under the designer: lint findings with fix-its, and the isolation lens.
  * Collapsed by default; its checks run in the worker only while it is open.
  */
-import './platform.css';
-import { useState } from 'react';
-import { IsolationMatrix } from '../lens/IsolationMatrix';
-import { LintPanel } from './LintPanel';
-import { usePlatformChecks } from './usePlatformChecks';
+import "./platform.css";
+import { useState } from "react";
+import { IsolationMatrix } from "../lens/IsolationMatrix";
+import { LintPanel } from "./LintPanel";
+import { usePlatformChecks } from "./usePlatformChecks";
 
-type PlatformTab = 'lint' | 'isolation';
+type PlatformTab = "lint" | "isolation";
 
 export function PlatformPanel() {
   const [open, setOpen] = useState(false);
-  const [tab, setTab] = useState<PlatformTab>('lint');
+  const [tab, setTab] = useState<PlatformTab>("lint");
   const { checks, error } = usePlatformChecks(open);
   const pick = (t: PlatformTab) => {
     setTab(t);
@@ -20,17 +20,44 @@ export function PlatformPanel() {
   };
   const leakCount = checks?.lens.leaks.length ?? 0;
   return (
-    <section className={`platform-panel ${open ? 'is-open' : ''}`} aria-label="Platform checks" data-testid="platform-panel">
+    <section
+      className={`platform-panel ${open ? "is-open" : ""}`}
+      aria-label="Platform checks"
+      data-testid="platform-panel"
+    >
       <header className="panel-header">
-        <button type="button" className="panel-toggle" data-testid="platform-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
-          <span className="caret" aria-hidden="true">{open ? '▾' : '▸'}</span> Platform
+        <button
+          type="button"
+          className="panel-toggle"
+          data-testid="platform-toggle"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+        >
+          <span className="caret" aria-hidden="true">
+            {open ? "▾" : "▸"}
+          </span>{" "}
+          Platform
         </button>
         <nav className="sim-tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={open && tab === 'lint'} className={open && tab === 'lint' ? 'is-active' : ''} data-testid="platform-tab-lint" onClick={() => pick('lint')}>
-            Lint &amp; fix-its{checks ? ` (${checks.findings.length + checks.fixIts.length})` : ''}
+          <button
+            type="button"
+            role="tab"
+            aria-selected={open && tab === "lint"}
+            className={open && tab === "lint" ? "is-active" : ""}
+            data-testid="platform-tab-lint"
+            onClick={() => pick("lint")}
+          >
+            Lint &amp; fix-its{checks ? ` (${checks.findings.length + checks.fixIts.length})` : ""}
           </button>
-          <button type="button" role="tab" aria-selected={open && tab === 'isolation'} className={open && tab === 'isolation' ? 'is-active' : ''} data-testid="platform-tab-isolation" onClick={() => pick('isolation')}>
-            Isolation{checks ? ` (${leakCount} ${leakCount === 1 ? 'leak' : 'leaks'})` : ''}
+          <button
+            type="button"
+            role="tab"
+            aria-selected={open && tab === "isolation"}
+            className={open && tab === "isolation" ? "is-active" : ""}
+            data-testid="platform-tab-isolation"
+            onClick={() => pick("isolation")}
+          >
+            Isolation{checks ? ` (${leakCount} ${leakCount === 1 ? "leak" : "leaks"})` : ""}
           </button>
         </nav>
       </header>
@@ -38,8 +65,12 @@ export function PlatformPanel() {
         <div className="platform-body">
           {error !== undefined ? <p className="empty">Platform checks failed: {error}</p> : null}
           {checks === undefined && error === undefined ? <p className="empty">Checking…</p> : null}
-          {checks !== undefined && tab === 'lint' ? <LintPanel findings={checks.findings} fixIts={checks.fixIts} /> : null}
-          {checks !== undefined && tab === 'isolation' ? <IsolationMatrix lens={checks.lens} /> : null}
+          {checks !== undefined && tab === "lint" ? (
+            <LintPanel findings={checks.findings} fixIts={checks.fixIts} />
+          ) : null}
+          {checks !== undefined && tab === "isolation" ? (
+            <IsolationMatrix lens={checks.lens} />
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -4,16 +4,19 @@
  * worker queries: a query the panel no longer watches is cancelled, and its answer dropped).
  * Kept in the panel (not the store): nothing else reads them.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { FixIt } from '../../engine';
-import { useGwsimStore } from '../../store';
-import { WORKSPACE_FILE, type PlatformChecks } from '../../store/controller';
-import { getEngine } from '../../worker/engineClient';
-import { appController } from '../app/appController';
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { FixIt } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { WORKSPACE_FILE, type PlatformChecks } from "../../store/controller";
+import { getEngine } from "../../worker/engineClient";
+import { appController } from "../app/appController";
 
 export type { PlatformChecks };
 
-export function usePlatformChecks(enabled: boolean): { checks: PlatformChecks | undefined; error: string | undefined } {
+export function usePlatformChecks(enabled: boolean): {
+  checks: PlatformChecks | undefined;
+  error: string | undefined;
+} {
   const analysisRevision = useGwsimStore((s) => s.analysisRevision);
   const query = useQuery({
     ...appController.platformChecksQuery(analysisRevision),
@@ -21,7 +24,11 @@ export function usePlatformChecks(enabled: boolean): { checks: PlatformChecks | 
     // The previous revision's findings stay on screen until the new ones arrive (no flicker).
     placeholderData: keepPreviousData,
   });
-  const error = query.error ? (query.error instanceof Error ? query.error.message : String(query.error)) : undefined;
+  const error = query.error
+    ? query.error instanceof Error
+      ? query.error.message
+      : String(query.error)
+    : undefined;
   return { checks: query.data, error };
 }
 
@@ -29,7 +36,7 @@ export function usePlatformChecks(enabled: boolean): { checks: PlatformChecks | 
 export async function previewFix(fix: FixIt): Promise<string> {
   const { text } = useGwsimStore.getState();
   const preview = await getEngine().previewFixIt([{ name: WORKSPACE_FILE, text }], fix);
-  if (preview === undefined) return '';
-  if (preview.failed.length > 0) return `The fix no longer applies: ${preview.failed.join('; ')}`;
+  if (preview === undefined) return "";
+  if (preview.failed.length > 0) return `The fix no longer applies: ${preview.failed.join("; ")}`;
   return preview.diff;
 }

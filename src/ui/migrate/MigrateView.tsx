@@ -4,12 +4,12 @@
  * traces), and "Use this Gateway API" to make the result the workspace. Everything is computed in
  * the engine worker; editing the generated YAML re-runs the same requests against the edit.
  */
-import './migrate.css';
-import { useEffect, useRef, useState } from 'react';
-import type { MigrationReport, SideResult } from '../../engine';
-import { useGwsimStore } from '../../store';
-import { WORKSPACE_FILE } from '../../store/analysisSync';
-import { getEngine } from '../../worker/engineClient';
+import "./migrate.css";
+import { useEffect, useRef, useState } from "react";
+import type { MigrationReport, SideResult } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { WORKSPACE_FILE } from "../../store/analysisSync";
+import { getEngine } from "../../worker/engineClient";
 
 const EDIT_DELAY_MS = 300;
 
@@ -59,8 +59,12 @@ export function MigrateView(props: { onClose(): void }) {
       .migratedWorkspace([{ name: WORKSPACE_FILE, text: source }], yaml)
       .then((text) => {
         const state = useGwsimStore.getState();
-        state.replaceWorkspace(text, 'file');
-        state.setNotice({ kind: 'info', message: 'The workspace now holds the Gateway API configuration (the Ingresses were replaced; every other object was kept). Undo brings the Ingresses back.' });
+        state.replaceWorkspace(text, "file");
+        state.setNotice({
+          kind: "info",
+          message:
+            "The workspace now holds the Gateway API configuration (the Ingresses were replaced; every other object was kept). Undo brings the Ingresses back.",
+        });
         onClose();
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -68,11 +72,24 @@ export function MigrateView(props: { onClose(): void }) {
 
   const diff = selected === undefined ? undefined : report?.equivalence.different[selected];
   return (
-    <dialog ref={ref} className="mig-dialog" data-testid="migrate-view" aria-label="Migrate from Ingress" onCancel={onClose} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="mig-dialog"
+      data-testid="migrate-view"
+      aria-label="Migrate from Ingress"
+      onCancel={onClose}
+      onClose={onClose}
+    >
       <header className="mig-head">
         <h2 className="mig-title">Migrate from Ingress (ingress-nginx) to Gateway API</h2>
         <div className="mig-buttons">
-          <button type="button" className="tb-button ws-primary" data-testid="migrate-use" disabled={yaml === undefined} onClick={useResult}>
+          <button
+            type="button"
+            className="tb-button ws-primary"
+            data-testid="migrate-use"
+            disabled={yaml === undefined}
+            onClick={useResult}
+          >
             Use this Gateway API
           </button>
           <button type="button" className="tb-button" data-testid="migrate-close" onClick={onClose}>
@@ -82,22 +99,28 @@ export function MigrateView(props: { onClose(): void }) {
       </header>
       {!hasIngress ? (
         <p className="mig-empty" data-testid="migrate-empty">
-          The workspace holds no Ingress. Open the example “ingress nginx migration”, or open files with your Ingress and IngressClass objects, then come back here.
+          The workspace holds no Ingress. Open the example “ingress nginx migration”, or open files
+          with your Ingress and IngressClass objects, then come back here.
         </p>
       ) : (
         <>
           <div className="mig-sources">
             <section className="mig-col" aria-label="Ingress YAML">
               <h3>Ingress YAML (the workspace)</h3>
-              <pre className="mig-code" data-testid="migrate-ingress-yaml">{source}</pre>
+              <pre className="mig-code" data-testid="migrate-ingress-yaml">
+                {source}
+              </pre>
             </section>
             <section className="mig-col" aria-label="Gateway API YAML">
-              <h3>Generated Gateway API YAML {edited ? <span className="mig-muted">(edited)</span> : null}</h3>
+              <h3>
+                Generated Gateway API YAML{" "}
+                {edited ? <span className="mig-muted">(edited)</span> : null}
+              </h3>
               <textarea
                 className="mig-code mig-editor"
                 data-testid="migrate-gateway-yaml"
                 spellCheck={false}
-                value={yaml ?? 'Generating…'}
+                value={yaml ?? "Generating…"}
                 readOnly={yaml === undefined}
                 onChange={(e) => {
                   setEdited(true);
@@ -107,7 +130,11 @@ export function MigrateView(props: { onClose(): void }) {
             </section>
           </div>
           <section className="mig-report" aria-label="Differences">
-            {error ? <p className="mig-error" role="alert">{error}</p> : null}
+            {error ? (
+              <p className="mig-error" role="alert">
+                {error}
+              </p>
+            ) : null}
             <Summary report={report} />
             {report && report.equivalence.different.length > 0 ? (
               <table className="mig-table" data-testid="migrate-differences">
@@ -123,18 +150,20 @@ export function MigrateView(props: { onClose(): void }) {
                   {report.equivalence.different.map((d, i) => (
                     <tr
                       key={`${d.request.scheme}${d.request.host}${d.request.path}${JSON.stringify(d.request.headers)}`}
-                      className={i === selected ? 'is-selected' : ''}
+                      className={i === selected ? "is-selected" : ""}
                       data-testid="migrate-difference"
                       tabIndex={0}
                       onClick={() => setSelected(i)}
-                      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ' ? setSelected(i) : undefined)}
+                      onKeyDown={(e) =>
+                        e.key === "Enter" || e.key === " " ? setSelected(i) : undefined
+                      }
                     >
                       <td className="mig-mono">
                         {d.request.method} {d.request.scheme}://{d.request.host}
                         {d.request.path}
                         {Object.entries(d.request.headers).map(([k, v]) => (
                           <span key={k} className="mig-muted">
-                            {' '}
+                            {" "}
                             {k}: {v}
                           </span>
                         ))}
@@ -151,11 +180,15 @@ export function MigrateView(props: { onClose(): void }) {
               <div className="mig-traces" data-testid="migrate-traces">
                 <section>
                   <h3>ingress-nginx trace</h3>
-                  <pre className="mig-code" data-testid="migrate-ingress-trace">{diff.ingressTrace}</pre>
+                  <pre className="mig-code" data-testid="migrate-ingress-trace">
+                    {diff.ingressTrace}
+                  </pre>
                 </section>
                 <section>
                   <h3>Gateway API trace</h3>
-                  <pre className="mig-code" data-testid="migrate-gateway-trace">{diff.gatewayApiTrace}</pre>
+                  <pre className="mig-code" data-testid="migrate-gateway-trace">
+                    {diff.gatewayApiTrace}
+                  </pre>
                 </section>
               </div>
             ) : null}
@@ -173,8 +206,8 @@ function Summary({ report }: { report: MigrationReport | undefined }) {
     <div className="mig-summary" data-testid="migrate-summary">
       <strong>
         {e.requests} requests: {e.same} behave the same, {e.different.length} differ.
-      </strong>{' '}
-      {e.different.length > 0 ? 'Click a row for both traces.' : ''}
+      </strong>{" "}
+      {e.different.length > 0 ? "Click a row for both traces." : ""}
       {report.gatewayApiErrors.length > 0 ? (
         <ul className="mig-error" data-testid="migrate-yaml-errors">
           {report.gatewayApiErrors.map((x) => (
@@ -184,13 +217,17 @@ function Summary({ report }: { report: MigrationReport | undefined }) {
       ) : null}
       {report.notSimulated.length > 0 ? (
         <p data-testid="migrate-not-simulated">
-          Not simulated: {report.notSimulated.map((n) => `${n.ingress} ${n.annotation.replace('nginx.ingress.kubernetes.io/', '')}`).join(', ')}.
+          Not simulated:{" "}
+          {report.notSimulated
+            .map((n) => `${n.ingress} ${n.annotation.replace("nginx.ingress.kubernetes.io/", "")}`)
+            .join(", ")}
+          .
         </p>
       ) : null}
-      {report.findings.filter((f) => f.severity === 'warning').length > 0 ? (
+      {report.findings.filter((f) => f.severity === "warning").length > 0 ? (
         <ul className="mig-findings">
           {report.findings
-            .filter((f) => f.severity === 'warning')
+            .filter((f) => f.severity === "warning")
             .map((f) => (
               <li key={`${f.ingress}${f.message}`}>
                 {f.ingress}: {f.message}
@@ -204,6 +241,6 @@ function Summary({ report }: { report: MigrationReport | undefined }) {
 
 function describeSide(s: SideResult): string {
   if (s.backend === null && s.path !== null) return `${s.status} → ${s.path}`;
-  if (s.status === 0) return 'connection fails';
-  return `${s.status}${s.backend ? ` ${s.backend}` : ''}${s.path ? ` · ${s.path}` : ''}`;
+  if (s.status === 0) return "connection fails";
+  return `${s.status}${s.backend ? ` ${s.backend}` : ""}${s.path ? ` · ${s.path}` : ""}`;
 }

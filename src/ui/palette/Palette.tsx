@@ -1,50 +1,55 @@
-import './palette.css';
-import type { GraphNode, ObjectSummary } from '../../engine';
-import { useGwsimStore } from '../../store';
-import { applyCanvasEdits, readCurrentField } from '../../store/canvasEdits';
-import { applyCanvasIntents } from '../canvas/applyCanvasIntents';
-import { useRef } from 'react';
-import { useRovingToolbar } from '../common/useRovingToolbar';
-import { buildListenerTemplate, type PaletteKind } from './objectTemplates';
-import { paletteEdits } from './paletteEdits';
+import "./palette.css";
+import type { GraphNode, ObjectSummary } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { applyCanvasEdits, readCurrentField } from "../../store/canvasEdits";
+import { applyCanvasIntents } from "../canvas/applyCanvasIntents";
+import { useRef } from "react";
+import { useRovingToolbar } from "../common/useRovingToolbar";
+import { buildListenerTemplate, type PaletteKind } from "./objectTemplates";
+import { paletteEdits } from "./paletteEdits";
 
 /** Buttons in groups, routes by protocol, so the row stays one line at 1366 px. */
-const GROUPS: readonly { label: string; items: readonly { kind: PaletteKind; label: string }[] }[] = [
-  {
-    label: 'Add',
-    items: [
-      { kind: 'GatewayClass', label: 'GatewayClass' },
-      { kind: 'Gateway', label: 'Gateway' },
-      { kind: 'ListenerSet', label: 'ListenerSet' },
-    ],
-  },
-  {
-    label: 'Route',
-    items: [
-      { kind: 'HTTPRoute', label: 'HTTP' },
-      { kind: 'GRPCRoute', label: 'gRPC' },
-      { kind: 'TLSRoute', label: 'TLS' },
-      { kind: 'TCPRoute', label: 'TCP' },
-      { kind: 'UDPRoute', label: 'UDP' },
-    ],
-  },
-  {
-    label: '',
-    items: [
-      { kind: 'Service', label: 'Service' },
-      { kind: 'Namespace', label: 'Namespace' },
-      { kind: 'ReferenceGrant', label: 'ReferenceGrant' },
-      { kind: 'BackendTLSPolicy', label: 'BackendTLSPolicy' },
-    ],
-  },
-];
+const GROUPS: readonly { label: string; items: readonly { kind: PaletteKind; label: string }[] }[] =
+  [
+    {
+      label: "Add",
+      items: [
+        { kind: "GatewayClass", label: "GatewayClass" },
+        { kind: "Gateway", label: "Gateway" },
+        { kind: "ListenerSet", label: "ListenerSet" },
+      ],
+    },
+    {
+      label: "Route",
+      items: [
+        { kind: "HTTPRoute", label: "HTTP" },
+        { kind: "GRPCRoute", label: "gRPC" },
+        { kind: "TLSRoute", label: "TLS" },
+        { kind: "TCPRoute", label: "TCP" },
+        { kind: "UDPRoute", label: "UDP" },
+      ],
+    },
+    {
+      label: "",
+      items: [
+        { kind: "Service", label: "Service" },
+        { kind: "Namespace", label: "Namespace" },
+        { kind: "ReferenceGrant", label: "ReferenceGrant" },
+        { kind: "BackendTLSPolicy", label: "BackendTLSPolicy" },
+      ],
+    },
+  ];
 
-const CLUSTER_SCOPED: ReadonlySet<PaletteKind> = new Set(['GatewayClass', 'Namespace']);
+const CLUSTER_SCOPED: ReadonlySet<PaletteKind> = new Set(["GatewayClass", "Namespace"]);
 
 /** Adds objects to the YAML with valid defaults; new namespaced objects go to the selected object's namespace. */
-export function Palette(props: { objects: readonly ObjectSummary[]; selected: GraphNode | undefined }) {
-  const namespace = props.selected?.namespace ?? 'default';
-  const gateway = props.selected?.category === 'gateway' && !props.selected.ghost ? props.selected : undefined;
+export function Palette(props: {
+  objects: readonly ObjectSummary[];
+  selected: GraphNode | undefined;
+}) {
+  const namespace = props.selected?.namespace ?? "default";
+  const gateway =
+    props.selected?.category === "gateway" && !props.selected.ghost ? props.selected : undefined;
   const add = (kind: PaletteKind) => {
     // Read at click time: the palette does not re-render on every keystroke.
     const { analysis } = useGwsimStore.getState();
@@ -52,18 +57,31 @@ export function Palette(props: { objects: readonly ObjectSummary[]; selected: Gr
       objects: props.objects,
       namespace,
       readField: readCurrentField,
-      ...(analysis ? { gateways: analysis.gateways, routes: analysis.routes, attachments: analysis.attachments } : {}),
+      ...(analysis
+        ? {
+            gateways: analysis.gateways,
+            routes: analysis.routes,
+            attachments: analysis.attachments,
+          }
+        : {}),
       ...(props.selected ? { selected: props.selected.id } : {}),
     };
-    applyCanvasEdits(paletteEdits(kind, ctx).ops, 'canvas');
+    applyCanvasEdits(paletteEdits(kind, ctx).ops, "canvas");
   };
   // One tab stop for the row; Left/Right move between the kinds.
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = useRovingToolbar(ref);
   return (
-    <div className="palette" data-testid="palette" role="toolbar" aria-label="Add objects" ref={ref} onKeyDown={onKeyDown}>
+    <div
+      className="palette"
+      data-testid="palette"
+      role="toolbar"
+      aria-label="Add objects"
+      ref={ref}
+      onKeyDown={onKeyDown}
+    >
       {GROUPS.map((group) => (
-        <span key={group.label || 'more'} className="palette-group">
+        <span key={group.label || "more"} className="palette-group">
           {group.label ? <span className="palette-title">{group.label}</span> : null}
           {group.items.map(({ kind, label }) => (
             <button
@@ -72,7 +90,13 @@ export function Palette(props: { objects: readonly ObjectSummary[]; selected: Gr
               className="palette-button"
               data-testid={`palette-add-${kind.toLowerCase()}`}
               aria-label={`Add a ${kind}`}
-              title={CLUSTER_SCOPED.has(kind) ? `Add a ${kind}` : kind === 'ListenerSet' ? 'Add a ListenerSet to the first Gateway' : `Add a ${kind} in namespace ${namespace}`}
+              title={
+                CLUSTER_SCOPED.has(kind)
+                  ? `Add a ${kind}`
+                  : kind === "ListenerSet"
+                    ? "Add a ListenerSet to the first Gateway"
+                    : `Add a ${kind} in namespace ${namespace}`
+              }
               onClick={() => add(kind)}
             >
               + {label}
@@ -85,11 +109,18 @@ export function Palette(props: { objects: readonly ObjectSummary[]; selected: Gr
         className="palette-button"
         data-testid="palette-add-listener"
         disabled={!gateway}
-        title={gateway ? `Add a listener to ${gateway.name}` : 'Select a Gateway to add a listener to it'}
+        title={
+          gateway ? `Add a listener to ${gateway.name}` : "Select a Gateway to add a listener to it"
+        }
         onClick={() => {
-          if (!gateway || gateway.details.category !== 'gateway') return;
+          if (!gateway || gateway.details.category !== "gateway") return;
           applyCanvasIntents([
-            { type: 'addListener', gateway: gateway.id, index: gateway.details.listeners.length, listener: buildListenerTemplate(gateway.details.listeners) },
+            {
+              type: "addListener",
+              gateway: gateway.id,
+              index: gateway.details.listeners.length,
+              listener: buildListenerTemplate(gateway.details.listeners),
+            },
           ]);
         }}
       >

@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
-import { VirtualList } from '../common/VirtualList';
-import { useGwsimStore } from '../../store';
-import type { Problem } from '../../store/problems';
-import { selectAnalysis, selectProblems, selectSelected } from '../../store/selectors';
+import { useMemo, useState } from "react";
+import { VirtualList } from "../common/VirtualList";
+import { useGwsimStore } from "../../store";
+import type { Problem } from "../../store/problems";
+import { selectAnalysis, selectProblems, selectSelected } from "../../store/selectors";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
-const ICON = { error: '●', warning: '▲', info: 'ℹ' } as const;
+const ICON = { error: "●", warning: "▲", info: "ℹ" } as const;
 
 /**
  * Longer lists render only the rows in view, each one line of message and one of hint (the full
@@ -14,10 +14,13 @@ const ICON = { error: '●', warning: '▲', info: 'ℹ' } as const;
 export const VIRTUALIZE_FROM = 200;
 const ROW_HEIGHT = 42;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function testIdOf(problem: Problem): string {
-  return `problem-${problem.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, '');
+  return `problem-${problem.id}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/-+$/, "");
 }
 
 /** Every diagnostic, non-accepted route parent and non-ready listener; a click shows it. */
@@ -29,7 +32,13 @@ export function ProblemsPanel() {
   const revealLocation = useGwsimStore((s) => s.revealLocation);
   const [collapsed, setCollapsed] = useState(false);
 
-  const sorted = useMemo(() => [...problems].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0)), [problems]);
+  const sorted = useMemo(
+    () =>
+      [...problems].sort(
+        (a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0),
+      ),
+    [problems],
+  );
   const counts = useMemo(() => {
     const c = { error: 0, warning: 0, info: 0 };
     for (const p of problems) c[p.severity] += 1;
@@ -37,19 +46,35 @@ export function ProblemsPanel() {
   }, [problems]);
 
   const show = (p: Problem) => {
-    if (p.object) select(p.object, 'problems');
+    if (p.object) select(p.object, "problems");
     if (p.line !== undefined) revealLocation(p.line, p.column ?? 1);
   };
 
   return (
-    <section className={`problems ${collapsed ? 'is-collapsed' : ''} ${problems.length === 0 ? 'is-empty' : ''}`} aria-label="Problems" data-testid="problems-panel">
+    <section
+      className={`problems ${collapsed ? "is-collapsed" : ""} ${problems.length === 0 ? "is-empty" : ""}`}
+      aria-label="Problems"
+      data-testid="problems-panel"
+    >
       <header className="panel-header">
-        <button type="button" className="panel-toggle" onClick={() => setCollapsed((c) => !c)} aria-expanded={!collapsed}>
-          <span className="caret" aria-hidden="true">{collapsed ? '▸' : '▾'}</span> Problems
+        <button
+          type="button"
+          className="panel-toggle"
+          onClick={() => setCollapsed((c) => !c)}
+          aria-expanded={!collapsed}
+        >
+          <span className="caret" aria-hidden="true">
+            {collapsed ? "▸" : "▾"}
+          </span>{" "}
+          Problems
         </button>
         <span className="counts" data-testid="problem-counts">
-          <span className={`count ${counts.error > 0 ? 'count-error' : ''}`}>{plural(counts.error, 'error')}</span>
-          <span className={`count ${counts.warning > 0 ? 'count-warning' : ''}`}>{plural(counts.warning, 'warning')}</span>
+          <span className={`count ${counts.error > 0 ? "count-error" : ""}`}>
+            {plural(counts.error, "error")}
+          </span>
+          <span className={`count ${counts.warning > 0 ? "count-warning" : ""}`}>
+            {plural(counts.warning, "warning")}
+          </span>
           <span className="count count-info">{counts.info} info</span>
           {analysis && analysis.assumptions.length > 0 && (
             <span
@@ -57,7 +82,7 @@ export function ProblemsPanel() {
               data-testid="assumed-count"
               title={`Referenced but not in the workspace; the ${analysis.world} world assumes they exist (each has an assume.* note below)`}
             >
-              {plural(analysis.assumptions.length, 'assumed object')}
+              {plural(analysis.assumptions.length, "assumed object")}
             </span>
           )}
         </span>
@@ -94,11 +119,21 @@ export function ProblemsPanel() {
   );
 }
 
-function ProblemRow({ problem: p, selected, onShow, titled }: { problem: Problem; selected: string | undefined; onShow: (p: Problem) => void; titled?: boolean }) {
+function ProblemRow({
+  problem: p,
+  selected,
+  onShow,
+  titled,
+}: {
+  problem: Problem;
+  selected: string | undefined;
+  onShow: (p: Problem) => void;
+  titled?: boolean;
+}) {
   return (
     <button
       type="button"
-      className={`problem problem-${p.severity} ${p.object && p.object === selected ? 'is-selected' : ''}`}
+      className={`problem problem-${p.severity} ${p.object && p.object === selected ? "is-selected" : ""}`}
       data-testid={testIdOf(p)}
       data-kind={p.kind}
       title={titled ? (p.hint ? `${p.message}\n${p.hint}` : p.message) : undefined}

@@ -1,4 +1,4 @@
-import { useShareSession } from './shareSession';
+import { useShareSession } from "./shareSession";
 
 /**
  * The bar shown while a shared workspace is read-only: Edit it, or go back to one's own. The
@@ -15,7 +15,10 @@ export function ShareNotice() {
       <button type="button" className="tb-button" data-testid="share-keep-mine" onClick={keepMine}>
         Keep my workspace
       </button>
-      <span>Opened from a share link — read-only until you choose Edit. Your own saved workspace is untouched.</span>
+      <span>
+        Opened from a share link — read-only until you choose Edit. Your own saved workspace is
+        untouched.
+      </span>
     </div>
   );
 }

@@ -17,10 +17,10 @@ export interface InflateLimits {
 }
 
 export class InflateLimitError extends Error {
-  override name = 'InflateLimitError';
+  override name = "InflateLimitError";
   constructor(
     message: string,
-    readonly limit: 'size' | 'ratio',
+    readonly limit: "size" | "ratio",
   ) {
     super(message);
   }
@@ -29,8 +29,14 @@ export class InflateLimitError extends Error {
 const DEFAULT_RATIO_FLOOR = 1024 * 1024;
 
 /** The inflated bytes; throws InflateLimitError past a limit, or the stream's error on bad data. */
-export async function inflateRawBounded(data: Uint8Array, limits: InflateLimits): Promise<Uint8Array> {
-  const reader = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+export async function inflateRawBounded(
+  data: Uint8Array,
+  limits: InflateLimits,
+): Promise<Uint8Array> {
+  const reader = new Blob([data as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream("deflate-raw"))
+    .getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   const floor = limits.ratioFloorBytes ?? DEFAULT_RATIO_FLOOR;
@@ -40,11 +46,18 @@ export async function inflateRawBounded(data: Uint8Array, limits: InflateLimits)
     total += value.length;
     let exceeded: InflateLimitError | undefined;
     if (total > limits.maxBytes) {
-      exceeded = new InflateLimitError(`it unpacks to more than ${formatBytes(limits.maxBytes)}`, 'size');
-    } else if (limits.maxRatio !== undefined && total > floor && total > limits.maxRatio * Math.max(1, data.length)) {
+      exceeded = new InflateLimitError(
+        `it unpacks to more than ${formatBytes(limits.maxBytes)}`,
+        "size",
+      );
+    } else if (
+      limits.maxRatio !== undefined &&
+      total > floor &&
+      total > limits.maxRatio * Math.max(1, data.length)
+    ) {
       exceeded = new InflateLimitError(
         `it unpacks to more than ${limits.maxRatio} times its packed size (${formatBytes(data.length)} packed), like a decompression bomb`,
-        'ratio',
+        "ratio",
       );
     }
     if (exceeded) {

@@ -6,8 +6,8 @@
  * damage) are listed with the reason instead of failing the whole archive; an archive whose
  * structure is broken throws ZipFormatError with a readable reason.
  */
-import { crc32 } from './zipStore';
-import { InflateLimitError, inflateRawBounded } from './inflateBounded';
+import { crc32 } from "./zipStore";
+import { InflateLimitError, inflateRawBounded } from "./inflateBounded";
 
 export interface ZipFile {
   /** Path inside the archive, with `/` separators. */
@@ -29,7 +29,7 @@ export interface ZipContents {
 }
 
 export class ZipFormatError extends Error {
-  override name = 'ZipFormatError';
+  override name = "ZipFormatError";
 }
 
 const END_SIGNATURE = 0x06054b50;
@@ -54,11 +54,15 @@ export async function readZip(zip: Uint8Array): Promise<ZipContents> {
   const count = view.getUint16(endAt + 10, true);
   const centralSize = view.getUint32(endAt + 12, true);
   const centralAt = view.getUint32(endAt + 16, true);
-  if (disk !== 0 || centralDisk !== 0) throw new ZipFormatError('it is one part of a split (multi-volume) archive');
+  if (disk !== 0 || centralDisk !== 0)
+    throw new ZipFormatError("it is one part of a split (multi-volume) archive");
   if (count === 0xffff || centralAt === 0xffffffff || centralSize === 0xffffffff) {
-    throw new ZipFormatError('it is a ZIP64 archive, which is not supported; re-create it with a standard zip tool');
+    throw new ZipFormatError(
+      "it is a ZIP64 archive, which is not supported; re-create it with a standard zip tool",
+    );
   }
-  if (centralAt + centralSize > endAt) throw new ZipFormatError('its central directory points past the end of the file (truncated?)');
+  if (centralAt + centralSize > endAt)
+    throw new ZipFormatError("its central directory points past the end of the file (truncated?)");
 
   const entries: CentralEntry[] = [];
   let at = centralAt;
@@ -87,16 +91,25 @@ export async function readZip(zip: Uint8Array): Promise<ZipContents> {
   const skipped: ZipSkipped[] = [];
   let total = 0;
   for (const entry of entries) {
-    if (entry.name.endsWith('/')) continue; // a folder, not a file
+    if (entry.name.endsWith("/")) continue; // a folder, not a file
     if (total + entry.size > MAX_ZIP_TOTAL_BYTES) {
-      skipped.push({ name: entry.name, reason: `the archive's files together unpack to more than ${MAX_ZIP_TOTAL_BYTES / (1024 * 1024)} MB` });
+      skipped.push({
+        name: entry.name,
+        reason: `the archive's files together unpack to more than ${MAX_ZIP_TOTAL_BYTES / (1024 * 1024)} MB`,
+      });
       continue;
     }
     const problem = await readEntry(zip, view, entry);
-    if (typeof problem === 'string') skipped.push({ name: entry.name, reason: problem });
+    if (typeof problem === "string") skipped.push({ name: entry.name, reason: problem });
     else {
       total += problem.length;
-      files.push({ name: entry.name, bytes: problem, method: entry.method, flags: entry.flags, crc: entry.crc });
+      files.push({
+        name: entry.name,
+        bytes: problem,
+        method: entry.method,
+        flags: entry.flags,
+        crc: entry.crc,
+      });
     }
   }
   return { files, skipped };
@@ -111,13 +124,16 @@ function rejectOverlaps(zip: Uint8Array, view: DataView, entries: readonly Centr
   const spans: { start: number; end: number }[] = [];
   for (const e of entries) {
     if (e.localAt + 30 > zip.length) continue; // reported per entry as a damaged local header
-    const dataAt = e.localAt + 30 + view.getUint16(e.localAt + 26, true) + view.getUint16(e.localAt + 28, true);
+    const dataAt =
+      e.localAt + 30 + view.getUint16(e.localAt + 26, true) + view.getUint16(e.localAt + 28, true);
     spans.push({ start: e.localAt, end: dataAt + e.compressedSize });
   }
   spans.sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) {
     if (spans[i]!.start < spans[i - 1]!.end) {
-      throw new ZipFormatError('its entries overlap one another (a zip bomb technique, or a damaged archive); it was not opened');
+      throw new ZipFormatError(
+        "its entries overlap one another (a zip bomb technique, or a damaged archive); it was not opened",
+      );
     }
   }
 }
@@ -135,22 +151,30 @@ interface CentralEntry {
 }
 
 /** The entry's bytes, or the reason it cannot be read. */
-async function readEntry(zip: Uint8Array, view: DataView, e: CentralEntry): Promise<Uint8Array | string> {
-  if (e.flags & ENCRYPTED_FLAG) return 'it is encrypted';
-  if (e.method !== STORED && e.method !== DEFLATED) return `it uses compression method ${e.method} (only stored and deflated entries can be read)`;
-  if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) return 'it is a ZIP64 entry, which is not supported';
-  if (e.localAt + 30 > e.centralAt || view.getUint32(e.localAt, true) !== LOCAL_SIGNATURE) return 'its local header is missing or damaged';
+async function readEntry(
+  zip: Uint8Array,
+  view: DataView,
+  e: CentralEntry,
+): Promise<Uint8Array | string> {
+  if (e.flags & ENCRYPTED_FLAG) return "it is encrypted";
+  if (e.method !== STORED && e.method !== DEFLATED)
+    return `it uses compression method ${e.method} (only stored and deflated entries can be read)`;
+  if (e.size === 0xffffffff || e.compressedSize === 0xffffffff)
+    return "it is a ZIP64 entry, which is not supported";
+  if (e.localAt + 30 > e.centralAt || view.getUint32(e.localAt, true) !== LOCAL_SIGNATURE)
+    return "its local header is missing or damaged";
   const localNameLength = view.getUint16(e.localAt + 26, true);
   const localExtra = view.getUint16(e.localAt + 28, true);
   if (!sameBytes(zip.subarray(e.localAt + 30, e.localAt + 30 + localNameLength), e.rawName)) {
-    return 'its local header names a different file (damaged archive)';
+    return "its local header names a different file (damaged archive)";
   }
   const dataAt = e.localAt + 30 + localNameLength + localExtra;
-  if (dataAt + e.compressedSize > e.centralAt) return 'its data runs past the central directory (truncated archive)';
+  if (dataAt + e.compressedSize > e.centralAt)
+    return "its data runs past the central directory (truncated archive)";
   const stored = zip.subarray(dataAt, dataAt + e.compressedSize);
   let bytes: Uint8Array;
   if (e.method === STORED) {
-    if (e.compressedSize !== e.size) return 'its stored size and size differ (damaged archive)';
+    if (e.compressedSize !== e.size) return "its stored size and size differ (damaged archive)";
     bytes = stored;
   } else {
     try {
@@ -159,8 +183,9 @@ async function readEntry(zip: Uint8Array, view: DataView, e: CentralEntry): Prom
       return `its compressed data is damaged (${error instanceof Error ? error.message : String(error)})`;
     }
   }
-  if (bytes.length !== e.size) return `it inflated to ${bytes.length} bytes instead of the declared ${e.size} (damaged archive)`;
-  if (crc32(bytes) !== e.crc) return 'its checksum does not match (damaged archive)';
+  if (bytes.length !== e.size)
+    return `it inflated to ${bytes.length} bytes instead of the declared ${e.size} (damaged archive)`;
+  if (crc32(bytes) !== e.crc) return "its checksum does not match (damaged archive)";
   return bytes;
 }
 
@@ -169,21 +194,22 @@ async function inflateRaw(data: Uint8Array, expected: number): Promise<Uint8Arra
   try {
     return await inflateRawBounded(data, { maxBytes: expected });
   } catch (error) {
-    if (error instanceof InflateLimitError) throw new Error('it inflates beyond its declared size', { cause: error });
+    if (error instanceof InflateLimitError)
+      throw new Error("it inflates beyond its declared size", { cause: error });
     throw error;
   }
 }
 
 /** The end record sits in the last 22 bytes, or before an archive comment of up to 64 KiB. */
 function findEndRecord(zip: Uint8Array, view: DataView): number {
-  if (zip.length < END_SIZE) throw new ZipFormatError('the file is too short to be a zip archive');
+  if (zip.length < END_SIZE) throw new ZipFormatError("the file is too short to be a zip archive");
   const lowest = Math.max(0, zip.length - END_SIZE - 0xffff);
   for (let at = zip.length - END_SIZE; at >= lowest; at--) {
     if (view.getUint32(at, true) !== END_SIGNATURE) continue;
     // The comment length must account for exactly the rest of the file, or this is a stray match.
     if (at + END_SIZE + view.getUint16(at + 20, true) === zip.length) return at;
   }
-  throw new ZipFormatError('it has no zip end record (not a zip archive, or cut off)');
+  throw new ZipFormatError("it has no zip end record (not a zip archive, or cut off)");
 }
 
 /**
@@ -191,7 +217,7 @@ function findEndRecord(zip: Uint8Array, view: DataView): number {
  * setting the flag are far more common than CP437 names, and ASCII reads the same either way.
  */
 function decodeName(raw: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(raw);
+  return new TextDecoder("utf-8").decode(raw);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

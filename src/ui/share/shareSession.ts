@@ -2,7 +2,7 @@
  * Whether the workspace on screen came from a share link and is still read-only. Kept apart from
  * the document store: it is a property of this page visit, never saved or undone.
  */
-import { create } from 'zustand';
+import { create } from "zustand";
 
 export interface ShareSession {
   readOnly: boolean;
@@ -12,6 +12,10 @@ export interface ShareSession {
   keepMine: (() => void) | undefined;
 }
 
-export const useShareSession = create<ShareSession>(() => ({ readOnly: false, edit: undefined, keepMine: undefined }));
+export const useShareSession = create<ShareSession>(() => ({
+  readOnly: false,
+  edit: undefined,
+  keepMine: undefined,
+}));
 
 export const selectShareReadOnly = (s: ShareSession) => s.readOnly;

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { splitWorkspace } from './splitWorkspace';
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { splitWorkspace } from "./splitWorkspace";
 
 const TEXT = `# file: infra.yaml
 apiVersion: gateway.networking.k8s.io/v1
@@ -35,29 +35,29 @@ items:
 `;
 
 const OBJECTS = [
-  { kind: 'GatewayClass', name: 'gwsim', docIndex: 0, line: 2 },
-  { kind: 'Gateway', namespace: 'infra', name: 'shared', docIndex: 1, line: 10 },
-  { kind: 'Service', namespace: 'team-a', name: 'a', docIndex: 2, line: 22 },
-  { kind: 'Service', namespace: 'team-a', name: 'b', docIndex: 2, line: 27 },
+  { kind: "GatewayClass", name: "gwsim", docIndex: 0, line: 2 },
+  { kind: "Gateway", namespace: "infra", name: "shared", docIndex: 1, line: 10 },
+  { kind: "Service", namespace: "team-a", name: "a", docIndex: 2, line: 22 },
+  { kind: "Service", namespace: "team-a", name: "b", docIndex: 2, line: 27 },
 ];
 
-describe('splitWorkspace', () => {
+describe("splitWorkspace", () => {
   const files = splitWorkspace(TEXT, OBJECTS);
   const byPath = Object.fromEntries(files.map((f) => [f.path, f.text]));
 
-  it('names one file per object in a folder per namespace, cluster-scoped under _cluster', () => {
+  it("names one file per object in a folder per namespace, cluster-scoped under _cluster", () => {
     expect(files.map((f) => f.path)).toEqual([
-      '_cluster/gatewayclass-gwsim.yaml',
-      'infra/gateway-shared.yaml',
-      'team-a/service-a.yaml',
-      'team-a/service-b.yaml',
-      'kustomization.yaml',
+      "_cluster/gatewayclass-gwsim.yaml",
+      "infra/gateway-shared.yaml",
+      "team-a/service-a.yaml",
+      "team-a/service-b.yaml",
+      "kustomization.yaml",
     ]);
   });
 
-  it('keeps each document’s own text, comments included, without the separator', () => {
-    expect(byPath['_cluster/gatewayclass-gwsim.yaml']).toBe(TEXT.slice(0, TEXT.indexOf('---\n')));
-    expect(byPath['infra/gateway-shared.yaml']).toBe(`# The shared gateway
+  it("keeps each document’s own text, comments included, without the separator", () => {
+    expect(byPath["_cluster/gatewayclass-gwsim.yaml"]).toBe(TEXT.slice(0, TEXT.indexOf("---\n")));
+    expect(byPath["infra/gateway-shared.yaml"]).toBe(`# The shared gateway
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
@@ -68,25 +68,37 @@ spec:
 `);
   });
 
-  it('re-serialises List items one by one', () => {
-    expect(parse(byPath['team-a/service-b.yaml'] ?? '')).toEqual({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'b', namespace: 'team-a' } });
-    expect(parse(byPath['team-a/service-a.yaml'] ?? '')).toMatchObject({ metadata: { name: 'a' } });
+  it("re-serialises List items one by one", () => {
+    expect(parse(byPath["team-a/service-b.yaml"] ?? "")).toEqual({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "b", namespace: "team-a" },
+    });
+    expect(parse(byPath["team-a/service-a.yaml"] ?? "")).toMatchObject({ metadata: { name: "a" } });
   });
 
-  it('lists every file in kustomization.yaml', () => {
-    expect(parse(byPath['kustomization.yaml'] ?? '')).toEqual({
-      apiVersion: 'kustomize.config.k8s.io/v1beta1',
-      kind: 'Kustomization',
+  it("lists every file in kustomization.yaml", () => {
+    expect(parse(byPath["kustomization.yaml"] ?? "")).toEqual({
+      apiVersion: "kustomize.config.k8s.io/v1beta1",
+      kind: "Kustomization",
       resources: files.slice(0, -1).map((f) => f.path),
     });
   });
 
-  it('keeps duplicate and hostile names apart and inside their folder', () => {
-    const out = splitWorkspace('kind: A\nmetadata: {name: x}\n---\nkind: A\nmetadata: {name: x}\n---\nkind: B\n', [
-      { kind: 'A', namespace: 'ns', name: 'x', docIndex: 0, line: 1 },
-      { kind: 'A', namespace: 'ns', name: 'x', docIndex: 1, line: 4 },
-      { kind: 'B', namespace: '../etc', name: 'a/b', docIndex: 2, line: 7 },
+  it("keeps duplicate and hostile names apart and inside their folder", () => {
+    const out = splitWorkspace(
+      "kind: A\nmetadata: {name: x}\n---\nkind: A\nmetadata: {name: x}\n---\nkind: B\n",
+      [
+        { kind: "A", namespace: "ns", name: "x", docIndex: 0, line: 1 },
+        { kind: "A", namespace: "ns", name: "x", docIndex: 1, line: 4 },
+        { kind: "B", namespace: "../etc", name: "a/b", docIndex: 2, line: 7 },
+      ],
+    );
+    expect(out.map((f) => f.path)).toEqual([
+      "ns/a-x.yaml",
+      "ns/a-x-2.yaml",
+      "__etc/b-a_b.yaml",
+      "kustomization.yaml",
     ]);
-    expect(out.map((f) => f.path)).toEqual(['ns/a-x.yaml', 'ns/a-x-2.yaml', '__etc/b-a_b.yaml', 'kustomization.yaml']);
   });
 });

@@ -3,17 +3,17 @@
  * source text (comments inside it kept), `kind: List` items re-serialised one by one, plus a
  * kustomization.yaml listing every file, so `kubectl apply -k` takes the folder as it is.
  */
-import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, stringify, type Node } from 'yaml';
-import type { ObjectSummary } from '../../engine';
+import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, stringify, type Node } from "yaml";
+import type { ObjectSummary } from "../../engine";
 
 export interface SplitFile {
   path: string;
   text: string;
 }
 
-type SplitObject = Pick<ObjectSummary, 'kind' | 'namespace' | 'name' | 'docIndex' | 'line'>;
+type SplitObject = Pick<ObjectSummary, "kind" | "namespace" | "name" | "docIndex" | "line">;
 
-export const CLUSTER_FOLDER = '_cluster';
+export const CLUSTER_FOLDER = "_cluster";
 
 export function splitWorkspace(text: string, objects: readonly SplitObject[]): SplitFile[] {
   const lineCounter = new LineCounter();
@@ -30,7 +30,7 @@ export function splitWorkspace(text: string, objects: readonly SplitObject[]): S
     if (body === undefined) continue;
     files.push({ path: uniquePath(filePath(object), used), text: body });
   }
-  files.push({ path: 'kustomization.yaml', text: printKustomization(files.map((f) => f.path)) });
+  files.push({ path: "kustomization.yaml", text: printKustomization(files.map((f) => f.path)) });
   return files;
 }
 
@@ -41,8 +41,8 @@ function filePath(object: SplitObject): string {
 
 /** Names come from user YAML: keep them from escaping their folder or breaking file systems. */
 function safeSegment(value: string): string {
-  const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
-  return cleaned === '' ? '_' : cleaned;
+  const cleaned = value.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^\.+/, "_");
+  return cleaned === "" ? "_" : cleaned;
 }
 
 function uniquePath(path: string, used: Set<string>): string {
@@ -54,16 +54,22 @@ function uniquePath(path: string, used: Set<string>): string {
 
 /** From the end of the previous document, so comments before this one come along; minus `---`. */
 function documentText(text: string, start: number, end: number): string {
-  const slice = text.slice(start, end).replace(/^---[^\n]*\n/, '');
-  return slice.endsWith('\n') ? slice : `${slice}\n`;
+  const slice = text.slice(start, end).replace(/^---[^\n]*\n/, "");
+  return slice.endsWith("\n") ? slice : `${slice}\n`;
 }
 
-function isListDocument(contents: unknown): contents is Node & { get(key: string, keepScalar?: boolean): unknown } {
-  return isMap(contents) && contents.get('kind') === 'List' && isSeq(contents.get('items', true));
+function isListDocument(
+  contents: unknown,
+): contents is Node & { get(key: string, keepScalar?: boolean): unknown } {
+  return isMap(contents) && contents.get("kind") === "List" && isSeq(contents.get("items", true));
 }
 
-function listItemText(list: Node & { get(key: string, keepScalar?: boolean): unknown }, line: number, lineCounter: LineCounter): string | undefined {
-  const items = list.get('items', true);
+function listItemText(
+  list: Node & { get(key: string, keepScalar?: boolean): unknown },
+  line: number,
+  lineCounter: LineCounter,
+): string | undefined {
+  const items = list.get("items", true);
   if (!isSeq(items)) return undefined;
   const item = items.items.find((node) => {
     const range = isNode(node) ? node.range : undefined;
@@ -74,6 +80,6 @@ function listItemText(list: Node & { get(key: string, keepScalar?: boolean): unk
 }
 
 export function printKustomization(paths: readonly string[]): string {
-  const resources = paths.map((p) => `  - ${p}`).join('\n');
+  const resources = paths.map((p) => `  - ${p}`).join("\n");
   return `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources}\n`;
 }

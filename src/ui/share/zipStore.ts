@@ -49,7 +49,7 @@ export function buildZip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   return writeZipArchive(
     entries.map((entry) => {
-      const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
+      const data = typeof entry.data === "string" ? encoder.encode(entry.data) : entry.data;
       return { name: entry.name, stored: data, method: 0, crc: crc32(data), size: data.length };
     }),
   );
@@ -60,7 +60,7 @@ export function buildZip(entries: readonly ZipEntry[]): Uint8Array {
  * 4.3.16 end record). buildZip uses it for stored entries; tests use it for what our exports never
  * contain (deflated entries, other methods, encryption flags, damage) to exercise the reader.
  */
-export function writeZipArchive(entries: readonly RawZipEntry[], comment = ''): Uint8Array {
+export function writeZipArchive(entries: readonly RawZipEntry[], comment = ""): Uint8Array {
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];

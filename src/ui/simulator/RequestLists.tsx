@@ -1,9 +1,9 @@
 /** Recent and saved requests: a click puts the request in the composer and sends it. */
-import type { SimRequest } from '../../engine';
-import { useGwsimStore } from '../../store';
-import { describeRequest } from '../../engine/present';
-import { missingGateway, revalidateRequest } from '../../store/simulatorRevalidate';
-import { exportSavedAsCaseFile, sendRequest } from './simulatorClient';
+import type { SimRequest } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { describeRequest } from "../../engine/present";
+import { missingGateway, revalidateRequest } from "../../store/simulatorRevalidate";
+import { exportSavedAsCaseFile, sendRequest } from "./simulatorClient";
 
 /** Puts a request in the composer and sends it; a Gateway that is gone is dropped, and the composer says so. */
 function use(request: SimRequest) {
@@ -23,25 +23,48 @@ export function RequestLists() {
       <h4>
         Saved
         {saved.length > 0 ? (
-          <button type="button" className="sim-link" data-testid="sim-saved-export" title="Download the saved requests with the outcome each gets now, as a case file for gwsim test in CI" onClick={() => void exportSavedAsCaseFile()}>
+          <button
+            type="button"
+            className="sim-link"
+            data-testid="sim-saved-export"
+            title="Download the saved requests with the outcome each gets now, as a case file for gwsim test in CI"
+            onClick={() => void exportSavedAsCaseFile()}
+          >
             Export as gwsim test
           </button>
         ) : null}
       </h4>
-      {saved.length === 0 ? <p className="sim-muted">Saved requests are kept with the workspace and compared in What-if.</p> : null}
+      {saved.length === 0 ? (
+        <p className="sim-muted">
+          Saved requests are kept with the workspace and compared in What-if.
+        </p>
+      ) : null}
       <ul data-testid="sim-saved">
         {saved.map((r) => (
           <li key={r.id}>
-            <button type="button" className="sim-item" title={describeRequest(r.request)} onClick={() => use(r.request)}>
-              <strong>{r.name}</strong> {r.name !== describeRequest(r.request) ? <span className="sim-muted">{describeRequest(r.request)}</span> : null}
+            <button
+              type="button"
+              className="sim-item"
+              title={describeRequest(r.request)}
+              onClick={() => use(r.request)}
+            >
+              <strong>{r.name}</strong>{" "}
+              {r.name !== describeRequest(r.request) ? (
+                <span className="sim-muted">{describeRequest(r.request)}</span>
+              ) : null}
               {analysis && missingGateway(r.request, analysis) ? (
                 <span className="sim-gone-mark" data-testid="sim-saved-gone">
-                  {' '}
+                  {" "}
                   · Gateway {r.request.gateway} is not in the workspace
                 </span>
               ) : null}
             </button>
-            <button type="button" className="sim-icon" aria-label={`delete ${r.name}`} onClick={() => remove(r.id)}>
+            <button
+              type="button"
+              className="sim-icon"
+              aria-label={`delete ${r.name}`}
+              onClick={() => remove(r.id)}
+            >
               ×
             </button>
           </li>

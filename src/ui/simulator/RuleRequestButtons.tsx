@@ -2,9 +2,9 @@
  * For the inspector: one "Send a request that matches this rule" button per rule of the selected
  * route. The request comes from the engine's requestForRule; the trace opens in the Simulator.
  */
-import { useGwsimStore } from '../../store';
-import { selectSimRouteRules } from '../../store/simulatorSlice';
-import { sendRequest } from './simulatorClient';
+import { useGwsimStore } from "../../store";
+import { selectSimRouteRules } from "../../store/simulatorSlice";
+import { sendRequest } from "./simulatorClient";
 
 export function RuleRequestButtons({ route }: { route: string }) {
   const rules = useGwsimStore(selectSimRouteRules(route));
@@ -12,7 +12,7 @@ export function RuleRequestButtons({ route }: { route: string }) {
   const send = (ruleIndex: number) => {
     const s = useGwsimStore.getState();
     if (!s.composeFromObject(route, ruleIndex)) return;
-    s.setSimTab('request');
+    s.setSimTab("request");
     void sendRequest(useGwsimStore.getState().simDraft);
   };
   return (
@@ -20,8 +20,16 @@ export function RuleRequestButtons({ route }: { route: string }) {
       <h3>Simulate</h3>
       {rules.map((rule) => (
         <div key={rule.index} className="sim-rule-row">
-          <span className="sim-muted">rule {rule.index}{rule.name ? ` (${rule.name})` : ''}</span>
-          <button type="button" className="sim-link" data-testid={`inspector-send-rule-${rule.index}`} onClick={() => send(rule.index)}>
+          <span className="sim-muted">
+            rule {rule.index}
+            {rule.name ? ` (${rule.name})` : ""}
+          </span>
+          <button
+            type="button"
+            className="sim-link"
+            data-testid={`inspector-send-rule-${rule.index}`}
+            onClick={() => send(rule.index)}
+          >
             Send a request that matches this rule
           </button>
         </div>

@@ -2,27 +2,32 @@
  * The Simulator panel under the designer: compose a request and read its trace, run a canary
  * split, request mixes, a rollout stepper, and what-if against another revision.
  */
-import './simulator.css';
-import { useEffect } from 'react';
-import { objectLabel } from '../../engine/present';
-import { useGwsimStore } from '../../store';
-import { objectExists } from '../../store/simulatorRevalidate';
-import { DEFAULT_REQUEST, selectSimOpen, selectSimTab, type SimulatorTab } from '../../store/simulatorSlice';
-import { CanaryLab } from './CanaryLab';
-import { MixEditor } from './MixEditor';
-import { RequestComposer } from './RequestComposer';
-import { RequestLists } from './RequestLists';
-import { RolloutStepper } from './RolloutStepper';
-import { TraceView } from './TraceView';
-import { useSimulatorFollow } from './useSimulatorFollow';
-import { WhatIfView } from './WhatIfView';
+import "./simulator.css";
+import { useEffect } from "react";
+import { objectLabel } from "../../engine/present";
+import { useGwsimStore } from "../../store";
+import { objectExists } from "../../store/simulatorRevalidate";
+import {
+  DEFAULT_REQUEST,
+  selectSimOpen,
+  selectSimTab,
+  type SimulatorTab,
+} from "../../store/simulatorSlice";
+import { CanaryLab } from "./CanaryLab";
+import { MixEditor } from "./MixEditor";
+import { RequestComposer } from "./RequestComposer";
+import { RequestLists } from "./RequestLists";
+import { RolloutStepper } from "./RolloutStepper";
+import { TraceView } from "./TraceView";
+import { useSimulatorFollow } from "./useSimulatorFollow";
+import { WhatIfView } from "./WhatIfView";
 
 const TABS: { id: SimulatorTab; label: string }[] = [
-  { id: 'request', label: 'Request & trace' },
-  { id: 'canary', label: 'Canary lab' },
-  { id: 'mix', label: 'Mixes' },
-  { id: 'rollout', label: 'Rollout' },
-  { id: 'whatif', label: 'What-if' },
+  { id: "request", label: "Request & trace" },
+  { id: "canary", label: "Canary lab" },
+  { id: "mix", label: "Mixes" },
+  { id: "rollout", label: "Rollout" },
+  { id: "whatif", label: "What-if" },
 ];
 
 export function SimulatorPanel() {
@@ -34,7 +39,10 @@ export function SimulatorPanel() {
   const hasAnalysis = useGwsimStore((s) => s.analysis !== undefined);
   // Only an object of the current analysis: a selection left over from another workspace composes nothing.
   const selectedExists = useGwsimStore((s) => objectExists(s.analysis, s.selected));
-  const composable = selected !== undefined && selectedExists && /^(Gateway|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute|UDPRoute)\//.test(selected);
+  const composable =
+    selected !== undefined &&
+    selectedExists &&
+    /^(Gateway|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute|UDPRoute)\//.test(selected);
   useSimulatorFollow();
   // First open: start from the selection, or from the first route, rather than an empty form.
   useEffect(() => {
@@ -44,20 +52,46 @@ export function SimulatorPanel() {
     if (first) s.composeFromObject(first);
   }, [open, hasAnalysis]);
   return (
-    <section className={`sim-panel ${open ? 'is-open' : ''}`} aria-label="Simulator" data-testid="simulator-panel">
+    <section
+      className={`sim-panel ${open ? "is-open" : ""}`}
+      aria-label="Simulator"
+      data-testid="simulator-panel"
+    >
       <header className="panel-header">
-        <button type="button" className="panel-toggle" data-testid="simulator-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
-          <span className="caret" aria-hidden="true">{open ? '▾' : '▸'}</span> Simulator
+        <button
+          type="button"
+          className="panel-toggle"
+          data-testid="simulator-toggle"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+        >
+          <span className="caret" aria-hidden="true">
+            {open ? "▾" : "▸"}
+          </span>{" "}
+          Simulator
         </button>
         <nav className="sim-tabs" role="tablist">
           {TABS.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={open && tab === t.id} className={open && tab === t.id ? 'is-active' : ''} data-testid={`sim-tab-${t.id}`} onClick={() => setTab(t.id)}>
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={open && tab === t.id}
+              className={open && tab === t.id ? "is-active" : ""}
+              data-testid={`sim-tab-${t.id}`}
+              onClick={() => setTab(t.id)}
+            >
               {t.label}
             </button>
           ))}
         </nav>
         {open && composable ? (
-          <button type="button" className="sim-link" data-testid="sim-use-selection" onClick={() => useGwsimStore.getState().composeFromObject(selected)}>
+          <button
+            type="button"
+            className="sim-link"
+            data-testid="sim-use-selection"
+            onClick={() => useGwsimStore.getState().composeFromObject(selected)}
+          >
             Compose from {objectLabel(selected)}
           </button>
         ) : null}
@@ -65,7 +99,7 @@ export function SimulatorPanel() {
       {open ? <GoneNotes /> : null}
       {open ? (
         <div className="sim-body">
-          {tab === 'request' ? (
+          {tab === "request" ? (
             <div className="sim-columns">
               <div className="sim-left">
                 <RequestComposer />
@@ -75,11 +109,11 @@ export function SimulatorPanel() {
                 <TraceView />
               </div>
             </div>
-          ) : tab === 'canary' ? (
+          ) : tab === "canary" ? (
             <CanaryLab />
-          ) : tab === 'mix' ? (
+          ) : tab === "mix" ? (
             <MixEditor />
-          ) : tab === 'rollout' ? (
+          ) : tab === "rollout" ? (
             <RolloutStepper />
           ) : (
             <WhatIfView />

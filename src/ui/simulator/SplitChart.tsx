@@ -2,8 +2,8 @@
  * Observed vs expected share per bucket as plain CSS bars: the filled bar is what the run saw, the
  * tick is the exact share from the weights, the band around it ±2 standard errors for n samples.
  */
-import type { BucketShare } from '../../engine';
-import { describeBucket, formatShare, slug } from '../../engine/present';
+import type { BucketShare } from "../../engine";
+import { describeBucket, formatShare, slug } from "../../engine/present";
 
 export interface SplitChartProps {
   expected: readonly BucketShare[];
@@ -28,7 +28,8 @@ export function SplitChart({ expected, counts, n, testId }: SplitChartProps) {
         const obs = n > 0 ? count / n : 0;
         const band = n > 0 ? 2 * Math.sqrt((exp * (1 - exp)) / n) : 0;
         const outside = n > 0 && Math.abs(obs - exp) > 2 * band + 1e-12 && n >= 100;
-        const kind = bucket === 'none' ? 'none' : bucket.startsWith('status:') ? 'status' : 'backend';
+        const kind =
+          bucket === "none" ? "none" : bucket.startsWith("status:") ? "status" : "backend";
         return (
           <div
             key={bucket}
@@ -43,14 +44,28 @@ export function SplitChart({ expected, counts, n, testId }: SplitChartProps) {
               {describeBucket(bucket)}
             </span>
             <span className="sim-chart-num">
-              {formatShare(obs)} <span className="sim-muted">({count.toLocaleString('en-US')})</span>
+              {formatShare(obs)}{" "}
+              <span className="sim-muted">({count.toLocaleString("en-US")})</span>
             </span>
             <span className="sim-chart-track" aria-hidden="true">
-              <span className="sim-chart-band" style={{ left: `${Math.max(0, exp - band) * 100}%`, width: `${Math.min(1, 2 * band) * 100}%` }} />
+              <span
+                className="sim-chart-band"
+                style={{
+                  left: `${Math.max(0, exp - band) * 100}%`,
+                  width: `${Math.min(1, 2 * band) * 100}%`,
+                }}
+              />
               <span className="sim-chart-fill" style={{ width: `${obs * 100}%` }} />
               <span className="sim-chart-tick" style={{ left: `${exp * 100}%` }} />
             </span>
-            <span className={`sim-chart-num ${outside ? 'is-fail' : ''}`} title={outside ? 'outside 4 standard errors of the expected share' : '±2 standard errors shown as the band'}>
+            <span
+              className={`sim-chart-num ${outside ? "is-fail" : ""}`}
+              title={
+                outside
+                  ? "outside 4 standard errors of the expected share"
+                  : "±2 standard errors shown as the band"
+              }
+            >
               {formatShare(exp)}
             </span>
           </div>

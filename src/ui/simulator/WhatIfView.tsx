@@ -3,11 +3,11 @@
  * text): status changes a controller would write, and every saved request and mix whose outcome
  * changes. Computed in the worker; outdated results are greyed until re-run.
  */
-import { useState } from 'react';
-import { displayKey } from '../../engine/present';
-import { useGwsimStore } from '../../store';
-import { isCurrent } from '../../store/simulatorSlice';
-import { runWhatIf } from './simulatorClient';
+import { useState } from "react";
+import { displayKey } from "../../engine/present";
+import { useGwsimStore } from "../../store";
+import { isCurrent } from "../../store/simulatorSlice";
+import { runWhatIf } from "./simulatorClient";
 
 export function WhatIfView() {
   const baseline = useGwsimStore((s) => s.simBaseline);
@@ -17,7 +17,7 @@ export function WhatIfView() {
   const current = useGwsimStore((s) => isCurrent(s, s.simWhatIf?.revision));
   const savedCount = useGwsimStore((s) => s.simSaved.length + s.simMixes.length);
   const [pasting, setPasting] = useState(false);
-  const [pasted, setPasted] = useState('');
+  const [pasted, setPasted] = useState("");
   const pin = () => {
     const s = useGwsimStore.getState();
     setBaseline({ name: `snapshot (revision ${s.revision})`, text: s.text });
@@ -28,9 +28,15 @@ export function WhatIfView() {
   return (
     <div className="sim-whatif" data-testid="sim-whatif">
       <div className="sim-actions">
-        <span className="sim-muted">Baseline:</span> <strong data-testid="sim-baseline-name">{baseline?.name ?? 'none'}</strong>
+        <span className="sim-muted">Baseline:</span>{" "}
+        <strong data-testid="sim-baseline-name">{baseline?.name ?? "none"}</strong>
         {opened ? (
-          <button type="button" data-testid="sim-baseline-opened" title={opened.name} onClick={() => setBaseline(opened)}>
+          <button
+            type="button"
+            data-testid="sim-baseline-opened"
+            title={opened.name}
+            onClick={() => setBaseline(opened)}
+          >
             As opened
           </button>
         ) : null}
@@ -52,17 +58,29 @@ export function WhatIfView() {
         <button type="button" onClick={() => setPasting((p) => !p)}>
           Paste…
         </button>
-        <button type="button" className="sim-primary" data-testid="sim-whatif-run" disabled={!baseline} onClick={() => void runWhatIf()}>
+        <button
+          type="button"
+          className="sim-primary"
+          data-testid="sim-whatif-run"
+          disabled={!baseline}
+          onClick={() => void runWhatIf()}
+        >
           Compare with current YAML
         </button>
       </div>
       {pasting ? (
         <div className="sim-paste">
-          <textarea aria-label="baseline YAML" data-testid="sim-baseline-paste" rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+          <textarea
+            aria-label="baseline YAML"
+            data-testid="sim-baseline-paste"
+            rows={6}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+          />
           <button
             type="button"
             onClick={() => {
-              setBaseline({ name: 'pasted text', text: pasted });
+              setBaseline({ name: "pasted text", text: pasted });
               setPasting(false);
             }}
           >
@@ -70,46 +88,78 @@ export function WhatIfView() {
           </button>
         </div>
       ) : null}
-      {savedCount === 0 ? <p className="sim-muted">Save requests (Request tab) and mixes to see how their outcome changes.</p> : null}
+      {savedCount === 0 ? (
+        <p className="sim-muted">
+          Save requests (Request tab) and mixes to see how their outcome changes.
+        </p>
+      ) : null}
       {report ? (
-        <div className={current ? '' : 'is-outdated'} data-testid="sim-whatif-result" data-state={current ? 'current' : 'outdated'}>
+        <div
+          className={current ? "" : "is-outdated"}
+          data-testid="sim-whatif-result"
+          data-state={current ? "current" : "outdated"}
+        >
           {!current ? (
             <div className="sim-outdated">
-              outdated — the YAML changed{' '}
+              outdated — the YAML changed{" "}
               <button type="button" onClick={() => void runWhatIf()}>
                 Re-run
               </button>
             </div>
           ) : null}
-          <h4>Requests · {changedRequests.length} of {report.requests.length} change</h4>
+          <h4>
+            Requests · {changedRequests.length} of {report.requests.length} change
+          </h4>
           <ul className="sim-plain" data-testid="sim-whatif-requests">
-            {[...report.requests].sort((a, b) => Number(b.changed) - Number(a.changed)).map((r) => (
-              <li key={r.id} className={r.changed ? 'is-changed' : 'sim-muted'} data-changed={r.changed}>
-                <strong>{r.name}</strong>: {r.sentence}
-              </li>
-            ))}
+            {[...report.requests]
+              .sort((a, b) => Number(b.changed) - Number(a.changed))
+              .map((r) => (
+                <li
+                  key={r.id}
+                  className={r.changed ? "is-changed" : "sim-muted"}
+                  data-changed={r.changed}
+                >
+                  <strong>{r.name}</strong>: {r.sentence}
+                </li>
+              ))}
           </ul>
           {report.mixes.length > 0 ? (
             <>
-              <h4>Mixes · {changedMixes.length} of {report.mixes.length} change</h4>
+              <h4>
+                Mixes · {changedMixes.length} of {report.mixes.length} change
+              </h4>
               <ul className="sim-plain" data-testid="sim-whatif-mixes">
                 {report.mixes.map((m) => (
-                  <li key={m.id} className={m.changed ? 'is-changed' : 'sim-muted'} data-changed={m.changed}>
+                  <li
+                    key={m.id}
+                    className={m.changed ? "is-changed" : "sim-muted"}
+                    data-changed={m.changed}
+                  >
                     {m.sentence}
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-          <h4>Status · {report.statusChanges.length} change{report.statusChanges.length === 1 ? '' : 's'}</h4>
+          <h4>
+            Status · {report.statusChanges.length} change
+            {report.statusChanges.length === 1 ? "" : "s"}
+          </h4>
           <ul className="sim-plain" data-testid="sim-whatif-status">
-            {report.statusChanges.length === 0 ? <li className="sim-muted">No route, listener or Gateway status changes.</li> : null}
+            {report.statusChanges.length === 0 ? (
+              <li className="sim-muted">No route, listener or Gateway status changes.</li>
+            ) : null}
             {report.statusChanges.map((c, i) => (
               <li key={i}>
-                <button type="button" className="sim-link" onClick={() => useGwsimStore.getState().select(c.object, 'inspector')}>
+                <button
+                  type="button"
+                  className="sim-link"
+                  onClick={() => useGwsimStore.getState().select(c.object, "inspector")}
+                >
                   {displayKey(c.object)}
-                </button>{' '}
-                {c.field}: <span className="sim-before">{c.before}</span> → <span className="sim-after">{c.after}</span>
+                </button>{" "}
+                {c.field}: <span className="sim-before">{c.before}</span> →{" "}
+                <span className="sim-after">{c.after}</span>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
-import { useGwsimStore, type GwsimState } from '../../store';
-import { revalidateRequest } from '../../store/simulatorRevalidate';
-import { runWhatIf, sendRequest, showMixTraffic } from './simulatorClient';
+import { useEffect } from "react";
+import { useGwsimStore, type GwsimState } from "../../store";
+import { revalidateRequest } from "../../store/simulatorRevalidate";
+import { runWhatIf, sendRequest, showMixTraffic } from "./simulatorClient";
 
 /** Pause after the last edit before cheap results (trace, exact mix traffic, what-if) are recomputed. */
 const FOLLOW_DEBOUNCE_MS = 250;
@@ -23,8 +23,16 @@ export function useSimulatorFollow(): void {
         timer = undefined;
         const now = useGwsimStore.getState();
         // A traced request whose Gateway is gone is re-sent the way the composer now holds it.
-        if (now.simTrace) void sendRequest(now.analysis ? revalidateRequest(now.simTrace.request, now.analysis).request : now.simTrace.request, { recent: false });
-        const mix = now.simTraffic ? now.simMixes.find((m) => m.id === now.simTraffic?.mixId) : undefined;
+        if (now.simTrace)
+          void sendRequest(
+            now.analysis
+              ? revalidateRequest(now.simTrace.request, now.analysis).request
+              : now.simTrace.request,
+            { recent: false },
+          );
+        const mix = now.simTraffic
+          ? now.simMixes.find((m) => m.id === now.simTraffic?.mixId)
+          : undefined;
         if (mix) void showMixTraffic(mix);
         if (now.simWhatIf && now.simBaseline) void runWhatIf();
       }, FOLLOW_DEBOUNCE_MS);
@@ -39,7 +47,14 @@ export function useSimulatorFollow(): void {
 /** Remembers the text the workspace was opened with (restored or an example), as a what-if baseline. */
 function noteOpened(s: GwsimState): void {
   const origin = s.lastChange.origin;
-  if ((origin !== 'restore' && origin !== 'example') || s.lastChange.revision !== s.revision) return;
+  if ((origin !== "restore" && origin !== "example") || s.lastChange.revision !== s.revision)
+    return;
   if (s.simOpened?.text === s.text) return;
-  s.setSimOpened({ name: origin === 'restore' ? `last saved workspace (revision ${s.revision})` : `example as opened (revision ${s.revision})`, text: s.text });
+  s.setSimOpened({
+    name:
+      origin === "restore"
+        ? `last saved workspace (revision ${s.revision})`
+        : `example as opened (revision ${s.revision})`,
+    text: s.text,
+  });
 }

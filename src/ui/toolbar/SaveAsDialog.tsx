@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { checkWorkspaceName, formatSavedAt } from '../app/namedWorkspaces';
-import type { NamedWorkspaceSummary } from '../app/workspaceStorage';
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { checkWorkspaceName, formatSavedAt } from "../app/namedWorkspaces";
+import type { NamedWorkspaceSummary } from "../app/workspaceStorage";
 
 /**
  * "Save as…": a modal asking for a name. Typing an existing name says which saved workspace would
@@ -29,7 +29,14 @@ export function SaveAsDialog(props: {
     if (check.ok) onSave(check.name);
   };
   return (
-    <dialog ref={ref} className="ws-dialog" data-testid="save-as-dialog" aria-labelledby={`${inputId}-title`} onCancel={onClose} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="ws-dialog"
+      data-testid="save-as-dialog"
+      aria-labelledby={`${inputId}-title`}
+      onCancel={onClose}
+      onClose={onClose}
+    >
       <form onSubmit={submit}>
         <h2 id={`${inputId}-title`} className="ws-dialog-title">
           Save workspace as
@@ -56,14 +63,17 @@ export function SaveAsDialog(props: {
             Replaces the saved workspace “{replaces.name}” from {formatSavedAt(replaces.savedAt)}.
           </p>
         ) : (
-          <p className="ws-hint">Kept in this browser only (IndexedDB) with the graph positions and simulator requests. Nothing is uploaded.</p>
+          <p className="ws-hint">
+            Kept in this browser only (IndexedDB) with the graph positions and simulator requests.
+            Nothing is uploaded.
+          </p>
         )}
         <div className="ws-dialog-buttons">
           <button type="button" className="tb-button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="tb-button ws-primary" data-testid="save-as-confirm">
-            {replaces ? 'Replace' : 'Save'}
+            {replaces ? "Replace" : "Save"}
           </button>
         </div>
       </form>

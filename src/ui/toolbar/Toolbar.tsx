@@ -1,33 +1,40 @@
-import './toolbar.css';
-import { useRef, useState } from 'react';
-import { useStore } from 'zustand';
-import { useGwsimStore } from '../../store';
-import { selectCanRedo, selectCanUndo, selectIsBusy } from '../../store/selectors';
-import { MenuButton, type MenuItem } from '../common/MenuButton';
-import { describeExample } from '../app/describeExample';
-import { EXAMPLES, isUnmodifiedExample } from '../app/examples';
-import { startEmptyWorkspace } from '../app/namedWorkspaces';
-import { openFiles, type OpenMode } from '../app/openFiles';
-import { cleanedText, downloadText } from './exportWorkspace';
-import { downloadFolders, shareLinkFor } from '../share/exportFolders';
-import { WorkspaceMenus } from './WorkspaceMenus';
-import { TEST_HOOKS } from '../app/testHooksEnabled';
-import { MigrateView } from '../migrate/MigrateView';
-import { ThemeSwitch } from './ThemeSwitch';
-import { WorldSwitch } from './WorldSwitch';
+import "./toolbar.css";
+import { useRef, useState } from "react";
+import { useStore } from "zustand";
+import { useGwsimStore } from "../../store";
+import { selectCanRedo, selectCanUndo, selectIsBusy } from "../../store/selectors";
+import { MenuButton, type MenuItem } from "../common/MenuButton";
+import { describeExample } from "../app/describeExample";
+import { EXAMPLES, isUnmodifiedExample } from "../app/examples";
+import { startEmptyWorkspace } from "../app/namedWorkspaces";
+import { openFiles, type OpenMode } from "../app/openFiles";
+import { cleanedText, downloadText } from "./exportWorkspace";
+import { downloadFolders, shareLinkFor } from "../share/exportFolders";
+import { WorkspaceMenus } from "./WorkspaceMenus";
+import { TEST_HOOKS } from "../app/testHooksEnabled";
+import { MigrateView } from "../migrate/MigrateView";
+import { ThemeSwitch } from "./ThemeSwitch";
+import { WorldSwitch } from "./WorldSwitch";
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl+';
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? "⌘" : "Ctrl+";
 
 function loadExample(name: string) {
   const state = useGwsimStore.getState();
   const text = EXAMPLES[name];
   if (text === undefined) return;
-  if (!isUnmodifiedExample(state.text) && !window.confirm(`Replace the workspace with the example “${name}”? You can undo this.`)) return;
-  state.replaceWorkspace(text, 'example');
+  if (
+    !isUnmodifiedExample(state.text) &&
+    !window.confirm(`Replace the workspace with the example “${name}”? You can undo this.`)
+  )
+    return;
+  state.replaceWorkspace(text, "example");
   const about = describeExample(name, text);
-  if (about.summary === '') return;
-  const notice = { kind: 'info' as const, message: `Example “${about.title}”: ${about.summary}${about.tryThis ? ` ${about.tryThis}` : ''}` };
+  if (about.summary === "") return;
+  const notice = {
+    kind: "info" as const,
+    message: `Example “${about.title}”: ${about.summary}${about.tryThis ? ` ${about.tryThis}` : ""}`,
+  };
   useGwsimStore.getState().setNotice(notice);
   // The banner describes the example: once the text is something else, it no longer applies.
   const unsubscribe = useGwsimStore.subscribe((s) => {
@@ -38,14 +45,18 @@ function loadExample(name: string) {
   });
 }
 
-function notify(kind: 'info' | 'error', message: string) {
+function notify(kind: "info" | "error", message: string) {
   useGwsimStore.getState().setNotice({ kind, message });
 }
 
 function downloadCleaned(dropCreationTimestamp: boolean) {
   cleanedText(useGwsimStore.getState().text, dropCreationTimestamp).then(
-    (t) => downloadText(t, 'gwsim-clean.yaml'),
-    (error: unknown) => notify('error', `Could not clean the YAML: ${error instanceof Error ? error.message : String(error)}`),
+    (t) => downloadText(t, "gwsim-clean.yaml"),
+    (error: unknown) =>
+      notify(
+        "error",
+        `Could not clean the YAML: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   );
 }
 
@@ -53,51 +64,82 @@ function copyShareLink() {
   const { text, simSaved } = useGwsimStore.getState();
   shareLinkFor(text, simSaved).then(
     (result) => {
-      if (!result.ok) return notify('error', result.message);
+      if (!result.ok) return notify("error", result.message);
       if (TEST_HOOKS && window.__gwsim) window.__gwsim.lastShareLink = result.url;
-      const requests = result.requests > 0 ? ` It includes ${result.requests === 1 ? 'the saved request' : `${result.requests} saved requests`}.` : '';
-      const leftOut = result.requestsLeftOut > 0 ? ` ${result.requestsLeftOut === 1 ? 'One saved request was' : `${result.requestsLeftOut} saved requests were`} left out to keep the link short enough.` : '';
+      const requests =
+        result.requests > 0
+          ? ` It includes ${result.requests === 1 ? "the saved request" : `${result.requests} saved requests`}.`
+          : "";
+      const leftOut =
+        result.requestsLeftOut > 0
+          ? ` ${result.requestsLeftOut === 1 ? "One saved request was" : `${result.requestsLeftOut} saved requests were`} left out to keep the link short enough.`
+          : "";
       navigator.clipboard.writeText(result.url).then(
-        () => notify('info', `A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.${requests}${leftOut}`),
-        () => notify('error', 'The browser did not allow copying to the clipboard.'),
+        () =>
+          notify(
+            "info",
+            `A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.${requests}${leftOut}`,
+          ),
+        () => notify("error", "The browser did not allow copying to the clipboard."),
       );
     },
-    (error: unknown) => notify('error', `Could not build a share link: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) =>
+      notify(
+        "error",
+        `Could not build a share link: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   );
 }
 
 function downloadAsFolders() {
   const { text, analysis, analysisText } = useGwsimStore.getState();
-  if (!analysis || analysisText !== text) return notify('error', 'The analysis has not caught up with the text yet; try again in a moment.');
+  if (!analysis || analysisText !== text)
+    return notify(
+      "error",
+      "The analysis has not caught up with the text yet; try again in a moment.",
+    );
   downloadFolders(text, analysis.objects).then(
-    (count) => notify('info', `Downloaded ${count} object files with a kustomization.yaml.`),
-    (error: unknown) => notify('error', `Could not build the zip: ${error instanceof Error ? error.message : String(error)}`),
+    (count) => notify("info", `Downloaded ${count} object files with a kustomization.yaml.`),
+    (error: unknown) =>
+      notify(
+        "error",
+        `Could not build the zip: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   );
 }
 
-function downloadDiagram(format: 'svg' | 'png') {
+function downloadDiagram(format: "svg" | "png") {
   // Loaded on demand: the SVG builder is only needed when a diagram is exported.
-  import('../export/exportDiagram')
+  import("../export/exportDiagram")
     .then(async ({ diagramOf, downloadBlob, renderDiagramPng, svgBlob }) => {
       const diagram = diagramOf(useGwsimStore.getState(), DIAGRAM_TITLE);
-      if (!diagram) return notify('error', 'There is no analysed graph to draw yet; try again in a moment.');
-      if (format === 'svg') {
-        downloadBlob(svgBlob(diagram), 'gwsim-diagram.svg');
-        return notify('info', `Downloaded the diagram as SVG (${diagram.width} × ${diagram.height}).`);
+      if (!diagram)
+        return notify("error", "There is no analysed graph to draw yet; try again in a moment.");
+      if (format === "svg") {
+        downloadBlob(svgBlob(diagram), "gwsim-diagram.svg");
+        return notify(
+          "info",
+          `Downloaded the diagram as SVG (${diagram.width} × ${diagram.height}).`,
+        );
       }
       const png = await renderDiagramPng(diagram);
-      downloadBlob(png.blob, 'gwsim-diagram.png');
-      notify('info', `Downloaded the diagram as PNG (${png.width} × ${png.height} pixels).`);
+      downloadBlob(png.blob, "gwsim-diagram.png");
+      notify("info", `Downloaded the diagram as PNG (${png.width} × ${png.height} pixels).`);
     })
-    .catch((error: unknown) => notify('error', `Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`));
+    .catch((error: unknown) =>
+      notify(
+        "error",
+        `Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
 }
 
-const DIAGRAM_TITLE = 'Gateway API topology';
+const DIAGRAM_TITLE = "Gateway API topology";
 
 export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
   // Which button opened the file picker: the same hidden input serves Open and Add.
-  const fileMode = useRef<OpenMode>('add');
+  const fileMode = useRef<OpenMode>("add");
   const busy = useGwsimStore(selectIsBusy);
   const undo = useGwsimStore((s) => s.undo);
   const redo = useGwsimStore((s) => s.redo);
@@ -109,13 +151,13 @@ export function Toolbar() {
   const exampleItems: MenuItem[] = Object.keys(EXAMPLES)
     .sort()
     .map((name) => {
-      const about = describeExample(name, EXAMPLES[name] ?? '');
+      const about = describeExample(name, EXAMPLES[name] ?? "");
       return {
         id: name,
         label: (
           <span className="example-item">
             <span className="example-title">{about.title}</span>
-            {about.summary !== '' && <span className="example-summary">{about.summary}</span>}
+            {about.summary !== "" && <span className="example-summary">{about.summary}</span>}
           </span>
         ),
         onSelect: () => loadExample(name),
@@ -124,28 +166,36 @@ export function Toolbar() {
 
   const text = () => useGwsimStore.getState().text;
   const exportItems: MenuItem[] = [
-    { id: 'download', label: 'Download YAML', onSelect: () => downloadText(text(), 'gwsim-workspace.yaml') },
     {
-      id: 'copy',
-      label: 'Copy YAML to clipboard',
+      id: "download",
+      label: "Download YAML",
+      onSelect: () => downloadText(text(), "gwsim-workspace.yaml"),
+    },
+    {
+      id: "copy",
+      label: "Copy YAML to clipboard",
       onSelect: () =>
         void navigator.clipboard.writeText(text()).then(
-          () => notify('info', 'The workspace YAML is on the clipboard.'),
-          () => notify('error', 'The browser did not allow copying to the clipboard; use Download instead.'),
+          () => notify("info", "The workspace YAML is on the clipboard."),
+          () =>
+            notify(
+              "error",
+              "The browser did not allow copying to the clipboard; use Download instead.",
+            ),
         ),
     },
     {
-      id: 'clean',
-      label: 'Download cleaned cluster dump',
+      id: "clean",
+      label: "Download cleaned cluster dump",
       onSelect: () => downloadCleaned(false),
     },
     {
-      id: 'clean-timestamps',
-      label: 'Download cleaned, without creationTimestamp',
+      id: "clean-timestamps",
+      label: "Download cleaned, without creationTimestamp",
       onSelect: () => downloadCleaned(true),
     },
     {
-      id: 'share-link',
+      id: "share-link",
       label: (
         <span title="The workspace is compressed into the link's #fragment. Browsers never send the fragment to a server, so nothing is uploaded.">
           Copy share link
@@ -153,9 +203,17 @@ export function Toolbar() {
       ),
       onSelect: copyShareLink,
     },
-    { id: 'zip', label: 'Download as folders (zip)', onSelect: downloadAsFolders },
-    { id: 'diagram-svg', label: 'Diagram as SVG (light theme)', onSelect: () => downloadDiagram('svg') },
-    { id: 'diagram-png', label: 'Diagram as PNG (light theme)', onSelect: () => downloadDiagram('png') },
+    { id: "zip", label: "Download as folders (zip)", onSelect: downloadAsFolders },
+    {
+      id: "diagram-svg",
+      label: "Diagram as SVG (light theme)",
+      onSelect: () => downloadDiagram("svg"),
+    },
+    {
+      id: "diagram-png",
+      label: "Diagram as PNG (light theme)",
+      onSelect: () => downloadDiagram("png"),
+    },
   ];
 
   return (
@@ -164,7 +222,13 @@ export function Toolbar() {
       <span className="app-tagline">Gateway API designer</span>
       <div className="tb-group">
         <MenuButton label="Open example" items={exampleItems} testId="open-example" />
-        <button type="button" className="tb-button" data-testid="new-workspace" title="Start an empty workspace (asks first when the current work is not saved)" onClick={() => void startEmptyWorkspace()}>
+        <button
+          type="button"
+          className="tb-button"
+          data-testid="new-workspace"
+          title="Start an empty workspace (asks first when the current work is not saved)"
+          onClick={() => void startEmptyWorkspace()}
+        >
           New
         </button>
         <button
@@ -173,7 +237,7 @@ export function Toolbar() {
           data-testid="open-files"
           title="Open .yaml/.yml files, or a .zip of them, in place of the current workspace (asks first when the current work is not saved)"
           onClick={() => {
-            fileMode.current = 'open';
+            fileMode.current = "open";
             fileInput.current?.click();
           }}
         >
@@ -185,7 +249,7 @@ export function Toolbar() {
           data-testid="add-files"
           title="Add .yaml/.yml files, or a .zip of them (such as Download as folders), to the current workspace"
           onClick={() => {
-            fileMode.current = 'add';
+            fileMode.current = "add";
             fileInput.current?.click();
           }}
         >
@@ -200,7 +264,7 @@ export function Toolbar() {
           data-testid="file-input"
           onChange={(e) => {
             const files = e.currentTarget.files;
-            if (files) void openFiles(files, fileMode.current).finally(() => (e.target.value = ''));
+            if (files) void openFiles(files, fileMode.current).finally(() => (e.target.value = ""));
           }}
         />
         <WorkspaceMenus />
@@ -217,21 +281,45 @@ export function Toolbar() {
         {migrating ? <MigrateView onClose={() => setMigrating(false)} /> : null}
       </div>
       <div className="tb-group">
-        <button type="button" className="tb-button" data-testid="undo" disabled={!canUndo} onClick={undo} title={`Undo (${MOD}Z)`}>
+        <button
+          type="button"
+          className="tb-button"
+          data-testid="undo"
+          disabled={!canUndo}
+          onClick={undo}
+          title={`Undo (${MOD}Z)`}
+        >
           Undo
         </button>
-        <button type="button" className="tb-button" data-testid="redo" disabled={!canRedo} onClick={redo} title={`Redo (${MOD}Shift+Z)`}>
+        <button
+          type="button"
+          className="tb-button"
+          data-testid="redo"
+          disabled={!canRedo}
+          onClick={redo}
+          title={`Redo (${MOD}Shift+Z)`}
+        >
           Redo
         </button>
-        <button type="button" className="tb-button" data-testid="relayout" onClick={requestRelayout} title="Lay out the graph again">
+        <button
+          type="button"
+          className="tb-button"
+          data-testid="relayout"
+          onClick={requestRelayout}
+          title="Lay out the graph again"
+        >
           Re-layout
         </button>
       </div>
       <WorldSwitch />
       <div className="tb-spacer" />
       <ThemeSwitch />
-      <span className={`busy ${busy ? 'is-busy' : ''}`} data-testid="busy-indicator" aria-live="polite">
-        {busy ? 'Analysing…' : 'Up to date'}
+      <span
+        className={`busy ${busy ? "is-busy" : ""}`}
+        data-testid="busy-indicator"
+        aria-live="polite"
+      >
+        {busy ? "Analysing…" : "Up to date"}
       </span>
     </header>
   );

@@ -2,25 +2,29 @@
  * The toolbar's named-workspace controls: "Save as…" (a dialog asking for a name) and "Open saved ▾"
  * (the saved workspaces with their dates, each to open or delete, and a way to start empty).
  */
-import './workspaces.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useGwsimStore } from '../../store';
-import { useDismiss } from '../common/useDismiss';
-import { useMenuKeyboard } from '../common/useMenuKeyboard';
+import "./workspaces.css";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useGwsimStore } from "../../store";
+import { useDismiss } from "../common/useDismiss";
+import { useMenuKeyboard } from "../common/useMenuKeyboard";
 import {
   deleteWorkspaceNamed,
   formatSavedAt,
   openNamedWorkspace,
   saveWorkspaceAs,
   startEmptyWorkspace,
-} from '../app/namedWorkspaces';
-import { listNamedWorkspaces, type NamedWorkspaceSummary } from '../app/workspaceStorage';
-import { selectShareReadOnly, useShareSession } from '../share/shareSession';
-import { SaveAsDialog } from './SaveAsDialog';
+} from "../app/namedWorkspaces";
+import { listNamedWorkspaces, type NamedWorkspaceSummary } from "../app/workspaceStorage";
+import { selectShareReadOnly, useShareSession } from "../share/shareSession";
+import { SaveAsDialog } from "./SaveAsDialog";
 
-const READ_ONLY_HINT = 'Opened from a share link: choose Edit or Keep my workspace first.';
+const READ_ONLY_HINT = "Opened from a share link: choose Edit or Keep my workspace first.";
 
-function useSavedList(): { list: NamedWorkspaceSummary[] | undefined; error: string | undefined; refresh(): Promise<void> } {
+function useSavedList(): {
+  list: NamedWorkspaceSummary[] | undefined;
+  error: string | undefined;
+  refresh(): Promise<void>;
+} {
   const [list, setList] = useState<NamedWorkspaceSummary[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const refresh = useCallback(
@@ -41,7 +45,7 @@ export function WorkspaceMenus() {
   const readOnly = useShareSession(selectShareReadOnly);
   const saved = useSavedList();
   const [saving, setSaving] = useState(false);
-  const [lastName, setLastName] = useState('');
+  const [lastName, setLastName] = useState("");
   return (
     <>
       <SavedMenu saved={saved} readOnly={readOnly} />
@@ -50,7 +54,7 @@ export function WorkspaceMenus() {
         className="tb-button"
         data-testid="save-as"
         disabled={readOnly}
-        title={readOnly ? READ_ONLY_HINT : 'Keep this workspace in the browser under a name'}
+        title={readOnly ? READ_ONLY_HINT : "Keep this workspace in the browser under a name"}
         onClick={() => void saved.refresh().then(() => setSaving(true))}
       >
         Save as…
@@ -71,7 +75,13 @@ export function WorkspaceMenus() {
   );
 }
 
-function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>; readOnly: boolean }) {
+function SavedMenu({
+  saved,
+  readOnly,
+}: {
+  saved: ReturnType<typeof useSavedList>;
+  readOnly: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const { refresh } = saved;
@@ -86,20 +96,49 @@ function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>
   const text = useGwsimStore((s) => s.text);
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="tb-button" aria-haspopup="menu" aria-expanded={open} data-testid="open-saved" ref={buttonRef} onClick={() => setOpen((o) => !o)} onKeyDown={keys.onButtonKeyDown}>
-        Open saved <span className="caret" aria-hidden="true">▾</span>
+      <button
+        type="button"
+        className="tb-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="open-saved"
+        ref={buttonRef}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={keys.onButtonKeyDown}
+      >
+        Open saved{" "}
+        <span className="caret" aria-hidden="true">
+          ▾
+        </span>
       </button>
       {open ? (
-        <div className="menu-list ws-list" role="menu" aria-label="Open saved" data-testid="saved-list" ref={menuRef} onKeyDown={keys.onMenuKeyDown}>
+        <div
+          className="menu-list ws-list"
+          role="menu"
+          aria-label="Open saved"
+          data-testid="saved-list"
+          ref={menuRef}
+          onKeyDown={keys.onMenuKeyDown}
+        >
           <div className="ws-list-head">Saved in this browser</div>
-          {saved.error ? <div className="ws-empty ws-hint--error">Could not read the saved workspaces: {saved.error}</div> : null}
+          {saved.error ? (
+            <div className="ws-empty ws-hint--error">
+              Could not read the saved workspaces: {saved.error}
+            </div>
+          ) : null}
           {saved.list?.length === 0 ? (
             <div className="ws-empty" data-testid="saved-empty">
               Nothing saved yet. Use Save as… to keep this workspace under a name.
             </div>
           ) : null}
           {saved.list?.map((w) => (
-            <div key={w.name} className="ws-row" role="none" data-testid="saved-item" data-name={w.name}>
+            <div
+              key={w.name}
+              className="ws-row"
+              role="none"
+              data-testid="saved-item"
+              data-name={w.name}
+            >
               <button
                 type="button"
                 role="menuitem"
@@ -126,7 +165,11 @@ function SavedMenu({ saved, readOnly }: { saved: ReturnType<typeof useSavedList>
                 aria-label={`Delete ${w.name}`}
                 title={`Delete “${w.name}”`}
                 data-testid="saved-delete"
-                onClick={() => void deleteWorkspaceNamed(w.name).then((deleted) => (deleted ? refresh() : undefined))}
+                onClick={() =>
+                  void deleteWorkspaceNamed(w.name).then((deleted) =>
+                    deleted ? refresh() : undefined,
+                  )
+                }
               >
                 ×
               </button>

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { cleanClusterDump } from './cleanClusterDump';
+import { describe, expect, test } from "vitest";
+import { cleanClusterDump } from "./cleanClusterDump";
 
 const dump = `# exported from the cluster
 apiVersion: gateway.networking.k8s.io/v1
@@ -38,9 +38,10 @@ items:
     status: {}
 `;
 
-describe('cleanClusterDump', () => {
-  test('drops server-written fields, keeps comments, spec and user annotations', () => {
-    expect(cleanClusterDump(dump, { dropCreationTimestamp: false })).toBe(`# exported from the cluster
+describe("cleanClusterDump", () => {
+  test("drops server-written fields, keeps comments, spec and user annotations", () => {
+    expect(cleanClusterDump(dump, { dropCreationTimestamp: false }))
+      .toBe(`# exported from the cluster
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
@@ -64,19 +65,22 @@ items:
 `);
   });
 
-  test('drops creationTimestamp only when asked', () => {
-    expect(cleanClusterDump(dump, { dropCreationTimestamp: true })).not.toContain('creationTimestamp');
-    expect(cleanClusterDump(dump, { dropCreationTimestamp: false })).toContain('creationTimestamp');
+  test("drops creationTimestamp only when asked", () => {
+    expect(cleanClusterDump(dump, { dropCreationTimestamp: true })).not.toContain(
+      "creationTimestamp",
+    );
+    expect(cleanClusterDump(dump, { dropCreationTimestamp: false })).toContain("creationTimestamp");
   });
 
-  test('clean manifests come back unchanged', () => {
-    const clean = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web # note\nspec:\n  ports:\n    - port: 80\n';
+  test("clean manifests come back unchanged", () => {
+    const clean =
+      "apiVersion: v1\nkind: Service\nmetadata:\n  name: web # note\nspec:\n  ports:\n    - port: 80\n";
     expect(cleanClusterDump(clean, { dropCreationTimestamp: true })).toBe(clean);
   });
 
-  test('refuses a document with a syntax error rather than re-printing it', () => {
-    expect(() => cleanClusterDump('kind: Service\nmetadata: [oops\n', { dropCreationTimestamp: false })).toThrow(
-      /syntax error/,
-    );
+  test("refuses a document with a syntax error rather than re-printing it", () => {
+    expect(() =>
+      cleanClusterDump("kind: Service\nmetadata: [oops\n", { dropCreationTimestamp: false }),
+    ).toThrow(/syntax error/);
   });
 });

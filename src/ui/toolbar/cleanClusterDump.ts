@@ -4,22 +4,25 @@
  * annotation, optionally creationTimestamp), inside `kind: List` items too. Works on the yaml
  * Document model, so comments and the order of everything else are kept.
  */
-import { isMap, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parseAllDocuments, type Document, type YAMLMap } from "yaml";
 
 export interface CleanOptions {
   dropCreationTimestamp: boolean;
 }
 
-const SERVER_METADATA = ['managedFields', 'resourceVersion', 'uid', 'generation', 'selfLink'];
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "generation", "selfLink"];
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 /** Throws when a document has a syntax error: re-printing it could lose what the user wrote. */
 export function cleanClusterDump(text: string, options: CleanOptions): string {
   const parsed = parseAllDocuments(text);
   const documents = Array.isArray(parsed) ? parsed : [];
   const broken = documents.find((doc) => doc.errors.length > 0);
-  if (broken) throw new Error(`fix the YAML syntax error first (${broken.errors[0]?.message.split('\n')[0] ?? 'unknown'})`);
-  return documents.map((doc) => cleanDocument(doc, options)).join('');
+  if (broken)
+    throw new Error(
+      `fix the YAML syntax error first (${broken.errors[0]?.message.split("\n")[0] ?? "unknown"})`,
+    );
+  return documents.map((doc) => cleanDocument(doc, options)).join("");
 }
 
 function cleanDocument(doc: Document, options: CleanOptions): string {
@@ -29,19 +32,19 @@ function cleanDocument(doc: Document, options: CleanOptions): string {
 }
 
 function cleanObject(object: YAMLMap, options: CleanOptions): void {
-  object.delete('status');
-  const metadata = object.get('metadata');
+  object.delete("status");
+  const metadata = object.get("metadata");
   if (isMap(metadata)) {
     for (const key of SERVER_METADATA) metadata.delete(key);
-    if (options.dropCreationTimestamp) metadata.delete('creationTimestamp');
-    const annotations = metadata.get('annotations');
+    if (options.dropCreationTimestamp) metadata.delete("creationTimestamp");
+    const annotations = metadata.get("annotations");
     if (isMap(annotations)) {
       annotations.delete(LAST_APPLIED);
-      if (annotations.items.length === 0) metadata.delete('annotations');
+      if (annotations.items.length === 0) metadata.delete("annotations");
     }
   }
-  if (object.get('kind') === 'List') {
-    const items = object.get('items');
+  if (object.get("kind") === "List") {
+    const items = object.get("items");
     if (isSeq(items)) for (const item of items.items) if (isMap(item)) cleanObject(item, options);
   }
 }

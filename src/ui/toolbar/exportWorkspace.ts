@@ -1,7 +1,7 @@
 /** The Export menu's actions: the workspace text as a file or on the clipboard, as-is or cleaned. */
 export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const link = document.createElement('a');
+  const url = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));
+  const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
   link.click();
@@ -11,6 +11,6 @@ export function downloadText(text: string, fileName: string): void {
 
 export async function cleanedText(text: string, dropCreationTimestamp: boolean): Promise<string> {
   // Loaded on demand: the yaml library stays out of the initial bundle.
-  const { cleanClusterDump } = await import('./cleanClusterDump');
+  const { cleanClusterDump } = await import("./cleanClusterDump");
   return cleanClusterDump(text, { dropCreationTimestamp });
 }

@@ -2,9 +2,9 @@
  * The few parts of a Monaco editor and model each binding uses, as structural types: the bindings
  * take these (not the monaco module), so they are unit-tested in Node with small fakes.
  */
-import type { GwsimStore } from '../../../store';
-import type { TextReplacement } from '../minimalEdit';
-import type { MarkerData } from '../toMonacoMarkers';
+import type { GwsimStore } from "../../../store";
+import type { TextReplacement } from "../minimalEdit";
+import type { MarkerData } from "../toMonacoMarkers";
 
 export interface Disposable {
   dispose(): void;

@@ -1,9 +1,9 @@
 /** The ports the bindings use, implemented on a real Monaco editor and model. */
-import { monaco } from '../monacoEnvironment';
-import type { EditorPort, ModelPort } from './editorPorts';
+import { monaco } from "../monacoEnvironment";
+import type { EditorPort, ModelPort } from "./editorPorts";
 
-const MARKER_OWNER = 'gwsim';
-const READ_ONLY_MESSAGE = { value: 'Read-only: choose **Edit** in the bar above.' };
+const MARKER_OWNER = "gwsim";
+const READ_ONLY_MESSAGE = { value: "Read-only: choose **Edit** in the bar above." };
 
 type MonacoEditor = ReturnType<typeof monaco.editor.create>;
 type MonacoModel = ReturnType<typeof monaco.editor.createModel>;
@@ -16,7 +16,7 @@ export function editorPort(editor: MonacoEditor, model: MonacoModel): EditorPort
   const highlight = editor.createDecorationsCollection();
   return {
     applyEdit({ text, ...range }) {
-      editor.executeEdits('gwsim-store', [{ range, text, forceMoveMarkers: true }]);
+      editor.executeEdits("gwsim-store", [{ range, text, forceMoveMarkers: true }]);
     },
     setReadOnly(readOnly) {
       editor.updateOptions({ readOnly, readOnlyMessage: READ_ONLY_MESSAGE });
@@ -29,7 +29,11 @@ export function editorPort(editor: MonacoEditor, model: MonacoModel): EditorPort
       highlight.set([
         {
           range: new monaco.Range(range.startLine, 1, range.endLine, 1),
-          options: { isWholeLine: true, className: 'yaml-selected-doc', linesDecorationsClassName: 'yaml-selected-gutter' },
+          options: {
+            isWholeLine: true,
+            className: "yaml-selected-doc",
+            linesDecorationsClassName: "yaml-selected-gutter",
+          },
         },
       ]);
     },

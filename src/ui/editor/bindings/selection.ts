@@ -3,15 +3,21 @@
  * unless the cursor or the Problems panel made the selection); moving the cursor into a document
  * selects its object.
  */
-import { findObjectAtLine, selectObject } from '../../../store/selectors';
-import type { BindingContext, Disposable } from './editorPorts';
+import { findObjectAtLine, selectObject } from "../../../store/selectors";
+import type { BindingContext, Disposable } from "./editorPorts";
 
-export function bindSelection({ store, model, editor }: BindingContext, applyingExternal: () => boolean): Disposable {
+export function bindSelection(
+  { store, model, editor }: BindingContext,
+  applyingExternal: () => boolean,
+): Disposable {
   const highlight = (reveal: boolean) => {
     const s = store.getState();
     const object = selectObject(s.selected)(s);
     if (!object) return editor.highlightLines(undefined);
-    const range = { startLine: object.line, endLine: Math.min(object.endLine, model.getLineCount()) };
+    const range = {
+      startLine: object.line,
+      endLine: Math.min(object.endLine, model.getLineCount()),
+    };
     editor.highlightLines(range);
     if (reveal) editor.revealLinesNearTop(range);
   };
@@ -22,11 +28,15 @@ export function bindSelection({ store, model, editor }: BindingContext, applying
     const s = store.getState();
     if (!s.analysis) return;
     const object = findObjectAtLine(s.analysis.objects, line);
-    if (object && object.key !== s.selected) s.select(object.key, 'editor');
+    if (object && object.key !== s.selected) s.select(object.key, "editor");
   });
   const unsubscribe = store.subscribe((s, p) => {
     if (s.selected === p.selected && s.analysis === p.analysis) return;
-    highlight(s.selected !== p.selected && s.selectionOrigin !== 'editor' && s.selectionOrigin !== 'problems');
+    highlight(
+      s.selected !== p.selected &&
+        s.selectionOrigin !== "editor" &&
+        s.selectionOrigin !== "problems",
+    );
   });
   return {
     dispose() {

@@ -3,8 +3,8 @@
  * inspector, undo, a file) arrives as the minimal edit, so the cursor and scroll stay put. The
  * editor never echoes its own keystrokes back.
  */
-import { computeMinimalEdit } from '../minimalEdit';
-import type { BindingContext, Disposable } from './editorPorts';
+import { computeMinimalEdit } from "../minimalEdit";
+import type { BindingContext, Disposable } from "./editorPorts";
 
 export interface TextSync extends Disposable {
   /** True while text from the store is being written into the model (cursor moves then are not the user's). */
@@ -15,12 +15,12 @@ export function bindTextSync({ store, model, editor }: BindingContext): TextSync
   let applying = false;
   if (model.getValue() !== store.getState().text) model.setValue(store.getState().text);
   const typing = model.onDidChangeContent(() => {
-    if (!applying) store.getState().setText(model.getValue(), 'editor');
+    if (!applying) store.getState().setText(model.getValue(), "editor");
   });
   const unsubscribe = store.subscribe((s, p) => {
     // Undo restores the text first and tags the change just after; act on either step.
     const changed = s.text !== p.text || s.lastChange !== p.lastChange;
-    if (!changed || s.lastChange.origin === 'editor' || model.getValue() === s.text) return;
+    if (!changed || s.lastChange.origin === "editor" || model.getValue() === s.text) return;
     const edit = computeMinimalEdit(model.getValue(), s.text);
     if (!edit) return;
     applying = true;
