@@ -33,7 +33,7 @@ test("a cluster dump: the route the controller accepted but gwsim refuses shows 
   }
   await expect(canvas.node("Service/store/storefront").locator(".gn-drift")).toHaveCount(0);
 
-  await canvas.node("HTTPRoute/store/storefront").click();
+  await canvas.clickNode("HTTPRoute/store/storefront");
   const inspector = page.getByTestId("inspector");
   await expect(page.getByTestId("inspector-title")).toHaveText("store/storefront");
   const drift = inspector.getByTestId("inspector-drift");
@@ -57,7 +57,7 @@ test("a cluster dump: the route the controller accepted but gwsim refuses shows 
   // The Gateway: the listener's attachedRoutes count differs (the same route, counted by the controller).
   // The readable fit may have left it off screen after a re-layout: zoom out to it, as a person would.
   await canvas.zoomOutUntilVisible(canvas.node("Gateway/infra/shop"));
-  await canvas.node("Gateway/infra/shop").click();
+  await canvas.clickNode("Gateway/infra/shop");
   await expect(page.getByTestId("inspector-title")).toHaveText("infra/shop");
   const counted = inspector
     .getByTestId("inspector-drift")
@@ -120,7 +120,7 @@ test("a route lists the policies that reach it, its own and the inherited one; a
   await app.openExample("envoy-gateway-policies");
   await api.waitForAnalysis();
 
-  await canvas.node("HTTPRoute/apps/api").click();
+  await canvas.clickNode("HTTPRoute/apps/api");
   const inspector = page.getByTestId("inspector");
   const policies = inspector.getByTestId("inspector-policies");
   await expect(policies.locator("li")).toHaveCount(2);
@@ -159,7 +159,7 @@ test("a route lists the policies that reach it, its own and the inherited one; a
   await page.screenshot({ path: `${SCREENS}/policies-policy-selected.png` });
 
   // The Gateway gets the EnvoyProxy of its class.
-  await canvas.node("Gateway/apps/eg").click();
+  await canvas.clickNode("Gateway/apps/eg");
   await expect(
     inspector.getByTestId("inspector-policy-envoyproxy-envoy-gateway-system-proxy-config"),
   ).toContainText("from GatewayClass eg");
@@ -177,13 +177,13 @@ test("a route lists the policies that reach it, its own and the inherited one; a
   await api.setText(renamed);
   await api.waitForAnalysis();
   await canvas.zoomOutUntilVisible(canvas.node("BackendTrafficPolicy/apps/api-resilience"));
-  await canvas.node("BackendTrafficPolicy/apps/api-resilience").click();
+  await canvas.clickNode("BackendTrafficPolicy/apps/api-resilience");
   const target = inspector.getByTestId("inspector-policy-target-0");
   await expect(target).toHaveAttribute("data-resolved", "false");
   await expect(target).toContainText("HTTPRoute apps/api");
   await expect(target).toContainText("not in input");
   await expect(inspector.getByText("Takes effect on")).toHaveCount(0);
-  await canvas.node("HTTPRoute/apps/api-v2").click();
+  await canvas.clickNode("HTTPRoute/apps/api-v2");
   await expect(inspector.getByTestId("inspector-policies").locator("li")).toHaveCount(1);
   await expect(
     inspector.getByTestId("inspector-policy-clienttrafficpolicy-apps-client-defaults"),
@@ -217,7 +217,7 @@ spec:
 `);
   await api.waitForAnalysis();
 
-  await canvas.node("HTTPRoute/apps/api").click();
+  await canvas.clickNode("HTTPRoute/apps/api");
   const inspector = page.getByTestId("inspector");
   const defaults = inspector.getByTestId(
     "inspector-policy-backendtrafficpolicy-apps-gateway-defaults",
@@ -233,7 +233,7 @@ spec:
   await page.screenshot({ path: `${SCREENS}/policies-overridden.png` });
 
   // admin has no BackendTrafficPolicy of its own: the Gateway's applies, not overridden.
-  await canvas.node("HTTPRoute/apps/admin").click();
+  await canvas.clickNode("HTTPRoute/apps/admin");
   const onAdmin = inspector.getByTestId(
     "inspector-policy-backendtrafficpolicy-apps-gateway-defaults",
   );

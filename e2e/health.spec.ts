@@ -15,7 +15,7 @@ test("the inspector shows Argo CD and Flux health with the reason", async ({ pag
   await app.openExample("broken-on-purpose");
   await api.waitForAnalysis();
 
-  await canvas.node("HTTPRoute/shop/orders").click();
+  await canvas.clickNode("HTTPRoute/shop/orders");
   const health = page.getByTestId("inspector").getByTestId("inspector-health");
   await expect(health.getByRole("heading")).toHaveText("Health");
   const argo = health.getByTestId("inspector-health-argocd");
@@ -34,7 +34,7 @@ test("the inspector shows Argo CD and Flux health with the reason", async ({ pag
   await page.screenshot({ path: `${SCREENS}/inspector-health-route.png` });
 
   // A Service is not a Gateway API object: no Health section.
-  await canvas.node("Service/shop/storefront").click();
+  await canvas.clickNode("Service/shop/storefront");
   await expect(page.getByTestId("inspector-title")).toHaveText("shop/storefront");
   await expect(page.getByTestId("inspector-health")).toHaveCount(0);
 });

@@ -65,6 +65,17 @@ export class CanvasPage {
     }
   }
 
+  /**
+   * Clicks a node as a user would: zoomed out first if the readable fit (or an example opened
+   * since ready()) left it off screen, where a click would land on whatever covers that point.
+   */
+  async clickNode(key: string): Promise<void> {
+    const node = this.node(key);
+    await expect(node).toHaveCount(1);
+    await this.zoomOutUntilVisible(node);
+    await node.click();
+  }
+
   node(key: string): Locator {
     return this.page.getByTestId(`graph-node-${slug(key)}`);
   }
