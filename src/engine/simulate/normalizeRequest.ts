@@ -15,7 +15,8 @@ const DEFAULT_PORT: Partial<Record<SimRequest["scheme"], number>> = {
 };
 
 export function normalizeRequest(req: SimRequest): NormalizeResult {
-  const port = req.port ?? DEFAULT_PORT[req.scheme];
+  const port =
+    req.port ?? (Object.hasOwn(DEFAULT_PORT, req.scheme) ? DEFAULT_PORT[req.scheme] : undefined);
   if (port === undefined) return { ok: false, error: `a ${req.scheme} request needs a port` };
   const host = req.host ?? "";
   const hostname = normalizeHost(host);
@@ -54,4 +55,18 @@ export function splitPathAndQuery(raw: string): { end: number; query: string } {
   const q = raw.indexOf("?");
   if (q >= 0 && q < limit) return { end: q, query: raw.slice(q + 1, limit) };
   return { end: limit, query: "" };
+}
+
+/** The request as far as it can be read, for the trace of one that normalizeRequest refused. */
+export function unnormalizedRequest(req: SimRequest): NormalizedRequest {
+  return {
+    scheme: req.scheme,
+    port: req.port ?? 0,
+    host: req.host ?? "",
+    hostname: "",
+    method: req.method ?? "GET",
+    path: req.path ?? "/",
+    query: "",
+    headers: {},
+  };
 }

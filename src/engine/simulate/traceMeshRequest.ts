@@ -18,7 +18,7 @@ import type { MeshRouter } from "../routing/compileMeshRouter";
 import { buildOutcome, describeAttributes, failureOutcome } from "./buildOutcome";
 import { candidateRef, explainCandidates, kindsFor } from "./explainCandidates";
 import { MatchContext } from "./findCandidate";
-import { normalizeRequest } from "./normalizeRequest";
+import { normalizeRequest, unnormalizedRequest } from "./normalizeRequest";
 import type {
   MeshRouteConsideration,
   MeshTrace,
@@ -177,16 +177,7 @@ export function traceMeshRequest(
   const gatewayReason =
     "mesh request: no Gateway is involved; the routes bound to the called Service decide";
   if (!normalized.ok) {
-    const request: NormalizedRequest = {
-      scheme: req.scheme,
-      port: req.port ?? 0,
-      host: req.host ?? "",
-      hostname: "",
-      method: req.method ?? "GET",
-      path: req.path ?? "/",
-      query: "",
-      headers: {},
-    };
+    const request = unnormalizedRequest(req);
     return emptyTrace(
       request,
       gatewayReason,

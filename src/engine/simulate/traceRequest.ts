@@ -9,7 +9,7 @@ import type { CompiledVirtualHost, Router } from "../routing/router";
 import { buildOutcome, describeAttributes, failureOutcome } from "./buildOutcome";
 import { candidateRef, explainCandidates, kindsFor } from "./explainCandidates";
 import { MatchContext } from "./findCandidate";
-import { normalizeRequest } from "./normalizeRequest";
+import { normalizeRequest, unnormalizedRequest } from "./normalizeRequest";
 import { traceMeshRequest } from "./traceMeshRequest";
 import {
   explainListeners,
@@ -37,16 +37,7 @@ export function traceRequest(
   const normalized = normalizeRequest(req);
   const grpc = req.grpc !== undefined;
   if (!normalized.ok) {
-    const request: NormalizedRequest = {
-      scheme: req.scheme,
-      port: req.port ?? 0,
-      host: req.host ?? "",
-      hostname: "",
-      method: req.method ?? "GET",
-      path: req.path ?? "/",
-      query: "",
-      headers: {},
-    };
+    const request = unnormalizedRequest(req);
     return emptyTrace(
       request,
       "the request is incomplete",
