@@ -539,9 +539,13 @@ function mayBeNonString(plain: string): boolean {
   return plain === "" || NON_STRING_START.test(plain);
 }
 
-/** Plain scalars the yaml library resolved (numbers mostly), so each distinct text is resolved once. */
+/**
+ * Plain scalars the yaml library resolved (numbers mostly), so each distinct text is resolved once.
+ * Only short texts are kept: 4,096 number-like 200 KB strings from a hostile file would hold 800 MB.
+ */
 const resolved = new Map<string, { value: unknown }>();
 const MAX_RESOLVED = 4096;
+const MAX_RESOLVED_LENGTH = 64;
 
 /**
  * Texts the core schema may read as a number: the `yaml` library resolves them. Only these go
@@ -561,6 +565,7 @@ function resolvePlain(plain: string): unknown {
   if (doc.errors.length > 0 || doc.warnings.length > 0 || !isScalar(doc.contents)) giveUp();
   const value: unknown = doc.contents.toJS(doc);
   if (typeof value === "object" && value !== null) giveUp();
+  if (plain.length > MAX_RESOLVED_LENGTH) return value;
   if (resolved.size >= MAX_RESOLVED) resolved.clear();
   resolved.set(plain, { value });
   return value;
