@@ -1,12 +1,13 @@
 /**
- * `npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--seconds T] [--only I]`
+ * `npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--heap-mb MB] [--seconds T] [--only I]`
  *
  * A long mutation campaign over the seed corpus. Input i of a campaign is generated from (S, i)
  * alone, so any input can be replayed with `--only i`. The inputs are spread over worker threads;
  * each problem signature seen for the first time is minimized and written to DIR (default
  * fuzz-crashes/, gitignored) as <signature>.yaml plus a .json describing it. An input over the
  * time budget twice in a row counts as a hang and is written unminimized; a worker stuck on one input for a
- * minute is replaced and its input recorded. Progress goes to stderr, the summary to stdout and
+ * minute is replaced and its input recorded, and so is a worker that dies on an input (over its
+ * `--heap-mb` heap, default 4,096 MB). Progress goes to stderr, the summary to stdout and
  * DIR/summary.json. `--seconds T` stops the campaign after T seconds (the summary says how many
  * inputs ran).
  */
@@ -28,6 +29,8 @@ export interface CampaignOptions {
   workers: number;
   out: string;
   budgetMs: number;
+  /** Old-space heap of each worker: an input that needs more is recorded as a failure. */
+  heapMb: number;
   /** Stop after this many seconds, whatever the count. */
   seconds?: number;
   only?: number;
@@ -47,6 +50,12 @@ interface Report {
 }
 
 const STUCK_MS = 60_000;
+
+/** What a worker posts: its report since the last post, and the next input it will run. */
+interface Partial {
+  report: Report;
+  next: number;
+}
 
 /** The input at position `index` of the campaign with seed `seed`. */
 export function inputAt(
@@ -68,6 +77,7 @@ export function parseFuzzArgs(argv: readonly string[]): CampaignOptions {
     workers: Math.max(1, Math.min(2, availableParallelism())),
     out: "fuzz-crashes",
     budgetMs: 2_000,
+    heapMb: 4_096,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -85,12 +95,13 @@ export function parseFuzzArgs(argv: readonly string[]): CampaignOptions {
     else if (flag === "--budget-ms") options.budgetMs = number();
     else if (flag === "--only") options.only = number();
     else if (flag === "--seconds") options.seconds = number();
+    else if (flag === "--heap-mb") options.heapMb = Math.max(16, number());
     else if (flag === "--out" && value !== undefined) {
       options.out = value;
       i++;
     } else
       throw new Error(
-        `unknown option ${flag}; usage: npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--seconds T] [--only I]`,
+        `unknown option ${flag}; usage: npm run fuzz -- --count N --seed S [--workers W] [--out DIR] [--budget-ms MS] [--heap-mb MB] [--seconds T] [--only I]`,
       );
   }
   return options;
@@ -160,6 +171,8 @@ function record(
   seen: Set<string>,
 ): void {
   const hang = problem.signature === "hang";
+  // Inputs that hung or killed their worker are written whole: minimizing would run them again here.
+  const writeWhole = hang || problem.stage === "worker";
   if (hang) report.hangs++;
   else if (problem.kind === "exception") report.exceptions++;
   else if (problem.kind === "unclonable") report.unclonable++;
@@ -169,11 +182,15 @@ function record(
     entry.count++;
     return;
   }
-  const file = hang ? `hang-${options.seed}-${index}` : slug(problem.signature);
+  const file = hang
+    ? `hang-${options.seed}-${index}`
+    : problem.stage === "worker"
+      ? `worker-died-${options.seed}-${index}`
+      : slug(problem.signature);
   report.signatures[problem.signature] = { count: 1, first: index, message: problem.message, file };
   if (seen.has(file)) return;
   seen.add(file);
-  const text = hang
+  const text = writeWhole
     ? input.text
     : minimize(input.text, (candidate) =>
         exerciseEngine([{ name: input.name, text: candidate }]).some(
@@ -225,12 +242,14 @@ export function fuzzWorker(): void {
     if (Date.now() > deadline) break;
     Atomics.store(current, 0, index);
     runOne(index, inputAt(arb, options.seed, index), options, report, seen);
-    if (report.inputs >= 50) {
-      parentPort.postMessage(report);
+    // A problem is posted at once, so a worker that dies later loses only clean inputs' counts.
+    const failed = report.exceptions + report.unclonable + report.unlocated + report.hangs > 0;
+    if (report.inputs >= 50 || failed) {
+      parentPort.postMessage({ report, next: index + 1 } satisfies Partial);
       report = emptyReport();
     }
   }
-  parentPort.postMessage(report);
+  parentPort.postMessage({ report, next: to } satisfies Partial);
   Atomics.store(current, 0, to);
 }
 
@@ -270,11 +289,34 @@ export async function runFuzz(
       Atomics.store(current, 0, from);
       const worker = new Worker(
         `import(${JSON.stringify(bundleUrl)}).then((m) => m.fuzzWorker())`,
-        { eval: true, workerData: { options, from, to, root, progress, deadline } },
+        {
+          eval: true,
+          workerData: { options, from, to, root, progress, deadline },
+          resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+        },
       );
       let lastIndex = from;
       let lastChange = performance.now();
       let replaced = false;
+      /** Inputs before this one are counted in `total`. */
+      let postedUpTo = from;
+      /** Records the input a worker was on when it had to go, and carries on after it. */
+      const replaceAfter = (index: number, problem: FuzzProblem): void => {
+        clearInterval(watchdog);
+        replaced = true;
+        void worker.terminate();
+        const lost = emptyReport();
+        const known = total.signatures[problem.signature];
+        if (known && problem.signature !== "hang") {
+          // Seen before: counted, not written again.
+          known.count++;
+          lost.exceptions = 1;
+        } else record(index, inputAt(arb, options.seed, index), problem, options, lost, new Set());
+        // The inputs it ran since its last post were clean (problems are posted at once).
+        lost.inputs = 1 + Math.max(0, index - postedUpTo);
+        merge(total, lost);
+        void runRange(index + 1, to).then(resolve);
+      };
       const watchdog = setInterval(() => {
         const index = Atomics.load(current, 0);
         if (index !== lastIndex) {
@@ -284,36 +326,35 @@ export async function runFuzz(
         }
         if (performance.now() - lastChange < STUCK_MS) return;
         // Stuck on one input: record it, replace the worker and carry on after it.
-        clearInterval(watchdog);
-        replaced = true;
-        void worker.terminate();
-        const stuck = emptyReport();
-        record(
-          index,
-          inputAt(arb, options.seed, index),
-          {
-            kind: "exception",
-            stage: "budget",
-            message: `no answer after ${STUCK_MS} ms`,
-            signature: "hang",
-          },
-          options,
-          stuck,
-          new Set(),
-        );
-        stuck.inputs = 1;
-        merge(total, stuck);
-        void runRange(index + 1, to).then(resolve);
+        replaceAfter(index, {
+          kind: "exception",
+          stage: "budget",
+          message: `no answer after ${STUCK_MS} ms`,
+          signature: "hang",
+        });
       }, 5_000);
-      worker.on("message", (partial: Report) => {
-        merge(total, partial);
+      worker.on("message", (partial: Partial) => {
+        merge(total, partial.report);
+        postedUpTo = partial.next;
         if (total.inputs - lastLog >= 10_000) {
           lastLog = total.inputs;
           log();
         }
       });
       worker.on("error", (error) => {
-        console.error(`worker failed: ${error instanceof Error ? error.stack : String(error)}`);
+        // The worker died on an input (out of memory, a stack overflow outside any try): that is
+        // a failure of that input, recorded like an exception, and the campaign goes on after it.
+        const index = Atomics.load(current, 0);
+        const code = (error as { code?: unknown }).code;
+        const what = typeof code === "string" ? code : error.name;
+        console.error(`worker died on input #${index}: ${error.message}`);
+        if (replaced || index >= to) return;
+        replaceAfter(index, {
+          kind: "exception",
+          stage: "worker",
+          message: `the worker died: ${error.message}`,
+          signature: `worker died: ${what}`,
+        });
       });
       worker.on("exit", () => {
         clearInterval(watchdog);

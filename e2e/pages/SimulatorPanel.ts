@@ -48,9 +48,13 @@ export class SimulatorPanel {
   /** Sends the composed request and waits for a current trace of it. */
   async send(): Promise<void> {
     const revision = String(await this.page.evaluate(() => window.__gwsim!.getRevision()));
+    const pathInput = this.page.getByTestId("sim-path");
+    const path = (await pathInput.count()) > 0 ? await pathInput.inputValue() : "";
     await this.page.getByTestId("sim-send").click();
     await expect(this.trace).toHaveAttribute("data-revision", revision);
     await expect(this.trace).toHaveAttribute("data-state", "current");
+    // The trace shown is of the request just sent (not an earlier one shown for this revision).
+    if (path !== "") await expect(this.page.getByTestId("trace-step-request")).toContainText(path);
   }
 
   candidate(rank: number): Locator {

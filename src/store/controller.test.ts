@@ -172,6 +172,40 @@ describe("controller: simulator calls, latest wins", () => {
     ).toEqual(["/3"]);
   });
 
+  test("the app's own re-run never overtakes a request the user sent (it would vanish from Recent)", async () => {
+    const store = createGwsimStore({ initialText: "x" });
+    const worker = fakeEngine();
+    const controller = createAppController(store, worker.engine);
+    const setSimTrace = vi.spyOn(store.getState(), "setSimTrace");
+    store.setState({ setSimTrace });
+    const landed = () =>
+      setSimTrace.mock.calls.map(([r, o]) => [
+        (r as SimTraceResult | undefined)?.request.path,
+        o?.recent,
+      ]);
+    const sent = controller.trace(request("/sent-by-user"));
+    await flush();
+    const rerun = controller.trace(request("/shown-before"), { recent: false });
+    await flush();
+    expect(worker.pending("simTrace").map((c) => (c.args[2] as SimRequest).path)).toEqual([
+      "/sent-by-user",
+    ]);
+    worker.pending("simTrace").shift()?.resolve(traceFor(0, "/sent-by-user"));
+    await Promise.all([sent, rerun]);
+    expect(worker.pending("simTrace")).toHaveLength(0);
+    expect(landed()).toEqual([["/sent-by-user", undefined]]);
+    // Once the user's request has landed, re-runs go out again.
+    const later = controller.trace(request("/sent-by-user"), { recent: false });
+    await flush();
+    expect(worker.pending("simTrace")).toHaveLength(1);
+    worker.pending("simTrace").shift()?.resolve(traceFor(1, "/sent-by-user"));
+    await later;
+    expect(landed()).toEqual([
+      ["/sent-by-user", undefined],
+      ["/sent-by-user", false],
+    ]);
+  });
+
   test("a new canary run cancels the running one in the worker and drops its answer; Cancel keeps the partial tally", async () => {
     const store = createGwsimStore({ initialText: "x" });
     const worker = fakeEngine();

@@ -100,6 +100,8 @@ export function createAppController(
   const debounceMs = options.debounceMs ?? ANALYSIS_DEBOUNCE_MS;
   const clock = options.clock ?? (() => performance.now());
   let runCounter = 0;
+  /** User-sent traces still in flight; the app's own re-runs wait behind none of them, they skip. */
+  let userTracesPending = 0;
 
   const current = () => {
     const { revision, text } = store.getState();
@@ -196,6 +198,11 @@ export function createAppController(
     /** Traces a request; `recent: false` for the app's own re-runs, which stay out of Recent. */
     async trace(request: SimRequest, options: { recent?: boolean } = {}): Promise<void> {
       const { revision, sources } = current();
+      const sentByUser = options.recent !== false;
+      // The app's own re-run must never overtake a request the user sent: under latest-wins it
+      // would cancel the user's call, and their request would vanish from the trace and Recent.
+      if (!sentByUser && userTracesPending > 0) return;
+      if (sentByUser) userTracesPending++;
       try {
         const result = await queries.latest("trace", [revision, request], () =>
           engine.simTrace(revision, sources, request),
@@ -203,6 +210,8 @@ export function createAppController(
         if (result !== undefined) store.getState().setSimTrace(result, options);
       } catch (error) {
         reportError("the trace", error);
+      } finally {
+        if (sentByUser) userTracesPending--;
       }
     },
 

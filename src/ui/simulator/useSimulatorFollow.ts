@@ -23,7 +23,8 @@ export function useSimulatorFollow(): void {
         timer = undefined;
         const now = useGwsimStore.getState();
         // A traced request whose Gateway is gone is re-sent the way the composer now holds it.
-        if (now.simTrace)
+        // A trace already of this revision (the user sent one meanwhile) needs no re-run.
+        if (now.simTrace && now.simTrace.revision !== now.revision)
           void sendRequest(
             now.analysis
               ? revalidateRequest(now.simTrace.request, now.analysis).request
