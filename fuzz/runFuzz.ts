@@ -264,9 +264,10 @@ export async function runFuzz(
   const total = emptyReport();
   if (options.only !== undefined) {
     const input = inputAt(arb, options.seed, options.only);
-    runOne(options.only, input, options, total, new Set());
+    // Written first: an input that takes the process down must still be there to look at.
     mkdirSync(options.out, { recursive: true });
     writeFileSync(join(options.out, `input-${options.seed}-${options.only}.yaml`), input.text);
+    runOne(options.only, input, options, total, new Set());
     console.log(JSON.stringify(total, null, 2));
     return total;
   }

@@ -341,6 +341,33 @@ describe("quickParse on generated input", () => {
     expect(read).toBeGreaterThan(40);
   });
 
+  test("a text that ends right after an empty value, with no newline, ends (it looped until memory ran out)", () => {
+    for (const text of [
+      "a:\n  - b:",
+      "a:\n  - b:\n",
+      "a:\n- b:",
+      "a:\n  - b: 1\n  - c:",
+      "a:\n  - b:\n    - c:",
+      "a:\n  b:",
+      "a:\n  -",
+      "a:\n  - -",
+      "kind: X\nspec:\n  rules:\n  - backendRefs:",
+    ]) {
+      expect(expectAgreement(text), text).toBe(true);
+    }
+  });
+
+  test("gives up or agrees on every prefix of real manifests (a truncated paste)", () => {
+    for (const file of [
+      "fixtures/examples/quickstart.yaml",
+      "fixtures/examples/tls-passthrough.yaml",
+    ]) {
+      const chunks = parsingChunks(readFileSync(join(ROOT, file), "utf8")).map((c) => c.text);
+      for (const chunk of chunks)
+        for (let end = 1; end <= chunk.length; end++) expectAgreement(chunk.slice(0, end));
+    }
+  }, 120_000);
+
   test("gives up or agrees on mutated manifests", () => {
     const base = readFileSync(join(ROOT, "fixtures/examples/quickstart.yaml"), "utf8");
     const chunks = parsingChunks(base).map((c) => c.text);

@@ -200,11 +200,14 @@ class QuickReader {
     if (depth > MAX_QUICK_DEPTH) giveUp();
     const map: Record<string, unknown> = {};
     for (;;) {
+      const entryStart = this.pos;
       const key = this.blockKey();
       if (Object.hasOwn(map, key)) giveUp();
       map[key] = this.blockValue(indent, depth);
       const next = this.nextContentLine();
       if (next < indent) return map;
+      // Every entry consumes text; one that did not would be read again forever.
+      if (this.pos <= entryStart) giveUp();
       if (next > indent || this.isSeqEntryAhead()) giveUp();
       if (!this.isKeyAhead()) giveUp();
     }
@@ -263,7 +266,9 @@ class QuickReader {
    * calls nextContentLine again, which finds the same line.
    */
   private backToLineStart(): void {
-    this.pos = this.lineStart;
+    // At the end of the text there is no such line: going back would read the last line again
+    // (a text ending in `- b:` without a newline looped, growing a list until memory ran out).
+    if (this.pos < this.text.length) this.pos = this.lineStart;
   }
 
   /** Whatever starts at `pos` on a line indented `indent`: a sequence, a mapping or a scalar. */
@@ -281,6 +286,7 @@ class QuickReader {
     const text = this.text;
     const items: unknown[] = [];
     for (;;) {
+      const entryStart = this.pos;
       this.pos++; // the dash
       while (text.charCodeAt(this.pos) === SPACE) this.pos++;
       const c = text.charCodeAt(this.pos);
@@ -299,6 +305,8 @@ class QuickReader {
       }
       const next = this.nextContentLine();
       if (next < indent) return items;
+      // Every item consumes text; one that did not would be read again forever.
+      if (this.pos <= entryStart) giveUp();
       if (next > indent) giveUp();
       if (!this.isSeqEntryAhead()) {
         // The mapping this sequence is the value of continues (indentless sequence).
