@@ -31,3 +31,19 @@ export function escapeTerminal(text: string): string {
 export function escapeTerminalOutput(text: string): string {
   return text.replace(UNSAFE_IN_OUTPUT, escapeChar);
 }
+
+/** Longer lines are cut: a 200 KB header value helps nobody in a CI log and costs seconds to print. */
+export const MAX_PRINTED_LINE = 2_000;
+
+/**
+ * One line of printed output: cut after MAX_PRINTED_LINE characters with a note saying how much
+ * was left out (never a silent cut), then escaped like escapeTerminal.
+ */
+export function escapeTerminalLine(line: string): string {
+  if (line.length <= MAX_PRINTED_LINE) return escapeTerminal(line);
+  // Never cut a surrogate pair in two.
+  let cut = MAX_PRINTED_LINE;
+  const last = line.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${escapeTerminal(line.slice(0, cut))}… (${line.length - cut} more characters not shown)`;
+}

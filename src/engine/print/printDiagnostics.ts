@@ -3,7 +3,7 @@
  * the stable text behind the golden files and the CLI's `check` output.
  */
 import type { Diagnostic } from "../types";
-import { escapeTerminal } from "./escapeTerminal";
+import { escapeTerminal, escapeTerminalLine } from "./escapeTerminal";
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const ordered = [...diagnostics].sort(
@@ -15,7 +15,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[]): string {
 /** One line, always: a name with a line break or an escape sequence in a message cannot forge another. */
 export function printDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? ` (${escapeTerminal(d.hint)})` : "";
-  return `${escapeTerminal(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${escapeTerminal(d.message)}${hint}`;
+  return `${escapeTerminal(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${escapeTerminalLine(d.message)}${hint}`;
 }
 
 export function countBySeverity(

@@ -1,13 +1,13 @@
 /**
  * A request trace as terminal text: what `gwsim simulate` prints so a user can answer "why did
  * my request go there". Stable (no timestamps, no colours) so it can be a golden. Every line is
- * built whole and then escaped (escapeTerminal): a host, header or name from the manifests cannot
+ * built whole and then escaped line by line (escapeTerminalLine, which also cuts a huge line): a host, header or name from the manifests cannot
  * break a line or carry an escape sequence to the terminal.
  */
 import type { CandidateRef, RequestTrace } from "../simulate/traceTypes";
 import type { ForwardedRequest, RequestOutcome } from "../simulate/types";
 import { describeTableMatch, formatPercent } from "./describeMatch";
-import { escapeTerminal } from "./escapeTerminal";
+import { escapeTerminalLine } from "./escapeTerminal";
 
 const OK = "✓";
 const NO = "✗";
@@ -107,7 +107,7 @@ export function printTrace(trace: RequestTrace): string {
   printBackends(trace, lines);
   for (const a of trace.attributes) lines.push(`Attribute  ${a.name}: ${a.value} — ${a.note}`);
   printOutcome(trace.outcome, lines);
-  return `${lines.map(escapeTerminal).join("\n")}\n`;
+  return `${lines.map(escapeTerminalLine).join("\n")}\n`;
 }
 
 function printBackends(trace: RequestTrace, lines: string[]): void {
