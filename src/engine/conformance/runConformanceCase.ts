@@ -177,6 +177,9 @@ function checkRequest(
 export function printSentRequest(rc: RequestCase): string {
   const r = rc.request;
   const port = r.port !== undefined ? `:${r.port}` : "";
+  // A raw connection has no method or path: the Gateway address and port are all there is.
+  if (r.scheme === "tcp" || r.scheme === "udp")
+    return `${r.scheme} connection to (gateway address)${port} via ${rc.gateway}`;
   const target = r.grpc
     ? `gRPC ${r.grpc.service}/${r.grpc.method} to ${r.host ?? "(gateway address)"}${port}`
     : `${r.method ?? "GET"} ${r.scheme}://${r.host ?? "(gateway address)"}${port}${r.path ?? "/"}`;
