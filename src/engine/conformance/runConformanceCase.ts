@@ -156,7 +156,6 @@ function checkRequest(
   }
   const facts: RequestFacts = {};
   if (routed.perBackend !== undefined) facts.perBackend = routed.perBackend;
-  if (routed.listenerTLSMode !== undefined) facts.listenerTLSMode = routed.listenerTLSMode;
   const m = matchRequestExpectation(rc, routed.outcome, facts);
   const result: ExpectationResult = {
     case: caseFile.name,

@@ -118,6 +118,17 @@ export interface RequestOutcome {
   redirect?: { status: number; location: string };
   /** What reaches the backend after request filters; absent when nothing is forwarded. */
   request?: ForwardedRequest;
+  /**
+   * For a raw TLS/TCP/UDP connection forwarded to a backend: whether the backend sees TLS, with
+   * the SNI it sees, and who made that TLS (the client on Passthrough, the Gateway when a
+   * BackendTLSPolicy re-encrypts).
+   */
+  backendStream?: {
+    tls: boolean;
+    sni?: string;
+    origin?: "passthrough" | "BackendTLSPolicy";
+    clientCertificate?: string;
+  };
   /** Headers added/changed on the response by ResponseHeaderModifier/CORS (names lower-cased). */
   responseHeaders: Record<string, string>;
   mirrors: MirrorOutcome[];
