@@ -297,12 +297,27 @@ describe("matchRequestExpectation", () => {
     expect(matchRequestExpectation(tls, reencrypted).failures).toEqual([
       "request.sni: expected the backend to see SNI a.example.com; it sees TLS with SNI b.example.com (BackendTLSPolicy)",
     ]);
-    const plain = rc({ backend: "ns/v1", backendTLS: false }, { scheme: "tcp", port: 9000 });
+    const plain = rc(
+      { backend: "ns/v1", backendTLS: false },
+      { scheme: "tls", sni: "a.example.com" },
+    );
     expect(matchRequestExpectation(plain, stream({ tls: false })).pass).toBe(true);
-    const http = rc({ backend: "ns/v1", request: { path: "/" } }, { scheme: "udp", port: 53 });
-    expect(matchRequestExpectation(http, stream({ tls: false })).failures).toEqual([
-      "request.path: a raw udp connection carries no HTTP request",
+    const tcp = rc({ backend: "ns/v1", backendTLS: false }, { scheme: "tcp", port: 9000 });
+    expect(
+      matchRequestExpectation(
+        tcp,
+        outcome({ kind: "forwarded", status: 0, backends: [share("ns", "v1", 1)] }),
+      ).failures,
+    ).toEqual([
+      "backendTLS: a tcp listener passes the client's bytes on unread; only tls connections have a TLS mode to check",
     ]);
+    const http = rc({ backend: "ns/v1", request: { path: "/" } }, { scheme: "udp", port: 53 });
+    expect(
+      matchRequestExpectation(
+        http,
+        outcome({ kind: "forwarded", status: 0, backends: [share("ns", "v1", 1)] }),
+      ).failures,
+    ).toEqual(["request.path: a raw udp connection carries no HTTP request"]);
   });
 
   test("fields it cannot check fail instead of passing unread", () => {

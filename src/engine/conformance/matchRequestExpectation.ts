@@ -131,7 +131,11 @@ function checkBackendStream(rc: RequestCase, outcome: RequestOutcome, fail: Fail
       : stream.tls
         ? `TLS with SNI ${stream.sni ?? "(none)"} (${stream.origin ?? "?"})`
         : "plaintext (TLS terminated at the Gateway, no BackendTLSPolicy)";
-  if (e.backendTLS !== undefined && stream?.tls !== e.backendTLS) {
+  if (e.backendTLS !== undefined && rc.request.scheme !== "tls") {
+    fail(
+      `backendTLS: a ${rc.request.scheme} listener passes the client's bytes on unread; only tls connections have a TLS mode to check`,
+    );
+  } else if (e.backendTLS !== undefined && stream?.tls !== e.backendTLS) {
     const want = e.backendTLS ? "TLS" : "plaintext (TLS terminated at the Gateway)";
     fail(`backendTLS: expected the backend to see ${want}; it sees ${seen()}`);
   }

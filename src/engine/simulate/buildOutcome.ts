@@ -176,9 +176,11 @@ export function buildOutcome(
       request.backendTLS.clientCertificate = mode.backendClientCertificate;
   }
   const forwarded =
-    mode.forwardedStatus === 0
-      ? { backend, mirrors, backendStream: backendStreamOf(mode, ref) }
-      : { backend, mirrors, request };
+    mode.forwardedStatus !== 0
+      ? { backend, mirrors, request }
+      : mode.tls !== undefined
+        ? { backend, mirrors, backendStream: backendStreamOf(mode.tls, mode, ref) }
+        : { backend, mirrors };
   if (sim.backendBehavior !== undefined && !l4) {
     const result = simulateBackendAttempts(rule, sim.backendBehavior);
     const built =
@@ -264,17 +266,18 @@ export function describeAttributes(rule: ResolvedRule, behaviorGiven: boolean): 
 }
 
 /**
- * What a raw TLS/TCP/UDP backend receives (spec §3.7): Passthrough forwards the client's TLS
+ * What the backend of a TLS listener receives (spec §3.7): Passthrough forwards the client's TLS
  * stream with its SNI; Terminate forwards plaintext, or re-encrypts when a BackendTLSPolicy
  * applies to the backend (its validation.hostname is the SNI). The Gateway originates no TLS on
- * Passthrough, so a policy on that backend has nothing to act on.
+ * Passthrough, so a policy on that backend has nothing to act on. (TCP/UDP listeners forward the
+ * client's bytes unread, so there is nothing to say about them.)
  */
 function backendStreamOf(
+  tls: NonNullable<OutcomeMode["tls"]>,
   mode: OutcomeMode,
   ref: ResolvedBackendRef,
 ): NonNullable<RequestOutcome["backendStream"]> {
-  if (mode.tls?.mode === "Passthrough")
-    return { tls: true, sni: mode.tls.clientSni, origin: "passthrough" };
+  if (tls.mode === "Passthrough") return { tls: true, sni: tls.clientSni, origin: "passthrough" };
   if (ref.backendTLS === undefined) return { tls: false };
   const stream: NonNullable<RequestOutcome["backendStream"]> = {
     tls: true,

@@ -119,9 +119,9 @@ export interface RequestOutcome {
   /** What reaches the backend after request filters; absent when nothing is forwarded. */
   request?: ForwardedRequest;
   /**
-   * For a raw TLS/TCP/UDP connection forwarded to a backend: whether the backend sees TLS, with
-   * the SNI it sees, and who made that TLS (the client on Passthrough, the Gateway when a
-   * BackendTLSPolicy re-encrypts).
+   * For a connection a TLS listener forwards to a backend: whether the backend sees TLS, with the
+   * SNI it sees, and who made that TLS (the client on Passthrough, the Gateway when a
+   * BackendTLSPolicy re-encrypts). TCP/UDP listeners pass the client's bytes on unread: unset.
    */
   backendStream?: {
     tls: boolean;

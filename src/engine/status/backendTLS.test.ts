@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { analyze } from "../analyze";
 import { compileRouter } from "../routing/compileRouter";
 import { traceRequest } from "../simulate/traceRequest";
+import { printTrace } from "../print/printTrace";
 
 const NS = "gateway-conformance-infra";
 const base = ["gatewayclass.yaml", "programmatic-resources.yaml"].map((f) => ({
@@ -204,6 +205,15 @@ spec:
       sni: "abc.example.com",
       origin: "BackendTLSPolicy",
     });
+    const trace = traceRequest(router, {
+      gateway: `${NS}/tls-gw`,
+      scheme: "tls",
+      port: 8443,
+      sni: "tls.example.com",
+    });
+    expect(printTrace(trace)).toContain(
+      "Backend stream    TLS, SNI abc.example.com (re-encrypted by the Gateway per BackendTLSPolicy)",
+    );
   });
 
   test("Passthrough forwards the client's TLS, whatever policy covers the backend", () => {
