@@ -26,7 +26,7 @@ export const REQUEST_FLAGS_HELP = `Request:
   --gateway NS/NAME   the Gateway that receives the request; a bare NAME works when one Gateway
                       carries it (default: the one Gateway that can take the request)
   --port N            listener port (default 80 for http, 443 for https and tls)
-  --scheme S          http (default), https, tls or tcp
+  --scheme S          http (default), https, tls, tcp or udp
   --host H            Host header / :authority, or the TLS server name for tls
   --sni NAME          TLS server name when it differs from --host (https, tls)
   --path P            path plus query (default /)
@@ -35,7 +35,7 @@ export const REQUEST_FLAGS_HELP = `Request:
   --grpc SVC/METHOD   a gRPC call (e.g. helloworld.Greeter/SayHello) instead of --path/--method
 `;
 
-const SCHEMES: readonly SimScheme[] = ["http", "https", "tls", "tcp"];
+const SCHEMES: readonly SimScheme[] = ["http", "https", "tls", "tcp", "udp"];
 
 export function buildSimRequest(args: ParsedArgs, analysis: Analysis, router: Router): SimRequest {
   const scheme = (stringFlag(args, "scheme") ?? "http") as SimScheme;
@@ -50,7 +50,8 @@ export function buildSimRequest(args: ParsedArgs, analysis: Analysis, router: Ro
   if (gateway !== undefined) req.gateway = gateway;
   const port = intFlag(args, "port", 1, 65535);
   if (port !== undefined) req.port = port;
-  if (scheme === "tcp" && port === undefined) throw new UsageError("--scheme tcp needs --port");
+  if ((scheme === "tcp" || scheme === "udp") && port === undefined)
+    throw new UsageError(`--scheme ${scheme} needs --port`);
   const host = stringFlag(args, "host");
   if (host !== undefined) req.host = host;
   const sni = stringFlag(args, "sni");

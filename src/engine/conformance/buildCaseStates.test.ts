@@ -111,6 +111,38 @@ steps:
     expect(base?.text.match(/^---$/gm)?.length).toBe(1);
   });
 
+  test("objects a step creates are dated after everything before them; replaced ones keep their date", () => {
+    const created = parse(`name: Order
+manifests: [route.yaml]
+steps:
+- description: create a second route
+  apply: [derived/other.yaml]
+- description: replace the first route
+  apply: [derived/route-v2.yaml]
+`);
+    const withOther: Record<string, string | undefined> = {
+      ...files,
+      "cases/derived/other.yaml": files["cases/route.yaml"]?.replace("name: web", "name: other"),
+    };
+    const read = (p: string): string => {
+      const text = withOther[p];
+      if (text === undefined) throw new Error("ENOENT");
+      return text;
+    };
+    const [s0, s1, s2] = buildCaseStates(created, read);
+    expect(s0?.sources[0]?.text).toBe(files["cases/route.yaml"]);
+    const timeOf = (text: string | undefined, name: string): string | undefined =>
+      text
+        ?.split("---")
+        .find((d) => d.includes(`name: ${name}\n`))
+        ?.match(/creationTimestamp: (\S+)/)?.[1];
+    const all1 = s1?.sources.map((s) => s.text).join("---");
+    expect(timeOf(all1, "web")).toBe("2026-01-01T00:00:00Z");
+    expect(timeOf(all1, "other")).toBe("2026-01-01T00:00:01Z");
+    const all2 = s2?.sources.map((s) => s.text).join("---");
+    expect(timeOf(all2, "web")).toBe("2026-01-01T00:00:00Z");
+  });
+
   test("a missing manifest names the case file and the path", () => {
     const broken = parse("name: X\nmanifests: [nope.yaml]\n");
     expect(() => buildCaseStates(broken, readFile)).toThrow(
@@ -129,8 +161,27 @@ describe("parseCaseFile", () => {
     if (!r.ok) {
       expect(r.errors).toEqual([
         'c.yaml: requests[0].gateway: must be "namespace/name" of the Gateway that receives the request',
-        "c.yaml: requests[0].request.scheme: must be one of http, https, tls, ws",
+        "c.yaml: requests[0].request.scheme: must be one of http, https, tls, ws, tcp, udp",
       ]);
+    }
+  });
+
+  test("a tcp or udp connection must name the listener port; with it the case parses", () => {
+    const at = (scheme: string, port: string) =>
+      parseCaseFile(
+        "c.yaml",
+        `name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: ${scheme}${port}}\n  expect: {backend: a/echo}\n`,
+      );
+    for (const scheme of ["tcp", "udp"]) {
+      expect(at(scheme, "")).toEqual({
+        ok: false,
+        errors: [
+          `c.yaml: requests[0].request.port: a ${scheme} connection needs the listener port (an integer 1-65535)`,
+        ],
+      });
+      expect(at(scheme, ", port: 0").ok).toBe(false);
+      const ok = at(scheme, ", port: 9300");
+      expect(ok.ok && ok.caseFile.requests[0]?.request).toEqual({ scheme, port: 9300 });
     }
   });
 
@@ -141,6 +192,16 @@ describe("parseCaseFile", () => {
     );
     expect(r.ok ? [] : r.errors).toEqual([
       'c.yaml: requests[0].request: unknown key "hedaers" (expected one of scheme, port, host, method, path, headers, protocol, sni, clientCertificate, grpc)',
+    ]);
+  });
+
+  test("a misspelt backend behaviour is an error, not a backend that silently behaves", () => {
+    const r = parseCaseFile(
+      "c.yaml",
+      "name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http}\n  backendBehavior: {failFirstAttempts: 2, failConection: true}\n  expect: {status: 200}\n",
+    );
+    expect(r.ok ? [] : r.errors).toEqual([
+      'c.yaml: requests[0].backendBehavior: unknown key "failConection" (expected one of delay, failFirstAttempts, failStatus, failDelay, failConnection)',
     ]);
   });
 

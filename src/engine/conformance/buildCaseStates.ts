@@ -6,6 +6,12 @@
  * replacing an object whose spec changed raises metadata.generation by one, which the
  * observedGeneration expectations depend on. Untouched files are passed through verbatim so
  * diagnostics keep their original lines.
+ *
+ * It also keeps creation order, which decides ties between routes (the oldest wins): an object
+ * a step creates gets a creationTimestamp one second per step after the initial state, and the
+ * objects before it that carry none get the initial time, so "created later" holds in the input
+ * itself. A replaced object keeps its creationTimestamp, as on a real API server. Cases whose
+ * steps create nothing are left verbatim.
  */
 import { parseAllDocuments, type Document } from "yaml";
 import type { SourceFile } from "../types";
@@ -57,6 +63,7 @@ export function buildCaseStates(
       generations: generationsOf(files),
     },
   ];
+  let initialTimesStamped = false;
   caseFile.steps.forEach((step, i) => {
     const previousGeneration: Record<string, number> = dict();
     for (const id of step.delete) removeDoc(files, objectIdKey(id));
@@ -65,7 +72,17 @@ export function buildCaseStates(
       for (const d of applied.docs) {
         if (d.id === undefined) continue;
         const old = removeDoc(files, d.id);
-        if (!old) continue;
+        if (!old) {
+          if (!initialTimesStamped) {
+            stampMissingCreationTimes(files, creationTime(0));
+            initialTimesStamped = true;
+          }
+          if (!hasCreationTime(d.doc)) d.doc.setIn(CREATION_TIMESTAMP, creationTime(i + 1));
+          continue;
+        }
+        const created = old.doc.getIn(CREATION_TIMESTAMP);
+        if (created !== undefined && !hasCreationTime(d.doc))
+          d.doc.setIn(CREATION_TIMESTAMP, created);
         previousGeneration[d.id] = old.generation;
         d.generation = specOf(old.doc) === specOf(d.doc) ? old.generation : old.generation + 1;
         d.doc.setIn(["metadata", "generation"], d.generation);
@@ -81,6 +98,31 @@ export function buildCaseStates(
     });
   });
   return states;
+}
+
+const CREATION_TIMESTAMP = ["metadata", "creationTimestamp"];
+/**
+ * The creation time of objects created by step `step` (0 = the initial manifests): a fixed day,
+ * one second per step, because the engine reads no clock and only the order matters.
+ */
+function creationTime(step: number): string {
+  const two = (n: number): string => String(n).padStart(2, "0");
+  const s = Math.min(step, 86_399);
+  return `2026-01-01T${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}Z`;
+}
+
+function hasCreationTime(doc: Document): boolean {
+  return doc.getIn(CREATION_TIMESTAMP) !== undefined;
+}
+
+function stampMissingCreationTimes(files: readonly LoadedFile[], time: string): void {
+  for (const f of files) {
+    for (const d of f.docs) {
+      if (d.id === undefined || hasCreationTime(d.doc)) continue;
+      d.doc.setIn(CREATION_TIMESTAMP, time);
+      f.text = undefined;
+    }
+  }
 }
 
 export function objectIdKey(id: ObjectId): string {

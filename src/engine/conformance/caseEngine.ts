@@ -13,8 +13,6 @@ export interface RoutedRequest {
   outcome: RequestOutcome;
   /** The outcomes of `samples` consecutive requests, each with its own backend pick (for `backendNameInHeader`). */
   perBackend?: RequestOutcome[];
-  /** TLS mode of the listener that took the request, when it has one. */
-  listenerTLSMode?: string;
   /** Prints the trace; called only for failures, since most requests pass. */
   printTrace?: () => string;
 }

@@ -5,6 +5,7 @@
 
 import type { WorldMode } from "../resolve/world";
 import type { Readings } from "../readings/readings";
+import type { BackendBehavior } from "../simulate/types";
 
 /** A status entry: kept as written, because the status matcher reads the fields it knows. */
 export interface StatusExpectation {
@@ -15,7 +16,9 @@ export interface StatusExpectation {
 }
 
 export interface CaseRequest {
-  scheme: "http" | "https" | "tls" | "ws";
+  /** tcp/udp: a raw connection (or datagram) to the Gateway's address on `port`, answered by an echo backend. */
+  scheme: "http" | "https" | "tls" | "ws" | "tcp" | "udp";
+  /** Required for tls, tcp and udp (no default port). */
   port?: number;
   host?: string;
   method?: string;
@@ -78,7 +81,7 @@ export interface RequestCase {
   gateway: string;
   request: CaseRequest;
   backendResponseHeaders?: Record<string, string>;
-  backendBehavior?: { delay?: string; failFirstAttempts?: number; failStatus?: number };
+  backendBehavior?: BackendBehavior;
   expect: RequestExpect;
 }
 

@@ -36,13 +36,6 @@ export function createCaseEngine(): CaseEngine {
           outcome: trace.outcome,
           printTrace: () => printTrace(trace),
         };
-        const chosen = trace.listener;
-        const listener =
-          chosen &&
-          analysis.gateways
-            .find((g) => g.key === chosen.gateway)
-            ?.listeners.find((l) => l.name === chosen.name);
-        if (listener?.tlsMode !== undefined) routed.listenerTLSMode = listener.tlsMode;
         const samples = options.samples ?? 0;
         if (samples > 0) {
           routed.perBackend = Array.from(

@@ -41,6 +41,13 @@ export const DEVIATIONS: readonly Deviation[] = [
     reason: FRONTEND_MTLS,
   },
   {
+    case: "BackendTLSPolicyGRPCRoute",
+    kind: "request",
+    expectField: "requestFails",
+    reason:
+      "expects the Gateway's TLS handshake with the backend to fail on the backend's serving certificate (it does not cover the policy's hostname, or another CA signed it); that certificate is a Secret the backend's Pods load, not part of any Gateway API object or Service, so gwsim sees the policy (valid, Accepted) but not the certificate it would be checked against",
+  },
+  {
     case: "GatewayStaticAddresses",
     kind: "status",
     expectation: "step 1: status of Gateway gateway-conformance-infra/gateway-static-addresses",

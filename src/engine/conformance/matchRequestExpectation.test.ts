@@ -280,13 +280,44 @@ describe("matchRequestExpectation", () => {
     ).toEqual(["mirrorPercent.ns/m: expected 50%; got 20%"]);
   });
 
-  test("backendTLS: Passthrough means the backend sees TLS, Terminate means plain TCP", () => {
-    const tls = rc({ backend: "ns/v1", backendTLS: true }, { scheme: "tls", sni: "a.example.com" });
-    const o = outcome({ backends: [share("ns", "v1", 1)] });
-    expect(matchRequestExpectation(tls, o, { listenerTLSMode: "Passthrough" }).pass).toBe(true);
-    expect(matchRequestExpectation(tls, o, { listenerTLSMode: "Terminate" }).failures).toEqual([
-      "backendTLS: expected TLS passed through to the backend (Passthrough); got listener TLS mode Terminate",
+  test("backendTLS and request.sni on a raw connection read what the backend's stream carries", () => {
+    const tls = rc(
+      { backend: "ns/v1", backendTLS: true, request: { sni: "a.example.com" } },
+      { scheme: "tls", sni: "a.example.com" },
+    );
+    const stream = (backendStream: NonNullable<RequestOutcome["backendStream"]>) =>
+      outcome({ kind: "forwarded", status: 0, backends: [share("ns", "v1", 1)], backendStream });
+    const passthrough = stream({ tls: true, sni: "a.example.com", origin: "passthrough" });
+    expect(matchRequestExpectation(tls, passthrough).failures).toEqual([]);
+    expect(matchRequestExpectation(tls, stream({ tls: false })).failures).toEqual([
+      "backendTLS: expected the backend to see TLS; it sees plaintext (TLS terminated at the Gateway, no BackendTLSPolicy)",
+      "request.sni: expected the backend to see SNI a.example.com; it sees plaintext (TLS terminated at the Gateway, no BackendTLSPolicy)",
     ]);
+    const reencrypted = stream({ tls: true, sni: "b.example.com", origin: "BackendTLSPolicy" });
+    expect(matchRequestExpectation(tls, reencrypted).failures).toEqual([
+      "request.sni: expected the backend to see SNI a.example.com; it sees TLS with SNI b.example.com (BackendTLSPolicy)",
+    ]);
+    const plain = rc(
+      { backend: "ns/v1", backendTLS: false },
+      { scheme: "tls", sni: "a.example.com" },
+    );
+    expect(matchRequestExpectation(plain, stream({ tls: false })).pass).toBe(true);
+    const tcp = rc({ backend: "ns/v1", backendTLS: false }, { scheme: "tcp", port: 9000 });
+    expect(
+      matchRequestExpectation(
+        tcp,
+        outcome({ kind: "forwarded", status: 0, backends: [share("ns", "v1", 1)] }),
+      ).failures,
+    ).toEqual([
+      "backendTLS: a tcp listener passes the client's bytes on unread; only tls connections have a TLS mode to check",
+    ]);
+    const http = rc({ backend: "ns/v1", request: { path: "/" } }, { scheme: "udp", port: 53 });
+    expect(
+      matchRequestExpectation(
+        http,
+        outcome({ kind: "forwarded", status: 0, backends: [share("ns", "v1", 1)] }),
+      ).failures,
+    ).toEqual(["request.path: a raw udp connection carries no HTTP request"]);
   });
 
   test("fields it cannot check fail instead of passing unread", () => {

@@ -16,8 +16,6 @@ export interface RequestMatch {
 export interface RequestFacts {
   /** Outcomes of consecutive requests, each with its own pick, for `backendNameInHeader`. */
   perBackend?: readonly RequestOutcome[];
-  /** TLS mode of the listener that took the request, for `backendTLS`. */
-  listenerTLSMode?: string;
 }
 
 const KNOWN_FIELDS = new Set([
@@ -77,17 +75,18 @@ export function matchRequestExpectation(
     fail(`connection: expected a response; got the connection refused (${outcome.reason})`);
     return { pass: false, failures };
   }
-  if (e.backendTLS !== undefined) {
-    const passthrough = facts.listenerTLSMode === "Passthrough";
-    if (facts.listenerTLSMode === undefined || passthrough !== e.backendTLS) {
-      const want = e.backendTLS
-        ? "TLS passed through to the backend (Passthrough)"
-        : "TLS terminated at the Gateway (Terminate)";
+  // A raw TLS/TCP/UDP connection has no HTTP request: what the backend sees is its stream.
+  if (isRawConnection(rc)) {
+    checkBackendStream(rc, outcome, fail);
+    checkBackends(rc, outcome, false, fail);
+    if (e.status !== undefined || e.grpcCode !== undefined || e.response || e.redirect)
       fail(
-        `backendTLS: expected ${want}; got listener TLS mode ${facts.listenerTLSMode ?? "(none)"}`,
+        "status: a raw TLS/TCP/UDP connection has no HTTP status, response or redirect to check",
       );
-    }
+    return { pass: failures.length === 0, failures };
   }
+  if (e.backendTLS !== undefined)
+    fail("backendTLS: only checked on raw tls/tcp/udp connections (use request.sni for HTTP)");
 
   const statuses = e.status === undefined ? [] : Array.isArray(e.status) ? e.status : [e.status];
   if (statuses.length > 0 && !statuses.some((s) => sameStatus(s, outcome.status))) {
@@ -112,6 +111,50 @@ export function matchRequestExpectation(
 }
 
 type Fail = (line: string) => void;
+
+function isRawConnection(rc: RequestCase): boolean {
+  const scheme = rc.request.scheme;
+  return scheme === "tls" || scheme === "tcp" || scheme === "udp";
+}
+
+/**
+ * `backendTLS`: whether the backend itself sees TLS (the client's on Passthrough, or the
+ * Gateway's when a BackendTLSPolicy re-encrypts); `request.sni`/`clientCertificate`: that
+ * TLS as the backend sees it. Nothing else of `request` exists on a raw stream.
+ */
+function checkBackendStream(rc: RequestCase, outcome: RequestOutcome, fail: Fail): void {
+  const e = rc.expect;
+  const stream = outcome.backendStream;
+  const seen = (): string =>
+    stream === undefined
+      ? `no connection forwarded (${outcome.kind})`
+      : stream.tls
+        ? `TLS with SNI ${stream.sni ?? "(none)"} (${stream.origin ?? "?"})`
+        : "plaintext (TLS terminated at the Gateway, no BackendTLSPolicy)";
+  if (e.backendTLS !== undefined && rc.request.scheme !== "tls") {
+    fail(
+      `backendTLS: a ${rc.request.scheme} listener passes the client's bytes on unread; only tls connections have a TLS mode to check`,
+    );
+  } else if (e.backendTLS !== undefined && stream?.tls !== e.backendTLS) {
+    const want = e.backendTLS ? "TLS" : "plaintext (TLS terminated at the Gateway)";
+    fail(`backendTLS: expected the backend to see ${want}; it sees ${seen()}`);
+  }
+  const want = e.request;
+  if (want === undefined) return;
+  for (const field of Object.keys(want))
+    if (field !== "sni" && field !== "clientCertificate")
+      fail(`request.${field}: a raw ${rc.request.scheme} connection carries no HTTP request`);
+  if (want.sni !== undefined && (stream?.tls !== true || stream.sni !== want.sni))
+    fail(`request.sni: expected the backend to see SNI ${want.sni}; it sees ${seen()}`);
+  if (
+    want.clientCertificate !== undefined &&
+    stream?.clientCertificate !== want.clientCertificate
+  ) {
+    fail(
+      `request.clientCertificate: expected the Gateway to present ${want.clientCertificate}; got ${stream?.clientCertificate ?? "no client certificate"}`,
+    );
+  }
+}
 
 /** Upstream treats 408 and 504 as the same timeout status. */
 function sameStatus(expected: number, got: number): boolean {

@@ -21,7 +21,9 @@ import { parseReadings, type Readings } from "../readings/readings";
 export type ParseCaseResult =
   { ok: true; caseFile: CaseFile; warnings: string[] } | { ok: false; errors: string[] };
 
-const SCHEMES = new Set(["http", "https", "tls", "ws"]);
+const SCHEMES = new Set(["http", "https", "tls", "ws", "tcp", "udp"]);
+// Raw connections have no default port: the case must say which listener it dials.
+const PORT_REQUIRED = new Set(["tcp", "udp"]);
 // A misspelt key would otherwise be ignored and its expectation pass unread: inside an expectation
 // it is an error. At the top level it is a warning and the case still runs, so a case file written
 // for a newer gwsim (or carrying a tool's own metadata) keeps working.
@@ -49,6 +51,13 @@ const REQUEST_CASE_KEYS = [
   "expect",
   "backendResponseHeaders",
   "backendBehavior",
+];
+const BACKEND_BEHAVIOR_KEYS = [
+  "delay",
+  "failFirstAttempts",
+  "failStatus",
+  "failDelay",
+  "failConnection",
 ];
 const REQUEST_KEYS = [
   "scheme",
@@ -197,6 +206,8 @@ function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
   };
   checkKeys(raw, REQUEST_CASE_KEYS, path, localFail);
   if (isRecord(raw.request)) checkKeys(raw.request, REQUEST_KEYS, `${path}.request`, localFail);
+  if (isRecord(raw.backendBehavior))
+    checkKeys(raw.backendBehavior, BACKEND_BEHAVIOR_KEYS, `${path}.backendBehavior`, localFail);
   if (typeof raw.gateway !== "string" || !raw.gateway.includes("/")) {
     localFail(
       `${path}.gateway`,
@@ -206,7 +217,12 @@ function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
   const request = raw.request;
   if (!isRecord(request)) localFail(`${path}.request`, "must be a mapping (scheme, host, path, …)");
   else if (typeof request.scheme !== "string" || !SCHEMES.has(request.scheme)) {
-    localFail(`${path}.request.scheme`, "must be one of http, https, tls, ws");
+    localFail(`${path}.request.scheme`, "must be one of http, https, tls, ws, tcp, udp");
+  } else if (PORT_REQUIRED.has(request.scheme) && !isPort(request.port)) {
+    localFail(
+      `${path}.request.port`,
+      `a ${request.scheme} connection needs the listener port (an integer 1-65535)`,
+    );
   }
   if (!isRecord(raw.expect))
     localFail(`${path}.expect`, "must be a mapping of expectations (status, backend, …)");
@@ -250,6 +266,10 @@ function stringList(raw: unknown, path: string, fail: Fail): string[] {
 /** Header values written as YAML numbers or booleans are still header text. */
 function stringRecord(raw: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+}
+
+function isPort(x: unknown): boolean {
+  return typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 65535;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -25,7 +25,7 @@ export function printExpectationResult(r: ExpectationResult): string {
   return lines.join("\n");
 }
 
-/** "200 forwarded → ns/a 90%, ns/b 10%", or the redirect, or the reason it failed. */
+/** "200 forwarded → ns/a 90%, ns/b 10%" ("forwarded → …" for a raw connection), or the redirect, or the reason it failed. */
 function printOutcome(o: OutcomeSummary): string {
   const backends = Object.entries(o.backends).map(([k, v]) => `${k} ${v}%`);
   const where =
@@ -35,7 +35,9 @@ function printOutcome(o: OutcomeSummary): string {
         ? ` → ${backends.join(", ")}`
         : "";
   const grpc = o.grpcCode !== undefined ? ` (gRPC ${o.grpcCode})` : "";
-  return `${o.status} ${o.kind}${grpc}${where}: ${o.reason}`;
+  // A raw TLS/TCP/UDP connection has no HTTP status (0): say so rather than print a fake one.
+  const status = o.status === 0 ? "" : `${o.status} `;
+  return `${status}${o.kind}${grpc}${where}: ${o.reason}`;
 }
 
 function isOutcomeSummary(x: unknown): x is OutcomeSummary {

@@ -156,7 +156,6 @@ function checkRequest(
   }
   const facts: RequestFacts = {};
   if (routed.perBackend !== undefined) facts.perBackend = routed.perBackend;
-  if (routed.listenerTLSMode !== undefined) facts.listenerTLSMode = routed.listenerTLSMode;
   const m = matchRequestExpectation(rc, routed.outcome, facts);
   const result: ExpectationResult = {
     case: caseFile.name,
@@ -177,6 +176,9 @@ function checkRequest(
 export function printSentRequest(rc: RequestCase): string {
   const r = rc.request;
   const port = r.port !== undefined ? `:${r.port}` : "";
+  // A raw connection has no method or path: the Gateway address and port are all there is.
+  if (r.scheme === "tcp" || r.scheme === "udp")
+    return `${r.scheme} connection to (gateway address)${port} via ${rc.gateway}`;
   const target = r.grpc
     ? `gRPC ${r.grpc.service}/${r.grpc.method} to ${r.host ?? "(gateway address)"}${port}`
     : `${r.method ?? "GET"} ${r.scheme}://${r.host ?? "(gateway address)"}${port}${r.path ?? "/"}`;

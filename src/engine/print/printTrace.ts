@@ -141,6 +141,13 @@ function printOutcome(o: RequestOutcome, lines: string[]): void {
     lines.push(
       `Backend TLS       SNI ${tls.sni}${tls.clientCertificate !== undefined ? `, client certificate ${tls.clientCertificate}` : ""}`,
     );
+  const stream = o.backendStream;
+  if (stream !== undefined)
+    lines.push(
+      stream.tls
+        ? `Backend stream    TLS, SNI ${stream.sni ?? "(none)"} (${stream.origin === "passthrough" ? "the client's TLS, passed through" : "re-encrypted by the Gateway per BackendTLSPolicy"})${stream.clientCertificate !== undefined ? `, client certificate ${stream.clientCertificate}` : ""}`
+        : "Backend stream    plaintext (TLS ends at the Gateway)",
+    );
   const response = Object.keys(o.responseHeaders);
   if (response.length > 0)
     lines.push(

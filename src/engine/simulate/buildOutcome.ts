@@ -3,7 +3,7 @@
  * pick, backend-level filters for the picked backend only, then the response effects.
  */
 import type { CompiledCandidate } from "../routing/router";
-import type { ResolvedRule } from "../types";
+import type { ResolvedBackendRef, ResolvedRule } from "../types";
 import { applyResponseEffects, runFilters, toForwarded, type WorkingRequest } from "./runFilters";
 import type { FilterStep, NormalizedRequest, RuleAttribute } from "./traceTypes";
 import type { OutcomeKind, RequestOutcome, SimRequest } from "./types";
@@ -21,6 +21,11 @@ export interface OutcomeMode {
   forwardedStatus: number;
   /** What the Gateway presents to TLS backends (GatewayModel.backendClientCertificate). */
   backendClientCertificate?: string | undefined;
+  /**
+   * For a TLS listener: its mode and the client's SNI, which decide what a TLSRoute backend
+   * receives (the client's TLS stream, plaintext, or TLS the Gateway originates).
+   */
+  tls?: { mode: "Passthrough" | "Terminate"; clientSni: string };
 }
 
 export interface BuiltOutcome {
@@ -171,7 +176,11 @@ export function buildOutcome(
       request.backendTLS.clientCertificate = mode.backendClientCertificate;
   }
   const forwarded =
-    mode.forwardedStatus === 0 ? { backend, mirrors } : { backend, mirrors, request };
+    mode.forwardedStatus !== 0
+      ? { backend, mirrors, request }
+      : mode.tls !== undefined
+        ? { backend, mirrors, backendStream: backendStreamOf(mode.tls, mode, ref) }
+        : { backend, mirrors };
   if (sim.backendBehavior !== undefined && !l4) {
     const result = simulateBackendAttempts(rule, sim.backendBehavior);
     const built =
@@ -254,4 +263,28 @@ export function describeAttributes(rule: ResolvedRule, behaviorGiven: boolean): 
     });
   }
   return out;
+}
+
+/**
+ * What the backend of a TLS listener receives (spec §3.7): Passthrough forwards the client's TLS
+ * stream with its SNI; Terminate forwards plaintext, or re-encrypts when a BackendTLSPolicy
+ * applies to the backend (its validation.hostname is the SNI). The Gateway originates no TLS on
+ * Passthrough, so a policy on that backend has nothing to act on. (TCP/UDP listeners forward the
+ * client's bytes unread, so there is nothing to say about them.)
+ */
+function backendStreamOf(
+  tls: NonNullable<OutcomeMode["tls"]>,
+  mode: OutcomeMode,
+  ref: ResolvedBackendRef,
+): NonNullable<RequestOutcome["backendStream"]> {
+  if (tls.mode === "Passthrough") return { tls: true, sni: tls.clientSni, origin: "passthrough" };
+  if (ref.backendTLS === undefined) return { tls: false };
+  const stream: NonNullable<RequestOutcome["backendStream"]> = {
+    tls: true,
+    sni: ref.backendTLS.sni,
+    origin: "BackendTLSPolicy",
+  };
+  if (mode.backendClientCertificate !== undefined)
+    stream.clientCertificate = mode.backendClientCertificate;
+  return stream;
 }

@@ -67,6 +67,40 @@ describe("GRPCRoute", () => {
     );
   });
 
+  test("RequestHeaderModifier edits the request metadata the backend receives (GRPCRouteRequestHeaderModifier)", () => {
+    const modifier = aRoute("GRPCRoute", "infra", "modifier", {
+      rules: [
+        {
+          matches: [{ method: { service: SVC, method: "EchoTwo" } }],
+          filters: [
+            {
+              type: "RequestHeaderModifier",
+              requestHeaderModifier: {
+                set: [{ name: "X-Set", value: "from-route" }],
+                add: [{ name: "X-Add", value: "from-route" }],
+                remove: ["X-Remove"],
+              },
+            },
+          ],
+          backends: [{ name: "grpc-v2" }],
+        },
+      ],
+    });
+    const t = traceRequest(
+      routerFor(gw, [modifier]),
+      call("EchoTwo", { "x-set": "original", "x-add": "original", "x-remove": "gone", Keep: "k" }),
+    );
+    expect(t.outcome.grpcCode).toBe("OK");
+    const got = t.outcome.request?.headers ?? {};
+    const lower = Object.fromEntries(Object.entries(got).map(([k, v]) => [k.toLowerCase(), v]));
+    expect(lower).toMatchObject({
+      "x-set": "from-route",
+      "x-add": "original,from-route",
+      keep: "k",
+    });
+    expect(lower["x-remove"]).toBeUndefined();
+  });
+
   test("service chars rank above method chars", () => {
     const r = aRoute("GRPCRoute", "infra", "r", {
       rules: [

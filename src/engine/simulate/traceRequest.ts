@@ -113,6 +113,14 @@ export function traceRequest(
       l4,
       forwardedStatus: r.scheme === "http" || r.scheme === "https" ? 200 : 0,
       backendClientCertificate: listener.gateway.backendClientCertificate,
+      ...(viaTls
+        ? {
+            tls: {
+              mode: listener.model.tlsMode === "Passthrough" ? "Passthrough" : "Terminate",
+              clientSni: r.sni ?? "",
+            },
+          }
+        : {}),
     },
     draw,
     req,

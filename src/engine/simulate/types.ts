@@ -35,11 +35,23 @@ export interface SimRequest {
    */
   backendResponseHeaders?: Record<string, string>;
   /**
-   * How the picked backend behaves, so timeouts and retries can be enforced: each attempt takes
-   * `delay` (a GEP-2257 Duration), and the first `failFirstAttempts` attempts answer `failStatus`
-   * (default 500). Without it the backend answers 200 at once.
+   * How the picked backend behaves, so timeouts and retries can be enforced. Without it the
+   * backend answers 200 at once.
    */
-  backendBehavior?: { delay?: string; failFirstAttempts?: number; failStatus?: number };
+  backendBehavior?: BackendBehavior;
+}
+
+/**
+ * A backend's behaviour over consecutive attempts of one request: each attempt takes `delay` (a
+ * GEP-2257 Duration); the first `failFirstAttempts` attempts fail, taking `failDelay` instead when
+ * set, and answer `failStatus` (default 500), or reset the connection when `failConnection`.
+ */
+export interface BackendBehavior {
+  delay?: string;
+  failFirstAttempts?: number;
+  failStatus?: number;
+  failDelay?: string;
+  failConnection?: boolean;
 }
 
 /** The request as the backend (or a redirect) sees it after filters. */
@@ -106,6 +118,17 @@ export interface RequestOutcome {
   redirect?: { status: number; location: string };
   /** What reaches the backend after request filters; absent when nothing is forwarded. */
   request?: ForwardedRequest;
+  /**
+   * For a connection a TLS listener forwards to a backend: whether the backend sees TLS, with the
+   * SNI it sees, and who made that TLS (the client on Passthrough, the Gateway when a
+   * BackendTLSPolicy re-encrypts). TCP/UDP listeners pass the client's bytes on unread: unset.
+   */
+  backendStream?: {
+    tls: boolean;
+    sni?: string;
+    origin?: "passthrough" | "BackendTLSPolicy";
+    clientCertificate?: string;
+  };
   /** Headers added/changed on the response by ResponseHeaderModifier/CORS (names lower-cased). */
   responseHeaders: Record<string, string>;
   mirrors: MirrorOutcome[];

@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { analyze } from "../analyze";
 import { compileRouter } from "../routing/compileRouter";
 import { traceRequest } from "../simulate/traceRequest";
+import { printTrace } from "../print/printTrace";
 
 const NS = "gateway-conformance-infra";
 const base = ["gatewayclass.yaml", "programmatic-resources.yaml"].map((f) => ({
@@ -141,5 +142,98 @@ describe("backend TLS", () => {
       ancestors: [{ conditions: [{ type: "Accepted", status: "False" }, {}] }, {}, {}],
     });
     expect(backendTLS("with-cert", "/broken")).toBeUndefined();
+  });
+});
+
+describe("backend TLS behind a TLS listener (TLSRoute)", () => {
+  const listener = (name: string, port: number, mode: string, cert: string) =>
+    `    - {name: ${name}, port: ${port}, protocol: TLS, hostname: tls.example.com, tls: {mode: ${mode}${cert}}}\n`;
+  const route = (
+    name: string,
+    section: string,
+    service: string,
+  ) => `apiVersion: gateway.networking.k8s.io/v1
+kind: TLSRoute
+metadata: {name: ${name}, namespace: ${NS}}
+spec:
+  parentRefs: [{name: tls-gw, sectionName: ${section}}]
+  hostnames: [tls.example.com]
+  rules: [{backendRefs: [{name: ${service}, port: 8443}]}]
+`;
+  const service = (name: string) => `apiVersion: v1
+kind: Service
+metadata: {name: ${name}, namespace: ${NS}}
+spec: {ports: [{name: btls, port: 8443}]}
+`;
+  const CERT = ", certificateRefs: [{name: tls-terminate-checks-certificate}]";
+  const yaml = [
+    `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: tls-gw, namespace: ${NS}}
+spec:
+  gatewayClassName: gwsim
+  listeners:
+${listener("terminate", 8443, "Terminate", CERT)}${listener("passthrough", 9443, "Passthrough", "")}`,
+    route("reencrypt", "terminate", "secured"),
+    route("passthrough", "passthrough", "secured-too"),
+    service("secured"),
+    service("secured-too"),
+    service("plain"),
+    `apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: secured, namespace: ${NS}}
+spec:
+  targetRefs: [{group: "", kind: Service, name: secured, sectionName: btls}, {group: "", kind: Service, name: secured-too}]
+  validation:
+    caCertificateRefs: [{group: "", kind: ConfigMap, name: tls-checks-ca-certificate}]
+    hostname: abc.example.com
+`,
+  ].join("---\n");
+  const analysis = analyze([...base, { name: "tls-route.yaml", text: yaml }]);
+  const router = compileRouter(analysis);
+  const streamAt = (port: number) =>
+    traceRequest(router, {
+      gateway: `${NS}/tls-gw`,
+      scheme: "tls",
+      port,
+      sni: "tls.example.com",
+    }).outcome.backendStream;
+
+  test("Terminate re-encrypts to a backend a BackendTLSPolicy covers, with the policy's hostname as SNI", () => {
+    expect(streamAt(8443)).toEqual({
+      tls: true,
+      sni: "abc.example.com",
+      origin: "BackendTLSPolicy",
+    });
+    const trace = traceRequest(router, {
+      gateway: `${NS}/tls-gw`,
+      scheme: "tls",
+      port: 8443,
+      sni: "tls.example.com",
+    });
+    expect(printTrace(trace)).toContain(
+      "Backend stream    TLS, SNI abc.example.com (re-encrypted by the Gateway per BackendTLSPolicy)",
+    );
+  });
+
+  test("Passthrough forwards the client's TLS, whatever policy covers the backend", () => {
+    expect(streamAt(9443)).toEqual({ tls: true, sni: "tls.example.com", origin: "passthrough" });
+  });
+
+  test("Terminate without a policy forwards plaintext", () => {
+    const plain = analyze([
+      ...base,
+      {
+        name: "plain.yaml",
+        text: yaml.replace("name: secured, port: 8443", "name: plain, port: 8443"),
+      },
+    ]);
+    const t = traceRequest(compileRouter(plain), {
+      gateway: `${NS}/tls-gw`,
+      scheme: "tls",
+      port: 8443,
+      sni: "tls.example.com",
+    });
+    expect(t.outcome.backendStream).toEqual({ tls: false });
   });
 });

@@ -73,3 +73,71 @@ describe("saved requests as a gwsim test case file", () => {
     expect(failing.map((r) => r.name)).toEqual(["split"]);
   });
 });
+
+describe("saved connections (tcp, udp, tls) as a gwsim test case file", () => {
+  const L4 = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: edge, namespace: infra}
+spec:
+  gatewayClassName: gwsim
+  listeners:
+    - {name: db, port: 5432, protocol: TCP}
+    - {name: dns, port: 53, protocol: UDP}
+    - {name: tls, port: 443, protocol: TLS, hostname: "*.example.com", tls: {mode: Passthrough}}
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: db, namespace: infra}
+spec:
+  parentRefs: [{name: edge, sectionName: db}]
+  rules: [{backendRefs: [{name: db-a, port: 5432, weight: 3}, {name: db-b, port: 5432, weight: 1}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: UDPRoute
+metadata: {name: dns, namespace: infra}
+spec:
+  parentRefs: [{name: edge, sectionName: dns}]
+  rules: [{backendRefs: [{name: dns, port: 53}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: TLSRoute
+metadata: {name: app, namespace: infra}
+spec:
+  parentRefs: [{name: edge, sectionName: tls}]
+  hostnames: [app.example.com]
+  rules: [{backendRefs: [{name: app, port: 443}]}]
+`;
+  const l4Router = compileRouter(analyze([{ name: "l4.yaml", text: L4 }]));
+  const connections: { name: string; request: SimRequest }[] = [
+    { name: "db", request: { gateway: "infra/edge", scheme: "tcp", port: 5432 } },
+    { name: "dns", request: { gateway: "infra/edge", scheme: "udp", port: 53 } },
+    { name: "closed", request: { gateway: "infra/edge", scheme: "tcp", port: 5433 } },
+    {
+      name: "app",
+      request: { gateway: "infra/edge", scheme: "tls", port: 443, sni: "app.example.com" },
+    },
+  ];
+  const runL4 = (caseText: string, manifests: string) => {
+    const parsed = parseCaseFile("l4.cases.yaml", caseText);
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    return runConformanceCase(parsed.caseFile, {
+      engine: createCaseEngine(),
+      readFile: () => manifests,
+      extraManifests: ["l4.yaml"],
+    });
+  };
+
+  test("they export with their port, split, refusal and TLS, and pass against the same manifests", () => {
+    const observed = connections.map((c) => ({ ...c, trace: traceRequest(l4Router, c.request) }));
+    const file = buildRequestCaseFile("Edge", observed);
+    expect(file.skipped).toEqual([]);
+    expect(file.text).toMatch(/scheme: udp\n\s+port: 53/);
+    expect(file.text).toMatch(/backends:\n\s+infra\/db-a: 75\n\s+infra\/db-b: 25/);
+    expect(file.text).toContain("connectionRejected: true");
+    expect(file.text).toMatch(/backendTLS: true\n\s+request:\n\s+sni: app.example.com/);
+    const results = runL4(file.text, L4);
+    expect(results.filter((r) => !r.pass).map((r) => `${r.name}: ${r.message}`)).toEqual([]);
+    const changed = runL4(file.text, L4.replace("weight: 3", "weight: 1"));
+    expect(changed.filter((r) => !r.pass).map((r) => r.name)).toEqual(["db"]);
+  });
+});

@@ -87,6 +87,12 @@ function expectationOf(trace: RequestTrace): Record<string, unknown> {
   const only = keys[0];
   if (keys.length === 1 && only !== undefined && only !== "none") e["backend"] = only;
   else if (keys.length > 0) e["backends"] = shares;
+  // What a TLS listener's backend sees: the client's TLS, re-encrypted TLS, or plaintext.
+  const stream = o.backendStream;
+  if (stream !== undefined) {
+    e["backendTLS"] = stream.tls;
+    if (stream.tls && stream.sni !== undefined) e["request"] = { sni: stream.sni };
+  }
   // What the backend receives, so a filter that stops rewriting it fails the case too.
   if (o.request !== undefined && o.status >= 200 && o.status < 300 && keys.length === 1) {
     e["request"] = {
