@@ -114,6 +114,8 @@ export function createSimulatorApi(revisions: RevisionCache) {
           request: p.request,
           trace: traceRequest(router, p.request),
         })),
+        // The outcomes hold under these settings only: the case file runs under them too.
+        workerSettings(),
       );
     },
 
