@@ -1,5 +1,6 @@
 /**
- * The request flags shared by `gwsim route` and `gwsim simulate`, turned into a SimRequest.
+ * The request flags shared by `gwsim route` and `gwsim simulate`, turned into a SimRequest: a
+ * request to a Gateway, or with --mesh-from/--service a mesh (GAMMA) request from a Pod to a Service.
  * The Gateway is chosen by the engine's own selection (the one the trace then reports): a
  * namespace/name, a bare name carried by one Gateway in any namespace, or, without --gateway,
  * the one Gateway that can take the request. Unknown names and ambiguities are errors that list
@@ -20,6 +21,8 @@ export const REQUEST_FLAGS: Record<string, FlagSpec> = {
   method: { type: "string", short: "X" },
   header: { type: "string", multiple: true, short: "H" },
   grpc: { type: "string" },
+  "mesh-from": { type: "string" },
+  service: { type: "string" },
 };
 
 export const REQUEST_FLAGS_HELP = `Request:
@@ -33,6 +36,10 @@ export const REQUEST_FLAGS_HELP = `Request:
   --method M, -X M    HTTP method (default GET)
   -H 'Name: value'    a request header; repeat for more
   --grpc SVC/METHOD   a gRPC call (e.g. helloworld.Greeter/SayHello) instead of --path/--method
+Mesh request (GAMMA: a Pod calls a Service, no Gateway; instead of --gateway/--port/--scheme):
+  --mesh-from NS      the namespace of the client Pod
+  --service NS/NAME:PORT
+                      the Service and port it calls (a bare NAME:PORT is in the client's namespace)
 `;
 
 const SCHEMES: readonly SimScheme[] = ["http", "https", "tls", "tcp", "udp"];
@@ -43,9 +50,14 @@ export function buildSimRequest(args: ParsedArgs, analysis: Analysis, router: Ro
     throw new UsageError(
       `--scheme must be one of ${SCHEMES.join(", ")}; got ${JSON.stringify(scheme)}`,
     );
-  if (analysis.gateways.length === 0)
+  const mesh = meshFlags(args);
+  if (mesh === undefined && analysis.gateways.length === 0)
     throw new InputError("the input has no Gateway; add the Gateway the request should reach");
   const req: SimRequest = { scheme };
+  if (mesh !== undefined) {
+    req.mesh = { clientNamespace: mesh.from, service: mesh.service };
+    req.port = mesh.port;
+  }
   const gateway = stringFlag(args, "gateway");
   if (gateway !== undefined) req.gateway = gateway;
   const port = intFlag(args, "port", 1, 65535);
@@ -75,8 +87,50 @@ export function buildSimRequest(args: ParsedArgs, analysis: Analysis, router: Ro
       );
     req.grpc = { service: m[1] ?? "", method: m[2] ?? "" };
   }
-  checkGateway(req, analysis, router);
+  if (mesh === undefined) checkGateway(req, analysis, router);
   return req;
+}
+
+/** RFC 1123 labels: what a namespace and a Service name must be. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * `--mesh-from NS --service NS/NAME:PORT`: a mesh request, or undefined when neither is given.
+ * The two come together, and exclude the flags that choose a Gateway listener.
+ */
+function meshFlags(args: ParsedArgs): { from: string; service: string; port: number } | undefined {
+  const from = stringFlag(args, "mesh-from");
+  const service = stringFlag(args, "service");
+  if (from === undefined && service === undefined) return undefined;
+  if (from === undefined || service === undefined)
+    throw new UsageError(
+      "a mesh request needs both --mesh-from NS (the client Pod's namespace) and --service NS/NAME:PORT",
+    );
+  for (const flag of ["gateway", "port", "scheme", "sni"])
+    if (stringFlag(args, flag) !== undefined)
+      throw new UsageError(
+        `--${flag} chooses a Gateway listener; a mesh request (--mesh-from, --service) has none: the port is --service's`,
+      );
+  if (!DNS_LABEL.test(from))
+    throw new UsageError(
+      `--mesh-from must be a namespace name (a DNS label such as web); got ${JSON.stringify(from)}`,
+    );
+  const colon = service.lastIndexOf(":");
+  const target = colon < 0 ? service : service.slice(0, colon);
+  const port = colon < 0 ? Number.NaN : Number(service.slice(colon + 1));
+  const parts = target.split("/");
+  if (
+    !Number.isInteger(port) ||
+    port < 1 ||
+    port > 65535 ||
+    !/^\d+$/.test(service.slice(colon + 1)) ||
+    parts.length > 2 ||
+    !parts.every((p) => DNS_LABEL.test(p))
+  )
+    throw new UsageError(
+      `--service must be NS/NAME:PORT (or NAME:PORT in the client's namespace) with a port 1-65535; got ${JSON.stringify(service)}`,
+    );
+  return { from, service: target, port };
 }
 
 function parseHeaders(lines: readonly string[]): Record<string, string> {

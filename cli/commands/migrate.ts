@@ -109,6 +109,8 @@ function readCaseRequests(io: CliIO, path: string): MigrationRequest[] {
   const cases = [...parsed.caseFile.requests, ...parsed.caseFile.steps.flatMap((s) => s.requests)];
   return cases.flatMap((c) => {
     const r = c.request;
+    // Ingress serves requests through a Gateway; a mesh request (a Pod calling a Service) has none.
+    if (c.mesh !== undefined) return [];
     if (r.scheme !== "http" && r.scheme !== "https") return [];
     return [
       {

@@ -9,12 +9,16 @@ import type { Command } from "./command";
 import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from "../worldFlag";
 
 export const route: Command = {
-  summary: "trace one request through a Gateway: listener, winning rule and why, filters, backend",
+  summary:
+    "trace one request through a Gateway (or a mesh call to a Service): rule and why, backend",
   help: `Usage: gwsim route <paths…> --gateway NS/NAME --host H --path P [options]
+       gwsim route <paths…> --mesh-from NS --service NS/NAME:PORT --path P [options]
 
 Sends one simulated request to a Gateway and prints its trace: which listener took it, every
 candidate rule in precedence order with the conditions that matched or failed, why the winner
 beat the runner-up, the filters that ran, and the backend (or redirect, or error) it ends at.
+With --mesh-from and --service it is a mesh (GAMMA) request instead: a Pod in namespace NS calls
+the Service, and the routes bound to that Service port decide.
 
 ${REQUEST_FLAGS_HELP}
 Options:

@@ -304,6 +304,11 @@ export interface ResolvedBackendRef {
   assumed?: string;
   assumedWhy?: string;
   /**
+   * Set when a non-default reading (readings/readings.ts) decided this backendRef's resolution or
+   * weight: the engine's sentence naming the reading, which traces print beside the backend.
+   */
+  reading?: string;
+  /**
    * Set when the Gateway connects to this backend over TLS (an accepted BackendTLSPolicy): the SNI
    * it sends and the client certificate it presents (Gateway spec.tls.backend), "namespace/name".
    * The status stage sets only `sni`: the certificate depends on the Gateway the request passes

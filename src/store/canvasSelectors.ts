@@ -33,6 +33,11 @@ export interface InspectorModel {
   ancestors: { label: string; conditions: Condition[] }[];
   /** Gateway API objects: the health Argo CD and Flux would show, with why (empty for other kinds). */
   health: HealthPrediction[];
+  /**
+   * What a non-default reading decided for this object: the engine's `reading.applied` notes, so
+   * the status shown is never taken for gwsim's default behaviour.
+   */
+  readings: string[];
 }
 
 let last:
@@ -89,5 +94,8 @@ export function inspectorModelOf(analysis: Analysis, key: ResourceKey): Inspecto
     explain: analysis.explain,
   };
   const health = [...predictHealth(one, "argocd"), ...predictHealth(one, "flux")];
-  return { key, object, node, conditions, listeners, parents, ancestors, health };
+  const readings = analysis.diagnostics
+    .filter((d) => d.code === "reading.applied" && d.objectKey === key)
+    .map((d) => d.message);
+  return { key, object, node, conditions, listeners, parents, ancestors, health, readings };
 }

@@ -89,6 +89,24 @@ describe("controller: analysis follows the text", () => {
     stop();
   });
 
+  test("a new reading is a new revision, analysed with the world and the readings of the store", async () => {
+    vi.useFakeTimers();
+    const store = createGwsimStore({ initialText: "kind: A" });
+    const worker = fakeEngine();
+    const stop = createAppController(store, worker.engine, { debounceMs: 150 }).startAnalysis();
+    await flush();
+    await worker.answerAnalysis();
+    store.getState().setReadings({ loneBackendZeroWeight: "all-traffic" });
+    vi.advanceTimersByTime(200);
+    await flush();
+    expect(worker.pending("analyze").map((p) => [p.args[0], p.args[2], p.args[3]])).toEqual([
+      [1, "auto", { loneBackendZeroWeight: "all-traffic" }],
+    ]);
+    await worker.answerAnalysis();
+    expect(store.getState().analysisRevision).toBe(1);
+    stop();
+  });
+
   test("one analysis in the worker at a time; overtaken revisions are never sent and stale answers drop", async () => {
     vi.useFakeTimers();
     const store = createGwsimStore({ initialText: "a: 1" });

@@ -19,6 +19,7 @@ import type {
   RequestMix,
   RequestProbe,
   SimRequest,
+  Readings,
   SourceFile,
   WorldMode,
 } from "../engine";
@@ -50,6 +51,7 @@ export interface EngineCalls {
     revision: number,
     sources: SourceFile[],
     world: WorldMode,
+    readings: Readings,
   ): Promise<{ revision: number; analysis: Analysis }>;
   platformChecks(revision: number, sources: SourceFile[]): Promise<PlatformChecks>;
   simTrace(revision: number, sources: SourceFile[], request: SimRequest): Promise<SimTraceResult>;
@@ -115,12 +117,12 @@ export function createAppController(
   /** Analyses the current revision; an answer for an overtaken revision is dropped. */
   async function analyzeNow(): Promise<void> {
     const { revision, sources } = current();
-    const world = store.getState().world;
+    const { world, readings } = store.getState();
     store.getState().setAnalyzing(true);
     const started = clock();
     try {
-      const result = await queries.latest("analysis", [revision, world], () =>
-        engine.analyze(revision, sources, world),
+      const result = await queries.latest("analysis", [revision, world, readings], () =>
+        engine.analyze(revision, sources, world, readings),
       );
       if (result === undefined) return; // a newer revision is on its way
       options.measure?.("gwsim:analyze-roundtrip", started, clock());

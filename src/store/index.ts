@@ -21,7 +21,7 @@ import type { GwsimState } from "./types";
 import { createUndoRecorder } from "./undoGrouping";
 
 export type * from "./types";
-export { DEFAULT_SPLIT_RATIO } from "./slices/uiSlice";
+export { DEFAULT_SPLIT_RATIO, DEFAULT_WORLD_MODE } from "./slices/uiSlice";
 
 /** What one undo step restores. */
 export interface UndoSnapshot {

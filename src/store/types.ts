@@ -1,4 +1,4 @@
-import type { WorldMode } from "../engine";
+import type { Readings, WorldMode } from "../engine";
 import type { Analysis, EditOp, EditResult, ObjectSummary, ResourceKey } from "../engine";
 import type { MixTraffic, RequestMix, RequestProbe, SimRequest } from "../engine";
 import type { SimRunResult, SimTraceResult, SimWhatIfResult } from "../worker/simulatorApi";
@@ -100,6 +100,13 @@ export interface UiSlice {
    */
   world: WorldMode;
   setWorld(world: WorldMode): void;
+  /**
+   * The non-default readings the workspace follows where the spec is unsettled (engine
+   * readings/readings.ts); `{}` is gwsim's defaults. Saved and shared with the workspace; changing
+   * them re-analyses like a world switch.
+   */
+  readings: Readings;
+  setReadings(readings: Readings): void;
   /** Share of the width given to the graph canvas (the YAML pane gets the rest), 0..1. */
   splitRatio: number;
   setSplitRatio(ratio: number): void;

@@ -96,3 +96,52 @@ describe("the world setting in the worker", () => {
     engineApi.analyze(3, sources, "auto");
   });
 });
+
+describe("the readings in the worker", () => {
+  const text = `# world: closed
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: gc}
+spec: {controllerName: example.com/c}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: default}
+spec:
+  gatewayClassName: gc
+  listeners: [{name: http, protocol: HTTP, port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: svc, namespace: default}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: default}
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+    - backendRefs: [{name: svc, port: 80, weight: 0}]
+`;
+  const sources = [{ name: "workspace.yaml", text }];
+  const request = { gateway: "default/gw", scheme: "http" as const, path: "/" };
+  const applied = (r: { analysis: { diagnostics: { code: string }[] } }) =>
+    r.analysis.diagnostics.filter((d) => d.code === "reading.applied").length;
+
+  test("the analysis, the traces, the what-if side and a set reading all follow the readings sent last", () => {
+    expect(applied(engineApi.analyze(1, sources, "closed", {}))).toBe(0);
+    expect(engineApi.simTrace(1, sources, request).trace.outcome.status).toBe(500);
+    const reading = { loneBackendZeroWeight: "all-traffic" } as const;
+    expect(applied(engineApi.analyze(2, sources, "closed", reading))).toBe(1);
+    const trace = engineApi.simTrace(2, sources, request).trace;
+    expect(trace.outcome.status).toBe(200);
+    expect(trace.outcome.backends[0]?.reading).toContain(
+      "reading loneBackendZeroWeight=all-traffic",
+    );
+    // A reading sent on its own (the toolbar's change) reaches the next call before any analysis.
+    engineApi.setReadings({});
+    expect(engineApi.simTrace(3, sources, request).trace.outcome.status).toBe(500);
+    engineApi.analyze(4, sources, "auto", {});
+  });
+});

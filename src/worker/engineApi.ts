@@ -13,8 +13,8 @@ import {
 import { buildMigratedWorkspace, compareMigration, type MigrationReport } from "../engine";
 import { createSimulatorApi } from "./simulatorApi";
 import { workerRevisions, type RevisionCache } from "./revisionCache";
-import { setWorkerWorld, workerWorld } from "./workerWorld";
-import { DEFAULT_WORLD_MODE, type WorldMode } from "../engine";
+import { setWorkerReadings, setWorkerWorld, workerSettings } from "./workerWorld";
+import { DEFAULT_WORLD_MODE, type Readings, type WorldMode } from "../engine";
 
 export interface AnalysisResult {
   /** The document revision the caller sent: results for an older revision are dropped. */
@@ -33,13 +33,19 @@ export function createEngineApi(revisions: RevisionCache) {
       revision: number,
       sources: SourceFile[],
       world: WorldMode = DEFAULT_WORLD_MODE,
+      readings: Readings = {},
     ): AnalysisResult {
       setWorkerWorld(world);
-      return { revision, analysis: revisions.get(sources, { world }).analysed.analysis };
+      setWorkerReadings(readings);
+      return { revision, analysis: revisions.get(sources, workerSettings()).analysed.analysis };
     },
     /** The world every later call analyses in (the store sends it as soon as the user switches). */
     setWorld(world: WorldMode): void {
       setWorkerWorld(world);
+    },
+    /** The readings every later call analyses with (sent as soon as the user changes one). */
+    setReadings(readings: Readings): void {
+      setWorkerReadings(readings);
     },
     /** The CRD JSON Schemas, for the editor's completion and hover (plain JSON from the vendored CRDs). */
     crdSchemas(): readonly CrdSchema[] {
@@ -50,7 +56,7 @@ export function createEngineApi(revisions: RevisionCache) {
       revision: number,
       sources: SourceFile[],
     ): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
-      const cached = revisions.get(sources, { world: workerWorld() });
+      const cached = revisions.get(sources, workerSettings());
       return {
         revision,
         findings: cached.analysed.analysis.lint,

@@ -29,7 +29,7 @@ import {
   type WhatIfProbes,
   type WhatIfReport,
 } from "../engine";
-import { workerWorld } from "./workerWorld";
+import { workerSettings } from "./workerWorld";
 import { workerRevisions, type CachedRevision, type RevisionCache } from "./revisionCache";
 
 export interface SimTraceResult {
@@ -82,15 +82,16 @@ function yieldToMessages(): Promise<void> {
 const cancelled = new Set<string>();
 
 export function createSimulatorApi(revisions: RevisionCache) {
-  // The world is part of what was compiled: the same text in another world routes differently.
+  // The world and readings are part of what was compiled: the same text routes differently under
+  // another world or reading.
   const compiledFrom = (cached: CachedRevision): Compiled => ({
     analysis: cached.analysed.analysis,
     router: cached.router(),
   });
   const current = (sources: readonly SourceFile[]) =>
-    compiledFrom(revisions.get(sources, { world: workerWorld() }));
+    compiledFrom(revisions.get(sources, workerSettings()));
   const baselineOf = (sources: readonly SourceFile[]) =>
-    compiledFrom(revisions.get(sources, { world: workerWorld() }, { workspace: false }));
+    compiledFrom(revisions.get(sources, workerSettings(), { workspace: false }));
   return {
     simTrace(revision: number, sources: SourceFile[], request: SimRequest): SimTraceResult {
       const { router } = current(sources);
@@ -113,6 +114,8 @@ export function createSimulatorApi(revisions: RevisionCache) {
           request: p.request,
           trace: traceRequest(router, p.request),
         })),
+        // The outcomes hold under these settings only: the case file runs under them too.
+        workerSettings(),
       );
     },
 

@@ -152,6 +152,29 @@ steps:
 });
 
 describe("parseCaseFile", () => {
+  test("a mesh request case: the client's namespace, the Service and its port, no Gateway", () => {
+    const r = parseCaseFile(
+      "c.yaml",
+      "name: X\nsteps:\n- apply: []\n  requests:\n  - name: m\n    mesh: {from: web, service: bookinfo/reviews, port: 9080}\n    request: {scheme: http, path: /r}\n    expect: {status: 200}\n",
+    );
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    const rc = r.caseFile.steps[0]?.requests[0];
+    expect(rc?.mesh).toEqual({ from: "web", service: "bookinfo/reviews", port: 9080 });
+    expect(rc?.gateway).toBeUndefined();
+  });
+
+  test("a wrong mesh form is refused with the line and column of the field at fault", () => {
+    const r = parseCaseFile(
+      "c.yaml",
+      "name: X\nrequests:\n- name: m\n  mesh:\n    from: web\n    service: bookinfo/reviews\n    port: '9080'\n  request: {scheme: http}\n  expect: {status: 200}\n",
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        'c.yaml:7:11: requests[0].mesh.port: must be the Service port called, an integer 1-65535; got "9080"',
+      ]);
+  });
+
   test("reports shape errors with the field path", () => {
     const r = parseCaseFile(
       "c.yaml",
@@ -160,7 +183,7 @@ describe("parseCaseFile", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toEqual([
-        'c.yaml: requests[0].gateway: must be "namespace/name" of the Gateway that receives the request',
+        'c.yaml: requests[0].gateway: must be "namespace/name" of the Gateway that receives the request (or give mesh: {from, service, port} for a mesh request)',
         "c.yaml: requests[0].request.scheme: must be one of http, https, tls, ws, tcp, udp",
       ]);
     }

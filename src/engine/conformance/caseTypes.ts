@@ -75,10 +75,22 @@ export interface RequestExpect {
   websocketEcho?: unknown;
 }
 
+/** A mesh (GAMMA) request's client and target: `mesh: {from, service, port}` (parseCaseMesh.ts). */
+export interface CaseMeshClient {
+  /** The client Pod's namespace. */
+  from: string;
+  /** "namespace/name" of the Service called (a bare name: in the client's namespace). */
+  service: string;
+  /** The Service port called. */
+  port: number;
+}
+
 export interface RequestCase {
   name: string;
-  /** "namespace/name" of the Gateway receiving the request. */
-  gateway: string;
+  /** "namespace/name" of the Gateway receiving the request; absent for a mesh request. */
+  gateway?: string;
+  /** Set for a mesh request (no Gateway): who calls which Service on which port. */
+  mesh?: CaseMeshClient;
   request: CaseRequest;
   backendResponseHeaders?: Record<string, string>;
   backendBehavior?: BackendBehavior;

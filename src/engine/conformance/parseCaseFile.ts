@@ -16,6 +16,8 @@ import type {
 import { resolveCasePath } from "./resolveCasePath";
 import { isWorldMode, WORLD_MODES } from "../resolve/world";
 import { parseReadings, type Readings } from "../readings/readings";
+import type { YamlLocator } from "../load/loadYamlValue";
+import { parseCaseMesh } from "./parseCaseMesh";
 
 /** `warnings`: what was ignored but does not stop the case from running (an unknown top-level key). */
 export type ParseCaseResult =
@@ -47,6 +49,7 @@ const STEP_KEYS = ["description", "apply", "delete", "status", "requests"];
 const REQUEST_CASE_KEYS = [
   "name",
   "gateway",
+  "mesh",
   "request",
   "expect",
   "backendResponseHeaders",
@@ -81,6 +84,10 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
   const fail = (path: string, what: string): void => {
     errors.push(`${file}: ${path}: ${what}`);
   };
+  // Newer forms (mesh requests) also name the line and column of the field at fault.
+  const locatedFail = (path: string, what: string): void => {
+    errors.push(`${locateField(loaded.locate, path)}: ${path}: ${what}`);
+  };
   if (!isRecord(root))
     return {
       ok: false,
@@ -99,7 +106,7 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
     skipIfSupported: stringList(root.skipIfSupported, "skipIfSupported", fail),
     manifests: stringList(root.manifests, "manifests", fail).map((p) => resolveCasePath(file, p)),
     status: statusList(root.status, "status", fail),
-    requests: requestList(root.requests, "requests", fail),
+    requests: requestList(root.requests, "requests", fail, locatedFail),
     steps: [],
   };
   if (typeof root.description === "string") caseFile.description = root.description;
@@ -114,7 +121,10 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
   }
   if (root.steps !== undefined) {
     if (!Array.isArray(root.steps)) fail("steps", "must be a list");
-    else caseFile.steps = root.steps.map((s, i) => parseStep(file, s, `steps[${i}]`, fail));
+    else
+      caseFile.steps = root.steps.map((s, i) =>
+        parseStep(file, s, `steps[${i}]`, fail, locatedFail),
+      );
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, caseFile, warnings };
 }
@@ -141,7 +151,13 @@ function parseCaseReadings(raw: unknown, fail: Fail): Readings | undefined {
   return errors.length > 0 ? undefined : readings;
 }
 
-function parseStep(file: string, raw: unknown, path: string, fail: Fail): CaseStep {
+function parseStep(
+  file: string,
+  raw: unknown,
+  path: string,
+  fail: Fail,
+  locatedFail: Fail,
+): CaseStep {
   const step: CaseStep = { description: "", apply: [], delete: [], status: [], requests: [] };
   if (!isRecord(raw)) {
     fail(path, "must be a mapping with apply/delete and status/requests");
@@ -156,7 +172,7 @@ function parseStep(file: string, raw: unknown, path: string, fail: Fail): CaseSt
     else step.delete = raw.delete.flatMap((d, i) => objectId(d, `${path}.delete[${i}]`, fail));
   }
   step.status = statusList(raw.status, `${path}.status`, fail);
-  step.requests = requestList(raw.requests, `${path}.requests`, fail);
+  step.requests = requestList(raw.requests, `${path}.requests`, fail, locatedFail);
   return step;
 }
 
@@ -185,16 +201,16 @@ function statusList(raw: unknown, path: string, fail: Fail): StatusExpectation[]
   });
 }
 
-function requestList(raw: unknown, path: string, fail: Fail): RequestCase[] {
+function requestList(raw: unknown, path: string, fail: Fail, locatedFail?: Fail): RequestCase[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
     fail(path, "must be a list of request cases");
     return [];
   }
-  return raw.flatMap((entry, i) => requestCase(entry, `${path}[${i}]`, fail));
+  return raw.flatMap((entry, i) => requestCase(entry, `${path}[${i}]`, fail, locatedFail));
 }
 
-function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
+function requestCase(raw: unknown, path: string, fail: Fail, locatedFail?: Fail): RequestCase[] {
   if (!isRecord(raw)) {
     fail(path, "a request case needs name, gateway, request and expect");
     return [];
@@ -208,13 +224,32 @@ function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
   if (isRecord(raw.request)) checkKeys(raw.request, REQUEST_KEYS, `${path}.request`, localFail);
   if (isRecord(raw.backendBehavior))
     checkKeys(raw.backendBehavior, BACKEND_BEHAVIOR_KEYS, `${path}.backendBehavior`, localFail);
-  if (typeof raw.gateway !== "string" || !raw.gateway.includes("/")) {
+  const request = raw.request;
+  // A mesh request (a Pod calling a Service) names no Gateway: its own parser, located messages.
+  const meshFail: Fail = (p, w) => {
+    before.count++;
+    (locatedFail ?? fail)(p, w);
+  };
+  const mesh = raw.mesh === undefined ? undefined : parseCaseMesh(raw.mesh, path, meshFail);
+  if (raw.mesh !== undefined) {
+    if (raw.gateway !== undefined)
+      meshFail(
+        path,
+        "has both gateway and mesh: a request either reaches a Gateway or is sent by a mesh client, not both",
+      );
+    if (isRecord(request) && request.scheme !== "http")
+      meshFail(
+        `${path}.request.scheme`,
+        "must be http for a mesh request (a Pod's plain HTTP call; gRPC with request.grpc)",
+      );
+    if (isRecord(request) && request.port !== undefined)
+      meshFail(`${path}.request.port`, "a mesh request gives its Service port as mesh.port");
+  } else if (typeof raw.gateway !== "string" || !raw.gateway.includes("/")) {
     localFail(
       `${path}.gateway`,
-      'must be "namespace/name" of the Gateway that receives the request',
+      'must be "namespace/name" of the Gateway that receives the request (or give mesh: {from, service, port} for a mesh request)',
     );
   }
-  const request = raw.request;
   if (!isRecord(request)) localFail(`${path}.request`, "must be a mapping (scheme, host, path, …)");
   else if (typeof request.scheme !== "string" || !SCHEMES.has(request.scheme)) {
     localFail(`${path}.request.scheme`, "must be one of http, https, tls, ws, tcp, udp");
@@ -230,16 +265,25 @@ function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
   const name = typeof raw.name === "string" && raw.name !== "" ? raw.name : path;
   const rc: RequestCase = {
     name,
-    gateway: raw.gateway as string,
     request: request as unknown as CaseRequest,
     expect: raw.expect as RequestExpect,
   };
+  if (mesh !== undefined) rc.mesh = mesh;
+  else rc.gateway = raw.gateway as string;
   if (isRecord(raw.backendResponseHeaders))
     rc.backendResponseHeaders = stringRecord(raw.backendResponseHeaders);
   if (isRecord(raw.backendBehavior))
     rc.backendBehavior = raw.backendBehavior as RequestCase["backendBehavior"] & object;
   if (rc.request.headers) rc.request = { ...rc.request, headers: stringRecord(rc.request.headers) };
   return [rc];
+}
+
+/** "file:line:col" of a field path such as "steps[1].requests[0].mesh.port". */
+function locateField(locate: YamlLocator, path: string): string {
+  const keys: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    keys.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ""));
+  return locate(keys);
 }
 
 function checkKeys(

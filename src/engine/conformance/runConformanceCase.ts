@@ -172,9 +172,20 @@ function checkRequest(
   return result;
 }
 
-/** "GET http://host:8080/path {h: v} via ns/gateway": enough to reproduce with `gwsim route`. */
+/**
+ * "GET http://host:8080/path {h: v} via ns/gateway", or for a mesh request "mesh web → GET
+ * ns/svc:9080/path" (as the app's describeRequest): enough to reproduce with `gwsim route`.
+ */
 export function printSentRequest(rc: RequestCase): string {
   const r = rc.request;
+  if (rc.mesh !== undefined) {
+    const m = rc.mesh;
+    const target = r.grpc
+      ? `gRPC ${r.grpc.service}/${r.grpc.method} to ${m.service}:${m.port}`
+      : `${r.method ?? "GET"} ${m.service}:${m.port}${r.path ?? "/"}`;
+    const headers = Object.entries(r.headers ?? {}).map(([k, v]) => `${k}: ${v}`);
+    return `mesh ${m.from} → ${target}${headers.length > 0 ? ` {${headers.join(", ")}}` : ""}`;
+  }
   const port = r.port !== undefined ? `:${r.port}` : "";
   // A raw connection has no method or path: the Gateway address and port are all there is.
   if (r.scheme === "tcp" || r.scheme === "udp")
@@ -187,7 +198,7 @@ export function printSentRequest(rc: RequestCase): string {
     r.sni !== undefined ? `SNI ${r.sni}` : "",
     headers.length > 0 ? `{${headers.join(", ")}}` : "",
   ].filter((x) => x !== "");
-  return `${target}${extra.length > 0 ? ` ${extra.join(" ")}` : ""} via ${rc.gateway}`;
+  return `${target}${extra.length > 0 ? ` ${extra.join(" ")}` : ""} via ${rc.gateway ?? ""}`;
 }
 
 function skipReason(

@@ -10,7 +10,13 @@ export function toSimRequest(rc: RequestCase): SimRequest {
   const r = rc.request;
   // A WebSocket handshake is an HTTP/1.1 GET with Upgrade: it is routed like any HTTP request.
   const scheme = r.scheme === "ws" ? "http" : r.scheme;
-  const req: SimRequest & Record<string, unknown> = { gateway: rc.gateway, scheme };
+  const req: SimRequest & Record<string, unknown> = { scheme };
+  if (rc.gateway !== undefined) req.gateway = rc.gateway;
+  // A mesh request: the client's namespace and the Service and port it calls (no Gateway).
+  if (rc.mesh !== undefined) {
+    req.mesh = { clientNamespace: rc.mesh.from, service: rc.mesh.service };
+    req.port = rc.mesh.port;
+  }
   if (r.port !== undefined) req.port = r.port;
   if (r.host !== undefined) req.host = r.host;
   if (r.sni !== undefined) req.sni = r.sni;

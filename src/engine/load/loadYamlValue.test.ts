@@ -4,10 +4,18 @@ import { DEFAULT_LOAD_LIMITS } from "./loadLimits";
 
 describe("loadYamlValue: the loader's guards for YAML that is not a manifest (case files)", () => {
   test("plain YAML becomes its value", () => {
-    expect(loadYamlValue("c.yaml", "name: x\nlist: [1, 2]\n")).toEqual({
+    expect(loadYamlValue("c.yaml", "name: x\nlist: [1, 2]\n")).toMatchObject({
       ok: true,
       value: { name: "x", list: [1, 2] },
     });
+  });
+
+  test("a field path is located at its node, a missing one at the nearest node that exists", () => {
+    const loaded = loadYamlValue("c.yaml", "name: x\nlist:\n  - {a: 1}\n  - {b: 2}\n");
+    if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
+    expect(loaded.locate(["list", 1, "b"])).toBe("c.yaml:4:9");
+    expect(loaded.locate(["list", 1, "missing"])).toBe("c.yaml:4:5");
+    expect(loaded.locate(["nothing"])).toBe("c.yaml:1:1");
   });
 
   test("an unresolved alias is a located error, not an exception", () => {

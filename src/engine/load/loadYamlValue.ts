@@ -10,7 +10,11 @@ import { guardDocuments, positionIn } from "./guardDocuments";
 import { inspectDocument } from "./inspectDocument";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./loadLimits";
 
-export type YamlValueResult = { ok: true; value: unknown } | { ok: false; errors: string[] };
+/** "file:line:col" of the node at a path of keys and indexes, or of the nearest parent that exists. */
+export type YamlLocator = (path: readonly (string | number)[]) => string;
+
+export type YamlValueResult =
+  { ok: true; value: unknown; locate: YamlLocator } | { ok: false; errors: string[] };
 
 export function loadYamlValue(
   file: string,
@@ -63,8 +67,17 @@ export function loadYamlValue(
       errors: [`${at(problem.offset, text)}: ${what}; the document was not read`],
     };
   }
+  const locate: YamlLocator = (path) => {
+    // The deepest node the path reaches: a missing key is located at the mapping that lacks it.
+    for (let n = path.length; n >= 0; n--) {
+      const node: unknown = doc.getIn(path.slice(0, n), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range !== undefined) return at(range[0], text);
+    }
+    return `${file}:1:1`;
+  };
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }) };
+    return { ok: true, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), locate };
   } catch (error) {
     const start = doc.contents?.range?.[0] ?? 0;
     const message = messageOf(error);

@@ -27,3 +27,6 @@ export {
 export type { Problem, ProblemKind } from "./problems";
 export { describeBucket, describeRequest } from "../whatif/describeRequest";
 export { ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/kinds";
+// The readings' names, questions and values (the app's readings control shows the engine's words).
+export { READINGS, parseReadings } from "../readings/readings";
+export type { ReadingName, Readings, ReadingSpec } from "../readings/readings";

@@ -125,6 +125,7 @@ function printBackends(trace: RequestTrace, lines: string[]): void {
       `  ${formatPercent(b.share).padStart(7)}  ${name}${b.reason !== undefined ? ` — ${b.reason}` : ""}${picked}`,
     );
     if (b.assumed !== undefined) lines.push(`           assumed: ${b.assumed}`);
+    if (b.reading !== undefined) lines.push(`           ${b.reading}`);
   }
 }
 

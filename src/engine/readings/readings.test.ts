@@ -6,6 +6,7 @@ import { traceRequest } from "../simulate/traceRequest";
 import type { SimRequest } from "../simulate/types";
 import type { AnalyzeOptions, GatewayStatus, RouteStatus } from "../types";
 import { parseReadings } from "./readings";
+import { printTrace } from "../print/printTrace";
 
 const base = (backendRefs: string, servicePort = 80) => `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -71,6 +72,8 @@ describe("reading backendPortNotInService", () => {
       path: "spec.rules[0].backendRefs[0].port",
     });
     expect(r.notes[0]?.message).toContain("reading backendPortNotInService=unchecked");
+    // The trace names the reading beside the backend it decided.
+    expect(r.outcome.backends[0]?.reading).toContain("reading backendPortNotInService=unchecked");
   });
 
   test("a Service that does not exist is BackendNotFound under either reading", () => {
@@ -89,6 +92,7 @@ describe("reading loneBackendZeroWeight", () => {
     const r = run(text);
     expect(r.outcome.status).toBe(500);
     expect(r.notes).toEqual([]);
+    expect(r.outcome.backends.every((b) => b.reading === undefined)).toBe(true);
   });
 
   test("all-traffic: the lone backend takes every request, and a note names the reading", () => {
@@ -96,6 +100,19 @@ describe("reading loneBackendZeroWeight", () => {
     expect(r.outcome).toMatchObject({ kind: "forwarded", status: 200 });
     expect(r.outcome.backends.map((b) => [b.target, b.share])).toEqual([["default/svc:80", 1]]);
     expect(r.notes[0]?.message).toContain("reading loneBackendZeroWeight=all-traffic");
+    expect(r.outcome.backends[0]?.reading).toBe(r.notes[0]?.message);
+  });
+
+  test("all-traffic: the printed trace names the reading under the backend it decided", () => {
+    const analysis = analyze([{ name: "in.yaml", text }], {
+      readings: { loneBackendZeroWeight: "all-traffic" },
+    });
+    const printed = printTrace(
+      traceRequest(compileRouter(analysis), { scheme: "http", gateway: "default/gw", path: "/" }),
+    );
+    expect(printed).toMatch(
+      /default\/svc:80[^\n]*\n\s+the only backendRef of rule 0 has weight 0 and gets all the rule's traffic \(reading loneBackendZeroWeight=all-traffic;/,
+    );
   });
 
   test("all-traffic changes nothing when another backend has weight: 0 stays 0 in a split", () => {

@@ -111,10 +111,9 @@ export function resolveBackendRef(
     const lacks = `Service ${namespace}/${name} has no port ${port} (ports: ${known.join(", ") || "none"})`;
     if (readingValue(options.readings, "backendPortNotInService") === "unchecked") {
       // Controllers that do not check the port program the route; the connection fails later.
-      options.onReading?.(
-        `backendRef ${label}: ${lacks}, but it counts as resolved (${describeReading("backendPortNotInService", "unchecked")}; gwsim's default: ResolvedRefs=False, BackendNotFound)`,
-      );
-      return { ...out, target: service.key };
+      const reading = `backendRef ${label}: ${lacks}, but it counts as resolved (${describeReading("backendPortNotInService", "unchecked")}; gwsim's default: ResolvedRefs=False, BackendNotFound)`;
+      options.onReading?.(reading);
+      return { ...out, target: service.key, reading };
     }
     return fail(RouteReason.BackendNotFound, `backendRef ${label}: ${lacks}`);
   }

@@ -78,6 +78,8 @@ export interface BackendShare {
   reason?: string;
   /** Set when the Service is not in the input and the world assumes it: the sentence to show. */
   assumed?: string;
+  /** Set when a non-default reading decided this backend's resolution or weight: the sentence naming it. */
+  reading?: string;
 }
 
 export interface MirrorOutcome {

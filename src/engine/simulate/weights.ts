@@ -138,6 +138,7 @@ export function shareOf(ref: ResolvedBackendRef, share: number): BackendShare {
   if (ref.port !== undefined) out.port = ref.port;
   if (ref.target !== undefined) out.service = ref.target;
   if (ref.assumed !== undefined) out.assumed = ref.assumed;
+  if (ref.reading !== undefined) out.reading = ref.reading;
   if (!ref.valid)
     out.reason = `${ref.reason ?? "invalid backendRef"}: ${ref.message ?? `backendRef ${backendTarget(ref)}`}`;
   return out;

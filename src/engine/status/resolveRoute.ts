@@ -159,10 +159,10 @@ export function resolveRoute(
     ) {
       // The traffic-splitting guide's reading: a single backend takes everything whatever its weight.
       lone.weight = 1;
-      readingNotes.push({
-        path: [...rulePath, "backendRefs", 0, "weight"],
-        message: `the only backendRef of rule ${r} has weight 0 and gets all the rule's traffic (${describeReading("loneBackendZeroWeight", "all-traffic")}; gwsim's default gives it none: 500)`,
-      });
+      const message = `the only backendRef of rule ${r} has weight 0 and gets all the rule's traffic (${describeReading("loneBackendZeroWeight", "all-traffic")}; gwsim's default gives it none: 500)`;
+      // Traces name the reading beside the backend it decided, not only the route's diagnostics.
+      lone.reading = message;
+      readingNotes.push({ path: [...rulePath, "backendRefs", 0, "weight"], message });
     }
     const resolved: ResolvedRule = {
       index: r,

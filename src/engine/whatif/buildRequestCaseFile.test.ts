@@ -141,3 +141,66 @@ spec:
     expect(changed.filter((r) => !r.pass).map((r) => r.name)).toEqual(["db"]);
   });
 });
+
+describe("the settings the outcomes were computed under", () => {
+  const lone = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: gc}
+spec: {controllerName: example.com/c}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: default}
+spec:
+  gatewayClassName: gc
+  listeners: [{name: http, protocol: HTTP, port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: svc, namespace: default}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: default}
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+    - backendRefs: [{name: svc, port: 80, weight: 0}]
+`;
+  const settings = { world: "closed", readings: { loneBackendZeroWeight: "all-traffic" } } as const;
+  const request: SimRequest = { gateway: "default/gw", scheme: "http", path: "/" };
+  const observed = [
+    {
+      name: "lone",
+      request,
+      trace: traceRequest(
+        compileRouter(analyze([{ name: "m.yaml", text: lone }], settings)),
+        request,
+      ),
+    },
+  ];
+
+  test("non-default world and readings become the case file's world: and readings:, and it passes", () => {
+    const file = buildRequestCaseFile("lone", observed, settings);
+    expect(file.text).toContain(
+      "name: lone\nworld: closed\nreadings:\n  loneBackendZeroWeight: all-traffic\nrequests:\n",
+    );
+    const results = run(file.text, lone);
+    expect(results.map((r) => [r.pass, r.message])).toEqual([[true, ""]]);
+  });
+
+  test("without them, the same outcome fails under gwsim's defaults (500)", () => {
+    const file = buildRequestCaseFile("lone", observed);
+    expect(file.text).not.toContain("readings:");
+    const results = run(file.text, lone);
+    expect(results[0]?.pass).toBe(false);
+    expect(results[0]?.message).toContain("500");
+  });
+
+  test("gwsim's default world is not written", () => {
+    expect(
+      buildRequestCaseFile("lone", observed, { world: "auto", readings: {} }).text,
+    ).not.toMatch(/world:|readings:/);
+  });
+});

@@ -8,11 +8,19 @@ import { stringify } from "yaml";
 import { backendPercents } from "../conformance/summarizeOutcome";
 import type { RequestTrace } from "../simulate/traceTypes";
 import type { SimRequest } from "../simulate/types";
+import type { Readings } from "../readings/readings";
+import { DEFAULT_WORLD_MODE, type WorldMode } from "../resolve/world";
 
 export interface ObservedRequest {
   name: string;
   request: SimRequest;
   trace: RequestTrace;
+}
+
+/** The settings the outcomes were computed under: the case file must run under the same. */
+export interface CaseFileSettings {
+  world?: WorldMode;
+  readings?: Readings;
 }
 
 export interface RequestCaseFile {
@@ -21,20 +29,23 @@ export interface RequestCaseFile {
   skipped: { name: string; why: string }[];
 }
 
+/**
+ * The case file for these observed requests. `settings` are the world and readings the outcomes
+ * were computed under: non-default ones are written as the case file's top-level `world:` and
+ * `readings:`, which `gwsim test` follows, so the file passes where it was made.
+ */
 export function buildRequestCaseFile(
   name: string,
   observed: readonly ObservedRequest[],
+  settings: CaseFileSettings = {},
 ): RequestCaseFile {
   const requests: Record<string, unknown>[] = [];
   const skipped: RequestCaseFile["skipped"] = [];
   const names = new Set<string>();
   for (const o of observed) {
-    if (o.request.mesh !== undefined) {
-      skipped.push({ name: o.name, why: "a mesh request: the case format has no mesh client yet" });
-      continue;
-    }
-    const gateway = o.request.gateway ?? gatewayOf(o.trace);
-    if (gateway === undefined) {
+    const mesh = o.request.mesh;
+    const gateway = mesh === undefined ? (o.request.gateway ?? gatewayOf(o.trace)) : undefined;
+    if (mesh === undefined && gateway === undefined) {
       skipped.push({ name: o.name, why: `no Gateway received it (${o.trace.outcome.reason})` });
       continue;
     }
@@ -43,13 +54,28 @@ export function buildRequestCaseFile(
     names.add(unique);
     requests.push({
       name: unique,
-      gateway,
-      request: caseRequest(o.request),
+      // A mesh request: the client's namespace, the Service and the port it calls (parseCaseMesh.ts).
+      ...(mesh !== undefined
+        ? {
+            mesh: {
+              from: mesh.clientNamespace,
+              service: mesh.service,
+              port: o.request.port ?? o.trace.request.port,
+            },
+          }
+        : { gateway }),
+      request: caseRequest(o.request, mesh !== undefined),
       expect: expectationOf(o.trace),
     });
   }
   const header = `# gwsim test ${fileSafe(name)}.cases.yaml --manifests <your manifests>\n# Expected outcomes as gwsim computed them when exported.\n`;
-  return { text: header + stringify({ name, requests }, { lineWidth: 0 }), skipped };
+  const body: Record<string, unknown> = { name };
+  if (settings.world !== undefined && settings.world !== DEFAULT_WORLD_MODE)
+    body["world"] = settings.world;
+  if (settings.readings !== undefined && Object.keys(settings.readings).length > 0)
+    body["readings"] = settings.readings;
+  body["requests"] = requests;
+  return { text: header + stringify(body, { lineWidth: 0 }), skipped };
 }
 
 function gatewayOf(trace: RequestTrace): string | undefined {
@@ -59,9 +85,10 @@ function gatewayOf(trace: RequestTrace): string | undefined {
 
 const DEFAULT_PORT: Record<string, number> = { http: 80, https: 443 };
 
-function caseRequest(r: SimRequest): Record<string, unknown> {
+function caseRequest(r: SimRequest, mesh: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { scheme: r.scheme };
-  if (r.port !== undefined && (r.port !== DEFAULT_PORT[r.scheme] || r.scheme === "tls"))
+  // A mesh request's port is mesh.port.
+  if (!mesh && r.port !== undefined && (r.port !== DEFAULT_PORT[r.scheme] || r.scheme === "tls"))
     out["port"] = r.port;
   if (r.host !== undefined && r.host !== "") out["host"] = r.host;
   if (r.scheme === "http" || r.scheme === "https") {

@@ -4,6 +4,9 @@ import { analyze } from "../analyze";
 import { compileRouter } from "../routing/compileRouter";
 import { traceRequest } from "../simulate/traceRequest";
 import { buildRequestCaseFile } from "./buildRequestCaseFile";
+import { createCaseEngine } from "../conformance/createCaseEngine";
+import { parseCaseFile } from "../conformance/parseCaseFile";
+import { runConformanceCase } from "../conformance/runConformanceCase";
 import { describeRequest } from "./describeRequest";
 import { requestForRule } from "./requestForRule";
 
@@ -52,17 +55,40 @@ describe("mesh requests in the what-if helpers (mesh example)", () => {
     ).toBe("mesh web → GET bookinfo/reviews:9080/r");
   });
 
-  test("the case file leaves mesh requests out and says why", () => {
+  test("the case file writes a mesh request in the mesh form, which gwsim test runs and passes", () => {
     const request = {
       scheme: "http" as const,
       port: 9080,
+      path: "/r",
+      headers: { "end-user": "jason" },
       mesh: { clientNamespace: "web", service: "bookinfo/reviews" },
     };
     const file = buildRequestCaseFile("mesh", [
       { name: "reviews", request, trace: traceRequest(router, request) },
     ]);
-    expect(file.skipped).toEqual([
-      { name: "reviews", why: "a mesh request: the case format has no mesh client yet" },
-    ]);
+    expect(file.skipped).toEqual([]);
+    expect(file.text).toContain(`- name: reviews
+    mesh:
+      from: web
+      service: bookinfo/reviews
+      port: 9080
+    request:
+      scheme: http
+      method: GET
+      path: /r
+      headers:
+        end-user: jason
+    expect:
+      status: 200
+      backend: bookinfo/reviews-v2
+`);
+    const parsed = parseCaseFile("mesh.cases.yaml", file.text);
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    const results = runConformanceCase(parsed.caseFile, {
+      engine: createCaseEngine(),
+      readFile: () => example,
+      extraManifests: ["mesh.yaml"],
+    });
+    expect(results.map((r) => [r.name, r.pass, r.message])).toEqual([["reviews", true, ""]]);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from "./autosave";
 import type { AutosaveRole } from "./autosaveOwner";
 import { clearJournal, readJournal, writeJournal } from "./editJournal";
+import { applySavedReadings } from "./savedReadings";
 
 /** A Map-backed Storage whose setItem can be made to fail like a full localStorage. */
 function memoryStorage() {
@@ -85,6 +86,34 @@ describe("startAutosave", () => {
     expect(h.saved).toEqual(["abc"]);
     expect(readJournal(h.storage)).toBeUndefined();
     autosave.stop();
+  });
+
+  test("choosing a reading is a change: the journal holds it at once, and it restores as saved", () => {
+    const h = harness();
+    const store = createGwsimStore({ initialText: "a" });
+    const autosave = startAutosave(store, () => undefined, h.deps);
+    h.role("owner");
+    store.getState().setReadings({ loneBackendZeroWeight: "all-traffic" });
+    const journal = readJournal(h.storage);
+    expect(journal?.readings).toEqual({ loneBackendZeroWeight: "all-traffic" });
+    const restored = createGwsimStore({ initialText: "a" });
+    expect(applySavedReadings(restored.getState(), journal?.readings, "Saved")).toBeUndefined();
+    expect(restored.getState().readings).toEqual({ loneBackendZeroWeight: "all-traffic" });
+    autosave.stop();
+  });
+
+  test("a saved reading this build does not know is reported, and the defaults apply", () => {
+    const store = createGwsimStore({ initialText: "a" });
+    store.getState().setReadings({ loneBackendZeroWeight: "all-traffic" });
+    const message = applySavedReadings(
+      store.getState(),
+      { loneBackendZeroWeight: "all-traffic", fasterRouting: "on" },
+      "Your saved workspace",
+    );
+    expect(message).toContain(
+      'Your saved workspace names readings this version of gwsim does not know (unknown reading "fasterRouting"',
+    );
+    expect(store.getState().readings).toEqual({});
   });
 
   test("a change made while IndexedDB writes keeps the journal", async () => {

@@ -45,12 +45,13 @@ export function startAutosave(
   let failed = false;
 
   const snapshot = () => {
-    const { text, positions, splitRatio, world } = store.getState();
+    const { text, positions, splitRatio, world, readings } = store.getState();
     return {
       text,
       positions,
       splitRatio,
       world,
+      readings,
       simulator: selectSimulatorWorkspace(store.getState()),
     };
   };
@@ -87,6 +88,7 @@ export function startAutosave(
       s.positions === p.positions &&
       s.splitRatio === p.splitRatio &&
       s.world === p.world &&
+      s.readings === p.readings &&
       s.simSaved === p.simSaved &&
       s.simMixes === p.simMixes
     )

@@ -14,14 +14,23 @@ import { installTestApi } from "./testApi";
 import { TEST_HOOKS } from "./testHooksEnabled";
 import { loadWorkspace } from "./workspaceStorage";
 import { readJournal } from "./editJournal";
+import { applySavedReadings } from "./savedReadings";
+import {
+  SHARED_READINGS_PARAM,
+  SHARED_WORLD_PARAM,
+  decodeSharedSettings,
+} from "../share/shareSettings";
+import { DEFAULT_WORLD_MODE } from "../../store";
 
 const RESTORE_TIMEOUT_MS = 3000;
 
 export async function bootstrap(store: GwsimStore): Promise<void> {
   if (TEST_HOOKS) installTestApi(store);
-  // The worker hears of a world switch before any call the switch triggers (calls stay in order).
+  // The worker hears of a world switch or a new reading before any call the change triggers
+  // (calls stay in order), so traces, checks and runs use the settings the analysis used.
   store.subscribe((s, p) => {
     if (s.world !== p.world) void getEngine().setWorld(s.world);
+    if (s.readings !== p.readings) void getEngine().setReadings(s.readings);
   });
   const shared = await openShareLinkFromLocation(store);
   if (!shared) await restoreOrExample(store);
@@ -75,6 +84,7 @@ async function openShareLinkFromLocation(store: GwsimStore): Promise<boolean> {
     const text = await decodeShareText(data);
     store.getState().setText(text, "restore");
     store.temporal.getState().clear();
+    openSharedSettings(store);
     await openSharedRequests(store);
     return true;
   } catch (error) {
@@ -84,6 +94,29 @@ async function openShareLinkFromLocation(store: GwsimStore): Promise<boolean> {
       message: `This share link could not be opened: ${error instanceof Error ? error.message : String(error)}. Showing your own workspace instead.`,
     });
     return false;
+  }
+}
+
+/**
+ * The world and readings a link carries: the workspace must analyse as it did for the sender. A
+ * damaged part is reported, and the workspace opens with gwsim's defaults for both.
+ */
+function openSharedSettings(store: GwsimStore): void {
+  const state = store.getState();
+  try {
+    const settings = decodeSharedSettings(
+      readShareParam(location.hash, SHARED_WORLD_PARAM),
+      readShareParam(location.hash, SHARED_READINGS_PARAM),
+    );
+    state.setWorld(settings.world);
+    state.setReadings(settings.readings);
+  } catch (error) {
+    state.setWorld(DEFAULT_WORLD_MODE);
+    state.setReadings({});
+    state.setNotice({
+      kind: "error",
+      message: `The settings in this share link could not be read: ${error instanceof Error ? error.message : String(error)}. The workspace opened with gwsim's default world and readings.`,
+    });
   }
 }
 
@@ -123,7 +156,10 @@ async function restoreOrExample(store: GwsimStore): Promise<void> {
       store.setState({ positions: saved.positions });
       state.setSplitRatio(saved.splitRatio);
       if (saved.simulator) state.restoreSimulator(saved.simulator);
-      if (saved.world !== undefined) state.setWorld(saved.world);
+      state.setWorld(saved.world ?? DEFAULT_WORLD_MODE);
+      const unknownReadings = applySavedReadings(state, saved.readings, "Your saved workspace");
+      if (unknownReadings !== undefined)
+        state.setNotice({ kind: "error", message: unknownReadings });
       restored = true;
     }
   } catch (error) {
@@ -133,7 +169,12 @@ async function restoreOrExample(store: GwsimStore): Promise<void> {
     });
     // Keep the unreadable record: autosave starts only after the user changes something.
   }
-  if (!restored) state.setText(exampleText(DEFAULT_EXAMPLE) ?? "", "example");
+  if (!restored) {
+    state.setText(exampleText(DEFAULT_EXAMPLE) ?? "", "example");
+    // Leaving a share link for the example: the link's settings leave with it.
+    state.setWorld(DEFAULT_WORLD_MODE);
+    state.setReadings({});
+  }
   // Restoring is not an edit the user can undo.
   store.temporal.getState().clear();
 }

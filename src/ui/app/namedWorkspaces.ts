@@ -7,6 +7,7 @@ import { useGwsimStore, type GwsimStore } from "../../store";
 import { selectSimulatorWorkspace, type SavedSimulator } from "../../store/simulatorSlice";
 import { useShareSession } from "../share/shareSession";
 import { isUnmodifiedExample } from "./examples";
+import { applySavedReadings } from "./savedReadings";
 import {
   deleteNamedWorkspace,
   listNamedWorkspaces,
@@ -110,6 +111,7 @@ export async function saveWorkspaceAs(
       splitRatio: state.splitRatio,
       simulator: selectSimulatorWorkspace(state),
       world: state.world,
+      readings: state.readings,
     });
   } catch (error) {
     notify("error", `Could not save “${name}”: ${errorText(error)}. Download the YAML to keep it.`);
@@ -160,7 +162,8 @@ export async function openNamedWorkspace(
       kept = ` The Recent requests of “${leaving}” could not be kept: ${errorText(error)}.`;
     }
   }
-  applyWorkspace(store, saved);
+  const readingsProblem = applyWorkspace(store, saved);
+  if (readingsProblem !== undefined) kept += ` ${readingsProblem}`;
   follow(store, name);
   notify(
     kept === "" ? "info" : "error",
@@ -169,7 +172,7 @@ export async function openNamedWorkspace(
 }
 
 /** Text and positions in one set, so one undo step takes both back (replaceWorkspace would clear positions). */
-function applyWorkspace(store: GwsimStore, saved: NamedWorkspace): void {
+function applyWorkspace(store: GwsimStore, saved: NamedWorkspace): string | undefined {
   const s = store.getState();
   if (saved.text === s.text) store.setState({ positions: saved.positions });
   else {
@@ -185,6 +188,7 @@ function applyWorkspace(store: GwsimStore, saved: NamedWorkspace): void {
   // Its own saved requests, mixes and Recent (none when the record has no simulator part).
   s.restoreSimulator(saved.simulator ?? { requests: [], mixes: [] });
   s.setWorld(saved.world ?? "auto");
+  return applySavedReadings(s, saved.readings, `The saved workspace “${saved.name}”`);
 }
 
 /** True once deleted (after the user confirmed). */

@@ -4,7 +4,7 @@
  * saved on purpose. A format version on each record guards against reading a future shape.
  */
 import type { SavedSimulator } from "../../store/simulatorSlice";
-import type { WorldMode } from "../../engine";
+import type { Readings, WorldMode } from "../../engine";
 
 const DB_NAME = "gwsim";
 /** Version 1 had the autosave store only; version 2 adds the named workspaces beside it. */
@@ -24,6 +24,12 @@ export interface SavedWorkspace {
   simulator?: SavedSimulator;
   /** The world setting (absent in workspaces saved before it: auto). */
   world?: WorldMode;
+  /**
+   * The non-default readings (absent in workspaces saved before them: gwsim's defaults). Checked
+   * name by name when restored (store/readingChoices.ts), so one unknown reading is reported
+   * without losing the rest of the workspace.
+   */
+  readings?: Readings;
 }
 
 export interface NamedWorkspace extends SavedWorkspace {
@@ -107,7 +113,9 @@ export function isSavedWorkspace(value: unknown): value is SavedWorkspace {
     typeof v.text === "string" &&
     typeof v.positions === "object" &&
     typeof v.splitRatio === "number" &&
-    (v.world === undefined || v.world === "open" || v.world === "auto" || v.world === "closed")
+    (v.world === undefined || v.world === "open" || v.world === "auto" || v.world === "closed") &&
+    (v.readings === undefined ||
+      (typeof v.readings === "object" && v.readings !== null && !Array.isArray(v.readings)))
   );
 }
 

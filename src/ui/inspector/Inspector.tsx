@@ -237,6 +237,16 @@ function StatusSection({ model }: { model: InspectorModel }) {
   const d = model.node?.details;
   return (
     <>
+      {model.readings.length > 0 ? (
+        <section className="insp-section" data-testid="inspector-readings">
+          <h3>Decided by a non-default reading</h3>
+          <ul className="insp-readings">
+            {model.readings.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {d?.category !== "route" && d?.category !== "policy" && model.object ? (
         <section className="insp-section">
           <h3>Conditions</h3>

@@ -2,23 +2,28 @@
 import type { ObjectSummary, RequestProbe } from "../../engine";
 import { MAX_SHARED_REQUESTS, SHARED_REQUESTS_PARAM, encodeSharedRequests } from "./sharedRequests";
 import { buildShareUrl, MAX_SHARE_URL_LENGTH } from "./shareLink";
+import { encodeSharedSettings, type SharedSettings } from "./shareSettings";
 
 export type ShareLinkResult =
   | { ok: true; url: string; requests: number; requestsLeftOut: number }
   | { ok: false; message: string };
 
 /**
- * A share link with the workspace and its saved requests. When the requests would push the link
- * over the length cap, the link carries the workspace alone and says how many were left out.
+ * A share link with the workspace, its world and readings, and its saved requests. When the
+ * requests would push the link over the length cap, the link carries the workspace (and its
+ * settings, without which it analyses differently) alone and says how many were left out.
  */
 export async function shareLinkFor(
   text: string,
   saved: readonly RequestProbe[] = [],
+  settings?: SharedSettings,
 ): Promise<ShareLinkResult> {
   const base = `${location.origin}${location.pathname}${location.search}`;
   const requests = saved.slice(0, MAX_SHARED_REQUESTS);
+  const settingsParams = settings === undefined ? {} : encodeSharedSettings(settings);
   if (requests.length > 0) {
     const withRequests = await buildShareUrl(base, text, {
+      ...settingsParams,
       [SHARED_REQUESTS_PARAM]: await encodeSharedRequests(requests),
     });
     if (withRequests.ok)
@@ -29,7 +34,7 @@ export async function shareLinkFor(
         requestsLeftOut: saved.length - requests.length,
       };
   }
-  const result = await buildShareUrl(base, text);
+  const result = await buildShareUrl(base, text, settingsParams);
   if (result.ok) return { ok: true, url: result.url, requests: 0, requestsLeftOut: saved.length };
   return {
     ok: false,

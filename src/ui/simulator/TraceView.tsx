@@ -169,6 +169,14 @@ export function TraceView() {
                   lines={b.assumed !== undefined ? [b.assumed] : undefined}
                   testId={`trace-backend-${b.name ?? "none"}-assumed`}
                 />
+                {b.reading !== undefined ? (
+                  <span
+                    className="sim-reading"
+                    data-testid={`trace-backend-${b.name ?? "none"}-reading`}
+                  >
+                    {b.reading}
+                  </span>
+                ) : null}
               </button>
             ))}
           </Step>

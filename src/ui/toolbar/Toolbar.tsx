@@ -1,4 +1,5 @@
 import "./toolbar.css";
+import { ReadingsControl } from "./ReadingsControl";
 import { useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useGwsimStore } from "../../store";
@@ -61,8 +62,8 @@ function downloadCleaned(dropCreationTimestamp: boolean) {
 }
 
 function copyShareLink() {
-  const { text, simSaved } = useGwsimStore.getState();
-  shareLinkFor(text, simSaved).then(
+  const { text, simSaved, world, readings } = useGwsimStore.getState();
+  shareLinkFor(text, simSaved, { world, readings }).then(
     (result) => {
       if (!result.ok) return notify("error", result.message);
       if (TEST_HOOKS && window.__gwsim) window.__gwsim.lastShareLink = result.url;
@@ -312,6 +313,7 @@ export function Toolbar() {
         </button>
       </div>
       <WorldSwitch />
+      <ReadingsControl />
       <div className="tb-spacer" />
       <ThemeSwitch />
       <span
