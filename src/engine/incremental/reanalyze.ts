@@ -416,6 +416,7 @@ function patchGraph(
   next: Pick<Analysis, "status" | "routes" | "objects" | "diagnostics">,
 ): SemanticGraph | undefined {
   const nodes = analysis.graph.nodes.slice();
+  let present: Set<string> | undefined;
   const edgeUpdates = new Map<string, GraphEdge>();
   for (const e of edits) {
     const explain = analysis.explain.filter((x) => x.route === e.key);
@@ -441,7 +442,12 @@ function patchGraph(
     for (let i = 0; i < after.length; i++) {
       const a = before[i] as GraphEdge;
       const b = after[i] as GraphEdge;
-      if (a.id !== b.id || a.target !== b.target || ids.has(b.id)) return undefined;
+      if (a.id !== b.id || ids.has(b.id)) return undefined;
+      // A new target is fine when both are objects of the input: no ghost appears or goes.
+      if (a.target !== b.target) {
+        present ??= new Set<string>(next.objects.map((o) => o.key));
+        if (!present.has(a.target) || !present.has(b.target)) return undefined;
+      }
       ids.add(b.id);
       edgeUpdates.set(b.id, b);
     }
