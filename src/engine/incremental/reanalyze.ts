@@ -239,9 +239,14 @@ function editedPositions(
 }
 
 function sameSource(a: Manifest["source"], b: Manifest["source"]): boolean {
-  const ka = Object.keys(a) as (keyof Manifest["source"])[];
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => a[k] === b[k]);
+  return (
+    a.line === b.line &&
+    a.docIndex === b.docIndex &&
+    a.endLine === b.endLine &&
+    a.column === b.column &&
+    a.listIndex === b.listIndex &&
+    a.file === b.file
+  );
 }
 
 /** The index of revision n with the edited objects swapped in (same keys, kinds, namespaces). */
