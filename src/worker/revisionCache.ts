@@ -83,6 +83,8 @@ export function createRevisionCache(options: RevisionCacheOptions): RevisionCach
         // Re-insert so the Map's order is least recently used first.
         entries.delete(key);
         entries.set(key, hit);
+        // Back to an earlier text (undo): the next edit is closest to this one.
+        if (use.workspace) latest = hit.analysed;
         return hit;
       }
       const analyzeOptions: AnalyzeOptions = {
