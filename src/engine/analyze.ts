@@ -7,20 +7,32 @@
  * one pipeline: every caller that needs something derived from the text alone reads it from here
  * (or from the AnalyzedRevision beside it) instead of running stages again.
  */
-import { loadValidated } from "./validate/loadValidated";
+import { loadValidated, type ValidatedLoad } from "./validate/loadValidated";
 import { indexResources, type ResourceIndex } from "./resolve/indexResources";
 import { computeStatus } from "./status/computeStatus";
 import type { GatewayListeners } from "./status/buildGatewayListeners";
 import { compileRouteTable } from "./routing/compileRouteTable";
 import { buildSemanticGraph } from "./graph/buildSemanticGraph";
-import { lintAnalysis } from "./lint/lintAnalysis";
+import { lintByRules } from "./lint/lintAnalysis";
+import type { LintFinding } from "./lint/lintTypes";
+import type { SourceLocator } from "./load/sourceLocator";
+import { appendAll } from "./collections/appendAll";
+import { reanalyze } from "./incremental/reanalyze";
 import { computeEffectivePolicies } from "./policy/computeEffectivePolicies";
 import { compareControllerStatus } from "./drift/compareControllerStatus";
+import type { LocatedDrift } from "./drift/compareConditions";
 import { driftDiagnostics } from "./drift/driftDiagnostics";
 import type { Analysis } from "./analysisTypes";
 import { collectMeshServices } from "./mesh/collectMeshModel";
 import { DEFAULT_WORLD_MODE } from "./resolve/world";
-import type { AnalyzeOptions, Manifest, ObjectSummary, ResourceKey, SourceFile } from "./types";
+import type {
+  AnalyzeOptions,
+  Diagnostic,
+  Manifest,
+  ObjectSummary,
+  ResourceKey,
+  SourceFile,
+} from "./types";
 
 const EPOCH = "1970-01-01T00:00:00Z";
 
@@ -41,6 +53,34 @@ export interface AnalyzedRevision {
   written: readonly Manifest[];
   /** Every modelled Gateway's merged listeners, as the status stage settled them. */
   listeners: ReadonlyMap<ResourceKey, GatewayListeners>;
+  /** Each stage's own output, kept so the next revision can reuse what its edit did not touch. */
+  stages: StageOutputs;
+}
+
+/**
+ * What each stage produced on its own, before analyze() merged it into the Analysis: the next
+ * revision's incremental pass (incremental/reanalyze.ts) replaces only the parts an edit touched
+ * and rebuilds the merged arrays in the same order a fresh run gives.
+ */
+export interface StageOutputs {
+  /** The typed manifests as loaded, duplicates included, in input order. */
+  manifests: readonly Manifest[];
+  locator: SourceLocator;
+  loadDiagnostics: readonly Diagnostic[];
+  validationDiagnostics: readonly Diagnostic[];
+  statusDiagnostics: readonly Diagnostic[];
+  /** Lint findings per rule, in rule order (lintAnalysis's RULES). */
+  lintByRule: readonly (readonly LintFinding[])[];
+  drift: readonly LocatedDrift[];
+}
+
+/** analyzeRevision's options: `previous` lets it reuse what the edit since then did not touch. */
+export interface RevisionOptions extends AnalyzeOptions {
+  /**
+   * The revision analysed just before, with the same world and readings. Only what the edit
+   * provably left alone is reused; the result deep-equals a fresh analysis of the same text.
+   */
+  previous?: AnalyzedRevision;
 }
 
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
@@ -49,10 +89,25 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
 
 export function analyzeRevision(
   sources: readonly SourceFile[],
-  options: AnalyzeOptions = {},
+  revisionOptions: RevisionOptions = {},
 ): AnalyzedRevision {
+  // The previous revision is not kept: each revision would otherwise hold the whole chain.
+  const { previous, ...options } = revisionOptions;
   // Every stage below reads the typed view validation builds, never the raw parse.
   const loaded = loadValidated(sources, options.parseCache);
+  if (previous !== undefined) {
+    const reused = reanalyze(previous, sources, options, loaded);
+    if (reused.revision !== undefined) return reused.revision;
+  }
+  return analyzeLoaded(sources, options, loaded);
+}
+
+/** The full pipeline after loading: every stage runs. */
+function analyzeLoaded(
+  sources: readonly SourceFile[],
+  options: AnalyzeOptions,
+  loaded: ValidatedLoad,
+): AnalyzedRevision {
   const world = options.world ?? DEFAULT_WORLD_MODE;
   const index = indexResources(loaded.manifests, world);
   // Status comes before routing: a route only carries traffic on the listeners that accepted it,
@@ -69,21 +124,21 @@ export function analyzeRevision(
   );
   const objects = loaded.manifests.map(summarize);
   const drift = compareControllerStatus(index, loaded.locator, resolved.status);
-  const lint = lintAnalysis({
+  const lintByRule = lintByRules({
     manifests: loaded.manifests,
     locator: loaded.locator,
     ...resolved,
     routeTable,
     world,
   });
-  const diagnostics = [
-    ...loaded.loadDiagnostics,
-    ...loaded.validationDiagnostics,
-    ...resolved.diagnostics,
-    // A finding that restates a status condition stays out: the status already reports it.
-    ...lint.filter((f) => f.restatesStatus !== true).map((f) => f.diagnostic),
-    ...driftDiagnostics(drift),
-  ];
+  const lint = lintByRule.flat();
+  const diagnostics = mergeDiagnostics(
+    loaded.loadDiagnostics,
+    loaded.validationDiagnostics,
+    resolved.diagnostics,
+    lint,
+    drift,
+  );
   const analysis: Analysis = {
     world,
     ...(options.readings !== undefined ? { readings: options.readings } : {}),
@@ -110,10 +165,37 @@ export function analyzeRevision(
     index,
     written: loaded.written,
     listeners: resolved.listeners,
+    stages: {
+      manifests: loaded.manifests,
+      locator: loaded.locator,
+      loadDiagnostics: loaded.loadDiagnostics,
+      validationDiagnostics: loaded.validationDiagnostics,
+      statusDiagnostics: resolved.diagnostics,
+      lintByRule,
+      drift,
+    },
   };
 }
 
-function summarize(m: Manifest): ObjectSummary {
+/** analyze().diagnostics, in stage order. */
+export function mergeDiagnostics(
+  load: readonly Diagnostic[],
+  validation: readonly Diagnostic[],
+  status: readonly Diagnostic[],
+  lint: readonly LintFinding[],
+  drift: readonly LocatedDrift[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  appendAll(out, load);
+  appendAll(out, validation);
+  appendAll(out, status);
+  // A finding that restates a status condition stays out: the status already reports it.
+  for (const f of lint) if (f.restatesStatus !== true) out.push(f.diagnostic);
+  appendAll(out, driftDiagnostics(drift));
+  return out;
+}
+
+export function summarize(m: Manifest): ObjectSummary {
   const summary: ObjectSummary = {
     key: m.key,
     apiVersion: m.apiVersion,

@@ -72,6 +72,8 @@ export function createRevisionCache(options: RevisionCacheOptions): RevisionCach
   const entries = new Map<string, CachedRevision>();
   // The workspace's documents as last parsed: a keystroke re-parses only the chunk it changed.
   const parseCache = createParseCache();
+  // The workspace's last analysed revision: the next one reuses what its edit did not touch.
+  let latest: AnalyzedRevision | undefined;
   let analyses = 0;
   return {
     get(sources, settings = {}, use = { workspace: true }) {
@@ -81,6 +83,8 @@ export function createRevisionCache(options: RevisionCacheOptions): RevisionCach
         // Re-insert so the Map's order is least recently used first.
         entries.delete(key);
         entries.set(key, hit);
+        // Back to an earlier text (undo): the next edit is closest to this one.
+        if (use.workspace) latest = hit.analysed;
         return hit;
       }
       const analyzeOptions: AnalyzeOptions = {
@@ -90,7 +94,14 @@ export function createRevisionCache(options: RevisionCacheOptions): RevisionCach
       if (settings.readings !== undefined) analyzeOptions.readings = settings.readings;
       if (use.workspace) analyzeOptions.parseCache = parseCache;
       analyses += 1;
-      const entry = cachedRevision(analyzeRevision([...sources], analyzeOptions));
+      const analysed = analyzeRevision(
+        [...sources],
+        use.workspace && latest !== undefined
+          ? { ...analyzeOptions, previous: latest }
+          : analyzeOptions,
+      );
+      if (use.workspace) latest = analysed;
+      const entry = cachedRevision(analysed);
       entries.set(key, entry);
       while (entries.size > capacity) {
         const oldest = entries.keys().next().value;

@@ -47,7 +47,10 @@ export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
  * reject) cannot be OK, whatever its conditions say: a real cluster would not even store it. Such
  * a node is drawn as an error with the first diagnostic's code and message.
  */
-function markObjectErrors(nodes: GraphNode[], diagnostics: readonly Diagnostic[]): GraphNode[] {
+export function markObjectErrors(
+  nodes: GraphNode[],
+  diagnostics: readonly Diagnostic[],
+): GraphNode[] {
   const firstError = new Map<string, Diagnostic>();
   for (const d of diagnostics) {
     if (d.severity !== "error" || d.object === undefined) continue;

@@ -18,5 +18,13 @@ const RULES: readonly ((input: LintInput) => LintFinding[])[] = [
 ];
 
 export function lintAnalysis(input: LintInput): LintFinding[] {
-  return RULES.flatMap((rule) => rule(input));
+  return lintByRules(input).flat();
 }
+
+/** Each rule's findings on their own, in rule order: the incremental pass replaces one rule's. */
+export function lintByRules(input: LintInput): LintFinding[][] {
+  return RULES.map((rule) => rule(input));
+}
+
+/** Where findBackendProblems' findings sit in lintByRules: its findings are per route. */
+export const BACKEND_RULE_INDEX = RULES.indexOf(findBackendProblems);

@@ -226,7 +226,7 @@ function orderCandidates(list: Candidate[]): Candidate[] {
   });
 }
 
-function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
+export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
   return route.rules
     .filter((r) => !r.valid)
     .map((r) => {
@@ -240,7 +240,7 @@ function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
     });
 }
 
-function routeCandidates(route: ResolvedRoute): Candidate[] {
+export function routeCandidates(route: ResolvedRoute): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of route.rules) {
     if (!rule.valid) continue;

@@ -57,20 +57,7 @@ export function computeRouteStatuses(
   const work: RouteWork[] = [];
   for (const m of ctx.index.manifests) {
     if (!isRouteKind(m.kind) || !m.modelled) continue;
-    const resolution = resolveRoute(ctx.index, m, m.kind, ctx.readings);
-    for (const n of resolution.readingNotes)
-      reportDiagnostic(ctx, "reading.applied", m, n.path, n.message);
-    for (const p of resolution.refProblems) {
-      if (p.missing)
-        reportDiagnostic(
-          ctx,
-          "ref.not-found",
-          m,
-          p.path,
-          `${p.missing} is not in the input, so the route reports ${p.reason} for it.`,
-        );
-    }
-    for (const a of resolution.assumptions) recordAssumption(ctx, a.note, m, a.path);
+    const resolution = resolveRouteReporting(ctx, m, m.kind);
     const outcomes = asRecords(m.spec["parentRefs"]).map((_, i) =>
       attachRouteParent(ctx, m, resolution.route, i, gateways),
     );
@@ -106,7 +93,7 @@ export function computeRouteStatuses(
           ctx,
           m,
           resolution,
-          o,
+          o.explain,
           o.gateway ? controllerNameOf(o.gateway) : GWSIM_MESH_CONTROLLER,
         ),
       );
@@ -123,15 +110,42 @@ export function computeRouteStatuses(
   };
 }
 
-function parentStatus(
+/**
+ * One route's own resolution (rules, backends), reporting what it finds into ctx: reading notes,
+ * references the input lacks, objects the world assumes. Nothing here depends on other routes,
+ * which is what lets the incremental pass re-resolve one edited route on its own.
+ */
+export function resolveRouteReporting(
+  ctx: StatusContext,
+  m: Manifest,
+  kind: RouteKind,
+): RouteResolution {
+  const resolution = resolveRoute(ctx.index, m, kind, ctx.readings);
+  for (const n of resolution.readingNotes)
+    reportDiagnostic(ctx, "reading.applied", m, n.path, n.message);
+  for (const p of resolution.refProblems) {
+    if (p.missing)
+      reportDiagnostic(
+        ctx,
+        "ref.not-found",
+        m,
+        p.path,
+        `${p.missing} is not in the input, so the route reports ${p.reason} for it.`,
+      );
+  }
+  for (const a of resolution.assumptions) recordAssumption(ctx, a.note, m, a.path);
+  return resolution;
+}
+
+/** The status one parent writes: the settled attachment verdict, then the route's own refs and rules. */
+export function parentStatus(
   ctx: StatusContext,
   m: Manifest,
   resolution: RouteResolution,
-  o: ParentOutcome,
+  e: RouteParentExplain,
   controllerName: string,
 ): RouteParentStatus {
   const condition = conditionsFor(ctx, m);
-  const e = o.explain;
   const conditions = [
     e.accepted
       ? condition(ConditionType.Accepted, "True", RouteReason.Accepted, `Route is ${e.message}`)

@@ -1,0 +1,314 @@
+import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { generateBenchConfig, withWeightEdit } from "../../../bench/generateBenchConfig";
+import { analyzeRevision, type AnalyzedRevision } from "../analyze";
+import { createParseCache, type ParseCache } from "../load/parseCache";
+import type { AnalyzeOptions, SourceFile } from "../types";
+import type { WorldMode } from "../resolve/world";
+import { loadValidated } from "../validate/loadValidated";
+import { reanalyze, type Reanalysis } from "./reanalyze";
+
+const clock = () => "2026-01-01T00:00:00Z";
+const at = (text: string): SourceFile[] => [{ name: "workspace.yaml", text }];
+
+/** Revision n analysed with a parse cache, then revision n+1 through the incremental pass. */
+function step(
+  before: string,
+  after: string,
+  options: AnalyzeOptions = {},
+): { result: Reanalysis; fresh: AnalyzedRevision } {
+  const cache = createParseCache();
+  const opts = { clock, ...options, parseCache: cache };
+  const previous = analyzeRevision(at(before), opts);
+  const result = reanalyze(previous, at(after), opts, loadValidated(at(after), cache));
+  return { result, fresh: analyzeRevision(at(after), { clock, ...options }) };
+}
+
+/** Expects the pass to reuse revision n and to give what a fresh analysis gives. */
+function expectReused(before: string, after: string, options: AnalyzeOptions = {}) {
+  const { result, fresh } = step(before, after, options);
+  expect(result.fallback).toBeUndefined();
+  expect(result.revision?.analysis).toEqual(fresh.analysis);
+  return { revision: result.revision as AnalyzedRevision, fresh };
+}
+
+function expectFallback(before: string, after: string, why: RegExp, options: AnalyzeOptions = {}) {
+  const { result } = step(before, after, options);
+  expect(result.revision).toBeUndefined();
+  expect(result.fallback).toMatch(why);
+}
+
+const GATEWAY = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: gwsim
+spec:
+  controllerName: gwsim.dev/controller
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: web
+  namespace: infra
+spec:
+  gatewayClassName: gwsim
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+      allowedRoutes:
+        namespaces:
+          from: Selector
+          selector:
+            matchLabels:
+              team: shop
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    team: shop
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: blue
+  namespace: shop
+spec:
+  ports:
+    - port: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: green
+  namespace: shop
+spec:
+  ports:
+    - port: 8080
+`;
+
+function route(name: string, opts: { weight?: number; path?: string; backend?: string } = {}) {
+  return `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  parentRefs:
+    - name: web
+      namespace: infra
+  hostnames:
+    - ${name}.example.com
+  rules:
+    - matches:
+        - path:
+            type: PathPrefix
+            value: ${opts.path ?? "/"}
+      backendRefs:
+        - name: blue
+          port: 8080
+          weight: 90
+        - name: ${opts.backend ?? "green"}
+          port: 8080
+          weight: ${opts.weight ?? 10}
+`;
+}
+
+const BASE = GATEWAY + route("a") + route("b") + route("c");
+const edited = (opts: Parameters<typeof route>[1]) =>
+  GATEWAY + route("a") + route("b", opts) + route("c");
+
+describe("what one edit reuses", () => {
+  test("a weight edit reuses every other object's results and equals a fresh analysis", () => {
+    const { revision } = expectReused(BASE, edited({ weight: 30 }));
+    const before = analyzeRevision(at(BASE), { clock });
+    // Untouched Gateways' status and the other routes' status are not rebuilt.
+    expect(revision.analysis.status["Gateway/infra/web"]).toEqual(
+      before.analysis.status["Gateway/infra/web"],
+    );
+    const edge = revision.analysis.graph.edges.find((e) =>
+      e.id.startsWith("backend:HTTPRoute/shop/b:0:1"),
+    );
+    expect(edge?.weight).toBe(30);
+    const entry = revision.analysis.routeTable.listeners[0]?.virtualHosts
+      .flatMap((v) => v.entries)
+      .find((e) => e.route === "HTTPRoute/shop/b");
+    expect(entry?.backends.map((b) => b.weight)).toEqual([90, 30]);
+  });
+
+  test("a lone backend weighing 0 adds the zero-weight finding in its place", () => {
+    const zero = (w: number) =>
+      GATEWAY +
+      route("a") +
+      route("b").replace("weight: 90", `weight: ${w}`).replace("weight: 10", "weight: 0") +
+      route("c");
+    const { revision } = expectReused(zero(5), zero(0));
+    expect(revision.analysis.lint.map((f) => f.diagnostic.code)).toContain(
+      "lint.zero-total-weight",
+    );
+  });
+
+  test("a backend switched to another Service of the input is reused", () => {
+    expectReused(BASE, edited({ backend: "blue" }));
+  });
+
+  test("a backend renamed to a Service the input lacks is a new finding: full pipeline", () => {
+    expectFallback(BASE, edited({ backend: "purple" }), /references report/);
+    expectFallback(BASE, edited({ backend: "purple" }), /references report/, { world: "closed" });
+  });
+
+  test("a path edit changes what the entry matches (precedence, shadowing): full pipeline", () => {
+    expectFallback(edited({ path: "/a" }), edited({ path: "/b" }), /rank anew/);
+    expectFallback(BASE, edited({ path: "/longer" }), /rank anew/);
+  });
+
+  test("a parentRef or hostname edit changes attachment: full pipeline", () => {
+    expectFallback(BASE, BASE.replace("- b.example.com", "- x.example.com"), /attachment inputs/);
+    const other = BASE.replace(/(name: b\n[\s\S]*?)- name: web/, "$1- name: wex");
+    expectFallback(BASE, other, /attachment inputs/);
+  });
+
+  test("edits of a Namespace, Gateway, Service or ReferenceGrant: full pipeline", () => {
+    expectFallback(
+      BASE,
+      BASE.replace("shop\n  labels:\n    team: shop", "shop\n  labels:\n    team: shoq"),
+      /Namespace .* not a route/,
+    );
+    expectFallback(BASE, BASE.replace("port: 80\n", "port: 81\n"), /Gateway .* not a route/);
+    expectFallback(BASE, BASE.replace("- port: 8080", "- port: 8081"), /Service .* not a route/);
+  });
+
+  test("documents added, removed or moved, and line count changes: full pipeline", () => {
+    expectFallback(BASE, BASE + route("d"), /added or removed/);
+    expectFallback(BASE, GATEWAY + route("b") + route("a") + route("c"), /renamed or moved/);
+    expectFallback(BASE, BASE.replace("weight: 90", "weight: 90\n          # moved"), /line count/);
+  });
+
+  test("another world or other readings: full pipeline", () => {
+    const cache = createParseCache();
+    const previous = analyzeRevision(at(BASE), { clock, parseCache: cache });
+    const next = edited({ weight: 30 });
+    const closed = reanalyze(
+      previous,
+      at(next),
+      { clock, world: "closed" },
+      loadValidated(at(next), cache),
+    );
+    expect(closed.fallback).toMatch(/world/);
+  });
+
+  test("previous is not kept by the new revision (no chain of revisions)", () => {
+    const cache = createParseCache();
+    const previous = analyzeRevision(at(BASE), { clock, parseCache: cache });
+    const next = analyzeRevision(at(edited({ weight: 30 })), {
+      clock,
+      parseCache: cache,
+      previous,
+    });
+    expect("previous" in next.options).toBe(false);
+  });
+
+  test("the bench's weight edit at 100 routes is reused and equals a fresh analysis", () => {
+    const config = generateBenchConfig(100);
+    expectReused(config.yaml, withWeightEdit(config, 17));
+    // Two full analyses of 100 routes: slow on a loaded machine.
+  }, 30_000);
+});
+
+/**
+ * The oracle: after any sequence of edits, the incremental pass's result equals a fresh analysis
+ * of the same text, and keystroke-like edits do take the incremental path.
+ */
+describe("incremental equals fresh on random edit sequences", () => {
+  const dir = new URL("../../../fixtures/examples/", import.meta.url);
+  const bases = [
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => readFileSync(new URL(f, dir), "utf8")),
+    BASE,
+    generateBenchConfig(30).yaml,
+  ];
+  type Edit = (text: string) => string;
+  /** Replaces the n-th match of `pattern` (global), wrapping around. */
+  const nth =
+    (pattern: RegExp, replace: (match: string) => string) =>
+    (n: number): Edit =>
+    (t) => {
+      const found = [...t.matchAll(pattern)];
+      const m = found[n % Math.max(1, found.length)];
+      if (m?.index === undefined) return t;
+      return t.slice(0, m.index) + replace(m[0]) + t.slice(m.index + m[0].length);
+    };
+  const documents = (text: string) => text.split(/^---$/m);
+  const edit = fc.oneof(
+    fc
+      .tuple(fc.nat(), fc.nat({ max: 99 }))
+      .map(([i, w]) => nth(/weight: \d+/g, () => `weight: ${w}`)(i)),
+    fc
+      .tuple(fc.nat(), fc.constantFrom(80, 8080, 9090))
+      .map(([i, p]) => nth(/port: \d+/g, () => `port: ${p}`)(i)),
+    fc
+      .tuple(fc.nat(), fc.constantFrom("/", "/a", "/api", "/v2"))
+      .map(([i, v]) => nth(/value: \/[\w/-]*/g, () => `value: ${v}`)(i)),
+    fc.nat().map(nth(/name: [\w-]+/g, (m) => `${m}x`)),
+    fc.nat().map(nth(/namespace: [\w-]+/g, (m) => `${m}x`)),
+    fc.nat().map(nth(/[a-z]+\.example\.com/g, () => "shop.example.com")),
+    fc.nat().map(nth(/labels:\n\s+[\w./-]+: [\w.-]+/g, (m) => `${m}x`)),
+    fc
+      .nat()
+      .map(
+        nth(/from:\n(\s+)- group: ([\w.]*)\n\s+kind: \w+\n\s+namespace: [\w-]+/g, (m) => `${m}x`),
+      ),
+    fc.nat().map((i): Edit => (t) => {
+      const d = documents(t);
+      d.splice(i % d.length, 1);
+      return d.join("---");
+    }),
+    fc.nat().map((i): Edit => (t) => {
+      const d = documents(t);
+      d.splice(i % d.length, 0, d[i % d.length] ?? "");
+      return d.join("---");
+    }),
+    fc.tuple(fc.nat(), fc.constantFrom(":", " ", "x", "\n", "[")).map(
+      ([i, c]): Edit =>
+        (t) =>
+          t.slice(0, i % (t.length + 1)) + c + t.slice(i % (t.length + 1)),
+    ),
+  );
+
+  test("every step equals a fresh analysis", () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: bases.length - 1 }),
+        fc.constantFrom<WorldMode>("auto", "closed"),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        (base, world, edits) => {
+          const cache: ParseCache = createParseCache();
+          const options = { clock, world, parseCache: cache };
+          let text = bases[base] ?? "";
+          let previous = analyzeRevision(at(text), options);
+          for (const e of edits) {
+            text = e(text);
+            const loaded = loadValidated(at(text), cache);
+            const result = reanalyze(previous, at(text), options, loaded);
+            const fresh = analyzeRevision(at(text), { clock, world });
+            if (result.revision !== undefined) {
+              reused += 1;
+              expect(result.revision.analysis).toEqual(fresh.analysis);
+              expect(result.revision.index.manifests).toEqual(fresh.index.manifests);
+              previous = result.revision;
+            } else previous = analyzeRevision(at(text), options);
+          }
+        },
+      ),
+      { numRuns: 50, seed: 1111 },
+    );
+    // The generator must exercise the incremental path, or the test proves nothing.
+    expect(reused).toBeGreaterThan(15);
+  }, 120_000);
+});

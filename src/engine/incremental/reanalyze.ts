@@ -1,0 +1,509 @@
+/**
+ * The incremental pass: analyse revision n+1 from revision n, re-running only what the edit's
+ * objects feed, and reusing the rest of revision n by reference (nothing reused is ever changed
+ * afterwards, by this pass or by any consumer of an Analysis).
+ *
+ * It handles the keystroke that matters at scale: one or a few routes edited inside their rules
+ * (a weight, a backend, a filter), every document where it was. For such an edit, each stage's
+ * inputs are known:
+ * - status: a route's attachment verdicts (and so every Gateway's and listener's status, the
+ *   attachedRoutes counts, the HTTPRoute/GRPCRoute clash) read its metadata, parentRefs,
+ *   hostnames and its rules' validity only; its own ResolvedRefs and PartiallyInvalid conditions
+ *   read its rules. So the route's rules are resolved again and its status rewritten from the
+ *   settled verdicts of revision n, once the attachment inputs are proven equal.
+ * - route table: the route's entries are rebuilt; their positions stand when every entry ranks
+ *   and matches as before (only what they forward to differs).
+ * - lint: only the per-route backend rule reads backends; precedence findings read the table's
+ *   matches, which stand.
+ * - graph: the route's node and its own edges.
+ * Each proof compares what revision n and n+1 give for the route alone; when any fails, or the
+ * edit is of another kind (an object added, removed, moved or renamed, a Gateway, Service,
+ * Namespace, ReferenceGrant or policy edited, another world or readings), the caller runs the full
+ * pipeline. The result deep-equals a fresh analysis of the same text (revisionCache.test.ts and
+ * reanalyze.test.ts check it on random edit sequences).
+ */
+import { resourceKey, type ResourceKey } from "../api/keys";
+import { appendAll } from "../collections/appendAll";
+import { isRouteKind, type RouteKind } from "../api/kinds";
+import type { AnalyzedRevision, StageOutputs } from "../analyze";
+import { mergeDiagnostics, summarize } from "../analyze";
+import type { Analysis } from "../analysisTypes";
+import { buildGraphEdges } from "../graph/buildGraphEdges";
+import { buildGraphNodes } from "../graph/buildGraphNodes";
+import { markObjectErrors } from "../graph/buildSemanticGraph";
+import type { GraphEdge, SemanticGraph } from "../graph/types";
+import { parseFieldPath } from "../fixits/buildSuggestedValueFixes";
+import { findBackendProblems } from "../lint/findBackendProblems";
+import { BACKEND_RULE_INDEX } from "../lint/lintAnalysis";
+import type { LintFinding } from "../lint/lintTypes";
+import { listKind, type ResourceIndex } from "../resolve/indexResources";
+import { DEFAULT_WORLD_MODE } from "../resolve/world";
+import { droppedRules, routeCandidates } from "../routing/collectCandidates";
+import type { RouteTable, RouteTableEntry } from "../routing/types";
+import { parentStatus, resolveRouteReporting } from "../status/computeRouteStatuses";
+import { describeRule, type RouteResolution } from "../status/resolveRoute";
+import { assumptionDiagnostics, type StatusContext } from "../status/statusContext";
+import type { ValidatedLoad } from "../validate/loadValidated";
+import type {
+  AnalyzeOptions,
+  Diagnostic,
+  Manifest,
+  ResolvedRoute,
+  RouteStatus,
+  SourceFile,
+  StatusReport,
+} from "../types";
+
+const EPOCH = "1970-01-01T00:00:00Z";
+
+/**
+ * More edited objects than this in one revision is a paste or a bulk change, not a keystroke:
+ * the full pipeline is as fast and simpler to trust.
+ */
+const MAX_EDITED_OBJECTS = 16;
+
+export interface Reanalysis {
+  /** The new revision, when reuse was proven; else undefined and `fallback` says why. */
+  revision?: AnalyzedRevision;
+  fallback?: string;
+}
+
+/** One route edited in place: its manifest and resolution in revision n and n+1. */
+interface RouteEdit {
+  key: ResourceKey;
+  position: number;
+  before: Manifest;
+  after: Manifest;
+  kind: RouteKind;
+  old: RouteResolution;
+  next: RouteResolution;
+}
+
+export function reanalyze(
+  previous: AnalyzedRevision,
+  sources: readonly SourceFile[],
+  options: AnalyzeOptions,
+  loaded: ValidatedLoad,
+): Reanalysis {
+  const fallback = (why: string): Reanalysis => ({ fallback: why });
+  const world = options.world ?? DEFAULT_WORLD_MODE;
+  if (world !== previous.analysis.world) return fallback("the world changed");
+  if (!sameJson(options.readings, previous.options.readings))
+    return fallback("the readings changed");
+  const stages = previous.stages;
+  const changed = editedPositions(stages.manifests, loaded.manifests);
+  if (typeof changed === "string") return fallback(changed);
+  if (!sameJson(stages.loadDiagnostics, loaded.loadDiagnostics))
+    return fallback("what the loader reports changed");
+  const index = previous.index;
+  if (listKind(index, "BackendTLSPolicy").length > 0)
+    return fallback("a BackendTLSPolicy reads every route's backends");
+
+  const now = (options.clock ?? (() => EPOCH))();
+  const context = (idx: ResourceIndex, locator: StatusContext["locator"]): StatusContext => {
+    const ctx: StatusContext = {
+      index: idx,
+      locator,
+      now,
+      diagnostics: [],
+      assumptions: new Map(),
+    };
+    if (options.readings !== undefined) ctx.readings = options.readings;
+    return ctx;
+  };
+  const replaced = new Map<Manifest, Manifest>();
+  for (const i of changed) {
+    const before = stages.manifests[i] as Manifest;
+    replaced.set(before, loaded.manifests[i] as Manifest);
+  }
+  const nextIndex = patchIndex(index, replaced);
+
+  const edits: RouteEdit[] = [];
+  for (const i of changed) {
+    const before = stages.manifests[i] as Manifest;
+    const after = loaded.manifests[i] as Manifest;
+    const kind = after.kind;
+    if (!isRouteKind(kind) || !after.modelled || !before.modelled || before.kind !== kind)
+      return fallback(`${after.kind} ${after.name} is not a route: others read it`);
+    if (index.byKey.get(before.key) !== before) return fallback("the edited object is a duplicate");
+    if (after.body["status"] !== undefined || before.body["status"] !== undefined)
+      return fallback("the route carries a written status (drift compares it)");
+    if (previous.analysis.policies.some((p) => p.targetRef.kind === kind))
+      return fallback("a policy targets a route of this kind");
+    // The route's own resolution, in each revision, on its own: what it reports must not change.
+    const oldCtx = context(index, stages.locator);
+    const nextCtx = context(nextIndex, loaded.locator);
+    const old = resolveRouteReporting(oldCtx, before, kind);
+    const next = resolveRouteReporting(nextCtx, after, kind);
+    if (!sameJson(oldCtx.diagnostics, nextCtx.diagnostics))
+      return fallback("what the route's references report changed");
+    if (
+      !sameJson(assumptionDiagnostics(oldCtx), assumptionDiagnostics(nextCtx)) ||
+      !sameJson(
+        [...oldCtx.assumptions.values()].map((a) => a.object),
+        [...nextCtx.assumptions.values()].map((a) => a.object),
+      )
+    )
+      return fallback("the objects the route makes the world assume changed");
+    if (attachmentInputs(before, old.route) !== attachmentInputs(after, next.route))
+      return fallback("the route's attachment inputs changed (parents, hostnames, rule validity)");
+    if (!locatedAlike(stages, after, loaded.locator))
+      return fallback("a finding of revision n points elsewhere in the edited document now");
+    edits.push({ key: after.key, position: i, before, after, kind, old, next });
+  }
+
+  const analysis = previous.analysis;
+  const statusCtx = context(nextIndex, loaded.locator);
+  const status: StatusReport = { ...analysis.status };
+  const nextRoutes = new Map<ResourceKey, ResolvedRoute>();
+  for (const e of edits) {
+    const rewritten = rewriteRouteStatus(statusCtx, analysis, e);
+    if (rewritten === "mismatch") return fallback("the route's parents changed");
+    if (rewritten !== undefined) status[e.key] = rewritten;
+    nextRoutes.set(e.key, e.next.route);
+  }
+  const routes = analysis.routes.map((r) => nextRoutes.get(r.key) ?? r);
+
+  const routeTable = patchRouteTable(analysis.routeTable, edits);
+  if (routeTable === undefined) return fallback("an edited route's table entries rank anew");
+
+  const lintByRule = patchBackendFindings(stages.lintByRule, edits, routes, loaded.locator);
+  const lint = lintByRule.flat();
+  const diagnostics = mergeDiagnostics(
+    loaded.loadDiagnostics,
+    loaded.validationDiagnostics,
+    stages.statusDiagnostics,
+    lint,
+    stages.drift,
+  );
+  const objects = analysis.objects.slice();
+  for (const e of edits) objects[e.position] = summarize(e.after);
+
+  const graph = patchGraph(analysis, edits, { status, routes, objects, diagnostics });
+  if (graph === undefined) return fallback("an edited route's edges changed shape");
+
+  const next: Analysis = {
+    ...analysis,
+    objects,
+    diagnostics,
+    lint,
+    status,
+    routes,
+    routeTable,
+    graph,
+  };
+  const nextStages: StageOutputs = {
+    ...stages,
+    manifests: loaded.manifests,
+    locator: loaded.locator,
+    loadDiagnostics: loaded.loadDiagnostics,
+    validationDiagnostics: loaded.validationDiagnostics,
+    lintByRule,
+  };
+  return {
+    revision: {
+      analysis: next,
+      sources,
+      options,
+      index: nextIndex,
+      written: loaded.written,
+      listeners: previous.listeners,
+      stages: nextStages,
+    },
+  };
+}
+
+/**
+ * Positions of the objects the edit changed, or why the edit is not in place. An unchanged
+ * document's typed body is the very object of the previous analysis (the parse cache and the
+ * validation cache keep it), so comparing references finds the edited ones without reading them.
+ */
+function editedPositions(
+  before: readonly Manifest[],
+  after: readonly Manifest[],
+): number[] | string {
+  if (before.length !== after.length) return "objects were added or removed";
+  const changed: number[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i] as Manifest;
+    const b = after[i] as Manifest;
+    if (a.key !== b.key) return "an object was renamed or moved";
+    if (!sameSource(a.source, b.source)) return "a document moved or changed its line count";
+    if (a.body !== b.body || a.apiVersion !== b.apiVersion || a.modelled !== b.modelled) {
+      changed.push(i);
+      if (changed.length > MAX_EDITED_OBJECTS) return "too many objects changed";
+    }
+  }
+  if (changed.length === 0) return "no object changed";
+  return changed;
+}
+
+function sameSource(a: Manifest["source"], b: Manifest["source"]): boolean {
+  return (
+    a.line === b.line &&
+    a.docIndex === b.docIndex &&
+    a.endLine === b.endLine &&
+    a.column === b.column &&
+    a.listIndex === b.listIndex &&
+    a.file === b.file
+  );
+}
+
+/** The index of revision n with the edited objects swapped in (same keys, kinds, namespaces). */
+function patchIndex(
+  index: ResourceIndex,
+  replaced: ReadonlyMap<Manifest, Manifest>,
+): ResourceIndex {
+  const byKey = new Map(index.byKey);
+  const byKind = new Map(index.byKind);
+  const kinds = new Set<string>();
+  for (const m of replaced.values()) {
+    byKey.set(m.key, m);
+    kinds.add(m.kind);
+  }
+  for (const kind of kinds)
+    byKind.set(
+      kind,
+      (index.byKind.get(kind) ?? []).map((m) => replaced.get(m) ?? m),
+    );
+  // The world index reads kinds, namespaces and Certificates: a route edited in place leaves it.
+  return {
+    ...index,
+    manifests: index.manifests.map((m) => replaced.get(m) ?? m),
+    byKey,
+    byKind,
+  };
+}
+
+/**
+ * Everything about a route that the attachment verdicts of every parent read: identity and
+ * age, labels, the spec but its rules, and of the rules only whether each is valid (and why).
+ */
+function attachmentInputs(m: Manifest, route: ResolvedRoute): string {
+  const { rules: _rules, ...spec } = m.spec;
+  return JSON.stringify([
+    m.labels,
+    m.annotations,
+    m.creationTimestamp,
+    m.generation,
+    spec,
+    route.hostnames,
+    route.rules.map((r) => [
+      r.index,
+      r.name,
+      r.valid,
+      r.invalidReason,
+      r.invalidMessage,
+      describeRule(r),
+    ]),
+  ]);
+}
+
+/**
+ * The route's status from the settled verdicts of revision n (its explains, in order) and its
+ * new resolution; undefined when it writes none, "mismatch" when revision n does not line up.
+ */
+function rewriteRouteStatus(
+  ctx: StatusContext,
+  analysis: Analysis,
+  e: RouteEdit,
+): RouteStatus | undefined | "mismatch" {
+  const before = analysis.status[e.key] as RouteStatus | undefined;
+  const explains = analysis.explain.filter(
+    (x) => x.route === e.key && x.noStatusReason === undefined,
+  );
+  if (explains.length !== (before?.parents.length ?? 0)) return "mismatch";
+  if (before === undefined) return undefined;
+  const parents = explains.map((x, i) =>
+    parentStatus(ctx, e.after, e.next, x, before.parents[i]?.controllerName ?? ""),
+  );
+  return { parents };
+}
+
+/** RouteTableEntry without what it forwards to: what its rank and the lint precedence read. */
+function rankedPart(entry: RouteTableEntry): string {
+  const { backends: _backends, ...rest } = entry;
+  return JSON.stringify(rest);
+}
+
+/**
+ * The table of revision n with each edited route's entries rebuilt in place. Undefined when an
+ * entry would rank or match differently (then precedence must be settled anew).
+ */
+function patchRouteTable(table: RouteTable, edits: readonly RouteEdit[]): RouteTable | undefined {
+  const fresh = new Map<ResourceKey, Map<string, RouteTableEntry>>();
+  for (const e of edits) {
+    const before = routeCandidates(e.old.route);
+    const after = routeCandidates(e.next.route);
+    if (before.length !== after.length) return undefined;
+    const byPosition = new Map<string, RouteTableEntry>();
+    for (let i = 0; i < after.length; i++) {
+      const a = before[i];
+      const b = after[i];
+      if (a === undefined || b === undefined) return undefined;
+      if (rankedPart(a.entry) !== rankedPart(b.entry) || !sameJson(a.rank, b.rank))
+        return undefined;
+      byPosition.set(`${b.entry.ruleIndex}:${b.entry.matchIndex}`, b.entry);
+    }
+    if (!sameJson(droppedRules(e.old.route), droppedRules(e.next.route))) return undefined;
+    fresh.set(e.key, byPosition);
+  }
+  return {
+    ...table,
+    listeners: table.listeners.map((listener) => {
+      let touched = false;
+      const virtualHosts = listener.virtualHosts.map((vhost) => {
+        if (!vhost.entries.some((x) => fresh.has(x.route))) return vhost;
+        touched = true;
+        const entries = vhost.entries.map((x) => {
+          const entry = fresh.get(x.route)?.get(`${x.ruleIndex}:${x.matchIndex}`);
+          if (entry === undefined) return x;
+          // As orderCandidates builds it: the candidate's entry, its rank, then any shadow.
+          const placed: RouteTableEntry = { ...entry, rank: x.rank };
+          if (x.shadowedBy !== undefined) placed.shadowedBy = x.shadowedBy;
+          return placed;
+        });
+        return { ...vhost, entries };
+      });
+      return touched ? { ...listener, virtualHosts } : listener;
+    }),
+  };
+}
+
+/**
+ * findBackendProblems reads each route on its own, in route order: the edited routes' findings
+ * replace theirs, and the other rules' findings stand.
+ */
+function patchBackendFindings(
+  lintByRule: readonly (readonly LintFinding[])[],
+  edits: readonly RouteEdit[],
+  routes: readonly ResolvedRoute[],
+  locator: StatusContext["locator"],
+): LintFinding[][] {
+  const out = lintByRule.map((findings) => [...findings]);
+  const order = new Map<ResourceKey, number>();
+  routes.forEach((r, i) => {
+    if (!order.has(r.key)) order.set(r.key, i);
+  });
+  const ownerOf = (f: LintFinding): ResourceKey | undefined => {
+    const o = f.diagnostic.object;
+    return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
+  };
+  for (const e of edits) {
+    const fresh = findBackendProblems({
+      manifests: [e.after],
+      locator,
+      explain: [],
+      gateways: [],
+      routes: [e.next.route],
+      attachments: [],
+      routeTable: { listeners: [] },
+    });
+    const kept = (out[BACKEND_RULE_INDEX] ?? []).filter((f) => ownerOf(f) !== e.key);
+    const at = order.get(e.key) ?? 0;
+    let insertAt = kept.findIndex((f) => (order.get(ownerOf(f) ?? e.key) ?? 0) > at);
+    if (insertAt < 0) insertAt = kept.length;
+    const placed = kept.slice(0, insertAt);
+    appendAll(placed, fresh);
+    appendAll(placed, kept.slice(insertAt));
+    out[BACKEND_RULE_INDEX] = placed;
+  }
+  return out;
+}
+
+/**
+ * The graph of revision n with each edited route's node and own edges rebuilt. Undefined when the
+ * route's edges no longer line up one to one (another target, another count).
+ */
+function patchGraph(
+  analysis: Analysis,
+  edits: readonly RouteEdit[],
+  next: Pick<Analysis, "status" | "routes" | "objects" | "diagnostics">,
+): SemanticGraph | undefined {
+  const nodes = analysis.graph.nodes.slice();
+  let present: Set<string> | undefined;
+  const edgeUpdates = new Map<string, GraphEdge>();
+  for (const e of edits) {
+    const explain = analysis.explain.filter((x) => x.route === e.key);
+    const attachments = analysis.attachments.filter((a) => a.route === e.key);
+    const summary = next.objects[e.position];
+    if (summary === undefined) return undefined;
+    const input = (m: Manifest, route: ResolvedRoute, status: StatusReport) => ({
+      objects: [summary],
+      manifests: [m],
+      status,
+      explain,
+      gateways: analysis.gateways,
+      routes: [route],
+      attachments,
+      policies: [],
+      assumptions: analysis.assumptions,
+    });
+    const ownEdges = (edges: GraphEdge[]) => edges.filter((x) => x.source === e.key);
+    const before = ownEdges(buildGraphEdges(input(e.before, e.old.route, analysis.status)).edges);
+    const after = ownEdges(buildGraphEdges(input(e.after, e.next.route, next.status)).edges);
+    if (before.length !== after.length) return undefined;
+    const ids = new Set<string>();
+    for (let i = 0; i < after.length; i++) {
+      const a = before[i] as GraphEdge;
+      const b = after[i] as GraphEdge;
+      if (a.id !== b.id || ids.has(b.id)) return undefined;
+      // A new target is fine when both are objects of the input: no ghost appears or goes.
+      if (a.target !== b.target) {
+        present ??= new Set<string>(next.objects.map((o) => o.key));
+        if (!present.has(a.target) || !present.has(b.target)) return undefined;
+      }
+      ids.add(b.id);
+      edgeUpdates.set(b.id, b);
+    }
+    const own = next.diagnostics.filter(
+      (d) =>
+        d.object !== undefined &&
+        resourceKey(d.object.kind, d.object.namespace, d.object.name) === e.key,
+    );
+    const [node] = markObjectErrors(
+      buildGraphNodes(input(e.after, e.next.route, next.status)),
+      own,
+    );
+    const at = nodes.findIndex((n) => n.id === e.key);
+    if (node === undefined || at < 0) return undefined;
+    nodes[at] = node;
+  }
+  const edited = new Set<string>(edits.map((e) => e.key));
+  return {
+    ...analysis.graph,
+    nodes,
+    edges: analysis.graph.edges.map((x) =>
+      edited.has(x.source) ? (edgeUpdates.get(x.id) ?? x) : x,
+    ),
+  };
+}
+
+/**
+ * The status and lint findings reused from revision n about the edited route must point where a
+ * fresh run would: a line moved inside the document (same length overall) would move them.
+ */
+function locatedAlike(
+  stages: StageOutputs,
+  after: Manifest,
+  locator: StatusContext["locator"],
+): boolean {
+  const reused: Diagnostic[] = [...stages.statusDiagnostics];
+  stages.lintByRule.forEach((findings, i) => {
+    if (i !== BACKEND_RULE_INDEX) for (const f of findings) reused.push(f.diagnostic);
+  });
+  for (const d of reused) {
+    if (d.object === undefined) continue;
+    if (resourceKey(d.object.kind, d.object.namespace, d.object.name) !== after.key) continue;
+    const path = d.path === undefined ? [] : parseFieldPath(d.path);
+    if (path === undefined) return false;
+    const at = locator.locate(after, path);
+    const was = d as unknown as Record<string, unknown>;
+    for (const [field, value] of Object.entries(at)) if (was[field] !== value) return false;
+  }
+  return true;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
