@@ -196,6 +196,8 @@ function verdictOfCondition(c: Condition): ConditionVerdict {
   };
 }
 
-export function conditionsAt(raw: Record<string, unknown> | undefined): Record<string, unknown>[] {
+export function conditionsAt(
+  raw: Record<string, unknown> | undefined,
+): readonly Record<string, unknown>[] {
   return asRecords(raw?.["conditions"]);
 }

@@ -406,3 +406,17 @@ describe("quickParse on generated input", () => {
     );
   }, 60_000);
 });
+
+describe("quickParse leaves unusual characters to the full parser", () => {
+  test("every control character but the newline, C1 controls and the byte-order mark; nothing else", () => {
+    const unusual = (c: number): boolean =>
+      (c < 32 && c !== 10) || (c >= 0x7f && c <= 0x9f) || c === 0xfeff;
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const parsed = quickParseDocument(`a: "x${String.fromCharCode(c)}"\n`);
+      if (unusual(c)) expect(parsed, `U+${c.toString(16)}`).toBeUndefined();
+      else if (c !== 0x0a && c !== 0x22 && c !== 0x5c && parsed === undefined)
+        expect.fail(`U+${c.toString(16)} should not send the document to the full parser`);
+    }
+  });
+});

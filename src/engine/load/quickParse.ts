@@ -30,12 +30,16 @@ export interface QuickDocument {
 
 /** Whether the text holds a tab, CR, other control character or byte-order mark. */
 function hasUnusualCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== NEWLINE) || (c >= 0x7f && c <= 0x9f) || c === 0xfeff) return true;
-  }
-  return false;
+  return UNUSUAL_CHARACTER.test(text);
 }
+
+/**
+ * Every control character but the newline, C1 controls and the byte-order mark. One character
+ * class, so the scan is linear, and the regex engine's scan is several times faster than a
+ * charCodeAt loop over every document of a large workspace.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
+const UNUSUAL_CHARACTER = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff]/;
 
 /** Thrown (never escapes) when the text leaves the subset this reader handles. */
 const GIVE_UP: unique symbol = Symbol("quick-parse-gives-up");

@@ -13,8 +13,17 @@ export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function asRecords(value: unknown): Record<string, unknown>[] {
-  return asArray(value).map((item) => asRecord(item) ?? {});
+/**
+ * The list's entries as records, a non-record entry read as `{}` (so indexes still name what the
+ * user wrote). A list of records (the typed view's usual case) is returned as it is, not copied:
+ * stages read it many times per object, and nobody writes to the typed view.
+ */
+export function asRecords(value: unknown): readonly Record<string, unknown>[] {
+  if (!Array.isArray(value)) return [];
+  for (let i = 0; i < value.length; i++) {
+    if (asRecord(value[i]) === undefined) return value.map((item) => asRecord(item) ?? {});
+  }
+  return value as Record<string, unknown>[];
 }
 
 export function asString(value: unknown): string | undefined {

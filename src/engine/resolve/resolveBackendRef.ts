@@ -55,7 +55,8 @@ export function resolveBackendRef(
     filters: [],
   };
   if (port !== undefined) out.port = port;
-  const label = `${kind} ${namespace}/${name}${port !== undefined ? `:${port}` : ""}`;
+  // Spelt out only for a failure or a reading: most references resolve and say nothing.
+  const label = (): string => `${kind} ${namespace}/${name}${port !== undefined ? `:${port}` : ""}`;
   const fail = (reason: RouteReason, message: string): ResolvedBackendRef => ({
     ...out,
     valid: false,
@@ -66,7 +67,7 @@ export function resolveBackendRef(
   if (group !== "" || kind !== "Service") {
     return fail(
       RouteReason.InvalidKind,
-      `backendRef ${label}: group "${group}" kind ${kind} is not a supported backend (only core Service)`,
+      `backendRef ${label()}: group "${group}" kind ${kind} is not a supported backend (only core Service)`,
     );
   }
   const permission = resolveReferencePermission(
@@ -75,17 +76,17 @@ export function resolveBackendRef(
     { group: "", kind: "Service", namespace, name },
   );
   if (!permission.permitted)
-    return fail(RouteReason.RefNotPermitted, `backendRef ${label}: ${permission.reason}`);
+    return fail(RouteReason.RefNotPermitted, `backendRef ${label()}: ${permission.reason}`);
   const found = lookupObject(index, "Service", namespace, name);
   if (found.state === "missing")
     return fail(
       RouteReason.BackendNotFound,
-      `backendRef ${label}: Service ${namespace}/${name} not found${found.why !== undefined ? ` (${found.why})` : ""}`,
+      `backendRef ${label()}: Service ${namespace}/${name} not found${found.why !== undefined ? ` (${found.why})` : ""}`,
     );
   if (port === undefined)
     return fail(
       RouteReason.BackendNotFound,
-      `backendRef ${label}: a backendRef to a Service must set port`,
+      `backendRef ${label()}: a backendRef to a Service must set port`,
     );
   if (found.state === "assumed") {
     // An assumed Service has the referenced port, speaks what the route kind needs and has a ready
@@ -111,11 +112,11 @@ export function resolveBackendRef(
     const lacks = `Service ${namespace}/${name} has no port ${port} (ports: ${known.join(", ") || "none"})`;
     if (readingValue(options.readings, "backendPortNotInService") === "unchecked") {
       // Controllers that do not check the port program the route; the connection fails later.
-      const reading = `backendRef ${label}: ${lacks}, but it counts as resolved (${describeReading("backendPortNotInService", "unchecked")}; gwsim's default: ResolvedRefs=False, BackendNotFound)`;
+      const reading = `backendRef ${label()}: ${lacks}, but it counts as resolved (${describeReading("backendPortNotInService", "unchecked")}; gwsim's default: ResolvedRefs=False, BackendNotFound)`;
       options.onReading?.(reading);
       return { ...out, target: service.key, reading };
     }
-    return fail(RouteReason.BackendNotFound, `backendRef ${label}: ${lacks}`);
+    return fail(RouteReason.BackendNotFound, `backendRef ${label()}: ${lacks}`);
   }
   if (servicePort) {
     const problem = checkProtocol(
@@ -123,7 +124,7 @@ export function resolveBackendRef(
       asString(servicePort["protocol"]) ?? "TCP",
       asString(servicePort["appProtocol"]),
     );
-    if (problem) return fail(RouteReason.UnsupportedProtocol, `backendRef ${label}: ${problem}`);
+    if (problem) return fail(RouteReason.UnsupportedProtocol, `backendRef ${label()}: ${problem}`);
   }
   return { ...out, target: service.key };
 }

@@ -41,7 +41,7 @@ export function resolvePolicyAttachments(index: ResourceIndex): PolicyAttachment
 }
 
 /** targetRefs (plural) win over targetRef when both are written. */
-export function policyTargetRefs(m: Manifest): Record<string, unknown>[] {
+export function policyTargetRefs(m: Manifest): readonly Record<string, unknown>[] {
   if (Array.isArray(m.spec["targetRefs"])) return asRecords(m.spec["targetRefs"]);
   const single = asRecord(m.spec["targetRef"]);
   return single ? [single] : [];

@@ -240,8 +240,18 @@ export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
     });
 }
 
+/** What every candidate of one route ranks by alike, worked out once per route. */
+interface RouteRankFacts {
+  createdAt: number;
+  nsName: string;
+}
+
 export function routeCandidates(route: ResolvedRoute): Candidate[] {
   const out: Candidate[] = [];
+  const facts: RouteRankFacts = {
+    createdAt: timeValue(route.creationTimestamp),
+    nsName: `${route.namespace}/${route.name}`,
+  };
   for (const rule of route.rules) {
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
@@ -251,7 +261,7 @@ export function routeCandidates(route: ResolvedRoute): Candidate[] {
     const matches: (HTTPRouteMatch | GRPCRouteMatch | undefined)[] =
       L4_KINDS.has(route.kind) || written.length === 0 ? [undefined] : [...written];
     matches.forEach((match, matchIndex) =>
-      out.push(buildCandidate(route, rule, match, matchIndex, filters, backends)),
+      out.push(buildCandidate(route, facts, rule, match, matchIndex, filters, backends)),
     );
   }
   return out;
@@ -259,6 +269,7 @@ export function routeCandidates(route: ResolvedRoute): Candidate[] {
 
 function buildCandidate(
   route: ResolvedRoute,
+  facts: RouteRankFacts,
   rule: ResolvedRule,
   match: HTTPRouteMatch | GRPCRouteMatch | undefined,
   matchIndex: number,
@@ -303,8 +314,8 @@ function buildCandidate(
     grpcServiceChars: tableMatch.grpc?.service?.length ?? 0,
     grpcMethodChars: tableMatch.grpc?.method?.length ?? 0,
     creationTimestamp: route.creationTimestamp,
-    createdAt: timeValue(route.creationTimestamp),
-    nsName: `${route.namespace}/${route.name}`,
+    createdAt: facts.createdAt,
+    nsName: facts.nsName,
     ruleIndex: rule.index,
     matchIndex,
   };
@@ -345,6 +356,7 @@ function describeMatch(
 
 /** First entry wins when names repeat (case-insensitively for headers), as the matcher does. */
 function dedupe<T extends { name?: string }>(list: readonly T[], caseInsensitive: boolean): T[] {
+  if (list.length === 0) return [];
   const seen = new Set<string>();
   return list.filter((m) => {
     const key = caseInsensitive ? (m.name ?? "").toLowerCase() : (m.name ?? "");

@@ -213,3 +213,33 @@ spec: {ports: [{port: 80}]}
     expect([...seen].sort()).toEqual(["ns/a:80", "ns/b:80"]);
   });
 });
+
+describe("weightShares without BigInt", () => {
+  /** Each share w / Σw of the exact integer weights, as BigInt rationals rounded once. */
+  function exactShares(weights: readonly number[]): number[] {
+    const units = weights.map((w) => (Number.isFinite(w) && w >= 1 ? BigInt(Math.floor(w)) : 0n));
+    const total = units.reduce((a, b) => a + b, 0n);
+    if (total === 0n) return weights.map(() => 0);
+    // Quotients of integers below 2^53 are correctly rounded by IEEE division.
+    return units.map((u) => Number(u) / Number(total));
+  }
+
+  test("equals the exact computation for every total below 2^53, fractional and odd weights included", () => {
+    const weight = fc.oneof(
+      fc.integer({ min: 0, max: 1_000_000 }),
+      fc.double({ min: -2, max: 1e6, noNaN: true }),
+      fc.constantFrom(0.5, 1.5, Number.NaN, Infinity, 2 ** 52, 2 ** 53 - 1),
+    );
+    fc.assert(
+      fc.property(fc.array(weight, { maxLength: 6 }), (weights) => {
+        const total = weights.reduce(
+          (s, w) => s + (Number.isFinite(w) && w >= 1 ? Math.floor(w) : 0),
+          0,
+        );
+        fc.pre(total <= Number.MAX_SAFE_INTEGER);
+        expect(weightShares(weights)).toEqual(exactShares(weights));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

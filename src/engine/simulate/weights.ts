@@ -55,6 +55,20 @@ const DRAW_SCALE = 2 ** 53;
 
 /** Each weight's exact share w / Σw, rounded once to a double (0 for all when Σw is 0). */
 export function weightShares(weights: readonly number[]): number[] {
+  // The usual case, without BigInt: integer weights whose running total stays below 2^53 add up
+  // exactly as doubles, and one division rounds each share once, as below.
+  let small = 0;
+  for (const w of weights) {
+    if (!(Number.isFinite(w) && w >= 1)) continue;
+    small += Math.floor(w);
+    if (small > Number.MAX_SAFE_INTEGER) {
+      small = -1;
+      break;
+    }
+  }
+  if (small === 0) return weights.map(() => 0);
+  if (small > 0)
+    return weights.map((w) => (Number.isFinite(w) && w >= 1 ? Math.floor(w) / small : 0));
   const exact = weights.map(units);
   let total = 0n;
   for (const w of exact) total += w;

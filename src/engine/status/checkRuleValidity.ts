@@ -142,8 +142,8 @@ function checkFilters(kind: RouteKind, rule: Record<string, unknown>): RuleProbl
 
 function checkFilterList(
   kind: RouteKind,
-  filters: Record<string, unknown>[],
-  matches: Record<string, unknown>[],
+  filters: readonly Record<string, unknown>[],
+  matches: readonly Record<string, unknown>[],
 ): RuleProblem | undefined {
   const allowed = kind === "GRPCRoute" ? GRPC_FILTERS : HTTP_FILTERS;
   const types = filters.map((f) => asString(f["type"]) ?? "");

@@ -52,6 +52,8 @@ export interface RouteResolution {
   assumptions: { note: AssumptionNote; path: (string | number)[] }[];
 }
 
+type FieldPathList = (string | number)[];
+
 /** The API server defaults an HTTPRoute without rules to one rule matching PathPrefix "/". */
 const DEFAULT_HTTP_RULES: Record<string, unknown>[] = [
   { matches: [{ path: { type: "PathPrefix", value: "/" } }] },
@@ -75,13 +77,14 @@ export function resolveRoute(
       : [];
   const from = { kind, namespace };
 
-  const resolveRef = (raw: unknown, i: number, path: (string | number)[]): ResolvedBackendRef => {
+  // Paths are spelt out only for a reference that has something to report: most resolve silently.
+  const resolveRef = (raw: unknown, i: number, pathOf: () => FieldPathList): ResolvedBackendRef => {
     const ref = resolveBackendRef(index, from, raw, i, {
       readings,
-      onReading: (message) => readingNotes.push({ path: [...path, "port"], message }),
+      onReading: (message) => readingNotes.push({ path: [...pathOf(), "port"], message }),
     });
     if (!ref.valid && ref.reason && ref.message) {
-      const problem: RefProblem = { reason: ref.reason, message: ref.message, path };
+      const problem: RefProblem = { reason: ref.reason, message: ref.message, path: pathOf() };
       if (
         ref.reason === RouteReason.BackendNotFound &&
         !getObject(index, "Service", ref.namespace, ref.name)
@@ -101,18 +104,24 @@ export function resolveRoute(
           facts,
           closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)`,
         },
-        path,
+        path: pathOf(),
       });
     }
     return ref;
   };
-  const resolveFilters = (raw: unknown, path: (string | number)[]): ResolvedFilter[] =>
+  const resolveFilters = (raw: unknown, pathOf: () => FieldPathList): ResolvedFilter[] =>
     asRecords(raw).map((f, i) => {
+      const path = pathOf();
       const filter = f as HTTPRouteFilter;
       const out: ResolvedFilter = { index: i, filter };
       const mirror = asRecord(asRecord(f["requestMirror"])?.["backendRef"]);
       if (asString(f["type"]) === "RequestMirror" && mirror) {
-        out.mirrorBackend = resolveRef(mirror, 0, [...path, i, "requestMirror", "backendRef"]);
+        out.mirrorBackend = resolveRef(mirror, 0, () => [
+          ...path,
+          i,
+          "requestMirror",
+          "backendRef",
+        ]);
       }
       const ext = asRecord(f["extensionRef"]);
       if (asString(f["type"]) === "ExtensionRef" && ext) {
@@ -147,8 +156,8 @@ export function resolveRoute(
   const rules: ResolvedRule[] = rawRules.map((rule, r) => {
     const rulePath = ["spec", "rules", r];
     const backendRefs = asRecords(rule["backendRefs"]).map((b, i) => {
-      const ref = resolveRef(b, i, [...rulePath, "backendRefs", i]);
-      ref.filters = resolveFilters(b["filters"], [...rulePath, "backendRefs", i, "filters"]);
+      const ref = resolveRef(b, i, () => [...rulePath, "backendRefs", i]);
+      ref.filters = resolveFilters(b["filters"], () => [...rulePath, "backendRefs", i, "filters"]);
       return ref;
     });
     const lone = backendRefs.length === 1 ? backendRefs[0] : undefined;
@@ -167,7 +176,7 @@ export function resolveRoute(
     const resolved: ResolvedRule = {
       index: r,
       matches: asArray(rule["matches"]) as HTTPRouteMatch[] | GRPCRouteMatch[],
-      filters: resolveFilters(rule["filters"], [...rulePath, "filters"]),
+      filters: resolveFilters(rule["filters"], () => [...rulePath, "filters"]),
       backendRefs,
       valid: true,
     };

@@ -10,31 +10,73 @@ import type { JsonSchema } from "./crdSchemas";
 import { isObject } from "./validationIssue";
 import { setOwn } from "../collections/setOwn";
 
-/** A defaulted copy of `value`; the input is never changed. Values of the wrong type are left as they are. */
+/**
+ * A defaulted version of `value`; the input is never changed. Values of the wrong type are left as
+ * they are. Only the mappings and lists on the way to a default applied are copied: a part that
+ * gains no default is the input's own object (the result is read, never written), so defaulting
+ * every object of a large workspace allocates little more than the defaults themselves.
+ */
 export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined): unknown {
   if (!schema) return value;
-  if (Array.isArray(value))
-    return schema.items ? value.map((item) => applyCrdDefaults(item, schema.items)) : value;
+  if (Array.isArray(value)) return schema.items ? defaultItems(value, schema.items) : value;
   if (!isObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
+  let out: Record<string, unknown> | undefined;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const child = value[key];
     const childSchema =
       schema.properties && Object.hasOwn(schema.properties, key)
         ? schema.properties[key]
         : additional(schema);
-    setOwn(out, key, applyCrdDefaults(child, childSchema));
+    const defaulted = applyCrdDefaults(child, childSchema);
+    if (out === undefined && defaulted !== child) out = copyKeys(value, keys, i);
+    if (out !== undefined) setOwn(out, key, defaulted);
   }
   if (schema.properties) {
-    for (const [key, childSchema] of Object.entries(schema.properties)) {
-      if (Object.hasOwn(out, key) || childSchema.default === undefined) continue;
+    for (const key in schema.properties) {
+      if (!Object.hasOwn(schema.properties, key)) continue;
+      const childSchema = schema.properties[key] as JsonSchema;
+      if (childSchema.default === undefined || Object.hasOwn(out ?? value, key)) continue;
+      out ??= copyKeys(value, keys, keys.length);
       // Defaults are JSON in the CRD; the copy keeps the shared schema untouched.
-      setOwn(
-        out,
-        key,
-        applyCrdDefaults(JSON.parse(JSON.stringify(childSchema.default)) as unknown, childSchema),
-      );
+      setOwn(out, key, applyCrdDefaults(copyJson(childSchema.default), childSchema));
     }
   }
+  return out ?? value;
+}
+
+function defaultItems(list: readonly unknown[], items: JsonSchema): unknown {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const defaulted = applyCrdDefaults(item, items);
+    if (out === undefined && defaulted !== item) out = list.slice(0, i);
+    if (out !== undefined) out.push(defaulted);
+  }
+  return out ?? list;
+}
+
+/** A fresh mapping holding the first `count` of `keys` with their values, in order. */
+function copyKeys(
+  value: Record<string, unknown>,
+  keys: readonly string[],
+  count: number,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) {
+    const key = keys[i] as string;
+    setOwn(out, key, value[key]);
+  }
+  return out;
+}
+
+/** A deep copy of JSON data (a CRD default): what JSON.parse(JSON.stringify(x)) gives, faster. */
+function copyJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyJson);
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) setOwn(out, key, copyJson(value[key]));
   return out;
 }
 

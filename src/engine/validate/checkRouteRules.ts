@@ -136,41 +136,58 @@ function checkReplacePrefixMatch(
 
 const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
 
+/**
+ * The CEL rules on an Exact or PathPrefix value, in the CRD's order, each with its hint. The
+ * hints are built only for a value that breaks a rule: every path match of every route runs these.
+ */
+const PATH_VALUE_RULES: readonly [(value: string) => boolean, string, (value: string) => string][] =
+  [
+    [
+      (value) => !value.startsWith("/"),
+      "value must be an absolute path and start with '/'",
+      (value) => `Write ${JSON.stringify(`/${value}`)}.`,
+    ],
+    [(value) => value.includes("//"), "must not contain '//'", () => "Collapse the double slash."],
+    [(value) => value.includes("/./"), "must not contain '/./'", () => "Remove the `.` segment."],
+    [
+      (value) => value.includes("/../"),
+      "must not contain '/../'",
+      () => "Remove the `..` segment.",
+    ],
+    [
+      (value) => /%2f/i.test(value),
+      "must not contain '%2f' or '%2F'",
+      () => "Write the slash as `/`.",
+    ],
+    [
+      (value) => value.includes("#"),
+      "must not contain '#'",
+      () => "Fragments are never sent to the server: remove it.",
+    ],
+    [(value) => value.endsWith("/.."), "must not end with '/..'", () => "Remove the `..` segment."],
+    [(value) => value.endsWith("/."), "must not end with '/.'", () => "Remove the `.` segment."],
+    [
+      (value) => !PATH_CHARS.test(value),
+      "must only contain valid characters (matching ^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$)",
+      () => "Percent-encode the other characters, or use type: RegularExpression.",
+    ],
+  ];
+
 function checkPathValue(path: Record<string, unknown>, at: Path): ValidationIssue[] {
   const type = path.type ?? "PathPrefix";
   if (type !== "Exact" && type !== "PathPrefix") return [];
   const value = typeof path.value === "string" ? path.value : "/";
-  const problems: [boolean, string, string][] = [
-    [
-      !value.startsWith("/"),
-      "value must be an absolute path and start with '/'",
-      `Write ${JSON.stringify(`/${value}`)}.`,
-    ],
-    [value.includes("//"), "must not contain '//'", "Collapse the double slash."],
-    [value.includes("/./"), "must not contain '/./'", "Remove the `.` segment."],
-    [value.includes("/../"), "must not contain '/../'", "Remove the `..` segment."],
-    [/%2f/i.test(value), "must not contain '%2f' or '%2F'", "Write the slash as `/`."],
-    [
-      value.includes("#"),
-      "must not contain '#'",
-      "Fragments are never sent to the server: remove it.",
-    ],
-    [value.endsWith("/.."), "must not end with '/..'", "Remove the `..` segment."],
-    [value.endsWith("/."), "must not end with '/.'", "Remove the `.` segment."],
-    [
-      !PATH_CHARS.test(value),
-      "must only contain valid characters (matching ^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$)",
-      "Percent-encode the other characters, or use type: RegularExpression.",
-    ],
-  ];
-  return problems
-    .filter(([bad]) => bad)
-    .map(([, rule, hint]) => ({
+  const issues: ValidationIssue[] = [];
+  for (const [breaks, rule, hint] of PATH_VALUE_RULES) {
+    if (!breaks(value)) continue;
+    issues.push({
       code: "schema.rule" as const,
       path: [...at, "value"],
       message: `${printPath([...at, "value"])}: ${JSON.stringify(value)} ${rule} when type is ${String(type)}.`,
-      hint,
-    }));
+      hint: hint(value),
+    });
+  }
+  return issues;
 }
 
 function checkTimeouts(timeouts: unknown, at: Path): ValidationIssue[] {

@@ -62,7 +62,9 @@ export function typeAndValidate(
   ctx: SchemaContext,
 ): TypedResult {
   const issues: ValidationIssue[] = [];
-  const typed = walk(value, schema, path, ctx, issues);
+  // One path, pushed and popped along the walk: an issue takes a copy of it (at), so the walk
+  // allocates no path per field of a large object that has nothing to report.
+  const typed = walk(value, schema, [...path], ctx, issues);
   return { value: typed, issues: issues.map((issue) => ({ ...issue, fromSchema: true })) };
 }
 
@@ -78,7 +80,7 @@ export function validateSchema(
 function walk(
   value: unknown,
   schema: JsonSchema,
-  path: FieldPath,
+  path: (string | number)[],
   ctx: SchemaContext,
   out: ValidationIssue[],
 ): unknown {
@@ -86,10 +88,11 @@ function walk(
   if (value === null || value === undefined) return undefined;
   if (!schema.type) return plainData(value, []);
   if (!hasType(value, schema.type)) {
-    out.push(typeIssue(value, schema.type, path));
+    out.push(typeIssue(value, schema.type, at(path)));
     return undefined;
   }
-  if (schema.enum && !schema.enum.includes(value)) out.push(enumIssue(value, schema.enum, path));
+  if (schema.enum && !schema.enum.includes(value))
+    out.push(enumIssue(value, schema.enum, at(path)));
   if (typeof value === "string") checkString(value, schema, path, out);
   if (typeof value === "number") checkNumber(value, schema, path, out);
   if (Array.isArray(value)) return checkArray(value, schema, path, ctx, out);
@@ -126,6 +129,34 @@ export function plainData(value: unknown, ancestors: object[]): unknown {
   }
   ancestors.pop();
   return copy;
+}
+
+/** A list that is only that: no extra fields, no other prototype (a typed view may be the list itself). */
+function isPlainList(value: unknown[]): boolean {
+  return Object.getPrototypeOf(value) === Array.prototype;
+}
+
+/** A copy of the walk's current path, for an issue to keep. */
+function at(path: readonly (string | number)[], ...more: (string | number)[]): FieldPath {
+  const copy = path.slice();
+  for (const segment of more) copy.push(segment);
+  return copy;
+}
+
+/** Walks `value` with `segment` pushed onto the walk's path. */
+function walkAt(
+  value: unknown,
+  schema: JsonSchema,
+  path: (string | number)[],
+  segment: string | number,
+  ctx: SchemaContext,
+  out: ValidationIssue[],
+): unknown {
+  // No finally: an exception ends the whole walk, and the path with it.
+  path.push(segment);
+  const typed = walk(value, schema, path, ctx, out);
+  path.pop();
+  return typed;
 }
 
 function hasType(value: unknown, type: NonNullable<JsonSchema["type"]>): boolean {
@@ -241,10 +272,11 @@ function codePointLength(value: string): number {
 function checkString(
   value: string,
   schema: JsonSchema,
-  path: FieldPath,
+  walkPath: FieldPath,
   out: ValidationIssue[],
 ): void {
   if (schema.minLength === undefined && schema.maxLength === undefined && !schema.pattern) return;
+  const path = at(walkPath);
   const length = codePointLength(value);
   if (schema.minLength !== undefined && length < schema.minLength) {
     out.push({
@@ -292,12 +324,13 @@ function patternHint(value: string, path: FieldPath): { hint?: string } {
 function checkNumber(
   value: number,
   schema: JsonSchema,
-  path: FieldPath,
+  walkPath: FieldPath,
   out: ValidationIssue[],
 ): void {
   const below = schema.minimum !== undefined && value < schema.minimum;
   const above = schema.maximum !== undefined && value > schema.maximum;
   if (!below && !above) return;
+  const path = at(walkPath);
   const bound = below ? `at least ${schema.minimum}` : `at most ${schema.maximum}`;
   const issue: ValidationIssue = {
     code: "schema.range",
@@ -315,21 +348,21 @@ function checkNumber(
 function checkArray(
   value: unknown[],
   schema: JsonSchema,
-  path: FieldPath,
+  path: (string | number)[],
   ctx: SchemaContext,
   out: ValidationIssue[],
 ): unknown[] {
   if (schema.minItems !== undefined && value.length < schema.minItems) {
     out.push({
       code: "schema.items",
-      path,
+      path: at(path),
       message: `${printPath(path)}: must have at least ${schema.minItems} item(s), got ${value.length}.`,
     });
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
     out.push({
       code: "schema.items",
-      path,
+      path: at(path),
       message: `${printPath(path)}: may have at most ${schema.maxItems} items, got ${value.length}.`,
     });
   }
@@ -338,17 +371,21 @@ function checkArray(
   // would make JSON.stringify throw) and it is what the API server would compare.
   const byIndex: unknown[] = [];
   const items = schema.items;
+  // Whether every entry's typed view is the entry itself, so the list can be its own typed view.
+  let same = isPlainList(value);
   for (let i = 0; i < value.length; i++) {
-    const child = items ? walk(value[i], items, [...path, i], ctx, out) : plainData(value[i], []);
+    const child = items ? walkAt(value[i], items, path, i, ctx, out) : plainData(value[i], []);
     byIndex.push(child);
+    if (child === undefined || child !== value[i]) same = false;
     // A wrong-typed entry of a list of mappings (or lists) keeps its place, empty, so indexes
     // still name what the user wrote; a wrong-typed scalar entry is left out.
     if (child !== undefined) typed.push(child);
     else if (items?.type === "object") typed.push({});
     else if (items?.type === "array") typed.push([]);
   }
+  const result = same ? value : typed;
   const keys = schema["x-kubernetes-list-map-keys"];
-  if (!keys && !schema.uniqueItems) return typed;
+  if (!keys && !schema.uniqueItems) return result;
   const seen = new Map<string, number>();
   byIndex.forEach((item, i) => {
     const identity = keys
@@ -367,20 +404,20 @@ function checkArray(
         : JSON.stringify(item);
       out.push({
         code: "schema.rule",
-        path: [...path, i],
-        message: `${printPath([...path, i])}: Duplicate value: ${what.length > 200 ? `${what.slice(0, 200)}…` : what} is already at ${printPath([...path, first])}.`,
+        path: at(path, i),
+        message: `${printPath(at(path, i))}: Duplicate value: ${what.length > 200 ? `${what.slice(0, 200)}…` : what} is already at ${printPath(at(path, first))}.`,
         hint: "Remove or merge the duplicate entry.",
         duplicateEntry: true,
       });
     }
   });
-  return typed;
+  return result;
 }
 
 function checkObject(
   value: Record<string, unknown>,
   schema: JsonSchema,
-  path: FieldPath,
+  path: (string | number)[],
   ctx: SchemaContext,
   out: ValidationIssue[],
 ): Record<string, unknown> {
@@ -388,8 +425,8 @@ function checkObject(
     if (value[required] === undefined || value[required] === null) {
       out.push({
         code: "schema.required",
-        path: [...path, required],
-        message: `${printPath([...path, required])}: Required value.`,
+        path: at(path, required),
+        message: `${printPath(at(path, required))}: Required value.`,
         hint: `Add \`${required}\`${path.length ? ` under \`${printPath(path)}\`` : ""}.`,
       });
     }
@@ -398,7 +435,7 @@ function checkObject(
   if (schema.maxProperties !== undefined && count > schema.maxProperties) {
     out.push({
       code: "schema.items",
-      path,
+      path: at(path),
       message: `${printPath(path)}: may have at most ${schema.maxProperties} entries, got ${count}.`,
     });
   }
@@ -406,6 +443,9 @@ function checkObject(
   const typed: Record<string, unknown> = schema.properties
     ? {}
     : (Object.create(null) as Record<string, unknown>);
+  // Whether the typed view would hold exactly the mapping's own fields: then the mapping is its
+  // own typed view (the walk never changes it), and a large workspace is not copied field by field.
+  let same = Object.getPrototypeOf(value) === (schema.properties ? Object.prototype : null);
   for (const key of Object.keys(value)) {
     const child = value[key];
     const property =
@@ -414,16 +454,17 @@ function checkObject(
         : undefined;
     const experimental = property ? undefined : ctx.experimentalFields.get(key);
     let result: unknown;
-    if (property) result = walk(child, property, [...path, key], ctx, out);
+    if (property) result = walkAt(child, property, path, key, ctx, out);
     else if (isObject(schema.additionalProperties))
-      result = walk(child, schema.additionalProperties, [...path, key], ctx, out);
+      result = walkAt(child, schema.additionalProperties, path, key, ctx, out);
     else if (schema.additionalProperties === false) {
-      out.push(unknownFieldIssue(key, schema, [...path, key], ctx));
-      if (experimental) result = walk(child, experimental, [...path, key], ctx, out);
+      out.push(unknownFieldIssue(key, schema, at(path, key), ctx));
+      if (experimental) result = walkAt(child, experimental, path, key, ctx, out);
     } else result = plainData(child, [value]);
+    if (result === undefined || result !== child) same = false;
     if (result !== undefined) setOwn(typed, key, result);
   }
-  return typed;
+  return same ? value : typed;
 }
 
 function unknownFieldIssue(
