@@ -1,0 +1,13 @@
+/**
+ * What a lazily loaded part of the page shows while its code arrives (React.lazy + Suspense): a
+ * status line, announced politely, in the part's own slot. Everything not needed to draw the
+ * first graph (inspector, simulator and platform panel bodies, the editor) is loaded that way, so
+ * the page's first JavaScript stays small.
+ */
+export function PanelLoading({ what }: { what: string }) {
+  return (
+    <p className="pane-loading" role="status" data-testid="panel-loading">
+      Loading {what}…
+    </p>
+  );
+}
