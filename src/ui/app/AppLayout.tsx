@@ -5,7 +5,7 @@
  * The graph keeps a minimum height whatever the panels ask for (CSS: .app-main min-height).
  * The canvas work owns GraphCanvas and Inspector; this layout only gives them their slots.
  */
-import { lazy, Suspense, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { GraphCanvas } from "../canvas/GraphCanvas";
 import { InspectorSlot } from "../inspector/InspectorSlot";
 import { Toolbar } from "../toolbar/Toolbar";
@@ -16,6 +16,7 @@ import { NoticeBar } from "../common/NoticeBar";
 import { PanelLoading } from "../common/PanelLoading";
 import { SplitDivider } from "../common/SplitDivider";
 import { useGwsimStore } from "../../store";
+import { loadEditEngine } from "../../store/editEngine";
 import { selectSplitRatio } from "../../store/selectors";
 import { DockedPanel } from "./DockedPanel";
 import { FileDropZone } from "./FileDropZone";
@@ -36,6 +37,11 @@ export function AppLayout() {
   useUndoShortcuts();
   useEscapeBidi(appRef);
   const afterFirstGraph = useEditorAfterFirstGraph();
+  // The engine's editor (canvas and palette edits) arrives with the other deferred parts, so the
+  // first edit does not wait for it; a failed fetch is retried by that edit (store/editEngine.ts).
+  useEffect(() => {
+    if (afterFirstGraph) loadEditEngine().catch(() => undefined);
+  }, [afterFirstGraph]);
   return (
     <FileDropZone>
       <div className="app" ref={appRef}>

@@ -43,7 +43,7 @@ export function useAutoLayout(
     const shape = graphShape(graph);
     const relayout = relayoutRequest !== laidOut.relayoutRequest;
     if (relayout || shape !== laidOut.shape) {
-      current = layOut(graph, shape, relayoutRequest, relayout ? undefined : laidOut);
+      current = layOut(graph, shape, relayoutRequest, laidOut, relayout);
       setLaidOut(current);
     }
   }
@@ -65,16 +65,17 @@ function layOut(
   graph: SemanticGraph,
   shape: string,
   relayoutRequest: number,
-  previous: LaidOut | undefined,
+  previous: LaidOut,
+  afresh: boolean,
 ): LaidOut {
-  const done = previous?.done ?? 0;
+  const { done } = previous;
   try {
-    const positions = layeredLayout(graph, previous?.positions);
+    const positions = layeredLayout(graph, afresh ? undefined : previous.positions);
     return { shape, relayoutRequest, positions, done: done + 1 };
   } catch (error: unknown) {
     // No layout landed: provisional positions (toFlowElements' columns), and the effect says why.
     const message = error instanceof Error ? error.message : String(error);
-    return { shape, relayoutRequest, positions: previous?.positions ?? {}, done, error: message };
+    return { shape, relayoutRequest, positions: previous.positions, done, error: message };
   }
 }
 
