@@ -32,7 +32,7 @@ const setWeight = (weight: number) =>
 describe("the lazily loaded editor", () => {
   test("canvas edits asked for before it arrives are applied once it has, in order", async () => {
     expect(loadedEditEngine()).toBeUndefined();
-    useGwsimStore.getState().replaceWorkspace(ROUTE, "restore");
+    useGwsimStore.getState().replaceWorkspace(ROUTE, "file");
     applyCanvasEdits([setWeight(5)], "canvas");
     applyCanvasEdits([setWeight(7)], "canvas");
     // Nothing is lost and nothing is applied out of order: the text waits for the editor.
