@@ -53,5 +53,24 @@ export default defineConfig({
   // re-runs after the first load and the page reloads in full.
   optimizeDeps: { include: ["monaco-yaml/yaml.worker.js", "re2js", "yaml", "comlink"] },
   worker: { format: "es" },
-  build: { chunkSizeWarningLimit: 5000 },
+  build: {
+    chunkSizeWarningLimit: 5000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // The small engine helpers the page itself runs (null-prototype dicts, resource keys,
+              // kind tables, the present runtime) get their own chunk. Left to the automatic
+              // splitting they were filed into the chunk the lazy panels share, which holds the
+              // engine's editor, `yaml` and re2js, and the page's first JavaScript then loaded
+              // all of that for one four-line helper.
+              name: "engine-base",
+              test: /[\\/]src[\\/]engine[\\/](collections|present|api)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -3,23 +3,34 @@
  * engine's CST-preserving applyEdits (pure and cheap, so it runs here, not in the worker). One
  * call is one text change, hence one undo step. Owned by the canvas work.
  */
-import {
-  applyEdits,
-  readField,
-  type EditOp,
-  type EditResult,
-  type FieldPath,
-  type ObjectSelector,
-} from "../engine";
+import type { EditOp, EditResult, FieldPath, ObjectSelector } from "../engine";
+import { loadedEditEngine, withEditEngine } from "./editEngine";
 import { useGwsimStore } from "./index";
 import type { ChangeOrigin } from "./types";
 
+/**
+ * Applies the edits to the current text, now if the editor's code is loaded, else as soon as it
+ * has arrived (editEngine.ts): the canvas is on screen before that code, and an edit the user
+ * makes in that moment must not be lost.
+ */
 export function applyCanvasEdits(
+  ops: readonly EditOp[],
+  origin: Exclude<ChangeOrigin, "editor">,
+): void {
+  withEditing(() => applyCanvasEditsNow(ops, origin));
+}
+
+/** Runs `edit` once the editor's code is loaded (at once when it is); a failed load is a notice. */
+export function withEditing(edit: () => void): void {
+  withEditEngine(edit, (message) => useGwsimStore.getState().setNotice({ kind: "error", message }));
+}
+
+function applyCanvasEditsNow(
   ops: readonly EditOp[],
   origin: Exclude<ChangeOrigin, "editor">,
 ): EditResult {
   const state = useGwsimStore.getState();
-  const result = applyEdits(state.text, ops);
+  const result = editEngine().applyEdits(state.text, ops);
   if (result.text !== state.text) state.setText(result.text, origin);
   if (result.failed.length > 0) {
     state.setNotice({
@@ -30,7 +41,16 @@ export function applyCanvasEdits(
   return result;
 }
 
-/** A field of an object as the current YAML text has it (plain data), for edit forms and the palette. */
+/**
+ * A field of an object as the current YAML text has it (plain data), for edit forms and the
+ * palette. Only inside withEditing, or from a lazy panel that imports editEngineModule.
+ */
 export function readCurrentField(target: ObjectSelector, path: FieldPath): unknown {
-  return readField(useGwsimStore.getState().text, target, path);
+  return editEngine().readField(useGwsimStore.getState().text, target, path);
+}
+
+function editEngine() {
+  const engine = loadedEditEngine();
+  if (!engine) throw new Error("the YAML editor's code is not loaded yet");
+  return engine;
 }

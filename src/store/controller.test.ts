@@ -10,6 +10,8 @@ import { createAppController, WORKSPACE_FILE, type EngineCalls } from "./control
 import { createGwsimStore } from "./index";
 import { selectIsBusy } from "./selectors";
 import type { SimRunResult, SimTraceResult } from "../worker/simulatorApi";
+// The page loads the engine's editor lazily (editEngine.ts); these tests edit synchronously.
+import "./editEngineModule";
 
 afterEach(() => {
   vi.useRealTimers();

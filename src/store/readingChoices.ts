@@ -5,7 +5,7 @@
  * from outside the page, so reading them back is strict: unknown names or values are refused,
  * never dropped silently.
  */
-import { READINGS, parseReadings, type ReadingName, type Readings } from "../engine";
+import { READINGS, parseReadings, type ReadingName, type Readings } from "../engine/present";
 
 const READING_NAMES = Object.keys(READINGS) as ReadingName[];
 

@@ -11,6 +11,8 @@ import {
   selectSimTraceIsCurrent,
   selectSimulatorWorkspace,
 } from "./simulatorSlice";
+// The page loads the engine's editor lazily (editEngine.ts); these tests edit synchronously.
+import "./editEngineModule";
 
 const example = readFileSync(
   new URL("../../fixtures/examples/shared-gateway-two-teams.yaml", import.meta.url),

@@ -4,14 +4,13 @@
  * the rollout plan, and what the graph lights up. Worker calls live in ui/simulator; this slice
  * only holds their results, so a result for an old revision is recognisable as outdated.
  */
+import type { EditOp, SimRequest } from "../engine";
 import {
   computeRolloutWeights,
+  describeRequest,
   requestForListener,
   requestForRule,
-  describeRequest,
-  type EditOp,
-  type SimRequest,
-} from "../engine";
+} from "../engine/present";
 import type { SimRunResult, SimTraceResult, SimWhatIfResult } from "../worker/simulatorApi";
 import {
   gatewayNames,

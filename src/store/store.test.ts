@@ -3,6 +3,8 @@ import { describe, expect, test } from "vitest";
 import { analyze, type Analysis, type ResourceKey } from "../engine";
 import { createGwsimStore } from "./index";
 import { selectProblems, selectStaleKeys } from "./selectors";
+// The page loads the engine's editor lazily (editEngine.ts); these tests edit synchronously.
+import "./editEngineModule";
 
 const example = readFileSync(
   new URL("../../fixtures/examples/shared-gateway-two-teams.yaml", import.meta.url),

@@ -4,12 +4,16 @@
  * typing is stopped by the editor's own read-only option, and canvas, inspector and fix-it edits
  * are refused here with a notice. Undo and redo are wired in index.ts (they need zundo's history).
  */
-import { applyEdits as applyEngineEdits, type EditOp, type EditResult } from "../../engine";
+import type { EditOp, EditResult } from "../../engine";
+import { loadedEditEngine, loadEditEngine } from "../editEngine";
 import type { ChangeOrigin, DocumentSlice } from "../types";
 import type { SliceContext } from "./sliceKit";
 
 export const READ_ONLY_NOTICE =
   "Opened from a share link: choose Edit in the bar above before changing it.";
+
+export const EDITOR_LOADING_NOTICE =
+  "The YAML editor's code is still loading: try again in a moment.";
 
 /** Origins that are the user editing (as opposed to loading a workspace or stepping through history). */
 const EDITING_ORIGINS: ReadonlySet<ChangeOrigin> = new Set<ChangeOrigin>([
@@ -22,12 +26,12 @@ export function createDocumentSlice(
   { set, get, undo }: SliceContext,
   initialText: string,
 ): Omit<DocumentSlice, "undo" | "redo"> {
-  const refused = (ops: readonly EditOp[]): EditResult => {
-    get().setNotice({ kind: "info", message: READ_ONLY_NOTICE });
+  const refused = (ops: readonly EditOp[], message: string, reason: string): EditResult => {
+    get().setNotice({ kind: "info", message });
     return {
       text: get().text,
       changedLines: [],
-      failed: ops.map((op, index) => ({ index, op, reason: "the workspace is read-only" })),
+      failed: ops.map((op, index) => ({ index, op, reason })),
     };
   };
   return {
@@ -64,8 +68,15 @@ export function createDocumentSlice(
       });
     },
     applyEdits(ops, origin) {
-      if (get().readOnly) return refused(ops);
-      const result = applyEngineEdits(get().text, ops);
+      if (get().readOnly) return refused(ops, READ_ONLY_NOTICE, "the workspace is read-only");
+      // Callers are lazy panels that load the editor with their own code (editEngineModule), so
+      // this only happens if one forgot to: refuse visibly and fetch it for the next try.
+      const engine = loadedEditEngine();
+      if (!engine) {
+        void loadEditEngine().catch(() => undefined);
+        return refused(ops, EDITOR_LOADING_NOTICE, "the YAML editor's code is still loading");
+      }
+      const result = engine.applyEdits(get().text, ops);
       get().setText(result.text, origin);
       return result;
     },

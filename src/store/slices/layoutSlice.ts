@@ -17,7 +17,8 @@ export function createLayoutSlice({ set, get, undo }: SliceContext): LayoutSlice
     },
     relayoutRequest: 0,
     requestRelayout() {
-      set({ relayoutRequest: get().relayoutRequest + 1 });
+      // Re-layout places every object afresh, the ones the user dragged too.
+      set({ relayoutRequest: get().relayoutRequest + 1, positions: {} });
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Workspace-wide settings and messages: the world mode, the readings, the split ratio, the notice bar. */
-import { DEFAULT_WORLD_MODE } from "../../engine";
+import { DEFAULT_WORLD_MODE } from "../../engine/present";
 import { normalizeReadings, sameReadings } from "../readingChoices";
 import type { UiSlice } from "../types";
 import type { SliceContext } from "./sliceKit";

@@ -5,16 +5,18 @@
  * The graph keeps a minimum height whatever the panels ask for (CSS: .app-main min-height).
  * The canvas work owns GraphCanvas and Inspector; this layout only gives them their slots.
  */
-import { lazy, Suspense, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { GraphCanvas } from "../canvas/GraphCanvas";
-import { Inspector } from "../inspector/Inspector";
+import { InspectorSlot } from "../inspector/InspectorSlot";
 import { Toolbar } from "../toolbar/Toolbar";
 import { ProblemsPanel } from "../problems/ProblemsPanel";
 import { SimulatorPanel } from "../simulator/SimulatorPanel";
 import { PlatformPanel } from "../lint/PlatformPanel";
 import { NoticeBar } from "../common/NoticeBar";
+import { PanelLoading } from "../common/PanelLoading";
 import { SplitDivider } from "../common/SplitDivider";
 import { useGwsimStore } from "../../store";
+import { loadEditEngine } from "../../store/editEngine";
 import { selectSplitRatio } from "../../store/selectors";
 import { DockedPanel } from "./DockedPanel";
 import { FileDropZone } from "./FileDropZone";
@@ -25,7 +27,7 @@ import { useEditorAfterFirstGraph } from "./useEditorAfterFirstGraph";
 
 // Monaco is the largest part of the app: fetched once the first graph is on screen.
 const YamlPane = lazy(() => import("../editor/YamlPane"));
-const EDITOR_LOADING = <div className="pane-loading">Loading editor…</div>;
+const EDITOR_LOADING = <PanelLoading what="editor" />;
 
 export function AppLayout() {
   const ratio = useGwsimStore(selectSplitRatio);
@@ -34,7 +36,12 @@ export function AppLayout() {
   const appRef = useRef<HTMLDivElement>(null);
   useUndoShortcuts();
   useEscapeBidi(appRef);
-  const editorReady = useEditorAfterFirstGraph();
+  const afterFirstGraph = useEditorAfterFirstGraph();
+  // The engine's editor (canvas and palette edits) arrives with the other deferred parts, so the
+  // first edit does not wait for it; a failed fetch is retried by that edit (store/editEngine.ts).
+  useEffect(() => {
+    if (afterFirstGraph) loadEditEngine().catch(() => undefined);
+  }, [afterFirstGraph]);
   return (
     <FileDropZone>
       <div className="app" ref={appRef}>
@@ -52,10 +59,10 @@ export function AppLayout() {
             </div>
           </section>
           <SplitDivider containerRef={mainRef} ratio={ratio} onChange={setSplitRatio} />
-          <Inspector />
+          <InspectorSlot ready={afterFirstGraph} />
           <section className="pane pane-editor" aria-label="YAML" id="editor-pane" tabIndex={-1}>
             <Suspense fallback={EDITOR_LOADING}>
-              {editorReady ? <YamlPane /> : EDITOR_LOADING}
+              {afterFirstGraph ? <YamlPane /> : EDITOR_LOADING}
             </Suspense>
             {/* Monaco keeps Tab for indentation; say how to get out, where people look when stuck. */}
             <p className="editor-hint" data-testid="editor-tab-hint">

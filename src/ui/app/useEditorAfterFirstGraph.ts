@@ -4,7 +4,8 @@ import type { GwsimState } from "../../store/types";
 
 /**
  * The YAML editor (Monaco, about 1 MB gzip) is fetched and started only once the first graph is
- * on screen and laid out, so it never competes with the picture the user is waiting for. It also
+ * on screen and laid out, so it never competes with the picture the user is waiting for; AppLayout
+ * uses the same moment for the other deferred parts (the inspector, the engine's editor). It also
  * starts when there is nothing to lay out (no objects, or an analysis error the user must see in
  * the editor), and after FALLBACK_MS whatever happens.
  */

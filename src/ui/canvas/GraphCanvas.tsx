@@ -1,6 +1,6 @@
 /**
- * The designer canvas: the engine's semantic graph drawn with React Flow, laid out by elkjs in the
- * worker. The component only wires bindings, each in its own module: elements (useCanvasElements),
+ * The designer canvas: the engine's semantic graph drawn with React Flow, laid out by the layered
+ * layout while rendering (useAutoLayout). The component only wires bindings, each in its own module: elements (useCanvasElements),
  * drag (useNodeDrag), connect (useConnectBinding), delete (useDeleteBinding), keyboard
  * (useCanvasKeyboard) and the legible fit (useLegibleFit). Dragging remembers a node's position
  * (never in the YAML); connecting, deleting and weight edits become canvas intents applied to the
@@ -62,9 +62,9 @@ function GraphCanvasInner() {
     [current, lastGood, staleKeys],
   );
   const stale = useMemo(() => new Set<string>(staleKeys), [staleKeys]);
-  const { done: layoutDone, busy: layingOut } = useAutoLayout(graph, relayoutRequest);
+  const { done: layoutDone, positions: autoPositions } = useAutoLayout(graph, relayoutRequest);
 
-  const { nodes, edges, setNodes, shown, matches } = useCanvasElements(graph, stale);
+  const { nodes, edges, setNodes, shown, matches } = useCanvasElements(graph, stale, autoPositions);
   const { onNodesChange, onNodeDragStop } = useNodeDrag(setNodes);
   const onConnect = useConnectBinding(graph);
   const onBeforeDelete = useDeleteBinding(graph);
@@ -142,11 +142,6 @@ function GraphCanvasInner() {
             {keyboard.description}
           </span>
           <FocusBanner graph={graph} />
-          {layingOut ? (
-            <div className="canvas-busy" data-testid="graph-layout-busy">
-              Laying out {graph.nodes.length} objects…
-            </div>
-          ) : null}
           {graph.nodes.length === 0 ? (
             <div className="canvas-hint">
               No Gateway API objects yet: paste YAML, open files, or add objects from the palette.

@@ -98,6 +98,11 @@ const SAMPLES = 32;
 /** Clearance kept from a node's border, so a curve does not graze it. */
 const CLEARANCE = 6;
 
+/** Finds the boxes that may lie in a region (BoxGrid), so a large graph is not scanned per edge. */
+export interface BoxIndex {
+  near(left: number, top: number, right: number, bottom: number): readonly Box[];
+}
+
 /**
  * The lane for an edge that should not run underneath the nodes in `obstacles` (nodes other than
  * its own ends): `lane` when that curve is clear, else the nearest lane either side that is, else
@@ -107,10 +112,10 @@ export function clearLane(
   from: Anchor,
   to: Anchor,
   lane: number,
-  obstacles: readonly Box[],
+  obstacles: readonly Box[] | BoxIndex,
   ends: readonly string[] = [],
 ): number {
-  if (obstacles.length === 0) return lane;
+  if (Array.isArray(obstacles) && obstacles.length === 0) return lane;
   // Only nodes near the curve's widest possible bend can be in its way.
   const reach = ((MAX_DETOUR_LANES + Math.abs(lane)) * LANE_GAP) / 0.75 + CLEARANCE;
   const hull = laneBezier(from, to, lane).points;
@@ -119,7 +124,8 @@ export function clearLane(
   const maxX = xs.reduce((a, x) => Math.max(a, x), -Infinity);
   const minY = Math.min(from.y, to.y) - reach;
   const maxY = Math.max(from.y, to.y) + reach;
-  const near = obstacles.filter(
+  const candidates = isBoxIndex(obstacles) ? obstacles.near(minX, minY, maxX, maxY) : obstacles;
+  const near = candidates.filter(
     (b) =>
       b.right >= minX &&
       b.left <= maxX &&
@@ -135,6 +141,10 @@ export function clearLane(
     }
   }
   return lane;
+}
+
+function isBoxIndex(obstacles: readonly Box[] | BoxIndex): obstacles is BoxIndex {
+  return !Array.isArray(obstacles);
 }
 
 function crosses(curve: Curve, boxes: readonly Box[]): boolean {

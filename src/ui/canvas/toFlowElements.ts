@@ -14,6 +14,7 @@ import {
   type GraphFlowNode,
   type NamespaceFlowNode,
 } from "./flowTypes";
+import { BoxGrid } from "./boxGrid";
 import { clearLane, parallelLanes, type Anchor, type Box } from "./edgeGeometry";
 import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT } from "../../layout/nodeSize";
 
@@ -210,13 +211,15 @@ function withLanes(edges: FlowEdge[]): FlowEdge[] {
  * namespace frame's top) are left as they are.
  */
 function aroundNodes(edges: FlowEdge[], nodes: readonly GraphFlowNode[]): FlowEdge[] {
-  const boxes: Box[] = nodes.map((n) => ({
-    id: n.id,
-    left: n.position.x,
-    top: n.position.y,
-    right: n.position.x + (n.width ?? 0),
-    bottom: n.position.y + (n.height ?? 0),
-  }));
+  const boxes = new BoxGrid(
+    nodes.map((n): Box => ({
+      id: n.id,
+      left: n.position.x,
+      top: n.position.y,
+      right: n.position.x + (n.width ?? 0),
+      bottom: n.position.y + (n.height ?? 0),
+    })),
+  );
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return edges.map((e) => {
     const source = byId.get(e.source);

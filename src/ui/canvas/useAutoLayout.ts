@@ -1,51 +1,82 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { SemanticGraph } from "../../engine";
 import { layeredLayout } from "../../layout/layeredLayout";
 import { useGwsimStore } from "../../store";
 
+type Positions = Readonly<Record<string, { x: number; y: number }>>;
+
+interface LaidOut {
+  /** The node ids the positions were computed for (see graphShape). */
+  shape: string | undefined;
+  relayoutRequest: number;
+  positions: Positions;
+  /** How many layouts have landed: the canvas fits the view when it changes. */
+  done: number;
+  error?: string;
+}
+
 /**
  * Lays the graph out whenever the set of nodes changes (not on every status change) or the user
  * presses Re-layout. Objects already on the canvas keep their places unless the user asked to
- * re-layout; only new ones are placed. Returns a counter that increases each time a layout lands
- * (so the canvas can fit the view) and whether one is under way.
+ * re-layout; only new ones are placed. Returns the positions and a counter that increases each
+ * time a layout lands (so the canvas can fit the view).
  *
- * The layout runs here, on the main thread, where the graph already is: it takes milliseconds
- * (about 20 ms at 1,000 objects, src/layout/layeredLayout.ts), while a round trip to the engine
- * worker waited behind whatever analysis the worker was busy with (up to a second when measured).
+ * The layout is computed while rendering (a state update during render, which React applies
+ * before committing), not in an effect: an effect would first commit the new graph at
+ * provisional positions, and at 1,000 objects that extra commit (every node mounted, measured and
+ * its edges routed, then all moved) cost more than the layout itself, which takes tens of
+ * milliseconds (src/layout/layeredLayout.ts). The store keeps a copy for the diagram export and
+ * for starting the editor after the first graph.
  */
 export function useAutoLayout(
   graph: SemanticGraph | undefined,
   relayoutRequest: number,
-): { done: number; busy: boolean } {
-  const [done, setDone] = useState(0);
-  const lastShape = useRef<string | undefined>(undefined);
-  const lastRelayout = useRef(relayoutRequest);
+): { done: number; positions: Positions } {
+  const [laidOut, setLaidOut] = useState<LaidOut>(() => ({
+    shape: undefined,
+    relayoutRequest,
+    positions: useGwsimStore.getState().autoPositions,
+    done: 0,
+  }));
+  let current = laidOut;
+  if (graph) {
+    const shape = graphShape(graph);
+    const relayout = relayoutRequest !== laidOut.relayoutRequest;
+    if (relayout || shape !== laidOut.shape) {
+      current = layOut(graph, shape, relayoutRequest, laidOut, relayout);
+      setLaidOut(current);
+    }
+  }
 
   useEffect(() => {
-    const g = graph;
-    if (!g) return;
-    const shape = graphShape(g);
-    const relayout = relayoutRequest !== lastRelayout.current;
-    if (!relayout && shape === lastShape.current) return;
-    lastShape.current = shape;
-    if (relayout) {
-      lastRelayout.current = relayoutRequest;
-      useGwsimStore.getState().clearPositions();
-    }
-    const previous = relayout ? undefined : useGwsimStore.getState().autoPositions;
-    try {
-      useGwsimStore.getState().setAutoPositions(layeredLayout(g, previous));
-      // Counted once the store update is out (not in the effect body: no cascading render).
-      void Promise.resolve().then(() => setDone((d) => d + 1));
-    } catch (error: unknown) {
-      useGwsimStore.getState().setNotice({
+    const store = useGwsimStore.getState();
+    if (current.error === undefined) {
+      if (store.autoPositions !== current.positions) store.setAutoPositions(current.positions);
+    } else
+      store.setNotice({
         kind: "error",
-        message: `Automatic layout failed: ${error instanceof Error ? error.message : String(error)}`,
+        message: `Automatic layout failed: ${current.error}`,
       });
-    }
-  }, [graph, relayoutRequest]);
-  // A synchronous layout is never under way between two renders.
-  return { done, busy: false };
+  }, [current]);
+  return current;
+}
+
+function layOut(
+  graph: SemanticGraph,
+  shape: string,
+  relayoutRequest: number,
+  previous: LaidOut,
+  afresh: boolean,
+): LaidOut {
+  const { done } = previous;
+  try {
+    const positions = layeredLayout(graph, afresh ? undefined : previous.positions);
+    return { shape, relayoutRequest, positions, done: done + 1 };
+  } catch (error: unknown) {
+    // No layout landed: provisional positions (toFlowElements' columns), and the effect says why.
+    const message = error instanceof Error ? error.message : String(error);
+    return { shape, relayoutRequest, positions: previous.positions, done, error: message };
+  }
 }
 
 /**

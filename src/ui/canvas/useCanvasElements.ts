@@ -4,16 +4,19 @@ import { useGwsimStore } from "../../store";
 import { useCanvasView } from "./canvasViewStore";
 import type { FlowEdge, FlowNode } from "./flowTypes";
 import { isFilterActive, matchingNodes, neighbourhood } from "./graphFilter";
-import { reuseUnchanged, toFlowElements } from "./toFlowElements";
+import { reuseUnchanged, toFlowElements, type XY } from "./toFlowElements";
 
 /**
- * Binding: the semantic graph, positions, selection and the canvas view (focus mode, filter,
+ * Binding: the semantic graph, positions (dragged, and the automatic layout's from useAutoLayout), selection and the canvas view (focus mode, filter,
  * keyboard cursor) → the React Flow nodes and edges. Keeps a local copy of the nodes so a drag
  * moves smoothly (useNodeDrag updates it); unchanged elements keep their object identity.
  */
-export function useCanvasElements(graph: SemanticGraph | undefined, stale: ReadonlySet<string>) {
+export function useCanvasElements(
+  graph: SemanticGraph | undefined,
+  stale: ReadonlySet<string>,
+  autoPositions: Readonly<Record<string, XY>>,
+) {
   const positions = useGwsimStore((s) => s.positions);
-  const autoPositions = useGwsimStore((s) => s.autoPositions);
   const selected = useGwsimStore((s) => s.selected);
   const { filter, focusOn, cursor } = useCanvasView();
 

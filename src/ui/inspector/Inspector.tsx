@@ -15,6 +15,8 @@ import { ExplainMatrix } from "./ExplainMatrix";
 import { RuleRequestButtons } from "../simulator/RuleRequestButtons";
 import { PolicySection } from "./PolicySection";
 import { StatusDriftSection } from "./StatusDriftSection";
+// Its edits are synchronous: the engine's editor comes with this code (store/editEngine.ts).
+import "../../store/editEngineModule";
 
 /** As the canvas pills say it, for a status without a reason (e.g. a vendor policy gwsim writes no status for). */
 const STATUS_WORDS: Record<GraphNode["status"], string> = {

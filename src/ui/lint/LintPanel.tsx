@@ -9,6 +9,8 @@ import { keyOfRef } from "../../engine/present";
 import { useGwsimStore } from "../../store";
 import { sendRequest } from "../simulator/simulatorClient";
 import { previewFix } from "./usePlatformChecks";
+// Its edits are synchronous: the engine's editor comes with this code (store/editEngine.ts).
+import "../../store/editEngineModule";
 
 const ICON = { error: "●", warning: "▲", info: "ℹ" } as const;
 

@@ -3,12 +3,17 @@
  * Collapsed by default; its checks run in the worker only while it is open.
  */
 import "./platform.css";
-import { useState } from "react";
-import { IsolationMatrix } from "../lens/IsolationMatrix";
-import { LintPanel } from "./LintPanel";
+import { lazy, Suspense, useState } from "react";
+import { PanelLoading } from "../common/PanelLoading";
 import { usePlatformChecks } from "./usePlatformChecks";
 
 type PlatformTab = "lint" | "isolation";
+
+// The findings list, its fix-its (the engine's edit planner) and the lens arrive on first open.
+const LintPanel = lazy(() => import("./LintPanel").then((m) => ({ default: m.LintPanel })));
+const IsolationMatrix = lazy(() =>
+  import("../lens/IsolationMatrix").then((m) => ({ default: m.IsolationMatrix })),
+);
 
 export function PlatformPanel() {
   const [open, setOpen] = useState(false);
@@ -65,12 +70,14 @@ export function PlatformPanel() {
         <div className="platform-body">
           {error !== undefined ? <p className="empty">Platform checks failed: {error}</p> : null}
           {checks === undefined && error === undefined ? <p className="empty">Checking…</p> : null}
-          {checks !== undefined && tab === "lint" ? (
-            <LintPanel findings={checks.findings} fixIts={checks.fixIts} />
-          ) : null}
-          {checks !== undefined && tab === "isolation" ? (
-            <IsolationMatrix lens={checks.lens} />
-          ) : null}
+          <Suspense fallback={<PanelLoading what="the platform checks" />}>
+            {checks !== undefined && tab === "lint" ? (
+              <LintPanel findings={checks.findings} fixIts={checks.fixIts} />
+            ) : null}
+            {checks !== undefined && tab === "isolation" ? (
+              <IsolationMatrix lens={checks.lens} />
+            ) : null}
+          </Suspense>
         </div>
       ) : null}
     </section>

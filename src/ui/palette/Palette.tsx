@@ -1,7 +1,7 @@
 import "./palette.css";
 import type { GraphNode, ObjectSummary } from "../../engine";
 import { useGwsimStore } from "../../store";
-import { applyCanvasEdits, readCurrentField } from "../../store/canvasEdits";
+import { applyCanvasEdits, readCurrentField, withEditing } from "../../store/canvasEdits";
 import { applyCanvasIntents } from "../canvas/applyCanvasIntents";
 import { useRef } from "react";
 import { useRovingToolbar } from "../common/useRovingToolbar";
@@ -50,24 +50,26 @@ export function Palette(props: {
   const namespace = props.selected?.namespace ?? "default";
   const gateway =
     props.selected?.category === "gateway" && !props.selected.ghost ? props.selected : undefined;
-  const add = (kind: PaletteKind) => {
-    // Read at click time: the palette does not re-render on every keystroke.
-    const { analysis } = useGwsimStore.getState();
-    const ctx = {
-      objects: props.objects,
-      namespace,
-      readField: readCurrentField,
-      ...(analysis
-        ? {
-            gateways: analysis.gateways,
-            routes: analysis.routes,
-            attachments: analysis.attachments,
-          }
-        : {}),
-      ...(props.selected ? { selected: props.selected.id } : {}),
-    };
-    applyCanvasEdits(paletteEdits(kind, ctx).ops, "canvas");
-  };
+  const add = (kind: PaletteKind) =>
+    // Read at click time (once the editor's code is here): the palette does not re-render on
+    // every keystroke.
+    withEditing(() => {
+      const { analysis } = useGwsimStore.getState();
+      const ctx = {
+        objects: props.objects,
+        namespace,
+        readField: readCurrentField,
+        ...(analysis
+          ? {
+              gateways: analysis.gateways,
+              routes: analysis.routes,
+              attachments: analysis.attachments,
+            }
+          : {}),
+        ...(props.selected ? { selected: props.selected.id } : {}),
+      };
+      applyCanvasEdits(paletteEdits(kind, ctx).ops, "canvas");
+    });
   // One tab stop for the row; Left/Right move between the kinds.
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = useRovingToolbar(ref);

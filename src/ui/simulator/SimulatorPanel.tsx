@@ -3,7 +3,7 @@
  * split, request mixes, a rollout stepper, and what-if against another revision.
  */
 import "./simulator.css";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { objectLabel } from "../../engine/present";
 import { useGwsimStore } from "../../store";
 import { objectExists } from "../../store/simulatorRevalidate";
@@ -13,14 +13,11 @@ import {
   selectSimTab,
   type SimulatorTab,
 } from "../../store/simulatorSlice";
-import { CanaryLab } from "./CanaryLab";
-import { MixEditor } from "./MixEditor";
-import { RequestComposer } from "./RequestComposer";
-import { RequestLists } from "./RequestLists";
-import { RolloutStepper } from "./RolloutStepper";
-import { TraceView } from "./TraceView";
+import { PanelLoading } from "../common/PanelLoading";
 import { useSimulatorFollow } from "./useSimulatorFollow";
-import { WhatIfView } from "./WhatIfView";
+
+// The tabs' code (composer, trace, canary lab, what-if) arrives when the panel is first opened.
+const SimulatorBody = lazy(() => import("./SimulatorBody"));
 
 const TABS: { id: SimulatorTab; label: string }[] = [
   { id: "request", label: "Request & trace" },
@@ -99,25 +96,9 @@ export function SimulatorPanel() {
       {open ? <GoneNotes /> : null}
       {open ? (
         <div className="sim-body">
-          {tab === "request" ? (
-            <div className="sim-columns">
-              <div className="sim-left">
-                <RequestComposer />
-                <RequestLists />
-              </div>
-              <div className="sim-right">
-                <TraceView />
-              </div>
-            </div>
-          ) : tab === "canary" ? (
-            <CanaryLab />
-          ) : tab === "mix" ? (
-            <MixEditor />
-          ) : tab === "rollout" ? (
-            <RolloutStepper />
-          ) : (
-            <WhatIfView />
-          )}
+          <Suspense fallback={<PanelLoading what="the simulator" />}>
+            <SimulatorBody tab={tab} />
+          </Suspense>
         </div>
       ) : null}
     </section>

@@ -1,10 +1,11 @@
 import "./toolbar.css";
 import { ReadingsControl } from "./ReadingsControl";
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useGwsimStore } from "../../store";
 import { selectCanRedo, selectCanUndo, selectIsBusy } from "../../store/selectors";
 import { MenuButton, type MenuItem } from "../common/MenuButton";
+import { PanelLoading } from "../common/PanelLoading";
 import { describeExample } from "../app/describeExample";
 import { EXAMPLES, isUnmodifiedExample } from "../app/examples";
 import { startEmptyWorkspace } from "../app/namedWorkspaces";
@@ -13,9 +14,13 @@ import { cleanedText, downloadText } from "./exportWorkspace";
 import { downloadFolders, shareLinkFor } from "../share/exportFolders";
 import { WorkspaceMenus } from "./WorkspaceMenus";
 import { TEST_HOOKS } from "../app/testHooksEnabled";
-import { MigrateView } from "../migrate/MigrateView";
 import { ThemeSwitch } from "./ThemeSwitch";
 import { WorldSwitch } from "./WorldSwitch";
+
+// The Ingress migration view (and its diff display) loads when opened.
+const MigrateView = lazy(() =>
+  import("../migrate/MigrateView").then((m) => ({ default: m.MigrateView })),
+);
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? "⌘" : "Ctrl+";
@@ -279,7 +284,11 @@ export function Toolbar() {
         >
           Migrate from Ingress
         </button>
-        {migrating ? <MigrateView onClose={() => setMigrating(false)} /> : null}
+        {migrating ? (
+          <Suspense fallback={<PanelLoading what="the migration view" inline />}>
+            <MigrateView onClose={() => setMigrating(false)} />
+          </Suspense>
+        ) : null}
       </div>
       <div className="tb-group">
         <button

@@ -3,8 +3,9 @@
  * (the saved workspaces with their dates, each to open or delete, and a way to start empty).
  */
 import "./workspaces.css";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useGwsimStore } from "../../store";
+import { PanelLoading } from "../common/PanelLoading";
 import { useDismiss } from "../common/useDismiss";
 import { useMenuKeyboard } from "../common/useMenuKeyboard";
 import {
@@ -16,7 +17,11 @@ import {
 } from "../app/namedWorkspaces";
 import { listNamedWorkspaces, type NamedWorkspaceSummary } from "../app/workspaceStorage";
 import { selectShareReadOnly, useShareSession } from "../share/shareSession";
-import { SaveAsDialog } from "./SaveAsDialog";
+
+// The save dialog loads when opened.
+const SaveAsDialog = lazy(() =>
+  import("./SaveAsDialog").then((m) => ({ default: m.SaveAsDialog })),
+);
 
 const READ_ONLY_HINT = "Opened from a share link: choose Edit or Keep my workspace first.";
 
@@ -60,16 +65,18 @@ export function WorkspaceMenus() {
         Save as…
       </button>
       {saving ? (
-        <SaveAsDialog
-          existing={saved.list ?? []}
-          initialName={lastName}
-          onClose={() => setSaving(false)}
-          onSave={(name) => {
-            setSaving(false);
-            setLastName(name);
-            void saveWorkspaceAs(name).then(() => saved.refresh());
-          }}
-        />
+        <Suspense fallback={<PanelLoading what="the save dialog" inline />}>
+          <SaveAsDialog
+            existing={saved.list ?? []}
+            initialName={lastName}
+            onClose={() => setSaving(false)}
+            onSave={(name) => {
+              setSaving(false);
+              setLastName(name);
+              void saveWorkspaceAs(name).then(() => saved.refresh());
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,0 +1,107 @@
+/**
+ * Issue 11, the page's first load: an imported 1,000-resource workspace is drawn once, already
+ * laid out (no frame at provisional positions), and usable; the parts not needed for the first
+ * graph load lazily behind an accessible placeholder.
+ */
+import { uiBenchWorkspace } from "../bench/ui/workspace";
+import { expect, test } from "./fixtures";
+import { CanvasPage } from "./pages/CanvasPage";
+
+const SCREENS = process.env.GWSIM_SCREENS ?? "test-results/screens";
+
+test("a 1,000-resource import is drawn once, laid out, and can be panned and clicked", async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const canvas = new CanvasPage(page);
+  await app.open();
+  await canvas.ready();
+  // Every change of the canvas's node count and layout counter, as the page shows it.
+  await page.evaluate(() => {
+    const seen: { count: string | null; seq: string | null; drawn: number }[] = [];
+    (window as unknown as { __canvasStates: typeof seen }).__canvasStates = seen;
+    new MutationObserver(() => {
+      const c = document.querySelector('[data-testid="graph-canvas"]');
+      const state = {
+        count: c?.getAttribute("data-node-count") ?? null,
+        seq: c?.getAttribute("data-layout-seq") ?? null,
+        drawn: document.querySelectorAll(".react-flow__node-graphNode").length,
+      };
+      const last = seen[seen.length - 1];
+      if (!last || last.count !== state.count || last.seq !== state.seq) seen.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  const before = Number(await canvas.root.getAttribute("data-layout-seq"));
+  const workspace = uiBenchWorkspace(1000);
+  await app.fileInput.setInputFiles({
+    name: "platform.yaml",
+    mimeType: "application/yaml",
+    buffer: Buffer.from(workspace.yaml),
+  });
+  await expect(canvas.root).not.toHaveAttribute("data-node-count", /^\d{1,2}$/, {
+    timeout: 60_000,
+  });
+  const count = await canvas.root.getAttribute("data-node-count");
+  expect(Number(count)).toBeGreaterThan(900);
+  const states = await page.evaluate(
+    () =>
+      (window as unknown as { __canvasStates: { count: string; seq: string }[] }).__canvasStates,
+  );
+  // The first state showing the new graph already carries its layout.
+  const first = states.find((s) => s.count === count);
+  expect(Number(first?.seq)).toBeGreaterThan(before);
+  await expect(canvas.root).toHaveAttribute("data-state", "laid-out");
+  // React Flow draws only what is on screen at this size.
+  const drawn = await page.locator(".react-flow__node-graphNode").count();
+  expect(drawn).toBeGreaterThan(0);
+  expect(drawn).toBeLessThan(Number(count));
+  await page.screenshot({ path: `${SCREENS}/first-load-1000.png` });
+
+  const viewport = page.locator(".react-flow__viewport");
+  const transform = () => viewport.evaluate((el) => (el as HTMLElement).style.transform);
+  const pane = await page.locator(".react-flow__pane").boundingBox();
+  if (!pane) throw new Error("no React Flow pane");
+  const panned = await transform();
+  await page.mouse.move(pane.x + 12, pane.y + pane.height - 12);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + 90, pane.y + pane.height - 70, { steps: 4 });
+  await page.mouse.up();
+  expect(await transform()).not.toBe(panned);
+  // A node on screen (off-screen ones are not drawn at this size) selects on click.
+  const id = await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>(".react-flow__node-graphNode")) {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      if (hit && el.contains(hit)) return el.getAttribute("data-id");
+    }
+    return null;
+  });
+  expect(id).not.toBeNull();
+  await page.locator(`.react-flow__node-graphNode[data-id="${id}"]`).click();
+  await expect(page.getByTestId("inspector-title")).toContainText(id!.split("/").pop()!);
+});
+
+test("the simulator's tabs load when it is first opened, behind a placeholder", async ({
+  page,
+  app,
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/SimulatorBody-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await app.open();
+  await new CanvasPage(page).ready();
+  await page.getByTestId("simulator-toggle").click();
+  const placeholder = page.getByTestId("simulator-panel").getByRole("status");
+  await expect(placeholder).toHaveText("Loading the simulator…");
+  await page.screenshot({ path: `${SCREENS}/lazy-simulator-placeholder.png` });
+  release();
+  await expect(placeholder).toHaveCount(0);
+  await expect(page.getByTestId("sim-tab-request")).toHaveAttribute("aria-selected", "true");
+  await expect(
+    page.getByTestId("simulator-panel").getByRole("button", { name: /send/i }),
+  ).toBeVisible();
+});
