@@ -22,6 +22,7 @@ import type {
   SourceFile,
   WorldMode,
 } from "../engine";
+import type { AnalysisTiming } from "../worker/engineApi";
 import type {
   SimRunProgress,
   SimRunResult,
@@ -50,7 +51,7 @@ export interface EngineCalls {
     revision: number,
     sources: SourceFile[],
     world: WorldMode,
-  ): Promise<{ revision: number; analysis: Analysis }>;
+  ): Promise<{ revision: number; analysis: Analysis; timing?: AnalysisTiming }>;
   platformChecks(revision: number, sources: SourceFile[]): Promise<PlatformChecks>;
   simTrace(revision: number, sources: SourceFile[], request: SimRequest): Promise<SimTraceResult>;
   simMixTraffic(
@@ -81,6 +82,11 @@ export interface ControllerOptions {
   debounceMs?: number;
   /** For the performance timeline; absent in tests. */
   measure?: (name: string, start: number, end: number) => void;
+  /**
+   * Points of one keystroke's way to the screen (revision, analysis sent, received, applied), for
+   * the performance timeline that bench/ui reads; absent in tests.
+   */
+  mark?: (name: string) => void;
   clock?: () => number;
 }
 
@@ -112,19 +118,33 @@ export function createAppController(
       .getState()
       .setNotice({ kind: "error", message: `Simulator: ${what} failed: ${messageOf(error)}` });
 
+  /** The worker's share of the round trip, ending when the answer was received. */
+  function measureWorker(timing: AnalysisTiming, received: number): void {
+    const applied = received - (timing.applyMs ?? 0);
+    const diffed = applied - timing.diffMs;
+    options.measure?.("gwsim:worker-analyze", diffed - timing.analyzeMs, diffed);
+    options.measure?.("gwsim:worker-delta", diffed, applied);
+    options.measure?.("gwsim:apply-delta", applied, received);
+  }
+
   /** Analyses the current revision; an answer for an overtaken revision is dropped. */
   async function analyzeNow(): Promise<void> {
     const { revision, sources } = current();
     const world = store.getState().world;
     store.getState().setAnalyzing(true);
     const started = clock();
+    options.mark?.("gwsim:analysis-sent");
     try {
       const result = await queries.latest("analysis", [revision, world], () =>
         engine.analyze(revision, sources, world),
       );
       if (result === undefined) return; // a newer revision is on its way
-      options.measure?.("gwsim:analyze-roundtrip", started, clock());
+      options.mark?.("gwsim:analysis-received");
+      const received = clock();
+      options.measure?.("gwsim:analyze-roundtrip", started, received);
+      if (result.timing) measureWorker(result.timing, received);
       store.getState().setAnalysis(result.revision, result.analysis);
+      options.mark?.("gwsim:analysis-applied");
     } catch (error) {
       store.getState().setAnalysisError(revision, messageOf(error));
     }
@@ -140,6 +160,7 @@ export function createAppController(
       let timer: ReturnType<typeof setTimeout> | undefined;
       const unsubscribe = store.subscribe((state, previous) => {
         if (state.revision === previous.revision) return;
+        options.mark?.("gwsim:revision");
         if (timer !== undefined) clearTimeout(timer);
         timer = setTimeout(() => {
           timer = undefined;
