@@ -199,9 +199,13 @@ async function checkPanAndClick(page: Page): Promise<void> {
   await page.locator(".react-flow__node-graphNode.selected").first().waitFor({ timeout: 10_000 });
 }
 
-async function measureKeystrokes(
-  browser: Browser,
-): Promise<{ documents: number; p50Ms: number; p95Ms: number; samples: number[] }> {
+async function measureKeystrokes(browser: Browser): Promise<{
+  documents: number;
+  p50Ms: number;
+  p95Ms: number;
+  samples: number[];
+  breakdown: Record<string, number>;
+}> {
   const page = await openPage(browser);
   await page.goto("/");
   const before = await settle(page);
@@ -246,6 +250,7 @@ async function measureKeystrokes(
     }));
   const base = await counts();
   const samples: number[] = [];
+  const breakdowns: Record<string, number>[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
     const broken = i % 2 === 0;
     const done = page.evaluate(
@@ -284,6 +289,7 @@ async function measureKeystrokes(
         `keystroke ${i} (${broken ? "break" : "fix"}) never showed in both editor and graph: ${JSON.stringify({ base, now: await counts() })}`,
       );
     samples.push(round(ms));
+    breakdowns.push(await keystrokeBreakdown(page, ms));
     await page.waitForTimeout(400);
   }
   await page.context().close();
@@ -292,7 +298,65 @@ async function measureKeystrokes(
     p50Ms: percentile(samples, 50),
     p95Ms: percentile(samples, 95),
     samples,
+    breakdown: medianBreakdown(breakdowns),
   };
+}
+
+/**
+ * The steps of one keystroke, from the app's performance marks (src/ui/app/timeline.ts): keydown →
+ * store revision → analysis sent to the worker → answer received → applied to the store (markers
+ * are set synchronously in between) → canvas committed → painted. A step whose mark is missing
+ * (an older build) is left out.
+ */
+const STEPS = [
+  ["keydown", "gwsim:revision"],
+  ["gwsim:revision", "gwsim:analysis-sent"],
+  ["gwsim:analysis-sent", "gwsim:analysis-received"],
+  ["gwsim:analysis-received", "gwsim:markers-set"],
+  ["gwsim:analysis-received", "gwsim:analysis-applied"],
+  ["gwsim:analysis-applied", "gwsim:canvas-commit"],
+  ["gwsim:canvas-commit", "painted"],
+] as const;
+
+async function keystrokeBreakdown(page: Page, totalMs: number): Promise<Record<string, number>> {
+  const { marks, measures, keydownAt } = await page.evaluate(() => ({
+    marks: performance
+      .getEntriesByType("mark")
+      .filter((m) => m.name.startsWith("gwsim:"))
+      .map((m) => [m.name, m.startTime] as const),
+    measures: performance
+      .getEntriesByType("measure")
+      .filter((m) => m.name.startsWith("gwsim:"))
+      .map((m) => [m.name, m.startTime + m.duration, m.duration] as const),
+    keydownAt: window.__bench.keydownAt ?? Number.NaN,
+  }));
+  const at = new Map<string, number>(marks);
+  at.set("keydown", keydownAt);
+  at.set("painted", keydownAt + totalMs);
+  const out: Record<string, number> = {};
+  for (const [from, to] of STEPS) {
+    const a = at.get(from);
+    const b = at.get(to);
+    // A mark older than the keydown belongs to an earlier keystroke: this one did not reach it.
+    if (a === undefined || b === undefined || a < keydownAt || b < keydownAt) continue;
+    out[`${from.replace("gwsim:", "")} → ${to.replace("gwsim:", "")}`] = round(b - a, 1);
+  }
+  // Inside the round trip: the worker's analysis and delta, the page's applying it.
+  for (const [name, end, duration] of measures)
+    if (end >= keydownAt && name !== "gwsim:analyze-roundtrip")
+      out[name.replace("gwsim:", "")] = round(duration, 1);
+  return out;
+}
+
+function medianBreakdown(rows: readonly Record<string, number>[]): Record<string, number> {
+  const names = new Set(rows.flatMap((r) => Object.keys(r)));
+  const out: Record<string, number> = {};
+  for (const name of names)
+    out[name] = percentile(
+      rows.flatMap((r) => (r[name] === undefined ? [] : [r[name]])),
+      50,
+    );
+  return out;
 }
 
 async function measureInitialJs(
@@ -347,7 +411,7 @@ function round(value: number, digits = 0): number {
 
 test("UI benchmark (production build)", async ({ browser }) => {
   if (process.env.BENCH_UI_ONLY === "keystroke") {
-    console.log(JSON.stringify(await measureKeystrokes(browser)));
+    console.log(JSON.stringify(await measureKeystrokes(browser), null, 2));
     return;
   }
   const initialJs = await measureInitialJs(browser);
@@ -365,6 +429,7 @@ test("UI benchmark (production build)", async ({ browser }) => {
   console.log(
     `keystroke at ${keystroke.documents} documents: p50 ${keystroke.p50Ms} ms, p95 ${keystroke.p95Ms} ms (samples ${keystroke.samples.join(", ")})`,
   );
+  console.log(`keystroke breakdown (medians, ms): ${JSON.stringify(keystroke.breakdown, null, 2)}`);
   const results = {
     import: imports,
     keystroke: { documents: keystroke.documents, p50Ms: keystroke.p50Ms, p95Ms: keystroke.p95Ms },

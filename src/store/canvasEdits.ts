@@ -46,7 +46,7 @@ function applyCanvasEditsNow(
  * palette. Only inside withEditing, or from a lazy panel that imports editEngineModule.
  */
 export function readCurrentField(target: ObjectSelector, path: FieldPath): unknown {
-  return editEngine().readField(useGwsimStore.getState().text, target, path);
+  return fieldReader.read(useGwsimStore.getState().text, target, path);
 }
 
 function editEngine() {
@@ -54,3 +54,31 @@ function editEngine() {
   if (!engine) throw new Error("the YAML editor's code is not loaded yet");
   return engine;
 }
+
+/**
+ * readField remembered for the text it read: the inspector's forms re-render when the analysis of
+ * a keystroke arrives, with the same text they already read (each read parses the object's
+ * documents: tens of milliseconds at 300 documents). A new text forgets everything.
+ */
+export function createFieldReader(
+  read: (text: string, target: ObjectSelector, path: FieldPath) => unknown = (text, target, path) =>
+    editEngine().readField(text, target, path),
+) {
+  let text: string | undefined;
+  const values = new Map<string, unknown>();
+  return {
+    read(current: string, target: ObjectSelector, path: FieldPath): unknown {
+      if (current !== text) {
+        text = current;
+        values.clear();
+      }
+      const key = JSON.stringify([target.kind, target.namespace ?? null, target.name, path]);
+      if (values.has(key)) return values.get(key);
+      const value = read(current, target, path);
+      values.set(key, value);
+      return value;
+    },
+  };
+}
+
+const fieldReader = createFieldReader();

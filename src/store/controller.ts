@@ -23,6 +23,7 @@ import type {
   SourceFile,
   WorldMode,
 } from "../engine";
+import type { AnalysisTiming } from "../worker/engineApi";
 import type {
   SimRunProgress,
   SimRunResult,
@@ -36,6 +37,12 @@ import { createWorkerQueries, type WorkerQueries } from "./workerQueries";
 
 /** The single source name the workspace text is analysed under; diagnostics name this file. */
 export const WORKSPACE_FILE = "workspace.yaml";
+/**
+ * Changes closer together than this (a typing burst) are analysed once, this long after the last.
+ * Analysing the first keystroke of a burst at once was tried (issue 11): its answer then lands
+ * mid-burst, and on a loaded machine the render it causes stalls the typing long enough to split
+ * the burst's undo step (e2e editor.spec), so the window stays trailing-only.
+ */
 export const ANALYSIS_DEBOUNCE_MS = 150;
 
 export interface PlatformChecks {
@@ -52,7 +59,7 @@ export interface EngineCalls {
     sources: SourceFile[],
     world: WorldMode,
     readings: Readings,
-  ): Promise<{ revision: number; analysis: Analysis }>;
+  ): Promise<{ revision: number; analysis: Analysis; timing?: AnalysisTiming }>;
   platformChecks(revision: number, sources: SourceFile[]): Promise<PlatformChecks>;
   simTrace(revision: number, sources: SourceFile[], request: SimRequest): Promise<SimTraceResult>;
   simMixTraffic(
@@ -83,6 +90,11 @@ export interface ControllerOptions {
   debounceMs?: number;
   /** For the performance timeline; absent in tests. */
   measure?: (name: string, start: number, end: number) => void;
+  /**
+   * Points of one keystroke's way to the screen (revision, analysis sent, received, applied), for
+   * the performance timeline that bench/ui reads; absent in tests.
+   */
+  mark?: (name: string) => void;
   clock?: () => number;
 }
 
@@ -114,19 +126,33 @@ export function createAppController(
       .getState()
       .setNotice({ kind: "error", message: `Simulator: ${what} failed: ${messageOf(error)}` });
 
+  /** The worker's share of the round trip, ending when the answer was received. */
+  function measureWorker(timing: AnalysisTiming, received: number): void {
+    const applied = received - (timing.applyMs ?? 0);
+    const diffed = applied - timing.diffMs;
+    options.measure?.("gwsim:worker-analyze", diffed - timing.analyzeMs, diffed);
+    options.measure?.("gwsim:worker-delta", diffed, applied);
+    options.measure?.("gwsim:apply-delta", applied, received);
+  }
+
   /** Analyses the current revision; an answer for an overtaken revision is dropped. */
   async function analyzeNow(): Promise<void> {
     const { revision, sources } = current();
     const { world, readings } = store.getState();
     store.getState().setAnalyzing(true);
     const started = clock();
+    options.mark?.("gwsim:analysis-sent");
     try {
       const result = await queries.latest("analysis", [revision, world, readings], () =>
         engine.analyze(revision, sources, world, readings),
       );
       if (result === undefined) return; // a newer revision is on its way
-      options.measure?.("gwsim:analyze-roundtrip", started, clock());
+      options.mark?.("gwsim:analysis-received");
+      const received = clock();
+      options.measure?.("gwsim:analyze-roundtrip", started, received);
+      if (result.timing) measureWorker(result.timing, received);
       store.getState().setAnalysis(result.revision, result.analysis);
+      options.mark?.("gwsim:analysis-applied");
     } catch (error) {
       store.getState().setAnalysisError(revision, messageOf(error));
     }
@@ -142,6 +168,7 @@ export function createAppController(
       let timer: ReturnType<typeof setTimeout> | undefined;
       const unsubscribe = store.subscribe((state, previous) => {
         if (state.revision === previous.revision) return;
+        options.mark?.("gwsim:revision");
         if (timer !== undefined) clearTimeout(timer);
         timer = setTimeout(() => {
           timer = undefined;

@@ -18,7 +18,7 @@ import { createSelectionSlice } from "./slices/selectionSlice";
 import type { SliceContext } from "./slices/sliceKit";
 import { createUiSlice } from "./slices/uiSlice";
 import type { GwsimState } from "./types";
-import { createUndoRecorder } from "./undoGrouping";
+import { createUndoRecorder, inputTime } from "./undoGrouping";
 
 export type * from "./types";
 export { DEFAULT_SPLIT_RATIO, DEFAULT_WORLD_MODE } from "./slices/uiSlice";
@@ -36,7 +36,7 @@ export interface CreateStoreOptions {
 }
 
 export function createGwsimStore(options: CreateStoreOptions = {}) {
-  const undo = createUndoRecorder(options.now ?? (() => Date.now()));
+  const undo = createUndoRecorder(options.now ?? (() => inputTime()));
 
   const store = create<GwsimState>()(
     temporal(

@@ -5,6 +5,23 @@
  */
 export const UNDO_PAUSE_MS = 700;
 
+/**
+ * When the user acted: the input event being handled (a keystroke's change is applied inside its
+ * keydown/input handler), else now. Keystrokes that queued behind a long task (an analysis landing
+ * mid-burst on a loaded machine) are handled late, but were typed close together: timed by their
+ * handling they would split one typed burst into several undo steps.
+ */
+export function inputTime(
+  current: { timeStamp?: unknown } | undefined = (globalThis as { event?: { timeStamp?: unknown } })
+    .event,
+  origin: number | undefined = globalThis.performance?.timeOrigin,
+  wallClock: () => number = Date.now,
+): number {
+  const stamp = current?.timeStamp;
+  if (typeof stamp === "number" && stamp > 0 && typeof origin === "number") return origin + stamp;
+  return wallClock();
+}
+
 export type UndoGroupKey = "typing" | "drag";
 
 export interface UndoGrouper {

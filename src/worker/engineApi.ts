@@ -15,12 +15,38 @@ import { createSimulatorApi } from "./simulatorApi";
 import { workerRevisions, type RevisionCache } from "./revisionCache";
 import { setWorkerReadings, setWorkerWorld, workerSettings } from "./workerWorld";
 import { DEFAULT_WORLD_MODE, type Readings, type WorldMode } from "../engine";
+import { deepEqual, diffValue, type ValueDelta } from "./analysisDelta";
+
+/** Page sessions whose last analysis the worker keeps (one per engine client; a few is plenty). */
+const MAX_SESSIONS = 4;
 
 export interface AnalysisResult {
   /** The document revision the caller sent: results for an older revision are dropped. */
   revision: number;
   analysis: Analysis;
+  /** Where the worker's time went (analysisUpdate only), for the performance timeline. */
+  timing?: AnalysisTiming;
 }
+
+export interface AnalysisTiming {
+  /** The analysis itself (0 when the revision cache had it). */
+  analyzeMs: number;
+  /** Computing the delta against the analysis the page holds. */
+  diffMs: number;
+  /** Applying it on the page (set by the page's receiver). */
+  applyMs?: number;
+}
+
+/**
+ * What the worker posts for one analysis (analysisUpdate): the whole analysis when the page holds
+ * none the worker knows, else what changed since the one the page holds (`base`).
+ */
+export type AnalysisUpdate = {
+  revision: number;
+  /** Names this analysis: the page sends it back as the base of its next call. */
+  seq: number;
+  timing: AnalysisTiming;
+} & ({ full: Analysis } | { base: number; delta: ValueDelta | undefined });
 
 /**
  * The API over one revision cache (revisionCache.ts): the editor's analysis, the platform checks
@@ -28,6 +54,9 @@ export interface AnalysisResult {
  * `workerRevisions`; tests pass their own cache with a fixed clock.
  */
 export function createEngineApi(revisions: RevisionCache) {
+  /** Per page session, the last analysis posted to it: the base of the next delta. */
+  const posted = new Map<string, { seq: number; analysis: Analysis }>();
+  let seq = 0;
   return {
     analyze(
       revision: number,
@@ -38,6 +67,41 @@ export function createEngineApi(revisions: RevisionCache) {
       setWorkerWorld(world);
       setWorkerReadings(readings);
       return { revision, analysis: revisions.get(sources, workerSettings()).analysed.analysis };
+    },
+    /**
+     * The analysis of a revision as what changed since the one the page holds (`base`, the seq of
+     * the last update it applied), so a keystroke posts kilobytes, not the whole analysis. A full
+     * analysis when the worker does not hold that base (first call, worker restarted, another
+     * call answered in between) or the world or readings changed.
+     */
+    analysisUpdate(
+      session: string,
+      base: number | undefined,
+      revision: number,
+      sources: SourceFile[],
+      world: WorldMode = DEFAULT_WORLD_MODE,
+      readings: Readings = {},
+    ): AnalysisUpdate {
+      setWorkerWorld(world);
+      setWorkerReadings(readings);
+      const started = performance.now();
+      const analysis = revisions.get(sources, workerSettings()).analysed.analysis;
+      const analysed = performance.now();
+      const previous = posted.get(session);
+      posted.delete(session);
+      const id = ++seq;
+      posted.set(session, { seq: id, analysis });
+      while (posted.size > MAX_SESSIONS) posted.delete(posted.keys().next().value as string);
+      const comparable =
+        previous !== undefined &&
+        previous.seq === base &&
+        previous.analysis.world === analysis.world &&
+        deepEqual(previous.analysis.readings, analysis.readings);
+      const delta = comparable ? diffValue(previous.analysis, analysis) : undefined;
+      const timing = { analyzeMs: analysed - started, diffMs: performance.now() - analysed };
+      return comparable
+        ? { revision, seq: id, timing, base: previous.seq, delta }
+        : { revision, seq: id, timing, full: analysis };
     },
     /** The world every later call analyses in (the store sends it as soon as the user switches). */
     setWorld(world: WorldMode): void {

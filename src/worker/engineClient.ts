@@ -3,8 +3,10 @@
  * created on first use so importing this module costs nothing.
  */
 import { proxy, wrap, type Remote } from "comlink";
+import { createAnalysisReceiver } from "./analysisReceiver";
 import type { EngineApi } from "./engineApi";
 import type { SimRunProgress } from "./simulatorApi";
+import type { Readings, WorldMode } from "../engine";
 
 export type { AnalysisResult, EngineApi } from "./engineApi";
 
@@ -21,9 +23,20 @@ export function getEngine(): Remote<EngineApi> {
  * The calls the app controller (store/controller.ts) makes, as plain async functions: progress
  * callbacks are wrapped for comlink here, so the controller knows nothing of the transport.
  */
+let sessions = 0;
+
 export function engineCalls() {
+  // The analysis arrives as deltas against the last one this session received (analysisReceiver).
+  const analysis = createAnalysisReceiver(`page-${++sessions}`, (...args) =>
+    getEngine().analysisUpdate(...args),
+  );
   return {
-    analyze: (...args: Parameters<EngineApi["analyze"]>) => getEngine().analyze(...args),
+    analyze: (
+      revision: number,
+      sources: Parameters<EngineApi["analyze"]>[1],
+      world: WorldMode,
+      readings: Readings,
+    ) => analysis.analyze(revision, sources, world, readings),
     platformChecks: (...args: Parameters<EngineApi["platformChecks"]>) =>
       getEngine().platformChecks(...args),
     simTrace: (...args: Parameters<EngineApi["simTrace"]>) => getEngine().simTrace(...args),

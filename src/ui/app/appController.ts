@@ -5,6 +5,7 @@
 import { useGwsimStore } from "../../store";
 import { createAppController } from "../../store/controller";
 import { engineCalls } from "../../worker/engineClient";
+import { markTimeline } from "./timeline";
 
 export const appController = createAppController(useGwsimStore, engineCalls(), {
   // The latest round trip, for the performance timeline and measurement scripts (one entry kept).
@@ -12,4 +13,5 @@ export const appController = createAppController(useGwsimStore, engineCalls(), {
     performance.clearMeasures(name);
     performance.measure(name, { start, end });
   },
+  mark: markTimeline,
 });

@@ -17,7 +17,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
 } from "@xyflow/react";
-import { useMemo, useRef, type KeyboardEvent } from "react";
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import type { ResourceKey } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { selectRelayoutRequest, selectStaleKeys } from "../../store/selectors";
@@ -30,6 +30,7 @@ import { useCanvasView } from "./canvasViewStore";
 import type { FlowEdge, FlowNode } from "./flowTypes";
 import { mergeStaleGraph } from "./mergeStaleGraph";
 import { nodeTypes, edgeTypes } from "./nodeTypes";
+import { markTimeline } from "../app/timeline";
 import { useAutoLayout } from "./useAutoLayout";
 import { useCanvasElements } from "./useCanvasElements";
 import { useCanvasKeyboard } from "./useCanvasKeyboard";
@@ -76,6 +77,8 @@ function GraphCanvasInner() {
     refitKey: `${layoutDone}|${shown ? focusOn : ""}|${JSON.stringify(filter)}`,
   });
   const keyboard = useCanvasKeyboard(nodes, reveal);
+  // For bench/ui's keystroke breakdown: the commit that put a new analysis' graph on the canvas.
+  useLayoutEffect(() => markTimeline("gwsim:canvas-commit"), [current]);
 
   const actions: CanvasActions = useMemo(
     () => ({

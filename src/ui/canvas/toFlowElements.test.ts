@@ -194,6 +194,22 @@ describe("reuseUnchanged", () => {
     // Nothing changed at all: the very same array comes back.
     expect(reuseUnchanged(first.edges, second.edges)).toBe(first.edges);
   });
+
+  test("a node React Flow has measured stays the same object when its content did not change", () => {
+    const first = toFlowElements({ ...base, selected: ROUTE });
+    // What useNodeDrag's applyNodeChanges leaves after React Flow measured the nodes.
+    const measured = first.nodes.map((n) => ({ ...n, measured: { width: 200, height: 80 } }));
+    const again = toFlowElements({ ...base, selected: ROUTE });
+    expect(reuseUnchanged(measured, again.nodes)).toBe(measured);
+    const moved = toFlowElements({ ...base, selected: SVC });
+    const kept = reuseUnchanged(measured, moved.nodes);
+    expect(
+      kept
+        .filter((n, i) => n !== measured[i])
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([ROUTE, SVC].sort());
+  });
 });
 
 describe("edges around unrelated nodes", () => {

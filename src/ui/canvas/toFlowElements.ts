@@ -280,9 +280,17 @@ export function reuseUnchanged<T extends FlowNode | FlowEdge>(
   return changed ? out : (previous as T[]);
 }
 
+/**
+ * What React Flow writes onto the nodes it was given (applyNodeChanges): the size it measured.
+ * Not ours to compare: dropping it would make React Flow measure every node again, and a new
+ * measure would replace every node again, on each analysis.
+ */
+const FLOW_OWNED = new Set(["measured"]);
+
 function isSameElement(a: FlowNode | FlowEdge, b: FlowNode | FlowEdge): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) {
+    if (FLOW_OWNED.has(k)) continue;
     const x = (a as unknown as Record<string, unknown>)[k];
     const y = (b as unknown as Record<string, unknown>)[k];
     if (x === y) continue;

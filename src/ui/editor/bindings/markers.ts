@@ -4,6 +4,7 @@
  */
 import { WORKSPACE_FILE } from "../../../store/controller";
 import { toMonacoMarkers } from "../toMonacoMarkers";
+import { markTimeline } from "../../app/timeline";
 import type { BindingContext, Disposable } from "./editorPorts";
 
 export function bindMarkers({
@@ -14,6 +15,7 @@ export function bindMarkers({
     const s = store.getState();
     if (!s.analysis || s.analysisRevision !== s.revision) return;
     editor.setMarkers(toMonacoMarkers(s.analysis.diagnostics, WORKSPACE_FILE));
+    markTimeline("gwsim:markers-set");
   };
   update();
   const unsubscribe = store.subscribe((s, p) => {

@@ -1,0 +1,205 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { applyDelta, deepEqual, diffValue } from "./analysisDelta";
+
+/** Plain data as an analysis holds it, with the names that matter here: ids, keys, `__proto__`. */
+const { value } = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0, -0, NaN, 1.5)),
+    fc.constantFrom("a", "b", "", "__proto__"),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    tie("object"),
+    tie("array"),
+    tie("keyed"),
+  ),
+  object: fc.dictionary(
+    fc.constantFrom("a", "b", "c", "id", "key", "__proto__", "constructor"),
+    tie("value"),
+    { maxKeys: 4 },
+  ),
+  array: fc.array(tie("value"), { maxLength: 5 }),
+  // Elements with unique ids, as graph nodes and edges are.
+  keyed: fc.uniqueArray(
+    fc.record({ id: fc.constantFrom("n1", "n2", "n3", "n4"), v: tie("value") }),
+    { selector: (n) => n.id, maxLength: 4 },
+  ),
+}));
+
+/** Small edits of a value, so the pair shares most of its structure (as two revisions do). */
+function mutate(v: unknown, pick: number): unknown {
+  if (Array.isArray(v)) {
+    const out = [...v];
+    if (out.length === 0 || pick % 4 === 0) out.splice(pick % (out.length + 1), 0, pick);
+    else if (pick % 4 === 1) out.splice(pick % out.length, 1);
+    else if (pick % 4 === 2) out.reverse();
+    else out[pick % out.length] = mutate(out[pick % out.length], pick >> 2);
+    return out;
+  }
+  if (typeof v === "object" && v !== null) {
+    const keys = Object.keys(v);
+    const out: Record<string, unknown> = {};
+    for (const k of keys)
+      Object.defineProperty(out, k, {
+        value: (v as Record<string, unknown>)[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    if (keys.length === 0 || pick % 3 === 0) out[`k${pick % 5}`] = pick;
+    else if (pick % 3 === 1) delete out[keys[pick % keys.length]!];
+    else {
+      const k = keys[pick % keys.length]!;
+      Object.defineProperty(out, k, {
+        value: mutate(out[k], pick >> 2),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return typeof v === "number" ? v + 1 : pick;
+}
+
+describe("analysis deltas", () => {
+  test("applying the delta from a to b gives b (deep-equal, same key order), for any plain data", () => {
+    fc.assert(
+      fc.property(value, value, fc.array(fc.nat(), { maxLength: 4 }), (a, other, picks) => {
+        for (const b of [other, picks.reduce((v, p) => mutate(v, p), a)]) {
+          const delta = structuredClone(diffValue(a, b));
+          const applied = applyDelta(structuredClone(a), delta);
+          expect(applied).toEqual(b);
+          expect(JSON.stringify(applied)).toBe(JSON.stringify(b));
+          if (typeof b === "object" && b !== null)
+            expect(Object.getOwnPropertyNames(applied)).toEqual(Object.getOwnPropertyNames(b));
+        }
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+
+  test("equal values have no delta; 0 and -0, NaN and NaN are told apart as toEqual does", () => {
+    fc.assert(
+      fc.property(value, (a) => {
+        expect(diffValue(a, structuredClone(a))).toBeUndefined();
+      }),
+      { numRuns: 500, seed: 12 },
+    );
+    expect(diffValue(0, -0)).toEqual({ t: "v", v: -0 });
+    expect(diffValue(NaN, NaN)).toBeUndefined();
+    expect(deepEqual({ a: undefined }, {})).toBe(false);
+    expect(deepEqual([1, [2, { x: "y" }]], [1, [2, { x: "y" }]])).toBe(true);
+  });
+
+  test("a `__proto__` name is an own property on both sides, never the prototype", () => {
+    const a = JSON.parse('{"__proto__": {"polluted": 1}, "x": 1}') as Record<string, unknown>;
+    const b = JSON.parse('{"__proto__": {"polluted": 2}, "x": 1}') as Record<string, unknown>;
+    const applied = applyDelta(a, structuredClone(diffValue(a, b))) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(applied)).toBe(Object.prototype);
+    expect(Object.hasOwn(applied, "__proto__")).toBe(true);
+    expect(JSON.stringify(applied)).toBe('{"__proto__":{"polluted":2},"x":1}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test("one changed node: the delta names only it, and everything else keeps its identity", () => {
+    const node = (id: string, status: string) => ({ id, status, details: { rows: [id, 1, 2] } });
+    const prev = {
+      graph: { nodes: [node("a", "ok"), node("b", "ok"), node("c", "ok")], edges: [] },
+      status: { a: { ok: true }, b: { ok: true } },
+    };
+    const next = {
+      graph: { nodes: [node("a", "ok"), node("b", "error"), node("c", "ok")], edges: [] },
+      status: { a: { ok: true }, b: { ok: false } },
+    };
+    const delta = diffValue(prev, next);
+    expect(delta).toEqual({
+      t: "o",
+      del: [],
+      set: [
+        [
+          "graph",
+          {
+            t: "o",
+            del: [],
+            set: [
+              [
+                "nodes",
+                {
+                  t: "a",
+                  n: 3,
+                  copy: [
+                    [0, 0, 1],
+                    [2, 2, 1],
+                  ],
+                  set: [[1, 1, { t: "o", del: [], set: [["status", { t: "v", v: "error" }]] }]],
+                },
+              ],
+            ],
+          },
+        ],
+        [
+          "status",
+          {
+            t: "o",
+            del: [],
+            set: [["b", { t: "o", del: [], set: [["ok", { t: "v", v: false }]] }]],
+          },
+        ],
+      ],
+    });
+    const applied = applyDelta(prev, delta) as typeof next;
+    expect(applied).toEqual(next);
+    expect(applied.graph.nodes[0]).toBe(prev.graph.nodes[0]);
+    expect(applied.graph.nodes[2]).toBe(prev.graph.nodes[2]);
+    expect(applied.graph.nodes[1]?.details).toBe(prev.graph.nodes[1]?.details);
+    expect(applied.graph.edges).toBe(prev.graph.edges);
+    expect(applied.status.a).toBe(prev.status.a);
+  });
+
+  test("nodes matched by id survive reordering and insertion without being re-sent", () => {
+    const nodes = ["a", "b", "c", "d"].map((id) => ({ id, big: { text: id.repeat(100) } }));
+    const next = [nodes[3], { id: "e", big: { text: "e" } }, nodes[0], nodes[1]].map((n) =>
+      structuredClone(n),
+    );
+    const delta = diffValue(nodes, next);
+    expect(delta).toEqual({
+      t: "a",
+      n: 4,
+      copy: [
+        [0, 3, 1],
+        [2, 0, 2],
+      ],
+      set: [[1, -1, { t: "v", v: { id: "e", big: { text: "e" } } }]],
+    });
+    const applied = applyDelta(nodes, delta) as typeof nodes;
+    expect(applied).toEqual(next);
+    expect(applied[2]).toBe(nodes[0]);
+  });
+
+  test("a diagnostic inserted into a list shifts the rest, which are copied, not re-sent", () => {
+    const diags = [10, 20, 30, 40].map((line) => ({ line, message: `at ${line}` }));
+    const next = [diags[0], { line: 15, message: "new" }, diags[1], diags[2], diags[3]];
+    expect(diffValue(diags, next)).toEqual({
+      t: "a",
+      n: 5,
+      copy: [
+        [0, 0, 1],
+        [2, 1, 3],
+      ],
+      set: [[1, -1, { t: "v", v: { line: 15, message: "new" } }]],
+    });
+    const removed = [diags[0], diags[2], diags[3]];
+    expect(diffValue(diags, removed)).toEqual({
+      t: "a",
+      n: 3,
+      copy: [
+        [0, 0, 1],
+        [1, 2, 2],
+      ],
+      set: [],
+    });
+  });
+});

@@ -1,0 +1,238 @@
+/**
+ * What changed between two analyses, as a structural delta the worker posts instead of the whole
+ * Analysis (hundreds of kilobytes at 300 documents, cloned twice per keystroke), and the page's
+ * side that applies it. Applying keeps every unchanged part of the previous value by identity, so
+ * React Flow and the memoized node views skip the nodes a keystroke did not touch.
+ *
+ * Arrays of objects that carry a unique string `id` (graph nodes and edges) or `key` (objects)
+ * are matched by it; other arrays by position, re-aligned over one inserted or removed element.
+ * Records (status, effective policies: keyed by object) are patched key by key. The delta is plain
+ * data (structured-clone safe); property names come from user manifests, so they are read with
+ * Object.hasOwn and written with defineProperty, never through the prototype chain.
+ *
+ * Pure: no DOM, no worker API, unit-tested in Node. The invariant (applyDelta(a, diffValue(a, b))
+ * deep-equals b) is a property test in analysisDelta.test.ts.
+ */
+
+export type ValueDelta = ReplaceDelta | ObjectDelta | ArrayDelta;
+
+/** The new value, whole. */
+export interface ReplaceDelta {
+  t: "v";
+  v: unknown;
+}
+
+/** A plain object: changed or added properties, removed ones, and the key order when it moved. */
+export interface ObjectDelta {
+  t: "o";
+  set: [key: string, delta: ValueDelta][];
+  del: string[];
+  /** The new object's own keys in order, when applying set/del in place would not give it. */
+  order?: string[];
+}
+
+/**
+ * An array of length `n`: `copy` runs take previous elements unchanged (by identity), `set`
+ * entries build the others, each from the previous element `from` (-1: none) and a delta.
+ */
+export interface ArrayDelta {
+  t: "a";
+  n: number;
+  copy: [index: number, from: number, count: number][];
+  set: [index: number, from: number, delta: ValueDelta][];
+}
+
+/** The delta from `prev` to `next`, or undefined when they are deep-equal. */
+export function diffValue(prev: unknown, next: unknown): ValueDelta | undefined {
+  if (Object.is(prev, next)) return undefined;
+  if (Array.isArray(prev) && Array.isArray(next)) return diffArray(prev, next);
+  if (isPlainObject(prev) && isPlainObject(next)) return diffObject(prev, next);
+  return { t: "v", v: next };
+}
+
+/** True when `a` and `b` are the same plain data (what structured clone and toEqual compare). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  return diffValue(a, b) === undefined;
+}
+
+/** `prev` turned into the value the delta was computed for; unchanged parts keep their identity. */
+export function applyDelta(prev: unknown, delta: ValueDelta | undefined): unknown {
+  if (delta === undefined) return prev;
+  switch (delta.t) {
+    case "v":
+      return delta.v;
+    case "o":
+      return applyObject(isPlainObject(prev) ? prev : {}, delta);
+    case "a":
+      return applyArray(Array.isArray(prev) ? prev : [], delta);
+  }
+}
+
+// ------------------------------------------------------------------------------------- objects
+
+type PlainObject = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is PlainObject {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function diffObject(prev: PlainObject, next: PlainObject): ObjectDelta | undefined {
+  const set: ObjectDelta["set"] = [];
+  const del: string[] = [];
+  const prevKeys = Object.keys(prev);
+  const nextKeys = Object.keys(next);
+  for (const key of nextKeys) {
+    if (!Object.hasOwn(prev, key)) {
+      set.push([key, { t: "v", v: next[key] }]);
+      continue;
+    }
+    const d = diffValue(prev[key], next[key]);
+    if (d !== undefined) set.push([key, d]);
+  }
+  for (const key of prevKeys) if (!Object.hasOwn(next, key)) del.push(key);
+  const inPlace = keysAfter(prevKeys, set, del);
+  const moved = !sameKeys(inPlace, nextKeys);
+  if (set.length === 0 && del.length === 0 && !moved) return undefined;
+  return moved ? { t: "o", set, del, order: nextKeys } : { t: "o", set, del };
+}
+
+/** The key order applyObject gives without `order`: the previous keys minus removed, then added. */
+function keysAfter(prevKeys: readonly string[], set: ObjectDelta["set"], del: readonly string[]) {
+  const removed = new Set(del);
+  const kept = new Set(prevKeys);
+  const out = prevKeys.filter((k) => !removed.has(k));
+  for (const [key] of set) if (!kept.has(key)) out.push(key);
+  return out;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+function applyObject(prev: PlainObject, delta: ObjectDelta): PlainObject {
+  const changed = new Map<string, unknown>();
+  for (const [key, d] of delta.set)
+    changed.set(key, applyDelta(Object.hasOwn(prev, key) ? prev[key] : undefined, d));
+  const removed = new Set(delta.del);
+  const order = delta.order ?? keysAfter(Object.keys(prev), delta.set, delta.del);
+  const out: PlainObject = {};
+  for (const key of order) {
+    if (removed.has(key) && !changed.has(key)) continue;
+    define(out, key, changed.has(key) ? changed.get(key) : prev[key]);
+  }
+  return out;
+}
+
+/** An own data property, even for a name like `__proto__` that assignment would not create. */
+function define(target: PlainObject, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else target[key] = value;
+}
+
+// -------------------------------------------------------------------------------------- arrays
+
+function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDelta | undefined {
+  const pairs = pairByIdentity(prev, next) ?? pairByPosition(prev, next);
+  const copy: ArrayDelta["copy"] = [];
+  const set: ArrayDelta["set"] = [];
+  let unchanged = prev.length === next.length;
+  for (let i = 0; i < next.length; i++) {
+    const from = pairs.from[i] ?? -1;
+    const d =
+      from < 0
+        ? { t: "v" as const, v: next[i] }
+        : pairs.equal[i] === true
+          ? undefined
+          : diffValue(prev[from], next[i]);
+    if (d !== undefined) {
+      set.push([i, from, d]);
+      unchanged = false;
+      continue;
+    }
+    if (from !== i) unchanged = false;
+    const run = copy[copy.length - 1];
+    if (run && run[0] + run[2] === i && run[1] + run[2] === from) run[2]++;
+    else copy.push([i, from, 1]);
+  }
+  return unchanged ? undefined : { t: "a", n: next.length, copy, set };
+}
+
+/** The field that names each element, when every element of both arrays has a unique string one. */
+const IDENTITY_FIELDS = ["id", "key"] as const;
+
+/** For each element of `next`, the index of its previous element (-1: new), and which are known equal. */
+interface Pairs {
+  from: number[];
+  equal: boolean[];
+}
+
+function pairByIdentity(prev: readonly unknown[], next: readonly unknown[]): Pairs | undefined {
+  if (prev.length === 0 || next.length === 0) return undefined;
+  for (const field of IDENTITY_FIELDS) {
+    const before = indexBy(prev, field);
+    if (before === undefined || indexBy(next, field) === undefined) continue;
+    return {
+      from: next.map((item) => before.get((item as PlainObject)[field] as string) ?? -1),
+      equal: [],
+    };
+  }
+  return undefined;
+}
+
+function indexBy(items: readonly unknown[], field: string): Map<string, number> | undefined {
+  const index = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!isPlainObject(item) || !Object.hasOwn(item, field)) return undefined;
+    const name = item[field];
+    if (typeof name !== "string" || index.has(name)) return undefined;
+    index.set(name, i);
+  }
+  return index;
+}
+
+/**
+ * Position by position, re-aligning when one element was inserted or removed (a new diagnostic
+ * shifts the rest of the list by one: they are still copied, not re-sent).
+ */
+function pairByPosition(prev: readonly unknown[], next: readonly unknown[]): Pairs {
+  const from: number[] = [];
+  const equal: boolean[] = [];
+  let j = 0;
+  for (let i = 0; i < next.length; i++) {
+    if (j < prev.length && deepEqual(prev[j], next[i])) {
+      from.push(j++);
+      equal.push(true);
+    } else if (j + 1 < prev.length && deepEqual(prev[j + 1], next[i])) {
+      // prev[j] was removed.
+      from.push(j + 1);
+      equal.push(true);
+      j += 2;
+    } else if (j < prev.length && i + 1 < next.length && deepEqual(prev[j], next[i + 1])) {
+      // next[i] was inserted: prev[j] pairs with next[i + 1].
+      from.push(-1);
+      equal.push(false);
+    } else {
+      from.push(j < prev.length ? j++ : -1);
+      equal.push(false);
+    }
+  }
+  return { from, equal };
+}
+
+function applyArray(prev: readonly unknown[], delta: ArrayDelta): unknown[] {
+  const out = new Array<unknown>(delta.n);
+  for (const [index, from, count] of delta.copy)
+    for (let k = 0; k < count; k++) out[index + k] = prev[from + k];
+  for (const [index, from, d] of delta.set)
+    out[index] = applyDelta(from >= 0 ? prev[from] : undefined, d);
+  return out;
+}

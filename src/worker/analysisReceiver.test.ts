@@ -1,0 +1,170 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { analyzeRevision, type SourceFile, type WorldMode } from "../engine";
+import { createAnalysisReceiver, type SendAnalysisUpdate } from "./analysisReceiver";
+import { createEngineApi, type AnalysisUpdate } from "./engineApi";
+import { createRevisionCache } from "./revisionCache";
+
+const EPOCH = "2026-01-01T00:00:00Z";
+const clock = () => EPOCH;
+const example = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/examples/${name}`, import.meta.url), "utf8");
+const at = (text: string): SourceFile[] => [{ name: "workspace.yaml", text }];
+
+/** The worker behind a structured clone, as postMessage delivers it; records what it sent. */
+function worker(capacity = 3) {
+  const api = createEngineApi(createRevisionCache({ clock, capacity }));
+  const sent: AnalysisUpdate[] = [];
+  const send: SendAnalysisUpdate = (...args) => {
+    const update = structuredClone(api.analysisUpdate(...args));
+    sent.push(update);
+    return Promise.resolve(update);
+  };
+  return { api, send, sent };
+}
+
+const kinds = (updates: readonly AnalysisUpdate[]) =>
+  updates.map((u) => ("full" in u ? "full" : "delta"));
+
+describe("the page's analysis arrives as deltas", () => {
+  const bases = [
+    "shared-gateway-two-teams.yaml",
+    "external-vs-internal-isolation.yaml",
+    "broken-on-purpose.yaml",
+    "envoy-gateway-policies.yaml",
+  ].map(example);
+
+  type Edit = (text: string) => string;
+  const documents = (text: string) => text.split(/^---$/m);
+  const edit = fc.oneof(
+    fc.nat({ max: 99 }).map(
+      (n): Edit =>
+        (t) =>
+          t.replace(/weight: \d+/, `weight: ${n}`),
+    ),
+    fc.constantFrom("shop", "api", "internal").map(
+      (h): Edit =>
+        (t) =>
+          t.replace(/([a-z]+)\.example\.com/, `${h}.example.com`),
+    ),
+    fc.nat().map((i): Edit => (t) => {
+      const d = documents(t);
+      d.splice(i % d.length, 1);
+      return d.join("---");
+    }),
+    fc.nat().map((i): Edit => (t) => {
+      const d = documents(t);
+      d.splice(i % d.length, 0, d[i % d.length] ?? "");
+      return d.join("---");
+    }),
+    // A character typed anywhere (syntax errors and shifted lines included), or one deleted.
+    fc.tuple(fc.nat(), fc.constantFrom(":", " ", "-", "x", "\n", "[", '"', "#")).map(
+      ([i, c]): Edit =>
+        (t) =>
+          t.slice(0, i % (t.length + 1)) + c + t.slice(i % (t.length + 1)),
+    ),
+    fc.nat().map(
+      (i): Edit =>
+        (t) =>
+          t.slice(0, i % (t.length + 1)) + t.slice((i % (t.length + 1)) + 1),
+    ),
+  );
+  const step = fc.record({
+    edit,
+    // Mostly the same world (deltas); sometimes a switch (a full analysis).
+    world: fc.constantFrom<WorldMode>("auto", "auto", "auto", "closed"),
+  });
+
+  test("after any edit sequence the page's analysis equals a fresh one; a delta whenever it can be", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: bases.length - 1 }),
+        fc.array(step, { minLength: 1, maxLength: 6 }),
+        async (base, steps) => {
+          const { send, sent } = worker();
+          const page = createAnalysisReceiver("page-1", send);
+          let text = bases[base]!;
+          let world: WorldMode = "auto";
+          const expected: string[] = [];
+          await page.analyze(0, at(text), world);
+          expected.push("full");
+          for (const [i, s] of steps.entries()) {
+            text = s.edit(text);
+            expected.push(s.world === world ? "delta" : "full");
+            world = s.world;
+            const result = await page.analyze(i + 1, at(text), world);
+            expect(result.revision).toBe(i + 1);
+            expect(result.analysis).toEqual(analyzeRevision(at(text), { clock, world }).analysis);
+          }
+          expect(kinds(sent)).toEqual(expected);
+        },
+      ),
+      { numRuns: 25, seed: 1111 },
+    );
+  });
+
+  test("a weight edit re-sends the edge it changed, and the other nodes keep their identity", async () => {
+    const { send, sent } = worker();
+    const page = createAnalysisReceiver("page-1", send);
+    const text = example("shared-gateway-two-teams.yaml");
+    const before = (await page.analyze(1, at(text), "auto")).analysis;
+    const after = (await page.analyze(2, at(text.replace("weight: 90", "weight: 80")), "auto"))
+      .analysis;
+    const update = sent[1];
+    if (!update || !("delta" in update)) throw new Error("expected a delta");
+    // A fraction of the analysis is posted.
+    expect(JSON.stringify(update.delta).length).toBeLessThan(JSON.stringify(after).length / 4);
+    const changed = after.graph.edges.filter((e, i) => e !== before.graph.edges[i]);
+    expect(changed.map((e) => e.kind)).toEqual(["backend", "backend"]);
+    expect(after.graph.nodes.filter((n, i) => n !== before.graph.nodes[i])).toHaveLength(0);
+    expect(after.objects).toBe(before.objects);
+  });
+
+  test("an answer on a base the page does not hold is asked again in full", async () => {
+    const { api, sent } = worker();
+    const text = example("shared-gateway-two-teams.yaml");
+    // Another caller in the same session moved the worker's base on: the page's delta would not apply.
+    let sneak = true;
+    const send: SendAnalysisUpdate = (session, base, revision, sources, world) => {
+      if (sneak && base !== undefined) {
+        sneak = false;
+        api.analysisUpdate(session, base, revision, sources, world);
+        // The worker's base is now that unseen answer; lie about it to the page.
+        const update = api.analysisUpdate(session, base + 1, revision, sources, world);
+        sent.push(update);
+        return Promise.resolve({ ...update, base: -1 } as AnalysisUpdate);
+      }
+      const update = structuredClone(api.analysisUpdate(session, base, revision, sources, world));
+      sent.push(update);
+      return Promise.resolve(update);
+    };
+    const page = createAnalysisReceiver("page-1", send);
+    await page.analyze(1, at(text), "auto");
+    const edited = text.replace("weight: 90", "weight: 70");
+    const result = await page.analyze(2, at(edited), "auto");
+    expect(result.analysis).toEqual(analyzeRevision(at(edited), { clock }).analysis);
+    expect(kinds(sent)).toEqual(["full", "delta", "full"]);
+  });
+
+  test("a restarted worker (no base) answers in full; two sessions keep their own base", async () => {
+    const text = example("shared-gateway-two-teams.yaml");
+    const first = worker();
+    let send = first.send;
+    const page = createAnalysisReceiver("page-1", (...args) => send(...args));
+    await page.analyze(1, at(text), "auto");
+    const restarted = worker();
+    send = restarted.send;
+    const edited = text.replace("weight: 90", "weight: 60");
+    expect((await page.analyze(2, at(edited), "auto")).analysis).toEqual(
+      analyzeRevision(at(edited), { clock }).analysis,
+    );
+    expect(kinds(restarted.sent)).toEqual(["full"]);
+
+    const other = createAnalysisReceiver("page-2", restarted.send);
+    await other.analyze(1, at(text), "auto");
+    await page.analyze(3, at(text), "auto");
+    await other.analyze(2, at(edited), "auto");
+    expect(kinds(restarted.sent)).toEqual(["full", "full", "delta", "delta"]);
+  });
+});
