@@ -12,7 +12,7 @@ for (const size of [
   { width: 1366, height: 768 },
   { width: 1600, height: 1000 },
 ]) {
-  test(`layout screenshots at ${size.width}×${size.height}`, async ({ page, app }) => {
+  test(`layout screenshots at ${size.width}×${size.height}`, async ({ page, app, api }) => {
     const shot = (name: string) =>
       page.screenshot({ path: `${SCREENS}/layout-${size.width}x${size.height}-${name}.png` });
     await page.setViewportSize(size);
@@ -23,6 +23,7 @@ for (const size of [
     await shot("start");
 
     await app.openExample("business-lines");
+    await api.waitForAnalysis();
     await canvas.readyAsFitted();
     const route = page.locator('[data-testid^="graph-node-httproute-"]').first();
     await route.click();

@@ -29,6 +29,28 @@ export class CanvasPage {
   /** Waits for the laid-out graph and leaves the view as the app fitted it. */
   async readyAsFitted(): Promise<void> {
     await expect(this.root).toHaveAttribute("data-state", "laid-out", { timeout: 20_000 });
+    await this.settled();
+  }
+
+  /**
+   * Waits until the view stops moving, as a person waits before clicking: a refit follows a
+   * layout, a banner or a panel resizing the canvas (a short animation), and a click during it
+   * can land beside the node it aimed at.
+   */
+  async settled(): Promise<void> {
+    const viewport = this.page.locator(".react-flow__viewport");
+    let last: string | null = "";
+    await expect
+      .poll(
+        async () => {
+          const now = await viewport.getAttribute("style");
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { intervals: [300], timeout: 15_000 },
+      )
+      .toBe(true);
   }
 
   /**
@@ -73,6 +95,7 @@ export class CanvasPage {
     const node = this.node(key);
     await expect(node).toHaveCount(1);
     await this.zoomOutUntilVisible(node);
+    await this.settled();
     await node.click();
   }
 

@@ -22,7 +22,9 @@ export default function SimulatorBody({ tab }: { tab: SimulatorTab }) {
             <RequestComposer />
             <RequestLists />
           </div>
-          <div className="sim-right">
+          {/* A scrolling region keyboard users can reach and scroll even when the trace holds no
+              button (an empty or outdated trace squeezed into a short panel). */}
+          <div className="sim-right" role="region" aria-label="Trace" tabIndex={0}>
             <TraceView />
           </div>
         </div>
