@@ -14,31 +14,10 @@ import { SimulatorPanel } from "./pages/SimulatorPanel";
 const SCREENS = process.env.GWSIM_SCREENS ?? "test-results/screens";
 
 /** A rule whose only backendRef has weight 0: 500 by gwsim's default, forwarded under all-traffic. */
-const LONE_ZERO_WEIGHT = `apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: {name: gc}
-spec: {controllerName: example.com/c}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: gw, namespace: default}
-spec:
-  gatewayClassName: gc
-  listeners: [{name: http, protocol: HTTP, port: 80}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: svc, namespace: default}
-spec: {ports: [{port: 80}]}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata: {name: r, namespace: default}
-spec:
-  parentRefs: [{name: gw}]
-  rules:
-    - backendRefs: [{name: svc, port: 80, weight: 0}]
-`;
+const LONE_ZERO_WEIGHT = readFileSync(
+  new URL("../src/engine/testdata/readings/lone-zero-weight.yaml", import.meta.url),
+  "utf8",
+);
 
 const READING = "reading loneBackendZeroWeight=all-traffic";
 

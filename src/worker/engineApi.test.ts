@@ -98,32 +98,10 @@ describe("the world setting in the worker", () => {
 });
 
 describe("the readings in the worker", () => {
-  const text = `# world: closed
-apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: {name: gc}
-spec: {controllerName: example.com/c}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: gw, namespace: default}
-spec:
-  gatewayClassName: gc
-  listeners: [{name: http, protocol: HTTP, port: 80}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: svc, namespace: default}
-spec: {ports: [{port: 80}]}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata: {name: r, namespace: default}
-spec:
-  parentRefs: [{name: gw}]
-  rules:
-    - backendRefs: [{name: svc, port: 80, weight: 0}]
-`;
+  const text = `# world: closed\n${readFileSync(
+    new URL("../engine/testdata/readings/lone-zero-weight.yaml", import.meta.url),
+    "utf8",
+  )}`;
   const sources = [{ name: "workspace.yaml", text }];
   const request = { gateway: "default/gw", scheme: "http" as const, path: "/" };
   const applied = (r: { analysis: { diagnostics: { code: string }[] } }) =>

@@ -143,31 +143,10 @@ spec:
 });
 
 describe("the settings the outcomes were computed under", () => {
-  const lone = `apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: {name: gc}
-spec: {controllerName: example.com/c}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: gw, namespace: default}
-spec:
-  gatewayClassName: gc
-  listeners: [{name: http, protocol: HTTP, port: 80}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: svc, namespace: default}
-spec: {ports: [{port: 80}]}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata: {name: r, namespace: default}
-spec:
-  parentRefs: [{name: gw}]
-  rules:
-    - backendRefs: [{name: svc, port: 80, weight: 0}]
-`;
+  const lone = readFileSync(
+    new URL("../testdata/readings/lone-zero-weight.yaml", import.meta.url),
+    "utf8",
+  );
   const settings = { world: "closed", readings: { loneBackendZeroWeight: "all-traffic" } } as const;
   const request: SimRequest = { gateway: "default/gw", scheme: "http", path: "/" };
   const observed = [
