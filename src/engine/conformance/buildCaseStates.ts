@@ -17,6 +17,7 @@ import { parseAllDocuments, type Document } from "yaml";
 import type { SourceFile } from "../types";
 import type { CaseFile, ObjectId } from "./caseTypes";
 import { dict } from "../collections/dict";
+import { QUIET_YAML } from "../load/quietYaml";
 
 export type ReadFile = (path: string) => string;
 
@@ -140,7 +141,7 @@ function loadFile(path: string, readFile: ReadFile, caseFile: string): LoadedFil
       { cause: e },
     );
   }
-  const docs = parseAllDocuments(text);
+  const docs = parseAllDocuments(text, QUIET_YAML);
   const list = Array.isArray(docs) ? docs : [];
   return { name: path, text, docs: list.map((doc) => describeDoc(doc)) };
 }

@@ -7,6 +7,7 @@ import { isMap, isSeq, parseAllDocuments, type Document, type YAMLMap, type YAML
 import { CLUSTER_SCOPED_KINDS } from "../api/kinds";
 import { documentChunks } from "../load/guardDocuments";
 import type { ObjectSelector } from "./editOps";
+import { QUIET_YAML } from "../load/quietYaml";
 
 export interface ObjectNode {
   root: YAMLMap;
@@ -46,7 +47,7 @@ export function locateObject(text: string, selector: ObjectSelector): LocatedObj
 }
 
 export function parseDocuments(text: string): Document.Parsed[] {
-  const docs = parseAllDocuments(text, { keepSourceTokens: true });
+  const docs = parseAllDocuments(text, { ...QUIET_YAML, keepSourceTokens: true });
   return Array.isArray(docs) ? docs : [];
 }
 

@@ -17,27 +17,28 @@ export function inspectDocument(
   // an allocation per node and never pushes scalars.
   const nodes: unknown[] = [doc.contents];
   const depths: number[] = [0];
+  const visit = (child: unknown, depth: number): DocumentProblem | undefined => {
+    if (isPair(child)) {
+      const key = isAlias(child.key) ? child.key.resolve(doc) : child.key;
+      if (isCollection(key))
+        return { kind: "complex-key", offset: (child.key as Node).range?.[0] ?? 0 };
+      child = child.value;
+    }
+    if (!isCollection(child)) return undefined;
+    nodes.push(child);
+    depths.push(depth + 1);
+    return undefined;
+  };
   for (let top = nodes.pop(); top !== undefined || nodes.length > 0; top = nodes.pop()) {
     const depth = depths.pop() ?? 0;
     if (!isCollection(top)) continue;
     if (depth > maxDepth) return { kind: "too-deep", offset: top.range?.[0] ?? 0 };
-    if (isSeq(top)) {
-      for (const item of top.items) {
-        if (!isCollection(item)) continue;
-        nodes.push(item);
-        depths.push(depth + 1);
-      }
-      continue;
-    }
-    if (!isMap(top)) continue;
-    for (const pair of top.items) {
-      if (!isPair(pair)) continue;
-      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
-      if (isCollection(key))
-        return { kind: "complex-key", offset: (pair.key as Node).range?.[0] ?? 0 };
-      if (!isCollection(pair.value)) continue;
-      nodes.push(pair.value);
-      depths.push(depth + 1);
+    // A mapping's items are pairs; so are a sequence's under `!!pairs` and `!!omap`, whose keys
+    // become object keys all the same.
+    if (!isSeq(top) && !isMap(top)) continue;
+    for (const item of top.items) {
+      const problem = visit(item, depth);
+      if (problem) return problem;
     }
   }
   return undefined;

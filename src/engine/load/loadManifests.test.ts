@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { loadManifests } from "./loadManifests";
 
 const load = (text: string, name = "in.yaml") => loadManifests([{ name, text }]);
@@ -192,6 +192,34 @@ describe("loadManifests", () => {
       ["yaml.complex-key", 506],
     ]);
     expect(r.manifests.map((m) => m.name)).toEqual(["ok"]);
+  });
+
+  test("keys inside !!pairs and !!omap are keys too: a collection there is refused, located", () => {
+    const r = load(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\ndata: !!pairs\n  - ? [a]\n    : 1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: o}\ndata: !!omap\n  - {a: 1}\n  - ? {b: 2}\n    : 3\n",
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["yaml.complex-key", 5, 7],
+      ["yaml.complex-key", 13, 7],
+    ]);
+    expect(r.manifests).toEqual([]);
+  });
+
+  test("the yaml library never writes to the console (a CLI user's terminal, the browser's console)", () => {
+    const emitWarning = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      // A `!!binary` key converts to text lossily; the library warns about it by default.
+      const r = load(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  ? !!binary aGVsbG8=\n  : x\n",
+      );
+      expect(r.manifests.map((m) => m.name)).toEqual(["b"]);
+      expect(emitWarning).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+      warn.mockRestore();
+    }
   });
 
   test("brackets inside quoted strings and after apostrophes are counted correctly", () => {

@@ -9,6 +9,7 @@ import { parseDocument, visit, type Alias, type Document } from "yaml";
 import { guardDocuments, positionIn } from "./guardDocuments";
 import { inspectDocument } from "./inspectDocument";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./loadLimits";
+import { QUIET_YAML } from "./quietYaml";
 
 /** "file:line:col" of the node at a path of keys and indexes, or of the nearest parent that exists. */
 export type YamlLocator = (path: readonly (string | number)[]) => string;
@@ -38,7 +39,7 @@ export function loadYamlValue(
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text);
+    doc = parseDocument(text, QUIET_YAML);
   } catch (error) {
     return {
       ok: false,

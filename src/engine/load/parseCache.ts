@@ -15,6 +15,7 @@
  */
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import { quickParseDocument, type QuickDocument } from "./quickParse";
+import { QUIET_YAML } from "./quietYaml";
 
 export interface FullChunk {
   docs: Document.Parsed[];
@@ -65,7 +66,7 @@ export function fullParse(chunk: ParsedChunk): FullChunk {
 
 function parseFull(text: string): FullChunk {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const parsed = parseAllDocuments(text, { ...QUIET_YAML, lineCounter, prettyErrors: false });
   return { docs: Array.isArray(parsed) ? parsed : [], lineCounter };
 }
 

@@ -17,6 +17,7 @@
  * conformance manifest and generated input.
  */
 import { isScalar, parseDocument } from "yaml";
+import { QUIET_YAML } from "./quietYaml";
 
 export interface QuickDocument {
   /** The document's value, as `Document.toJS()` would give it: always a mapping here. */
@@ -573,7 +574,7 @@ function resolvePlain(plain: string): unknown {
   if (!NUMBER_LIKE.test(plain)) return plain;
   const known = resolved.get(plain);
   if (known !== undefined) return known.value;
-  const doc = parseDocument(plain);
+  const doc = parseDocument(plain, QUIET_YAML);
   if (doc.errors.length > 0 || doc.warnings.length > 0 || !isScalar(doc.contents)) giveUp();
   const value: unknown = doc.contents.toJS(doc);
   if (typeof value === "object" && value !== null) giveUp();

@@ -17,7 +17,7 @@ export const CLUSTER_FOLDER = "_cluster";
 
 export function splitWorkspace(text: string, objects: readonly SplitObject[]): SplitFile[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter });
+  const docs = parseAllDocuments(text, { lineCounter, logLevel: "error" });
   const documents = Array.isArray(docs) ? docs : [];
   const used = new Set<string>();
   const files: SplitFile[] = [];

@@ -15,7 +15,7 @@ const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 /** Throws when a document has a syntax error: re-printing it could lose what the user wrote. */
 export function cleanClusterDump(text: string, options: CleanOptions): string {
-  const parsed = parseAllDocuments(text);
+  const parsed = parseAllDocuments(text, { logLevel: "error" });
   const documents = Array.isArray(parsed) ? parsed : [];
   const broken = documents.find((doc) => doc.errors.length > 0);
   if (broken)
