@@ -37,7 +37,46 @@ export interface FuzzProblem {
 const MAX_TRACES = 64;
 const MAX_PREVIEWS = 8;
 
+/**
+ * Runs every public entry point on the input. The engine must also stay silent: anything it (or a
+ * library under it) writes to the console lands on a CLI user's terminal, so it is a problem too.
+ */
 export function exerciseEngine(sources: readonly SourceFile[]): FuzzProblem[] {
+  const written: string[] = [];
+  const restore = captureConsole(written);
+  let problems: FuzzProblem[];
+  try {
+    problems = runEntryPoints(sources);
+  } finally {
+    restore();
+  }
+  for (const text of written)
+    problems.push({
+      kind: "exception",
+      stage: "console",
+      message: `the engine wrote to the console: ${text.slice(0, 200)}`,
+      signature: `exception console ${shape(text)}`,
+    });
+  return problems;
+}
+
+/** Replaces the console's writers and process.emitWarning with recorders; returns the undo. */
+export function captureConsole(written: string[]): () => void {
+  const record = (...args: unknown[]): void => {
+    written.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(" "));
+  };
+  const methods = ["log", "info", "warn", "error", "debug"] as const;
+  const saved = methods.map((m) => console[m]);
+  const savedEmitWarning = process.emitWarning;
+  for (const m of methods) console[m] = record;
+  process.emitWarning = record as typeof process.emitWarning;
+  return () => {
+    methods.forEach((m, i) => (console[m] = saved[i] as (typeof console)[typeof m]));
+    process.emitWarning = savedEmitWarning;
+  };
+}
+
+function runEntryPoints(sources: readonly SourceFile[]): FuzzProblem[] {
   const problems: FuzzProblem[] = [];
   const run = <T>(stage: string, fn: () => T): T | undefined => {
     try {
