@@ -241,17 +241,21 @@ export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
 }
 
 /** What every candidate of one route ranks by alike, worked out once per route. */
-interface RouteRankFacts {
+export interface RouteRankFacts {
   createdAt: number;
   nsName: string;
 }
 
-export function routeCandidates(route: ResolvedRoute): Candidate[] {
-  const out: Candidate[] = [];
-  const facts: RouteRankFacts = {
+export function routeRankFacts(route: ResolvedRoute): RouteRankFacts {
+  return {
     createdAt: timeValue(route.creationTimestamp),
     nsName: `${route.namespace}/${route.name}`,
   };
+}
+
+export function routeCandidates(route: ResolvedRoute): Candidate[] {
+  const out: Candidate[] = [];
+  const facts = routeRankFacts(route);
   for (const rule of route.rules) {
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
@@ -265,6 +269,19 @@ export function routeCandidates(route: ResolvedRoute): Candidate[] {
     );
   }
   return out;
+}
+
+/**
+ * The match a candidate stands for, as written: undefined for L4 routes and for a rule without
+ * matches (defaulted); otherwise `matches[matchIndex]`.
+ */
+export function writtenMatch(
+  route: ResolvedRoute,
+  rule: ResolvedRule,
+  matchIndex: number,
+): HTTPRouteMatch | GRPCRouteMatch | undefined {
+  const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
+  return L4_KINDS.has(route.kind) || written.length === 0 ? undefined : written[matchIndex];
 }
 
 function buildCandidate(
@@ -291,8 +308,19 @@ function buildCandidate(
   };
   if (route.creationTimestamp !== undefined) entry.creationTimestamp = route.creationTimestamp;
   if (rule.name !== undefined) entry.ruleName = rule.name;
+  return { entry, route, rule, match, rank: rankKeyOf(route, facts, rule, tableMatch, matchIndex) };
+}
+
+/** The precedence keys of one candidate, read from its described match. */
+export function rankKeyOf(
+  route: ResolvedRoute,
+  facts: RouteRankFacts,
+  rule: ResolvedRule,
+  tableMatch: RouteTableMatch,
+  matchIndex: number,
+): RankKey {
   const path = tableMatch.path;
-  const rank: RankKey = {
+  return {
     kind: route.kind,
     pathTypeRank:
       path === undefined
@@ -319,7 +347,6 @@ function buildCandidate(
     ruleIndex: rule.index,
     matchIndex,
   };
-  return { entry, route, rule, match, rank };
 }
 
 function describeMatch(
