@@ -5,7 +5,7 @@ import type { Analysis } from "../analysisTypes";
 import type { Readings } from "../readings/readings";
 import { worldDirective } from "../../test-utils/worldDirective";
 import { candidatesFromTable } from "./candidatesFromTable";
-import { collectCandidates, type ListenerCandidates } from "./collectCandidates";
+import { backendTarget, collectCandidates, type ListenerCandidates } from "./collectCandidates";
 import { compileRouter } from "./compileRouter";
 
 const ROUTING = "src/engine/testdata/routing";
@@ -119,6 +119,15 @@ describe("candidatesFromTable", () => {
         const { routeTable: _table, ...withoutTable } = a;
         expect(router.table).toEqual(compileRouter(withoutTable).table);
         expect(router.table.listeners[0]).toBe(a.routeTable.listeners[0]);
+        // Each rule's backend targets, shared from the table entries, name its own backendRefs.
+        for (const gw of router.gatewayList)
+          for (const port of gw.ports.values())
+            for (const l of port.listeners)
+              for (const v of l.virtualHostList)
+                for (const c of v.all)
+                  expect(c.fast.targets).toEqual(
+                    c.rule.backendRefs.map((r) => (r.valid ? backendTarget(r) : undefined)),
+                  );
       });
     }
   }

@@ -82,6 +82,8 @@ export function collectCandidates(
   const out: ListenerCandidates[] = [];
   // A route attached to several listeners is described once: its entries share these values.
   const candidatesOf = new Map<ResolvedRoute, Candidate[]>();
+  // One target string per distinct backend: thousands of rules name the same few Services.
+  const targetName = createTargetNames();
   const droppedOf = new Map<ResolvedRoute, RouteTableDroppedRule[]>();
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
@@ -99,7 +101,7 @@ export function collectCandidates(
         if (route === undefined) continue;
         let candidates = candidatesOf.get(route);
         if (candidates === undefined)
-          candidatesOf.set(route, (candidates = routeCandidates(route)));
+          candidatesOf.set(route, (candidates = routeCandidates(route, targetName)));
         let dropped = droppedOf.get(route);
         if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
         for (const h of hosts) {
@@ -253,14 +255,17 @@ export function routeRankFacts(route: ResolvedRoute): RouteRankFacts {
   };
 }
 
-export function routeCandidates(route: ResolvedRoute): Candidate[] {
+export function routeCandidates(
+  route: ResolvedRoute,
+  targetName: (ref: ResolvedBackendRef) => string = backendTarget,
+): Candidate[] {
   const out: Candidate[] = [];
   const facts = routeRankFacts(route);
   for (const rule of route.rules) {
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
     const filters = rule.filters.map((f) => f.filter.type ?? "(no type)");
-    const backends = describeBackends(rule.backendRefs);
+    const backends = describeBackends(rule.backendRefs, targetName);
     const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
     const matches: (HTTPRouteMatch | GRPCRouteMatch | undefined)[] =
       L4_KINDS.has(route.kind) || written.length === 0 ? [undefined] : [...written];
@@ -397,11 +402,31 @@ export function backendTarget(ref: ResolvedBackendRef): string {
   return `${ref.namespace}/${ref.name}${ref.port === undefined ? "" : `:${ref.port}`}`;
 }
 
-function describeBackends(refs: readonly ResolvedBackendRef[]): RouteTableBackend[] {
+/**
+ * backendTarget, remembered per namespace, name and port: equal targets are one string, so a
+ * table of thousands of rules holds each distinct target once.
+ */
+export function createTargetNames(): (ref: ResolvedBackendRef) => string {
+  const byNamespace = new Map<string, Map<string, Map<number | undefined, string>>>();
+  return (ref) => {
+    let byName = byNamespace.get(ref.namespace);
+    if (byName === undefined) byNamespace.set(ref.namespace, (byName = new Map()));
+    let byPort = byName.get(ref.name);
+    if (byPort === undefined) byName.set(ref.name, (byPort = new Map()));
+    let target = byPort.get(ref.port);
+    if (target === undefined) byPort.set(ref.port, (target = backendTarget(ref)));
+    return target;
+  };
+}
+
+function describeBackends(
+  refs: readonly ResolvedBackendRef[],
+  targetName: (ref: ResolvedBackendRef) => string,
+): RouteTableBackend[] {
   const shares = weightShares(refs.map((r) => r.weight));
   return refs.map((r, i) => {
     const b: RouteTableBackend = {
-      target: r.valid ? backendTarget(r) : "none",
+      target: r.valid ? targetName(r) : "none",
       kind: r.kind,
       namespace: r.namespace,
       name: r.name,

@@ -168,7 +168,11 @@ function compileFastRule(c: Candidate): FastRule {
     // Weights below 1 never carry traffic (0, or values the API server would refuse).
     weights: refs.map((r) => (r.weight >= 1 ? r.weight : 0)),
     totalWeight: refs.reduce((sum, r) => sum + (r.weight >= 1 ? r.weight : 0), 0),
-    targets: refs.map((r) => (r.valid ? backendTarget(r) : undefined)),
+    // The table entry already names each valid backend (describeBackends, same refs in order):
+    // share its strings rather than building them again.
+    targets: refs.map((r, i) =>
+      r.valid ? (c.entry.backends[i]?.target ?? backendTarget(r)) : undefined,
+    ),
     backendMayAnswer: refs.map((r) => mayAnswer(r.filters)),
   };
 }
