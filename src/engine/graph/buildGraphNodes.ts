@@ -100,16 +100,33 @@ function firstByKey<T>(items: readonly T[], keyOf: (item: T) => ResourceKey): Ma
   return out;
 }
 
-function base(
+/** A node's status and why, as the summaries below give it (status, then reason and message when set). */
+type NodeSummary = {
+  status: GraphStatus;
+  reason?: string | undefined;
+  message?: string | undefined;
+};
+
+/**
+ * A drawn object's node: its identity, category, summary and details, keys in that order. Built
+ * key by key rather than by spreading: an object spread that adds keys gives every node a hidden
+ * class of its own, kept as long as the graph and making every reader of nodes megamorphic.
+ */
+function objectNode(
   o: ObjectSummary,
-): Pick<GraphNode, "id" | "kind" | "name" | "ghost"> & { namespace?: string } {
-  return {
-    id: o.key,
-    kind: o.kind,
-    name: o.name,
-    ghost: false,
-    ...(o.namespace === undefined ? {} : { namespace: o.namespace }),
-  };
+  category: GraphNode["category"],
+  summary: NodeSummary,
+  details: GraphNode["details"],
+): GraphNode {
+  const node = { id: o.key, kind: o.kind, name: o.name, ghost: false } as GraphNode;
+  if (o.namespace !== undefined) node.namespace = o.namespace;
+  node.category = category;
+  // Every own key of the summary, as a spread copies them (a key set to undefined included).
+  const target = node as unknown as Record<string, unknown>;
+  const from = summary as Record<string, unknown>;
+  for (const key of Object.keys(from)) target[key] = from[key];
+  node.details = details;
+  return node;
 }
 
 function classNode(
@@ -119,12 +136,10 @@ function classNode(
 ): GraphNode {
   const controllerName =
     typeof spec["controllerName"] === "string" ? spec["controllerName"] : undefined;
-  return {
-    ...base(o),
+  return objectNode(o, "class", summarizeConditions(conditionsOf(input.status[o.key])), {
     category: "class",
-    ...summarizeConditions(conditionsOf(input.status[o.key])),
-    details: { category: "class", ...(controllerName === undefined ? {} : { controllerName }) },
-  };
+    ...(controllerName === undefined ? {} : { controllerName }),
+  });
 }
 
 function gatewayNode(
@@ -139,24 +154,22 @@ function gatewayNode(
     (typeof spec["gatewayClassName"] === "string" ? spec["gatewayClassName"] : "");
   const listeners = listenerRows(input, lookups, o.key, o.key);
   const own = summarizeConditions(conditionsOf(input.status[o.key]));
-  return {
-    ...base(o),
+  return objectNode(o, "gateway", withListenerStatus(own, listeners), {
     category: "gateway",
-    ...withListenerStatus(own, listeners),
-    details: { category: "gateway", className, listeners },
-  };
+    className,
+    listeners,
+  });
 }
 
 function listenerSetNode(input: SemanticGraphInput, lookups: Lookups, o: ObjectSummary): GraphNode {
   const model = input.gateways.find((g) => g.listeners.some((l) => l.owner === o.key));
   const listeners = listenerRows(input, lookups, model?.key, o.key);
   const own = summarizeConditions(conditionsOf(input.status[o.key]));
-  return {
-    ...base(o),
+  return objectNode(o, "listenerSet", withListenerStatus(own, listeners), {
     category: "listenerSet",
-    ...withListenerStatus(own, listeners),
-    details: { category: "listenerSet", ...(model ? { gateway: model.key } : {}), listeners },
-  };
+    ...(model ? { gateway: model.key } : {}),
+    listeners,
+  });
 }
 
 /** A gateway that is fine itself but has a listener that serves nothing is worth a warning. */
@@ -240,22 +253,17 @@ function routeNode(
       ...(invalidRef.message ? { message: invalidRef.message } : {}),
     };
   } else summary = { status: "ok" };
-  return {
-    ...base(o),
-    category: "route",
-    ...summary,
-    details: { category: "route", hostnames, ruleCount, parents },
-  };
+  return objectNode(o, "route", summary, { category: "route", hostnames, ruleCount, parents });
 }
 
 function ingressClassNode(o: ObjectSummary, spec: Record<string, unknown>): GraphNode {
   const controllerName = typeof spec["controller"] === "string" ? spec["controller"] : undefined;
-  return {
-    ...base(o),
-    category: "class",
-    status: "ok",
-    details: { category: "class", ...(controllerName === undefined ? {} : { controllerName }) },
-  };
+  return objectNode(
+    o,
+    "class",
+    { status: "ok" },
+    { category: "class", ...(controllerName === undefined ? {} : { controllerName }) },
+  );
 }
 
 /**
@@ -286,12 +294,7 @@ function ingressNode(
         reason: "IngressClassNotFound",
         message: `IngressClass ${ingress.className} is not in the input`,
       };
-  return {
-    ...base(o),
-    category: "route",
-    ...summary,
-    details: { category: "route", hostnames, ruleCount, parents },
-  };
+  return objectNode(o, "route", summary, { category: "route", hostnames, ruleCount, parents });
 }
 
 export function parentLabel(e: RouteParentExplain, routeNamespace: string | undefined): string {
@@ -309,7 +312,7 @@ function serviceNode(o: ObjectSummary, spec: ServiceSpec): GraphNode {
       ...(p.name ? { name: p.name } : {}),
       ...(p.protocol ? { protocol: p.protocol } : {}),
     }));
-  return { ...base(o), category: "backend", status: "ok", details: { category: "backend", ports } };
+  return objectNode(o, "backend", { status: "ok" }, { category: "backend", ports });
 }
 
 function grantNode(o: ObjectSummary, spec: ReferenceGrantSpec): GraphNode {
@@ -319,7 +322,7 @@ function grantNode(o: ObjectSummary, spec: ReferenceGrantSpec): GraphNode {
   const to = (Array.isArray(spec.to) ? spec.to : []).map((t) =>
     t?.name ? `${t.kind ?? "?"} ${t.name}` : `every ${t?.kind ?? "?"}`,
   );
-  return { ...base(o), category: "grant", status: "ok", details: { category: "grant", from, to } };
+  return objectNode(o, "grant", { status: "ok" }, { category: "grant", from, to });
 }
 
 function policyNode(input: SemanticGraphInput, lookups: Lookups, o: ObjectSummary): GraphNode {
@@ -341,7 +344,7 @@ function policyNode(input: SemanticGraphInput, lookups: Lookups, o: ObjectSummar
         `${missing.targetRef.kind} ${missing.targetRef.name} is not in the input`,
     };
   }
-  return { ...base(o), category: "policy", ...summary, details: { category: "policy", targets } };
+  return objectNode(o, "policy", summary, { category: "policy", targets });
 }
 
 export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

@@ -293,6 +293,41 @@ describe("buildSemanticGraph", () => {
     expect(g.nodes.some((n) => n.kind === "Namespace")).toBe(false);
   });
 
+  test("node keys come in one order: identity, category, summary, details", () => {
+    // JSON output (CLI, worker messages) prints keys in this order, whatever builds the node.
+    const g = buildSemanticGraph(twoTeams(true));
+    expect(Object.keys(g.nodes.find((n) => n.id === GW) ?? {})).toEqual([
+      "id",
+      "kind",
+      "name",
+      "ghost",
+      "namespace",
+      "category",
+      "status",
+      "reason",
+      "details",
+    ]);
+    expect(Object.keys(g.nodes.find((n) => n.kind === "GatewayClass") ?? {})).toEqual([
+      "id",
+      "kind",
+      "name",
+      "ghost",
+      "category",
+      "status",
+      "details",
+    ]);
+    expect(Object.keys(g.nodes.find((n) => n.id === SHOP) ?? {})).toEqual([
+      "id",
+      "kind",
+      "name",
+      "ghost",
+      "namespace",
+      "category",
+      "status",
+      "details",
+    ]);
+  });
+
   test("an accepted route gets an ok edge to the listener it attached to", () => {
     const g = buildSemanticGraph(twoTeams(true));
     const edge = g.edges.find((e) => e.kind === "parent" && e.source === SHOP);

@@ -126,3 +126,51 @@ describe("resolveBackendRef (spec §2.7 order)", () => {
     expect(ref).toMatchObject({ valid: true, index: 2, weight: 0, target: "Service/other/db" });
   });
 });
+
+describe("resolveBackendRef output", () => {
+  // The key order is what JSON output (CLI, worker messages) prints: it must not depend on how the
+  // outcome is recorded on the reference.
+  test("keys come in one order: identity, weight, validity, filters, port, then the outcome", () => {
+    const index = indexResources([aService("app", "web")]);
+    const ok = resolveBackendRef(index, from, { name: "web", port: 8080 }, 0);
+    expect(Object.keys(ok)).toEqual([
+      "index",
+      "group",
+      "kind",
+      "namespace",
+      "name",
+      "weight",
+      "valid",
+      "filters",
+      "port",
+      "target",
+    ]);
+    const missing = resolveBackendRef(
+      indexResources([aService("app", "web")], "closed"),
+      from,
+      { name: "gone", port: 1 },
+      1,
+    );
+    expect(Object.keys(missing)).toEqual([
+      "index",
+      "group",
+      "kind",
+      "namespace",
+      "name",
+      "weight",
+      "valid",
+      "filters",
+      "port",
+      "reason",
+      "message",
+    ]);
+    expect(missing.valid).toBe(false);
+  });
+  test("each call gives a reference of its own", () => {
+    const index = indexResources([aService("app", "web")]);
+    const a = resolveBackendRef(index, from, { name: "web", port: 8080 }, 0);
+    const b = resolveBackendRef(index, from, { name: "web", port: 8080 }, 0);
+    expect(a).not.toBe(b);
+    expect(a).toEqual(b);
+  });
+});

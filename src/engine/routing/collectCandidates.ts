@@ -82,6 +82,8 @@ export function collectCandidates(
   const out: ListenerCandidates[] = [];
   // A route attached to several listeners is described once: its entries share these values.
   const candidatesOf = new Map<ResolvedRoute, Candidate[]>();
+  // One target string per distinct backend: thousands of rules name the same few Services.
+  const targetName = createTargetNames();
   const droppedOf = new Map<ResolvedRoute, RouteTableDroppedRule[]>();
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
@@ -99,7 +101,7 @@ export function collectCandidates(
         if (route === undefined) continue;
         let candidates = candidatesOf.get(route);
         if (candidates === undefined)
-          candidatesOf.set(route, (candidates = routeCandidates(route)));
+          candidatesOf.set(route, (candidates = routeCandidates(route, targetName)));
         let dropped = droppedOf.get(route);
         if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
         for (const h of hosts) {
@@ -241,22 +243,29 @@ export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
 }
 
 /** What every candidate of one route ranks by alike, worked out once per route. */
-interface RouteRankFacts {
+export interface RouteRankFacts {
   createdAt: number;
   nsName: string;
 }
 
-export function routeCandidates(route: ResolvedRoute): Candidate[] {
-  const out: Candidate[] = [];
-  const facts: RouteRankFacts = {
+export function routeRankFacts(route: ResolvedRoute): RouteRankFacts {
+  return {
     createdAt: timeValue(route.creationTimestamp),
     nsName: `${route.namespace}/${route.name}`,
   };
+}
+
+export function routeCandidates(
+  route: ResolvedRoute,
+  targetName: (ref: ResolvedBackendRef) => string = backendTarget,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const facts = routeRankFacts(route);
   for (const rule of route.rules) {
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
     const filters = rule.filters.map((f) => f.filter.type ?? "(no type)");
-    const backends = describeBackends(rule.backendRefs);
+    const backends = describeBackends(rule.backendRefs, targetName);
     const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
     const matches: (HTTPRouteMatch | GRPCRouteMatch | undefined)[] =
       L4_KINDS.has(route.kind) || written.length === 0 ? [undefined] : [...written];
@@ -265,6 +274,19 @@ export function routeCandidates(route: ResolvedRoute): Candidate[] {
     );
   }
   return out;
+}
+
+/**
+ * The match a candidate stands for, as written: undefined for L4 routes and for a rule without
+ * matches (defaulted); otherwise `matches[matchIndex]`.
+ */
+export function writtenMatch(
+  route: ResolvedRoute,
+  rule: ResolvedRule,
+  matchIndex: number,
+): HTTPRouteMatch | GRPCRouteMatch | undefined {
+  const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
+  return L4_KINDS.has(route.kind) || written.length === 0 ? undefined : written[matchIndex];
 }
 
 function buildCandidate(
@@ -291,8 +313,19 @@ function buildCandidate(
   };
   if (route.creationTimestamp !== undefined) entry.creationTimestamp = route.creationTimestamp;
   if (rule.name !== undefined) entry.ruleName = rule.name;
+  return { entry, route, rule, match, rank: rankKeyOf(route, facts, rule, tableMatch, matchIndex) };
+}
+
+/** The precedence keys of one candidate, read from its described match. */
+export function rankKeyOf(
+  route: ResolvedRoute,
+  facts: RouteRankFacts,
+  rule: ResolvedRule,
+  tableMatch: RouteTableMatch,
+  matchIndex: number,
+): RankKey {
   const path = tableMatch.path;
-  const rank: RankKey = {
+  return {
     kind: route.kind,
     pathTypeRank:
       path === undefined
@@ -319,7 +352,6 @@ function buildCandidate(
     ruleIndex: rule.index,
     matchIndex,
   };
-  return { entry, route, rule, match, rank };
 }
 
 function describeMatch(
@@ -370,11 +402,31 @@ export function backendTarget(ref: ResolvedBackendRef): string {
   return `${ref.namespace}/${ref.name}${ref.port === undefined ? "" : `:${ref.port}`}`;
 }
 
-function describeBackends(refs: readonly ResolvedBackendRef[]): RouteTableBackend[] {
+/**
+ * backendTarget, remembered per namespace, name and port: equal targets are one string, so a
+ * table of thousands of rules holds each distinct target once.
+ */
+export function createTargetNames(): (ref: ResolvedBackendRef) => string {
+  const byNamespace = new Map<string, Map<string, Map<number | undefined, string>>>();
+  return (ref) => {
+    let byName = byNamespace.get(ref.namespace);
+    if (byName === undefined) byNamespace.set(ref.namespace, (byName = new Map()));
+    let byPort = byName.get(ref.name);
+    if (byPort === undefined) byName.set(ref.name, (byPort = new Map()));
+    let target = byPort.get(ref.port);
+    if (target === undefined) byPort.set(ref.port, (target = backendTarget(ref)));
+    return target;
+  };
+}
+
+function describeBackends(
+  refs: readonly ResolvedBackendRef[],
+  targetName: (ref: ResolvedBackendRef) => string,
+): RouteTableBackend[] {
   const shares = weightShares(refs.map((r) => r.weight));
   return refs.map((r, i) => {
     const b: RouteTableBackend = {
-      target: r.valid ? backendTarget(r) : "none",
+      target: r.valid ? targetName(r) : "none",
       kind: r.kind,
       namespace: r.namespace,
       name: r.name,

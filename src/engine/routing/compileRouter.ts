@@ -38,7 +38,8 @@ import type {
 import { describeListener } from "./compileRouteTable";
 import { compileMeshRouter } from "./compileMeshRouter";
 import type { MeshModel } from "../mesh/meshTypes";
-import type { RouteTableListener } from "./types";
+import type { RouteTable, RouteTableListener } from "./types";
+import { candidatesFromTable } from "./candidatesFromTable";
 
 /** What the Router is built from: an Analysis satisfies it. */
 export interface RouterInput {
@@ -49,6 +50,11 @@ export interface RouterInput {
   readings?: Readings | undefined;
   /** Services and their route bindings; without it no route binds a Service (mesh requests get default routing). */
   mesh?: MeshModel;
+  /**
+   * The route table analysed from these same inputs (Analysis.routeTable). When given, its
+   * candidate order and entries are reused rather than collected and sorted again.
+   */
+  routeTable?: RouteTable;
 }
 
 export function compileRouter(input: RouterInput): Router {
@@ -56,12 +62,13 @@ export function compileRouter(input: RouterInput): Router {
   const gatewayList: CompiledGateway[] = [];
   const tableListeners: RouteTableListener[] = [];
   const fastRules = new Map<ResolvedRule, FastRule>();
-  for (const lc of collectCandidates(
-    input.gateways,
-    input.routes,
-    input.attachments,
-    input.readings,
-  )) {
+  const fromTable =
+    input.routeTable === undefined
+      ? undefined
+      : candidatesFromTable(input.gateways, input.routes, input.routeTable);
+  const listeners =
+    fromTable ?? collectCandidates(input.gateways, input.routes, input.attachments, input.readings);
+  for (const [position, lc] of listeners.entries()) {
     const name = `${lc.gateway.namespace}/${lc.gateway.name}`;
     let gw = gateways.get(name);
     if (gw === undefined) {
@@ -69,7 +76,11 @@ export function compileRouter(input: RouterInput): Router {
       gateways.set(name, gw);
       gatewayList.push(gw);
     }
-    const table = describeListener(lc);
+    // The analysis's own table listener when the candidates came from it: the same entries.
+    const table =
+      fromTable === undefined
+        ? describeListener(lc)
+        : (input.routeTable?.listeners[position] ?? describeListener(lc));
     tableListeners.push(table);
     const virtualHosts = new HostnameIndex<CompiledVirtualHost>();
     const virtualHostList = lc.virtualHosts.map((v) => compileVirtualHost(v, fastRules));
@@ -157,7 +168,11 @@ function compileFastRule(c: Candidate): FastRule {
     // Weights below 1 never carry traffic (0, or values the API server would refuse).
     weights: refs.map((r) => (r.weight >= 1 ? r.weight : 0)),
     totalWeight: refs.reduce((sum, r) => sum + (r.weight >= 1 ? r.weight : 0), 0),
-    targets: refs.map((r) => (r.valid ? backendTarget(r) : undefined)),
+    // The table entry already names each valid backend (describeBackends, same refs in order):
+    // share its strings rather than building them again.
+    targets: refs.map((r, i) =>
+      r.valid ? (c.entry.backends[i]?.target ?? backendTarget(r)) : undefined,
+    ),
     backendMayAnswer: refs.map((r) => mayAnswer(r.filters)),
   };
 }
