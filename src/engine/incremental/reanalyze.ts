@@ -48,6 +48,7 @@ import type {
   AnalyzeOptions,
   Diagnostic,
   Manifest,
+  ResolvedBackendRef,
   ResolvedRoute,
   RouteStatus,
   SourceFile,
@@ -96,8 +97,7 @@ export function reanalyze(
   if (!sameJson(stages.loadDiagnostics, loaded.loadDiagnostics))
     return fallback("what the loader reports changed");
   const index = previous.index;
-  if (listKind(index, "BackendTLSPolicy").length > 0)
-    return fallback("a BackendTLSPolicy reads every route's backends");
+  const backendTLSPolicies = listKind(index, "BackendTLSPolicy").length > 0;
 
   const now = (options.clock ?? (() => EPOCH))();
   const context = (idx: ResourceIndex, locator: StatusContext["locator"]): StatusContext => {
@@ -128,13 +128,23 @@ export function reanalyze(
     if (index.byKey.get(before.key) !== before) return fallback("the edited object is a duplicate");
     if (after.body["status"] !== undefined || before.body["status"] !== undefined)
       return fallback("the route carries a written status (drift compares it)");
-    if (previous.analysis.policies.some((p) => p.targetRef.kind === kind))
-      return fallback("a policy targets a route of this kind");
+    // Policy attachments read a route's key and group only (resolvePolicyAttachments): with both
+    // the same, every policy's target, the effective policies and the policy edges stand.
+    if (before.group !== after.group) return fallback("the route's API group changed");
     // The route's own resolution, in each revision, on its own: what it reports must not change.
     const oldCtx = context(index, stages.locator);
     const nextCtx = context(nextIndex, loaded.locator);
     const old = resolveRouteReporting(oldCtx, before, kind);
     const next = resolveRouteReporting(nextCtx, after, kind);
+    if (backendTLSPolicies) {
+      // BackendTLSPolicy status reads which Services (and ports) accepted routes forward to, and
+      // marks those backends with the policy's SNI (withBackendTLS): both stand when the route
+      // forwards to the same Services and ports, backend by backend.
+      const settled = previous.analysis.routes.find((r) => r.key === before.key);
+      if (settled === undefined || backendTargets(old.route) !== backendTargets(next.route))
+        return fallback("the route's backends changed and a BackendTLSPolicy reads them");
+      next.route = withSettledBackendTLS(next.route, settled);
+    }
     if (!sameJson(oldCtx.diagnostics, nextCtx.diagnostics))
       return fallback("what the route's references report changed");
     if (
@@ -318,6 +328,43 @@ function rewriteRouteStatus(
     parentStatus(ctx, e.after, e.next, x, before.parents[i]?.controllerName ?? ""),
   );
   return { parents };
+}
+
+/** Every backend and mirror backend of a route, by position: valid, the Service, the port. */
+function backendTargets(route: ResolvedRoute): string {
+  const at = (ref: ResolvedBackendRef | undefined) =>
+    ref === undefined ? null : [ref.valid, ref.target ?? null, ref.port ?? null];
+  return JSON.stringify(
+    route.rules.map((rule) => [
+      rule.backendRefs.map(at),
+      rule.filters.map((f) => at(f.mirrorBackend)),
+    ]),
+  );
+}
+
+/**
+ * The route with the SNI marks its settled self carries (withBackendTLS), backend by backend;
+ * backendTargets() proved both forward to the same Services and ports, so the marks are the ones
+ * withBackendTLS would give. Shaped as withBackendTLS shapes it (new objects only where marked).
+ */
+function withSettledBackendTLS(route: ResolvedRoute, settled: ResolvedRoute): ResolvedRoute {
+  const marked = (ref: ResolvedBackendRef, was: ResolvedBackendRef | undefined) =>
+    was?.backendTLS === undefined ? ref : { ...ref, backendTLS: was.backendTLS };
+  const rules = route.rules.map((rule, i) => {
+    const before = settled.rules[i];
+    if (before === undefined) return rule;
+    const backendRefs = rule.backendRefs.map((r, j) => marked(r, before.backendRefs[j]));
+    const filters = rule.filters.map((f, j) => {
+      if (f.mirrorBackend === undefined) return f;
+      const mirror = marked(f.mirrorBackend, before.filters[j]?.mirrorBackend);
+      return mirror === f.mirrorBackend ? f : { ...f, mirrorBackend: mirror };
+    });
+    const changed =
+      backendRefs.some((r, j) => r !== rule.backendRefs[j]) ||
+      filters.some((f, j) => f !== rule.filters[j]);
+    return changed ? { ...rule, backendRefs, filters } : rule;
+  });
+  return rules.some((r, i) => r !== route.rules[i]) ? { ...route, rules } : route;
 }
 
 /** RouteTableEntry without what it forwards to: what its rank and the lint precedence read. */
