@@ -163,11 +163,12 @@ export function reanalyze(
   }
 
   const analysis = previous.analysis;
+  const settled = settledOf(analysis, edits);
   const statusCtx = context(nextIndex, loaded.locator);
   const status: StatusReport = { ...analysis.status };
   const nextRoutes = new Map<ResourceKey, ResolvedRoute>();
   for (const e of edits) {
-    const rewritten = rewriteRouteStatus(statusCtx, analysis, e);
+    const rewritten = rewriteRouteStatus(statusCtx, analysis, e, settled.explain(e.key));
     if (rewritten === "mismatch") return fallback("the route's parents changed");
     if (rewritten !== undefined) status[e.key] = rewritten;
     nextRoutes.set(e.key, e.next.route);
@@ -189,7 +190,7 @@ export function reanalyze(
   const objects = analysis.objects.slice();
   for (const e of edits) objects[e.position] = summarize(e.after);
 
-  const graph = patchGraph(analysis, edits, { status, routes, objects, diagnostics });
+  const graph = patchGraph(analysis, edits, settled, { status, routes, objects, diagnostics });
   if (graph === undefined) return fallback("an edited route's edges changed shape");
 
   const next: Analysis = {
@@ -317,17 +318,38 @@ function rewriteRouteStatus(
   ctx: StatusContext,
   analysis: Analysis,
   e: RouteEdit,
+  explain: Analysis["explain"],
 ): RouteStatus | undefined | "mismatch" {
   const before = analysis.status[e.key] as RouteStatus | undefined;
-  const explains = analysis.explain.filter(
-    (x) => x.route === e.key && x.noStatusReason === undefined,
-  );
+  const explains = explain.filter((x) => x.noStatusReason === undefined);
   if (explains.length !== (before?.parents.length ?? 0)) return "mismatch";
   if (before === undefined) return undefined;
   const parents = explains.map((x, i) =>
     parentStatus(ctx, e.after, e.next, x, before.parents[i]?.controllerName ?? ""),
   );
   return { parents };
+}
+
+/** Revision n's attachment verdicts and attachments of the edited routes, in their order. */
+interface Settled {
+  explain(route: ResourceKey): Analysis["explain"];
+  attachments(route: ResourceKey): Analysis["attachments"];
+}
+
+/** One pass over each list for all edited routes (each list holds every route's entries). */
+function settledOf(analysis: Analysis, edits: readonly RouteEdit[]): Settled {
+  const explain = new Map<ResourceKey, Analysis["explain"]>();
+  const attachments = new Map<ResourceKey, Analysis["attachments"]>();
+  for (const e of edits) {
+    explain.set(e.key, []);
+    attachments.set(e.key, []);
+  }
+  for (const x of analysis.explain) explain.get(x.route)?.push(x);
+  for (const a of analysis.attachments) attachments.get(a.route)?.push(a);
+  return {
+    explain: (route) => explain.get(route) ?? [],
+    attachments: (route) => attachments.get(route) ?? [],
+  };
 }
 
 /** Every backend and mirror backend of a route, by position: valid, the Service, the port. */
@@ -428,14 +450,21 @@ function patchBackendFindings(
   locator: StatusContext["locator"],
 ): LintFinding[][] {
   const out = lintByRule.map((findings) => [...findings]);
-  const order = new Map<ResourceKey, number>();
-  routes.forEach((r, i) => {
-    if (!order.has(r.key)) order.set(r.key, i);
-  });
   const ownerOf = (f: LintFinding): ResourceKey | undefined => {
     const o = f.diagnostic.object;
     return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
   };
+  // Route positions, only for the routes that own a finding of the rule or were edited (a
+  // keystroke at 10,000 routes should not index every route).
+  const needed = new Set<ResourceKey>(edits.map((e) => e.key));
+  for (const f of lintByRule[BACKEND_RULE_INDEX] ?? []) {
+    const owner = ownerOf(f);
+    if (owner !== undefined) needed.add(owner);
+  }
+  const order = new Map<ResourceKey, number>();
+  routes.forEach((r, i) => {
+    if (needed.has(r.key) && !order.has(r.key)) order.set(r.key, i);
+  });
   for (const e of edits) {
     const fresh = findBackendProblems({
       manifests: [e.after],
@@ -465,14 +494,15 @@ function patchBackendFindings(
 function patchGraph(
   analysis: Analysis,
   edits: readonly RouteEdit[],
+  settled: Settled,
   next: Pick<Analysis, "status" | "routes" | "objects" | "diagnostics">,
 ): SemanticGraph | undefined {
   const nodes = analysis.graph.nodes.slice();
   let present: Set<string> | undefined;
   const edgeUpdates = new Map<string, GraphEdge>();
   for (const e of edits) {
-    const explain = analysis.explain.filter((x) => x.route === e.key);
-    const attachments = analysis.attachments.filter((a) => a.route === e.key);
+    const explain = settled.explain(e.key);
+    const attachments = settled.attachments(e.key);
     const summary = next.objects[e.position];
     if (summary === undefined) return undefined;
     const input = (m: Manifest, route: ResolvedRoute, status: StatusReport) => ({
