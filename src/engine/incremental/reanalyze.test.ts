@@ -8,7 +8,7 @@ import {
 } from "../../../bench/generatePolicyWorkspace";
 import { analyzeRevision, type AnalyzedRevision } from "../analyze";
 import { createParseCache, type ParseCache } from "../load/parseCache";
-import type { AnalyzeOptions, SourceFile } from "../types";
+import type { AnalyzeOptions, ResourceKey, SourceFile } from "../types";
 import type { WorldMode } from "../resolve/world";
 import { loadValidated } from "../validate/loadValidated";
 import { reanalyze, type Reanalysis } from "./reanalyze";
@@ -248,9 +248,9 @@ describe("what one edit reuses", () => {
   test("a weight edit of a route a policy targets is reused: the policies' targets stand", () => {
     const withPolicy = (w: number) => edited({ weight: w }) + TRAFFIC_POLICY;
     const { revision } = expectReused(withPolicy(10), withPolicy(30));
-    expect(revision.analysis.effectivePolicies["HTTPRoute/shop/b"]?.map((p) => p.policy)).toEqual([
-      "BackendTrafficPolicy/shop/b-retries",
-    ]);
+    expect(
+      revision.analysis.effectivePolicies["HTTPRoute/shop/b" as ResourceKey]?.map((p) => p.policy),
+    ).toEqual(["BackendTrafficPolicy/shop/b-retries"]);
   });
 
   test("a weight edit beside a BackendTLSPolicy keeps the backends' SNI and the policy status", () => {
