@@ -2,9 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { generateBenchConfig, withWeightEdit } from "../../../bench/generateBenchConfig";
+import {
+  generatePolicyWorkspace,
+  withPolicyWorkspaceEdit,
+} from "../../../bench/generatePolicyWorkspace";
 import { analyzeRevision, type AnalyzedRevision } from "../analyze";
 import { createParseCache, type ParseCache } from "../load/parseCache";
-import type { AnalyzeOptions, SourceFile } from "../types";
+import type { AnalyzeOptions, ResourceKey, SourceFile } from "../types";
 import type { WorldMode } from "../resolve/world";
 import { loadValidated } from "../validate/loadValidated";
 import { reanalyze, type Reanalysis } from "./reanalyze";
@@ -119,6 +123,35 @@ spec:
 }
 
 const BASE = GATEWAY + route("a") + route("b") + route("c");
+
+const TRAFFIC_POLICY = `---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: BackendTrafficPolicy
+metadata:
+  name: b-retries
+  namespace: shop
+spec:
+  targetRefs:
+    - group: gateway.networking.k8s.io
+      kind: HTTPRoute
+      name: b
+`;
+
+const GREEN_TLS = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata:
+  name: green-tls
+  namespace: shop
+spec:
+  targetRefs:
+    - group: ""
+      kind: Service
+      name: green
+  validation:
+    wellKnownCACertificates: System
+    hostname: green.shop.example
+`;
 const edited = (opts: Parameters<typeof route>[1]) =>
   GATEWAY + route("a") + route("b", opts) + route("c");
 
@@ -212,6 +245,38 @@ describe("what one edit reuses", () => {
     expect("previous" in next.options).toBe(false);
   });
 
+  test("a weight edit of a route a policy targets is reused: the policies' targets stand", () => {
+    const withPolicy = (w: number) => edited({ weight: w }) + TRAFFIC_POLICY;
+    const { revision } = expectReused(withPolicy(10), withPolicy(30));
+    expect(
+      revision.analysis.effectivePolicies["HTTPRoute/shop/b" as ResourceKey]?.map((p) => p.policy),
+    ).toEqual(["BackendTrafficPolicy/shop/b-retries"]);
+  });
+
+  test("a weight edit beside a BackendTLSPolicy keeps the backends' SNI and the policy status", () => {
+    const withTLS = (w: number) => edited({ weight: w }) + GREEN_TLS;
+    const { revision } = expectReused(withTLS(10), withTLS(30));
+    const b = revision.analysis.routes.find((r) => r.key === "HTTPRoute/shop/b");
+    expect(b?.rules[0]?.backendRefs.map((r) => [r.weight, r.backendTLS?.sni])).toEqual([
+      [90, undefined],
+      [30, "green.shop.example"],
+    ]);
+    expect(revision.analysis.status["BackendTLSPolicy/shop/green-tls"]).toBeDefined();
+  });
+
+  test("a backend switched to a Service a BackendTLSPolicy reads: full pipeline", () => {
+    expectFallback(
+      GATEWAY + route("a") + route("b") + route("c") + GREEN_TLS,
+      GATEWAY + route("a") + route("b", { backend: "blue" }) + route("c") + GREEN_TLS,
+      /BackendTLSPolicy reads them/,
+    );
+  });
+
+  test("the policy workspace's weight edit (Envoy Gateway shape) is reused", () => {
+    const ws = generatePolicyWorkspace(24, 60);
+    expectReused(withPolicyWorkspaceEdit(ws, 20), withPolicyWorkspaceEdit(ws, 35));
+  }, 30_000);
+
   test("the bench's weight edit at 100 routes is reused and equals a fresh analysis", () => {
     const config = generateBenchConfig(100);
     expectReused(config.yaml, withWeightEdit(config, 17));
@@ -230,7 +295,9 @@ describe("incremental equals fresh on random edit sequences", () => {
       .filter((f) => f.endsWith(".yaml"))
       .map((f) => readFileSync(new URL(f, dir), "utf8")),
     BASE,
+    BASE + TRAFFIC_POLICY + GREEN_TLS,
     generateBenchConfig(30).yaml,
+    generatePolicyWorkspace(12, 30).yaml,
   ];
   type Edit = (text: string) => string;
   /** Replaces the n-th match of `pattern` (global), wrapping around. */
@@ -306,7 +373,7 @@ describe("incremental equals fresh on random edit sequences", () => {
           }
         },
       ),
-      { numRuns: 50, seed: 1111 },
+      { numRuns: 64, seed: 1111 },
     );
     // The generator must exercise the incremental path, or the test proves nothing.
     expect(reused).toBeGreaterThan(15);

@@ -48,6 +48,7 @@ import type {
   AnalyzeOptions,
   Diagnostic,
   Manifest,
+  ResolvedBackendRef,
   ResolvedRoute,
   RouteStatus,
   SourceFile,
@@ -96,8 +97,7 @@ export function reanalyze(
   if (!sameJson(stages.loadDiagnostics, loaded.loadDiagnostics))
     return fallback("what the loader reports changed");
   const index = previous.index;
-  if (listKind(index, "BackendTLSPolicy").length > 0)
-    return fallback("a BackendTLSPolicy reads every route's backends");
+  const backendTLSPolicies = listKind(index, "BackendTLSPolicy").length > 0;
 
   const now = (options.clock ?? (() => EPOCH))();
   const context = (idx: ResourceIndex, locator: StatusContext["locator"]): StatusContext => {
@@ -128,13 +128,23 @@ export function reanalyze(
     if (index.byKey.get(before.key) !== before) return fallback("the edited object is a duplicate");
     if (after.body["status"] !== undefined || before.body["status"] !== undefined)
       return fallback("the route carries a written status (drift compares it)");
-    if (previous.analysis.policies.some((p) => p.targetRef.kind === kind))
-      return fallback("a policy targets a route of this kind");
+    // Policy attachments read a route's key and group only (resolvePolicyAttachments): with both
+    // the same, every policy's target, the effective policies and the policy edges stand.
+    if (before.group !== after.group) return fallback("the route's API group changed");
     // The route's own resolution, in each revision, on its own: what it reports must not change.
     const oldCtx = context(index, stages.locator);
     const nextCtx = context(nextIndex, loaded.locator);
     const old = resolveRouteReporting(oldCtx, before, kind);
     const next = resolveRouteReporting(nextCtx, after, kind);
+    if (backendTLSPolicies) {
+      // BackendTLSPolicy status reads which Services (and ports) accepted routes forward to, and
+      // marks those backends with the policy's SNI (withBackendTLS): both stand when the route
+      // forwards to the same Services and ports, backend by backend.
+      const settled = previous.analysis.routes.find((r) => r.key === before.key);
+      if (settled === undefined || backendTargets(old.route) !== backendTargets(next.route))
+        return fallback("the route's backends changed and a BackendTLSPolicy reads them");
+      next.route = withSettledBackendTLS(next.route, settled);
+    }
     if (!sameJson(oldCtx.diagnostics, nextCtx.diagnostics))
       return fallback("what the route's references report changed");
     if (
@@ -153,11 +163,12 @@ export function reanalyze(
   }
 
   const analysis = previous.analysis;
+  const settled = settledOf(analysis, edits);
   const statusCtx = context(nextIndex, loaded.locator);
   const status: StatusReport = { ...analysis.status };
   const nextRoutes = new Map<ResourceKey, ResolvedRoute>();
   for (const e of edits) {
-    const rewritten = rewriteRouteStatus(statusCtx, analysis, e);
+    const rewritten = rewriteRouteStatus(statusCtx, analysis, e, settled.explain(e.key));
     if (rewritten === "mismatch") return fallback("the route's parents changed");
     if (rewritten !== undefined) status[e.key] = rewritten;
     nextRoutes.set(e.key, e.next.route);
@@ -179,7 +190,7 @@ export function reanalyze(
   const objects = analysis.objects.slice();
   for (const e of edits) objects[e.position] = summarize(e.after);
 
-  const graph = patchGraph(analysis, edits, { status, routes, objects, diagnostics });
+  const graph = patchGraph(analysis, edits, settled, { status, routes, objects, diagnostics });
   if (graph === undefined) return fallback("an edited route's edges changed shape");
 
   const next: Analysis = {
@@ -307,17 +318,75 @@ function rewriteRouteStatus(
   ctx: StatusContext,
   analysis: Analysis,
   e: RouteEdit,
+  explain: Analysis["explain"],
 ): RouteStatus | undefined | "mismatch" {
   const before = analysis.status[e.key] as RouteStatus | undefined;
-  const explains = analysis.explain.filter(
-    (x) => x.route === e.key && x.noStatusReason === undefined,
-  );
+  const explains = explain.filter((x) => x.noStatusReason === undefined);
   if (explains.length !== (before?.parents.length ?? 0)) return "mismatch";
   if (before === undefined) return undefined;
   const parents = explains.map((x, i) =>
     parentStatus(ctx, e.after, e.next, x, before.parents[i]?.controllerName ?? ""),
   );
   return { parents };
+}
+
+/** Revision n's attachment verdicts and attachments of the edited routes, in their order. */
+interface Settled {
+  explain(route: ResourceKey): Analysis["explain"];
+  attachments(route: ResourceKey): Analysis["attachments"];
+}
+
+/** One pass over each list for all edited routes (each list holds every route's entries). */
+function settledOf(analysis: Analysis, edits: readonly RouteEdit[]): Settled {
+  const explain = new Map<ResourceKey, Analysis["explain"]>();
+  const attachments = new Map<ResourceKey, Analysis["attachments"]>();
+  for (const e of edits) {
+    explain.set(e.key, []);
+    attachments.set(e.key, []);
+  }
+  for (const x of analysis.explain) explain.get(x.route)?.push(x);
+  for (const a of analysis.attachments) attachments.get(a.route)?.push(a);
+  return {
+    explain: (route) => explain.get(route) ?? [],
+    attachments: (route) => attachments.get(route) ?? [],
+  };
+}
+
+/** Every backend and mirror backend of a route, by position: valid, the Service, the port. */
+function backendTargets(route: ResolvedRoute): string {
+  const at = (ref: ResolvedBackendRef | undefined) =>
+    ref === undefined ? null : [ref.valid, ref.target ?? null, ref.port ?? null];
+  return JSON.stringify(
+    route.rules.map((rule) => [
+      rule.backendRefs.map(at),
+      rule.filters.map((f) => at(f.mirrorBackend)),
+    ]),
+  );
+}
+
+/**
+ * The route with the SNI marks its settled self carries (withBackendTLS), backend by backend;
+ * backendTargets() proved both forward to the same Services and ports, so the marks are the ones
+ * withBackendTLS would give. Shaped as withBackendTLS shapes it (new objects only where marked).
+ */
+function withSettledBackendTLS(route: ResolvedRoute, settled: ResolvedRoute): ResolvedRoute {
+  const marked = (ref: ResolvedBackendRef, was: ResolvedBackendRef | undefined) =>
+    was?.backendTLS === undefined ? ref : { ...ref, backendTLS: was.backendTLS };
+  const rules = route.rules.map((rule, i) => {
+    const before = settled.rules[i];
+    if (before === undefined) return rule;
+    const backendRefs = rule.backendRefs.map((r, j) => marked(r, before.backendRefs[j]));
+    const filters = rule.filters.map((f, j) => {
+      if (f.mirrorBackend === undefined) return f;
+      const mirror = marked(f.mirrorBackend, before.filters[j]?.mirrorBackend);
+      return mirror === f.mirrorBackend ? f : { ...f, mirrorBackend: mirror };
+    });
+    const changed =
+      backendRefs.some((r, j) => r !== rule.backendRefs[j]) ||
+      filters.some((f, j) => f !== rule.filters[j]);
+    return changed ? { ...rule, backendRefs, filters } : rule;
+  });
+  return rules.some((r, i) => r !== route.rules[i]) ? { ...route, rules } : route;
 }
 
 /** RouteTableEntry without what it forwards to: what its rank and the lint precedence read. */
@@ -381,14 +450,21 @@ function patchBackendFindings(
   locator: StatusContext["locator"],
 ): LintFinding[][] {
   const out = lintByRule.map((findings) => [...findings]);
-  const order = new Map<ResourceKey, number>();
-  routes.forEach((r, i) => {
-    if (!order.has(r.key)) order.set(r.key, i);
-  });
   const ownerOf = (f: LintFinding): ResourceKey | undefined => {
     const o = f.diagnostic.object;
     return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
   };
+  // Route positions, only for the routes that own a finding of the rule or were edited (a
+  // keystroke at 10,000 routes should not index every route).
+  const needed = new Set<ResourceKey>(edits.map((e) => e.key));
+  for (const f of lintByRule[BACKEND_RULE_INDEX] ?? []) {
+    const owner = ownerOf(f);
+    if (owner !== undefined) needed.add(owner);
+  }
+  const order = new Map<ResourceKey, number>();
+  routes.forEach((r, i) => {
+    if (needed.has(r.key) && !order.has(r.key)) order.set(r.key, i);
+  });
   for (const e of edits) {
     const fresh = findBackendProblems({
       manifests: [e.after],
@@ -418,14 +494,15 @@ function patchBackendFindings(
 function patchGraph(
   analysis: Analysis,
   edits: readonly RouteEdit[],
+  settled: Settled,
   next: Pick<Analysis, "status" | "routes" | "objects" | "diagnostics">,
 ): SemanticGraph | undefined {
   const nodes = analysis.graph.nodes.slice();
   let present: Set<string> | undefined;
   const edgeUpdates = new Map<string, GraphEdge>();
   for (const e of edits) {
-    const explain = analysis.explain.filter((x) => x.route === e.key);
-    const attachments = analysis.attachments.filter((a) => a.route === e.key);
+    const explain = settled.explain(e.key);
+    const attachments = settled.attachments(e.key);
     const summary = next.objects[e.position];
     if (summary === undefined) return undefined;
     const input = (m: Manifest, route: ResolvedRoute, status: StatusReport) => ({

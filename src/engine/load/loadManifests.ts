@@ -6,7 +6,6 @@
  * so every later diagnostic can point at the line the user wrote.
  */
 import { isMap, isSeq, type Document, type Node } from "yaml";
-import { resourceKey } from "../api/keys";
 import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, Manifest, ManifestSource, SourceFile } from "../types";
 import { buildManifest, isPlainObject, refOf, type ObjectInput } from "./buildManifest";
@@ -18,12 +17,12 @@ import {
   fullParse,
   parseChunk,
   settleParseCache,
-  type FullChunk,
   type ParseCache,
   type ParsedChunk,
 } from "./parseCache";
 import type { QuickDocument } from "./quickParse";
-import { parsingChunks } from "./parsingChunks";
+import { hasDirectiveOrEnd, parsingChunks } from "./parsingChunks";
+import { editWindow, type FileLoad, type LoadedChunk } from "./fileLoad";
 import {
   createObjectNodeRegistry,
   linePosition,
@@ -85,6 +84,18 @@ function loadFile(
   cache: ParseCache | undefined,
   mode: { split: boolean; quick: boolean },
 ): FileResult {
+  const keep = cache !== undefined && mode.split && mode.quick;
+  if (keep) {
+    const before = cache.files.current.get(source.name) ?? cache.files.previous.get(source.name);
+    const reloaded =
+      before !== undefined && sameLimits(before.limits, limits)
+        ? reloadFile(before, source, limits, registry, cache)
+        : undefined;
+    if (reloaded !== undefined) {
+      cache.files.current.set(source.name, reloaded.load);
+      return reloaded.result;
+    }
+  }
   const diagnostics: Diagnostic[] = [];
   const manifests: Manifest[] = [];
   const guarded = guardDocuments(source.text, limits);
@@ -93,59 +104,216 @@ function loadFile(
   // A refused first document without a `---` leaves only blanks, which the parser does not count.
   const firstRefused = guarded.refused[0];
   let docIndex = firstRefused?.start === 0 && !source.text.startsWith("---") ? 1 : 0;
-  for (const chunk of mode.split
+  const pieces = mode.split
     ? parsingChunks(guarded.text)
-    : [{ text: guarded.text, lineOffset: 0 }]) {
-    let parsed: ParsedChunk;
-    let full: FullChunk;
+    : [{ text: guarded.text, start: 0, lineOffset: 0 }];
+  // What the next load of an edited text may reuse (fileLoad.ts says which files qualify).
+  const kept: LoadedChunk[] | undefined =
+    keep && guarded.refused.length === 0 && !hasDirectiveOrEnd(source.text) ? [] : undefined;
+  for (const piece of pieces) {
+    let loaded: LoadedChunk;
     try {
-      parsed = parseChunk(chunk.text, cache, mode.quick);
-      if (parsed.quick !== undefined && listItemsOf(parsed.quick.value) === undefined) {
-        const result = loadQuickDocument(
-          parsed,
-          parsed.quick,
-          docIndex,
-          source.name,
-          chunk.lineOffset,
-          registry,
-        );
-        appendAll(manifests, result.manifests);
-        appendAll(diagnostics, inDocument(result.diagnostics, docIndex));
-        docIndex += 1;
+      const parsed = parseChunk(piece.text, cache, mode.quick);
+      loaded = loadChunk(parsed, piece, docIndex, source.name, limits, registry);
+    } catch (error) {
+      if (kept !== undefined) cache?.files.current.delete(source.name);
+      return lostFile(source, error);
+    }
+    appendAll(manifests, loaded.manifests);
+    appendAll(diagnostics, loaded.diagnostics);
+    docIndex += loaded.docs;
+    kept?.push(loaded);
+  }
+  if (kept !== undefined)
+    cache?.files.current.set(source.name, {
+      text: source.text,
+      limits,
+      chunks: kept,
+      entries: registry.fileEntries(source.name) ?? new Map(),
+    });
+  return { manifests, diagnostics };
+}
+
+/**
+ * The file loaded around its edit from how it was last loaded (fileLoad.ts), or undefined when
+ * it must be loaded whole (the window holds a document the guard refuses, or the parser gives up).
+ */
+function reloadFile(
+  before: FileLoad,
+  source: SourceFile,
+  limits: LoadLimits,
+  registry: ObjectNodeRegistry,
+  cache: ParseCache,
+): { result: FileResult; load: FileLoad } | undefined {
+  const window = editWindow(before, source.text);
+  if (window === undefined) return undefined;
+  if (window.text !== "" && guardDocuments(window.text, limits).refused.length > 0)
+    return undefined;
+  const chunks: LoadedChunk[] = [];
+  const standing = (chunk: LoadedChunk): void => {
+    // Kept in the chunk cache too, for a later load that cannot start from this one.
+    cache.current.set(chunk.parsed.text, chunk.parsed);
+    chunks.push(chunk);
+  };
+  // The standing chunks' locator entries come with the copy; the others are registered anew.
+  registry.startFrom(source.name, before.entries);
+  // Chunks after a window that gained or lost lines are read again at their new lines.
+  const suffixMoves = window.lineShift !== 0;
+  for (let i = window.first; i < before.chunks.length; i++) {
+    if (i >= window.after && !suffixMoves) break;
+    for (const s of (before.chunks[i] as LoadedChunk).registered) registry.forget(s);
+  }
+  for (let i = 0; i < window.first; i++) standing(before.chunks[i] as LoadedChunk);
+  const previousChunk = before.chunks[window.first - 1];
+  let nextDoc = previousChunk === undefined ? 0 : previousChunk.firstDoc + previousChunk.docs;
+  try {
+    for (const piece of window.pieces) {
+      // A copy, so the kept chunk does not hold this whole revision's text alive.
+      const parsed = parseChunk(detached(piece.text), cache, true);
+      const at = {
+        start: window.start + piece.start,
+        lineOffset: window.lineOffset + piece.lineOffset,
+      };
+      const loaded = loadChunk(parsed, at, nextDoc, source.name, limits, registry);
+      nextDoc += loaded.docs;
+      chunks.push(loaded);
+    }
+    const after = before.chunks[window.after];
+    const docShift = after === undefined ? 0 : nextDoc - after.firstDoc;
+    for (let i = window.after; i < before.chunks.length; i++) {
+      const chunk = before.chunks[i] as LoadedChunk;
+      if (window.lineShift === 0 && docShift === 0 && window.shift === 0) {
+        standing(chunk);
         continue;
       }
-      // Lists are read from the full Document: each item's object starts at its own node.
-      full = fullParse(parsed);
-    } catch (error) {
-      // The guard above should keep the parser from recursing this deep; if it still fails, the
-      // file is lost as a whole, but with a diagnostic rather than a crash.
-      const at = { file: source.name, line: 1, column: 1, endLine: 1, endColumn: 1 };
-      const why = error instanceof Error ? error.message : String(error);
-      return {
-        manifests: [],
-        diagnostics: [
-          diagnostic(
-            "yaml.nesting-limit",
-            at,
-            `The YAML parser gave up on this file (${why}); nothing in it was loaded.`,
-          ),
-        ],
+      const at = {
+        start: chunk.start + window.shift,
+        lineOffset: chunk.lineOffset + window.lineShift,
       };
+      if (window.lineShift === 0 && docShift === 0) {
+        standing({ ...chunk, ...at, end: chunk.end + window.shift });
+        continue;
+      }
+      // Moved to other lines or document indexes: loaded again from its parse, at its new place.
+      cache.current.set(chunk.parsed.text, chunk.parsed);
+      chunks.push(
+        loadChunk(chunk.parsed, at, chunk.firstDoc + docShift, source.name, limits, registry),
+      );
     }
-    const file: LocatedFile = {
-      name: source.name,
-      text: chunk.text,
-      lineCounter: full.lineCounter,
-      lineOffset: chunk.lineOffset,
-    };
-    for (const doc of full.docs) {
-      const result = loadDocument(doc, docIndex, file, limits, registry);
-      appendAll(manifests, result.manifests);
-      appendAll(diagnostics, inDocument(result.diagnostics, docIndex));
-      docIndex += 1;
-    }
+  } catch {
+    return undefined;
   }
-  return { manifests, diagnostics };
+  const manifests: Manifest[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const chunk of chunks) {
+    appendAll(manifests, chunk.manifests);
+    appendAll(diagnostics, chunk.diagnostics);
+  }
+  const entries = registry.fileEntries(source.name) ?? new Map();
+  return {
+    result: { manifests, diagnostics },
+    load: { text: source.text, limits, chunks, entries },
+  };
+}
+
+/**
+ * One parsing chunk's objects and diagnostics: they depend on its text, the file's name, its first
+ * document index and the lines before it, and on nothing else (so a chunk can be reused).
+ */
+function loadChunk(
+  parsed: ParsedChunk,
+  at: { start: number; lineOffset: number },
+  firstDoc: number,
+  fileName: string,
+  limits: LoadLimits,
+  registry: ObjectNodeRegistry,
+): LoadedChunk {
+  const registered: ManifestSource[] = [];
+  const recording: ObjectNodeRegistry = {
+    ...registry,
+    register(source, root, file) {
+      registry.register(source, root, file);
+      registered.push(source);
+    },
+    registerLazy(source, resolve) {
+      registry.registerLazy(source, resolve);
+      registered.push(source);
+    },
+  };
+  const loaded: LoadedChunk = {
+    start: at.start,
+    end: at.start + parsed.text.length,
+    lineOffset: at.lineOffset,
+    firstDoc,
+    docs: 0,
+    parsed,
+    manifests: [],
+    diagnostics: [],
+    registered,
+  };
+  let docIndex = firstDoc;
+  if (parsed.quick !== undefined && listItemsOf(parsed.quick.value) === undefined) {
+    const result = loadQuickDocument(
+      parsed,
+      parsed.quick,
+      docIndex,
+      fileName,
+      at.lineOffset,
+      recording,
+    );
+    loaded.manifests = result.manifests;
+    loaded.diagnostics = inDocument(result.diagnostics, docIndex);
+    loaded.docs = 1;
+    return loaded;
+  }
+  // Lists are read from the full Document: each item's object starts at its own node.
+  const full = fullParse(parsed);
+  const file: LocatedFile = {
+    name: fileName,
+    text: parsed.text,
+    lineCounter: full.lineCounter,
+    lineOffset: at.lineOffset,
+  };
+  for (const doc of full.docs) {
+    const result = loadDocument(doc, docIndex, file, limits, recording);
+    appendAll(loaded.manifests, result.manifests);
+    appendAll(loaded.diagnostics, inDocument(result.diagnostics, docIndex));
+    docIndex += 1;
+  }
+  loaded.docs = docIndex - firstDoc;
+  return loaded;
+}
+
+/**
+ * The guard above should keep the parser from recursing this deep; if it still fails, the file is
+ * lost as a whole, but with a diagnostic rather than a crash.
+ */
+function lostFile(source: SourceFile, error: unknown): FileResult {
+  const at = { file: source.name, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const why = error instanceof Error ? error.message : String(error);
+  return {
+    manifests: [],
+    diagnostics: [
+      diagnostic(
+        "yaml.nesting-limit",
+        at,
+        `The YAML parser gave up on this file (${why}); nothing in it was loaded.`,
+      ),
+    ],
+  };
+}
+
+function sameLimits(a: LoadLimits, b: LoadLimits): boolean {
+  return (
+    a.maxDocumentBytes === b.maxDocumentBytes &&
+    a.maxAliasCount === b.maxAliasCount &&
+    a.maxNestingDepth === b.maxNestingDepth
+  );
+}
+
+/** The same characters in a string of their own (a slice would keep its whole source alive). */
+function detached(text: string): string {
+  return (text + " ").slice(0, -1);
 }
 
 /** Everything loading one document reported is in that document. */
@@ -387,7 +555,7 @@ function dropDuplicates(
   const byKey = new Map<string, number>();
   const kept: (Manifest | undefined)[] = [];
   for (const m of manifests) {
-    const key = resourceKey(m.kind, m.namespace, m.name);
+    const key = m.key;
     const previous = byKey.get(key);
     if (previous !== undefined) {
       const earlier = kept[previous] as Manifest;

@@ -15,6 +15,7 @@
  */
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import { quickParseDocument, type QuickDocument } from "./quickParse";
+import type { FileLoad } from "./fileLoad";
 import { QUIET_YAML } from "./quietYaml";
 
 export interface FullChunk {
@@ -35,10 +36,19 @@ export interface ParseCache {
   /** Chunks parsed or reused by the analysis in progress; the rest are dropped when it ends. */
   current: Map<string, ParsedChunk>;
   previous: Map<string, ParsedChunk>;
+  /**
+   * Each file as last loaded, by name (fileLoad.ts): the next load of an edited text finds its
+   * unchanged documents from where the text changed, without splitting or hashing all of it.
+   */
+  files: { current: Map<string, FileLoad>; previous: Map<string, FileLoad> };
 }
 
 export function createParseCache(): ParseCache {
-  return { current: new Map(), previous: new Map() };
+  return {
+    current: new Map(),
+    previous: new Map(),
+    files: { current: new Map(), previous: new Map() },
+  };
 }
 
 /** `quick` false parses with the `yaml` library only (the reference the quick reader is tested against). */
@@ -75,4 +85,6 @@ export function settleParseCache(cache: ParseCache | undefined): void {
   if (cache === undefined) return;
   cache.previous = cache.current;
   cache.current = new Map();
+  cache.files.previous = cache.files.current;
+  cache.files.current = new Map();
 }

@@ -83,8 +83,8 @@ describe("chunked parsing loads exactly what one whole-file parse loads", () => 
 
   test("chunks start at markers, leading comments join the first document, lines are counted", () => {
     expect(parsingChunks("# c\n\n---\na: 1\n---\nb: 2\n")).toEqual([
-      { text: "# c\n\n---\na: 1\n", lineOffset: 0 },
-      { text: "---\nb: 2\n", lineOffset: 4 },
+      { text: "# c\n\n---\na: 1\n", start: 0, lineOffset: 0 },
+      { text: "---\nb: 2\n", start: 14, lineOffset: 4 },
     ]);
   });
 });

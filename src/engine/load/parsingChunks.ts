@@ -11,6 +11,8 @@ import { documentChunks } from "./guardDocuments";
 
 export interface ParsingChunk {
   text: string;
+  /** Offset of the chunk in the text split. */
+  start: number;
   /** Lines of the file before the chunk. */
   lineOffset: number;
 }
@@ -18,8 +20,18 @@ export interface ParsingChunk {
 const DIRECTIVE_OR_END = /^(?:%|\.\.\.(?=[ \t\r\n]|$))/m;
 const CONTENT_FREE = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*$/;
 
+/** Whether the text holds a directive or a `...` marker (then it is parsed whole). */
+export function hasDirectiveOrEnd(text: string): boolean {
+  return DIRECTIVE_OR_END.test(text);
+}
+
+/** A piece with comments and blank lines only, before any `---`: it joins the next document. */
+export function isLeadingCommentPiece(piece: string): boolean {
+  return !piece.startsWith("---") && CONTENT_FREE.test(piece);
+}
+
 export function parsingChunks(text: string): ParsingChunk[] {
-  if (DIRECTIVE_OR_END.test(text)) return [{ text, lineOffset: 0 }];
+  if (DIRECTIVE_OR_END.test(text)) return [{ text, start: 0, lineOffset: 0 }];
   const chunks: ParsingChunk[] = [];
   let pendingStart = -1;
   let line = 0;
@@ -27,14 +39,14 @@ export function parsingChunks(text: string): ParsingChunk[] {
   for (const [start, end] of documentChunks(text)) {
     const from = pendingStart >= 0 ? pendingStart : start;
     const piece = text.slice(from, end);
-    if (!piece.startsWith("---") && CONTENT_FREE.test(piece) && end < text.length) {
+    if (isLeadingCommentPiece(piece) && end < text.length) {
       pendingStart = from;
       continue;
     }
     pendingStart = -1;
     line += countLines(text, counted, from);
     counted = from;
-    chunks.push({ text: piece, lineOffset: line });
+    chunks.push({ text: piece, start: from, lineOffset: line });
   }
   return chunks;
 }

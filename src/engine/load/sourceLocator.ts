@@ -38,6 +38,15 @@ export interface ObjectNodeRegistry {
    * location inside it is first asked for, so objects nobody asks about never get nodes.
    */
   registerLazy(source: ManifestSource, resolve: () => LocatedRoot): void;
+  /**
+   * Starts `file`'s entries from a copy of another load's (fileEntries), for a file loaded around
+   * its edit: the chunks that stand keep their entries without registering each again.
+   */
+  startFrom(file: string, entries: FileEntries): void;
+  /** Drops an entry copied by startFrom whose chunk is read again. */
+  forget(source: ManifestSource): void;
+  /** This load's entries for `file` (what the next load of it may start from). */
+  fileEntries(file: string): FileEntries | undefined;
   locator: Required<SourceLocator>;
 }
 
@@ -46,16 +55,29 @@ export interface LocatedRoot {
   file: LocatedFile;
 }
 
+/** A located root, or how to parse it when first asked. */
 type Entry = LocatedRoot | (() => LocatedRoot);
 
+/** One file's entries, by document and list index. Opaque outside this module. */
+export type FileEntries = ReadonlyMap<string, Entry>;
+
 export function createObjectNodeRegistry(): ObjectNodeRegistry {
-  const entries = new Map<string, Entry>();
+  const files = new Map<string, Map<string, Entry>>();
+  const entriesOf = (file: string): Map<string, Entry> => {
+    let entries = files.get(file);
+    if (entries === undefined) {
+      entries = new Map();
+      files.set(file, entries);
+    }
+    return entries;
+  };
   const find = (manifest: Manifest): LocatedRoot | undefined => {
+    const entries = files.get(manifest.source.file);
     const key = entryKey(manifest.source);
-    const entry = entries.get(key);
+    const entry = entries?.get(key);
     if (typeof entry !== "function") return entry;
     const resolved = entry();
-    entries.set(key, resolved);
+    entries?.set(key, resolved);
     return resolved;
   };
   const locateWith = (manifest: Manifest, path: FieldPath, preferKey: boolean): SourceLocation => {
@@ -67,11 +89,19 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
   };
   return {
     register(source, root, file) {
-      entries.set(entryKey(source), { root, file });
+      entriesOf(source.file).set(entryKey(source), { root, file });
     },
     registerLazy(source, resolve) {
-      entries.set(entryKey(source), resolve);
+      entriesOf(source.file).set(entryKey(source), resolve);
     },
+    // A copy: the other load's locator keeps answering for its own revision.
+    startFrom(file, entries) {
+      files.set(file, new Map(entries));
+    },
+    forget(source) {
+      files.get(source.file)?.delete(entryKey(source));
+    },
+    fileEntries: (file) => files.get(file),
     locator: {
       locate: (manifest, path) => locateWith(manifest, path, false),
       locateKey: (manifest, path) => locateWith(manifest, path, true),
@@ -79,8 +109,11 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
   };
 }
 
+/** Within its file: the file name is the outer key. */
 function entryKey(source: ManifestSource): string {
-  return `${source.file}\u0000${source.docIndex}\u0000${source.listIndex ?? ""}`;
+  return source.listIndex === undefined
+    ? String(source.docIndex)
+    : `${source.docIndex}\u0000${source.listIndex}`;
 }
 
 interface WalkResult {

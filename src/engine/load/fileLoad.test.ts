@@ -1,0 +1,246 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import type { FieldPath, Manifest, SourceFile } from "../types";
+import { editedRange } from "./editedRange";
+import type { FileLoad } from "./fileLoad";
+import { loadManifests, type LoadResult } from "./loadManifests";
+import type { LoadLimits } from "./loadLimits";
+import { createParseCache, type ParseCache } from "./parseCache";
+
+const ROOT = join(__dirname, "../../..");
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every field path of a value, depth first, at most `cap` of them. */
+function fieldPaths(value: unknown, cap = 60): FieldPath[] {
+  const out: FieldPath[] = [[]];
+  const visit = (v: unknown, path: FieldPath): void => {
+    if (out.length >= cap || typeof v !== "object" || v === null) return;
+    const entries: [string | number, unknown][] = Array.isArray(v)
+      ? v.map((x, i) => [i, x])
+      : Object.entries(v);
+    for (const [k, x] of entries) {
+      const p = [...path, k];
+      out.push(p);
+      visit(x, p);
+    }
+  };
+  visit(value, []);
+  out.push(["spec", "no-such-field"]);
+  return out;
+}
+
+/** What a load tells its callers: objects, diagnostics, and where every field of every object is. */
+function view(loaded: LoadResult): unknown {
+  const located = (m: Manifest) =>
+    fieldPaths(m.body).map((p) => [loaded.locator.locate(m, p), loaded.locator.locateKey(m, p)]);
+  return {
+    manifests: loaded.manifests.map((m) => ({ m, at: located(m) })),
+    diagnostics: loaded.diagnostics,
+  };
+}
+
+/** Loads with the cache (from its previous load) and requires what a fresh load gives. */
+function expectFreshLoad(
+  cache: ParseCache,
+  sources: SourceFile[],
+  limits: Partial<LoadLimits> = {},
+): LoadResult {
+  const reloaded = loadManifests(sources, limits, cache);
+  expect(view(reloaded)).toEqual(view(loadManifests(sources, limits)));
+  return reloaded;
+}
+
+function kept(cache: ParseCache, name: string): FileLoad {
+  const load = cache.files.previous.get(name);
+  if (load === undefined) throw new Error(`no load kept for ${name}`);
+  return load;
+}
+
+const doc = (name: string, extra = "") =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n    - port: 80${extra}\n`;
+
+describe("editedRange", () => {
+  test("finds the one range two texts differ in, across block boundaries", () => {
+    const base = "a".repeat(10000);
+    expect(editedRange(base, `${base.slice(0, 5000)}b${base.slice(5000)}`)).toEqual({
+      prefix: 5000,
+      suffix: 5000,
+    });
+    expect(editedRange("abc", "abc")).toEqual({ prefix: 3, suffix: 0 });
+    // An inserted copy of a neighbour: prefix and suffix never overlap.
+    expect(editedRange("xx", "xxx")).toEqual({ prefix: 2, suffix: 0 });
+    expect(editedRange("abcd", "abXcd")).toEqual({ prefix: 2, suffix: 2 });
+    expect(editedRange("", "abc")).toEqual({ prefix: 0, suffix: 0 });
+  });
+});
+
+describe("a file loaded around its edit", () => {
+  const three = [doc("a"), doc("b"), doc("c")].join("---\n");
+
+  test("the chunks before and after an in-place edit stand as they were", () => {
+    const cache = createParseCache();
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+    const before = kept(cache, "f.yaml");
+    expectFreshLoad(cache, [
+      { name: "f.yaml", text: three.replace("port: 80\n---\nap", "port: 81\n---\nap") },
+    ]);
+    const after = kept(cache, "f.yaml");
+    expect(after.chunks.map((c, i) => c === before.chunks[i])).toEqual([false, true, true]);
+  });
+
+  test("a chunk ending within a marker's reach of the edit is read again", () => {
+    const cache = createParseCache();
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+    // `---` becomes `----`: no longer a marker, so the first two documents are one.
+    const merged = three.replace("80\n---\n", "80\n----\n");
+    const loaded = expectFreshLoad(cache, [{ name: "f.yaml", text: merged }]);
+    expect(loaded.manifests.map((m) => m.name)).not.toContain("a");
+  });
+
+  test("documents after an edit that adds lines and documents move with it", () => {
+    const cache = createParseCache();
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+    const labelled = doc("a").replace("name: a\n", "name: a\n  labels:\n    x: y\n");
+    const more = [labelled, doc("a2"), doc("b"), doc("c")].join("---\n");
+    const loaded = expectFreshLoad(cache, [{ name: "f.yaml", text: more }]);
+    expect(loaded.manifests.map((m) => [m.name, m.source.docIndex, m.source.line])).toEqual([
+      ["a", 0, 1],
+      ["a2", 1, 11],
+      ["b", 2, 19],
+      ["c", 3, 27],
+    ]);
+    // Fewer lines again: the documents after move back.
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+  });
+
+  test("a document deleted whole, and one inserted, leave the others exact", () => {
+    const cache = createParseCache();
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+    const parts = three.split("---\n");
+    const without = [parts[0], parts[2]].join("---\n");
+    expectFreshLoad(cache, [{ name: "f.yaml", text: without }]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: "" }]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+  });
+
+  test("a first document turned to comments joins the next one, as a fresh split does", () => {
+    const cache = createParseCache();
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+    const commented = three.replace(doc("a"), "# gone\n");
+    expectFreshLoad(cache, [{ name: "f.yaml", text: commented }]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+  });
+
+  test("a directive or a `...` typed into one document is read as the whole-file parse reads it", () => {
+    const cache = createParseCache();
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three.replace("---\n", "...\n---\n") }]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+    expectFreshLoad(cache, [
+      { name: "f.yaml", text: three.replace("---\n", "---\n%YAML 1.2\n---\n") },
+    ]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+  });
+
+  test("the guards hold for the edited document: too deep or too large is refused, located", () => {
+    const cache = createParseCache();
+    const limits = { maxNestingDepth: 8, maxDocumentBytes: 400 };
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }], limits);
+    const deep = three.replace("port: 80\n---\nap", "port: [[[[[[[[[[80]]]]]]]]]]\n---\nap");
+    const refused = expectFreshLoad(cache, [{ name: "f.yaml", text: deep }], limits);
+    expect(refused.diagnostics.map((d) => [d.code, d.line])).toEqual([["yaml.nesting-limit", 7]]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }], limits);
+    const large = three.replace("name: b\n", `name: b\n  labels: {x: "${"y".repeat(500)}"}\n`);
+    const big = expectFreshLoad(cache, [{ name: "f.yaml", text: large }], limits);
+    expect(big.diagnostics.map((d) => d.code)).toEqual(["yaml.document-too-large"]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: three }], limits);
+    // Other limits are another load: nothing kept under the first is reused.
+    expectFreshLoad(cache, [{ name: "f.yaml", text: deep }], { maxNestingDepth: 4 });
+  });
+
+  test("each file is reloaded from its own previous text", () => {
+    const cache = createParseCache();
+    const files = [
+      { name: "a.yaml", text: three },
+      { name: "b.yaml", text: three.replace(/name: (\w)/g, "name: other-$1") },
+    ];
+    expectFreshLoad(cache, files);
+    expectFreshLoad(cache, [files[1] as SourceFile, files[0] as SourceFile]);
+    expectFreshLoad(cache, [{ name: "a.yaml", text: files[1]?.text ?? "" }]);
+  });
+});
+
+/** A small deterministic generator, so a failure names a reproducible edit sequence. */
+function generator(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+/** Edits of characters, not lines: what a keystroke, a paste or a cut does, anywhere. */
+const EDITS: ((text: string, pick: (n: number) => number) => string)[] = [
+  (t, pick) => {
+    const i = pick(t.length + 1);
+    return t.slice(0, i) + t.slice(i + 1 + pick(3));
+  },
+  (t, pick) => {
+    const i = pick(t.length + 1);
+    return `${t.slice(0, i)}${["x", "\n", " ", "-", "#", ":", "'", "[", "{"][pick(9)]}${t.slice(i)}`;
+  },
+  (t, pick) => {
+    // `---` typed at the start of a line.
+    const lines = t.split("\n");
+    lines.splice(pick(lines.length + 1), 0, "---");
+    return lines.join("\n");
+  },
+  (t, pick) => {
+    // Garbage pasted mid-document.
+    const i = pick(t.length + 1);
+    return `${t.slice(0, i)}\n  bad: [unclosed {\n"${t.slice(i)}`;
+  },
+  (t, pick) => {
+    // A document cut out, or duplicated.
+    const docs = t.split(/^(?=---)/m);
+    const i = pick(docs.length);
+    if (pick(2) === 0) docs.splice(i, 1);
+    else docs.splice(i, 0, docs[i] ?? "");
+    return docs.join("");
+  },
+  (t, pick) => t.replace(/\b\d+\b/, String(pick(1000))),
+];
+
+describe("a reloaded file equals a fresh load under random edits", () => {
+  const files = [
+    ...yamlFiles(join(ROOT, "fixtures/examples")),
+    // Small conformance files: many documents of every kind, within a test's time.
+    ...yamlFiles(join(ROOT, "fixtures/conformance"))
+      .filter((f) => statSync(f).size < 12_000)
+      .slice(0, 10),
+  ];
+  test.each(files.map((f) => [f.slice(ROOT.length + 1), f]))(
+    "%s",
+    (_name, path) => {
+      let text = readFileSync(path, "utf8");
+      const pick = generator(text.length);
+      const cache = createParseCache();
+      const name = "w.yaml";
+      expectFreshLoad(cache, [{ name, text }]);
+      for (let step = 0; step < 20; step++) {
+        text = (EDITS[pick(EDITS.length)] as (typeof EDITS)[number])(text, pick);
+        expectFreshLoad(cache, [{ name, text }]);
+      }
+    },
+    60_000,
+  );
+});
