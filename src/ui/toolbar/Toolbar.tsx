@@ -223,7 +223,7 @@ export function Toolbar() {
   ];
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="gwsim">
+    <header className="toolbar" role="toolbar" aria-label="gwsim" data-testid="toolbar">
       <h1 className="app-name">gwsim</h1>
       <span className="app-tagline">Gateway API designer</span>
       <div className="tb-group">
@@ -282,7 +282,10 @@ export function Toolbar() {
           title="Convert the workspace's Ingresses (ingress-nginx) to Gateway API and see which requests would behave differently"
           onClick={() => setMigrating(true)}
         >
-          Migrate from Ingress
+          Migrate<span className="tb-long"> from Ingress</span>
+          <span className="tb-short" aria-hidden="true">
+            …
+          </span>
         </button>
         {migrating ? (
           <Suspense fallback={<PanelLoading what="the migration view" inline />}>
@@ -299,7 +302,10 @@ export function Toolbar() {
           onClick={undo}
           title={`Undo (${MOD}Z)`}
         >
-          Undo
+          <span className="tb-short" aria-hidden="true">
+            ↶
+          </span>
+          <span className="tb-long">Undo</span>
         </button>
         <button
           type="button"
@@ -309,7 +315,10 @@ export function Toolbar() {
           onClick={redo}
           title={`Redo (${MOD}Shift+Z)`}
         >
-          Redo
+          <span className="tb-short" aria-hidden="true">
+            ↷
+          </span>
+          <span className="tb-long">Redo</span>
         </button>
         <button
           type="button"
@@ -330,7 +339,7 @@ export function Toolbar() {
         data-testid="busy-indicator"
         aria-live="polite"
       >
-        {busy ? "Analysing…" : "Up to date"}
+        <span className="tb-long">{busy ? "Analysing…" : "Up to date"}</span>
       </span>
     </header>
   );
