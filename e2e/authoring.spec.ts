@@ -206,3 +206,43 @@ test('a RequestMirror backend is drawn as its own "mirror" edge; handles have a 
   expect(hit).toBe("in");
   await page.screenshot({ path: `${SCREENS}/authoring-mirror.png` });
 });
+
+test("the inspector edits a listener's protocol (TLS follows), its hostname, and a match's path type and value", async ({
+  page,
+  app,
+  api,
+}) => {
+  test.setTimeout(90_000);
+  const canvas = new CanvasPage(page);
+  await app.open();
+  await canvas.ready();
+  await canvas.clickNode("Gateway/infra/shared");
+  const before = await api.getText();
+  // HTTP → HTTPS: the listener gets a Terminate tls block with a certificate to fill in.
+  await page.getByTestId("edit-listener-http-protocol").selectOption("HTTPS");
+  await expect.poll(() => api.getText()).toContain("      protocol: HTTPS\n      port: 80\n");
+  expect(await api.getText()).toMatch(
+    /- name: http\n\s+protocol: HTTPS\n[\s\S]*?tls:\n\s+mode: Terminate\n\s+certificateRefs:/,
+  );
+  await expect(page.getByTestId("edit-listener-http-tls-mode")).toHaveValue("Terminate");
+  const host = page.getByTestId("edit-listener-http-hostname");
+  await host.fill("shop_.example.com");
+  await expect(page.getByTestId("edit-listener-http-hostname-error")).toBeVisible();
+  await host.fill("*.shop.example.com");
+  await host.press("Enter");
+  await expect.poll(() => api.getText()).toContain('hostname: "*.shop.example.com"');
+  // The rest of the Gateway's text stays: only the http listener's lines changed.
+  expect((await api.getText()).split("\n").length).toBeGreaterThan(before.split("\n").length);
+
+  // A rule's match: the canary rule of team-b's route gets a path.
+  await canvas.clickNode("HTTPRoute/team-b/shop");
+  await page.getByTestId("edit-rule-0-match-0-path-type").selectOption("Exact");
+  const path = page.getByTestId("edit-rule-0-match-0-path-value");
+  await path.fill("/cart");
+  await path.press("Enter");
+  await expect
+    .poll(() => api.getText())
+    .toMatch(/- matches:\n\s+- headers:[\s\S]*?path:\n\s+type: Exact\n\s+value: \/cart\n/);
+  const analysis = await api.waitForAnalysis();
+  expect(analysis.diagnostics.filter((d) => d.code.startsWith("schema"))).toEqual([]);
+});

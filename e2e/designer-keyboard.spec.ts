@@ -230,3 +230,25 @@ test("the editor shows how to leave its Tab trap, and Ctrl+M does leave it", asy
   await page.keyboard.press("Tab");
   await expect.poll(inEditor).toBe(false);
 });
+
+test("a click moves the keyboard cursor to the clicked node, and no second ring appears beside it", async ({
+  page,
+  app,
+}) => {
+  const canvas = new CanvasPage(page);
+  await app.open();
+  await canvas.readyAsFitted();
+  const cls = canvas.node("GatewayClass//envoy");
+  const gateway = canvas.node("Gateway/infra/shared");
+  await canvas.clickNode("Gateway/infra/shared");
+  await expect(page.getByTestId("inspector-title")).toContainText("shared");
+  await expect(gateway).toHaveAttribute("data-cursor", "true");
+  await expect(cls).not.toHaveAttribute("data-cursor", "true");
+  // A mouse click focuses the graph, but the keyboard ring is for keyboard focus only.
+  const outline = (l: typeof cls) => l.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(await outline(cls)).toBe("none");
+  // Arrows go on from the clicked node: Left reaches the class, now with the keyboard ring.
+  await page.keyboard.press("ArrowLeft");
+  await expect(cls).toHaveAttribute("data-cursor", "true");
+  await expect.poll(() => outline(cls)).toBe("solid");
+});

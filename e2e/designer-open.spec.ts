@@ -78,7 +78,13 @@ test("the example banner goes away once the text is no longer the example", asyn
   await app.open();
   await app.openExample("tls-passthrough");
   const notice = page.getByTestId("notice");
-  await expect(notice).toContainText("Example");
+  // The example's title as people write it, not its file name.
+  await expect(notice).toContainText("Example “TLS passthrough”: ");
+  await page.getByTestId("open-example").click();
+  await expect(
+    page.getByTestId("open-example-grpc-method-routing-with-header-canary"),
+  ).toContainText("gRPC method routing with header canary");
+  await page.keyboard.press("Escape");
   await api.setText(`${await api.getText()}\n# edited\n`);
   await expect(notice).toHaveCount(0);
 });

@@ -89,7 +89,7 @@ test("Diagram as SVG and PNG: a standalone picture naming every object, and its 
       `object name ${name} in the SVG`,
     ).toBe(true);
   await expect(page.getByTestId("notice")).toContainText(
-    `Downloaded the diagram as SVG (${parsed.width} × ${parsed.height})`,
+    `Downloaded the diagram as SVG (${parsed.width} × ${parsed.height}, light theme)`,
   );
 
   const pngFile = await exportDownload(page, "diagram-png");
@@ -99,11 +99,45 @@ test("Diagram as SVG and PNG: a standalone picture naming every object, and its 
   const size = pngSize(png);
   expect(size).toEqual({ width: parsed.width * 2, height: parsed.height * 2 });
   await expect(page.getByTestId("notice")).toContainText(
-    `PNG (${size.width} × ${size.height} pixels)`,
+    `PNG (${size.width} × ${size.height} pixels, light theme)`,
   );
   console.log(
     `diagram of the first-start example: SVG ${svg.length} bytes, ${parsed.width}×${parsed.height}; PNG ${png.length} bytes, ${size.width}×${size.height}`,
   );
+});
+
+test.describe("on a dark screen", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("the diagram is exported in the dark theme the canvas shows", async ({ page }) => {
+    await new CanvasPage(page).ready();
+    await page.getByTestId("export").click();
+    await expect(page.getByTestId("export-diagram-svg")).toHaveText("Diagram as SVG (dark theme)");
+    await page.keyboard.press("Escape");
+    const svgFile = await exportDownload(page, "diagram-svg");
+    const svg = readFileSync(svgFile.path, "utf8");
+    keep(svgFile.path, "diagram-dark.svg");
+    const parsed = await parseSvg(page, svg);
+    expect(parsed.error).toBeNull();
+    // The background and every card in the dark canvas' colours, no white card left.
+    const colours = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      const rects = [...doc.querySelectorAll("rect")];
+      return {
+        background: rects[0]?.getAttribute("fill"),
+        cards: [...doc.querySelectorAll("g[data-key] > rect[stroke]")].map((r) =>
+          r.getAttribute("fill"),
+        ),
+      };
+    }, svg);
+    expect(colours.background).toBe("#111418");
+    expect(colours.cards.length).toBeGreaterThan(5);
+    expect(colours.cards.filter((f) => f !== "#1f242c" && f !== "#1c2128")).toEqual([]);
+    await expect(page.getByTestId("notice")).toContainText("dark theme");
+    const pngFile = await exportDownload(page, "diagram-png");
+    keep(pngFile.path, "diagram-dark.png");
+    await expect(page.getByTestId("notice")).toContainText("pixels, dark theme");
+  });
 });
 
 test("rejected edges are drawn red and dashed in the SVG, each with its reason", async ({

@@ -134,7 +134,7 @@ test("opening an example replaces the workspace after a confirmation when the te
   await expect.poll(() => api.getText()).not.toContain("# my change");
   // Loading it says what it shows and what to try.
   await expect(app.page.getByTestId("notice")).toContainText(
-    "Example “quickstart”: The smallest useful setup",
+    "Example “Quickstart”: The smallest useful setup",
   );
   await expect(app.page.getByTestId("notice")).toContainText("Try: send GET /");
   await app.page.screenshot({ path: "test-results/screens/example-loaded-notice.png" });

@@ -149,7 +149,9 @@ test("what-if between two revisions lists the requests whose outcome changes", a
   await expect(page.getByTestId("sim-saved").locator("li")).toHaveCount(2);
   await sim.open("whatif");
   await page.getByTestId("sim-baseline-pin").click();
-  await expect(page.getByTestId("sim-baseline-name")).toContainText("snapshot (revision");
+  await expect(page.getByTestId("sim-baseline-name")).toHaveText(
+    /^the YAML pinned at \d\d:\d\d:\d\d$/,
+  );
   // The workspace as opened is offered as a baseline too; it equals the text before the edit below.
   await page.getByTestId("sim-baseline-opened").click();
   await expect(page.getByTestId("sim-baseline-name")).toContainText("as opened");

@@ -76,7 +76,7 @@ export function buildGraphNodes(input: SemanticGraphInput): GraphNode[] {
       id: otherObjectsKey(ns),
       kind: OTHER_OBJECTS_KIND,
       category: "other",
-      name: `${items.length} other object${items.length === 1 ? "" : "s"}`,
+      name: countedKinds(items),
       ...(ns === undefined ? {} : { namespace: ns }),
       status: "ok",
       ghost: false,
@@ -84,6 +84,24 @@ export function buildGraphNodes(input: SemanticGraphInput): GraphNode[] {
     });
   }
   return nodes;
+}
+
+/**
+ * The grouped node's name in the words of its kinds ("1 Secret", "2 Secrets, 1 ConfigMap"), not
+ * "1 other object"; past two kinds, the total (the card lists every object).
+ */
+function countedKinds(items: readonly { kind: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
+  if (counts.size > 2) return `${items.length} objects of ${counts.size} kinds`;
+  return [...counts].map(([kind, n]) => `${n} ${n === 1 ? kind : pluralOfKind(kind)}`).join(", ");
+}
+
+/** English plural of a Kubernetes kind name (Secret → Secrets, Policy → Policies, Ingress → Ingresses). */
+function pluralOfKind(kind: string): string {
+  if (/[^aeiou]y$/i.test(kind)) return `${kind.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(kind)) return `${kind}es`;
+  return `${kind}s`;
 }
 
 /** Per-key lookups built once: the canvas draws thousands of routes, and a scan per node is quadratic. */

@@ -435,9 +435,29 @@ describe("buildSemanticGraph", () => {
     const other = g.nodes.find((n) => n.category === "other");
     expect(other).toMatchObject({
       namespace: "infra",
-      name: "1 other object",
+      name: "1 Secret",
       details: { items: [{ kind: "Secret", name: "wildcard" }] },
     });
+  });
+
+  test("the grouped node is named by its kinds, plural where counted, a total past two kinds", () => {
+    const input = twoTeams(true);
+    const extra = [
+      obj("Secret", "infra", "second"),
+      obj("ConfigMap", "infra", "settings"),
+      obj("ClusterPolicy", "infra", "p"),
+    ];
+    const named = (objects: typeof extra) =>
+      buildSemanticGraph({
+        ...input,
+        objects: [...input.objects, ...objects.map(([summary]) => summary)],
+        manifests: [...input.manifests, ...objects.map(([, manifest]) => manifest)],
+      }).nodes.find((n) => n.category === "other")?.name;
+    expect(named(extra.slice(0, 2))).toBe("2 Secrets, 1 ConfigMap");
+    expect(named(extra)).toBe("4 objects of 3 kinds");
+    expect(named([obj("NetworkPolicy", "infra", "a"), obj("NetworkPolicy", "infra", "b")])).toBe(
+      "1 Secret, 2 NetworkPolicies",
+    );
   });
 
   test("policies get an edge to their target, or a ghost when the target is missing", () => {

@@ -17,6 +17,8 @@ export {
 } from "./resourceKeys";
 export type { ObjectRef, ResourceKey } from "./resourceKeys";
 export { formatShare, type FormatShareOptions } from "./formatShare";
+// What a TLS listener's backend receives, in the words `gwsim simulate` prints.
+export { describeBackendStream, type BackendStream } from "./describeBackendStream";
 export { slug } from "./slug";
 export {
   describeInvalidBackendRef,

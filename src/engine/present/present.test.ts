@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  describeBackendStream,
   displayKey,
   formatShare,
   keyOfRef,
@@ -76,5 +77,30 @@ describe("slug", () => {
     expect(slug("HTTPRoute/team-b/shop")).toBe("httproute-team-b-shop");
     expect(slug("GatewayClass//gwsim")).toBe("gatewayclass-gwsim");
     expect(slug("--404 not-found!")).toBe("404-not-found");
+  });
+});
+
+describe("describeBackendStream", () => {
+  it("names who made the TLS the backend sees, and its SNI", () => {
+    expect(describeBackendStream({ tls: true, sni: "a.example.com", origin: "passthrough" })).toBe(
+      "TLS, SNI a.example.com (the client's TLS, passed through)",
+    );
+    expect(
+      describeBackendStream({
+        tls: true,
+        sni: "b.example.com",
+        origin: "BackendTLSPolicy",
+        clientCertificate: "infra/client",
+      }),
+    ).toBe(
+      "TLS, SNI b.example.com (re-encrypted by the Gateway per BackendTLSPolicy), client certificate infra/client",
+    );
+    expect(describeBackendStream({ tls: true })).toBe(
+      "TLS, SNI (none) (re-encrypted by the Gateway per BackendTLSPolicy)",
+    );
+  });
+
+  it("says plaintext when TLS ends at the Gateway", () => {
+    expect(describeBackendStream({ tls: false })).toBe("plaintext (TLS ends at the Gateway)");
   });
 });

@@ -8,6 +8,7 @@ import type { CandidateRef, RequestTrace } from "../simulate/traceTypes";
 import type { ForwardedRequest, RequestOutcome } from "../simulate/types";
 import { describeTableMatch, formatPercent } from "./describeMatch";
 import { escapeTerminalLine } from "./escapeTerminal";
+import { describeBackendStream } from "../present/describeBackendStream";
 
 const OK = "✓";
 const NO = "✗";
@@ -143,12 +144,7 @@ function printOutcome(o: RequestOutcome, lines: string[]): void {
       `Backend TLS       SNI ${tls.sni}${tls.clientCertificate !== undefined ? `, client certificate ${tls.clientCertificate}` : ""}`,
     );
   const stream = o.backendStream;
-  if (stream !== undefined)
-    lines.push(
-      stream.tls
-        ? `Backend stream    TLS, SNI ${stream.sni ?? "(none)"} (${stream.origin === "passthrough" ? "the client's TLS, passed through" : "re-encrypted by the Gateway per BackendTLSPolicy"})${stream.clientCertificate !== undefined ? `, client certificate ${stream.clientCertificate}` : ""}`
-        : "Backend stream    plaintext (TLS ends at the Gateway)",
-    );
+  if (stream !== undefined) lines.push(`Backend stream    ${describeBackendStream(stream)}`);
   const response = Object.keys(o.responseHeaders);
   if (response.length > 0)
     lines.push(

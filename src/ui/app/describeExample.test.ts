@@ -7,7 +7,7 @@ describe("describeExample", () => {
     const text =
       "# One gateway. Two teams\n# share it.\n#\n# Try: rename the route\n# and watch.\napiVersion: v1\n# not part of it\n";
     expect(describeExample("two-teams", text)).toEqual({
-      title: "two teams",
+      title: "Two teams",
       summary: "One gateway.",
       tryThis: "Try: rename the route and watch.",
     });
@@ -28,7 +28,22 @@ describe("describeExample", () => {
   });
 
   test("a file without a comment still gets a title", () => {
-    expect(describeExample("bare", "kind: Service\n")).toEqual({ title: "bare", summary: "" });
+    expect(describeExample("bare", "kind: Service\n")).toEqual({ title: "Bare", summary: "" });
+  });
+
+  test("the title is the file name spelt as people write it: kinds, protocols, tools", () => {
+    const title = (name: string) => describeExample(name, "").title;
+    expect(title("grpc-method-routing-with-header-canary")).toBe(
+      "gRPC method routing with header canary",
+    );
+    expect(title("tls-passthrough")).toBe("TLS passthrough");
+    expect(title("cross-namespace-backend-with-referencegrant")).toBe(
+      "Cross namespace backend with ReferenceGrant",
+    );
+    expect(title("shared-gateway-two-teams")).toBe("Shared gateway two teams");
+    expect(title("httproute-and-configmap")).toBe("HTTPRoute and ConfigMap");
+    expect(title("gitops-slice")).toBe("GitOps slice");
+    expect(title("quickstart")).toBe("Quickstart");
   });
 
   test("every bundled example explains itself and says what to try", () => {

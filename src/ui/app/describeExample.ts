@@ -1,10 +1,12 @@
+import { ModelledKind } from "../../engine/present";
+
 /**
  * What an example says about itself: each file in fixtures/examples/ opens with a comment block
  * (what it shows, then a "Try:" paragraph). The menu shows the first sentence; loading an example
  * shows the first sentence and what to try.
  */
 export interface ExampleAbout {
-  /** The file name in words: "shared gateway two teams". */
+  /** The file name as a title: "Shared gateway two teams", "gRPC method routing", "TLS passthrough". */
   title: string;
   /** The first sentence of the opening comment. */
   summary: string;
@@ -17,11 +19,37 @@ const MAX_SUMMARY = 140;
 export function describeExample(name: string, text: string): ExampleAbout {
   const paragraphs = leadingComment(text);
   const first = paragraphs[0] ?? "";
-  const title = name.replace(/-/g, " ");
+  const title = titleOf(name);
   const about: ExampleAbout = { title, summary: firstSentence(withoutTitle(first, title)) };
   const tryParagraph = paragraphs.find((p) => /^Try\b/i.test(p));
   if (tryParagraph !== undefined) about.tryThis = tryParagraph;
   return about;
+}
+
+/**
+ * Words of a file name spelt as people write them: the compound kind names (ReferenceGrant,
+ * HTTPRoute; not Gateway or Namespace, which are also plain words), protocols (gRPC, TLS) and a
+ * few tool names; the first letter upper case.
+ */
+const SPELLING = new Map<string, string>([
+  ...Object.values(ModelledKind)
+    .filter((kind) => /[A-Z].*[A-Z]/.test(kind))
+    .map((kind): [string, string] => [kind.toLowerCase(), kind]),
+  ...["HTTP", "HTTPS", "TLS", "TCP", "UDP", "API", "GAMMA", "SNI", "CORS"].map(
+    (word): [string, string] => [word.toLowerCase(), word],
+  ),
+  ["grpc", "gRPC"],
+  ["gitops", "GitOps"],
+]);
+
+function titleOf(name: string): string {
+  const words = name
+    .split("-")
+    .filter((w) => w !== "")
+    .map((w) => SPELLING.get(w.toLowerCase()) ?? w);
+  const title = words.join(" ");
+  // "gRPC" keeps its lower-case g; any other first word starts upper case.
+  return words[0] === "gRPC" ? title : title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 /** The comment lines before the first YAML line, as paragraphs (blank comment lines separate). */

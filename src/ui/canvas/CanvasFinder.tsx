@@ -37,7 +37,8 @@ export function CanvasFinder({
       <input
         type="search"
         className="finder-text"
-        placeholder="Find: name, kind, namespace, status"
+        placeholder="Find: name, kind, namespace…"
+        title="Find objects by name, kind, namespace or status"
         aria-label="Find objects by name, kind, namespace or status"
         data-testid="finder-text"
         value={filter.text}

@@ -1,4 +1,4 @@
-import { useCallback, type KeyboardEvent } from "react";
+import { useCallback, useEffect, type KeyboardEvent } from "react";
 import type { ResourceKey } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { useCanvasView } from "./canvasViewStore";
@@ -15,6 +15,12 @@ import { firstNode, isArrowKey, nextNodeInDirection, type NavBox } from "./spati
  */
 export function useCanvasKeyboard(nodes: readonly FlowNode[], reveal: (id: string) => void) {
   const cursor = useCanvasView((s) => s.cursor);
+  const selected = useGwsimStore((s) => s.selected);
+  // The cursor follows the selection (a click, the Problems list, a trace step): arrows then move
+  // on from the object the person is looking at, not from where the cursor last was.
+  useEffect(() => {
+    if (selected !== undefined) useCanvasView.getState().setCursor(selected);
+  }, [selected]);
   const cards = nodes.filter((n): n is GraphFlowNode => n.type === "graphNode" && !n.hidden);
   const current = cards.find((n) => n.id === cursor);
 

@@ -134,7 +134,7 @@ const positions = {
   [ODD]: { x: 320, y: 120 },
 };
 
-function build(title?: string) {
+function build(title?: string, theme?: "light" | "dark") {
   const { nodes, edges } = toFlowElements({
     graph,
     positions,
@@ -145,7 +145,12 @@ function build(title?: string) {
   return {
     nodes,
     edges,
-    ...buildDiagramSvg({ nodes, edges, ...(title === undefined ? {} : { title }) }),
+    ...buildDiagramSvg({
+      nodes,
+      edges,
+      ...(title === undefined ? {} : { title }),
+      ...(theme === undefined ? {} : { theme }),
+    }),
   };
 }
 
@@ -239,6 +244,28 @@ describe("buildDiagramSvg", () => {
     expect(label).toContain('fill="#c42b1c"');
     expect(label).toContain(">NotAllowedByListeners</text>");
     expect(svg).toContain(">rule 0 · 90%</text>");
+  });
+
+  test("the dark theme paints the dark canvas' colours: background, cards, text, edges and labels", () => {
+    const light = build("Team shop").svg;
+    const { svg } = build("Team shop", "dark");
+    const fills = (text: string, tag: string) =>
+      [...text.matchAll(new RegExp(`<${tag} [^>]*fill="(#[0-9a-f]+)"`, "g"))].map((m) => m[1]);
+    // The first rect is the background; the cards are the dark surface, never white.
+    expect(fills(svg, "rect")[0]).toBe("#111418");
+    expect(fills(light, "rect")[0]).toBe("#ffffff");
+    expect(svg).toContain('fill="#1f242c" stroke="#4a5260"');
+    expect(svg).not.toMatch(/fill="#fff(fff)?" stroke=/);
+    expect(fills(svg, "text")).toContain("#e4e8ee");
+    expect(fills(svg, "text")).not.toContain("#1d2430");
+    // Edges: the dark canvas' green and red; the rejected edge's label a red fill with white text.
+    expect(svg).toMatch(/<path [^>]*stroke="#4cbf7a"[^>]*data-state="ok"/);
+    expect(svg).toMatch(/<path [^>]*stroke="#ff8a80"[^>]*data-state="error"/);
+    const label = svg.match(/<g data-label-state="error">(.*?)<\/g>/)?.[1] ?? "";
+    expect(label).toContain('fill="#b3261e"');
+    expect(label).toContain('fill="#ffffff" text-anchor="middle">NotAllowedByListeners');
+    // Same picture otherwise: the same size and the same words.
+    expect(texts(svg)).toEqual(texts(light));
   });
 
   test('a RequestMirror edge is teal dash-dot with its "mirror" label, and the legend explains it only when one is drawn', () => {

@@ -8,7 +8,15 @@
 import type { FlowEdge, FlowNode, GraphFlowNode, NamespaceFlowNode } from "../canvas/flowTypes";
 import { GRANT_HANDLE, listenerFromHandle } from "../canvas/flowTypes";
 import { laneBezier, type Anchor, type Curve } from "../canvas/edgeGeometry";
-import { COLOR, FONT_FAMILY, FRAME, edgeStroke, type EdgeStroke } from "./diagramTheme";
+import {
+  FONT_FAMILY,
+  FRAME,
+  diagramColors,
+  edgeStroke,
+  type DiagramColors,
+  type DiagramTheme,
+  type EdgeStroke,
+} from "./diagramTheme";
 import { cardBox, drawDiagramNode, listenerRowCentre } from "./drawDiagramNode";
 import { escapeXml, num, textWidth } from "./svgText";
 
@@ -17,6 +25,8 @@ export interface DiagramInput {
   edges: readonly FlowEdge[];
   /** Shown above the picture (e.g. the workspace name); omitted when empty. */
   title?: string;
+  /** The colours of the canvas' light (default) or dark theme. */
+  theme?: DiagramTheme;
 }
 
 export interface DiagramSvg {
@@ -38,6 +48,7 @@ interface Box {
 }
 
 export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
+  const c = diagramColors(input.theme ?? "light");
   const frames = input.nodes.filter((n): n is NamespaceFlowNode => n.type === "namespaceFrame");
   const cards = input.nodes.filter((n): n is GraphFlowNode => n.type === "graphNode");
   const byId = new Map<string, FlowNode>(input.nodes.map((n) => [n.id, n]));
@@ -67,7 +78,7 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
     const curve = laneBezier(from, to, data.lane ?? 0);
     // Edges arcing over the frames (grants) can leave the nodes' box: keep their curve in view.
     grow(curveBox(curve));
-    const stroke = edgeStroke(data.status, data.edge.kind, data.stale);
+    const stroke = edgeStroke(data.status, data.edge.kind, data.stale, c);
     const markerId = markerFor(stroke, markers);
     edgeMarkup.push(
       `<path d="${curve.d}" fill="none" stroke="${stroke.color}" stroke-width="${stroke.width}"${stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : ""} marker-end="url(#${markerId})" data-edge="${escapeXml(e.id)}" data-state="${data.status}"/>`,
@@ -80,6 +91,7 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
         data.status,
         data.edge.kind,
         data.stale,
+        c,
       );
       grow(label.box);
       labelMarkup.push(label.markup);
@@ -89,10 +101,10 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
   if (!Number.isFinite(bounds.left))
     Object.assign(bounds, { left: 0, top: 0, right: 320, bottom: 120 });
   const title = input.title?.trim() ?? "";
-  // The mirror swatch only when the picture has a mirror: the legend explains what is drawn.
-  const legend = input.edges.some((e) => e.data?.edge.kind === "mirror")
-    ? [...LEGEND, MIRROR_LEGEND]
-    : LEGEND;
+  const legend = legendOf(
+    c,
+    input.edges.some((e) => e.data?.edge.kind === "mirror"),
+  );
   const headerWidth = (title ? textWidth(title, 15, true) + 24 : 0) + legendWidth(legend);
   bounds.right = Math.max(bounds.right, bounds.left + headerWidth);
   const viewLeft = bounds.left - MARGIN;
@@ -106,14 +118,14 @@ export function buildDiagramSvg(input: DiagramInput): DiagramSvg {
     `<title>${escapeXml(title || "Gateway API topology")}</title>`,
     `<desc>Exported from gwsim. Green: accepted; red dashed: rejected, with the reason on the edge; grey dotted: referenced but not in the input.</desc>`,
     `<defs>${[...markers.values()].join("")}</defs>`,
-    `<rect x="${num(viewLeft)}" y="${num(viewTop)}" width="${width}" height="${height}" fill="${COLOR.background}"/>`,
-    header(title, viewLeft + MARGIN, viewTop + MARGIN, legend),
+    `<rect x="${num(viewLeft)}" y="${num(viewTop)}" width="${width}" height="${height}" fill="${c.background}"/>`,
+    header(title, viewLeft + MARGIN, viewTop + MARGIN, legend, c),
     '<g data-layer="frames">',
-    ...frames.map(drawFrame),
+    ...frames.map((f) => drawFrame(f, c)),
     '</g><g data-layer="edges">',
     ...edgeMarkup,
     '</g><g data-layer="nodes">',
-    ...cards.map((n, i) => drawDiagramNode(n, `card-${i}`)),
+    ...cards.map((n, i) => drawDiagramNode(n, `card-${i}`, c)),
     '</g><g data-layer="labels">',
     ...labelMarkup,
     "</g></svg>",
@@ -186,18 +198,19 @@ function edgeLabel(
   status: string,
   kind: string,
   stale: boolean,
+  c: DiagramColors,
 ): { markup: string; box: Box } {
   const error = status === "error" && !stale;
   const w = textWidth(text, LABEL_FONT, error) + 12;
   const h = 16;
-  let fill = "#fff";
-  let stroke: string = COLOR.border;
-  let color: string = COLOR.text;
+  let fill = c.card;
+  let stroke: string = c.border;
+  let color: string = c.text;
   let dash = "";
-  if (error) [fill, stroke, color] = [COLOR.error, COLOR.error, "#fff"];
-  else if (status === "missing") [color, dash] = [COLOR.muted, ' stroke-dasharray="3 2"'];
-  else if (kind === "grant") [stroke, color] = [COLOR.grantBorder, COLOR.grantText];
-  else if (kind === "mirror") [stroke, color] = [COLOR.mirrorBorder, COLOR.mirror];
+  if (error) [fill, stroke, color] = [c.errorFill, c.error, c.onFill];
+  else if (status === "missing") [color, dash] = [c.muted, ' stroke-dasharray="3 2"'];
+  else if (kind === "grant") [stroke, color] = [c.grantBorder, c.grantText];
+  else if (kind === "mirror") [stroke, color] = [c.mirrorBorder, c.mirror];
   const box = { left: x - w / 2, top: y - h / 2, right: x + w / 2, bottom: y + h / 2 };
   const markup =
     `<g data-label-state="${escapeXml(status)}"${stale ? ' opacity="0.5"' : ""}>` +
@@ -206,13 +219,13 @@ function edgeLabel(
   return { markup, box };
 }
 
-function drawFrame(n: NamespaceFlowNode): string {
+function drawFrame(n: NamespaceFlowNode, c: DiagramColors): string {
   const { x, y } = n.position;
   const { width, height, namespace, declared } = n.data;
   return (
     `<g data-namespace="${escapeXml(namespace)}">` +
-    `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="${FRAME.radius}" fill="${COLOR.frameFill}" fill-opacity="0.35" stroke="${COLOR.frameStroke}" stroke-width="1.5" stroke-dasharray="6 4"/>` +
-    `<text x="${num(x + 14)}" y="${num(y + 22)}" font-size="11.5" fill="${COLOR.muted}" xml:space="preserve">namespace <tspan font-weight="700" fill="${COLOR.text}">${escapeXml(namespace)}</tspan>${declared ? "" : '<tspan font-style="italic"> (no Namespace object)</tspan>'}</text></g>`
+    `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="${FRAME.radius}" fill="${c.frameFill}" fill-opacity="0.35" stroke="${c.frameStroke}" stroke-width="1.5" stroke-dasharray="6 4"/>` +
+    `<text x="${num(x + 14)}" y="${num(y + 22)}" font-size="11.5" fill="${c.muted}" xml:space="preserve">namespace <tspan font-weight="700" fill="${c.text}">${escapeXml(namespace)}</tspan>${declared ? "" : '<tspan font-style="italic"> (no Namespace object)</tspan>'}</text></g>`
   );
 }
 
@@ -221,18 +234,22 @@ interface LegendItem {
   stroke: EdgeStroke;
 }
 
-const LEGEND: readonly LegendItem[] = [
-  { label: "accepted", stroke: edgeStroke("ok", "parent", false) },
-  { label: "rejected (reason on the edge)", stroke: edgeStroke("error", "parent", false) },
-  { label: "degraded", stroke: edgeStroke("warning", "parent", false) },
-  { label: "not in input", stroke: edgeStroke("missing", "parent", false) },
-  { label: "ReferenceGrant", stroke: edgeStroke("ok", "grant", false) },
-];
-
-const MIRROR_LEGEND: LegendItem = {
-  label: "RequestMirror (gets a copy)",
-  stroke: edgeStroke("ok", "mirror", false),
-};
+function legendOf(c: DiagramColors, withMirror: boolean): LegendItem[] {
+  const legend: LegendItem[] = [
+    { label: "accepted", stroke: edgeStroke("ok", "parent", false, c) },
+    { label: "rejected (reason on the edge)", stroke: edgeStroke("error", "parent", false, c) },
+    { label: "degraded", stroke: edgeStroke("warning", "parent", false, c) },
+    { label: "not in input", stroke: edgeStroke("missing", "parent", false, c) },
+    { label: "ReferenceGrant", stroke: edgeStroke("ok", "grant", false, c) },
+  ];
+  // The mirror swatch only when the picture has a mirror: the legend explains what is drawn.
+  if (withMirror)
+    legend.push({
+      label: "RequestMirror (gets a copy)",
+      stroke: edgeStroke("ok", "mirror", false, c),
+    });
+  return legend;
+}
 
 const SWATCH = 26;
 
@@ -240,13 +257,19 @@ function legendWidth(legend: readonly LegendItem[]): number {
   return legend.reduce((sum, item) => sum + SWATCH + 6 + textWidth(item.label, 11) + 16, 0);
 }
 
-function header(title: string, x: number, y: number, legend: readonly LegendItem[]): string {
+function header(
+  title: string,
+  x: number,
+  y: number,
+  legend: readonly LegendItem[],
+  c: DiagramColors,
+): string {
   const out: string[] = ['<g data-layer="header">'];
   let at = x;
   const mid = y + 12;
   if (title) {
     out.push(
-      `<text x="${num(at)}" y="${num(mid + 5)}" font-size="15" font-weight="700" fill="${COLOR.text}">${escapeXml(title)}</text>`,
+      `<text x="${num(at)}" y="${num(mid + 5)}" font-size="15" font-weight="700" fill="${c.text}">${escapeXml(title)}</text>`,
     );
     at += textWidth(title, 15, true) + 24;
   }
@@ -254,7 +277,7 @@ function header(title: string, x: number, y: number, legend: readonly LegendItem
     const s = item.stroke;
     out.push(
       `<line x1="${num(at)}" y1="${num(mid)}" x2="${num(at + SWATCH)}" y2="${num(mid)}" stroke="${s.color}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`,
-      `<text x="${num(at + SWATCH + 6)}" y="${num(mid + 4)}" font-size="11" fill="${COLOR.muted}">${escapeXml(item.label)}</text>`,
+      `<text x="${num(at + SWATCH + 6)}" y="${num(mid + 4)}" font-size="11" fill="${c.muted}">${escapeXml(item.label)}</text>`,
     );
     at += SWATCH + 6 + textWidth(item.label, 11) + 16;
   }

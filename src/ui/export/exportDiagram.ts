@@ -8,6 +8,7 @@ import { selectStaleKeys } from "../../store/selectors";
 import { mergeStaleGraph } from "../canvas/mergeStaleGraph";
 import { toFlowElements } from "../canvas/toFlowElements";
 import { buildDiagramSvg, type DiagramSvg } from "./buildDiagramSvg";
+import type { DiagramTheme } from "./diagramTheme";
 
 export const PNG_SCALE = 2;
 /** Chromium refuses canvases beyond 16384 px a side or about 268 M pixels; stay well inside. */
@@ -15,7 +16,11 @@ const MAX_CANVAS_SIDE = 16_000;
 const MAX_CANVAS_PIXELS = 120_000_000;
 
 /** The picture on screen as a standalone SVG; undefined while there is no analysis to draw. */
-export function diagramOf(state: GwsimState, title?: string): DiagramSvg | undefined {
+export function diagramOf(
+  state: GwsimState,
+  title?: string,
+  theme: DiagramTheme = "light",
+): DiagramSvg | undefined {
   const staleKeys = selectStaleKeys(state);
   const graph = mergeStaleGraph(state.analysis?.graph, state.lastGoodAnalysis?.graph, staleKeys);
   if (!graph) return undefined;
@@ -26,7 +31,7 @@ export function diagramOf(state: GwsimState, title?: string): DiagramSvg | undef
     selected: undefined,
     stale: new Set<string>(staleKeys),
   });
-  return buildDiagramSvg({ nodes, edges, ...(title === undefined ? {} : { title }) });
+  return buildDiagramSvg({ nodes, edges, theme, ...(title === undefined ? {} : { title }) });
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {
@@ -50,7 +55,7 @@ export function pngScale(width: number, height: number): number {
   return Math.min(PNG_SCALE, bySide, byArea);
 }
 
-/** Draws the SVG onto a white canvas at `pngScale` and encodes it as PNG. */
+/** Draws the SVG (which paints its own background) onto a canvas at `pngScale` and encodes it as PNG. */
 export async function renderDiagramPng(
   diagram: DiagramSvg,
 ): Promise<{ blob: Blob; width: number; height: number }> {
@@ -68,8 +73,6 @@ export async function renderDiagramPng(
     canvas.height = height;
     const context = canvas.getContext("2d");
     if (!context) throw new Error("the browser gave no 2D canvas");
-    context.fillStyle = "#ffffff";
-    context.fillRect(0, 0, width, height);
     context.drawImage(image, 0, 0, width, height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
     if (!blob)

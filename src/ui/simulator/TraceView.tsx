@@ -10,7 +10,12 @@ import type {
   RequestTrace,
 } from "../../engine";
 import { useGwsimStore } from "../../store";
-import { describeBucket, displayKey, formatShare } from "../../engine/present";
+import {
+  describeBackendStream,
+  describeBucket,
+  displayKey,
+  formatShare,
+} from "../../engine/present";
 import { selectSimTrace, selectSimTraceIsCurrent } from "../../store/simulatorSlice";
 import { sendRequest } from "./simulatorClient";
 
@@ -179,6 +184,18 @@ export function TraceView() {
                 ) : null}
               </button>
             ))}
+          </Step>
+        ) : null}
+        {t.outcome.backendStream ? (
+          // A TLS listener's backend: the client's TLS, the Gateway's re-encrypted TLS, or plaintext.
+          <Step id="backend-stream" title="Backend stream">
+            <span
+              data-testid="trace-backend-stream"
+              data-tls={t.outcome.backendStream.tls}
+              data-origin={t.outcome.backendStream.origin ?? "none"}
+            >
+              {describeBackendStream(t.outcome.backendStream)}
+            </span>
           </Step>
         ) : null}
         {t.outcome.mirrors.length > 0 ? (

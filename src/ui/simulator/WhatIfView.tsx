@@ -20,7 +20,9 @@ export function WhatIfView() {
   const [pasted, setPasted] = useState("");
   const pin = () => {
     const s = useGwsimStore.getState();
-    setBaseline({ name: `snapshot (revision ${s.revision})`, text: s.text });
+    // Named by the time it was pinned: people know when they pinned it, not an edit counter.
+    const at = new Date().toLocaleTimeString("en-GB", { hour12: false });
+    setBaseline({ name: `the YAML pinned at ${at}`, text: s.text });
   };
   const report = result?.report;
   const changedRequests = report?.requests.filter((r) => r.changed) ?? [];

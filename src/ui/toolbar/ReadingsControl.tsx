@@ -49,7 +49,8 @@ export function ReadingsControl() {
         Readings
         {active.length > 0 ? (
           <span className="readings-badge" data-testid="readings-badge">
-            {active.length} non-default
+            {active.length}
+            <span className="tb-long"> non-default</span>
           </span>
         ) : null}{" "}
         <span className="caret" aria-hidden="true">

@@ -18,7 +18,8 @@ export function ThemeSwitch() {
       title={`Colour theme: ${shown}. Click for ${WORDS[next]}.`}
       onClick={() => setThemeChoice(next)}
     >
-      <span aria-hidden="true">{theme === "dark" ? "☾" : "☀"}</span> Theme: {shown}
+      <span aria-hidden="true">{theme === "dark" ? "☾" : "☀"}</span>
+      <span className="theme-words"> Theme: {shown}</span>
     </button>
   );
 }

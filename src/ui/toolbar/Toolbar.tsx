@@ -15,6 +15,7 @@ import { downloadFolders, shareLinkFor } from "../share/exportFolders";
 import { WorkspaceMenus } from "./WorkspaceMenus";
 import { TEST_HOOKS } from "../app/testHooksEnabled";
 import { ThemeSwitch } from "./ThemeSwitch";
+import { currentTheme, useTheme } from "../app/theme";
 import { WorldSwitch } from "./WorldSwitch";
 
 // The Ingress migration view (and its diff display) loads when opened.
@@ -115,22 +116,27 @@ function downloadAsFolders() {
 }
 
 function downloadDiagram(format: "svg" | "png") {
+  // The picture in the theme on screen: a dark canvas exports a dark diagram.
+  const theme = currentTheme();
   // Loaded on demand: the SVG builder is only needed when a diagram is exported.
   import("../export/exportDiagram")
     .then(async ({ diagramOf, downloadBlob, renderDiagramPng, svgBlob }) => {
-      const diagram = diagramOf(useGwsimStore.getState(), DIAGRAM_TITLE);
+      const diagram = diagramOf(useGwsimStore.getState(), DIAGRAM_TITLE, theme);
       if (!diagram)
         return notify("error", "There is no analysed graph to draw yet; try again in a moment.");
       if (format === "svg") {
         downloadBlob(svgBlob(diagram), "gwsim-diagram.svg");
         return notify(
           "info",
-          `Downloaded the diagram as SVG (${diagram.width} × ${diagram.height}).`,
+          `Downloaded the diagram as SVG (${diagram.width} × ${diagram.height}, ${theme} theme).`,
         );
       }
       const png = await renderDiagramPng(diagram);
       downloadBlob(png.blob, "gwsim-diagram.png");
-      notify("info", `Downloaded the diagram as PNG (${png.width} × ${png.height} pixels).`);
+      notify(
+        "info",
+        `Downloaded the diagram as PNG (${png.width} × ${png.height} pixels, ${theme} theme).`,
+      );
     })
     .catch((error: unknown) =>
       notify(
@@ -153,6 +159,7 @@ export function Toolbar() {
   const canUndo = useStore(useGwsimStore.temporal, selectCanUndo);
   const canRedo = useStore(useGwsimStore.temporal, selectCanRedo);
   const [migrating, setMigrating] = useState(false);
+  const { theme } = useTheme();
 
   const exampleItems: MenuItem[] = Object.keys(EXAMPLES)
     .sort()
@@ -212,18 +219,18 @@ export function Toolbar() {
     { id: "zip", label: "Download as folders (zip)", onSelect: downloadAsFolders },
     {
       id: "diagram-svg",
-      label: "Diagram as SVG (light theme)",
+      label: `Diagram as SVG (${theme} theme)`,
       onSelect: () => downloadDiagram("svg"),
     },
     {
       id: "diagram-png",
-      label: "Diagram as PNG (light theme)",
+      label: `Diagram as PNG (${theme} theme)`,
       onSelect: () => downloadDiagram("png"),
     },
   ];
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="gwsim">
+    <header className="toolbar" role="toolbar" aria-label="gwsim" data-testid="toolbar">
       <h1 className="app-name">gwsim</h1>
       <span className="app-tagline">Gateway API designer</span>
       <div className="tb-group">
@@ -282,7 +289,10 @@ export function Toolbar() {
           title="Convert the workspace's Ingresses (ingress-nginx) to Gateway API and see which requests would behave differently"
           onClick={() => setMigrating(true)}
         >
-          Migrate from Ingress
+          Migrate<span className="tb-long"> from Ingress</span>
+          <span className="tb-short" aria-hidden="true">
+            …
+          </span>
         </button>
         {migrating ? (
           <Suspense fallback={<PanelLoading what="the migration view" inline />}>
@@ -299,7 +309,10 @@ export function Toolbar() {
           onClick={undo}
           title={`Undo (${MOD}Z)`}
         >
-          Undo
+          <span className="tb-short" aria-hidden="true">
+            ↶
+          </span>
+          <span className="tb-long">Undo</span>
         </button>
         <button
           type="button"
@@ -309,7 +322,10 @@ export function Toolbar() {
           onClick={redo}
           title={`Redo (${MOD}Shift+Z)`}
         >
-          Redo
+          <span className="tb-short" aria-hidden="true">
+            ↷
+          </span>
+          <span className="tb-long">Redo</span>
         </button>
         <button
           type="button"
@@ -330,7 +346,7 @@ export function Toolbar() {
         data-testid="busy-indicator"
         aria-live="polite"
       >
-        {busy ? "Analysing…" : "Up to date"}
+        <span className="tb-long">{busy ? "Analysing…" : "Up to date"}</span>
       </span>
     </header>
   );

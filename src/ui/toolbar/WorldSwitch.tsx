@@ -29,7 +29,12 @@ export function WorldSwitch() {
       <span className="world-label" id="world-label">
         World
       </span>
-      <div role="radiogroup" aria-labelledby="world-label" className="world-options">
+      <div
+        role="radiogroup"
+        aria-labelledby="world-label"
+        aria-describedby="world-explain"
+        className="world-options"
+      >
         {WORLD_MODES.map((mode) => (
           <button
             key={mode}
@@ -47,6 +52,7 @@ export function WorldSwitch() {
       </div>
       <span
         className="world-explain"
+        id="world-explain"
         data-testid="world-explain"
         title={WORLD_MODE_DESCRIPTIONS[world]}
       >
