@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { CanvasPage } from "./pages/CanvasPage";
 
 test.beforeEach(async ({ app, editor }) => {
   await app.open();
@@ -62,6 +63,65 @@ test("undo restores the text byte for byte after typing, from the keyboard and f
   expect(await editor.text()).toBe(original);
   const analysis = await api.waitForAnalysis();
   expect(analysis.revision).toBe(await api.getRevision());
+});
+
+test("a typing burst ends with the graph, the markers and Problems showing its last text; undo takes them back", async ({
+  page,
+  app,
+  editor,
+  api,
+}) => {
+  const canvas = new CanvasPage(page);
+  await canvas.ready();
+  const route = canvas.node("HTTPRoute/team-a/store");
+  const statusBefore = await route.getAttribute("data-status");
+  expect(statusBefore).not.toBe("error");
+  const original = await api.getText();
+
+  // Line 103: `          port: 8080` of HTTPRoute team-a/store. The burst's first keystroke is
+  // analysed at once (port 80809), the last one makes the port a string: what stays is the last.
+  await editor.goTo(103, 21);
+  await page.keyboard.type("9x");
+  expect((await api.getText()).split("\n")[102]).toBe("          port: 80809x");
+  const broken = await api.waitForAnalysis();
+  expect(broken.revision).toBe(await api.getRevision());
+  expect(broken.diagnostics).toContainEqual(
+    expect.objectContaining({ code: "schema.type", line: 103 }),
+  );
+  await expect
+    .poll(() => editor.markers())
+    .toContainEqual(expect.objectContaining({ startLineNumber: 103, severity: 8 }));
+  await expect(route).toHaveAttribute("data-status", "error");
+  await expect(app.problem('got the string "80809x"')).toHaveCount(1);
+
+  // A second burst, after a pause longer than undo grouping's (UNDO_PAUSE_MS, 700 ms), fixes it:
+  // everything follows back to the clean state.
+  await page.waitForTimeout(800);
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await expect.poll(() => api.getText()).toBe(original);
+  expect((await api.waitForAnalysis()).diagnostics).toEqual([]);
+  await expect.poll(() => editor.markers()).toEqual([]);
+  await expect(route).toHaveAttribute("data-status", statusBefore ?? "");
+  await expect(app.problem('got the string "80809x"')).toHaveCount(0);
+
+  // Undo steps back through the bursts (grouping itself is the undo test's and the unit tests'
+  // subject: a loaded machine may deliver one typed burst as two), and the graph and the markers
+  // follow every step: first the break comes back, then the original text.
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => api.getText()).not.toBe(original);
+  for (let i = 0; i < 3 && !(await api.getText()).includes("port: 80809x"); i++)
+    await page.keyboard.press("Control+z");
+  await expect.poll(() => api.getText()).toContain("port: 80809x");
+  await expect(route).toHaveAttribute("data-status", "error");
+  await expect
+    .poll(() => editor.markers())
+    .toContainEqual(expect.objectContaining({ startLineNumber: 103, severity: 8 }));
+  for (let i = 0; i < 3 && (await api.getText()) !== original; i++)
+    await page.keyboard.press("Control+z");
+  await expect.poll(() => api.getText()).toBe(original);
+  await expect.poll(() => editor.markers()).toEqual([]);
+  await expect(route).toHaveAttribute("data-status", statusBefore ?? "");
 });
 
 test("moving the cursor into a document selects its object; a problem click reveals its line", async ({

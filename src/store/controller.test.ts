@@ -62,9 +62,11 @@ async function flush() {
 }
 
 const analysedRevisions = (p: Pending<unknown>[]) => p.map((c) => c.args[0]);
+const sentTexts = (p: Pending<unknown>[]) =>
+  p.map((c) => [c.args[0], (c.args[1] as SourceFile[])[0]?.text]);
 
 describe("controller: analysis follows the text", () => {
-  test("analyses at start, then once after a burst of typing (debounced)", async () => {
+  test("analyses at start; a burst of typing is analysed at its first change and once after it", async () => {
     vi.useFakeTimers();
     const store = createGwsimStore({ initialText: "kind: A" });
     const worker = fakeEngine();
@@ -75,20 +77,78 @@ describe("controller: analysis follows the text", () => {
     expect(store.getState().analysisRevision).toBe(0);
     expect(store.getState().analyzing).toBe(false);
 
+    // The first keystroke after a quiet spell goes to the worker at once, no timer in between.
     store.getState().setText("kind: AB", "editor");
+    await flush();
+    expect(sentTexts(worker.pending("analyze"))).toEqual([[1, "kind: AB"]]);
+    await worker.answerAnalysis();
+    expect(store.getState().analysisRevision).toBe(1);
+
+    // Further keystrokes of the burst wait for it to end, then the last text is analysed once.
     vi.advanceTimersByTime(100);
     store.getState().setText("kind: ABC", "editor");
+    vi.advanceTimersByTime(100);
+    store.getState().setText("kind: ABCD", "editor");
     vi.advanceTimersByTime(100);
     await flush();
     expect(worker.pending("analyze")).toHaveLength(0);
     vi.advanceTimersByTime(60);
     await flush();
-    expect(
-      worker.pending("analyze").map((p) => [p.args[0], (p.args[1] as SourceFile[])[0]?.text]),
-    ).toEqual([[2, "kind: ABC"]]);
+    expect(sentTexts(worker.pending("analyze"))).toEqual([[3, "kind: ABCD"]]);
+    await worker.answerAnalysis();
+    expect(store.getState().analysisRevision).toBe(3);
+
+    // After a quiet spell the next keystroke is a new burst: analysed at once again.
+    vi.advanceTimersByTime(500);
+    store.getState().setText("kind: ABCDE", "editor");
+    await flush();
+    expect(sentTexts(worker.pending("analyze"))).toEqual([[4, "kind: ABCDE"]]);
+    await worker.answerAnalysis();
+    vi.advanceTimersByTime(500);
+    await flush();
+    expect(worker.pending("analyze")).toHaveLength(0);
+    stop();
+  });
+
+  test("a keystroke while the burst's first analysis is in the worker: its answer lands, then the newest text follows", async () => {
+    vi.useFakeTimers();
+    const store = createGwsimStore({ initialText: "a: 1" });
+    const worker = fakeEngine();
+    const stop = createAppController(store, worker.engine, { debounceMs: 150 }).startAnalysis();
+    await flush();
+    await worker.answerAnalysis();
+    store.getState().setText("a: 12", "editor");
+    await flush();
+    vi.advanceTimersByTime(50);
+    store.getState().setText("a: 123", "editor");
+    await flush();
+    // Revision 1 is in the worker; its answer is for an overtaken revision and is not shown.
+    await worker.answerAnalysis();
+    expect(store.getState().analysisRevision).toBe(0);
+    vi.advanceTimersByTime(150);
+    await flush();
+    expect(sentTexts(worker.pending("analyze"))).toEqual([[2, "a: 123"]]);
     await worker.answerAnalysis();
     expect(store.getState().analysisRevision).toBe(2);
+    expect(store.getState().analyzing).toBe(false);
     stop();
+  });
+
+  test("stopping drops a burst's pending analysis", async () => {
+    vi.useFakeTimers();
+    const store = createGwsimStore({ initialText: "a: 1" });
+    const worker = fakeEngine();
+    const stop = createAppController(store, worker.engine, { debounceMs: 150 }).startAnalysis();
+    await flush();
+    await worker.answerAnalysis();
+    store.getState().setText("a: 12", "editor");
+    await flush();
+    await worker.answerAnalysis();
+    store.getState().setText("a: 123", "editor");
+    stop();
+    vi.advanceTimersByTime(1000);
+    await flush();
+    expect(worker.pending("analyze")).toHaveLength(0);
   });
 
   test("a new reading is a new revision, analysed with the world and the readings of the store", async () => {

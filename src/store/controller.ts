@@ -1,7 +1,7 @@
 /**
  * The app's controller (the "editor" role of tldraw's design): plain TypeScript beside the store,
  * unit-tested without React or a Worker. It owns
- * - the worker calls: analysis of each revision (debounced), platform checks, traces, mix
+ * - the worker calls: analysis of each revision (leading edge of a typing burst), platform checks, traces, mix
  *   traffic, what-if comparisons and canary runs, all under one latest-wins rule (workerQueries.ts);
  * - edit application from the canvas, inspector and fix-its (refused while read-only, failures
  *   reported as a notice) and undo/redo (grouping lives in undoGrouping.ts);
@@ -38,10 +38,11 @@ import { createWorkerQueries, type WorkerQueries } from "./workerQueries";
 /** The single source name the workspace text is analysed under; diagnostics name this file. */
 export const WORKSPACE_FILE = "workspace.yaml";
 /**
- * Changes closer together than this (a typing burst) are analysed once, this long after the last.
- * Analysing the first keystroke of a burst at once was tried (issue 11): its answer then lands
- * mid-burst, and on a loaded machine the render it causes stalls the typing long enough to split
- * the burst's undo step (e2e editor.spec), so the window stays trailing-only.
+ * Analysis runs on the leading edge of a typing burst: a change after a quiet spell is analysed at
+ * once (a single keystroke reaches the graph and the markers without waiting), and changes closer
+ * together than this are analysed once more, this long after the last one, so the burst's final
+ * text is always analysed. Answers for overtaken revisions are dropped (workerQueries.ts), and undo
+ * grouping follows when the user typed, never when an analysis lands (undoGrouping.ts).
  */
 export const ANALYSIS_DEBOUNCE_MS = 150;
 
@@ -163,22 +164,21 @@ export function createAppController(
     store,
     queries,
 
-    /** Keeps `analysis` following the text: each new revision is analysed after a pause in typing. */
+    /**
+     * Keeps `analysis` following the text: the first change after a quiet spell is analysed at
+     * once, further changes within `debounceMs` of the previous one once more after the burst.
+     */
     startAnalysis(): () => void {
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      const schedule = createBurstSchedule(debounceMs, () => void analyzeNow());
       const unsubscribe = store.subscribe((state, previous) => {
         if (state.revision === previous.revision) return;
         options.mark?.("gwsim:revision");
-        if (timer !== undefined) clearTimeout(timer);
-        timer = setTimeout(() => {
-          timer = undefined;
-          void analyzeNow();
-        }, debounceMs);
+        schedule.change();
       });
       void analyzeNow();
       return () => {
         unsubscribe();
-        if (timer !== undefined) clearTimeout(timer);
+        schedule.dispose();
         void queries.cancel("analysis");
       };
     },
@@ -331,6 +331,44 @@ export function createAppController(
       const run = store.getState().simRun;
       if (run?.status !== "running") return;
       await engine.simCancel(run.runId);
+    },
+  };
+}
+
+/**
+ * Leading-and-trailing scheduling of a burst of changes: `run` fires at the first change after a
+ * quiet spell of `quietMs`, and once more `quietMs` after the last change of a burst when changes
+ * came in while the spell was running (so the last change is always run, and at most twice per
+ * burst however long it lasts).
+ */
+export function createBurstSchedule(
+  quietMs: number,
+  run: () => void,
+): { change(): void; dispose(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
+  const quiet = () => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!pending) return;
+      pending = false;
+      run();
+    }, quietMs);
+  };
+  return {
+    change() {
+      if (timer === undefined) {
+        run();
+      } else {
+        clearTimeout(timer);
+        pending = true;
+      }
+      quiet();
+    },
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      pending = false;
     },
   };
 }

@@ -18,7 +18,13 @@ import { createSelectionSlice } from "./slices/selectionSlice";
 import type { SliceContext } from "./slices/sliceKit";
 import { createUiSlice } from "./slices/uiSlice";
 import type { GwsimState } from "./types";
-import { createUndoRecorder, inputTime } from "./undoGrouping";
+import {
+  createUndoRecorder,
+  inputTime,
+  observeLongTasks,
+  UNDO_PAUSE_MS,
+  type BusyBetween,
+} from "./undoGrouping";
 
 export type * from "./types";
 export { DEFAULT_SPLIT_RATIO, DEFAULT_WORLD_MODE } from "./slices/uiSlice";
@@ -33,10 +39,16 @@ export interface CreateStoreOptions {
   initialText?: string;
   /** Injected clock for the undo grouping (tests pass a fake one). */
   now?: () => number;
+  /** When the page was busy, for the undo grouping (default: the browser's long tasks). */
+  busyBetween?: BusyBetween;
 }
 
 export function createGwsimStore(options: CreateStoreOptions = {}) {
-  const undo = createUndoRecorder(options.now ?? (() => inputTime()));
+  const undo = createUndoRecorder(
+    options.now ?? (() => inputTime()),
+    UNDO_PAUSE_MS,
+    options.busyBetween ?? (options.now ? undefined : observeLongTasks()),
+  );
 
   const store = create<GwsimState>()(
     temporal(

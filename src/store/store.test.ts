@@ -104,6 +104,17 @@ describe("analysis results", () => {
     store.getState().setAnalysis(1, run(withoutNamespace));
     expect(selectStaleKeys(store.getState())).toEqual([]);
   });
+
+  test("analyses without syntax errors keep the same stale list, so nothing that reads it redraws", () => {
+    const store = createGwsimStore({ initialText: example });
+    store.getState().setAnalysis(0, run(example));
+    const before = selectStaleKeys(store.getState());
+    const edited = example.replace("name: store", "name: stores");
+    store.getState().setText(edited, "editor");
+    store.getState().setAnalysis(1, run(edited));
+    expect(store.getState().analysisRevision).toBe(1);
+    expect(selectStaleKeys(store.getState())).toBe(before);
+  });
 });
 
 describe("undo", () => {

@@ -24,7 +24,9 @@ export function createAnalysisSlice({ set, get }: SliceContext): AnalysisSlice {
         s.analysis && s.analysisText !== undefined
           ? { analysis: s.analysis, text: s.analysisText }
           : undefined;
-      const stale = computeStaleEntries({ analysis, text: s.text, previous, stale: s.stale });
+      const computed = computeStaleEntries({ analysis, text: s.text, previous, stale: s.stale });
+      // Nothing stale before or now: keep the same (empty) list, so whatever reads it stays put.
+      const stale = computed.length === 0 && s.stale.length === 0 ? s.stale : computed;
       const clean = !analysis.diagnostics.some((d) => d.code === "yaml.syntax");
       set({
         analysis,

@@ -157,22 +157,19 @@ function GraphCanvasInner() {
             edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onNodeDragStop={onNodeDragStop}
-            onNodeClick={(_, n) =>
-              n.type === "graphNode" &&
-              useGwsimStore.getState().select(n.id as ResourceKey, "canvas")
-            }
-            onPaneClick={() => useGwsimStore.getState().select(undefined, "canvas")}
+            onNodeClick={selectClickedNode}
+            onPaneClick={clearSelection}
             onConnect={onConnect}
             onBeforeDelete={onBeforeDelete}
             connectionMode={ConnectionMode.Loose}
-            deleteKeyCode={["Delete", "Backspace"]}
+            deleteKeyCode={DELETE_KEYS}
             // One tab stop for the whole graph (the wrapper above): nodes and edges are reached with the arrow keys.
             nodesFocusable={false}
             edgesFocusable={false}
             minZoom={0.1}
             maxZoom={2}
             onlyRenderVisibleElements={graph.nodes.length > 300}
-            proOptions={{ hideAttribution: true }}
+            proOptions={PRO_OPTIONS}
           >
             <HandleHitTarget />
             <Background gap={24} size={1} />
@@ -211,6 +208,18 @@ function GraphCanvasInner() {
 }
 
 const NO_OBJECTS: never[] = [];
+const DELETE_KEYS = ["Delete", "Backspace"];
+const PRO_OPTIONS = { hideAttribution: true };
+
+// Module-level, so every prop React Flow passes down to each node stays the same object across
+// renders: an inline arrow here re-rendered all of the memoized node wrappers on every analysis.
+function selectClickedNode(_: unknown, n: FlowNode): void {
+  if (n.type === "graphNode") useGwsimStore.getState().select(n.id as ResourceKey, "canvas");
+}
+
+function clearSelection(): void {
+  useGwsimStore.getState().select(undefined, "canvas");
+}
 const MINIMAP_MIN_NODES = 40;
 
 function miniMapColor(n: FlowNode): string {

@@ -1,5 +1,5 @@
 import type { OnBeforeDelete } from "@xyflow/react";
-import { useCallback } from "react";
+import { useCallback, useLayoutEffect, useRef } from "react";
 import type { SemanticGraph } from "../../engine";
 import { applyCanvasIntents } from "./applyCanvasIntents";
 import { planDeletion } from "./canvasEdits";
@@ -13,22 +13,27 @@ export function useDeleteBinding(
   graph: SemanticGraph | undefined,
   confirm: (question: string) => boolean = defaultConfirm,
 ): OnBeforeDelete<FlowNode, FlowEdge> {
-  return useCallback(
-    async ({ nodes, edges }) => {
-      if (!graph) return false;
-      const plan = planDeletion(
-        graph,
-        nodes.map((n) =>
-          n.type === "graphNode" ? { id: n.id, graphNode: n.data.node } : { id: n.id },
-        ),
-        edges.map((e) => e.data?.edge),
-      );
-      if (plan.questions.every((q) => confirm(q)) && plan.intents.length > 0)
-        applyCanvasIntents(plan.intents);
-      return false;
-    },
-    [graph, confirm],
-  );
+  // The latest graph through a ref: a callback that changed with every analysis would be a new
+  // React Flow prop per keystroke, and each one a store update that runs every node's and edge's
+  // selectors again.
+  const latest = useRef({ graph, confirm });
+  useLayoutEffect(() => {
+    latest.current = { graph, confirm };
+  });
+  return useCallback(async ({ nodes, edges }) => {
+    const { graph, confirm } = latest.current;
+    if (!graph) return false;
+    const plan = planDeletion(
+      graph,
+      nodes.map((n) =>
+        n.type === "graphNode" ? { id: n.id, graphNode: n.data.node } : { id: n.id },
+      ),
+      edges.map((e) => e.data?.edge),
+    );
+    if (plan.questions.every((q) => confirm(q)) && plan.intents.length > 0)
+      applyCanvasIntents(plan.intents);
+    return false;
+  }, []);
 }
 
 function defaultConfirm(question: string): boolean {
