@@ -45,6 +45,17 @@ export const WORKSPACE_FILE = "workspace.yaml";
  */
 export const ANALYSIS_DEBOUNCE_MS = 150;
 
+/**
+ * Whole workspaces arriving at once (opened files, an example, a restore) are no typing burst:
+ * nothing follows them to wait for, so they are analysed at once instead of after the debounce
+ * (which on a 1,000-resource import was time the user waited for the first graph; issue 11).
+ */
+const WHOLE_WORKSPACE_ORIGINS: ReadonlySet<ChangeOrigin> = new Set<ChangeOrigin>([
+  "file",
+  "example",
+  "restore",
+]);
+
 export interface PlatformChecks {
   revision: number;
   findings: LintFinding[];
@@ -170,10 +181,18 @@ export function createAppController(
         if (state.revision === previous.revision) return;
         options.mark?.("gwsim:revision");
         if (timer !== undefined) clearTimeout(timer);
-        timer = setTimeout(() => {
-          timer = undefined;
+        timer = undefined;
+        const { lastChange } = state;
+        if (
+          lastChange.revision === state.revision &&
+          WHOLE_WORKSPACE_ORIGINS.has(lastChange.origin)
+        )
           void analyzeNow();
-        }, debounceMs);
+        else
+          timer = setTimeout(() => {
+            timer = undefined;
+            void analyzeNow();
+          }, debounceMs);
       });
       void analyzeNow();
       return () => {
