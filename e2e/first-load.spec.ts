@@ -3,9 +3,19 @@
  * laid out (no frame at provisional positions), and usable; the parts not needed for the first
  * graph load lazily behind an accessible placeholder.
  */
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { uiBenchWorkspace } from "../bench/ui/workspace";
+import type { GraphNode } from "../src/engine";
+import { nodeSize } from "../src/layout/nodeSize";
+import { frameHandles, graphNodeHandles } from "../src/ui/canvas/nodeHandles";
 import { expect, test } from "./fixtures";
 import { CanvasPage } from "./pages/CanvasPage";
+
+const EXAMPLES = readdirSync(fileURLToPath(new URL("../fixtures/examples/", import.meta.url)))
+  .filter((f) => f.endsWith(".yaml"))
+  .map((f) => f.replace(/\.yaml$/, ""))
+  .sort();
 
 const SCREENS = process.env.GWSIM_SCREENS ?? "test-results/screens";
 
@@ -104,4 +114,83 @@ test("the simulator's tabs load when it is first opened, behind a placeholder", 
   await expect(
     page.getByTestId("simulator-panel").getByRole("button", { name: /send/i }),
   ).toBeVisible();
+});
+
+/** One handle as React Flow measures it from the DOM, or as the canvas declares it up front. */
+interface HandleBox {
+  id?: string | null;
+  type: string;
+  position: string | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+test("every example's handles are drawn exactly where the canvas declares them to React Flow", async ({
+  page,
+  app,
+  api,
+}) => {
+  test.setTimeout(180_000);
+  const canvas = new CanvasPage(page);
+  await app.open();
+  await canvas.ready();
+  let checked = 0;
+  for (const name of EXAMPLES) {
+    const before = Number(await canvas.root.getAttribute("data-layout-seq"));
+    await api.loadExample(name);
+    await api.waitForAnalysis();
+    await expect
+      .poll(async () => Number(await canvas.root.getAttribute("data-layout-seq")))
+      .toBeGreaterThan(before);
+    await canvas.settled();
+    // Measured the way React Flow measures a mounted node (getHandleBounds in @xyflow/system).
+    const drawn = await page.evaluate(() => {
+      const viewport = document.querySelector<HTMLElement>(".react-flow__viewport")!;
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).m22;
+      return [...document.querySelectorAll<HTMLElement>(".react-flow__node")].map((n) => {
+        const box = n.getBoundingClientRect();
+        return {
+          id: n.getAttribute("data-id")!,
+          frame: n.classList.contains("react-flow__node-namespaceFrame"),
+          width: n.offsetWidth,
+          height: n.offsetHeight,
+          handles: [...n.querySelectorAll<HTMLElement>(".react-flow__handle")].map((h) => {
+            const b = h.getBoundingClientRect();
+            return {
+              id: h.getAttribute("data-handleid"),
+              type: h.classList.contains("source") ? "source" : "target",
+              position: h.getAttribute("data-handlepos"),
+              x: (b.left - box.left) / zoom,
+              y: (b.top - box.top) / zoom,
+              width: h.offsetWidth,
+              height: h.offsetHeight,
+            };
+          }),
+        };
+      });
+    });
+    const nodes = await page.evaluate(
+      () => window.__gwsim!.getAnalysis().analysis?.graph.nodes ?? [],
+    );
+    const byId = new Map<string, GraphNode>(nodes.map((n) => [n.id, n as GraphNode]));
+    expect(drawn.length, `${name}: nodes drawn`).toBeGreaterThan(0);
+    for (const node of drawn) {
+      const graphNode = byId.get(node.id);
+      const declared: HandleBox[] = node.frame
+        ? frameHandles(node)
+        : graphNodeHandles(graphNode!, nodeSize(graphNode!));
+      const round = (h: HandleBox) => ({
+        ...h,
+        x: Math.round(h.x * 10) / 10,
+        y: Math.round(h.y * 10) / 10,
+      });
+      const sort = (hs: HandleBox[]) =>
+        hs.map(round).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+      expect(sort(node.handles), `${name}: ${node.id}`).toEqual(sort(declared));
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(100);
 });

@@ -151,6 +151,41 @@ describe("controller: analysis follows the text", () => {
     expect(worker.pending("analyze")).toHaveLength(0);
   });
 
+  test("opened files or an example are analysed at once, even inside a typing burst; readings inside it wait", async () => {
+    vi.useFakeTimers();
+    const store = createGwsimStore({ initialText: "kind: A" });
+    const worker = fakeEngine();
+    const stop = createAppController(store, worker.engine, { debounceMs: 150 }).startAnalysis();
+    await flush();
+    await worker.answerAnalysis();
+    // The first keystroke after a quiet spell goes at once and opens a spell.
+    store.getState().setText("kind: AB", "editor");
+    await flush();
+    expect(analysedRevisions(worker.pending("analyze"))).toEqual([1]);
+    await worker.answerAnalysis();
+
+    store.getState().replaceWorkspace("kind: Opened", "file");
+    await flush();
+    expect(analysedRevisions(worker.pending("analyze"))).toEqual([2]);
+    await worker.answerAnalysis();
+    store.getState().replaceWorkspace("kind: Example", "example");
+    await flush();
+    expect(analysedRevisions(worker.pending("analyze"))).toEqual([3]);
+    await worker.answerAnalysis();
+
+    // The last text change was an example, but this revision is the readings': inside the
+    // spell the example opened, it waits like typing.
+    store.getState().setReadings({ loneBackendZeroWeight: "all-traffic" });
+    await flush();
+    expect(worker.pending("analyze")).toHaveLength(0);
+    vi.advanceTimersByTime(150);
+    await flush();
+    expect(analysedRevisions(worker.pending("analyze"))).toEqual([4]);
+    await worker.answerAnalysis();
+    expect(store.getState().analysisRevision).toBe(4);
+    stop();
+  });
+
   test("a new reading is a new revision, analysed with the world and the readings of the store", async () => {
     vi.useFakeTimers();
     const store = createGwsimStore({ initialText: "kind: A" });

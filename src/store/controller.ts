@@ -46,6 +46,17 @@ export const WORKSPACE_FILE = "workspace.yaml";
  */
 export const ANALYSIS_DEBOUNCE_MS = 150;
 
+/**
+ * Whole workspaces arriving at once (opened files, an example, a restore) are no typing burst:
+ * nothing follows them to wait for, so they are analysed at once instead of after the debounce
+ * (which on a 1,000-resource import was time the user waited for the first graph; issue 11).
+ */
+const WHOLE_WORKSPACE_ORIGINS: ReadonlySet<ChangeOrigin> = new Set<ChangeOrigin>([
+  "file",
+  "example",
+  "restore",
+]);
+
 export interface PlatformChecks {
   revision: number;
   findings: LintFinding[];
@@ -173,7 +184,13 @@ export function createAppController(
       const unsubscribe = store.subscribe((state, previous) => {
         if (state.revision === previous.revision) return;
         options.mark?.("gwsim:revision");
-        schedule.change();
+        const { lastChange } = state;
+        if (
+          lastChange.revision === state.revision &&
+          WHOLE_WORKSPACE_ORIGINS.has(lastChange.origin)
+        )
+          schedule.now();
+        else schedule.change();
       });
       void analyzeNow();
       return () => {
@@ -339,12 +356,13 @@ export function createAppController(
  * Leading-and-trailing scheduling of a burst of changes: `run` fires at the first change after a
  * quiet spell of `quietMs`, and once more `quietMs` after the last change of a burst when changes
  * came in while the spell was running (so the last change is always run, and at most twice per
- * burst however long it lasts).
+ * burst however long it lasts). `now` runs at once whatever the spell (a whole workspace was
+ * opened: nothing to coalesce it with) and starts a new spell.
  */
 export function createBurstSchedule(
   quietMs: number,
   run: () => void,
-): { change(): void; dispose(): void } {
+): { change(): void; now(): void; dispose(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
   const quiet = () => {
@@ -363,6 +381,12 @@ export function createBurstSchedule(
         clearTimeout(timer);
         pending = true;
       }
+      quiet();
+    },
+    now() {
+      if (timer !== undefined) clearTimeout(timer);
+      pending = false;
+      run();
       quiet();
     },
     dispose() {

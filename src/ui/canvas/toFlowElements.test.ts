@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { GraphNode, ResourceKey, SemanticGraph } from "../../engine";
 import { nodeSize } from "../../layout/nodeSize";
 import type { GraphFlowNode, NamespaceFlowNode } from "./flowTypes";
+import { frameHandles, graphNodeHandles } from "./nodeHandles";
 import { reuseUnchanged, toFlowElements } from "./toFlowElements";
 
 const resourceKey = (kind: string, ns: string | undefined, name: string) =>
@@ -140,6 +141,15 @@ describe("toFlowElements", () => {
     expect(graphNodes(nodes).find((n) => n.id === GHOST)?.deletable).toBe(false);
   });
 
+  test("every node carries its handles, so React Flow need not mount it to draw its edges", () => {
+    const { nodes } = toFlowElements({ ...base, autoPositions: { [SVC]: { x: 800, y: 50 } } });
+    const gw = graphNodes(nodes).find((n) => n.id === GW)!;
+    expect(gw.handles).toEqual(graphNodeHandles(gateway, nodeSize(gateway)));
+    expect(gw.handles?.map((h) => h.id)).toEqual(["in", "listener:http", "out"]);
+    for (const f of frames(nodes))
+      expect(f.handles).toEqual(frameHandles({ width: f.width!, height: f.height! }));
+  });
+
   test("route → listener edges are drawn from the listener handle to the route, in traffic direction", () => {
     const { edges } = toFlowElements(base);
     expect(edges[0]).toMatchObject({
@@ -209,6 +219,41 @@ describe("reuseUnchanged", () => {
         .map((n) => n.id)
         .sort(),
     ).toEqual([ROUTE, SVC].sort());
+  });
+
+  test("a node whose handles moved is a new object (a listener added to a gateway)", () => {
+    const first = toFlowElements(base);
+    const more: GraphNode = {
+      ...gateway,
+      details: {
+        category: "gateway",
+        className: "envoy",
+        listeners: [
+          ...(gateway.details.category === "gateway" ? gateway.details.listeners : []),
+          {
+            name: "https",
+            protocol: "HTTPS",
+            port: 443,
+            attachedRoutes: 0,
+            ready: true,
+            conflicted: false,
+          },
+        ],
+      },
+    };
+    const second = toFlowElements({
+      ...base,
+      graph: { ...graph, nodes: graph.nodes.map((n) => (n.id === GW ? more : n)) },
+    });
+    // Everything else as before (the data and the size also changed; they are compared anyway):
+    // only the handles differ here.
+    const before = first.nodes.find((f) => f.id === GW)!;
+    const sameData = second.nodes.map((n) =>
+      n.id === GW ? { ...n, data: before.data, height: before.height } : n,
+    ) as typeof second.nodes;
+    const kept = reuseUnchanged(first.nodes, sameData);
+    expect(kept.find((n) => n.id === GW)).not.toBe(first.nodes.find((n) => n.id === GW));
+    expect(kept.find((n) => n.id === GW)?.handles?.map((h) => h.id)).toContain("listener:https");
   });
 });
 

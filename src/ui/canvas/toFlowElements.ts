@@ -15,6 +15,7 @@ import {
   type NamespaceFlowNode,
 } from "./flowTypes";
 import { BoxGrid } from "./boxGrid";
+import { frameHandles, graphNodeHandles } from "./nodeHandles";
 import { clearLane, parallelLanes, type Anchor, type Box } from "./edgeGeometry";
 import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT } from "../../layout/nodeSize";
 
@@ -67,6 +68,8 @@ export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: Fl
       position,
       width: size.width,
       height: size.height,
+      // Known up front, so React Flow draws edges without mounting every node to measure it.
+      handles: graphNodeHandles(n, size),
       selected: n.id === input.selected,
       // Ghosts are references, not documents: there is nothing to delete in the YAML.
       deletable: !n.ghost && n.category !== "other",
@@ -135,6 +138,7 @@ function namespaceFrames(
       position: { x: left, y: top },
       width: right - left,
       height: bottom - top,
+      handles: frameHandles({ width: right - left, height: bottom - top }),
       draggable: false,
       selectable: false,
       deletable: false,
@@ -298,9 +302,19 @@ function isSameElement(a: FlowNode | FlowEdge, b: FlowNode | FlowEdge): boolean 
       if (!shallowEqual(x, y)) return false;
       continue;
     }
+    if (k === "handles") {
+      if (!sameHandles(x, y)) return false;
+      continue;
+    }
     return false;
   }
   return true;
+}
+
+/** Handles are rebuilt with each node; equal when each handle has the same fields. */
+function sameHandles(x: unknown, y: unknown): boolean {
+  if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+  return x.every((h, i) => shallowEqual(h, y[i]));
 }
 
 function shallowEqual(x: unknown, y: unknown): boolean {
