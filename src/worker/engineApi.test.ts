@@ -35,24 +35,24 @@ describe("engineApi.analyze", () => {
 describe("engineApi keeps one parse cache across revisions", () => {
   // analyze() with the cache equals analyze() without it (load/parsingChunks.test.ts); here the
   // platform checks, which load the same text three more times through the same cache.
-  test("platform checks after each edit equal a fresh computation without the cache", () => {
+  test("platform checks after each edit equal a fresh computation without the cache", async () => {
     const edits = [
       example,
       example.replace("name: store-web", "name: store-www"),
       example.replace("shop.example.com", "shop.example.org"),
       example,
     ];
-    edits.forEach((text, revision) => {
+    for (const [revision, text] of edits.entries()) {
       const sources = [{ name: "workspace.yaml", text }];
       engineApi.analyze(revision, sources);
       const fresh = analyzeRevision(sources);
-      expect(engineApi.platformChecks(revision, sources)).toEqual({
+      expect(await engineApi.platformChecks(revision, sources)).toEqual({
         revision,
         findings: fresh.analysis.lint,
         fixIts: computeFixIts(fresh),
         lens: computeIsolationLens(fresh),
       });
-    });
+    }
   });
 });
 
@@ -83,15 +83,17 @@ describe("the world setting in the worker", () => {
     path: "/",
   };
 
-  test("the analysis, then the simulator, follow the world of the last analysis (same text, other world: recompiled)", () => {
+  test("the analysis, then the simulator, follow the world of the last analysis (same text, other world: recompiled)", async () => {
     expect(engineApi.analyze(1, sources, "auto").analysis.assumptions).toHaveLength(5);
-    expect(engineApi.simTrace(1, sources, request).trace.outcome.status).toBe(200);
+    expect((await engineApi.simTrace(1, sources, request)).trace.outcome.status).toBe(200);
     expect(engineApi.analyze(1, sources, "closed").analysis.assumptions).toEqual([]);
-    expect(engineApi.simTrace(1, sources, request).trace.outcome.kind).toBe("connection-refused");
+    expect((await engineApi.simTrace(1, sources, request)).trace.outcome.kind).toBe(
+      "connection-refused",
+    );
     expect(
-      engineApi
-        .platformChecks(2, sources)
-        .findings.some((f) => f.diagnostic.code === "lint.parent-ref-no-status"),
+      (await engineApi.platformChecks(2, sources)).findings.some(
+        (f) => f.diagnostic.code === "lint.parent-ref-no-status",
+      ),
     ).toBe(true);
     engineApi.analyze(3, sources, "auto");
   });
@@ -107,19 +109,19 @@ describe("the readings in the worker", () => {
   const applied = (r: { analysis: { diagnostics: { code: string }[] } }) =>
     r.analysis.diagnostics.filter((d) => d.code === "reading.applied").length;
 
-  test("the analysis, the traces, the what-if side and a set reading all follow the readings sent last", () => {
+  test("the analysis, the traces, the what-if side and a set reading all follow the readings sent last", async () => {
     expect(applied(engineApi.analyze(1, sources, "closed", {}))).toBe(0);
-    expect(engineApi.simTrace(1, sources, request).trace.outcome.status).toBe(500);
+    expect((await engineApi.simTrace(1, sources, request)).trace.outcome.status).toBe(500);
     const reading = { loneBackendZeroWeight: "all-traffic" } as const;
     expect(applied(engineApi.analyze(2, sources, "closed", reading))).toBe(1);
-    const trace = engineApi.simTrace(2, sources, request).trace;
+    const trace = (await engineApi.simTrace(2, sources, request)).trace;
     expect(trace.outcome.status).toBe(200);
     expect(trace.outcome.backends[0]?.reading).toContain(
       "reading loneBackendZeroWeight=all-traffic",
     );
     // A reading sent on its own (the toolbar's change) reaches the next call before any analysis.
     engineApi.setReadings({});
-    expect(engineApi.simTrace(3, sources, request).trace.outcome.status).toBe(500);
+    expect((await engineApi.simTrace(3, sources, request)).trace.outcome.status).toBe(500);
     engineApi.analyze(4, sources, "auto", {});
   });
 });

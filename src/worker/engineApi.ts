@@ -1,21 +1,39 @@
 /**
  * What the engine worker offers, as plain functions so they are unit-tested in Node without a
  * Worker. engine.worker.ts only exposes this object; engineClient.ts is the one caller.
+ *
+ * The worker's first chunk holds what the first graph and its Problems need: the analysis (load,
+ * validation, status, routes, graph, lint) and its delta. Everything else is loaded by the worker
+ * on first use, with a dynamic import: the simulator (traces, runs, what-if, case files), the
+ * platform checks' fix-its, their previews and the isolation lens, and the Ingress migration. The
+ * page calls every function through comlink and awaits its answer either way, so an on-demand
+ * function answers exactly what it did when it was loaded up front, only later the first time.
  */
-import { CRD_SCHEMAS, type Analysis, type CrdSchema, type SourceFile } from "../engine";
-import {
-  previewFixIt,
-  type FixIt,
-  type FixItPreview,
-  type IsolationLens,
-  type LintFinding,
-} from "../engine";
-import { buildMigratedWorkspace, compareMigration, type MigrationReport } from "../engine";
-import { createSimulatorApi } from "./simulatorApi";
+import { CRD_SCHEMAS, DEFAULT_WORLD_MODE } from "../engine/analysisCore";
+import type { Analysis, CrdSchema, SourceFile } from "../engine";
+import type { FixIt, FixItPreview, IsolationLens, LintFinding, MigrationReport } from "../engine";
 import { workerRevisions, type RevisionCache } from "./revisionCache";
 import { setWorkerReadings, setWorkerWorld, workerSettings } from "./workerWorld";
-import { DEFAULT_WORLD_MODE, type Readings, type WorldMode } from "../engine";
+import type { Readings, WorldMode } from "../engine";
 import { deepEqual, diffValue, type ValueDelta } from "./analysisDelta";
+import { cancelSimRun, forgetSimRunCancel } from "./simRunCancels";
+import type { SimulatorApi } from "./simulatorApi";
+
+/**
+ * Loads a module on first use and keeps it. A failed load (a flaky connection while the app is
+ * being updated) is not kept: the next call tries again.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+const loadPlatformChecks = onFirstUse(() => import("./platformChecks"));
+const loadMigration = onFirstUse(() => import("./migrationApi"));
 
 /** Page sessions whose last analysis the worker keeps (one per engine client; a few is plenty). */
 const MAX_SESSIONS = 4;
@@ -116,34 +134,73 @@ export function createEngineApi(revisions: RevisionCache) {
       return CRD_SCHEMAS;
     },
     /** Lint findings (with the request that proves each shadowed match), the fix-its on offer, and the isolation lens. */
-    platformChecks(
+    async platformChecks(
       revision: number,
       sources: SourceFile[],
-    ): { revision: number; findings: LintFinding[]; fixIts: FixIt[]; lens: IsolationLens } {
-      const cached = revisions.get(sources, workerSettings());
-      return {
-        revision,
-        findings: cached.analysed.analysis.lint,
-        fixIts: cached.fixIts(),
-        lens: cached.lens(),
-      };
+    ): Promise<{
+      revision: number;
+      findings: LintFinding[];
+      fixIts: FixIt[];
+      lens: IsolationLens;
+    }> {
+      const { platformChecksOf } = await loadPlatformChecks();
+      return { revision, ...platformChecksOf(revisions.get(sources, workerSettings())) };
     },
     /** The file a fix-it would produce and its unified diff, before the store applies it. */
-    previewFixIt(sources: SourceFile[], fix: FixIt): FixItPreview | undefined {
-      return previewFixIt(sources, fix);
+    async previewFixIt(sources: SourceFile[], fix: FixIt): Promise<FixItPreview | undefined> {
+      return (await loadPlatformChecks()).previewFixIt(sources, fix);
     },
     /**
      * "Migrate from Ingress": the generated (or the user's edited) Gateway API YAML and the requests
      * that behave differently under it than under ingress-nginx.
      */
-    compareMigration(sources: SourceFile[], gatewayApiYaml?: string): MigrationReport {
+    async compareMigration(
+      sources: SourceFile[],
+      gatewayApiYaml?: string,
+    ): Promise<MigrationReport> {
+      const { compareMigration } = await loadMigration();
       return compareMigration(sources, gatewayApiYaml === undefined ? {} : { gatewayApiYaml });
     },
     /** The workspace text after "Use this Gateway API": the YAML plus every non-Ingress document. */
-    migratedWorkspace(sources: SourceFile[], gatewayApiYaml: string): string {
-      return buildMigratedWorkspace(sources, gatewayApiYaml);
+    async migratedWorkspace(sources: SourceFile[], gatewayApiYaml: string): Promise<string> {
+      return (await loadMigration()).buildMigratedWorkspace(sources, gatewayApiYaml);
     },
-    ...createSimulatorApi(revisions),
+    ...simulatorOnFirstUse(revisions),
+  };
+}
+
+/**
+ * The simulator's functions (simulatorApi.ts), loaded with the first call. Each answers what the
+ * simulator answers; the run's cancel stays here, so a cancel sent while the simulator is still
+ * loading is heard at the run's first chunk boundary.
+ */
+function simulatorOnFirstUse(revisions: RevisionCache) {
+  const simulator = onFirstUse(async () =>
+    (await import("./simulatorApi")).createSimulatorApi(revisions),
+  );
+  return {
+    async simTrace(...args: Parameters<SimulatorApi["simTrace"]>) {
+      return (await simulator()).simTrace(...args);
+    },
+    async simCaseFile(...args: Parameters<SimulatorApi["simCaseFile"]>) {
+      return (await simulator()).simCaseFile(...args);
+    },
+    async simMixTraffic(...args: Parameters<SimulatorApi["simMixTraffic"]>) {
+      return (await simulator()).simMixTraffic(...args);
+    },
+    async simRun(...args: Parameters<SimulatorApi["simRun"]>) {
+      // A cancel from an earlier run with this id is forgotten before the run starts, not after
+      // the simulator loaded: a cancel sent in between stops this run.
+      forgetSimRunCancel(args[2]);
+      return (await simulator()).simRun(...args);
+    },
+    /** Stops a running simRun at its next chunk boundary. */
+    simCancel(runId: string): void {
+      cancelSimRun(runId);
+    },
+    async simWhatIf(...args: Parameters<SimulatorApi["simWhatIf"]>) {
+      return (await simulator()).simWhatIf(...args);
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import {
   computeIsolationLens,
   summarizeOutcome,
   traceRequest,
+  type AnalyzedRevision,
   type SimRequest,
   type SourceFile,
   type WorldMode,
@@ -24,22 +25,22 @@ const shop: SimRequest = { scheme: "http", host: "shop.example.com", path: "/" }
 const at = (text: string): SourceFile[] => [{ name: "workspace.yaml", text }];
 
 describe("one analysis per revision, shared by every API", () => {
-  test("the editor, the platform checks and the simulator of one text analyse it once", () => {
+  test("the editor, the platform checks and the simulator of one text analyse it once", async () => {
     const revisions = createRevisionCache({ clock });
     const api = createEngineApi(revisions);
     api.analyze(1, at(TWO_TEAMS));
-    api.platformChecks(1, at(TWO_TEAMS));
-    api.simTrace(1, at(TWO_TEAMS), shop);
-    api.simMixTraffic(1, at(TWO_TEAMS), {
+    await api.platformChecks(1, at(TWO_TEAMS));
+    await api.simTrace(1, at(TWO_TEAMS), shop);
+    await api.simMixTraffic(1, at(TWO_TEAMS), {
       id: "m",
       name: "m",
       templates: [{ name: "shop", request: shop, weight: 1 }],
     });
     expect(revisions.analyses).toBe(1);
     // A new revision number with the same text is the same revision; new text is a new one.
-    api.platformChecks(2, at(TWO_TEAMS));
+    await api.platformChecks(2, at(TWO_TEAMS));
     expect(revisions.analyses).toBe(1);
-    api.simTrace(3, at(TWO_TEAMS.replace("weight: 90", "weight: 80")), shop);
+    await api.simTrace(3, at(TWO_TEAMS.replace("weight: 90", "weight: 80")), shop);
     expect(revisions.analyses).toBe(2);
   });
 
@@ -105,9 +106,19 @@ describe("one analysis per revision, shared by every API", () => {
 
   test("derived results (router, fix-its, lens) are computed once per revision", () => {
     const cached = createRevisionCache({ clock }).get(at(example("broken-on-purpose.yaml")));
-    expect(cached.router()).toBe(cached.router());
-    expect(cached.fixIts()).toBe(cached.fixIts());
-    expect(cached.lens()).toBe(cached.lens());
+    const router = (analysed: AnalyzedRevision) => compileRouter(analysed.analysis);
+    let runs = 0;
+    const counted = (analysed: AnalyzedRevision) => {
+      runs += 1;
+      return computeFixIts(analysed);
+    };
+    expect(cached.derived(router)).toBe(cached.derived(router));
+    expect(cached.derived(counted)).toBe(cached.derived(counted));
+    expect(runs).toBe(1);
+    expect(cached.derived(computeIsolationLens)).toBe(cached.derived(computeIsolationLens));
+    // Another derivation is another result, not the first one's.
+    expect(cached.derived(computeFixIts)).not.toBe(cached.derived(counted));
+    expect(cached.derived(computeFixIts)).toEqual(cached.derived(counted));
   });
 });
 
@@ -177,15 +188,15 @@ describe("cached results equal a fresh computation after random edit sequences",
     extra: call,
   });
 
-  test("analysis, platform checks and traces", () => {
-    fc.assert(
-      fc.property(
+  test("analysis, platform checks and traces", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.nat({ max: bases.length - 1 }),
         fc.array(step, { minLength: 1, maxLength: 4 }),
-        (base, steps) => {
+        async (base, steps) => {
           const api = createEngineApi(createRevisionCache({ clock, capacity: 3 }));
           let text = bases[base]!;
-          steps.forEach((s, revision) => {
+          for (const [revision, s] of steps.entries()) {
             text = s.edit(text);
             const sources = at(text);
             // The world is the worker's setting: the analysis call sends it, the others follow it.
@@ -195,7 +206,7 @@ describe("cached results equal a fresh computation after random edit sequences",
               if (name === "analyze")
                 expect(api.analyze(revision, sources, s.world).analysis).toEqual(fresh.analysis);
               if (name === "platformChecks") {
-                expect(api.platformChecks(revision, sources)).toEqual({
+                expect(await api.platformChecks(revision, sources)).toEqual({
                   revision,
                   findings: fresh.analysis.lint,
                   fixIts: computeFixIts(fresh),
@@ -204,7 +215,7 @@ describe("cached results equal a fresh computation after random edit sequences",
               }
               if (name === "simTrace") {
                 const trace = traceRequest(compileRouter(fresh.analysis), shop);
-                expect(api.simTrace(revision, sources, shop)).toEqual({
+                expect(await api.simTrace(revision, sources, shop)).toEqual({
                   revision,
                   request: shop,
                   trace,
@@ -212,7 +223,7 @@ describe("cached results equal a fresh computation after random edit sequences",
                 });
               }
             }
-          });
+          }
         },
       ),
       { numRuns: 12, seed: 1101 },

@@ -3,29 +3,17 @@
  * analysis, the platform checks, the simulator, what-if). A keystroke used to analyse the same
  * text three or more times (once per API, fix-its and the lens reloading it again); now the first
  * caller analyses it and the others read the same entry, and what is derived from it (the compiled
- * Router, fix-its, the isolation lens) is computed once, on first use.
+ * Router, fix-its, the isolation lens) is computed once, on first use. The derivations are passed
+ * in by their callers, never imported here: the worker's first chunk holds this cache, and the
+ * simulator and the fix-its load only when first used (engineApi.ts).
  *
  * Entries are keyed by exactly what the analysis depends on: every file's name and text, the
  * world, and the readings. The revision number the page sends is not part of the key: two
  * revisions with the same text share one entry, and one number with new text is a new entry.
  * The clock is not part of it either: a revision keeps the timestamps of its first analysis.
  */
-import {
-  analyzeRevision,
-  compileRouter,
-  computeFixIts,
-  computeIsolationLens,
-  createParseCache,
-  DEFAULT_WORLD_MODE,
-  type AnalyzedRevision,
-  type AnalyzeOptions,
-  type FixIt,
-  type IsolationLens,
-  type Readings,
-  type Router,
-  type SourceFile,
-  type WorldMode,
-} from "../engine";
+import { analyzeRevision, createParseCache, DEFAULT_WORLD_MODE } from "../engine/analysisCore";
+import type { AnalyzedRevision, AnalyzeOptions, Readings, SourceFile, WorldMode } from "../engine";
 
 export interface RevisionSettings {
   world?: WorldMode;
@@ -35,9 +23,12 @@ export interface RevisionSettings {
 /** One analysed text and everything derived from it, each part computed on first use. */
 export interface CachedRevision {
   readonly analysed: AnalyzedRevision;
-  router(): Router;
-  fixIts(): FixIt[];
-  lens(): IsolationLens;
+  /**
+   * What `derive` computes from this revision (the compiled Router, the fix-its, the isolation
+   * lens): computed on the first call and kept, so a later call with the same function returns
+   * the same result. Pass a function defined once (module level), not a fresh closure per call.
+   */
+  derived<T>(derive: (analysed: AnalyzedRevision) => T): T;
 }
 
 export interface RevisionCache {
@@ -117,14 +108,15 @@ export function createRevisionCache(options: RevisionCacheOptions): RevisionCach
 }
 
 function cachedRevision(analysed: AnalyzedRevision): CachedRevision {
-  let router: Router | undefined;
-  let fixIts: FixIt[] | undefined;
-  let lens: IsolationLens | undefined;
+  const results = new Map<(analysed: AnalyzedRevision) => unknown, unknown>();
   return {
     analysed,
-    router: () => (router ??= compileRouter(analysed.analysis)),
-    fixIts: () => (fixIts ??= computeFixIts(analysed)),
-    lens: () => (lens ??= computeIsolationLens(analysed)),
+    derived<T>(derive: (analysed: AnalyzedRevision) => T): T {
+      if (results.has(derive)) return results.get(derive) as T;
+      const result = derive(analysed);
+      results.set(derive, result);
+      return result;
+    },
   };
 }
 

@@ -90,6 +90,26 @@ describe("simulatorApi", () => {
     expect(result.tally.n).toBe(RUN_CHUNK);
   });
 
+  test("through engineApi, a cancel sent while the simulator is still loading stops the run", async () => {
+    // engineApi loads the simulator on the first call: the run waits for that import, and the
+    // cancel, sent right after the run (as a page's Stop would), arrives before the run starts.
+    const running = engineApi.simRun(9, sources, "run-3", single, RUN_CHUNK * 10, 1);
+    engineApi.simCancel("run-3");
+    const result = await running;
+    expect(result.cancelled).toBe(true);
+    expect(result.tally.n).toBe(RUN_CHUNK);
+    // The id is free again: a later run with it is not cancelled by the old request.
+    const again = await engineApi.simRun(9, sources, "run-3", single, RUN_CHUNK * 2, 1);
+    expect(again.cancelled).toBe(false);
+    expect(again.tally.n).toBe(RUN_CHUNK * 2);
+  });
+
+  test("through engineApi, a cancel of an earlier run does not stop a new run with the same id", async () => {
+    engineApi.simCancel("run-4");
+    const result = await engineApi.simRun(9, sources, "run-4", single, RUN_CHUNK * 2, 1);
+    expect(result.cancelled).toBe(false);
+  });
+
   test("what-if compares the baseline text with the current revision", () => {
     const baseline = [{ name: "baseline.yaml", text: example }];
     const current = [

@@ -1,7 +1,8 @@
 /**
  * The simulator's functions in the engine worker: trace one request, derive a request from a rule,
- * run a seeded mix of many requests in chunks, compare two configurations. engineApi spreads this
- * object in, so the client calls them like any other engine function.
+ * run a seeded mix of many requests in chunks, compare two configurations. engineApi loads this
+ * module on the first simulator call and forwards each call, so the client calls them like any
+ * other engine function.
  *
  * Compiled Routers hold regexes and hash maps: they live in the worker's revision cache
  * (revisionCache.ts) beside the analysis the editor and the platform checks read, and are never
@@ -11,6 +12,7 @@
 import {
   buildRequestCaseFile,
   compareWhatIf,
+  compileRouter,
   computeMixTraffic,
   createMixSampler,
   summarizeOutcome,
@@ -25,12 +27,14 @@ import {
   type RequestTrace,
   type Router,
   type SimRequest,
+  type AnalyzedRevision,
   type SourceFile,
   type WhatIfProbes,
   type WhatIfReport,
 } from "../engine";
 import { workerSettings } from "./workerWorld";
 import { workerRevisions, type CachedRevision, type RevisionCache } from "./revisionCache";
+import { cancelSimRun, forgetSimRunCancel, isSimRunCancelled } from "./simRunCancels";
 
 export interface SimTraceResult {
   revision: number;
@@ -78,15 +82,15 @@ function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Runs asked to stop (simCancel), shared by every API instance: a run id is unique per page. */
-const cancelled = new Set<string>();
+/** The compiled Router of a revision: the revision cache keeps it beside the analysis. */
+const compileRouterOf = (analysed: AnalyzedRevision): Router => compileRouter(analysed.analysis);
 
 export function createSimulatorApi(revisions: RevisionCache) {
   // The world and readings are part of what was compiled: the same text routes differently under
   // another world or reading.
   const compiledFrom = (cached: CachedRevision): Compiled => ({
     analysis: cached.analysed.analysis,
-    router: cached.router(),
+    router: cached.derived(compileRouterOf),
   });
   const current = (sources: readonly SourceFile[]) =>
     compiledFrom(revisions.get(sources, workerSettings()));
@@ -147,19 +151,20 @@ export function createSimulatorApi(revisions: RevisionCache) {
       const sampler = createMixSampler(router, mix, seed);
       let done = 0;
       let stopped = false;
-      cancelled.delete(runId);
+      // A cancel recorded before this point is for this run (engineApi forgets an earlier one
+      // before loading the simulator), so it is not cleared here.
       while (done < total) {
         const count = Math.min(RUN_CHUNK, total - done);
         sampler.run(count);
         done += count;
         report(onProgress, { runId, done, total });
         if (done < total) await yieldToMessages();
-        if (cancelled.has(runId)) {
+        if (isSimRunCancelled(runId)) {
           stopped = done < total;
           break;
         }
       }
-      cancelled.delete(runId);
+      forgetSimRunCancel(runId);
       return {
         revision,
         runId,
@@ -174,7 +179,7 @@ export function createSimulatorApi(revisions: RevisionCache) {
 
     /** Stops a running simRun at its next chunk boundary. */
     simCancel(runId: string): void {
-      cancelled.add(runId);
+      cancelSimRun(runId);
     },
 
     /** What changes when the current revision replaces the baseline text. */

@@ -5,7 +5,8 @@
  * and the what-if comparisons then analyse with the same settings, so the revision cache's key
  * holds. Calls reach the worker in order, so an analysis sent after a change of setting sees it.
  */
-import { DEFAULT_WORLD_MODE, type Readings, type WorldMode } from "../engine";
+import { DEFAULT_WORLD_MODE } from "../engine/analysisCore";
+import type { Readings, WorldMode } from "../engine";
 import type { RevisionSettings } from "./revisionCache";
 
 let current: WorldMode = DEFAULT_WORLD_MODE;
