@@ -123,8 +123,10 @@ interface HandleBox {
   position: string | null;
   x: number;
   y: number;
-  width: number;
-  height: number;
+  // Optional in React Flow's NodeHandle; the canvas always declares them, and the comparison
+  // below fails if it does not.
+  width?: number | undefined;
+  height?: number | undefined;
 }
 
 test("every example's handles are drawn exactly where the canvas declares them to React Flow", async ({
