@@ -23,6 +23,8 @@
  * reanalyze.test.ts check it on random edit sequences).
  */
 import { resourceKey, type ResourceKey } from "../api/keys";
+import { positionIndex, positionsOf } from "./positions";
+import { ReplacedMap } from "./replacedMap";
 import { appendAll } from "../collections/appendAll";
 import { isRouteKind, type RouteKind } from "../api/kinds";
 import type { AnalyzedRevision, StageOutputs } from "../analyze";
@@ -31,7 +33,7 @@ import type { Analysis } from "../analysisTypes";
 import { buildGraphEdges } from "../graph/buildGraphEdges";
 import { buildGraphNodes } from "../graph/buildGraphNodes";
 import { markObjectErrors } from "../graph/buildSemanticGraph";
-import type { GraphEdge, SemanticGraph } from "../graph/types";
+import type { GraphEdge, GraphNode, SemanticGraph } from "../graph/types";
 import { parseFieldPath } from "../fixits/buildSuggestedValueFixes";
 import { findBackendProblems } from "../lint/findBackendProblems";
 import { BACKEND_RULE_INDEX } from "../lint/lintAnalysis";
@@ -39,7 +41,12 @@ import type { LintFinding } from "../lint/lintTypes";
 import { listKind, type ResourceIndex } from "../resolve/indexResources";
 import { DEFAULT_WORLD_MODE } from "../resolve/world";
 import { droppedRules, routeCandidates } from "../routing/collectCandidates";
-import type { RouteTable, RouteTableEntry } from "../routing/types";
+import type {
+  RouteTable,
+  RouteTableEntry,
+  RouteTableListener,
+  RouteTableVirtualHost,
+} from "../routing/types";
 import { parentStatus, resolveRouteReporting } from "../status/computeRouteStatuses";
 import { describeRule, type RouteResolution } from "../status/resolveRoute";
 import { assumptionDiagnostics, type StatusContext } from "../status/statusContext";
@@ -56,6 +63,8 @@ import type {
 } from "../types";
 
 const EPOCH = "1970-01-01T00:00:00Z";
+
+const routePositions = positionIndex<ResolvedRoute>((r) => r.key);
 
 /**
  * More edited objects than this in one revision is a paste or a bulk change, not a keystroke:
@@ -140,7 +149,9 @@ export function reanalyze(
       // BackendTLSPolicy status reads which Services (and ports) accepted routes forward to, and
       // marks those backends with the policy's SNI (withBackendTLS): both stand when the route
       // forwards to the same Services and ports, backend by backend.
-      const settled = previous.analysis.routes.find((r) => r.key === before.key);
+      const routesBefore = previous.analysis.routes;
+      const [first] = positionsOf(routePositions, routesBefore, before.key);
+      const settled = first === undefined ? undefined : routesBefore[first];
       if (settled === undefined || backendTargets(old.route) !== backendTargets(next.route))
         return fallback("the route's backends changed and a BackendTLSPolicy reads them");
       next.route = withSettledBackendTLS(next.route, settled);
@@ -163,32 +174,44 @@ export function reanalyze(
   }
 
   const analysis = previous.analysis;
-  const settled = settledOf(analysis, edits);
+  const settled = settledOf(analysis);
   const statusCtx = context(nextIndex, loaded.locator);
-  const status: StatusReport = { ...analysis.status };
-  const nextRoutes = new Map<ResourceKey, ResolvedRoute>();
+  // Copied only when a route's status reads otherwise (a weight edit writes the same conditions).
+  let status: StatusReport = analysis.status;
   for (const e of edits) {
     const rewritten = rewriteRouteStatus(statusCtx, analysis, e, settled.explain(e.key));
     if (rewritten === "mismatch") return fallback("the route's parents changed");
-    if (rewritten !== undefined) status[e.key] = rewritten;
-    nextRoutes.set(e.key, e.next.route);
+    if (rewritten === undefined || sameJson(rewritten, analysis.status[e.key])) continue;
+    if (status === analysis.status) status = { ...analysis.status };
+    status[e.key] = rewritten;
   }
-  const routes = analysis.routes.map((r) => nextRoutes.get(r.key) ?? r);
+  const routes = analysis.routes.slice();
+  for (const e of edits)
+    for (const i of positionsOf(routePositions, analysis.routes, e.key)) routes[i] = e.next.route;
+  routePositions.carry(analysis.routes, routes);
 
   const routeTable = patchRouteTable(analysis.routeTable, edits);
   if (routeTable === undefined) return fallback("an edited route's table entries rank anew");
 
   const lintByRule = patchBackendFindings(stages.lintByRule, edits, routes, loaded.locator);
-  const lint = lintByRule.flat();
-  const diagnostics = mergeDiagnostics(
-    loaded.loadDiagnostics,
-    loaded.validationDiagnostics,
-    stages.statusDiagnostics,
-    lint,
-    stages.drift,
-  );
-  const objects = analysis.objects.slice();
-  for (const e of edits) objects[e.position] = summarize(e.after);
+  const lint = lintByRule === stages.lintByRule ? analysis.lint : lintByRule.flat();
+  const diagnostics =
+    lint === analysis.lint && sameJson(stages.validationDiagnostics, loaded.validationDiagnostics)
+      ? analysis.diagnostics
+      : mergeDiagnostics(
+          loaded.loadDiagnostics,
+          loaded.validationDiagnostics,
+          stages.statusDiagnostics,
+          lint,
+          stages.drift,
+        );
+  let objects = analysis.objects;
+  for (const e of edits) {
+    const summary = summarize(e.after);
+    if (sameJson(summary, objects[e.position])) continue;
+    if (objects === analysis.objects) objects = objects.slice();
+    objects[e.position] = summary;
+  }
 
   const graph = patchGraph(analysis, edits, settled, { status, routes, objects, diagnostics });
   if (graph === undefined) return fallback("an edited route's edges changed shape");
@@ -260,30 +283,48 @@ function sameSource(a: Manifest["source"], b: Manifest["source"]): boolean {
   );
 }
 
-/** The index of revision n with the edited objects swapped in (same keys, kinds, namespaces). */
+/**
+ * The index of revision n with the edited objects swapped in (same keys, kinds, namespaces):
+ * the lists are copied (one memory copy each) and patched where the edited objects sit; the key
+ * map is layered, not copied.
+ */
 function patchIndex(
   index: ResourceIndex,
   replaced: ReadonlyMap<Manifest, Manifest>,
 ): ResourceIndex {
-  const byKey = new Map(index.byKey);
-  const byKind = new Map(index.byKind);
+  const byKeyReplaced = new Map<ResourceKey, Manifest>();
   const kinds = new Set<string>();
   for (const m of replaced.values()) {
-    byKey.set(m.key, m);
+    byKeyReplaced.set(m.key, m);
     kinds.add(m.kind);
   }
-  for (const kind of kinds)
-    byKind.set(
-      kind,
-      (index.byKind.get(kind) ?? []).map((m) => replaced.get(m) ?? m),
-    );
+  const byKind = new Map(index.byKind);
+  for (const kind of kinds) {
+    const list = index.byKind.get(kind);
+    if (list !== undefined) byKind.set(kind, patchList(list, replaced));
+  }
   // The world index reads kinds, namespaces and Certificates: a route edited in place leaves it.
   return {
     ...index,
-    manifests: index.manifests.map((m) => replaced.get(m) ?? m),
-    byKey,
+    manifests: patchList(index.manifests, replaced),
+    byKey: ReplacedMap.of(index.byKey, byKeyReplaced),
     byKind,
   };
+}
+
+const manifestPositions = positionIndex<Manifest>((m) => m.key);
+
+/** `list` with each replaced manifest swapped for its new self, found by key. */
+function patchList(
+  list: readonly Manifest[],
+  replaced: ReadonlyMap<Manifest, Manifest>,
+): readonly Manifest[] {
+  const out = list.slice();
+  for (const [before, after] of replaced)
+    for (const i of positionsOf(manifestPositions, list, before.key))
+      if (out[i] === before) out[i] = after;
+  manifestPositions.carry(list, out);
+  return out;
 }
 
 /**
@@ -336,19 +377,20 @@ interface Settled {
   attachments(route: ResourceKey): Analysis["attachments"];
 }
 
-/** One pass over each list for all edited routes (each list holds every route's entries). */
-function settledOf(analysis: Analysis, edits: readonly RouteEdit[]): Settled {
-  const explain = new Map<ResourceKey, Analysis["explain"]>();
-  const attachments = new Map<ResourceKey, Analysis["attachments"]>();
-  for (const e of edits) {
-    explain.set(e.key, []);
-    attachments.set(e.key, []);
-  }
-  for (const x of analysis.explain) explain.get(x.route)?.push(x);
-  for (const a of analysis.attachments) attachments.get(a.route)?.push(a);
+type Explain = Analysis["explain"][number];
+type Attachment = Analysis["attachments"][number];
+// The explain and attachment lists stand from revision to revision (an in-place edit keeps them):
+// their positions are found once and serve every later edit.
+const explainPositions = positionIndex<Explain>((x) => x.route);
+const attachmentPositions = positionIndex<Attachment>((a) => a.route);
+
+function settledOf(analysis: Analysis): Settled {
+  const pick = <T>(list: readonly T[], at: readonly number[]) => at.map((i) => list[i] as T);
   return {
-    explain: (route) => explain.get(route) ?? [],
-    attachments: (route) => attachments.get(route) ?? [],
+    explain: (route) =>
+      pick(analysis.explain, positionsOf(explainPositions, analysis.explain, route)),
+    attachments: (route) =>
+      pick(analysis.attachments, positionsOf(attachmentPositions, analysis.attachments, route)),
   };
 }
 
@@ -417,26 +459,61 @@ function patchRouteTable(table: RouteTable, edits: readonly RouteEdit[]): RouteT
     if (!sameJson(droppedRules(e.old.route), droppedRules(e.next.route))) return undefined;
     fresh.set(e.key, byPosition);
   }
-  return {
-    ...table,
-    listeners: table.listeners.map((listener) => {
-      let touched = false;
-      const virtualHosts = listener.virtualHosts.map((vhost) => {
-        if (!vhost.entries.some((x) => fresh.has(x.route))) return vhost;
-        touched = true;
-        const entries = vhost.entries.map((x) => {
-          const entry = fresh.get(x.route)?.get(`${x.ruleIndex}:${x.matchIndex}`);
-          if (entry === undefined) return x;
-          // As orderCandidates builds it: the candidate's entry, its rank, then any shadow.
-          const placed: RouteTableEntry = { ...entry, rank: x.rank };
-          if (x.shadowedBy !== undefined) placed.shadowedBy = x.shadowedBy;
-          return placed;
-        });
-        return { ...vhost, entries };
-      });
-      return touched ? { ...listener, virtualHosts } : listener;
-    }),
+  const listeners = table.listeners.slice();
+  const copied = new Set<object>();
+  const own = <T extends object>(value: T, copy: () => T): T => {
+    if (copied.has(value)) return value;
+    const fresh = copy();
+    copied.add(fresh);
+    return fresh;
   };
+  const placements = entryPlacements(table);
+  for (const [route, byPosition] of fresh) {
+    for (const [l, v, x] of placements.get(route) ?? []) {
+      const listener = own(listeners[l] as RouteTableListener, () => ({
+        ...(listeners[l] as RouteTableListener),
+        virtualHosts: (listeners[l] as RouteTableListener).virtualHosts.slice(),
+      }));
+      listeners[l] = listener;
+      const vhost = own(listener.virtualHosts[v] as RouteTableVirtualHost, () => ({
+        ...(listener.virtualHosts[v] as RouteTableVirtualHost),
+        entries: (listener.virtualHosts[v] as RouteTableVirtualHost).entries.slice(),
+      }));
+      listener.virtualHosts[v] = vhost;
+      const was = vhost.entries[x] as RouteTableEntry;
+      const entry = byPosition.get(`${was.ruleIndex}:${was.matchIndex}`);
+      if (entry === undefined) continue;
+      // As orderCandidates builds it: the candidate's entry, its rank, then any shadow.
+      const placed: RouteTableEntry = { ...entry, rank: was.rank };
+      if (was.shadowedBy !== undefined) placed.shadowedBy = was.shadowedBy;
+      vhost.entries[x] = placed;
+    }
+  }
+  const patched = { ...table, listeners };
+  // Every entry is where it was, for the same route: the next edit finds them the same way.
+  tablePlacements.set(patched, placements);
+  return patched;
+}
+
+/** Where each route's entries sit in a table: listener, virtual host, entry. */
+type Placements = ReadonlyMap<ResourceKey, readonly (readonly [number, number, number])[]>;
+const tablePlacements = new WeakMap<RouteTable, Placements>();
+
+function entryPlacements(table: RouteTable): Placements {
+  const known = tablePlacements.get(table);
+  if (known !== undefined) return known;
+  const placements = new Map<ResourceKey, [number, number, number][]>();
+  table.listeners.forEach((listener, l) =>
+    listener.virtualHosts.forEach((vhost, v) =>
+      vhost.entries.forEach((entry, x) => {
+        const at = placements.get(entry.route);
+        if (at === undefined) placements.set(entry.route, [[l, v, x]]);
+        else at.push([l, v, x]);
+      }),
+    ),
+  );
+  tablePlacements.set(table, placements);
+  return placements;
 }
 
 /**
@@ -448,23 +525,8 @@ function patchBackendFindings(
   edits: readonly RouteEdit[],
   routes: readonly ResolvedRoute[],
   locator: StatusContext["locator"],
-): LintFinding[][] {
-  const out = lintByRule.map((findings) => [...findings]);
-  const ownerOf = (f: LintFinding): ResourceKey | undefined => {
-    const o = f.diagnostic.object;
-    return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
-  };
-  // Route positions, only for the routes that own a finding of the rule or were edited (a
-  // keystroke at 10,000 routes should not index every route).
-  const needed = new Set<ResourceKey>(edits.map((e) => e.key));
-  for (const f of lintByRule[BACKEND_RULE_INDEX] ?? []) {
-    const owner = ownerOf(f);
-    if (owner !== undefined) needed.add(owner);
-  }
-  const order = new Map<ResourceKey, number>();
-  routes.forEach((r, i) => {
-    if (needed.has(r.key) && !order.has(r.key)) order.set(r.key, i);
-  });
+): readonly (readonly LintFinding[])[] {
+  let findings = lintByRule[BACKEND_RULE_INDEX] ?? [];
   for (const e of edits) {
     const fresh = findBackendProblems({
       manifests: [e.after],
@@ -475,17 +537,50 @@ function patchBackendFindings(
       attachments: [],
       routeTable: { listeners: [] },
     });
-    const kept = (out[BACKEND_RULE_INDEX] ?? []).filter((f) => ownerOf(f) !== e.key);
-    const at = order.get(e.key) ?? 0;
-    let insertAt = kept.findIndex((f) => (order.get(ownerOf(f) ?? e.key) ?? 0) > at);
+    const mine = positionsOf(findingOwners, findings, e.key);
+    // The usual keystroke: the route's findings read as before, and every list stands.
+    if (
+      sameJson(
+        fresh,
+        mine.map((i) => findings[i]),
+      )
+    )
+      continue;
+    const kept = findings.filter((f) => ownerOf(f) !== e.key);
+    // Before the first finding of a route that comes later (findings follow route order).
+    const at = positionsOf(routePositions, routes, e.key)[0] ?? 0;
+    let insertAt = kept.findIndex((f) => {
+      const owner = ownerOf(f);
+      const position =
+        owner === undefined ? undefined : positionsOf(routePositions, routes, owner)[0];
+      return (position ?? 0) > at;
+    });
     if (insertAt < 0) insertAt = kept.length;
     const placed = kept.slice(0, insertAt);
     appendAll(placed, fresh);
     appendAll(placed, kept.slice(insertAt));
-    out[BACKEND_RULE_INDEX] = placed;
+    findings = placed;
   }
+  if (findings === lintByRule[BACKEND_RULE_INDEX]) return lintByRule;
+  const out = lintByRule.slice();
+  out[BACKEND_RULE_INDEX] = findings;
   return out;
 }
+
+function ownerOf(f: LintFinding): ResourceKey | undefined {
+  const o = f.diagnostic.object;
+  return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
+}
+
+function diagnosticOwner(d: Diagnostic): ResourceKey | undefined {
+  const o = d.object;
+  return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
+}
+
+// Lint finding lists and diagnostic lists stand from revision to revision unless an edit
+// changes them: found once, their owners' positions serve every later edit.
+const findingOwners = positionIndex<LintFinding>(ownerOf);
+const diagnosticOwners = positionIndex<Diagnostic>(diagnosticOwner);
 
 /**
  * The graph of revision n with each edited route's node and own edges rebuilt. Undefined when the
@@ -497,9 +592,10 @@ function patchGraph(
   settled: Settled,
   next: Pick<Analysis, "status" | "routes" | "objects" | "diagnostics">,
 ): SemanticGraph | undefined {
-  const nodes = analysis.graph.nodes.slice();
+  const graph = analysis.graph;
+  let nodes = graph.nodes;
+  let edges = graph.edges;
   let present: Set<string> | undefined;
-  const edgeUpdates = new Map<string, GraphEdge>();
   for (const e of edits) {
     const explain = settled.explain(e.key);
     const attachments = settled.attachments(e.key);
@@ -516,45 +612,49 @@ function patchGraph(
       policies: [],
       assumptions: analysis.assumptions,
     });
-    const ownEdges = (edges: GraphEdge[]) => edges.filter((x) => x.source === e.key);
+    const ownEdges = (list: GraphEdge[]) => list.filter((x) => x.source === e.key);
     const before = ownEdges(buildGraphEdges(input(e.before, e.old.route, analysis.status)).edges);
     const after = ownEdges(buildGraphEdges(input(e.after, e.next.route, next.status)).edges);
     if (before.length !== after.length) return undefined;
-    const ids = new Set<string>();
+    const updates = new Map<string, GraphEdge>();
     for (let i = 0; i < after.length; i++) {
       const a = before[i] as GraphEdge;
       const b = after[i] as GraphEdge;
-      if (a.id !== b.id || ids.has(b.id)) return undefined;
+      if (a.id !== b.id || updates.has(b.id)) return undefined;
       // A new target is fine when both are objects of the input: no ghost appears or goes.
       if (a.target !== b.target) {
         present ??= new Set<string>(next.objects.map((o) => o.key));
         if (!present.has(a.target) || !present.has(b.target)) return undefined;
       }
-      ids.add(b.id);
-      edgeUpdates.set(b.id, b);
+      updates.set(b.id, b);
     }
-    const own = next.diagnostics.filter(
-      (d) =>
-        d.object !== undefined &&
-        resourceKey(d.object.kind, d.object.namespace, d.object.name) === e.key,
-    );
+    for (const i of positionsOf(edgeSources, graph.edges, e.key)) {
+      const was = edges[i] as GraphEdge;
+      const edge = updates.get(was.id);
+      if (edge === undefined || sameJson(edge, was)) continue;
+      if (edges === graph.edges) edges = edges.slice();
+      edges[i] = edge;
+    }
+    const mine = positionsOf(diagnosticOwners, next.diagnostics, e.key);
     const [node] = markObjectErrors(
       buildGraphNodes(input(e.after, e.next.route, next.status)),
-      own,
+      mine.map((i) => next.diagnostics[i] as Diagnostic),
     );
-    const at = nodes.findIndex((n) => n.id === e.key);
-    if (node === undefined || at < 0) return undefined;
+    const [at] = positionsOf(nodeIds, graph.nodes, e.key);
+    if (node === undefined || at === undefined) return undefined;
+    if (sameJson(node, nodes[at])) continue;
+    if (nodes === graph.nodes) nodes = nodes.slice();
     nodes[at] = node;
   }
-  const edited = new Set<string>(edits.map((e) => e.key));
-  return {
-    ...analysis.graph,
-    nodes,
-    edges: analysis.graph.edges.map((x) =>
-      edited.has(x.source) ? (edgeUpdates.get(x.id) ?? x) : x,
-    ),
-  };
+  if (nodes === graph.nodes && edges === graph.edges) return graph;
+  nodeIds.carry(graph.nodes, nodes);
+  edgeSources.carry(graph.edges, edges);
+  return { ...graph, nodes, edges };
 }
+
+// The graph's lists keep their layout through an in-place edit (same ids, same sources).
+const nodeIds = positionIndex<GraphNode>((n) => n.id);
+const edgeSources = positionIndex<GraphEdge>((x) => x.source);
 
 /**
  * The status and lint findings reused from revision n about the edited route must point where a
@@ -565,13 +665,15 @@ function locatedAlike(
   after: Manifest,
   locator: StatusContext["locator"],
 ): boolean {
-  const reused: Diagnostic[] = [...stages.statusDiagnostics];
-  stages.lintByRule.forEach((findings, i) => {
-    if (i !== BACKEND_RULE_INDEX) for (const f of findings) reused.push(f.diagnostic);
+  const reused: Diagnostic[] = [];
+  for (const i of positionsOf(diagnosticOwners, stages.statusDiagnostics, after.key))
+    reused.push(stages.statusDiagnostics[i] as Diagnostic);
+  stages.lintByRule.forEach((findings, rule) => {
+    if (rule === BACKEND_RULE_INDEX) return;
+    for (const i of positionsOf(findingOwners, findings, after.key))
+      reused.push((findings[i] as LintFinding).diagnostic);
   });
   for (const d of reused) {
-    if (d.object === undefined) continue;
-    if (resourceKey(d.object.kind, d.object.namespace, d.object.name) !== after.key) continue;
     const path = d.path === undefined ? [] : parseFieldPath(d.path);
     if (path === undefined) return false;
     const at = locator.locate(after, path);
