@@ -48,6 +48,7 @@ import type {
   RouteTableVirtualHost,
 } from "../routing/types";
 import { parentStatus, resolveRouteReporting } from "../status/computeRouteStatuses";
+import { markRouteBackends } from "../status/markRouteBackends";
 import { describeRule, type RouteResolution } from "../status/resolveRoute";
 import { assumptionDiagnostics, type StatusContext } from "../status/statusContext";
 import type { ValidatedLoad } from "../validate/loadValidated";
@@ -412,23 +413,14 @@ function backendTargets(route: ResolvedRoute): string {
  * withBackendTLS would give. Shaped as withBackendTLS shapes it (new objects only where marked).
  */
 function withSettledBackendTLS(route: ResolvedRoute, settled: ResolvedRoute): ResolvedRoute {
-  const marked = (ref: ResolvedBackendRef, was: ResolvedBackendRef | undefined) =>
-    was?.backendTLS === undefined ? ref : { ...ref, backendTLS: was.backendTLS };
-  const rules = route.rules.map((rule, i) => {
-    const before = settled.rules[i];
-    if (before === undefined) return rule;
-    const backendRefs = rule.backendRefs.map((r, j) => marked(r, before.backendRefs[j]));
-    const filters = rule.filters.map((f, j) => {
-      if (f.mirrorBackend === undefined) return f;
-      const mirror = marked(f.mirrorBackend, before.filters[j]?.mirrorBackend);
-      return mirror === f.mirrorBackend ? f : { ...f, mirrorBackend: mirror };
-    });
-    const changed =
-      backendRefs.some((r, j) => r !== rule.backendRefs[j]) ||
-      filters.some((f, j) => f !== rule.filters[j]);
-    return changed ? { ...rule, backendRefs, filters } : rule;
+  return markRouteBackends(route, (ref, at) => {
+    const rule = settled.rules[at.rule];
+    const was =
+      at.filter === undefined
+        ? rule?.backendRefs[at.backendRef]
+        : rule?.filters[at.filter]?.mirrorBackend;
+    return was?.backendTLS === undefined ? ref : { ...ref, backendTLS: was.backendTLS };
   });
-  return rules.some((r, i) => r !== route.rules[i]) ? { ...route, rules } : route;
 }
 
 /** RouteTableEntry without what it forwards to: what its rank and the lint precedence read. */

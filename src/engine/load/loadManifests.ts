@@ -95,6 +95,9 @@ function loadFile(
       cache.files.current.set(source.name, reloaded.load);
       return reloaded.result;
     }
+    // Loaded whole after all: its documents that stand are found by text, as any others.
+    if (before !== undefined)
+      for (const c of before.chunks) cache.current.set(c.parsed.text, c.parsed);
   }
   const diagnostics: Diagnostic[] = [];
   const manifests: Manifest[] = [];
@@ -150,9 +153,10 @@ function reloadFile(
   if (window.text !== "" && guardDocuments(window.text, limits).refused.length > 0)
     return undefined;
   const chunks: LoadedChunk[] = [];
+  // A chunk that stands is kept by this file's load only, not by text in the chunk cache too: a
+  // keystroke at 10,000 documents should not insert 10,000 entries. A later load that cannot
+  // start from this one puts them there first (loadFile).
   const standing = (chunk: LoadedChunk): void => {
-    // Kept in the chunk cache too, for a later load that cannot start from this one.
-    cache.current.set(chunk.parsed.text, chunk.parsed);
     chunks.push(chunk);
   };
   // The standing chunks' locator entries come with the copy; the others are registered anew.
@@ -195,7 +199,6 @@ function reloadFile(
         continue;
       }
       // Moved to other lines or document indexes: loaded again from its parse, at its new place.
-      cache.current.set(chunk.parsed.text, chunk.parsed);
       chunks.push(
         loadChunk(chunk.parsed, at, chunk.firstDoc + docShift, source.name, limits, registry),
       );

@@ -20,6 +20,7 @@ import type {
   RouteAttachment,
 } from "../types";
 import type { Problem } from "./listenerState";
+import { markRouteBackends } from "./markRouteBackends";
 import {
   conditionsFor,
   recordAssumption,
@@ -127,29 +128,15 @@ export function withBackendTLS(
   sniByTarget: ReadonlyMap<string, string>,
 ): ResolvedRoute[] {
   if (sniByTarget.size === 0) return [...routes];
-  const marked = <T extends ResolvedBackendRef | undefined>(ref: T): T => {
-    if (ref?.valid !== true || ref.target === undefined) return ref;
+  const marked = (ref: ResolvedBackendRef): ResolvedBackendRef => {
+    if (ref.valid !== true || ref.target === undefined) return ref;
     const name = portName(ctx, ref);
     const sni =
       (name !== undefined ? sniByTarget.get(targetKey(ref.target, name)) : undefined) ??
       sniByTarget.get(targetKey(ref.target, undefined));
     return sni === undefined ? ref : { ...ref, backendTLS: { sni } };
   };
-  return routes.map((route) => {
-    const rules = route.rules.map((rule) => {
-      const backendRefs = rule.backendRefs.map(marked);
-      const filters = rule.filters.map((f) => {
-        if (f.mirrorBackend === undefined) return f;
-        const mirror = marked(f.mirrorBackend);
-        return mirror === f.mirrorBackend ? f : { ...f, mirrorBackend: mirror };
-      });
-      const changed =
-        backendRefs.some((r, i) => r !== rule.backendRefs[i]) ||
-        filters.some((f, i) => f !== rule.filters[i]);
-      return changed ? { ...rule, backendRefs, filters } : rule;
-    });
-    return rules.some((r, i) => r !== route.rules[i]) ? { ...route, rules } : route;
-  });
+  return routes.map((route) => markRouteBackends(route, marked));
 }
 
 function targetsOf(ctx: StatusContext, policy: Manifest): Target[] {
