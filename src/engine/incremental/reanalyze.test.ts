@@ -124,6 +124,11 @@ spec:
 
 const BASE = GATEWAY + route("a") + route("b") + route("c");
 
+/** A route on the host every such route shares, with one path and a weighted split. */
+function shared(name: string, path: string, weight = 10) {
+  return route(name, { path, weight }).replace(`${name}.example.com`, "shop.example.com");
+}
+
 const TRAFFIC_POLICY = `---
 apiVersion: gateway.envoyproxy.io/v1alpha1
 kind: BackendTrafficPolicy
@@ -194,9 +199,34 @@ describe("what one edit reuses", () => {
     expectFallback(BASE, edited({ backend: "purple" }), /references report/, { world: "closed" });
   });
 
-  test("a path edit changes what the entry matches (precedence, shadowing): full pipeline", () => {
-    expectFallback(edited({ path: "/a" }), edited({ path: "/b" }), /rank anew/);
-    expectFallback(BASE, edited({ path: "/longer" }), /rank anew/);
+  test("a path edit re-ranks the route's entries in its own host and equals a fresh analysis", () => {
+    expectReused(edited({ path: "/a" }), edited({ path: "/b" }));
+    expectReused(BASE, edited({ path: "/longer" }));
+  });
+
+  test("a path edit moves the route among others of a shared host, ranks renumbered", () => {
+    const before = GATEWAY + shared("a", "/a") + shared("b", "/b") + shared("c", "/c");
+    const after = GATEWAY + shared("a", "/a") + shared("b", "/b/longer") + shared("c", "/c");
+    const { revision } = expectReused(before, after);
+    const [vhost] = revision.analysis.routeTable.listeners[0]?.virtualHosts ?? [];
+    expect(vhost?.entries.map((x) => [x.route, x.rank])).toEqual([
+      ["HTTPRoute/shop/b", 1],
+      ["HTTPRoute/shop/a", 2],
+      ["HTTPRoute/shop/c", 3],
+    ]);
+  });
+
+  test("a path edit that shadows another route's match: full pipeline", () => {
+    // a ranks before b on a tie (name order): b's match is now never reached, b's finding.
+    const before = GATEWAY + shared("a", "/a") + shared("b", "/b");
+    const after = GATEWAY + shared("a", "/b") + shared("b", "/b");
+    expectFallback(before, after, /precedence says of other routes/);
+  });
+
+  test("a path edit and a weight edit of two routes at once: full pipeline", () => {
+    const before = GATEWAY + shared("a", "/a") + shared("b", "/b");
+    const after = GATEWAY + shared("a", "/a/x") + shared("b", "/b", 20);
+    expectFallback(before, after, /cannot be placed/);
   });
 
   test("a parentRef or hostname edit changes attachment: full pipeline", () => {

@@ -12,9 +12,12 @@
  *   read its rules. So the route's rules are resolved again and its status rewritten from the
  *   settled verdicts of revision n, once the attachment inputs are proven equal.
  * - route table: the route's entries are rebuilt; their positions stand when every entry ranks
- *   and matches as before (only what they forward to differs).
+ *   and matches as before (only what they forward to differs). When one route's entries rank
+ *   anew (its path edited), they move within the virtual hosts the route serves, which its
+ *   unchanged attachment inputs keep the same (rerankRoute.ts).
  * - lint: only the per-route backend rule reads backends; precedence findings read the table's
- *   matches, which stand.
+ *   matches, which stand, or, when a route re-ranked, run again and may change only the edited
+ *   route's own findings (the other routes' findings and graph nodes are reused).
  * - graph: the route's node and its own edges.
  * Each proof compares what revision n and n+1 give for the route alone; when any fails, or the
  * edit is of another kind (an object added, removed, moved or renamed, a Gateway, Service,
@@ -36,11 +39,13 @@ import { markObjectErrors } from "../graph/buildSemanticGraph";
 import type { GraphEdge, GraphNode, SemanticGraph } from "../graph/types";
 import { parseFieldPath } from "../fixits/buildSuggestedValueFixes";
 import { findBackendProblems } from "../lint/findBackendProblems";
-import { BACKEND_RULE_INDEX } from "../lint/lintAnalysis";
-import type { LintFinding } from "../lint/lintTypes";
+import { BACKEND_RULE_INDEX, lintRule, TABLE_RULE_INDEXES } from "../lint/lintAnalysis";
+import type { LintFinding, LintInput } from "../lint/lintTypes";
 import { listKind, type ResourceIndex } from "../resolve/indexResources";
 import { DEFAULT_WORLD_MODE } from "../resolve/world";
-import { droppedRules, routeCandidates } from "../routing/collectCandidates";
+import { droppedRules, routeCandidates, type Candidate } from "../routing/collectCandidates";
+import type { RankKey } from "../routing/precedence";
+import { rerankedEntries } from "./rerankRoute";
 import type {
   RouteTable,
   RouteTableEntry,
@@ -191,10 +196,39 @@ export function reanalyze(
     for (const i of positionsOf(routePositions, analysis.routes, e.key)) routes[i] = e.next.route;
   routePositions.carry(analysis.routes, routes);
 
-  const routeTable = patchRouteTable(analysis.routeTable, edits);
-  if (routeTable === undefined) return fallback("an edited route's table entries rank anew");
+  const patched = patchRouteTable(analysis.routeTable, edits, routes);
+  if (patched === undefined) return fallback("an edited route's table entries cannot be placed");
+  const routeTable = patched.table;
 
-  const lintByRule = patchBackendFindings(stages.lintByRule, edits, routes, loaded.locator);
+  let lintByRule = patchBackendFindings(stages.lintByRule, edits, routes, loaded.locator);
+  if (patched.reranked) {
+    // The precedence rules read the whole order: run again, they may speak of other routes only
+    // as before (their graph nodes and findings are reused).
+    const input: LintInput = {
+      manifests: loaded.manifests,
+      locator: loaded.locator,
+      explain: analysis.explain,
+      gateways: analysis.gateways,
+      routes,
+      attachments: analysis.attachments,
+      routeTable,
+      world,
+    };
+    const edited = new Set<ResourceKey>(edits.map((e) => e.key));
+    const others = (findings: readonly LintFinding[]) =>
+      findings.filter((f) => {
+        const owner = ownerOf(f);
+        return owner === undefined || !edited.has(owner);
+      });
+    const rules = lintByRule.slice();
+    for (const i of TABLE_RULE_INDEXES) {
+      const fresh = lintRule(i, input);
+      if (!sameJson(others(fresh), others(rules[i] ?? [])))
+        return fallback("the re-ranked route changes what precedence says of other routes");
+      rules[i] = fresh;
+    }
+    lintByRule = rules;
+  }
   const lint = lintByRule === stages.lintByRule ? analysis.lint : lintByRule.flat();
   const diagnostics =
     lint === analysis.lint && sameJson(stages.validationDiagnostics, loaded.validationDiagnostics)
@@ -433,22 +467,31 @@ function rankedPart(entry: RouteTableEntry): string {
  * The table of revision n with each edited route's entries rebuilt in place. Undefined when an
  * entry would rank or match differently (then precedence must be settled anew).
  */
-function patchRouteTable(table: RouteTable, edits: readonly RouteEdit[]): RouteTable | undefined {
+function patchRouteTable(
+  table: RouteTable,
+  edits: readonly RouteEdit[],
+  routes: readonly ResolvedRoute[],
+): { table: RouteTable; reranked: boolean } | undefined {
   const fresh = new Map<ResourceKey, Map<string, RouteTableEntry>>();
   for (const e of edits) {
     const before = routeCandidates(e.old.route);
     const after = routeCandidates(e.next.route);
-    if (before.length !== after.length) return undefined;
-    const byPosition = new Map<string, RouteTableEntry>();
-    for (let i = 0; i < after.length; i++) {
-      const a = before[i];
-      const b = after[i];
-      if (a === undefined || b === undefined) return undefined;
-      if (rankedPart(a.entry) !== rankedPart(b.entry) || !sameJson(a.rank, b.rank))
-        return undefined;
-      byPosition.set(`${b.entry.ruleIndex}:${b.entry.matchIndex}`, b.entry);
-    }
     if (!sameJson(droppedRules(e.old.route), droppedRules(e.next.route))) return undefined;
+    const ranked =
+      before.length === after.length &&
+      after.every((b, i) => {
+        const a = before[i] as Candidate;
+        return rankedPart(a.entry) === rankedPart(b.entry) && sameJson(a.rank, b.rank);
+      });
+    if (!ranked) {
+      // One route re-ranked (a path edited): its entries move within the hosts it serves.
+      // A route with no entry before or after serves hosts the table does not show.
+      if (edits.length !== 1 || before.length === 0 || after.length === 0) return undefined;
+      const reranked = rerankTable(table, e.key, after, routes);
+      return reranked === undefined ? undefined : { table: reranked, reranked: true };
+    }
+    const byPosition = new Map<string, RouteTableEntry>();
+    for (const b of after) byPosition.set(`${b.entry.ruleIndex}:${b.entry.matchIndex}`, b.entry);
     fresh.set(e.key, byPosition);
   }
   const listeners = table.listeners.slice();
@@ -484,7 +527,48 @@ function patchRouteTable(table: RouteTable, edits: readonly RouteEdit[]): RouteT
   const patched = { ...table, listeners };
   // Every entry is where it was, for the same route: the next edit finds them the same way.
   tablePlacements.set(patched, placements);
-  return patched;
+  return { table: patched, reranked: false };
+}
+
+/**
+ * The table with `route`'s entries replaced by `candidates` in every virtual host it serves, each
+ * where precedence puts it (rerankRoute.ts). The other entries' ranks are read from their routes,
+ * which the edit left as they were. The placements are not handed on: entries moved.
+ */
+function rerankTable(
+  table: RouteTable,
+  route: ResourceKey,
+  candidates: readonly Candidate[],
+  routes: readonly ResolvedRoute[],
+): RouteTable | undefined {
+  const ranks = new Map<ResourceKey, Map<string, RankKey>>();
+  const rankOf = (entry: RouteTableEntry): RankKey | undefined => {
+    let byPosition = ranks.get(entry.route);
+    if (byPosition === undefined) {
+      byPosition = new Map();
+      const [at] = positionsOf(routePositions, routes, entry.route);
+      const owner = at === undefined ? undefined : routes[at];
+      for (const c of owner === undefined ? [] : routeCandidates(owner))
+        byPosition.set(`${c.entry.ruleIndex}:${c.entry.matchIndex}`, c.rank);
+      ranks.set(entry.route, byPosition);
+    }
+    return byPosition.get(`${entry.ruleIndex}:${entry.matchIndex}`);
+  };
+  const listeners = table.listeners.slice();
+  const hosts = new Set<string>();
+  for (const [l, v] of entryPlacements(table).get(route) ?? []) {
+    if (hosts.has(`${l}:${v}`)) continue;
+    hosts.add(`${l}:${v}`);
+    const listener = listeners[l] as RouteTableListener;
+    const vhost = listener.virtualHosts[v] as RouteTableVirtualHost;
+    const entries = rerankedEntries(vhost.entries, route, candidates, rankOf);
+    if (entries === undefined) return undefined;
+    const virtualHosts =
+      listener === table.listeners[l] ? listener.virtualHosts.slice() : listener.virtualHosts;
+    virtualHosts[v] = { ...vhost, entries };
+    listeners[l] = { ...listener, virtualHosts };
+  }
+  return { ...table, listeners };
 }
 
 /** Where each route's entries sit in a table: listener, virtual host, entry. */

@@ -28,3 +28,18 @@ export function lintByRules(input: LintInput): LintFinding[][] {
 
 /** Where findBackendProblems' findings sit in lintByRules: its findings are per route. */
 export const BACKEND_RULE_INDEX = RULES.indexOf(findBackendProblems);
+
+/**
+ * Where the rules that read the route table's order sit in lintByRules (precedence, hostname
+ * overlaps): the incremental pass runs them again when an edit re-ranks a route's entries.
+ */
+export const TABLE_RULE_INDEXES: readonly number[] = [
+  RULES.indexOf(findShadowedMatches),
+  RULES.indexOf(findHostnameOverlaps),
+];
+
+/** One rule of lintByRules on its own. */
+export function lintRule(index: number, input: LintInput): LintFinding[] {
+  const rule = RULES[index];
+  return rule === undefined ? [] : rule(input);
+}
