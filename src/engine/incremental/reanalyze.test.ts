@@ -326,6 +326,7 @@ describe("incremental equals fresh on random edit sequences", () => {
       .map((f) => readFileSync(new URL(f, dir), "utf8")),
     BASE,
     BASE + TRAFFIC_POLICY + GREEN_TLS,
+    GATEWAY + shared("a", "/a") + shared("b", "/b") + shared("c", "/c"),
     generateBenchConfig(30).yaml,
     generatePolicyWorkspace(12, 30).yaml,
   ];
@@ -349,7 +350,7 @@ describe("incremental equals fresh on random edit sequences", () => {
       .tuple(fc.nat(), fc.constantFrom(80, 8080, 9090))
       .map(([i, p]) => nth(/port: \d+/g, () => `port: ${p}`)(i)),
     fc
-      .tuple(fc.nat(), fc.constantFrom("/", "/a", "/api", "/v2"))
+      .tuple(fc.nat(), fc.constantFrom("/", "/a", "/api", "/v2", "/b/longer", "/c"))
       .map(([i, v]) => nth(/value: \/[\w/-]*/g, () => `value: ${v}`)(i)),
     fc.nat().map(nth(/name: [\w-]+/g, (m) => `${m}x`)),
     fc.nat().map(nth(/namespace: [\w-]+/g, (m) => `${m}x`)),
@@ -370,7 +371,7 @@ describe("incremental equals fresh on random edit sequences", () => {
       d.splice(i % d.length, 0, d[i % d.length] ?? "");
       return d.join("---");
     }),
-    fc.tuple(fc.nat(), fc.constantFrom(":", " ", "x", "\n", "[")).map(
+    fc.tuple(fc.nat(), fc.constantFrom(":", " ", "x", "\n", "[", "\n---\n")).map(
       ([i, c]): Edit =>
         (t) =>
           t.slice(0, i % (t.length + 1)) + c + t.slice(i % (t.length + 1)),
@@ -379,6 +380,13 @@ describe("incremental equals fresh on random edit sequences", () => {
 
   test("every step equals a fresh analysis", () => {
     let reused = 0;
+    let reranked = 0;
+    const order = (r: AnalyzedRevision) =>
+      JSON.stringify(
+        r.analysis.routeTable.listeners.map((l) =>
+          l.virtualHosts.map((v) => v.entries.map((x) => [x.route, x.ruleIndex, x.matchIndex])),
+        ),
+      );
     fc.assert(
       fc.property(
         fc.nat({ max: bases.length - 1 }),
@@ -396,8 +404,11 @@ describe("incremental equals fresh on random edit sequences", () => {
             const fresh = analyzeRevision(at(text), { clock, world });
             if (result.revision !== undefined) {
               reused += 1;
+              if (order(result.revision) !== order(previous)) reranked += 1;
               expect(result.revision.analysis).toEqual(fresh.analysis);
               expect(result.revision.index.manifests).toEqual(fresh.index.manifests);
+              expect([...result.revision.index.byKey]).toEqual([...fresh.index.byKey]);
+              expect([...result.revision.index.byKind]).toEqual([...fresh.index.byKind]);
               previous = result.revision;
             } else previous = analyzeRevision(at(text), options);
           }
@@ -407,5 +418,7 @@ describe("incremental equals fresh on random edit sequences", () => {
     );
     // The generator must exercise the incremental path, or the test proves nothing.
     expect(reused).toBeGreaterThan(15);
+    // ... and the re-ranking of a route whose path was edited.
+    expect(reranked).toBeGreaterThan(0);
   }, 120_000);
 });
