@@ -87,7 +87,7 @@ describe("compileRouteTable", () => {
     });
     for (const readings of [
       undefined,
-      { GatewayRouteHostnameIntersectionPrecedence: "original-hostnames" },
+      { GatewayRouteHostnameIntersectionPrecedence: "original-hostnames" } as const,
     ]) {
       const t = compileRouteTable([gw], [twice], attach(twice, gw, ["http"]), readings);
       expect(t.listeners[0]?.virtualHosts.map((v) => [v.hostname, v.entries.length])).toEqual([
