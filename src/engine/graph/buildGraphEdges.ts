@@ -230,11 +230,12 @@ function mirrorEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
   const out: GraphEdge[] = [];
   for (const route of input.routes) {
     for (const rule of route.rules) {
-      const lists: { filters: readonly ResolvedFilter[]; backendRefIndex?: number }[] = [
-        { filters: rule.filters },
-        ...rule.backendRefs.map((b) => ({ filters: b.filters, backendRefIndex: b.index })),
-      ];
-      for (const { filters, backendRefIndex } of lists) {
+      // The rule's own filters, then each backendRef's (index -1 stands for the rule): no list of
+      // filter lists per rule, since nearly every rule mirrors nothing.
+      for (let list = -1; list < rule.backendRefs.length; list++) {
+        const backendRef = list < 0 ? undefined : rule.backendRefs[list];
+        const filters = list < 0 ? rule.filters : (backendRef?.filters ?? []);
+        const backendRefIndex = backendRef?.index;
         for (const f of filters) {
           const m = f.mirrorBackend;
           if (m === undefined) continue;

@@ -13,6 +13,7 @@ import type {
   ListenerStatus,
   ObjectSummary,
   PolicyAttachment,
+  ResolvedBackendRef,
   ResolvedRoute,
   RouteParentExplain,
 } from "../types";
@@ -254,7 +255,7 @@ function routeNode(
     accepted: e.accepted,
     reason: e.reason,
   }));
-  const invalidRef = model?.rules.flatMap((r) => r.backendRefs).find((b) => !b.valid);
+  const invalidRef = model === undefined ? undefined : firstInvalidBackendRef(model);
   let summary: { status: GraphStatus; reason?: string; message?: string };
   const rejected = explains.find((e) => !e.accepted);
   if (explains.length === 0) summary = { status: "unknown" };
@@ -272,6 +273,12 @@ function routeNode(
     };
   } else summary = { status: "ok" };
   return objectNode(o, "route", summary, { category: "route", hostnames, ruleCount, parents });
+}
+
+/** The route's first invalid backendRef in rule order, without a list of every ref per route. */
+function firstInvalidBackendRef(route: ResolvedRoute): ResolvedBackendRef | undefined {
+  for (const rule of route.rules) for (const b of rule.backendRefs) if (!b.valid) return b;
+  return undefined;
 }
 
 function ingressClassNode(o: ObjectSummary, spec: Record<string, unknown>): GraphNode {

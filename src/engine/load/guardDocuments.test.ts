@@ -1,5 +1,13 @@
 import { expect, test } from "vitest";
-import { documentChunks, guardDocuments, positionIn } from "./guardDocuments";
+import fc from "fast-check";
+import {
+  cannotNestTooDeep,
+  createOpenerCounter,
+  documentChunks,
+  findFlowDepthExcess,
+  guardDocuments,
+  positionIn,
+} from "./guardDocuments";
 import { DEFAULT_LOAD_LIMITS } from "./loadLimits";
 
 const limits = { ...DEFAULT_LOAD_LIMITS, maxDocumentBytes: 50, maxNestingDepth: 5 };
@@ -37,4 +45,91 @@ test("quoted brackets and comments do not count; fine documents pass through unc
 test("positionIn gives 1-based line and column", () => {
   expect(positionIn("ab\ncd\n", 4)).toEqual({ line: 2, col: 2 });
   expect(positionIn("ab", 0)).toEqual({ line: 1, col: 1 });
+});
+
+// The guard's shortcut (cannotNestTooDeep) skips the character scan for documents it proves fine:
+// it must never skip one the scan refuses.
+const nestingAlphabet = fc.constantFrom(
+  " ",
+  " ",
+  "\n",
+  "-",
+  "?",
+  ":",
+  "[",
+  "{",
+  "]",
+  "}",
+  '"',
+  "'",
+  "#",
+  "a",
+  "\\",
+  "\t",
+);
+
+test("the shortcut never passes a document the scan refuses (generated text)", () => {
+  fc.assert(
+    fc.property(
+      fc.array(nestingAlphabet, { maxLength: 120 }).map((cs) => cs.join("")),
+      fc.integer({ min: 1, max: 12 }),
+      (text, maxDepth) => {
+        if (cannotNestTooDeep(text, 0, text.length, maxDepth, createOpenerCounter(text)))
+          expect(findFlowDepthExcess(text, 0, text.length, maxDepth)).toBe(-1);
+      },
+    ),
+    { numRuns: 3000 },
+  );
+});
+
+test("indentation and indicators around a quoted scalar that spans lines count together", () => {
+  // Indentation 8 on the first line, two indicators after the closing quote on the second: 10 in
+  // all, on lines of at most 9 characters, so a bound of one line's length would pass it.
+  const text = '        "\nx" - -\n';
+  const maxDepth = 9;
+  expect(findFlowDepthExcess(text, 0, text.length, maxDepth)).toBeGreaterThanOrEqual(0);
+  expect(cannotNestTooDeep(text, 0, text.length, maxDepth, createOpenerCounter(text))).toBe(false);
+  expect(guardDocuments(text, { ...limits, maxNestingDepth: maxDepth }).refused).toMatchObject([
+    { reason: "too-deep" },
+  ]);
+});
+
+test("flow openers are counted per document, resuming the search in text order", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom("[", "{", "a", "\n"), { maxLength: 80 }),
+      fc.array(fc.integer({ min: 0, max: 80 }), { maxLength: 6 }),
+      fc.integer({ min: 0, max: 6 }),
+      (cs, cuts, limit) => {
+        const text = cs.join("");
+        const bounds = [
+          0,
+          ...cuts.map((c) => Math.min(c, text.length)).sort((a, b) => a - b),
+          text.length,
+        ];
+        const counter = createOpenerCounter(text);
+        for (let i = 0; i + 1 < bounds.length; i++) {
+          const [start, end] = [bounds[i] ?? 0, bounds[i + 1] ?? 0];
+          const straightforward = [...text.slice(start, end)].filter(
+            (c) => c === "[" || c === "{",
+          ).length;
+          expect(counter.exceeds(start, end, limit)).toBe(straightforward > limit);
+        }
+      },
+    ),
+  );
+});
+
+test("a workspace of many documents is guarded as the scan alone would guard it", () => {
+  const doc = (i: number) => `---\nkind: K\nmetadata:\n  name: n${i}\nspec: {a: [1, {b: [2]}]}\n`;
+  // Deep by brackets on short lines: only the opener count can tell.
+  const deep = `---\nx: ${`${"[".repeat(10)}\n`.repeat(4)}`;
+  const text = [doc(0), deep, doc(1), doc(2), deep, doc(3)].join("");
+  const strict = { ...DEFAULT_LOAD_LIMITS, maxNestingDepth: 30 };
+  const refused = guardDocuments(text, strict).refused;
+  const scanned = documentChunks(text).filter(
+    ([s, e]) => findFlowDepthExcess(text, s, e, strict.maxNestingDepth) >= 0,
+  );
+  expect(refused.map((r) => [r.start, r.end])).toEqual(scanned);
+  expect(refused).toHaveLength(2);
 });

@@ -27,12 +27,14 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
 export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
   const refused: RefusedDocument[] = [];
+  const openers = createOpenerCounter(text);
   for (const [start, end] of documentChunks(text)) {
     const size = end - start;
     if (size > limits.maxDocumentBytes) {
       refused.push({ reason: "too-large", start, end, at: start, size });
       continue;
     }
+    if (cannotNestTooDeep(text, start, end, limits.maxNestingDepth, openers)) continue;
     const deepAt = findFlowDepthExcess(text, start, end, limits.maxNestingDepth);
     if (deepAt >= 0) refused.push({ reason: "too-deep", start, end, at: deepAt, size });
   }
@@ -62,11 +64,72 @@ export function documentChunks(text: string): [number, number][] {
 }
 
 /**
+ * Whether findFlowDepthExcess must give -1 for the document, decided without its character-by-
+ * character scan: bracket depth never exceeds the number of `[` and `{` in the document, and
+ * indentation and indicators each count characters of one line (indentation those of the line the
+ * scan last saw start, indicators those after it or after a quoted scalar's closing quote, which
+ * may sit on a later line), so their sum never exceeds twice the longest line. Both counts use
+ * indexOf, which is many times faster than the scan, and nearly every document has short lines
+ * and few brackets; any other document is scanned.
+ */
+export function cannotNestTooDeep(
+  text: string,
+  start: number,
+  end: number,
+  maxDepth: number,
+  openers: OpenerCounter,
+): boolean {
+  for (let lineStart = start; lineStart < end;) {
+    let eol = text.indexOf("\n", lineStart);
+    if (eol < 0 || eol > end) eol = end;
+    if (2 * (eol - lineStart) > maxDepth) return false;
+    lineStart = eol + 1;
+  }
+  return !openers.exceeds(start, end, maxDepth);
+}
+
+export interface OpenerCounter {
+  /** Whether [start, end) holds more than `limit` flow openers (`[` and `{`, quoted or not). */
+  exceeds(start: number, end: number, limit: number): boolean;
+}
+
+/**
+ * Counts flow openers per document. Documents are asked about in text order, so each search
+ * resumes where the last one stopped and the whole text is searched once, however many documents
+ * it holds (an indexOf per document from its start would search to the next opener, which may be
+ * at the end of the text, for every document).
+ */
+export function createOpenerCounter(text: string): OpenerCounter {
+  const next = { "[": -1, "{": -1 };
+  const seek = (opener: "[" | "{", from: number): number => {
+    if (next[opener] >= from || next[opener] === -2) return next[opener];
+    next[opener] = text.indexOf(opener, from);
+    if (next[opener] < 0) next[opener] = -2; // none left in the text
+    return next[opener];
+  };
+  return {
+    exceeds(start, end, limit) {
+      let count = 0;
+      for (const opener of ["[", "{"] as const) {
+        for (let at = seek(opener, start); at >= 0 && at < end; at = seek(opener, at + 1))
+          if (++count > limit) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/**
  * Offset where nesting first exceeds maxDepth, or -1. Nesting is counted three ways, each of
  * which the parser turns into recursion: `[`/`{` depth, indentation, and runs of block
  * indicators (`- - - x`, `? ? x`, `a: - - x`). Quoted scalars and comments are skipped.
  */
-function findFlowDepthExcess(text: string, start: number, end: number, maxDepth: number): number {
+export function findFlowDepthExcess(
+  text: string,
+  start: number,
+  end: number,
+  maxDepth: number,
+): number {
   let depth = 0;
   let indent = 0;
   let atLineStart = true;

@@ -6,7 +6,7 @@ import { parseAllDocuments } from "yaml";
 import type { FieldPath, Manifest } from "../types";
 import { loadManifests } from "./loadManifests";
 import { parsingChunks } from "./parsingChunks";
-import { quickParseDocument } from "./quickParse";
+import { mayBeNonString, quickParseDocument } from "./quickParse";
 
 const ROOT = join(__dirname, "../../..");
 
@@ -418,5 +418,28 @@ describe("quickParse leaves unusual characters to the full parser", () => {
       else if (c !== 0x0a && c !== 0x22 && c !== 0x5c && parsed === undefined)
         expect.fail(`U+${c.toString(16)} should not send the document to the full parser`);
     }
+  });
+});
+
+describe("mayBeNonString", () => {
+  // The straightforward statement of the rule the table lookups implement.
+  const reference = (plain: string) =>
+    plain === "" || /^[-+.0-9~]|^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(plain);
+  const words = ["null", "Null", "NULL", "nulL", "true", "True", "TRUE", "false", "False", "FALSE"];
+
+  test("agrees with the rule on the null and boolean words and their near misses", () => {
+    for (const w of [...words, ...words.map((x) => `${x} `), ...words.map((x) => x.slice(1))])
+      expect(mayBeNonString(w), w).toBe(reference(w));
+  });
+
+  test("agrees with the rule on generated scalars", () => {
+    const chars = fc.constantFrom(..."-+.09~aAnNtTfFlLuUeEsSrR ~#é\u0100".split(""));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 7 }), (cs) => {
+        const plain = cs.join("");
+        expect(mayBeNonString(plain)).toBe(reference(plain));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

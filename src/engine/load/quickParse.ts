@@ -538,18 +538,40 @@ function isPlainStart(text: string, at: number, inFlow: boolean): boolean {
     if (isBreakOrSpace(next)) return false;
     return !(inFlow && (next === 44 || next === 91 || next === 93 || next === 123 || next === 125));
   }
-  return !INDICATORS.has(c);
+  return !(c < 128 && INDICATORS[c] === 1);
 }
 
-const INDICATORS: ReadonlySet<number> = new Set(
-  Array.from(",[]{}#&*!|>'\"%@`", (ch) => ch.charCodeAt(0)),
-);
+/** 1 at the char codes of the indicators: a table lookup per scalar instead of a Set's hashing. */
+const INDICATORS = new Uint8Array(128);
+for (const ch of ",[]{}#&*!|>'\"%@`") INDICATORS[ch.charCodeAt(0)] = 1;
 
-/** First characters of plain scalars that the core schema may read as something else than a string. */
-const NON_STRING_START = /^[-+.0-9~]|^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+/** 1 at the char codes a plain scalar that may be a number (or `~`, null) starts with: `-+.0-9~`. */
+const NUMBER_OR_NULL_START = new Uint8Array(128);
+for (const ch of "-+.0123456789~") NUMBER_OR_NULL_START[ch.charCodeAt(0)] = 1;
 
-function mayBeNonString(plain: string): boolean {
-  return plain === "" || NON_STRING_START.test(plain);
+/** The words the core schema reads as null or a boolean (`~` is covered by its first character). */
+const NULL_OR_BOOLEAN_WORDS: ReadonlySet<string> = new Set([
+  "null",
+  "Null",
+  "NULL",
+  "true",
+  "True",
+  "TRUE",
+  "false",
+  "False",
+  "FALSE",
+]);
+
+/**
+ * Whether the core schema may read the plain scalar as something else than a string: it is
+ * empty, starts with one of `-+.0-9~`, or is a null or boolean word. Called for every key and
+ * plain value, so it looks at the first character before anything else.
+ */
+export function mayBeNonString(plain: string): boolean {
+  if (plain === "") return true;
+  const c = plain.charCodeAt(0);
+  if (c < 128 && NUMBER_OR_NULL_START[c] === 1) return true;
+  return plain.length <= 5 && plain.length >= 4 && NULL_OR_BOOLEAN_WORDS.has(plain);
 }
 
 /**

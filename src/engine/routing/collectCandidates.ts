@@ -158,10 +158,11 @@ function ownHostnames(
   intersected: string,
 ): string[] {
   if (route.hostnames.length === 0) return ["*"];
-  const own = new Set(
-    route.hostnames.filter((o) => intersectHostname(listenerHostname, o) === intersected),
-  );
-  return own.size > 0 ? [...own] : [intersected];
+  // Distinct, in the route's order; hostname lists are short, so a scan beats a Set per route.
+  const own: string[] = [];
+  for (const o of route.hostnames)
+    if (intersectHostname(listenerHostname, o) === intersected && !own.includes(o)) own.push(o);
+  return own.length > 0 ? own : [intersected];
 }
 
 /**
@@ -213,7 +214,9 @@ function listenerKey(gateway: string, owner: string, listener: string): string {
 
 /** Sorts by kind, then precedence; numbers the ranks; marks L4 routes that an older one shadows. */
 function orderCandidates(list: Candidate[]): Candidate[] {
-  const sorted = [...list].sort(
+  // The list is the caller's own, built for this call: it is sorted in place (sort is stable, so
+  // the order is the one a sorted copy has).
+  const sorted = list.sort(
     (a, b) => KIND_ORDER[a.rank.kind] - KIND_ORDER[b.rank.kind] || compareRankOrder(a.rank, b.rank),
   );
   const servingL4 = new Map<RouteKind, Candidate>();
@@ -224,7 +227,7 @@ function orderCandidates(list: Candidate[]): Candidate[] {
       if (first === undefined) servingL4.set(c.rank.kind, c);
       else if (first.route.key !== c.route.key) entry.shadowedBy = first.route.key;
     }
-    return { ...c, entry };
+    return { entry, route: c.route, rule: c.rule, match: c.match, rank: c.rank };
   });
 }
 
@@ -267,11 +270,13 @@ export function routeCandidates(
     const filters = rule.filters.map((f) => f.filter.type ?? "(no type)");
     const backends = describeBackends(rule.backendRefs, targetName);
     const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
-    const matches: (HTTPRouteMatch | GRPCRouteMatch | undefined)[] =
-      L4_KINDS.has(route.kind) || written.length === 0 ? [undefined] : [...written];
-    matches.forEach((match, matchIndex) =>
-      out.push(buildCandidate(route, facts, rule, match, matchIndex, filters, backends)),
-    );
+    if (L4_KINDS.has(route.kind) || written.length === 0)
+      out.push(buildCandidate(route, facts, rule, undefined, 0, filters, backends));
+    else
+      for (let matchIndex = 0; matchIndex < written.length; matchIndex++)
+        out.push(
+          buildCandidate(route, facts, rule, written[matchIndex], matchIndex, filters, backends),
+        );
   }
   return out;
 }

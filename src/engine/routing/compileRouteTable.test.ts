@@ -80,6 +80,22 @@ describe("compileRouteTable", () => {
     ]);
   });
 
+  test("a hostname a route repeats keys its virtual host once under either hostname reading", () => {
+    const twice = anHTTPRoute("app", "twice", {
+      hostnames: ["a.example.com", "a.example.com"],
+      rules: [{ backends: [{ name: "a" }] }],
+    });
+    for (const readings of [
+      undefined,
+      { GatewayRouteHostnameIntersectionPrecedence: "original-hostnames" } as const,
+    ]) {
+      const t = compileRouteTable([gw], [twice], attach(twice, gw, ["http"]), readings);
+      expect(t.listeners[0]?.virtualHosts.map((v) => [v.hostname, v.entries.length])).toEqual([
+        ["a.example.com", 1],
+      ]);
+    }
+  });
+
   test("TCPRoutes after the oldest are marked shadowed", () => {
     const tcp = aGateway("infra", "tcp", [{ name: "tcp", port: 5432, protocol: "TCP" }]);
     const a = aRoute("TCPRoute", "infra", "a", {

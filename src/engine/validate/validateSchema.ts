@@ -366,26 +366,29 @@ function checkArray(
       message: `${printPath(path)}: may have at most ${schema.maxItems} items, got ${value.length}.`,
     });
   }
-  const typed: unknown[] = [];
   // Entries are compared by their typed view: it is plain data (an alias cycle in the raw value
-  // would make JSON.stringify throw) and it is what the API server would compare.
-  const byIndex: unknown[] = [];
+  // would make JSON.stringify throw) and it is what the API server would compare. Only lists that
+  // are compared keep it.
+  const keys = schema["x-kubernetes-list-map-keys"];
+  const byIndex: unknown[] | undefined = keys || schema.uniqueItems ? [] : undefined;
   const items = schema.items;
-  // Whether every entry's typed view is the entry itself, so the list can be its own typed view.
-  let same = isPlainList(value);
+  // Undefined while every entry's typed view is the entry itself (the list is then its own typed
+  // view); started, with the entries before, at the first entry that differs.
+  let typed: unknown[] | undefined = isPlainList(value) ? undefined : [];
   for (let i = 0; i < value.length; i++) {
     const child = items ? walkAt(value[i], items, path, i, ctx, out) : plainData(value[i], []);
-    byIndex.push(child);
-    if (child === undefined || child !== value[i]) same = false;
+    byIndex?.push(child);
+    if (typed === undefined && (child === undefined || child !== value[i]))
+      typed = value.slice(0, i);
+    if (typed === undefined) continue;
     // A wrong-typed entry of a list of mappings (or lists) keeps its place, empty, so indexes
     // still name what the user wrote; a wrong-typed scalar entry is left out.
     if (child !== undefined) typed.push(child);
     else if (items?.type === "object") typed.push({});
     else if (items?.type === "array") typed.push([]);
   }
-  const result = same ? value : typed;
-  const keys = schema["x-kubernetes-list-map-keys"];
-  if (!keys && !schema.uniqueItems) return result;
+  const result = typed ?? value;
+  if (byIndex === undefined) return result;
   const seen = new Map<string, number>();
   byIndex.forEach((item, i) => {
     const identity = keys
@@ -439,14 +442,17 @@ function checkObject(
       message: `${printPath(path)}: may have at most ${schema.maxProperties} entries, got ${count}.`,
     });
   }
-  // Keys come from the user: a map keyed by them (labels, options) has no prototype at all.
-  const typed: Record<string, unknown> = schema.properties
-    ? {}
-    : (Object.create(null) as Record<string, unknown>);
   // Whether the typed view would hold exactly the mapping's own fields: then the mapping is its
   // own typed view (the walk never changes it), and a large workspace is not copied field by field.
-  let same = Object.getPrototypeOf(value) === (schema.properties ? Object.prototype : null);
-  for (const key of Object.keys(value)) {
+  // The copy is started only at the first field that differs, with the fields before it (each its
+  // own typed view), so a mapping that is its own typed view allocates no copy at all.
+  const keys = Object.keys(value);
+  let typed: Record<string, unknown> | undefined =
+    Object.getPrototypeOf(value) === (schema.properties ? Object.prototype : null)
+      ? undefined
+      : emptyTyped(schema);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const child = value[key];
     const property =
       schema.properties && Object.hasOwn(schema.properties, key)
@@ -461,10 +467,30 @@ function checkObject(
       out.push(unknownFieldIssue(key, schema, at(path, key), ctx));
       if (experimental) result = walkAt(child, experimental, path, key, ctx, out);
     } else result = plainData(child, [value]);
-    if (result === undefined || result !== child) same = false;
-    if (result !== undefined) setOwn(typed, key, result);
+    if (typed === undefined && (result === undefined || result !== child))
+      typed = copyFields(value, keys, i, emptyTyped(schema));
+    if (typed !== undefined && result !== undefined) setOwn(typed, key, result);
   }
-  return same ? value : typed;
+  return typed ?? value;
+}
+
+/** Keys come from the user: a map keyed by them (labels, options) has no prototype at all. */
+function emptyTyped(schema: JsonSchema): Record<string, unknown> {
+  return schema.properties ? {} : (Object.create(null) as Record<string, unknown>);
+}
+
+/** `into` with the first `count` of `keys` set to their values in `value`, in order. */
+function copyFields(
+  value: Record<string, unknown>,
+  keys: readonly string[],
+  count: number,
+  into: Record<string, unknown>,
+): Record<string, unknown> {
+  for (let i = 0; i < count; i++) {
+    const key = keys[i] as string;
+    setOwn(into, key, value[key]);
+  }
+  return into;
 }
 
 function unknownFieldIssue(
