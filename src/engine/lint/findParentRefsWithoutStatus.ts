@@ -20,7 +20,9 @@ export function findParentRefsWithoutStatus(input: LintInput): LintFinding[] {
     input.world === "closed" ? new Set<string>() : parentsWithAbsentClass(input.manifests);
   const out: LintFinding[] = [];
   for (const e of input.explain) {
-    if (e.noStatusReason === undefined || isReportedAsMissing(e)) continue;
+    // An assumed parent (or a ListenerSet under an assumed Gateway) is unknown, not status-less.
+    if (e.noStatusReason === undefined || e.unknownParent === true || isReportedAsMissing(e))
+      continue;
     if (e.parent !== undefined && classAbsent.has(e.parent)) continue;
     const message = `${nameOf(e.route)} parentRef ${e.parentRefIndex} (${e.parentRef.kind ?? "Gateway"} ${e.parentRef.namespace ? `${e.parentRef.namespace}/` : ""}${e.parentRef.name}) will get no status in a cluster: ${e.noStatusReason}`;
     const d = locateFinding(
