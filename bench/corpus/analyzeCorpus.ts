@@ -30,6 +30,7 @@ export interface ParentOutcome {
   reason: string;
 }
 
+/** A diagnostic of severity error or warning. */
 export interface ErrorOutcome {
   code: string;
   line: number;
@@ -41,6 +42,7 @@ export interface CorpusFileResult {
   gateways: GatewayOutcome[];
   parents: ParentOutcome[];
   errors: ErrorOutcome[];
+  warnings: ErrorOutcome[];
 }
 
 export interface CorpusTotals {
@@ -91,10 +93,17 @@ export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): Corpu
       reason,
     });
   }
-  const errors = analysis.diagnostics
-    .filter((d) => d.severity === "error")
-    .map((d) => ({ code: d.code, line: d.line, message: d.message }));
-  return { file: source.name, gateways, parents, errors };
+  const outcome = (severity: string) =>
+    analysis.diagnostics
+      .filter((d) => d.severity === severity)
+      .map((d) => ({ code: d.code, line: d.line, message: d.message }));
+  return {
+    file: source.name,
+    gateways,
+    parents,
+    errors: outcome("error"),
+    warnings: outcome("warning"),
+  };
 }
 
 function gatewayOutcome(gateway: string, status: GatewayStatus | undefined): GatewayOutcome {
