@@ -287,3 +287,27 @@ describe("computeStatus: the resolved model for routing", () => {
     });
   });
 });
+
+describe("computeStatus: an HTTPS listener without a certificate", () => {
+  const resolvedRefs = (tls: Record<string, unknown> | undefined) => {
+    const listener: Record<string, unknown> = { name: "https", port: 443, protocol: "HTTPS" };
+    if (tls) listener["tls"] = tls;
+    const status = run([aGatewayClass(), aGateway("infra", "gw", [listener])]).status[
+      "Gateway/infra/gw"
+    ] as { listeners: { conditions: { type: string; reason: string; message: string }[] }[] };
+    return status.listeners[0]?.conditions.find((c) => c.type === "ResolvedRefs");
+  };
+
+  test("with no tls section at all, says the tls section is missing, not that a mode is set", () => {
+    const c = resolvedRefs(undefined);
+    expect(c?.reason).toBe("InvalidCertificateRef");
+    expect(c?.message).toMatch(/^HTTPS listener has no tls section/);
+    expect(c?.message).not.toContain("Terminate mode");
+  });
+
+  test("with a tls section in Terminate mode and no certificateRefs, names the empty list", () => {
+    const c = resolvedRefs({ mode: "Terminate" });
+    expect(c?.reason).toBe("InvalidCertificateRef");
+    expect(c?.message).toBe("HTTPS listener in Terminate mode has no tls.certificateRefs");
+  });
+});
