@@ -152,7 +152,7 @@ export function attachRouteParent(
     }
     const why =
       ref.kind === "Gateway"
-        ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: its GatewayClass ${asString(parent.spec["gatewayClassName"]) ?? ""} is missing or not accepted`
+        ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: ${describeClassProblem(asString(parent.spec["gatewayClassName"]))}`
         : `ListenerSet ${ref.namespace}/${ref.name} has no reconciled parent Gateway`;
     checks.push({ check: "parent-reconciled", pass: false, detail: why });
     return noStatus(`${why}; no controller writes status for it`, checks);
@@ -436,4 +436,10 @@ function assumedParentGateway(ctx: StatusContext, listenerSet: Manifest): string
   return found.state === "assumed"
     ? `Gateway ${namespace ?? ""}/${name} is not in the workspace (${found.why})`
     : "";
+}
+
+function describeClassProblem(className: string | undefined): string {
+  return className
+    ? `its GatewayClass ${className} is missing or not accepted`
+    : "it names no GatewayClass (spec.gatewayClassName is required)";
 }

@@ -311,3 +311,27 @@ describe("computeStatus: an HTTPS listener without a certificate", () => {
     expect(c?.message).toBe("HTTPS listener in Terminate mode has no tls.certificateRefs");
   });
 });
+
+describe("computeStatus: a Gateway that names no GatewayClass", () => {
+  test("is reconciled by no controller in any world: no class named '' is assumed or looked up", () => {
+    const gw = aManifest({
+      apiVersion: "gateway.networking.k8s.io/v1",
+      kind: "Gateway",
+      metadata: { name: "gw", namespace: "infra" },
+      spec: { listeners: [{ name: "http", port: 80, protocol: "HTTP" }] },
+    });
+    const route = anHTTPRoute("infra", "r", { parentRefs: [{ name: "gw" }] });
+    for (const world of ["auto", "open", "closed"] as const) {
+      const result = run([gw, route], world);
+      expect(result.explain[0]?.noStatusReason, world).toBe(
+        "Gateway infra/gw is not reconciled: it names no GatewayClass (spec.gatewayClassName is required); no controller writes status for it",
+      );
+      expect(result.status["Gateway/infra/gw"], world).toBeUndefined();
+      expect(result.assumptions, world).toEqual([]);
+      expect(
+        result.diagnostics.filter((d) => d.path === "spec.gatewayClassName"),
+        world,
+      ).toEqual([]);
+    }
+  });
+});
