@@ -17,7 +17,7 @@ const sources = readCorpus(fileURLToPath(new URL("../../fixtures/corpus", import
 describe("real-manifest corpus", () => {
   it("holds several hundred files from many repositories", () => {
     expect(sources.length).toBeGreaterThan(700);
-    expect(new Set(sources.map((s) => s.name.split("/")[0])).size).toBeGreaterThanOrEqual(19);
+    expect(new Set(sources.map((s) => s.name.split("/")[0])).size).toBeGreaterThanOrEqual(21);
   });
 
   for (const world of ["auto", "closed"] as const satisfies readonly CorpusWorld[]) {

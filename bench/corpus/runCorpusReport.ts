@@ -33,7 +33,7 @@ export function runCorpusReport(argv: readonly string[]): void {
     const line =
       `world ${world}: ${t.files} files; Gateways served ${t.served}/${t.gateways} (${pct(t.served, t.gateways)}); ` +
       `route→Gateway/ListenerSet parents in the same file accepted ${t.acceptedInFile}/${t.parentsInFile} (${pct(t.acceptedInFile, t.parentsInFile)}); ` +
-      `${t.parents - t.parentsInFile} parents in other files (${t.unknown} unknown, never rejected); ${t.errors} error diagnostics`;
+      `${t.parents - t.parentsInFile} parents in other files; ${t.unknown} parents unknown (assumed, never rejected); ${t.errors} error diagnostics`;
     summary.push(line);
     if (!quiet) console.log(`\n=== ${line}\n${printMisses(results, warnings)}`);
   }
