@@ -1,12 +1,13 @@
 /**
  * The real-manifest corpus check behind `npm run corpus`: every file of fixtures/corpus analysed
  * ALONE (a user pastes one file from a GitOps repo), counting the Gateways a controller would
- * serve (Accepted and Programmed) and the route → Gateway parents it would accept, and keeping
+ * serve (Accepted and Programmed) and the route → Gateway (or ListenerSet) parents it would
+ * accept, and keeping
  * the reason of every miss and every error diagnostic, so false errors can be told from true
  * ones by reading the list.
  */
 import { analyze, parseResourceKey, displayName } from "../../src/engine";
-import type { Condition, GatewayStatus, SourceFile, WorldMode } from "../../src/engine";
+import type { Analysis, Condition, GatewayStatus, SourceFile, WorldMode } from "../../src/engine";
 
 /** How much of the cluster the input stands for (AnalyzeOptions.world). */
 export type CorpusWorld = WorldMode;
@@ -16,20 +17,25 @@ export interface GatewayOutcome {
   served: boolean;
   /** Why not served: the first condition that is not True, then every listener that is not ready. */
   reasons: string[];
+  /** The first of those as `Type=Reason` ("" when served, "NoStatus" when nothing reconciles it). */
+  reasonCode: string;
 }
 
 export interface ParentOutcome {
   route: string;
   parentRefIndex: number;
   gateway: string;
-  /** The parent Gateway is in the same file: gwsim can judge the attachment. */
+  /** The parent (Gateway or ListenerSet) is in the same file: gwsim can judge the attachment. */
   parentInFile: boolean;
   /** The parent is not in the file and the world assumes it: the status is unknown, not a rejection. */
   unknown: boolean;
   accepted: boolean;
   reason: string;
+  /** The route reason ("" when accepted, "Unknown" for an assumed parent, "NoStatus" for none). */
+  reasonCode: string;
 }
 
+/** A diagnostic of severity error or warning. */
 export interface ErrorOutcome {
   code: string;
   line: number;
@@ -41,15 +47,16 @@ export interface CorpusFileResult {
   gateways: GatewayOutcome[];
   parents: ParentOutcome[];
   errors: ErrorOutcome[];
+  warnings: ErrorOutcome[];
 }
 
 export interface CorpusTotals {
   files: number;
   gateways: number;
   served: number;
-  /** Every route → Gateway parentRef. */
+  /** Every route → Gateway or ListenerSet parentRef. */
   parents: number;
-  /** Those whose Gateway is in the same file, and of them the accepted ones: the headline figure. */
+  /** Those whose parent is in the same file, and of them the accepted ones: the headline figure. */
   parentsInFile: number;
   acceptedInFile: number;
   /** Parents not in the file whose status the world leaves unknown. */
@@ -58,9 +65,15 @@ export interface CorpusTotals {
 }
 
 const GATEWAY_GROUP = "gateway.networking.k8s.io";
+/** North-south parents: a ListenerSet's listeners are its Gateway's. */
+const GATEWAY_PARENT_KINDS: ReadonlySet<string> = new Set(["Gateway", "ListenerSet"]);
 
 export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): CorpusFileResult {
-  const analysis = analyze([source], { world });
+  return corpusFileResult(source, analyze([source], { world }));
+}
+
+/** The outcomes of one file's analysis (already run, e.g. by a test that also checks it). */
+export function corpusFileResult(source: SourceFile, analysis: Analysis): CorpusFileResult {
   const gateways: GatewayOutcome[] = [];
   for (const object of analysis.objects) {
     if (object.kind !== "Gateway" || object.apiVersion.split("/")[0] !== GATEWAY_GROUP) continue;
@@ -70,12 +83,13 @@ export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): Corpu
   const parents: ParentOutcome[] = [];
   for (const e of analysis.explain) {
     if (
-      (e.parentRef.kind ?? "Gateway") !== "Gateway" ||
+      !GATEWAY_PARENT_KINDS.has(e.parentRef.kind ?? "Gateway") ||
       (e.parentRef.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP
     )
       continue;
     const route = parseResourceKey(e.route);
-    const gateway = `${e.parentRef.namespace ?? route.namespace ?? ""}/${e.parentRef.name}`;
+    const kind = e.parentRef.kind ?? "Gateway";
+    const gateway = `${kind === "Gateway" ? "" : `${kind} `}${e.parentRef.namespace ?? route.namespace ?? ""}/${e.parentRef.name}`;
     const reason = e.accepted
       ? ""
       : e.noStatusReason
@@ -89,22 +103,43 @@ export function analyzeCorpusFile(source: SourceFile, world: CorpusWorld): Corpu
       unknown: e.unknownParent === true,
       accepted: e.accepted,
       reason,
+      reasonCode: e.accepted
+        ? ""
+        : e.unknownParent === true
+          ? "Unknown"
+          : e.noStatusReason !== undefined
+            ? "NoStatus"
+            : e.reason,
     });
   }
-  const errors = analysis.diagnostics
-    .filter((d) => d.severity === "error")
-    .map((d) => ({ code: d.code, line: d.line, message: d.message }));
-  return { file: source.name, gateways, parents, errors };
+  const outcome = (severity: string) =>
+    analysis.diagnostics
+      .filter((d) => d.severity === severity)
+      .map((d) => ({ code: d.code, line: d.line, message: d.message }));
+  return {
+    file: source.name,
+    gateways,
+    parents,
+    errors: outcome("error"),
+    warnings: outcome("warning"),
+  };
 }
 
 function gatewayOutcome(gateway: string, status: GatewayStatus | undefined): GatewayOutcome {
   if (!status)
-    return { gateway, served: false, reasons: ["no status (no controller reconciles it)"] };
+    return {
+      gateway,
+      served: false,
+      reasons: ["no status (no controller reconciles it)"],
+      reasonCode: "NoStatus",
+    };
   const reasons: string[] = [];
+  let reasonCode = "";
   for (const type of ["Accepted", "Programmed"]) {
     const c = status.conditions.find((x) => x.type === type);
     if (!c) reasons.push(`${type} missing`);
     else if (c.status !== "True") reasons.push(describe(c));
+    if (reasonCode === "" && c?.status !== "True") reasonCode = `${type}=${c?.reason ?? "missing"}`;
   }
   const served = reasons.length === 0;
   for (const l of status.listeners) {
@@ -115,7 +150,7 @@ function gatewayOutcome(gateway: string, status: GatewayStatus | undefined): Gat
     );
     if (bad.length > 0) reasons.push(`listener ${l.name}: ${bad.map(describe).join("; ")}`);
   }
-  return { gateway, served, reasons };
+  return { gateway, served, reasons, reasonCode };
 }
 
 function describe(c: Condition): string {

@@ -217,8 +217,9 @@ export interface RouteParentExplain {
   /** Set when a real cluster would write no status entry at all for this parentRef, with why. */
   noStatusReason?: string;
   /**
-   * Set when the parent is not in the input and the world assumes it: the route's status for it
-   * is unknown (never a rejection). noStatusReason says so too.
+   * Set when the parent is not in the input and the world assumes it, or is a ListenerSet whose
+   * parent Gateway the world assumes: the route's status for it is unknown (never a rejection).
+   * noStatusReason says so too.
    */
   unknownParent?: true;
   accepted: boolean;

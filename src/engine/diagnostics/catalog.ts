@@ -177,7 +177,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "lint.parent-ref-no-status": {
     severity: "warning",
-    hint: "No controller owns this parent, so a cluster would write no status for this parentRef at all: check its name, namespace, kind and GatewayClass.",
+    hint: "No controller gwsim models owns this parent, so a cluster may write no status for this parentRef at all: check its name, namespace, kind and GatewayClass.",
   },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -2,7 +2,7 @@
  * parentRefs a cluster would leave without any status entry (the status stage says why in
  * explain[].noStatusReason): the most confusing outcome for a user, who sees nothing at all.
  * A parent missing from the input is already a ref.not-found diagnostic; this covers the rest (a
- * parent kind no controller reconciles, a Gateway whose GatewayClass is not accepted). A class that
+ * parent kind gwsim does not reconcile, a Gateway whose GatewayClass is not accepted). A class that
  * is merely absent from the input says nothing about a cluster, which may well have it installed:
  * the Gateway's own ref.not-found covers that, and this lint stays silent. In the closed world the
  * input is the whole cluster by the user's own choice, so an absent class is missing and the lint
@@ -20,9 +20,17 @@ export function findParentRefsWithoutStatus(input: LintInput): LintFinding[] {
     input.world === "closed" ? new Set<string>() : parentsWithAbsentClass(input.manifests);
   const out: LintFinding[] = [];
   for (const e of input.explain) {
-    if (e.noStatusReason === undefined || isReportedAsMissing(e)) continue;
+    // An assumed parent (or a ListenerSet under an assumed Gateway) is unknown, not status-less.
+    if (e.noStatusReason === undefined || e.unknownParent === true || isReportedAsMissing(e))
+      continue;
     if (e.parent !== undefined && classAbsent.has(e.parent)) continue;
-    const message = `${nameOf(e.route)} parentRef ${e.parentRefIndex} (${e.parentRef.kind ?? "Gateway"} ${e.parentRef.namespace ? `${e.parentRef.namespace}/` : ""}${e.parentRef.name}) will get no status in a cluster: ${e.noStatusReason}`;
+    const ref = `${nameOf(e.route)} parentRef ${e.parentRefIndex} (${e.parentRef.kind ?? "Gateway"} ${e.parentRef.namespace ? `${e.parentRef.namespace}/` : ""}${e.parentRef.name})`;
+    // A kind gwsim does not model (route delegation, ServiceImport, a vendor's mesh) may well
+    // have a controller in the user's cluster: say what gwsim knows, not that no status comes.
+    const message =
+      e.parent === undefined
+        ? `${ref} is not simulated: ${e.noStatusReason}; only an implementation that supports this parent kind writes status for it, so check the kind if no such implementation runs`
+        : `${ref} will get no status in a cluster: ${e.noStatusReason}`;
     const d = locateFinding(
       input,
       lookup,

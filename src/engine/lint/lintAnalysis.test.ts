@@ -384,6 +384,28 @@ spec:
       ).map((d) => d.path),
     ).toEqual(["spec.parentRefs[0]"]);
   });
+  it("does not claim a cluster gives no status to a parent kind gwsim does not model", () => {
+    // Route delegation (a parent HTTPRoute) or a ServiceImport: an implementation may support it.
+    const text =
+      GATEWAY +
+      route(
+        "r",
+        `    - backendRefs: [{ name: svc, port: 8080 }]
+`,
+      ).replace(
+        "    - name: web\n",
+        "    - group: gateway.networking.k8s.io\n      kind: HTTPRoute\n      name: root\n",
+      );
+    const found = withCode(analyzeText(text), "lint.parent-ref-no-status");
+    expect(found.map((d) => d.path)).toEqual(["spec.parentRefs[0]"]);
+    expect(found[0]?.message).toMatch(
+      /\(HTTPRoute infra\/root\) is not simulated: parentRef kind gateway\.networking\.k8s\.io\/HTTPRoute is not a parent gwsim reconciles/,
+    );
+    expect(found[0]?.message).toContain(
+      "only an implementation that supports this parent kind writes status for it",
+    );
+    expect(found[0]?.message).not.toContain("will get no status");
+  });
   it("leaves a parent missing from the input to ref.not-found", () => {
     const text =
       GATEWAY +

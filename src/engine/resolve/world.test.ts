@@ -177,6 +177,38 @@ describe("each assumed kind is visible and counted once", () => {
     );
   });
 
+  test("a parentRef to a ListenerSet whose Gateway is not in the workspace is unknown, never rejected", () => {
+    // One file of a folder: the ListenerSet and its route, the Gateway declared elsewhere.
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: extra, namespace: infra}
+spec:
+  parentRef: {name: shared}
+  listeners: [{name: tcp, port: 9000, protocol: TCP}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: db, namespace: infra}
+spec:
+  parentRefs: [{kind: ListenerSet, name: extra, sectionName: tcp}]
+  rules: [{backendRefs: [{name: db, port: 5432}]}]
+`;
+    const a = run(text, "auto");
+    expect(a.explain).toHaveLength(1);
+    expect(a.explain[0]).toMatchObject({ unknownParent: true, accepted: false });
+    expect(a.explain[0]?.noStatusReason).toMatch(
+      /^unknown: ListenerSet infra\/extra's parent Gateway infra\/shared is not in the workspace/,
+    );
+    expect(a.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    // Closed world: the Gateway is missing, so no controller reconciles the ListenerSet.
+    const closed = run(text, "closed");
+    expect(closed.explain[0]?.unknownParent).toBeUndefined();
+    expect(closed.explain[0]?.noStatusReason).toMatch(/has no reconciled parent Gateway/);
+    expect(closed.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["ref.not-found", "lint.parent-ref-no-status"]),
+    );
+  });
+
   test("parametersRef targets: of a GatewayClass and of a Gateway", () => {
     const text = `${SLICE.replace("gatewayClassName: platform", "gatewayClassName: platform\n  infrastructure: {parametersRef: {group: example.com, kind: Tuning, name: t}}")}---
 apiVersion: gateway.networking.k8s.io/v1

@@ -133,9 +133,26 @@ export function attachRouteParent(
       ? gateways.get(parent.key)
       : [...gateways.values()].find((g) => g.listenerSets.some((a) => a.listenerSet === parent));
   if (!built) {
+    const assumedGateway = ref.kind === "ListenerSet" ? assumedParentGateway(ctx, parent) : "";
+    if (assumedGateway) {
+      // The ListenerSet's Gateway is outside the workspace and the world assumes it (the
+      // ListenerSet records that assumption): its controller decides, as for an assumed Gateway.
+      explain.unknownParent = true;
+      return noStatus(
+        `unknown: ListenerSet ${ref.namespace}/${ref.name}'s parent ${assumedGateway}; its controller decides whether it accepts the ListenerSet and the route`,
+        [
+          ...checks,
+          {
+            check: "parent-reconciled",
+            pass: true,
+            detail: `the parent ${assumedGateway} (closed world: no status for this parent)`,
+          },
+        ],
+      );
+    }
     const why =
       ref.kind === "Gateway"
-        ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: its GatewayClass ${asString(parent.spec["gatewayClassName"]) ?? ""} is missing or not accepted`
+        ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: ${describeClassProblem(asString(parent.spec["gatewayClassName"]))}`
         : `ListenerSet ${ref.namespace}/${ref.name} has no reconciled parent Gateway`;
     checks.push({ check: "parent-reconciled", pass: false, detail: why });
     return noStatus(`${why}; no controller writes status for it`, checks);
@@ -400,4 +417,29 @@ function attachToService(
   explain.message = `bound to Service ${ref.namespace}/${ref.name} (${ref.namespace === route.namespace ? "producer" : "consumer"} route)`;
   const bound = matching.map((p) => p.port).filter((p): p is number => p !== undefined);
   return { explain, admitted: [], mesh: { service, ports: bound } };
+}
+
+/**
+ * "Gateway ns/name is not in the workspace (why)" when the ListenerSet's parentRef names a
+ * Gateway the world assumes; "" when the Gateway is in the input or missing.
+ */
+function assumedParentGateway(ctx: StatusContext, listenerSet: Manifest): string {
+  const parentRef = listenerSet.spec["parentRef"];
+  if (typeof parentRef !== "object" || parentRef === null || Array.isArray(parentRef)) return "";
+  const fields = parentRef as Record<string, unknown>;
+  const name = asString(fields["name"]);
+  if (name === undefined) return "";
+  if ((asString(fields["kind"]) ?? "Gateway") !== "Gateway") return "";
+  if ((asString(fields["group"]) ?? GATEWAY_GROUP) !== GATEWAY_GROUP) return "";
+  const namespace = asString(fields["namespace"]) ?? listenerSet.namespace;
+  const found = lookupObject(ctx.index, "Gateway", namespace, name);
+  return found.state === "assumed"
+    ? `Gateway ${namespace ?? ""}/${name} is not in the workspace (${found.why})`
+    : "";
+}
+
+function describeClassProblem(className: string | undefined): string {
+  return className
+    ? `its GatewayClass ${className} is missing or not accepted`
+    : "it names no GatewayClass (spec.gatewayClassName is required)";
 }

@@ -287,3 +287,51 @@ describe("computeStatus: the resolved model for routing", () => {
     });
   });
 });
+
+describe("computeStatus: an HTTPS listener without a certificate", () => {
+  const resolvedRefs = (tls: Record<string, unknown> | undefined) => {
+    const listener: Record<string, unknown> = { name: "https", port: 443, protocol: "HTTPS" };
+    if (tls) listener["tls"] = tls;
+    const status = run([aGatewayClass(), aGateway("infra", "gw", [listener])]).status[
+      "Gateway/infra/gw"
+    ] as { listeners: { conditions: { type: string; reason: string; message: string }[] }[] };
+    return status.listeners[0]?.conditions.find((c) => c.type === "ResolvedRefs");
+  };
+
+  test("with no tls section at all, says the tls section is missing, not that a mode is set", () => {
+    const c = resolvedRefs(undefined);
+    expect(c?.reason).toBe("InvalidCertificateRef");
+    expect(c?.message).toMatch(/^HTTPS listener has no tls section/);
+    expect(c?.message).not.toContain("Terminate mode");
+  });
+
+  test("with a tls section in Terminate mode and no certificateRefs, names the empty list", () => {
+    const c = resolvedRefs({ mode: "Terminate" });
+    expect(c?.reason).toBe("InvalidCertificateRef");
+    expect(c?.message).toBe("HTTPS listener in Terminate mode has no tls.certificateRefs");
+  });
+});
+
+describe("computeStatus: a Gateway that names no GatewayClass", () => {
+  test("is reconciled by no controller in any world: no class named '' is assumed or looked up", () => {
+    const gw = aManifest({
+      apiVersion: "gateway.networking.k8s.io/v1",
+      kind: "Gateway",
+      metadata: { name: "gw", namespace: "infra" },
+      spec: { listeners: [{ name: "http", port: 80, protocol: "HTTP" }] },
+    });
+    const route = anHTTPRoute("infra", "r", { parentRefs: [{ name: "gw" }] });
+    for (const world of ["auto", "open", "closed"] as const) {
+      const result = run([gw, route], world);
+      expect(result.explain[0]?.noStatusReason, world).toBe(
+        "Gateway infra/gw is not reconciled: it names no GatewayClass (spec.gatewayClassName is required); no controller writes status for it",
+      );
+      expect(result.status["Gateway/infra/gw"], world).toBeUndefined();
+      expect(result.assumptions, world).toEqual([]);
+      expect(
+        result.diagnostics.filter((d) => d.path === "spec.gatewayClassName"),
+        world,
+      ).toEqual([]);
+    }
+  });
+});

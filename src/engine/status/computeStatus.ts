@@ -87,6 +87,13 @@ export function computeStatus(
   let placeholder = 0;
   for (const gw of ofGatewayApi(index, "Gateway")) {
     const className = asString(gw.spec["gatewayClassName"]) ?? "";
+    if (className === "") {
+      // No class named (the schema error says the field is required): no controller picks the
+      // Gateway up, and there is no class to look up or assume.
+      unreconciled.push(unreconciledModel(ctx, gw));
+      listeners.set(gw.key, describeUnreconciledListeners(ctx, gw));
+      continue;
+    }
     const cls = classes.get(className) ?? assumeGatewayClass(ctx, gw, className);
     if (!cls) {
       const why =

@@ -156,7 +156,11 @@ function checkCertificateRefs(
     state.certificateUnusable = true;
     state.refProblems.push({
       reason: ListenerReason.InvalidCertificateRef,
-      message: `${state.protocol} listener in Terminate mode has no tls.certificateRefs`,
+      // Without any tls section the listener is not "in Terminate mode": say what is missing.
+      message:
+        tls === undefined
+          ? `${state.protocol} listener has no tls section, so it has no certificate to terminate TLS with (tls.certificateRefs); the Listener API reference requires tls for ${state.protocol} listeners`
+          : `${state.protocol} listener in Terminate mode has no tls.certificateRefs`,
     });
     return;
   }
