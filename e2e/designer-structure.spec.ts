@@ -4,6 +4,7 @@
  * or the last rule first says what it means (HTTP 500). Screenshots at 1366×768 and 1600×1000,
  * light and dark.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { CanvasPage } from "./pages/CanvasPage";
 
@@ -167,6 +168,13 @@ for (const size of [
         await page.getByTestId("edit-rule-0-backend-0-remove").click();
         await expect(page.getByTestId("edit-rule-0-backend-0-remove-confirm")).toBeVisible();
         await page.getByTestId("edit-rule-0-backend-0-remove-confirm").scrollIntoViewIfNeeded();
+        // The controls, the confirmation and its buttons: no serious or critical axe finding.
+        const axe = await new AxeBuilder({ page }).include(".inspector").analyze();
+        expect(
+          axe.violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`),
+        ).toEqual([]);
         await page.screenshot({
           path: `${SCREENS}/structure-${size.width}x${size.height}-${scheme}.png`,
         });
