@@ -1,7 +1,7 @@
 import { useReactFlow, useStoreApi } from "@xyflow/react";
-import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import type { SemanticGraph } from "../../engine";
-import { useGwsimStore } from "../../store";
+import { useGwsimStore, type GwsimState } from "../../store";
 import { selectSimEdgeOnPath } from "../../store/simulatorSelectors";
 import type { FlowNode } from "./flowTypes";
 import type { Rect } from "./legibleViewport";
@@ -23,9 +23,8 @@ export function useTraceReveal(opts: {
 }) {
   const { setViewport, getViewport } = useReactFlow();
   const flow = useStoreApi();
-  const sent = useGwsimStore((s) => s.simTraceSent);
   // Traces sent before the canvas mounted (a restored session) are not news.
-  const handled = useRef(sent);
+  const handled = useRef(useGwsimStore.getState().simTraceSent);
   const userMoved = useRef(false);
   const latest = useRef(opts);
   useLayoutEffect(() => {
@@ -46,23 +45,21 @@ export function useTraceReveal(opts: {
     };
   }, [opts.containerRef]);
 
-  useEffect(() => {
-    if (sent !== handled.current) userMoved.current = false;
-  }, [sent]);
-
-  const ready = useGwsimStore(
-    (s) =>
-      s.simPath !== undefined &&
-      s.simPath.revision === s.revision &&
-      s.analysisRevision === s.revision,
-  );
-  useEffect(() => {
-    if (sent === handled.current || !ready) return;
-    const frame = requestAnimationFrame(() => {
+  // Reads the store when it runs instead of subscribing the canvas to it: a keystroke (new
+  // revision, re-run trace) must not re-render the canvas for this.
+  const frame = useRef<number | undefined>(undefined);
+  const attempt = useCallback(() => {
+    if (!pathReady(useGwsimStore.getState(), handled.current)) return;
+    if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    // After React Flow has drawn the nodes of this revision.
+    frame.current = requestAnimationFrame(() => {
+      frame.current = undefined;
+      const state = useGwsimStore.getState();
+      if (!pathReady(state, handled.current)) return;
       const lit = litRects(latest.current.graph, latest.current.nodes);
-      // Not laid out yet: the next render (new nodes) tries again.
+      // Not laid out yet: the next nodes (attempted below) try again.
       if (lit === undefined) return;
-      handled.current = sent;
+      handled.current = state.simTraceSent;
       // Hidden by focus mode or the filter: nothing to show without undoing the user's choice.
       if (userMoved.current || lit.path.length === 0) return;
       const { width, height } = flow.getState();
@@ -73,8 +70,34 @@ export function useTraceReveal(opts: {
       });
       if (target) void setViewport(target, { duration: prefersReducedMotion() ? 0 : REVEAL_MS });
     });
-    return () => cancelAnimationFrame(frame);
-  }, [sent, ready, opts.nodes, flow, getViewport, setViewport]);
+  }, [flow, getViewport, setViewport]);
+
+  useEffect(() => {
+    const unsubscribe = useGwsimStore.subscribe((s, p) => {
+      if (s.simTraceSent !== p.simTraceSent) userMoved.current = false;
+      if (
+        s.simTraceSent !== p.simTraceSent ||
+        s.simPath !== p.simPath ||
+        s.analysisRevision !== p.analysisRevision
+      )
+        attempt();
+    });
+    return () => {
+      unsubscribe();
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    };
+  }, [attempt]);
+  useEffect(attempt, [opts.nodes, attempt]);
+}
+
+/** A sent trace not yet revealed, whose path is for the revision the graph shows. */
+function pathReady(s: GwsimState, handled: number): boolean {
+  return (
+    s.simTraceSent !== handled &&
+    s.simPath !== undefined &&
+    s.simPath.revision === s.revision &&
+    s.analysisRevision === s.revision
+  );
 }
 
 /**
