@@ -80,6 +80,14 @@ spec:
     expect(plan.consequence).toMatch(/no backendRefs.*HTTP 500/);
   });
 
+  test("an explicit empty rules list gets the rule appended to it", () => {
+    const empty = TEXT.slice(0, TEXT.indexOf("  rules:")) + "  rules: []\n";
+    const { text } = run({ action: "addRule" }, empty);
+    expect(readField(text, route, ["spec", "rules"])).toEqual([
+      { matches: [{ path: { type: "PathPrefix", value: "/new-rule" } }] },
+    ]);
+  });
+
   test("a TCPRoute's new rule has no matches, only the backend", () => {
     const tcp = `apiVersion: gateway.networking.k8s.io/v1alpha2
 kind: TCPRoute

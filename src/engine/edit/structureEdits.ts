@@ -57,7 +57,7 @@ export function routeStructureEdits(
 ): StructurePlan {
   const rulesValue = readField(text, route, ["spec", "rules"]);
   const rules = Array.isArray(rulesValue) ? rulesValue : [];
-  if (edit.action === "addRule") return addRule(text, route, rules);
+  if (edit.action === "addRule") return addRule(route, rules, rulesValue === undefined);
   const rule = rules[edit.ruleIndex];
   if (!isRecord(rule)) return nothing(`rule ${edit.ruleIndex} does not exist`);
   const rulePath: FieldPath = ["spec", "rules", edit.ruleIndex];
@@ -132,16 +132,14 @@ export function routeStructureEdits(
   }
 }
 
-function addRule(text: string, route: ObjectSelector, rules: readonly unknown[]): StructurePlan {
+/** `absent`: the route has no `rules` field (not even `rules: []`), so the list is written whole. */
+function addRule(route: ObjectSelector, rules: readonly unknown[], absent: boolean): StructurePlan {
   const rule: Record<string, unknown> = {};
   if (MATCH_KINDS.has(route.kind))
     rule["matches"] = [{ path: { type: "PathPrefix", value: unusedPath(rules) } }];
   const backend = nearestBackend(rules);
   if (backend) rule["backendRefs"] = [backend];
-  const path: FieldPath =
-    rules.length === 0 && readField(text, route, ["spec", "rules"]) === undefined
-      ? ["spec", "rules"]
-      : ["spec", "rules", rules.length];
+  const path: FieldPath = absent ? ["spec", "rules"] : ["spec", "rules", rules.length];
   const value = path.length === 2 ? [rule] : rule;
   const index = rules.length;
   return {
