@@ -51,6 +51,8 @@ export { applyEdits } from "./edit/applyEdits";
 export { readField } from "./edit/readField";
 export { listenerEdits, routeHostnameEdits, matchEdits, backendEdits } from "./edit/formEdits";
 export type { ListenerPatch, MatchPatch, HeaderMatchInput, BackendPatch } from "./edit/formEdits";
+export { routeStructureEdits } from "./edit/structureEdits";
+export type { NewBackend, StructureEdit, StructurePlan } from "./edit/structureEdits";
 export { checkEdit } from "./edit/checkEdit";
 export type { CheckedEdit } from "./edit/checkEdit";
 export type * from "./edit/editOps";

@@ -9,12 +9,14 @@ import {
   listenerEdits,
   matchEdits,
   routeHostnameEdits,
+  routeStructureEdits,
   type BackendPatch,
   type Diagnostic,
   type EditOp,
   type ListenerPatch,
   type MatchPatch,
   type ObjectSelector,
+  type StructureEdit,
 } from "../engine";
 import { applyCanvasEdits } from "./canvasEdits";
 import { useGwsimStore } from "./index";
@@ -35,16 +37,25 @@ export type FormEdit =
       ruleIndex: number;
       backendIndex: number;
       patch: BackendPatch;
-    };
+    }
+  /** A rule, match or backendRef added or removed. */
+  | { type: "structure"; route: ObjectSelector; edit: StructureEdit };
 
 export interface FormCheck {
   ops: EditOp[];
   /** What stops the edit from being written, in the user's words; empty when it may be written. */
   errors: string[];
+  /** What a valid edit does to traffic when that may surprise (a rule left without backends). */
+  consequence?: string;
 }
 
-function opsOf(text: string, edit: FormEdit): { ops: EditOp[]; target: ObjectSelector } {
+function opsOf(
+  text: string,
+  edit: FormEdit,
+): { ops: EditOp[]; target: ObjectSelector; consequence?: string; problem?: string } {
   switch (edit.type) {
+    case "structure":
+      return { ...routeStructureEdits(text, edit.route, edit.edit), target: edit.route };
     case "listener":
       return {
         ops: listenerEdits(text, edit.owner, edit.listener, edit.patch),
@@ -67,9 +78,14 @@ function opsOf(text: string, edit: FormEdit): { ops: EditOp[]; target: ObjectSel
 
 export function checkFormEdit(edit: FormEdit): FormCheck {
   const text = useGwsimStore.getState().text;
-  const { ops, target } = opsOf(text, edit);
+  const { ops, target, consequence, problem } = opsOf(text, edit);
   const checked = checkEdit(text, ops, target);
-  return { ops, errors: [...checked.failed.map((f) => f.reason), ...checked.errors.map(describe)] };
+  const errors = [
+    ...(problem !== undefined ? [problem] : []),
+    ...checked.failed.map((f) => f.reason),
+    ...checked.errors.map(describe),
+  ];
+  return { ops, errors, ...(consequence !== undefined ? { consequence } : {}) };
 }
 
 /** Writes the edit when it is valid; returns the check either way (errors are shown, nothing written). */

@@ -115,6 +115,16 @@ describe("simulatorSlice", () => {
     expect(other.getState().simMixes).toEqual(store.getState().simMixes);
   });
 
+  test("a trace the user sends counts; a re-run that follows the YAML does not (the canvas pans only for the first)", () => {
+    const { store, revision } = loaded();
+    expect(store.getState().simTraceSent).toBe(0);
+    store.getState().setSimTrace(simulatorApi.simTrace(revision, sources, shop));
+    expect(store.getState().simTraceSent).toBe(1);
+    store.getState().setSimTrace(simulatorApi.simTrace(revision, sources, shop), { recent: false });
+    expect(store.getState().simTraceSent).toBe(1);
+    expect(store.getState().simPath).toBeDefined();
+  });
+
   test("Recent is part of the saved simulator: restore brings a workspace its own Recent, or none", () => {
     const { store, revision } = loaded();
     store

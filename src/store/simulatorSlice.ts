@@ -125,6 +125,7 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
 
     simTrace: undefined,
     simPath: undefined,
+    simTraceSent: 0,
     setSimTrace(result, options = {}) {
       if (result === undefined) {
         set({ simTrace: undefined, simPath: undefined });
@@ -140,7 +141,12 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
         result.request,
         ...get().simHistory.filter((r) => JSON.stringify(r) !== label),
       ].slice(0, MAX_HISTORY);
-      set({ simTrace: result, simPath: computeSimPath(result), simHistory: history });
+      set({
+        simTrace: result,
+        simPath: computeSimPath(result),
+        simHistory: history,
+        simTraceSent: get().simTraceSent + 1,
+      });
     },
     simRun: undefined,
     setSimRun(run) {

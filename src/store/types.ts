@@ -183,6 +183,11 @@ export interface SimulatorSlice {
   simTrace: SimTraceResult | undefined;
   simPath: SimPath | undefined;
   /**
+   * How many traces the user has sent (re-runs that follow the YAML do not count): the canvas
+   * brings the lit path of a new one into view, and never moves for a re-run.
+   */
+  simTraceSent: number;
+  /**
    * Records a trace result (and its request in Recent, unless `recent: false`); results for other
    * revisions are kept but read as outdated.
    */

@@ -3,6 +3,7 @@ import { applyEdits } from "./applyEdits";
 import { checkEdit } from "./checkEdit";
 import type { EditOp } from "./editOps";
 import { backendEdits, listenerEdits, matchEdits, routeHostnameEdits } from "./formEdits";
+import { readField } from "./readField";
 
 const TEXT = `# the edge gateway
 apiVersion: gateway.networking.k8s.io/v1
@@ -149,6 +150,31 @@ describe("route edits", () => {
     expect(first).toContain(
       "    - backendRefs:\n        - name: web\n          port: 80\n      matches:\n        - path:\n            type: PathPrefix\n            value: /web\n",
     );
+  });
+
+  test("query params are set, kept by type, and removed when cleared", () => {
+    const text = apply(
+      matchEdits(TEXT, route, 0, 0, {
+        queryParams: [
+          { name: "version", value: "2" },
+          { type: "RegularExpression", name: "env", value: "p.*" },
+        ],
+      }),
+    );
+    expect(readField(text, route, ["spec", "rules", 0, "matches", 0, "queryParams"])).toEqual([
+      { name: "version", value: "2" },
+      { type: "RegularExpression", name: "env", value: "p.*" },
+    ]);
+    const cleared = applyEdits(text, matchEdits(text, route, 0, 0, { queryParams: [] })).text;
+    expect(
+      readField(cleared, route, ["spec", "rules", 0, "matches", 0, "queryParams"]),
+    ).toBeUndefined();
+    const created = apply(
+      matchEdits(TEXT, route, 1, 0, { queryParams: [{ name: "a", value: "b" }] }),
+    );
+    expect(readField(created, route, ["spec", "rules", 1, "matches"])).toEqual([
+      { queryParams: [{ name: "a", value: "b" }] },
+    ]);
   });
 
   test("a backend: name, port, weight in place; a cleared weight is removed", () => {

@@ -107,6 +107,8 @@ export interface MatchPatch {
   pathValue?: Change<string>;
   method?: Change<string>;
   headers?: readonly HeaderMatchInput[];
+  /** queryParams, written like headers (type omitted when Exact). */
+  queryParams?: readonly HeaderMatchInput[];
 }
 
 /**
@@ -131,6 +133,8 @@ export function matchEdits(
     if (patch.method) match["method"] = patch.method;
     if (patch.headers && patch.headers.length > 0)
       match["headers"] = patch.headers.map(headerMatch);
+    if (patch.queryParams && patch.queryParams.length > 0)
+      match["queryParams"] = patch.queryParams.map(headerMatch);
     if (Object.keys(match).length > 0) ops.set(base, match);
     return ops.ops;
   }
@@ -140,6 +144,10 @@ export function matchEdits(
   if (patch.headers !== undefined) {
     if (patch.headers.length === 0) ops.remove([...base, "headers"]);
     else ops.setList([...base, "headers"], patch.headers.map(headerMatch));
+  }
+  if (patch.queryParams !== undefined) {
+    if (patch.queryParams.length === 0) ops.remove([...base, "queryParams"]);
+    else ops.setList([...base, "queryParams"], patch.queryParams.map(headerMatch));
   }
   return ops.ops;
 }

@@ -38,6 +38,7 @@ import { useConnectBinding } from "./useConnectBinding";
 import { useDeleteBinding } from "./useDeleteBinding";
 import { useLegibleFit } from "./useLegibleFit";
 import { useNodeDrag } from "./useNodeDrag";
+import { useTraceReveal } from "./useTraceReveal";
 
 export function GraphCanvas() {
   return (
@@ -76,6 +77,7 @@ function GraphCanvasInner() {
     containerRef: flowRef,
     refitKey: `${layoutDone}|${shown ? focusOn : ""}|${JSON.stringify(filter)}`,
   });
+  useTraceReveal({ graph, nodes, containerRef: flowRef });
   const keyboard = useCanvasKeyboard(nodes, reveal);
   // For bench/ui's keystroke breakdown: the commit that put a new analysis' graph on the canvas.
   useLayoutEffect(() => markTimeline("gwsim:canvas-commit"), [current]);

@@ -10,6 +10,7 @@ import type { GraphNode, ObjectSelector } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { readCurrentField } from "../../store/canvasEdits";
 import { checkFormEdit, commitFormEdit, type FormEdit } from "../../store/formEdits";
+import { AddBackendForm, StructureButton } from "./StructureControls";
 
 const PROTOCOLS = ["HTTP", "HTTPS", "TLS", "TCP", "UDP"];
 const TLS_MODES = ["Terminate", "Passthrough"];
@@ -142,8 +143,27 @@ function RouteForms({ node }: { node: GraphNode }) {
       {rules.map((rule, r) => (
         <fieldset key={r} className="insp-edit-group" data-testid={`edit-rule-${r}`}>
           <legend>rule {r}</legend>
+          <div className="insp-structure-bar">
+            <StructureButton
+              route={route}
+              edit={{ action: "removeRule", ruleIndex: r }}
+              label="Remove rule"
+              ariaLabel={`Remove rule ${r}`}
+              variant="remove"
+              testId={`edit-rule-${r}-remove`}
+            />
+          </div>
           {node.kind === "HTTPRoute" ? (
-            <MatchForms route={route} ruleIndex={r} matches={asRows(rule["matches"])} />
+            <>
+              <MatchForms route={route} ruleIndex={r} matches={asRows(rule["matches"])} />
+              <StructureButton
+                route={route}
+                edit={{ action: "addMatch", ruleIndex: r }}
+                label="+ match"
+                ariaLabel={`Add a match to rule ${r}`}
+                testId={`edit-rule-${r}-add-match`}
+              />
+            </>
           ) : null}
           {asRows(rule["backendRefs"]).map((b, i) => {
             const edit = (patch: Extract<FormEdit, { type: "backend" }>["patch"]): FormEdit => ({
@@ -178,11 +198,38 @@ function RouteForms({ node }: { node: GraphNode }) {
                   toEdit={(v) => edit({ weight: v })}
                   testId={`edit-rule-${r}-backend-${i}-weight`}
                 />
+                <StructureButton
+                  route={route}
+                  edit={{ action: "removeBackend", ruleIndex: r, backendIndex: i }}
+                  label="×"
+                  ariaLabel={`Remove backend ${i} of rule ${r}`}
+                  variant="remove"
+                  testId={`edit-rule-${r}-backend-${i}-remove`}
+                />
               </div>
             );
           })}
+          {asRows(rule["backendRefs"]).length === 0 ? (
+            <p className="insp-muted" data-testid={`edit-rule-${r}-no-backends`}>
+              No backendRefs: requests this rule matches{" "}
+              {node.kind === "HTTPRoute"
+                ? "get HTTP 500"
+                : node.kind === "GRPCRoute"
+                  ? "get gRPC UNAVAILABLE"
+                  : "are refused"}
+              .
+            </p>
+          ) : null}
+          <AddBackendForm route={route} ruleIndex={r} testId={`edit-rule-${r}-add-backend`} />
         </fieldset>
       ))}
+      <StructureButton
+        route={route}
+        edit={{ action: "addRule" }}
+        label="+ rule"
+        ariaLabel="Add a rule"
+        testId="edit-route-add-rule"
+      />
     </section>
   );
 }
@@ -211,8 +258,21 @@ function MatchForms({
           patch,
         });
         const prefix = `edit-rule-${ruleIndex}-match-${i}`;
+        const query = asRows(m["queryParams"]);
         return (
           <div key={i} className="insp-edit-match" data-testid={prefix}>
+            {matches.length > 0 ? (
+              <div className="insp-structure-bar">
+                <StructureButton
+                  route={route}
+                  edit={{ action: "removeMatch", ruleIndex, matchIndex: i }}
+                  label="Remove match"
+                  ariaLabel={`Remove match ${i} of rule ${ruleIndex}`}
+                  variant="remove"
+                  testId={`${prefix}-remove`}
+                />
+              </div>
+            ) : null}
             <div className="insp-edit-row">
               <EditField
                 label={`match ${i} path`}
@@ -245,6 +305,13 @@ function MatchForms({
                 testId={`${prefix}-headers`}
               />
             </div>
+            <EditField
+              label="query params"
+              value={query.map((q) => `${str(q["name"])}=${str(q["value"])}`).join("; ")}
+              placeholder="name=value; …"
+              toEdit={(v) => edit({ queryParams: parseQuery(v, query) })}
+              testId={`${prefix}-query`}
+            />
           </div>
         );
       })}
@@ -271,6 +338,21 @@ function parseHeaders(
       const name = (colon < 0 ? part : part.slice(0, colon)).trim();
       const value = colon < 0 ? "" : part.slice(colon + 1).trim();
       const type = str(existing.find((h) => h["name"] === name)?.["type"]);
+      return { ...(type ? { type } : {}), name, value };
+    });
+}
+
+/** "version=2; debug=on" → query param matches; an existing one keeps its match type. */
+function parseQuery(v: string, existing: Row[]): { type?: string; name: string; value: string }[] {
+  return v
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .map((part) => {
+      const eq = part.indexOf("=");
+      const name = (eq < 0 ? part : part.slice(0, eq)).trim();
+      const value = eq < 0 ? "" : part.slice(eq + 1).trim();
+      const type = str(existing.find((q) => q["name"] === name)?.["type"]);
       return { ...(type ? { type } : {}), name, value };
     });
 }

@@ -3,10 +3,11 @@ import type { GraphNode, ObjectSummary } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { applyCanvasEdits, readCurrentField, withEditing } from "../../store/canvasEdits";
 import { applyCanvasIntents } from "../canvas/applyCanvasIntents";
-import { useRef } from "react";
+import { useId, useRef } from "react";
 import { useRovingToolbar } from "../common/useRovingToolbar";
 import { buildListenerTemplate, type PaletteKind } from "./objectTemplates";
 import { paletteEdits } from "./paletteEdits";
+import { useOverflowCue } from "./useOverflowCue";
 
 /** Buttons in groups, routes by protocol, so the row stays one line at 1366 px. */
 const GROUPS: readonly { label: string; items: readonly { kind: PaletteKind; label: string }[] }[] =
@@ -73,61 +74,116 @@ export function Palette(props: {
   // One tab stop for the row; Left/Right move between the kinds.
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = useRovingToolbar(ref);
+  // At 1366 px the row scrolls sideways: a fade and a scroll button say where more kinds are.
+  const { sides, scroll } = useOverflowCue(ref);
+  const toolbarId = useId();
+  const overflows = sides.left || sides.right;
   return (
     <div
-      className="palette"
-      data-testid="palette"
-      role="toolbar"
-      aria-label="Add objects"
-      ref={ref}
-      onKeyDown={onKeyDown}
+      className="palette-bar"
+      data-testid="palette-bar"
+      data-overflow-left={sides.left}
+      data-overflow-right={sides.right}
     >
-      {GROUPS.map((group) => (
-        <span key={group.label || "more"} className="palette-group">
-          {group.label ? <span className="palette-title">{group.label}</span> : null}
-          {group.items.map(({ kind, label }) => (
-            <button
-              key={kind}
-              type="button"
-              className="palette-button"
-              data-testid={`palette-add-${kind.toLowerCase()}`}
-              aria-label={`Add a ${kind}`}
-              title={
-                CLUSTER_SCOPED.has(kind)
-                  ? `Add a ${kind}`
-                  : kind === "ListenerSet"
-                    ? "Add a ListenerSet to the first Gateway"
-                    : `Add a ${kind} in namespace ${namespace}`
-              }
-              onClick={() => add(kind)}
-            >
-              + {label}
-            </button>
-          ))}
-        </span>
-      ))}
-      <button
-        type="button"
-        className="palette-button"
-        data-testid="palette-add-listener"
-        disabled={!gateway}
-        title={
-          gateway ? `Add a listener to ${gateway.name}` : "Select a Gateway to add a listener to it"
-        }
-        onClick={() => {
-          if (!gateway || gateway.details.category !== "gateway") return;
-          applyCanvasIntents([
-            {
-              type: "addListener",
-              gateway: gateway.id,
-              index: gateway.details.listeners.length,
-              listener: buildListenerTemplate(gateway.details.listeners),
-            },
-          ]);
-        }}
+      {overflows ? (
+        <ScrollButton side="left" enabled={sides.left} controls={toolbarId} scroll={scroll} />
+      ) : null}
+      <div
+        className="palette"
+        id={toolbarId}
+        data-testid="palette"
+        role="toolbar"
+        aria-label="Add objects"
+        ref={ref}
+        onKeyDown={onKeyDown}
       >
-        + listener
-      </button>
+        {GROUPS.map((group) => (
+          <span key={group.label || "more"} className="palette-group">
+            {group.label ? <span className="palette-title">{group.label}</span> : null}
+            {group.items.map(({ kind, label }) => (
+              <button
+                key={kind}
+                type="button"
+                className="palette-button"
+                data-testid={`palette-add-${kind.toLowerCase()}`}
+                aria-label={`Add a ${kind}`}
+                title={
+                  CLUSTER_SCOPED.has(kind)
+                    ? `Add a ${kind}`
+                    : kind === "ListenerSet"
+                      ? "Add a ListenerSet to the first Gateway"
+                      : `Add a ${kind} in namespace ${namespace}`
+                }
+                onClick={() => add(kind)}
+              >
+                + {label}
+              </button>
+            ))}
+          </span>
+        ))}
+        <button
+          type="button"
+          className="palette-button"
+          data-testid="palette-add-listener"
+          disabled={!gateway}
+          title={
+            gateway
+              ? `Add a listener to ${gateway.name}`
+              : "Select a Gateway to add a listener to it"
+          }
+          onClick={() => {
+            if (!gateway || gateway.details.category !== "gateway") return;
+            applyCanvasIntents([
+              {
+                type: "addListener",
+                gateway: gateway.id,
+                index: gateway.details.listeners.length,
+                listener: buildListenerTemplate(gateway.details.listeners),
+              },
+            ]);
+          }}
+        >
+          + listener
+        </button>
+      </div>
+      {overflows ? (
+        <ScrollButton side="right" enabled={sides.right} controls={toolbarId} scroll={scroll} />
+      ) : null}
     </div>
+  );
+}
+
+/**
+ * Scrolls the palette by most of its width. Stays focusable at the end of the row (aria-disabled,
+ * not disabled), so keyboard focus is not lost when the row reaches its end.
+ */
+function ScrollButton(props: {
+  side: "left" | "right";
+  enabled: boolean;
+  controls: string;
+  scroll: (direction: -1 | 1) => void;
+}) {
+  const label =
+    props.side === "left" ? "Scroll the palette left" : "Scroll the palette right: more kinds";
+  return (
+    <button
+      type="button"
+      className={`palette-scroll palette-scroll--${props.side}`}
+      data-testid={`palette-scroll-${props.side}`}
+      aria-label={label}
+      title={label}
+      aria-controls={props.controls}
+      aria-disabled={!props.enabled}
+      onClick={() => props.enabled && props.scroll(props.side === "left" ? -1 : 1)}
+    >
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path
+          d={props.side === "left" ? "M10 3 5 8l5 5" : "M6 3l5 5-5 5"}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+        />
+      </svg>
+    </button>
   );
 }
