@@ -70,7 +70,14 @@ function instrument(): void {
     },
     true,
   );
-  window.addEventListener("keydown", () => (bench.keydownAt = performance.now()), true);
+  window.addEventListener(
+    "keydown",
+    () => {
+      bench.keydownAt = performance.now();
+      performance.mark("bench:keydown");
+    },
+    true,
+  );
   let last = "";
   const sample = () => {
     const canvas = document.querySelector('[data-testid="graph-canvas"]');
@@ -251,6 +258,19 @@ async function measureKeystrokes(browser: Browser): Promise<{
   const base = await counts();
   const samples: number[] = [];
   const breakdowns: Record<string, number>[] = [];
+  // BENCH_UI_TRACE=file.json: a Chrome trace of the keystrokes (bench/ui/keystrokeTrace.ts reads it).
+  const tracePath = process.env.BENCH_UI_TRACE;
+  if (tracePath)
+    await browser.startTracing(page, {
+      path: tracePath,
+      categories: [
+        "devtools.timeline",
+        "disabled-by-default-devtools.timeline",
+        "blink.user_timing",
+        "v8.execute",
+        "disabled-by-default-v8.cpu_profiler",
+      ],
+    });
   for (let i = 0; i < KEYSTROKES; i++) {
     const broken = i % 2 === 0;
     const done = page.evaluate(
@@ -268,9 +288,10 @@ async function measureKeystrokes(browser: Browser): Promise<{
           const observer = new MutationObserver(() => {
             if (!shows()) return;
             observer.disconnect();
-            requestAnimationFrame(() =>
-              resolve(performance.now() - (window.__bench.keydownAt ?? Number.NaN)),
-            );
+            requestAnimationFrame(() => {
+              performance.mark("bench:painted");
+              resolve(performance.now() - (window.__bench.keydownAt ?? Number.NaN));
+            });
           });
           observer.observe(document, { subtree: true, childList: true, attributes: true });
           setTimeout(() => {
@@ -292,6 +313,7 @@ async function measureKeystrokes(browser: Browser): Promise<{
     breakdowns.push(await keystrokeBreakdown(page, ms));
     await page.waitForTimeout(400);
   }
+  if (tracePath) await browser.stopTracing();
   await page.context().close();
   return {
     documents: workspace.resources,

@@ -51,7 +51,7 @@ export const ANALYSIS_DEBOUNCE_MS = 150;
  * nothing follows them to wait for, so they are analysed at once instead of after the debounce
  * (which on a 1,000-resource import was time the user waited for the first graph; issue 11).
  */
-const WHOLE_WORKSPACE_ORIGINS: ReadonlySet<ChangeOrigin> = new Set<ChangeOrigin>([
+export const WHOLE_WORKSPACE_ORIGINS: ReadonlySet<ChangeOrigin> = new Set<ChangeOrigin>([
   "file",
   "example",
   "restore",

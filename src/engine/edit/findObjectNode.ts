@@ -27,8 +27,9 @@ export interface LocatedObject {
 }
 
 /**
- * Finds the object, parsing only the documents whose text mentions its name: on a large file this
- * is the difference between parsing one document and parsing them all for every edit. When no
+ * Finds the object, parsing only the documents whose text mentions its name as a whole token
+ * (route-1 is not mentioned by route-10's document): on a large file this is the difference
+ * between parsing one document and parsing them all for every edit or form read. When no
  * document mentions the name literally (escapes in a quoted name), everything is parsed.
  */
 export function locateObject(text: string, selector: ObjectSelector): LocatedObject | undefined {
@@ -36,7 +37,7 @@ export function locateObject(text: string, selector: ObjectSelector): LocatedObj
   let candidates = 0;
   for (const [start, end] of documentChunks(text)) {
     const chunkText = text.slice(start, end);
-    if (!chunkText.includes(selector.name)) continue;
+    if (!mentionsName(chunkText, selector.name)) continue;
     candidates++;
     const node = findObjectNode(parseDocuments(chunkText), selector);
     if (node) found = { node, chunkText, chunkStart: start };
@@ -44,6 +45,31 @@ export function locateObject(text: string, selector: ObjectSelector): LocatedObj
   if (found || candidates > 0) return found;
   const node = findObjectNode(parseDocuments(text), selector);
   return node ? { node, chunkText: text, chunkStart: 0 } : undefined;
+}
+
+/**
+ * Whether the name occurs in the text with no name character (letter, digit, `-`, `.`, `_`)
+ * right before or after it: however it is written unescaped (plain, quoted, in a flow mapping),
+ * an object's own metadata.name is such an occurrence.
+ */
+export function mentionsName(text: string, name: string): boolean {
+  if (name === "") return true;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length)))
+      return true;
+  }
+  return false;
+}
+
+function isNameChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || // 0-9
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 97 && code <= 122) || // a-z
+    code === 45 || // -
+    code === 46 || // .
+    code === 95 // _
+  );
 }
 
 export function parseDocuments(text: string): Document.Parsed[] {

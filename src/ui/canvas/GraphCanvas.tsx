@@ -170,7 +170,7 @@ function GraphCanvasInner() {
             edgesFocusable={false}
             minZoom={0.1}
             maxZoom={2}
-            onlyRenderVisibleElements={graph.nodes.length > 300}
+            onlyRenderVisibleElements={graph.nodes.length > RENDER_VISIBLE_ONLY_FROM}
             proOptions={PRO_OPTIONS}
           >
             <HandleHitTarget />
@@ -223,6 +223,15 @@ function clearSelection(): void {
   useGwsimStore.getState().select(undefined, "canvas");
 }
 const MINIMAP_MIN_NODES = 40;
+/**
+ * From this many objects React Flow mounts only the nodes and edges on screen. Every analysis is
+ * one or two React Flow store updates, and each runs the selectors of every mounted node and edge
+ * wrapper (positions, handles, edge ends): at 300 documents, with all ~290 nodes and edges
+ * mounted, that was the largest share of a keystroke's main-thread time (issue 11). Nodes carry
+ * their handles, so one scrolled into view needs no measuring first; below this size the graph
+ * usually fits on screen and mounting everything costs little.
+ */
+const RENDER_VISIBLE_ONLY_FROM = 150;
 
 function miniMapColor(n: FlowNode): string {
   if (n.type !== "graphNode") return "transparent";

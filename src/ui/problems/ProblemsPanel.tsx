@@ -1,8 +1,11 @@
 import { useMemo, useState } from "react";
 import { VirtualList } from "../common/VirtualList";
 import { useGwsimStore } from "../../store";
+import { WHOLE_WORKSPACE_ORIGINS } from "../../store/controller";
 import type { Problem } from "../../store/problems";
 import { selectAnalysis, selectProblems, selectSelected } from "../../store/selectors";
+import type { GwsimState } from "../../store/types";
+import { keepsListingHeight } from "./listingHeight";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const ICON = { error: "●", warning: "▲", info: "ℹ" } as const;
@@ -31,6 +34,11 @@ export function ProblemsPanel() {
   const select = useGwsimStore((s) => s.select);
   const revealLocation = useGwsimStore((s) => s.revealLocation);
   const [collapsed, setCollapsed] = useState(false);
+  const arrivedWhole = useGwsimStore(selectAnalysedWholeWorkspace);
+  // Derived while rendering (React's "adjust state on change"), so the height never lags a frame.
+  const [keptHeight, setKeptHeight] = useState(false);
+  const keepHeight = keepsListingHeight(keptHeight, problems.length, arrivedWhole);
+  if (keepHeight !== keptHeight) setKeptHeight(keepHeight);
 
   const sorted = useMemo(
     () =>
@@ -52,7 +60,7 @@ export function ProblemsPanel() {
 
   return (
     <section
-      className={`problems ${collapsed ? "is-collapsed" : ""} ${problems.length === 0 ? "is-empty" : ""}`}
+      className={`problems ${collapsed ? "is-collapsed" : ""} ${problems.length === 0 ? "is-empty" : ""} ${keepHeight ? "keeps-height" : ""}`}
       aria-label="Problems"
       data-testid="problems-panel"
     >
@@ -116,6 +124,13 @@ export function ProblemsPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/** The analysis shown is of a workspace that arrived whole (opened files, an example, a restore). */
+function selectAnalysedWholeWorkspace(s: GwsimState): boolean {
+  return (
+    s.analysisRevision === s.lastChange.revision && WHOLE_WORKSPACE_ORIGINS.has(s.lastChange.origin)
   );
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { analyze } from "../../../test-utils/engineRoundTrip";
 import { createGwsimStore } from "../../../store";
 import { WORKSPACE_FILE } from "../../../store/controller";
+import type { MarkerData } from "../toMonacoMarkers";
 import type { EditorPort, LineRange, ModelPort } from "./editorPorts";
 import { bindMarkers } from "./markers";
 import { bindReadOnly } from "./readOnly";
@@ -28,7 +29,7 @@ function fakeEditor(initial = "") {
   const log = {
     edits: 0,
     readOnly: [] as boolean[],
-    markers: [] as unknown[][],
+    markers: [] as MarkerData[][],
     highlights: [] as (LineRange | undefined)[],
     revealed: [] as LineRange[],
     goTo: [] as [number, number][],
@@ -63,6 +64,7 @@ function fakeEditor(initial = "") {
     },
     setReadOnly: (r) => log.readOnly.push(r),
     setMarkers: (m) => log.markers.push(m),
+    getMarkers: () => log.markers.at(-1) ?? [],
     highlightLines: (r) => log.highlights.push(r),
     revealLinesNearTop: (r) => log.revealed.push(r),
     goTo: (line, column) => log.goTo.push([line, column]),
@@ -114,6 +116,28 @@ describe("markers", () => {
     // A newer revision without its analysis: the old markers are left to move with the edit.
     store.getState().setText("kind: A", "editor");
     expect(fake.log.markers).toHaveLength(1);
+  });
+
+  test("an analysis with the markers the editor already shows sets none; a changed one sets them all", () => {
+    const broken =
+      "apiVersion: v1\nkind: Service\nmetadata: { name: a }\nspec: { ports: [{ port: 80x }] }\n";
+    const store = createGwsimStore({ initialText: broken });
+    const fake = fakeEditor(broken);
+    bindMarkers({ store, editor: fake.editor });
+    store.getState().setAnalysis(0, analyze([{ name: WORKSPACE_FILE, text: broken }]));
+    expect(fake.log.markers).toHaveLength(1);
+    expect(fake.log.markers[0]?.length).toBeGreaterThan(0);
+    // A comment typed at the end: same diagnostics at the same places, nothing to set.
+    const commented = `${broken}# note\n`;
+    store.getState().setText(commented, "editor");
+    store.getState().setAnalysis(1, analyze([{ name: WORKSPACE_FILE, text: commented }]));
+    expect(fake.log.markers).toHaveLength(1);
+    // The port fixed: the markers change.
+    const fixed = commented.replace("80x", "80");
+    store.getState().setText(fixed, "editor");
+    store.getState().setAnalysis(2, analyze([{ name: WORKSPACE_FILE, text: fixed }]));
+    expect(fake.log.markers).toHaveLength(2);
+    expect(fake.log.markers[1]).not.toEqual(fake.log.markers[0]);
   });
 });
 

@@ -27,6 +27,8 @@ export interface EditorPort {
   applyEdit(edit: TextReplacement): void;
   setReadOnly(readOnly: boolean): void;
   setMarkers(markers: MarkerData[]): void;
+  /** The markers set by setMarkers, where the editor has moved them since (edits shift them). */
+  getMarkers(): MarkerData[];
   /** Highlights whole lines (undefined clears the highlight). */
   highlightLines(range: LineRange | undefined): void;
   revealLinesNearTop(range: LineRange): void;

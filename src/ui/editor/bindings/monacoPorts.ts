@@ -1,5 +1,6 @@
 /** The ports the bindings use, implemented on a real Monaco editor and model. */
 import { monaco } from "../monacoEnvironment";
+import type { MarkerData } from "../toMonacoMarkers";
 import type { EditorPort, ModelPort } from "./editorPorts";
 
 const MARKER_OWNER = "gwsim";
@@ -23,6 +24,20 @@ export function editorPort(editor: MonacoEditor, model: MonacoModel): EditorPort
     },
     setMarkers(markers) {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
+    },
+    getMarkers() {
+      return monaco.editor
+        .getModelMarkers({ owner: MARKER_OWNER, resource: model.uri })
+        .map((m) => ({
+          severity: m.severity as MarkerData["severity"],
+          message: m.message,
+          code: typeof m.code === "string" ? m.code : (m.code?.value ?? ""),
+          source: m.source ?? "",
+          startLineNumber: m.startLineNumber,
+          startColumn: m.startColumn,
+          endLineNumber: m.endLineNumber,
+          endColumn: m.endColumn,
+        }));
     },
     highlightLines(range) {
       if (!range) return highlight.clear();
