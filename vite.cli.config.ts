@@ -7,6 +7,7 @@
  * `vite build --config vite.cli.config.ts --mode gwsim|bench|fuzz|corpus`
  */
 import { defineConfig } from "vite";
+import { schemasForValidation } from "./vite.config";
 
 export const CLI_ENTRIES = {
   gwsim: "cli/gwsim.ts",
@@ -19,6 +20,8 @@ export default defineConfig(({ mode }) => {
   const name: keyof typeof CLI_ENTRIES =
     mode === "bench" || mode === "fuzz" || mode === "corpus" ? mode : "gwsim";
   return {
+    // The validator's CRD schemas as the app ships them (vite.config.ts).
+    plugins: [schemasForValidation()],
     logLevel: "warn",
     publicDir: false,
     build: {

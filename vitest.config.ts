@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { schemasForValidation } from "./vite.config";
 
 // Golden files (toMatchFileSnapshot) are written only when asked: `GOLDEN_UPDATE=1 npx vitest run`
 // rewrites them (review every change by hand). Otherwise a golden that differs fails, and so does
@@ -7,6 +8,8 @@ import { defineConfig } from "vitest/config";
 const update = process.env.GOLDEN_UPDATE === "1" ? "all" : "none";
 
 export default defineConfig({
+  // The validator's CRD schemas as the app ships them (vite.config.ts).
+  plugins: [schemasForValidation()],
   test: {
     include: [
       "src/**/*.test.ts",

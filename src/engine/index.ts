@@ -64,7 +64,8 @@ export {
 } from "./print/printDiagnostics";
 export { escapeTerminal, escapeTerminalOutput } from "./print/escapeTerminal";
 // CRD-derived JSON Schemas (Apache-2.0 © The Kubernetes Authors), e.g. for monaco-yaml.
-export { getCrdJsonSchema, getEditorJsonSchema, CRD_SCHEMAS } from "./validate/crdSchemas";
+export { getCrdJsonSchema, CRD_SCHEMAS } from "./validate/crdSchemas";
+export { getEditorJsonSchema, EDITOR_CRD_SCHEMAS } from "./validate/editorSchemas";
 export type { CrdSchema, CrdSchemaVersion, JsonSchema } from "./validate/crdSchemas";
 // What-if: requests derived from rules, request mixes, and comparing two configurations.
 export { requestForRule, requestForListener, WILDCARD_LABEL } from "./whatif/requestForRule";

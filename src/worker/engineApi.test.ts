@@ -57,8 +57,8 @@ describe("engineApi keeps one parse cache across revisions", () => {
 });
 
 describe("engineApi.crdSchemas", () => {
-  test("every Gateway API kind the engine validates has a plain-data schema per served apiVersion", () => {
-    const schemas = engineApi.crdSchemas();
+  test("every Gateway API kind the engine validates has a plain-data schema per served apiVersion, descriptions included", async () => {
+    const schemas = await engineApi.crdSchemas();
     expect(schemas.map((s) => s.kind)).toEqual(
       expect.arrayContaining(["Gateway", "GatewayClass", "HTTPRoute", "GRPCRoute"]),
     );
@@ -67,6 +67,10 @@ describe("engineApi.crdSchemas", () => {
       httproute?.versions.some((v) => v.apiVersions.includes("gateway.networking.k8s.io/v1")),
     ).toBe(true);
     expect(structuredClone(schemas)).toEqual(schemas);
+    // The editor's hover shows the descriptions the validator's copy leaves out.
+    expect(httproute?.versions[0]?.schema.description).toBe(
+      "HTTPRoute provides a way to route HTTP requests.",
+    );
   });
 });
 

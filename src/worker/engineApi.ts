@@ -5,11 +5,12 @@
  * The worker's first chunk holds what the first graph and its Problems need: the analysis (load,
  * validation, status, routes, graph, lint) and its delta. Everything else is loaded by the worker
  * on first use, with a dynamic import: the simulator (traces, runs, what-if, case files), the
- * platform checks' fix-its, their previews and the isolation lens, and the Ingress migration. The
+ * platform checks' fix-its, their previews and the isolation lens, the Ingress migration, and the
+ * CRD schemas with their descriptions (the editor's hover). The
  * page calls every function through comlink and awaits its answer either way, so an on-demand
  * function answers exactly what it did when it was loaded up front, only later the first time.
  */
-import { CRD_SCHEMAS, DEFAULT_WORLD_MODE } from "../engine/analysisCore";
+import { DEFAULT_WORLD_MODE } from "../engine/analysisCore";
 import type { Analysis, CrdSchema, SourceFile } from "../engine";
 import type { FixIt, FixItPreview, IsolationLens, LintFinding, MigrationReport } from "../engine";
 import { workerRevisions, type RevisionCache } from "./revisionCache";
@@ -34,6 +35,7 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
 
 const loadPlatformChecks = onFirstUse(() => import("./platformChecks"));
 const loadMigration = onFirstUse(() => import("./migrationApi"));
+const loadEditorSchemas = onFirstUse(() => import("../engine/validate/editorSchemas"));
 
 /** Page sessions whose last analysis the worker keeps (one per engine client; a few is plenty). */
 const MAX_SESSIONS = 4;
@@ -129,9 +131,12 @@ export function createEngineApi(revisions: RevisionCache) {
     setReadings(readings: Readings): void {
       setWorkerReadings(readings);
     },
-    /** The CRD JSON Schemas, for the editor's completion and hover (plain JSON from the vendored CRDs). */
-    crdSchemas(): readonly CrdSchema[] {
-      return CRD_SCHEMAS;
+    /**
+     * The CRD JSON Schemas, descriptions included, for the editor's completion and hover (plain
+     * JSON from the vendored CRDs; loaded when the editor first asks).
+     */
+    async crdSchemas(): Promise<readonly CrdSchema[]> {
+      return (await loadEditorSchemas()).EDITOR_CRD_SCHEMAS;
     },
     /** Lint findings (with the request that proves each shadowed match), the fix-its on offer, and the isolation lens. */
     async platformChecks(

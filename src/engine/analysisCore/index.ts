@@ -9,4 +9,3 @@
 export { analyzeRevision } from "../analyze";
 export { createParseCache } from "../load/parseCache";
 export { DEFAULT_WORLD_MODE } from "../resolve/world";
-export { CRD_SCHEMAS } from "../validate/crdSchemas";

@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { SERVED_VERSIONS, groupOf, type ModelledKind } from "../api/kinds";
-import { CRD_SCHEMAS, getCrdJsonSchema, getEditorJsonSchema, type JsonSchema } from "./crdSchemas";
+import { withoutDescriptions } from "../../../vite.config";
+import { CRD_SCHEMAS, getCrdJsonSchema, type CrdSchema, type JsonSchema } from "./crdSchemas";
+import { EDITOR_CRD_SCHEMAS, getEditorJsonSchema } from "./editorSchemas";
 
 const TYPES = new Set(["object", "array", "string", "integer", "number", "boolean"]);
 
@@ -103,7 +105,31 @@ describe("generated CRD schemas", () => {
     expect(route.map((b) => b.if.properties.apiVersion.enum)).toEqual([
       ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1"],
     ]);
-    expect(route[0]?.then).toBe(getCrdJsonSchema("HTTPRoute", "gateway.networking.k8s.io/v1"));
+    expect(route[0]?.then).toBe(
+      EDITOR_CRD_SCHEMAS.find((c) => c.kind === "HTTPRoute")?.versions[0]?.schema,
+    );
     expect(editor.allOf).toHaveLength(CRD_SCHEMAS.reduce((n, c) => n + c.versions.length, 0));
+  });
+
+  test("the validator's schemas are the editor's without a single description, nothing else left out", () => {
+    expect(CRD_SCHEMAS).toEqual(EDITOR_CRD_SCHEMAS.map((crd) => withoutDescriptions(crd)));
+    const texts = (crds: readonly CrdSchema[]) => {
+      let count = 0;
+      const visit = (schema: JsonSchema) => {
+        if (typeof schema.description === "string") count++;
+        for (const member of Object.values(schema.properties ?? {})) visit(member);
+        if (schema.items) visit(schema.items);
+        if (typeof schema.additionalProperties === "object") visit(schema.additionalProperties);
+      };
+      for (const crd of crds) for (const v of crd.versions) visit(v.schema);
+      return count;
+    };
+    expect(texts(CRD_SCHEMAS)).toBe(0);
+    expect(texts(EDITOR_CRD_SCHEMAS)).toBeGreaterThan(500);
+    // A field named description is a field, not the keyword: GatewayClass spec.description stays.
+    expect(
+      getCrdJsonSchema("GatewayClass", "gateway.networking.k8s.io/v1")?.properties?.spec?.properties
+        ?.description,
+    ).toMatchObject({ type: "string", maxLength: 64 });
   });
 });

@@ -1,17 +1,19 @@
 /**
  * The JSON Schemas generated from the vendored Gateway API CRDs (`npm run gen:schemas`), one
- * file per kind. The validator reads them, and the UI hands them to monaco-yaml unchanged.
+ * file per kind, as the validator reads them: without their `description` texts (the
+ * `?validation` import, vite.config.ts), which only the editor shows. The editor's full schemas
+ * are in editorSchemas.ts, loaded on demand.
  */
-import backendtlspolicy from "./schemas/backendtlspolicy.json";
-import gateway from "./schemas/gateway.json";
-import gatewayclass from "./schemas/gatewayclass.json";
-import grpcroute from "./schemas/grpcroute.json";
-import httproute from "./schemas/httproute.json";
-import listenerset from "./schemas/listenerset.json";
-import referencegrant from "./schemas/referencegrant.json";
-import tcproute from "./schemas/tcproute.json";
-import tlsroute from "./schemas/tlsroute.json";
-import udproute from "./schemas/udproute.json";
+import backendtlspolicy from "./schemas/backendtlspolicy.json?validation";
+import gateway from "./schemas/gateway.json?validation";
+import gatewayclass from "./schemas/gatewayclass.json?validation";
+import grpcroute from "./schemas/grpcroute.json?validation";
+import httproute from "./schemas/httproute.json?validation";
+import listenerset from "./schemas/listenerset.json?validation";
+import referencegrant from "./schemas/referencegrant.json?validation";
+import tcproute from "./schemas/tcproute.json?validation";
+import tlsroute from "./schemas/tlsroute.json?validation";
+import udproute from "./schemas/udproute.json?validation";
 
 /** The subset of draft-07 JSON Schema the generator emits. */
 export interface JsonSchema {
@@ -53,7 +55,7 @@ export interface CrdSchema {
   versions: CrdSchemaVersion[];
 }
 
-// JSON imports are typed by their content; the generator guarantees the CrdSchema shape.
+// The generator guarantees the CrdSchema shape (the `?validation` import is typed unknown).
 export const CRD_SCHEMAS: readonly CrdSchema[] = [
   backendtlspolicy,
   gateway,
@@ -75,27 +77,4 @@ export function getCrdJsonSchema(kind: string, apiVersion: string): JsonSchema |
   const crd = CRD_SCHEMAS.find((c) => c.kind === kind);
   if (!crd) return undefined;
   return (crd.versions.find((v) => v.apiVersions.includes(apiVersion)) ?? crd.versions[0])?.schema;
-}
-
-/**
- * One draft-07 schema for a whole multi-kind YAML file in an editor (monaco-yaml): each document
- * is checked against the CRD schema its `kind` and `apiVersion` select, through if/then, so a
- * document of any other kind is left alone.
- */
-export function getEditorJsonSchema(): Record<string, unknown> {
-  const branches = CRD_SCHEMAS.flatMap((crd) =>
-    crd.versions.map((version) => ({
-      if: {
-        properties: { kind: { const: crd.kind }, apiVersion: { enum: version.apiVersions } },
-        required: ["kind", "apiVersion"],
-      },
-      then: version.schema,
-    })),
-  );
-  return {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    $comment: `${CRD_SCHEMAS[0]?.source ?? ""}; ${CRD_SCHEMAS[0]?.license ?? ""}`,
-    type: "object",
-    allOf: branches,
-  };
 }

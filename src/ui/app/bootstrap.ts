@@ -9,7 +9,7 @@ import { startAutosave, type Autosave } from "./autosave";
 import { decodeShareText, readShareFragment, readShareParam } from "../share/shareLink";
 import { SHARED_REQUESTS_PARAM, decodeSharedRequests } from "../share/sharedRequests";
 import { useShareSession } from "../share/shareSession";
-import { DEFAULT_EXAMPLE, exampleText } from "./examples";
+import { defaultExample } from "./examples";
 import { installTestApi } from "./testApi";
 import { TEST_HOOKS } from "./testHooksEnabled";
 import { loadWorkspace } from "./workspaceStorage";
@@ -170,7 +170,7 @@ async function restoreOrExample(store: GwsimStore): Promise<void> {
     // Keep the unreadable record: autosave starts only after the user changes something.
   }
   if (!restored) {
-    state.setText(exampleText(DEFAULT_EXAMPLE) ?? "", "example");
+    state.setText(defaultExample(), "example");
     // Leaving a share link for the example: the link's settings leave with it.
     state.setWorld(DEFAULT_WORLD_MODE);
     state.setReadings({});

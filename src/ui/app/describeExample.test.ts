@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { describeExample } from "./describeExample";
-import { EXAMPLES } from "./examples";
+import { loadAllExamples } from "./examples";
 
 describe("describeExample", () => {
   test("takes the first sentence and the Try paragraph of the opening comment", () => {
@@ -46,8 +46,10 @@ describe("describeExample", () => {
     expect(title("quickstart")).toBe("Quickstart");
   });
 
-  test("every bundled example explains itself and says what to try", () => {
-    for (const [name, text] of Object.entries(EXAMPLES)) {
+  test("every bundled example explains itself and says what to try", async () => {
+    const examples = await loadAllExamples();
+    expect(examples.size).toBe(13);
+    for (const [name, text] of examples) {
       const about = describeExample(name, text);
       expect([name, about.summary.length > 10, (about.tryThis ?? "").length > 10]).toEqual([
         name,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { EXAMPLES } from "./examples";
+import { loadAllExamples } from "./examples";
 import { checkWorkspaceName, hasUnsavedWork, MAX_NAME_LENGTH } from "./namedWorkspaces";
 
 describe("named workspaces", () => {
@@ -16,12 +16,13 @@ describe("named workspaces", () => {
     });
   });
 
-  test("work is unsaved unless it is empty, an unmodified example, or exactly a saved workspace", () => {
-    const example = Object.values(EXAMPLES)[0]!;
-    expect(hasUnsavedWork("", [])).toBe(false);
-    expect(hasUnsavedWork(example, [])).toBe(false);
-    expect(hasUnsavedWork(`${example}# edited\n`, [])).toBe(true);
-    expect(hasUnsavedWork("kind: Service\n", ["kind: Service\n"])).toBe(false);
-    expect(hasUnsavedWork("kind: Service\n", ["kind: Service\n# other\n"])).toBe(true);
+  test("work is unsaved unless it is empty, an unmodified example, or exactly a saved workspace", async () => {
+    for (const example of (await loadAllExamples()).values()) {
+      expect(await hasUnsavedWork(example, [])).toBe(false);
+      expect(await hasUnsavedWork(`${example}# edited\n`, [])).toBe(true);
+    }
+    expect(await hasUnsavedWork("", [])).toBe(false);
+    expect(await hasUnsavedWork("kind: Service\n", ["kind: Service\n"])).toBe(false);
+    expect(await hasUnsavedWork("kind: Service\n", ["kind: Service\n# other\n"])).toBe(true);
   });
 });

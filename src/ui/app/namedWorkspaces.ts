@@ -70,8 +70,11 @@ export function checkWorkspaceName(
  * exactly what one of the named workspaces holds. (The autosave is not a keepsake: it is overwritten
  * by whatever is opened next.)
  */
-export function hasUnsavedWork(text: string, savedTexts: readonly string[]): boolean {
-  return !isUnmodifiedExample(text) && !savedTexts.includes(text);
+export async function hasUnsavedWork(
+  text: string,
+  savedTexts: readonly string[],
+): Promise<boolean> {
+  return !savedTexts.includes(text) && !(await isUnmodifiedExample(text));
 }
 
 export function formatSavedAt(iso: string): string {
@@ -145,7 +148,7 @@ export async function openNamedWorkspace(
     return;
   }
   const { text } = store.getState();
-  if (text !== saved.text && hasUnsavedWork(text, savedTexts)) {
+  if (text !== saved.text && (await hasUnsavedWork(text, savedTexts))) {
     if (
       !window.confirm(
         `Open the saved workspace “${name}”? It replaces the current work, which is not saved under a name. You can undo this.`,
@@ -238,7 +241,7 @@ export async function mayReplaceWorkspace(
     // Unknown saved state: treat the work as unsaved and ask.
   }
   return (
-    !hasUnsavedWork(text, savedTexts) ||
+    !(await hasUnsavedWork(text, savedTexts)) ||
     window.confirm(`${question} The current work is not saved under a name. You can undo this.`)
   );
 }

@@ -5,10 +5,11 @@
 import type { Analysis } from "../../engine";
 import type { GwsimStore } from "../../store";
 import { selectStaleKeys } from "../../store/selectors";
-import { exampleText } from "./examples";
+import { loadExampleText } from "./examples";
 
 export interface GwsimTestApi {
-  loadExample(name: string): void;
+  /** Resolves once the example is the workspace text (its text is fetched on demand). */
+  loadExample(name: string): Promise<void>;
   getText(): string;
   setText(text: string): void;
   getRevision(): number;
@@ -33,8 +34,8 @@ declare global {
 
 export function installTestApi(store: GwsimStore): void {
   window.__gwsim = {
-    loadExample(name) {
-      const text = exampleText(name);
+    async loadExample(name) {
+      const text = await loadExampleText(name);
       if (text === undefined) throw new Error(`no example named ${name}`);
       store.getState().replaceWorkspace(text, "example");
     },

@@ -1,13 +1,12 @@
 import "./toolbar.css";
 import { ReadingsControl } from "./ReadingsControl";
-import { lazy, Suspense, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useGwsimStore } from "../../store";
 import { selectCanRedo, selectCanUndo, selectIsBusy } from "../../store/selectors";
 import { MenuButton, type MenuItem } from "../common/MenuButton";
 import { PanelLoading } from "../common/PanelLoading";
-import { describeExample } from "../app/describeExample";
-import { EXAMPLES, isUnmodifiedExample } from "../app/examples";
+import { useExampleItems } from "./exampleMenu";
 import { startEmptyWorkspace } from "../app/namedWorkspaces";
 import { openFiles, type OpenMode } from "../app/openFiles";
 import { cleanedText, downloadText } from "./exportWorkspace";
@@ -25,32 +24,6 @@ const MigrateView = lazy(() =>
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? "⌘" : "Ctrl+";
-
-function loadExample(name: string) {
-  const state = useGwsimStore.getState();
-  const text = EXAMPLES[name];
-  if (text === undefined) return;
-  if (
-    !isUnmodifiedExample(state.text) &&
-    !window.confirm(`Replace the workspace with the example “${name}”? You can undo this.`)
-  )
-    return;
-  state.replaceWorkspace(text, "example");
-  const about = describeExample(name, text);
-  if (about.summary === "") return;
-  const notice = {
-    kind: "info" as const,
-    message: `Example “${about.title}”: ${about.summary}${about.tryThis ? ` ${about.tryThis}` : ""}`,
-  };
-  useGwsimStore.getState().setNotice(notice);
-  // The banner describes the example: once the text is something else, it no longer applies.
-  const unsubscribe = useGwsimStore.subscribe((s) => {
-    if (s.notice !== notice) return unsubscribe();
-    if (s.text === text) return;
-    unsubscribe();
-    s.setNotice(undefined);
-  });
-}
 
 function notify(kind: "info" | "error", message: string) {
   useGwsimStore.getState().setNotice({ kind, message });
@@ -161,27 +134,7 @@ export function Toolbar() {
   const [migrating, setMigrating] = useState(false);
   const { theme } = useTheme();
 
-  // The examples never change: described once (reading every example's comment on each render
-  // cost milliseconds per keystroke, since the toolbar re-renders when analysis starts and ends).
-  const exampleItems: MenuItem[] = useMemo(
-    () =>
-      Object.keys(EXAMPLES)
-        .sort()
-        .map((name) => {
-          const about = describeExample(name, EXAMPLES[name] ?? "");
-          return {
-            id: name,
-            label: (
-              <span className="example-item">
-                <span className="example-title">{about.title}</span>
-                {about.summary !== "" && <span className="example-summary">{about.summary}</span>}
-              </span>
-            ),
-            onSelect: () => loadExample(name),
-          };
-        }),
-    [],
-  );
+  const examples = useExampleItems();
 
   const text = () => useGwsimStore.getState().text;
   const exportItems: MenuItem[] = [
@@ -240,7 +193,14 @@ export function Toolbar() {
       <h1 className="app-name">gwsim</h1>
       <span className="app-tagline">Gateway API designer</span>
       <div className="tb-group">
-        <MenuButton label="Open example" items={exampleItems} testId="open-example" />
+        {/* The examples' summaries load as the pointer or the focus reaches the button. */}
+        <div
+          className="menu-prefetch"
+          onPointerEnter={examples.prefetch}
+          onFocusCapture={examples.prefetch}
+        >
+          <MenuButton label="Open example" items={examples.items} testId="open-example" />
+        </div>
         <button
           type="button"
           className="tb-button"
