@@ -85,7 +85,8 @@ describe("share link", () => {
     await expect(decodeShareText(bigBomb)).rejects.toThrow(
       /too large \(it unpacks to more than 5 MB\)/,
     );
-  });
+    // Deflating 256 MB of spaces (the test's own setup) takes seconds on a loaded machine.
+  }, 30_000);
 
   it("refuses a workspace that unpacks beyond the size cap even at an ordinary ratio", async () => {
     let seed = 2463534242;
