@@ -7,7 +7,7 @@
  * `vite build --config vite.cli.config.ts --mode gwsim|bench|fuzz|corpus`
  */
 import { defineConfig } from "vite";
-import { schemasForValidation } from "./vite.config";
+import { schemasForValidation } from "./vite.config.ts";
 
 export const CLI_ENTRIES = {
   gwsim: "cli/gwsim.ts",

@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { schemasForValidation } from "./vite.config";
+import { schemasForValidation } from "./vite.config.ts";
 
 // Golden files (toMatchFileSnapshot) are written only when asked: `GOLDEN_UPDATE=1 npx vitest run`
 // rewrites them (review every change by hand). Otherwise a golden that differs fails, and so does

@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { schemasForValidation } from "../../vite.config";
+import { schemasForValidation } from "../../vite.config.ts";
 
 /** `npm run bench:ui`'s layout comparison (bench/ui/compareLayouts.ts): never part of `npm test`. */
 export default defineConfig({
