@@ -28,7 +28,8 @@ test("after switching examples the composer drops the gone Gateway, says so, and
   await page.getByTestId("sim-save").click();
   await sim.send();
   await expect(sim.outcome).toHaveAttribute("data-kind", "forwarded");
-  await canvas.node("HTTPRoute/team-a/store").click();
+  // The trace brought team-b/shop into view; the canvas is panned back to team-a/store.
+  await canvas.clickNode("HTTPRoute/team-a/store");
   await expect(page.getByTestId("sim-use-selection")).toContainText("team-a/store");
 
   await app.openExample("grpc-method-routing-with-header-canary");

@@ -46,7 +46,7 @@ test.describe("at 1366×768", () => {
     await right.click();
     await expect.poll(() => scrollLeft(page)).toBeGreaterThan(0);
     await expect(left).toHaveAttribute("aria-disabled", "false");
-    // From the keyboard: the scroll buttons are tab stops of their own, and stay focused at the end.
+    // Focused (a screen reader's cursor; they are not tab stops), they stay focused at the end.
     await left.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => scrollLeft(page)).toBe(0);

@@ -134,11 +134,13 @@ test("opening a saved workspace over unsaved work asks first; saving over a name
   const unsaved = `${ALPHA}# not saved anywhere\n`;
   await api.setText(unsaved);
 
-  page.once("dialog", (dialog) => {
-    expect(dialog.message()).toContain("not saved under a name");
-    void dialog.dismiss();
-  });
+  // The question comes after the examples are compared (loaded on demand): wait for it, so the
+  // next step's handler cannot see this dialog.
+  const asked = page.waitForEvent("dialog");
   await openSaved(page, "alpha");
+  const question = await asked;
+  expect(question.message()).toContain("not saved under a name");
+  await question.dismiss();
   await expect(page.getByTestId("open-saved")).toBeEnabled();
   expect(await api.getText()).toBe(unsaved);
 

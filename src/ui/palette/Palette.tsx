@@ -154,8 +154,11 @@ export function Palette(props: {
 }
 
 /**
- * Scrolls the palette by most of its width. Stays focusable at the end of the row (aria-disabled,
- * not disabled), so keyboard focus is not lost when the row reaches its end.
+ * Scrolls the palette by most of its width: a pointer's way to the hidden kinds. It is not a tab
+ * stop of its own: from the keyboard, the arrow keys move along the row and scroll the focused kind
+ * into view, and two more stops before the editor would cost every keyboard user on every pass.
+ * Focused anyway (a screen reader's cursor), it stays focusable at the end of the row
+ * (aria-disabled, not disabled), so focus is not lost when the row reaches its end.
  */
 function ScrollButton(props: {
   side: "left" | "right";
@@ -174,6 +177,7 @@ function ScrollButton(props: {
       title={label}
       aria-controls={props.controls}
       aria-disabled={!props.enabled}
+      tabIndex={-1}
       onClick={() => props.enabled && props.scroll(props.side === "left" ? -1 : 1)}
     >
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
