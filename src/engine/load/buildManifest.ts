@@ -172,13 +172,24 @@ function isPositiveInteger(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 1;
 }
 
+/**
+ * The labels or annotations of an object that has none: one frozen map shared by all of them. A
+ * map without prototype is a dictionary of about 190 bytes even when empty, and most objects have
+ * neither labels nor annotations (two such maps per object were ~4% of a loaded route's memory).
+ */
+const NO_ENTRIES: Readonly<Record<string, string>> = Object.freeze(
+  Object.create(null) as Record<string, string>,
+);
+
 // Kubernetes rejects non-string label values; validate/ reports them, here numbers and booleans
 // are kept as text (collections, tags and timestamps are left out). Keys are the user's, so the
 // map has no prototype: `labels[key]` never reaches Object.prototype.
-function toStringMap(value: unknown): Record<string, string> {
+export function toStringMap(value: unknown): Record<string, string> {
+  if (!isPlainObject(value)) return NO_ENTRIES;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return NO_ENTRIES;
   const out = Object.create(null) as Record<string, string>;
-  if (!isPlainObject(value)) return out;
-  for (const k of Object.keys(value)) {
+  for (const k of keys) {
     const v = value[k];
     const text =
       typeof v === "string"

@@ -325,3 +325,29 @@ describe("loadManifests", () => {
     ).toMatchObject({ line: 12, column: 13, endColumn: 17 });
   });
 });
+
+describe("labels and annotations", () => {
+  test("objects without any share one empty, frozen, prototype-less map", () => {
+    const r = load(
+      `${ROUTE}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {}\n  annotations: ~\n`,
+    );
+    const [route, service] = r.manifests;
+    expect(route?.labels).toBe(service?.labels);
+    expect(route?.annotations).toBe(route?.labels);
+    expect(Object.getPrototypeOf(route?.labels)).toBeNull();
+    expect(Object.isFrozen(route?.labels)).toBe(true);
+    expect(Object.keys(service?.annotations ?? { x: 1 })).toEqual([]);
+  });
+
+  test("objects with labels get a map of their own, prototype-less, values as text", () => {
+    const r = load(
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels: {team: x, n: 1, "on": true, bad: [1]}\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n  labels: {team: y}\n`,
+    );
+    const [a, b] = r.manifests;
+    expect({ ...a?.labels }).toEqual({ team: "x", n: "1", on: "true" });
+    expect({ ...b?.labels }).toEqual({ team: "y" });
+    expect(a?.labels).not.toBe(b?.labels);
+    expect(Object.getPrototypeOf(a?.labels)).toBeNull();
+    expect(Object.isFrozen(a?.labels)).toBe(false);
+  });
+});

@@ -28,6 +28,7 @@ import {
   linePosition,
   offsetsToLocation,
   type LocatedFile,
+  type LocatedRoot,
   type ObjectNodeRegistry,
 } from "./sourceLocator";
 import type { SourceLocator } from "./sourceLocator";
@@ -343,20 +344,30 @@ function loadQuickDocument(
     column: quick.startColumn + 1,
     endLine: quick.endLine + lineOffset + 1,
   };
-  registry.registerLazy(source, () => {
-    const full = fullParse(parsed);
-    const root = full.docs[0]?.contents as Node;
-    return {
-      root,
-      file: { name: fileName, text: parsed.text, lineCounter: full.lineCounter, lineOffset },
-    };
-  });
+  registry.registerLazy(source, lazyRoot(parsed, fileName, lineOffset));
   const built = buildManifest({
     value: quick.value,
     source,
     locate: (path) => registry.locator.locate(stub(source), path),
   });
   return { manifests: built.manifest ? [built.manifest] : [], diagnostics: built.diagnostics };
+}
+
+/**
+ * How to find a quick document's root when first asked. Made here rather than in the caller's
+ * scope: a closure keeps every variable its scope shares with other closures, and the caller's
+ * `locate` closure shares the chunk's recording registry, which the locator would then hold for
+ * every document of the workspace.
+ */
+function lazyRoot(parsed: ParsedChunk, fileName: string, lineOffset: number): () => LocatedRoot {
+  return () => {
+    const full = fullParse(parsed);
+    const root = full.docs[0]?.contents as Node;
+    return {
+      root,
+      file: { name: fileName, text: parsed.text, lineCounter: full.lineCounter, lineOffset },
+    };
+  };
 }
 
 function loadDocument(

@@ -309,14 +309,14 @@ class QuickReader {
         items.push(this.blockNode(this.pos - this.lineStart, depth + 1));
       }
       const next = this.nextContentLine();
-      if (next < indent) return items;
+      if (next < indent) return exactLength(items);
       // Every item consumes text; one that did not would be read again forever.
       if (this.pos <= entryStart) giveUp();
       if (next > indent) giveUp();
       if (!this.isSeqEntryAhead()) {
         // The mapping this sequence is the value of continues (indentless sequence).
         this.backToLineStart();
-        return items;
+        return exactLength(items);
       }
     }
   }
@@ -351,20 +351,21 @@ class QuickReader {
     const open = text.charCodeAt(this.pos);
     const close = open === 91 ? 93 : 125;
     this.pos++;
-    const seq: unknown[] = [];
-    const map: Record<string, unknown> = {};
+    // Only the collection this is: a `{…}` has no use for a list, nor a `[…]` for a mapping.
+    const seq: unknown[] | undefined = open === 91 ? [] : undefined;
+    const map: Record<string, unknown> | undefined = open === 91 ? undefined : {};
     this.skipFlowSpaces();
     if (text.charCodeAt(this.pos) === close) {
       this.pos++;
-      return open === 91 ? seq : map;
+      return seq ?? map;
     }
     for (;;) {
-      if (open === 91) {
+      if (seq !== undefined) {
         seq.push(this.flowItem(depth));
         this.skipFlowSpaces();
         // `[a: b]` holds single-pair mappings: left to the full parser.
         if (text.charCodeAt(this.pos) === COLON) giveUp();
-      } else {
+      } else if (map !== undefined) {
         const keyStart = text.charCodeAt(this.pos);
         if (keyStart === 91 || keyStart === 123) giveUp();
         const key = this.flowItem(depth);
@@ -388,7 +389,7 @@ class QuickReader {
       }
       const c = text.charCodeAt(this.pos);
       this.pos++;
-      if (c === close) return open === 91 ? seq : map;
+      if (c === close) return seq === undefined ? map : exactLength(seq);
       if (c !== 44) giveUp();
       this.skipFlowSpaces();
       // A trailing comma is valid YAML, but rare: the full parser reads it.
@@ -465,8 +466,17 @@ class QuickReader {
     }
     out += text.slice(from, p);
     this.pos = p + 1;
-    return out;
+    return internScalar(out);
   }
+}
+
+/**
+ * The list in storage of its own length. A list that grew by push has room for 17 entries after
+ * its first (152 bytes), and most lists in a manifest hold one or two: kept for the whole
+ * analysis, the spare room was 40% of a loaded route's memory. The copy is cheap next to that.
+ */
+function exactLength(items: unknown[]): unknown[] {
+  return items.slice();
 }
 
 /** Offset just after the quoted scalar starting at `start` (or of the line end when unclosed). */
@@ -589,11 +599,11 @@ const MAX_RESOLVED_LENGTH = 64;
 const NUMBER_LIKE = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|Inf|INF)$)|^\.(?:nan|NaN|NAN)$/;
 
 function resolvePlain(plain: string): unknown {
-  if (!mayBeNonString(plain)) return plain;
+  if (!mayBeNonString(plain)) return internScalar(plain);
   if (plain === "null" || plain === "Null" || plain === "NULL" || plain === "~") return null;
   if (plain === "true" || plain === "True" || plain === "TRUE") return true;
   if (plain === "false" || plain === "False" || plain === "FALSE") return false;
-  if (!NUMBER_LIKE.test(plain)) return plain;
+  if (!NUMBER_LIKE.test(plain)) return internScalar(plain);
   const known = resolved.get(plain);
   if (known !== undefined) return known.value;
   const doc = parseDocument(plain, QUIET_YAML);
@@ -604,4 +614,38 @@ function resolvePlain(plain: string): unknown {
   if (resolved.size >= MAX_RESOLVED) resolved.clear();
   resolved.set(plain, { value });
   return value;
+}
+
+/**
+ * Manifests repeat most of their values (apiVersion, kind, namespace, a Gateway's name, `PathPrefix`,
+ * a Service's name on every backendRef…), and each read of one is a string of its own: about 50
+ * bytes each, kept as long as the analysis. A value met before is handed out as the string already
+ * kept, so a workspace holds each repeated value once. Two generations of a bounded table, as in
+ * the parse cache: when the newer is full it becomes the older, and a value found in the older is
+ * carried into the newer, so values in use stay while one-off values (route names) age out.
+ * Only short values are kept: a long one is rarely repeated, and the table stays small.
+ */
+const MAX_INTERNED = 4096;
+const MAX_INTERNED_LENGTH = 64;
+let internedNow = new Map<string, string>();
+let internedBefore = new Map<string, string>();
+
+export function internScalar(value: string): string {
+  if (value.length > MAX_INTERNED_LENGTH) return value;
+  const known = internedNow.get(value);
+  if (known !== undefined) return known;
+  // A first sighting is kept as a copy of its own: a slice would keep the whole file alive after
+  // its analysis, in this module-wide table.
+  const kept = internedBefore.get(value) ?? detachedCopy(value);
+  if (internedNow.size >= MAX_INTERNED) {
+    internedBefore = internedNow;
+    internedNow = new Map();
+  }
+  internedNow.set(value, kept);
+  return kept;
+}
+
+/** The same characters in a string that refers to no other (sliced strings keep their parent). */
+function detachedCopy(value: string): string {
+  return (value + " ").slice(0, -1);
 }

@@ -24,7 +24,8 @@ export interface ValidatedLoad {
 
 export function loadValidated(sources: readonly SourceFile[], cache?: ParseCache): ValidatedLoad {
   const loaded = loadManifests(sources, {}, cache);
-  const validated = validateManifests(loaded.manifests, loaded.locator);
+  // Validation results are kept for the next load only when it can hand on the same objects.
+  const validated = validateManifests(loaded.manifests, loaded.locator, cache !== undefined);
   return {
     manifests: validated.manifests,
     loadDiagnostics: loaded.diagnostics,

@@ -41,21 +41,27 @@ const CORE_SCHEMAS = coreSchemas(metadataSchema);
 /**
  * CRD constraints → diagnostics, and every object → its typed view. Objects of kinds gwsim does
  * not model get a plain-data copy (no diagnostics: gwsim does not know their schema).
+ *
+ * `remember`: keep each result for the next call with the same loaded objects (the caches below).
+ * Only a load with a parse cache hands the same objects on, so a cold analysis passes false: its
+ * objects are new, nothing could be found, and 20,000 weak entries at 10,000 routes would cost
+ * their insertion, their memory and the garbage collector's ephemeron work for nothing.
  */
 export function validateManifests(
   manifests: readonly Manifest[],
   locator: SourceLocator,
+  remember = false,
 ): ValidatedManifests {
   const diagnostics: Diagnostic[] = [];
   const typed: Manifest[] = [];
   for (const manifest of manifests) {
-    const known = validatedObjects.get(manifest);
+    const known = remember ? validatedObjects.get(manifest) : undefined;
     if (known !== undefined) {
       typed.push(known.manifest);
       appendAll(diagnostics, known.diagnostics);
       continue;
     }
-    const checked = validateManifestOnce(manifest);
+    const checked = remember ? validateManifestOnce(manifest) : validateManifest(manifest);
     typed.push(checked.manifest);
     const located: Diagnostic[] = [];
     for (const issue of checked.issues) {
@@ -73,7 +79,8 @@ export function validateManifests(
       );
     }
     appendAll(diagnostics, located);
-    validatedObjects.set(manifest, { manifest: checked.manifest, diagnostics: located });
+    if (remember)
+      validatedObjects.set(manifest, { manifest: checked.manifest, diagnostics: located });
   }
   return { manifests: typed, diagnostics };
 }
