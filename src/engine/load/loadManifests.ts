@@ -20,7 +20,7 @@ import {
   type ParseCache,
   type ParsedChunk,
 } from "./parseCache";
-import type { QuickDocument } from "./quickParse";
+import { forgetScalars, type QuickDocument } from "./quickParse";
 import { hasDirectiveOrEnd, parsingChunks } from "./parsingChunks";
 import { editWindow, type FileLoad, type LoadedChunk } from "./fileLoad";
 import {
@@ -69,6 +69,7 @@ export function loadManifests(
     appendAll(diagnostics, file.diagnostics);
   }
   settleParseCache(cache);
+  forgetScalars();
   const manifests = dropDuplicates(loaded, registry.locator, diagnostics);
   return { manifests, diagnostics, locator: registry.locator };
 }

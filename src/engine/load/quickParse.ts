@@ -233,7 +233,7 @@ class QuickReader {
       while (!(text.charCodeAt(p) === COLON && isBreakOrSpace(text.charCodeAt(p + 1)))) p++;
       let end = p;
       while (text.charCodeAt(end - 1) === SPACE) end--;
-      key = text.slice(start, end);
+      key = scalarAt(text, start, end);
       // Keys that YAML would read as numbers, booleans or null become strings in a way the
       // full parser owns.
       if (mayBeNonString(key)) giveUp();
@@ -341,7 +341,7 @@ class QuickReader {
     let end = p;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = end;
-    return resolvePlain(text.slice(start, end));
+    return resolvePlain(scalarAt(text, start, end));
   }
 
   /** A flow collection on one line; `pos` is at its opening bracket and ends after the closing one. */
@@ -433,7 +433,7 @@ class QuickReader {
     while (text.charCodeAt(end - 1) === SPACE) end--;
     if (end === start) giveUp();
     this.pos = end;
-    return resolvePlain(text.slice(start, end));
+    return resolvePlain(scalarAt(text, start, end));
   }
 
   /** A single-line quoted scalar at `pos`; `pos` ends after the closing quote. */
@@ -464,9 +464,9 @@ class QuickReader {
       }
       p++;
     }
-    out += text.slice(from, p);
     this.pos = p + 1;
-    return internScalar(out);
+    // Without escapes, the characters between the quotes are the value.
+    return out === "" ? scalarAt(text, from, p) : out + text.slice(from, p);
   }
 }
 
@@ -581,8 +581,20 @@ export function mayBeNonString(plain: string): boolean {
   if (plain === "") return true;
   const c = plain.charCodeAt(0);
   if (c < 128 && NUMBER_OR_NULL_START[c] === 1) return true;
-  return plain.length <= 5 && plain.length >= 4 && NULL_OR_BOOLEAN_WORDS.has(plain);
+  // Only words of 4 or 5 letters starting with n, t or f (any case) can be one of them: most
+  // keys (`name`, `kind`, `port`) are turned away before the set hashes anything.
+  return (
+    plain.length <= 5 &&
+    plain.length >= 4 &&
+    c < 128 &&
+    NULL_OR_BOOLEAN_START[c] === 1 &&
+    NULL_OR_BOOLEAN_WORDS.has(plain)
+  );
 }
+
+/** 1 at the char codes the null and boolean words start with: `nNtTfF`. */
+const NULL_OR_BOOLEAN_START = new Uint8Array(128);
+for (const ch of "nNtTfF") NULL_OR_BOOLEAN_START[ch.charCodeAt(0)] = 1;
 
 /**
  * Plain scalars the yaml library resolved (numbers mostly), so each distinct text is resolved once.
@@ -599,11 +611,11 @@ const MAX_RESOLVED_LENGTH = 64;
 const NUMBER_LIKE = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|Inf|INF)$)|^\.(?:nan|NaN|NAN)$/;
 
 function resolvePlain(plain: string): unknown {
-  if (!mayBeNonString(plain)) return internScalar(plain);
+  if (!mayBeNonString(plain)) return plain;
   if (plain === "null" || plain === "Null" || plain === "NULL" || plain === "~") return null;
   if (plain === "true" || plain === "True" || plain === "TRUE") return true;
   if (plain === "false" || plain === "False" || plain === "FALSE") return false;
-  if (!NUMBER_LIKE.test(plain)) return internScalar(plain);
+  if (!NUMBER_LIKE.test(plain)) return plain;
   const known = resolved.get(plain);
   if (known !== undefined) return known.value;
   const doc = parseDocument(plain, QUIET_YAML);
@@ -617,35 +629,44 @@ function resolvePlain(plain: string): unknown {
 }
 
 /**
- * Manifests repeat most of their values (apiVersion, kind, namespace, a Gateway's name, `PathPrefix`,
- * a Service's name on every backendRef…), and each read of one is a string of its own: about 50
- * bytes each, kept as long as the analysis. A value met before is handed out as the string already
- * kept, so a workspace holds each repeated value once. Two generations of a bounded table, as in
- * the parse cache: when the newer is full it becomes the older, and a value found in the older is
- * carried into the newer, so values in use stay while one-off values (route names) age out.
- * Only short values are kept: a long one is rarely repeated, and the table stays small.
+ * Manifests repeat most of their keys and values (apiVersion, kind, namespace, `name`, `port`,
+ * a Gateway's name, `PathPrefix`, a Service's name on every backendRef…). Read as a slice each,
+ * every one is a string of its own, about 50 bytes kept as long as the analysis, and every key is
+ * looked up again in V8's string table when it becomes a property name. Instead, the text between
+ * two offsets is first looked for among the strings this load already read, in a table indexed
+ * by a hash of its length and a few of its characters and compared in place (`startsWith`): a
+ * value or key met before costs no allocation and is held once. A slot holds the last string
+ * hashed to it (direct-mapped: one-off values such as route names only evict each other's slot),
+ * so the table is bounded, and it is emptied when a load ends (`forgetScalars`, by the loader) so
+ * it keeps no text alive after its analysis.
  */
-const MAX_INTERNED = 4096;
-const MAX_INTERNED_LENGTH = 64;
-let internedNow = new Map<string, string>();
-let internedBefore = new Map<string, string>();
+const SCALAR_SLOTS = 8192;
+const MAX_SHARED_LENGTH = 64;
+const scalarSlots: (string | undefined)[] = new Array<string | undefined>(SCALAR_SLOTS).fill(
+  undefined,
+);
 
-export function internScalar(value: string): string {
-  if (value.length > MAX_INTERNED_LENGTH) return value;
-  const known = internedNow.get(value);
-  if (known !== undefined) return known;
-  // A first sighting is kept as a copy of its own: a slice would keep the whole file alive after
-  // its analysis, in this module-wide table.
-  const kept = internedBefore.get(value) ?? detachedCopy(value);
-  if (internedNow.size >= MAX_INTERNED) {
-    internedBefore = internedNow;
-    internedNow = new Map();
-  }
-  internedNow.set(value, kept);
-  return kept;
+/** `text.slice(start, end)`, as a string this load already holds when it read the same before. */
+export function scalarAt(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 0 || length > MAX_SHARED_LENGTH) return text.slice(start, end);
+  // Characters at fixed places of the string itself (never outside it), so equal strings meet.
+  const last = end - 1;
+  let h = Math.imul(length ^ 0x811c9dc5, 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(start), 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(start + (length > 1 ? 1 : 0)), 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(start + (length >> 1)), 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(last - (length > 2 ? 1 : 0)), 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(last), 0x01000193);
+  const slot = (h ^ (h >>> 13)) & (SCALAR_SLOTS - 1);
+  const known = scalarSlots[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  const fresh = text.slice(start, end);
+  scalarSlots[slot] = fresh;
+  return fresh;
 }
 
-/** The same characters in a string that refers to no other (sliced strings keep their parent). */
-function detachedCopy(value: string): string {
-  return (value + " ").slice(0, -1);
+/** Empties the table scalarAt reads: its strings are slices that would keep their text alive. */
+export function forgetScalars(): void {
+  scalarSlots.fill(undefined);
 }

@@ -17,7 +17,10 @@ import { setOwn } from "../collections/setOwn";
  * every object of a large workspace allocates little more than the defaults themselves.
  */
 export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined): unknown {
-  if (!schema) return value;
+  if (!schema || typeof value !== "object" || value === null) return value;
+  const plan = planOf(schema);
+  // Nothing below this schema has a default: the value is its own defaulted version.
+  if (!plan.any) return value;
   if (Array.isArray(value)) return schema.items ? defaultItems(value, schema.items) : value;
   if (!isObject(value)) return value;
   let out: Record<string, unknown> | undefined;
@@ -33,17 +36,49 @@ export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined)
     if (out === undefined && defaulted !== child) out = copyKeys(value, keys, i);
     if (out !== undefined) setOwn(out, key, defaulted);
   }
+  for (const [key, childSchema] of plan.defaulted) {
+    if (Object.hasOwn(out ?? value, key)) continue;
+    out ??= copyKeys(value, keys, keys.length);
+    // Defaults are JSON in the CRD; the copy keeps the shared schema untouched.
+    setOwn(out, key, applyCrdDefaults(copyJson(childSchema.default), childSchema));
+  }
+  return out ?? value;
+}
+
+/** What defaulting needs to know of a schema, worked out once per schema (they are shared). */
+interface DefaultsPlan {
+  /** Whether this schema or one anywhere below it gives a default. */
+  any: boolean;
+  /** The properties that give a default, in the schema's order. */
+  defaulted: readonly (readonly [string, JsonSchema])[];
+}
+
+// A Map, not a WeakMap: the schemas are the module's own constants, and its lookup is faster.
+const plans = new Map<JsonSchema, DefaultsPlan>();
+
+function planOf(schema: JsonSchema): DefaultsPlan {
+  const known = plans.get(schema);
+  if (known !== undefined) return known;
+  const defaulted: (readonly [string, JsonSchema])[] = [];
+  // Until worked out, a schema met again below itself counts as having defaults (the walk then
+  // simply looks, as it did before plans); CRD schemas are trees, so this does not happen.
+  const plan: DefaultsPlan = { any: true, defaulted };
+  plans.set(schema, plan);
+  let any = false;
   if (schema.properties) {
     for (const key in schema.properties) {
       if (!Object.hasOwn(schema.properties, key)) continue;
-      const childSchema = schema.properties[key] as JsonSchema;
-      if (childSchema.default === undefined || Object.hasOwn(out ?? value, key)) continue;
-      out ??= copyKeys(value, keys, keys.length);
-      // Defaults are JSON in the CRD; the copy keeps the shared schema untouched.
-      setOwn(out, key, applyCrdDefaults(copyJson(childSchema.default), childSchema));
+      const child = schema.properties[key] as JsonSchema;
+      if (child.default !== undefined) defaulted.push([key, child]);
+      if (planOf(child).any) any = true;
     }
   }
-  return out ?? value;
+  if (defaulted.length > 0) any = true;
+  if (schema.items && planOf(schema.items).any) any = true;
+  const extra = additional(schema);
+  if (extra && planOf(extra).any) any = true;
+  plan.any = any;
+  return plan;
 }
 
 function defaultItems(list: readonly unknown[], items: JsonSchema): unknown {

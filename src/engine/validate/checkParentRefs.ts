@@ -30,9 +30,10 @@ export function checkSectionNames(
   defaults: RefDefaults,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const refs = asArray(spec[defaults.field]).map((raw) =>
-    isObject(raw) ? identify(raw, defaults) : undefined,
-  );
+  const list = asArray(spec[defaults.field]);
+  // A rule about two references: one reference (nearly every route) has nothing to compare.
+  if (list.length < 2) return issues;
+  const refs = list.map((raw) => (isObject(raw) ? identify(raw, defaults) : undefined));
   refs.forEach((ref, i) => {
     if (!ref) return;
     for (let j = 0; j < i; j++) {

@@ -370,7 +370,9 @@ function checkArray(
   // would make JSON.stringify throw) and it is what the API server would compare. Only lists that
   // are compared keep it.
   const keys = schema["x-kubernetes-list-map-keys"];
-  const byIndex: unknown[] | undefined = keys || schema.uniqueItems ? [] : undefined;
+  // A duplicate takes two entries: a list of one (most of them) has nothing to compare.
+  const byIndex: unknown[] | undefined =
+    (keys || schema.uniqueItems) && value.length > 1 ? [] : undefined;
   const items = schema.items;
   // Undefined while every entry's typed view is the entry itself (the list is then its own typed
   // view); started, with the entries before, at the first entry that differs.
@@ -434,7 +436,8 @@ function checkObject(
       });
     }
   }
-  const count = Object.keys(value).length;
+  const keys = Object.keys(value);
+  const count = keys.length;
   if (schema.maxProperties !== undefined && count > schema.maxProperties) {
     out.push({
       code: "schema.items",
@@ -446,7 +449,6 @@ function checkObject(
   // own typed view (the walk never changes it), and a large workspace is not copied field by field.
   // The copy is started only at the first field that differs, with the fields before it (each its
   // own typed view), so a mapping that is its own typed view allocates no copy at all.
-  const keys = Object.keys(value);
   let typed: Record<string, unknown> | undefined =
     Object.getPrototypeOf(value) === (schema.properties ? Object.prototype : null)
       ? undefined
