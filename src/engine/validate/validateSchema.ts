@@ -48,10 +48,34 @@ const patternCache = new Map<string, ((value: string) => boolean) | null>();
 function compilePattern(pattern: string): ((value: string) => boolean) | null {
   let test = patternCache.get(pattern);
   if (test === undefined) {
-    test = compileSchemaPattern(pattern) ?? null;
+    const compiled = compileSchemaPattern(pattern);
+    test = compiled === undefined ? null : rememberingMatches(compiled);
     patternCache.set(pattern, test);
   }
   return test;
+}
+
+/** Values longer than this are tested every time (rarely repeated, and kept out of the memo). */
+const MAX_REMEMBERED_VALUE = 64;
+/** Values remembered per pattern; the memo starts over when full, so it stays bounded. */
+const MAX_REMEMBERED = 1024;
+
+/**
+ * `test` with a bounded memo of its answers. A workspace repeats most of the values a pattern
+ * checks (a Gateway's name in every parentRef, the same Service names, header names, kinds),
+ * and the RE2 matcher, linear as it is, costs a microsecond or more per value.
+ */
+export function rememberingMatches(test: (value: string) => boolean): (value: string) => boolean {
+  let memo = new Map<string, boolean>();
+  return (value) => {
+    if (value.length > MAX_REMEMBERED_VALUE) return test(value);
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const answer = test(value);
+    if (memo.size >= MAX_REMEMBERED) memo = new Map();
+    memo.set(value, answer);
+    return answer;
+  };
 }
 
 /** Validates `value` against `schema` and builds its typed view in one walk. */
@@ -276,6 +300,16 @@ function checkString(
   out: ValidationIssue[],
 ): void {
   if (schema.minLength === undefined && schema.maxLength === undefined && !schema.pattern) return;
+  // A string has between half its UTF-16 length (all surrogate pairs) and its UTF-16 length in
+  // code points: when both bounds are met either way, they need no count, nor the path a copy.
+  if (
+    (schema.minLength === undefined || Math.ceil(value.length / 2) >= schema.minLength) &&
+    (schema.maxLength === undefined || value.length <= schema.maxLength)
+  ) {
+    if (!schema.pattern || value.length === 0) return;
+    const matches = compilePattern(schema.pattern);
+    if (!matches || matches(value)) return;
+  }
   const path = at(walkPath);
   const length = codePointLength(value);
   if (schema.minLength !== undefined && length < schema.minLength) {
