@@ -22,6 +22,7 @@ import type {
   RouteTableMatch,
 } from "./types";
 import { appendAll } from "../collections/appendAll";
+import { emptyList, orEmpty } from "../collections/emptyList";
 import { weightShares } from "../simulate/weights";
 import { intersectHostname } from "../resolve/intersectHostnames";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
@@ -267,7 +268,7 @@ export function routeCandidates(
   for (const rule of route.rules) {
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
-    const filters = rule.filters.map((f) => f.filter.type ?? "(no type)");
+    const filters = orEmpty(rule.filters.map((f) => f.filter.type ?? "(no type)"));
     const backends = describeBackends(rule.backendRefs, targetName);
     const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
     if (L4_KINDS.has(route.kind) || written.length === 0)
@@ -363,32 +364,33 @@ function describeMatch(
   kind: RouteKind,
   match: HTTPRouteMatch | GRPCRouteMatch | undefined,
 ): RouteTableMatch {
-  const headers = dedupe(match?.headers ?? [], true).map((h) => ({
-    type: h.type ?? "Exact",
-    name: h.name ?? "",
-    value: h.value ?? "",
-  }));
+  // Most matches have no header or query conditions: those share one frozen empty list.
+  const headers = describeConditions(dedupe(match?.headers ?? [], true));
   if (kind === "GRPCRoute") {
     const m = (match as GRPCRouteMatch | undefined)?.method;
     const grpc: RouteTableMatch["grpc"] = { type: m?.type ?? "Exact" };
     if (m?.service !== undefined) grpc.service = m.service;
     if (m?.method !== undefined) grpc.method = m.method;
-    return { headers, queryParams: [], grpc, defaulted: match === undefined };
+    return { headers, queryParams: emptyList(), grpc, defaulted: match === undefined };
   }
-  if (kind !== "HTTPRoute") return { headers: [], queryParams: [], defaulted: true };
+  if (kind !== "HTTPRoute")
+    return { headers: emptyList(), queryParams: emptyList(), defaulted: true };
   const http = match as HTTPRouteMatch | undefined;
   const out: RouteTableMatch = {
     path: { type: http?.path?.type ?? "PathPrefix", value: http?.path?.value ?? "/" },
     headers,
-    queryParams: dedupe(http?.queryParams ?? [], false).map((q) => ({
-      type: q.type ?? "Exact",
-      name: q.name ?? "",
-      value: q.value ?? "",
-    })),
+    queryParams: describeConditions(dedupe(http?.queryParams ?? [], false)),
     defaulted: match === undefined,
   };
   if (http?.method !== undefined) out.method = http.method;
   return out;
+}
+
+function describeConditions(
+  list: readonly { type?: string; name?: string; value?: string }[],
+): RouteTableMatch["headers"] {
+  if (list.length === 0) return emptyList();
+  return list.map((c) => ({ type: c.type ?? "Exact", name: c.name ?? "", value: c.value ?? "" }));
 }
 
 /** First entry wins when names repeat (case-insensitively for headers), as the matcher does. */
