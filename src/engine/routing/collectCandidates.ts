@@ -222,14 +222,30 @@ function orderCandidates(list: Candidate[]): Candidate[] {
   );
   const servingL4 = new Map<RouteKind, Candidate>();
   return sorted.map((c, i) => {
-    const entry: RouteTableEntry = { ...c.entry, rank: i + 1 };
+    const ordered = placedCandidate(c, i + 1);
     if (L4_KINDS.has(c.rank.kind)) {
       const first = servingL4.get(c.rank.kind);
       if (first === undefined) servingL4.set(c.rank.kind, c);
-      else if (first.route.key !== c.route.key) entry.shadowedBy = first.route.key;
+      else if (first.route.key !== c.route.key) ordered.entry.shadowedBy = first.route.key;
     }
-    return { entry, route: c.route, rule: c.rule, match: c.match, rank: c.rank };
+    return ordered;
   });
+}
+
+/**
+ * The candidate at `rank` of one ordered list. A candidate is built with rank 0 (routeCandidates)
+ * and most land in exactly one virtual host: the first list to place it takes the candidate and
+ * its entry as they are (rank set in place, no copy); a route attached to several listeners or
+ * hostnames gets a copy for every further place, without the first place's shadowedBy.
+ */
+function placedCandidate(c: Candidate, rank: number): Candidate {
+  if (c.entry.rank === 0) {
+    c.entry.rank = rank;
+    return c;
+  }
+  const entry: RouteTableEntry = { ...c.entry, rank };
+  if (entry.shadowedBy !== undefined) delete entry.shadowedBy;
+  return { entry, route: c.route, rule: c.rule, match: c.match, rank: c.rank };
 }
 
 export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
