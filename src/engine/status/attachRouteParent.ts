@@ -259,10 +259,20 @@ export function attachRouteParent(
   return settle(
     explain,
     RouteReason.Accepted,
-    `accepted by listener${admitted.length > 1 ? "s" : ""} ${admitted.map((a) => a.listener.name).join(", ")}`,
+    acceptedMessage(ctx, admitted),
     admitted,
     built.gateway,
   );
+}
+
+/** "accepted by listener(s) …"; the one-listener sentence is shared by every route it accepts. */
+function acceptedMessage(ctx: StatusContext, admitted: readonly ListenerAdmission[]): string {
+  const only = admitted.length === 1 ? admitted[0]?.listener : undefined;
+  const known = only === undefined ? undefined : ctx.admission?.acceptedBy.get(only);
+  if (known !== undefined) return known;
+  const message = `accepted by listener${admitted.length > 1 ? "s" : ""} ${admitted.map((a) => a.listener.name).join(", ")}`;
+  if (only !== undefined) ctx.admission?.acceptedBy.set(only, message);
+  return message;
 }
 
 /**

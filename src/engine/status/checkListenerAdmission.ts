@@ -36,6 +36,10 @@ export interface AdmissionMemo {
   parentFound: Map<Manifest, readonly [AttachmentCheck, AttachmentCheck]>;
   /** attachRouteParent's passing "rules-valid" check, by rule count. */
   rulesValid: Map<number, AttachmentCheck>;
+  /** "accepted by listener NAME" for a route accepted by exactly that one listener. */
+  acceptedBy: Map<ListenerState, string>;
+  /** The Accepted=True condition message written for each such explanation message. */
+  acceptedCondition: Map<string, string>;
 }
 
 interface ListenerCheckMemo {
@@ -47,7 +51,13 @@ interface ListenerCheckMemo {
 }
 
 export function createAdmissionMemo(): AdmissionMemo {
-  return { perListener: new Map(), parentFound: new Map(), rulesValid: new Map() };
+  return {
+    perListener: new Map(),
+    parentFound: new Map(),
+    rulesValid: new Map(),
+    acceptedBy: new Map(),
+    acceptedCondition: new Map(),
+  };
 }
 
 function listenerMemo(memo: AdmissionMemo | undefined, l: ListenerState): ListenerCheckMemo {
