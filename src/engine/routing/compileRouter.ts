@@ -13,6 +13,7 @@ import type { ResourceKey } from "../api/keys";
 import type { GRPCRouteMatch, HTTPRouteMatch } from "../api/spec";
 import type {
   GatewayModel,
+  ResolvedBackendRef,
   ResolvedFilter,
   ResolvedRoute,
   ResolvedRule,
@@ -25,6 +26,7 @@ import {
   type VirtualHostCandidates,
 } from "./collectCandidates";
 import { packPathIndex } from "./packedPathIndex";
+import { emptyList } from "../collections/emptyList";
 import type { Readings } from "../readings/readings";
 import type {
   CompiledCandidate,
@@ -173,8 +175,24 @@ function compileFastRule(c: Candidate): FastRule {
     targets: refs.map((r, i) =>
       r.valid ? (c.entry.backends[i]?.target ?? backendTarget(r)) : undefined,
     ),
-    backendMayAnswer: refs.map((r) => mayAnswer(r.filters)),
+    backendMayAnswer: backendsMayAnswer(refs),
   };
+}
+
+/**
+ * All-false backendMayAnswer lists by length, shared by every rule whose backendRefs have no
+ * filter that could answer (nearly all of them). Only read by index, never written.
+ */
+const NONE_MAY_ANSWER: boolean[][] = [];
+const SHARED_LENGTHS = 64;
+
+function backendsMayAnswer(refs: readonly ResolvedBackendRef[]): boolean[] {
+  if (refs.some((r) => mayAnswer(r.filters)) || refs.length > SHARED_LENGTHS)
+    return refs.map((r) => mayAnswer(r.filters));
+  let shared = NONE_MAY_ANSWER[refs.length];
+  if (shared === undefined)
+    NONE_MAY_ANSWER[refs.length] = shared = Object.freeze(refs.map(() => false)) as boolean[];
+  return shared;
 }
 
 /** The index every weighted draw lands on when exactly one weight is positive, else -1. */
@@ -188,7 +206,8 @@ function onlyBackendOf(weights: readonly number[]): number {
   return only;
 }
 
-const NO_VALUES: CompiledValueMatch[] = [];
+/** Conditions of a match that writes none: one shared frozen list (most matches have none). */
+const NO_VALUES: CompiledValueMatch[] = emptyList();
 
 class FastCandidate implements CompiledCandidate {
   readonly pathOk: boolean;
@@ -240,8 +259,8 @@ function compileCandidate(c: Candidate, index: number, fast: FastRule): Compiled
       fast,
       compilePathMatch(m?.path),
       m?.method,
-      compileHeaderMatches(m?.headers),
-      compileQueryMatches(m?.queryParams),
+      m?.headers?.length ? compileHeaderMatches(m.headers) : NO_VALUES,
+      m?.queryParams?.length ? compileQueryMatches(m.queryParams) : NO_VALUES,
       undefined,
     );
   }
@@ -254,7 +273,7 @@ function compileCandidate(c: Candidate, index: number, fast: FastRule): Compiled
       fast,
       undefined,
       undefined,
-      compileHeaderMatches(m?.headers),
+      m?.headers?.length ? compileHeaderMatches(m.headers) : NO_VALUES,
       NO_VALUES,
       grpc,
     );
