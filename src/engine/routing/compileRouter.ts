@@ -22,12 +22,15 @@ import type {
 import {
   backendTarget,
   collectCandidates,
+  rankKeyOf,
+  routeRankFacts,
   type Candidate,
   type VirtualHostCandidates,
 } from "./collectCandidates";
 import { packPathIndex } from "./packedPathIndex";
 import { emptyList } from "../collections/emptyList";
 import type { Readings } from "../readings/readings";
+import type { RankKey } from "./precedence";
 import type {
   CompiledCandidate,
   CompiledGateway,
@@ -143,8 +146,8 @@ export function compileVirtualHost(
     if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));
     return compileCandidate(c, index, fast);
   });
-  const grpc = all.filter((c) => c.rank.kind === "GRPCRoute");
-  const l4 = all.filter((c) => c.rank.kind !== "HTTPRoute" && c.rank.kind !== "GRPCRoute");
+  const grpc = all.filter((c) => c.route.kind === "GRPCRoute");
+  const l4 = all.filter((c) => c.route.kind !== "HTTPRoute" && c.route.kind !== "GRPCRoute");
   const vhost: CompiledVirtualHost = { hostname, all, grpc, l4, droppedRules };
   if (readingNote !== undefined) vhost.readingNote = readingNote;
   return vhost;
@@ -234,7 +237,6 @@ class FastCandidate implements CompiledCandidate {
     readonly route = c.route,
     readonly rule = c.rule,
     readonly match = c.match,
-    readonly rank = c.rank,
   ) {
     this.pathOk = path !== undefined && path.error === undefined;
     this.pathExact = path?.type === "Exact";
@@ -248,10 +250,27 @@ class FastCandidate implements CompiledCandidate {
     this.mayAnswer = fast.mayAnswer;
     this.onlyBackend = onlyBackendOf(fast.weights);
   }
+
+  #rank: RankKey | undefined;
+
+  /**
+   * The precedence keys, worked out when first asked (a trace explaining why the winner won):
+   * routing itself only needs the kind (route.kind) and the candidate's position, and a router
+   * over 10,000 routes would otherwise hold some 60,000 key objects nobody reads.
+   */
+  get rank(): RankKey {
+    return (this.#rank ??= rankKeyOf(
+      this.route,
+      routeRankFacts(this.route),
+      this.rule,
+      this.entry.match,
+      this.entry.matchIndex,
+    ));
+  }
 }
 
 function compileCandidate(c: Candidate, index: number, fast: FastRule): CompiledCandidate {
-  if (c.rank.kind === "HTTPRoute") {
+  if (c.route.kind === "HTTPRoute") {
     const m = c.match as HTTPRouteMatch | undefined;
     return new FastCandidate(
       c,
@@ -264,7 +283,7 @@ function compileCandidate(c: Candidate, index: number, fast: FastRule): Compiled
       undefined,
     );
   }
-  if (c.rank.kind === "GRPCRoute") {
+  if (c.route.kind === "GRPCRoute") {
     const m = c.match as GRPCRouteMatch | undefined;
     const grpc = m?.method === undefined ? undefined : compileGrpcMethodMatch(m.method);
     return new FastCandidate(

@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { analyze } from "../analyze";
 import { compileRouter } from "./compileRouter";
+import { collectCandidates } from "./collectCandidates";
 import type { CompiledCandidate } from "./router";
 
 const text = `# world: closed
@@ -36,7 +37,7 @@ metadata: {name: r, namespace: ns}
 spec:
   parentRefs: [{name: gw}]
   rules:
-  - matches: [{path: {type: PathPrefix, value: /one}}]
+  - matches: [{path: {type: PathPrefix, value: /one}}, {path: {type: Exact, value: /one-b}}]
     backendRefs: [{name: a, port: 80}, {name: b, port: 80}]
   - matches: [{path: {type: PathPrefix, value: /two}, headers: [{name: x, value: "1"}]}]
     backendRefs: [{name: a, port: 80, weight: 3}, {name: b, port: 80, weight: 1}]
@@ -68,7 +69,7 @@ describe("FastRule", () => {
   };
 
   test("says which backend's own filters may answer, per backendRef", () => {
-    expect(all).toHaveLength(3);
+    expect(all).toHaveLength(4);
     expect(byPath("/one").fast.backendMayAnswer).toEqual([false, false]);
     expect(byPath("/two").fast.backendMayAnswer).toEqual([false, false]);
     // A header modifier never answers; an ExtensionRef (not simulated) does.
@@ -93,5 +94,24 @@ describe("FastRule", () => {
     expect(byPath("/three").query.map((q) => q.name)).toEqual(["q"]);
     expect(byPath("/one").pathOnly).toBe(true);
     expect(byPath("/two").pathOnly).toBe(false);
+  });
+});
+
+describe("compiled candidates' rank keys", () => {
+  test("equal the keys collectCandidates ranks by, with or without the analysis's table", () => {
+    const analysis = analyze([{ name: "in.yaml", text }]);
+    const expected = collectCandidates(analysis.gateways, analysis.routes, analysis.attachments)
+      .flatMap((l) => l.virtualHosts.flatMap((v) => v.candidates))
+      .map((c) => c.rank);
+    expect(expected).toHaveLength(4);
+    expect(expected.map((r) => r.matchIndex)).toContain(1);
+    for (const input of [analysis, { ...analysis, routeTable: undefined }]) {
+      const router = compileRouter(input);
+      const ranks = router.gatewayList
+        .flatMap((g) => [...g.ports.values()].flatMap((p) => p.listeners))
+        .flatMap((l) => l.virtualHostList.flatMap((v) => v.all))
+        .map((c) => c.rank);
+      expect(ranks).toEqual(expected);
+    }
   });
 });
