@@ -85,6 +85,7 @@ export function collectCandidates(
   const candidatesOf = new Map<ResolvedRoute, Candidate[]>();
   // One target string per distinct backend: thousands of rules name the same few Services.
   const targetName = createTargetNames();
+  const sharedBackends = new SharedBackends();
   const droppedOf = new Map<ResolvedRoute, RouteTableDroppedRule[]>();
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
@@ -102,7 +103,10 @@ export function collectCandidates(
         if (route === undefined) continue;
         let candidates = candidatesOf.get(route);
         if (candidates === undefined)
-          candidatesOf.set(route, (candidates = routeCandidates(route, targetName)));
+          candidatesOf.set(
+            route,
+            (candidates = routeCandidates(route, targetName, sharedBackends)),
+          );
         let dropped = droppedOf.get(route);
         if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
         for (const h of hosts) {
@@ -278,6 +282,7 @@ export function routeRankFacts(route: ResolvedRoute): RouteRankFacts {
 export function routeCandidates(
   route: ResolvedRoute,
   targetName: (ref: ResolvedBackendRef) => string = backendTarget,
+  shared?: SharedBackends,
 ): Candidate[] {
   const out: Candidate[] = [];
   const facts = routeRankFacts(route);
@@ -285,7 +290,10 @@ export function routeCandidates(
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
     const filters = orEmpty(rule.filters.map((f) => f.filter.type ?? "(no type)"));
-    const backends = describeBackends(rule.backendRefs, targetName);
+    const backends =
+      shared === undefined
+        ? describeBackends(rule.backendRefs, targetName)
+        : shared.describe(rule.backendRefs, targetName);
     const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
     if (L4_KINDS.has(route.kind) || written.length === 0)
       out.push(buildCandidate(route, facts, rule, undefined, 0, filters, backends));
@@ -447,18 +455,96 @@ function describeBackends(
   targetName: (ref: ResolvedBackendRef) => string,
 ): RouteTableBackend[] {
   const shares = weightShares(refs.map((r) => r.weight));
-  return refs.map((r, i) => {
-    const b: RouteTableBackend = {
-      target: r.valid ? targetName(r) : "none",
-      kind: r.kind,
-      namespace: r.namespace,
-      name: r.name,
-      weight: r.weight,
-      share: shares[i] ?? 0,
-      valid: r.valid,
-    };
-    if (r.port !== undefined) b.port = r.port;
-    if (!r.valid) b.reason = r.reason ?? "invalid backendRef";
+  return refs.map((r, i) => describeBackend(r, shares[i] ?? 0, targetName));
+}
+
+function describeBackend(
+  r: ResolvedBackendRef,
+  share: number,
+  targetName: (ref: ResolvedBackendRef) => string,
+): RouteTableBackend {
+  const b: RouteTableBackend = {
+    target: r.valid ? targetName(r) : "none",
+    kind: r.kind,
+    namespace: r.namespace,
+    name: r.name,
+    weight: r.weight,
+    share,
+    valid: r.valid,
+  };
+  if (r.port !== undefined) b.port = r.port;
+  if (!r.valid) b.reason = r.reason ?? "invalid backendRef";
+  return b;
+}
+
+/** A node of SharedBackends' list trie: the lists that continue with one more backend. */
+interface ListNode {
+  next: Map<RouteTableBackend, ListNode>;
+  list?: RouteTableBackend[];
+}
+
+/**
+ * The table's backend descriptions, equal ones shared: thousands of rules forward to the same few
+ * Services with the same weights, and each rule held its own copies. A valid reference to a
+ * Service is described once per namespace, name, port, weight and share (which is all its
+ * description says), and a rule whose backends all are shared gets the one list of them. Invalid
+ * references are described per rule. Plain data, never mutated after construction.
+ */
+export class SharedBackends {
+  private readonly byNamespace = new Map<
+    string,
+    Map<string, Map<number | undefined, Map<number, Map<number, RouteTableBackend>>>>
+  >();
+  private readonly lists: ListNode = { next: new Map() };
+
+  describe(
+    refs: readonly ResolvedBackendRef[],
+    targetName: (ref: ResolvedBackendRef) => string,
+  ): RouteTableBackend[] {
+    const shares = weightShares(refs.map((r) => r.weight));
+    let node: ListNode | undefined = this.lists;
+    const out: RouteTableBackend[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i] as ResolvedBackendRef;
+      const share = shares[i] ?? 0;
+      const sharable = r.valid && r.kind === "Service";
+      const b = sharable
+        ? this.backend(r, share, targetName)
+        : describeBackend(r, share, targetName);
+      out.push(b);
+      // A list with a backend described for this rule alone is this rule's own.
+      node = node !== undefined && sharable ? this.step(node, b) : undefined;
+    }
+    if (node === undefined) return out;
+    return (node.list ??= out);
+  }
+
+  private step(node: ListNode, b: RouteTableBackend): ListNode {
+    let next = node.next.get(b);
+    if (next === undefined) node.next.set(b, (next = { next: new Map() }));
+    return next;
+  }
+
+  private byShare(r: ResolvedBackendRef): Map<number, RouteTableBackend> {
+    let byName = this.byNamespace.get(r.namespace);
+    if (byName === undefined) this.byNamespace.set(r.namespace, (byName = new Map()));
+    let byPort = byName.get(r.name);
+    if (byPort === undefined) byName.set(r.name, (byPort = new Map()));
+    let byWeight = byPort.get(r.port);
+    if (byWeight === undefined) byPort.set(r.port, (byWeight = new Map()));
+    let shares = byWeight.get(r.weight);
+    if (shares === undefined) byWeight.set(r.weight, (shares = new Map()));
+    return shares;
+  }
+
+  private backend(
+    r: ResolvedBackendRef,
+    share: number,
+    targetName: (ref: ResolvedBackendRef) => string,
+  ): RouteTableBackend {
+    const shares = this.byShare(r);
+    let b = shares.get(share);
+    if (b === undefined) shares.set(share, (b = describeBackend(r, share, targetName)));
     return b;
-  });
+  }
 }
