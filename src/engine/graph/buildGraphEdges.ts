@@ -186,6 +186,7 @@ function rejectedOrPlainParentEdge(
 
 function backendEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
   const out: GraphEdge[] = [];
+  const weightLabel = createWeightLabels();
   for (const route of input.routes) {
     for (const rule of route.rules) {
       const total = rule.backendRefs.reduce((sum, b) => sum + Math.max(0, b.weight), 0);
@@ -205,7 +206,7 @@ function backendEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
           backendRefIndex: b.index,
           weight: b.weight,
           weightPercent: percent,
-          label: `rule ${rule.index} · ${percent}%`,
+          label: weightLabel(rule.index, percent),
         };
         if (!b.valid) {
           edge.reason = b.reason ?? "ResolvedRefs";
@@ -220,6 +221,23 @@ function backendEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
     }
   }
   return out;
+}
+
+/**
+ * "rule 0 · 50%": one string per rule index and percentage, shared by every edge that shows it.
+ * Thousands of routes split their rules the same few ways, and each label is kept as long as the
+ * graph is.
+ */
+export function createWeightLabels(): (ruleIndex: number, percent: number) => string {
+  const byRule: Map<number, string>[] = [];
+  return (ruleIndex, percent) => {
+    // Rule indexes are small non-negative integers (positions in spec.rules).
+    let byPercent = byRule[ruleIndex];
+    if (byPercent === undefined) byRule[ruleIndex] = byPercent = new Map();
+    let label = byPercent.get(percent);
+    if (label === undefined) byPercent.set(percent, (label = `rule ${ruleIndex} · ${percent}%`));
+    return label;
+  };
 }
 
 /**

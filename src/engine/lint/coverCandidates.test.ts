@@ -53,6 +53,53 @@ describe("indexCoverCandidates", () => {
     expect(covering).toBeGreaterThan(10);
   });
 
+  it("lists, ascending and once each, exactly the entries below `before` that the paths allow", () => {
+    const paths: (RouteTableMatch["path"] | undefined)[] = [
+      { type: "PathPrefix", value: "/" },
+      { type: "Exact", value: "/a/b" },
+      { type: "RegularExpression", value: "/a/.*" },
+      { type: "PathPrefix", value: "/a" },
+      { type: "PathPrefix", value: "/a/" },
+      undefined,
+      { type: "PathPrefix", value: "/a/b" },
+      { type: "Exact", value: "/a/b" },
+      { type: "PathPrefix", value: "/a//" },
+      { type: "PathPrefix", value: "/b" },
+      { type: "Exact", value: "/a//x" },
+      { type: "PathPrefix", value: "//" },
+      { type: "PathPrefix", value: "/" },
+      { type: "RegularExpression", value: "/x" },
+    ];
+    const entries = paths.map((path, i) => entry(path === undefined ? {} : { path }, i));
+    const trim = (v: string) => (v.endsWith("/") ? v.slice(0, -1) : v);
+    // The straightforward reading: every entry above whose path could cover the loser's.
+    const reference = (loser: RouteTableEntry, before: number) =>
+      entries
+        .map((e, i) => ({ e, i }))
+        .filter(({ e, i }) => {
+          if (i >= before) return false;
+          const a = e.match.path;
+          const b = loser.match.path;
+          if (a === undefined || (a.type !== "Exact" && a.type !== "PathPrefix")) return true;
+          if (b === undefined || (b.type !== "Exact" && b.type !== "PathPrefix")) return false;
+          if (a.type === "Exact") return b.type === "Exact" && a.value === b.value;
+          const p = trim(a.value);
+          return p === "" || trim(b.value) === p || trim(b.value).startsWith(`${p}/`);
+        })
+        .map(({ i }) => i);
+    const candidates = indexCoverCandidates(entries);
+    let listed = 0;
+    for (const loser of entries)
+      for (let before = 0; before <= entries.length; before++) {
+        const got = candidates(loser, before);
+        expect(got).toEqual(reference(loser, before));
+        listed += got.length;
+      }
+    expect(listed).toBeGreaterThan(200);
+    const last = entries[10] as RouteTableEntry;
+    expect(candidates(last)).toEqual(reference(last, entries.length));
+  });
+
   it("does not list unrelated prefixes", () => {
     const entries = [
       entry({ path: { type: "PathPrefix", value: "/shop" } }, 0),

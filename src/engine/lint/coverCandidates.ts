@@ -8,9 +8,12 @@
  * (a regular-expression loser is covered only by the same pattern, which is among them).
  */
 import type { RouteTableEntry } from "../routing/types";
-import { appendAll } from "../collections/appendAll";
 
-export type CoverCandidates = (loser: RouteTableEntry) => number[];
+/**
+ * The indexes of the entries that could cover `loser`, ascending, each once; with `before`, only
+ * those below it (the entries ranked above the loser's own position).
+ */
+export type CoverCandidates = (loser: RouteTableEntry, before?: number) => number[];
 
 export function indexCoverCandidates(entries: readonly RouteTableEntry[]): CoverCandidates {
   const exact = new Map<string, number[]>();
@@ -22,15 +25,30 @@ export function indexCoverCandidates(entries: readonly RouteTableEntry[]): Cover
     else if (path?.type === "PathPrefix") push(prefix, trimSlash(path.value), i);
     else always.push(i);
   });
-  return (loser) => {
+  return (loser, before = entries.length) => {
+    // Every list holds ascending indexes (filled in entry order), and each entry sits in exactly
+    // one list under one key, so the lists never share an index: only their merge needs sorting.
+    const found: number[] = [];
+    let lists = addBelow(found, always, before);
     const path = loser.match.path;
-    const found = [...always];
     if (path !== undefined && (path.type === "Exact" || path.type === "PathPrefix")) {
-      if (path.type === "Exact") appendAll(found, exact.get(path.value) ?? []);
-      for (const p of segmentPrefixes(path.value)) appendAll(found, prefix.get(p) ?? []);
+      if (path.type === "Exact") lists += addBelow(found, exact.get(path.value), before);
+      for (const p of segmentPrefixes(path.value)) lists += addBelow(found, prefix.get(p), before);
     }
-    return [...new Set(found)].sort((a, b) => a - b);
+    if (lists > 1) found.sort((a, b) => a - b);
+    return found;
   };
+}
+
+/** Appends the indexes of `list` below `before`; 1 when it appended any, else 0. */
+function addBelow(found: number[], list: readonly number[] | undefined, before: number): number {
+  if (list === undefined) return 0;
+  const start = found.length;
+  for (const i of list) {
+    if (i >= before) break;
+    found.push(i);
+  }
+  return found.length > start ? 1 : 0;
 }
 
 /** "/a/b/" → ["", "/a", "/a/b"]: every PathPrefix value (trailing slash trimmed) that covers it. */

@@ -50,10 +50,13 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
     for (const vhost of listener.virtualHosts) {
       const candidates = indexCoverCandidates(vhost.entries);
       vhost.entries.forEach((loser, j) => {
-        const above = candidates(loser)
-          .filter((i) => i < j)
-          .map((i) => vhost.entries[i])
-          .filter((e): e is RouteTableEntry => e !== undefined);
+        const ids = candidates(loser, j);
+        if (ids.length === 0) return;
+        const above: RouteTableEntry[] = [];
+        for (const i of ids) {
+          const e = vhost.entries[i];
+          if (e !== undefined) above.push(e);
+        }
         const found = findWinner(above, loser);
         if (found === undefined) return;
         const o: Occurrence = { listener, hostname: vhost.hostname, winner: found.winner, loser };

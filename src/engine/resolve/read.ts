@@ -3,6 +3,8 @@
  * validate/ reports malformed input but still hands every object on.
  */
 import { dict } from "../collections/dict";
+import { emptyList } from "../collections/emptyList";
+
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -19,7 +21,8 @@ export function asArray(value: unknown): unknown[] {
  * stages read it many times per object, and nobody writes to the typed view.
  */
 export function asRecords(value: unknown): readonly Record<string, unknown>[] {
-  if (!Array.isArray(value)) return [];
+  // Not a list (most often absent): the shared empty list, not a new one per read.
+  if (!Array.isArray(value)) return emptyList();
   for (let i = 0; i < value.length; i++) {
     if (asRecord(value[i]) === undefined) return value.map((item) => asRecord(item) ?? {});
   }

@@ -13,6 +13,7 @@ import type { ResourceIndex } from "./indexResources";
 import { resolveReferencePermission } from "./isReferencePermitted";
 import { asNumber, asRecord, asRecords, asString } from "./read";
 import { describeAssumption, lookupObject } from "./world";
+import { emptyList } from "../collections/emptyList";
 
 /** What a closed world does with a request sent to a backend the input lacks. */
 export const BACKEND_CLOSED_WORLD = "500";
@@ -52,7 +53,7 @@ export function resolveBackendRef(
     name,
     weight,
     valid: true,
-    filters: [],
+    filters: emptyList(),
   };
   if (port !== undefined) out.port = port;
   // Spelt out only for a failure or a reading: most references resolve and say nothing.

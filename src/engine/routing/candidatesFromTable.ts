@@ -8,7 +8,9 @@
  * anything that does not line up (a listener in another order, an entry naming a route or rule
  * the input lacks) gives undefined, and the caller collects the candidates afresh.
  */
-import type { GatewayModel, ResolvedRoute } from "../types";
+import type { GatewayModel, ResolvedRoute, ResolvedRule } from "../types";
+import type { GRPCRouteMatch, HTTPRouteMatch } from "../api/spec";
+import type { RankKey } from "./precedence";
 import {
   rankKeyOf,
   routeRankFacts,
@@ -18,7 +20,7 @@ import {
   type RouteRankFacts,
   type VirtualHostCandidates,
 } from "./collectCandidates";
-import type { RouteTable, RouteTableListener } from "./types";
+import type { RouteTable, RouteTableEntry, RouteTableListener } from "./types";
 
 export function candidatesFromTable(
   gateways: readonly GatewayModel[],
@@ -45,13 +47,15 @@ export function candidatesFromTable(
             return undefined;
           let facts = factsOf.get(route);
           if (facts === undefined) factsOf.set(route, (facts = routeRankFacts(route)));
-          candidates.push({
-            entry,
-            route,
-            rule,
-            match: writtenMatch(route, rule, entry.matchIndex),
-            rank: rankKeyOf(route, facts, rule, entry.match, entry.matchIndex),
-          });
+          candidates.push(
+            new TableCandidate(
+              entry,
+              route,
+              rule,
+              writtenMatch(route, rule, entry.matchIndex),
+              facts,
+            ),
+          );
         }
         const vhost: VirtualHostCandidates = {
           hostname: v.hostname,
@@ -79,4 +83,31 @@ function describesListener(
     described.owner === owner &&
     described.listener === name
   );
+}
+
+/**
+ * A candidate read back from the table. The table already holds the order, so its rank keys are
+ * worked out only when something asks for them (compileRouter's candidates work out their own,
+ * lazily, for traces): no key object per entry built just to be dropped.
+ */
+class TableCandidate implements Candidate {
+  #rank: RankKey | undefined;
+
+  constructor(
+    readonly entry: RouteTableEntry,
+    readonly route: ResolvedRoute,
+    readonly rule: ResolvedRule,
+    readonly match: HTTPRouteMatch | GRPCRouteMatch | undefined,
+    private readonly facts: RouteRankFacts,
+  ) {}
+
+  get rank(): RankKey {
+    return (this.#rank ??= rankKeyOf(
+      this.route,
+      this.facts,
+      this.rule,
+      this.entry.match,
+      this.entry.matchIndex,
+    ));
+  }
 }

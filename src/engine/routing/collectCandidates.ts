@@ -22,6 +22,7 @@ import type {
   RouteTableMatch,
 } from "./types";
 import { appendAll } from "../collections/appendAll";
+import { emptyList, orEmpty } from "../collections/emptyList";
 import { weightShares } from "../simulate/weights";
 import { intersectHostname } from "../resolve/intersectHostnames";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
@@ -84,6 +85,7 @@ export function collectCandidates(
   const candidatesOf = new Map<ResolvedRoute, Candidate[]>();
   // One target string per distinct backend: thousands of rules name the same few Services.
   const targetName = createTargetNames();
+  const sharedBackends = new SharedBackends();
   const droppedOf = new Map<ResolvedRoute, RouteTableDroppedRule[]>();
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
@@ -101,7 +103,10 @@ export function collectCandidates(
         if (route === undefined) continue;
         let candidates = candidatesOf.get(route);
         if (candidates === undefined)
-          candidatesOf.set(route, (candidates = routeCandidates(route, targetName)));
+          candidatesOf.set(
+            route,
+            (candidates = routeCandidates(route, targetName, sharedBackends)),
+          );
         let dropped = droppedOf.get(route);
         if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
         for (const h of hosts) {
@@ -221,14 +226,30 @@ function orderCandidates(list: Candidate[]): Candidate[] {
   );
   const servingL4 = new Map<RouteKind, Candidate>();
   return sorted.map((c, i) => {
-    const entry: RouteTableEntry = { ...c.entry, rank: i + 1 };
+    const ordered = placedCandidate(c, i + 1);
     if (L4_KINDS.has(c.rank.kind)) {
       const first = servingL4.get(c.rank.kind);
       if (first === undefined) servingL4.set(c.rank.kind, c);
-      else if (first.route.key !== c.route.key) entry.shadowedBy = first.route.key;
+      else if (first.route.key !== c.route.key) ordered.entry.shadowedBy = first.route.key;
     }
-    return { entry, route: c.route, rule: c.rule, match: c.match, rank: c.rank };
+    return ordered;
   });
+}
+
+/**
+ * The candidate at `rank` of one ordered list. A candidate is built with rank 0 (routeCandidates)
+ * and most land in exactly one virtual host: the first list to place it takes the candidate and
+ * its entry as they are (rank set in place, no copy); a route attached to several listeners or
+ * hostnames gets a copy for every further place, without the first place's shadowedBy.
+ */
+function placedCandidate(c: Candidate, rank: number): Candidate {
+  if (c.entry.rank === 0) {
+    c.entry.rank = rank;
+    return c;
+  }
+  const entry: RouteTableEntry = { ...c.entry, rank };
+  if (entry.shadowedBy !== undefined) delete entry.shadowedBy;
+  return { entry, route: c.route, rule: c.rule, match: c.match, rank: c.rank };
 }
 
 export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
@@ -261,14 +282,18 @@ export function routeRankFacts(route: ResolvedRoute): RouteRankFacts {
 export function routeCandidates(
   route: ResolvedRoute,
   targetName: (ref: ResolvedBackendRef) => string = backendTarget,
+  shared?: SharedBackends,
 ): Candidate[] {
   const out: Candidate[] = [];
   const facts = routeRankFacts(route);
   for (const rule of route.rules) {
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
-    const filters = rule.filters.map((f) => f.filter.type ?? "(no type)");
-    const backends = describeBackends(rule.backendRefs, targetName);
+    const filters = orEmpty(rule.filters.map((f) => f.filter.type ?? "(no type)"));
+    const backends =
+      shared === undefined
+        ? describeBackends(rule.backendRefs, targetName)
+        : shared.describe(rule.backendRefs, targetName);
     const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
     if (L4_KINDS.has(route.kind) || written.length === 0)
       out.push(buildCandidate(route, facts, rule, undefined, 0, filters, backends));
@@ -363,32 +388,33 @@ function describeMatch(
   kind: RouteKind,
   match: HTTPRouteMatch | GRPCRouteMatch | undefined,
 ): RouteTableMatch {
-  const headers = dedupe(match?.headers ?? [], true).map((h) => ({
-    type: h.type ?? "Exact",
-    name: h.name ?? "",
-    value: h.value ?? "",
-  }));
+  // Most matches have no header or query conditions: those share one frozen empty list.
+  const headers = describeConditions(dedupe(match?.headers ?? [], true));
   if (kind === "GRPCRoute") {
     const m = (match as GRPCRouteMatch | undefined)?.method;
     const grpc: RouteTableMatch["grpc"] = { type: m?.type ?? "Exact" };
     if (m?.service !== undefined) grpc.service = m.service;
     if (m?.method !== undefined) grpc.method = m.method;
-    return { headers, queryParams: [], grpc, defaulted: match === undefined };
+    return { headers, queryParams: emptyList(), grpc, defaulted: match === undefined };
   }
-  if (kind !== "HTTPRoute") return { headers: [], queryParams: [], defaulted: true };
+  if (kind !== "HTTPRoute")
+    return { headers: emptyList(), queryParams: emptyList(), defaulted: true };
   const http = match as HTTPRouteMatch | undefined;
   const out: RouteTableMatch = {
     path: { type: http?.path?.type ?? "PathPrefix", value: http?.path?.value ?? "/" },
     headers,
-    queryParams: dedupe(http?.queryParams ?? [], false).map((q) => ({
-      type: q.type ?? "Exact",
-      name: q.name ?? "",
-      value: q.value ?? "",
-    })),
+    queryParams: describeConditions(dedupe(http?.queryParams ?? [], false)),
     defaulted: match === undefined,
   };
   if (http?.method !== undefined) out.method = http.method;
   return out;
+}
+
+function describeConditions(
+  list: readonly { type?: string; name?: string; value?: string }[],
+): RouteTableMatch["headers"] {
+  if (list.length === 0) return emptyList();
+  return list.map((c) => ({ type: c.type ?? "Exact", name: c.name ?? "", value: c.value ?? "" }));
 }
 
 /** First entry wins when names repeat (case-insensitively for headers), as the matcher does. */
@@ -429,18 +455,96 @@ function describeBackends(
   targetName: (ref: ResolvedBackendRef) => string,
 ): RouteTableBackend[] {
   const shares = weightShares(refs.map((r) => r.weight));
-  return refs.map((r, i) => {
-    const b: RouteTableBackend = {
-      target: r.valid ? targetName(r) : "none",
-      kind: r.kind,
-      namespace: r.namespace,
-      name: r.name,
-      weight: r.weight,
-      share: shares[i] ?? 0,
-      valid: r.valid,
-    };
-    if (r.port !== undefined) b.port = r.port;
-    if (!r.valid) b.reason = r.reason ?? "invalid backendRef";
+  return refs.map((r, i) => describeBackend(r, shares[i] ?? 0, targetName));
+}
+
+function describeBackend(
+  r: ResolvedBackendRef,
+  share: number,
+  targetName: (ref: ResolvedBackendRef) => string,
+): RouteTableBackend {
+  const b: RouteTableBackend = {
+    target: r.valid ? targetName(r) : "none",
+    kind: r.kind,
+    namespace: r.namespace,
+    name: r.name,
+    weight: r.weight,
+    share,
+    valid: r.valid,
+  };
+  if (r.port !== undefined) b.port = r.port;
+  if (!r.valid) b.reason = r.reason ?? "invalid backendRef";
+  return b;
+}
+
+/** A node of SharedBackends' list trie: the lists that continue with one more backend. */
+interface ListNode {
+  next: Map<RouteTableBackend, ListNode>;
+  list?: RouteTableBackend[];
+}
+
+/**
+ * The table's backend descriptions, equal ones shared: thousands of rules forward to the same few
+ * Services with the same weights, and each rule held its own copies. A valid reference to a
+ * Service is described once per namespace, name, port, weight and share (which is all its
+ * description says), and a rule whose backends all are shared gets the one list of them. Invalid
+ * references are described per rule. Plain data, never mutated after construction.
+ */
+export class SharedBackends {
+  private readonly byNamespace = new Map<
+    string,
+    Map<string, Map<number | undefined, Map<number, Map<number, RouteTableBackend>>>>
+  >();
+  private readonly lists: ListNode = { next: new Map() };
+
+  describe(
+    refs: readonly ResolvedBackendRef[],
+    targetName: (ref: ResolvedBackendRef) => string,
+  ): RouteTableBackend[] {
+    const shares = weightShares(refs.map((r) => r.weight));
+    let node: ListNode | undefined = this.lists;
+    const out: RouteTableBackend[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i] as ResolvedBackendRef;
+      const share = shares[i] ?? 0;
+      const sharable = r.valid && r.kind === "Service";
+      const b = sharable
+        ? this.backend(r, share, targetName)
+        : describeBackend(r, share, targetName);
+      out.push(b);
+      // A list with a backend described for this rule alone is this rule's own.
+      node = node !== undefined && sharable ? this.step(node, b) : undefined;
+    }
+    if (node === undefined) return out;
+    return (node.list ??= out);
+  }
+
+  private step(node: ListNode, b: RouteTableBackend): ListNode {
+    let next = node.next.get(b);
+    if (next === undefined) node.next.set(b, (next = { next: new Map() }));
+    return next;
+  }
+
+  private byShare(r: ResolvedBackendRef): Map<number, RouteTableBackend> {
+    let byName = this.byNamespace.get(r.namespace);
+    if (byName === undefined) this.byNamespace.set(r.namespace, (byName = new Map()));
+    let byPort = byName.get(r.name);
+    if (byPort === undefined) byName.set(r.name, (byPort = new Map()));
+    let byWeight = byPort.get(r.port);
+    if (byWeight === undefined) byPort.set(r.port, (byWeight = new Map()));
+    let shares = byWeight.get(r.weight);
+    if (shares === undefined) byWeight.set(r.weight, (shares = new Map()));
+    return shares;
+  }
+
+  private backend(
+    r: ResolvedBackendRef,
+    share: number,
+    targetName: (ref: ResolvedBackendRef) => string,
+  ): RouteTableBackend {
+    const shares = this.byShare(r);
+    let b = shares.get(share);
+    if (b === undefined) shares.set(share, (b = describeBackend(r, share, targetName)));
     return b;
-  });
+  }
 }

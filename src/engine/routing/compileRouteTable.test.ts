@@ -112,4 +112,62 @@ describe("compileRouteTable", () => {
       ["a", "TCPRoute/infra/b"],
     ]);
   });
+
+  test("a route served in several places gets its own entry, rank and shadow in each", () => {
+    // b is shadowed by the older a on "first" and alone on "second"; the entry placed first must
+    // not lend its rank or shadowedBy to the other place.
+    const tcp = aGateway("infra", "tcp", [
+      { name: "first", port: 5432, protocol: "TCP" },
+      { name: "second", port: 5433, protocol: "TCP" },
+    ]);
+    const a = aRoute("TCPRoute", "infra", "a", {
+      creationTimestamp: "2020-01-01T00:00:00Z",
+      rules: [{ backends: [{ name: "a" }] }],
+    });
+    const b = aRoute("TCPRoute", "infra", "b", {
+      creationTimestamp: "2021-01-01T00:00:00Z",
+      rules: [{ backends: [{ name: "b" }] }],
+    });
+    const t = compileRouteTable([tcp], [a, b], [...attach(a, tcp, ["first"]), ...attach(b, tcp)]);
+    const entries = t.listeners.map((l) => l.virtualHosts[0]?.entries ?? []);
+    expect(entries.map((list) => list.map((e) => [e.name, e.rank, e.shadowedBy]))).toEqual([
+      [
+        ["a", 1, undefined],
+        ["b", 2, "TCPRoute/infra/a"],
+      ],
+      [["b", 1, undefined]],
+    ]);
+    expect(entries[0]?.[1]).not.toBe(entries[1]?.[0]);
+    expect(Object.keys(entries[1]?.[0] ?? {})).not.toContain("shadowedBy");
+
+    // The same for HTTP: one route on two hostnames, ranked differently in each virtual host.
+    const web = aGateway("infra", "web", [{ name: "http", port: 80, protocol: "HTTP" }]);
+    const both = anHTTPRoute("app", "both", {
+      hostnames: ["a.example.com", "b.example.com"],
+      creationTimestamp: "2021-01-01T00:00:00Z",
+      rules: [{ matches: [{ path: { type: "PathPrefix", value: "/x" } }], backends: [] }],
+    });
+    const older = anHTTPRoute("app", "older", {
+      hostnames: ["b.example.com"],
+      creationTimestamp: "2020-01-01T00:00:00Z",
+      rules: [{ matches: [{ path: { type: "PathPrefix", value: "/x" } }], backends: [] }],
+    });
+    const h = compileRouteTable(
+      [web],
+      [both, older],
+      [...attach(both, web), ...attach(older, web)],
+    );
+    expect(
+      h.listeners[0]?.virtualHosts.map((v) => [v.hostname, v.entries.map((e) => [e.name, e.rank])]),
+    ).toEqual([
+      ["a.example.com", [["both", 1]]],
+      [
+        "b.example.com",
+        [
+          ["older", 1],
+          ["both", 2],
+        ],
+      ],
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import type { ResourceKey } from "../api/keys";
 import type { GRPCRouteMatch, HTTPRouteMatch } from "../api/spec";
 import type {
   GatewayModel,
+  ResolvedBackendRef,
   ResolvedFilter,
   ResolvedRoute,
   ResolvedRule,
@@ -21,11 +22,15 @@ import type {
 import {
   backendTarget,
   collectCandidates,
+  rankKeyOf,
+  routeRankFacts,
   type Candidate,
   type VirtualHostCandidates,
 } from "./collectCandidates";
 import { packPathIndex } from "./packedPathIndex";
+import { emptyList } from "../collections/emptyList";
 import type { Readings } from "../readings/readings";
+import type { RankKey } from "./precedence";
 import type {
   CompiledCandidate,
   CompiledGateway,
@@ -141,8 +146,8 @@ export function compileVirtualHost(
     if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));
     return compileCandidate(c, index, fast);
   });
-  const grpc = all.filter((c) => c.rank.kind === "GRPCRoute");
-  const l4 = all.filter((c) => c.rank.kind !== "HTTPRoute" && c.rank.kind !== "GRPCRoute");
+  const grpc = all.filter((c) => c.route.kind === "GRPCRoute");
+  const l4 = all.filter((c) => c.route.kind !== "HTTPRoute" && c.route.kind !== "GRPCRoute");
   const vhost: CompiledVirtualHost = { hostname, all, grpc, l4, droppedRules };
   if (readingNote !== undefined) vhost.readingNote = readingNote;
   return vhost;
@@ -173,8 +178,24 @@ function compileFastRule(c: Candidate): FastRule {
     targets: refs.map((r, i) =>
       r.valid ? (c.entry.backends[i]?.target ?? backendTarget(r)) : undefined,
     ),
-    backendMayAnswer: refs.map((r) => mayAnswer(r.filters)),
+    backendMayAnswer: backendsMayAnswer(refs),
   };
+}
+
+/**
+ * All-false backendMayAnswer lists by length, shared by every rule whose backendRefs have no
+ * filter that could answer (nearly all of them). Only read by index, never written.
+ */
+const NONE_MAY_ANSWER: boolean[][] = [];
+const SHARED_LENGTHS = 64;
+
+function backendsMayAnswer(refs: readonly ResolvedBackendRef[]): boolean[] {
+  if (refs.some((r) => mayAnswer(r.filters)) || refs.length > SHARED_LENGTHS)
+    return refs.map((r) => mayAnswer(r.filters));
+  let shared = NONE_MAY_ANSWER[refs.length];
+  if (shared === undefined)
+    NONE_MAY_ANSWER[refs.length] = shared = Object.freeze(refs.map(() => false)) as boolean[];
+  return shared;
 }
 
 /** The index every weighted draw lands on when exactly one weight is positive, else -1. */
@@ -188,7 +209,8 @@ function onlyBackendOf(weights: readonly number[]): number {
   return only;
 }
 
-const NO_VALUES: CompiledValueMatch[] = [];
+/** Conditions of a match that writes none: one shared frozen list (most matches have none). */
+const NO_VALUES: CompiledValueMatch[] = emptyList();
 
 class FastCandidate implements CompiledCandidate {
   readonly pathOk: boolean;
@@ -215,7 +237,6 @@ class FastCandidate implements CompiledCandidate {
     readonly route = c.route,
     readonly rule = c.rule,
     readonly match = c.match,
-    readonly rank = c.rank,
   ) {
     this.pathOk = path !== undefined && path.error === undefined;
     this.pathExact = path?.type === "Exact";
@@ -229,10 +250,27 @@ class FastCandidate implements CompiledCandidate {
     this.mayAnswer = fast.mayAnswer;
     this.onlyBackend = onlyBackendOf(fast.weights);
   }
+
+  #rank: RankKey | undefined;
+
+  /**
+   * The precedence keys, worked out when first asked (a trace explaining why the winner won):
+   * routing itself only needs the kind (route.kind) and the candidate's position, and a router
+   * over 10,000 routes would otherwise hold some 60,000 key objects nobody reads.
+   */
+  get rank(): RankKey {
+    return (this.#rank ??= rankKeyOf(
+      this.route,
+      routeRankFacts(this.route),
+      this.rule,
+      this.entry.match,
+      this.entry.matchIndex,
+    ));
+  }
 }
 
 function compileCandidate(c: Candidate, index: number, fast: FastRule): CompiledCandidate {
-  if (c.rank.kind === "HTTPRoute") {
+  if (c.route.kind === "HTTPRoute") {
     const m = c.match as HTTPRouteMatch | undefined;
     return new FastCandidate(
       c,
@@ -240,12 +278,12 @@ function compileCandidate(c: Candidate, index: number, fast: FastRule): Compiled
       fast,
       compilePathMatch(m?.path),
       m?.method,
-      compileHeaderMatches(m?.headers),
-      compileQueryMatches(m?.queryParams),
+      m?.headers?.length ? compileHeaderMatches(m.headers) : NO_VALUES,
+      m?.queryParams?.length ? compileQueryMatches(m.queryParams) : NO_VALUES,
       undefined,
     );
   }
-  if (c.rank.kind === "GRPCRoute") {
+  if (c.route.kind === "GRPCRoute") {
     const m = c.match as GRPCRouteMatch | undefined;
     const grpc = m?.method === undefined ? undefined : compileGrpcMethodMatch(m.method);
     return new FastCandidate(
@@ -254,7 +292,7 @@ function compileCandidate(c: Candidate, index: number, fast: FastRule): Compiled
       fast,
       undefined,
       undefined,
-      compileHeaderMatches(m?.headers),
+      m?.headers?.length ? compileHeaderMatches(m.headers) : NO_VALUES,
       NO_VALUES,
       grpc,
     );

@@ -165,7 +165,7 @@ export function packPathIndex(
     hosts[row + HOST_PREFIX_LENGTHS] = prefixLengths;
     hosts[row + HOST_REGEX_START] = regex.length;
     for (const c of virtualHosts[h] ?? [])
-      if (c.rank.kind === "HTTPRoute" && c.pathOk && c.path?.type === "RegularExpression")
+      if (c.route.kind === "HTTPRoute" && c.pathOk && c.path?.type === "RegularExpression")
         regex.push(builder.add(c, ""));
     hosts[row + HOST_REGEX_COUNT] = regex.length - (hosts[row + HOST_REGEX_START] as number);
   });
@@ -282,7 +282,7 @@ function conditionsKey(c: CompiledCandidate): string {
 function groupByPathHash(list: readonly CompiledCandidate[]): Map<number, CompiledCandidate[]> {
   const groups = new Map<number, CompiledCandidate[]>();
   for (const c of list) {
-    if (c.rank.kind !== "HTTPRoute" || !c.pathOk || c.path?.type === "RegularExpression") continue;
+    if (c.route.kind !== "HTTPRoute" || !c.pathOk || c.path?.type === "RegularExpression") continue;
     const hash = hashPath(pathKey(c));
     const group = groups.get(hash);
     if (group === undefined) groups.set(hash, [c]);

@@ -90,10 +90,10 @@ export function routeRequest(router: Router, req: SimRequest, options?: RouteOpt
   if (l4) {
     const kind = viaTls ? "TLSRoute" : req.scheme === "tcp" ? "TCPRoute" : "UDPRoute";
     const l4Routes = listener.virtualHostList[host]?.l4;
-    winner = l4Routes?.find((c) => c.rank.kind === kind);
+    winner = l4Routes?.find((c) => c.route.kind === kind);
     // A TCPRoute sits on a TLS listener only under tcpRouteOnTlsTerminate=accepted: it takes the
     // decrypted connections no TLSRoute serves.
-    if (winner === undefined && viaTls) winner = l4Routes?.find((c) => c.rank.kind === "TCPRoute");
+    if (winner === undefined && viaTls) winner = l4Routes?.find((c) => c.route.kind === "TCPRoute");
     if (winner === undefined) return fail("connection-refused", 0, false);
   } else {
     const raw =
@@ -371,7 +371,7 @@ function routeMesh(
   if (l4) {
     winner = vhost.l4.find(
       (c) =>
-        c.rank.kind ===
+        c.route.kind ===
         (req.scheme === "tcp" ? "TCPRoute" : req.scheme === "udp" ? "UDPRoute" : "TLSRoute"),
     );
     if (winner === undefined) return fail("connection-refused", 0, false);

@@ -121,13 +121,8 @@ export function attachRouteParent(
     );
   }
   explain.parent = parent.key;
-  const checks: AttachmentCheck[] = [
-    {
-      check: "parent-exists",
-      pass: true,
-      detail: `${ref.kind} ${ref.namespace}/${ref.name} found`,
-    },
-  ];
+  const [parentExists, parentReconciled] = parentFoundChecks(ctx, parent, ref);
+  const checks: AttachmentCheck[] = [parentExists];
   const built =
     ref.kind === "Gateway"
       ? gateways.get(parent.key)
@@ -157,11 +152,7 @@ export function attachRouteParent(
     checks.push({ check: "parent-reconciled", pass: false, detail: why });
     return noStatus(`${why}; no controller writes status for it`, checks);
   }
-  checks.push({
-    check: "parent-reconciled",
-    pass: true,
-    detail: `${ref.kind} ${ref.namespace}/${ref.name} is reconciled by gwsim`,
-  });
+  checks.push(parentReconciled);
   explain.checks = checks;
 
   const admission =
@@ -183,7 +174,9 @@ export function attachRouteParent(
     );
   }
   const candidates = built.listeners.filter((l) => l.owner === parent);
-  const admissions = candidates.map((l) => checkListenerAdmission(ctx.index, l, ref, route));
+  const admissions = candidates.map((l) =>
+    checkListenerAdmission(ctx.index, l, ref, route, ctx.admission),
+  );
   explain.listeners = admissions.map((a): ListenerExplain => ({
     gateway: built.gateway.key,
     owner: a.listener.owner.key,
@@ -254,20 +247,71 @@ export function attachRouteParent(
       built.gateway,
     );
   }
-  checks.push({
-    check: "rules-valid",
-    pass: invalid.length === 0,
-    detail: invalid.length
-      ? `${invalid.length} of ${route.rules.length} rules dropped: ${invalid.map(describeRule).join(", ")}`
-      : `all ${route.rules.length} rules are valid`,
-  });
+  checks.push(
+    invalid.length > 0
+      ? {
+          check: "rules-valid",
+          pass: false,
+          detail: `${invalid.length} of ${route.rules.length} rules dropped: ${invalid.map(describeRule).join(", ")}`,
+        }
+      : rulesValidCheck(ctx, route.rules.length),
+  );
   return settle(
     explain,
     RouteReason.Accepted,
-    `accepted by listener${admitted.length > 1 ? "s" : ""} ${admitted.map((a) => a.listener.name).join(", ")}`,
+    acceptedMessage(ctx, admitted),
     admitted,
     built.gateway,
   );
+}
+
+/** "accepted by listener(s) …"; the one-listener sentence is shared by every route it accepts. */
+function acceptedMessage(ctx: StatusContext, admitted: readonly ListenerAdmission[]): string {
+  const only = admitted.length === 1 ? admitted[0]?.listener : undefined;
+  const known = only === undefined ? undefined : ctx.admission?.acceptedBy.get(only);
+  if (known !== undefined) return known;
+  const message = `accepted by listener${admitted.length > 1 ? "s" : ""} ${admitted.map((a) => a.listener.name).join(", ")}`;
+  if (only !== undefined) ctx.admission?.acceptedBy.set(only, message);
+  return message;
+}
+
+/**
+ * The two passing checks of a parent that exists and gwsim reconciles: the same for every route
+ * attached to it, so one pair is shared (ctx.admission) rather than a pair of sentences per route.
+ */
+function parentFoundChecks(
+  ctx: StatusContext,
+  parent: Manifest,
+  ref: ResolvedParentRef,
+): readonly [AttachmentCheck, AttachmentCheck] {
+  const known = ctx.admission?.parentFound.get(parent);
+  if (known !== undefined) return known;
+  const pair = [
+    {
+      check: "parent-exists",
+      pass: true,
+      detail: `${ref.kind} ${ref.namespace}/${ref.name} found`,
+    },
+    {
+      check: "parent-reconciled",
+      pass: true,
+      detail: `${ref.kind} ${ref.namespace}/${ref.name} is reconciled by gwsim`,
+    },
+  ] as const;
+  ctx.admission?.parentFound.set(parent, pair);
+  return pair;
+}
+
+function rulesValidCheck(ctx: StatusContext, ruleCount: number): AttachmentCheck {
+  const known = ctx.admission?.rulesValid.get(ruleCount);
+  if (known !== undefined) return known;
+  const check: AttachmentCheck = {
+    check: "rules-valid",
+    pass: true,
+    detail: `all ${ruleCount} rules are valid`,
+  };
+  ctx.admission?.rulesValid.set(ruleCount, check);
+  return check;
 }
 
 /** A mesh parent Service the world assumes has the port (or named port) the parentRef names. */

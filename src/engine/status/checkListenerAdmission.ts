@@ -9,7 +9,7 @@ import { computeEffectiveHostnames } from "../resolve/intersectHostnames";
 import { matchLabelSelector, printSelector } from "../resolve/matchLabelSelector";
 import { asRecord, asString } from "../resolve/read";
 import type { ResolvedParentRef } from "../resolve/resolveParentRef";
-import type { AttachmentCheck } from "../types";
+import type { AttachmentCheck, Manifest } from "../types";
 import { isListenerReady, type ListenerState } from "./listenerState";
 
 export interface ListenerAdmission {
@@ -23,12 +23,60 @@ export interface ListenerAdmission {
 
 const HOSTNAME_KINDS: ReadonlySet<RouteKind> = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 
+/**
+ * The checks whose outcome and sentence depend only on the listener, the route's kind or the
+ * route's namespace, built once per listener and shared by every route that asks. Thousands of
+ * routes on one listener otherwise each hold their own equal copy of the same four sentences.
+ * Valid for one index (namespace labels decide Selector checks): one memo per status run. The
+ * check objects are shared, so nothing may mutate them (the arrays holding them are per route).
+ */
+export interface AdmissionMemo {
+  perListener: Map<ListenerState, ListenerCheckMemo>;
+  /** attachRouteParent's "parent-exists" and "parent-reconciled" passes, per parent object. */
+  parentFound: Map<Manifest, readonly [AttachmentCheck, AttachmentCheck]>;
+  /** attachRouteParent's passing "rules-valid" check, by rule count. */
+  rulesValid: Map<number, AttachmentCheck>;
+  /** "accepted by listener NAME" for a route accepted by exactly that one listener. */
+  acceptedBy: Map<ListenerState, string>;
+  /** The Accepted=True condition message written for each such explanation message. */
+  acceptedCondition: Map<string, string>;
+}
+
+interface ListenerCheckMemo {
+  routeKind: Map<RouteKind, AttachmentCheck>;
+  namespace: Map<string, AttachmentCheck>;
+  /** By readiness, which is settled before routes attach; kept apart to stay correct regardless. */
+  ready?: AttachmentCheck;
+  notReady?: AttachmentCheck;
+}
+
+export function createAdmissionMemo(): AdmissionMemo {
+  return {
+    perListener: new Map(),
+    parentFound: new Map(),
+    rulesValid: new Map(),
+    acceptedBy: new Map(),
+    acceptedCondition: new Map(),
+  };
+}
+
+function listenerMemo(memo: AdmissionMemo | undefined, l: ListenerState): ListenerCheckMemo {
+  // Without a memo every call gets a fresh one: the checks are built each time, as before.
+  if (memo === undefined) return { routeKind: new Map(), namespace: new Map() };
+  let m = memo.perListener.get(l);
+  if (m === undefined)
+    memo.perListener.set(l, (m = { routeKind: new Map(), namespace: new Map() }));
+  return m;
+}
+
 export function checkListenerAdmission(
   index: ResourceIndex,
   l: ListenerState,
   ref: ResolvedParentRef,
   route: { kind: RouteKind; namespace: string; hostnames: readonly string[] },
+  memo?: AdmissionMemo,
 ): ListenerAdmission {
+  const shared = listenerMemo(memo, l);
   const checks: AttachmentCheck[] = [];
   let failsAt: ListenerAdmission["failsAt"];
   const fail = (stage: NonNullable<ListenerAdmission["failsAt"]>) => {
@@ -54,16 +102,25 @@ export function checkListenerAdmission(
     if (!pass) fail("parent");
   }
 
-  const kindOk = l.supportedKinds.includes(route.kind);
-  checks.push({
-    check: "route-kind",
-    pass: kindOk,
-    detail: `listener ${l.name} (${l.protocol}) accepts ${l.supportedKinds.length ? l.supportedKinds.join(", ") : "no route kinds"}; route kind is ${route.kind}`,
-  });
-  if (!kindOk) fail("allowed");
+  let kind = shared.routeKind.get(route.kind);
+  if (kind === undefined) {
+    kind = {
+      check: "route-kind",
+      pass: l.supportedKinds.includes(route.kind),
+      detail: `listener ${l.name} (${l.protocol}) accepts ${l.supportedKinds.length ? l.supportedKinds.join(", ") : "no route kinds"}; route kind is ${route.kind}`,
+    };
+    shared.routeKind.set(route.kind, kind);
+  }
+  checks.push(kind);
+  if (!kind.pass) fail("allowed");
 
-  const ns = checkNamespace(index, l, route.namespace);
-  checks.push({ check: "namespace", pass: ns.pass, detail: ns.detail });
+  let ns = shared.namespace.get(route.namespace);
+  if (ns === undefined) {
+    const outcome = checkNamespace(index, l, route.namespace);
+    ns = { check: "namespace", pass: outcome.pass, detail: outcome.detail };
+    shared.namespace.set(route.namespace, ns);
+  }
+  checks.push(ns);
   if (!ns.pass) fail("allowed");
 
   let effectiveHostnames: string[] = ["*"];
@@ -81,18 +138,27 @@ export function checkListenerAdmission(
     if (!pass) fail("hostname");
   }
 
-  const ready = isListenerReady(l);
-  checks.push({
-    check: "listener-ready",
-    pass: ready,
-    detail: ready
-      ? `listener ${l.name} is programmed`
-      : `listener ${l.name} is not programmed, so it serves no traffic (the route still counts as attached)`,
-  });
+  checks.push(isListenerReady(l) ? readyCheck(shared, l) : notReadyCheck(shared, l));
 
   const out: ListenerAdmission = { listener: l, checks, effectiveHostnames };
   if (failsAt) out.failsAt = failsAt;
   return out;
+}
+
+function readyCheck(shared: ListenerCheckMemo, l: ListenerState): AttachmentCheck {
+  return (shared.ready ??= {
+    check: "listener-ready",
+    pass: true,
+    detail: `listener ${l.name} is programmed`,
+  });
+}
+
+function notReadyCheck(shared: ListenerCheckMemo, l: ListenerState): AttachmentCheck {
+  return (shared.notReady ??= {
+    check: "listener-ready",
+    pass: false,
+    detail: `listener ${l.name} is not programmed, so it serves no traffic (the route still counts as attached)`,
+  });
 }
 
 function checkNamespace(

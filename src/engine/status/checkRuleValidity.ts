@@ -61,22 +61,34 @@ function regexError(pattern: string): string | undefined {
 
 function checkRegex(what: string, pattern: string): RuleProblem | undefined {
   const error = regexError(pattern);
-  return error === undefined
-    ? undefined
-    : unsupported(
-        `${what} ${JSON.stringify(pattern)} is not a valid RE2 regular expression: ${error}`,
-      );
+  return error === undefined ? undefined : regexProblem(what, pattern, error);
 }
 
+function regexProblem(what: string, pattern: string, error: string): RuleProblem {
+  return unsupported(
+    `${what} ${JSON.stringify(pattern)} is not a valid RE2 regular expression: ${error}`,
+  );
+}
+
+/**
+ * A header or query parameter condition. What it is called ("header NAME match") is spelt out only
+ * for a problem: nearly every condition is valid, and a rule has many.
+ */
 function checkValueMatch(
-  what: string,
+  condition: "header" | "query parameter",
   m: Record<string, unknown>,
   defaultType: string,
 ): RuleProblem | undefined {
   const type = asString(m["type"]) ?? defaultType;
-  if (type === "RegularExpression") return checkRegex(what, asString(m["value"]) ?? "");
+  const what = () => `${condition} ${asString(m["name"]) ?? ""} match`;
+  if (type === "RegularExpression") {
+    const error = regexError(asString(m["value"]) ?? "");
+    return error === undefined
+      ? undefined
+      : regexProblem(what(), asString(m["value"]) ?? "", error);
+  }
   if (type !== "Exact" && type !== "PathPrefix")
-    return unsupported(`${what} type "${type}" is not supported`);
+    return unsupported(`${what()} type "${type}" is not supported`);
   return undefined;
 }
 
@@ -92,11 +104,11 @@ function checkHttpMatches(rule: Record<string, unknown>): RuleProblem | undefine
         return unsupported(`path match type "${type}" is not supported`);
     }
     for (const h of asRecords(match["headers"])) {
-      const p = checkValueMatch(`header ${asString(h["name"]) ?? ""} match`, h, "Exact");
+      const p = checkValueMatch("header", h, "Exact");
       if (p) return p;
     }
     for (const q of asRecords(match["queryParams"])) {
-      const p = checkValueMatch(`query parameter ${asString(q["name"]) ?? ""} match`, q, "Exact");
+      const p = checkValueMatch("query parameter", q, "Exact");
       if (p) return p;
     }
     const method = asString(match["method"]);
@@ -121,20 +133,19 @@ function checkGrpcMatches(rule: Record<string, unknown>): RuleProblem | undefine
         return unsupported(`gRPC method match type "${type}" is not supported`);
     }
     for (const h of asRecords(match["headers"])) {
-      const p = checkValueMatch(`header ${asString(h["name"]) ?? ""} match`, h, "Exact");
+      const p = checkValueMatch("header", h, "Exact");
       if (p) return p;
     }
   }
   return undefined;
 }
 
+/** The rule's filters, then each backendRef's, in that order: the first problem is reported. */
 function checkFilters(kind: RouteKind, rule: Record<string, unknown>): RuleProblem | undefined {
-  const lists = [
-    asRecords(rule["filters"]),
-    ...asRecords(rule["backendRefs"]).map((b) => asRecords(b["filters"])),
-  ];
-  for (const filters of lists) {
-    const problem = checkFilterList(kind, filters, asRecords(rule["matches"]));
+  const own = checkFilterList(kind, asRecords(rule["filters"]), rule);
+  if (own) return own;
+  for (const b of asRecords(rule["backendRefs"])) {
+    const problem = checkFilterList(kind, asRecords(b["filters"]), rule);
     if (problem) return problem;
   }
   return undefined;
@@ -143,8 +154,11 @@ function checkFilters(kind: RouteKind, rule: Record<string, unknown>): RuleProbl
 function checkFilterList(
   kind: RouteKind,
   filters: readonly Record<string, unknown>[],
-  matches: readonly Record<string, unknown>[],
+  rule: Record<string, unknown>,
 ): RuleProblem | undefined {
+  // Most lists are empty: nothing to check, nothing to allocate.
+  if (filters.length === 0) return undefined;
+  const matches = asRecords(rule["matches"]);
   const allowed = kind === "GRPCRoute" ? GRPC_FILTERS : HTTP_FILTERS;
   const types = filters.map((f) => asString(f["type"]) ?? "");
   for (const type of types) {

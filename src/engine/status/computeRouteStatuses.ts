@@ -148,7 +148,7 @@ export function parentStatus(
   const condition = conditionsFor(ctx, m);
   const conditions = [
     e.accepted
-      ? condition(ConditionType.Accepted, "True", RouteReason.Accepted, `Route is ${e.message}`)
+      ? condition(ConditionType.Accepted, "True", RouteReason.Accepted, acceptedText(ctx, e))
       : condition(ConditionType.Accepted, "False", e.reason, capitalize(e.message)),
   ];
   const first = resolution.refProblems[0];
@@ -179,6 +179,17 @@ export function parentStatus(
     );
   }
   return { parentRef: e.parentRef, parentRefIndex: e.parentRefIndex, controllerName, conditions };
+}
+
+/** "Route is accepted by …": one string per distinct sentence, shared by the routes that say it. */
+function acceptedText(ctx: StatusContext, e: RouteParentExplain): string {
+  const memo = ctx.admission?.acceptedCondition;
+  let text = memo?.get(e.message);
+  if (text === undefined) {
+    text = `Route is ${e.message}`;
+    memo?.set(e.message, text);
+  }
+  return text;
 }
 
 function capitalize(text: string): string {

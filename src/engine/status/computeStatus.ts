@@ -27,6 +27,7 @@ import { buildGatewayListeners, type GatewayListeners } from "./buildGatewayList
 import { computeBackendTLSPolicyStatus, withBackendTLS } from "./computeBackendTLSPolicyStatus";
 import { computeGatewayClassStatus, type GatewayClassOutcome } from "./computeGatewayClassStatus";
 import { computeRouteStatuses } from "./computeRouteStatuses";
+import { createAdmissionMemo } from "./checkListenerAdmission";
 import type { MeshBinding } from "../mesh/meshTypes";
 import {
   assumptionDiagnostics,
@@ -69,6 +70,7 @@ export function computeStatus(
     now: options.clock(),
     diagnostics: [],
     assumptions: new Map(),
+    admission: createAdmissionMemo(),
   };
   if (options.readings !== undefined) ctx.readings = options.readings;
   const status: StatusReport = {};

@@ -26,6 +26,7 @@ import type {
   ResolvedRule,
 } from "../types";
 import { checkRuleValidity } from "./checkRuleValidity";
+import { emptyList } from "../collections/emptyList";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
 
 export interface RefProblem {
@@ -109,8 +110,11 @@ export function resolveRoute(
     }
     return ref;
   };
-  const resolveFilters = (raw: unknown, pathOf: () => FieldPathList): ResolvedFilter[] =>
-    asRecords(raw).map((f, i) => {
+  // Most rules and backendRefs have no filters: they share one frozen empty list.
+  const resolveFilters = (raw: unknown, pathOf: () => FieldPathList): ResolvedFilter[] => {
+    const written = asRecords(raw);
+    if (written.length === 0) return emptyList();
+    return written.map((f, i) => {
       const path = pathOf();
       const filter = f as HTTPRouteFilter;
       const out: ResolvedFilter = { index: i, filter };
@@ -152,6 +156,7 @@ export function resolveRoute(
       }
       return out;
     });
+  };
 
   const rules: ResolvedRule[] = rawRules.map((rule, r) => {
     const rulePath = ["spec", "rules", r];

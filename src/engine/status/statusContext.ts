@@ -11,6 +11,7 @@ import type { SourceLocator } from "../load/loadManifests";
 import { resourceKey } from "../api/keys";
 import type { ResourceIndex } from "../resolve/indexResources";
 import type { AssumedObject } from "../resolve/world";
+import type { AdmissionMemo } from "./checkListenerAdmission";
 import type { Condition, Diagnostic, FieldPath, Manifest } from "../types";
 
 export interface StatusContext {
@@ -22,6 +23,11 @@ export interface StatusContext {
   assumptions: Map<string, { object: AssumedObject; referrer: Manifest; code: DiagnosticCode }>;
   /** Non-default readings of unsettled spec points (AnalyzeOptions.readings). */
   readings?: Readings;
+  /**
+   * Admission checks shared across the routes of this run (checkListenerAdmission). Optional: a
+   * context without it builds every check afresh, with the same result.
+   */
+  admission?: AdmissionMemo;
 }
 
 export interface AssumptionNote {
