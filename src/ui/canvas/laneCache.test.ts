@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { clearLane, type Anchor, type Box } from "./edgeGeometry";
+import { LaneCache } from "./laneCache";
+
+const from: Anchor = { x: 0, y: 50, side: "right" };
+const to: Anchor = { x: 600, y: 50, side: "left" };
+/** A node right on the straight line between the two anchors: lane 0 is blocked. */
+const blocking: Box = { id: "mid", left: 250, top: 20, right: 350, bottom: 80 };
+const ends = ["a", "b"];
+
+function counting() {
+  let calls = 0;
+  const route: typeof clearLane = (...args) => {
+    calls++;
+    return clearLane(...args);
+  };
+  return { route, calls: () => calls };
+}
+
+describe("LaneCache", () => {
+  it("routes an edge once per arrangement of boxes", () => {
+    const router = counting();
+    const cache = new LaneCache(router.route);
+    cache.arrange([blocking]);
+    const first = cache.clearLane(from, to, 0, () => [blocking], ends);
+    expect(first).not.toBe(0);
+    // The same boxes again (new objects, as each analysis builds them): nothing is routed again.
+    cache.arrange([{ ...blocking }]);
+    expect(cache.clearLane(from, to, 0, () => [blocking], ends)).toBe(first);
+    expect(router.calls()).toBe(1);
+    // Another edge, or the same one in another lane, is routed.
+    cache.clearLane(from, to, 1, () => [blocking], ends);
+    expect(router.calls()).toBe(2);
+  });
+
+  it("forgets every lane when a box moves, and routes around where it is now", () => {
+    const router = counting();
+    const cache = new LaneCache(router.route);
+    cache.arrange([blocking]);
+    expect(cache.clearLane(from, to, 0, () => [blocking], ends)).not.toBe(0);
+    const movedAway: Box = { ...blocking, top: 2000, bottom: 2060 };
+    cache.arrange([movedAway]);
+    expect(cache.clearLane(from, to, 0, () => [movedAway], ends)).toBe(0);
+    expect(router.calls()).toBe(2);
+  });
+
+  it("keys on the edge's ends: an edge whose own node is the box is not bent around it", () => {
+    const cache = new LaneCache();
+    cache.arrange([blocking]);
+    expect(cache.clearLane(from, to, 0, () => [blocking], ends)).not.toBe(0);
+    expect(cache.clearLane(from, to, 0, () => [blocking], ["mid", "b"])).toBe(0);
+  });
+
+  it("gives clearLane's answer for any boxes and edges, cached or not", () => {
+    const coordinate = fc.integer({ min: -2000, max: 2000 });
+    const box = fc
+      .record({ x: coordinate, y: coordinate, w: fc.nat(400), h: fc.nat(300), id: fc.nat(5) })
+      .map(({ x, y, w, h, id }): Box => ({
+        id: `n${id}`,
+        left: x,
+        top: y,
+        right: x + w,
+        bottom: y + h,
+      }));
+    const edge = fc.record({
+      a: fc.record({ x: coordinate, y: coordinate }),
+      b: fc.record({ x: coordinate, y: coordinate }),
+      lane: fc.integer({ min: -2, max: 2 }),
+      ends: fc.array(fc.constantFrom("n0", "n1", "n2"), { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(box, { maxLength: 12 }), { minLength: 1, maxLength: 3 }),
+        fc.array(edge, { maxLength: 6 }),
+        (arrangements, edges) => {
+          const cache = new LaneCache();
+          // Each arrangement twice in a row (the second time answers from the cache), then again.
+          for (const boxes of [...arrangements, ...arrangements].flatMap((b) => [b, b])) {
+            cache.arrange(boxes);
+            for (const e of edges) {
+              const a: Anchor = { ...e.a, side: "right" };
+              const b: Anchor = { ...e.b, side: "left" };
+              expect(cache.clearLane(a, b, e.lane, () => boxes, e.ends)).toBe(
+                clearLane(a, b, e.lane, boxes, e.ends),
+              );
+            }
+          }
+        },
+      ),
+    );
+  });
+});
