@@ -1,19 +1,31 @@
-import { clearLane, type Anchor, type Box, type BoxIndex } from "./edgeGeometry";
+import {
+  boxInRegion,
+  clearLane,
+  laneRegion,
+  type Anchor,
+  type Box,
+  type BoxIndex,
+  type LaneRegion,
+} from "./edgeGeometry";
 
 /** How an edge's lane is found around obstacles: edgeGeometry's clearLane (tests count its calls). */
 export type LaneRouter = typeof clearLane;
 
+/** More changed boxes than this between two arrangements (a new layout, an import): start over. */
+const MAX_CHANGED_BOXES = 64;
+
 /**
- * clearLane's answers kept for one arrangement of node boxes. An analysis after a keystroke moves
- * no node (the layout keeps positions across edits), so the canvas need not route every edge
- * around the nodes again: at 300 documents that routing was most of the time spent turning an
- * analysis into React Flow elements. A moved, resized, added or removed box is a new arrangement
- * and forgets every lane; an edge's answer is kept under its two anchors, its lane and its ends,
- * everything else clearLane reads.
+ * clearLane's answers, kept while the boxes they were routed around stay put. Every analysis
+ * rebuilds the canvas's elements, and routing each edge around the nodes afresh was most of that
+ * work at 300 documents, though a keystroke changes at most a node or two (a failing route grows a
+ * reason line). An answer depends only on its edge (anchors, lane, ends) and on the boxes in the
+ * edge's search region (laneRegion), so a new arrangement forgets only the answers whose region a
+ * moved, resized, added or removed box overlaps, before or after the change.
  */
 export class LaneCache {
-  private arrangement: string | undefined;
-  private readonly lanes = new Map<string, number>();
+  /** The arrangement the kept answers hold for, by node id; undefined: nothing can be kept. */
+  private boxes: Map<string, Box> | undefined = new Map();
+  private readonly answers = new Map<string, { lane: number; region: LaneRegion }>();
 
   constructor(
     private readonly route: LaneRouter = clearLane,
@@ -21,14 +33,32 @@ export class LaneCache {
     private readonly maxEntries = 50_000,
   ) {}
 
-  /** The boxes the next lanes are routed around; any other arrangement than the last forgets all. */
+  /** The boxes the next lanes are routed around; answers a change in them may alter are forgotten. */
   arrange(boxes: readonly Box[]): void {
-    const arrangement = JSON.stringify(
-      boxes.map((b) => [b.id ?? null, b.left, b.top, b.right, b.bottom]),
-    );
-    if (arrangement === this.arrangement) return;
-    this.arrangement = arrangement;
-    this.lanes.clear();
+    const next = new Map<string, Box>();
+    for (const box of boxes) {
+      // Boxes are told apart by id; without one (or with a repeated one) nothing is kept.
+      if (box.id === undefined || next.has(box.id)) {
+        this.boxes = undefined;
+        this.answers.clear();
+        return;
+      }
+      next.set(box.id, box);
+    }
+    const previous = this.boxes;
+    this.boxes = next;
+    if (previous === undefined) return this.answers.clear();
+    const changed: Box[] = [];
+    for (const [id, box] of next) {
+      const old = previous.get(id);
+      if (old === undefined) changed.push(box);
+      else if (!sameBox(old, box)) changed.push(old, box);
+    }
+    for (const [id, old] of previous) if (!next.has(id)) changed.push(old);
+    if (changed.length === 0) return;
+    if (changed.length > MAX_CHANGED_BOXES) return this.answers.clear();
+    for (const [key, known] of this.answers)
+      if (changed.some((box) => boxInRegion(box, known.region))) this.answers.delete(key);
   }
 
   /**
@@ -42,12 +72,22 @@ export class LaneCache {
     obstacles: () => readonly Box[] | BoxIndex,
     ends: readonly string[],
   ): number {
+    if (this.boxes === undefined) return this.route(from, to, lane, obstacles(), ends);
     const key = JSON.stringify([from.x, from.y, from.side, to.x, to.y, to.side, lane, ends]);
-    const known = this.lanes.get(key);
-    if (known !== undefined) return known;
+    const known = this.answers.get(key);
+    if (known !== undefined) return known.lane;
     const clear = this.route(from, to, lane, obstacles(), ends);
-    if (this.lanes.size >= this.maxEntries) this.lanes.clear();
-    this.lanes.set(key, clear);
+    if (this.answers.size >= this.maxEntries) this.answers.clear();
+    this.answers.set(key, { lane: clear, region: laneRegion(from, to, lane) });
     return clear;
   }
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return (
+    Object.is(a.left, b.left) &&
+    Object.is(a.top, b.top) &&
+    Object.is(a.right, b.right) &&
+    Object.is(a.bottom, b.bottom)
+  );
 }
