@@ -104,7 +104,7 @@ export interface BoxIndex {
 }
 
 /** The region of the canvas an edge's lane search looks at (bounds inclusive). */
-export interface LaneRegion {
+interface LaneRegion {
   minX: number;
   minY: number;
   maxX: number;
@@ -115,7 +115,7 @@ export interface LaneRegion {
  * Where clearLane looks for nodes in an edge's way: the curve's hull across, its ends' heights
  * widened by the largest detour up and down. Only boxes overlapping it can change the lane.
  */
-export function laneRegion(from: Anchor, to: Anchor, lane: number): LaneRegion {
+function laneRegion(from: Anchor, to: Anchor, lane: number): LaneRegion {
   const reach = ((MAX_DETOUR_LANES + Math.abs(lane)) * LANE_GAP) / 0.75 + CLEARANCE;
   const xs = laneBezier(from, to, lane).points.map((p) => p[0]);
   return {
@@ -127,7 +127,7 @@ export function laneRegion(from: Anchor, to: Anchor, lane: number): LaneRegion {
 }
 
 /** True when a box overlaps a region (what clearLane's filter keeps). */
-export function boxInRegion(b: Box, r: LaneRegion): boolean {
+function boxInRegion(b: Box, r: LaneRegion): boolean {
   return b.right >= r.minX && b.left <= r.maxX && b.bottom >= r.minY && b.top <= r.maxY;
 }
 
@@ -143,7 +143,23 @@ export function clearLane(
   obstacles: readonly Box[] | BoxIndex,
   ends: readonly string[] = [],
 ): number {
-  if (Array.isArray(obstacles) && obstacles.length === 0) return lane;
+  return routeLane(from, to, lane, obstacles, ends).lane;
+}
+
+/**
+ * clearLane's answer, and the curves it tried on the way. Only a box that takes in a sample of one
+ * of those curves (within the clearance) can change the answer: that is what crossing means here.
+ */
+export function routeLane(
+  from: Anchor,
+  to: Anchor,
+  lane: number,
+  obstacles: readonly Box[] | BoxIndex,
+  ends: readonly string[] = [],
+): { lane: number; tried: Curve[] } {
+  const first = laneBezier(from, to, lane);
+  const tried = [first];
+  if (Array.isArray(obstacles) && obstacles.length === 0) return { lane, tried };
   // Only nodes near the curve's widest possible bend can be in its way.
   const region = laneRegion(from, to, lane);
   const candidates = isBoxIndex(obstacles)
@@ -152,14 +168,21 @@ export function clearLane(
   const near = candidates.filter(
     (b) => boxInRegion(b, region) && (b.id === undefined || !ends.includes(b.id)),
   );
-  if (near.length === 0 || !crosses(laneBezier(from, to, lane), near)) return lane;
+  if (near.length === 0 || !crosses(first, near)) return { lane, tried };
   for (let step = 1; step <= MAX_DETOUR_LANES; step++) {
     for (const direction of [-1, 1]) {
       const candidate = lane + direction * step;
-      if (!crosses(laneBezier(from, to, candidate), near)) return candidate;
+      const curve = laneBezier(from, to, candidate);
+      tried.push(curve);
+      if (!crosses(curve, near)) return { lane: candidate, tried };
     }
   }
-  return lane;
+  return { lane, tried };
+}
+
+/** True when the curve runs through the box or within the clearance of it (clearLane's test). */
+export function curveCrossesBox(curve: Curve, box: Box): boolean {
+  return crosses(curve, [box]);
 }
 
 function isBoxIndex(obstacles: readonly Box[] | BoxIndex): obstacles is BoxIndex {

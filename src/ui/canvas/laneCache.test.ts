@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clearLane, type Anchor, type Box } from "./edgeGeometry";
+import { clearLane, laneBezier, routeLane, type Anchor, type Box } from "./edgeGeometry";
 import { LaneCache } from "./laneCache";
 
 const from: Anchor = { x: 0, y: 50, side: "right" };
@@ -15,9 +15,9 @@ const ends = ["a", "b"];
 
 function counting() {
   let calls = 0;
-  const route: typeof clearLane = (...args) => {
+  const route: typeof routeLane = (...args) => {
     calls++;
-    return clearLane(...args);
+    return routeLane(...args);
   };
   return { route, calls: () => calls };
 }
@@ -61,6 +61,27 @@ describe("LaneCache", () => {
     expect(cache.clearLane(from, to, 0, () => [grown], ends)).toBe(0);
     cache.arrange([blocking, grown]);
     expect(cache.clearLane(from, to, 0, () => [blocking, grown], ends)).not.toBe(0);
+  });
+
+  it("forgets an answer when a box comes into the lane it found, though not into the first lane tried", () => {
+    const cache = new LaneCache();
+    cache.arrange([blocking]);
+    const found = cache.clearLane(from, to, 0, () => [blocking], ends);
+    expect(found).not.toBe(0);
+    // A small node on the found lane's curve, far from the straight line (lane 0) tried first.
+    const mid = laneBezier(from, to, found);
+    const inTheWay: Box = {
+      id: "new",
+      left: mid.labelX - 5,
+      top: mid.labelY - 5,
+      right: mid.labelX + 5,
+      bottom: mid.labelY + 5,
+    };
+    const boxes = [blocking, inTheWay];
+    cache.arrange(boxes);
+    const now = clearLane(from, to, 0, boxes, ends);
+    expect(now).not.toBe(found);
+    expect(cache.clearLane(from, to, 0, () => boxes, ends)).toBe(now);
   });
 
   it("keys on the edge's ends: an edge whose own node is the box is not bent around it", () => {

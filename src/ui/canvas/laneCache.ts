@@ -1,15 +1,14 @@
 import {
-  boxInRegion,
-  clearLane,
-  laneRegion,
+  curveCrossesBox,
+  routeLane,
   type Anchor,
   type Box,
   type BoxIndex,
-  type LaneRegion,
+  type Curve,
 } from "./edgeGeometry";
 
-/** How an edge's lane is found around obstacles: edgeGeometry's clearLane (tests count its calls). */
-export type LaneRouter = typeof clearLane;
+/** How an edge's lane is found around obstacles: edgeGeometry's routeLane (tests count its calls). */
+export type LaneRouter = typeof routeLane;
 
 /** More changed boxes than this between two arrangements (a new layout, an import): start over. */
 const MAX_CHANGED_BOXES = 64;
@@ -18,17 +17,19 @@ const MAX_CHANGED_BOXES = 64;
  * clearLane's answers, kept while the boxes they were routed around stay put. Every analysis
  * rebuilds the canvas's elements, and routing each edge around the nodes afresh was most of that
  * work at 300 documents, though a keystroke changes at most a node or two (a failing route grows a
- * reason line). An answer depends only on its edge (anchors, lane, ends) and on the boxes in the
- * edge's search region (laneRegion), so a new arrangement forgets only the answers whose region a
- * moved, resized, added or removed box overlaps, before or after the change.
+ * reason line). An answer depends only on its edge (anchors, lane, ends) and on the boxes that
+ * take in a sample of the curves it tried (routeLane), so a new arrangement forgets only the
+ * answers a moved, resized, added or removed box crosses that way, before or after the change.
+ * (Bounds would not do: an edge from a gateway at the top to a route far down has a bounding box
+ * over most of the canvas.)
  */
 export class LaneCache {
   /** The arrangement the kept answers hold for, by node id; undefined: nothing can be kept. */
   private boxes: Map<string, Box> | undefined = new Map();
-  private readonly answers = new Map<string, { lane: number; region: LaneRegion }>();
+  private readonly answers = new Map<string, { lane: number; tried: readonly Curve[] }>();
 
   constructor(
-    private readonly route: LaneRouter = clearLane,
+    private readonly route: LaneRouter = routeLane,
     /** Bounds the memory when edges come and go within one arrangement. */
     private readonly maxEntries = 50_000,
   ) {}
@@ -58,7 +59,8 @@ export class LaneCache {
     if (changed.length === 0) return;
     if (changed.length > MAX_CHANGED_BOXES) return this.answers.clear();
     for (const [key, known] of this.answers)
-      if (changed.some((box) => boxInRegion(box, known.region))) this.answers.delete(key);
+      if (changed.some((box) => known.tried.some((curve) => curveCrossesBox(curve, box))))
+        this.answers.delete(key);
   }
 
   /**
@@ -72,14 +74,14 @@ export class LaneCache {
     obstacles: () => readonly Box[] | BoxIndex,
     ends: readonly string[],
   ): number {
-    if (this.boxes === undefined) return this.route(from, to, lane, obstacles(), ends);
+    if (this.boxes === undefined) return this.route(from, to, lane, obstacles(), ends).lane;
     const key = JSON.stringify([from.x, from.y, from.side, to.x, to.y, to.side, lane, ends]);
     const known = this.answers.get(key);
     if (known !== undefined) return known.lane;
-    const clear = this.route(from, to, lane, obstacles(), ends);
+    const answer = this.route(from, to, lane, obstacles(), ends);
     if (this.answers.size >= this.maxEntries) this.answers.clear();
-    this.answers.set(key, { lane: clear, region: laneRegion(from, to, lane) });
-    return clear;
+    this.answers.set(key, answer);
+    return answer.lane;
   }
 }
 
