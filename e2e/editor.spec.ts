@@ -153,6 +153,31 @@ test("moving the cursor into a document selects its object; a problem click reve
     .toBe("HTTPRoute/team-a/store");
 });
 
+test("the selected document's highlight follows edits inside it and above it", async ({
+  page,
+  editor,
+  api,
+}) => {
+  const highlighted = () => page.evaluate(() => window.__gwsimEditor!.getHighlightedLines());
+  await editor.goTo(88, 5); // inside HTTPRoute team-a/store
+  await expect.poll(highlighted).toEqual({ start: 85, end: 114 });
+
+  // A comment line typed inside the document: it is one line longer.
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await editor.type("# note");
+  await api.waitForAnalysis();
+  await expect.poll(highlighted).toEqual({ start: 85, end: 115 });
+
+  // A line added at the top of the file (a comment, in no document): the highlight moves down.
+  await editor.goTo(1, 1);
+  await editor.type("# top");
+  await page.keyboard.press("Enter");
+  await api.waitForAnalysis();
+  expect(await page.evaluate(() => window.__gwsim!.getSelected())).toBe("HTTPRoute/team-a/store");
+  await expect.poll(highlighted).toEqual({ start: 86, end: 116 });
+});
+
 test("half-typed YAML: the broken document is marked stale, the rest keeps updating, nothing is rewritten", async ({
   page,
   editor,

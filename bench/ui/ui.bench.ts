@@ -258,7 +258,7 @@ async function measureKeystrokes(browser: Browser): Promise<{
   const base = await counts();
   const samples: number[] = [];
   const breakdowns: Record<string, number>[] = [];
-  // BENCH_UI_TRACE=file.json: a Chrome trace of the keystrokes (bench/ui/keystrokeTrace.ts reads it).
+  // BENCH_UI_TRACE=file.json: a Chrome trace of the keystrokes (bench/ui/keystrokeTrace.mjs reads it).
   const tracePath = process.env.BENCH_UI_TRACE;
   if (tracePath)
     await browser.startTracing(page, {

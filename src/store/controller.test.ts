@@ -110,6 +110,24 @@ describe("controller: analysis follows the text", () => {
     stop();
   });
 
+  test("a keystroke after a quiet spell reaches the worker within the change itself, before any microtask", async () => {
+    const store = createGwsimStore({ initialText: "kind: A" });
+    const worker = fakeEngine();
+    const stop = createAppController(store, worker.engine, { debounceMs: 150 }).startAnalysis();
+    await flush();
+    await worker.answerAnalysis();
+    // React renders a keystroke's other updates in a microtask; the analysis must not wait for them.
+    let sentBeforeMicrotasks: unknown[] = [];
+    queueMicrotask(() => (sentBeforeMicrotasks = sentTexts(worker.pending("analyze"))));
+    store.getState().setText("kind: AB", "editor");
+    expect(sentTexts(worker.pending("analyze"))).toEqual([[1, "kind: AB"]]);
+    await flush();
+    expect(sentBeforeMicrotasks).toEqual([[1, "kind: AB"]]);
+    await worker.answerAnalysis();
+    expect(store.getState().analysisRevision).toBe(1);
+    stop();
+  });
+
   test("a keystroke while the burst's first analysis is in the worker: its answer lands, then the newest text follows", async () => {
     vi.useFakeTimers();
     const store = createGwsimStore({ initialText: "a: 1" });

@@ -7,6 +7,8 @@ import { describe, expect, test } from "vitest";
 import { analyze, type Analysis, type ResourceKey } from "../engine";
 import { createGwsimStore } from "./index";
 import {
+  NOT_FOLLOWED,
+  selectAnalysisRevisionWhile,
   selectEffectivePolicies,
   selectHasStatusDrift,
   selectObjectsReachedByPolicy,
@@ -90,5 +92,18 @@ describe("status drift selectors", () => {
     const store = storeWith("quickstart");
     expect(selectStatusDrift(key("HTTPRoute/default/hello"))(store.getState())).toEqual([]);
     expect(selectHasStatusDrift(key("HTTPRoute/default/hello"))(store.getState())).toBe(false);
+  });
+});
+
+describe("selectAnalysisRevisionWhile", () => {
+  test("a hidden view reads the same value through analyses; a shown one follows them", () => {
+    const text = exampleText("quickstart");
+    const store = createGwsimStore({ initialText: text });
+    store.getState().setAnalysis(0, analyze([{ name: "workspace.yaml", text }]));
+    const edited = `${text}\n# edit`;
+    store.getState().setText(edited, "editor");
+    store.getState().setAnalysis(1, analyze([{ name: "workspace.yaml", text: edited }]));
+    expect(selectAnalysisRevisionWhile(true)(store.getState())).toBe(1);
+    expect(selectAnalysisRevisionWhile(false)(store.getState())).toBe(NOT_FOLLOWED);
   });
 });

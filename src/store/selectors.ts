@@ -45,6 +45,17 @@ export const selectGraph = (s: GwsimState) => s.analysis?.graph;
 export const selectIsBusy = (s: GwsimState) =>
   s.analyzing || (s.analysisRevision !== s.revision && s.analysisErrorRevision !== s.revision);
 
+/**
+ * The analysed revision for a view that follows it only while `shown` (a closed panel): while
+ * hidden it reads a constant, so analyses neither re-render it nor key a new worker query for it.
+ */
+export const selectAnalysisRevisionWhile =
+  (shown: boolean) =>
+  (s: GwsimState): number =>
+    shown ? s.analysisRevision : NOT_FOLLOWED;
+/** What selectAnalysisRevisionWhile reads while the view is hidden (no revision is negative). */
+export const NOT_FOLLOWED = -1;
+
 export const selectDiagnostics = (s: GwsimState): readonly Diagnostic[] =>
   s.analysis?.diagnostics ?? EMPTY;
 

@@ -54,6 +54,24 @@ describe("analysis results", () => {
     expect(store.getState().analysisRevision).toBe(1);
   });
 
+  test("the current revision's answer (or failure) ends the busy state in one store update", () => {
+    const store = createGwsimStore({ initialText: example });
+    store.getState().setText(`${example}\n# edit`, "editor");
+    store.getState().setAnalyzing(true);
+    let updates = 0;
+    const unsubscribe = store.subscribe(() => updates++);
+    store.getState().setAnalysis(1, run(store.getState().text));
+    expect(store.getState().analyzing).toBe(false);
+    expect(updates).toBe(1);
+    store.getState().setText(`${example}\n# again`, "editor");
+    store.getState().setAnalyzing(true);
+    updates = 0;
+    store.getState().setAnalysisError(2, "boom");
+    expect(store.getState().analyzing).toBe(false);
+    expect(updates).toBe(1);
+    unsubscribe();
+  });
+
   test("a worker error for an older revision is dropped too", () => {
     const store = createGwsimStore({ initialText: "a" });
     store.getState().setText("b", "editor");

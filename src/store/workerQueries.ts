@@ -56,8 +56,28 @@ export function createQueryClient(): QueryClient {
 }
 
 export function createWorkerQueries(client: QueryClient = createQueryClient()): WorkerQueries {
-  /** The last call of each kind that reached the worker. */
-  const inWorker = new Map<WorkerCallKind, Promise<unknown>>();
+  /** The last call of each kind that reached the worker, and whether its answer is back. */
+  const inWorker = new Map<WorkerCallKind, { sent: Promise<unknown>; settled: boolean }>();
+
+  function send<T>(
+    kind: WorkerCallKind,
+    call: (signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal,
+  ) {
+    let sent: Promise<T>;
+    try {
+      sent = call(signal);
+    } catch (error) {
+      sent = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const entry = { sent: sent as Promise<unknown>, settled: false };
+    inWorker.set(kind, entry);
+    const done = () => {
+      entry.settled = true;
+    };
+    void sent.then(done, done);
+    return sent;
+  }
 
   function options<T>(
     kind: WorkerCallKind,
@@ -66,13 +86,17 @@ export function createWorkerQueries(client: QueryClient = createQueryClient()): 
   ) {
     return {
       queryKey: [kind, ...key] as QueryKey,
-      queryFn: async ({ signal }: { signal: AbortSignal }): Promise<T> => {
-        await settled(inWorker.get(kind));
-        // Overtaken while waiting: the worker never hears of it.
-        if (signal.aborted) throw new CancelledError({ revert: true });
-        const sent = call(signal);
-        inWorker.set(kind, sent);
-        return sent;
+      queryFn: ({ signal }: { signal: AbortSignal }): Promise<T> => {
+        const previous = inWorker.get(kind);
+        // Nothing of this kind in the worker: the call is sent in the caller's task, before any
+        // microtask. A keystroke's analysis then reaches the worker before React renders that
+        // keystroke's other updates (the inspector, the toolbar), instead of after them.
+        if (previous === undefined || previous.settled) return send(kind, call, signal);
+        return settled(previous.sent).then(() => {
+          // Overtaken while waiting: the worker never hears of it.
+          if (signal.aborted) throw new CancelledError({ revert: true });
+          return send(kind, call, signal);
+        });
       },
     };
   }

@@ -28,8 +28,11 @@ export function createAnalysisSlice({ set, get }: SliceContext): AnalysisSlice {
       // Nothing stale before or now: keep the same (empty) list, so whatever reads it stays put.
       const stale = computed.length === 0 && s.stale.length === 0 ? s.stale : computed;
       const clean = !analysis.diagnostics.some((d) => d.code === "yaml.syntax");
+      // The answer for the current revision ends the busy state in the same update: each store
+      // update runs every subscribed component's selector, once more per keystroke otherwise.
       set({
         analysis,
+        analyzing: false,
         analysisRevision: revision,
         analysisText: s.text,
         analysisError: undefined,
@@ -42,7 +45,7 @@ export function createAnalysisSlice({ set, get }: SliceContext): AnalysisSlice {
     },
     setAnalysisError(revision, message) {
       if (revision !== get().revision) return;
-      set({ analysisError: message, analysisErrorRevision: revision });
+      set({ analysisError: message, analysisErrorRevision: revision, analyzing: false });
     },
     setAnalyzing(busy) {
       if (busy !== get().analyzing) set({ analyzing: busy });

@@ -103,6 +103,34 @@ export interface BoxIndex {
   near(left: number, top: number, right: number, bottom: number): readonly Box[];
 }
 
+/** The region of the canvas an edge's lane search looks at (bounds inclusive). */
+interface LaneRegion {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/**
+ * Where clearLane looks for nodes in an edge's way: the curve's hull across, its ends' heights
+ * widened by the largest detour up and down. Only boxes overlapping it can change the lane.
+ */
+function laneRegion(from: Anchor, to: Anchor, lane: number): LaneRegion {
+  const reach = ((MAX_DETOUR_LANES + Math.abs(lane)) * LANE_GAP) / 0.75 + CLEARANCE;
+  const xs = laneBezier(from, to, lane).points.map((p) => p[0]);
+  return {
+    minX: xs.reduce((a, x) => Math.min(a, x), Infinity),
+    maxX: xs.reduce((a, x) => Math.max(a, x), -Infinity),
+    minY: Math.min(from.y, to.y) - reach,
+    maxY: Math.max(from.y, to.y) + reach,
+  };
+}
+
+/** True when a box overlaps a region (what clearLane's filter keeps). */
+function boxInRegion(b: Box, r: LaneRegion): boolean {
+  return b.right >= r.minX && b.left <= r.maxX && b.bottom >= r.minY && b.top <= r.maxY;
+}
+
 /**
  * The lane for an edge that should not run underneath the nodes in `obstacles` (nodes other than
  * its own ends): `lane` when that curve is clear, else the nearest lane either side that is, else
@@ -115,32 +143,46 @@ export function clearLane(
   obstacles: readonly Box[] | BoxIndex,
   ends: readonly string[] = [],
 ): number {
-  if (Array.isArray(obstacles) && obstacles.length === 0) return lane;
+  return routeLane(from, to, lane, obstacles, ends).lane;
+}
+
+/**
+ * clearLane's answer, and the curves it tried on the way. Only a box that takes in a sample of one
+ * of those curves (within the clearance) can change the answer: that is what crossing means here.
+ */
+export function routeLane(
+  from: Anchor,
+  to: Anchor,
+  lane: number,
+  obstacles: readonly Box[] | BoxIndex,
+  ends: readonly string[] = [],
+): { lane: number; tried: Curve[] } {
+  const first = laneBezier(from, to, lane);
+  const tried = [first];
+  if (Array.isArray(obstacles) && obstacles.length === 0) return { lane, tried };
   // Only nodes near the curve's widest possible bend can be in its way.
-  const reach = ((MAX_DETOUR_LANES + Math.abs(lane)) * LANE_GAP) / 0.75 + CLEARANCE;
-  const hull = laneBezier(from, to, lane).points;
-  const xs = hull.map((p) => p[0]);
-  const minX = xs.reduce((a, x) => Math.min(a, x), Infinity);
-  const maxX = xs.reduce((a, x) => Math.max(a, x), -Infinity);
-  const minY = Math.min(from.y, to.y) - reach;
-  const maxY = Math.max(from.y, to.y) + reach;
-  const candidates = isBoxIndex(obstacles) ? obstacles.near(minX, minY, maxX, maxY) : obstacles;
+  const region = laneRegion(from, to, lane);
+  const candidates = isBoxIndex(obstacles)
+    ? obstacles.near(region.minX, region.minY, region.maxX, region.maxY)
+    : obstacles;
   const near = candidates.filter(
-    (b) =>
-      b.right >= minX &&
-      b.left <= maxX &&
-      b.bottom >= minY &&
-      b.top <= maxY &&
-      (b.id === undefined || !ends.includes(b.id)),
+    (b) => boxInRegion(b, region) && (b.id === undefined || !ends.includes(b.id)),
   );
-  if (near.length === 0 || !crosses(laneBezier(from, to, lane), near)) return lane;
+  if (near.length === 0 || !crosses(first, near)) return { lane, tried };
   for (let step = 1; step <= MAX_DETOUR_LANES; step++) {
     for (const direction of [-1, 1]) {
       const candidate = lane + direction * step;
-      if (!crosses(laneBezier(from, to, candidate), near)) return candidate;
+      const curve = laneBezier(from, to, candidate);
+      tried.push(curve);
+      if (!crosses(curve, near)) return { lane: candidate, tried };
     }
   }
-  return lane;
+  return { lane, tried };
+}
+
+/** True when the curve runs through the box or within the clearance of it (clearLane's test). */
+export function curveCrossesBox(curve: Curve, box: Box): boolean {
+  return crosses(curve, [box]);
 }
 
 function isBoxIndex(obstacles: readonly Box[] | BoxIndex): obstacles is BoxIndex {

@@ -16,7 +16,8 @@ import {
 } from "./flowTypes";
 import { BoxGrid } from "./boxGrid";
 import { frameHandles, graphNodeHandles } from "./nodeHandles";
-import { clearLane, parallelLanes, type Anchor, type Box } from "./edgeGeometry";
+import { parallelLanes, type Anchor, type Box } from "./edgeGeometry";
+import { LaneCache } from "./laneCache";
 import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT } from "../../layout/nodeSize";
 
 export type XY = { x: number; y: number };
@@ -48,6 +49,11 @@ export interface FlowInput {
   matches?: ReadonlySet<string> | undefined;
   /** The node the keyboard cursor is on. */
   cursor?: string | undefined;
+  /**
+   * Edge lanes routed for earlier calls (the canvas keeps one across analyses); without it every
+   * edge is routed around the nodes afresh.
+   */
+  laneCache?: LaneCache | undefined;
 }
 
 export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: FlowEdge[] } {
@@ -93,6 +99,7 @@ export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: Fl
       drawnEdges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target))),
     ),
     graphNodes,
+    input.laneCache ?? new LaneCache(),
   );
   // Frames first: React Flow paints in array order, so they sit under their members.
   return { nodes: [...frames, ...graphNodes], edges };
@@ -214,27 +221,33 @@ function withLanes(edges: FlowEdge[]): FlowEdge[] {
  * clearLane), so no edge seems to enter a node it has nothing to do with. Grants (drawn to a
  * namespace frame's top) are left as they are.
  */
-function aroundNodes(edges: FlowEdge[], nodes: readonly GraphFlowNode[]): FlowEdge[] {
-  const boxes = new BoxGrid(
-    nodes.map((n): Box => ({
-      id: n.id,
-      left: n.position.x,
-      top: n.position.y,
-      right: n.position.x + (n.width ?? 0),
-      bottom: n.position.y + (n.height ?? 0),
-    })),
-  );
+function aroundNodes(
+  edges: FlowEdge[],
+  nodes: readonly GraphFlowNode[],
+  laneCache: LaneCache,
+): FlowEdge[] {
+  const boxes = nodes.map((n): Box => ({
+    id: n.id,
+    left: n.position.x,
+    top: n.position.y,
+    right: n.position.x + (n.width ?? 0),
+    bottom: n.position.y + (n.height ?? 0),
+  }));
+  laneCache.arrange(boxes);
+  // Indexed only when some edge's lane is not known for this arrangement yet.
+  let grid: BoxGrid | undefined;
+  const obstacles = () => (grid ??= new BoxGrid(boxes));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return edges.map((e) => {
     const source = byId.get(e.source);
     const target = byId.get(e.target);
     if (!source || !target || !e.data || e.sourceHandle === GRANT_HANDLE) return e;
     const lane = e.data.lane ?? 0;
-    const clear = clearLane(
+    const clear = laneCache.clearLane(
       sourceAnchor(source, e.sourceHandle),
       targetAnchor(target),
       lane,
-      boxes,
+      obstacles,
       [e.source, e.target],
     );
     return clear === lane ? e : { ...e, data: { ...e.data, lane: clear } };

@@ -4,6 +4,7 @@ import { useGwsimStore } from "../../store";
 import { useCanvasView } from "./canvasViewStore";
 import type { FlowEdge, FlowNode } from "./flowTypes";
 import { isFilterActive, matchingNodes, neighbourhood } from "./graphFilter";
+import { LaneCache } from "./laneCache";
 import { reuseUnchanged, toFlowElements, type XY } from "./toFlowElements";
 
 /**
@@ -32,6 +33,8 @@ export function useCanvasElements(
     () => (graph && isFilterActive(filter) ? matchingNodes(graph, filter) : undefined),
     [graph, filter],
   );
+  // Edge lanes stay routed while no node moves: an edit's analysis re-routes nothing.
+  const [laneCache] = useState(() => new LaneCache());
   const computed = useMemo(
     () =>
       graph
@@ -44,9 +47,10 @@ export function useCanvasElements(
             shown,
             matches,
             cursor,
+            laneCache,
           })
         : { nodes: [], edges: [] },
-    [graph, positions, autoPositions, selected, stale, shown, matches, cursor],
+    [graph, positions, autoPositions, selected, stale, shown, matches, cursor, laneCache],
   );
   const [nodes, setNodes] = useState<FlowNode[]>(computed.nodes);
   const [edges, setEdges] = useState<FlowEdge[]>(computed.edges);

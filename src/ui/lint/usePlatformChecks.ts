@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { FixIt } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { WORKSPACE_FILE, type PlatformChecks } from "../../store/controller";
+import { selectAnalysisRevisionWhile } from "../../store/selectors";
 import { getEngine } from "../../worker/engineClient";
 import { appController } from "../app/appController";
 
@@ -17,7 +18,8 @@ export function usePlatformChecks(enabled: boolean): {
   checks: PlatformChecks | undefined;
   error: string | undefined;
 } {
-  const analysisRevision = useGwsimStore((s) => s.analysisRevision);
+  // Closed, the panel neither re-renders per analysis nor builds a (disabled) query per revision.
+  const analysisRevision = useGwsimStore(selectAnalysisRevisionWhile(enabled));
   const query = useQuery({
     ...appController.platformChecksQuery(analysisRevision),
     enabled,

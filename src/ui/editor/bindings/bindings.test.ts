@@ -66,6 +66,7 @@ function fakeEditor(initial = "") {
     setMarkers: (m) => log.markers.push(m),
     getMarkers: () => log.markers.at(-1) ?? [],
     highlightLines: (r) => log.highlights.push(r),
+    highlightedLines: () => log.highlights.at(-1),
     revealLinesNearTop: (r) => log.revealed.push(r),
     goTo: (line, column) => log.goTo.push([line, column]),
     onCursorLine(listener) {
@@ -147,7 +148,7 @@ describe("selection", () => {
     store.getState().setAnalysis(0, analyze([{ name: WORKSPACE_FILE, text: TWO_DOCS }]));
     const fake = fakeEditor(TWO_DOCS);
     bindSelection({ store, ...fake }, () => false);
-    expect(fake.log.highlights).toEqual([undefined]);
+    expect(fake.log.highlights).toEqual([]);
     store.getState().select("Service/app/b" as never, "canvas");
     expect(fake.log.highlights.at(-1)).toEqual({ startLine: 6, endLine: 9 });
     expect(fake.log.revealed).toEqual([{ startLine: 6, endLine: 9 }]);
@@ -157,6 +158,30 @@ describe("selection", () => {
     // The cursor made this selection: highlighted, not scrolled.
     expect(fake.log.highlights.at(-1)).toEqual({ startLine: 1, endLine: 4 });
     expect(fake.log.revealed).toHaveLength(1);
+  });
+
+  test("an analysis that leaves the selected document's lines where they are highlights nothing again", () => {
+    const store = createGwsimStore({ initialText: TWO_DOCS });
+    store.getState().setAnalysis(0, analyze([{ name: WORKSPACE_FILE, text: TWO_DOCS }]));
+    const fake = fakeEditor(TWO_DOCS);
+    bindSelection({ store, ...fake }, () => false);
+    store.getState().select("Service/app/b" as never, "canvas");
+    expect(fake.log.highlights).toEqual([{ startLine: 6, endLine: 9 }]);
+    // A keystroke inside the document: a new analysis, the same lines.
+    const typed = TWO_DOCS.replace("port: 80 }] }\n", "port: 81 }] }\n");
+    store.getState().setText(typed, "editor");
+    store.getState().setAnalysis(1, analyze([{ name: WORKSPACE_FILE, text: typed }]));
+    expect(fake.log.highlights).toHaveLength(1);
+    // A line added above it moves the document: highlighted where it is now.
+    const shifted = `# note\n${typed}`;
+    store.getState().setText(shifted, "editor");
+    store.getState().setAnalysis(2, analyze([{ name: WORKSPACE_FILE, text: shifted }]));
+    expect(fake.log.highlights).toEqual([
+      { startLine: 6, endLine: 9 },
+      { startLine: 7, endLine: 10 },
+    ]);
+    store.getState().select(undefined, "canvas");
+    expect(fake.log.highlights.at(-1)).toBeUndefined();
   });
 
   test("cursor moves while external text is applied do not select", () => {

@@ -31,6 +31,8 @@ export interface EditorPort {
   getMarkers(): MarkerData[];
   /** Highlights whole lines (undefined clears the highlight). */
   highlightLines(range: LineRange | undefined): void;
+  /** The lines highlighted now (edits since highlightLines move them), undefined when none. */
+  highlightedLines(): LineRange | undefined;
   revealLinesNearTop(range: LineRange): void;
   /** Moves the cursor to a position, scrolls it to the centre and focuses the editor. */
   goTo(line: number, column: number): void;

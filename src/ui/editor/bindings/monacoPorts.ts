@@ -52,6 +52,10 @@ export function editorPort(editor: MonacoEditor, model: MonacoModel): EditorPort
         },
       ]);
     },
+    highlightedLines() {
+      const range = highlight.getRanges()[0];
+      return range && { startLine: range.startLineNumber, endLine: range.endLineNumber };
+    },
     revealLinesNearTop(range) {
       editor.revealLinesNearTop(range.startLine, range.endLine, monaco.editor.ScrollType.Smooth);
     },

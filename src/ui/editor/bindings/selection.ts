@@ -1,7 +1,9 @@
 /**
  * Selection, both ways: the selected object's document is highlighted (and scrolled into view
  * unless the cursor or the Problems panel made the selection); moving the cursor into a document
- * selects its object.
+ * selects its object. Each analysis re-reads the object's lines, but the highlight is set again
+ * only when they differ from the lines highlighted now: most keystrokes move no document, and a
+ * new decoration is one more view event and repaint for Monaco on the keystroke's path.
  */
 import { findObjectAtLine, selectObject } from "../../../store/selectors";
 import type { BindingContext, Disposable } from "./editorPorts";
@@ -13,12 +15,17 @@ export function bindSelection(
   const highlight = (reveal: boolean) => {
     const s = store.getState();
     const object = selectObject(s.selected)(s);
-    if (!object) return editor.highlightLines(undefined);
+    if (!object) {
+      if (editor.highlightedLines() !== undefined) editor.highlightLines(undefined);
+      return;
+    }
     const range = {
       startLine: object.line,
       endLine: Math.min(object.endLine, model.getLineCount()),
     };
-    editor.highlightLines(range);
+    const shown = editor.highlightedLines();
+    if (shown?.startLine !== range.startLine || shown.endLine !== range.endLine)
+      editor.highlightLines(range);
     if (reveal) editor.revealLinesNearTop(range);
   };
   highlight(true);

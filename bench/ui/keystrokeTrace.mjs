@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/**
+ * Reads the Chrome trace `BENCH_UI_TRACE=file.json npm run bench:ui` writes and says where each
+ * keystroke's main-thread time went: `node bench/ui/keystrokeTrace.mjs file.json`.
+ *
+ * A keystroke is the span between the page's `bench:keydown` and `bench:painted` marks. Every
+ * top-level task of the page's main thread in it is put in one kind: the keydown task (Monaco's
+ * typing, the store's update, the analysis sent), a rendering frame, the worker's answer
+ * (postMessage: delta applied, markers, React's render and commit of the canvas), or other. CPU is
+ * the trace's thread time (`tdur`), which load on a shared machine inflates less than wall time.
+ * The sampled profile then gives, per kind, the functions with the most inclusive time (sampled,
+ * so inflated by the tracing itself: compare proportions, not absolute values). An unminified
+ * build (`vite build --minify false --outDir dist-bench-ui`) gives readable names.
+ */
+import { readFileSync } from "node:fs";
+
+const [file, topArg] = process.argv.slice(2);
+if (!file) {
+  console.error("usage: node bench/ui/keystrokeTrace.mjs trace.json [functions per kind]");
+  process.exit(2);
+}
+const TOP = Number(topArg ?? 15);
+const parsed = JSON.parse(readFileSync(file, "utf8"));
+const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+const mainThread = events.find((e) => e.name === "thread_name" && e.args.name === "CrRendererMain");
+if (!mainThread) throw new Error("no renderer main thread in the trace");
+const { pid, tid } = mainThread;
+const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === "X");
+
+const marks = events
+  .filter((e) => e.pid === pid && (e.name === "bench:keydown" || e.name === "bench:painted"))
+  .sort((a, b) => a.ts - b.ts);
+const keystrokes = [];
+for (let i = 0; i < marks.length; i++) {
+  if (marks[i].name !== "bench:keydown") continue;
+  const painted = marks.slice(i + 1).find((m) => m.name === "bench:painted");
+  if (painted) keystrokes.push({ from: marks[i].ts, to: painted.ts });
+}
+if (keystrokes.length === 0) throw new Error("no bench:keydown … bench:painted marks in the trace");
+
+const tasks = onMain.filter(
+  (e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask",
+);
+const KEY_EVENTS = new Set(["keydown", "keypress", "textInput", "input"]);
+function kindOf(task) {
+  const inside = onMain.filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur && e !== task);
+  if (inside.some((e) => e.name === "HandlePostMessage")) return "answer (postMessage)";
+  if (inside.some((e) => e.name === "EventDispatch" && KEY_EVENTS.has(e.args?.data?.type)))
+    return "keydown";
+  if (inside.some((e) => ["FireAnimationFrame", "Paint", "Layout"].includes(e.name)))
+    return "frame";
+  return "other";
+}
+
+// The sampled CPU profile of the main thread.
+const profile = events.find((e) => e.pid === pid && e.tid === tid && e.name === "Profile");
+const nodes = new Map();
+const samples = [];
+for (const e of events) {
+  if (!profile || e.name !== "ProfileChunk" || e.pid !== pid || e.id !== profile.id) continue;
+  const cpuProfile = e.args.data.cpuProfile ?? {};
+  for (const node of cpuProfile.nodes ?? []) nodes.set(node.id, node);
+  const deltas = e.args.data.timeDeltas ?? [];
+  let ts = samples.length > 0 ? samples[samples.length - 1].ts : profile.args.data.startTime;
+  (cpuProfile.samples ?? []).forEach((id, k) => {
+    ts += deltas[k] ?? 0;
+    samples.push({ id, ts });
+  });
+}
+const frameName = (cf) =>
+  `${cf.functionName || "(anonymous)"} ${(cf.url || "").split("/").pop()}:${cf.lineNumber}`;
+
+const byKind = new Map();
+const perKeystroke = [];
+for (const { from, to } of keystrokes) {
+  let cpu = 0;
+  for (const task of tasks) {
+    if (task.ts + task.dur < from || task.ts >= to) continue;
+    const kind = kindOf(task);
+    const entry = byKind.get(kind) ?? { cpu: 0, functions: new Map() };
+    byKind.set(kind, entry);
+    entry.cpu += (task.tdur ?? task.dur) / 1000;
+    cpu += (task.tdur ?? task.dur) / 1000;
+    const inTask = samples.filter((s) => s.ts >= task.ts && s.ts < task.ts + task.dur);
+    inTask.forEach((sample, k) => {
+      const next = k + 1 < inTask.length ? inTask[k + 1].ts : task.ts + task.dur;
+      const ms = (next - sample.ts) / 1000;
+      const seen = new Set();
+      for (let node = nodes.get(sample.id); node; node = nodes.get(node.parent)) {
+        const name = frameName(node.callFrame);
+        if (seen.has(name) || name.startsWith("(root)")) continue;
+        seen.add(name);
+        entry.functions.set(name, (entry.functions.get(name) ?? 0) + ms);
+      }
+    });
+  }
+  perKeystroke.push({ wall: (to - from) / 1000, cpu });
+}
+
+const n = keystrokes.length;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ms = (x) => x.toFixed(1).padStart(6);
+console.log(
+  `${n} keystrokes: wall median ${ms(median(perKeystroke.map((k) => k.wall)))} ms, ` +
+    `main-thread CPU median ${ms(median(perKeystroke.map((k) => k.cpu)))} ms`,
+);
+for (const [kind, entry] of [...byKind].sort((a, b) => b[1].cpu - a[1].cpu)) {
+  console.log(`\n${kind}: ${ms(entry.cpu / n)} ms CPU per keystroke; sampled inclusive time:`);
+  const top = [...entry.functions].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  for (const [name, total] of top) console.log(`  ${ms(total / n)}  ${name}`);
+}

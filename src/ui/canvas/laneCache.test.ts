@@ -1,0 +1,138 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { clearLane, laneBezier, routeLane, type Anchor, type Box } from "./edgeGeometry";
+import { LaneCache } from "./laneCache";
+
+const from: Anchor = { x: 0, y: 50, side: "right" };
+const to: Anchor = { x: 600, y: 50, side: "left" };
+/** A node right on the straight line between the two anchors: lane 0 is blocked. */
+const blocking: Box = { id: "mid", left: 250, top: 20, right: 350, bottom: 80 };
+/** The same kind of edge, far below: its lane search never looks near `blocking`. */
+const farFrom: Anchor = { x: 0, y: 5050, side: "right" };
+const farTo: Anchor = { x: 600, y: 5050, side: "left" };
+const farBlocking: Box = { id: "far", left: 250, top: 5020, right: 350, bottom: 5080 };
+const ends = ["a", "b"];
+
+function counting() {
+  let calls = 0;
+  const route: typeof routeLane = (...args) => {
+    calls++;
+    return routeLane(...args);
+  };
+  return { route, calls: () => calls };
+}
+
+describe("LaneCache", () => {
+  it("routes an edge once while the boxes stay put", () => {
+    const router = counting();
+    const cache = new LaneCache(router.route);
+    cache.arrange([blocking]);
+    const first = cache.clearLane(from, to, 0, () => [blocking], ends);
+    expect(first).not.toBe(0);
+    // The same boxes again (new objects, as each analysis builds them): nothing is routed again.
+    cache.arrange([{ ...blocking }]);
+    expect(cache.clearLane(from, to, 0, () => [blocking], ends)).toBe(first);
+    expect(router.calls()).toBe(1);
+    // Another edge, or the same one in another lane, is routed.
+    cache.clearLane(from, to, 1, () => [blocking], ends);
+    expect(router.calls()).toBe(2);
+  });
+
+  it("forgets only the lanes a changed box may alter, and routes those around where it is now", () => {
+    const router = counting();
+    const cache = new LaneCache(router.route);
+    cache.arrange([blocking, farBlocking]);
+    expect(cache.clearLane(from, to, 0, () => [blocking, farBlocking], ends)).not.toBe(0);
+    expect(cache.clearLane(farFrom, farTo, 0, () => [blocking, farBlocking], ends)).not.toBe(0);
+    expect(router.calls()).toBe(2);
+    // The far node grows (a failing route gains a reason line): only the far edge is routed again.
+    const grown: Box = { ...farBlocking, bottom: 5102 };
+    cache.arrange([blocking, grown]);
+    expect(cache.clearLane(from, to, 0, () => [blocking, grown], ends)).not.toBe(0);
+    expect(router.calls()).toBe(2);
+    expect(cache.clearLane(farFrom, farTo, 0, () => [blocking, grown], ends)).not.toBe(0);
+    expect(router.calls()).toBe(3);
+    // The blocking node moves out of the way: its edge now runs straight.
+    const movedAway: Box = { ...blocking, top: 2000, bottom: 2060 };
+    cache.arrange([movedAway, grown]);
+    expect(cache.clearLane(from, to, 0, () => [movedAway, grown], ends)).toBe(0);
+    // A node removed, then added back where it was: each time the edge is routed afresh.
+    cache.arrange([grown]);
+    expect(cache.clearLane(from, to, 0, () => [grown], ends)).toBe(0);
+    cache.arrange([blocking, grown]);
+    expect(cache.clearLane(from, to, 0, () => [blocking, grown], ends)).not.toBe(0);
+  });
+
+  it("forgets an answer when a box comes into the lane it found, though not into the first lane tried", () => {
+    const cache = new LaneCache();
+    cache.arrange([blocking]);
+    const found = cache.clearLane(from, to, 0, () => [blocking], ends);
+    expect(found).not.toBe(0);
+    // A small node on the found lane's curve, far from the straight line (lane 0) tried first.
+    const mid = laneBezier(from, to, found);
+    const inTheWay: Box = {
+      id: "new",
+      left: mid.labelX - 5,
+      top: mid.labelY - 5,
+      right: mid.labelX + 5,
+      bottom: mid.labelY + 5,
+    };
+    const boxes = [blocking, inTheWay];
+    cache.arrange(boxes);
+    const now = clearLane(from, to, 0, boxes, ends);
+    expect(now).not.toBe(found);
+    expect(cache.clearLane(from, to, 0, () => boxes, ends)).toBe(now);
+  });
+
+  it("keys on the edge's ends: an edge whose own node is the box is not bent around it", () => {
+    const cache = new LaneCache();
+    cache.arrange([blocking]);
+    expect(cache.clearLane(from, to, 0, () => [blocking], ends)).not.toBe(0);
+    expect(cache.clearLane(from, to, 0, () => [blocking], ["mid", "b"])).toBe(0);
+  });
+
+  it("gives clearLane's answer for any sequence of arrangements and edges", () => {
+    const coordinate = fc.integer({ min: -1500, max: 1500 });
+    const box = fc
+      .record({ x: coordinate, y: coordinate, w: fc.nat(400), h: fc.nat(300), id: fc.nat(7) })
+      .map(({ x, y, w, h, id }): Box => ({
+        id: `n${id}`,
+        left: x,
+        top: y,
+        right: x + w,
+        bottom: y + h,
+      }));
+    // Mostly one id per box (nodes moving between arrangements), sometimes a repeated id.
+    const arrangement = fc.oneof(
+      { weight: 4, arbitrary: fc.uniqueArray(box, { selector: (b) => b.id, maxLength: 8 }) },
+      { weight: 1, arbitrary: fc.array(box, { maxLength: 8 }) },
+    );
+    const edge = fc.record({
+      a: fc.record({ x: coordinate, y: coordinate }),
+      b: fc.record({ x: coordinate, y: coordinate }),
+      lane: fc.integer({ min: -2, max: 2 }),
+      ends: fc.array(fc.constantFrom("n0", "n1", "n2"), { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arrangement, { minLength: 1, maxLength: 6 }),
+        fc.array(edge, { maxLength: 6 }),
+        (arrangements, edges) => {
+          const cache = new LaneCache();
+          // Each arrangement twice in a row (the second time answers from the cache).
+          for (const boxes of arrangements.flatMap((b) => [b, b])) {
+            cache.arrange(boxes);
+            for (const e of edges) {
+              const a: Anchor = { ...e.a, side: "right" };
+              const b: Anchor = { ...e.b, side: "left" };
+              expect(cache.clearLane(a, b, e.lane, () => boxes, e.ends)).toBe(
+                clearLane(a, b, e.lane, boxes, e.ends),
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import {
+  curveCrossesBox,
+  routeLane,
+  type Anchor,
+  type Box,
+  type BoxIndex,
+  type Curve,
+} from "./edgeGeometry";
+
+/** How an edge's lane is found around obstacles: edgeGeometry's routeLane (tests count its calls). */
+export type LaneRouter = typeof routeLane;
+
+/** More changed boxes than this between two arrangements (a new layout, an import): start over. */
+const MAX_CHANGED_BOXES = 64;
+
+/**
+ * clearLane's answers, kept while the boxes they were routed around stay put. Every analysis
+ * rebuilds the canvas's elements, and routing each edge around the nodes afresh was most of that
+ * work at 300 documents, though a keystroke changes at most a node or two (a failing route grows a
+ * reason line). An answer depends only on its edge (anchors, lane, ends) and on the boxes that
+ * take in a sample of the curves it tried (routeLane), so a new arrangement forgets only the
+ * answers a moved, resized, added or removed box crosses that way, before or after the change.
+ * (Bounds would not do: an edge from a gateway at the top to a route far down has a bounding box
+ * over most of the canvas.)
+ */
+export class LaneCache {
+  /** The arrangement the kept answers hold for, by node id; undefined: nothing can be kept. */
+  private boxes: Map<string, Box> | undefined = new Map();
+  private readonly answers = new Map<string, { lane: number; tried: readonly Curve[] }>();
+
+  constructor(
+    private readonly route: LaneRouter = routeLane,
+    /** Bounds the memory when edges come and go within one arrangement. */
+    private readonly maxEntries = 50_000,
+  ) {}
+
+  /** The boxes the next lanes are routed around; answers a change in them may alter are forgotten. */
+  arrange(boxes: readonly Box[]): void {
+    const next = new Map<string, Box>();
+    for (const box of boxes) {
+      // Boxes are told apart by id; without one (or with a repeated one) nothing is kept.
+      if (box.id === undefined || next.has(box.id)) {
+        this.boxes = undefined;
+        this.answers.clear();
+        return;
+      }
+      next.set(box.id, box);
+    }
+    const previous = this.boxes;
+    this.boxes = next;
+    if (previous === undefined) return this.answers.clear();
+    const changed: Box[] = [];
+    for (const [id, box] of next) {
+      const old = previous.get(id);
+      if (old === undefined) changed.push(box);
+      else if (!sameBox(old, box)) changed.push(old, box);
+    }
+    for (const [id, old] of previous) if (!next.has(id)) changed.push(old);
+    if (changed.length === 0) return;
+    if (changed.length > MAX_CHANGED_BOXES) return this.answers.clear();
+    for (const [key, known] of this.answers)
+      if (changed.some((box) => known.tried.some((curve) => curveCrossesBox(curve, box))))
+        this.answers.delete(key);
+  }
+
+  /**
+   * clearLane's answer for an edge around the arranged boxes (`obstacles` must index exactly the
+   * boxes last given to arrange; it is only read when the answer is not known yet).
+   */
+  clearLane(
+    from: Anchor,
+    to: Anchor,
+    lane: number,
+    obstacles: () => readonly Box[] | BoxIndex,
+    ends: readonly string[],
+  ): number {
+    if (this.boxes === undefined) return this.route(from, to, lane, obstacles(), ends).lane;
+    const key = JSON.stringify([from.x, from.y, from.side, to.x, to.y, to.side, lane, ends]);
+    const known = this.answers.get(key);
+    if (known !== undefined) return known.lane;
+    const answer = this.route(from, to, lane, obstacles(), ends);
+    if (this.answers.size >= this.maxEntries) this.answers.clear();
+    this.answers.set(key, answer);
+    return answer.lane;
+  }
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return (
+    Object.is(a.left, b.left) &&
+    Object.is(a.top, b.top) &&
+    Object.is(a.right, b.right) &&
+    Object.is(a.bottom, b.bottom)
+  );
+}
