@@ -19,6 +19,9 @@ export default defineConfig({
       "bench/**/*.test.ts",
     ],
     environment: "node",
+    // The engine's on-demand modules (src/engine/modules/engineModules.ts), provided up front as
+    // the CLI does: tests import engine modules directly, not through engine/index.ts.
+    setupFiles: ["src/engine/modules/staticEngineModules.ts"],
     update,
   },
 });
