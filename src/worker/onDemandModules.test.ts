@@ -36,13 +36,40 @@ async function freshWorker() {
 
 const preloaded = () => createEngineApi(createRevisionCache({ clock }));
 
-describe("the worker loads `yaml` when a revision needs it, and retries", () => {
+describe("the worker loads an on-demand engine module when a revision needs it, and retries", () => {
   test("the default example's first analysis runs without `yaml`", async () => {
     const { modules, api } = await freshWorker();
     const sources = [{ name: "workspace.yaml", text: read("shared-gateway-two-teams.yaml") }];
     const result = await api.analyze(1, sources);
-    expect(modules.isEngineModuleLoaded("yaml")).toBe(false);
+    for (const name of ["yaml", "incremental", "drift", "ingress"] as const)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
+  });
+
+  test.each([
+    ["cluster-dump-with-drift.yaml", "drift"],
+    ["ingress-nginx-migration.yaml", "ingress"],
+  ] as const)(
+    "%s loads the %s module, and answers what a preloaded worker answers",
+    async (example, module) => {
+      const { modules, api } = await freshWorker();
+      const sources = [{ name: "workspace.yaml", text: read(example) }];
+      const result = await api.analyze(1, sources);
+      expect(modules.isEngineModuleLoaded(module)).toBe(true);
+      expect(result).toEqual(preloaded().analyze(1, sources));
+    },
+  );
+
+  test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const reference = preloaded();
+    const text = read("shared-gateway-two-teams.yaml");
+    const edited = text.replace("name: store-web", "name: store-www");
+    for (const [revision, t] of [text, edited].entries()) {
+      const sources = [{ name: "workspace.yaml", text: t }];
+      expect(await api.analyze(revision, sources)).toEqual(reference.analyze(revision, sources));
+      expect(modules.isEngineModuleLoaded("incremental")).toBe(revision > 0);
+    }
   });
 
   test("a revision quickParse cannot read throws ModuleNeededError unwrapped, never a diagnostic", async () => {

@@ -20,7 +20,7 @@ const ANALYSIS_CALLS: ReadonlySet<string> = new Set([
   "crdSchemas",
 ]);
 
-const ALL_MODULES: readonly EngineModuleName[] = ["yaml"];
+const ALL_MODULES: readonly EngineModuleName[] = ["yaml", "incremental", "drift", "ingress"];
 
 type Retrying<A> = {
   [K in keyof A]: A[K] extends (...args: infer P) => infer R

@@ -9,23 +9,38 @@
  * module loaded gives. Nothing in the engine may swallow this error (the loader's per-document
  * catch rethrows it: rethrowIfModuleNeeded).
  *
- * Today one module is on demand: `yaml`. quickParse reads nearly every manifest without it (plain
- * scalars resolved by coreScalar.ts); the library parses a document quickParse gives up on and
- * builds a document's nodes when a diagnostic needs a located field. So the default example's
- * first analysis in the worker loads no `yaml` chunk, and a text that needs it costs one retry.
- * The CLI, the tests, the bench and the page's edit engine load it statically
- * (staticEngineModules.ts, imported by engine/index.ts).
+ * On demand today:
+ * - `yaml`: quickParse reads nearly every manifest without it (plain scalars resolved by
+ *   coreScalar.ts); the library parses a document quickParse gives up on and builds a document's
+ *   nodes when a diagnostic needs a located field.
+ * - the incremental pass (a session's first analysis has no previous revision), status drift
+ *   (only for objects carrying a controller's status) and the Ingress reader (only for Ingresses).
+ * So the default example's first analysis in the worker loads none of them; a text that needs one
+ * costs one retry, once per session. The CLI, the tests, the bench and the page's edit engine
+ * provide them all statically (staticEngineModules.ts, imported by engine/index.ts).
  */
 import type * as Yaml from "yaml";
+import type * as Incremental from "../incremental/reanalyze";
+import type * as Drift from "../drift/driftModule";
+import type * as Ingress from "../ingress/readIngresses";
 
 export interface EngineModules {
   yaml: typeof Yaml;
+  /** The incremental pass: a session's first analysis has no previous revision to start from. */
+  incremental: typeof Incremental;
+  /** Status drift: only objects that carry a controller's status have any. */
+  drift: typeof Drift;
+  /** The Ingress reader (graph nodes and edges of Ingresses). */
+  ingress: typeof Ingress;
 }
 
 export type EngineModuleName = keyof EngineModules;
 
 const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   yaml: () => import("yaml"),
+  incremental: () => import("../incremental/reanalyze"),
+  drift: () => import("../drift/driftModule"),
+  ingress: () => import("../ingress/readIngresses"),
 };
 
 const loaded: Partial<EngineModules> = Object.create(null) as Partial<EngineModules>;

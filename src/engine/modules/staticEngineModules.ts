@@ -4,6 +4,12 @@
  * all of it anyway. The engine worker does not import this: it loads them when a run needs one.
  */
 import * as yaml from "yaml";
+import * as drift from "../drift/driftModule";
+import * as incremental from "../incremental/reanalyze";
+import * as ingress from "../ingress/readIngresses";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
+provideEngineModule("incremental", incremental);
+provideEngineModule("drift", drift);
+provideEngineModule("ingress", ingress);
