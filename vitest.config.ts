@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { schemasForValidation } from "./vite.config.ts";
 
@@ -21,7 +22,10 @@ export default defineConfig({
     environment: "node",
     // The engine's on-demand modules (src/engine/modules/engineModules.ts), provided up front as
     // the CLI does: tests import engine modules directly, not through engine/index.ts.
-    setupFiles: ["src/engine/modules/staticEngineModules.ts"],
+    // By its full path: a run with another --root (goldenPolicy.test.ts) still finds it.
+    setupFiles: [
+      fileURLToPath(new URL("./src/engine/modules/staticEngineModules.ts", import.meta.url)),
+    ],
     update,
   },
 });
