@@ -105,6 +105,14 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
     expect(modules.isEngineModuleLoaded("yaml")).toBe(true);
   });
 
+  test("preloadModules (the page calls it once its first graph is shown) loads every on-demand module", async () => {
+    const { modules, api } = await freshWorker();
+    expect(modules.ENGINE_MODULE_NAMES).toEqual(["yaml", "incremental", "drift", "ingress"]);
+    await api.preloadModules();
+    for (const name of modules.ENGINE_MODULE_NAMES)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
+  });
+
   test("every example, alone and after the default one, as a worker session would send them: equal to a preloaded worker, deltas included", async () => {
     const { api } = await freshWorker();
     const reference = preloaded();

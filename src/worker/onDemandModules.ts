@@ -9,7 +9,7 @@
  * simulator, platform checks, fix-it previews, migration) loads all modules first: those are
  * used after the first graph, and some report progress, which a second run would repeat.
  */
-import { loadEngineModule, withEngineModules, type EngineModuleName } from "../engine/modules";
+import { ENGINE_MODULE_NAMES, loadEngineModule, withEngineModules } from "../engine/modules";
 
 /** Calls whose run may start without the on-demand modules (retried if one is needed). */
 const ANALYSIS_CALLS: ReadonlySet<string> = new Set([
@@ -18,9 +18,8 @@ const ANALYSIS_CALLS: ReadonlySet<string> = new Set([
   "setWorld",
   "setReadings",
   "crdSchemas",
+  "preloadModules",
 ]);
-
-const ALL_MODULES: readonly EngineModuleName[] = ["yaml", "incremental", "drift", "ingress"];
 
 type Retrying<A> = {
   [K in keyof A]: A[K] extends (...args: infer P) => infer R
@@ -40,7 +39,7 @@ export function withOnDemandModules<A extends object>(api: A): Retrying<A> {
     wrapped[name] = ANALYSIS_CALLS.has(name)
       ? (...args: unknown[]) => withEngineModules(() => call(...args))
       : async (...args: unknown[]) => {
-          for (const module of ALL_MODULES) await loadEngineModule(module);
+          for (const module of ENGINE_MODULE_NAMES) await loadEngineModule(module);
           return withEngineModules(() => call(...args));
         };
   }

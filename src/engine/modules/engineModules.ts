@@ -43,6 +43,9 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   ingress: () => import("../ingress/readIngresses"),
 };
 
+/** Every on-demand module, in the order a preload fetches them. */
+export const ENGINE_MODULE_NAMES = Object.keys(LOADERS) as readonly EngineModuleName[];
+
 const loaded: Partial<EngineModules> = Object.create(null) as Partial<EngineModules>;
 
 /** Thrown by needEngineModule for a module not loaded yet; never a result, always retried. */

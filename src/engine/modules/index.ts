@@ -4,6 +4,7 @@
  * that one provides every module statically.
  */
 export {
+  ENGINE_MODULE_NAMES,
   ModuleNeededError,
   isModuleNeeded,
   isEngineModuleLoaded,
