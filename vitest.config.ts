@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { schemasForValidation } from "./vite.config.ts";
 
@@ -19,6 +20,12 @@ export default defineConfig({
       "bench/**/*.test.ts",
     ],
     environment: "node",
+    // The engine's on-demand modules (src/engine/modules/engineModules.ts), provided up front as
+    // the CLI does: tests import engine modules directly, not through engine/index.ts.
+    // By its full path: a run with another --root (goldenPolicy.test.ts) still finds it.
+    setupFiles: [
+      fileURLToPath(new URL("./src/engine/modules/staticEngineModules.ts", import.meta.url)),
+    ],
     update,
   },
 });

@@ -439,6 +439,7 @@ test("UI benchmark (production build)", async ({ browser }) => {
   const initialJs = await measureInitialJs(browser);
   console.log(`initial JS: ${initialJs.kb} kB gzip`);
   for (const f of initialJs.files) console.log(`  ${f.gzipKb.toFixed(1).padStart(8)} kB  ${f.url}`);
+  if (process.env.BENCH_UI_ONLY === "initialJs") return;
   const imports = [];
   for (const resources of IMPORT_SIZES) {
     const r = await measureImport(browser, resources);

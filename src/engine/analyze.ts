@@ -17,11 +17,10 @@ import { lintByRules } from "./lint/lintAnalysis";
 import type { LintFinding } from "./lint/lintTypes";
 import type { SourceLocator } from "./load/sourceLocator";
 import { appendAll } from "./collections/appendAll";
-import { reanalyze } from "./incremental/reanalyze";
 import { computeEffectivePolicies } from "./policy/computeEffectivePolicies";
-import { compareControllerStatus } from "./drift/compareControllerStatus";
+import { hasControllerStatus } from "./drift/hasControllerStatus";
+import { needEngineModule } from "./modules/engineModules";
 import type { LocatedDrift } from "./drift/compareConditions";
-import { driftDiagnostics } from "./drift/driftDiagnostics";
 import type { Analysis } from "./analysisTypes";
 import { collectMeshServices } from "./mesh/collectMeshModel";
 import { DEFAULT_WORLD_MODE } from "./resolve/world";
@@ -93,10 +92,12 @@ export function analyzeRevision(
 ): AnalyzedRevision {
   // The previous revision is not kept: each revision would otherwise hold the whole chain.
   const { previous, ...options } = revisionOptions;
+  // Asked for before any work: the first analysis of a session runs without it (engineModules.ts).
+  const incremental = previous === undefined ? undefined : needEngineModule("incremental");
   // Every stage below reads the typed view validation builds, never the raw parse.
   const loaded = loadValidated(sources, options.parseCache);
-  if (previous !== undefined) {
-    const reused = reanalyze(previous, sources, options, loaded);
+  if (previous !== undefined && incremental !== undefined) {
+    const reused = incremental.reanalyze(previous, sources, options, loaded);
     if (reused.revision !== undefined) return reused.revision;
   }
   return analyzeLoaded(sources, options, loaded);
@@ -123,7 +124,10 @@ function analyzeLoaded(
     options.readings,
   );
   const objects = loaded.manifests.map(summarize);
-  const drift = compareControllerStatus(index, loaded.locator, resolved.status);
+  // The drift module is loaded only for a workspace that carries a controller's status.
+  const drift = index.manifests.some(hasControllerStatus)
+    ? needEngineModule("drift").compareControllerStatus(index, loaded.locator, resolved.status)
+    : [];
   const lintByRule = lintByRules({
     manifests: loaded.manifests,
     locator: loaded.locator,
@@ -191,7 +195,7 @@ export function mergeDiagnostics(
   appendAll(out, status);
   // A finding that restates a status condition stays out: the status already reports it.
   for (const f of lint) if (f.restatesStatus !== true) out.push(f.diagnostic);
-  appendAll(out, driftDiagnostics(drift));
+  if (drift.length > 0) appendAll(out, needEngineModule("drift").driftDiagnostics(drift));
   return out;
 }
 

@@ -148,3 +148,6 @@ export type {
 export { printMigrationReport } from "./ingress/printMigrationReport";
 export type * from "./ingress/ingressTypes";
 export { buildMigratedWorkspace } from "./ingress/buildMigratedWorkspace";
+// The CLI, the bench and the page's edit engine import the engine here, and with it every module the
+// engine worker loads on demand (modules/engineModules.ts).
+import "./modules/staticEngineModules";

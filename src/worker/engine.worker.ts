@@ -1,4 +1,5 @@
 import { expose } from "comlink";
 import { engineApi } from "./engineApi";
+import { withOnDemandModules } from "./onDemandModules";
 
-expose(engineApi);
+expose(withOnDemandModules(engineApi));

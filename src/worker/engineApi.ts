@@ -11,6 +11,7 @@
  * function answers exactly what it did when it was loaded up front, only later the first time.
  */
 import { DEFAULT_WORLD_MODE } from "../engine/analysisCore";
+import { ENGINE_MODULE_NAMES, loadEngineModule } from "../engine/modules";
 import type { Analysis, CrdSchema, SourceFile } from "../engine";
 import type { FixIt, FixItPreview, IsolationLens, LintFinding, MigrationReport } from "../engine";
 import { workerRevisions, type RevisionCache } from "./revisionCache";
@@ -130,6 +131,14 @@ export function createEngineApi(revisions: RevisionCache) {
     /** The readings every later call analyses with (sent as soon as the user changes one). */
     setReadings(readings: Readings): void {
       setWorkerReadings(readings);
+    },
+    /**
+     * Fetches the engine's on-demand modules (engine/modules/engineModules.ts). The page asks once
+     * its first graph is shown, so a later revision that needs one (an edit, an opened file with
+     * a diagnostic to locate) does not wait for it and is not analysed twice.
+     */
+    async preloadModules(): Promise<void> {
+      for (const module of ENGINE_MODULE_NAMES) await loadEngineModule(module);
     },
     /**
      * The CRD JSON Schemas, descriptions included, for the editor's completion and hover (plain

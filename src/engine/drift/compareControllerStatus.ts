@@ -21,6 +21,7 @@ import {
   type LocatedDrift,
 } from "./compareConditions";
 import { appendAll } from "../collections/appendAll";
+import { hasControllerStatus } from "./hasControllerStatus";
 
 export function compareControllerStatus(
   index: ResourceIndex,
@@ -33,7 +34,7 @@ export function compareControllerStatus(
   const out: LocatedDrift[] = [];
   for (const m of index.manifests) {
     const status = asRecord(m.body["status"]);
-    if (!status || m.group !== GATEWAY_GROUP || !m.modelled) continue;
+    if (!status || !hasControllerStatus(m)) continue;
     const ours = computed[m.key];
     const base = {
       manifest: m,

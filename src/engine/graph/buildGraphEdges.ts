@@ -8,7 +8,7 @@ import type { ReferenceGrantSpec } from "../api/spec";
 import type { ResolvedFilter, RouteAttachment, RouteParentExplain } from "../types";
 import type { SemanticGraphInput } from "./semanticGraphInput";
 import type { GraphEdge } from "./types";
-import { readIngresses } from "../ingress/readIngresses";
+import { modelledIngresses } from "../ingress/modelledIngresses";
 
 export interface MissingTarget {
   key: ResourceKey;
@@ -50,7 +50,7 @@ type Need = (kind: string, namespace: string | undefined, name: string) => Resou
 /** IngressClass → Ingress (only when the class object exists or is named), Ingress → each Service it routes to. */
 function ingressEdges(input: SemanticGraphInput, need: Need): GraphEdge[] {
   const out: GraphEdge[] = [];
-  for (const ing of readIngresses(input.manifests).ingresses) {
+  for (const ing of modelledIngresses(input.manifests)) {
     if (ing.classSource !== "none") {
       out.push({
         id: `class:${ing.key}`,

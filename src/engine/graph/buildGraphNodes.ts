@@ -27,7 +27,7 @@ import type {
   GraphStatus,
 } from "./types";
 import type { SemanticGraphInput } from "./semanticGraphInput";
-import { readIngresses } from "../ingress/readIngresses";
+import { modelledIngresses } from "../ingress/modelledIngresses";
 import type { IngressModel } from "../ingress/ingressTypes";
 
 export const OTHER_OBJECTS_KIND = "OtherObjects";
@@ -45,7 +45,7 @@ export function buildGraphNodes(input: SemanticGraphInput): GraphNode[] {
     routes: firstByKey(input.routes, (r) => r.key),
     policies: groupBy(input.policies, (p) => p.policy),
   };
-  const ingresses = new Map(readIngresses(input.manifests).ingresses.map((i) => [i.key, i]));
+  const ingresses = new Map(modelledIngresses(input.manifests).map((i) => [i.key, i]));
   const classNames = new Set(
     input.objects.filter((o) => o.kind === "IngressClass").map((o) => o.name),
   );

@@ -14,6 +14,7 @@ import type {
   IngressServiceBackend,
 } from "./ingressTypes";
 import { readAnnotations } from "./readAnnotations";
+import { isModelledIngress } from "./modelledIngresses";
 
 const LEGACY_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
 const DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
@@ -34,9 +35,7 @@ export function readIngresses(manifests: readonly Manifest[]): IngressInput {
       isDefault: m.annotations[DEFAULT_CLASS_ANNOTATION] === "true",
     }));
   const defaultClass = classes.find((c) => c.isDefault)?.name;
-  const ingresses = manifests
-    .filter((m) => m.kind === "Ingress" && m.modelled)
-    .map((m) => readIngress(m, defaultClass));
+  const ingresses = manifests.filter(isModelledIngress).map((m) => readIngress(m, defaultClass));
   return { ingresses, classes };
 }
 

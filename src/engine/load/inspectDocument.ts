@@ -4,7 +4,8 @@
  * deeply nested ones in super-linear time), and nesting must stay within the limit. Iterative, so
  * a hostile depth cannot overflow the stack.
  */
-import { isAlias, isCollection, isMap, isPair, isSeq, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { isAlias, isCollection, isMap, isPair, isSeq } from "./yamlNodeTypes";
 
 export type DocumentProblem =
   { kind: "complex-key"; offset: number } | { kind: "too-deep"; offset: number };

@@ -5,7 +5,8 @@
  * document costs that document only, and the others still load. Objects keep their source range,
  * so every later diagnostic can point at the line the user wrote.
  */
-import { isMap, isSeq, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { isMap, isSeq } from "./yamlNodeTypes";
 import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, Manifest, ManifestSource, SourceFile } from "../types";
 import { buildManifest, isPlainObject, refOf, type ObjectInput } from "./buildManifest";
@@ -33,6 +34,7 @@ import {
 } from "./sourceLocator";
 import type { SourceLocator } from "./sourceLocator";
 import { appendAll } from "../collections/appendAll";
+import { rethrowIfModuleNeeded } from "../modules/engineModules";
 
 export type { SourceLocator } from "./sourceLocator";
 export type { LoadLimits } from "./loadLimits";
@@ -121,6 +123,7 @@ function loadFile(
       const parsed = parseChunk(piece.text, cache, mode.quick);
       loaded = loadChunk(parsed, piece, docIndex, source.name, limits, registry);
     } catch (error) {
+      rethrowIfModuleNeeded(error);
       if (kept !== undefined) cache?.files.current.delete(source.name);
       return lostFile(source, error);
     }
@@ -205,7 +208,8 @@ function reloadFile(
         loadChunk(chunk.parsed, at, chunk.firstDoc + docShift, source.name, limits, registry),
       );
     }
-  } catch {
+  } catch (error) {
+    rethrowIfModuleNeeded(error);
     return undefined;
   }
   const manifests: Manifest[] = [];

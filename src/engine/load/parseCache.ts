@@ -13,7 +13,8 @@
  * them are relative to the chunk; the loader adds the chunk's first line when it reports a
  * location.
  */
-import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
+import { needEngineModule } from "../modules/engineModules";
 import { quickParseDocument, type QuickDocument } from "./quickParse";
 import type { FileLoad } from "./fileLoad";
 import { QUIET_YAML } from "./quietYaml";
@@ -74,7 +75,9 @@ export function fullParse(chunk: ParsedChunk): FullChunk {
   return chunk.full;
 }
 
+/** Needs the `yaml` library, loaded on demand in the worker (modules/engineModules.ts). */
 function parseFull(text: string): FullChunk {
+  const { LineCounter, parseAllDocuments } = needEngineModule("yaml");
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { ...QUIET_YAML, lineCounter, prettyErrors: false });
   return { docs: Array.isArray(parsed) ? parsed : [], lineCounter };

@@ -9,15 +9,14 @@
  * multi-line scalars or flow collections, tabs, CR line ends, directives, duplicate or complex
  * keys, odd keys such as `__proto__` or `<<`, anything that would be a syntax error) makes it
  * give up (`undefined`), and the loader parses the chunk with the `yaml` library as before. Plain
- * scalars that may be numbers, booleans or nulls are resolved by the `yaml` library itself
- * (memoised), so types match exactly. The full Document, with its node ranges, is built later and
+ * scalars that may be numbers, booleans or nulls are resolved by coreScalar.ts, which reads them
+ * exactly as the `yaml` library's core schema does (so this reader never loads `yaml`). The full Document, with its node ranges, is built later and
  * only for a document that needs a location (a diagnostic) or an edit.
  *
  * equivalence: quickParse.test.ts compares it with the `yaml` library on every fixture, every
  * conformance manifest and generated input.
  */
-import { isScalar, parseDocument } from "yaml";
-import { QUIET_YAML } from "./quietYaml";
+import { NOT_PLAIN_SCALAR, NUMBER_LIKE, resolveCoreScalar } from "./coreScalar";
 
 export interface QuickDocument {
   /** The document's value, as `Document.toJS()` would give it: always a mapping here. */
@@ -625,36 +624,14 @@ export function mayBeNonString(plain: string): boolean {
 const NULL_OR_BOOLEAN_START = new Uint8Array(128);
 for (const ch of "nNtTfF") NULL_OR_BOOLEAN_START[ch.charCodeAt(0)] = 1;
 
-/**
- * Plain scalars the yaml library resolved (numbers mostly), so each distinct text is resolved once.
- * Only short texts are kept: 4,096 number-like 200 KB strings from a hostile file would hold 800 MB.
- */
-const resolved = new Map<string, { value: unknown }>();
-const MAX_RESOLVED = 4096;
-const MAX_RESOLVED_LENGTH = 64;
-
-/**
- * Texts the core schema may read as a number: the `yaml` library resolves them. Only these go
- * to it, because a text read on its own is not always a scalar (`---` is a document marker).
- */
-const NUMBER_LIKE = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|Inf|INF)$)|^\.(?:nan|NaN|NAN)$/;
-
 function resolvePlain(plain: string): unknown {
   if (!mayBeNonString(plain)) return plain;
   if (plain === "null" || plain === "Null" || plain === "NULL" || plain === "~") return null;
   if (plain === "true" || plain === "True" || plain === "TRUE") return true;
   if (plain === "false" || plain === "False" || plain === "FALSE") return false;
   if (!NUMBER_LIKE.test(plain)) return plain;
-  const known = resolved.get(plain);
-  if (known !== undefined) return known.value;
-  const doc = parseDocument(plain, QUIET_YAML);
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isScalar(doc.contents)) giveUp();
-  const value: unknown = doc.contents.toJS(doc);
-  if (typeof value === "object" && value !== null) giveUp();
-  if (plain.length > MAX_RESOLVED_LENGTH) return value;
-  if (resolved.size >= MAX_RESOLVED) resolved.clear();
-  resolved.set(plain, { value });
-  return value;
+  const value = resolveCoreScalar(plain);
+  return value === NOT_PLAIN_SCALAR ? giveUp() : value;
 }
 
 /**

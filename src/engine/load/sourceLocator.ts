@@ -3,7 +3,8 @@
  * yaml nodes out of the Manifests (which stay plain data) and is never sent across the worker
  * boundary: stages use it to place diagnostics, then drop it.
  */
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from "yaml";
+import type { LineCounter, Node, Pair } from "yaml";
+import { isMap, isPair, isScalar, isSeq } from "./yamlNodeTypes";
 import type { FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
 
 export interface SourceLocator {

@@ -17,6 +17,7 @@ import { PanelLoading } from "../common/PanelLoading";
 import { SplitDivider } from "../common/SplitDivider";
 import { useGwsimStore } from "../../store";
 import { loadEditEngine } from "../../store/editEngine";
+import { getEngine } from "../../worker/engineClient";
 import { selectSplitRatio } from "../../store/selectors";
 import { DockedPanel } from "./DockedPanel";
 import { FileDropZone } from "./FileDropZone";
@@ -39,8 +40,13 @@ export function AppLayout() {
   const afterFirstGraph = useEditorAfterFirstGraph();
   // The engine's editor (canvas and palette edits) arrives with the other deferred parts, so the
   // first edit does not wait for it; a failed fetch is retried by that edit (store/editEngine.ts).
+  // So do the engine worker's on-demand modules (`yaml` and others the first graph did not need).
   useEffect(() => {
-    if (afterFirstGraph) loadEditEngine().catch(() => undefined);
+    if (!afterFirstGraph) return;
+    loadEditEngine().catch(() => undefined);
+    getEngine()
+      .preloadModules()
+      .catch(() => undefined);
   }, [afterFirstGraph]);
   return (
     <FileDropZone>

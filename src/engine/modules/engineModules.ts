@@ -1,0 +1,104 @@
+/**
+ * Libraries the engine needs only for some inputs, loaded on demand where that matters (the
+ * engine worker's first JavaScript), statically everywhere else.
+ *
+ * The engine stays synchronous: a stage that needs a module which is not loaded yet throws
+ * ModuleNeededError from `needEngineModule`. The caller that runs the engine asynchronously (the
+ * worker, withEngineModules below) catches it, loads the module, and runs the whole call again:
+ * the retry computes everything afresh from its inputs, so its result is the one a run with every
+ * module loaded gives. Nothing in the engine may swallow this error (the loader's per-document
+ * catch rethrows it: rethrowIfModuleNeeded).
+ *
+ * On demand today:
+ * - `yaml`: quickParse reads nearly every manifest without it (plain scalars resolved by
+ *   coreScalar.ts); the library parses a document quickParse gives up on and builds a document's
+ *   nodes when a diagnostic needs a located field.
+ * - the incremental pass (a session's first analysis has no previous revision), status drift
+ *   (only for objects carrying a controller's status) and the Ingress reader (only for Ingresses).
+ * So the default example's first analysis in the worker loads none of them; a text that needs one
+ * costs one retry, once per session. The CLI, the tests, the bench and the page's edit engine
+ * provide them all statically (staticEngineModules.ts, imported by engine/index.ts).
+ */
+import type * as Yaml from "yaml";
+import type * as Incremental from "../incremental/reanalyze";
+import type * as Drift from "../drift/driftModule";
+import type * as Ingress from "../ingress/readIngresses";
+
+export interface EngineModules {
+  yaml: typeof Yaml;
+  /** The incremental pass: a session's first analysis has no previous revision to start from. */
+  incremental: typeof Incremental;
+  /** Status drift: only objects that carry a controller's status have any. */
+  drift: typeof Drift;
+  /** The Ingress reader (graph nodes and edges of Ingresses). */
+  ingress: typeof Ingress;
+}
+
+export type EngineModuleName = keyof EngineModules;
+
+const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
+  yaml: () => import("yaml"),
+  incremental: () => import("../incremental/reanalyze"),
+  drift: () => import("../drift/driftModule"),
+  ingress: () => import("../ingress/readIngresses"),
+};
+
+/** Every on-demand module, in the order a preload fetches them. */
+export const ENGINE_MODULE_NAMES = Object.keys(LOADERS) as readonly EngineModuleName[];
+
+const loaded: Partial<EngineModules> = Object.create(null) as Partial<EngineModules>;
+
+/** Thrown by needEngineModule for a module not loaded yet; never a result, always retried. */
+export class ModuleNeededError extends Error {
+  constructor(readonly module: EngineModuleName) {
+    super(`the engine needs the module "${module}", which is not loaded yet`);
+    this.name = "ModuleNeededError";
+  }
+}
+
+export function isModuleNeeded(error: unknown): error is ModuleNeededError {
+  return error instanceof ModuleNeededError;
+}
+
+/** For a catch-all in the engine: lets ModuleNeededError through to the caller that retries. */
+export function rethrowIfModuleNeeded(error: unknown): void {
+  if (isModuleNeeded(error)) throw error;
+}
+
+export function provideEngineModule<K extends EngineModuleName>(
+  name: K,
+  module: EngineModules[K],
+): void {
+  loaded[name] = module;
+}
+
+export function needEngineModule<K extends EngineModuleName>(name: K): EngineModules[K] {
+  const module = loaded[name];
+  if (module === undefined) throw new ModuleNeededError(name);
+  return module;
+}
+
+export function isEngineModuleLoaded(name: EngineModuleName): boolean {
+  return loaded[name] !== undefined;
+}
+
+/** Loads a module (a dynamic import: its own chunk in a build) and provides it. */
+export async function loadEngineModule(name: EngineModuleName): Promise<void> {
+  if (loaded[name] !== undefined) return;
+  provideEngineModule(name, await LOADERS[name]());
+}
+
+/**
+ * Runs `run`, and again after loading each module it turns out to need. A module that is still
+ * needed after it was loaded is a bug, not a reason to loop: that error goes to the caller.
+ */
+export async function withEngineModules<T>(run: () => T | Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isModuleNeeded(error) || isEngineModuleLoaded(error.module)) throw error;
+      await loadEngineModule(error.module);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Provides every on-demand engine module at once (engineModules.ts): for the CLI, the tests, the
+ * bench and the page's edit engine, which import the engine through engine/index.ts and load
+ * all of it anyway. The engine worker does not import this: it loads them when a run needs one.
+ */
+import * as yaml from "yaml";
+import * as drift from "../drift/driftModule";
+import * as incremental from "../incremental/reanalyze";
+import * as ingress from "../ingress/readIngresses";
+import { provideEngineModule } from "./engineModules";
+
+provideEngineModule("yaml", yaml);
+provideEngineModule("incremental", incremental);
+provideEngineModule("drift", drift);
+provideEngineModule("ingress", ingress);

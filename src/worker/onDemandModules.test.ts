@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, test, vi } from "vitest";
+import type { SourceFile } from "../engine";
+import { createEngineApi } from "./engineApi";
+import { createRevisionCache } from "./revisionCache";
+
+const EXAMPLES = new URL("../../fixtures/examples/", import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, EXAMPLES), "utf8");
+const clock = () => "2026-01-01T00:00:00Z";
+
+/** A document quickParse gives up on (an anchor and an alias): only the `yaml` library reads it. */
+const ANCHORED = `apiVersion: v1
+kind: Service
+metadata:
+  name: anchored
+  namespace: &ns store
+  labels: { team: *ns }
+spec:
+  ports: [{ port: 80 }]
+`;
+
+/**
+ * The engine and worker modules evaluated afresh (vi.resetModules): a registry in which no
+ * on-demand module is loaded yet, as in the worker after its first chunk ran. The test file's own
+ * imports above keep the registry the setup file filled (everything loaded): the reference.
+ */
+async function freshWorker() {
+  vi.resetModules();
+  const modules = await import("../engine/modules");
+  const { createEngineApi: create } = await import("./engineApi");
+  const { createRevisionCache: cache } = await import("./revisionCache");
+  const { withOnDemandModules } = await import("./onDemandModules");
+  const raw = create(cache({ clock }));
+  return { modules, raw, api: withOnDemandModules(raw) };
+}
+
+const preloaded = () => createEngineApi(createRevisionCache({ clock }));
+
+describe("the worker loads an on-demand engine module when a revision needs it, and retries", () => {
+  test("the default example's first analysis runs without `yaml`", async () => {
+    const { modules, api } = await freshWorker();
+    const sources = [{ name: "workspace.yaml", text: read("shared-gateway-two-teams.yaml") }];
+    const result = await api.analyze(1, sources);
+    for (const name of ["yaml", "incremental", "drift", "ingress"] as const)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+  });
+
+  test.each([
+    ["cluster-dump-with-drift.yaml", "drift"],
+    ["ingress-nginx-migration.yaml", "ingress"],
+  ] as const)(
+    "%s loads the %s module, and answers what a preloaded worker answers",
+    async (example, module) => {
+      const { modules, api } = await freshWorker();
+      const sources = [{ name: "workspace.yaml", text: read(example) }];
+      const result = await api.analyze(1, sources);
+      expect(modules.isEngineModuleLoaded(module)).toBe(true);
+      expect(result).toEqual(preloaded().analyze(1, sources));
+    },
+  );
+
+  test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const reference = preloaded();
+    const text = read("shared-gateway-two-teams.yaml");
+    const edited = text.replace("name: store-web", "name: store-www");
+    for (const [revision, t] of [text, edited].entries()) {
+      const sources = [{ name: "workspace.yaml", text: t }];
+      expect(await api.analyze(revision, sources)).toEqual(reference.analyze(revision, sources));
+      expect(modules.isEngineModuleLoaded("incremental")).toBe(revision > 0);
+    }
+  });
+
+  test("a revision quickParse cannot read throws ModuleNeededError unwrapped, never a diagnostic", async () => {
+    const { modules, raw } = await freshWorker();
+    const sources = [{ name: "workspace.yaml", text: ANCHORED }];
+    // The loader's per-file catch lets it through instead of reporting a lost file.
+    expect(() => raw.analyze(1, sources)).toThrow(modules.ModuleNeededError);
+    expect(modules.isEngineModuleLoaded("yaml")).toBe(false);
+  });
+
+  test("…and the wrapped API loads `yaml`, runs it again, and answers what a preloaded worker answers", async () => {
+    const { modules, api } = await freshWorker();
+    const sources = [
+      {
+        name: "workspace.yaml",
+        text: `${read("shared-gateway-two-teams.yaml")}\n---\n${ANCHORED}`,
+      },
+    ];
+    const result = await api.analyze(2, sources);
+    expect(modules.isEngineModuleLoaded("yaml")).toBe(true);
+    const reference = preloaded().analyze(2, sources);
+    expect(result).toEqual(reference);
+    expect(result.analysis.objects.some((o) => o.name === "anchored")).toBe(true);
+  });
+
+  test("a located diagnostic in a document quickParse read (its nodes built on demand) is retried too", async () => {
+    const { modules, api } = await freshWorker();
+    const text = read("broken-on-purpose.yaml");
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(3, sources);
+    expect(result).toEqual(preloaded().analyze(3, sources));
+    expect(result.analysis.diagnostics.length).toBeGreaterThan(0);
+    expect(modules.isEngineModuleLoaded("yaml")).toBe(true);
+  });
+
+  test("preloadModules (the page calls it once its first graph is shown) loads every on-demand module", async () => {
+    const { modules, api } = await freshWorker();
+    expect(modules.ENGINE_MODULE_NAMES).toEqual(["yaml", "incremental", "drift", "ingress"]);
+    await api.preloadModules();
+    for (const name of modules.ENGINE_MODULE_NAMES)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
+  });
+
+  test("every example, alone and after the default one, as a worker session would send them: equal to a preloaded worker, deltas included", async () => {
+    const { api } = await freshWorker();
+    const reference = preloaded();
+    const names = readdirSync(EXAMPLES).filter((n) => n.endsWith(".yaml"));
+    expect(names.length).toBeGreaterThan(10);
+    let base: number | undefined;
+    let referenceBase: number | undefined;
+    for (const [revision, name] of names.entries()) {
+      const sources: SourceFile[] = [{ name: "workspace.yaml", text: read(name) }];
+      const update = await api.analysisUpdate("s", base, revision, sources);
+      const expected = reference.analysisUpdate("s", referenceBase, revision, sources);
+      expect({ ...update, timing: undefined }).toEqual({ ...expected, timing: undefined });
+      base = update.seq;
+      referenceBase = expected.seq;
+    }
+  });
+});
