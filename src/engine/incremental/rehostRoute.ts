@@ -24,7 +24,12 @@ import type { Analysis } from "../analysisTypes";
 import { hostnameSpecificity } from "../match/hostname";
 import type { Candidate } from "../routing/collectCandidates";
 import { compareRankOrder, type RankKey } from "../routing/precedence";
-import type { RouteTable, RouteTableEntry, RouteTableVirtualHost } from "../routing/types";
+import type {
+  RouteTable,
+  RouteTableEntry,
+  RouteTableListener,
+  RouteTableVirtualHost,
+} from "../routing/types";
 import { attachRouteParent } from "../status/attachRouteParent";
 import type { GatewayListeners } from "../status/buildGatewayListeners";
 import type { StatusContext } from "../status/statusContext";
@@ -151,7 +156,7 @@ export function rehostTable(
         const entries = withoutRoute(vhost.entries, route);
         if (entries.length > 0) virtualHosts[v] = { ...vhost, entries };
         // Left empty: gone, unless a route without entries (no valid rule) still claims it.
-        else if (claimedByOthers(others, route, id, hostname)) return undefined;
+        else if (claimedByOthers(others, route, listener, hostname)) return undefined;
         else virtualHosts.splice(v, 1);
         continue;
       }
@@ -168,19 +173,22 @@ export function rehostTable(
   return { ...table, listeners };
 }
 
-/** Whether a route other than `route` attaches to the listener with `hostname` (in `all`). */
+/**
+ * Whether a route other than `route` attaches to `listener` with `hostname` (in `all`): one pass
+ * over the attachments, comparing fields (no string built per attachment).
+ */
 function claimedByOthers(
   all: readonly RouteAttachment[],
   route: ResourceKey,
-  id: string,
+  listener: RouteTableListener,
   hostname: string,
 ): boolean {
-  return all.some(
-    (a) =>
-      a.route !== route &&
-      listenerId(a.gateway, a.owner ?? a.gateway, a.listener) === id &&
-      (a.hostnames.length > 0 ? a.hostnames : ["*"]).includes(hostname),
-  );
+  for (const a of all) {
+    if (a.route === route || a.listener !== listener.listener) continue;
+    if (a.gateway !== listener.gateway || (a.owner ?? a.gateway) !== listener.owner) continue;
+    if (a.hostnames.length === 0 ? hostname === "*" : a.hostnames.includes(hostname)) return true;
+  }
+  return false;
 }
 
 function listenerId(gateway: string, owner: string, listener: string): string {

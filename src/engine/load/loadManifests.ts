@@ -68,8 +68,35 @@ export function loadManifests(
     appendAll(diagnostics, file.diagnostics);
   }
   settleParseCache(cache);
-  const manifests = dropDuplicates(loaded, registry.locator, diagnostics);
+  const manifests = sameKeysAsLastLoad(cache, loaded)
+    ? loaded
+    : dropDuplicates(loaded, registry.locator, diagnostics);
+  if (cache !== undefined)
+    lastLoads.set(cache, { loaded, unique: manifests.length === loaded.length });
   return { manifests, diagnostics, locator: registry.locator };
+}
+
+/**
+ * The objects the last load with a parse cache gave (before duplicates were dropped), and whether
+ * their keys were all distinct: a keystroke keeps every object's key at its position, so the next
+ * load knows it has no duplicate either without putting every key in a map again.
+ */
+const lastLoads = new WeakMap<ParseCache, { loaded: readonly Manifest[]; unique: boolean }>();
+
+/**
+ * True when `loaded` holds the keys of the last load, position by position, and those were all
+ * distinct. An object reused from that load is the same object (the same key, compared by
+ * reference); only the re-read ones compare their keys.
+ */
+function sameKeysAsLastLoad(cache: ParseCache | undefined, loaded: readonly Manifest[]): boolean {
+  const last = cache === undefined ? undefined : lastLoads.get(cache);
+  if (last === undefined || !last.unique || last.loaded.length !== loaded.length) return false;
+  for (let i = 0; i < loaded.length; i++) {
+    const a = loaded[i] as Manifest;
+    const b = last.loaded[i] as Manifest;
+    if (a !== b && a.key !== b.key) return false;
+  }
+  return true;
 }
 
 interface FileResult {
