@@ -320,15 +320,15 @@ describe("what one edit reuses", () => {
 
   test("the bench's hostname, path and Service port edits at 100 routes take their proofs", () => {
     const config = generateBenchConfig(100);
-    const cases: [string, string][] = [
-      [withHostnameEdit(config, 1), "route-hosts"],
-      [withPathEdit(config, 1), "route-rerank"],
-      [withServicePortEdit(config, 9191), "service"],
+    const cases: [string, string[]][] = [
+      [withHostnameEdit(config, 1), ["route-hosts", "table-rules-stand"]],
+      [withPathEdit(config, 1), ["route-rerank", "table-rules-stand"]],
+      [withServicePortEdit(config, 9191), ["service"]],
     ];
     for (const [text, proof] of cases) {
       const { result, fresh } = step(config.yaml, text);
       expect([proof, result.fallback]).toEqual([proof, undefined]);
-      expect(result.proofs).toEqual([proof]);
+      expect(result.proofs).toEqual(proof);
       expect(result.revision?.analysis).toEqual(fresh.analysis);
     }
   }, 60_000);
@@ -433,6 +433,60 @@ spec:
         `  name: blue\n  namespace: shop\n  labels:\n    tier: ${v}\n`,
       );
     expectFallback(labelled("a"), labelled("b"), /metadata/);
+  });
+});
+
+describe("the table lint rules after a route's entries moved", () => {
+  const codes = (r: AnalyzedRevision) => r.analysis.lint.map((f) => f.diagnostic.code);
+
+  test("the touched host had no finding and has none: revision n's findings stand", () => {
+    const before = GATEWAY + shared("a", "/a") + shared("b", "/b") + shared("c", "/c");
+    const after = GATEWAY + shared("a", "/a") + shared("b", "/bb") + shared("c", "/c");
+    const cache = createParseCache();
+    const previous = analyzeRevision(at(before), { clock, parseCache: cache });
+    const result = reanalyze(previous, at(after), { clock }, loadValidated(at(after), cache));
+    expect(result.proofs).toEqual(["route-rerank", "table-rules-stand"]);
+    // Not run again: the very lists of revision n.
+    expect(result.revision?.stages.lintByRule).toBe(previous.stages.lintByRule);
+    expect(result.revision?.analysis).toEqual(analyzeRevision(at(after), { clock }).analysis);
+  });
+
+  test("a path edit that ties the route with another on the touched host: run again, its finding", () => {
+    const before = GATEWAY + shared("a", "/a") + shared("b", "/b");
+    const { revision } = expectReused(before, GATEWAY + shared("a", "/a") + shared("b", "/a"));
+    expect(codes(revision)).toContain("lint.creation-order-tie");
+    // ... and back: the tie goes (it was on the touched host before the edit).
+    const back = expectReused(GATEWAY + shared("a", "/a") + shared("b", "/a"), before).revision;
+    expect(codes(back)).not.toContain("lint.creation-order-tie");
+  });
+
+  test("a hostname edit into a host where the route ties: run again, its finding", () => {
+    const before = GATEWAY + shared("a", "/a") + route("b", { path: "/a" });
+    const after = GATEWAY + shared("a", "/a") + shared("b", "/a");
+    const { revision } = expectReused(before, after);
+    expect(codes(revision)).toContain("lint.creation-order-tie");
+  });
+
+  test("a host added under the name another host's requests use: full pipeline", () => {
+    // x and y serve every host (no hostnames); y's Exact /p is shadowed by the older x, shown by a
+    // request to example.com. Once b is renamed example.com, that request reaches b's host.
+    const catchAll = (name: string, age: string) =>
+      route(name, { path: "/p" })
+        .replace(`  hostnames:\n    - ${name}.example.com\n`, "")
+        .replace("  namespace: shop\n", `  namespace: shop\n  creationTimestamp: "${age}"\n`)
+        .replace("type: PathPrefix", "type: Exact");
+    const before =
+      GATEWAY +
+      route("b") +
+      catchAll("x", "2024-01-01T00:00:00Z") +
+      catchAll("y", "2025-01-01T00:00:00Z");
+    const fresh = analyzeRevision(at(before), { clock });
+    expect(fresh.analysis.lint.map((f) => f.diagnostic.code)).toContain("lint.shadowed-match");
+    expectFallback(
+      before,
+      before.replace("- b.example.com", "- example.com"),
+      /precedence says of other routes/,
+    );
   });
 });
 
@@ -689,7 +743,7 @@ describe("incremental equals fresh on random edit sequences", () => {
     // ... and the re-ranking of a route whose path was edited.
     expect(reranked).toBeGreaterThan(0);
     // ... and every proof the pass knows, hostname edits and Service edits among them.
-    for (const p of ["route-rules", "route-rerank", "route-hosts", "service"])
+    for (const p of ["route-rules", "route-rerank", "route-hosts", "service", "table-rules-stand"])
       expect([p, proofs.get(p) ?? 0]).not.toEqual([p, 0]);
   }, 120_000);
 });

@@ -47,6 +47,7 @@ import { droppedRules, routeCandidates, type Candidate } from "../routing/collec
 import type { RankKey } from "../routing/precedence";
 import { rerankedEntries } from "./rerankRoute";
 import { serviceEditReach } from "./serviceEdit";
+import { tableRulesStand, type TableSide } from "./localTableLint";
 import {
   attachOnItsOwn,
   reconciledListeners,
@@ -101,9 +102,12 @@ export interface Reanalysis {
  * - "route-rules": a route edited inside its rules, its entries where they were;
  * - "route-rerank": a route's entries re-ranked in the hosts it serves (a path edited);
  * - "route-hosts": a route's hostnames edited, its entries moved between hosts (rehostRoute.ts);
- * - "service": a Service edited that no other object reads the change of (serviceEdit.ts).
+ * - "service": a Service edited that no other object reads the change of (serviceEdit.ts);
+ * - "table-rules-stand": after entries moved, the table lint rules found nothing on the hosts
+ *   they moved in, so they were not run over the whole table (localTableLint.ts).
  */
-export type ReuseProof = "route-rules" | "route-rerank" | "route-hosts" | "service";
+export type ReuseProof =
+  "route-rules" | "route-rerank" | "route-hosts" | "service" | "table-rules-stand";
 
 /** One Service edited in place, proven to reach no other object (serviceEdit.ts). */
 interface ServiceEdit {
@@ -312,7 +316,34 @@ export function reanalyze(
   const routeTable = patched.table;
 
   let lintByRule = patchBackendFindings(stages.lintByRule, edits, routes, loaded.locator);
-  if (patched.reranked) {
+  const standLocally = () => {
+    if (patched.touched === undefined) return false;
+    const side = (
+      table: RouteTable,
+      idx: ResourceIndex,
+      locator: StatusContext["locator"],
+      list: Pick<Analysis, "routes" | "attachments" | "explain">,
+    ): TableSide => ({
+      table,
+      index: idx,
+      locator,
+      route: (key) => list.routes[positionsOf(routePositions, list.routes, key)[0] ?? -1],
+      attachments: (key) =>
+        positionsOf(attachmentPositions, list.attachments, key).map(
+          (i) => list.attachments[i] as Attachment,
+        ),
+      explain: (key) =>
+        positionsOf(explainPositions, list.explain, key).map((i) => list.explain[i] as Explain),
+    });
+    return tableRulesStand(
+      side(analysis.routeTable, index, stages.locator, analysis),
+      side(routeTable, nextIndex, loaded.locator, { routes, attachments, explain }),
+      patched.touched,
+      { gateways: analysis.gateways, world, hostsMoved: patched.hostsMoved === true },
+    );
+  };
+  const tableRulesLocal = patched.reranked && standLocally();
+  if (patched.reranked && !tableRulesLocal) {
     // The precedence rules read the whole order: run again, they may speak of other routes only
     // as before (their graph nodes and findings are reused).
     const input: LintInput = {
@@ -396,6 +427,7 @@ export function reanalyze(
   if (rehosted !== undefined) proofs.push("route-hosts");
   else if (patched.reranked) proofs.push("route-rerank");
   else if (edits.length > 0) proofs.push("route-rules");
+  if (tableRulesLocal) proofs.push("table-rules-stand");
   return {
     proofs,
     revision: {
@@ -586,6 +618,17 @@ function withSettledBackendTLS(route: ResolvedRoute, settled: ResolvedRoute): Re
   });
 }
 
+/**
+ * The patched table; when entries moved (`reranked`), the hosts they moved in (listener position
+ * → hostnames) and whether hosts came or went (a hostname edit), for the table lint rules.
+ */
+interface PatchedTable {
+  table: RouteTable;
+  reranked: boolean;
+  touched?: ReadonlyMap<number, ReadonlySet<string>>;
+  hostsMoved?: boolean;
+}
+
 /** RouteTableEntry without what it forwards to: what its rank and the lint precedence read. */
 function rankedPart(entry: RouteTableEntry): string {
   const { backends: _backends, ...rest } = entry;
@@ -600,7 +643,7 @@ function patchRouteTable(
   table: RouteTable,
   edits: readonly RouteEdit[],
   routes: readonly ResolvedRoute[],
-): { table: RouteTable; reranked: boolean } | undefined {
+): PatchedTable | undefined {
   const fresh = new Map<ResourceKey, Map<string, RouteTableEntry>>();
   for (const e of edits) {
     const before = routeCandidates(e.old.route);
@@ -617,7 +660,9 @@ function patchRouteTable(
       // A route with no entry before or after serves hosts the table does not show.
       if (edits.length !== 1 || before.length === 0 || after.length === 0) return undefined;
       const reranked = rerankTable(table, e.key, after, routes);
-      return reranked === undefined ? undefined : { table: reranked, reranked: true };
+      return reranked === undefined
+        ? undefined
+        : { table: reranked.table, reranked: true, touched: reranked.touched, hostsMoved: false };
     }
     const byPosition = new Map<string, RouteTableEntry>();
     for (const b of after) byPosition.set(`${b.entry.ruleIndex}:${b.entry.matchIndex}`, b.entry);
@@ -669,10 +714,11 @@ function rerankTable(
   route: ResourceKey,
   candidates: readonly Candidate[],
   routes: readonly ResolvedRoute[],
-): RouteTable | undefined {
+): { table: RouteTable; touched: Map<number, Set<string>> } | undefined {
   const rankOf = ranksOf(routes);
   const listeners = table.listeners.slice();
   const hosts = new Set<string>();
+  const touched = new Map<number, Set<string>>();
   for (const [l, v] of entryPlacements(table).get(route) ?? []) {
     if (hosts.has(`${l}:${v}`)) continue;
     hosts.add(`${l}:${v}`);
@@ -684,8 +730,11 @@ function rerankTable(
       listener === table.listeners[l] ? listener.virtualHosts.slice() : listener.virtualHosts;
     virtualHosts[v] = { ...vhost, entries };
     listeners[l] = { ...listener, virtualHosts };
+    let names = touched.get(l);
+    if (names === undefined) touched.set(l, (names = new Set()));
+    names.add(vhost.hostname);
   }
-  return { ...table, listeners };
+  return { table: { ...table, listeners }, touched };
 }
 
 /**
@@ -719,7 +768,7 @@ function rehost(
   e: RouteEdit,
   routes: readonly ResolvedRoute[],
   attachments: readonly Attachment[],
-): { table: RouteTable; reranked: boolean } | undefined {
+): PatchedTable | undefined {
   if (e.attach === undefined) return undefined;
   const moved = rehostTable(
     table,
@@ -730,7 +779,9 @@ function rehost(
     ranksOf(routes),
     attachments,
   );
-  return moved === undefined ? undefined : { table: moved, reranked: true };
+  return moved === undefined
+    ? undefined
+    : { table: moved.table, reranked: true, touched: moved.touched, hostsMoved: true };
 }
 
 /** Where each route's entries sit in a table: listener, virtual host, entry. */

@@ -125,7 +125,7 @@ export function rehostTable(
   candidates: readonly Candidate[],
   rankOf: (entry: RouteTableEntry) => RankKey | undefined,
   others: readonly RouteAttachment[],
-): RouteTable | undefined {
+): { table: RouteTable; touched: Map<number, Set<string>> } | undefined {
   if (candidates.length === 0) return undefined;
   const hostsOf = (list: readonly RouteAttachment[]) => {
     const byListener = new Map<string, Set<string>>();
@@ -140,6 +140,8 @@ export function rehostTable(
   const was = hostsOf(before);
   const now = hostsOf(after);
   const listeners = table.listeners.slice();
+  // Listener position → the hosts the route left or joined there.
+  const touchedHosts = new Map<number, Set<string>>();
   for (const [id, hosts] of now) {
     const l = listeners.findIndex((x) => listenerId(x.gateway, x.owner, x.listener) === id);
     const listener = listeners[l];
@@ -147,6 +149,7 @@ export function rehostTable(
     if (listener === undefined || listener.hostname !== undefined) return undefined;
     const virtualHosts = listener.virtualHosts.slice();
     const touched = new Set([...(was.get(id) ?? []), ...hosts]);
+    touchedHosts.set(l, touched);
     for (const hostname of touched) {
       const v = virtualHosts.findIndex((x) => x.hostname === hostname);
       const vhost = virtualHosts[v];
@@ -170,7 +173,7 @@ export function rehostTable(
     }
     listeners[l] = { ...listener, virtualHosts };
   }
-  return { ...table, listeners };
+  return { table: { ...table, listeners }, touched: touchedHosts };
 }
 
 /**
