@@ -76,6 +76,40 @@ export function withWeightEdit(config: BenchConfig, weightA: number): string {
   return docs.join("---\n");
 }
 
+/**
+ * The config's text after the middle route (as withWeightEdit) moves to a host of its own,
+ * `edited${n}.bench.example.com`: a host renamed in the designer. It leaves a host nine other
+ * routes serve.
+ */
+export function withHostnameEdit(config: BenchConfig, n: number): string {
+  const i = Math.floor(config.routes.length / 2);
+  const route = config.routes[i];
+  if (!route) return config.yaml;
+  const docs = [...config.docs];
+  docs[i + 1] = routeYaml(i, `edited${n}.bench.example.com`, route.prefix);
+  return docs.join("---\n");
+}
+
+/** The config's text after the middle route's first path prefix is edited (`${prefix}/api${n}`). */
+export function withPathEdit(config: BenchConfig, n: number): string {
+  const i = Math.floor(config.routes.length / 2);
+  const route = config.routes[i];
+  if (!route) return config.yaml;
+  const docs = [...config.docs];
+  docs[i + 1] = routeYaml(i, route.hostname, route.prefix).replace(
+    `value: ${route.prefix}/api}`,
+    `value: ${route.prefix}/api${n}}`,
+  );
+  return docs.join("---\n");
+}
+
+/** The config's text after backend-a's metrics port, which no route names, moves to `port`. */
+export function withServicePortEdit(config: BenchConfig, port: number): string {
+  const docs = [...config.docs];
+  docs[0] = (docs[0] ?? "").replace(`port: ${METRICS_PORT}\n`, `port: ${port}\n`);
+  return docs.join("---\n");
+}
+
 /** A fixed mix over the config's routes: every rule kind, some misses (404). */
 export function generateRequestMix(config: BenchConfig, count: number, seed = 42): BenchRequest[] {
   const rand = seededRandom(seed);
@@ -97,6 +131,9 @@ export function generateRequestMix(config: BenchConfig, count: number, seed = 42
   }
   return out;
 }
+
+/** backend-a's second port, which no route names (withServicePortEdit changes it). */
+const METRICS_PORT = 9090;
 
 const HEADER = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -128,6 +165,8 @@ metadata:
 spec:
   ports:
     - port: 8080
+    - name: metrics
+      port: ${METRICS_PORT}
 ---
 apiVersion: v1
 kind: Service

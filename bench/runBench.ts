@@ -23,7 +23,14 @@ import {
 import type { SimRequest, SourceFile } from "../src/engine";
 import { loadManifests } from "../src/engine/load/loadManifests";
 import { loadValidated } from "../src/engine/validate/loadValidated";
-import { generateBenchConfig, generateRequestMix, withWeightEdit } from "./generateBenchConfig";
+import {
+  generateBenchConfig,
+  generateRequestMix,
+  withHostnameEdit,
+  withPathEdit,
+  withServicePortEdit,
+  withWeightEdit,
+} from "./generateBenchConfig";
 import { generatePolicyWorkspace, withPolicyWorkspaceEdit } from "./generatePolicyWorkspace";
 import { collectGarbage, cpuMs, heapUsedMb, measureThroughput, median, timeMs } from "./measure";
 
@@ -64,7 +71,7 @@ export async function runBench(args: readonly string[]): Promise<void> {
   const sizes =
     argv.length > 0 ? argv.map(Number).filter((n) => Number.isInteger(n) && n > 0) : SIZES;
   if (editOnly) {
-    for (const routes of sizes) console.log(benchEdit(routes));
+    for (const routes of sizes) for (const line of benchEdit(routes)) console.log(line);
     return;
   }
   const cases: BenchCase[] = [];
@@ -88,12 +95,13 @@ export async function runBench(args: readonly string[]): Promise<void> {
 }
 
 /**
- * `npm run bench -- --edit [sizes]`: only the weight edit, both ways, without the cold figures
- * (which take minutes at 100,000 routes): with the parse cache alone (every stage re-run, as
- * before the incremental pass) and from the previous revision (the worker's path). Prints, writes
- * nothing.
+ * `npm run bench -- --edit [sizes]`: only the edits, without the cold figures (which take minutes
+ * at 100,000 routes). The weight edit both ways: with the parse cache alone (every stage re-run,
+ * as before the incremental pass) and from the previous revision (the worker's path); then, from
+ * the previous revision, a route's hostname renamed, a route's path edited, and a Service port no
+ * route names renumbered. Prints, writes nothing.
  */
-function benchEdit(routes: number): string {
+function benchEdit(routes: number): string[] {
   const config = generateBenchConfig(routes);
   const name = `bench-${routes}.yaml`;
   const edited = (weight: number) => [{ name, text: withWeightEdit(config, weight) }];
@@ -121,7 +129,30 @@ function benchEdit(routes: number): string {
   }
   const fmt = (t: Timing[]) =>
     `${round(median(t.map((x) => x.wall)), 1)} ms (cpu ${round(median(t.map((x) => x.cpu)), 1)} ms)`;
-  return `${routes} routes, one weight edit: parse cache only ${fmt(full)}; from the previous revision ${fmt(incremental)}, of which loading ${fmt(loading)}`;
+  const lines = [
+    `${routes} routes, one weight edit: parse cache only ${fmt(full)}; from the previous revision ${fmt(incremental)}, of which loading ${fmt(loading)}`,
+  ];
+  const kinds: [string, (n: number) => string][] = [
+    ["hostname edit", (n) => withHostnameEdit(config, n)],
+    ["path edit", (n) => withPathEdit(config, n)],
+    ["Service port edit", (n) => withServicePortEdit(config, 9100 + n)],
+  ];
+  for (const [kind, edit] of kinds) {
+    // Back to the generated text first (a weight edit), then three edits of this kind in a row.
+    previous = analyzeRevision([{ name, text: config.yaml }], { parseCache: cache, previous });
+    const times: Timing[] = [];
+    for (let i = 0; i < 3; i++) {
+      const next = [{ name, text: edit(i) }];
+      collectGarbage();
+      times.push(
+        timeBoth(() => {
+          previous = analyzeRevision(next, { parseCache: cache, previous });
+        }),
+      );
+    }
+    lines.push(`${routes} routes, one ${kind}: from the previous revision ${fmt(times)}`);
+  }
+  return lines;
 }
 
 function runsFor(routes: number): number {

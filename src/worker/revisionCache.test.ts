@@ -70,6 +70,22 @@ describe("one analysis per revision, shared by every API", () => {
     ).not.toBe(a);
   });
 
+  test("an entry is found by its files' names and texts, not by the array that held them", () => {
+    const revisions = createRevisionCache({ clock });
+    const files = [{ name: "a.yaml", text: TWO_TEAMS }];
+    const a = revisions.get(files);
+    // Equal texts built anew (another string object) find the entry.
+    expect(revisions.get([{ name: "a.yaml", text: `${TWO_TEAMS} `.slice(0, -1) }])).toBe(a);
+    // The caller's array changed afterwards does not change what the entry was analysed from.
+    files[0] = { name: "a.yaml", text: TWO_TEAMS.replace("name: shop", "name: shoq") };
+    expect(revisions.get([{ name: "a.yaml", text: TWO_TEAMS }])).toBe(a);
+    expect(revisions.get(files)).not.toBe(a);
+    // Same length, one character apart: another revision.
+    const flipped = TWO_TEAMS.replace("name: shop", "name: shoq");
+    expect(flipped.length).toBe(TWO_TEAMS.length);
+    expect(revisions.get([{ name: "a.yaml", text: flipped }])).not.toBe(a);
+  });
+
   test("least recently used entries are evicted beyond the capacity", () => {
     const revisions = createRevisionCache({ clock, capacity: 2 });
     const texts = ["a", "b", "c"].map((n) =>

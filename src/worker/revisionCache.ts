@@ -8,7 +8,10 @@
  * simulator and the fix-its load only when first used (engineApi.ts).
  *
  * Entries are keyed by exactly what the analysis depends on: every file's name and text, the
- * world, and the readings. The revision number the page sends is not part of the key: two
+ * world, and the readings. The texts are compared, never copied into a key: a key built from the
+ * text cost a copy of the whole workspace on every call (megabytes at 10,000 routes), while
+ * comparing a few entries' texts is a memory comparison that stops at the first difference (and is
+ * free when the page sends the very string it sent before). The revision number the page sends is not part of the key: two
  * revisions with the same text share one entry, and one number with new text is a new entry.
  * The clock is not part of it either: a revision keeps the timestamps of its first analysis.
  */
@@ -60,7 +63,8 @@ const DEFAULT_CAPACITY = 4;
 
 export function createRevisionCache(options: RevisionCacheOptions): RevisionCache {
   const capacity = Math.max(1, options.capacity ?? DEFAULT_CAPACITY);
-  const entries = new Map<string, CachedRevision>();
+  // Least recently used first: a handful of entries, found by comparing their inputs.
+  const entries: KeyedRevision[] = [];
   // The workspace's documents as last parsed: a keystroke re-parses only the chunk it changed.
   const parseCache = createParseCache();
   // The workspace's last analysed revision: the next one reuses what its edit did not touch.
@@ -68,15 +72,18 @@ export function createRevisionCache(options: RevisionCacheOptions): RevisionCach
   let analyses = 0;
   return {
     get(sources, settings = {}, use = { workspace: true }) {
-      const key = revisionKey(sources, settings);
-      const hit = entries.get(key);
+      const settingsKey = settingsKeyOf(settings);
+      const at = entries.findIndex(
+        (e) => e.settingsKey === settingsKey && sameSources(e.sources, sources),
+      );
+      const hit = entries[at];
       if (hit !== undefined) {
-        // Re-insert so the Map's order is least recently used first.
-        entries.delete(key);
-        entries.set(key, hit);
+        // Moved to the end: the list's order is least recently used first.
+        entries.splice(at, 1);
+        entries.push(hit);
         // Back to an earlier text (undo): the next edit is closest to this one.
-        if (use.workspace) latest = hit.analysed;
-        return hit;
+        if (use.workspace) latest = hit.entry.analysed;
+        return hit.entry;
       }
       const analyzeOptions: AnalyzeOptions = {
         clock: options.clock,
@@ -93,12 +100,13 @@ export function createRevisionCache(options: RevisionCacheOptions): RevisionCach
       );
       if (use.workspace) latest = analysed;
       const entry = cachedRevision(analysed);
-      entries.set(key, entry);
-      while (entries.size > capacity) {
-        const oldest = entries.keys().next().value;
-        if (oldest === undefined) break;
-        entries.delete(oldest);
-      }
+      // The sources as given (a copy of the list, not of the texts): the caller may reuse its array.
+      entries.push({
+        settingsKey,
+        sources: sources.map((s) => ({ name: s.name, text: s.text })),
+        entry,
+      });
+      while (entries.length > capacity) entries.shift();
       return entry;
     },
     get analyses() {
@@ -120,16 +128,33 @@ function cachedRevision(analysed: AnalyzedRevision): CachedRevision {
   };
 }
 
-/** Exactly what an analysis depends on. NUL and SOH cannot appear in a file name. */
-export function revisionKey(sources: readonly SourceFile[], settings: RevisionSettings): string {
+/** One cache entry with what it was analysed from. */
+interface KeyedRevision {
+  settingsKey: string;
+  sources: readonly SourceFile[];
+  entry: CachedRevision;
+}
+
+/** The settings an analysis depends on (world, readings in name order), as one string. */
+function settingsKeyOf(settings: RevisionSettings): string {
   const readings =
     settings.readings === undefined
       ? ""
       : JSON.stringify(
           Object.entries(settings.readings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         );
-  const files = sources.map((s) => `${s.name}\u0000${s.text}`).join("\u0001");
-  return `${settings.world ?? DEFAULT_WORLD_MODE}\u0002${readings}\u0002${files}`;
+  return `${settings.world ?? DEFAULT_WORLD_MODE}\u0002${readings}`;
+}
+
+/** Same files in the same order, each with the same name and text. */
+function sameSources(a: readonly SourceFile[], b: readonly SourceFile[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as SourceFile;
+    const y = b[i] as SourceFile;
+    if (x.name !== y.name || x.text.length !== y.text.length || x.text !== y.text) return false;
+  }
+  return true;
 }
 
 /** The worker's one cache: the wall clock makes lastTransitionTime read like a real cluster's. */

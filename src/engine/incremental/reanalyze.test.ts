@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { generateBenchConfig, withWeightEdit } from "../../../bench/generateBenchConfig";
+import {
+  generateBenchConfig,
+  withHostnameEdit,
+  withPathEdit,
+  withServicePortEdit,
+  withWeightEdit,
+} from "../../../bench/generateBenchConfig";
 import {
   generatePolicyWorkspace,
   withPolicyWorkspaceEdit,
@@ -229,8 +235,7 @@ describe("what one edit reuses", () => {
     expectFallback(before, after, /cannot be placed/);
   });
 
-  test("a parentRef or hostname edit changes attachment: full pipeline", () => {
-    expectFallback(BASE, BASE.replace("- b.example.com", "- x.example.com"), /attachment inputs/);
+  test("a parentRef edit changes attachment: full pipeline", () => {
     const other = BASE.replace(/(name: b\n[\s\S]*?)- name: web/, "$1- name: wex");
     expectFallback(BASE, other, /attachment inputs/);
   });
@@ -242,7 +247,7 @@ describe("what one edit reuses", () => {
       /Namespace .* not a route/,
     );
     expectFallback(BASE, BASE.replace("port: 80\n", "port: 81\n"), /Gateway .* not a route/);
-    expectFallback(BASE, BASE.replace("- port: 8080", "- port: 8081"), /Service .* not a route/);
+    expectFallback(BASE, BASE.replace("- port: 8080", "- port: 8081"), /backendRef to port 8080/);
   });
 
   test("documents added, removed or moved, and line count changes: full pipeline", () => {
@@ -312,6 +317,296 @@ describe("what one edit reuses", () => {
     expectReused(config.yaml, withWeightEdit(config, 17));
     // Two full analyses of 100 routes: slow on a loaded machine.
   }, 30_000);
+
+  test("the bench's hostname, path and Service port edits at 100 routes take their proofs", () => {
+    const config = generateBenchConfig(100);
+    const cases: [string, string[]][] = [
+      [withHostnameEdit(config, 1), ["route-hosts", "table-rules-stand"]],
+      [withPathEdit(config, 1), ["route-rerank", "table-rules-stand"]],
+      [withServicePortEdit(config, 9191), ["service"]],
+    ];
+    for (const [text, proof] of cases) {
+      const { result, fresh } = step(config.yaml, text);
+      expect([proof, result.fallback]).toEqual([proof, undefined]);
+      expect(result.proofs).toEqual(proof);
+      expect(result.revision?.analysis).toEqual(fresh.analysis);
+    }
+  }, 60_000);
+});
+
+describe("a Service edited in place", () => {
+  /** blue with a second port no backendRef names. */
+  const withMetrics = (port: number, extra = "") =>
+    BASE.replace(
+      "  name: blue\n  namespace: shop\nspec:\n  ports:\n    - port: 8080\n",
+      `  name: blue\n  namespace: shop\nspec:\n  ports:\n    - port: 8080\n${extra}    - name: metrics\n      port: ${port}\n`,
+    );
+
+  test("a port no backendRef names, renumbered: only the Service's node and mesh entry change", () => {
+    const { revision } = expectReused(withMetrics(9090), withMetrics(9191));
+    const node = revision.analysis.graph.nodes.find((n) => n.id === "Service/shop/blue");
+    expect(node?.details).toMatchObject({
+      ports: [{ port: 8080 }, { name: "metrics", port: 9191 }],
+    });
+    const service = revision.analysis.mesh.services.find((x) => x.key === "Service/shop/blue");
+    expect(service?.ports).toEqual([{ port: 8080 }, { name: "metrics", port: 9191 }]);
+    // Routes, status and table of revision n stand, by reference.
+    const before = step(withMetrics(9090), withMetrics(9191));
+    expect(before.result.revision?.analysis.routes).toEqual(before.fresh.analysis.routes);
+  });
+
+  test("the named port's protocol or appProtocol changed: full pipeline", () => {
+    const proto = (p: string) => withMetrics(9090, `      appProtocol: ${p}\n`);
+    expectFallback(proto("http"), proto("kubernetes.io/ws"), /backendRef to port 8080/);
+    const transport = (p: string) => withMetrics(9090, `      protocol: ${p}\n`);
+    expectFallback(transport("TCP"), transport("UDP"), /backendRef to port 8080/);
+  });
+
+  test("a backendRef to a port the Service lacks lists its ports: full pipeline", () => {
+    const lacking = (port: number) =>
+      withMetrics(port).replace(
+        "name: green\n          port: 8080",
+        "name: blue\n          port: 7000",
+      );
+    expect(lacking(9090)).toContain("port: 7000");
+    expectFallback(lacking(9090), lacking(9191), /backendRef to port 7000/);
+  });
+
+  test("an ExternalName Service reads no port: the type is part of every view", () => {
+    const typed = (t: string) =>
+      withMetrics(9090).replace(
+        "  name: blue\n  namespace: shop\nspec:\n",
+        `  name: blue\n  namespace: shop\nspec:\n  type: ${t}\n`,
+      );
+    expectFallback(typed("ClusterIP"), typed("ExternalName"), /backendRef to port 8080/);
+  });
+
+  test("a Service a route binds as its mesh parent, or beside a BackendTLSPolicy: full pipeline", () => {
+    const mesh = (port: number) =>
+      withMetrics(port) +
+      route("m").replace(
+        "    - name: web\n      namespace: infra\n",
+        '    - group: ""\n      kind: Service\n      name: blue\n',
+      );
+    expectFallback(mesh(9090), mesh(9191), /mesh/);
+    expectFallback(
+      withMetrics(9090) + GREEN_TLS,
+      withMetrics(9191) + GREEN_TLS,
+      /BackendTLSPolicy/,
+    );
+  });
+
+  test("a port a mirror filter names is read too", () => {
+    const mirrored = (port: number) =>
+      withMetrics(port).replace(
+        "  rules:\n    - matches:",
+        "  rules:\n    - filters:\n        - type: RequestMirror\n          requestMirror:\n            backendRef: {name: blue, port: 7000}\n      matches:",
+      );
+    expect(mirrored(9090)).toContain("port: 7000");
+    expectFallback(mirrored(9090), mirrored(9191), /backendRef to port 7000/);
+  });
+
+  test("beside an Ingress (which reads Services by port name or number): full pipeline", () => {
+    const ingress = `---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: legacy
+  namespace: shop
+spec:
+  rules:
+    - host: legacy.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service: {name: blue, port: {name: metrics}}
+`;
+    expectFallback(withMetrics(9090) + ingress, withMetrics(9191) + ingress, /Ingress/);
+  });
+
+  test("a Service's labels changed: full pipeline", () => {
+    const labelled = (v: string) =>
+      withMetrics(9090).replace(
+        "  name: blue\n  namespace: shop\n",
+        `  name: blue\n  namespace: shop\n  labels:\n    tier: ${v}\n`,
+      );
+    expectFallback(labelled("a"), labelled("b"), /metadata/);
+  });
+});
+
+describe("the table lint rules after a route's entries moved", () => {
+  const codes = (r: AnalyzedRevision) => r.analysis.lint.map((f) => f.diagnostic.code);
+
+  test("the touched host had no finding and has none: revision n's findings stand", () => {
+    const before = GATEWAY + shared("a", "/a") + shared("b", "/b") + shared("c", "/c");
+    const after = GATEWAY + shared("a", "/a") + shared("b", "/bb") + shared("c", "/c");
+    const cache = createParseCache();
+    const previous = analyzeRevision(at(before), { clock, parseCache: cache });
+    const result = reanalyze(previous, at(after), { clock }, loadValidated(at(after), cache));
+    expect(result.proofs).toEqual(["route-rerank", "table-rules-stand"]);
+    // Not run again: the very lists of revision n.
+    expect(result.revision?.stages.lintByRule).toBe(previous.stages.lintByRule);
+    expect(result.revision?.analysis).toEqual(analyzeRevision(at(after), { clock }).analysis);
+  });
+
+  test("a path edit that ties the route with another on the touched host: run again, its finding", () => {
+    const before = GATEWAY + shared("a", "/a") + shared("b", "/b");
+    const { revision } = expectReused(before, GATEWAY + shared("a", "/a") + shared("b", "/a"));
+    expect(codes(revision)).toContain("lint.creation-order-tie");
+    // ... and back: the tie goes (it was on the touched host before the edit).
+    const back = expectReused(GATEWAY + shared("a", "/a") + shared("b", "/a"), before).revision;
+    expect(codes(back)).not.toContain("lint.creation-order-tie");
+  });
+
+  test("a hostname edit into a host where the route ties: run again, its finding", () => {
+    const before = GATEWAY + shared("a", "/a") + route("b", { path: "/a" });
+    const after = GATEWAY + shared("a", "/a") + shared("b", "/a");
+    const { revision } = expectReused(before, after);
+    expect(codes(revision)).toContain("lint.creation-order-tie");
+  });
+
+  test("a host added under the name another host's requests use: full pipeline", () => {
+    // x and y serve every host (no hostnames); y's Exact /p is shadowed by the older x, shown by a
+    // request to example.com. Once b is renamed example.com, that request reaches b's host.
+    const catchAll = (name: string, age: string) =>
+      route(name, { path: "/p" })
+        .replace(`  hostnames:\n    - ${name}.example.com\n`, "")
+        .replace("  namespace: shop\n", `  namespace: shop\n  creationTimestamp: "${age}"\n`)
+        .replace("type: PathPrefix", "type: Exact");
+    const before =
+      GATEWAY +
+      route("b") +
+      catchAll("x", "2024-01-01T00:00:00Z") +
+      catchAll("y", "2025-01-01T00:00:00Z");
+    const fresh = analyzeRevision(at(before), { clock });
+    expect(fresh.analysis.lint.map((f) => f.diagnostic.code)).toContain("lint.shadowed-match");
+    expectFallback(
+      before,
+      before.replace("- b.example.com", "- example.com"),
+      /precedence says of other routes/,
+    );
+  });
+});
+
+describe("a route's hostnames edited", () => {
+  const hosts = (r: ReturnType<typeof expectReused>["revision"]) =>
+    r.analysis.routeTable.listeners[0]?.virtualHosts.map((v) => [
+      v.hostname,
+      v.entries.map((x) => [x.route, x.rank]),
+    ]);
+
+  test("renamed to a host of its own: its host goes, a new one comes in lookup order", () => {
+    const { revision } = expectReused(BASE, BASE.replace("- b.example.com", "- 0.example.com"));
+    expect(hosts(revision)).toEqual([
+      ["0.example.com", [["HTTPRoute/shop/b", 1]]],
+      ["a.example.com", [["HTTPRoute/shop/a", 1]]],
+      ["c.example.com", [["HTTPRoute/shop/c", 1]]],
+    ]);
+    // Every listener counts the same routes: the Gateway's status is revision n's object.
+    const before = analyzeRevision(at(BASE), { clock });
+    expect(revision.analysis.status["Gateway/infra/web"]).toEqual(
+      before.analysis.status["Gateway/infra/web"],
+    );
+  });
+
+  test("moved into a host other routes serve: placed by precedence; the host it left stays", () => {
+    const base = GATEWAY + shared("a", "/a") + shared("b", "/b/longer") + shared("c", "/c");
+    const moved = base.replace(
+      "name: b\n  namespace: shop\nspec:\n  parentRefs:\n    - name: web\n      namespace: infra\n  hostnames:\n    - shop.example.com",
+      "name: b\n  namespace: shop\nspec:\n  parentRefs:\n    - name: web\n      namespace: infra\n  hostnames:\n    - shoq.example.com",
+    );
+    expect(moved).not.toEqual(base);
+    const { revision } = expectReused(base, moved);
+    expect(hosts(revision)).toEqual([
+      [
+        "shop.example.com",
+        [
+          ["HTTPRoute/shop/a", 1],
+          ["HTTPRoute/shop/c", 2],
+        ],
+      ],
+      ["shoq.example.com", [["HTTPRoute/shop/b", 1]]],
+    ]);
+    // ... and back: b ranks first again in the shared host (its path is the longest).
+    const back = expectReused(moved, base).revision;
+    expect(hosts(back)?.[0]?.[1]).toEqual([
+      ["HTTPRoute/shop/b", 1],
+      ["HTTPRoute/shop/a", 2],
+      ["HTTPRoute/shop/c", 3],
+    ]);
+  });
+
+  test("a GRPCRoute in the input may clash on hostnames: full pipeline", () => {
+    const grpc = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata:
+  name: g
+  namespace: shop
+spec:
+  parentRefs:
+    - name: web
+      namespace: infra
+  hostnames:
+    - g.example.com
+  rules:
+    - backendRefs:
+        - name: blue
+          port: 8080
+`;
+    expectFallback(
+      BASE + grpc,
+      (BASE + grpc).replace("- b.example.com", "- g.example.com"),
+      /clash/,
+    );
+  });
+
+  test("on a listener with a hostname of its own: full pipeline", () => {
+    const named = BASE.replace(
+      "      port: 80\n",
+      '      port: 80\n      hostname: "*.example.com"\n',
+    );
+    expectFallback(named, named.replace("- b.example.com", "- x.example.com"), /cannot be placed/);
+    // Renamed off the listener's hostname: not accepted there any more.
+    expectFallback(
+      named,
+      named.replace("- b.example.com", "- b.example.org"),
+      /attaches or its verdicts/,
+    );
+  });
+
+  test("a host left empty that a route without rules still claims: full pipeline", () => {
+    const bare = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: z
+  namespace: shop
+spec:
+  parentRefs:
+    - name: web
+      namespace: infra
+  hostnames:
+    - b.example.com
+  rules: []
+`;
+    const fresh = analyzeRevision(at(BASE + bare), { clock });
+    expect(
+      fresh.analysis.routeTable.listeners[0]?.virtualHosts.find(
+        (v) => v.hostname === "b.example.com",
+      )?.entries.length,
+    ).toBe(1);
+    expectFallback(
+      BASE + bare,
+      (BASE + bare).replace(
+        "- b.example.com\n  rules:\n    - matches",
+        "- x.example.com\n  rules:\n    - matches",
+      ),
+      /cannot be placed/,
+    );
+  });
 });
 
 /**
@@ -342,6 +637,17 @@ describe("incremental equals fresh on random edit sequences", () => {
       return t.slice(0, m.index) + replace(m[0]) + t.slice(m.index + m[0].length);
     };
   const documents = (text: string) => text.split(/^---$/m);
+  /** `edit` applied to the i-th Service document (wrapping around), if the text has one. */
+  const inService =
+    (i: number, edit: Edit): Edit =>
+    (t) => {
+      const d = documents(t);
+      const services = d.flatMap((doc, at) => (/^kind: Service$/m.test(doc) ? [at] : []));
+      const at = services[i % Math.max(1, services.length)];
+      if (at === undefined) return t;
+      d[at] = edit(d[at] ?? "");
+      return d.join("---");
+    };
   const edit = fc.oneof(
     fc
       .tuple(fc.nat(), fc.nat({ max: 99 }))
@@ -355,11 +661,25 @@ describe("incremental equals fresh on random edit sequences", () => {
     fc.nat().map(nth(/name: [\w-]+/g, (m) => `${m}x`)),
     fc.nat().map(nth(/namespace: [\w-]+/g, (m) => `${m}x`)),
     fc.nat().map(nth(/[a-z]+\.example\.com/g, () => "shop.example.com")),
-    fc.nat().map(nth(/labels:\n\s+[\w./-]+: [\w.-]+/g, (m) => `${m}x`)),
     fc
-      .nat()
-      .map(
-        nth(/from:\n(\s+)- group: ([\w.]*)\n\s+kind: \w+\n\s+namespace: [\w-]+/g, (m) => `${m}x`),
+      .tuple(fc.nat(), fc.constantFrom("a", "shop", "new", "zz", "*"))
+      .map(([i, h]) =>
+        nth(/hostnames:\n(\s+)- [\w.*-]+/g, (m) => m.replace(/- [\w.*-]+$/, `- ${h}.example.com`))(
+          i,
+        ),
+      ),
+    // A Service's ports, in place: one renumbered, or one named (in flow style: same lines).
+    fc
+      .tuple(fc.nat(), fc.nat(), fc.constantFrom(8080, 8081, 9090, 9191))
+      .map(([i, k, p]) => inService(i, (doc) => nth(/port: \d+/g, () => `port: ${p}`)(k)(doc))),
+    fc
+      .tuple(fc.nat(), fc.nat(), fc.constantFrom("http", "metrics", "grpc"))
+      .map(([i, k, n]) =>
+        inService(i, (doc) =>
+          nth(/- port: \d+|name: [\w-]+(?=\n\s+port:)/g, (m) =>
+            m.startsWith("- port") ? `- {name: ${n}, ${m.slice(2)}}` : `name: ${n}`,
+          )(k)(doc),
+        ),
       ),
     fc.nat().map((i): Edit => (t) => {
       const d = documents(t);
@@ -381,6 +701,7 @@ describe("incremental equals fresh on random edit sequences", () => {
   test("every step equals a fresh analysis", () => {
     let reused = 0;
     let reranked = 0;
+    const proofs = new Map<string, number>();
     const order = (r: AnalyzedRevision) =>
       JSON.stringify(
         r.analysis.routeTable.listeners.map((l) =>
@@ -404,6 +725,7 @@ describe("incremental equals fresh on random edit sequences", () => {
             const fresh = analyzeRevision(at(text), { clock, world });
             if (result.revision !== undefined) {
               reused += 1;
+              for (const p of result.proofs ?? []) proofs.set(p, (proofs.get(p) ?? 0) + 1);
               if (order(result.revision) !== order(previous)) reranked += 1;
               expect(result.revision.analysis).toEqual(fresh.analysis);
               expect(result.revision.index.manifests).toEqual(fresh.index.manifests);
@@ -420,5 +742,8 @@ describe("incremental equals fresh on random edit sequences", () => {
     expect(reused).toBeGreaterThan(15);
     // ... and the re-ranking of a route whose path was edited.
     expect(reranked).toBeGreaterThan(0);
+    // ... and every proof the pass knows, hostname edits and Service edits among them.
+    for (const p of ["route-rules", "route-rerank", "route-hosts", "service", "table-rules-stand"])
+      expect([p, proofs.get(p) ?? 0]).not.toEqual([p, 0]);
   }, 120_000);
 });

@@ -46,6 +46,18 @@ import { DEFAULT_WORLD_MODE } from "../resolve/world";
 import { droppedRules, routeCandidates, type Candidate } from "../routing/collectCandidates";
 import type { RankKey } from "../routing/precedence";
 import { rerankedEntries } from "./rerankRoute";
+import { serviceEditReach } from "./serviceEdit";
+import { tableRulesStand, type TableSide } from "./localTableLint";
+import {
+  attachOnItsOwn,
+  reconciledListeners,
+  rehostTable,
+  sameAttachmentButHosts,
+  type RouteAttachmentOnItsOwn,
+} from "./rehostRoute";
+import type { GatewayListeners } from "../status/buildGatewayListeners";
+import { meshService } from "../mesh/collectMeshModel";
+import type { MeshModel } from "../mesh/meshTypes";
 import type {
   RouteTable,
   RouteTableEntry,
@@ -82,6 +94,26 @@ export interface Reanalysis {
   /** The new revision, when reuse was proven; else undefined and `fallback` says why. */
   revision?: AnalyzedRevision;
   fallback?: string;
+  /** Which proofs the reuse took (tests check each is exercised). */
+  proofs?: readonly ReuseProof[];
+}
+
+/**
+ * - "route-rules": a route edited inside its rules, its entries where they were;
+ * - "route-rerank": a route's entries re-ranked in the hosts it serves (a path edited);
+ * - "route-hosts": a route's hostnames edited, its entries moved between hosts (rehostRoute.ts);
+ * - "service": a Service edited that no other object reads the change of (serviceEdit.ts);
+ * - "table-rules-stand": after entries moved, the table lint rules found nothing on the hosts
+ *   they moved in, so they were not run over the whole table (localTableLint.ts).
+ */
+export type ReuseProof =
+  "route-rules" | "route-rerank" | "route-hosts" | "service" | "table-rules-stand";
+
+/** One Service edited in place, proven to reach no other object (serviceEdit.ts). */
+interface ServiceEdit {
+  position: number;
+  before: Manifest;
+  after: Manifest;
 }
 
 /** One route edited in place: its manifest and resolution in revision n and n+1. */
@@ -93,6 +125,8 @@ interface RouteEdit {
   kind: RouteKind;
   old: RouteResolution;
   next: RouteResolution;
+  /** Set when the route's hostnames changed: its attachment on its own in each revision. */
+  attach?: { was: RouteAttachmentOnItsOwn; now: RouteAttachmentOnItsOwn };
 }
 
 export function reanalyze(
@@ -133,11 +167,54 @@ export function reanalyze(
   }
   const nextIndex = patchIndex(index, replaced);
 
+  const analysis = previous.analysis;
+  const settled = settledOf(analysis);
+  let listeners: ReadonlyMap<string, GatewayListeners> | undefined;
+  /** The edited route attached on its own in both revisions (rehostRoute.ts), or why not. */
+  const reattach = (
+    oldCtx: StatusContext,
+    nextCtx: StatusContext,
+    before: Manifest,
+    after: Manifest,
+    oldRoute: ResolvedRoute,
+    nextRoute: ResolvedRoute,
+  ): NonNullable<RouteEdit["attach"]> | string => {
+    const kind = after.kind;
+    if (kind !== "HTTPRoute" && kind !== "GRPCRoute")
+      return `the hostnames of a ${kind} changed (only HTTPRoute and GRPCRoute hosts move)`;
+    if (listKind(index, kind === "HTTPRoute" ? "GRPCRoute" : "HTTPRoute").length > 0)
+      return "a route's hostnames changed and HTTPRoutes and GRPCRoutes may clash on them";
+    listeners ??= reconciledListeners(analysis, previous.listeners);
+    const was = attachOnItsOwn(oldCtx, before, oldRoute, listeners);
+    const now = attachOnItsOwn(nextCtx, after, nextRoute, listeners);
+    if (was.mesh || now.mesh) return "the route's hostnames changed and it has a mesh parent";
+    if (
+      !sameJson(was.explain, settled.explain(after.key)) ||
+      !sameJson(was.attachments, settled.attachments(after.key))
+    )
+      return "revision n's verdicts for the route read other routes";
+    if (!sameAttachmentButHosts(was, now))
+      return "the route's hostnames changed where it attaches or its verdicts";
+    if (droppedRules(oldRoute).length > 0 || droppedRules(nextRoute).length > 0)
+      return "the route's hostnames changed and it has dropped rules";
+    return { was, now };
+  };
   const edits: RouteEdit[] = [];
+  const services: ServiceEdit[] = [];
   for (const i of changed) {
     const before = stages.manifests[i] as Manifest;
     const after = loaded.manifests[i] as Manifest;
     const kind = after.kind;
+    if (kind === "Service" && before.kind === kind && after.modelled && before.modelled) {
+      if (index.byKey.get(before.key) !== before)
+        return fallback("the edited object is a duplicate");
+      const reach = serviceEditReach(previous.analysis, index, before, after);
+      if (reach !== undefined) return fallback(reach);
+      if (!locatedAlike(stages, after, loaded.locator))
+        return fallback("a finding of revision n points elsewhere in the edited document now");
+      services.push({ position: i, before, after });
+      continue;
+    }
     if (!isRouteKind(kind) || !after.modelled || !before.modelled || before.kind !== kind)
       return fallback(`${after.kind} ${after.name} is not a route: others read it`);
     if (index.byKey.get(before.key) !== before) return fallback("the edited object is a duplicate");
@@ -151,6 +228,15 @@ export function reanalyze(
     const nextCtx = context(nextIndex, loaded.locator);
     const old = resolveRouteReporting(oldCtx, before, kind);
     const next = resolveRouteReporting(nextCtx, after, kind);
+    if (attachmentInputs(before, old.route, false) !== attachmentInputs(after, next.route, false))
+      return fallback("the route's attachment inputs changed (parents, rule validity)");
+    let attach: RouteEdit["attach"];
+    if (attachmentInputs(before, old.route, true) !== attachmentInputs(after, next.route, true)) {
+      // Its hostnames changed: attached again on its own, it must attach where it did.
+      const reattached = reattach(oldCtx, nextCtx, before, after, old.route, next.route);
+      if (typeof reattached === "string") return fallback(reattached);
+      attach = reattached;
+    }
     if (backendTLSPolicies) {
       // BackendTLSPolicy status reads which Services (and ports) accepted routes forward to, and
       // marks those backends with the policy's SNI (withBackendTLS): both stand when the route
@@ -172,45 +258,101 @@ export function reanalyze(
       )
     )
       return fallback("the objects the route makes the world assume changed");
-    if (attachmentInputs(before, old.route) !== attachmentInputs(after, next.route))
-      return fallback("the route's attachment inputs changed (parents, hostnames, rule validity)");
     if (!locatedAlike(stages, after, loaded.locator))
       return fallback("a finding of revision n points elsewhere in the edited document now");
-    edits.push({ key: after.key, position: i, before, after, kind, old, next });
+    const edit: RouteEdit = { key: after.key, position: i, before, after, kind, old, next };
+    if (attach !== undefined) edit.attach = attach;
+    edits.push(edit);
   }
+  if (edits.some((e) => e.attach !== undefined) && changed.length > 1)
+    return fallback("a route's hostnames changed beside other edits");
 
-  const analysis = previous.analysis;
-  const settled = settledOf(analysis);
   const statusCtx = context(nextIndex, loaded.locator);
   // Copied only when a route's status reads otherwise (a weight edit writes the same conditions).
   let status: StatusReport = analysis.status;
   for (const e of edits) {
-    const rewritten = rewriteRouteStatus(statusCtx, analysis, e, settled.explain(e.key));
+    const verdicts = e.attach?.now.explain ?? settled.explain(e.key);
+    const rewritten = rewriteRouteStatus(statusCtx, analysis, e, verdicts);
     if (rewritten === "mismatch") return fallback("the route's parents changed");
     if (rewritten === undefined || sameJson(rewritten, analysis.status[e.key])) continue;
     if (status === analysis.status) status = { ...analysis.status };
     status[e.key] = rewritten;
   }
-  const routes = analysis.routes.slice();
-  for (const e of edits)
-    for (const i of positionsOf(routePositions, analysis.routes, e.key)) routes[i] = e.next.route;
-  routePositions.carry(analysis.routes, routes);
+  // Kept as it was when no route changed: what is known about it (positions, the Services its
+  // backendRefs name) serves the next edit too.
+  let routes = analysis.routes;
+  if (edits.length > 0) {
+    routes = routes.slice();
+    for (const e of edits)
+      for (const i of positionsOf(routePositions, analysis.routes, e.key)) routes[i] = e.next.route;
+    routePositions.carry(analysis.routes, routes);
+  }
 
-  const patched = patchRouteTable(analysis.routeTable, edits, routes);
+  // A hostname edit replaces the route's verdicts and attachments where they sat.
+  let explain = analysis.explain;
+  let attachments = analysis.attachments;
+  for (const e of edits) {
+    if (e.attach === undefined) continue;
+    const xs = positionsOf(explainPositions, analysis.explain, e.key);
+    const as = positionsOf(attachmentPositions, analysis.attachments, e.key);
+    if (xs.length !== e.attach.now.explain.length || as.length !== e.attach.now.attachments.length)
+      return fallback("the route's verdicts do not line up with revision n's");
+    if (explain === analysis.explain) explain = explain.slice();
+    if (attachments === analysis.attachments) attachments = attachments.slice();
+    xs.forEach((at, k) => (explain[at] = e.attach?.now.explain[k] as Explain));
+    as.forEach((at, k) => (attachments[at] = e.attach?.now.attachments[k] as Attachment));
+  }
+  explainPositions.carry(analysis.explain, explain);
+  attachmentPositions.carry(analysis.attachments, attachments);
+
+  const rehosted = edits.find((e) => e.attach !== undefined);
+  const patched =
+    edits.length === 0
+      ? { table: analysis.routeTable, reranked: false }
+      : rehosted?.attach !== undefined
+        ? rehost(analysis.routeTable, rehosted, routes, analysis.attachments)
+        : patchRouteTable(analysis.routeTable, edits, routes);
   if (patched === undefined) return fallback("an edited route's table entries cannot be placed");
   const routeTable = patched.table;
 
   let lintByRule = patchBackendFindings(stages.lintByRule, edits, routes, loaded.locator);
-  if (patched.reranked) {
+  const standLocally = () => {
+    if (patched.touched === undefined) return false;
+    const side = (
+      table: RouteTable,
+      idx: ResourceIndex,
+      locator: StatusContext["locator"],
+      list: Pick<Analysis, "routes" | "attachments" | "explain">,
+    ): TableSide => ({
+      table,
+      index: idx,
+      locator,
+      route: (key) => list.routes[positionsOf(routePositions, list.routes, key)[0] ?? -1],
+      attachments: (key) =>
+        positionsOf(attachmentPositions, list.attachments, key).map(
+          (i) => list.attachments[i] as Attachment,
+        ),
+      explain: (key) =>
+        positionsOf(explainPositions, list.explain, key).map((i) => list.explain[i] as Explain),
+    });
+    return tableRulesStand(
+      side(analysis.routeTable, index, stages.locator, analysis),
+      side(routeTable, nextIndex, loaded.locator, { routes, attachments, explain }),
+      patched.touched,
+      { gateways: analysis.gateways, world, hostsMoved: patched.hostsMoved === true },
+    );
+  };
+  const tableRulesLocal = patched.reranked && standLocally();
+  if (patched.reranked && !tableRulesLocal) {
     // The precedence rules read the whole order: run again, they may speak of other routes only
     // as before (their graph nodes and findings are reused).
     const input: LintInput = {
       manifests: loaded.manifests,
       locator: loaded.locator,
-      explain: analysis.explain,
+      explain,
       gateways: analysis.gateways,
       routes,
-      attachments: analysis.attachments,
+      attachments,
       routeTable,
       world,
     };
@@ -241,15 +383,23 @@ export function reanalyze(
           stages.drift,
         );
   let objects = analysis.objects;
-  for (const e of edits) {
+  for (const e of [...edits, ...services]) {
     const summary = summarize(e.after);
     if (sameJson(summary, objects[e.position])) continue;
     if (objects === analysis.objects) objects = objects.slice();
     objects[e.position] = summary;
   }
 
-  const graph = patchGraph(analysis, edits, settled, { status, routes, objects, diagnostics });
-  if (graph === undefined) return fallback("an edited route's edges changed shape");
+  const patchedGraph = patchGraph(analysis, edits, settled, {
+    status,
+    routes,
+    objects,
+    diagnostics,
+  });
+  if (patchedGraph === undefined) return fallback("an edited route's edges changed shape");
+  const graph = patchServiceNodes(patchedGraph, analysis, services, { objects, diagnostics });
+  if (graph === undefined) return fallback("an edited Service has no node of its own");
+  const mesh = patchMeshServices(analysis.mesh, services);
 
   const next: Analysis = {
     ...analysis,
@@ -260,6 +410,9 @@ export function reanalyze(
     routes,
     routeTable,
     graph,
+    mesh,
+    explain,
+    attachments,
   };
   const nextStages: StageOutputs = {
     ...stages,
@@ -269,7 +422,14 @@ export function reanalyze(
     validationDiagnostics: loaded.validationDiagnostics,
     lintByRule,
   };
+  const proofs: ReuseProof[] = [];
+  if (services.length > 0) proofs.push("service");
+  if (rehosted !== undefined) proofs.push("route-hosts");
+  else if (patched.reranked) proofs.push("route-rerank");
+  else if (edits.length > 0) proofs.push("route-rules");
+  if (tableRulesLocal) proofs.push("table-rules-stand");
   return {
+    proofs,
     revision: {
       analysis: next,
       sources,
@@ -365,16 +525,17 @@ function patchList(
 /**
  * Everything about a route that the attachment verdicts of every parent read: identity and
  * age, labels, the spec but its rules, and of the rules only whether each is valid (and why).
+ * `withHostnames` false leaves the hostnames out: a hostname edit is proven apart (rehostRoute.ts).
  */
-function attachmentInputs(m: Manifest, route: ResolvedRoute): string {
-  const { rules: _rules, ...spec } = m.spec;
+function attachmentInputs(m: Manifest, route: ResolvedRoute, withHostnames: boolean): string {
+  const { rules: _rules, hostnames, ...spec } = m.spec;
   return JSON.stringify([
     m.labels,
     m.annotations,
     m.creationTimestamp,
     m.generation,
     spec,
-    route.hostnames,
+    withHostnames ? [hostnames, route.hostnames] : null,
     route.rules.map((r) => [
       r.index,
       r.name,
@@ -457,6 +618,17 @@ function withSettledBackendTLS(route: ResolvedRoute, settled: ResolvedRoute): Re
   });
 }
 
+/**
+ * The patched table; when entries moved (`reranked`), the hosts they moved in (listener position
+ * → hostnames) and whether hosts came or went (a hostname edit), for the table lint rules.
+ */
+interface PatchedTable {
+  table: RouteTable;
+  reranked: boolean;
+  touched?: ReadonlyMap<number, ReadonlySet<string>>;
+  hostsMoved?: boolean;
+}
+
 /** RouteTableEntry without what it forwards to: what its rank and the lint precedence read. */
 function rankedPart(entry: RouteTableEntry): string {
   const { backends: _backends, ...rest } = entry;
@@ -471,7 +643,7 @@ function patchRouteTable(
   table: RouteTable,
   edits: readonly RouteEdit[],
   routes: readonly ResolvedRoute[],
-): { table: RouteTable; reranked: boolean } | undefined {
+): PatchedTable | undefined {
   const fresh = new Map<ResourceKey, Map<string, RouteTableEntry>>();
   for (const e of edits) {
     const before = routeCandidates(e.old.route);
@@ -488,7 +660,9 @@ function patchRouteTable(
       // A route with no entry before or after serves hosts the table does not show.
       if (edits.length !== 1 || before.length === 0 || after.length === 0) return undefined;
       const reranked = rerankTable(table, e.key, after, routes);
-      return reranked === undefined ? undefined : { table: reranked, reranked: true };
+      return reranked === undefined
+        ? undefined
+        : { table: reranked.table, reranked: true, touched: reranked.touched, hostsMoved: false };
     }
     const byPosition = new Map<string, RouteTableEntry>();
     for (const b of after) byPosition.set(`${b.entry.ruleIndex}:${b.entry.matchIndex}`, b.entry);
@@ -540,22 +714,11 @@ function rerankTable(
   route: ResourceKey,
   candidates: readonly Candidate[],
   routes: readonly ResolvedRoute[],
-): RouteTable | undefined {
-  const ranks = new Map<ResourceKey, Map<string, RankKey>>();
-  const rankOf = (entry: RouteTableEntry): RankKey | undefined => {
-    let byPosition = ranks.get(entry.route);
-    if (byPosition === undefined) {
-      byPosition = new Map();
-      const [at] = positionsOf(routePositions, routes, entry.route);
-      const owner = at === undefined ? undefined : routes[at];
-      for (const c of owner === undefined ? [] : routeCandidates(owner))
-        byPosition.set(`${c.entry.ruleIndex}:${c.entry.matchIndex}`, c.rank);
-      ranks.set(entry.route, byPosition);
-    }
-    return byPosition.get(`${entry.ruleIndex}:${entry.matchIndex}`);
-  };
+): { table: RouteTable; touched: Map<number, Set<string>> } | undefined {
+  const rankOf = ranksOf(routes);
   const listeners = table.listeners.slice();
   const hosts = new Set<string>();
+  const touched = new Map<number, Set<string>>();
   for (const [l, v] of entryPlacements(table).get(route) ?? []) {
     if (hosts.has(`${l}:${v}`)) continue;
     hosts.add(`${l}:${v}`);
@@ -567,8 +730,58 @@ function rerankTable(
       listener === table.listeners[l] ? listener.virtualHosts.slice() : listener.virtualHosts;
     virtualHosts[v] = { ...vhost, entries };
     listeners[l] = { ...listener, virtualHosts };
+    let names = touched.get(l);
+    if (names === undefined) touched.set(l, (names = new Set()));
+    names.add(vhost.hostname);
   }
-  return { ...table, listeners };
+  return { table: { ...table, listeners }, touched };
+}
+
+/**
+ * Each table entry's rank, read from its route (the edit left the other routes as they were),
+ * one route's candidates worked out on first need.
+ */
+function ranksOf(
+  routes: readonly ResolvedRoute[],
+): (entry: RouteTableEntry) => RankKey | undefined {
+  const ranks = new Map<ResourceKey, Map<string, RankKey>>();
+  return (entry) => {
+    let byPosition = ranks.get(entry.route);
+    if (byPosition === undefined) {
+      byPosition = new Map();
+      const [at] = positionsOf(routePositions, routes, entry.route);
+      const owner = at === undefined ? undefined : routes[at];
+      for (const c of owner === undefined ? [] : routeCandidates(owner))
+        byPosition.set(`${c.entry.ruleIndex}:${c.entry.matchIndex}`, c.rank);
+      ranks.set(entry.route, byPosition);
+    }
+    return byPosition.get(`${entry.ruleIndex}:${entry.matchIndex}`);
+  };
+}
+
+/**
+ * The table with a rehosted route's entries moved to the hosts it serves now (rehostRoute.ts).
+ * Always re-ranked: the precedence rules read the hosts anew.
+ */
+function rehost(
+  table: RouteTable,
+  e: RouteEdit,
+  routes: readonly ResolvedRoute[],
+  attachments: readonly Attachment[],
+): PatchedTable | undefined {
+  if (e.attach === undefined) return undefined;
+  const moved = rehostTable(
+    table,
+    e.key,
+    e.attach.was.attachments,
+    e.attach.now.attachments,
+    routeCandidates(e.next.route),
+    ranksOf(routes),
+    attachments,
+  );
+  return moved === undefined
+    ? undefined
+    : { table: moved.table, reranked: true, touched: moved.touched, hostsMoved: true };
 }
 
 /** Where each route's entries sit in a table: listener, virtual host, entry. */
@@ -673,24 +886,34 @@ function patchGraph(
   let edges = graph.edges;
   let present: Set<string> | undefined;
   for (const e of edits) {
-    const explain = settled.explain(e.key);
-    const attachments = settled.attachments(e.key);
+    const was = e.attach?.was ?? {
+      explain: settled.explain(e.key),
+      attachments: settled.attachments(e.key),
+    };
+    const now = e.attach?.now ?? was;
     const summary = next.objects[e.position];
     if (summary === undefined) return undefined;
-    const input = (m: Manifest, route: ResolvedRoute, status: StatusReport) => ({
+    const input = (
+      m: Manifest,
+      route: ResolvedRoute,
+      status: StatusReport,
+      attached: Pick<Analysis, "explain" | "attachments">,
+    ) => ({
       objects: [summary],
       manifests: [m],
       status,
-      explain,
+      explain: attached.explain,
       gateways: analysis.gateways,
       routes: [route],
-      attachments,
+      attachments: attached.attachments,
       policies: [],
       assumptions: analysis.assumptions,
     });
     const ownEdges = (list: GraphEdge[]) => list.filter((x) => x.source === e.key);
-    const before = ownEdges(buildGraphEdges(input(e.before, e.old.route, analysis.status)).edges);
-    const after = ownEdges(buildGraphEdges(input(e.after, e.next.route, next.status)).edges);
+    const before = ownEdges(
+      buildGraphEdges(input(e.before, e.old.route, analysis.status, was)).edges,
+    );
+    const after = ownEdges(buildGraphEdges(input(e.after, e.next.route, next.status, now)).edges);
     if (before.length !== after.length) return undefined;
     const updates = new Map<string, GraphEdge>();
     for (let i = 0; i < after.length; i++) {
@@ -713,7 +936,7 @@ function patchGraph(
     }
     const mine = positionsOf(diagnosticOwners, next.diagnostics, e.key);
     const [node] = markObjectErrors(
-      buildGraphNodes(input(e.after, e.next.route, next.status)),
+      buildGraphNodes(input(e.after, e.next.route, next.status, now)),
       mine.map((i) => next.diagnostics[i] as Diagnostic),
     );
     const [at] = positionsOf(nodeIds, graph.nodes, e.key);
@@ -731,6 +954,59 @@ function patchGraph(
 // The graph's lists keep their layout through an in-place edit (same ids, same sources).
 const nodeIds = positionIndex<GraphNode>((n) => n.id);
 const edgeSources = positionIndex<GraphEdge>((x) => x.source);
+
+/**
+ * The graph with each edited Service's node rebuilt from its new spec (its ports) and marked with
+ * its own errors; its edges are the routes' and stand. Undefined when the node is not found.
+ */
+function patchServiceNodes(
+  graph: SemanticGraph,
+  analysis: Analysis,
+  services: readonly ServiceEdit[],
+  next: Pick<Analysis, "objects" | "diagnostics">,
+): SemanticGraph | undefined {
+  let nodes = graph.nodes;
+  for (const s of services) {
+    const summary = next.objects[s.position];
+    if (summary === undefined) return undefined;
+    const mine = positionsOf(diagnosticOwners, next.diagnostics, s.after.key);
+    const [node] = markObjectErrors(
+      buildGraphNodes({
+        objects: [summary],
+        manifests: [s.after],
+        status: analysis.status,
+        explain: [],
+        gateways: [],
+        routes: [],
+        attachments: [],
+        policies: [],
+      }),
+      mine.map((i) => next.diagnostics[i] as Diagnostic),
+    );
+    const [at] = positionsOf(nodeIds, graph.nodes, s.after.key);
+    if (node === undefined || at === undefined || node.id !== s.after.key) return undefined;
+    if (sameJson(node, nodes[at])) continue;
+    if (nodes === graph.nodes) nodes = nodes.slice();
+    nodes[at] = node;
+  }
+  if (nodes === graph.nodes) return graph;
+  nodeIds.carry(graph.nodes, nodes);
+  return { ...graph, nodes };
+}
+
+/** The mesh's Service list with each edited Service read anew (its ports, its cluster IP). */
+function patchMeshServices(mesh: MeshModel, services: readonly ServiceEdit[]): MeshModel {
+  let list = mesh.services;
+  for (const s of services) {
+    const at = list.findIndex((x) => x.key === s.after.key);
+    if (at < 0) continue;
+    const fresh = meshService(s.after);
+    if (sameJson(fresh, list[at])) continue;
+    if (list === mesh.services) list = list.slice();
+    list[at] = fresh;
+  }
+  return list === mesh.services ? mesh : { ...mesh, services: list };
+}
 
 /**
  * The status and lint findings reused from revision n about the edited route must point where a

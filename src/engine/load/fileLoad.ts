@@ -49,6 +49,17 @@ export interface FileLoad {
   chunks: LoadedChunk[];
   /** The locator's entries for the file after this load. */
   entries: FileEntries;
+  /**
+   * Every chunk's objects and diagnostics in order, as this load returned them: the next load
+   * around an edit copies the parts that stand in slices instead of chunk by chunk.
+   */
+  objects?: FileObjects;
+}
+
+export interface FileObjects {
+  /** Never changed once built: the loads after this one copy from them. */
+  manifests: Manifest[];
+  diagnostics: Diagnostic[];
 }
 
 /** The part of the new text to load afresh, between the chunks that stand. */

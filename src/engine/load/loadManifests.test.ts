@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import { loadManifests } from "./loadManifests";
+import { createParseCache } from "./parseCache";
 
 const load = (text: string, name = "in.yaml") => loadManifests([{ name, text }]);
 
@@ -297,6 +298,25 @@ describe("loadManifests", () => {
       { code: "object.duplicate", file: "b.yaml", line: 4, column: 9 },
     ]);
     expect(r.diagnostics[0]?.message).toContain("first at a.yaml:1");
+  });
+
+  test("with a parse cache, a keystroke that makes a duplicate (or unmakes one) is seen", () => {
+    const cache = createParseCache();
+    const doc = (name: string, x: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec: {x: ${x}}\n`;
+    const text = (second: string, x = 2) => [doc("s", 1), doc(second, x)].join("---\n");
+    const load = (t: string) => loadManifests([{ name: "a.yaml", text: t }], {}, cache);
+    expect(load(text("t")).manifests.map((m) => m.name)).toEqual(["s", "t"]);
+    // Same keys at every position, one object re-read: no duplicate, nothing dropped.
+    expect(load(text("t", 3)).manifests.map((m) => m.spec)).toEqual([{ x: 1 }, { x: 3 }]);
+    const dup = load(text("s"));
+    expect(dup.manifests.map((m) => m.spec)).toEqual([{ x: 2 }]);
+    expect(dup.diagnostics.map((d) => d.code)).toEqual(["object.duplicate"]);
+    // The duplicate edited again: still reported (the last load was not unique).
+    const again = load(text("s", 4));
+    expect(again.manifests.map((m) => m.spec)).toEqual([{ x: 4 }]);
+    expect(again.diagnostics.map((d) => d.code)).toEqual(["object.duplicate"]);
+    expect(load(text("u")).manifests.map((m) => m.name)).toEqual(["s", "u"]);
   });
 
   test("the locator finds exact fields and falls back to the nearest ancestor", () => {

@@ -23,7 +23,13 @@ import {
 } from "./parseCache";
 import { forgetScalars, type QuickDocument } from "./quickParse";
 import { hasDirectiveOrEnd, parsingChunks } from "./parsingChunks";
-import { editWindow, type FileLoad, type LoadedChunk } from "./fileLoad";
+import {
+  editWindow,
+  type EditWindow,
+  type FileLoad,
+  type FileObjects,
+  type LoadedChunk,
+} from "./fileLoad";
 import {
   createObjectNodeRegistry,
   linePosition,
@@ -72,8 +78,35 @@ export function loadManifests(
   }
   settleParseCache(cache);
   forgetScalars();
-  const manifests = dropDuplicates(loaded, registry.locator, diagnostics);
+  const manifests = sameKeysAsLastLoad(cache, loaded)
+    ? loaded
+    : dropDuplicates(loaded, registry.locator, diagnostics);
+  if (cache !== undefined)
+    lastLoads.set(cache, { loaded, unique: manifests.length === loaded.length });
   return { manifests, diagnostics, locator: registry.locator };
+}
+
+/**
+ * The objects the last load with a parse cache gave (before duplicates were dropped), and whether
+ * their keys were all distinct: a keystroke keeps every object's key at its position, so the next
+ * load knows it has no duplicate either without putting every key in a map again.
+ */
+const lastLoads = new WeakMap<ParseCache, { loaded: readonly Manifest[]; unique: boolean }>();
+
+/**
+ * True when `loaded` holds the keys of the last load, position by position, and those were all
+ * distinct. An object reused from that load is the same object (the same key, compared by
+ * reference); only the re-read ones compare their keys.
+ */
+function sameKeysAsLastLoad(cache: ParseCache | undefined, loaded: readonly Manifest[]): boolean {
+  const last = cache === undefined ? undefined : lastLoads.get(cache);
+  if (last === undefined || !last.unique || last.loaded.length !== loaded.length) return false;
+  for (let i = 0; i < loaded.length; i++) {
+    const a = loaded[i] as Manifest;
+    const b = last.loaded[i] as Manifest;
+    if (a !== b && a.key !== b.key) return false;
+  }
+  return true;
 }
 
 interface FileResult {
@@ -138,6 +171,7 @@ function loadFile(
       limits,
       chunks: kept,
       entries: registry.fileEntries(source.name) ?? new Map(),
+      objects: { manifests, diagnostics },
     });
   return { manifests, diagnostics };
 }
@@ -157,10 +191,10 @@ function reloadFile(
   if (window === undefined) return undefined;
   if (window.text !== "" && guardDocuments(window.text, limits).refused.length > 0)
     return undefined;
-  const chunks: LoadedChunk[] = [];
   // A chunk that stands is kept by this file's load only, not by text in the chunk cache too: a
   // keystroke at 10,000 documents should not insert 10,000 entries. A later load that cannot
-  // start from this one puts them there first (loadFile).
+  // start from this one puts them there first (loadFile). The chunks before the window stand.
+  const chunks: LoadedChunk[] = before.chunks.slice(0, window.first);
   const standing = (chunk: LoadedChunk): void => {
     chunks.push(chunk);
   };
@@ -172,7 +206,6 @@ function reloadFile(
     if (i >= window.after && !suffixMoves) break;
     for (const s of (before.chunks[i] as LoadedChunk).registered) registry.forget(s);
   }
-  for (let i = 0; i < window.first; i++) standing(before.chunks[i] as LoadedChunk);
   const previousChunk = before.chunks[window.first - 1];
   let nextDoc = previousChunk === undefined ? 0 : previousChunk.firstDoc + previousChunk.docs;
   try {
@@ -212,16 +245,65 @@ function reloadFile(
     rethrowIfModuleNeeded(error);
     return undefined;
   }
+  const objects = standingObjects(before, window, chunks) ?? allObjects(chunks);
+  const entries = registry.fileEntries(source.name) ?? new Map();
+  return {
+    result: { manifests: objects.manifests, diagnostics: objects.diagnostics },
+    load: { text: source.text, limits, chunks, entries, ...objects },
+  };
+}
+
+/** Every chunk's objects and diagnostics, in order. */
+function allObjects(chunks: readonly LoadedChunk[]): FileObjects {
   const manifests: Manifest[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const chunk of chunks) {
     appendAll(manifests, chunk.manifests);
     appendAll(diagnostics, chunk.diagnostics);
   }
-  const entries = registry.fileEntries(source.name) ?? new Map();
+  return { manifests, diagnostics };
+}
+
+/**
+ * The file's objects and diagnostics when only the window's chunks were read anew (the ones after
+ * it kept their objects: no line or document moved): the previous load's lists with the window's
+ * part replaced, copied in three slices rather than chunk by chunk.
+ */
+function standingObjects(
+  before: FileLoad,
+  window: EditWindow,
+  chunks: readonly LoadedChunk[],
+): FileObjects | undefined {
+  const last = before.objects;
+  if (last === undefined) return undefined;
+  const moved = before.chunks[window.after];
+  const inWindow = chunks.length - window.first - (before.chunks.length - window.after);
+  if (inWindow < 0) return undefined;
+  if (moved !== undefined && chunks[window.first + inWindow]?.manifests !== moved.manifests)
+    return undefined;
+  // How many objects (and diagnostics) the chunks before the window and the window held.
+  let manifestsBefore = 0;
+  let diagnosticsBefore = 0;
+  for (let i = 0; i < window.first; i++) {
+    const c = before.chunks[i] as LoadedChunk;
+    manifestsBefore += c.manifests.length;
+    diagnosticsBefore += c.diagnostics.length;
+  }
+  let manifestsWas = 0;
+  let diagnosticsWas = 0;
+  for (let i = window.first; i < window.after; i++) {
+    const c = before.chunks[i] as LoadedChunk;
+    manifestsWas += c.manifests.length;
+    diagnosticsWas += c.diagnostics.length;
+  }
+  const fresh = allObjects(chunks.slice(window.first, window.first + inWindow));
   return {
-    result: { manifests, diagnostics },
-    load: { text: source.text, limits, chunks, entries },
+    manifests: last.manifests
+      .slice(0, manifestsBefore)
+      .concat(fresh.manifests, last.manifests.slice(manifestsBefore + manifestsWas)),
+    diagnostics: last.diagnostics
+      .slice(0, diagnosticsBefore)
+      .concat(fresh.diagnostics, last.diagnostics.slice(diagnosticsBefore + diagnosticsWas)),
   };
 }
 

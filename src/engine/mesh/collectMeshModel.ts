@@ -7,7 +7,7 @@ import { asNumber, asRecords, asString } from "../resolve/read";
 import { resolveParentRef } from "../resolve/resolveParentRef";
 import type { ResourceIndex } from "../resolve/indexResources";
 import type { ParentOutcome } from "../status/attachRouteParent";
-import type { ResolvedRoute } from "../types";
+import type { Manifest, ResolvedRoute } from "../types";
 import type { MeshBinding, MeshService } from "./meshTypes";
 
 /** Every parentRef of the route that names a core Service, as a MeshBinding. */
@@ -48,19 +48,20 @@ export function meshBindingsOf(
 
 /** The Services of the input with their ports, in input order. */
 export function collectMeshServices(index: ResourceIndex): MeshService[] {
-  return (index.byKind.get("Service") ?? [])
-    .filter((m) => m.group === "")
-    .map((m) => {
-      const namespace = m.namespace ?? "default";
-      const ports = asRecords(m.spec["ports"]).flatMap((p) => {
-        const port = asNumber(p["port"]);
-        if (port === undefined) return [];
-        const name = asString(p["name"]);
-        return [name === undefined ? { port } : { name, port }];
-      });
-      const service: MeshService = { key: m.key, namespace, name: m.name, ports };
-      const clusterIP = asString(m.spec["clusterIP"]);
-      if (clusterIP !== undefined) service.clusterIP = clusterIP;
-      return service;
-    });
+  return (index.byKind.get("Service") ?? []).filter((m) => m.group === "").map(meshService);
+}
+
+/** One core Service as a mesh client sees it: its ports and cluster IP, read from its spec only. */
+export function meshService(m: Manifest): MeshService {
+  const namespace = m.namespace ?? "default";
+  const ports = asRecords(m.spec["ports"]).flatMap((p) => {
+    const port = asNumber(p["port"]);
+    if (port === undefined) return [];
+    const name = asString(p["name"]);
+    return [name === undefined ? { port } : { name, port }];
+  });
+  const service: MeshService = { key: m.key, namespace, name: m.name, ports };
+  const clusterIP = asString(m.spec["clusterIP"]);
+  if (clusterIP !== undefined) service.clusterIP = clusterIP;
+  return service;
 }
