@@ -164,7 +164,8 @@ metadata:
   namespace: bench
 spec:
   ports:
-    - port: 8080
+    - name: http
+      port: 8080
     - name: metrics
       port: ${METRICS_PORT}
 ---
