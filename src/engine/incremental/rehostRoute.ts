@@ -30,7 +30,7 @@ import type {
   RouteTableListener,
   RouteTableVirtualHost,
 } from "../routing/types";
-import { attachRouteParent } from "../status/attachRouteParent";
+import { attachRouteParent, routeAttachment } from "../status/attachRouteParent";
 import type { GatewayListeners } from "../status/buildGatewayListeners";
 import type { StatusContext } from "../status/statusContext";
 import { asRecords } from "../resolve/read";
@@ -66,14 +66,7 @@ export function attachOnItsOwn(
     explain.push(o.explain);
     if (o.explain.noStatusReason !== undefined) return;
     for (const a of o.admitted)
-      attachments.push({
-        route: m.key,
-        parentRefIndex: o.explain.parentRefIndex,
-        gateway: a.listener.gateway.key,
-        listener: a.listener.name,
-        owner: a.listener.owner.key,
-        hostnames: a.effectiveHostnames,
-      });
+      attachments.push(routeAttachment(m.key, o.explain.parentRefIndex, a));
   });
   return { explain, attachments, mesh };
 }

@@ -20,6 +20,8 @@ import type {
   ListenerExplain,
   Manifest,
   ResolvedRoute,
+  ResourceKey,
+  RouteAttachment,
   RouteParentExplain,
 } from "../types";
 import type { GatewayListeners } from "./buildGatewayListeners";
@@ -34,6 +36,22 @@ export interface ParentOutcome {
   gateway?: Manifest;
   /** Mesh parents: the Service and the ports of it the route binds. */
   mesh?: { service: Pick<Manifest, "key" | "namespace" | "name">; ports: number[] };
+}
+
+/** What the status stage records for the route attached to one listener through one parentRef. */
+export function routeAttachment(
+  route: ResourceKey,
+  parentRefIndex: number,
+  a: ListenerAdmission,
+): RouteAttachment {
+  return {
+    route,
+    parentRefIndex,
+    gateway: a.listener.gateway.key,
+    listener: a.listener.name,
+    owner: a.listener.owner.key,
+    hostnames: a.effectiveHostnames,
+  };
 }
 
 export function attachRouteParent(

@@ -18,7 +18,7 @@ import type {
   RouteParentStatus,
   RouteStatus,
 } from "../types";
-import { attachRouteParent, type ParentOutcome } from "./attachRouteParent";
+import { attachRouteParent, routeAttachment, type ParentOutcome } from "./attachRouteParent";
 import { meshBindingsOf } from "../mesh/collectMeshModel";
 import type { MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
@@ -79,14 +79,7 @@ export function computeRouteStatuses(
           counted.add(a.listener);
           a.listener.attachedRoutes += 1;
         }
-        attachments.push({
-          route: m.key,
-          parentRefIndex: o.explain.parentRefIndex,
-          gateway: a.listener.gateway.key,
-          listener: a.listener.name,
-          owner: a.listener.owner.key,
-          hostnames: a.effectiveHostnames,
-        });
+        attachments.push(routeAttachment(m.key, o.explain.parentRefIndex, a));
       }
       parents.push(
         parentStatus(
