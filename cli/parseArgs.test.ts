@@ -49,4 +49,15 @@ describe("parseArgs", () => {
       'option -n needs a whole number from 1 to 100; got "1e3"',
     );
   });
+
+  test("names of Object.prototype members are unknown options, not flags given twice", () => {
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      expect(() => parseArgs("check", [`--${name}`, "x"], spec)).toThrow(
+        new UsageError(`unknown option --${name} for \`gwsim check\``),
+      );
+      expect(() => parseArgs("check", [`--${name}=x`], spec)).toThrow(
+        new UsageError(`unknown option --${name} for \`gwsim check\``),
+      );
+    }
+  });
 });

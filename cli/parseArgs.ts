@@ -40,7 +40,8 @@ export function parseArgs(
     const eq = word.indexOf("=");
     const rawName = eq >= 0 ? word.slice(0, eq) : word;
     const name = rawName.startsWith("--") ? rawName.slice(2) : byShort.get(rawName.slice(1));
-    const flag = name === undefined ? undefined : spec[name];
+    // Own keys only: `--__proto__` or `--toString` must be unknown options, not Object.prototype.
+    const flag = name === undefined || !Object.hasOwn(spec, name) ? undefined : spec[name];
     if (name === undefined || !flag) {
       throw new UsageError(`unknown option ${rawName} for \`gwsim ${command}\``);
     }
