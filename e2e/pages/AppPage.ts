@@ -30,8 +30,22 @@ export class AppPage {
     await this.page.getByTestId("undo").click();
   }
 
-  async openExample(name: string): Promise<void> {
+  /** Picks an example in the menu without waiting for it to become the workspace. */
+  async clickExample(name: string): Promise<void> {
     await this.page.getByTestId("open-example").click();
     await this.page.getByTestId(`open-example-${name}`).click();
+  }
+
+  /**
+   * Picks an example in the menu and waits until it is the workspace text: its text is fetched on
+   * demand, so a waitForAnalysis right after the click could still see the previous workspace.
+   */
+  async openExample(name: string): Promise<void> {
+    await this.clickExample(name);
+    await this.page.waitForFunction(async (example) => {
+      const api = window.__gwsim!;
+      const text = await api.exampleText(example);
+      return text !== undefined && api.getText() === text;
+    }, name);
   }
 }

@@ -10,6 +10,8 @@ import { loadExampleText } from "./examples";
 export interface GwsimTestApi {
   /** Resolves once the example is the workspace text (its text is fetched on demand). */
   loadExample(name: string): Promise<void>;
+  /** The example's text as the Open example menu would load it (undefined for an unknown name). */
+  exampleText(name: string): Promise<string | undefined>;
   getText(): string;
   setText(text: string): void;
   getRevision(): number;
@@ -39,6 +41,7 @@ export function installTestApi(store: GwsimStore): void {
       if (text === undefined) throw new Error(`no example named ${name}`);
       store.getState().replaceWorkspace(text, "example");
     },
+    exampleText: (name) => loadExampleText(name),
     getText: () => store.getState().text,
     setText: (text) => store.getState().setText(text, "file"),
     getRevision: () => store.getState().revision,
