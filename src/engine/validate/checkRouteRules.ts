@@ -34,9 +34,11 @@ export function checkRoute(kind: string, spec: Record<string, unknown>): Validat
         });
       } else ruleNames.set(rule.name, r);
     }
-    asArray(rule.backendRefs).forEach((ref, b) =>
-      appendAll(issues, checkServicePort(ref, [...at, "backendRefs", b])),
-    );
+    // Paths are built only where a rule can break: every rule of every route runs these checks.
+    asArray(rule.backendRefs).forEach((ref, b) => {
+      if (isObject(ref) && (ref.port === undefined || ref.port === null))
+        appendAll(issues, checkServicePort(ref, [...at, "backendRefs", b]));
+    });
     if (kind === "HTTPRoute") appendAll(issues, checkHttpRule(rule, at));
     if (kind === "GRPCRoute") appendAll(issues, checkGrpcRule(rule, at));
   });
@@ -64,8 +66,8 @@ function checkTotalMatches(kind: string, rules: unknown[]): ValidationIssue[] {
 }
 
 function checkHttpRule(rule: Record<string, unknown>, at: Path): ValidationIssue[] {
-  const issues = checkFilters(rule.filters, [...at, "filters"]);
   const filters = asArray(rule.filters);
+  const issues = filters.length > 0 ? checkFilters(filters, [...at, "filters"]) : [];
   const backendRefs = asArray(rule.backendRefs);
   const redirect = filters.findIndex(
     (f) => isObject(f) && f.requestRedirect !== undefined && f.requestRedirect !== null,
@@ -78,18 +80,19 @@ function checkHttpRule(rule: Record<string, unknown>, at: Path): ValidationIssue
       hint: "A redirect is answered by the gateway itself: remove the backendRefs, or move the redirect to its own rule.",
     });
   }
-  checkReplacePrefixMatch(rule, filters, [...at, "filters"], at, issues);
+  if (filters.length > 0) checkReplacePrefixMatch(rule, filters, [...at, "filters"], at, issues);
   backendRefs.forEach((ref, b) => {
     if (!isObject(ref)) return;
+    const refFilters = asArray(ref.filters);
+    if (refFilters.length === 0) return;
     const refPath = [...at, "backendRefs", b, "filters"];
-    appendAll(issues, checkFilters(ref.filters, refPath));
-    checkReplacePrefixMatch(rule, asArray(ref.filters), refPath, at, issues);
+    appendAll(issues, checkFilters(refFilters, refPath));
+    checkReplacePrefixMatch(rule, refFilters, refPath, at, issues);
   });
   asArray(rule.matches).forEach((match, m) => {
-    if (isObject(match) && isObject(match.path))
-      appendAll(issues, checkPathValue(match.path, [...at, "matches", m, "path"]));
+    if (isObject(match) && isObject(match.path)) checkPathValue(match.path, at, m, issues);
   });
-  appendAll(issues, checkTimeouts(rule.timeouts, [...at, "timeouts"]));
+  if (isObject(rule.timeouts)) appendAll(issues, checkTimeouts(rule.timeouts, [...at, "timeouts"]));
   return issues;
 }
 
@@ -173,21 +176,26 @@ const PATH_VALUE_RULES: readonly [(value: string) => boolean, string, (value: st
     ],
   ];
 
-function checkPathValue(path: Record<string, unknown>, at: Path): ValidationIssue[] {
+/** Adds the broken CEL rules of `rules[…].matches[matchIndex].path` to `issues`. */
+function checkPathValue(
+  path: Record<string, unknown>,
+  rulePath: Path,
+  matchIndex: number,
+  issues: ValidationIssue[],
+): void {
   const type = path.type ?? "PathPrefix";
-  if (type !== "Exact" && type !== "PathPrefix") return [];
+  if (type !== "Exact" && type !== "PathPrefix") return;
   const value = typeof path.value === "string" ? path.value : "/";
-  const issues: ValidationIssue[] = [];
   for (const [breaks, rule, hint] of PATH_VALUE_RULES) {
     if (!breaks(value)) continue;
+    const at = [...rulePath, "matches", matchIndex, "path", "value"];
     issues.push({
       code: "schema.rule" as const,
-      path: [...at, "value"],
-      message: `${printPath([...at, "value"])}: ${JSON.stringify(value)} ${rule} when type is ${String(type)}.`,
+      path: at,
+      message: `${printPath(at)}: ${JSON.stringify(value)} ${rule} when type is ${String(type)}.`,
       hint: hint(value),
     });
   }
-  return issues;
 }
 
 function checkTimeouts(timeouts: unknown, at: Path): ValidationIssue[] {
@@ -211,9 +219,10 @@ function checkTimeouts(timeouts: unknown, at: Path): ValidationIssue[] {
 }
 
 function checkGrpcRule(rule: Record<string, unknown>, at: Path): ValidationIssue[] {
-  const issues = checkFilters(rule.filters, [...at, "filters"]);
+  const filters = asArray(rule.filters);
+  const issues = filters.length > 0 ? checkFilters(filters, [...at, "filters"]) : [];
   asArray(rule.backendRefs).forEach((ref, b) => {
-    if (isObject(ref))
+    if (isObject(ref) && asArray(ref.filters).length > 0)
       appendAll(issues, checkFilters(ref.filters, [...at, "backendRefs", b, "filters"]));
   });
   asArray(rule.matches).forEach((match, m) => {
