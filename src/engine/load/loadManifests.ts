@@ -32,6 +32,7 @@ import {
 } from "./fileLoad";
 import {
   createObjectNodeRegistry,
+  emptyFileEntries,
   linePosition,
   offsetsToLocation,
   type LocatedFile,
@@ -170,7 +171,7 @@ function loadFile(
       text: source.text,
       limits,
       chunks: kept,
-      entries: registry.fileEntries(source.name) ?? new Map(),
+      entries: registry.fileEntries(source.name) ?? emptyFileEntries(),
       objects: { manifests, diagnostics },
     });
   return { manifests, diagnostics };
@@ -246,7 +247,7 @@ function reloadFile(
     return undefined;
   }
   const objects = standingObjects(before, window, chunks) ?? allObjects(chunks);
-  const entries = registry.fileEntries(source.name) ?? new Map();
+  const entries = registry.fileEntries(source.name) ?? emptyFileEntries();
   return {
     result: { manifests: objects.manifests, diagnostics: objects.diagnostics },
     load: { text: source.text, limits, chunks, entries, ...objects },
