@@ -146,7 +146,7 @@ function loadFile(
   const firstRefused = guarded.refused[0];
   let docIndex = firstRefused?.start === 0 && !source.text.startsWith("---") ? 1 : 0;
   const pieces = mode.split
-    ? parsingChunks(guarded.text)
+    ? parsingChunks(guarded.text, guarded.chunks)
     : [{ text: guarded.text, start: 0, lineOffset: 0 }];
   // What the next load of an edited text may reuse (fileLoad.ts says which files qualify).
   const kept: LoadedChunk[] | undefined =
