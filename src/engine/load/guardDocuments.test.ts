@@ -22,6 +22,13 @@ test("documents are split at column-0 markers only", () => {
   ]);
 });
 
+test("the document split is handed on only when the text is unchanged (the loader reuses it)", () => {
+  const text = "a: 1\n---\nb: 2\n";
+  expect(guardDocuments(text, limits).chunks).toEqual(documentChunks(text));
+  const refusing = `a: 1\n---\nblob: ${"x".repeat(60)}\n`;
+  expect(guardDocuments(refusing, limits).chunks).toBeUndefined();
+});
+
 test("an oversized document is blanked to its line breaks; the others are untouched", () => {
   const big = `---\nblob: ${"x".repeat(60)}\nmore: 1\n`;
   const guarded = guardDocuments(`a: 1\n${big}---\nb: 2\n`, limits);
@@ -39,7 +46,7 @@ test.each([
 
 test("quoted brackets and comments do not count; fine documents pass through unchanged", () => {
   const text = "a: \"[[[[[[[[\"\nb: '{{{{{{{' # [[[[[[[[\nc: [[1]]\n";
-  expect(guardDocuments(text, limits)).toEqual({ text, refused: [] });
+  expect(guardDocuments(text, limits)).toEqual({ text, refused: [], chunks: [[0, text.length]] });
 });
 
 test("positionIn gives 1-based line and column", () => {

@@ -19,6 +19,11 @@ export interface RefusedDocument {
 export interface GuardedText {
   text: string;
   refused: RefusedDocument[];
+  /**
+   * documentChunks of `text`, when nothing was refused (the text is the input): the loader
+   * splits with them instead of scanning the text for markers again.
+   */
+  chunks?: [number, number][];
 }
 
 // A document marker is `---` or `...` at column 0 followed by whitespace or the end of the line.
@@ -28,7 +33,8 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
   const refused: RefusedDocument[] = [];
   const openers = createOpenerCounter(text);
-  for (const [start, end] of documentChunks(text)) {
+  const chunks = documentChunks(text);
+  for (const [start, end] of chunks) {
     const size = end - start;
     if (size > limits.maxDocumentBytes) {
       refused.push({ reason: "too-large", start, end, at: start, size });
@@ -38,7 +44,7 @@ export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
     const deepAt = findFlowDepthExcess(text, start, end, limits.maxNestingDepth);
     if (deepAt >= 0) refused.push({ reason: "too-deep", start, end, at: deepAt, size });
   }
-  if (refused.length === 0) return { text, refused };
+  if (refused.length === 0) return { text, refused, chunks };
   let out = "";
   let cursor = 0;
   for (const r of refused) {

@@ -32,6 +32,7 @@ import {
 } from "./fileLoad";
 import {
   createObjectNodeRegistry,
+  emptyFileEntries,
   linePosition,
   offsetsToLocation,
   type LocatedFile,
@@ -145,7 +146,7 @@ function loadFile(
   const firstRefused = guarded.refused[0];
   let docIndex = firstRefused?.start === 0 && !source.text.startsWith("---") ? 1 : 0;
   const pieces = mode.split
-    ? parsingChunks(guarded.text)
+    ? parsingChunks(guarded.text, guarded.chunks)
     : [{ text: guarded.text, start: 0, lineOffset: 0 }];
   // What the next load of an edited text may reuse (fileLoad.ts says which files qualify).
   const kept: LoadedChunk[] | undefined =
@@ -170,7 +171,7 @@ function loadFile(
       text: source.text,
       limits,
       chunks: kept,
-      entries: registry.fileEntries(source.name) ?? new Map(),
+      entries: registry.fileEntries(source.name) ?? emptyFileEntries(),
       objects: { manifests, diagnostics },
     });
   return { manifests, diagnostics };
@@ -246,7 +247,7 @@ function reloadFile(
     return undefined;
   }
   const objects = standingObjects(before, window, chunks) ?? allObjects(chunks);
-  const entries = registry.fileEntries(source.name) ?? new Map();
+  const entries = registry.fileEntries(source.name) ?? emptyFileEntries();
   return {
     result: { manifests: objects.manifests, diagnostics: objects.diagnostics },
     load: { text: source.text, limits, chunks, entries, ...objects },

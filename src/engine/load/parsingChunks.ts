@@ -30,13 +30,17 @@ export function isLeadingCommentPiece(piece: string): boolean {
   return !piece.startsWith("---") && CONTENT_FREE.test(piece);
 }
 
-export function parsingChunks(text: string): ParsingChunk[] {
+/** `documents`: documentChunks(text) when the caller has them already. */
+export function parsingChunks(
+  text: string,
+  documents: readonly (readonly [number, number])[] = documentChunks(text),
+): ParsingChunk[] {
   if (DIRECTIVE_OR_END.test(text)) return [{ text, start: 0, lineOffset: 0 }];
   const chunks: ParsingChunk[] = [];
   let pendingStart = -1;
   let line = 0;
   let counted = 0;
-  for (const [start, end] of documentChunks(text)) {
+  for (const [start, end] of documents) {
     const from = pendingStart >= 0 ? pendingStart : start;
     const piece = text.slice(from, end);
     if (isLeadingCommentPiece(piece) && end < text.length) {

@@ -154,6 +154,55 @@ describe("quickParse reads what the yaml library reads", () => {
   });
 });
 
+describe("digit-only plain scalars (read in place as decimal ints)", () => {
+  const body = (v: string): string => `block: ${v}\nflow: [${v}, {k: ${v}}]\nitems:\n  - ${v}\n`;
+
+  test.each([
+    ["0", 0],
+    ["7", 7],
+    ["007", 7],
+    ["00", 0],
+    ["443", 443],
+    ["999999999999999", 999999999999999],
+    // 16 digits and more go through parseInt, which rounds past 2^53 as the library does.
+    ["1000000000000000", 1000000000000000],
+    ["9007199254740993", 9007199254740992],
+    ["12345678901234567890", 12345678901234567000],
+    ["-0", -0],
+    ["+1", 1],
+    ["-12", -12],
+    ["0x1F", 31],
+    ["0o17", 15],
+    ["1_000", "1_000"],
+    ["12:30", "12:30"],
+    ["1.0", 1],
+    ["1e3", 1000],
+    ["123abc", "123abc"],
+    ["12 34", "12 34"],
+  ])("%s reads as the yaml library reads it", (text, value) => {
+    const doc = body(text);
+    expect(expectAgreement(doc)).toBe(true);
+    const read = quickParseDocument(doc)?.value as Record<string, unknown>;
+    expect(Object.is(read.block, value)).toBe(true);
+    expect(read.flow).toEqual([value, { k: value }]);
+    expect(read.items).toEqual([value]);
+  });
+
+  test("agrees with the yaml library on generated digit runs of every length up to 20", () => {
+    const digits = fc.string({
+      unit: fc.constantFrom("0", "1", "5", "9"),
+      minLength: 1,
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(digits, (d) => {
+        expect(expectAgreement(body(d))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 /** Small YAML-ish documents: mappings, sequences, flow collections, scalars of every style, comments. */
 const scalarText = fc.oneof(
   {

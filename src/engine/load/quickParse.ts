@@ -349,7 +349,7 @@ class QuickReader {
     let end = p;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = end;
-    return resolvePlain(scalarAt(text, start, end));
+    return plainAt(text, start, end);
   }
 
   /** A flow collection on one line; `pos` is at its opening bracket and ends after the closing one. */
@@ -442,7 +442,7 @@ class QuickReader {
     while (text.charCodeAt(end - 1) === SPACE) end--;
     if (end === start) giveUp();
     this.pos = end;
-    return resolvePlain(scalarAt(text, start, end));
+    return plainAt(text, start, end);
   }
 
   /** A single-line quoted scalar at `pos`; `pos` ends after the closing quote. */
@@ -623,6 +623,30 @@ export function mayBeNonString(plain: string): boolean {
 /** 1 at the char codes the null and boolean words start with: `nNtTfF`. */
 const NULL_OR_BOOLEAN_START = new Uint8Array(128);
 for (const ch of "nNtTfF") NULL_OR_BOOLEAN_START[ch.charCodeAt(0)] = 1;
+
+/**
+ * The plain scalar between `start` and `end`, resolved. Most values that are not strings are
+ * ports, weights and counts: digits only, which the core schema reads as a decimal int (`007` is
+ * 7; octal needs `0o`). Those are read in place, without a slice or the schema's tests; a run
+ * longer than MAX_SAFE_DIGITS may exceed 2^53, and is left to parseInt so it rounds as before.
+ */
+function plainAt(text: string, start: number, end: number): unknown {
+  const length = end - start;
+  if (length > 0 && length <= MAX_SAFE_DIGITS) {
+    let value = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    if (i === end) return value;
+  }
+  return resolvePlain(scalarAt(text, start, end));
+}
+
+/** Up to 15 digits, every value is below 2^53 and the in-place reading is exact. */
+const MAX_SAFE_DIGITS = 15;
 
 function resolvePlain(plain: string): unknown {
   if (!mayBeNonString(plain)) return plain;

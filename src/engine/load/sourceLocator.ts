@@ -59,26 +59,44 @@ export interface LocatedRoot {
 /** A located root, or how to parse it when first asked. */
 type Entry = LocatedRoot | (() => LocatedRoot);
 
-/** One file's entries, by document and list index. Opaque outside this module. */
-export type FileEntries = ReadonlyMap<string, Entry>;
+/**
+ * One file's entries, by document index, and by document and list index for the items of a
+ * `kind: List` (rare). Nearly every lookup is the numeric one, with no key string to build and
+ * hash. Opaque outside this module.
+ */
+export interface FileEntries {
+  readonly docs: ReadonlyMap<number, Entry>;
+  readonly listItems: ReadonlyMap<string, Entry>;
+}
+
+interface MutableFileEntries {
+  docs: Map<number, Entry>;
+  listItems: Map<string, Entry>;
+}
+
+/** The entries of a file that registered nothing. */
+export function emptyFileEntries(): FileEntries {
+  return { docs: new Map(), listItems: new Map() };
+}
 
 export function createObjectNodeRegistry(): ObjectNodeRegistry {
-  const files = new Map<string, Map<string, Entry>>();
-  const entriesOf = (file: string): Map<string, Entry> => {
+  const files = new Map<string, MutableFileEntries>();
+  const entriesOf = (file: string): MutableFileEntries => {
     let entries = files.get(file);
     if (entries === undefined) {
-      entries = new Map();
+      entries = { docs: new Map(), listItems: new Map() };
       files.set(file, entries);
     }
     return entries;
   };
   const find = (manifest: Manifest): LocatedRoot | undefined => {
-    const entries = files.get(manifest.source.file);
-    const key = entryKey(manifest.source);
-    const entry = entries?.get(key);
+    const source = manifest.source;
+    const entries = files.get(source.file);
+    if (entries === undefined) return undefined;
+    const entry = getEntry(entries, source);
     if (typeof entry !== "function") return entry;
     const resolved = entry();
-    entries?.set(key, resolved);
+    setEntry(entries, source, resolved);
     return resolved;
   };
   const locateWith = (manifest: Manifest, path: FieldPath, preferKey: boolean): SourceLocation => {
@@ -90,17 +108,20 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
   };
   return {
     register(source, root, file) {
-      entriesOf(source.file).set(entryKey(source), { root, file });
+      setEntry(entriesOf(source.file), source, { root, file });
     },
     registerLazy(source, resolve) {
-      entriesOf(source.file).set(entryKey(source), resolve);
+      setEntry(entriesOf(source.file), source, resolve);
     },
     // A copy: the other load's locator keeps answering for its own revision.
     startFrom(file, entries) {
-      files.set(file, new Map(entries));
+      files.set(file, { docs: new Map(entries.docs), listItems: new Map(entries.listItems) });
     },
     forget(source) {
-      files.get(source.file)?.delete(entryKey(source));
+      const entries = files.get(source.file);
+      if (entries === undefined) return;
+      if (source.listIndex === undefined) entries.docs.delete(source.docIndex);
+      else entries.listItems.delete(listItemKey(source.docIndex, source.listIndex));
     },
     fileEntries: (file) => files.get(file),
     locator: {
@@ -110,11 +131,20 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
   };
 }
 
-/** Within its file: the file name is the outer key. */
-function entryKey(source: ManifestSource): string {
+function getEntry(entries: MutableFileEntries, source: ManifestSource): Entry | undefined {
   return source.listIndex === undefined
-    ? String(source.docIndex)
-    : `${source.docIndex}\u0000${source.listIndex}`;
+    ? entries.docs.get(source.docIndex)
+    : entries.listItems.get(listItemKey(source.docIndex, source.listIndex));
+}
+
+function setEntry(entries: MutableFileEntries, source: ManifestSource, entry: Entry): void {
+  if (source.listIndex === undefined) entries.docs.set(source.docIndex, entry);
+  else entries.listItems.set(listItemKey(source.docIndex, source.listIndex), entry);
+}
+
+/** Within its file (the file name is the outer key). */
+function listItemKey(docIndex: number, listIndex: number): string {
+  return `${docIndex}\u0000${listIndex}`;
 }
 
 interface WalkResult {

@@ -487,13 +487,11 @@ function checkObject(
     Object.getPrototypeOf(value) === (schema.properties ? Object.prototype : null)
       ? undefined
       : emptyTyped(schema);
+  const properties = propertiesOf(schema);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const child = value[key];
-    const property =
-      schema.properties && Object.hasOwn(schema.properties, key)
-        ? schema.properties[key]
-        : undefined;
+    const property = properties?.get(key);
     const experimental = property ? undefined : ctx.experimentalFields.get(key);
     let result: unknown;
     if (property) result = walkAt(child, property, path, key, ctx, out);
@@ -508,6 +506,24 @@ function checkObject(
     if (typed !== undefined && result !== undefined) setOwn(typed, key, result);
   }
   return typed ?? value;
+}
+
+/**
+ * A schema's `properties` as a Map, built the first time the schema is walked: a field name is
+ * then one hash lookup, which cannot reach a prototype key (`constructor`, `__proto__`) whatever
+ * the user wrote. Schemas live as long as the module, so the cache is keyed weakly by them.
+ */
+const propertyMaps = new WeakMap<JsonSchema, ReadonlyMap<string, JsonSchema>>();
+
+function propertiesOf(schema: JsonSchema): ReadonlyMap<string, JsonSchema> | undefined {
+  const properties = schema.properties;
+  if (!properties) return undefined;
+  let map = propertyMaps.get(schema);
+  if (map === undefined) {
+    map = new Map(Object.entries(properties));
+    propertyMaps.set(schema, map);
+  }
+  return map;
 }
 
 /** Keys come from the user: a map keyed by them (labels, options) has no prototype at all. */
