@@ -22,6 +22,7 @@ import { loadSeedCorpus } from "./corpus";
 import { exerciseEngine, type FuzzProblem } from "./exerciseEngine";
 import { minimize } from "./minimize";
 import { fuzzInputArb, type SeedFile } from "./mutations";
+import { runIncrementalCampaign, type IncrementalReport } from "./incrementalCampaign";
 
 export interface CampaignOptions {
   count: number;
@@ -257,7 +258,8 @@ export async function runFuzz(
   argv: readonly string[],
   bundleUrl: string,
   root: string,
-): Promise<Report> {
+): Promise<Report | IncrementalReport> {
+  if (argv.includes("--incremental")) return runIncrementalCampaign(argv, root);
   const options = parseFuzzArgs(argv);
   const seeds: SeedFile[] = loadSeedCorpus(root);
   const arb = fuzzInputArb(seeds);
