@@ -20,4 +20,13 @@ describe("exerciseEngine", () => {
       "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  ? !!binary aGVsbG8=\n  : x\nspec:\n  ports: [{port: 80}]\n";
     expect(exerciseEngine([{ name: "binary-key.yaml", text }])).toEqual([]);
   });
+
+  test("with a times map, each stage it ran adds its time under its name", () => {
+    const text =
+      "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: g\nspec:\n  gatewayClassName: c\n  listeners:\n  - name: http\n    port: 80\n    protocol: HTTP\n";
+    const times = new Map<string, number>();
+    expect(exerciseEngine([{ name: "gateway.yaml", text }], times)).toEqual([]);
+    for (const stage of ["analyze", "compileRouter", "requestForListener", "traceRequest"])
+      expect(times.get(stage), stage).toBeGreaterThanOrEqual(0);
+  });
 });

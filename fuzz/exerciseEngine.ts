@@ -37,16 +37,20 @@ export interface FuzzProblem {
 const MAX_TRACES = 64;
 const MAX_PREVIEWS = 8;
 
+/** Milliseconds per stage for one input (a stage run several times, e.g. traces, summed). */
+export type StageTimes = Map<string, number>;
+
 /**
  * Runs every public entry point on the input. The engine must also stay silent: anything it (or a
  * library under it) writes to the console lands on a CLI user's terminal, so it is a problem too.
+ * With `times`, each stage's time is added to it (the campaign reports the worst per stage).
  */
-export function exerciseEngine(sources: readonly SourceFile[]): FuzzProblem[] {
+export function exerciseEngine(sources: readonly SourceFile[], times?: StageTimes): FuzzProblem[] {
   const written: string[] = [];
   const restore = captureConsole(written);
   let problems: FuzzProblem[];
   try {
-    problems = runEntryPoints(sources);
+    problems = runEntryPoints(sources, times ?? new Map());
   } finally {
     restore();
   }
@@ -76,11 +80,19 @@ export function captureConsole(written: string[]): () => void {
   };
 }
 
-function runEntryPoints(sources: readonly SourceFile[]): FuzzProblem[] {
+function runEntryPoints(sources: readonly SourceFile[], times: StageTimes): FuzzProblem[] {
   const problems: FuzzProblem[] = [];
+  const timed = <T>(stage: string, fn: () => T): T => {
+    const started = performance.now();
+    try {
+      return fn();
+    } finally {
+      times.set(stage, (times.get(stage) ?? 0) + performance.now() - started);
+    }
+  };
   const run = <T>(stage: string, fn: () => T): T | undefined => {
     try {
-      const result = fn();
+      const result = timed(stage, fn);
       checkClone(stage, result, problems);
       return result;
     } catch (error) {
@@ -93,7 +105,7 @@ function runEntryPoints(sources: readonly SourceFile[]): FuzzProblem[] {
   const parseCache = createParseCache();
   let revision: ReturnType<typeof analyzeRevision>;
   try {
-    revision = analyzeRevision(sources, { parseCache });
+    revision = timed("analyze", () => analyzeRevision(sources, { parseCache }));
   } catch (error) {
     problems.push(exceptionProblem("analyze", error));
     return problems;
@@ -112,7 +124,7 @@ function runEntryPoints(sources: readonly SourceFile[]): FuzzProblem[] {
   // The Router is an in-process object (never cloned); only whether it builds is checked.
   let router: ReturnType<typeof compileRouter> | undefined;
   try {
-    router = compileRouter(analysis);
+    router = timed("compileRouter", () => compileRouter(analysis));
   } catch (error) {
     problems.push(exceptionProblem("compileRouter", error));
   }

@@ -7,8 +7,14 @@ const bundle = await ensureBundle("fuzz");
 const { runFuzz } = await import(pathToFileURL(bundle).href);
 try {
   const report = await runFuzz(process.argv.slice(2), pathToFileURL(bundle).href, ROOT);
-  process.exitCode =
-    report.exceptions + report.unclonable + report.unlocated + report.hangs > 0 ? 1 : 0;
+  // `mismatches`: the incremental campaign's (`--incremental`) sessions that disagreed.
+  const failures =
+    report.exceptions +
+    report.unclonable +
+    report.unlocated +
+    report.hangs +
+    (report.mismatches ?? 0);
+  process.exitCode = failures > 0 ? 1 : 0;
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 2;

@@ -19,9 +19,10 @@ import { performance } from "node:perf_hooks";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import fc from "fast-check";
 import { loadSeedCorpus } from "./corpus";
-import { exerciseEngine, type FuzzProblem } from "./exerciseEngine";
+import { exerciseEngine, type FuzzProblem, type StageTimes } from "./exerciseEngine";
 import { minimize } from "./minimize";
 import { fuzzInputArb, type SeedFile } from "./mutations";
+import { runIncrementalCampaign, type IncrementalReport } from "./incrementalCampaign";
 
 export interface CampaignOptions {
   count: number;
@@ -46,6 +47,8 @@ interface Report {
   slowOnce: number;
   worstMs: number;
   worstIndex: number;
+  /** Per stage of exerciseEngine, its slowest time on one input and that input. */
+  worstStageMs: Record<string, { ms: number; index: number }>;
   signatures: Record<string, { count: number; first: number; message: string; file: string }>;
 }
 
@@ -117,6 +120,7 @@ function emptyReport(): Report {
     slowOnce: 0,
     worstMs: 0,
     worstIndex: -1,
+    worstStageMs: {},
     signatures: {},
   };
 }
@@ -138,9 +142,11 @@ function runOne(
   seen: Set<string>,
 ): void {
   const started = performance.now();
-  const problems = exerciseEngine([input]);
+  const times: StageTimes = new Map();
+  const problems = exerciseEngine([input], times);
   const ms = performance.now() - started;
   report.inputs++;
+  for (const [stage, stageMs] of times) noteStageTime(report, stage, stageMs, index);
   if (ms > report.worstMs) {
     report.worstMs = ms;
     report.worstIndex = index;
@@ -205,6 +211,11 @@ function record(
   );
 }
 
+function noteStageTime(report: Report, stage: string, ms: number, index: number): void {
+  const worst = Object.hasOwn(report.worstStageMs, stage) ? report.worstStageMs[stage] : undefined;
+  if (worst === undefined || ms > worst.ms) report.worstStageMs[stage] = { ms, index };
+}
+
 function merge(into: Report, from: Report): void {
   into.inputs += from.inputs;
   into.exceptions += from.exceptions;
@@ -216,6 +227,8 @@ function merge(into: Report, from: Report): void {
     into.worstMs = from.worstMs;
     into.worstIndex = from.worstIndex;
   }
+  for (const [stage, worst] of Object.entries(from.worstStageMs))
+    noteStageTime(into, stage, worst.ms, worst.index);
   for (const [signature, entry] of Object.entries(from.signatures)) {
     const existing = into.signatures[signature];
     if (existing) existing.count += entry.count;
@@ -257,7 +270,8 @@ export async function runFuzz(
   argv: readonly string[],
   bundleUrl: string,
   root: string,
-): Promise<Report> {
+): Promise<Report | IncrementalReport> {
+  if (argv.includes("--incremental")) return runIncrementalCampaign(argv, root);
   const options = parseFuzzArgs(argv);
   const seeds: SeedFile[] = loadSeedCorpus(root);
   const arb = fuzzInputArb(seeds);

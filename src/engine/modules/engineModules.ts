@@ -46,7 +46,24 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
 /** Every on-demand module, in the order a preload fetches them. */
 export const ENGINE_MODULE_NAMES = Object.keys(LOADERS) as readonly EngineModuleName[];
 
-const loaded: Partial<EngineModules> = Object.create(null) as Partial<EngineModules>;
+let loaded: Partial<EngineModules> = emptyEngineModuleRegistry();
+
+/** A registry with no module loaded: what the worker starts with. */
+export function emptyEngineModuleRegistry(): Partial<EngineModules> {
+  return Object.create(null) as Partial<EngineModules>;
+}
+
+/**
+ * Puts `registry` in place of the registry of loaded modules and returns the one it replaced.
+ * For the incremental fuzzer (fuzz/incrementalDiff.ts), which runs a session that loads its
+ * modules late next to sessions that have them all, in one process: it swaps the late session's
+ * registry in around each of its calls and back afterwards. Nothing in the app calls this.
+ */
+export function swapEngineModuleRegistry(registry: Partial<EngineModules>): Partial<EngineModules> {
+  const previous = loaded;
+  loaded = registry;
+  return previous;
+}
 
 /** Thrown by needEngineModule for a module not loaded yet; never a result, always retried. */
 export class ModuleNeededError extends Error {
