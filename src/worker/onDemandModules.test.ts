@@ -19,6 +19,40 @@ spec:
   ports: [{ port: 80 }]
 `;
 
+/** A catch-all regular expression ranked above a prefix match: lint proves the prefix shadowed. */
+const SHADOWING_ROUTES = ["catch-all", "api"]
+  .map(
+    (name) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: ${name}, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  hostnames: [shop.example.com]
+  rules:
+    - matches: [{ path: ${name === "api" ? "{ type: PathPrefix, value: /api }" : '{ type: RegularExpression, value: "/.*" }'} }]
+      backendRefs: [{ name: svc, port: 8080 }]
+`,
+  )
+  .join("---\n");
+
+const SHADOWING_CLUSTER = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: { name: example }
+spec: { controllerName: gwsim.dev/controller }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: web, namespace: infra }
+spec:
+  gatewayClassName: example
+  listeners: [{ name: http, protocol: HTTP, port: 80, allowedRoutes: { namespaces: { from: All } } }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: svc, namespace: app }
+spec: { ports: [{ port: 8080 }] }
+`;
+
 /**
  * The engine and worker modules evaluated afresh (vi.resetModules): a registry in which no
  * on-demand module is loaded yet, as in the worker after its first chunk ran. The test file's own
@@ -41,7 +75,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
     const { modules, api } = await freshWorker();
     const sources = [{ name: "workspace.yaml", text: read("shared-gateway-two-teams.yaml") }];
     const result = await api.analyze(1, sources);
-    for (const name of ["yaml", "incremental", "drift", "ingress"] as const)
+    for (const name of ["yaml", "incremental", "drift", "ingress", "shadowProof"] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
   });
@@ -59,6 +93,17 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       expect(result).toEqual(preloaded().analyze(1, sources));
     },
   );
+
+  test("a shadowed match loads the shadowProof module, and its finding (with the proving request) equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---\n${SHADOWING_ROUTES}`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("shadowProof")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const shadowed = result.analysis.diagnostics.filter((d) => d.code === "lint.shadowed-match");
+    expect(shadowed.map((d) => d.message)).toEqual([expect.stringContaining("For example,")]);
+  });
 
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
@@ -107,7 +152,13 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
 
   test("preloadModules (the page calls it once its first graph is shown) loads every on-demand module", async () => {
     const { modules, api } = await freshWorker();
-    expect(modules.ENGINE_MODULE_NAMES).toEqual(["yaml", "incremental", "drift", "ingress"]);
+    expect(modules.ENGINE_MODULE_NAMES).toEqual([
+      "yaml",
+      "incremental",
+      "drift",
+      "ingress",
+      "shadowProof",
+    ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);

@@ -10,18 +10,18 @@
  * Identical matches in two routes that both lack a creationTimestamp are a different problem: a
  * cluster orders them by creation time, which the manifests do not say, so either could win.
  */
-import { compileRouter } from "../routing/compileRouter";
-import type { Router } from "../routing/router";
+import { needEngineModule } from "../modules/engineModules";
 import type { RouteTableEntry, RouteTableListener } from "../routing/types";
-import { routeRequest } from "../simulate/routeRequest";
 import type { SimRequest } from "../simulate/types";
-import { describeRequest } from "../whatif/describeRequest";
 import type { FieldPath } from "../types";
 import type { LintFinding, LintInput } from "./lintTypes";
-import { requestForEntry } from "./requestForEntry";
 import { createManifestLookup, locateFinding, nameOf } from "./locateFinding";
 import { indexCoverCandidates } from "./coverCandidates";
+import { isL4Entry } from "./isL4Entry";
 import { isSameMatch, matchCovers } from "./matchCovers";
+import type * as ShadowProofs from "./shadowProofModule";
+
+type ShadowProofs = typeof ShadowProofs;
 
 interface Occurrence {
   listener: RouteTableListener;
@@ -32,17 +32,8 @@ interface Occurrence {
 }
 
 export function findShadowedMatches(input: LintInput): LintFinding[] {
-  let router: Router | undefined;
-  const confirm = (o: Occurrence, request: SimRequest | undefined): boolean => {
-    if (request === undefined) return false;
-    router ??= compileRouter(input);
-    const result = routeRequest(router, request);
-    if (result.route !== o.winner.route) return false;
-    return (
-      isL4(o.winner) ||
-      (result.ruleIndex === o.winner.ruleIndex && result.matchIndex === o.winner.matchIndex)
-    );
-  };
+  // The proofs are an on-demand module: a workspace without a shadow candidate never needs it.
+  let prove: ReturnType<ShadowProofs["createShadowProver"]> | undefined;
   const shadows = new Map<string, Occurrence[]>();
   const ties = new Map<string, Occurrence[]>();
   for (const listener of input.routeTable.listeners) {
@@ -65,9 +56,10 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
           push(ties, [found.winner.route, loser.route].sort().join("\u0000"), o);
           return;
         }
-        const request = requestFor(input, o);
-        if (!confirm(o, request)) return;
-        if (request !== undefined) o.request = request;
+        prove ??= needEngineModule("shadowProof").createShadowProver(input);
+        const request = prove(o);
+        if (request === undefined) return;
+        o.request = request;
         push(shadows, pairKey(found.winner, loser), o);
       });
     }
@@ -80,7 +72,7 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
     const { winner, loser } = first;
     const where = describeWhere(group);
     const proof = first.request
-      ? ` For example, ${describeRequest(first.request)} goes to ${describeEntry(winner)}.`
+      ? ` For example, ${needEngineModule("shadowProof").describeRequest(first.request)} goes to ${describeEntry(winner)}.`
       : "";
     const message = `${describeEntry(loser)} never receives traffic ${where}: ${describeEntry(winner)} ranks above it and matches every request it matches.${proof}`;
     const d = locateFinding(
@@ -118,7 +110,7 @@ function findWinner(
     const winner = above.find((e) => e.route === loser.shadowedBy);
     return winner === undefined ? undefined : { winner, tie: false };
   }
-  if (isL4(loser)) return undefined;
+  if (isL4Entry(loser)) return undefined;
   for (const winner of above) {
     if (winner.routeKind !== loser.routeKind || !matchCovers(winner.match, loser.match)) continue;
     const tie =
@@ -129,14 +121,6 @@ function findWinner(
     return { winner, tie };
   }
   return undefined;
-}
-
-function requestFor(input: LintInput, o: Occurrence): SimRequest | undefined {
-  return requestForEntry(input, o.listener, o.hostname, o.loser);
-}
-
-function isL4(e: RouteTableEntry): boolean {
-  return e.routeKind === "TLSRoute" || e.routeKind === "TCPRoute" || e.routeKind === "UDPRoute";
 }
 
 function pairKey(winner: RouteTableEntry, loser: RouteTableEntry): string {
@@ -157,12 +141,12 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 function entryPath(e: RouteTableEntry): FieldPath {
-  if (isL4(e) || e.match.defaulted) return ["spec", "rules", e.ruleIndex];
+  if (isL4Entry(e) || e.match.defaulted) return ["spec", "rules", e.ruleIndex];
   return ["spec", "rules", e.ruleIndex, "matches", e.matchIndex];
 }
 
 export function describeEntry(e: RouteTableEntry): string {
-  if (isL4(e)) return nameOf(e.route);
+  if (isL4Entry(e)) return nameOf(e.route);
   const match = e.match.defaulted ? " (no matches: every request)" : ` match ${e.matchIndex}`;
   return `${nameOf(e.route)} rule ${e.ruleIndex}${match}`;
 }

@@ -15,6 +15,8 @@
  *   nodes when a diagnostic needs a located field.
  * - the incremental pass (a session's first analysis has no previous revision), status drift
  *   (only for objects carrying a controller's status) and the Ingress reader (only for Ingresses).
+ * - lint's shadow proofs (lint/shadowProofModule.ts): only a route rule that another one ranked
+ *   above it may shadow needs them.
  * So the default example's first analysis in the worker loads none of them; a text that needs one
  * costs one retry, once per session. The CLI, the tests, the bench and the page's edit engine
  * provide them all statically (staticEngineModules.ts, imported by engine/index.ts).
@@ -23,6 +25,7 @@ import type * as Yaml from "yaml";
 import type * as Incremental from "../incremental/reanalyze";
 import type * as Drift from "../drift/driftModule";
 import type * as Ingress from "../ingress/readIngresses";
+import type * as ShadowProof from "../lint/shadowProofModule";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -32,6 +35,8 @@ export interface EngineModules {
   drift: typeof Drift;
   /** The Ingress reader (graph nodes and edges of Ingresses). */
   ingress: typeof Ingress;
+  /** Lint's shadow proofs: only a rule that another one may shadow needs them. */
+  shadowProof: typeof ShadowProof;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -41,6 +46,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   incremental: () => import("../incremental/reanalyze"),
   drift: () => import("../drift/driftModule"),
   ingress: () => import("../ingress/readIngresses"),
+  shadowProof: () => import("../lint/shadowProofModule"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */

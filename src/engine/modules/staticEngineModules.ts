@@ -7,9 +7,11 @@ import * as yaml from "yaml";
 import * as drift from "../drift/driftModule";
 import * as incremental from "../incremental/reanalyze";
 import * as ingress from "../ingress/readIngresses";
+import * as shadowProof from "../lint/shadowProofModule";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
 provideEngineModule("incremental", incremental);
 provideEngineModule("drift", drift);
 provideEngineModule("ingress", ingress);
+provideEngineModule("shadowProof", shadowProof);

@@ -25,6 +25,7 @@ import { SkipLinks } from "./SkipLinks";
 import { useUndoShortcuts } from "./useUndoShortcuts";
 import { useEscapeBidi } from "../common/useEscapeBidi";
 import { useEditorAfterFirstGraph } from "./useEditorAfterFirstGraph";
+import { loadExportActions } from "../toolbar/deferredActions";
 
 // Monaco is the largest part of the app: fetched once the first graph is on screen.
 const YamlPane = lazy(() => import("../editor/YamlPane"));
@@ -44,6 +45,7 @@ export function AppLayout() {
   useEffect(() => {
     if (!afterFirstGraph) return;
     loadEditEngine().catch(() => undefined);
+    loadExportActions().catch(() => undefined);
     getEngine()
       .preloadModules()
       .catch(() => undefined);

@@ -6,8 +6,6 @@ import type { GwsimStore } from "../../store";
 import { getEngine } from "../../worker/engineClient";
 import { appController } from "./appController";
 import { startAutosave, type Autosave } from "./autosave";
-import { decodeShareText, readShareFragment, readShareParam } from "../share/shareLink";
-import { SHARED_REQUESTS_PARAM, decodeSharedRequests } from "../share/sharedRequests";
 import { useShareSession } from "../share/shareSession";
 import { defaultExample } from "./examples";
 import { installTestApi } from "./testApi";
@@ -15,11 +13,6 @@ import { TEST_HOOKS } from "./testHooksEnabled";
 import { loadWorkspace } from "./workspaceStorage";
 import { readJournal } from "./editJournal";
 import { applySavedReadings } from "./savedReadings";
-import {
-  SHARED_READINGS_PARAM,
-  SHARED_WORLD_PARAM,
-  decodeSharedSettings,
-} from "../share/shareSettings";
 import { DEFAULT_WORLD_MODE } from "../../store";
 
 const RESTORE_TIMEOUT_MS = 3000;
@@ -32,7 +25,11 @@ export async function bootstrap(store: GwsimStore): Promise<void> {
     if (s.world !== p.world) void getEngine().setWorld(s.world);
     if (s.readings !== p.readings) void getEngine().setReadings(s.readings);
   });
-  const shared = await openShareLinkFromLocation(store);
+  // Share-link decoding (inflate, request and settings readers) loads only for a link: a plain
+  // visit has no fragment, and its first graph does not wait for that code.
+  const shared =
+    location.hash.length > 1 &&
+    (await (await import("./openShareLink")).openShareLinkFromLocation(store));
   if (!shared) await restoreOrExample(store);
   appController.startAnalysis();
   let autosave: Autosave | undefined;
@@ -74,75 +71,6 @@ function leaveShareLink() {
   useShareSession.setState({ readOnly: false, edit: undefined, keepMine: undefined });
   // A reload should show the user's workspace, not reopen the link.
   history.replaceState(null, "", `${location.pathname}${location.search}`);
-}
-
-/** True when the location carried a readable share link and its text is now on screen. */
-async function openShareLinkFromLocation(store: GwsimStore): Promise<boolean> {
-  const data = readShareFragment(location.hash);
-  if (data === undefined) return false;
-  try {
-    const text = await decodeShareText(data);
-    store.getState().setText(text, "restore");
-    store.temporal.getState().clear();
-    openSharedSettings(store);
-    await openSharedRequests(store);
-    return true;
-  } catch (error) {
-    history.replaceState(null, "", `${location.pathname}${location.search}`);
-    store.getState().setNotice({
-      kind: "error",
-      message: `This share link could not be opened: ${error instanceof Error ? error.message : String(error)}. Showing your own workspace instead.`,
-    });
-    return false;
-  }
-}
-
-/**
- * The world and readings a link carries: the workspace must analyse as it did for the sender. A
- * damaged part is reported, and the workspace opens with gwsim's defaults for both.
- */
-function openSharedSettings(store: GwsimStore): void {
-  const state = store.getState();
-  try {
-    const settings = decodeSharedSettings(
-      readShareParam(location.hash, SHARED_WORLD_PARAM),
-      readShareParam(location.hash, SHARED_READINGS_PARAM),
-    );
-    state.setWorld(settings.world);
-    state.setReadings(settings.readings);
-  } catch (error) {
-    state.setWorld(DEFAULT_WORLD_MODE);
-    state.setReadings({});
-    state.setNotice({
-      kind: "error",
-      message: `The settings in this share link could not be read: ${error instanceof Error ? error.message : String(error)}. The workspace opened with gwsim's default world and readings.`,
-    });
-  }
-}
-
-/**
- * The saved requests a link carries are listed under Saved, never sent: opening a link runs
- * nothing but the analysis. A damaged part is reported and the workspace opens without it.
- */
-async function openSharedRequests(store: GwsimStore): Promise<void> {
-  const data = readShareParam(location.hash, SHARED_REQUESTS_PARAM);
-  // The link's own requests, or none: the user's saved requests belong to their own workspace.
-  store.getState().restoreSimulator({ requests: [], mixes: [] });
-  if (data === undefined) return;
-  try {
-    const { probes, dropped } = await decodeSharedRequests(data);
-    store.getState().restoreSimulator({ requests: probes, mixes: [] });
-    if (dropped > 0)
-      store.getState().setNotice({
-        kind: "info",
-        message: `${dropped === 1 ? "One saved request" : `${dropped} saved requests`} in this link ${dropped === 1 ? "was" : "were"} not well-formed and ${dropped === 1 ? "was" : "were"} left out.`,
-      });
-  } catch (error) {
-    store.getState().setNotice({
-      kind: "error",
-      message: `The saved requests in this share link could not be read: ${error instanceof Error ? error.message : String(error)}. The workspace opened without them.`,
-    });
-  }
 }
 
 async function restoreOrExample(store: GwsimStore): Promise<void> {

@@ -10,7 +10,7 @@ import { useExampleItems } from "./exampleMenu";
 import { startEmptyWorkspace } from "../app/namedWorkspaces";
 import { openFiles, type OpenMode } from "../app/openFiles";
 import { cleanedText, downloadText } from "./exportWorkspace";
-import { downloadFolders, shareLinkFor } from "../share/exportFolders";
+import { loadExportActions } from "./deferredActions";
 import { WorkspaceMenus } from "./WorkspaceMenus";
 import { TEST_HOOKS } from "../app/testHooksEnabled";
 import { ThemeSwitch } from "./ThemeSwitch";
@@ -42,33 +42,35 @@ function downloadCleaned(dropCreationTimestamp: boolean) {
 
 function copyShareLink() {
   const { text, simSaved, world, readings } = useGwsimStore.getState();
-  shareLinkFor(text, simSaved, { world, readings }).then(
-    (result) => {
-      if (!result.ok) return notify("error", result.message);
-      if (TEST_HOOKS && window.__gwsim) window.__gwsim.lastShareLink = result.url;
-      const requests =
-        result.requests > 0
-          ? ` It includes ${result.requests === 1 ? "the saved request" : `${result.requests} saved requests`}.`
-          : "";
-      const leftOut =
-        result.requestsLeftOut > 0
-          ? ` ${result.requestsLeftOut === 1 ? "One saved request was" : `${result.requestsLeftOut} saved requests were`} left out to keep the link short enough.`
-          : "";
-      navigator.clipboard.writeText(result.url).then(
-        () =>
-          notify(
-            "info",
-            `A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.${requests}${leftOut}`,
-          ),
-        () => notify("error", "The browser did not allow copying to the clipboard."),
-      );
-    },
-    (error: unknown) =>
-      notify(
-        "error",
-        `Could not build a share link: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-  );
+  loadExportActions()
+    .then(({ shareLinkFor }) => shareLinkFor(text, simSaved, { world, readings }))
+    .then(
+      (result) => {
+        if (!result.ok) return notify("error", result.message);
+        if (TEST_HOOKS && window.__gwsim) window.__gwsim.lastShareLink = result.url;
+        const requests =
+          result.requests > 0
+            ? ` It includes ${result.requests === 1 ? "the saved request" : `${result.requests} saved requests`}.`
+            : "";
+        const leftOut =
+          result.requestsLeftOut > 0
+            ? ` ${result.requestsLeftOut === 1 ? "One saved request was" : `${result.requestsLeftOut} saved requests were`} left out to keep the link short enough.`
+            : "";
+        navigator.clipboard.writeText(result.url).then(
+          () =>
+            notify(
+              "info",
+              `A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.${requests}${leftOut}`,
+            ),
+          () => notify("error", "The browser did not allow copying to the clipboard."),
+        );
+      },
+      (error: unknown) =>
+        notify(
+          "error",
+          `Could not build a share link: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
 }
 
 function downloadAsFolders() {
@@ -78,14 +80,16 @@ function downloadAsFolders() {
       "error",
       "The analysis has not caught up with the text yet; try again in a moment.",
     );
-  downloadFolders(text, analysis.objects).then(
-    (count) => notify("info", `Downloaded ${count} object files with a kustomization.yaml.`),
-    (error: unknown) =>
-      notify(
-        "error",
-        `Could not build the zip: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-  );
+  loadExportActions()
+    .then(({ downloadFolders }) => downloadFolders(text, analysis.objects))
+    .then(
+      (count) => notify("info", `Downloaded ${count} object files with a kustomization.yaml.`),
+      (error: unknown) =>
+        notify(
+          "error",
+          `Could not build the zip: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
 }
 
 function downloadDiagram(format: "svg" | "png") {
