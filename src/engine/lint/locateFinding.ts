@@ -10,10 +10,20 @@ import type { LintInput } from "./lintTypes";
 
 export type ManifestLookup = (key: ResourceKey) => Manifest | undefined;
 
+/**
+ * Built on the first lookup: most rules find nothing in most workspaces, and indexing every
+ * manifest up front cost each of the five rules that use it a pass over the whole input.
+ */
 export function createManifestLookup(manifests: readonly Manifest[]): ManifestLookup {
-  const byKey = new Map<ResourceKey, Manifest>();
-  for (const m of manifests) byKey.set(m.key, m);
-  return (key) => byKey.get(key);
+  let byKey: Map<ResourceKey, Manifest> | undefined;
+  return (key) => {
+    if (byKey === undefined) {
+      byKey = new Map();
+      // A later duplicate replaces an earlier one, as it always did.
+      for (const m of manifests) byKey.set(m.key, m);
+    }
+    return byKey.get(key);
+  };
 }
 
 /** A diagnostic at `path` inside the object `key`; undefined when the object is not in the input. */

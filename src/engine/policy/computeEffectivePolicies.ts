@@ -46,7 +46,7 @@ export function computeEffectivePolicies(input: EffectivePoliciesInput): Effecti
       if (p.targetRef.sectionName === undefined) add(gw.key, entryFor(p, "class"));
     }
   }
-  const viaByRoute = listenersByRoute(input.attachments);
+  const viaByRoute = listenersByRoute(input.attachments, byTarget);
   for (const [route, via] of viaByRoute) {
     for (const entry of inheritedByRoute(via, byTarget)) add(route, entry);
   }
@@ -63,16 +63,22 @@ interface ListenerVia {
   listener: string;
 }
 
+/**
+ * The listeners each route attached through, counting only those whose Gateway or ListenerSet
+ * some policy targets: through any other listener a route inherits nothing, and such a listener
+ * never decides an override (overrides() looks only at listeners of the loser's own parent, which
+ * a policy targets). Skipping them keeps a workspace of thousands of routes and a few policies
+ * from describing every attachment.
+ */
 function listenersByRoute(
   attachments: readonly RouteAttachment[],
+  byTarget: ReadonlyMap<ResourceKey, readonly PolicyWithTarget[]>,
 ): Map<ResourceKey, ListenerVia[]> {
   const byRoute = new Map<ResourceKey, ListenerVia[]>();
   for (const a of attachments) {
-    const via: ListenerVia = {
-      gateway: a.gateway,
-      owner: a.owner ?? a.gateway,
-      listener: a.listener,
-    };
+    const owner = a.owner ?? a.gateway;
+    if (!byTarget.has(a.gateway) && !byTarget.has(owner)) continue;
+    const via: ListenerVia = { gateway: a.gateway, owner, listener: a.listener };
     const list = byRoute.get(a.route);
     if (list) list.push(via);
     else byRoute.set(a.route, [via]);

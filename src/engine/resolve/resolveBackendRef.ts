@@ -24,10 +24,9 @@ export interface BackendReferrer {
   namespace: string;
 }
 
+/** A non-default reading that decides a reference is told, in words, in its `reading`. */
 export interface BackendRefReadings {
   readings?: Readings | undefined;
-  /** Told, in words, when a non-default reading decided this reference. */
-  onReading?: (message: string) => void;
 }
 
 /** Resolves one backendRef (without its filters, which the caller resolves). */
@@ -115,7 +114,6 @@ export function resolveBackendRef(
     if (readingValue(options.readings, "backendPortNotInService") === "unchecked") {
       // Controllers that do not check the port program the route; the connection fails later.
       const reading = `backendRef ${label()}: ${lacks}, but it counts as resolved (${describeReading("backendPortNotInService", "unchecked")}; gwsim's default: ResolvedRefs=False, BackendNotFound)`;
-      options.onReading?.(reading);
       out.target = service.key;
       out.reading = reading;
       return out;

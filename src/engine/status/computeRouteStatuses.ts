@@ -203,17 +203,26 @@ function resolveHttpGrpcClash(ctx: StatusContext, work: RouteWork[]): void {
     ListenerState,
     { w: RouteWork; o: ParentOutcome; hostnames: string[] }[]
   >();
+  // Listeners that hold both kinds: on any other one no route has a rival, so nothing changes
+  // there and its (often thousands of) routes need no ordering by age.
+  const mixed = new Set<ListenerState>();
   for (const w of work) {
-    if (!CLASHING.has(w.resolution.route.kind)) continue;
+    const kind = w.resolution.route.kind;
+    if (!CLASHING.has(kind)) continue;
     for (const o of w.outcomes) {
       for (const a of o.admitted) {
-        const list = byListener.get(a.listener) ?? [];
-        list.push({ w, o, hostnames: a.effectiveHostnames });
-        byListener.set(a.listener, list);
+        const entry = { w, o, hostnames: a.effectiveHostnames };
+        const list = byListener.get(a.listener);
+        if (list === undefined) byListener.set(a.listener, [entry]);
+        else {
+          if (list[0]?.w.resolution.route.kind !== kind) mixed.add(a.listener);
+          list.push(entry);
+        }
       }
     }
   }
   for (const [listener, entries] of byListener) {
+    if (!mixed.has(listener)) continue;
     entries.sort((a, b) => compareByAge(a.w.m, b.w.m));
     // Kept entries per kind: a rival is only ever of the other kind, so an all-HTTPRoute listener
     // stays linear instead of scanning every kept route for each new one.

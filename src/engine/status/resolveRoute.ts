@@ -78,12 +78,13 @@ export function resolveRoute(
       : [];
   const from = { kind, namespace };
 
+  const refReadings = { readings };
   // Paths are spelt out only for a reference that has something to report: most resolve silently.
   const resolveRef = (raw: unknown, i: number, pathOf: () => FieldPathList): ResolvedBackendRef => {
-    const ref = resolveBackendRef(index, from, raw, i, {
-      readings,
-      onReading: (message) => readingNotes.push({ path: [...pathOf(), "port"], message }),
-    });
+    const ref = resolveBackendRef(index, from, raw, i, refReadings);
+    // Set here only when a reading decided the reference (the lone-backend reading comes later).
+    if (ref.reading !== undefined)
+      readingNotes.push({ path: [...pathOf(), "port"], message: ref.reading });
     if (!ref.valid && ref.reason && ref.message) {
       const problem: RefProblem = { reason: ref.reason, message: ref.message, path: pathOf() };
       if (
