@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { aGateway, anHTTPRoute, routerFor } from "../../test-utils/routingModels";
 import { hashPath } from "../match/pathHash";
 import { routeRequest } from "../simulate/routeRequest";
+import type { HTTPRouteMatch } from "../api/spec";
 
 const gw = aGateway("ns", "gw", [{ name: "http", port: 80, protocol: "HTTP" }]);
 
@@ -122,4 +123,41 @@ describe("the packed path index verifies every hash hit", () => {
     expect(found).toEqual(routes.filter((_, i) => i % 2 === 0).map((r) => r.key));
     expect(winner(router, "/p1")).toBeUndefined();
   });
+
+  test("matches share conditions only when method, headers and query are all written alike", () => {
+    const route = (name: string, match: HTTPRouteMatch) =>
+      anHTTPRoute("ns", name, { rules: [{ matches: [match], backends: [{ name: "a" }] }] });
+    const path = { type: "Exact", value: "/p" } as const;
+    // The same names and values split differently between headers, query and method: a key that
+    // only joined the parts would give these one set of conditions.
+    const router = routerFor(gw, [
+      route("two-headers", { path, headers: [h("x", "1"), h("y", "2")] }),
+      route("header-and-query", { path, headers: [h("x", "1")], queryParams: [h("y", "2")] }),
+      route("colon-value", { path, headers: [h("x", "1:1:y")] }),
+      route("method", { path, method: "GET" }),
+      route("header-named-like-method", { path, headers: [h("GET", "-")] }),
+    ]);
+    const at = (p: string, headers: Record<string, string>, method = "POST") =>
+      routeRequest(router, { scheme: "http", host: "h.example.com", path: p, headers, method })
+        .route;
+    expect([
+      at("/p", { x: "1", y: "2" }),
+      at("/p?y=2", { x: "1" }),
+      at("/p", { x: "1:1:y" }),
+      at("/p", {}, "GET"),
+      at("/p", { get: "-" }),
+      at("/p", { x: "1" }),
+    ]).toEqual([
+      "HTTPRoute/ns/two-headers",
+      "HTTPRoute/ns/header-and-query",
+      "HTTPRoute/ns/colon-value",
+      "HTTPRoute/ns/method",
+      "HTTPRoute/ns/header-named-like-method",
+      undefined,
+    ]);
+  });
 });
+
+function h(name: string, value: string): { type: "Exact"; name: string; value: string } {
+  return { type: "Exact", name, value };
+}

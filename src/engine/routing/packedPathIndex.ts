@@ -19,7 +19,7 @@ import { hashPath } from "../match/pathHash";
 import type { ResourceKey } from "../api/keys";
 import type { HTTPRouteMatch } from "../api/spec";
 import type { CompiledValueMatch } from "../match/valueMatch";
-import type { CompiledCandidate } from "./router";
+import type { CompiledCandidate, FastRule } from "./router";
 
 export const HOST_STRIDE = 16;
 export const HOST_SLOT_BASE = 0;
@@ -138,7 +138,8 @@ export function packPathIndex(
     let longestPrefix = -1;
     let exactLengths = 0;
     let prefixLengths = 0;
-    for (const [hash, group] of groups) {
+    // forEach, not for-of: no [hash, group] entry array per key.
+    groups.forEach((group, hash) => {
       let slot = hash & mask;
       while (slots[(base + slot) * SLOT_STRIDE + SLOT_KEY] !== 0) slot = (slot + 1) & mask;
       const at = (base + slot) * SLOT_STRIDE;
@@ -158,7 +159,7 @@ export function packPathIndex(
           prefixLengths |= lengthBit(path.length);
         }
       }
-    }
+    });
     hosts[row + HOST_LONGEST_EXACT] = longestExact;
     hosts[row + HOST_LONGEST_PREFIX] = longestPrefix;
     hosts[row + HOST_EXACT_LENGTHS] = exactLengths;
@@ -172,10 +173,10 @@ export function packPathIndex(
   return {
     hosts,
     slots,
-    records: Int32Array.from(builder.ints),
+    records: builder.ints.finish(),
     regex: Int32Array.from(regex),
     candidates: builder.candidates,
-    conditions: builder.conditions.list,
+    conditions: builder.conditions,
     routeKeys: builder.routeKeys.list,
     targets: builder.targets.list,
   };
@@ -201,10 +202,39 @@ class Numbering<T, K = T> {
   }
 }
 
+/**
+ * An Int32Array that grows by doubling. The records of a large listener run to about a million
+ * ints: pushed one at a time into a JS array and copied into the typed array at the end, they
+ * cost more than everything else the index does.
+ */
+class IntWriter {
+  private buffer = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  set(at: number, value: number): void {
+    this.buffer[at] = value;
+  }
+
+  /** The ints written, in an array of their own size. */
+  finish(): Int32Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
 class RecordBuilder {
-  readonly ints: number[] = [];
+  readonly ints = new IntWriter();
   readonly candidates: CompiledCandidate[] = [];
-  readonly conditions = new Numbering<MatchConditions, string>();
+  readonly conditions: MatchConditions[] = [];
+  private readonly conditionIds = new Map<string, number>();
   readonly routeKeys = new Numbering<ResourceKey>();
   readonly targets = new Numbering<string>();
 
@@ -215,67 +245,92 @@ class RecordBuilder {
   /** Appends the record of `c` with `path` as its characters; returns its offset. */
   add(c: CompiledCandidate, path: string): number {
     const at = this.ints.length;
-    const backends = directBackends(c);
+    const direct = isDirect(c.fast, c.mayAnswer);
     const flags =
       (c.path?.type === "Exact" ? FLAG_EXACT : c.path?.type === "PathPrefix" ? FLAG_PREFIX : 0) |
       (c.pathOnly ? FLAG_PATH_ONLY : 0) |
-      (backends !== undefined ? FLAG_DIRECT : 0);
-    const conditions = c.pathOnly
-      ? -1
-      : this.conditions.idOf(
-          { method: c.method, headers: c.headers, query: c.query },
-          conditionsKey(c),
-        );
-    this.ints.push(
-      flags,
-      path.length,
-      this.candidates.length,
-      this.routeKeys.idOf(c.routeKey),
-      c.ruleIndex,
-      c.matchIndex,
-      conditions,
-      backends?.length ?? 0,
-      c.fast.totalWeight,
-    );
-    for (const b of backends ?? []) this.ints.push(b.weight, this.targets.idOf(b.target));
+      (direct ? FLAG_DIRECT : 0);
+    const conditions = c.pathOnly ? -1 : this.conditionsOf(c);
+    const ints = this.ints;
+    ints.push(flags);
+    ints.push(path.length);
+    ints.push(this.candidates.length);
+    ints.push(this.routeKeys.idOf(c.routeKey));
+    ints.push(c.ruleIndex);
+    ints.push(c.matchIndex);
+    ints.push(conditions);
+    ints.push(0); // REC_BACKENDS, set below
+    ints.push(c.fast.totalWeight);
+    if (direct) ints.set(at + REC_BACKENDS, this.pushDirectBackends(c.fast));
     for (let i = 0; i < path.length; i += 2)
-      this.ints.push(path.charCodeAt(i) | (i + 1 < path.length ? path.charCodeAt(i + 1) << 16 : 0));
+      ints.push(path.charCodeAt(i) | (i + 1 < path.length ? path.charCodeAt(i + 1) << 16 : 0));
     this.candidates.push(c);
     return at;
+  }
+
+  /** The conditions' number; the object is built only for conditions not seen before. */
+  private conditionsOf(c: CompiledCandidate): number {
+    const key = conditionsKey(c);
+    const known = this.conditionIds.get(key);
+    if (known !== undefined) return known;
+    const id = this.conditions.length;
+    this.conditionIds.set(key, id);
+    this.conditions.push({ method: c.method, headers: c.headers, query: c.query });
+    return id;
+  }
+
+  /**
+   * Writes a direct record's (weight, target number) pairs: the backends with a positive weight
+   * (isDirect checked that every one has a target). Returns how many pairs.
+   */
+  private pushDirectBackends(fast: FastRule): number {
+    let count = 0;
+    for (let i = 0; i < fast.targets.length; i++) {
+      const weight = fast.weights[i] ?? 0;
+      if (weight <= 0) continue;
+      this.ints.push(weight);
+      this.ints.push(this.targets.idOf(fast.targets[i] as string));
+      count++;
+    }
+    return count;
   }
 }
 
 /** 2^21: a total times a 32-bit draw stays within a double's 53 bits, so the pick is exact. */
 const MAX_DIRECT_TOTAL = 2 ** 21;
 
-/** The backends a record can answer with by itself (see FLAG_DIRECT), or undefined. */
-function directBackends(c: CompiledCandidate): { weight: number; target: string }[] | undefined {
-  const fast = c.fast;
+/** Whether a record of this rule can answer by itself (see FLAG_DIRECT). */
+function isDirect(fast: FastRule, mayAnswer: boolean): boolean {
   // The record holds weights in 32-bit slots and picks with double arithmetic: only totals that
   // stay exact that way (every weight the CRD allows, 16 × 1,000,000) go into it; the rest take
   // the exact path of simulate/weights.ts.
-  if (
-    c.mayAnswer ||
-    fast.totalWeight <= 0 ||
-    fast.totalWeight > MAX_DIRECT_TOTAL ||
-    !fast.weights.every(Number.isSafeInteger)
-  )
-    return undefined;
-  if (fast.backendMayAnswer.some((b) => b)) return undefined;
-  const out: { weight: number; target: string }[] = [];
-  for (let i = 0; i < fast.targets.length; i++) {
-    const target = fast.targets[i];
-    if (target === undefined) return undefined;
-    const weight = fast.weights[i] ?? 0;
-    if (weight > 0) out.push({ weight, target });
-  }
-  return out;
+  if (mayAnswer || fast.totalWeight <= 0 || fast.totalWeight > MAX_DIRECT_TOTAL) return false;
+  // Index loops: a for-of here allocated an iterator result per element on every record.
+  const { weights, backendMayAnswer, targets } = fast;
+  for (let i = 0; i < weights.length; i++) if (!Number.isSafeInteger(weights[i])) return false;
+  for (let i = 0; i < backendMayAnswer.length; i++) if (backendMayAnswer[i] === true) return false;
+  for (let i = 0; i < targets.length; i++) if (targets[i] === undefined) return false;
+  return true;
 }
 
-/** Equal for matches whose method, header and query conditions are written the same. */
+/**
+ * Equal for matches whose method, header and query conditions are written the same (type, name
+ * and value: all a condition compiles from). Each part is written with its length, so no two
+ * different lists give one key, whatever characters the values hold.
+ */
 function conditionsKey(c: CompiledCandidate): string {
   const m = c.match as HTTPRouteMatch | undefined;
-  return JSON.stringify([m?.method ?? null, m?.headers ?? [], m?.queryParams ?? []]);
+  let key = part(m?.method);
+  for (const list of [m?.headers, m?.queryParams]) {
+    key += `|${list?.length ?? 0}`;
+    for (const x of list ?? []) key += part(x.type) + part(x.name) + part(x.value);
+  }
+  return key;
+}
+
+/** A string as `length:characters`, or "-" when absent. */
+function part(s: string | undefined): string {
+  return s === undefined ? "-" : `${s.length}:${s}`;
 }
 
 /** Exact and PathPrefix candidates that can match, grouped by the hash of their path key. */
