@@ -2,17 +2,16 @@
  * The candidates of every listener read back from a route table that collectCandidates already
  * ordered (Analysis.routeTable), so compileRouter does not collect, describe and sort them a
  * second time. Each candidate keeps the table's own entry (shared, not copied), and its rank keys
- * are worked out from that entry's described match exactly as collectCandidates works them out.
+ * are worked out from that entry's described match exactly as collectCandidates works them out,
+ * only when something asks for them (RankedCandidate).
  *
  * The table must have been built from the same gateways, routes, attachments and readings;
  * anything that does not line up (a listener in another order, an entry naming a route or rule
  * the input lacks) gives undefined, and the caller collects the candidates afresh.
  */
-import type { GatewayModel, ResolvedRoute, ResolvedRule } from "../types";
-import type { GRPCRouteMatch, HTTPRouteMatch } from "../api/spec";
-import type { RankKey } from "./precedence";
+import type { GatewayModel, ResolvedRoute } from "../types";
 import {
-  rankKeyOf,
+  RankedCandidate,
   routeRankFacts,
   writtenMatch,
   type Candidate,
@@ -20,7 +19,7 @@ import {
   type RouteRankFacts,
   type VirtualHostCandidates,
 } from "./collectCandidates";
-import type { RouteTable, RouteTableEntry, RouteTableListener } from "./types";
+import type { RouteTable, RouteTableListener } from "./types";
 
 export function candidatesFromTable(
   gateways: readonly GatewayModel[],
@@ -48,7 +47,7 @@ export function candidatesFromTable(
           let facts = factsOf.get(route);
           if (facts === undefined) factsOf.set(route, (facts = routeRankFacts(route)));
           candidates.push(
-            new TableCandidate(
+            new RankedCandidate(
               entry,
               route,
               rule,
@@ -83,31 +82,4 @@ function describesListener(
     described.owner === owner &&
     described.listener === name
   );
-}
-
-/**
- * A candidate read back from the table. The table already holds the order, so its rank keys are
- * worked out only when something asks for them (compileRouter's candidates work out their own,
- * lazily, for traces): no key object per entry built just to be dropped.
- */
-class TableCandidate implements Candidate {
-  #rank: RankKey | undefined;
-
-  constructor(
-    readonly entry: RouteTableEntry,
-    readonly route: ResolvedRoute,
-    readonly rule: ResolvedRule,
-    readonly match: HTTPRouteMatch | GRPCRouteMatch | undefined,
-    private readonly facts: RouteRankFacts,
-  ) {}
-
-  get rank(): RankKey {
-    return (this.#rank ??= rankKeyOf(
-      this.route,
-      this.facts,
-      this.rule,
-      this.entry.match,
-      this.entry.matchIndex,
-    ));
-  }
 }

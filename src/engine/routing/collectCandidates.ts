@@ -14,7 +14,7 @@ import type {
   ResolvedRule,
   RouteAttachment,
 } from "../types";
-import { compareRankOrder, timeValue, type RankKey } from "./precedence";
+import { timeValue, type RankKey } from "./precedence";
 import type {
   RouteTableBackend,
   RouteTableDroppedRule,
@@ -29,12 +29,41 @@ import { describeReading, readingValue, type Readings } from "../readings/readin
 import type { RouteTableReadingNote } from "./types";
 
 export interface Candidate {
-  entry: RouteTableEntry;
-  route: ResolvedRoute;
-  rule: ResolvedRule;
+  readonly entry: RouteTableEntry;
+  readonly route: ResolvedRoute;
+  readonly rule: ResolvedRule;
   /** The match as written; undefined for a defaulted match and for L4 routes. */
-  match: HTTPRouteMatch | GRPCRouteMatch | undefined;
-  rank: RankKey;
+  readonly match: HTTPRouteMatch | GRPCRouteMatch | undefined;
+  /** Its precedence keys (plain data: compareRank explains with them, the incremental pass compares them). */
+  readonly rank: RankKey;
+}
+
+/**
+ * One object per candidate: the entry it describes, what it was built from, and its precedence
+ * keys read on demand. Sorting reads the few keys it compares straight from the described match
+ * and the route's facts (compareCandidates), so no key object is built per candidate; `rank`
+ * builds one only when something asks (a trace's tie-break, the incremental pass), once.
+ */
+export class RankedCandidate implements Candidate {
+  #rank: RankKey | undefined;
+
+  constructor(
+    readonly entry: RouteTableEntry,
+    readonly route: ResolvedRoute,
+    readonly rule: ResolvedRule,
+    readonly match: HTTPRouteMatch | GRPCRouteMatch | undefined,
+    readonly facts: RouteRankFacts,
+  ) {}
+
+  get rank(): RankKey {
+    return (this.#rank ??= rankKeyOf(
+      this.route,
+      this.facts,
+      this.rule,
+      this.entry.match,
+      this.entry.matchIndex,
+    ));
+  }
 }
 
 export interface VirtualHostCandidates {
@@ -82,7 +111,7 @@ export function collectCandidates(
   }
   const out: ListenerCandidates[] = [];
   // A route attached to several listeners is described once: its entries share these values.
-  const candidatesOf = new Map<ResolvedRoute, Candidate[]>();
+  const candidatesOf = new Map<ResolvedRoute, RankedCandidate[]>();
   // One target string per distinct backend: thousands of rules name the same few Services.
   const targetName = createTargetNames();
   const sharedBackends = new SharedBackends();
@@ -94,7 +123,11 @@ export function collectCandidates(
         new Map<string, Set<string>>();
       const byHost = new Map<
         string,
-        { candidates: Candidate[]; dropped: RouteTableDroppedRule[]; intersections: Set<string> }
+        {
+          candidates: RankedCandidate[];
+          dropped: RouteTableDroppedRule[];
+          intersections: Set<string>;
+        }
       >();
       // Intersected hostname → the routes' own hostnames behind it (HOSTNAME_READING).
       const ownByIntersection = new Map<string, Set<string>>();
@@ -204,7 +237,7 @@ export function candidatesForRoutes(routes: readonly ResolvedRoute[]): {
   candidates: Candidate[];
   dropped: RouteTableDroppedRule[];
 } {
-  const candidates: Candidate[] = [];
+  const candidates: RankedCandidate[] = [];
   const dropped: RouteTableDroppedRule[] = [];
   for (const route of routes) {
     appendAll(candidates, routeCandidates(route));
@@ -218,22 +251,80 @@ function listenerKey(gateway: string, owner: string, listener: string): string {
 }
 
 /** Sorts by kind, then precedence; numbers the ranks; marks L4 routes that an older one shadows. */
-function orderCandidates(list: Candidate[]): Candidate[] {
+function orderCandidates(list: RankedCandidate[]): RankedCandidate[] {
   // The list is the caller's own, built for this call: it is sorted in place (sort is stable, so
   // the order is the one a sorted copy has).
-  const sorted = list.sort(
-    (a, b) => KIND_ORDER[a.rank.kind] - KIND_ORDER[b.rank.kind] || compareRankOrder(a.rank, b.rank),
-  );
+  const sorted = list.sort(compareCandidates);
   const servingL4 = new Map<RouteKind, Candidate>();
   return sorted.map((c, i) => {
     const ordered = placedCandidate(c, i + 1);
-    if (L4_KINDS.has(c.rank.kind)) {
-      const first = servingL4.get(c.rank.kind);
-      if (first === undefined) servingL4.set(c.rank.kind, c);
+    if (L4_KINDS.has(c.route.kind)) {
+      const first = servingL4.get(c.route.kind);
+      if (first === undefined) servingL4.set(c.route.kind, c);
       else if (first.route.key !== c.route.key) ordered.entry.shadowedBy = first.route.key;
     }
     return ordered;
   });
+}
+
+/**
+ * By kind, then compareRankOrder (precedence.ts) on the keys rankKeyOf would give, each read
+ * where it is compared: the same order, without a key object per candidate.
+ */
+function compareCandidates(a: RankedCandidate, b: RankedCandidate): number {
+  const ka = a.route.kind;
+  const kb = b.route.kind;
+  if (ka !== kb) {
+    const d = KIND_ORDER[ka] - KIND_ORDER[kb];
+    if (d !== 0) return d;
+  }
+  const ma = a.entry.match;
+  const mb = b.entry.match;
+  if (ka === "HTTPRoute" || kb === "HTTPRoute") {
+    const d =
+      pathTypeRank(mb) - pathTypeRank(ma) ||
+      pathLength(mb) - pathLength(ma) ||
+      Number(mb.method !== undefined) - Number(ma.method !== undefined) ||
+      mb.headers.length - ma.headers.length ||
+      mb.queryParams.length - ma.queryParams.length;
+    if (d !== 0) return d;
+  }
+  if (ka === "GRPCRoute" || kb === "GRPCRoute") {
+    const d =
+      (mb.grpc?.service?.length ?? 0) - (ma.grpc?.service?.length ?? 0) ||
+      (mb.grpc?.method?.length ?? 0) - (ma.grpc?.method?.length ?? 0) ||
+      mb.headers.length - ma.headers.length;
+    if (d !== 0) return d;
+  }
+  const ta = a.facts.createdAt;
+  const tb = b.facts.createdAt;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  const na = a.facts.nsName;
+  const nb = b.facts.nsName;
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.rule.index - b.rule.index || a.entry.matchIndex - b.entry.matchIndex;
+}
+
+/** RankKey.pathTypeRank of a described match: Exact 3, RegularExpression 2, PathPrefix 1. */
+function pathTypeRank(match: RouteTableMatch): number {
+  const path = match.path;
+  return path === undefined
+    ? 0
+    : path.type === "Exact"
+      ? 3
+      : path.type === "RegularExpression"
+        ? 2
+        : 1;
+}
+
+/** RankKey.pathLength of a described match (a PathPrefix without its trailing "/"). */
+function pathLength(match: RouteTableMatch): number {
+  const path = match.path;
+  return path === undefined
+    ? 0
+    : path.type === "PathPrefix" && path.value.endsWith("/")
+      ? path.value.length - 1
+      : path.value.length;
 }
 
 /**
@@ -242,14 +333,14 @@ function orderCandidates(list: Candidate[]): Candidate[] {
  * its entry as they are (rank set in place, no copy); a route attached to several listeners or
  * hostnames gets a copy for every further place, without the first place's shadowedBy.
  */
-function placedCandidate(c: Candidate, rank: number): Candidate {
+function placedCandidate(c: RankedCandidate, rank: number): RankedCandidate {
   if (c.entry.rank === 0) {
     c.entry.rank = rank;
     return c;
   }
   const entry: RouteTableEntry = { ...c.entry, rank };
   if (entry.shadowedBy !== undefined) delete entry.shadowedBy;
-  return { entry, route: c.route, rule: c.rule, match: c.match, rank: c.rank };
+  return new RankedCandidate(entry, c.route, c.rule, c.match, c.facts);
 }
 
 export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
@@ -283,8 +374,8 @@ export function routeCandidates(
   route: ResolvedRoute,
   targetName: (ref: ResolvedBackendRef) => string = backendTarget,
   shared?: SharedBackends,
-): Candidate[] {
-  const out: Candidate[] = [];
+): RankedCandidate[] {
+  const out: RankedCandidate[] = [];
   const facts = routeRankFacts(route);
   for (const rule of route.rules) {
     if (!rule.valid) continue;
@@ -327,7 +418,7 @@ function buildCandidate(
   matchIndex: number,
   filters: string[],
   backends: RouteTableBackend[],
-): Candidate {
+): RankedCandidate {
   const tableMatch = describeMatch(route.kind, match);
   const entry: RouteTableEntry = {
     rank: 0,
@@ -343,7 +434,7 @@ function buildCandidate(
   };
   if (route.creationTimestamp !== undefined) entry.creationTimestamp = route.creationTimestamp;
   if (rule.name !== undefined) entry.ruleName = rule.name;
-  return { entry, route, rule, match, rank: rankKeyOf(route, facts, rule, tableMatch, matchIndex) };
+  return new RankedCandidate(entry, route, rule, match, facts);
 }
 
 /** The precedence keys of one candidate, read from its described match. */
@@ -354,23 +445,10 @@ export function rankKeyOf(
   tableMatch: RouteTableMatch,
   matchIndex: number,
 ): RankKey {
-  const path = tableMatch.path;
   return {
     kind: route.kind,
-    pathTypeRank:
-      path === undefined
-        ? 0
-        : path.type === "Exact"
-          ? 3
-          : path.type === "RegularExpression"
-            ? 2
-            : 1,
-    pathLength:
-      path === undefined
-        ? 0
-        : path.type === "PathPrefix" && path.value.endsWith("/")
-          ? path.value.length - 1
-          : path.value.length,
+    pathTypeRank: pathTypeRank(tableMatch),
+    pathLength: pathLength(tableMatch),
     hasMethod: tableMatch.method !== undefined,
     headerCount: tableMatch.headers.length,
     queryCount: tableMatch.queryParams.length,
