@@ -22,8 +22,8 @@ import type {
   RouteTableMatch,
 } from "./types";
 import { appendAll } from "../collections/appendAll";
-import { emptyList, orEmpty } from "../collections/emptyList";
-import { weightShares } from "../simulate/weights";
+import { emptyList } from "../collections/emptyList";
+import { smallShare, smallWeightTotal, weightShares } from "../simulate/weights";
 import { intersectHostname } from "../resolve/intersectHostnames";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
 import type { RouteTableReadingNote } from "./types";
@@ -380,7 +380,10 @@ export function routeCandidates(
   for (const rule of route.rules) {
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
-    const filters = orEmpty(rule.filters.map((f) => f.filter.type ?? "(no type)"));
+    const filters =
+      rule.filters.length === 0
+        ? emptyList<string>()
+        : rule.filters.map((f) => f.filter.type ?? "(no type)");
     const backends =
       shared === undefined
         ? describeBackends(rule.backendRefs, targetName)
@@ -467,7 +470,7 @@ function describeMatch(
   match: HTTPRouteMatch | GRPCRouteMatch | undefined,
 ): RouteTableMatch {
   // Most matches have no header or query conditions: those share one frozen empty list.
-  const headers = describeConditions(dedupe(match?.headers ?? [], true));
+  const headers = describeConditions(dedupe(match?.headers ?? emptyList(), true));
   if (kind === "GRPCRoute") {
     const m = (match as GRPCRouteMatch | undefined)?.method;
     const grpc: RouteTableMatch["grpc"] = { type: m?.type ?? "Exact" };
@@ -481,7 +484,7 @@ function describeMatch(
   const out: RouteTableMatch = {
     path: { type: http?.path?.type ?? "PathPrefix", value: http?.path?.value ?? "/" },
     headers,
-    queryParams: describeConditions(dedupe(http?.queryParams ?? [], false)),
+    queryParams: describeConditions(dedupe(http?.queryParams ?? emptyList(), false)),
     defaulted: match === undefined,
   };
   if (http?.method !== undefined) out.method = http.method;
@@ -496,8 +499,11 @@ function describeConditions(
 }
 
 /** First entry wins when names repeat (case-insensitively for headers), as the matcher does. */
-function dedupe<T extends { name?: string }>(list: readonly T[], caseInsensitive: boolean): T[] {
-  if (list.length === 0) return [];
+function dedupe<T extends { name?: string }>(
+  list: readonly T[],
+  caseInsensitive: boolean,
+): readonly T[] {
+  if (list.length === 0) return list;
   const seen = new Set<string>();
   return list.filter((m) => {
     const key = caseInsensitive ? (m.name ?? "").toLowerCase() : (m.name ?? "");
@@ -574,17 +580,23 @@ export class SharedBackends {
     Map<string, Map<number | undefined, Map<number, Map<number, RouteTableBackend>>>>
   >();
   private readonly lists: ListNode = { next: new Map() };
+  private readonly scratch: RouteTableBackend[] = [];
 
   describe(
     refs: readonly ResolvedBackendRef[],
     targetName: (ref: ResolvedBackendRef) => string,
   ): RouteTableBackend[] {
-    const shares = weightShares(refs.map((r) => r.weight));
+    // Nearly every rule's weights add up to a small total: its shares need no array of their own.
+    const total = smallWeightTotal(refs);
+    const shares = total < 0 ? weightShares(refs.map((r) => r.weight)) : undefined;
     let node: ListNode | undefined = this.lists;
-    const out: RouteTableBackend[] = [];
+    // Most rules end on a list already built: the backends go to a scratch list, copied only for
+    // a list not seen before.
+    const out = this.scratch;
+    out.length = 0;
     for (let i = 0; i < refs.length; i++) {
       const r = refs[i] as ResolvedBackendRef;
-      const share = shares[i] ?? 0;
+      const share = shares === undefined ? smallShare(r.weight, total) : (shares[i] ?? 0);
       const sharable = r.valid && r.kind === "Service";
       const b = sharable
         ? this.backend(r, share, targetName)
@@ -593,8 +605,10 @@ export class SharedBackends {
       // A list with a backend described for this rule alone is this rule's own.
       node = node !== undefined && sharable ? this.step(node, b) : undefined;
     }
-    if (node === undefined) return out;
-    return (node.list ??= out);
+    if (node?.list !== undefined) return node.list;
+    const list = out.slice();
+    if (node !== undefined) node.list = list;
+    return list;
   }
 
   private step(node: ListNode, b: RouteTableBackend): ListNode {

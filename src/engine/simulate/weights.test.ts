@@ -11,6 +11,8 @@ import {
   drawFor,
   pickIndex,
   pickWeighted,
+  smallShare,
+  smallWeightTotal,
   weightShares,
 } from "./weights";
 
@@ -147,6 +149,26 @@ describe("weights beyond what doubles add exactly", () => {
         if (picked >= 0) expect(weightShares(weights)[picked]).toBeGreaterThan(0);
       }),
       { seed: 7, numRuns: 2000 },
+    );
+  });
+
+  test("property: with a small total, smallShare gives weightShares' shares; otherwise the total is -1", () => {
+    const weight = fc.oneof(
+      fc.constantFrom(0, 0.5, 1, 1.5, -3, Number.NaN, Infinity, 2 ** 52, 2 ** 53, 1e308),
+      fc.integer({ min: 0, max: 2_000_000 }),
+    );
+    fc.assert(
+      fc.property(fc.array(weight, { maxLength: 16 }), (weights) => {
+        const total = smallWeightTotal(weights.map((w) => ({ weight: w })));
+        const sum = weights.reduce(
+          (s, w) => s + (Number.isFinite(w) && w >= 1 ? Math.floor(w) : 0),
+          0,
+        );
+        expect(total).toBe(sum > Number.MAX_SAFE_INTEGER ? -1 : sum);
+        if (total >= 0)
+          expect(weights.map((w) => smallShare(w, total))).toEqual(weightShares(weights));
+      }),
+      { seed: 11, numRuns: 2000 },
     );
   });
 

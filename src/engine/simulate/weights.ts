@@ -53,6 +53,28 @@ function units(weight: number): bigint {
 const EXACT_DOUBLE_TOTAL = 2 ** 21;
 const DRAW_SCALE = 2 ** 53;
 
+/**
+ * Σw of a rule's backendRefs as weightShares counts it, when that total is a safe integer (0
+ * included): each share is then smallShare(w, total), exactly weightShares' value, without the
+ * two arrays weightShares builds. -1 when the total is larger (use weightShares).
+ */
+export function smallWeightTotal(refs: readonly { weight: number }[]): number {
+  let small = 0;
+  for (let i = 0; i < refs.length; i++) {
+    const w = (refs[i] as { weight: number }).weight;
+    if (!(Number.isFinite(w) && w >= 1)) continue;
+    small += Math.floor(w);
+    if (small > Number.MAX_SAFE_INTEGER) return -1;
+  }
+  return small;
+}
+
+/** One weight's share of a total from smallWeightTotal (0 for all when the total is 0). */
+export function smallShare(weight: number, total: number): number {
+  if (total === 0) return 0;
+  return Number.isFinite(weight) && weight >= 1 ? Math.floor(weight) / total : 0;
+}
+
 /** Each weight's exact share w / Σw, rounded once to a double (0 for all when Σw is 0). */
 export function weightShares(weights: readonly number[]): number[] {
   // The usual case, without BigInt: integer weights whose running total stays below 2^53 add up
@@ -67,8 +89,7 @@ export function weightShares(weights: readonly number[]): number[] {
     }
   }
   if (small === 0) return weights.map(() => 0);
-  if (small > 0)
-    return weights.map((w) => (Number.isFinite(w) && w >= 1 ? Math.floor(w) / small : 0));
+  if (small > 0) return weights.map((w) => smallShare(w, small));
   const exact = weights.map(units);
   let total = 0n;
   for (const w of exact) total += w;
