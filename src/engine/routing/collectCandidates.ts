@@ -97,17 +97,21 @@ export function collectCandidates(
   readings?: Readings,
 ): ListenerCandidates[] {
   const byRouteHostname = readingValue(readings, HOSTNAME_READING) === "original-hostnames";
-  const routeByKey = new Map(routes.map((r) => [r.key, r]));
+  // The last route with a key wins (as a Map built from the list would have it).
+  const routeByKey = new Map<string, ResolvedRoute>();
+  for (const r of routes) routeByKey.set(r.key, r);
   // listener → route → effective hostnames (a route may attach twice through two parentRefs).
-  const attached = new Map<string, Map<string, Set<string>>>();
+  // Distinct, in first-seen order; a route's list is short, so a scan beats a Set per route.
+  const attached = new Map<string, Map<string, string[]>>();
   for (const a of attachments) {
     // Listener names are unique only per owner (the Gateway or one of its ListenerSets).
     const lk = listenerKey(a.gateway, a.owner ?? a.gateway, a.listener);
     let perRoute = attached.get(lk);
     if (perRoute === undefined) attached.set(lk, (perRoute = new Map()));
     let hosts = perRoute.get(a.route);
-    if (hosts === undefined) perRoute.set(a.route, (hosts = new Set()));
-    for (const h of a.hostnames.length > 0 ? a.hostnames : ["*"]) hosts.add(h);
+    if (hosts === undefined) perRoute.set(a.route, (hosts = []));
+    for (const h of a.hostnames.length > 0 ? a.hostnames : ANY_HOST)
+      if (!hosts.includes(h)) hosts.push(h);
   }
   const out: ListenerCandidates[] = [];
   // A route attached to several listeners is described once: its entries share these values.
@@ -120,19 +124,12 @@ export function collectCandidates(
     for (const listener of gateway.listeners) {
       const perRoute =
         attached.get(listenerKey(gateway.key, listener.owner, listener.name)) ??
-        new Map<string, Set<string>>();
-      const byHost = new Map<
-        string,
-        {
-          candidates: RankedCandidate[];
-          dropped: RouteTableDroppedRule[];
-          intersections: Set<string>;
-        }
-      >();
+        new Map<string, string[]>();
+      const byHost = new Map<string, GatheredHost>();
       // Intersected hostname → the routes' own hostnames behind it (HOSTNAME_READING).
       const ownByIntersection = new Map<string, Set<string>>();
       for (const [routeKey, hosts] of perRoute) {
-        const route = routeByKey.get(routeKey as ResolvedRoute["key"]);
+        const route = routeByKey.get(routeKey);
         if (route === undefined) continue;
         let candidates = candidatesOf.get(route);
         if (candidates === undefined)
@@ -147,15 +144,9 @@ export function collectCandidates(
           let seen = ownByIntersection.get(h);
           if (seen === undefined) ownByIntersection.set(h, (seen = new Set()));
           for (const o of own) seen.add(o);
-          for (const key of byRouteHostname ? own : [h]) {
-            let v = byHost.get(key);
-            if (v === undefined)
-              byHost.set(key, (v = { candidates: [], dropped: [], intersections: new Set() }));
-            // Each own hostname intersects to one hostname only, so a route lands on a key once.
-            v.intersections.add(h);
-            appendAll(v.candidates, candidates);
-            appendAll(v.dropped, dropped);
-          }
+          // Each own hostname intersects to one hostname only, so a route lands on a key once.
+          if (!byRouteHostname) place(byHost, h, h, candidates, dropped);
+          else for (const key of own) place(byHost, key, h, candidates, dropped);
         }
       }
       const virtualHosts = [...byHost.entries()]
@@ -186,6 +177,33 @@ export function collectCandidates(
 
 const HOSTNAME_READING = "GatewayRouteHostnameIntersectionPrecedence";
 
+/** The hostnames of an attachment that names none. Never mutated. */
+const ANY_HOST: readonly string[] = ["*"];
+
+/** One virtual host's candidates while they are gathered. */
+interface GatheredHost {
+  candidates: RankedCandidate[];
+  dropped: RouteTableDroppedRule[];
+  /** The intersected hostnames of the routes gathered here. */
+  intersections: Set<string>;
+}
+
+/** Adds a route's candidates and dropped rules to the virtual host `key`. */
+function place(
+  byHost: Map<string, GatheredHost>,
+  key: string,
+  intersected: string,
+  candidates: readonly RankedCandidate[],
+  dropped: readonly RouteTableDroppedRule[],
+): void {
+  let v = byHost.get(key);
+  if (v === undefined)
+    byHost.set(key, (v = { candidates: [], dropped: [], intersections: new Set() }));
+  v.intersections.add(intersected);
+  appendAll(v.candidates, candidates);
+  appendAll(v.dropped, dropped);
+}
+
 /**
  * The route's own hostnames that intersect the listener to `intersected` ("*" for a route that
  * lists none: it claims no hostname of its own).
@@ -194,8 +212,8 @@ function ownHostnames(
   route: ResolvedRoute,
   listenerHostname: string | undefined,
   intersected: string,
-): string[] {
-  if (route.hostnames.length === 0) return ["*"];
+): readonly string[] {
+  if (route.hostnames.length === 0) return ANY_HOST;
   // Distinct, in the route's order; hostname lists are short, so a scan beats a Set per route.
   const own: string[] = [];
   for (const o of route.hostnames)
@@ -344,6 +362,8 @@ function placedCandidate(c: RankedCandidate, rank: number): RankedCandidate {
 }
 
 export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
+  // Nearly every route drops none: those share the empty list rather than build two arrays.
+  if (route.rules.every((r) => r.valid)) return emptyList();
   return route.rules
     .filter((r) => !r.valid)
     .map((r) => {
