@@ -78,10 +78,8 @@ export function checkListenerAdmission(
 ): ListenerAdmission {
   const shared = listenerMemo(memo, l);
   const checks: AttachmentCheck[] = [];
+  // The first stage that fails: checks run in funnel order, and ??= keeps the earliest.
   let failsAt: ListenerAdmission["failsAt"];
-  const fail = (stage: NonNullable<ListenerAdmission["failsAt"]>) => {
-    failsAt ??= stage;
-  };
 
   if (ref.sectionName !== undefined) {
     const pass = ref.sectionName === l.name;
@@ -90,7 +88,7 @@ export function checkListenerAdmission(
       pass,
       detail: `parentRef sectionName ${ref.sectionName}; listener is named ${l.name}`,
     });
-    if (!pass) fail("parent");
+    if (!pass) failsAt ??= "parent";
   }
   if (ref.port !== undefined) {
     const pass = ref.port === l.port;
@@ -99,7 +97,7 @@ export function checkListenerAdmission(
       pass,
       detail: `parentRef port ${ref.port}; listener ${l.name} listens on ${l.port}`,
     });
-    if (!pass) fail("parent");
+    if (!pass) failsAt ??= "parent";
   }
 
   let kind = shared.routeKind.get(route.kind);
@@ -112,7 +110,7 @@ export function checkListenerAdmission(
     shared.routeKind.set(route.kind, kind);
   }
   checks.push(kind);
-  if (!kind.pass) fail("allowed");
+  if (!kind.pass) failsAt ??= "allowed";
 
   let ns = shared.namespace.get(route.namespace);
   if (ns === undefined) {
@@ -121,7 +119,7 @@ export function checkListenerAdmission(
     shared.namespace.set(route.namespace, ns);
   }
   checks.push(ns);
-  if (!ns.pass) fail("allowed");
+  if (!ns.pass) failsAt ??= "allowed";
 
   let effectiveHostnames: string[] = ["*"];
   if (HOSTNAME_KINDS.has(route.kind)) {
@@ -135,7 +133,7 @@ export function checkListenerAdmission(
       pass,
       detail: `listener ${l.name} hostname ${l.hostname ?? "(any)"}; ${routeSide}; ${pass ? `effective ${effectiveHostnames.join(", ")}` : "no intersection"}`,
     });
-    if (!pass) fail("hostname");
+    if (!pass) failsAt ??= "hostname";
   }
 
   checks.push(isListenerReady(l) ? readyCheck(shared, l) : notReadyCheck(shared, l));
