@@ -189,16 +189,20 @@ export function attachRouteParent(
       built.gateway,
     );
   }
-  const admissions: ListenerAdmission[] = [];
+  // Sized up front: an empty list grown by push reserves room for 17 admissions.
+  let candidates = 0;
+  for (const l of built.listeners) if (l.owner === parent) candidates++;
+  const admissions = new Array<ListenerAdmission>(candidates);
   // failsAt names the first stage a listener fails, so one count per stage tells how far the
   // candidates got; the per-stage lists are built only to word a rejection.
   let pastParent = 0;
   let pastAllowed = 0;
   let passing = 0;
+  let at = 0;
   for (const l of built.listeners) {
     if (l.owner !== parent) continue;
     const a = checkListenerAdmission(ctx.index, l, ref, route, ctx.admission);
-    admissions.push(a);
+    admissions[at++] = a;
     if (a.failsAt === "parent") continue;
     pastParent++;
     if (a.failsAt === "allowed") continue;
