@@ -73,19 +73,14 @@ export function attachRouteParent(
     checks: [],
     listeners: [],
   };
-  // explain.reason stays Pending when no status entry is written: no condition exists to quote.
-  const noStatus = (reason: string, checks: AttachmentCheck[]): ParentOutcome => {
-    explain.noStatusReason = reason;
-    explain.message = reason;
-    explain.checks = checks;
-    return { explain, admitted: [] };
-  };
-  const path = ["spec", "parentRefs", parentRefIndex];
+  // Where the parentRef is written, for diagnostics: only the unusual outcomes report one.
+  const path = (): (string | number)[] => ["spec", "parentRefs", parentRefIndex];
 
   if (ref.group === "" && ref.kind === "Service")
-    return attachToService(ctx, m, route, ref, explain, path);
+    return attachToService(ctx, m, route, ref, explain, path());
   if (ref.group !== GATEWAY_GROUP || (ref.kind !== "Gateway" && ref.kind !== "ListenerSet")) {
     return noStatus(
+      explain,
       `parentRef kind ${ref.group ? `${ref.group}/` : ""}${ref.kind} is not a parent gwsim reconciles (Gateway, ListenerSet, or core Service)`,
       [],
     );
@@ -104,10 +99,11 @@ export function attachRouteParent(
         closedWorld: "the route has no status for this parent",
       },
       m,
-      path,
+      path(),
     );
     explain.unknownParent = true;
     return noStatus(
+      explain,
       `unknown: ${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace (${found.why}); its controller decides whether it accepts the route`,
       [
         {
@@ -124,10 +120,11 @@ export function attachRouteParent(
       ctx,
       "ref.not-found",
       m,
-      path,
+      path(),
       `parentRef ${ref.kind} ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`,
     );
     return noStatus(
+      explain,
       `${ref.kind} ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see`,
       [
         {
@@ -152,6 +149,7 @@ export function attachRouteParent(
       // ListenerSet records that assumption): its controller decides, as for an assumed Gateway.
       explain.unknownParent = true;
       return noStatus(
+        explain,
         `unknown: ListenerSet ${ref.namespace}/${ref.name}'s parent ${assumedGateway}; its controller decides whether it accepts the ListenerSet and the route`,
         [
           ...checks,
@@ -168,7 +166,7 @@ export function attachRouteParent(
         ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: ${describeClassProblem(asString(parent.spec["gatewayClassName"]))}`
         : `ListenerSet ${ref.namespace}/${ref.name} has no reconciled parent Gateway`;
     checks.push({ check: "parent-reconciled", pass: false, detail: why });
-    return noStatus(`${why}; no controller writes status for it`, checks);
+    return noStatus(explain, `${why}; no controller writes status for it`, checks);
   }
   checks.push(parentReconciled);
   explain.checks = checks;
@@ -191,10 +189,26 @@ export function attachRouteParent(
       built.gateway,
     );
   }
-  const candidates = built.listeners.filter((l) => l.owner === parent);
-  const admissions = candidates.map((l) =>
-    checkListenerAdmission(ctx.index, l, ref, route, ctx.admission),
-  );
+  // Sized up front: an empty list grown by push reserves room for 17 admissions.
+  let candidates = 0;
+  for (const l of built.listeners) if (l.owner === parent) candidates++;
+  const admissions = new Array<ListenerAdmission>(candidates);
+  // failsAt names the first stage a listener fails, so one count per stage tells how far the
+  // candidates got; the per-stage lists are built only to word a rejection.
+  let pastParent = 0;
+  let pastAllowed = 0;
+  let passing = 0;
+  let at = 0;
+  for (const l of built.listeners) {
+    if (l.owner !== parent) continue;
+    const a = checkListenerAdmission(ctx.index, l, ref, route, ctx.admission);
+    admissions[at++] = a;
+    if (a.failsAt === "parent") continue;
+    pastParent++;
+    if (a.failsAt === "allowed") continue;
+    pastAllowed++;
+    if (a.failsAt === undefined) passing++;
+  }
   explain.listeners = admissions.map((a): ListenerExplain => ({
     gateway: built.gateway.key,
     owner: a.listener.owner.key,
@@ -203,11 +217,12 @@ export function attachRouteParent(
     checks: a.checks,
     effectiveHostnames: a.effectiveHostnames,
   }));
-  const stage1 = admissions.filter((a) => a.failsAt !== "parent");
-  const stage2 = stage1.filter((a) => a.failsAt !== "allowed");
-  const admitted = stage2.filter((a) => a.failsAt !== "hostname");
-  const parentName = describeParentRef(ref);
-  if (stage1.length === 0) {
+  const stage1 = () => admissions.filter((a) => a.failsAt !== "parent");
+  const stage2 = () => stage1().filter((a) => a.failsAt !== "allowed");
+  const admitted =
+    passing === admissions.length ? admissions : stage2().filter((a) => a.failsAt !== "hostname");
+  const parentName = () => describeParentRef(ref);
+  if (pastParent === 0) {
     const wanted = [
       ref.sectionName !== undefined ? `sectionName ${ref.sectionName}` : "",
       ref.port !== undefined ? `port ${ref.port}` : "",
@@ -222,8 +237,8 @@ export function attachRouteParent(
       built.gateway,
     );
   }
-  if (stage2.length === 0) {
-    const details = stage1.flatMap((a) =>
+  if (pastAllowed === 0) {
+    const details = stage1().flatMap((a) =>
       a.checks
         .filter((c) => !c.pass && (c.check === "route-kind" || c.check === "namespace"))
         .map((c) => c.detail),
@@ -231,19 +246,19 @@ export function attachRouteParent(
     return settle(
       explain,
       RouteReason.NotAllowedByListeners,
-      `no listener of ${parentName} allows this ${route.kind}: ${details.join("; ")}`,
+      `no listener of ${parentName()} allows this ${route.kind}: ${details.join("; ")}`,
       [],
       built.gateway,
     );
   }
-  if (admitted.length === 0) {
-    const listenerHosts = stage2
+  if (passing === 0) {
+    const listenerHosts = stage2()
       .map((a) => `${a.listener.name}: ${a.listener.hostname ?? "(any)"}`)
       .join(", ");
     return settle(
       explain,
       RouteReason.NoMatchingListenerHostname,
-      `route hostnames ${route.hostnames.join(", ")} do not intersect the hostname of any allowed listener of ${parentName} (${listenerHosts})`,
+      `route hostnames ${route.hostnames.join(", ")} do not intersect the hostname of any allowed listener of ${parentName()} (${listenerHosts})`,
       [],
       built.gateway,
     );
@@ -363,6 +378,18 @@ function bindToAssumedService(
     name: ref.name,
   };
   return { explain, admitted: [], mesh: { service, ports: [ref.port ?? 0] } };
+}
+
+/** No status entry: explain.reason stays Pending, since no condition exists to quote. */
+function noStatus(
+  explain: RouteParentExplain,
+  reason: string,
+  checks: AttachmentCheck[],
+): ParentOutcome {
+  explain.noStatusReason = reason;
+  explain.message = reason;
+  explain.checks = checks;
+  return { explain, admitted: [] };
 }
 
 function settle(

@@ -77,29 +77,36 @@ export function checkListenerAdmission(
   memo?: AdmissionMemo,
 ): ListenerAdmission {
   const shared = listenerMemo(memo, l);
-  const checks: AttachmentCheck[] = [];
+  const checkHostname = HOSTNAME_KINDS.has(route.kind);
+  // Sized up front (route kind, namespace and readiness always, the rest when they apply): an
+  // empty list grown by push reserves room for 17 checks, per route and listener.
+  const checks = new Array<AttachmentCheck>(
+    3 +
+      (ref.sectionName !== undefined ? 1 : 0) +
+      (ref.port !== undefined ? 1 : 0) +
+      (checkHostname ? 1 : 0),
+  );
+  let at = 0;
+  // The first stage that fails: checks run in funnel order, and ??= keeps the earliest.
   let failsAt: ListenerAdmission["failsAt"];
-  const fail = (stage: NonNullable<ListenerAdmission["failsAt"]>) => {
-    failsAt ??= stage;
-  };
 
   if (ref.sectionName !== undefined) {
     const pass = ref.sectionName === l.name;
-    checks.push({
+    checks[at++] = {
       check: "section-name",
       pass,
       detail: `parentRef sectionName ${ref.sectionName}; listener is named ${l.name}`,
-    });
-    if (!pass) fail("parent");
+    };
+    if (!pass) failsAt ??= "parent";
   }
   if (ref.port !== undefined) {
     const pass = ref.port === l.port;
-    checks.push({
+    checks[at++] = {
       check: "port",
       pass,
       detail: `parentRef port ${ref.port}; listener ${l.name} listens on ${l.port}`,
-    });
-    if (!pass) fail("parent");
+    };
+    if (!pass) failsAt ??= "parent";
   }
 
   let kind = shared.routeKind.get(route.kind);
@@ -111,8 +118,8 @@ export function checkListenerAdmission(
     };
     shared.routeKind.set(route.kind, kind);
   }
-  checks.push(kind);
-  if (!kind.pass) fail("allowed");
+  checks[at++] = kind;
+  if (!kind.pass) failsAt ??= "allowed";
 
   let ns = shared.namespace.get(route.namespace);
   if (ns === undefined) {
@@ -120,25 +127,26 @@ export function checkListenerAdmission(
     ns = { check: "namespace", pass: outcome.pass, detail: outcome.detail };
     shared.namespace.set(route.namespace, ns);
   }
-  checks.push(ns);
-  if (!ns.pass) fail("allowed");
+  checks[at++] = ns;
+  if (!ns.pass) failsAt ??= "allowed";
 
-  let effectiveHostnames: string[] = ["*"];
-  if (HOSTNAME_KINDS.has(route.kind)) {
-    effectiveHostnames = computeEffectiveHostnames(l.hostname, route.hostnames);
+  const effectiveHostnames = checkHostname
+    ? computeEffectiveHostnames(l.hostname, route.hostnames)
+    : ["*"];
+  if (checkHostname) {
     const pass = effectiveHostnames.length > 0;
     const routeSide = route.hostnames.length
       ? `route hostnames ${route.hostnames.join(", ")}`
       : "route has no hostnames";
-    checks.push({
+    checks[at++] = {
       check: "hostname",
       pass,
       detail: `listener ${l.name} hostname ${l.hostname ?? "(any)"}; ${routeSide}; ${pass ? `effective ${effectiveHostnames.join(", ")}` : "no intersection"}`,
-    });
-    if (!pass) fail("hostname");
+    };
+    if (!pass) failsAt ??= "hostname";
   }
 
-  checks.push(isListenerReady(l) ? readyCheck(shared, l) : notReadyCheck(shared, l));
+  checks[at] = isListenerReady(l) ? readyCheck(shared, l) : notReadyCheck(shared, l);
 
   const out: ListenerAdmission = { listener: l, checks, effectiveHostnames };
   if (failsAt) out.failsAt = failsAt;

@@ -70,25 +70,29 @@ export function computeRouteStatuses(
   const attachments: RouteAttachment[] = [];
   const statuses = new Map<string, RouteStatus>();
   for (const { m, resolution, outcomes } of work) {
-    const counted = new Set<ListenerState>();
-    const parents: RouteParentStatus[] = [];
+    // One parentRef admits each listener at most once: only a route with several needs a set to
+    // count each listener once (nearly every route has one).
+    const counted = outcomes.length > 1 ? new Set<ListenerState>() : undefined;
+    let written = 0;
+    for (const o of outcomes) if (o.explain.noStatusReason === undefined) written++;
+    // Sized up front: an empty list grown by push reserves room for 17 parents.
+    const parents = new Array<RouteParentStatus>(written);
+    written = 0;
     for (const o of outcomes) {
       if (o.explain.noStatusReason !== undefined) continue;
       for (const a of o.admitted) {
-        if (!counted.has(a.listener)) {
-          counted.add(a.listener);
+        if (counted === undefined || !counted.has(a.listener)) {
+          counted?.add(a.listener);
           a.listener.attachedRoutes += 1;
         }
         attachments.push(routeAttachment(m.key, o.explain.parentRefIndex, a));
       }
-      parents.push(
-        parentStatus(
-          ctx,
-          m,
-          resolution,
-          o.explain,
-          o.gateway ? controllerNameOf(o.gateway) : GWSIM_MESH_CONTROLLER,
-        ),
+      parents[written++] = parentStatus(
+        ctx,
+        m,
+        resolution,
+        o.explain,
+        o.gateway ? controllerNameOf(o.gateway) : GWSIM_MESH_CONTROLLER,
       );
     }
     // A controller writes route status only through a parent it reconciles: no parents, no status.
@@ -139,37 +143,37 @@ export function parentStatus(
   controllerName: string,
 ): RouteParentStatus {
   const condition = conditionsFor(ctx, m);
-  const conditions = [
-    e.accepted
-      ? condition(ConditionType.Accepted, "True", RouteReason.Accepted, acceptedText(ctx, e))
-      : condition(ConditionType.Accepted, "False", e.reason, capitalize(e.message)),
-  ];
+  const accepted = e.accepted
+    ? condition(ConditionType.Accepted, "True", RouteReason.Accepted, acceptedText(ctx, e))
+    : condition(ConditionType.Accepted, "False", e.reason, capitalize(e.message));
   const first = resolution.refProblems[0];
-  conditions.push(
-    first
-      ? condition(
-          ConditionType.ResolvedRefs,
-          "False",
-          first.reason,
-          resolution.refProblems.map((p) => p.message).join("; "),
-        )
-      : condition(
-          ConditionType.ResolvedRefs,
-          "True",
-          RouteReason.ResolvedRefs,
-          "All references resolved",
-        ),
-  );
-  const dropped = resolution.route.rules.filter((r) => !r.valid);
-  if (e.accepted && dropped.length > 0) {
-    conditions.push(
+  const resolvedRefs = first
+    ? condition(
+        ConditionType.ResolvedRefs,
+        "False",
+        first.reason,
+        resolution.refProblems.map((p) => p.message).join("; "),
+      )
+    : condition(
+        ConditionType.ResolvedRefs,
+        "True",
+        RouteReason.ResolvedRefs,
+        "All references resolved",
+      );
+  // Written as literals of their final length: a list grown by push reserves room for 17.
+  let conditions = [accepted, resolvedRefs];
+  if (e.accepted && resolution.route.rules.some((r) => !r.valid)) {
+    const dropped = resolution.route.rules.filter((r) => !r.valid);
+    conditions = [
+      accepted,
+      resolvedRefs,
       condition(
         ConditionType.PartiallyInvalid,
         "True",
         dropped[0]?.invalidReason ?? RouteReason.UnsupportedValue,
         `Dropped Rule(s): ${dropped.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ""}`).join("; ")}`,
       ),
-    );
+    ];
   }
   return { parentRef: e.parentRef, parentRefIndex: e.parentRefIndex, controllerName, conditions };
 }

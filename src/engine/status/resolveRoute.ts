@@ -79,14 +79,34 @@ export function resolveRoute(
   const from = { kind, namespace };
 
   const refReadings = { readings };
-  // Paths are spelt out only for a reference that has something to report: most resolve silently.
-  const resolveRef = (raw: unknown, i: number, pathOf: () => FieldPathList): ResolvedBackendRef => {
+  // Where a reference is written, spelt out only for one that has something to report (most
+  // resolve silently): the places travel as numbers, not as a path or a closure per reference.
+  // `b` is the backendRef index, undefined for the rule's own filters; `f` a mirror's filter.
+  const filtersPath = (r: number, b: number | undefined): FieldPathList =>
+    b === undefined
+      ? ["spec", "rules", r, "filters"]
+      : ["spec", "rules", r, "backendRefs", b, "filters"];
+  const refPath = (r: number, b: number | undefined, f: number | undefined): FieldPathList =>
+    f === undefined
+      ? ["spec", "rules", r, "backendRefs", b ?? 0]
+      : [...filtersPath(r, b), f, "requestMirror", "backendRef"];
+  const resolveRef = (
+    raw: unknown,
+    i: number,
+    r: number,
+    b: number | undefined,
+    f?: number,
+  ): ResolvedBackendRef => {
     const ref = resolveBackendRef(index, from, raw, i, refReadings);
     // Set here only when a reading decided the reference (the lone-backend reading comes later).
     if (ref.reading !== undefined)
-      readingNotes.push({ path: [...pathOf(), "port"], message: ref.reading });
+      readingNotes.push({ path: [...refPath(r, b, f), "port"], message: ref.reading });
     if (!ref.valid && ref.reason && ref.message) {
-      const problem: RefProblem = { reason: ref.reason, message: ref.message, path: pathOf() };
+      const problem: RefProblem = {
+        reason: ref.reason,
+        message: ref.message,
+        path: refPath(r, b, f),
+      };
       if (
         ref.reason === RouteReason.BackendNotFound &&
         !getObject(index, "Service", ref.namespace, ref.name)
@@ -106,27 +126,21 @@ export function resolveRoute(
           facts,
           closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)`,
         },
-        path: pathOf(),
+        path: refPath(r, b, f),
       });
     }
     return ref;
   };
   // Most rules and backendRefs have no filters: they share one frozen empty list.
-  const resolveFilters = (raw: unknown, pathOf: () => FieldPathList): ResolvedFilter[] => {
+  const resolveFilters = (raw: unknown, r: number, b: number | undefined): ResolvedFilter[] => {
     const written = asRecords(raw);
     if (written.length === 0) return emptyList();
     return written.map((f, i) => {
-      const path = pathOf();
       const filter = f as HTTPRouteFilter;
       const out: ResolvedFilter = { index: i, filter };
       const mirror = asRecord(asRecord(f["requestMirror"])?.["backendRef"]);
       if (asString(f["type"]) === "RequestMirror" && mirror) {
-        out.mirrorBackend = resolveRef(mirror, 0, () => [
-          ...path,
-          i,
-          "requestMirror",
-          "backendRef",
-        ]);
+        out.mirrorBackend = resolveRef(mirror, 0, r, b, i);
       }
       const ext = asRecord(f["extensionRef"]);
       if (asString(f["type"]) === "ExtensionRef" && ext) {
@@ -144,13 +158,13 @@ export function resolveRoute(
               facts: [],
               closedWorld: "the route reports ResolvedRefs=False (InvalidKind) for it",
             },
-            path: [...path, i, "extensionRef"],
+            path: [...filtersPath(r, b), i, "extensionRef"],
           });
         } else if (target.state === "missing") {
           refProblems.push({
             reason: RouteReason.InvalidKind,
             message: `extensionRef ${asString(ext["group"]) ?? ""}/${extKind} ${namespace}/${extName} is not in the input; requests reaching this filter get an error`,
-            path: [...path, i, "extensionRef"],
+            path: [...filtersPath(r, b), i, "extensionRef"],
             missing: `${extKind} ${namespace}/${extName}`,
           });
         }
@@ -159,13 +173,19 @@ export function resolveRoute(
     });
   };
 
-  const rules: ResolvedRule[] = rawRules.map((rule, r) => {
-    const rulePath = ["spec", "rules", r];
-    const backendRefs = asRecords(rule["backendRefs"]).map((b, i) => {
-      const ref = resolveRef(b, i, () => [...rulePath, "backendRefs", i]);
-      ref.filters = resolveFilters(b["filters"], () => [...rulePath, "backendRefs", i, "filters"]);
-      return ref;
-    });
+  // Sized up front, as map would: an empty list grown by push reserves room for 17 items, and
+  // a route holds one list of rules and one list of backendRefs per rule.
+  const rules = new Array<ResolvedRule>(rawRules.length);
+  for (let r = 0; r < rawRules.length; r++) {
+    const rule = rawRules[r] ?? {};
+    const writtenRefs = asRecords(rule["backendRefs"]);
+    const backendRefs = new Array<ResolvedBackendRef>(writtenRefs.length);
+    for (let i = 0; i < writtenRefs.length; i++) {
+      const b = writtenRefs[i] ?? {};
+      const ref = resolveRef(b, i, r, i);
+      ref.filters = resolveFilters(b["filters"], r, i);
+      backendRefs[i] = ref;
+    }
     const lone = backendRefs.length === 1 ? backendRefs[0] : undefined;
     if (
       lone !== undefined &&
@@ -177,12 +197,12 @@ export function resolveRoute(
       const message = `the only backendRef of rule ${r} has weight 0 and gets all the rule's traffic (${describeReading("loneBackendZeroWeight", "all-traffic")}; gwsim's default gives it none: 500)`;
       // Traces name the reading beside the backend it decided, not only the route's diagnostics.
       lone.reading = message;
-      readingNotes.push({ path: [...rulePath, "backendRefs", 0, "weight"], message });
+      readingNotes.push({ path: ["spec", "rules", r, "backendRefs", 0, "weight"], message });
     }
     const resolved: ResolvedRule = {
       index: r,
       matches: asArray(rule["matches"]) as HTTPRouteMatch[] | GRPCRouteMatch[],
-      filters: resolveFilters(rule["filters"], () => [...rulePath, "filters"]),
+      filters: resolveFilters(rule["filters"], r, undefined),
       backendRefs,
       valid: true,
     };
@@ -200,8 +220,8 @@ export function resolveRoute(
     if (retry) resolved.retry = retry as HTTPRouteRetry;
     const session = asRecord(rule["sessionPersistence"]);
     if (session) resolved.sessionPersistence = session as SessionPersistence;
-    return resolved;
-  });
+    rules[r] = resolved;
+  }
 
   const route: ResolvedRoute = {
     key: m.key,
