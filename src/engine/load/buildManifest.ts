@@ -65,8 +65,8 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
   const apiVersion = typeof body.apiVersion === "string" ? body.apiVersion.trim() : "";
   const kind = typeof body.kind === "string" ? body.kind.trim() : "";
   const name = typeof metadata.name === "string" ? metadata.name : "";
-  const missing = [!apiVersion && "apiVersion", !kind && "kind"].filter(Boolean) as string[];
-  if (missing.length > 0) {
+  if (!apiVersion || !kind) {
+    const missing = [!apiVersion && "apiVersion", !kind && "kind"].filter(Boolean) as string[];
     const field = missing[0] as string;
     return {
       diagnostics: [
@@ -119,8 +119,12 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
     source,
   };
   const diagnostics: Diagnostic[] = [];
-  const replacement = DEPRECATED_VERSIONS.get(`${kind} ${apiVersion}`);
-  if (modelled && replacement !== undefined) {
+  // The key is spelt out only for the few kinds that have a removed version.
+  const replacement =
+    modelled && DEPRECATED_KINDS.has(kind)
+      ? DEPRECATED_VERSIONS.get(`${kind} ${apiVersion}`)
+      : undefined;
+  if (replacement !== undefined) {
     diagnostics.push(
       diagnostic(
         "object.deprecated-version",
@@ -155,8 +159,21 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
 /** A kind is interpreted only in its own API group: a `Gateway` from another project is opaque. */
 function isModelled(kind: string, group: string): boolean {
   if (!Object.hasOwn(ModelledKind, kind)) return false;
-  return SERVED_VERSIONS[kind as ModelledKind].some((v) => groupOf(v) === group);
+  return SERVED_GROUPS.get(kind)?.has(group) === true;
 }
+
+/**
+ * The groups of each modelled kind's served versions, worked out once: asked per object, the
+ * versions' groups were sliced out again (and a closure made) for every object of a workspace.
+ */
+const SERVED_GROUPS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(SERVED_VERSIONS).map(([kind, versions]) => [kind, new Set(versions.map(groupOf))]),
+);
+
+/** The kinds DEPRECATED_VERSIONS (keyed "kind apiVersion") names. */
+const DEPRECATED_KINDS: ReadonlySet<string> = new Set(
+  Array.from(DEPRECATED_VERSIONS.keys(), (key) => key.slice(0, key.indexOf(" "))),
+);
 
 export function refOf(m: Manifest): { kind: string; namespace?: string; name: string } {
   return m.namespace === undefined

@@ -320,6 +320,30 @@ function loadChunk(
   limits: LoadLimits,
   registry: ObjectNodeRegistry,
 ): LoadedChunk {
+  let docIndex = firstDoc;
+  if (parsed.quick !== undefined && listItemsOf(parsed.quick.value) === undefined) {
+    // Nearly every chunk: one document, one object, one registration, so none of the recording
+    // registry, its closures and the lists below is made for it.
+    const result = loadQuickDocument(
+      parsed,
+      parsed.quick,
+      docIndex,
+      fileName,
+      at.lineOffset,
+      registry,
+    );
+    return {
+      start: at.start,
+      end: at.start + parsed.text.length,
+      lineOffset: at.lineOffset,
+      firstDoc,
+      docs: 1,
+      parsed,
+      manifests: result.manifests,
+      diagnostics: inDocument(result.diagnostics, docIndex),
+      registered: [result.source],
+    };
+  }
   const registered: ManifestSource[] = [];
   const recording: ObjectNodeRegistry = {
     ...registry,
@@ -343,21 +367,6 @@ function loadChunk(
     diagnostics: [],
     registered,
   };
-  let docIndex = firstDoc;
-  if (parsed.quick !== undefined && listItemsOf(parsed.quick.value) === undefined) {
-    const result = loadQuickDocument(
-      parsed,
-      parsed.quick,
-      docIndex,
-      fileName,
-      at.lineOffset,
-      recording,
-    );
-    loaded.manifests = result.manifests;
-    loaded.diagnostics = inDocument(result.diagnostics, docIndex);
-    loaded.docs = 1;
-    return loaded;
-  }
   // Lists are read from the full Document: each item's object starts at its own node.
   const full = fullParse(parsed);
   const file: LocatedFile = {
@@ -424,7 +433,7 @@ function loadQuickDocument(
   fileName: string,
   lineOffset: number,
   registry: ObjectNodeRegistry,
-): FileResult {
+): FileResult & { source: ManifestSource } {
   const source: ManifestSource = {
     file: fileName,
     docIndex,
@@ -438,7 +447,11 @@ function loadQuickDocument(
     source,
     locate: (path) => registry.locator.locate(stub(source), path),
   });
-  return { manifests: built.manifest ? [built.manifest] : [], diagnostics: built.diagnostics };
+  return {
+    manifests: built.manifest ? [built.manifest] : [],
+    diagnostics: built.diagnostics,
+    source,
+  };
 }
 
 /**

@@ -57,7 +57,42 @@ export function quickParseDocument(text: string): QuickDocument | undefined {
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
+  } finally {
+    releaseItems();
   }
+}
+
+/**
+ * The entries of the sequences being read, innermost last: a sequence pushes its entries here
+ * (its nested sequences push theirs above and take them off before it goes on) and copies them
+ * out at its end into a list of their exact length. A list grown by push has room for 17 entries
+ * after its first, and most lists in a manifest hold one or two: kept for the whole analysis,
+ * the spare room was 40% of a loaded route's memory, and a list per sequence grown by push then
+ * copied to its exact length was the largest allocation of loading. This one is grown once.
+ */
+const pendingItems: unknown[] = [];
+/** How many entries of pendingItems are in use. */
+let pendingCount = 0;
+/** How far pendingItems was filled since it was last cleared. */
+let pendingHighWater = 0;
+
+function pushItem(item: unknown): void {
+  pendingItems[pendingCount++] = item;
+  if (pendingCount > pendingHighWater) pendingHighWater = pendingCount;
+}
+
+/** The entries pushed since `base`, as a list of their own, taken off pendingItems. */
+function takeItems(base: number): unknown[] {
+  const items = pendingItems.slice(base, pendingCount);
+  pendingCount = base;
+  return items;
+}
+
+/** Drops the document's values from pendingItems (also after giving up halfway). */
+function releaseItems(): void {
+  pendingItems.fill(undefined, 0, pendingHighWater);
+  pendingCount = 0;
+  pendingHighWater = 0;
 }
 
 function giveUp(): never {
@@ -297,7 +332,7 @@ class QuickReader {
   private blockSeq(indent: number, depth: number): unknown[] {
     if (depth > MAX_QUICK_DEPTH) giveUp();
     const text = this.text;
-    const items: unknown[] = [];
+    const base = pendingCount;
     for (;;) {
       const entryStart = this.pos;
       this.pos++; // the dash
@@ -306,25 +341,25 @@ class QuickReader {
       if (c === NEWLINE || c === HASH || Number.isNaN(c)) {
         this.finishLine();
         const next = this.nextContentLine();
-        if (next > indent) items.push(this.blockNode(next, depth + 1));
+        if (next > indent) pushItem(this.blockNode(next, depth + 1));
         else {
           this.backToLineStart();
           this.lastValueEmpty = true;
-          items.push(null);
+          pushItem(null);
         }
       } else {
         // A compact mapping or sequence starts on the dash's line, at this column.
-        items.push(this.blockNode(this.pos - this.lineStart, depth + 1));
+        pushItem(this.blockNode(this.pos - this.lineStart, depth + 1));
       }
       const next = this.nextContentLine();
-      if (next < indent) return exactLength(items);
+      if (next < indent) return takeItems(base);
       // Every item consumes text; one that did not would be read again forever.
       if (this.pos <= entryStart) giveUp();
       if (next > indent) giveUp();
       if (!this.isSeqEntryAhead()) {
         // The mapping this sequence is the value of continues (indentless sequence).
         this.backToLineStart();
-        return exactLength(items);
+        return takeItems(base);
       }
     }
   }
@@ -359,17 +394,18 @@ class QuickReader {
     const open = text.charCodeAt(this.pos);
     const close = open === 91 ? 93 : 125;
     this.pos++;
-    // Only the collection this is: a `{…}` has no use for a list, nor a `[…]` for a mapping.
-    const seq: unknown[] | undefined = open === 91 ? [] : undefined;
-    const map: Record<string, unknown> | undefined = open === 91 ? undefined : {};
+    // A `[…]` gathers its entries on pendingItems; a `{…}` builds its mapping.
+    const isSeq = open === 91;
+    const base = pendingCount;
+    const map: Record<string, unknown> | undefined = isSeq ? undefined : {};
     this.skipFlowSpaces();
     if (text.charCodeAt(this.pos) === close) {
       this.pos++;
-      return seq ?? map;
+      return isSeq ? [] : map;
     }
     for (;;) {
-      if (seq !== undefined) {
-        seq.push(this.flowItem(depth));
+      if (isSeq) {
+        pushItem(this.flowItem(depth));
         this.skipFlowSpaces();
         // `[a: b]` holds single-pair mappings: left to the full parser.
         if (text.charCodeAt(this.pos) === COLON) giveUp();
@@ -397,7 +433,7 @@ class QuickReader {
       }
       const c = text.charCodeAt(this.pos);
       this.pos++;
-      if (c === close) return seq === undefined ? map : exactLength(seq);
+      if (c === close) return isSeq ? takeItems(base) : map;
       if (c !== 44) giveUp();
       this.skipFlowSpaces();
       // A trailing comma is valid YAML, but rare: the full parser reads it.
@@ -477,15 +513,6 @@ class QuickReader {
     // Without escapes, the characters between the quotes are the value.
     return out === "" ? scalarAt(text, from, p) : out + text.slice(from, p);
   }
-}
-
-/**
- * The list in storage of its own length. A list that grew by push has room for 17 entries after
- * its first (152 bytes), and most lists in a manifest hold one or two: kept for the whole
- * analysis, the spare room was 40% of a loaded route's memory. The copy is cheap next to that.
- */
-function exactLength(items: unknown[]): unknown[] {
-  return items.slice();
 }
 
 /** Offset just after the quoted scalar starting at `start` (or of the line end when unclosed). */
