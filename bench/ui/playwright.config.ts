@@ -4,9 +4,12 @@ import { defineConfig } from "@playwright/test";
 /**
  * `npm run bench:ui`: the UI benchmark against the PRODUCTION build (dist-bench-ui/, no test
  * hooks), served by `vite preview`. Not part of `npm test`: figures are measured, never asserted.
- * BENCH_UI_PORT picks the preview port (several checkouts on one machine each use their own).
+ * BENCH_UI_PORT picks the preview port (several checkouts on one machine each use their own);
+ * BENCH_UI_DIST serves another build instead (e.g. a baseline's, built with `vite build --outDir`),
+ * so two builds can be measured alternately by the same bench code.
  */
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4180);
+const DIST = process.env.BENCH_UI_DIST ?? "dist-bench-ui";
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 export default defineConfig({
@@ -35,7 +38,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --outDir dist-bench-ui --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     cwd: "../..",
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,

@@ -46,6 +46,8 @@ declare global {
       changeAt?: number;
       keydownAt?: number;
       timeline: CanvasSample[];
+      /** True while an animation frame callback (or its microtasks) runs. */
+      inFrameCallback: boolean;
     };
   }
 }
@@ -60,8 +62,21 @@ interface CanvasSample {
 
 /** Installed before the app's scripts: records file picks, keydowns, and every canvas change. */
 function instrument(): void {
-  const bench: Window["__bench"] = { timeline: [] };
+  const bench: Window["__bench"] = { timeline: [], inFrameCallback: false };
   window.__bench = bench;
+  // Says when a DOM change is made inside a frame's callbacks (Monaco renders in one): that frame
+  // already shows it. The flag is cleared by a microtask queued after the callback, so a
+  // MutationObserver notified by the callback's changes still sees it set.
+  const requestFrame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) =>
+    requestFrame((time) => {
+      bench.inFrameCallback = true;
+      try {
+        callback(time);
+      } finally {
+        queueMicrotask(() => (bench.inFrameCallback = false));
+      }
+    });
   document.addEventListener(
     "change",
     (e) => {
@@ -211,6 +226,12 @@ async function measureKeystrokes(browser: Browser): Promise<{
   p50Ms: number;
   p95Ms: number;
   samples: number[];
+  /**
+   * Keydown to the frame that shows both changes, counting the frame whose callbacks made the last
+   * of them (Monaco renders squiggles in one) rather than the next: printed, never written.
+   */
+  shownP50Ms: number;
+  shownP95Ms: number;
   breakdown: Record<string, number>;
 }> {
   const page = await openPage(browser);
@@ -257,6 +278,7 @@ async function measureKeystrokes(browser: Browser): Promise<{
     }));
   const base = await counts();
   const samples: number[] = [];
+  const shownSamples: number[] = [];
   const breakdowns: Record<string, number>[] = [];
   // BENCH_UI_TRACE=file.json: a Chrome trace of the keystrokes (bench/ui/keystrokeTrace.mjs reads it).
   const tracePath = process.env.BENCH_UI_TRACE;
@@ -275,7 +297,7 @@ async function measureKeystrokes(browser: Browser): Promise<{
     const broken = i % 2 === 0;
     const done = page.evaluate(
       ({ broken, base }) =>
-        new Promise<number>((resolve) => {
+        new Promise<{ painted: number; shown: number }>((resolve) => {
           const shows = () => {
             const squiggles = document.querySelectorAll(".monaco-editor .squiggly-error").length;
             const flagged = [
@@ -288,21 +310,28 @@ async function measureKeystrokes(browser: Browser): Promise<{
           const observer = new MutationObserver(() => {
             if (!shows()) return;
             observer.disconnect();
+            const keydownAt = window.__bench.keydownAt ?? Number.NaN;
+            // Changed inside a frame's callbacks: this frame shows it (painted counts the next).
+            const inFrameAt = window.__bench.inFrameCallback ? performance.now() : undefined;
             requestAnimationFrame(() => {
               performance.mark("bench:painted");
-              resolve(performance.now() - (window.__bench.keydownAt ?? Number.NaN));
+              const painted = performance.now() - keydownAt;
+              resolve({
+                painted,
+                shown: inFrameAt === undefined ? painted : inFrameAt - keydownAt,
+              });
             });
           });
           observer.observe(document, { subtree: true, childList: true, attributes: true });
           setTimeout(() => {
             observer.disconnect();
-            resolve(Number.NaN);
+            resolve({ painted: Number.NaN, shown: Number.NaN });
           }, 30_000);
         }),
       { broken, base },
     );
     await page.keyboard.press(broken ? "x" : "Backspace");
-    const ms = await done;
+    const { painted: ms, shown } = await done;
     if (Number.isNaN(ms))
       await page.screenshot({ path: test.info().outputPath("keystroke-timeout.png") });
     if (Number.isNaN(ms))
@@ -310,6 +339,7 @@ async function measureKeystrokes(browser: Browser): Promise<{
         `keystroke ${i} (${broken ? "break" : "fix"}) never showed in both editor and graph: ${JSON.stringify({ base, now: await counts() })}`,
       );
     samples.push(round(ms));
+    shownSamples.push(round(shown));
     breakdowns.push(await keystrokeBreakdown(page, ms));
     await page.waitForTimeout(400);
   }
@@ -320,6 +350,8 @@ async function measureKeystrokes(browser: Browser): Promise<{
     p50Ms: percentile(samples, 50),
     p95Ms: percentile(samples, 95),
     samples,
+    shownP50Ms: percentile(shownSamples, 50),
+    shownP95Ms: percentile(shownSamples, 95),
     breakdown: medianBreakdown(breakdowns),
   };
 }
@@ -451,6 +483,9 @@ test("UI benchmark (production build)", async ({ browser }) => {
   const keystroke = await measureKeystrokes(browser);
   console.log(
     `keystroke at ${keystroke.documents} documents: p50 ${keystroke.p50Ms} ms, p95 ${keystroke.p95Ms} ms (samples ${keystroke.samples.join(", ")})`,
+  );
+  console.log(
+    `keystroke, counting the frame that made the change: p50 ${keystroke.shownP50Ms} ms, p95 ${keystroke.shownP95Ms} ms`,
   );
   console.log(`keystroke breakdown (medians, ms): ${JSON.stringify(keystroke.breakdown, null, 2)}`);
   const results = {

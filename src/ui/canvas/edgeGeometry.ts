@@ -185,6 +185,41 @@ export function curveCrossesBox(curve: Curve, box: Box): boolean {
   return crosses(curve, [box]);
 }
 
+/**
+ * The bounds of some curves' control points, a hair wider than exact: a cubic Bézier stays inside
+ * its control points' hull, so every sample curveCrossesBox takes lies within them (the margin
+ * covers the rounding of a sample computed from those points).
+ */
+export function curvesBounds(curves: readonly Curve[]): Box {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const curve of curves)
+    for (const [x, y] of curve.points) {
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+    }
+  const margin =
+    1e-6 * (1 + Math.max(Math.abs(left), Math.abs(right), Math.abs(top), Math.abs(bottom)));
+  return { left: left - margin, top: top - margin, right: right + margin, bottom: bottom + margin };
+}
+
+/**
+ * False when no curve within `bounds` (curvesBounds) can cross the box: a cheap test that spares
+ * curveCrossesBox's samples for boxes far from the curves. True says only "maybe".
+ */
+export function mayCrossBox(bounds: Box, box: Box): boolean {
+  return (
+    bounds.right > box.left - CLEARANCE &&
+    bounds.left < box.right + CLEARANCE &&
+    bounds.bottom > box.top - CLEARANCE &&
+    bounds.top < box.bottom + CLEARANCE
+  );
+}
+
 function isBoxIndex(obstacles: readonly Box[] | BoxIndex): obstacles is BoxIndex {
   return !Array.isArray(obstacles);
 }

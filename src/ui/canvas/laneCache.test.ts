@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clearLane, laneBezier, routeLane, type Anchor, type Box } from "./edgeGeometry";
+import {
+  clearLane,
+  curveCrossesBox,
+  curvesBounds,
+  laneBezier,
+  mayCrossBox,
+  routeLane,
+  type Anchor,
+  type Box,
+} from "./edgeGeometry";
 import { LaneCache } from "./laneCache";
 
 const from: Anchor = { x: 0, y: 50, side: "right" };
@@ -134,5 +143,41 @@ describe("LaneCache", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("keys on every end: ids that only differ in where one ends and the next begins stay apart", () => {
+    const cache = new LaneCache();
+    cache.arrange([{ ...blocking, id: "a b" }]);
+    const own = cache.clearLane(from, to, 0, () => [{ ...blocking, id: "a b" }], ["a b", "c"]);
+    const other = cache.clearLane(from, to, 0, () => [{ ...blocking, id: "a b" }], ["a", "b c"]);
+    expect(own).toBe(0);
+    expect(other).not.toBe(0);
+  });
+});
+
+describe("curvesBounds / mayCrossBox", () => {
+  it("never rules out a box that one of the curves crosses", () => {
+    const coordinate = fc.double({ min: -1e5, max: 1e5, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.record({ x: coordinate, y: coordinate }),
+        fc.record({ x: coordinate, y: coordinate }),
+        fc.integer({ min: -8, max: 8 }),
+        fc.record({ x: coordinate, y: coordinate, w: fc.nat(2000), h: fc.nat(2000) }),
+        (a, b, lane, r) => {
+          const curve = laneBezier({ ...a, side: "right" }, { ...b, side: "left" }, lane);
+          const box: Box = { left: r.x, top: r.y, right: r.x + r.w, bottom: r.y + r.h };
+          if (curveCrossesBox(curve, box))
+            expect(mayCrossBox(curvesBounds([curve]), box)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("rules out a box far from the curves", () => {
+    const bounds = curvesBounds([laneBezier(from, to, 0), laneBezier(from, to, 1)]);
+    expect(mayCrossBox(bounds, farBlocking)).toBe(false);
+    expect(mayCrossBox(bounds, blocking)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import {
   curveCrossesBox,
+  curvesBounds,
+  mayCrossBox,
   routeLane,
   type Anchor,
   type Box,
@@ -26,7 +28,7 @@ const MAX_CHANGED_BOXES = 64;
 export class LaneCache {
   /** The arrangement the kept answers hold for, by node id; undefined: nothing can be kept. */
   private boxes: Map<string, Box> | undefined = new Map();
-  private readonly answers = new Map<string, { lane: number; tried: readonly Curve[] }>();
+  private readonly answers = new Map<string, KnownLane>();
 
   constructor(
     private readonly route: LaneRouter = routeLane,
@@ -59,7 +61,13 @@ export class LaneCache {
     if (changed.length === 0) return;
     if (changed.length > MAX_CHANGED_BOXES) return this.answers.clear();
     for (const [key, known] of this.answers)
-      if (changed.some((box) => known.tried.some((curve) => curveCrossesBox(curve, box))))
+      if (
+        changed.some(
+          (box) =>
+            mayCrossBox(known.bounds, box) &&
+            known.tried.some((curve) => curveCrossesBox(curve, box)),
+        )
+      )
         this.answers.delete(key);
   }
 
@@ -75,14 +83,31 @@ export class LaneCache {
     ends: readonly string[],
   ): number {
     if (this.boxes === undefined) return this.route(from, to, lane, obstacles(), ends).lane;
-    const key = JSON.stringify([from.x, from.y, from.side, to.x, to.y, to.side, lane, ends]);
+    const key = laneKey(from, to, lane, ends);
     const known = this.answers.get(key);
     if (known !== undefined) return known.lane;
     const answer = this.route(from, to, lane, obstacles(), ends);
     if (this.answers.size >= this.maxEntries) this.answers.clear();
-    this.answers.set(key, answer);
+    this.answers.set(key, { ...answer, bounds: curvesBounds(answer.tried) });
     return answer.lane;
   }
+}
+
+interface KnownLane {
+  lane: number;
+  tried: readonly Curve[];
+  /** The tried curves' bounds: a changed box clear of them needs no closer look (arrange). */
+  bounds: Box;
+}
+
+/**
+ * One edge's cache key: its anchors, lane and ends. Built per edge on every analysis, so plain
+ * concatenation rather than JSON; the ends are length-prefixed, so no id can pass for another.
+ */
+function laneKey(from: Anchor, to: Anchor, lane: number, ends: readonly string[]): string {
+  let key = `${from.x} ${from.y} ${from.side} ${to.x} ${to.y} ${to.side} ${lane}`;
+  for (const end of ends) key += ` ${end.length}:${end}`;
+  return key;
 }
 
 function sameBox(a: Box, b: Box): boolean {

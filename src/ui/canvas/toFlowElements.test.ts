@@ -257,6 +257,61 @@ describe("reuseUnchanged", () => {
   });
 });
 
+describe("an analysis that shares its unchanged parts (analysisReceiver)", () => {
+  const laidOut = {
+    ...base,
+    autoPositions: {
+      [GW]: { x: 0, y: 0 },
+      [ROUTE]: { x: 400, y: 0 },
+      [SVC]: { x: 800, y: 0 },
+      [GHOST]: { x: 800, y: 300 },
+    },
+  };
+
+  test("gives back the same objects for unchanged nodes and edges, and new ones for the rest", () => {
+    const first = toFlowElements(laidOut);
+    const fixedRoute: GraphNode = { ...route, status: "ok" };
+    const [parentEdge, backendEdge] = graph.edges;
+    const fixedParent = { ...parentEdge!, status: "ok" as const };
+    const second = toFlowElements({
+      ...laidOut,
+      graph: {
+        ...graph,
+        nodes: graph.nodes.map((n) => (n === route ? fixedRoute : n)),
+        edges: [fixedParent, backendEdge!],
+      },
+    });
+    const before = new Map(first.nodes.map((n) => [n.id, n]));
+    for (const n of graphNodes(second.nodes))
+      if (n.id === ROUTE) expect(n).not.toBe(before.get(ROUTE));
+      else expect(n).toBe(before.get(n.id));
+    expect(graphNodes(second.nodes).find((n) => n.id === ROUTE)?.data.node.status).toBe("ok");
+    expect(second.edges[0]).not.toBe(first.edges[0]);
+    expect(second.edges[0]?.data?.status).toBe("ok");
+    expect(second.edges[1]).toBe(first.edges[1]);
+  });
+
+  test("builds a node again when where or how it is drawn changes", () => {
+    const first = graphNodes(toFlowElements(laidOut).nodes).find((n) => n.id === ROUTE)!;
+    const moved = graphNodes(
+      toFlowElements({ ...laidOut, positions: { [ROUTE]: { x: 400, y: 1 } } }).nodes,
+    ).find((n) => n.id === ROUTE)!;
+    expect(moved.position).toEqual({ x: 400, y: 1 });
+    const stale = graphNodes(toFlowElements({ ...laidOut, stale: new Set([ROUTE]) }).nodes).find(
+      (n) => n.id === ROUTE,
+    )!;
+    expect(stale.data.stale).toBe(true);
+    const faded = graphNodes(toFlowElements({ ...laidOut, matches: new Set([GW]) }).nodes).find(
+      (n) => n.id === ROUTE,
+    )!;
+    expect(faded.data.dimmed).toBe(true);
+    const again = graphNodes(toFlowElements(laidOut).nodes).find((n) => n.id === ROUTE)!;
+    expect(again.data.stale).toBe(false);
+    expect(again.data.dimmed).toBeUndefined();
+    expect(again.position).toEqual(first.position);
+  });
+});
+
 describe("edges around unrelated nodes", () => {
   const A = resourceKey("HTTPRoute", "x", "a");
   const B = resourceKey("Service", "x", "b");

@@ -10,6 +10,7 @@ import {
   OUT_HANDLE,
   listenerHandle,
   type FlowEdge,
+  type GraphEdgeData,
   type FlowNode,
   type GraphFlowNode,
   type NamespaceFlowNode,
@@ -61,34 +62,17 @@ export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: Fl
   const { shown, matches } = input;
   const visible =
     shown === undefined ? input.graph.nodes : input.graph.nodes.filter((n) => shown.has(n.id));
-  const graphNodes: GraphFlowNode[] = visible.map((n) => {
-    const size = nodeSize(n);
-    const dimmed = matches !== undefined && !matches.has(n.id);
-    const cursor = n.id === input.cursor;
-    const position = input.positions[n.id] ??
-      input.autoPositions[n.id] ??
-      fallback.get(n.id) ?? { x: 0, y: 0 };
-    return {
-      id: n.id,
-      type: "graphNode",
-      position,
-      width: size.width,
-      height: size.height,
-      // Known up front, so React Flow draws edges without mounting every node to measure it.
-      handles: graphNodeHandles(n, size),
+  const graphNodes: GraphFlowNode[] = visible.map((n) =>
+    toGraphFlowNode(n, {
+      position: input.positions[n.id] ??
+        input.autoPositions[n.id] ??
+        fallback.get(n.id) ?? { x: 0, y: 0 },
       selected: n.id === input.selected,
-      // Ghosts are references, not documents: there is nothing to delete in the YAML.
-      deletable: !n.ghost && n.category !== "other",
-      data: {
-        node: n,
-        selected: n.id === input.selected,
-        stale: input.stale.has(n.id),
-        ...size,
-        ...(dimmed ? { dimmed } : {}),
-        ...(cursor ? { cursor } : {}),
-      },
-    };
-  });
+      stale: input.stale.has(n.id),
+      dimmed: matches !== undefined && !matches.has(n.id),
+      cursor: n.id === input.cursor,
+    }),
+  );
   const frames = namespaceFrames(input.graph, graphNodes);
   const drawnEdges =
     shown === undefined
@@ -96,13 +80,70 @@ export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: Fl
       : input.graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
   const edges = aroundNodes(
     withLanes(
-      drawnEdges.map((e) => toFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target))),
+      drawnEdges.map((e) =>
+        builtFlowEdge(e, input.stale.has(e.source) || input.stale.has(e.target)),
+      ),
     ),
     graphNodes,
     input.laneCache ?? new LaneCache(),
   );
   // Frames first: React Flow paints in array order, so they sit under their members.
   return { nodes: [...frames, ...graphNodes], edges };
+}
+
+interface NodeLook {
+  position: XY;
+  selected: boolean;
+  stale: boolean;
+  dimmed: boolean;
+  cursor: boolean;
+}
+
+/**
+ * The last flow node built for each graph node, with what it was built from. An analysis shares
+ * every unchanged graph node with the previous one by identity (worker/analysisReceiver.ts), so a
+ * keystroke rebuilds only the nodes it changed; the rest come back as the same objects, which
+ * reuseUnchanged then keeps without comparing them field by field.
+ */
+const builtNodes = new WeakMap<GraphNode, { look: NodeLook; flow: GraphFlowNode }>();
+
+function toGraphFlowNode(n: GraphNode, look: NodeLook): GraphFlowNode {
+  const known = builtNodes.get(n);
+  if (known !== undefined && sameLook(known.look, look)) return known.flow;
+  const size = nodeSize(n);
+  const flow: GraphFlowNode = {
+    id: n.id,
+    type: "graphNode",
+    position: look.position,
+    width: size.width,
+    height: size.height,
+    // Known up front, so React Flow draws edges without mounting every node to measure it.
+    handles: graphNodeHandles(n, size),
+    selected: look.selected,
+    // Ghosts are references, not documents: there is nothing to delete in the YAML.
+    deletable: !n.ghost && n.category !== "other",
+    data: {
+      node: n,
+      selected: look.selected,
+      stale: look.stale,
+      ...size,
+      ...(look.dimmed ? { dimmed: true } : {}),
+      ...(look.cursor ? { cursor: true } : {}),
+    },
+  };
+  builtNodes.set(n, { look, flow });
+  return flow;
+}
+
+function sameLook(a: NodeLook, b: NodeLook): boolean {
+  return (
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.selected === b.selected &&
+    a.stale === b.stale &&
+    a.dimmed === b.dimmed &&
+    a.cursor === b.cursor
+  );
 }
 
 function fallbackPositions(nodes: readonly GraphNode[]): Map<string, XY> {
@@ -163,25 +204,36 @@ function namespaceFrames(
   return frames;
 }
 
-/** Edges are drawn in traffic direction: class → gateway → listener → route → backend. */
+/** As builtNodes, for edges: the last flow edge built for each graph edge, by its stale flag. */
+const builtEdges = new WeakMap<GraphEdge, { stale: boolean; flow: FlowEdge }>();
+
+function builtFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
+  const known = builtEdges.get(e);
+  if (known !== undefined && known.stale === stale) return known.flow;
+  const flow = toFlowEdge(e, stale);
+  builtEdges.set(e, { stale, flow });
+  return flow;
+}
+
+/**
+ * Edges are drawn in traffic direction: class → gateway → listener → route → backend. Built for
+ * every edge on every analysis, so written without object spreads (V8 copies a spread object
+ * through a slow generic path here, and this was the canvas's costliest step at 300 documents).
+ */
 function toFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
-  const data = {
-    edge: e,
-    status: e.status,
-    stale,
-    ...(e.label === undefined ? {} : { label: e.label }),
-  };
-  const base = {
-    id: e.id,
-    type: "status" as const,
-    data,
-    deletable: e.kind === "parent" || e.kind === "backend",
-  };
+  const data: GraphEdgeData =
+    e.label === undefined
+      ? { edge: e, status: e.status, stale }
+      : { edge: e, status: e.status, stale, label: e.label };
+  const deletable = e.kind === "parent" || e.kind === "backend";
   switch (e.kind) {
     case "parent":
     case "listenerSet":
       return {
-        ...base,
+        id: e.id,
+        type: "status",
+        data,
+        deletable,
         source: e.target,
         sourceHandle: e.targetListener ? listenerHandle(e.targetListener) : OUT_HANDLE,
         target: e.source,
@@ -189,7 +241,10 @@ function toFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
       };
     case "grant":
       return {
-        ...base,
+        id: e.id,
+        type: "status",
+        data,
+        deletable,
         source: e.source,
         sourceHandle: GRANT_HANDLE,
         target: e.target,
@@ -197,7 +252,10 @@ function toFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
       };
     default:
       return {
-        ...base,
+        id: e.id,
+        type: "status",
+        data,
+        deletable,
         source: e.source,
         sourceHandle: OUT_HANDLE,
         target: e.target,
@@ -212,8 +270,20 @@ function withLanes(edges: FlowEdge[]): FlowEdge[] {
   if (lanes.size === 0) return edges;
   return edges.map((e) => {
     const lane = lanes.get(e.id);
-    return lane === undefined || e.data === undefined ? e : { ...e, data: { ...e.data, lane } };
+    return lane === undefined ? e : inLane(e, lane);
   });
+}
+
+/** The last copy of each flow edge put in another lane, so an unchanged edge keeps its object. */
+const laneCopies = new WeakMap<FlowEdge, { lane: number; flow: FlowEdge }>();
+
+function inLane(e: FlowEdge, lane: number): FlowEdge {
+  if (e.data === undefined) return e;
+  const known = laneCopies.get(e);
+  if (known !== undefined && known.lane === lane) return known.flow;
+  const flow = { ...e, data: { ...e.data, lane } };
+  laneCopies.set(e, { lane, flow });
+  return flow;
 }
 
 /**
@@ -250,7 +320,7 @@ function aroundNodes(
       obstacles,
       [e.source, e.target],
     );
-    return clear === lane ? e : { ...e, data: { ...e.data, lane: clear } };
+    return clear === lane ? e : inLane(e, clear);
   });
 }
 
@@ -287,7 +357,7 @@ export function reuseUnchanged<T extends FlowNode | FlowEdge>(
   let changed = previous.length !== next.length;
   const out = next.map((item, i) => {
     const old = byId.get(item.id);
-    if (old && isSameElement(old, item)) {
+    if (old !== undefined && (old === item || isSameElement(old, item))) {
       if (previous[i] !== old) changed = true;
       return old;
     }
