@@ -38,6 +38,9 @@ export const TABLE_RULE_INDEXES: readonly number[] = [
   RULES.indexOf(findHostnameOverlaps),
 ];
 
+/** Where findHostnameOverlaps sits in lintByRules: it reads every Gateway, not one host. */
+export const HOSTNAME_OVERLAP_RULE_INDEX = RULES.indexOf(findHostnameOverlaps);
+
 /** One rule of lintByRules on its own. */
 export function lintRule(index: number, input: LintInput): LintFinding[] {
   const rule = RULES[index];
