@@ -524,3 +524,40 @@ describe("lint.route-not-accepted", () => {
     ).toEqual([]);
   });
 });
+
+describe("lint.parent-ref-namespace-defaulted", () => {
+  // GATEWAY holds infra/web; route() attaches from app with `namespace: infra` written out.
+  const withoutNamespace = (name: string) =>
+    route(name, `    - backendRefs: [{ name: svc, port: 8080 }]\n`).replace(
+      "    - name: web\n      namespace: infra\n",
+      "    - name: web\n",
+    );
+  it("says which namespace a parentRef without one probably meant", () => {
+    for (const world of ["auto", "closed"] as const) {
+      const analysis = analyze([{ name: "in.yaml", text: GATEWAY + withoutNamespace("r") }], {
+        clock: () => "2026-01-01T00:00:00Z",
+        world,
+      });
+      const found = withCode(analysis, "lint.parent-ref-namespace-defaulted");
+      expect(found.map((d) => [d.path, d.message])).toEqual([
+        [
+          "spec.parentRefs[0]",
+          expect.stringContaining(
+            "names Gateway app/web (the route's own namespace), which is not in the input; Gateway infra/web is",
+          ),
+        ],
+      ]);
+    }
+  });
+  it("stays silent when the namespace is written, or no Gateway of that name exists", () => {
+    expect(
+      withCode(analyzeText(GATEWAY + route("r", backend)), "lint.parent-ref-namespace-defaulted"),
+    ).toEqual([]);
+    expect(
+      withCode(
+        analyzeText(GATEWAY + withoutNamespace("r").replace("- name: web\n", "- name: other\n")),
+        "lint.parent-ref-namespace-defaulted",
+      ),
+    ).toEqual([]);
+  });
+});

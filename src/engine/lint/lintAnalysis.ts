@@ -4,6 +4,7 @@
  */
 import { findBackendProblems } from "./findBackendProblems";
 import { findHostnameOverlaps } from "./findHostnameOverlaps";
+import { findParentRefNamespaceDefaulted } from "./findParentRefNamespaceDefaulted";
 import { findParentRefsWithoutStatus } from "./findParentRefsWithoutStatus";
 import { findRoutesNotAccepted } from "./findRoutesNotAccepted";
 import { findShadowedMatches } from "./findShadowedMatches";
@@ -15,6 +16,7 @@ const RULES: readonly ((input: LintInput) => LintFinding[])[] = [
   findBackendProblems,
   findParentRefsWithoutStatus,
   findRoutesNotAccepted,
+  findParentRefNamespaceDefaulted,
 ];
 
 export function lintAnalysis(input: LintInput): LintFinding[] {
