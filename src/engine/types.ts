@@ -244,6 +244,8 @@ export interface ListenerModel {
   tlsMode?: TLSMode;
   /** Accepted and not conflicted: the listener serves traffic (routes may attach either way). */
   ready: boolean;
+  /** Why the listener serves no traffic (set only when not ready), as a trace prints it. */
+  notReady?: string;
   /** Trace lines for what the listener relies on that the world assumed (its certificate Secrets). */
   assumed?: string[];
   supportedKinds: RouteKind[];

@@ -179,6 +179,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "warning",
     hint: "No controller gwsim models owns this parent, so a cluster may write no status for this parentRef at all: check its name, namespace, kind and GatewayClass.",
   },
+  "lint.parent-ref-namespace-defaulted": {
+    severity: "warning",
+    hint: "A parentRef's namespace defaults to the route's own namespace, not the Gateway's: set parentRefs[].namespace to the Gateway's namespace, and check that its listeners' allowedRoutes admit the route's namespace.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CATALOG;

@@ -15,12 +15,15 @@
  *   host, a shadow the whole table confirms is confirmed on the touched hosts alone too: the
  *   request reaches the same host there, no more specific one being left out. So the touched
  *   hosts give no finding in the whole table exactly when they give none on their own.
- * - findHostnameOverlaps reads the Gateways' listeners only, which an in-place route edit leaves.
+ * - findHostnameOverlaps compares the names Gateways claim across Gateways, so the touched hosts
+ *   alone cannot show it (they hold no Gateway manifest to place a finding on). A path edit
+ *   leaves every claim as it was; a hostname edit can change what a listener without a hostname
+ *   claims (its routes' hostnames), so then the rule runs on both whole revisions and must agree.
  * When the touched hosts do have findings, the caller runs the rules over the whole table.
  */
 import type { Analysis } from "../analysisTypes";
 import type { ResourceIndex } from "../resolve/indexResources";
-import { lintRule, TABLE_RULE_INDEXES } from "../lint/lintAnalysis";
+import { HOSTNAME_OVERLAP_RULE_INDEX, lintRule, TABLE_RULE_INDEXES } from "../lint/lintAnalysis";
 import type { LintInput } from "../lint/lintTypes";
 import type { RouteTable, RouteTableListener } from "../routing/types";
 import type { SourceLocator } from "../load/sourceLocator";
@@ -51,6 +54,7 @@ export function tableRulesStand(
 ): boolean {
   // The untouched hosts are the same in both tables (only touched hosts come or go): one suffices.
   if (context.hostsMoved && !requestsStayPut(before.table, touched)) return false;
+  if (context.hostsMoved && !overlapsStand(before, after, context.gateways)) return false;
   for (const side of [before, after]) {
     const input = touchedInput(side, touched, context);
     for (const rule of TABLE_RULE_INDEXES) if (lintRule(rule, input).length > 0) return false;
@@ -76,6 +80,32 @@ function requestsStayPut(
     }
   }
   return true;
+}
+
+/** Whether findHostnameOverlaps says the same of both whole revisions. */
+function overlapsStand(
+  before: TableSide,
+  after: TableSide,
+  gateways: Analysis["gateways"],
+): boolean {
+  const findings = (side: TableSide) => {
+    const manifests = [];
+    for (const g of gateways) {
+      const m = side.index.byKey.get(g.key);
+      if (m !== undefined) manifests.push(m);
+    }
+    const input: LintInput = {
+      manifests,
+      locator: side.locator,
+      explain: [],
+      gateways,
+      routes: [],
+      attachments: [],
+      routeTable: side.table,
+    };
+    return JSON.stringify(lintRule(HOSTNAME_OVERLAP_RULE_INDEX, input));
+  };
+  return findings(before) === findings(after);
 }
 
 /** The host a request aimed at a virtual host is sent with (as requestForEntry names it). */

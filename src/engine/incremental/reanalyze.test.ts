@@ -490,6 +490,46 @@ describe("the table lint rules after a route's entries moved", () => {
   });
 });
 
+describe("hostname overlaps across Gateways after a hostname edit", () => {
+  // Both listeners have no hostname, so what each Gateway claims is its routes' hostnames.
+  const OTHER = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: other
+  namespace: infra
+spec:
+  gatewayClassName: gwsim
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+      allowedRoutes:
+        namespaces:
+          from: All
+`;
+  const onOther = route("z").replace("    - name: web\n", "    - name: other\n");
+  const base = GATEWAY + OTHER + route("a") + route("b") + onOther;
+  const overlaps = (r: AnalyzedRevision) =>
+    r.analysis.diagnostics.filter((d) => d.code === "lint.hostname-overlap-across-gateways");
+
+  test("renamed onto a name the other Gateway serves: the overlap appears, as in a fresh analysis", () => {
+    const after = base.replace("- b.example.com", "- z.example.com");
+    const { result, fresh } = step(base, after);
+    expect(overlaps(fresh).map((d) => d.message)).toEqual([
+      expect.stringContaining("both serve z.example.com on port 80"),
+    ]);
+    if (result.revision !== undefined) expect(result.revision.analysis).toEqual(fresh.analysis);
+  });
+
+  test("renamed off it: the overlap goes, as in a fresh analysis", () => {
+    const before = base.replace("- b.example.com", "- z.example.com");
+    const { result, fresh } = step(before, base);
+    expect(overlaps(fresh)).toEqual([]);
+    if (result.revision !== undefined) expect(result.revision.analysis).toEqual(fresh.analysis);
+  });
+});
+
 describe("a route's hostnames edited", () => {
   const hosts = (r: ReturnType<typeof expectReused>["revision"]) =>
     r.analysis.routeTable.listeners[0]?.virtualHosts.map((v) => [

@@ -198,6 +198,75 @@ spec:
       ),
     ).toEqual([]);
   });
+
+  // A public and an internal Gateway, both with hostname-less listeners, is the usual split: the
+  // routes on each name the hostnames, so DNS sends each name to the one Gateway serving it.
+  const listenerOf = (gateway: string, protocol: string, port: number, extra = "") => `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: ${gateway}
+  namespace: infra
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: l
+      protocol: ${protocol}
+      port: ${port}
+${extra}`;
+  const routeOn = (name: string, gateway: string, hostname: string) => `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: ${name}
+  namespace: infra
+spec:
+  parentRefs: [{ name: ${gateway} }]
+  hostnames: ["${hostname}"]
+  rules: [{ backendRefs: [{ name: svc, port: 8080 }] }]
+`;
+  const classOnly = GATEWAY.slice(0, GATEWAY.indexOf("---"));
+
+  it("stays silent for hostname-less listeners whose routes serve different hostnames", () => {
+    const text =
+      classOnly +
+      listenerOf("public", "HTTP", 80) +
+      listenerOf("internal", "HTTP", 80) +
+      routeOn("shop", "public", "shop.example.com") +
+      routeOn("admin", "internal", "admin.corp.internal");
+    expect(withCode(analyzeText(text), "lint.hostname-overlap-across-gateways")).toEqual([]);
+  });
+
+  it("reports hostname-less listeners whose routes serve the same hostname", () => {
+    const text =
+      classOnly +
+      listenerOf("public", "HTTP", 80) +
+      listenerOf("internal", "HTTP", 80) +
+      routeOn("shop", "public", "shop.example.com") +
+      routeOn("shop-too", "internal", "*.example.com");
+    const found = withCode(analyzeText(text), "lint.hostname-overlap-across-gateways");
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringContaining("both serve shop.example.com on port 80"),
+    ]);
+  });
+
+  it("stays silent for TCP and UDP listeners, which have no hostname to share", () => {
+    const text =
+      classOnly +
+      listenerOf("a", "TCP", 5432) +
+      listenerOf("b", "TCP", 5432) +
+      listenerOf("c", "UDP", 53) +
+      listenerOf("d", "UDP", 53);
+    expect(withCode(analyzeText(text), "lint.hostname-overlap-across-gateways")).toEqual([]);
+  });
+
+  it("stays silent for a listener that is not accepted, which serves nothing", () => {
+    const text =
+      classOnly +
+      listenerOf("a", "HTTP", 80, '      hostname: "*.example.com"\n') +
+      listenerOf("b", "example.com/custom", 80, '      hostname: "*.example.com"\n');
+    expect(withCode(analyzeText(text), "lint.hostname-overlap-across-gateways")).toEqual([]);
+  });
 });
 
 describe("lint.zero-total-weight", () => {
@@ -452,6 +521,43 @@ describe("lint.route-not-accepted", () => {
 `,
           ),
       ).filter((f) => f.diagnostic.code === "lint.route-not-accepted"),
+    ).toEqual([]);
+  });
+});
+
+describe("lint.parent-ref-namespace-defaulted", () => {
+  // GATEWAY holds infra/web; route() attaches from app with `namespace: infra` written out.
+  const withoutNamespace = (name: string) =>
+    route(name, `    - backendRefs: [{ name: svc, port: 8080 }]\n`).replace(
+      "    - name: web\n      namespace: infra\n",
+      "    - name: web\n",
+    );
+  it("says which namespace a parentRef without one probably meant", () => {
+    for (const world of ["auto", "closed"] as const) {
+      const analysis = analyze([{ name: "in.yaml", text: GATEWAY + withoutNamespace("r") }], {
+        clock: () => "2026-01-01T00:00:00Z",
+        world,
+      });
+      const found = withCode(analysis, "lint.parent-ref-namespace-defaulted");
+      expect(found.map((d) => [d.path, d.message])).toEqual([
+        [
+          "spec.parentRefs[0]",
+          expect.stringContaining(
+            "names Gateway app/web (the route's own namespace), which is not in the input; Gateway infra/web is",
+          ),
+        ],
+      ]);
+    }
+  });
+  it("stays silent when the namespace is written, or no Gateway of that name exists", () => {
+    expect(
+      withCode(analyzeText(GATEWAY + route("r", backend)), "lint.parent-ref-namespace-defaulted"),
+    ).toEqual([]);
+    expect(
+      withCode(
+        analyzeText(GATEWAY + withoutNamespace("r").replace("- name: web\n", "- name: other\n")),
+        "lint.parent-ref-namespace-defaulted",
+      ),
     ).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { findBackendProblems } from "./findBackendProblems";
 import { findHostnameOverlaps } from "./findHostnameOverlaps";
+import { findParentRefNamespaceDefaulted } from "./findParentRefNamespaceDefaulted";
 import { findParentRefsWithoutStatus } from "./findParentRefsWithoutStatus";
 import { findRoutesNotAccepted } from "./findRoutesNotAccepted";
 import { findShadowedMatches } from "./findShadowedMatches";
@@ -15,6 +16,7 @@ const RULES: readonly ((input: LintInput) => LintFinding[])[] = [
   findBackendProblems,
   findParentRefsWithoutStatus,
   findRoutesNotAccepted,
+  findParentRefNamespaceDefaulted,
 ];
 
 export function lintAnalysis(input: LintInput): LintFinding[] {
@@ -37,6 +39,9 @@ export const TABLE_RULE_INDEXES: readonly number[] = [
   RULES.indexOf(findShadowedMatches),
   RULES.indexOf(findHostnameOverlaps),
 ];
+
+/** Where findHostnameOverlaps sits in lintByRules: it reads every Gateway, not one host. */
+export const HOSTNAME_OVERLAP_RULE_INDEX = RULES.indexOf(findHostnameOverlaps);
 
 /** One rule of lintByRules on its own. */
 export function lintRule(index: number, input: LintInput): LintFinding[] {

@@ -45,3 +45,12 @@ test("URLs, times and spaced keys are not mistaken for a missing space", () => {
     value: "web",
   });
 });
+
+test("a Helm or Go template line says to render the chart first", () => {
+  const described = firstError("metadata:\n  name: x\n  {{- with .namespace }}\n  namespace: y\n");
+  expect(described.hint).toContain("helm template");
+  expect(described.message).toContain("Go template syntax");
+  expect(firstError("spec:\n  name: {{ .Release.Name }}-gw\n").hint).toContain("helm template");
+  // Braces that are YAML flow mappings are not a template.
+  expect(firstError("a: {b: 1}\na: 2\n").hint).not.toContain("helm template");
+});

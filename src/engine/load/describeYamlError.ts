@@ -1,6 +1,7 @@
 /**
- * Rewrites the yaml library's parse errors in the user's terms and adds the one hint that
- * matters most: `key:value` without a space after the colon is not a mapping entry in YAML.
+ * Rewrites the yaml library's parse errors in the user's terms and adds the hints that matter
+ * most: `key:value` without a space after the colon is not a mapping entry in YAML, and a Helm
+ * template (`{{ … }}`) must be rendered before it is YAML.
  */
 import type { YAMLError } from "yaml";
 
@@ -29,6 +30,8 @@ export function describeYamlError(error: YAMLError, lineText: string): Described
   const base =
     friendly?.message ??
     error.message.replace(/\s+at line \d+, column \d+.*$/s, "").replace(/\.$/, "");
+  if (isTemplateLine(lineText))
+    return { message: `YAML syntax error: ${base}. ${TEMPLATE.message}`, hint: TEMPLATE.hint };
   if (error.code === "BLOCK_AS_IMPLICIT_KEY") return describeNestedMapping(lineText);
   const missingSpace = findMissingSpaceAfterColon(lineText);
   if (missingSpace) {
@@ -41,6 +44,19 @@ export function describeYamlError(error: YAMLError, lineText: string): Described
     message: `YAML syntax error: ${base}.`,
     ...(friendly?.hint ? { hint: friendly.hint } : {}),
   };
+}
+
+/** Said of a line holding a template action, wherever the YAML it breaks fails. */
+export const TEMPLATE: Required<DescribedYamlError> = {
+  message:
+    "This line is Go template syntax (`{{ … }}`), as in a Helm chart's templates/ folder: a template is not YAML until it is rendered.",
+  hint: "Render the chart and check its output: `helm template RELEASE CHART -f values.yaml | gwsim check -` (or paste the rendered manifests).",
+};
+
+// `{{ .Values.x }}`, `{{- if … }}`: an action of Go's text/template, which Helm charts are written in.
+export function isTemplateLine(lineText: string): boolean {
+  const open = lineText.indexOf("{{");
+  return open >= 0 && lineText.indexOf("}}", open + 2) > open;
 }
 
 // `key: value` followed by a deeper-indented `other: x`, or two `key:` on one line.

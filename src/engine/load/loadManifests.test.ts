@@ -195,6 +195,15 @@ describe("loadManifests", () => {
     expect(r.manifests.map((m) => m.name)).toEqual(["ok"]);
   });
 
+  test("a Helm template value that YAML reads as a mapping key says to render the chart", () => {
+    const r = load(
+      "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n    - port: {{ .Values.port }}\n",
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([["yaml.complex-key", 6]]);
+    expect(r.diagnostics[0]?.message).toContain("Go template syntax");
+    expect(r.diagnostics[0]?.hint).toContain("helm template");
+  });
+
   test("keys inside !!pairs and !!omap are keys too: a collection there is refused, located", () => {
     const r = load(
       "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\ndata: !!pairs\n  - ? [a]\n    : 1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: o}\ndata: !!omap\n  - {a: 1}\n  - ? {b: 2}\n    : 3\n",

@@ -8,9 +8,9 @@
 import type { Document, Node } from "yaml";
 import { isMap, isSeq } from "./yamlNodeTypes";
 import { diagnostic } from "../diagnostics/diagnostic";
-import type { Diagnostic, Manifest, ManifestSource, SourceFile } from "../types";
+import type { Diagnostic, Manifest, ManifestSource, SourceFile, SourceLocation } from "../types";
 import { buildManifest, isPlainObject, refOf, type ObjectInput } from "./buildManifest";
-import { describeYamlError } from "./describeYamlError";
+import { describeYamlError, isTemplateLine, TEMPLATE } from "./describeYamlError";
 import { guardDocuments, positionIn, type RefusedDocument } from "./guardDocuments";
 import { inspectDocument } from "./inspectDocument";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./loadLimits";
@@ -509,11 +509,7 @@ function loadDocument(
     const at = offsetsToLocation(file, problem.offset, problem.offset + 1);
     diagnostics.push(
       problem.kind === "complex-key"
-        ? diagnostic(
-            "yaml.complex-key",
-            at,
-            "A mapping or list is used as a key here; Kubernetes objects only have text keys. This document was not loaded.",
-          )
+        ? complexKeyDiagnostic(at, lineAt(file.text, problem.offset))
         : diagnostic(
             "yaml.nesting-limit",
             at,
@@ -551,6 +547,20 @@ function loadDocument(
   }
   build({ value, source: sourceOf(file, docIndex, contents) }, contents);
   return { manifests, diagnostics };
+}
+
+/** `port: {{ .Values.port }}` is valid YAML (a mapping as a key): say it is a template, unrendered. */
+function complexKeyDiagnostic(at: SourceLocation, lineText: string): Diagnostic {
+  const problem =
+    "A mapping or list is used as a key here; Kubernetes objects only have text keys.";
+  if (isTemplateLine(lineText))
+    return diagnostic(
+      "yaml.complex-key",
+      at,
+      `${problem} ${TEMPLATE.message} This document was not loaded.`,
+      { hint: TEMPLATE.hint },
+    );
+  return diagnostic("yaml.complex-key", at, `${problem} This document was not loaded.`);
 }
 
 /**

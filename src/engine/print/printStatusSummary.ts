@@ -21,12 +21,26 @@ const ROUTE_KINDS = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "
 
 export function printStatusSummary(analysis: Analysis): string {
   const lines: string[] = [];
-  const keys = Object.keys(analysis.status).sort(byKindThenName) as ResourceKey[];
+  const keys = Object.keys(analysis.status) as ResourceKey[];
+  // A route none of whose parents is in the input (or reconciled) gets no status entry (spec
+  // 2.4), but it is still listed with why, so no route of the input goes unmentioned.
+  const listed = new Set<string>(keys);
+  for (const x of analysis.explain) {
+    if (listed.has(x.route)) continue;
+    listed.add(x.route);
+    keys.push(x.route);
+  }
+  keys.sort(byKindThenName);
   for (const key of keys) {
-    const status = analysis.status[key];
-    if (!status) continue;
     const ref = parseResourceKey(key);
     const id = esc(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`);
+    const status = Object.hasOwn(analysis.status, key) ? analysis.status[key] : undefined;
+    if (!status) {
+      lines.push(`${id}: no status (no parent in the input writes it)`);
+      for (const ex of analysis.explain.filter((x) => x.route === key))
+        for (const line of printWhyNoStatus(ex)) lines.push(line);
+      continue;
+    }
     // A ListenerSet's status has the Gateway's shape: its own conditions, then its listeners.
     if ((ref.kind === "Gateway" || ref.kind === "ListenerSet") && isGatewayStatus(status)) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
@@ -81,6 +95,17 @@ function printFailedChecks(ex: RouteParentExplain): string[] {
     for (const c of l.checks.filter((c) => !c.pass))
       out.push(`    ✗ listener ${esc(l.listener)}: ${c.check}: ${esc(c.detail)}`);
   }
+  return out;
+}
+
+/** A parent that wrote no status: not a rejection, so said without "not accepted". */
+function printWhyNoStatus(ex: RouteParentExplain): string[] {
+  if (ex.unknownParent === true) return printFailedChecks(ex);
+  const target = `${ex.parentRef.namespace ?? ""}${ex.parentRef.namespace ? "/" : ""}${ex.parentRef.name ?? "?"}`;
+  const out = [
+    `  parentRefs[${ex.parentRefIndex}] (${esc(target)}): ${esc(ex.noStatusReason ?? ex.message ?? ex.reason)}`,
+  ];
+  for (const c of ex.checks.filter((c) => !c.pass)) out.push(`    ✗ ${c.check}: ${esc(c.detail)}`);
   return out;
 }
 

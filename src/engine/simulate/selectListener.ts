@@ -4,7 +4,7 @@
  * HTTPS a Host that belongs to another listener than the SNI's is misdirected (421).
  */
 import { describeHostnameKind, isHostnameMatch } from "../match/hostname";
-import type { CompiledGateway, CompiledListener, Router } from "../routing/router";
+import type { CompiledGateway, CompiledListener, CompiledPort, Router } from "../routing/router";
 import type { ListenerConsideration } from "./traceTypes";
 import type { OutcomeKind, SimScheme } from "./types";
 
@@ -144,10 +144,18 @@ export function selectListener(gateway: CompiledGateway, q: ListenerQuery): List
   if (q.scheme === "https" || q.scheme === "tls") {
     const sni = q.sni ?? "";
     const bySni = (q.scheme === "https" ? port.bySni : port.byProtocol.get(protocol))?.lookup(sni);
-    if (bySni === undefined)
-      return refused(
-        `no ${q.scheme === "https" ? "HTTPS or TLS" : "TLS"} listener on port ${q.port} of Gateway ${gateway.name} covers the SNI ${sni || "(none)"}: the TLS handshake fails`,
+    if (bySni === undefined) {
+      const idle = idleListenerCovering(
+        port,
+        q.scheme === "https" ? ["HTTPS", "TLS"] : ["TLS"],
+        sni,
       );
+      return refused(
+        idle === undefined
+          ? `no ${q.scheme === "https" ? "HTTPS or TLS" : "TLS"} listener on port ${q.port} of Gateway ${gateway.name} covers the SNI ${sni || "(none)"}: the TLS handshake fails`
+          : `listener ${idle.model.name} covers the SNI ${sni || "(none)"} on port ${q.port} of Gateway ${gateway.name} but serves no traffic (${idle.model.notReady ?? "not ready"}): the TLS handshake fails`,
+      );
+    }
     // A TLS listener passes the connection through (or terminates it) by SNI alone; Host plays no part.
     if (bySni.model.protocol === "TLS") return { ok: true, listener: bySni };
     const byHost = port.byProtocol.get("HTTPS")?.lookup(q.hostname);
@@ -169,8 +177,12 @@ export function selectListener(gateway: CompiledGateway, q: ListenerQuery): List
     return { ok: true, listener: bySni };
   }
   const index = port.byProtocol.get(protocol);
-  if (index === undefined)
-    return refused(`Gateway ${gateway.name} has no ready ${protocol} listener on port ${q.port}`);
+  if (index === undefined) {
+    const idle = idleListenerCovering(port, [protocol], q.hostname);
+    return refused(
+      `Gateway ${gateway.name} has no ready ${protocol} listener on port ${q.port}${idle === undefined ? "" : ` (listener ${idle.model.name} serves no traffic: ${idle.model.notReady ?? "not ready"})`}`,
+    );
+  }
   const chosen = index.lookup(q.hostname);
   if (chosen === undefined)
     return notFound(
@@ -201,6 +213,20 @@ export function findListener(
   }
   const index = p.byProtocol.get(SCHEME_PROTOCOL[scheme]);
   return index?.lookup(scheme === "tls" ? (sni ?? "") : hostname);
+}
+
+/** A listener of one of `protocols` on the port that would cover `name` but serves no traffic. */
+function idleListenerCovering(
+  port: CompiledPort,
+  protocols: readonly string[],
+  name: string,
+): CompiledListener | undefined {
+  return port.listeners.find(
+    (l) =>
+      !l.ready &&
+      protocols.includes(l.model.protocol) &&
+      isHostnameMatch(l.model.hostname ?? "*", name),
+  );
 }
 
 function notFound(reason: string, grpc: boolean): SelectionFailure {
@@ -244,7 +270,9 @@ export function explainListeners(
         item.reason = `speaks ${m.protocol}, the request needs ${protocol}`;
       else if (!l.ready)
         item.reason =
-          "not ready (not accepted, conflicted, or its Gateway is not reconciled): serves no traffic";
+          m.notReady === undefined
+            ? "not ready (not accepted, conflicted, or its Gateway is not reconciled): serves no traffic"
+            : `serves no traffic: ${m.notReady}`;
       else if (misdirected?.bySni === l)
         item.reason = `chosen by the SNI ${q.sni ?? ""}, but the Host ${q.hostname} belongs to listener ${misdirected.byHost?.model.name ?? "?"}: 421`;
       else if (misdirected?.byHost === l)

@@ -16,6 +16,7 @@ import type { GatewayAssessment } from "./assessGateway";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import { computeListenerStatus } from "./computeListenerStatus";
 import { isListenerReady, type ListenerState } from "./listenerState";
+import { listenerNotReadyReason } from "./listenerNotReady";
 import { conditionsFor, type StatusContext } from "./statusContext";
 
 export interface WrittenGateway {
@@ -283,5 +284,9 @@ function toListenerModel(l: ListenerState, gatewayServes: boolean): ListenerMode
   if (l.hostname !== undefined) model.hostname = l.hostname;
   if (l.tlsMode !== undefined) model.tlsMode = l.tlsMode;
   if (l.assumed !== undefined) model.assumed = [...l.assumed];
+  if (!model.ready) {
+    const notReady = listenerNotReadyReason(l, gatewayServes);
+    if (notReady !== undefined) model.notReady = notReady;
+  }
   return model;
 }
