@@ -24,21 +24,35 @@ export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined)
   if (Array.isArray(value)) return schema.items ? defaultItems(value, schema.items) : value;
   if (!isObject(value)) return value;
   let out: Record<string, unknown> | undefined;
-  // for…in with hasOwn, not Object.keys, and indexed loops: every mapping of every object comes
-  // through here, and the key arrays and iterators were a twentieth of a large analysis's
-  // allocations. for…in lists own keys in Object.keys order.
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const child = value[key];
-    const childSchema =
-      schema.properties && Object.hasOwn(schema.properties, key)
-        ? schema.properties[key]
-        : additional(schema);
-    const defaulted = applyCrdDefaults(child, childSchema);
-    // The copy takes every field; this one and those after it are overwritten in place, which
-    // keeps their order.
-    if (out === undefined && defaulted !== child) out = copyOwn(value);
-    if (out !== undefined) setOwn(out, key, defaulted);
+  const extra = plan.extra;
+  if (extra === undefined) {
+    // Only the fields whose schema has a default somewhere below can change: the plan lists
+    // them once per schema, so a mapping is not walked field by field (nor each field's schema
+    // looked up) to find the few that matter. The copy keeps the mapping's own field order, and
+    // a field overwritten in it keeps its place, so the order the fields are visited in is free.
+    const descend = plan.descend;
+    for (let d = 0; d < descend.length; d++) {
+      const entry = descend[d] as readonly [string, JsonSchema];
+      const key = entry[0];
+      if (!Object.hasOwn(value, key)) continue;
+      const child = value[key];
+      const defaulted = applyCrdDefaults(child, entry[1]);
+      if (defaulted === child) continue;
+      out ??= copyOwn(value);
+      setOwn(out, key, defaulted);
+    }
+  } else {
+    // Map values with defaults below them (rare): every field may change.
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const child = value[key];
+      const childSchema =
+        schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : extra;
+      const defaulted = applyCrdDefaults(child, childSchema);
+      if (defaulted === child) continue;
+      out ??= copyOwn(value);
+      setOwn(out, key, defaulted);
+    }
   }
   const defaulted = plan.defaulted;
   for (let d = 0; d < defaulted.length; d++) {
@@ -59,6 +73,10 @@ interface DefaultsPlan {
   any: boolean;
   /** The properties that give a default, in the schema's order. */
   defaulted: readonly (readonly [string, JsonSchema])[];
+  /** The properties with a default anywhere below them (the only ones a value may change at). */
+  descend: readonly (readonly [string, JsonSchema])[];
+  /** additionalProperties, when a default sits anywhere below it (then every field is visited). */
+  extra: JsonSchema | undefined;
 }
 
 // A Map, not a WeakMap: the schemas are the module's own constants, and its lookup is faster.
@@ -68,9 +86,10 @@ function planOf(schema: JsonSchema): DefaultsPlan {
   const known = plans.get(schema);
   if (known !== undefined) return known;
   const defaulted: (readonly [string, JsonSchema])[] = [];
+  const descend: (readonly [string, JsonSchema])[] = [];
   // Until worked out, a schema met again below itself counts as having defaults (the walk then
   // simply looks, as it did before plans); CRD schemas are trees, so this does not happen.
-  const plan: DefaultsPlan = { any: true, defaulted };
+  const plan: DefaultsPlan = { any: true, defaulted, descend, extra: additional(schema) };
   plans.set(schema, plan);
   let any = false;
   if (schema.properties) {
@@ -78,13 +97,17 @@ function planOf(schema: JsonSchema): DefaultsPlan {
       if (!Object.hasOwn(schema.properties, key)) continue;
       const child = schema.properties[key] as JsonSchema;
       if (child.default !== undefined) defaulted.push([key, child]);
-      if (planOf(child).any) any = true;
+      if (planOf(child).any) {
+        any = true;
+        descend.push([key, child]);
+      }
     }
   }
   if (defaulted.length > 0) any = true;
   if (schema.items && planOf(schema.items).any) any = true;
   const extra = additional(schema);
   if (extra && planOf(extra).any) any = true;
+  else plan.extra = undefined;
   plan.any = any;
   return plan;
 }
