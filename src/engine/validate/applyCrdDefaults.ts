@@ -18,10 +18,18 @@ import { setOwn } from "../collections/setOwn";
  */
 export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined): unknown {
   if (!schema || typeof value !== "object" || value === null) return value;
-  const plan = planOf(schema);
+  return defaultWith(value, planOf(schema));
+}
+
+/**
+ * applyCrdDefaults with the schema's plan in hand: the plans link to their children's plans, so
+ * the walk below the top looks up no plan (a lookup per mapping and list entry of every object).
+ */
+function defaultWith(value: unknown, plan: DefaultsPlan): unknown {
+  if (typeof value !== "object" || value === null) return value;
   // Nothing below this schema has a default: the value is its own defaulted version.
   if (!plan.any) return value;
-  if (Array.isArray(value)) return schema.items ? defaultItems(value, schema.items) : value;
+  if (Array.isArray(value)) return plan.items ? defaultItems(value, plan.items) : value;
   if (!isObject(value)) return value;
   let out: Record<string, unknown> | undefined;
   const extra = plan.extra;
@@ -32,22 +40,22 @@ export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined)
     // a field overwritten in it keeps its place, so the order the fields are visited in is free.
     const descend = plan.descend;
     for (let d = 0; d < descend.length; d++) {
-      const entry = descend[d] as readonly [string, JsonSchema];
+      const entry = descend[d] as readonly [string, DefaultsPlan];
       const key = entry[0];
       if (!Object.hasOwn(value, key)) continue;
       const child = value[key];
-      const defaulted = applyCrdDefaults(child, entry[1]);
+      const defaulted = defaultWith(child, entry[1]);
       if (defaulted === child) continue;
       out ??= copyOwn(value);
       setOwn(out, key, defaulted);
     }
   } else {
     // Map values with defaults below them (rare): every field may change.
+    const properties = plan.schema.properties;
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
       const child = value[key];
-      const childSchema =
-        schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : extra;
+      const childSchema = properties && Object.hasOwn(properties, key) ? properties[key] : extra;
       const defaulted = applyCrdDefaults(child, childSchema);
       if (defaulted === child) continue;
       out ??= copyOwn(value);
@@ -56,25 +64,27 @@ export function applyCrdDefaults(value: unknown, schema: JsonSchema | undefined)
   }
   const defaulted = plan.defaulted;
   for (let d = 0; d < defaulted.length; d++) {
-    const entry = defaulted[d] as readonly [string, JsonSchema];
+    const entry = defaulted[d] as readonly [string, JsonSchema, DefaultsPlan];
     const key = entry[0];
-    const childSchema = entry[1];
     if (Object.hasOwn(out ?? value, key)) continue;
     out ??= copyOwn(value);
     // Defaults are JSON in the CRD; the copy keeps the shared schema untouched.
-    setOwn(out, key, applyCrdDefaults(copyJson(childSchema.default), childSchema));
+    setOwn(out, key, defaultWith(copyJson(entry[1].default), entry[2]));
   }
   return out ?? value;
 }
 
 /** What defaulting needs to know of a schema, worked out once per schema (they are shared). */
 interface DefaultsPlan {
+  schema: JsonSchema;
   /** Whether this schema or one anywhere below it gives a default. */
   any: boolean;
-  /** The properties that give a default, in the schema's order. */
-  defaulted: readonly (readonly [string, JsonSchema])[];
+  /** The properties that give a default, in the schema's order, with their plans. */
+  defaulted: readonly (readonly [string, JsonSchema, DefaultsPlan])[];
   /** The properties with a default anywhere below them (the only ones a value may change at). */
-  descend: readonly (readonly [string, JsonSchema])[];
+  descend: readonly (readonly [string, DefaultsPlan])[];
+  /** The plan of the list entries' schema (`items`), if any. */
+  items: DefaultsPlan | undefined;
   /** additionalProperties, when a default sits anywhere below it (then every field is visited). */
   extra: JsonSchema | undefined;
 }
@@ -85,26 +95,37 @@ const plans = new Map<JsonSchema, DefaultsPlan>();
 function planOf(schema: JsonSchema): DefaultsPlan {
   const known = plans.get(schema);
   if (known !== undefined) return known;
-  const defaulted: (readonly [string, JsonSchema])[] = [];
-  const descend: (readonly [string, JsonSchema])[] = [];
+  const defaulted: (readonly [string, JsonSchema, DefaultsPlan])[] = [];
+  const descend: (readonly [string, DefaultsPlan])[] = [];
   // Until worked out, a schema met again below itself counts as having defaults (the walk then
   // simply looks, as it did before plans); CRD schemas are trees, so this does not happen.
-  const plan: DefaultsPlan = { any: true, defaulted, descend, extra: additional(schema) };
+  const plan: DefaultsPlan = {
+    schema,
+    any: true,
+    defaulted,
+    descend,
+    items: undefined,
+    extra: additional(schema),
+  };
   plans.set(schema, plan);
   let any = false;
   if (schema.properties) {
     for (const key in schema.properties) {
       if (!Object.hasOwn(schema.properties, key)) continue;
       const child = schema.properties[key] as JsonSchema;
-      if (child.default !== undefined) defaulted.push([key, child]);
-      if (planOf(child).any) {
+      const childPlan = planOf(child);
+      if (child.default !== undefined) defaulted.push([key, child, childPlan]);
+      if (childPlan.any) {
         any = true;
-        descend.push([key, child]);
+        descend.push([key, childPlan]);
       }
     }
   }
   if (defaulted.length > 0) any = true;
-  if (schema.items && planOf(schema.items).any) any = true;
+  if (schema.items) {
+    plan.items = planOf(schema.items);
+    if (plan.items.any) any = true;
+  }
   const extra = additional(schema);
   if (extra && planOf(extra).any) any = true;
   else plan.extra = undefined;
@@ -112,11 +133,11 @@ function planOf(schema: JsonSchema): DefaultsPlan {
   return plan;
 }
 
-function defaultItems(list: readonly unknown[], items: JsonSchema): unknown {
+function defaultItems(list: readonly unknown[], items: DefaultsPlan): unknown {
   let out: unknown[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    const defaulted = applyCrdDefaults(item, items);
+    const defaulted = defaultWith(item, items);
     // The whole list at once, then overwritten from here on: a list grown by push keeps spare
     // room as long as the analysis does.
     if (out === undefined && defaulted !== item) out = list.slice();
