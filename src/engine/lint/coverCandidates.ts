@@ -11,33 +11,72 @@ import type { RouteTableEntry } from "../routing/types";
 
 /**
  * The indexes of the entries that could cover `loser`, ascending, each once; with `before`, only
- * those below it (the entries ranked above the loser's own position).
+ * those below it (the entries ranked above the loser's own position). With `into`, they are
+ * written to that list (emptied first) and it is returned: lint asks for every entry of every
+ * virtual host and reads each answer before the next question, so one list serves them all.
  */
-export type CoverCandidates = (loser: RouteTableEntry, before?: number) => number[];
+export type CoverCandidates = (
+  loser: RouteTableEntry,
+  before?: number,
+  into?: number[],
+) => number[];
 
 export function indexCoverCandidates(entries: readonly RouteTableEntry[]): CoverCandidates {
   const exact = new Map<string, number[]>();
   const prefix = new Map<string, number[]>();
   const always: number[] = [];
+  // The index of the first PathPrefix entry: a loser ranked above it has no prefix to look up.
+  let firstPrefix = entries.length;
   entries.forEach((e, i) => {
     const path = e.match.path;
     if (path?.type === "Exact") push(exact, path.value, i);
-    else if (path?.type === "PathPrefix") push(prefix, trimSlash(path.value), i);
-    else always.push(i);
+    else if (path?.type === "PathPrefix") {
+      if (firstPrefix === entries.length) firstPrefix = i;
+      push(prefix, trimSlash(path.value), i);
+    } else always.push(i);
   });
-  return (loser, before = entries.length) => {
+  return (loser, before = entries.length, into = []) => {
     // Every list holds ascending indexes (filled in entry order), and each entry sits in exactly
     // one list under one key, so the lists never share an index: only their merge needs sorting.
-    const found: number[] = [];
+    const found = into;
+    found.length = 0;
     let lists = addBelow(found, always, before);
     const path = loser.match.path;
     if (path !== undefined && (path.type === "Exact" || path.type === "PathPrefix")) {
       if (path.type === "Exact") lists += addBelow(found, exact.get(path.value), before);
-      for (const p of segmentPrefixes(path.value)) lists += addBelow(found, prefix.get(p), before);
+      // Nothing below `before` sits under a prefix key when no prefix entry ranks that high.
+      if (prefix.size > 0 && firstPrefix < before)
+        lists += addUnderPrefixes(found, prefix, path.value, before);
     }
-    if (lists > 1) found.sort((a, b) => a - b);
+    if (lists > 1) found.sort(ascending);
     return found;
   };
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+/**
+ * addBelow for every PathPrefix key (trailing slash trimmed) that covers `value`: "/a/b/" is
+ * covered by "", "/a" and "/a/b", looked up in that order as each is cut, with no list of them
+ * built per question.
+ */
+function addUnderPrefixes(
+  found: number[],
+  prefix: ReadonlyMap<string, readonly number[]>,
+  value: string,
+  before: number,
+): number {
+  let lists = addBelow(found, prefix.get(""), before);
+  const trimmed = trimSlash(value);
+  let at = trimmed.indexOf("/", 1);
+  while (at > 0) {
+    lists += addBelow(found, prefix.get(trimmed.slice(0, at)), before);
+    at = trimmed.indexOf("/", at + 1);
+  }
+  if (trimmed !== "") lists += addBelow(found, prefix.get(trimmed), before);
+  return lists;
 }
 
 /** Appends the indexes of `list` below `before`; 1 when it appended any, else 0. */
@@ -49,19 +88,6 @@ function addBelow(found: number[], list: readonly number[] | undefined, before: 
     found.push(i);
   }
   return found.length > start ? 1 : 0;
-}
-
-/** "/a/b/" → ["", "/a", "/a/b"]: every PathPrefix value (trailing slash trimmed) that covers it. */
-function segmentPrefixes(value: string): string[] {
-  const out = [""];
-  const trimmed = trimSlash(value);
-  let at = trimmed.indexOf("/", 1);
-  while (at > 0) {
-    out.push(trimmed.slice(0, at));
-    at = trimmed.indexOf("/", at + 1);
-  }
-  if (trimmed !== "") out.push(trimmed);
-  return out;
 }
 
 function trimSlash(value: string): string {

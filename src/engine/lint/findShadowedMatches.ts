@@ -36,32 +36,32 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
   let prove: ReturnType<ShadowProofs["createShadowProver"]> | undefined;
   const shadows = new Map<string, Occurrence[]>();
   const ties = new Map<string, Occurrence[]>();
+  // The cover candidates of one loser at a time: tens of thousands of entries ask in turn.
+  const scratch: number[] = [];
   for (const listener of input.routeTable.listeners) {
     if (!listener.ready) continue;
     for (const vhost of listener.virtualHosts) {
-      const candidates = indexCoverCandidates(vhost.entries);
-      vhost.entries.forEach((loser, j) => {
-        const ids = candidates(loser, j);
-        if (ids.length === 0) return;
-        const above: RouteTableEntry[] = [];
-        for (const i of ids) {
-          const e = vhost.entries[i];
-          if (e !== undefined) above.push(e);
-        }
-        const found = findWinner(above, loser);
-        if (found === undefined) return;
+      const entries = vhost.entries;
+      const candidates = indexCoverCandidates(entries);
+      for (let j = 0; j < entries.length; j++) {
+        const loser = entries[j] as RouteTableEntry;
+        // Read before the next question, which reuses the list.
+        const ids = candidates(loser, j, scratch);
+        if (ids.length === 0) continue;
+        const found = findWinner(entries, ids, loser);
+        if (found === undefined) continue;
         const o: Occurrence = { listener, hostname: vhost.hostname, winner: found.winner, loser };
         if (found.tie) {
           // One finding per pair of routes: a copied route ties on every match it copied.
           push(ties, [found.winner.route, loser.route].sort().join("\u0000"), o);
-          return;
+          continue;
         }
         prove ??= needEngineModule("shadowProof").createShadowProver(input);
         const request = prove(o);
-        if (request === undefined) return;
+        if (request === undefined) continue;
         o.request = request;
         push(shadows, pairKey(found.winner, loser), o);
-      });
+      }
     }
   }
   const lookup = createManifestLookup(input.manifests);
@@ -102,16 +102,23 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
   return out;
 }
 
+/** The first of the entries at `above` (ascending indexes into `entries`) that covers the loser. */
 function findWinner(
-  above: readonly RouteTableEntry[],
+  entries: readonly RouteTableEntry[],
+  above: readonly number[],
   loser: RouteTableEntry,
 ): { winner: RouteTableEntry; tie: boolean } | undefined {
   if (loser.shadowedBy !== undefined) {
-    const winner = above.find((e) => e.route === loser.shadowedBy);
-    return winner === undefined ? undefined : { winner, tie: false };
+    for (const i of above) {
+      const winner = entries[i];
+      if (winner?.route === loser.shadowedBy) return { winner, tie: false };
+    }
+    return undefined;
   }
   if (isL4Entry(loser)) return undefined;
-  for (const winner of above) {
+  for (const i of above) {
+    const winner = entries[i];
+    if (winner === undefined) continue;
     if (winner.routeKind !== loser.routeKind || !matchCovers(winner.match, loser.match)) continue;
     const tie =
       winner.route !== loser.route &&

@@ -10,13 +10,16 @@ import type { ParentOutcome } from "../status/attachRouteParent";
 import type { Manifest, ResolvedRoute } from "../types";
 import type { MeshBinding, MeshService } from "./meshTypes";
 
-/** Every parentRef of the route that names a core Service, as a MeshBinding. */
-export function meshBindingsOf(
+/** Appends every parentRef of the route that names a core Service, as a MeshBinding. */
+export function appendMeshBindings(
+  out: MeshBinding[],
   route: ResolvedRoute,
   outcomes: readonly ParentOutcome[],
-): MeshBinding[] {
-  const out: MeshBinding[] = [];
+): void {
   for (const o of outcomes) {
+    // The parentRef as written: a kind other than Service (or none: Gateway) binds no Service,
+    // so most parents need no resolved copy.
+    if (o.explain.parentRef.kind !== "Service") continue;
     const ref = resolveParentRef(o.explain.parentRef, route.namespace);
     if (ref.group !== "" || ref.kind !== "Service") continue;
     // A Service missing from a closed world gets no status at all: it binds nothing.
@@ -43,7 +46,6 @@ export function meshBindingsOf(
     if (assumed) binding.assumed = true;
     out.push(binding);
   }
-  return out;
 }
 
 /** The Services of the input with their ports, in input order. */

@@ -19,7 +19,7 @@ import type {
   RouteStatus,
 } from "../types";
 import { attachRouteParent, routeAttachment, type ParentOutcome } from "./attachRouteParent";
-import { meshBindingsOf } from "../mesh/collectMeshModel";
+import { appendMeshBindings } from "../mesh/collectMeshModel";
 import type { MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
@@ -98,12 +98,19 @@ export function computeRouteStatuses(
     // A controller writes route status only through a parent it reconciles: no parents, no status.
     if (parents.length > 0) statuses.set(m.key, { parents });
   }
+  // Plain loops: flatMap built a list per route only to flatten it, for tens of thousands of routes.
+  const explain: RouteParentExplain[] = [];
+  const meshBindings: MeshBinding[] = [];
+  for (const w of work) {
+    for (const o of w.outcomes) explain.push(o.explain);
+    appendMeshBindings(meshBindings, w.resolution.route, w.outcomes);
+  }
   return {
     routes: work.map((w) => w.resolution.route),
-    explain: work.flatMap((w) => w.outcomes.map((o) => o.explain)),
+    explain,
     attachments,
     statuses,
-    meshBindings: work.flatMap((w) => meshBindingsOf(w.resolution.route, w.outcomes)),
+    meshBindings,
   };
 }
 
