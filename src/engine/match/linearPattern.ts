@@ -337,94 +337,129 @@ export function compileLinearPattern(source: string): ((value: string) => boolea
   return simulator(program);
 }
 
+/**
+ * The automaton's states that run at once, as one state of a deterministic automaton built while
+ * matching (each set of states is computed once, then its transitions on ASCII characters are
+ * remembered), so a value costs one table lookup per character once the pattern is warm.
+ */
+interface StateSet {
+  /** The reading states in the set. */
+  readonly threads: readonly number[];
+  /** The match is reached in the text's interior (so the search has found one). */
+  readonly matched: boolean;
+  /** The match is reached when the text ends here (through `$`). */
+  readonly matchedAtEnd: boolean;
+  /** Its index among the remembered sets, -1 when there were too many to remember it. */
+  readonly id: number;
+  /** Transitions on ASCII characters: the index of the next set, -1 until computed. */
+  readonly next: Int32Array | undefined;
+}
+
+/** Sets remembered per pattern; past this they are computed for each character (still linear). */
+const MAX_STATE_SETS = 4096;
+
 function simulator(program: Program): (value: string) => boolean {
   const ops = Int8Array.from(program.ops);
   const targets = Int32Array.from(program.targets);
   const alternatives = Int32Array.from(program.alternatives);
   const sets = program.sets;
-  const size = ops.length;
   // Whether a match may start after the text's first position (it may not when every way
   // through the pattern begins with `^`): then the search starts a thread at every position.
   const restarts = reachesPastBegin(ops, targets, alternatives);
-  // Two thread lists and a stack, reused by every call (a call never re-enters).
-  let current = new Int32Array(size);
-  let next = new Int32Array(size);
-  let currentMarks = new Uint32Array(size);
-  let nextMarks = new Uint32Array(size);
+  const marks = new Uint32Array(ops.length);
   let generation = 0;
-  const stack = new Int32Array(size * 2 + 2);
+  const states: StateSet[] = [];
+  const known = new Map<string, number>();
+
+  /** Reading states and whether the match is reached, following every non-reading step. */
+  const close = (seeds: readonly number[], atBegin: boolean, atEnd: boolean) => {
+    generation++;
+    const threads: number[] = [];
+    let matched = false;
+    const stack = seeds.slice();
+    while (stack.length > 0) {
+      const pc = stack.pop() as number;
+      if (marks[pc] === generation) continue;
+      marks[pc] = generation;
+      switch (ops[pc]) {
+        case OP_SET:
+          threads.push(pc);
+          break;
+        case OP_SPLIT:
+          stack.push(alternatives[pc] as number, targets[pc] as number);
+          break;
+        case OP_JUMP:
+          stack.push(targets[pc] as number);
+          break;
+        case OP_BEGIN:
+          if (atBegin) stack.push(pc + 1);
+          break;
+        case OP_END:
+          if (atEnd) stack.push(pc + 1);
+          break;
+        case OP_MATCH:
+          matched = true;
+          break;
+      }
+    }
+    threads.sort((a, b) => a - b);
+    return { threads, matched };
+  };
+
+  const stateFor = (seeds: readonly number[], atBegin: boolean): StateSet => {
+    const inside = close(seeds, atBegin, false);
+    const matchedAtEnd = inside.matched || close(seeds, atBegin, true).matched;
+    const key = `${inside.matched ? 1 : 0}${matchedAtEnd ? 1 : 0}${inside.threads.join(",")}`;
+    const at = known.get(key);
+    if (at !== undefined) return states[at] as StateSet;
+    const remembered = states.length < MAX_STATE_SETS;
+    const state: StateSet = {
+      threads: inside.threads,
+      matched: inside.matched,
+      matchedAtEnd,
+      id: remembered ? states.length : -1,
+      next: remembered ? new Int32Array(128).fill(-1) : undefined,
+    };
+    if (remembered) {
+      known.set(key, states.length);
+      states.push(state);
+    }
+    return state;
+  };
+
+  const step = (from: StateSet, code: number): StateSet => {
+    const seeds: number[] = [];
+    for (const pc of from.threads) if (inSet(sets[pc] as CodeSet, code)) seeds.push(pc + 1);
+    if (restarts) seeds.push(0);
+    return stateFor(seeds, false);
+  };
+
+  const initial = stateFor([0], true);
 
   return (value) => {
     const length = value.length;
-    if (generation > 0xfffffff0) {
-      currentMarks.fill(0);
-      nextMarks.fill(0);
-      generation = 0;
-    }
-    let mark = ++generation;
-    let count = 0;
-
-    /** Adds pc and every state reachable from it without reading; true when one is the match. */
-    const add = (
-      list: Int32Array,
-      marks: Uint32Array,
-      start: number,
-      position: number,
-    ): boolean => {
-      let depth = 0;
-      stack[depth++] = start;
-      while (depth > 0) {
-        const pc = stack[--depth] as number;
-        if (marks[pc] === mark) continue;
-        marks[pc] = mark;
-        switch (ops[pc]) {
-          case OP_SET:
-            list[count++] = pc;
-            break;
-          case OP_SPLIT:
-            stack[depth++] = alternatives[pc] as number;
-            stack[depth++] = targets[pc] as number;
-            break;
-          case OP_JUMP:
-            stack[depth++] = targets[pc] as number;
-            break;
-          case OP_BEGIN:
-            if (position === 0) stack[depth++] = pc + 1;
-            break;
-          case OP_END:
-            if (position === length) stack[depth++] = pc + 1;
-            break;
-          case OP_MATCH:
-            return true;
-        }
-      }
-      return false;
-    };
-
-    if (add(current, currentMarks, 0, 0)) return true;
-    let threads = count;
+    let state = initial;
     let position = 0;
     while (position < length) {
-      if (threads === 0 && !restarts) return false;
+      if (state.matched) return true;
+      if (state.threads.length === 0 && !restarts) return false;
       const code = value.codePointAt(position) as number;
-      const after = position + (code > 0xffff ? 2 : 1);
-      mark = ++generation;
-      count = 0;
-      for (let i = 0; i < threads; i++) {
-        const pc = current[i] as number;
-        if (inSet(sets[pc] as CodeSet, code) && add(next, nextMarks, pc + 1, after)) return true;
+      position += code > 0xffff ? 2 : 1;
+      const next = state.next;
+      if (code < 128 && next !== undefined) {
+        const known = next[code] as number;
+        if (known >= 0) {
+          state = states[known] as StateSet;
+          continue;
+        }
+        const computed = step(state, code);
+        if (computed.id >= 0) next[code] = computed.id;
+        state = computed;
+      } else {
+        state = step(state, code);
       }
-      if (restarts && add(next, nextMarks, 0, after)) return true;
-      const list = current;
-      current = next;
-      next = list;
-      const marks = currentMarks;
-      currentMarks = nextMarks;
-      nextMarks = marks;
-      threads = count;
-      position = after;
     }
-    return false;
+    return state.matched || state.matchedAtEnd;
   };
 }
 
