@@ -13,18 +13,30 @@ import { CanvasPage } from "./pages/CanvasPage";
 /** A message only the `yaml` library's parser holds: marks a script that carries it. */
 const YAML_PARSER_MARK = "Implicit keys need to be on a single line";
 
+/** An error message only RE2 (re2js) holds. */
+const RE2_MARK = "missing closing )";
+
 /**
- * The scripts the engine worker imports on demand that carry the `yaml` parser, as URLs. The page
- * has its own on-demand copy (the edit engine, loaded after the first graph): not counted here.
+ * The scripts the engine worker imports on demand that carry `mark`, as URLs. The page has its
+ * own on-demand copy of both (the edit engine, loaded after the first graph): not counted here.
  */
-async function workerYamlChunks(page: Page, worker: Request): Promise<string[]> {
+async function workerChunksWith(page: Page, worker: Request, mark: string): Promise<string[]> {
   const response = await worker.response();
   const body = response === null ? "" : await response.text();
-  const names = [...body.matchAll(/import\(\s*[`"']\.\/([\w.-]+\.js)[`"']\s*\)/g)].map((m) => m[1]);
+  // The loaders may sit in a chunk the worker's script imports statically (shared with its
+  // on-demand chunks): read those too.
+  const staticNames = [...body.matchAll(/(?:from|import)\s*["'`]\.\/([\w.-]+\.js)["'`]/g)].map(
+    (m) => m[1] ?? "",
+  );
+  let code = body;
+  for (const name of staticNames) {
+    code += await (await page.request.get(new URL(name, worker.url()).href)).text();
+  }
+  const names = [...code.matchAll(/import\(\s*[`"']\.\/([\w.-]+\.js)[`"']\s*\)/g)].map((m) => m[1]);
   const chunks: string[] = [];
-  for (const name of names) {
+  for (const name of new Set(names)) {
     const url = new URL(name ?? "", worker.url()).href;
-    if ((await (await page.request.get(url)).text()).includes(YAML_PARSER_MARK)) chunks.push(url);
+    if ((await (await page.request.get(url)).text()).includes(mark)) chunks.push(url);
   }
   return chunks;
 }
@@ -56,8 +68,11 @@ test("the engine worker requests the yaml library only after the first graph is 
   );
   const worker = requests.find((r) => /\/engine\.worker-[\w-]+\.js$/.test(r.url()));
   expect(worker, "the engine worker's script").toBeDefined();
-  const yamlChunks = await workerYamlChunks(page, worker!);
+  const yamlChunks = await workerChunksWith(page, worker!, YAML_PARSER_MARK);
   expect(yamlChunks).toHaveLength(1);
+  // RE2 too: the default example has no RegularExpression match, and its CRD patterns run without.
+  const re2Chunks = await workerChunksWith(page, worker!, RE2_MARK);
+  expect(re2Chunks).toHaveLength(1);
 
   // The route renamed with an anchor on its name: quickParse gives up on that document, the
   // library reads it.
@@ -68,5 +83,7 @@ test("the engine worker requests the yaml library only after the first graph is 
   const fetched = requests.filter((r) => r.url() === yamlChunks[0]);
   expect(fetched.length).toBeGreaterThan(0);
   for (const r of fetched) expect(r.timing().startTime).toBeGreaterThan(laidOutAt);
+  for (const r of requests.filter((r) => r.url() === re2Chunks[0]))
+    expect(r.timing().startTime).toBeGreaterThan(laidOutAt);
   await page.screenshot({ path: "test-results/screens/on-demand-yaml.png" });
 });

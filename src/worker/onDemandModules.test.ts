@@ -75,7 +75,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
     const { modules, api } = await freshWorker();
     const sources = [{ name: "workspace.yaml", text: read("shared-gateway-two-teams.yaml") }];
     const result = await api.analyze(1, sources);
-    for (const name of ["yaml", "incremental", "drift", "ingress", "shadowProof"] as const)
+    for (const name of ["yaml", "incremental", "drift", "ingress", "shadowProof", "re2"] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
   });
@@ -103,6 +103,33 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
     expect(result).toEqual(preloaded().analyze(1, sources));
     const shadowed = result.analysis.diagnostics.filter((d) => d.code === "lint.shadowed-match");
     expect(shadowed.map((d) => d.message)).toEqual([expect.stringContaining("For example,")]);
+  });
+
+  test("a RegularExpression match loads re2, and the analysis (its invalid regex included) equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const route = (name: string, match: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: ${name}, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  rules:
+    - matches: [${match}]
+      backendRefs: [{ name: svc, port: 8080 }]
+`;
+    const text = [
+      SHADOWING_CLUSTER,
+      route("by-header", '{ headers: [{ type: RegularExpression, name: x-id, value: "[0-9]+" }] }'),
+      route("broken", '{ path: { type: RegularExpression, value: "/(a" } }'),
+    ].join("---\n");
+    const sources = [{ name: "workspace.yaml", text }];
+    expect(modules.isEngineModuleLoaded("re2")).toBe(false);
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("re2")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    // The invalid pattern's RE2 error is in the result, as RE2 words it.
+    expect(JSON.stringify(result)).toContain(
+      "is not a valid RE2 regular expression: error parsing",
+    );
   });
 
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
@@ -158,6 +185,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "drift",
       "ingress",
       "shadowProof",
+      "re2",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

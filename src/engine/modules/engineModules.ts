@@ -17,6 +17,8 @@
  *   (only for objects carrying a controller's status) and the Ingress reader (only for Ingresses).
  * - lint's shadow proofs (lint/shadowProofModule.ts): only a route rule that another one ranked
  *   above it may shadow needs them.
+ * - RE2 (match/re2Module.ts): only RegularExpression matches and nginx regexes need it; the CRDs'
+ *   `pattern`s run on match/linearPattern.ts.
  * So the default example's first analysis in the worker loads none of them; a text that needs one
  * costs one retry, once per session. The CLI, the tests, the bench and the page's edit engine
  * provide them all statically (staticEngineModules.ts, imported by engine/index.ts).
@@ -26,6 +28,7 @@ import type * as Incremental from "../incremental/reanalyze";
 import type * as Drift from "../drift/driftModule";
 import type * as Ingress from "../ingress/readIngresses";
 import type * as ShadowProof from "../lint/shadowProofModule";
+import type * as Re2 from "../match/re2Module";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -37,6 +40,11 @@ export interface EngineModules {
   ingress: typeof Ingress;
   /** Lint's shadow proofs: only a rule that another one may shadow needs them. */
   shadowProof: typeof ShadowProof;
+  /**
+   * RE2 (re2js): users' RegularExpression matches, nginx's regexes, and a CRD `pattern` outside
+   * the syntax linearPattern.ts runs (none of the vendored CRDs has one).
+   */
+  re2: typeof Re2;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -47,6 +55,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   drift: () => import("../drift/driftModule"),
   ingress: () => import("../ingress/readIngresses"),
   shadowProof: () => import("../lint/shadowProofModule"),
+  re2: () => import("../match/re2Module"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */

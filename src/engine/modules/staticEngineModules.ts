@@ -8,6 +8,7 @@ import * as drift from "../drift/driftModule";
 import * as incremental from "../incremental/reanalyze";
 import * as ingress from "../ingress/readIngresses";
 import * as shadowProof from "../lint/shadowProofModule";
+import * as re2 from "../match/re2Module";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
@@ -15,3 +16,4 @@ provideEngineModule("incremental", incremental);
 provideEngineModule("drift", drift);
 provideEngineModule("ingress", ingress);
 provideEngineModule("shadowProof", shadowProof);
+provideEngineModule("re2", re2);

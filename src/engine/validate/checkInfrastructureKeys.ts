@@ -8,7 +8,7 @@ import { compileSchemaPattern } from "../match/regex";
 import { isObject, printPath, type ValidationIssue } from "./validationIssue";
 
 // The pattern of the CRD's CEL rule, run by RE2 (linear time) like every CRD pattern.
-const KEY_PATTERN =
+export const KEY_PATTERN =
   "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$";
 const keyMatches = compileSchemaPattern(KEY_PATTERN);
 /** Longer keys are refused by the length rule anyway; the regex never sees them. */

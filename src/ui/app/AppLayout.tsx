@@ -26,6 +26,7 @@ import { useUndoShortcuts } from "./useUndoShortcuts";
 import { useEscapeBidi } from "../common/useEscapeBidi";
 import { useEditorAfterFirstGraph } from "./useEditorAfterFirstGraph";
 import { loadExportActions } from "../toolbar/deferredActions";
+import { loadPaletteTemplates } from "../palette/paletteTemplates";
 
 // Monaco is the largest part of the app: fetched once the first graph is on screen.
 const YamlPane = lazy(() => import("../editor/YamlPane"));
@@ -46,6 +47,7 @@ export function AppLayout() {
     if (!afterFirstGraph) return;
     loadEditEngine().catch(() => undefined);
     loadExportActions().catch(() => undefined);
+    loadPaletteTemplates().catch(() => undefined);
     getEngine()
       .preloadModules()
       .catch(() => undefined);

@@ -5,8 +5,8 @@ import { applyCanvasEdits, readCurrentField, withEditing } from "../../store/can
 import { applyCanvasIntents } from "../canvas/applyCanvasIntents";
 import { useId, useRef } from "react";
 import { useRovingToolbar } from "../common/useRovingToolbar";
-import { buildListenerTemplate, type PaletteKind } from "./objectTemplates";
-import { paletteEdits } from "./paletteEdits";
+import type { PaletteKind } from "./objectTemplates";
+import { loadPaletteTemplates, type PaletteTemplates } from "./paletteTemplates";
 import { useOverflowCue } from "./useOverflowCue";
 
 /** Buttons in groups, routes by protocol, so the row stays one line at 1366 px. */
@@ -43,6 +43,16 @@ const GROUPS: readonly { label: string; items: readonly { kind: PaletteKind; lab
 
 const CLUSTER_SCOPED: ReadonlySet<PaletteKind> = new Set(["GatewayClass", "Namespace"]);
 
+/** Runs `use` once the templates are here (at once after the preload); says so if they cannot load. */
+function withTemplates(use: (templates: PaletteTemplates) => void): void {
+  loadPaletteTemplates().then(use, (error: unknown) =>
+    useGwsimStore.getState().setNotice({
+      kind: "error",
+      message: `Could not load the palette's templates: ${error instanceof Error ? error.message : String(error)}`,
+    }),
+  );
+}
+
 /** Adds objects to the YAML with valid defaults; new namespaced objects go to the selected object's namespace. */
 export function Palette(props: {
   objects: readonly ObjectSummary[];
@@ -52,25 +62,27 @@ export function Palette(props: {
   const gateway =
     props.selected?.category === "gateway" && !props.selected.ghost ? props.selected : undefined;
   const add = (kind: PaletteKind) =>
-    // Read at click time (once the editor's code is here): the palette does not re-render on
-    // every keystroke.
-    withEditing(() => {
-      const { analysis } = useGwsimStore.getState();
-      const ctx = {
-        objects: props.objects,
-        namespace,
-        readField: readCurrentField,
-        ...(analysis
-          ? {
-              gateways: analysis.gateways,
-              routes: analysis.routes,
-              attachments: analysis.attachments,
-            }
-          : {}),
-        ...(props.selected ? { selected: props.selected.id } : {}),
-      };
-      applyCanvasEdits(paletteEdits(kind, ctx).ops, "canvas");
-    });
+    withTemplates(({ paletteEdits }) =>
+      // Read at click time (once the editor's code is here): the palette does not re-render on
+      // every keystroke.
+      withEditing(() => {
+        const { analysis } = useGwsimStore.getState();
+        const ctx = {
+          objects: props.objects,
+          namespace,
+          readField: readCurrentField,
+          ...(analysis
+            ? {
+                gateways: analysis.gateways,
+                routes: analysis.routes,
+                attachments: analysis.attachments,
+              }
+            : {}),
+          ...(props.selected ? { selected: props.selected.id } : {}),
+        };
+        applyCanvasEdits(paletteEdits(kind, ctx).ops, "canvas");
+      }),
+    );
   // One tab stop for the row; Left/Right move between the kinds.
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = useRovingToolbar(ref);
@@ -133,14 +145,17 @@ export function Palette(props: {
           }
           onClick={() => {
             if (!gateway || gateway.details.category !== "gateway") return;
-            applyCanvasIntents([
-              {
-                type: "addListener",
-                gateway: gateway.id,
-                index: gateway.details.listeners.length,
-                listener: buildListenerTemplate(gateway.details.listeners),
-              },
-            ]);
+            const { id, details } = gateway;
+            withTemplates(({ buildListenerTemplate }) =>
+              applyCanvasIntents([
+                {
+                  type: "addListener",
+                  gateway: id,
+                  index: details.listeners.length,
+                  listener: buildListenerTemplate(details.listeners),
+                },
+              ]),
+            );
           }}
         >
           + listener
