@@ -33,6 +33,8 @@ function memoryStorage() {
 function harness() {
   const { storage, fill } = memoryStorage();
   const saved: string[] = [];
+  /** Journal writes waiting for an idle moment: the test says when the page goes idle. */
+  let waiting: { write: () => void }[] = [];
   let setRole: (role: AutosaveRole) => void = () => undefined;
   let failNext: unknown;
   const deps: AutosaveDeps = {
@@ -50,9 +52,21 @@ function harness() {
       setRole = onRole;
       return { release() {} };
     },
+    whenIdle: (write) => {
+      const entry = { write };
+      waiting.push(entry);
+      return () => (waiting = waiting.filter((e) => e !== entry));
+    },
   };
   return {
     storage,
+    /** How many journal writes wait for an idle moment. */
+    waitingWrites: () => waiting.length,
+    idle: () => {
+      const due = waiting;
+      waiting = [];
+      for (const entry of due) entry.write();
+    },
     fill,
     saved,
     deps,
@@ -61,9 +75,32 @@ function harness() {
   };
 }
 
+/** A page's event target: listeners by event type, and a way to fire them. */
+function eventTarget<T extends object>(extra: T) {
+  const listeners = new Map<string, Set<() => void>>();
+  return Object.assign(extra, {
+    addEventListener(type: string, listener: () => void) {
+      if (!listeners.has(type)) listeners.set(type, new Set());
+      listeners.get(type)?.add(listener);
+    },
+    removeEventListener(type: string, listener: () => void) {
+      listeners.get(type)?.delete(listener);
+    },
+    fire(type: string) {
+      for (const listener of listeners.get(type) ?? []) listener();
+    },
+  });
+}
+
+let page: ReturnType<typeof eventTarget<object>>;
+let doc: ReturnType<typeof eventTarget<{ visibilityState: DocumentVisibilityState }>>;
+
 beforeEach(() => {
   vi.useFakeTimers();
-  vi.stubGlobal("window", { addEventListener() {}, removeEventListener() {} });
+  page = eventTarget({});
+  doc = eventTarget({ visibilityState: "visible" as DocumentVisibilityState });
+  vi.stubGlobal("window", page);
+  vi.stubGlobal("document", doc);
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -71,16 +108,20 @@ afterEach(() => {
 });
 
 describe("startAutosave", () => {
-  test("every change is in the journal at once, before the debounced IndexedDB write retires it", async () => {
+  test("every change reaches the journal once the page is idle, before the debounced IndexedDB write retires it", async () => {
     const h = harness();
     const store = createGwsimStore({ initialText: "a" });
     const autosave = startAutosave(store, () => undefined, h.deps);
     h.role("owner");
     store.getState().setText("ab", "editor");
-    // Synchronously durable: a reload right now restores "ab".
+    // Not in the keystroke's task: the editor and the graph answer first.
+    expect(readJournal(h.storage)).toBeUndefined();
+    h.idle();
+    // Synchronously durable from here: a reload right now restores "ab".
     expect(readJournal(h.storage)?.text).toBe("ab");
     expect(h.saved).toEqual([]);
     store.getState().setText("abc", "editor");
+    h.idle();
     expect(readJournal(h.storage)?.text).toBe("abc");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
     expect(h.saved).toEqual(["abc"]);
@@ -94,6 +135,7 @@ describe("startAutosave", () => {
     const autosave = startAutosave(store, () => undefined, h.deps);
     h.role("owner");
     store.getState().setReadings({ loneBackendZeroWeight: "all-traffic" });
+    h.idle();
     const journal = readJournal(h.storage);
     expect(journal?.readings).toEqual({ loneBackendZeroWeight: "all-traffic" });
     const restored = createGwsimStore({ initialText: "a" });
@@ -126,6 +168,7 @@ describe("startAutosave", () => {
     store.getState().setText("ab", "editor");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
     store.getState().setText("abc", "editor");
+    h.idle();
     finish();
     await vi.advanceTimersByTimeAsync(0);
     expect(readJournal(h.storage)?.text).toBe("abc");
@@ -137,8 +180,11 @@ describe("startAutosave", () => {
     startAutosave(store, () => undefined, h.deps);
     h.role("owner");
     store.getState().setText("ab", "editor");
+    h.idle();
+    expect(readJournal(h.storage)?.text).toBe("ab");
     h.fill();
     store.getState().setText("abc", "editor");
+    h.idle();
     expect(readJournal(h.storage)).toBeUndefined();
   });
 
@@ -157,15 +203,81 @@ describe("startAutosave", () => {
     expect(h.saved).toEqual(["mine"]);
   });
 
-  test("losing the lock to another tab cancels the pending save", async () => {
+  test("losing the lock to another tab cancels the pending save and journal write", async () => {
     const h = harness();
     const store = createGwsimStore({ initialText: "a" });
     startAutosave(store, () => undefined, h.deps);
     h.role("owner");
     store.getState().setText("ab", "editor");
     h.role("taken-over");
+    h.idle();
+    page.fire("pagehide");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS * 2);
     expect(h.saved).toEqual([]);
+    // The journal is the other tab's now: this tab must not overwrite it.
+    expect(readJournal(h.storage)).toBeUndefined();
+  });
+
+  test("a burst of changes is one journal write, of the latest change", () => {
+    const h = harness();
+    const store = createGwsimStore({ initialText: "a" });
+    const writes: string[] = [];
+    const write = h.deps.journal.write;
+    h.deps.journal.write = (w, s) => (writes.push(w.text), write(w, s));
+    startAutosave(store, () => undefined, h.deps);
+    h.role("owner");
+    for (const text of ["ab", "abc", "abcd"]) store.getState().setText(text, "editor");
+    expect(h.waitingWrites()).toBe(1);
+    expect(writes).toEqual([]);
+    h.idle();
+    expect(writes).toEqual(["abcd"]);
+    expect(readJournal(h.storage)?.text).toBe("abcd");
+    // Nothing waits any more: a later idle moment writes nothing again.
+    h.idle();
+    expect(writes).toEqual(["abcd"]);
+  });
+
+  test("leaving the page writes the waiting journal at once, and starts the IndexedDB save", async () => {
+    const h = harness();
+    const store = createGwsimStore({ initialText: "a" });
+    startAutosave(store, () => undefined, h.deps);
+    h.role("owner");
+    store.getState().setText("ab", "editor");
+    page.fire("pagehide");
+    expect(readJournal(h.storage)?.text).toBe("ab");
+    expect(h.waitingWrites()).toBe(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.saved).toEqual(["ab"]);
+  });
+
+  test("hiding the page writes the waiting journal at once; showing it does not", () => {
+    const h = harness();
+    const store = createGwsimStore({ initialText: "a" });
+    startAutosave(store, () => undefined, h.deps);
+    h.role("owner");
+    store.getState().setText("ab", "editor");
+    doc.fire("visibilitychange");
+    expect(readJournal(h.storage)).toBeUndefined();
+    doc.visibilityState = "hidden";
+    doc.fire("visibilitychange");
+    expect(readJournal(h.storage)?.text).toBe("ab");
+  });
+
+  test("an IndexedDB save that starts before the idle moment writes the journal first", async () => {
+    const h = harness();
+    const store = createGwsimStore({ initialText: "a" });
+    let finish: () => void = () => undefined;
+    h.deps.save = (w) => (h.saved.push(w.text), new Promise<void>((resolve) => (finish = resolve)));
+    startAutosave(store, () => undefined, h.deps);
+    h.role("owner");
+    store.getState().setText("ab", "editor");
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    // IndexedDB is writing: until it commits, the journal holds the change.
+    expect(h.saved).toEqual(["ab"]);
+    expect(readJournal(h.storage)?.text).toBe("ab");
+    finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(readJournal(h.storage)).toBeUndefined();
   });
 
   test("a failed save says why, and a later successful save withdraws the message", async () => {

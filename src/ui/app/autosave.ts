@@ -5,6 +5,13 @@ import { clearJournal, writeJournal } from "./editJournal";
 import { claimAutosave, type AutosaveRole } from "./autosaveOwner";
 
 export const AUTOSAVE_DEBOUNCE_MS = 400;
+/**
+ * The journal's write waits for the main thread to go idle, at most this long: the most typing a
+ * crash of the tab can lose (leaving the page, or hiding it, writes at once).
+ */
+export const JOURNAL_MAX_DELAY_MS = 500;
+/** Where requestIdleCallback is missing: late enough to come after the frame showing the change. */
+const JOURNAL_FALLBACK_DELAY_MS = 100;
 
 export interface Autosave {
   stop(): void;
@@ -16,18 +23,37 @@ export interface AutosaveDeps {
   save: (workspace: Omit<SavedWorkspace, "format">) => Promise<unknown>;
   journal: { write: typeof writeJournal; clear: () => void };
   claim: typeof claimAutosave;
+  /** Runs the journal's write once the change is on screen; returns a cancel. */
+  whenIdle: (write: () => void) => () => void;
 }
 
 const DEFAULT_DEPS: AutosaveDeps = {
   save: saveWorkspace,
   journal: { write: writeJournal, clear: clearJournal },
   claim: claimAutosave,
+  whenIdle: afterFrameWhenIdle,
 };
 
+function afterFrameWhenIdle(write: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(write, { timeout: JOURNAL_MAX_DELAY_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(write, JOURNAL_FALLBACK_DELAY_MS);
+  return () => clearTimeout(timer);
+}
+
 /**
- * Saves the workspace on every change to the text, positions, divider or simulator: at once into
- * the synchronous edit journal (so a reload a moment later loses nothing), and shortly after into
+ * Saves the workspace on every change to the text, positions, divider or simulator: into the
+ * synchronous edit journal (so a reload a moment later loses nothing), and shortly after into
  * IndexedDB, which then retires the journal. Only the tab holding the autosave lock saves.
+ *
+ * The journal is not written in the keystroke's own task: serialising a 300-document workspace
+ * into localStorage there delayed the editor's and the graph's answer (issue 11). It is written
+ * once the main thread is idle after the change (one write for a burst of changes), at most
+ * JOURNAL_MAX_DELAY_MS later, and at once when the page is hidden or left (pagehide,
+ * visibilitychange), before an IndexedDB save starts, and by flush(). So a reload or a closed tab
+ * loses nothing; a crashed tab loses at most the last JOURNAL_MAX_DELAY_MS of typing.
  */
 export function startAutosave(
   store: GwsimStore,
@@ -43,6 +69,8 @@ export function startAutosave(
   /** A change this tab has not saved (it was not the owner, or the debounce is running). */
   let unsaved = false;
   let failed = false;
+  /** Cancels the journal write waiting for an idle moment; undefined when none waits. */
+  let cancelJournal: (() => void) | undefined;
 
   const snapshot = () => {
     const { text, positions, splitRatio, world, readings } = store.getState();
@@ -55,9 +83,21 @@ export function startAutosave(
       simulator: selectSimulatorWorkspace(store.getState()),
     };
   };
+  const writeJournalNow = () => {
+    if (cancelJournal === undefined) return;
+    cancelJournal();
+    cancelJournal = undefined;
+    deps.journal.write(snapshot());
+  };
+  const forgetJournalWrite = () => {
+    cancelJournal?.();
+    cancelJournal = undefined;
+  };
   const save = () => {
     timer = undefined;
     if (role !== "owner") return;
+    // The journal holds the change until IndexedDB has it, in case the page goes meanwhile.
+    writeJournalNow();
     const savedChange = changes;
     unsaved = false;
     lastWrite = deps.save(snapshot()).then(
@@ -78,7 +118,7 @@ export function startAutosave(
     changes += 1;
     unsaved = true;
     if (role !== "owner") return;
-    deps.journal.write(snapshot());
+    cancelJournal ??= deps.whenIdle(writeJournalNow);
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DEBOUNCE_MS);
   };
@@ -101,28 +141,38 @@ export function startAutosave(
     if (next !== "owner") {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
+      // The journal is shared by the tabs: the new owner's now.
+      forgetJournalWrite();
       return;
     }
     // Taken over on purpose: this tab's text becomes the saved one. Otherwise save what changed
     // while the lock was being asked for.
     if (was !== "pending" || unsaved) {
+      forgetJournalWrite();
       deps.journal.write(snapshot());
       save();
     }
   });
-  // Leaving the page: start the IndexedDB write now (the journal already holds the change).
+  // Leaving or hiding the page: the journal now, and start the IndexedDB write.
   const flush = () => {
+    writeJournalNow();
     if (timer !== undefined) {
       clearTimeout(timer);
       save();
     }
   };
+  const flushWhenHidden = () => {
+    if (document.visibilityState === "hidden") flush();
+  };
   window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", flushWhenHidden);
   return {
     stop() {
+      writeJournalNow();
       unsubscribe();
       ownership.release();
       window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", flushWhenHidden);
     },
     flush() {
       flush();

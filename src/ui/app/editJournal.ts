@@ -1,8 +1,9 @@
 /**
- * The edit journal: a synchronous copy of the workspace in localStorage, written on every change.
- * IndexedDB writes are asynchronous, and a reload or navigation within the autosave debounce (or
- * before a started transaction commits) loses them; a localStorage write is done when setItem
- * returns. The journal is removed once IndexedDB holds the same change, so while it exists it is
+ * The edit journal: a synchronous copy of the workspace in localStorage, written after every change
+ * (autosave.ts: once the page is idle, at most JOURNAL_MAX_DELAY_MS later, and at once when the
+ * page is hidden or left, so only a crashed tab loses that much typing). IndexedDB writes are
+ * asynchronous, and a reload or navigation within the autosave debounce (or before a started
+ * transaction commits) loses them; a localStorage write is done when setItem returns. The journal is removed once IndexedDB holds the same change, so while it exists it is
  * newer than the IndexedDB record and a restore prefers it.
  */
 import type { SavedWorkspace } from "./workspaceStorage";
