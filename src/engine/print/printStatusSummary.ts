@@ -48,6 +48,9 @@ export function printStatusSummary(analysis: Analysis): string {
         lines.push(
           `  listener ${esc(l.name)}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`,
         );
+        // A listener that is not accepted, not programmed, unresolved or conflicted serves
+        // nothing (or less) and often has no diagnostic: say why in the controller's words.
+        for (const line of printListenerWhy(l.conditions)) lines.push(line);
       }
     } else if (ROUTE_KINDS.has(ref.kind) && isRouteStatus(status)) {
       lines.push(
@@ -120,6 +123,28 @@ export function printConditions(
       esc(`${c.type}=${c.status}${c.reason && c.reason !== c.type ? ` (${c.reason})` : ""}`),
     )
     .join(", ");
+}
+
+/** One line per distinct message, so a conflict that fails three conditions is said once. */
+function printListenerWhy(conditions: readonly Condition[]): string[] {
+  const typesByMessage = new Map<string, string[]>();
+  for (const c of conditions.filter(isUnhealthyListenerCondition)) {
+    const types = typesByMessage.get(c.message);
+    if (types) types.push(`${c.type}=${c.status}`);
+    else typesByMessage.set(c.message, [`${c.type}=${c.status}`]);
+  }
+  const out: string[] = [];
+  for (const [message, types] of typesByMessage)
+    out.push(`    ${esc(types.join(", "))}: ${esc(message)}`);
+  return out;
+}
+
+/** Conflicted and OverlappingTLSConfig are problems when True; the other types when False. */
+function isUnhealthyListenerCondition(c: Condition): boolean {
+  if (c.message === "") return false;
+  const problemWhenTrue =
+    c.type === ConditionType.Conflicted || c.type === ConditionType.OverlappingTLSConfig;
+  return c.status === (problemWhenTrue ? "True" : "False");
 }
 
 function isGatewayStatus(s: ObjectStatus): s is GatewayStatus {
