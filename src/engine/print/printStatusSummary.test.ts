@@ -65,3 +65,20 @@ spec:
     /listener b: [^\n]*Conflicted=True[^\n]*\n( {4}[^\n]*\n)* {4}[^\n]*Conflicted=True: /,
   );
 });
+
+test("a mesh route's Service parent is named with its kind", () => {
+  const mesh = `apiVersion: v1
+kind: Service
+metadata: {name: reviews, namespace: default}
+spec: {ports: [{port: 9080}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: reviews, namespace: default}
+spec:
+  parentRefs: [{group: "", kind: Service, name: reviews, port: 9080}]
+  rules: [{backendRefs: [{name: reviews, port: 9080}]}]
+`;
+  const out = printStatusSummary(analyze([{ name: "mesh.yaml", text: mesh }]));
+  expect(out).toContain("  parent Service default/reviews: ");
+});
