@@ -268,6 +268,24 @@ describe("loadManifests", () => {
     });
   });
 
+  test("a List nested in a List is flattened, as kubectl's resource builder does", () => {
+    const r = load(
+      `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: gateway.networking.k8s.io/v1\n    kind: HTTPRouteList\n    items:\n    - metadata: {name: r, namespace: n}\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n`,
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(
+      r.manifests.map((m) => [m.key, m.source.listIndex, m.source.line, m.source.endLine]),
+    ).toEqual([
+      ["Service/default/a", 0, 4, 6],
+      ["HTTPRoute/n/r", 1, 13, 13],
+      ["Service/default/b", 2, 14, 16],
+    ]);
+    expect(r.locator.locate(r.manifests[1]!, ["metadata", "namespace"])).toMatchObject({
+      line: 13,
+      column: 38,
+    });
+  });
+
   test("typed lists give their items the list kind", () => {
     const r = load(
       `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRouteList\nitems:\n- metadata: {name: a}\n`,
