@@ -14,6 +14,7 @@ import { resourceKey } from "../api/keys";
 import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
 import { setOwn } from "../collections/setOwn";
+import { describeNotAManifest } from "./notAManifest";
 
 export interface ObjectInput {
   value: unknown;
@@ -66,6 +67,13 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
   const kind = typeof body.kind === "string" ? body.kind.trim() : "";
   const name = typeof metadata.name === "string" ? metadata.name : "";
   if (!apiVersion || !kind) {
+    const other = describeNotAManifest(body, source.file);
+    if (other)
+      return {
+        diagnostics: [
+          diagnostic("object.missing-kind", locate([]), other.message, { hint: other.hint }),
+        ],
+      };
     const missing = [!apiVersion && "apiVersion", !kind && "kind"].filter(Boolean) as string[];
     const field = missing[0] as string;
     return {

@@ -293,6 +293,29 @@ describe("loadManifests", () => {
     expect(r.manifests.map((m) => m.key)).toEqual(["HTTPRoute/default/a"]);
   });
 
+  test("YAML that is not an object at all (Helm values) is named, not told to add a kind", () => {
+    const values =
+      "# defaults\nreplicaCount: 1\nimage: {repository: nginx}\nservice: {port: 80}\ngateway: {}\n";
+    const helm = load(values, "charts/app/values-prod.yaml");
+    expect(helm.manifests).toEqual([]);
+    expect(helm.diagnostics).toHaveLength(1);
+    expect(helm.diagnostics[0]).toMatchObject({
+      code: "object.missing-kind",
+      severity: "error",
+      line: 2,
+      column: 1,
+    });
+    expect(helm.diagnostics[0]?.message).toContain(
+      'no apiVersion, kind or metadata (top-level keys "replicaCount", "image", "service", …): it looks like Helm chart values',
+    );
+    expect(helm.diagnostics[0]?.hint).toContain("helm template");
+    const other = load("stages: [build]\n", "ci.yaml");
+    expect(other.diagnostics[0]?.message).toContain("it is not a Kubernetes object but other YAML");
+    // An object that has metadata is a manifest missing its kind: the old advice stands.
+    const object = load("metadata: {name: a}\nspec: {}\n", "values.yaml");
+    expect(object.diagnostics[0]?.message).toContain("The object has no `apiVersion` or `kind`");
+  });
+
   test("missing kind or name: located diagnostic, object not produced", () => {
     const r = load(
       `metadata: {name: a}\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  labels: {a: b}\n---\n- 1\n`,
