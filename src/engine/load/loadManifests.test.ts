@@ -286,6 +286,33 @@ describe("loadManifests", () => {
     });
   });
 
+  test("a List whose items is not a list says so, instead of asking for a name", () => {
+    const r = load(
+      "apiVersion: v1\nkind: List\nitems: 5\n---\napiVersion: v1\nkind: List\n---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items: {a: 1}\n---\napiVersion: x/v1\nkind: AllowList\nspec: {}\n",
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      [
+        "schema.type",
+        3,
+        8,
+        "List items: must be a list of objects, got the number 5; the List was not loaded.",
+      ],
+      [
+        "schema.type",
+        5,
+        1,
+        "List items: must be a list of objects, it has none; the List was not loaded.",
+      ],
+      [
+        "schema.type",
+        13,
+        3,
+        "List items: must be a list of objects, got a mapping; the List was not loaded.",
+      ],
+      ["object.missing-name", 15, 1, "AllowList has no `metadata.name`; it was not loaded."],
+    ]);
+  });
+
   test("typed lists give their items the list kind", () => {
     const r = load(
       `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRouteList\nitems:\n- metadata: {name: a}\n`,
