@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { loadManifests } from "./loadManifests";
 import { createParseCache } from "./parseCache";
+import type { SourceFile } from "../types";
 
 const load = (text: string, name = "in.yaml") => loadManifests([{ name, text }]);
 
@@ -339,6 +340,9 @@ describe("loadManifests", () => {
     const other = load("stages: [build]\n", "ci.yaml");
     expect(other.diagnostics[0]?.message).toContain("it is not a Kubernetes object but other YAML");
     // An object that has metadata is a manifest missing its kind: the old advice stands.
+    // A source without a name (a library caller's mistake) must not throw.
+    const unnamed = loadManifests([{ text: "replicaCount: 1\n" } as unknown as SourceFile]);
+    expect(unnamed.diagnostics[0]?.message).toContain("not a Kubernetes object but other YAML");
     const object = load("metadata: {name: a}\nspec: {}\n", "values.yaml");
     expect(object.diagnostics[0]?.message).toContain("The object has no `apiVersion` or `kind`");
   });

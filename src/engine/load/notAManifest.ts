@@ -44,7 +44,9 @@ function quoteKey(key: string): string {
 }
 
 /** values.yaml, values-prod.yml, values.staging.yaml, in any folder. */
-function isHelmValuesFileName(file: string): boolean {
+function isHelmValuesFileName(file: string | undefined): boolean {
+  // A library caller may pass a source without a name: nothing to tell from it then.
+  if (typeof file !== "string") return false;
   const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
   return /^values([.-][^/\\]*)?\.ya?ml$/i.test(base);
 }
