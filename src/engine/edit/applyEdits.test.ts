@@ -182,6 +182,21 @@ describe("applyEdits", () => {
     );
   });
 
+  test("removeObject and renameObject reach an item of a List nested in a List", () => {
+    const list =
+      "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: a\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: b\n";
+    const removed = applyEdits(list, [
+      { op: "removeObject", target: { kind: "Service", name: "a" } },
+    ]);
+    expect(removed.text).toBe(
+      "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: b\n",
+    );
+    const renamed = applyEdits(list, [
+      { op: "renameObject", target: { kind: "Service", name: "b" }, name: "c" },
+    ]);
+    expect(renamed.text).toBe(list.replace("name: b", "name: c"));
+  });
+
   test("renameObject keeps the flow style and quoting; namespace is added when absent", () => {
     const r = edit({ op: "renameObject", target: svc, name: "svc2", namespace: "other" });
     expect(r.text).toBe(

@@ -87,19 +87,37 @@ export function findObjectNode(
     const root = doc.contents;
     const [rangeStart = 0, , rangeEnd = 0] = doc.range;
     const place = { docIndex, docStart: docIndex === 0 ? 0 : rangeStart, docEnd: rangeEnd };
-    const items = root.get("items", true);
-    const kind: unknown = root.get("kind");
-    if (typeof kind === "string" && kind.endsWith("List") && isSeq(items)) {
-      items.items.forEach((item, index) => {
-        if (
-          isMap(item) &&
-          matches(item, selector, kind === "List" ? undefined : kind.slice(0, -4))
-        ) {
-          found = { root: item, ...place, list: { items, index, listRoot: root } };
-        }
-      });
+    if (listItemsOf(root)) {
+      const inList = findInList(root, selector);
+      if (inList) found = { ...inList, ...place };
     } else if (matches(root, selector)) {
       found = { root, ...place };
+    }
+  });
+  return found;
+}
+
+function listItemsOf(node: YAMLMap): YAMLSeq | undefined {
+  const items = node.get("items", true);
+  const kind: unknown = node.get("kind");
+  return typeof kind === "string" && kind.endsWith("List") && isSeq(items) ? items : undefined;
+}
+
+/** Lists nested in a List are searched too: the loader flattens them, as kubectl does. */
+function findInList(
+  listRoot: YAMLMap,
+  selector: ObjectSelector,
+): Pick<ObjectNode, "root" | "list"> | undefined {
+  const items = listItemsOf(listRoot);
+  if (!items) return undefined;
+  const kind = String(listRoot.get("kind"));
+  let found: Pick<ObjectNode, "root" | "list"> | undefined;
+  items.items.forEach((item, index) => {
+    if (!isMap(item)) return;
+    if (listItemsOf(item)) {
+      found = findInList(item, selector) ?? found;
+    } else if (matches(item, selector, kind === "List" ? undefined : kind.slice(0, -4))) {
+      found = { root: item, list: { items, index, listRoot } };
     }
   });
   return found;

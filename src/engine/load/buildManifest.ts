@@ -14,6 +14,7 @@ import { resourceKey } from "../api/keys";
 import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
 import { setOwn } from "../collections/setOwn";
+import { describeNotAManifest } from "./notAManifest";
 
 export interface ObjectInput {
   value: unknown;
@@ -41,6 +42,21 @@ function scalarExcerpt(value: unknown): string {
   return `${JSON.stringify(Array.from(text).slice(0, SCALAR_EXCERPT_CHARS).join(""))}… (${text.length} characters; the rest is not shown)`;
 }
 
+/**
+ * `kind: List`, or a typed list (HTTPRouteList) with an `items` field, whose items the loader
+ * could not expand. A kind merely ending in "List" without items may be an object of its own.
+ */
+function isBrokenList(kind: string, items: unknown): boolean {
+  if (Array.isArray(items)) return false;
+  return kind === "List" || (kind.endsWith("List") && items !== undefined);
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (isPlainObject(value)) return "a mapping";
+  return `the ${typeof value} ${scalarExcerpt(value)}`;
+}
+
 export function buildManifest(input: ObjectInput): BuiltManifest {
   const { value, source, locate } = input;
   if (!isPlainObject(value)) {
@@ -66,6 +82,13 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
   const kind = typeof body.kind === "string" ? body.kind.trim() : "";
   const name = typeof metadata.name === "string" ? metadata.name : "";
   if (!apiVersion || !kind) {
+    const other = describeNotAManifest(body, source.file);
+    if (other)
+      return {
+        diagnostics: [
+          diagnostic("object.missing-kind", locate([]), other.message, { hint: other.hint }),
+        ],
+      };
     const missing = [!apiVersion && "apiVersion", !kind && "kind"].filter(Boolean) as string[];
     const field = missing[0] as string;
     return {
@@ -75,6 +98,21 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
           locate([field]),
           `The object has no \`${missing.join("` or `")}\`${name ? ` (metadata.name "${name}")` : ""}; it was not loaded.`,
           { path: [field] },
+        ),
+      ],
+    };
+  }
+  if (!name && isBrokenList(kind, body.items)) {
+    // A List whose items is not a sequence (or absent) is a broken list, not an object lacking
+    // a name: say what is wrong with it.
+    const got = body.items === undefined ? "it has none" : `got ${describeType(body.items)}`;
+    return {
+      diagnostics: [
+        diagnostic(
+          "schema.type",
+          locate(body.items === undefined ? [] : ["items"]),
+          `${kind} items: must be a list of objects, ${got}; the ${kind} was not loaded.`,
+          { path: body.items === undefined ? [] : ["items"] },
         ),
       ],
     };

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { loadManifests } from "./loadManifests";
 import { createParseCache } from "./parseCache";
+import type { SourceFile } from "../types";
 
 const load = (text: string, name = "in.yaml") => loadManifests([{ name, text }]);
 
@@ -268,11 +269,82 @@ describe("loadManifests", () => {
     });
   });
 
+  test("a List nested in a List is flattened, as kubectl's resource builder does", () => {
+    const r = load(
+      `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: gateway.networking.k8s.io/v1\n    kind: HTTPRouteList\n    items:\n    - metadata: {name: r, namespace: n}\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n`,
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(
+      r.manifests.map((m) => [m.key, m.source.listIndex, m.source.line, m.source.endLine]),
+    ).toEqual([
+      ["Service/default/a", 0, 4, 6],
+      ["HTTPRoute/n/r", 1, 13, 13],
+      ["Service/default/b", 2, 14, 16],
+    ]);
+    expect(r.locator.locate(r.manifests[1]!, ["metadata", "namespace"])).toMatchObject({
+      line: 13,
+      column: 38,
+    });
+  });
+
+  test("a List whose items is not a list says so, instead of asking for a name", () => {
+    const r = load(
+      "apiVersion: v1\nkind: List\nitems: 5\n---\napiVersion: v1\nkind: List\n---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items: {a: 1}\n---\napiVersion: x/v1\nkind: AllowList\nspec: {}\n",
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      [
+        "schema.type",
+        3,
+        8,
+        "List items: must be a list of objects, got the number 5; the List was not loaded.",
+      ],
+      [
+        "schema.type",
+        5,
+        1,
+        "List items: must be a list of objects, it has none; the List was not loaded.",
+      ],
+      [
+        "schema.type",
+        13,
+        3,
+        "List items: must be a list of objects, got a mapping; the List was not loaded.",
+      ],
+      ["object.missing-name", 15, 1, "AllowList has no `metadata.name`; it was not loaded."],
+    ]);
+  });
+
   test("typed lists give their items the list kind", () => {
     const r = load(
       `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRouteList\nitems:\n- metadata: {name: a}\n`,
     );
     expect(r.manifests.map((m) => m.key)).toEqual(["HTTPRoute/default/a"]);
+  });
+
+  test("YAML that is not an object at all (Helm values) is named, not told to add a kind", () => {
+    const values =
+      "# defaults\nreplicaCount: 1\nimage: {repository: nginx}\nservice: {port: 80}\ngateway: {}\n";
+    const helm = load(values, "charts/app/values-prod.yaml");
+    expect(helm.manifests).toEqual([]);
+    expect(helm.diagnostics).toHaveLength(1);
+    expect(helm.diagnostics[0]).toMatchObject({
+      code: "object.missing-kind",
+      severity: "error",
+      line: 2,
+      column: 1,
+    });
+    expect(helm.diagnostics[0]?.message).toContain(
+      'no apiVersion, kind or metadata (top-level keys "replicaCount", "image", "service", …): it looks like Helm chart values',
+    );
+    expect(helm.diagnostics[0]?.hint).toContain("helm template");
+    const other = load("stages: [build]\n", "ci.yaml");
+    expect(other.diagnostics[0]?.message).toContain("it is not a Kubernetes object but other YAML");
+    // An object that has metadata is a manifest missing its kind: the old advice stands.
+    // A source without a name (a library caller's mistake) must not throw.
+    const unnamed = loadManifests([{ text: "replicaCount: 1\n" } as unknown as SourceFile]);
+    expect(unnamed.diagnostics[0]?.message).toContain("not a Kubernetes object but other YAML");
+    const object = load("metadata: {name: a}\nspec: {}\n", "values.yaml");
+    expect(object.diagnostics[0]?.message).toContain("The object has no `apiVersion` or `kind`");
   });
 
   test("missing kind or name: located diagnostic, object not produced", () => {

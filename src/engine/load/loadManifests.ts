@@ -537,9 +537,7 @@ function loadDocument(
   };
   const listItems = isPlainObject(value) ? listItemsOf(value) : undefined;
   if (listItems && isMap(contents)) {
-    const itemsNode = contents.get("items", true);
-    listItems.forEach((item, listIndex) => {
-      const node = isSeq(itemsNode) ? (itemsNode.items[listIndex] as Node | undefined) : undefined;
+    flattenListItems(listItems, contents).forEach(({ item, node }, listIndex) => {
       const root = node ?? contents;
       build({ value: item, source: sourceOf(file, docIndex, root, listIndex) }, root);
     });
@@ -577,6 +575,32 @@ function listItemsOf(value: Record<string, unknown>): unknown[] | undefined {
       ? { apiVersion: value.apiVersion, kind: itemKind, ...item }
       : item,
   );
+}
+
+interface ListEntry {
+  item: unknown;
+  node: Node | undefined;
+}
+
+/**
+ * A List's items, with the items of Lists nested in it in their place: kubectl's resource builder
+ * flattens nested lists (cli-runtime FlattenListVisitor), so a nested List is not an object.
+ * Depth is bounded by the nesting limit the document already passed; listIndex is the position
+ * in this flat sequence, unique within the document.
+ */
+function flattenListItems(items: readonly unknown[], listNode: Node): ListEntry[] {
+  const out: ListEntry[] = [];
+  const visit = (list: readonly unknown[], owner: Node | undefined): void => {
+    const seq = isMap(owner) ? owner.get("items", true) : undefined;
+    list.forEach((item, index) => {
+      const node = isSeq(seq) ? (seq.items[index] as Node | undefined) : undefined;
+      const nested = isPlainObject(item) ? listItemsOf(item) : undefined;
+      if (nested) visit(nested, node);
+      else out.push({ item, node });
+    });
+  };
+  visit(items, listNode);
+  return out;
 }
 
 function sourceOf(

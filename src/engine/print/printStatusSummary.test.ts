@@ -29,3 +29,56 @@ test("a route none of whose parents writes status is still listed, with why", ()
   expect(out).toContain("HTTPRoute infra/typo: no status (no parent in the input writes it)\n");
   expect(out).toContain("  parentRefs[0] (sharde): Gateway infra/sharde is not in the input");
 });
+
+test("a listener that is not programmed says why, in the controller's words", () => {
+  const gateway = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: default}
+spec:
+  gatewayClassName: cls
+  listeners:
+  - {name: https, protocol: HTTPS, port: 443}
+  - {name: http, protocol: HTTP, port: 80}
+`;
+  const out = printStatusSummary(analyze([{ name: "gw.yaml", text: gateway }]));
+  expect(out).toContain(
+    "  listener https: attachedRoutes 0; Accepted=True, Programmed=False (Invalid), ResolvedRefs=False (InvalidCertificateRef), Conflicted=False (NoConflicts)\n" +
+      "    Programmed=False: no usable certificate to serve (see ResolvedRefs)\n" +
+      "    ResolvedRefs=False: HTTPS listener has no tls section",
+  );
+  // A healthy listener gets no why line.
+  expect(out).toMatch(/listener http: attachedRoutes 0; Accepted=True, [^\n]*\n(?! {4})/);
+});
+
+test("a conflicted listener says why", () => {
+  const gateway = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: default}
+spec:
+  gatewayClassName: cls
+  listeners:
+  - {name: a, protocol: HTTP, port: 80, hostname: x.example.com}
+  - {name: b, protocol: HTTP, port: 80, hostname: x.example.com}
+`;
+  const out = printStatusSummary(analyze([{ name: "gw.yaml", text: gateway }]));
+  expect(out).toMatch(
+    /listener b: [^\n]*Conflicted=True[^\n]*\n( {4}[^\n]*\n)* {4}[^\n]*Conflicted=True: /,
+  );
+});
+
+test("a mesh route's Service parent is named with its kind", () => {
+  const mesh = `apiVersion: v1
+kind: Service
+metadata: {name: reviews, namespace: default}
+spec: {ports: [{port: 9080}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: reviews, namespace: default}
+spec:
+  parentRefs: [{group: "", kind: Service, name: reviews, port: 9080}]
+  rules: [{backendRefs: [{name: reviews, port: 9080}]}]
+`;
+  const out = printStatusSummary(analyze([{ name: "mesh.yaml", text: mesh }]));
+  expect(out).toContain("  parent Service default/reviews: ");
+});

@@ -48,13 +48,16 @@ export function printStatusSummary(analysis: Analysis): string {
         lines.push(
           `  listener ${esc(l.name)}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`,
         );
+        // A listener that is not accepted, not programmed, unresolved or conflicted serves
+        // nothing (or less) and often has no diagnostic: say why in the controller's words.
+        for (const line of printListenerWhy(l.conditions)) lines.push(line);
       }
     } else if (ROUTE_KINDS.has(ref.kind) && isRouteStatus(status)) {
       lines.push(
         `${id}:${status.parents.length === 0 ? " no parent wrote status (see explain below)" : ""}`,
       );
       for (const p of status.parents) {
-        const parent = `${p.parentRef.namespace ?? ref.namespace ?? ""}/${p.parentRef.name ?? "?"}${p.parentRef.sectionName ? ` (${p.parentRef.sectionName})` : ""}`;
+        const parent = `${parentKindPrefix(p.parentRef.kind)}${p.parentRef.namespace ?? ref.namespace ?? ""}/${p.parentRef.name ?? "?"}${p.parentRef.sectionName ? ` (${p.parentRef.sectionName})` : ""}`;
         lines.push(
           `  parent ${esc(parent)}: ${printConditions(p.conditions, [ConditionType.Accepted, ConditionType.ResolvedRefs])}`,
         );
@@ -82,7 +85,7 @@ export function printStatusSummary(analysis: Analysis): string {
 }
 
 function printFailedChecks(ex: RouteParentExplain): string[] {
-  const target = `${ex.parentRef.namespace ?? ""}${ex.parentRef.namespace ? "/" : ""}${ex.parentRef.name ?? "?"}`;
+  const target = `${parentKindPrefix(ex.parentRef.kind)}${ex.parentRef.namespace ?? ""}${ex.parentRef.namespace ? "/" : ""}${ex.parentRef.name ?? "?"}`;
   // A parent the world assumes is not a rejection: its controller, outside the workspace, decides.
   if (ex.unknownParent === true)
     return [`  parentRefs[${ex.parentRefIndex}] (${esc(target)}): status ${esc(ex.message)}`];
@@ -101,7 +104,7 @@ function printFailedChecks(ex: RouteParentExplain): string[] {
 /** A parent that wrote no status: not a rejection, so said without "not accepted". */
 function printWhyNoStatus(ex: RouteParentExplain): string[] {
   if (ex.unknownParent === true) return printFailedChecks(ex);
-  const target = `${ex.parentRef.namespace ?? ""}${ex.parentRef.namespace ? "/" : ""}${ex.parentRef.name ?? "?"}`;
+  const target = `${parentKindPrefix(ex.parentRef.kind)}${ex.parentRef.namespace ?? ""}${ex.parentRef.namespace ? "/" : ""}${ex.parentRef.name ?? "?"}`;
   const out = [
     `  parentRefs[${ex.parentRefIndex}] (${esc(target)}): ${esc(ex.noStatusReason ?? ex.message ?? ex.reason)}`,
   ];
@@ -120,6 +123,36 @@ export function printConditions(
       esc(`${c.type}=${c.status}${c.reason && c.reason !== c.type ? ` (${c.reason})` : ""}`),
     )
     .join(", ");
+}
+
+/**
+ * A parentRef's kind defaults to Gateway; any other (a mesh route's Service, a ListenerSet) is
+ * named, or the parent reads like a Gateway of the same name.
+ */
+function parentKindPrefix(kind: string | undefined): string {
+  return kind === undefined || kind === "Gateway" ? "" : `${kind} `;
+}
+
+/** One line per distinct message, so a conflict that fails three conditions is said once. */
+function printListenerWhy(conditions: readonly Condition[]): string[] {
+  const typesByMessage = new Map<string, string[]>();
+  for (const c of conditions.filter(isUnhealthyListenerCondition)) {
+    const types = typesByMessage.get(c.message);
+    if (types) types.push(`${c.type}=${c.status}`);
+    else typesByMessage.set(c.message, [`${c.type}=${c.status}`]);
+  }
+  const out: string[] = [];
+  for (const [message, types] of typesByMessage)
+    out.push(`    ${esc(types.join(", "))}: ${esc(message)}`);
+  return out;
+}
+
+/** Conflicted and OverlappingTLSConfig are problems when True; the other types when False. */
+function isUnhealthyListenerCondition(c: Condition): boolean {
+  if (c.message === "") return false;
+  const problemWhenTrue =
+    c.type === ConditionType.Conflicted || c.type === ConditionType.OverlappingTLSConfig;
+  return c.status === (problemWhenTrue ? "True" : "False");
 }
 
 function isGatewayStatus(s: ObjectStatus): s is GatewayStatus {
