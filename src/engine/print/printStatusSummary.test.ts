@@ -48,6 +48,48 @@ spec:
   );
   // A healthy listener gets no why line.
   expect(out).toMatch(/listener http: attachedRoutes 0; Accepted=True, [^\n]*\n(?! {4})/);
+  // The Gateway says why it is not fully programmed, above its listeners.
+  expect(out).toContain(
+    "Gateway default/gw: Accepted=True, Programmed=True, ResolvedRefs=False (ListenersNotResolved)\n" +
+      "  ResolvedRefs=False: listeners with unresolved references: https\n" +
+      "  listener https:",
+  );
+});
+
+test("a Gateway and a GatewayClass that are not accepted say why; healthy ones do not", () => {
+  const workspace = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: cls}
+spec:
+  controllerName: example.com/gw
+  parametersRef: {group: example.com, kind: Params, name: missing}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: ok}
+spec: {controllerName: example.com/gw}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: default}
+spec:
+  gatewayClassName: ok
+  addresses: [{type: example.com/custom, value: x}]
+  listeners: [{name: http, protocol: HTTP, port: 80}]
+`;
+  const out = printStatusSummary(
+    analyze([{ name: "gw.yaml", text: workspace }], { world: "closed" }),
+  );
+  expect(out).toMatch(
+    /^GatewayClass cls: Accepted=False \(InvalidParameters\)\n {2}Accepted=False: \S/m,
+  );
+  expect(out).toMatch(/^GatewayClass ok: Accepted=True\n(?! )/m);
+  expect(out).toContain(
+    "Gateway default/gw: Accepted=False (UnsupportedAddress), Programmed=False (Invalid), ResolvedRefs=True\n" +
+      "  Accepted=False: address type example.com/custom is not supported",
+  );
+  const healthy = printStatusSummary(analyze([{ name: "slice.yaml", text }]));
+  expect(healthy).toMatch(/^Gateway infra\/shared: Accepted=True[^\n]*\n {2}listener http:/m);
 });
 
 test("a conflicted listener says why", () => {

@@ -44,13 +44,16 @@ export function printStatusSummary(analysis: Analysis): string {
     // A ListenerSet's status has the Gateway's shape: its own conditions, then its listeners.
     if ((ref.kind === "Gateway" || ref.kind === "ListenerSet") && isGatewayStatus(status)) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
+      // A Gateway that is not accepted or programmed says why, as its listeners do: a class that
+      // is not accepted or an unusable address has no listener line to explain it.
+      for (const line of printWhyUnhealthy(status.conditions, "  ")) lines.push(line);
       for (const l of status.listeners) {
         lines.push(
           `  listener ${esc(l.name)}: attachedRoutes ${l.attachedRoutes}; ${printConditions(l.conditions)}`,
         );
         // A listener that is not accepted, not programmed, unresolved or conflicted serves
         // nothing (or less) and often has no diagnostic: say why in the controller's words.
-        for (const line of printListenerWhy(l.conditions)) lines.push(line);
+        for (const line of printWhyUnhealthy(l.conditions, "    ")) lines.push(line);
       }
     } else if (ROUTE_KINDS.has(ref.kind) && isRouteStatus(status)) {
       lines.push(
@@ -79,6 +82,7 @@ export function printStatusSummary(analysis: Analysis): string {
       status.conditions.length > 0
     ) {
       lines.push(`${id}: ${printConditions(status.conditions)}`);
+      for (const line of printWhyUnhealthy(status.conditions, "  ")) lines.push(line);
     }
   }
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
@@ -134,21 +138,21 @@ function parentKindPrefix(kind: string | undefined): string {
 }
 
 /** One line per distinct message, so a conflict that fails three conditions is said once. */
-function printListenerWhy(conditions: readonly Condition[]): string[] {
+function printWhyUnhealthy(conditions: readonly Condition[], indent: string): string[] {
   const typesByMessage = new Map<string, string[]>();
-  for (const c of conditions.filter(isUnhealthyListenerCondition)) {
+  for (const c of conditions.filter(isUnhealthyCondition)) {
     const types = typesByMessage.get(c.message);
     if (types) types.push(`${c.type}=${c.status}`);
     else typesByMessage.set(c.message, [`${c.type}=${c.status}`]);
   }
   const out: string[] = [];
   for (const [message, types] of typesByMessage)
-    out.push(`    ${esc(types.join(", "))}: ${esc(message)}`);
+    out.push(`${indent}${esc(types.join(", "))}: ${esc(message)}`);
   return out;
 }
 
 /** Conflicted and OverlappingTLSConfig are problems when True; the other types when False. */
-function isUnhealthyListenerCondition(c: Condition): boolean {
+function isUnhealthyCondition(c: Condition): boolean {
   if (c.message === "") return false;
   const problemWhenTrue =
     c.type === ConditionType.Conflicted || c.type === ConditionType.OverlappingTLSConfig;
