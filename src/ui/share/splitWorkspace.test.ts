@@ -34,11 +34,12 @@ items:
       namespace: team-a
 `;
 
+// Lines as the engine reports them: a List item's line is where its `- ` entry starts.
 const OBJECTS = [
   { kind: "GatewayClass", name: "gwsim", docIndex: 0, line: 2 },
   { kind: "Gateway", namespace: "infra", name: "shared", docIndex: 1, line: 10 },
-  { kind: "Service", namespace: "team-a", name: "a", docIndex: 2, line: 22 },
-  { kind: "Service", namespace: "team-a", name: "b", docIndex: 2, line: 27 },
+  { kind: "Service", namespace: "team-a", name: "a", docIndex: 2, line: 21 },
+  { kind: "Service", namespace: "team-a", name: "b", docIndex: 2, line: 26 },
 ];
 
 describe("splitWorkspace", () => {
@@ -75,6 +76,38 @@ spec:
       metadata: { name: "b", namespace: "team-a" },
     });
     expect(parse(byPath["team-a/service-a.yaml"] ?? "")).toMatchObject({ metadata: { name: "a" } });
+  });
+
+  it("writes each item of a List nested in a List to its own file, as the engine loads them", () => {
+    const nested = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: List
+    items:
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: inner-a, namespace: team-b}
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: inner-b, namespace: team-b}
+  - apiVersion: v1
+    kind: Service
+    metadata: {name: outer, namespace: team-b}
+`;
+    const out = splitWorkspace(nested, [
+      { kind: "Service", namespace: "team-b", name: "inner-a", docIndex: 0, line: 7 },
+      { kind: "Service", namespace: "team-b", name: "inner-b", docIndex: 0, line: 10 },
+      { kind: "Service", namespace: "team-b", name: "outer", docIndex: 0, line: 13 },
+    ]);
+    const texts = Object.fromEntries(out.map((f) => [f.path, parse(f.text) as unknown]));
+    expect(texts["team-b/service-inner-a.yaml"]).toEqual({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "inner-a", namespace: "team-b" },
+    });
+    expect(texts["team-b/service-inner-b.yaml"]).toMatchObject({ metadata: { name: "inner-b" } });
+    expect(texts["team-b/service-outer.yaml"]).toMatchObject({ metadata: { name: "outer" } });
   });
 
   it("lists every file in kustomization.yaml", () => {

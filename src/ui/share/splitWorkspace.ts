@@ -1,6 +1,6 @@
 /**
  * Splits the workspace into one file per object for the "folders" export: each document's own
- * source text (comments inside it kept), `kind: List` items re-serialised one by one, plus a
+ * source text (comments inside it kept), `kind: List` items (nested Lists too) re-serialised one by one, plus a
  * kustomization.yaml listing every file, so `kubectl apply -k` takes the folder as it is.
  */
 import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, stringify, type Node } from "yaml";
@@ -71,12 +71,18 @@ function listItemText(
 ): string | undefined {
   const items = list.get("items", true);
   if (!isSeq(items)) return undefined;
-  const item = items.items.find((node) => {
+  // The object's line is where its item starts, which is also the line where the previous item's
+  // range ends (at the next `- `): the item is the last one starting at or before that line.
+  let item: unknown;
+  for (const node of items.items) {
     const range = isNode(node) ? node.range : undefined;
-    if (!range) return false;
-    return line >= lineCounter.linePos(range[0]).line && line <= lineCounter.linePos(range[1]).line;
-  });
-  return item === undefined ? undefined : stringify(item);
+    if (!range || lineCounter.linePos(range[0]).line > line) continue;
+    if (line <= lineCounter.linePos(range[1]).line) item = node;
+  }
+  if (item === undefined) return undefined;
+  // The engine flattens a List inside a List, as kubectl does: the object is an item of the inner
+  // one, and writing the whole inner List would put its other objects in this file too.
+  return isListDocument(item) ? listItemText(item, line, lineCounter) : stringify(item);
 }
 
 export function printKustomization(paths: readonly string[]): string {
