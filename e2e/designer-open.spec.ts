@@ -88,3 +88,32 @@ test("the example banner goes away once the text is no longer the example", asyn
   await api.setText(`${await api.getText()}\n# edited\n`);
   await expect(notice).toHaveCount(0);
 });
+
+test("the examples menu does not move under the pointer when the summaries arrive", async ({
+  page,
+  app,
+}) => {
+  // Hold one example's text back: the menu's summaries wait for every text, so the list is drawn
+  // first with titles only, as it is on a slow connection.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/tls-passthrough-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await app.open();
+  await page.getByTestId("open-example").click();
+  const last = page.getByTestId("open-example-tls-passthrough");
+  await expect(last).toContainText("TLS passthrough");
+  await expect(last).not.toContainText("SNI");
+  const before = await last.boundingBox();
+  release();
+  await expect(last).toContainText("routes encrypted connections by SNI");
+  expect(await last.boundingBox()).toEqual(before);
+  // The whole list fits in the window, or scrolls: the last example can be reached.
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  await page.screenshot({ path: "test-results/screens/examples-menu.png" });
+  await last.click();
+  await expect(page.getByRole("menu")).toHaveCount(0);
+});

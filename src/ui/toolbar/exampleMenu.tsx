@@ -1,7 +1,8 @@
 /**
  * The toolbar's "Open example" menu. The examples' texts are fetched on demand (app/examples.ts):
  * the menu lists every example by title at once, and each one's summary as soon as the texts are
- * in, which starts when the pointer or the keyboard focus reaches the menu button.
+ * in, which starts when the pointer or the keyboard focus reaches the menu button. Each item keeps
+ * room for two lines of summary, so nothing moves when the summaries arrive.
  */
 import { useCallback, useMemo, useState } from "react";
 import { useGwsimStore } from "../../store";
@@ -76,7 +77,11 @@ export function useExampleItems(): { items: MenuItem[]; prefetch: () => void } {
           label: (
             <span className="example-item">
               <span className="example-title">{about.title}</span>
-              {about.summary !== "" && <span className="example-summary">{about.summary}</span>}
+              {/* Always there, two lines tall: the summaries arrive after the menu opens, and
+                  an item must not move under the pointer when they do. */}
+              <span className="example-summary" title={about.summary || undefined}>
+                {about.summary}
+              </span>
             </span>
           ),
           onSelect: () => void loadExample(name),
