@@ -67,6 +67,8 @@ export function recordAssumption(
   const object: AssumedObject = {
     key,
     kind: note.kind,
+    // Before `why`, where records of named objects have always had it (their JSON stays the same).
+    ...(note.name !== undefined ? { name: note.name } : {}),
     why: note.why,
     facts: [...note.facts],
     closedWorld: note.closedWorld,
@@ -74,7 +76,6 @@ export function recordAssumption(
     references: 1,
   };
   if (note.namespace !== undefined) object.namespace = note.namespace;
-  if (note.name !== undefined) object.name = note.name;
   if (note.allows !== undefined) object.allows = [note.allows];
   ctx.assumptions.set(key, { object, referrer, code: note.code });
 }
