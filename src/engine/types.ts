@@ -307,6 +307,14 @@ export interface ResolvedBackendRef {
   assumed?: string;
   assumedWhy?: string;
   /**
+   * Set when no ReferenceGrant of the input permits this cross-namespace reference and the world
+   * assumes one (resolve/world.ts): the sentence traces print, e.g. "no ReferenceGrant in
+   * namespace svc is in the input; assumed to allow HTTPRoute from app (closed world:
+   * RefNotPermitted)", and why the world assumes it.
+   */
+  assumedGrant?: string;
+  assumedGrantWhy?: string;
+  /**
    * Set when a non-default reading (readings/readings.ts) decided this backendRef's resolution or
    * weight: the engine's sentence naming the reading, which traces print beside the backend.
    */

@@ -138,6 +138,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "info",
     hint: "The route's status for this parent is unknown: the parent is not in the workspace. Add it to see whether it accepts the route.",
   },
+  "assume.reference-grant": {
+    severity: "info",
+    hint: "gwsim assumes a ReferenceGrant in the target namespace allows the reference: the input holds nothing from that namespace. Add the ReferenceGrant to the input, or run with --world closed to see RefNotPermitted.",
+  },
   "assume.object": {
     severity: "info",
     hint: "gwsim assumes the referenced object exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",

@@ -244,11 +244,19 @@ function backendEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): 
         } else if (!rule.valid && rule.invalidReason) {
           edge.reason = rule.invalidReason;
           if (rule.invalidMessage) edge.message = rule.invalidMessage;
+        } else if (b.assumedGrant !== undefined) {
+          markAssumedGrant(edge, b.assumedGrant);
         }
         out.push(edge);
       }
     }
   }
+}
+
+/** A reference only an assumed ReferenceGrant permits: said on the edge, the sentence as its title. */
+function markAssumedGrant(edge: GraphEdge, sentence: string): void {
+  edge.label = `${edge.label ?? ""} · grant assumed`;
+  edge.message = sentence;
 }
 
 /**
@@ -308,6 +316,8 @@ function mirrorEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): v
             edge.reason = m.reason ?? "ResolvedRefs";
             if (m.message) edge.message = m.message;
             edge.label = `mirror · ${edge.reason}`;
+          } else if (m.assumedGrant !== undefined) {
+            markAssumedGrant(edge, m.assumedGrant);
           }
           out.push(edge);
         }

@@ -130,6 +130,15 @@ spec:
 
 const BASE = GATEWAY + route("a") + route("b") + route("c");
 
+/** The only object of namespace svc: removed or moved, svc's grants are assumed again. */
+const SVC_CONFIG_MAP = `---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: svc
+`;
+
 /** A route on the host every such route shares, with one path and a weighted split. */
 function shared(name: string, path: string, weight = 10) {
   return route(name, { path, weight }).replace(`${name}.example.com`, "shop.example.com");
@@ -254,6 +263,29 @@ describe("what one edit reuses", () => {
     expectFallback(BASE, BASE + route("d"), /added or removed/);
     expectFallback(BASE, GATEWAY + route("b") + route("a") + route("c"), /renamed or moved/);
     expectFallback(BASE, BASE.replace("weight: 90", "weight: 90\n          # moved"), /line count/);
+  });
+
+  test("a route relying on an assumed ReferenceGrant: a weight edit is reused; the first object of the namespace flips it", () => {
+    const intoSvc = (weight: number) =>
+      BASE +
+      route("d", { weight }).replace(
+        "- name: green\n",
+        "- name: green\n          namespace: svc\n",
+      );
+    const { fresh } = expectReused(intoSvc(10), intoSvc(20));
+    expect(fresh.analysis.assumptions.map((a) => a.key)).toContain("ReferenceGrant/svc/");
+    // The first object in namespace svc makes the input authoritative for its grants.
+    const withSvc = intoSvc(10) + SVC_CONFIG_MAP;
+    expectFallback(intoSvc(10), withSvc, /added or removed/);
+    const { result, fresh: flipped } = step(intoSvc(10), withSvc);
+    expect(result.revision).toBeUndefined();
+    expect(flipped.analysis.assumptions.map((a) => a.key)).not.toContain("ReferenceGrant/svc/");
+    const d = flipped.analysis.status["HTTPRoute/shop/d"] as {
+      parents: { conditions: { type: string; reason: string }[] }[];
+    };
+    expect(d.parents[0]?.conditions.find((c) => c.type === "ResolvedRefs")?.reason).toBe(
+      "RefNotPermitted",
+    );
   });
 
   test("another world or other readings: full pipeline", () => {
@@ -664,6 +696,8 @@ describe("incremental equals fresh on random edit sequences", () => {
     GATEWAY + shared("a", "/a") + shared("b", "/b") + shared("c", "/c"),
     generateBenchConfig(30).yaml,
     generatePolicyWorkspace(12, 30).yaml,
+    // Cross-namespace backends into svc, whose only object random edits remove, rename or copy.
+    BASE.replace(/- name: green\n/g, "- name: green\n          namespace: svc\n") + SVC_CONFIG_MAP,
   ];
   type Edit = (text: string) => string;
   /** Replaces the n-th match of `pattern` (global), wrapping around. */
@@ -751,7 +785,7 @@ describe("incremental equals fresh on random edit sequences", () => {
     fc.assert(
       fc.property(
         fc.nat({ max: bases.length - 1 }),
-        fc.constantFrom<WorldMode>("auto", "closed"),
+        fc.constantFrom<WorldMode>("auto", "closed", "open"),
         fc.array(edit, { minLength: 1, maxLength: 6 }),
         (base, world, edits) => {
           const cache: ParseCache = createParseCache();

@@ -125,6 +125,7 @@ function printBackends(trace: RequestTrace, lines: string[]): void {
     lines.push(
       `  ${formatPercent(b.share).padStart(7)}  ${name}${b.reason !== undefined ? ` — ${b.reason}` : ""}${picked}`,
     );
+    if (b.assumedGrant !== undefined) lines.push(`           assumed: ${b.assumedGrant}`);
     if (b.assumed !== undefined) lines.push(`           assumed: ${b.assumed}`);
     if (b.reading !== undefined) lines.push(`           ${b.reading}`);
   }
@@ -154,6 +155,7 @@ function printOutcome(o: RequestOutcome, lines: string[]): void {
     lines.push(
       `Mirror     ${m.target} ${m.percent}%${m.valid ? "" : ` (not configured: ${m.reason ?? "invalid"})`}${m.request !== undefined ? ` · sees ${requestText(m.request)}` : ""}`,
     );
+    if (m.assumedGrant !== undefined) lines.push(`           assumed: ${m.assumedGrant}`);
     if (m.assumed !== undefined) lines.push(`           assumed: ${m.assumed}`);
   }
 }

@@ -26,8 +26,8 @@ describe("isReferencePermitted (spec §1.6)", () => {
       true,
     );
   });
-  test("cross-namespace without any grant is refused", () => {
-    expect(isReferencePermitted(indexResources([]), fromRoute, toSvc("svc"))).toBe(false);
+  test("cross-namespace without any grant is refused in a closed world", () => {
+    expect(isReferencePermitted(indexResources([], "closed"), fromRoute, toSvc("svc"))).toBe(false);
   });
   test("a grant in the target namespace without to.name covers every object of that kind", () => {
     const index = indexResources([

@@ -2,11 +2,14 @@
  * ReferenceGrant evaluation (spec §1.6): a cross-namespace reference is permitted iff a grant in
  * the target's namespace lists the referrer's (group, kind, namespace) in `from` and the target's
  * (group, kind[, name]) in `to`. Group "" is the core group. Same-namespace references need no grant.
+ * Without such a grant, the world may assume one the input lacks (world.ts assumeReferenceGrant):
+ * the outcome is then permitted and says so in `assumed`.
  */
 import { CORE_GROUP } from "../api/kinds";
 import type { Manifest, ResourceKey } from "../types";
 import { listKind, type ResourceIndex } from "./indexResources";
 import { asRecords, asString } from "./read";
+import { assumeReferenceGrant } from "./world";
 
 export interface ReferenceFrom {
   group: string;
@@ -25,6 +28,11 @@ export interface PermissionOutcome {
   permitted: boolean;
   /** The grant that permits the reference, when one does. */
   grant?: ResourceKey;
+  /**
+   * Set when no grant of the input permits the reference and the world assumes one: why
+   * ("auto: the input holds no object in namespace svc"). `reason` is then the trace's sentence.
+   */
+  assumed?: string;
   reason: string;
 }
 
@@ -66,12 +74,26 @@ export function resolveReferencePermission(
         reason: `permitted by ReferenceGrant ${to.namespace}/${grant.name}`,
       };
   }
+  const assumed = assumeReferenceGrant(index.world, to.namespace);
+  if (assumed !== undefined)
+    return { permitted: true, assumed, reason: describeAssumedGrant(from, to.namespace) };
   return {
     permitted: false,
     reason:
       `no ReferenceGrant in namespace ${to.namespace} allows ${from.kind} from namespace ${from.namespace} ` +
       `to reference ${to.kind} ${to.namespace}/${to.name}`,
   };
+}
+
+/** What a closed world answers for a reference an assumed grant permits. */
+export const GRANT_CLOSED_WORLD = "RefNotPermitted";
+
+/**
+ * "no ReferenceGrant in namespace svc is in the input; assumed to allow HTTPRoute from app (closed
+ * world: RefNotPermitted)": the line traces print beside the reference.
+ */
+export function describeAssumedGrant(from: ReferenceFrom, namespace: string): string {
+  return `no ReferenceGrant in namespace ${namespace} is in the input; assumed to allow ${from.kind} from ${from.namespace} (closed world: ${GRANT_CLOSED_WORLD})`;
 }
 
 const grantsByNamespace = new WeakMap<ResourceIndex, Map<string, Manifest[]>>();

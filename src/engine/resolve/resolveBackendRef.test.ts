@@ -33,7 +33,7 @@ describe("resolveBackendRef (spec §2.7 order)", () => {
   });
   test("the grant is checked before existence, so a missing cross-namespace Service is RefNotPermitted", () => {
     const ref = resolveBackendRef(
-      indexResources([]),
+      indexResources([], "closed"),
       from,
       { name: "ghost", namespace: "other", port: 80 },
       0,

@@ -77,6 +77,12 @@ export function resolveBackendRef(
         RouteReason.RefNotPermitted,
         `backendRef ${label(out)}: ${permission.reason}`,
       );
+    if (permission.assumed !== undefined) {
+      // Set before existence is checked: a grant assumed for a Service that then proves missing
+      // still told the route it may look, as a real grant would.
+      out.assumedGrant = permission.reason;
+      out.assumedGrantWhy = permission.assumed;
+    }
   }
   const found = lookupObject(index, "Service", namespace, name);
   if (found.state === "missing")

@@ -10,6 +10,11 @@
  *   object of, and open for the rest. Cluster-scoped kinds count as one namespace, so a workspace
  *   with no GatewayClass assumes the classes its Gateways name, one with some classes does not.
  *
+ * A cross-namespace reference that no ReferenceGrant of the input permits is assumed permitted
+ * when the world would assume the grant: `open`, or `auto` when the input holds nothing at all from
+ * the target namespace (no object in it, no Namespace object of that name). A namespace the input
+ * holds anything of is authoritative for its grants: a missing one is the forgotten-grant mistake.
+ *
  * A cert-manager `Certificate` in the input that names a Secret (spec.secretName) makes that
  * Secret known in `auto` and `open`, whatever else the namespace holds: cert-manager will create it.
  *
@@ -58,7 +63,10 @@ export interface AssumedObject {
   key: ResourceKey;
   kind: string;
   namespace?: string;
-  name: string;
+  /** Absent when the name is unknown: an assumed ReferenceGrant is known by what it allows. */
+  name?: string;
+  /** For an assumed ReferenceGrant: each (from, to) it must allow, in order of first reference. */
+  allows?: AssumedGrantEntry[];
   /** Why the world assumes it, e.g. "auto: the input holds no Service in namespace team-b". */
   why: string;
   /** What is taken for granted about it, e.g. ["port 8080", "one ready endpoint"]. */
@@ -71,11 +79,19 @@ export interface AssumedObject {
   references: number;
 }
 
+/** One `from` and one `to` entry an assumed ReferenceGrant must hold. */
+export interface AssumedGrantEntry {
+  from: { group: string; kind: string; namespace: string };
+  to: { group: string; kind: string };
+}
+
 /** The lookup structures a world needs, built once per index. */
 export interface WorldIndex {
   mode: WorldMode;
   /** "Kind|namespace" for every (kind, namespace) the input holds an object of ("Kind|" when cluster-scoped). */
   populated: ReadonlySet<string>;
+  /** Every namespace the input holds anything of: a namespaced object in it, or its Namespace. */
+  namespacesPresent: ReadonlySet<string>;
   /** Secret key → what cert-manager would issue into it (Certificates of the input, gateway-shim). */
   certManagerSecrets: ReadonlyMap<string, CertificateIssuer>;
 }
@@ -87,8 +103,29 @@ interface LookupSource {
 
 export function buildWorldIndex(manifests: readonly Manifest[], mode: WorldMode): WorldIndex {
   const populated = new Set<string>();
-  for (const m of manifests) populated.add(`${m.kind}|${m.namespace ?? ""}`);
-  return { mode, populated, certManagerSecrets: collectCertManagerSecrets(manifests) };
+  const namespacesPresent = new Set<string>();
+  for (const m of manifests) {
+    populated.add(`${m.kind}|${m.namespace ?? ""}`);
+    if (m.namespace !== undefined) namespacesPresent.add(m.namespace);
+    else if (m.kind === "Namespace") namespacesPresent.add(m.name);
+  }
+  return {
+    mode,
+    populated,
+    namespacesPresent,
+    certManagerSecrets: collectCertManagerSecrets(manifests),
+  };
+}
+
+/**
+ * Whether the world assumes a ReferenceGrant in `namespace` that the input lacks, and why; undefined
+ * when it does not (closed, or auto with anything of the namespace in the input).
+ */
+export function assumeReferenceGrant(world: WorldIndex, namespace: string): string | undefined {
+  if (world.mode === "closed") return undefined;
+  if (world.mode === "open") return "open world";
+  if (world.namespacesPresent.has(namespace)) return undefined;
+  return `auto: the input holds no object in namespace ${namespace}`;
 }
 
 export function lookupObject(

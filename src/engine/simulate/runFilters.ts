@@ -215,6 +215,7 @@ function describeMirror(rf: ResolvedFilter, request: ForwardedRequest): MirrorOu
     request,
   };
   if (port !== undefined) out.port = port;
+  if (b?.assumedGrant !== undefined) out.assumedGrant = b.assumedGrant;
   if (b?.assumed !== undefined) out.assumed = b.assumed;
   if (!out.valid)
     out.reason =

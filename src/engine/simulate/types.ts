@@ -78,6 +78,8 @@ export interface BackendShare {
   reason?: string;
   /** Set when the Service is not in the input and the world assumes it: the sentence to show. */
   assumed?: string;
+  /** Set when the world assumes the ReferenceGrant that permits the reference: the sentence to show. */
+  assumedGrant?: string;
   /** Set when a non-default reading decided this backend's resolution or weight: the sentence naming it. */
   reading?: string;
 }
@@ -96,6 +98,8 @@ export interface MirrorOutcome {
   request?: ForwardedRequest;
   /** Set when the mirror's Service is not in the input and the world assumes it: the sentence to show. */
   assumed?: string;
+  /** Set when the world assumes the ReferenceGrant that permits the mirror's reference. */
+  assumedGrant?: string;
 }
 
 export type OutcomeKind =

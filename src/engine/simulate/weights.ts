@@ -172,6 +172,7 @@ export function shareOf(ref: ResolvedBackendRef, share: number): BackendShare {
   };
   if (ref.port !== undefined) out.port = ref.port;
   if (ref.target !== undefined) out.service = ref.target;
+  if (ref.assumedGrant !== undefined) out.assumedGrant = ref.assumedGrant;
   if (ref.assumed !== undefined) out.assumed = ref.assumed;
   if (ref.reading !== undefined) out.reading = ref.reading;
   if (!ref.valid)

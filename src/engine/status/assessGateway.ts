@@ -19,6 +19,7 @@ import { asRecord, asRecords, asString } from "../resolve/read";
 import type { Manifest } from "../types";
 import type { Problem } from "./listenerState";
 import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
+import { assumedGrantNote } from "./assumedGrant";
 
 export interface GatewayAssessment {
   /** Accepted=False cause, when the Gateway itself (not its listeners) is invalid. */
@@ -156,13 +157,22 @@ function checkClientCertificate(
       message: `${label}: group "${group}" kind ${kind} is not supported (only core Secret)`,
     };
   }
-  const permission = resolveReferencePermission(
-    ctx.index,
-    { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs },
-    { group: "", kind: "Secret", namespace, name },
-  );
+  const from = { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs };
+  const permission = resolveReferencePermission(ctx.index, from, {
+    group: "",
+    kind: "Secret",
+    namespace,
+    name,
+  });
   if (!permission.permitted)
     return { reason: GatewayReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  if (permission.assumed !== undefined)
+    recordAssumption(
+      ctx,
+      assumedGrantNote(from, { group: "", kind: "Secret", namespace }, permission.assumed),
+      gateway,
+      ["spec", "tls", "backend", "clientCertificateRef"],
+    );
   const found = lookupObject(ctx.index, "Secret", namespace, name);
   if (found.state === "assumed") {
     recordAssumption(

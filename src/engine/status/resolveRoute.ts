@@ -18,6 +18,8 @@ import { asArray, asRecord, asRecords, asString } from "../resolve/read";
 import { BACKEND_CLOSED_WORLD, resolveBackendRef } from "../resolve/resolveBackendRef";
 import { lookupObject } from "../resolve/world";
 import type { AssumptionNote } from "./statusContext";
+import { assumedGrantNote } from "./assumedGrant";
+import { GATEWAY_GROUP } from "../api/kinds";
 import type {
   Manifest,
   ResolvedBackendRef,
@@ -113,6 +115,16 @@ export function resolveRoute(
       )
         problem.missing = `Service ${ref.namespace}/${ref.name}`;
       refProblems.push(problem);
+    }
+    if (ref.assumedGrantWhy !== undefined) {
+      assumptions.push({
+        note: assumedGrantNote(
+          { group: GATEWAY_GROUP, kind, namespace },
+          { group: ref.group, kind: ref.kind, namespace: ref.namespace },
+          ref.assumedGrantWhy,
+        ),
+        path: refPath(r, b, f),
+      });
     }
     if (ref.assumed !== undefined) {
       const facts = [...(ref.port !== undefined ? [`port ${ref.port}`] : []), "one ready endpoint"];

@@ -10,7 +10,7 @@ import { diagnostic } from "../diagnostics/diagnostic";
 import type { SourceLocator } from "../load/loadManifests";
 import { resourceKey } from "../api/keys";
 import type { ResourceIndex } from "../resolve/indexResources";
-import type { AssumedObject } from "../resolve/world";
+import type { AssumedGrantEntry, AssumedObject } from "../resolve/world";
 import type { AdmissionMemo } from "./checkListenerAdmission";
 import type { Condition, Diagnostic, FieldPath, Manifest } from "../types";
 
@@ -34,7 +34,10 @@ export interface AssumptionNote {
   code: DiagnosticCode;
   kind: string;
   namespace?: string;
-  name: string;
+  /** Absent when unknown (an assumed ReferenceGrant): the record is then one per kind and namespace. */
+  name?: string;
+  /** For an assumed ReferenceGrant: the (from, to) this reference needs it to allow. */
+  allows?: AssumedGrantEntry;
   why: string;
   facts: string[];
   closedWorld: string;
@@ -50,18 +53,22 @@ export function recordAssumption(
   referrer: Manifest,
   path: FieldPath,
 ): void {
-  const key = resourceKey(note.kind, note.namespace, note.name);
+  const key = resourceKey(note.kind, note.namespace, note.name ?? "");
   const existing = ctx.assumptions.get(key);
   if (existing) {
     existing.object.references += 1;
     for (const fact of note.facts)
       if (!existing.object.facts.includes(fact)) existing.object.facts.push(fact);
+    const allows = existing.object.allows;
+    if (note.allows !== undefined && allows !== undefined && !allows.some(sameEntry(note.allows)))
+      allows.push(note.allows);
     return;
   }
   const object: AssumedObject = {
     key,
     kind: note.kind,
-    name: note.name,
+    // Before `why`, where records of named objects have always had it (their JSON stays the same).
+    ...(note.name !== undefined ? { name: note.name } : {}),
     why: note.why,
     facts: [...note.facts],
     closedWorld: note.closedWorld,
@@ -69,17 +76,24 @@ export function recordAssumption(
     references: 1,
   };
   if (note.namespace !== undefined) object.namespace = note.namespace;
+  if (note.allows !== undefined) object.allows = [note.allows];
   ctx.assumptions.set(key, { object, referrer, code: note.code });
+}
+
+function sameEntry(a: AssumedGrantEntry): (b: AssumedGrantEntry) => boolean {
+  return (b) =>
+    a.from.group === b.from.group &&
+    a.from.kind === b.from.kind &&
+    a.from.namespace === b.from.namespace &&
+    a.to.group === b.to.group &&
+    a.to.kind === b.to.kind;
 }
 
 /** The info diagnostic of each assumed object, at its first reference. */
 export function assumptionDiagnostics(ctx: StatusContext): Diagnostic[] {
   return [...ctx.assumptions.values()].map(({ object, referrer, code }) => {
-    const name =
-      object.namespace !== undefined ? `${object.namespace}/${object.name}` : object.name;
-    const facts = object.facts.length ? ` (${object.facts.join(", ")})` : "";
     const uses = object.references > 1 ? ` ${object.references} references rely on it.` : "";
-    const message = `${object.kind} ${name} is not in the workspace; assumed to exist${facts} because ${object.why}. In a closed world: ${object.closedWorld}.${uses}`;
+    const message = `${describeAssumed(object)} because ${object.why}. In a closed world: ${object.closedWorld}.${uses}`;
     const at =
       referrer.namespace !== undefined
         ? { kind: referrer.kind, namespace: referrer.namespace, name: referrer.name }
@@ -90,6 +104,18 @@ export function assumptionDiagnostics(ctx: StatusContext): Diagnostic[] {
       path: object.firstReference.path,
     });
   });
+}
+
+/** "Service team-b/x is not in the workspace; assumed to exist (port 8080, …)". */
+function describeAssumed(object: AssumedObject): string {
+  if (object.name === undefined) {
+    // Known by what it allows, not by name: "ReferenceGrant in namespace svc … assumed to allow …".
+    const where = object.namespace !== undefined ? ` in namespace ${object.namespace}` : "";
+    return `${object.kind}${where} is not in the workspace; assumed to allow ${object.facts.join("; ")}`;
+  }
+  const name = object.namespace !== undefined ? `${object.namespace}/${object.name}` : object.name;
+  const facts = object.facts.length ? ` (${object.facts.join(", ")})` : "";
+  return `${object.kind} ${name} is not in the workspace; assumed to exist${facts}`;
 }
 
 export function makeCondition(

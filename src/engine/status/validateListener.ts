@@ -11,6 +11,7 @@ import { asNumber, asRecord, asRecords, asString } from "../resolve/read";
 import type { FieldPath, Manifest } from "../types";
 import type { ListenerState, Problem } from "./listenerState";
 import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
+import { assumedGrantNote } from "./assumedGrant";
 import { lookupTable } from "../collections/dict";
 import { describeReading, readingValue } from "../readings/readings";
 
@@ -193,13 +194,24 @@ function checkSecretRef(
       message: `${label}: group "${group}" kind ${kind} is not supported (only core Secret)`,
     };
   }
-  const permission = resolveReferencePermission(
-    ctx.index,
-    { group: GATEWAY_GROUP, kind: owner.kind, namespace: ownerNs },
-    { group: "", kind: "Secret", namespace, name },
-  );
+  const from = { group: GATEWAY_GROUP, kind: owner.kind, namespace: ownerNs };
+  const permission = resolveReferencePermission(ctx.index, from, {
+    group: "",
+    kind: "Secret",
+    namespace,
+    name,
+  });
   if (!permission.permitted)
     return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  if (permission.assumed !== undefined) {
+    recordAssumption(
+      ctx,
+      assumedGrantNote(from, { group: "", kind: "Secret", namespace }, permission.assumed),
+      owner,
+      path,
+    );
+    (state.assumed ??= []).push(permission.reason);
+  }
   const found = lookupObject(ctx.index, "Secret", namespace, name);
   if (found.state === "assumed") {
     assumeCertificateSecret(ctx, state, namespace, name, found, path);
@@ -362,13 +374,22 @@ function checkCaRef(
       message: `${label}: group "${group}" kind ${kind} is not supported (ConfigMap or Secret)`,
     };
   }
-  const permission = resolveReferencePermission(
-    ctx.index,
-    { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs },
-    { group: "", kind, namespace, name },
-  );
+  const from = { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs };
+  const permission = resolveReferencePermission(ctx.index, from, {
+    group: "",
+    kind,
+    namespace,
+    name,
+  });
   if (!permission.permitted)
     return { reason: ListenerReason.RefNotPermitted, message: `${label}: ${permission.reason}` };
+  if (permission.assumed !== undefined)
+    recordAssumption(
+      ctx,
+      assumedGrantNote(from, { group: "", kind, namespace }, permission.assumed),
+      gateway,
+      path,
+    );
   const found = lookupObject(ctx.index, kind, namespace, name);
   if (found.state === "assumed") {
     recordAssumption(

@@ -171,7 +171,7 @@ export function TraceView() {
                 ) : null}
                 {b.reason ? <span className="sim-why"> — {b.reason}</span> : null}
                 <Assumed
-                  lines={b.assumed !== undefined ? [b.assumed] : undefined}
+                  lines={assumedLines(b)}
                   testId={`trace-backend-${b.name ?? "none"}-assumed`}
                 />
                 {b.reading !== undefined ? (
@@ -204,10 +204,7 @@ export function TraceView() {
               <div key={m.target} className={m.valid ? "" : "is-fail"}>
                 <Mark pass={m.valid} /> {m.target} · {m.percent}%{" "}
                 {m.reason ? <span className="sim-why">— {m.reason}</span> : null}
-                <Assumed
-                  lines={m.assumed !== undefined ? [m.assumed] : undefined}
-                  testId={`trace-mirror-${m.name}-assumed`}
-                />
+                <Assumed lines={assumedLines(m)} testId={`trace-mirror-${m.name}-assumed`} />
               </div>
             ))}
           </Step>
@@ -452,4 +449,15 @@ function Assumed({ lines, testId }: { lines: readonly string[] | undefined; test
       ))}
     </span>
   );
+}
+
+/** A backend's or mirror's assumption lines: the grant that permits the reference, then the Service. */
+function assumedLines(b: {
+  assumed?: string | undefined;
+  assumedGrant?: string | undefined;
+}): string[] | undefined {
+  const lines: string[] = [];
+  if (b.assumedGrant !== undefined) lines.push(b.assumedGrant);
+  if (b.assumed !== undefined) lines.push(b.assumed);
+  return lines.length > 0 ? lines : undefined;
 }
