@@ -19,12 +19,8 @@ import type { Diagnostic, Manifest, ManifestSource } from "../types";
 import { editedRange } from "./editedRange";
 import type { LoadLimits } from "./loadLimits";
 import type { ParsedChunk } from "./parseCache";
-import {
-  hasDirectiveOrEnd,
-  isLeadingCommentPiece,
-  parsingChunks,
-  type ParsingChunk,
-} from "./parsingChunks";
+import { scanDocuments } from "./guardDocuments";
+import { isLeadingCommentPiece, parsingChunks, type ParsingChunk } from "./parsingChunks";
 import type { FileEntries } from "./sourceLocator";
 
 export interface LoadedChunk {
@@ -105,10 +101,11 @@ export function editWindow(before: FileLoad, text: string): EditWindow | undefin
   const windowText = text.slice(opening.start, oldEnd + shift);
   // A directive or `...` anywhere makes the whole file one parse; outside the window, the
   // previous load proved there is none.
-  if (hasDirectiveOrEnd(windowText)) return undefined;
+  const scan = scanDocuments(windowText);
+  if (scan.directiveOrEnd) return undefined;
   const whole = first === 0 && after === chunks.length;
   // Documents removed whole leave nothing to parse (only an empty file is one empty chunk).
-  const pieces = windowText === "" && !whole ? [] : parsingChunks(windowText);
+  const pieces = windowText === "" && !whole ? [] : parsingChunks(windowText, scan);
   const last = pieces[pieces.length - 1];
   // A leading comment-only piece joins the next document, which lies past the window.
   if (

@@ -7,6 +7,7 @@ import {
   findFlowDepthExcess,
   guardDocuments,
   positionIn,
+  scanDocuments,
 } from "./guardDocuments";
 import { DEFAULT_LOAD_LIMITS } from "./loadLimits";
 
@@ -24,9 +25,59 @@ test("documents are split at column-0 markers only", () => {
 
 test("the document split is handed on only when the text is unchanged (the loader reuses it)", () => {
   const text = "a: 1\n---\nb: 2\n";
-  expect(guardDocuments(text, limits).chunks).toEqual(documentChunks(text));
+  expect(guardDocuments(text, limits).scan).toEqual({
+    chunks: documentChunks(text),
+    directiveOrEnd: false,
+  });
   const refusing = `a: 1\n---\nblob: ${"x".repeat(60)}\n`;
-  expect(guardDocuments(refusing, limits).chunks).toBeUndefined();
+  expect(guardDocuments(refusing, limits).scan).toBeUndefined();
+});
+
+// What the loader looked for with a scan of its own before scanDocuments noted it.
+const DIRECTIVE_OR_END = /^(?:%|\.\.\.(?=[ \t\r\n]|$))/m;
+
+test.each([
+  ["%YAML 1.2\n---\na: 1\n", true],
+  ["a: 1\n...\n", true],
+  ["a: 1\n... # end\n", true],
+  ["a: 1\r%TAG ! x\n", true],
+  ["a: 1\u2028...", true],
+  ["a: '%x'\n b: ...x\n", false],
+  ["a: 1\n.... \n---\n%", true],
+  ["a: 1\n---\nb: 50%\n", false],
+])("the split notes a directive or end marker at a line start: %j", (text, expected) => {
+  expect(scanDocuments(text).directiveOrEnd).toBe(expected);
+  expect(DIRECTIVE_OR_END.test(text)).toBe(expected);
+});
+
+test("the split's directive flag and chunks are what the separate scans found", () => {
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  const reference = (text: string): [number, number][] => {
+    const chunks: [number, number][] = [];
+    let start = 0;
+    marker.lastIndex = 0;
+    for (let m = marker.exec(text); m; m = marker.exec(text)) {
+      if (m.index > start) chunks.push([start, m.index]);
+      start = m.index;
+      marker.lastIndex = m.index + 3;
+    }
+    chunks.push([start, text.length]);
+    return chunks;
+  };
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom("%", ".", "-", "a", " ", "\t", "\n", "\r", "\u2028", "#"), {
+        maxLength: 60,
+      }),
+      (cs) => {
+        const text = cs.join("");
+        const scan = scanDocuments(text);
+        expect(scan.directiveOrEnd).toBe(DIRECTIVE_OR_END.test(text));
+        expect(scan.chunks).toEqual(reference(text));
+      },
+    ),
+    { numRuns: 3000 },
+  );
 });
 
 test("an oversized document is blanked to its line breaks; the others are untouched", () => {
@@ -46,7 +97,11 @@ test.each([
 
 test("quoted brackets and comments do not count; fine documents pass through unchanged", () => {
   const text = "a: \"[[[[[[[[\"\nb: '{{{{{{{' # [[[[[[[[\nc: [[1]]\n";
-  expect(guardDocuments(text, limits)).toEqual({ text, refused: [], chunks: [[0, text.length]] });
+  expect(guardDocuments(text, limits)).toEqual({
+    text,
+    refused: [],
+    scan: { chunks: [[0, text.length]], directiveOrEnd: false },
+  });
 });
 
 test("positionIn gives 1-based line and column", () => {

@@ -20,21 +20,35 @@ export interface GuardedText {
   text: string;
   refused: RefusedDocument[];
   /**
-   * documentChunks of `text`, when nothing was refused (the text is the input): the loader
-   * splits with them instead of scanning the text for markers again.
+   * scanDocuments of `text`, when nothing was refused (the text is the input): the loader splits
+   * with its chunks and reads its directive flag instead of scanning the text twice more.
    */
-  chunks?: [number, number][];
+  scan?: DocumentScan;
+}
+
+/** What one scan of a text for column-0 markers finds. */
+export interface DocumentScan {
+  /** [start, end) of each document (documentChunks). */
+  chunks: [number, number][];
+  /**
+   * Whether a line starts with a directive (`%`) or a `...` end marker: such files are parsed
+   * whole (parsingChunks.ts).
+   */
+  directiveOrEnd: boolean;
 }
 
 // A document marker is `---` or `...` at column 0 followed by whitespace or the end of the line.
 // Block scalar content is always indented, so a column-0 marker can only be a real separator.
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+// The same scan notes a `%` at a line start (a directive), so no other scan has to look for it.
+const MARKER_OR_DIRECTIVE = /^(?:(?:---|\.\.\.)(?=[ \t\r\n]|$)|%)/gm;
+const PERCENT = 37;
+const DOT = 46;
 
 export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
   const refused: RefusedDocument[] = [];
   const openers = createOpenerCounter(text);
-  const chunks = documentChunks(text);
-  for (const [start, end] of chunks) {
+  const scan = scanDocuments(text);
+  for (const [start, end] of scan.chunks) {
     const size = end - start;
     if (size > limits.maxDocumentBytes) {
       refused.push({ reason: "too-large", start, end, at: start, size });
@@ -44,7 +58,7 @@ export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
     const deepAt = findFlowDepthExcess(text, start, end, limits.maxNestingDepth);
     if (deepAt >= 0) refused.push({ reason: "too-deep", start, end, at: deepAt, size });
   }
-  if (refused.length === 0) return { text, refused, chunks };
+  if (refused.length === 0) return { text, refused, scan };
   let out = "";
   let cursor = 0;
   for (const r of refused) {
@@ -56,17 +70,30 @@ export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
 
 /** [start, end) of each document: split at column-0 `---` / `...` markers (a marker opens its chunk). */
 export function documentChunks(text: string): [number, number][] {
+  return scanDocuments(text).chunks;
+}
+
+/** documentChunks, and whether a line starts with a directive or `...`, in one pass. */
+export function scanDocuments(text: string): DocumentScan {
   const chunks: [number, number][] = [];
+  let directiveOrEnd = false;
   let start = 0;
-  DOCUMENT_MARKER.lastIndex = 0;
-  for (let m = DOCUMENT_MARKER.exec(text); m; m = DOCUMENT_MARKER.exec(text)) {
+  MARKER_OR_DIRECTIVE.lastIndex = 0;
+  for (let m = MARKER_OR_DIRECTIVE.exec(text); m; m = MARKER_OR_DIRECTIVE.exec(text)) {
+    const first = text.charCodeAt(m.index);
+    if (first === PERCENT || first === DOT) directiveOrEnd = true;
+    if (first === PERCENT) {
+      // A directive splits nothing: go on after its `%`.
+      MARKER_OR_DIRECTIVE.lastIndex = m.index + 1;
+      continue;
+    }
     if (m.index > start) chunks.push([start, m.index]);
     start = m.index;
     // The marker line belongs to the document it opens; skip past it so the next match is later.
-    DOCUMENT_MARKER.lastIndex = m.index + 3;
+    MARKER_OR_DIRECTIVE.lastIndex = m.index + 3;
   }
   chunks.push([start, text.length]);
-  return chunks;
+  return { chunks, directiveOrEnd };
 }
 
 /**
@@ -115,6 +142,8 @@ export function createOpenerCounter(text: string): OpenerCounter {
   };
   return {
     exceeds(start, end, limit) {
+      // No more openers than characters: most documents are shorter than the limit.
+      if (end - start <= limit) return false;
       let count = 0;
       for (const opener of ["[", "{"] as const) {
         for (let at = seek(opener, start); at >= 0 && at < end; at = seek(opener, at + 1))

@@ -22,7 +22,7 @@ import {
   type ParsedChunk,
 } from "./parseCache";
 import { forgetScalars, type QuickDocument } from "./quickParse";
-import { hasDirectiveOrEnd, parsingChunks } from "./parsingChunks";
+import { parsingChunks } from "./parsingChunks";
 import {
   editWindow,
   type EditWindow,
@@ -146,11 +146,11 @@ function loadFile(
   const firstRefused = guarded.refused[0];
   let docIndex = firstRefused?.start === 0 && !source.text.startsWith("---") ? 1 : 0;
   const pieces = mode.split
-    ? parsingChunks(guarded.text, guarded.chunks)
+    ? parsingChunks(guarded.text, guarded.scan)
     : [{ text: guarded.text, start: 0, lineOffset: 0 }];
   // What the next load of an edited text may reuse (fileLoad.ts says which files qualify).
   const kept: LoadedChunk[] | undefined =
-    keep && guarded.refused.length === 0 && !hasDirectiveOrEnd(source.text) ? [] : undefined;
+    keep && guarded.scan !== undefined && !guarded.scan.directiveOrEnd ? [] : undefined;
   for (const piece of pieces) {
     let loaded: LoadedChunk;
     try {

@@ -5,9 +5,10 @@
  * its own (the parser attaches those comments to the next one), so it joins the next piece.
  *
  * Directives (`%YAML`, `%TAG`) and `...` end markers change how the documents around them read;
- * files with them (rare in Kubernetes manifests) are parsed whole.
+ * files with them (rare in Kubernetes manifests) are parsed whole. The scan that splits the text
+ * (scanDocuments) also tells whether it holds any.
  */
-import { documentChunks } from "./guardDocuments";
+import { scanDocuments, type DocumentScan } from "./guardDocuments";
 
 export interface ParsingChunk {
   text: string;
@@ -17,30 +18,24 @@ export interface ParsingChunk {
   lineOffset: number;
 }
 
-const DIRECTIVE_OR_END = /^(?:%|\.\.\.(?=[ \t\r\n]|$))/m;
 const CONTENT_FREE = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*$/;
-
-/** Whether the text holds a directive or a `...` marker (then it is parsed whole). */
-export function hasDirectiveOrEnd(text: string): boolean {
-  return DIRECTIVE_OR_END.test(text);
-}
 
 /** A piece with comments and blank lines only, before any `---`: it joins the next document. */
 export function isLeadingCommentPiece(piece: string): boolean {
   return !piece.startsWith("---") && CONTENT_FREE.test(piece);
 }
 
-/** `documents`: documentChunks(text) when the caller has them already. */
+/** `scan`: scanDocuments(text) when the caller has it already. */
 export function parsingChunks(
   text: string,
-  documents: readonly (readonly [number, number])[] = documentChunks(text),
+  scan: DocumentScan = scanDocuments(text),
 ): ParsingChunk[] {
-  if (DIRECTIVE_OR_END.test(text)) return [{ text, start: 0, lineOffset: 0 }];
+  if (scan.directiveOrEnd) return [{ text, start: 0, lineOffset: 0 }];
   const chunks: ParsingChunk[] = [];
   let pendingStart = -1;
   let line = 0;
   let counted = 0;
-  for (const [start, end] of documents) {
+  for (const [start, end] of scan.chunks) {
     const from = pendingStart >= 0 ? pendingStart : start;
     const piece = text.slice(from, end);
     if (isLeadingCommentPiece(piece) && end < text.length) {
