@@ -81,6 +81,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "drift",
       "ingress",
       "backendTls",
+      "policy",
       "shadowProof",
       "re2",
     ] as const)
@@ -138,6 +139,15 @@ spec:
     const json = JSON.stringify(result);
     expect(json).toContain("must not contain both CACertificateRefs and WellKnownCACertificates");
     expect(json).toContain('"sni":"api.internal"');
+  });
+
+  test("envoy-gateway-policies.yaml (policies attached to its objects) loads the policy module, and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const sources = [{ name: "workspace.yaml", text: read("envoy-gateway-policies.yaml") }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("policy")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(Object.keys(result.analysis.effectivePolicies).length).toBeGreaterThan(0);
   });
 
   test("an IngressClass alone loads the ingress module for its validation, and equals a preloaded worker's", async () => {
@@ -234,6 +244,7 @@ spec:
       "drift",
       "ingress",
       "backendTls",
+      "policy",
       "shadowProof",
       "re2",
     ]);

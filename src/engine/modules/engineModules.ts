@@ -15,7 +15,8 @@
  *   nodes when a diagnostic needs a located field.
  * - the incremental pass (a session's first analysis has no previous revision), status drift
  *   (only for objects carrying a controller's status), the Ingress reader and validation (only for
- *   Ingresses and IngressClasses) and BackendTLSPolicy's status and rules (only for such policies).
+ *   Ingresses and IngressClasses), BackendTLSPolicy's status and rules (only for such policies)
+ *   and the effective policies (only for a policy attached to an object in the input).
  * - lint's shadow proofs (lint/shadowProofModule.ts): only a route rule that another one ranked
  *   above it may shadow needs them.
  * - RE2 (match/re2Module.ts): only RegularExpression matches and nginx regexes need it; the CRDs'
@@ -29,6 +30,7 @@ import type * as Incremental from "../incremental/reanalyze";
 import type * as Drift from "../drift/driftModule";
 import type * as Ingress from "../ingress/ingressModule";
 import type * as BackendTls from "../backendtls/backendTlsModule";
+import type * as Policy from "../policy/computeEffectivePolicies";
 import type * as ShadowProof from "../lint/shadowProofModule";
 import type * as Re2 from "../match/re2Module";
 
@@ -42,6 +44,8 @@ export interface EngineModules {
   ingress: typeof Ingress;
   /** BackendTLSPolicy's status and CEL rules: only a workspace with such a policy runs them. */
   backendTls: typeof BackendTls;
+  /** Effective policies per object: only a workspace with a policy that found its target. */
+  policy: typeof Policy;
   /** Lint's shadow proofs: only a rule that another one may shadow needs them. */
   shadowProof: typeof ShadowProof;
   /**
@@ -59,6 +63,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   drift: () => import("../drift/driftModule"),
   ingress: () => import("../ingress/ingressModule"),
   backendTls: () => import("../backendtls/backendTlsModule"),
+  policy: () => import("../policy/computeEffectivePolicies"),
   shadowProof: () => import("../lint/shadowProofModule"),
   re2: () => import("../match/re2Module"),
 };
