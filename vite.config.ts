@@ -126,7 +126,22 @@ export default defineConfig({
   // Deps reached only from workers are discovered late in dev; without this the optimizer
   // re-runs after the first load and the page reloads in full.
   optimizeDeps: { include: ["monaco-yaml/yaml.worker.js", "re2js", "yaml", "comlink"] },
-  worker: { format: "es", plugins: () => [schemasForValidation()] },
+  worker: {
+    format: "es",
+    plugins: () => [schemasForValidation()],
+    // A worker's first JavaScript in one file: every module its entry imports statically. Left to
+    // the automatic splitting, a helper that the entry and an on-demand engine module share
+    // (diagnostic catalog, conditions, appendAll) went to a chunk of its own that the entry
+    // fetches at once (a known rolldown limitation): more requests, and worse gzip than one file.
+    // On-demand modules (dynamic imports) keep their own chunks.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: "engine-worker-initial", tags: ["$initial"] }],
+        },
+      },
+    },
+  },
   build: {
     chunkSizeWarningLimit: 5000,
     rolldownOptions: {

@@ -3,9 +3,9 @@ import { expect, test } from "./fixtures";
 import { CanvasPage } from "./pages/CanvasPage";
 
 /**
- * The engine worker loads the `yaml` library on demand (src/engine/modules/engineModules.ts):
- * the default example's first graph needs none of it; the page asks the worker to fetch it once
- * that graph is shown, and a document only the library can read (an anchor) is analysed as
+ * The engine worker loads the `yaml` library on demand (src/engine/modules/engineModules.ts),
+ * and RE2 and BackendTLSPolicy's status likewise: the default example's first graph needs none of
+ * them; the page asks the worker to fetch them once that graph is shown, and a document only the library can read (an anchor) is analysed as
  * before. The fixtures refuse any request off the page's origin, so this also shows the
  * on-demand chunk comes from the app itself.
  */
@@ -15,6 +15,9 @@ const YAML_PARSER_MARK = "Implicit keys need to be on a single line";
 
 /** An error message only RE2 (re2js) holds. */
 const RE2_MARK = "missing closing )";
+
+/** A condition message only BackendTLSPolicy's status (the backendTls module) holds. */
+const BACKEND_TLS_MARK = "is not supported (System)";
 
 /**
  * The scripts the engine worker imports on demand that carry `mark`, as URLs. The page has its
@@ -73,6 +76,9 @@ test("the engine worker requests the yaml library only after the first graph is 
   // RE2 too: the default example has no RegularExpression match, and its CRD patterns run without.
   const re2Chunks = await workerChunksWith(page, worker!, RE2_MARK);
   expect(re2Chunks).toHaveLength(1);
+  // BackendTLSPolicy's status and rules too: the default example has no such policy.
+  const backendTlsChunks = await workerChunksWith(page, worker!, BACKEND_TLS_MARK);
+  expect(backendTlsChunks).toHaveLength(1);
 
   // The route renamed with an anchor on its name: quickParse gives up on that document, the
   // library reads it.
@@ -83,7 +89,9 @@ test("the engine worker requests the yaml library only after the first graph is 
   const fetched = requests.filter((r) => r.url() === yamlChunks[0]);
   expect(fetched.length).toBeGreaterThan(0);
   for (const r of fetched) expect(r.timing().startTime).toBeGreaterThan(laidOutAt);
-  for (const r of requests.filter((r) => r.url() === re2Chunks[0]))
+  for (const r of requests.filter(
+    (r) => r.url() === re2Chunks[0] || r.url() === backendTlsChunks[0],
+  ))
     expect(r.timing().startTime).toBeGreaterThan(laidOutAt);
   await page.screenshot({ path: "test-results/screens/on-demand-yaml.png" });
 });

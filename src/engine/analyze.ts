@@ -17,7 +17,6 @@ import { lintByRules } from "./lint/lintAnalysis";
 import type { LintFinding } from "./lint/lintTypes";
 import type { SourceLocator } from "./load/sourceLocator";
 import { appendAll } from "./collections/appendAll";
-import { computeEffectivePolicies } from "./policy/computeEffectivePolicies";
 import { hasControllerStatus } from "./drift/hasControllerStatus";
 import { needEngineModule } from "./modules/engineModules";
 import type { LocatedDrift } from "./drift/compareConditions";
@@ -156,7 +155,11 @@ function analyzeLoaded(
     routes: resolved.routes,
     attachments: resolved.attachments,
     policies: resolved.policies,
-    effectivePolicies: computeEffectivePolicies(resolved),
+    // An on-demand engine module (modules/engineModules.ts): without a policy attached to an
+    // object of the input, no object has an effective policy.
+    effectivePolicies: resolved.policies.some((p) => p.target !== undefined)
+      ? needEngineModule("policy").computeEffectivePolicies(resolved)
+      : {},
     statusDrift: drift.map((d) => d.entry),
     routeTable,
     mesh: { services: collectMeshServices(index), bindings: resolved.meshBindings },

@@ -75,7 +75,16 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
     const { modules, api } = await freshWorker();
     const sources = [{ name: "workspace.yaml", text: read("shared-gateway-two-teams.yaml") }];
     const result = await api.analyze(1, sources);
-    for (const name of ["yaml", "incremental", "drift", "ingress", "shadowProof", "re2"] as const)
+    for (const name of [
+      "yaml",
+      "incremental",
+      "drift",
+      "ingress",
+      "backendTls",
+      "policy",
+      "shadowProof",
+      "re2",
+    ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
   });
@@ -103,6 +112,56 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
     expect(result).toEqual(preloaded().analyze(1, sources));
     const shadowed = result.analysis.diagnostics.filter((d) => d.code === "lint.shadowed-match");
     expect(shadowed.map((d) => d.message)).toEqual([expect.stringContaining("For example,")]);
+  });
+
+  test("a BackendTLSPolicy loads the backendTls module: its status, rules and SNI marks equal a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const policy = (name: string, validation: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: { name: ${name}, namespace: team-a }
+spec:
+  targetRefs: [{ group: "", kind: Service, name: store-api }]
+  validation: ${validation}
+`;
+    const text = [
+      read("shared-gateway-two-teams.yaml"),
+      policy("api-tls", "{ hostname: api.internal, wellKnownCACertificates: System }"),
+      // Both CA sources: a CEL rule of BackendTLSPolicy refuses it (validation, also on demand).
+      policy(
+        "both-sources",
+        "{ hostname: api.internal, wellKnownCACertificates: System, caCertificateRefs: [{ group: '', kind: ConfigMap, name: ca }] }",
+      ),
+    ].join("\n---\n");
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("backendTls")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const json = JSON.stringify(result);
+    expect(json).toContain("must not contain both CACertificateRefs and WellKnownCACertificates");
+    expect(json).toContain('"sni":"api.internal"');
+  });
+
+  test("envoy-gateway-policies.yaml (policies attached to its objects) loads the policy module, and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const sources = [{ name: "workspace.yaml", text: read("envoy-gateway-policies.yaml") }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("policy")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(Object.keys(result.analysis.effectivePolicies).length).toBeGreaterThan(0);
+  });
+
+  test("an IngressClass alone loads the ingress module for its validation, and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: { name: nginx }
+spec: { controller: k8s.io/ingress-nginx, unknownField: 1 }
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("ingress")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(JSON.stringify(result)).toContain("unknownField");
   });
 
   test("a RegularExpression match loads re2, and the analysis (its invalid regex included) equals a preloaded worker's", async () => {
@@ -184,6 +243,8 @@ spec:
       "incremental",
       "drift",
       "ingress",
+      "backendTls",
+      "policy",
       "shadowProof",
       "re2",
     ]);

@@ -14,7 +14,9 @@
  *   coreScalar.ts); the library parses a document quickParse gives up on and builds a document's
  *   nodes when a diagnostic needs a located field.
  * - the incremental pass (a session's first analysis has no previous revision), status drift
- *   (only for objects carrying a controller's status) and the Ingress reader (only for Ingresses).
+ *   (only for objects carrying a controller's status), the Ingress reader and validation (only for
+ *   Ingresses and IngressClasses), BackendTLSPolicy's status and rules (only for such policies)
+ *   and the effective policies (only for a policy attached to an object in the input).
  * - lint's shadow proofs (lint/shadowProofModule.ts): only a route rule that another one ranked
  *   above it may shadow needs them.
  * - RE2 (match/re2Module.ts): only RegularExpression matches and nginx regexes need it; the CRDs'
@@ -26,7 +28,9 @@
 import type * as Yaml from "yaml";
 import type * as Incremental from "../incremental/reanalyze";
 import type * as Drift from "../drift/driftModule";
-import type * as Ingress from "../ingress/readIngresses";
+import type * as Ingress from "../ingress/ingressModule";
+import type * as BackendTls from "../backendtls/backendTlsModule";
+import type * as Policy from "../policy/computeEffectivePolicies";
 import type * as ShadowProof from "../lint/shadowProofModule";
 import type * as Re2 from "../match/re2Module";
 
@@ -36,8 +40,12 @@ export interface EngineModules {
   incremental: typeof Incremental;
   /** Status drift: only objects that carry a controller's status have any. */
   drift: typeof Drift;
-  /** The Ingress reader (graph nodes and edges of Ingresses). */
+  /** The Ingress reader (graph nodes and edges of Ingresses) and Ingress validation. */
   ingress: typeof Ingress;
+  /** BackendTLSPolicy's status and CEL rules: only a workspace with such a policy runs them. */
+  backendTls: typeof BackendTls;
+  /** Effective policies per object: only a workspace with a policy that found its target. */
+  policy: typeof Policy;
   /** Lint's shadow proofs: only a rule that another one may shadow needs them. */
   shadowProof: typeof ShadowProof;
   /**
@@ -53,7 +61,9 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   yaml: () => import("yaml"),
   incremental: () => import("../incremental/reanalyze"),
   drift: () => import("../drift/driftModule"),
-  ingress: () => import("../ingress/readIngresses"),
+  ingress: () => import("../ingress/ingressModule"),
+  backendTls: () => import("../backendtls/backendTlsModule"),
+  policy: () => import("../policy/computeEffectivePolicies"),
   shadowProof: () => import("../lint/shadowProofModule"),
   re2: () => import("../match/re2Module"),
 };

@@ -6,7 +6,9 @@
 import * as yaml from "yaml";
 import * as drift from "../drift/driftModule";
 import * as incremental from "../incremental/reanalyze";
-import * as ingress from "../ingress/readIngresses";
+import * as ingress from "../ingress/ingressModule";
+import * as backendTls from "../backendtls/backendTlsModule";
+import * as policy from "../policy/computeEffectivePolicies";
 import * as shadowProof from "../lint/shadowProofModule";
 import * as re2 from "../match/re2Module";
 import { provideEngineModule } from "./engineModules";
@@ -15,5 +17,7 @@ provideEngineModule("yaml", yaml);
 provideEngineModule("incremental", incremental);
 provideEngineModule("drift", drift);
 provideEngineModule("ingress", ingress);
+provideEngineModule("backendTls", backendTls);
+provideEngineModule("policy", policy);
 provideEngineModule("shadowProof", shadowProof);
 provideEngineModule("re2", re2);

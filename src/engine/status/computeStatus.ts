@@ -24,7 +24,6 @@ import type {
 } from "../types";
 import { assessGateway, type GatewayAssessment } from "./assessGateway";
 import { buildGatewayListeners, type GatewayListeners } from "./buildGatewayListeners";
-import { computeBackendTLSPolicyStatus, withBackendTLS } from "./computeBackendTLSPolicyStatus";
 import { computeGatewayClassStatus, type GatewayClassOutcome } from "./computeGatewayClassStatus";
 import { computeRouteStatuses } from "./computeRouteStatuses";
 import { createAdmissionMemo } from "./checkListenerAdmission";
@@ -38,6 +37,7 @@ import {
 import { validateListener } from "./validateListener";
 import { writeGatewayStatus } from "./writeGatewayStatus";
 import { appendAll } from "../collections/appendAll";
+import { needEngineModule } from "../modules/engineModules";
 
 export interface StatusResult {
   status: StatusReport;
@@ -170,14 +170,22 @@ export function computeStatus(
   }
   appendAll(gateways, unreconciled);
   for (const [key, routeStatus] of routes.statuses) status[key] = routeStatus;
-  const backendTLS = computeBackendTLSPolicyStatus(
-    ctx,
-    routes.routes,
-    routes.attachments,
-    controllerOf,
-  );
-  for (const [key, policyStatus] of backendTLS.statuses) status[key] = policyStatus;
-  const resolvedRoutes = withBackendTLS(ctx, routes.routes, backendTLS.sniByTarget);
+  // BackendTLSPolicy's status is an on-demand engine module (modules/engineModules.ts): asked for
+  // only when there is such a policy; without one no route backend is marked.
+  let resolvedRoutes: ResolvedRoute[];
+  if (listKind(index, "BackendTLSPolicy").some((p) => p.group === GATEWAY_GROUP)) {
+    const backendTlsModule = needEngineModule("backendTls");
+    const backendTLS = backendTlsModule.computeBackendTLSPolicyStatus(
+      ctx,
+      routes.routes,
+      routes.attachments,
+      controllerOf,
+    );
+    for (const [key, policyStatus] of backendTLS.statuses) status[key] = policyStatus;
+    resolvedRoutes = backendTlsModule.withBackendTLS(ctx, routes.routes, backendTLS.sniByTarget);
+  } else {
+    resolvedRoutes = [...routes.routes];
+  }
 
   const policies = resolvePolicyAttachments(index);
   for (const p of policies) {

@@ -9,19 +9,17 @@ import type { SourceLocator } from "../load/loadManifests";
 import { diagnostic } from "../diagnostics/diagnostic";
 import { isRouteKind } from "../api/kinds";
 import type { Diagnostic, Manifest } from "../types";
-import { checkBackendTLSPolicy } from "./checkBackendTLSPolicy";
 import { checkCoreKind, checkMetadata } from "./checkCoreKinds";
 import { checkListeners } from "./checkListeners";
 import { checkGatewayAddresses } from "./checkGatewayAddresses";
 import { checkRoute } from "./checkRouteRules";
-import { checkIngress } from "./checkIngress";
 import { getCrdJsonSchema, type JsonSchema } from "./crdSchemas";
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from "./coreSchemas";
 import { plainData, typeAndValidate } from "./validateSchema";
 import { applyCrdDefaults } from "./applyCrdDefaults";
 import { isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
-import { getIngressJsonSchema } from "./ingressSchemas";
+import { needEngineModule } from "../modules/engineModules";
 
 export interface ValidatedManifests {
   /**
@@ -151,13 +149,24 @@ export function validateManifest(manifest: Manifest): {
       issues: [],
     };
   const issues = checkMetadata(kind, body);
-  const ingressSchema = getIngressJsonSchema(kind, manifest.apiVersion);
+  // Ingress validation and BackendTLSPolicy's rules are on-demand engine modules: asked for only
+  // when such an object is validated (modules/engineModules.ts).
+  const ingressSchema =
+    kind === "Ingress" || kind === "IngressClass"
+      ? needEngineModule("ingress").getIngressJsonSchema(kind, manifest.apiVersion)
+      : undefined;
   if (ingressSchema) {
     const result = typeAndValidate(body, ingressSchema, [], { experimentalFields: NONE });
     appendAll(issues, result.issues);
     const typed = withBody(manifest, (result.value ?? {}) as Record<string, unknown>);
     if (kind === "Ingress")
-      appendAll(issues, checkIngress(typed.spec, manifest.apiVersion === "networking.k8s.io/v1"));
+      appendAll(
+        issues,
+        needEngineModule("ingress").checkIngress(
+          typed.spec,
+          manifest.apiVersion === "networking.k8s.io/v1",
+        ),
+      );
     return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
   }
   const schema = getCrdJsonSchema(kind, manifest.apiVersion);
@@ -182,7 +191,8 @@ export function validateManifest(manifest: Manifest): {
   if (kind === "Gateway") appendAll(issues, checkGatewayAddresses(spec));
   if (kind === "Gateway") appendAll(issues, checkInfrastructureKeys(spec));
   if (isRouteKind(kind)) appendAll(issues, checkRoute(kind, spec));
-  if (kind === "BackendTLSPolicy") appendAll(issues, checkBackendTLSPolicy(spec));
+  if (kind === "BackendTLSPolicy")
+    appendAll(issues, needEngineModule("backendTls").checkBackendTLSPolicy(spec));
   return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
 }
 
