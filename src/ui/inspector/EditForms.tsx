@@ -130,8 +130,10 @@ function ListenerForms({ node }: { node: GraphNode }) {
 
 function RouteForms({ node }: { node: GraphNode }) {
   const route = selectorOf(node);
-  const hostnames = readCurrentField(route, ["spec", "hostnames"]);
-  const rules = asRows(readCurrentField(route, ["spec", "rules"]));
+  // One read (one parse of the route's document per text) for both hostnames and rules.
+  const spec = rec(readCurrentField(route, ["spec"]));
+  const hostnames = spec["hostnames"];
+  const rules = asRows(spec["rules"]);
   const hasHostnames =
     node.kind === "HTTPRoute" || node.kind === "GRPCRoute" || node.kind === "TLSRoute";
   return (
