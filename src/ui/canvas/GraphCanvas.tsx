@@ -55,7 +55,6 @@ function GraphCanvasInner() {
   const selected = useGwsimStore((s) => s.selected);
   const relayoutRequest = useGwsimStore(selectRelayoutRequest);
   const analysisError = useGwsimStore((s) => s.analysisError);
-  const objects = useGwsimStore((s) => s.analysis?.objects);
   const focusOn = useCanvasView((s) => s.focusOn);
   const filter = useCanvasView((s) => s.filter);
 
@@ -107,6 +106,7 @@ function GraphCanvasInner() {
       </div>
     );
   }
+  const selectedNode = graph.nodes.find((n) => n.id === selected);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Escape leaves focus mode first (and keeps the inspector open).
     if (event.key === "Escape" && focusOn !== undefined && event.target === event.currentTarget) {
@@ -126,8 +126,11 @@ function GraphCanvasInner() {
         data-node-count={graph.nodes.length}
       >
         <Palette
-          objects={objects ?? NO_OBJECTS}
-          selected={graph.nodes.find((n) => n.id === selected)}
+          namespace={selectedNode?.namespace ?? "default"}
+          selectedId={selectedNode?.id}
+          gateway={
+            selectedNode?.category === "gateway" && !selectedNode.ghost ? selectedNode : undefined
+          }
         />
         <CanvasFinder graph={graph} matchCount={matches?.size} />
         <div
@@ -209,7 +212,6 @@ function GraphCanvasInner() {
   );
 }
 
-const NO_OBJECTS: never[] = [];
 const DELETE_KEYS = ["Delete", "Backspace"];
 const PRO_OPTIONS = { hideAttribution: true };
 
