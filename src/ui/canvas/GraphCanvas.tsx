@@ -27,7 +27,8 @@ import { HandleHitTarget } from "./HandleHitTarget";
 import { CanvasActionsContext, type CanvasActions } from "./canvasActions";
 import { CanvasFinder, FocusBanner } from "./CanvasFinder";
 import { useCanvasView } from "./canvasViewStore";
-import type { FlowEdge, FlowNode } from "./flowTypes";
+import { EdgeLooksContext, type ShellEdge } from "./edgeLooks";
+import type { FlowNode } from "./flowTypes";
 import { mergeStaleGraph } from "./mergeStaleGraph";
 import { nodeTypes, edgeTypes } from "./nodeTypes";
 import { markTimeline } from "../app/timeline";
@@ -65,7 +66,11 @@ function GraphCanvasInner() {
   const stale = useMemo(() => new Set<string>(staleKeys), [staleKeys]);
   const { done: layoutDone, positions: autoPositions } = useAutoLayout(graph, relayoutRequest);
 
-  const { nodes, edges, setNodes, shown, matches } = useCanvasElements(graph, stale, autoPositions);
+  const { nodes, edges, edgeLooks, setNodes, shown, matches } = useCanvasElements(
+    graph,
+    stale,
+    autoPositions,
+  );
   const { onNodesChange, onNodeDragStop } = useNodeDrag(setNodes);
   const onConnect = useConnectBinding(graph);
   const onBeforeDelete = useDeleteBinding(graph);
@@ -155,57 +160,59 @@ function GraphCanvasInner() {
               No Gateway API objects yet: paste YAML, open files, or add objects from the palette.
             </div>
           ) : null}
-          <ReactFlow<FlowNode, FlowEdge>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onNodeDragStop={onNodeDragStop}
-            onNodeClick={selectClickedNode}
-            onPaneClick={clearSelection}
-            onConnect={onConnect}
-            onBeforeDelete={onBeforeDelete}
-            connectionMode={ConnectionMode.Loose}
-            deleteKeyCode={DELETE_KEYS}
-            // One tab stop for the whole graph (the wrapper above): nodes and edges are reached with the arrow keys.
-            nodesFocusable={false}
-            edgesFocusable={false}
-            minZoom={0.1}
-            maxZoom={2}
-            onlyRenderVisibleElements={graph.nodes.length > RENDER_VISIBLE_ONLY_FROM}
-            proOptions={PRO_OPTIONS}
-          >
-            <HandleHitTarget />
-            <Background gap={24} size={1} />
-            {/* A small picture fits on screen anyway; the minimap would only cover part of it. */}
-            {graph.nodes.length > MINIMAP_MIN_NODES ? (
-              <MiniMap
-                pannable
-                zoomable
-                nodeStrokeWidth={2}
-                nodeColor={miniMapColor}
-                style={{ width: 150, height: 100 }}
-              />
-            ) : null}
-            <Controls showInteractive={false} showFitView={false}>
-              <ControlButton
-                onClick={() => fit(150)}
-                title="Fit: the whole graph if it stays readable, else the selection at a readable size"
-                aria-label="Fit view"
-                data-testid="fit-view"
-              >
-                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                  <path
-                    d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="1.6"
-                  />
-                </svg>
-              </ControlButton>
-            </Controls>
-          </ReactFlow>
+          <EdgeLooksContext.Provider value={edgeLooks}>
+            <ReactFlow<FlowNode, ShellEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onNodeDragStop={onNodeDragStop}
+              onNodeClick={selectClickedNode}
+              onPaneClick={clearSelection}
+              onConnect={onConnect}
+              onBeforeDelete={onBeforeDelete}
+              connectionMode={ConnectionMode.Loose}
+              deleteKeyCode={DELETE_KEYS}
+              // One tab stop for the whole graph (the wrapper above): nodes and edges are reached with the arrow keys.
+              nodesFocusable={false}
+              edgesFocusable={false}
+              minZoom={0.1}
+              maxZoom={2}
+              onlyRenderVisibleElements={graph.nodes.length > RENDER_VISIBLE_ONLY_FROM}
+              proOptions={PRO_OPTIONS}
+            >
+              <HandleHitTarget />
+              <Background gap={24} size={1} />
+              {/* A small picture fits on screen anyway; the minimap would only cover part of it. */}
+              {graph.nodes.length > MINIMAP_MIN_NODES ? (
+                <MiniMap
+                  pannable
+                  zoomable
+                  nodeStrokeWidth={2}
+                  nodeColor={miniMapColor}
+                  style={{ width: 150, height: 100 }}
+                />
+              ) : null}
+              <Controls showInteractive={false} showFitView={false}>
+                <ControlButton
+                  onClick={() => fit(150)}
+                  title="Fit: the whole graph if it stays readable, else the selection at a readable size"
+                  aria-label="Fit view"
+                  data-testid="fit-view"
+                >
+                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <path
+                      d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.6"
+                    />
+                  </svg>
+                </ControlButton>
+              </Controls>
+            </ReactFlow>
+          </EdgeLooksContext.Provider>
         </div>
       </div>
     </CanvasActionsContext.Provider>
