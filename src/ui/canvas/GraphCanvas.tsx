@@ -27,7 +27,8 @@ import { HandleHitTarget } from "./HandleHitTarget";
 import { CanvasActionsContext, type CanvasActions } from "./canvasActions";
 import { CanvasFinder, FocusBanner } from "./CanvasFinder";
 import { useCanvasView } from "./canvasViewStore";
-import type { FlowEdge, FlowNode } from "./flowTypes";
+import { EdgeLooksContext, type ShellEdge } from "./edgeLooks";
+import type { FlowNode } from "./flowTypes";
 import { mergeStaleGraph } from "./mergeStaleGraph";
 import { nodeTypes, edgeTypes } from "./nodeTypes";
 import { markTimeline } from "../app/timeline";
@@ -55,7 +56,6 @@ function GraphCanvasInner() {
   const selected = useGwsimStore((s) => s.selected);
   const relayoutRequest = useGwsimStore(selectRelayoutRequest);
   const analysisError = useGwsimStore((s) => s.analysisError);
-  const objects = useGwsimStore((s) => s.analysis?.objects);
   const focusOn = useCanvasView((s) => s.focusOn);
   const filter = useCanvasView((s) => s.filter);
 
@@ -66,7 +66,11 @@ function GraphCanvasInner() {
   const stale = useMemo(() => new Set<string>(staleKeys), [staleKeys]);
   const { done: layoutDone, positions: autoPositions } = useAutoLayout(graph, relayoutRequest);
 
-  const { nodes, edges, setNodes, shown, matches } = useCanvasElements(graph, stale, autoPositions);
+  const { nodes, edges, edgeLooks, setNodes, shown, matches } = useCanvasElements(
+    graph,
+    stale,
+    autoPositions,
+  );
   const { onNodesChange, onNodeDragStop } = useNodeDrag(setNodes);
   const onConnect = useConnectBinding(graph);
   const onBeforeDelete = useDeleteBinding(graph);
@@ -107,6 +111,7 @@ function GraphCanvasInner() {
       </div>
     );
   }
+  const selectedNode = graph.nodes.find((n) => n.id === selected);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Escape leaves focus mode first (and keeps the inspector open).
     if (event.key === "Escape" && focusOn !== undefined && event.target === event.currentTarget) {
@@ -126,8 +131,11 @@ function GraphCanvasInner() {
         data-node-count={graph.nodes.length}
       >
         <Palette
-          objects={objects ?? NO_OBJECTS}
-          selected={graph.nodes.find((n) => n.id === selected)}
+          namespace={selectedNode?.namespace ?? "default"}
+          selectedId={selectedNode?.id}
+          gateway={
+            selectedNode?.category === "gateway" && !selectedNode.ghost ? selectedNode : undefined
+          }
         />
         <CanvasFinder graph={graph} matchCount={matches?.size} />
         <div
@@ -152,64 +160,65 @@ function GraphCanvasInner() {
               No Gateway API objects yet: paste YAML, open files, or add objects from the palette.
             </div>
           ) : null}
-          <ReactFlow<FlowNode, FlowEdge>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onNodeDragStop={onNodeDragStop}
-            onNodeClick={selectClickedNode}
-            onPaneClick={clearSelection}
-            onConnect={onConnect}
-            onBeforeDelete={onBeforeDelete}
-            connectionMode={ConnectionMode.Loose}
-            deleteKeyCode={DELETE_KEYS}
-            // One tab stop for the whole graph (the wrapper above): nodes and edges are reached with the arrow keys.
-            nodesFocusable={false}
-            edgesFocusable={false}
-            minZoom={0.1}
-            maxZoom={2}
-            onlyRenderVisibleElements={graph.nodes.length > RENDER_VISIBLE_ONLY_FROM}
-            proOptions={PRO_OPTIONS}
-          >
-            <HandleHitTarget />
-            <Background gap={24} size={1} />
-            {/* A small picture fits on screen anyway; the minimap would only cover part of it. */}
-            {graph.nodes.length > MINIMAP_MIN_NODES ? (
-              <MiniMap
-                pannable
-                zoomable
-                nodeStrokeWidth={2}
-                nodeColor={miniMapColor}
-                style={{ width: 150, height: 100 }}
-              />
-            ) : null}
-            <Controls showInteractive={false} showFitView={false}>
-              <ControlButton
-                onClick={() => fit(150)}
-                title="Fit: the whole graph if it stays readable, else the selection at a readable size"
-                aria-label="Fit view"
-                data-testid="fit-view"
-              >
-                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                  <path
-                    d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="1.6"
-                  />
-                </svg>
-              </ControlButton>
-            </Controls>
-          </ReactFlow>
+          <EdgeLooksContext.Provider value={edgeLooks}>
+            <ReactFlow<FlowNode, ShellEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onNodeDragStop={onNodeDragStop}
+              onNodeClick={selectClickedNode}
+              onPaneClick={clearSelection}
+              onConnect={onConnect}
+              onBeforeDelete={onBeforeDelete}
+              connectionMode={ConnectionMode.Loose}
+              deleteKeyCode={DELETE_KEYS}
+              // One tab stop for the whole graph (the wrapper above): nodes and edges are reached with the arrow keys.
+              nodesFocusable={false}
+              edgesFocusable={false}
+              minZoom={0.1}
+              maxZoom={2}
+              onlyRenderVisibleElements={graph.nodes.length > RENDER_VISIBLE_ONLY_FROM}
+              proOptions={PRO_OPTIONS}
+            >
+              <HandleHitTarget />
+              <Background gap={24} size={1} />
+              {/* A small picture fits on screen anyway; the minimap would only cover part of it. */}
+              {graph.nodes.length > MINIMAP_MIN_NODES ? (
+                <MiniMap
+                  pannable
+                  zoomable
+                  nodeStrokeWidth={2}
+                  nodeColor={miniMapColor}
+                  style={{ width: 150, height: 100 }}
+                />
+              ) : null}
+              <Controls showInteractive={false} showFitView={false}>
+                <ControlButton
+                  onClick={() => fit(150)}
+                  title="Fit: the whole graph if it stays readable, else the selection at a readable size"
+                  aria-label="Fit view"
+                  data-testid="fit-view"
+                >
+                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <path
+                      d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.6"
+                    />
+                  </svg>
+                </ControlButton>
+              </Controls>
+            </ReactFlow>
+          </EdgeLooksContext.Provider>
         </div>
       </div>
     </CanvasActionsContext.Provider>
   );
 }
 
-const NO_OBJECTS: never[] = [];
 const DELETE_KEYS = ["Delete", "Backspace"];
 const PRO_OPTIONS = { hideAttribution: true };
 

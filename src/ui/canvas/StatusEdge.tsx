@@ -2,7 +2,7 @@ import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react"
 import { memo, useState, type KeyboardEvent } from "react";
 import { useCanvasActions } from "./canvasActions";
 import { laneBezier, type Anchor } from "./edgeGeometry";
-import type { FlowEdge } from "./flowTypes";
+import { useEdgeLook, type ShellEdge } from "./edgeLooks";
 import { edgeTestId } from "./graphTestIds";
 import { useGwsimStore } from "../../store";
 import { selectSimEdgeOnPath, selectSimEdgeTraffic } from "../../store/simulatorSlice";
@@ -12,10 +12,12 @@ import { selectSimEdgeOnPath, selectSimEdgeTraffic } from "../../store/simulator
  * reason when rejected, grey dashed when the target is not in the input. Backend edges show the
  * weight as a percentage of the rule; clicking it opens a small input for the raw weight.
  */
-export const StatusEdge = memo(function StatusEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } =
+export const StatusEdge = memo(function StatusEdge(props: EdgeProps<ShellEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } =
     props;
-  const lane = data?.lane;
+  const lane = props.data?.lane;
+  // Status, label and the semantic edge: published by the canvas for this edge (edgeLooks.ts).
+  const data = useEdgeLook(id);
   const [path, labelX, labelY] =
     lane === undefined
       ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })

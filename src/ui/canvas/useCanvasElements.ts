@@ -1,8 +1,9 @@
-import { useMemo, useState } from "react";
+import { useLayoutEffect, useMemo, useState } from "react";
 import type { SemanticGraph } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { useCanvasView } from "./canvasViewStore";
-import type { FlowEdge, FlowNode } from "./flowTypes";
+import { EdgeLookStore, toEdgeShells, type ShellEdge } from "./edgeLooks";
+import type { FlowNode } from "./flowTypes";
 import { isFilterActive, matchingNodes, neighbourhood } from "./graphFilter";
 import { LaneCache } from "./laneCache";
 import { reuseUnchanged, toFlowElements, type XY } from "./toFlowElements";
@@ -53,12 +54,24 @@ export function useCanvasElements(
     [graph, positions, autoPositions, selected, stale, shown, matches, cursor, laneCache],
   );
   const [nodes, setNodes] = useState<FlowNode[]>(computed.nodes);
-  const [edges, setEdges] = useState<FlowEdge[]>(computed.edges);
+  // React Flow gets the edges' shells; what each edge shows is read from edgeLooks (edgeLooks.ts).
+  const [edges, setEdges] = useState<ShellEdge[]>(() => toEdgeShells([], computed.edges));
+  const [edgeLooks] = useState(() => {
+    const store = new EdgeLookStore();
+    store.publish(computed.edges);
+    return store;
+  });
+  const [looksSeq, setLooksSeq] = useState(0);
   const [drawn, setDrawn] = useState(computed);
   if (drawn !== computed) {
     setDrawn(computed);
     setNodes((previous) => reuseUnchanged(previous, computed.nodes));
-    setEdges((previous) => reuseUnchanged(previous, computed.edges));
+    setEdges((previous) => toEdgeShells(previous, computed.edges));
+    // Edges rendered in this pass read the new looks at once; the others hear of it once committed.
+    if (edgeLooks.publish(computed.edges)) setLooksSeq((seq) => seq + 1);
   }
-  return { nodes, edges, setNodes, shown, matches };
+  useLayoutEffect(() => {
+    if (looksSeq > 0) edgeLooks.notify();
+  }, [edgeLooks, looksSeq]);
+  return { nodes, edges, edgeLooks, setNodes, shown, matches };
 }

@@ -3,7 +3,8 @@ import { useCallback, useLayoutEffect, useRef } from "react";
 import type { SemanticGraph } from "../../engine";
 import { applyCanvasIntents } from "./applyCanvasIntents";
 import { planDeletion } from "./canvasEdits";
-import type { FlowEdge, FlowNode } from "./flowTypes";
+import type { ShellEdge } from "./edgeLooks";
+import type { FlowNode } from "./flowTypes";
 
 /**
  * Binding: Delete/Backspace on selected nodes or edges becomes YAML edits (after asking when other
@@ -12,7 +13,7 @@ import type { FlowEdge, FlowNode } from "./flowTypes";
 export function useDeleteBinding(
   graph: SemanticGraph | undefined,
   confirm: (question: string) => boolean = defaultConfirm,
-): OnBeforeDelete<FlowNode, FlowEdge> {
+): OnBeforeDelete<FlowNode, ShellEdge> {
   // The latest graph through a ref: a callback that changed with every analysis would be a new
   // React Flow prop per keystroke, and each one a store update that runs every node's and edge's
   // selectors again.
@@ -23,12 +24,14 @@ export function useDeleteBinding(
   return useCallback(async ({ nodes, edges }) => {
     const { graph, confirm } = latest.current;
     if (!graph) return false;
+    const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
     const plan = planDeletion(
       graph,
       nodes.map((n) =>
         n.type === "graphNode" ? { id: n.id, graphNode: n.data.node } : { id: n.id },
       ),
-      edges.map((e) => e.data?.edge),
+      // React Flow holds the edges' shells (edgeLooks.ts): the semantic edges come from the graph.
+      edges.map((e) => edgeById.get(e.id)),
     );
     if (plan.questions.every((q) => confirm(q)) && plan.intents.length > 0)
       applyCanvasIntents(plan.intents);

@@ -15,12 +15,13 @@ export function useRovingToolbar(ref: RefObject<HTMLElement | null>) {
   );
 
   // After every render (buttons come and go, get enabled and disabled): exactly one tab stop.
+  // Written only where it differs: a write is a DOM attribute mutation even when the value stays.
   useLayoutEffect(() => {
     const list = buttons();
     const active = Math.min(current.current, list.length - 1);
-    for (const [i, b] of list.entries()) b.tabIndex = i === active ? 0 : -1;
+    for (const [i, b] of list.entries()) setTabIndex(b, i === active ? 0 : -1);
     for (const b of ref.current?.querySelectorAll<HTMLButtonElement>("button:disabled") ?? [])
-      b.tabIndex = -1;
+      setTabIndex(b, -1);
   });
 
   return useCallback(
@@ -43,4 +44,9 @@ export function useRovingToolbar(ref: RefObject<HTMLElement | null>) {
     },
     [buttons],
   );
+}
+
+function setTabIndex(button: HTMLButtonElement, tabIndex: number): void {
+  // Compared as the attribute: a button without one reports tabIndex 0 all the same.
+  if (button.getAttribute("tabindex") !== String(tabIndex)) button.tabIndex = tabIndex;
 }

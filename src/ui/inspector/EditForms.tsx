@@ -5,11 +5,12 @@
  * message shows under the field and nothing is written while it stands. A valid value is written
  * on Enter or when the field loses focus (a select: at once), as one minimal YAML edit.
  */
-import { useId, useState } from "react";
+import { memo, useId, useState } from "react";
 import type { GraphNode, ObjectSelector } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { readCurrentField } from "../../store/canvasEdits";
 import { checkFormEdit, commitFormEdit, type FormEdit } from "../../store/formEdits";
+import { sameFormTarget } from "./formTarget";
 import { AddBackendForm, StructureButton } from "./StructureControls";
 
 const PROTOCOLS = ["HTTP", "HTTPS", "TLS", "TCP", "UDP"];
@@ -34,7 +35,12 @@ const str = (v: unknown): string =>
 const rec = (v: unknown): Row =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Row) : {};
 
-export function EditForms({ node }: { node: GraphNode }) {
+/**
+ * Rendered again only for another object or a new text: each analysis brings a new graph node
+ * for the selected object (its status changed), but the forms read only the YAML, so redrawing
+ * their ~40 fields when a keystroke's answer arrives would show nothing new.
+ */
+export const EditForms = memo(function EditForms({ node }: { node: GraphNode }) {
   // Re-read the fields whenever the text changes (typing in the editor, undo).
   useGwsimStore((s) => s.text);
   if (node.ghost) return null;
@@ -43,7 +49,7 @@ export function EditForms({ node }: { node: GraphNode }) {
     return <ListenerForms node={node} />;
   if (d.category === "route") return <RouteForms node={node} />;
   return null;
-}
+}, sameFormTarget);
 
 function ListenerForms({ node }: { node: GraphNode }) {
   const owner = selectorOf(node);
@@ -124,8 +130,10 @@ function ListenerForms({ node }: { node: GraphNode }) {
 
 function RouteForms({ node }: { node: GraphNode }) {
   const route = selectorOf(node);
-  const hostnames = readCurrentField(route, ["spec", "hostnames"]);
-  const rules = asRows(readCurrentField(route, ["spec", "rules"]));
+  // One read (one parse of the route's document per text) for both hostnames and rules.
+  const spec = rec(readCurrentField(route, ["spec"]));
+  const hostnames = spec["hostnames"];
+  const rules = asRows(spec["rules"]);
   const hasHostnames =
     node.kind === "HTTPRoute" || node.kind === "GRPCRoute" || node.kind === "TLSRoute";
   return (

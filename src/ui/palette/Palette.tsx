@@ -3,7 +3,7 @@ import type { GraphNode, ObjectSummary } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { applyCanvasEdits, readCurrentField, withEditing } from "../../store/canvasEdits";
 import { applyCanvasIntents } from "../canvas/applyCanvasIntents";
-import { useId, useRef } from "react";
+import { memo, useId, useRef } from "react";
 import { useRovingToolbar } from "../common/useRovingToolbar";
 import type { PaletteKind } from "./objectTemplates";
 import { loadPaletteTemplates, type PaletteTemplates } from "./paletteTemplates";
@@ -53,14 +53,19 @@ function withTemplates(use: (templates: PaletteTemplates) => void): void {
   );
 }
 
-/** Adds objects to the YAML with valid defaults; new namespaced objects go to the selected object's namespace. */
-export function Palette(props: {
-  objects: readonly ObjectSummary[];
-  selected: GraphNode | undefined;
+/**
+ * Adds objects to the YAML with valid defaults; new namespaced objects go to the selected object's
+ * namespace. Its props stay equal while the selection does (the workspace's objects are read at
+ * click time), so it is not rendered again when a keystroke's analysis arrives.
+ */
+export const Palette = memo(function Palette(props: {
+  /** The selected object's namespace ("default" when nothing namespaced is selected). */
+  namespace: string;
+  selectedId: string | undefined;
+  /** The selected Gateway, when a Gateway (not a ghost) is selected: listeners are added to it. */
+  gateway: GraphNode | undefined;
 }) {
-  const namespace = props.selected?.namespace ?? "default";
-  const gateway =
-    props.selected?.category === "gateway" && !props.selected.ghost ? props.selected : undefined;
+  const { namespace, gateway } = props;
   const add = (kind: PaletteKind) =>
     withTemplates(({ paletteEdits }) =>
       // Read at click time (once the editor's code is here): the palette does not re-render on
@@ -68,7 +73,7 @@ export function Palette(props: {
       withEditing(() => {
         const { analysis } = useGwsimStore.getState();
         const ctx = {
-          objects: props.objects,
+          objects: analysis?.objects ?? NO_OBJECTS,
           namespace,
           readField: readCurrentField,
           ...(analysis
@@ -78,7 +83,7 @@ export function Palette(props: {
                 attachments: analysis.attachments,
               }
             : {}),
-          ...(props.selected ? { selected: props.selected.id } : {}),
+          ...(props.selectedId !== undefined ? { selected: props.selectedId } : {}),
         };
         applyCanvasEdits(paletteEdits(kind, ctx).ops, "canvas");
       }),
@@ -166,7 +171,9 @@ export function Palette(props: {
       ) : null}
     </div>
   );
-}
+});
+
+const NO_OBJECTS: readonly ObjectSummary[] = [];
 
 /**
  * Scrolls the palette by most of its width: a pointer's way to the hidden kinds. It is not a tab
