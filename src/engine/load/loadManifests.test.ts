@@ -287,6 +287,42 @@ describe("loadManifests", () => {
     });
   });
 
+  test("a null or scalar List item is named as a List item, by its place in the List", () => {
+    const r = load(
+      "apiVersion: v1\nkind: List\nitems:\n-\n- 3\n- apiVersion: v1\n  kind: List\n  items:\n  - null\n  - hello\n",
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column, d.message, d.hint])).toEqual([
+      [
+        "yaml.not-an-object",
+        4,
+        2,
+        "List item items[0] is empty, not a Kubernetes object; it was skipped.",
+        expect.stringContaining("Each item of a List must be a Kubernetes object"),
+      ],
+      [
+        "yaml.not-an-object",
+        5,
+        3,
+        "List item items[1] is the scalar 3, not a Kubernetes object; it was skipped.",
+        expect.stringContaining("item of a List"),
+      ],
+      [
+        "yaml.not-an-object",
+        9,
+        5,
+        "List item items[2].items[0] is empty, not a Kubernetes object; it was skipped.",
+        expect.stringContaining("item of a List"),
+      ],
+      [
+        "yaml.not-an-object",
+        10,
+        5,
+        'List item items[2].items[1] is the scalar "hello", not a Kubernetes object; it was skipped.',
+        expect.stringContaining("item of a List"),
+      ],
+    ]);
+  });
+
   test("a List whose items is not a list says so, instead of asking for a name", () => {
     const r = load(
       "apiVersion: v1\nkind: List\nitems: 5\n---\napiVersion: v1\nkind: List\n---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items: {a: 1}\n---\napiVersion: x/v1\nkind: AllowList\nspec: {}\n",

@@ -537,9 +537,10 @@ function loadDocument(
   };
   const listItems = isPlainObject(value) ? listItemsOf(value) : undefined;
   if (listItems && isMap(contents)) {
-    flattenListItems(listItems, contents).forEach(({ item, node }, listIndex) => {
+    flattenListItems(listItems, contents).forEach(({ item, node, path }, listIndex) => {
       const root = node ?? contents;
-      build({ value: item, source: sourceOf(file, docIndex, root, listIndex) }, root);
+      const source = sourceOf(file, docIndex, root, listIndex);
+      build({ value: item, source, listItemPath: path }, root);
     });
     return { manifests, diagnostics };
   }
@@ -580,6 +581,8 @@ function listItemsOf(value: Record<string, unknown>): unknown[] | undefined {
 interface ListEntry {
   item: unknown;
   node: Node | undefined;
+  /** Where the item sits, for diagnostics: `items[2]`, or `items[0].items[1]` in a nested List. */
+  path: string;
 }
 
 /**
@@ -590,16 +593,17 @@ interface ListEntry {
  */
 function flattenListItems(items: readonly unknown[], listNode: Node): ListEntry[] {
   const out: ListEntry[] = [];
-  const visit = (list: readonly unknown[], owner: Node | undefined): void => {
+  const visit = (list: readonly unknown[], owner: Node | undefined, path: string): void => {
     const seq = isMap(owner) ? owner.get("items", true) : undefined;
     list.forEach((item, index) => {
       const node = isSeq(seq) ? (seq.items[index] as Node | undefined) : undefined;
+      const itemPath = `${path}${path ? "." : ""}items[${index}]`;
       const nested = isPlainObject(item) ? listItemsOf(item) : undefined;
-      if (nested) visit(nested, node);
-      else out.push({ item, node });
+      if (nested) visit(nested, node, itemPath);
+      else out.push({ item, node, path: itemPath });
     });
   };
-  visit(items, listNode);
+  visit(items, listNode, "");
   return out;
 }
 
