@@ -269,6 +269,24 @@ describe("loadManifests", () => {
     });
   });
 
+  test("of two duplicates in one List, the nested List's item wins, as kubectl applies it last", () => {
+    // cli-runtime FlattenListVisitor expands lists breadth-first: the outer Service is applied
+    // first, the one in the nested List (on an earlier line) second, and stays.
+    const r = load(
+      "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: a}\n    spec: {ports: [{port: 81}]}\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n  spec: {ports: [{port: 80}]}\n",
+    );
+    expect(r.manifests.map((m) => [m.key, m.source.line, m.body.spec])).toEqual([
+      ["Service/default/a", 7, { ports: [{ port: 81 }] }],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      [
+        "object.duplicate",
+        9,
+        "Service default/a is defined again (also at in.yaml:11); this definition wins: it is in a nested List, whose items kubectl applies after the List's own items.",
+      ],
+    ]);
+  });
+
   test("a List nested in a List is flattened, as kubectl's resource builder does", () => {
     const r = load(
       `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: gateway.networking.k8s.io/v1\n    kind: HTTPRouteList\n    items:\n    - metadata: {name: r, namespace: n}\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n`,
@@ -278,10 +296,10 @@ describe("loadManifests", () => {
       r.manifests.map((m) => [m.key, m.source.listIndex, m.source.line, m.source.endLine]),
     ).toEqual([
       ["Service/default/a", 0, 4, 6],
-      ["HTTPRoute/n/r", 1, 13, 13],
-      ["Service/default/b", 2, 14, 16],
+      ["Service/default/b", 1, 14, 16],
+      ["HTTPRoute/n/r", 2, 13, 13],
     ]);
-    expect(r.locator.locate(r.manifests[1]!, ["metadata", "namespace"])).toMatchObject({
+    expect(r.locator.locate(r.manifests[2]!, ["metadata", "namespace"])).toMatchObject({
       line: 13,
       column: 38,
     });
