@@ -175,7 +175,7 @@ describe("parseCaseFile", () => {
       ]);
   });
 
-  test("reports shape errors with the field path", () => {
+  test("reports shape errors with the field path and its line and column", () => {
     const r = parseCaseFile(
       "c.yaml",
       "name: X\nrequests:\n- name: r\n  gateway: gw\n  request: {scheme: ftp}\n  expect: {status: 200}\n",
@@ -183,8 +183,8 @@ describe("parseCaseFile", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toEqual([
-        'c.yaml: requests[0].gateway: must be "namespace/name" of the Gateway that receives the request (or give mesh: {from, service, port} for a mesh request)',
-        "c.yaml: requests[0].request.scheme: must be one of http, https, tls, ws, tcp, udp",
+        'c.yaml:4:12: requests[0].gateway: must be "namespace/name" of the Gateway that receives the request (or give mesh: {from, service, port} for a mesh request)',
+        "c.yaml:5:21: requests[0].request.scheme: must be one of http, https, tls, ws, tcp, udp",
       ]);
     }
   });
@@ -199,7 +199,7 @@ describe("parseCaseFile", () => {
       expect(at(scheme, "")).toEqual({
         ok: false,
         errors: [
-          `c.yaml: requests[0].request.port: a ${scheme} connection needs the listener port (an integer 1-65535)`,
+          `c.yaml:5:12: requests[0].request.port: a ${scheme} connection needs the listener port (an integer 1-65535)`,
         ],
       });
       expect(at(scheme, ", port: 0").ok).toBe(false);
@@ -214,7 +214,7 @@ describe("parseCaseFile", () => {
       "name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http, hedaers: {a: b}}\n  expect: {status: 200}\n",
     );
     expect(r.ok ? [] : r.errors).toEqual([
-      'c.yaml: requests[0].request: unknown key "hedaers" (expected one of scheme, port, host, method, path, headers, protocol, sni, clientCertificate, grpc)',
+      'c.yaml:5:36: requests[0].request: unknown key "hedaers" (expected one of scheme, port, host, method, path, headers, protocol, sni, clientCertificate, grpc)',
     ]);
   });
 
@@ -224,7 +224,7 @@ describe("parseCaseFile", () => {
       "name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http}\n  backendBehavior: {failFirstAttempts: 2, failConection: true}\n  expect: {status: 200}\n",
     );
     expect(r.ok ? [] : r.errors).toEqual([
-      'c.yaml: requests[0].backendBehavior: unknown key "failConection" (expected one of delay, failFirstAttempts, failStatus, failDelay, failConnection)',
+      'c.yaml:6:58: requests[0].backendBehavior: unknown key "failConection" (expected one of delay, failFirstAttempts, failStatus, failDelay, failConnection)',
     ]);
   });
 
@@ -238,7 +238,7 @@ describe("parseCaseFile", () => {
       expect(r.caseFile.requests).toHaveLength(1);
       expect(r.warnings).toEqual([
         expect.stringMatching(
-          /^c\.yaml: \(top level\): unknown key "owner" \(expected one of name, .*\); it is ignored$/,
+          /^c\.yaml:2:8: \(top level\): unknown key "owner" \(expected one of name, .*\); it is ignored$/,
         ),
       ]);
     }

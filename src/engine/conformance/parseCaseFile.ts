@@ -81,12 +81,10 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   const root: unknown = loaded.value;
   const errors: string[] = [];
-  const fail = (path: string, what: string): void => {
-    errors.push(`${file}: ${path}: ${what}`);
-  };
-  // Newer forms (mesh requests) also name the line and column of the field at fault.
-  const locatedFail = (path: string, what: string): void => {
-    errors.push(`${locateField(loaded.locate, path)}: ${path}: ${what}`);
+  // Every shape error names the line and column of the field at fault (the key itself for an
+  // unknown key), not only its path: a path alone is hard to find in a long case file.
+  const fail: Fail = (path, what, at) => {
+    errors.push(`${at ? loaded.locate(at) : locateField(loaded.locate, path)}: ${path}: ${what}`);
   };
   if (!isRecord(root))
     return {
@@ -95,8 +93,8 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
     };
 
   const warnings: string[] = [];
-  checkKeys(root, CASE_KEYS, "(top level)", (path, what) =>
-    warnings.push(`${file}: ${path}: ${what}; it is ignored`),
+  checkKeys(root, CASE_KEYS, "(top level)", (path, what, at) =>
+    warnings.push(`${at ? loaded.locate(at) : file}: ${path}: ${what}; it is ignored`),
   );
   const name = typeof root.name === "string" && root.name !== "" ? root.name : baseName(file);
   const caseFile: CaseFile = {
@@ -106,7 +104,7 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
     skipIfSupported: stringList(root.skipIfSupported, "skipIfSupported", fail),
     manifests: stringList(root.manifests, "manifests", fail).map((p) => resolveCasePath(file, p)),
     status: statusList(root.status, "status", fail),
-    requests: requestList(root.requests, "requests", fail, locatedFail),
+    requests: requestList(root.requests, "requests", fail),
     steps: [],
   };
   if (typeof root.description === "string") caseFile.description = root.description;
@@ -121,15 +119,13 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
   }
   if (root.steps !== undefined) {
     if (!Array.isArray(root.steps)) fail("steps", "must be a list");
-    else
-      caseFile.steps = root.steps.map((s, i) =>
-        parseStep(file, s, `steps[${i}]`, fail, locatedFail),
-      );
+    else caseFile.steps = root.steps.map((s, i) => parseStep(file, s, `steps[${i}]`, fail));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, caseFile, warnings };
 }
 
-type Fail = (path: string, what: string) => void;
+/** `at`: the field to locate when it is not the one `path` names (an unknown key). */
+type Fail = (path: string, what: string, at?: readonly (string | number)[]) => void;
 
 /** `readings: {name: value}`: the same names and values as --reading, checked the same way. */
 function parseCaseReadings(raw: unknown, fail: Fail): Readings | undefined {
@@ -151,13 +147,7 @@ function parseCaseReadings(raw: unknown, fail: Fail): Readings | undefined {
   return errors.length > 0 ? undefined : readings;
 }
 
-function parseStep(
-  file: string,
-  raw: unknown,
-  path: string,
-  fail: Fail,
-  locatedFail: Fail,
-): CaseStep {
+function parseStep(file: string, raw: unknown, path: string, fail: Fail): CaseStep {
   const step: CaseStep = { description: "", apply: [], delete: [], status: [], requests: [] };
   if (!isRecord(raw)) {
     fail(path, "must be a mapping with apply/delete and status/requests");
@@ -172,7 +162,7 @@ function parseStep(
     else step.delete = raw.delete.flatMap((d, i) => objectId(d, `${path}.delete[${i}]`, fail));
   }
   step.status = statusList(raw.status, `${path}.status`, fail);
-  step.requests = requestList(raw.requests, `${path}.requests`, fail, locatedFail);
+  step.requests = requestList(raw.requests, `${path}.requests`, fail);
   return step;
 }
 
@@ -201,49 +191,45 @@ function statusList(raw: unknown, path: string, fail: Fail): StatusExpectation[]
   });
 }
 
-function requestList(raw: unknown, path: string, fail: Fail, locatedFail?: Fail): RequestCase[] {
+function requestList(raw: unknown, path: string, fail: Fail): RequestCase[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
     fail(path, "must be a list of request cases");
     return [];
   }
-  return raw.flatMap((entry, i) => requestCase(entry, `${path}[${i}]`, fail, locatedFail));
+  return raw.flatMap((entry, i) => requestCase(entry, `${path}[${i}]`, fail));
 }
 
-function requestCase(raw: unknown, path: string, fail: Fail, locatedFail?: Fail): RequestCase[] {
+function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
   if (!isRecord(raw)) {
     fail(path, "a request case needs name, gateway, request and expect");
     return [];
   }
   const before = { count: 0 };
-  const localFail: Fail = (p, w) => {
+  const localFail: Fail = (p, w, at) => {
     before.count++;
-    fail(p, w);
+    fail(p, w, at);
   };
   checkKeys(raw, REQUEST_CASE_KEYS, path, localFail);
   if (isRecord(raw.request)) checkKeys(raw.request, REQUEST_KEYS, `${path}.request`, localFail);
   if (isRecord(raw.backendBehavior))
     checkKeys(raw.backendBehavior, BACKEND_BEHAVIOR_KEYS, `${path}.backendBehavior`, localFail);
   const request = raw.request;
-  // A mesh request (a Pod calling a Service) names no Gateway: its own parser, located messages.
-  const meshFail: Fail = (p, w) => {
-    before.count++;
-    (locatedFail ?? fail)(p, w);
-  };
-  const mesh = raw.mesh === undefined ? undefined : parseCaseMesh(raw.mesh, path, meshFail);
+  // A mesh request (a Pod calling a Service) names no Gateway: its own parser.
+  const mesh = raw.mesh === undefined ? undefined : parseCaseMesh(raw.mesh, path, localFail);
   if (raw.mesh !== undefined) {
     if (raw.gateway !== undefined)
-      meshFail(
+      localFail(
         path,
         "has both gateway and mesh: a request either reaches a Gateway or is sent by a mesh client, not both",
       );
     if (isRecord(request) && request.scheme !== "http")
-      meshFail(
+      localFail(
         `${path}.request.scheme`,
         "must be http for a mesh request (a Pod's plain HTTP call; gRPC with request.grpc)",
       );
     if (isRecord(request) && request.port !== undefined)
-      meshFail(`${path}.request.port`, "a mesh request gives its Service port as mesh.port");
+      localFail(`${path}.request.port`, "a mesh request gives its Service port as mesh.port");
   } else if (typeof raw.gateway !== "string" || !raw.gateway.includes("/")) {
     localFail(
       `${path}.gateway`,
@@ -280,10 +266,16 @@ function requestCase(raw: unknown, path: string, fail: Fail, locatedFail?: Fail)
 
 /** "file:line:col" of a field path such as "steps[1].requests[0].mesh.port". */
 function locateField(locate: YamlLocator, path: string): string {
+  return locate(fieldKeys(path));
+}
+
+/** "steps[1].mesh" → ["steps", 1, "mesh"]; "(top level)" is the root. */
+function fieldKeys(path: string): (string | number)[] {
+  if (path === "(top level)") return [];
   const keys: (string | number)[] = [];
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
     keys.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ""));
-  return locate(keys);
+  return keys;
 }
 
 function checkKeys(
@@ -294,7 +286,10 @@ function checkKeys(
 ): void {
   for (const key of Object.keys(raw)) {
     if (!allowed.includes(key))
-      fail(path, `unknown key "${key}" (expected one of ${allowed.join(", ")})`);
+      fail(path, `unknown key "${key}" (expected one of ${allowed.join(", ")})`, [
+        ...fieldKeys(path),
+        key,
+      ]);
   }
 }
 

@@ -153,9 +153,9 @@ requests:
     );
     expect(bad.ok ? [] : bad.errors).toEqual([
       expect.stringContaining(
-        "c/case.yaml: readings: reading loneBackendZeroWeight takes no-traffic or all-traffic",
+        ": readings: reading loneBackendZeroWeight takes no-traffic or all-traffic",
       ),
-      expect.stringContaining('c/case.yaml: readings: unknown reading "nope"'),
+      expect.stringContaining(': readings: unknown reading "nope"'),
     ]);
     const notMap = parseCaseFile("c/case.yaml", `readings: [x]\n${CASE}`);
     expect(notMap.ok ? [] : notMap.errors).toEqual([

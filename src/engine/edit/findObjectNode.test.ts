@@ -27,6 +27,29 @@ describe("mentionsName", () => {
 });
 
 describe("locateObject", () => {
+  it("of duplicates in a List, finds the one the loader keeps: a nested List's item comes last", () => {
+    const text = [
+      "apiVersion: v1",
+      "kind: List",
+      "items:",
+      "- apiVersion: v1",
+      "  kind: List",
+      "  items:",
+      "  - apiVersion: v1",
+      "    kind: Service",
+      "    metadata: {name: a}",
+      "    spec: {ports: [{port: 81}]}",
+      "- apiVersion: v1",
+      "  kind: Service",
+      "  metadata: {name: a}",
+      "  spec: {ports: [{port: 80}]}",
+      "",
+    ].join("\n");
+    const found = locateObject(text, { kind: "Service", name: "a" });
+    expect(found?.node.root.getIn(["spec", "ports", 0, "port"])).toBe(81);
+    expect(found?.node.list?.index).toBe(0);
+  });
+
   it("finds an object whose name begins other objects' names", () => {
     const docs = [route("route-1")];
     for (let i = 10; i < 20; i++) docs.push(route(`route-${i}`));

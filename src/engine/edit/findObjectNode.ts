@@ -103,23 +103,28 @@ function listItemsOf(node: YAMLMap): YAMLSeq | undefined {
   return typeof kind === "string" && kind.endsWith("List") && isSeq(items) ? items : undefined;
 }
 
-/** Lists nested in a List are searched too: the loader flattens them, as kubectl does. */
+/**
+ * Lists nested in a List are searched too, in the loader's (and kubectl's) breadth-first order,
+ * so that of two duplicates the one found last is the one the loader keeps.
+ */
 function findInList(
   listRoot: YAMLMap,
   selector: ObjectSelector,
 ): Pick<ObjectNode, "root" | "list"> | undefined {
-  const items = listItemsOf(listRoot);
-  if (!items) return undefined;
-  const kind = String(listRoot.get("kind"));
   let found: Pick<ObjectNode, "root" | "list"> | undefined;
-  items.items.forEach((item, index) => {
-    if (!isMap(item)) return;
-    if (listItemsOf(item)) {
-      found = findInList(item, selector) ?? found;
-    } else if (matches(item, selector, kind === "List" ? undefined : kind.slice(0, -4))) {
-      found = { root: item, list: { items, index, listRoot } };
-    }
-  });
+  const queue: YAMLMap[] = [listRoot];
+  for (let next = 0; next < queue.length; next++) {
+    const list = queue[next] as YAMLMap;
+    const items = listItemsOf(list);
+    if (!items) continue;
+    const kind = String(list.get("kind"));
+    items.items.forEach((item, index) => {
+      if (!isMap(item)) return;
+      if (listItemsOf(item)) queue.push(item);
+      else if (matches(item, selector, kind === "List" ? undefined : kind.slice(0, -4)))
+        found = { root: item, list: { items, index, listRoot: list } };
+    });
+  }
   return found;
 }
 

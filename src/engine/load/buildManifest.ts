@@ -21,12 +21,17 @@ export interface ObjectInput {
   source: ManifestSource;
   /** Locates a field of this object (falls back to the nearest existing ancestor). */
   locate: (path: FieldPath) => SourceLocation;
+  /** Set for an item of a `kind: List`: where it sits in the List (`items[2]`). */
+  listItemPath?: string;
 }
 
 export interface BuiltManifest {
   manifest?: Manifest;
   diagnostics: Diagnostic[];
 }
+
+const LIST_ITEM_HINT =
+  "Each item of a List must be a Kubernetes object (a mapping); remove the entry or fix its indentation.";
 
 /** Longest part of a stray scalar a diagnostic quotes. */
 const SCALAR_EXCERPT_CHARS = 40;
@@ -58,7 +63,7 @@ function describeType(value: unknown): string {
 }
 
 export function buildManifest(input: ObjectInput): BuiltManifest {
-  const { value, source, locate } = input;
+  const { value, source, locate, listItemPath } = input;
   if (!isPlainObject(value)) {
     const what =
       value === null
@@ -66,12 +71,15 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
         : Array.isArray(value)
           ? "a list"
           : `the scalar ${scalarExcerpt(value)}`;
+    const subject = listItemPath === undefined ? "This document" : `List item ${listItemPath}`;
+    const details = listItemPath === undefined ? {} : { hint: LIST_ITEM_HINT };
     return {
       diagnostics: [
         diagnostic(
           "yaml.not-an-object",
           locate([]),
-          `This document is ${what}, not a Kubernetes object; it was skipped.`,
+          `${subject} is ${what}, not a Kubernetes object; it was skipped.`,
+          details,
         ),
       ],
     };

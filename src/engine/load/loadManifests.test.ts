@@ -269,6 +269,24 @@ describe("loadManifests", () => {
     });
   });
 
+  test("of two duplicates in one List, the nested List's item wins, as kubectl applies it last", () => {
+    // cli-runtime FlattenListVisitor expands lists breadth-first: the outer Service is applied
+    // first, the one in the nested List (on an earlier line) second, and stays.
+    const r = load(
+      "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: a}\n    spec: {ports: [{port: 81}]}\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n  spec: {ports: [{port: 80}]}\n",
+    );
+    expect(r.manifests.map((m) => [m.key, m.source.line, m.body.spec])).toEqual([
+      ["Service/default/a", 7, { ports: [{ port: 81 }] }],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      [
+        "object.duplicate",
+        9,
+        "Service default/a is defined again (also at in.yaml:11); this definition wins: it is in a nested List, whose items kubectl applies after the List's own items.",
+      ],
+    ]);
+  });
+
   test("a List nested in a List is flattened, as kubectl's resource builder does", () => {
     const r = load(
       `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: gateway.networking.k8s.io/v1\n    kind: HTTPRouteList\n    items:\n    - metadata: {name: r, namespace: n}\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n`,
@@ -278,13 +296,49 @@ describe("loadManifests", () => {
       r.manifests.map((m) => [m.key, m.source.listIndex, m.source.line, m.source.endLine]),
     ).toEqual([
       ["Service/default/a", 0, 4, 6],
-      ["HTTPRoute/n/r", 1, 13, 13],
-      ["Service/default/b", 2, 14, 16],
+      ["Service/default/b", 1, 14, 16],
+      ["HTTPRoute/n/r", 2, 13, 13],
     ]);
-    expect(r.locator.locate(r.manifests[1]!, ["metadata", "namespace"])).toMatchObject({
+    expect(r.locator.locate(r.manifests[2]!, ["metadata", "namespace"])).toMatchObject({
       line: 13,
       column: 38,
     });
+  });
+
+  test("a null or scalar List item is named as a List item, by its place in the List", () => {
+    const r = load(
+      "apiVersion: v1\nkind: List\nitems:\n-\n- 3\n- apiVersion: v1\n  kind: List\n  items:\n  - null\n  - hello\n",
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column, d.message, d.hint])).toEqual([
+      [
+        "yaml.not-an-object",
+        4,
+        2,
+        "List item items[0] is empty, not a Kubernetes object; it was skipped.",
+        expect.stringContaining("Each item of a List must be a Kubernetes object"),
+      ],
+      [
+        "yaml.not-an-object",
+        5,
+        3,
+        "List item items[1] is the scalar 3, not a Kubernetes object; it was skipped.",
+        expect.stringContaining("item of a List"),
+      ],
+      [
+        "yaml.not-an-object",
+        9,
+        5,
+        "List item items[2].items[0] is empty, not a Kubernetes object; it was skipped.",
+        expect.stringContaining("item of a List"),
+      ],
+      [
+        "yaml.not-an-object",
+        10,
+        5,
+        'List item items[2].items[1] is the scalar "hello", not a Kubernetes object; it was skipped.',
+        expect.stringContaining("item of a List"),
+      ],
+    ]);
   });
 
   test("a List whose items is not a list says so, instead of asking for a name", () => {

@@ -537,9 +537,10 @@ function loadDocument(
   };
   const listItems = isPlainObject(value) ? listItemsOf(value) : undefined;
   if (listItems && isMap(contents)) {
-    flattenListItems(listItems, contents).forEach(({ item, node }, listIndex) => {
+    flattenListItems(listItems, contents).forEach(({ item, node, path }, listIndex) => {
       const root = node ?? contents;
-      build({ value: item, source: sourceOf(file, docIndex, root, listIndex) }, root);
+      const source = sourceOf(file, docIndex, root, listIndex);
+      build({ value: item, source, listItemPath: path }, root);
     });
     return { manifests, diagnostics };
   }
@@ -580,26 +581,33 @@ function listItemsOf(value: Record<string, unknown>): unknown[] | undefined {
 interface ListEntry {
   item: unknown;
   node: Node | undefined;
+  /** Where the item sits, for diagnostics: `items[2]`, or `items[0].items[1]` in a nested List. */
+  path: string;
 }
 
 /**
- * A List's items, with the items of Lists nested in it in their place: kubectl's resource builder
- * flattens nested lists (cli-runtime FlattenListVisitor), so a nested List is not an object.
- * Depth is bounded by the nesting limit the document already passed; listIndex is the position
- * in this flat sequence, unique within the document.
+ * A List's items, with the items of Lists nested in it expanded, in the order kubectl's resource
+ * builder visits them (cli-runtime FlattenListVisitor): breadth-first, so a List's own objects
+ * come before those of Lists nested in it. Order decides which of two duplicates wins (the later
+ * one is applied last). Depth is bounded by the nesting limit the document already passed;
+ * listIndex is the position in this flat sequence, unique within the document.
  */
 function flattenListItems(items: readonly unknown[], listNode: Node): ListEntry[] {
   const out: ListEntry[] = [];
-  const visit = (list: readonly unknown[], owner: Node | undefined): void => {
+  const queue: { list: readonly unknown[]; owner: Node | undefined; path: string }[] = [
+    { list: items, owner: listNode, path: "" },
+  ];
+  for (let next = 0; next < queue.length; next++) {
+    const { list, owner, path } = queue[next] as (typeof queue)[number];
     const seq = isMap(owner) ? owner.get("items", true) : undefined;
     list.forEach((item, index) => {
       const node = isSeq(seq) ? (seq.items[index] as Node | undefined) : undefined;
+      const itemPath = `${path}${path ? "." : ""}items[${index}]`;
       const nested = isPlainObject(item) ? listItemsOf(item) : undefined;
-      if (nested) visit(nested, node);
-      else out.push({ item, node });
+      if (nested) queue.push({ list: nested, owner: node, path: itemPath });
+      else out.push({ item, node, path: itemPath });
     });
-  };
-  visit(items, listNode);
+  }
   return out;
 }
 
@@ -696,6 +704,16 @@ function lineAt(text: string, offset: number): string {
   return text.slice(start, end < 0 ? text.length : end);
 }
 
+function duplicateMessage(m: Manifest, earlier: Manifest): string {
+  const what = `${m.kind} ${m.namespace ? `${m.namespace}/` : ""}${m.name} is defined again`;
+  const first = `${earlier.source.file}:${earlier.source.line}`;
+  // Within one List, a nested List's item comes after the List's own items (kubectl's order)
+  // although it may sit on an earlier line.
+  if (m.source.file === earlier.source.file && m.source.line < earlier.source.line)
+    return `${what} (also at ${first}); this definition wins: it is in a nested List, whose items kubectl applies after the List's own items.`;
+  return `${what} (first at ${first}); this later definition wins.`;
+}
+
 function dropDuplicates(
   manifests: Manifest[],
   locator: SourceLocator,
@@ -713,7 +731,7 @@ function dropDuplicates(
         diagnostic(
           "object.duplicate",
           locator.locate(m, ["metadata", "name"]),
-          `${m.kind} ${m.namespace ? `${m.namespace}/` : ""}${m.name} is defined again (first at ${earlier.source.file}:${earlier.source.line}); this later definition wins.`,
+          duplicateMessage(m, earlier),
           { object: refOf(m), docIndex: m.source.docIndex, path: ["metadata", "name"] },
         ),
       );

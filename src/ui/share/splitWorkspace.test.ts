@@ -110,6 +110,41 @@ items:
     expect(texts["team-b/service-outer.yaml"]).toMatchObject({ metadata: { name: "outer" } });
   });
 
+  it("writes each item of a typed list (HTTPRouteList) alone, with the list's apiVersion and kind", () => {
+    const typed = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: gateway.networking.k8s.io/v1
+    kind: HTTPRouteList
+    items:
+      - metadata: {name: a, namespace: team-c}
+      - metadata: {name: b, namespace: team-c}
+`;
+    const out = splitWorkspace(typed, [
+      { kind: "HTTPRoute", namespace: "team-c", name: "a", docIndex: 0, line: 7 },
+      { kind: "HTTPRoute", namespace: "team-c", name: "b", docIndex: 0, line: 8 },
+    ]);
+    const texts = Object.fromEntries(out.map((f) => [f.path, parse(f.text) as unknown]));
+    expect(texts["team-c/httproute-a.yaml"]).toEqual({
+      apiVersion: "gateway.networking.k8s.io/v1",
+      kind: "HTTPRoute",
+      metadata: { name: "a", namespace: "team-c" },
+    });
+    expect(texts["team-c/httproute-b.yaml"]).toEqual({
+      apiVersion: "gateway.networking.k8s.io/v1",
+      kind: "HTTPRoute",
+      metadata: { name: "b", namespace: "team-c" },
+    });
+    const topLevel = splitWorkspace(
+      typed.replace(/^[\s\S]*?(?=apiVersion: gateway)/, "").replace(/^ {4}/gm, ""),
+      [{ kind: "HTTPRoute", namespace: "team-c", name: "b", docIndex: 0, line: 5 }],
+    );
+    expect(parse(topLevel[0]?.text ?? "")).toMatchObject({
+      kind: "HTTPRoute",
+      metadata: { name: "b" },
+    });
+  });
+
   it("lists every file in kustomization.yaml", () => {
     expect(parse(byPath["kustomization.yaml"] ?? "")).toEqual({
       apiVersion: "kustomize.config.k8s.io/v1beta1",

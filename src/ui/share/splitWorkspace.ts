@@ -3,7 +3,17 @@
  * source text (comments inside it kept), `kind: List` items (nested Lists too) re-serialised one by one, plus a
  * kustomization.yaml listing every file, so `kubectl apply -k` takes the folder as it is.
  */
-import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, stringify, type Node } from "yaml";
+import {
+  isMap,
+  isNode,
+  isSeq,
+  LineCounter,
+  Pair,
+  parseAllDocuments,
+  Scalar,
+  stringify,
+  type YAMLMap,
+} from "yaml";
 import type { ObjectSummary } from "../../engine";
 
 export interface SplitFile {
@@ -58,17 +68,14 @@ function documentText(text: string, start: number, end: number): string {
   return slice.endsWith("\n") ? slice : `${slice}\n`;
 }
 
-function isListDocument(
-  contents: unknown,
-): contents is Node & { get(key: string, keepScalar?: boolean): unknown } {
-  return isMap(contents) && contents.get("kind") === "List" && isSeq(contents.get("items", true));
+/** `kind: List` or a typed list (HTTPRouteList), whose items the engine loads one by one. */
+function isListDocument(contents: unknown): contents is YAMLMap {
+  if (!isMap(contents)) return false;
+  const kind: unknown = contents.get("kind");
+  return typeof kind === "string" && kind.endsWith("List") && isSeq(contents.get("items", true));
 }
 
-function listItemText(
-  list: Node & { get(key: string, keepScalar?: boolean): unknown },
-  line: number,
-  lineCounter: LineCounter,
-): string | undefined {
+function listItemText(list: YAMLMap, line: number, lineCounter: LineCounter): string | undefined {
   const items = list.get("items", true);
   if (!isSeq(items)) return undefined;
   // The object's line is where its item starts, which is also the line where the previous item's
@@ -82,7 +89,24 @@ function listItemText(
   if (item === undefined) return undefined;
   // The engine flattens a List inside a List, as kubectl does: the object is an item of the inner
   // one, and writing the whole inner List would put its other objects in this file too.
-  return isListDocument(item) ? listItemText(item, line, lineCounter) : stringify(item);
+  if (isListDocument(item)) return listItemText(item, line, lineCounter);
+  return stringify(withListKind(list, item));
+}
+
+/**
+ * Items of a typed list (HTTPRouteList, as the API server returns it) carry no apiVersion/kind:
+ * the engine gives them the list's, and so must their file, or it would not load on its own.
+ */
+function withListKind(list: YAMLMap, item: unknown): unknown {
+  const listKind = String(list.get("kind"));
+  if (listKind === "List" || !isMap(item) || item.has("kind")) return item;
+  const copy = item.clone() as YAMLMap;
+  const kind = new Pair(new Scalar("kind"), new Scalar(listKind.slice(0, -"List".length)));
+  const apiVersion: unknown = list.get("apiVersion");
+  copy.items.unshift(kind);
+  if (typeof apiVersion === "string" && !copy.has("apiVersion"))
+    copy.items.unshift(new Pair(new Scalar("apiVersion"), new Scalar(apiVersion)));
+  return copy;
 }
 
 export function printKustomization(paths: readonly string[]): string {

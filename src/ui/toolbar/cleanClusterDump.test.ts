@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { cleanClusterDump } from "./cleanClusterDump";
 
 const dump = `# exported from the cluster
@@ -63,6 +64,46 @@ items:
     spec:
       ports: [ { port: 80 } ]
 `);
+  });
+
+  test("cleans the items of nested Lists and of typed lists (HTTPRouteList) too", () => {
+    const nested = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: List
+    items:
+      - apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRouteList
+        metadata: {resourceVersion: "9"}
+        items:
+          - metadata: {name: r, uid: u1, managedFields: []}
+            spec: {}
+            status: {parents: []}
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: web, resourceVersion: "7"}
+        status: {}
+`;
+    expect(parse(cleanClusterDump(nested, { dropCreationTimestamp: true }))).toEqual({
+      apiVersion: "v1",
+      kind: "List",
+      items: [
+        {
+          apiVersion: "v1",
+          kind: "List",
+          items: [
+            {
+              apiVersion: "gateway.networking.k8s.io/v1",
+              kind: "HTTPRouteList",
+              metadata: {},
+              items: [{ metadata: { name: "r" }, spec: {} }],
+            },
+            { apiVersion: "v1", kind: "Service", metadata: { name: "web" } },
+          ],
+        },
+      ],
+    });
   });
 
   test("drops creationTimestamp only when asked", () => {

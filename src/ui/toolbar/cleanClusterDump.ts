@@ -43,7 +43,10 @@ function cleanObject(object: YAMLMap, options: CleanOptions): void {
       if (annotations.items.length === 0) metadata.delete("annotations");
     }
   }
-  if (object.get("kind") === "List") {
+  // kubectl prints `kind: List`; the API server returns typed lists (HTTPRouteList); nested Lists
+  // are cleaned by the recursion, as the engine flattens them.
+  const kind: unknown = object.get("kind");
+  if (typeof kind === "string" && kind.endsWith("List")) {
     const items = object.get("items");
     if (isSeq(items)) for (const item of items.items) if (isMap(item)) cleanObject(item, options);
   }
