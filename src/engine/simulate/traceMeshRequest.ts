@@ -27,6 +27,7 @@ import type {
 } from "./traceTypes";
 import type { RequestOutcome, SimRequest } from "./types";
 import { drawFor } from "./weights";
+import { emptyTrace } from "./emptyTrace";
 import type { TraceOptions } from "./traceRequest";
 
 /** The Service a mesh request addresses and the routes that serve it for this client. */
@@ -284,20 +285,4 @@ function defaultRouting(
     };
   if (grpc) out.grpcCode = "OK";
   return out;
-}
-
-function emptyTrace(
-  request: NormalizedRequest,
-  gatewayReason: string,
-  outcome: RequestTrace["outcome"],
-): RequestTrace {
-  return {
-    request,
-    gatewayReason,
-    listeners: [],
-    candidates: [],
-    filters: [],
-    attributes: [],
-    outcome,
-  };
 }

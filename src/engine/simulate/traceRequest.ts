@@ -17,9 +17,10 @@ import {
   selectListener,
   type ListenerQuery,
 } from "./selectListener";
-import type { NormalizedRequest, RequestTrace } from "./traceTypes";
+import type { RequestTrace } from "./traceTypes";
 import type { SimRequest } from "./types";
 import { drawFor } from "./weights";
+import { emptyTrace } from "./emptyTrace";
 
 export interface TraceOptions {
   /** PRNG seed for the backend pick (default 0). */
@@ -130,22 +131,6 @@ export function traceRequest(
   trace.outcome = built.outcome;
   if (built.attempts !== undefined) trace.attempts = built.attempts;
   return trace;
-}
-
-function emptyTrace(
-  request: NormalizedRequest,
-  gatewayReason: string,
-  outcome: RequestTrace["outcome"],
-): RequestTrace {
-  return {
-    request,
-    gatewayReason,
-    listeners: [],
-    candidates: [],
-    filters: [],
-    attributes: [],
-    outcome,
-  };
 }
 
 function describeVhostChoice(
