@@ -113,12 +113,18 @@ metadata: {name: svc}
 
 const run = (text: string, world?: WorldMode) =>
   analyze([{ name: "slice.yaml", text }], world === undefined ? {} : { world });
+type Conditions = { conditions: { type: string; reason: string }[] }[];
+/** The ResolvedRefs reason of the first route parent or listener of the object `key`. */
+const resolvedRefsOf = (
+  analysis: ReturnType<typeof run>,
+  key: string,
+  holder: "parents" | "listeners",
+) =>
+  (analysis.status[key] as unknown as Record<typeof holder, Conditions>)[
+    holder
+  ][0]?.conditions.find((c) => c.type === "ResolvedRefs")?.reason;
 const resolvedRefs = (analysis: ReturnType<typeof run>) =>
-  (
-    analysis.status["HTTPRoute/app/orders"] as {
-      parents: { conditions: { type: string; reason: string }[] }[];
-    }
-  ).parents[0]?.conditions.find((c) => c.type === "ResolvedRefs")?.reason;
+  resolvedRefsOf(analysis, "HTTPRoute/app/orders", "parents");
 
 describe("the analysis of a slice that lacks the target namespace", () => {
   test("one note and one record per assumed grant, at its first reference", () => {
@@ -213,11 +219,7 @@ spec:
 `;
 
 const listenerResolvedRefs = (analysis: ReturnType<typeof run>) =>
-  (
-    analysis.status["Gateway/app/web"] as {
-      listeners: { conditions: { type: string; reason: string }[] }[];
-    }
-  ).listeners[0]?.conditions.find((c) => c.type === "ResolvedRefs")?.reason;
+  resolvedRefsOf(analysis, "Gateway/app/web", "listeners");
 
 describe("a listener certificateRef into a namespace the input lacks", () => {
   test("auto: the grant and the Secret are assumed, with a note at the certificateRef", () => {
