@@ -244,6 +244,8 @@ function backendEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): 
         } else if (!rule.valid && rule.invalidReason) {
           edge.reason = rule.invalidReason;
           if (rule.invalidMessage) edge.message = rule.invalidMessage;
+        } else if (b.implementation?.supportAssumed !== undefined) {
+          markAssumedSupport(edge, b.assumed ?? "");
         } else if (b.assumedGrant !== undefined) {
           markAssumedGrant(edge, b.assumedGrant);
         }
@@ -251,6 +253,12 @@ function backendEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): 
       }
     }
   }
+}
+
+/** A backend kind only an assumed controller supports: said on the edge, the sentence as its title. */
+function markAssumedSupport(edge: GraphEdge, sentence: string): void {
+  edge.label = `${edge.label ?? ""} · kind assumed`;
+  edge.message = sentence;
 }
 
 /** A reference only an assumed ReferenceGrant permits: said on the edge, the sentence as its title. */

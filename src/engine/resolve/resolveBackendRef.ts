@@ -14,6 +14,8 @@ import { resolveReferencePermission } from "./isReferencePermitted";
 import { asNumber, asRecord, asRecords, asString } from "./read";
 import { describeAssumption, lookupObject } from "./world";
 import { emptyList } from "../collections/emptyList";
+import type { ControllerOf } from "./implementationSupport";
+import { resolveImplementationBackend } from "./resolveImplementationBackend";
 
 /** What a closed world does with a request sent to a backend the input lacks. */
 export const BACKEND_CLOSED_WORLD = "500";
@@ -27,6 +29,8 @@ export interface BackendReferrer {
 /** A non-default reading that decides a reference is told, in words, in its `reading`. */
 export interface BackendRefReadings {
   readings?: Readings | undefined;
+  /** The controllers the route is resolved for (its parents' classes), asked for only when needed. */
+  controllers?: (() => readonly ControllerOf[]) | undefined;
 }
 
 /** Resolves one backendRef (without its filters, which the caller resolves). */
@@ -57,6 +61,13 @@ export function resolveBackendRef(
   if (port !== undefined) out.port = port;
 
   if (group !== "" || kind !== "Service") {
+    // A well-known implementation-specific kind is decided by its controller (case a/b of
+    // implementationSupport.ts); anything else keeps the fact below (case c).
+    const specific =
+      options.controllers !== undefined
+        ? resolveImplementationBackend(index, from, out, options.controllers)
+        : undefined;
+    if (specific !== undefined) return specific;
     return fail(
       out,
       RouteReason.InvalidKind,
