@@ -8,6 +8,7 @@ import type { ReferenceGrantSpec } from "../api/spec";
 import type { ResolvedFilter, RouteAttachment, RouteParentExplain } from "../types";
 import type { SemanticGraphInput } from "./semanticGraphInput";
 import type { GraphEdge } from "./types";
+import { assumedPolicyTarget } from "./assumedPolicyTarget";
 import { modelledIngresses } from "../ingress/modelledIngresses";
 import { emptyList } from "../collections/emptyList";
 
@@ -363,7 +364,12 @@ function policyEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): v
       status: p.target ? "ok" : "missing",
       label: t.sectionName ? `targets ${t.sectionName}` : "targets",
     };
-    if (!p.target) {
+    const assumed = assumedPolicyTarget(input, p);
+    if (assumed !== undefined) {
+      edge.status = "ok";
+      edge.reason = "Assumed";
+      edge.message = `${t.kind} ${t.namespace}/${t.name} is not in the workspace; assumed to exist because ${assumed.why}`;
+    } else if (!p.target) {
       edge.reason = "TargetNotFound";
       edge.message = `${t.kind} ${t.namespace}/${t.name} is not in the input`;
     }

@@ -177,6 +177,18 @@ spec:
       assumed: true,
       status: "ok",
     });
+    // The policy is not degraded (no controller of it writes status: unknown), and its edge is an
+    // assumption, not TargetNotFound.
+    const policyNode = a.graph.nodes.find((n) => n.id === "GCPBackendPolicy/ai/timeouts");
+    expect(policyNode?.status).toBe("unknown");
+    expect(policyNode?.reason).not.toBe("TargetNotFound");
+    expect(a.graph.edges.find((e) => e.kind === "policy")).toMatchObject({
+      status: "ok",
+      reason: "Assumed",
+      target: "InferencePool/ai/pool",
+      message:
+        "InferencePool ai/pool is not in the workspace; assumed to exist because auto: the input holds no InferencePool in namespace ai",
+    });
     expect(a.graph.edges.find((e) => e.kind === "backend")).toMatchObject({
       status: "ok",
       label: "rule 0 · 100% · kind assumed",
