@@ -16,14 +16,10 @@
 import { GATEWAY_GROUP } from "../api/kinds";
 import { resourceKey } from "../api/keys";
 import { RouteReason } from "../api/conditions";
-import type { ResolvedBackendRef } from "../types";
+import type { Manifest, ResolvedBackendRef } from "../types";
 import type { ResourceIndex } from "./indexResources";
-import {
-  backendKindEntry,
-  decideSupport,
-  describeSupporters,
-  type ControllerOf,
-} from "./implementationSupport";
+import { backendKindEntry, decideSupport, describeSupporters } from "./implementationSupport";
+import { routeControllers } from "./routeControllers";
 import { resolveReferencePermission } from "./isReferencePermitted";
 import type { BackendReferrer } from "./resolveBackendRef";
 import { lookupObject } from "./world";
@@ -42,11 +38,11 @@ export function resolveImplementationBackend(
   index: ResourceIndex,
   from: BackendReferrer,
   out: ResolvedBackendRef,
-  controllers: () => readonly ControllerOf[],
+  route: Manifest,
 ): ResolvedBackendRef | undefined {
   const entry = backendKindEntry(out.group, out.kind);
   if (entry === undefined) return undefined;
-  const verdict = decideSupport(entry, controllers(), index.world.mode);
+  const verdict = decideSupport(entry, routeControllers(index, route), index.world.mode);
   const label = `${out.kind} ${out.namespace}/${out.name}${out.port !== undefined ? `:${out.port}` : ""}`;
   if (verdict.state === "unknown-closed") return undefined;
   if (verdict.state === "unsupported") {

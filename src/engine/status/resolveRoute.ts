@@ -30,8 +30,6 @@ import type {
 import { checkRuleValidity } from "./checkRuleValidity";
 import { emptyList } from "../collections/emptyList";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
-import type { ControllerOf } from "../resolve/implementationSupport";
-import { routeControllers } from "../resolve/routeControllers";
 import { implementationNotes } from "./implementationNotes";
 
 export interface RefProblem {
@@ -83,12 +81,10 @@ export function resolveRoute(
       : [];
   const from = { kind, namespace };
 
-  // The route's controllers are read only when a backendRef names an implementation-specific kind.
-  let controllers: readonly ControllerOf[] | undefined;
-  const refReadings = {
-    readings,
-    controllers: (): readonly ControllerOf[] => (controllers ??= routeControllers(index, m)),
-  };
+  // The route itself goes along for the rare backendRef of an implementation-specific kind, whose
+  // support depends on the route's controllers (read only then).
+  const refReadings = { readings, route: m };
+
   // Where a reference is written, spelt out only for one that has something to report (most
   // resolve silently): the places travel as numbers, not as a path or a closure per reference.
   // `b` is the backendRef index, undefined for the rule's own filters; `f` a mirror's filter.
