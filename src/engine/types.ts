@@ -326,6 +326,17 @@ export interface ResolvedBackendRef {
    * through (GatewayModel.backendClientCertificate), so the simulation adds it.
    */
   backendTLS?: { sni: string; clientCertificate?: string };
+  /**
+   * Set on a reference to a well-known implementation-specific kind (an InferencePool, a
+   * ServiceImport, …; resolve/implementationSupport.ts) that resolved: who supports the kind, and
+   * what the world assumed about it (support under an unknown controller, the object's existence).
+   */
+  implementation?: {
+    label: string;
+    supporters: string;
+    supportAssumed?: string;
+    existenceAssumed?: string;
+  };
 }
 
 export interface ResolvedFilter {

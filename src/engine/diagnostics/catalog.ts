@@ -142,6 +142,14 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "info",
     hint: "gwsim assumes a ReferenceGrant in the target namespace allows the reference: the input holds nothing from that namespace. Add the ReferenceGrant to the input, or run with --world closed to see RefNotPermitted.",
   },
+  "assume.backend-kind": {
+    severity: "info",
+    hint: "The backendRef names an implementation-specific kind, and the controller of the route's Gateway is unknown (its GatewayClass is not in the input, or gwsim cannot tie its controllerName to an implementation), so gwsim assumes the controller supports it. Add the GatewayClass to check, or use the closed world to see InvalidKind.",
+  },
+  "assume.listener-protocol": {
+    severity: "info",
+    hint: "The listener uses an implementation-specific protocol, and the Gateway's controller is unknown (its GatewayClass is not in the input, or gwsim cannot tie its controllerName to an implementation), so gwsim assumes the controller supports it. Add the GatewayClass to check, or use the closed world to see UnsupportedProtocol.",
+  },
   "assume.object": {
     severity: "info",
     hint: "gwsim assumes the referenced object exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",

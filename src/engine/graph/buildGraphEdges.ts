@@ -8,6 +8,7 @@ import type { ReferenceGrantSpec } from "../api/spec";
 import type { ResolvedFilter, RouteAttachment, RouteParentExplain } from "../types";
 import type { SemanticGraphInput } from "./semanticGraphInput";
 import type { GraphEdge } from "./types";
+import { assumedPolicyTarget } from "./assumedPolicyTarget";
 import { modelledIngresses } from "../ingress/modelledIngresses";
 import { emptyList } from "../collections/emptyList";
 
@@ -244,6 +245,8 @@ function backendEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): 
         } else if (!rule.valid && rule.invalidReason) {
           edge.reason = rule.invalidReason;
           if (rule.invalidMessage) edge.message = rule.invalidMessage;
+        } else if (b.implementation?.supportAssumed !== undefined) {
+          markAssumedSupport(edge, b.assumed ?? "");
         } else if (b.assumedGrant !== undefined) {
           markAssumedGrant(edge, b.assumedGrant);
         }
@@ -251,6 +254,12 @@ function backendEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): 
       }
     }
   }
+}
+
+/** A backend kind only an assumed controller supports: said on the edge, the sentence as its title. */
+function markAssumedSupport(edge: GraphEdge, sentence: string): void {
+  edge.label = `${edge.label ?? ""} · kind assumed`;
+  edge.message = sentence;
 }
 
 /** A reference only an assumed ReferenceGrant permits: said on the edge, the sentence as its title. */
@@ -355,7 +364,12 @@ function policyEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): v
       status: p.target ? "ok" : "missing",
       label: t.sectionName ? `targets ${t.sectionName}` : "targets",
     };
-    if (!p.target) {
+    const assumed = assumedPolicyTarget(input, p);
+    if (assumed !== undefined) {
+      edge.status = "ok";
+      edge.reason = "Assumed";
+      edge.message = `${t.kind} ${t.namespace}/${t.name} is not in the workspace; assumed to exist because ${assumed.why}`;
+    } else if (!p.target) {
       edge.reason = "TargetNotFound";
       edge.message = `${t.kind} ${t.namespace}/${t.name} is not in the input`;
     }

@@ -27,6 +27,7 @@ import type {
   GraphStatus,
 } from "./types";
 import type { SemanticGraphInput } from "./semanticGraphInput";
+import { assumedPolicyTarget } from "./assumedPolicyTarget";
 import { modelledIngresses } from "../ingress/modelledIngresses";
 import type { IngressModel } from "../ingress/ingressTypes";
 
@@ -359,7 +360,9 @@ function policyNode(input: SemanticGraphInput, lookups: Lookups, o: ObjectSummar
   const ancestorConditions =
     st && "ancestors" in st ? st.ancestors.flatMap((a) => a.conditions) : [];
   let summary = summarizeConditions(ancestorConditions);
-  const missing = attachments.find((p) => p.target === undefined);
+  const missing = attachments.find(
+    (p) => p.target === undefined && assumedPolicyTarget(input, p) === undefined,
+  );
   if (missing && summary.status !== "error") {
     summary = {
       status: worstStatus([summary.status, "warning"]),

@@ -8,12 +8,13 @@ import { resourceKey } from "../api/keys";
 import { GATEWAY_GROUP } from "../api/kinds";
 import { RouteReason } from "../api/conditions";
 import type { RouteKind } from "../api/kinds";
-import type { ResolvedBackendRef } from "../types";
+import type { Manifest, ResolvedBackendRef } from "../types";
 import type { ResourceIndex } from "./indexResources";
 import { resolveReferencePermission } from "./isReferencePermitted";
 import { asNumber, asRecord, asRecords, asString } from "./read";
 import { describeAssumption, lookupObject } from "./world";
 import { emptyList } from "../collections/emptyList";
+import { resolveImplementationBackend } from "./resolveImplementationBackend";
 
 /** What a closed world does with a request sent to a backend the input lacks. */
 export const BACKEND_CLOSED_WORLD = "500";
@@ -27,6 +28,8 @@ export interface BackendReferrer {
 /** A non-default reading that decides a reference is told, in words, in its `reading`. */
 export interface BackendRefReadings {
   readings?: Readings | undefined;
+  /** The referring route: its parents' classes decide implementation-specific kinds. */
+  route?: Manifest | undefined;
 }
 
 /** Resolves one backendRef (without its filters, which the caller resolves). */
@@ -57,6 +60,13 @@ export function resolveBackendRef(
   if (port !== undefined) out.port = port;
 
   if (group !== "" || kind !== "Service") {
+    // A well-known implementation-specific kind is decided by its controller (case a/b of
+    // implementationSupport.ts); anything else keeps the fact below (case c).
+    const specific =
+      options.route !== undefined
+        ? resolveImplementationBackend(index, from, out, options.route)
+        : undefined;
+    if (specific !== undefined) return specific;
     return fail(
       out,
       RouteReason.InvalidKind,

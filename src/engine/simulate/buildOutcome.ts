@@ -12,6 +12,7 @@ import { computeShares, noBackendReason, pickIndex } from "./weights";
 import { appendAll } from "../collections/appendAll";
 import { formatShare } from "../present/formatShare";
 import { dict } from "../collections/dict";
+import { describeImplementationPick } from "./implementationPick";
 
 export interface OutcomeMode {
   listenerPort: number;
@@ -167,7 +168,7 @@ export function buildOutcome(
       effects,
     );
   }
-  const reason = `${where} forwards to ${backend.target} (${formatShare(backend.share)} of its traffic)`;
+  const reason = `${where} forwards to ${backend.target} (${formatShare(backend.share)} of its traffic)${describeImplementationPick(ref)}`;
   // A raw TLS/TCP/UDP stream carries no HTTP request the simulator could show.
   const request = toForwarded(backendRun.request);
   if (ref.backendTLS !== undefined) {

@@ -74,7 +74,7 @@ function programmingBlocker(l: ListenerState, gatewayAccepted: boolean): string 
   if (l.notAccepted) return `Listener is not accepted: ${l.notAccepted.message}`;
   if (!gatewayAccepted) return "the Gateway is not accepted";
   if (l.certificateUnusable) return "no usable certificate to serve (see ResolvedRefs)";
-  if (l.supportedKinds.length === 0)
+  if (l.supportedKinds.length === 0 && l.implementationProtocol !== true)
     return "no route kind can attach to this listener (see ResolvedRefs)";
   if (!isListenerReady(l)) return "Listener cannot serve traffic";
   return undefined;

@@ -38,6 +38,7 @@ import { validateListener } from "./validateListener";
 import { writeGatewayStatus } from "./writeGatewayStatus";
 import { appendAll } from "../collections/appendAll";
 import { needEngineModule } from "../modules/engineModules";
+import { assumePolicyTarget } from "./assumePolicyTarget";
 
 export interface StatusResult {
   status: StatusReport;
@@ -191,6 +192,7 @@ export function computeStatus(
   for (const p of policies) {
     const m = index.byKey.get(p.policy);
     if (!p.target && m && m.kind !== "BackendTLSPolicy") {
+      if (assumePolicyTarget(ctx, p, m)) continue;
       reportDiagnostic(
         ctx,
         "ref.not-found",

@@ -14,7 +14,7 @@ export function listenerNotReadyReason(
   const refs = l.refProblems.map((p) => p.message).join("; ");
   if (l.certificateUnusable)
     return `not programmed, no usable certificate${refs === "" ? "" : `: ${refs}`}`;
-  if (l.supportedKinds.length === 0)
+  if (l.supportedKinds.length === 0 && l.implementationProtocol !== true)
     return `not programmed, no route kind can attach${refs === "" ? "" : `: ${refs}`}`;
   if (!gatewayServes) return "its Gateway is not programmed, so none of its listeners serve";
   return undefined;

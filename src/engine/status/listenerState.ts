@@ -35,9 +35,19 @@ export interface ListenerState {
   attachedRoutes: number;
   /** Trace lines for certificate Secrets the world assumed (resolve/world.ts). */
   assumed?: string[];
+  /**
+   * An implementation-specific protocol its controller supports (or is assumed to): programmed
+   * although it may serve no Gateway API route kind (status/implementationProtocol.ts).
+   */
+  implementationProtocol?: true;
 }
 
 /** Accepted, not conflicted, a certificate to serve and some route kind to serve. */
 export function isListenerReady(l: ListenerState): boolean {
-  return !l.notAccepted && !l.conflict && !l.certificateUnusable && l.supportedKinds.length > 0;
+  return (
+    !l.notAccepted &&
+    !l.conflict &&
+    !l.certificateUnusable &&
+    (l.supportedKinds.length > 0 || l.implementationProtocol === true)
+  );
 }

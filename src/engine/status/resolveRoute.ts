@@ -30,6 +30,7 @@ import type {
 import { checkRuleValidity } from "./checkRuleValidity";
 import { emptyList } from "../collections/emptyList";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
+import { implementationNotes } from "./implementationNotes";
 
 export interface RefProblem {
   reason: RouteReason;
@@ -80,7 +81,10 @@ export function resolveRoute(
       : [];
   const from = { kind, namespace };
 
-  const refReadings = { readings };
+  // The route itself goes along for the rare backendRef of an implementation-specific kind, whose
+  // support depends on the route's controllers (read only then).
+  const refReadings = { readings, route: m };
+
   // Where a reference is written, spelt out only for one that has something to report (most
   // resolve silently): the places travel as numbers, not as a path or a closure per reference.
   // `b` is the backendRef index, undefined for the rule's own filters; `f` a mirror's filter.
@@ -111,9 +115,9 @@ export function resolveRoute(
       };
       if (
         ref.reason === RouteReason.BackendNotFound &&
-        !getObject(index, "Service", ref.namespace, ref.name)
+        !getObject(index, ref.kind, ref.namespace, ref.name)
       )
-        problem.missing = `Service ${ref.namespace}/${ref.name}`;
+        problem.missing = `${ref.kind} ${ref.namespace}/${ref.name}`;
       refProblems.push(problem);
     }
     if (ref.assumedGrantWhy !== undefined) {
@@ -126,7 +130,10 @@ export function resolveRoute(
         path: refPath(r, b, f),
       });
     }
-    if (ref.assumed !== undefined) {
+    if (ref.implementation !== undefined) {
+      for (const note of implementationNotes(ref))
+        assumptions.push({ note, path: refPath(r, b, f) });
+    } else if (ref.assumed !== undefined) {
       const facts = [...(ref.port !== undefined ? [`port ${ref.port}`] : []), "one ready endpoint"];
       assumptions.push({
         note: {

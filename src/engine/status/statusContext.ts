@@ -93,7 +93,7 @@ function sameEntry(a: AssumedGrantEntry): (b: AssumedGrantEntry) => boolean {
 export function assumptionDiagnostics(ctx: StatusContext): Diagnostic[] {
   return [...ctx.assumptions.values()].map(({ object, referrer, code }) => {
     const uses = object.references > 1 ? ` ${object.references} references rely on it.` : "";
-    const message = `${describeAssumed(object)} because ${object.why}. In a closed world: ${object.closedWorld}.${uses}`;
+    const message = `${describeAssumed(object, code)} because ${object.why}. In a closed world: ${object.closedWorld}.${uses}`;
     const at =
       referrer.namespace !== undefined
         ? { kind: referrer.kind, namespace: referrer.namespace, name: referrer.name }
@@ -107,7 +107,11 @@ export function assumptionDiagnostics(ctx: StatusContext): Diagnostic[] {
 }
 
 /** "Service team-b/x is not in the workspace; assumed to exist (port 8080, …)". */
-function describeAssumed(object: AssumedObject): string {
+function describeAssumed(object: AssumedObject, code: DiagnosticCode): string {
+  // Support for an implementation-specific kind or protocol: a property of the unknown
+  // controller, not an object; its facts are the sentences (implementationNotes.ts).
+  if (code === "assume.backend-kind" || code === "assume.listener-protocol")
+    return object.facts.join("; ");
   if (object.name === undefined) {
     // Known by what it allows, not by name: "ReferenceGrant in namespace svc … assumed to allow …".
     const where = object.namespace !== undefined ? ` in namespace ${object.namespace}` : "";

@@ -12,6 +12,7 @@ import type { FieldPath, Manifest } from "../types";
 import type { ListenerState, Problem } from "./listenerState";
 import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
 import { assumedGrantNote } from "./assumedGrant";
+import { settleImplementationProtocol } from "./implementationProtocol";
 import { lookupTable } from "../collections/dict";
 import { describeReading, readingValue } from "../readings/readings";
 
@@ -52,6 +53,7 @@ export function validateListener(
 
   const protocolKinds = KINDS_BY_PROTOCOL[protocol];
   if (!protocolKinds) {
+    if (settleImplementationProtocol(ctx, state, path)) return state;
     state.notAccepted = {
       reason: ListenerReason.UnsupportedProtocol,
       message: `Protocol "${protocol}" is not supported; use HTTP, HTTPS, TLS, TCP or UDP`,
