@@ -4,7 +4,7 @@
  * `PathPrefix /` match, a match without a path type is a PathPrefix.
  * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4.6 and §6
  */
-import { checkFilters, checkServicePort } from "./checkFilters";
+import { checkFilters, checkHeaderValue, checkServicePort } from "./checkFilters";
 import { PARENT_REFS, checkSectionNames } from "./checkParentRefs";
 import { parseDuration } from "./parseDuration";
 import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
@@ -99,7 +99,14 @@ function checkHttpRule(rule: Record<string, unknown>, at: Path, issues: Validati
   const matches = asArray(rule.matches);
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m];
-    if (isObject(match) && isObject(match.path)) checkPathValue(match.path, at, m, issues);
+    if (!isObject(match)) continue;
+    if (isObject(match.path)) checkPathValue(match.path, at, m, issues);
+    const headers = asArray(match.headers);
+    for (let h = 0; h < headers.length; h++) {
+      const header = headers[h];
+      if (isObject(header))
+        checkHeaderValue(header.value, [...at, "matches", m, "headers", h, "value"], issues);
+    }
   }
   if (isObject(rule.timeouts)) appendAll(issues, checkTimeouts(rule.timeouts, [...at, "timeouts"]));
 }
