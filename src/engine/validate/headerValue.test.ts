@@ -70,3 +70,29 @@ describe("header values outside RFC 7230", () => {
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });
+
+// gateway-api hack/invalid-examples/standard/tlsroute/invalid-hostname.yaml: "http://a<" breaks
+// the hostname pattern; CEL isIP is false for it, so "cannot contain an IP" must not be claimed.
+describe("TLSRoute hostnames and CEL isIP", () => {
+  const tls = (hostname: string) =>
+    analyze([
+      {
+        name: "t.yaml",
+        text: `apiVersion: gateway.networking.k8s.io/v1
+kind: TLSRoute
+metadata: {name: t, namespace: default}
+spec:
+  hostnames: ["${hostname}"]
+  rules: [{backendRefs: [{name: s, port: 443}]}]
+`,
+      },
+    ])
+      .diagnostics.filter((d) => d.message.includes("cannot contain an IP"))
+      .map((d) => d.path);
+  test("an address is refused, text with a colon that is no address is not called one", () => {
+    expect(tls("10.0.0.1")).toEqual(["spec.hostnames[0]"]);
+    expect(tls("fd00::1")).toEqual(["spec.hostnames[0]"]);
+    expect(tls("http://a<")).toEqual([]);
+    expect(tls("a:443")).toEqual([]);
+  });
+});
