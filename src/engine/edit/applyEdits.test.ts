@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parseDocument } from "yaml";
 import { applyEdits } from "./applyEdits";
 import type { EditOp } from "./editOps";
 
@@ -374,5 +375,40 @@ describe("applyEdits", () => {
       { op: "setField", target: { kind: "Widget", name: "w" }, path: ["spec", "size"], value: 3 },
     ]);
     expect(w.text).toBe(text.replace("  y: *a\n", "  y: *a\n  size: 3\n"));
+  });
+});
+
+describe("hostile but valid YAML", () => {
+  const target = { kind: "HTTPRoute", namespace: "app", name: "r" };
+  const aliased = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: app}
+spec:
+  rules:
+    - backendRefs:
+        - &b {name: s, port: 80, weight: 1}
+    - backendRefs:
+        - *b
+`;
+
+  test("refuses to remove a node whose anchor an alias still uses, and leaves the text as it was", () => {
+    const r = applyEdits(aliased, [
+      { op: "removeBackendRef", target, ruleIndex: 0, backendIndex: 0 },
+    ]);
+    expect(r.text).toBe(aliased);
+    expect(r.failed.map((f) => f.reason)).toEqual([
+      "the edit removes the anchor &b that the alias *b elsewhere in this document refers to; write the aliased value out in full first",
+    ]);
+  });
+
+  test("still removes the alias itself, and anchors no alias uses", () => {
+    const r = applyEdits(aliased, [
+      { op: "removeBackendRef", target, ruleIndex: 1, backendIndex: 0 },
+      { op: "removeBackendRef", target, ruleIndex: 0, backendIndex: 0 },
+    ]);
+    expect(r.failed).toEqual([]);
+    expect(parseDocument(r.text).toJS()).toMatchObject({
+      spec: { rules: [{ backendRefs: [] }, { backendRefs: [] }] },
+    });
   });
 });
