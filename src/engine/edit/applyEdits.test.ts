@@ -411,4 +411,29 @@ spec:
       spec: { rules: [{ backendRefs: [] }, { backendRefs: [] }] },
     });
   });
+
+  test("finds an object whose name is written with escapes while another document names it", () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata: {name: "r\\u002dx", namespace: app}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: q, namespace: app}
+spec:
+  rules: [{backendRefs: [{name: r-x, port: 80}]}]
+`;
+    const r = applyEdits(text, [
+      {
+        op: "renameObject",
+        target: { kind: "Service", namespace: "app", name: "r-x" },
+        name: "r-y",
+      },
+    ]);
+    expect(r.failed).toEqual([]);
+    expect(r.text.split("---")[1]).toBe(text.split("---")[1]);
+    expect(parseDocument(r.text.split("---")[0] ?? "").toJS()).toMatchObject({
+      metadata: { name: "r-y", namespace: "app" },
+    });
+  });
 });
