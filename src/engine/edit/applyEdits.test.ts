@@ -437,3 +437,23 @@ spec:
     });
   });
 });
+
+describe("removing a document with directives, an end marker or a byte-order mark", () => {
+  const target = { kind: "HTTPRoute", namespace: "app", name: "r" };
+  const route =
+    "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace: app}\n";
+  const service = "apiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: app}\n";
+  const remove = (text: string) => applyEdits(text, [{ op: "removeObject", target }]).text;
+
+  test("takes the document's %YAML directive and its ... marker along", () => {
+    expect(remove(`%YAML 1.2\n---\n${route}...\n---\n${service}`)).toBe(service);
+    expect(remove(`${service}...\n%YAML 1.2\n---\n${route}...\n`)).toBe(`${service}...\n`);
+    const crlf = `%YAML 1.2\n---\n${route}...\n---\n${service}`.replace(/\n/g, "\r\n");
+    expect(remove(crlf)).toBe(service.replace(/\n/g, "\r\n"));
+  });
+
+  test("keeps the file's byte-order mark when its first document goes", () => {
+    expect(remove(`\uFEFF${route}---\n${service}`)).toBe(`\uFEFF${service}`);
+    expect(remove(`\uFEFF%YAML 1.2\n---\n${route}---\n${service}`)).toBe(`\uFEFF${service}`);
+  });
+});
