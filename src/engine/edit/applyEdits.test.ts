@@ -412,6 +412,25 @@ spec:
     });
   });
 
+  test("refuses to change a value an alias repeats (the alias would change too)", () => {
+    const shared = aliased.replace(
+      "namespace: app}",
+      "namespace: app, annotations: &ann {a: x}, labels: *ann}",
+    );
+    for (const op of [
+      { op: "setBackendWeight", target, ruleIndex: 0, backendIndex: 0, weight: 5 },
+      { op: "setField", target, path: ["metadata", "annotations", "b"], value: "y" },
+    ] as const) {
+      const r = applyEdits(shared, [op]);
+      expect(r.text).toBe(shared);
+      expect(r.failed[0]?.reason).toMatch(
+        /^the edit changes the value anchored as &(b|ann), which/,
+      );
+    }
+    const renamed = applyEdits(shared, [{ op: "renameObject", target, name: "r2" }]);
+    expect(renamed.failed).toEqual([]);
+  });
+
   test("finds an object whose name is written with escapes while another document names it", () => {
     const text = `apiVersion: v1
 kind: Service

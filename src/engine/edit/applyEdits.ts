@@ -16,7 +16,7 @@ import {
   type Splice,
   type SpliceContext,
 } from "./planSplice";
-import { requireAliasesKept } from "./keepsAliases";
+import { requireAliasesKept, requireNoSharedNodeEdited } from "./keepsAliases";
 import { orderObjectKeys, renderBlock } from "./renderYaml";
 
 export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
@@ -31,6 +31,7 @@ export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
     try {
       for (const step of expandEdit(op)) {
         const splice = matchLineEndings(next, planEdit(next, step));
+        requireNoSharedNodeEdited(next, splice);
         const edited = next.slice(0, splice.start) + splice.text + next.slice(splice.end);
         requireAliasesKept(next, edited, splice);
         next = edited;

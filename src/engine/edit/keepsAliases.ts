@@ -5,7 +5,7 @@
  * re-parse is limited to those, and to the one document the splice touched (anchors never cross
  * documents).
  */
-import { visit, type Alias, type Document } from "yaml";
+import { isNode, visit, type Alias, type Document } from "yaml";
 import { documentChunks } from "../load/guardDocuments";
 import { parseDocuments } from "./findObjectNode";
 import { EditError, type Splice } from "./planSplice";
@@ -22,6 +22,50 @@ export function requireAliasesKept(before: string, after: string, splice: Splice
     throw new EditError(
       `the edit removes the anchor &${name} that the alias *${name} elsewhere in this document refers to; write the aliased value out in full first`,
     );
+  }
+}
+
+/**
+ * Throws EditError when `splice` writes inside a node whose anchor an alias repeats: the change
+ * would show up at the alias too, which is not the edit the designer asked for. Only documents
+ * holding both an anchor and an alias marker are parsed for it.
+ */
+export function requireNoSharedNodeEdited(before: string, splice: Splice): void {
+  // Every edit passes here: look for an anchor in the text around the splice (up to the nearest
+  // `---` lines) before splitting the whole text into documents.
+  const from = before.lastIndexOf("\n---", splice.start);
+  const to = before.indexOf("\n---", splice.end);
+  if (!before.slice(Math.max(from, 0), to < 0 ? before.length : to).includes("&")) return;
+  for (const [start, end] of documentChunks(before)) {
+    if (splice.start < start || splice.start > end) continue;
+    const chunk = before.slice(start, end);
+    if (!chunk.includes("&") || !chunk.includes("*")) return;
+    const at = splice.start - start;
+    const stop = splice.end - start;
+    for (const doc of parseDocuments(chunk)) {
+      const used = new Set<string>();
+      visit(doc, {
+        Alias(_, node: Alias) {
+          used.add(node.source);
+        },
+      });
+      let shared: string | undefined;
+      visit(doc, (_, node) => {
+        if (!isNode(node) || node.anchor === undefined || !used.has(node.anchor)) return undefined;
+        const [from, , to] = node.range ?? [0, 0, 0];
+        // Strictly inside: replacing or removing the whole node is requireAliasesKept's case.
+        if (from < at && stop <= to && !(from === at && stop === to)) {
+          shared = node.anchor;
+          return visit.BREAK;
+        }
+        return undefined;
+      });
+      if (shared !== undefined)
+        throw new EditError(
+          `the edit changes the value anchored as &${shared}, which the alias *${shared} repeats elsewhere in this document (both would change); write the alias out in full first`,
+        );
+    }
+    return;
   }
 }
 
