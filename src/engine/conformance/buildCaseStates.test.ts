@@ -214,7 +214,22 @@ describe("parseCaseFile", () => {
       "name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http, hedaers: {a: b}}\n  expect: {status: 200}\n",
     );
     expect(r.ok ? [] : r.errors).toEqual([
-      'c.yaml:5:36: requests[0].request: unknown key "hedaers" (expected one of scheme, port, host, method, path, headers, protocol, sni, clientCertificate, grpc)',
+      'c.yaml:5:27: requests[0].request: unknown key "hedaers" (expected one of scheme, port, host, method, path, headers, protocol, sni, clientCertificate, grpc)',
+    ]);
+  });
+
+  // A block value starts on the next line: locating the value put the message under the key.
+  test("an unknown key with a block value is located at the key, not at the next line", () => {
+    const r = parseCaseFile(
+      "c.yaml",
+      "name: X\nrequests:\n- name: r\n  gateway: a/b\n  request:\n    scheme: http\n    hedaers:\n      a: b\n  expect: {status: 200}\nowner:\n  team: a\n",
+    );
+    expect(r.ok ? [] : r.errors).toEqual([
+      expect.stringMatching(/^c\.yaml:7:5: requests\[0\]\.request: unknown key "hedaers" /),
+    ]);
+    const top = parseCaseFile("c.yaml", "name: X\nowner:\n  team: a\n");
+    expect(top.ok ? top.warnings : []).toEqual([
+      expect.stringMatching(/^c\.yaml:2:1: \(top level\): unknown key "owner" /),
     ]);
   });
 
@@ -224,7 +239,7 @@ describe("parseCaseFile", () => {
       "name: X\nrequests:\n- name: r\n  gateway: a/b\n  request: {scheme: http}\n  backendBehavior: {failFirstAttempts: 2, failConection: true}\n  expect: {status: 200}\n",
     );
     expect(r.ok ? [] : r.errors).toEqual([
-      'c.yaml:6:58: requests[0].backendBehavior: unknown key "failConection" (expected one of delay, failFirstAttempts, failStatus, failDelay, failConnection)',
+      'c.yaml:6:43: requests[0].backendBehavior: unknown key "failConection" (expected one of delay, failFirstAttempts, failStatus, failDelay, failConnection)',
     ]);
   });
 
@@ -238,7 +253,7 @@ describe("parseCaseFile", () => {
       expect(r.caseFile.requests).toHaveLength(1);
       expect(r.warnings).toEqual([
         expect.stringMatching(
-          /^c\.yaml:2:8: \(top level\): unknown key "owner" \(expected one of name, .*\); it is ignored$/,
+          /^c\.yaml:2:1: \(top level\): unknown key "owner" \(expected one of name, .*\); it is ignored$/,
         ),
       ]);
     }

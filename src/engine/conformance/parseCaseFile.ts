@@ -83,8 +83,12 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
   const errors: string[] = [];
   // Every shape error names the line and column of the field at fault (the key itself for an
   // unknown key), not only its path: a path alone is hard to find in a long case file.
-  const fail: Fail = (path, what, at) => {
-    errors.push(`${at ? loaded.locate(at) : locateField(loaded.locate, path)}: ${path}: ${what}`);
+  const fail: Fail = (path, what, unknownKey) => {
+    const where =
+      unknownKey === undefined
+        ? locateField(loaded.locate, path)
+        : locateKey(loaded.locate, path, unknownKey);
+    errors.push(`${where}: ${path}: ${what}`);
   };
   if (!isRecord(root))
     return {
@@ -93,8 +97,10 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
     };
 
   const warnings: string[] = [];
-  checkKeys(root, CASE_KEYS, "(top level)", (path, what, at) =>
-    warnings.push(`${at ? loaded.locate(at) : file}: ${path}: ${what}; it is ignored`),
+  checkKeys(root, CASE_KEYS, "(top level)", (path, what, unknownKey) =>
+    warnings.push(
+      `${unknownKey === undefined ? file : locateKey(loaded.locate, path, unknownKey)}: ${path}: ${what}; it is ignored`,
+    ),
   );
   const name = typeof root.name === "string" && root.name !== "" ? root.name : baseName(file);
   const caseFile: CaseFile = {
@@ -124,8 +130,11 @@ export function parseCaseFile(file: string, text: string): ParseCaseResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, caseFile, warnings };
 }
 
-/** `at`: the field to locate when it is not the one `path` names (an unknown key). */
-type Fail = (path: string, what: string, at?: readonly (string | number)[]) => void;
+/**
+ * `unknownKey`: a key of the mapping at `path` that is not allowed there; the message is placed
+ * on that key (not on its value, which in block style starts on the next line).
+ */
+export type Fail = (path: string, what: string, unknownKey?: string) => void;
 
 /** `readings: {name: value}`: the same names and values as --reading, checked the same way. */
 function parseCaseReadings(raw: unknown, fail: Fail): Readings | undefined {
@@ -269,6 +278,11 @@ function locateField(locate: YamlLocator, path: string): string {
   return locate(fieldKeys(path));
 }
 
+/** "file:line:col" of the key `key` in the mapping at a field path. */
+function locateKey(locate: YamlLocator, path: string, key: string): string {
+  return locate([...fieldKeys(path), key], { at: "key" });
+}
+
 /** "steps[1].mesh" → ["steps", 1, "mesh"]; "(top level)" is the root. */
 function fieldKeys(path: string): (string | number)[] {
   if (path === "(top level)") return [];
@@ -286,10 +300,7 @@ function checkKeys(
 ): void {
   for (const key of Object.keys(raw)) {
     if (!allowed.includes(key))
-      fail(path, `unknown key "${key}" (expected one of ${allowed.join(", ")})`, [
-        ...fieldKeys(path),
-        key,
-      ]);
+      fail(path, `unknown key "${key}" (expected one of ${allowed.join(", ")})`, key);
   }
 }
 

@@ -14,8 +14,7 @@
  * parseCaseFile.ts so the Gateway request forms there evolve on their own.
  */
 import type { CaseMeshClient } from "./caseTypes";
-
-type Fail = (path: string, what: string) => void;
+import type { Fail } from "./parseCaseFile";
 
 const MESH_KEYS = ["from", "service", "port"];
 /** RFC 1123 labels: what a namespace and a Service name must be. */
@@ -33,13 +32,13 @@ export function parseCaseMesh(raw: unknown, path: string, fail: Fail): CaseMeshC
   }
   const m = raw as Record<string, unknown>;
   let ok = true;
-  const bad: Fail = (p, w) => {
+  const bad: Fail = (p, w, unknownKey) => {
     ok = false;
-    fail(p, w);
+    fail(p, w, unknownKey);
   };
   for (const key of Object.keys(m)) {
     if (!MESH_KEYS.includes(key))
-      bad(at, `unknown key "${key}" (expected one of ${MESH_KEYS.join(", ")})`);
+      bad(at, `unknown key "${key}" (expected one of ${MESH_KEYS.join(", ")})`, key);
   }
   const from = m["from"];
   if (typeof from !== "string" || !DNS_LABEL.test(from))

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parseDocument } from "yaml";
 import { applyEdits } from "./applyEdits";
 import type { EditOp } from "./editOps";
 
@@ -374,5 +375,104 @@ describe("applyEdits", () => {
       { op: "setField", target: { kind: "Widget", name: "w" }, path: ["spec", "size"], value: 3 },
     ]);
     expect(w.text).toBe(text.replace("  y: *a\n", "  y: *a\n  size: 3\n"));
+  });
+});
+
+describe("hostile but valid YAML", () => {
+  const target = { kind: "HTTPRoute", namespace: "app", name: "r" };
+  const aliased = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: app}
+spec:
+  rules:
+    - backendRefs:
+        - &b {name: s, port: 80, weight: 1}
+    - backendRefs:
+        - *b
+`;
+
+  test("refuses to remove a node whose anchor an alias still uses, and leaves the text as it was", () => {
+    const r = applyEdits(aliased, [
+      { op: "removeBackendRef", target, ruleIndex: 0, backendIndex: 0 },
+    ]);
+    expect(r.text).toBe(aliased);
+    expect(r.failed.map((f) => f.reason)).toEqual([
+      "the edit removes the anchor &b that the alias *b elsewhere in this document refers to; write the aliased value out in full first",
+    ]);
+  });
+
+  test("still removes the alias itself, and anchors no alias uses", () => {
+    const r = applyEdits(aliased, [
+      { op: "removeBackendRef", target, ruleIndex: 1, backendIndex: 0 },
+      { op: "removeBackendRef", target, ruleIndex: 0, backendIndex: 0 },
+    ]);
+    expect(r.failed).toEqual([]);
+    expect(parseDocument(r.text).toJS()).toMatchObject({
+      spec: { rules: [{ backendRefs: [] }, { backendRefs: [] }] },
+    });
+  });
+
+  test("refuses to change a value an alias repeats (the alias would change too)", () => {
+    const shared = aliased.replace(
+      "namespace: app}",
+      "namespace: app, annotations: &ann {a: x}, labels: *ann}",
+    );
+    for (const op of [
+      { op: "setBackendWeight", target, ruleIndex: 0, backendIndex: 0, weight: 5 },
+      { op: "setField", target, path: ["metadata", "annotations", "b"], value: "y" },
+    ] as const) {
+      const r = applyEdits(shared, [op]);
+      expect(r.text).toBe(shared);
+      expect(r.failed[0]?.reason).toMatch(
+        /^the edit changes the value anchored as &(b|ann), which/,
+      );
+    }
+    const renamed = applyEdits(shared, [{ op: "renameObject", target, name: "r2" }]);
+    expect(renamed.failed).toEqual([]);
+  });
+
+  test("finds an object whose name is written with escapes while another document names it", () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata: {name: "r\\u002dx", namespace: app}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: q, namespace: app}
+spec:
+  rules: [{backendRefs: [{name: r-x, port: 80}]}]
+`;
+    const r = applyEdits(text, [
+      {
+        op: "renameObject",
+        target: { kind: "Service", namespace: "app", name: "r-x" },
+        name: "r-y",
+      },
+    ]);
+    expect(r.failed).toEqual([]);
+    expect(r.text.split("---")[1]).toBe(text.split("---")[1]);
+    expect(parseDocument(r.text.split("---")[0] ?? "").toJS()).toMatchObject({
+      metadata: { name: "r-y", namespace: "app" },
+    });
+  });
+});
+
+describe("removing a document with directives, an end marker or a byte-order mark", () => {
+  const target = { kind: "HTTPRoute", namespace: "app", name: "r" };
+  const route =
+    "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace: app}\n";
+  const service = "apiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: app}\n";
+  const remove = (text: string) => applyEdits(text, [{ op: "removeObject", target }]).text;
+
+  test("takes the document's %YAML directive and its ... marker along", () => {
+    expect(remove(`%YAML 1.2\n---\n${route}...\n---\n${service}`)).toBe(service);
+    expect(remove(`${service}...\n%YAML 1.2\n---\n${route}...\n`)).toBe(`${service}...\n`);
+    const crlf = `%YAML 1.2\n---\n${route}...\n---\n${service}`.replace(/\n/g, "\r\n");
+    expect(remove(crlf)).toBe(service.replace(/\n/g, "\r\n"));
+  });
+
+  test("keeps the file's byte-order mark when its first document goes", () => {
+    expect(remove(`\uFEFF${route}---\n${service}`)).toBe(`\uFEFF${service}`);
+    expect(remove(`\uFEFF%YAML 1.2\n---\n${route}---\n${service}`)).toBe(`\uFEFF${service}`);
   });
 });

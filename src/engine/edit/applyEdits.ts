@@ -16,6 +16,7 @@ import {
   type Splice,
   type SpliceContext,
 } from "./planSplice";
+import { requireAliasesKept, requireNoSharedNodeEdited } from "./keepsAliases";
 import { orderObjectKeys, renderBlock } from "./renderYaml";
 
 export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
@@ -30,7 +31,10 @@ export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
     try {
       for (const step of expandEdit(op)) {
         const splice = matchLineEndings(next, planEdit(next, step));
-        next = next.slice(0, splice.start) + splice.text + next.slice(splice.end);
+        requireNoSharedNodeEdited(next, splice);
+        const edited = next.slice(0, splice.start) + splice.text + next.slice(splice.end);
+        requireAliasesKept(next, edited, splice);
+        next = edited;
         nextChanged = trackChange(nextChanged, splice);
       }
     } catch (error) {
@@ -137,9 +141,32 @@ function planAddBackendRef(
 }
 
 function planRemoveDocument(text: string, start: number, end: number): Splice {
+  // The document's own `...` end marker and the directives before it (`%YAML 1.2`) go with it:
+  // a directive left over in front of a `...` or of nothing is a syntax error.
+  const endMarker = /^\.\.\.[ \t]*(#[^\r\n]*)?(\r?\n|$)/.exec(text.slice(end));
+  if (endMarker) end += endMarker[0].length;
+  start = directivesStart(text, start);
+  // A byte-order mark belongs to the file: removing its first document keeps it.
+  if (start === 0 && text.startsWith("\uFEFF")) start = 1;
   // Removing the first document would leave the next one opening with a bare `---`: take it too.
-  const nextMarker = start === 0 ? /^---[ \t]*(\n|$)/.exec(text.slice(end)) : null;
+  const nextMarker =
+    start === 0 || (start === 1 && text.startsWith("\uFEFF"))
+      ? /^---[ \t]*(\r?\n|$)/.exec(text.slice(end))
+      : null;
   return { start, end: end + (nextMarker?.[0].length ?? 0), text: "" };
+}
+
+/** Where the run of directive lines (`%…`) that ends right before `start` begins. */
+function directivesStart(text: string, start: number): number {
+  let at = start;
+  while (at > 0) {
+    let lineStart = text.lastIndexOf("\n", at - 2) + 1;
+    // A byte-order mark stays: it belongs to the file, not to the document.
+    if (lineStart === 0 && text.startsWith("\uFEFF")) lineStart = 1;
+    if (lineStart >= at || text[lineStart] !== "%") break;
+    at = lineStart;
+  }
+  return at;
 }
 
 function planAddObject(text: string, object: Record<string, unknown>): Splice {

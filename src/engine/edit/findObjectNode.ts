@@ -35,16 +35,28 @@ export interface LocatedObject {
 export function locateObject(text: string, selector: ObjectSelector): LocatedObject | undefined {
   let found: LocatedObject | undefined;
   let candidates = 0;
-  for (const [start, end] of documentChunks(text)) {
+  const chunks = documentChunks(text);
+  for (const [start, end] of chunks) {
     const chunkText = text.slice(start, end);
     if (!mentionsName(chunkText, selector.name)) continue;
     candidates++;
     const node = findObjectNode(parseDocuments(chunkText), selector);
     if (node) found = { node, chunkText, chunkStart: start };
   }
-  if (found || candidates > 0) return found;
-  const node = findObjectNode(parseDocuments(text), selector);
-  return node ? { node, chunkText: text, chunkStart: 0 } : undefined;
+  if (found) return found;
+  if (candidates === 0) {
+    const node = findObjectNode(parseDocuments(text), selector);
+    return node ? { node, chunkText: text, chunkStart: 0 } : undefined;
+  }
+  // Other documents mention the name (a backendRef to it, say) while the object's own writes it
+  // with escapes ("r\u002dx"): look at the documents holding a backslash too.
+  for (const [start, end] of chunks) {
+    const chunkText = text.slice(start, end);
+    if (!chunkText.includes("\\") || mentionsName(chunkText, selector.name)) continue;
+    const node = findObjectNode(parseDocuments(chunkText), selector);
+    if (node) found = { node, chunkText, chunkStart: start };
+  }
+  return found;
 }
 
 /**

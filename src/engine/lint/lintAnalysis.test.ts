@@ -250,6 +250,75 @@ spec:
     ]);
   });
 
+  // traefik's with_multiple_gateways_parent_refs: one route attached to two Gateways on purpose.
+  const routeOnBoth = (name: string, hostname: string) =>
+    routeOn(name, "public", hostname).replace(
+      "parentRefs: [{ name: public }]",
+      "parentRefs: [{ name: public }, { name: internal }]",
+    );
+
+  it("stays silent when the same routes answer the shared hostname on both Gateways", () => {
+    const text =
+      classOnly +
+      listenerOf("public", "HTTP", 80) +
+      listenerOf("internal", "HTTP", 80, '      hostname: "*.example.com"\n') +
+      routeOnBoth("shop", "*.example.com") +
+      routeOnBoth("api", "api.example.com");
+    expect(withCode(analyzeText(text), "lint.hostname-overlap-across-gateways")).toEqual([]);
+  });
+
+  it("names the route that answers a shared hostname on one Gateway only", () => {
+    const text =
+      classOnly +
+      listenerOf("public", "HTTP", 80) +
+      listenerOf("internal", "HTTP", 80) +
+      routeOnBoth("shop", "shop.example.com") +
+      routeOn("shop-beta", "internal", "shop.example.com");
+    const found = withCode(analyzeText(text), "lint.hostname-overlap-across-gateways");
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringContaining(
+        "both serve shop.example.com on port 80; a DNS name resolves to one Gateway's address, so only one of them receives those requests. HTTPRoute infra/shop-beta answers it only on Gateway infra/internal.",
+      ),
+    ]);
+  });
+
+  // The shared route lands under *.example.com on both sides, but on internal an exact host
+  // a.example.com (a route there only) takes that name first: the answers differ for it.
+  it("reports a name a narrower virtual host on one Gateway answers differently", () => {
+    const text =
+      classOnly +
+      listenerOf("public", "HTTP", 80) +
+      listenerOf("internal", "HTTP", 80, '      hostname: "*.example.com"\n') +
+      routeOnBoth("shop", "*.example.com") +
+      routeOn("admin", "internal", "a.example.com");
+    const found = withCode(analyzeText(text), "lint.hostname-overlap-across-gateways");
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /both serve a\.example\.com on port 80.*HTTPRoute infra\/admin answers it only on Gateway infra\/internal\.$/,
+      ),
+    ]);
+  });
+
+  it("names at most three routes found on one side only", () => {
+    let text = classOnly + listenerOf("public", "HTTP", 80) + listenerOf("internal", "HTTP", 80);
+    text += routeOnBoth("shop", "shop.example.com");
+    for (const n of [1, 2, 3, 4, 5]) text += routeOn(`beta-${n}`, "internal", "shop.example.com");
+    const found = withCode(analyzeText(text), "lint.hostname-overlap-across-gateways");
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /HTTPRoute infra\/beta-1, HTTPRoute infra\/beta-2, HTTPRoute infra\/beta-3 and 2 more answer it only on Gateway infra\/internal\.$/,
+      ),
+    ]);
+  });
+
+  it("still reports two listeners that share a hostname and serve no route yet", () => {
+    const text =
+      classOnly +
+      listenerOf("public", "HTTP", 80, '      hostname: "a.example.com"\n') +
+      listenerOf("internal", "HTTP", 80, '      hostname: "a.example.com"\n');
+    expect(withCode(analyzeText(text), "lint.hostname-overlap-across-gateways")).toHaveLength(1);
+  });
+
   it("stays silent for TCP and UDP listeners, which have no hostname to share", () => {
     const text =
       classOnly +

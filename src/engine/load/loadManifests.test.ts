@@ -506,3 +506,27 @@ describe("labels and annotations", () => {
     expect(Object.isFrozen(a?.labels)).toBe(false);
   });
 });
+
+// kubectl reads manifests with go-yaml v2 (sigs.k8s.io/yaml), which resolves `<<` merge keys.
+describe("YAML merge keys", () => {
+  test("a merged metadata.namespace places the object where kubectl does", () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata:
+  <<: {namespace: app}
+  name: r
+spec: {ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  <<: [{namespace: shop}, {namespace: ignored, labels: {a: b}}]
+  name: s
+spec: {ports: [{port: 80}]}
+`;
+    const result = loadManifests([{ name: "m.yaml", text }]);
+    expect(result.manifests.map((m) => m.key)).toEqual(["Service/app/r", "Service/shop/s"]);
+    expect(result.manifests[1]?.labels).toEqual({ a: "b" });
+    expect(result.diagnostics).toEqual([]);
+  });
+});

@@ -5,14 +5,21 @@
  * (an unresolved alias, a stack overflow) becomes a located error. For files that are not
  * manifests, such as `gwsim test` case files.
  */
-import { parseDocument, visit, type Alias, type Document } from "yaml";
+import { isMap, isScalar, parseDocument, visit, type Alias, type Document } from "yaml";
 import { guardDocuments, positionIn } from "./guardDocuments";
 import { inspectDocument } from "./inspectDocument";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./loadLimits";
 import { QUIET_YAML } from "./quietYaml";
 
-/** "file:line:col" of the node at a path of keys and indexes, or of the nearest parent that exists. */
-export type YamlLocator = (path: readonly (string | number)[]) => string;
+/**
+ * "file:line:col" of the node at a path of keys and indexes, or of the nearest parent that exists.
+ * `at: "key"` locates the last key itself rather than its value: a value in block style starts on
+ * the next line, which is the wrong line for a message about the key (an unknown key, say).
+ */
+export type YamlLocator = (
+  path: readonly (string | number)[],
+  options?: { at?: "value" | "key" },
+) => string;
 
 export type YamlValueResult =
   { ok: true; value: unknown; locate: YamlLocator } | { ok: false; errors: string[] };
@@ -68,7 +75,19 @@ export function loadYamlValue(
       errors: [`${at(problem.offset, text)}: ${what}; the document was not read`],
     };
   }
-  const locate: YamlLocator = (path) => {
+  const keyRange = (path: readonly (string | number)[]): number | undefined => {
+    const parent: unknown = doc.getIn(path.slice(0, -1), true);
+    if (path.length === 0 || !isMap(parent)) return undefined;
+    const last = path[path.length - 1];
+    for (const pair of parent.items) {
+      const key = pair.key;
+      if (isScalar(key) && String(key.value) === String(last)) return key.range?.[0];
+    }
+    return undefined;
+  };
+  const locate: YamlLocator = (path, options) => {
+    const keyAt = options?.at === "key" ? keyRange(path) : undefined;
+    if (keyAt !== undefined) return at(keyAt, text);
     // The deepest node the path reaches: a missing key is located at the mapping that lacks it.
     for (let n = path.length; n >= 0; n--) {
       const node: unknown = doc.getIn(path.slice(0, n), true);

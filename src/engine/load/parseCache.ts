@@ -79,7 +79,15 @@ export function fullParse(chunk: ParsedChunk): FullChunk {
 function parseFull(text: string): FullChunk {
   const { LineCounter, parseAllDocuments } = needEngineModule("yaml");
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { ...QUIET_YAML, lineCounter, prettyErrors: false });
+  // merge: kubectl reads manifests with go-yaml v2 (sigs.k8s.io/yaml), which resolves YAML 1.1
+  // merge keys (`<<: *defaults`); the yaml library's default 1.2 core schema keeps `<<` as a plain
+  // key, which put a merged metadata.namespace in "default" and called `<<` an unknown field.
+  const parsed = parseAllDocuments(text, {
+    ...QUIET_YAML,
+    lineCounter,
+    prettyErrors: false,
+    merge: true,
+  });
   return { docs: Array.isArray(parsed) ? parsed : [], lineCounter };
 }
 

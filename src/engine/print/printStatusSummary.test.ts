@@ -30,6 +30,31 @@ test("a route none of whose parents writes status is still listed, with why", ()
   expect(out).toContain("  parentRefs[0] (sharde): Gateway infra/sharde is not in the input");
 });
 
+// kgateway route delegation: a child HTTPRoute without parentRefs (test/kubernetes/e2e/features/
+// route_delegation/testdata/basic.yaml, team1/svc1) was left out of the summary altogether.
+test("a route without parentRefs is listed as attached to nothing", () => {
+  const orphan = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: child, namespace: team1}
+spec:
+  rules: [{backendRefs: [{name: svc1, port: 8000}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: empty, namespace: team1}
+spec:
+  parentRefs: []
+`;
+  const out = printStatusSummary(analyze([{ name: "slice.yaml", text: text + "---\n" + orphan }]));
+  expect(out).toContain(
+    "HTTPRoute team1/child: no status (no parentRefs: it attaches to no Gateway or Service)\n",
+  );
+  expect(out).toContain(
+    "GRPCRoute team1/empty: no status (no parentRefs: it attaches to no Gateway or Service)\n",
+  );
+  expect(out).toContain("HTTPRoute infra/typo: no status (no parent in the input writes it)\n");
+});
+
 test("a listener that is not programmed says why, in the controller's words", () => {
   const gateway = `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway

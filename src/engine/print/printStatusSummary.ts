@@ -30,11 +30,24 @@ export function printStatusSummary(analysis: Analysis): string {
     listed.add(x.route);
     keys.push(x.route);
   }
+  // A route with no parentRefs at all has neither: it attaches to nothing (a delegated child
+  // route of some implementations looks like this), which must be said, not left out.
+  const parentless = new Set<string>();
+  for (const r of analysis.routes) {
+    if (listed.has(r.key)) continue;
+    listed.add(r.key);
+    parentless.add(r.key);
+    keys.push(r.key);
+  }
   keys.sort(byKindThenName);
   for (const key of keys) {
     const ref = parseResourceKey(key);
     const id = esc(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`);
     const status = Object.hasOwn(analysis.status, key) ? analysis.status[key] : undefined;
+    if (!status && parentless.has(key)) {
+      lines.push(`${id}: no status (no parentRefs: it attaches to no Gateway or Service)`);
+      continue;
+    }
     if (!status) {
       lines.push(`${id}: no status (no parent in the input writes it)`);
       for (const ex of analysis.explain.filter((x) => x.route === key))

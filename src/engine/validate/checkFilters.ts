@@ -118,6 +118,8 @@ function checkHeaderNames(modifier: unknown, at: Path): ValidationIssue[] {
   const seen = new Map<string, { action: string; where: string; name: string }>();
   for (const action of ["set", "add", "remove"] as const) {
     asArray(modifier[action]).forEach((entry, i) => {
+      if (action !== "remove" && isObject(entry))
+        checkHeaderValue(entry.value, [...at, action, i, "value"], issues);
       const name = action === "remove" ? entry : isObject(entry) ? entry.name : undefined;
       if (typeof name !== "string") return;
       const where = printPath([...at, action, i]);
@@ -153,6 +155,34 @@ function checkHeaderNames(modifier: unknown, at: Path): ValidationIssue[] {
     });
   }
   return issues;
+}
+
+/**
+ * A header value the experimental-channel CRDs refuse: since v1.5 they give HTTPHeader.value and
+ * HTTPHeaderMatch.value the RFC 7230 field-value pattern `^[!-~]+([\t ]?[!-~]+)*$` (printable
+ * US-ASCII, single tabs or spaces between). The standard channel, which gwsim validates against,
+ * stores the value, and a CR or LF in it would then reach the proxy's header handling. Checked
+ * with a loop: the pattern's nested quantifiers backtrack exponentially in a JavaScript regex.
+ */
+export function checkHeaderValue(value: unknown, path: Path, issues: ValidationIssue[]): void {
+  if (typeof value !== "string" || value === "" || isFieldValue(value)) return;
+  issues.push({
+    code: "schema.experimental-rule",
+    path,
+    message: `${printPath(path)}: ${JSON.stringify(value)} is not an HTTP header field value (RFC 7230 section 3.2: printable US-ASCII, with single spaces or tabs between). The standard-channel CRDs admit it, the experimental-channel CRDs refuse the route.`,
+    hint: "Remove the control characters (CR, LF and the like), non-ASCII characters and leading, trailing or doubled spaces from the value.",
+  });
+}
+
+function isFieldValue(value: string): boolean {
+  let separatorBefore = true; // no leading space or tab
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x21 && c <= 0x7e) separatorBefore = false;
+    else if ((c === 0x20 || c === 0x09) && !separatorBefore) separatorBefore = true;
+    else return false;
+  }
+  return !separatorBefore; // no trailing space or tab
 }
 
 function checkMirror(mirror: unknown, at: Path): ValidationIssue[] {

@@ -4,7 +4,8 @@
  * `PathPrefix /` match, a match without a path type is a PathPrefix.
  * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4.6 and §6
  */
-import { checkFilters, checkServicePort } from "./checkFilters";
+import { isIPAddress } from "../api/addressSyntax";
+import { checkFilters, checkHeaderValue, checkServicePort } from "./checkFilters";
 import { PARENT_REFS, checkSectionNames } from "./checkParentRefs";
 import { parseDuration } from "./parseDuration";
 import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
@@ -99,7 +100,14 @@ function checkHttpRule(rule: Record<string, unknown>, at: Path, issues: Validati
   const matches = asArray(rule.matches);
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m];
-    if (isObject(match) && isObject(match.path)) checkPathValue(match.path, at, m, issues);
+    if (!isObject(match)) continue;
+    if (isObject(match.path)) checkPathValue(match.path, at, m, issues);
+    const headers = asArray(match.headers);
+    for (let h = 0; h < headers.length; h++) {
+      const header = headers[h];
+      if (isObject(header))
+        checkHeaderValue(header.value, [...at, "matches", m, "headers", h, "value"], issues);
+    }
   }
   if (isObject(rule.timeouts)) appendAll(issues, checkTimeouts(rule.timeouts, [...at, "timeouts"]));
 }
@@ -263,12 +271,12 @@ function checkGrpcRule(rule: Record<string, unknown>, at: Path): ValidationIssue
   return issues;
 }
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-
 function checkNoIpHostnames(spec: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   asArray(spec.hostnames).forEach((h, i) => {
-    if (typeof h === "string" && (IPV4.test(h) || h.includes(":"))) {
+    // CEL isIP: a whole IPv4 or IPv6 address as netip parses it, not any text with a colon
+    // ("http://a<" breaks the hostname pattern, not this rule).
+    if (typeof h === "string" && isIPAddress(h)) {
       issues.push({
         code: "schema.rule",
         path: ["spec", "hostnames", i],
