@@ -10,9 +10,10 @@ import { buildYamlSchema } from "./buildYamlSchema";
 import { monaco, setWorkspaceSchema, WORKSPACE_URI } from "./monacoEnvironment";
 import { disposeAll } from "./bindings/editorPorts";
 import { bindMarkers } from "./bindings/markers";
-import { editorPort, modelPort } from "./bindings/monacoPorts";
+import { editorPort, modelPort, screenReaderPort } from "./bindings/monacoPorts";
 import { bindReadOnly } from "./bindings/readOnly";
 import { bindReveal } from "./bindings/reveal";
+import { bindScreenReaderPage } from "./bindings/screenReaderPage";
 import { bindSelection } from "./bindings/selection";
 import { bindTextSync } from "./bindings/textSync";
 import { installEditorTestHooks } from "./editorTestHooks";
@@ -59,6 +60,7 @@ export default function YamlPane() {
       bindMarkers(context),
       bindSelection(context, text.applyingExternal),
       bindReveal(context),
+      bindScreenReaderPage(screenReaderPort(editor)),
     ];
 
     // The store's history is the one undo stack: canvas and text edits undo in order.

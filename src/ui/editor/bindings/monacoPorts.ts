@@ -2,6 +2,7 @@
 import { monaco } from "../monacoEnvironment";
 import type { MarkerData } from "../toMonacoMarkers";
 import type { EditorPort, ModelPort } from "./editorPorts";
+import type { ScreenReaderPort } from "./screenReaderPage";
 
 const MARKER_OWNER = "gwsim";
 const READ_ONLY_MESSAGE = { value: "Read-only: choose **Edit** in the bar above." };
@@ -70,5 +71,18 @@ export function editorPort(editor: MonacoEditor, model: MonacoModel): EditorPort
         listener(e.position.lineNumber);
       });
     },
+  };
+}
+
+export function screenReaderPort(editor: MonacoEditor): ScreenReaderPort {
+  const support = monaco.editor.EditorOption.accessibilitySupport;
+  return {
+    screenReaderOptimized: () =>
+      editor.getOption(support) === monaco.editor.AccessibilitySupport.Enabled,
+    onScreenReaderChange: (listener) =>
+      editor.onDidChangeConfiguration((e) => {
+        if (e.hasChanged(support)) listener();
+      }),
+    setAccessibilityPageSize: (lines) => editor.updateOptions({ accessibilityPageSize: lines }),
   };
 }
