@@ -84,6 +84,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "policy",
       "shadowProof",
       "re2",
+      "kindSchemas",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -191,6 +192,40 @@ spec:
     );
   });
 
+  test.each([
+    ["GRPCRoute", "grpc-method-routing-with-header-canary.yaml"],
+    ["TLSRoute", "tls-passthrough.yaml"],
+  ] as const)(
+    "a %s (%s) loads the kindSchemas module for its validation, and equals a preloaded worker's",
+    async (kind, example) => {
+      const { modules, api } = await freshWorker();
+      const text = read(example);
+      expect(text).toContain(`kind: ${kind}`);
+      const sources = [{ name: "workspace.yaml", text }];
+      const result = await api.analyze(1, sources);
+      expect(modules.isEngineModuleLoaded("kindSchemas")).toBe(true);
+      expect(result).toEqual(preloaded().analyze(1, sources));
+    },
+  );
+
+  test("a ListenerSet's schema error, found with the kindSchemas module loaded on demand, equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: { name: extra, namespace: infra }
+spec:
+  parentRef: { name: web }
+  listeners: [{ name: extra, protocol: HTTP, port: 99999 }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("kindSchemas")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const schemaErrors = result.analysis.diagnostics.filter((d) => d.code.startsWith("schema."));
+    expect(schemaErrors.map((d) => d.message)).toEqual([expect.stringContaining("99999")]);
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();
@@ -247,6 +282,7 @@ spec:
       "policy",
       "shadowProof",
       "re2",
+      "kindSchemas",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)
