@@ -85,6 +85,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "shadowProof",
       "re2",
       "kindSchemas",
+      "routeFilters",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -226,6 +227,28 @@ spec:
     expect(schemaErrors.map((d) => d.message)).toEqual([expect.stringContaining("99999")]);
   });
 
+  test("a route filter loads the routeFilters module for its CEL rules (a repeated filter refused), and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: filtered, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  rules:
+    - filters:
+        - { type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: x-a, value: "1" }] } }
+        - { type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: x-b, value: "2" }] } }
+      backendRefs: [{ name: svc, port: 8080 }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("routeFilters")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const messages = result.analysis.diagnostics.map((d) => d.message);
+    expect(messages).toContainEqual(expect.stringContaining("filter cannot be repeated"));
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();
@@ -283,6 +306,7 @@ spec:
       "shadowProof",
       "re2",
       "kindSchemas",
+      "routeFilters",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

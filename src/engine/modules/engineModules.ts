@@ -23,6 +23,7 @@
  *   `pattern`s run on match/linearPattern.ts.
  * - the validator's CRD schemas of the kinds other than GatewayClass, Gateway and HTTPRoute
  *   (validate/kindSchemasModule.ts): only objects of those kinds are validated against them.
+ * - the CEL rules on route filters (validate/routeFiltersModule.ts): only for a route with one.
  * So the default example's first analysis in the worker loads none of them; a text that needs one
  * costs one retry, once per session. The CLI, the tests, the bench and the page's edit engine
  * provide them all statically (staticEngineModules.ts, imported by engine/index.ts).
@@ -36,6 +37,7 @@ import type * as Policy from "../policy/computeEffectivePolicies";
 import type * as ShadowProof from "../lint/shadowProofModule";
 import type * as Re2 from "../match/re2Module";
 import type * as KindSchemas from "../validate/kindSchemasModule";
+import type * as RouteFilters from "../validate/routeFiltersModule";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -61,6 +63,8 @@ export interface EngineModules {
    * workspace with such an object reads them.
    */
   kindSchemas: typeof KindSchemas;
+  /** The CEL rules on route filters: only a route rule or backendRef with filters runs them. */
+  routeFilters: typeof RouteFilters;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -75,6 +79,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   shadowProof: () => import("../lint/shadowProofModule"),
   re2: () => import("../match/re2Module"),
   kindSchemas: () => import("../validate/kindSchemasModule"),
+  routeFilters: () => import("../validate/routeFiltersModule"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */

@@ -12,6 +12,7 @@ import * as policy from "../policy/computeEffectivePolicies";
 import * as shadowProof from "../lint/shadowProofModule";
 import * as re2 from "../match/re2Module";
 import * as kindSchemas from "../validate/kindSchemasModule";
+import * as routeFilters from "../validate/routeFiltersModule";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
@@ -23,3 +24,4 @@ provideEngineModule("policy", policy);
 provideEngineModule("shadowProof", shadowProof);
 provideEngineModule("re2", re2);
 provideEngineModule("kindSchemas", kindSchemas);
+provideEngineModule("routeFilters", routeFilters);

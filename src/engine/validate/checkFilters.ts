@@ -7,6 +7,7 @@
 import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
 import { lookupTable } from "../collections/dict";
+import { checkServicePort } from "./checkServicePort";
 
 type Path = (string | number)[];
 
@@ -230,21 +231,4 @@ function checkCors(cors: unknown, at: Path): ValidationIssue[] {
     }
   }
   return issues;
-}
-
-/** A backendRef to a Service (the default kind) must say which port: CEL "Must have port for Service reference". */
-export function checkServicePort(ref: unknown, at: Path): ValidationIssue[] {
-  if (!isObject(ref)) return [];
-  const group = typeof ref.group === "string" ? ref.group : "";
-  const kind = typeof ref.kind === "string" ? ref.kind : "Service";
-  if (group !== "" || kind !== "Service" || (ref.port !== undefined && ref.port !== null))
-    return [];
-  return [
-    {
-      code: "schema.rule",
-      path: [...at, "port"],
-      message: `${printPath(at)}: Must have port for Service reference${typeof ref.name === "string" ? ` (Service ${ref.name})` : ""}.`,
-      hint: "Add `port:` with the Service port to send traffic to.",
-    },
-  ];
 }
