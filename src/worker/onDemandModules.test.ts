@@ -86,6 +86,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "re2",
       "kindSchemas",
       "routeFilters",
+      "diagnosticCatalog",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -292,6 +293,8 @@ spec:
     expect(result).toEqual(preloaded().analyze(3, sources));
     expect(result.analysis.diagnostics.length).toBeGreaterThan(0);
     expect(modules.isEngineModuleLoaded("yaml")).toBe(true);
+    // Its diagnostics' severities and hints: the catalog was loaded for them.
+    expect(modules.isEngineModuleLoaded("diagnosticCatalog")).toBe(true);
   });
 
   test("preloadModules (the page calls it once its first graph is shown) loads every on-demand module", async () => {
@@ -307,6 +310,7 @@ spec:
       "re2",
       "kindSchemas",
       "routeFilters",
+      "diagnosticCatalog",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)
