@@ -86,7 +86,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "re2",
       "kindSchemas",
       "routeFilters",
-      "diagnosticCatalog",
+      "diagnosticWords",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -250,6 +250,29 @@ spec:
     expect(messages).toContainEqual(expect.stringContaining("filter cannot be repeated"));
   });
 
+  test("a misspelt field and a Helm values file load diagnosticWords (catalog, suggestion, not-an-object words): equal to a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const sources = [
+      {
+        name: "workspace.yaml",
+        text: SHADOWING_CLUSTER.replace(
+          "spec: { controllerName:",
+          "spec: { descripton: typo, controllerName:",
+        ),
+      },
+      { name: "values.yaml", text: "replicaCount: 2\nimage: { repository: nginx }\n" },
+    ];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const codes = result.analysis.diagnostics.map((d) => d.code);
+    expect(codes).toContain("schema.unknown-field");
+    expect(result.analysis.diagnostics.map((d) => d.file)).toContain("values.yaml");
+    const hints = result.analysis.diagnostics.map((d) => `${d.message} ${d.hint ?? ""}`);
+    expect(hints).toContainEqual(expect.stringContaining("Did you mean `description`?"));
+    expect(hints).toContainEqual(expect.stringContaining("it looks like Helm chart values"));
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();
@@ -293,8 +316,8 @@ spec:
     expect(result).toEqual(preloaded().analyze(3, sources));
     expect(result.analysis.diagnostics.length).toBeGreaterThan(0);
     expect(modules.isEngineModuleLoaded("yaml")).toBe(true);
-    // Its diagnostics' severities and hints: the catalog was loaded for them.
-    expect(modules.isEngineModuleLoaded("diagnosticCatalog")).toBe(true);
+    // Its diagnostics' severities and hints: the catalog's module was loaded for them.
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
   });
 
   test("preloadModules (the page calls it once its first graph is shown) loads every on-demand module", async () => {
@@ -310,7 +333,7 @@ spec:
       "re2",
       "kindSchemas",
       "routeFilters",
-      "diagnosticCatalog",
+      "diagnosticWords",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

@@ -1,7 +1,7 @@
 /**
  * The one way stages build a Diagnostic: severity and the default hint come from the catalog,
- * so a code always means the same thing wherever it is raised. The catalog is an on-demand
- * engine module (modules/engineModules.ts): an input without a diagnostic (the default example)
+ * so a code always means the same thing wherever it is raised. The catalog is in an on-demand
+ * engine module (diagnosticWordsModule.ts): an input without a diagnostic (the default example)
  * is analysed without it.
  */
 import { resourceKey, type ObjectRef } from "../api/keys";
@@ -26,7 +26,7 @@ export function diagnostic(
   message: string,
   details: DiagnosticDetails = {},
 ): Diagnostic {
-  const entry = needEngineModule("diagnosticCatalog").DIAGNOSTIC_CATALOG[code];
+  const entry = needEngineModule("diagnosticWords").DIAGNOSTIC_CATALOG[code];
   const result: Diagnostic = {
     code,
     severity: details.severity ?? entry.severity,

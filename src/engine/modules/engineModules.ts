@@ -24,7 +24,8 @@
  * - the validator's CRD schemas of the kinds other than GatewayClass, Gateway and HTTPRoute
  *   (validate/kindSchemasModule.ts): only objects of those kinds are validated against them.
  * - the CEL rules on route filters (validate/routeFiltersModule.ts): only for a route with one.
- * - the diagnostic catalog (diagnostics/catalog.ts): only an input with a diagnostic needs it.
+ * - the diagnostic catalog, value suggestions and not-an-object words
+ *   (diagnostics/diagnosticWordsModule.ts): only an input with a diagnostic needs them.
  * So the default example's first analysis in the worker loads none of them; a text that needs one
  * costs one retry, once per session. The CLI, the tests, the bench and the page's edit engine
  * provide them all statically (staticEngineModules.ts, imported by engine/index.ts).
@@ -39,7 +40,7 @@ import type * as ShadowProof from "../lint/shadowProofModule";
 import type * as Re2 from "../match/re2Module";
 import type * as KindSchemas from "../validate/kindSchemasModule";
 import type * as RouteFilters from "../validate/routeFiltersModule";
-import type * as DiagnosticCatalog from "../diagnostics/catalog";
+import type * as DiagnosticWords from "../diagnostics/diagnosticWordsModule";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -68,10 +69,10 @@ export interface EngineModules {
   /** The CEL rules on route filters: only a route rule or backendRef with filters runs them. */
   routeFilters: typeof RouteFilters;
   /**
-   * Every diagnostic code's severity and default hint (diagnostics/catalog.ts): only an input
-   * with a diagnostic reads it.
+   * Every diagnostic code's severity and default hint (the catalog), value suggestions and the
+   * words for a document that is not an object: only an input with a diagnostic reads them.
    */
-  diagnosticCatalog: typeof DiagnosticCatalog;
+  diagnosticWords: typeof DiagnosticWords;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -87,7 +88,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   re2: () => import("../match/re2Module"),
   kindSchemas: () => import("../validate/kindSchemasModule"),
   routeFilters: () => import("../validate/routeFiltersModule"),
-  diagnosticCatalog: () => import("../diagnostics/catalog"),
+  diagnosticWords: () => import("../diagnostics/diagnosticWordsModule"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */

@@ -13,7 +13,7 @@ import * as shadowProof from "../lint/shadowProofModule";
 import * as re2 from "../match/re2Module";
 import * as kindSchemas from "../validate/kindSchemasModule";
 import * as routeFilters from "../validate/routeFiltersModule";
-import * as diagnosticCatalog from "../diagnostics/catalog";
+import * as diagnosticWords from "../diagnostics/diagnosticWordsModule";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
@@ -26,4 +26,4 @@ provideEngineModule("shadowProof", shadowProof);
 provideEngineModule("re2", re2);
 provideEngineModule("kindSchemas", kindSchemas);
 provideEngineModule("routeFilters", routeFilters);
-provideEngineModule("diagnosticCatalog", diagnosticCatalog);
+provideEngineModule("diagnosticWords", diagnosticWords);
