@@ -84,6 +84,9 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "policy",
       "shadowProof",
       "re2",
+      "kindSchemas",
+      "routeFilters",
+      "diagnosticWords",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -191,6 +194,85 @@ spec:
     );
   });
 
+  test.each([
+    ["GRPCRoute", "grpc-method-routing-with-header-canary.yaml"],
+    ["TLSRoute", "tls-passthrough.yaml"],
+  ] as const)(
+    "a %s (%s) loads the kindSchemas module for its validation, and equals a preloaded worker's",
+    async (kind, example) => {
+      const { modules, api } = await freshWorker();
+      const text = read(example);
+      expect(text).toContain(`kind: ${kind}`);
+      const sources = [{ name: "workspace.yaml", text }];
+      const result = await api.analyze(1, sources);
+      expect(modules.isEngineModuleLoaded("kindSchemas")).toBe(true);
+      expect(result).toEqual(preloaded().analyze(1, sources));
+    },
+  );
+
+  test("a ListenerSet's schema error, found with the kindSchemas module loaded on demand, equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: { name: extra, namespace: infra }
+spec:
+  parentRef: { name: web }
+  listeners: [{ name: extra, protocol: HTTP, port: 99999 }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("kindSchemas")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const schemaErrors = result.analysis.diagnostics.filter((d) => d.code.startsWith("schema."));
+    expect(schemaErrors.map((d) => d.message)).toEqual([expect.stringContaining("99999")]);
+  });
+
+  test("a route filter loads the routeFilters module for its CEL rules (a repeated filter refused), and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: filtered, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  rules:
+    - filters:
+        - { type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: x-a, value: "1" }] } }
+        - { type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: x-b, value: "2" }] } }
+      backendRefs: [{ name: svc, port: 8080 }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("routeFilters")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const messages = result.analysis.diagnostics.map((d) => d.message);
+    expect(messages).toContainEqual(expect.stringContaining("filter cannot be repeated"));
+  });
+
+  test("a misspelt field and a Helm values file load diagnosticWords (catalog, suggestion, not-an-object words): equal to a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const sources = [
+      {
+        name: "workspace.yaml",
+        text: SHADOWING_CLUSTER.replace(
+          "spec: { controllerName:",
+          "spec: { descripton: typo, controllerName:",
+        ),
+      },
+      { name: "values.yaml", text: "replicaCount: 2\nimage: { repository: nginx }\n" },
+    ];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const codes = result.analysis.diagnostics.map((d) => d.code);
+    expect(codes).toContain("schema.unknown-field");
+    expect(result.analysis.diagnostics.map((d) => d.file)).toContain("values.yaml");
+    const hints = result.analysis.diagnostics.map((d) => `${d.message} ${d.hint ?? ""}`);
+    expect(hints).toContainEqual(expect.stringContaining("Did you mean `description`?"));
+    expect(hints).toContainEqual(expect.stringContaining("it looks like Helm chart values"));
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();
@@ -234,6 +316,8 @@ spec:
     expect(result).toEqual(preloaded().analyze(3, sources));
     expect(result.analysis.diagnostics.length).toBeGreaterThan(0);
     expect(modules.isEngineModuleLoaded("yaml")).toBe(true);
+    // Its diagnostics' severities and hints: the catalog's module was loaded for them.
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
   });
 
   test("preloadModules (the page calls it once its first graph is shown) loads every on-demand module", async () => {
@@ -247,6 +331,9 @@ spec:
       "policy",
       "shadowProof",
       "re2",
+      "kindSchemas",
+      "routeFilters",
+      "diagnosticWords",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

@@ -1,10 +1,13 @@
 /**
  * The one way stages build a Diagnostic: severity and the default hint come from the catalog,
- * so a code always means the same thing wherever it is raised.
+ * so a code always means the same thing wherever it is raised. The catalog is in an on-demand
+ * engine module (diagnosticWordsModule.ts): an input without a diagnostic (the default example)
+ * is analysed without it.
  */
 import { resourceKey, type ObjectRef } from "../api/keys";
 import type { Diagnostic, FieldPath, Severity, SourceLocation } from "../types";
-import { DIAGNOSTIC_CATALOG, type DiagnosticCode } from "./catalog";
+import type { DiagnosticCode } from "./catalog";
+import { needEngineModule } from "../modules/engineModules";
 
 export interface DiagnosticDetails {
   /** Replaces the catalog hint when the situation allows a more precise suggestion. */
@@ -23,7 +26,7 @@ export function diagnostic(
   message: string,
   details: DiagnosticDetails = {},
 ): Diagnostic {
-  const entry = DIAGNOSTIC_CATALOG[code];
+  const entry = needEngineModule("diagnosticWords").DIAGNOSTIC_CATALOG[code];
   const result: Diagnostic = {
     code,
     severity: details.severity ?? entry.severity,

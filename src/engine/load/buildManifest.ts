@@ -14,7 +14,7 @@ import { resourceKey } from "../api/keys";
 import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
 import { setOwn } from "../collections/setOwn";
-import { describeNotAManifest } from "./notAManifest";
+import { needEngineModule } from "../modules/engineModules";
 
 export interface ObjectInput {
   value: unknown;
@@ -90,7 +90,7 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
   const kind = typeof body.kind === "string" ? body.kind.trim() : "";
   const name = typeof metadata.name === "string" ? metadata.name : "";
   if (!apiVersion || !kind) {
-    const other = describeNotAManifest(body, source.file);
+    const other = needEngineModule("diagnosticWords").describeNotAManifest(body, source.file);
     if (other)
       return {
         diagnostics: [

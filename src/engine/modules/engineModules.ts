@@ -21,6 +21,11 @@
  *   above it may shadow needs them.
  * - RE2 (match/re2Module.ts): only RegularExpression matches and nginx regexes need it; the CRDs'
  *   `pattern`s run on match/linearPattern.ts.
+ * - the validator's CRD schemas of the kinds other than GatewayClass, Gateway and HTTPRoute
+ *   (validate/kindSchemasModule.ts): only objects of those kinds are validated against them.
+ * - the CEL rules on route filters (validate/routeFiltersModule.ts): only for a route with one.
+ * - the diagnostic catalog, value suggestions and not-an-object words
+ *   (diagnostics/diagnosticWordsModule.ts): only an input with a diagnostic needs them.
  * So the default example's first analysis in the worker loads none of them; a text that needs one
  * costs one retry, once per session. The CLI, the tests, the bench and the page's edit engine
  * provide them all statically (staticEngineModules.ts, imported by engine/index.ts).
@@ -33,6 +38,9 @@ import type * as BackendTls from "../backendtls/backendTlsModule";
 import type * as Policy from "../policy/computeEffectivePolicies";
 import type * as ShadowProof from "../lint/shadowProofModule";
 import type * as Re2 from "../match/re2Module";
+import type * as KindSchemas from "../validate/kindSchemasModule";
+import type * as RouteFilters from "../validate/routeFiltersModule";
+import type * as DiagnosticWords from "../diagnostics/diagnosticWordsModule";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -53,6 +61,18 @@ export interface EngineModules {
    * the syntax linearPattern.ts runs (none of the vendored CRDs has one).
    */
   re2: typeof Re2;
+  /**
+   * The validator's CRD schemas of kinds other than GatewayClass, Gateway and HTTPRoute: only a
+   * workspace with such an object reads them.
+   */
+  kindSchemas: typeof KindSchemas;
+  /** The CEL rules on route filters: only a route rule or backendRef with filters runs them. */
+  routeFilters: typeof RouteFilters;
+  /**
+   * Every diagnostic code's severity and default hint (the catalog), value suggestions and the
+   * words for a document that is not an object: only an input with a diagnostic reads them.
+   */
+  diagnosticWords: typeof DiagnosticWords;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -66,6 +86,9 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   policy: () => import("../policy/computeEffectivePolicies"),
   shadowProof: () => import("../lint/shadowProofModule"),
   re2: () => import("../match/re2Module"),
+  kindSchemas: () => import("../validate/kindSchemasModule"),
+  routeFilters: () => import("../validate/routeFiltersModule"),
+  diagnosticWords: () => import("../diagnostics/diagnosticWordsModule"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */

@@ -11,6 +11,9 @@ import * as backendTls from "../backendtls/backendTlsModule";
 import * as policy from "../policy/computeEffectivePolicies";
 import * as shadowProof from "../lint/shadowProofModule";
 import * as re2 from "../match/re2Module";
+import * as kindSchemas from "../validate/kindSchemasModule";
+import * as routeFilters from "../validate/routeFiltersModule";
+import * as diagnosticWords from "../diagnostics/diagnosticWordsModule";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
@@ -21,3 +24,6 @@ provideEngineModule("backendTls", backendTls);
 provideEngineModule("policy", policy);
 provideEngineModule("shadowProof", shadowProof);
 provideEngineModule("re2", re2);
+provideEngineModule("kindSchemas", kindSchemas);
+provideEngineModule("routeFilters", routeFilters);
+provideEngineModule("diagnosticWords", diagnosticWords);

@@ -14,7 +14,10 @@ import type {
   ResolvedRule,
   RouteAttachment,
 } from "../types";
-import { timeValue, type RankKey } from "./precedence";
+// Only the key's type: the tie-break explanations (precedence.ts) are for the simulator and the
+// incremental pass, which load on demand, not for the worker's first chunk.
+import type { RankKey } from "./precedence";
+import { creationTime } from "../resolve/compareByAge";
 import type {
   RouteTableBackend,
   RouteTableDroppedRule,
@@ -385,7 +388,7 @@ export interface RouteRankFacts {
 
 export function routeRankFacts(route: ResolvedRoute): RouteRankFacts {
   return {
-    createdAt: timeValue(route.creationTimestamp),
+    createdAt: creationTime(route.creationTimestamp),
     nsName: `${route.namespace}/${route.name}`,
   };
 }

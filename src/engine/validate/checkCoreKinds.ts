@@ -4,10 +4,10 @@
  * make gwsim misread it. The full core/v1 schemas are not vendored.
  */
 import { checkSecretKeyPair, describeKeyMismatch } from "../resolve/inspectCertificateData";
-import { suggestValue } from "./suggestValue";
 import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
 import { lookupTable } from "../collections/dict";
+import { needEngineModule } from "../modules/engineModules";
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -123,7 +123,7 @@ function checkTopLevelFields(kind: string, body: Record<string, unknown>): Valid
   return Object.keys(body)
     .filter((key) => !known.includes(key))
     .map((key) => {
-      const suggestion = suggestValue(key, known);
+      const suggestion = needEngineModule("diagnosticWords").suggestValue(key, known);
       return {
         code: "schema.unknown-field" as const,
         path: [key],

@@ -7,6 +7,8 @@
 import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
 import { lookupTable } from "../collections/dict";
+import { checkServicePort } from "./checkServicePort";
+import { checkHeaderValue } from "./checkHeaderValue";
 
 type Path = (string | number)[];
 
@@ -164,27 +166,6 @@ function checkHeaderNames(modifier: unknown, at: Path): ValidationIssue[] {
  * stores the value, and a CR or LF in it would then reach the proxy's header handling. Checked
  * with a loop: the pattern's nested quantifiers backtrack exponentially in a JavaScript regex.
  */
-export function checkHeaderValue(value: unknown, path: Path, issues: ValidationIssue[]): void {
-  if (typeof value !== "string" || value === "" || isFieldValue(value)) return;
-  issues.push({
-    code: "schema.experimental-rule",
-    path,
-    message: `${printPath(path)}: ${JSON.stringify(value)} is not an HTTP header field value (RFC 7230 section 3.2: printable US-ASCII, with single spaces or tabs between). The standard-channel CRDs admit it, the experimental-channel CRDs refuse the route.`,
-    hint: "Remove the control characters (CR, LF and the like), non-ASCII characters and leading, trailing or doubled spaces from the value.",
-  });
-}
-
-function isFieldValue(value: string): boolean {
-  let separatorBefore = true; // no leading space or tab
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0x21 && c <= 0x7e) separatorBefore = false;
-    else if ((c === 0x20 || c === 0x09) && !separatorBefore) separatorBefore = true;
-    else return false;
-  }
-  return !separatorBefore; // no trailing space or tab
-}
-
 function checkMirror(mirror: unknown, at: Path): ValidationIssue[] {
   if (!isObject(mirror)) return [];
   const issues: ValidationIssue[] = [];
@@ -260,21 +241,4 @@ function checkCors(cors: unknown, at: Path): ValidationIssue[] {
     }
   }
   return issues;
-}
-
-/** A backendRef to a Service (the default kind) must say which port: CEL "Must have port for Service reference". */
-export function checkServicePort(ref: unknown, at: Path): ValidationIssue[] {
-  if (!isObject(ref)) return [];
-  const group = typeof ref.group === "string" ? ref.group : "";
-  const kind = typeof ref.kind === "string" ? ref.kind : "Service";
-  if (group !== "" || kind !== "Service" || (ref.port !== undefined && ref.port !== null))
-    return [];
-  return [
-    {
-      code: "schema.rule",
-      path: [...at, "port"],
-      message: `${printPath(at)}: Must have port for Service reference${typeof ref.name === "string" ? ` (Service ${ref.name})` : ""}.`,
-      hint: "Add `port:` with the Service port to send traffic to.",
-    },
-  ];
 }

@@ -5,11 +5,13 @@
  * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4.6 and §6
  */
 import { isIPAddress } from "../api/addressSyntax";
-import { checkFilters, checkHeaderValue, checkServicePort } from "./checkFilters";
+import { checkHeaderValue } from "./checkHeaderValue";
+import { checkServicePort } from "./checkServicePort";
 import { PARENT_REFS, checkSectionNames } from "./checkParentRefs";
 import { parseDuration } from "./parseDuration";
 import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
+import { needEngineModule } from "../modules/engineModules";
 
 type Path = (string | number)[];
 const MAX_TOTAL_MATCHES = 128;
@@ -76,7 +78,8 @@ function checkTotalMatches(kind: string, rules: unknown[]): ValidationIssue[] {
 /** Adds the broken CEL rules of an HTTPRoute rule to `issues`. */
 function checkHttpRule(rule: Record<string, unknown>, at: Path, issues: ValidationIssue[]): void {
   const filters = asArray(rule.filters);
-  if (filters.length > 0) appendAll(issues, checkFilters(filters, [...at, "filters"]));
+  if (filters.length > 0)
+    appendAll(issues, needEngineModule("routeFilters").checkFilters(filters, [...at, "filters"]));
   const backendRefs = asArray(rule.backendRefs);
   const redirect = findRedirect(filters);
   if (redirect >= 0 && backendRefs.length > 0) {
@@ -94,7 +97,7 @@ function checkHttpRule(rule: Record<string, unknown>, at: Path, issues: Validati
     const refFilters = asArray(ref.filters);
     if (refFilters.length === 0) continue;
     const refPath = [...at, "backendRefs", b, "filters"];
-    appendAll(issues, checkFilters(refFilters, refPath));
+    appendAll(issues, needEngineModule("routeFilters").checkFilters(refFilters, refPath));
     checkReplacePrefixMatch(rule, refFilters, refPath, at, issues);
   }
   const matches = asArray(rule.matches);
@@ -251,10 +254,21 @@ function checkTimeouts(timeouts: unknown, at: Path): ValidationIssue[] {
 
 function checkGrpcRule(rule: Record<string, unknown>, at: Path): ValidationIssue[] {
   const filters = asArray(rule.filters);
-  const issues = filters.length > 0 ? checkFilters(filters, [...at, "filters"]) : [];
+  const issues =
+    filters.length > 0
+      ? needEngineModule("routeFilters").checkFilters(filters, [...at, "filters"])
+      : [];
   asArray(rule.backendRefs).forEach((ref, b) => {
     if (isObject(ref) && asArray(ref.filters).length > 0)
-      appendAll(issues, checkFilters(ref.filters, [...at, "backendRefs", b, "filters"]));
+      appendAll(
+        issues,
+        needEngineModule("routeFilters").checkFilters(ref.filters, [
+          ...at,
+          "backendRefs",
+          b,
+          "filters",
+        ]),
+      );
   });
   asArray(rule.matches).forEach((match, m) => {
     if (!isObject(match) || !isObject(match.method)) return;

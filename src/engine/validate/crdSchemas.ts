@@ -2,7 +2,9 @@
  * The JSON Schemas generated from the vendored Gateway API CRDs (`npm run gen:schemas`), one
  * file per kind, as the validator reads them: without their `description` texts (the
  * `?validation` import, vite.config.ts), which only the editor shows. The editor's full schemas
- * are in editorSchemas.ts, loaded on demand.
+ * are in editorSchemas.ts, loaded on demand. The validator itself looks a schema up through
+ * validationSchemas.ts, which loads the rarer kinds' schemas on demand; this list, with every
+ * kind, is for the CLI, the tests and the editor.
  */
 import backendtlspolicy from "./schemas/backendtlspolicy.json?validation";
 import gateway from "./schemas/gateway.json?validation";
@@ -14,6 +16,7 @@ import referencegrant from "./schemas/referencegrant.json?validation";
 import tcproute from "./schemas/tcproute.json?validation";
 import tlsroute from "./schemas/tlsroute.json?validation";
 import udproute from "./schemas/udproute.json?validation";
+import { schemaAt } from "./validationSchemas";
 
 /** The subset of draft-07 JSON Schema the generator emits. */
 export interface JsonSchema {
@@ -74,7 +77,8 @@ export const CRD_SCHEMAS: readonly CrdSchema[] = [
  * kind's first (storage) schema, so an object with an outdated version is still checked.
  */
 export function getCrdJsonSchema(kind: string, apiVersion: string): JsonSchema | undefined {
-  const crd = CRD_SCHEMAS.find((c) => c.kind === kind);
-  if (!crd) return undefined;
-  return (crd.versions.find((v) => v.apiVersions.includes(apiVersion)) ?? crd.versions[0])?.schema;
+  return schemaAt(
+    CRD_SCHEMAS.find((c) => c.kind === kind),
+    apiVersion,
+  );
 }

@@ -13,7 +13,8 @@ import { checkCoreKind, checkMetadata } from "./checkCoreKinds";
 import { checkListeners } from "./checkListeners";
 import { checkGatewayAddresses } from "./checkGatewayAddresses";
 import { checkRoute } from "./checkRouteRules";
-import { getCrdJsonSchema, type JsonSchema } from "./crdSchemas";
+import type { JsonSchema } from "./crdSchemas";
+import { validationSchemaFor } from "./validationSchemas";
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from "./coreSchemas";
 import { plainData, typeAndValidate } from "./validateSchema";
 import { applyCrdDefaults } from "./applyCrdDefaults";
@@ -32,7 +33,7 @@ export interface ValidatedManifests {
 
 const NONE: ReadonlyMap<string, JsonSchema> = new Map();
 
-const metadataSchema = getCrdJsonSchema("Gateway", "gateway.networking.k8s.io/v1")?.properties
+const metadataSchema = validationSchemaFor("Gateway", "gateway.networking.k8s.io/v1")?.properties
   ?.metadata;
 const CORE_SCHEMAS = coreSchemas(metadataSchema);
 
@@ -169,7 +170,7 @@ export function validateManifest(manifest: Manifest): {
       );
     return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
   }
-  const schema = getCrdJsonSchema(kind, manifest.apiVersion);
+  const schema = validationSchemaFor(kind, manifest.apiVersion);
   if (!schema) {
     // Core kinds: only the fields gwsim reads are declared (coreSchemas.ts); ObjectMeta is the same everywhere.
     const coreSchema = CORE_SCHEMAS[kind] ?? { type: "object" };

@@ -22,9 +22,9 @@ import { findMissingSpaceAfterColon } from "../load/describeYamlError";
 import { compileSchemaPattern } from "../match/regex";
 import type { FieldPath } from "../types";
 import type { JsonSchema } from "./crdSchemas";
-import { suggestValue } from "./suggestValue";
 import { isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { setOwn } from "../collections/setOwn";
+import { needEngineModule } from "../modules/engineModules";
 
 export interface SchemaContext {
   /** Fields that exist only in the experimental-channel CRDs for this kind, with their schemas. */
@@ -267,7 +267,7 @@ function enumIssue(value: unknown, allowed: unknown[], path: FieldPath): Validat
   };
   const suggestion =
     typeof value === "string"
-      ? suggestValue(
+      ? needEngineModule("diagnosticWords").suggestValue(
           value,
           allowed.filter((a): a is string => typeof a === "string"),
         )
@@ -588,7 +588,7 @@ function unknownFieldIssue(
       hint: `Add a space after the colon: \`${missingSpace.key}: ${missingSpace.value}\`.`,
     };
   }
-  const suggestion = suggestValue(key, known);
+  const suggestion = needEngineModule("diagnosticWords").suggestValue(key, known);
   return {
     ...base,
     message: `${printPath(path)}: unknown field \`${key}\`; the API server drops it.`,

@@ -1,0 +1,10 @@
+/**
+ * What only an input with a diagnostic needs: every code's severity and default hint (the
+ * catalog), the "did you mean" of a misspelt value or field, and what a YAML document that is
+ * not a Kubernetes object seems to be. An on-demand engine module (modules/engineModules.ts):
+ * the default example has no diagnostic and is analysed without it; every caller here raises a
+ * diagnostic right after, so the module costs one retry, as the catalog alone would.
+ */
+export { DIAGNOSTIC_CATALOG } from "./catalog";
+export { suggestValue } from "../validate/suggestValue";
+export { describeNotAManifest } from "../load/notAManifest";
