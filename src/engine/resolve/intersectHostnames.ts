@@ -31,6 +31,12 @@ export function computeEffectiveHostnames(
   routeHostnames: readonly string[],
 ): string[] {
   if (routeHostnames.length === 0) return [listener || "*"];
+  // Most routes name one hostname: a literal is sized to its item, where push() leaves room for
+  // 17, and the result is kept as long as the analysis.
+  if (routeHostnames.length === 1) {
+    const hit = intersectHostname(listener, routeHostnames[0] as string);
+    return hit === undefined ? [] : [hit];
+  }
   const out: string[] = [];
   for (const h of routeHostnames) {
     const hit = intersectHostname(listener, h);

@@ -47,19 +47,12 @@ export function resolveBackendRef(
   const name = asString(ref["name"]) ?? "";
   const port = asNumber(ref["port"]);
   const weight = asNumber(ref["weight"]) ?? 1;
-  const out: ResolvedBackendRef = {
-    index: position,
-    group,
-    kind,
-    namespace,
-    name,
-    weight,
-    valid: true,
-    filters: emptyList(),
-  };
-  if (port !== undefined) out.port = port;
-
+  // The reference is built once, with every field it ends up with, where the outcome is known:
+  // fields added after a literal move to a property store of their own (one more object per
+  // reference, kept as long as the analysis) and give the object a new hidden class.
+  let grant: AssumedGrant | undefined;
   if (group !== "" || kind !== "Service") {
+    const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
     // A well-known implementation-specific kind is decided by its controller (case a/b of
     // implementationSupport.ts); anything else keeps the fact below (case c).
     const specific =
@@ -81,32 +74,36 @@ export function resolveBackendRef(
       { group: GATEWAY_GROUP, kind: from.kind, namespace: from.namespace },
       { group: "", kind: "Service", namespace, name },
     );
-    if (!permission.permitted)
+    if (!permission.permitted) {
+      const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
       return fail(
         out,
         RouteReason.RefNotPermitted,
         `backendRef ${label(out)}: ${permission.reason}`,
       );
-    if (permission.assumed !== undefined) {
-      // Set before existence is checked: a grant assumed for a Service that then proves missing
-      // still told the route it may look, as a real grant would.
-      out.assumedGrant = permission.reason;
-      out.assumedGrantWhy = permission.assumed;
     }
+    // Recorded before existence is checked: a grant assumed for a Service that then proves
+    // missing still told the route it may look, as a real grant would.
+    if (permission.assumed !== undefined)
+      grant = { reason: permission.reason, why: permission.assumed };
   }
   const found = lookupObject(index, "Service", namespace, name);
-  if (found.state === "missing")
+  if (found.state === "missing") {
+    const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
     return fail(
       out,
       RouteReason.BackendNotFound,
       `backendRef ${label(out)}: Service ${namespace}/${name} not found${found.why !== undefined ? ` (${found.why})` : ""}`,
     );
-  if (port === undefined)
+  }
+  if (port === undefined) {
+    const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
     return fail(
       out,
       RouteReason.BackendNotFound,
       `backendRef ${label(out)}: a backendRef to a Service must set port`,
     );
+  }
   if (found.state === "assumed") {
     // An assumed Service has the referenced port, speaks what the route kind needs and has a ready
     // endpoint: the world holds no evidence against any of it.
@@ -115,6 +112,7 @@ export function resolveBackendRef(
       "assumed to exist",
       BACKEND_CLOSED_WORLD,
     );
+    const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
     out.target = resourceKey("Service", namespace, name);
     out.assumed = assumed;
     out.assumedWhy = found.why;
@@ -127,6 +125,7 @@ export function resolveBackendRef(
   if (!servicePort && !isExternalName) {
     const known = servicePorts.map((p) => asNumber(p["port"])).filter((p) => p !== undefined);
     const lacks = `Service ${namespace}/${name} has no port ${port} (ports: ${known.join(", ") || "none"})`;
+    const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
     if (readingValue(options.readings, "backendPortNotInService") === "unchecked") {
       // Controllers that do not check the port program the route; the connection fails later.
       const reading = `backendRef ${label(out)}: ${lacks}, but it counts as resolved (${describeReading("backendPortNotInService", "unchecked")}; gwsim's default: ResolvedRefs=False, BackendNotFound)`;
@@ -142,10 +141,66 @@ export function resolveBackendRef(
       asString(servicePort["protocol"]) ?? "TCP",
       asString(servicePort["appProtocol"]),
     );
-    if (problem)
+    if (problem) {
+      const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
       return fail(out, RouteReason.UnsupportedProtocol, `backendRef ${label(out)}: ${problem}`);
+    }
   }
-  out.target = service.key;
+  if (grant !== undefined) {
+    const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
+    out.target = service.key;
+    return out;
+  }
+  // The common outcome: one literal, in the key order the other paths give.
+  return {
+    index: position,
+    group,
+    kind,
+    namespace,
+    name,
+    weight,
+    valid: true,
+    filters: emptyList(),
+    port,
+    target: service.key,
+  };
+}
+
+/** A ReferenceGrant the world assumes for a cross-namespace reference: the sentence and why. */
+interface AssumedGrant {
+  reason: string;
+  why: string;
+}
+
+/**
+ * The reference before its outcome, for the paths that add to it: the fields in the order every
+ * path gives them (port and an assumed grant after the common ones, as they were once added).
+ */
+function draftRef(
+  position: number,
+  group: string,
+  kind: string,
+  namespace: string,
+  name: string,
+  weight: number,
+  port: number | undefined,
+  grant: AssumedGrant | undefined,
+): ResolvedBackendRef {
+  const out: ResolvedBackendRef = {
+    index: position,
+    group,
+    kind,
+    namespace,
+    name,
+    weight,
+    valid: true,
+    filters: emptyList(),
+  };
+  if (port !== undefined) out.port = port;
+  if (grant !== undefined) {
+    out.assumedGrant = grant.reason;
+    out.assumedGrantWhy = grant.why;
+  }
   return out;
 }
 

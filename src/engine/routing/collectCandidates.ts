@@ -505,13 +505,39 @@ function describeMatch(
     return { headers: emptyList(), queryParams: emptyList(), defaulted: true };
   const http = match as HTTPRouteMatch | undefined;
   const out: RouteTableMatch = {
-    path: { type: http?.path?.type ?? "PathPrefix", value: http?.path?.value ?? "/" },
+    path: describePath(http?.path),
     headers,
     queryParams: describeConditions(dedupe(http?.queryParams ?? emptyList(), false)),
     defaulted: match === undefined,
   };
   if (http?.method !== undefined) out.method = http.method;
   return out;
+}
+
+/** The default path of a match that names none, shared (plain data, never mutated). */
+const DEFAULT_PATH: RouteTableMatch["path"] = Object.freeze({ type: "PathPrefix", value: "/" });
+
+/**
+ * A match's path with the defaults applied. A path written as exactly `type` then `value` is
+ * that description already: the entry shares the written object (plain data that nothing
+ * mutates) rather than hold one more copy per match as long as the analysis.
+ */
+function describePath(path: HTTPRouteMatch["path"]): NonNullable<RouteTableMatch["path"]> {
+  if (path === undefined) return DEFAULT_PATH as NonNullable<RouteTableMatch["path"]>;
+  if (typeof path.type === "string" && typeof path.value === "string" && isTypeThenValue(path))
+    return path as NonNullable<RouteTableMatch["path"]>;
+  return { type: path.type ?? "PathPrefix", value: path.value ?? "/" };
+}
+
+/** True when the object's own enumerable keys are exactly "type", then "value". */
+function isTypeThenValue(o: object): boolean {
+  let at = 0;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    if (at === 0 ? k !== "type" : at !== 1 || k !== "value") return false;
+    at++;
+  }
+  return at === 2;
 }
 
 function describeConditions(

@@ -267,7 +267,7 @@ export function attachRouteParent(
   if (route.rules.length > 0 && invalid.length === route.rules.length) {
     const first = invalid[0];
     const reason = first?.invalidReason ?? RouteReason.UnsupportedValue;
-    checks.push({
+    explain.checks = withCheck(checks, {
       check: "rules-valid",
       pass: false,
       detail: `every rule is invalid: ${invalid.map((r) => `${describeRule(r)}: ${r.invalidMessage ?? ""}`).join("; ")}`,
@@ -280,7 +280,8 @@ export function attachRouteParent(
       built.gateway,
     );
   }
-  checks.push(
+  explain.checks = withCheck(
+    checks,
     invalid.length > 0
       ? {
           check: "rules-valid",
@@ -531,4 +532,15 @@ function describeClassProblem(className: string | undefined): string {
   return className
     ? `its GatewayClass ${className} is missing or not accepted`
     : "it names no GatewayClass (spec.gatewayClassName is required)";
+}
+
+/**
+ * `checks` and one more, in a list sized to them: pushed onto, the parent's two checks would
+ * grow a list with room for 17, and every route's explanation kept that room.
+ */
+function withCheck(checks: readonly AttachmentCheck[], last: AttachmentCheck): AttachmentCheck[] {
+  const out = new Array<AttachmentCheck>(checks.length + 1);
+  for (let i = 0; i < checks.length; i++) out[i] = checks[i] as AttachmentCheck;
+  out[checks.length] = last;
+  return out;
 }
