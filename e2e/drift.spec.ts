@@ -240,3 +240,41 @@ spec:
   await expect(onAdmin).toContainText("inherited from Gateway apps/eg");
   await expect(onAdmin).not.toHaveAttribute("data-overridden", "true");
 });
+
+test("a policy on an InferencePool the slice lacks: the assumed pool's inspector lists it, marked as an assumed target", async ({
+  page,
+  app,
+  api,
+}) => {
+  const canvas = new CanvasPage(page);
+  await app.open();
+  await canvas.ready();
+  await api.setText(
+    readFileSync("cli/testdata/check-inference-pool-slice/gke-inference.yaml", "utf8"),
+  );
+  await api.waitForAnalysis();
+
+  const pool = "InferencePool/default/vllm-llama3-8b-instruct";
+  await canvas.zoomOutUntilVisible(canvas.node(pool));
+  await canvas.clickNode(pool);
+  const inspector = page.getByTestId("inspector");
+  const policies = inspector.getByTestId("inspector-policies");
+  await expect(policies).not.toContainText("No policy applies");
+  const applied = policies.getByTestId(
+    "inspector-policy-gcpbackendpolicy-default-inferencepool-backend-policy",
+  );
+  await expect(applied).toContainText("GCPBackendPolicy default/inferencepool-backend-policy");
+  await expect(applied).toContainText("targets this InferencePool");
+  await expect(applied.getByTestId("inspector-policy-target-assumed")).toHaveText("assumed target");
+  await page.screenshot({ path: `${SCREENS}/policies-assumed-pool.png` });
+
+  // From the policy's side, its target is assumed (not "not in input") and leads to the pool.
+  await applied.getByRole("button", { name: /inferencepool-backend-policy/ }).click();
+  const target = inspector.getByTestId("inspector-policy-target-0");
+  await expect(target).toHaveAttribute("data-resolved", "assumed");
+  await expect(target).toContainText("assumed");
+  await expect(
+    inspector.getByTestId("inspector-policy-reaches-inferencepool-default-vllm-llama3-8b-instruct"),
+  ).toContainText("direct target");
+  await page.screenshot({ path: `${SCREENS}/policies-assumed-pool-policy.png` });
+});

@@ -156,8 +156,10 @@ function analyzeLoaded(
     attachments: resolved.attachments,
     policies: resolved.policies,
     // An on-demand engine module (modules/engineModules.ts): without a policy attached to an
-    // object of the input, no object has an effective policy.
-    effectivePolicies: resolved.policies.some((p) => p.target !== undefined)
+    // object of the input or to one the world assumes, no object has an effective policy.
+    effectivePolicies: resolved.policies.some(
+      (p) => p.target !== undefined || p.assumedTarget !== undefined,
+    )
       ? needEngineModule("policy").computeEffectivePolicies(resolved)
       : {},
     statusDrift: drift.map((d) => d.entry),

@@ -379,6 +379,12 @@ export interface PolicyAttachment {
   targetRef: { group: string; kind: string; name: string; namespace: string; sectionName?: string };
   /** The target, when it exists in the input. */
   target?: ResourceKey;
+  /**
+   * The target's key when the input lacks it and the world assumes it (status/assumePolicyTarget.ts:
+   * an implementation-specific backend such as an InferencePool): the policy applies to the
+   * assumed object, whose assumption record (Analysis.assumptions) has the same key.
+   */
+  assumedTarget?: ResourceKey;
 }
 
 export interface AnalyzeOptions {

@@ -302,3 +302,56 @@ spec:
     ]);
   });
 });
+
+describe("computeEffectivePolicies on a backend the world assumes", () => {
+  const SLICE = `
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: ai}
+spec:
+  gatewayClassName: platform
+  listeners: [{name: web, protocol: HTTP, port: 80}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: llm, namespace: ai}
+spec:
+  parentRefs: [{name: gw}]
+  rules: [{backendRefs: [{group: inference.networking.k8s.io, kind: InferencePool, name: pool}]}]
+---
+apiVersion: networking.gke.io/v1
+kind: GCPBackendPolicy
+metadata: {name: timeouts, namespace: ai}
+spec:
+  targetRef: {group: inference.networking.k8s.io, kind: InferencePool, name: pool}
+`;
+  const run = (world: "auto" | "closed") => analyze([{ name: "p.yaml", text: SLICE }], { world });
+
+  it("auto: the policy applies to the assumed InferencePool, marked as an assumed target", () => {
+    const a = run("auto");
+    expect(a.assumptions.map((x) => x.key)).toContain("InferencePool/ai/pool");
+    expect(of(a.effectivePolicies, "InferencePool/ai/pool")).toEqual([
+      {
+        policy: "GCPBackendPolicy/ai/timeouts",
+        policyKind: "GCPBackendPolicy",
+        reach: "direct",
+        target: "InferencePool/ai/pool",
+        targetAssumed: true,
+      },
+    ]);
+    expect(a.policies).toEqual([
+      expect.objectContaining({
+        policy: "GCPBackendPolicy/ai/timeouts",
+        assumedTarget: "InferencePool/ai/pool",
+      }),
+    ]);
+    // A backend passes nothing down: the route inherits nothing from the pool's policy.
+    expect(of(a.effectivePolicies, "HTTPRoute/ai/llm")).toBeUndefined();
+  });
+
+  it("closed: the pool is missing, so no policy applies to anything", () => {
+    const a = run("closed");
+    expect(a.effectivePolicies).toEqual({});
+    expect(a.policies[0]?.assumedTarget).toBeUndefined();
+  });
+});

@@ -5,6 +5,9 @@
  * attached through; a Gateway inherits from its GatewayClass. Only settled attachments count: a
  * route that names a Gateway but was not accepted there inherits nothing from it.
  *
+ * A policy whose target the world assumes (PolicyAttachment.assumedTarget: an InferencePool the
+ * input lacks) applies to that assumed object, marked targetAssumed; nothing inherits from it.
+ *
  * Objects without any policy have no entry.
  */
 import { resourceKey, type ResourceKey } from "../api/keys";
@@ -38,8 +41,14 @@ export function computeEffectivePolicies(input: EffectivePoliciesInput): Effecti
     else out.set(key, [entry]);
   };
 
-  for (const p of resolved)
-    add(p.target, entryFor(p, p.targetRef.sectionName === undefined ? "direct" : "section"));
+  for (const p of resolved) add(p.target, entryFor(p, reachOf(p)));
+  // Only backend objects are assumed for policies, and a backend passes nothing down.
+  for (const p of input.policies) {
+    if (p.target !== undefined || p.assumedTarget === undefined) continue;
+    const entry = entryFor({ ...p, target: p.assumedTarget }, reachOf(p));
+    entry.targetAssumed = true;
+    add(p.assumedTarget, entry);
+  }
   for (const gw of input.gateways) {
     const classKey = resourceKey("GatewayClass", undefined, gw.className);
     for (const p of byTarget.get(classKey) ?? []) {
@@ -122,6 +131,10 @@ function groupByTarget(
     else byTarget.set(p.target, [p]);
   }
   return byTarget;
+}
+
+function reachOf(p: PolicyAttachment): "direct" | "section" {
+  return p.targetRef.sectionName === undefined ? "direct" : "section";
 }
 
 function entryFor(p: PolicyWithTarget, reach: PolicyReach): EffectivePolicy {

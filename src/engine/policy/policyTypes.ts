@@ -14,6 +14,11 @@ export interface EffectivePolicy {
   reach: PolicyReach;
   /** The object the policy's targetRef names (the object itself when reach is direct or section). */
   target: ResourceKey;
+  /**
+   * Set when the target is not in the input and the world assumes it (an InferencePool of the
+   * platform team): the policy applies to an assumed object, as Analysis.assumptions records.
+   */
+  targetAssumed?: true;
   /** The targetRef's sectionName (a listener name, a rule name, a Service port name). */
   sectionName?: string;
   /**

@@ -5,12 +5,16 @@
  * to the object's assumption record instead of a "not in the input" warning; missing, the caller
  * warns as for any other target.
  */
+import { resourceKey } from "../api/keys";
 import type { Manifest, PolicyAttachment } from "../types";
 import { backendKindEntry } from "../resolve/implementationSupport";
 import { lookupObject } from "../resolve/world";
 import { recordAssumption, type StatusContext } from "./statusContext";
 
-/** True when the target is assumed and recorded; false leaves the caller's warning. */
+/**
+ * True when the target is assumed and recorded (the attachment then names it in assumedTarget, so
+ * effective policies reach the assumed object); false leaves the caller's warning.
+ */
 export function assumePolicyTarget(
   ctx: StatusContext,
   attachment: PolicyAttachment,
@@ -35,5 +39,6 @@ export function assumePolicyTarget(
     policy,
     targetRefs ? ["spec", "targetRefs", attachment.targetRefIndex] : ["spec", "targetRef"],
   );
+  attachment.assumedTarget = resourceKey(kind, namespace, name);
   return true;
 }

@@ -70,7 +70,18 @@ function AppliedPolicy({ policy, objectKey }: { policy: EffectivePolicy; objectK
       data-overridden={overridden ? "true" : undefined}
     >
       <PolicyLink policy={policy.policy} kind={policy.policyKind} />
-      <div className="insp-policy-reach">{describePolicyReach(policy, objectKey)}</div>
+      <div className="insp-policy-reach">
+        {describePolicyReach(policy, objectKey)}
+        {policy.targetAssumed ? (
+          <span
+            className="insp-badge"
+            data-testid="inspector-policy-target-assumed"
+            title="The target is not in the input; the world assumes it exists"
+          >
+            assumed target
+          </span>
+        ) : null}
+      </div>
       {policy.overriddenBy ? (
         <div className="insp-muted" data-testid="inspector-policy-overridden">
           overridden by{" "}
@@ -110,22 +121,26 @@ function PolicyTargets({
       <ul className="insp-policies">
         {targets.map((t) => {
           const ref = t.targetRef;
+          // An assumed target is a graph node too (drawn "assumed"), so it can be selected.
+          const shown = t.target ?? t.assumedTarget;
           const label = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}${ref.sectionName ? ` (sectionName ${ref.sectionName})` : ""}`;
           return (
             <li
               key={t.targetRefIndex}
-              className={`insp-policy ${t.target ? "insp-ok" : "insp-bad"}`}
+              className={`insp-policy ${shown ? "insp-ok" : "insp-bad"}`}
               data-testid={`inspector-policy-target-${t.targetRefIndex}`}
-              data-resolved={t.target ? "true" : "false"}
+              data-resolved={t.target ? "true" : t.assumedTarget ? "assumed" : "false"}
             >
-              {t.target ? (
-                <button type="button" className="insp-link" onClick={() => select(t.target!)}>
+              {shown ? (
+                <button type="button" className="insp-link" onClick={() => select(shown)}>
                   {label}
                 </button>
               ) : (
                 <span>{label}</span>
               )}
-              <span className="insp-badge">{t.target ? "resolved" : "not in input"}</span>
+              <span className="insp-badge">
+                {t.target ? "resolved" : t.assumedTarget ? "assumed" : "not in input"}
+              </span>
             </li>
           );
         })}
