@@ -128,7 +128,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "assume.gateway-class": {
     severity: "info",
-    hint: "gwsim assumes the GatewayClass is installed and Accepted (its controller is unknown). Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",
+    hint: "gwsim assumes the GatewayClass is installed and Accepted (its controller is unknown, unless an implementation installs a class of that name itself). Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",
   },
   "assume.parameters": {
     severity: "info",

@@ -9,6 +9,7 @@ import { GATEWAY_GROUP } from "../api/kinds";
 import type { Manifest } from "../types";
 import { identifyController, type ControllerOf } from "./implementationSupport";
 import type { ResourceIndex } from "./indexResources";
+import { wellKnownGatewayClass } from "./wellKnownGatewayClasses";
 import { asRecord, asRecords, asString } from "./read";
 
 export function routeControllers(index: ResourceIndex, route: Manifest): ControllerOf[] {
@@ -54,7 +55,12 @@ function controllerOfGateway(index: ResourceIndex, namespace: string, name: stri
 export function gatewayController(index: ResourceIndex, gateway: Manifest): ControllerOf {
   const className = asString(gateway.spec["gatewayClassName"]) ?? "";
   const cls = gatewayApiObject(index, "GatewayClass", undefined, className);
-  if (cls === undefined) return identifyController(className);
+  if (cls === undefined) {
+    // A class its implementation installs by this name is assumed to be that implementation's
+    // (status/computeStatus.ts assumeGatewayClass records the assumption).
+    const known = index.world.mode === "closed" ? undefined : wellKnownGatewayClass(className);
+    return identifyController(className, known?.controllerName);
+  }
   return identifyController(className, asString(cls.spec["controllerName"]) ?? "");
 }
 

@@ -12,6 +12,10 @@ import type { SourceLocator } from "../load/loadManifests";
 import { listKind, type ResourceIndex } from "../resolve/indexResources";
 import { asRecords, asString } from "../resolve/read";
 import { resolvePolicyAttachments } from "../resolve/resolvePolicyAttachments";
+import {
+  wellKnownGatewayClass,
+  type WellKnownGatewayClass,
+} from "../resolve/wellKnownGatewayClasses";
 import type {
   Diagnostic,
   GatewayModel,
@@ -140,7 +144,7 @@ export function computeStatus(
     return (
       classes.get(className)?.controllerName ??
       (ctx.assumptions.has(resourceKey("GatewayClass", undefined, className))
-        ? ASSUMED_CONTROLLER
+        ? (assumedWellKnownClass(ctx, className)?.controllerName ?? ASSUMED_CONTROLLER)
         : "")
     );
   };
@@ -163,7 +167,7 @@ export function computeStatus(
       model.assumed = [
         describeAssumption(
           `GatewayClass ${model.className}`,
-          "assumed Accepted (controller unknown)",
+          `assumed Accepted (${describeClassController(assumedWellKnownClass(ctx, model.className), false)})`,
           assumedClass.object.closedWorld,
         ),
       ];
@@ -229,28 +233,59 @@ function describeUnreconciledListeners(ctx: StatusContext, gw: Manifest): Gatewa
 /** The controller name written on route status through a Gateway whose class is assumed. */
 export const ASSUMED_CONTROLLER = "gwsim.dev/unknown-controller";
 
-/** A class the input lacks but the world assumes: installed and Accepted, its controller unknown. */
+/**
+ * A class the input lacks but the world assumes: installed and Accepted, its controller unknown.
+ * A class an implementation installs itself by that name (GKE's `gke-l7-*`, istiod's `istio*`:
+ * resolve/wellKnownGatewayClasses.ts) is assumed with that implementation's controller, also in
+ * `auto` when the input holds other classes: no repository holds it. Never in a closed world.
+ */
 function assumeGatewayClass(
   ctx: StatusContext,
   gw: Manifest,
   className: string,
 ): GatewayClassOutcome | undefined {
   const found = lookupObject(ctx.index, "GatewayClass", undefined, className);
-  if (found.state !== "assumed") return undefined;
+  const known = assumedWellKnownClass(ctx, className);
+  if (found.state !== "assumed" && (found.state !== "missing" || known === undefined))
+    return undefined;
   recordAssumption(
     ctx,
     {
       code: "assume.gateway-class",
       kind: "GatewayClass",
       name: className,
-      why: found.why,
-      facts: ["Accepted", "controller unknown"],
+      why:
+        found.state === "assumed"
+          ? found.why
+          : `${ctx.index.world.mode}: ${known!.installedBy} installs GatewayClass ${className} itself`,
+      facts: ["Accepted", describeClassController(known)],
       closedWorld: "no controller reconciles its Gateways, which serve nothing",
     },
     gw,
     ["spec", "gatewayClassName"],
   );
-  return { accepted: true, controllerName: ASSUMED_CONTROLLER, status: { conditions: [] } };
+  return {
+    accepted: true,
+    controllerName: known?.controllerName ?? ASSUMED_CONTROLLER,
+    status: { conditions: [] },
+  };
+}
+
+function assumedWellKnownClass(
+  ctx: StatusContext,
+  className: string,
+): WellKnownGatewayClass | undefined {
+  return ctx.index.world.mode === "closed" ? undefined : wellKnownGatewayClass(className);
+}
+
+/**
+ * "controller unknown", or "controller networking.gke.io/gateway, installed by GKE (…) under this
+ * name", with the documentation pointer for the note (traces stay short).
+ */
+function describeClassController(known: WellKnownGatewayClass | undefined, withDoc = true): string {
+  if (known === undefined) return "controller unknown";
+  const doc = withDoc ? ` (${known.doc})` : "";
+  return `controller ${known.controllerName}, installed by ${known.installedBy} under this name${doc}`;
 }
 
 /** A Gateway no controller reconciles serves nothing; routing still sees its listeners, none ready. */
