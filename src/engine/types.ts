@@ -344,6 +344,14 @@ export interface ResolvedFilter {
   filter: HTTPRouteFilter;
   /** For RequestMirror: the resolved mirror backend. */
   mirrorBackend?: ResolvedBackendRef;
+  /**
+   * For ExtensionRef: set when the world says its object is missing (closed, or a namespace the
+   * input is authoritative for), so requests reaching it get an error (spec §2.6). Otherwise the
+   * object is in the input or assumed, and what the implementation does with it is unknown.
+   */
+  extensionRefMissing?: true;
+  /** For ExtensionRef: set when its object is not in the input and the world assumes it. */
+  extensionRefAssumed?: true;
 }
 
 export interface ResolvedRule {

@@ -90,7 +90,9 @@ export function matchRequestExpectation(
 
   const statuses = e.status === undefined ? [] : Array.isArray(e.status) ? e.status : [e.status];
   if (statuses.length > 0 && !statuses.some((s) => sameStatus(s, outcome.status))) {
-    fail(`status: expected ${statuses.join(" or ")}; got ${outcome.status}`);
+    fail(
+      `status: expected ${statuses.join(" or ")}; got ${outcome.kind === "unknown" ? `an unknown response (${outcome.reason})` : outcome.status}`,
+    );
   }
   if (e.grpcCode !== undefined && outcome.grpcCode !== e.grpcCode) {
     fail(

@@ -132,7 +132,12 @@ function printBackends(trace: RequestTrace, lines: string[]): void {
 }
 
 function printOutcome(o: RequestOutcome, lines: string[]): void {
-  const status = o.status === 0 ? "no HTTP status" : String(o.status);
+  const status =
+    o.kind === "unknown"
+      ? "response unknown"
+      : o.status === 0
+        ? "no HTTP status"
+        : String(o.status);
   lines.push(
     `Outcome    ${o.kind} · ${status}${o.grpcCode !== undefined ? ` · gRPC ${o.grpcCode}` : ""}${o.backend !== undefined && o.kind === "forwarded" ? ` → ${o.backend.target}` : ""}`,
   );

@@ -44,6 +44,7 @@ const GRPC_CODE: Record<OutcomeKind, string> = {
   misdirected: "Unavailable",
   "backend-error": "Unavailable",
   "connection-refused": "Unavailable",
+  unknown: "Unknown",
 };
 
 export function failureOutcome(

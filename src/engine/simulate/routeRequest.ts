@@ -27,6 +27,7 @@ import { kindsFor } from "./explainCandidates";
 import { findListener, selectGateway, selectListener } from "./selectListener";
 import type { OutcomeKind, SimRequest } from "./types";
 import { drawFor, pickWeighted } from "./weights";
+import { implementationFilter } from "./runFilters";
 import { dict } from "../collections/dict";
 
 export interface RouteResult {
@@ -261,6 +262,7 @@ const GRPC_CODE: Partial<Record<OutcomeKind, string>> = {
   "backend-error": "Unavailable",
   "connection-refused": "Unavailable",
   misdirected: "Unavailable",
+  unknown: "Unknown",
 };
 
 function withGrpc(r: RouteResult, grpc: boolean): RouteResult {
@@ -301,7 +303,8 @@ function answeringFilter(
   method: string,
   headers: Readonly<Record<string, string>> | undefined,
 ): { kind: OutcomeKind; status: number } | undefined {
-  for (const { filter } of filters) {
+  for (const rf of filters) {
+    const filter = rf.filter;
     switch (filter.type) {
       case "RequestHeaderModifier":
       case "ResponseHeaderModifier":
@@ -321,7 +324,10 @@ function answeringFilter(
         };
       }
       default:
-        return { kind: "backend-error", status: 500 };
+        // As runFilters: an implementation-specific filter gwsim does not run.
+        return implementationFilter(rf) !== undefined
+          ? { kind: "unknown", status: 0 }
+          : { kind: "backend-error", status: 500 };
     }
   }
   return undefined;

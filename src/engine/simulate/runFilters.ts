@@ -29,7 +29,7 @@ export type ResponseEffect =
   | { kind: "set"; headers: Record<string, string> };
 
 export interface Terminal {
-  kind: Extract<OutcomeKind, "redirect" | "direct-response" | "backend-error">;
+  kind: Extract<OutcomeKind, "redirect" | "direct-response" | "backend-error" | "unknown">;
   status: number;
   reason: string;
   redirect?: { status: number; location: string };
@@ -160,6 +160,19 @@ export function runFilters(
       default: {
         step.simulated = false;
         const ref = f.extensionRef;
+        const named = implementationFilter(rf);
+        if (named !== undefined) {
+          run.terminal = {
+            kind: "unknown",
+            status: 0,
+            reason: `${named} is not simulated by gwsim: what the client gets is up to the implementation (only an ExtensionRef whose object is missing gets an error response, spec §2.6)`,
+          };
+          const assumed = rf.extensionRefAssumed
+            ? `; assumed: ${ref?.kind ?? ""} ${ref?.name ?? ""} is not in the workspace; assumed to exist (closed world: 500)`
+            : "";
+          step.effect = `${named}: not simulated, the response is unknown${assumed}`;
+          break;
+        }
         const what =
           type === "ExtensionRef"
             ? `ExtensionRef ${ref?.group ?? ""}/${ref?.kind ?? ""} ${ref?.name ?? ""}`
@@ -167,7 +180,9 @@ export function runFilters(
         run.terminal = {
           kind: "backend-error",
           status: 500,
-          reason: `${what} is not simulated by gwsim; an implementation that cannot resolve it answers 500 (spec §2.6)`,
+          reason: rf.extensionRefMissing
+            ? `${what} names an object that is not in the input: requests reaching it get an error response, 500 (spec §2.6)`
+            : `${what} is not simulated by gwsim; an implementation that cannot resolve it answers 500 (spec §2.6)`,
         };
         step.effect = `${what}: not simulated, the request fails with 500`;
       }
@@ -179,6 +194,19 @@ export function runFilters(
     run.steps.push(step);
   }
   return run;
+}
+
+/**
+ * "implementation-specific filter DirectResponse (gateway.kgateway.dev) my-response" for an
+ * ExtensionRef whose object the world does not call missing: in the input, or assumed. Undefined
+ * for anything else (a missing object, a filter type gwsim does not know), which answers 500.
+ */
+export function implementationFilter(rf: ResolvedFilter): string | undefined {
+  const ref = rf.filter.extensionRef;
+  if (rf.filter.type !== "ExtensionRef" || ref === undefined || rf.extensionRefMissing === true)
+    return undefined;
+  const group = ref.group ?? "";
+  return `implementation-specific filter ${ref.kind ?? ""}${group !== "" ? ` (${group})` : ""} ${ref.name ?? ""}`;
 }
 
 function describeModifier(f: HTTPHeaderFilter | undefined): string {

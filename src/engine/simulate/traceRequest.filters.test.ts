@@ -2,6 +2,8 @@ import { describe, expect, test } from "vitest";
 import { aGateway, anHTTPRoute, HTTP80, routerFor } from "../../test-utils/routingModels";
 import { traceRequest } from "./traceRequest";
 import { routeRequest } from "./routeRequest";
+import { analyze } from "../analyze";
+import { compileRouter } from "../routing/compileRouter";
 
 const gw = aGateway("infra", "gw", HTTP80);
 const prefix = (value: string) => ({ path: { type: "PathPrefix", value } });
@@ -340,7 +342,7 @@ describe("CORS through the router (HTTPRouteCORS)", () => {
 });
 
 describe("errors", () => {
-  test("an ExtensionRef is not simulated and answers 500", () => {
+  test("an ExtensionRef whose object is not known to be missing is not simulated: the outcome is unknown, not 500", () => {
     const r = anHTTPRoute("infra", "r", {
       rules: [
         {
@@ -355,11 +357,71 @@ describe("errors", () => {
       ],
     });
     const t = traceRequest(routerFor(gw, [r]), { scheme: "http" });
-    expect(t.outcome).toMatchObject({ kind: "backend-error", status: 500 });
+    expect(t.outcome).toMatchObject({ kind: "unknown", status: 0 });
+    expect(t.outcome.reason).toContain("implementation-specific filter Foo (example.com) f");
     expect(t.filters[0]).toMatchObject({ simulated: false });
     expect(routeRequest(routerFor(gw, [r]), { scheme: "http" })).toMatchObject({
-      kind: "backend-error",
-      status: 500,
+      kind: "unknown",
+      status: 0,
+    });
+  });
+
+  describe("an ExtensionRef through the world (kgateway's DirectResponse)", () => {
+    const CLASS = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: kgateway}
+spec: {controllerName: kgateway.dev/kgateway}
+---
+`;
+    const SLICE = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: web}
+spec:
+  gatewayClassName: kgateway
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: site, namespace: web}
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+  - filters:
+    - type: ExtensionRef
+      extensionRef: {group: gateway.kgateway.dev, kind: DirectResponse, name: robots-txt}
+`;
+    const DIRECT_RESPONSE = `---
+apiVersion: gateway.kgateway.dev/v1alpha1
+kind: DirectResponse
+metadata: {name: robots-txt, namespace: web}
+spec: {status: 200}
+`;
+    const outcomes = (text: string, world: "auto" | "closed") => {
+      const router = compileRouter(analyze([{ name: "s.yaml", text }], { world }));
+      return [
+        traceRequest(router, { scheme: "http" }).outcome,
+        routeRequest(router, { scheme: "http" }),
+      ];
+    };
+
+    test("auto, the object and the class outside the slice: unknown, with the assumption in the trace", () => {
+      const router = compileRouter(analyze([{ name: "s.yaml", text: SLICE }]));
+      const t = traceRequest(router, { scheme: "http" });
+      expect(t.outcome).toMatchObject({ kind: "unknown", status: 0 });
+      expect(t.filters[0]?.effect).toContain(
+        "assumed: DirectResponse robots-txt is not in the workspace; assumed to exist (closed world: 500)",
+      );
+      expect(routeRequest(router, { scheme: "http" })).toMatchObject({ kind: "unknown" });
+    });
+
+    test("the object in the input (any world): unknown, gwsim does not run it", () => {
+      for (const o of outcomes(CLASS + SLICE + DIRECT_RESPONSE, "closed"))
+        expect(o).toMatchObject({ kind: "unknown", status: 0 });
+    });
+
+    test("closed, the object missing: 500 (spec §2.6)", () => {
+      for (const o of outcomes(CLASS + SLICE, "closed"))
+        expect(o).toMatchObject({ kind: "backend-error", status: 500 });
     });
   });
 

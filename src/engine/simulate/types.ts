@@ -109,7 +109,12 @@ export type OutcomeKind =
   | "not-found"
   | "misdirected"
   | "backend-error"
-  | "connection-refused";
+  | "connection-refused"
+  /**
+   * gwsim cannot say what the client gets: the request reached an implementation-specific filter
+   * (an ExtensionRef whose object is in the input or assumed) that gwsim does not run. status 0.
+   */
+  | "unknown";
 
 export interface RequestOutcome {
   kind: OutcomeKind;

@@ -167,6 +167,7 @@ export function resolveRoute(
         const extName = asString(ext["name"]) ?? "";
         const target = lookupObject(index, extKind, namespace, extName);
         if (target.state === "assumed") {
+          out.extensionRefAssumed = true;
           assumptions.push({
             note: {
               code: "assume.object",
@@ -180,6 +181,7 @@ export function resolveRoute(
             path: [...filtersPath(r, b), i, "extensionRef"],
           });
         } else if (target.state === "missing") {
+          out.extensionRefMissing = true;
           refProblems.push({
             reason: RouteReason.InvalidKind,
             message: `extensionRef ${asString(ext["group"]) ?? ""}/${extKind} ${namespace}/${extName} is not in the input; requests reaching this filter get an error`,

@@ -226,6 +226,8 @@ export function TraceView() {
 function OutcomeBanner({ trace, split }: { trace: RequestTrace; split: string | undefined }) {
   const o = trace.outcome;
   const ok = o.kind === "forwarded" || o.kind === "redirect" || o.kind === "direct-response";
+  // Neither pass nor fail: an implementation-specific filter gwsim does not run answers.
+  const verdict = o.kind === "unknown" ? "is-unknown" : ok ? "is-pass" : "is-fail";
   // A weighted rule: say the split, not only the backend this one trace happened to pick.
   const target =
     o.kind === "redirect" && o.redirect
@@ -237,13 +239,15 @@ function OutcomeBanner({ trace, split }: { trace: RequestTrace; split: string | 
           : "";
   return (
     <div
-      className={`sim-outcome ${ok ? "is-pass" : "is-fail"}`}
+      className={`sim-outcome ${verdict}`}
       data-testid="trace-outcome"
       data-status={o.status}
       data-kind={o.kind}
       data-backend={o.backend?.name}
     >
-      <span className="sim-status">{o.status === 0 ? streamHeadline(trace) : o.status}</span>
+      <span className="sim-status">
+        {o.kind === "unknown" ? "?" : o.status === 0 ? streamHeadline(trace) : o.status}
+      </span>
       <span className="sim-outcome-main">
         <strong>
           {o.kind} {target}
