@@ -164,7 +164,8 @@ function parentEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): v
       // An accepted Service parent (GAMMA) has no listener: the edge goes to the Service.
       if (attached.length === 0)
         out.push(rejectedOrPlainParentEdge(e, need, routeNamespace(e.route), hasListener));
-    } else {
+    } else if ((e.parentRef.name ?? "") !== "") {
+      // An unnamed parentRef (a schema error) points at no object: no edge, no made-up node.
       out.push(rejectedOrPlainParentEdge(e, need, routeNamespace(e.route), hasListener));
     }
   }

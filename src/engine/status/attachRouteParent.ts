@@ -76,6 +76,14 @@ export function attachRouteParent(
   // Where the parentRef is written, for diagnostics: only the unusual outcomes report one.
   const path = (): (string | number)[] => ["spec", "parentRefs", parentRefIndex];
 
+  // `name` is required (the schema error says so, located): there is no parent to look up or to
+  // assume, and no controller owns an unnamed parent, so it writes no status (spec §1.4).
+  if (ref.name === "")
+    return noStatus(
+      explain,
+      "the parentRef has no name (required: the API server refuses the route), so no controller owns this parent and none writes status for it",
+      [{ check: "parent-exists", pass: false, detail: "parentRef without a name" }],
+    );
   if (ref.group === "" && ref.kind === "Service")
     return attachToService(ctx, m, route, ref, explain, path());
   if (ref.group !== GATEWAY_GROUP || (ref.kind !== "Gateway" && ref.kind !== "ListenerSet")) {

@@ -344,6 +344,8 @@ function reportOrphanListenerSets(
     const ns =
       asString((ls.spec["parentRef"] as Record<string, unknown> | undefined)?.["namespace"]) ??
       ls.namespace;
+    // An unnamed parentRef (the schema error reports it) names no Gateway to assume or miss.
+    if (name === "") continue;
     const parent = lookupObject(ctx.index, "Gateway", ns, name);
     if (parent.state === "assumed") {
       recordAssumption(
