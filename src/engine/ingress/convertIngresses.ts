@@ -17,6 +17,7 @@ import {
 } from "./buildNginxConfig";
 import type { IngressModel, IngressServiceBackend } from "./ingressTypes";
 import { readIngresses } from "./readIngresses";
+import { NGINX_PREFIX } from "./readAnnotations";
 import { appendAll } from "../collections/appendAll";
 
 export interface MigrationFinding {
@@ -66,6 +67,13 @@ export function convertIngresses(manifests: readonly Manifest[]): Conversion {
   for (const ing of ingresses) {
     for (const annotation of ing.annotations.notSimulated)
       conversion.notSimulated.push({ ingress: `${ing.namespace}/${ing.name}`, annotation });
+    // Values ingress-nginx would not take as written: say where, and what it uses instead.
+    for (const bad of ing.annotations.invalid)
+      conversion.findings.push({
+        ingress: `${ing.namespace}/${ing.name}`,
+        severity: "warning",
+        message: `${ing.file}:${ing.line}: ${NGINX_PREFIX}${bad.annotation}: ${bad.reason}.`,
+      });
   }
   const classes = [...new Set(ingresses.map((i) => i.className))].sort();
   for (const className of classes) {

@@ -100,12 +100,16 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
       });
     return parsed ?? fallback;
   };
-  const int = (name: string): number | undefined => {
+  /** Go's strconv.Atoi as the annotation parser uses it; `fallback` says what ingress-nginx uses instead. */
+  const int = (name: string, fallback: string): number | undefined => {
     const v = values.get(name);
     if (v === undefined) return undefined;
     const n = /^[+-]?\d{1,9}$/.test(v.trim()) ? Number(v.trim()) : undefined;
     if (n === undefined)
-      out.invalid.push({ annotation: name, reason: `${JSON.stringify(v)} is not a whole number` });
+      out.invalid.push({
+        annotation: name,
+        reason: `${JSON.stringify(v)} is not a whole number; ingress-nginx uses ${fallback}`,
+      });
     return n;
   };
   const text = (name: string): string | undefined => {
@@ -123,8 +127,8 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
   const permanent = text("permanent-redirect");
   // redirect.go: a temporal redirect wins over a permanent one; codes outside 300-307 (temporal)
   // or 300-308 (permanent) fall back to 302 and 301.
-  const temporalCode = int("temporal-redirect-code");
-  const permanentCode = int("permanent-redirect-code");
+  const temporalCode = int("temporal-redirect-code", "302");
+  const permanentCode = int("permanent-redirect-code", "301");
   if (temporal !== undefined)
     out.temporalRedirect = {
       url: temporal,
@@ -150,7 +154,7 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
         reason: `${JSON.stringify(appRoot)} must be a path starting with "/"`,
       });
   }
-  if (bool("canary", false)) out.canary = readCanary(values, int);
+  if (bool("canary", false)) out.canary = readCanary(values, int, out.invalid);
   const protocol = text("backend-protocol")?.toUpperCase();
   if (protocol !== undefined) {
     if ((BACKEND_PROTOCOLS as readonly string[]).includes(protocol))
@@ -167,7 +171,7 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
   if (prefix !== undefined) out.xForwardedPrefix = prefix;
   if (bool("enable-cors", false)) {
     const origins = text("cors-allow-origin");
-    const maxAge = int("cors-max-age");
+    const maxAge = int("cors-max-age", String(CORS_DEFAULTS.maxAge));
     out.cors = {
       allowOrigin:
         origins === undefined
@@ -196,14 +200,33 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
 
 function readCanary(
   values: ReadonlyMap<string, string>,
-  int: (name: string) => number | undefined,
+  int: (name: string, fallback: string) => number | undefined,
+  invalid: IngressAnnotations["invalid"],
 ): CanaryConfig {
-  const weight = int("canary-weight") ?? 0;
-  // canary/main.go: an unset or invalid total is 100; balancer.lua only honours totals above 100.
-  const total = int("canary-weight-total") ?? 100;
+  // canary/main.go: an unset or invalid weight is 0 and an unset or invalid total 100 (strconv.Atoi
+  // refuses "1e400" or "2.5"); balancer.lua sends a request to the canary when a draw in
+  // 1..total is at most the weight, and honours only totals above 100.
+  const weight = int("canary-weight", "0 (the canary gets no traffic)") ?? 0;
+  const total = int("canary-weight-total", "100") ?? 100;
+  const weightTotal = total > 100 ? total : 100;
+  if (total !== weightTotal)
+    invalid.push({
+      annotation: "canary-weight-total",
+      reason: `${total} is not above 100, and ingress-nginx honours only totals above 100; it uses 100`,
+    });
+  if (weight < 0)
+    invalid.push({
+      annotation: "canary-weight",
+      reason: `${weight} is negative: no draw is at or below it, so the canary gets no traffic (gwsim uses 0)`,
+    });
+  else if (weight > weightTotal)
+    invalid.push({
+      annotation: "canary-weight",
+      reason: `${weight} is above the total ${weightTotal}: every draw is at or below it, so the canary gets all the traffic (gwsim uses ${weightTotal})`,
+    });
   const canary: CanaryConfig = {
-    weight: Math.max(0, weight),
-    weightTotal: total > 100 ? total : 100,
+    weight: Math.min(Math.max(0, weight), weightTotal),
+    weightTotal,
   };
   const header = values.get("canary-by-header")?.trim();
   if (header) canary.header = header;
