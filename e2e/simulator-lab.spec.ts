@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { CanvasPage } from "./pages/CanvasPage";
 import { SimulatorPanel } from "./pages/SimulatorPanel";
@@ -125,4 +126,33 @@ test("a run can be cancelled, and an edit marks its result outdated", async ({
     "data-expected",
     String(80 / 90),
   );
+});
+
+test("a request reaching kgateway's DirectResponse outside the slice: the outcome is unknown, not 500", async ({
+  page,
+  app,
+  api,
+}) => {
+  const sim = new SimulatorPanel(page);
+  const canvas = new CanvasPage(page);
+  await app.open();
+  await canvas.ready();
+  await api.setText(
+    readFileSync("cli/testdata/route-extension-filter-slice/direct-response.yaml", "utf8"),
+  );
+  await api.waitForAnalysis();
+  await sim.open("request");
+  await sim.compose({
+    gateway: "web/gw",
+    scheme: "http",
+    host: "www.example.com",
+    path: "/robots.txt",
+  });
+  await sim.send();
+  await expect(sim.outcome).toHaveAttribute("data-kind", "unknown");
+  await expect(sim.outcome).toHaveClass(/is-unknown/);
+  await expect(sim.outcome).toContainText(
+    "implementation-specific filter DirectResponse (gateway.kgateway.dev) robots-txt",
+  );
+  await page.screenshot({ path: `${SCREENS}/simulator-extension-filter-unknown.png` });
 });
