@@ -150,6 +150,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "info",
     hint: "The listener uses an implementation-specific protocol, and the Gateway's controller is unknown (its GatewayClass is not in the input, or gwsim cannot tie its controllerName to an implementation), so gwsim assumes the controller supports it. Add the GatewayClass to check, or use the closed world to see UnsupportedProtocol.",
   },
+  "assume.address-type": {
+    severity: "info",
+    hint: "The Gateway requests an implementation-specific address type, and its GatewayClass is not in the input, so gwsim assumes the controller supports it. Add the GatewayClass to check, or use the closed world to see UnsupportedAddress.",
+  },
   "assume.object": {
     severity: "info",
     hint: "gwsim assumes the referenced object exists and is valid. Add it to the workspace to check it, or use the closed world to treat the input as the whole cluster.",
