@@ -112,6 +112,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "info",
     hint: "A non-default reading (--reading / AnalyzeOptions.readings) decided here; gwsim’s default reading decides otherwise.",
   },
+  "ref.core-group-spelling": {
+    severity: "warning",
+    hint: 'Write `group: ""` for a core kind (Service, Secret, ConfigMap); for a backendRef or certificateRef you can leave `group` out.',
+  },
   "ref.not-found": {
     severity: "warning",
     hint: "The referenced object is not in the input. It may exist in the cluster; add it to simulate it.",
