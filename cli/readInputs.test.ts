@@ -97,6 +97,25 @@ describe("findYamlFiles", () => {
       );
   });
 
+  test("a file whose name is not UTF-8 is said so, not called a broken link", () => {
+    const raw = Buffer.concat([
+      Buffer.from(`${tree}/bad`),
+      Buffer.from([0xff]),
+      Buffer.from(".yaml"),
+    ]);
+    try {
+      writeFileSync(raw, SERVICE.replace("NAME", "bad"));
+    } catch {
+      return; // a file system that stores only UTF-8 names (APFS) cannot hold this case
+    }
+    const io = capturingIO();
+    expect(findYamlFiles(io, tree).files).toEqual([`${tree}/apps/a.yaml`]);
+    expect(io.err).toContain(
+      `${tree}/bad\uFFFD.yaml: skipped: its name is not valid UTF-8, so gwsim cannot open it (rename the file)`,
+    );
+    expect(io.err).not.toContain("broken symbolic link");
+  });
+
   test("an unreadable subdirectory is skipped with a warning", () => {
     const io = { ...capturingIO(), err: "" };
     const failing: CliIO = {

@@ -89,7 +89,11 @@ export function findYamlFiles(io: CliIO, dir: string): YamlWalk {
       const kind = io.stat(path);
       if (kind !== "dir" && !YAML_FILE.test(name)) continue;
       const real = io.realPath(path);
-      if (kind === undefined || real === undefined) warn(path, "a broken symbolic link");
+      // Node decodes directory entries as UTF-8 and puts U+FFFD for bytes that are not: such a
+      // name no longer names the file, whose stat then fails like a broken link's.
+      if ((kind === undefined || real === undefined) && name.includes("\uFFFD"))
+        warn(path, "its name is not valid UTF-8, so gwsim cannot open it (rename the file)");
+      else if (kind === undefined || real === undefined) warn(path, "a broken symbolic link");
       else if (!isInside(real, root))
         warn(
           path,

@@ -18,6 +18,7 @@ import { isWorldMode, WORLD_MODES } from "../resolve/world";
 import { parseReadings, type Readings } from "../readings/readings";
 import type { YamlLocator } from "../load/loadYamlValue";
 import { parseCaseMesh } from "./parseCaseMesh";
+import { checkCaseRequestFields } from "./checkCaseRequest";
 
 /** `warnings`: what was ignored but does not stop the case from running (an unknown top-level key). */
 export type ParseCaseResult =
@@ -245,6 +246,7 @@ function requestCase(raw: unknown, path: string, fail: Fail): RequestCase[] {
       'must be "namespace/name" of the Gateway that receives the request (or give mesh: {from, service, port} for a mesh request)',
     );
   }
+  if (isRecord(request)) checkCaseRequestFields(request, `${path}.request`, localFail);
   if (!isRecord(request)) localFail(`${path}.request`, "must be a mapping (scheme, host, path, …)");
   else if (typeof request.scheme !== "string" || !SCHEMES.has(request.scheme)) {
     localFail(`${path}.request.scheme`, "must be one of http, https, tls, ws, tcp, udp");

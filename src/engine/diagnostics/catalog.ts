@@ -112,6 +112,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "info",
     hint: "A non-default reading (--reading / AnalyzeOptions.readings) decided here; gwsim’s default reading decides otherwise.",
   },
+  "ref.core-group-spelling": {
+    severity: "warning",
+    hint: 'Write `group: ""` for a core kind (Service, Secret, ConfigMap); for a backendRef or certificateRef you can leave `group` out.',
+  },
   "ref.not-found": {
     severity: "warning",
     hint: "The referenced object is not in the input. It may exist in the cluster; add it to simulate it.",
@@ -149,6 +153,10 @@ export const DIAGNOSTIC_CATALOG = {
   "assume.listener-protocol": {
     severity: "info",
     hint: "The listener uses an implementation-specific protocol, and the Gateway's controller is unknown (its GatewayClass is not in the input, or gwsim cannot tie its controllerName to an implementation), so gwsim assumes the controller supports it. Add the GatewayClass to check, or use the closed world to see UnsupportedProtocol.",
+  },
+  "assume.address-type": {
+    severity: "info",
+    hint: "The Gateway requests an implementation-specific address type, and its GatewayClass is not in the input, so gwsim assumes the controller supports it. Add the GatewayClass to check, or use the closed world to see UnsupportedAddress.",
   },
   "assume.object": {
     severity: "info",

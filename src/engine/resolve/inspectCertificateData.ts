@@ -6,7 +6,7 @@
  */
 import type { Manifest } from "../types";
 import { asRecord, asString } from "./read";
-import { decodeBase64 } from "../x509/base64";
+import { decodeBase64, describeIllegalBase64 } from "../x509/base64";
 import { checkTlsKeyPair, type KeyPairCheck } from "../x509/checkTlsKeyPair";
 import { readPemBlocks } from "../x509/pem";
 
@@ -18,6 +18,8 @@ export type DataOutcome = { ok: true } | { ok: false; problem: string };
 
 /** A Secret usable as a server or client certificate: `tls.crt` and `tls.key` holding PEM. */
 export function inspectTlsSecret(secret: Manifest): DataOutcome {
+  const undecodable = findUndecodableValue(secret.body, ["tls.crt", "tls.key"]);
+  if (undecodable !== undefined) return { ok: false, problem: undecodable };
   const crt = readSecretValue(secret, "tls.crt");
   const key = readSecretValue(secret, "tls.key");
   if (crt === undefined || key === undefined) {
@@ -66,6 +68,9 @@ function hasPemBlock(text: string, label: (l: string) => boolean): boolean {
 
 /** A ConfigMap or Secret usable as a CA bundle: `ca.crt` holding at least one PEM certificate. */
 export function inspectCaBundle(object: Manifest): DataOutcome {
+  const undecodable =
+    object.kind === "Secret" ? findUndecodableValue(object.body, ["ca.crt"]) : undefined;
+  if (undecodable !== undefined) return { ok: false, problem: undecodable };
   const value =
     object.kind === "Secret"
       ? readSecretValue(object, "ca.crt")
@@ -75,6 +80,25 @@ export function inspectCaBundle(object: Manifest): DataOutcome {
     return { ok: false, problem: "ca.crt is not a PEM certificate" };
   }
   return { ok: true };
+}
+
+/**
+ * A key present in `data` that is not base64: the API server refuses such a Secret, so a
+ * controller never sees it; "the Secret has no tls.crt" would send the user looking for a key
+ * that is right there.
+ */
+function findUndecodableValue(body: Record<string, unknown>, keys: string[]): string | undefined {
+  const plain = asRecord(body["stringData"]);
+  for (const key of keys) {
+    // stringData wins over data for the same key (readBodyValue), as the API server merges it.
+    if (asString(plain?.[key]) !== undefined) continue;
+    const encoded = asString(asRecord(body["data"])?.[key]);
+    if (encoded === undefined) continue;
+    const why = describeIllegalBase64(encoded);
+    if (why !== undefined)
+      return `data.${key} is not valid base64 (${why}); the API server refuses the Secret`;
+  }
+  return undefined;
 }
 
 function readSecretValue(secret: Manifest, key: string): string | undefined {

@@ -9,6 +9,7 @@ import { resourceKey } from "../api/keys";
 import type { Manifest, PolicyAttachment } from "../types";
 import { getObject, listKind, type ResourceIndex } from "./indexResources";
 import { asRecord, asRecords, asString } from "./read";
+import { findUnscopedObject } from "./findUnscopedObject";
 
 /** Kinds whose `targetRef(s)` mean something else, or that are never policies. */
 const NOT_POLICIES = new Set([
@@ -88,7 +89,9 @@ function pushParameters(
 ): void {
   const kind = asString(ref["kind"]) ?? "";
   const name = asString(ref["name"]) ?? "";
-  const params = getObject(index, kind, namespace, name);
+  const params =
+    getObject(index, kind, namespace, name) ??
+    (namespace === undefined ? findUnscopedObject(index, kind, name) : undefined);
   out.push({
     policy: params?.key ?? resourceKey(kind, namespace, name),
     policyKind: kind,

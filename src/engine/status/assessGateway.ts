@@ -2,7 +2,8 @@
  * Gateway-level checks that do not depend on listeners (spec §2.3): requested addresses,
  * infrastructure parametersRef, backend client certificate, insecure frontend validation.
  *
- * Addresses: gwsim supports the IPAddress and Hostname types and takes every well-formed requested
+ * Addresses: gwsim supports the IPAddress and Hostname types (and assumes an implementation-specific
+ * type supported when the GatewayClass is not in the input: implementationAddress.ts) and takes every well-formed requested
  * address as usable, because whether an address is usable depends on the cluster's address pools,
  * which the input does not describe. A value that is not valid for its type (an IPAddress that is
  * not an IP, a Hostname with a port) is reported, as the spec requires, with Programmed=False
@@ -20,6 +21,7 @@ import type { Manifest } from "../types";
 import type { Problem } from "./listenerState";
 import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
 import { assumedGrantNote } from "./assumedGrant";
+import { assumeAddressTypeSupported } from "./implementationAddress";
 
 export interface GatewayAssessment {
   /** Accepted=False cause, when the Gateway itself (not its listeners) is invalid. */
@@ -48,7 +50,9 @@ export function assessGateway(
   const requested = asRecords(gateway.spec["addresses"]);
   const unsupported = requested
     .map((a) => asString(a["type"]) ?? "IPAddress")
-    .filter((t) => !SUPPORTED_ADDRESS_TYPES.has(t));
+    .filter(
+      (t, i) => !SUPPORTED_ADDRESS_TYPES.has(t) && !assumeAddressTypeSupported(ctx, gateway, t, i),
+    );
   if (unsupported.length) {
     out.notAccepted = {
       reason: GatewayReason.UnsupportedAddress,

@@ -5,6 +5,7 @@
  */
 import { ConditionType, GatewayClassReason } from "../api/conditions";
 import { lookupObject } from "../resolve/world";
+import { findUnscopedObject } from "../resolve/findUnscopedObject";
 import { asRecord, asString } from "../resolve/read";
 import type { ConditionsStatus, Manifest } from "../types";
 import {
@@ -28,7 +29,12 @@ export function computeGatewayClassStatus(ctx: StatusContext, cls: Manifest): Ga
     const kind = asString(ref["kind"]) ?? "";
     const name = asString(ref["name"]) ?? "";
     const namespace = asString(ref["namespace"]);
-    const target = lookupObject(ctx.index, kind, namespace, name);
+    const unscoped =
+      namespace === undefined ? findUnscopedObject(ctx.index, kind, name) : undefined;
+    const target =
+      unscoped !== undefined
+        ? { state: "found" as const, object: unscoped }
+        : lookupObject(ctx.index, kind, namespace, name);
     if (target.state === "assumed") {
       recordAssumption(
         ctx,

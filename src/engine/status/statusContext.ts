@@ -110,7 +110,11 @@ export function assumptionDiagnostics(ctx: StatusContext): Diagnostic[] {
 function describeAssumed(object: AssumedObject, code: DiagnosticCode): string {
   // Support for an implementation-specific kind or protocol: a property of the unknown
   // controller, not an object; its facts are the sentences (implementationNotes.ts).
-  if (code === "assume.backend-kind" || code === "assume.listener-protocol")
+  if (
+    code === "assume.backend-kind" ||
+    code === "assume.listener-protocol" ||
+    code === "assume.address-type"
+  )
     return object.facts.join("; ");
   if (object.name === undefined) {
     // Known by what it allows, not by name: "ReferenceGrant in namespace svc … assumed to allow …".

@@ -6,6 +6,7 @@
 import { checkSecretKeyPair, describeKeyMismatch } from "../resolve/inspectCertificateData";
 import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
+import { describeIllegalBase64 } from "../x509/base64";
 import { lookupTable } from "../collections/dict";
 import { needEngineModule } from "../modules/engineModules";
 
@@ -84,6 +85,8 @@ export function checkCoreKind(kind: string, body: Record<string, unknown>): Vali
   const issues = checkTopLevelFields(kind, body);
   if (kind === "Service") appendAll(issues, checkService(body));
   if (kind === "Secret" || kind === "ConfigMap") appendAll(issues, checkStringData(body));
+  if (kind === "Secret") appendAll(issues, checkBase64Values(body, "data"));
+  if (kind === "ConfigMap") appendAll(issues, checkBase64Values(body, "binaryData"));
   if (kind === "Secret") appendAll(issues, checkKeyPair(body));
   return issues;
 }
@@ -182,6 +185,32 @@ function checkService(body: Record<string, unknown>): ValidationIssue[] {
       });
     }
   });
+  return issues;
+}
+
+/**
+ * Secret `data` and ConfigMap `binaryData` values are base64 that the API server decodes on the
+ * way in; one it cannot decode makes it refuse the whole object (documentation placeholders such
+ * as `LS0tLS1CRUdJTi...` are the usual case).
+ */
+function checkBase64Values(body: Record<string, unknown>, field: string): ValidationIssue[] {
+  const data = body[field];
+  if (!isObject(data)) return [];
+  const issues: ValidationIssue[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== "string") continue;
+    const why = describeIllegalBase64(value);
+    if (why === undefined) continue;
+    issues.push({
+      code: "schema.pattern",
+      path: [field, key],
+      message: `${field}.${key}: illegal base64 data (${why}); the API server refuses the object.`,
+      hint:
+        field === "data"
+          ? "Put the base64 of the whole value here (`base64 -w0 file`), or the plain text under `stringData`."
+          : "Put the base64 of the whole value here (`base64 -w0 file`), or text under `data`.",
+    });
+  }
   return issues;
 }
 

@@ -13,6 +13,7 @@ import { checkCoreKind, checkMetadata } from "./checkCoreKinds";
 import { checkListeners } from "./checkListeners";
 import { checkGatewayAddresses } from "./checkGatewayAddresses";
 import { checkRoute } from "./checkRouteRules";
+import { checkCoreGroupSpelling } from "./checkCoreGroupSpelling";
 import type { JsonSchema } from "./crdSchemas";
 import { validationSchemaFor } from "./validationSchemas";
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from "./coreSchemas";
@@ -192,6 +193,7 @@ export function validateManifest(manifest: Manifest): {
   if (kind === "Gateway") appendAll(issues, checkGatewayAddresses(spec));
   if (kind === "Gateway") appendAll(issues, checkInfrastructureKeys(spec));
   if (isRouteKind(kind)) appendAll(issues, checkRoute(kind, spec));
+  appendAll(issues, checkCoreGroupSpelling(kind, spec));
   if (kind === "BackendTLSPolicy")
     appendAll(issues, needEngineModule("backendTls").checkBackendTLSPolicy(spec));
   return { manifest: typed, issues: dropGenericDuplicates(issues, false) };

@@ -25,3 +25,28 @@ export function decodeBase64(input: string): string | undefined {
   }
   return out;
 }
+
+/**
+ * Why the API server would refuse `input` as the base64 value of a Secret's `data` or a
+ * ConfigMap's `binaryData` key, or undefined when it accepts it. It decodes []byte with Go's
+ * padded standard encoding, which skips only CR and LF: any other character outside the alphabet,
+ * a missing '=' or a '=' before the end is "illegal base64 data at input byte N".
+ */
+export function describeIllegalBase64(input: string): string | undefined {
+  let significant = 0;
+  let padding = 0;
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code === 10 || code === 13) continue;
+    if (code === 61 /* = */) {
+      padding++;
+      if (padding > 2) return `a third '=' at offset ${i}`;
+    } else if (padding > 0 || ALPHABET.indexOf(input[i] ?? "") < 0) {
+      const shown = JSON.stringify(input[i] ?? "");
+      return `${padding > 0 ? "data after '='" : `the character ${shown}`} at offset ${i}`;
+    }
+    significant++;
+  }
+  if (significant % 4 !== 0) return "its length is not a multiple of 4 (missing '=' padding)";
+  return undefined;
+}

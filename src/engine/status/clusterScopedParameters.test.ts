@@ -1,0 +1,45 @@
+/**
+ * A GatewayClass parametersRef without namespace names a cluster-scoped object (Consul's
+ * GatewayClassConfig). The loader files a CRD object written without metadata.namespace under
+ * "default"; the class must still find it, in every world.
+ */
+import { describe, expect, test } from "vitest";
+import { analyze } from "../analyze";
+import type { ConditionsStatus } from "../types";
+
+const input = (configNamespace: string) => `apiVersion: api-gateway.consul.hashicorp.com/v1alpha1
+kind: GatewayClassConfig
+metadata:
+  name: config${configNamespace}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: consul}
+spec:
+  controllerName: hashicorp.com/consul-api-gateway-controller
+  parametersRef: {group: api-gateway.consul.hashicorp.com, kind: GatewayClassConfig, name: config}
+`;
+
+function run(text: string, world: "auto" | "closed") {
+  const analysis = analyze([{ name: "in.yaml", text }], { world });
+  const cls = analysis.status["GatewayClass//consul"] as ConditionsStatus | undefined;
+  return {
+    accepted: cls?.conditions.find((c) => c.type === "Accepted"),
+    assumed: analysis.diagnostics.filter((d) => d.code === "assume.parameters").length,
+  };
+}
+
+describe("cluster-scoped parametersRef target of an unmodelled kind", () => {
+  test("written without a namespace: found, in auto and closed", () => {
+    for (const world of ["auto", "closed"] as const) {
+      const r = run(input(""), world);
+      expect(r.accepted).toMatchObject({ status: "True", reason: "Accepted" });
+      expect(r.assumed).toBe(0);
+    }
+  });
+
+  test("one declared in a namespace is not the cluster-scoped object", () => {
+    const r = run(input("\n  namespace: consul"), "closed");
+    expect(r.accepted).toMatchObject({ status: "False", reason: "InvalidParameters" });
+  });
+});
