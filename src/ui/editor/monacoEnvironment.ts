@@ -9,6 +9,7 @@ import "monaco-editor/languages/definitions/yaml/register";
 import { configureMonacoYaml, type JSONSchema } from "monaco-yaml";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import YamlWorker from "./yaml.worker?worker";
+import { blockStringCodeActionProvider, quietFoldingProvider } from "./yamlProviderGates";
 
 export { monaco };
 
@@ -56,8 +57,26 @@ const YAML_OPTIONS = {
   format: { enable: false },
 } as const;
 
+/**
+ * The Monaco that monaco-yaml registers its providers with: folding and code actions go through
+ * the gates of ./yamlProviderGates (each call re-parses the whole file in the YAML worker). The
+ * code-action gate relies on `validate: false` above: monaco-yaml then has no diagnostics of its
+ * own to offer fixes for.
+ */
+const gatedLanguages: typeof monaco.languages = {
+  ...monaco.languages,
+  registerFoldingRangeProvider: (selector, provider) =>
+    monaco.languages.registerFoldingRangeProvider(selector, quietFoldingProvider(provider)),
+  registerCodeActionProvider: (selector, provider, metadata) =>
+    monaco.languages.registerCodeActionProvider(
+      selector,
+      blockStringCodeActionProvider(provider),
+      metadata,
+    ),
+};
+
 export const monacoYaml = configureMonacoYaml(
-  monaco as unknown as Parameters<typeof configureMonacoYaml>[0],
+  { ...monaco, languages: gatedLanguages } as unknown as Parameters<typeof configureMonacoYaml>[0],
   {
     ...YAML_OPTIONS,
     schemas: [],
