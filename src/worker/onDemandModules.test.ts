@@ -65,7 +65,7 @@ async function freshWorker() {
   const { createRevisionCache: cache } = await import("./revisionCache");
   const { withOnDemandModules } = await import("./onDemandModules");
   const raw = create(cache({ clock }));
-  return { modules, raw, api: withOnDemandModules(raw) };
+  return { modules, raw, api: withOnDemandModules(raw), withOnDemandModules };
 }
 
 const preloaded = () => createEngineApi(createRevisionCache({ clock }));
@@ -271,6 +271,63 @@ spec:
     const hints = result.analysis.diagnostics.map((d) => `${d.message} ${d.hint ?? ""}`);
     expect(hints).toContainEqual(expect.stringContaining("Did you mean `description`?"));
     expect(hints).toContainEqual(expect.stringContaining("it looks like Helm chart values"));
+  });
+
+  test("a workspace that misses two modules is analysed twice in all (one rerun), and equals a preloaded worker's", async () => {
+    const { modules, raw, withOnDemandModules } = await freshWorker();
+    // An Ingress (the ingress module) and a misspelt field (diagnosticWords): a run stops at the
+    // first module it misses, so loading only that one would cost a second rerun.
+    let runs = 0;
+    const analyze = raw.analyze.bind(raw);
+    const counted = {
+      ...raw,
+      analyze: (...args: Parameters<typeof analyze>) => {
+        runs += 1;
+        return analyze(...args);
+      },
+    };
+    const api = withOnDemandModules(counted);
+    const text = read("ingress-nginx-migration.yaml").replace(
+      "kind: IngressClass\nmetadata:",
+      "kind: IngressClass\nmetadat:",
+    );
+    expect(text).toContain("metadat:");
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(runs).toBe(2);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    for (const name of ["ingress", "diagnosticWords"] as const)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
+    // The rest of the batch: what any miss brings, and what the Ingress hints at (its regexes).
+    for (const name of ["yaml", "re2"] as const)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
+    // A module nothing hinted at stays for the preload after the first graph.
+    expect(modules.isEngineModuleLoaded("shadowProof")).toBe(false);
+  });
+
+  test("a module the texts did not hint at, missed by the rerun, brings every module for a last run", async () => {
+    const { modules, raw } = await freshWorker();
+    // A GRPCRoute (kindSchemas) and a route filter (routeFilters), with no texts to hint at either.
+    const text = `${read("grpc-method-routing-with-header-canary.yaml")}\n---\n${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: filtered, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  rules:
+    - filters: [{ type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: x-a, value: "1" }] } }]
+      backendRefs: [{ name: svc, port: 8080 }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    let runs = 0;
+    const result = await modules.withEngineModules(() => {
+      runs += 1;
+      return raw.analyze(1, sources);
+    });
+    expect(runs).toBe(3);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    for (const name of modules.ENGINE_MODULE_NAMES)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
   });
 
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
