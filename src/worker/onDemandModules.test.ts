@@ -87,6 +87,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "kindSchemas",
       "routeFilters",
       "diagnosticWords",
+      "implementationSupport",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -330,6 +331,60 @@ spec:
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
   });
 
+  test("an InferencePool backend, an HBONE listener and a policy on a missing pool load implementationSupport, and equal a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: { name: istio-waypoint }
+spec: { controllerName: istio.io/mesh-controller }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: waypoint, namespace: infra }
+spec:
+  gatewayClassName: istio-waypoint
+  listeners: [{ name: mesh, protocol: HBONE, port: 15008 }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: llm, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  rules:
+    - backendRefs: [{ group: inference.networking.k8s.io, kind: InferencePool, name: pool }]
+---
+apiVersion: networking.gke.io/v1
+kind: GCPBackendPolicy
+metadata: { name: pool-policy, namespace: app }
+spec:
+  targetRef: { group: inference.networking.k8s.io, kind: InferencePool, name: other-pool }
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("implementationSupport")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const json = JSON.stringify(result);
+    expect(json).toContain("backend kind InferencePool (inference.networking.k8s.io)");
+    // Istio's mesh controller serves HBONE (the table's case a): the listener is ready.
+    expect(json).toContain('"protocol":"HBONE","ready":true');
+  });
+
+  test("a Service backend and a policy on a missing Gateway leave implementationSupport unloaded", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: ClientTrafficPolicy
+metadata: { name: missing-target, namespace: infra }
+spec:
+  targetRefs: [{ group: gateway.networking.k8s.io, kind: Gateway, name: nowhere }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(modules.isEngineModuleLoaded("implementationSupport")).toBe(false);
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();
@@ -391,6 +446,7 @@ spec:
       "kindSchemas",
       "routeFilters",
       "diagnosticWords",
+      "implementationSupport",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

@@ -26,6 +26,8 @@
  * - the CEL rules on route filters (validate/routeFiltersModule.ts): only for a route with one.
  * - the diagnostic catalog, value suggestions and not-an-object words
  *   (diagnostics/diagnosticWordsModule.ts): only an input with a diagnostic needs them.
+ * - the implementation-support table (resolve/implementationSupportModule.ts): only a backendRef
+ *   kind other than core Service or a listener protocol outside the standard ones needs it.
  * So the default example's first analysis in the worker loads none of them; a text that needs any
  * costs one retry, once per session (withEngineModules then loads those it likely needs too). The
  * CLI, the tests, the bench and the page's edit engine provide them all statically
@@ -42,6 +44,7 @@ import type * as Re2 from "../match/re2Module";
 import type * as KindSchemas from "../validate/kindSchemasModule";
 import type * as RouteFilters from "../validate/routeFiltersModule";
 import type * as DiagnosticWords from "../diagnostics/diagnosticWordsModule";
+import type * as ImplementationSupport from "../resolve/implementationSupportModule";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -74,6 +77,12 @@ export interface EngineModules {
    * words for a document that is not an object: only an input with a diagnostic reads them.
    */
   diagnosticWords: typeof DiagnosticWords;
+  /**
+   * The implementation-support table and its verdicts: only a backendRef of a kind other than
+   * core Service, a listener protocol outside the standard ones, or a missing policy target of
+   * another API group reads it.
+   */
+  implementationSupport: typeof ImplementationSupport;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -90,6 +99,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   kindSchemas: () => import("../validate/kindSchemasModule"),
   routeFilters: () => import("../validate/routeFiltersModule"),
   diagnosticWords: () => import("../diagnostics/diagnosticWordsModule"),
+  implementationSupport: () => import("../resolve/implementationSupportModule"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */
@@ -189,6 +199,15 @@ const TEXT_HINTS: { readonly [K in EngineModuleName]?: readonly string[] } = {
     "UDPRoute",
   ],
   routeFilters: ["filters:"],
+  // The table's backend kinds and protocols.
+  implementationSupport: [
+    "InferencePool",
+    "ServiceImport",
+    "kind: Backend",
+    "kind: Hostname",
+    "TraefikService",
+    "HBONE",
+  ],
 };
 
 /**
