@@ -27,6 +27,7 @@ import { useEscapeBidi } from "../common/useEscapeBidi";
 import { useEditorAfterFirstGraph } from "./useEditorAfterFirstGraph";
 import { loadExportActions } from "../toolbar/deferredActions";
 import { loadPaletteTemplates } from "../palette/paletteTemplates";
+import { loadCanvasEditing } from "../canvas/loadCanvasEditing";
 
 // Monaco is the largest part of the app: fetched once the first graph is on screen.
 const YamlPane = lazy(() => import("../editor/YamlPane"));
@@ -48,6 +49,7 @@ export function AppLayout() {
     loadEditEngine().catch(() => undefined);
     loadExportActions().catch(() => undefined);
     loadPaletteTemplates().catch(() => undefined);
+    loadCanvasEditing().catch(() => undefined);
     getEngine()
       .preloadModules()
       .catch(() => undefined);
