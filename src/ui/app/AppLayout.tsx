@@ -28,6 +28,7 @@ import { useEditorAfterFirstGraph } from "./useEditorAfterFirstGraph";
 import { loadExportActions } from "../toolbar/deferredActions";
 import { loadPaletteTemplates } from "../palette/paletteTemplates";
 import { loadCanvasEditing } from "../canvas/loadCanvasEditing";
+import { loadOpenFiles } from "./openFilesOnDemand";
 
 // Monaco is the largest part of the app: fetched once the first graph is on screen.
 const YamlPane = lazy(() => import("../editor/YamlPane"));
@@ -50,6 +51,7 @@ export function AppLayout() {
     loadExportActions().catch(() => undefined);
     loadPaletteTemplates().catch(() => undefined);
     loadCanvasEditing().catch(() => undefined);
+    loadOpenFiles().catch(() => undefined);
     getEngine()
       .preloadModules()
       .catch(() => undefined);
