@@ -11,7 +11,7 @@
  * function answers exactly what it did when it was loaded up front, only later the first time.
  */
 import { DEFAULT_WORLD_MODE } from "../engine/analysisCore";
-import { ENGINE_MODULE_NAMES, loadEngineModule } from "../engine/modules";
+import { loadAllEngineModules } from "../engine/modules";
 import type { Analysis, CrdSchema, SourceFile } from "../engine";
 import type { FixIt, FixItPreview, IsolationLens, LintFinding, MigrationReport } from "../engine";
 import { workerRevisions, type RevisionCache } from "./revisionCache";
@@ -138,7 +138,7 @@ export function createEngineApi(revisions: RevisionCache) {
      * a diagnostic to locate) does not wait for it and is not analysed twice.
      */
     async preloadModules(): Promise<void> {
-      for (const module of ENGINE_MODULE_NAMES) await loadEngineModule(module);
+      await loadAllEngineModules();
     },
     /**
      * The CRD JSON Schemas, descriptions included, for the editor's completion and hover (plain

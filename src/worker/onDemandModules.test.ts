@@ -65,7 +65,7 @@ async function freshWorker() {
   const { createRevisionCache: cache } = await import("./revisionCache");
   const { withOnDemandModules } = await import("./onDemandModules");
   const raw = create(cache({ clock }));
-  return { modules, raw, api: withOnDemandModules(raw) };
+  return { modules, raw, api: withOnDemandModules(raw), withOnDemandModules };
 }
 
 const preloaded = () => createEngineApi(createRevisionCache({ clock }));
@@ -87,6 +87,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "kindSchemas",
       "routeFilters",
       "diagnosticWords",
+      "implementationSupport",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -273,6 +274,117 @@ spec:
     expect(hints).toContainEqual(expect.stringContaining("it looks like Helm chart values"));
   });
 
+  test("a workspace that misses two modules is analysed twice in all (one rerun), and equals a preloaded worker's", async () => {
+    const { modules, raw, withOnDemandModules } = await freshWorker();
+    // An Ingress (the ingress module) and a misspelt field (diagnosticWords): a run stops at the
+    // first module it misses, so loading only that one would cost a second rerun.
+    let runs = 0;
+    const analyze = raw.analyze.bind(raw);
+    const counted = {
+      ...raw,
+      analyze: (...args: Parameters<typeof analyze>) => {
+        runs += 1;
+        return analyze(...args);
+      },
+    };
+    const api = withOnDemandModules(counted);
+    const text = read("ingress-nginx-migration.yaml").replace(
+      "kind: IngressClass\nmetadata:",
+      "kind: IngressClass\nmetadat:",
+    );
+    expect(text).toContain("metadat:");
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(runs).toBe(2);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    for (const name of ["ingress", "diagnosticWords"] as const)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
+    // The rest of the batch: what any miss brings, and what the Ingress hints at (its regexes).
+    for (const name of ["yaml", "re2"] as const)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
+    // A module nothing hinted at stays for the preload after the first graph.
+    expect(modules.isEngineModuleLoaded("shadowProof")).toBe(false);
+  });
+
+  test("a module the texts did not hint at, missed by the rerun, brings every module for a last run", async () => {
+    const { modules, raw } = await freshWorker();
+    // A GRPCRoute (kindSchemas) and a route filter (routeFilters), with no texts to hint at either.
+    const text = `${read("grpc-method-routing-with-header-canary.yaml")}\n---\n${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: filtered, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  rules:
+    - filters: [{ type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: x-a, value: "1" }] } }]
+      backendRefs: [{ name: svc, port: 8080 }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    let runs = 0;
+    const result = await modules.withEngineModules(() => {
+      runs += 1;
+      return raw.analyze(1, sources);
+    });
+    expect(runs).toBe(3);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    for (const name of modules.ENGINE_MODULE_NAMES)
+      expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, true]);
+  });
+
+  test("an InferencePool backend, an HBONE listener and a policy on a missing pool load implementationSupport, and equal a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: { name: istio-waypoint }
+spec: { controllerName: istio.io/mesh-controller }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: waypoint, namespace: infra }
+spec:
+  gatewayClassName: istio-waypoint
+  listeners: [{ name: mesh, protocol: HBONE, port: 15008 }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: llm, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+  rules:
+    - backendRefs: [{ group: inference.networking.k8s.io, kind: InferencePool, name: pool }]
+---
+apiVersion: networking.gke.io/v1
+kind: GCPBackendPolicy
+metadata: { name: pool-policy, namespace: app }
+spec:
+  targetRef: { group: inference.networking.k8s.io, kind: InferencePool, name: other-pool }
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("implementationSupport")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const json = JSON.stringify(result);
+    expect(json).toContain("backend kind InferencePool (inference.networking.k8s.io)");
+    // Istio's mesh controller serves HBONE (the table's case a): the listener is ready.
+    expect(json).toContain('"protocol":"HBONE","ready":true');
+  });
+
+  test("a Service backend and a policy on a missing Gateway leave implementationSupport unloaded", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: ClientTrafficPolicy
+metadata: { name: missing-target, namespace: infra }
+spec:
+  targetRefs: [{ group: gateway.networking.k8s.io, kind: Gateway, name: nowhere }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(modules.isEngineModuleLoaded("implementationSupport")).toBe(false);
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();
@@ -334,6 +446,7 @@ spec:
       "kindSchemas",
       "routeFilters",
       "diagnosticWords",
+      "implementationSupport",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

@@ -4,7 +4,8 @@
  * its edge is drawn as an assumption, not as TargetNotFound.
  */
 import { resourceKey } from "../api/keys";
-import { backendKindEntry } from "../resolve/implementationSupport";
+import { needEngineModule } from "../modules/engineModules";
+import { isCoreOrGatewayGroup } from "../resolve/knownControllers";
 import type { AssumedObject } from "../resolve/world";
 import type { PolicyAttachment } from "../types";
 import type { SemanticGraphInput } from "./semanticGraphInput";
@@ -14,7 +15,9 @@ export function assumedPolicyTarget(
   p: PolicyAttachment,
 ): AssumedObject | undefined {
   const t = p.targetRef;
-  if (p.target !== undefined || backendKindEntry(t.group, t.kind) === undefined) return undefined;
+  if (p.target !== undefined || isCoreOrGatewayGroup(t.group)) return undefined;
+  if (needEngineModule("implementationSupport").backendKindEntry(t.group, t.kind) === undefined)
+    return undefined;
   const key = resourceKey(t.kind, t.namespace, t.name);
   return input.assumptions?.find((a) => a.key === key);
 }

@@ -26,9 +26,12 @@
  * - the CEL rules on route filters (validate/routeFiltersModule.ts): only for a route with one.
  * - the diagnostic catalog, value suggestions and not-an-object words
  *   (diagnostics/diagnosticWordsModule.ts): only an input with a diagnostic needs them.
- * So the default example's first analysis in the worker loads none of them; a text that needs one
- * costs one retry, once per session. The CLI, the tests, the bench and the page's edit engine
- * provide them all statically (staticEngineModules.ts, imported by engine/index.ts).
+ * - the implementation-support table (resolve/implementationSupportModule.ts): only a backendRef
+ *   kind other than core Service or a listener protocol outside the standard ones needs it.
+ * So the default example's first analysis in the worker loads none of them; a text that needs any
+ * costs one retry, once per session (withEngineModules then loads those it likely needs too). The
+ * CLI, the tests, the bench and the page's edit engine provide them all statically
+ * (staticEngineModules.ts, imported by engine/index.ts).
  */
 import type * as Yaml from "yaml";
 import type * as Incremental from "../incremental/reanalyze";
@@ -41,6 +44,7 @@ import type * as Re2 from "../match/re2Module";
 import type * as KindSchemas from "../validate/kindSchemasModule";
 import type * as RouteFilters from "../validate/routeFiltersModule";
 import type * as DiagnosticWords from "../diagnostics/diagnosticWordsModule";
+import type * as ImplementationSupport from "../resolve/implementationSupportModule";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -73,6 +77,12 @@ export interface EngineModules {
    * words for a document that is not an object: only an input with a diagnostic reads them.
    */
   diagnosticWords: typeof DiagnosticWords;
+  /**
+   * The implementation-support table and its verdicts: only a backendRef of a kind other than
+   * core Service, a listener protocol outside the standard ones, or a missing policy target of
+   * another API group reads it.
+   */
+  implementationSupport: typeof ImplementationSupport;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -89,6 +99,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   kindSchemas: () => import("../validate/kindSchemasModule"),
   routeFilters: () => import("../validate/routeFiltersModule"),
   diagnosticWords: () => import("../diagnostics/diagnosticWordsModule"),
+  implementationSupport: () => import("../resolve/implementationSupportModule"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */
@@ -153,17 +164,96 @@ export async function loadEngineModule(name: EngineModuleName): Promise<void> {
   provideEngineModule(name, await LOADERS[name]());
 }
 
+/** Loads every on-demand module not loaded yet, all at once (their fetches overlap). */
+export async function loadAllEngineModules(): Promise<void> {
+  await Promise.all(ENGINE_MODULE_NAMES.map(loadEngineModule));
+}
+
 /**
- * Runs `run`, and again after loading each module it turns out to need. A module that is still
- * needed after it was loaded is a bug, not a reason to loop: that error goes to the caller.
+ * Loaded with any first miss: a workspace that needs a module is not the default example, and
+ * nearly always has a diagnostic, which needs its catalog entry and, to be located, its
+ * document's nodes.
  */
-export async function withEngineModules<T>(run: () => T | Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await run();
-    } catch (error) {
-      if (!isModuleNeeded(error) || isEngineModuleLoaded(error.module)) throw error;
-      await loadEngineModule(error.module);
-    }
+const WITH_ANY_MISS: readonly EngineModuleName[] = ["diagnosticWords", "yaml"];
+
+/**
+ * Words whose presence in a workspace's text says its analysis likely needs the module. A word
+ * present for nothing costs a fetch; a module needed without its word costs a second rerun.
+ */
+const TEXT_HINTS: { readonly [K in EngineModuleName]?: readonly string[] } = {
+  drift: ["status:"],
+  ingress: ["Ingress"],
+  backendTls: ["BackendTLSPolicy"],
+  policy: ["targetRef"],
+  // Users' regexes, and nginx's regex paths in Ingresses.
+  re2: ["RegularExpression", "Ingress"],
+  // A rule ranked above another covers it mostly through regexes, headers, query or method.
+  shadowProof: ["RegularExpression", "headers:", "queryParams:", "method:"],
+  kindSchemas: [
+    "BackendTLSPolicy",
+    "GRPCRoute",
+    "ListenerSet",
+    "ReferenceGrant",
+    "TCPRoute",
+    "TLSRoute",
+    "UDPRoute",
+  ],
+  routeFilters: ["filters:"],
+  // The table's backend kinds and protocols.
+  implementationSupport: [
+    "InferencePool",
+    "ServiceImport",
+    "kind: Backend",
+    "kind: Hostname",
+    "TraefikService",
+    "HBONE",
+  ],
+};
+
+/**
+ * What to load on a run's first miss: the module it missed, those any miss implies, and those the
+ * texts hint at. A substring search per hint, linear in the text.
+ */
+export function likelyEngineModules(
+  missed: EngineModuleName,
+  texts: readonly string[],
+): EngineModuleName[] {
+  const out = new Set<EngineModuleName>([missed, ...WITH_ANY_MISS]);
+  for (const name of ENGINE_MODULE_NAMES) {
+    const hints = TEXT_HINTS[name];
+    if (hints === undefined || out.has(name)) continue;
+    if (hints.some((hint) => texts.some((text) => text.includes(hint)))) out.add(name);
   }
+  return [...out];
+}
+
+/**
+ * Runs `run`; when it turns out to need a module that is not loaded, loads in one batch that
+ * module and those the workspace likely needs too (likelyEngineModules of `texts()`, the
+ * workspace's texts), and runs it once more. A run stops at the first module it misses, so
+ * loading only that one would cost a rerun per missing module, each a whole analysis (a
+ * workspace with an Ingress and a misspelt field was analysed five times). Not all of them: in
+ * Chromium, importing every module took about 300 ms against about 45 for one. If the rerun
+ * misses one the texts did not hint at, every module is loaded for a last run. A module that is
+ * still needed after loading is a bug, not a reason to loop: that error goes to the caller.
+ */
+export async function withEngineModules<T>(
+  run: () => T | Promise<T>,
+  texts: () => readonly string[] = () => [],
+): Promise<T> {
+  let missed: EngineModuleName;
+  try {
+    return await run();
+  } catch (error) {
+    if (!isModuleNeeded(error) || isEngineModuleLoaded(error.module)) throw error;
+    missed = error.module;
+  }
+  await Promise.all(likelyEngineModules(missed, texts()).map(loadEngineModule));
+  try {
+    return await run();
+  } catch (error) {
+    if (!isModuleNeeded(error) || isEngineModuleLoaded(error.module)) throw error;
+  }
+  await loadAllEngineModules();
+  return run();
 }

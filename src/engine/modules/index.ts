@@ -8,6 +8,7 @@ export {
   ModuleNeededError,
   isModuleNeeded,
   isEngineModuleLoaded,
+  loadAllEngineModules,
   loadEngineModule,
   withEngineModules,
 } from "./engineModules";

@@ -14,6 +14,7 @@ import * as re2 from "../match/re2Module";
 import * as kindSchemas from "../validate/kindSchemasModule";
 import * as routeFilters from "../validate/routeFiltersModule";
 import * as diagnosticWords from "../diagnostics/diagnosticWordsModule";
+import * as implementationSupport from "../resolve/implementationSupportModule";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
@@ -27,3 +28,4 @@ provideEngineModule("re2", re2);
 provideEngineModule("kindSchemas", kindSchemas);
 provideEngineModule("routeFilters", routeFilters);
 provideEngineModule("diagnosticWords", diagnosticWords);
+provideEngineModule("implementationSupport", implementationSupport);

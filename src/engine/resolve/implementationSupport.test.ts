@@ -9,6 +9,8 @@ import { compileRouter } from "../routing/compileRouter";
 import { printTrace } from "../print/printTrace";
 import { traceRequest } from "../simulate/traceRequest";
 import type { WorldMode } from "./world";
+import { BACKEND_KINDS } from "./implementationSupport";
+import { isCoreOrGatewayGroup } from "./knownControllers";
 
 const CLASS = (controllerName: string) => `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -296,5 +298,17 @@ describe("listener protocol HBONE", () => {
     const a = run(WAYPOINT("").replace("HBONE", "example.com/QUIC"));
     expect(cond(a, "Accepted")).toMatchObject({ status: "False", reason: "UnsupportedProtocol" });
     expect(codes(a)).not.toContain("assume.listener-protocol");
+  });
+});
+
+describe("the table and the policy-target shortcut (knownControllers.ts)", () => {
+  test("no backend kind is in the core or Gateway API group, so a missing target there skips the table", () => {
+    expect(BACKEND_KINDS.size).toBeGreaterThan(0);
+    for (const key of BACKEND_KINDS.keys()) {
+      const group = key.slice(0, key.lastIndexOf("/"));
+      expect([key, isCoreOrGatewayGroup(group)]).toEqual([key, false]);
+    }
+    expect(isCoreOrGatewayGroup("")).toBe(true);
+    expect(isCoreOrGatewayGroup("gateway.networking.k8s.io")).toBe(true);
   });
 });

@@ -14,30 +14,15 @@
  *   recorded like every other assumption; `closed` keeps the fact;
  * - (c) a kind or protocol nobody is known to support: not supported (the conformance cases'
  *   `unknownkind.example.com/NonExistent` stays InvalidKind).
- * Data only: lookups go through Maps keyed by what the user wrote.
+ * Data only: lookups go through Maps keyed by what the user wrote. Which controllers gwsim can
+ * name is knownControllers.ts (every route asks). The table, its verdicts and their callers are
+ * an on-demand engine module (implementationSupportModule.ts): only a backendRef of a kind other
+ * than core Service, a listener protocol outside the standard ones, or a missing policy target of
+ * another API group reads them.
  */
 import type { RouteKind } from "../api/kinds";
+import type { ControllerOf } from "./knownControllers";
 import type { WorldMode } from "./world";
-
-/** A controller family gwsim can name, by controllerName prefix. */
-interface KnownController {
-  implementation: string;
-  prefix: string;
-}
-
-/**
- * Controllers whose support for every table entry is documented, so that "not listed" is a fact
- * for them. A controller missing here is unknown, and its support is assumed (case b).
- */
-const KNOWN_CONTROLLERS: readonly KnownController[] = [
-  { implementation: "GKE", prefix: "networking.gke.io/" },
-  { implementation: "Envoy Gateway", prefix: "gateway.envoyproxy.io/" },
-  { implementation: "kgateway", prefix: "kgateway.dev/" },
-  { implementation: "Istio", prefix: "istio.io/" },
-  { implementation: "NGINX Gateway Fabric", prefix: "gateway.nginx.org/" },
-  { implementation: "Contour", prefix: "projectcontour.io/" },
-  { implementation: "Traefik", prefix: "traefik.io/" },
-];
 
 export interface SupportEntry {
   /** What a message calls it: "backend kind InferencePool (inference.networking.k8s.io)". */
@@ -62,7 +47,7 @@ const INFERENCE_DOC =
   "https://gateway-api-inference-extension.sigs.k8s.io/implementations/gateways/";
 
 /** Backend kinds by "group/kind". */
-const BACKEND_KINDS = new Map<string, SupportEntry>([
+export const BACKEND_KINDS: ReadonlyMap<string, SupportEntry> = new Map<string, SupportEntry>([
   [
     "inference.networking.k8s.io/InferencePool",
     {
@@ -163,28 +148,6 @@ export function backendKindEntry(group: string, kind: string): SupportEntry | un
 
 export function protocolEntry(protocol: string): ProtocolEntry | undefined {
   return PROTOCOLS.get(protocol);
-}
-
-/** The controller a reference is resolved for, as far as the input tells. */
-export type ControllerOf =
-  | { known: true; controllerName: string; implementation: string; className: string }
-  /** `why` in the user's words: "GatewayClass istio-waypoint is not in the input". */
-  | { known: false; why: string };
-
-/** Names the controller, or says why it is unknown. */
-export function identifyController(className: string, controllerName?: string): ControllerOf {
-  if (controllerName === undefined)
-    return {
-      known: false,
-      why: `GatewayClass ${className} is not in the input, so its controller is unknown`,
-    };
-  for (const c of KNOWN_CONTROLLERS)
-    if (controllerName.startsWith(c.prefix))
-      return { known: true, controllerName, implementation: c.implementation, className };
-  return {
-    known: false,
-    why: `GatewayClass ${className} names controller ${controllerName}, which gwsim cannot tie to an implementation`,
-  };
 }
 
 export type SupportVerdict =

@@ -14,7 +14,7 @@ import { resolveReferencePermission } from "./isReferencePermitted";
 import { asNumber, asRecord, asRecords, asString } from "./read";
 import { describeAssumption, lookupObject } from "./world";
 import { emptyList } from "../collections/emptyList";
-import { resolveImplementationBackend } from "./resolveImplementationBackend";
+import { needEngineModule } from "../modules/engineModules";
 
 /** What a closed world does with a request sent to a backend the input lacks. */
 export const BACKEND_CLOSED_WORLD = "500";
@@ -57,7 +57,12 @@ export function resolveBackendRef(
     // implementationSupport.ts); anything else keeps the fact below (case c).
     const specific =
       options.route !== undefined
-        ? resolveImplementationBackend(index, from, out, options.route)
+        ? needEngineModule("implementationSupport").resolveImplementationBackend(
+            index,
+            from,
+            out,
+            options.route,
+          )
         : undefined;
     if (specific !== undefined) return specific;
     return fail(

@@ -7,7 +7,7 @@
 import { resourceKey } from "../api/keys";
 import { GATEWAY_GROUP } from "../api/kinds";
 import type { Manifest } from "../types";
-import { identifyController, type ControllerOf } from "./implementationSupport";
+import { identifyController, type ControllerOf } from "./knownControllers";
 import type { ResourceIndex } from "./indexResources";
 import { wellKnownGatewayClass } from "./wellKnownGatewayClasses";
 import { asRecord, asRecords, asString } from "./read";

@@ -7,7 +7,8 @@
  */
 import { resourceKey } from "../api/keys";
 import type { Manifest, PolicyAttachment } from "../types";
-import { backendKindEntry } from "../resolve/implementationSupport";
+import { needEngineModule } from "../modules/engineModules";
+import { isCoreOrGatewayGroup } from "../resolve/knownControllers";
 import { lookupObject } from "../resolve/world";
 import { recordAssumption, type StatusContext } from "./statusContext";
 
@@ -21,7 +22,9 @@ export function assumePolicyTarget(
   policy: Manifest,
 ): boolean {
   const { group, kind, namespace, name } = attachment.targetRef;
-  if (backendKindEntry(group, kind) === undefined) return false;
+  if (isCoreOrGatewayGroup(group)) return false;
+  if (needEngineModule("implementationSupport").backendKindEntry(group, kind) === undefined)
+    return false;
   const found = lookupObject(ctx.index, kind, namespace, name);
   if (found.state !== "assumed") return false;
   const targetRefs = Array.isArray(policy.spec["targetRefs"]);

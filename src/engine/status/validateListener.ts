@@ -12,7 +12,7 @@ import type { FieldPath, Manifest } from "../types";
 import type { ListenerState, Problem } from "./listenerState";
 import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
 import { assumedGrantNote } from "./assumedGrant";
-import { settleImplementationProtocol } from "./implementationProtocol";
+import { needEngineModule } from "../modules/engineModules";
 import { lookupTable } from "../collections/dict";
 import { describeReading, readingValue } from "../readings/readings";
 
@@ -53,7 +53,9 @@ export function validateListener(
 
   const protocolKinds = KINDS_BY_PROTOCOL[protocol];
   if (!protocolKinds) {
-    if (settleImplementationProtocol(ctx, state, path)) return state;
+    // A protocol outside the standard ones: the implementation-support table (on demand) decides.
+    if (needEngineModule("implementationSupport").settleImplementationProtocol(ctx, state, path))
+      return state;
     state.notAccepted = {
       reason: ListenerReason.UnsupportedProtocol,
       message: `Protocol "${protocol}" is not supported; use HTTP, HTTPS, TLS, TCP or UDP`,

@@ -27,6 +27,8 @@ import { useEscapeBidi } from "../common/useEscapeBidi";
 import { useEditorAfterFirstGraph } from "./useEditorAfterFirstGraph";
 import { loadExportActions } from "../toolbar/deferredActions";
 import { loadPaletteTemplates } from "../palette/paletteTemplates";
+import { loadCanvasEditing } from "../canvas/loadCanvasEditing";
+import { loadOpenFiles } from "./openFilesOnDemand";
 
 // Monaco is the largest part of the app: fetched once the first graph is on screen.
 const YamlPane = lazy(() => import("../editor/YamlPane"));
@@ -48,6 +50,8 @@ export function AppLayout() {
     loadEditEngine().catch(() => undefined);
     loadExportActions().catch(() => undefined);
     loadPaletteTemplates().catch(() => undefined);
+    loadCanvasEditing().catch(() => undefined);
+    loadOpenFiles().catch(() => undefined);
     getEngine()
       .preloadModules()
       .catch(() => undefined);

@@ -1,5 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from "react";
-import { openFiles, type OpenMode } from "./openFiles";
+import { openFilesOnDemand, type OpenMode } from "./openFilesOnDemand";
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes("Files");
 
@@ -34,7 +34,7 @@ export function FileDropZone({ children }: { children: ReactNode }) {
         if (!hasFiles(e)) return;
         e.preventDefault();
         setOver(undefined);
-        void openFiles(e.dataTransfer.files, modeAt(e));
+        void openFilesOnDemand(e.dataTransfer.files, modeAt(e));
       }}
     >
       {children}

@@ -1,13 +1,16 @@
 import type { ChangeOrigin } from "../../store";
 import { applyCanvasEdits } from "../../store/canvasEdits";
 import type { CanvasIntent } from "./canvasIntents";
-import { intentsToEditOps } from "./intentToEditOps";
+import { withCanvasEditing } from "./loadCanvasEditing";
 
-/** Turns canvas intents into one YAML edit (one undo step). */
+/**
+ * Turns canvas intents into one YAML edit (one undo step), once the planning code is here
+ * (loadCanvasEditing.ts: at once after the first graph).
+ */
 export function applyCanvasIntents(
   intents: readonly CanvasIntent[],
   origin: Exclude<ChangeOrigin, "editor"> = "canvas",
 ): void {
   if (intents.length === 0) return;
-  applyCanvasEdits(intentsToEditOps(intents), origin);
+  withCanvasEditing(({ intentsToEditOps }) => applyCanvasEdits(intentsToEditOps(intents), origin));
 }

@@ -3,7 +3,7 @@ import { useCallback, useLayoutEffect, useRef } from "react";
 import type { SemanticGraph } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { applyCanvasIntents } from "./applyCanvasIntents";
-import { planConnection } from "./canvasEdits";
+import { withCanvasEditing } from "./loadCanvasEditing";
 
 /** Binding: a connection drawn between two handles becomes the YAML edit planConnection decides on. */
 export function useConnectBinding(
@@ -20,10 +20,13 @@ export function useConnectBinding(
   return useCallback((c: Connection) => {
     const { graph, confirm } = latest.current;
     if (!graph) return;
-    const plan = planConnection(graph, useGwsimStore.getState().analysis?.explain ?? [], c);
-    if (plan.type === "notice")
-      useGwsimStore.getState().setNotice({ kind: "info", message: plan.message });
-    else if (plan.type === "apply" || confirm(plan.question)) applyCanvasIntents(plan.intents);
+    const explain = useGwsimStore.getState().analysis?.explain ?? [];
+    withCanvasEditing(({ planConnection }) => {
+      const plan = planConnection(graph, explain, c);
+      if (plan.type === "notice")
+        useGwsimStore.getState().setNotice({ kind: "info", message: plan.message });
+      else if (plan.type === "apply" || confirm(plan.question)) applyCanvasIntents(plan.intents);
+    });
   }, []);
 }
 

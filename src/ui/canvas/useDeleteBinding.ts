@@ -2,7 +2,7 @@ import type { OnBeforeDelete } from "@xyflow/react";
 import { useCallback, useLayoutEffect, useRef } from "react";
 import type { SemanticGraph } from "../../engine";
 import { applyCanvasIntents } from "./applyCanvasIntents";
-import { planDeletion } from "./canvasEdits";
+import { loadCanvasEditing, notifyCanvasEditingFailed } from "./loadCanvasEditing";
 import type { ShellEdge } from "./edgeLooks";
 import type { FlowNode } from "./flowTypes";
 
@@ -25,6 +25,13 @@ export function useDeleteBinding(
     const { graph, confirm } = latest.current;
     if (!graph) return false;
     const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
+    let planDeletion;
+    try {
+      ({ planDeletion } = await loadCanvasEditing());
+    } catch (error) {
+      notifyCanvasEditingFailed(error);
+      return false;
+    }
     const plan = planDeletion(
       graph,
       nodes.map((n) =>

@@ -8,7 +8,7 @@ import { MenuButton, type MenuItem } from "../common/MenuButton";
 import { PanelLoading } from "../common/PanelLoading";
 import { useExampleItems } from "./exampleMenu";
 import { startEmptyWorkspace } from "../app/namedWorkspaces";
-import { openFiles, type OpenMode } from "../app/openFiles";
+import { openFilesOnDemand, type OpenMode } from "../app/openFilesOnDemand";
 import { cleanedText, downloadText } from "./exportWorkspace";
 import { loadExportActions } from "./deferredActions";
 import { WorkspaceMenus } from "./WorkspaceMenus";
@@ -247,7 +247,8 @@ export function Toolbar() {
           data-testid="file-input"
           onChange={(e) => {
             const files = e.currentTarget.files;
-            if (files) void openFiles(files, fileMode.current).finally(() => (e.target.value = ""));
+            if (files)
+              void openFilesOnDemand(files, fileMode.current).finally(() => (e.target.value = ""));
           }}
         />
         <WorkspaceMenus />
