@@ -101,20 +101,29 @@ export function collectCandidates(
 ): ListenerCandidates[] {
   const byRouteHostname = readingValue(readings, HOSTNAME_READING) === "original-hostnames";
   // The last route with a key wins (as a Map built from the list would have it).
+  // Indexed loops here: this runs once per analysis over every route and attachment, mostly
+  // before the engine optimizes it, and each for…of step there allocates an iterator result.
   const routeByKey = new Map<string, ResolvedRoute>();
-  for (const r of routes) routeByKey.set(r.key, r);
+  for (let i = 0; i < routes.length; i++) {
+    const r = routes[i] as ResolvedRoute;
+    routeByKey.set(r.key, r);
+  }
   // listener → route → effective hostnames (a route may attach twice through two parentRefs).
   // Distinct, in first-seen order; a route's list is short, so a scan beats a Set per route.
   const attached = new Map<string, Map<string, string[]>>();
-  for (const a of attachments) {
+  for (let i = 0; i < attachments.length; i++) {
+    const a = attachments[i] as RouteAttachment;
     // Listener names are unique only per owner (the Gateway or one of its ListenerSets).
     const lk = listenerKey(a.gateway, a.owner ?? a.gateway, a.listener);
     let perRoute = attached.get(lk);
     if (perRoute === undefined) attached.set(lk, (perRoute = new Map()));
     let hosts = perRoute.get(a.route);
     if (hosts === undefined) perRoute.set(a.route, (hosts = []));
-    for (const h of a.hostnames.length > 0 ? a.hostnames : ANY_HOST)
+    const named = a.hostnames.length > 0 ? a.hostnames : ANY_HOST;
+    for (let j = 0; j < named.length; j++) {
+      const h = named[j] as string;
       if (!hosts.includes(h)) hosts.push(h);
+    }
   }
   const out: ListenerCandidates[] = [];
   // A route attached to several listeners is described once: its entries share these values.
@@ -131,9 +140,10 @@ export function collectCandidates(
       const byHost = new Map<string, GatheredHost>();
       // Intersected hostname → the routes' own hostnames behind it (HOSTNAME_READING).
       const ownByIntersection = new Map<string, Set<string>>();
-      for (const [routeKey, hosts] of perRoute) {
+      // forEach: a for…of over the entries allocates an entry and a result per route.
+      perRoute.forEach((hosts, routeKey) => {
         const route = routeByKey.get(routeKey);
-        if (route === undefined) continue;
+        if (route === undefined) return;
         let candidates = candidatesOf.get(route);
         if (candidates === undefined)
           candidatesOf.set(
@@ -142,16 +152,19 @@ export function collectCandidates(
           );
         let dropped = droppedOf.get(route);
         if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
-        for (const h of hosts) {
+        for (let j = 0; j < hosts.length; j++) {
+          const h = hosts[j] as string;
           const own = ownHostnames(route, listener.hostname, h);
           let seen = ownByIntersection.get(h);
           if (seen === undefined) ownByIntersection.set(h, (seen = new Set()));
-          for (const o of own) seen.add(o);
+          for (let k = 0; k < own.length; k++) seen.add(own[k] as string);
           // Each own hostname intersects to one hostname only, so a route lands on a key once.
           if (!byRouteHostname) place(byHost, h, h, candidates, dropped);
-          else for (const key of own) place(byHost, key, h, candidates, dropped);
+          else
+            for (let k = 0; k < own.length; k++)
+              place(byHost, own[k] as string, h, candidates, dropped);
         }
-      }
+      });
       const virtualHosts = [...byHost.entries()]
         .sort(
           ([a], [b]) =>
