@@ -26,8 +26,11 @@ export function findBackendProblems(input: LintInput): LintFinding[] {
           : { diagnostic: d },
       );
   };
-  for (const route of input.routes) {
-    for (const rule of route.rules) {
+  // Indexed loops, and a finding's path built only for a finding: this visits every backendRef.
+  for (let r = 0; r < input.routes.length; r++) {
+    const route = input.routes[r] as ResolvedRoute;
+    for (let k = 0; k < route.rules.length; k++) {
+      const rule = route.rules[k] as ResolvedRoute["rules"][number];
       const refs = rule.backendRefs;
       if (refs.length > 0 && refs.every((b) => b.weight === 0)) {
         add(
@@ -37,13 +40,14 @@ export function findBackendProblems(input: LintInput): LintFinding[] {
           `${nameOf(route.key)} rule ${rule.index}: every backendRef has weight 0, so every request this rule matches is answered with 500.`,
         );
       }
-      for (const ref of refs) {
-        const at = ["spec", "rules", rule.index, "backendRefs", ref.index];
+      for (let b = 0; b < refs.length; b++) {
+        const ref = refs[b] as (typeof refs)[number];
+        const at = (): FieldPath => ["spec", "rules", rule.index, "backendRefs", ref.index];
         if (ref.port === undefined && isServiceLike(ref.group, ref.kind)) {
           add(
             route,
             "lint.backend-port-missing",
-            at,
+            at(),
             `${nameOf(route.key)} rule ${rule.index} backendRef ${ref.index} (${ref.kind} ${ref.namespace}/${ref.name}) has no port.`,
           );
         }
@@ -51,7 +55,7 @@ export function findBackendProblems(input: LintInput): LintFinding[] {
           add(
             route,
             "lint.reference-not-granted",
-            at,
+            at(),
             `${nameOf(route.key)} rule ${rule.index} refers to ${ref.kind} ${ref.namespace}/${ref.name} in another namespace, and no ReferenceGrant in ${ref.namespace} allows it: this backend gets no traffic (500).`,
           );
         }

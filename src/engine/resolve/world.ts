@@ -128,7 +128,37 @@ export function assumeReferenceGrant(world: WorldIndex, namespace: string): stri
   return `auto: the input holds no object in namespace ${namespace}`;
 }
 
+/**
+ * Answers already given per source, by kind, then namespace (undefined kept apart from "": the
+ * answer's wording tells them apart), then name. A large workspace asks the same few questions
+ * tens of thousands of times (every backendRef names one of a few Services, every route its
+ * Gateway); the key string each question built, and the hashing it then needed, cost more than
+ * the answer. Answers are plain data nobody changes, and a source never changes once built.
+ */
+const answered = new WeakMap<
+  LookupSource,
+  Map<string, Map<string | undefined, Map<string, WorldLookup>>>
+>();
+
 export function lookupObject(
+  source: LookupSource,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): WorldLookup {
+  let byKind = answered.get(source);
+  if (byKind === undefined) answered.set(source, (byKind = new Map()));
+  let byNamespace = byKind.get(kind);
+  if (byNamespace === undefined) byKind.set(kind, (byNamespace = new Map()));
+  let byName = byNamespace.get(namespace);
+  if (byName === undefined) byNamespace.set(namespace, (byName = new Map()));
+  let answer = byName.get(name);
+  if (answer === undefined)
+    byName.set(name, (answer = answerLookup(source, kind, namespace, name)));
+  return answer;
+}
+
+function answerLookup(
   source: LookupSource,
   kind: string,
   namespace: string | undefined,

@@ -49,6 +49,8 @@ export interface Candidate {
  */
 export class RankedCandidate implements Candidate {
   #rank: RankKey | undefined;
+  /** orderCandidates' packed sort key (sortKeyOf), set just before it sorts; -1 until then. */
+  sortKey = -1;
 
   constructor(
     readonly entry: RouteTableEntry,
@@ -101,20 +103,34 @@ export function collectCandidates(
 ): ListenerCandidates[] {
   const byRouteHostname = readingValue(readings, HOSTNAME_READING) === "original-hostnames";
   // The last route with a key wins (as a Map built from the list would have it).
+  // Indexed loops here: this runs once per analysis over every route and attachment, mostly
+  // before the engine optimizes it, and each for…of step there allocates an iterator result.
   const routeByKey = new Map<string, ResolvedRoute>();
-  for (const r of routes) routeByKey.set(r.key, r);
+  for (let i = 0; i < routes.length; i++) {
+    const r = routes[i] as ResolvedRoute;
+    routeByKey.set(r.key, r);
+  }
   // listener → route → effective hostnames (a route may attach twice through two parentRefs).
   // Distinct, in first-seen order; a route's list is short, so a scan beats a Set per route.
-  const attached = new Map<string, Map<string, string[]>>();
-  for (const a of attachments) {
+  const attached = new Map<string, RoutesOnListener>();
+  for (let i = 0; i < attachments.length; i++) {
+    const a = attachments[i] as RouteAttachment;
     // Listener names are unique only per owner (the Gateway or one of its ListenerSets).
     const lk = listenerKey(a.gateway, a.owner ?? a.gateway, a.listener);
-    let perRoute = attached.get(lk);
-    if (perRoute === undefined) attached.set(lk, (perRoute = new Map()));
-    let hosts = perRoute.get(a.route);
-    if (hosts === undefined) perRoute.set(a.route, (hosts = []));
-    for (const h of a.hostnames.length > 0 ? a.hostnames : ANY_HOST)
+    let on = attached.get(lk);
+    if (on === undefined) attached.set(lk, (on = { at: new Map(), routes: [], hosts: [] }));
+    const at = on.at.get(a.route);
+    let hosts: string[];
+    if (at === undefined) {
+      on.at.set(a.route, on.routes.length);
+      on.routes.push(a.route);
+      on.hosts.push((hosts = []));
+    } else hosts = on.hosts[at] as string[];
+    const named = a.hostnames.length > 0 ? a.hostnames : ANY_HOST;
+    for (let j = 0; j < named.length; j++) {
+      const h = named[j] as string;
       if (!hosts.includes(h)) hosts.push(h);
+    }
   }
   const out: ListenerCandidates[] = [];
   // A route attached to several listeners is described once: its entries share these values.
@@ -125,14 +141,14 @@ export function collectCandidates(
   const droppedOf = new Map<ResolvedRoute, RouteTableDroppedRule[]>();
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
-      const perRoute =
-        attached.get(listenerKey(gateway.key, listener.owner, listener.name)) ??
-        new Map<string, string[]>();
+      const on = attached.get(listenerKey(gateway.key, listener.owner, listener.name));
+      const routeKeys = on?.routes ?? emptyList<string>();
       const byHost = new Map<string, GatheredHost>();
       // Intersected hostname → the routes' own hostnames behind it (HOSTNAME_READING).
       const ownByIntersection = new Map<string, Set<string>>();
-      for (const [routeKey, hosts] of perRoute) {
-        const route = routeByKey.get(routeKey);
+      for (let r = 0; r < routeKeys.length; r++) {
+        const hosts = on?.hosts[r] as string[];
+        const route = routeByKey.get(routeKeys[r] as string);
         if (route === undefined) continue;
         let candidates = candidatesOf.get(route);
         if (candidates === undefined)
@@ -142,14 +158,17 @@ export function collectCandidates(
           );
         let dropped = droppedOf.get(route);
         if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
-        for (const h of hosts) {
+        for (let j = 0; j < hosts.length; j++) {
+          const h = hosts[j] as string;
           const own = ownHostnames(route, listener.hostname, h);
           let seen = ownByIntersection.get(h);
           if (seen === undefined) ownByIntersection.set(h, (seen = new Set()));
-          for (const o of own) seen.add(o);
+          for (let k = 0; k < own.length; k++) seen.add(own[k] as string);
           // Each own hostname intersects to one hostname only, so a route lands on a key once.
           if (!byRouteHostname) place(byHost, h, h, candidates, dropped);
-          else for (const key of own) place(byHost, key, h, candidates, dropped);
+          else
+            for (let k = 0; k < own.length; k++)
+              place(byHost, own[k] as string, h, candidates, dropped);
         }
       }
       const virtualHosts = [...byHost.entries()]
@@ -179,6 +198,18 @@ export function collectCandidates(
 }
 
 const HOSTNAME_READING = "GatewayRouteHostnameIntersectionPrecedence";
+
+/**
+ * The routes attached to one listener, in first-attached order, with their effective hostnames:
+ * lists walked by index (a Map's entries allocate an entry and a result per step before the
+ * engine optimizes this one-shot pass, and a forEach callback made every variable it reads a
+ * context slot), and each route's position for the attachments that add to it.
+ */
+interface RoutesOnListener {
+  at: Map<string, number>;
+  routes: string[];
+  hosts: string[][];
+}
 
 /** The hostnames of an attachment that names none. Never mutated. */
 const ANY_HOST: readonly string[] = ["*"];
@@ -275,6 +306,10 @@ function listenerKey(gateway: string, owner: string, listener: string): string {
 function orderCandidates(list: RankedCandidate[]): RankedCandidate[] {
   // The list is the caller's own, built for this call: it is sorted in place (sort is stable, so
   // the order is the one a sorted copy has).
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i] as RankedCandidate;
+    c.sortKey = sortKeyOf(c.route.kind, c.entry.match);
+  }
   const sorted = list.sort(compareCandidates);
   const servingL4 = new Map<RouteKind, Candidate>();
   return sorted.map((c, i) => {
@@ -289,10 +324,68 @@ function orderCandidates(list: RankedCandidate[]): RankedCandidate[] {
 }
 
 /**
- * By kind, then compareRankOrder (precedence.ts) on the keys rankKeyOf would give, each read
- * where it is compared: the same order, without a key object per candidate.
+ * By kind, then compareRankOrder (precedence.ts) on the keys rankKeyOf would give: the same order,
+ * without a key object per candidate. Kind and specificity come packed in sortKey (one number
+ * compared instead of up to six fields read through the route and the match, for every one of the
+ * hundreds of thousands of comparisons a large table sorts with); a candidate whose counts do not
+ * fit the packing compares them one by one.
  */
 function compareCandidates(a: RankedCandidate, b: RankedCandidate): number {
+  const sa = a.sortKey;
+  const sb = b.sortKey;
+  if (sa < 0 || sb < 0) {
+    const d = compareSpecificity(a, b);
+    if (d !== 0) return d;
+  } else if (sa !== sb) return sa - sb;
+  const ta = a.facts.createdAt;
+  const tb = b.facts.createdAt;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  const na = a.facts.nsName;
+  const nb = b.facts.nsName;
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.rule.index - b.rule.index || a.entry.matchIndex - b.entry.matchIndex;
+}
+
+/**
+ * Sizes of sortKey's slots (powers of two, written out so the key is built from small integers
+ * only): path and gRPC name lengths, header and query counts, and all of a specificity below the
+ * kind (gRPC's two lengths and a count, the widest).
+ */
+const LENGTH_SLOT = 2048;
+const COUNT_SLOT = 32;
+const SPECIFICITY_SLOT = LENGTH_SLOT * LENGTH_SLOT * COUNT_SLOT;
+
+/**
+ * Kind order, then the match's specificity (most specific first), packed into one small integer
+ * that sorts ascending exactly as compareSpecificity does: the kind times SPECIFICITY_SLOT, plus
+ * the room left above the specificity, whose fields each sit in a slot wide enough for them (so
+ * their lexicographic order is numeric order). -1 when a length or count does not fit its slot.
+ * At most 5 × 2^27, a small integer in every engine.
+ */
+function sortKeyOf(kind: RouteKind, match: RouteTableMatch): number {
+  let specificity = 0;
+  if (kind === "HTTPRoute") {
+    const length = pathLength(match);
+    const headers = match.headers.length;
+    const queries = match.queryParams.length;
+    if (length >= LENGTH_SLOT || headers >= COUNT_SLOT || queries >= COUNT_SLOT) return -1;
+    const method = match.method !== undefined ? 1 : 0;
+    specificity =
+      (((pathTypeRank(match) * LENGTH_SLOT + length) * 2 + method) * COUNT_SLOT + headers) *
+        COUNT_SLOT +
+      queries;
+  } else if (kind === "GRPCRoute") {
+    const service = match.grpc?.service?.length ?? 0;
+    const method = match.grpc?.method?.length ?? 0;
+    const headers = match.headers.length;
+    if (service >= LENGTH_SLOT || method >= LENGTH_SLOT || headers >= COUNT_SLOT) return -1;
+    specificity = (service * LENGTH_SLOT + method) * COUNT_SLOT + headers;
+  }
+  return KIND_ORDER[kind] * SPECIFICITY_SLOT + (SPECIFICITY_SLOT - 1 - specificity);
+}
+
+/** compareCandidates' kind and specificity, field by field (for keys sortKeyOf cannot pack). */
+function compareSpecificity(a: RankedCandidate, b: RankedCandidate): number {
   const ka = a.route.kind;
   const kb = b.route.kind;
   if (ka !== kb) {
@@ -317,13 +410,7 @@ function compareCandidates(a: RankedCandidate, b: RankedCandidate): number {
       mb.headers.length - ma.headers.length;
     if (d !== 0) return d;
   }
-  const ta = a.facts.createdAt;
-  const tb = b.facts.createdAt;
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  const na = a.facts.nsName;
-  const nb = b.facts.nsName;
-  if (na !== nb) return na < nb ? -1 : 1;
-  return a.rule.index - b.rule.index || a.entry.matchIndex - b.entry.matchIndex;
+  return 0;
 }
 
 /** RankKey.pathTypeRank of a described match: Exact 3, RegularExpression 2, PathPrefix 1. */

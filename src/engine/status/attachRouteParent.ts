@@ -199,7 +199,10 @@ export function attachRouteParent(
   }
   // Sized up front: an empty list grown by push reserves room for 17 admissions.
   let candidates = 0;
-  for (const l of built.listeners) if (l.owner === parent) candidates++;
+  // Indexed loops: this runs once per parentRef of every route (see computeRouteStatuses).
+  const listeners = built.listeners;
+  for (let i = 0; i < listeners.length; i++)
+    if ((listeners[i] as (typeof listeners)[number]).owner === parent) candidates++;
   const admissions = new Array<ListenerAdmission>(candidates);
   // failsAt names the first stage a listener fails, so one count per stage tells how far the
   // candidates got; the per-stage lists are built only to word a rejection.
@@ -207,7 +210,8 @@ export function attachRouteParent(
   let pastAllowed = 0;
   let passing = 0;
   let at = 0;
-  for (const l of built.listeners) {
+  for (let i = 0; i < listeners.length; i++) {
+    const l = listeners[i] as (typeof listeners)[number];
     if (l.owner !== parent) continue;
     const a = checkListenerAdmission(ctx.index, l, ref, route, ctx.admission);
     admissions[at++] = a;

@@ -55,7 +55,11 @@ export function computeRouteStatuses(
   controllerNameOf: (gateway: Manifest) => string,
 ): RouteStatusResult {
   const work: RouteWork[] = [];
-  for (const m of ctx.index.manifests) {
+  // Indexed loops in this module: it runs once per analysis over every route, mostly before the
+  // engine optimizes it, and each for…of step there allocates an iterator result.
+  const manifests = ctx.index.manifests;
+  for (let i = 0; i < manifests.length; i++) {
+    const m = manifests[i] as Manifest;
     if (!isRouteKind(m.kind) || !m.modelled) continue;
     const resolution = resolveRouteReporting(ctx, m, m.kind);
     const outcomes = asRecords(m.spec["parentRefs"]).map((_, i) =>
@@ -69,18 +73,22 @@ export function computeRouteStatuses(
 
   const attachments: RouteAttachment[] = [];
   const statuses = new Map<string, RouteStatus>();
-  for (const { m, resolution, outcomes } of work) {
+  for (let w = 0; w < work.length; w++) {
+    const { m, resolution, outcomes } = work[w] as RouteWork;
     // One parentRef admits each listener at most once: only a route with several needs a set to
     // count each listener once (nearly every route has one).
     const counted = outcomes.length > 1 ? new Set<ListenerState>() : undefined;
     let written = 0;
-    for (const o of outcomes) if (o.explain.noStatusReason === undefined) written++;
+    for (let i = 0; i < outcomes.length; i++)
+      if ((outcomes[i] as ParentOutcome).explain.noStatusReason === undefined) written++;
     // Sized up front: an empty list grown by push reserves room for 17 parents.
     const parents = new Array<RouteParentStatus>(written);
     written = 0;
-    for (const o of outcomes) {
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i] as ParentOutcome;
       if (o.explain.noStatusReason !== undefined) continue;
-      for (const a of o.admitted) {
+      for (let j = 0; j < o.admitted.length; j++) {
+        const a = o.admitted[j] as ParentOutcome["admitted"][number];
         if (counted === undefined || !counted.has(a.listener)) {
           counted?.add(a.listener);
           a.listener.attachedRoutes += 1;
@@ -101,8 +109,10 @@ export function computeRouteStatuses(
   // Plain loops: flatMap built a list per route only to flatten it, for tens of thousands of routes.
   const explain: RouteParentExplain[] = [];
   const meshBindings: MeshBinding[] = [];
-  for (const w of work) {
-    for (const o of w.outcomes) explain.push(o.explain);
+  for (let i = 0; i < work.length; i++) {
+    const w = work[i] as RouteWork;
+    for (let j = 0; j < w.outcomes.length; j++)
+      explain.push((w.outcomes[j] as ParentOutcome).explain);
     appendMeshBindings(meshBindings, w.resolution.route, w.outcomes);
   }
   return {
@@ -217,11 +227,14 @@ function resolveHttpGrpcClash(ctx: StatusContext, work: RouteWork[]): void {
   // Listeners that hold both kinds: on any other one no route has a rival, so nothing changes
   // there and its (often thousands of) routes need no ordering by age.
   const mixed = new Set<ListenerState>();
-  for (const w of work) {
+  for (let i = 0; i < work.length; i++) {
+    const w = work[i] as RouteWork;
     const kind = w.resolution.route.kind;
     if (!CLASHING.has(kind)) continue;
-    for (const o of w.outcomes) {
-      for (const a of o.admitted) {
+    for (let j = 0; j < w.outcomes.length; j++) {
+      const o = w.outcomes[j] as ParentOutcome;
+      for (let k = 0; k < o.admitted.length; k++) {
+        const a = o.admitted[k] as ParentOutcome["admitted"][number];
         const entry = { w, o, hostnames: a.effectiveHostnames };
         const list = byListener.get(a.listener);
         if (list === undefined) byListener.set(a.listener, [entry]);
@@ -288,7 +301,8 @@ function resolveHttpGrpcClash(ctx: StatusContext, work: RouteWork[]): void {
  * validateListener); each such attachment is noted where it happens.
  */
 function noteTcpRoutesOnTlsListeners(ctx: StatusContext, work: RouteWork[]): void {
-  for (const w of work) {
+  for (let i = 0; i < work.length; i++) {
+    const w = work[i] as RouteWork;
     if (w.resolution.route.kind !== "TCPRoute") continue;
     for (const o of w.outcomes) {
       for (const a of o.admitted) {
@@ -316,8 +330,10 @@ const MESH_KIND_RANK: Readonly<Record<RouteKind, number>> = {
 
 function resolveMeshKindClash(work: RouteWork[]): void {
   const best = new Map<string, RouteKind>();
-  for (const w of work) {
-    for (const o of w.outcomes) {
+  for (let i = 0; i < work.length; i++) {
+    const w = work[i] as RouteWork;
+    for (let j = 0; j < w.outcomes.length; j++) {
+      const o = w.outcomes[j] as ParentOutcome;
       if (!o.mesh || !o.explain.accepted) continue;
       for (const port of o.mesh.ports) {
         const key = `${o.mesh.service.key}:${port}`;
@@ -327,9 +343,11 @@ function resolveMeshKindClash(work: RouteWork[]): void {
       }
     }
   }
-  for (const w of work) {
+  for (let i = 0; i < work.length; i++) {
+    const w = work[i] as RouteWork;
     const kind = w.resolution.route.kind;
-    for (const o of w.outcomes) {
+    for (let j = 0; j < w.outcomes.length; j++) {
+      const o = w.outcomes[j] as ParentOutcome;
       if (!o.mesh || !o.explain.accepted) continue;
       const winner = o.mesh.ports
         .map((port) => best.get(`${o.mesh?.service.key}:${port}`))

@@ -174,7 +174,10 @@ export function computeStatus(
     gateways.push(model);
   }
   appendAll(gateways, unreconciled);
-  for (const [key, routeStatus] of routes.statuses) status[key] = routeStatus;
+  // forEach: a for…of over tens of thousands of entries allocates an entry and a result per step.
+  routes.statuses.forEach((routeStatus, key) => {
+    status[key] = routeStatus;
+  });
   // BackendTLSPolicy's status is an on-demand engine module (modules/engineModules.ts): asked for
   // only when there is such a policy; without one no route backend is marked.
   let resolvedRoutes: ResolvedRoute[];
