@@ -205,6 +205,9 @@ export function attachRouteParent(
     admissions[at++] = a;
     if (a.failsAt === "parent") continue;
     pastParent++;
+    // At the parentRef: the route's author meant to attach there, and reads the result there.
+    if (a.namespaceAssumption !== undefined)
+      recordAssumption(ctx, a.namespaceAssumption, m, path());
     if (a.failsAt === "allowed") continue;
     pastAllowed++;
     if (a.failsAt === undefined) passing++;

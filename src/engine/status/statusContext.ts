@@ -112,6 +112,8 @@ function describeAssumed(object: AssumedObject, code: DiagnosticCode): string {
   // controller, not an object; its facts are the sentences (implementationNotes.ts).
   if (code === "assume.backend-kind" || code === "assume.listener-protocol")
     return object.facts.join("; ");
+  if (code === "assume.namespace-labels")
+    return `Namespace ${object.name ?? ""} is not in the workspace; assumed ${object.facts.join("; ")}`;
   if (object.name === undefined) {
     // Known by what it allows, not by name: "ReferenceGrant in namespace svc … assumed to allow …".
     const where = object.namespace !== undefined ? ` in namespace ${object.namespace}` : "";
