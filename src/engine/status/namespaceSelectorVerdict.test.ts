@@ -6,6 +6,9 @@
  */
 import { describe, expect, test } from "vitest";
 import { analyze } from "../analyze";
+import { printTrace } from "../print/printTrace";
+import { compileRouter } from "../routing/compileRouter";
+import { traceRequest } from "../simulate/traceRequest";
 import type { WorldMode } from "../resolve/world";
 
 const gatewayWith = (selector: string) => `apiVersion: gateway.networking.k8s.io/v1
@@ -77,6 +80,22 @@ describe("a label selector and an undeclared route namespace", () => {
     expect(a.assumptions.filter((o) => o.kind === "Namespace")).toMatchObject([
       { key: "Namespace//app", name: "app", references: 1 },
     ]);
+  });
+
+  test("the trace says what the winner's attachment assumed", () => {
+    const a = run(CUSTOM);
+    const printed = printTrace(
+      traceRequest(compileRouter(a), {
+        gateway: "infra/shared",
+        scheme: "http",
+        host: "shop.example.com",
+        path: "/",
+      }),
+    );
+    expect(printed).toContain(
+      "           assumed: Namespace app is not in the workspace; assumed labeled as listener http of Gateway infra/shared selects (shared-gateway-access=true) (closed world: NotAllowedByListeners)\n",
+    );
+    expect(a.attachments.find((x) => x.route === "HTTPRoute/app/shop")?.assumed).toHaveLength(1);
   });
 
   test("open: assumed too", () => {
