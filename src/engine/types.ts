@@ -281,6 +281,8 @@ export interface RouteAttachment {
   owner?: ResourceKey;
   /** Effective hostnames on this listener; ['*'] when neither side restricts. */
   hostnames: string[];
+  /** Trace lines for what the attachment relies on that the world assumed (namespace labels). */
+  assumed?: string[];
 }
 
 export interface ResolvedBackendRef {

@@ -146,6 +146,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "info",
     hint: "gwsim assumes a ReferenceGrant in the target namespace allows the reference: the input holds nothing from that namespace. Add the ReferenceGrant to the input, or run with --world closed to see RefNotPermitted.",
   },
+  "assume.namespace-labels": {
+    severity: "info",
+    hint: "A listener selects route namespaces by label, and the input holds no Namespace object for the route's namespace, so its labels are unknown: gwsim assumes it carries the labels the listener selects. Add the Namespace to the input to check, or use the closed world to see NotAllowedByListeners.",
+  },
   "assume.backend-kind": {
     severity: "info",
     hint: "The backendRef names an implementation-specific kind, and the controller of the route's Gateway is unknown (its GatewayClass is not in the input, or gwsim cannot tie its controllerName to an implementation), so gwsim assumes the controller supports it. Add the GatewayClass to check, or use the closed world to see InvalidKind.",

@@ -7,7 +7,8 @@ const DUMP = readFileSync(
   new URL("../../../fixtures/examples/cluster-dump-with-drift.yaml", import.meta.url),
   "utf8",
 );
-const run = (text: string): Analysis => analyze([{ name: "dump.yaml", text }]);
+const run = (text: string, world?: "closed"): Analysis =>
+  analyze([{ name: "dump.yaml", text }], world === undefined ? {} : { world });
 const lineOf = (text: string, needle: string, from = 0): number =>
   text.slice(0, text.indexOf(needle, from)).split("\n").length;
 const brief = (a: Analysis) =>
@@ -43,7 +44,8 @@ ${status}
 `;
 
 describe("compareControllerStatus on the cluster-dump example", () => {
-  const a = run(DUMP);
+  // Closed: the dump is the whole cluster, so store has no label (auto assumes it: see below).
+  const a = run(DUMP, "closed");
 
   it("reports the two disagreements and the stale route, and nothing else", () => {
     expect(a.statusDrift).toEqual([
@@ -115,9 +117,21 @@ describe("compareControllerStatus on the cluster-dump example", () => {
     expect(accepted?.object).toEqual({ kind: "HTTPRoute", namespace: "store", name: "storefront" });
   });
 
+  it("auto assumes store carries the label the listener selects: only the stale route is drift", () => {
+    const auto = run(DUMP);
+    expect(brief(auto)).toEqual([
+      "HTTPRoute/infra/status-page | parent infra/shop (section status) | stale-generation Accepted",
+    ]);
+    expect(auto.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual([
+      "info assume.namespace-labels",
+      "warning status.stale-generation",
+    ]);
+  });
+
   it('agrees everywhere once the dump includes the labelled Namespace (the "try" in its header)', () => {
     const fixed = run(
       `${DUMP}  - apiVersion: v1\n    kind: Namespace\n    metadata:\n      name: store\n      labels:\n        shared-gateway-access: "true"\n`,
+      "closed",
     );
     expect(brief(fixed)).toEqual([
       "HTTPRoute/infra/status-page | parent infra/shop (section status) | stale-generation Accepted",

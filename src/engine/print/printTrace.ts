@@ -87,6 +87,7 @@ export function printTrace(trace: RequestTrace): string {
   }
   if (trace.winner !== undefined) {
     lines.push(`Winner     ${refText(trace.winner)}`);
+    for (const a of trace.winnerAssumed ?? []) lines.push(`           assumed: ${a}`);
     if (trace.tieBreak !== undefined) {
       lines.push(
         `           ranks above ${refText(trace.tieBreak.runnerUp)} (which also matched) by ${trace.tieBreak.step}: ${trace.tieBreak.detail}`,

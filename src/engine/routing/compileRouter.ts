@@ -73,6 +73,7 @@ export function compileRouter(input: RouterInput): Router {
       : candidatesFromTable(input.gateways, input.routes, input.routeTable);
   const listeners =
     fromTable ?? collectCandidates(input.gateways, input.routes, input.attachments, input.readings);
+  const assumedByListener = attachmentAssumptions(input.attachments);
   for (const [position, lc] of listeners.entries()) {
     const name = `${lc.gateway.namespace}/${lc.gateway.name}`;
     let gw = gateways.get(name);
@@ -105,6 +106,10 @@ export function compileRouter(input: RouterInput): Router {
       hostIndexes,
       paths,
     };
+    const routeAssumed = assumedByListener.get(
+      `${lc.listener.gateway}|${lc.listener.owner}|${lc.listener.name}`,
+    );
+    if (routeAssumed !== undefined) listener.routeAssumed = routeAssumed;
     let port = gw.ports.get(lc.listener.port);
     if (port === undefined)
       gw.ports.set(
@@ -124,6 +129,23 @@ export function compileRouter(input: RouterInput): Router {
     gatewayList,
     mesh: compileMeshRouter(input.mesh, input.routes),
   };
+}
+
+/** Assumed trace lines of the attachments that have any, by listener and then by route. */
+function attachmentAssumptions(
+  attachments: readonly RouteAttachment[],
+): Map<string, Map<ResourceKey, string[]>> {
+  const out = new Map<string, Map<ResourceKey, string[]>>();
+  for (const a of attachments) {
+    if (a.assumed === undefined) continue;
+    const key = `${a.gateway}|${a.owner ?? a.gateway}|${a.listener}`;
+    let byRoute = out.get(key);
+    if (byRoute === undefined) out.set(key, (byRoute = new Map()));
+    const lines = byRoute.get(a.route) ?? [];
+    for (const line of a.assumed) if (!lines.includes(line)) lines.push(line);
+    byRoute.set(a.route, lines);
+  }
+  return out;
 }
 
 function addListener(port: CompiledPort, listener: CompiledListener): void {

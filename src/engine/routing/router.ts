@@ -88,6 +88,8 @@ export interface CompiledListener {
   hostIndexes: HostnameIndex<number>;
   /** HTTPRoute candidates of every virtual host, by path (see packedPathIndex.ts). */
   paths: PackedPathIndex;
+  /** Trace lines of what a route's attachment here relied on that the world assumed, by route. */
+  routeAssumed?: ReadonlyMap<ResourceKey, string[]>;
 }
 
 export interface CompiledPort {

@@ -102,6 +102,8 @@ export function traceRequest(
     return trace;
   }
   trace.winner = candidateRef(winner);
+  const winnerAssumed = listener.routeAssumed?.get(trace.winner.route);
+  if (winnerAssumed !== undefined) trace.winnerAssumed = [...winnerAssumed];
   const seed = options.seed ?? 0;
   const sample = options.sample ?? 0;
   const draw = drawFor(seed, sample);

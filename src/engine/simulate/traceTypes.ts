@@ -138,6 +138,8 @@ export interface RequestTrace {
   gatewayReason: string;
   /** What the Gateway relies on that the world assumed (its GatewayClass), one line each. */
   gatewayAssumed?: string[];
+  /** What the winner's attachment to the listener relies on that the world assumed, one line each. */
+  winnerAssumed?: string[];
   listeners: ListenerConsideration[];
   /** The chosen listener; `owner` is set when a ListenerSet, not the Gateway, declares it. */
   listener?: { gateway: ResourceKey; owner?: ResourceKey; name: string };

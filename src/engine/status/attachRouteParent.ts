@@ -44,7 +44,7 @@ export function routeAttachment(
   parentRefIndex: number,
   a: ListenerAdmission,
 ): RouteAttachment {
-  return {
+  const out: RouteAttachment = {
     route,
     parentRefIndex,
     gateway: a.listener.gateway.key,
@@ -52,6 +52,12 @@ export function routeAttachment(
     owner: a.listener.owner.key,
     hostnames: a.effectiveHostnames,
   };
+  const note = a.namespaceAssumption;
+  if (note !== undefined)
+    out.assumed = [
+      `Namespace ${note.name ?? ""} is not in the workspace; assumed ${note.facts.join("; ")} (closed world: NotAllowedByListeners)`,
+    ];
+  return out;
 }
 
 export function attachRouteParent(
@@ -217,6 +223,9 @@ export function attachRouteParent(
     admissions[at++] = a;
     if (a.failsAt === "parent") continue;
     pastParent++;
+    // At the parentRef: the route's author meant to attach there, and reads the result there.
+    if (a.namespaceAssumption !== undefined)
+      recordAssumption(ctx, a.namespaceAssumption, m, path());
     if (a.failsAt === "allowed") continue;
     pastAllowed++;
     if (a.failsAt === undefined) passing++;

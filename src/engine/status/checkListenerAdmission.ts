@@ -3,14 +3,14 @@
  * allowedRoutes namespaces, hostname intersection; each with the values it compared.
  */
 import type { RouteKind } from "../api/kinds";
-import type { LabelSelector } from "../api/spec";
-import { namespaceInfo, type ResourceIndex } from "../resolve/indexResources";
+import type { ResourceIndex } from "../resolve/indexResources";
 import { computeEffectiveHostnames } from "../resolve/intersectHostnames";
-import { matchLabelSelector, printSelector } from "../resolve/matchLabelSelector";
 import { asRecord, asString } from "../resolve/read";
 import type { ResolvedParentRef } from "../resolve/resolveParentRef";
 import type { AttachmentCheck, Manifest } from "../types";
 import { isListenerReady, type ListenerState } from "./listenerState";
+import { namespaceSelectorVerdict } from "./namespaceSelectorVerdict";
+import type { AssumptionNote } from "./statusContext";
 
 export interface ListenerAdmission {
   listener: ListenerState;
@@ -19,6 +19,8 @@ export interface ListenerAdmission {
   failsAt?: "parent" | "allowed" | "hostname";
   /** Route hostnames intersected with the listener's, whatever the other checks say. */
   effectiveHostnames: string[];
+  /** Set when the namespace check passed on labels the world assumed (namespaceSelectorVerdict). */
+  namespaceAssumption?: AssumptionNote;
 }
 
 const HOSTNAME_KINDS: ReadonlySet<RouteKind> = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
@@ -45,6 +47,8 @@ export interface AdmissionMemo {
 interface ListenerCheckMemo {
   routeKind: Map<RouteKind, AttachmentCheck>;
   namespace: Map<string, AttachmentCheck>;
+  /** The assumption behind a namespace check, by route namespace, when one was made. */
+  namespaceAssumption: Map<string, AssumptionNote>;
   /** By readiness, which is settled before routes attach; kept apart to stay correct regardless. */
   ready?: AttachmentCheck;
   notReady?: AttachmentCheck;
@@ -62,10 +66,14 @@ export function createAdmissionMemo(): AdmissionMemo {
 
 function listenerMemo(memo: AdmissionMemo | undefined, l: ListenerState): ListenerCheckMemo {
   // Without a memo every call gets a fresh one: the checks are built each time, as before.
-  if (memo === undefined) return { routeKind: new Map(), namespace: new Map() };
+  if (memo === undefined)
+    return { routeKind: new Map(), namespace: new Map(), namespaceAssumption: new Map() };
   let m = memo.perListener.get(l);
   if (m === undefined)
-    memo.perListener.set(l, (m = { routeKind: new Map(), namespace: new Map() }));
+    memo.perListener.set(
+      l,
+      (m = { routeKind: new Map(), namespace: new Map(), namespaceAssumption: new Map() }),
+    );
   return m;
 }
 
@@ -126,6 +134,7 @@ export function checkListenerAdmission(
     const outcome = checkNamespace(index, l, route.namespace);
     ns = { check: "namespace", pass: outcome.pass, detail: outcome.detail };
     shared.namespace.set(route.namespace, ns);
+    if (outcome.assumption) shared.namespaceAssumption.set(route.namespace, outcome.assumption);
   }
   checks[at++] = ns;
   if (!ns.pass) failsAt ??= "allowed";
@@ -150,6 +159,8 @@ export function checkListenerAdmission(
 
   const out: ListenerAdmission = { listener: l, checks, effectiveHostnames };
   if (failsAt) out.failsAt = failsAt;
+  const assumption = shared.namespaceAssumption.get(route.namespace);
+  if (assumption !== undefined) out.namespaceAssumption = assumption;
   return out;
 }
 
@@ -173,7 +184,7 @@ function checkNamespace(
   index: ResourceIndex,
   l: ListenerState,
   routeNs: string,
-): { pass: boolean; detail: string } {
+): { pass: boolean; detail: string; assumption?: AssumptionNote } {
   const namespaces = asRecord(l.allowedRoutes["namespaces"]) ?? {};
   const from = asString(namespaces["from"]) ?? "Same";
   const ownerNs = l.owner.namespace ?? "";
@@ -193,12 +204,8 @@ function checkNamespace(
           pass: false,
           detail: `${prefix} but sets no selector, so it selects nothing; route is in ${routeNs}`,
         };
-      const labels = namespaceInfo(index, routeNs).labels;
-      const outcome = matchLabelSelector(selector as LabelSelector, labels);
-      return {
-        pass: outcome.matches,
-        detail: `${prefix} (${printSelector(selector)}); route is in ${routeNs}${outcome.matches ? ", which matches" : `, which does not match: ${outcome.reason}`}`,
-      };
+      const verdict = namespaceSelectorVerdict(index, l, selector, routeNs);
+      return { ...verdict, detail: `${prefix} ${verdict.detail}` };
     }
     default:
       return {

@@ -116,6 +116,8 @@ function describeAssumed(object: AssumedObject, code: DiagnosticCode): string {
     code === "assume.address-type"
   )
     return object.facts.join("; ");
+  if (code === "assume.namespace-labels")
+    return `Namespace ${object.name ?? ""} is not in the workspace; assumed ${object.facts.join("; ")}`;
   if (object.name === undefined) {
     // Known by what it allows, not by name: "ReferenceGrant in namespace svc … assumed to allow …".
     const where = object.namespace !== undefined ? ` in namespace ${object.namespace}` : "";
