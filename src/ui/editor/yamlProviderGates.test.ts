@@ -137,8 +137,9 @@ describe("firstLongQuotedStringLine", () => {
       ),
       { numRuns: 3000 },
     );
-    // The generated texts do reach the cases that matter.
-    expect(offered).toBeGreaterThan(300);
+    // The generated texts do reach the cases that matter: 320 to 375 of the 3,000 runs offer an
+    // action (unseeded; six runs); 150 is far below that and far above 0.
+    expect(offered).toBeGreaterThan(150);
   });
 });
 
