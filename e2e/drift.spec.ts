@@ -11,7 +11,7 @@ import { CanvasPage } from "./pages/CanvasPage";
 const SCREENS = process.env.GWSIM_SCREENS ?? "test-results/screens";
 const DUMP = "cluster-dump-with-drift";
 
-test("a cluster dump: the route the controller accepted but gwsim refuses shows both verdicts, the stale generation is called out, both are in Problems", async ({
+test("a cluster dump: in the closed world the route the controller accepted but gwsim refuses shows both verdicts, the stale generation is called out, both are in Problems", async ({
   page,
   app,
   api,
@@ -21,6 +21,14 @@ test("a cluster dump: the route the controller accepted but gwsim refuses shows 
   await canvas.ready();
   await app.openExample(DUMP);
   await api.waitForAnalysis();
+  // The dump holds no Namespace objects, so in the default world store is assumed to carry the
+  // label listener public selects: gwsim agrees with the controller on storefront, and only the
+  // stale generation drifts.
+  await expect(page.locator(".gn-drift")).toHaveCount(1);
+  await expect(canvas.node("HTTPRoute/infra/status-page").locator(".gn-drift")).toBeVisible();
+  // Closed: the dump is the whole cluster, store has no such label, and gwsim disagrees.
+  await page.getByTestId("world-closed").click();
+  await expect(page.getByTestId("world-closed")).toHaveAttribute("aria-checked", "true");
 
   // The canvas marks exactly the three objects whose status drifted.
   await expect(page.locator(".gn-drift")).toHaveCount(3);
@@ -104,6 +112,9 @@ test("a dump opened through Open files into an empty workspace shows the drift t
   });
   await expect.poll(async () => (await api.getText()).includes("kind: List")).toBe(true);
   await api.waitForAnalysis();
+  await expect(app.problem("status.stale-generation")).toHaveCount(1);
+  await expect(app.problem("status.controller-disagrees")).toHaveCount(0);
+  await page.getByTestId("world-closed").click();
   await expect(app.problem("status.controller-disagrees")).toHaveCount(2);
   await expect(app.problem("status.stale-generation")).toHaveCount(1);
   await expect(page.locator(".gn-drift")).toHaveCount(3);
