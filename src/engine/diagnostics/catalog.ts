@@ -42,6 +42,10 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "object.missing-kind": { severity: "error", hint: "Add `apiVersion` and `kind` to the object." },
   "object.missing-name": { severity: "error", hint: "Add `metadata.name`." },
+  "object.kustomize-config": {
+    severity: "info",
+    hint: "Check the output of `kubectl kustomize DIR` instead of the folder's files.",
+  },
   "object.duplicate": {
     severity: "warning",
     hint: "Two documents define the same object; the later one wins, as with `kubectl apply`. Remove one.",

@@ -15,6 +15,7 @@ import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
 import { setOwn } from "../collections/setOwn";
 import { needEngineModule } from "../modules/engineModules";
+import { KUSTOMIZE_GROUP } from "./kustomizeFile";
 
 export interface ObjectInput {
   value: unknown;
@@ -107,6 +108,20 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
           `The object has no \`${missing.join("` or `")}\`${name ? ` (metadata.name "${name}")` : ""}; it was not loaded.`,
           { path: [field] },
         ),
+      ],
+    };
+  }
+  if (groupOf(apiVersion) === KUSTOMIZE_GROUP) {
+    // Build configuration, not an object: without this it was refused as an object without a
+    // name, an error in every folder of a GitOps repository.
+    const words = needEngineModule("diagnosticWords").describeKustomizeFile(kind, body);
+    return {
+      diagnostics: [
+        diagnostic("object.kustomize-config", locate(["kind"]), words.message, {
+          hint: words.hint,
+          path: ["kind"],
+          severity: words.transforms ? "warning" : "info",
+        }),
       ],
     };
   }

@@ -401,6 +401,36 @@ describe("loadManifests", () => {
     expect(object.diagnostics[0]?.message).toContain("The object has no `apiVersion` or `kind`");
   });
 
+  test("a kustomization file is build configuration: a note, or a warning when it rewrites objects", () => {
+    // Every folder of a GitOps repository holds one; it was an error "has no metadata.name".
+    const plain = load(
+      "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ./envoy.yaml\n",
+      "app/kustomization.yaml",
+    );
+    expect(plain.manifests).toEqual([]);
+    expect(plain.diagnostics).toHaveLength(1);
+    expect(plain.diagnostics[0]).toMatchObject({
+      code: "object.kustomize-config",
+      severity: "info",
+      line: 2,
+      column: 7,
+    });
+    expect(plain.diagnostics[0]?.message).toContain("kustomize build configuration");
+    expect(plain.diagnostics[0]?.hint).toContain("kubectl kustomize");
+    const rewriting = load(
+      `apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nnamespace: network\nnamePrefix: a-\nimages: []\npatches: []\nlabels: []\n---\n${ROUTE}`,
+    );
+    expect(rewriting.manifests.map((m) => m.key)).toEqual(["HTTPRoute/app/web"]);
+    expect(rewriting.diagnostics).toHaveLength(1);
+    expect(rewriting.diagnostics[0]).toMatchObject({
+      code: "object.kustomize-config",
+      severity: "warning",
+    });
+    expect(rewriting.diagnostics[0]?.message).toContain(
+      "It changes the objects it builds (namespace, namePrefix, patches, labels, …)",
+    );
+  });
+
   test("missing kind or name: located diagnostic, object not produced", () => {
     const r = load(
       `metadata: {name: a}\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  labels: {a: b}\n---\n- 1\n`,
