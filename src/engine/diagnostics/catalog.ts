@@ -42,6 +42,10 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "object.missing-kind": { severity: "error", hint: "Add `apiVersion` and `kind` to the object." },
   "object.missing-name": { severity: "error", hint: "Add `metadata.name`." },
+  "object.unrendered-template": {
+    severity: "warning",
+    hint: "Check the rendered objects (`helm template …`, `flux envsubst`) instead of the template.",
+  },
   "object.kustomize-config": {
     severity: "info",
     hint: "Check the output of `kubectl kustomize DIR` instead of the folder's files.",

@@ -9,3 +9,4 @@ export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
 export { describeNotAManifest } from "../load/notAManifest";
 export { describeKustomizeFile } from "../load/kustomizeFile";
+export { findUnrenderedPlaceholders } from "../load/unrenderedPlaceholders";

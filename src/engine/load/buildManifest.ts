@@ -24,6 +24,11 @@ export interface ObjectInput {
   locate: (path: FieldPath) => SourceLocation;
   /** Set for an item of a `kind: List`: where it sits in the List (`items[2]`). */
   listItemPath?: string;
+  /**
+   * The document's text holds `${` or `{{`: only then are its fields searched for unrendered
+   * placeholders (unrenderedPlaceholders.ts), so other documents pay nothing for the search.
+   */
+  mayHoldPlaceholders?: boolean;
 }
 
 export interface BuiltManifest {
@@ -64,7 +69,7 @@ function describeType(value: unknown): string {
 }
 
 export function buildManifest(input: ObjectInput): BuiltManifest {
-  const { value, source, locate, listItemPath } = input;
+  const { value, source, locate, listItemPath, mayHoldPlaceholders } = input;
   if (!isPlainObject(value)) {
     const what =
       value === null
@@ -213,6 +218,21 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
         },
       ),
     );
+  }
+  if (mayHoldPlaceholders === true && modelled) {
+    const subject = `${kind} ${namespace === undefined ? name : `${namespace}/${name}`}`;
+    const unrendered = needEngineModule("diagnosticWords").findUnrenderedPlaceholders(
+      body,
+      subject,
+    );
+    if (unrendered !== undefined)
+      diagnostics.push(
+        diagnostic("object.unrendered-template", locate(unrendered.path), unrendered.message, {
+          hint: unrendered.hint,
+          object: refOf(manifest),
+          path: unrendered.path,
+        }),
+      );
   }
   return { manifest, diagnostics };
 }

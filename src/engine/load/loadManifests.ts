@@ -446,6 +446,7 @@ function loadQuickDocument(
     value: quick.value,
     source,
     locate: (path) => registry.locator.locate(stub(source), path),
+    mayHoldPlaceholders: mayHoldPlaceholders(parsed.text),
   });
   return {
     manifests: built.manifest ? [built.manifest] : [],
@@ -526,11 +527,13 @@ function loadDocument(
     return { manifests: [], diagnostics };
   }
   const manifests: Manifest[] = [];
+  const placeholders = mayHoldPlaceholders(file.text);
   const build = (input: Omit<ObjectInput, "locate">, root: Node): void => {
     registry.register(input.source, root, file);
     const built = buildManifest({
       ...input,
       locate: (path) => registry.locator.locate(stub(input.source), path),
+      mayHoldPlaceholders: placeholders,
     });
     appendAll(diagnostics, built.diagnostics);
     if (built.manifest) manifests.push(built.manifest);
@@ -546,6 +549,11 @@ function loadDocument(
   }
   build({ value, source: sourceOf(file, docIndex, contents) }, contents);
   return { manifests, diagnostics };
+}
+
+/** Flux's `${VAR}` or a Go template's `{{ … }}` may be in the text (buildManifest looks closer). */
+function mayHoldPlaceholders(text: string): boolean {
+  return text.includes("${") || text.includes("{{");
 }
 
 /** `port: {{ .Values.port }}` is valid YAML (a mapping as a key): say it is a template, unrendered. */

@@ -36,6 +36,61 @@ describe("validateManifests", () => {
     });
   });
 
+  test("unrendered Flux variables and Helm actions: one located warning per object, no lower-case advice", () => {
+    const route = [
+      "apiVersion: gateway.networking.k8s.io/v1",
+      "kind: HTTPRoute",
+      "metadata:",
+      "  name: grafana",
+      "  namespace: observability",
+      "  annotations:",
+      "    external-dns.alpha.kubernetes.io/target: external.${SECRET_DOMAIN}",
+      "spec:",
+      "  parentRefs: [{name: envoy-external, namespace: network}]",
+      "  hostnames:",
+      '    - "grafana.${SECRET_DOMAIN}"',
+      '    - "{{ .Release.Name }}.example.com"',
+      "  rules:",
+      "    - backendRefs: [{name: '${APP:=grafana}', port: 80}]",
+    ].join("\n");
+    const found = check(route);
+    const unrendered = found.filter((d) => d.code === "object.unrendered-template");
+    expect(unrendered).toHaveLength(1);
+    expect(unrendered[0]).toMatchObject({
+      severity: "warning",
+      line: 11,
+      path: "spec.hostnames[0]",
+      objectKey: "HTTPRoute/observability/grafana",
+    });
+    expect(unrendered[0]?.message).toContain(
+      'HTTPRoute observability/grafana holds unrendered placeholders ("${SECRET_DOMAIN}", "{{ .Release.Name }}", "${APP:=grafana}")',
+    );
+    expect(unrendered[0]?.hint).toContain("flux envsubst");
+    expect(unrendered[0]?.hint).toContain("helm template");
+    // Lowering "grafana.${SECRET_DOMAIN}" does not make a hostname: no advice to do it.
+    const pattern = found.filter((d) => d.code === "schema.pattern");
+    expect(pattern.map((d) => d.line)).toEqual([11, 12]);
+    for (const d of pattern) expect(d.hint).not.toContain("lower-case");
+    expect(check(route.replace("grafana.${SECRET_DOMAIN}", "Grafana.example.com"))).toContainEqual(
+      expect.objectContaining({ hint: 'Hostnames are lower-case: use "grafana.example.com".' }),
+    );
+    // Annotations, ConfigMap data and objects gwsim does not read keep their own templates.
+    const quiet = check(
+      [
+        "apiVersion: v1",
+        "kind: ConfigMap",
+        "metadata: {name: c, annotations: {a: '${X}'}}",
+        "data: {run.sh: 'echo ${HOME} {{ x }}'}",
+        "---",
+        "apiVersion: monitoring.coreos.com/v1",
+        "kind: PrometheusRule",
+        "metadata: {name: p}",
+        "spec: {groups: [{name: g, rules: [{alert: A, annotations: {summary: '{{ $labels.instance }}'}}]}]}",
+      ].join("\n"),
+    );
+    expect(quiet.filter((d) => d.code === "object.unrendered-template")).toEqual([]);
+  });
+
   test("a missing required field points at its parent", () => {
     const [d] = check(
       `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  parentRefs:\n  - sectionName: http\n`,

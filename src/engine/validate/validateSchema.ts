@@ -338,15 +338,24 @@ function checkString(
         code: "schema.pattern",
         path,
         message: `${printPath(path)}: ${quote(value)} does not match the required format ${schema.pattern}.`,
-        ...patternHint(value, path),
+        ...patternHint(value, path, matches),
       });
     }
   }
 }
 
-function patternHint(value: string, path: FieldPath): { hint?: string } {
+function patternHint(
+  value: string,
+  path: FieldPath,
+  matches: (text: string) => boolean,
+): { hint?: string } {
   const field = path[path.length - 1];
-  if ((field === "hostname" || typeof field === "number") && /[A-Z]/.test(value)) {
+  // Only a value that lower case makes valid: "grafana.${SECRET_DOMAIN}" lowered is still wrong.
+  if (
+    (field === "hostname" || typeof field === "number") &&
+    /[A-Z]/.test(value) &&
+    matches(value.toLowerCase())
+  ) {
     return { hint: `Hostnames are lower-case: use ${JSON.stringify(value.toLowerCase())}.` };
   }
   if ((field === "hostname" || typeof field === "number") && /:\d+$/.test(value)) {
