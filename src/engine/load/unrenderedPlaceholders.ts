@@ -40,17 +40,20 @@ export function findUnrenderedPlaceholders(
   let first: FieldPath | undefined;
   let flux = false;
   let helm = false;
+  const note = (text: string, path: readonly (string | number)[]): void => {
+    const variable = FLUX_VARIABLE.exec(text)?.[0];
+    const action = GO_ACTION.exec(text)?.[0];
+    if (variable === undefined && action === undefined) return;
+    first ??= path.slice();
+    if (variable !== undefined) flux = true;
+    if (action !== undefined) helm = true;
+    for (const quoted of [variable, action])
+      if (quoted !== undefined && found.length < QUOTED + 1 && !found.includes(quoted))
+        found.push(quoted);
+  };
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === "string") {
-      const variable = FLUX_VARIABLE.exec(value)?.[0];
-      const action = GO_ACTION.exec(value)?.[0];
-      if (variable === undefined && action === undefined) return;
-      first ??= path.slice();
-      if (variable !== undefined) flux = true;
-      if (action !== undefined) helm = true;
-      for (const text of [variable, action])
-        if (text !== undefined && found.length < QUOTED + 1 && !found.includes(text))
-          found.push(text);
+      note(value, path);
       return;
     }
     if (Array.isArray(value)) {
@@ -67,6 +70,8 @@ export function findUnrenderedPlaceholders(
       if (atTop && FREE_TEXT_FIELDS.has(key)) continue;
       if (path.length === 1 && path[0] === "metadata" && key === "annotations") continue;
       path.push(key);
+      // Flux substitutes keys too (`${FIELD}: x`): that is an unknown field only until then.
+      note(key, path);
       visit((value as Record<string, unknown>)[key], path);
       path.pop();
     }

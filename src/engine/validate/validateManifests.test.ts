@@ -89,6 +89,18 @@ describe("validateManifests", () => {
       ].join("\n"),
     );
     expect(quiet.filter((d) => d.code === "object.unrendered-template")).toEqual([]);
+    // A key is substituted too: `${FIELD}: x` is an unknown field only until then.
+    const keyed = check(
+      route
+        .replace('    - "grafana.${SECRET_DOMAIN}"', "    - a.example.com")
+        .replace("{{ .Release.Name }}.example.com", "b.example.com")
+        .replace("'${APP:=grafana}'", "web")
+        .replace("  hostnames:", "  ${EXTRA_FIELD}: 1\n  hostnames:"),
+    );
+    expect(keyed.find((d) => d.code === "object.unrendered-template")).toMatchObject({
+      line: 10,
+      path: "spec.${EXTRA_FIELD}",
+    });
   });
 
   test("a missing required field points at its parent", () => {
