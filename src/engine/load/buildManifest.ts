@@ -203,6 +203,21 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
         },
       ),
     );
+  } else if (group === RENAMED_GATEWAY_GROUP && Object.hasOwn(ModelledKind, kind)) {
+    // The API before v0.4.0 (v1alpha1 forwardTo, routes picked by label selectors): no cluster of
+    // today reconciles it, and read as v1 it would mean something else. Kept, not interpreted.
+    diagnostics.push(
+      diagnostic(
+        "object.unserved-version",
+        locate(["apiVersion"]),
+        `${kind} ${apiVersion} is the Gateway API before v0.4.0, whose group was renamed ${GATEWAY_GROUP}: no current controller reconciles it, so gwsim keeps this object without interpreting it (no status, no routing).`,
+        {
+          hint: `Migrate it to ${GATEWAY_GROUP}/v1: routes name their Gateways in spec.parentRefs (not label selectors), forwardTo becomes backendRefs.`,
+          object: refOf(manifest),
+          path: ["apiVersion"],
+        },
+      ),
+    );
   } else if (modelled && !SERVED_VERSIONS[kind as ModelledKind].includes(apiVersion)) {
     const served = SERVED_VERSIONS[kind as ModelledKind];
     const server = group === GATEWAY_GROUP ? "the Gateway API v1.6.1 CRDs" : "Kubernetes";
@@ -236,6 +251,9 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
   }
   return { manifest, diagnostics };
 }
+
+/** The Gateway API's group until v0.3 (service-apis), renamed gateway.networking.k8s.io in v0.4.0. */
+const RENAMED_GATEWAY_GROUP = "networking.x-k8s.io";
 
 /** A kind is interpreted only in its own API group: a `Gateway` from another project is opaque. */
 function isModelled(kind: string, group: string): boolean {

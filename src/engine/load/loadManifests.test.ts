@@ -401,6 +401,27 @@ describe("loadManifests", () => {
     expect(object.diagnostics[0]?.message).toContain("The object has no `apiVersion` or `kind`");
   });
 
+  test("the pre-v0.4 group networking.x-k8s.io is named, not kept silently", () => {
+    // gke-networking-recipes multi-cluster-gateway: v1alpha1 routes with forwardTo loaded with no
+    // word at all, and no status either.
+    const r = load(
+      "kind: HTTPRoute\napiVersion: networking.x-k8s.io/v1alpha1\nmetadata: {name: r, namespace: store}\nspec:\n  rules:\n  - forwardTo: [{serviceName: s, port: 80}]\n---\napiVersion: networking.x-k8s.io/v1alpha1\nkind: BackendPolicy\nmetadata: {name: b}\n",
+    );
+    expect(r.manifests.map((m) => [m.key, m.modelled])).toEqual([
+      ["HTTPRoute/store/r", false],
+      ["BackendPolicy/default/b", false],
+    ]);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({
+      code: "object.unserved-version",
+      severity: "warning",
+      line: 2,
+      objectKey: "HTTPRoute/store/r",
+    });
+    expect(r.diagnostics[0]?.message).toContain("is the Gateway API before v0.4.0");
+    expect(r.diagnostics[0]?.hint).toContain("forwardTo becomes backendRefs");
+  });
+
   test("a kustomization file is build configuration: a note, or a warning when it rewrites objects", () => {
     // Every folder of a GitOps repository holds one; it was an error "has no metadata.name".
     const plain = load(
