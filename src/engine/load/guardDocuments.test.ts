@@ -6,6 +6,7 @@ import {
   documentChunks,
   findFlowDepthExcess,
   guardDocuments,
+  hasLongLine,
   positionIn,
   scanDocuments,
 } from "./guardDocuments";
@@ -142,6 +143,37 @@ test("the shortcut never passes a document the scan refuses (generated text)", (
     ),
     { numRuns: 3000 },
   );
+});
+
+test("hasLongLine finds a line of the length or longer, within the range only", () => {
+  // What it replaced: a search for the end of every line.
+  const lineByLine = (text: string, start: number, end: number, length: number): boolean => {
+    for (let lineStart = start; lineStart < end;) {
+      let eol = text.indexOf("\n", lineStart);
+      if (eol < 0 || eol > end) eol = end;
+      if (eol - lineStart >= length) return true;
+      lineStart = eol + 1;
+    }
+    return false;
+  };
+  fc.assert(
+    fc.property(
+      fc
+        .array(fc.constantFrom("a", "b", "\n", "\r", " "), { maxLength: 80 })
+        .map((cs) => cs.join("")),
+      fc.nat(80),
+      fc.nat(80),
+      fc.integer({ min: 1, max: 12 }),
+      (text, a, b, length) => {
+        const start = Math.min(a, b, text.length);
+        const end = Math.min(Math.max(a, b), text.length);
+        expect(hasLongLine(text, start, end, length)).toBe(lineByLine(text, start, end, length));
+      },
+    ),
+    { numRuns: 3000 },
+  );
+  expect(hasLongLine("ab\ncd\nxyz", 0, 8, 3)).toBe(false);
+  expect(hasLongLine("ab\ncd\nxyz", 0, 9, 3)).toBe(true);
 });
 
 test("indentation and indicators around a quoted scalar that spans lines count together", () => {

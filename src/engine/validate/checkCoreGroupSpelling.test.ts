@@ -42,3 +42,36 @@ describe("group: core", () => {
     ]);
   });
 });
+
+const CERTIFICATES = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: app}
+spec:
+  gatewayClassName: c
+  listeners:
+  - {name: a, protocol: HTTP, port: 80}
+  - name: b
+    protocol: HTTPS
+    port: 443
+    tls: {certificateRefs: [{name: ok}, {group: core, kind: Secret, name: bad}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: p, namespace: app}
+spec:
+  targetRefs: [{group: "", kind: Service, name: web}, {group: core, kind: Service, name: web2}]
+  validation:
+    hostname: web.example.com
+    caCertificateRefs: [{group: core, kind: ConfigMap, name: ca}]
+`;
+
+test("certificateRefs, targetRefs and caCertificateRefs: a warning at the entry that spells it, by its index", () => {
+  const found = analyze([{ name: "in.yaml", text: CERTIFICATES }])
+    .diagnostics.filter((d) => d.code === "ref.core-group-spelling")
+    .map((d) => [d.path, d.line]);
+  expect(found).toEqual([
+    ["spec.listeners[1].tls.certificateRefs[1].group", 11],
+    ["spec.targetRefs[1].group", 17],
+    ["spec.validation.caCertificateRefs[0].group", 20],
+  ]);
+});

@@ -7,8 +7,11 @@
  * stores it (the group pattern admits it), so this is a warning at the value, not an error.
  *
  * Only the reference fields of the Gateway API kinds are read (no walk over the whole spec).
+ * This runs for every route of a workspace and nearly always finds nothing: a reference's path
+ * is built only when it is reported (a path per reference was the largest allocation of
+ * validation), and the lists are walked by index.
  */
-import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
+import { isObject, printPath, type ValidationIssue } from "./validationIssue";
 import type { FieldPath } from "../types";
 
 export function checkCoreGroupSpelling(
@@ -16,50 +19,70 @@ export function checkCoreGroupSpelling(
   spec: Record<string, unknown>,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const check = (ref: unknown, path: FieldPath): void => {
-    if (!isObject(ref) || ref["group"] !== "core") return;
-    const at = [...path, "group"];
-    issues.push({
-      code: "ref.core-group-spelling",
-      path: at,
-      message: `${printPath(at)}: "core" is not the name of the core API group, which is "" (the empty string); a controller that follows the spec reads this as an unknown group${isParentRef(path) ? " and writes no status for this parent" : ""}. Some implementations accept it too (Linkerd, whose documentation writes it throughout).`,
-    });
-  };
-  const list = (value: unknown, path: FieldPath): void =>
-    asArray(value).forEach((ref, i) => check(ref, [...path, i]));
-
-  list(spec["parentRefs"], ["spec", "parentRefs"]);
-  list(spec["targetRefs"], ["spec", "targetRefs"]);
+  checkList(spec["parentRefs"], ["spec", "parentRefs"], issues);
+  checkList(spec["targetRefs"], ["spec", "targetRefs"], issues);
   if (kind === "ReferenceGrant") {
-    list(spec["from"], ["spec", "from"]);
-    list(spec["to"], ["spec", "to"]);
+    checkList(spec["from"], ["spec", "from"], issues);
+    checkList(spec["to"], ["spec", "to"], issues);
   }
-  asArray(spec["rules"]).forEach((rule, r) => {
-    if (!isObject(rule)) return;
-    list(rule["backendRefs"], ["spec", "rules", r, "backendRefs"]);
-    asArray(rule["filters"]).forEach((filter, f) => {
-      const mirror = isObject(filter) ? filter["requestMirror"] : undefined;
-      if (isObject(mirror))
-        check(mirror["backendRef"], [
-          "spec",
-          "rules",
-          r,
-          "filters",
-          f,
-          "requestMirror",
-          "backendRef",
-        ]);
-    });
-  });
-  asArray(spec["listeners"]).forEach((listener, l) => {
-    const tls = isObject(listener) ? listener["tls"] : undefined;
-    if (isObject(tls))
-      list(tls["certificateRefs"], ["spec", "listeners", l, "tls", "certificateRefs"]);
-  });
+  const rules = spec["rules"];
+  if (Array.isArray(rules)) {
+    for (let r = 0; r < rules.length; r++) {
+      const rule: unknown = rules[r];
+      if (!isObject(rule)) continue;
+      const backendRefs = rule["backendRefs"];
+      if (anyCoreSpelling(backendRefs))
+        checkList(backendRefs, ["spec", "rules", r, "backendRefs"], issues);
+      const filters = rule["filters"];
+      if (!Array.isArray(filters)) continue;
+      for (let f = 0; f < filters.length; f++) {
+        const filter: unknown = filters[f];
+        const mirror = isObject(filter) ? filter["requestMirror"] : undefined;
+        if (isObject(mirror) && isCoreSpelling(mirror["backendRef"]))
+          report(["spec", "rules", r, "filters", f, "requestMirror", "backendRef"], issues);
+      }
+    }
+  }
+  const listeners = spec["listeners"];
+  if (Array.isArray(listeners)) {
+    for (let l = 0; l < listeners.length; l++) {
+      const listener: unknown = listeners[l];
+      const tls = isObject(listener) ? listener["tls"] : undefined;
+      const certificateRefs = isObject(tls) ? tls["certificateRefs"] : undefined;
+      if (anyCoreSpelling(certificateRefs))
+        checkList(certificateRefs, ["spec", "listeners", l, "tls", "certificateRefs"], issues);
+    }
+  }
   const validation = spec["validation"];
   if (isObject(validation))
-    list(validation["caCertificateRefs"], ["spec", "validation", "caCertificateRefs"]);
+    checkList(validation["caCertificateRefs"], ["spec", "validation", "caCertificateRefs"], issues);
   return issues;
+}
+
+function isCoreSpelling(ref: unknown): boolean {
+  return isObject(ref) && ref["group"] === "core";
+}
+
+/** Whether `value` is a list holding a reference that spells the group "core". */
+function anyCoreSpelling(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (isCoreSpelling(value[i])) return true;
+  return false;
+}
+
+/** Each reference of the list at `path` (when it is a list) that spells the group "core". */
+function checkList(value: unknown, path: FieldPath, issues: ValidationIssue[]): void {
+  if (!Array.isArray(value)) return;
+  for (let i = 0; i < value.length; i++) if (isCoreSpelling(value[i])) report([...path, i], issues);
+}
+
+function report(refPath: FieldPath, issues: ValidationIssue[]): void {
+  const at = [...refPath, "group"];
+  issues.push({
+    code: "ref.core-group-spelling",
+    path: at,
+    message: `${printPath(at)}: "core" is not the name of the core API group, which is "" (the empty string); a controller that follows the spec reads this as an unknown group${isParentRef(refPath) ? " and writes no status for this parent" : ""}. Some implementations accept it too (Linkerd, whose documentation writes it throughout).`,
+  });
 }
 
 function isParentRef(path: FieldPath): boolean {

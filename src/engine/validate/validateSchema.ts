@@ -88,7 +88,7 @@ export function typeAndValidate(
   const issues: ValidationIssue[] = [];
   // One path, pushed and popped along the walk: an issue takes a copy of it (at), so the walk
   // allocates no path per field of a large object that has nothing to report.
-  const typed = walk(value, schema, [...path], ctx, issues);
+  const typed = walk(value, planOf(schema), [...path], ctx, issues);
   return { value: typed, issues: issues.map((issue) => ({ ...issue, fromSchema: true })) };
 }
 
@@ -103,25 +103,142 @@ export function validateSchema(
 
 function walk(
   value: unknown,
-  schema: JsonSchema,
+  plan: SchemaPlan,
   path: (string | number)[],
   ctx: SchemaContext,
   out: ValidationIssue[],
 ): unknown {
   // The API server treats `field: null` as unset.
   if (value === null || value === undefined) return undefined;
-  if (!schema.type) return plainData(value, []);
-  if (!hasType(value, schema.type)) {
-    out.push(typeIssue(value, schema.type, at(path)));
+  if (plan.type === undefined) return plainData(value, []);
+  if (!hasType(value, plan.type)) {
+    out.push(typeIssue(value, plan.type, at(path)));
     return undefined;
   }
-  if (schema.enum && !schema.enum.includes(value))
-    out.push(enumIssue(value, schema.enum, at(path)));
-  if (typeof value === "string") checkString(value, schema, path, out);
-  if (typeof value === "number") checkNumber(value, schema, path, out);
-  if (Array.isArray(value)) return checkArray(value, schema, path, ctx, out);
-  if (isObject(value)) return checkObject(value, schema, path, ctx, out);
+  if (plan.enum !== undefined && !plan.enum.includes(value))
+    out.push(enumIssue(value, plan.enum, at(path)));
+  if (typeof value === "string") {
+    if (plan.checksStrings) checkString(value, plan, path, out);
+    return value;
+  }
+  if (typeof value === "number") {
+    if (plan.checksNumbers) checkNumber(value, plan, path, out);
+    return value;
+  }
+  if (Array.isArray(value)) return checkArray(value, plan, path, ctx, out);
+  if (isObject(value)) return checkObject(value, plan, path, ctx, out);
   return value;
+}
+
+/**
+ * What the walk reads of one schema, read once per schema and kept in one shape. The walk visits
+ * every field of every object; reading `type`, `enum`, `pattern`, bounds and `properties` off the
+ * schemas themselves (hundreds of objects of as many shapes) made each read a megamorphic property
+ * lookup, and each mapping a WeakMap lookup for its properties. A plan links to its children's
+ * plans, made the first time the walk needs them, so below the top the walk looks nothing up.
+ */
+class SchemaPlan {
+  readonly type: JsonSchema["type"];
+  readonly enum: unknown[] | undefined;
+  /** Whether checkString / checkNumber can find anything (a bound or a pattern is set). */
+  readonly checksStrings: boolean;
+  readonly checksNumbers: boolean;
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly pattern: string | undefined;
+  readonly minimum: number | undefined;
+  readonly maximum: number | undefined;
+  readonly minItems: number | undefined;
+  readonly maxItems: number | undefined;
+  readonly listMapKeys: string[] | undefined;
+  readonly uniqueItems: boolean;
+  readonly required: readonly string[];
+  readonly maxProperties: number | undefined;
+  /** Whether the schema declares `properties` (then a mapping's typed view has Object.prototype). */
+  readonly hasProperties: boolean;
+  readonly additionalFalse: boolean;
+  private itemsPlan: SchemaPlan | null | undefined;
+  private propertyPlans: Map<string, SchemaPlan> | null | undefined;
+  private additionalPlan: SchemaPlan | null | undefined;
+  private patternTest: ((value: string) => boolean) | null | undefined;
+
+  constructor(readonly schema: JsonSchema) {
+    this.type = schema.type || undefined;
+    this.enum = schema.enum || undefined;
+    this.minLength = schema.minLength;
+    this.maxLength = schema.maxLength;
+    this.pattern = schema.pattern || undefined;
+    this.checksStrings =
+      this.minLength !== undefined || this.maxLength !== undefined || this.pattern !== undefined;
+    this.minimum = schema.minimum;
+    this.maximum = schema.maximum;
+    this.checksNumbers = this.minimum !== undefined || this.maximum !== undefined;
+    this.minItems = schema.minItems;
+    this.maxItems = schema.maxItems;
+    this.listMapKeys = schema["x-kubernetes-list-map-keys"] || undefined;
+    this.uniqueItems = schema.uniqueItems === true;
+    this.required = schema.required ?? NO_FIELDS;
+    this.maxProperties = schema.maxProperties;
+    this.hasProperties = !!schema.properties;
+    this.additionalFalse = schema.additionalProperties === false;
+  }
+
+  /** The plan of `items`, or undefined when the schema has none. */
+  items(): SchemaPlan | undefined {
+    if (this.itemsPlan === undefined)
+      this.itemsPlan = this.schema.items ? planOf(this.schema.items) : null;
+    return this.itemsPlan ?? undefined;
+  }
+
+  /**
+   * The plan of property `key`, or undefined when the schema does not declare it. A Map: a field
+   * name is one hash lookup, which cannot reach a prototype key (`constructor`, `__proto__`)
+   * whatever the user wrote.
+   */
+  property(key: string): SchemaPlan | undefined {
+    let plans = this.propertyPlans;
+    if (plans === undefined) {
+      const properties = this.schema.properties;
+      plans = properties ? new Map() : null;
+      if (plans !== null && properties) {
+        for (const name of Object.keys(properties))
+          plans.set(name, planOf(properties[name] as JsonSchema));
+      }
+      this.propertyPlans = plans;
+    }
+    return plans === null ? undefined : plans.get(key);
+  }
+
+  /** The plan of additionalProperties when it is a schema. */
+  additional(): SchemaPlan | undefined {
+    if (this.additionalPlan === undefined) {
+      const extra = this.schema.additionalProperties;
+      this.additionalPlan = isObject(extra) ? planOf(extra as JsonSchema) : null;
+    }
+    return this.additionalPlan ?? undefined;
+  }
+
+  /** The pattern's test, compiled once (null when the pattern cannot be compiled). */
+  matcher(): ((value: string) => boolean) | null {
+    if (this.patternTest === undefined)
+      this.patternTest = this.pattern === undefined ? null : compilePattern(this.pattern);
+    return this.patternTest;
+  }
+}
+
+/**
+ * Plans by schema, looked up only where a walk starts (and for an experimental field): below, a
+ * plan holds its children's. Keyed weakly: a caller may pass a schema made for the call.
+ */
+const plans = new WeakMap<JsonSchema, SchemaPlan>();
+
+function planOf(schema: JsonSchema): SchemaPlan {
+  let plan = plans.get(schema);
+  if (plan === undefined) {
+    plan = new SchemaPlan(schema);
+    plans.set(schema, plan);
+  }
+  return plan;
 }
 
 /**
@@ -170,7 +287,7 @@ function at(path: readonly (string | number)[], ...more: (string | number)[]): F
 /** Walks `value` with `segment` pushed onto the walk's path. */
 function walkAt(
   value: unknown,
-  schema: JsonSchema,
+  plan: SchemaPlan,
   path: (string | number)[],
   segment: string | number,
   ctx: SchemaContext,
@@ -178,7 +295,7 @@ function walkAt(
 ): unknown {
   // No finally: an exception ends the whole walk, and the path with it.
   path.push(segment);
-  const typed = walk(value, schema, path, ctx, out);
+  const typed = walk(value, plan, path, ctx, out);
   path.pop();
   return typed;
 }
@@ -295,21 +412,21 @@ function codePointLength(value: string): number {
 
 function checkString(
   value: string,
-  schema: JsonSchema,
+  plan: SchemaPlan,
   walkPath: FieldPath,
   out: ValidationIssue[],
 ): void {
-  if (schema.minLength === undefined && schema.maxLength === undefined && !schema.pattern) return;
   // A string has between half its UTF-16 length (all surrogate pairs) and its UTF-16 length in
   // code points: when both bounds are met either way, they need no count, nor the path a copy.
   if (
-    (schema.minLength === undefined || Math.ceil(value.length / 2) >= schema.minLength) &&
-    (schema.maxLength === undefined || value.length <= schema.maxLength)
+    (plan.minLength === undefined || Math.ceil(value.length / 2) >= plan.minLength) &&
+    (plan.maxLength === undefined || value.length <= plan.maxLength)
   ) {
-    if (!schema.pattern || value.length === 0) return;
-    const matches = compilePattern(schema.pattern);
+    if (plan.pattern === undefined || value.length === 0) return;
+    const matches = plan.matcher();
     if (!matches || matches(value)) return;
   }
+  const schema = plan.schema;
   const path = at(walkPath);
   const length = codePointLength(value);
   if (schema.minLength !== undefined && length < schema.minLength) {
@@ -366,10 +483,11 @@ function patternHint(
 
 function checkNumber(
   value: number,
-  schema: JsonSchema,
+  plan: SchemaPlan,
   walkPath: FieldPath,
   out: ValidationIssue[],
 ): void {
+  const schema = plan.schema;
   const below = schema.minimum !== undefined && value < schema.minimum;
   const above = schema.maximum !== undefined && value > schema.maximum;
   if (!below && !above) return;
@@ -390,33 +508,33 @@ function checkNumber(
 
 function checkArray(
   value: unknown[],
-  schema: JsonSchema,
+  plan: SchemaPlan,
   path: (string | number)[],
   ctx: SchemaContext,
   out: ValidationIssue[],
 ): unknown[] {
-  if (schema.minItems !== undefined && value.length < schema.minItems) {
+  if (plan.minItems !== undefined && value.length < plan.minItems) {
     out.push({
       code: "schema.items",
       path: at(path),
-      message: `${printPath(path)}: must have at least ${schema.minItems} item(s), got ${value.length}.`,
+      message: `${printPath(path)}: must have at least ${plan.minItems} item(s), got ${value.length}.`,
     });
   }
-  if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+  if (plan.maxItems !== undefined && value.length > plan.maxItems) {
     out.push({
       code: "schema.items",
       path: at(path),
-      message: `${printPath(path)}: may have at most ${schema.maxItems} items, got ${value.length}.`,
+      message: `${printPath(path)}: may have at most ${plan.maxItems} items, got ${value.length}.`,
     });
   }
   // Entries are compared by their typed view: it is plain data (an alias cycle in the raw value
   // would make JSON.stringify throw) and it is what the API server would compare. Only lists that
   // are compared keep it.
-  const keys = schema["x-kubernetes-list-map-keys"];
+  const keys = plan.listMapKeys;
   // A duplicate takes two entries: a list of one (most of them) has nothing to compare.
   const byIndex: unknown[] | undefined =
-    (keys || schema.uniqueItems) && value.length > 1 ? [] : undefined;
-  const items = schema.items;
+    (keys || plan.uniqueItems) && value.length > 1 ? [] : undefined;
+  const items = plan.items();
   // Undefined while every entry's typed view is the entry itself (the list is then its own typed
   // view); started, with the entries before, at the first entry that differs.
   let typed: unknown[] | undefined = isPlainList(value) ? undefined : [];
@@ -464,7 +582,7 @@ function checkArray(
 
 function checkObject(
   value: Record<string, unknown>,
-  schema: JsonSchema,
+  plan: SchemaPlan,
   path: (string | number)[],
   ctx: SchemaContext,
   out: ValidationIssue[],
@@ -472,7 +590,7 @@ function checkObject(
   // Indexed loops and for…in below: this runs for every mapping of every object, and an
   // iterator, a `?? []` list or an Object.keys array per mapping was a tenth of what a large
   // analysis allocated.
-  const requiredFields = schema.required ?? NO_FIELDS;
+  const requiredFields = plan.required;
   for (let r = 0; r < requiredFields.length; r++) {
     const required = requiredFields[r] as string;
     if (value[required] === undefined || value[required] === null) {
@@ -484,12 +602,12 @@ function checkObject(
       });
     }
   }
-  const count = schema.maxProperties === undefined ? 0 : countOwnKeys(value);
-  if (schema.maxProperties !== undefined && count > schema.maxProperties) {
+  const count = plan.maxProperties === undefined ? 0 : countOwnKeys(value);
+  if (plan.maxProperties !== undefined && count > plan.maxProperties) {
     out.push({
       code: "schema.items",
       path: at(path),
-      message: `${printPath(path)}: may have at most ${schema.maxProperties} entries, got ${count}.`,
+      message: `${printPath(path)}: may have at most ${plan.maxProperties} entries, got ${count}.`,
     });
   }
   // Whether the typed view would hold exactly the mapping's own fields: then the mapping is its
@@ -497,10 +615,10 @@ function checkObject(
   // The copy is started only at the first field that differs, with the fields before it (each its
   // own typed view), so a mapping that is its own typed view allocates no copy at all.
   let typed: Record<string, unknown> | undefined =
-    Object.getPrototypeOf(value) === (schema.properties ? Object.prototype : null)
+    Object.getPrototypeOf(value) === (plan.hasProperties ? Object.prototype : null)
       ? undefined
-      : emptyTyped(schema);
-  const properties = propertiesOf(schema);
+      : emptyTyped(plan);
+  const additional = plan.additional();
   // for…in lists own keys in Object.keys order, then inherited enumerable ones, which hasOwn
   // skips (a key set on Object.prototype is never read as a field).
   let i = -1;
@@ -508,18 +626,17 @@ function checkObject(
     if (!Object.hasOwn(value, key)) continue;
     i++;
     const child = value[key];
-    const property = properties?.get(key);
+    const property = plan.property(key);
     const experimental = property ? undefined : ctx.experimentalFields.get(key);
     let result: unknown;
     if (property) result = walkAt(child, property, path, key, ctx, out);
-    else if (isObject(schema.additionalProperties))
-      result = walkAt(child, schema.additionalProperties, path, key, ctx, out);
-    else if (schema.additionalProperties === false) {
-      out.push(unknownFieldIssue(key, schema, at(path, key), ctx));
-      if (experimental) result = walkAt(child, experimental, path, key, ctx, out);
+    else if (additional) result = walkAt(child, additional, path, key, ctx, out);
+    else if (plan.additionalFalse) {
+      out.push(unknownFieldIssue(key, plan.schema, at(path, key), ctx));
+      if (experimental) result = walkAt(child, planOf(experimental), path, key, ctx, out);
     } else result = plainData(child, [value]);
     if (typed === undefined && (result === undefined || result !== child))
-      typed = copyFields(value, i, emptyTyped(schema));
+      typed = copyFields(value, i, emptyTyped(plan));
     if (typed !== undefined && result !== undefined) setOwn(typed, key, result);
   }
   return typed ?? value;
@@ -527,27 +644,9 @@ function checkObject(
 
 const NO_FIELDS: readonly string[] = [];
 
-/**
- * A schema's `properties` as a Map, built the first time the schema is walked: a field name is
- * then one hash lookup, which cannot reach a prototype key (`constructor`, `__proto__`) whatever
- * the user wrote. Schemas live as long as the module, so the cache is keyed weakly by them.
- */
-const propertyMaps = new WeakMap<JsonSchema, ReadonlyMap<string, JsonSchema>>();
-
-function propertiesOf(schema: JsonSchema): ReadonlyMap<string, JsonSchema> | undefined {
-  const properties = schema.properties;
-  if (!properties) return undefined;
-  let map = propertyMaps.get(schema);
-  if (map === undefined) {
-    map = new Map(Object.entries(properties));
-    propertyMaps.set(schema, map);
-  }
-  return map;
-}
-
 /** Keys come from the user: a map keyed by them (labels, options) has no prototype at all. */
-function emptyTyped(schema: JsonSchema): Record<string, unknown> {
-  return schema.properties ? {} : (Object.create(null) as Record<string, unknown>);
+function emptyTyped(plan: SchemaPlan): Record<string, unknown> {
+  return plan.hasProperties ? {} : (Object.create(null) as Record<string, unknown>);
 }
 
 /** `into` with the first `count` own keys of `value` set to their values, in order. */
