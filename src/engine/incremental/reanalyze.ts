@@ -793,11 +793,15 @@ function forEachPlacement(
   table: RouteTable,
   visit: (route: ResourceKey, l: number, v: number, x: number) => void,
 ): void {
-  table.listeners.forEach((listener, l) =>
-    listener.virtualHosts.forEach((vhost, v) =>
-      vhost.entries.forEach((entry, x) => visit(entry.route, l, v, x)),
-    ),
-  );
+  const listeners = table.listeners;
+  for (let l = 0; l < listeners.length; l++) {
+    const vhosts = (listeners[l] as RouteTableListener).virtualHosts;
+    for (let v = 0; v < vhosts.length; v++) {
+      const entries = (vhosts[v] as RouteTableVirtualHost).entries;
+      for (let x = 0; x < entries.length; x++)
+        visit((entries[x] as RouteTableEntry).route, l, v, x);
+    }
+  }
 }
 
 const tablePlacements = keyedLookup<RouteTable, readonly Placement[]>(
