@@ -26,7 +26,7 @@
  * reanalyze.test.ts check it on random edit sequences).
  */
 import { resourceKey, type ResourceKey } from "../api/keys";
-import { positionIndex, positionsOf } from "./positions";
+import { keyedLookup, positionIndex, positionsOf } from "./positions";
 import { ReplacedMap } from "./replacedMap";
 import { appendAll } from "../collections/appendAll";
 import { isRouteKind, type RouteKind } from "../api/kinds";
@@ -676,9 +676,8 @@ function patchRouteTable(
     copied.add(fresh);
     return fresh;
   };
-  const placements = entryPlacements(table);
   for (const [route, byPosition] of fresh) {
-    for (const [l, v, x] of placements.get(route) ?? []) {
+    for (const [l, v, x] of tablePlacements.find(table, route)) {
       const listener = own(listeners[l] as RouteTableListener, () => ({
         ...(listeners[l] as RouteTableListener),
         virtualHosts: (listeners[l] as RouteTableListener).virtualHosts.slice(),
@@ -700,7 +699,7 @@ function patchRouteTable(
   }
   const patched = { ...table, listeners };
   // Every entry is where it was, for the same route: the next edit finds them the same way.
-  tablePlacements.set(patched, placements);
+  tablePlacements.carry(table, patched);
   return { table: patched, reranked: false };
 }
 
@@ -719,7 +718,7 @@ function rerankTable(
   const listeners = table.listeners.slice();
   const hosts = new Set<string>();
   const touched = new Map<number, Set<string>>();
-  for (const [l, v] of entryPlacements(table).get(route) ?? []) {
+  for (const [l, v] of tablePlacements.find(table, route)) {
     if (hosts.has(`${l}:${v}`)) continue;
     hosts.add(`${l}:${v}`);
     const listener = listeners[l] as RouteTableListener;
@@ -784,26 +783,46 @@ function rehost(
     : { table: moved.table, reranked: true, touched: moved.touched, hostsMoved: true };
 }
 
-/** Where each route's entries sit in a table: listener, virtual host, entry. */
-type Placements = ReadonlyMap<ResourceKey, readonly (readonly [number, number, number])[]>;
-const tablePlacements = new WeakMap<RouteTable, Placements>();
+/** Where a route's entries sit in a table: listener, virtual host, entry. */
+type Placement = readonly [number, number, number];
 
-function entryPlacements(table: RouteTable): Placements {
-  const known = tablePlacements.get(table);
-  if (known !== undefined) return known;
-  const placements = new Map<ResourceKey, [number, number, number][]>();
-  table.listeners.forEach((listener, l) =>
-    listener.virtualHosts.forEach((vhost, v) =>
-      vhost.entries.forEach((entry, x) => {
-        const at = placements.get(entry.route);
-        if (at === undefined) placements.set(entry.route, [[l, v, x]]);
-        else at.push([l, v, x]);
-      }),
-    ),
-  );
-  tablePlacements.set(table, placements);
-  return placements;
+const NO_PLACEMENT: readonly Placement[] = [];
+
+/** Every entry's route and placement (listener, virtual host, entry), in table order. */
+function forEachPlacement(
+  table: RouteTable,
+  visit: (route: ResourceKey, l: number, v: number, x: number) => void,
+): void {
+  const listeners = table.listeners;
+  for (let l = 0; l < listeners.length; l++) {
+    const vhosts = (listeners[l] as RouteTableListener).virtualHosts;
+    for (let v = 0; v < vhosts.length; v++) {
+      const entries = (vhosts[v] as RouteTableVirtualHost).entries;
+      for (let x = 0; x < entries.length; x++)
+        visit((entries[x] as RouteTableEntry).route, l, v, x);
+    }
+  }
 }
+
+const tablePlacements = keyedLookup<RouteTable, readonly Placement[]>(
+  (table, route) => {
+    const at: Placement[] = [];
+    forEachPlacement(table, (owner, l, v, x) => {
+      if (owner === route) at.push([l, v, x]);
+    });
+    return at.length === 0 ? NO_PLACEMENT : at;
+  },
+  (table) => {
+    const byRoute = new Map<string, Placement[]>();
+    forEachPlacement(table, (route, l, v, x) => {
+      const list = byRoute.get(route);
+      if (list === undefined) byRoute.set(route, [[l, v, x]]);
+      else list.push([l, v, x]);
+    });
+    return byRoute;
+  },
+  NO_PLACEMENT,
+);
 
 /**
  * findBackendProblems reads each route on its own, in route order: the edited routes' findings

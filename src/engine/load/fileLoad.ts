@@ -83,12 +83,13 @@ export function editWindow(before: FileLoad, text: string): EditWindow | undefin
   const chunks = before.chunks;
   const old = before.text;
   if (chunks.length === 0) return undefined;
-  if (old === text) {
+  // Not `old === text` first: on a long file that compares up to the edit once more.
+  const { prefix, suffix } = editedRange(old, text);
+  if (prefix === old.length && prefix === text.length) {
     // Every chunk stands.
     const none = { start: old.length, lineOffset: 0, text: "", pieces: [], lineShift: 0 };
     return { first: chunks.length, after: chunks.length, shift: 0, ...none };
   }
-  const { prefix, suffix } = editedRange(old, text);
   let first = 0;
   while (first < chunks.length && (chunks[first] as LoadedChunk).end <= prefix - MARKER_REACH)
     first++;

@@ -250,7 +250,7 @@ function reloadFile(
   const entries = registry.fileEntries(source.name) ?? emptyFileEntries();
   return {
     result: { manifests: objects.manifests, diagnostics: objects.diagnostics },
-    load: { text: source.text, limits, chunks, entries, ...objects },
+    load: { text: source.text, limits, chunks, entries, objects },
   };
 }
 

@@ -6,6 +6,7 @@
 import type { LineCounter, Node, Pair } from "yaml";
 import { isMap, isPair, isScalar, isSeq } from "./yamlNodeTypes";
 import type { FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
+import { LayeredMap } from "../collections/layeredMap";
 
 export interface SourceLocator {
   /**
@@ -65,18 +66,18 @@ type Entry = LocatedRoot | (() => LocatedRoot);
  * hash. Opaque outside this module.
  */
 export interface FileEntries {
-  readonly docs: ReadonlyMap<number, Entry>;
+  readonly docs: LayeredMap<number, Entry>;
   readonly listItems: ReadonlyMap<string, Entry>;
 }
 
 interface MutableFileEntries {
-  docs: Map<number, Entry>;
+  docs: LayeredMap<number, Entry>;
   listItems: Map<string, Entry>;
 }
 
 /** The entries of a file that registered nothing. */
 export function emptyFileEntries(): FileEntries {
-  return { docs: new Map(), listItems: new Map() };
+  return { docs: LayeredMap.empty(), listItems: new Map() };
 }
 
 export function createObjectNodeRegistry(): ObjectNodeRegistry {
@@ -84,7 +85,7 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
   const entriesOf = (file: string): MutableFileEntries => {
     let entries = files.get(file);
     if (entries === undefined) {
-      entries = { docs: new Map(), listItems: new Map() };
+      entries = { docs: LayeredMap.empty(), listItems: new Map() };
       files.set(file, entries);
     }
     return entries;
@@ -113,9 +114,12 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
     registerLazy(source, resolve) {
       setEntry(entriesOf(source.file), source, resolve);
     },
-    // A copy: the other load's locator keeps answering for its own revision.
+    // As a copy: the other load's locator keeps answering for its own revision.
     startFrom(file, entries) {
-      files.set(file, { docs: new Map(entries.docs), listItems: new Map(entries.listItems) });
+      files.set(file, {
+        docs: LayeredMap.startingFrom(entries.docs),
+        listItems: new Map(entries.listItems),
+      });
     },
     forget(source) {
       const entries = files.get(source.file);
