@@ -11,6 +11,7 @@ import {
   selectSimTraceIsCurrent,
   selectSimulatorWorkspace,
 } from "./simulatorSlice";
+import { applySimRolloutStep, composeFromObject } from "./simulatorCompose";
 // The page loads the engine's editor lazily (editEngine.ts); these tests edit synchronously.
 import "./editEngineModule";
 
@@ -177,20 +178,20 @@ describe("simulatorSlice", () => {
 
   test("composeFromObject fills the composer from a route rule or a Gateway listener", () => {
     const { store } = loaded();
-    expect(store.getState().composeFromObject("HTTPRoute/team-a/store", 1)).toBe(true);
+    expect(composeFromObject(store, "HTTPRoute/team-a/store", 1)).toBe(true);
     expect(store.getState().simDraft).toMatchObject({
       host: "store.example.com",
       path: "/static",
       gateway: "infra/shared",
       port: 80,
     });
-    expect(store.getState().composeFromObject("Gateway/infra/shared")).toBe(true);
+    expect(composeFromObject(store, "Gateway/infra/shared")).toBe(true);
     expect(store.getState().simDraft).toMatchObject({
       host: "www.example.com",
       port: 80,
       path: "/",
     });
-    expect(store.getState().composeFromObject("HTTPRoute/x/none")).toBe(false);
+    expect(composeFromObject(store, "HTTPRoute/x/none")).toBe(false);
   });
 
   test("a rollout step writes only the weight lines that change, as one undo step", () => {
@@ -203,9 +204,9 @@ describe("simulatorSlice", () => {
       current: -1,
     });
     const before = store.getState().text;
-    expect(store.getState().applySimRolloutStep(0)?.changedLines).toEqual([]);
+    expect(applySimRolloutStep(store, 0)?.changedLines).toEqual([]);
     expect(store.getState().text).toBe(before);
-    const result = store.getState().applySimRolloutStep(2);
+    const result = applySimRolloutStep(store, 2);
     expect(result?.failed).toEqual([]);
     const a = before.split("\n");
     const b = store.getState().text.split("\n");

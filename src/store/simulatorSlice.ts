@@ -4,13 +4,8 @@
  * the rollout plan, and what the graph lights up. Worker calls live in ui/simulator; this slice
  * only holds their results, so a result for an old revision is recognisable as outdated.
  */
-import type { EditOp, SimRequest } from "../engine";
-import {
-  computeRolloutWeights,
-  describeRequest,
-  requestForListener,
-  requestForRule,
-} from "../engine/present";
+import type { SimRequest } from "../engine";
+import { describeRequest } from "../engine/present";
 import type { SimRunResult, SimTraceResult, SimWhatIfResult } from "../worker/simulatorApi";
 import {
   gatewayNames,
@@ -18,7 +13,7 @@ import {
   revalidateRequest,
   ruleExists,
 } from "./simulatorRevalidate";
-import type { GwsimState, SimPath, SimRollout, SimulatorSlice } from "./types";
+import type { GwsimState, SimPath, SimulatorSlice } from "./types";
 
 export type {
   SavedSimulator,
@@ -172,32 +167,6 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
     setSimRollout(rollout) {
       set({ simRollout: rollout });
     },
-    composeFromObject(key, ruleIndex = 0) {
-      const analysis = get().analysis;
-      if (analysis === undefined) return false;
-      if (key.startsWith("Gateway/")) {
-        const request = requestForListener(analysis, key);
-        if (request === undefined) return false;
-        get().setSimDraft(request);
-        return true;
-      }
-      const derived = requestForRule(analysis, key, ruleIndex);
-      if (derived === undefined) return false;
-      get().setSimDraft(derived.request, derived.notes);
-      return true;
-    },
-    applySimRolloutStep(step) {
-      const s = get();
-      const plan = s.simRollout;
-      const percent = plan?.steps[step];
-      if (plan === undefined || percent === undefined) return undefined;
-      const ops = rolloutEditOps(s, plan, percent);
-      if (ops === undefined) return undefined;
-      set({ simRollout: { ...plan, current: step } });
-      return ops.length > 0
-        ? s.applyEdits(ops, "inspector")
-        : { text: s.text, changedLines: [], failed: [] };
-    },
     simGone: [],
     dismissSimGone() {
       if (get().simGone.length > 0) set({ simGone: [] });
@@ -262,43 +231,6 @@ export function createSimulatorSlice(set: Set, get: Get): SimulatorSlice {
       if (Object.keys(patch).length > 0) set(patch);
     },
   };
-}
-
-/** The weights a rollout step sets, for the rule as currently analysed. */
-export function rolloutWeights(
-  s: GwsimState,
-  plan: SimRollout,
-  percent: number,
-): number[] | undefined {
-  const rule = s.analysis?.routes.find((r) => r.key === plan.route)?.rules[plan.ruleIndex];
-  if (rule === undefined || rule.backendRefs.length < 2) return undefined;
-  return computeRolloutWeights(
-    rule.backendRefs.map((b) => b.weight),
-    plan.backendIndex,
-    percent,
-  );
-}
-
-function rolloutEditOps(s: GwsimState, plan: SimRollout, percent: number): EditOp[] | undefined {
-  const route = s.analysis?.routes.find((r) => r.key === plan.route);
-  const rule = route?.rules[plan.ruleIndex];
-  const weights = rolloutWeights(s, plan, percent);
-  if (route === undefined || rule === undefined || weights === undefined) return undefined;
-  const target = { kind: route.kind, namespace: route.namespace, name: route.name };
-  return rule.backendRefs.flatMap((b, i): EditOp[] => {
-    const weight = weights[i];
-    return weight === undefined || weight === b.weight
-      ? []
-      : [
-          {
-            op: "setBackendWeight",
-            target,
-            ruleIndex: plan.ruleIndex,
-            backendIndex: b.index,
-            weight,
-          },
-        ];
-  });
 }
 
 function computeSimPath(result: SimTraceResult): SimPath | undefined {

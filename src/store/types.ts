@@ -207,13 +207,8 @@ export interface SimulatorSlice {
   setSimOpened(opened: { name: string; text: string }): void;
   simRollout: SimRollout | undefined;
   setSimRollout(rollout: SimRollout | undefined): void;
-  /**
-   * Fills the composer from an object: a route's rule (its first match, on the route's first
-   * hostname and listener), or a Gateway's first listener. False when the object gives no request.
-   */
-  composeFromObject(key: string, ruleIndex?: number): boolean;
-  /** Writes the weights of rollout step `step` into the YAML (setBackendWeight on changed weights only). */
-  applySimRolloutStep(step: number): EditResult | undefined;
+  // Composing from an object and applying a rollout step: store/simulatorCompose.ts, loaded with
+  // the simulator (they need the engine's request derivation, which the first graph does not).
   /** Sentences about simulator state whose object left the workspace (shown until dismissed). */
   simGone: string[];
   dismissSimGone(): void;

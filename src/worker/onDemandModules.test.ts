@@ -88,6 +88,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "routeFilters",
       "diagnosticWords",
       "implementationSupport",
+      "gatewayAddresses",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -385,6 +386,42 @@ spec:
     expect(modules.isEngineModuleLoaded("implementationSupport")).toBe(false);
   });
 
+  test("a Gateway requesting addresses (a malformed one, a NamedAddress on a missing class) loads gatewayAddresses, and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    // No GatewayClass in the input: the class of each Gateway is assumed, so is the address type.
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: fixed, namespace: infra }
+spec:
+  gatewayClassName: example
+  addresses: [{ type: IPAddress, value: "192.0.2.10:80" }, { value: 192.0.2.11 }]
+  listeners: [{ name: http, protocol: HTTP, port: 80 }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: named, namespace: infra }
+spec:
+  gatewayClassName: not-in-the-input
+  addresses: [{ type: NamedAddress, value: my-lb }]
+  listeners: [{ name: http, protocol: HTTP, port: 80 }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("gatewayAddresses")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const json = JSON.stringify(result);
+    expect(json).toContain("is not an IPv4 or IPv6 address, which type IPAddress requires");
+    expect(json).toContain("assume.address-type");
+  });
+
+  test("Gateways without addresses leave gatewayAddresses unloaded", async () => {
+    const { modules, api } = await freshWorker();
+    const sources = [{ name: "workspace.yaml", text: SHADOWING_CLUSTER }];
+    const result = await api.analyze(1, sources);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(modules.isEngineModuleLoaded("gatewayAddresses")).toBe(false);
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();
@@ -447,6 +484,7 @@ spec:
       "routeFilters",
       "diagnosticWords",
       "implementationSupport",
+      "gatewayAddresses",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

@@ -28,6 +28,8 @@
  *   (diagnostics/diagnosticWordsModule.ts): only an input with a diagnostic needs them.
  * - the implementation-support table (resolve/implementationSupportModule.ts): only a backendRef
  *   kind other than core Service or a listener protocol outside the standard ones needs it.
+ * - the checks of a Gateway's requested addresses (status/gatewayAddressesModule.ts): only a
+ *   Gateway with `spec.addresses` entries needs them.
  * So the default example's first analysis in the worker loads none of them; a text that needs any
  * costs one retry, once per session (withEngineModules then loads those it likely needs too). The
  * CLI, the tests, the bench and the page's edit engine provide them all statically
@@ -45,6 +47,7 @@ import type * as KindSchemas from "../validate/kindSchemasModule";
 import type * as RouteFilters from "../validate/routeFiltersModule";
 import type * as DiagnosticWords from "../diagnostics/diagnosticWordsModule";
 import type * as ImplementationSupport from "../resolve/implementationSupportModule";
+import type * as GatewayAddresses from "../status/gatewayAddressesModule";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -83,6 +86,11 @@ export interface EngineModules {
    * another API group reads it.
    */
   implementationSupport: typeof ImplementationSupport;
+  /**
+   * The CRD's rules on a Gateway's `spec.addresses` values and the assumption about an
+   * implementation-specific address type: only a Gateway that requests an address reads them.
+   */
+  gatewayAddresses: typeof GatewayAddresses;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -100,6 +108,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   routeFilters: () => import("../validate/routeFiltersModule"),
   diagnosticWords: () => import("../diagnostics/diagnosticWordsModule"),
   implementationSupport: () => import("../resolve/implementationSupportModule"),
+  gatewayAddresses: () => import("../status/gatewayAddressesModule"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */
@@ -208,6 +217,7 @@ const TEXT_HINTS: { readonly [K in EngineModuleName]?: readonly string[] } = {
     "TraefikService",
     "HBONE",
   ],
+  gatewayAddresses: ["addresses:"],
 };
 
 /**

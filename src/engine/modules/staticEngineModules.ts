@@ -15,6 +15,7 @@ import * as kindSchemas from "../validate/kindSchemasModule";
 import * as routeFilters from "../validate/routeFiltersModule";
 import * as diagnosticWords from "../diagnostics/diagnosticWordsModule";
 import * as implementationSupport from "../resolve/implementationSupportModule";
+import * as gatewayAddresses from "../status/gatewayAddressesModule";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
@@ -29,3 +30,4 @@ provideEngineModule("kindSchemas", kindSchemas);
 provideEngineModule("routeFilters", routeFilters);
 provideEngineModule("diagnosticWords", diagnosticWords);
 provideEngineModule("implementationSupport", implementationSupport);
+provideEngineModule("gatewayAddresses", gatewayAddresses);

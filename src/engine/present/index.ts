@@ -28,10 +28,8 @@ export {
 } from "./problems";
 export type { Problem, ProblemKind } from "./problems";
 export { describeBucket, describeRequest } from "../whatif/describeRequest";
-// The simulator's "send this rule / listener" and the rollout stepper's weights: small pure
-// functions of the analysis the page already holds (none of them loads, validates or routes).
-export { requestForRule, requestForListener } from "../whatif/requestForRule";
-export { computeRolloutWeights } from "../whatif/computeRolloutWeights";
+// The simulator's "send this rule / listener" and the rollout stepper's weights are in
+// present/whatIf.ts: only the simulator's lazily loaded parts use them.
 export { DEFAULT_WORLD_MODE } from "../resolve/world";
 export { ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/kinds";
 // The readings' names, questions and values (the app's readings control shows the engine's words).

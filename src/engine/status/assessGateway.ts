@@ -21,7 +21,7 @@ import type { Manifest } from "../types";
 import type { Problem } from "./listenerState";
 import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
 import { assumedGrantNote } from "./assumedGrant";
-import { assumeAddressTypeSupported } from "./implementationAddress";
+import { needEngineModule } from "../modules/engineModules";
 
 export interface GatewayAssessment {
   /** Accepted=False cause, when the Gateway itself (not its listeners) is invalid. */
@@ -51,7 +51,10 @@ export function assessGateway(
   const unsupported = requested
     .map((a) => asString(a["type"]) ?? "IPAddress")
     .filter(
-      (t, i) => !SUPPORTED_ADDRESS_TYPES.has(t) && !assumeAddressTypeSupported(ctx, gateway, t, i),
+      // An address type outside these is rare: its assumption is an on-demand module.
+      (t, i) =>
+        !SUPPORTED_ADDRESS_TYPES.has(t) &&
+        !needEngineModule("gatewayAddresses").assumeAddressTypeSupported(ctx, gateway, t, i),
     );
   if (unsupported.length) {
     out.notAccepted = {

@@ -11,7 +11,6 @@ import { isRouteKind } from "../api/kinds";
 import type { Diagnostic, Manifest } from "../types";
 import { checkCoreKind, checkMetadata } from "./checkCoreKinds";
 import { checkListeners } from "./checkListeners";
-import { checkGatewayAddresses } from "./checkGatewayAddresses";
 import { checkRoute } from "./checkRouteRules";
 import { checkCoreGroupSpelling } from "./checkCoreGroupSpelling";
 import type { JsonSchema } from "./crdSchemas";
@@ -19,7 +18,7 @@ import { validationSchemaFor } from "./validationSchemas";
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from "./coreSchemas";
 import { plainData, typeAndValidate } from "./validateSchema";
 import { applyCrdDefaults } from "./applyCrdDefaults";
-import { isObject, printPath, type ValidationIssue } from "./validationIssue";
+import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
 import { needEngineModule } from "../modules/engineModules";
 
@@ -190,7 +189,9 @@ export function validateManifest(manifest: Manifest): {
   // CRD defaults the API server applies before it evaluates CEL rules.
   const spec = defaultedSpec(typed.spec, schema);
   if (kind === "Gateway" || kind === "ListenerSet") appendAll(issues, checkListeners(spec));
-  if (kind === "Gateway") appendAll(issues, checkGatewayAddresses(spec));
+  // Only a Gateway that requests an address runs these checks (an on-demand module).
+  if (kind === "Gateway" && asArray(spec.addresses).length > 0)
+    appendAll(issues, needEngineModule("gatewayAddresses").checkGatewayAddresses(spec));
   if (kind === "Gateway") appendAll(issues, checkInfrastructureKeys(spec));
   if (isRouteKind(kind)) appendAll(issues, checkRoute(kind, spec));
   appendAll(issues, checkCoreGroupSpelling(kind, spec));

@@ -29,6 +29,7 @@ import { loadExportActions } from "../toolbar/deferredActions";
 import { loadPaletteTemplates } from "../palette/paletteTemplates";
 import { loadCanvasEditing } from "../canvas/loadCanvasEditing";
 import { loadOpenFiles } from "./openFilesOnDemand";
+import { loadNamedWorkspaces } from "./namedWorkspacesOnDemand";
 
 // Monaco is the largest part of the app: fetched once the first graph is on screen.
 const YamlPane = lazy(() => import("../editor/YamlPane"));
@@ -52,6 +53,7 @@ export function AppLayout() {
     loadPaletteTemplates().catch(() => undefined);
     loadCanvasEditing().catch(() => undefined);
     loadOpenFiles().catch(() => undefined);
+    loadNamedWorkspaces().catch(() => undefined);
     getEngine()
       .preloadModules()
       .catch(() => undefined);

@@ -8,6 +8,7 @@ import { selectSimulatorWorkspace, type SavedSimulator } from "../../store/simul
 import { useShareSession } from "../share/shareSession";
 import { isUnmodifiedExample } from "./examples";
 import { applySavedReadings } from "./savedReadings";
+import { formatSavedAt } from "./formatSavedAt";
 import {
   deleteNamedWorkspace,
   listNamedWorkspaces,
@@ -15,6 +16,8 @@ import {
   saveNamedWorkspace,
   type NamedWorkspace,
 } from "./workspaceStorage";
+
+export { formatSavedAt };
 
 export const MAX_NAME_LENGTH = 80;
 
@@ -75,13 +78,6 @@ export async function hasUnsavedWork(
   savedTexts: readonly string[],
 ): Promise<boolean> {
   return !savedTexts.includes(text) && !(await isUnmodifiedExample(text));
-}
-
-export function formatSavedAt(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
 }
 
 function errorText(error: unknown): string {

@@ -4,7 +4,8 @@
  */
 import { useState } from "react";
 import { useGwsimStore } from "../../store";
-import { rolloutWeights, selectSimSplitRules, type SimRollout } from "../../store/simulatorSlice";
+import { selectSimSplitRules, type SimRollout } from "../../store/simulatorSlice";
+import { applySimRolloutStep, rolloutWeights } from "../../store/simulatorCompose";
 
 const DEFAULT_STEPS = [10, 30, 60, 100];
 
@@ -107,7 +108,7 @@ export function RolloutStepper() {
                 weights={rolloutWeights(useGwsimStore.getState(), plan, pct) ?? []}
                 current={rule.backends.map((b) => b.weight)}
                 onApply={() => {
-                  const result = useGwsimStore.getState().applySimRolloutStep(i);
+                  const result = applySimRolloutStep(useGwsimStore, i);
                   setMessage(
                     result === undefined
                       ? "The rule is gone from the YAML."

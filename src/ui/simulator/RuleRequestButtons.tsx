@@ -4,6 +4,7 @@
  */
 import { useGwsimStore } from "../../store";
 import { selectSimRouteRules } from "../../store/simulatorSlice";
+import { composeFromObject } from "../../store/simulatorCompose";
 import { sendRequest } from "./simulatorClient";
 
 export function RuleRequestButtons({ route }: { route: string }) {
@@ -11,7 +12,7 @@ export function RuleRequestButtons({ route }: { route: string }) {
   if (!rules || rules.length === 0) return null;
   const send = (ruleIndex: number) => {
     const s = useGwsimStore.getState();
-    if (!s.composeFromObject(route, ruleIndex)) return;
+    if (!composeFromObject(useGwsimStore, route, ruleIndex)) return;
     s.setSimTab("request");
     void sendRequest(useGwsimStore.getState().simDraft);
   };

@@ -15,6 +15,7 @@ import {
 } from "../../store/simulatorSlice";
 import { PanelLoading } from "../common/PanelLoading";
 import { useSimulatorFollow } from "./useSimulatorFollow";
+import { composeOnDemand } from "./loadSimulatorCompose";
 
 // The tabs' code (composer, trace, canary lab, what-if) arrives when the panel is first opened.
 const SimulatorBody = lazy(() => import("./SimulatorBody"));
@@ -46,7 +47,7 @@ export function SimulatorPanel() {
     const s = useGwsimStore.getState();
     if (!open || !hasAnalysis || s.simDraft !== DEFAULT_REQUEST) return;
     const first = s.selected ?? s.analysis?.routes[0]?.key;
-    if (first) s.composeFromObject(first);
+    if (first) void composeOnDemand(first);
   }, [open, hasAnalysis]);
   return (
     <section
@@ -87,7 +88,7 @@ export function SimulatorPanel() {
             type="button"
             className="sim-link"
             data-testid="sim-use-selection"
-            onClick={() => useGwsimStore.getState().composeFromObject(selected)}
+            onClick={() => void composeOnDemand(selected)}
           >
             Compose from {objectLabel(selected)}
           </button>

@@ -7,7 +7,7 @@ import { selectCanRedo, selectCanUndo, selectIsBusy } from "../../store/selector
 import { MenuButton, type MenuItem } from "../common/MenuButton";
 import { PanelLoading } from "../common/PanelLoading";
 import { useExampleItems } from "./exampleMenu";
-import { startEmptyWorkspace } from "../app/namedWorkspaces";
+import { withNamedWorkspaces } from "../app/namedWorkspacesOnDemand";
 import { openFilesOnDemand, type OpenMode } from "../app/openFilesOnDemand";
 import { cleanedText, downloadText } from "./exportWorkspace";
 import { loadExportActions } from "./deferredActions";
@@ -210,7 +210,7 @@ export function Toolbar() {
           className="tb-button"
           data-testid="new-workspace"
           title="Start an empty workspace (asks first when the current work is not saved)"
-          onClick={() => void startEmptyWorkspace()}
+          onClick={() => void withNamedWorkspaces((m) => m.startEmptyWorkspace(), undefined)}
         >
           New
         </button>

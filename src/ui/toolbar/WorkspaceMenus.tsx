@@ -8,13 +8,8 @@ import { useGwsimStore } from "../../store";
 import { PanelLoading } from "../common/PanelLoading";
 import { useDismiss } from "../common/useDismiss";
 import { useMenuKeyboard } from "../common/useMenuKeyboard";
-import {
-  deleteWorkspaceNamed,
-  formatSavedAt,
-  openNamedWorkspace,
-  saveWorkspaceAs,
-  startEmptyWorkspace,
-} from "../app/namedWorkspaces";
+import { formatSavedAt } from "../app/formatSavedAt";
+import { withNamedWorkspaces } from "../app/namedWorkspacesOnDemand";
 import { listNamedWorkspaces, type NamedWorkspaceSummary } from "../app/workspaceStorage";
 import { selectShareReadOnly, useShareSession } from "../share/shareSession";
 
@@ -73,7 +68,9 @@ export function WorkspaceMenus() {
             onSave={(name) => {
               setSaving(false);
               setLastName(name);
-              void saveWorkspaceAs(name).then(() => saved.refresh());
+              void withNamedWorkspaces((m) => m.saveWorkspaceAs(name), false).then(() =>
+                saved.refresh(),
+              );
             }}
           />
         </Suspense>
@@ -155,7 +152,7 @@ function SavedMenu({
                 title={readOnly ? READ_ONLY_HINT : `Open “${w.name}”`}
                 onClick={() => {
                   setOpen(false);
-                  void openNamedWorkspace(w.name);
+                  void withNamedWorkspaces((m) => m.openNamedWorkspace(w.name), undefined);
                 }}
               >
                 <span className="ws-name">
@@ -173,8 +170,8 @@ function SavedMenu({
                 title={`Delete “${w.name}”`}
                 data-testid="saved-delete"
                 onClick={() =>
-                  void deleteWorkspaceNamed(w.name).then((deleted) =>
-                    deleted ? refresh() : undefined,
+                  void withNamedWorkspaces((m) => m.deleteWorkspaceNamed(w.name), false).then(
+                    (deleted) => (deleted ? refresh() : undefined),
                   )
                 }
               >
@@ -192,7 +189,7 @@ function SavedMenu({
               disabled={readOnly}
               onClick={() => {
                 setOpen(false);
-                void startEmptyWorkspace();
+                void withNamedWorkspaces((m) => m.startEmptyWorkspace(), undefined);
               }}
             >
               Start an empty workspace
