@@ -10,7 +10,7 @@ import {
   type Anchor,
   type Box,
 } from "./edgeGeometry";
-import { LaneCache } from "./laneCache";
+import { LaneCache, movedRegions } from "./laneCache";
 
 const from: Anchor = { x: 0, y: 50, side: "right" };
 const to: Anchor = { x: 600, y: 50, side: "left" };
@@ -54,12 +54,21 @@ describe("LaneCache", () => {
     expect(cache.clearLane(from, to, 0, () => [blocking, farBlocking], ends)).not.toBe(0);
     expect(cache.clearLane(farFrom, farTo, 0, () => [blocking, farBlocking], ends)).not.toBe(0);
     expect(router.calls()).toBe(2);
-    // The far node grows (a failing route gains a reason line): only the far edge is routed again.
+    // The far node grows (a failing route gains a reason line) below the lanes the far edge tried:
+    // neither edge is routed again, and the far one keeps the lane a fresh routing finds.
     const grown: Box = { ...farBlocking, bottom: 5102 };
     cache.arrange([blocking, grown]);
     expect(cache.clearLane(from, to, 0, () => [blocking, grown], ends)).not.toBe(0);
+    expect(cache.clearLane(farFrom, farTo, 0, () => [blocking, grown], ends)).toBe(
+      clearLane(farFrom, farTo, 0, [blocking, grown], ends),
+    );
     expect(router.calls()).toBe(2);
-    expect(cache.clearLane(farFrom, farTo, 0, () => [blocking, grown], ends)).not.toBe(0);
+    // It widens across the straight line the far edge tried first: that edge is routed again.
+    const tall: Box = { ...grown, left: 200 };
+    cache.arrange([blocking, tall]);
+    expect(cache.clearLane(farFrom, farTo, 0, () => [blocking, tall], ends)).toBe(
+      clearLane(farFrom, farTo, 0, [blocking, tall], ends),
+    );
     expect(router.calls()).toBe(3);
     // The blocking node moves out of the way: its edge now runs straight.
     const movedAway: Box = { ...blocking, top: 2000, bottom: 2060 };
@@ -179,5 +188,96 @@ describe("curvesBounds / mayCrossBox", () => {
     const bounds = curvesBounds([laneBezier(from, to, 0), laneBezier(from, to, 1)]);
     expect(mayCrossBox(bounds, farBlocking)).toBe(false);
     expect(mayCrossBox(bounds, blocking)).toBe(true);
+  });
+
+  it("gives clearLane's answer when boxes grow, shrink or shift one side at a time", () => {
+    const coordinate = fc.integer({ min: -600, max: 600 });
+    const box = fc
+      .record({ x: coordinate, y: coordinate, w: fc.nat(300), h: fc.nat(200) })
+      .map(({ x, y, w, h }) => ({ left: x, top: y, right: x + w, bottom: y + h }));
+    // One side of one box moves per step (a node gains or loses a line, or is widened).
+    const step = fc.record({
+      index: fc.nat(5),
+      side: fc.constantFrom("left", "top", "right", "bottom"),
+      by: fc.integer({ min: -120, max: 120 }),
+    });
+    const edge = fc.record({
+      a: fc.record({ x: coordinate, y: coordinate }),
+      b: fc.record({ x: coordinate, y: coordinate }),
+      lane: fc.integer({ min: -2, max: 2 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(box, { minLength: 1, maxLength: 6 }),
+        fc.array(step, { maxLength: 8 }),
+        fc.array(edge, { minLength: 1, maxLength: 6 }),
+        (start, steps, edges) => {
+          let boxes: Box[] = start.map((b, i) => ({ ...b, id: `n${i}` }));
+          const cache = new LaneCache();
+          const check = () => {
+            cache.arrange(boxes);
+            for (const e of edges) {
+              const a: Anchor = { ...e.a, side: "right" };
+              const b: Anchor = { ...e.b, side: "left" };
+              expect(cache.clearLane(a, b, e.lane, () => boxes, [])).toBe(
+                clearLane(a, b, e.lane, boxes, []),
+              );
+            }
+          };
+          check();
+          for (const { index, side, by } of steps) {
+            const i = index % boxes.length;
+            boxes = boxes.map((b, k) => (k === i ? { ...b, [side]: b[side] + by } : b));
+            check();
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("movedRegions", () => {
+  const node: Box = { id: "r", left: 100, top: 200, right: 300, bottom: 260 };
+
+  it("is the strip a single moved side swept", () => {
+    expect(movedRegions(node, { ...node, bottom: 279 })).toEqual([
+      { left: 100, top: 260, right: 300, bottom: 279 },
+    ]);
+    expect(movedRegions({ ...node, bottom: 279 }, node)).toEqual([
+      { left: 100, top: 260, right: 300, bottom: 279 },
+    ]);
+    expect(movedRegions(node, { ...node, left: 80 })).toEqual([
+      { left: 80, top: 200, right: 100, bottom: 260 },
+    ]);
+  });
+
+  it("is both boxes when more than one side moved or a side is not finite", () => {
+    const moved = { ...node, top: 300, bottom: 360 };
+    expect(movedRegions(node, moved)).toEqual([node, moved]);
+    const unbounded = { ...node, bottom: Number.POSITIVE_INFINITY };
+    expect(movedRegions(node, unbounded)).toEqual([node, unbounded]);
+  });
+
+  it("covers every sample whose crossing differs between the two boxes", () => {
+    const side = fc.constantFrom("left", "top", "right", "bottom");
+    fc.assert(
+      fc.property(
+        side,
+        fc.integer({ min: -80, max: 80 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 150, max: 310 }),
+        (s, by, x, y) => {
+          const now = { ...node, [s]: node[s] + by };
+          const point: Box = { left: x, top: y, right: x, bottom: y };
+          const curve = laneBezier({ x, y, side: "right" }, { x, y, side: "left" });
+          // A zero-length curve sits on one point: crossing it is containing the point.
+          if (curveCrossesBox(curve, node) === curveCrossesBox(curve, now)) return;
+          expect(movedRegions(node, now).some((r) => mayCrossBox(point, r))).toBe(true);
+          expect(movedRegions(node, now).some((r) => curveCrossesBox(curve, r))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

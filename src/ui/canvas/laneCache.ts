@@ -21,7 +21,8 @@ const MAX_CHANGED_BOXES = 64;
  * work at 300 documents, though a keystroke changes at most a node or two (a failing route grows a
  * reason line). An answer depends only on its edge (anchors, lane, ends) and on the boxes that
  * take in a sample of the curves it tried (routeLane), so a new arrangement forgets only the
- * answers a moved, resized, added or removed box crosses that way, before or after the change.
+ * answers a moved, resized, added or removed box crosses that way, before or after the change
+ * (for a box that moved one side only, the strip that side swept: movedRegions).
  * (Bounds would not do: an edge from a gateway at the top to a route far down has a bounding box
  * over most of the canvas.)
  */
@@ -55,7 +56,8 @@ export class LaneCache {
     for (const [id, box] of next) {
       const old = previous.get(id);
       if (old === undefined) changed.push(box);
-      else if (!sameBox(old, box)) changed.push(old, box);
+      else if (!sameBox(old, box))
+        for (const region of movedRegions(old, box)) changed.push(region);
     }
     for (const [id, old] of previous) if (!next.has(id)) changed.push(old);
     if (changed.length === 0) return;
@@ -108,6 +110,28 @@ function laneKey(from: Anchor, to: Anchor, lane: number, ends: readonly string[]
   let key = `${from.x} ${from.y} ${from.side} ${to.x} ${to.y} ${to.side} ${lane}`;
   for (const end of ends) key += ` ${end.length}:${end}`;
   return key;
+}
+
+/**
+ * Where a box that moved or changed size can alter a lane: a curve sample tells the two boxes apart
+ * only if it lies within the clearance of one and not of the other. When a single side moved (a
+ * failing route's node grows a reason line: its bottom), every such sample is within the clearance
+ * of the strip that side swept, so that strip alone is tested: far fewer kept lanes pass for a
+ * small strip than for the whole node, which long edges running past it would. Otherwise both.
+ */
+export function movedRegions(old: Box, now: Box): Box[] {
+  const sides = (["left", "top", "right", "bottom"] as const).filter(
+    (s) => !Object.is(old[s], now[s]),
+  );
+  const side = sides[0];
+  // Not finite: the strip would have no extent, so test the boxes themselves.
+  if (sides.length !== 1 || side === undefined || !Number.isFinite(old[side] - now[side]))
+    return [old, now];
+  const from = Math.min(old[side], now[side]);
+  const to = Math.max(old[side], now[side]);
+  return side === "left" || side === "right"
+    ? [{ left: from, top: now.top, right: to, bottom: now.bottom }]
+    : [{ left: now.left, top: from, right: now.right, bottom: to }];
 }
 
 function sameBox(a: Box, b: Box): boolean {

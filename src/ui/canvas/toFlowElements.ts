@@ -58,7 +58,9 @@ export interface FlowInput {
 }
 
 export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: FlowEdge[] } {
-  const fallback = fallbackPositions(input.graph.nodes);
+  // Only nodes the layout has not placed yet need one (all of them before its first answer).
+  let fallback: Map<string, XY> | undefined;
+  const fallbackOf = (id: string) => (fallback ??= fallbackPositions(input.graph.nodes)).get(id);
   const { shown, matches } = input;
   const visible =
     shown === undefined ? input.graph.nodes : input.graph.nodes.filter((n) => shown.has(n.id));
@@ -66,7 +68,7 @@ export function toFlowElements(input: FlowInput): { nodes: FlowNode[]; edges: Fl
     toGraphFlowNode(n, {
       position: input.positions[n.id] ??
         input.autoPositions[n.id] ??
-        fallback.get(n.id) ?? { x: 0, y: 0 },
+        fallbackOf(n.id) ?? { x: 0, y: 0 },
       selected: n.id === input.selected,
       stale: input.stale.has(n.id),
       dimmed: matches !== undefined && !matches.has(n.id),
