@@ -148,7 +148,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "assume.namespace-labels": {
     severity: "info",
-    hint: "A listener selects route namespaces by label, and the input holds no Namespace object for the route's namespace, so its labels are unknown: gwsim assumes it carries the labels the listener selects. Add the Namespace to the input to check, or use the closed world to see NotAllowedByListeners.",
+    hint: "A namespace selector (a listener's allowedRoutes, a Gateway's allowedListeners) needs labels that the input cannot show, as it holds no Namespace object for that namespace: gwsim assumes the namespace carries them. Add the Namespace to the input to check, or use the closed world to see the route or ListenerSet refused.",
   },
   "assume.backend-kind": {
     severity: "info",

@@ -156,6 +156,17 @@ function findNetworkPolicyGaps({
     const target = { namespace: service.namespace, podLabels: selector };
     for (const gw of senders) {
       const outcome = matchNetworkPolicyIngress(index, target, gw.namespace);
+      if (outcome.verdict === "assumed") {
+        // Not a fact either way: say what the traffic rests on, without a warning.
+        out.push({
+          kind: "network-policy-blocks",
+          severity: "info",
+          message: `${name(route)} sends traffic through ${short(gw.key)} to ${name(serviceKey)}; the NetworkPolicies admit it only on assumed labels: ${outcome.detail}. Add Namespace ${gw.namespace} to the input to check.`,
+          objects: [route, gw.key, serviceKey, ...outcome.policies],
+          namespace: service.namespace,
+        });
+        continue;
+      }
       if (outcome.verdict !== "blocked") continue;
       out.push({
         kind: "network-policy-blocks",
