@@ -189,7 +189,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "lint.backend-port-missing": {
     severity: "warning",
-    hint: "Add `port:` to the backendRef: a ServiceImport, like a Service, has several ports and nothing else picks one.",
+    hint: "Add `port:` to the backendRef: this ServiceImport lists several ports, and nothing else picks one.",
   },
   "lint.reference-not-granted": {
     severity: "warning",
