@@ -90,7 +90,11 @@ function findNamespacesOpenToDomains({ matrix }: LeakInput): IsolationLeak[] {
   const listeners = new Map(matrix.listeners.map((l) => [l.id, l]));
   const out: IsolationLeak[] = [];
   for (const ns of matrix.namespaces) {
-    const open = matrix.cells.filter((c) => c.namespace === ns.name && c.allowed);
+    // Only what is known: an undeclared namespace is assumed to match every selector it meets,
+    // which would make it "open" to every domain that selects by label.
+    const open = matrix.cells.filter(
+      (c) => c.namespace === ns.name && c.allowed && c.assumed === undefined,
+    );
     const domains = new Map<string, string[]>();
     for (const c of open) {
       const l = listeners.get(c.listener);
