@@ -69,7 +69,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "schema.unknown-field": {
     severity: "warning",
-    hint: "Check the spelling; the API server drops unknown fields (gwsim keeps them in the YAML).",
+    hint: "Check the spelling, or move the field where it belongs. `kubectl apply` 1.27 and later send fieldValidation=Strict and fail on an unknown field; other clients see it dropped (gwsim keeps it in the YAML).",
   },
   "schema.rule": {
     severity: "error",

@@ -131,7 +131,7 @@ function checkTopLevelFields(kind: string, body: Record<string, unknown>): Valid
         code: "schema.unknown-field" as const,
         path: [key],
         atKey: true,
-        message: `${key}: unknown field \`${key}\` in a ${kind}; the API server drops it.`,
+        message: `${key}: unknown field \`${key}\` in a ${kind}: \`kubectl apply\` (1.27 and later validate fields strictly by default) fails on it; clients that do not ask for strict validation see the API server drop it.`,
         hint: suggestion
           ? `Did you mean \`${suggestion.value}\`?`
           : `Known fields here: ${known.join(", ")}.`,
