@@ -77,7 +77,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "schema.unknown-field": {
     severity: "warning",
-    hint: "Check the spelling; the API server drops unknown fields (gwsim keeps them in the YAML).",
+    hint: "Check the spelling, or move the field where it belongs. `kubectl apply` 1.27 and later send fieldValidation=Strict and fail on an unknown field; other clients see it dropped (gwsim keeps it in the YAML).",
   },
   "schema.rule": {
     severity: "error",
@@ -156,7 +156,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "assume.namespace-labels": {
     severity: "info",
-    hint: "A listener selects route namespaces by label, and the input holds no Namespace object for the route's namespace, so its labels are unknown: gwsim assumes it carries the labels the listener selects. Add the Namespace to the input to check, or use the closed world to see NotAllowedByListeners.",
+    hint: "A namespace selector (a listener's allowedRoutes, a Gateway's allowedListeners) needs labels that the input cannot show, as it holds no Namespace object for that namespace: gwsim assumes the namespace carries them. Add the Namespace to the input to check, or use the closed world to see the route or ListenerSet refused.",
   },
   "assume.backend-kind": {
     severity: "info",
@@ -197,7 +197,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "lint.backend-port-missing": {
     severity: "warning",
-    hint: "Add `port:` to the backendRef: a ServiceImport, like a Service, has several ports and nothing else picks one.",
+    hint: "Add `port:` to the backendRef: this ServiceImport lists several ports, and nothing else picks one.",
   },
   "lint.reference-not-granted": {
     severity: "warning",

@@ -47,7 +47,7 @@ export function buildRenamedFieldFixes(
       id: `renamed-field:${d.object.kind}/${d.object.namespace ?? ""}/${d.object.name}:${d.path}`,
       kind: "renamed-field",
       title: `Rename ${oldKey} to ${suggested}`,
-      detail: `The API server drops the unknown field ${d.path} without a word. Its value moves under ${suggested}.`,
+      detail: `kubectl apply fails on the unknown field ${d.path}, and other clients see it dropped. Its value moves under ${suggested}.`,
       fixes: "schema.unknown-field",
       object: d.object,
       file: d.file,

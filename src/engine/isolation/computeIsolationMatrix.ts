@@ -79,6 +79,8 @@ export function computeIsolationMatrix(
       };
       if (failed !== undefined)
         cell.failedAt = failed.check === "namespace" ? "namespace" : "route-kind";
+      else if (admission.namespaceAssumption !== undefined)
+        cell.assumed = admission.namespaceAssumption.why;
       cells.push(cell);
     }
   }

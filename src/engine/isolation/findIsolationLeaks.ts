@@ -90,7 +90,11 @@ function findNamespacesOpenToDomains({ matrix }: LeakInput): IsolationLeak[] {
   const listeners = new Map(matrix.listeners.map((l) => [l.id, l]));
   const out: IsolationLeak[] = [];
   for (const ns of matrix.namespaces) {
-    const open = matrix.cells.filter((c) => c.namespace === ns.name && c.allowed);
+    // Only what is known: an undeclared namespace is assumed to match every selector it meets,
+    // which would make it "open" to every domain that selects by label.
+    const open = matrix.cells.filter(
+      (c) => c.namespace === ns.name && c.allowed && c.assumed === undefined,
+    );
     const domains = new Map<string, string[]>();
     for (const c of open) {
       const l = listeners.get(c.listener);
@@ -156,6 +160,17 @@ function findNetworkPolicyGaps({
     const target = { namespace: service.namespace, podLabels: selector };
     for (const gw of senders) {
       const outcome = matchNetworkPolicyIngress(index, target, gw.namespace);
+      if (outcome.verdict === "assumed") {
+        // Not a fact either way: say what the traffic rests on, without a warning.
+        out.push({
+          kind: "network-policy-blocks",
+          severity: "info",
+          message: `${name(route)} sends traffic through ${short(gw.key)} to ${name(serviceKey)}; the NetworkPolicies admit it only on assumed labels: ${outcome.detail}. Add Namespace ${gw.namespace} to the input to check.`,
+          objects: [route, gw.key, serviceKey, ...outcome.policies],
+          namespace: service.namespace,
+        });
+        continue;
+      }
       if (outcome.verdict !== "blocked") continue;
       out.push({
         kind: "network-policy-blocks",

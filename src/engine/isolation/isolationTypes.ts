@@ -49,6 +49,11 @@ export interface IsolationCell {
   listener: string;
   /** A route of the listener's first supported kind, from this namespace, would be admitted. */
   allowed: boolean;
+  /**
+   * Set when allowed only on labels the input cannot show (an undeclared namespace the world
+   * assumes labeled as the selector asks): why they are unknown. Not a fact: leaks ignore it.
+   */
+  assumed?: string;
   failedAt?: AdmissionFailure;
   /** The admission check's own sentence (selector, Same, kinds). */
   detail: string;

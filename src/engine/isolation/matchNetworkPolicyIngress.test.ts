@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadManifests } from "../load/loadManifests";
 import { indexResources } from "../resolve/indexResources";
+import type { WorldMode } from "../resolve/world";
 import { matchNetworkPolicyIngress } from "./matchNetworkPolicyIngress";
 
 const namespaces = `apiVersion: v1
@@ -70,5 +71,44 @@ describe("matchNetworkPolicyIngress", () => {
         "gw",
       ),
     ).toBe("blocked");
+  });
+});
+
+describe("matchNetworkPolicyIngress from a namespace the input does not declare", () => {
+  const slice = (policyText: string, world: WorldMode) =>
+    indexResources(loadManifests([{ name: "np.yaml", text: policyText }]).manifests, world);
+  const peer = (selector: string) =>
+    policy(
+      `  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector: ${selector}\n`,
+    );
+  const outcome = (selector: string, world: WorldMode) =>
+    matchNetworkPolicyIngress(
+      slice(peer(selector), world),
+      { namespace: "app", podLabels: {} },
+      "gw",
+    );
+
+  it("a label the input cannot show: assumed in auto, blocked in closed", () => {
+    const assumed = outcome("{ matchLabels: { role: gateway } }", "auto");
+    expect(assumed.verdict).toBe("assumed");
+    expect(assumed.detail).toBe(
+      "p admits namespaces labeled role=gateway; gw assumed so labeled (auto: the input holds no Namespace, so its labels are unknown)",
+    );
+    expect(outcome("{ matchLabels: { role: gateway } }", "closed").verdict).toBe("blocked");
+  });
+  it("the name label is known: a fact in every world", () => {
+    for (const world of ["auto", "closed"] as const) {
+      expect(outcome("{ matchLabels: { kubernetes.io/metadata.name: gw } }", world).verdict).toBe(
+        "allowed",
+      );
+      expect(outcome("{ matchLabels: { kubernetes.io/metadata.name: ops } }", world).verdict).toBe(
+        "blocked",
+      );
+    }
+  });
+  it("DoesNotExist on a label the namespace lacks already admits it", () => {
+    expect(
+      outcome("{ matchExpressions: [{ key: legacy, operator: DoesNotExist }] }", "auto").verdict,
+    ).toBe("allowed");
   });
 });

@@ -4,15 +4,20 @@
  * default) are isolated, and then admitted only by an ingress rule whose `from` is empty or has
  * a peer matching the source. gwsim knows namespaces' labels but not the Gateway's pods or IPs,
  * so a peer that narrows by podSelector or ipBlock gives "unknown" rather than a guess. Ports are
- * not compared (a Service's targetPort names pod ports the manifests may not show).
+ * not compared (a Service's targetPort names pod ports the manifests may not show). A
+ * namespaceSelector reads the source namespace like every namespace selector
+ * (resolve/matchNamespaceSelector): when only labels the input cannot show keep it out, the world
+ * may assume them, and the verdict is "assumed", never a plain "allowed".
  */
 import type { LabelSelector } from "../api/spec";
-import { listKind, namespaceInfo, type ResourceIndex } from "../resolve/indexResources";
-import { matchLabelSelector } from "../resolve/matchLabelSelector";
+import { listKind, type ResourceIndex } from "../resolve/indexResources";
+import { matchLabelSelector, printSelector } from "../resolve/matchLabelSelector";
+import { matchNamespaceSelector } from "../resolve/matchNamespaceSelector";
 import { asArray, asRecord, asRecords } from "../resolve/read";
 import type { Manifest, ResourceKey } from "../types";
 
-export type IngressVerdict = "allowed" | "blocked" | "unknown";
+/** "assumed": admitted only if the source namespace carries labels the input cannot show. */
+export type IngressVerdict = "allowed" | "assumed" | "blocked" | "unknown";
 
 export interface IngressOutcome {
   verdict: IngressVerdict;
@@ -38,6 +43,7 @@ export function matchNetworkPolicyIngress(
       detail: `no NetworkPolicy in ${target.namespace} isolates these pods for ingress`,
     };
   let unknown: Manifest | undefined;
+  let assumed: string | undefined;
   for (const policy of selecting) {
     for (const rule of asRecords(policy.spec["ingress"])) {
       const peers = asArray(rule["from"]);
@@ -48,7 +54,8 @@ export function matchNetworkPolicyIngress(
           detail: `${policy.name} admits ingress from everywhere`,
         };
       for (const peer of peers) {
-        const v = matchPeer(index, asRecord(peer) ?? {}, policy.namespace ?? "", fromNamespace);
+        const p = matchPeer(index, asRecord(peer) ?? {}, policy.namespace ?? "", fromNamespace);
+        const v = p.verdict;
         if (v === "allowed")
           return {
             verdict: "allowed",
@@ -56,9 +63,11 @@ export function matchNetworkPolicyIngress(
             detail: `${policy.name} admits ingress from namespace ${fromNamespace}`,
           };
         if (v === "unknown") unknown ??= policy;
+        if (v === "assumed") assumed ??= `${policy.name} ${p.assumed ?? ""}`;
       }
     }
   }
+  if (assumed !== undefined) return { verdict: "assumed", policies, detail: assumed };
   if (unknown !== undefined) {
     return {
       verdict: "unknown",
@@ -88,18 +97,19 @@ function matchPeer(
   peer: Record<string, unknown>,
   policyNamespace: string,
   fromNamespace: string,
-): IngressVerdict {
+): { verdict: IngressVerdict; assumed?: string } {
   const nsSelector = asRecord(peer["namespaceSelector"]);
   const podSelector = asRecord(peer["podSelector"]);
-  if (asRecord(peer["ipBlock"]) !== undefined) return "unknown";
-  const nsMatches =
-    nsSelector !== undefined
-      ? matchLabelSelector(nsSelector as LabelSelector, namespaceInfo(index, fromNamespace).labels)
-          .matches
-      : fromNamespace === policyNamespace;
-  if (!nsMatches) return "blocked";
-  if (podSelector === undefined || isEmptySelector(podSelector)) return "allowed";
-  return "unknown";
+  if (asRecord(peer["ipBlock"]) !== undefined) return { verdict: "unknown" };
+  let assumed: string | undefined;
+  if (nsSelector !== undefined) {
+    const { exact, assumableBecause } = matchNamespaceSelector(index, nsSelector, fromNamespace);
+    if (!exact.matches && assumableBecause === undefined) return { verdict: "blocked" };
+    if (assumableBecause !== undefined)
+      assumed = `admits namespaces labeled ${printSelector(nsSelector)}; ${fromNamespace} assumed so labeled (${assumableBecause})`;
+  } else if (fromNamespace !== policyNamespace) return { verdict: "blocked" };
+  if (podSelector !== undefined && !isEmptySelector(podSelector)) return { verdict: "unknown" };
+  return assumed === undefined ? { verdict: "allowed" } : { verdict: "assumed", assumed };
 }
 
 function isEmptySelector(s: Record<string, unknown>): boolean {

@@ -1,18 +1,21 @@
 /**
  * Per-rule backend problems the status stage does not turn into a condition: a rule whose
- * backendRefs all weigh 0 (every request gets 500), and backendRefs to a multi-cluster
- * ServiceImport without a port (for a core Service the CRD's own validation already requires one).
- * Other backend kinds stay silent: the spec lets the referent supply the port ("for other
- * resources, destination port might be derived from the referent resource or this field"), as
- * Envoy Gateway's Backend or an InferencePool do. Also
+ * backendRefs all weigh 0 (every request gets 500), and a backendRef without a port to a
+ * multi-cluster ServiceImport of the input that lists several ports, so nothing picks one (for a
+ * core Service the CRD's own validation already requires a port). Otherwise a missing port stays
+ * silent: the spec lets the referent supply it ("for other resources, destination port might be
+ * derived from the referent resource or this field"), as the upstream GEP-1748 example does with a
+ * ServiceImport, and Envoy Gateway's Backend or an InferencePool do. Also
  * re-raises RefNotPermitted references as findings (restatesStatus) so the lint panel can offer
  * the ReferenceGrant that fixes them.
  */
 import { RouteReason } from "../api/conditions";
+import { resourceKey } from "../api/keys";
+import { asRecords } from "../resolve/read";
 import type { DiagnosticCode } from "../diagnostics/catalog";
 import type { FieldPath, ResolvedRoute } from "../types";
 import type { LintFinding, LintInput } from "./lintTypes";
-import { createManifestLookup, locateFinding, nameOf } from "./locateFinding";
+import { createManifestLookup, locateFinding, nameOf, type ManifestLookup } from "./locateFinding";
 
 export function findBackendProblems(input: LintInput): LintFinding[] {
   const lookup = createManifestLookup(input.manifests);
@@ -43,13 +46,15 @@ export function findBackendProblems(input: LintInput): LintFinding[] {
       for (let b = 0; b < refs.length; b++) {
         const ref = refs[b] as (typeof refs)[number];
         const at = (): FieldPath => ["spec", "rules", rule.index, "backendRefs", ref.index];
-        if (ref.port === undefined && isServiceLike(ref.group, ref.kind)) {
-          add(
-            route,
-            "lint.backend-port-missing",
-            at(),
-            `${nameOf(route.key)} rule ${rule.index} backendRef ${ref.index} (${ref.kind} ${ref.namespace}/${ref.name}) has no port.`,
-          );
+        if (ref.port === undefined && isServiceImport(ref.group, ref.kind)) {
+          const ports = importedPorts(lookup, ref.namespace, ref.name);
+          if (ports.length > 1)
+            add(
+              route,
+              "lint.backend-port-missing",
+              at(),
+              `${nameOf(route.key)} rule ${rule.index} backendRef ${ref.index} (${ref.kind} ${ref.namespace}/${ref.name}) has no port, and the ServiceImport has ${ports.length} (${ports.join(", ")}): nothing picks one.`,
+            );
         }
         if (ref.reason === RouteReason.RefNotPermitted) {
           add(
@@ -65,10 +70,17 @@ export function findBackendProblems(input: LintInput): LintFinding[] {
   return out;
 }
 
-/**
- * A ServiceImport is a Service exported from other clusters: it has a list of ports like a
- * Service and nothing on it picks one, so a reference to it needs a port as a Service's does.
- */
-function isServiceLike(group: string, kind: string): boolean {
+function isServiceImport(group: string, kind: string): boolean {
   return group === "multicluster.x-k8s.io" && kind === "ServiceImport";
+}
+
+/** The ports a ServiceImport of the input lists; none when it is not in the input. */
+function importedPorts(lookup: ManifestLookup, namespace: string, name: string): number[] {
+  const object = lookup(resourceKey("ServiceImport", namespace, name));
+  const ports: number[] = [];
+  for (const p of asRecords(object?.spec["ports"])) {
+    const port = p["port"];
+    if (typeof port === "number") ports.push(port);
+  }
+  return ports;
 }

@@ -364,9 +364,16 @@ describe("lint.zero-total-weight", () => {
 });
 
 describe("lint.backend-port-missing", () => {
-  it("reports a non-Service backend without port and not one with a port", () => {
+  const serviceImport = (ports: string) => `---
+apiVersion: multicluster.x-k8s.io/v1alpha1
+kind: ServiceImport
+metadata: { name: svc, namespace: app }
+spec: { type: ClusterSetIP, ports: [${ports}] }
+`;
+  it("reports a ServiceImport backend without port when the import lists several ports", () => {
     const bad =
       GATEWAY +
+      serviceImport("{ port: 8080, protocol: TCP }, { port: 9090, protocol: TCP }") +
       route(
         "mc",
         `    - backendRefs:
@@ -381,10 +388,28 @@ describe("lint.backend-port-missing", () => {
         - { group: multicluster.x-k8s.io, kind: ServiceImport, name: svc, port: 8080 }
 `,
       );
-    expect(withCode(analyzeText(bad), "lint.backend-port-missing").map((d) => d.path)).toEqual([
-      "spec.rules[0].backendRefs[0]",
+    expect(withCode(analyzeText(bad), "lint.backend-port-missing").map((d) => d.message)).toEqual([
+      "HTTPRoute app/mc rule 0 backendRef 0 (ServiceImport app/svc) has no port, and the ServiceImport has 2 (8080, 9090): nothing picks one.",
     ]);
     expect(withCode(analyzeText(fixed), "lint.backend-port-missing")).toEqual([]);
+  });
+  it("stays silent on a ServiceImport without port whose port the referent supplies (GEP-1748)", () => {
+    const text = (extra: string) =>
+      GATEWAY +
+      extra +
+      route(
+        "mc",
+        `    - backendRefs:
+        - { group: multicluster.x-k8s.io, kind: ServiceImport, name: svc }
+`,
+      );
+    expect(withCode(analyzeText(text("")), "lint.backend-port-missing")).toEqual([]);
+    expect(
+      withCode(
+        analyzeText(text(serviceImport("{ port: 8080, protocol: TCP }"))),
+        "lint.backend-port-missing",
+      ),
+    ).toEqual([]);
   });
   it("stays silent on other backend kinds, whose referent may supply the port", () => {
     const text =

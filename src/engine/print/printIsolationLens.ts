@@ -44,6 +44,11 @@ export function printIsolationLens(lens: IsolationLens): string {
     lens.listeners.forEach((l, i) => lines.push(`  [${i + 1}] ${describeListener(l)}`));
     lines.push("");
     for (const line of printTable(lens)) lines.push(line);
+    const assumed = lens.cells.find((c) => c.assumed !== undefined);
+    if (assumed !== undefined)
+      lines.push(
+        `✓ assumed: allowed only if the namespace carries labels the input cannot show (${esc(assumed.assumed ?? "")}); add the Namespace objects, or use --world closed`,
+      );
     const refused = printRefusedRoutes(lens);
     if (refused.length > 0) {
       lines.push("", "Routes refused:");
@@ -90,7 +95,11 @@ function printCell(cell: IsolationCell | undefined, listener: IsolationListener)
   ]
     .filter((s) => s !== "")
     .join(", ");
-  const mark = cell.allowed ? "✓" : `✗ ${shortReason(cell, listener)}`;
+  const mark = cell.allowed
+    ? cell.assumed !== undefined
+      ? "✓ assumed"
+      : "✓"
+    : `✗ ${shortReason(cell, listener)}`;
   return counts === "" ? mark : `${mark} (${counts})`;
 }
 

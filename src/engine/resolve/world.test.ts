@@ -397,6 +397,9 @@ spec:
       expect.arrayContaining(["Service/team-b/shop-v1", "ConfigMap/team-b/ca"]),
     );
     expect(get(SLICE + policy, "auto", "/").request?.backendTLS?.sni).toBe("shop.internal");
+    // The client's https ends at the listener: the backend hop is https only by the policy.
+    expect(get(SLICE + policy, "auto", "/").request?.scheme).toBe("https");
+    expect(get(SLICE, "auto", "/").request?.scheme).toBe("http");
     const closed = run(SLICE + policy, "closed");
     expect(
       closed.diagnostics.filter((d) => d.object?.kind === "BackendTLSPolicy").map((d) => d.code),

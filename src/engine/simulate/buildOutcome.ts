@@ -172,6 +172,10 @@ export function buildOutcome(
   const reason = `${where} forwards to ${backend.target} (${formatShare(backend.share)} of its traffic)${describeImplementationPick(ref)}`;
   // A raw TLS/TCP/UDP stream carries no HTTP request the simulator could show.
   const request = toForwarded(backendRun.request);
+  // The hop to the backend is a new connection: plaintext unless a BackendTLSPolicy applies,
+  // whatever scheme the client used on the listener (appProtocol h2c or ws stays plaintext too).
+  const upgrade = request.scheme === "ws" || request.scheme === "wss";
+  request.scheme = (upgrade ? "ws" : "http") + (ref.backendTLS !== undefined ? "s" : "");
   if (ref.backendTLS !== undefined) {
     request.backendTLS = { ...ref.backendTLS };
     if (mode.backendClientCertificate !== undefined)

@@ -5,14 +5,14 @@
  */
 import { compareByAge } from "../resolve/compareByAge";
 import { GATEWAY_GROUP } from "../api/kinds";
-import { listKind, namespaceInfo } from "../resolve/indexResources";
-import { matchLabelSelector } from "../resolve/matchLabelSelector";
+import { listKind, NAMESPACE_NAME_LABEL } from "../resolve/indexResources";
+import { printSelector } from "../resolve/matchLabelSelector";
+import { matchNamespaceSelector } from "../resolve/matchNamespaceSelector";
 import { asRecord, asRecords, asString } from "../resolve/read";
-import type { LabelSelector } from "../api/spec";
 import type { Manifest } from "../types";
 import { applyListenerConflicts, markOverlappingTlsHostnames } from "./applyListenerConflicts";
 import type { ListenerState } from "./listenerState";
-import type { StatusContext } from "./statusContext";
+import { recordAssumption, type StatusContext } from "./statusContext";
 import { validateListener } from "./validateListener";
 
 export interface ListenerSetAdmission {
@@ -89,21 +89,40 @@ function admitListenerSet(
             detail: `${gw} allows ListenerSets only from namespace ${gateway.namespace}; this one is in ${ls.namespace}`,
           };
     case "Selector": {
-      const selector = asRecord(namespaces["selector"]) as LabelSelector | undefined;
+      const selector = asRecord(namespaces["selector"]);
       if (!selector)
         return {
           listenerSet: ls,
           allowed: false,
           detail: `${gw} uses allowedListeners from Selector without a selector`,
         };
-      const outcome = matchLabelSelector(
-        selector,
-        namespaceInfo(ctx.index, ls.namespace ?? "").labels,
-      );
+      const lsNs = ls.namespace ?? "";
+      const { exact, assumableBecause } = matchNamespaceSelector(ctx.index, selector, lsNs);
+      const printed = printSelector(selector);
+      if (assumableBecause !== undefined) {
+        recordAssumption(
+          ctx,
+          {
+            code: "assume.namespace-labels",
+            kind: "Namespace",
+            name: lsNs,
+            why: assumableBecause,
+            facts: [`labeled as the allowedListeners of ${gw} selects (${printed})`],
+            closedWorld: `only its ${NAMESPACE_NAME_LABEL} label counts, and ${gw} does not admit ListenerSets from it (NotAllowed)`,
+          },
+          ls,
+          ["spec", "parentRef"],
+        );
+        return {
+          listenerSet: ls,
+          allowed: true,
+          detail: `${gw} selects ListenerSet namespaces by label (${printed}): namespace ${lsNs} assumed to match (the input holds no Namespace ${lsNs}, so its labels are unknown)`,
+        };
+      }
       return {
         listenerSet: ls,
-        allowed: outcome.matches,
-        detail: `${gw} selects ListenerSet namespaces by label: namespace ${ls.namespace} ${outcome.matches ? "matches" : `does not match (${outcome.reason})`}`,
+        allowed: exact.matches,
+        detail: `${gw} selects ListenerSet namespaces by label: namespace ${ls.namespace} ${exact.matches ? "matches" : `does not match (${exact.reason})`}`,
       };
     }
     default:

@@ -154,14 +154,26 @@ describe("a label selector and an undeclared route namespace", () => {
     expect(notes(a)).toHaveLength(0);
   });
 
-  test("NotIn / DoesNotExist on an unknown label: labeled as the listener intends", () => {
+  test("NotIn / DoesNotExist on an unknown label already match: a fact, nothing assumed", () => {
+    const selector = `{matchExpressions: [{key: env, operator: NotIn, values: [prod]}, {key: legacy, operator: DoesNotExist}]}`;
+    for (const world of ["auto", "closed"] as const) {
+      const a = run(gatewayWith(selector), world);
+      expect(accepted(a), world).toBe("Accepted");
+      expect(namespaceCheck(a)?.detail, world).toBe(
+        "listener http allows routes from namespaces Selector (env NotIn (prod), legacy DoesNotExist); route is in app, which matches",
+      );
+      expect(notes(a), world).toHaveLength(0);
+    }
+  });
+
+  test("a contradicting selector matches no labels: a fact", () => {
     const a = run(
       gatewayWith(
-        `{matchExpressions: [{key: env, operator: NotIn, values: [prod]}, {key: legacy, operator: DoesNotExist}]}`,
+        `{matchExpressions: [{key: env, operator: In, values: [prod]}, {key: env, operator: NotIn, values: [prod]}]}`,
       ),
     );
-    expect(accepted(a)).toBe("Accepted");
-    expect(notes(a)).toHaveLength(1);
+    expect(accepted(a)).toBe("NotAllowedByListeners");
+    expect(notes(a)).toHaveLength(0);
   });
 
   test("a malformed requirement selects nothing: a fact", () => {

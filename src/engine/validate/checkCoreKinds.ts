@@ -3,6 +3,7 @@
  * metadata of every modelled object: only what would make the API server refuse the object or
  * make gwsim misread it. The full core/v1 schemas are not vendored.
  */
+import { checkDataSize } from "./checkDataSize";
 import { checkSecretKeyPair, describeKeyMismatch } from "../resolve/inspectCertificateData";
 import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
@@ -88,6 +89,7 @@ export function checkCoreKind(kind: string, body: Record<string, unknown>): Vali
   if (kind === "Secret") appendAll(issues, checkBase64Values(body, "data"));
   if (kind === "ConfigMap") appendAll(issues, checkBase64Values(body, "binaryData"));
   if (kind === "Secret") appendAll(issues, checkKeyPair(body));
+  if (kind === "Secret" || kind === "ConfigMap") appendAll(issues, checkDataSize(kind, body));
   return issues;
 }
 
@@ -131,7 +133,7 @@ function checkTopLevelFields(kind: string, body: Record<string, unknown>): Valid
         code: "schema.unknown-field" as const,
         path: [key],
         atKey: true,
-        message: `${key}: unknown field \`${key}\` in a ${kind}; the API server drops it.`,
+        message: `${key}: unknown field \`${key}\` in a ${kind}: \`kubectl apply\` (1.27 and later validate fields strictly by default) fails on it; clients that do not ask for strict validation see the API server drop it.`,
         hint: suggestion
           ? `Did you mean \`${suggestion.value}\`?`
           : `Known fields here: ${known.join(", ")}.`,

@@ -14,6 +14,7 @@ import { checkListeners } from "./checkListeners";
 import { checkRoute } from "./checkRouteRules";
 import { checkCoreGroupSpelling } from "./checkCoreGroupSpelling";
 import type { JsonSchema } from "./crdSchemas";
+import { hintMisplacedSpecFields } from "./hintMisplacedSpecFields";
 import { validationSchemaFor } from "./validationSchemas";
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from "./coreSchemas";
 import { plainData, typeAndValidate } from "./validateSchema";
@@ -178,7 +179,13 @@ export function validateManifest(manifest: Manifest): {
     const typedBody = (result.value ?? {}) as Record<string, unknown>;
     appendAll(issues, checkCoreKind(kind, body));
     appendAll(issues, result.issues);
-    return { manifest: withBody(manifest, typedBody), issues: dropGenericDuplicates(issues, true) };
+    return {
+      manifest: withBody(manifest, typedBody),
+      issues: hintMisplacedSpecFields(
+        dropGenericDuplicates(issues, true),
+        coreSchema.properties?.["spec"],
+      ),
+    };
   }
   const result = typeAndValidate(body, bodySchema(schema), [], {
     experimentalFields: EXPERIMENTAL_FIELD_SCHEMAS[kind] ?? NONE,
@@ -197,7 +204,10 @@ export function validateManifest(manifest: Manifest): {
   appendAll(issues, checkCoreGroupSpelling(kind, spec));
   if (kind === "BackendTLSPolicy")
     appendAll(issues, needEngineModule("backendTls").checkBackendTLSPolicy(spec));
-  return { manifest: typed, issues: dropGenericDuplicates(issues, false) };
+  return {
+    manifest: typed,
+    issues: hintMisplacedSpecFields(dropGenericDuplicates(issues, false), schema.properties?.spec),
+  };
 }
 
 function withBody(manifest: Manifest, body: Record<string, unknown>): Manifest {

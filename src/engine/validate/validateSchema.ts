@@ -683,7 +683,7 @@ function unknownFieldIssue(
   if (ctx.experimentalFields.has(key)) {
     return {
       ...base,
-      message: `${printPath(path)}: \`${key}\` is an experimental-channel field; the standard-channel CRDs (v1.6.1) do not know it and the API server drops it.`,
+      message: `${printPath(path)}: \`${key}\` is an experimental-channel field the standard-channel CRDs (v1.6.1) do not know: \`kubectl apply\` (1.27 and later validate fields strictly by default) fails on it; clients that do not ask for strict validation see the API server drop it.`,
       hint: "Install the experimental-channel CRDs in the cluster to use it, or remove it. gwsim keeps it in the YAML.",
     };
   }
@@ -699,7 +699,7 @@ function unknownFieldIssue(
   const suggestion = needEngineModule("diagnosticWords").suggestValue(key, known);
   return {
     ...base,
-    message: `${printPath(path)}: unknown field \`${key}\`; the API server drops it.`,
+    message: `${printPath(path)}: unknown field \`${key}\`: \`kubectl apply\` (1.27 and later validate fields strictly by default) fails on it; clients that do not ask for strict validation see the API server drop it.`,
     hint: suggestion
       ? `Did you mean \`${suggestion.value}\`?`
       : `Known fields here: ${known.join(", ")}.`,

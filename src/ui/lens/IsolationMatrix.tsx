@@ -27,13 +27,15 @@ function CellView({ cell }: { cell: IsolationCell | undefined }) {
   const refused = cell.routes.length - attached;
   return (
     <td
-      className={`lens-cell ${cell.allowed ? "is-allowed" : "is-denied"}`}
+      className={`lens-cell ${cell.allowed ? (cell.assumed !== undefined ? "is-assumed" : "is-allowed") : "is-denied"}`}
       title={cellTitle(cell)}
       data-testid={`lens-cell-${testIdPart(cell.namespace)}-${testIdPart(cell.listener)}`}
     >
       <span className="lens-mark">
         {cell.allowed
-          ? "✓ may attach"
+          ? cell.assumed !== undefined
+            ? "✓ assumed labels"
+            : "✓ may attach"
           : `✗ ${cell.failedAt === "route-kind" ? "kind" : "namespace"}`}
       </span>
       {attached > 0 ? <span className="lens-routes">{attached} attached</span> : null}

@@ -1,0 +1,63 @@
+/**
+ * A slice with no Namespace objects: a route's namespace is assumed labeled as each selecting
+ * listener asks (auto). The lens shows those cells as assumed, and claims no leak from them.
+ */
+import { describe, expect, it } from "vitest";
+import { analyzeRevision } from "../analyze";
+import { printIsolationLens } from "../print/printIsolationLens";
+import type { WorldMode } from "../resolve/world";
+import { computeIsolationLens } from "./computeIsolationLens";
+
+const gateway = (name: string, label: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: ${name}, namespace: gw-${name}}
+spec:
+  gatewayClassName: ${name}
+  listeners:
+  - name: http
+    port: 80
+    protocol: HTTP
+    allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {exposure: ${label}}}}}
+---
+`;
+const SLICE = `${gateway("external", "external")}${gateway("internal", "internal")}apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shop, namespace: app}
+spec:
+  parentRefs: [{name: external, namespace: gw-external}]
+  rules: [{backendRefs: [{name: shop, port: 80}]}]
+`;
+const lensOf = (world: WorldMode) =>
+  computeIsolationLens(analyzeRevision([{ name: "slice.yaml", text: SLICE }], { world }));
+const EXTERNAL = "Gateway/gw-external/external#http";
+const INTERNAL = "Gateway/gw-internal/internal#http";
+
+describe("the isolation lens on assumed namespace labels", () => {
+  it("auto: cells allowed only on assumed labels say so; no leak is claimed from them", () => {
+    const lens = lensOf("auto");
+    const app = lens.cells.filter((c) => c.namespace === "app");
+    expect(app.map((c) => [c.listener, c.allowed, c.assumed])).toEqual([
+      [EXTERNAL, true, "auto: the input holds no Namespace, so its labels are unknown"],
+      [INTERNAL, true, "auto: the input holds no Namespace, so its labels are unknown"],
+    ]);
+    expect(lens.leaks.filter((l) => l.kind === "namespace-open-to-domains")).toEqual([]);
+  });
+
+  it("the CLI table marks them and says what the mark means", () => {
+    const text = printIsolationLens(lensOf("auto"));
+    expect(text).toMatch(/^app +✓ assumed \(1 attached\) +✓ assumed$/m);
+    expect(text).toContain(
+      "✓ assumed: allowed only if the namespace carries labels the input cannot show (auto: the input holds no Namespace, so its labels are unknown); add the Namespace objects, or use --world closed",
+    );
+  });
+
+  it("closed: refused, nothing assumed", () => {
+    const lens = lensOf("closed");
+    const app = lens.cells.filter((c) => c.namespace === "app");
+    expect(app.map((c) => [c.allowed, c.assumed])).toEqual([
+      [false, undefined],
+      [false, undefined],
+    ]);
+    expect(printIsolationLens(lens)).not.toContain("✓ assumed");
+  });
+});

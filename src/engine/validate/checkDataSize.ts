@@ -1,0 +1,80 @@
+/**
+ * The API server refuses a Secret or ConfigMap whose data exceeds 1 MiB (MaxSecretSize,
+ * MaxConfigMapSize: 1,048,576 bytes). ConfigMaps count each key and value of data and
+ * binaryData; Secrets count the decoded values of data, stringData merged in first. Counting is
+ * skipped when even three bytes per character could not reach the limit, so ordinary objects
+ * cost one pass over their lengths.
+ */
+import type { ValidationIssue } from "./validationIssue";
+
+export const MAX_DATA_BYTES = 1024 * 1024;
+
+export function checkDataSize(
+  kind: "Secret" | "ConfigMap",
+  body: Record<string, unknown>,
+): ValidationIssue[] {
+  const fields = kind === "Secret" ? ["data", "stringData"] : ["data", "binaryData"];
+  let bound = 0;
+  for (const field of fields)
+    for (const [key, value] of entries(body[field]))
+      bound += 3 * key.length + (typeof value === "string" ? 3 * value.length : 0);
+  if (bound <= MAX_DATA_BYTES) return [];
+  let total = 0;
+  const counted = new Set<string>();
+  for (const field of kind === "Secret" ? ["stringData", "data"] : fields) {
+    for (const [key, value] of entries(body[field])) {
+      if (typeof value !== "string") continue;
+      // stringData wins over data for the same key, as the API server merges them.
+      if (kind === "Secret" && counted.has(key)) continue;
+      counted.add(key);
+      const base64 = field === "binaryData" || (kind === "Secret" && field === "data");
+      const valueBytes = base64 ? decodedLength(value) : utf8Length(value);
+      total += (kind === "ConfigMap" ? utf8Length(key) : 0) + valueBytes;
+    }
+  }
+  if (total <= MAX_DATA_BYTES) return [];
+  const field = fields.find((f) => entries(body[f]).length > 0) ?? "data";
+  return [
+    {
+      code: "schema.length",
+      path: [field],
+      message: `${field}: the ${kind} holds ${total.toLocaleString("en-US")} bytes of data; the API server refuses more than ${MAX_DATA_BYTES.toLocaleString("en-US")} (1 MiB), so the apply fails.`,
+      hint:
+        kind === "Secret"
+          ? "Split the Secret, or keep large material out of it (a mounted volume, an external secret store)."
+          : "Split the ConfigMap, or ship large content another way (a volume, the container image).",
+    },
+  ];
+}
+
+function entries(value: unknown): [string, unknown][] {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? Object.entries(value)
+    : [];
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Bytes a base64 value decodes to (whitespace ignored, as the YAML folding may leave some). */
+function decodedLength(text: string): number {
+  let chars = 0;
+  let padding = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3d) padding++;
+    else if (c > 0x20) chars++;
+  }
+  return Math.floor(((chars + padding) * 3) / 4) - padding;
+}
