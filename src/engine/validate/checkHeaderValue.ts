@@ -8,13 +8,21 @@ import { printPath, type ValidationIssue } from "./validationIssue";
 type Path = (string | number)[];
 
 export function checkHeaderValue(value: unknown, path: Path, issues: ValidationIssue[]): void {
-  if (typeof value !== "string" || value === "" || isFieldValue(value)) return;
+  if (!breaksHeaderValueRule(value)) return;
   issues.push({
     code: "schema.experimental-rule",
     path,
     message: `${printPath(path)}: ${JSON.stringify(value)} is not an HTTP header field value (RFC 7230 section 3.2: printable US-ASCII, with single spaces or tabs between). The standard-channel CRDs admit it, the experimental-channel CRDs refuse the route.`,
     hint: "Remove the control characters (CR, LF and the like), non-ASCII characters and leading, trailing or doubled spaces from the value.",
   });
+}
+
+/**
+ * Whether checkHeaderValue has something to report for `value`: asked first by callers that
+ * check every header of every route, so they build the issue's path only for a broken value.
+ */
+export function breaksHeaderValueRule(value: unknown): value is string {
+  return typeof value === "string" && value !== "" && !isFieldValue(value);
 }
 
 function isFieldValue(value: string): boolean {

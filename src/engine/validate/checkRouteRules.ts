@@ -5,7 +5,7 @@
  * @see /work/shared/spec/GATEWAY-API-SEMANTICS.md §4.6 and §6
  */
 import { isIPAddress } from "../api/addressSyntax";
-import { checkHeaderValue } from "./checkHeaderValue";
+import { breaksHeaderValueRule, checkHeaderValue } from "./checkHeaderValue";
 import { checkServicePort } from "./checkServicePort";
 import { PARENT_REFS, checkSectionNames } from "./checkParentRefs";
 import { parseDuration } from "./parseDuration";
@@ -23,12 +23,14 @@ export function checkRoute(kind: string, spec: Record<string, unknown>): Validat
   // A fresh list of checkSectionNames' own.
   const issues = checkSectionNames(spec, PARENT_REFS);
   const rules = asArray(spec.rules);
-  const ruleNames = new Map<string, number>();
+  // Made at the first named rule: most routes name none, and every route runs this.
+  let ruleNames: Map<string, number> | undefined;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     if (!isObject(rule)) continue;
-    const at: Path = ["spec", "rules", r];
     if (typeof rule.name === "string") {
+      const at = rulePath(r);
+      ruleNames ??= new Map();
       const first = ruleNames.get(rule.name);
       if (first !== undefined) {
         // The spec: "This name MUST be unique within a Route if it is set." Only the experimental
@@ -47,10 +49,10 @@ export function checkRoute(kind: string, spec: Record<string, unknown>): Validat
     for (let b = 0; b < backendRefs.length; b++) {
       const ref = backendRefs[b];
       if (isObject(ref) && (ref.port === undefined || ref.port === null))
-        appendAll(issues, checkServicePort(ref, [...at, "backendRefs", b]));
+        appendAll(issues, checkServicePort(ref, [...rulePath(r), "backendRefs", b]));
     }
-    if (kind === "HTTPRoute") checkHttpRule(rule, at, issues);
-    if (kind === "GRPCRoute") appendAll(issues, checkGrpcRule(rule, at));
+    if (kind === "HTTPRoute") checkHttpRule(rule, r, issues);
+    if (kind === "GRPCRoute") appendAll(issues, checkGrpcRule(rule, rulePath(r)));
   }
   if (kind === "HTTPRoute" || kind === "GRPCRoute")
     appendAll(issues, checkTotalMatches(kind, rules));
@@ -75,44 +77,58 @@ function checkTotalMatches(kind: string, rules: unknown[]): ValidationIssue[] {
   ];
 }
 
-/** Adds the broken CEL rules of an HTTPRoute rule to `issues`. */
-function checkHttpRule(rule: Record<string, unknown>, at: Path, issues: ValidationIssue[]): void {
+/** `spec.rules[r]`: built only where a rule has something to report or a filter to check. */
+function rulePath(r: number): Path {
+  return ["spec", "rules", r];
+}
+
+/** Adds the broken CEL rules of HTTPRoute rule `r` to `issues`. */
+function checkHttpRule(rule: Record<string, unknown>, r: number, issues: ValidationIssue[]): void {
   const filters = asArray(rule.filters);
-  if (filters.length > 0)
-    appendAll(issues, needEngineModule("routeFilters").checkFilters(filters, [...at, "filters"]));
+  // Most rules have no filters and valid matches: their path is never needed.
+  const at = filters.length > 0 ? rulePath(r) : undefined;
   const backendRefs = asArray(rule.backendRefs);
-  const redirect = findRedirect(filters);
-  if (redirect >= 0 && backendRefs.length > 0) {
-    issues.push({
-      code: "schema.rule",
-      path: [...at, "filters", redirect],
-      message: `${printPath(at)}: RequestRedirect filter must not be used together with backendRefs.`,
-      hint: "A redirect is answered by the gateway itself: remove the backendRefs, or move the redirect to its own rule.",
-    });
+  if (at !== undefined) {
+    appendAll(issues, needEngineModule("routeFilters").checkFilters(filters, [...at, "filters"]));
+    const redirect = findRedirect(filters);
+    if (redirect >= 0 && backendRefs.length > 0) {
+      issues.push({
+        code: "schema.rule",
+        path: [...at, "filters", redirect],
+        message: `${printPath(at)}: RequestRedirect filter must not be used together with backendRefs.`,
+        hint: "A redirect is answered by the gateway itself: remove the backendRefs, or move the redirect to its own rule.",
+      });
+    }
+    checkReplacePrefixMatch(rule, filters, [...at, "filters"], at, issues);
   }
-  if (filters.length > 0) checkReplacePrefixMatch(rule, filters, [...at, "filters"], at, issues);
   for (let b = 0; b < backendRefs.length; b++) {
     const ref = backendRefs[b];
     if (!isObject(ref)) continue;
     const refFilters = asArray(ref.filters);
     if (refFilters.length === 0) continue;
-    const refPath = [...at, "backendRefs", b, "filters"];
+    const refAt = at ?? rulePath(r);
+    const refPath = [...refAt, "backendRefs", b, "filters"];
     appendAll(issues, needEngineModule("routeFilters").checkFilters(refFilters, refPath));
-    checkReplacePrefixMatch(rule, refFilters, refPath, at, issues);
+    checkReplacePrefixMatch(rule, refFilters, refPath, refAt, issues);
   }
   const matches = asArray(rule.matches);
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m];
     if (!isObject(match)) continue;
-    if (isObject(match.path)) checkPathValue(match.path, at, m, issues);
+    if (isObject(match.path)) checkPathValue(match.path, r, m, issues);
     const headers = asArray(match.headers);
     for (let h = 0; h < headers.length; h++) {
       const header = headers[h];
-      if (isObject(header))
-        checkHeaderValue(header.value, [...at, "matches", m, "headers", h, "value"], issues);
+      if (isObject(header) && breaksHeaderValueRule(header.value))
+        checkHeaderValue(
+          header.value,
+          [...(at ?? rulePath(r)), "matches", m, "headers", h, "value"],
+          issues,
+        );
     }
   }
-  if (isObject(rule.timeouts)) appendAll(issues, checkTimeouts(rule.timeouts, [...at, "timeouts"]));
+  if (isObject(rule.timeouts))
+    appendAll(issues, checkTimeouts(rule.timeouts, [...(at ?? rulePath(r)), "timeouts"]));
 }
 
 /** Index of the first RequestRedirect filter, or -1. */
@@ -210,7 +226,7 @@ const PATH_VALUE_RULES: readonly [(value: string) => boolean, string, (value: st
 /** Adds the broken CEL rules of `rules[…].matches[matchIndex].path` to `issues`. */
 function checkPathValue(
   path: Record<string, unknown>,
-  rulePath: Path,
+  ruleIndex: number,
   matchIndex: number,
   issues: ValidationIssue[],
 ): void {
@@ -222,7 +238,7 @@ function checkPathValue(
     if (!entry[0](value)) continue;
     const rule = entry[1];
     const hint = entry[2];
-    const at = [...rulePath, "matches", matchIndex, "path", "value"];
+    const at = [...rulePath(ruleIndex), "matches", matchIndex, "path", "value"];
     issues.push({
       code: "schema.rule" as const,
       path: at,

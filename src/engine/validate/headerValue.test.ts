@@ -46,6 +46,32 @@ describe("header values outside RFC 7230", () => {
     ]);
   });
 
+  // Rules without filters build their path only for a value that breaks a rule: the path must
+  // still name the rule it is in, not the first one.
+  test("a later rule without filters is reported at its own index", () => {
+    const text = route(
+      "HTTPRoute",
+      `    - matches: [{path: {type: PathPrefix, value: /ok}}]
+    - matches:
+        - headers: [{name: a, value: "fine"}]
+        - headers: [{name: b, value: " lead"}]
+`,
+    );
+    expect(codes(text)).toEqual(["9:spec.rules[1].matches[1].headers[0].value"]);
+    const paths = analyze([
+      {
+        name: "r.yaml",
+        text: route(
+          "HTTPRoute",
+          `    - matches: [{path: {type: Exact, value: /ok}}]\n    - matches: [{path: {type: Exact, value: "/a//b"}}]\n`,
+        ),
+      },
+    ])
+      .diagnostics.filter((d) => d.code === "schema.rule")
+      .map((d) => d.path);
+    expect(paths).toEqual(["spec.rules[1].matches[0].path.value"]);
+  });
+
   test("GRPCRoute header modifiers are checked, its header matches are not (no pattern there)", () => {
     const text = route(
       "GRPCRoute",
