@@ -21,9 +21,16 @@ export type CoverCandidates = (
   into?: number[],
 ) => number[];
 
+/**
+ * The entries under one path key: one index (nearly every key: each route's own paths), or a
+ * list of them in ascending order. A list per key was a million one-item arrays per analysis at
+ * 10,000 routes, since every hostname-less route's entries are indexed again in every virtual host.
+ */
+type Indexes = number | number[];
+
 export function indexCoverCandidates(entries: readonly RouteTableEntry[]): CoverCandidates {
-  const exact = new Map<string, number[]>();
-  const prefix = new Map<string, number[]>();
+  const exact = new Map<string, Indexes>();
+  const prefix = new Map<string, Indexes>();
   const always: number[] = [];
   // The index of the first PathPrefix entry: a loser ranked above it has no prefix to look up.
   let firstPrefix = entries.length;
@@ -40,7 +47,7 @@ export function indexCoverCandidates(entries: readonly RouteTableEntry[]): Cover
     // one list under one key, so the lists never share an index: only their merge needs sorting.
     const found = into;
     found.length = 0;
-    let lists = addBelow(found, always, before);
+    let lists = addListBelow(found, always, before);
     const path = loser.match.path;
     if (path !== undefined && (path.type === "Exact" || path.type === "PathPrefix")) {
       if (path.type === "Exact") lists += addBelow(found, exact.get(path.value), before);
@@ -64,7 +71,7 @@ function ascending(a: number, b: number): number {
  */
 function addUnderPrefixes(
   found: number[],
-  prefix: ReadonlyMap<string, readonly number[]>,
+  prefix: ReadonlyMap<string, Indexes>,
   value: string,
   before: number,
 ): number {
@@ -79,9 +86,19 @@ function addUnderPrefixes(
   return lists;
 }
 
-/** Appends the indexes of `list` below `before`; 1 when it appended any, else 0. */
-function addBelow(found: number[], list: readonly number[] | undefined, before: number): number {
-  if (list === undefined) return 0;
+/** Appends the indexes under one key that are below `before`; 1 when it appended any, else 0. */
+function addBelow(found: number[], indexes: Indexes | undefined, before: number): number {
+  if (indexes === undefined) return 0;
+  if (typeof indexes === "number") {
+    if (indexes >= before) return 0;
+    found.push(indexes);
+    return 1;
+  }
+  return addListBelow(found, indexes, before);
+}
+
+/** addBelow for a list of ascending indexes. */
+function addListBelow(found: number[], list: readonly number[], before: number): number {
   const start = found.length;
   for (const i of list) {
     if (i >= before) break;
@@ -94,8 +111,9 @@ function trimSlash(value: string): string {
   return value.endsWith("/") ? value.slice(0, -1) : value;
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function push(map: Map<string, Indexes>, key: string, value: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, value);
+  else if (typeof known === "number") map.set(key, [known, value]);
+  else known.push(value);
 }
