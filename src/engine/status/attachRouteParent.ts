@@ -20,6 +20,7 @@ import type {
   ListenerExplain,
   Manifest,
   ResolvedRoute,
+  ResolvedRule,
   ResourceKey,
   RouteAttachment,
   RouteParentExplain,
@@ -27,6 +28,7 @@ import type {
 import type { GatewayListeners } from "./buildGatewayListeners";
 import { checkListenerAdmission, type ListenerAdmission } from "./checkListenerAdmission";
 import { describeRule } from "./resolveRoute";
+import { emptyList } from "../collections/emptyList";
 import { recordAssumption, reportDiagnostic, type StatusContext } from "./statusContext";
 
 export interface ParentOutcome {
@@ -80,7 +82,6 @@ export function attachRouteParent(
     listeners: [],
   };
   // Where the parentRef is written, for diagnostics: only the unusual outcomes report one.
-  const path = (): (string | number)[] => ["spec", "parentRefs", parentRefIndex];
 
   // `name` is required (the schema error says so, located): there is no parent to look up or to
   // assume, and no controller owns an unnamed parent, so it writes no status (spec §1.4).
@@ -91,7 +92,7 @@ export function attachRouteParent(
       [{ check: "parent-exists", pass: false, detail: "parentRef without a name" }],
     );
   if (ref.group === "" && ref.kind === "Service")
-    return attachToService(ctx, m, route, ref, explain, path());
+    return attachToService(ctx, m, route, ref, explain, pathOf(parentRefIndex));
   if (ref.group !== GATEWAY_GROUP || (ref.kind !== "Gateway" && ref.kind !== "ListenerSet")) {
     return noStatus(
       explain,
@@ -113,7 +114,7 @@ export function attachRouteParent(
         closedWorld: "the route has no status for this parent",
       },
       m,
-      path(),
+      pathOf(parentRefIndex),
     );
     explain.unknownParent = true;
     return noStatus(
@@ -134,7 +135,7 @@ export function attachRouteParent(
       ctx,
       "ref.not-found",
       m,
-      path(),
+      pathOf(parentRefIndex),
       `parentRef ${ref.kind} ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`,
     );
     return noStatus(
@@ -151,12 +152,12 @@ export function attachRouteParent(
   }
   explain.parent = parent.key;
   const [parentExists, parentReconciled] = parentFoundChecks(ctx, parent, ref);
-  const checks: AttachmentCheck[] = [parentExists];
   const built =
     ref.kind === "Gateway"
       ? gateways.get(parent.key)
       : [...gateways.values()].find((g) => g.listenerSets.some((a) => a.listenerSet === parent));
   if (!built) {
+    const checks: AttachmentCheck[] = [parentExists];
     const assumedGateway = ref.kind === "ListenerSet" ? assumedParentGateway(ctx, parent) : "";
     if (assumedGateway) {
       // The ListenerSet's Gateway is outside the workspace and the world assumes it (the
@@ -182,7 +183,8 @@ export function attachRouteParent(
     checks.push({ check: "parent-reconciled", pass: false, detail: why });
     return noStatus(explain, `${why}; no controller writes status for it`, checks);
   }
-  checks.push(parentReconciled);
+  // At its length: a list grown by push keeps room for 17 checks.
+  const checks: AttachmentCheck[] = [parentExists, parentReconciled];
   explain.checks = checks;
 
   const admission =
@@ -225,7 +227,7 @@ export function attachRouteParent(
     pastParent++;
     // At the parentRef: the route's author meant to attach there, and reads the result there.
     if (a.namespaceAssumption !== undefined)
-      recordAssumption(ctx, a.namespaceAssumption, m, path());
+      recordAssumption(ctx, a.namespaceAssumption, m, pathOf(parentRefIndex));
     if (a.failsAt === "allowed") continue;
     pastAllowed++;
     if (a.failsAt === undefined) passing++;
@@ -238,11 +240,10 @@ export function attachRouteParent(
     checks: a.checks,
     effectiveHostnames: a.effectiveHostnames,
   }));
-  const stage1 = () => admissions.filter((a) => a.failsAt !== "parent");
-  const stage2 = () => stage1().filter((a) => a.failsAt !== "allowed");
+  // No closures for the funnel's stages or the parent's name: they would be made for every route
+  // and parentRef, and only the rare rejections read them.
   const admitted =
-    passing === admissions.length ? admissions : stage2().filter((a) => a.failsAt !== "hostname");
-  const parentName = () => describeParentRef(ref);
+    passing === admissions.length ? admissions : admissions.filter((a) => a.failsAt === undefined);
   if (pastParent === 0) {
     const wanted = [
       ref.sectionName !== undefined ? `sectionName ${ref.sectionName}` : "",
@@ -259,7 +260,7 @@ export function attachRouteParent(
     );
   }
   if (pastAllowed === 0) {
-    const details = stage1().flatMap((a) =>
+    const details = pastStage(admissions, "parent").flatMap((a) =>
       a.checks
         .filter((c) => !c.pass && (c.check === "route-kind" || c.check === "namespace"))
         .map((c) => c.detail),
@@ -267,24 +268,24 @@ export function attachRouteParent(
     return settle(
       explain,
       RouteReason.NotAllowedByListeners,
-      `no listener of ${parentName()} allows this ${route.kind}: ${details.join("; ")}`,
+      `no listener of ${describeParentRef(ref)} allows this ${route.kind}: ${details.join("; ")}`,
       [],
       built.gateway,
     );
   }
   if (passing === 0) {
-    const listenerHosts = stage2()
+    const listenerHosts = pastStage(admissions, "allowed")
       .map((a) => `${a.listener.name}: ${a.listener.hostname ?? "(any)"}`)
       .join(", ");
     return settle(
       explain,
       RouteReason.NoMatchingListenerHostname,
-      `route hostnames ${route.hostnames.join(", ")} do not intersect the hostname of any allowed listener of ${parentName()} (${listenerHosts})`,
+      `route hostnames ${route.hostnames.join(", ")} do not intersect the hostname of any allowed listener of ${describeParentRef(ref)} (${listenerHosts})`,
       [],
       built.gateway,
     );
   }
-  const invalid = route.rules.filter((r) => !r.valid);
+  const invalid = invalidRules(route);
   if (route.rules.length > 0 && invalid.length === route.rules.length) {
     const first = invalid[0];
     const reason = first?.invalidReason ?? RouteReason.UnsupportedValue;
@@ -318,6 +319,31 @@ export function attachRouteParent(
     admitted,
     built.gateway,
   );
+}
+
+/** Where parentRef `parentRefIndex` is written. */
+function pathOf(parentRefIndex: number): (string | number)[] {
+  return ["spec", "parentRefs", parentRefIndex];
+}
+
+/**
+ * The admissions that got past a stage of the funnel ("parent": the sectionName and port checks;
+ * "allowed": those and the route kind and namespace checks), in listener order.
+ */
+function pastStage(
+  admissions: readonly ListenerAdmission[],
+  stage: "parent" | "allowed",
+): ListenerAdmission[] {
+  return admissions.filter(
+    (a) => a.failsAt !== "parent" && (stage === "parent" || a.failsAt !== "allowed"),
+  );
+}
+
+/** The route's invalid rules: nearly always none, and then the one shared empty list. */
+function invalidRules(route: ResolvedRoute): readonly ResolvedRule[] {
+  let count = 0;
+  for (let i = 0; i < route.rules.length; i++) if (!(route.rules[i] as ResolvedRule).valid) count++;
+  return count === 0 ? emptyList() : route.rules.filter((r) => !r.valid);
 }
 
 /** "accepted by listener(s) …"; the one-listener sentence is shared by every route it accepts. */
