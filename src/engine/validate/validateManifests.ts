@@ -21,6 +21,7 @@ import { plainData, typeAndValidate } from "./validateSchema";
 import { applyCrdDefaults } from "./applyCrdDefaults";
 import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
+import { emptyList } from "../collections/emptyList";
 import { needEngineModule } from "../modules/engineModules";
 
 export interface ValidatedManifests {
@@ -63,7 +64,8 @@ export function validateManifests(
     }
     const checked = remember ? validateManifestOnce(manifest) : validateManifest(manifest);
     typed.push(checked.manifest);
-    const located: Diagnostic[] = [];
+    // Most objects have nothing to locate: they share the one empty list.
+    const located: Diagnostic[] = checked.issues.length === 0 ? emptyList() : [];
     for (const issue of checked.issues) {
       const at =
         issue.atKey && locator.locateKey
@@ -232,6 +234,8 @@ function defaultedSpec(spec: Record<string, unknown>, schema: JsonSchema): Recor
 // For core kinds, whose hand-written checks predate their partial schemas, a hand-written issue
 // on a path supersedes any schema issue on it.
 function dropGenericDuplicates(issues: ValidationIssue[], anyCode: boolean): ValidationIssue[] {
+  // Nearly every object has no issue: no lists or closures made for it.
+  if (issues.length === 0) return issues;
   const specific = issues.filter((i) => !i.duplicateEntry && !i.fromSchema);
   return issues.filter((i) => {
     if (i.duplicateEntry)
