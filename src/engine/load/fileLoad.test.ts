@@ -96,30 +96,16 @@ describe("editedRange", () => {
         suffix++;
       return { prefix, suffix };
     };
-    const cases: [number, number, string][] = [];
-    for (const at of [
-      0,
-      1,
-      63,
-      64,
-      65,
-      4095,
-      4096,
-      4097,
-      12287,
-      1 << 20,
-      1500000,
-      base.length - 1,
-    ]) {
+    const cases: [number, number, string][] = [[base.length, base.length, "tail"]];
+    for (const at of [0, 64, 65, 4096, 12287, 1 << 20, 1500000, base.length - 1])
       cases.push([at, at + 1, "X"], [at, at, "inserted"], [at, Math.min(base.length, at + 9), ""]);
-    }
-    cases.push([base.length, base.length, "tail"], [0, base.length, "all"]);
+    cases.push([0, base.length, "all"]);
     for (const [from, to, text] of cases) {
       const edited = base.slice(0, from) + text + base.slice(to);
       expect(editedRange(base, edited), `${from}-${to} → ${text}`).toEqual(walked(base, edited));
       expect(editedRange(edited, base), `${from}-${to} ← ${text}`).toEqual(walked(edited, base));
     }
-  });
+  }, 30_000);
 });
 
 describe("a file loaded around its edit", () => {
