@@ -80,6 +80,32 @@ describe("editedRange", () => {
     expect(editedRange("abcd", "abXcd")).toEqual({ prefix: 2, suffix: 2 });
     expect(editedRange("", "abc")).toEqual({ prefix: 0, suffix: 0 });
   });
+
+  test("agrees with a character-by-character walk on long texts edited anywhere", () => {
+    // Long enough for blocks to double past their cap (the walk below is the reference).
+    const base = Array.from({ length: 150000 }, (_, i) => `line ${i}\n`).join("");
+    const walked = (before: string, after: string) => {
+      const limit = Math.min(before.length, after.length);
+      let prefix = 0;
+      while (prefix < limit && before[prefix] === after[prefix]) prefix++;
+      let suffix = 0;
+      while (
+        suffix < limit - prefix &&
+        before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+      )
+        suffix++;
+      return { prefix, suffix };
+    };
+    const cases: [number, number, string][] = [[base.length, base.length, "tail"]];
+    for (const at of [0, 64, 65, 4096, 12287, 1 << 20, 1500000, base.length - 1])
+      cases.push([at, at + 1, "X"], [at, at, "inserted"], [at, Math.min(base.length, at + 9), ""]);
+    cases.push([0, base.length, "all"]);
+    for (const [from, to, text] of cases) {
+      const edited = base.slice(0, from) + text + base.slice(to);
+      expect(editedRange(base, edited), `${from}-${to} → ${text}`).toEqual(walked(base, edited));
+      expect(editedRange(edited, base), `${from}-${to} ← ${text}`).toEqual(walked(edited, base));
+    }
+  }, 30_000);
 });
 
 describe("a file loaded around its edit", () => {

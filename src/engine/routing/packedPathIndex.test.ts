@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { aGateway, anHTTPRoute, routerFor } from "../../test-utils/routingModels";
 import { hashPath } from "../match/pathHash";
+import { REC_ID, recordIntsOf, recordSize } from "./packedPathIndex";
 import { routeRequest } from "../simulate/routeRequest";
 import type { HTTPRouteMatch } from "../api/spec";
 
@@ -161,3 +162,63 @@ describe("the packed path index verifies every hash hit", () => {
 function h(name: string, value: string): { type: "Exact"; name: string; value: string } {
   return { type: "Exact", name, value };
 }
+
+describe("the packed records are sized before they are written", () => {
+  test("recordIntsOf counts every kind of record exactly as it is written", () => {
+    const redirect = { type: "RequestRedirect", requestRedirect: { statusCode: 302 } } as const;
+    const router = routerFor(gw, [
+      anHTTPRoute("ns", "split", {
+        rules: [
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/split" } }],
+            backends: [{ name: "a", weight: 3 }, { name: "b", weight: 0 }, { name: "c" }],
+          },
+          {
+            matches: [{ path: { type: "Exact", value: "/odd" }, headers: [h("x", "1")] }],
+            backends: [{ name: "a" }],
+          },
+        ],
+      }),
+      anHTTPRoute("ns", "answers", {
+        rules: [
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/moved" } }],
+            filters: [redirect],
+            backends: [{ name: "a" }],
+          },
+        ],
+      }),
+      anHTTPRoute("ns", "regex", {
+        rules: [
+          {
+            matches: [{ path: { type: "RegularExpression", value: "/v[0-9]+/.*" } }],
+            backends: [
+              { name: "a", weight: 2 },
+              { name: "b", weight: 5 },
+            ],
+          },
+        ],
+      }),
+      anHTTPRoute("ns", "none", {
+        rules: [{ matches: [{ path: { type: "Exact", value: "/" } }] }],
+      }),
+    ]);
+    const paths = router.gatewayList[0]?.ports.get(80)?.listeners[0]?.paths;
+    if (paths === undefined) throw new Error("no path index");
+    const { records, candidates } = paths;
+    const sizes: [number, number][] = [];
+    for (let at = 0; at < records.length; at += recordSize(records, at)) {
+      const c = candidates[records[at + REC_ID] as number];
+      if (c === undefined) throw new Error(`record at ${at} names no candidate`);
+      const key =
+        c.path?.type === "RegularExpression" ? "" : c.pathExact ? c.pathValue : c.pathPrefix;
+      sizes.push([recordSize(records, at), recordIntsOf(c, key)]);
+    }
+    // Every candidate has its record, and the records fill the array with nothing spare.
+    expect(sizes).toHaveLength(candidates.length);
+    expect(sizes.map(([written]) => written).reduce((a, b) => a + b, 0)).toBe(records.length);
+    expect(sizes.map(([, counted]) => counted)).toEqual(sizes.map(([written]) => written));
+    // The split lists two backends (weight 0 never drawn), the redirect none: both kinds are here.
+    expect(new Set(sizes.map(([written]) => written)).size).toBeGreaterThan(2);
+  });
+});

@@ -118,16 +118,23 @@ export interface PackedPathIndex {
 export function packPathIndex(
   virtualHosts: readonly (readonly CompiledCandidate[])[],
 ): PackedPathIndex {
-  const builder = new RecordBuilder();
   const hosts = new Int32Array(virtualHosts.length * HOST_STRIDE);
   const groupsPerHost = virtualHosts.map(groupByPathHash);
   let slotCount = 0;
+  // The records' exact size, counted before any is written: at 100,000 routes they take some
+  // 60 MB, and an array grown by doubling (then trimmed) would allocate about four times that.
+  let recordInts = 0;
   groupsPerHost.forEach((groups, h) => {
     const size = tableSize(groups.size);
     hosts[h * HOST_STRIDE + HOST_SLOT_BASE] = slotCount;
     hosts[h * HOST_STRIDE + HOST_SLOT_MASK] = size - 1;
     slotCount += size;
+    groups.forEach((group) => {
+      for (const c of group) recordInts += recordIntsOf(c, pathKey(c));
+    });
+    for (const c of virtualHosts[h] ?? []) if (isRegexPath(c)) recordInts += recordIntsOf(c, "");
   });
+  const builder = new RecordBuilder(recordInts);
   const slots = new Int32Array(slotCount * SLOT_STRIDE);
   const regex: number[] = [];
   groupsPerHost.forEach((groups, h) => {
@@ -165,9 +172,7 @@ export function packPathIndex(
     hosts[row + HOST_EXACT_LENGTHS] = exactLengths;
     hosts[row + HOST_PREFIX_LENGTHS] = prefixLengths;
     hosts[row + HOST_REGEX_START] = regex.length;
-    for (const c of virtualHosts[h] ?? [])
-      if (c.route.kind === "HTTPRoute" && c.pathOk && c.path?.type === "RegularExpression")
-        regex.push(builder.add(c, ""));
+    for (const c of virtualHosts[h] ?? []) if (isRegexPath(c)) regex.push(builder.add(c, ""));
     hosts[row + HOST_REGEX_COUNT] = regex.length - (hosts[row + HOST_REGEX_START] as number);
   });
   return {
@@ -180,6 +185,30 @@ export function packPathIndex(
     routeKeys: builder.routeKeys.list,
     targets: builder.targets.list,
   };
+}
+
+/** An HTTPRoute candidate whose RegularExpression path compiles: found by the host's regex run. */
+function isRegexPath(c: CompiledCandidate): boolean {
+  return c.route.kind === "HTTPRoute" && c.pathOk && c.path?.type === "RegularExpression";
+}
+
+/**
+ * Ints the record of `c` with `path` as its characters takes (RecordBuilder.add writes exactly
+ * these; recordSize reads the same count back from a written record).
+ */
+export function recordIntsOf(c: CompiledCandidate, path: string): number {
+  return (
+    REC_BACKEND_LIST +
+    (isDirect(c.fast, c.mayAnswer) ? 2 * positiveWeights(c.fast) : 0) +
+    ((path.length + 1) >> 1)
+  );
+}
+
+/** How many of the rule's backends have a positive weight (the pairs a direct record lists). */
+function positiveWeights(fast: FastRule): number {
+  let count = 0;
+  for (let i = 0; i < fast.targets.length; i++) if ((fast.weights[i] ?? 0) > 0) count++;
+  return count;
 }
 
 /** The string an Exact or PathPrefix candidate is found by. */
@@ -203,13 +232,18 @@ class Numbering<T, K = T> {
 }
 
 /**
- * An Int32Array that grows by doubling. The records of a large listener run to about a million
+ * An Int32Array written one int at a time. The records of a large listener run to millions of
  * ints: pushed one at a time into a JS array and copied into the typed array at the end, they
- * cost more than everything else the index does.
+ * cost more than everything else the index does. Sized by the caller up front (recordIntsOf); it
+ * still grows by doubling should a count ever fall short, so a miscount costs memory, not data.
  */
 class IntWriter {
-  private buffer = new Int32Array(1024);
+  private buffer: Int32Array;
   length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new Int32Array(Math.max(1, capacity));
+  }
 
   push(value: number): void {
     if (this.length === this.buffer.length) {
@@ -224,19 +258,24 @@ class IntWriter {
     this.buffer[at] = value;
   }
 
-  /** The ints written, in an array of their own size. */
+  /** The ints written, in an array of their own size (the buffer itself when it is full). */
   finish(): Int32Array {
-    return this.buffer.slice(0, this.length);
+    return this.length === this.buffer.length ? this.buffer : this.buffer.slice(0, this.length);
   }
 }
 
 class RecordBuilder {
-  readonly ints = new IntWriter();
+  readonly ints: IntWriter;
   readonly candidates: CompiledCandidate[] = [];
   readonly conditions: MatchConditions[] = [];
   private readonly conditionIds = new Map<string, number>();
   readonly routeKeys = new Numbering<ResourceKey>();
   readonly targets = new Numbering<string>();
+
+  /** `ints`: the records' total size (recordIntsOf summed), so the buffer is allocated once. */
+  constructor(ints: number) {
+    this.ints = new IntWriter(ints);
+  }
 
   get offset(): number {
     return this.ints.length;
