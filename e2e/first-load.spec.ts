@@ -196,3 +196,32 @@ test("every example's handles are drawn exactly where the canvas declares them t
   }
   expect(checked).toBeGreaterThan(100);
 });
+
+test("the Platform panel's checks load on its first open; a failed fetch says so and the next open tries again", async ({
+  page,
+  app,
+}) => {
+  let failNext = true;
+  await page.route(/\/assets\/PlatformChecksBody-[^/]*\.js$/, async (route) => {
+    if (failNext) {
+      failNext = false;
+      await route.abort();
+    } else await route.continue();
+  });
+  await app.open();
+  await new CanvasPage(page).ready();
+  const panel = page.getByTestId("platform-panel");
+  await page.getByTestId("platform-toggle").click();
+  await expect(panel.getByTestId("platform-load-failed")).toContainText(
+    "Could not load the platform checks",
+  );
+  await page.screenshot({ path: `${SCREENS}/lazy-platform-failed.png` });
+  await page.getByTestId("platform-toggle").click();
+  await page.getByTestId("platform-toggle").click();
+  await expect(panel.getByTestId("platform-load-failed")).toHaveCount(0);
+  await expect(page.getByTestId("platform-tab-lint")).toHaveText(/^Lint & fix-its \(\d+\)$/);
+  await expect(page.getByTestId("platform-tab-isolation")).toHaveText(/^Isolation \(\d+ leaks?\)$/);
+  // Closed, the counts stay (the checks stay mounted), as before the panel loaded on demand.
+  await page.getByTestId("platform-toggle").click();
+  await expect(page.getByTestId("platform-tab-lint")).toHaveText(/^Lint & fix-its \(\d+\)$/);
+});
