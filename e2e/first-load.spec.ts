@@ -196,3 +196,33 @@ test("every example's handles are drawn exactly where the canvas declares them t
   }
   expect(checked).toBeGreaterThan(100);
 });
+
+test("the Platform panel's checks load on its first open; a failed load says so in the panel", async ({
+  page,
+  app,
+}) => {
+  // The load and a canvas ready for clicks take most of the default timeout on a loaded machine.
+  test.setTimeout(90_000);
+  // The chunk answers a module that fails to evaluate (a network abort would also be a console
+  // error, which the fixture counts): the import rejects as a failed fetch does. The browser keeps
+  // an evaluated module's error, so the retry on the next open is covered by
+  // platformChecksOnDemand.test.ts, not here.
+  await page.route(/\/assets\/PlatformChecksBody-[^/]*\.js$/, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/javascript",
+      body: 'throw new Error("the chunk did not arrive");',
+    }),
+  );
+  await app.open();
+  await new CanvasPage(page).ready();
+  const panel = page.getByTestId("platform-panel");
+  await page.getByTestId("platform-toggle").click();
+  await expect(panel.getByTestId("platform-load-failed")).toContainText(
+    "Could not load the platform checks: the chunk did not arrive",
+  );
+  await page.screenshot({ path: `${SCREENS}/lazy-platform-failed.png` });
+  await page.getByTestId("platform-toggle").click();
+  await expect(panel.getByTestId("platform-load-failed")).toHaveCount(0);
+  await expect(page.getByTestId("platform-toggle")).toHaveAttribute("aria-expanded", "false");
+});

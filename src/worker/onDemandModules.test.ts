@@ -89,6 +89,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "diagnosticWords",
       "implementationSupport",
       "gatewayAddresses",
+      "hostnameOverlaps",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -422,6 +423,71 @@ spec:
     expect(modules.isEngineModuleLoaded("gatewayAddresses")).toBe(false);
   });
 
+  test("two Gateways claiming one hostname on one port load hostnameOverlaps, and equal a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const second = SHADOWING_CLUSTER.replace("name: web,", "name: web-2,");
+    // Each Gateway has its own route for shop.example.com: a client reaches only one of them.
+    const text = `${SHADOWING_CLUSTER}---\n${second.split("---\n")[1]}---
+${SHADOWING_ROUTES}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: other, namespace: app }
+spec:
+  parentRefs: [{ name: web-2, namespace: infra }]
+  hostnames: [shop.example.com]
+  rules: [{ backendRefs: [{ name: svc, port: 8080 }] }]
+`;
+    expect(text.match(/^kind: Gateway$/gm)).toHaveLength(2);
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("hostnameOverlaps")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(JSON.stringify(result)).toContain("lint.hostname-overlap-across-gateways");
+  });
+
+  test("one Gateway leaves hostnameOverlaps unloaded", async () => {
+    const { modules, api } = await freshWorker();
+    const sources = [{ name: "workspace.yaml", text: SHADOWING_CLUSTER }];
+    const result = await api.analyze(1, sources);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(modules.isEngineModuleLoaded("hostnameOverlaps")).toBe(false);
+  });
+
+  test("a YAML syntax error, a field written above spec and a Secret over 1 MiB are described with diagnosticWords loaded on demand, equal to a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const big = "A".repeat(1_500_000);
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: flat, namespace: app }
+hostnames: [shop.example.com]
+spec:
+  parentRefs: [{ name: web, namespace: infra }]
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: big, namespace: app }
+data:
+  blob: ${big}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name:broken
+   namespace: app
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const messages = result.analysis.diagnostics.map(
+      (d) => `${d.code} ${d.message} ${d.hint ?? ""}`,
+    );
+    expect(messages.some((m) => m.startsWith("yaml.syntax YAML syntax error"))).toBe(true);
+    expect(messages.some((m) => m.includes("`hostnames` belongs under spec"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("schema.length data: the Secret holds"))).toBe(true);
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();
@@ -485,6 +551,7 @@ spec:
       "diagnosticWords",
       "implementationSupport",
       "gatewayAddresses",
+      "hostnameOverlaps",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

@@ -3,10 +3,15 @@
  * catalog), the "did you mean" of a misspelt value or field, and what a YAML document that is
  * not a Kubernetes object seems to be. An on-demand engine module (modules/engineModules.ts):
  * the default example has no diagnostic and is analysed without it; every caller here raises a
- * diagnostic right after, so the module costs one retry, as the catalog alone would.
+ * diagnostic right after, so the module costs one retry, as the catalog alone would. So do the
+ * words of a YAML syntax error, the "belongs under spec" hint of an unknown field, and the byte
+ * count of a Secret or ConfigMap whose lengths could pass 1 MiB (nearly always a diagnostic).
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
 export { describeNotAManifest } from "../load/notAManifest";
 export { describeKustomizeFile } from "../load/kustomizeFile";
 export { findUnrenderedPlaceholders } from "../load/unrenderedPlaceholders";
+export { describeYamlError } from "../load/describeYamlError";
+export { hintMisplacedSpecFields } from "../validate/hintMisplacedSpecFields";
+export { checkDataSize } from "../validate/checkDataSize";

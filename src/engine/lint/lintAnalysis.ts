@@ -3,12 +3,23 @@
  * order, then each rule's own input order).
  */
 import { findBackendProblems } from "./findBackendProblems";
-import { findHostnameOverlaps } from "./findHostnameOverlaps";
 import { findParentRefNamespaceDefaulted } from "./findParentRefNamespaceDefaulted";
 import { findParentRefsWithoutStatus } from "./findParentRefsWithoutStatus";
 import { findRoutesNotAccepted } from "./findRoutesNotAccepted";
 import { findShadowedMatches } from "./findShadowedMatches";
 import type { LintFinding, LintInput } from "./lintTypes";
+import { needEngineModule } from "../modules/engineModules";
+
+/**
+ * findHostnameOverlaps compares reconciled Gateways pairwise: with fewer than two it finds
+ * nothing, and only then is its on-demand module (lint/hostnameOverlapsModule.ts) asked for.
+ */
+function findHostnameOverlaps(input: LintInput): LintFinding[] {
+  let reconciled = 0;
+  for (const gateway of input.gateways) if (gateway.reconciled) reconciled++;
+  if (reconciled < 2) return [];
+  return needEngineModule("hostnameOverlaps").findHostnameOverlaps(input);
+}
 
 const RULES: readonly ((input: LintInput) => LintFinding[])[] = [
   findShadowedMatches,

@@ -10,7 +10,8 @@ import { isMap, isSeq } from "./yamlNodeTypes";
 import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, Manifest, ManifestSource, SourceFile, SourceLocation } from "../types";
 import { buildManifest, isPlainObject, refOf, type ObjectInput } from "./buildManifest";
-import { describeYamlError, isTemplateLine, TEMPLATE } from "./describeYamlError";
+import { isTemplateLine, TEMPLATE } from "./describeYamlError";
+import { needEngineModule } from "../modules/engineModules";
 import { guardDocuments, positionIn, type RefusedDocument } from "./guardDocuments";
 import { inspectDocument } from "./inspectDocument";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./loadLimits";
@@ -487,7 +488,11 @@ function loadDocument(
   const first = doc.errors[0];
   if (first) {
     const at = offsetsToLocation(file, first.pos[0], Math.max(first.pos[0], first.pos[1]));
-    const described = describeYamlError(first, lineAt(file.text, first.pos[0]));
+    // Its words are in the on-demand module the diagnostic below needs anyway (its catalog entry).
+    const described = needEngineModule("diagnosticWords").describeYamlError(
+      first,
+      lineAt(file.text, first.pos[0]),
+    );
     const more =
       doc.errors.length > 1 ? ` (${doc.errors.length - 1} more error(s) follow from it.)` : "";
     diagnostics.push(

@@ -30,6 +30,8 @@
  *   kind other than core Service or a listener protocol outside the standard ones needs it.
  * - the checks of a Gateway's requested addresses (status/gatewayAddressesModule.ts): only a
  *   Gateway with `spec.addresses` entries needs them.
+ * - lint's hostname overlaps across Gateways (lint/hostnameOverlapsModule.ts): only a workspace
+ *   with two reconciled Gateways or more needs them.
  * So the default example's first analysis in the worker loads none of them; a text that needs any
  * costs one retry, once per session (withEngineModules then loads those it likely needs too). The
  * CLI, the tests, the bench and the page's edit engine provide them all statically
@@ -48,6 +50,7 @@ import type * as RouteFilters from "../validate/routeFiltersModule";
 import type * as DiagnosticWords from "../diagnostics/diagnosticWordsModule";
 import type * as ImplementationSupport from "../resolve/implementationSupportModule";
 import type * as GatewayAddresses from "../status/gatewayAddressesModule";
+import type * as HostnameOverlaps from "../lint/hostnameOverlapsModule";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -91,6 +94,11 @@ export interface EngineModules {
    * implementation-specific address type: only a Gateway that requests an address reads them.
    */
   gatewayAddresses: typeof GatewayAddresses;
+  /**
+   * The lint rule on hostnames that listeners of different Gateways both claim: only a workspace
+   * with two reconciled Gateways or more runs it.
+   */
+  hostnameOverlaps: typeof HostnameOverlaps;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -109,6 +117,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   diagnosticWords: () => import("../diagnostics/diagnosticWordsModule"),
   implementationSupport: () => import("../resolve/implementationSupportModule"),
   gatewayAddresses: () => import("../status/gatewayAddressesModule"),
+  hostnameOverlaps: () => import("../lint/hostnameOverlapsModule"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */
@@ -218,6 +227,8 @@ const TEXT_HINTS: { readonly [K in EngineModuleName]?: readonly string[] } = {
     "HBONE",
   ],
   gatewayAddresses: ["addresses:"],
+  // Needed from two Gateways on: a second `kind: Gateway` is not a substring test, so any.
+  hostnameOverlaps: ["kind: Gateway"],
 };
 
 /**

@@ -16,6 +16,7 @@ import * as routeFilters from "../validate/routeFiltersModule";
 import * as diagnosticWords from "../diagnostics/diagnosticWordsModule";
 import * as implementationSupport from "../resolve/implementationSupportModule";
 import * as gatewayAddresses from "../status/gatewayAddressesModule";
+import * as hostnameOverlaps from "../lint/hostnameOverlapsModule";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
@@ -31,3 +32,4 @@ provideEngineModule("routeFilters", routeFilters);
 provideEngineModule("diagnosticWords", diagnosticWords);
 provideEngineModule("implementationSupport", implementationSupport);
 provideEngineModule("gatewayAddresses", gatewayAddresses);
+provideEngineModule("hostnameOverlaps", hostnameOverlaps);

@@ -3,7 +3,7 @@
  * metadata of every modelled object: only what would make the API server refuse the object or
  * make gwsim misread it. The full core/v1 schemas are not vendored.
  */
-import { checkDataSize } from "./checkDataSize";
+import { mayExceedDataSize } from "./checkDataSize";
 import { checkSecretKeyPair, describeKeyMismatch } from "../resolve/inspectCertificateData";
 import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
@@ -89,7 +89,9 @@ export function checkCoreKind(kind: string, body: Record<string, unknown>): Vali
   if (kind === "Secret") appendAll(issues, checkBase64Values(body, "data"));
   if (kind === "ConfigMap") appendAll(issues, checkBase64Values(body, "binaryData"));
   if (kind === "Secret") appendAll(issues, checkKeyPair(body));
-  if (kind === "Secret" || kind === "ConfigMap") appendAll(issues, checkDataSize(kind, body));
+  // Counting the bytes is asked for (an on-demand module) only when the lengths could pass 1 MiB.
+  if ((kind === "Secret" || kind === "ConfigMap") && mayExceedDataSize(kind, body))
+    appendAll(issues, needEngineModule("diagnosticWords").checkDataSize(kind, body));
   return issues;
 }
 

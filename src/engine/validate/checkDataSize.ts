@@ -13,12 +13,8 @@ export function checkDataSize(
   kind: "Secret" | "ConfigMap",
   body: Record<string, unknown>,
 ): ValidationIssue[] {
-  const fields = kind === "Secret" ? ["data", "stringData"] : ["data", "binaryData"];
-  let bound = 0;
-  for (const field of fields)
-    for (const [key, value] of entries(body[field]))
-      bound += 3 * key.length + (typeof value === "string" ? 3 * value.length : 0);
-  if (bound <= MAX_DATA_BYTES) return [];
+  if (!mayExceedDataSize(kind, body)) return [];
+  const fields = dataFields(kind);
   let total = 0;
   const counted = new Set<string>();
   for (const field of kind === "Secret" ? ["stringData", "data"] : fields) {
@@ -45,6 +41,25 @@ export function checkDataSize(
           : "Split the ConfigMap, or ship large content another way (a volume, the container image).",
     },
   ];
+}
+
+/**
+ * Whether even three bytes per character could reach the limit: one pass over the lengths. Only
+ * then is the counting above asked for (it is in the on-demand diagnostic words module).
+ */
+export function mayExceedDataSize(
+  kind: "Secret" | "ConfigMap",
+  body: Record<string, unknown>,
+): boolean {
+  let bound = 0;
+  for (const field of dataFields(kind))
+    for (const [key, value] of entries(body[field]))
+      bound += 3 * key.length + (typeof value === "string" ? 3 * value.length : 0);
+  return bound > MAX_DATA_BYTES;
+}
+
+function dataFields(kind: "Secret" | "ConfigMap"): string[] {
+  return kind === "Secret" ? ["data", "stringData"] : ["data", "binaryData"];
 }
 
 function entries(value: unknown): [string, unknown][] {

@@ -14,7 +14,6 @@ import { checkListeners } from "./checkListeners";
 import { checkRoute } from "./checkRouteRules";
 import { checkCoreGroupSpelling } from "./checkCoreGroupSpelling";
 import type { JsonSchema } from "./crdSchemas";
-import { hintMisplacedSpecFields } from "./hintMisplacedSpecFields";
 import { validationSchemaFor } from "./validationSchemas";
 import { EXPERIMENTAL_FIELD_SCHEMAS, coreSchemas } from "./coreSchemas";
 import { plainData, typeAndValidate } from "./validateSchema";
@@ -183,7 +182,7 @@ export function validateManifest(manifest: Manifest): {
     appendAll(issues, result.issues);
     return {
       manifest: withBody(manifest, typedBody),
-      issues: hintMisplacedSpecFields(
+      issues: hintMisplacedFields(
         dropGenericDuplicates(issues, true),
         coreSchema.properties?.["spec"],
       ),
@@ -208,8 +207,20 @@ export function validateManifest(manifest: Manifest): {
     appendAll(issues, needEngineModule("backendTls").checkBackendTLSPolicy(spec));
   return {
     manifest: typed,
-    issues: hintMisplacedSpecFields(dropGenericDuplicates(issues, false), schema.properties?.spec),
+    issues: hintMisplacedFields(dropGenericDuplicates(issues, false), schema.properties?.spec),
   };
+}
+
+/**
+ * hintMisplacedSpecFields only rewrites unknown-field issues, which become diagnostics: it is in
+ * the on-demand diagnostic words module, asked for only when there is such an issue.
+ */
+function hintMisplacedFields(
+  issues: ValidationIssue[],
+  specSchema: JsonSchema | undefined,
+): ValidationIssue[] {
+  if (!issues.some((issue) => issue.code === "schema.unknown-field")) return issues;
+  return needEngineModule("diagnosticWords").hintMisplacedSpecFields(issues, specSchema);
 }
 
 function withBody(manifest: Manifest, body: Record<string, unknown>): Manifest {

@@ -26,6 +26,7 @@ import { useUndoShortcuts } from "./useUndoShortcuts";
 import { useEscapeBidi } from "../common/useEscapeBidi";
 import { useEditorAfterFirstGraph } from "./useEditorAfterFirstGraph";
 import { loadExportActions } from "../toolbar/deferredActions";
+import { loadExportMenuActions } from "../toolbar/exportMenuActionsOnDemand";
 import { loadPaletteTemplates } from "../palette/paletteTemplates";
 import { loadCanvasEditing } from "../canvas/loadCanvasEditing";
 import { loadOpenFiles } from "./openFilesOnDemand";
@@ -50,6 +51,7 @@ export function AppLayout() {
     if (!afterFirstGraph) return;
     loadEditEngine().catch(() => undefined);
     loadExportActions().catch(() => undefined);
+    loadExportMenuActions().catch(() => undefined);
     loadPaletteTemplates().catch(() => undefined);
     loadCanvasEditing().catch(() => undefined);
     loadOpenFiles().catch(() => undefined);

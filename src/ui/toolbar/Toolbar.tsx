@@ -9,12 +9,11 @@ import { PanelLoading } from "../common/PanelLoading";
 import { useExampleItems } from "./exampleMenu";
 import { withNamedWorkspaces } from "../app/namedWorkspacesOnDemand";
 import { openFilesOnDemand, type OpenMode } from "../app/openFilesOnDemand";
-import { cleanedText, downloadText } from "./exportWorkspace";
-import { loadExportActions } from "./deferredActions";
+import { downloadText } from "./exportWorkspace";
+import { withExportMenuActions } from "./exportMenuActionsOnDemand";
 import { WorkspaceMenus } from "./WorkspaceMenus";
-import { TEST_HOOKS } from "../app/testHooksEnabled";
 import { ThemeSwitch } from "./ThemeSwitch";
-import { currentTheme, useTheme } from "../app/theme";
+import { useTheme } from "../app/theme";
 import { WorldSwitch } from "./WorldSwitch";
 
 // The Ingress migration view (and its diff display) loads when opened.
@@ -28,102 +27,6 @@ const MOD = isMac ? "⌘" : "Ctrl+";
 function notify(kind: "info" | "error", message: string) {
   useGwsimStore.getState().setNotice({ kind, message });
 }
-
-function downloadCleaned(dropCreationTimestamp: boolean) {
-  cleanedText(useGwsimStore.getState().text, dropCreationTimestamp).then(
-    (t) => downloadText(t, "gwsim-clean.yaml"),
-    (error: unknown) =>
-      notify(
-        "error",
-        `Could not clean the YAML: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-  );
-}
-
-function copyShareLink() {
-  const { text, simSaved, world, readings } = useGwsimStore.getState();
-  loadExportActions()
-    .then(({ shareLinkFor }) => shareLinkFor(text, simSaved, { world, readings }))
-    .then(
-      (result) => {
-        if (!result.ok) return notify("error", result.message);
-        if (TEST_HOOKS && window.__gwsim) window.__gwsim.lastShareLink = result.url;
-        const requests =
-          result.requests > 0
-            ? ` It includes ${result.requests === 1 ? "the saved request" : `${result.requests} saved requests`}.`
-            : "";
-        const leftOut =
-          result.requestsLeftOut > 0
-            ? ` ${result.requestsLeftOut === 1 ? "One saved request was" : `${result.requestsLeftOut} saved requests were`} left out to keep the link short enough.`
-            : "";
-        navigator.clipboard.writeText(result.url).then(
-          () =>
-            notify(
-              "info",
-              `A share link is on the clipboard. The workspace travels inside the link itself; nothing is uploaded.${requests}${leftOut}`,
-            ),
-          () => notify("error", "The browser did not allow copying to the clipboard."),
-        );
-      },
-      (error: unknown) =>
-        notify(
-          "error",
-          `Could not build a share link: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-    );
-}
-
-function downloadAsFolders() {
-  const { text, analysis, analysisText } = useGwsimStore.getState();
-  if (!analysis || analysisText !== text)
-    return notify(
-      "error",
-      "The analysis has not caught up with the text yet; try again in a moment.",
-    );
-  loadExportActions()
-    .then(({ downloadFolders }) => downloadFolders(text, analysis.objects))
-    .then(
-      (count) => notify("info", `Downloaded ${count} object files with a kustomization.yaml.`),
-      (error: unknown) =>
-        notify(
-          "error",
-          `Could not build the zip: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-    );
-}
-
-function downloadDiagram(format: "svg" | "png") {
-  // The picture in the theme on screen: a dark canvas exports a dark diagram.
-  const theme = currentTheme();
-  // Loaded on demand: the SVG builder is only needed when a diagram is exported.
-  import("../export/exportDiagram")
-    .then(async ({ diagramOf, downloadBlob, renderDiagramPng, svgBlob }) => {
-      const diagram = diagramOf(useGwsimStore.getState(), DIAGRAM_TITLE, theme);
-      if (!diagram)
-        return notify("error", "There is no analysed graph to draw yet; try again in a moment.");
-      if (format === "svg") {
-        downloadBlob(svgBlob(diagram), "gwsim-diagram.svg");
-        return notify(
-          "info",
-          `Downloaded the diagram as SVG (${diagram.width} × ${diagram.height}, ${theme} theme).`,
-        );
-      }
-      const png = await renderDiagramPng(diagram);
-      downloadBlob(png.blob, "gwsim-diagram.png");
-      notify(
-        "info",
-        `Downloaded the diagram as PNG (${png.width} × ${png.height} pixels, ${theme} theme).`,
-      );
-    })
-    .catch((error: unknown) =>
-      notify(
-        "error",
-        `Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
-}
-
-const DIAGRAM_TITLE = "Gateway API topology";
 
 export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
@@ -163,12 +66,12 @@ export function Toolbar() {
     {
       id: "clean",
       label: "Download cleaned cluster dump",
-      onSelect: () => downloadCleaned(false),
+      onSelect: () => withExportMenuActions((m) => m.downloadCleaned(false)),
     },
     {
       id: "clean-timestamps",
       label: "Download cleaned, without creationTimestamp",
-      onSelect: () => downloadCleaned(true),
+      onSelect: () => withExportMenuActions((m) => m.downloadCleaned(true)),
     },
     {
       id: "share-link",
@@ -177,18 +80,22 @@ export function Toolbar() {
           Copy share link
         </span>
       ),
-      onSelect: copyShareLink,
+      onSelect: () => withExportMenuActions((m) => m.copyShareLink()),
     },
-    { id: "zip", label: "Download as folders (zip)", onSelect: downloadAsFolders },
+    {
+      id: "zip",
+      label: "Download as folders (zip)",
+      onSelect: () => withExportMenuActions((m) => m.downloadAsFolders()),
+    },
     {
       id: "diagram-svg",
       label: `Diagram as SVG (${theme} theme)`,
-      onSelect: () => downloadDiagram("svg"),
+      onSelect: () => withExportMenuActions((m) => m.downloadDiagram("svg")),
     },
     {
       id: "diagram-png",
       label: `Diagram as PNG (${theme} theme)`,
-      onSelect: () => downloadDiagram("png"),
+      onSelect: () => withExportMenuActions((m) => m.downloadDiagram("png")),
     },
   ];
 
