@@ -46,7 +46,12 @@ function applyCanvasEditsNow(
  * palette. Only inside withEditing, or from a lazy panel that imports editEngineModule.
  */
 export function readCurrentField(target: ObjectSelector, path: FieldPath): unknown {
-  return fieldReader.read(useGwsimStore.getState().text, target, path);
+  return readFieldOfText(useGwsimStore.getState().text, target, path);
+}
+
+/** readCurrentField for a given text: a view that follows the text a render behind (deferred). */
+export function readFieldOfText(text: string, target: ObjectSelector, path: FieldPath): unknown {
+  return fieldReader.read(text, target, path);
 }
 
 function editEngine() {

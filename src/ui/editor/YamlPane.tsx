@@ -7,6 +7,7 @@ import { useEffect, useRef } from "react";
 import { useGwsimStore } from "../../store";
 import { getEngine } from "../../worker/engineClient";
 import { buildYamlSchema } from "./buildYamlSchema";
+import { EDITOR_OPTIONS, MODEL_OPTIONS } from "./editorOptions";
 import { monaco, setWorkspaceSchema, WORKSPACE_URI } from "./monacoEnvironment";
 import { disposeAll } from "./bindings/editorPorts";
 import { bindMarkers } from "./bindings/markers";
@@ -30,24 +31,8 @@ export default function YamlPane() {
     const uri = monaco.Uri.parse(WORKSPACE_URI);
     const model =
       monaco.editor.getModel(uri) ?? monaco.editor.createModel(store.getState().text, "yaml", uri);
-    const editor = monaco.editor.create(element, {
-      model,
-      editContext: false, // Chromium's EditContext input drops spaces typed by automation
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      lineHeight: 19,
-      tabSize: 2,
-      insertSpaces: true,
-      scrollBeyondLastLine: false,
-      renderLineHighlight: "line",
-      fixedOverflowWidgets: true,
-      wordWrap: "off",
-      glyphMargin: false,
-      folding: true,
-      // Sticky scroll pins a key from a previous YAML document above the next one: misleading here.
-      stickyScroll: { enabled: false },
-    });
+    model.updateOptions(MODEL_OPTIONS);
+    const editor = monaco.editor.create(element, { ...EDITOR_OPTIONS, model });
 
     const context = { store, model: modelPort(model), editor: editorPort(editor, model) };
     const text = bindTextSync(context);

@@ -93,9 +93,19 @@ const realClock: GateClock = {
 };
 
 /**
+ * The answer to a cancelled request: a promise that never settles. Monaco's cancelable wrapper
+ * has rejected already and holds no reference to it; nothing waits on it, so it is collected.
+ */
+const NEVER: Promise<never> = new Promise<never>(() => undefined);
+
+/**
  * Folding ranges computed once the model has been quiet for `quietMs` since its last change (the
  * first request, when the model opens, is answered at once). A request Monaco cancels while it
- * waits gets an empty list, which Monaco drops: it has a newer request on its way.
+ * waits (the next keystroke cancels it) is never answered: Monaco has already dropped it and has
+ * a newer one on its way. Answering it, even with an empty list, would make Monaco's folding
+ * controller compute indentation folds over the whole file as a fallback (its SyntaxRangeProvider
+ * does so when a cancelled request leaves it no ranges), in the keystroke's own task, only to
+ * throw them away.
  */
 export function quietFoldingProvider<M extends GatedModel, C, T extends GatedToken, R>(
   inner: FoldingProviderLike<M, C, T, R>,
@@ -129,7 +139,7 @@ export function quietFoldingProvider<M extends GatedModel, C, T extends GatedTok
         model.onDidChangeContent(() => changedAt.set(model, clock.now()));
       }
       await waitForQuiet(model, token);
-      if (token.isCancellationRequested) return [];
+      if (token.isCancellationRequested) return NEVER;
       return inner.provideFoldingRanges(model, context, token);
     },
   };

@@ -5,10 +5,10 @@
  * message shows under the field and nothing is written while it stands. A valid value is written
  * on Enter or when the field loses focus (a select: at once), as one minimal YAML edit.
  */
-import { memo, useId, useState } from "react";
+import { memo, useDeferredValue, useId, useMemo, useState } from "react";
 import type { GraphNode, ObjectSelector } from "../../engine";
 import { useGwsimStore } from "../../store";
-import { readCurrentField } from "../../store/canvasEdits";
+import { readFieldOfText } from "../../store/canvasEdits";
 import { checkFormEdit, commitFormEdit, type FormEdit } from "../../store/formEdits";
 import { sameFormTarget } from "./formTarget";
 import { AddBackendForm, StructureButton } from "./StructureControls";
@@ -39,21 +39,31 @@ const rec = (v: unknown): Row =>
  * Rendered again only for another object or a new text: each analysis brings a new graph node
  * for the selected object (its status changed), but the forms read only the YAML, so redrawing
  * their ~40 fields when a keystroke's answer arrives would show nothing new.
+ *
+ * A new text reaches the fields as a deferred value: a keystroke in the editor first shows the
+ * typed character, the squiggles and the graph, and the forms (one parse of the object's document
+ * and its fields' DOM, a few milliseconds at 300 documents) follow in a render of their own right
+ * after, instead of inside the keystroke's task ahead of the engine's answer.
  */
 export const EditForms = memo(function EditForms({ node }: { node: GraphNode }) {
   // Re-read the fields whenever the text changes (typing in the editor, undo).
-  useGwsimStore((s) => s.text);
+  const text = useDeferredValue(useGwsimStore((s) => s.text));
+  // The same element while the deferred text stands still: the keystroke's urgent render stops here.
+  return useMemo(() => <FormsFor node={node} text={text} />, [node, text]);
+}, sameFormTarget);
+
+function FormsFor({ node, text }: { node: GraphNode; text: string }) {
   if (node.ghost) return null;
   const d = node.details;
   if (d.category === "gateway" || d.category === "listenerSet")
-    return <ListenerForms node={node} />;
-  if (d.category === "route") return <RouteForms node={node} />;
+    return <ListenerForms node={node} text={text} />;
+  if (d.category === "route") return <RouteForms node={node} text={text} />;
   return null;
-}, sameFormTarget);
+}
 
-function ListenerForms({ node }: { node: GraphNode }) {
+function ListenerForms({ node, text }: { node: GraphNode; text: string }) {
   const owner = selectorOf(node);
-  const listeners = asRows(readCurrentField(owner, ["spec", "listeners"]));
+  const listeners = asRows(readFieldOfText(text, owner, ["spec", "listeners"]));
   if (listeners.length === 0) return null;
   return (
     <section className="insp-section insp-edit" data-testid="inspector-edit-listeners">
@@ -128,10 +138,10 @@ function ListenerForms({ node }: { node: GraphNode }) {
   );
 }
 
-function RouteForms({ node }: { node: GraphNode }) {
+function RouteForms({ node, text }: { node: GraphNode; text: string }) {
   const route = selectorOf(node);
   // One read (one parse of the route's document per text) for both hostnames and rules.
-  const spec = rec(readCurrentField(route, ["spec"]));
+  const spec = rec(readFieldOfText(text, route, ["spec"]));
   const hostnames = spec["hostnames"];
   const rules = asRows(spec["rules"]);
   const hasHostnames =

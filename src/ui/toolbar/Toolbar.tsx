@@ -32,7 +32,6 @@ export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
   // Which button opened the file picker: the same hidden input serves Open and Add.
   const fileMode = useRef<OpenMode>("add");
-  const busy = useGwsimStore(selectIsBusy);
   const undo = useGwsimStore((s) => s.undo);
   const redo = useGwsimStore((s) => s.redo);
   const requestRelayout = useGwsimStore((s) => s.requestRelayout);
@@ -219,13 +218,24 @@ export function Toolbar() {
       <ReadingsControl />
       <div className="tb-spacer" />
       <ThemeSwitch />
-      <span
-        className={`busy ${busy ? "is-busy" : ""}`}
-        data-testid="busy-indicator"
-        aria-live="polite"
-      >
-        <span className="tb-long">{busy ? "Analysing…" : "Up to date"}</span>
-      </span>
+      <BusyIndicator />
     </header>
+  );
+}
+
+/**
+ * Analysing… / Up to date. Its own component: busy flips twice per keystroke (the text gets ahead
+ * of the analysis, then the answer lands), and only this span shows it, not the whole toolbar.
+ */
+function BusyIndicator() {
+  const busy = useGwsimStore(selectIsBusy);
+  return (
+    <span
+      className={`busy ${busy ? "is-busy" : ""}`}
+      data-testid="busy-indicator"
+      aria-live="polite"
+    >
+      <span className="tb-long">{busy ? "Analysing…" : "Up to date"}</span>
+    </span>
   );
 }
