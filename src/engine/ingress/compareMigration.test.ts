@@ -116,4 +116,39 @@ describe("classes of other controllers", () => {
       ),
     ).toBe(false);
   });
+  test("gRPC locations on a TLS host answer plain HTTP with 308 like ingress-nginx: the conversion adds the redirect", () => {
+    const grpc = (path: string, annotations: Record<string, string>) =>
+      ingressYaml({
+        name: "fortune",
+        host: "grpc.example.com",
+        annotations: { "backend-protocol": "GRPC", ...annotations },
+        tls: [{ hosts: ["grpc.example.com"], secretName: "fortune-tls" }],
+        paths: [[path, "Prefix", "fortune"]],
+      });
+    for (const [text, redirectRule] of [
+      [grpc("/", {}), "every path of this host answers HTTP with 308"],
+      [
+        grpc("/pkg.Fortune", {}) +
+          "---\n" +
+          ingressYaml({
+            name: "web",
+            host: "grpc.example.com",
+            annotations: { "ssl-redirect": "false" },
+            paths: [["/web", "Prefix", "web"]],
+          }),
+        "ssl-redirect: HTTP answers 308 to HTTPS.",
+      ],
+    ] as const) {
+      const report = compareMigration([{ name: "in.yaml", text }]);
+      expect(report.gatewayApi).toMatch(/name: \w+-https-redirect/);
+      expect(report.gatewayApi).toContain(redirectRule);
+      const plainHttp = report.equivalence.different.filter((d) => d.request.scheme === "http");
+      expect(plainHttp).toEqual([]);
+      expect(report.equivalence.same).toBeGreaterThan(0);
+    }
+    const noRedirect = compareMigration([
+      { name: "in.yaml", text: grpc("/", { "ssl-redirect": "false" }) },
+    ]);
+    expect(noRedirect.gatewayApi).not.toContain("https-redirect");
+  });
 });
