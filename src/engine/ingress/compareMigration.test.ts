@@ -5,6 +5,7 @@ import { ingressYaml } from "./ingressTestKit";
 const DOCS = ingressYaml({
   name: "docs",
   host: "a.example.com",
+  annotations: { "use-regex": "true" },
   paths: [
     ["/docs", "ImplementationSpecific", "docs"],
     ["/", "Prefix", "root"],
@@ -12,15 +13,15 @@ const DOCS = ingressYaml({
 });
 
 describe("compareMigration", () => {
-  test("generated requests find the ImplementationSpecific string-prefix difference, with both traces", () => {
+  test("generated requests find the use-regex string-prefix difference, with both traces", () => {
     const report = compareMigration([{ name: "in.yaml", text: DOCS }]);
     const d = report.equivalence.different.find((x) => x.request.path === "/docsx");
     expect(d).toMatchObject({
       ingress: { status: 200, backend: "web/docs:80", path: "/docsx" },
       gatewayApi: { status: 200, backend: "web/root:80", path: "/docsx" },
-      why: "ImplementationSpecific /docs matches /docsx in ingress-nginx (a string prefix); PathPrefix /docs does not",
     });
-    expect(d?.ingressTrace).toContain('location "/docs"');
+    expect(d?.why).toContain('case-insensitive regex prefix (~* "^/docs")');
+    expect(d?.ingressTrace).toContain('location ~* "^/docs"');
     expect(d?.gatewayApiTrace).toContain("PathPrefix /docs");
     expect(report.equivalence.requests).toBe(
       report.equivalence.same + report.equivalence.different.length,

@@ -403,7 +403,7 @@ function convertLocation(loc: NginxLocation, server: NginxServer, ctx: ClassCont
   const ann = ing.annotations;
   const who = `${ing.namespace}/${ing.name}`;
   const comments: string[] = [
-    `Ingress ${who}: ${loc.isDefaultBackend ? "spec.defaultBackend" : `${loc.pathType} ${loc.ingressPath}`}${server.enforceRegex ? ` (nginx: location ~* "^${loc.path}")` : ""}`,
+    `Ingress ${who}: ${loc.isDefaultBackend ? "spec.defaultBackend" : `${loc.writtenPathType !== undefined ? `${loc.writtenPathType} (ingress-nginx: ${loc.pathType})` : loc.pathType} ${loc.ingressPath}`}${server.enforceRegex ? ` (nginx: location ~* "^${loc.path}")` : ""}`,
   ];
   const finding = (message: string, severity: MigrationFinding["severity"] = "warning") => {
     ctx.out.findings.push({
@@ -619,12 +619,6 @@ function pathMatch(
     return { type: "RegularExpression", value: `(?i)${loc.ingressPath}.*` };
   }
   if (loc.pathType === "Exact") return { type: "Exact", value: loc.ingressPath };
-  if (loc.pathType === "ImplementationSpecific") {
-    finding(
-      `ImplementationSpecific is a string prefix in ingress-nginx; PathPrefix ${loc.ingressPath} matches whole path elements only.`,
-      "info",
-    );
-  }
   return { type: "PathPrefix", value: loc.ingressPath };
 }
 
