@@ -25,6 +25,8 @@ export interface NginxLocation {
   /** The path as the Ingress wrote it ("/" for the root location). */
   ingressPath: string;
   pathType: IngressPathType;
+  /** The Ingress's own pathType when ingress-nginx matches it as another (ImplementationSpecific). */
+  writtenPathType?: string;
   /** `=` exact, `` prefix, `~*` case-insensitive regex (every location of a host with use-regex or rewrite). */
   modifier: LocationModifier;
   /** Added by updateServerLocations so /foo (Prefix) also answers /foo without nginx's slash redirect. */
@@ -170,6 +172,7 @@ export function buildNginxConfig(className: string, all: readonly IngressModel[]
         }
         if (same) {
           Object.assign(same, {
+            ...(p.writtenPathType !== undefined ? { writtenPathType: p.writtenPathType } : {}),
             service: p.service,
             ingress: ing,
             annotations: ing.annotations,
@@ -181,6 +184,7 @@ export function buildNginxConfig(className: string, all: readonly IngressModel[]
           path,
           ingressPath: path,
           pathType: p.pathType,
+          ...(p.writtenPathType !== undefined ? { writtenPathType: p.writtenPathType } : {}),
           modifier: "",
           addedExact: false,
           isDefaultBackend: false,

@@ -5,6 +5,7 @@ import { ingressYaml } from "./ingressTestKit";
 const DOCS = ingressYaml({
   name: "docs",
   host: "a.example.com",
+  annotations: { "use-regex": "true" },
   paths: [
     ["/docs", "ImplementationSpecific", "docs"],
     ["/", "Prefix", "root"],
@@ -12,15 +13,15 @@ const DOCS = ingressYaml({
 });
 
 describe("compareMigration", () => {
-  test("generated requests find the ImplementationSpecific string-prefix difference, with both traces", () => {
+  test("generated requests find the use-regex string-prefix difference, with both traces", () => {
     const report = compareMigration([{ name: "in.yaml", text: DOCS }]);
     const d = report.equivalence.different.find((x) => x.request.path === "/docsx");
     expect(d).toMatchObject({
       ingress: { status: 200, backend: "web/docs:80", path: "/docsx" },
       gatewayApi: { status: 200, backend: "web/root:80", path: "/docsx" },
-      why: "ImplementationSpecific /docs matches /docsx in ingress-nginx (a string prefix); PathPrefix /docs does not",
     });
-    expect(d?.ingressTrace).toContain('location "/docs"');
+    expect(d?.why).toContain('case-insensitive regex prefix (~* "^/docs")');
+    expect(d?.ingressTrace).toContain('location ~* "^/docs"');
     expect(d?.gatewayApiTrace).toContain("PathPrefix /docs");
     expect(report.equivalence.requests).toBe(
       report.equivalence.same + report.equivalence.different.length,
@@ -115,5 +116,40 @@ describe("classes of other controllers", () => {
         f.ingress.startsWith("IngressClass"),
       ),
     ).toBe(false);
+  });
+  test("gRPC locations on a TLS host answer plain HTTP with 308 like ingress-nginx: the conversion adds the redirect", () => {
+    const grpc = (path: string, annotations: Record<string, string>) =>
+      ingressYaml({
+        name: "fortune",
+        host: "grpc.example.com",
+        annotations: { "backend-protocol": "GRPC", ...annotations },
+        tls: [{ hosts: ["grpc.example.com"], secretName: "fortune-tls" }],
+        paths: [[path, "Prefix", "fortune"]],
+      });
+    for (const [text, redirectRule] of [
+      [grpc("/", {}), "every path of this host answers HTTP with 308"],
+      [
+        grpc("/pkg.Fortune", {}) +
+          "---\n" +
+          ingressYaml({
+            name: "web",
+            host: "grpc.example.com",
+            annotations: { "ssl-redirect": "false" },
+            paths: [["/web", "Prefix", "web"]],
+          }),
+        "ssl-redirect: HTTP answers 308 to HTTPS.",
+      ],
+    ] as const) {
+      const report = compareMigration([{ name: "in.yaml", text }]);
+      expect(report.gatewayApi).toMatch(/name: \w+-https-redirect/);
+      expect(report.gatewayApi).toContain(redirectRule);
+      const plainHttp = report.equivalence.different.filter((d) => d.request.scheme === "http");
+      expect(plainHttp).toEqual([]);
+      expect(report.equivalence.same).toBeGreaterThan(0);
+    }
+    const noRedirect = compareMigration([
+      { name: "in.yaml", text: grpc("/", { "ssl-redirect": "false" }) },
+    ]);
+    expect(noRedirect.gatewayApi).not.toContain("https-redirect");
   });
 });

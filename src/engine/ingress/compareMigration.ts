@@ -432,16 +432,6 @@ function explain(
       `ingress-nginx matches the paths of ${server.hostname} case-insensitively (~*); Gateway API paths are case-sensitive`,
     );
   }
-  if (
-    loc &&
-    !server?.enforceRegex &&
-    loc.pathType === "ImplementationSpecific" &&
-    !loc.isDefaultBackend
-  ) {
-    reasons.push(
-      `ImplementationSpecific ${loc.ingressPath} matches ${req.path} in ingress-nginx (a string prefix); PathPrefix ${loc.ingressPath} does not`,
-    );
-  }
   if (ing.steps.some((s) => s.step === "location" && s.detail.includes("redirects")))
     reasons.push(
       `nginx answers ${req.path} with a 301 to the location ending in "/"; Gateway API's PathPrefix matches it directly`,

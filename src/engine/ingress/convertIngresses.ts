@@ -302,8 +302,10 @@ function emitRoutes(
   const https = server.tls?.secretName ? httpsListenerName(server.hostname) : undefined;
   const httpRules = rules.filter((r) => !r.grpc);
   const grpcRules = rules.filter((r) => r.grpc);
-  const redirectAll = httpRules.every((r) => r.sslRedirect);
-  const redirectSome = httpRules.some((r) => r.sslRedirect);
+  // ssl-redirect acts in nginx's location before proxying, whatever the backend protocol: gRPC
+  // locations answer plain HTTP with 308 too, so they count here and get a redirect rule below.
+  const redirectAll = rules.every((r) => r.sslRedirect);
+  const redirectSome = rules.some((r) => r.sslRedirect);
   const from = `Converted from the Ingresses on host ${server.hostname === CATCH_ALL ? "(any host)" : server.hostname} in namespace ${namespace}, rules in ingress-nginx's location order.`;
   if (httpRules.length > 0) {
     const mainParents = https
@@ -312,44 +314,48 @@ function emitRoutes(
     ctx.out.objects.push(
       route("HTTPRoute", baseName, namespace, hostnames, mainParents, httpRules, [from]),
     );
-    if (redirectSome) {
-      // ingress-nginx redirects plain HTTP to HTTPS (308); the HTTP listener gets a route that does the same.
-      const redirect = {
-        type: "RequestRedirect",
-        requestRedirect: { scheme: "https", statusCode: 308 },
-      };
-      const redirectRules: RuleOut[] = redirectAll
-        ? [
-            {
-              rule: { filters: [redirect] },
-              comments: ["ssl-redirect: every path of this host answers HTTP with 308 to HTTPS."],
-              sslRedirect: true,
-            },
-          ]
-        : httpRules.map((r) =>
-            r.sslRedirect
-              ? {
-                  ...r,
+  }
+  if (redirectSome) {
+    // ingress-nginx redirects plain HTTP to HTTPS (308); the HTTP listener gets a route that does the same.
+    const redirect = {
+      type: "RequestRedirect",
+      requestRedirect: { scheme: "https", statusCode: 308 },
+    };
+    const redirectRules: RuleOut[] = redirectAll
+      ? [
+          {
+            rule: { filters: [redirect] },
+            comments: ["ssl-redirect: every path of this host answers HTTP with 308 to HTTPS."],
+            sslRedirect: true,
+          },
+        ]
+      : rules.flatMap((r) =>
+          r.sslRedirect
+            ? [
+                {
                   rule: {
                     ...(r.rule.matches ? { matches: r.rule.matches } : {}),
                     filters: [redirect],
                   },
                   comments: ["ssl-redirect: HTTP answers 308 to HTTPS."],
-                }
-              : r,
-          );
-      ctx.out.objects.push(
-        route(
-          "HTTPRoute",
-          `${baseName}-https-redirect`,
-          namespace,
-          hostnames,
-          [parent("http")],
-          redirectRules,
-          [`HTTP → HTTPS for ${server.hostname}, as ingress-nginx's ssl-redirect does (308).`],
-        ),
-      );
-    }
+                  sslRedirect: true,
+                },
+              ]
+            : r.grpc
+              ? []
+              : [r],
+        );
+    ctx.out.objects.push(
+      route(
+        "HTTPRoute",
+        `${baseName}-https-redirect`,
+        namespace,
+        hostnames,
+        [parent("http")],
+        redirectRules,
+        [`HTTP → HTTPS for ${server.hostname}, as ingress-nginx's ssl-redirect does (308).`],
+      ),
+    );
   }
   if (grpcRules.length > 0) {
     const parents = https ? [parent(https)] : [parent("http")];
@@ -397,7 +403,7 @@ function convertLocation(loc: NginxLocation, server: NginxServer, ctx: ClassCont
   const ann = ing.annotations;
   const who = `${ing.namespace}/${ing.name}`;
   const comments: string[] = [
-    `Ingress ${who}: ${loc.isDefaultBackend ? "spec.defaultBackend" : `${loc.pathType} ${loc.ingressPath}`}${server.enforceRegex ? ` (nginx: location ~* "^${loc.path}")` : ""}`,
+    `Ingress ${who}: ${loc.isDefaultBackend ? "spec.defaultBackend" : `${loc.writtenPathType !== undefined ? `${loc.writtenPathType} (ingress-nginx: ${loc.pathType})` : loc.pathType} ${loc.ingressPath}`}${server.enforceRegex ? ` (nginx: location ~* "^${loc.path}")` : ""}`,
   ];
   const finding = (message: string, severity: MigrationFinding["severity"] = "warning") => {
     ctx.out.findings.push({
@@ -503,7 +509,8 @@ function convertLocation(loc: NginxLocation, server: NginxServer, ctx: ClassCont
   if (grpc !== undefined && filters.length === 0 && !canary) {
     return [
       {
-        rule: {},
+        // The location's path as an HTTP match: the HTTP → HTTPS redirect rule matches with it.
+        rule: { matches: [{ path }] },
         comments,
         sslRedirect,
         grpc: { ...(grpc ? { matches: [grpc] } : {}), backendRefs: [backend] },
@@ -612,12 +619,6 @@ function pathMatch(
     return { type: "RegularExpression", value: `(?i)${loc.ingressPath}.*` };
   }
   if (loc.pathType === "Exact") return { type: "Exact", value: loc.ingressPath };
-  if (loc.pathType === "ImplementationSpecific") {
-    finding(
-      `ImplementationSpecific is a string prefix in ingress-nginx; PathPrefix ${loc.ingressPath} matches whole path elements only.`,
-      "info",
-    );
-  }
   return { type: "PathPrefix", value: loc.ingressPath };
 }
 

@@ -81,14 +81,16 @@ describe("Ingress input", () => {
     expect(shop?.rules[0]?.host).toBe("shop.example.com");
     expect(shop?.rules[0]?.paths.map((p) => [p.path, p.pathType, p.service])).toEqual([
       ["/api", "Prefix", { name: "api", port: 8080 }],
-      ["/", "ImplementationSpecific", { name: "web", port: "http" }],
+      // ImplementationSpecific is read as ingress-nginx's store reads it: Prefix.
+      ["/", "Prefix", { name: "web", port: "http" }],
     ]);
     expect(shop?.tls).toEqual([{ hosts: ["shop.example.com"], secretName: "shop-tls" }]);
-    // v1beta1: no pathType means ImplementationSpecific; spec.backend is the default backend; the
-    // default IngressClass applies because the Ingress names none.
+    // v1beta1: no pathType means ImplementationSpecific, which ingress-nginx matches as Prefix;
+    // spec.backend is the default backend; the default IngressClass applies because the Ingress
+    // names none.
     expect(old?.defaultBackend).toEqual({ name: "fallback", port: 80 });
     expect(old?.rules[0]?.paths[0]).toMatchObject({
-      pathType: "ImplementationSpecific",
+      pathType: "Prefix",
       service: { name: "legacy", port: "http" },
     });
     expect([old?.className, old?.classSource]).toEqual(["nginx", "default"]);

@@ -18,7 +18,10 @@ export interface IngressServiceBackend {
 export interface IngressPathModel {
   /** '' when the Ingress leaves it out (ingress-nginx then uses "/"). */
   path: string;
+  /** How ingress-nginx matches the path: Exact, or Prefix for every other type (see readIngresses). */
   pathType: IngressPathType;
+  /** The pathType as the Ingress wrote it, when it is not `pathType` (ImplementationSpecific, none). */
+  writtenPathType?: string;
   /** Undefined for a `resource` backend (ingress-nginx serves those from its default backend). */
   service?: IngressServiceBackend;
   /** Where this path sits in the Ingress, for findings. */

@@ -64,13 +64,18 @@ function readIngress(m: Manifest, defaultClass: string | undefined): IngressMode
     const paths = asArray(http?.paths).flatMap((p, j) => {
       if (!isObject(p)) return [];
       const at: FieldPath = ["spec", "rules", i, "http", "paths", j];
-      const pathType: IngressPathType =
-        p.pathType === "Exact" || p.pathType === "Prefix" ? p.pathType : "ImplementationSpecific";
+      // ingress-nginx's store rewrites every path type but Exact to Prefix before it builds
+      // locations (internal/k8s/main.go SetDefaultNGINXPathType, called from store.go since
+      // 2020): ImplementationSpecific, or none at all (v1beta1), is matched as Prefix.
+      const pathType: IngressPathType = p.pathType === "Exact" ? "Exact" : "Prefix";
       const service = readBackend(p.backend, v1);
       return [
         {
           path: typeof p.path === "string" ? p.path : "",
           pathType,
+          ...(p.pathType !== pathType
+            ? { writtenPathType: typeof p.pathType === "string" ? p.pathType : "no pathType" }
+            : {}),
           ...(service ? { service } : {}),
           at,
         },

@@ -4,7 +4,10 @@
  * internal/ingress/controller/… and rootfs/etc/nginx/… that produces the behaviour.
  */
 import { describe, expect, test } from "vitest";
+import { loadValidated } from "../validate/loadValidated";
+import { buildNginxConfig } from "./buildNginxConfig";
 import { endOf, nginxConfig, send } from "./ingressTestKit";
+import { readIngresses } from "./readIngresses";
 
 const HOST = "a.example.com";
 
@@ -83,14 +86,39 @@ describe("path types", () => {
     ]);
   });
 
-  // template.go buildLocation: ImplementationSpecific is a plain nginx prefix location, a string prefix.
-  test("ImplementationSpecific /docs is a string prefix: it matches /docsearch", () => {
+  // internal/k8s/main.go SetDefaultNGINXPathType (run by the store on every Ingress): a path type
+  // other than Exact becomes Prefix, so ImplementationSpecific /docs is "/docs/" plus "= /docs".
+  test("ImplementationSpecific /docs is matched as Prefix: /docs and /docs/x, never /docsearch", () => {
     const config = nginxConfig({
       name: "r",
       host: HOST,
       paths: [["/docs", "ImplementationSpecific", "docs"]],
     });
-    expect(endOf(send(config, "/docsearch"))).toBe("web/docs:80");
+    expect(endOf(send(config, "/docsearch"))).toBe("404 default-backend");
+    expect(endOf(send(config, "/docs"))).toBe("web/docs:80");
+    expect(endOf(send(config, "/docs/x"))).toBe("web/docs:80");
+  });
+
+  // store.go syncIngress: an empty path is "/"; as Prefix it takes over the host's root location.
+  test('ImplementationSpecific without a path serves "/" instead of the default backend', () => {
+    const text = [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: {name: r, namespace: web}",
+      "spec:",
+      "  ingressClassName: nginx",
+      "  rules:",
+      `  - host: ${HOST}`,
+      "    http:",
+      "      paths:",
+      "      - pathType: ImplementationSpecific",
+      "        backend: {service: {name: app, port: {number: 80}}}",
+    ].join("\n");
+    const loaded = loadValidated([{ name: "in.yaml", text }]);
+    const config = buildNginxConfig("nginx", readIngresses(loaded.manifests).ingresses);
+    expect(endOf(send(config, "/"))).toBe("web/app:80");
+    expect(endOf(send(config, "/any/path"))).toBe("web/app:80");
+    expect(config.servers.get(HOST)?.locations.filter((l) => l.path === "/")).toHaveLength(1);
   });
 
   // controller.go getConfiguration (comment above updateServerLocations) and nginx's location

@@ -15,6 +15,16 @@ describe("checkRuleValidity (spec §2.6)", () => {
     ).toBeUndefined();
     expect(checkRuleValidity("HTTPRoute", {})).toBeUndefined();
   });
+  test("every redirect scheme, status code and path modifier type of the API passes; null is unset", () => {
+    for (const scheme of ["http", "https", null])
+      for (const statusCode of [301, 302, 303, 307, 308, null])
+        for (const path of [{ type: "ReplaceFullPath", replaceFullPath: "/x" }, { type: null }]) {
+          const rule = {
+            filters: [{ type: "RequestRedirect", requestRedirect: { scheme, statusCode, path } }],
+          };
+          expect(checkRuleValidity("HTTPRoute", rule)).toBeUndefined();
+        }
+  });
   test.each([
     [
       { matches: [{ path: { type: "Regex", value: "/" } }] },
@@ -59,6 +69,56 @@ describe("checkRuleValidity (spec §2.6)", () => {
       },
       "UnsupportedValue",
       "ReplacePrefixMatch needs exactly one match, of type PathPrefix",
+    ],
+    [
+      { matches: [{ headers: [{ name: "x-a", type: "PathPrefix", value: "/a" }] }] },
+      "UnsupportedValue",
+      'header x-a match type "PathPrefix" is not supported',
+    ],
+    [
+      { matches: [{ queryParams: [{ name: "q", type: "Prefix", value: "a" }] }] },
+      "UnsupportedValue",
+      'query parameter q match type "Prefix" is not supported',
+    ],
+    [
+      { filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "ftp" } }] },
+      "UnsupportedValue",
+      'redirect scheme "ftp" is not supported',
+    ],
+    [
+      { filters: [{ type: "RequestRedirect", requestRedirect: { statusCode: 666 } }] },
+      "UnsupportedValue",
+      "redirect status code 666 is not supported",
+    ],
+    [
+      { filters: [{ type: "RequestRedirect", requestRedirect: { statusCode: "301" } }] },
+      "UnsupportedValue",
+      'redirect status code "301" is not supported',
+    ],
+    [
+      {
+        filters: [
+          {
+            type: "URLRewrite",
+            urlRewrite: { path: { type: "ReplacePrefixMatches", replacePrefixMatch: "/b" } },
+          },
+        ],
+      },
+      "UnsupportedValue",
+      'path modifier type "ReplacePrefixMatches" is not supported',
+    ],
+    [
+      {
+        backendRefs: [
+          {
+            name: "s",
+            port: 80,
+            filters: [{ type: "RequestRedirect", requestRedirect: { path: { type: {} } } }],
+          },
+        ],
+      },
+      "UnsupportedValue",
+      "path modifier type a mapping is not supported",
     ],
     [
       { backendRefs: [{ name: "s", port: 80, filters: [{ type: "Bogus" }] }] },

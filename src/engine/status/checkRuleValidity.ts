@@ -23,6 +23,16 @@ const HTTP_FILTERS = new Set([
   "CORS",
   "ExtensionRef",
 ]);
+/**
+ * The enums of HTTPRequestRedirectFilter and HTTPPathModifier. Admission rejects other values, but
+ * gwsim reads raw YAML: a controller that met one could not program the rule (it would otherwise
+ * answer a redirect to `ftp://…` or with status 666), so the rule is dropped like an unknown path
+ * match type (spec §2.6, "unknown enum values").
+ */
+const REDIRECT_SCHEMES = new Set(["http", "https"]);
+const REDIRECT_STATUS_CODES = new Set([301, 302, 303, 307, 308]);
+const PATH_MODIFIER_TYPES = new Set(["ReplaceFullPath", "ReplacePrefixMatch"]);
+
 const GRPC_FILTERS = new Set([
   "RequestHeaderModifier",
   "ResponseHeaderModifier",
@@ -86,7 +96,8 @@ function checkValueMatch(
       ? undefined
       : regexProblem(describeCondition(condition, m), asString(m["value"]) ?? "", error);
   }
-  if (type !== "Exact" && type !== "PathPrefix")
+  // HTTPHeaderMatch and HTTPQueryParamMatch know only Exact and RegularExpression.
+  if (type !== "Exact")
     return unsupported(`${describeCondition(condition, m)} type "${type}" is not supported`);
   return undefined;
 }
@@ -185,9 +196,14 @@ function checkFilterList(
     };
   }
   for (const f of filters) {
-    const modifier =
-      asRecord(f["requestRedirect"])?.["path"] ?? asRecord(f["urlRewrite"])?.["path"];
-    if (asString(asRecord(modifier)?.["type"]) === "ReplacePrefixMatch") {
+    const redirect = asRecord(f["requestRedirect"]);
+    const enumProblem = redirect ? checkRedirectEnums(redirect) : undefined;
+    if (enumProblem) return enumProblem;
+    const modifier = redirect?.["path"] ?? asRecord(f["urlRewrite"])?.["path"];
+    const modifierType = asRecord(modifier)?.["type"];
+    if (modifierType != null && !PATH_MODIFIER_TYPES.has(String(modifierType)))
+      return unsupported(`path modifier type ${shown(modifierType)} is not supported`);
+    if (modifierType === "ReplacePrefixMatch") {
       const only = matches.length === 1 ? asRecord(matches[0]?.["path"]) : undefined;
       if (matches.length !== 1 || (asString(only?.["type"]) ?? "PathPrefix") !== "PathPrefix") {
         return unsupported("ReplacePrefixMatch needs exactly one match, of type PathPrefix");
@@ -195,4 +211,21 @@ function checkFilterList(
     }
   }
   return undefined;
+}
+
+function checkRedirectEnums(redirect: Record<string, unknown>): RuleProblem | undefined {
+  const scheme = redirect["scheme"];
+  if (scheme != null && !(typeof scheme === "string" && REDIRECT_SCHEMES.has(scheme)))
+    return unsupported(`redirect scheme ${shown(scheme)} is not supported`);
+  const status = redirect["statusCode"];
+  if (status != null && !(typeof status === "number" && REDIRECT_STATUS_CODES.has(status)))
+    return unsupported(`redirect status code ${shown(status)} is not supported`);
+  return undefined;
+}
+
+/** A value from the manifest for a message: short, whatever its type (it may be 200 KB or a map). */
+function shown(value: unknown): string {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value !== "string") return Array.isArray(value) ? "a list" : "a mapping";
+  return value.length <= 80 ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, 80))}…`;
 }
