@@ -158,6 +158,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "info",
     hint: "A namespace selector (a listener's allowedRoutes, a Gateway's allowedListeners) needs labels that the input cannot show, as it holds no Namespace object for that namespace: gwsim assumes the namespace carries them. Add the Namespace to the input to check, or use the closed world to see the route or ListenerSet refused.",
   },
+  "assume.namespace-labels-conflict": {
+    severity: "warning",
+    hint: "No labels satisfy both selectors, so in the real cluster at most one of them admits from this namespace. Add the Namespace (with its labels) to the input to see which, or fix the selector that should not apply.",
+  },
   "assume.backend-kind": {
     severity: "info",
     hint: "The backendRef names an implementation-specific kind, and the controller of the route's Gateway is unknown (its GatewayClass is not in the input, or gwsim cannot tie its controllerName to an implementation), so gwsim assumes the controller supports it. Add the GatewayClass to check, or use the closed world to see InvalidKind.",
