@@ -56,7 +56,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "object.unknown-kind": {
     severity: "info",
-    hint: "gwsim keeps this object unchanged but does not interpret it.",
+    hint: "Nothing to fix if the kind is what you meant: gwsim simulates the Gateway API and the objects it references (Services, Secrets, Namespaces, …). Check apiVersion and kind if this object should be one of them.",
   },
   "object.unserved-version": {
     severity: "warning",
