@@ -87,3 +87,45 @@ metadata: {name: lb}
     expect(unknown(text)).toEqual([]);
   });
 });
+
+describe("Flux Kustomization and kustomize namespace", () => {
+  const flux = (spec: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: shop, namespace: flux-system}
+spec:
+  path: ./apps/shop
+${spec}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r}
+spec: {}
+`;
+
+  it("targetNamespace: a located warning saying where the namespaceless objects land", () => {
+    const found = load(flux("  targetNamespace: shop\n")).diagnostics.filter(
+      (d) => d.code === "object.kustomize-config",
+    );
+    expect(found.map((d) => [d.line, d.column, d.severity])).toEqual([[6, 20, "warning"]]);
+    expect(found[0]?.message).toBe(
+      "Flux Kustomization flux-system/shop applies the objects under ./apps/shop with targetNamespace shop: each namespaced object there gets namespace shop when applied, whatever its file says. 1 object of the input has no namespace and is read here as default; if it is under ./apps/shop, it lands in shop.",
+    );
+    expect(found[0]?.hint).toContain("`kustomize build ./apps/shop | gwsim check -`");
+  });
+
+  it("without targetNamespace: quiet (the objects keep their namespaces)", () => {
+    expect(load(flux("")).diagnostics).toEqual([]);
+  });
+
+  it("a kustomization.yaml namespace: says the namespaceless objects land there", () => {
+    const text = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: shop
+resources: [route.yaml]
+`;
+    const [d] = load(text).diagnostics;
+    expect(d?.severity).toBe("warning");
+    expect(d?.message).toContain(
+      "Its `namespace: shop` puts every namespaced object it builds in shop: those written without a namespace are read here as default.",
+    );
+  });
+});

@@ -59,6 +59,11 @@ export function unknownKindDiagnostics(
       continue;
     }
     const id = `${m.group}/${m.kind}`;
+    if (id === FLUX_KUSTOMIZATION) {
+      const d = fluxTargetNamespace(m, manifests, locator);
+      if (d !== undefined) out.push(d);
+      continue;
+    }
     if (isBuiltInGroup(m.group) || isPolicy(m) || READ_KINDS.has(id)) continue;
     const seen = firstOfKind.get(id);
     if (seen !== undefined) seen.count += 1;
@@ -95,6 +100,47 @@ function gatewayTypo(m: Manifest, kinds: readonly string[], locator: SourceLocat
       object: refOf(m),
       docIndex: m.source.docIndex,
       path: ["kind"],
+      severity: "warning",
+    },
+  );
+}
+
+const FLUX_KUSTOMIZATION = "kustomize.toolkit.fluxcd.io/Kustomization";
+
+/**
+ * A Flux Kustomization applies the kustomize build of `spec.path` (in its source) and, with
+ * `spec.targetNamespace`, puts every namespaced object of that build in that namespace. When the
+ * input holds such a Kustomization, the folder it points at is likely in the input too, written
+ * without namespaces that gwsim reads as `default`: say where they land and how to check the
+ * applied objects. Without targetNamespace it says nothing (the objects keep their namespaces).
+ */
+function fluxTargetNamespace(
+  m: Manifest,
+  manifests: readonly Manifest[],
+  locator: SourceLocator,
+): Diagnostic | undefined {
+  const target = m.spec["targetNamespace"];
+  if (typeof target !== "string" || target === "") return undefined;
+  const path = typeof m.spec["path"] === "string" ? m.spec["path"] : "./";
+  let defaulted = 0;
+  for (const o of manifests) {
+    const meta = o.body["metadata"];
+    const written = typeof meta === "object" && meta !== null && "namespace" in meta;
+    if (o.namespace === "default" && !written) defaulted += 1;
+  }
+  const here =
+    defaulted > 0
+      ? ` ${defaulted} object${defaulted === 1 ? "" : "s"} of the input ha${defaulted === 1 ? "s" : "ve"} no namespace and ${defaulted === 1 ? "is" : "are"} read here as default; if ${defaulted === 1 ? "it is" : "they are"} under ${path}, ${defaulted === 1 ? "it lands" : "they land"} in ${target}.`
+      : "";
+  return diagnostic(
+    "object.kustomize-config",
+    locator.locate(m, ["spec", "targetNamespace"]),
+    `Flux Kustomization ${m.namespace ?? ""}/${m.name} applies the objects under ${path} with targetNamespace ${target}: each namespaced object there gets namespace ${target} when applied, whatever its file says.${here}`,
+    {
+      hint: `Check the objects as Flux applies them: \`kustomize build ${path} | gwsim check -\` after setting \`namespace: ${target}\` in its kustomization.yaml (or \`flux build kustomization ${m.name} --path ${path} | gwsim check -\`).`,
+      object: refOf(m),
+      docIndex: m.source.docIndex,
+      path: ["spec", "targetNamespace"],
       severity: "warning",
     },
   );
