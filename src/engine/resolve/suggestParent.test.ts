@@ -62,6 +62,13 @@ describe("did you mean <ns>/<name> for a missing parent", () => {
     );
   });
 
+  it("a name that only contains the one written is not a spelling slip", () => {
+    const o = outcome("[{name: publ, namespace: infra}]", "auto");
+    expect(o.diag).toBe(
+      "parentRef Gateway infra/publ is not in the input, so the route has no status for it.",
+    );
+  });
+
   it("nothing close: no suggestion", () => {
     const o = outcome("[{name: checkout-gateway, namespace: infra}]", "auto");
     expect(o.diag).toBe(

@@ -6,7 +6,7 @@
  * looked up by name, the second by a bounded edit distance over at most MAX_CANDIDATES names of
  * that namespace (validate/suggestValue), so the cost stays linear in the input.
  */
-import { suggestValue } from "../validate/suggestValue";
+import { editDistance, suggestValue } from "../validate/suggestValue";
 import { listKind, type ResourceIndex } from "./indexResources";
 
 /** At most this many names are compared by spelling, and this many namespaces listed. */
@@ -35,7 +35,14 @@ export function suggestParent(
     return `did you mean ${names}${more}? Set \`namespace: ${listed[0] ?? ""}\` on the parentRef`;
   }
   const close = suggestValue(ref.name, sameNamespace);
-  if (close !== undefined && close.value !== ref.name)
+  // Only a close spelling: suggestValue also offers a name that merely contains this one
+  // (`same-namespace` in `same-namespace-with-http-listener`), which is another parent.
+  const within = Math.max(1, Math.min(3, Math.floor(ref.name.length / 3)));
+  if (
+    close !== undefined &&
+    close.value !== ref.name &&
+    editDistance(ref.name.toLowerCase(), close.value.toLowerCase()) <= within
+  )
     return `did you mean ${ref.kind} ${ref.namespace}/${close.value}? Set \`name: ${close.value}\` on the parentRef`;
   return undefined;
 }
