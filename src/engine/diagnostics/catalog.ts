@@ -56,7 +56,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "object.unknown-kind": {
     severity: "info",
-    hint: "gwsim keeps this object unchanged but does not interpret it.",
+    hint: "Nothing to fix if the kind is what you meant: gwsim simulates the Gateway API and the objects it references (Services, Secrets, Namespaces, …). Check apiVersion and kind if this object should be one of them.",
   },
   "object.unserved-version": {
     severity: "warning",
@@ -157,6 +157,10 @@ export const DIAGNOSTIC_CATALOG = {
   "assume.namespace-labels": {
     severity: "info",
     hint: "A namespace selector (a listener's allowedRoutes, a Gateway's allowedListeners) needs labels that the input cannot show, as it holds no Namespace object for that namespace: gwsim assumes the namespace carries them. Add the Namespace to the input to check, or use the closed world to see the route or ListenerSet refused.",
+  },
+  "assume.namespace-labels-conflict": {
+    severity: "warning",
+    hint: "No labels satisfy both selectors, so in the real cluster at most one of them admits from this namespace. Add the Namespace (with its labels) to the input to see which, or fix the selector that should not apply.",
   },
   "assume.backend-kind": {
     severity: "info",

@@ -52,6 +52,30 @@ describe("diffRevisions", () => {
     expect(changedCategories(d)).toEqual([]);
   });
 
+  test("a route renamed with its rules unchanged: objects change, traffic does not", () => {
+    const head = base.replace(
+      "metadata: {name: r, namespace: app}",
+      "metadata: {name: r2, namespace: app}",
+    );
+    const d = diffRevisions(files(base), files(head));
+    expect(d.objects.added.map((o) => o.name)).toEqual(["r2"]);
+    expect(d.objects.removed.map((o) => o.name)).toEqual(["r"]);
+    expect(d.requests).toEqual([]);
+    expect(changedCategories(d)).not.toContain("traffic");
+  });
+
+  test("a route renamed and its split changed: the traffic change is reported", () => {
+    const head = base
+      .replace("metadata: {name: r, namespace: app}", "metadata: {name: r2, namespace: app}")
+      .replace("weight: 90", "weight: 50")
+      .replace("weight: 10", "weight: 50");
+    const d = diffRevisions(files(base), files(head));
+    expect(d.requests.map((r) => [r.before.route, r.after.route])).toEqual([
+      ["HTTPRoute/app/r", "HTTPRoute/app/r2"],
+    ]);
+    expect(changedCategories(d)).toContain("traffic");
+  });
+
   test("a weight change: the fields with their head lines, and the split that moves", () => {
     const head = base.replace("weight: 90", "weight: 50").replace("weight: 10", "weight: 50");
     const d = diffRevisions(files(base, "base.yaml"), files(head, "head.yaml"));

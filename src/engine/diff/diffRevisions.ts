@@ -95,6 +95,7 @@ export function diffRevisions(
       summarizeOutcome(traceAfter),
     );
     if (!change.changed) continue;
+    if (onlyTheRuleRenamed(probe, before, after, change.before, change.after)) continue;
     const entry: RequestDiff = {
       probe,
       label: change.label,
@@ -135,6 +136,37 @@ function sameFastOutcome(before: Revision, after: Revision, probe: DiffProbe): b
     return false;
   if (a.route === undefined) return true;
   return ruleJson(before, a) === ruleJson(after, b);
+}
+
+/**
+ * Traffic is what requests get, not which object says so: when the request ends the same way
+ * (status, redirect, what the backend receives, exact shares) at a rule whose content is the same
+ * (matches, filters, backends, timeouts; its position and name aside) in a route of another name,
+ * the route was renamed or moved, which the object diff reports, and no request changed.
+ */
+function onlyTheRuleRenamed(
+  probe: DiffProbe,
+  before: Revision,
+  after: Revision,
+  a: OutcomeSummary,
+  b: OutcomeSummary,
+): boolean {
+  if (a.route === undefined || b.route === undefined) return false;
+  // b as if it had ended at a's rule: compareRequest then compares everything else.
+  const atTheSameRule: OutcomeSummary = { ...b, route: a.route };
+  if (a.ruleIndex === undefined) delete atTheSameRule.ruleIndex;
+  else atTheSameRule.ruleIndex = a.ruleIndex;
+  if (compareRequest({ id: "", name: "", request: probe.request }, a, atTheSameRule).changed)
+    return false;
+  const content = (rev: Revision, o: OutcomeSummary): string | undefined => {
+    const route = rev.routeByKey.get(o.route ?? "");
+    const rule = route?.rules[o.ruleIndex ?? 0];
+    if (route === undefined || rule === undefined) return undefined;
+    const { index: _index, name: _name, ...rest } = rule;
+    return `${route.kind} ${JSON.stringify(rest)}`;
+  };
+  const ruleBefore = content(before, a);
+  return ruleBefore !== undefined && ruleBefore === content(after, b);
 }
 
 function ruleJson(rev: Revision, r: RouteResult): string | undefined {

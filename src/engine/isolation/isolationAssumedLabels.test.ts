@@ -1,6 +1,8 @@
 /**
- * A slice with no Namespace objects: a route's namespace is assumed labeled as each selecting
- * listener asks (auto). The lens shows those cells as assumed, and claims no leak from them.
+ * A slice with no Namespace objects: a route's namespace is assumed labeled as the listener it
+ * attaches to asks (auto), once per namespace (resolve/namespaceLabelPlan). The lens shows those
+ * cells as assumed, refuses the cells whose selector contradicts that assumption, and claims no
+ * leak from assumed cells.
  */
 import { describe, expect, it } from "vitest";
 import { analyzeRevision } from "../analyze";
@@ -36,16 +38,20 @@ describe("the isolation lens on assumed namespace labels", () => {
   it("auto: cells allowed only on assumed labels say so; no leak is claimed from them", () => {
     const lens = lensOf("auto");
     const app = lens.cells.filter((c) => c.namespace === "app");
+    // app is assumed exposure=external for its route; it cannot also be exposure=internal.
     expect(app.map((c) => [c.listener, c.allowed, c.assumed])).toEqual([
       [EXTERNAL, true, "auto: the input holds no Namespace, so its labels are unknown"],
-      [INTERNAL, true, "auto: the input holds no Namespace, so its labels are unknown"],
+      [INTERNAL, false, undefined],
     ]);
+    expect(app[1]?.detail).toContain(
+      "namespace app is already assumed labeled as listener http of Gateway gw-external/external (exposure=external) selects",
+    );
     expect(lens.leaks.filter((l) => l.kind === "namespace-open-to-domains")).toEqual([]);
   });
 
   it("the CLI table marks them and says what the mark means", () => {
     const text = printIsolationLens(lensOf("auto"));
-    expect(text).toMatch(/^app +✓ assumed \(1 attached\) +✓ assumed$/m);
+    expect(text).toMatch(/^app +✓ assumed \(1 attached\) +✗ selector$/m);
     expect(text).toContain(
       "✓ assumed: allowed only if the namespace carries labels the input cannot show (auto: the input holds no Namespace, so its labels are unknown); add the Namespace objects, or use --world closed",
     );

@@ -57,8 +57,15 @@ export function describeKustomizeFile(
       transforms: false,
     };
   const named = used.slice(0, FIELDS_NAMED).join(", ") + (used.length > FIELDS_NAMED ? ", …" : "");
+  const namespace = typeof body["namespace"] === "string" ? body["namespace"] : undefined;
+  // The commonest of these: every namespaced object built lands in that namespace, so a route,
+  // Gateway or Service written without one is not in `default`, as gwsim reads it here.
+  const lands =
+    namespace === undefined
+      ? ""
+      : ` Its \`namespace: ${namespace}\` puts every namespaced object it builds in ${namespace}: those written without a namespace are read here as default.`;
   return {
-    message: `This ${kind} is kustomize build configuration, not a cluster object; it was not loaded. It changes the objects it builds (${named}), which gwsim did not apply: the objects of the folder were checked as they are, not as kustomize renders them.`,
+    message: `This ${kind} is kustomize build configuration, not a cluster object; it was not loaded. It changes the objects it builds (${named}), which gwsim did not apply: the objects of the folder were checked as they are, not as kustomize renders them.${lands}`,
     hint,
     transforms: true,
   };

@@ -8,6 +8,7 @@
 import type { Document, Node } from "yaml";
 import { isMap, isSeq } from "./yamlNodeTypes";
 import { diagnostic } from "../diagnostics/diagnostic";
+import { unknownKindDiagnostics } from "./unknownKinds";
 import type { Diagnostic, Manifest, ManifestSource, SourceFile, SourceLocation } from "../types";
 import { buildManifest, isPlainObject, refOf, type ObjectInput } from "./buildManifest";
 import { isTemplateLine, TEMPLATE } from "./describeYamlError";
@@ -85,6 +86,7 @@ export function loadManifests(
     : dropDuplicates(loaded, registry.locator, diagnostics);
   if (cache !== undefined)
     lastLoads.set(cache, { loaded, unique: manifests.length === loaded.length });
+  appendAll(diagnostics, unknownKindDiagnostics(manifests, registry.locator));
   return { manifests, diagnostics, locator: registry.locator };
 }
 

@@ -10,11 +10,14 @@
  * Namespace (lookupObject: `auto` with no Namespace object in the input, or `open`); every
  * requirement is well-formed; the requirements on the name label pass; and some labels could
  * satisfy the rest (no `env In (a)` with `env NotIn (a)`). `closed` keeps the exact verdict.
+ * One namespace gets one set of assumed labels (namespaceLabelPlan): a selector that cannot hold
+ * together with the ones already assumed for it is not assumed (`contradicts` says which).
  */
 import type { LabelSelector } from "../api/spec";
-import { NAMESPACE_NAME_LABEL, namespaceInfo, type ResourceIndex } from "./indexResources";
+import { namespaceInfo, type ResourceIndex } from "./indexResources";
 import { matchLabelSelector, type SelectorOutcome } from "./matchLabelSelector";
-import { asArray, asRecords, asString, asStringMap } from "./read";
+import { contradictedBy, namespaceLabelPlan, type AssumedSelector } from "./namespaceLabelPlan";
+import { otherLabelsCouldMatch } from "./selectorSatisfiable";
 import { lookupObject } from "./world";
 
 export interface NamespaceSelectorMatch {
@@ -25,6 +28,11 @@ export interface NamespaceSelectorMatch {
    * assumes them: why the labels are unknown (lookupObject's reason), to record as an assumption.
    */
   assumableBecause?: string;
+  /**
+   * Set instead of assumableBecause when the labels could be assumed for this selector alone but
+   * contradict those already assumed for the namespace: the earlier assumption.
+   */
+  contradicts?: AssumedSelector;
 }
 
 export function matchNamespaceSelector(
@@ -38,82 +46,7 @@ export function matchNamespaceSelector(
   const found = lookupObject(index, "Namespace", undefined, namespace);
   if (found.state !== "assumed") return { exact };
   if (!otherLabelsCouldMatch(selector, info.labels)) return { exact };
+  const contradicts = contradictedBy(namespaceLabelPlan(index), namespace, selector, info.labels);
+  if (contradicts !== undefined) return { exact, contradicts };
   return { exact, assumableBecause: `${found.why}, so its labels are unknown` };
-}
-
-const OPERATORS: ReadonlySet<string> = new Set(["In", "NotIn", "Exists", "DoesNotExist"]);
-
-/** What the requirements on one label allow. */
-interface KeyConstraint {
-  /** The allowed values (intersection of matchLabels and every In); undefined: any value. */
-  oneOf?: Set<string>;
-  excluded: Set<string>;
-  mustExist: boolean;
-  mustBeAbsent: boolean;
-}
-
-/**
- * Could some labels on the keys other than the name label satisfy the selector, given that the
- * known (name) label is as it is? False for a malformed requirement (it matches nothing), a failed
- * name-label requirement (a fact), or contradicting requirements on one key.
- */
-function otherLabelsCouldMatch(
-  selector: Record<string, unknown>,
-  known: Record<string, string>,
-): boolean {
-  const constraints = new Map<string, KeyConstraint>();
-  const on = (key: string): KeyConstraint => {
-    let c = constraints.get(key);
-    if (c === undefined) {
-      c = { excluded: new Set(), mustExist: false, mustBeAbsent: false };
-      constraints.set(key, c);
-    }
-    return c;
-  };
-  const restrict = (c: KeyConstraint, values: readonly string[]) => {
-    const allowed = new Set(values);
-    c.oneOf = c.oneOf === undefined ? allowed : new Set([...c.oneOf].filter((v) => allowed.has(v)));
-    c.mustExist = true;
-  };
-  let nameRequirements = false;
-  for (const [key, value] of Object.entries(asStringMap(selector["matchLabels"]))) {
-    if (key === NAMESPACE_NAME_LABEL) nameRequirements = true;
-    else restrict(on(key), [value]);
-  }
-  for (const req of asRecords(selector["matchExpressions"])) {
-    const key = asString(req["key"]) ?? "";
-    const operator = asString(req["operator"]) ?? "";
-    const values = asArray(req["values"]).filter((v): v is string => typeof v === "string");
-    if (!OPERATORS.has(operator)) return false;
-    if ((operator === "In" || operator === "NotIn") && values.length === 0) return false;
-    if (key === NAMESPACE_NAME_LABEL) {
-      nameRequirements = true;
-      continue;
-    }
-    const c = on(key);
-    if (operator === "In") restrict(c, values);
-    else if (operator === "NotIn") for (const v of values) c.excluded.add(v);
-    else if (operator === "Exists") c.mustExist = true;
-    else c.mustBeAbsent = true;
-  }
-  if (nameRequirements && !matchLabelSelector(nameLabelPart(selector), known).matches) return false;
-  for (const c of constraints.values()) {
-    if (c.mustBeAbsent) {
-      if (c.mustExist) return false;
-      continue;
-    }
-    if (c.oneOf !== undefined && ![...c.oneOf].some((v) => !c.excluded.has(v))) return false;
-  }
-  return true;
-}
-
-function nameLabelPart(selector: Record<string, unknown>): LabelSelector {
-  const matchLabels: Record<string, string> = {};
-  const labels = asStringMap(selector["matchLabels"]);
-  if (Object.hasOwn(labels, NAMESPACE_NAME_LABEL))
-    matchLabels[NAMESPACE_NAME_LABEL] = labels[NAMESPACE_NAME_LABEL] ?? "";
-  const matchExpressions = asRecords(selector["matchExpressions"]).filter(
-    (req) => asString(req["key"]) === NAMESPACE_NAME_LABEL,
-  ) as NonNullable<LabelSelector["matchExpressions"]>;
-  return { matchLabels, matchExpressions };
 }

@@ -8,6 +8,7 @@ import { RouteReason } from "../api/conditions";
 import { GATEWAY_GROUP } from "../api/kinds";
 import { resourceKey } from "../api/keys";
 import { lookupObject } from "../resolve/world";
+import { suggestParent } from "../resolve/suggestParent";
 import { asNumber, asRecords, asString } from "../resolve/read";
 import {
   copyParentRefAsWritten,
@@ -117,35 +118,35 @@ export function attachRouteParent(
       pathOf(parentRefIndex),
     );
     explain.unknownParent = true;
-    return noStatus(
-      explain,
-      `unknown: ${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace (${found.why}); its controller decides whether it accepts the route`,
-      [
-        {
-          check: "parent-exists",
-          pass: true,
-          detail: `${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace; assumed to exist (closed world: no status for this parent)`,
-        },
-      ],
-    );
+    const meant = suggestParent(ctx.index, ref);
+    const unknown = `unknown: ${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace (${found.why}); its controller decides whether it accepts the route`;
+    return noStatus(explain, meant === undefined ? unknown : `${unknown}; ${meant}`, [
+      {
+        check: "parent-exists",
+        pass: true,
+        detail: `${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace; assumed to exist (closed world: no status for this parent)${meant === undefined ? "" : `; ${meant}`}`,
+      },
+    ]);
   }
   const parent = found.state === "found" ? found.object : undefined;
   if (!parent) {
+    const meant = suggestParent(ctx.index, ref);
+    const also = meant === undefined ? "" : `; ${meant}`;
     reportDiagnostic(
       ctx,
       "ref.not-found",
       m,
       pathOf(parentRefIndex),
-      `parentRef ${ref.kind} ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`,
+      `parentRef ${ref.kind} ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it${meant === undefined ? "." : `: ${meant}.`}`,
     );
     return noStatus(
       explain,
-      `${ref.kind} ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see`,
+      `${ref.kind} ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see${also}`,
       [
         {
           check: "parent-exists",
           pass: false,
-          detail: `${ref.kind} ${ref.namespace}/${ref.name} not found`,
+          detail: `${ref.kind} ${ref.namespace}/${ref.name} not found${also}`,
         },
       ],
     );

@@ -8,6 +8,7 @@ import { GATEWAY_GROUP } from "../api/kinds";
 import { listKind, NAMESPACE_NAME_LABEL } from "../resolve/indexResources";
 import { printSelector } from "../resolve/matchLabelSelector";
 import { matchNamespaceSelector } from "../resolve/matchNamespaceSelector";
+import { contradictedLabels } from "../resolve/namespaceLabelPlan";
 import { asRecord, asRecords, asString } from "../resolve/read";
 import type { Manifest } from "../types";
 import { applyListenerConflicts, markOverlappingTlsHostnames } from "./applyListenerConflicts";
@@ -97,8 +98,18 @@ function admitListenerSet(
           detail: `${gw} uses allowedListeners from Selector without a selector`,
         };
       const lsNs = ls.namespace ?? "";
-      const { exact, assumableBecause } = matchNamespaceSelector(ctx.index, selector, lsNs);
+      const { exact, assumableBecause, contradicts } = matchNamespaceSelector(
+        ctx.index,
+        selector,
+        lsNs,
+      );
       const printed = printSelector(selector);
+      if (contradicts !== undefined)
+        return {
+          listenerSet: ls,
+          allowed: false,
+          detail: `${gw} selects ListenerSet namespaces by label (${printed}): ${contradictedLabels(lsNs, contradicts)}`,
+        };
       if (assumableBecause !== undefined) {
         recordAssumption(
           ctx,

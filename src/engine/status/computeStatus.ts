@@ -12,6 +12,7 @@ import type { SourceLocator } from "../load/loadManifests";
 import { listKind, type ResourceIndex } from "../resolve/indexResources";
 import { asRecords, asString } from "../resolve/read";
 import { resolvePolicyAttachments } from "../resolve/resolvePolicyAttachments";
+import { describeSite, namespaceLabelPlan } from "../resolve/namespaceLabelPlan";
 import {
   wellKnownGatewayClass,
   type WellKnownGatewayClass,
@@ -210,6 +211,8 @@ export function computeStatus(
     }
   }
 
+  reportNamespaceLabelConflicts(ctx);
+
   return {
     status,
     explain: routes.explain,
@@ -386,4 +389,20 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Each selector whose assumed labels would contradict those assumed earlier for its namespace. */
+function reportNamespaceLabelConflicts(ctx: StatusContext): void {
+  for (const c of namespaceLabelPlan(ctx.index).conflicts) {
+    const at = ctx.locator.locate(c.against.holder, c.against.path);
+    const asker = `${c.askedBy.kind} ${c.askedBy.namespace ?? ""}/${c.askedBy.name}`;
+    const first = `${c.against.askedBy.kind} ${c.against.askedBy.namespace ?? ""}/${c.against.askedBy.name}`;
+    reportDiagnostic(
+      ctx,
+      "assume.namespace-labels-conflict",
+      c.site.holder,
+      c.site.path,
+      `${describeSite(c.site)} needs labels on namespace ${c.namespace} (for ${asker}) that contradict the labels already assumed for it: ${describeSite(c.against)} (at ${at.file}:${at.line}:${at.column}, for ${first}). The input holds no Namespace ${c.namespace}; gwsim assumes one set of labels per namespace, in document order, so this selector does not match it. Add the Namespace ${c.namespace} with its labels to the input to check.`,
+    );
+  }
 }

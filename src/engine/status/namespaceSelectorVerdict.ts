@@ -8,6 +8,7 @@
 import { NAMESPACE_NAME_LABEL, type ResourceIndex } from "../resolve/indexResources";
 import { printSelector } from "../resolve/matchLabelSelector";
 import { matchNamespaceSelector } from "../resolve/matchNamespaceSelector";
+import { contradictedLabels } from "../resolve/namespaceLabelPlan";
 import type { ListenerState } from "./listenerState";
 import type { AssumptionNote } from "./statusContext";
 
@@ -26,7 +27,12 @@ export function namespaceSelectorVerdict(
   routeNs: string,
 ): NamespaceSelectorVerdict {
   const printed = printSelector(selector);
-  const { exact, assumableBecause } = matchNamespaceSelector(index, selector, routeNs);
+  const { exact, assumableBecause, contradicts } = matchNamespaceSelector(index, selector, routeNs);
+  if (contradicts !== undefined)
+    return {
+      pass: false,
+      detail: `(${printed}); route is in ${routeNs}, which the input does not declare: ${contradictedLabels(routeNs, contradicts)}`,
+    };
   if (assumableBecause === undefined)
     return {
       pass: exact.matches,

@@ -119,7 +119,7 @@ describe("validateManifests", () => {
     expect(
       check(
         `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec: {servers: 1}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Bad_Name}\n`,
-      ),
+      ).filter((d) => d.code !== "object.unknown-kind"), // the Istio Gateway's one note (load/unknownKinds.ts)
     ).toEqual([]);
   });
 

@@ -1,0 +1,131 @@
+/**
+ * Objects of kinds gwsim does not model are kept; what it says about them (unknownKinds.ts): a
+ * warning with the nearest kind for a typo in a Gateway API group, one info per other CRD kind,
+ * and nothing for Kubernetes' built-in kinds or policies.
+ */
+import { describe, expect, it } from "vitest";
+import { loadManifests } from "./loadManifests";
+
+const load = (text: string) => loadManifests([{ name: "in.yaml", text }]);
+const unknown = (text: string) =>
+  load(text)
+    .diagnostics.filter((d) => d.code === "object.unknown-kind")
+    .map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
+
+describe("unknown kinds", () => {
+  it("a kind the Gateway API does not define: a warning naming the nearest kind", () => {
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoutes
+metadata: {name: r}
+---
+apiVersion: gateway.networking.x-k8s.io/v1alpha1
+kind: XListnerSet
+metadata: {name: l}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Frobnicator
+metadata: {name: f}
+`;
+    const found = load(text).diagnostics.filter((d) => d.code === "object.unknown-kind");
+    expect(found.map((d) => [d.line, d.severity, d.hint])).toEqual([
+      [2, "warning", "Change kind to HTTPRoute."],
+      [6, "warning", "Change kind to XListenerSet."],
+      [10, "warning", expect.stringContaining("Use a kind the Gateway API defines: GatewayClass")],
+    ]);
+    expect(found[0]?.message).toBe(
+      'gateway.networking.k8s.io defines no kind HTTPRoutes: the API server refuses this object (no matches for kind "HTTPRoutes"), and gwsim keeps it without interpreting it. Did you mean HTTPRoute?',
+    );
+  });
+
+  it("another project's kind: one info per kind, at its first object, with the count", () => {
+    const widget = (name: string) =>
+      `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: ${name}}\nspec: {size: 3}\n---\n`;
+    const text = `${widget("a")}${widget("b")}apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\n`;
+    expect(unknown(text)).toEqual([
+      "2:7 info Widget (example.com/v1) is not a kind gwsim models: the object is kept unchanged, and counts only as the target of the references and policies that name it (2 objects of this kind in the input).",
+      "12:7 info Gadget (example.com/v1) is not a kind gwsim models: the object is kept unchanged, and counts only as the target of the references and policies that name it.",
+    ]);
+    // Kept, untouched.
+    expect(load(text).manifests.map((m) => [m.kind, m.name, m.spec])).toEqual([
+      ["Widget", "a", { size: 3 }],
+      ["Widget", "b", { size: 3 }],
+      ["Gadget", "g", {}],
+    ]);
+  });
+
+  it("Kubernetes' built-in kinds, policies and cert-manager Certificates stay quiet", () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: c}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: r}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: n}
+---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: BackendTrafficPolicy
+metadata: {name: p}
+spec: {targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}]}
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata: {name: cert}
+spec: {secretName: s}
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: BackendLBPolicy
+metadata: {name: lb}
+`;
+    expect(unknown(text)).toEqual([]);
+  });
+});
+
+describe("Flux Kustomization and kustomize namespace", () => {
+  const flux = (spec: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: shop, namespace: flux-system}
+spec:
+  path: ./apps/shop
+${spec}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r}
+spec: {}
+`;
+
+  it("targetNamespace: a located warning saying where the namespaceless objects land", () => {
+    const found = load(flux("  targetNamespace: shop\n")).diagnostics.filter(
+      (d) => d.code === "object.kustomize-config",
+    );
+    expect(found.map((d) => [d.line, d.column, d.severity])).toEqual([[6, 20, "warning"]]);
+    expect(found[0]?.message).toBe(
+      "Flux Kustomization flux-system/shop applies the objects under ./apps/shop with targetNamespace shop: each namespaced object there gets namespace shop when applied, whatever its file says. 1 object of the input has no namespace and is read here as default; if it is under ./apps/shop, it lands in shop.",
+    );
+    expect(found[0]?.hint).toContain("`kustomize build ./apps/shop | gwsim check -`");
+  });
+
+  it("without targetNamespace: quiet (the objects keep their namespaces)", () => {
+    expect(load(flux("")).diagnostics).toEqual([]);
+  });
+
+  it("a kustomization.yaml namespace: says the namespaceless objects land there", () => {
+    const text = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: shop
+resources: [route.yaml]
+`;
+    const [d] = load(text).diagnostics;
+    expect(d?.severity).toBe("warning");
+    expect(d?.message).toContain(
+      "Its `namespace: shop` puts every namespaced object it builds in shop: those written without a namespace are read here as default.",
+    );
+  });
+});
