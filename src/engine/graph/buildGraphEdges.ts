@@ -152,7 +152,8 @@ function parentEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): v
       const attached = attachedThrough(e);
       for (const a of attached) {
         out.push({
-          id: `parent:${e.route}:${e.parentRefIndex}:${a.listener}`,
+          // Joined, not concatenated: one flat string per edge (see backendEdges).
+          id: ["parent:", e.route, ":", e.parentRefIndex, ":", a.listener].join(""),
           kind: "parent",
           source: e.route,
           target: ownerOf.get(a.gateway)?.get(a.listener) ?? a.gateway,
@@ -206,25 +207,29 @@ function rejectedOrPlainParentEdge(
 
 function backendEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): void {
   const weightLabel = createWeightLabels();
-  // Indexed loops, and each id built on its rule's "backend:{route}:{rule}:" prefix: one new
-  // string per edge instead of one per piece, over tens of thousands of backend edges.
+  // Each id is joined from its pieces rather than concatenated: `${a}${b}` of 13 characters or
+  // more is a rope (one 32-byte node per concatenation, pointing at the pieces), and the graph
+  // keeps tens of thousands of ids, each rope copied by every garbage collection it survives;
+  // join() writes one flat string of the same text.
+  const id = ["backend:", "", ":", 0, ":", 0];
   for (let r = 0; r < input.routes.length; r++) {
     const route = input.routes[r];
     if (route === undefined) continue;
-    const routePrefix = `backend:${route.key}:`;
+    id[1] = route.key;
     for (let k = 0; k < route.rules.length; k++) {
       const rule = route.rules[k];
       if (rule === undefined) continue;
       const refs = rule.backendRefs;
       let total = 0;
       for (let i = 0; i < refs.length; i++) total += Math.max(0, refs[i]?.weight ?? 0);
-      const rulePrefix = `${routePrefix}${rule.index}:`;
+      id[3] = rule.index;
       for (let i = 0; i < refs.length; i++) {
         const b = refs[i];
         if (b === undefined) continue;
         const percent = total === 0 ? 0 : Math.round((Math.max(0, b.weight) / total) * 1000) / 10;
+        id[5] = b.index;
         const edge: GraphEdge = {
-          id: `${rulePrefix}${b.index}`,
+          id: id.join(""),
           kind: "backend",
           source: route.key,
           // An assumed Service has a target key but no object: it is drawn as an assumed ghost.

@@ -44,7 +44,9 @@ export function printStatus(status: StatusReport, objects: readonly PrintableObj
         metadata,
         status: asWritten(status[key]),
       };
-      return stringify(doc, { lineWidth: 0, minContentWidth: 0 });
+      // Equal conditions may be one shared object (computeRouteStatuses' passing conditions):
+      // each is written out in full, never as a YAML anchor and alias.
+      return stringify(doc, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
     })
     .join("---\n");
 }

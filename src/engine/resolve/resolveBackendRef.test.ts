@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { aManifest, aService } from "../../test-utils/manifests";
 import { indexResources } from "./indexResources";
-import { resolveBackendRef } from "./resolveBackendRef";
+import { resolveBackendRef, sharedRefList, writableRef } from "./resolveBackendRef";
 
 const from = { kind: "HTTPRoute" as const, namespace: "app" };
 
@@ -166,11 +166,44 @@ describe("resolveBackendRef output", () => {
     ]);
     expect(missing.valid).toBe(false);
   });
-  test("each call gives a reference of its own", () => {
-    const index = indexResources([aService("app", "web")]);
+  test("equal valid references to a Service are one frozen object; others are their own", () => {
+    const index = indexResources([aService("app", "web"), aService("other", "web")]);
     const a = resolveBackendRef(index, from, { name: "web", port: 8080 }, 0);
     const b = resolveBackendRef(index, from, { name: "web", port: 8080 }, 0);
-    expect(a).not.toBe(b);
-    expect(a).toEqual(b);
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+    // Every field differs from one of these: each is a reference of its own.
+    expect(resolveBackendRef(index, from, { name: "web", port: 8080 }, 1)).not.toBe(a);
+    expect(resolveBackendRef(index, from, { name: "web", port: 8080, weight: 2 }, 0)).not.toBe(a);
+    expect(resolveBackendRef(index, from, { name: "web", port: 8081 }, 0)).not.toBe(a);
+    expect(
+      resolveBackendRef(index, { ...from, namespace: "other" }, { name: "web", port: 8080 }, 0),
+    ).not.toBe(a);
+    // A failure is written into a reference of its own, never into a shared one.
+    const missing = resolveBackendRef(index, from, { name: "ghost", port: 8080 }, 0);
+    expect(Object.isFrozen(missing)).toBe(false);
+    expect(missing).not.toBe(resolveBackendRef(index, from, { name: "ghost", port: 8080 }, 0));
+  });
+  test("writableRef copies a shared reference and leaves the shared one as it was", () => {
+    const index = indexResources([aService("app", "web")]);
+    const shared = resolveBackendRef(index, from, { name: "web", port: 8080 }, 0);
+    const own = writableRef(shared);
+    expect(own).not.toBe(shared);
+    expect(own).toEqual(shared);
+    own.weight = 0;
+    expect(shared.weight).toBe(1);
+    expect(writableRef(own)).toBe(own);
+  });
+  test("sharedRefList shares lists of the same shared references, in order", () => {
+    const index = indexResources([aService("app", "web"), aService("app", "api")]);
+    const web = resolveBackendRef(index, from, { name: "web", port: 8080 }, 0);
+    const api = resolveBackendRef(index, from, { name: "api", port: 8080 }, 1);
+    const list = sharedRefList([web, api]);
+    expect(sharedRefList([web, api])).toBe(list);
+    expect(Object.isFrozen(list)).toBe(true);
+    expect(sharedRefList([web])).not.toBe(list);
+    expect(sharedRefList([web])).toEqual([web]);
+    const own = [web, writableRef(api)];
+    expect(sharedRefList(own)).toBe(own);
   });
 });

@@ -156,7 +156,10 @@ export function resolveBackendRef(
     out.target = service.key;
     return out;
   }
-  // The common outcome: one literal, in the key order the other paths give.
+  // The shared reference spells the Service's own namespace and name: equal to the written ones
+  // unless a "/" in them made two spellings one key, which keeps its literal.
+  if (service.namespace === namespace && service.name === name)
+    return sharedValidRef(service, position, port, weight);
   return {
     index: position,
     group,
@@ -169,6 +172,82 @@ export function resolveBackendRef(
     port,
     target: service.key,
   };
+}
+
+/**
+ * The common outcome, one frozen object per Service, port, weight and position: every field of a
+ * valid reference to a Service that needs no grant follows from those four, and thousands of
+ * rules name the same few Services alike. A workspace of 10,000 routes otherwise holds 60,000
+ * equal references, each copied by every garbage collection it survives. Keyed by the Service's
+ * object, so an edit that replaces the Service gets new references; callers that add to one
+ * (filters, a reading) copy it first.
+ */
+const validRefs = new WeakMap<Manifest, Map<number, Map<number, ResolvedBackendRef[]>>>();
+
+function sharedValidRef(
+  service: Manifest,
+  position: number,
+  port: number,
+  weight: number,
+): ResolvedBackendRef {
+  let byPort = validRefs.get(service);
+  if (byPort === undefined) validRefs.set(service, (byPort = new Map()));
+  let byWeight = byPort.get(port);
+  if (byWeight === undefined) byPort.set(port, (byWeight = new Map()));
+  let byPosition = byWeight.get(weight);
+  if (byPosition === undefined) byWeight.set(weight, (byPosition = []));
+  let ref = byPosition[position];
+  if (ref === undefined) {
+    // One literal, in the key order the other paths give.
+    ref = Object.freeze<ResolvedBackendRef>({
+      index: position,
+      group: "",
+      kind: "Service",
+      namespace: service.namespace ?? "",
+      name: service.name,
+      weight,
+      valid: true,
+      filters: emptyList(),
+      port,
+      target: service.key,
+    });
+    byPosition[position] = ref;
+  }
+  return ref;
+}
+
+/** A node of sharedRefList's trie: the lists that continue with one more shared reference. */
+interface RefListNode {
+  list?: ResolvedBackendRef[];
+  next?: Map<ResolvedBackendRef, RefListNode>;
+}
+
+const refLists = new WeakMap<ResolvedBackendRef, RefListNode>();
+
+/**
+ * `refs` or an equal list shared with every rule that holds the same shared references in the
+ * same order (most rules of a large workspace forward to one or two Services alike). A list with
+ * a reference of its own (a failure, filters) stays as it is. Frozen, like its references.
+ */
+export function sharedRefList(refs: ResolvedBackendRef[]): ResolvedBackendRef[] {
+  const first = refs[0];
+  if (first === undefined || !Object.isFrozen(first)) return refs;
+  let node = refLists.get(first);
+  if (node === undefined) refLists.set(first, (node = {}));
+  for (let i = 1; i < refs.length; i++) {
+    const ref = refs[i] as ResolvedBackendRef;
+    if (!Object.isFrozen(ref)) return refs;
+    node.next ??= new Map();
+    let next: RefListNode | undefined = node.next.get(ref);
+    if (next === undefined) node.next.set(ref, (next = {}));
+    node = next;
+  }
+  return (node.list ??= Object.freeze(refs) as ResolvedBackendRef[]);
+}
+
+/** `ref` itself when it may be written to, else a copy of it (a shared valid reference). */
+export function writableRef(ref: ResolvedBackendRef): ResolvedBackendRef {
+  return Object.isFrozen(ref) ? { ...ref } : ref;
 }
 
 /** A ReferenceGrant the world assumes for a cross-namespace reference: the sentence and why. */

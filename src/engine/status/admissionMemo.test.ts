@@ -104,4 +104,32 @@ describe("AdmissionMemo", () => {
       check(same, "TCPRoute", "team-b", "listener-ready"),
     );
   });
+
+  test("hostname checks are shared per listener and one route hostname, never across them", () => {
+    const memo = createAdmissionMemo();
+    const [same, all] = listeners;
+    if (same === undefined || all === undefined) throw new Error("listeners missing");
+    const ref = resolveParentRef({ name: "gw", namespace: "infra" }, "infra");
+    const admit = (l: typeof same, namespace: string, hostnames: string[]) =>
+      checkListenerAdmission(
+        revision.index,
+        l,
+        ref,
+        { kind: "HTTPRoute", namespace, hostnames },
+        memo,
+      );
+    const hostname = (a: ReturnType<typeof admit>) => a.checks.find((c) => c.check === "hostname");
+    const a = admit(same, "infra", ["a.example.com"]);
+    const b = admit(same, "team-a", ["a.example.com"]);
+    // A route of another namespace naming the same hostname shares it: the sentence names neither.
+    expect(hostname(a)).toBe(hostname(b));
+    expect(a.effectiveHostnames).toBe(b.effectiveHostnames);
+    expect(hostname(a)).not.toBe(hostname(admit(same, "infra", ["b.example.com"])));
+    expect(hostname(a)).not.toBe(hostname(admit(all, "infra", ["a.example.com"])));
+    expect(hostname(admit(same, "infra", []))).toBe(hostname(admit(same, "team-b", [])));
+    // Several hostnames are checked per route (their sentence lists them all).
+    const two = ["a.example.com", "b.example.com"];
+    expect(hostname(admit(same, "infra", two))).not.toBe(hostname(admit(same, "infra", two)));
+    expect(hostname(admit(same, "infra", two))).toEqual(hostname(admit(same, "infra", two)));
+  });
 });

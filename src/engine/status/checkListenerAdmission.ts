@@ -7,7 +7,7 @@ import type { ResourceIndex } from "../resolve/indexResources";
 import { computeEffectiveHostnames } from "../resolve/intersectHostnames";
 import { asRecord, asString } from "../resolve/read";
 import type { ResolvedParentRef } from "../resolve/resolveParentRef";
-import type { AttachmentCheck, Manifest } from "../types";
+import type { AttachmentCheck, Condition, Manifest } from "../types";
 import { isListenerReady, type ListenerState } from "./listenerState";
 import { namespaceSelectorVerdict } from "./namespaceSelectorVerdict";
 import type { AssumptionNote } from "./statusContext";
@@ -42,6 +42,13 @@ export interface AdmissionMemo {
   acceptedBy: Map<ListenerState, string>;
   /** The Accepted=True condition message written for each such explanation message. */
   acceptedCondition: Map<string, string>;
+  /**
+   * A route parent's passing conditions (Accepted=True, ResolvedRefs=True), by type, message and
+   * the route's generation, and the lists of both: equal for thousands of routes, which each held
+   * their own copies. Frozen: nothing writes to a condition after it is made.
+   */
+  passing: Map<string, Map<string, Map<number, Condition>>>;
+  passingPair: Map<Condition, Map<Condition, Condition[]>>;
 }
 
 interface ListenerCheckMemo {
@@ -49,6 +56,13 @@ interface ListenerCheckMemo {
   namespace: Map<string, AttachmentCheck>;
   /** The assumption behind a namespace check, by route namespace, when one was made. */
   namespaceAssumption: Map<string, AssumptionNote>;
+  /**
+   * The hostname check and effective hostnames of a route naming exactly one hostname, by that
+   * hostname, and of a route naming none: thousands of routes share a few hundred hostnames, and
+   * each held its own equal sentence (the longest of its checks) and list. Never mutated.
+   */
+  hostname: Map<string, HostnameOutcome>;
+  noHostname?: HostnameOutcome;
   /** By readiness, which is settled before routes attach; kept apart to stay correct regardless. */
   ready?: AttachmentCheck;
   notReady?: AttachmentCheck;
@@ -61,19 +75,30 @@ export function createAdmissionMemo(): AdmissionMemo {
     rulesValid: new Map(),
     acceptedBy: new Map(),
     acceptedCondition: new Map(),
+    passing: new Map(),
+    passingPair: new Map(),
+  };
+}
+
+interface HostnameOutcome {
+  check: AttachmentCheck;
+  effectiveHostnames: string[];
+}
+
+function newListenerMemo(): ListenerCheckMemo {
+  return {
+    routeKind: new Map(),
+    namespace: new Map(),
+    namespaceAssumption: new Map(),
+    hostname: new Map(),
   };
 }
 
 function listenerMemo(memo: AdmissionMemo | undefined, l: ListenerState): ListenerCheckMemo {
   // Without a memo every call gets a fresh one: the checks are built each time, as before.
-  if (memo === undefined)
-    return { routeKind: new Map(), namespace: new Map(), namespaceAssumption: new Map() };
+  if (memo === undefined) return newListenerMemo();
   let m = memo.perListener.get(l);
-  if (m === undefined)
-    memo.perListener.set(
-      l,
-      (m = { routeKind: new Map(), namespace: new Map(), namespaceAssumption: new Map() }),
-    );
+  if (m === undefined) memo.perListener.set(l, (m = newListenerMemo()));
   return m;
 }
 
@@ -139,21 +164,13 @@ export function checkListenerAdmission(
   checks[at++] = ns;
   if (!ns.pass) failsAt ??= "allowed";
 
-  const effectiveHostnames = checkHostname
-    ? computeEffectiveHostnames(l.hostname, route.hostnames)
-    : ["*"];
+  let effectiveHostnames: string[];
   if (checkHostname) {
-    const pass = effectiveHostnames.length > 0;
-    const routeSide = route.hostnames.length
-      ? `route hostnames ${route.hostnames.join(", ")}`
-      : "route has no hostnames";
-    checks[at++] = {
-      check: "hostname",
-      pass,
-      detail: `listener ${l.name} hostname ${l.hostname ?? "(any)"}; ${routeSide}; ${pass ? `effective ${effectiveHostnames.join(", ")}` : "no intersection"}`,
-    };
-    if (!pass) failsAt ??= "hostname";
-  }
+    const outcome = hostnameOutcome(shared, l, route.hostnames);
+    effectiveHostnames = outcome.effectiveHostnames;
+    checks[at++] = outcome.check;
+    if (!outcome.check.pass) failsAt ??= "hostname";
+  } else effectiveHostnames = ["*"];
 
   checks[at] = isListenerReady(l) ? readyCheck(shared, l) : notReadyCheck(shared, l);
 
@@ -162,6 +179,36 @@ export function checkListenerAdmission(
   const assumption = shared.namespaceAssumption.get(route.namespace);
   if (assumption !== undefined) out.namespaceAssumption = assumption;
   return out;
+}
+
+/** The hostname check of a route on `l`, shared by routes that name the same one hostname or none. */
+function hostnameOutcome(
+  shared: ListenerCheckMemo,
+  l: ListenerState,
+  hostnames: readonly string[],
+): HostnameOutcome {
+  if (hostnames.length === 0) return (shared.noHostname ??= checkHostnames(l, hostnames));
+  if (hostnames.length > 1) return checkHostnames(l, hostnames);
+  const only = hostnames[0] as string;
+  let outcome = shared.hostname.get(only);
+  if (outcome === undefined) shared.hostname.set(only, (outcome = checkHostnames(l, hostnames)));
+  return outcome;
+}
+
+function checkHostnames(l: ListenerState, hostnames: readonly string[]): HostnameOutcome {
+  const effectiveHostnames = computeEffectiveHostnames(l.hostname, hostnames);
+  const pass = effectiveHostnames.length > 0;
+  const routeSide = hostnames.length
+    ? `route hostnames ${hostnames.join(", ")}`
+    : "route has no hostnames";
+  return {
+    check: {
+      check: "hostname",
+      pass,
+      detail: `listener ${l.name} hostname ${l.hostname ?? "(any)"}; ${routeSide}; ${pass ? `effective ${effectiveHostnames.join(", ")}` : "no intersection"}`,
+    },
+    effectiveHostnames,
+  };
 }
 
 function readyCheck(shared: ListenerCheckMemo, l: ListenerState): AttachmentCheck {

@@ -11,6 +11,7 @@ import { hostnameSetsOverlap } from "../resolve/intersectHostnames";
 import { describeReading, readingValue } from "../readings/readings";
 import { asRecords } from "../resolve/read";
 import type {
+  Condition,
   Manifest,
   ResolvedRoute,
   RouteAttachment,
@@ -26,6 +27,7 @@ import type { ListenerState } from "./listenerState";
 import { describeRule, resolveRoute, type RouteResolution } from "./resolveRoute";
 import {
   conditionsFor,
+  makeCondition,
   recordAssumption,
   reportDiagnostic,
   type StatusContext,
@@ -161,7 +163,7 @@ export function parentStatus(
 ): RouteParentStatus {
   const condition = conditionsFor(ctx, m);
   const accepted = e.accepted
-    ? condition(ConditionType.Accepted, "True", RouteReason.Accepted, acceptedText(ctx, e))
+    ? passingCondition(ctx, m, ConditionType.Accepted, RouteReason.Accepted, acceptedText(ctx, e))
     : condition(ConditionType.Accepted, "False", e.reason, capitalize(e.message));
   const first = resolution.refProblems[0];
   const resolvedRefs = first
@@ -171,14 +173,15 @@ export function parentStatus(
         first.reason,
         resolution.refProblems.map((p) => p.message).join("; "),
       )
-    : condition(
+    : passingCondition(
+        ctx,
+        m,
         ConditionType.ResolvedRefs,
-        "True",
         RouteReason.ResolvedRefs,
         "All references resolved",
       );
   // Written as literals of their final length: a list grown by push reserves room for 17.
-  let conditions = [accepted, resolvedRefs];
+  let conditions = passingPair(ctx, accepted, resolvedRefs);
   if (e.accepted && resolution.route.rules.some((r) => !r.valid)) {
     const dropped = resolution.route.rules.filter((r) => !r.valid);
     conditions = [
@@ -193,6 +196,51 @@ export function parentStatus(
     ];
   }
   return { parentRef: e.parentRef, parentRefIndex: e.parentRefIndex, controllerName, conditions };
+}
+
+/**
+ * A condition with status True, shared by every route of the status run that writes the same one
+ * (AdmissionMemo.passing); without a memo (a route re-resolved on its own), a new one.
+ */
+function passingCondition(
+  ctx: StatusContext,
+  m: Manifest,
+  type: string,
+  reason: string,
+  message: string,
+): Condition {
+  const memo = ctx.admission?.passing;
+  if (memo === undefined) return makeCondition(m, ctx.now, type, "True", reason, message);
+  let byMessage = memo.get(type);
+  if (byMessage === undefined) memo.set(type, (byMessage = new Map()));
+  let byGeneration = byMessage.get(message);
+  if (byGeneration === undefined) byMessage.set(message, (byGeneration = new Map()));
+  let shared = byGeneration.get(m.generation);
+  if (shared === undefined) {
+    // Only the reason varies beside type and message: each type has one passing reason.
+    shared = Object.freeze(makeCondition(m, ctx.now, type, "True", reason, message));
+    byGeneration.set(m.generation, shared);
+  }
+  return shared;
+}
+
+/** `[accepted, resolvedRefs]`, one list per pair of shared conditions (AdmissionMemo.passingPair). */
+function passingPair(
+  ctx: StatusContext,
+  accepted: Condition,
+  resolvedRefs: Condition,
+): Condition[] {
+  const memo = ctx.admission?.passingPair;
+  if (memo === undefined || !Object.isFrozen(accepted) || !Object.isFrozen(resolvedRefs))
+    return [accepted, resolvedRefs];
+  let byResolved = memo.get(accepted);
+  if (byResolved === undefined) memo.set(accepted, (byResolved = new Map()));
+  let pair = byResolved.get(resolvedRefs);
+  if (pair === undefined) {
+    pair = Object.freeze([accepted, resolvedRefs]) as Condition[];
+    byResolved.set(resolvedRefs, pair);
+  }
+  return pair;
 }
 
 /** "Route is accepted by …": one string per distinct sentence, shared by the routes that say it. */

@@ -15,7 +15,12 @@ import type {
 } from "../api/spec";
 import { getObject, type ResourceIndex } from "../resolve/indexResources";
 import { asArray, asRecord, asRecords, asString } from "../resolve/read";
-import { BACKEND_CLOSED_WORLD, resolveBackendRef } from "../resolve/resolveBackendRef";
+import {
+  BACKEND_CLOSED_WORLD,
+  resolveBackendRef,
+  sharedRefList,
+  writableRef,
+} from "../resolve/resolveBackendRef";
 import { lookupObject } from "../resolve/world";
 import type { AssumptionNote } from "./statusContext";
 import { assumedGrantNote } from "./assumedGrant";
@@ -204,15 +209,23 @@ export function resolveRoute(
     for (let i = 0; i < writtenRefs.length; i++) {
       const b = writtenRefs[i] ?? {};
       const ref = resolveRef(b, i, r, i);
-      ref.filters = resolveFilters(b["filters"], r, i);
-      backendRefs[i] = ref;
+      const filters = resolveFilters(b["filters"], r, i);
+      // A reference without filters may be one shared by every rule that names it alike.
+      if (filters.length === 0) backendRefs[i] = ref;
+      else {
+        const own = writableRef(ref);
+        own.filters = filters;
+        backendRefs[i] = own;
+      }
     }
-    const lone = backendRefs.length === 1 ? backendRefs[0] : undefined;
+    const shared = backendRefs.length === 1 ? backendRefs[0] : undefined;
     if (
-      lone !== undefined &&
-      lone.weight === 0 &&
+      shared !== undefined &&
+      shared.weight === 0 &&
       readingValue(readings, "loneBackendZeroWeight") === "all-traffic"
     ) {
+      const lone = writableRef(shared);
+      backendRefs[0] = lone;
       // The traffic-splitting guide's reading: a single backend takes everything whatever its weight.
       lone.weight = 1;
       const message = `the only backendRef of rule ${r} has weight 0 and gets all the rule's traffic (${describeReading("loneBackendZeroWeight", "all-traffic")}; gwsim's default gives it none: 500)`;
@@ -224,7 +237,7 @@ export function resolveRoute(
       index: r,
       matches: asArray(rule["matches"]) as HTTPRouteMatch[] | GRPCRouteMatch[],
       filters: resolveFilters(rule["filters"], r, undefined),
-      backendRefs,
+      backendRefs: sharedRefList(backendRefs),
       valid: true,
     };
     const name = asString(rule["name"]);
