@@ -45,7 +45,8 @@ export interface AdmissionMemo {
   /**
    * A route parent's passing conditions (Accepted=True, ResolvedRefs=True), by type, message and
    * the route's generation, and the lists of both: equal for thousands of routes, which each held
-   * their own copies. Frozen: nothing writes to a condition after it is made.
+   * their own copies. The conditions are frozen (nothing writes to one after it is made); the
+   * lists are not, as frozen arrays slow the array builtins (resolveBackendRef's sharedRefList).
    */
   passing: Map<string, Map<string, Map<number, Condition>>>;
   passingPair: Map<Condition, Map<Condition, Condition[]>>;

@@ -237,7 +237,7 @@ function passingPair(
   if (byResolved === undefined) memo.set(accepted, (byResolved = new Map()));
   let pair = byResolved.get(resolvedRefs);
   if (pair === undefined) {
-    pair = Object.freeze([accepted, resolvedRefs]) as Condition[];
+    pair = [accepted, resolvedRefs];
     byResolved.set(resolvedRefs, pair);
   }
   return pair;

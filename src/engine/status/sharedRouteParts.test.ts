@@ -1,7 +1,7 @@
 /**
- * What the status stage shares between routes that resolve alike (frozen backend references and
- * their lists, passing conditions and their pairs) is shared only where every field is equal, is
- * never written to, and prints as if each route held its own copy.
+ * What the status stage shares between routes that resolve alike (frozen backend references,
+ * their lists, frozen passing conditions and their pairs) is shared only where every field is
+ * equal, is never written to, and prints as if each route held its own copy.
  */
 import { describe, expect, test } from "vitest";
 import { analyze } from "../analyze";
