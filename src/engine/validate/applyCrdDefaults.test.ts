@@ -53,6 +53,19 @@ describe("applyCrdDefaults", () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 
+  test("a mapping default is a fresh copy for each object; a scalar default is the value", () => {
+    const spec = applyCrdDefaults({ listeners: [{ name: "a" }, { name: "b" }] }, gatewaySpec) as {
+      listeners: { allowedRoutes: { namespaces: { from: string } } }[];
+    };
+    const [a, b] = spec.listeners;
+    expect(a?.allowedRoutes).toEqual({ namespaces: { from: "Same" } });
+    expect(a?.allowedRoutes).not.toBe(b?.allowedRoutes);
+    expect(a?.allowedRoutes.namespaces).not.toBe(b?.allowedRoutes.namespaces);
+    const schemaDefault = (gatewaySpec?.properties?.listeners?.items?.properties?.allowedRoutes
+      ?.default ?? {}) as object;
+    expect(a?.allowedRoutes).not.toBe(schemaDefault);
+  });
+
   // Every `default` of every vendored CRD, found by walking the schema: an object holding only
   // the field's parents (one entry per list) comes back with the default at the field.
   const defaulted: [string, string, (string | number)[], unknown, JsonSchema][] = [];
