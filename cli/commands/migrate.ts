@@ -1,5 +1,6 @@
 import {
   compareMigration,
+  losesConvertedObject,
   parseCaseFile,
   printMigrationReport,
   type MigrationRequest,
@@ -19,7 +20,8 @@ the Gateway API configuration that replaces them: one Gateway per IngressClass, 
 host in ingress-nginx's location order, canaries as weighted backendRefs and header rules,
 rewrites as URLRewrite, ssl-redirect as a 308 RequestRedirect route, ReferenceGrants for
 certificates in other namespaces. The YAML goes to stdout (the report then goes to stderr), or to
-FILE with --out.
+FILE with --out. The report starts with what gwsim check says about loading the input (a second
+definition of an Ingress replaces the first, as kubectl apply does: only the last is converted).
 
 Then it proves the conversion: for every Ingress path it sends the requests that tell the two
 apart (the path, with a trailing slash, one element deeper, a sibling sharing its prefix, each
@@ -29,12 +31,15 @@ every request whose status, backend or forwarded path differs, with both traces 
 
 Options:
   --out FILE          write the Gateway API YAML to FILE
-  --json              print {gatewayApi, notSimulated, equivalence: {requests, same, different}}
+  --json              print {gatewayApi, diagnostics, notSimulated, findings,
+                      equivalence: {requests, same, different}}; diagnostics are what
+                      gwsim check reports about loading the same input
   --requests CASEFILE also send the requests of a gwsim case file (their expectations are not read)
   --help              show this help
 
 Exit codes: 0 every request behaves the same and every annotation is simulated, 1 a request
-differs or an annotation is not simulated, 2 usage or input error.
+differs, an annotation is not simulated, the input has an error or an Ingress defined twice
+(only one is converted), 2 usage or input error.
 `,
   run(argv, io) {
     const args = parseArgs("migrate", argv, {
@@ -67,7 +72,9 @@ differs or an annotation is not simulated, 2 usage or input error.
     if (boolFlag(args, "json")) {
       const json = {
         gatewayApi: report.gatewayApi,
+        diagnostics: report.inputDiagnostics,
         notSimulated: report.notSimulated,
+        findings: report.findings,
         equivalence: {
           requests: report.equivalence.requests,
           same: report.equivalence.same,
@@ -88,7 +95,8 @@ differs or an annotation is not simulated, 2 usage or input error.
     }
     return report.equivalence.different.length > 0 ||
       report.notSimulated.length > 0 ||
-      report.gatewayApiErrors.length > 0
+      report.gatewayApiErrors.length > 0 ||
+      report.inputDiagnostics.some((d) => d.severity === "error" || losesConvertedObject(d))
       ? 1
       : 0;
   },

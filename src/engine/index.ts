@@ -146,6 +146,7 @@ export type {
   CompareOptions,
 } from "./ingress/compareMigration";
 export { printMigrationReport } from "./ingress/printMigrationReport";
+export { losesConvertedObject } from "./ingress/duplicateIngressFindings";
 export type * from "./ingress/ingressTypes";
 export { buildMigratedWorkspace } from "./ingress/buildMigratedWorkspace";
 // The CLI, the bench and the page's edit engine import the engine here, and with it every module the

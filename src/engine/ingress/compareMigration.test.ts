@@ -153,3 +153,51 @@ describe("classes of other controllers", () => {
     expect(noRedirect.gatewayApi).not.toContain("https-redirect");
   });
 });
+
+describe("input the conversion does not see", () => {
+  test("two Ingresses with one name: the one converted is named, with the load warnings", () => {
+    const first = ingressYaml({
+      name: "web",
+      host: "a.example.com",
+      paths: [["/", "Prefix", "a"]],
+    });
+    const again = ingressYaml({
+      name: "web",
+      host: "b.example.com",
+      paths: [["/", "Prefix", "b"]],
+    });
+    const canary = ingressYaml({
+      name: "web-canary",
+      host: "b.example.com",
+      annotations: { canary: "true", "canary-weight": "10" },
+      paths: [["/", "Prefix", "b2"]],
+    });
+    const report = compareMigration([
+      { name: "in.yaml", text: `${first}---\n${again}---\n${canary}` },
+    ]);
+    // The load warning `gwsim check` prints for the same input.
+    expect(report.inputDiagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      "19:9 object.duplicate",
+    ]);
+    // The converted definition, located, and what is missing; the canary (own name) is no finding.
+    expect(report.findings.map((f) => [f.ingress, f.severity, f.message])).toEqual([
+      [
+        "web/web",
+        "warning",
+        "in.yaml:16: Ingress web/web is defined 2 times in the input (object.duplicate at in.yaml:19:9); only this definition, the one kubectl apply keeps, is converted, and the hosts and paths of the others are not in this output. Give each Ingress its own name if all of them should be served, or remove the ones you do not mean.",
+      ],
+    ]);
+    expect(report.gatewayApi).toContain(
+      "#   web/web: in.yaml:16: Ingress web/web is defined 2 times",
+    );
+    expect(report.gatewayApi).not.toContain("a.example.com");
+    expect(report.gatewayApi).toMatch(/- name: b\n\s+port: 80\n\s+weight: 90/);
+  });
+
+  test("input the loader cannot read is reported, not skipped in silence", () => {
+    const ok = ingressYaml({ name: "web", host: "a.example.com", paths: [["/", "Prefix", "a"]] });
+    const report = compareMigration([{ name: "in.yaml", text: `${ok}---\nkind: [\n` }]);
+    expect(report.inputDiagnostics.map((d) => [d.line, d.severity])).toEqual([[17, "error"]]);
+    expect(report.findings).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import { compileRouter } from "../routing/compileRouter";
 import type { SimRequest } from "../simulate/types";
 import { traceRequest } from "../simulate/traceRequest";
 import type { RequestTrace } from "../simulate/traceTypes";
-import type { Manifest, SourceFile } from "../types";
+import type { Diagnostic, Manifest, SourceFile } from "../types";
 import {
   CATCH_ALL,
   upstreamOf,
@@ -20,6 +20,7 @@ import {
   type NginxServer,
 } from "./buildNginxConfig";
 import { convertIngresses, type Conversion } from "./convertIngresses";
+import { duplicateIngressFindings } from "./duplicateIngressFindings";
 import { printConversion } from "./printConversion";
 import { printIngressTrace } from "./printIngressTrace";
 import { routeIngressRequest, type IngressRequest, type IngressTrace } from "./routeIngressRequest";
@@ -61,6 +62,11 @@ export interface MigrationReport {
   equivalence: { requests: number; same: number; different: MigrationDifference[] };
   /** Diagnostics of the Gateway API YAML when the user edited it (located in "gateway-api.yaml"). */
   gatewayApiErrors: string[];
+  /**
+   * What loading and validating the input found (syntax, duplicates, fields the API server would
+   * drop, …): the diagnostics `gwsim check` prints before the status, for the same input.
+   */
+  inputDiagnostics: Diagnostic[];
 }
 
 export interface CompareOptions {
@@ -81,8 +87,14 @@ export function compareMigration(
   options: CompareOptions = {},
 ): MigrationReport {
   // The typed view: the Ingress model reads only fields of their declared types.
-  const manifests = loadValidated(sources).manifests;
+  const loaded = loadValidated(sources);
+  const manifests = loaded.manifests;
   const conversion = convertIngresses(manifests);
+  // Findings lead the header: an Ingress missing from the output matters before any rule does.
+  conversion.findings = [
+    ...duplicateIngressFindings(loaded.loadDiagnostics, manifests),
+    ...conversion.findings,
+  ];
   const generated = printConversion(conversion);
   const gatewayApi = options.gatewayApiYaml ?? generated;
   // Services and Secrets of the input are cluster state both sides share.
@@ -153,6 +165,7 @@ export function compareMigration(
     findings: conversion.findings,
     equivalence: { requests: requests.length, same: requests.length - different.length, different },
     gatewayApiErrors,
+    inputDiagnostics: [...loaded.loadDiagnostics, ...loaded.validationDiagnostics],
   };
 }
 

@@ -1,16 +1,30 @@
 /**
- * The equivalence report as terminal text: totals, annotations not simulated, findings, then each
- * difference with the request, both results, why, and both traces. Control characters from the
- * input are escaped so a crafted host or path cannot drive the terminal.
+ * The equivalence report as terminal text: totals, what loading the input found, annotations not
+ * simulated, findings, then each difference with the request, both results, why, and both traces.
+ * Control characters from the input are escaped so a crafted host or path cannot drive the
+ * terminal.
  */
 import type { MigrationReport, SideResult } from "./compareMigration";
 import { appendAll } from "../collections/appendAll";
+import { printDiagnostics } from "../print/printDiagnostics";
 
 export function printMigrationReport(report: MigrationReport): string {
   const e = report.equivalence;
   const lines: string[] = [
     `Equivalence: ${e.requests} requests, ${e.same} behave the same, ${e.different.length} differ`,
   ];
+  if (report.inputDiagnostics.length > 0) {
+    // What `gwsim check` says about the same input: a duplicate or a dropped field changes what
+    // was converted.
+    lines.push("", "The input (as gwsim check reports it):");
+    appendAll(
+      lines,
+      printDiagnostics(report.inputDiagnostics)
+        .trimEnd()
+        .split("\n")
+        .map((l) => `  ${l}`),
+    );
+  }
   if (report.gatewayApiErrors.length > 0) {
     lines.push("", "Errors in the Gateway API YAML:");
     appendAll(

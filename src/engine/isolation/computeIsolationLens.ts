@@ -9,10 +9,16 @@ import { findIsolationLeaks } from "./findIsolationLeaks";
 import type { IsolationLens } from "./isolationTypes";
 
 export function computeIsolationLens(
-  revision: Pick<AnalyzedRevision, "analysis" | "index" | "listeners">,
+  revision: Pick<AnalyzedRevision, "analysis" | "index" | "listeners"> &
+    Partial<Pick<AnalyzedRevision, "stages">>,
 ): IsolationLens {
   const { analysis, index } = revision;
-  const matrix = computeIsolationMatrix(index, revision.listeners, analysis.explain);
+  const matrix = computeIsolationMatrix(
+    index,
+    revision.listeners,
+    analysis.explain,
+    revision.stages?.locator,
+  );
   const leaks = findIsolationLeaks({
     matrix,
     index,

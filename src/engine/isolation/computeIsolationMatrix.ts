@@ -6,8 +6,11 @@
  */
 import { GATEWAY_GROUP, type RouteKind } from "../api/kinds";
 import { parseResourceKey } from "../api/keys";
+import type { SourceLocator } from "../load/sourceLocator";
 import type { ResourceIndex } from "../resolve/indexResources";
 import { printSelector } from "../resolve/matchLabelSelector";
+import { matchNamespaceSelector } from "../resolve/matchNamespaceSelector";
+import { describeSite } from "../resolve/namespaceLabelPlan";
 import { asRecord, asString } from "../resolve/read";
 import type { GatewayListeners } from "../status/buildGatewayListeners";
 import { checkListenerAdmission } from "../status/checkListenerAdmission";
@@ -15,6 +18,7 @@ import type { ListenerState } from "../status/listenerState";
 import type { ResourceKey, RouteParentExplain } from "../types";
 import type {
   IsolationCell,
+  IsolationConflict,
   IsolationListener,
   IsolationNamespace,
   IsolationRouteAttempt,
@@ -30,6 +34,7 @@ export function computeIsolationMatrix(
   index: ResourceIndex,
   gatewayListeners: ReadonlyMap<ResourceKey, GatewayListeners>,
   explain: readonly RouteParentExplain[],
+  locator?: SourceLocator,
 ): IsolationMatrix {
   const states: { state: ListenerState; model: IsolationListener }[] = [];
   for (const { gateway, listeners } of gatewayListeners.values()) {
@@ -77,14 +82,53 @@ export function computeIsolationMatrix(
         detail: failed?.detail ?? namespaceCheck?.detail ?? "",
         routes: attemptsFrom(explain, ns.name, model),
       };
-      if (failed !== undefined)
+      if (failed !== undefined) {
         cell.failedAt = failed.check === "namespace" ? "namespace" : "route-kind";
-      else if (admission.namespaceAssumption !== undefined)
+        const conflict =
+          failed.check === "namespace"
+            ? conflictOf(index, state, ns.name, states, locator)
+            : undefined;
+        if (conflict !== undefined) {
+          cell.conflictsWith = conflict;
+          cell.detail = `${cell.detail} (${conflict.site} is at ${conflict.file}:${conflict.line}:${conflict.column})`;
+        }
+      } else if (admission.namespaceAssumption !== undefined)
         cell.assumed = admission.namespaceAssumption.why;
       cells.push(cell);
     }
   }
   return { namespaces, listeners: states.map((s) => s.model), cells };
+}
+
+/**
+ * When the listener's selector fails only because the namespace is already assumed to carry
+ * labels it contradicts (resolve/namespaceLabelPlan, the plan admission reads): that selector.
+ */
+function conflictOf(
+  index: ResourceIndex,
+  state: ListenerState,
+  namespace: string,
+  states: readonly { state: ListenerState; model: IsolationListener }[],
+  locator: SourceLocator | undefined,
+): IsolationConflict | undefined {
+  const namespaces = asRecord(state.allowedRoutes["namespaces"]);
+  const selector = asRecord(namespaces?.["selector"]);
+  if (asString(namespaces?.["from"]) !== "Selector" || selector === undefined) return undefined;
+  const against = matchNamespaceSelector(index, selector, namespace).contradicts;
+  if (against === undefined) return undefined;
+  const at = locator?.locate(against.holder, against.path) ?? against.holder.source;
+  const conflict: IsolationConflict = {
+    site: describeSite(against),
+    file: at.file,
+    line: at.line,
+    column: at.column,
+  };
+  const listenerIndex = against.path[2];
+  const listener = states.find(
+    (s) => s.state.owner.key === against.holder.key && s.state.specIndex === listenerIndex,
+  )?.model.id;
+  if (against.path[1] === "listeners" && listener !== undefined) conflict.listener = listener;
+  return conflict;
 }
 
 function describeListener(l: ListenerState, domain: string): IsolationListener {

@@ -51,7 +51,7 @@ describe("the isolation lens on assumed namespace labels", () => {
 
   it("the CLI table marks them and says what the mark means", () => {
     const text = printIsolationLens(lensOf("auto"));
-    expect(text).toMatch(/^app +✓ assumed \(1 attached\) +✗ selector$/m);
+    expect(text).toMatch(/^app +✓ assumed \(1 attached\) +✗ conflicts with \[1\]$/m);
     expect(text).toContain(
       "✓ assumed: allowed only if the namespace carries labels the input cannot show (auto: the input holds no Namespace, so its labels are unknown); add the Namespace objects, or use --world closed",
     );
@@ -65,5 +65,31 @@ describe("the isolation lens on assumed namespace labels", () => {
       [false, undefined],
     ]);
     expect(printIsolationLens(lens)).not.toContain("✓ assumed");
+  });
+  it("a namespace no route asks about carries one set of labels too", () => {
+    // ops holds only a Service: no route asks for its labels. The lens continues the plan: it is
+    // assumed exposure=external for [1], so it cannot also be exposure=internal for [2].
+    const text = `${SLICE}---\napiVersion: v1\nkind: Service\nmetadata: {name: tools, namespace: ops}\nspec: {ports: [{port: 80}]}\n`;
+    const lens = computeIsolationLens(analyzeRevision([{ name: "slice.yaml", text }]));
+    const ops = lens.cells.filter((c) => c.namespace === "ops");
+    expect(ops.map((c) => [c.listener, c.allowed, c.assumed !== undefined])).toEqual([
+      [EXTERNAL, true, true],
+      [INTERNAL, false, false],
+    ]);
+    expect(ops[1]?.conflictsWith).toEqual({
+      site: "listener http of Gateway gw-external/external (exposure=external)",
+      file: "slice.yaml",
+      line: 10,
+      column: 50,
+      listener: EXTERNAL,
+    });
+    expect(ops[1]?.detail).toContain(
+      "namespace ops is already assumed labeled as listener http of Gateway gw-external/external (exposure=external) selects (read earlier in the input)",
+    );
+    const printed = printIsolationLens(lens);
+    expect(printed).toMatch(/^ops +✓ assumed +✗ conflicts with \[1\]$/m);
+    expect(printed).toContain(
+      "✗ conflicts with [1] on [2]: listener http of Gateway gw-external/external (exposure=external) (slice.yaml:10:50) is assumed first for 4 namespaces the input does not declare (app, gw-external, gw-internal, ops)",
+    );
   });
 });

@@ -55,10 +55,26 @@ export interface IsolationCell {
    */
   assumed?: string;
   failedAt?: AdmissionFailure;
+  /**
+   * Set when the namespace is refused only because it is already assumed to carry labels this
+   * selector contradicts (one set of assumed labels per namespace): the earlier selector.
+   */
+  conflictsWith?: IsolationConflict;
   /** The admission check's own sentence (selector, Same, kinds). */
   detail: string;
   /** Routes from this namespace that name this listener's Gateway, and how they fared. */
   routes: IsolationRouteAttempt[];
+}
+
+/** The earlier selector an assumption contradicts, and where it is written. */
+export interface IsolationConflict {
+  /** "listener http of Gateway infra/ext (exposure=external)". */
+  site: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The lens listener id, when the earlier selector is a listener's allowedRoutes. */
+  listener?: string;
 }
 
 export type LeakKind =

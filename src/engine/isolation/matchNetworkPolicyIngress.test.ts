@@ -111,4 +111,16 @@ describe("matchNetworkPolicyIngress from a namespace the input does not declare"
       outcome("{ matchExpressions: [{ key: legacy, operator: DoesNotExist }] }", "auto").verdict,
     ).toBe("allowed");
   });
+  it("one namespace, one set of assumed labels: a peer contradicting an earlier one is refused", () => {
+    // Two policies want gw labeled role=gateway and role=mesh: it cannot be both. The first in
+    // document order is assumed (resolve/namespaceLabelPlan), the second does not match.
+    const other = (name: string, role: string) =>
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: ${name}, namespace: ${name} }\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector: { matchLabels: { role: ${role} } }\n`;
+    const index = slice(`${other("shop", "gateway")}---\n${other("billing", "mesh")}`, "auto");
+    const from = (namespace: string) =>
+      matchNetworkPolicyIngress(index, { namespace, podLabels: {} }, "gw").verdict;
+    expect([from("shop"), from("billing")]).toEqual(["assumed", "blocked"]);
+    // Whatever order they are asked in.
+    expect([from("billing"), from("shop")]).toEqual(["blocked", "assumed"]);
+  });
 });

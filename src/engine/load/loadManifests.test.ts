@@ -76,12 +76,15 @@ describe("loadManifests", () => {
   test("a Gateway from another API group is opaque", () => {
     const r = load(`apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\n`);
     expect(r.manifests[0]?.modelled).toBe(false);
-    // Said once, at the kind: it is not the Gateway API's Gateway (load/unknownKinds.ts).
-    expect(r.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+    // Said once, at the kind, in the implementations' summary: it is not the Gateway API's
+    // Gateway (load/implementationKinds.ts).
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message])).toEqual([
       [
         "object.unknown-kind",
         "info",
-        "Gateway (networking.istio.io/v1) is not the Gateway API's Gateway (gateway.networking.k8s.io), and not a kind gwsim models: the object is kept unchanged, and counts only as the target of the references and policies that name it.",
+        2,
+        7,
+        "1 object of a kind that Gateway API implementations define for their own configuration and policies is kept unchanged: gwsim does not model this kind, and the object counts only as the target of the references and policies that name it. networking.istio.io: Gateway (1, not the Gateway API's Gateway).",
       ],
     ]);
   });

@@ -1,7 +1,8 @@
 /**
  * Objects of kinds gwsim does not model are kept; what it says about them (unknownKinds.ts): a
- * warning with the nearest kind for a typo in a Gateway API group, one info per other CRD kind,
- * and nothing for Kubernetes' built-in kinds or policies.
+ * warning with the nearest kind for a typo in a Gateway API group, one summary for the kinds of
+ * well-known implementations, one info per other CRD kind, and nothing for Kubernetes' built-in
+ * kinds or policies.
  */
 import { describe, expect, it } from "vitest";
 import { loadManifests } from "./loadManifests";
@@ -51,6 +52,32 @@ metadata: {name: f}
       ["Widget", "b", { size: 3 }],
       ["Gadget", "g", {}],
     ]);
+  });
+
+  it("implementations' own kinds: one summary per input naming each kind and its count", () => {
+    const obj = (apiVersion: string, kind: string, name: string) =>
+      `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: ${name}}\n---\n`;
+    const text = [
+      obj("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", "p"),
+      obj("gateway.envoyproxy.io/v1alpha1", "Backend", "b1"),
+      obj("gateway.envoyproxy.io/v1alpha1", "Backend", "b2"),
+      obj("networking.istio.io/v1", "VirtualService", "vs"),
+      obj("networking.istio.io/v1", "Gateway", "ig"),
+      obj("security.istio.io/v1", "AuthorizationPolicy", "ap"),
+      obj("gateway.kgateway.dev/v1alpha1", "GatewayParameters", "gp"),
+      obj("example.com/v1", "Widget", "w"), // not an implementation's: its own info
+      obj("notistio.io/v1", "Thing", "t"), // a domain only ends with istio.io: its own info
+      obj("gateway.networking.k8s.io/v1", "HTTPRoutes", "r"), // the typo warning is unchanged
+    ].join("");
+    expect(unknown(text)).toEqual([
+      '38:7 warning gateway.networking.k8s.io defines no kind HTTPRoutes: the API server refuses this object (no matches for kind "HTTPRoutes"), and gwsim keeps it without interpreting it. Did you mean HTTPRoute?',
+      "2:7 info 7 objects of 6 kinds that Gateway API implementations define for their own configuration and policies are kept unchanged: gwsim does not model these kinds, and they count only as the target of the references and policies that name them. gateway.envoyproxy.io: EnvoyProxy (1), Backend (2); networking.istio.io: VirtualService (1), Gateway (1, not the Gateway API's Gateway); security.istio.io: AuthorizationPolicy (1); gateway.kgateway.dev: GatewayParameters (1).",
+      "30:7 info Widget (example.com/v1) is not a kind gwsim models: the object is kept unchanged, and counts only as the target of the references and policies that name it.",
+      "34:7 info Thing (notistio.io/v1) is not a kind gwsim models: the object is kept unchanged, and counts only as the target of the references and policies that name it.",
+    ]);
+    const [summary] = load(text).diagnostics.filter((d) => d.message.startsWith("7 objects"));
+    expect(summary?.object).toEqual({ kind: "EnvoyProxy", namespace: "default", name: "p" });
+    expect(summary?.hint).toContain("Nothing to fix");
   });
 
   it("Kubernetes' built-in kinds, policies and cert-manager Certificates stay quiet", () => {

@@ -16,6 +16,11 @@ import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, Manifest } from "../types";
 import { suggestValue } from "../validate/suggestValue";
 import type { SourceLocator } from "./sourceLocator";
+import {
+  implementationKindsSummary,
+  isImplementationGroup,
+  type KindSeen,
+} from "./implementationKinds";
 
 /** The experimental channel's group (XListenerSet, XBackendTrafficPolicy, XMesh). */
 const GATEWAY_EXPERIMENTAL_GROUP = "gateway.networking.x-k8s.io";
@@ -48,7 +53,8 @@ export function unknownKindDiagnostics(
   locator: SourceLocator,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const firstOfKind = new Map<string, { manifest: Manifest; count: number }>();
+  const firstOfKind = new Map<string, KindSeen>();
+  const implementationKinds = new Map<string, KindSeen>();
   for (const m of manifests) {
     if (m.modelled) continue;
     const gatewayKinds = Object.hasOwn(GATEWAY_KINDS_BY_GROUP, m.group)
@@ -64,11 +70,15 @@ export function unknownKindDiagnostics(
       if (d !== undefined) out.push(d);
       continue;
     }
-    if (isBuiltInGroup(m.group) || isPolicy(m) || READ_KINDS.has(id)) continue;
-    const seen = firstOfKind.get(id);
+    const loudness = unknownKindLoudness(m, id);
+    if (loudness === "quiet") continue;
+    const kinds = loudness === "summarised" ? implementationKinds : firstOfKind;
+    const seen = kinds.get(id);
     if (seen !== undefined) seen.count += 1;
-    else firstOfKind.set(id, { manifest: m, count: 1 });
+    else kinds.set(id, { manifest: m, count: 1 });
   }
+  const summary = implementationKindsSummary(implementationKinds, locator);
+  if (summary !== undefined) out.push(summary);
   for (const { manifest: m, count } of firstOfKind.values()) {
     const more = count > 1 ? ` (${count} objects of this kind in the input)` : "";
     out.push(
@@ -144,6 +154,17 @@ function fluxTargetNamespace(
       severity: "warning",
     },
   );
+}
+
+/**
+ * How loud to be about an object of another project's kind (not a Gateway API group's): quiet for
+ * Kubernetes' built-in kinds, policies and the kinds gwsim reads; summarised, in one info per
+ * input, for the kinds of well-known implementations (implementationKinds.ts); one info per kind
+ * for any other CRD.
+ */
+function unknownKindLoudness(m: Manifest, id: string): "quiet" | "summarised" | "per-kind" {
+  if (isBuiltInGroup(m.group) || isPolicy(m) || READ_KINDS.has(id)) return "quiet";
+  return isImplementationGroup(m.group) ? "summarised" : "per-kind";
 }
 
 /** Kinds of other projects that gwsim reads: cert-manager's Certificate (world.ts). */

@@ -49,6 +49,7 @@ export function printIsolationLens(lens: IsolationLens): string {
       lines.push(
         `✓ assumed: allowed only if the namespace carries labels the input cannot show (${esc(assumed.assumed ?? "")}); add the Namespace objects, or use --world closed`,
       );
+    for (const line of printConflicts(lens)) lines.push(line);
     const refused = printRefusedRoutes(lens);
     if (refused.length > 0) {
       lines.push("", "Routes refused:");
@@ -72,7 +73,7 @@ function printTable(lens: IsolationLens): string[] {
   const header = ["namespace", ...lens.listeners.map((_, i) => `[${i + 1}]`)];
   const rows = lens.namespaces.map((ns) => [
     esc(ns.name),
-    ...lens.listeners.map((l) => printCell(cellAt.get(`${ns.name}\u0000${l.id}`), l)),
+    ...lens.listeners.map((l) => printCell(cellAt.get(`${ns.name}\u0000${l.id}`), l, lens)),
   ]);
   const widths = header.map((h, col) =>
     rows.reduce((max, r) => Math.max(max, (r[col] ?? "").length), h.length),
@@ -85,7 +86,11 @@ function printTable(lens: IsolationLens): string[] {
   return [format(header), ...rows.map(format)];
 }
 
-function printCell(cell: IsolationCell | undefined, listener: IsolationListener): string {
+function printCell(
+  cell: IsolationCell | undefined,
+  listener: IsolationListener,
+  lens: IsolationLens,
+): string {
   if (!cell) return "-";
   const attached = cell.routes.filter((r) => r.attached).length;
   const refused = cell.routes.length - attached;
@@ -99,14 +104,52 @@ function printCell(cell: IsolationCell | undefined, listener: IsolationListener)
     ? cell.assumed !== undefined
       ? "✓ assumed"
       : "✓"
-    : `✗ ${shortReason(cell, listener)}`;
+    : `✗ ${shortReason(cell, listener, lens)}`;
   return counts === "" ? mark : `${mark} (${counts})`;
 }
 
 /** The admission check that failed, in a word: the rest is in `Routes refused` and in --json. */
-function shortReason(cell: IsolationCell, listener: IsolationListener): string {
+function shortReason(
+  cell: IsolationCell,
+  listener: IsolationListener,
+  lens: IsolationLens,
+): string {
   if (cell.failedAt === "route-kind") return "kinds";
+  const conflict = cell.conflictsWith;
+  if (conflict !== undefined) return `conflicts with ${numbered(lens, conflict.listener)}`;
   return listener.from === "Selector" ? "selector" : listener.from;
+}
+
+/**
+ * The cells refused because their namespace is already assumed to carry other labels: once per
+ * listener and earlier selector, with where that selector is written and the namespaces it holds.
+ */
+function printConflicts(lens: IsolationLens): string[] {
+  const groups = new Map<string, { cell: IsolationCell; namespaces: string[] }>();
+  for (const cell of lens.cells) {
+    const c = cell.conflictsWith;
+    if (c === undefined) continue;
+    const key = `${cell.listener}\u0000${c.file}:${c.line}:${c.column}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { cell, namespaces: [cell.namespace] });
+    else group.namespaces.push(cell.namespace);
+  }
+  const lines: string[] = [];
+  for (const { cell, namespaces } of groups.values()) {
+    const c = cell.conflictsWith;
+    if (c === undefined) continue;
+    const listener = lens.listeners.findIndex((l) => l.id === cell.listener) + 1;
+    lines.push(
+      `✗ conflicts with ${numbered(lens, c.listener)} on [${listener}]: ${esc(c.site)} (${esc(c.file)}:${c.line}:${c.column}) is assumed first for ${plural(namespaces.length, "namespace")} the input does not declare (${namespaces.map(esc).join(", ")}); one namespace carries one set of labels, and [${listener}]'s selector cannot also hold. Add the Namespace objects to check`,
+    );
+  }
+  return lines;
+}
+
+/** "[2]" for a listener of the table, else what the earlier selector is. */
+function numbered(lens: IsolationLens, listener: string | undefined): string {
+  const i = lens.listeners.findIndex((l) => l.id === listener);
+  return i < 0 ? "an earlier selector" : `[${i + 1}]`;
 }
 
 function printRefusedRoutes(lens: IsolationLens): string[] {

@@ -16,7 +16,7 @@
 import type { LabelSelector } from "../api/spec";
 import { namespaceInfo, type ResourceIndex } from "./indexResources";
 import { matchLabelSelector, type SelectorOutcome } from "./matchLabelSelector";
-import { contradictedBy, namespaceLabelPlan, type AssumedSelector } from "./namespaceLabelPlan";
+import { contradictedBy, namespaceLabelPlan, type HeldSelector } from "./namespaceLabelPlan";
 import { otherLabelsCouldMatch } from "./selectorSatisfiable";
 import { lookupObject } from "./world";
 
@@ -32,7 +32,7 @@ export interface NamespaceSelectorMatch {
    * Set instead of assumableBecause when the labels could be assumed for this selector alone but
    * contradict those already assumed for the namespace: the earlier assumption.
    */
-  contradicts?: AssumedSelector;
+  contradicts?: HeldSelector;
 }
 
 export function matchNamespaceSelector(
