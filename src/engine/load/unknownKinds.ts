@@ -22,13 +22,17 @@ import {
   type KindSeen,
 } from "./implementationKinds";
 
-/** The experimental channel's group (XListenerSet, XBackendTrafficPolicy, XMesh). */
+/** The experimental channel's group (XListenerSet, XBackend, XBackendTrafficPolicy, XMesh). */
 const GATEWAY_EXPERIMENTAL_GROUP = "gateway.networking.x-k8s.io";
 
-/** Kinds the Gateway API groups define (v1.6) beyond those gwsim models. */
+/**
+ * Kinds the Gateway API groups define (v1.6) beyond those gwsim models. The v1.6.1 experimental
+ * channel installs XBackend, XBackendTrafficPolicy and XMesh (config/crd/experimental); XListenerSet
+ * is the pre-v1.5 name of ListenerSet.
+ */
 const OTHER_GATEWAY_KINDS: Readonly<Record<string, readonly string[]>> = {
   [GATEWAY_GROUP]: ["BackendLBPolicy"],
-  [GATEWAY_EXPERIMENTAL_GROUP]: ["XListenerSet", "XBackendTrafficPolicy", "XMesh"],
+  [GATEWAY_EXPERIMENTAL_GROUP]: ["XListenerSet", "XBackend", "XBackendTrafficPolicy", "XMesh"],
 };
 
 const GATEWAY_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>> = {

@@ -23,6 +23,11 @@ import { describeReading, readingValue, type Readings } from "../readings/readin
 export interface BackendReferrer {
   kind: RouteKind;
   namespace: string;
+  /**
+   * Every parentRef of the route is a core Service (a mesh route): its cross-namespace
+   * backendRefs need no ReferenceGrant (GEP-1294, meshOnlyRoute.ts).
+   */
+  meshOnly?: boolean;
 }
 
 /** A non-default reading that decides a reference is told, in words, in its `reading`. */
@@ -72,8 +77,9 @@ export function resolveBackendRef(
     );
   }
   // A reference within the route's namespace needs no grant: answered without building the
-  // two references and the outcome, for the many backendRefs of a large workspace.
-  if (namespace !== from.namespace) {
+  // two references and the outcome, for the many backendRefs of a large workspace. Nor does a
+  // mesh route's (GEP-1294).
+  if (namespace !== from.namespace && from.meshOnly !== true) {
     const permission = resolveReferencePermission(
       index,
       { group: GATEWAY_GROUP, kind: from.kind, namespace: from.namespace },

@@ -60,7 +60,7 @@ export function resolveImplementationBackend(
   if (verdict.state === "assumed") implementation.supportAssumed = verdict.why;
   out.implementation = implementation;
 
-  if (out.namespace !== from.namespace) {
+  if (out.namespace !== from.namespace && from.meshOnly !== true) {
     const permission = resolveReferencePermission(
       index,
       { group: GATEWAY_GROUP, kind: from.kind, namespace: from.namespace },

@@ -36,6 +36,7 @@ import { checkRuleValidity } from "./checkRuleValidity";
 import { emptyList } from "../collections/emptyList";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
 import { implementationNotes } from "./implementationNotes";
+import { bindsOnlyServices } from "../resolve/meshOnlyRoute";
 
 export interface RefProblem {
   reason: RouteReason;
@@ -84,7 +85,7 @@ export function resolveRoute(
     : kind === "HTTPRoute"
       ? DEFAULT_HTTP_RULES
       : [];
-  const from = { kind, namespace };
+  const from = { kind, namespace, meshOnly: bindsOnlyServices(m.spec) };
 
   // The route itself goes along for the rare backendRef of an implementation-specific kind, whose
   // support depends on the route's controllers (read only then).
