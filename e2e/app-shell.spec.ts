@@ -16,6 +16,10 @@ test("the app starts offline with the example, its YAML and its analysis", async
   // The example is healthy: every route attached, every listener ready, no diagnostics.
   await expect(page.getByTestId("problems-empty")).toBeVisible();
   await expect(app.busy).toHaveText("Up to date");
+  // The label is not read out each time it flips (twice per keystroke): a separate live region
+  // says only a wait long enough to notice (busyAnnouncement.ts).
+  await expect(app.busy).not.toHaveAttribute("aria-live");
+  await expect(page.getByTestId("busy-announcement")).toHaveAttribute("aria-live", "polite");
   await page.screenshot({ path: "test-results/screens/app-shell.png" });
 });
 

@@ -1,6 +1,6 @@
 import "./toolbar.css";
 import { ReadingsControl } from "./ReadingsControl";
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useGwsimStore } from "../../store";
 import { selectCanRedo, selectCanUndo, selectIsBusy } from "../../store/selectors";
@@ -15,6 +15,7 @@ import { WorkspaceMenus } from "./WorkspaceMenus";
 import { ThemeSwitch } from "./ThemeSwitch";
 import { useTheme } from "../app/theme";
 import { WorldSwitch } from "./WorldSwitch";
+import { BUSY_WORDS, BusyAnnouncer } from "./busyAnnouncement";
 
 // The Ingress migration view (and its diff display) loads when opened.
 const MigrateView = lazy(() =>
@@ -226,16 +227,28 @@ export function Toolbar() {
 /**
  * Analysing… / Up to date. Its own component: busy flips twice per keystroke (the text gets ahead
  * of the analysis, then the answer lands), and only this span shows it, not the whole toolbar.
+ * The visible label is not a live region (a screen reader would announce both words on every
+ * key typed): a separate one says only a wait a person notices (busyAnnouncement.ts).
  */
 function BusyIndicator() {
   const busy = useGwsimStore(selectIsBusy);
+  const announcement = useBusyAnnouncement(busy);
   return (
-    <span
-      className={`busy ${busy ? "is-busy" : ""}`}
-      data-testid="busy-indicator"
-      aria-live="polite"
-    >
-      <span className="tb-long">{busy ? "Analysing…" : "Up to date"}</span>
-    </span>
+    <>
+      <span className={`busy ${busy ? "is-busy" : ""}`} data-testid="busy-indicator">
+        <span className="tb-long">{busy ? BUSY_WORDS.busy : BUSY_WORDS.done}</span>
+      </span>
+      <span className="visually-hidden" aria-live="polite" data-testid="busy-announcement">
+        {announcement}
+      </span>
+    </>
   );
+}
+
+function useBusyAnnouncement(busy: boolean): string {
+  const [announcement, setAnnouncement] = useState("");
+  const [announcer] = useState(() => new BusyAnnouncer(setAnnouncement));
+  useEffect(() => announcer.update(busy), [announcer, busy]);
+  useEffect(() => () => announcer.dispose(), [announcer]);
+  return announcement;
 }
