@@ -40,6 +40,77 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * d3-color for the page's build: a parser that recognises no colour. d3-color (4.5 kB gzip, most
+ * of it the CSS colour names and five colour spaces) is reached only through the generic
+ * interpolators of d3-interpolate and d3-transition (a transition's attr/style tween, d3's
+ * `interpolate`), which test every string for a colour. The page's transitions only tween React
+ * Flow's viewport (d3-zoom: interpolateZoom, or `interpolate` over arrays of numbers): no value
+ * interpolated in this app is a colour, so the parser is never asked for one. Were one asked, a
+ * colour string would tween as any string does (its numbers), and the colour-space interpolators,
+ * which nothing here calls, say why they fail.
+ */
+export function withoutColourParsing(): Plugin {
+  const id = "\0gwsim-d3-color-unparsed";
+  const unbundled = (space: string) =>
+    `export function ${space}() { throw new Error("d3-color is not bundled in gwsim's page (vite.config.ts)"); }`;
+  return {
+    name: "gwsim-without-colour-parsing",
+    apply: "build",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (source !== "d3-color" || importer === undefined) return null;
+      return /[\\/]node_modules[\\/]d3-(interpolate|transition)[\\/]/.test(importer) ? id : null;
+    },
+    load(loaded) {
+      if (loaded !== id) return null;
+      return [
+        "export function color() { return null; }",
+        ...["rgb", "hsl", "lab", "hcl", "cubehelix"].map(unbundled),
+      ].join("\n");
+    },
+  };
+}
+
+/**
+ * TanStack Query's core for the page's build without mutations and infinite queries. The app
+ * uses queries only (store/workerQueries.ts, usePlatformChecks.ts: no useMutation, no infinite
+ * query), but QueryClient always builds a MutationCache and Query keeps the infinite-query
+ * fetch, so the bundle carried both (1.3 kB gzip). Their modules are replaced by ones that say
+ * why they fail, were a mutation or an infinite query ever started: QueryClient's mutation cache
+ * stays, empty, so mounting, focus and online events and clear() behave as before.
+ */
+export function queriesOnly(): Plugin {
+  const prefix = "\0gwsim-query-core-left-out:";
+  const replaced: Readonly<Record<string, { from: string; code: string }>> = {
+    "./mutation.js": { from: "mutationCache.js", code: "export class Mutation {" },
+    "./infiniteQueryBehavior.js": {
+      from: "query.js",
+      code: "export function infiniteQueryBehavior() {",
+    },
+  };
+  return {
+    name: "gwsim-queries-only",
+    apply: "build",
+    enforce: "pre",
+    resolveId(source, importer) {
+      const entry = Object.hasOwn(replaced, source) ? replaced[source] : undefined;
+      if (entry === undefined || importer === undefined) return null;
+      const core = /[\\/]node_modules[\\/]@tanstack[\\/]query-core[\\/]build[\\/]modern[\\/]/;
+      return core.test(importer) && importer.endsWith(entry.from) ? `${prefix}${source}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const entry = replaced[id.slice(prefix.length)];
+      if (entry === undefined) return null;
+      const why = `${id.slice(prefix.length + 2, -3)} is left out of gwsim's page (vite.config.ts queriesOnly)`;
+      return entry.code.startsWith("export class")
+        ? `${entry.code} constructor() { throw new Error(${JSON.stringify(why)}); } }\n`
+        : `${entry.code} throw new Error(${JSON.stringify(why)}); }\n`;
+    },
+  };
+}
+
 /** The query that asks for a CRD schema as the validator reads it (src/engine/validate/crdSchemas.ts). */
 const VALIDATION_QUERY = "?validation";
 
@@ -114,7 +185,13 @@ function schemaWithoutDescriptions(schema: unknown): unknown {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), schemasForValidation()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    schemasForValidation(),
+    withoutColourParsing(),
+    queriesOnly(),
+  ],
   resolve: {
     alias: [
       // monaco-worker-manager (inside monaco-yaml's worker) imports
@@ -148,24 +225,22 @@ export default defineConfig({
   },
   build: {
     chunkSizeWarningLimit: 5000,
+    // No modulepreload polyfill (0.4 kB gzip of the first JavaScript). Of the browsers Vite's
+    // default target covers, only Safari 16.4–16.x and Firefox 114 lack `<link rel=modulepreload>`;
+    // they fetch a lazy chunk's imports when it runs instead of alongside it: later, never wrong.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
-            {
-              // The small engine helpers the page itself runs (null-prototype dicts, resource keys,
-              // kind tables, the present runtime) get their own chunk. Left to the automatic
-              // splitting they were filed into the chunk the lazy panels share, which holds the
-              // engine's editor, `yaml` and re2js, and the page's first JavaScript then loaded
-              // all of that for one four-line helper.
-              name: "engine-base",
-              // Not present/whatIf.ts: only the simulator's lazy parts import it.
-              test: /[\\/]src[\\/]engine[\\/](collections[\\/]|api[\\/]|present[\\/](?!whatIf\.))/,
-            },
-            // The rest of the page's first JavaScript in one file, as in the worker: left to the
-            // automatic splitting, modules the entry shares with a lazy chunk (the store, the
-            // edit engine's loader, the default example, the engine client) went to chunks of
-            // their own that the page fetched at once: more requests, and 1.8 kB more gzip.
+            // The page's first JavaScript in one file, as in the worker: left to the automatic
+            // splitting, modules the entry shares with a lazy chunk (the store, the edit engine's
+            // loader, the default example, the engine client, the engine helpers the page runs)
+            // went to chunks of their own that the page fetched at once: more requests, and
+            // 1.8 kB more gzip. The engine helpers had a group of their own ("engine-base",
+            // engine/collections, api, present): it also took the helpers only lazy chunks use
+            // (conditions, address syntax…), and as a second file it cost 0.4 kB more gzip than
+            // the same helpers here; lazy chunks import them from this chunk.
             { name: "app-initial", tags: ["$initial"] },
           ],
         },

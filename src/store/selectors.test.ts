@@ -6,15 +6,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { analyze, type Analysis, type ResourceKey } from "../engine";
 import { createGwsimStore } from "./index";
+import { NOT_FOLLOWED, selectAnalysisRevisionWhile, selectHasStatusDrift } from "./selectors";
 import {
-  NOT_FOLLOWED,
-  selectAnalysisRevisionWhile,
   selectEffectivePolicies,
-  selectHasStatusDrift,
   selectObjectsReachedByPolicy,
   selectPolicyTargets,
   selectStatusDrift,
-} from "./selectors";
+} from "./inspectorSelectors";
 
 const exampleText = (name: string) =>
   readFileSync(new URL(`../../fixtures/examples/${name}.yaml`, import.meta.url), "utf8");

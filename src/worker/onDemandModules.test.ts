@@ -488,6 +488,43 @@ metadata:
     expect(messages.some((m) => m.startsWith("schema.length data: the Secret holds"))).toBe(true);
   });
 
+  test("a misspelt kind, another project's kind, a Flux targetNamespace and a misspelt parent are worded with diagnosticWords loaded on demand, equal to a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoutes
+metadata: { name: typo, namespace: app }
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: { name: w, namespace: app }
+---
+apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: { name: apps, namespace: flux-system }
+spec: { path: ./apps, targetNamespace: app }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: lost, namespace: app }
+spec:
+  parentRefs: [{ name: webb, namespace: infra }]
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const messages = result.analysis.diagnostics.map(
+      (d) => `${d.code} ${d.message} ${d.hint ?? ""}`,
+    );
+    expect(messages.filter((m) => m.startsWith("object.unknown-kind"))).toEqual([
+      expect.stringContaining("Did you mean HTTPRoute?"),
+      expect.stringContaining("Widget (example.com/v1) is not a kind gwsim models"),
+    ]);
+    expect(messages.some((m) => m.includes("with targetNamespace app"))).toBe(true);
+    expect(messages.some((m) => m.includes("did you mean Gateway infra/web?"))).toBe(true);
+  });
+
   test("an edit (a revision after the first) loads the incremental pass and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const reference = preloaded();

@@ -88,6 +88,21 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   "Node",
 ]);
 
+/**
+ * True for the core and Gateway API groups, in which the implementation-support table has no
+ * backend kind (implementationSupport.test.ts checks): a missing policy target in them (a Gateway,
+ * a Service) is answered without loading the table.
+ */
+export function isCoreOrGatewayGroup(group: string): boolean {
+  return group === CORE_GROUP || group === GATEWAY_GROUP;
+}
+
+/**
+ * Kustomize's own group (kustomization.yaml: Kustomization, Component): build configuration, not
+ * an object an API server serves (load/kustomizeFile.ts).
+ */
+export const KUSTOMIZE_GROUP = "kustomize.config.k8s.io";
+
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf("/");
   return slash < 0 ? CORE_GROUP : apiVersion.slice(0, slash);

@@ -5,7 +5,11 @@
  * the default example has no diagnostic and is analysed without it; every caller here raises a
  * diagnostic right after, so the module costs one retry, as the catalog alone would. So do the
  * words of a YAML syntax error, the "belongs under spec" hint of an unknown field, and the byte
- * count of a Secret or ConfigMap whose lengths could pass 1 MiB (nearly always a diagnostic).
+ * count of a Secret or ConfigMap whose lengths could pass 1 MiB (nearly always a diagnostic), the
+ * words of an object of a kind gwsim does not model (with the search for the kind a typo meant,
+ * and the one summary of well-known implementations' kinds),
+ * and the "did you mean" of a parentRef that names no parent in the input (an edit-distance
+ * search: only a route whose parent is missing asks).
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -15,3 +19,10 @@ export { findUnrenderedPlaceholders } from "../load/unrenderedPlaceholders";
 export { describeYamlError } from "../load/describeYamlError";
 export { hintMisplacedSpecFields } from "../validate/hintMisplacedSpecFields";
 export { checkDataSize } from "../validate/checkDataSize";
+export {
+  gatewayKindTypo,
+  unknownKindNote,
+  implementationKindsSummary,
+  fluxTargetNamespace,
+} from "../load/unknownKindWords";
+export { suggestParent } from "../resolve/suggestParent";

@@ -5,7 +5,7 @@
  */
 import { resourceKey } from "../api/keys";
 import { needEngineModule } from "../modules/engineModules";
-import { isCoreOrGatewayGroup } from "../resolve/knownControllers";
+import { isCoreOrGatewayGroup } from "../api/kinds";
 import type { AssumedObject } from "../resolve/world";
 import type { PolicyAttachment } from "../types";
 import type { SemanticGraphInput } from "./semanticGraphInput";

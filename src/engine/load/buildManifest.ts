@@ -6,6 +6,7 @@ import {
   CLUSTER_SCOPED_KINDS,
   DEPRECATED_VERSIONS,
   GATEWAY_GROUP,
+  KUSTOMIZE_GROUP,
   ModelledKind,
   SERVED_VERSIONS,
   groupOf,
@@ -15,7 +16,6 @@ import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, FieldPath, Manifest, ManifestSource, SourceLocation } from "../types";
 import { setOwn } from "../collections/setOwn";
 import { needEngineModule } from "../modules/engineModules";
-import { KUSTOMIZE_GROUP } from "./kustomizeFile";
 
 export interface ObjectInput {
   value: unknown;

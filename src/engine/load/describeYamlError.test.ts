@@ -1,6 +1,7 @@
 import { parseAllDocuments } from "yaml";
 import { expect, test } from "vitest";
-import { describeYamlError, findMissingSpaceAfterColon } from "./describeYamlError";
+import { describeYamlError } from "./describeYamlError";
+import { findMissingSpaceAfterColon } from "./yamlSlips";
 
 function firstError(text: string) {
   const error = parseAllDocuments(text, { prettyErrors: false })[0]?.errors[0];

@@ -4,6 +4,7 @@
  * template (`{{ … }}`) must be rendered before it is YAML.
  */
 import type { YAMLError } from "yaml";
+import { findMissingSpaceAfterColon, isTemplateLine, TEMPLATE } from "./yamlSlips";
 
 export interface DescribedYamlError {
   message: string;
@@ -21,9 +22,6 @@ const FRIENDLIER: Partial<Record<string, DescribedYamlError>> = {
     hint: "Remove one of the two entries; the API server refuses objects with duplicate keys.",
   },
 };
-
-// `type:RegularExpression` at the start of an entry: a word, a colon, then no space.
-const MISSING_SPACE_AFTER_COLON = /^\s*(?:-\s+)?([A-Za-z_][\w.-]*):([^\s:/][^\s#]*)/;
 
 export function describeYamlError(error: YAMLError, lineText: string): DescribedYamlError {
   const friendly = FRIENDLIER[error.code];
@@ -46,19 +44,6 @@ export function describeYamlError(error: YAMLError, lineText: string): Described
   };
 }
 
-/** Said of a line holding a template action, wherever the YAML it breaks fails. */
-export const TEMPLATE: Required<DescribedYamlError> = {
-  message:
-    "This line is Go template syntax (`{{ … }}`), as in a Helm chart's templates/ folder: a template is not YAML until it is rendered.",
-  hint: "Render the chart and check its output: `helm template RELEASE CHART -f values.yaml | gwsim check -` (or paste the rendered manifests).",
-};
-
-// `{{ .Values.x }}`, `{{- if … }}`: an action of Go's text/template, which Helm charts are written in.
-export function isTemplateLine(lineText: string): boolean {
-  const open = lineText.indexOf("{{");
-  return open >= 0 && lineText.indexOf("}}", open + 2) > open;
-}
-
 // `key: value` followed by a deeper-indented `other: x`, or two `key:` on one line.
 function describeNestedMapping(lineText: string): DescribedYamlError {
   if (/:\s.*:(\s|$)/.test(lineText.replace(/#.*$/, ""))) {
@@ -73,22 +58,4 @@ function describeNestedMapping(lineText: string): DescribedYamlError {
       "YAML syntax error: this value is followed by a line indented deeper than its key, so YAML cannot tell where the value ends.",
     hint: "Indent the next line exactly like this key (or, if it belongs under it, move this value onto its own block).",
   };
-}
-
-export interface MissingSpace {
-  text: string;
-  key: string;
-  value: string;
-}
-
-const MAX_QUOTED_WORD = 63;
-
-export function findMissingSpaceAfterColon(text: string): MissingSpace | undefined {
-  const m = MISSING_SPACE_AFTER_COLON.exec(text);
-  if (!m || m[1] === undefined || m[2] === undefined) return undefined;
-  // URLs and times (`http://x`, `12:30`) are legitimate plain scalars, not missing spaces.
-  if (/^\d+$/.test(m[1])) return undefined;
-  // Quoting a long run of text back is printing the file (a password line, a key), not a hint.
-  if (m[1].length > MAX_QUOTED_WORD || m[2].length > MAX_QUOTED_WORD) return undefined;
-  return { text: `${m[1]}:${m[2]}`, key: m[1], value: m[2] };
 }

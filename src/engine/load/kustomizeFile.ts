@@ -5,8 +5,6 @@
  * kustomization would do to them (a namespace, name prefixes, patches, generated ConfigMaps).
  */
 
-export const KUSTOMIZE_GROUP = "kustomize.config.k8s.io";
-
 /**
  * Fields with which kustomize changes, adds or removes objects: when a kustomization has one, the
  * objects checked as they are in the folder are not the objects that get applied.

@@ -11,7 +11,7 @@ import { diagnostic } from "../diagnostics/diagnostic";
 import { unknownKindDiagnostics } from "./unknownKinds";
 import type { Diagnostic, Manifest, ManifestSource, SourceFile, SourceLocation } from "../types";
 import { buildManifest, isPlainObject, refOf, type ObjectInput } from "./buildManifest";
-import { isTemplateLine, TEMPLATE } from "./describeYamlError";
+import { isTemplateLine, TEMPLATE } from "./yamlSlips";
 import { needEngineModule } from "../modules/engineModules";
 import { guardDocuments, positionIn, type RefusedDocument } from "./guardDocuments";
 import { inspectDocument } from "./inspectDocument";

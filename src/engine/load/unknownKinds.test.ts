@@ -45,6 +45,16 @@ metadata: {name: f}
     expect(unknown(["XBackend", "XBackendTrafficPolicy", "XMesh"].map(x).join(""))).toEqual([]);
   });
 
+  it("the kinds offered are the kind table's Gateway API kinds, in its order, then BackendLBPolicy", () => {
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: Frobnicator
+metadata: {name: f}
+`;
+    expect(load(text).diagnostics.map((d) => d.hint)).toEqual([
+      "Use a kind the Gateway API defines: GatewayClass, Gateway, ListenerSet, HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute, ReferenceGrant, BackendTLSPolicy, BackendLBPolicy.",
+    ]);
+  });
+
   it("another project's kind: one info per kind, at its first object, with the count", () => {
     const widget = (name: string) =>
       `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: ${name}}\nspec: {size: 3}\n---\n`;

@@ -5,6 +5,8 @@
  */
 import type { MatchOutcome } from "./types";
 
+export { hostnameSpecificity } from "./hostnameSpecificity";
+
 /** Lower-cases a Host header / SNI and strips its port (also from a bracketed IPv6 literal). */
 export function normalizeHost(host: string): string {
   let h = host;
@@ -42,16 +44,6 @@ export function matchHostname(pattern: string, host: string): MatchOutcome {
     };
   }
   return { pass, detail: pass ? `${shown} equals ${pattern}` : `${shown} is not ${pattern}` };
-}
-
-/**
- * Specificity of a hostname pattern, higher is more specific: exact names first (by length),
- * then wildcards by the length of their suffix, then the match-all.
- */
-export function hostnameSpecificity(pattern: string | undefined): number {
-  if (pattern === undefined || pattern === "" || pattern === "*") return 0;
-  if (pattern.startsWith("*.")) return 1 + pattern.length;
-  return 10_000 + pattern.length;
 }
 
 export function describeHostnameKind(pattern: string | undefined): string {

@@ -2,7 +2,7 @@
  * The controller families gwsim can name (implementationSupport.ts, case a), by controllerName
  * prefix: every route's controllers are identified, so this stays out of the on-demand table.
  */
-import { GATEWAY_GROUP } from "../api/kinds";
+export { isCoreOrGatewayGroup } from "../api/kinds";
 
 /** A controller family gwsim can name, by controllerName prefix. */
 interface KnownController {
@@ -44,13 +44,4 @@ export function identifyController(className: string, controllerName?: string): 
     known: false,
     why: `GatewayClass ${className} names controller ${controllerName}, which gwsim cannot tie to an implementation`,
   };
-}
-
-/**
- * True for the core and Gateway API groups, in which the implementation-support table has no
- * backend kind (implementationSupport.test.ts checks): a missing policy target in them (a Gateway,
- * a Service) is answered without loading the table.
- */
-export function isCoreOrGatewayGroup(group: string): boolean {
-  return group === "" || group === GATEWAY_GROUP;
 }

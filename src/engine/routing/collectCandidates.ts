@@ -5,7 +5,7 @@
  */
 import type { RouteKind } from "../api/kinds";
 import type { GRPCRouteMatch, HTTPRouteMatch } from "../api/spec";
-import { hostnameSpecificity } from "../match/hostname";
+import { hostnameSpecificity } from "../match/hostnameSpecificity";
 import type {
   GatewayModel,
   ListenerModel,
@@ -26,7 +26,7 @@ import type {
 } from "./types";
 import { appendAll } from "../collections/appendAll";
 import { emptyList } from "../collections/emptyList";
-import { smallShare, smallWeightTotal, weightShares } from "../simulate/weights";
+import { smallShare, smallWeightTotal, weightShares } from "../simulate/weightShares";
 import { intersectHostname } from "../resolve/intersectHostnames";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
 import type { RouteTableReadingNote } from "./types";

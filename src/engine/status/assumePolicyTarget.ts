@@ -8,7 +8,7 @@
 import { resourceKey } from "../api/keys";
 import type { Manifest, PolicyAttachment } from "../types";
 import { needEngineModule } from "../modules/engineModules";
-import { isCoreOrGatewayGroup } from "../resolve/knownControllers";
+import { isCoreOrGatewayGroup } from "../api/kinds";
 import { lookupObject } from "../resolve/world";
 import { recordAssumption, type StatusContext } from "./statusContext";
 

@@ -8,7 +8,7 @@ import { RouteReason } from "../api/conditions";
 import { GATEWAY_GROUP } from "../api/kinds";
 import { resourceKey } from "../api/keys";
 import { lookupObject } from "../resolve/world";
-import { suggestParent } from "../resolve/suggestParent";
+import { needEngineModule } from "../modules/engineModules";
 import { asNumber, asRecords, asString } from "../resolve/read";
 import {
   copyParentRefAsWritten,
@@ -118,7 +118,7 @@ export function attachRouteParent(
       pathOf(parentRefIndex),
     );
     explain.unknownParent = true;
-    const meant = suggestParent(ctx.index, ref);
+    const meant = needEngineModule("diagnosticWords").suggestParent(ctx.index, ref);
     const unknown = `unknown: ${ref.kind} ${ref.namespace}/${ref.name} is not in the workspace (${found.why}); its controller decides whether it accepts the route`;
     return noStatus(explain, meant === undefined ? unknown : `${unknown}; ${meant}`, [
       {
@@ -130,7 +130,7 @@ export function attachRouteParent(
   }
   const parent = found.state === "found" ? found.object : undefined;
   if (!parent) {
-    const meant = suggestParent(ctx.index, ref);
+    const meant = needEngineModule("diagnosticWords").suggestParent(ctx.index, ref);
     const also = meant === undefined ? "" : `; ${meant}`;
     reportDiagnostic(
       ctx,

@@ -3,7 +3,7 @@
  * metadata of every modelled object: only what would make the API server refuse the object or
  * make gwsim misread it. The full core/v1 schemas are not vendored.
  */
-import { mayExceedDataSize } from "./checkDataSize";
+import { mayExceedDataSize } from "./dataSizeBound";
 import { checkSecretKeyPair, describeKeyMismatch } from "../resolve/inspectCertificateData";
 import { asArray, describeRaw, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";

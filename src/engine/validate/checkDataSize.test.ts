@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { analyze } from "../analyze";
-import { MAX_DATA_BYTES } from "./checkDataSize";
+import { MAX_DATA_BYTES } from "./dataSizeBound";
 
 const configMap = (value: string) => `apiVersion: v1
 kind: ConfigMap

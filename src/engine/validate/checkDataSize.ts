@@ -6,8 +6,7 @@
  * cost one pass over their lengths.
  */
 import type { ValidationIssue } from "./validationIssue";
-
-export const MAX_DATA_BYTES = 1024 * 1024;
+import { dataFields, entries, MAX_DATA_BYTES, mayExceedDataSize } from "./dataSizeBound";
 
 export function checkDataSize(
   kind: "Secret" | "ConfigMap",
@@ -41,31 +40,6 @@ export function checkDataSize(
           : "Split the ConfigMap, or ship large content another way (a volume, the container image).",
     },
   ];
-}
-
-/**
- * Whether even three bytes per character could reach the limit: one pass over the lengths. Only
- * then is the counting above asked for (it is in the on-demand diagnostic words module).
- */
-export function mayExceedDataSize(
-  kind: "Secret" | "ConfigMap",
-  body: Record<string, unknown>,
-): boolean {
-  let bound = 0;
-  for (const field of dataFields(kind))
-    for (const [key, value] of entries(body[field]))
-      bound += 3 * key.length + (typeof value === "string" ? 3 * value.length : 0);
-  return bound > MAX_DATA_BYTES;
-}
-
-function dataFields(kind: "Secret" | "ConfigMap"): string[] {
-  return kind === "Secret" ? ["data", "stringData"] : ["data", "binaryData"];
-}
-
-function entries(value: unknown): [string, unknown][] {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? Object.entries(value)
-    : [];
 }
 
 function utf8Length(text: string): number {

@@ -18,7 +18,7 @@
  *   null-prototype objects, so `labels[key]` can never reach Object.prototype;
  * - `type`-less or property-less schemas (status, ownerReferences) keep plain JSON data.
  */
-import { findMissingSpaceAfterColon } from "../load/describeYamlError";
+import { findMissingSpaceAfterColon } from "../load/yamlSlips";
 import { compileSchemaPattern } from "../match/regex";
 import type { FieldPath } from "../types";
 import type { JsonSchema } from "./crdSchemas";

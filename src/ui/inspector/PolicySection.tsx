@@ -5,13 +5,13 @@
  */
 import type { EffectivePolicy, PolicyAttachment, ResourceKey } from "../../engine";
 import { useGwsimStore } from "../../store";
+import { selectAnalysis } from "../../store/selectors";
 import {
-  selectAnalysis,
   selectEffectivePolicies,
   selectObjectsReachedByPolicy,
   selectPolicyTargets,
   type PolicyReachedObject,
-} from "../../store/selectors";
+} from "../../store/inspectorSelectors";
 import { slugOf } from "../canvas/graphTestIds";
 import {
   describePolicyReach,

@@ -6,7 +6,7 @@
 import { useMemo } from "react";
 import type { ConditionVerdict, ResourceKey } from "../../engine";
 import { useGwsimStore } from "../../store";
-import { selectStatusDrift } from "../../store/selectors";
+import { selectStatusDrift } from "../../store/inspectorSelectors";
 import { slugOf } from "../canvas/graphTestIds";
 import { conditionTone } from "./ConditionList";
 import { groupStatusDrift, printStaleNote } from "./groupStatusDrift";

@@ -3,7 +3,7 @@
  * the Service port. The Gateway, listener and SNI fields do not apply to a mesh request.
  */
 import type { SimRequest } from "../../engine";
-import type { SimMeshOptions } from "../../store/simulatorSelectors";
+import type { SimMeshOptions } from "../../store/simulatorFormSelectors";
 
 interface Props {
   draft: SimRequest;

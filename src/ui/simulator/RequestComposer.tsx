@@ -5,7 +5,8 @@
 import { useState } from "react";
 import type { SimRequest, SimScheme } from "../../engine";
 import { useGwsimStore } from "../../store";
-import { selectSimDraft, selectSimGateways, selectSimMesh } from "../../store/simulatorSlice";
+import { selectSimDraft } from "../../store/simulatorSlice";
+import { selectSimGateways, selectSimMesh } from "../../store/simulatorFormSelectors";
 import {
   defaultPort,
   portForScheme,

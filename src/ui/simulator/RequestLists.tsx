@@ -3,7 +3,8 @@ import type { SimRequest } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { describeRequest } from "../../engine/present";
 import { missingGateway, revalidateRequest } from "../../store/simulatorRevalidate";
-import { exportSavedAsCaseFile, sendRequest } from "./simulatorClient";
+import { exportSavedAsCaseFile } from "./exportSavedCases";
+import { sendRequest } from "./simulatorClient";
 
 /** Puts a request in the composer and sends it; a Gateway that is gone is dropped, and the composer says so. */
 function use(request: SimRequest) {

@@ -4,7 +4,8 @@
  */
 import { useState } from "react";
 import { useGwsimStore } from "../../store";
-import { selectSimSplitRules, type SimRollout } from "../../store/simulatorSlice";
+import type { SimRollout } from "../../store/simulatorSlice";
+import { selectSimSplitRules } from "../../store/simulatorFormSelectors";
 import { applySimRolloutStep, rolloutWeights } from "../../store/simulatorCompose";
 
 const DEFAULT_STEPS = [10, 30, 60, 100];

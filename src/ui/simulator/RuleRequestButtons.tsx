@@ -3,7 +3,7 @@
  * route. The request comes from the engine's requestForRule; the trace opens in the Simulator.
  */
 import { useGwsimStore } from "../../store";
-import { selectSimRouteRules } from "../../store/simulatorSlice";
+import { selectSimRouteRules } from "../../store/simulatorFormSelectors";
 import { composeFromObject } from "../../store/simulatorCompose";
 import { sendRequest } from "./simulatorClient";
 

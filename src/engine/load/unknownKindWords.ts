@@ -1,0 +1,135 @@
+/**
+ * The words of unknownKinds.ts's diagnostics, and the spelling search for the kind a typo meant:
+ * part of the on-demand diagnostic words (diagnostics/diagnosticWordsModule.ts), since only an
+ * input holding an object of a kind gwsim does not model (and not a built-in or a policy) gets
+ * one. Which objects get one is decided in unknownKinds.ts.
+ */
+import { GATEWAY_GROUP, ModelledKind } from "../api/kinds";
+import { diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic, Manifest } from "../types";
+import { suggestValue } from "../validate/suggestValue";
+import type { KindSeen } from "./implementationKinds";
+import type { SourceLocator } from "./sourceLocator";
+import { GATEWAY_KINDS_BY_GROUP } from "./unknownKinds";
+
+/** A kind in a Gateway API group that the group does not define: a warning, with the nearest. */
+export function gatewayKindTypo(
+  m: Manifest,
+  kinds: readonly string[],
+  locator: SourceLocator,
+): Diagnostic {
+  const nearest = suggestValue(m.kind, kinds)?.value;
+  const modelled = Object.hasOwn(ModelledKind, m.kind);
+  const why = modelled ? `${m.kind} is not in ${m.group}` : `${m.group} defines no kind ${m.kind}`;
+  const meant = nearest !== undefined ? ` Did you mean ${nearest}?` : "";
+  return diagnostic(
+    "object.unknown-kind",
+    locator.locate(m, ["kind"]),
+    `${why}: the API server refuses this object (no matches for kind "${m.kind}"), and gwsim keeps it without interpreting it.${meant}`,
+    {
+      hint:
+        nearest !== undefined
+          ? `Change kind to ${nearest}.`
+          : `Use a kind the Gateway API defines: ${kinds.join(", ")}.`,
+      object: refOf(m),
+      docIndex: m.source.docIndex,
+      path: ["kind"],
+      severity: "warning",
+    },
+  );
+}
+
+/** Another project's kind: one info at its first object, with the count of its objects. */
+export function unknownKindNote(m: Manifest, count: number, locator: SourceLocator): Diagnostic {
+  const more = count > 1 ? ` (${count} objects of this kind in the input)` : "";
+  return diagnostic(
+    "object.unknown-kind",
+    locator.locate(m, ["kind"]),
+    `${m.kind} (${m.apiVersion}) is ${GATEWAY_KINDS_BY_GROUP[GATEWAY_GROUP]?.includes(m.kind) === true ? `not the Gateway API's ${m.kind} (${GATEWAY_GROUP}), and ` : ""}not a kind gwsim models: the object is kept unchanged, and counts only as the target of the references and policies that name it${more}.`,
+    { object: refOf(m), docIndex: m.source.docIndex, path: ["kind"] },
+  );
+}
+
+/**
+ * A Flux Kustomization applies the kustomize build of `spec.path` (in its source) and, with
+ * `spec.targetNamespace`, puts every namespaced object of that build in that namespace. When the
+ * input holds such a Kustomization, the folder it points at is likely in the input too, written
+ * without namespaces that gwsim reads as `default`: say where they land and how to check the
+ * applied objects. (Without targetNamespace there is nothing to say: the objects keep their
+ * namespaces; unknownKinds.ts asks only with one.)
+ */
+export function fluxTargetNamespace(
+  m: Manifest,
+  target: string,
+  manifests: readonly Manifest[],
+  locator: SourceLocator,
+): Diagnostic {
+  const path = typeof m.spec["path"] === "string" ? m.spec["path"] : "./";
+  let defaulted = 0;
+  for (const o of manifests) {
+    const meta = o.body["metadata"];
+    const written = typeof meta === "object" && meta !== null && "namespace" in meta;
+    if (o.namespace === "default" && !written) defaulted += 1;
+  }
+  const here =
+    defaulted > 0
+      ? ` ${defaulted} object${defaulted === 1 ? "" : "s"} of the input ha${defaulted === 1 ? "s" : "ve"} no namespace and ${defaulted === 1 ? "is" : "are"} read here as default; if ${defaulted === 1 ? "it is" : "they are"} under ${path}, ${defaulted === 1 ? "it lands" : "they land"} in ${target}.`
+      : "";
+  return diagnostic(
+    "object.kustomize-config",
+    locator.locate(m, ["spec", "targetNamespace"]),
+    `Flux Kustomization ${m.namespace ?? ""}/${m.name} applies the objects under ${path} with targetNamespace ${target}: each namespaced object there gets namespace ${target} when applied, whatever its file says.${here}`,
+    {
+      hint: `Check the objects as Flux applies them: \`kustomize build ${path} | gwsim check -\` after setting \`namespace: ${target}\` in its kustomization.yaml (or \`flux build kustomization ${m.name} --path ${path} | gwsim check -\`).`,
+      object: refOf(m),
+      docIndex: m.source.docIndex,
+      path: ["spec", "targetNamespace"],
+      severity: "warning",
+    },
+  );
+}
+
+/**
+ * Kinds of well-known implementations (implementationKinds.ts): one info per input naming each kind
+ * with its count, at the first such object. Only asked with at least one such kind.
+ */
+export function implementationKindsSummary(
+  kinds: ReadonlyMap<string, KindSeen>,
+  locator: SourceLocator,
+): Diagnostic | undefined {
+  const all = [...kinds.values()];
+  const first = all[0]?.manifest;
+  if (first === undefined) return undefined;
+  const byGroup = new Map<string, string[]>();
+  let objects = 0;
+  for (const { manifest: m, count } of all) {
+    objects += count;
+    const clash =
+      GATEWAY_KINDS_BY_GROUP[GATEWAY_GROUP]?.includes(m.kind) === true
+        ? `, not the Gateway API's ${m.kind}`
+        : "";
+    const entry = `${m.kind} (${count}${clash})`;
+    const list = byGroup.get(m.group);
+    if (list === undefined) byGroup.set(m.group, [entry]);
+    else list.push(entry);
+  }
+  const listed = [...byGroup].map(([group, entries]) => `${group}: ${entries.join(", ")}`);
+  const what = `${objects} object${objects === 1 ? "" : "s"} of ${all.length === 1 ? "a kind" : `${all.length} kinds`} that Gateway API implementations define for their own configuration and policies`;
+  return diagnostic(
+    "object.unknown-kind",
+    locator.locate(first, ["kind"]),
+    `${what} ${objects === 1 ? "is" : "are"} kept unchanged: gwsim does not model ${all.length === 1 ? "this kind" : "these kinds"}, and ${objects === 1 ? "the object counts" : "they count"} only as the target of the references and policies that name ${objects === 1 ? "it" : "them"}. ${listed.join("; ")}.`,
+    {
+      hint: `Nothing to fix: gwsim simulates the Gateway API (${GATEWAY_GROUP}) and the objects it references; what these kinds change is up to their controller.`,
+      object: refOf(first),
+      docIndex: first.source.docIndex,
+      path: ["kind"],
+    },
+  );
+}
+
+function refOf(m: Manifest): { kind: string; namespace?: string; name: string } {
+  return m.namespace === undefined
+    ? { kind: m.kind, name: m.name }
+    : { kind: m.kind, namespace: m.namespace, name: m.name };
+}
