@@ -137,9 +137,15 @@ export function resolveRouteReporting(
   kind: RouteKind,
 ): RouteResolution {
   const resolution = resolveRoute(ctx.index, m, kind, ctx.readings);
-  for (const n of resolution.readingNotes)
+  // Indexed loops: nearly every list here is the shared empty one, and a for…of over it still
+  // allocated an iterator (three per route of every analysis).
+  const { readingNotes, refProblems, assumptions } = resolution;
+  for (let i = 0; i < readingNotes.length; i++) {
+    const n = readingNotes[i] as (typeof readingNotes)[number];
     reportDiagnostic(ctx, "reading.applied", m, n.path, n.message);
-  for (const p of resolution.refProblems) {
+  }
+  for (let i = 0; i < refProblems.length; i++) {
+    const p = refProblems[i] as (typeof refProblems)[number];
     if (p.missing)
       reportDiagnostic(
         ctx,
@@ -149,7 +155,10 @@ export function resolveRouteReporting(
         `${p.missing} is not in the input, so the route reports ${p.reason} for it.`,
       );
   }
-  for (const a of resolution.assumptions) recordAssumption(ctx, a.note, m, a.path);
+  for (let i = 0; i < assumptions.length; i++) {
+    const a = assumptions[i] as (typeof assumptions)[number];
+    recordAssumption(ctx, a.note, m, a.path);
+  }
   return resolution;
 }
 

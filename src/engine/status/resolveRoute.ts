@@ -69,6 +69,25 @@ const DEFAULT_HTTP_RULES: Record<string, unknown>[] = [
   { matches: [{ path: { type: "PathPrefix", value: "/" } }] },
 ];
 
+/**
+ * What resolving one route's references reads and reports into. One object per route, handed to
+ * the module's functions below: closures over these (four per route, with their context) were
+ * allocated for every route of every analysis, and the three report lists now start only at
+ * their first entry (nearly every route reports nothing and shares the frozen empty list).
+ */
+interface RouteRefs {
+  index: ResourceIndex;
+  kind: RouteKind;
+  namespace: string;
+  from: { kind: RouteKind; namespace: string; meshOnly: boolean };
+  // The route itself goes along for the rare backendRef of an implementation-specific kind, whose
+  // support depends on the route's controllers (read only then).
+  refReadings: { readings: Readings | undefined; route: Manifest };
+  refProblems: RefProblem[] | undefined;
+  assumptions: RouteResolution["assumptions"] | undefined;
+  readingNotes: ReadingNote[] | undefined;
+}
+
 export function resolveRoute(
   index: ResourceIndex,
   m: Manifest,
@@ -76,128 +95,21 @@ export function resolveRoute(
   readings?: Readings,
 ): RouteResolution {
   const namespace = m.namespace ?? "default";
-  const refProblems: RefProblem[] = [];
-  const assumptions: RouteResolution["assumptions"] = [];
-  const readingNotes: ReadingNote[] = [];
   const hasRules = Array.isArray(m.spec["rules"]);
   const rawRules = hasRules
     ? asRecords(m.spec["rules"])
     : kind === "HTTPRoute"
       ? DEFAULT_HTTP_RULES
       : [];
-  const from = { kind, namespace, meshOnly: bindsOnlyServices(m.spec) };
-
-  // The route itself goes along for the rare backendRef of an implementation-specific kind, whose
-  // support depends on the route's controllers (read only then).
-  const refReadings = { readings, route: m };
-
-  // Where a reference is written, spelt out only for one that has something to report (most
-  // resolve silently): the places travel as numbers, not as a path or a closure per reference.
-  // `b` is the backendRef index, undefined for the rule's own filters; `f` a mirror's filter.
-  const filtersPath = (r: number, b: number | undefined): FieldPathList =>
-    b === undefined
-      ? ["spec", "rules", r, "filters"]
-      : ["spec", "rules", r, "backendRefs", b, "filters"];
-  const refPath = (r: number, b: number | undefined, f: number | undefined): FieldPathList =>
-    f === undefined
-      ? ["spec", "rules", r, "backendRefs", b ?? 0]
-      : [...filtersPath(r, b), f, "requestMirror", "backendRef"];
-  const resolveRef = (
-    raw: unknown,
-    i: number,
-    r: number,
-    b: number | undefined,
-    f?: number,
-  ): ResolvedBackendRef => {
-    const ref = resolveBackendRef(index, from, raw, i, refReadings);
-    // Set here only when a reading decided the reference (the lone-backend reading comes later).
-    if (ref.reading !== undefined)
-      readingNotes.push({ path: [...refPath(r, b, f), "port"], message: ref.reading });
-    if (!ref.valid && ref.reason && ref.message) {
-      const problem: RefProblem = {
-        reason: ref.reason,
-        message: ref.message,
-        path: refPath(r, b, f),
-      };
-      if (
-        ref.reason === RouteReason.BackendNotFound &&
-        !getObject(index, ref.kind, ref.namespace, ref.name)
-      )
-        problem.missing = `${ref.kind} ${ref.namespace}/${ref.name}`;
-      refProblems.push(problem);
-    }
-    if (ref.assumedGrantWhy !== undefined) {
-      assumptions.push({
-        note: assumedGrantNote(
-          { group: GATEWAY_GROUP, kind, namespace },
-          { group: ref.group, kind: ref.kind, namespace: ref.namespace },
-          ref.assumedGrantWhy,
-        ),
-        path: refPath(r, b, f),
-      });
-    }
-    if (ref.implementation !== undefined) {
-      for (const note of implementationNotes(ref))
-        assumptions.push({ note, path: refPath(r, b, f) });
-    } else if (ref.assumed !== undefined) {
-      const facts = [...(ref.port !== undefined ? [`port ${ref.port}`] : []), "one ready endpoint"];
-      assumptions.push({
-        note: {
-          code: "assume.service",
-          kind: "Service",
-          namespace: ref.namespace,
-          name: ref.name,
-          why: ref.assumedWhy ?? "",
-          facts,
-          closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)`,
-        },
-        path: refPath(r, b, f),
-      });
-    }
-    return ref;
-  };
-  // Most rules and backendRefs have no filters: they share one frozen empty list.
-  const resolveFilters = (raw: unknown, r: number, b: number | undefined): ResolvedFilter[] => {
-    const written = asRecords(raw);
-    if (written.length === 0) return emptyList();
-    return written.map((f, i) => {
-      const filter = f as HTTPRouteFilter;
-      const out: ResolvedFilter = { index: i, filter };
-      const mirror = asRecord(asRecord(f["requestMirror"])?.["backendRef"]);
-      if (asString(f["type"]) === "RequestMirror" && mirror) {
-        out.mirrorBackend = resolveRef(mirror, 0, r, b, i);
-      }
-      const ext = asRecord(f["extensionRef"]);
-      if (asString(f["type"]) === "ExtensionRef" && ext) {
-        const extKind = asString(ext["kind"]) ?? "";
-        const extName = asString(ext["name"]) ?? "";
-        const target = lookupObject(index, extKind, namespace, extName);
-        if (target.state === "assumed") {
-          out.extensionRefAssumed = true;
-          assumptions.push({
-            note: {
-              code: "assume.object",
-              kind: extKind,
-              namespace,
-              name: extName,
-              why: target.why,
-              facts: [],
-              closedWorld: "the route reports ResolvedRefs=False (InvalidKind) for it",
-            },
-            path: [...filtersPath(r, b), i, "extensionRef"],
-          });
-        } else if (target.state === "missing") {
-          out.extensionRefMissing = true;
-          refProblems.push({
-            reason: RouteReason.InvalidKind,
-            message: `extensionRef ${asString(ext["group"]) ?? ""}/${extKind} ${namespace}/${extName} is not in the input; requests reaching this filter get an error`,
-            path: [...filtersPath(r, b), i, "extensionRef"],
-            missing: `${extKind} ${namespace}/${extName}`,
-          });
-        }
-      }
-      return out;
-    });
+  const refs: RouteRefs = {
+    index,
+    kind,
+    namespace,
+    from: { kind, namespace, meshOnly: bindsOnlyServices(m.spec) },
+    refReadings: { readings, route: m },
+    refProblems: undefined,
+    assumptions: undefined,
+    readingNotes: undefined,
   };
 
   // Sized up front, as map would: an empty list grown by push reserves room for 17 items, and
@@ -209,8 +121,8 @@ export function resolveRoute(
     const backendRefs = new Array<ResolvedBackendRef>(writtenRefs.length);
     for (let i = 0; i < writtenRefs.length; i++) {
       const b = writtenRefs[i] ?? {};
-      const ref = resolveRef(b, i, r, i);
-      const filters = resolveFilters(b["filters"], r, i);
+      const ref = resolveRef(refs, b, i, r, i, undefined);
+      const filters = resolveFilters(refs, b["filters"], r, i);
       // A reference without filters may be one shared by every rule that names it alike.
       if (filters.length === 0) backendRefs[i] = ref;
       else {
@@ -232,12 +144,15 @@ export function resolveRoute(
       const message = `the only backendRef of rule ${r} has weight 0 and gets all the rule's traffic (${describeReading("loneBackendZeroWeight", "all-traffic")}; gwsim's default gives it none: 500)`;
       // Traces name the reading beside the backend it decided, not only the route's diagnostics.
       lone.reading = message;
-      readingNotes.push({ path: ["spec", "rules", r, "backendRefs", 0, "weight"], message });
+      (refs.readingNotes ??= []).push({
+        path: ["spec", "rules", r, "backendRefs", 0, "weight"],
+        message,
+      });
     }
     const resolved: ResolvedRule = {
       index: r,
       matches: asArray(rule["matches"]) as HTTPRouteMatch[] | GRPCRouteMatch[],
-      filters: resolveFilters(rule["filters"], r, undefined),
+      filters: resolveFilters(refs, rule["filters"], r, undefined),
       backendRefs: sharedRefList(backendRefs),
       valid: true,
     };
@@ -268,7 +183,134 @@ export function resolveRoute(
     rules,
   };
   if (m.creationTimestamp !== undefined) route.creationTimestamp = m.creationTimestamp;
-  return { route, refProblems, readingNotes, assumptions };
+  return {
+    route,
+    refProblems: refs.refProblems ?? emptyList(),
+    readingNotes: refs.readingNotes ?? emptyList(),
+    assumptions: refs.assumptions ?? emptyList(),
+  };
+}
+
+// Where a reference is written, spelt out only for one that has something to report (most
+// resolve silently): the places travel as numbers, not as a path per reference. `r` is the rule,
+// `b` the backendRef index (undefined for the rule's own filters), `f` a mirror's filter.
+function filtersPath(r: number, b: number | undefined): FieldPathList {
+  return b === undefined
+    ? ["spec", "rules", r, "filters"]
+    : ["spec", "rules", r, "backendRefs", b, "filters"];
+}
+
+function refPath(r: number, b: number | undefined, f: number | undefined): FieldPathList {
+  return f === undefined
+    ? ["spec", "rules", r, "backendRefs", b ?? 0]
+    : [...filtersPath(r, b), f, "requestMirror", "backendRef"];
+}
+
+function resolveRef(
+  refs: RouteRefs,
+  raw: unknown,
+  i: number,
+  r: number,
+  b: number | undefined,
+  f: number | undefined,
+): ResolvedBackendRef {
+  const { index, kind, namespace } = refs;
+  const ref = resolveBackendRef(index, refs.from, raw, i, refs.refReadings);
+  // Set here only when a reading decided the reference (the lone-backend reading comes later).
+  if (ref.reading !== undefined)
+    (refs.readingNotes ??= []).push({ path: [...refPath(r, b, f), "port"], message: ref.reading });
+  if (!ref.valid && ref.reason && ref.message) {
+    const problem: RefProblem = {
+      reason: ref.reason,
+      message: ref.message,
+      path: refPath(r, b, f),
+    };
+    if (
+      ref.reason === RouteReason.BackendNotFound &&
+      !getObject(index, ref.kind, ref.namespace, ref.name)
+    )
+      problem.missing = `${ref.kind} ${ref.namespace}/${ref.name}`;
+    (refs.refProblems ??= []).push(problem);
+  }
+  if (ref.assumedGrantWhy !== undefined) {
+    (refs.assumptions ??= []).push({
+      note: assumedGrantNote(
+        { group: GATEWAY_GROUP, kind, namespace },
+        { group: ref.group, kind: ref.kind, namespace: ref.namespace },
+        ref.assumedGrantWhy,
+      ),
+      path: refPath(r, b, f),
+    });
+  }
+  if (ref.implementation !== undefined) {
+    for (const note of implementationNotes(ref))
+      (refs.assumptions ??= []).push({ note, path: refPath(r, b, f) });
+  } else if (ref.assumed !== undefined) {
+    const facts = [...(ref.port !== undefined ? [`port ${ref.port}`] : []), "one ready endpoint"];
+    (refs.assumptions ??= []).push({
+      note: {
+        code: "assume.service",
+        kind: "Service",
+        namespace: ref.namespace,
+        name: ref.name,
+        why: ref.assumedWhy ?? "",
+        facts,
+        closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)`,
+      },
+      path: refPath(r, b, f),
+    });
+  }
+  return ref;
+}
+
+/** A rule's or a backendRef's filters; most have none and share one frozen empty list. */
+function resolveFilters(
+  refs: RouteRefs,
+  raw: unknown,
+  r: number,
+  b: number | undefined,
+): ResolvedFilter[] {
+  const written = asRecords(raw);
+  if (written.length === 0) return emptyList();
+  const { index, namespace } = refs;
+  return written.map((f, i) => {
+    const filter = f as HTTPRouteFilter;
+    const out: ResolvedFilter = { index: i, filter };
+    const mirror = asRecord(asRecord(f["requestMirror"])?.["backendRef"]);
+    if (asString(f["type"]) === "RequestMirror" && mirror) {
+      out.mirrorBackend = resolveRef(refs, mirror, 0, r, b, i);
+    }
+    const ext = asRecord(f["extensionRef"]);
+    if (asString(f["type"]) === "ExtensionRef" && ext) {
+      const extKind = asString(ext["kind"]) ?? "";
+      const extName = asString(ext["name"]) ?? "";
+      const target = lookupObject(index, extKind, namespace, extName);
+      if (target.state === "assumed") {
+        out.extensionRefAssumed = true;
+        (refs.assumptions ??= []).push({
+          note: {
+            code: "assume.object",
+            kind: extKind,
+            namespace,
+            name: extName,
+            why: target.why,
+            facts: [],
+            closedWorld: "the route reports ResolvedRefs=False (InvalidKind) for it",
+          },
+          path: [...filtersPath(r, b), i, "extensionRef"],
+        });
+      } else if (target.state === "missing") {
+        out.extensionRefMissing = true;
+        (refs.refProblems ??= []).push({
+          reason: RouteReason.InvalidKind,
+          message: `extensionRef ${asString(ext["group"]) ?? ""}/${extKind} ${namespace}/${extName} is not in the input; requests reaching this filter get an error`,
+          path: [...filtersPath(r, b), i, "extensionRef"],
+          missing: `${extKind} ${namespace}/${extName}`,
+        });
+      }
+    }
+    return out;
+  });
 }
 
 export function describeRule(rule: ResolvedRule): string {
