@@ -138,6 +138,7 @@ export function collectCandidates(
   // One target string per distinct backend: thousands of rules name the same few Services.
   const targetName = createTargetNames();
   const sharedBackends = new SharedBackends();
+  // Only routes that drop a rule have an entry: nearly every route drops none.
   const droppedOf = new Map<ResolvedRoute, RouteTableDroppedRule[]>();
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
@@ -151,13 +152,15 @@ export function collectCandidates(
         const route = routeByKey.get(routeKeys[r] as string);
         if (route === undefined) continue;
         let candidates = candidatesOf.get(route);
-        if (candidates === undefined)
+        let dropped: RouteTableDroppedRule[];
+        if (candidates === undefined) {
           candidatesOf.set(
             route,
             (candidates = routeCandidates(route, targetName, sharedBackends)),
           );
-        let dropped = droppedOf.get(route);
-        if (dropped === undefined) droppedOf.set(route, (dropped = droppedRules(route)));
+          dropped = droppedRules(route);
+          if (dropped.length > 0) droppedOf.set(route, dropped);
+        } else dropped = droppedOf.get(route) ?? emptyList();
         for (let j = 0; j < hosts.length; j++) {
           const h = hosts[j] as string;
           const own = ownHostnames(route, listener.hostname, h);
@@ -248,6 +251,12 @@ function ownHostnames(
   intersected: string,
 ): readonly string[] {
   if (route.hostnames.length === 0) return ANY_HOST;
+  // Nearly every route names one hostname: its own list is the answer (read only, never kept
+  // apart from the route), not a copy of it per attachment.
+  if (route.hostnames.length === 1)
+    return intersectHostname(listenerHostname, route.hostnames[0] as string) === intersected
+      ? route.hostnames
+      : [intersected];
   // Distinct, in the route's order; hostname lists are short, so a scan beats a Set per route.
   const own: string[] = [];
   for (const o of route.hostnames)
@@ -453,7 +462,7 @@ function placedCandidate(c: RankedCandidate, rank: number): RankedCandidate {
 
 export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
   // Nearly every route drops none: those share the empty list rather than build two arrays.
-  if (route.rules.every((r) => r.valid)) return emptyList();
+  if (allValid(route.rules)) return emptyList();
   return route.rules
     .filter((r) => !r.valid)
     .map((r) => {
@@ -465,6 +474,12 @@ export function droppedRules(route: ResolvedRoute): RouteTableDroppedRule[] {
       if (r.name !== undefined) d.ruleName = r.name;
       return d;
     });
+}
+
+/** An indexed loop: every() took a callback per route of every analysis. */
+function allValid(rules: readonly ResolvedRule[]): boolean {
+  for (let i = 0; i < rules.length; i++) if (!(rules[i] as ResolvedRule).valid) return false;
+  return true;
 }
 
 /** What every candidate of one route ranks by alike, worked out once per route. */
@@ -639,7 +654,8 @@ function dedupe<T extends { name?: string }>(
   list: readonly T[],
   caseInsensitive: boolean,
 ): readonly T[] {
-  if (list.length === 0) return list;
+  // A list of one has nothing to drop (most header matches): no Set and no copy for it.
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   return list.filter((m) => {
     const key = caseInsensitive ? (m.name ?? "").toLowerCase() : (m.name ?? "");

@@ -80,6 +80,44 @@ describe("compileRouteTable", () => {
     ]);
   });
 
+  test("a route on two listeners lists its dropped rules in both virtual hosts", () => {
+    const both = aGateway("infra", "both", [
+      { name: "one", port: 80, protocol: "HTTP" },
+      { name: "two", port: 81, protocol: "HTTP" },
+    ]);
+    const r = anHTTPRoute("app", "r", {
+      rules: [{ backends: [{ name: "a" }] }, { backends: [{ name: "b" }], valid: false }],
+    });
+    r.rules[1]!.invalidReason = "UnsupportedValue";
+    const t = compileRouteTable([both], [r], attach(r, both));
+    expect(
+      t.listeners.map((l) => l.virtualHosts[0]?.droppedRules?.map((d) => d.ruleIndex)),
+    ).toEqual([[1], [1]]);
+  });
+
+  test("a wildcard route hostname under a narrower listener keys its own virtual host when asked", () => {
+    const narrow = aGateway("infra", "narrow", [
+      { name: "a", port: 80, protocol: "HTTP", hostname: "a.example.com" },
+    ]);
+    const wild = anHTTPRoute("app", "wild", {
+      hostnames: ["*.example.com"],
+      rules: [{ backends: [{ name: "a" }] }],
+    });
+    const keys = (readings?: {
+      GatewayRouteHostnameIntersectionPrecedence: "original-hostnames";
+    }) =>
+      compileRouteTable(
+        [narrow],
+        [wild],
+        attach(wild, narrow),
+        readings,
+      ).listeners[0]?.virtualHosts.map((v) => v.hostname);
+    expect(keys()).toEqual(["a.example.com"]);
+    expect(keys({ GatewayRouteHostnameIntersectionPrecedence: "original-hostnames" })).toEqual([
+      "*.example.com",
+    ]);
+  });
+
   test("a hostname a route repeats keys its virtual host once under either hostname reading", () => {
     const twice = anHTTPRoute("app", "twice", {
       hostnames: ["a.example.com", "a.example.com"],
