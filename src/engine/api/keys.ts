@@ -18,9 +18,18 @@ export interface ObjectRef {
   name: string;
 }
 
+/**
+ * The key's parts: the kind up to the first `/`, the namespace up to the second, the name the rest
+ * (slashes included). Two searches rather than a split: a split made a list entry per `/`, and a
+ * name or namespace written as thousands of slashes made every call allocate that list.
+ */
 export function parseResourceKey(key: ResourceKey): ObjectRef {
-  const [kind = "", namespace = "", ...rest] = key.split("/");
-  const name = rest.join("/");
+  const first = key.indexOf("/");
+  if (first < 0) return { kind: key, name: "" };
+  const second = key.indexOf("/", first + 1);
+  const kind = key.slice(0, first);
+  const namespace = second < 0 ? key.slice(first + 1) : key.slice(first + 1, second);
+  const name = second < 0 ? "" : key.slice(second + 1);
   return namespace ? { kind, namespace, name } : { kind, name };
 }
 

@@ -42,6 +42,10 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "object.missing-kind": { severity: "error", hint: "Add `apiVersion` and `kind` to the object." },
   "object.missing-name": { severity: "error", hint: "Add `metadata.name`." },
+  "object.name-too-long": {
+    severity: "error",
+    hint: "Shorten it: a name is a DNS subdomain (at most 253 characters), a namespace a DNS label (at most 63).",
+  },
   "object.unrendered-template": {
     severity: "warning",
     hint: "Check the rendered objects (`helm template …`, `flux envsubst`) instead of the template.",

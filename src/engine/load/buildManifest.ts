@@ -68,6 +68,41 @@ function describeType(value: unknown): string {
   return `the ${typeof value} ${scalarExcerpt(value)}`;
 }
 
+/** The longest name any Kubernetes object can have (a DNS subdomain). */
+export const MAX_NAME_LENGTH = 253;
+/** The longest namespace name (a DNS label). */
+export const MAX_NAMESPACE_LENGTH = 63;
+
+/**
+ * A name or namespace over the length the API server accepts refuses the object, as the API
+ * server does. A loaded object's name and namespace are in its key, and the key is in every
+ * reference, graph node and edge, finding and message about the object: a 200 KB namespace was
+ * copied into an analysis of 22 MB (each copy cloned again when the analysis crosses to the UI),
+ * so what an object costs grew with its name's length times the places that name it. Refused
+ * here, no identity is longer than these limits.
+ */
+function overLongIdentity(
+  kind: string,
+  name: string,
+  namespace: string | undefined,
+  locate: ObjectInput["locate"],
+): Diagnostic | undefined {
+  const field =
+    name.length > MAX_NAME_LENGTH
+      ? { key: "name", length: name.length, max: MAX_NAME_LENGTH }
+      : namespace !== undefined && namespace.length > MAX_NAMESPACE_LENGTH
+        ? { key: "namespace", length: namespace.length, max: MAX_NAMESPACE_LENGTH }
+        : undefined;
+  if (field === undefined) return undefined;
+  const path = ["metadata", field.key];
+  return diagnostic(
+    "object.name-too-long",
+    locate(path),
+    `This ${kind}'s \`metadata.${field.key}\` is ${field.length} characters long; the API server refuses ${field.key === "name" ? "names" : "namespaces"} over ${field.max} characters, so the object was not loaded.`,
+    { path },
+  );
+}
+
 export function buildManifest(input: ObjectInput): BuiltManifest {
   const { value, source, locate, listItemPath, mayHoldPlaceholders } = input;
   if (!isPlainObject(value)) {
@@ -166,6 +201,13 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
     typeof metadata.namespace === "string" && metadata.namespace !== ""
       ? metadata.namespace
       : undefined;
+  const overLong = overLongIdentity(
+    kind,
+    name,
+    clusterScoped ? undefined : declaredNamespace,
+    locate,
+  );
+  if (overLong !== undefined) return { diagnostics: [overLong] };
   const namespace = clusterScoped ? undefined : (declaredNamespace ?? "default");
   const manifest: Manifest = {
     key: resourceKey(kind, namespace, name),

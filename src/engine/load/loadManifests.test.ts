@@ -378,6 +378,42 @@ describe("loadManifests", () => {
     ]);
   });
 
+  test("a name or namespace longer than the API server accepts refuses the object, located", () => {
+    const doc = (kind: string, name: string, namespace: string) =>
+      `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n`;
+    const r = load(
+      [
+        doc("Service", "a".repeat(253), "b".repeat(63)),
+        doc("Service", "c".repeat(254), "app"),
+        doc("ConfigMap", "d", "/".repeat(64)),
+        // A cluster-scoped kind has no namespace: what is written there is not its identity.
+        doc("Namespace", "e", "f".repeat(300)),
+      ].join("---\n"),
+    );
+    expect(r.manifests.map((m) => m.name.length)).toEqual([253, 1]);
+    expect(r.manifests[1]?.key).toBe("Namespace//e");
+    expect(
+      r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.path, d.message]),
+    ).toEqual([
+      [
+        "object.name-too-long",
+        "error",
+        10,
+        9,
+        "metadata.name",
+        "This Service's `metadata.name` is 254 characters long; the API server refuses names over 253 characters, so the object was not loaded.",
+      ],
+      [
+        "object.name-too-long",
+        "error",
+        17,
+        14,
+        "metadata.namespace",
+        "This ConfigMap's `metadata.namespace` is 64 characters long; the API server refuses namespaces over 63 characters, so the object was not loaded.",
+      ],
+    ]);
+  });
+
   test("typed lists give their items the list kind", () => {
     const r = load(
       `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRouteList\nitems:\n- metadata: {name: a}\n`,

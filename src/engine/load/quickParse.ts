@@ -614,42 +614,30 @@ for (const ch of ",[]{}#&*!|>'\"%@`") INDICATORS[ch.charCodeAt(0)] = 1;
 const NUMBER_OR_NULL_START = new Uint8Array(128);
 for (const ch of "-+.0123456789~") NUMBER_OR_NULL_START[ch.charCodeAt(0)] = 1;
 
-/** The words the core schema reads as null or a boolean (`~` is covered by its first character). */
-const NULL_OR_BOOLEAN_WORDS: ReadonlySet<string> = new Set([
-  "null",
-  "Null",
-  "NULL",
-  "true",
-  "True",
-  "TRUE",
-  "false",
-  "False",
-  "FALSE",
-]);
-
 /**
  * Whether the core schema may read the plain scalar as something else than a string: it is
- * empty, starts with one of `-+.0-9~`, or is a null or boolean word. Called for every key and
- * plain value, so it looks at the first character before anything else.
+ * empty, starts with one of `-+.0-9~`, or is a null or boolean word (`null`, `Null`, `NULL`,
+ * `true`, `True`, `TRUE`, `false`, `False`, `FALSE`). Called for every key and plain value, so it
+ * looks at the first character and the length before comparing any word, and compares words
+ * rather than hashing the scalar into a set: `name`, a key of every object, is turned away by its
+ * first comparison.
  */
 export function mayBeNonString(plain: string): boolean {
   if (plain === "") return true;
   const c = plain.charCodeAt(0);
   if (c < 128 && NUMBER_OR_NULL_START[c] === 1) return true;
-  // Only words of 4 or 5 letters starting with n, t or f (any case) can be one of them: most
-  // keys (`name`, `kind`, `port`) are turned away before the set hashes anything.
+  const length = plain.length;
+  if (length === 4) {
+    if (c === 110 || c === 78) return plain === "null" || plain === "Null" || plain === "NULL";
+    if (c === 116 || c === 84) return plain === "true" || plain === "True" || plain === "TRUE";
+    return false;
+  }
   return (
-    plain.length <= 5 &&
-    plain.length >= 4 &&
-    c < 128 &&
-    NULL_OR_BOOLEAN_START[c] === 1 &&
-    NULL_OR_BOOLEAN_WORDS.has(plain)
+    length === 5 &&
+    (c === 102 || c === 70) &&
+    (plain === "false" || plain === "False" || plain === "FALSE")
   );
 }
-
-/** 1 at the char codes the null and boolean words start with: `nNtTfF`. */
-const NULL_OR_BOOLEAN_START = new Uint8Array(128);
-for (const ch of "nNtTfF") NULL_OR_BOOLEAN_START[ch.charCodeAt(0)] = 1;
 
 /**
  * The plain scalar between `start` and `end`, resolved. Most values that are not strings are

@@ -115,7 +115,7 @@ function walk(
   // The API server treats `field: null` as unset.
   if (value === null || value === undefined) return undefined;
   if (plan.type === undefined) return plainData(value, []);
-  if (!hasType(value, plan.type)) {
+  if (!hasType(value, plan)) {
     out.push(typeIssue(value, plan.type, at(path)));
     return undefined;
   }
@@ -143,6 +143,8 @@ function walk(
  */
 class SchemaPlan {
   readonly type: JsonSchema["type"];
+  /** `type` as a number: hasType runs for every value of every object. */
+  readonly typeCode: TypeCode;
   readonly enum: unknown[] | undefined;
   /** Whether checkString / checkNumber can find anything (a bound or a pattern is set). */
   readonly checksStrings: boolean;
@@ -168,6 +170,7 @@ class SchemaPlan {
 
   constructor(readonly schema: JsonSchema) {
     this.type = schema.type || undefined;
+    this.typeCode = typeCodeOf(this.type);
     this.enum = schema.enum || undefined;
     this.minLength = schema.minLength;
     this.maxLength = schema.maxLength;
@@ -304,18 +307,55 @@ function walkAt(
   return typed;
 }
 
-function hasType(value: unknown, type: NonNullable<JsonSchema["type"]>): boolean {
+/** The schema types hasType tells apart; OTHER compares `typeof` with the type's name. */
+const OBJECT = 0;
+const ARRAY = 1;
+const INTEGER = 2;
+const NUMBER = 3;
+const STRING = 4;
+const BOOLEAN = 5;
+const OTHER = 6;
+type TypeCode = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+function typeCodeOf(type: JsonSchema["type"]): TypeCode {
   switch (type) {
     case "object":
-      return isObject(value) && !(value instanceof Date);
+      return OBJECT;
     case "array":
-      return Array.isArray(value);
+      return ARRAY;
     case "integer":
-      return typeof value === "number" && Number.isInteger(value);
+      return INTEGER;
     case "number":
-      return typeof value === "number" && Number.isFinite(value);
+      return NUMBER;
+    case "string":
+      return STRING;
+    case "boolean":
+      return BOOLEAN;
     default:
-      return typeof value === type;
+      return OTHER;
+  }
+}
+
+/**
+ * Whether `value` has the plan's type. By the plan's type code: the schema's type names, parsed
+ * from JSON, are not the engine's own strings, so a switch on them compared characters.
+ */
+function hasType(value: unknown, plan: SchemaPlan): boolean {
+  switch (plan.typeCode) {
+    case OBJECT:
+      return isObject(value) && !(value instanceof Date);
+    case ARRAY:
+      return Array.isArray(value);
+    case INTEGER:
+      return typeof value === "number" && Number.isInteger(value);
+    case NUMBER:
+      return typeof value === "number" && Number.isFinite(value);
+    case STRING:
+      return typeof value === "string";
+    case BOOLEAN:
+      return typeof value === "boolean";
+    default:
+      return typeof value === plan.type;
   }
 }
 
