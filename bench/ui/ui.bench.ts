@@ -59,8 +59,8 @@ const SETTLE_TIMEOUT_MS = 180_000;
  * a person typing does: in the edited route's hostname "app10.gw1.example.com" after `app10`,
  * `-` breaks it (a label cannot end with a hyphen: a schema error there, the route drawn as
  * failing), then a letter mends it ("app10-a", valid, still under the listener's "*.gw1…"), then
- * `-` again ("app10-a-"), `b`… BENCH_UI_KEYSTROKE_TEXT=repeat types as the benchmark did until
- * round 19: `x` after a backendRef `port: 80`, then Backspace, so from the third keystroke on
+ * `-` again ("app10-a-"), `b`… BENCH_UI_KEYSTROKE_TEXT=repeat types as the benchmark did in
+ * rounds 1–7: `x` after a backendRef `port: 80`, then Backspace, so from the third keystroke on
  * every text is one the worker analysed two keystrokes before and answers from its revision
  * cache (keep it to compare figures across that change).
  */
