@@ -252,3 +252,33 @@ test("a click moves the keyboard cursor to the clicked node, and no second ring 
   await expect(cls).toHaveAttribute("data-cursor", "true");
   await expect.poll(() => outline(cls)).toBe("solid");
 });
+
+test("the canvas cursor's live description speaks only while the graph has focus, not while the user types in the editor", async ({
+  page,
+  app,
+  editor,
+  api,
+}) => {
+  test.setTimeout(60_000);
+  const canvas = new CanvasPage(page);
+  await app.open();
+  await canvas.readyAsFitted();
+  const flow = page.getByTestId("graph-flow");
+  const live = page.getByTestId("graph-cursor-text");
+  await page.getByTestId("skip-graph").focus();
+  await page.keyboard.press("Enter");
+  await expect(flow).toBeFocused();
+  await expect(live).toHaveText("GatewayClass envoy: OK");
+
+  // Typing in the editor changes the cursor node's status: the live region must stay silent.
+  await editor.replace("gateway.envoyproxy.io/gatewayclass-controller", "not a controller");
+  await api.waitForAnalysis();
+  await expect(canvas.node("GatewayClass//envoy")).toHaveAttribute("data-cursor", "true");
+  await expect(live).toHaveText("");
+
+  // Back on the graph, the cursor is described again, with the status the edit gave it.
+  await page.getByTestId("skip-graph").focus();
+  await page.keyboard.press("Enter");
+  await expect(flow).toBeFocused();
+  await expect(live).toContainText("GatewayClass envoy: Rejected");
+});

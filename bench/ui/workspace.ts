@@ -10,6 +10,12 @@ export interface UiBenchWorkspace {
   resources: number;
   /** The route whose backendRef port the keystroke benchmark edits (its Service exists). */
   editedRoute: string;
+  /**
+   * The first label of that route's hostname (`app10` in "app10.gw1.example.com"), which the
+   * keystroke benchmark extends by one character per keystroke; the route is on a wildcard
+   * listener ("*.gw1.example.com"), so any valid first label keeps it attached.
+   */
+  editedHostLabel: string;
 }
 
 export function uiBenchWorkspace(resources: number): UiBenchWorkspace {
@@ -57,6 +63,7 @@ metadata:
   name: team-${t}`);
   }
   let editedRoute = "";
+  let editedHostLabel = "";
   for (let i = 0; docs.length < resources; i++) {
     const team = `team-${i % teams}`;
     const gateway = `gw-${i % gateways}`;
@@ -106,7 +113,10 @@ spec:
             value: /r${i}
       backendRefs:
 ${backends}`);
-    if (!canary && editedRoute === "" && i >= 10) editedRoute = `route-${i}`;
+    if (!canary && listener === "web" && editedRoute === "" && i >= 10) {
+      editedRoute = `route-${i}`;
+      editedHostLabel = `app${i}`;
+    }
     for (const name of canary ? [`svc-${i}`, `svc-${i}-canary`] : [`svc-${i}`]) {
       docs.push(`apiVersion: v1
 kind: Service
@@ -118,5 +128,10 @@ spec:
     - port: 80`);
     }
   }
-  return { yaml: `${docs.join("\n---\n")}\n`, resources: docs.length, editedRoute };
+  return {
+    yaml: `${docs.join("\n---\n")}\n`,
+    resources: docs.length,
+    editedRoute,
+    editedHostLabel,
+  };
 }

@@ -94,6 +94,20 @@ describe("analysis deltas", () => {
     expect(deepEqual([1, [2, { x: "y" }]], [1, [2, { x: "y" }]])).toBe(true);
   });
 
+  test("deepEqual (the allocation-free walk) holds exactly when diffValue finds no delta", () => {
+    fc.assert(
+      fc.property(value, value, fc.array(fc.nat(), { maxLength: 3 }), (a, other, picks) => {
+        for (const b of [other, structuredClone(a), picks.reduce((v, p) => mutate(v, p), a)])
+          expect(deepEqual(a, b)).toBe(diffValue(a, b) === undefined);
+      }),
+      { numRuns: 2000, seed: 13 },
+    );
+    // Key order counts (a delta re-orders), an array is never an object with numbered keys.
+    expect(deepEqual({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(deepEqual([1], { 0: 1 })).toBe(false);
+    expect(deepEqual({ k: [1, { x: NaN }] }, { k: [1, { x: NaN }] })).toBe(true);
+  });
+
   test("a `__proto__` name is an own property on both sides, never the prototype", () => {
     const a = JSON.parse('{"__proto__": {"polluted": 1}, "x": 1}') as Record<string, unknown>;
     const b = JSON.parse('{"__proto__": {"polluted": 2}, "x": 1}') as Record<string, unknown>;

@@ -50,9 +50,27 @@ export function diffValue(prev: unknown, next: unknown): ValueDelta | undefined 
   return { t: "v", v: next };
 }
 
-/** True when `a` and `b` are the same plain data (what structured clone and toEqual compare). */
+/**
+ * True when `a` and `b` are the same plain data (what structured clone and toEqual compare), in
+ * the sense of diffValue: exactly when diffValue(a, b) is undefined (an object's key order counts).
+ * It allocates nothing but the key lists, so comparing equal subtrees costs a walk, not a delta.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  return diffValue(a, b) === undefined;
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  for (let i = 0; i < aKeys.length; i++) {
+    const key = aKeys[i] as string;
+    if (key !== bKeys[i] || !deepEqual(a[key], b[key])) return false;
+  }
+  return true;
 }
 
 /** `prev` turned into the value the delta was computed for; unchanged parts keep their identity. */
@@ -80,7 +98,6 @@ function isPlainObject(value: unknown): value is PlainObject {
 
 function diffObject(prev: PlainObject, next: PlainObject): ObjectDelta | undefined {
   const set: ObjectDelta["set"] = [];
-  const del: string[] = [];
   const prevKeys = Object.keys(prev);
   const nextKeys = Object.keys(next);
   for (const key of nextKeys) {
@@ -91,7 +108,10 @@ function diffObject(prev: PlainObject, next: PlainObject): ObjectDelta | undefin
     const d = diffValue(prev[key], next[key]);
     if (d !== undefined) set.push([key, d]);
   }
-  for (const key of prevKeys) if (!Object.hasOwn(next, key)) del.push(key);
+  // Most objects of a new analysis equal their previous one: nothing set, the same keys in the
+  // same order. Say so before building the key order (two sets and a list per object).
+  if (set.length === 0 && sameKeys(prevKeys, nextKeys)) return undefined;
+  const del = prevKeys.filter((key) => !Object.hasOwn(next, key));
   const inPlace = keysAfter(prevKeys, set, del);
   const moved = !sameKeys(inPlace, nextKeys);
   if (set.length === 0 && del.length === 0 && !moved) return undefined;

@@ -149,6 +149,7 @@ function GraphCanvasInner() {
           aria-activedescendant={keyboard.activeDescendant}
           data-testid="graph-flow"
           onFocus={(e) => e.target === e.currentTarget && keyboard.onFocus()}
+          onBlur={(e) => e.target === e.currentTarget && keyboard.onBlur()}
           onKeyDown={onKeyDown}
         >
           <span className="visually-hidden" aria-live="polite" data-testid="graph-cursor-text">

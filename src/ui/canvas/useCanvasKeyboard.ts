@@ -1,4 +1,4 @@
-import { useCallback, useEffect, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useState, type KeyboardEvent } from "react";
 import type { ResourceKey } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { useCanvasView } from "./canvasViewStore";
@@ -12,9 +12,15 @@ import { firstNode, isArrowKey, nextNodeInDirection, type NavBox } from "./spati
  * drawn (Left/Right across columns, Up/Down within one), Enter opens the node in the inspector,
  * F shows its neighbourhood (focus mode), Home goes back to the first node. The cursor is
  * exposed through aria-activedescendant and a live description for screen readers.
+ *
+ * The description is given only while the graph itself has focus: it is a live region, and its
+ * text (the cursor node's status) changes whenever an analysis lands. While the person types in
+ * the editor, every keystroke that changed that node's status would otherwise be announced over
+ * what they are doing.
  */
 export function useCanvasKeyboard(nodes: readonly FlowNode[], reveal: (id: string) => void) {
   const cursor = useCanvasView((s) => s.cursor);
+  const [graphFocused, setGraphFocused] = useState(false);
   const selected = useGwsimStore((s) => s.selected);
   // The cursor follows the selection (a click, the Problems list, a trace step): arrows then move
   // on from the object the person is looking at, not from where the cursor last was.
@@ -46,6 +52,7 @@ export function useCanvasKeyboard(nodes: readonly FlowNode[], reveal: (id: strin
   );
 
   const onFocus = useCallback(() => {
+    setGraphFocused(true);
     // Entering the canvas: the cursor starts on the selection, else where it was, else the first node.
     if (current) return;
     const selected = useGwsimStore.getState().selected;
@@ -76,10 +83,14 @@ export function useCanvasKeyboard(nodes: readonly FlowNode[], reveal: (id: strin
     [current, boxes, moveTo],
   );
 
-  const description = current ? describe(current) : undefined;
+  /** Focus left the graph (to the editor, a panel, or a control inside the canvas). */
+  const onBlur = useCallback(() => setGraphFocused(false), []);
+
+  const description = current && graphFocused ? describe(current) : undefined;
   return {
     onKeyDown,
     onFocus,
+    onBlur,
     activeDescendant: current ? nodeDomId(current.id) : undefined,
     description,
   };
