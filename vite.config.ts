@@ -73,12 +73,86 @@ export function withoutColourParsing(): Plugin {
 }
 
 /**
+ * d3-interpolate as the page's build uses it: each importer gets the interpolators it runs and,
+ * in place of the others, ones that say why they fail. The page's only transitions are React
+ * Flow's viewport tweens (d3-zoom: a `tween` with interpolateZoom):
+ * - d3-transition uses the transform interpolators only for `attr("transform", …)` and
+ *   `style("transform", …)` tweens, which parse a transform through DOMMatrix or an SVG element
+ *   and decompose it: nothing here tweens a transform;
+ * - React Flow (@xyflow/system) uses the generic `interpolate` (numbers, dates, arrays, objects…)
+ *   only for a viewport change asked with `interpolate: "linear"`: the app never asks for one.
+ * 0.8 kB gzip. The number, colour, string and zoom interpolators stay d3-interpolate's own.
+ */
+export function d3InterpolateAsUsed(): Plugin {
+  const prefix = "\0gwsim-d3-interpolate-for:";
+  const byImporter: Readonly<Record<string, { kept: string[]; unbundled: string[] }>> = {
+    "d3-transition": {
+      kept: ["interpolateNumber", "interpolateRgb", "interpolateString"],
+      unbundled: ["interpolateTransformCss", "interpolateTransformSvg"],
+    },
+    "@xyflow/system": { kept: ["interpolateZoom"], unbundled: ["interpolate"] },
+  };
+  const real = new Map<string, string>();
+  return {
+    name: "gwsim-d3-interpolate-as-used",
+    apply: "build",
+    enforce: "pre",
+    async resolveId(source, importer) {
+      if (source !== "d3-interpolate" || importer === undefined) return null;
+      const pkg = /[\\/]node_modules[\\/](d3-transition|@xyflow[\\/]system)[\\/]/
+        .exec(importer)?.[1]
+        ?.replace("\\", "/");
+      if (pkg === undefined) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (resolved === null) return null;
+      real.set(pkg, resolved.id);
+      return `${prefix}${pkg}`;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const pkg = id.slice(prefix.length);
+      const plan = Object.hasOwn(byImporter, pkg) ? byImporter[pkg] : undefined;
+      const from = real.get(pkg);
+      if (plan === undefined || from === undefined) return null;
+      return [
+        `export { ${plan.kept.join(", ")} } from ${JSON.stringify(from)};`,
+        ...plan.unbundled.map(
+          (name) =>
+            `export function ${name}() { throw new Error("d3-interpolate's ${name} is not bundled for ${pkg} in gwsim's page (vite.config.ts)"); }`,
+        ),
+      ].join("\n");
+    },
+  };
+}
+
+/**
+ * The MutationCache of a client that runs no mutation (queriesOnly): what QueryClient and the
+ * Subscribable base ask of it (isMutating's findAll, resumePausedMutations on focus and online,
+ * clear), answered as the real cache answers when it holds none; building a mutation fails.
+ */
+const EMPTY_MUTATION_CACHE = `import { Subscribable } from "./subscribable.js";
+export class MutationCache extends Subscribable {
+  constructor(config = {}) { super(); this.config = config; }
+  build() { throw new Error("mutations are left out of gwsim's page (vite.config.ts queriesOnly)"); }
+  getAll() { return []; }
+  find() { return undefined; }
+  findAll() { return []; }
+  notify() {}
+  clear() {}
+  resumePausedMutations() { return Promise.all([]); }
+}
+`;
+
+/**
  * TanStack Query's core for the page's build without mutations and infinite queries. The app
  * uses queries only (store/workerQueries.ts, usePlatformChecks.ts: no useMutation, no infinite
  * query), but QueryClient always builds a MutationCache and Query keeps the infinite-query
  * fetch, so the bundle carried both (1.3 kB gzip). Their modules are replaced by ones that say
- * why they fail, were a mutation or an infinite query ever started: QueryClient's mutation cache
- * stays, empty, so mounting, focus and online events and clear() behave as before.
+ * why they fail, were a mutation or an infinite query ever started. QueryClient's mutation cache
+ * is one that never holds a mutation (0.3 kB gzip less than the real one, whose bookkeeping of
+ * scopes and pauses has nothing to keep here): its lists are empty, resuming paused mutations
+ * resumes none, and clearing clears nothing, as the real cache answers when empty, so mounting,
+ * focus and online events and clear() behave as before.
  */
 export function queriesOnly(): Plugin {
   const prefix = "\0gwsim-query-core-left-out:";
@@ -88,7 +162,9 @@ export function queriesOnly(): Plugin {
       from: "query.js",
       code: "export function infiniteQueryBehavior() {",
     },
+    "./mutationCache.js": { from: "queryClient.js", code: EMPTY_MUTATION_CACHE },
   };
+  let coreDir: string | undefined;
   return {
     name: "gwsim-queries-only",
     apply: "build",
@@ -97,12 +173,19 @@ export function queriesOnly(): Plugin {
       const entry = Object.hasOwn(replaced, source) ? replaced[source] : undefined;
       if (entry === undefined || importer === undefined) return null;
       const core = /[\\/]node_modules[\\/]@tanstack[\\/]query-core[\\/]build[\\/]modern[\\/]/;
-      return core.test(importer) && importer.endsWith(entry.from) ? `${prefix}${source}` : null;
+      if (!core.test(importer) || !importer.endsWith(entry.from)) return null;
+      coreDir = importer.slice(0, -entry.from.length);
+      return `${prefix}${source}`;
     },
     load(id) {
       if (!id.startsWith(prefix)) return null;
       const entry = replaced[id.slice(prefix.length)];
       if (entry === undefined) return null;
+      if (entry.code === EMPTY_MUTATION_CACHE)
+        return entry.code.replace(
+          '"./subscribable.js"',
+          JSON.stringify(`${coreDir}subscribable.js`),
+        );
       const why = `${id.slice(prefix.length + 2, -3)} is left out of gwsim's page (vite.config.ts queriesOnly)`;
       return entry.code.startsWith("export class")
         ? `${entry.code} constructor() { throw new Error(${JSON.stringify(why)}); } }\n`
@@ -190,6 +273,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     schemasForValidation(),
     withoutColourParsing(),
+    d3InterpolateAsUsed(),
     queriesOnly(),
   ],
   resolve: {
@@ -198,6 +282,14 @@ export default defineConfig({
       // 'monaco-editor/esm/vs/editor/editor.worker.js'; monaco-editor >= 0.56's exports map
       // ("./*": "./esm/vs/*.js") turns that into esm/vs/esm/vs/..., which cannot resolve.
       { find: /^monaco-editor\/esm\/vs\//, replacement: "monaco-editor/" },
+      // zustand/traditional (React Flow's store) imports use-sync-external-store's shim build of
+      // useSyncExternalStoreWithSelector, which carries a useSyncExternalStore for React < 18
+      // and picks React's own on React 18+. The package's plain build is the same code calling
+      // React's useSyncExternalStore directly: the same hook on React 19, 0.2 kB gzip less.
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: "use-sync-external-store/with-selector.js",
+      },
     ],
   },
   // Deps reached only from workers are discovered late in dev; without this the optimizer

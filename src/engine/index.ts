@@ -77,7 +77,8 @@ export { computeMixTraffic } from "./whatif/computeMixTraffic";
 export { createMixSampler } from "./whatif/createMixSampler";
 export type { MixSampler, MixTally } from "./whatif/createMixSampler";
 export { summarizeOutcome, outcomeShares, statusBucket } from "./whatif/summarizeOutcome";
-export { describeRequest, describeBucket } from "./whatif/describeRequest";
+export { describeRequest } from "./whatif/describeRequest";
+export { describeBucket } from "./whatif/describeBucket";
 // The runtime entry the UI may import (keys, shares, slugs, kind tables); also part of the engine's API.
 export {
   displayKey,
@@ -86,12 +87,12 @@ export {
   namespaceOfKey,
   objectLabel,
   renamedKey,
-  formatShare,
   slug,
   listProblems,
   describeRouteParentProblem,
 } from "./present";
-export type { FormatShareOptions, Problem, ProblemKind } from "./present";
+export type { Problem, ProblemKind } from "./present";
+export { formatShare, type FormatShareOptions } from "./present/formatShare";
 export type * from "./whatif/types";
 export { computeRolloutWeights } from "./whatif/computeRolloutWeights";
 export { requestMissingRule } from "./whatif/requestMissingRule";

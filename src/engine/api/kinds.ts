@@ -2,36 +2,14 @@
  * The kinds gwsim models, with the API versions the upstream CRDs (v1.6.1) still serve.
  * Everything else is kept as an opaque object: listed, round-tripped, never dropped.
  */
+import type { ModelledKind } from "./modelledKind";
+
 export const GATEWAY_GROUP = "gateway.networking.k8s.io";
 export const CORE_GROUP = "";
 
-export const ModelledKind = {
-  GatewayClass: "GatewayClass",
-  Gateway: "Gateway",
-  ListenerSet: "ListenerSet",
-  HTTPRoute: "HTTPRoute",
-  GRPCRoute: "GRPCRoute",
-  TLSRoute: "TLSRoute",
-  TCPRoute: "TCPRoute",
-  UDPRoute: "UDPRoute",
-  ReferenceGrant: "ReferenceGrant",
-  BackendTLSPolicy: "BackendTLSPolicy",
-  Service: "Service",
-  Namespace: "Namespace",
-  Secret: "Secret",
-  ConfigMap: "ConfigMap",
-  Ingress: "Ingress",
-  IngressClass: "IngressClass",
-} as const;
-export type ModelledKind = (typeof ModelledKind)[keyof typeof ModelledKind];
-
-export const ROUTE_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"] as const;
-export type RouteKind = (typeof ROUTE_KINDS)[number];
-
-export function isRouteKind(kind: string): kind is RouteKind {
-  return (ROUTE_KINDS as readonly string[]).includes(kind);
-}
-
+// The kind names and the route kinds are in modelledKind.ts: the page's first chunk needs the names
+// (engine/present) and none of the tables below.
+export { ModelledKind, ROUTE_KINDS, isRouteKind, type RouteKind } from "./modelledKind";
 /**
  * apiVersions served per modelled kind, as the v1.6.1 CRDs declare them (standard channel, plus the
  * experimental channel's v1alpha2/v1alpha3 for TCP/TLS/UDP routes). Other versions load with a warning.

@@ -8,8 +8,9 @@
  * count of a Secret or ConfigMap whose lengths could pass 1 MiB (nearly always a diagnostic), the
  * words of an object of a kind gwsim does not model (with the search for the kind a typo meant,
  * and the one summary of well-known implementations' kinds),
- * and the "did you mean" of a parentRef that names no parent in the input (an edit-distance
- * search: only a route whose parent is missing asks).
+ * the "did you mean" of a parentRef that names no parent in the input (an edit-distance
+ * search: only a route whose parent is missing asks), and the words of two references to one
+ * parent that the sectionName rule refuses.
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -21,8 +22,8 @@ export { hintMisplacedSpecFields } from "../validate/hintMisplacedSpecFields";
 export { checkDataSize } from "../validate/checkDataSize";
 export {
   gatewayKindTypo,
-  unknownKindNote,
-  implementationKindsSummary,
+  otherKindDiagnostics,
   fluxTargetNamespace,
 } from "../load/unknownKindWords";
 export { suggestParent } from "../resolve/suggestParent";
+export { sectionNameMissing, sectionNameRepeated } from "../validate/sectionNameWords";

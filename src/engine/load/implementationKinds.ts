@@ -5,8 +5,8 @@
  * does not model them, and a user who keeps them next to their routes knows what they are: one
  * info per kind would be a dozen lines saying the same thing on an Envoy Gateway or Istio folder.
  * They get one summary per input instead, naming each kind with its count, located at the first
- * such object (unknownKinds.ts decides which objects come here; the words are in
- * unknownKindWords.ts, on demand like the other unknown-kind words).
+ * such object (unknownKinds.ts decides which objects get a word; unknownKindWords.ts, on demand
+ * like the other unknown-kind words, which of them are these and what to say).
  */
 import type { Manifest } from "../types";
 

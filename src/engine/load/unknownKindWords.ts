@@ -8,7 +8,7 @@ import { GATEWAY_GROUP, ModelledKind } from "../api/kinds";
 import { diagnostic } from "../diagnostics/diagnostic";
 import type { Diagnostic, Manifest } from "../types";
 import { suggestValue } from "../validate/suggestValue";
-import type { KindSeen } from "./implementationKinds";
+import { isImplementationGroup, type KindSeen } from "./implementationKinds";
 import type { SourceLocator } from "./sourceLocator";
 import { GATEWAY_KINDS_BY_GROUP } from "./unknownKinds";
 
@@ -39,8 +39,35 @@ export function gatewayKindTypo(
   );
 }
 
+/**
+ * The objects of other projects' kinds that unknownKinds.ts found worth a word (neither Kubernetes'
+ * own kinds, nor policies, nor kinds gwsim reads), in input order: the kinds of well-known
+ * implementations (implementationKinds.ts) in one summary, first; then one note per other kind,
+ * at its first object, in the order the kinds first appear.
+ */
+export function otherKindDiagnostics(
+  manifests: readonly Manifest[],
+  locator: SourceLocator,
+): Diagnostic[] {
+  const firstOfKind = new Map<string, KindSeen>();
+  const implementationKinds = new Map<string, KindSeen>();
+  for (const m of manifests) {
+    const id = `${m.group}/${m.kind}`;
+    const kinds = isImplementationGroup(m.group) ? implementationKinds : firstOfKind;
+    const seen = kinds.get(id);
+    if (seen !== undefined) seen.count += 1;
+    else kinds.set(id, { manifest: m, count: 1 });
+  }
+  const out: Diagnostic[] = [];
+  const summary = implementationKindsSummary(implementationKinds, locator);
+  if (summary !== undefined) out.push(summary);
+  for (const { manifest, count } of firstOfKind.values())
+    out.push(unknownKindNote(manifest, count, locator));
+  return out;
+}
+
 /** Another project's kind: one info at its first object, with the count of its objects. */
-export function unknownKindNote(m: Manifest, count: number, locator: SourceLocator): Diagnostic {
+function unknownKindNote(m: Manifest, count: number, locator: SourceLocator): Diagnostic {
   const more = count > 1 ? ` (${count} objects of this kind in the input)` : "";
   return diagnostic(
     "object.unknown-kind",
@@ -93,7 +120,7 @@ export function fluxTargetNamespace(
  * Kinds of well-known implementations (implementationKinds.ts): one info per input naming each kind
  * with its count, at the first such object. Only asked with at least one such kind.
  */
-export function implementationKindsSummary(
+function implementationKindsSummary(
   kinds: ReadonlyMap<string, KindSeen>,
   locator: SourceLocator,
 ): Diagnostic | undefined {

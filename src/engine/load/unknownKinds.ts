@@ -12,15 +12,16 @@
  * - any other kind (a CRD gwsim does not know) gets one info per kind, at its first object, saying
  *   it is kept but not interpreted (only its existence counts, for a reference or policy naming
  *   it), so a folder of fifty such objects gives one line, not fifty.
- * This module decides which objects get a diagnostic; the words, and the spelling search for the
- * nearest kind, are in unknownKindWords.ts, an on-demand part of the diagnostic words
+ * This module decides which objects get a diagnostic; the words, the spelling search for the
+ * nearest kind and the choice between the implementations' summary and a note per kind are in
+ * unknownKindWords.ts, an on-demand part of the diagnostic words
  * (diagnostics/diagnosticWordsModule.ts): only an input with such an object loads them.
  */
 import { GATEWAY_GROUP, ModelledKind, SERVED_VERSIONS } from "../api/kinds";
 import { needEngineModule } from "../modules/engineModules";
 import type { Diagnostic, Manifest } from "../types";
 import type { SourceLocator } from "./sourceLocator";
-import { isImplementationGroup, type KindSeen } from "./implementationKinds";
+import { appendAll } from "../collections/appendAll";
 
 /** The experimental channel's group (XListenerSet, XBackend, XBackendTrafficPolicy, XMesh). */
 const GATEWAY_EXPERIMENTAL_GROUP = "gateway.networking.x-k8s.io";
@@ -53,8 +54,7 @@ export function unknownKindDiagnostics(
   locator: SourceLocator,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const firstOfKind = new Map<string, KindSeen>();
-  const implementationKinds = new Map<string, KindSeen>();
+  const otherKinds: Manifest[] = [];
   for (const m of manifests) {
     if (m.modelled) continue;
     const gatewayKinds = Object.hasOwn(GATEWAY_KINDS_BY_GROUP, m.group)
@@ -74,34 +74,25 @@ export function unknownKindDiagnostics(
         );
       continue;
     }
-    const loudness = unknownKindLoudness(m, id);
-    if (loudness === "quiet") continue;
-    const kinds = loudness === "summarised" ? implementationKinds : firstOfKind;
-    const seen = kinds.get(id);
-    if (seen !== undefined) seen.count += 1;
-    else kinds.set(id, { manifest: m, count: 1 });
+    if (!isQuiet(m, id)) otherKinds.push(m);
   }
-  if (implementationKinds.size > 0) {
-    const words = needEngineModule("diagnosticWords");
-    const summary = words.implementationKindsSummary(implementationKinds, locator);
-    if (summary !== undefined) out.push(summary);
-  }
-  for (const { manifest, count } of firstOfKind.values())
-    out.push(needEngineModule("diagnosticWords").unknownKindNote(manifest, count, locator));
+  // Each of these gets a diagnostic (the implementations' summary or a note per kind): which one
+  // is decided with the words, so the implementations' domains load only when there is one.
+  if (otherKinds.length > 0)
+    appendAll(out, needEngineModule("diagnosticWords").otherKindDiagnostics(otherKinds, locator));
   return out;
 }
 
 const FLUX_KUSTOMIZATION = "kustomize.toolkit.fluxcd.io/Kustomization";
 
 /**
- * How loud to be about an object of another project's kind (not a Gateway API group's): quiet for
- * Kubernetes' built-in kinds, policies and the kinds gwsim reads; summarised, in one info per
- * input, for the kinds of well-known implementations (implementationKinds.ts); one info per kind
- * for any other CRD.
+ * Objects of another project's kind (not a Gateway API group's) that need no word: Kubernetes'
+ * built-in kinds, policies and the kinds gwsim reads. Every other one gets a diagnostic, in one
+ * info per input for the kinds of well-known implementations (implementationKinds.ts) or one per
+ * kind for any other CRD (unknownKindWords.ts otherKindDiagnostics).
  */
-function unknownKindLoudness(m: Manifest, id: string): "quiet" | "summarised" | "per-kind" {
-  if (isBuiltInGroup(m.group) || isPolicy(m) || READ_KINDS.has(id)) return "quiet";
-  return isImplementationGroup(m.group) ? "summarised" : "per-kind";
+function isQuiet(m: Manifest, id: string): boolean {
+  return isBuiltInGroup(m.group) || isPolicy(m) || READ_KINDS.has(id);
 }
 
 /** Kinds of other projects that gwsim reads: cert-manager's Certificate (world.ts). */

@@ -16,9 +16,6 @@ export {
   resourceKey,
 } from "./resourceKeys";
 export type { ObjectRef, ResourceKey } from "./resourceKeys";
-export { formatShare, type FormatShareOptions } from "./formatShare";
-// What a TLS listener's backend receives, in the words `gwsim simulate` prints.
-export { describeBackendStream, type BackendStream } from "./describeBackendStream";
 export { slug } from "./slug";
 export {
   describeInvalidBackendRef,
@@ -27,11 +24,12 @@ export {
   listProblems,
 } from "./problems";
 export type { Problem, ProblemKind } from "./problems";
-export { describeBucket, describeRequest } from "../whatif/describeRequest";
-// The simulator's "send this rule / listener" and the rollout stepper's weights are in
-// present/whatIf.ts: only the simulator's lazily loaded parts use them.
-export { DEFAULT_WORLD_MODE } from "../resolve/world";
-export { ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/kinds";
+export { describeRequest } from "../whatif/describeRequest";
+// The simulator's "send this rule / listener", the rollout stepper's weights and the words of a
+// trace (shares, buckets, the backend's stream) are in present/whatIf.ts: only the simulator's
+// lazily loaded parts use them.
+export { DEFAULT_WORLD_MODE } from "../resolve/worldMode";
+export { ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/modelledKind";
 // The readings' names, questions and values (the app's readings control shows the engine's words).
 export { READINGS, parseReadings } from "../readings/readings";
 export type { ReadingName, Readings, ReadingSpec } from "../readings/readings";

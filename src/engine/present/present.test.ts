@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  describeBackendStream,
   displayKey,
-  formatShare,
   keyOfRef,
   kindOfKey,
   namespaceOfKey,
@@ -12,6 +10,7 @@ import {
   resourceKey,
   slug,
 } from "./index";
+import { describeBackendStream, formatShare } from "./whatIf";
 
 describe("resource keys", () => {
   const route = resourceKey("HTTPRoute", "team-b", "shop");

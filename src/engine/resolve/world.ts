@@ -24,23 +24,17 @@
 import { resourceKey, type ResourceKey } from "../api/keys";
 import type { FieldPath, Manifest } from "../types";
 import { asRecords, asString } from "./read";
+import type { WorldMode } from "./worldMode";
 
-export type WorldMode = "open" | "auto" | "closed";
-
-export const WORLD_MODES: readonly WorldMode[] = ["open", "auto", "closed"];
-export const DEFAULT_WORLD_MODE: WorldMode = "auto";
-
-/** One line per mode, for `--help` and the toolbar switch. */
-export const WORLD_MODE_DESCRIPTIONS: Readonly<Record<WorldMode, string>> = {
-  open: "every object the input references but lacks is assumed to exist and be valid",
-  auto: "the input is authoritative for each kind and namespace it holds objects of; the rest is assumed",
-  closed: "the input is the whole cluster: whatever it lacks is missing",
-};
-
-export function isWorldMode(value: unknown): value is WorldMode {
-  return value === "open" || value === "auto" || value === "closed";
-}
-
+// The modes' names, default and descriptions are in worldMode.ts: the page's first chunk needs the
+// default (engine/present) and none of the lookups below.
+export {
+  DEFAULT_WORLD_MODE,
+  WORLD_MODES,
+  WORLD_MODE_DESCRIPTIONS,
+  isWorldMode,
+  type WorldMode,
+} from "./worldMode";
 /**
  * What the world says about one reference. `why` explains the verdict in the user's words; a
  * closed world needs no explanation for a missing object, auto says which objects made it

@@ -6,9 +6,10 @@
  * Service) are refused on one channel and admitted on the other, and the message says so.
  */
 import { GATEWAY_GROUP } from "../api/kinds";
-import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
+import { needEngineModule } from "../modules/engineModules";
+import { asArray, isObject, type ValidationIssue } from "./validationIssue";
 
-interface RefDefaults {
+export interface RefDefaults {
   field: "parentRefs" | "targetRefs";
   group: string;
   kind: string;
@@ -42,30 +43,16 @@ export function checkSectionNames(
     for (let j = 0; j < i; j++) {
       const other = refs[j];
       if (!other || other.parent !== ref.parent) continue;
-      const path = ["spec", defaults.field, i];
+      // The words are on demand (sectionNameWords.ts, part of the diagnostic words): only a
+      // clash asks for them, and it raises a diagnostic right away.
       if ((ref.sectionName === "") !== (other.sectionName === "")) {
-        issues.push({
-          code: "schema.rule",
-          path: [...path, "sectionName"],
-          message: `${printPath(path)}: sectionName must be specified when ${defaults.field} includes 2 or more references to the same ${defaults.noun} (${ref.display} is also spec.${defaults.field}[${j}]).`,
-          hint: `Give every reference to ${ref.display} a sectionName, or keep just one reference without it.`,
-        });
+        issues.push(needEngineModule("diagnosticWords").sectionNameMissing(defaults, i, j, ref));
         return;
       }
       if (ref.sectionName === other.sectionName) {
-        const portsDiffer =
-          defaults.field === "parentRefs" &&
-          ref.port !== undefined &&
-          other.port !== undefined &&
-          ref.port !== other.port;
-        issues.push({
-          code: "schema.rule",
-          path: ref.sectionName ? [...path, "sectionName"] : path,
-          message: `${printPath(path)}: sectionName must be unique when ${defaults.field} includes 2 or more references to the same ${defaults.noun}; ${ref.display}${ref.sectionName ? ` section "${ref.sectionName}"` : ""} repeats spec.${defaults.field}[${j}].${portsDiffer ? ` The standard-channel CRDs refuse the route; the experimental-channel CRDs, which also compare port (${other.port} and ${ref.port} here), admit it.` : ""}`,
-          hint: portsDiffer
-            ? "Give each reference a sectionName, the listener's name or the Service port's name, instead of a port; or remove the duplicate."
-            : "Remove the duplicate reference (a different port does not make it distinct).",
-        });
+        issues.push(
+          needEngineModule("diagnosticWords").sectionNameRepeated(defaults, i, j, ref, other),
+        );
         return;
       }
     }
@@ -73,10 +60,15 @@ export function checkSectionNames(
   return issues;
 }
 
-function identify(
-  raw: Record<string, unknown>,
-  defaults: RefDefaults,
-): { parent: string; sectionName: string; port: number | undefined; display: string } {
+/** One reference as the rule compares it, and how a message names its parent. */
+export interface SectionRef {
+  parent: string;
+  sectionName: string;
+  port: number | undefined;
+  display: string;
+}
+
+function identify(raw: Record<string, unknown>, defaults: RefDefaults): SectionRef {
   const text = (v: unknown, fallback: string): string => (typeof v === "string" ? v : fallback);
   const group = text(raw.group, defaults.group);
   const kind = text(raw.kind, defaults.kind);

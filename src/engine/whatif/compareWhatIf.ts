@@ -8,7 +8,8 @@ import { traceRequest } from "../simulate/traceRequest";
 import type { ResolvedRoute, StatusReport } from "../types";
 import { compareStatus } from "./compareStatus";
 import { computeMixTraffic } from "./computeMixTraffic";
-import { describeBucket, describeRequest } from "./describeRequest";
+import { describeBucket } from "./describeBucket";
+import { describeRequest } from "./describeRequest";
 import { formatShare } from "../present/formatShare";
 import { summarizeOutcome } from "./summarizeOutcome";
 import type {

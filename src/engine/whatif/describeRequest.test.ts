@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { describeBucket, describeRequest } from "./describeRequest";
+import { describeBucket } from "./describeBucket";
+import { describeRequest } from "./describeRequest";
 import { formatShare } from "../present/formatShare";
 
 describe("describeRequest", () => {

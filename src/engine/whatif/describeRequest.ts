@@ -2,7 +2,6 @@
  * Short human renderings shared by the what-if sentences and the simulator UI.
  */
 import type { SimRequest } from "../simulate/types";
-import type { TrafficBucket } from "./types";
 
 /** "GET shop.example.com/api", "mesh web → GET shop/cart:80/api", "gRPC grpc.example.com/pkg.Svc/Get", "tcp :5432". */
 export function describeRequest(req: SimRequest): string {
@@ -26,12 +25,4 @@ function describeGatewayRequest(req: SimRequest): string {
     .map(([k, v]) => ` ${k}: ${v}`)
     .join(",");
   return `${req.method ?? "GET"} ${scheme}${host}${port}${req.path ?? "/"}${headers ? ` [${headers.trim()}]` : ""}`;
-}
-
-/** A bucket for people: "shop-v1:8080", "none → 500", "404 not-found". */
-export function describeBucket(bucket: TrafficBucket): string {
-  if (bucket === "none") return "none → 500";
-  if (bucket.startsWith("status:")) return bucket.slice("status:".length);
-  const slash = bucket.indexOf("/");
-  return slash < 0 ? bucket : bucket.slice(slash + 1);
 }

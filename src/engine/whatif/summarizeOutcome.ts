@@ -4,7 +4,7 @@
  */
 import type { RequestTrace } from "../simulate/traceTypes";
 import type { RequestOutcome } from "../simulate/types";
-import { describeBucket } from "./describeRequest";
+import { describeBucket } from "./describeBucket";
 import { formatShare } from "../present/formatShare";
 import type { BucketShare, OutcomeSummary } from "./types";
 

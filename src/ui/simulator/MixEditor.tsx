@@ -5,7 +5,8 @@
 import { useState } from "react";
 import type { RequestMix } from "../../engine";
 import { useGwsimStore } from "../../store";
-import { describeBucket, describeRequest, displayKey, formatShare } from "../../engine/present";
+import { describeRequest, displayKey } from "../../engine/present";
+import { describeBucket, formatShare } from "../../engine/present/whatIf";
 import { DEFAULT_RUN_SIZE, selectSimRun } from "../../store/simulatorSlice";
 import { missingGateway } from "../../store/simulatorRevalidate";
 import { RunStatus } from "./RunStatus";

@@ -3,7 +3,8 @@
  * tick is the exact share from the weights, the band around it ±2 standard errors for n samples.
  */
 import type { BucketShare } from "../../engine";
-import { describeBucket, formatShare, slug } from "../../engine/present";
+import { slug } from "../../engine/present";
+import { describeBucket, formatShare } from "../../engine/present/whatIf";
 
 export interface SplitChartProps {
   expected: readonly BucketShare[];

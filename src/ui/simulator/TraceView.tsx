@@ -10,12 +10,8 @@ import type {
   RequestTrace,
 } from "../../engine";
 import { useGwsimStore } from "../../store";
-import {
-  describeBackendStream,
-  describeBucket,
-  displayKey,
-  formatShare,
-} from "../../engine/present";
+import { displayKey } from "../../engine/present";
+import { describeBackendStream, describeBucket, formatShare } from "../../engine/present/whatIf";
 import { selectSimTrace, selectSimTraceIsCurrent } from "../../store/simulatorSlice";
 import { sendRequest } from "./simulatorClient";
 
