@@ -206,7 +206,7 @@ spec:
       path: "/v1/completions",
     });
     const line =
-      "backend kind InferencePool (inference.networking.k8s.io) is implementation-specific; assumed supported because GatewayClass platform is not in the input, so its controller is unknown (GKE, Envoy Gateway, kgateway, Istio, NGINX Gateway Fabric support it); InferencePool ai/pool is not in the workspace; assumed to exist (closed world: ResolvedRefs=False (InvalidKind); requests sent to it get 500)";
+      "backend kind InferencePool (inference.networking.k8s.io) is implementation-specific; assumed supported because GatewayClass platform is not in the input, so its controller is unknown (GKE, Envoy Gateway, kgateway, Istio, NGINX Gateway Fabric support it); InferencePool ai/pool is not in the workspace; assumed to exist (closed world: ResolvedRefs=False (InvalidKind); requests sent to it are answered 500)";
     expect(trace.outcome).toMatchObject({ kind: "forwarded", status: 200 });
     expect(trace.outcome.backends[0]).toMatchObject({ target: "ai/pool", assumed: line });
     expect(trace.outcome.backends[0]?.port).toBeUndefined();

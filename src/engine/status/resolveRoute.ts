@@ -15,12 +15,8 @@ import type {
 } from "../api/spec";
 import { getObject, type ResourceIndex } from "../resolve/indexResources";
 import { asArray, asRecord, asRecords, asString } from "../resolve/read";
-import {
-  BACKEND_CLOSED_WORLD,
-  resolveBackendRef,
-  sharedRefList,
-  writableRef,
-} from "../resolve/resolveBackendRef";
+import { resolveBackendRef, sharedRefList, writableRef } from "../resolve/resolveBackendRef";
+import { invalidBackendConsequence } from "../resolve/invalidBackendConsequence";
 import { lookupObject } from "../resolve/world";
 import type { AssumptionNote } from "./statusContext";
 import { assumedGrantNote } from "./assumedGrant";
@@ -109,7 +105,14 @@ export function resolveRoute(
     b: number | undefined,
     f?: number,
   ): ResolvedBackendRef => {
-    const ref = resolveBackendRef(index, from, raw, i, refReadings);
+    // A mirror's backendRef (rare) carries the flag: a closed world only stops the copy.
+    const ref = resolveBackendRef(
+      index,
+      from,
+      raw,
+      i,
+      f === undefined ? refReadings : { ...refReadings, mirror: true },
+    );
     // Set here only when a reading decided the reference (the lone-backend reading comes later).
     if (ref.reading !== undefined)
       readingNotes.push({ path: [...refPath(r, b, f), "port"], message: ref.reading });
@@ -149,7 +152,7 @@ export function resolveRoute(
           name: ref.name,
           why: ref.assumedWhy ?? "",
           facts,
-          closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)`,
+          closedWorld: `${invalidBackendConsequence(kind, f !== undefined).sentence} (BackendNotFound)`,
         },
         path: refPath(r, b, f),
       });
