@@ -170,7 +170,9 @@ spec:
       namespace: "ai",
       why: "auto: the input holds no InferencePool in namespace ai",
       facts: [],
-      closedWorld: "the route reports ResolvedRefs=False (BackendNotFound) for it",
+      // Each kind of reference's closed-world consequence: the route's and the policy's.
+      closedWorld:
+        "the route reports ResolvedRefs=False (BackendNotFound) for it; GCPBackendPolicy ai/timeouts has no target",
       firstReference: { object: "HTTPRoute/ai/llm", path: ["spec", "rules", 0, "backendRefs", 0] },
       references: 2,
     });

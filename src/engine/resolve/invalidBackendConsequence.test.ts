@@ -115,3 +115,20 @@ spec: {ports: [{port: 8080}]}
     );
   });
 });
+
+describe("one assumed Service referenced in different ways", () => {
+  test("its note tells the closed-world consequence of each kind of reference", () => {
+    const text = `${TCP_ROUTE}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: web, namespace: apps}
+spec:
+  parentRefs: [{name: gw, sectionName: http}]
+  rules:
+  - backendRefs: [{name: db, port: 8080}]
+`;
+    expect(serviceNote(text, "db")).toContain(
+      "In a closed world: connections sent to it are refused (BackendNotFound); requests sent to it are answered 500 (BackendNotFound). 2 references rely on it.",
+    );
+  });
+});
