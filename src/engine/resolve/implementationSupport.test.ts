@@ -170,7 +170,9 @@ spec:
       namespace: "ai",
       why: "auto: the input holds no InferencePool in namespace ai",
       facts: [],
-      closedWorld: "the route reports ResolvedRefs=False (BackendNotFound) for it",
+      // Each kind of reference's closed-world consequence: the route's and the policy's.
+      closedWorld:
+        "the route reports ResolvedRefs=False (BackendNotFound) for it; GCPBackendPolicy ai/timeouts has no target",
       firstReference: { object: "HTTPRoute/ai/llm", path: ["spec", "rules", 0, "backendRefs", 0] },
       references: 2,
     });
@@ -206,7 +208,7 @@ spec:
       path: "/v1/completions",
     });
     const line =
-      "backend kind InferencePool (inference.networking.k8s.io) is implementation-specific; assumed supported because GatewayClass platform is not in the input, so its controller is unknown (GKE, Envoy Gateway, kgateway, Istio, NGINX Gateway Fabric support it); InferencePool ai/pool is not in the workspace; assumed to exist (closed world: ResolvedRefs=False (InvalidKind); requests sent to it get 500)";
+      "backend kind InferencePool (inference.networking.k8s.io) is implementation-specific; assumed supported because GatewayClass platform is not in the input, so its controller is unknown (GKE, Envoy Gateway, kgateway, Istio, NGINX Gateway Fabric support it); InferencePool ai/pool is not in the workspace; assumed to exist (closed world: ResolvedRefs=False (InvalidKind); requests sent to it are answered 500)";
     expect(trace.outcome).toMatchObject({ kind: "forwarded", status: 200 });
     expect(trace.outcome.backends[0]).toMatchObject({ target: "ai/pool", assumed: line });
     expect(trace.outcome.backends[0]?.port).toBeUndefined();

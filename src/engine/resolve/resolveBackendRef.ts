@@ -15,9 +15,7 @@ import { asNumber, asRecord, asRecords, asString } from "./read";
 import { describeAssumption, lookupObject } from "./world";
 import { emptyList } from "../collections/emptyList";
 import { needEngineModule } from "../modules/engineModules";
-
-/** What a closed world does with a request sent to a backend the input lacks. */
-export const BACKEND_CLOSED_WORLD = "500";
+import { invalidBackendConsequence } from "./invalidBackendConsequence";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
 
 export interface BackendReferrer {
@@ -35,6 +33,8 @@ export interface BackendRefReadings {
   readings?: Readings | undefined;
   /** The referring route: its parents' classes decide implementation-specific kinds. */
   route?: Manifest | undefined;
+  /** The reference is a RequestMirror filter's backendRef (what a closed world does differs). */
+  mirror?: boolean;
 }
 
 /** Resolves one backendRef (without its filters, which the caller resolves). */
@@ -67,6 +67,7 @@ export function resolveBackendRef(
             from,
             out,
             options.route,
+            options.mirror === true,
           )
         : undefined;
     if (specific !== undefined) return specific;
@@ -121,7 +122,7 @@ export function resolveBackendRef(
     const assumed = describeAssumption(
       `Service ${namespace}/${name}:${port}`,
       "assumed to exist",
-      BACKEND_CLOSED_WORLD,
+      invalidBackendConsequence(from.kind, options.mirror === true).short,
     );
     const out = draftRef(position, group, kind, namespace, name, weight, port, grant);
     out.target = resourceKey("Service", namespace, name);

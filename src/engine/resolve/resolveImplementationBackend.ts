@@ -23,9 +23,7 @@ import { routeControllers } from "./routeControllers";
 import { resolveReferencePermission } from "./isReferencePermitted";
 import type { BackendReferrer } from "./resolveBackendRef";
 import { lookupObject } from "./world";
-
-/** What a request answered by an implementation-specific backend gets in a closed world. */
-const KIND_CLOSED_WORLD = "ResolvedRefs=False (InvalidKind); requests sent to it get 500";
+import { invalidBackendConsequence } from "./invalidBackendConsequence";
 
 /** Kinds that name something other than an object (no existence to check). */
 const NOT_OBJECTS = new Set(["networking.istio.io/Hostname"]);
@@ -39,6 +37,7 @@ export function resolveImplementationBackend(
   from: BackendReferrer,
   out: ResolvedBackendRef,
   route: Manifest,
+  mirror: boolean,
 ): ResolvedBackendRef | undefined {
   const entry = backendKindEntry(out.group, out.kind);
   if (entry === undefined) return undefined;
@@ -98,7 +97,10 @@ export function resolveImplementationBackend(
   }
   // The trace's `assumed:` line: what was taken for granted, and what a closed world answers.
   if (lines.length > 0) {
-    out.assumed = `${lines.join("; ")} (closed world: ${implementation.supportAssumed !== undefined ? KIND_CLOSED_WORLD : "BackendNotFound; requests sent to it get 500"})`;
+    const closedReason =
+      implementation.supportAssumed !== undefined ? "InvalidKind" : "BackendNotFound";
+    const consequence = invalidBackendConsequence(from.kind, mirror).sentence;
+    out.assumed = `${lines.join("; ")} (closed world: ResolvedRefs=False (${closedReason}); ${consequence})`;
   }
   return out;
 }

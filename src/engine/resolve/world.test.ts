@@ -375,7 +375,7 @@ describe("a mirror to an assumed Service", () => {
       expect.objectContaining({
         valid: true,
         assumed:
-          "Service team-b/shadow:9090 is not in the workspace; assumed to exist (closed world: 500)",
+          "Service team-b/shadow:9090 is not in the workspace; assumed to exist (closed world: not mirrored)",
       }),
     ]);
     expect(get(text, "closed", "/").mirrors).toEqual([]);

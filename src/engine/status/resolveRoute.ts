@@ -15,12 +15,8 @@ import type {
 } from "../api/spec";
 import { getObject, type ResourceIndex } from "../resolve/indexResources";
 import { asArray, asRecord, asRecords, asString } from "../resolve/read";
-import {
-  BACKEND_CLOSED_WORLD,
-  resolveBackendRef,
-  sharedRefList,
-  writableRef,
-} from "../resolve/resolveBackendRef";
+import { resolveBackendRef, sharedRefList, writableRef } from "../resolve/resolveBackendRef";
+import { invalidBackendConsequence } from "../resolve/invalidBackendConsequence";
 import { lookupObject } from "../resolve/world";
 import type { AssumptionNote } from "./statusContext";
 import { assumedGrantNote } from "./assumedGrant";
@@ -215,7 +211,14 @@ function resolveRef(
   f: number | undefined,
 ): ResolvedBackendRef {
   const { index, kind, namespace } = refs;
-  const ref = resolveBackendRef(index, refs.from, raw, i, refs.refReadings);
+  // A mirror's backendRef (rare) carries the flag: a closed world only stops the copy.
+  const ref = resolveBackendRef(
+    index,
+    refs.from,
+    raw,
+    i,
+    f === undefined ? refs.refReadings : { ...refs.refReadings, mirror: true },
+  );
   // Set here only when a reading decided the reference (the lone-backend reading comes later).
   if (ref.reading !== undefined)
     (refs.readingNotes ??= []).push({ path: [...refPath(r, b, f), "port"], message: ref.reading });
@@ -255,7 +258,7 @@ function resolveRef(
         name: ref.name,
         why: ref.assumedWhy ?? "",
         facts,
-        closedWorld: `requests sent to it are answered ${BACKEND_CLOSED_WORLD} (BackendNotFound)`,
+        closedWorld: `${invalidBackendConsequence(kind, f !== undefined).sentence} (BackendNotFound)`,
       },
       path: refPath(r, b, f),
     });

@@ -45,7 +45,8 @@ export interface AssumptionNote {
 
 /**
  * Records that a reference relied on an assumed object. One record (and later one diagnostic)
- * per object however many references rely on it; facts accumulate (each referenced port).
+ * per object however many references rely on it; facts accumulate (each referenced port), and
+ * so do the different closed-world consequences of its references.
  */
 export function recordAssumption(
   ctx: StatusContext,
@@ -57,6 +58,10 @@ export function recordAssumption(
   const existing = ctx.assumptions.get(key);
   if (existing) {
     existing.object.references += 1;
+    // References of different kinds fare differently in a closed world (a route's own backend
+    // answers 500, a TCPRoute's refuses the connection, a mirror only stops copying): tell each.
+    if (!existing.object.closedWorld.split("; ").includes(note.closedWorld))
+      existing.object.closedWorld += `; ${note.closedWorld}`;
     for (const fact of note.facts)
       if (!existing.object.facts.includes(fact)) existing.object.facts.push(fact);
     const allows = existing.object.allows;
