@@ -31,7 +31,7 @@ export { describeBucket, describeRequest } from "../whatif/describeRequest";
 // The simulator's "send this rule / listener" and the rollout stepper's weights are in
 // present/whatIf.ts: only the simulator's lazily loaded parts use them.
 export { DEFAULT_WORLD_MODE } from "../resolve/world";
-export { ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/kinds";
+export { KIND_DISPLAY_ORDER, ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/kinds";
 // The readings' names, questions and values (the app's readings control shows the engine's words).
 export { READINGS, parseReadings } from "../readings/readings";
 export type { ReadingName, Readings, ReadingSpec } from "../readings/readings";
