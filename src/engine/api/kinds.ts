@@ -9,7 +9,15 @@ export const CORE_GROUP = "";
 
 // The kind names and the route kinds are in modelledKind.ts: the page's first chunk needs the names
 // (engine/present) and none of the tables below.
-export { ModelledKind, ROUTE_KINDS, isRouteKind, type RouteKind } from "./modelledKind";
+export {
+  KIND_DISPLAY_ORDER,
+  ModelledKind,
+  ROUTE_KINDS,
+  isRouteKind,
+  kindDisplayRank,
+  type DisplayKind,
+  type RouteKind,
+} from "./modelledKind";
 /**
  * apiVersions served per modelled kind, as the v1.6.1 CRDs declare them (standard channel, plus the
  * experimental channel's v1alpha2/v1alpha3 for TCP/TLS/UDP routes). Other versions load with a warning.

@@ -25,6 +25,7 @@ export function computeIsolationLens(
     gateways: analysis.gateways,
     routes: analysis.routes,
     attachments: analysis.attachments,
+    locator: revision.stages?.locator,
   });
   const domains = [...new Set(matrix.listeners.map((l) => l.domain))].sort();
   return { domains, ...matrix, leaks };

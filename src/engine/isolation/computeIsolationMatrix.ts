@@ -10,12 +10,12 @@ import type { SourceLocator } from "../load/sourceLocator";
 import type { ResourceIndex } from "../resolve/indexResources";
 import { printSelector } from "../resolve/matchLabelSelector";
 import { matchNamespaceSelector } from "../resolve/matchNamespaceSelector";
-import { describeSite } from "../resolve/namespaceLabelPlan";
 import { asRecord, asString } from "../resolve/read";
 import type { GatewayListeners } from "../status/buildGatewayListeners";
 import { checkListenerAdmission } from "../status/checkListenerAdmission";
 import type { ListenerState } from "../status/listenerState";
 import type { ResourceKey, RouteParentExplain } from "../types";
+import { locateConflict } from "./locateConflict";
 import type {
   IsolationCell,
   IsolationConflict,
@@ -56,6 +56,7 @@ export function computeIsolationMatrix(
       gatewayDomains: [...(gatewayDomains.get(n.name) ?? [])].sort(),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  const listenerModels = states.map((s) => s.model);
   const cells: IsolationCell[] = [];
   for (const ns of namespaces) {
     for (const { state, model } of states) {
@@ -86,7 +87,7 @@ export function computeIsolationMatrix(
         cell.failedAt = failed.check === "namespace" ? "namespace" : "route-kind";
         const conflict =
           failed.check === "namespace"
-            ? conflictOf(index, state, ns.name, states, locator)
+            ? conflictOf(index, state, ns.name, listenerModels, locator)
             : undefined;
         if (conflict !== undefined) {
           cell.conflictsWith = conflict;
@@ -97,7 +98,7 @@ export function computeIsolationMatrix(
       cells.push(cell);
     }
   }
-  return { namespaces, listeners: states.map((s) => s.model), cells };
+  return { namespaces, listeners: listenerModels, cells };
 }
 
 /**
@@ -108,27 +109,14 @@ function conflictOf(
   index: ResourceIndex,
   state: ListenerState,
   namespace: string,
-  states: readonly { state: ListenerState; model: IsolationListener }[],
+  listeners: readonly IsolationListener[],
   locator: SourceLocator | undefined,
 ): IsolationConflict | undefined {
   const namespaces = asRecord(state.allowedRoutes["namespaces"]);
   const selector = asRecord(namespaces?.["selector"]);
   if (asString(namespaces?.["from"]) !== "Selector" || selector === undefined) return undefined;
   const against = matchNamespaceSelector(index, selector, namespace).contradicts;
-  if (against === undefined) return undefined;
-  const at = locator?.locate(against.holder, against.path) ?? against.holder.source;
-  const conflict: IsolationConflict = {
-    site: describeSite(against),
-    file: at.file,
-    line: at.line,
-    column: at.column,
-  };
-  const listenerIndex = against.path[2];
-  const listener = states.find(
-    (s) => s.state.owner.key === against.holder.key && s.state.specIndex === listenerIndex,
-  )?.model.id;
-  if (against.path[1] === "listeners" && listener !== undefined) conflict.listener = listener;
-  return conflict;
+  return against === undefined ? undefined : locateConflict(against, listeners, locator);
 }
 
 function describeListener(l: ListenerState, domain: string): IsolationListener {

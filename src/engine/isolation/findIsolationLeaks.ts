@@ -12,7 +12,9 @@ import { type ResourceIndex } from "../resolve/indexResources";
 import { isCoveredByWildcard } from "../resolve/intersectHostnames";
 import { asRecord, asStringMap } from "../resolve/read";
 import type { GatewayModel, ResolvedRoute, ResourceKey, RouteAttachment } from "../types";
+import type { SourceLocator } from "../load/sourceLocator";
 import type { IsolationLeak } from "./isolationTypes";
+import { locateConflict } from "./locateConflict";
 import type { IsolationMatrix } from "./computeIsolationMatrix";
 import { matchNetworkPolicyIngress } from "./matchNetworkPolicyIngress";
 
@@ -22,6 +24,8 @@ export interface LeakInput {
   gateways: readonly GatewayModel[];
   routes: readonly ResolvedRoute[];
   attachments: readonly RouteAttachment[];
+  /** Locates the earlier selector a contradicted NetworkPolicy peer names (file:line:col). */
+  locator?: SourceLocator | undefined;
 }
 
 export function findIsolationLeaks(input: LeakInput): IsolationLeak[] {
@@ -121,10 +125,12 @@ function findNamespacesOpenToDomains({ matrix }: LeakInput): IsolationLeak[] {
 }
 
 function findNetworkPolicyGaps({
+  matrix,
   index,
   gateways,
   routes,
   attachments,
+  locator,
 }: LeakInput): IsolationLeak[] {
   const gatewayByKey = new Map(gateways.map((g) => [g.key, g]));
   const routeByKey = new Map(routes.map((r) => [r.key, r]));
@@ -172,13 +178,20 @@ function findNetworkPolicyGaps({
         continue;
       }
       if (outcome.verdict !== "blocked") continue;
-      out.push({
+      const leak: IsolationLeak = {
         kind: "network-policy-blocks",
         severity: "warning",
         message: `${name(route)} sends traffic through ${short(gw.key)} to ${name(serviceKey)}, but the NetworkPolicies would drop it: ${outcome.detail}. Admit namespace ${gw.namespace} in an ingress rule.`,
         objects: [route, gw.key, serviceKey, ...outcome.policies],
         namespace: service.namespace,
-      });
+      };
+      if (outcome.conflictsWith !== undefined) {
+        // Named as a refused matrix cell names it: the selector assumed first, and where it is.
+        const conflict = locateConflict(outcome.conflictsWith, matrix.listeners, locator);
+        leak.conflictsWith = conflict;
+        leak.message = `${name(route)} sends traffic through ${short(gw.key)} to ${name(serviceKey)}, but the NetworkPolicies would drop it: ${outcome.detail} (${conflict.site} is at ${conflict.file}:${conflict.line}:${conflict.column}). Add Namespace ${gw.namespace} to the input to check, or admit it in an ingress rule.`;
+      }
+      out.push(leak);
     }
     const domains = new Set([...senders].map((g) => g.className));
     const strangers = unique(

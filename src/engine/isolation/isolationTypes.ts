@@ -93,6 +93,11 @@ export interface IsolationLeak {
   objects: ResourceKey[];
   namespace?: string;
   listeners?: string[];
+  /**
+   * network-policy-blocks: set when the peer that would admit the Gateway's namespace cannot,
+   * because the namespace is already assumed to carry labels it contradicts: the earlier selector.
+   */
+  conflictsWith?: IsolationConflict;
 }
 
 export interface IsolationLens {

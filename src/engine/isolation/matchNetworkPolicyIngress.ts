@@ -13,6 +13,7 @@ import type { LabelSelector } from "../api/spec";
 import { listKind, type ResourceIndex } from "../resolve/indexResources";
 import { matchLabelSelector, printSelector } from "../resolve/matchLabelSelector";
 import { matchNamespaceSelector } from "../resolve/matchNamespaceSelector";
+import { contradictedLabels, type HeldSelector } from "../resolve/namespaceLabelPlan";
 import { asArray, asRecord, asRecords } from "../resolve/read";
 import type { Manifest, ResourceKey } from "../types";
 
@@ -24,6 +25,12 @@ export interface IngressOutcome {
   /** Policies that select the pods (empty: the pods are not isolated). */
   policies: ResourceKey[];
   detail: string;
+  /**
+   * Set on "blocked" when a peer would admit the source namespace on labels the world could
+   * assume, but the namespace is already assumed to carry labels they contradict (one set of
+   * assumed labels per namespace): the earlier selector, so the verdict can name it.
+   */
+  conflictsWith?: HeldSelector;
 }
 
 export function matchNetworkPolicyIngress(
@@ -44,6 +51,7 @@ export function matchNetworkPolicyIngress(
     };
   let unknown: Manifest | undefined;
   let assumed: string | undefined;
+  let contradicted: { policy: Manifest; selector: string; against: HeldSelector } | undefined;
   for (const policy of selecting) {
     for (const rule of asRecords(policy.spec["ingress"])) {
       const peers = asArray(rule["from"]);
@@ -64,6 +72,7 @@ export function matchNetworkPolicyIngress(
           };
         if (v === "unknown") unknown ??= policy;
         if (v === "assumed") assumed ??= `${policy.name} ${p.assumed ?? ""}`;
+        if (p.contradicts !== undefined) contradicted ??= { policy, ...p.contradicts };
       }
     }
   }
@@ -75,11 +84,16 @@ export function matchNetworkPolicyIngress(
       detail: `${unknown.name} admits some pods or addresses that may or may not be the Gateway's in ${fromNamespace}`,
     };
   }
-  return {
+  const blocked: IngressOutcome = {
     verdict: "blocked",
     policies,
     detail: `${selecting.map((p) => p.name).join(", ")} isolate these pods, and no ingress rule admits namespace ${fromNamespace}`,
   };
+  if (contradicted !== undefined) {
+    blocked.conflictsWith = contradicted.against;
+    blocked.detail = `${blocked.detail}; the peer of ${contradicted.policy.name} that admits namespaces labeled ${contradicted.selector} cannot: ${contradictedLabels(fromNamespace, contradicted.against)}`;
+  }
+  return blocked;
 }
 
 function isIngressPolicy(p: Manifest): boolean {
@@ -97,13 +111,26 @@ function matchPeer(
   peer: Record<string, unknown>,
   policyNamespace: string,
   fromNamespace: string,
-): { verdict: IngressVerdict; assumed?: string } {
+): {
+  verdict: IngressVerdict;
+  assumed?: string;
+  contradicts?: { selector: string; against: HeldSelector };
+} {
   const nsSelector = asRecord(peer["namespaceSelector"]);
   const podSelector = asRecord(peer["podSelector"]);
   if (asRecord(peer["ipBlock"]) !== undefined) return { verdict: "unknown" };
   let assumed: string | undefined;
   if (nsSelector !== undefined) {
-    const { exact, assumableBecause } = matchNamespaceSelector(index, nsSelector, fromNamespace);
+    const { exact, assumableBecause, contradicts } = matchNamespaceSelector(
+      index,
+      nsSelector,
+      fromNamespace,
+    );
+    if (!exact.matches && contradicts !== undefined)
+      return {
+        verdict: "blocked",
+        contradicts: { selector: printSelector(nsSelector), against: contradicts },
+      };
     if (!exact.matches && assumableBecause === undefined) return { verdict: "blocked" };
     if (assumableBecause !== undefined)
       assumed = `admits namespaces labeled ${printSelector(nsSelector)}; ${fromNamespace} assumed so labeled (${assumableBecause})`;

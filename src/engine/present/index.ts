@@ -29,7 +29,7 @@ export { describeRequest } from "../whatif/describeRequest";
 // trace (shares, buckets, the backend's stream) are in present/whatIf.ts: only the simulator's
 // lazily loaded parts use them.
 export { DEFAULT_WORLD_MODE } from "../resolve/worldMode";
-export { ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/modelledKind";
+export { KIND_DISPLAY_ORDER, ROUTE_KINDS, isRouteKind, ModelledKind } from "../api/modelledKind";
 // The readings' names, questions and values (the app's readings control shows the engine's words).
 export { READINGS, parseReadings } from "../readings/readings";
 export type { ReadingName, Readings, ReadingSpec } from "../readings/readings";

@@ -57,7 +57,7 @@ export function printIsolationLens(lens: IsolationLens): string {
     }
   }
   lines.push("");
-  for (const line of printLeaks(lens.leaks)) lines.push(line);
+  for (const line of printLeaks(lens)) lines.push(line);
   return `${lines.join("\n")}\n`;
 }
 
@@ -166,7 +166,8 @@ function printRefusedRoutes(lens: IsolationLens): string[] {
   return lines;
 }
 
-function printLeaks(leaks: readonly IsolationLeak[]): string[] {
+function printLeaks(lens: IsolationLens): string[] {
+  const leaks: readonly IsolationLeak[] = lens.leaks;
   if (leaks.length === 0) return ["No leaks between domains."];
   const warnings = leaks.filter((l) => l.severity === "warning").length;
   const lines = [
@@ -174,6 +175,12 @@ function printLeaks(leaks: readonly IsolationLeak[]): string[] {
   ];
   for (const leak of leaks) {
     lines.push(`  ${leak.severity} ${leak.kind}: ${esc(leak.message)}`);
+    // A NetworkPolicy peer that cannot hold names the earlier selector as a refused cell does.
+    const c = leak.conflictsWith;
+    if (c !== undefined)
+      lines.push(
+        `    ✗ conflicts with ${numbered(lens, c.listener)}: ${esc(c.site)} (${esc(c.file)}:${c.line}:${c.column})`,
+      );
     const next = NEXT_STEP[leak.kind];
     if (next !== undefined) lines.push(`    what to do: ${next}`);
   }

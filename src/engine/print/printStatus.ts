@@ -6,6 +6,7 @@
  * rather than kubectl's alphabetical order) because that is what reviewers scan for.
  */
 import { stringify } from "yaml";
+import { kindDisplayRank } from "../api/kinds";
 import type { ObjectStatus, ResourceKey, StatusReport } from "../types";
 
 export interface PrintableObject {
@@ -15,18 +16,6 @@ export interface PrintableObject {
   name: string;
   namespace?: string;
 }
-
-const KIND_ORDER = [
-  "GatewayClass",
-  "Gateway",
-  "ListenerSet",
-  "HTTPRoute",
-  "GRPCRoute",
-  "TLSRoute",
-  "TCPRoute",
-  "UDPRoute",
-  "BackendTLSPolicy",
-];
 
 export function printStatus(status: StatusReport, objects: readonly PrintableObject[]): string {
   const byKey = new Map(objects.map((o) => [o.key as string, o]));
@@ -61,17 +50,12 @@ function asWritten(status: ObjectStatus | undefined): unknown {
 }
 
 function compare(a: PrintableObject, b: PrintableObject): number {
-  const ka = kindRank(a.kind);
-  const kb = kindRank(b.kind);
+  const ka = kindDisplayRank(a.kind);
+  const kb = kindDisplayRank(b.kind);
   if (ka !== kb) return ka - kb;
   if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
   const na = a.namespace ?? "";
   const nb = b.namespace ?? "";
   if (na !== nb) return na < nb ? -1 : 1;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-function kindRank(kind: string): number {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
 }

@@ -7,6 +7,7 @@
 import type { Analysis } from "../analysisTypes";
 import { ConditionType } from "../api/conditions";
 import { parseResourceKey } from "../api/keys";
+import { isRouteKind, kindDisplayRank } from "../api/kinds";
 import type {
   Condition,
   GatewayStatus,
@@ -16,8 +17,6 @@ import type {
   RouteStatus,
 } from "../types";
 import { escapeTerminal as esc } from "./escapeTerminal";
-
-const ROUTE_KINDS = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"]);
 
 export function printStatusSummary(analysis: Analysis): string {
   const lines: string[] = [];
@@ -68,7 +67,7 @@ export function printStatusSummary(analysis: Analysis): string {
         // nothing (or less) and often has no diagnostic: say why in the controller's words.
         for (const line of printWhyUnhealthy(l.conditions, "    ")) lines.push(line);
       }
-    } else if (ROUTE_KINDS.has(ref.kind) && isRouteStatus(status)) {
+    } else if (isRouteKind(ref.kind) && isRouteStatus(status)) {
       lines.push(
         `${id}:${status.parents.length === 0 ? " no parent wrote status (see explain below)" : ""}`,
       );
@@ -180,21 +179,8 @@ function isRouteStatus(s: ObjectStatus): s is RouteStatus {
   return "parents" in s;
 }
 
-const KIND_ORDER = [
-  "GatewayClass",
-  "Gateway",
-  "ListenerSet",
-  "HTTPRoute",
-  "GRPCRoute",
-  "TLSRoute",
-  "TCPRoute",
-  "UDPRoute",
-];
-
 function byKindThenName(a: string, b: string): number {
-  const ka = KIND_ORDER.indexOf(a.split("/")[0] ?? "");
-  const kb = KIND_ORDER.indexOf(b.split("/")[0] ?? "");
-  const ra = ka < 0 ? KIND_ORDER.length : ka;
-  const rb = kb < 0 ? KIND_ORDER.length : kb;
+  const ra = kindDisplayRank(a.split("/")[0] ?? "");
+  const rb = kindDisplayRank(b.split("/")[0] ?? "");
   return ra !== rb ? ra - rb : a.localeCompare(b);
 }

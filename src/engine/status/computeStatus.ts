@@ -7,7 +7,12 @@
 import { resourceKey, type ResourceKey } from "../api/keys";
 import type { Readings } from "../readings/readings";
 import { GATEWAY_GROUP } from "../api/kinds";
-import { describeAssumption, lookupObject, type AssumedObject } from "../resolve/world";
+import {
+  describeAssumption,
+  lookupObject,
+  type AssumedObject,
+  type WorldLookup,
+} from "../resolve/world";
 import type { SourceLocator } from "../load/loadManifests";
 import { listKind, type ResourceIndex } from "../resolve/indexResources";
 import { asRecords, asString } from "../resolve/read";
@@ -92,7 +97,13 @@ export function computeStatus(
   const listeners = new Map<ResourceKey, GatewayListeners>();
   const assessments = new Map<string, GatewayAssessment>();
   const unreconciled: GatewayModel[] = [];
-  let placeholder = 0;
+  const placeholders = placeholderNumbers(
+    ofGatewayApi(index, "Gateway").filter((gw) => {
+      const className = asString(gw.spec["gatewayClassName"]) ?? "";
+      if (className === "") return false;
+      return classes.get(className)?.accepted ?? classAssumption(ctx, className) !== undefined;
+    }),
+  );
   for (const gw of ofGatewayApi(index, "Gateway")) {
     const className = asString(gw.spec["gatewayClassName"]) ?? "";
     if (className === "") {
@@ -131,8 +142,8 @@ export function computeStatus(
       listeners.set(gw.key, describeUnreconciledListeners(ctx, gw));
       continue;
     }
-    placeholder += 1;
-    assessments.set(gw.key, assessGateway(ctx, gw, placeholderAddress(placeholder)));
+    const placeholder = placeholderAddress(placeholders.get(gw.key) ?? 1);
+    assessments.set(gw.key, assessGateway(ctx, gw, placeholder));
     const merged = buildGatewayListeners(ctx, gw);
     built.set(gw.key, merged);
     listeners.set(gw.key, merged);
@@ -250,10 +261,9 @@ function assumeGatewayClass(
   gw: Manifest,
   className: string,
 ): GatewayClassOutcome | undefined {
-  const found = lookupObject(ctx.index, "GatewayClass", undefined, className);
-  const known = assumedWellKnownClass(ctx, className);
-  if (found.state !== "assumed" && (found.state !== "missing" || known === undefined))
-    return undefined;
+  const assumption = classAssumption(ctx, className);
+  if (assumption === undefined) return undefined;
+  const { found, known } = assumption;
   recordAssumption(
     ctx,
     {
@@ -275,6 +285,21 @@ function assumeGatewayClass(
     controllerName: known?.controllerName ?? ASSUMED_CONTROLLER,
     status: { conditions: [] },
   };
+}
+
+/**
+ * Whether the world assumes a GatewayClass the input lacks, and on what: records nothing (the
+ * placeholder addresses ask it of every Gateway before any is reconciled).
+ */
+function classAssumption(
+  ctx: StatusContext,
+  className: string,
+): { found: WorldLookup; known: WellKnownGatewayClass | undefined } | undefined {
+  const found = lookupObject(ctx.index, "GatewayClass", undefined, className);
+  const known = assumedWellKnownClass(ctx, className);
+  if (found.state !== "assumed" && (found.state !== "missing" || known === undefined))
+    return undefined;
+  return { found, known };
 }
 
 function assumedWellKnownClass(
@@ -330,8 +355,18 @@ function ofGatewayApi(index: ResourceIndex, kind: string): Manifest[] {
 
 /**
  * gwsim assigns each reconciled Gateway that requests no address a placeholder from
- * TEST-NET-3 (RFC 5737), in input order, standing in for what a load balancer would assign.
+ * TEST-NET-3 (RFC 5737), standing in for what a load balancer would assign: the reconciled
+ * Gateways numbered in order of their keys, never in input order, so reordering the documents or
+ * splitting them over files leaves every Gateway its address.
  */
+function placeholderNumbers(gateways: readonly Manifest[]): Map<ResourceKey, number> {
+  const keys = [...new Set(gateways.map((g) => g.key))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return new Map(keys.map((key, i) => [key, i + 1]));
+}
+
+/** The n-th placeholder address (1-based), wrapping after 254. */
 function placeholderAddress(n: number): string {
   return `203.0.113.${((n - 1) % 254) + 1}`;
 }

@@ -5,6 +5,7 @@
  */
 import type { IsolationCell, IsolationLens, IsolationListener } from "../../engine";
 import { displayKey } from "../../engine/present";
+import { describeConflict } from "./describeConflict";
 
 function testIdPart(text: string): string {
   return text
@@ -21,7 +22,13 @@ function cellTitle(cell: IsolationCell): string {
   return [cell.detail, ...routes].filter(Boolean).join("\n");
 }
 
-function CellView({ cell }: { cell: IsolationCell | undefined }) {
+function CellView({
+  cell,
+  listeners,
+}: {
+  cell: IsolationCell | undefined;
+  listeners: readonly IsolationListener[];
+}) {
   if (cell === undefined) return <td />;
   const attached = cell.routes.filter((r) => r.attached).length;
   const refused = cell.routes.length - attached;
@@ -38,6 +45,9 @@ function CellView({ cell }: { cell: IsolationCell | undefined }) {
             : "✓ may attach"
           : `✗ ${cell.failedAt === "route-kind" ? "kind" : "namespace"}`}
       </span>
+      {cell.conflictsWith !== undefined ? (
+        <span className="lens-conflict">{describeConflict(cell.conflictsWith, listeners)}</span>
+      ) : null}
       {attached > 0 ? <span className="lens-routes">{attached} attached</span> : null}
       {refused > 0 ? <span className="lens-refused">{refused} refused</span> : null}
     </td>
@@ -114,7 +124,7 @@ export function IsolationMatrix({ lens }: { lens: IsolationLens }) {
                   </div>
                 </th>
                 {ordered.map((l) => (
-                  <CellView key={l.id} cell={cellOf(ns.name, l.id)} />
+                  <CellView key={l.id} cell={cellOf(ns.name, l.id)} listeners={lens.listeners} />
                 ))}
               </tr>
             ))}
@@ -140,6 +150,11 @@ export function IsolationMatrix({ lens }: { lens: IsolationLens }) {
               <span className="lint-icon">{leak.severity === "warning" ? "▲" : "ℹ"}</span>
               <span className="lint-code">{leak.kind}</span>
               <span className="lint-message">{leak.message}</span>
+              {leak.conflictsWith !== undefined ? (
+                <span className="lens-conflict" data-testid="lens-leak-conflict">
+                  {describeConflict(leak.conflictsWith, lens.listeners)}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import type { ObjectSummary, ResourceKey } from "../../engine";
-import { buildListenerTemplate, buildObjectTemplate, uniqueName } from "./objectTemplates";
+import { KIND_DISPLAY_ORDER } from "../../engine/present";
+import {
+  PALETTE_KINDS,
+  buildListenerTemplate,
+  buildObjectTemplate,
+  uniqueName,
+} from "./objectTemplates";
 
 function summary(kind: string, namespace: string | undefined, name: string): ObjectSummary {
   const o: ObjectSummary = {
@@ -76,5 +82,25 @@ describe("palette templates", () => {
         { name: "http-2", port: 8080 },
       ]),
     ).toEqual({ name: "http-3", protocol: "HTTP", port: 8081 });
+  });
+});
+
+describe("PALETTE_KINDS", () => {
+  test("are the engine's kinds in its display order", () => {
+    expect(PALETTE_KINDS).toBe(KIND_DISPLAY_ORDER);
+    expect(PALETTE_KINDS).toEqual([
+      "GatewayClass",
+      "Gateway",
+      "ListenerSet",
+      "HTTPRoute",
+      "GRPCRoute",
+      "TLSRoute",
+      "TCPRoute",
+      "UDPRoute",
+      "Service",
+      "Namespace",
+      "ReferenceGrant",
+      "BackendTLSPolicy",
+    ]);
   });
 });

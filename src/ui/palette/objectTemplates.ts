@@ -6,6 +6,7 @@
  * the namespace, a ReferenceGrant the Service a route in another namespace is refused.
  */
 import type {
+  DisplayKind,
   FieldPath,
   GatewayModel,
   ListenerModel,
@@ -15,38 +16,15 @@ import type {
   RouteAttachment,
   RouteKind,
 } from "../../engine";
+import { KIND_DISPLAY_ORDER } from "../../engine/present";
 
 /** Reads a field of an object from the YAML text (the engine's readField, bound to the text). */
 export type FieldReader = (target: ObjectSelector, path: FieldPath) => unknown;
 
-export type PaletteKind =
-  | "GatewayClass"
-  | "Gateway"
-  | "ListenerSet"
-  | "HTTPRoute"
-  | "GRPCRoute"
-  | "TLSRoute"
-  | "TCPRoute"
-  | "UDPRoute"
-  | "Service"
-  | "Namespace"
-  | "ReferenceGrant"
-  | "BackendTLSPolicy";
+/** Every kind the palette adds, in the engine's display order (api/kinds KIND_DISPLAY_ORDER). */
+export type PaletteKind = DisplayKind;
 
-export const PALETTE_KINDS: readonly PaletteKind[] = [
-  "GatewayClass",
-  "Gateway",
-  "ListenerSet",
-  "HTTPRoute",
-  "GRPCRoute",
-  "TLSRoute",
-  "TCPRoute",
-  "UDPRoute",
-  "Service",
-  "Namespace",
-  "ReferenceGrant",
-  "BackendTLSPolicy",
-];
+export const PALETTE_KINDS: readonly PaletteKind[] = KIND_DISPLAY_ORDER;
 
 const GATEWAY_GROUP = "gateway.networking.k8s.io";
 const GATEWAY_API = `${GATEWAY_GROUP}/v1`;
