@@ -12,6 +12,7 @@ import {
   generatePolicyWorkspace,
   withPolicyWorkspaceEdit,
 } from "../../../bench/generatePolicyWorkspace";
+import { uiBenchWorkspace } from "../../../bench/ui/workspace";
 import { analyzeRevision, type AnalyzedRevision } from "../analyze";
 import { createParseCache, type ParseCache } from "../load/parseCache";
 import type { AnalyzeOptions, ResourceKey, SourceFile } from "../types";
@@ -635,18 +636,56 @@ spec:
     );
   });
 
-  test("on a listener with a hostname of its own: full pipeline", () => {
-    const named = BASE.replace(
-      "      port: 80\n",
-      '      port: 80\n      hostname: "*.example.com"\n',
+  const named = BASE.replace(
+    "      port: 80\n",
+    '      port: 80\n      hostname: "*.example.com"\n',
+  );
+
+  test("under a wildcard listener, to a host that is its own: moved as without one", () => {
+    const { revision } = expectReused(named, named.replace("- b.example.com", "- 0.example.com"));
+    expect(hosts(revision)).toEqual([
+      ["0.example.com", [["HTTPRoute/shop/b", 1]]],
+      ["a.example.com", [["HTTPRoute/shop/a", 1]]],
+      ["c.example.com", [["HTTPRoute/shop/c", 1]]],
+    ]);
+    // Into a host another route serves, and a name the schema refuses (a label ending in '-',
+    // a validation diagnostic on the route): the route still attaches under the wildcard.
+    expectReused(named, named.replace("- b.example.com", "- a.example.com"));
+    const broken = named.replace("- b.example.com", "- b-.example.com");
+    const { fresh } = expectReused(named, broken);
+    expect(fresh.analysis.diagnostics.some((d) => d.object?.name === "b")).toBe(true);
+    expectReused(broken, named);
+  });
+
+  test("under a wildcard listener, to the listener's own hostname or a broader one: full pipeline", () => {
+    // Routes whose own hostnames differ would share the listener's host: a reading note reads them.
+    expectFallback(
+      named,
+      named.replace("- b.example.com", '- "*.example.com"'),
+      /cannot be placed/,
     );
-    expectFallback(named, named.replace("- b.example.com", "- x.example.com"), /cannot be placed/);
+    expectFallback(named, named.replace("- b.example.com", '- "*.com"'), /cannot be placed/);
     // Renamed off the listener's hostname: not accepted there any more.
     expectFallback(
       named,
       named.replace("- b.example.com", "- b.example.org"),
       /attaches or its verdicts/,
     );
+  });
+
+  test("the UI bench's keystrokes (a hostname label grown by '-' and a letter) are reused", () => {
+    const ws = uiBenchWorkspace(60);
+    const anchor = `"${ws.editedHostLabel}.`;
+    const cut = ws.yaml.indexOf(anchor) + anchor.length - 1;
+    let text = ws.yaml;
+    for (const typed of ["-", "-a", "-a-", "-a-b"]) {
+      const next = ws.yaml.slice(0, cut) + typed + ws.yaml.slice(cut);
+      const { result } = step(text, next);
+      expect([typed, result.fallback]).toEqual([typed, undefined]);
+      expect(result.proofs).toContain("route-hosts");
+      expectReused(text, next);
+      text = next;
+    }
   });
 
   test("a host left empty that a route without rules still claims: full pipeline", () => {
@@ -692,6 +731,8 @@ describe("incremental equals fresh on random edit sequences", () => {
       .filter((f) => f.endsWith(".yaml"))
       .map((f) => readFileSync(new URL(f, dir), "utf8")),
     BASE,
+    // A wildcard listener: hostname edits under it move the route's entries (rehostRoute.ts).
+    BASE.replace("      port: 80\n", '      port: 80\n      hostname: "*.example.com"\n'),
     BASE + TRAFFIC_POLICY + GREEN_TLS,
     GATEWAY + shared("a", "/a") + shared("b", "/b") + shared("c", "/c"),
     generateBenchConfig(30).yaml,
@@ -736,7 +777,7 @@ describe("incremental equals fresh on random edit sequences", () => {
     fc.nat().map(nth(/namespace: [\w-]+/g, (m) => `${m}x`)),
     fc.nat().map(nth(/[a-z]+\.example\.com/g, () => "shop.example.com")),
     fc
-      .tuple(fc.nat(), fc.constantFrom("a", "shop", "new", "zz", "*"))
+      .tuple(fc.nat(), fc.constantFrom("a", "shop", "new", "zz", "*", "a-", "zz-q"))
       .map(([i, h]) =>
         nth(/hostnames:\n(\s+)- [\w.*-]+/g, (m) => m.replace(/- [\w.*-]+$/, `- ${h}.example.com`))(
           i,

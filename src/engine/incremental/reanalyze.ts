@@ -777,6 +777,7 @@ function rehost(
     routeCandidates(e.next.route),
     ranksOf(routes),
     attachments,
+    [e.old.route.hostnames, e.next.route.hostnames],
   );
   return moved === undefined
     ? undefined

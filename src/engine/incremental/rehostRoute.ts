@@ -14,7 +14,9 @@
  *   no route of the other kind is in the input.
  * - virtual hosts: on a listener without a hostname of its own, a route's effective hostname is
  *   its own, so no reading note (collectCandidates' hostnameReadingNote) can arise and both
- *   readings of GatewayRouteHostnameIntersectionPrecedence key hosts alike. The route's entries are
+ *   readings of GatewayRouteHostnameIntersectionPrecedence key hosts alike. On a listener with
+ *   one, the same holds when the route's hostnames are each their own intersection with it and
+ *   none is the listener's (keyedByOwnHostnames): a route typed under a wildcard listener. The route's entries are
  *   placed by precedence among each host's others (rerankRoute.ts); a host the route leaves keeps
  *   its other entries in order; a host it alone serves now is made, in lookup order. A host it
  *   leaves empty goes, unless another route attaches with that hostname and has no entry (no
@@ -22,6 +24,7 @@
  */
 import type { Analysis } from "../analysisTypes";
 import { hostnameSpecificity } from "../match/hostname";
+import { intersectHostname } from "../resolve/intersectHostnames";
 import type { Candidate } from "../routing/collectCandidates";
 import { compareRankOrder, type RankKey } from "../routing/precedence";
 import type {
@@ -118,6 +121,7 @@ export function rehostTable(
   candidates: readonly Candidate[],
   rankOf: (entry: RouteTableEntry) => RankKey | undefined,
   others: readonly RouteAttachment[],
+  own: readonly (readonly string[])[],
 ): { table: RouteTable; touched: Map<number, Set<string>> } | undefined {
   if (candidates.length === 0) return undefined;
   const hostsOf = (list: readonly RouteAttachment[]) => {
@@ -138,10 +142,12 @@ export function rehostTable(
   for (const [id, hosts] of now) {
     const l = listeners.findIndex((x) => listenerId(x.gateway, x.owner, x.listener) === id);
     const listener = listeners[l];
-    // A listener with a hostname of its own may give reading notes that read other routes.
-    if (listener === undefined || listener.hostname !== undefined) return undefined;
-    const virtualHosts = listener.virtualHosts.slice();
+    if (listener === undefined) return undefined;
     const touched = new Set([...(was.get(id) ?? []), ...hosts]);
+    // A listener with a hostname of its own may give reading notes that read other routes.
+    if (listener.hostname !== undefined && !keyedByOwnHostnames(listener.hostname, own, touched))
+      return undefined;
+    const virtualHosts = listener.virtualHosts.slice();
     touchedHosts.set(l, touched);
     for (const hostname of touched) {
       const v = virtualHosts.findIndex((x) => x.hostname === hostname);
@@ -167,6 +173,33 @@ export function rehostTable(
     listeners[l] = { ...listener, virtualHosts };
   }
   return { table: { ...table, listeners }, touched: touchedHosts };
+}
+
+/**
+ * On a listener with a hostname of its own (`*.example.com`), a route's own hostname may differ
+ * from the virtual host it lands on (a broader `*.com` lands on the listener's), and two routes
+ * with different own hostnames meeting on one virtual host give it a reading note
+ * (collectCandidates' hostnameReadingNote) that the other routes' hostnames decide. True when
+ * neither can happen on the hosts the route left or joined: each of its own hostnames, in both
+ * revisions, is its own intersection with the listener, and no touched host is the listener's own
+ * hostname (or "*"). Then any route on a touched host `h` has `h` as its own hostname too (only a
+ * route hostname equal to or broader than the listener's intersects to another name, and that
+ * name is the listener's), so neither reading of the hosts puts a note there, before or after.
+ */
+function keyedByOwnHostnames(
+  listenerHostname: string,
+  own: readonly (readonly string[])[],
+  touched: ReadonlySet<string>,
+): boolean {
+  for (const h of touched) if (h === listenerHostname || h === "*") return false;
+  for (const hostnames of own) {
+    if (hostnames.length === 0) return false;
+    for (const o of hostnames) {
+      const effective = intersectHostname(listenerHostname, o);
+      if (effective !== undefined && effective !== o) return false;
+    }
+  }
+  return true;
 }
 
 /**
