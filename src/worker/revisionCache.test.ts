@@ -120,6 +120,61 @@ describe("one analysis per revision, shared by every API", () => {
     expect(baseline.analysed.analysis.gateways).not.toBe(first.gateways);
   });
 
+  test("a fresh keystroke in a hostname under a wildcard listener (the UI bench's) reuses the rest", () => {
+    const route = (n: number) => `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: r${n}
+spec:
+  parentRefs:
+    - name: gw
+  hostnames:
+    - "app${n}.example.com"
+  rules:
+    - backendRefs:
+        - name: svc
+          port: 80
+`;
+    const yaml = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw
+spec:
+  gatewayClassName: c
+  listeners:
+    - name: web
+      protocol: HTTP
+      port: 80
+      hostname: "*.example.com"
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: svc
+spec:
+  ports:
+    - port: 80
+${[1, 2, 3, 4].map(route).join("")}`;
+    const cut = yaml.indexOf("app2") + "app2".length;
+    const revisions = createRevisionCache({ clock });
+    let previous = revisions.get(at(yaml)).analysed.analysis;
+    // '-' breaks the label (a validation diagnostic on the route), a letter mends it.
+    for (const typed of ["-", "-a", "-a-"]) {
+      const text = yaml.slice(0, cut) + typed + yaml.slice(cut);
+      const next = revisions.get(at(text)).analysed.analysis;
+      expect(next).toEqual(analyzeRevision(at(text), { clock }).analysis);
+      // What the keystroke did not touch is the previous revision's object: the delta stops there.
+      expect(next.gateways).toBe(previous.gateways);
+      expect(next.objects).toBe(previous.objects);
+      expect(next.graph.edges).toBe(previous.graph.edges);
+      expect(
+        next.routeTable.listeners.filter((l, i) => l !== previous.routeTable.listeners[i]),
+      ).toHaveLength(1);
+      previous = next;
+    }
+  });
+
   test("derived results (router, fix-its, lens) are computed once per revision", () => {
     const cached = createRevisionCache({ clock }).get(at(example("broken-on-purpose.yaml")));
     const router = (analysed: AnalyzedRevision) => compileRouter(analysed.analysis);
