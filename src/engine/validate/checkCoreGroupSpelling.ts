@@ -14,16 +14,23 @@
 import { isObject, printPath, type ValidationIssue } from "./validationIssue";
 import type { FieldPath } from "../types";
 
+// The lists read for every object, their paths made once: report() copies a path before adding to it.
+const PARENT_REFS_PATH: FieldPath = ["spec", "parentRefs"];
+const TARGET_REFS_PATH: FieldPath = ["spec", "targetRefs"];
+const FROM_PATH: FieldPath = ["spec", "from"];
+const TO_PATH: FieldPath = ["spec", "to"];
+const CA_CERTIFICATE_REFS_PATH: FieldPath = ["spec", "validation", "caCertificateRefs"];
+
 export function checkCoreGroupSpelling(
   kind: string,
   spec: Record<string, unknown>,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  checkList(spec["parentRefs"], ["spec", "parentRefs"], issues);
-  checkList(spec["targetRefs"], ["spec", "targetRefs"], issues);
+  checkList(spec["parentRefs"], PARENT_REFS_PATH, issues);
+  checkList(spec["targetRefs"], TARGET_REFS_PATH, issues);
   if (kind === "ReferenceGrant") {
-    checkList(spec["from"], ["spec", "from"], issues);
-    checkList(spec["to"], ["spec", "to"], issues);
+    checkList(spec["from"], FROM_PATH, issues);
+    checkList(spec["to"], TO_PATH, issues);
   }
   const rules = spec["rules"];
   if (Array.isArray(rules)) {
@@ -55,7 +62,7 @@ export function checkCoreGroupSpelling(
   }
   const validation = spec["validation"];
   if (isObject(validation))
-    checkList(validation["caCertificateRefs"], ["spec", "validation", "caCertificateRefs"], issues);
+    checkList(validation["caCertificateRefs"], CA_CERTIFICATE_REFS_PATH, issues);
   return issues;
 }
 

@@ -15,18 +15,25 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
+/** What a name must be, by kind: made once, as checkMetadata runs for every object. */
+interface NameRule {
+  re: RegExp;
+  max: number;
+  what: string;
+}
+const SERVICE_NAME: NameRule = { re: DNS_1035_LABEL, max: 63, what: "a DNS-1035 label" };
+const NAMESPACE_NAME: NameRule = { re: DNS_LABEL, max: 63, what: "a DNS label" };
+const OBJECT_NAME: NameRule = { re: DNS_SUBDOMAIN, max: 253, what: "a DNS subdomain" };
+const METADATA_MAPS = ["labels", "annotations"] as const;
+
 export function checkMetadata(kind: string, body: Record<string, unknown>): ValidationIssue[] {
   const metadata = isObject(body.metadata) ? body.metadata : {};
   const issues: ValidationIssue[] = [];
   const name = metadata.name;
   if (typeof name === "string") {
     // Services and Namespaces become DNS labels; everything else is a DNS subdomain.
-    const [re, max, what] =
-      kind === "Service"
-        ? [DNS_1035_LABEL, 63, "a DNS-1035 label"]
-        : kind === "Namespace"
-          ? [DNS_LABEL, 63, "a DNS label"]
-          : [DNS_SUBDOMAIN, 253, "a DNS subdomain"];
+    const { re, max, what } =
+      kind === "Service" ? SERVICE_NAME : kind === "Namespace" ? NAMESPACE_NAME : OBJECT_NAME;
     // Length first: the patterns run only on names short enough to be valid.
     if (name.length > max || !re.test(name)) {
       issues.push({
@@ -50,7 +57,8 @@ export function checkMetadata(kind: string, body: Record<string, unknown>): Vali
       message: `metadata.namespace: ${describeRaw(metadata.namespace)} is not a valid namespace name (a DNS label).`,
     });
   }
-  for (const field of ["labels", "annotations"] as const) {
+  for (let f = 0; f < METADATA_MAPS.length; f++) {
+    const field = METADATA_MAPS[f] as (typeof METADATA_MAPS)[number];
     const map = metadata[field];
     if (map === undefined || map === null) continue;
     if (!isObject(map)) {

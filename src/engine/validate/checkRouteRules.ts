@@ -11,6 +11,7 @@ import { PARENT_REFS, checkSectionNames } from "./checkParentRefs";
 import { parseDuration } from "./parseDuration";
 import { asArray, isObject, printPath, type ValidationIssue } from "./validationIssue";
 import { appendAll } from "../collections/appendAll";
+import { emptyList } from "../collections/emptyList";
 import { needEngineModule } from "../modules/engineModules";
 
 type Path = (string | number)[];
@@ -62,11 +63,13 @@ export function checkRoute(kind: string, spec: Record<string, unknown>): Validat
 
 function checkTotalMatches(kind: string, rules: unknown[]): ValidationIssue[] {
   // HTTPRoute defaults an absent `matches` to one match; GRPCRoute has no such default.
-  const total = rules.reduce<number>((sum, rule) => {
+  let total = 0;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
     const matches = isObject(rule) ? rule.matches : undefined;
-    return sum + (Array.isArray(matches) ? matches.length : kind === "HTTPRoute" ? 1 : 0);
-  }, 0);
-  if (total <= MAX_TOTAL_MATCHES) return [];
+    total += Array.isArray(matches) ? matches.length : kind === "HTTPRoute" ? 1 : 0;
+  }
+  if (total <= MAX_TOTAL_MATCHES) return emptyList();
   return [
     {
       code: "schema.rule",

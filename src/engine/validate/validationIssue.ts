@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from "../diagnostics/catalog";
 import type { FieldPath } from "../types";
+import { emptyList } from "../collections/emptyList";
 
 /** A finding before it is located: validate/ turns it into a Diagnostic with the locator. */
 export interface ValidationIssue {
@@ -28,7 +29,9 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+  // The shared frozen empty list: a rule without filters, a backendRef without filters and a
+  // match without headers each made a list of their own for every route checked. Callers only read.
+  return Array.isArray(value) ? value : emptyList();
 }
 
 /**
