@@ -268,6 +268,37 @@ describe("computeStatus: the resolved model for routing", () => {
     ).toEqual(["SecurityPolicy targets HTTPRoute infra/gone, which is not in the input."]);
   });
 
+  test("a policy target the input holds in another group is a wrong group, not a missing object", () => {
+    // NGINX Gateway Fabric's examples/upstream-settings-policy writes `group: core`.
+    const policy = aManifest({
+      apiVersion: "gateway.nginx.org/v1alpha1",
+      kind: "UpstreamSettingsPolicy",
+      metadata: { name: "zone", namespace: "app" },
+      spec: {
+        targetRefs: [
+          { group: "core", kind: "Service", name: "tea" },
+          { group: "gateway.networking.k8s.io", kind: "Service", name: "tea" },
+          { group: "", kind: "Service", name: "gone" },
+        ],
+      },
+    });
+    const found = run([aService("app", "tea"), policy], "closed").diagnostics.filter(
+      (d) => d.object?.kind === "UpstreamSettingsPolicy",
+    );
+    expect(found.map((d) => [d.code, d.path])).toEqual([
+      ["ref.core-group-spelling", "spec.targetRefs[0].group"],
+      ["ref.not-found", "spec.targetRefs[1].group"],
+      ["ref.not-found", "spec.targetRefs"],
+    ]);
+    expect(found[0]?.message).toContain('Service app/tea with group "core", but the input holds');
+    expect(found[1]?.message).toBe(
+      'UpstreamSettingsPolicy targets Service app/tea in group gateway.networking.k8s.io, but the input holds Service app/tea in the core API group (""), so the policy has no target.',
+    );
+    expect(found[2]?.message).toBe(
+      "UpstreamSettingsPolicy targets Service app/gone, which is not in the input.",
+    );
+  });
+
   test("observedGeneration and lastTransitionTime come from the object and the clock", () => {
     const route = anHTTPRoute("infra", "r", { parentRefs: [{ name: "gw" }] }, { generation: 7 });
     const status = run([

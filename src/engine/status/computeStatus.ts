@@ -36,6 +36,7 @@ import { assessGateway, type GatewayAssessment } from "./assessGateway";
 import { buildGatewayListeners, type GatewayListeners } from "./buildGatewayListeners";
 import { computeGatewayClassStatus, type GatewayClassOutcome } from "./computeGatewayClassStatus";
 import { computeRouteStatuses } from "./computeRouteStatuses";
+import { describeUnresolvedPolicyTarget } from "./unresolvedPolicyTarget";
 import { createAdmissionMemo } from "./checkListenerAdmission";
 import type { MeshBinding } from "../mesh/meshTypes";
 import {
@@ -212,13 +213,12 @@ export function computeStatus(
     const m = index.byKey.get(p.policy);
     if (!p.target && m && m.kind !== "BackendTLSPolicy") {
       if (assumePolicyTarget(ctx, p, m)) continue;
-      reportDiagnostic(
-        ctx,
-        "ref.not-found",
-        m,
-        ["spec", Array.isArray(m.spec["targetRefs"]) ? "targetRefs" : "targetRef"],
-        `${p.policyKind} targets ${p.targetRef.kind} ${p.targetRef.namespace}/${p.targetRef.name}, which is not in the input.`,
+      const unresolved = describeUnresolvedPolicyTarget(
+        index,
+        p,
+        Array.isArray(m.spec["targetRefs"]),
       );
+      reportDiagnostic(ctx, unresolved.code, m, unresolved.path, unresolved.message);
     }
   }
 
