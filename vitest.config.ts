@@ -27,5 +27,11 @@ export default defineConfig({
       fileURLToPath(new URL("./src/engine/modules/staticEngineModules.ts", import.meta.url)),
     ],
     update,
+    // A hang guard, not a speed check (no test asserts a time; speed is `npm run bench`). The
+    // property tests (fast-check runs of 100+ cases) take 1–3 s alone and passed on a re-run
+    // after failing at vitest's 5 s default on a CI machine running six suites on two cores;
+    // 60 s is far above any loaded run and still stops a real hang.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -6,8 +6,8 @@
  *
  * Relations that do not hold by design, so the comparison leaves them out (slices.ts):
  * - a note given once per assumed object sits at its first reference in document order, and says
- *   why that reference needed it (README "World"); the unknown-kind summary sits at the first such
- *   object and lists the groups in order of appearance: compared by what they say of the object;
+ *   why that reference needed it (README "World"), and an unknown-kind note or summary sits at the
+ *   first object of its kinds: compared by what they say, not by the object they sit at;
  * - the route table lists listeners in the order their Gateways are written: compared as a set
  *   (each listener's own hosts and entries in order);
  * - auto: a namespace's ReferenceGrants are authoritative once the slice holds anything of that

@@ -196,16 +196,17 @@ export function locationFree(analysis: Analysis): {
 /**
  * A diagnostic by what it says. Notes given once per input sit at the first reference in
  * document order, by design (README "World": "one assume.* note per assumed object at its first
- * reference", with why that reference needed it; the unknown-kind summary at the first such
- * object, its groups in order of first appearance): for them only the code, severity and what
- * they say of the object are compared.
+ * reference", with why that reference needed it; an unknown-kind note or summary at the first
+ * object of its kinds): for them only the code, severity and what they say of the object are
+ * compared. The unknown-kind summary lists its groups and kinds in one order (by group, then
+ * kind), so its words are compared exactly; only the object it sits at may differ.
  */
 function describeDiagnostic(d: Analysis["diagnostics"][number]): string {
   // "… because <what the first reference found>": the reason is the first reference's.
   if (d.code.startsWith("assume."))
     return [d.code, d.severity, d.message.split(" because ")[0]].join(" | ");
   if (d.code === "object.unknown-kind")
-    return [d.code, d.severity, [...d.message].sort().join("")].join(" | ");
+    return [d.code, d.severity, d.path ?? "-", d.message, d.hint ?? ""].join(" | ");
   return [d.code, d.severity, d.objectKey ?? "-", d.path ?? "-", d.message, d.hint ?? ""].join(
     " | ",
   );

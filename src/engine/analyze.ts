@@ -164,7 +164,12 @@ function analyzeLoaded(
       : {},
     statusDrift: drift.map((d) => d.entry),
     routeTable,
-    mesh: { services: collectMeshServices(index), bindings: resolved.meshBindings },
+    mesh: {
+      services: collectMeshServices(index),
+      bindings: resolved.meshBindings,
+      // Only a route with Gateway and Service parents that a grant refused has a mesh view.
+      ...(resolved.meshRoutes.length > 0 ? { routes: resolved.meshRoutes } : {}),
+    },
     graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved, diagnostics }),
   };
   return {

@@ -20,7 +20,8 @@ export interface ObjectRef {
 
 /**
  * The key's parts: the kind up to the first `/`, the namespace up to the second, the name the rest
- * (slashes included). Two searches rather than a split: a split made a list entry per `/`, and a
+ * (slashes included). Unambiguous for every loaded object: one with a `/` in its kind, namespace
+ * or name is refused (load/buildManifest.ts, object.slash-in-identity), as the API server does. Two searches rather than a split: a split made a list entry per `/`, and a
  * name or namespace written as thousands of slashes made every call allocate that list.
  */
 export function parseResourceKey(key: ResourceKey): ObjectRef {

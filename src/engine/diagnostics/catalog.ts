@@ -46,6 +46,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "error",
     hint: "Shorten it: a name is a DNS subdomain (at most 253 characters), a namespace a DNS label (at most 63).",
   },
+  "object.slash-in-identity": {
+    severity: "error",
+    hint: "Remove the `/`: a kind is a word, a name a DNS subdomain, a namespace a DNS label (lower-case letters, digits, '-' and, in names, '.').",
+  },
   "object.unrendered-template": {
     severity: "warning",
     hint: "Check the rendered objects (`helm template …`, `flux envsubst`) instead of the template.",

@@ -8,6 +8,7 @@ import { resourceKey, type ObjectRef } from "../api/keys";
 import type { Diagnostic, FieldPath, Severity, SourceLocation } from "../types";
 import type { DiagnosticCode } from "./catalog";
 import { needEngineModule } from "../modules/engineModules";
+import { capLongWords } from "../print/capValue";
 
 export interface DiagnosticDetails {
   /** Replaces the catalog hint when the situation allows a more precise suggestion. */
@@ -30,8 +31,10 @@ export function diagnostic(
   const result: Diagnostic = {
     code,
     severity: details.severity ?? entry.severity,
-    message,
-    hint: details.hint ?? entry.hint,
+    // Every diagnostic and lint finding is built here: a long user value quoted anywhere in its
+    // wording is capped once, in one place (print/capValue.ts).
+    message: capLongWords(message),
+    hint: capLongWords(details.hint ?? entry.hint),
     file: at.file,
     line: at.line,
     column: at.column,

@@ -228,6 +228,9 @@ export function reanalyze(
     const nextCtx = context(nextIndex, loaded.locator);
     const old = resolveRouteReporting(oldCtx, before, kind);
     const next = resolveRouteReporting(nextCtx, after, kind);
+    // The mesh model carries such a route's second resolution (MeshModel.routes).
+    if (old.meshView !== undefined || next.meshView !== undefined)
+      return fallback("the route's Service parents see other backends than its Gateway parents");
     if (attachmentInputs(before, old.route, false) !== attachmentInputs(after, next.route, false))
       return fallback("the route's attachment inputs changed (parents, rule validity)");
     let attach: RouteEdit["attach"];

@@ -103,6 +103,38 @@ function overLongIdentity(
   );
 }
 
+/**
+ * A `/` in an object's kind, namespace or name refuses the object, as the API server does (no
+ * resource has such a kind; a namespace is a DNS label; no name may contain `/`). An object's
+ * key is "Kind/namespace/name": with a `/` inside a part, Service "a/b"/"c" and Service
+ * "a"/"b/c" were one key (the later replaced the earlier as a duplicate) and parseResourceKey
+ * read another object back. Refused here, every loaded key splits one way only.
+ */
+function slashInIdentity(
+  kind: string,
+  name: string,
+  namespace: string | undefined,
+  locate: ObjectInput["locate"],
+): Diagnostic | undefined {
+  const key = kind.includes("/")
+    ? "kind"
+    : namespace !== undefined && namespace.includes("/")
+      ? "namespace"
+      : name.includes("/")
+        ? "name"
+        : undefined;
+  if (key === undefined) return undefined;
+  const path = key === "kind" ? ["kind"] : ["metadata", key];
+  const value = key === "kind" ? kind : key === "namespace" ? (namespace as string) : name;
+  const field = key === "kind" ? "`kind`" : `\`metadata.${key}\``;
+  return diagnostic(
+    "object.slash-in-identity",
+    locate(path),
+    `This ${key === "kind" ? "object" : kind}'s ${field} ${JSON.stringify(value)} contains "/"; the API server refuses it (${key === "kind" ? "no resource has such a kind" : key === "namespace" ? "a namespace is a DNS label" : "a name may not contain '/'"}), so the object was not loaded.`,
+    { path },
+  );
+}
+
 export function buildManifest(input: ObjectInput): BuiltManifest {
   const { value, source, locate, listItemPath, mayHoldPlaceholders } = input;
   if (!isPlainObject(value)) {
@@ -208,6 +240,13 @@ export function buildManifest(input: ObjectInput): BuiltManifest {
     locate,
   );
   if (overLong !== undefined) return { diagnostics: [overLong] };
+  const slashed = slashInIdentity(
+    kind,
+    name,
+    clusterScoped ? undefined : declaredNamespace,
+    locate,
+  );
+  if (slashed !== undefined) return { diagnostics: [slashed] };
   const namespace = clusterScoped ? undefined : (declaredNamespace ?? "default");
   const manifest: Manifest = {
     key: resourceKey(kind, namespace, name),

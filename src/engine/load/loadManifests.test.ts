@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from "vitest";
 import { loadManifests } from "./loadManifests";
 import { createParseCache } from "./parseCache";
 import type { SourceFile } from "../types";
+import { parseResourceKey } from "../api/keys";
 
 const load = (text: string, name = "in.yaml") => loadManifests([{ name, text }]);
 
@@ -410,6 +411,49 @@ describe("loadManifests", () => {
         14,
         "metadata.namespace",
         "This ConfigMap's `metadata.namespace` is 64 characters long; the API server refuses namespaces over 63 characters, so the object was not loaded.",
+      ],
+    ]);
+  });
+
+  test("a / in a kind, namespace or name refuses the object: keys split one way only", () => {
+    const doc = (kind: string, name: string, namespace: string) =>
+      `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: "${name}"\n  namespace: "${namespace}"\n`;
+    // Both were the key "Service/a/b/c": the second replaced the first as a duplicate.
+    const r = load(
+      [
+        doc("Service", "c", "a/b"),
+        doc("Service", "b/c", "a"),
+        doc("Foo/Bar", "r", "a"),
+        doc("Service", "ok", "a"),
+        // A cluster-scoped kind has no namespace: what is written there is not its identity.
+        doc("Namespace", "e", "x/y"),
+      ].join("---\n"),
+    );
+    expect(r.manifests.map((m) => m.key)).toEqual(["Service/a/ok", "Namespace//e"]);
+    for (const m of r.manifests)
+      expect(parseResourceKey(m.key)).toEqual(
+        m.namespace === undefined
+          ? { kind: m.kind, name: m.name }
+          : { kind: m.kind, namespace: m.namespace, name: m.name },
+      );
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.path, d.message])).toEqual([
+      [
+        "object.slash-in-identity",
+        5,
+        "metadata.namespace",
+        'This Service\'s `metadata.namespace` "a/b" contains "/"; the API server refuses it (a namespace is a DNS label), so the object was not loaded.',
+      ],
+      [
+        "object.slash-in-identity",
+        10,
+        "metadata.name",
+        'This Service\'s `metadata.name` "b/c" contains "/"; the API server refuses it (a name may not contain \'/\'), so the object was not loaded.',
+      ],
+      [
+        "object.slash-in-identity",
+        14,
+        "kind",
+        'This object\'s `kind` "Foo/Bar" contains "/"; the API server refuses it (no resource has such a kind), so the object was not loaded.',
       ],
     ]);
   });

@@ -129,7 +129,10 @@ function implementationKindsSummary(
   if (first === undefined) return undefined;
   const byGroup = new Map<string, string[]>();
   let objects = 0;
-  for (const { manifest: m, count } of all) {
+  // Listed by group, then kind, whatever order the documents are in: the summary reads the same
+  // for the same objects (it still sits at the first of them, in document order).
+  const listed = all.slice().sort(byGroupThenKind);
+  for (const { manifest: m, count } of listed) {
     objects += count;
     const clash =
       GATEWAY_KINDS_BY_GROUP[GATEWAY_GROUP]?.includes(m.kind) === true
@@ -140,12 +143,12 @@ function implementationKindsSummary(
     if (list === undefined) byGroup.set(m.group, [entry]);
     else list.push(entry);
   }
-  const listed = [...byGroup].map(([group, entries]) => `${group}: ${entries.join(", ")}`);
+  const groups = [...byGroup].map(([group, entries]) => `${group}: ${entries.join(", ")}`);
   const what = `${objects} object${objects === 1 ? "" : "s"} of ${all.length === 1 ? "a kind" : `${all.length} kinds`} that Gateway API implementations define for their own configuration and policies`;
   return diagnostic(
     "object.unknown-kind",
     locator.locate(first, ["kind"]),
-    `${what} ${objects === 1 ? "is" : "are"} kept unchanged: gwsim does not model ${all.length === 1 ? "this kind" : "these kinds"}, and ${objects === 1 ? "the object counts" : "they count"} only as the target of the references and policies that name ${objects === 1 ? "it" : "them"}. ${listed.join("; ")}.`,
+    `${what} ${objects === 1 ? "is" : "are"} kept unchanged: gwsim does not model ${all.length === 1 ? "this kind" : "these kinds"}, and ${objects === 1 ? "the object counts" : "they count"} only as the target of the references and policies that name ${objects === 1 ? "it" : "them"}. ${groups.join("; ")}.`,
     {
       hint: `Nothing to fix: gwsim simulates the Gateway API (${GATEWAY_GROUP}) and the objects it references; what these kinds change is up to their controller.`,
       object: refOf(first),
@@ -153,6 +156,14 @@ function implementationKindsSummary(
       path: ["kind"],
     },
   );
+}
+
+/** Code-unit order, as the sort of a list of strings: no locale decides it. */
+function byGroupThenKind(a: KindSeen, b: KindSeen): number {
+  const x = a.manifest;
+  const y = b.manifest;
+  if (x.group !== y.group) return x.group < y.group ? -1 : 1;
+  return x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0;
 }
 
 function refOf(m: Manifest): { kind: string; namespace?: string; name: string } {

@@ -88,13 +88,34 @@ metadata: {name: f}
     ].join("");
     expect(unknown(text)).toEqual([
       '38:7 warning gateway.networking.k8s.io defines no kind HTTPRoutes: the API server refuses this object (no matches for kind "HTTPRoutes"), and gwsim keeps it without interpreting it. Did you mean HTTPRoute?',
-      "2:7 info 7 objects of 6 kinds that Gateway API implementations define for their own configuration and policies are kept unchanged: gwsim does not model these kinds, and they count only as the target of the references and policies that name them. gateway.envoyproxy.io: EnvoyProxy (1), Backend (2); networking.istio.io: VirtualService (1), Gateway (1, not the Gateway API's Gateway); security.istio.io: AuthorizationPolicy (1); gateway.kgateway.dev: GatewayParameters (1).",
+      "2:7 info 7 objects of 6 kinds that Gateway API implementations define for their own configuration and policies are kept unchanged: gwsim does not model these kinds, and they count only as the target of the references and policies that name them. gateway.envoyproxy.io: Backend (2), EnvoyProxy (1); gateway.kgateway.dev: GatewayParameters (1); networking.istio.io: Gateway (1, not the Gateway API's Gateway), VirtualService (1); security.istio.io: AuthorizationPolicy (1).",
       "30:7 info Widget (example.com/v1) is not a kind gwsim models: the object is kept unchanged, and counts only as the target of the references and policies that name it.",
       "34:7 info Thing (notistio.io/v1) is not a kind gwsim models: the object is kept unchanged, and counts only as the target of the references and policies that name it.",
     ]);
     const [summary] = load(text).diagnostics.filter((d) => d.message.startsWith("7 objects"));
     expect(summary?.object).toEqual({ kind: "EnvoyProxy", namespace: "default", name: "p" });
     expect(summary?.hint).toContain("Nothing to fix");
+  });
+
+  it("the summary lists groups, then kinds, in one order whatever the document order", () => {
+    const obj = (apiVersion: string, kind: string, name: string) =>
+      `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: ${name}}\n`;
+    const docs = [
+      obj("security.istio.io/v1", "AuthorizationPolicy", "ap"),
+      obj("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", "p"),
+      obj("networking.istio.io/v1", "VirtualService", "vs"),
+      obj("gateway.envoyproxy.io/v1alpha1", "Backend", "b"),
+    ];
+    const summary = (list: string[]) =>
+      load(list.join("---\n")).diagnostics.find((d) => d.code === "object.unknown-kind");
+    const forward = summary(docs);
+    const backward = summary(docs.slice().reverse());
+    expect(forward?.message).toContain(
+      "gateway.envoyproxy.io: Backend (1), EnvoyProxy (1); networking.istio.io: VirtualService (1); security.istio.io: AuthorizationPolicy (1).",
+    );
+    expect(backward?.message).toBe(forward?.message);
+    // It still sits at the first such object in document order.
+    expect([forward?.object?.name, backward?.object?.name]).toEqual(["ap", "b"]);
   });
 
   it("Kubernetes' built-in kinds, policies and cert-manager Certificates stay quiet", () => {

@@ -5,6 +5,7 @@
  */
 import type { ResourceKey } from "../api/keys";
 import type { RouteKind } from "../api/kinds";
+import type { ResolvedRoute } from "../types";
 
 export interface MeshServicePort {
   name?: string;
@@ -46,6 +47,13 @@ export interface MeshBinding {
 export interface MeshModel {
   services: MeshService[];
   bindings: MeshBinding[];
+  /**
+   * Routes whose Service parents route differently from their Gateway parents (a route with
+   * both, whose backendRefs a missing ReferenceGrant refused: mesh parents need no grant,
+   * GEP-1294); they replace the analysis's route of the same key for mesh requests. Absent
+   * when there is none.
+   */
+  routes?: ResolvedRoute[];
 }
 
 /** A producer route lives in its parent Service's namespace; a consumer route elsewhere. */

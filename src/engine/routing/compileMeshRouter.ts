@@ -40,6 +40,8 @@ export function compileMeshRouter(
   }
   for (const list of byService.values()) list.sort(compareBindings);
   const routeByKey = new Map(routes.map((r) => [r.key, r]));
+  // A route seen otherwise by its Service parents than by its Gateway parents (MeshModel.routes).
+  for (const r of model?.routes ?? []) routeByKey.set(r.key, r);
   const fastRules = new Map<ResolvedRule, FastRule>();
   const hosts = new Map<string, CompiledVirtualHost>();
   const paths = new Map<string, PackedPathIndex>();

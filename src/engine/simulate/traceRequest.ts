@@ -21,6 +21,7 @@ import type { RequestTrace } from "./traceTypes";
 import type { SimRequest } from "./types";
 import { drawFor } from "./weights";
 import { emptyTrace } from "./emptyTrace";
+import { capTraceWording } from "./capTraceWording";
 
 export interface TraceOptions {
   /** PRNG seed for the backend pick (default 0). */
@@ -29,11 +30,16 @@ export interface TraceOptions {
   sample?: number;
 }
 
+/** The trace, its wording with long user values capped (print/capValue.ts, capTraceWording). */
 export function traceRequest(
   router: Router,
   req: SimRequest,
   options: TraceOptions = {},
 ): RequestTrace {
+  return capTraceWording(traceUncapped(router, req, options));
+}
+
+function traceUncapped(router: Router, req: SimRequest, options: TraceOptions): RequestTrace {
   if (req.mesh !== undefined) return traceMeshRequest(router.mesh, req, options);
   const normalized = normalizeRequest(req);
   const grpc = req.grpc !== undefined;

@@ -21,6 +21,7 @@ import type {
 } from "../types";
 import { attachRouteParent, routeAttachment, type ParentOutcome } from "./attachRouteParent";
 import { appendMeshBindings } from "../mesh/collectMeshModel";
+import { isServiceParent } from "../resolve/meshOnlyRoute";
 import type { MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
@@ -49,6 +50,8 @@ export interface RouteStatusResult {
   statuses: Map<string, RouteStatus>;
   /** Every route × Service parentRef (GAMMA), as settled here. */
   meshBindings: MeshBinding[];
+  /** What mesh parents route by where it differs from `routes` (RouteResolution.meshView). */
+  meshRoutes: ResolvedRoute[];
 }
 
 export function computeRouteStatuses(
@@ -111,11 +114,13 @@ export function computeRouteStatuses(
   // Plain loops: flatMap built a list per route only to flatten it, for tens of thousands of routes.
   const explain: RouteParentExplain[] = [];
   const meshBindings: MeshBinding[] = [];
+  const meshRoutes: ResolvedRoute[] = [];
   for (let i = 0; i < work.length; i++) {
     const w = work[i] as RouteWork;
     for (let j = 0; j < w.outcomes.length; j++)
       explain.push((w.outcomes[j] as ParentOutcome).explain);
     appendMeshBindings(meshBindings, w.resolution.route, w.outcomes);
+    if (w.resolution.meshView !== undefined) meshRoutes.push(w.resolution.meshView.route);
   }
   return {
     routes: work.map((w) => w.resolution.route),
@@ -123,6 +128,7 @@ export function computeRouteStatuses(
     attachments,
     statuses,
     meshBindings,
+    meshRoutes,
   };
 }
 
@@ -159,7 +165,38 @@ export function resolveRouteReporting(
     const a = assumptions[i] as (typeof assumptions)[number];
     recordAssumption(ctx, a.note, m, a.path);
   }
+  if (resolution.meshView !== undefined) reportMeshView(ctx, m, resolution);
   return resolution;
+}
+
+/**
+ * What only the mesh parents' pass found (RouteResolution.meshView): a reference the grant
+ * refused for the Gateway parents may be missing, assumed or decided by a reading for the mesh.
+ */
+function reportMeshView(ctx: StatusContext, m: Manifest, resolution: RouteResolution): void {
+  const view = resolution.meshView as NonNullable<RouteResolution["meshView"]>;
+  const seen = new Set<string>();
+  const key = (path: (string | number)[], text: string) => `${path.join("\u0000")}\u0000${text}`;
+  for (const n of resolution.readingNotes) seen.add(key(n.path, n.message));
+  for (const p of resolution.refProblems) if (p.missing) seen.add(key(p.path, p.missing));
+  const noteOf = (a: RouteResolution["assumptions"][number]) =>
+    key(a.path, `${a.note.code} ${a.note.kind} ${a.note.namespace} ${a.note.name ?? ""}`);
+  for (const a of resolution.assumptions) seen.add(noteOf(a));
+  for (const n of view.readingNotes)
+    if (!seen.has(key(n.path, n.message)))
+      reportDiagnostic(ctx, "reading.applied", m, n.path, n.message);
+  for (const p of view.refProblems)
+    if (p.missing && !seen.has(key(p.path, p.missing)))
+      reportDiagnostic(
+        ctx,
+        "ref.not-found",
+        m,
+        p.path,
+        `${p.missing} is not in the input, so the route reports ${p.reason} for it to its Service parents.`,
+      );
+  // Each reference is counted once: both passes assume alike what they both reach.
+  for (const a of view.assumptions)
+    if (!seen.has(noteOf(a))) recordAssumption(ctx, a.note, m, a.path);
 }
 
 /** The status one parent writes: the settled attachment verdict, then the route's own refs and rules. */
@@ -174,13 +211,18 @@ export function parentStatus(
   const accepted = e.accepted
     ? passingCondition(ctx, m, ConditionType.Accepted, RouteReason.Accepted, acceptedText(ctx, e))
     : condition(ConditionType.Accepted, "False", e.reason, capitalize(e.message));
-  const first = resolution.refProblems[0];
+  // A Service parent of a route the grant refused for its Gateway parents resolves without it.
+  const refProblems =
+    resolution.meshView !== undefined && isServiceParent(e.parentRef)
+      ? resolution.meshView.refProblems
+      : resolution.refProblems;
+  const first = refProblems[0];
   const resolvedRefs = first
     ? condition(
         ConditionType.ResolvedRefs,
         "False",
         first.reason,
-        resolution.refProblems.map((p) => p.message).join("; "),
+        refProblems.map((p) => p.message).join("; "),
       )
     : passingCondition(
         ctx,

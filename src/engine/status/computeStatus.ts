@@ -56,6 +56,8 @@ export interface StatusResult {
   explain: RouteParentExplain[];
   /** Every route × Service parentRef (GAMMA). */
   meshBindings: MeshBinding[];
+  /** Routes as their Service parents see them, where that differs from `routes` (rare). */
+  meshRoutes: ResolvedRoute[];
   gateways: GatewayModel[];
   routes: ResolvedRoute[];
   attachments: RouteAttachment[];
@@ -228,6 +230,7 @@ export function computeStatus(
     status,
     explain: routes.explain,
     meshBindings: routes.meshBindings,
+    meshRoutes: routes.meshRoutes,
     gateways,
     routes: resolvedRoutes,
     attachments: routes.attachments,

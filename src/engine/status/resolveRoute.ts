@@ -32,7 +32,7 @@ import { checkRuleValidity } from "./checkRuleValidity";
 import { emptyList } from "../collections/emptyList";
 import { describeReading, readingValue, type Readings } from "../readings/readings";
 import { implementationNotes } from "./implementationNotes";
-import { bindsOnlyServices } from "../resolve/meshOnlyRoute";
+import { parentScope } from "../resolve/meshOnlyRoute";
 
 export interface RefProblem {
   reason: RouteReason;
@@ -56,6 +56,12 @@ export interface RouteResolution {
   refProblems: RefProblem[];
   /** References that resolved to objects the world assumes, with where they are written. */
   assumptions: { note: AssumptionNote; path: (string | number)[] }[];
+  /**
+   * What the route's Service parents (mesh traffic) see, set only for a route with Gateway and
+   * Service parents whose backendRefs a missing ReferenceGrant refused: mesh parents need none
+   * (GEP-1294, meshOnlyRoute.ts), so for them the same rules resolve without the grant check.
+   */
+  meshView?: Omit<RouteResolution, "meshView">;
 }
 
 type FieldPathList = (string | number)[];
@@ -90,6 +96,28 @@ export function resolveRoute(
   kind: RouteKind,
   readings?: Readings,
 ): RouteResolution {
+  const scope = parentScope(m.spec);
+  const resolution = resolveRouteAs(index, m, kind, readings, scope === "mesh");
+  // A second pass only for the rare mixed route that a grant refused: every other route is seen
+  // alike by all its parents.
+  if (scope === "mixed" && refusedByGrant(resolution.refProblems))
+    resolution.meshView = resolveRouteAs(index, m, kind, readings, true);
+  return resolution;
+}
+
+function refusedByGrant(problems: readonly RefProblem[]): boolean {
+  for (let i = 0; i < problems.length; i++)
+    if ((problems[i] as RefProblem).reason === RouteReason.RefNotPermitted) return true;
+  return false;
+}
+
+function resolveRouteAs(
+  index: ResourceIndex,
+  m: Manifest,
+  kind: RouteKind,
+  readings: Readings | undefined,
+  meshOnly: boolean,
+): RouteResolution {
   const namespace = m.namespace ?? "default";
   const hasRules = Array.isArray(m.spec["rules"]);
   const rawRules = hasRules
@@ -101,7 +129,7 @@ export function resolveRoute(
     index,
     kind,
     namespace,
-    from: { kind, namespace, meshOnly: bindsOnlyServices(m.spec) },
+    from: { kind, namespace, meshOnly },
     refReadings: { readings, route: m },
     refProblems: undefined,
     assumptions: undefined,

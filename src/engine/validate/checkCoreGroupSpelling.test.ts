@@ -30,6 +30,19 @@ spec: {ports: [{port: 80}]}
 `;
 
 describe("group: core", () => {
+  test("the warning names the implementations that accept it at that reference", () => {
+    const said = analyze([{ name: "in.yaml", text: INPUT }])
+      .diagnostics.filter((d) => d.code === "ref.core-group-spelling")
+      .map((d) => [d.path, d.message.includes("Linkerd"), d.message.includes("Traefik")]);
+    // Traefik reads only the Gateway API group in a parentRef (and has no mesh).
+    expect(said).toEqual([
+      ["spec.parentRefs[0].group", true, false],
+      ["spec.rules[0].backendRefs[0].group", true, true],
+      ["spec.rules[0].filters[0].requestMirror.backendRef.group", true, false],
+      ["spec.to[0].group", true, true],
+    ]);
+  });
+
   test("a warning at each reference that spells the core group 'core', none elsewhere", () => {
     const found = analyze([{ name: "in.yaml", text: INPUT }])
       .diagnostics.filter((d) => d.code === "ref.core-group-spelling")

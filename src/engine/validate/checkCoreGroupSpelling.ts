@@ -26,11 +26,11 @@ export function checkCoreGroupSpelling(
   spec: Record<string, unknown>,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  checkList(spec["parentRefs"], PARENT_REFS_PATH, issues);
-  checkList(spec["targetRefs"], TARGET_REFS_PATH, issues);
+  checkList(spec["parentRefs"], PARENT_REFS_PATH, issues, kind);
+  checkList(spec["targetRefs"], TARGET_REFS_PATH, issues, kind);
   if (kind === "ReferenceGrant") {
-    checkList(spec["from"], FROM_PATH, issues);
-    checkList(spec["to"], TO_PATH, issues);
+    checkList(spec["from"], FROM_PATH, issues, kind);
+    checkList(spec["to"], TO_PATH, issues, kind);
   }
   const rules = spec["rules"];
   if (Array.isArray(rules)) {
@@ -39,14 +39,14 @@ export function checkCoreGroupSpelling(
       if (!isObject(rule)) continue;
       const backendRefs = rule["backendRefs"];
       if (anyCoreSpelling(backendRefs))
-        checkList(backendRefs, ["spec", "rules", r, "backendRefs"], issues);
+        checkList(backendRefs, ["spec", "rules", r, "backendRefs"], issues, kind);
       const filters = rule["filters"];
       if (!Array.isArray(filters)) continue;
       for (let f = 0; f < filters.length; f++) {
         const filter: unknown = filters[f];
         const mirror = isObject(filter) ? filter["requestMirror"] : undefined;
         if (isObject(mirror) && isCoreSpelling(mirror["backendRef"]))
-          report(["spec", "rules", r, "filters", f, "requestMirror", "backendRef"], issues);
+          report(["spec", "rules", r, "filters", f, "requestMirror", "backendRef"], issues, kind);
       }
     }
   }
@@ -57,12 +57,17 @@ export function checkCoreGroupSpelling(
       const tls = isObject(listener) ? listener["tls"] : undefined;
       const certificateRefs = isObject(tls) ? tls["certificateRefs"] : undefined;
       if (anyCoreSpelling(certificateRefs))
-        checkList(certificateRefs, ["spec", "listeners", l, "tls", "certificateRefs"], issues);
+        checkList(
+          certificateRefs,
+          ["spec", "listeners", l, "tls", "certificateRefs"],
+          issues,
+          kind,
+        );
     }
   }
   const validation = spec["validation"];
   if (isObject(validation))
-    checkList(validation["caCertificateRefs"], CA_CERTIFICATE_REFS_PATH, issues);
+    checkList(validation["caCertificateRefs"], CA_CERTIFICATE_REFS_PATH, issues, kind);
   return issues;
 }
 
@@ -78,17 +83,39 @@ function anyCoreSpelling(value: unknown): boolean {
 }
 
 /** Each reference of the list at `path` (when it is a list) that spells the group "core". */
-function checkList(value: unknown, path: FieldPath, issues: ValidationIssue[]): void {
+function checkList(value: unknown, path: FieldPath, issues: ValidationIssue[], kind: string): void {
   if (!Array.isArray(value)) return;
-  for (let i = 0; i < value.length; i++) if (isCoreSpelling(value[i])) report([...path, i], issues);
+  for (let i = 0; i < value.length; i++)
+    if (isCoreSpelling(value[i])) report([...path, i], issues, kind);
 }
 
-function report(refPath: FieldPath, issues: ValidationIssue[]): void {
+/**
+ * Who accepts "core" where, from their source: Linkerd (its documentation writes it for Service
+ * parents and backends); Traefik (traefik/traefik pkg/provider/kubernetes/gateway, `groupCore =
+ * "core"`) for route backendRefs, listener certificateRefs, BackendTLSPolicy targetRefs and
+ * caCertificateRefs, and ReferenceGrant from/to, but not for parentRefs (it reads only the
+ * Gateway API group there) nor, as far as its source shows, for a mirror's backendRef.
+ */
+function acceptedBy(kind: string, refPath: FieldPath): string {
+  const linkerd = "Linkerd, whose documentation writes it throughout";
+  const field = refPath[1];
+  const traefik =
+    field === "parentRefs"
+      ? false
+      : field === "targetRefs"
+        ? kind === "BackendTLSPolicy"
+        : !refPath.includes("requestMirror");
+  return traefik
+    ? `${linkerd}; Traefik, which reads "core" as the core group in backendRefs, certificateRefs, ReferenceGrants and BackendTLSPolicy references`
+    : linkerd;
+}
+
+function report(refPath: FieldPath, issues: ValidationIssue[], kind: string): void {
   const at = [...refPath, "group"];
   issues.push({
     code: "ref.core-group-spelling",
     path: at,
-    message: `${printPath(at)}: "core" is not the name of the core API group, which is "" (the empty string); a controller that follows the spec reads this as an unknown group${isParentRef(refPath) ? " and writes no status for this parent" : ""}. Some implementations accept it too (Linkerd, whose documentation writes it throughout).`,
+    message: `${printPath(at)}: "core" is not the name of the core API group, which is "" (the empty string); a controller that follows the spec reads this as an unknown group${isParentRef(refPath) ? " and writes no status for this parent" : ""}. Some implementations accept it too (${acceptedBy(kind, refPath)}).`,
   });
 }
 

@@ -18,6 +18,7 @@
  *   null-prototype objects, so `labels[key]` can never reach Object.prototype;
  * - `type`-less or property-less schemas (status, ownerReferences) keep plain JSON data.
  */
+import { capQuoted } from "../print/capValue";
 import { findMissingSpaceAfterColon } from "../load/yamlSlips";
 import { compileSchemaPattern } from "../match/regex";
 import type { FieldPath } from "../types";
@@ -39,9 +40,6 @@ export interface TypedResult {
 
 /** Enum values only the experimental-channel CRDs accept (spec digest §0, §4). */
 const EXPERIMENTAL_VALUES: ReadonlySet<string> = new Set(["ExternalAuth"]);
-
-/** Longest value quoted in a message: a 200 KB string is described, not repeated. */
-const MAX_QUOTED = 80;
 
 const patternCache = new Map<string, ((value: string) => boolean) | null>();
 
@@ -371,12 +369,8 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
-/** The value as a JSON string literal, shortened when long. */
-export function quote(value: string): string {
-  return value.length <= MAX_QUOTED
-    ? JSON.stringify(value)
-    : `${JSON.stringify(value.slice(0, MAX_QUOTED))}… (${value.length} characters)`;
-}
+/** The value as a JSON string literal, shortened when long (print/capValue.ts). */
+export const quote = capQuoted;
 
 function typeIssue(value: unknown, type: string, path: FieldPath): ValidationIssue {
   const expected =
