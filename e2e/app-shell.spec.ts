@@ -20,6 +20,11 @@ test("the app starts offline with the example, its YAML and its analysis", async
   // says only a wait long enough to notice (busyAnnouncement.ts).
   await expect(app.busy).not.toHaveAttribute("aria-live");
   await expect(page.getByTestId("busy-announcement")).toHaveAttribute("aria-live", "polite");
+  // The dot keeps a layer of its own whether or not it pulses: starting and stopping the pulse
+  // (twice per keystroke) then repaints only the dot, not the whole page (issue 11).
+  expect(await app.busy.evaluate((el) => getComputedStyle(el, "::before").willChange)).toBe(
+    "opacity",
+  );
   await page.screenshot({ path: "test-results/screens/app-shell.png" });
 });
 

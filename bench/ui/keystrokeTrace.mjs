@@ -10,7 +10,9 @@
  * the trace's thread time (`tdur`), which load on a shared machine inflates less than wall time.
  * The sampled profile then gives, per kind, the functions with the most inclusive time (sampled,
  * so inflated by the tracing itself: compare proportions, not absolute values). An unminified
- * build (`vite build --minify false --outDir dist-bench-ui`) gives readable names.
+ * build (`vite build --minify false --outDir dist-bench-ui`) gives readable names. Each kind also
+ * lists the browser's work in it by trace event (style, layout, paint, layerize, script), CPU ms
+ * per keystroke.
  */
 import { readFileSync } from "node:fs";
 
@@ -70,6 +72,24 @@ for (const e of events) {
 const frameName = (cf) =>
   `${cf.functionName || "(anonymous)"} ${(cf.url || "").split("/").pop()}:${cf.lineNumber}`;
 
+/**
+ * The browser's own work inside a task, by trace event (CPU, nested events counted in each: a
+ * Layout inside a FunctionCall is a layout the script forced).
+ */
+const CATEGORIES = new Set([
+  "FunctionCall",
+  "RunMicrotasks",
+  "FireAnimationFrame",
+  "TimerFire",
+  "UpdateLayoutTree",
+  "Layout",
+  "PrePaint",
+  "Paint",
+  "Layerize",
+  "Commit",
+  "MinorGC",
+  "MajorGC",
+]);
 const byKind = new Map();
 const perKeystroke = [];
 for (const { from, to } of keystrokes) {
@@ -77,10 +97,21 @@ for (const { from, to } of keystrokes) {
   for (const task of tasks) {
     if (task.ts + task.dur < from || task.ts >= to) continue;
     const kind = kindOf(task);
-    const entry = byKind.get(kind) ?? { cpu: 0, functions: new Map() };
+    const entry = byKind.get(kind) ?? {
+      cpu: 0,
+      tasks: 0,
+      categories: new Map(),
+      functions: new Map(),
+    };
     byKind.set(kind, entry);
     entry.cpu += (task.tdur ?? task.dur) / 1000;
+    entry.tasks += 1;
     cpu += (task.tdur ?? task.dur) / 1000;
+    for (const e of onMain) {
+      if (e.ts < task.ts || e.ts >= task.ts + task.dur || e === task || !CATEGORIES.has(e.name))
+        continue;
+      entry.categories.set(e.name, (entry.categories.get(e.name) ?? 0) + (e.tdur ?? e.dur) / 1000);
+    }
     const inTask = samples.filter((s) => s.ts >= task.ts && s.ts < task.ts + task.dur);
     inTask.forEach((sample, k) => {
       const next = k + 1 < inTask.length ? inTask[k + 1].ts : task.ts + task.dur;
@@ -105,7 +136,13 @@ console.log(
     `main-thread CPU median ${ms(median(perKeystroke.map((k) => k.cpu)))} ms`,
 );
 for (const [kind, entry] of [...byKind].sort((a, b) => b[1].cpu - a[1].cpu)) {
-  console.log(`\n${kind}: ${ms(entry.cpu / n)} ms CPU per keystroke; sampled inclusive time:`);
+  const categories = [...entry.categories]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, total]) => `${name} ${(total / n).toFixed(1)}`)
+    .join(", ");
+  console.log(
+    `\n${kind}: ${ms(entry.cpu / n)} ms CPU in ${(entry.tasks / n).toFixed(1)} tasks per keystroke (${categories}); sampled inclusive time:`,
+  );
   const top = [...entry.functions].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   for (const [name, total] of top) console.log(`  ${ms(total / n)}  ${name}`);
 }
