@@ -154,6 +154,94 @@ describe("LaneCache", () => {
     );
   });
 
+  it("a lane answer holds while the boxes leave it alone, and lapses once one may change it", () => {
+    const cache = new LaneCache();
+    cache.arrange([blocking, farBlocking]);
+    const near = cache.laneAnswer(from, to, 0, () => [blocking, farBlocking], ends);
+    const far = cache.laneAnswer(farFrom, farTo, 0, () => [blocking, farBlocking], ends);
+    expect(cache.holds(near) && cache.holds(far)).toBe(true);
+    // The far box moves off its edge's course: that answer lapses, the other holds.
+    cache.arrange([blocking, { ...farBlocking, top: 9020, bottom: 9080 }]);
+    expect(cache.holds(near)).toBe(true);
+    expect(cache.holds(far)).toBe(false);
+    // A repeated id: nothing can be kept, so no answer holds, nor does one given meanwhile.
+    cache.arrange([blocking, blocking]);
+    expect(cache.holds(near)).toBe(false);
+    const uncached = cache.laneAnswer(from, to, 0, () => [blocking], ends);
+    expect(cache.holds(uncached)).toBe(false);
+    expect(uncached.lane).toBe(near.lane);
+  });
+
+  it("a held lane answer is clearLane's answer for the boxes now arranged", () => {
+    const coordinate = fc.integer({ min: -1500, max: 1500 });
+    const box = fc
+      .record({ x: coordinate, y: coordinate, w: fc.nat(400), h: fc.nat(300), id: fc.nat(5) })
+      .map(({ x, y, w, h, id }): Box => ({
+        id: `n${id}`,
+        left: x,
+        top: y,
+        right: x + w,
+        bottom: y + h,
+      }));
+    const edge = fc.record({
+      a: fc.record({ x: coordinate, y: coordinate }),
+      b: fc.record({ x: coordinate, y: coordinate }),
+      lane: fc.integer({ min: -2, max: 2 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(box, { selector: (b) => b.id, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.array(edge, { minLength: 1, maxLength: 5 }),
+        (arrangements, edges) => {
+          const cache = new LaneCache();
+          const held = new Map<number, ReturnType<LaneCache["laneAnswer"]>>();
+          for (const boxes of arrangements) {
+            cache.arrange(boxes);
+            edges.forEach((e, i) => {
+              const a: Anchor = { ...e.a, side: "right" };
+              const b: Anchor = { ...e.b, side: "left" };
+              const token = held.get(i);
+              if (token !== undefined && cache.holds(token))
+                expect(token.lane).toBe(clearLane(a, b, e.lane, boxes, ["x"]));
+              else
+                held.set(
+                  i,
+                  cache.laneAnswer(a, b, e.lane, () => boxes, ["x"]),
+                );
+            });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("looks no further into an arrangement of the very box objects it was last given", () => {
+    let idReads = 0;
+    const counted = (box: Box): Box => {
+      const { id, ...rest } = box;
+      return Object.defineProperty({ ...rest }, "id", {
+        enumerable: true,
+        get: () => {
+          idReads++;
+          return id;
+        },
+      });
+    };
+    const boxes = [counted(blocking), counted(farBlocking)];
+    const cache = new LaneCache();
+    cache.arrange(boxes);
+    expect(idReads).toBeGreaterThan(0);
+    idReads = 0;
+    // A new list of the same objects (toFlowElements builds one per analysis).
+    cache.arrange([...boxes]);
+    expect(idReads).toBe(0);
+    expect(cache.clearLane(from, to, 0, () => [blocking], ends)).not.toBe(0);
+  });
+
   it("keys on every end: ids that only differ in where one ends and the next begins stay apart", () => {
     const cache = new LaneCache();
     cache.arrange([{ ...blocking, id: "a b" }]);

@@ -30,6 +30,10 @@ export class LaneCache {
   /** The arrangement the kept answers hold for, by node id; undefined: nothing can be kept. */
   private boxes: Map<string, Box> | undefined = new Map();
   private readonly answers = new Map<string, KnownLane>();
+  /** Bumped whenever every kept answer is forgotten at once, so answers handed out lapse (holds). */
+  private era = 0;
+  /** The list last given to arrange. */
+  private arranged: readonly Box[] = [];
 
   constructor(
     private readonly route: LaneRouter = routeLane,
@@ -39,29 +43,32 @@ export class LaneCache {
 
   /** The boxes the next lanes are routed around; answers a change in them may alter are forgotten. */
   arrange(boxes: readonly Box[]): void {
+    // The very box objects of last time (toFlowElements keeps one per unchanged node): nothing moved.
+    if (this.boxes !== undefined && sameObjects(this.arranged, boxes)) return;
+    this.arranged = boxes;
     const next = new Map<string, Box>();
     for (const box of boxes) {
       // Boxes are told apart by id; without one (or with a repeated one) nothing is kept.
       if (box.id === undefined || next.has(box.id)) {
         this.boxes = undefined;
-        this.answers.clear();
+        this.forgetAll();
         return;
       }
       next.set(box.id, box);
     }
     const previous = this.boxes;
     this.boxes = next;
-    if (previous === undefined) return this.answers.clear();
+    if (previous === undefined) return this.forgetAll();
     const changed: Box[] = [];
     for (const [id, box] of next) {
       const old = previous.get(id);
       if (old === undefined) changed.push(box);
-      else if (!sameBox(old, box))
+      else if (old !== box && !sameBox(old, box))
         for (const region of movedRegions(old, box)) changed.push(region);
     }
     for (const [id, old] of previous) if (!next.has(id)) changed.push(old);
     if (changed.length === 0) return;
-    if (changed.length > MAX_CHANGED_BOXES) return this.answers.clear();
+    if (changed.length > MAX_CHANGED_BOXES) return this.forgetAll();
     for (const [key, known] of this.answers)
       if (
         changed.some(
@@ -69,8 +76,10 @@ export class LaneCache {
             mayCrossBox(known.bounds, box) &&
             known.tried.some((curve) => curveCrossesBox(curve, box)),
         )
-      )
+      ) {
         this.answers.delete(key);
+        known.forgotten = true;
+      }
   }
 
   /**
@@ -84,15 +93,56 @@ export class LaneCache {
     obstacles: () => readonly Box[] | BoxIndex,
     ends: readonly string[],
   ): number {
-    if (this.boxes === undefined) return this.route(from, to, lane, obstacles(), ends).lane;
+    return this.laneAnswer(from, to, lane, obstacles, ends).lane;
+  }
+
+  /**
+   * clearLane's answer as a token a caller may keep for the same edge (same anchors, lane and
+   * ends): while `holds(token)`, a later arrangement has not changed it, so the caller can skip
+   * building the edge's key and looking it up (toFlowElements does, per flow edge object).
+   */
+  laneAnswer(
+    from: Anchor,
+    to: Anchor,
+    lane: number,
+    obstacles: () => readonly Box[] | BoxIndex,
+    ends: readonly string[],
+  ): LaneAnswer {
+    if (this.boxes === undefined)
+      return { lane: this.route(from, to, lane, obstacles(), ends).lane, era: -1 };
     const key = laneKey(from, to, lane, ends);
     const known = this.answers.get(key);
-    if (known !== undefined) return known.lane;
+    if (known !== undefined) return known;
     const answer = this.route(from, to, lane, obstacles(), ends);
-    if (this.answers.size >= this.maxEntries) this.answers.clear();
-    this.answers.set(key, { ...answer, bounds: curvesBounds(answer.tried) });
-    return answer.lane;
+    if (this.answers.size >= this.maxEntries) this.forgetAll();
+    const kept: KnownLane = {
+      lane: answer.lane,
+      tried: answer.tried,
+      bounds: curvesBounds(answer.tried),
+      era: this.era,
+      forgotten: false,
+    };
+    this.answers.set(key, kept);
+    return kept;
   }
+
+  /** True while a token laneAnswer gave still holds for the boxes last given to arrange. */
+  holds(answer: LaneAnswer): boolean {
+    return answer.era === this.era && answer.forgotten === false;
+  }
+
+  private forgetAll(): void {
+    this.answers.clear();
+    this.era += 1;
+  }
+}
+
+/** A lane clearLane found, as laneAnswer hands it out (see holds). */
+export interface LaneAnswer {
+  readonly lane: number;
+  /** The forgetAll era it was kept in; -1: never kept (nothing could be cached). */
+  readonly era: number;
+  readonly forgotten?: boolean;
 }
 
 interface KnownLane {
@@ -100,6 +150,9 @@ interface KnownLane {
   tried: readonly Curve[];
   /** The tried curves' bounds: a changed box clear of them needs no closer look (arrange). */
   bounds: Box;
+  era: number;
+  /** Dropped by arrange: a changed box may alter it. */
+  forgotten: boolean;
 }
 
 /**
@@ -132,6 +185,14 @@ export function movedRegions(old: Box, now: Box): Box[] {
   return side === "left" || side === "right"
     ? [{ left: from, top: now.top, right: to, bottom: now.bottom }]
     : [{ left: now.left, top: from, right: now.right, bottom: to }];
+}
+
+/** The same objects in the same order (a list compared by identity, element by element). */
+export function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameBox(a: Box, b: Box): boolean {

@@ -3,6 +3,7 @@ import type { GraphNode, ResourceKey, SemanticGraph } from "../../engine";
 import { nodeSize } from "../../layout/nodeSize";
 import type { GraphFlowNode, NamespaceFlowNode } from "./flowTypes";
 import { frameHandles, graphNodeHandles } from "./nodeHandles";
+import { LaneCache } from "./laneCache";
 import { reuseUnchanged, toFlowElements } from "./toFlowElements";
 
 const resourceKey = (kind: string, ns: string | undefined, name: string) =>
@@ -348,5 +349,99 @@ describe("edges around unrelated nodes", () => {
 
   test("an edge with nothing in its way keeps its course", () => {
     expect(flow(600).edges[0]?.data?.lane).toBeUndefined();
+  });
+});
+
+describe("edges across analyses that share node and edge objects", () => {
+  const A = resourceKey("HTTPRoute", "x", "a");
+  const B = resourceKey("Service", "x", "b");
+  const C = resourceKey("Service", "x", "c");
+  const D = resourceKey("Service", "x", "d");
+  const routeA: GraphNode = { ...route, id: A, name: "a", namespace: "x", status: "ok" };
+  const svcB: GraphNode = { ...svc, id: B, name: "b", namespace: "x" };
+  const svcC: GraphNode = { ...svc, id: C, name: "c", namespace: "x" };
+  const svcD: GraphNode = { ...svc, id: D, name: "d", namespace: "x" };
+  const backend = (target: ResourceKey, index: number) => ({
+    id: `backend:a:0:${index}`,
+    kind: "backend" as const,
+    source: A,
+    target,
+    status: "ok" as const,
+    ruleIndex: 0,
+    backendRefIndex: index,
+  });
+  // A → C runs straight through B; A → D runs far below everything.
+  const g: SemanticGraph = {
+    nodes: [routeA, svcB, svcC, svcD],
+    edges: [backend(C, 0), backend(D, 1)],
+    namespaces: [],
+  };
+  const at = (bY: number) => ({
+    [A]: { x: 0, y: 0 },
+    [B]: { x: 400, y: bY },
+    [C]: { x: 800, y: 0 },
+    [D]: { x: 800, y: 3000 },
+  });
+
+  /** A LaneCache that counts the lanes asked of it (each builds the edge's key and looks it up). */
+  class CountingCache extends LaneCache {
+    asked = 0;
+    override laneAnswer(...args: Parameters<LaneCache["laneAnswer"]>) {
+      this.asked++;
+      return super.laneAnswer(...args);
+    }
+  }
+
+  test("asks the lane cache only for edges whose ends or lane answer changed", () => {
+    const laneCache = new CountingCache();
+    const first = toFlowElements({ ...base, graph: g, autoPositions: at(0), laneCache });
+    expect(laneCache.asked).toBe(2);
+    expect(first.edges[0]?.data?.lane).not.toBeUndefined();
+
+    // The next analysis: the same graph objects, the same positions (new objects, equal values).
+    const again = toFlowElements({ ...base, graph: g, autoPositions: at(0), laneCache });
+    expect(laneCache.asked).toBe(2);
+    expect(again.edges[0]).toBe(first.edges[0]);
+    expect(again.edges[1]).toBe(first.edges[1]);
+
+    // B moves out of A → C's way: that answer is forgotten and asked again (now straight);
+    // A → D, far from where B was and is, is still drawn from before.
+    const moved = toFlowElements({ ...base, graph: g, autoPositions: at(-1500), laneCache });
+    expect(laneCache.asked).toBe(3);
+    expect(moved.edges[0]?.data?.lane).toBeUndefined();
+    expect(moved.edges[1]).toBe(first.edges[1]);
+    // As drawn with no cache at all.
+    const fresh = toFlowElements({ ...base, graph: g, autoPositions: at(-1500) });
+    expect(moved.edges.map((e) => e.data?.lane)).toEqual(fresh.edges.map((e) => e.data?.lane));
+
+    // Back in the way: bent again, as a fresh drawing bends it.
+    const back = toFlowElements({ ...base, graph: g, autoPositions: at(0), laneCache });
+    expect(back.edges[0]?.data?.lane).toBe(first.edges[0]?.data?.lane);
+  });
+
+  test("a node whose object changed (its size) asks again for the edges at it", () => {
+    const laneCache = new CountingCache();
+    toFlowElements({ ...base, graph: g, autoPositions: at(0), laneCache });
+    const taller: GraphNode = { ...svcD, status: "error" };
+    const next: SemanticGraph = { ...g, nodes: [routeA, svcB, svcC, taller] };
+    toFlowElements({ ...base, graph: next, autoPositions: at(0), laneCache });
+    // Only A → D: its target is another node object (even though its box may be the same).
+    expect(laneCache.asked).toBe(3);
+  });
+});
+
+describe("namespace frames across analyses", () => {
+  test("keeps a frame's object while its members' nodes are the same objects, and redraws it when one changes", () => {
+    const first = frames(toFlowElements(base).nodes);
+    const again = frames(toFlowElements(base).nodes);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    // The route (in team-b) moves: team-b's frame follows it, infra's stays the same object.
+    const moved = frames(
+      toFlowElements({ ...base, positions: { [ROUTE]: { x: 5000, y: 5000 } } }).nodes,
+    );
+    expect(moved[0]).toBe(first[0]);
+    expect(moved[1]).not.toBe(first[1]);
+    expect(moved[1]!.width).toBeGreaterThan(first[1]!.width!);
   });
 });

@@ -18,7 +18,7 @@ import {
 import { BoxGrid } from "./boxGrid";
 import { frameHandles, graphNodeHandles } from "./nodeHandles";
 import { parallelLanes, type Anchor, type Box } from "./edgeGeometry";
-import { LaneCache } from "./laneCache";
+import { LaneCache, sameObjects, type LaneAnswer } from "./laneCache";
 import { HEADER_HEIGHT, LISTENER_ROW_HEIGHT } from "../../layout/nodeSize";
 
 export type XY = { x: number; y: number };
@@ -172,6 +172,13 @@ function namespaceFrames(
       .map((m) => byId.get(m))
       .filter((n): n is GraphFlowNode => n !== undefined);
     if (members.length === 0) continue;
+    // The same namespace around the same member objects (none moved, grew or changed): the same
+    // frame object, so the canvas keeps it without comparing it field by field (reuseUnchanged).
+    const known = builtFrames.get(g);
+    if (known !== undefined && sameObjects(known.members, members)) {
+      frames.push(known.frame);
+      continue;
+    }
     const left =
       members.reduce((min, m) => Math.min(min, m.position.x), Infinity) - FRAME_PADDING.side;
     const top =
@@ -182,7 +189,7 @@ function namespaceFrames(
     const bottom =
       members.reduce((max, m) => Math.max(max, m.position.y + (m.height ?? 0)), -Infinity) +
       FRAME_PADDING.bottom;
-    frames.push({
+    const frame: NamespaceFlowNode = {
       id: g.id,
       type: "namespaceFrame",
       position: { x: left, y: top },
@@ -201,10 +208,18 @@ function namespaceFrames(
         width: right - left,
         height: bottom - top,
       },
-    });
+    };
+    builtFrames.set(g, { members, frame });
+    frames.push(frame);
   }
   return frames;
 }
+
+/** The last frame built for each namespace of the graph, with the member nodes it was built around. */
+const builtFrames = new WeakMap<
+  SemanticGraph["namespaces"][number],
+  { members: readonly GraphFlowNode[]; frame: NamespaceFlowNode }
+>();
 
 /** As builtNodes, for edges: the last flow edge built for each graph edge, by its stale flag. */
 const builtEdges = new WeakMap<GraphEdge, { stale: boolean; flow: FlowEdge }>();
@@ -268,13 +283,22 @@ function toFlowEdge(e: GraphEdge, stale: boolean): FlowEdge {
 
 /** Edges between the same two nodes each get their own lane, so none hides another or its label. */
 function withLanes(edges: FlowEdge[]): FlowEdge[] {
+  // The same edge objects as last time (an analysis that changed no edge): the same lanes.
+  if (lastLanes !== undefined && sameObjects(lastLanes.edges, edges)) return lastLanes.laned;
   const lanes = parallelLanes(edges);
-  if (lanes.size === 0) return edges;
-  return edges.map((e) => {
-    const lane = lanes.get(e.id);
-    return lane === undefined ? e : inLane(e, lane);
-  });
+  const laned =
+    lanes.size === 0
+      ? edges
+      : edges.map((e) => {
+          const lane = lanes.get(e.id);
+          return lane === undefined ? e : inLane(e, lane);
+        });
+  lastLanes = { edges, laned };
+  return laned;
 }
+
+/** withLanes' last input and answer (one canvas draws at a time; a miss only costs the work). */
+let lastLanes: { edges: readonly FlowEdge[]; laned: FlowEdge[] } | undefined;
 
 /** The last copy of each flow edge put in another lane, so an unchanged edge keeps its object. */
 const laneCopies = new WeakMap<FlowEdge, { lane: number; flow: FlowEdge }>();
@@ -298,13 +322,7 @@ function aroundNodes(
   nodes: readonly GraphFlowNode[],
   laneCache: LaneCache,
 ): FlowEdge[] {
-  const boxes = nodes.map((n): Box => ({
-    id: n.id,
-    left: n.position.x,
-    top: n.position.y,
-    right: n.position.x + (n.width ?? 0),
-    bottom: n.position.y + (n.height ?? 0),
-  }));
+  const boxes = nodes.map(boxOf);
   laneCache.arrange(boxes);
   // Indexed only when some edge's lane is not known for this arrangement yet.
   let grid: BoxGrid | undefined;
@@ -314,16 +332,62 @@ function aroundNodes(
     const source = byId.get(e.source);
     const target = byId.get(e.target);
     if (!source || !target || !e.data || e.sourceHandle === GRANT_HANDLE) return e;
+    // The same edge between the same node objects has the same anchors, lane and ends: while the
+    // cache still holds its answer, the edge is drawn as last time without building its key.
+    const last = routedEdges.get(e);
+    if (
+      last !== undefined &&
+      last.source === source &&
+      last.target === target &&
+      last.cache === laneCache &&
+      laneCache.holds(last.answer)
+    )
+      return last.flow;
     const lane = e.data.lane ?? 0;
-    const clear = laneCache.clearLane(
+    const answer = laneCache.laneAnswer(
       sourceAnchor(source, e.sourceHandle),
       targetAnchor(target),
       lane,
       obstacles,
       [e.source, e.target],
     );
-    return clear === lane ? e : inLane(e, clear);
+    const flow = answer.lane === lane ? e : inLane(e, answer.lane);
+    routedEdges.set(e, { source, target, cache: laneCache, answer, flow });
+    return flow;
   });
+}
+
+/**
+ * What aroundNodes drew each flow edge as, between which node objects and on which lane answer.
+ * Flow edges and nodes keep their objects while unchanged (builtFlowEdge, toGraphFlowNode), so an
+ * analysis that changed one route looks up the cache only for the edges at that route's node.
+ */
+const routedEdges = new WeakMap<
+  FlowEdge,
+  {
+    source: GraphFlowNode;
+    target: GraphFlowNode;
+    cache: LaneCache;
+    answer: LaneAnswer;
+    flow: FlowEdge;
+  }
+>();
+
+/** Each node's box, kept with the node object so an unchanged node gives laneCache the same box. */
+const nodeBoxes = new WeakMap<GraphFlowNode, Box>();
+
+function boxOf(n: GraphFlowNode): Box {
+  const known = nodeBoxes.get(n);
+  if (known !== undefined) return known;
+  const box: Box = {
+    id: n.id,
+    left: n.position.x,
+    top: n.position.y,
+    right: n.position.x + (n.width ?? 0),
+    bottom: n.position.y + (n.height ?? 0),
+  };
+  nodeBoxes.set(n, box);
+  return box;
 }
 
 /** Where the edge leaves its source: a listener row's handle, beside a gateway's name, or mid-right. */
