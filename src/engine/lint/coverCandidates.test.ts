@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RouteTableEntry, RouteTableMatch } from "../routing/types";
-import { indexCoverCandidates } from "./coverCandidates";
+import { createCoverIndex, type CoverIndex } from "./coverCandidates";
 import { matchCovers } from "./matchCovers";
 
 function entry(match: Partial<RouteTableMatch>, i: number): RouteTableEntry {
@@ -18,7 +18,14 @@ function entry(match: Partial<RouteTableMatch>, i: number): RouteTableEntry {
   };
 }
 
-describe("indexCoverCandidates", () => {
+/** An index of the first `count` entries. */
+function indexOf(entries: readonly RouteTableEntry[], count = entries.length): CoverIndex {
+  const index = createCoverIndex();
+  for (let i = 0; i < count; i++) index.add(entries[i] as RouteTableEntry, i);
+  return index;
+}
+
+describe("createCoverIndex", () => {
   it("never misses an entry that covers another (checked against every pair)", () => {
     const paths: NonNullable<RouteTableMatch["path"]>[] = [
       { type: "PathPrefix", value: "/" },
@@ -37,10 +44,10 @@ describe("indexCoverCandidates", () => {
       entry({ grpc: { type: "Exact", service: "a.B" } }, 10),
       entry({ grpc: { type: "Exact", service: "a.B", method: "M" } }, 11),
     ];
-    const candidates = indexCoverCandidates(entries);
+    const index = indexOf(entries);
     let covering = 0;
     entries.forEach((loser, j) => {
-      const listed = new Set(candidates(loser));
+      const listed = new Set(index.candidates(loser));
       entries.forEach((winner, i) => {
         if (i === j || !matchCovers(winner.match, loser.match)) return;
         covering++;
@@ -53,7 +60,7 @@ describe("indexCoverCandidates", () => {
     expect(covering).toBeGreaterThan(10);
   });
 
-  it("lists, ascending and once each, exactly the entries below `before` that the paths allow", () => {
+  it("lists, ascending and once each, exactly the added entries that the paths allow", () => {
     const paths: (RouteTableMatch["path"] | undefined)[] = [
       { type: "PathPrefix", value: "/" },
       { type: "Exact", value: "/a/b" },
@@ -87,17 +94,39 @@ describe("indexCoverCandidates", () => {
           return p === "" || trim(b.value) === p || trim(b.value).startsWith(`${p}/`);
         })
         .map(({ i }) => i);
-    const candidates = indexCoverCandidates(entries);
     let listed = 0;
-    for (const loser of entries)
-      for (let before = 0; before <= entries.length; before++) {
-        const got = candidates(loser, before);
+    const scratch: number[] = [];
+    for (let before = 0; before <= entries.length; before++) {
+      const index = indexOf(entries, before);
+      for (const loser of entries) {
+        const got = index.candidates(loser, scratch);
         expect(got).toEqual(reference(loser, before));
         listed += got.length;
       }
+    }
     expect(listed).toBeGreaterThan(200);
-    const last = entries[10] as RouteTableEntry;
-    expect(candidates(last)).toEqual(reference(last, entries.length));
+  });
+
+  it("as lint uses it: asked, then added, entry by entry, and emptied for the next host", () => {
+    const entries = [
+      entry({ path: { type: "PathPrefix", value: "/a/" } }, 0),
+      entry({ path: { type: "RegularExpression", value: "/a/.*" } }, 1),
+      entry({ path: { type: "Exact", value: "/a/b" } }, 2),
+      entry({ path: { type: "PathPrefix", value: "/a/b" } }, 3),
+      entry({ path: { type: "Exact", value: "/a/b" } }, 4),
+    ];
+    const index = createCoverIndex();
+    const asked: number[][] = [];
+    for (let round = 0; round < 2; round++) {
+      index.clear();
+      entries.forEach((e, i) => {
+        asked.push([...index.candidates(e)]);
+        index.add(e, i);
+      });
+    }
+    // A regular-expression loser is covered only by the entries listed always (none above it).
+    const once = [[], [], [0, 1], [0, 1], [0, 1, 2, 3]];
+    expect(asked).toEqual([...once, ...once]);
   });
 
   it("does not list unrelated prefixes", () => {
@@ -105,6 +134,6 @@ describe("indexCoverCandidates", () => {
       entry({ path: { type: "PathPrefix", value: "/shop" } }, 0),
       entry({ path: { type: "PathPrefix", value: "/api/v1" } }, 1),
     ];
-    expect(indexCoverCandidates(entries)(entries[1] as RouteTableEntry)).toEqual([1]);
+    expect(indexOf(entries).candidates(entries[1] as RouteTableEntry)).toEqual([1]);
   });
 });

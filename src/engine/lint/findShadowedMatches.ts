@@ -16,7 +16,7 @@ import type { SimRequest } from "../simulate/types";
 import type { FieldPath } from "../types";
 import type { LintFinding, LintInput } from "./lintTypes";
 import { createManifestLookup, locateFinding, nameOf } from "./locateFinding";
-import { indexCoverCandidates } from "./coverCandidates";
+import { createCoverIndex } from "./coverCandidates";
 import { isL4Entry } from "./isL4Entry";
 import { isSameMatch, matchCovers } from "./matchCovers";
 import type * as ShadowProofs from "./shadowProofModule";
@@ -38,15 +38,19 @@ export function findShadowedMatches(input: LintInput): LintFinding[] {
   const ties = new Map<string, Occurrence[]>();
   // The cover candidates of one loser at a time: tens of thousands of entries ask in turn.
   const scratch: number[] = [];
+  // One index, emptied per virtual host: it holds the entries ranked above the one asked about.
+  const above = createCoverIndex();
   for (const listener of input.routeTable.listeners) {
     if (!listener.ready) continue;
     for (const vhost of listener.virtualHosts) {
       const entries = vhost.entries;
-      const candidates = indexCoverCandidates(entries);
+      above.clear();
       for (let j = 0; j < entries.length; j++) {
         const loser = entries[j] as RouteTableEntry;
-        // Read before the next question, which reuses the list.
-        const ids = candidates(loser, j, scratch);
+        // Read before the next question, which reuses the list; the entry joins the index after
+        // its own question (an entry never covers itself).
+        const ids = above.candidates(loser, scratch);
+        above.add(loser, j);
         if (ids.length === 0) continue;
         const found = findWinner(entries, ids, loser);
         if (found === undefined) continue;

@@ -105,11 +105,10 @@ export function collectCandidates(
   // The last route with a key wins (as a Map built from the list would have it).
   // Indexed loops here: this runs once per analysis over every route and attachment, mostly
   // before the engine optimizes it, and each for…of step there allocates an iterator result.
-  const routeByKey = new Map<string, ResolvedRoute>();
-  for (let i = 0; i < routes.length; i++) {
-    const r = routes[i] as ResolvedRoute;
-    routeByKey.set(r.key, r);
-  }
+  // Each route by its position: what is worked out once per route is kept in lists by position
+  // (no Map keyed by route objects).
+  const routeByKey = new Map<string, number>();
+  for (let i = 0; i < routes.length; i++) routeByKey.set((routes[i] as ResolvedRoute).key, i);
   // listener → route → effective hostnames (a route may attach twice through two parentRefs).
   // Distinct, in first-seen order; a route's list is short, so a scan beats a Set per route.
   const attached = new Map<string, RoutesOnListener>();
@@ -121,25 +120,28 @@ export function collectCandidates(
     if (on === undefined) attached.set(lk, (on = { at: new Map(), routes: [], hosts: [] }));
     const at = on.at.get(a.route);
     let hosts: string[];
+    const named = a.hostnames.length > 0 ? a.hostnames : ANY_HOST;
+    let j = 0;
     if (at === undefined) {
       on.at.set(a.route, on.routes.length);
       on.routes.push(a.route);
-      on.hosts.push((hosts = []));
+      // A list of the first hostname, sized for it (an empty list grown by push reserves room
+      // for 17): nearly every route has one, and the list lives until the table is gathered.
+      on.hosts.push((hosts = [named[j++] as string]));
     } else hosts = on.hosts[at] as string[];
-    const named = a.hostnames.length > 0 ? a.hostnames : ANY_HOST;
-    for (let j = 0; j < named.length; j++) {
+    for (; j < named.length; j++) {
       const h = named[j] as string;
       if (!hosts.includes(h)) hosts.push(h);
     }
   }
   const out: ListenerCandidates[] = [];
   // A route attached to several listeners is described once: its entries share these values.
-  const candidatesOf = new Map<ResolvedRoute, RankedCandidate[]>();
+  const candidatesOf: (RankedCandidate[] | undefined)[] = new Array(routes.length);
   // One target string per distinct backend: thousands of rules name the same few Services.
   const targetName = createTargetNames();
   const sharedBackends = new SharedBackends();
   // Only routes that drop a rule have an entry: nearly every route drops none.
-  const droppedOf = new Map<ResolvedRoute, RouteTableDroppedRule[]>();
+  const droppedOf: (RouteTableDroppedRule[] | undefined)[] = new Array(routes.length);
   for (const gateway of gateways) {
     for (const listener of gateway.listeners) {
       const on = attached.get(listenerKey(gateway.key, listener.owner, listener.name));
@@ -149,18 +151,16 @@ export function collectCandidates(
       const ownByIntersection = new Map<string, Set<string>>();
       for (let r = 0; r < routeKeys.length; r++) {
         const hosts = on?.hosts[r] as string[];
-        const route = routeByKey.get(routeKeys[r] as string);
-        if (route === undefined) continue;
-        let candidates = candidatesOf.get(route);
+        const at = routeByKey.get(routeKeys[r] as string);
+        if (at === undefined) continue;
+        const route = routes[at] as ResolvedRoute;
+        let candidates = candidatesOf[at];
         let dropped: RouteTableDroppedRule[];
         if (candidates === undefined) {
-          candidatesOf.set(
-            route,
-            (candidates = routeCandidates(route, targetName, sharedBackends)),
-          );
+          candidatesOf[at] = candidates = routeCandidates(route, targetName, sharedBackends);
           dropped = droppedRules(route);
-          if (dropped.length > 0) droppedOf.set(route, dropped);
-        } else dropped = droppedOf.get(route) ?? emptyList();
+          if (dropped.length > 0) droppedOf[at] = dropped;
+        } else dropped = droppedOf[at] ?? emptyList();
         for (let j = 0; j < hosts.length; j++) {
           const h = hosts[j] as string;
           const own = ownHostnames(route, listener.hostname, h);
@@ -500,9 +500,15 @@ export function routeCandidates(
   targetName: (ref: ResolvedBackendRef) => string = backendTarget,
   shared?: SharedBackends,
 ): RankedCandidate[] {
-  const out: RankedCandidate[] = [];
+  const rules = route.rules;
+  const l4 = L4_KINDS.has(route.kind);
+  // Sized up front: an empty list grown by push reserves room for 17 candidates, and every
+  // route's list is kept until the whole table is gathered.
+  const out = new Array<RankedCandidate>(candidateCount(rules, l4));
+  let at = 0;
   const facts = routeRankFacts(route);
-  for (const rule of route.rules) {
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as ResolvedRule;
     if (!rule.valid) continue;
     // Shared by the rule's candidates (plain data, never mutated).
     const filters =
@@ -514,15 +520,31 @@ export function routeCandidates(
         ? describeBackends(rule.backendRefs, targetName)
         : shared.describe(rule.backendRefs, targetName);
     const written = rule.matches as readonly (HTTPRouteMatch | GRPCRouteMatch)[];
-    if (L4_KINDS.has(route.kind) || written.length === 0)
-      out.push(buildCandidate(route, facts, rule, undefined, 0, filters, backends));
+    if (l4 || written.length === 0)
+      out[at++] = buildCandidate(route, facts, rule, undefined, 0, filters, backends);
     else
       for (let matchIndex = 0; matchIndex < written.length; matchIndex++)
-        out.push(
-          buildCandidate(route, facts, rule, written[matchIndex], matchIndex, filters, backends),
+        out[at++] = buildCandidate(
+          route,
+          facts,
+          rule,
+          written[matchIndex],
+          matchIndex,
+          filters,
+          backends,
         );
   }
   return out;
+}
+
+/** How many candidates routeCandidates gives: one per match of a valid rule, one for none (or L4). */
+function candidateCount(rules: readonly ResolvedRule[], l4: boolean): number {
+  let n = 0;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as ResolvedRule;
+    if (rule.valid) n += l4 ? 1 : Math.max(1, rule.matches.length);
+  }
+  return n;
 }
 
 /**
@@ -743,9 +765,9 @@ export class SharedBackends {
     const shares = total < 0 ? weightShares(refs.map((r) => r.weight)) : undefined;
     let node: ListNode | undefined = this.lists;
     // Most rules end on a list already built: the backends go to a scratch list, copied only for
-    // a list not seen before.
+    // a list not seen before. The scratch list is written over, never emptied: emptying it
+    // (length = 0) dropped its storage, and the next push allocated room for 17 again, per rule.
     const out = this.scratch;
-    out.length = 0;
     for (let i = 0; i < refs.length; i++) {
       const r = refs[i] as ResolvedBackendRef;
       const share = shares === undefined ? smallShare(r.weight, total) : (shares[i] ?? 0);
@@ -753,12 +775,12 @@ export class SharedBackends {
       const b = sharable
         ? this.backend(r, share, targetName)
         : describeBackend(r, share, targetName);
-      out.push(b);
+      out[i] = b;
       // A list with a backend described for this rule alone is this rule's own.
       node = node !== undefined && sharable ? this.step(node, b) : undefined;
     }
     if (node?.list !== undefined) return node.list;
-    const list = out.slice();
+    const list = out.slice(0, refs.length);
     if (node !== undefined) node.list = list;
     return list;
   }
