@@ -8,7 +8,6 @@ import { resourceKey, type ObjectRef } from "../api/keys";
 import type { Diagnostic, FieldPath, Severity, SourceLocation } from "../types";
 import type { DiagnosticCode } from "./catalog";
 import { needEngineModule } from "../modules/engineModules";
-import { capLongWords } from "../print/capValue";
 
 export interface DiagnosticDetails {
   /** Replaces the catalog hint when the situation allows a more precise suggestion. */
@@ -27,14 +26,15 @@ export function diagnostic(
   message: string,
   details: DiagnosticDetails = {},
 ): Diagnostic {
-  const entry = needEngineModule("diagnosticWords").DIAGNOSTIC_CATALOG[code];
+  const words = needEngineModule("diagnosticWords");
+  const entry = words.DIAGNOSTIC_CATALOG[code];
   const result: Diagnostic = {
     code,
     severity: details.severity ?? entry.severity,
     // Every diagnostic and lint finding is built here: a long user value quoted anywhere in its
     // wording is capped once, in one place (print/capValue.ts).
-    message: capLongWords(message),
-    hint: capLongWords(details.hint ?? entry.hint),
+    message: words.capLongWords(message),
+    hint: words.capLongWords(details.hint ?? entry.hint),
     file: at.file,
     line: at.line,
     column: at.column,

@@ -9,8 +9,12 @@
  * words of an object of a kind gwsim does not model (with the search for the kind a typo meant,
  * and the one summary of well-known implementations' kinds),
  * the "did you mean" of a parentRef that names no parent in the input (an edit-distance
- * search: only a route whose parent is missing asks), and the words of two references to one
- * parent that the sectionName rule refuses.
+ * search: only a route whose parent is missing asks), the words of two references to one
+ * parent that the sectionName rule refuses, the cap on long values quoted in wording (only
+ * wording being reported is capped), what to say about a policy target that resolves to nothing,
+ * the words of an object refused for a "/" in its kind, namespace or name, and what only the
+ * mesh parents' pass of a route found (only a route whose backendRef a ReferenceGrant refused for
+ * its Gateway parents has one).
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -27,3 +31,8 @@ export {
 } from "../load/unknownKindWords";
 export { suggestParent } from "../resolve/suggestParent";
 export { sectionNameMissing, sectionNameRepeated } from "../validate/sectionNameWords";
+export { capLongWords, capQuoted } from "../print/capValue";
+export { describeUnresolvedPolicyTarget } from "../status/unresolvedPolicyTarget";
+export { slashInIdentityMessage } from "../load/slashInIdentityWords";
+export { reportMeshView } from "../status/reportMeshView";
+export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";

@@ -126,11 +126,10 @@ function slashInIdentity(
   if (key === undefined) return undefined;
   const path = key === "kind" ? ["kind"] : ["metadata", key];
   const value = key === "kind" ? kind : key === "namespace" ? (namespace as string) : name;
-  const field = key === "kind" ? "`kind`" : `\`metadata.${key}\``;
   return diagnostic(
     "object.slash-in-identity",
     locate(path),
-    `This ${key === "kind" ? "object" : kind}'s ${field} ${JSON.stringify(value)} contains "/"; the API server refuses it (${key === "kind" ? "no resource has such a kind" : key === "namespace" ? "a namespace is a DNS label" : "a name may not contain '/'"}), so the object was not loaded.`,
+    needEngineModule("diagnosticWords").slashInIdentityMessage(key, kind, value),
     { path },
   );
 }

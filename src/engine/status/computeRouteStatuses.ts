@@ -22,6 +22,7 @@ import type {
 import { attachRouteParent, routeAttachment, type ParentOutcome } from "./attachRouteParent";
 import { appendMeshBindings } from "../mesh/collectMeshModel";
 import { isServiceParent } from "../resolve/meshOnlyRoute";
+import { needEngineModule } from "../modules/engineModules";
 import type { MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
@@ -165,38 +166,11 @@ export function resolveRouteReporting(
     const a = assumptions[i] as (typeof assumptions)[number];
     recordAssumption(ctx, a.note, m, a.path);
   }
-  if (resolution.meshView !== undefined) reportMeshView(ctx, m, resolution);
+  // Only a route the grant refused for its Gateway parents has a mesh view: what it adds is
+  // reported by the on-demand diagnostic words (reportMeshView.ts).
+  if (resolution.meshView !== undefined)
+    needEngineModule("diagnosticWords").reportMeshView(ctx, m, resolution);
   return resolution;
-}
-
-/**
- * What only the mesh parents' pass found (RouteResolution.meshView): a reference the grant
- * refused for the Gateway parents may be missing, assumed or decided by a reading for the mesh.
- */
-function reportMeshView(ctx: StatusContext, m: Manifest, resolution: RouteResolution): void {
-  const view = resolution.meshView as NonNullable<RouteResolution["meshView"]>;
-  const seen = new Set<string>();
-  const key = (path: (string | number)[], text: string) => `${path.join("\u0000")}\u0000${text}`;
-  for (const n of resolution.readingNotes) seen.add(key(n.path, n.message));
-  for (const p of resolution.refProblems) if (p.missing) seen.add(key(p.path, p.missing));
-  const noteOf = (a: RouteResolution["assumptions"][number]) =>
-    key(a.path, `${a.note.code} ${a.note.kind} ${a.note.namespace} ${a.note.name ?? ""}`);
-  for (const a of resolution.assumptions) seen.add(noteOf(a));
-  for (const n of view.readingNotes)
-    if (!seen.has(key(n.path, n.message)))
-      reportDiagnostic(ctx, "reading.applied", m, n.path, n.message);
-  for (const p of view.refProblems)
-    if (p.missing && !seen.has(key(p.path, p.missing)))
-      reportDiagnostic(
-        ctx,
-        "ref.not-found",
-        m,
-        p.path,
-        `${p.missing} is not in the input, so the route reports ${p.reason} for it to its Service parents.`,
-      );
-  // Each reference is counted once: both passes assume alike what they both reach.
-  for (const a of view.assumptions)
-    if (!seen.has(noteOf(a))) recordAssumption(ctx, a.note, m, a.path);
 }
 
 /** The status one parent writes: the settled attachment verdict, then the route's own refs and rules. */

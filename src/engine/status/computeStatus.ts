@@ -36,7 +36,6 @@ import { assessGateway, type GatewayAssessment } from "./assessGateway";
 import { buildGatewayListeners, type GatewayListeners } from "./buildGatewayListeners";
 import { computeGatewayClassStatus, type GatewayClassOutcome } from "./computeGatewayClassStatus";
 import { computeRouteStatuses } from "./computeRouteStatuses";
-import { describeUnresolvedPolicyTarget } from "./unresolvedPolicyTarget";
 import { createAdmissionMemo } from "./checkListenerAdmission";
 import type { MeshBinding } from "../mesh/meshTypes";
 import {
@@ -215,7 +214,7 @@ export function computeStatus(
     const m = index.byKey.get(p.policy);
     if (!p.target && m && m.kind !== "BackendTLSPolicy") {
       if (assumePolicyTarget(ctx, p, m)) continue;
-      const unresolved = describeUnresolvedPolicyTarget(
+      const unresolved = needEngineModule("diagnosticWords").describeUnresolvedPolicyTarget(
         index,
         p,
         Array.isArray(m.spec["targetRefs"]),

@@ -13,6 +13,7 @@
  */
 import { isObject, printPath, type ValidationIssue } from "./validationIssue";
 import type { FieldPath } from "../types";
+import { needEngineModule } from "../modules/engineModules";
 
 // The lists read for every object, their paths made once: report() copies a path before adding to it.
 const PARENT_REFS_PATH: FieldPath = ["spec", "parentRefs"];
@@ -89,33 +90,17 @@ function checkList(value: unknown, path: FieldPath, issues: ValidationIssue[], k
     if (isCoreSpelling(value[i])) report([...path, i], issues, kind);
 }
 
-/**
- * Who accepts "core" where, from their source: Linkerd (its documentation writes it for Service
- * parents and backends); Traefik (traefik/traefik pkg/provider/kubernetes/gateway, `groupCore =
- * "core"`) for route backendRefs, listener certificateRefs, BackendTLSPolicy targetRefs and
- * caCertificateRefs, and ReferenceGrant from/to, but not for parentRefs (it reads only the
- * Gateway API group there) nor, as far as its source shows, for a mirror's backendRef.
- */
-function acceptedBy(kind: string, refPath: FieldPath): string {
-  const linkerd = "Linkerd, whose documentation writes it throughout";
-  const field = refPath[1];
-  const traefik =
-    field === "parentRefs"
-      ? false
-      : field === "targetRefs"
-        ? kind === "BackendTLSPolicy"
-        : !refPath.includes("requestMirror");
-  return traefik
-    ? `${linkerd}; Traefik, which reads "core" as the core group in backendRefs, certificateRefs, ReferenceGrants and BackendTLSPolicy references`
-    : linkerd;
-}
-
 function report(refPath: FieldPath, issues: ValidationIssue[], kind: string): void {
   const at = [...refPath, "group"];
   issues.push({
     code: "ref.core-group-spelling",
     path: at,
-    message: `${printPath(at)}: "core" is not the name of the core API group, which is "" (the empty string); a controller that follows the spec reads this as an unknown group${isParentRef(refPath) ? " and writes no status for this parent" : ""}. Some implementations accept it too (${acceptedBy(kind, refPath)}).`,
+    message: needEngineModule("diagnosticWords").coreGroupSpellingMessage(
+      printPath(at),
+      kind,
+      refPath,
+      isParentRef(refPath),
+    ),
   });
 }
 

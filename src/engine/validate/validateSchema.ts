@@ -18,7 +18,6 @@
  *   null-prototype objects, so `labels[key]` can never reach Object.prototype;
  * - `type`-less or property-less schemas (status, ownerReferences) keep plain JSON data.
  */
-import { capQuoted } from "../print/capValue";
 import { findMissingSpaceAfterColon } from "../load/yamlSlips";
 import { compileSchemaPattern } from "../match/regex";
 import type { FieldPath } from "../types";
@@ -369,8 +368,13 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
-/** The value as a JSON string literal, shortened when long (print/capValue.ts). */
-export const quote = capQuoted;
+/**
+ * The value as a JSON string literal, shortened when long (print/capValue.ts, through the
+ * on-demand diagnostic words: only an issue being reported quotes a value).
+ */
+export function quote(value: string): string {
+  return needEngineModule("diagnosticWords").capQuoted(value);
+}
 
 function typeIssue(value: unknown, type: string, path: FieldPath): ValidationIssue {
   const expected =
