@@ -206,7 +206,8 @@ function label(ing: IngressModel): string {
 
 /**
  * mergeAlternativeBackends: a canary path joins the primary upstream of the location with the same
- * host, path and pathType; the canary then applies to every location using that upstream.
+ * host, path and pathType, unless a location created before it already uses the canary's Service as
+ * its primary; the canary then applies to every location using that upstream.
  */
 function mergeCanaries(
   ingresses: IngressModel[],
@@ -236,29 +237,44 @@ function mergeCanaries(
     for (const claim of claims) {
       const server = servers.get(claim.host);
       const alt = upstreamOf(ing.namespace, claim.service);
-      const match = server?.locations.find(
-        (l) =>
-          l.service &&
-          (claim.path === undefined ||
-            (l.ingressPath === claim.path && l.pathType === claim.pathType)),
-      );
-      if (!server || !match?.service || !match.ingress) {
+      // The controller walks the host's locations in creation order and stops at the first one whose
+      // primary upstream is the canary's own (its Service already serves that location): a matching
+      // location after it is never reached. A catch-all claim joins every location it reaches.
+      let merged = false;
+      let blockedBy: NginxLocation | undefined;
+      for (const l of server?.locations ?? []) {
+        if (!l.service || !l.ingress) continue;
+        const primary = upstreamOf(l.ingress.namespace, l.service);
+        if (primary === alt) {
+          blockedBy = l;
+          break;
+        }
+        if (
+          claim.path !== undefined &&
+          (l.ingressPath !== claim.path || l.pathType !== claim.pathType)
+        )
+          continue;
+        merged = true;
+        if (!canaries.has(primary))
+          canaries.set(primary, { ingress: ing, service: claim.service, config });
+      }
+      if (merged) continue;
+      const where = `${claim.host === CATCH_ALL ? "*" : claim.host}${claim.path ?? ""}`;
+      if (blockedBy?.ingress && (claim.path === undefined || blockedBy.ingressPath !== claim.path))
         findings.push({
           ingress: label(ing),
-          message: `canary ${claim.host === CATCH_ALL ? "*" : claim.host}${claim.path ?? ""}: no Ingress without the canary annotation serves this host and path, so ingress-nginx ignores the canary.`,
+          message: `canary ${where}: its backend ${alt} is the primary backend of ${blockedBy.ingressPath} (Ingress ${label(blockedBy.ingress)}), which ingress-nginx reaches first; it stops there and ignores the canary for this path.`,
         });
-        continue;
-      }
-      const primary = upstreamOf(match.ingress.namespace, match.service);
-      if (primary === alt) {
+      else if (blockedBy)
         findings.push({
           ingress: label(ing),
           message: `canary backend ${alt} is the primary backend itself; ingress-nginx ignores it.`,
         });
-        continue;
-      }
-      if (!canaries.has(primary))
-        canaries.set(primary, { ingress: ing, service: claim.service, config });
+      else
+        findings.push({
+          ingress: label(ing),
+          message: `canary ${where}: no Ingress without the canary annotation serves this host and path, so ingress-nginx ignores the canary.`,
+        });
     }
   }
   return canaries;

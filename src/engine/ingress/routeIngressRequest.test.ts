@@ -513,4 +513,56 @@ describe("canary", () => {
     expect(endOf(send(config, "/", "other.example.com"))).toBe("404 default-backend");
     expect(config.findings[0]?.message).toContain("ignores the canary");
   });
+
+  // controller.go mergeAlternativeBackends walks the host's locations in creation order and breaks
+  // at the first whose primary upstream is the canary's ("alternative upstream … is primary upstream
+  // in Other Ingress"): a later location with the canary's path is never merged. ingress2gateway's
+  // converter test "canary with same service in different rules - based on bad.yaml" expects 10%.
+  // mergeAlternativeBackends, catch-all part: a canary's spec.defaultBackend joins the primary
+  // upstream of every location of the catch-all server (canMergeBackend, no path check).
+  test("a canary's default backend joins every location of the catch-all server", () => {
+    const config = nginxConfig(
+      {
+        name: "prod",
+        paths: [
+          ["/a", "Prefix", "svc-a"],
+          ["/b", "Prefix", "svc-b"],
+        ],
+      },
+      {
+        name: "canary",
+        defaultBackend: "next",
+        annotations: { canary: "true", "canary-weight": "30" },
+      },
+    );
+    expect(endOf(send(config, "/a", "any.example.com"))).toBe("web/svc-a:80 0.7 + web/next:80 0.3");
+    expect(endOf(send(config, "/b", "any.example.com"))).toBe("web/svc-b:80 0.7 + web/next:80 0.3");
+  });
+
+  test("a canary whose Service is an earlier location's primary is not merged for its path", () => {
+    const prod = {
+      name: "prod",
+      host: HOST,
+      created: "2024-01-01T00:00:00Z",
+      paths: [
+        ["/api", "Prefix", "api-v1"],
+        ["/admin", "Prefix", "admin"],
+      ] as [string, string, string][],
+    };
+    const config = nginxConfig(prod, {
+      name: "canary",
+      host: HOST,
+      created: "2024-01-02T00:00:00Z",
+      paths: [
+        ["/api", "Prefix", "api-v2"],
+        ["/admin", "Prefix", "api-v1"],
+      ],
+      annotations: { canary: "true", "canary-weight": "10" },
+    });
+    expect(endOf(send(config, "/admin"))).toBe("web/admin:80");
+    expect(endOf(send(config, "/api"))).toBe("web/api-v1:80 0.9 + web/api-v2:80 0.1");
+    expect(config.findings.map((f) => f.message)).toEqual([
+      `canary ${HOST}/admin: its backend web/api-v1:80 is the primary backend of /api (Ingress web/prod), which ingress-nginx reaches first; it stops there and ignores the canary for this path.`,
+    ]);
+  });
 });
