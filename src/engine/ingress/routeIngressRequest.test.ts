@@ -413,6 +413,37 @@ describe("annotations", () => {
     ).toEqual({});
   });
 
+  // nginx.tmpl "CORS": `set $cors ${cors}options` and `return 204` only when $cors is
+  // "trueoptions", so a preflight from an origin the list does not allow reaches the backend
+  // (ingress2gateway's e2e "cors denied origin" expects 200/204 without Allow-Origin).
+  // template.go buildCorsOriginRegex: `~* (…)$`, the first `*` of an origin one label.
+  test("enable-cors: a refused origin's preflight goes to the backend; origins match as nginx's regex", () => {
+    const config = nginxConfig({
+      name: "r",
+      host: HOST,
+      paths: [["/", "Prefix", "web"]],
+      annotations: {
+        "enable-cors": "true",
+        "cors-allow-origin": "https://*.a.test, https://b.test",
+      },
+    });
+    const preflight = (origin: string) =>
+      send(config, "/x", HOST, { method: "OPTIONS", headers: { Origin: origin } }).outcome;
+    expect(preflight("https://evil.test")).toMatchObject({
+      kind: "forwarded",
+      status: 200,
+      responseHeaders: {},
+    });
+    expect(preflight("https://x.a.test")).toMatchObject({
+      status: 204,
+      responseHeaders: { "access-control-allow-origin": "https://x.a.test" },
+    });
+    expect(preflight("HTTPS://B.TEST").status).toBe(204);
+    expect(preflight("https://x.y.a.test").kind).toBe("forwarded"); // "*" is one label
+    expect(preflight("https://a.test").kind).toBe("forwarded");
+    expect(preflight("https://b.test.evil").kind).toBe("forwarded");
+  });
+
   test("annotations it does not model are listed, snippets flagged unportable, limits carried as notes", () => {
     const config = nginxConfig({
       name: "r",

@@ -121,17 +121,26 @@ export function routeIngressRequest(config: NginxConfig, req: IngressRequest): I
   const ann = loc.annotations;
   const out = { ...trace, location: locText };
   if (ann?.cors && method === "OPTIONS") {
-    steps.push({ step: "cors", detail: "enable-cors: nginx answers the preflight itself" });
-    return {
-      ...out,
-      outcome: {
-        kind: "direct-response",
-        status: 204,
-        backends: [],
-        responseHeaders: corsHeaders(ann.cors, headers["origin"]),
-        reason: "CORS preflight answered by enable-cors",
-      },
-    };
+    const preflight = corsHeaders(ann.cors, headers["origin"]);
+    // nginx.tmpl returns 204 only when $cors is "trueoptions": an origin the list does not allow
+    // leaves $cors at "options", and the OPTIONS request goes on to the backend like any other.
+    if (Object.keys(preflight).length > 0) {
+      steps.push({ step: "cors", detail: "enable-cors: nginx answers the preflight itself" });
+      return {
+        ...out,
+        outcome: {
+          kind: "direct-response",
+          status: 204,
+          backends: [],
+          responseHeaders: preflight,
+          reason: "CORS preflight answered by enable-cors",
+        },
+      };
+    }
+    steps.push({
+      step: "cors",
+      detail: `enable-cors: the origin ${headers["origin"] === undefined ? "is missing" : `${headers["origin"]} is not allowed`}, so nginx does not answer the OPTIONS request itself; it goes to the backend`,
+    });
   }
   const configured = ann?.temporalRedirect ?? ann?.permanentRedirect;
   if (configured && !loc.isDefaultBackend) {
@@ -435,7 +444,7 @@ export function readCookie(header: string | undefined, name: string): string | u
 function corsHeaders(cors: CorsConfig, origin: string | undefined): Record<string, string> {
   const allow = cors.allowOrigin.includes("*")
     ? "*"
-    : origin !== undefined && cors.allowOrigin.includes(origin)
+    : origin !== undefined && originAllowed(cors.allowOrigin, origin)
       ? origin
       : undefined;
   if (allow === undefined) return {};
@@ -448,6 +457,20 @@ function corsHeaders(cors: CorsConfig, origin: string | undefined): Record<strin
   if (cors.allowCredentials) out["access-control-allow-credentials"] = "true";
   if (cors.exposeHeaders) out["access-control-expose-headers"] = cors.exposeHeaders;
   return out;
+}
+
+/**
+ * template.go buildCorsOriginRegex: `if ($http_origin ~* ((o1)|(o2))$ )`: each origin quoted, its
+ * first `*` standing for one label ([A-Za-z0-9-]+), matched case-insensitively and anchored at the
+ * end only. RE2 (linear time) runs it, as it runs nginx's other regexes here.
+ */
+function originAllowed(allowed: readonly string[], origin: string): boolean {
+  const alternatives = allowed.map(
+    (o) => `(${o.replace(/[.*+?()[\]{}|^$\\]/g, "\\$&").replace("\\*", "[A-Za-z0-9\\-]+")})`,
+  );
+  if (alternatives.length === 0) return false;
+  const compiled = compileSearchRegex(`(${alternatives.join("|")})$`, true);
+  return compiled.ok && compiled.regex.search(origin) !== undefined;
 }
 
 function stripPort(host: string): string {
