@@ -921,6 +921,59 @@ describe("incremental equals fresh on random edit sequences", () => {
     ),
   );
 
+  test("beside a BackendTLSPolicy and a GRPCRoute: backend switches and hostname edits equal fresh", () => {
+    // Focused on the narrower proofs (backendTlsReach.ts, kindClash.ts): routes switched to and
+    // from the Service the policy names, hostnames moved onto and off the GRPCRoute's, with the
+    // GRPCRoute on a Gateway of its own or on the routes' listener.
+    const elsewhere = BASE + RED_TLS + GRPC_ELSEWHERE;
+    const focused = [
+      elsewhere,
+      elsewhere.replace(
+        "    - name: rpc\n      namespace: infra\n",
+        "    - name: web\n      namespace: infra\n",
+      ),
+    ];
+    const step = fc.oneof(
+      fc
+        .tuple(fc.nat(), fc.constantFrom("blue", "green", "red"))
+        .map(([i, b]) => nth(/- name: (blue|green|red)\n/g, () => `- name: ${b}\n`)(i)),
+      fc
+        .tuple(fc.nat(), fc.constantFrom("a", "b", "g", "new"))
+        .map(([i, h]) => nth(/- [a-z]+\.example\.com/g, () => `- ${h}.example.com`)(i)),
+      fc
+        .tuple(fc.nat(), fc.nat({ max: 99 }))
+        .map(([i, w]) => nth(/weight: \d+/g, () => `weight: ${w}`)(i)),
+    );
+    const proofs = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.nat({ max: focused.length - 1 }),
+        fc.array(step, { minLength: 1, maxLength: 6 }),
+        (base, edits) => {
+          const cache: ParseCache = createParseCache();
+          const options = { clock, parseCache: cache };
+          let text = focused[base] ?? "";
+          let previous = analyzeRevision(at(text), options);
+          for (const e of edits) {
+            text = e(text);
+            const result = reanalyze(previous, at(text), options, loadValidated(at(text), cache));
+            if (result.revision !== undefined) {
+              for (const p of result.proofs ?? []) proofs.add(p);
+              expect(result.revision.analysis).toEqual(
+                analyzeRevision(at(text), { clock }).analysis,
+              );
+              previous = result.revision;
+            } else previous = analyzeRevision(at(text), options);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 2121 },
+    );
+    expect([...proofs].sort()).toEqual(
+      expect.arrayContaining(["no-kind-rival", "route-hosts", "tls-policies-unread"]),
+    );
+  }, 120_000);
+
   test("every step equals a fresh analysis", () => {
     let reused = 0;
     let reranked = 0;
