@@ -175,6 +175,108 @@ ${[1, 2, 3, 4].map(route).join("")}`;
     }
   });
 
+  test("beside a BackendTLSPolicy and a GRPCRoute that the edited route never meets, keystrokes reuse the rest", () => {
+    // A policy naming a Service no route reaches and a GRPCRoute on a Gateway of its own
+    // (backendTlsReach.ts, kindClash.ts).
+    const route = (n: number) => `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: r${n}
+spec:
+  parentRefs:
+    - name: gw
+  hostnames:
+    - "app${n}.example.com"
+  rules:
+    - backendRefs:
+        - name: svc
+          port: 80
+`;
+    const yaml = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw
+spec:
+  gatewayClassName: c
+  listeners:
+    - name: web
+      protocol: HTTP
+      port: 80
+      hostname: "*.example.com"
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: rpc
+spec:
+  gatewayClassName: c
+  listeners:
+    - name: grpc
+      protocol: HTTP
+      port: 50051
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: svc
+spec:
+  ports:
+    - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: tls-only
+spec:
+  ports:
+    - port: 443
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata:
+  name: tls-only
+spec:
+  targetRefs:
+    - group: ""
+      kind: Service
+      name: tls-only
+  validation:
+    wellKnownCACertificates: System
+    hostname: tls-only.example.com
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata:
+  name: rpc
+spec:
+  parentRefs:
+    - name: rpc
+  rules:
+    - backendRefs:
+        - name: tls-only
+          port: 443
+${[1, 2, 3, 4].map(route).join("")}`;
+    const host = yaml.indexOf("app2") + "app2".length;
+    const port = yaml.indexOf("port: 80", host) + "port: 80".length;
+    const revisions = createRevisionCache({ clock });
+    let previous = revisions.get(at(yaml)).analysed.analysis;
+    const keystrokes = [
+      yaml.slice(0, host) + "a" + yaml.slice(host),
+      yaml.slice(0, host) + "ab" + yaml.slice(host),
+      yaml.slice(0, port) + "8" + yaml.slice(port),
+      yaml.slice(0, port - 1) + yaml.slice(port),
+    ];
+    for (const text of keystrokes) {
+      const next = revisions.get(at(text)).analysed.analysis;
+      expect(next).toEqual(analyzeRevision(at(text), { clock }).analysis);
+      // Reused, not analysed afresh: the untouched parts are the previous revision's objects.
+      expect(next.gateways).toBe(previous.gateways);
+      expect(next.objects).toBe(previous.objects);
+      previous = next;
+    }
+  });
+
   test("derived results (router, fix-its, lens) are computed once per revision", () => {
     const cached = createRevisionCache({ clock }).get(at(example("broken-on-purpose.yaml")));
     const router = (analysed: AnalyzedRevision) => compileRouter(analysed.analysis);

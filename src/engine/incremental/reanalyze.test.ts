@@ -176,6 +176,54 @@ spec:
 const edited = (opts: Parameters<typeof route>[1]) =>
   GATEWAY + route("a") + route("b", opts) + route("c");
 
+/** A Service no route of BASE reaches, and a BackendTLSPolicy that names only it. */
+const RED_TLS = `---
+apiVersion: v1
+kind: Service
+metadata:
+  name: red
+  namespace: shop
+spec:
+  ports:
+    - port: 8080
+${GREEN_TLS.replace("name: green-tls", "name: red-tls")
+  .replace("name: green\n", "name: red\n")
+  .replace("green.shop.example", "red.shop.example")}`;
+
+/** A second Gateway whose one listener only a GRPCRoute uses: the HTTPRoutes never meet it. */
+const GRPC_ELSEWHERE = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: rpc
+  namespace: infra
+spec:
+  gatewayClassName: gwsim
+  listeners:
+    - name: grpc
+      protocol: HTTP
+      port: 50051
+      allowedRoutes:
+        namespaces:
+          from: All
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata:
+  name: g
+  namespace: shop
+spec:
+  parentRefs:
+    - name: rpc
+      namespace: infra
+  hostnames:
+    - b.example.com
+  rules:
+    - backendRefs:
+        - name: blue
+          port: 8080
+`;
+
 describe("what one edit reuses", () => {
   test("a weight edit reuses every other object's results and equals a fresh analysis", () => {
     const { revision } = expectReused(BASE, edited({ weight: 30 }));
@@ -340,6 +388,32 @@ describe("what one edit reuses", () => {
     );
   });
 
+  test("a backend switched beside a BackendTLSPolicy that names neither Service is reused", () => {
+    const withRed = (backend: string) => edited({ backend }) + RED_TLS;
+    const { result, fresh } = step(withRed("green"), withRed("blue"));
+    expect(result.fallback).toBeUndefined();
+    expect(result.proofs).toEqual(["route-rules", "tls-policies-unread"]);
+    expect(result.revision?.analysis).toEqual(fresh.analysis);
+    // ... and a Service the route reaches, edited in place beside that policy (a port it lacks).
+    const renumbered = withRed("green").replace(
+      "  name: blue\n  namespace: shop\nspec:\n  ports:\n    - port: 8080\n",
+      "  name: blue\n  namespace: shop\nspec:\n  ports:\n    - port: 8080\n    - port: 9090\n",
+    );
+    const service = step(renumbered, renumbered.replace("- port: 9090", "- port: 9191"));
+    expect(service.result.proofs).toEqual(["service", "tls-policies-unread"]);
+    expect(service.result.revision?.analysis).toEqual(service.fresh.analysis);
+  });
+
+  test("a backend switched to or from the Service a BackendTLSPolicy names: full pipeline", () => {
+    // Reused, red's policy would keep b out of its ancestors and b's new backend unmarked.
+    const withRed = (backend: string) => edited({ backend }) + RED_TLS;
+    expectFallback(withRed("green"), withRed("red"), /BackendTLSPolicy reads them/);
+    expectFallback(withRed("red"), withRed("green"), /BackendTLSPolicy reads them/);
+    const fresh = analyzeRevision(at(withRed("red")), { clock });
+    const b = fresh.analysis.routes.find((r) => r.key === "HTTPRoute/shop/b");
+    expect(b?.rules[0]?.backendRefs[1]?.backendTLS?.sni).toBe("red.shop.example");
+  });
+
   test("the policy workspace's weight edit (Envoy Gateway shape) is reused", () => {
     const ws = generatePolicyWorkspace(24, 60);
     expectReused(withPolicyWorkspaceEdit(ws, 20), withPolicyWorkspaceEdit(ws, 35));
@@ -414,7 +488,7 @@ describe("a Service edited in place", () => {
     expectFallback(typed("ClusterIP"), typed("ExternalName"), /backendRef to port 8080/);
   });
 
-  test("a Service a route binds as its mesh parent, or beside a BackendTLSPolicy: full pipeline", () => {
+  test("a Service a route binds as its mesh parent, or a BackendTLSPolicy names: full pipeline", () => {
     const mesh = (port: number) =>
       withMetrics(port) +
       route("m").replace(
@@ -422,11 +496,15 @@ describe("a Service edited in place", () => {
         '    - group: ""\n      kind: Service\n      name: blue\n',
       );
     expectFallback(mesh(9090), mesh(9191), /mesh/);
-    expectFallback(
-      withMetrics(9090) + GREEN_TLS,
-      withMetrics(9191) + GREEN_TLS,
-      /BackendTLSPolicy/,
-    );
+    const greenMetrics = (port: number) =>
+      BASE.replace(
+        "  name: green\n  namespace: shop\nspec:\n  ports:\n    - port: 8080\n",
+        `  name: green\n  namespace: shop\nspec:\n  ports:\n    - port: 8080\n    - name: metrics\n      port: ${port}\n`,
+      ) + GREEN_TLS;
+    expectFallback(greenMetrics(9090), greenMetrics(9191), /BackendTLSPolicy/);
+    // The policy names green only: blue's edit reaches it not (backendTlsReach.ts).
+    const { result } = step(withMetrics(9090) + GREEN_TLS, withMetrics(9191) + GREEN_TLS);
+    expect(result.proofs).toEqual(["service", "tls-policies-unread"]);
   });
 
   test("a port a mirror filter names is read too", () => {
@@ -641,6 +719,28 @@ spec:
     '      port: 80\n      hostname: "*.example.com"\n',
   );
 
+  test("a GRPCRoute on a listener the route never meets: the hostname edit is reused", () => {
+    const base = BASE + GRPC_ELSEWHERE;
+    const { result, fresh } = step(base, base.replace("- b.example.com", "- g.example.com"));
+    expect(result.fallback).toBeUndefined();
+    expect(result.proofs).toEqual(["route-hosts", "table-rules-stand", "no-kind-rival"]);
+    expect(result.revision?.analysis).toEqual(fresh.analysis);
+  });
+
+  test("a GRPCRoute on another listener the route's parentRef also checks: full pipeline", () => {
+    // The route's parentRef names no section: it is checked against every listener of its
+    // Gateway, the GRPCRoute's among them, where the two would clash on a shared hostname.
+    const both = (BASE + GRPC_ELSEWHERE).replace(
+      "      port: 80\n",
+      "      port: 80\n      allowedRoutes:\n        namespaces:\n          from: All\n    - name: rpc\n      protocol: HTTP\n      port: 8081\n",
+    );
+    const grpcHere = both.replace(
+      "    - name: rpc\n      namespace: infra\n",
+      "    - name: web\n      namespace: infra\n      sectionName: rpc\n",
+    );
+    expectFallback(grpcHere, grpcHere.replace("- b.example.com", "- c.example.com"), /clash/);
+  });
+
   test("under a wildcard listener, to a host that is its own: moved as without one", () => {
     const { revision } = expectReused(named, named.replace("- b.example.com", "- 0.example.com"));
     expect(hosts(revision)).toEqual([
@@ -734,6 +834,10 @@ describe("incremental equals fresh on random edit sequences", () => {
     // A wildcard listener: hostname edits under it move the route's entries (rehostRoute.ts).
     BASE.replace("      port: 80\n", '      port: 80\n      hostname: "*.example.com"\n'),
     BASE + TRAFFIC_POLICY + GREEN_TLS,
+    // A policy naming a Service no route reaches, until a backend is switched to it.
+    BASE + RED_TLS,
+    // A GRPCRoute on a Gateway of its own: hostname edits of the HTTPRoutes meet no rival.
+    BASE + GRPC_ELSEWHERE,
     GATEWAY + shared("a", "/a") + shared("b", "/b") + shared("c", "/c"),
     generateBenchConfig(30).yaml,
     generatePolicyWorkspace(12, 30).yaml,
@@ -774,6 +878,10 @@ describe("incremental equals fresh on random edit sequences", () => {
       .tuple(fc.nat(), fc.constantFrom("/", "/a", "/api", "/v2", "/b/longer", "/c"))
       .map(([i, v]) => nth(/value: \/[\w/-]*/g, () => `value: ${v}`)(i)),
     fc.nat().map(nth(/name: [\w-]+/g, (m) => `${m}x`)),
+    // A backendRef switched to another Service: one a policy names (red) or not.
+    fc
+      .tuple(fc.nat(), fc.constantFrom("blue", "green", "red"))
+      .map(([i, b]) => nth(/- name: (blue|green|red)\n/g, () => `- name: ${b}\n`)(i)),
     fc.nat().map(nth(/namespace: [\w-]+/g, (m) => `${m}x`)),
     fc.nat().map(nth(/[a-z]+\.example\.com/g, () => "shop.example.com")),
     fc
@@ -812,6 +920,59 @@ describe("incremental equals fresh on random edit sequences", () => {
           t.slice(0, i % (t.length + 1)) + c + t.slice(i % (t.length + 1)),
     ),
   );
+
+  test("beside a BackendTLSPolicy and a GRPCRoute: backend switches and hostname edits equal fresh", () => {
+    // Focused on the narrower proofs (backendTlsReach.ts, kindClash.ts): routes switched to and
+    // from the Service the policy names, hostnames moved onto and off the GRPCRoute's, with the
+    // GRPCRoute on a Gateway of its own or on the routes' listener.
+    const elsewhere = BASE + RED_TLS + GRPC_ELSEWHERE;
+    const focused = [
+      elsewhere,
+      elsewhere.replace(
+        "    - name: rpc\n      namespace: infra\n",
+        "    - name: web\n      namespace: infra\n",
+      ),
+    ];
+    const step = fc.oneof(
+      fc
+        .tuple(fc.nat(), fc.constantFrom("blue", "green", "red"))
+        .map(([i, b]) => nth(/- name: (blue|green|red)\n/g, () => `- name: ${b}\n`)(i)),
+      fc
+        .tuple(fc.nat(), fc.constantFrom("a", "b", "g", "new"))
+        .map(([i, h]) => nth(/- [a-z]+\.example\.com/g, () => `- ${h}.example.com`)(i)),
+      fc
+        .tuple(fc.nat(), fc.nat({ max: 99 }))
+        .map(([i, w]) => nth(/weight: \d+/g, () => `weight: ${w}`)(i)),
+    );
+    const proofs = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.nat({ max: focused.length - 1 }),
+        fc.array(step, { minLength: 1, maxLength: 6 }),
+        (base, edits) => {
+          const cache: ParseCache = createParseCache();
+          const options = { clock, parseCache: cache };
+          let text = focused[base] ?? "";
+          let previous = analyzeRevision(at(text), options);
+          for (const e of edits) {
+            text = e(text);
+            const result = reanalyze(previous, at(text), options, loadValidated(at(text), cache));
+            if (result.revision !== undefined) {
+              for (const p of result.proofs ?? []) proofs.add(p);
+              expect(result.revision.analysis).toEqual(
+                analyzeRevision(at(text), { clock }).analysis,
+              );
+              previous = result.revision;
+            } else previous = analyzeRevision(at(text), options);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 2121 },
+    );
+    expect([...proofs].sort()).toEqual(
+      expect.arrayContaining(["no-kind-rival", "route-hosts", "tls-policies-unread"]),
+    );
+  }, 120_000);
 
   test("every step equals a fresh analysis", () => {
     let reused = 0;
@@ -858,7 +1019,9 @@ describe("incremental equals fresh on random edit sequences", () => {
     // ... and the re-ranking of a route whose path was edited.
     expect(reranked).toBeGreaterThan(0);
     // ... and every proof the pass knows, hostname edits and Service edits among them.
-    for (const p of ["route-rules", "route-rerank", "route-hosts", "service", "table-rules-stand"])
+    // ... the Services and routes a BackendTLSPolicy does not read, and no rival of another kind.
+    const every = ["route-rules", "route-rerank", "route-hosts", "service", "table-rules-stand"];
+    for (const p of [...every, "tls-policies-unread", "no-kind-rival"])
       expect([p, proofs.get(p) ?? 0]).not.toEqual([p, 0]);
   }, 120_000);
 });

@@ -47,6 +47,8 @@ import { droppedRules, routeCandidates, type Candidate } from "../routing/collec
 import type { RankKey } from "../routing/precedence";
 import { rerankedEntries } from "./rerankRoute";
 import { serviceEditReach } from "./serviceEdit";
+import { reachesNamedService, servicesPoliciesName } from "./backendTlsReach";
+import { rivalKindShares } from "./kindClash";
 import { tableRulesStand, type TableSide } from "./localTableLint";
 import {
   attachOnItsOwn,
@@ -104,10 +106,20 @@ export interface Reanalysis {
  * - "route-hosts": a route's hostnames edited, its entries moved between hosts (rehostRoute.ts);
  * - "service": a Service edited that no other object reads the change of (serviceEdit.ts);
  * - "table-rules-stand": after entries moved, the table lint rules found nothing on the hosts
- *   they moved in, so they were not run over the whole table (localTableLint.ts).
+ *   they moved in, so they were not run over the whole table (localTableLint.ts);
+ * - "tls-policies-unread": the input holds BackendTLSPolicies, and the edited routes and Services
+ *   reach none of the Services they name (backendTlsReach.ts);
+ * - "no-kind-rival": a route's hostnames edited while the input holds routes of the other
+ *   clashing kind, none of them on a listener the route is checked against (kindClash.ts).
  */
 export type ReuseProof =
-  "route-rules" | "route-rerank" | "route-hosts" | "service" | "table-rules-stand";
+  | "route-rules"
+  | "route-rerank"
+  | "route-hosts"
+  | "service"
+  | "table-rules-stand"
+  | "tls-policies-unread"
+  | "no-kind-rival";
 
 /** One Service edited in place, proven to reach no other object (serviceEdit.ts). */
 interface ServiceEdit {
@@ -170,6 +182,9 @@ export function reanalyze(
   const analysis = previous.analysis;
   const settled = settledOf(analysis);
   let listeners: ReadonlyMap<string, GatewayListeners> | undefined;
+  // Which of the narrower proofs the edits took (ReuseProof), for the tests that check each runs.
+  let rivalFree = false;
+  let tlsUnread = false;
   /** The edited route attached on its own in both revisions (rehostRoute.ts), or why not. */
   const reattach = (
     oldCtx: StatusContext,
@@ -182,12 +197,15 @@ export function reanalyze(
     const kind = after.kind;
     if (kind !== "HTTPRoute" && kind !== "GRPCRoute")
       return `the hostnames of a ${kind} changed (only HTTPRoute and GRPCRoute hosts move)`;
-    if (listKind(index, kind === "HTTPRoute" ? "GRPCRoute" : "HTTPRoute").length > 0)
-      return "a route's hostnames changed and HTTPRoutes and GRPCRoutes may clash on them";
     listeners ??= reconciledListeners(analysis, previous.listeners);
     const was = attachOnItsOwn(oldCtx, before, oldRoute, listeners);
     const now = attachOnItsOwn(nextCtx, after, nextRoute, listeners);
     if (was.mesh || now.mesh) return "the route's hostnames changed and it has a mesh parent";
+    // The HTTPRoute/GRPCRoute clash reads only listeners that hold both kinds (kindClash.ts).
+    if (rivalKindShares(index, analysis, kind, [was.explain, now.explain]))
+      return "a route's hostnames changed on a listener where a route of the other kind may clash";
+    if (listKind(index, kind === "HTTPRoute" ? "GRPCRoute" : "HTTPRoute").length > 0)
+      rivalFree = true;
     if (
       !sameJson(was.explain, settled.explain(after.key)) ||
       !sameJson(was.attachments, settled.attachments(after.key))
@@ -210,6 +228,7 @@ export function reanalyze(
         return fallback("the edited object is a duplicate");
       const reach = serviceEditReach(previous.analysis, index, before, after);
       if (reach !== undefined) return fallback(reach);
+      if (backendTLSPolicies) tlsUnread = true;
       if (!locatedAlike(stages, after, loaded.locator))
         return fallback("a finding of revision n points elsewhere in the edited document now");
       services.push({ position: i, before, after });
@@ -240,7 +259,13 @@ export function reanalyze(
       if (typeof reattached === "string") return fallback(reattached);
       attach = reattached;
     }
-    if (backendTLSPolicies) {
+    // A BackendTLSPolicy reads only the Services it names (backendTlsReach.ts): a route that
+    // reaches none of them, before or after, has no SNI mark and no policy's status reads it.
+    const named = backendTLSPolicies ? servicesPoliciesName(index) : undefined;
+    if (
+      named !== undefined &&
+      (reachesNamedService(old.route, named) || reachesNamedService(next.route, named))
+    ) {
       // BackendTLSPolicy status reads which Services (and ports) accepted routes forward to, and
       // marks those backends with the policy's SNI (withBackendTLS): both stand when the route
       // forwards to the same Services and ports, backend by backend.
@@ -250,7 +275,7 @@ export function reanalyze(
       if (settled === undefined || backendTargets(old.route) !== backendTargets(next.route))
         return fallback("the route's backends changed and a BackendTLSPolicy reads them");
       next.route = withSettledBackendTLS(next.route, settled);
-    }
+    } else if (named !== undefined) tlsUnread = true;
     if (!sameJson(oldCtx.diagnostics, nextCtx.diagnostics))
       return fallback("what the route's references report changed");
     if (
@@ -431,6 +456,8 @@ export function reanalyze(
   else if (patched.reranked) proofs.push("route-rerank");
   else if (edits.length > 0) proofs.push("route-rules");
   if (tableRulesLocal) proofs.push("table-rules-stand");
+  if (tlsUnread) proofs.push("tls-policies-unread");
+  if (rivalFree) proofs.push("no-kind-rival");
   return {
     proofs,
     revision: {

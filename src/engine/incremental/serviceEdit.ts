@@ -10,14 +10,16 @@
  *   lacks lists every port number in its message. So the edit stands for every ref whose view of
  *   the Service (servicePortView) is the same in both revisions.
  * - a route whose parentRef is the Service (GAMMA) reads its ports: such an edit is not proven.
- * - a BackendTLSPolicy reads its ports by name, an Ingress its ports by name or number: while the
- *   input holds any, the edit is not proven.
+ * - a BackendTLSPolicy reads the ports by name of the Services its targetRefs name: the edit of
+ *   such a Service is not proven. An Ingress reads its ports by name or number: while the input
+ *   holds any, the edit is not proven.
  * - the graph's Service node and the mesh's Service list read its spec: both are rebuilt.
  * - nothing reads a Service's metadata but its key, which an in-place edit keeps; the proof still
  *   asks for the same metadata and status (drift and future readers), so only the spec differs.
  */
 import type { Analysis } from "../analysisTypes";
 import { listKind, type ResourceIndex } from "../resolve/indexResources";
+import { servicesPoliciesName } from "./backendTlsReach";
 import { asNumber, asRecords, asString } from "../resolve/read";
 import type { Manifest, ResolvedBackendRef, ResolvedRoute } from "../types";
 
@@ -33,7 +35,8 @@ export function serviceEditReach(
     JSON.stringify({ ...before.body, spec: null }) !== JSON.stringify({ ...after.body, spec: null })
   )
     return "the Service's metadata or status changed";
-  if (listKind(index, "BackendTLSPolicy").length > 0)
+  // A policy reads the ports (by name) of the Services its targetRefs name only (backendTlsReach.ts).
+  if (servicesPoliciesName(index).has(before.key))
     return "a BackendTLSPolicy may read the Service's ports";
   if (listKind(index, "Ingress").length > 0) return "an Ingress may read the Service's ports";
   const namespace = before.namespace ?? "";
