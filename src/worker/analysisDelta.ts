@@ -160,8 +160,7 @@ function define(target: PlainObject, key: string, value: unknown): void {
 // -------------------------------------------------------------------------------------- arrays
 
 function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDelta | undefined {
-  if (replacedInPlace(prev, next)) return diffInPlace(prev, next);
-  const pairs = pairByIdentity(prev, next) ?? pairByPosition(prev, next);
+  const pairs = pairInPlace(prev, next) ?? pairByIdentity(prev, next) ?? pairByPosition(prev, next);
   const copy: ArrayDelta["copy"] = [];
   const set: ArrayDelta["set"] = [];
   let unchanged = prev.length === next.length;
@@ -196,33 +195,22 @@ interface Pairs {
 }
 
 /**
- * True when the two arrays differ only by elements replaced where they sat, each by one with the
- * same id (a keystroke's revision: the engine patches its lists in place). Proven by comparing
- * references and, where they differ, the two ids: no map of every id is built (at 10,000 routes
- * the graph's 70,000 edges cost two such maps per keystroke, most of the diff).
+ * Position by position, when the two arrays differ only by elements replaced where they sat, each
+ * by one with the same id (a keystroke's revision: the engine patches its lists in place). Proven
+ * by comparing references and, where they differ, the two ids: no map of every id is built (at
+ * 10,000 routes the graph's 70,000 edges cost two such maps per keystroke, most of the diff).
  */
-function replacedInPlace(prev: readonly unknown[], next: readonly unknown[]): boolean {
-  if (prev.length !== next.length || prev.length === 0) return false;
-  for (let i = 0; i < next.length; i++)
-    if (prev[i] !== next[i] && !sameIdentity(prev[i], next[i])) return false;
-  return true;
-}
-
-/** The delta of two arrays paired position by position (replacedInPlace holds). */
-function diffInPlace(prev: readonly unknown[], next: readonly unknown[]): ArrayDelta | undefined {
-  const copy: ArrayDelta["copy"] = [];
-  const set: ArrayDelta["set"] = [];
+function pairInPlace(prev: readonly unknown[], next: readonly unknown[]): Pairs | undefined {
+  if (prev.length !== next.length || prev.length === 0) return undefined;
+  const from: number[] = [];
+  const equal: boolean[] = [];
   for (let i = 0; i < next.length; i++) {
-    const d = diffValue(prev[i], next[i]);
-    if (d !== undefined) {
-      set.push([i, i, d]);
-      continue;
-    }
-    const run = copy[copy.length - 1];
-    if (run && run[0] + run[2] === i) run[2]++;
-    else copy.push([i, i, 1]);
+    const same = prev[i] === next[i];
+    if (!same && !sameIdentity(prev[i], next[i])) return undefined;
+    from.push(i);
+    equal.push(same);
   }
-  return set.length === 0 ? undefined : { t: "a", n: next.length, copy, set };
+  return { from, equal };
 }
 
 /** Both plain objects named alike by the same identity field (a string `id`, else `key`). */

@@ -14,7 +14,7 @@
  * delta copied every edge into a new list before; joining the chunks costs the same).
  */
 import type { Readings, SourceFile, WorldMode } from "../engine";
-import type { Analysis, GraphEdge, RevisionAnalysis } from "../engine";
+import type { Analysis, RevisionAnalysis } from "../engine";
 import { applyDelta } from "./analysisDelta";
 import type { AnalysisResult, AnalysisUpdate } from "./engineApi";
 
@@ -88,13 +88,6 @@ function drawn(analysis: RevisionAnalysis, before: Held | undefined): Analysis {
   const edges =
     before?.analysis.graph.edgeChunks === graph.edgeChunks
       ? before.drawn.graph.edges
-      : joined(graph.edgeChunks);
+      : graph.edgeChunks.flat();
   return { ...rest, graph: { nodes: graph.nodes, edges, namespaces: graph.namespaces } };
-}
-
-function joined(chunks: readonly (readonly GraphEdge[])[]): GraphEdge[] {
-  const edges: GraphEdge[] = [];
-  for (const chunk of chunks)
-    for (let i = 0; i < chunk.length; i++) edges.push(chunk[i] as GraphEdge);
-  return edges;
 }

@@ -1,13 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  chunkEdges,
-  drawnGraph,
-  edgeAt,
-  EDGE_CHUNK_SIZE,
-  forEachEdge,
-  revisionGraph,
-  withEdgesReplaced,
-} from "./edgeChunks";
+import { edgeAt, forEachEdge, withEdgesReplaced } from "../incremental/patchEdges";
+import { chunkEdges, drawnGraph, EDGE_CHUNK_SIZE, revisionGraph } from "./edgeChunks";
 import { resourceKey } from "../api/keys";
 import type { GraphEdge } from "./types";
 
