@@ -2,6 +2,7 @@ import type { Readings } from "./readings/readings";
 import type { AssumedObject, WorldMode } from "./resolve/world";
 import type { StatusDriftEntry } from "./drift/driftTypes";
 import type { SemanticGraph } from "./graph/types";
+import type { RevisionGraph } from "./graph/edgeChunks";
 import type { EffectivePolicies } from "./policy/policyTypes";
 import type { RouteTable } from "./routing/types";
 import type { LintFinding } from "./lint/lintTypes";
@@ -48,3 +49,10 @@ export interface Analysis {
   mesh: MeshModel;
   graph: SemanticGraph;
 }
+
+/**
+ * An Analysis as an analysed revision holds it (analyzeRevision, the worker's cache and its delta):
+ * the graph's edges in chunks (graph/edgeChunks.ts), so an edit copies a chunk, not every edge.
+ * analyze() gives the drawn Analysis, its edges in one list (drawnAnalysis).
+ */
+export type RevisionAnalysis = Omit<Analysis, "graph"> & { graph: RevisionGraph };

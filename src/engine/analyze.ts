@@ -13,6 +13,7 @@ import { computeStatus } from "./status/computeStatus";
 import type { GatewayListeners } from "./status/buildGatewayListeners";
 import { compileRouteTable } from "./routing/compileRouteTable";
 import { buildSemanticGraph } from "./graph/buildSemanticGraph";
+import { drawnGraph, revisionGraph } from "./graph/edgeChunks";
 import { lintByRules } from "./lint/lintAnalysis";
 import type { LintFinding } from "./lint/lintTypes";
 import type { SourceLocator } from "./load/sourceLocator";
@@ -20,7 +21,7 @@ import { appendAll } from "./collections/appendAll";
 import { hasControllerStatus } from "./drift/hasControllerStatus";
 import { needEngineModule } from "./modules/engineModules";
 import type { LocatedDrift } from "./drift/compareConditions";
-import type { Analysis } from "./analysisTypes";
+import type { Analysis, RevisionAnalysis } from "./analysisTypes";
 import { collectMeshServices } from "./mesh/collectMeshModel";
 import { DEFAULT_WORLD_MODE } from "./resolve/world";
 import type {
@@ -40,7 +41,8 @@ const EPOCH = "1970-01-01T00:00:00Z";
  * never reload or re-index the sources. Stays in the process that analysed; never posted.
  */
 export interface AnalyzedRevision {
-  analysis: Analysis;
+  /** Its graph's edges in chunks (graph/edgeChunks.ts); analyze() gives them as one list. */
+  analysis: RevisionAnalysis;
   /** The sources analysed, exactly as given: fix-its are proven by re-analysing an edit of them. */
   sources: readonly SourceFile[];
   /** The options analysed with (world, readings, parse cache): a proof analyses the same way. */
@@ -82,7 +84,13 @@ export interface RevisionOptions extends AnalyzeOptions {
 }
 
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
-  return analyzeRevision(sources, options).analysis;
+  return drawnAnalysis(analyzeRevision(sources, options).analysis);
+}
+
+/** The analysis with its graph's edges in one list, every other part shared (key order kept). */
+export function drawnAnalysis(analysis: RevisionAnalysis): Analysis {
+  const { graph, ...rest } = analysis;
+  return { ...rest, graph: drawnGraph(graph) };
 }
 
 export function analyzeRevision(
@@ -142,7 +150,7 @@ function analyzeLoaded(
     lint,
     drift,
   );
-  const analysis: Analysis = {
+  const analysis: RevisionAnalysis = {
     world,
     ...(options.readings !== undefined ? { readings: options.readings } : {}),
     assumptions: resolved.assumptions,
@@ -170,7 +178,9 @@ function analyzeLoaded(
       // Only a route with Gateway and Service parents that a grant refused has a mesh view.
       ...(resolved.meshRoutes.length > 0 ? { routes: resolved.meshRoutes } : {}),
     },
-    graph: buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved, diagnostics }),
+    graph: revisionGraph(
+      buildSemanticGraph({ objects, manifests: loaded.manifests, ...resolved, diagnostics }),
+    ),
   };
   return {
     analysis,

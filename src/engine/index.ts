@@ -1,11 +1,12 @@
 /**
  * The engine's only public door. Every layer above (worker, store, UI, CLI) imports from here.
  */
-export { analyze, analyzeRevision } from "./analyze";
+export { analyze, analyzeRevision, drawnAnalysis } from "./analyze";
 export type { AnalyzedRevision } from "./analyze";
 export { createParseCache } from "./load/parseCache";
 export type { ParseCache } from "./load/parseCache";
-export type { Analysis } from "./analysisTypes";
+export type { Analysis, RevisionAnalysis } from "./analysisTypes";
+export type { RevisionGraph } from "./graph/edgeChunks";
 export {
   WORLD_MODES,
   DEFAULT_WORLD_MODE,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { analyzeRevision, type SourceFile, type WorldMode } from "../engine";
+import { analyze, type SourceFile, type WorldMode } from "../engine";
 import { createAnalysisReceiver, type SendAnalysisUpdate } from "./analysisReceiver";
 import { createEngineApi, type AnalysisUpdate } from "./engineApi";
 import { createRevisionCache } from "./revisionCache";
@@ -95,7 +95,7 @@ describe("the page's analysis arrives as deltas", () => {
             world = s.world;
             const result = await page.analyze(i + 1, at(text), world);
             expect(result.revision).toBe(i + 1);
-            expect(result.analysis).toEqual(analyzeRevision(at(text), { clock, world }).analysis);
+            expect(result.analysis).toEqual(analyze(at(text), { clock, world }));
           }
           expect(kinds(sent)).toEqual(expected);
         },
@@ -119,7 +119,12 @@ describe("the page's analysis arrives as deltas", () => {
     const changed = after.graph.edges.filter((e, i) => e !== before.graph.edges[i]);
     expect(changed.map((e) => e.kind)).toEqual(["backend", "backend"]);
     expect(after.graph.nodes.filter((n, i) => n !== before.graph.nodes[i])).toHaveLength(0);
+    expect(after.graph.nodes).toBe(before.graph.nodes);
     expect(after.objects).toBe(before.objects);
+    // Sent again unchanged: the page's view is the very one it held.
+    expect(
+      (await page.analyze(3, at(text.replace("weight: 90", "weight: 80")), "auto")).analysis,
+    ).toBe(after);
   });
 
   test("an answer on a base the page does not hold is asked again in full", async () => {
@@ -144,7 +149,7 @@ describe("the page's analysis arrives as deltas", () => {
     await page.analyze(1, at(text), "auto");
     const edited = text.replace("weight: 90", "weight: 70");
     const result = await page.analyze(2, at(edited), "auto");
-    expect(result.analysis).toEqual(analyzeRevision(at(edited), { clock }).analysis);
+    expect(result.analysis).toEqual(analyze(at(edited), { clock }));
     expect(kinds(sent)).toEqual(["full", "delta", "full"]);
   });
 
@@ -158,7 +163,7 @@ describe("the page's analysis arrives as deltas", () => {
     send = restarted.send;
     const edited = text.replace("weight: 90", "weight: 60");
     expect((await page.analyze(2, at(edited), "auto")).analysis).toEqual(
-      analyzeRevision(at(edited), { clock }).analysis,
+      analyze(at(edited), { clock }),
     );
     expect(kinds(restarted.sent)).toEqual(["full"]);
 

@@ -8,9 +8,13 @@
  * it (latest-wins may have dropped the call): the worker's base moved on either way. An answer
  * whose base is not the analysis held here (never expected: one worker answers in order) is
  * asked again as a full analysis, so the page can never drift from the worker.
+ *
+ * The worker posts its revision's analysis, the graph's edges in chunks (engine/graph/edgeChunks):
+ * the page's readers see one flat list, joined here once per analysis whose edges changed (the
+ * delta copied every edge into a new list before; joining the chunks costs the same).
  */
 import type { Readings, SourceFile, WorldMode } from "../engine";
-import type { Analysis } from "../engine";
+import type { Analysis, RevisionAnalysis } from "../engine";
 import { applyDelta } from "./analysisDelta";
 import type { AnalysisResult, AnalysisUpdate } from "./engineApi";
 
@@ -37,16 +41,17 @@ export function createAnalysisReceiver(
   send: SendAnalysisUpdate,
   clock: () => number = () => performance.now(),
 ): AnalysisReceiver {
-  let held: { seq: number; analysis: Analysis } | undefined;
+  let held: Held | undefined;
 
   function receive(update: AnalysisUpdate): Analysis | undefined {
     if ("full" in update) {
-      held = { seq: update.seq, analysis: update.full };
-      return update.full;
+      held = { seq: update.seq, analysis: update.full, drawn: drawn(update.full, undefined) };
+      return held.drawn;
     }
     if (held === undefined || held.seq !== update.base) return undefined;
-    held = { seq: update.seq, analysis: applyDelta(held.analysis, update.delta) as Analysis };
-    return held.analysis;
+    const analysis = applyDelta(held.analysis, update.delta) as RevisionAnalysis;
+    held = { seq: update.seq, analysis, drawn: drawn(analysis, held) };
+    return held.drawn;
   }
 
   return {
@@ -63,4 +68,26 @@ export function createAnalysisReceiver(
       return { revision, analysis, timing: { ...update.timing, applyMs: clock() - started } };
     },
   };
+}
+
+/** The analysis the worker sent (its revision's) and the page's flat view of it. */
+interface Held {
+  seq: number;
+  analysis: RevisionAnalysis;
+  drawn: Analysis;
+}
+
+/**
+ * The analysis with its graph's edges in one list: what was unchanged since `before` (the graph,
+ * the edge list) is the previous view's by identity, so memoized readers skip it.
+ */
+function drawn(analysis: RevisionAnalysis, before: Held | undefined): Analysis {
+  if (before?.analysis === analysis) return before.drawn;
+  const { graph, ...rest } = analysis;
+  if (before?.analysis.graph === graph) return { ...rest, graph: before.drawn.graph };
+  const edges =
+    before?.analysis.graph.edgeChunks === graph.edgeChunks
+      ? before.drawn.graph.edges
+      : graph.edgeChunks.flat();
+  return { ...rest, graph: { nodes: graph.nodes, edges, namespaces: graph.namespaces } };
 }

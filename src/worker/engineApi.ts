@@ -10,9 +10,9 @@
  * page calls every function through comlink and awaits its answer either way, so an on-demand
  * function answers exactly what it did when it was loaded up front, only later the first time.
  */
-import { DEFAULT_WORLD_MODE } from "../engine/analysisCore";
+import { DEFAULT_WORLD_MODE, drawnAnalysis } from "../engine/analysisCore";
 import { loadAllEngineModules } from "../engine/modules";
-import type { Analysis, CrdSchema, SourceFile } from "../engine";
+import type { Analysis, CrdSchema, RevisionAnalysis, SourceFile } from "../engine";
 import type { FixIt, FixItPreview, IsolationLens, LintFinding, MigrationReport } from "../engine";
 import { workerRevisions, type RevisionCache } from "./revisionCache";
 import { setWorkerReadings, setWorkerWorld, workerSettings } from "./workerWorld";
@@ -60,14 +60,16 @@ export interface AnalysisTiming {
 
 /**
  * What the worker posts for one analysis (analysisUpdate): the whole analysis when the page holds
- * none the worker knows, else what changed since the one the page holds (`base`).
+ * none the worker knows, else what changed since the one the page holds (`base`). Both are of the
+ * revision's analysis, its graph's edges in chunks: a keystroke's delta names the one chunk it
+ * changed, found by identity. The page's receiver joins the chunks (analysisReceiver.ts).
  */
 export type AnalysisUpdate = {
   revision: number;
   /** Names this analysis: the page sends it back as the base of its next call. */
   seq: number;
   timing: AnalysisTiming;
-} & ({ full: Analysis } | { base: number; delta: ValueDelta | undefined });
+} & ({ full: RevisionAnalysis } | { base: number; delta: ValueDelta | undefined });
 
 /**
  * The API over one revision cache (revisionCache.ts): the editor's analysis, the platform checks
@@ -76,7 +78,7 @@ export type AnalysisUpdate = {
  */
 export function createEngineApi(revisions: RevisionCache) {
   /** Per page session, the last analysis posted to it: the base of the next delta. */
-  const posted = new Map<string, { seq: number; analysis: Analysis }>();
+  const posted = new Map<string, { seq: number; analysis: RevisionAnalysis }>();
   let seq = 0;
   return {
     analyze(
@@ -87,7 +89,8 @@ export function createEngineApi(revisions: RevisionCache) {
     ): AnalysisResult {
       setWorkerWorld(world);
       setWorkerReadings(readings);
-      return { revision, analysis: revisions.get(sources, workerSettings()).analysed.analysis };
+      const analysed = revisions.get(sources, workerSettings()).analysed;
+      return { revision, analysis: drawnAnalysis(analysed.analysis) };
     },
     /**
      * The analysis of a revision as what changed since the one the page holds (`base`, the seq of

@@ -17,7 +17,7 @@ import {
   createMixSampler,
   summarizeOutcome,
   traceRequest,
-  type Analysis,
+  type RevisionAnalysis,
   type MixTally,
   type MixTraffic,
   type OutcomeSummary,
@@ -74,7 +74,7 @@ export const RUN_CHUNK = 50_000;
 export const MAX_RUN = 1_000_000;
 
 interface Compiled {
-  analysis: Analysis;
+  analysis: RevisionAnalysis;
   router: Router;
 }
 

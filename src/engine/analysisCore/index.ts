@@ -6,6 +6,6 @@
  * through index.ts, whose re-exports reach every engine module, the bundler would put all of the
  * engine in the worker's first chunk. Types still come from index.ts: they cost nothing at run time.
  */
-export { analyzeRevision } from "../analyze";
+export { analyzeRevision, drawnAnalysis } from "../analyze";
 export { createParseCache } from "../load/parseCache";
 export { DEFAULT_WORLD_MODE } from "../resolve/world";

@@ -30,6 +30,9 @@ export function verifyFixIt(revision: AnalyzedRevision, fix: FixIt): boolean {
   );
 }
 
+/** What the proof compares: a revision's analysis and a fresh one alike (their graphs are not read). */
+type Findings = Omit<Analysis, "graph">;
+
 const objectKey = (fix: FixIt) =>
   resourceKey(fix.object.kind, fix.object.namespace, fix.object.name);
 
@@ -45,7 +48,7 @@ const STATUS_REASON: Partial<Record<FixIt["kind"], string>> = {
 };
 
 /** How many times the problem the fix-it names occurs on its object. */
-function findingCount(a: Analysis, fix: FixIt): number {
+function findingCount(a: Findings, fix: FixIt): number {
   const key = objectKey(fix);
   const reason = STATUS_REASON[fix.kind];
   if (reason !== undefined) {
@@ -68,15 +71,15 @@ function findingCount(a: Analysis, fix: FixIt): number {
  * The fixed object itself may show new conditions: a route that now attaches is checked further
  * (its backends, say) than one that was refused.
  */
-function onlyGotBetter(before: Analysis, after: Analysis, fixed: string): boolean {
-  const others = (a: Analysis) => badConditions(a).filter((c) => !c.startsWith(`${fixed} `));
+function onlyGotBetter(before: Findings, after: Findings, fixed: string): boolean {
+  const others = (a: Findings) => badConditions(a).filter((c) => !c.startsWith(`${fixed} `));
   return (
     isSubMultiset(problems(after), problems(before)) && isSubMultiset(others(after), others(before))
   );
 }
 
 /** Diagnostics without their location: an edit moves the lines after it. */
-function problems(a: Analysis): string[] {
+function problems(a: Findings): string[] {
   return a.diagnostics.map(
     (d) =>
       `${d.severity} ${d.code} ${d.object ? resourceKey(d.object.kind, d.object.namespace, d.object.name) : "-"} ${d.path ?? ""} ${d.message}`,
@@ -84,7 +87,7 @@ function problems(a: Analysis): string[] {
 }
 
 /** Conditions in a bad state, per object and parent or listener. */
-function badConditions(a: Analysis): string[] {
+function badConditions(a: Findings): string[] {
   const out: string[] = [];
   for (const [key, status] of Object.entries(a.status)) {
     for (const [where, conditions] of conditionGroups(status)) {

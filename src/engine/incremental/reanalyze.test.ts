@@ -28,12 +28,12 @@ function step(
   before: string,
   after: string,
   options: AnalyzeOptions = {},
-): { result: Reanalysis; fresh: AnalyzedRevision } {
+): { result: Reanalysis; fresh: AnalyzedRevision; previous: AnalyzedRevision } {
   const cache = createParseCache();
   const opts = { clock, ...options, parseCache: cache };
   const previous = analyzeRevision(at(before), opts);
   const result = reanalyze(previous, at(after), opts, loadValidated(at(after), cache));
-  return { result, fresh: analyzeRevision(at(after), { clock, ...options }) };
+  return { result, fresh: analyzeRevision(at(after), { clock, ...options }), previous };
 }
 
 /** Expects the pass to reuse revision n and to give what a fresh analysis gives. */
@@ -232,9 +232,9 @@ describe("what one edit reuses", () => {
     expect(revision.analysis.status["Gateway/infra/web"]).toEqual(
       before.analysis.status["Gateway/infra/web"],
     );
-    const edge = revision.analysis.graph.edges.find((e) =>
-      e.id.startsWith("backend:HTTPRoute/shop/b:0:1"),
-    );
+    const edge = revision.analysis.graph.edgeChunks
+      .flat()
+      .find((e) => e.id.startsWith("backend:HTTPRoute/shop/b:0:1"));
     expect(edge?.weight).toBe(30);
     const entry = revision.analysis.routeTable.listeners[0]?.virtualHosts
       .flatMap((v) => v.entries)
@@ -424,6 +424,20 @@ describe("what one edit reuses", () => {
     expectReused(config.yaml, withWeightEdit(config, 17));
     // Two full analyses of 100 routes: slow on a loaded machine.
   }, 30_000);
+
+  test("a weight edit copies the one chunk of edges it changes; the other chunks are shared", () => {
+    const config = generateBenchConfig(400);
+    const { result, fresh, previous } = step(config.yaml, withWeightEdit(config, 17));
+    expect(result.proofs).toEqual(["route-rules"]);
+    const next = result.revision?.analysis;
+    expect(next).toEqual(fresh.analysis);
+    const was = previous.analysis.graph.edgeChunks;
+    const now = next?.graph.edgeChunks ?? [];
+    expect(was.length).toBeGreaterThan(2);
+    expect(now).not.toBe(was);
+    expect(now.filter((chunk, c) => chunk !== was[c])).toHaveLength(1);
+    // Two full analyses of 400 routes: slow on a loaded machine.
+  }, 60_000);
 
   test("the bench's hostname, path and Service port edits at 100 routes take their proofs", () => {
     const config = generateBenchConfig(100);

@@ -32,11 +32,13 @@ import { appendAll } from "../collections/appendAll";
 import { isRouteKind, type RouteKind } from "../api/kinds";
 import type { AnalyzedRevision, StageOutputs } from "../analyze";
 import { mergeDiagnostics, summarize } from "../analyze";
-import type { Analysis } from "../analysisTypes";
+import type { Analysis, RevisionAnalysis } from "../analysisTypes";
 import { buildGraphEdges } from "../graph/buildGraphEdges";
 import { buildGraphNodes } from "../graph/buildGraphNodes";
 import { markObjectErrors } from "../graph/buildSemanticGraph";
-import type { GraphEdge, GraphNode, SemanticGraph } from "../graph/types";
+import type { GraphEdge, GraphNode } from "../graph/types";
+import type { RevisionGraph } from "../graph/edgeChunks";
+import { edgeAt, forEachEdge, withEdgesReplaced } from "./patchEdges";
 import { parseFieldPath } from "../fixits/buildSuggestedValueFixes";
 import { findBackendProblems } from "../lint/findBackendProblems";
 import { BACKEND_RULE_INDEX, lintRule, TABLE_RULE_INDEXES } from "../lint/lintAnalysis";
@@ -429,7 +431,7 @@ export function reanalyze(
   if (graph === undefined) return fallback("an edited Service has no node of its own");
   const mesh = patchMeshServices(analysis.mesh, services);
 
-  const next: Analysis = {
+  const next: RevisionAnalysis = {
     ...analysis,
     objects,
     diagnostics,
@@ -583,7 +585,7 @@ function attachmentInputs(m: Manifest, route: ResolvedRoute, withHostnames: bool
  */
 function rewriteRouteStatus(
   ctx: StatusContext,
-  analysis: Analysis,
+  analysis: Pick<Analysis, "status">,
   e: RouteEdit,
   explain: Analysis["explain"],
 ): RouteStatus | undefined | "mismatch" {
@@ -610,7 +612,7 @@ type Attachment = Analysis["attachments"][number];
 const explainPositions = positionIndex<Explain>((x) => x.route);
 const attachmentPositions = positionIndex<Attachment>((a) => a.route);
 
-function settledOf(analysis: Analysis): Settled {
+function settledOf(analysis: Pick<Analysis, "explain" | "attachments">): Settled {
   const pick = <T>(list: readonly T[], at: readonly number[]) => at.map((i) => list[i] as T);
   return {
     explain: (route) =>
@@ -926,14 +928,15 @@ const diagnosticOwners = positionIndex<Diagnostic>(diagnosticOwner);
  * route's edges no longer line up one to one (another target, another count).
  */
 function patchGraph(
-  analysis: Analysis,
+  analysis: RevisionAnalysis,
   edits: readonly RouteEdit[],
   settled: Settled,
   next: Pick<Analysis, "status" | "routes" | "objects" | "diagnostics">,
-): SemanticGraph | undefined {
+): RevisionGraph | undefined {
   const graph = analysis.graph;
   let nodes = graph.nodes;
-  let edges = graph.edges;
+  // By flat position: the chunks holding them are copied once, at the end (graph/edgeChunks.ts).
+  const replacedEdges = new Map<number, GraphEdge>();
   let present: Set<string> | undefined;
   for (const e of edits) {
     const was = e.attach?.was ?? {
@@ -977,12 +980,11 @@ function patchGraph(
       }
       updates.set(b.id, b);
     }
-    for (const i of positionsOf(edgeSources, graph.edges, e.key)) {
-      const was = edges[i] as GraphEdge;
+    for (const i of edgeSources.find(graph.edgeChunks, e.key)) {
+      const was = replacedEdges.get(i) ?? edgeAt(graph.edgeChunks, i);
       const edge = updates.get(was.id);
       if (edge === undefined || sameJson(edge, was)) continue;
-      if (edges === graph.edges) edges = edges.slice();
-      edges[i] = edge;
+      replacedEdges.set(i, edge);
     }
     const mine = positionsOf(diagnosticOwners, next.diagnostics, e.key);
     const [node] = markObjectErrors(
@@ -995,26 +997,46 @@ function patchGraph(
     if (nodes === graph.nodes) nodes = nodes.slice();
     nodes[at] = node;
   }
-  if (nodes === graph.nodes && edges === graph.edges) return graph;
+  if (nodes === graph.nodes && replacedEdges.size === 0) return graph;
+  const edgeChunks = withEdgesReplaced(graph.edgeChunks, replacedEdges);
   nodeIds.carry(graph.nodes, nodes);
-  edgeSources.carry(graph.edges, edges);
-  return { ...graph, nodes, edges };
+  edgeSources.carry(graph.edgeChunks, edgeChunks);
+  return { ...graph, nodes, edgeChunks };
 }
 
 // The graph's lists keep their layout through an in-place edit (same ids, same sources).
 const nodeIds = positionIndex<GraphNode>((n) => n.id);
-const edgeSources = positionIndex<GraphEdge>((x) => x.source);
+/** Each route's edges by flat position in the chunks (the edges it is the source of). */
+const edgeSources = keyedLookup<GraphEdge[][], readonly number[]>(
+  (chunks, source) => {
+    const at: number[] = [];
+    forEachEdge(chunks, (edge, i) => {
+      if (edge.source === source) at.push(i);
+    });
+    return at;
+  },
+  (chunks) => {
+    const bySource = new Map<string, number[]>();
+    forEachEdge(chunks, (edge, i) => {
+      const at = bySource.get(edge.source);
+      if (at === undefined) bySource.set(edge.source, [i]);
+      else at.push(i);
+    });
+    return bySource;
+  },
+  [],
+);
 
 /**
  * The graph with each edited Service's node rebuilt from its new spec (its ports) and marked with
  * its own errors; its edges are the routes' and stand. Undefined when the node is not found.
  */
 function patchServiceNodes(
-  graph: SemanticGraph,
-  analysis: Analysis,
+  graph: RevisionGraph,
+  analysis: Pick<Analysis, "status">,
   services: readonly ServiceEdit[],
   next: Pick<Analysis, "objects" | "diagnostics">,
-): SemanticGraph | undefined {
+): RevisionGraph | undefined {
   let nodes = graph.nodes;
   for (const s of services) {
     const summary = next.objects[s.position];

@@ -76,7 +76,7 @@ export function attachOnItsOwn(
 
 /** The reconciled Gateways' listeners, as computeStatus hands them to the route stage. */
 export function reconciledListeners(
-  analysis: Analysis,
+  analysis: Omit<Analysis, "graph">,
   listeners: ReadonlyMap<ResourceKey, GatewayListeners>,
 ): ReadonlyMap<string, GatewayListeners> {
   const reconciled = new Set<string>();

@@ -25,7 +25,7 @@ import type { Manifest, ResolvedBackendRef, ResolvedRoute } from "../types";
 
 /** Why the edit of `before` into `after` may change what another object reads, or undefined. */
 export function serviceEditReach(
-  analysis: Analysis,
+  analysis: Omit<Analysis, "graph">,
   index: ResourceIndex,
   before: Manifest,
   after: Manifest,
