@@ -28,7 +28,7 @@ function listenerId(l: ListenerExplain): string {
  */
 export function rivalKindShares(
   index: ResourceIndex,
-  analysis: Analysis,
+  analysis: Pick<Analysis, "explain">,
   kind: RouteKind,
   mine: readonly (readonly Explain[])[],
 ): boolean {
