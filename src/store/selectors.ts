@@ -2,7 +2,7 @@
  * Named selectors: components read the store only through these, never by walking `analysis`.
  * Selectors that build arrays are memoized on their inputs so zustand sees a stable result.
  */
-import type { Analysis, Diagnostic, ObjectSummary, ResourceKey } from "../engine";
+import type { Analysis, Diagnostic, ResourceKey } from "../engine";
 import { computeProblems, type Problem } from "./problems";
 import type { GwsimState } from "./types";
 
@@ -65,31 +65,6 @@ const staleKeysOf = memoizeOne((stale: GwsimState["stale"]): ResourceKey[] =>
  */
 export const selectStaleKeys = (s: GwsimState): ResourceKey[] => staleKeysOf(s.stale);
 export const selectLastGoodAnalysis = (s: GwsimState) => s.lastGoodAnalysis;
-
-/** The object a key names, from the current analysis or, when stale, from the last sighting. */
-export const selectObject =
-  (key: ResourceKey | undefined) =>
-  (s: GwsimState): ObjectSummary | undefined => {
-    if (key === undefined) return undefined;
-    return (
-      s.analysis?.objects.find((o) => o.key === key) ??
-      s.stale.find((e) => e.object.key === key)?.object
-    );
-  };
-
-/** The object whose document spans a 1-based line of the current analysis' text. */
-export function findObjectAtLine(
-  objects: readonly ObjectSummary[],
-  line: number,
-): ObjectSummary | undefined {
-  let best: ObjectSummary | undefined;
-  for (const o of objects) {
-    if (line < o.line || line > o.endLine) continue;
-    // Items of a `kind: List` nest inside the list's span: the innermost (shortest) wins.
-    if (!best || o.endLine - o.line < best.endLine - best.line) best = o;
-  }
-  return best;
-}
 
 export const selectCanUndo = (history: { pastStates: readonly unknown[] }) =>
   history.pastStates.length > 0;

@@ -15,9 +15,10 @@ import {
   loadNamedWorkspace,
   saveNamedWorkspace,
   type NamedWorkspace,
-} from "./workspaceStorage";
+} from "./namedWorkspaceStorage";
 
-export { formatSavedAt };
+// The toolbar's Open saved list reads them through this module, so it loads on demand too.
+export { formatSavedAt, listNamedWorkspaces };
 
 export const MAX_NAME_LENGTH = 80;
 

@@ -33,4 +33,12 @@ describe("named-workspace actions, loaded on first use", () => {
       await withNamedWorkspaces((m) => Promise.resolve(m.checkWorkspaceName(" a  b ")), undefined),
     ).toEqual(checkWorkspaceName("a b"));
   });
+
+  test("the Open saved list's reader comes with the on-demand module, not the first chunk's storage", async () => {
+    vi.resetModules();
+    const { loadNamedWorkspaces } = await import("./namedWorkspacesOnDemand");
+    const storage = await import("./workspaceStorage");
+    expect(typeof (await loadNamedWorkspaces()).listNamedWorkspaces).toBe("function");
+    expect("listNamedWorkspaces" in storage).toBe(false);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The named-workspace actions (namedWorkspaces.ts: Save as…, Open saved, delete, New) run only on
  * a click, never before the first graph, so their code loads on first use and is fetched after the
- * first graph (AppLayout). The toolbar's buttons and the Open saved list stay in the first chunk.
+ * first graph (AppLayout). The toolbar's buttons stay in the first chunk; the Open saved list's
+ * records are read through this module too (namedWorkspaceStorage.ts).
  */
 import { useGwsimStore } from "../../store";
 import type * as NamedWorkspacesModule from "./namedWorkspaces";

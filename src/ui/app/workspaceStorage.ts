@@ -2,6 +2,8 @@
  * The workspace in IndexedDB: the autosave (one record: the text, the dragged positions, the divider
  * ratio and the simulator's saved requests) and, since database version 2, named workspaces the user
  * saved on purpose. A format version on each record guards against reading a future shape.
+ * The named workspaces' records are read and written by namedWorkspaceStorage.ts, which only the
+ * on-demand named-workspace code imports: the first chunk holds the database and the autosave.
  */
 import type { SavedSimulator } from "../../store/simulatorSlice";
 import type { Readings, WorldMode } from "../../engine";
@@ -10,7 +12,8 @@ const DB_NAME = "gwsim";
 /** Version 1 had the autosave store only; version 2 adds the named workspaces beside it. */
 const DB_VERSION = 2;
 const STORE = "workspace";
-const NAMED_STORE = "named";
+/** Named workspaces' object store (its records: namedWorkspaceStorage.ts, loaded on demand). */
+export const NAMED_STORE = "named";
 const KEY = "current";
 const FORMAT = 1;
 export const WORKSPACE_FORMAT = FORMAT;
@@ -30,19 +33,6 @@ export interface SavedWorkspace {
    * without losing the rest of the workspace.
    */
   readings?: Readings;
-}
-
-export interface NamedWorkspace extends SavedWorkspace {
-  name: string;
-  /** ISO 8601 time of the save. */
-  savedAt: string;
-}
-
-export interface NamedWorkspaceSummary {
-  name: string;
-  savedAt: string;
-  lines: number;
-  text: string;
 }
 
 function openDb(): Promise<IDBDatabase> {
@@ -76,7 +66,8 @@ const db = () =>
     throw error instanceof Error ? error : new Error(String(error));
   }));
 
-function run<T>(
+/** One request in its own transaction on `storeName`; resolves when the transaction completes. */
+export function run<T>(
   storeName: string,
   mode: IDBTransactionMode,
   op: (store: IDBObjectStore) => IDBRequest<T>,
@@ -117,44 +108,4 @@ export function isSavedWorkspace(value: unknown): value is SavedWorkspace {
     (v.readings === undefined ||
       (typeof v.readings === "object" && v.readings !== null && !Array.isArray(v.readings)))
   );
-}
-
-/** Every named workspace, most recently saved first. */
-export async function listNamedWorkspaces(): Promise<NamedWorkspaceSummary[]> {
-  const all: unknown[] = await run(NAMED_STORE, "readonly", (s) => s.getAll());
-  return all
-    .filter(isNamedWorkspace)
-    .map((w) => ({ name: w.name, savedAt: w.savedAt, lines: lineCount(w.text), text: w.text }))
-    .sort((a, b) =>
-      a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.name.localeCompare(b.name),
-    );
-}
-
-/** Rejects when the record is missing or has an unexpected format. */
-export async function loadNamedWorkspace(name: string): Promise<NamedWorkspace> {
-  const value: unknown = await run(NAMED_STORE, "readonly", (s) => s.get(name));
-  if (value === undefined) throw new Error(`there is no saved workspace named “${name}”`);
-  if (!isNamedWorkspace(value))
-    throw new Error(`the saved workspace “${name}” has an unexpected format`);
-  return value;
-}
-
-export function saveNamedWorkspace(workspace: Omit<NamedWorkspace, "format">): Promise<unknown> {
-  return run(NAMED_STORE, "readwrite", (s) => s.put({ format: FORMAT, ...workspace }));
-}
-
-export function deleteNamedWorkspace(name: string): Promise<unknown> {
-  return run(NAMED_STORE, "readwrite", (s) => s.delete(name));
-}
-
-function lineCount(text: string): number {
-  if (text === "") return 0;
-  const breaks = text.split("\n").length - 1;
-  return text.endsWith("\n") ? breaks : breaks + 1;
-}
-
-function isNamedWorkspace(value: unknown): value is NamedWorkspace {
-  if (!isSavedWorkspace(value)) return false;
-  const v = value as unknown as Record<string, unknown>;
-  return typeof v.name === "string" && typeof v.savedAt === "string";
 }

@@ -77,4 +77,24 @@ describe("EdgeLookStore", () => {
     expect(store.publish([b])).toBe(true);
     expect(store.get("a")).toBeUndefined();
   });
+
+  test("notifyIfChanged tells a change once, however often it was published", () => {
+    const store = new EdgeLookStore();
+    let heard = 0;
+    store.subscribe(() => heard++);
+    const a = edge("a");
+    store.publish([a]);
+    // The same render run twice (StrictMode, a discarded render): the second publish sees no change.
+    expect(store.publish([a])).toBe(false);
+    store.notifyIfChanged();
+    expect(heard).toBe(1);
+    store.notifyIfChanged();
+    expect(heard).toBe(1);
+    store.publish([a]);
+    store.notifyIfChanged();
+    expect(heard).toBe(1);
+    store.publish([edge("a", "error")]);
+    store.notifyIfChanged();
+    expect(heard).toBe(2);
+  });
 });

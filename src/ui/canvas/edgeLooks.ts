@@ -81,11 +81,25 @@ export class EdgeLookStore {
       if (this.looks.get(e.id) !== e.data) changed = true;
     }
     this.looks = next;
+    if (changed) this.unheard = true;
     return changed;
   }
 
+  /** Whether a published change has not been notified yet. */
+  private unheard = false;
+
   notify(): void {
+    this.unheard = false;
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * notify, when a change was published since the last one: called once the edges are committed,
+   * it tells each change once however often the publishing render ran (StrictMode, a render React
+   * threw away).
+   */
+  notifyIfChanged(): void {
+    if (this.unheard) this.notify();
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -1,9 +1,16 @@
-import { useLayoutEffect, useMemo, useState } from "react";
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type SetStateAction,
+} from "react";
 import type { SemanticGraph } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { useCanvasView } from "./canvasViewStore";
 import { EdgeLookStore, toEdgeShells, type ShellEdge } from "./edgeLooks";
-import type { FlowNode } from "./flowTypes";
+import type { FlowEdge, FlowNode } from "./flowTypes";
 import { isFilterActive, matchingNodes, neighbourhood } from "./graphFilter";
 import { LaneCache } from "./laneCache";
 import { reuseUnchanged, toFlowElements, type XY } from "./toFlowElements";
@@ -53,25 +60,58 @@ export function useCanvasElements(
         : { nodes: [], edges: [] },
     [graph, positions, autoPositions, selected, stale, shown, matches, cursor, laneCache],
   );
-  const [nodes, setNodes] = useState<FlowNode[]>(computed.nodes);
-  // React Flow gets the edges' shells; what each edge shows is read from edgeLooks (edgeLooks.ts).
-  const [edges, setEdges] = useState<ShellEdge[]>(() => toEdgeShells([], computed.edges));
-  const [edgeLooks] = useState(() => {
-    const store = new EdgeLookStore();
-    store.publish(computed.edges);
-    return store;
-  });
-  const [looksSeq, setLooksSeq] = useState(0);
-  const [drawn, setDrawn] = useState(computed);
-  if (drawn !== computed) {
-    setDrawn(computed);
-    setNodes((previous) => reuseUnchanged(previous, computed.nodes));
-    setEdges((previous) => toEdgeShells(previous, computed.edges));
+  const [drawn] = useState(() => new DrawnElements());
+  const [edgeLooks] = useState(() => new EdgeLookStore());
+  // Derived while rendering (never state set during render, which made React run the canvas twice
+  // per answer). Rerunning it for the same `computed` (StrictMode) gives the same objects back.
+  const derived = useMemo(() => {
+    const next = drawn.next(computed);
     // Edges rendered in this pass read the new looks at once; the others hear of it once committed.
-    if (edgeLooks.publish(computed.edges)) setLooksSeq((seq) => seq + 1);
-  }
+    edgeLooks.publish(computed.edges);
+    return next;
+  }, [computed, drawn, edgeLooks]);
+  // A drag moves the local copy of the nodes (useNodeDrag) until the next computed elements.
+  const [dragged, setDragged] = useState<{ from: typeof computed; nodes: FlowNode[] }>();
+  const nodes = dragged?.from === computed ? dragged.nodes : derived.nodes;
+  const { edges } = derived;
+  const latest = useRef({ computed, nodes });
   useLayoutEffect(() => {
-    if (looksSeq > 0) edgeLooks.notify();
-  }, [edgeLooks, looksSeq]);
+    latest.current = { computed, nodes };
+    drawn.committed(nodes, edges);
+  });
+  const setNodes = useCallback((next: SetStateAction<FlowNode[]>) => {
+    setDragged((previous) => {
+      const { computed: from, nodes: current } = latest.current;
+      const base = previous?.from === from ? previous.nodes : current;
+      return { from, nodes: typeof next === "function" ? next(base) : next };
+    });
+  }, []);
+  useLayoutEffect(() => {
+    edgeLooks.notifyIfChanged();
+  }, [edgeLooks, derived]);
   return { nodes, edges, edgeLooks, setNodes, shown, matches };
+}
+
+/**
+ * The elements last committed, so the next ones keep every unchanged node and edge object
+ * (reuseUnchanged, toEdgeShells): React Flow then redraws only what changed.
+ */
+class DrawnElements {
+  private nodes: FlowNode[] = [];
+  private edges: ShellEdge[] = [];
+
+  next(computed: { nodes: FlowNode[]; edges: FlowEdge[] }): {
+    nodes: FlowNode[];
+    edges: ShellEdge[];
+  } {
+    return {
+      nodes: reuseUnchanged(this.nodes, computed.nodes),
+      edges: toEdgeShells(this.edges, computed.edges),
+    };
+  }
+
+  committed(nodes: FlowNode[], edges: ShellEdge[]): void {
+    this.nodes = nodes;
+    this.edges = edges;
+  }
 }

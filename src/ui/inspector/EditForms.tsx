@@ -10,7 +10,7 @@ import type { GraphNode, ObjectSelector } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { readFieldOfText } from "../../store/canvasEdits";
 import { checkFormEdit, commitFormEdit, type FormEdit } from "../../store/formEdits";
-import { sameFormTarget } from "./formTarget";
+import { sameFormData, sameFormTarget } from "./formTarget";
 import { AddBackendForm, StructureButton } from "./StructureControls";
 
 const PROTOCOLS = ["HTTP", "HTTPS", "TLS", "TCP", "UDP"];
@@ -68,75 +68,86 @@ function ListenerForms({ node, text }: { node: GraphNode; text: string }) {
   return (
     <section className="insp-section insp-edit" data-testid="inspector-edit-listeners">
       <h3>Edit listeners</h3>
-      {listeners.map((l) => {
-        const name = str(l["name"]);
-        const edit = (patch: Extract<FormEdit, { type: "listener" }>["patch"]): FormEdit => ({
-          type: "listener",
-          owner,
-          listener: name,
-          patch,
-        });
-        const protocol = str(l["protocol"]);
-        const tls = rec(l["tls"]);
-        const allowed = rec(l["allowedRoutes"]);
-        const kinds = asRows(allowed["kinds"]).map((k) => str(k["kind"]));
-        return (
-          <fieldset key={name} className="insp-edit-group" data-testid={`edit-listener-${name}`}>
-            <legend>{name}</legend>
-            <EditField
-              label="port"
-              value={str(l["port"])}
-              inputMode="numeric"
-              toEdit={(v) => edit({ port: v })}
-              testId={`edit-listener-${name}-port`}
-            />
-            <EditField
-              label="protocol"
-              value={protocol}
-              options={PROTOCOLS}
-              toEdit={(v) => edit({ protocol: v })}
-              testId={`edit-listener-${name}-protocol`}
-            />
-            {protocol !== "TCP" && protocol !== "UDP" ? (
-              <EditField
-                label="hostname"
-                value={str(l["hostname"])}
-                placeholder="any host"
-                toEdit={(v) => edit({ hostname: v.trim() })}
-                testId={`edit-listener-${name}-hostname`}
-              />
-            ) : null}
-            {protocol === "HTTPS" || protocol === "TLS" ? (
-              <EditField
-                label="TLS mode"
-                value={str(tls["mode"])}
-                options={TLS_MODES}
-                emptyOption="Terminate (default)"
-                toEdit={(v) => edit({ tlsMode: v })}
-                testId={`edit-listener-${name}-tls-mode`}
-              />
-            ) : null}
-            <EditField
-              label="routes from"
-              value={str(rec(allowed["namespaces"])["from"])}
-              options={FROM}
-              emptyOption="Same (default)"
-              toEdit={(v) => edit({ allowedRoutesFrom: v })}
-              testId={`edit-listener-${name}-from`}
-            />
-            <EditField
-              label="route kinds"
-              value={kinds.join(", ")}
-              placeholder="by protocol"
-              toEdit={(v) => edit({ allowedKinds: splitList(v) })}
-              testId={`edit-listener-${name}-kinds`}
-            />
-          </fieldset>
-        );
-      })}
+      {listeners.map((l) => (
+        <ListenerForm key={str(l["name"])} owner={owner} listener={l} />
+      ))}
     </section>
   );
 }
+
+/** One listener's fields: rendered again only when its own YAML says something new. */
+const ListenerForm = memo(function ListenerForm({
+  owner,
+  listener: l,
+}: {
+  owner: ObjectSelector;
+  listener: Row;
+}) {
+  const name = str(l["name"]);
+  const edit = (patch: Extract<FormEdit, { type: "listener" }>["patch"]): FormEdit => ({
+    type: "listener",
+    owner,
+    listener: name,
+    patch,
+  });
+  const protocol = str(l["protocol"]);
+  const tls = rec(l["tls"]);
+  const allowed = rec(l["allowedRoutes"]);
+  const kinds = asRows(allowed["kinds"]).map((k) => str(k["kind"]));
+  return (
+    <fieldset key={name} className="insp-edit-group" data-testid={`edit-listener-${name}`}>
+      <legend>{name}</legend>
+      <EditField
+        label="port"
+        value={str(l["port"])}
+        inputMode="numeric"
+        toEdit={(v) => edit({ port: v })}
+        testId={`edit-listener-${name}-port`}
+      />
+      <EditField
+        label="protocol"
+        value={protocol}
+        options={PROTOCOLS}
+        toEdit={(v) => edit({ protocol: v })}
+        testId={`edit-listener-${name}-protocol`}
+      />
+      {protocol !== "TCP" && protocol !== "UDP" ? (
+        <EditField
+          label="hostname"
+          value={str(l["hostname"])}
+          placeholder="any host"
+          toEdit={(v) => edit({ hostname: v.trim() })}
+          testId={`edit-listener-${name}-hostname`}
+        />
+      ) : null}
+      {protocol === "HTTPS" || protocol === "TLS" ? (
+        <EditField
+          label="TLS mode"
+          value={str(tls["mode"])}
+          options={TLS_MODES}
+          emptyOption="Terminate (default)"
+          toEdit={(v) => edit({ tlsMode: v })}
+          testId={`edit-listener-${name}-tls-mode`}
+        />
+      ) : null}
+      <EditField
+        label="routes from"
+        value={str(rec(allowed["namespaces"])["from"])}
+        options={FROM}
+        emptyOption="Same (default)"
+        toEdit={(v) => edit({ allowedRoutesFrom: v })}
+        testId={`edit-listener-${name}-from`}
+      />
+      <EditField
+        label="route kinds"
+        value={kinds.join(", ")}
+        placeholder="by protocol"
+        toEdit={(v) => edit({ allowedKinds: splitList(v) })}
+        testId={`edit-listener-${name}-kinds`}
+      />
+    </fieldset>
+  );
+}, sameFormData);
 
 function RouteForms({ node, text }: { node: GraphNode; text: string }) {
   const route = selectorOf(node);
@@ -159,87 +170,7 @@ function RouteForms({ node, text }: { node: GraphNode; text: string }) {
         />
       ) : null}
       {rules.map((rule, r) => (
-        <fieldset key={r} className="insp-edit-group" data-testid={`edit-rule-${r}`}>
-          <legend>rule {r}</legend>
-          <div className="insp-structure-bar">
-            <StructureButton
-              route={route}
-              edit={{ action: "removeRule", ruleIndex: r }}
-              label="Remove rule"
-              ariaLabel={`Remove rule ${r}`}
-              variant="remove"
-              testId={`edit-rule-${r}-remove`}
-            />
-          </div>
-          {node.kind === "HTTPRoute" ? (
-            <>
-              <MatchForms route={route} ruleIndex={r} matches={asRows(rule["matches"])} />
-              <StructureButton
-                route={route}
-                edit={{ action: "addMatch", ruleIndex: r }}
-                label="+ match"
-                ariaLabel={`Add a match to rule ${r}`}
-                testId={`edit-rule-${r}-add-match`}
-              />
-            </>
-          ) : null}
-          {asRows(rule["backendRefs"]).map((b, i) => {
-            const edit = (patch: Extract<FormEdit, { type: "backend" }>["patch"]): FormEdit => ({
-              type: "backend",
-              route,
-              ruleIndex: r,
-              backendIndex: i,
-              patch,
-            });
-            return (
-              <div key={i} className="insp-edit-row" data-testid={`edit-rule-${r}-backend-${i}`}>
-                <EditField
-                  label={`backend ${i}`}
-                  value={str(b["name"])}
-                  toEdit={(v) => edit({ name: v.trim() })}
-                  testId={`edit-rule-${r}-backend-${i}-name`}
-                />
-                <EditField
-                  label="port"
-                  value={str(b["port"])}
-                  inputMode="numeric"
-                  narrow
-                  toEdit={(v) => edit({ port: v })}
-                  testId={`edit-rule-${r}-backend-${i}-port`}
-                />
-                <EditField
-                  label="weight"
-                  value={str(b["weight"])}
-                  inputMode="numeric"
-                  narrow
-                  placeholder="1"
-                  toEdit={(v) => edit({ weight: v })}
-                  testId={`edit-rule-${r}-backend-${i}-weight`}
-                />
-                <StructureButton
-                  route={route}
-                  edit={{ action: "removeBackend", ruleIndex: r, backendIndex: i }}
-                  label="×"
-                  ariaLabel={`Remove backend ${i} of rule ${r}`}
-                  variant="remove"
-                  testId={`edit-rule-${r}-backend-${i}-remove`}
-                />
-              </div>
-            );
-          })}
-          {asRows(rule["backendRefs"]).length === 0 ? (
-            <p className="insp-muted" data-testid={`edit-rule-${r}-no-backends`}>
-              No backendRefs: requests this rule matches{" "}
-              {node.kind === "HTTPRoute"
-                ? "get HTTP 500"
-                : node.kind === "GRPCRoute"
-                  ? "get gRPC UNAVAILABLE"
-                  : "are refused"}
-              .
-            </p>
-          ) : null}
-          <AddBackendForm route={route} ruleIndex={r} testId={`edit-rule-${r}-add-backend`} />
-        </fieldset>
+        <RuleForm key={r} route={route} kind={node.kind} ruleIndex={r} rule={rule} />
       ))}
       <StructureButton
         route={route}
@@ -251,6 +182,103 @@ function RouteForms({ node, text }: { node: GraphNode; text: string }) {
     </section>
   );
 }
+
+/** One rule's fields: rendered again only when its own YAML says something new. */
+const RuleForm = memo(function RuleForm({
+  route,
+  kind,
+  ruleIndex: r,
+  rule,
+}: {
+  route: ObjectSelector;
+  kind: string;
+  ruleIndex: number;
+  rule: Row;
+}) {
+  return (
+    <fieldset key={r} className="insp-edit-group" data-testid={`edit-rule-${r}`}>
+      <legend>rule {r}</legend>
+      <div className="insp-structure-bar">
+        <StructureButton
+          route={route}
+          edit={{ action: "removeRule", ruleIndex: r }}
+          label="Remove rule"
+          ariaLabel={`Remove rule ${r}`}
+          variant="remove"
+          testId={`edit-rule-${r}-remove`}
+        />
+      </div>
+      {kind === "HTTPRoute" ? (
+        <>
+          <MatchForms route={route} ruleIndex={r} matches={asRows(rule["matches"])} />
+          <StructureButton
+            route={route}
+            edit={{ action: "addMatch", ruleIndex: r }}
+            label="+ match"
+            ariaLabel={`Add a match to rule ${r}`}
+            testId={`edit-rule-${r}-add-match`}
+          />
+        </>
+      ) : null}
+      {asRows(rule["backendRefs"]).map((b, i) => {
+        const edit = (patch: Extract<FormEdit, { type: "backend" }>["patch"]): FormEdit => ({
+          type: "backend",
+          route,
+          ruleIndex: r,
+          backendIndex: i,
+          patch,
+        });
+        return (
+          <div key={i} className="insp-edit-row" data-testid={`edit-rule-${r}-backend-${i}`}>
+            <EditField
+              label={`backend ${i}`}
+              value={str(b["name"])}
+              toEdit={(v) => edit({ name: v.trim() })}
+              testId={`edit-rule-${r}-backend-${i}-name`}
+            />
+            <EditField
+              label="port"
+              value={str(b["port"])}
+              inputMode="numeric"
+              narrow
+              toEdit={(v) => edit({ port: v })}
+              testId={`edit-rule-${r}-backend-${i}-port`}
+            />
+            <EditField
+              label="weight"
+              value={str(b["weight"])}
+              inputMode="numeric"
+              narrow
+              placeholder="1"
+              toEdit={(v) => edit({ weight: v })}
+              testId={`edit-rule-${r}-backend-${i}-weight`}
+            />
+            <StructureButton
+              route={route}
+              edit={{ action: "removeBackend", ruleIndex: r, backendIndex: i }}
+              label="×"
+              ariaLabel={`Remove backend ${i} of rule ${r}`}
+              variant="remove"
+              testId={`edit-rule-${r}-backend-${i}-remove`}
+            />
+          </div>
+        );
+      })}
+      {asRows(rule["backendRefs"]).length === 0 ? (
+        <p className="insp-muted" data-testid={`edit-rule-${r}-no-backends`}>
+          No backendRefs: requests this rule matches{" "}
+          {kind === "HTTPRoute"
+            ? "get HTTP 500"
+            : kind === "GRPCRoute"
+              ? "get gRPC UNAVAILABLE"
+              : "are refused"}
+          .
+        </p>
+      ) : null}
+      <AddBackendForm route={route} ruleIndex={r} testId={`edit-rule-${r}-add-backend`} />
+    </fieldset>
+  );
+}, sameFormData);
 
 function MatchForms({
   route,

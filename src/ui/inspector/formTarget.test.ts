@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { GraphNode, ResourceKey } from "../../engine";
-import { sameFormTarget } from "./formTarget";
+import { sameFormData, sameFormTarget } from "./formTarget";
 
 const route: GraphNode = {
   id: "HTTPRoute/team/web" as ResourceKey,
@@ -28,5 +28,29 @@ describe("sameFormTarget", () => {
       { ...route, details: { category: "gateway" } as unknown as GraphNode["details"] },
     ])
       expect(sameFormTarget({ node: route }, { node: other })).toBe(false);
+  });
+});
+
+describe("sameFormData", () => {
+  const rule = (port: number) => ({
+    route: { kind: "HTTPRoute", namespace: "team", name: "web" },
+    kind: "HTTPRoute",
+    ruleIndex: 0,
+    rule: { matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ port }] },
+  });
+
+  test("a row read again from a new text, saying the same, keeps its forms", () => {
+    expect(sameFormData(rule(80), rule(80))).toBe(true);
+  });
+
+  test("a changed value, another index or another owner renders the row again", () => {
+    expect(sameFormData(rule(80), rule(81))).toBe(false);
+    expect(sameFormData(rule(80), { ...rule(80), ruleIndex: 1 })).toBe(false);
+    expect(
+      sameFormData(rule(80), {
+        ...rule(80),
+        route: { kind: "HTTPRoute", namespace: "a", name: "web" },
+      }),
+    ).toBe(false);
   });
 });

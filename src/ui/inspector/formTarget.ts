@@ -17,3 +17,14 @@ export function sameFormTarget(a: { node: GraphNode }, b: { node: GraphNode }): 
       x.details.category === y.details.category)
   );
 }
+
+/**
+ * Whether one listener's or rule's forms get the same props: props that are data read from the
+ * YAML (plain JSON values: the owner's selector, indexes, the row itself), compared by what they
+ * say. Each new text is parsed into new objects, so a keystroke elsewhere in the document (or
+ * in another field of this object) keeps the rows it did not change and their fields' DOM as
+ * they are; their edit functions are built from the same data, so they stay right.
+ */
+export function sameFormData(a: object, b: object): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { checkWorkspaceName, formatSavedAt } from "../app/namedWorkspaces";
-import type { NamedWorkspaceSummary } from "../app/workspaceStorage";
+import type { NamedWorkspaceSummary } from "../app/namedWorkspaceStorage";
 
 /**
  * "Save as…": a modal asking for a name. Typing an existing name says which saved workspace would

@@ -10,7 +10,7 @@ import { useDismiss } from "../common/useDismiss";
 import { useMenuKeyboard } from "../common/useMenuKeyboard";
 import { formatSavedAt } from "../app/formatSavedAt";
 import { withNamedWorkspaces } from "../app/namedWorkspacesOnDemand";
-import { listNamedWorkspaces, type NamedWorkspaceSummary } from "../app/workspaceStorage";
+import type { NamedWorkspaceSummary } from "../app/namedWorkspaceStorage";
 import { selectShareReadOnly, useShareSession } from "../share/shareSession";
 
 // The save dialog loads when opened.
@@ -29,12 +29,17 @@ function useSavedList(): {
   const [error, setError] = useState<string | undefined>(undefined);
   const refresh = useCallback(
     () =>
-      listNamedWorkspaces().then(
-        (l) => {
-          setList(l);
-          setError(undefined);
-        },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      // The list's code comes with the named-workspace actions (on demand, like them).
+      withNamedWorkspaces(
+        (m) =>
+          m.listNamedWorkspaces().then(
+            (l) => {
+              setList(l);
+              setError(undefined);
+            },
+            (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+          ),
+        undefined,
       ),
     [],
   );

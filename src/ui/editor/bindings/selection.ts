@@ -5,7 +5,7 @@
  * only when they differ from the lines highlighted now: most keystrokes move no document, and a
  * new decoration is one more view event and repaint for Monaco on the keystroke's path.
  */
-import { findObjectAtLine, selectObject } from "../../../store/selectors";
+import { findObjectAtLine, selectObject } from "../../../store/objectAtLine";
 import type { BindingContext, Disposable } from "./editorPorts";
 
 export function bindSelection(
