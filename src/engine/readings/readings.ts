@@ -73,6 +73,18 @@ export const READINGS = {
     question:
       "routes whose own hostnames differ but intersect a listener to the same hostname: one virtual host keyed by the intersection (ranked by path, then age), or virtual hosts keyed by each route's own hostnames (the more specific route hostname wins)",
   },
+  /**
+   * What a RegularExpression match (path, header, query param, gRPC method) must cover. The spec
+   * leaves the regex dialect to the implementation. Envoy-based controllers match the whole value
+   * (RE2 FullMatch); NGINX Gateway Fabric writes the pattern into an nginx `~` location or map,
+   * which searches the value unless the pattern anchors itself with `^`/`$`. Both stay RE2 here.
+   */
+  regexMatch: {
+    values: ["full", "partial"],
+    default: "full",
+    question:
+      "a RegularExpression match: of the whole value (as Envoy), or of any part of it (nginx ~, as NGINX Gateway Fabric)",
+  },
 } as const satisfies Record<string, ReadingSpec>;
 
 export type ReadingName = keyof typeof READINGS;
