@@ -85,6 +85,18 @@ export const READINGS = {
     question:
       "a RegularExpression match: of the whole value (as Envoy), or of any part of it (nginx ~, as NGINX Gateway Fabric)",
   },
+  /**
+   * A listener with several certificateRefs, some invalid (missing Secret, bad data, refused by a
+   * grant) and some valid. More than one ref is implementation-specific (GatewayTLSConfig). gwsim
+   * leaves the listener unprogrammed; Envoy Gateway (PR #7909, `validateTerminateModeAndGetTLSSecrets`)
+   * programs it with the valid ones and writes ResolvedRefs=False, PartiallyInvalidCertificateRef.
+   */
+  partlyInvalidCertificateRefs: {
+    values: ["not-programmed", "valid-ones-served"],
+    default: "not-programmed",
+    question:
+      "a listener whose certificateRefs are partly invalid: not programmed, or programmed with the valid ones (as Envoy Gateway)",
+  },
 } as const satisfies Record<string, ReadingSpec>;
 
 export type ReadingName = keyof typeof READINGS;
