@@ -4,7 +4,7 @@ import { compileRouter } from "../routing/compileRouter";
 import { traceRequest } from "../simulate/traceRequest";
 import type { RouteStatus } from "../types";
 import { printTrace } from "./printTrace";
-import { MAX_LISTED, phraseList } from "./capValue";
+import { MAX_LISTED, phraseList } from "./phraseList";
 
 const names = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 

@@ -8,7 +8,7 @@ import type { CandidateRef, RequestTrace } from "../simulate/traceTypes";
 import type { ForwardedRequest, RequestOutcome } from "../simulate/types";
 import { describeTableMatch, formatPercent } from "./describeMatch";
 import { escapeTerminalLine } from "./escapeTerminal";
-import { MAX_LISTED } from "./capValue";
+import { MAX_LISTED } from "./phraseList";
 import { describeBackendStream } from "../present/describeBackendStream";
 
 const OK = "✓";

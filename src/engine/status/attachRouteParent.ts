@@ -4,7 +4,7 @@
  * candidate dropped out: NoMatchingParent → NotAllowedByListeners → NoMatchingListenerHostname,
  * then rule validity. A parent gwsim cannot resolve gets no status entry at all.
  */
-import { phraseList } from "../print/capValue";
+import { phraseList } from "../print/phraseList";
 import { RouteReason } from "../api/conditions";
 import { GATEWAY_GROUP } from "../api/kinds";
 import { resourceKey } from "../api/keys";

@@ -2,7 +2,7 @@
  * Gateway and ListenerSet status once listeners are settled and routes counted (spec §1.7, §2.3),
  * and the GatewayModel routing reads.
  */
-import { phraseList } from "../print/capValue";
+import { phraseList } from "../print/phraseList";
 import { ConditionType, GatewayReason, ListenerSetReason } from "../api/conditions";
 import { asString } from "../resolve/read";
 import type {
