@@ -141,6 +141,7 @@ function analyzeLoaded(
     ...resolved,
     routeTable,
     world,
+    ...(options.readings !== undefined ? { readings: options.readings } : {}),
   });
   const lint = lintByRule.flat();
   const diagnostics = mergeDiagnostics(

@@ -75,6 +75,15 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The namespace a reference to `kind` looks in: none for a cluster-scoped kind (a policy's
+ * targetRef to a Namespace or GatewayClass defaults to the policy's namespace, which such an
+ * object does not have), the written or defaulted one otherwise.
+ */
+export function namespaceForKind(kind: string, namespace: string): string | undefined {
+  return CLUSTER_SCOPED_KINDS.has(kind) ? undefined : namespace;
+}
+
+/**
  * True for the core and Gateway API groups, in which the implementation-support table has no
  * backend kind (implementationSupport.test.ts checks): a missing policy target in them (a Gateway,
  * a Service) is answered without loading the table.

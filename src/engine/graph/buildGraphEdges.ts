@@ -4,6 +4,7 @@
  * each ReferenceGrant opens. Targets missing from the input are returned so ghost nodes can be made.
  */
 import { resourceKey, type ResourceKey } from "../api/keys";
+import { namespaceForKind } from "../api/kinds";
 import type { ReferenceGrantSpec } from "../api/spec";
 import type { ResolvedFilter, RouteAttachment, RouteParentExplain } from "../types";
 import type { SemanticGraphInput } from "./semanticGraphInput";
@@ -366,7 +367,7 @@ function policyEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): v
       id: `policy:${p.policy}:${p.targetRefIndex}`,
       kind: "policy",
       source: p.policy,
-      target: p.target ?? need(t.kind, t.kind === "GatewayClass" ? undefined : t.namespace, t.name),
+      target: p.target ?? need(t.kind, namespaceForKind(t.kind, t.namespace), t.name),
       status: p.target ? "ok" : "missing",
       label: t.sectionName ? `targets ${t.sectionName}` : "targets",
     };

@@ -385,6 +385,7 @@ export function reanalyze(
       attachments,
       routeTable,
       world,
+      ...(analysis.readings !== undefined ? { readings: analysis.readings } : {}),
     };
     const edited = new Set<ResourceKey>(edits.map((e) => e.key));
     const others = (findings: readonly LintFinding[]) =>

@@ -3,6 +3,7 @@
  * same manifests, status reasoning and route table the other stages produced: it never
  * re-derives status or precedence.
  */
+import type { Readings } from "../readings/readings";
 import type { SourceLocator } from "../load/sourceLocator";
 import type { RouteTable } from "../routing/types";
 import type { SimRequest } from "../simulate/types";
@@ -26,6 +27,8 @@ export interface LintInput {
   routeTable: RouteTable;
   /** The analysis's world: in `closed` the input is the whole cluster, so nothing is merely absent. */
   world?: WorldMode;
+  /** Non-default readings: a shadow proof routes its request as the analysis's Router would. */
+  readings?: Readings;
 }
 
 /** One lint result: the diagnostic, and for precedence findings the request that demonstrates it. */

@@ -41,7 +41,7 @@ function pathCovers(a: RouteTableMatch["path"], b: RouteTableMatch["path"]): boo
       if (b.type === "PathPrefix") return literalPrefixCovers(a.value, b.value);
       if (b.type !== "Exact") return false;
       const compiled = compileRegex(a.value);
-      return compiled.ok && compiled.regex.matchesWhole(b.value);
+      return compiled.ok && compiled.regex.matches(b.value);
     }
     default:
       return false;

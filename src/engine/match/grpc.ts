@@ -1,8 +1,9 @@
 /**
  * GRPCRoute method matching (spec §3.6): `type` defaults to Exact; an omitted service or method
- * matches any; RegularExpression is an RE2 full match of each part.
+ * matches any; RegularExpression is an RE2 full match of each part (a search under the reading
+ * regexMatch=partial).
  */
-import { compileRegex, type CompiledRegex } from "./regex";
+import { compileRegex, regexMatchWords, type CompiledRegex } from "./regex";
 import type { MatchOutcome } from "./types";
 import type { GRPCMethodMatch } from "../api/spec";
 
@@ -20,7 +21,10 @@ export interface CompiledGrpcMethodMatch {
   error?: string;
 }
 
-export function compileGrpcMethodMatch(spec: GRPCMethodMatch | undefined): CompiledGrpcMethodMatch {
+export function compileGrpcMethodMatch(
+  spec: GRPCMethodMatch | undefined,
+  partialRegex = false,
+): CompiledGrpcMethodMatch {
   const type = spec?.type ?? "Exact";
   const out: CompiledGrpcMethodMatch = {
     type: type === "RegularExpression" ? "RegularExpression" : "Exact",
@@ -33,7 +37,7 @@ export function compileGrpcMethodMatch(spec: GRPCMethodMatch | undefined): Compi
     for (const part of ["service", "method"] as const) {
       const source = out[part];
       if (source === undefined) continue;
-      const compiled = compileRegex(source);
+      const compiled = compileRegex(source, partialRegex);
       if (!compiled.ok) out.error = `invalid RE2 ${part} pattern: ${compiled.error}`;
       else if (part === "service") out.serviceRegex = compiled.regex;
       else out.methodRegex = compiled.regex;
@@ -48,7 +52,7 @@ function isPartMatch(
   actual: string,
 ): boolean {
   if (wanted === undefined) return true;
-  return regex !== undefined ? regex.matchesWhole(actual) : wanted === actual;
+  return regex !== undefined ? regex.matches(actual) : wanted === actual;
 }
 
 export function isGrpcMethodMatch(m: CompiledGrpcMethodMatch, call: GrpcCall): boolean {
@@ -78,6 +82,6 @@ export function describeGrpcMethodMatch(m: CompiledGrpcMethodMatch): string {
   const svc = m.service ?? "*";
   const meth = m.method ?? "*";
   return m.type === "RegularExpression"
-    ? `service ~ "${svc}" method ~ "${meth}" (RE2)`
+    ? `service ~ "${svc}" method ~ "${meth}" ${regexMatchWords(m.serviceRegex ?? m.methodRegex, false).dialect}`
     : `/${svc}/${meth}`;
 }

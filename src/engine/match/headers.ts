@@ -12,10 +12,12 @@ import {
 import type { MatchOutcome } from "./types";
 import type { HTTPHeaderMatch } from "../api/spec";
 
+/** `partialRegex`: the reading regexMatch=partial (a regex searches the value). */
 export function compileHeaderMatches(
   specs: readonly HTTPHeaderMatch[] | undefined,
+  partialRegex = false,
 ): CompiledValueMatch[] {
-  return compileValueMatches(specs, true);
+  return compileValueMatches(specs, true, partialRegex);
 }
 
 /** Request headers keyed by lower-cased name. */

@@ -1,9 +1,10 @@
 /**
  * HTTPRoute path matching (spec §3.3): Exact is string equality, PathPrefix is element-wise
  * (one trailing "/" of the configured value is ignored, and the prefix must end at a "/" or at
- * the end of the path), RegularExpression is an RE2 full match of the path (query excluded).
+ * the end of the path), RegularExpression is an RE2 full match of the path (query excluded), or a
+ * search in it under the reading regexMatch=partial.
  */
-import { compileRegex, type CompiledRegex } from "./regex";
+import { compileRegex, regexMatchWords, type CompiledRegex } from "./regex";
 import type { MatchOutcome } from "./types";
 import type { HTTPPathMatch } from "../api/spec";
 
@@ -20,14 +21,20 @@ export interface CompiledPathMatch {
   error?: string;
 }
 
-/** Applies the defaults: an omitted path is PathPrefix "/", an omitted type is PathPrefix. */
-export function compilePathMatch(spec: HTTPPathMatch | undefined): CompiledPathMatch {
+/**
+ * Applies the defaults: an omitted path is PathPrefix "/", an omitted type is PathPrefix.
+ * `partialRegex`: the reading regexMatch=partial (a regex searches the path).
+ */
+export function compilePathMatch(
+  spec: HTTPPathMatch | undefined,
+  partialRegex = false,
+): CompiledPathMatch {
   const type = spec?.type ?? "PathPrefix";
   const value = spec?.value ?? "/";
   if (type === "Exact") return { type, value, prefix: value };
   if (type === "PathPrefix") return { type, value, prefix: trimPrefix(value) };
   if (type === "RegularExpression") {
-    const compiled = compileRegex(value);
+    const compiled = compileRegex(value, partialRegex);
     return compiled.ok
       ? { type, value, prefix: "", regex: compiled.regex }
       : { type, value, prefix: "", error: `invalid RE2 pattern: ${compiled.error}` };
@@ -59,7 +66,7 @@ export function isPathMatch(m: CompiledPathMatch, path: string): boolean {
     case "PathPrefix":
       return isPathPrefixMatch(m.prefix, path);
     case "RegularExpression":
-      return m.regex !== undefined && m.regex.matchesWhole(path);
+      return m.regex !== undefined && m.regex.matches(path);
   }
 }
 
@@ -87,13 +94,10 @@ export function matchPath(
             ? `path ${path} starts with ${m.prefix} but not at a "/" boundary (prefixes match whole segments)`
             : `path ${path} is not under prefix ${m.value}`,
       };
-    case "RegularExpression":
-      return {
-        pass,
-        detail: pass
-          ? `path ${path} fully matches "${m.value}" (RE2)`
-          : `path ${path} does not fully match "${m.value}" (RE2)`,
-      };
+    case "RegularExpression": {
+      const words = regexMatchWords(m.regex, pass);
+      return { pass, detail: `path ${path} ${words.verb} "${m.value}" ${words.dialect}` };
+    }
   }
 }
 

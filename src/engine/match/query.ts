@@ -11,10 +11,12 @@ import {
 import type { MatchOutcome } from "./types";
 import type { HTTPQueryParamMatch } from "../api/spec";
 
+/** `partialRegex`: the reading regexMatch=partial (a regex searches the value). */
 export function compileQueryMatches(
   specs: readonly HTTPQueryParamMatch[] | undefined,
+  partialRegex = false,
 ): CompiledValueMatch[] {
-  return compileValueMatches(specs, false);
+  return compileValueMatches(specs, false, partialRegex);
 }
 
 /** First value per name from a raw query string (without "?"), percent-decoded when well-formed. */

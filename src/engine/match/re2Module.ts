@@ -5,22 +5,43 @@
  * ends), in time linear in the input, so hostile patterns or inputs cannot stall the simulator.
  */
 import { RE2JS } from "re2js";
+import { describeReading } from "../readings/readings";
 
 export interface CompiledRegex {
   readonly source: string;
-  /** True when the regex matches the entire value (Envoy's full-match semantics). */
-  matchesWhole(value: string): boolean;
+  /** True when matching searches the value (reading regexMatch=partial) rather than covering it whole. */
+  readonly partial: boolean;
+  /**
+   * True when the regex matches the entire value (Envoy's full-match semantics) or, when
+   * `partial`, some part of it (nginx's `~`: unanchored unless the pattern says `^`/`$`).
+   */
+  matches(value: string): boolean;
 }
 
 export type RegexCompileResult = { ok: true; regex: CompiledRegex } | { ok: false; error: string };
 
-export function compileRegex(source: string): RegexCompileResult {
+/** `partial`: search the value (nginx-based controllers) instead of matching it whole. Linear either way. */
+export function compileRegex(source: string, partial = false): RegexCompileResult {
   try {
     const pattern = RE2JS.compile(source);
-    return { ok: true, regex: { source, matchesWhole: (value) => pattern.matches(value) } };
+    const matches = partial
+      ? (value: string) => pattern.matcher(value).find()
+      : (value: string) => pattern.matches(value);
+    return { ok: true, regex: { source, partial, matches } };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/**
+ * How a trace words a regex test under the reading regexMatch=partial, with the reading named so
+ * nobody takes it for gwsim's default (regex.ts words the default full match).
+ */
+export function partialRegexMatchWords(pass: boolean): { verb: string; dialect: string } {
+  return {
+    verb: pass ? "contains a match of" : "contains no match of",
+    dialect: `(RE2, ${describeReading("regexMatch", "partial")})`,
+  };
 }
 
 /**

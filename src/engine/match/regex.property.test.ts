@@ -9,8 +9,8 @@ describe("hostile regex input", () => {
     const r = compileRegex("(a+)+$");
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.regex.matchesWhole(`${"a".repeat(50_000)}b`)).toBe(false);
-    expect(r.regex.matchesWhole("a".repeat(50_000))).toBe(true);
+    expect(r.regex.matches(`${"a".repeat(50_000)}b`)).toBe(false);
+    expect(r.regex.matches("a".repeat(50_000))).toBe(true);
   });
 
   test("nested quantifiers on a path matcher complete", () => {
@@ -41,7 +41,7 @@ describe("hostile regex input", () => {
       let source = "";
       for (let j = 0; j < length; j++) source += alphabet[next() % alphabet.length];
       const r = compileRegex(source);
-      if (r.ok) expect(typeof r.regex.matchesWhole("aab".repeat(100))).toBe("boolean");
+      if (r.ok) expect(typeof r.regex.matches("aab".repeat(100))).toBe("boolean");
       else expect(typeof r.error).toBe("string");
     }
   });

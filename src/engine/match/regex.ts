@@ -10,7 +10,7 @@
  */
 import { needEngineModule } from "../modules/engineModules";
 import { compileLinearPattern } from "./linearPattern";
-import type { RegexCompileResult, SearchRegexResult } from "./re2Module";
+import type { CompiledRegex, RegexCompileResult, SearchRegexResult } from "./re2Module";
 
 export type {
   CompiledRegex,
@@ -19,9 +19,24 @@ export type {
   SearchRegexResult,
 } from "./re2Module";
 
-/** A user's regex (RE2 syntax, full match); needs the `re2` module. */
-export function compileRegex(source: string): RegexCompileResult {
-  return needEngineModule("re2").compileRegex(source);
+/**
+ * A user's regex (RE2 syntax): a full match, or with `partial` a search anywhere in the value (the
+ * reading regexMatch=partial, as nginx-based controllers match); needs the `re2` module.
+ */
+export function compileRegex(source: string, partial = false): RegexCompileResult {
+  return needEngineModule("re2").compileRegex(source, partial);
+}
+
+/**
+ * The trace's words for a regex test: "fully matches" (RE2), or the words of the reading
+ * regexMatch=partial, which live in the re2 module (only a workspace with a regex loads it).
+ */
+export function regexMatchWords(
+  regex: CompiledRegex | undefined,
+  pass: boolean,
+): { verb: string; dialect: string } {
+  if (regex?.partial === true) return needEngineModule("re2").partialRegexMatchWords(pass);
+  return { verb: pass ? "fully matches" : "does not fully match", dialect: "(RE2)" };
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Shared compiled form of header and query-param conditions: a name, an Exact or
- * RegularExpression (RE2 full-match) value, and a compile error that makes the condition fail.
+ * RegularExpression (RE2 full-match; a search under the reading regexMatch=partial) value, and a
+ * compile error that makes the condition fail.
  */
-import { compileRegex, type CompiledRegex } from "./regex";
+import { compileRegex, regexMatchWords, type CompiledRegex } from "./regex";
 
 export interface CompiledValueMatch {
   /** The name as written. */
@@ -28,6 +29,7 @@ interface ValueMatchSpec {
 export function compileValueMatches(
   specs: readonly ValueMatchSpec[] | undefined,
   caseInsensitiveNames: boolean,
+  partialRegex = false,
 ): CompiledValueMatch[] {
   const out: CompiledValueMatch[] = [];
   if (specs === undefined || specs.length === 0) return out;
@@ -41,7 +43,7 @@ export function compileValueMatches(
     const type = spec.type ?? "Exact";
     if (type === "Exact") out.push({ name, key, type, value });
     else if (type === "RegularExpression") {
-      const compiled = compileRegex(value);
+      const compiled = compileRegex(value, partialRegex);
       out.push(
         compiled.ok
           ? { name, key, type, value, regex: compiled.regex }
@@ -54,9 +56,7 @@ export function compileValueMatches(
 
 export function isValueMatch(m: CompiledValueMatch, actual: string | undefined): boolean {
   if (actual === undefined || m.error !== undefined) return false;
-  return m.type === "Exact"
-    ? actual === m.value
-    : m.regex !== undefined && m.regex.matchesWhole(actual);
+  return m.type === "Exact" ? actual === m.value : m.regex !== undefined && m.regex.matches(actual);
 }
 
 export function describeValueMatch(
@@ -64,10 +64,16 @@ export function describeValueMatch(
   actual: string | undefined,
   what: string,
 ): string {
-  const wanted = m.type === "Exact" ? `= ${m.value}` : `~ "${m.value}" (RE2)`;
+  const pass = isValueMatch(m, actual);
+  if (m.type === "Exact") {
+    if (m.error !== undefined) return `${what} ${m.name} = ${m.value} never matches: ${m.error}`;
+    if (actual === undefined) return `${what} ${m.name} is absent (wanted = ${m.value})`;
+    return `${what} ${m.name}: ${actual} ${pass ? "equals" : "does not equal"} ${m.value}`;
+  }
+  const words = regexMatchWords(m.regex, pass);
+  const wanted = `~ "${m.value}" ${words.dialect}`;
   if (m.error !== undefined) return `${what} ${m.name} ${wanted} never matches: ${m.error}`;
   if (actual === undefined) return `${what} ${m.name} is absent (wanted ${wanted})`;
-  return isValueMatch(m, actual)
-    ? `${what} ${m.name}: ${actual} ${m.type === "Exact" ? "equals" : "fully matches"} ${m.type === "Exact" ? m.value : `"${m.value}"`}`
-    : `${what} ${m.name}: ${actual} does not ${m.type === "Exact" ? "equal" : "fully match"} ${m.type === "Exact" ? m.value : `"${m.value}"`}`;
+  const reading = m.regex?.partial === true ? ` ${words.dialect}` : "";
+  return `${what} ${m.name}: ${actual} ${words.verb} "${m.value}"${reading}`;
 }

@@ -8,6 +8,7 @@ import type { CandidateRef, RequestTrace } from "../simulate/traceTypes";
 import type { ForwardedRequest, RequestOutcome } from "../simulate/types";
 import { describeTableMatch, formatPercent } from "./describeMatch";
 import { escapeTerminalLine } from "./escapeTerminal";
+import { MAX_LISTED } from "./phraseList";
 import { describeBackendStream } from "../present/describeBackendStream";
 
 const OK = "✓";
@@ -56,14 +57,14 @@ export function printTrace(trace: RequestTrace): string {
         "           no route binds this port for the client: default routing to the Service",
       );
   } else lines.push(`Gateway    ${trace.gateway ?? "(none)"} — ${trace.gatewayReason}`);
-  for (const a of trace.gatewayAssumed ?? []) lines.push(`           assumed: ${a}`);
+  pushAssumed(lines, "           ", trace.gatewayAssumed);
   if (trace.listeners.length > 0) {
     lines.push("Listeners");
     for (const l of trace.listeners) {
       lines.push(
         `  ${l.chosen ? OK : NO} ${l.listener} :${l.port} ${l.protocol} ${l.hostname ?? "*"} — ${l.reason}`,
       );
-      if (l.chosen) for (const a of l.assumed ?? []) lines.push(`      assumed: ${a}`);
+      if (l.chosen) pushAssumed(lines, "      ", l.assumed);
     }
   }
   if (trace.virtualHost !== undefined)
@@ -87,7 +88,7 @@ export function printTrace(trace: RequestTrace): string {
   }
   if (trace.winner !== undefined) {
     lines.push(`Winner     ${refText(trace.winner)}`);
-    for (const a of trace.winnerAssumed ?? []) lines.push(`           assumed: ${a}`);
+    pushAssumed(lines, "           ", trace.winnerAssumed);
     if (trace.tieBreak !== undefined) {
       lines.push(
         `           ranks above ${refText(trace.tieBreak.runnerUp)} (which also matched) by ${trace.tieBreak.step}: ${trace.tieBreak.detail}`,
@@ -182,4 +183,22 @@ function sameRef(a: CandidateRef, b: CandidateRef): boolean {
 function requestText(f: ForwardedRequest): string {
   const headers = Object.keys(f.headers).map((h) => `${h}: ${f.headers[h] ?? ""}`);
   return `${f.method} ${f.scheme}://${f.host || "(gateway address)"}${f.path}${headers.length > 0 ? `  {${headers.join("; ")}}` : ""}`;
+}
+
+/**
+ * One line per assumed object, up to MAX_LISTED: a listener with thousands of assumed certificate
+ * Secrets would bury the rest of the trace. The trace's list itself stays whole.
+ */
+function pushAssumed(
+  lines: string[],
+  indent: string,
+  assumed: readonly string[] | undefined,
+): void {
+  if (assumed === undefined) return;
+  const shown = Math.min(assumed.length, MAX_LISTED);
+  for (let i = 0; i < shown; i++) lines.push(`${indent}assumed: ${assumed[i] ?? ""}`);
+  if (assumed.length > shown)
+    lines.push(
+      `${indent}assumed: …and ${assumed.length - shown} more (the trace's data lists them all)`,
+    );
 }

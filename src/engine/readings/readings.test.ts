@@ -5,7 +5,7 @@ import { routeRequest } from "../simulate/routeRequest";
 import { traceRequest } from "../simulate/traceRequest";
 import type { SimRequest } from "../simulate/types";
 import type { AnalyzeOptions, GatewayStatus, RouteStatus } from "../types";
-import { parseReadings } from "./readings";
+import { parseReadings, READINGS, readingValue, type ReadingName } from "./readings";
 import { printTrace } from "../print/printTrace";
 
 const base = (backendRefs: string, servicePort = 80) => `apiVersion: gateway.networking.k8s.io/v1
@@ -503,6 +503,15 @@ spec:
       expect(r.analysis.routeTable.listeners[0]?.virtualHosts.map((v) => v.readingNote)).toEqual([
         undefined,
       ]);
+    }
+  });
+});
+
+describe("READINGS", () => {
+  test("each default is the first value, and readingValue gives it when none is chosen", () => {
+    for (const [name, spec] of Object.entries(READINGS)) {
+      expect(spec.default).toBe(spec.values[0]);
+      expect(readingValue({}, name as ReadingName)).toBe(spec.default);
     }
   });
 });

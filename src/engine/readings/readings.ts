@@ -13,6 +13,21 @@ export interface ReadingSpec {
   question: string;
 }
 
+/**
+ * gwsim's default of each reading, apart from the questions: the engine reads only these
+ * (readingValue), so the engine worker's first JavaScript carries no question; the app's menu,
+ * the CLI's help and case files read READINGS.
+ */
+const READING_DEFAULTS = {
+  backendPortNotInService: "BackendNotFound",
+  loneBackendZeroWeight: "no-traffic",
+  httpGrpcSameHostname: "older-route-wins",
+  tcpRouteOnTlsTerminate: "refused",
+  GatewayRouteHostnameIntersectionPrecedence: "intersected-hostname",
+  regexMatch: "full",
+  partlyInvalidCertificateRefs: "not-programmed",
+} as const;
+
 export const READINGS = {
   /**
    * A backendRef port the Service does not expose. Spec §2.7 lists BackendNotFound for "a
@@ -22,7 +37,7 @@ export const READINGS = {
    */
   backendPortNotInService: {
     values: ["BackendNotFound", "unchecked"],
-    default: "BackendNotFound",
+    default: READING_DEFAULTS.backendPortNotInService,
     question:
       "a backendRef port the Service does not expose: ResolvedRefs=False (BackendNotFound), or not checked (the route forwards)",
   },
@@ -32,7 +47,7 @@ export const READINGS = {
    */
   loneBackendZeroWeight: {
     values: ["no-traffic", "all-traffic"],
-    default: "no-traffic",
+    default: READING_DEFAULTS.loneBackendZeroWeight,
     question: "the only backendRef of a rule has weight 0: it gets no traffic (500), or all of it",
   },
   /**
@@ -43,7 +58,7 @@ export const READINGS = {
    */
   httpGrpcSameHostname: {
     values: ["older-route-wins", "both-accepted"],
-    default: "older-route-wins",
+    default: READING_DEFAULTS.httpGrpcSameHostname,
     question:
       "an HTTPRoute and a GRPCRoute on the same hostname of one listener: the older is accepted and the other gets Accepted=False, or both are accepted (gRPC calls to the GRPCRoute, other requests to the HTTPRoute)",
   },
@@ -54,7 +69,7 @@ export const READINGS = {
    */
   tcpRouteOnTlsTerminate: {
     values: ["refused", "accepted"],
-    default: "refused",
+    default: READING_DEFAULTS.tcpRouteOnTlsTerminate,
     question:
       "a TCPRoute on a TLS listener in Terminate mode: refused (TLS listeners serve TLSRoute only), or accepted (the decrypted stream is forwarded as TCP)",
   },
@@ -69,9 +84,33 @@ export const READINGS = {
    */
   GatewayRouteHostnameIntersectionPrecedence: {
     values: ["intersected-hostname", "original-hostnames"],
-    default: "intersected-hostname",
+    default: READING_DEFAULTS.GatewayRouteHostnameIntersectionPrecedence,
     question:
       "routes whose own hostnames differ but intersect a listener to the same hostname: one virtual host keyed by the intersection (ranked by path, then age), or virtual hosts keyed by each route's own hostnames (the more specific route hostname wins)",
+  },
+  /**
+   * What a RegularExpression match (path, header, query param, gRPC method) must cover. The spec
+   * leaves the regex dialect to the implementation. Envoy-based controllers match the whole value
+   * (RE2 FullMatch); NGINX Gateway Fabric writes the pattern into an nginx `~` location or map,
+   * which searches the value unless the pattern anchors itself with `^`/`$`. Both stay RE2 here.
+   */
+  regexMatch: {
+    values: ["full", "partial"],
+    default: READING_DEFAULTS.regexMatch,
+    question:
+      "a RegularExpression matches the whole value (as Envoy), or any part (nginx ~, as NGINX Gateway Fabric)",
+  },
+  /**
+   * A listener with several certificateRefs, some invalid (missing Secret, bad data, refused by a
+   * grant) and some valid. More than one ref is implementation-specific (GatewayTLSConfig). gwsim
+   * leaves the listener unprogrammed; Envoy Gateway (PR #7909, `validateTerminateModeAndGetTLSSecrets`)
+   * programs it with the valid ones and writes ResolvedRefs=False, PartiallyInvalidCertificateRef.
+   */
+  partlyInvalidCertificateRefs: {
+    values: ["not-programmed", "valid-ones-served"],
+    default: READING_DEFAULTS.partlyInvalidCertificateRefs,
+    question:
+      "certificateRefs partly invalid: listener not programmed, or programmed with the valid ones (as Envoy Gateway)",
   },
 } as const satisfies Record<string, ReadingSpec>;
 
@@ -88,7 +127,7 @@ export function readingValue<K extends ReadingName>(
   name: K,
 ): (typeof READINGS)[K]["values"][number] {
   const given = readings?.[name];
-  return given ?? (READINGS[name].default as (typeof READINGS)[K]["values"][number]);
+  return given ?? (READING_DEFAULTS[name] as (typeof READINGS)[K]["values"][number]);
 }
 
 /** "reading loneBackendZeroWeight=all-traffic": how a trace or a message names the reading that decided. */

@@ -163,8 +163,10 @@ export function resolveBackendRef(
     out.target = service.key;
     return out;
   }
-  // The shared reference spells the Service's own namespace and name: equal to the written ones
-  // unless a "/" in them made two spellings one key, which keeps its literal.
+  // The shared reference spells the Service's own namespace and name. They equal the written ones
+  // whenever the lookup found the Service: an object with "/" in its namespace or name is refused
+  // at load (object.slash-in-identity), so no two spellings share a key. The literal below is a
+  // guard that keeps the written spelling should the lookup ever find a Service by another one.
   if (service.namespace === namespace && service.name === name)
     return sharedValidRef(service, position, port, weight);
   return {

@@ -4,7 +4,7 @@
  * ClientTrafficPolicy, …), plus the `parametersRef` of GatewayClasses and of Gateway
  * infrastructure (e.g. an EnvoyProxy), recorded as the parameters object attached to its user.
  */
-import { GATEWAY_GROUP, isRouteKind } from "../api/kinds";
+import { GATEWAY_GROUP, isRouteKind, namespaceForKind } from "../api/kinds";
 import { resourceKey } from "../api/keys";
 import type { Manifest, PolicyAttachment } from "../types";
 import { getObject, listKind, type ResourceIndex } from "./indexResources";
@@ -70,12 +70,7 @@ function resolveTarget(
     targetRefIndex: i,
     targetRef,
   };
-  const target = getObject(
-    index,
-    kind,
-    kind === "GatewayClass" ? undefined : namespace,
-    targetRef.name,
-  );
+  const target = getObject(index, kind, namespaceForKind(kind, namespace), targetRef.name);
   if (target && target.group === targetRef.group) attachment.target = target.key;
   return attachment;
 }

@@ -25,9 +25,11 @@ export interface MeshRouter {
 
 const EMPTY: MeshModel = { services: [], bindings: [] };
 
+/** `partialRegex`: the reading regexMatch=partial, as for Gateway traffic (compileVirtualHost). */
 export function compileMeshRouter(
   model: MeshModel | undefined,
   routes: readonly ResolvedRoute[],
+  partialRegex = false,
 ): MeshRouter {
   const { services, bindings } = model ?? EMPTY;
   const serviceMap = new Map(services.map((s) => [`${s.namespace}/${s.name}`, s]));
@@ -64,7 +66,7 @@ export function compileMeshRouter(
           .map((k) => routeByKey.get(k))
           .filter((r): r is ResolvedRoute => r !== undefined);
         const { candidates, dropped } = candidatesForRoutes(set);
-        vhost = compileVirtualHost({ hostname: "*", candidates, dropped }, fastRules);
+        vhost = compileVirtualHost({ hostname: "*", candidates, dropped }, fastRules, partialRegex);
         hosts.set(id, vhost);
       }
       return vhost;

@@ -29,7 +29,7 @@ import {
 } from "./collectCandidates";
 import { packPathIndex } from "./packedPathIndex";
 import { emptyList } from "../collections/emptyList";
-import type { Readings } from "../readings/readings";
+import { readingValue, type Readings } from "../readings/readings";
 import type { RankKey } from "./precedence";
 import type {
   CompiledCandidate,
@@ -74,6 +74,7 @@ export function compileRouter(input: RouterInput): Router {
   const listeners =
     fromTable ?? collectCandidates(input.gateways, input.routes, input.attachments, input.readings);
   const assumedByListener = attachmentAssumptions(input.attachments);
+  const partialRegex = readingValue(input.readings, "regexMatch") === "partial";
   for (const [position, lc] of listeners.entries()) {
     const name = `${lc.gateway.namespace}/${lc.gateway.name}`;
     let gw = gateways.get(name);
@@ -89,7 +90,9 @@ export function compileRouter(input: RouterInput): Router {
         : (input.routeTable?.listeners[position] ?? describeListener(lc));
     tableListeners.push(table);
     const virtualHosts = new HostnameIndex<CompiledVirtualHost>();
-    const virtualHostList = lc.virtualHosts.map((v) => compileVirtualHost(v, fastRules));
+    const virtualHostList = lc.virtualHosts.map((v) =>
+      compileVirtualHost(v, fastRules, partialRegex),
+    );
     const hostIndexes = new HostnameIndex<number>();
     virtualHostList.forEach((v, i) => {
       virtualHosts.add(v.hostname, v);
@@ -127,7 +130,7 @@ export function compileRouter(input: RouterInput): Router {
     table: { listeners: tableListeners },
     gateways,
     gatewayList,
-    mesh: compileMeshRouter(input.mesh, input.routes),
+    mesh: compileMeshRouter(input.mesh, input.routes, partialRegex),
   };
 }
 
@@ -159,14 +162,16 @@ function addListener(port: CompiledPort, listener: CompiledListener): void {
     port.bySni.add(listener.model.hostname, listener);
 }
 
+/** `partialRegex`: the reading regexMatch=partial (every RegularExpression match searches its value). */
 export function compileVirtualHost(
   { hostname, candidates, dropped: droppedRules, readingNote }: VirtualHostCandidates,
   fastRules: Map<ResolvedRule, FastRule>,
+  partialRegex: boolean,
 ): CompiledVirtualHost {
   const all = candidates.map((c, index) => {
     let fast = fastRules.get(c.rule);
     if (fast === undefined) fastRules.set(c.rule, (fast = compileFastRule(c)));
-    return compileCandidate(c, index, fast);
+    return compileCandidate(c, index, fast, partialRegex);
   });
   const grpc = all.filter((c) => c.route.kind === "GRPCRoute");
   const l4 = all.filter((c) => c.route.kind !== "HTTPRoute" && c.route.kind !== "GRPCRoute");
@@ -291,30 +296,36 @@ class FastCandidate implements CompiledCandidate {
   }
 }
 
-function compileCandidate(c: Candidate, index: number, fast: FastRule): CompiledCandidate {
+function compileCandidate(
+  c: Candidate,
+  index: number,
+  fast: FastRule,
+  partialRegex: boolean,
+): CompiledCandidate {
   if (c.route.kind === "HTTPRoute") {
     const m = c.match as HTTPRouteMatch | undefined;
     return new FastCandidate(
       c,
       index,
       fast,
-      compilePathMatch(m?.path),
+      compilePathMatch(m?.path, partialRegex),
       m?.method,
-      m?.headers?.length ? compileHeaderMatches(m.headers) : NO_VALUES,
-      m?.queryParams?.length ? compileQueryMatches(m.queryParams) : NO_VALUES,
+      m?.headers?.length ? compileHeaderMatches(m.headers, partialRegex) : NO_VALUES,
+      m?.queryParams?.length ? compileQueryMatches(m.queryParams, partialRegex) : NO_VALUES,
       undefined,
     );
   }
   if (c.route.kind === "GRPCRoute") {
     const m = c.match as GRPCRouteMatch | undefined;
-    const grpc = m?.method === undefined ? undefined : compileGrpcMethodMatch(m.method);
+    const grpc =
+      m?.method === undefined ? undefined : compileGrpcMethodMatch(m.method, partialRegex);
     return new FastCandidate(
       c,
       index,
       fast,
       undefined,
       undefined,
-      m?.headers?.length ? compileHeaderMatches(m.headers) : NO_VALUES,
+      m?.headers?.length ? compileHeaderMatches(m.headers, partialRegex) : NO_VALUES,
       NO_VALUES,
       grpc,
     );

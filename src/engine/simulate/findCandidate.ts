@@ -157,7 +157,7 @@ export function findHttpRecord(index: PackedPathIndex, host: number, ctx: MatchC
   for (let k = hosts[row + HOST_REGEX_START] as number; k < regexEnd; k++) {
     const rec = index.regex[k] as number;
     const c = candidateAt(index, rec);
-    if (c.path?.regex !== undefined && c.path.regex.matchesWhole(path) && passesConditions(c, ctx))
+    if (c.path?.regex !== undefined && c.path.regex.matches(path) && passesConditions(c, ctx))
       return rec;
   }
   const hashes = probes.hashes;

@@ -4,6 +4,7 @@
  * candidate dropped out: NoMatchingParent → NotAllowedByListeners → NoMatchingListenerHostname,
  * then rule validity. A parent gwsim cannot resolve gets no status entry at all.
  */
+import { phraseList } from "../print/phraseList";
 import { RouteReason } from "../api/conditions";
 import { GATEWAY_GROUP } from "../api/kinds";
 import { resourceKey } from "../api/keys";
@@ -269,15 +270,18 @@ export function attachRouteParent(
     return settle(
       explain,
       RouteReason.NotAllowedByListeners,
-      `no listener of ${describeParentRef(ref)} allows this ${route.kind}: ${details.join("; ")}`,
+      `no listener of ${describeParentRef(ref)} allows this ${route.kind}: ${phraseList(details, "; ")}`,
       [],
       built.gateway,
     );
   }
   if (passing === 0) {
-    const listenerHosts = pastStage(admissions, "allowed")
-      .map((a) => `${a.listener.name}: ${a.listener.hostname ?? "(any)"}`)
-      .join(", ");
+    const listenerHosts = phraseList(
+      pastStage(admissions, "allowed").map(
+        (a) => `${a.listener.name}: ${a.listener.hostname ?? "(any)"}`,
+      ),
+      ", ",
+    );
     return settle(
       explain,
       RouteReason.NoMatchingListenerHostname,
@@ -352,7 +356,10 @@ function acceptedMessage(ctx: StatusContext, admitted: readonly ListenerAdmissio
   const only = admitted.length === 1 ? admitted[0]?.listener : undefined;
   const known = only === undefined ? undefined : ctx.admission?.acceptedBy.get(only);
   if (known !== undefined) return known;
-  const message = `accepted by listener${admitted.length > 1 ? "s" : ""} ${admitted.map((a) => a.listener.name).join(", ")}`;
+  const message = `accepted by listener${admitted.length > 1 ? "s" : ""} ${phraseList(
+    admitted.map((a) => a.listener.name),
+    ", ",
+  )}`;
   if (only !== undefined) ctx.admission?.acceptedBy.set(only, message);
   return message;
 }

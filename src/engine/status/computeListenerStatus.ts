@@ -2,6 +2,7 @@
  * A listener's status entry (spec §2.1–2.2): Accepted, Programmed, ResolvedRefs and Conflicted,
  * supportedKinds and attachedRoutes.
  */
+import { phraseList } from "../print/phraseList";
 import { ConditionType, ListenerReason } from "../api/conditions";
 import { GATEWAY_GROUP } from "../api/kinds";
 import type { ListenerStatus } from "../types";
@@ -38,7 +39,10 @@ export function computeListenerStatus(
         ConditionType.ResolvedRefs,
         "False",
         first.reason,
-        l.refProblems.map((p) => p.message).join("; "),
+        phraseList(
+          l.refProblems.map((p) => p.message),
+          "; ",
+        ),
       )
     : condition(
         ConditionType.ResolvedRefs,

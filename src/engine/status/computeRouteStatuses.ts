@@ -4,6 +4,7 @@
  * PartiallyInvalid. Several TCPRoutes (or UDPRoutes) on one listener are all accepted; routing
  * sends traffic to the oldest (spec §2.4).
  */
+import { phraseList } from "../print/phraseList";
 import { compareByAge, describeAgeWin } from "../resolve/compareByAge";
 import { ConditionType, RouteReason } from "../api/conditions";
 import { isRouteKind, type RouteKind } from "../api/kinds";
@@ -196,7 +197,10 @@ export function parentStatus(
         ConditionType.ResolvedRefs,
         "False",
         first.reason,
-        refProblems.map((p) => p.message).join("; "),
+        phraseList(
+          refProblems.map((p) => p.message),
+          "; ",
+        ),
       )
     : passingCondition(
         ctx,

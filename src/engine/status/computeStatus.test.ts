@@ -299,6 +299,33 @@ describe("computeStatus: the resolved model for routing", () => {
     );
   });
 
+  test("a cluster-scoped policy target is looked up and named without the policy's namespace", () => {
+    const policy = aManifest({
+      apiVersion: "example.com/v1",
+      kind: "TrafficPolicy",
+      metadata: { name: "p", namespace: "app" },
+      spec: {
+        targetRefs: [
+          { group: "", kind: "Namespace", name: "team-a" },
+          { group: "", kind: "Namespace", name: "gone" },
+          { group: "gateway.networking.k8s.io", kind: "GatewayClass", name: "missing-class" },
+        ],
+      },
+    });
+    const result = run([aNamespace("team-a"), policy], "closed");
+    expect(result.policies.map((p) => p.target)).toEqual([
+      "Namespace//team-a",
+      undefined,
+      undefined,
+    ]);
+    expect(
+      result.diagnostics.filter((d) => d.object?.kind === "TrafficPolicy").map((d) => d.message),
+    ).toEqual([
+      "TrafficPolicy targets Namespace gone, which is not in the input.",
+      "TrafficPolicy targets GatewayClass missing-class, which is not in the input.",
+    ]);
+  });
+
   test("observedGeneration and lastTransitionTime come from the object and the clock", () => {
     const route = anHTTPRoute("infra", "r", { parentRefs: [{ name: "gw" }] }, { generation: 7 });
     const status = run([

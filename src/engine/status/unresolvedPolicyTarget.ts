@@ -7,6 +7,7 @@
  * NGF accepts it for its own policies, as Linkerd does): saying "Service default/tea is not in the
  * input" next to a file that defines it sends the reader looking in the wrong place.
  */
+import { namespaceForKind } from "../api/kinds";
 import type { DiagnosticCode } from "../diagnostics/catalog";
 import { getObject, type ResourceIndex } from "../resolve/indexResources";
 import type { FieldPath, PolicyAttachment } from "../types";
@@ -26,8 +27,10 @@ export function describeUnresolvedPolicyTarget(
   const refPath: FieldPath = plural
     ? ["spec", "targetRefs", attachment.targetRefIndex]
     : ["spec", "targetRef"];
-  const named = `${kind} ${namespace}/${name}`;
-  const present = getObject(index, kind, kind === "GatewayClass" ? undefined : namespace, name);
+  // A cluster-scoped target (GatewayClass, Namespace, …) is named without a namespace.
+  const scope = namespaceForKind(kind, namespace);
+  const named = scope === undefined ? `${kind} ${name}` : `${kind} ${scope}/${name}`;
+  const present = getObject(index, kind, scope, name);
   if (present === undefined || present.group === group)
     return {
       code: "ref.not-found",

@@ -170,13 +170,47 @@ function checkCertificateRefs(
     return;
   }
   const ownerNs = state.owner.namespace ?? "";
+  const problems: Problem[] = [];
   refs.forEach((ref, i) => {
     const problem = checkSecretRef(ctx, state, ref, ownerNs, [...tlsPath, "certificateRefs", i]);
-    if (problem) {
-      state.certificateUnusable = true;
-      state.refProblems.push(problem);
-    }
+    if (problem) problems.push(problem);
   });
+  if (problems.length === 0) return;
+  if (
+    problems.length < refs.length &&
+    readingValue(ctx.readings, "partlyInvalidCertificateRefs") === "valid-ones-served"
+  ) {
+    servePartlyInvalidCertificates(ctx, state, problems, [...tlsPath, "certificateRefs"]);
+    return;
+  }
+  state.certificateUnusable = true;
+  for (const p of problems) state.refProblems.push(p);
+}
+
+/**
+ * Under partlyInvalidCertificateRefs=valid-ones-served the listener serves the valid certificates,
+ * as Envoy Gateway does: ResolvedRefs=False with its reason PartiallyInvalidCertificateRef, except a
+ * ref a grant refused, which keeps RefNotPermitted (the certificateRefs field says it MUST).
+ */
+function servePartlyInvalidCertificates(
+  ctx: StatusContext,
+  state: ListenerState,
+  problems: readonly Problem[],
+  path: FieldPath,
+): void {
+  for (const p of problems)
+    state.refProblems.push(
+      p.reason === ListenerReason.RefNotPermitted
+        ? p
+        : { reason: "PartiallyInvalidCertificateRef", message: p.message },
+    );
+  reportDiagnostic(
+    ctx,
+    "reading.applied",
+    state.owner,
+    path,
+    `listener ${state.name} is programmed with its valid certificateRefs (${describeReading("partlyInvalidCertificateRefs", "valid-ones-served")}; gwsim's default: not programmed)`,
+  );
 }
 
 function checkSecretRef(

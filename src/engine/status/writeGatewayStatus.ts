@@ -2,6 +2,7 @@
  * Gateway and ListenerSet status once listeners are settled and routes counted (spec §1.7, §2.3),
  * and the GatewayModel routing reads.
  */
+import { phraseList } from "../print/phraseList";
 import { ConditionType, GatewayReason, ListenerSetReason } from "../api/conditions";
 import { asString } from "../resolve/read";
 import type {
@@ -113,7 +114,7 @@ export function writeGatewayStatus(
           ConditionType.ResolvedRefs,
           "False",
           GatewayReason.ListenersNotResolved,
-          `listeners with unresolved references: ${unresolved.join(", ")}`,
+          `listeners with unresolved references: ${phraseList(unresolved, ", ")}`,
         )
       : condition(
           ConditionType.ResolvedRefs,
@@ -254,7 +255,10 @@ function listenerSetProgrammed(
       ConditionType.Programmed,
       "False",
       ListenerSetReason.Invalid,
-      `no listener can be programmed: ${mine.map((l) => l.name).join(", ")}`,
+      `no listener can be programmed: ${phraseList(
+        mine.map((l) => l.name),
+        ", ",
+      )}`,
     );
   return c(
     ConditionType.Programmed,
