@@ -181,9 +181,10 @@ export default tseslint.config(
         {
           patterns: [
             // engine/present is the runtime entry the UI may import: small pure presentation helpers
-            // (and engine/present/whatIf, the simulator's, which only its lazy parts import).
+            // (and engine/present/whatIf, the simulator's, and engine/present/readingQuestions, the
+            // readings panel's: only lazy parts import them).
             {
-              regex: "(^|/)engine(/(?!present(/whatIf)?$).*)?$",
+              regex: "(^|/)engine(/(?!present(/whatIf|/readingQuestions)?$).*)?$",
               allowTypeImports: true,
               message:
                 "The UI uses engine types (and engine/present helpers) only; results come from the worker through the store.",

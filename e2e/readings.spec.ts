@@ -55,7 +55,7 @@ test("choosing a reading changes the outcome, every view names it, and it persis
   );
   await expect(lone.getByLabel(/no-traffic/)).toBeChecked();
   await expect(lone.locator("label", { hasText: "no-traffic" })).toContainText("(gwsim's default)");
-  await expect(panel.locator("fieldset")).toHaveCount(5);
+  await expect(panel.locator("fieldset")).toHaveCount(7);
   await page.getByTestId("world-switch").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/readings-panel-default-light.png` });
 

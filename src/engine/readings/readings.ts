@@ -9,14 +9,13 @@ export interface ReadingSpec {
   values: readonly string[];
   /** gwsim's default: the first of `values`. */
   default: string;
-  /** The question, and where it is discussed. */
-  question: string;
 }
 
 /**
- * gwsim's default of each reading, apart from the questions: the engine reads only these
- * (readingValue), so the engine worker's first JavaScript carries no question; the app's menu,
- * the CLI's help and case files read READINGS.
+ * gwsim's default of each reading, apart from READINGS: the engine reads only these
+ * (readingValue), so the engine worker's first JavaScript carries no reading's table; the app's
+ * state, the CLI's help and case files read READINGS. The questions the app's readings panel
+ * shows are in readingQuestions.ts, loaded with the panel.
  */
 const READING_DEFAULTS = {
   backendPortNotInService: "BackendNotFound",
@@ -38,8 +37,6 @@ export const READINGS = {
   backendPortNotInService: {
     values: ["BackendNotFound", "unchecked"],
     default: READING_DEFAULTS.backendPortNotInService,
-    question:
-      "a backendRef port the Service does not expose: ResolvedRefs=False (BackendNotFound), or not checked (the route forwards)",
   },
   /**
    * A rule whose only backendRef has weight 0. The API reference says weight 0 gets no traffic;
@@ -48,7 +45,6 @@ export const READINGS = {
   loneBackendZeroWeight: {
     values: ["no-traffic", "all-traffic"],
     default: READING_DEFAULTS.loneBackendZeroWeight,
-    question: "the only backendRef of a rule has weight 0: it gets no traffic (500), or all of it",
   },
   /**
    * An HTTPRoute and a GRPCRoute on one listener with intersecting hostnames. GRPCRouteSpec.Hostnames
@@ -59,8 +55,6 @@ export const READINGS = {
   httpGrpcSameHostname: {
     values: ["older-route-wins", "both-accepted"],
     default: READING_DEFAULTS.httpGrpcSameHostname,
-    question:
-      "an HTTPRoute and a GRPCRoute on the same hostname of one listener: the older is accepted and the other gets Accepted=False, or both are accepted (gRPC calls to the GRPCRoute, other requests to the HTTPRoute)",
   },
   /**
    * A TCPRoute on a TLS listener in Terminate mode. The spec's protocol table gives TLS listeners
@@ -70,8 +64,6 @@ export const READINGS = {
   tcpRouteOnTlsTerminate: {
     values: ["refused", "accepted"],
     default: READING_DEFAULTS.tcpRouteOnTlsTerminate,
-    question:
-      "a TCPRoute on a TLS listener in Terminate mode: refused (TLS listeners serve TLSRoute only), or accepted (the decrypted stream is forwarded as TCP)",
   },
   /**
    * Routes on one listener whose own hostnames differ (`abc.example.com`, `*.example.com`) but
@@ -85,8 +77,6 @@ export const READINGS = {
   GatewayRouteHostnameIntersectionPrecedence: {
     values: ["intersected-hostname", "original-hostnames"],
     default: READING_DEFAULTS.GatewayRouteHostnameIntersectionPrecedence,
-    question:
-      "routes whose own hostnames differ but intersect a listener to the same hostname: one virtual host keyed by the intersection (ranked by path, then age), or virtual hosts keyed by each route's own hostnames (the more specific route hostname wins)",
   },
   /**
    * What a RegularExpression match (path, header, query param, gRPC method) must cover. The spec
@@ -97,8 +87,6 @@ export const READINGS = {
   regexMatch: {
     values: ["full", "partial"],
     default: READING_DEFAULTS.regexMatch,
-    question:
-      "a RegularExpression matches the whole value (as Envoy), or any part (nginx ~, as NGINX Gateway Fabric)",
   },
   /**
    * A listener with several certificateRefs, some invalid (missing Secret, bad data, refused by a
@@ -109,8 +97,6 @@ export const READINGS = {
   partlyInvalidCertificateRefs: {
     values: ["not-programmed", "valid-ones-served"],
     default: READING_DEFAULTS.partlyInvalidCertificateRefs,
-    question:
-      "certificateRefs partly invalid: listener not programmed, or programmed with the valid ones (as Envoy Gateway)",
   },
 } as const satisfies Record<string, ReadingSpec>;
 

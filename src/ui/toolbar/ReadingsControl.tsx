@@ -2,17 +2,18 @@
  * The readings control, beside the world switch: where the Gateway API spec is unsettled or
  * implementations split, gwsim follows one reading by default and offers the other by name
  * (engine readings/readings.ts). Each reading shows its question and its values, gwsim's default
- * marked; the button carries a badge while any non-default reading is active, so nobody takes
+ * marked (ReadingsPanel.tsx); the button carries a badge while any non-default reading is active, so nobody takes
  * the analysis for gwsim's default behaviour. The words are the engine's: names, values and
- * questions come from READINGS.
+ * questions come from READINGS and READING_QUESTIONS.
  */
-import { useCallback, useId, useRef, useState } from "react";
-import { READINGS, type ReadingName, type Readings } from "../../engine/present";
+import { lazy, Suspense, useCallback, useId, useRef, useState } from "react";
+import type { ReadingName, Readings } from "../../engine/present";
 import { useGwsimStore } from "../../store";
 import { nonDefaultReadings, readingAssignments } from "../../store/readingChoices";
 import { useDismiss } from "../common/useDismiss";
 
-const READING_NAMES = Object.keys(READINGS) as ReadingName[];
+// The panel and the questions it shows load when it first opens (initial JS, issue 11).
+const ReadingsPanel = lazy(() => import("./ReadingsPanel"));
 
 export function ReadingsControl() {
   const readings = useGwsimStore((s) => s.readings);
@@ -58,64 +59,16 @@ export function ReadingsControl() {
         </span>
       </button>
       {open ? (
-        <div
-          className="readings-panel"
-          role="dialog"
-          aria-label="Readings"
-          id={panelId}
-          data-testid="readings-panel"
-        >
-          <p className="readings-intro">
-            Where the spec is unsettled or implementations split, gwsim follows its default and
-            offers the other reading by name. What a non-default reading changes is reported where
-            it acts (Problems, status, traces).
-          </p>
-          {READING_NAMES.map((name) => {
-            const spec = READINGS[name];
-            const current = readings[name] ?? spec.default;
-            return (
-              <fieldset key={name} className="reading" data-testid={`reading-${name}`}>
-                <legend className="reading-name">{name}</legend>
-                <p className="reading-question">{spec.question}</p>
-                <div className="reading-values">
-                  {spec.values.map((value) => (
-                    <label
-                      key={value}
-                      className={`reading-value ${value === current ? "is-on" : ""}`}
-                    >
-                      <input
-                        type="radio"
-                        name={`${panelId}-${name}`}
-                        value={value}
-                        checked={value === current}
-                        data-testid={`reading-${name}-${value}`}
-                        onChange={() => choose(name, value)}
-                      />
-                      {value}
-                      {value === spec.default ? (
-                        <span className="reading-default"> (gwsim's default)</span>
-                      ) : null}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            );
-          })}
-          <div className="readings-actions">
-            <button
-              type="button"
-              className="tb-button"
-              data-testid="readings-reset"
-              disabled={active.length === 0}
-              onClick={() => setReadings({})}
-            >
-              Use gwsim's defaults
-            </button>
-            <button type="button" className="tb-button" onClick={close}>
-              Close
-            </button>
-          </div>
-        </div>
+        <Suspense fallback={null}>
+          <ReadingsPanel
+            id={panelId}
+            readings={readings}
+            active={active.length > 0}
+            choose={choose}
+            reset={() => setReadings({})}
+            close={close}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
