@@ -49,6 +49,12 @@ test("choosing a reading changes the outcome, every view names it, and it persis
   await button.click();
   const panel = page.getByTestId("readings-panel");
   await expect(panel).toBeVisible();
+  // The whole panel lies inside the window (it opens leftwards from the button's right edge).
+  const box = await panel.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport).toBeTruthy();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(viewport!.width);
   const lone = page.getByTestId("reading-loneBackendZeroWeight");
   await expect(lone).toContainText(
     "the only backendRef of a rule has weight 0: it gets no traffic (500), or all of it",
