@@ -5,7 +5,8 @@
  * brought major collections closer), with chunks it copies the chunk list and the chunks it
  * touches. The worker's delta then finds every untouched chunk by identity (worker/analysisDelta).
  *
- * analyze() and the page see the flat list (SemanticGraph.edges): drawnGraph joins the chunks.
+ * analyze() keeps the flat list buildSemanticGraph made; the worker's answers and the page see it
+ * through drawnGraph, which joins the chunks.
  * A fresh analysis and a patched one chunk the same edges at the same boundaries (a patch keeps
  * every edge where it was), so the two stay deep-equal.
  */
@@ -34,5 +35,18 @@ export function revisionGraph(graph: SemanticGraph): RevisionGraph {
 }
 
 export function drawnGraph(graph: RevisionGraph): SemanticGraph {
-  return { nodes: graph.nodes, edges: graph.edgeChunks.flat(), namespaces: graph.namespaces };
+  return { nodes: graph.nodes, edges: joinedEdges(graph.edgeChunks), namespaces: graph.namespaces };
+}
+
+/**
+ * The chunks' edges in one new list. A copy into a list of the final length: Array.prototype.flat
+ * checks every element for being an array to flatten, five times slower on 70,000 edges.
+ */
+export function joinedEdges(chunks: readonly (readonly GraphEdge[])[]): GraphEdge[] {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const edges = new Array<GraphEdge>(length);
+  let at = 0;
+  for (const chunk of chunks) for (const edge of chunk) edges[at++] = edge;
+  return edges;
 }
