@@ -278,6 +278,33 @@ ${[1, 2, 3, 4].map(route).join("")}`;
     }
   });
 
+  test("Enter, Backspace, a pasted block and a comment line move later documents: the rest is reused", () => {
+    // The broken example has diagnostics in its later documents, which every edit below moves.
+    const yaml = example("broken-on-purpose.yaml");
+    const lines = yaml.split("\n");
+    const middle = Math.floor(lines.length / 2);
+    const withLine = (at: number, line: string) =>
+      [...lines.slice(0, at), line, ...lines.slice(at)].join("\n");
+    const texts = [
+      withLine(2, ""),
+      yaml,
+      withLine(middle, "# a note"),
+      withLine(middle, "# one\n# two\n# three"),
+      yaml,
+    ];
+    const revisions = createRevisionCache({ clock, capacity: 1 });
+    let previous = revisions.get(at(yaml)).analysed;
+    for (const text of texts) {
+      const next = revisions.get(at(text)).analysed;
+      const fresh = analyzeRevision(at(text), { clock });
+      expect(next.analysis).toEqual(fresh.analysis);
+      expect(computeFixIts(next)).toEqual(computeFixIts(fresh));
+      // Reused by reference: the incremental pass took the edit.
+      expect(next.analysis.gateways).toBe(previous.analysis.gateways);
+      previous = next;
+    }
+  });
+
   test("derived results (router, fix-its, lens) are computed once per revision", () => {
     const cached = createRevisionCache({ clock }).get(at(example("broken-on-purpose.yaml")));
     const router = (analysed: AnalyzedRevision) => compileRouter(analysed.analysis);
@@ -345,6 +372,26 @@ describe("cached results equal a fresh computation after random edit sequences",
         (t) =>
           t.slice(0, i % (t.length + 1)) + c + t.slice(i % (t.length + 1)),
     ),
+    // Enter (a blank, indented or comment line), a block of lines pasted again, two documents
+    // swapped: later documents move (incremental/shiftLocations.ts).
+    fc.tuple(fc.nat(), fc.constantFrom("", "    ", "# note")).map(([i, line]): Edit => (t) => {
+      const lines = t.split("\n");
+      lines.splice(i % lines.length, 0, line);
+      return lines.join("\n");
+    }),
+    fc.nat().map((i): Edit => (t) => {
+      const lines = t.split("\n");
+      const at = i % lines.length;
+      lines.splice(at, 0, ...lines.slice(at, at + 3));
+      return lines.join("\n");
+    }),
+    fc.nat().map((i): Edit => (t) => {
+      const d = documents(t);
+      if (d.length < 2) return t;
+      const k = i % (d.length - 1);
+      [d[k], d[k + 1]] = [d[k + 1] ?? "", d[k] ?? ""];
+      return d.join("---");
+    }),
     // A line deleted.
     fc.nat().map((i): Edit => (t) => {
       const lines = t.split("\n");

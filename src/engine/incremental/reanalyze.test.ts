@@ -16,6 +16,7 @@ import { uiBenchWorkspace } from "../../../bench/ui/workspace";
 import { analyzeRevision, type AnalyzedRevision } from "../analyze";
 import { createParseCache, type ParseCache } from "../load/parseCache";
 import type { AnalyzeOptions, ResourceKey, SourceFile } from "../types";
+import type { Analysis } from "../analysisTypes";
 import type { WorldMode } from "../resolve/world";
 import { loadValidated } from "../validate/loadValidated";
 import { reanalyze, type Reanalysis } from "./reanalyze";
@@ -308,10 +309,11 @@ describe("what one edit reuses", () => {
     expectFallback(BASE, BASE.replace("- port: 8080", "- port: 8081"), /backendRef to port 8080/);
   });
 
-  test("documents added, removed or moved, and line count changes: full pipeline", () => {
+  test("documents added, removed or moved: full pipeline", () => {
     expectFallback(BASE, BASE + route("d"), /added or removed/);
     expectFallback(BASE, GATEWAY + route("b") + route("a") + route("c"), /renamed or moved/);
-    expectFallback(BASE, BASE.replace("weight: 90", "weight: 90\n          # moved"), /line count/);
+    // A new `---` in a route: a document more, every later one at another index.
+    expectFallback(BASE, BASE.replace("  rules:\n", "---\n  rules:\n"), /another file or index/);
   });
 
   test("a route relying on an assumed ReferenceGrant: a weight edit is reused; the first object of the namespace flips it", () => {
@@ -453,6 +455,100 @@ describe("what one edit reuses", () => {
       expect(result.revision?.analysis).toEqual(fresh.analysis);
     }
   }, 60_000);
+});
+
+describe("lines added or removed (shiftLocations.ts)", () => {
+  // Route c sends to a Service the input lacks: a status diagnostic and a lint finding located in
+  // the last document, which every edit below moves or lays out anew.
+  const base = GATEWAY + route("a") + route("b") + route("c", { backend: "red" });
+  /** The lines of every diagnostic and lint finding about route c. */
+  const cLines = (a: Pick<Analysis, "diagnostics" | "lint">) =>
+    [...a.diagnostics, ...a.lint.map((f) => f.diagnostic)]
+      .filter((d) => d.object?.name === "c")
+      .map((d) => [d.line, d.endLine]);
+  const moved = (lines: number[][], by: number) => lines.map((l) => l.map((x) => x + by));
+  /** Reused, equal to a fresh analysis, proof lines-moved, and c's findings `by` lines lower. */
+  const expectShifted = (after: string, by: number) => {
+    const { result, fresh, previous } = step(base, after);
+    expect(result.fallback).toBeUndefined();
+    expect(result.proofs).toContain("lines-moved");
+    expect(result.revision?.analysis).toEqual(fresh.analysis);
+    const was = cLines(previous.analysis);
+    expect(was.length).toBeGreaterThan(0);
+    expect(cLines(fresh.analysis)).toEqual(moved(was, by));
+  };
+
+  test("Enter in an earlier route's rules: the later findings move down a line", () => {
+    expectShifted(base.replace("weight: 90\n", "weight: 90\n          \n"), 1);
+  });
+
+  test("a line deleted, a block pasted, a comment between documents", () => {
+    const withBlank = base.replace("weight: 90\n", "weight: 90\n\n");
+    const { revision } = expectReused(base, withBlank);
+    // Backspace of that line: revision n is the one with it.
+    const back = step(withBlank, base);
+    expect(back.result.fallback).toBeUndefined();
+    expect(back.result.revision?.analysis).toEqual(back.fresh.analysis);
+    expect(revision.analysis.objects.at(-1)?.line).toBe(
+      back.previous.analysis.objects.at(-1)?.line,
+    );
+    expectShifted(base.replace("  name: b\n", "  name: b\n  # one\n  # two\n  # three\n"), 3);
+    expectShifted(
+      base.replace(
+        "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: b",
+        "---\n# b follows\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: b",
+      ),
+      1,
+    );
+  });
+
+  test("Enter in the first document, a GatewayClass: every later object moves", () => {
+    expectShifted(base.replace("  name: gwsim\n", "  name: gwsim\n\n"), 1);
+  });
+
+  test("a line added inside the route the findings are about: located again by their paths", () => {
+    // Above c's backendRefs: the findings at spec.rules[0].backendRefs[1] move, the object does not.
+    const { result, fresh, previous } = step(
+      base,
+      base.replace(/(name: c\n[^]*?)( {6}backendRefs:\n)/, "$1\n$2"),
+    );
+    expect(result.fallback).toBeUndefined();
+    expect(result.revision?.analysis).toEqual(fresh.analysis);
+    const c = (a: typeof fresh.analysis) => a.objects.find((o) => o.name === "c")?.line;
+    expect(c(fresh.analysis)).toBe(c(previous.analysis));
+    expect(cLines(fresh.analysis)).toEqual(moved(cLines(previous.analysis), 1));
+  });
+
+  test("a blank line that ends a block scalar changes the object: handled as its edit", () => {
+    const note = base.replace(
+      "  name: c\n  namespace: shop\n",
+      "  name: c\n  namespace: shop\n  annotations:\n    note: |\n      one\n      two\n",
+    );
+    const { result, fresh } = step(note, note.replace("      one\n", "      one\n\n"));
+    if (result.revision !== undefined) expect(result.revision.analysis).toEqual(fresh.analysis);
+    else expect(result.fallback).toMatch(/not a route|annotations|attachment/);
+  });
+
+  test("a finding between documents that moved apart, or in a List: full pipeline", () => {
+    const list = `---
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Service
+    metadata:
+      name: red
+      namespace: shop
+    spec:
+      ports:
+        - port: 8080
+`;
+    expectFallback(
+      base + list,
+      (base + list).replace("  name: gwsim\n", "  name: gwsim\n\n"),
+      /List/,
+    );
+  });
 });
 
 describe("a Service edited in place", () => {
@@ -928,6 +1024,20 @@ describe("incremental equals fresh on random edit sequences", () => {
       d.splice(i % d.length, 0, d[i % d.length] ?? "");
       return d.join("---");
     }),
+    // Lines added or removed (shiftLocations.ts): Enter (a blank, indented or comment line),
+    // a line deleted, a block of lines pasted again below itself, two documents swapped.
+    fc
+      .tuple(fc.nat(), fc.constantFrom("", "      ", "# note", "    # note"))
+      .map(([i, line]) => nth(/\n/g, (m) => `${m}${line}\n`)(i)),
+    fc.nat().map(nth(/^.*\n/gm, () => "")),
+    fc.nat().map(nth(/^(?:.*\n){3}/gm, (m) => m + m)),
+    fc.nat().map((i): Edit => (t) => {
+      const d = documents(t);
+      const k = i % Math.max(1, d.length - 1);
+      if (d.length < 2) return t;
+      [d[k], d[k + 1]] = [d[k + 1] ?? "", d[k] ?? ""];
+      return d.join("---");
+    }),
     fc.tuple(fc.nat(), fc.constantFrom(":", " ", "x", "\n", "[", "\n---\n")).map(
       ([i, c]): Edit =>
         (t) =>
@@ -1035,7 +1145,7 @@ describe("incremental equals fresh on random edit sequences", () => {
     // ... and every proof the pass knows, hostname edits and Service edits among them.
     // ... the Services and routes a BackendTLSPolicy does not read, and no rival of another kind.
     const every = ["route-rules", "route-rerank", "route-hosts", "service", "table-rules-stand"];
-    for (const p of [...every, "tls-policies-unread", "no-kind-rival"])
+    for (const p of [...every, "tls-policies-unread", "no-kind-rival", "lines-moved"])
       expect([p, proofs.get(p) ?? 0]).not.toEqual([p, 0]);
   }, 120_000);
 });

@@ -51,6 +51,7 @@ import { rerankedEntries } from "./rerankRoute";
 import { serviceEditReach } from "./serviceEdit";
 import { reachesNamedService, servicesPoliciesName } from "./backendTlsReach";
 import { rivalKindShares } from "./kindClash";
+import { sameApartFromLines, shiftedRevision } from "./shiftLocations";
 import { tableRulesStand, type TableSide } from "./localTableLint";
 import {
   attachOnItsOwn,
@@ -112,7 +113,9 @@ export interface Reanalysis {
  * - "tls-policies-unread": the input holds BackendTLSPolicies, and the edited routes and Services
  *   reach none of the Services they name (backendTlsReach.ts);
  * - "no-kind-rival": a route's hostnames edited while the input holds routes of the other
- *   clashing kind, none of them on a listener the route is checked against (kindClash.ts).
+ *   clashing kind, none of them on a listener the route is checked against (kindClash.ts);
+ * - "lines-moved": lines were added or removed, and revision n's located results were carried to
+ *   the new lines (shiftLocations.ts).
  */
 export type ReuseProof =
   | "route-rules"
@@ -121,7 +124,8 @@ export type ReuseProof =
   | "service"
   | "table-rules-stand"
   | "tls-policies-unread"
-  | "no-kind-rival";
+  | "no-kind-rival"
+  | "lines-moved";
 
 /** One Service edited in place, proven to reach no other object (serviceEdit.ts). */
 interface ServiceEdit {
@@ -154,9 +158,15 @@ export function reanalyze(
   if (world !== previous.analysis.world) return fallback("the world changed");
   if (!sameJson(options.readings, previous.options.readings))
     return fallback("the readings changed");
-  const stages = previous.stages;
-  const changed = editedPositions(stages.manifests, loaded.manifests);
-  if (typeof changed === "string") return fallback(changed);
+  let stages = previous.stages;
+  const edited = editedPositions(stages.manifests, loaded.manifests);
+  if (typeof edited === "string") return fallback(edited);
+  const { changed, reparsed, linesMoved } = edited;
+  // Lines added or removed: revision n's located results carried to the new lines first.
+  const shifted = linesMoved ? shiftedRevision(previous, loaded, reparsed) : undefined;
+  if (typeof shifted === "string") return fallback(shifted);
+  if (shifted !== undefined) stages = shifted.stages;
+  const sameReport = linesMoved ? sameApartFromLines : sameJson;
   if (!sameJson(stages.loadDiagnostics, loaded.loadDiagnostics))
     return fallback("what the loader reports changed");
   const index = previous.index;
@@ -179,9 +189,10 @@ export function reanalyze(
     const before = stages.manifests[i] as Manifest;
     replaced.set(before, loaded.manifests[i] as Manifest);
   }
+  for (const [before, after] of shifted?.moved ?? []) replaced.set(before, after);
   const nextIndex = patchIndex(index, replaced);
 
-  const analysis = previous.analysis;
+  const analysis = shifted?.analysis ?? previous.analysis;
   const settled = settledOf(analysis);
   let listeners: ReadonlyMap<string, GatewayListeners> | undefined;
   // Which of the narrower proofs the edits took (ReuseProof), for the tests that check each runs.
@@ -278,10 +289,10 @@ export function reanalyze(
         return fallback("the route's backends changed and a BackendTLSPolicy reads them");
       next.route = withSettledBackendTLS(next.route, settled);
     } else if (named !== undefined) tlsUnread = true;
-    if (!sameJson(oldCtx.diagnostics, nextCtx.diagnostics))
+    if (!sameReport(oldCtx.diagnostics, nextCtx.diagnostics))
       return fallback("what the route's references report changed");
     if (
-      !sameJson(assumptionDiagnostics(oldCtx), assumptionDiagnostics(nextCtx)) ||
+      !sameReport(assumptionDiagnostics(oldCtx), assumptionDiagnostics(nextCtx)) ||
       !sameJson(
         [...oldCtx.assumptions.values()].map((a) => a.object),
         [...nextCtx.assumptions.values()].map((a) => a.object),
@@ -461,6 +472,7 @@ export function reanalyze(
   if (tableRulesLocal) proofs.push("table-rules-stand");
   if (tlsUnread) proofs.push("tls-policies-unread");
   if (rivalFree) proofs.push("no-kind-rival");
+  if (linesMoved) proofs.push("lines-moved");
   return {
     proofs,
     revision: {
@@ -476,35 +488,44 @@ export function reanalyze(
 }
 
 /**
- * Positions of the objects the edit changed, or why the edit is not in place. An unchanged
- * document's typed body is the very object of the previous analysis (the parse cache and the
- * validation cache keep it), so comparing references finds the edited ones without reading them.
+ * Positions of the objects the edit changed, of those read again (changed, or only laid out
+ * anew), and whether any object's lines moved (shiftLocations.ts), or why the edit is not in place. An unchanged document's typed body
+ * is the very object of the previous analysis (the parse cache and the validation cache keep it,
+ * at its new lines too), so comparing references finds the edited ones without reading them.
  */
 function editedPositions(
   before: readonly Manifest[],
   after: readonly Manifest[],
-): number[] | string {
+): { changed: number[]; reparsed: number[]; linesMoved: boolean } | string {
   if (before.length !== after.length) return "objects were added or removed";
   const changed: number[] = [];
+  const reparsed: number[] = [];
+  let linesMoved = false;
   for (let i = 0; i < after.length; i++) {
     const a = before[i] as Manifest;
     const b = after[i] as Manifest;
     if (a.key !== b.key) return "an object was renamed or moved";
-    if (!sameSource(a.source, b.source)) return "a document moved or changed its line count";
+    if (!sameDocument(a.source, b.source)) return "a document moved to another file or index";
+    if (a.source.line !== b.source.line || a.source.endLine !== b.source.endLine) linesMoved = true;
     if (a.body !== b.body || a.apiVersion !== b.apiVersion || a.modelled !== b.modelled) {
+      reparsed.push(i);
+      // Its text changed but not what it says (a line added or removed in it): laid out anew,
+      // the same object, whatever its kind (its places are found again: shiftLocations.ts).
+      if (a.apiVersion === b.apiVersion && a.modelled === b.modelled && sameJson(a.body, b.body)) {
+        linesMoved = true;
+        continue;
+      }
       changed.push(i);
       if (changed.length > MAX_EDITED_OBJECTS) return "too many objects changed";
     }
   }
-  if (changed.length === 0) return "no object changed";
-  return changed;
+  if (changed.length === 0 && !linesMoved) return "no object changed";
+  return { changed, reparsed, linesMoved };
 }
 
-function sameSource(a: Manifest["source"], b: Manifest["source"]): boolean {
+function sameDocument(a: Manifest["source"], b: Manifest["source"]): boolean {
   return (
-    a.line === b.line &&
     a.docIndex === b.docIndex &&
-    a.endLine === b.endLine &&
     a.column === b.column &&
     a.listIndex === b.listIndex &&
     a.file === b.file
