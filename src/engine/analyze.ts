@@ -70,6 +70,8 @@ export interface StageOutputs {
   loadDiagnostics: readonly Diagnostic[];
   validationDiagnostics: readonly Diagnostic[];
   statusDiagnostics: readonly Diagnostic[];
+  /** Where the status stage's per-route findings sit in statusDiagnostics ([from, to)). */
+  statusRouteDiagnostics: readonly [number, number];
   /** Lint findings per rule, in rule order (lintAnalysis's RULES). */
   lintByRule: readonly (readonly LintFinding[])[];
   drift: readonly LocatedDrift[];
@@ -206,6 +208,7 @@ function analyzeLoaded<G>(
       loadDiagnostics: loaded.loadDiagnostics,
       validationDiagnostics: loaded.validationDiagnostics,
       statusDiagnostics: resolved.diagnostics,
+      statusRouteDiagnostics: resolved.routeDiagnostics,
       lintByRule,
       drift,
     },

@@ -305,6 +305,56 @@ ${[1, 2, 3, 4].map(route).join("")}`;
     }
   });
 
+  test("a backendRef's Service name typed letter by letter through missing names is reused", () => {
+    // Each intermediate spelling names a Service the input lacks, whose finding, ResolvedRefs
+    // condition and ghost node come and go (routeDiagnostics.ts, ghostNodes.ts) while the
+    // Gateways' status is the previous revision's.
+    const route = (n: number, backend = "svc") => `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: r${n}
+spec:
+  parentRefs:
+    - name: gw
+  hostnames:
+    - "app${n}.example.com"
+  rules:
+    - backendRefs:
+        - name: ${backend}
+          port: 80
+`;
+    const service = (name: string) => `---
+apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+spec:
+  ports:
+    - port: 80
+`;
+    const text = (backend: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw
+spec:
+  gatewayClassName: c
+  listeners:
+    - name: web
+      protocol: HTTP
+      port: 80
+${service("svc")}${service("canary")}${route(1)}${route(2, backend)}${route(3, "sv")}${route(4)}`;
+    const names = ["sv", "s", "", "c", "ca", "can", "cana", "canar", "canary", "svc"];
+    const revisions = createRevisionCache({ clock });
+    let previous = revisions.get(at(text("svc"))).analysed.analysis;
+    for (const name of names) {
+      const next = revisions.get(at(text(name))).analysed.analysis;
+      expect(next).toEqual(analyzeRevision(at(text(name)), { clock }).analysis);
+      expect(next.gateways).toBe(previous.gateways);
+      previous = next;
+    }
+  });
+
   test("derived results (router, fix-its, lens) are computed once per revision", () => {
     const cached = createRevisionCache({ clock }).get(at(example("broken-on-purpose.yaml")));
     const router = (analysed: AnalyzedRevision) => compileRouter(analysed.analysis);

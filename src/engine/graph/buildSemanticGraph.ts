@@ -69,7 +69,8 @@ export function markObjectErrors(
   });
 }
 
-function ghostNode(m: MissingTarget): GraphNode {
+/** Exported for the incremental pass, which draws a new ghost the same way (ghostNodes.ts). */
+export function ghostNode(m: MissingTarget): GraphNode {
   const category = categoryOfKind(m.kind);
   const details: GraphNode["details"] =
     category === "gateway"

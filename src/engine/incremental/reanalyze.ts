@@ -33,12 +33,13 @@ import { isRouteKind, type RouteKind } from "../api/kinds";
 import type { AnalyzedRevision, StageOutputs } from "../analyze";
 import { mergeDiagnostics, summarize } from "../analyze";
 import type { Analysis, RevisionAnalysis } from "../analysisTypes";
-import { buildGraphEdges } from "../graph/buildGraphEdges";
+import { buildGraphEdges, type MissingTarget } from "../graph/buildGraphEdges";
 import { buildGraphNodes } from "../graph/buildGraphNodes";
 import { markObjectErrors } from "../graph/buildSemanticGraph";
 import type { GraphEdge, GraphNode } from "../graph/types";
 import type { RevisionGraph } from "../graph/edgeChunks";
 import { edgeAt, forEachEdge, withEdgesReplaced } from "./patchEdges";
+import { withGhostsReplaced } from "./ghostNodes";
 import { parseFieldPath } from "../fixits/buildSuggestedValueFixes";
 import { findBackendProblems } from "../lint/findBackendProblems";
 import { BACKEND_RULE_INDEX, lintRule, TABLE_RULE_INDEXES } from "../lint/lintAnalysis";
@@ -53,6 +54,7 @@ import { reachesNamedService, servicesPoliciesName } from "./backendTlsReach";
 import { rivalKindShares } from "./kindClash";
 import { sameApartFromLines, shiftedRevision } from "./shiftLocations";
 import { tableRulesStand, type TableSide } from "./localTableLint";
+import { patchRouteFindings, type RouteFindings } from "./routeDiagnostics";
 import {
   attachOnItsOwn,
   reconciledListeners,
@@ -115,7 +117,11 @@ export interface Reanalysis {
  * - "no-kind-rival": a route's hostnames edited while the input holds routes of the other
  *   clashing kind, none of them on a listener the route is checked against (kindClash.ts);
  * - "lines-moved": lines were added or removed, and revision n's located results were carried to
- *   the new lines (shiftLocations.ts).
+ *   the new lines (shiftLocations.ts);
+ * - "route-findings": what an edited route's references report changed (a backendRef naming a
+ *   Service the input lacks), replaced in the status stage's findings (routeDiagnostics.ts);
+ * - "ghosts-moved": an edited route's edge moved onto or off a missing object, the graph's
+ *   ghosts drawn again from its edges (ghostNodes.ts).
  */
 export type ReuseProof =
   | "route-rules"
@@ -125,7 +131,9 @@ export type ReuseProof =
   | "table-rules-stand"
   | "tls-policies-unread"
   | "no-kind-rival"
-  | "lines-moved";
+  | "lines-moved"
+  | "route-findings"
+  | "ghosts-moved";
 
 /** One Service edited in place, proven to reach no other object (serviceEdit.ts). */
 interface ServiceEdit {
@@ -232,6 +240,7 @@ export function reanalyze(
   };
   const edits: RouteEdit[] = [];
   const services: ServiceEdit[] = [];
+  const findings: RouteFindings[] = [];
   for (const i of changed) {
     const before = stages.manifests[i] as Manifest;
     const after = loaded.manifests[i] as Manifest;
@@ -289,8 +298,8 @@ export function reanalyze(
         return fallback("the route's backends changed and a BackendTLSPolicy reads them");
       next.route = withSettledBackendTLS(next.route, settled);
     } else if (named !== undefined) tlsUnread = true;
-    if (!sameReport(oldCtx.diagnostics, nextCtx.diagnostics))
-      return fallback("what the route's references report changed");
+    // What the route's references report (a Service it names missing) is patched in place below.
+    findings.push({ key: after.key, was: oldCtx.diagnostics, now: nextCtx.diagnostics });
     if (
       !sameReport(assumptionDiagnostics(oldCtx), assumptionDiagnostics(nextCtx)) ||
       !sameJson(
@@ -299,7 +308,8 @@ export function reanalyze(
       )
     )
       return fallback("the objects the route makes the world assume changed");
-    if (!locatedAlike(stages, after, loaded.locator))
+    // Its reference findings are not reused: they are replaced by the new ones (patchRouteFindings).
+    if (!locatedAlike(stages, after, loaded.locator, oldCtx.diagnostics))
       return fallback("a finding of revision n points elsewhere in the edited document now");
     const edit: RouteEdit = { key: after.key, position: i, before, after, kind, old, next };
     if (attach !== undefined) edit.attach = attach;
@@ -308,6 +318,17 @@ export function reanalyze(
   if (edits.some((e) => e.attach !== undefined) && changed.length > 1)
     return fallback("a route's hostnames changed beside other edits");
 
+  const statusFindings = patchRouteFindings(
+    stages.statusDiagnostics,
+    stages.statusRouteDiagnostics,
+    findings,
+    (key) => {
+      const at = positionsOf(manifestPositions, nextIndex.manifests, key);
+      return at.length === 1 ? at[0] : undefined;
+    },
+  );
+  if (typeof statusFindings === "string") return fallback(statusFindings);
+  const statusDiagnostics = statusFindings.diagnostics;
   const statusCtx = context(nextIndex, loaded.locator);
   // Copied only when a route's status reads otherwise (a weight edit writes the same conditions).
   let status: StatusReport = analysis.status;
@@ -415,12 +436,14 @@ export function reanalyze(
   }
   const lint = lintByRule === stages.lintByRule ? analysis.lint : lintByRule.flat();
   const diagnostics =
-    lint === analysis.lint && sameJson(stages.validationDiagnostics, loaded.validationDiagnostics)
+    lint === analysis.lint &&
+    statusDiagnostics === stages.statusDiagnostics &&
+    sameJson(stages.validationDiagnostics, loaded.validationDiagnostics)
       ? analysis.diagnostics
       : mergeDiagnostics(
           loaded.loadDiagnostics,
           loaded.validationDiagnostics,
-          stages.statusDiagnostics,
+          statusDiagnostics,
           lint,
           stages.drift,
         );
@@ -432,12 +455,14 @@ export function reanalyze(
     objects[e.position] = summary;
   }
 
-  const patchedGraph = patchGraph(analysis, edits, settled, {
-    status,
-    routes,
-    objects,
-    diagnostics,
-  });
+  const ghostsMoved: ReuseProof[] = [];
+  const patchedGraph = patchGraph(
+    analysis,
+    edits,
+    settled,
+    { status, routes, objects, diagnostics },
+    ghostsMoved,
+  );
   if (patchedGraph === undefined) return fallback("an edited route's edges changed shape");
   const graph = patchServiceNodes(patchedGraph, analysis, services, { objects, diagnostics });
   if (graph === undefined) return fallback("an edited Service has no node of its own");
@@ -462,6 +487,8 @@ export function reanalyze(
     locator: loaded.locator,
     loadDiagnostics: loaded.loadDiagnostics,
     validationDiagnostics: loaded.validationDiagnostics,
+    statusDiagnostics,
+    statusRouteDiagnostics: statusFindings.span,
     lintByRule,
   };
   const proofs: ReuseProof[] = [];
@@ -473,6 +500,8 @@ export function reanalyze(
   if (tlsUnread) proofs.push("tls-policies-unread");
   if (rivalFree) proofs.push("no-kind-rival");
   if (linesMoved) proofs.push("lines-moved");
+  if (statusDiagnostics !== stages.statusDiagnostics) proofs.push("route-findings");
+  if (ghostsMoved.length > 0) proofs.push("ghosts-moved");
   return {
     proofs,
     revision: {
@@ -954,12 +983,15 @@ function patchGraph(
   edits: readonly RouteEdit[],
   settled: Settled,
   next: Pick<Analysis, "status" | "routes" | "objects" | "diagnostics">,
+  took: ReuseProof[],
 ): RevisionGraph | undefined {
   const graph = analysis.graph;
   let nodes = graph.nodes;
   // By flat position: the chunks holding them are copied once, at the end (graph/edgeChunks.ts).
   const replacedEdges = new Map<number, GraphEdge>();
   let present: Set<string> | undefined;
+  let ghostsMoved = false;
+  const missing = new Map<string, MissingTarget>();
   for (const e of edits) {
     const was = e.attach?.was ?? {
       explain: settled.explain(e.key),
@@ -988,17 +1020,22 @@ function patchGraph(
     const before = ownEdges(
       buildGraphEdges(input(e.before, e.old.route, analysis.status, was)).edges,
     );
-    const after = ownEdges(buildGraphEdges(input(e.after, e.next.route, next.status, now)).edges);
+    const built = buildGraphEdges(input(e.after, e.next.route, next.status, now));
+    const after = ownEdges(built.edges);
     if (before.length !== after.length) return undefined;
     const updates = new Map<string, GraphEdge>();
     for (let i = 0; i < after.length; i++) {
       const a = before[i] as GraphEdge;
       const b = after[i] as GraphEdge;
       if (a.id !== b.id || updates.has(b.id)) return undefined;
-      // A new target is fine when both are objects of the input: no ghost appears or goes.
+      // A new target that is not an object of the input (a Service name half typed) moves
+      // the ghosts: drawn again from the edges below (ghostNodes.ts).
       if (a.target !== b.target) {
         present ??= new Set<string>(next.objects.map((o) => o.key));
-        if (!present.has(a.target) || !present.has(b.target)) return undefined;
+        if (!present.has(a.target) || !present.has(b.target)) {
+          for (const m of built.missing) if (!present.has(m.key)) missing.set(m.key, m);
+          ghostsMoved = true;
+        }
       }
       updates.set(b.id, b);
     }
@@ -1021,8 +1058,20 @@ function patchGraph(
   }
   if (nodes === graph.nodes && replacedEdges.size === 0) return graph;
   const edgeChunks = withEdgesReplaced(graph.edgeChunks, replacedEdges);
-  nodeIds.carry(graph.nodes, nodes);
   edgeSources.carry(graph.edgeChunks, edgeChunks);
+  if (ghostsMoved && present !== undefined) {
+    const assumed = new Set<string>(analysis.assumptions.map((a) => a.key));
+    // The ghosts are found anew and may move: the node positions are not handed on.
+    took.push("ghosts-moved");
+    return withGhostsReplaced(
+      { ...graph, nodes, edgeChunks },
+      graph.edgeChunks,
+      present,
+      missing,
+      assumed,
+    );
+  }
+  nodeIds.carry(graph.nodes, nodes);
   return { ...graph, nodes, edgeChunks };
 }
 
@@ -1110,10 +1159,14 @@ function locatedAlike(
   stages: StageOutputs,
   after: Manifest,
   locator: StatusContext["locator"],
+  replaced: readonly Diagnostic[] = [],
 ): boolean {
   const reused: Diagnostic[] = [];
-  for (const i of positionsOf(diagnosticOwners, stages.statusDiagnostics, after.key))
-    reused.push(stages.statusDiagnostics[i] as Diagnostic);
+  const fresh = new Set(replaced.map((d) => JSON.stringify(d)));
+  for (const i of positionsOf(diagnosticOwners, stages.statusDiagnostics, after.key)) {
+    const d = stages.statusDiagnostics[i] as Diagnostic;
+    if (fresh.size === 0 || !fresh.has(JSON.stringify(d))) reused.push(d);
+  }
   stages.lintByRule.forEach((findings, rule) => {
     if (rule === BACKEND_RULE_INDEX) return;
     for (const i of positionsOf(findingOwners, findings, after.key))

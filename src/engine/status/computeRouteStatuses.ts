@@ -54,6 +54,12 @@ export interface RouteStatusResult {
   meshBindings: MeshBinding[];
   /** What mesh parents route by where it differs from `routes` (RouteResolution.meshView). */
   meshRoutes: ResolvedRoute[];
+  /**
+   * Where the per-route loop's diagnostics sit in ctx.diagnostics ([from, to)): each route's own
+   * findings, route by route in input order. The incremental pass places an edited route's new
+   * findings by this (incremental/routeDiagnostics.ts).
+   */
+  loopDiagnostics: readonly [number, number];
 }
 
 export function computeRouteStatuses(
@@ -65,6 +71,7 @@ export function computeRouteStatuses(
   // Indexed loops in this module: it runs once per analysis over every route, mostly before the
   // engine optimizes it, and each for…of step there allocates an iterator result.
   const manifests = ctx.index.manifests;
+  const loopFrom = ctx.diagnostics.length;
   for (let i = 0; i < manifests.length; i++) {
     const m = manifests[i] as Manifest;
     if (!isRouteKind(m.kind) || !m.modelled) continue;
@@ -74,6 +81,7 @@ export function computeRouteStatuses(
     );
     work.push({ m, resolution, outcomes });
   }
+  const loopDiagnostics = [loopFrom, ctx.diagnostics.length] as const;
   resolveHttpGrpcClash(ctx, work);
   noteTcpRoutesOnTlsListeners(ctx, work);
   resolveMeshKindClash(work);
@@ -131,6 +139,7 @@ export function computeRouteStatuses(
     statuses,
     meshBindings,
     meshRoutes,
+    loopDiagnostics,
   };
 }
 

@@ -70,6 +70,8 @@ export interface StatusResult {
    * Working state with Manifest references: it stays in the worker, never in the Analysis.
    */
   listeners: ReadonlyMap<ResourceKey, GatewayListeners>;
+  /** Where the route loop's findings sit in `diagnostics` ([from, to): RouteStatusResult). */
+  routeDiagnostics: readonly [number, number];
 }
 
 export function computeStatus(
@@ -225,6 +227,8 @@ export function computeStatus(
 
   reportNamespaceLabelConflicts(ctx);
 
+  const kept = dedupe(ctx.diagnostics);
+  const [loopFrom, loopTo] = routes.loopDiagnostics;
   return {
     status,
     explain: routes.explain,
@@ -234,9 +238,13 @@ export function computeStatus(
     routes: resolvedRoutes,
     attachments: routes.attachments,
     policies,
-    diagnostics: [...dedupe(ctx.diagnostics), ...assumptionDiagnostics(ctx)],
+    diagnostics: [...kept, ...assumptionDiagnostics(ctx)],
     assumptions: [...ctx.assumptions.values()].map((a) => a.object),
     listeners,
+    routeDiagnostics:
+      kept.length === ctx.diagnostics.length
+        ? routes.loopDiagnostics
+        : [keptBefore(ctx.diagnostics, kept, loopFrom), keptBefore(ctx.diagnostics, kept, loopTo)],
   };
 }
 
@@ -426,6 +434,13 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** How many of `all`'s first `end` diagnostics dedupe kept (`kept` is in `all`'s order). */
+function keptBefore(all: readonly Diagnostic[], kept: readonly Diagnostic[], end: number): number {
+  let k = 0;
+  for (let i = 0; i < end; i++) if (kept[k] === all[i]) k++;
+  return k;
 }
 
 /** Each selector whose assumed labels would contradict those assumed earlier for its namespace. */
