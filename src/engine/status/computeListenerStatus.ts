@@ -8,6 +8,23 @@ import { GATEWAY_GROUP } from "../api/kinds";
 import type { ListenerStatus } from "../types";
 import { isListenerReady, type ListenerState } from "./listenerState";
 import { conditionsFor, type StatusContext } from "./statusContext";
+import { leadingProblem } from "./leadingProblem";
+
+/**
+ * A listener's ResolvedRefs reason when several refs fail. RefNotPermitted first: the
+ * certificateRefs field says a ref no ReferenceGrant allows MUST give it, and InvalidCertificateRef
+ * "must be used only when the reference is allowed". The rest in the order the API lists the
+ * condition's reasons (PartiallyInvalidCertificateRef, a reading's stand-in, with
+ * InvalidCertificateRef).
+ */
+const LISTENER_REF_RANKING: readonly string[] = [
+  ListenerReason.RefNotPermitted,
+  ListenerReason.InvalidCertificateRef,
+  "PartiallyInvalidCertificateRef",
+  ListenerReason.InvalidRouteKinds,
+  ListenerReason.InvalidCACertificateRef,
+  ListenerReason.InvalidCACertificateKind,
+];
 
 export function computeListenerStatus(
   ctx: StatusContext,
@@ -33,7 +50,7 @@ export function computeListenerStatus(
           "Listener is programmed",
         );
 
-  const first = l.refProblems[0];
+  const first = leadingProblem(l.refProblems, LISTENER_REF_RANKING);
   const resolvedRefs = first
     ? condition(
         ConditionType.ResolvedRefs,

@@ -1,0 +1,102 @@
+/**
+ * A ResolvedRefs condition carries one reason however many refs fail: the reason must follow the
+ * spec's words, never the order the refs are written in (leadingProblem.ts).
+ */
+import { describe, expect, test } from "vitest";
+import { analyze } from "../analyze";
+import type { AnalyzeOptions, GatewayStatus } from "../types";
+
+const PREAMBLE = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: gc}
+spec: {controllerName: example.com/c}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: cert, namespace: default}
+type: kubernetes.io/tls
+stringData:
+  tls.crt: "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\\n"
+  tls.key: "-----BEGIN RSA PRIVATE KEY-----\\nMIIE\\n-----END RSA PRIVATE KEY-----\\n"
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: other, namespace: elsewhere}
+type: kubernetes.io/tls
+stringData:
+  tls.crt: "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\\n"
+  tls.key: "-----BEGIN RSA PRIVATE KEY-----\\nMIIE\\n-----END RSA PRIVATE KEY-----\\n"
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: default}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: far, namespace: elsewhere}
+spec: {ports: [{port: 80}]}
+`;
+
+const gateway = (certificateRefs: string, extra = "") => `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: default}
+spec:
+  gatewayClassName: gc
+  listeners:
+    - name: https
+      protocol: HTTPS
+      port: 443
+      tls: {certificateRefs: [${certificateRefs}]}
+${extra}`;
+
+function listenerResolvedRefs(yaml: string, options: AnalyzeOptions = { world: "closed" }) {
+  const analysis = analyze([{ name: "in.yaml", text: PREAMBLE + yaml }], options);
+  const listener = (analysis.status["Gateway/default/gw"] as GatewayStatus).listeners[0];
+  return listener?.conditions.find((c) => c.type === "ResolvedRefs");
+}
+
+const MISSING = "{name: gone}";
+const REFUSED = "{name: other, namespace: elsewhere}";
+const SERVED: AnalyzeOptions = {
+  world: "closed",
+  readings: { partlyInvalidCertificateRefs: "valid-ones-served" },
+};
+
+describe("listener certificateRefs failing in two ways", () => {
+  test.each([
+    ["missing first", `${MISSING}, ${REFUSED}`],
+    ["refused first", `${REFUSED}, ${MISSING}`],
+  ])(
+    "a ref no grant allows gives RefNotPermitted, the missing one is in the message (%s)",
+    (_, refs) => {
+      const c = listenerResolvedRefs(gateway(refs));
+      expect(c).toMatchObject({ status: "False", reason: "RefNotPermitted" });
+      expect(c?.message).toContain("Secret default/gone");
+      expect(c?.message).toContain("Secret elsewhere/other");
+    },
+  );
+
+  test("a wrong kind and a refused ref: RefNotPermitted", () => {
+    const c = listenerResolvedRefs(
+      gateway(`{group: example.com, kind: Vault, name: v}, ${REFUSED}`),
+    );
+    expect(c).toMatchObject({ reason: "RefNotPermitted" });
+  });
+
+  test("under valid-ones-served, a missing ref after a refused one still gives RefNotPermitted", () => {
+    const c = listenerResolvedRefs(gateway(`{name: cert}, ${MISSING}, ${REFUSED}`), SERVED);
+    expect(c).toMatchObject({ status: "False", reason: "RefNotPermitted" });
+  });
+
+  test("a refused certificate and an invalid route kind: RefNotPermitted", () => {
+    const yaml = gateway(REFUSED).replace(
+      "      tls:",
+      "      allowedRoutes: {kinds: [{kind: TCPRoute}]}\n      tls:",
+    );
+    const c = listenerResolvedRefs(yaml);
+    expect(c).toMatchObject({ reason: "RefNotPermitted" });
+    expect(c?.message).toContain("TCPRoute");
+  });
+});
