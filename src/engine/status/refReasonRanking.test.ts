@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { analyze } from "../analyze";
-import type { AnalyzeOptions, GatewayStatus } from "../types";
+import type { AnalyzeOptions, Condition, GatewayStatus, RouteStatus } from "../types";
 
 const PREAMBLE = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -99,4 +99,44 @@ describe("listener certificateRefs failing in two ways", () => {
     expect(c).toMatchObject({ reason: "RefNotPermitted" });
     expect(c?.message).toContain("TCPRoute");
   });
+});
+
+const route = (backendRefs: string) => `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: default}
+spec:
+  parentRefs: [{name: gw}]
+  rules: [{backendRefs: [${backendRefs}]}]
+`;
+
+function routeResolvedRefs(backendRefs: string): Condition | undefined {
+  const yaml = gateway("{name: cert}") + route(backendRefs);
+  const analysis = analyze([{ name: "in.yaml", text: PREAMBLE + yaml }], { world: "closed" });
+  const status = analysis.status["HTTPRoute/default/r"] as RouteStatus;
+  return status.parents[0]?.conditions.find((c) => c.type === "ResolvedRefs");
+}
+
+const NOT_FOUND = "{name: nowhere, port: 80}";
+const NOT_PERMITTED = "{name: far, namespace: elsewhere, port: 80}";
+const BAD_KIND = "{group: example.com, kind: Bucket, name: b}";
+
+describe("route backendRefs failing in several ways", () => {
+  test.each([
+    [`${NOT_FOUND}, ${NOT_PERMITTED}`],
+    [`${NOT_PERMITTED}, ${NOT_FOUND}`],
+    [`${BAD_KIND}, ${NOT_PERMITTED}`],
+  ])("RefNotPermitted whatever the order: %s", (refs) => {
+    const c = routeResolvedRefs(refs);
+    expect(c).toMatchObject({ status: "False", reason: "RefNotPermitted" });
+  });
+
+  test.each([[`${NOT_FOUND}, ${BAD_KIND}`], [`${BAD_KIND}, ${NOT_FOUND}`]])(
+    "BackendNotFound before InvalidKind (alphabetical, as Envoy Gateway sorts them): %s",
+    (refs) => {
+      const c = routeResolvedRefs(refs);
+      expect(c).toMatchObject({ reason: "BackendNotFound" });
+      expect(c?.message).toContain("Bucket");
+    },
+  );
 });
