@@ -140,3 +140,64 @@ describe("route backendRefs failing in several ways", () => {
     },
   );
 });
+
+const policy = (caCertificateRefs: string) => `---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ca, namespace: default}
+data:
+  ca.crt: "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\\n"
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: p, namespace: default}
+spec:
+  targetRefs: [{group: "", kind: Service, name: web}]
+  validation:
+    hostname: web.example.com
+    caCertificateRefs: [${caCertificateRefs}]
+`;
+
+function policyConditions(caCertificateRefs: string) {
+  const yaml = gateway("{name: cert}") + route("{name: web, port: 80}") + policy(caCertificateRefs);
+  const analysis = analyze([{ name: "in.yaml", text: PREAMBLE + yaml }], { world: "closed" });
+  const status = analysis.status["BackendTLSPolicy/default/p"] as {
+    ancestors: { conditions: Condition[] }[];
+  };
+  const conditions = status.ancestors[0]?.conditions ?? [];
+  const notFound = analysis.diagnostics.filter((d) => d.code === "ref.not-found");
+  return { condition: (type: string) => conditions.find((c) => c.type === type), notFound };
+}
+
+const CA = "{group: '', kind: ConfigMap, name: ca}";
+const CA_MISSING = "{group: '', kind: ConfigMap, name: lost}";
+const CA_BAD_KIND = "{group: '', kind: Secret, name: s}";
+
+describe("BackendTLSPolicy caCertificateRefs failing in several ways", () => {
+  test.each([[`${CA_BAD_KIND}, ${CA_MISSING}`], [`${CA_MISSING}, ${CA_BAD_KIND}`]])(
+    "every ref is checked and InvalidCACertificateRef leads whatever the order: %s",
+    (refs) => {
+      const r = policyConditions(refs);
+      expect(r.condition("ResolvedRefs")).toMatchObject({
+        status: "False",
+        reason: "InvalidCACertificateRef",
+      });
+      expect(r.condition("ResolvedRefs")?.message).toContain("Secret s");
+      expect(r.condition("ResolvedRefs")?.message).toContain("ConfigMap lost");
+      expect(r.condition("Accepted")).toMatchObject({
+        status: "False",
+        reason: "NoValidCACertificate",
+      });
+      expect(r.notFound).toHaveLength(1);
+    },
+  );
+
+  test("one invalid ref among valid ones: Accepted (only ALL invalid is NoValidCACertificate), ResolvedRefs=False", () => {
+    const r = policyConditions(`${CA_MISSING}, ${CA}`);
+    expect(r.condition("Accepted")).toMatchObject({ status: "True" });
+    expect(r.condition("ResolvedRefs")).toMatchObject({
+      status: "False",
+      reason: "InvalidCACertificateRef",
+    });
+  });
+});
