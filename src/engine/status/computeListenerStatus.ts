@@ -8,23 +8,7 @@ import { GATEWAY_GROUP } from "../api/kinds";
 import type { ListenerStatus } from "../types";
 import { isListenerReady, type ListenerState } from "./listenerState";
 import { conditionsFor, type StatusContext } from "./statusContext";
-import { leadingProblem } from "./leadingProblem";
-
-/**
- * A listener's ResolvedRefs reason when several refs fail. RefNotPermitted first: the
- * certificateRefs field says a ref no ReferenceGrant allows MUST give it, and InvalidCertificateRef
- * "must be used only when the reference is allowed". The rest in the order the API lists the
- * condition's reasons (PartiallyInvalidCertificateRef, a reading's stand-in, with
- * InvalidCertificateRef).
- */
-const LISTENER_REF_RANKING: readonly string[] = [
-  ListenerReason.RefNotPermitted,
-  ListenerReason.InvalidCertificateRef,
-  "PartiallyInvalidCertificateRef",
-  ListenerReason.InvalidRouteKinds,
-  ListenerReason.InvalidCACertificateRef,
-  ListenerReason.InvalidCACertificateKind,
-];
+import { needEngineModule } from "../modules/engineModules";
 
 export function computeListenerStatus(
   ctx: StatusContext,
@@ -50,7 +34,11 @@ export function computeListenerStatus(
           "Listener is programmed",
         );
 
-  const first = leadingProblem(l.refProblems, LISTENER_REF_RANKING);
+  // Two problems or more are rare: their ranking is in the on-demand diagnostic words.
+  const first =
+    l.refProblems.length < 2
+      ? l.refProblems[0]
+      : needEngineModule("diagnosticWords").leadingListenerProblem(l.refProblems);
   const resolvedRefs = first
     ? condition(
         ConditionType.ResolvedRefs,

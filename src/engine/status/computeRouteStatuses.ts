@@ -28,7 +28,6 @@ import type { MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
 import { describeRule, resolveRoute, type RouteResolution } from "./resolveRoute";
-import { leadingProblem } from "./leadingProblem";
 import {
   conditionsFor,
   makeCondition,
@@ -175,20 +174,6 @@ export function resolveRouteReporting(
   return resolution;
 }
 
-/**
- * A route's ResolvedRefs reason when several backendRefs fail. The backendRef field gives each
- * invalid ref its reason and no order between them; RefNotPermitted leads, as it must for the
- * listener's certificateRefs and the mirror filter's backendRef, then the others alphabetically:
- * the first of the reasons Envoy Gateway joins, sorted, into its one reason. Never the order the
- * refs are written in.
- */
-const ROUTE_REF_RANKING: readonly string[] = [
-  RouteReason.RefNotPermitted,
-  RouteReason.BackendNotFound,
-  RouteReason.InvalidKind,
-  RouteReason.UnsupportedProtocol,
-];
-
 /** The status one parent writes: the settled attachment verdict, then the route's own refs and rules. */
 export function parentStatus(
   ctx: StatusContext,
@@ -206,7 +191,11 @@ export function parentStatus(
     resolution.meshView !== undefined && isServiceParent(e.parentRef)
       ? resolution.meshView.refProblems
       : resolution.refProblems;
-  const first = leadingProblem(refProblems, ROUTE_REF_RANKING);
+  // Two problems or more are rare: their ranking is in the on-demand diagnostic words.
+  const first =
+    refProblems.length < 2
+      ? refProblems[0]
+      : needEngineModule("diagnosticWords").leadingRouteProblem(refProblems);
   const resolvedRefs = first
     ? condition(
         ConditionType.ResolvedRefs,
