@@ -24,6 +24,14 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "error",
     hint: "Remove the bulk data: the API server itself refuses objects over about 1.5 MiB.",
   },
+  "load.not-utf8": {
+    severity: "warning",
+    hint: "Save the file as UTF-8 (for example `iconv -f LATIN1 -t UTF-8`, naming its real encoding).",
+  },
+  "load.nul-character": {
+    severity: "warning",
+    hint: "Remove the NUL character, or check that this is the YAML file you meant to load.",
+  },
   "yaml.not-an-object": {
     severity: "error",
     hint: "Each YAML document must be a Kubernetes object (a mapping).",

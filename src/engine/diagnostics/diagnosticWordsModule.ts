@@ -14,7 +14,8 @@
  * wording being reported is capped), what to say about a policy target that resolves to nothing,
  * the words of an object refused for a "/" in its kind, namespace or name, and what only the
  * mesh parents' pass of a route found (only a route whose backendRef a ReferenceGrant refused for
- * its Gateway parents has one).
+ * its Gateway parents has one), the words of a file that is not UTF-8 text, and which of
+ * several reference problems names a listener's or route's ResolvedRefs reason.
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -35,4 +36,6 @@ export { capLongWords, capQuoted } from "../print/capValue";
 export { describeUnresolvedPolicyTarget } from "../status/unresolvedPolicyTarget";
 export { slashInIdentityMessage } from "../load/slashInIdentityWords";
 export { reportMeshView } from "../status/reportMeshView";
+export { describeEncoding } from "../load/encodingWords";
+export { leadingListenerProblem, leadingRouteProblem } from "../status/leadingProblem";
 export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";

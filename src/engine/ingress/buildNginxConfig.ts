@@ -55,6 +55,23 @@ export interface NginxServer {
   tls?: { ingress: IngressModel; secretName?: string };
 }
 
+/**
+ * A server BuildRedirects (pkg/util/ingress) adds for from-to-www-redirect: `from` (the host with
+ * `www.` added, or removed) answers every request with a redirect to `to`.
+ */
+export interface WwwRedirect {
+  from: string;
+  to: string;
+  /** The Ingress whose location asked for it (the first in controller order). */
+  ingress: IngressModel;
+  /**
+   * Whether `to`'s certificate names `from` too (ssl.IsValidHostname on its names): then HTTPS to
+   * `from` is answered with it; otherwise with the controller's default certificate. gwsim reads
+   * the certificate's names as the hosts of the tls section that gave it.
+   */
+  certificateCoversFrom: boolean;
+}
+
 export interface CanaryBackend {
   ingress: IngressModel;
   service: IngressServiceBackend;
@@ -68,6 +85,8 @@ export interface NginxConfig {
   servers: Map<string, NginxServer>;
   /** Primary upstream ("ns/name:port") → its alternative backend (only the first is used, balancer.lua). */
   canaries: Map<string, CanaryBackend>;
+  /** from-to-www-redirect servers, by the host they answer (`from`). */
+  wwwRedirects: Map<string, WwwRedirect>;
   /** Configuration facts worth telling the user (ignored canaries, duplicate paths, regexes RE2 refuses). */
   findings: { ingress: string; message: string }[];
 }
@@ -197,7 +216,59 @@ export function buildNginxConfig(className: string, all: readonly IngressModel[]
   }
   const canaries = mergeCanaries(ingresses, servers, findings);
   for (const server of servers.values()) finishServer(server, findings);
-  return { className, ingresses, servers, canaries, findings };
+  const wwwRedirects = buildWwwRedirects(servers, findings);
+  return { className, ingresses, servers, canaries, wwwRedirects, findings };
+}
+
+/**
+ * BuildRedirects: a server with a location of an Ingress that sets from-to-www-redirect gets a
+ * redirect server for its `www.` twin (or, for `www.` hosts, the apex), unless a server of that
+ * name exists already (the controller logs a warning and skips it). Servers in hostname order, as
+ * the controller sorts them.
+ */
+function buildWwwRedirects(
+  servers: ReadonlyMap<string, NginxServer>,
+  findings: NginxConfig["findings"],
+): Map<string, WwwRedirect> {
+  const out = new Map<string, WwwRedirect>();
+  const names = [...servers.keys()].sort();
+  for (const to of names) {
+    const server = servers.get(to) as NginxServer;
+    const owner = server.locations.find(
+      (l) => !l.isDefaultBackend && l.annotations?.fromToWwwRedirect === true,
+    )?.ingress;
+    if (!owner || to === CATCH_ALL) continue;
+    if (to.startsWith("*.")) {
+      findings.push({
+        ingress: label(owner),
+        message: `${to}: from-to-www-redirect on a wildcard host would make a server named www.${to}, which gwsim does not model; no redirect is simulated.`,
+      });
+      continue;
+    }
+    const from = to.startsWith("www.") ? to.slice(4) : `www.${to}`;
+    if (servers.has(from)) {
+      findings.push({
+        ingress: label(owner),
+        message: `from-to-www-redirect: ${from} has its own server (an Ingress rule names it), so ingress-nginx creates no redirect from ${from} to ${to}.`,
+      });
+      continue;
+    }
+    const tlsHosts = server.tls?.ingress.tls.find((t) => t.hosts.includes(to))?.hosts ?? [];
+    out.set(from, {
+      from,
+      to,
+      ingress: owner,
+      certificateCoversFrom: tlsHosts.some((h) => hostnameCovers(h, from)),
+    });
+  }
+  return out;
+}
+
+/** ssl.IsValidHostname: an exact name, or a `*.` name covering exactly one more label. */
+function hostnameCovers(name: string, host: string): boolean {
+  if (name === host) return true;
+  const dot = host.indexOf(".");
+  return name.startsWith("*.") && dot > 0 && host.slice(dot) === name.slice(1);
 }
 
 function label(ing: IngressModel): string {

@@ -304,6 +304,13 @@ export function generateRequests(config: NginxConfig): MigrationRequest[] {
           for (const scheme of schemes) add({ scheme, host, path, headers });
     }
   }
+  for (const www of config.wwwRedirects.values()) {
+    const schemes: ("http" | "https")[] = config.servers.get(www.to)?.tls
+      ? ["http", "https"]
+      : ["http"];
+    for (const path of ["/", "/x", "/x/", "/x/?q=1"])
+      for (const scheme of schemes) add({ scheme, host: www.from, path });
+  }
   return [...out.values()];
 }
 
@@ -391,9 +398,14 @@ function resolvePort(target: string, ports: Map<string, Map<string, number>>): s
   return number === undefined ? target : `${m[1]}:${number}`;
 }
 
-/** `https://h` and `https://h/` are the same target. */
+/** `https://h`, `https://h/` and `https://h:443/` are the same target. */
 function normalizeLocation(location: string): string {
-  return /^[a-z]+:\/\/[^/?#]+$/i.test(location) ? `${location}/` : location;
+  const m = /^(https?):\/\/([^/?#:]+)(?::(\d+))?(.*)$/i.exec(location);
+  if (!m) return location;
+  const [, scheme = "", host = "", port, rest = ""] = m;
+  const defaultPort = scheme.toLowerCase() === "https" ? "443" : "80";
+  const authority = port === undefined || port === defaultPort ? host : `${host}:${port}`;
+  return `${scheme}://${authority}${rest === "" || rest.startsWith("?") ? `/${rest}` : rest}`;
 }
 
 function sameSide(a: SideResult, b: SideResult): boolean {
@@ -408,6 +420,13 @@ function explain(
   left: SideResult,
   right: SideResult,
 ): string {
+  const www = config.wwwRedirects.get(ing.server.name);
+  if (www !== undefined) {
+    if (gw.outcome.kind === "connection-refused")
+      return `the certificate of ${www.to} does not name ${www.from}: ingress-nginx answers HTTPS for it with its default certificate and redirects, the Gateway has no HTTPS listener for ${www.from}`;
+    if (left.status === right.status)
+      return `from-to-www-redirect: ingress-nginx drops one trailing "/" of the request URI when it redirects to ${www.to}; Gateway API keeps the path`;
+  }
   const reasons: string[] = [];
   const server = config.servers.get(ing.server.name);
   if (gw.outcome.kind === "connection-refused" && req.scheme === "https" && !server?.tls) {

@@ -14,6 +14,7 @@ import {
   type NginxConfig,
   type NginxLocation,
   type NginxServer,
+  type WwwRedirect,
 } from "./buildNginxConfig";
 import type { IngressModel, IngressServiceBackend } from "./ingressTypes";
 import { readIngresses } from "./readIngresses";
@@ -182,6 +183,18 @@ function convertClass(
     });
     listenerComments.push(`${server.hostname}: certificate from Ingress ${owner}`);
   }
+  const wwwRedirects = [...config.wwwRedirects.values()].sort((a, b) =>
+    a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
+  );
+  for (const www of wwwRedirects) {
+    const httpsTo = listeners.find((l) => l["hostname"] === www.to);
+    // ingress-nginx answers HTTPS for `from` with `to`'s certificate only when it names `from`.
+    if (!httpsTo || !www.certificateCoversFrom) continue;
+    listeners.push({ ...httpsTo, name: httpsListenerName(www.from), hostname: www.from });
+    listenerComments.push(
+      `${www.from}: the certificate of ${www.to} (it names ${www.from}), for from-to-www-redirect`,
+    );
+  }
   out.gateways.push({
     className: config.className,
     gateway: `${ctx.gatewayNamespace}/${ctx.gatewayName}`,
@@ -224,6 +237,53 @@ function convertClass(
     });
   }
   for (const server of servers) convertServer(server, ctx);
+  for (const www of wwwRedirects) convertWwwRedirect(www, listeners, ctx);
+}
+
+/**
+ * from-to-www-redirect: an HTTPRoute for `from` whose one rule redirects to `to` with 308, keeping
+ * the scheme and (as the listener's port is the default) the port, as ngx_srv_redirect.lua does.
+ */
+function convertWwwRedirect(www: WwwRedirect, listeners: readonly Json[], ctx: ClassContext): void {
+  const namespace = www.ingress.namespace;
+  const parent = (sectionName: string): Json => ({
+    name: ctx.gatewayName,
+    ...(namespace !== ctx.gatewayNamespace ? { namespace: ctx.gatewayNamespace } : {}),
+    sectionName,
+  });
+  const https = httpsListenerName(www.from);
+  const parents = [
+    parent("http"),
+    ...(listeners.some((l) => l["name"] === https) ? [parent(https)] : []),
+  ];
+  const redirect: RuleOut = {
+    rule: {
+      filters: [
+        { type: "RequestRedirect", requestRedirect: { hostname: www.to, statusCode: 308 } },
+      ],
+    },
+    comments: [
+      `from-to-www-redirect: every request for ${www.from} answers 308 to ${www.to}. ingress-nginx also drops one trailing "/" of the path; Gateway API keeps it.`,
+    ],
+    sslRedirect: false,
+  };
+  ctx.out.objects.push(
+    route(
+      "HTTPRoute",
+      `${www.ingress.name}-redirect-${www.from.replace(/\./g, "-")}`,
+      namespace,
+      { hostnames: [www.from] },
+      parents,
+      [redirect],
+      [`Converted from from-to-www-redirect on Ingress ${namespace}/${www.ingress.name}.`],
+    ),
+  );
+  if (!parents.some((p) => p["sectionName"] === https) && ctx.config.servers.get(www.to)?.tls)
+    ctx.out.findings.push({
+      ingress: `${namespace}/${www.ingress.name}`,
+      severity: "warning",
+      message: `${www.from}: the certificate of ${www.to} does not name ${www.from} (its tls hosts), so ingress-nginx answers HTTPS for ${www.from} with its default certificate; the Gateway gets no HTTPS listener for it. Add ${www.from} to the tls hosts (and the certificate) to redirect HTTPS too.`,
+    });
 }
 
 export function httpsListenerName(host: string): string {

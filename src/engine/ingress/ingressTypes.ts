@@ -64,6 +64,8 @@ export interface IngressAnnotations {
   forceSslRedirect: boolean;
   /** preserve-trailing-slash: keep the trailing "/" in the HTTPS redirect (lua_ingress.lua drops it). */
   preserveTrailingSlash: boolean;
+  /** from-to-www-redirect: the host's `www.` twin (or apex) redirects to it (BuildRedirects). */
+  fromToWwwRedirect: boolean;
   permanentRedirect?: { url: string; code: number };
   temporalRedirect?: { url: string; code: number };
   appRoot?: string;

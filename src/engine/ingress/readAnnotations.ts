@@ -20,6 +20,7 @@ export const MODELLED_ANNOTATIONS: readonly string[] = [
   "temporal-redirect",
   "temporal-redirect-code",
   "app-root",
+  "from-to-www-redirect",
   "canary",
   "canary-weight",
   "canary-weight-total",
@@ -83,6 +84,7 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
     sslRedirect: true,
     forceSslRedirect: false,
     preserveTrailingSlash: false,
+    fromToWwwRedirect: false,
     backendProtocol: "HTTP",
     notes: [],
     notSimulated: [],
@@ -123,6 +125,7 @@ export function readAnnotations(all: Readonly<Record<string, string>>): IngressA
   out.sslRedirect = bool("ssl-redirect", true);
   out.forceSslRedirect = bool("force-ssl-redirect", false);
   out.preserveTrailingSlash = bool("preserve-trailing-slash", false);
+  out.fromToWwwRedirect = bool("from-to-www-redirect", false);
   const temporal = text("temporal-redirect");
   const permanent = text("permanent-redirect");
   // redirect.go: a temporal redirect wins over a permanent one; codes outside 300-307 (temporal)

@@ -14,6 +14,7 @@ import {
   type NginxConfig,
   type NginxLocation,
   type NginxServer,
+  type WwwRedirect,
 } from "./buildNginxConfig";
 import type { CorsConfig, IngressServiceBackend } from "./ingressTypes";
 
@@ -66,6 +67,9 @@ export const DEFAULT_BACKEND = "default-backend";
 
 export function routeIngressRequest(config: NginxConfig, req: IngressRequest): IngressTrace {
   const hostname = stripPort(req.host).toLowerCase();
+  // The redirect server's server_name is exact, and no Ingress server has that name (BuildRedirects).
+  const www = config.wwwRedirects.get(hostname);
+  if (www !== undefined) return wwwRedirectTrace(config, www, req);
   const { server, why } = selectServer(config, hostname);
   const { uri, query } = nginxUri(req.path);
   const steps: IngressTrace["steps"] = [];
@@ -225,6 +229,51 @@ export function routeIngressRequest(config: NginxConfig, req: IngressRequest): I
       responseHeaders,
       reason: `${locText} on ${server.hostname} (Ingress ${loc.ingress.namespace}/${loc.ingress.name}) proxies to ${backends.map((b) => `${b.target}${b.share < 1 ? ` ${Math.round(b.share * 10000) / 100}%` : ""}`).join(", ")}${protocol === "HTTP" ? "" : ` over ${protocol}`}`,
     },
+  };
+}
+
+/** ingress-nginx's default http-redirect-code (config.go), which the redirect servers return. */
+const HTTP_REDIRECT_CODE = 308;
+
+/**
+ * The from-to-www-redirect server (nginx.tmpl): `return 308 $redirect_to`, where
+ * ngx_srv_redirect.lua writes `scheme://to:server_port` and the request URI (query included) less
+ * one trailing "/". The server listens on 80 and 443, nginx's server_port there.
+ */
+function wwwRedirectTrace(
+  config: NginxConfig,
+  www: WwwRedirect,
+  req: IngressRequest,
+): IngressTrace {
+  const raw = req.path.startsWith("/") ? req.path : `/${req.path}`;
+  const requestUri = raw.endsWith("/") ? raw.slice(0, -1) : raw;
+  const port = req.scheme === "https" ? 443 : 80;
+  const location = `${req.scheme}://${www.to}:${port}${requestUri}`;
+  const owner = `${www.ingress.namespace}/${www.ingress.name}`;
+  const steps: IngressTrace["steps"] = [
+    {
+      step: "www-redirect",
+      detail: `from-to-www-redirect (Ingress ${owner}): server ${www.from} answers every request with ${HTTP_REDIRECT_CODE} to ${www.to}, keeping the scheme and port and dropping one trailing "/"`,
+    },
+  ];
+  if (req.scheme === "https" && !www.certificateCoversFrom)
+    steps.push({
+      step: "certificate",
+      detail: `the certificate of ${www.to} does not name ${www.from}, so ingress-nginx answers HTTPS for ${www.from} with its default certificate: clients that verify it refuse the connection before the redirect`,
+    });
+  return {
+    className: config.className,
+    server: {
+      name: www.from,
+      why: `server_name ${www.from} is the redirect server from-to-www-redirect adds for ${www.to}`,
+    },
+    candidates: [],
+    steps,
+    outcome: redirect(
+      HTTP_REDIRECT_CODE,
+      location,
+      `from-to-www-redirect sends ${www.from} to ${www.to}`,
+    ),
   };
 }
 

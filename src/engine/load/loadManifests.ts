@@ -43,6 +43,10 @@ import {
 } from "./sourceLocator";
 import type { SourceLocator } from "./sourceLocator";
 import { appendAll } from "../collections/appendAll";
+
+/** U+FFFD (bytes a decoder found not UTF-8) or NUL: the file is asked about (encodingWords.ts). */
+// eslint-disable-next-line no-control-regex -- finding NUL is what it is for
+const ENCODING_SUSPECT = /[\ufffd\u0000]/;
 import { rethrowIfModuleNeeded } from "../modules/engineModules";
 
 export type { SourceLocator } from "./sourceLocator";
@@ -78,6 +82,11 @@ export function loadManifests(
     });
     appendAll(loaded, file.manifests);
     appendAll(diagnostics, file.diagnostics);
+    // Edge case, not the hot path: one scan for U+FFFD or NUL; the words are on demand.
+    if (ENCODING_SUSPECT.test(source.text)) {
+      const encoding = needEngineModule("diagnosticWords").describeEncoding(source);
+      if (encoding !== undefined) diagnostics.push(encoding);
+    }
   }
   settleParseCache(cache);
   forgetScalars();

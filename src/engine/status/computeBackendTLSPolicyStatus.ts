@@ -21,6 +21,8 @@ import type {
 } from "../types";
 import type { Problem } from "./listenerState";
 import { markRouteBackends } from "./markRouteBackends";
+import { leadingProblem } from "./leadingProblem";
+import { phraseList } from "../print/phraseList";
 import {
   conditionsFor,
   recordAssumption,
@@ -200,59 +202,86 @@ function checkValidation(
     };
   }
   const refs = asRecords(validation["caCertificateRefs"]);
-  for (const [i, ref] of refs.entries()) {
-    const kind = asString(ref["kind"]) ?? "";
-    const name = asString(ref["name"]) ?? "";
-    if ((asString(ref["group"]) ?? "") !== "" || kind !== "ConfigMap") {
-      const problem = {
-        reason: PolicyReason.InvalidKind,
-        message: `caCertificateRef ${kind} ${name}: only core ConfigMap is supported`,
+  // Every ref is checked: one invalid ref among valid ones leaves the policy Accepted (the field:
+  // "If ALL CACertificateRefs are invalid" … NoValidCACertificate), with ResolvedRefs=False.
+  const problems: Problem[] = [];
+  refs.forEach((ref, i) => {
+    const problem = checkCaCertificateRef(ctx, policy, ref, i);
+    if (problem) problems.push(problem);
+  });
+  const leading = leadingProblem(problems, BACKEND_CA_REF_RANKING);
+  if (leading === undefined) return {};
+  const refProblem = {
+    reason: leading.reason,
+    message: phraseList(
+      problems.map((p) => p.message),
+      "; ",
+    ),
+  };
+  return problems.length < refs.length
+    ? { refProblem }
+    : {
+        refProblem,
+        notAccepted: { reason: PolicyReason.NoValidCACertificate, message: refProblem.message },
       };
-      return {
-        refProblem: problem,
-        notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message },
-      };
-    }
-    const found = lookupObject(ctx.index, "ConfigMap", policy.namespace, name);
-    if (found.state === "assumed") {
-      recordAssumption(
-        ctx,
-        {
-          code: "assume.object",
-          kind: "ConfigMap",
-          namespace: policy.namespace ?? "",
-          name,
-          why: found.why,
-          facts: ["a valid CA bundle"],
-          closedWorld: "the policy is not Accepted (NoValidCACertificate)",
-        },
-        policy,
-        ["spec", "validation", "caCertificateRefs", i],
-      );
-      continue;
-    }
-    const cm = found.state === "found" ? found.object : undefined;
-    if (!cm)
-      reportDiagnostic(
-        ctx,
-        "ref.not-found",
-        policy,
-        ["spec", "validation", "caCertificateRefs", i],
-        `ConfigMap ${policy.namespace}/${name} is not in the input.`,
-      );
-    const data = cm ? inspectCaBundle(cm) : { ok: false as const, problem: "not found" };
-    if (!data.ok) {
-      const problem = {
-        reason: PolicyReason.InvalidCACertificateRef,
-        message: `caCertificateRef ConfigMap ${name}: ${data.problem}`,
-      };
-      return {
-        refProblem: problem,
-        notAccepted: { reason: PolicyReason.NoValidCACertificate, message: problem.message },
-      };
-    }
+}
+
+/**
+ * The field gives each invalid caCertificateRef its reason and no order between them: the order
+ * it lists them in (alphabetical too), never the order the refs are written in.
+ */
+const BACKEND_CA_REF_RANKING: readonly string[] = [
+  PolicyReason.InvalidCACertificateRef,
+  PolicyReason.InvalidKind,
+];
+
+function checkCaCertificateRef(
+  ctx: StatusContext,
+  policy: Manifest,
+  ref: Record<string, unknown>,
+  i: number,
+): Problem | undefined {
+  const kind = asString(ref["kind"]) ?? "";
+  const name = asString(ref["name"]) ?? "";
+  if ((asString(ref["group"]) ?? "") !== "" || kind !== "ConfigMap") {
+    return {
+      reason: PolicyReason.InvalidKind,
+      message: `caCertificateRef ${kind} ${name}: only core ConfigMap is supported`,
+    };
   }
-  return {};
+  const found = lookupObject(ctx.index, "ConfigMap", policy.namespace, name);
+  if (found.state === "assumed") {
+    recordAssumption(
+      ctx,
+      {
+        code: "assume.object",
+        kind: "ConfigMap",
+        namespace: policy.namespace ?? "",
+        name,
+        why: found.why,
+        facts: ["a valid CA bundle"],
+        closedWorld: "the policy is not Accepted (NoValidCACertificate)",
+      },
+      policy,
+      ["spec", "validation", "caCertificateRefs", i],
+    );
+    return undefined;
+  }
+  const cm = found.state === "found" ? found.object : undefined;
+  if (!cm)
+    reportDiagnostic(
+      ctx,
+      "ref.not-found",
+      policy,
+      ["spec", "validation", "caCertificateRefs", i],
+      `ConfigMap ${policy.namespace}/${name} is not in the input.`,
+    );
+  const data = cm ? inspectCaBundle(cm) : { ok: false as const, problem: "not found" };
+  if (data.ok) return undefined;
+  return {
+    reason: PolicyReason.InvalidCACertificateRef,
+    message: `caCertificateRef ConfigMap ${name}: ${data.problem}`,
+  };
 }
 
 function ancestorGateways(

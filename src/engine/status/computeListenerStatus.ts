@@ -8,6 +8,7 @@ import { GATEWAY_GROUP } from "../api/kinds";
 import type { ListenerStatus } from "../types";
 import { isListenerReady, type ListenerState } from "./listenerState";
 import { conditionsFor, type StatusContext } from "./statusContext";
+import { needEngineModule } from "../modules/engineModules";
 
 export function computeListenerStatus(
   ctx: StatusContext,
@@ -33,7 +34,11 @@ export function computeListenerStatus(
           "Listener is programmed",
         );
 
-  const first = l.refProblems[0];
+  // Two problems or more are rare: their ranking is in the on-demand diagnostic words.
+  const first =
+    l.refProblems.length < 2
+      ? l.refProblems[0]
+      : needEngineModule("diagnosticWords").leadingListenerProblem(l.refProblems);
   const resolvedRefs = first
     ? condition(
         ConditionType.ResolvedRefs,

@@ -200,7 +200,11 @@ export function parentStatus(
     resolution.meshView !== undefined && isServiceParent(e.parentRef)
       ? resolution.meshView.refProblems
       : resolution.refProblems;
-  const first = refProblems[0];
+  // Two problems or more are rare: their ranking is in the on-demand diagnostic words.
+  const first =
+    refProblems.length < 2
+      ? refProblems[0]
+      : needEngineModule("diagnosticWords").leadingRouteProblem(refProblems);
   const resolvedRefs = first
     ? condition(
         ConditionType.ResolvedRefs,
