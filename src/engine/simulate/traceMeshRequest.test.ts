@@ -4,6 +4,7 @@ import { compileRouter } from "../routing/compileRouter";
 import { routeRequest } from "./routeRequest";
 import { traceRequest } from "./traceRequest";
 import type { SimRequest } from "./types";
+import type { RouteStatus } from "../types";
 
 function service(namespace: string, name: string, ports: (number | [string, number])[]): string {
   const list = ports
@@ -275,6 +276,44 @@ describe("mesh (GAMMA) requests", () => {
     expect(t.mesh?.defaultRouting).toBe(true);
     expect(t.mesh?.routes[0]).toMatchObject({ applies: false });
     expect(t.mesh?.routes[0]?.reason).toContain("NoMatchingParent");
+  });
+
+  test("a headless or ExternalName Service is no mesh parent (GEP-1294): NoMatchingParent, default routing", () => {
+    // Linkerd's policy controller (valid_parent_service) rejects both the same way.
+    const headless = service("shop", "db", [80]).replace("spec:\n", "spec:\n  clusterIP: None\n");
+    const external = service("shop", "ext", [80]).replace(
+      "spec:\n",
+      "spec:\n  type: ExternalName\n  externalName: example.com\n",
+    );
+    const { analysis, router } = routerOf(
+      ...BACKENDS,
+      headless,
+      external,
+      route({
+        namespace: "shop",
+        name: "db",
+        parent: { name: "db", port: 80 },
+        rules: to("cart-v1"),
+      }),
+      route({ namespace: "shop", name: "ext", parent: { name: "ext" }, rules: to("cart-v1") }),
+      route({ namespace: "shop", name: "cart", parent: { name: "cart" }, rules: to("cart-v1") }),
+    );
+    const parentOf = (name: string) =>
+      (analysis.status[`HTTPRoute/shop/${name}`] as RouteStatus | undefined)?.parents[0];
+    for (const name of ["db", "ext"]) {
+      const accepted = parentOf(name)?.conditions.find((c) => c.type === "Accepted");
+      expect(accepted).toMatchObject({ status: "False", reason: "NoMatchingParent" });
+    }
+    expect(parentOf("db")?.conditions.find((c) => c.type === "Accepted")?.message).toContain(
+      "headless (clusterIP: None)",
+    );
+    expect(parentOf("ext")?.conditions.find((c) => c.type === "Accepted")?.message).toContain(
+      "ExternalName",
+    );
+    expect(parentOf("cart")?.conditions.find((c) => c.type === "Accepted")?.status).toBe("True");
+    const t = traceRequest(router, mesh("shop", "shop/db"));
+    expect(t.mesh?.defaultRouting).toBe(true);
+    expect(t.outcome.backend?.target).toBe("shop/db:80");
   });
 
   test("a GRPCRoute serves gRPC calls and takes the port from an HTTPRoute", () => {
