@@ -345,6 +345,38 @@ describe("mesh (GAMMA) requests", () => {
     );
   });
 
+  test("a route bound to every port loses only the port a more specific kind binds", () => {
+    // GEP-1294 "Route types" is per Service+Port pair; Linkerd's outbound_api route_with_no_port.
+    const { analysis, router } = routerOf(
+      ...BACKENDS,
+      route({
+        namespace: "shop",
+        name: "grpc",
+        kind: "GRPCRoute",
+        parent: { name: "cart", port: 8080 },
+        rules:
+          "    - matches:\n        - method: { service: shop.Cart }\n      backendRefs:\n        - name: cart-v2\n          port: 80",
+      }),
+      route({ namespace: "shop", name: "http", parent: { name: "cart" }, rules: to("cart-v1") }),
+    );
+    const http = analysis.status["HTTPRoute/shop/http"] as RouteStatus | undefined;
+    expect(http?.parents[0]?.conditions.find((c) => c.type === "Accepted")?.status).toBe("True");
+    const onHttpPort = mesh("web", "shop/cart", { port: 80 });
+    expect(traceRequest(router, onHttpPort).outcome.backend?.target).toBe("shop/cart-v1:80");
+    const onGrpcPort = mesh("web", "shop/cart", { port: 8080 });
+    const t = traceRequest(router, onGrpcPort);
+    expect(t.outcome).toMatchObject({ kind: "not-found", status: 404 });
+    expect(t.mesh?.routes.find((r) => r.route === "HTTPRoute/shop/http")?.reason).toContain(
+      "a GRPCRoute binds port 8080 too",
+    );
+    expect(routeRequest(router, onGrpcPort)).toMatchObject({ kind: "not-found", status: 404 });
+    const call = mesh("web", "shop/cart", {
+      port: 8080,
+      grpc: { service: "shop.Cart", method: "Add" },
+    });
+    expect(traceRequest(router, call).outcome.backend?.target).toBe("shop/cart-v2:80");
+  });
+
   test("routeRequest makes the same decision as the trace", () => {
     const { router } = routerOf(
       ...BACKENDS,

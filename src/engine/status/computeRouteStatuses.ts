@@ -24,7 +24,7 @@ import { attachRouteParent, routeAttachment, type ParentOutcome } from "./attach
 import { appendMeshBindings } from "../mesh/collectMeshModel";
 import { isServiceParent } from "../resolve/meshOnlyRoute";
 import { needEngineModule } from "../modules/engineModules";
-import type { MeshBinding } from "../mesh/meshTypes";
+import { MESH_KIND_RANK, type MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
 import { describeRule, resolveRoute, type RouteResolution } from "./resolveRoute";
@@ -397,14 +397,6 @@ function noteTcpRoutesOnTlsListeners(ctx: StatusContext, work: RouteWork[]): voi
 }
 
 /** Mesh (spec §3.9): when route kinds bind the same Service port, only the highest kind applies. */
-const MESH_KIND_RANK: Readonly<Record<RouteKind, number>> = {
-  GRPCRoute: 0,
-  HTTPRoute: 1,
-  TLSRoute: 2,
-  TCPRoute: 3,
-  UDPRoute: 4,
-};
-
 function resolveMeshKindClash(work: RouteWork[]): void {
   const best = new Map<string, RouteKind>();
   for (let i = 0; i < work.length; i++) {
