@@ -377,6 +377,28 @@ describe("mesh (GAMMA) requests", () => {
     expect(traceRequest(router, call).outcome.backend?.target).toBe("shop/cart-v2:80");
   });
 
+  test("a UDPRoute and a TCPRoute on one Service port do not clash (UDP is orthogonal, GEP-1294)", () => {
+    const l4 = (kind: string, name: string) =>
+      `apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: net\nspec:\n  parentRefs:\n    - { group: "", kind: Service, name: dns, port: 53 }\n  rules:\n    - backendRefs:\n        - { name: dns-v2, port: 53 }`;
+    const dns = (name: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: net\nspec:\n  ports:\n    - { name: dns, port: 53, protocol: UDP }\n    - { name: dns-tcp, port: 53, protocol: TCP }`;
+    const { analysis, router } = routerOf(
+      dns("dns"),
+      dns("dns-v2"),
+      l4("TCPRoute", "tcp"),
+      l4("UDPRoute", "udp"),
+    );
+    for (const key of ["TCPRoute/net/tcp", "UDPRoute/net/udp"]) {
+      const accepted = (
+        analysis.status[key] as RouteStatus | undefined
+      )?.parents[0]?.conditions.find((c) => c.type === "Accepted");
+      expect(accepted?.status, key).toBe("True");
+    }
+    const t = traceRequest(router, mesh("net", "net/dns", { scheme: "udp", port: 53 }));
+    expect(t.mesh?.routes.find((r) => r.route === "UDPRoute/net/udp")?.applies).toBe(true);
+    expect(t.winner?.route).toBe("UDPRoute/net/udp");
+  });
+
   test("routeRequest makes the same decision as the trace", () => {
     const { router } = routerOf(
       ...BACKENDS,

@@ -116,20 +116,24 @@ export function selectMeshRoutes(
   }
   // GEP-1294 "Route types": one kind applies per Service port. A route that binds several ports
   // stays accepted while it wins one of them, but on a port a more specific kind binds it loses.
+  // A UDPRoute has no rank: UDP is orthogonal to that order.
   let portKind: MeshBinding["routeKind"] | undefined;
-  for (const b of bindings)
-    if (
-      b.accepted &&
-      covers(b, port) &&
-      (portKind === undefined || MESH_KIND_RANK[b.routeKind] < MESH_KIND_RANK[portKind])
-    )
+  let portRank = Infinity;
+  for (const b of bindings) {
+    const rank = MESH_KIND_RANK[b.routeKind];
+    if (b.accepted && covers(b, port) && rank !== undefined && rank < portRank) {
       portKind = b.routeKind;
+      portRank = rank;
+    }
+  }
+  const kindApplies = (b: MeshBinding) =>
+    b.routeKind === portKind || MESH_KIND_RANK[b.routeKind] === undefined;
   // Routes that take the port over for this client, before the consumer-over-producer rule.
   const binding = bindings.filter(
     (b) =>
       b.accepted &&
       covers(b, port) &&
-      b.routeKind === portKind &&
+      kindApplies(b) &&
       (meshRole(b) === "producer" || b.routeNamespace === clientNamespace),
   );
   const consumers = binding.filter((b) => meshRole(b) === "consumer");
@@ -148,7 +152,7 @@ export function selectMeshRoutes(
     };
     if (!b.accepted) item.reason = `not accepted for this Service (${b.reason}): ${b.message}`;
     else if (!covers(b, port)) item.reason = `binds port ${portsOf(b)} of the Service, not ${port}`;
-    else if (b.routeKind !== portKind)
+    else if (!kindApplies(b))
       item.reason = `a ${portKind ?? ""} binds port ${port} too, and a mesh applies only one route kind per port (GRPCRoute > HTTPRoute > TLSRoute > TCPRoute)`;
     else if (role === "consumer" && b.routeNamespace !== clientNamespace)
       item.reason = `consumer route of namespace ${b.routeNamespace}: applies only to clients in ${b.routeNamespace}, and this client is in ${clientNamespace}`;

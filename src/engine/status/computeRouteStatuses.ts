@@ -403,11 +403,12 @@ function resolveMeshKindClash(work: RouteWork[]): void {
     const w = work[i] as RouteWork;
     for (let j = 0; j < w.outcomes.length; j++) {
       const o = w.outcomes[j] as ParentOutcome;
-      if (!o.mesh || !o.explain.accepted) continue;
+      const rank = MESH_KIND_RANK[w.resolution.route.kind];
+      if (!o.mesh || !o.explain.accepted || rank === undefined) continue;
       for (const port of o.mesh.ports) {
         const key = `${o.mesh.service.key}:${port}`;
         const current = best.get(key);
-        if (!current || MESH_KIND_RANK[w.resolution.route.kind] < MESH_KIND_RANK[current])
+        if (!current || rank < (MESH_KIND_RANK[current] ?? rank))
           best.set(key, w.resolution.route.kind);
       }
     }
@@ -415,6 +416,7 @@ function resolveMeshKindClash(work: RouteWork[]): void {
   for (let i = 0; i < work.length; i++) {
     const w = work[i] as RouteWork;
     const kind = w.resolution.route.kind;
+    if (MESH_KIND_RANK[kind] === undefined) continue;
     for (let j = 0; j < w.outcomes.length; j++) {
       const o = w.outcomes[j] as ParentOutcome;
       if (!o.mesh || !o.explain.accepted) continue;
