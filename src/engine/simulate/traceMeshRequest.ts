@@ -153,7 +153,7 @@ export function selectMeshRoutes(
     if (!b.accepted) item.reason = `not accepted for this Service (${b.reason}): ${b.message}`;
     else if (!covers(b, port)) item.reason = `binds port ${portsOf(b)} of the Service, not ${port}`;
     else if (!kindApplies(b))
-      item.reason = `a ${portKind ?? ""} binds port ${port} too, and a mesh applies only one route kind per port (GRPCRoute > HTTPRoute > TLSRoute > TCPRoute)`;
+      item.reason = `a ${portKind ?? ""} binds port ${port} too (one route kind per port)`;
     else if (role === "consumer" && b.routeNamespace !== clientNamespace)
       item.reason = `consumer route of namespace ${b.routeNamespace}: applies only to clients in ${b.routeNamespace}, and this client is in ${clientNamespace}`;
     else if (!applying.includes(b))

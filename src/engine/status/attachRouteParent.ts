@@ -582,11 +582,13 @@ function attachToService(
  * without `clusterIP` gets one allocated, so only the written `None` marks a headless Service.
  */
 function serviceWithoutFrontend(service: Manifest): string | undefined {
-  if (asString(service.spec["type"]) === "ExternalName")
-    return "is type ExternalName, which SHOULD NOT be a mesh parent (GEP-1294)";
-  if (asString(service.spec["clusterIP"])?.toLowerCase() === "none")
-    return "is headless (clusterIP: None): it has no virtual IP to route, and SHOULD NOT be a mesh parent (GEP-1294)";
-  return undefined;
+  const what =
+    asString(service.spec["type"]) === "ExternalName"
+      ? "type ExternalName"
+      : asString(service.spec["clusterIP"])?.toLowerCase() === "none"
+        ? "headless (clusterIP: None)"
+        : undefined;
+  return what && `is ${what}, which SHOULD NOT be a mesh parent (GEP-1294)`;
 }
 
 /**
