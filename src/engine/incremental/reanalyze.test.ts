@@ -617,6 +617,16 @@ describe("a Service edited in place", () => {
     expectFallback(transport("TCP"), transport("UDP"), /backendRef to port 8080/);
   });
 
+  test("one port number listed per protocol: an edit of either entry is seen (full pipeline)", () => {
+    // resolveBackendRef picks the entry the route kind speaks to (TCP here), not the first one.
+    const twice = (appProtocol: string) =>
+      BASE.replace(
+        "  name: blue\n  namespace: shop\nspec:\n  ports:\n    - port: 8080\n",
+        `  name: blue\n  namespace: shop\nspec:\n  ports:\n    - name: u\n      port: 8080\n      protocol: UDP\n    - name: t\n      port: 8080\n      appProtocol: ${appProtocol}\n`,
+      );
+    expectFallback(twice("http"), twice("kubernetes.io/ws"), /backendRef to port 8080/);
+  });
+
   test("a backendRef to a port the Service lacks lists its ports: full pipeline", () => {
     const lacking = (port: number) =>
       withMetrics(port).replace(

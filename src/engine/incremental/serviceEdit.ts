@@ -62,13 +62,13 @@ export function servicePortView(service: Manifest, port: number | undefined): st
   const externalName = asString(service.spec["type"]) === "ExternalName";
   if (port === undefined) return JSON.stringify([externalName]);
   const ports = asRecords(service.spec["ports"]);
-  const found = ports.find((p) => asNumber(p["port"]) === port);
-  if (found === undefined)
+  // Every entry with the number: resolveBackendRef picks among them by protocol (53/UDP, 53/TCP).
+  const found = ports.filter((p) => asNumber(p["port"]) === port);
+  if (found.length === 0)
     return JSON.stringify([externalName, ports.map((p) => asNumber(p["port"]) ?? null)]);
   return JSON.stringify([
     externalName,
-    asString(found["protocol"]) ?? "TCP",
-    asString(found["appProtocol"]) ?? null,
+    ...found.flatMap((p) => [asString(p["protocol"]) ?? "TCP", asString(p["appProtocol"]) ?? null]),
   ]);
 }
 

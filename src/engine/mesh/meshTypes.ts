@@ -56,6 +56,18 @@ export interface MeshModel {
   routes?: ResolvedRoute[];
 }
 
+/**
+ * GEP-1294 "Route types": when different route kinds bind one Service port, only the most
+ * specific applies (lowest rank here); the others are `Conflicted` on that port. UDP is its own
+ * protocol, "orthogonal to this precedence order": a UDPRoute never clashes (no rank).
+ */
+export const MESH_KIND_RANK: Readonly<Partial<Record<RouteKind, number>>> = {
+  GRPCRoute: 0,
+  HTTPRoute: 1,
+  TLSRoute: 2,
+  TCPRoute: 3,
+};
+
 /** A producer route lives in its parent Service's namespace; a consumer route elsewhere. */
 export function meshRole(
   b: Pick<MeshBinding, "routeNamespace" | "serviceNamespace">,

@@ -107,6 +107,29 @@ describe("resolveBackendRef (spec §2.7 order)", () => {
         .reason,
     ).toBe("UnsupportedProtocol");
   });
+  test("a port number listed once per protocol (53/UDP, 53/TCP) serves both route families", () => {
+    // kube-dns lists 53/UDP first, then 53/TCP: a TCPRoute to it names the TCP entry.
+    const index = indexResources([
+      aService("app", "dns", [
+        { name: "dns", port: 53, protocol: "UDP" },
+        { name: "dns-tcp", port: 53, protocol: "TCP", appProtocol: "kubernetes.io/ws" },
+      ]),
+    ]);
+    for (const kind of ["UDPRoute", "TCPRoute", "HTTPRoute"] as const)
+      expect(
+        resolveBackendRef(index, { kind, namespace: "app" }, { name: "dns", port: 53 }, 0).valid,
+        kind,
+      ).toBe(true);
+    // The TCP entry's appProtocol is the one checked for a GRPCRoute.
+    expect(
+      resolveBackendRef(
+        index,
+        { kind: "GRPCRoute", namespace: "app" },
+        { name: "dns", port: 53 },
+        0,
+      ).reason,
+    ).toBe("UnsupportedProtocol");
+  });
   test("a grant makes the cross-namespace ref valid", () => {
     const grant = aManifest({
       apiVersion: "gateway.networking.k8s.io/v1beta1",

@@ -132,7 +132,7 @@ export function resolveBackendRef(
   }
   const service = found.object;
   const servicePorts = asRecords(service.spec["ports"]);
-  const servicePort = findPort(servicePorts, port);
+  const servicePort = findPort(servicePorts, port, from.kind);
   const isExternalName = asString(service.spec["type"]) === "ExternalName";
   if (!servicePort && !isExternalName) {
     const known = servicePorts.map((p) => asNumber(p["port"])).filter((p) => p !== undefined);
@@ -319,15 +319,25 @@ function fail(ref: ResolvedBackendRef, reason: RouteReason, message: string): Re
   return ref;
 }
 
+/**
+ * The Service port the ref names. One number may be listed twice, once per protocol (a DNS
+ * Service: 53/UDP and 53/TCP); the entry the route kind can speak to wins (UDP for a UDPRoute,
+ * TCP for the rest), else the first, whose protocol checkProtocol then refuses.
+ */
 function findPort(
   ports: readonly Record<string, unknown>[],
   port: number,
+  routeKind: RouteKind,
 ): Record<string, unknown> | undefined {
+  let first: Record<string, unknown> | undefined;
   for (let i = 0; i < ports.length; i++) {
     const candidate = ports[i] as Record<string, unknown>;
-    if (asNumber(candidate["port"]) === port) return candidate;
+    if (asNumber(candidate["port"]) !== port) continue;
+    const udp = (asString(candidate["protocol"]) ?? "TCP") === "UDP";
+    if (udp === (routeKind === "UDPRoute")) return candidate;
+    first ??= candidate;
   }
-  return undefined;
+  return first;
 }
 
 /**

@@ -4,6 +4,7 @@ import { compileRouter } from "../routing/compileRouter";
 import { routeRequest } from "./routeRequest";
 import { traceRequest } from "./traceRequest";
 import type { SimRequest } from "./types";
+import type { RouteStatus } from "../types";
 
 function service(namespace: string, name: string, ports: (number | [string, number])[]): string {
   const list = ports
@@ -277,6 +278,44 @@ describe("mesh (GAMMA) requests", () => {
     expect(t.mesh?.routes[0]?.reason).toContain("NoMatchingParent");
   });
 
+  test("a headless or ExternalName Service is no mesh parent (GEP-1294): NoMatchingParent, default routing", () => {
+    // Linkerd's policy controller (valid_parent_service) rejects both the same way.
+    const headless = service("shop", "db", [80]).replace("spec:\n", "spec:\n  clusterIP: None\n");
+    const external = service("shop", "ext", [80]).replace(
+      "spec:\n",
+      "spec:\n  type: ExternalName\n  externalName: example.com\n",
+    );
+    const { analysis, router } = routerOf(
+      ...BACKENDS,
+      headless,
+      external,
+      route({
+        namespace: "shop",
+        name: "db",
+        parent: { name: "db", port: 80 },
+        rules: to("cart-v1"),
+      }),
+      route({ namespace: "shop", name: "ext", parent: { name: "ext" }, rules: to("cart-v1") }),
+      route({ namespace: "shop", name: "cart", parent: { name: "cart" }, rules: to("cart-v1") }),
+    );
+    const parentOf = (name: string) =>
+      (analysis.status[`HTTPRoute/shop/${name}`] as RouteStatus | undefined)?.parents[0];
+    for (const name of ["db", "ext"]) {
+      const accepted = parentOf(name)?.conditions.find((c) => c.type === "Accepted");
+      expect(accepted).toMatchObject({ status: "False", reason: "NoMatchingParent" });
+    }
+    expect(parentOf("db")?.conditions.find((c) => c.type === "Accepted")?.message).toContain(
+      "headless (clusterIP: None)",
+    );
+    expect(parentOf("ext")?.conditions.find((c) => c.type === "Accepted")?.message).toContain(
+      "ExternalName",
+    );
+    expect(parentOf("cart")?.conditions.find((c) => c.type === "Accepted")?.status).toBe("True");
+    const t = traceRequest(router, mesh("shop", "shop/db"));
+    expect(t.mesh?.defaultRouting).toBe(true);
+    expect(t.outcome.backend?.target).toBe("shop/db:80");
+  });
+
   test("a GRPCRoute serves gRPC calls and takes the port from an HTTPRoute", () => {
     const { router } = routerOf(
       ...BACKENDS,
@@ -304,6 +343,60 @@ describe("mesh (GAMMA) requests", () => {
     expect(call.mesh?.routes.find((r) => r.route === "HTTPRoute/shop/http")?.reason).toContain(
       "Conflicted",
     );
+  });
+
+  test("a route bound to every port loses only the port a more specific kind binds", () => {
+    // GEP-1294 "Route types" is per Service+Port pair; Linkerd's outbound_api route_with_no_port.
+    const { analysis, router } = routerOf(
+      ...BACKENDS,
+      route({
+        namespace: "shop",
+        name: "grpc",
+        kind: "GRPCRoute",
+        parent: { name: "cart", port: 8080 },
+        rules:
+          "    - matches:\n        - method: { service: shop.Cart }\n      backendRefs:\n        - name: cart-v2\n          port: 80",
+      }),
+      route({ namespace: "shop", name: "http", parent: { name: "cart" }, rules: to("cart-v1") }),
+    );
+    const http = analysis.status["HTTPRoute/shop/http"] as RouteStatus | undefined;
+    expect(http?.parents[0]?.conditions.find((c) => c.type === "Accepted")?.status).toBe("True");
+    const onHttpPort = mesh("web", "shop/cart", { port: 80 });
+    expect(traceRequest(router, onHttpPort).outcome.backend?.target).toBe("shop/cart-v1:80");
+    const onGrpcPort = mesh("web", "shop/cart", { port: 8080 });
+    const t = traceRequest(router, onGrpcPort);
+    expect(t.outcome).toMatchObject({ kind: "not-found", status: 404 });
+    expect(t.mesh?.routes.find((r) => r.route === "HTTPRoute/shop/http")?.reason).toContain(
+      "a GRPCRoute binds port 8080 too",
+    );
+    expect(routeRequest(router, onGrpcPort)).toMatchObject({ kind: "not-found", status: 404 });
+    const call = mesh("web", "shop/cart", {
+      port: 8080,
+      grpc: { service: "shop.Cart", method: "Add" },
+    });
+    expect(traceRequest(router, call).outcome.backend?.target).toBe("shop/cart-v2:80");
+  });
+
+  test("a UDPRoute and a TCPRoute on one Service port do not clash (UDP is orthogonal, GEP-1294)", () => {
+    const l4 = (kind: string, name: string) =>
+      `apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: net\nspec:\n  parentRefs:\n    - { group: "", kind: Service, name: dns, port: 53 }\n  rules:\n    - backendRefs:\n        - { name: dns-v2, port: 53 }`;
+    const dns = (name: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: net\nspec:\n  ports:\n    - { name: dns, port: 53, protocol: UDP }\n    - { name: dns-tcp, port: 53, protocol: TCP }`;
+    const { analysis, router } = routerOf(
+      dns("dns"),
+      dns("dns-v2"),
+      l4("TCPRoute", "tcp"),
+      l4("UDPRoute", "udp"),
+    );
+    for (const key of ["TCPRoute/net/tcp", "UDPRoute/net/udp"]) {
+      const accepted = (
+        analysis.status[key] as RouteStatus | undefined
+      )?.parents[0]?.conditions.find((c) => c.type === "Accepted");
+      expect(accepted?.status, key).toBe("True");
+    }
+    const t = traceRequest(router, mesh("net", "net/dns", { scheme: "udp", port: 53 }));
+    expect(t.mesh?.routes.find((r) => r.route === "UDPRoute/net/udp")?.applies).toBe(true);
+    expect(t.winner?.route).toBe("UDPRoute/net/udp");
   });
 
   test("routeRequest makes the same decision as the trace", () => {

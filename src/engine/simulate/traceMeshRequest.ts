@@ -13,7 +13,7 @@
  */
 import { resourceKey, type ResourceKey } from "../api/keys";
 import type { MeshBinding, MeshService } from "../mesh/meshTypes";
-import { meshRole } from "../mesh/meshTypes";
+import { MESH_KIND_RANK, meshRole } from "../mesh/meshTypes";
 import type { MeshRouter } from "../routing/compileMeshRouter";
 import { buildOutcome, describeAttributes, failureOutcome } from "./buildOutcome";
 import { candidateRef, explainCandidates, kindsFor } from "./explainCandidates";
@@ -114,11 +114,26 @@ export function selectMeshRoutes(
       };
     trace.serviceReason = `Service ${serviceName} port ${named.name !== undefined ? `${named.name}:` : ""}${port}${service.clusterIP === "None" ? " (headless: a mesh SHOULD NOT use it as a parent)" : ""}`;
   }
+  // GEP-1294 "Route types": one kind applies per Service port. A route that binds several ports
+  // stays accepted while it wins one of them, but on a port a more specific kind binds it loses.
+  // A UDPRoute has no rank: UDP is orthogonal to that order.
+  let portKind: MeshBinding["routeKind"] | undefined;
+  let portRank = Infinity;
+  for (const b of bindings) {
+    const rank = MESH_KIND_RANK[b.routeKind];
+    if (b.accepted && covers(b, port) && rank !== undefined && rank < portRank) {
+      portKind = b.routeKind;
+      portRank = rank;
+    }
+  }
+  const kindApplies = (b: MeshBinding) =>
+    b.routeKind === portKind || MESH_KIND_RANK[b.routeKind] === undefined;
   // Routes that take the port over for this client, before the consumer-over-producer rule.
   const binding = bindings.filter(
     (b) =>
       b.accepted &&
       covers(b, port) &&
+      kindApplies(b) &&
       (meshRole(b) === "producer" || b.routeNamespace === clientNamespace),
   );
   const consumers = binding.filter((b) => meshRole(b) === "consumer");
@@ -137,6 +152,8 @@ export function selectMeshRoutes(
     };
     if (!b.accepted) item.reason = `not accepted for this Service (${b.reason}): ${b.message}`;
     else if (!covers(b, port)) item.reason = `binds port ${portsOf(b)} of the Service, not ${port}`;
+    else if (!kindApplies(b))
+      item.reason = `a ${portKind ?? ""} binds port ${port} too (one route kind per port)`;
     else if (role === "consumer" && b.routeNamespace !== clientNamespace)
       item.reason = `consumer route of namespace ${b.routeNamespace}: applies only to clients in ${b.routeNamespace}, and this client is in ${clientNamespace}`;
     else if (!applying.includes(b))

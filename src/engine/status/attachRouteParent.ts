@@ -522,6 +522,17 @@ function attachToService(
       detail: `Service ${ref.namespace}/${ref.name} found (mesh parent)`,
     },
   ];
+  const noFrontend = serviceWithoutFrontend(service);
+  if (noFrontend !== undefined) {
+    explain.checks = withCheck(checks, {
+      check: "parent-reconciled",
+      pass: false,
+      detail: noFrontend,
+    });
+    explain.reason = RouteReason.NoMatchingParent;
+    explain.message = `Service ${ref.namespace}/${ref.name} ${noFrontend}`;
+    return { explain, admitted: [] };
+  }
   const ports = asRecords(service.spec["ports"]).map((p) => ({
     name: asString(p["name"]),
     port: asNumber(p["port"]),
@@ -562,6 +573,22 @@ function attachToService(
   explain.message = `bound to Service ${ref.namespace}/${ref.name} (${ref.namespace === route.namespace ? "producer" : "consumer"} route)`;
   const bound = matching.map((p) => p.port).filter((p): p is number => p !== undefined);
   return { explain, admitted: [], mesh: { service, ports: bound } };
+}
+
+/**
+ * Why a Service cannot be a mesh parent, or undefined. GEP-1294 ("Allowed service types"): a
+ * headless Service has no frontend (virtual IP) to route, and an ExternalName one is a security
+ * risk; both SHOULD NOT be parents. Linkerd rejects both with NoMatchingParent. A manifest
+ * without `clusterIP` gets one allocated, so only the written `None` marks a headless Service.
+ */
+function serviceWithoutFrontend(service: Manifest): string | undefined {
+  const what =
+    asString(service.spec["type"]) === "ExternalName"
+      ? "type ExternalName"
+      : asString(service.spec["clusterIP"])?.toLowerCase() === "none"
+        ? "headless (clusterIP: None)"
+        : undefined;
+  return what && `is ${what}, which SHOULD NOT be a mesh parent (GEP-1294)`;
 }
 
 /**

@@ -24,7 +24,7 @@ import { attachRouteParent, routeAttachment, type ParentOutcome } from "./attach
 import { appendMeshBindings } from "../mesh/collectMeshModel";
 import { isServiceParent } from "../resolve/meshOnlyRoute";
 import { needEngineModule } from "../modules/engineModules";
-import type { MeshBinding } from "../mesh/meshTypes";
+import { MESH_KIND_RANK, type MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
 import { describeRule, resolveRoute, type RouteResolution } from "./resolveRoute";
@@ -410,25 +410,18 @@ function noteTcpRoutesOnTlsListeners(ctx: StatusContext, work: RouteWork[]): voi
 }
 
 /** Mesh (spec §3.9): when route kinds bind the same Service port, only the highest kind applies. */
-const MESH_KIND_RANK: Readonly<Record<RouteKind, number>> = {
-  GRPCRoute: 0,
-  HTTPRoute: 1,
-  TLSRoute: 2,
-  TCPRoute: 3,
-  UDPRoute: 4,
-};
-
 function resolveMeshKindClash(work: RouteWork[]): void {
   const best = new Map<string, RouteKind>();
   for (let i = 0; i < work.length; i++) {
     const w = work[i] as RouteWork;
     for (let j = 0; j < w.outcomes.length; j++) {
       const o = w.outcomes[j] as ParentOutcome;
-      if (!o.mesh || !o.explain.accepted) continue;
+      const rank = MESH_KIND_RANK[w.resolution.route.kind];
+      if (!o.mesh || !o.explain.accepted || rank === undefined) continue;
       for (const port of o.mesh.ports) {
         const key = `${o.mesh.service.key}:${port}`;
         const current = best.get(key);
-        if (!current || MESH_KIND_RANK[w.resolution.route.kind] < MESH_KIND_RANK[current])
+        if (!current || rank < (MESH_KIND_RANK[current] ?? rank))
           best.set(key, w.resolution.route.kind);
       }
     }
@@ -436,6 +429,7 @@ function resolveMeshKindClash(work: RouteWork[]): void {
   for (let i = 0; i < work.length; i++) {
     const w = work[i] as RouteWork;
     const kind = w.resolution.route.kind;
+    if (MESH_KIND_RANK[kind] === undefined) continue;
     for (let j = 0; j < w.outcomes.length; j++) {
       const o = w.outcomes[j] as ParentOutcome;
       if (!o.mesh || !o.explain.accepted) continue;
