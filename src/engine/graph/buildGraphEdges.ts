@@ -26,7 +26,9 @@ export interface EdgeBuild {
 }
 
 export function buildGraphEdges(input: SemanticGraphInput): EdgeBuild {
-  const present = new Set<string>(input.objects.map((o) => o.key));
+  const present = new Set<string>();
+  for (let i = 0; i < input.objects.length; i++)
+    present.add((input.objects[i] as SemanticGraphInput["objects"][number]).key);
   const missing = new Map<string, MissingTarget>();
   const need = (kind: string, namespace: string | undefined, name: string): ResourceKey => {
     const key = resourceKey(kind, namespace, name);

@@ -38,7 +38,13 @@ export function otherObjectsKey(namespace: string | undefined): ResourceKey {
 }
 
 export function buildGraphNodes(input: SemanticGraphInput): GraphNode[] {
-  const specs = new Map(input.manifests.map((m) => [m.key, m.spec]));
+  // Filled in a loop, the last object of a key winning as in a Map built from pairs: the pairs
+  // were a two-item list per object, made only to be read once.
+  const specs = new Map<ResourceKey, Record<string, unknown>>();
+  for (let i = 0; i < input.manifests.length; i++) {
+    const m = input.manifests[i] as SemanticGraphInput["manifests"][number];
+    specs.set(m.key, m.spec);
+  }
   const explainByRoute = groupBy(input.explain, (e) => e.route);
   const policyKeys = new Set(input.policies.map((p) => p.policy));
   const lookups: Lookups = {

@@ -24,7 +24,9 @@ export type { SemanticGraphInput } from "./semanticGraphInput";
 export function buildSemanticGraph(input: SemanticGraphInput): SemanticGraph {
   const nodes = markObjectErrors(buildGraphNodes(input), input.diagnostics ?? []);
   const { edges, missing } = buildGraphEdges(input);
-  const drawn = new Set<string>(nodes.map((n) => n.id));
+  // Filled in a loop: a list of every node's id only to build the set was one more copy.
+  const drawn = new Set<string>();
+  for (let i = 0; i < nodes.length; i++) drawn.add((nodes[i] as GraphNode).id);
   const assumed = new Map((input.assumptions ?? []).map((a) => [a.key as string, a]));
   for (const m of missing) {
     if (m.kind === "Namespace" || drawn.has(m.key)) continue;

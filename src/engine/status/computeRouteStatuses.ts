@@ -49,7 +49,13 @@ export interface RouteStatusResult {
   routes: ResolvedRoute[];
   explain: RouteParentExplain[];
   attachments: RouteAttachment[];
-  statuses: Map<string, RouteStatus>;
+  /**
+   * Each route's status beside its key, in input order (a route without parents has none). Two
+   * lists, not a Map: computeStatus writes them into the report once, and a Map of every route
+   * was one more table of tens of thousands of entries per analysis.
+   */
+  statusKeys: string[];
+  statuses: RouteStatus[];
   /** Every route × Service parentRef (GAMMA), as settled here. */
   meshBindings: MeshBinding[];
   /** What mesh parents route by where it differs from `routes` (RouteResolution.meshView). */
@@ -87,7 +93,8 @@ export function computeRouteStatuses(
   resolveMeshKindClash(work);
 
   const attachments: RouteAttachment[] = [];
-  const statuses = new Map<string, RouteStatus>();
+  const statusKeys: string[] = [];
+  const statuses: RouteStatus[] = [];
   for (let w = 0; w < work.length; w++) {
     const { m, resolution, outcomes } = work[w] as RouteWork;
     // One parentRef admits each listener at most once: only a route with several needs a set to
@@ -119,7 +126,10 @@ export function computeRouteStatuses(
       );
     }
     // A controller writes route status only through a parent it reconciles: no parents, no status.
-    if (parents.length > 0) statuses.set(m.key, { parents });
+    if (parents.length > 0) {
+      statusKeys.push(m.key);
+      statuses.push({ parents });
+    }
   }
   // Plain loops: flatMap built a list per route only to flatten it, for tens of thousands of routes.
   const explain: RouteParentExplain[] = [];
@@ -136,6 +146,7 @@ export function computeRouteStatuses(
     routes: work.map((w) => w.resolution.route),
     explain,
     attachments,
+    statusKeys,
     statuses,
     meshBindings,
     meshRoutes,

@@ -30,6 +30,7 @@ import type {
   ResolvedRoute,
   RouteAttachment,
   RouteParentExplain,
+  RouteStatus,
   StatusReport,
 } from "../types";
 import { assessGateway, type GatewayAssessment } from "./assessGateway";
@@ -190,10 +191,11 @@ export function computeStatus(
     gateways.push(model);
   }
   appendAll(gateways, unreconciled);
-  // forEach: a for…of over tens of thousands of entries allocates an entry and a result per step.
-  routes.statuses.forEach((routeStatus, key) => {
-    status[key] = routeStatus;
-  });
+  // In input order, as a Map's forEach gave them: a key written twice keeps its first place and
+  // its last value, in the report as in a Map.
+  const { statusKeys, statuses } = routes;
+  for (let i = 0; i < statusKeys.length; i++)
+    status[statusKeys[i] as string] = statuses[i] as RouteStatus;
   // BackendTLSPolicy's status is an on-demand engine module (modules/engineModules.ts): asked for
   // only when there is such a policy; without one no route backend is marked.
   let resolvedRoutes: ResolvedRoute[];
@@ -208,7 +210,8 @@ export function computeStatus(
     for (const [key, policyStatus] of backendTLS.statuses) status[key] = policyStatus;
     resolvedRoutes = backendTlsModule.withBackendTLS(ctx, routes.routes, backendTLS.sniByTarget);
   } else {
-    resolvedRoutes = [...routes.routes];
+    // The status stage's own list, made for this result and read by nothing else: no copy.
+    resolvedRoutes = routes.routes;
   }
 
   const policies = resolvePolicyAttachments(index);
