@@ -29,7 +29,6 @@ import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
 import { describeRule, resolveRoute, type RouteResolution } from "./resolveRoute";
 import {
-  conditionsFor,
   makeCondition,
   recordAssumption,
   reportDiagnostic,
@@ -82,9 +81,12 @@ export function computeRouteStatuses(
     const m = manifests[i] as Manifest;
     if (!isRouteKind(m.kind) || !m.modelled) continue;
     const resolution = resolveRouteReporting(ctx, m, m.kind);
-    const outcomes = asRecords(m.spec["parentRefs"]).map((_, i) =>
-      attachRouteParent(ctx, m, resolution.route, i, gateways),
-    );
+    // A loop over the count, not map(): a callback closing over the route was one more function
+    // allocated per route.
+    const parentRefCount = asRecords(m.spec["parentRefs"]).length;
+    const outcomes = new Array<ParentOutcome>(parentRefCount);
+    for (let p = 0; p < parentRefCount; p++)
+      outcomes[p] = attachRouteParent(ctx, m, resolution.route, p, gateways);
     work.push({ m, resolution, outcomes });
   }
   const loopDiagnostics = [loopFrom, ctx.diagnostics.length] as const;
@@ -202,10 +204,12 @@ export function parentStatus(
   e: RouteParentExplain,
   controllerName: string,
 ): RouteParentStatus {
-  const condition = conditionsFor(ctx, m);
+  // makeCondition called directly: a condition factory bound to the route (conditionsFor) was a
+  // closure per parent of every route, and an accepted route with resolved references (nearly
+  // every one) never calls it.
   const accepted = e.accepted
     ? passingCondition(ctx, m, ConditionType.Accepted, RouteReason.Accepted, acceptedText(ctx, e))
-    : condition(ConditionType.Accepted, "False", e.reason, capitalize(e.message));
+    : makeCondition(m, ctx.now, ConditionType.Accepted, "False", e.reason, capitalize(e.message));
   // A Service parent of a route the grant refused for its Gateway parents resolves without it.
   const refProblems =
     resolution.meshView !== undefined && isServiceParent(e.parentRef)
@@ -217,7 +221,9 @@ export function parentStatus(
       ? refProblems[0]
       : needEngineModule("diagnosticWords").leadingRouteProblem(refProblems);
   const resolvedRefs = first
-    ? condition(
+    ? makeCondition(
+        m,
+        ctx.now,
         ConditionType.ResolvedRefs,
         "False",
         first.reason,
@@ -240,7 +246,9 @@ export function parentStatus(
     conditions = [
       accepted,
       resolvedRefs,
-      condition(
+      makeCondition(
+        m,
+        ctx.now,
         ConditionType.PartiallyInvalid,
         "True",
         dropped[0]?.invalidReason ?? RouteReason.UnsupportedValue,
