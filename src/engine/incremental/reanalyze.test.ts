@@ -805,6 +805,47 @@ describe("a Namespace or a ReferenceGrant edited in place", () => {
   });
 });
 
+describe("a policy edited in place", () => {
+  const ws = generatePolicyWorkspace(12, 30);
+  const retries = (n: number) => ws.yaml.replace("numRetries: 1\n", `numRetries: ${n}\n`);
+
+  test("a value typed in its spec, its targetRefs as they were: only its node and summary change", () => {
+    const { result, fresh, previous } = step(retries(1), retries(17));
+    expect(result.proofs).toEqual(["policy-spec"]);
+    expect(result.revision?.analysis).toEqual(fresh.analysis);
+    // The effective policies and the policy edges read the attachments only: the very objects.
+    expect(result.revision?.analysis.effectivePolicies).toBe(previous.analysis.effectivePolicies);
+    expect(result.revision?.analysis.policies).toBe(previous.analysis.policies);
+  });
+
+  test("a BackendTrafficPolicy beside the BASE routes, its spec typed: reused, node redrawn", () => {
+    const policy = (spec: string) => BASE + TRAFFIC_POLICY + spec;
+    expectReused(
+      policy("  timeout:\n    tcp:\n      connectTimeout: 1s\n"),
+      policy("  timeout:\n    tcp:\n      connectTimeout: 15s\n"),
+    );
+  });
+
+  test("its targetRefs edited, a BackendTLSPolicy, or an object named as parameters: full pipeline", () => {
+    expectFallback(
+      BASE + TRAFFIC_POLICY,
+      BASE + TRAFFIC_POLICY.replace("name: b\n", "name: c\n"),
+      /targets changed/,
+    );
+    expectFallback(
+      BASE + GREEN_TLS,
+      BASE + GREEN_TLS.replace("hostname: green.shop.example", "hostname: greem.shop.example"),
+      /BackendTLSPolicy .* read by what it configures/,
+    );
+    const params = (n: number) =>
+      (BASE + TRAFFIC_POLICY).replace(
+        "  controllerName: gwsim.dev/controller\n",
+        "  controllerName: gwsim.dev/controller\n  parametersRef:\n    group: gateway.envoyproxy.io\n    kind: BackendTrafficPolicy\n    name: b-retries\n    namespace: shop\n",
+      ) + `  retry:\n    numRetries: ${n}\n`;
+    expectFallback(params(1), params(2), /as its parameters/);
+  });
+});
+
 describe("the table lint rules after a route's entries moved", () => {
   const codes = (r: AnalyzedRevision) => r.analysis.lint.map((f) => f.diagnostic.code);
 
@@ -1144,6 +1185,12 @@ describe("incremental equals fresh on random edit sequences", () => {
       .tuple(fc.nat(), fc.constantFrom("blue", "green", "red"))
       .map(([i, b]) => nth(/- name: (blue|green|red)\n/g, () => `- name: ${b}\n`)(i)),
     fc.nat().map(nth(/namespace: [\w-]+/g, (m) => `${m}x`)),
+    // A policy's value typed (its targetRefs as they were: policyEdit.ts).
+    fc
+      .tuple(fc.nat(), fc.constantFrom("1", "3", "12"))
+      .map(([i, n]) =>
+        nth(/numRetries: \d+|requestReceivedTimeout: \d+s/g, (m) => m.replace(/\d+/, n))(i),
+      ),
     // A Namespace's label value or a grant's from namespace, typed or cut by one letter.
     fc
       .tuple(fc.nat(), fc.boolean())
@@ -1372,6 +1419,7 @@ describe("incremental equals fresh on random edit sequences", () => {
       "route-findings",
       "ghosts-moved",
       "grant-readers",
+      "policy-spec",
     ])
       expect([p, proofs.get(p) ?? 0]).not.toEqual([p, 0]);
   }, 120_000);

@@ -55,6 +55,8 @@ import { rivalKindShares } from "./kindClash";
 import { sameApartFromLines, shiftedRevision } from "./shiftLocations";
 import { namespaceEditReach, withNamespacesReplaced } from "./namespaceEdit";
 import { framesPointedAt, grantEditReach } from "./grantEdit";
+import { policyEditReach } from "./policyEdit";
+import { mayBePolicy } from "../resolve/resolvePolicyAttachments";
 import { tableRulesStand, type TableSide } from "./localTableLint";
 import { patchRouteFindings, type RouteFindings } from "./routeDiagnostics";
 import {
@@ -127,7 +129,9 @@ export interface Reanalysis {
  * - "namespace-labels-unread": a Namespace edited while nothing selects namespaces by label
  *   (namespaceEdit.ts);
  * - "grant-readers": a ReferenceGrant edited, the routes whose references cross into its namespace
- *   resolved again as if edited, its node, edges and the namespace frames rebuilt (grantEdit.ts).
+ *   resolved again as if edited, its node, edges and the namespace frames rebuilt (grantEdit.ts);
+ * - "policy-spec": a policy edited with its targetRefs as they were: only its node and summary
+ *   change (policyEdit.ts).
  */
 export type ReuseProof =
   | "route-rules"
@@ -141,7 +145,8 @@ export type ReuseProof =
   | "route-findings"
   | "ghosts-moved"
   | "namespace-labels-unread"
-  | "grant-readers";
+  | "grant-readers"
+  | "policy-spec";
 
 /** One Service edited in place, proven to reach no other object (serviceEdit.ts). */
 interface ServiceEdit {
@@ -253,6 +258,7 @@ export function reanalyze(
    * resolved again below (a ReferenceGrant): their own summary, node and edges are rebuilt. */
   const ownEdits: ServiceEdit[] = [];
   const namespaces: Manifest[] = [];
+  const policies: Manifest[] = [];
   const grantReaders: Manifest[] = [];
   /** A route resolved again in revision n+1 (edited, or reading an edited grant), or why not. */
   const editRoute = (i: number, before: Manifest, after: Manifest): string | undefined => {
@@ -322,7 +328,12 @@ export function reanalyze(
     const after = loaded.manifests[i] as Manifest;
     const kind = after.kind;
     const own = before.kind === kind && after.modelled && before.modelled;
-    if (own && (kind === "Service" || kind === "Namespace" || kind === "ReferenceGrant")) {
+    // A policy of a kind gwsim does not model is read by its targetRefs all the same.
+    const policy = before.kind === kind && !isRouteKind(kind) && mayBePolicy(kind);
+    if (
+      policy ||
+      (own && (kind === "Service" || kind === "Namespace" || kind === "ReferenceGrant"))
+    ) {
       if (index.byKey.get(before.key) !== before)
         return fallback("the edited object is a duplicate");
       if (kind === "Service") {
@@ -333,6 +344,10 @@ export function reanalyze(
         const reach = namespaceEditReach(index, before, after);
         if (reach !== undefined) return fallback(reach);
         namespaces.push(after);
+      } else if (policy) {
+        const reach = policyEditReach(previous.analysis, before, after);
+        if (reach !== undefined) return fallback(reach);
+        policies.push(after);
       } else {
         const readers = grantEditReach(index, before, after);
         if (typeof readers === "string") return fallback(readers);
@@ -506,7 +521,8 @@ export function reanalyze(
   );
   if (patchedGraph === undefined) return fallback("an edited route's edges changed shape");
   const grants = ownEdits.filter((e) => e.after.kind === "ReferenceGrant");
-  const withNodes = patchOwnNodes(patchedGraph, analysis, [...services, ...grants], {
+  const drawnAlone = ownEdits.filter((e) => e.after.kind !== "Namespace");
+  const withNodes = patchOwnNodes(patchedGraph, analysis, [...services, ...drawnAlone], {
     objects,
     diagnostics,
   });
@@ -542,6 +558,7 @@ export function reanalyze(
   if (services.length > 0) proofs.push("service");
   if (namespaces.length > 0) proofs.push("namespace-labels-unread");
   if (grants.length > 0) proofs.push("grant-readers");
+  if (policies.length > 0) proofs.push("policy-spec");
   if (rehosted !== undefined) proofs.push("route-hosts");
   else if (patched.reranked) proofs.push("route-rerank");
   else if (edits.length > 0) proofs.push("route-rules");
@@ -1152,17 +1169,18 @@ const edgeSources = keyedLookup<GraphEdge[][], readonly number[]>(
 
 /**
  * The graph with each edited object's node rebuilt from its new spec (a Service's ports, a grant's
- * from and to) and marked with its own errors; a Service's edges are the routes' and stand.
+ * from and to, a policy's summary) and marked with its own errors; a Service's edges are the
+ * routes' and a policy's its targetRefs', and stand.
  * Undefined when the node is not found.
  */
 function patchOwnNodes(
   graph: RevisionGraph,
-  analysis: Pick<Analysis, "status">,
-  services: readonly ServiceEdit[],
+  analysis: Pick<Analysis, "status" | "policies" | "assumptions">,
+  edited: readonly ServiceEdit[],
   next: Pick<Analysis, "objects" | "diagnostics">,
 ): RevisionGraph | undefined {
   let nodes = graph.nodes;
-  for (const s of services) {
+  for (const s of edited) {
     const summary = next.objects[s.position];
     if (summary === undefined) return undefined;
     const mine = positionsOf(diagnosticOwners, next.diagnostics, s.after.key);
@@ -1175,7 +1193,9 @@ function patchOwnNodes(
         gateways: [],
         routes: [],
         attachments: [],
-        policies: [],
+        // A policy's node reads its attachments (and the targets the world assumes for them).
+        policies: analysis.policies.filter((p) => p.policy === s.after.key),
+        assumptions: analysis.assumptions,
       }),
       mine.map((i) => next.diagnostics[i] as Diagnostic),
     );
