@@ -1123,6 +1123,35 @@ spec:
  * The oracle: after any sequence of edits, the incremental pass's result equals a fresh analysis
  * of the same text, and keystroke-like edits do take the incremental path.
  */
+/**
+ * Applies `edits` to `text` one after another, each through the incremental pass from the
+ * revision before (a fallback analyses afresh); `reused` sees every revision the pass gave, with a
+ * fresh analysis of the same text and the revision it was made from.
+ */
+function replayEdits(
+  text: string,
+  world: WorldMode,
+  edits: readonly ((text: string) => string)[],
+  reused: (
+    result: Reanalysis,
+    revision: AnalyzedRevision,
+    fresh: AnalyzedRevision,
+    previous: AnalyzedRevision,
+  ) => void,
+): void {
+  const cache: ParseCache = createParseCache();
+  const options = { clock, world, parseCache: cache };
+  let previous = analyzeRevision(at(text), options);
+  for (const e of edits) {
+    text = e(text);
+    const result = reanalyze(previous, at(text), options, loadValidated(at(text), cache));
+    if (result.revision !== undefined) {
+      reused(result, result.revision, analyzeRevision(at(text), { clock, world }), previous);
+      previous = result.revision;
+    } else previous = analyzeRevision(at(text), options);
+  }
+}
+
 describe("incremental equals fresh on random edit sequences", () => {
   const dir = new URL("../../../fixtures/examples/", import.meta.url);
   const bases = [
@@ -1338,23 +1367,12 @@ describe("incremental equals fresh on random edit sequences", () => {
         fc.nat({ max: focused.length - 1 }),
         fc.constantFrom<WorldMode>("auto", "closed", "open"),
         fc.array(step, { minLength: 1, maxLength: 6 }),
-        (base, world, edits) => {
-          const cache: ParseCache = createParseCache();
-          const options = { clock, world, parseCache: cache };
-          let text = focused[base] ?? "";
-          let previous = analyzeRevision(at(text), options);
-          for (const e of edits) {
-            text = e(text);
-            const result = reanalyze(previous, at(text), options, loadValidated(at(text), cache));
-            if (result.revision !== undefined) {
-              for (const p of result.proofs ?? []) proofs.add(p);
-              const fresh = analyzeRevision(at(text), { clock, world });
-              expect(result.revision.analysis).toEqual(fresh.analysis);
-              expect([...result.revision.index.namespaces]).toEqual([...fresh.index.namespaces]);
-              previous = result.revision;
-            } else previous = analyzeRevision(at(text), options);
-          }
-        },
+        (base, world, edits) =>
+          replayEdits(focused[base] ?? "", world, edits, (result, revision, fresh) => {
+            for (const p of result.proofs ?? []) proofs.add(p);
+            expect(revision.analysis).toEqual(fresh.analysis);
+            expect([...revision.index.namespaces]).toEqual([...fresh.index.namespaces]);
+          }),
       ),
       { numRuns: 60, seed: 2323 },
     );
@@ -1378,29 +1396,17 @@ describe("incremental equals fresh on random edit sequences", () => {
         fc.nat({ max: bases.length - 1 }),
         fc.constantFrom<WorldMode>("auto", "closed", "open"),
         fc.array(edit, { minLength: 1, maxLength: 6 }),
-        (base, world, edits) => {
-          const cache: ParseCache = createParseCache();
-          const options = { clock, world, parseCache: cache };
-          let text = bases[base] ?? "";
-          let previous = analyzeRevision(at(text), options);
-          for (const e of edits) {
-            text = e(text);
-            const loaded = loadValidated(at(text), cache);
-            const result = reanalyze(previous, at(text), options, loaded);
-            const fresh = analyzeRevision(at(text), { clock, world });
-            if (result.revision !== undefined) {
-              reused += 1;
-              for (const p of result.proofs ?? []) proofs.set(p, (proofs.get(p) ?? 0) + 1);
-              if (order(result.revision) !== order(previous)) reranked += 1;
-              expect(result.revision.analysis).toEqual(fresh.analysis);
-              expect(result.revision.index.manifests).toEqual(fresh.index.manifests);
-              expect([...result.revision.index.byKey]).toEqual([...fresh.index.byKey]);
-              expect([...result.revision.index.byKind]).toEqual([...fresh.index.byKind]);
-              expect([...result.revision.index.namespaces]).toEqual([...fresh.index.namespaces]);
-              previous = result.revision;
-            } else previous = analyzeRevision(at(text), options);
-          }
-        },
+        (base, world, edits) =>
+          replayEdits(bases[base] ?? "", world, edits, (result, revision, fresh, previous) => {
+            reused += 1;
+            for (const p of result.proofs ?? []) proofs.set(p, (proofs.get(p) ?? 0) + 1);
+            if (order(revision) !== order(previous)) reranked += 1;
+            expect(revision.analysis).toEqual(fresh.analysis);
+            expect(revision.index.manifests).toEqual(fresh.index.manifests);
+            expect([...revision.index.byKey]).toEqual([...fresh.index.byKey]);
+            expect([...revision.index.byKind]).toEqual([...fresh.index.byKind]);
+            expect([...revision.index.namespaces]).toEqual([...fresh.index.namespaces]);
+          }),
       ),
       { numRuns: 100, seed: 1111 },
     );
