@@ -19,9 +19,11 @@
  *   matches, which stand, or, when a route re-ranked, run again and may change only the edited
  *   route's own findings (the other routes' findings and graph nodes are reused).
  * - graph: the route's node and its own edges.
- * Each proof compares what revision n and n+1 give for the route alone; when any fails, or the
- * edit is of another kind (an object added, removed, moved or renamed, a Gateway, Service,
- * Namespace, ReferenceGrant or policy edited, another world or readings), the caller runs the full
+ * A Service, Namespace, ReferenceGrant or policy edited in place is proven apart: by who reads it
+ * (serviceEdit.ts, namespaceEdit.ts, policyEdit.ts), or by resolving again the routes that may
+ * read it (grantEdit.ts). Each proof compares what revision n and n+1 give for the edited objects
+ * alone; when any fails, or the edit is of another kind (an object added, removed, moved or
+ * renamed, a Gateway or GatewayClass edited, another world or readings), the caller runs the full
  * pipeline. The result deep-equals a fresh analysis of the same text (revisionCache.test.ts and
  * reanalyze.test.ts check it on random edit sequences).
  */
