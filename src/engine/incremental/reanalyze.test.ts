@@ -141,6 +141,40 @@ metadata:
   namespace: svc
 `;
 
+/**
+ * BASE with a listener that admits every namespace (no label is read), routes a and b forwarding
+ * to green in namespace svc, the Service there, and a grant that admits routes from shop.
+ */
+const GRANTED =
+  BASE.replace(
+    /from: Selector\n\s+selector:\n\s+matchLabels:\n\s+team: shop\n/,
+    "from: All\n",
+  ).replace(/(name: [ab]\n[\s\S]*?- name: green\n)/g, "$1          namespace: svc\n") +
+  `---
+apiVersion: v1
+kind: Service
+metadata:
+  name: green
+  namespace: svc
+spec:
+  ports:
+    - port: 8080
+---
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata:
+  name: from-shop
+  namespace: svc
+spec:
+  from:
+    - group: gateway.networking.k8s.io
+      kind: HTTPRoute
+      namespace: shop
+  to:
+    - group: ""
+      kind: Service
+`;
+
 /** A route on the host every such route shares, with one path and a weighted split. */
 function shared(name: string, path: string, weight = 10) {
   return route(name, { path, weight }).replace(`${name}.example.com`, "shop.example.com");
@@ -341,7 +375,7 @@ describe("what one edit reuses", () => {
     expectFallback(
       BASE,
       BASE.replace("shop\n  labels:\n    team: shop", "shop\n  labels:\n    team: shoq"),
-      /Namespace .* not a route/,
+      /selects namespaces by label/,
     );
     expectFallback(BASE, BASE.replace("port: 80\n", "port: 81\n"), /Gateway .* not a route/);
     expectFallback(BASE, BASE.replace("- port: 8080", "- port: 8081"), /backendRef to port 8080/);
@@ -705,6 +739,113 @@ spec:
   });
 });
 
+describe("a Namespace or a ReferenceGrant edited in place", () => {
+  const grantFrom = (namespace: string) =>
+    GRANTED.replace(
+      "      kind: HTTPRoute\n      namespace: shop\n",
+      `      kind: HTTPRoute\n      namespace: ${namespace}\n`,
+    );
+
+  test("a Namespace's label typed while no listener selects by label: nothing else is read", () => {
+    const labelled = (team: string) =>
+      GRANTED.replace("labels:\n    team: shop", `labels:\n    team: ${team}`);
+    const { result, fresh } = step(labelled("shop"), labelled("shopx"));
+    expect(result.proofs).toEqual(["namespace-labels-unread"]);
+    expect(result.revision?.analysis).toEqual(fresh.analysis);
+    // The isolation lens and the fix-its read the labels from the index later.
+    expect([...(result.revision?.index.namespaces ?? [])]).toEqual([...fresh.index.namespaces]);
+    expect(result.revision?.index.namespaces.get("shop")?.labels["team"]).toBe("shopx");
+  });
+
+  test("a Namespace's label typed while a listener selects by label: full pipeline", () => {
+    expectFallback(
+      BASE,
+      BASE.replace("labels:\n    team: shop", "labels:\n    team: sho"),
+      /selects namespaces by label/,
+    );
+  });
+
+  test("a grant's from typed away and back: the routes crossing into svc refused, then permitted", () => {
+    const steps = ["shop", "sho", "shopx", "shop"];
+    const cache = createParseCache();
+    const options = { clock, parseCache: cache };
+    let previous = analyzeRevision(at(grantFrom(steps[0] as string)), options);
+    const reasons: (string | undefined)[] = [];
+    for (const ns of steps.slice(1)) {
+      const text = grantFrom(ns);
+      const result = reanalyze(previous, at(text), options, loadValidated(at(text), cache));
+      expect(result.fallback).toBeUndefined();
+      expect(result.proofs).toContain("grant-readers");
+      const fresh = analyzeRevision(at(text), { clock });
+      expect(result.revision?.analysis).toEqual(fresh.analysis);
+      previous = result.revision as AnalyzedRevision;
+      const a = fresh.analysis.status["HTTPRoute/shop/a"] as {
+        parents: { conditions: { type: string; reason: string }[] }[];
+      };
+      reasons.push(a.parents[0]?.conditions.find((c) => c.type === "ResolvedRefs")?.reason);
+    }
+    expect(reasons).toEqual(["RefNotPermitted", "RefNotPermitted", "ResolvedRefs"]);
+  });
+
+  test("the grant admits a namespace nothing else is in: its frame comes and goes", () => {
+    const { revision, fresh } = expectReused(grantFrom("shop"), grantFrom("elsewhere"));
+    expect(fresh.analysis.graph.namespaces.map((n) => n.namespace)).toContain("elsewhere");
+    expect(revision.analysis.graph.namespaces.map((n) => n.namespace)).not.toContain("shop-x");
+    const back = expectReused(grantFrom("elsewhere"), grantFrom("shop"));
+    expect(back.fresh.analysis.graph.namespaces.map((n) => n.namespace)).not.toContain("elsewhere");
+  });
+
+  test("a Gateway's certificateRef crosses into the grant's namespace: full pipeline", () => {
+    const tls = (text: string) =>
+      text.replace(
+        "      port: 80\n",
+        "      port: 80\n      tls:\n        certificateRefs:\n          - name: cert\n            namespace: svc\n",
+      );
+    expectFallback(tls(grantFrom("shop")), tls(grantFrom("sho")), /Gateway web may reference/);
+  });
+});
+
+describe("a policy edited in place", () => {
+  const ws = generatePolicyWorkspace(12, 30);
+  const retries = (n: number) => ws.yaml.replace("numRetries: 1\n", `numRetries: ${n}\n`);
+
+  test("a value typed in its spec, its targetRefs as they were: only its node and summary change", () => {
+    const { result, fresh, previous } = step(retries(1), retries(17));
+    expect(result.proofs).toEqual(["policy-spec"]);
+    expect(result.revision?.analysis).toEqual(fresh.analysis);
+    // The effective policies and the policy edges read the attachments only: the very objects.
+    expect(result.revision?.analysis.effectivePolicies).toBe(previous.analysis.effectivePolicies);
+    expect(result.revision?.analysis.policies).toBe(previous.analysis.policies);
+  });
+
+  test("a BackendTrafficPolicy beside the BASE routes, its spec typed: reused, node redrawn", () => {
+    const policy = (spec: string) => BASE + TRAFFIC_POLICY + spec;
+    expectReused(
+      policy("  timeout:\n    tcp:\n      connectTimeout: 1s\n"),
+      policy("  timeout:\n    tcp:\n      connectTimeout: 15s\n"),
+    );
+  });
+
+  test("its targetRefs edited, a BackendTLSPolicy, or an object named as parameters: full pipeline", () => {
+    expectFallback(
+      BASE + TRAFFIC_POLICY,
+      BASE + TRAFFIC_POLICY.replace("name: b\n", "name: c\n"),
+      /targets changed/,
+    );
+    expectFallback(
+      BASE + GREEN_TLS,
+      BASE + GREEN_TLS.replace("hostname: green.shop.example", "hostname: greem.shop.example"),
+      /BackendTLSPolicy .* read by what it configures/,
+    );
+    const params = (n: number) =>
+      (BASE + TRAFFIC_POLICY).replace(
+        "  controllerName: gwsim.dev/controller\n",
+        "  controllerName: gwsim.dev/controller\n  parametersRef:\n    group: gateway.envoyproxy.io\n    kind: BackendTrafficPolicy\n    name: b-retries\n    namespace: shop\n",
+      ) + `  retry:\n    numRetries: ${n}\n`;
+    expectFallback(params(1), params(2), /as its parameters/);
+  });
+});
+
 describe("the table lint rules after a route's entries moved", () => {
   const codes = (r: AnalyzedRevision) => r.analysis.lint.map((f) => f.diagnostic.code);
 
@@ -982,6 +1123,35 @@ spec:
  * The oracle: after any sequence of edits, the incremental pass's result equals a fresh analysis
  * of the same text, and keystroke-like edits do take the incremental path.
  */
+/**
+ * Applies `edits` to `text` one after another, each through the incremental pass from the
+ * revision before (a fallback analyses afresh); `reused` sees every revision the pass gave, with a
+ * fresh analysis of the same text and the revision it was made from.
+ */
+function replayEdits(
+  text: string,
+  world: WorldMode,
+  edits: readonly ((text: string) => string)[],
+  reused: (
+    result: Reanalysis,
+    revision: AnalyzedRevision,
+    fresh: AnalyzedRevision,
+    previous: AnalyzedRevision,
+  ) => void,
+): void {
+  const cache: ParseCache = createParseCache();
+  const options = { clock, world, parseCache: cache };
+  let previous = analyzeRevision(at(text), options);
+  for (const e of edits) {
+    text = e(text);
+    const result = reanalyze(previous, at(text), options, loadValidated(at(text), cache));
+    if (result.revision !== undefined) {
+      reused(result, result.revision, analyzeRevision(at(text), { clock, world }), previous);
+      previous = result.revision;
+    } else previous = analyzeRevision(at(text), options);
+  }
+}
+
 describe("incremental equals fresh on random edit sequences", () => {
   const dir = new URL("../../../fixtures/examples/", import.meta.url);
   const bases = [
@@ -999,6 +1169,9 @@ describe("incremental equals fresh on random edit sequences", () => {
     GATEWAY + shared("a", "/a") + shared("b", "/b") + shared("c", "/c"),
     generateBenchConfig(30).yaml,
     generatePolicyWorkspace(12, 30).yaml,
+    // A listener that admits every namespace, routes crossing into svc and the grant there: a
+    // Namespace's labels and the grant's from are typed (namespaceEdit.ts, grantEdit.ts).
+    GRANTED,
     // Cross-namespace backends into svc, whose only object random edits remove, rename or copy.
     BASE.replace(/- name: green\n/g, "- name: green\n          namespace: svc\n") + SVC_CONFIG_MAP,
   ];
@@ -1041,6 +1214,21 @@ describe("incremental equals fresh on random edit sequences", () => {
       .tuple(fc.nat(), fc.constantFrom("blue", "green", "red"))
       .map(([i, b]) => nth(/- name: (blue|green|red)\n/g, () => `- name: ${b}\n`)(i)),
     fc.nat().map(nth(/namespace: [\w-]+/g, (m) => `${m}x`)),
+    // A policy's value typed (its targetRefs as they were: policyEdit.ts).
+    fc
+      .tuple(fc.nat(), fc.constantFrom("1", "3", "12"))
+      .map(([i, n]) =>
+        nth(/numRetries: \d+|requestReceivedTimeout: \d+s/g, (m) => m.replace(/\d+/, n))(i),
+      ),
+    // A Namespace's label value or a grant's from namespace, typed or cut by one letter.
+    fc
+      .tuple(fc.nat(), fc.boolean())
+      .map(([i, cut]) => nth(/team: [\w-]+/g, (m) => (cut ? m.slice(0, -1) : `${m}q`))(i)),
+    fc
+      .tuple(fc.nat(), fc.constantFrom("shop", "sho", "svc", "elsewhere"))
+      .map(([i, n]) =>
+        nth(/kind: HTTPRoute\n(\s+)namespace: [\w-]+/g, (m) => m.replace(/[\w-]+$/, n))(i),
+      ),
     fc.nat().map(nth(/[a-z]+\.example\.com/g, () => "shop.example.com")),
     fc
       .tuple(fc.nat(), fc.constantFrom("a", "shop", "new", "zz", "*", "a-", "zz-q"))
@@ -1146,6 +1334,53 @@ describe("incremental equals fresh on random edit sequences", () => {
     );
   }, 120_000);
 
+  test("beside a grant and labelled Namespaces: labels, the grant's from and backends equal fresh", () => {
+    // Focused on namespaceEdit.ts and grantEdit.ts: labels typed with and without a listener that
+    // selects by them, the grant's from typed into and out of the routes' namespace, backends
+    // moved into and out of the grant's namespace, weights beside them.
+    const focused = [
+      GRANTED,
+      GRANTED.replace(
+        "from: All\n",
+        "from: Selector\n          selector:\n            matchLabels:\n              team: shop\n",
+      ),
+    ];
+    const step = fc.oneof(
+      fc
+        .tuple(fc.nat(), fc.boolean())
+        .map(([i, cut]) => nth(/team: [\w-]+/g, (m) => (cut ? m.slice(0, -1) : `${m}q`))(i)),
+      fc
+        .tuple(fc.nat(), fc.constantFrom("shop", "sho", "svc", "elsewhere"))
+        .map(([i, n]) =>
+          nth(/kind: HTTPRoute\n(\s+)namespace: [\w-]+/g, (m) => m.replace(/[\w-]+$/, n))(i),
+        ),
+      fc
+        .tuple(fc.nat(), fc.constantFrom("svc", "shop", "other"))
+        .map(([i, n]) => nth(/ {10}namespace: [\w-]+/g, () => `          namespace: ${n}`)(i)),
+      fc
+        .tuple(fc.nat(), fc.nat({ max: 99 }))
+        .map(([i, w]) => nth(/weight: \d+/g, () => `weight: ${w}`)(i)),
+    );
+    const proofs = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.nat({ max: focused.length - 1 }),
+        fc.constantFrom<WorldMode>("auto", "closed", "open"),
+        fc.array(step, { minLength: 1, maxLength: 6 }),
+        (base, world, edits) =>
+          replayEdits(focused[base] ?? "", world, edits, (result, revision, fresh) => {
+            for (const p of result.proofs ?? []) proofs.add(p);
+            expect(revision.analysis).toEqual(fresh.analysis);
+            expect([...revision.index.namespaces]).toEqual([...fresh.index.namespaces]);
+          }),
+      ),
+      { numRuns: 60, seed: 2323 },
+    );
+    expect([...proofs].sort()).toEqual(
+      expect.arrayContaining(["grant-readers", "namespace-labels-unread", "route-rules"]),
+    );
+  }, 120_000);
+
   test("every step equals a fresh analysis", () => {
     let reused = 0;
     let reranked = 0;
@@ -1161,28 +1396,17 @@ describe("incremental equals fresh on random edit sequences", () => {
         fc.nat({ max: bases.length - 1 }),
         fc.constantFrom<WorldMode>("auto", "closed", "open"),
         fc.array(edit, { minLength: 1, maxLength: 6 }),
-        (base, world, edits) => {
-          const cache: ParseCache = createParseCache();
-          const options = { clock, world, parseCache: cache };
-          let text = bases[base] ?? "";
-          let previous = analyzeRevision(at(text), options);
-          for (const e of edits) {
-            text = e(text);
-            const loaded = loadValidated(at(text), cache);
-            const result = reanalyze(previous, at(text), options, loaded);
-            const fresh = analyzeRevision(at(text), { clock, world });
-            if (result.revision !== undefined) {
-              reused += 1;
-              for (const p of result.proofs ?? []) proofs.set(p, (proofs.get(p) ?? 0) + 1);
-              if (order(result.revision) !== order(previous)) reranked += 1;
-              expect(result.revision.analysis).toEqual(fresh.analysis);
-              expect(result.revision.index.manifests).toEqual(fresh.index.manifests);
-              expect([...result.revision.index.byKey]).toEqual([...fresh.index.byKey]);
-              expect([...result.revision.index.byKind]).toEqual([...fresh.index.byKind]);
-              previous = result.revision;
-            } else previous = analyzeRevision(at(text), options);
-          }
-        },
+        (base, world, edits) =>
+          replayEdits(bases[base] ?? "", world, edits, (result, revision, fresh, previous) => {
+            reused += 1;
+            for (const p of result.proofs ?? []) proofs.set(p, (proofs.get(p) ?? 0) + 1);
+            if (order(revision) !== order(previous)) reranked += 1;
+            expect(revision.analysis).toEqual(fresh.analysis);
+            expect(revision.index.manifests).toEqual(fresh.index.manifests);
+            expect([...revision.index.byKey]).toEqual([...fresh.index.byKey]);
+            expect([...revision.index.byKind]).toEqual([...fresh.index.byKind]);
+            expect([...revision.index.namespaces]).toEqual([...fresh.index.namespaces]);
+          }),
       ),
       { numRuns: 100, seed: 1111 },
     );
@@ -1200,6 +1424,8 @@ describe("incremental equals fresh on random edit sequences", () => {
       "lines-moved",
       "route-findings",
       "ghosts-moved",
+      "grant-readers",
+      "policy-spec",
     ])
       expect([p, proofs.get(p) ?? 0]).not.toEqual([p, 0]);
   }, 120_000);

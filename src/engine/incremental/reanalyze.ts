@@ -19,9 +19,11 @@
  *   matches, which stand, or, when a route re-ranked, run again and may change only the edited
  *   route's own findings (the other routes' findings and graph nodes are reused).
  * - graph: the route's node and its own edges.
- * Each proof compares what revision n and n+1 give for the route alone; when any fails, or the
- * edit is of another kind (an object added, removed, moved or renamed, a Gateway, Service,
- * Namespace, ReferenceGrant or policy edited, another world or readings), the caller runs the full
+ * A Service, Namespace, ReferenceGrant or policy edited in place is proven apart: by who reads it
+ * (serviceEdit.ts, namespaceEdit.ts, policyEdit.ts), or by resolving again the routes that may
+ * read it (grantEdit.ts). Each proof compares what revision n and n+1 give for the edited objects
+ * alone; when any fails, or the edit is of another kind (an object added, removed, moved or
+ * renamed, a Gateway or GatewayClass edited, another world or readings), the caller runs the full
  * pipeline. The result deep-equals a fresh analysis of the same text (revisionCache.test.ts and
  * reanalyze.test.ts check it on random edit sequences).
  */
@@ -53,6 +55,10 @@ import { serviceEditReach } from "./serviceEdit";
 import { reachesNamedService, servicesPoliciesName } from "./backendTlsReach";
 import { rivalKindShares } from "./kindClash";
 import { sameApartFromLines, shiftedRevision } from "./shiftLocations";
+import { namespaceEditReach, withNamespacesReplaced } from "./namespaceEdit";
+import { framesPointedAt, grantEditReach } from "./grantEdit";
+import { policyEditReach } from "./policyEdit";
+import { mayBePolicy } from "../resolve/resolvePolicyAttachments";
 import { tableRulesStand, type TableSide } from "./localTableLint";
 import { patchRouteFindings, type RouteFindings } from "./routeDiagnostics";
 import {
@@ -121,7 +127,13 @@ export interface Reanalysis {
  * - "route-findings": what an edited route's references report changed (a backendRef naming a
  *   Service the input lacks), replaced in the status stage's findings (routeDiagnostics.ts);
  * - "ghosts-moved": an edited route's edge moved onto or off a missing object, the graph's
- *   ghosts drawn again from its edges (ghostNodes.ts).
+ *   ghosts drawn again from its edges (ghostNodes.ts);
+ * - "namespace-labels-unread": a Namespace edited while nothing selects namespaces by label
+ *   (namespaceEdit.ts);
+ * - "grant-readers": a ReferenceGrant edited, the routes whose references cross into its namespace
+ *   resolved again as if edited, its node, edges and the namespace frames rebuilt (grantEdit.ts);
+ * - "policy-spec": a policy edited with its targetRefs as they were: only its node and summary
+ *   change (policyEdit.ts).
  */
 export type ReuseProof =
   | "route-rules"
@@ -133,7 +145,10 @@ export type ReuseProof =
   | "no-kind-rival"
   | "lines-moved"
   | "route-findings"
-  | "ghosts-moved";
+  | "ghosts-moved"
+  | "namespace-labels-unread"
+  | "grant-readers"
+  | "policy-spec";
 
 /** One Service edited in place, proven to reach no other object (serviceEdit.ts). */
 interface ServiceEdit {
@@ -241,29 +256,23 @@ export function reanalyze(
   const edits: RouteEdit[] = [];
   const services: ServiceEdit[] = [];
   const findings: RouteFindings[] = [];
-  for (const i of changed) {
-    const before = stages.manifests[i] as Manifest;
-    const after = loaded.manifests[i] as Manifest;
+  /** Objects edited in place that no other object reads (a Namespace) or whose readers are
+   * resolved again below (a ReferenceGrant): their own summary, node and edges are rebuilt. */
+  const ownEdits: ServiceEdit[] = [];
+  const namespaces: Manifest[] = [];
+  const policies: Manifest[] = [];
+  const grantReaders: Manifest[] = [];
+  /** A route resolved again in revision n+1 (edited, or reading an edited grant), or why not. */
+  const editRoute = (i: number, before: Manifest, after: Manifest): string | undefined => {
     const kind = after.kind;
-    if (kind === "Service" && before.kind === kind && after.modelled && before.modelled) {
-      if (index.byKey.get(before.key) !== before)
-        return fallback("the edited object is a duplicate");
-      const reach = serviceEditReach(previous.analysis, index, before, after);
-      if (reach !== undefined) return fallback(reach);
-      if (backendTLSPolicies) tlsUnread = true;
-      if (!locatedAlike(stages, after, loaded.locator))
-        return fallback("a finding of revision n points elsewhere in the edited document now");
-      services.push({ position: i, before, after });
-      continue;
-    }
     if (!isRouteKind(kind) || !after.modelled || !before.modelled || before.kind !== kind)
-      return fallback(`${after.kind} ${after.name} is not a route: others read it`);
-    if (index.byKey.get(before.key) !== before) return fallback("the edited object is a duplicate");
+      return `${after.kind} ${after.name} is not a route: others read it`;
+    if (index.byKey.get(before.key) !== before) return "the edited object is a duplicate";
     if (after.body["status"] !== undefined || before.body["status"] !== undefined)
-      return fallback("the route carries a written status (drift compares it)");
+      return "the route carries a written status (drift compares it)";
     // Policy attachments read a route's key and group only (resolvePolicyAttachments): with both
     // the same, every policy's target, the effective policies and the policy edges stand.
-    if (before.group !== after.group) return fallback("the route's API group changed");
+    if (before.group !== after.group) return "the route's API group changed";
     // The route's own resolution, in each revision, on its own: what it reports must not change.
     const oldCtx = context(index, stages.locator);
     const nextCtx = context(nextIndex, loaded.locator);
@@ -271,14 +280,14 @@ export function reanalyze(
     const next = resolveRouteReporting(nextCtx, after, kind);
     // The mesh model carries such a route's second resolution (MeshModel.routes).
     if (old.meshView !== undefined || next.meshView !== undefined)
-      return fallback("the route's Service parents see other backends than its Gateway parents");
+      return "the route's Service parents see other backends than its Gateway parents";
     if (attachmentInputs(before, old.route, false) !== attachmentInputs(after, next.route, false))
-      return fallback("the route's attachment inputs changed (parents, rule validity)");
+      return "the route's attachment inputs changed (parents, rule validity)";
     let attach: RouteEdit["attach"];
     if (attachmentInputs(before, old.route, true) !== attachmentInputs(after, next.route, true)) {
       // Its hostnames changed: attached again on its own, it must attach where it did.
       const reattached = reattach(oldCtx, nextCtx, before, after, old.route, next.route);
-      if (typeof reattached === "string") return fallback(reattached);
+      if (typeof reattached === "string") return reattached;
       attach = reattached;
     }
     // A BackendTLSPolicy reads only the Services it names (backendTlsReach.ts): a route that
@@ -295,7 +304,7 @@ export function reanalyze(
       const [first] = positionsOf(routePositions, routesBefore, before.key);
       const settled = first === undefined ? undefined : routesBefore[first];
       if (settled === undefined || backendTargets(old.route) !== backendTargets(next.route))
-        return fallback("the route's backends changed and a BackendTLSPolicy reads them");
+        return "the route's backends changed and a BackendTLSPolicy reads them";
       next.route = withSettledBackendTLS(next.route, settled);
     } else if (named !== undefined) tlsUnread = true;
     // What the route's references report (a Service it names missing) is patched in place below.
@@ -307,13 +316,62 @@ export function reanalyze(
         [...nextCtx.assumptions.values()].map((a) => a.object),
       )
     )
-      return fallback("the objects the route makes the world assume changed");
+      return "the objects the route makes the world assume changed";
     // Its reference findings are not reused: they are replaced by the new ones (patchRouteFindings).
     if (!locatedAlike(stages, after, loaded.locator, oldCtx.diagnostics))
-      return fallback("a finding of revision n points elsewhere in the edited document now");
+      return "a finding of revision n points elsewhere in the edited document now";
     const edit: RouteEdit = { key: after.key, position: i, before, after, kind, old, next };
     if (attach !== undefined) edit.attach = attach;
     edits.push(edit);
+    return undefined;
+  };
+  for (const i of changed) {
+    const before = stages.manifests[i] as Manifest;
+    const after = loaded.manifests[i] as Manifest;
+    const kind = after.kind;
+    const own = before.kind === kind && after.modelled && before.modelled;
+    // A policy of a kind gwsim does not model is read by its targetRefs all the same.
+    const policy = before.kind === kind && !isRouteKind(kind) && mayBePolicy(kind);
+    if (
+      policy ||
+      (own && (kind === "Service" || kind === "Namespace" || kind === "ReferenceGrant"))
+    ) {
+      if (index.byKey.get(before.key) !== before)
+        return fallback("the edited object is a duplicate");
+      if (kind === "Service") {
+        const reach = serviceEditReach(previous.analysis, index, before, after);
+        if (reach !== undefined) return fallback(reach);
+        if (backendTLSPolicies) tlsUnread = true;
+      } else if (kind === "Namespace") {
+        const reach = namespaceEditReach(index, before, after);
+        if (reach !== undefined) return fallback(reach);
+        namespaces.push(after);
+      } else if (policy) {
+        const reach = policyEditReach(previous.analysis, before, after);
+        if (reach !== undefined) return fallback(reach);
+        policies.push(after);
+      } else {
+        const readers = grantEditReach(index, before, after);
+        if (typeof readers === "string") return fallback(readers);
+        appendAll(grantReaders, readers);
+      }
+      if (!locatedAlike(stages, after, loaded.locator))
+        return fallback("a finding of revision n points elsewhere in the edited document now");
+      (kind === "Service" ? services : ownEdits).push({ position: i, before, after });
+      continue;
+    }
+    const why = editRoute(i, before, after);
+    if (why !== undefined) return fallback(why);
+  }
+  // The routes whose references cross into an edited grant's namespace, as if edited: each is
+  // resolved against the new grant, and the route proofs decide what of revision n stands.
+  for (const reader of grantReaders) {
+    if (edits.some((e) => e.key === reader.key)) continue;
+    const [at, more] = positionsOf(manifestPositions, stages.manifests, reader.key);
+    if (at === undefined || more !== undefined)
+      return fallback("a route reading the edited grant is declared twice");
+    const why = editRoute(at, stages.manifests[at] as Manifest, loaded.manifests[at] as Manifest);
+    if (why !== undefined) return fallback(why);
   }
   if (edits.some((e) => e.attach !== undefined) && changed.length > 1)
     return fallback("a route's hostnames changed beside other edits");
@@ -448,7 +506,7 @@ export function reanalyze(
           stages.drift,
         );
   let objects = analysis.objects;
-  for (const e of [...edits, ...services]) {
+  for (const e of [...edits, ...services, ...ownEdits]) {
     const summary = summarize(e.after);
     if (sameJson(summary, objects[e.position])) continue;
     if (objects === analysis.objects) objects = objects.slice();
@@ -464,8 +522,15 @@ export function reanalyze(
     ghostsMoved,
   );
   if (patchedGraph === undefined) return fallback("an edited route's edges changed shape");
-  const graph = patchServiceNodes(patchedGraph, analysis, services, { objects, diagnostics });
-  if (graph === undefined) return fallback("an edited Service has no node of its own");
+  const grants = ownEdits.filter((e) => e.after.kind === "ReferenceGrant");
+  const drawnAlone = ownEdits.filter((e) => e.after.kind !== "Namespace");
+  const withNodes = patchOwnNodes(patchedGraph, analysis, [...services, ...drawnAlone], {
+    objects,
+    diagnostics,
+  });
+  if (withNodes === undefined) return fallback("an edited Service or grant has no node of its own");
+  const graph = patchGrantEdges(withNodes, grants);
+  if (graph === undefined) return fallback("an edited grant admits namespaces in other entries");
   const mesh = patchMeshServices(analysis.mesh, services);
 
   const next: RevisionAnalysis = {
@@ -493,6 +558,9 @@ export function reanalyze(
   };
   const proofs: ReuseProof[] = [];
   if (services.length > 0) proofs.push("service");
+  if (namespaces.length > 0) proofs.push("namespace-labels-unread");
+  if (grants.length > 0) proofs.push("grant-readers");
+  if (policies.length > 0) proofs.push("policy-spec");
   if (rehosted !== undefined) proofs.push("route-hosts");
   else if (patched.reranked) proofs.push("route-rerank");
   else if (edits.length > 0) proofs.push("route-rules");
@@ -508,7 +576,10 @@ export function reanalyze(
       analysis: next,
       sources,
       options,
-      index: nextIndex,
+      index:
+        namespaces.length === 0
+          ? nextIndex
+          : { ...nextIndex, namespaces: withNamespacesReplaced(nextIndex, namespaces) },
       written: loaded.written,
       listeners: previous.listeners,
       stages: nextStages,
@@ -1099,17 +1170,19 @@ const edgeSources = keyedLookup<GraphEdge[][], readonly number[]>(
 );
 
 /**
- * The graph with each edited Service's node rebuilt from its new spec (its ports) and marked with
- * its own errors; its edges are the routes' and stand. Undefined when the node is not found.
+ * The graph with each edited object's node rebuilt from its new spec (a Service's ports, a grant's
+ * from and to, a policy's summary) and marked with its own errors; a Service's edges are the
+ * routes' and a policy's its targetRefs', and stand.
+ * Undefined when the node is not found.
  */
-function patchServiceNodes(
+function patchOwnNodes(
   graph: RevisionGraph,
-  analysis: Pick<Analysis, "status">,
-  services: readonly ServiceEdit[],
+  analysis: Pick<Analysis, "status" | "policies" | "assumptions">,
+  edited: readonly ServiceEdit[],
   next: Pick<Analysis, "objects" | "diagnostics">,
 ): RevisionGraph | undefined {
   let nodes = graph.nodes;
-  for (const s of services) {
+  for (const s of edited) {
     const summary = next.objects[s.position];
     if (summary === undefined) return undefined;
     const mine = positionsOf(diagnosticOwners, next.diagnostics, s.after.key);
@@ -1122,7 +1195,9 @@ function patchServiceNodes(
         gateways: [],
         routes: [],
         attachments: [],
-        policies: [],
+        // A policy's node reads its attachments (and the targets the world assumes for them).
+        policies: analysis.policies.filter((p) => p.policy === s.after.key),
+        assumptions: analysis.assumptions,
       }),
       mine.map((i) => next.diagnostics[i] as Diagnostic),
     );
@@ -1135,6 +1210,49 @@ function patchServiceNodes(
   if (nodes === graph.nodes) return graph;
   nodeIds.carry(graph.nodes, nodes);
   return { ...graph, nodes };
+}
+
+/**
+ * The graph with each edited grant's edges (grant → each namespace it admits) rebuilt where they
+ * sat, and the namespace frames found again when a target changed (a frame may exist only for a
+ * grant to point at). Undefined when the grant's edges do not line up one to one.
+ */
+function patchGrantEdges(
+  graph: RevisionGraph,
+  grants: readonly ServiceEdit[],
+): RevisionGraph | undefined {
+  const replacedEdges = new Map<number, GraphEdge>();
+  let targetsMoved = false;
+  for (const g of grants) {
+    const edgesOf = (m: Manifest) =>
+      buildGraphEdges({
+        objects: [],
+        manifests: [m],
+        status: {},
+        explain: [],
+        gateways: [],
+        routes: [],
+        attachments: [],
+        policies: [],
+      }).edges;
+    const after = edgesOf(g.after);
+    const at = edgeSources.find(graph.edgeChunks, g.after.key);
+    if (at.length !== after.length || edgesOf(g.before).length !== at.length) return undefined;
+    at.forEach((i, k) => {
+      const was = edgeAt(graph.edgeChunks, i);
+      const edge = after[k] as GraphEdge;
+      if (sameJson(edge, was)) return;
+      if (edge.target !== was.target) targetsMoved = true;
+      replacedEdges.set(i, edge);
+    });
+  }
+  if (replacedEdges.size === 0) return graph;
+  const edgeChunks = withEdgesReplaced(graph.edgeChunks, replacedEdges);
+  edgeSources.carry(graph.edgeChunks, edgeChunks);
+  const namespaces = targetsMoved
+    ? framesPointedAt(graph.namespaces, edgeChunks)
+    : graph.namespaces;
+  return { ...graph, edgeChunks, namespaces };
 }
 
 /** The mesh's Service list with each edited Service read anew (its ports, its cluster IP). */

@@ -44,18 +44,17 @@ export function indexResources(
     else byKind.set(m.kind, [m]);
   }
   const namespaces = new Map<string, NamespaceInfo>();
-  for (const m of byKind.get("Namespace") ?? []) {
-    namespaces.set(m.name, {
-      name: m.name,
-      labels: { ...m.labels, [NAMESPACE_NAME_LABEL]: m.name },
-      declared: true,
-    });
-  }
+  for (const m of byKind.get("Namespace") ?? []) namespaces.set(m.name, declaredNamespace(m));
   for (const m of manifests) {
     if (m.namespace !== undefined && !namespaces.has(m.namespace))
       namespaces.set(m.namespace, impliedNamespace(m.namespace));
   }
   return { manifests, byKey, byKind, namespaces, world: buildWorldIndex(manifests, world) };
+}
+
+/** A Namespace object as the index reads it (the incremental pass reads an edited one the same way). */
+export function declaredNamespace(m: Manifest): NamespaceInfo {
+  return { name: m.name, labels: { ...m.labels, [NAMESPACE_NAME_LABEL]: m.name }, declared: true };
 }
 
 function impliedNamespace(name: string): NamespaceInfo {

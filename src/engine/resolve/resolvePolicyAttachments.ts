@@ -26,7 +26,7 @@ const NOT_POLICIES = new Set([
 export function resolvePolicyAttachments(index: ResourceIndex): PolicyAttachment[] {
   const out: PolicyAttachment[] = [];
   for (const m of index.manifests) {
-    if (NOT_POLICIES.has(m.kind) || isRouteKind(m.kind)) continue;
+    if (!mayBePolicy(m.kind)) continue;
     const refs = policyTargetRefs(m);
     refs.forEach((ref, i) => out.push(resolveTarget(index, m, i, ref)));
   }
@@ -39,6 +39,11 @@ export function resolvePolicyAttachments(index: ResourceIndex): PolicyAttachment
     if (ref) pushParameters(index, out, ref, gw.namespace, gw);
   }
   return out;
+}
+
+/** Whether objects of `kind` are read as policies (by their targetRefs). */
+export function mayBePolicy(kind: string): boolean {
+  return !NOT_POLICIES.has(kind) && !isRouteKind(kind);
 }
 
 /** targetRefs (plural) win over targetRef when both are written. */
