@@ -145,7 +145,7 @@ describe("findYamlFiles", () => {
 describe("readInputs", () => {
   test("empty input is an input error that says so", () => {
     writeFileSync(join(tree, "apps/a.yaml"), "# nothing yet\n---\n");
-    expect(() => readInputs(capturingIO(), [tree])).toThrow(
+    expect(() => readInputs(capturingIO(), [tree], "there is nothing to check")).toThrow(
       `the input is empty: ${tree}/apps/a.yaml holds no YAML documents`,
     );
   });

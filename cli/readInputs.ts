@@ -12,7 +12,11 @@ import type { SourceFile } from "../src/engine";
 import { InputError, type CliIO } from "./cliIO";
 import { escapeTerminal } from "../src/engine";
 
-export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
+/**
+ * `nothingTo` ends the empty-input error with what the command cannot do without objects
+ * ("there is nothing to check", "there is no Ingress to convert"): each command says its own.
+ */
+export function readInputs(io: CliIO, paths: readonly string[], nothingTo: string): SourceFile[] {
   const sources: SourceFile[] = [];
   for (const path of paths) {
     if (path === "-") {
@@ -38,7 +42,7 @@ export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
         ? names.join(", ")
         : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
     throw new InputError(
-      `the input is empty: ${shown} ${names.length === 1 ? "holds" : "hold"} no YAML documents, so there is nothing to check`,
+      `the input is empty: ${shown} ${names.length === 1 ? "holds" : "hold"} no YAML documents, so ${nothingTo}`,
     );
   }
   return sources;

@@ -39,7 +39,10 @@ Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input err
       throw new UsageError("give at least one manifest file, directory, or - for stdin");
     const options: AnalyzeOptions = { world: worldFlag(args) };
     if (readings !== undefined) options.readings = readings;
-    const analysis = analyze(readInputs(io, args.positionals), options);
+    const analysis = analyze(
+      readInputs(io, args.positionals, "there is no Gateway or Service to send the request to"),
+      options,
+    );
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const trace = traceRequest(router, request);

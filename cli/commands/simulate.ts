@@ -41,7 +41,10 @@ Exit codes: 0 printed, 2 usage or input error.
       throw new UsageError("give at least one manifest file, directory, or - for stdin");
     const n = intFlag(args, "n", 1, MAX_REQUESTS) ?? 1000;
     const seed = intFlag(args, "seed", 0, MAX_SEED) ?? 1;
-    const analysis = analyze(readInputs(io, args.positionals), { world: worldFlag(args) });
+    const analysis = analyze(
+      readInputs(io, args.positionals, "there is no Gateway to send the requests to"),
+      { world: worldFlag(args) },
+    );
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const split = splitTraffic(router, request, n, seed);
