@@ -43,6 +43,21 @@ spec:
 ---
 apiVersion: v1
 kind: Service
+metadata: {name: dual, namespace: ${NS}}
+spec:
+  ports: [{name: quic, port: 443, protocol: UDP}, {name: https, port: 443, protocol: TCP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: dual-https, namespace: ${NS}}
+spec:
+  targetRefs: [{group: "", kind: Service, name: dual, sectionName: https}]
+  validation:
+    caCertificateRefs: [{group: "", kind: ConfigMap, name: tls-checks-ca-certificate}]
+    hostname: dual.example.com
+---
+apiVersion: v1
+kind: Service
 metadata: {name: whole, namespace: ${NS}}
 spec:
   ports: [{port: 443}]
@@ -90,6 +105,8 @@ spec:
       backendRefs: [{name: secure, port: 443}]
     - matches: [{path: {type: PathPrefix, value: /plain}}]
       backendRefs: [{name: secure, port: 8080}]
+    - matches: [{path: {type: PathPrefix, value: /dual}}]
+      backendRefs: [{name: dual, port: 443}]
     - matches: [{path: {type: PathPrefix, value: /whole}}]
       backendRefs: [{name: whole, port: 443}]
     - matches: [{path: {type: PathPrefix, value: /broken}}]
@@ -128,6 +145,14 @@ describe("backend TLS", () => {
 
   test("another port of the same Service stays plain", () => {
     expect(backendTLS("with-cert", "/plain")).toBeUndefined();
+  });
+
+  test("a port number listed per protocol: sectionName names the TCP entry the Gateway connects to", () => {
+    // 443/UDP (quic) is listed first; the Gateway's TLS connection goes to 443/TCP (https).
+    expect(backendTLS("with-cert", "/dual")).toMatchObject({ sni: "dual.example.com" });
+    expect(analysis.status[`BackendTLSPolicy/${NS}/dual-https`]).toMatchObject({
+      ancestors: [{ conditions: [{ type: "Accepted", status: "True" }, {}] }, {}, {}],
+    });
   });
 
   test("a policy without sectionName covers every port of the Service", () => {

@@ -313,9 +313,16 @@ function ancestorGateways(
   return gateways;
 }
 
+/**
+ * The name of the Service port the Gateway connects to: the TCP entry with the backendRef's port
+ * number. A Service may list one port number once per protocol (53/UDP and 53/TCP, each with its
+ * own name); the Gateway's connection, and the TLS a BackendTLSPolicy asks for, is TCP, so the
+ * UDP or SCTP entry's name is never the one a sectionName targets.
+ */
 function portName(ctx: StatusContext, ref: ResolvedBackendRef): string | undefined {
   const service = ref.target ? ctx.index.byKey.get(ref.target) : undefined;
-  return asString(
-    asRecords(service?.spec["ports"]).find((p) => asNumber(p["port"]) === ref.port)?.["name"],
+  const entry = asRecords(service?.spec["ports"]).find(
+    (p) => asNumber(p["port"]) === ref.port && (asString(p["protocol"]) ?? "TCP") === "TCP",
   );
+  return asString(entry?.["name"]);
 }
