@@ -262,3 +262,61 @@ spec:
     expect(t.outcome.backendStream).toEqual({ tls: false });
   });
 });
+
+describe("an assumed CA ConfigMap (open world)", () => {
+  const policyWith = (refs: string[]) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: ${NS}}
+spec:
+  gatewayClassName: gwsim
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: app, namespace: ${NS}}
+spec:
+  parentRefs: [{name: gw}]
+  rules: [{backendRefs: [{name: secure, port: 443}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: secure, namespace: ${NS}}
+spec:
+  ports: [{name: https, port: 443}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: p, namespace: ${NS}}
+spec:
+  targetRefs: [{group: "", kind: Service, name: secure}]
+  validation:
+    caCertificateRefs: [${refs.map((r) => `{group: "", kind: ConfigMap, name: ${r}}`).join(", ")}]
+    hostname: secure.example.com
+`;
+  const run = (refs: string[]) => {
+    const analysis = analyze([...base, { name: "p.yaml", text: policyWith(refs) }], {
+      world: "open",
+    });
+    const note = analysis.diagnostics.find(
+      (d) => d.code === "assume.object" && d.message.startsWith("ConfigMap"),
+    );
+    return { analysis, message: note?.message ?? "" };
+  };
+
+  test("the words name the closed world's conditions and the Accepted status written under the assumption", () => {
+    const { analysis, message } = run(["assumed-ca"]);
+    expect(analysis.status[`BackendTLSPolicy/${NS}/p`]).toMatchObject({
+      ancestors: [{ conditions: [{ type: "Accepted", status: "True" }, { status: "True" }] }],
+    });
+    expect(message).toContain(
+      "In a closed world: ResolvedRefs=False (InvalidCACertificateRef) and Accepted=False (NoValidCACertificate); the status shown counts it as a valid CA bundle.",
+    );
+  });
+
+  test("with another caCertificateRef, a closed world leaves the policy Accepted if that one is valid", () => {
+    const { message } = run(["assumed-ca", "tls-checks-ca-certificate"]);
+    expect(message).toContain(
+      "the policy is not Accepted (NoValidCACertificate) unless another caCertificateRef holds a valid CA bundle",
+    );
+  });
+});
