@@ -10,7 +10,7 @@ import type { Diagnostic, Manifest } from "../types";
 import { suggestValue } from "../validate/suggestValue";
 import { isImplementationGroup, type KindSeen } from "./implementationKinds";
 import type { SourceLocator } from "./sourceLocator";
-import { GATEWAY_KINDS_BY_GROUP } from "./unknownKinds";
+import { BUILT_IN_KINDS_BY_GROUP, GATEWAY_KINDS_BY_GROUP } from "./unknownKinds";
 
 /** A kind in a Gateway API group that the group does not define: a warning, with the nearest. */
 export function gatewayKindTypo(
@@ -37,6 +37,51 @@ export function gatewayKindTypo(
       severity: "warning",
     },
   );
+}
+
+/**
+ * A kind the API server's own group does not serve (`kind: Servxice` with `apiVersion: v1`): a
+ * warning, with the group that serves that kind when another one does (`Deployment` under `v1`),
+ * else the nearest kind of the group. The object is kept untouched, as every unknown kind is.
+ */
+export function builtInKindTypo(
+  m: Manifest,
+  kinds: readonly string[],
+  locator: SourceLocator,
+): Diagnostic {
+  const group = m.group === "" ? "the core group (apiVersion v1)" : `the group ${m.group}`;
+  const home = groupServing(m.kind, m.group);
+  const nearest = home === undefined ? suggestValue(m.kind, kinds)?.value : undefined;
+  const why =
+    home !== undefined
+      ? `${m.kind} is not in ${group} (${home === "" ? "the core group" : home} serves it)`
+      : `${group} has no kind ${m.kind}`;
+  const meant = nearest !== undefined ? ` Did you mean ${nearest}?` : "";
+  return diagnostic(
+    "object.unknown-kind",
+    locator.locate(m, ["kind"]),
+    `${why}: the API server refuses this object (no matches for kind "${m.kind}" in version "${m.apiVersion}"), and gwsim keeps it without interpreting it.${meant}`,
+    {
+      hint:
+        home !== undefined
+          ? `Change apiVersion to ${home === "" ? "v1" : `${home}/<version>`} (\`kubectl api-resources\` lists the groups and kinds).`
+          : nearest !== undefined
+            ? `Change kind to ${nearest}.`
+            : `Check the kind's spelling: \`kubectl api-resources --api-group=${m.group === "" ? "''" : m.group}\` lists the kinds of ${m.group === "" ? "the core group" : m.group}.`,
+      object: refOf(m),
+      docIndex: m.source.docIndex,
+      path: ["kind"],
+      severity: "warning",
+    },
+  );
+}
+
+/** The built-in or Gateway API group, other than `except`, that serves `kind`, if one does. */
+function groupServing(kind: string, except: string): string | undefined {
+  for (const table of [BUILT_IN_KINDS_BY_GROUP, GATEWAY_KINDS_BY_GROUP])
+    for (const [group, kinds] of Object.entries(table))
+      if (group !== except && kinds.includes(kind)) return group;
+  return undefined;
 }
 
 /**

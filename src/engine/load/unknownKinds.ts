@@ -4,9 +4,13 @@
  * - a kind in the Gateway API's own groups that the API does not define is almost surely a typo
  *   (`HTTPRoutes`, `Gatway`), and the API server would refuse it: a warning on each, with the
  *   nearest kind;
- * - Kubernetes' built-in groups (`v1`, `apps/v1`, `networking.k8s.io/v1`, …: a group without a
- *   dot, or one ending in `.k8s.io`) hold the Deployments and ConfigMaps every GitOps folder is
- *   full of, and objects that carry `targetRef(s)` are policies gwsim attaches: both stay quiet;
+ * - a kind that the API server's own groups (BUILT_IN_KINDS_BY_GROUP: `v1`, `apps/v1`, …) do not
+ *   serve is a typo too (`Servxice`, `Deploymnt`): the API server refuses it (no matches for
+ *   kind), so a warning on each, with the nearest kind, or the group that serves it;
+ * - the other objects of Kubernetes' built-in groups (a group without a dot, or one ending in
+ *   `.k8s.io`: the Deployments and ConfigMaps every GitOps folder is full of, and the CRDs of the
+ *   SIGs' `*.k8s.io` groups, whose kinds gwsim does not list) and objects that carry
+ *   `targetRef(s)`, policies gwsim attaches, stay quiet;
  * - the kinds of well-known Gateway API implementations (implementationKinds.ts: Envoy Gateway's
  *   EnvoyProxy, Istio's VirtualService, …) get one info per input naming each kind with its count;
  * - any other kind (a CRD gwsim does not know) gets one info per kind, at its first object, saying
@@ -49,6 +53,55 @@ export const GATEWAY_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>>
   [GATEWAY_EXPERIMENTAL_GROUP]: OTHER_GATEWAY_KINDS[GATEWAY_EXPERIMENTAL_GROUP] ?? [],
 };
 
+/**
+ * The kinds the API server itself serves in the groups a GitOps folder uses (Kubernetes v1.34,
+ * `kubectl api-resources`), keyed by group ("" is the core group, apiVersion `v1`). Only these
+ * groups are listed: any kind of theirs is compiled into the API server, so one outside the list
+ * is refused; other `*.k8s.io` groups may be CRDs (snapshot.storage.k8s.io, …) gwsim does not
+ * list. The kinds gwsim models are here too, for the nearest-kind search.
+ */
+export const BUILT_IN_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>> = {
+  "": [
+    "Binding",
+    "ComponentStatus",
+    "ConfigMap",
+    "Endpoints",
+    "Event",
+    "LimitRange",
+    "List",
+    "Namespace",
+    "Node",
+    "PersistentVolume",
+    "PersistentVolumeClaim",
+    "Pod",
+    "PodTemplate",
+    "ReplicationController",
+    "ResourceQuota",
+    "Secret",
+    "Service",
+    "ServiceAccount",
+  ],
+  apps: ["ControllerRevision", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet"],
+  batch: ["CronJob", "Job"],
+  autoscaling: ["HorizontalPodAutoscaler", "Scale"],
+  policy: ["Eviction", "PodDisruptionBudget"],
+  "discovery.k8s.io": ["EndpointSlice"],
+  "networking.k8s.io": [
+    "ClusterCIDR",
+    "IPAddress",
+    "Ingress",
+    "IngressClass",
+    "NetworkPolicy",
+    "ServiceCIDR",
+  ],
+  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"],
+};
+
+/** A kind the group serves, or the list kind of one (`PodList`, as the API server returns lists). */
+function servesKind(kinds: readonly string[], kind: string): boolean {
+  return kinds.includes(kind) || (kind.endsWith("List") && kinds.includes(kind.slice(0, -4)));
+}
+
 export function unknownKindDiagnostics(
   manifests: readonly Manifest[],
   locator: SourceLocator,
@@ -63,6 +116,14 @@ export function unknownKindDiagnostics(
     if (gatewayKinds !== undefined) {
       if (!gatewayKinds.includes(m.kind))
         out.push(needEngineModule("diagnosticWords").gatewayKindTypo(m, gatewayKinds, locator));
+      continue;
+    }
+    const builtInKinds = Object.hasOwn(BUILT_IN_KINDS_BY_GROUP, m.group)
+      ? BUILT_IN_KINDS_BY_GROUP[m.group]
+      : undefined;
+    if (builtInKinds !== undefined) {
+      if (!servesKind(builtInKinds, m.kind))
+        out.push(needEngineModule("diagnosticWords").builtInKindTypo(m, builtInKinds, locator));
       continue;
     }
     const id = `${m.group}/${m.kind}`;
