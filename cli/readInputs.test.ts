@@ -90,7 +90,9 @@ describe("findYamlFiles", () => {
     symlinkSync(join(base, "gone.yaml"), join(tree, "broken.yaml"));
     const io = capturingIO();
     expect(findYamlFiles(io, tree).files).toEqual([`${tree}/apps/a.yaml`]);
-    expect(io.err).toContain(`${tree}/broken.yaml: skipped: a broken symbolic link`);
+    expect(io.err).toContain(
+      `${tree}/broken.yaml: skipped: nothing is there (a broken symbolic link, or a file removed while gwsim read)`,
+    );
     if (fifo.status === 0)
       expect(io.err).toContain(
         `${tree}/pipe.yaml: skipped: not a regular file (a FIFO, socket or device)`,

@@ -97,7 +97,9 @@ export function findYamlFiles(io: CliIO, dir: string): YamlWalk {
       // name no longer names the file, whose stat then fails like a broken link's.
       if ((kind === undefined || real === undefined) && name.includes("\uFFFD"))
         warn(path, "its name is not valid UTF-8, so gwsim cannot open it (rename the file)");
-      else if (kind === undefined || real === undefined) warn(path, "a broken symbolic link");
+      // Listed but not there: a link to nothing, or a file removed since the directory was read.
+      else if (kind === undefined || real === undefined)
+        warn(path, "nothing is there (a broken symbolic link, or a file removed while gwsim read)");
       else if (!isInside(real, root))
         warn(
           path,
