@@ -27,7 +27,7 @@ export { hintMisplacedSpecFields } from "../validate/hintMisplacedSpecFields";
 export { checkDataSize } from "../validate/checkDataSize";
 export {
   gatewayKindTypo,
-  builtInKindTypo,
+  builtInKindTypos,
   otherKindDiagnostics,
   fluxTargetNamespace,
 } from "../load/unknownKindWords";

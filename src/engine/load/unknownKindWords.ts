@@ -10,7 +10,7 @@ import type { Diagnostic, Manifest } from "../types";
 import { suggestValue } from "../validate/suggestValue";
 import { isImplementationGroup, type KindSeen } from "./implementationKinds";
 import type { SourceLocator } from "./sourceLocator";
-import { BUILT_IN_KINDS_BY_GROUP, GATEWAY_KINDS_BY_GROUP } from "./unknownKinds";
+import { GATEWAY_KINDS_BY_GROUP } from "./unknownKinds";
 
 /** A kind in a Gateway API group that the group does not define: a warning, with the nearest. */
 export function gatewayKindTypo(
@@ -40,11 +40,80 @@ export function gatewayKindTypo(
 }
 
 /**
+ * The kinds the API server itself serves in the groups a GitOps folder uses (Kubernetes v1.34,
+ * `kubectl api-resources`), keyed by group ("" is the core group, apiVersion `v1`). Only these
+ * groups are listed: any kind of theirs is compiled into the API server, so one outside the list
+ * is refused; other `*.k8s.io` groups may be CRDs (snapshot.storage.k8s.io, …) gwsim does not
+ * list. The kinds gwsim models are here too, for the nearest-kind search. Its groups are
+ * unknownKinds.ts LISTED_BUILT_IN_GROUPS (a test holds them equal).
+ */
+export const BUILT_IN_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>> = {
+  "": [
+    "Binding",
+    "ComponentStatus",
+    "ConfigMap",
+    "Endpoints",
+    "Event",
+    "LimitRange",
+    "List",
+    "Namespace",
+    "Node",
+    "PersistentVolume",
+    "PersistentVolumeClaim",
+    "Pod",
+    "PodTemplate",
+    "ReplicationController",
+    "ResourceQuota",
+    "Secret",
+    "Service",
+    "ServiceAccount",
+  ],
+  apps: ["ControllerRevision", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet"],
+  batch: ["CronJob", "Job"],
+  autoscaling: ["HorizontalPodAutoscaler", "Scale"],
+  policy: ["Eviction", "PodDisruptionBudget"],
+  "discovery.k8s.io": ["EndpointSlice"],
+  "networking.k8s.io": [
+    "ClusterCIDR",
+    "IPAddress",
+    "Ingress",
+    "IngressClass",
+    "NetworkPolicy",
+    "ServiceCIDR",
+  ],
+  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"],
+};
+
+/** A kind the group serves, or the list kind of one (`PodList`, as the API server returns lists). */
+function servesKind(kinds: readonly string[], kind: string): boolean {
+  return kinds.includes(kind) || (kind.endsWith("List") && kinds.includes(kind.slice(0, -4)));
+}
+
+/**
+ * The objects of the API server's own groups whose kind the group does not serve: a warning each
+ * (builtInKindTypo). Deployments, Roles and the other served kinds stay quiet.
+ */
+export function builtInKindTypos(
+  manifests: readonly Manifest[],
+  locator: SourceLocator,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of manifests) {
+    const kinds = Object.hasOwn(BUILT_IN_KINDS_BY_GROUP, m.group)
+      ? BUILT_IN_KINDS_BY_GROUP[m.group]
+      : undefined;
+    if (kinds !== undefined && !servesKind(kinds, m.kind))
+      out.push(builtInKindTypo(m, kinds, locator));
+  }
+  return out;
+}
+
+/**
  * A kind the API server's own group does not serve (`kind: Servxice` with `apiVersion: v1`): a
  * warning, with the group that serves that kind when another one does (`Deployment` under `v1`),
  * else the nearest kind of the group. The object is kept untouched, as every unknown kind is.
  */
-export function builtInKindTypo(
+function builtInKindTypo(
   m: Manifest,
   kinds: readonly string[],
   locator: SourceLocator,

@@ -4,7 +4,7 @@
  * - a kind in the Gateway API's own groups that the API does not define is almost surely a typo
  *   (`HTTPRoutes`, `Gatway`), and the API server would refuse it: a warning on each, with the
  *   nearest kind;
- * - a kind that the API server's own groups (BUILT_IN_KINDS_BY_GROUP: `v1`, `apps/v1`, …) do not
+ * - a kind that the API server's own groups (LISTED_BUILT_IN_GROUPS: `v1`, `apps/v1`, …) do not
  *   serve is a typo too (`Servxice`, `Deploymnt`): the API server refuses it (no matches for
  *   kind), so a warning on each, with the nearest kind, or the group that serves it;
  * - the other objects of Kubernetes' built-in groups (a group without a dot, or one ending in
@@ -54,53 +54,22 @@ export const GATEWAY_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>>
 };
 
 /**
- * The kinds the API server itself serves in the groups a GitOps folder uses (Kubernetes v1.34,
- * `kubectl api-resources`), keyed by group ("" is the core group, apiVersion `v1`). Only these
- * groups are listed: any kind of theirs is compiled into the API server, so one outside the list
- * is refused; other `*.k8s.io` groups may be CRDs (snapshot.storage.k8s.io, …) gwsim does not
- * list. The kinds gwsim models are here too, for the nearest-kind search.
+ * The API server's own groups whose kinds the words list (unknownKindWords.ts
+ * BUILT_IN_KINDS_BY_GROUP, on demand: the worker's first chunk carries only these names). An
+ * object of one of them that gwsim does not model is handed to the words, which warn when the
+ * group does not serve its kind. Other `*.k8s.io` groups may be CRDs (snapshot.storage.k8s.io, …)
+ * and stay quiet.
  */
-export const BUILT_IN_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>> = {
-  "": [
-    "Binding",
-    "ComponentStatus",
-    "ConfigMap",
-    "Endpoints",
-    "Event",
-    "LimitRange",
-    "List",
-    "Namespace",
-    "Node",
-    "PersistentVolume",
-    "PersistentVolumeClaim",
-    "Pod",
-    "PodTemplate",
-    "ReplicationController",
-    "ResourceQuota",
-    "Secret",
-    "Service",
-    "ServiceAccount",
-  ],
-  apps: ["ControllerRevision", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet"],
-  batch: ["CronJob", "Job"],
-  autoscaling: ["HorizontalPodAutoscaler", "Scale"],
-  policy: ["Eviction", "PodDisruptionBudget"],
-  "discovery.k8s.io": ["EndpointSlice"],
-  "networking.k8s.io": [
-    "ClusterCIDR",
-    "IPAddress",
-    "Ingress",
-    "IngressClass",
-    "NetworkPolicy",
-    "ServiceCIDR",
-  ],
-  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"],
-};
-
-/** A kind the group serves, or the list kind of one (`PodList`, as the API server returns lists). */
-function servesKind(kinds: readonly string[], kind: string): boolean {
-  return kinds.includes(kind) || (kind.endsWith("List") && kinds.includes(kind.slice(0, -4)));
-}
+export const LISTED_BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
+  "",
+  "apps",
+  "batch",
+  "autoscaling",
+  "policy",
+  "discovery.k8s.io",
+  "networking.k8s.io",
+  "rbac.authorization.k8s.io",
+]);
 
 export function unknownKindDiagnostics(
   manifests: readonly Manifest[],
@@ -108,6 +77,7 @@ export function unknownKindDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const otherKinds: Manifest[] = [];
+  const builtIns: Manifest[] = [];
   for (const m of manifests) {
     if (m.modelled) continue;
     const gatewayKinds = Object.hasOwn(GATEWAY_KINDS_BY_GROUP, m.group)
@@ -118,12 +88,8 @@ export function unknownKindDiagnostics(
         out.push(needEngineModule("diagnosticWords").gatewayKindTypo(m, gatewayKinds, locator));
       continue;
     }
-    const builtInKinds = Object.hasOwn(BUILT_IN_KINDS_BY_GROUP, m.group)
-      ? BUILT_IN_KINDS_BY_GROUP[m.group]
-      : undefined;
-    if (builtInKinds !== undefined) {
-      if (!servesKind(builtInKinds, m.kind))
-        out.push(needEngineModule("diagnosticWords").builtInKindTypo(m, builtInKinds, locator));
+    if (LISTED_BUILT_IN_GROUPS.has(m.group)) {
+      builtIns.push(m);
       continue;
     }
     const id = `${m.group}/${m.kind}`;
@@ -137,6 +103,9 @@ export function unknownKindDiagnostics(
     }
     if (!isQuiet(m, id)) otherKinds.push(m);
   }
+  // Deployments, Jobs, Roles…: the words know which kinds their groups serve.
+  if (builtIns.length > 0)
+    appendAll(out, needEngineModule("diagnosticWords").builtInKindTypos(builtIns, locator));
   // Each of these gets a diagnostic (the implementations' summary or a note per kind): which one
   // is decided with the words, so the implementations' domains load only when there is one.
   if (otherKinds.length > 0)
