@@ -44,8 +44,7 @@ export function gatewayKindTypo(
  * `kubectl api-resources`), keyed by group ("" is the core group, apiVersion `v1`). Only these
  * groups are listed: any kind of theirs is compiled into the API server, so one outside the list
  * is refused; other `*.k8s.io` groups may be CRDs (snapshot.storage.k8s.io, …) gwsim does not
- * list. The kinds gwsim models are here too, for the nearest-kind search. Its groups are
- * unknownKinds.ts LISTED_BUILT_IN_GROUPS (a test holds them equal).
+ * list. The kinds gwsim models are here too, for the nearest-kind search.
  */
 export const BUILT_IN_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>> = {
   "": [
@@ -90,8 +89,10 @@ function servesKind(kinds: readonly string[], kind: string): boolean {
 }
 
 /**
- * The objects of the API server's own groups whose kind the group does not serve: a warning each
- * (builtInKindTypo). Deployments, Roles and the other served kinds stay quiet.
+ * The objects of Kubernetes' groups (unknownKinds.ts isBuiltInGroup) whose kind the group is
+ * listed here and does not serve: a warning each (builtInKindTypo). Deployments, Roles, the
+ * other served kinds and the kinds of unlisted groups (CRDs of snapshot.storage.k8s.io, …) stay
+ * quiet.
  */
 export function builtInKindTypos(
   manifests: readonly Manifest[],

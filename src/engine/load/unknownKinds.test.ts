@@ -6,8 +6,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadManifests } from "./loadManifests";
-import { LISTED_BUILT_IN_GROUPS } from "./unknownKinds";
-import { BUILT_IN_KINDS_BY_GROUP } from "./unknownKindWords";
 
 const load = (text: string) => loadManifests([{ name: "in.yaml", text }]);
 const unknown = (text: string) =>
@@ -266,11 +264,5 @@ resources: [route.yaml]
     expect(d?.message).toContain(
       "Its `namespace: shop` puts every namespaced object it builds in shop: those written without a namespace are read here as default.",
     );
-  });
-});
-
-describe("the built-in groups", () => {
-  it("the groups unknownKinds.ts hands to the words are the groups whose kinds the words list", () => {
-    expect([...LISTED_BUILT_IN_GROUPS].sort()).toEqual(Object.keys(BUILT_IN_KINDS_BY_GROUP).sort());
   });
 });

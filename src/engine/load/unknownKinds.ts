@@ -4,7 +4,8 @@
  * - a kind in the Gateway API's own groups that the API does not define is almost surely a typo
  *   (`HTTPRoutes`, `Gatway`), and the API server would refuse it: a warning on each, with the
  *   nearest kind;
- * - a kind that the API server's own groups (LISTED_BUILT_IN_GROUPS: `v1`, `apps/v1`, …) do not
+ * - a kind that the API server's own groups (`v1`, `apps/v1`, …: unknownKindWords.ts
+ *   BUILT_IN_KINDS_BY_GROUP, loaded with the words when the input has such an object) do not
  *   serve is a typo too (`Servxice`, `Deploymnt`): the API server refuses it (no matches for
  *   kind), so a warning on each, with the nearest kind, or the group that serves it;
  * - the other objects of Kubernetes' built-in groups (a group without a dot, or one ending in
@@ -53,24 +54,6 @@ export const GATEWAY_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>>
   [GATEWAY_EXPERIMENTAL_GROUP]: OTHER_GATEWAY_KINDS[GATEWAY_EXPERIMENTAL_GROUP] ?? [],
 };
 
-/**
- * The API server's own groups whose kinds the words list (unknownKindWords.ts
- * BUILT_IN_KINDS_BY_GROUP, on demand: the worker's first chunk carries only these names). An
- * object of one of them that gwsim does not model is handed to the words, which warn when the
- * group does not serve its kind. Other `*.k8s.io` groups may be CRDs (snapshot.storage.k8s.io, …)
- * and stay quiet.
- */
-export const LISTED_BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
-  "",
-  "apps",
-  "batch",
-  "autoscaling",
-  "policy",
-  "discovery.k8s.io",
-  "networking.k8s.io",
-  "rbac.authorization.k8s.io",
-]);
-
 export function unknownKindDiagnostics(
   manifests: readonly Manifest[],
   locator: SourceLocator,
@@ -88,7 +71,9 @@ export function unknownKindDiagnostics(
         out.push(needEngineModule("diagnosticWords").gatewayKindTypo(m, gatewayKinds, locator));
       continue;
     }
-    if (LISTED_BUILT_IN_GROUPS.has(m.group)) {
+    // Kubernetes' own groups: the words know which kinds the API server serves in them (the
+    // worker's first chunk does not carry the lists) and stay quiet for the rest.
+    if (isBuiltInGroup(m.group)) {
       builtIns.push(m);
       continue;
     }
@@ -122,7 +107,7 @@ const FLUX_KUSTOMIZATION = "kustomize.toolkit.fluxcd.io/Kustomization";
  * kind for any other CRD (unknownKindWords.ts otherKindDiagnostics).
  */
 function isQuiet(m: Manifest, id: string): boolean {
-  return isBuiltInGroup(m.group) || isPolicy(m) || READ_KINDS.has(id);
+  return isPolicy(m) || READ_KINDS.has(id);
 }
 
 /** Kinds of other projects that gwsim reads: cert-manager's Certificate (world.ts). */
