@@ -114,3 +114,32 @@ describe("bin/gwsim.js", () => {
     expect(r.stderr).toContain('unknown command "frobnicate"');
   }, 60_000);
 });
+
+describe("an input file gwsim cannot read", () => {
+  // A file listed in the directory but refused when opened (no read permission, or removed since
+  // the listing): every command that reads manifests says the same located words and exits 2.
+  const unreadable = (): CliIO & { out: string; err: string } => {
+    const io = repoIO(undefined);
+    const readFile = io.readFile;
+    io.readFile = (p: string) => {
+      if (p.endsWith("quickstart.yaml")) throw new Error(`EACCES: permission denied, open '${p}'`);
+      return readFile(p);
+    };
+    return io;
+  };
+  const commands: [string, string[]][] = [
+    ["check", []],
+    ["route", ["--gateway", "default/web", "--host", "hello.example.com", "--path", "/"]],
+    ["simulate", ["--gateway", "default/web", "--host", "hello.example.com", "--path", "/"]],
+    ["migrate", []],
+    ["lens", []],
+  ];
+  test.each(commands)("gwsim %s", async (name, flags) => {
+    const io = unreadable();
+    expect(await main([name, "fixtures/examples", ...flags], io)).toBe(2);
+    expect(io.err).toBe(
+      `gwsim ${name}: fixtures/examples/quickstart.yaml: cannot read the file (EACCES: permission denied, open 'fixtures/examples/quickstart.yaml')\n`,
+    );
+    expect(io.out).toBe("");
+  });
+});

@@ -90,7 +90,9 @@ describe("findYamlFiles", () => {
     symlinkSync(join(base, "gone.yaml"), join(tree, "broken.yaml"));
     const io = capturingIO();
     expect(findYamlFiles(io, tree).files).toEqual([`${tree}/apps/a.yaml`]);
-    expect(io.err).toContain(`${tree}/broken.yaml: skipped: a broken symbolic link`);
+    expect(io.err).toContain(
+      `${tree}/broken.yaml: skipped: nothing is there (a broken symbolic link, or a file removed while gwsim read)`,
+    );
     if (fifo.status === 0)
       expect(io.err).toContain(
         `${tree}/pipe.yaml: skipped: not a regular file (a FIFO, socket or device)`,
@@ -145,7 +147,7 @@ describe("findYamlFiles", () => {
 describe("readInputs", () => {
   test("empty input is an input error that says so", () => {
     writeFileSync(join(tree, "apps/a.yaml"), "# nothing yet\n---\n");
-    expect(() => readInputs(capturingIO(), [tree])).toThrow(
+    expect(() => readInputs(capturingIO(), [tree], "there is nothing to check")).toThrow(
       `the input is empty: ${tree}/apps/a.yaml holds no YAML documents`,
     );
   });

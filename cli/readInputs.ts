@@ -12,7 +12,11 @@ import type { SourceFile } from "../src/engine";
 import { InputError, type CliIO } from "./cliIO";
 import { escapeTerminal } from "../src/engine";
 
-export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
+/**
+ * `nothingTo` ends the empty-input error with what the command cannot do without objects
+ * ("there is nothing to check", "there is no Ingress to convert"): each command says its own.
+ */
+export function readInputs(io: CliIO, paths: readonly string[], nothingTo: string): SourceFile[] {
   const sources: SourceFile[] = [];
   for (const path of paths) {
     if (path === "-") {
@@ -38,7 +42,7 @@ export function readInputs(io: CliIO, paths: readonly string[]): SourceFile[] {
         ? names.join(", ")
         : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
     throw new InputError(
-      `the input is empty: ${shown} ${names.length === 1 ? "holds" : "hold"} no YAML documents, so there is nothing to check`,
+      `the input is empty: ${shown} ${names.length === 1 ? "holds" : "hold"} no YAML documents, so ${nothingTo}`,
     );
   }
   return sources;
@@ -93,7 +97,9 @@ export function findYamlFiles(io: CliIO, dir: string): YamlWalk {
       // name no longer names the file, whose stat then fails like a broken link's.
       if ((kind === undefined || real === undefined) && name.includes("\uFFFD"))
         warn(path, "its name is not valid UTF-8, so gwsim cannot open it (rename the file)");
-      else if (kind === undefined || real === undefined) warn(path, "a broken symbolic link");
+      // Listed but not there: a link to nothing, or a file removed since the directory was read.
+      else if (kind === undefined || real === undefined)
+        warn(path, "nothing is there (a broken symbolic link, or a file removed while gwsim read)");
       else if (!isInside(real, root))
         warn(
           path,

@@ -68,7 +68,7 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
       throw new UsageError(`--health goes with --format text or json, not ${format}`);
     if (args.positionals.length === 0)
       throw new UsageError("give at least one file, directory, or - for stdin");
-    const inputs = readInputs(io, args.positionals);
+    const inputs = readInputs(io, args.positionals, "there is nothing to check");
     const options: AnalyzeOptions = { world };
     if (readings !== undefined) options.readings = readings;
     const analysis = analyze(inputs, options);

@@ -83,10 +83,14 @@ Exit codes: 0 nothing in --fail-on changed, 1 something did, 2 usage or input er
       world,
       ...(readings === undefined ? {} : { readings }),
     };
-    const result = diffRevisions(readInputs(io, basePaths), readInputs(io, headPaths), {
-      analyze: analyzeOptions,
-      requests,
-    });
+    const result = diffRevisions(
+      readInputs(io, basePaths, "there is no base revision to compare"),
+      readInputs(io, headPaths, "there is no head revision to compare"),
+      {
+        analyze: analyzeOptions,
+        requests,
+      },
+    );
     if (format === "json") io.stdout(`${JSON.stringify(diffToJson(result), null, 2)}\n`);
     else if (format === "markdown") io.stdout(printDiffMarkdown(result));
     else if (format === "github") io.stdout(printDiffGithub(result));

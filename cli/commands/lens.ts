@@ -29,7 +29,7 @@ do not fail), 1 at least one warning leak, 2 usage or input error.
     const args = parseArgs("lens", argv, { json: { type: "boolean" }, ...WORLD_FLAG });
     if (args.positionals.length === 0)
       throw new UsageError("give at least one file, directory, or - for stdin");
-    const inputs = readInputs(io, args.positionals);
+    const inputs = readInputs(io, args.positionals, "there are no listeners or routes to lay out");
     const result = computeIsolationLens(analyzeRevision(inputs, { world: worldFlag(args) }));
     io.stdout(
       boolFlag(args, "json") ? `${JSON.stringify(result, null, 2)}\n` : printIsolationLens(result),

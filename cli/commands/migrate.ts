@@ -51,7 +51,7 @@ differs, an annotation is not simulated, the input has an error or an Ingress de
       throw new UsageError(
         "give at least one file, directory, or - for stdin holding Ingress objects",
       );
-    const inputs = readInputs(io, args.positionals);
+    const inputs = readInputs(io, args.positionals, "there is no Ingress to convert");
     if (
       !inputs.some(
         (s) => /^kind:\s*Ingress\s*$/m.test(s.text) || /"kind"\s*:\s*"Ingress"/.test(s.text),

@@ -4,6 +4,7 @@ import { UsageError } from "../cliIO";
 import { boolFlag, parseArgs } from "../parseArgs";
 import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from "../readingsFlag";
 import { readInputs } from "../readInputs";
+import { reportLoadErrors } from "../loadErrors";
 import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from "../requestFlags";
 import type { Command } from "./command";
 import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from "../worldFlag";
@@ -25,7 +26,9 @@ Options:
 ${WORLD_FLAG_HELP}  --json              print {outcome, trace} as JSON
 ${READING_FLAG_HELP}  --help              show this help
 
-Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input error.
+Exit codes: 0 the trace was printed (whatever the outcome), 1 the trace was printed but a
+document of the input did not load (its error is on stderr, as gwsim check prints it), 2 usage
+or input error.
 `,
   run(argv, io) {
     const args = parseArgs("route", argv, {
@@ -39,7 +42,11 @@ Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input err
       throw new UsageError("give at least one manifest file, directory, or - for stdin");
     const options: AnalyzeOptions = { world: worldFlag(args) };
     if (readings !== undefined) options.readings = readings;
-    const analysis = analyze(readInputs(io, args.positionals), options);
+    const analysis = analyze(
+      readInputs(io, args.positionals, "there is no Gateway or Service to send the request to"),
+      options,
+    );
+    const notLoaded = reportLoadErrors(io, "route", analysis.diagnostics);
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const trace = traceRequest(router, request);
@@ -63,6 +70,6 @@ Exit codes: 0 the trace was printed (whatever the outcome), 2 usage or input err
     } else {
       io.stdout(printTrace(trace));
     }
-    return 0;
+    return notLoaded > 0 ? 1 : 0;
   },
 };

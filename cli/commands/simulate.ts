@@ -2,6 +2,7 @@ import { analyze, compileRouter, printTrafficSplit, splitTraffic } from "../../s
 import { UsageError } from "../cliIO";
 import { boolFlag, intFlag, parseArgs } from "../parseArgs";
 import { readInputs } from "../readInputs";
+import { reportLoadErrors } from "../loadErrors";
 import { REQUEST_FLAGS, REQUEST_FLAGS_HELP, buildSimRequest } from "../requestFlags";
 import type { Command } from "./command";
 import { WORLD_FLAG, WORLD_FLAG_HELP, worldFlag } from "../worldFlag";
@@ -27,7 +28,8 @@ ${WORLD_FLAG_HELP}  -n N        number of requests, 1 to 10,000,000 (default 100
   --json      print the split as JSON
   --help      show this help
 
-Exit codes: 0 printed, 2 usage or input error.
+Exit codes: 0 printed, 1 printed but a document of the input did not load (its error is on
+stderr, as gwsim check prints it), 2 usage or input error.
 `,
   run(argv, io) {
     const args = parseArgs("simulate", argv, {
@@ -41,13 +43,17 @@ Exit codes: 0 printed, 2 usage or input error.
       throw new UsageError("give at least one manifest file, directory, or - for stdin");
     const n = intFlag(args, "n", 1, MAX_REQUESTS) ?? 1000;
     const seed = intFlag(args, "seed", 0, MAX_SEED) ?? 1;
-    const analysis = analyze(readInputs(io, args.positionals), { world: worldFlag(args) });
+    const analysis = analyze(
+      readInputs(io, args.positionals, "there is no Gateway to send the requests to"),
+      { world: worldFlag(args) },
+    );
+    const notLoaded = reportLoadErrors(io, "simulate", analysis.diagnostics);
     const router = compileRouter(analysis);
     const request = buildSimRequest(args, analysis, router);
     const split = splitTraffic(router, request, n, seed);
     io.stdout(
       boolFlag(args, "json") ? `${JSON.stringify(split, null, 2)}\n` : printTrafficSplit(split),
     );
-    return 0;
+    return notLoaded > 0 ? 1 : 0;
   },
 };

@@ -488,6 +488,28 @@ metadata:
     expect(messages.some((m) => m.startsWith("schema.length data: the Secret holds"))).toBe(true);
   });
 
+  test("a misspelt core kind next to a Deployment is worded with diagnosticWords loaded on demand, equal to a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `${SHADOWING_CLUSTER}---
+apiVersion: v1
+kind: Servxice
+metadata: { name: typo, namespace: app }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: app }
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(
+      result.analysis.diagnostics
+        .filter((d) => d.code === "object.unknown-kind")
+        .map((d) => [d.severity, d.object?.name, d.hint]),
+    ).toEqual([["warning", "typo", "Change kind to Service."]]);
+  });
+
   test("a misspelt kind, another project's kind, a Flux targetNamespace and a misspelt parent are worded with diagnosticWords loaded on demand, equal to a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const text = `${SHADOWING_CLUSTER}---

@@ -115,6 +115,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "warning",
     hint: "Only the experimental-channel CRDs enforce this rule: a cluster with the standard channel stores the object, one with the experimental channel refuses it.",
   },
+  "filter.relative-path": {
+    severity: "warning",
+    hint: 'A replaceFullPath or replacePrefixMatch is a path: start it with "/".',
+  },
   "filter.header-repeated": {
     severity: "warning",
     hint: "A header modifier names this header again (header names are case-insensitive); the API server admits it and only the first entry acts. Keep one entry.",

@@ -27,6 +27,7 @@ export { hintMisplacedSpecFields } from "../validate/hintMisplacedSpecFields";
 export { checkDataSize } from "../validate/checkDataSize";
 export {
   gatewayKindTypo,
+  builtInKindTypos,
   otherKindDiagnostics,
   fluxTargetNamespace,
 } from "../load/unknownKindWords";

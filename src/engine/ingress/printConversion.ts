@@ -5,6 +5,17 @@
  */
 import { Document } from "yaml";
 import type { Conversion } from "./convertIngresses";
+import { escapeTerminal } from "../print/escapeTerminal";
+
+/**
+ * One comment line. Comments quote names and annotation values from the Ingresses: a control
+ * character would make the file invalid YAML (YAML admits none but tab and line breaks), and a
+ * line break would end the comment and put the rest of the value into the document as YAML.
+ * Written as `\uXXXX`, as every printed value is (print/escapeTerminal.ts).
+ */
+function commentLine(line: string): string {
+  return line === "" ? "" : ` ${escapeTerminal(line)}`;
+}
 
 export function printConversion(conversion: Conversion): string {
   const header: string[] = [
@@ -25,11 +36,11 @@ export function printConversion(conversion: Conversion): string {
     // Rules share match objects in memory; YAML anchors would only confuse a reader.
     const doc = new Document(object.body, { aliasDuplicateObjects: false });
     const lines = i === 0 ? [...header, "", ...object.comments] : object.comments;
-    doc.commentBefore = lines.map((l) => (l === "" ? "" : ` ${l}`)).join("\n");
+    doc.commentBefore = lines.map(commentLine).join("\n");
     for (const [index, comments] of Object.entries(object.ruleComments)) {
       const node = doc.getIn(["spec", "rules", Number(index)], true) as
         { commentBefore?: string } | undefined;
-      if (node) node.commentBefore = comments.map((c) => ` ${c}`).join("\n");
+      if (node) node.commentBefore = comments.map(commentLine).join("\n");
     }
     return doc.toString({ lineWidth: 0 });
   });

@@ -74,9 +74,11 @@ describe("chunked parsing loads exactly what one whole-file parse loads", () => 
   // its own, the broken document ends at the marker and the next one loads.
   test("an unterminated quote costs only its own document", () => {
     const text =
-      'apiVersion: v1\nkind: A\nmetadata:\n  name: "a\n---\napiVersion: v1\nkind: B\nmetadata: {name: b}\n';
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n';
     const loaded = loadManifests([{ name: "f.yaml", text }]);
-    expect(loaded.manifests.map((m) => [m.key, m.source.line])).toEqual([["B/default/b", 6]]);
+    expect(loaded.manifests.map((m) => [m.key, m.source.line])).toEqual([
+      ["ConfigMap/default/b", 6],
+    ]);
     expect(loaded.diagnostics.map((d) => [d.code, d.line <= 5])).toEqual([["yaml.syntax", true]]);
     expect(loadManifests([{ name: "f.yaml", text }], {}, undefined, false).manifests).toEqual([]);
   });

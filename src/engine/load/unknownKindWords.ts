@@ -40,6 +40,121 @@ export function gatewayKindTypo(
 }
 
 /**
+ * The kinds the API server itself serves in the groups a GitOps folder uses (Kubernetes v1.34,
+ * `kubectl api-resources`), keyed by group ("" is the core group, apiVersion `v1`). Only these
+ * groups are listed: any kind of theirs is compiled into the API server, so one outside the list
+ * is refused; other `*.k8s.io` groups may be CRDs (snapshot.storage.k8s.io, …) gwsim does not
+ * list. The kinds gwsim models are here too, for the nearest-kind search.
+ */
+export const BUILT_IN_KINDS_BY_GROUP: Readonly<Record<string, readonly string[]>> = {
+  "": [
+    "Binding",
+    "ComponentStatus",
+    "ConfigMap",
+    "Endpoints",
+    "Event",
+    "LimitRange",
+    "List",
+    "Namespace",
+    "Node",
+    "PersistentVolume",
+    "PersistentVolumeClaim",
+    "Pod",
+    "PodTemplate",
+    "ReplicationController",
+    "ResourceQuota",
+    "Secret",
+    "Service",
+    "ServiceAccount",
+  ],
+  apps: ["ControllerRevision", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet"],
+  batch: ["CronJob", "Job"],
+  autoscaling: ["HorizontalPodAutoscaler", "Scale"],
+  policy: ["Eviction", "PodDisruptionBudget"],
+  "discovery.k8s.io": ["EndpointSlice"],
+  "networking.k8s.io": [
+    "ClusterCIDR",
+    "IPAddress",
+    "Ingress",
+    "IngressClass",
+    "NetworkPolicy",
+    "ServiceCIDR",
+  ],
+  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"],
+};
+
+/** A kind the group serves, or the list kind of one (`PodList`, as the API server returns lists). */
+function servesKind(kinds: readonly string[], kind: string): boolean {
+  return kinds.includes(kind) || (kind.endsWith("List") && kinds.includes(kind.slice(0, -4)));
+}
+
+/**
+ * The objects of Kubernetes' groups (unknownKinds.ts isBuiltInGroup) whose kind the group is
+ * listed here and does not serve: a warning each (builtInKindTypo). Deployments, Roles, the
+ * other served kinds and the kinds of unlisted groups (CRDs of snapshot.storage.k8s.io, …) stay
+ * quiet.
+ */
+export function builtInKindTypos(
+  manifests: readonly Manifest[],
+  locator: SourceLocator,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of manifests) {
+    const kinds = Object.hasOwn(BUILT_IN_KINDS_BY_GROUP, m.group)
+      ? BUILT_IN_KINDS_BY_GROUP[m.group]
+      : undefined;
+    if (kinds !== undefined && !servesKind(kinds, m.kind))
+      out.push(builtInKindTypo(m, kinds, locator));
+  }
+  return out;
+}
+
+/**
+ * A kind the API server's own group does not serve (`kind: Servxice` with `apiVersion: v1`): a
+ * warning, with the group that serves that kind when another one does (`Deployment` under `v1`),
+ * else the nearest kind of the group. The object is kept untouched, as every unknown kind is.
+ */
+function builtInKindTypo(
+  m: Manifest,
+  kinds: readonly string[],
+  locator: SourceLocator,
+): Diagnostic {
+  const group = m.group === "" ? "the core group (apiVersion v1)" : `the group ${m.group}`;
+  const home = groupServing(m.kind, m.group);
+  const nearest = home === undefined ? suggestValue(m.kind, kinds)?.value : undefined;
+  const why =
+    home !== undefined
+      ? `${m.kind} is not in ${group} (${home === "" ? "the core group" : home} serves it)`
+      : `${group} has no kind ${m.kind}`;
+  const meant = nearest !== undefined ? ` Did you mean ${nearest}?` : "";
+  return diagnostic(
+    "object.unknown-kind",
+    locator.locate(m, ["kind"]),
+    `${why}: the API server refuses this object (no matches for kind "${m.kind}" in version "${m.apiVersion}"), and gwsim keeps it without interpreting it.${meant}`,
+    {
+      hint:
+        home !== undefined
+          ? `Change apiVersion to ${home === "" ? "v1" : `${home}/<version>`} (\`kubectl api-resources\` lists the groups and kinds).`
+          : nearest !== undefined
+            ? `Change kind to ${nearest}.`
+            : `Check the kind's spelling: \`kubectl api-resources --api-group=${m.group === "" ? "''" : m.group}\` lists the kinds of ${m.group === "" ? "the core group" : m.group}.`,
+      object: refOf(m),
+      docIndex: m.source.docIndex,
+      path: ["kind"],
+      severity: "warning",
+    },
+  );
+}
+
+/** The built-in or Gateway API group, other than `except`, that serves `kind`, if one does. */
+function groupServing(kind: string, except: string): string | undefined {
+  for (const table of [BUILT_IN_KINDS_BY_GROUP, GATEWAY_KINDS_BY_GROUP])
+    for (const [group, kinds] of Object.entries(table))
+      if (group !== except && kinds.includes(kind)) return group;
+  return undefined;
+}
+
+/**
  * The objects of other projects' kinds that unknownKinds.ts found worth a word (neither Kubernetes'
  * own kinds, nor policies, nor kinds gwsim reads), in input order: the kinds of well-known
  * implementations (implementationKinds.ts) in one summary, first; then one note per other kind,

@@ -1,8 +1,8 @@
 /**
  * Objects of kinds gwsim does not model are kept; what it says about them (unknownKinds.ts): a
  * warning with the nearest kind for a typo in a Gateway API group, one summary for the kinds of
- * well-known implementations, one info per other CRD kind, and nothing for Kubernetes' built-in
- * kinds or policies.
+ * well-known implementations, one info per other CRD kind, a warning for a kind the API server's
+ * own groups do not serve, and nothing for Kubernetes' built-in kinds or policies.
  */
 import { describe, expect, it } from "vitest";
 import { loadManifests } from "./loadManifests";
@@ -148,6 +148,78 @@ spec: {secretName: s}
 apiVersion: gateway.networking.k8s.io/v1alpha2
 kind: BackendLBPolicy
 metadata: {name: lb}
+`;
+    expect(unknown(text)).toEqual([]);
+  });
+
+  it("a kind the API server's own group does not serve: a warning naming the nearest kind, the object kept", () => {
+    const text = `apiVersion: v1
+kind: Servxice
+metadata: {name: s}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: apps/v1
+kind: Deploymnt
+metadata: {name: d}
+---
+apiVersion: v1
+kind: Deployment
+metadata: {name: wrong-group}
+---
+apiVersion: batch/v1
+kind: Frobnicator
+metadata: {name: f}
+`;
+    const found = load(text).diagnostics.filter((d) => d.code === "object.unknown-kind");
+    expect(found.map((d) => [d.line, d.column, d.severity, d.path, d.hint])).toEqual([
+      [2, 7, "warning", "kind", "Change kind to Service."],
+      [7, 7, "warning", "kind", "Change kind to Deployment."],
+      [
+        11,
+        7,
+        "warning",
+        "kind",
+        "Change apiVersion to apps/<version> (`kubectl api-resources` lists the groups and kinds).",
+      ],
+      [
+        15,
+        7,
+        "warning",
+        "kind",
+        "Check the kind's spelling: `kubectl api-resources --api-group=batch` lists the kinds of batch.",
+      ],
+    ]);
+    expect(found[0]?.message).toBe(
+      'the core group (apiVersion v1) has no kind Servxice: the API server refuses this object (no matches for kind "Servxice" in version "v1"), and gwsim keeps it without interpreting it. Did you mean Service?',
+    );
+    expect(found[2]?.message).toContain(
+      "Deployment is not in the core group (apiVersion v1) (apps serves it)",
+    );
+    // Kept, untouched, like every kind gwsim does not model.
+    expect(load(text).manifests.map((m) => [m.kind, m.name, m.spec])).toEqual([
+      ["Servxice", "s", { ports: [{ port: 80 }] }],
+      ["Deploymnt", "d", {}],
+      ["Deployment", "wrong-group", {}],
+      ["Frobnicator", "f", {}],
+    ]);
+  });
+
+  it("list kinds of the built-in groups and the CRDs of other *.k8s.io groups stay quiet", () => {
+    const text = `apiVersion: v1
+kind: PodList
+metadata: {name: pods}
+---
+apiVersion: snapshot.storage.k8s.io/v1
+kind: VolumeSnapshot
+metadata: {name: vs}
+---
+apiVersion: multicluster.x-k8s.io/v1alpha1
+kind: ServiceImport
+metadata: {name: si}
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: es}
 `;
     expect(unknown(text)).toEqual([]);
   });

@@ -4,9 +4,14 @@
  * - a kind in the Gateway API's own groups that the API does not define is almost surely a typo
  *   (`HTTPRoutes`, `Gatway`), and the API server would refuse it: a warning on each, with the
  *   nearest kind;
- * - Kubernetes' built-in groups (`v1`, `apps/v1`, `networking.k8s.io/v1`, …: a group without a
- *   dot, or one ending in `.k8s.io`) hold the Deployments and ConfigMaps every GitOps folder is
- *   full of, and objects that carry `targetRef(s)` are policies gwsim attaches: both stay quiet;
+ * - a kind that the API server's own groups (`v1`, `apps/v1`, …: unknownKindWords.ts
+ *   BUILT_IN_KINDS_BY_GROUP, loaded with the words when the input has such an object) do not
+ *   serve is a typo too (`Servxice`, `Deploymnt`): the API server refuses it (no matches for
+ *   kind), so a warning on each, with the nearest kind, or the group that serves it;
+ * - the other objects of Kubernetes' built-in groups (a group without a dot, or one ending in
+ *   `.k8s.io`: the Deployments and ConfigMaps every GitOps folder is full of, and the CRDs of the
+ *   SIGs' `*.k8s.io` groups, whose kinds gwsim does not list) and objects that carry
+ *   `targetRef(s)`, policies gwsim attaches, stay quiet;
  * - the kinds of well-known Gateway API implementations (implementationKinds.ts: Envoy Gateway's
  *   EnvoyProxy, Istio's VirtualService, …) get one info per input naming each kind with its count;
  * - any other kind (a CRD gwsim does not know) gets one info per kind, at its first object, saying
@@ -55,6 +60,7 @@ export function unknownKindDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const otherKinds: Manifest[] = [];
+  const builtIns: Manifest[] = [];
   for (const m of manifests) {
     if (m.modelled) continue;
     const gatewayKinds = Object.hasOwn(GATEWAY_KINDS_BY_GROUP, m.group)
@@ -63,6 +69,12 @@ export function unknownKindDiagnostics(
     if (gatewayKinds !== undefined) {
       if (!gatewayKinds.includes(m.kind))
         out.push(needEngineModule("diagnosticWords").gatewayKindTypo(m, gatewayKinds, locator));
+      continue;
+    }
+    // Kubernetes' own groups: the words know which kinds the API server serves in them (the
+    // worker's first chunk does not carry the lists) and stay quiet for the rest.
+    if (isBuiltInGroup(m.group)) {
+      builtIns.push(m);
       continue;
     }
     const id = `${m.group}/${m.kind}`;
@@ -76,6 +88,9 @@ export function unknownKindDiagnostics(
     }
     if (!isQuiet(m, id)) otherKinds.push(m);
   }
+  // Deployments, Jobs, Roles…: the words know which kinds their groups serve.
+  if (builtIns.length > 0)
+    appendAll(out, needEngineModule("diagnosticWords").builtInKindTypos(builtIns, locator));
   // Each of these gets a diagnostic (the implementations' summary or a note per kind): which one
   // is decided with the words, so the implementations' domains load only when there is one.
   if (otherKinds.length > 0)
@@ -92,7 +107,7 @@ const FLUX_KUSTOMIZATION = "kustomize.toolkit.fluxcd.io/Kustomization";
  * kind for any other CRD (unknownKindWords.ts otherKindDiagnostics).
  */
 function isQuiet(m: Manifest, id: string): boolean {
-  return isBuiltInGroup(m.group) || isPolicy(m) || READ_KINDS.has(id);
+  return isPolicy(m) || READ_KINDS.has(id);
 }
 
 /** Kinds of other projects that gwsim reads: cert-manager's Certificate (world.ts). */

@@ -50,7 +50,7 @@ export function printTrace(trace: RequestTrace): string {
       lines.push("Mesh routes bound to the Service (consumer routes first)");
     for (const m of mesh.routes)
       lines.push(
-        `  ${m.applies ? OK : NO} ${m.routeKind} ${m.route.split("/").slice(1).join("/")} (${m.role}, port ${m.ports}) — ${m.reason}`,
+        `  ${m.applies ? OK : NO} ${m.routeKind} ${m.route.split("/").slice(1).join("/")} (${m.role}, ${m.ports}) — ${m.reason}`,
       );
     if (mesh.defaultRouting)
       lines.push(

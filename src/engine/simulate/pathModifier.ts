@@ -28,6 +28,23 @@ export function applyPathModifier(
   m: HTTPPathModifier,
   matchedPath: { type: string; value: string } | undefined,
 ): PathModifierResult {
+  const result = modifyPath(path, m, matchedPath);
+  if (!result.ok || result.path.startsWith("/")) return result;
+  // A replacement without its leading "/" (validation warns: filter.relative-path). A request
+  // target or a Location path is absolute; read as written it would run into the host or port
+  // (http://svc:8080foo/bar), so the simulation follows the path the user evidently meant.
+  return {
+    ok: true,
+    path: `/${result.path}`,
+    detail: `${result.detail}; not an absolute path, simulated as /${result.path}`,
+  };
+}
+
+function modifyPath(
+  path: string,
+  m: HTTPPathModifier,
+  matchedPath: { type: string; value: string } | undefined,
+): PathModifierResult {
   if (m.type === "ReplaceFullPath") {
     const full = m.replaceFullPath ?? "/";
     return { ok: true, path: full, detail: `path ${path} → ${full} (ReplaceFullPath)` };

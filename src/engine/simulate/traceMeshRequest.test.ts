@@ -3,6 +3,7 @@ import { analyze } from "../analyze";
 import { compileRouter } from "../routing/compileRouter";
 import { routeRequest } from "./routeRequest";
 import { traceRequest } from "./traceRequest";
+import { printTrace } from "../print/printTrace";
 import type { SimRequest } from "./types";
 import type { RouteStatus } from "../types";
 
@@ -149,7 +150,8 @@ describe("mesh (GAMMA) requests", () => {
     const admin = traceRequest(scoped, mesh("shop", "shop/cart", { port: 8080 }));
     expect(admin.mesh?.defaultRouting).toBe(true);
     expect(admin.outcome.backend?.target).toBe("shop/cart:8080");
-    expect(admin.mesh?.routes[0]?.reason).toBe("binds port 80 of the Service, not 8080");
+    expect(admin.mesh?.routes[0]?.reason).toBe("binds port 80, not port 8080");
+    expect(admin.mesh?.routes[0]?.ports).toBe("port 80");
     const bySection = routerOf(
       ...BACKENDS,
       route({
@@ -173,6 +175,9 @@ describe("mesh (GAMMA) requests", () => {
       expect(traceRequest(every, mesh("shop", "shop/cart", { port })).outcome.backend?.target).toBe(
         "shop/cart-v2:80",
       );
+    expect(traceRequest(every, mesh("shop", "shop/cart")).mesh?.routes[0]?.ports).toBe(
+      "every port",
+    );
   });
 
   test("hostnames and the Host header never select a route", () => {
@@ -276,6 +281,14 @@ describe("mesh (GAMMA) requests", () => {
     expect(t.mesh?.defaultRouting).toBe(true);
     expect(t.mesh?.routes[0]).toMatchObject({ applies: false });
     expect(t.mesh?.routes[0]?.reason).toContain("NoMatchingParent");
+    // The words stand alone in the trace: never "port no port".
+    expect(t.mesh?.routes[0]?.ports).toBe(
+      "no port of the Service (its parentRef names one it lacks)",
+    );
+    expect(printTrace(t)).toContain(
+      "(producer, no port of the Service (its parentRef names one it lacks))",
+    );
+    expect(printTrace(t)).not.toContain("port no port");
   });
 
   test("a headless or ExternalName Service is no mesh parent (GEP-1294): NoMatchingParent, default routing", () => {

@@ -54,8 +54,14 @@ export function parseMeshTarget(
   return DNS_LABEL.test(namespace) && DNS_LABEL.test(name) ? { namespace, name } : undefined;
 }
 
+/**
+ * The Service ports a binding covers, as words that stand alone after a comma: "port 80",
+ * "ports 80, 443", "every port", or none when the parentRef's port is not one of the Service's.
+ */
 function portsOf(b: MeshBinding): string {
-  return b.allPorts ? "every port" : b.ports.length > 0 ? b.ports.join(", ") : "no port";
+  if (b.allPorts) return "every port";
+  if (b.ports.length === 0) return "no port of the Service (its parentRef names one it lacks)";
+  return `${b.ports.length === 1 ? "port" : "ports"} ${b.ports.join(", ")}`;
 }
 
 function covers(b: MeshBinding, port: number): boolean {
@@ -151,7 +157,7 @@ export function selectMeshRoutes(
       reason: "",
     };
     if (!b.accepted) item.reason = `not accepted for this Service (${b.reason}): ${b.message}`;
-    else if (!covers(b, port)) item.reason = `binds port ${portsOf(b)} of the Service, not ${port}`;
+    else if (!covers(b, port)) item.reason = `binds ${portsOf(b)}, not port ${port}`;
     else if (!kindApplies(b))
       item.reason = `a ${portKind ?? ""} binds port ${port} too (one route kind per port)`;
     else if (role === "consumer" && b.routeNamespace !== clientNamespace)

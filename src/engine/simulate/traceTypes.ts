@@ -108,7 +108,7 @@ export interface MeshRouteConsideration {
   parentRefIndex: number;
   /** Producer: in the Service's namespace, for every client. Consumer: for clients in its own namespace. */
   role: "producer" | "consumer";
-  /** The Service ports it binds, e.g. "9080", or "every port". */
+  /** The Service ports it binds, in words: "port 9080", "ports 80, 443", "every port", "no port of the Service (…)". */
   ports: string;
   /** True when its rules are candidates for this request. */
   applies: boolean;

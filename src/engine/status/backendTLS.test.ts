@@ -43,6 +43,21 @@ spec:
 ---
 apiVersion: v1
 kind: Service
+metadata: {name: dual, namespace: ${NS}}
+spec:
+  ports: [{name: quic, port: 443, protocol: UDP}, {name: https, port: 443, protocol: TCP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: dual-https, namespace: ${NS}}
+spec:
+  targetRefs: [{group: "", kind: Service, name: dual, sectionName: https}]
+  validation:
+    caCertificateRefs: [{group: "", kind: ConfigMap, name: tls-checks-ca-certificate}]
+    hostname: dual.example.com
+---
+apiVersion: v1
+kind: Service
 metadata: {name: whole, namespace: ${NS}}
 spec:
   ports: [{port: 443}]
@@ -90,6 +105,8 @@ spec:
       backendRefs: [{name: secure, port: 443}]
     - matches: [{path: {type: PathPrefix, value: /plain}}]
       backendRefs: [{name: secure, port: 8080}]
+    - matches: [{path: {type: PathPrefix, value: /dual}}]
+      backendRefs: [{name: dual, port: 443}]
     - matches: [{path: {type: PathPrefix, value: /whole}}]
       backendRefs: [{name: whole, port: 443}]
     - matches: [{path: {type: PathPrefix, value: /broken}}]
@@ -128,6 +145,14 @@ describe("backend TLS", () => {
 
   test("another port of the same Service stays plain", () => {
     expect(backendTLS("with-cert", "/plain")).toBeUndefined();
+  });
+
+  test("a port number listed per protocol: sectionName names the TCP entry the Gateway connects to", () => {
+    // 443/UDP (quic) is listed first; the Gateway's TLS connection goes to 443/TCP (https).
+    expect(backendTLS("with-cert", "/dual")).toMatchObject({ sni: "dual.example.com" });
+    expect(analysis.status[`BackendTLSPolicy/${NS}/dual-https`]).toMatchObject({
+      ancestors: [{ conditions: [{ type: "Accepted", status: "True" }, {}] }, {}, {}],
+    });
   });
 
   test("a policy without sectionName covers every port of the Service", () => {
@@ -235,5 +260,63 @@ spec:
       sni: "tls.example.com",
     });
     expect(t.outcome.backendStream).toEqual({ tls: false });
+  });
+});
+
+describe("an assumed CA ConfigMap (open world)", () => {
+  const policyWith = (refs: string[]) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: ${NS}}
+spec:
+  gatewayClassName: gwsim
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: app, namespace: ${NS}}
+spec:
+  parentRefs: [{name: gw}]
+  rules: [{backendRefs: [{name: secure, port: 443}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: secure, namespace: ${NS}}
+spec:
+  ports: [{name: https, port: 443}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: p, namespace: ${NS}}
+spec:
+  targetRefs: [{group: "", kind: Service, name: secure}]
+  validation:
+    caCertificateRefs: [${refs.map((r) => `{group: "", kind: ConfigMap, name: ${r}}`).join(", ")}]
+    hostname: secure.example.com
+`;
+  const run = (refs: string[]) => {
+    const analysis = analyze([...base, { name: "p.yaml", text: policyWith(refs) }], {
+      world: "open",
+    });
+    const note = analysis.diagnostics.find(
+      (d) => d.code === "assume.object" && d.message.startsWith("ConfigMap"),
+    );
+    return { analysis, message: note?.message ?? "" };
+  };
+
+  test("the words name the closed world's conditions and the Accepted status written under the assumption", () => {
+    const { analysis, message } = run(["assumed-ca"]);
+    expect(analysis.status[`BackendTLSPolicy/${NS}/p`]).toMatchObject({
+      ancestors: [{ conditions: [{ type: "Accepted", status: "True" }, { status: "True" }] }],
+    });
+    expect(message).toContain(
+      "In a closed world: ResolvedRefs=False (InvalidCACertificateRef) and Accepted=False (NoValidCACertificate); the status shown counts it as a valid CA bundle.",
+    );
+  });
+
+  test("with another caCertificateRef, a closed world leaves the policy Accepted if that one is valid", () => {
+    const { message } = run(["assumed-ca", "tls-checks-ca-certificate"]);
+    expect(message).toContain(
+      "the policy is not Accepted (NoValidCACertificate) unless another caCertificateRef holds a valid CA bundle",
+    );
   });
 });

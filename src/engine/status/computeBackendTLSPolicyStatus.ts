@@ -206,7 +206,7 @@ function checkValidation(
   // "If ALL CACertificateRefs are invalid" … NoValidCACertificate), with ResolvedRefs=False.
   const problems: Problem[] = [];
   refs.forEach((ref, i) => {
-    const problem = checkCaCertificateRef(ctx, policy, ref, i);
+    const problem = checkCaCertificateRef(ctx, policy, ref, i, refs.length);
     if (problem) problems.push(problem);
   });
   const leading = leadingProblem(problems, BACKEND_CA_REF_RANKING);
@@ -240,6 +240,7 @@ function checkCaCertificateRef(
   policy: Manifest,
   ref: Record<string, unknown>,
   i: number,
+  refCount: number,
 ): Problem | undefined {
   const kind = asString(ref["kind"]) ?? "";
   const name = asString(ref["name"]) ?? "";
@@ -260,7 +261,7 @@ function checkCaCertificateRef(
         name,
         why: found.why,
         facts: ["a valid CA bundle"],
-        closedWorld: "the policy is not Accepted (NoValidCACertificate)",
+        closedWorld: assumedCaClosedWorld(refCount),
       },
       policy,
       ["spec", "validation", "caCertificateRefs", i],
@@ -282,6 +283,19 @@ function checkCaCertificateRef(
     reason: PolicyReason.InvalidCACertificateRef,
     message: `caCertificateRef ConfigMap ${name}: ${data.problem}`,
   };
+}
+
+/**
+ * What a closed world would write instead of the status shown, which counts the assumed ConfigMap
+ * as a valid CA bundle (Accepted=True, ResolvedRefs=True when nothing else is wrong): the words
+ * say both, so they never read as the status gwsim wrote. With other refs the policy stays
+ * Accepted if one of them is valid ("If ALL CACertificateRefs are invalid" … NoValidCACertificate).
+ */
+function assumedCaClosedWorld(refCount: number): string {
+  const shown = "the status shown counts it as a valid CA bundle";
+  return refCount > 1
+    ? `this caCertificateRef is invalid (ResolvedRefs=False, InvalidCACertificateRef), and the policy is not Accepted (NoValidCACertificate) unless another caCertificateRef holds a valid CA bundle; ${shown}`
+    : `ResolvedRefs=False (InvalidCACertificateRef) and Accepted=False (NoValidCACertificate); ${shown}`;
 }
 
 function ancestorGateways(
@@ -313,9 +327,16 @@ function ancestorGateways(
   return gateways;
 }
 
+/**
+ * The name of the Service port the Gateway connects to: the TCP entry with the backendRef's port
+ * number. A Service may list one port number once per protocol (53/UDP and 53/TCP, each with its
+ * own name); the Gateway's connection, and the TLS a BackendTLSPolicy asks for, is TCP, so the
+ * UDP or SCTP entry's name is never the one a sectionName targets.
+ */
 function portName(ctx: StatusContext, ref: ResolvedBackendRef): string | undefined {
   const service = ref.target ? ctx.index.byKey.get(ref.target) : undefined;
-  return asString(
-    asRecords(service?.spec["ports"]).find((p) => asNumber(p["port"]) === ref.port)?.["name"],
+  const entry = asRecords(service?.spec["ports"]).find(
+    (p) => asNumber(p["port"]) === ref.port && (asString(p["protocol"]) ?? "TCP") === "TCP",
   );
+  return asString(entry?.["name"]);
 }

@@ -222,8 +222,34 @@ function checkPathModifier(holder: unknown, at: Path): ValidationIssue[] {
         hint: `Set \`type: ${type}\`, or use the field that matches the type.`,
       });
     }
+    const value = path[field];
+    if (path.type === type && typeof value === "string" && value !== "" && !value.startsWith("/"))
+      issues.push(relativePath(value, [...at, "path", field]));
   }
   return issues;
+}
+
+/**
+ * A replaceFullPath or replacePrefixMatch that does not start with "/". No CRD rule refuses it
+ * (the fields have only a length limit), but a path in a request line or a Location is absolute:
+ * Linkerd's admission webhook refuses a RequestRedirect with one ("RequestRedirect filters may
+ * only contain absolute paths"; it does not check URLRewrite), and Envoy Gateway's translator
+ * passes the value on as written (internal/gatewayapi/filters.go checks only that it is set).
+ * An empty replacePrefixMatch is the spec's own "remove the prefix" and is not reported.
+ * The simulation puts a "/" in front (pathModifier.ts), so the trace never runs host and path
+ * together.
+ */
+function relativePath(value: string, path: Path): ValidationIssue {
+  const redirect = path.includes("requestRedirect");
+  const effect = redirect
+    ? `Linkerd's admission webhook refuses the route ("RequestRedirect filters may only contain absolute paths"); a controller that copies the value as written (Envoy Gateway passes it on unchecked) sends a Location whose path runs into the host or port (http://example.com:8080${value}).`
+    : `a controller that copies the value as written (Envoy Gateway passes it on unchecked; Linkerd's webhook checks only RequestRedirect paths) sends the backend a request target without its leading "/", an invalid request line that a server should answer with 400 Bad Request (RFC 9112 §3).`;
+  return {
+    code: "filter.relative-path",
+    path,
+    message: `${printPath(path)}: ${JSON.stringify(value)} is not an absolute path (it does not start with "/"). No CRD rule refuses it, but ${effect} gwsim simulates it as ${JSON.stringify(`/${value}`)}.`,
+    hint: `Start the path with "/": ${JSON.stringify(`/${value}`)}.`,
+  };
 }
 
 function checkCors(cors: unknown, at: Path): ValidationIssue[] {

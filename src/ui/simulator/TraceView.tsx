@@ -397,7 +397,7 @@ function MeshSteps({ mesh }: { mesh: MeshTrace }) {
               {r.routeKind} {displayKey(r.route)}
             </strong>{" "}
             <span className="sim-muted">
-              ({r.role}, port {r.ports})
+              ({r.role}, {r.ports})
             </span>{" "}
             <span className="sim-why">— {r.reason}</span>
           </button>
