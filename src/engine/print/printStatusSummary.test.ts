@@ -169,3 +169,22 @@ spec:
       '    PartiallyInvalid=True: Dropped Rule(s): rule 1: header version match "one(?=two)" is not a valid RE2 regular expression',
   );
 });
+
+// istio/istio pilot/pkg/config/kube/gateway/testdata/status.yaml: a route whose second parentRef
+// names a Gateway the input lacks. That parent writes no status entry; the summary called it
+// "not accepted: Pending" next to the parent that accepts the route.
+test("a parent that writes no status, next to one that accepts, is not called a rejection", () => {
+  const twoParents = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: both, namespace: infra}
+spec:
+  parentRefs: [{name: shared}, {name: elsewhere}]
+`;
+  const out = printStatusSummary(
+    analyze([{ name: "slice.yaml", text: text + "---\n" + twoParents }]),
+  );
+  expect(out).toContain(
+    "HTTPRoute infra/both:\n  parent infra/shared: Accepted=True, ResolvedRefs=True\n  parentRefs[1] (elsewhere): Gateway infra/elsewhere is not in the input",
+  );
+  expect(out).not.toContain("why parentRefs[1] (elsewhere) is not accepted");
+});

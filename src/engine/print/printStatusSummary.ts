@@ -90,8 +90,14 @@ export function printStatusSummary(analysis: Analysis): string {
           lines.push(`    ${c.type}=${c.status}: ${esc(c.message)}`);
         }
       }
+      // A parent that writes no status entry did not reject the route: said as in the no-status
+      // case above, not as "not accepted: Pending" (Istio's status testdata, a parentRef to a
+      // Gateway of another class next to one istiod accepts).
       for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted))
-        for (const line of printFailedChecks(ex)) lines.push(line);
+        for (const line of ex.noStatusReason === undefined
+          ? printFailedChecks(ex)
+          : printWhyNoStatus(ex))
+          lines.push(line);
     } else if (
       "conditions" in status &&
       Array.isArray(status.conditions) &&
