@@ -149,3 +149,42 @@ spec:
   const out = printStatusSummary(analyze([{ name: "mesh.yaml", text: mesh }]));
   expect(out).toContain("  parent Service default/reviews: ");
 });
+
+// haproxy-unified-gateway's test/integration/httproute-match-conditions (route-invalid-regex.yaml):
+// a lookahead RE2 rejects drops rule 1, and the status says PartiallyInvalid=True; the summary
+// printed only Accepted and ResolvedRefs, so `gwsim check` read as if every rule were served.
+test("an accepted route that loses a rule says PartiallyInvalid and which rule", () => {
+  const regex = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: versions, namespace: infra}
+spec:
+  parentRefs: [{name: shared}]
+  rules:
+  - matches: [{headers: [{name: version, value: one}]}]
+  - matches: [{headers: [{name: version, type: RegularExpression, value: "one(?=two)"}]}]
+`;
+  const out = printStatusSummary(analyze([{ name: "slice.yaml", text: text + "---\n" + regex }]));
+  expect(out).toContain(
+    "  parent infra/shared: Accepted=True, ResolvedRefs=True, PartiallyInvalid=True (UnsupportedValue)\n" +
+      '    PartiallyInvalid=True: Dropped Rule(s): rule 1: header version match "one(?=two)" is not a valid RE2 regular expression',
+  );
+});
+
+// istio/istio pilot/pkg/config/kube/gateway/testdata/status.yaml: a route whose second parentRef
+// names a Gateway the input lacks. That parent writes no status entry; the summary called it
+// "not accepted: Pending" next to the parent that accepts the route.
+test("a parent that writes no status, next to one that accepts, is not called a rejection", () => {
+  const twoParents = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: both, namespace: infra}
+spec:
+  parentRefs: [{name: shared}, {name: elsewhere}]
+`;
+  const out = printStatusSummary(
+    analyze([{ name: "slice.yaml", text: text + "---\n" + twoParents }]),
+  );
+  expect(out).toContain(
+    "HTTPRoute infra/both:\n  parent infra/shared: Accepted=True, ResolvedRefs=True\n  parentRefs[1] (elsewhere): Gateway infra/elsewhere is not in the input",
+  );
+  expect(out).not.toContain("why parentRefs[1] (elsewhere) is not accepted");
+});

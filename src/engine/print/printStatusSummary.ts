@@ -74,20 +74,30 @@ export function printStatusSummary(analysis: Analysis): string {
       for (const p of status.parents) {
         const parent = `${parentKindPrefix(p.parentRef.kind)}${p.parentRef.namespace ?? ref.namespace ?? ""}/${p.parentRef.name ?? "?"}${p.parentRef.sectionName ? ` (${p.parentRef.sectionName})` : ""}`;
         lines.push(
-          `  parent ${esc(parent)}: ${printConditions(p.conditions, [ConditionType.Accepted, ConditionType.ResolvedRefs])}`,
+          `  parent ${esc(parent)}: ${printConditions(p.conditions, ROUTE_PARENT_CONDITIONS)}`,
         );
-        // An accepted route can still fail to resolve a backend: say which and why.
+        // An accepted route can still fail to resolve a backend, or lose rules the controller
+        // cannot program (PartiallyInvalid, written only when True): say which and why.
         const accepted = p.conditions.some(
           (c) => c.type === ConditionType.Accepted && c.status === "True",
         );
         for (const c of p.conditions.filter(
-          (c) => accepted && c.type === ConditionType.ResolvedRefs && c.status === "False",
+          (c) =>
+            accepted &&
+            ((c.type === ConditionType.ResolvedRefs && c.status === "False") ||
+              (c.type === ConditionType.PartiallyInvalid && c.status === "True")),
         )) {
-          lines.push(`    ${c.type}=False: ${esc(c.message)}`);
+          lines.push(`    ${c.type}=${c.status}: ${esc(c.message)}`);
         }
       }
+      // A parent that writes no status entry did not reject the route: said as in the no-status
+      // case above, not as "not accepted: Pending" (Istio's status testdata, a parentRef to a
+      // Gateway of another class next to one istiod accepts).
       for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted))
-        for (const line of printFailedChecks(ex)) lines.push(line);
+        for (const line of ex.noStatusReason === undefined
+          ? printFailedChecks(ex)
+          : printWhyNoStatus(ex))
+          lines.push(line);
     } else if (
       "conditions" in status &&
       Array.isArray(status.conditions) &&
@@ -127,6 +137,13 @@ function printWhyNoStatus(ex: RouteParentExplain): string[] {
   for (const c of ex.checks.filter((c) => !c.pass)) out.push(`    ✗ ${c.check}: ${esc(c.detail)}`);
   return out;
 }
+
+/** A route parent's line: PartiallyInvalid too, which a controller writes only when rules drop. */
+const ROUTE_PARENT_CONDITIONS = [
+  ConditionType.Accepted,
+  ConditionType.ResolvedRefs,
+  ConditionType.PartiallyInvalid,
+];
 
 export function printConditions(
   conditions: readonly Condition[],

@@ -110,6 +110,55 @@ describe("(a) a controller gwsim can name decides", () => {
   });
 });
 
+const XBACKEND = (name: string) => `---
+apiVersion: gateway.networking.x-k8s.io/v1alpha1
+kind: XBackend
+metadata: {name: ${name}, namespace: ai}
+spec:
+  type: ExternalHostname
+  externalHostname: {hostname: llm.example.net}
+  port: {port: 443}
+`;
+const X_BACKEND = ["gateway.networking.x-k8s.io", "XBackend"] as const;
+
+describe("XBackend, the experimental channel's backend kind (Istio's xbackend testdata)", () => {
+  test.each(["auto", "closed"] as const)(
+    "istiod resolves an XBackend backendRef (%s): no InvalidKind",
+    (world) => {
+      const a = run(
+        CLASS("istio.io/gateway-controller") + GATEWAY_AND_ROUTE(...X_BACKEND) + XBACKEND("pool"),
+        world,
+      );
+      expect(resolvedRefs(a)).toMatchObject({ reason: "ResolvedRefs" });
+      expect(a.assumptions).toEqual([]);
+    },
+  );
+
+  test("a missing XBackend next to another one is BackendNotFound under istiod", () => {
+    const a = run(
+      CLASS("istio.io/gateway-controller") + GATEWAY_AND_ROUTE(...X_BACKEND) + XBACKEND("other"),
+    );
+    expect(resolvedRefs(a)).toMatchObject({
+      reason: "BackendNotFound",
+      message:
+        "backendRef XBackend ai/pool: XBackend ai/pool not found (the workspace declares other XBackend objects in namespace ai, so a missing one is not assumed)",
+    });
+  });
+
+  test("Contour does not support it: InvalidKind naming Istio as the supporter", () => {
+    const a = run(
+      CLASS("projectcontour.io/gateway-controller") +
+        GATEWAY_AND_ROUTE(...X_BACKEND) +
+        XBACKEND("pool"),
+    );
+    expect(resolvedRefs(a)).toMatchObject({
+      reason: "InvalidKind",
+      message:
+        "backendRef XBackend ai/pool: Contour (controller projectcontour.io/gateway-controller of GatewayClass platform) does not support backend kind XBackend (gateway.networking.x-k8s.io); known to be supported by Istio (Istio: pilot/pkg/config/kube/gateway conversion (XBackend backendRef))",
+    });
+  });
+});
+
 describe("(b) an unknown controller: support assumed in auto and open, the fact in closed", () => {
   const UNKNOWN = CLASS("example.com/gateway") + GATEWAY_AND_ROUTE(...INFERENCE);
 

@@ -118,6 +118,18 @@ export const BACKEND_KINDS: ReadonlyMap<string, SupportEntry> = new Map<string, 
     },
   ],
   [
+    // The experimental channel installs XBackend (since v1.6), but which routes may point at it
+    // is each implementation's choice; istiod resolves it (ExternalHostname type only, behind
+    // PILOT_ENABLE_ALPHA_GATEWAY_API).
+    "gateway.networking.x-k8s.io/XBackend",
+    {
+      label: "backend kind XBackend (gateway.networking.x-k8s.io)",
+      implementations: "Istio",
+      controllers: ["istio.io/"],
+      doc: "Istio: pilot/pkg/config/kube/gateway conversion (XBackend backendRef)",
+    },
+  ],
+  [
     "traefik.io/TraefikService",
     {
       label: "backend kind TraefikService (traefik.io)",

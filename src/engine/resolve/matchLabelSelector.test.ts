@@ -30,8 +30,19 @@ describe("matchLabelSelector", () => {
     [{ key: "team", operator: "DoesNotExist" }, false],
     [{ key: "env", operator: "Like", values: ["prod"] }, false],
     [{ key: "env", operator: "In", values: [] }, false],
+    // Envoy Gateway's gateway-with-listener-with-invalid-allowed-namespaces-selector testdata:
+    // apimachinery refuses values on Exists/DoesNotExist, so the selector selects nothing.
+    [{ key: "team", operator: "Exists", values: ["payments"] }, false],
+    [{ key: "missing", operator: "DoesNotExist", values: ["x"] }, false],
   ])("matchExpressions %j → %s", (req, expected) => {
     expect(matchLabelSelector({ matchExpressions: [req] }, labels).matches).toBe(expected);
+  });
+  test("Exists with values says why it selects nothing", () => {
+    const selector = { matchExpressions: [{ key: "team", operator: "Exists", values: ["x"] }] };
+    expect(matchLabelSelector(selector, labels)).toEqual({
+      matches: false,
+      reason: "team Exists takes no values (a selector parser refuses it, so it selects nothing)",
+    });
   });
   test("matchLabels and matchExpressions are ANDed", () => {
     const selector = {

@@ -1,7 +1,10 @@
 /**
  * metav1.LabelSelector evaluation: matchLabels AND every matchExpression; an empty selector
- * matches everything. A malformed requirement (unknown operator, In/NotIn without values)
- * matches nothing, as the API server would reject the selector.
+ * matches everything. A malformed requirement (unknown operator, In/NotIn without values,
+ * Exists/DoesNotExist with values) matches nothing: the Gateway CRDs store it, but the selector
+ * parser every Go controller calls (apimachinery's LabelSelectorAsSelector) refuses it, so no
+ * namespace is selected (Envoy Gateway's testdata: "values set must be empty for exists and does
+ * not exist").
  */
 import type { LabelSelector } from "../api/spec";
 import { asArray, asRecord, asRecords, asString, asStringMap } from "./read";
@@ -59,16 +62,29 @@ function matchRequirement(
           }
         : { matches: true, reason: "" };
     case "Exists":
+      if (values.length > 0) return { matches: false, reason: malformedValues(key, operator) };
       return has
         ? { matches: true, reason: "" }
         : { matches: false, reason: `requires label ${key} to exist` };
     case "DoesNotExist":
+      if (values.length > 0) return { matches: false, reason: malformedValues(key, operator) };
       return has
         ? { matches: false, reason: `requires label ${key} to be absent, has ${key}=${value}` }
         : { matches: true, reason: "" };
     default:
       return { matches: false, reason: `unknown selector operator "${operator}"` };
   }
+}
+
+function malformedValues(key: string, operator: string): string {
+  return `${key} ${operator} takes no values (a selector parser refuses it, so it selects nothing)`;
+}
+
+/** True for a requirement no selector parser accepts: it matches nothing. */
+export function isMalformedRequirement(operator: string, valueCount: number): boolean {
+  if (operator === "In" || operator === "NotIn") return valueCount === 0;
+  if (operator === "Exists" || operator === "DoesNotExist") return valueCount > 0;
+  return true;
 }
 
 export function printLabels(labels: Record<string, string>): string {

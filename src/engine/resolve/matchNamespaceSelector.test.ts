@@ -106,6 +106,12 @@ const cases: [string, Record<string, unknown>, boolean, boolean][] = [
   ],
   ["malformed: In without values", { matchExpressions: [req("env", "In", [])] }, false, false],
   ["malformed: unknown operator", { matchExpressions: [req("env", "Gt", ["1"])] }, false, false],
+  [
+    "malformed: Exists with values",
+    { matchExpressions: [req("env", "Exists", ["x"])] },
+    false,
+    false,
+  ],
   ["empty selector: everything", {}, true, false],
 ];
 

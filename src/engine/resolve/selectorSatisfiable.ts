@@ -5,10 +5,8 @@
  */
 import type { LabelSelector } from "../api/spec";
 import { NAMESPACE_NAME_LABEL } from "./indexResources";
-import { matchLabelSelector } from "./matchLabelSelector";
+import { isMalformedRequirement, matchLabelSelector } from "./matchLabelSelector";
 import { asArray, asRecords, asString, asStringMap } from "./read";
-
-const OPERATORS: ReadonlySet<string> = new Set(["In", "NotIn", "Exists", "DoesNotExist"]);
 
 /** What the requirements on one label allow. */
 interface KeyConstraint {
@@ -51,8 +49,7 @@ export function otherLabelsCouldMatch(
     const key = asString(req["key"]) ?? "";
     const operator = asString(req["operator"]) ?? "";
     const values = asArray(req["values"]).filter((v): v is string => typeof v === "string");
-    if (!OPERATORS.has(operator)) return false;
-    if ((operator === "In" || operator === "NotIn") && values.length === 0) return false;
+    if (isMalformedRequirement(operator, values.length)) return false;
     if (key === NAMESPACE_NAME_LABEL) {
       nameRequirements = true;
       continue;

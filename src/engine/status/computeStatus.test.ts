@@ -368,6 +368,21 @@ describe("computeStatus: an HTTPS listener without a certificate", () => {
     expect(c?.reason).toBe("InvalidCertificateRef");
     expect(c?.message).toBe("HTTPS listener in Terminate mode has no tls.certificateRefs");
   });
+
+  // GKE's pre-shared certificates and Istio's tls.yaml testdata (ISTIO_MUTUAL): the CRD's rule is
+  // "certificateRefs or options must be specified when mode is Terminate"; gwsim said
+  // InvalidCertificateRef and Programmed=False for a listener the API admits as complete.
+  test.each([
+    { "networking.gke.io/pre-shared-certs": "store-example-com" },
+    { "gateway.istio.io/tls-terminate-mode": "ISTIO_MUTUAL" },
+  ])("with options and no certificateRefs, the options name the certificate: %o", (options) => {
+    const c = resolvedRefs({ mode: "Terminate", options });
+    expect(c).toMatchObject({ status: "True", reason: "ResolvedRefs" });
+  });
+
+  test("empty options are no certificate source", () => {
+    expect(resolvedRefs({ mode: "Terminate", options: {} })?.reason).toBe("InvalidCertificateRef");
+  });
 });
 
 describe("computeStatus: a Gateway that names no GatewayClass", () => {
