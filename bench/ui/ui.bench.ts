@@ -33,6 +33,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { test, type Browser, type Page, type Request } from "@playwright/test";
 import { uiBenchWorkspace } from "./workspace";
+// Type-only: window.__gwsimEditor (the test hooks of a build:e2e build), for BENCH_UI_CENSUS.
+export type { EditorTestHooks } from "../../src/ui/editor/editorTestHooks";
 
 const RESULTS = fileURLToPath(new URL("../ui-results.json", import.meta.url));
 const IMPORT_SIZES = [100, 1000] as const;
@@ -465,6 +467,15 @@ async function measureKeystrokes(browser: Browser): Promise<{
     await page.waitForTimeout(400);
   }
   if (tracePath) await browser.stopTracing();
+  // BENCH_UI_CENSUS=1 with a build that has test hooks (build:e2e): what decorates the model.
+  if (process.env.BENCH_UI_CENSUS)
+    console.log(
+      `decoration census after the keystrokes: ${JSON.stringify(
+        await page.evaluate(() => window.__gwsimEditor?.decorationCensus() ?? "no test hooks"),
+        null,
+        2,
+      )}`,
+    );
   if (process.env.BENCH_UI_MUTATIONS)
     console.log(
       await page.evaluate(() =>

@@ -3,6 +3,7 @@ import { saveWorkspace, type SavedWorkspace } from "./workspaceStorage";
 import { selectSimulatorWorkspace } from "../../store/simulatorSlice";
 import { clearJournal, writeJournal } from "./editJournal";
 import { claimAutosave, type AutosaveRole } from "./autosaveOwner";
+import { whenIdle } from "../common/whenIdle";
 
 export const AUTOSAVE_DEBOUNCE_MS = 400;
 /**
@@ -35,12 +36,7 @@ const DEFAULT_DEPS: AutosaveDeps = {
 };
 
 function afterFrameWhenIdle(write: () => void): () => void {
-  if (typeof requestIdleCallback === "function") {
-    const id = requestIdleCallback(write, { timeout: JOURNAL_MAX_DELAY_MS });
-    return () => cancelIdleCallback(id);
-  }
-  const timer = setTimeout(write, JOURNAL_FALLBACK_DELAY_MS);
-  return () => clearTimeout(timer);
+  return whenIdle(write, JOURNAL_MAX_DELAY_MS, JOURNAL_FALLBACK_DELAY_MS);
 }
 
 /**

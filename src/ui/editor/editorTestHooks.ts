@@ -17,6 +17,11 @@ export interface EditorTestHooks {
   getCursor(): { line: number; column: number } | undefined;
   /** First and last line of the selected-object highlight, if any. */
   getHighlightedLines(): { start: number; end: number } | undefined;
+  /**
+   * The model's decorations counted by what made them (Monaco's `description` of each), and its
+   * markers by owner: what a keystroke's render and Monaco's per-change walks go through.
+   */
+  decorationCensus(): { decorations: Record<string, number>; markers: Record<string, number> };
 }
 
 declare global {
@@ -55,6 +60,19 @@ export function installEditorTestHooks(
     getHighlightedLines() {
       const d = model.getAllDecorations().find((x) => x.options.className === "yaml-selected-doc");
       return d ? { start: d.range.startLineNumber, end: d.range.endLineNumber } : undefined;
+    },
+    decorationCensus() {
+      const decorations: Record<string, number> = {};
+      for (const d of model.getAllDecorations()) {
+        // Monaco names every decoration's maker in `description` (internal, not in its types).
+        const { description } = d.options as { description?: string };
+        const what = description || d.options.className || "(none)";
+        decorations[what] = (decorations[what] ?? 0) + 1;
+      }
+      const markers: Record<string, number> = {};
+      for (const m of monaco.editor.getModelMarkers({ resource: model.uri }))
+        markers[m.owner] = (markers[m.owner] ?? 0) + 1;
+      return { decorations, markers };
     },
     setCursor(line, column) {
       codeEditor.setPosition({ lineNumber: line, column });

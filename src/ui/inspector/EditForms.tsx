@@ -5,13 +5,16 @@
  * message shows under the field and nothing is written while it stands. A valid value is written
  * on Enter or when the field loses focus (a select: at once), as one minimal YAML edit.
  */
-import { memo, useDeferredValue, useId, useMemo, useState } from "react";
+import { memo, useEffect, useId, useMemo, useState } from "react";
+import { flushSync } from "react-dom";
 import type { GraphNode, ObjectSelector } from "../../engine";
 import { useGwsimStore } from "../../store";
 import { readFieldOfText } from "../../store/canvasEdits";
 import { checkFormEdit, commitFormEdit, type FormEdit } from "../../store/formEdits";
 import { sameFormData, sameFormTarget } from "./formTarget";
 import { AddBackendForm, StructureButton } from "./StructureControls";
+import { IdleFollower } from "../common/idleFollower";
+import { whenIdle } from "../common/whenIdle";
 
 const PROTOCOLS = ["HTTP", "HTTPS", "TLS", "TCP", "UDP"];
 const TLS_MODES = ["Terminate", "Passthrough"];
@@ -40,17 +43,51 @@ const rec = (v: unknown): Row =>
  * for the selected object (its status changed), but the forms read only the YAML, so redrawing
  * their ~40 fields when a keystroke's answer arrives would show nothing new.
  *
- * A new text reaches the fields as a deferred value: a keystroke in the editor first shows the
- * typed character, the squiggles and the graph, and the forms (one parse of the object's document
- * and its fields' DOM, a few milliseconds at 300 documents) follow in a render of their own right
- * after, instead of inside the keystroke's task ahead of the engine's answer.
+ * A new text reaches the fields once the page is idle (useTextWhenIdle): a keystroke in the editor
+ * first shows the typed character, the squiggles and the graph, and the forms (one parse of the
+ * object's document and its fields' DOM, a few milliseconds at 300 documents) follow after the
+ * frame that shows them, instead of in a task of their own between the keystroke and the engine's
+ * answer (a deferred value's render was queued ahead of the answer and ran first).
  */
 export const EditForms = memo(function EditForms({ node }: { node: GraphNode }) {
   // Re-read the fields whenever the text changes (typing in the editor, undo).
-  const text = useDeferredValue(useGwsimStore((s) => s.text));
-  // The same element while the deferred text stands still: the keystroke's urgent render stops here.
+  const text = useTextWhenIdle();
   return useMemo(() => <FormsFor node={node} text={text} />, [node, text]);
 }, sameFormTarget);
+
+/** How long the forms may trail the text while the page is never idle (a long typing burst). */
+const FORMS_MAX_DELAY_MS = 300;
+/** Where requestIdleCallback is missing: late enough to come after the frame showing the change. */
+const FORMS_FALLBACK_DELAY_MS = 100;
+
+/**
+ * The workspace text, changed only when the main thread is idle (one render per burst of typing,
+ * of the latest text). Listens to the store outside React, so a keystroke renders nothing here;
+ * the idle render is synchronous, done inside the idle period rather than queued as a task.
+ */
+function useTextWhenIdle(): string {
+  const [shown, setShown] = useState(() => useGwsimStore.getState().text);
+  const [follower] = useState(
+    () =>
+      new IdleFollower(
+        shown,
+        (show) => whenIdle(show, FORMS_MAX_DELAY_MS, FORMS_FALLBACK_DELAY_MS),
+        (text: string) => flushSync(() => setShown(text)),
+      ),
+  );
+  useEffect(() => {
+    // A change between the first render and this subscription is not missed.
+    follower.follow(useGwsimStore.getState().text);
+    const unsubscribe = useGwsimStore.subscribe((s, p) => {
+      if (s.text !== p.text) follower.follow(s.text);
+    });
+    return () => {
+      unsubscribe();
+      follower.dispose();
+    };
+  }, [follower]);
+  return shown;
+}
 
 function FormsFor({ node, text }: { node: GraphNode; text: string }) {
   if (node.ghost) return null;
