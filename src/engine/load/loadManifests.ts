@@ -210,20 +210,32 @@ function reloadFile(
   const standing = (chunk: LoadedChunk): void => {
     chunks.push(chunk);
   };
-  // The standing chunks' locator entries come with the copy; the others are registered anew.
+  let parsedPieces: ParsedChunk[];
+  try {
+    // A copy, so the kept chunk does not hold this whole revision's text alive.
+    parsedPieces = window.pieces.map((piece) => parseChunk(detached(piece.text), cache, true));
+  } catch (error) {
+    rethrowIfModuleNeeded(error);
+    return undefined;
+  }
+  // Documents the window gained (negative: lost), which the chunks after it move by.
+  let docShift = 0;
+  for (const parsed of parsedPieces) docShift += documentsIn(parsed);
+  for (let i = window.first; i < window.after; i++)
+    docShift -= (before.chunks[i] as LoadedChunk).docs;
+  // The standing chunks' locator entries come with the copy, and so do those of chunks that only
+  // moved to other lines (the locator moves what it finds with the object asking); the others
+  // are registered anew: the window's, and all after it when they moved to other documents.
   registry.startFrom(source.name, before.entries);
-  // Chunks after a window that gained or lost lines are read again at their new lines.
-  const suffixMoves = window.lineShift !== 0;
   for (let i = window.first; i < before.chunks.length; i++) {
-    if (i >= window.after && !suffixMoves) break;
+    if (i >= window.after && docShift === 0) break;
     for (const s of (before.chunks[i] as LoadedChunk).registered) registry.forget(s);
   }
   const previousChunk = before.chunks[window.first - 1];
   let nextDoc = previousChunk === undefined ? 0 : previousChunk.firstDoc + previousChunk.docs;
   try {
-    for (const piece of window.pieces) {
-      // A copy, so the kept chunk does not hold this whole revision's text alive.
-      const parsed = parseChunk(detached(piece.text), cache, true);
+    for (const [p, piece] of window.pieces.entries()) {
+      const parsed = parsedPieces[p] as ParsedChunk;
       const at = {
         start: window.start + piece.start,
         lineOffset: window.lineOffset + piece.lineOffset,
@@ -232,8 +244,6 @@ function reloadFile(
       nextDoc += loaded.docs;
       chunks.push(loaded);
     }
-    const after = before.chunks[window.after];
-    const docShift = after === undefined ? 0 : nextDoc - after.firstDoc;
     for (let i = window.after; i < before.chunks.length; i++) {
       const chunk = before.chunks[i] as LoadedChunk;
       if (window.lineShift === 0 && docShift === 0 && window.shift === 0) {
@@ -244,8 +254,9 @@ function reloadFile(
         start: chunk.start + window.shift,
         lineOffset: chunk.lineOffset + window.lineShift,
       };
-      if (window.lineShift === 0 && docShift === 0) {
-        standing({ ...chunk, ...at, end: chunk.end + window.shift });
+      if (docShift === 0) {
+        const end = chunk.end + window.shift;
+        standing(window.lineShift === 0 ? { ...chunk, ...at, end } : movedChunk(chunk, at, end));
         continue;
       }
       // Moved to other lines or document indexes: loaded again from its parse, at its new place.
@@ -262,6 +273,48 @@ function reloadFile(
   return {
     result: { manifests: objects.manifests, diagnostics: objects.diagnostics },
     load: { text: source.text, limits, chunks, entries, objects },
+  };
+}
+
+/** How many documents loadChunk finds in a parsed chunk (a quick one is one document). */
+function documentsIn(parsed: ParsedChunk): number {
+  return parsed.quick !== undefined ? 1 : fullParse(parsed).docs.length;
+}
+
+/**
+ * A chunk that only moved to other lines (lines added or removed before it): the objects and
+ * diagnostics it gave, each at its new lines, without building them again. Their locator entries
+ * stand (sourceLocator.ts moves what it locates with the object asking); the sources it
+ * registered keep naming them (by document and list index, which did not move).
+ */
+function movedChunk(
+  chunk: LoadedChunk,
+  at: { start: number; lineOffset: number },
+  end: number,
+): LoadedChunk {
+  const lines = at.lineOffset - chunk.lineOffset;
+  return {
+    ...chunk,
+    ...at,
+    end,
+    manifests: chunk.manifests.map((m) => movedManifest(m, lines)),
+    diagnostics:
+      chunk.diagnostics.length === 0
+        ? chunk.diagnostics
+        : chunk.diagnostics.map((d) => ({
+            ...d,
+            line: d.line + lines,
+            endLine: d.endLine + lines,
+          })),
+  };
+}
+
+/** The same object `lines` lines further down (up when negative). */
+function movedManifest(m: Manifest, lines: number): Manifest {
+  const source = m.source;
+  return {
+    ...m,
+    source: { ...source, line: source.line + lines, endLine: source.endLine + lines },
   };
 }
 
