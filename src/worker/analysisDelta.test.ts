@@ -293,4 +293,48 @@ describe("analysis deltas", () => {
       set: [],
     });
   });
+
+  test("objects whose line ranges only moved are sent as runs of a count, not one by one", () => {
+    const summary = (i: number, line: number) => ({
+      key: `HTTPRoute/bench/route-${i}`,
+      kind: "HTTPRoute",
+      name: `route-${i}`,
+      docIndex: i,
+      line,
+      endLine: line + 15,
+    });
+    const objects = Array.from({ length: 10_000 }, (_, i) => summary(i, 1 + 17 * i));
+    // Enter in the third object: it grows by a line, every later one moves down by one; the
+    // last one also changed (a label typed), one moved its first line only (laid out anew).
+    const next = objects.map((o, i) =>
+      i < 2
+        ? o
+        : i === 2
+          ? { ...o, endLine: o.endLine + 1 }
+          : { ...o, line: o.line + 1, endLine: o.endLine + 1 },
+    );
+    next[5000] = { ...(next[5000] as (typeof next)[number]), endLine: objects[5000]!.endLine + 3 };
+    next[9999] = { ...(next[9999] as (typeof next)[number]), name: "renamed" };
+    const delta = structuredClone(diffValue(objects, next));
+    expect(delta).toMatchObject({
+      t: "a",
+      copy: [[0, 0, 2]],
+      moved: [
+        [3, 3, 4997, 1],
+        [5001, 5001, 4998, 1],
+      ],
+    });
+    expect(delta?.t === "a" && delta.set.map(([i]) => i)).toEqual([2, 5000, 9999]);
+    expect(JSON.stringify(delta).length).toBeLessThan(1000);
+    const applied = applyDelta(structuredClone(objects), delta) as typeof next;
+    expect(applied).toEqual(next);
+    expect(JSON.stringify(applied)).toBe(JSON.stringify(next));
+    // Lines moved up (Backspace) and back: the same runs, by -1.
+    expect(diffValue(next.slice(0, 9999), objects.slice(0, 9999))).toMatchObject({
+      moved: [
+        [3, 3, 4997, -1],
+        [5001, 5001, 4998, -1],
+      ],
+    });
+  });
 });

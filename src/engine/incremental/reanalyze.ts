@@ -93,6 +93,9 @@ import type {
   StatusReport,
 } from "../types";
 
+// The loader's side of the pass (a file loaded around its edit), in this on-demand module too.
+export { reloadFile } from "../load/reloadFile";
+
 const EPOCH = "1970-01-01T00:00:00Z";
 
 const routePositions = positionIndex<ResolvedRoute>((r) => r.key);

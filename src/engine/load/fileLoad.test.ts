@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { FieldPath, Manifest, SourceFile } from "../types";
 import { editedRange } from "./editedRange";
-import type { FileLoad } from "./fileLoad";
+import type { FileLoad, LoadedChunk } from "./fileLoad";
 import { loadManifests, type LoadResult } from "./loadManifests";
 import type { LoadLimits } from "./loadLimits";
 import { createParseCache, type ParseCache } from "./parseCache";
@@ -145,6 +145,53 @@ describe("a file loaded around its edit", () => {
     ]);
     // Fewer lines again: the documents after move back.
     expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
+  });
+
+  test("documents that only moved lines keep their objects and locator entries, located at their new lines", () => {
+    // After the first document: quick documents, one the quick reader leaves to the yaml library
+    // (an anchor), a `kind: List`, one with a load diagnostic, and one located before the move.
+    const anchored =
+      "apiVersion: v1\nkind: Service\nmetadata:\n  name: &n anchored\nspec:\n  ports:\n    - port: 80\n";
+    const list =
+      "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l0\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l1\n";
+    const placeholder = doc("templated").replace("port: 80", "port: ${PORT}");
+    const docs = [
+      doc("a"),
+      ...Array.from({ length: 40 }, (_, i) => doc(`s${i}`)),
+      anchored,
+      list,
+      placeholder,
+      doc("z"),
+    ];
+    const text = docs.join("---\n");
+    const cache = createParseCache();
+    const first = expectFreshLoad(cache, [{ name: "f.yaml", text }]);
+    expect(first.diagnostics.length).toBeGreaterThan(0);
+    const before = kept(cache, "f.yaml");
+    const enter = text.replace("name: a\n", "name: a\n\n  \n");
+    const moved = expectFreshLoad(cache, [{ name: "f.yaml", text: enter }]);
+    const after = kept(cache, "f.yaml");
+    // Every chunk after the edit is the one before it, two lines further: the same parse, the
+    // same bodies, the same registrations (not registered again), its objects' lines moved.
+    for (let i = 1; i < before.chunks.length; i++) {
+      const was = before.chunks[i] as LoadedChunk;
+      const now = after.chunks[i] as LoadedChunk;
+      expect(now.parsed).toBe(was.parsed);
+      expect(now.registered).toBe(was.registered);
+      expect(now.manifests.map((m) => m.body)).toEqual(was.manifests.map((m) => m.body));
+      now.manifests.forEach((m, k) => {
+        expect(m.body).toBe(was.manifests[k]?.body);
+        expect(m.source.line).toBe((was.manifests[k] as Manifest).source.line + 2);
+      });
+    }
+    expect(moved.diagnostics.map((d) => d.line)).toEqual(first.diagnostics.map((d) => d.line + 2));
+    // Backspace twice: each load moves them again, from entries registered two loads before.
+    expectFreshLoad(cache, [{ name: "f.yaml", text: text.replace("name: a\n", "name: a\n\n") }]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text }]);
+    // Lines removed above them: they move up, past where the first load put them.
+    expectFreshLoad(cache, [
+      { name: "f.yaml", text: text.replace("spec:\n  ports:\n    - port: 80\n", "") },
+    ]);
   });
 
   test("a document deleted whole, and one inserted, leave the others exact", () => {

@@ -25,13 +25,7 @@ import {
 } from "./parseCache";
 import { forgetScalars, type QuickDocument } from "./quickParse";
 import { parsingChunks } from "./parsingChunks";
-import {
-  editWindow,
-  type EditWindow,
-  type FileLoad,
-  type FileObjects,
-  type LoadedChunk,
-} from "./fileLoad";
+import type { LoadedChunk } from "./fileLoad";
 import {
   createObjectNodeRegistry,
   emptyFileEntries,
@@ -43,7 +37,7 @@ import {
 } from "./sourceLocator";
 import type { SourceLocator } from "./sourceLocator";
 import { appendAll } from "../collections/appendAll";
-import { rethrowIfModuleNeeded } from "../modules/engineModules";
+import { isEngineModuleLoaded, rethrowIfModuleNeeded } from "../modules/engineModules";
 
 export type { SourceLocator } from "./sourceLocator";
 export type { LoadLimits } from "./loadLimits";
@@ -121,7 +115,7 @@ function sameKeysAsLastLoad(cache: ParseCache | undefined, loaded: readonly Mani
   return true;
 }
 
-interface FileResult {
+export interface FileResult {
   manifests: Manifest[];
   diagnostics: Diagnostic[];
 }
@@ -136,9 +130,14 @@ function loadFile(
   const keep = cache !== undefined && mode.split && mode.quick;
   if (keep) {
     const before = cache.files.current.get(source.name) ?? cache.files.previous.get(source.name);
+    // Loading around the edit is in the incremental pass's on-demand module (reloadFile.ts). Not
+    // asked for when it is not loaded: a run retried for another module (its first try kept this
+    // file) loads the file whole, which gives the same, instead of a retry for this one.
     const reloaded =
-      before !== undefined && sameLimits(before.limits, limits)
-        ? reloadFile(before, source, limits, registry, cache)
+      before !== undefined &&
+      sameLimits(before.limits, limits) &&
+      isEngineModuleLoaded("incremental")
+        ? needEngineModule("incremental").reloadFile(before, source, limits, registry, cache)
         : undefined;
     if (reloaded !== undefined) {
       cache.files.current.set(source.name, reloaded.load);
@@ -189,141 +188,10 @@ function loadFile(
 }
 
 /**
- * The file loaded around its edit from how it was last loaded (fileLoad.ts), or undefined when
- * it must be loaded whole (the window holds a document the guard refuses, or the parser gives up).
- */
-function reloadFile(
-  before: FileLoad,
-  source: SourceFile,
-  limits: LoadLimits,
-  registry: ObjectNodeRegistry,
-  cache: ParseCache,
-): { result: FileResult; load: FileLoad } | undefined {
-  const window = editWindow(before, source.text);
-  if (window === undefined) return undefined;
-  if (window.text !== "" && guardDocuments(window.text, limits).refused.length > 0)
-    return undefined;
-  // A chunk that stands is kept by this file's load only, not by text in the chunk cache too: a
-  // keystroke at 10,000 documents should not insert 10,000 entries. A later load that cannot
-  // start from this one puts them there first (loadFile). The chunks before the window stand.
-  const chunks: LoadedChunk[] = before.chunks.slice(0, window.first);
-  const standing = (chunk: LoadedChunk): void => {
-    chunks.push(chunk);
-  };
-  // The standing chunks' locator entries come with the copy; the others are registered anew.
-  registry.startFrom(source.name, before.entries);
-  // Chunks after a window that gained or lost lines are read again at their new lines.
-  const suffixMoves = window.lineShift !== 0;
-  for (let i = window.first; i < before.chunks.length; i++) {
-    if (i >= window.after && !suffixMoves) break;
-    for (const s of (before.chunks[i] as LoadedChunk).registered) registry.forget(s);
-  }
-  const previousChunk = before.chunks[window.first - 1];
-  let nextDoc = previousChunk === undefined ? 0 : previousChunk.firstDoc + previousChunk.docs;
-  try {
-    for (const piece of window.pieces) {
-      // A copy, so the kept chunk does not hold this whole revision's text alive.
-      const parsed = parseChunk(detached(piece.text), cache, true);
-      const at = {
-        start: window.start + piece.start,
-        lineOffset: window.lineOffset + piece.lineOffset,
-      };
-      const loaded = loadChunk(parsed, at, nextDoc, source.name, limits, registry);
-      nextDoc += loaded.docs;
-      chunks.push(loaded);
-    }
-    const after = before.chunks[window.after];
-    const docShift = after === undefined ? 0 : nextDoc - after.firstDoc;
-    for (let i = window.after; i < before.chunks.length; i++) {
-      const chunk = before.chunks[i] as LoadedChunk;
-      if (window.lineShift === 0 && docShift === 0 && window.shift === 0) {
-        standing(chunk);
-        continue;
-      }
-      const at = {
-        start: chunk.start + window.shift,
-        lineOffset: chunk.lineOffset + window.lineShift,
-      };
-      if (window.lineShift === 0 && docShift === 0) {
-        standing({ ...chunk, ...at, end: chunk.end + window.shift });
-        continue;
-      }
-      // Moved to other lines or document indexes: loaded again from its parse, at its new place.
-      chunks.push(
-        loadChunk(chunk.parsed, at, chunk.firstDoc + docShift, source.name, limits, registry),
-      );
-    }
-  } catch (error) {
-    rethrowIfModuleNeeded(error);
-    return undefined;
-  }
-  const objects = standingObjects(before, window, chunks) ?? allObjects(chunks);
-  const entries = registry.fileEntries(source.name) ?? emptyFileEntries();
-  return {
-    result: { manifests: objects.manifests, diagnostics: objects.diagnostics },
-    load: { text: source.text, limits, chunks, entries, objects },
-  };
-}
-
-/** Every chunk's objects and diagnostics, in order. */
-function allObjects(chunks: readonly LoadedChunk[]): FileObjects {
-  const manifests: Manifest[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const chunk of chunks) {
-    appendAll(manifests, chunk.manifests);
-    appendAll(diagnostics, chunk.diagnostics);
-  }
-  return { manifests, diagnostics };
-}
-
-/**
- * The file's objects and diagnostics when only the window's chunks were read anew (the ones after
- * it kept their objects: no line or document moved): the previous load's lists with the window's
- * part replaced, copied in three slices rather than chunk by chunk.
- */
-function standingObjects(
-  before: FileLoad,
-  window: EditWindow,
-  chunks: readonly LoadedChunk[],
-): FileObjects | undefined {
-  const last = before.objects;
-  if (last === undefined) return undefined;
-  const moved = before.chunks[window.after];
-  const inWindow = chunks.length - window.first - (before.chunks.length - window.after);
-  if (inWindow < 0) return undefined;
-  if (moved !== undefined && chunks[window.first + inWindow]?.manifests !== moved.manifests)
-    return undefined;
-  // How many objects (and diagnostics) the chunks before the window and the window held.
-  let manifestsBefore = 0;
-  let diagnosticsBefore = 0;
-  for (let i = 0; i < window.first; i++) {
-    const c = before.chunks[i] as LoadedChunk;
-    manifestsBefore += c.manifests.length;
-    diagnosticsBefore += c.diagnostics.length;
-  }
-  let manifestsWas = 0;
-  let diagnosticsWas = 0;
-  for (let i = window.first; i < window.after; i++) {
-    const c = before.chunks[i] as LoadedChunk;
-    manifestsWas += c.manifests.length;
-    diagnosticsWas += c.diagnostics.length;
-  }
-  const fresh = allObjects(chunks.slice(window.first, window.first + inWindow));
-  return {
-    manifests: last.manifests
-      .slice(0, manifestsBefore)
-      .concat(fresh.manifests, last.manifests.slice(manifestsBefore + manifestsWas)),
-    diagnostics: last.diagnostics
-      .slice(0, diagnosticsBefore)
-      .concat(fresh.diagnostics, last.diagnostics.slice(diagnosticsBefore + diagnosticsWas)),
-  };
-}
-
-/**
  * One parsing chunk's objects and diagnostics: they depend on its text, the file's name, its first
  * document index and the lines before it, and on nothing else (so a chunk can be reused).
  */
-function loadChunk(
+export function loadChunk(
   parsed: ParsedChunk,
   at: { start: number; lineOffset: number },
   firstDoc: number,
@@ -421,11 +289,6 @@ function sameLimits(a: LoadLimits, b: LoadLimits): boolean {
     a.maxAliasCount === b.maxAliasCount &&
     a.maxNestingDepth === b.maxNestingDepth
   );
-}
-
-/** The same characters in a string of their own (a slice would keep its whole source alive). */
-function detached(text: string): string {
-  return (text + " ").slice(0, -1);
 }
 
 /** Everything loading one document reported is in that document. */

@@ -42,7 +42,8 @@ export interface ObjectNodeRegistry {
   registerLazy(source: ManifestSource, resolve: () => LocatedRoot): void;
   /**
    * Starts `file`'s entries from a copy of another load's (fileEntries), for a file loaded around
-   * its edit: the chunks that stand keep their entries without registering each again.
+   * its edit: the chunks that stand, or only moved to other lines, keep their entries without
+   * registering each again (a located field moves with its object: linesMoved).
    */
   startFrom(file: string, entries: FileEntries): void;
   /** Drops an entry copied by startFrom whose chunk is read again. */
@@ -105,7 +106,7 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
     if (!entry) return fallbackLocation(manifest.source);
     const { node, pair, complete } = walk(entry.root, path);
     const target = pickTarget(node, pair, complete && preferKey);
-    return rangeToLocation(entry.file, target);
+    return movedBy(rangeToLocation(entry.file, target), linesMoved(entry, manifest.source));
   };
   return {
     register(source, root, file) {
@@ -133,6 +134,21 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
       locateKey: (manifest, path) => locateWith(manifest, path, true),
     },
   };
+}
+
+/**
+ * Lines the object's document moved since its entry was registered. An entry is found by document
+ * index, and the loader keeps the entries of documents that only moved (lines added or removed
+ * above them: Enter, a joined line) rather than registering 10,000 of them again per keystroke.
+ * The object says where it is now: its source line is its root's line (sourceOf in
+ * loadManifests.ts; the quick reader gives the same line), so the difference is the move.
+ */
+function linesMoved(entry: LocatedRoot, source: ManifestSource): number {
+  return source.line - linePosition(entry.file, entry.root.range?.[0] ?? 0).line;
+}
+
+function movedBy(at: SourceLocation, lines: number): SourceLocation {
+  return lines === 0 ? at : { ...at, line: at.line + lines, endLine: at.endLine + lines };
 }
 
 function getEntry(entries: MutableFileEntries, source: ManifestSource): Entry | undefined {

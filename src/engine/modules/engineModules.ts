@@ -13,7 +13,8 @@
  * - `yaml`: quickParse reads nearly every manifest without it (plain scalars resolved by
  *   coreScalar.ts); the library parses a document quickParse gives up on and builds a document's
  *   nodes when a diagnostic needs a located field.
- * - the incremental pass (a session's first analysis has no previous revision), status drift
+ * - the incremental pass (a session's first analysis has no previous revision), with the loader's
+ *   reload of a file around its edit (load/reloadFile.ts), status drift
  *   (only for objects carrying a controller's status), the Ingress reader and validation (only for
  *   Ingresses and IngressClasses), BackendTLSPolicy's status and rules (only for such policies)
  *   and the effective policies (only for a policy attached to an object in the input).
