@@ -16,7 +16,7 @@ const { value } = fc.letrec((tie) => ({
     tie("keyed"),
   ),
   object: fc.dictionary(
-    fc.constantFrom("a", "b", "c", "id", "key", "__proto__", "constructor"),
+    fc.constantFrom("a", "b", "c", "id", "key", "rank", "__proto__", "constructor"),
     tie("value"),
     { maxKeys: 4 },
   ),
@@ -336,5 +336,44 @@ describe("analysis deltas", () => {
         [5001, 5001, 4998, -1],
       ],
     });
+  });
+
+  test("entries a re-ranked entry passed are sent as runs of a rank change, not one by one", () => {
+    // A virtual host's entries, ranked 1..1,000; the route at 580 re-ranked to 400 (a path typed
+    // longer): the 180 entries between move down one place, nothing else about them changes.
+    const entry = (i: number, rank: number) => ({
+      rank,
+      route: `HTTPRoute/bench/route-${i}`,
+      name: `route-${i}`,
+      match: { path: { type: "PathPrefix", value: `/r${i}/api` } },
+      backends: [{ name: "backend-a", weight: 1 }],
+    });
+    const entries = Array.from({ length: 1000 }, (_, i) => entry(i, i + 1));
+    const retyped = {
+      ...entry(579, 400),
+      match: { path: { type: "PathPrefix", value: "/r579/apix" } },
+    };
+    const next = [
+      ...entries.slice(0, 399),
+      retyped,
+      ...entries.slice(399, 579).map((e) => ({ ...e, rank: e.rank + 1 })),
+      ...entries.slice(580),
+    ];
+    const delta = structuredClone(diffValue(entries, next));
+    expect(delta).toMatchObject({
+      t: "a",
+      copy: [
+        [0, 0, 399],
+        [580, 580, 420],
+      ],
+      ranked: [[400, 399, 180, 1]],
+    });
+    expect(delta?.t === "a" && delta.set.map(([i, from]) => [i, from])).toEqual([[399, -1]]);
+    expect(JSON.stringify(delta).length).toBeLessThan(600);
+    const applied = applyDelta(structuredClone(entries), delta);
+    expect(applied).toEqual(next);
+    expect(JSON.stringify(applied)).toBe(JSON.stringify(next));
+    // And back (the path typed as it was): the entries move up one place.
+    expect(diffValue(next, entries)).toMatchObject({ ranked: [[399, 400, 180, -1]] });
   });
 });

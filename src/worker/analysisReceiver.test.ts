@@ -168,6 +168,26 @@ describe("the page's analysis arrives as deltas", () => {
     }
   }, 60_000);
 
+  test("at 1,000 routes, a path typed in a route without hostnames: its entries re-ranked in the catch-all host are posted as a run", async () => {
+    // Route 999 has no hostnames (every 50th): its entries rank among the 100 of the host that
+    // serves every name, and a longer path moves them above the entries of the routes between.
+    const bench = generateBenchConfig(1000).yaml;
+    const { send, sent } = worker();
+    const page = createAnalysisReceiver("page-1", send);
+    await page.analyze(0, at(bench), "auto");
+    let text = bench;
+    for (const [n, typed] of ["x", "y", "z"].entries()) {
+      const at999 = text.indexOf("}", text.indexOf("value: /r999/api"));
+      text = text.slice(0, at999) + typed + text.slice(at999);
+      const result = await page.analyze(n + 1, at(text), "auto");
+      expect(result.analysis).toEqual(analyze(at(text), { clock }));
+      const update = sent[sent.length - 1];
+      if (!update || !("delta" in update)) throw new Error("expected a delta");
+      // Entry by entry, the passed entries' routes, names and matches: 4.8 kB per keystroke.
+      expect(JSON.stringify(update.delta ?? null).length).toBeLessThan(2000);
+    }
+  }, 60_000);
+
   test("an answer on a base the page does not hold is asked again in full", async () => {
     const { api, sent } = worker();
     const text = example("shared-gateway-two-teams.yaml");
