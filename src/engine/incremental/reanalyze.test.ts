@@ -601,6 +601,32 @@ describe("lines added or removed (shiftLocations.ts)", () => {
     else expect(result.fallback).toMatch(/not a route|annotations|attachment/);
   });
 
+  test("at 100 routes, Enter at the top and then a weight edit: the index holds every moved object, so the edit after the move is reused", () => {
+    // More objects move than the index patches one by one (patchIndex.ts swaps them in bulk).
+    const config = generateBenchConfig(100);
+    const enter = (text: string) => text.replace("  name: bench\n", "  name: bench\n\n");
+    const texts = [enter(config.yaml), enter(withWeightEdit(config, 17))];
+    const cache = createParseCache();
+    const opts = { clock, parseCache: cache };
+    let previous = analyzeRevision(at(config.yaml), opts);
+    for (const [n, text] of texts.entries()) {
+      const result = reanalyze(previous, at(text), opts, loadValidated(at(text), cache));
+      expect([result.fallback, result.proofs]).toEqual([
+        undefined,
+        [n === 0 ? "lines-moved" : "route-rules"],
+      ]);
+      const revision = result.revision as AnalyzedRevision;
+      expect(revision.analysis).toEqual(analyzeRevision(at(text), { clock }).analysis);
+      const { index, stages } = revision;
+      expect(stages.manifests.filter((m) => index.byKey.get(m.key) !== m)).toEqual([]);
+      expect(index.manifests).toEqual(stages.manifests);
+      expect(index.byKind.get("HTTPRoute")).toEqual(
+        stages.manifests.filter((m) => m.kind === "HTTPRoute"),
+      );
+      previous = revision;
+    }
+  }, 60_000);
+
   test("a finding between documents that moved apart, or in a List: full pipeline", () => {
     const list = `---
 apiVersion: v1

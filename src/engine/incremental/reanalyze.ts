@@ -29,7 +29,7 @@
  */
 import { resourceKey, type ResourceKey } from "../api/keys";
 import { keyedLookup, positionIndex, positionsOf } from "./positions";
-import { ReplacedMap } from "./replacedMap";
+import { manifestPositions, patchIndex } from "./patchIndex";
 import { appendAll } from "../collections/appendAll";
 import { isRouteKind, type RouteKind } from "../api/kinds";
 import type { AnalyzedRevision, StageOutputs } from "../analyze";
@@ -633,50 +633,6 @@ function sameDocument(a: Manifest["source"], b: Manifest["source"]): boolean {
     a.listIndex === b.listIndex &&
     a.file === b.file
   );
-}
-
-/**
- * The index of revision n with the edited objects swapped in (same keys, kinds, namespaces):
- * the lists are copied (one memory copy each) and patched where the edited objects sit; the key
- * map is layered, not copied.
- */
-function patchIndex(
-  index: ResourceIndex,
-  replaced: ReadonlyMap<Manifest, Manifest>,
-): ResourceIndex {
-  const byKeyReplaced = new Map<ResourceKey, Manifest>();
-  const kinds = new Set<string>();
-  for (const m of replaced.values()) {
-    byKeyReplaced.set(m.key, m);
-    kinds.add(m.kind);
-  }
-  const byKind = new Map(index.byKind);
-  for (const kind of kinds) {
-    const list = index.byKind.get(kind);
-    if (list !== undefined) byKind.set(kind, patchList(list, replaced));
-  }
-  // The world index reads kinds, namespaces and Certificates: a route edited in place leaves it.
-  return {
-    ...index,
-    manifests: patchList(index.manifests, replaced),
-    byKey: ReplacedMap.of(index.byKey, byKeyReplaced),
-    byKind,
-  };
-}
-
-const manifestPositions = positionIndex<Manifest>((m) => m.key);
-
-/** `list` with each replaced manifest swapped for its new self, found by key. */
-function patchList(
-  list: readonly Manifest[],
-  replaced: ReadonlyMap<Manifest, Manifest>,
-): readonly Manifest[] {
-  const out = list.slice();
-  for (const [before, after] of replaced)
-    for (const i of positionsOf(manifestPositions, list, before.key))
-      if (out[i] === before) out[i] = after;
-  manifestPositions.carry(list, out);
-  return out;
 }
 
 /**
