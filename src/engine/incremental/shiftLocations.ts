@@ -63,9 +63,18 @@ export function shiftedRevision(
     return "lines moved in an input that carries a controller's status (drift is located)";
   if (!sameApartFromLines(stages.loadDiagnostics, loaded.loadDiagnostics))
     return "what the loader reports changed";
-  const spans = spansOf(stages.manifests, loaded.manifests, new Set(edited));
-  if (typeof spans === "string") return spans;
-  const relocate = relocation(spans.byFile, stages.locator, loaded.locator);
+  const editedSet = new Set(edited);
+  const movedAt = movedPositions(stages.manifests, loaded.manifests, editedSet);
+  if (typeof movedAt === "string") return movedAt;
+  // The spans are built for the first finding to carry over: most inputs have few or none, and
+  // at 10,000 objects a span per object was a tenth of a keystroke's work.
+  let relocateFinding: ((d: Diagnostic) => Diagnostic | string) | undefined;
+  const relocate = (d: Diagnostic): Diagnostic | string =>
+    (relocateFinding ??= relocation(
+      spansOf(stages.manifests, loaded.manifests, editedSet),
+      stages.locator,
+      loaded.locator,
+    ))(d);
   const statusDiagnostics = mapAll(stages.statusDiagnostics, relocate);
   if (typeof statusDiagnostics === "string") return statusDiagnostics;
   const lintByRule: (readonly LintFinding[])[] = [];
@@ -79,7 +88,7 @@ export function shiftedRevision(
   }
   const analysis = previous.analysis;
   const objects = analysis.objects.slice();
-  for (const [i] of spans.movedAt) objects[i] = summarize(loaded.manifests[i] as Manifest);
+  for (const i of movedAt) objects[i] = summarize(loaded.manifests[i] as Manifest);
   const lint = lintByRule.flat();
   const nextStages: StageOutputs = {
     ...stages,
@@ -96,21 +105,39 @@ export function shiftedRevision(
     stages.drift,
   );
   const moved = new Map<Manifest, Manifest>();
-  for (const [i, before] of spans.movedAt) moved.set(before, loaded.manifests[i] as Manifest);
+  for (const i of movedAt)
+    moved.set(stages.manifests[i] as Manifest, loaded.manifests[i] as Manifest);
   return { stages: nextStages, analysis: { ...analysis, objects, lint, diagnostics }, moved };
 }
 
 /**
- * Every object's span, by file in line order, and the positions whose object moved. A file with
- * `kind: List` items that moved is not shifted (items share their document's lines).
+ * The positions whose object moved or was laid out anew (edited), or why its places cannot be
+ * carried over: a file with `kind: List` items that moved (items share their document's lines).
  */
+function movedPositions(
+  before: readonly Manifest[],
+  after: readonly Manifest[],
+  edited: ReadonlySet<number>,
+): number[] | string {
+  const moved: number[] = [];
+  for (let i = 0; i < before.length; i++) {
+    const was = (before[i] as Manifest).source;
+    const now = (after[i] as Manifest).source;
+    const delta = now.line - was.line;
+    if (delta === 0 && now.endLine === was.endLine && !edited.has(i)) continue;
+    if (was.listIndex !== undefined) return "lines moved in a `kind: List` document";
+    moved.push(i);
+  }
+  return moved;
+}
+
+/** Every object's span, by file in line order. */
 function spansOf(
   before: readonly Manifest[],
   after: readonly Manifest[],
   edited: ReadonlySet<number>,
-): { byFile: Map<string, Span[]>; movedAt: Map<number, Manifest> } | string {
+): Map<string, Span[]> {
   const byFile = new Map<string, Span[]>();
-  const movedAt = new Map<number, Manifest>();
   for (let i = 0; i < before.length; i++) {
     const b = before[i] as Manifest;
     const a = after[i] as Manifest;
@@ -118,10 +145,6 @@ function spansOf(
     const now = a.source;
     const delta = now.line - was.line;
     const whole = now.endLine - was.endLine === delta && !edited.has(i);
-    if (delta !== 0 || !whole) {
-      if (was.listIndex !== undefined) return "lines moved in a `kind: List` document";
-      movedAt.set(i, b);
-    }
     let spans = byFile.get(was.file);
     if (spans === undefined) byFile.set(was.file, (spans = []));
     spans.push({
@@ -133,7 +156,7 @@ function spansOf(
     });
   }
   for (const spans of byFile.values()) spans.sort((x, y) => x.line - y.line);
-  return { byFile, movedAt };
+  return byFile;
 }
 
 /** A diagnostic of revision n at its new place, itself when it did not move, or why not. */
