@@ -228,15 +228,7 @@ function linesMovedBy(prev: unknown, next: unknown): number {
   if (typeof line !== "number" || typeof endLine !== "number") return 0;
   const by = (next.line as number) - line;
   if (by === 0 || !Number.isInteger(by) || (next.endLine as number) - endLine !== by) return 0;
-  const keys = Object.keys(prev);
-  const nextKeys = Object.keys(next);
-  if (keys.length !== nextKeys.length) return 0;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] as string;
-    if (key !== nextKeys[k]) return 0;
-    if (key !== "line" && key !== "endLine" && !Object.is(prev[key], next[key])) return 0;
-  }
-  return by;
+  return sameApartFrom(prev, next, LINE_FIELDS, Object.is) ? by : 0;
 }
 
 /**
@@ -249,15 +241,25 @@ function rankMovedBy(prev: unknown, next: unknown): number {
   if (typeof rank !== "number" || typeof next.rank !== "number") return 0;
   const by = next.rank - rank;
   if (by === 0 || !Number.isInteger(by)) return 0;
+  return sameApartFrom(prev, next, RANK_FIELDS, deepEqual) ? by : 0;
+}
+
+/** The same keys in the same order, each value `alike` but those of `fields`. */
+function sameApartFrom(
+  prev: PlainObject,
+  next: PlainObject,
+  fields: readonly string[],
+  alike: (a: unknown, b: unknown) => boolean,
+): boolean {
   const keys = Object.keys(prev);
   const nextKeys = Object.keys(next);
-  if (keys.length !== nextKeys.length) return 0;
+  if (keys.length !== nextKeys.length) return false;
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as string;
-    if (key !== nextKeys[k]) return 0;
-    if (key !== "rank" && !deepEqual(prev[key], next[key])) return 0;
+    if (key !== nextKeys[k]) return false;
+    if (!fields.includes(key) && !alike(prev[key], next[key])) return false;
   }
-  return by;
+  return true;
 }
 
 /** `item` with each of `fields` (numbers) moved by `by`, its other properties as they were. */
