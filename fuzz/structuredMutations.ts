@@ -14,9 +14,9 @@ import {
   isScalar,
   isSeq,
   parseAllDocuments,
-  Scalar,
   visit,
   type Node,
+  type Scalar,
   type ParsedNode,
 } from "yaml";
 import type { Mutation } from "./mutations";
@@ -473,6 +473,19 @@ const regexMatch = fc
           d.setIn([...path, "matches"], d.createNode([match]));
         }),
   );
+
+/**
+ * The structured mutations that keep the input's size: a user's edit, for the incremental
+ * differential fuzzer, where each step is analysed three times.
+ */
+export const structuredEditArb: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 6, arbitrary: fieldValue },
+  { weight: 3, arbitrary: fieldAdded },
+  { weight: 1, arbitrary: keyRenamed },
+  { weight: 1, arbitrary: documentShape },
+  { weight: 1, arbitrary: apiVersion },
+  { weight: 1, arbitrary: regexMatch },
+);
 
 export const structuredMutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fieldValue },
