@@ -4,6 +4,7 @@
  * flags. No internal error (exit 3), no raw control character printed, `--json` parses with every
  * diagnostic located. A campaign: `CLI_FUZZ_RUNS=2000 [CLI_FUZZ_SEED=N] npx vitest run fuzz/cliFuzz.test.ts`.
  */
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -15,6 +16,7 @@ const ROOT = join(import.meta.dirname, "..");
 const seeds = loadSeedCorpus(ROOT);
 const RUNS = Number(process.env["CLI_FUZZ_RUNS"] ?? 40);
 const SEED = Number(process.env["CLI_FUZZ_SEED"] ?? 20261206);
+const LOG = process.env["CLI_FUZZ_LOG"];
 
 describe("CLI fuzz slice", () => {
   test("mutated manifests and hostile flags: exit 0-2, escaped output, parseable located --json", async () => {
@@ -24,7 +26,15 @@ describe("CLI fuzz slice", () => {
         cliCallArb,
         fc.boolean(),
         async (input, call, viaStdin) => {
-          expect(await exerciseCli(input, call, viaStdin)).toEqual([]);
+          const started = performance.now();
+          const problems = await exerciseCli(input, call, viaStdin);
+          // A campaign's progress, one line per run, for finding the slow ones.
+          if (LOG !== undefined)
+            appendFileSync(
+              LOG,
+              `${Math.round(performance.now() - started)} ms ${input.text.length} chars ${call.join(" ").slice(0, 120)}\n`,
+            );
+          expect(problems).toEqual([]);
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },

@@ -146,8 +146,8 @@ const meshFlags = fc
   .map(([from, service]) => ["--mesh-from", from, "--service", service]);
 
 /** One CLI invocation's arguments after the input path: a command and its flags. */
-export const cliCallArb: fc.Arbitrary<string[]> = fc.oneof(
-  fc.constantFrom(
+export const cliCallArb: fc.Arbitrary<readonly string[]> = fc.oneof(
+  fc.constantFrom<readonly string[]>(
     ["check"],
     ["check", "--json"],
     ["check", "--format", "junit"],

@@ -390,13 +390,21 @@ const apiVersion = fc.tuple(nat, fc.constantFrom(...API_VERSIONS)).map(
       }),
 );
 
+/**
+ * What a repeating mutation may add: the point is many objects or items, not megabytes (an earlier
+ * mutation's 70 KB value copied 3,000 times made 200 MB inputs whose generation alone took minutes).
+ */
+const GROWTH_BUDGET = 1_500_000;
+
 /** One document repeated many times, with its name kept (duplicates) or numbered. */
 const manyDocuments = fc
-  .tuple(nat, fc.constantFrom(50, 500, 3_000), fc.boolean())
-  .map(([pos, times, rename]): Mutation => (text) => {
+  .tuple(nat, fc.constantFrom(50, 300, 1_500), fc.boolean())
+  .map(([pos, wanted, rename]): Mutation => (text) => {
     const docs = parseStream(text);
     if (docs === undefined || docs.length === 0) return text;
     const d = docs[pos % docs.length] as Document.Parsed;
+    const size = d.toString({ lineWidth: 0 }).length;
+    const times = Math.min(wanted, Math.floor(GROWTH_BUDGET / Math.max(1, size)));
     const copies: string[] = [];
     for (let i = 0; i < times; i++) {
       if (rename && isMap(d.contents)) d.setIn(["metadata", "name"], `copy-${i}`);
@@ -406,8 +414,8 @@ const manyDocuments = fc
   });
 
 /** A list (parentRefs, rules, matches, backendRefs, listeners, hostnames) repeated to a large size. */
-const longList = fc.tuple(nat, fc.constantFrom(100, 1_000, 5_000)).map(
-  ([pos, times]): Mutation =>
+const longList = fc.tuple(nat, fc.constantFrom(100, 1_000, 3_000)).map(
+  ([pos, wanted]): Mutation =>
     (text) =>
       onStream(text, (docs) => {
         const seqs: { doc: number; path: Path }[] = [];
@@ -424,6 +432,8 @@ const longList = fc.tuple(nat, fc.constantFrom(100, 1_000, 5_000)).map(
         const items = d.getIn(path, false) as unknown;
         if (!isSeq(items)) return;
         const first = (items.toJSON() as unknown[])[0];
+        const size = JSON.stringify(first ?? null).length;
+        const times = Math.min(wanted, Math.floor(GROWTH_BUDGET / Math.max(1, size)));
         d.setIn(path, d.createNode(Array.from({ length: times }, () => first)));
       }),
 );
