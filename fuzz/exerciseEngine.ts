@@ -20,6 +20,7 @@ import {
   routeRequest,
   traceRequest,
   type Diagnostic,
+  type SimRequest,
   type SourceFile,
 } from "../src/engine/index";
 
@@ -144,6 +145,10 @@ function runEntryPoints(sources: readonly SourceFile[], times: StageTimes): Fuzz
         if (req) requests.push(req.request);
       }
     }
+    // The first request once more with what a stranger's client sends: a path and header values
+    // shaped to make a backtracking regex engine stall, control and bidi characters, an odd method.
+    const first = requests[0];
+    if (first) requests.splice(1, 0, hostileVariant(first));
     for (const [i, req] of requests.slice(0, MAX_TRACES).entries()) {
       const trace = run("traceRequest", () => traceRequest(router, req, { seed: i, sample: i }));
       if (trace) run("printTrace", () => printTrace(trace));
@@ -155,6 +160,24 @@ function runEntryPoints(sources: readonly SourceFile[], times: StageTimes): Fuzz
   for (const fix of (fixes ?? []).slice(0, MAX_PREVIEWS))
     run("previewFixIt", () => previewFixIt(sources, fix));
   return problems;
+}
+
+const BACKTRACKING_BAIT = `${"a".repeat(30_000)}!`;
+
+/** A request aimed at a listener, with a hostile path, Host port, method and header values. */
+function hostileVariant(req: SimRequest): SimRequest {
+  return {
+    ...req,
+    host: `${req.host ?? "x"}:99999`,
+    method: "G\u202eET\u001b[2K",
+    path: `/${BACKTRACKING_BAIT}/%2e%2e/%zz?${BACKTRACKING_BAIT}=${BACKTRACKING_BAIT}&x=%00`,
+    headers: {
+      ...req.headers,
+      "x-a": BACKTRACKING_BAIT,
+      "x-canary": `\u202e${BACKTRACKING_BAIT}`,
+      cookie: `a=${BACKTRACKING_BAIT}; b=\u0000`,
+    },
+  };
 }
 
 function checkClone(stage: string, value: unknown, problems: FuzzProblem[]): void {

@@ -4,10 +4,17 @@
  * session, the late-loading page session and a fresh analysis serialize the same. Long campaigns:
  * `npm run fuzz -- --incremental --count N --seed S`.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadSeedCorpus } from "./corpus";
-import { diffSequence, editSequence, serialize, shrinkSequence } from "./incrementalDiff";
+import {
+  diffSequence,
+  editSequence,
+  serialize,
+  shrinkSequence,
+  type Workspace,
+} from "./incrementalDiff";
 
 const ROOT = join(import.meta.dirname, "..");
 const seeds = loadSeedCorpus(ROOT);
@@ -41,4 +48,15 @@ describe("incremental differential fuzzing", () => {
       );
     }
   }, 30_000);
+
+  // Sequences a campaign found, shrunk: each once gave a session that differed from a fresh analysis.
+  const REGRESSIONS = join(import.meta.dirname, "regressions");
+  for (const file of readdirSync(REGRESSIONS).filter((f) => f.startsWith("incremental-")))
+    test(`regression ${file}: the sessions agree`, async () => {
+      const { steps } = JSON.parse(readFileSync(join(REGRESSIONS, file), "utf8")) as {
+        steps: Workspace[];
+      };
+      const { mismatch } = await diffSequence(steps);
+      expect(mismatch).toBeUndefined();
+    });
 });

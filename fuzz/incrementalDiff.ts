@@ -14,6 +14,7 @@
  * The platform checks (fix-its, isolation lens) derived from (a)'s cached revision are compared
  * with (c)'s too. A mismatch is shrunk to the fewest edits that still show it.
  */
+import fc from "fast-check";
 import {
   emptyEngineModuleRegistry,
   swapEngineModuleRegistry,
@@ -26,6 +27,7 @@ import { createEngineApi } from "../src/worker/engineApi";
 import { withOnDemandModules } from "../src/worker/onDemandModules";
 import { createRevisionCache } from "../src/worker/revisionCache";
 import type { SeedFile } from "./mutations";
+import { structuredEditArb } from "./structuredMutations";
 
 const clock = () => "2026-01-01T00:00:00Z";
 
@@ -134,6 +136,12 @@ const TEXT_EDITS: Record<string, TextEdit> = {
   },
   moveNamespace: (text, random) =>
     replaceOneGroup(text, /namespace: ([-a-z0-9]+)/g, random, () => pick(random, NAMESPACES)),
+  // A field of a real object set to a hostile value (wrong type, out of range, hostile string),
+  // a field added or a key renamed, a document made a scalar: valid YAML, broken Gateway API.
+  hostileField: (text, random) => {
+    const [mutate] = fc.sample(structuredEditArb, { seed: below(random, 2 ** 31), numRuns: 1 });
+    return mutate?.(text);
+  },
 };
 const EDIT_NAMES = Object.keys(TEXT_EDITS);
 

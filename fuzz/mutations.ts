@@ -7,6 +7,7 @@
  * (anchors, merge keys, custom tags, duplicate keys, document markers).
  */
 import fc from "fast-check";
+import { structuredMutationArb } from "./structuredMutations";
 
 export interface SeedFile {
   name: string;
@@ -396,6 +397,8 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: duplicateKey },
   { weight: 1, arbitrary: docMarker },
   { weight: 1, arbitrary: prototypeKey },
+  // Parsed, changed at a real path and written back: valid YAML, broken Gateway API.
+  { weight: 8, arbitrary: structuredMutationArb },
 );
 
 export const MUTATION_COUNT = MUTATIONS.length;

@@ -28,6 +28,7 @@
  * reanalyze.test.ts check it on random edit sequences).
  */
 import { resourceKey, type ResourceKey } from "../api/keys";
+import { errorMarksMoved } from "./errorMarks";
 import { keyedLookup, positionIndex, positionsOf } from "./positions";
 import { manifestPositions, patchIndex } from "./patchIndex";
 import { appendAll } from "../collections/appendAll";
@@ -527,6 +528,12 @@ export function reanalyze(
   if (patchedGraph === undefined) return fallback("an edited route's edges changed shape");
   const grants = ownEdits.filter((e) => e.after.kind === "ReferenceGrant");
   const drawnAlone = ownEdits.filter((e) => e.after.kind !== "Namespace");
+  const redrawn = new Set<string>(edits.map((e) => e.key));
+  for (const e of [...services, ...drawnAlone]) redrawn.add(e.after.key);
+  // Against revision n's own diagnostics, whose first errors its graph shows (the shifted
+  // analysis already holds the reparsed documents' new ones).
+  if (errorMarksMoved(previous.analysis.diagnostics, diagnostics, redrawn))
+    return fallback("an object's first error changed and its node is not drawn again");
   const withNodes = patchOwnNodes(patchedGraph, analysis, [...services, ...drawnAlone], {
     objects,
     diagnostics,

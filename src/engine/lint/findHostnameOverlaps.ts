@@ -25,6 +25,8 @@ export function findHostnameOverlaps(input: LintInput): LintFinding[] {
   const claims = listenerClaims(input);
   const answers = new RouteAnswers(input.routeTable.listeners);
   const out: LintFinding[] = [];
+  // One warning per listener, naming the first Gateway before it that it overlaps: n Gateways
+  // serving one name give n - 1 warnings, not n·(n - 1)/2 (500 copies of a Gateway gave 125,000).
   const reported = new Set<string>();
   const gateways = input.gateways.filter((g) => g.reconciled);
   gateways.forEach((a, i) => {
@@ -33,12 +35,12 @@ export function findHostnameOverlaps(input: LintInput): LintFinding[] {
         if (!servesNames(la)) continue;
         for (const lb of b.listeners) {
           if (la.port !== lb.port || !servesNames(lb)) continue;
+          const key = listenerId(b.key, lb.owner, lb.name);
+          if (reported.has(key)) continue;
           const ca = claimsOf(claims, a, la);
           const cb = claimsOf(claims, b, lb);
           const shared = sharedHostname(ca, cb);
           if (shared === undefined) continue;
-          const key = `${a.key}\u0000${la.name}\u0000${b.key}`;
-          if (reported.has(key)) continue;
           const difference = firstDifference(answers, shared, [a, la, ca], [b, lb, cb]);
           if (difference === undefined) continue;
           reported.add(key);

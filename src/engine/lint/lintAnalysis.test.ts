@@ -319,6 +319,21 @@ spec:
     expect(withCode(analyzeText(text), "lint.hostname-overlap-across-gateways")).toHaveLength(1);
   });
 
+  // Found by the fuzzer: 500 copies of one Gateway gave 124,750 warnings (every pair) and took
+  // seconds to analyze and print. Each listener is reported once, against the first before it.
+  it("reports each overlapping listener once, against the first Gateway before it", () => {
+    let text = classOnly;
+    for (const n of [1, 2, 3, 4, 5, 6])
+      text += listenerOf(`gw-${n}`, "HTTP", 80, '      hostname: "*.example.com"\n');
+    const found = withCode(analyzeText(text), "lint.hostname-overlap-across-gateways");
+    expect(found.map((d) => `${d.object?.name}: ${d.message.split(" both serve")[0]}`)).toEqual(
+      [2, 3, 4, 5, 6].map(
+        (n) =>
+          `gw-${n}: Gateway infra/gw-1 listener l (*.example.com) and Gateway infra/gw-${n} listener l (*.example.com)`,
+      ),
+    );
+  });
+
   it("stays silent for TCP and UDP listeners, which have no hostname to share", () => {
     const text =
       classOnly +
