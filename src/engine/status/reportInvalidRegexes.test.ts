@@ -3,7 +3,10 @@
  * route however many parents it has; before, only each parent's PartiallyInvalid condition said it.
  */
 import { describe, expect, test } from "vitest";
-import { analyze } from "../analyze";
+import { analyze, analyzeRevision } from "../analyze";
+import { reanalyze } from "../incremental/reanalyze";
+import { createParseCache } from "../load/parseCache";
+import { loadValidated } from "../validate/loadValidated";
 
 const gateway = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -99,5 +102,56 @@ spec:
         - method: TRACEX
 `;
     expect(regexDiagnostics(text)).toEqual([]);
+  });
+});
+
+describe("rule.regex-not-re2 through the incremental pass", () => {
+  const routeWith = (
+    value: string,
+    weight = 1,
+  ) => `${gateway}apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: app}
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+    - matches:
+        - path: {type: RegularExpression, value: "${value}"}
+    - matches:
+        - path: {type: PathPrefix, value: /}
+      backendRefs: [{name: s, port: 80, weight: ${weight}}]
+`;
+  /** Revision n, then n+1 through reanalyze: whatever it reuses, it must equal a fresh analysis. */
+  function diagnosticsAfter(before: string, after: string, reused = false) {
+    const cache = createParseCache();
+    const clock = () => "2026-01-01T00:00:00Z";
+    const files = (text: string) => [{ name: "in.yaml", text }];
+    const previous = analyzeRevision(files(before), { clock, parseCache: cache });
+    const next = reanalyze(
+      previous,
+      files(after),
+      { clock, parseCache: cache },
+      loadValidated(files(after), cache),
+    );
+    const fresh = analyzeRevision(files(after), { clock }).analysis;
+    const incremental = next.revision?.analysis ?? fresh;
+    expect(incremental.diagnostics).toEqual(fresh.diagnostics);
+    if (reused) expect(next.fallback).toBeUndefined();
+    return fresh.diagnostics.filter((d) => d.code === "rule.regex-not-re2").map((d) => d.path);
+  }
+
+  test("typing a lookahead adds the warning, removing it takes it away", () => {
+    const valid = routeWith("/v[0-9]+");
+    const lookahead = routeWith("/(?!v[0-9]+)");
+    expect(diagnosticsAfter(valid, lookahead)).toEqual(["spec.rules[0].matches[0].path.value"]);
+    expect(diagnosticsAfter(lookahead, valid)).toEqual([]);
+  });
+
+  test("a weight edit of the route the warning is about is reused and keeps it", () => {
+    const lookahead = routeWith("/(?!v[0-9]+)", 1);
+    const reweighted = routeWith("/(?!v[0-9]+)", 2);
+    expect(diagnosticsAfter(lookahead, reweighted, true)).toEqual([
+      "spec.rules[0].matches[0].path.value",
+    ]);
   });
 });
