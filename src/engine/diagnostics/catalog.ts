@@ -151,7 +151,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "ref.not-found": {
     severity: "warning",
-    hint: "The referenced object is not in the input. It may exist in the cluster; add it to simulate it.",
+    hint: "The referenced object is not in the input, and gwsim does not assume it exists. If it exists in the cluster, add it to the input to simulate it; otherwise fix the reference.",
   },
   // The world model (src/engine/resolve/world.ts): objects the input references, lacks, and
   // gwsim assumes exist. One per assumed object, at its first reference.

@@ -183,7 +183,9 @@ export function resolveRouteReporting(
         "ref.not-found",
         m,
         p.path,
-        `${p.missing} is not in the input, so the route reports ${p.reason} for it.`,
+        // Every parent that accepts the route says it; with none (e.g. a Gateway no controller
+        // reconciles) the route has no status at all, so "the route reports" would mislead.
+        `${p.missing} is not in the input, so each parent that accepts the route reports ResolvedRefs=False (${p.reason}) for it.`,
       );
   }
   for (let i = 0; i < assumptions.length; i++) {
