@@ -75,17 +75,21 @@ export function markOverlappingTlsHostnames(listeners: readonly ListenerState[])
     (l) => l.tlsMode === "Terminate" && !l.conflict && !l.notAccepted,
   );
   for (const a of terminating) {
+    // The message names one party: a listener with a hostname says more than the port's fallback.
+    let party: ListenerState | undefined;
     for (const b of terminating) {
       if (a === b || a.port !== b.port || !hostnamesOverlap(a.hostname, b.hostname)) continue;
-      const where =
-        b.owner === a.owner
-          ? `listener ${b.name}`
-          : `listener ${b.name} of ${b.owner.kind} ${b.owner.namespace}/${b.owner.name}`;
-      a.tlsOverlap ??= {
-        reason: ListenerReason.OverlappingHostnames,
-        message: describeOverlap(a, b, where),
-      };
+      if (party === undefined || (!party.hostname && b.hostname)) party = b;
     }
+    if (party === undefined) continue;
+    const where =
+      party.owner === a.owner
+        ? `listener ${party.name}`
+        : `listener ${party.name} of ${party.owner.kind} ${party.owner.namespace}/${party.owner.name}`;
+    a.tlsOverlap = {
+      reason: ListenerReason.OverlappingHostnames,
+      message: describeOverlap(a, party, where),
+    };
   }
 }
 
