@@ -136,6 +136,11 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "warning",
     hint: "The controller has not reconciled the latest spec yet (observedGeneration < metadata.generation), so this status may still change: wait and dump again, or check that the controller is running.",
   },
+  // A value the API server admits and a controller cannot program (status/reportInvalidRegexes.ts).
+  "rule.regex-not-re2": {
+    severity: "warning",
+    hint: "Rewrite the pattern in RE2 syntax. Envoy, the data plane of Envoy Gateway, Istio and Contour, compiles route regexes with RE2 (as gwsim does), and RE2 has no lookahead or lookbehind ((?=, (?!, (?<=, (?<!) and no backreferences (\\1). Instead of a negative lookahead, match the excluded paths in a rule of their own.",
+  },
   "reading.applied": {
     severity: "info",
     hint: "A non-default reading (--reading / AnalyzeOptions.readings) decided here; gwsim’s default reading decides otherwise.",
@@ -146,7 +151,7 @@ export const DIAGNOSTIC_CATALOG = {
   },
   "ref.not-found": {
     severity: "warning",
-    hint: "The referenced object is not in the input. It may exist in the cluster; add it to simulate it.",
+    hint: "The referenced object is not in the input, and gwsim does not assume it exists. If it exists in the cluster, add it to the input to simulate it; otherwise fix the reference.",
   },
   // The world model (src/engine/resolve/world.ts): objects the input references, lacks, and
   // gwsim assumes exist. One per assumed object, at its first reference.

@@ -105,7 +105,7 @@ describe("(a) a controller gwsim can name decides", () => {
         "backendRef InferencePool ai/pool: InferencePool ai/pool not found (the workspace declares other InferencePool objects in namespace ai, so a missing one is not assumed)",
     });
     expect(a.diagnostics.find((d) => d.code === "ref.not-found")?.message).toBe(
-      "InferencePool ai/pool is not in the input, so the route reports BackendNotFound for it.",
+      "InferencePool ai/pool is not in the input, so each parent that accepts the route reports ResolvedRefs=False (BackendNotFound) for it.",
     );
   });
 });

@@ -51,7 +51,8 @@ export function resolveReferencePermission(
 ): PermissionOutcome {
   if (from.namespace === to.namespace)
     return { permitted: true, reason: "same namespace; no ReferenceGrant needed" };
-  for (const grant of grantsIn(index, to.namespace)) {
+  const grants = grantsIn(index, to.namespace);
+  for (const grant of grants) {
     const fromOk = asRecords(grant.spec["from"]).some(
       (f) =>
         normGroup(asString(f["group"])) === from.group &&
@@ -81,8 +82,20 @@ export function resolveReferencePermission(
     permitted: false,
     reason:
       `no ReferenceGrant in namespace ${to.namespace} allows ${from.kind} from namespace ${from.namespace} ` +
-      `to reference ${to.kind} ${to.namespace}/${to.name}`,
+      `to reference ${to.kind} ${to.namespace}/${to.name}` +
+      (grants.length > 0 ? "" : noGrantAssumed(index, to.namespace)) +
+      `; add one there that allows it`,
   };
+}
+
+/**
+ * Why no grant was assumed for a namespace whose ReferenceGrants the input lacks altogether: on a
+ * slice of a cluster the reader otherwise cannot tell "denied" from "not in the files".
+ */
+function noGrantAssumed(index: ResourceIndex, namespace: string): string {
+  return index.world.mode === "closed"
+    ? " (closed world: the input holds every ReferenceGrant there is)"
+    : ` (the input holds other objects of namespace ${namespace}, so gwsim takes its ReferenceGrants to be in the input too)`;
 }
 
 /** What a closed world answers for a reference an assumed grant permits. */

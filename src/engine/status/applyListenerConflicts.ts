@@ -62,28 +62,47 @@ function describe(kind: string, self: ListenerState, other: ListenerState): stri
 }
 
 /**
- * OverlappingTLSConfig (spec §2.1): terminating listeners (HTTPS, TLS Terminate) on one port whose
- * hostnames overlap, e.g. foo.example.com and *.example.com, invite HTTP/2 connection coalescing
- * across listeners. Every party is marked; listeners without a hostname are the port's fallback
- * and are not compared.
+ * OverlappingTLSConfig (spec §2.1, ListenerConditionOverlappingTLSConfig): terminating listeners
+ * (HTTPS, TLS Terminate) on one port whose hostnames overlap, e.g. foo.example.com and
+ * *.example.com, invite HTTP/2 connection coalescing across listeners. Every party is marked. A
+ * listener without a hostname matches every hostname (Listener.hostname: "When unspecified, all
+ * hostnames are matched"), so it overlaps every other terminating listener of its port, as Envoy
+ * Gateway reads it too: a connection it negotiated can carry a request for another listener's name
+ * (the 421 case of GatewayHTTPSListenerDetectMisdirectedRequests).
  */
 export function markOverlappingTlsHostnames(listeners: readonly ListenerState[]): void {
   const terminating = listeners.filter(
-    (l) => l.tlsMode === "Terminate" && l.hostname && !l.conflict && !l.notAccepted,
+    (l) => l.tlsMode === "Terminate" && !l.conflict && !l.notAccepted,
   );
   for (const a of terminating) {
+    // The message names one party: a listener with a hostname says more than the port's fallback.
+    let party: ListenerState | undefined;
     for (const b of terminating) {
-      if (a === b || a.port !== b.port || !a.hostname || !b.hostname || a.hostname === b.hostname)
-        continue;
-      if (intersectHostname(a.hostname, b.hostname) === undefined) continue;
-      const where =
-        b.owner === a.owner
-          ? `listener ${b.name}`
-          : `listener ${b.name} of ${b.owner.kind} ${b.owner.namespace}/${b.owner.name}`;
-      a.tlsOverlap ??= {
-        reason: ListenerReason.OverlappingHostnames,
-        message: `hostname ${a.hostname} overlaps ${b.hostname} of ${where} on port ${a.port}`,
-      };
+      if (a === b || a.port !== b.port || !hostnamesOverlap(a.hostname, b.hostname)) continue;
+      if (party === undefined || (!party.hostname && b.hostname)) party = b;
     }
+    if (party === undefined) continue;
+    const where =
+      party.owner === a.owner
+        ? `listener ${party.name}`
+        : `listener ${party.name} of ${party.owner.kind} ${party.owner.namespace}/${party.owner.name}`;
+    a.tlsOverlap = {
+      reason: ListenerReason.OverlappingHostnames,
+      message: describeOverlap(a, party, where),
+    };
   }
+}
+
+/** Equal hostnames are a HostnameConflict (applyListenerConflicts), not an overlap. */
+function hostnamesOverlap(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return Boolean(a) !== Boolean(b);
+  return a !== b && intersectHostname(a, b) !== undefined;
+}
+
+function describeOverlap(a: ListenerState, b: ListenerState, where: string): string {
+  if (!a.hostname)
+    return `the listener has no hostname, so it matches every hostname, ${b.hostname ?? ""} of ${where} on port ${a.port} too`;
+  if (!b.hostname)
+    return `hostname ${a.hostname} is also matched by ${where}, which has no hostname, on port ${a.port}`;
+  return `hostname ${a.hostname} overlaps ${b.hostname} of ${where} on port ${a.port}`;
 }

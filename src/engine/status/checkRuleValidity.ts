@@ -12,6 +12,11 @@ import { asRecord, asRecords, asString } from "../resolve/read";
 export interface RuleProblem {
   reason: RouteReason;
   message: string;
+  /**
+   * For a pattern that is not valid RE2: where it is written, inside the rule. The API server
+   * admits any string there, so no validation diagnostic points at it; the status stage does.
+   */
+  regexAt?: (string | number)[];
 }
 
 const HTTP_FILTERS = new Set([
@@ -69,15 +74,27 @@ function regexError(pattern: string): string | undefined {
   return error;
 }
 
-function checkRegex(what: string, pattern: string): RuleProblem | undefined {
+/** `at` (where the pattern is written, inside the rule) is called only for a problem. */
+function checkRegex(
+  what: string,
+  pattern: string,
+  at: () => (string | number)[],
+): RuleProblem | undefined {
   const error = regexError(pattern);
-  return error === undefined ? undefined : regexProblem(what, pattern, error);
+  return error === undefined ? undefined : regexProblem(what, pattern, error, at());
 }
 
-function regexProblem(what: string, pattern: string, error: string): RuleProblem {
-  return unsupported(
-    `${what} ${JSON.stringify(pattern)} is not a valid RE2 regular expression: ${error}`,
-  );
+function regexProblem(
+  what: string,
+  pattern: string,
+  error: string,
+  regexAt: (string | number)[],
+): RuleProblem {
+  return {
+    reason: RouteReason.UnsupportedValue,
+    message: `${what} ${JSON.stringify(pattern)} is not a valid RE2 regular expression: ${error}`,
+    regexAt,
+  };
 }
 
 /**
@@ -88,13 +105,23 @@ function checkValueMatch(
   condition: "header" | "query parameter",
   m: Record<string, unknown>,
   defaultType: string,
+  // Where it is written (matches[match][field][entry]), as numbers: a path is built only for a problem.
+  match: number,
+  field: "headers" | "queryParams",
+  entry: number,
 ): RuleProblem | undefined {
   const type = asString(m["type"]) ?? defaultType;
   if (type === "RegularExpression") {
     const error = regexError(asString(m["value"]) ?? "");
     return error === undefined
       ? undefined
-      : regexProblem(describeCondition(condition, m), asString(m["value"]) ?? "", error);
+      : regexProblem(describeCondition(condition, m), asString(m["value"]) ?? "", error, [
+          "matches",
+          match,
+          field,
+          entry,
+          "value",
+        ]);
   }
   // HTTPHeaderMatch and HTTPQueryParamMatch know only Exact and RegularExpression.
   if (type !== "Exact")
@@ -116,14 +143,19 @@ function checkHttpMatches(rule: Record<string, unknown>): RuleProblem | undefine
     if (path) {
       const type = asString(path["type"]) ?? "PathPrefix";
       if (type === "RegularExpression") {
-        const p = checkRegex("path regex", asString(path["value"]) ?? "");
+        const p = checkRegex("path regex", asString(path["value"]) ?? "", () => [
+          "matches",
+          i,
+          "path",
+          "value",
+        ]);
         if (p) return p;
       } else if (type !== "Exact" && type !== "PathPrefix")
         return unsupported(`path match type "${type}" is not supported`);
     }
     const p =
-      checkValueMatches("header", asRecords(match["headers"])) ??
-      checkValueMatches("query parameter", asRecords(match["queryParams"]));
+      checkValueMatches("header", asRecords(match["headers"]), i, "headers") ??
+      checkValueMatches("query parameter", asRecords(match["queryParams"]), i, "queryParams");
     if (p) return p;
     const method = asString(match["method"]);
     if (method !== undefined && !(HTTP_METHODS as readonly string[]).includes(method))
@@ -135,29 +167,36 @@ function checkHttpMatches(rule: Record<string, unknown>): RuleProblem | undefine
 function checkValueMatches(
   condition: "header" | "query parameter",
   list: readonly Record<string, unknown>[],
+  match: number,
+  field: "headers" | "queryParams",
 ): RuleProblem | undefined {
   for (let i = 0; i < list.length; i++) {
-    const p = checkValueMatch(condition, list[i] ?? {}, "Exact");
+    const p = checkValueMatch(condition, list[i] ?? {}, "Exact", match, field, i);
     if (p) return p;
   }
   return undefined;
 }
 
 function checkGrpcMatches(rule: Record<string, unknown>): RuleProblem | undefined {
-  for (const match of asRecords(rule["matches"])) {
+  const matches = asRecords(rule["matches"]);
+  for (let i = 0; i < matches.length; i++) {
+    const match = matches[i] ?? {};
     const method = asRecord(match["method"]);
     if (method) {
       const type = asString(method["type"]) ?? "Exact";
       if (type === "RegularExpression") {
         for (const part of ["service", "method"] as const) {
           const value = asString(method[part]);
-          const p = value === undefined ? undefined : checkRegex(`gRPC ${part} regex`, value);
+          const p =
+            value === undefined
+              ? undefined
+              : checkRegex(`gRPC ${part} regex`, value, () => ["matches", i, "method", part]);
           if (p) return p;
         }
       } else if (type !== "Exact")
         return unsupported(`gRPC method match type "${type}" is not supported`);
     }
-    const p = checkValueMatches("header", asRecords(match["headers"]));
+    const p = checkValueMatches("header", asRecords(match["headers"]), i, "headers");
     if (p) return p;
   }
   return undefined;

@@ -28,6 +28,7 @@ import { MESH_KIND_RANK, type MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
 import { describeRule, resolveRoute, type RouteResolution } from "./resolveRoute";
+import { reportInvalidRegexes } from "./reportInvalidRegexes";
 import {
   makeCondition,
   recordAssumption,
@@ -182,13 +183,16 @@ export function resolveRouteReporting(
         "ref.not-found",
         m,
         p.path,
-        `${p.missing} is not in the input, so the route reports ${p.reason} for it.`,
+        // Every parent that accepts the route says it; with none (e.g. a Gateway no controller
+        // reconciles) the route has no status at all, so "the route reports" would mislead.
+        `${p.missing} is not in the input, so each parent that accepts the route reports ResolvedRefs=False (${p.reason}) for it.`,
       );
   }
   for (let i = 0; i < assumptions.length; i++) {
     const a = assumptions[i] as (typeof assumptions)[number];
     recordAssumption(ctx, a.note, m, a.path);
   }
+  reportInvalidRegexes(ctx, m, kind, resolution.route);
   // Only a route the grant refused for its Gateway parents has a mesh view: what it adds is
   // reported by the on-demand diagnostic words (reportMeshView.ts).
   if (resolution.meshView !== undefined)

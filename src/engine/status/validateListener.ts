@@ -133,18 +133,30 @@ function resolveAllowedKinds(
   if (listed.length === 0) return [...protocolKinds];
   const valid: RouteKind[] = [];
   const invalid: string[] = [];
+  // A supported kind named in another group: the group, not the kind, is what to fix.
+  let wrongGroup = false;
   for (const k of listed) {
+    // The CRD defaults an absent group to gateway.networking.k8s.io; "" is the core group.
     const group = asString(k["group"]) ?? GATEWAY_GROUP;
     const kind = asString(k["kind"]) ?? "";
     const match = protocolKinds.find((p) => p === kind);
     if (group === GATEWAY_GROUP && match) {
       if (!valid.includes(match)) valid.push(match);
-    } else invalid.push(group === GATEWAY_GROUP ? kind : `${group}/${kind}`);
+      continue;
+    }
+    if (group !== GATEWAY_GROUP && match) wrongGroup = true;
+    invalid.push(
+      group === GATEWAY_GROUP
+        ? kind
+        : group === ""
+          ? `${kind} of the core group (group: "")`
+          : `${group}/${kind}`,
+    );
   }
   if (invalid.length) {
     state.refProblems.push({
       reason: ListenerReason.InvalidRouteKinds,
-      message: `${invalid.join(", ")} cannot attach to a listener with protocol ${state.protocol} (supported: ${protocolKinds.join(", ")})`,
+      message: `${invalid.join(", ")} cannot attach to a listener with protocol ${state.protocol} (supported: ${protocolKinds.join(", ")}${wrongGroup ? `, all in group ${GATEWAY_GROUP}, which a kinds entry without group defaults to` : ""})`,
     });
   }
   return valid;
