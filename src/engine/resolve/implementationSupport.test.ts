@@ -352,6 +352,41 @@ describe("listener protocol HBONE", () => {
   });
 });
 
+describe("STUNner's TURN listener protocols (l7mp/stunner docs/examples)", () => {
+  const STUNNER = (
+    controllerName: string,
+  ) => `${CLASS(controllerName)}apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: waypoint, namespace: mesh}
+spec:
+  gatewayClassName: platform
+  listeners:
+  - {name: turn, port: 3478, protocol: TURN-UDP}
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: UDPRoute
+metadata: {name: media, namespace: mesh}
+spec:
+  parentRefs: [{name: waypoint}]
+  rules: [{backendRefs: [{name: media-server, port: 9}]}]
+`;
+
+  test("a class naming STUNner's controller, closed world: Accepted, its UDPRoute attached, nothing assumed", () => {
+    const a = run(STUNNER("stunner.l7mp.io/gateway-operator"), "closed");
+    expect(cond(a, "Accepted")).toMatchObject({ status: "True" });
+    expect(a.assumptions).toEqual([]);
+    expect(codes(a)).not.toContain("assume.listener-protocol");
+    const status = a.status["Gateway/mesh/waypoint"] as { listeners: { attachedRoutes: number }[] };
+    expect(status.listeners[0]?.attachedRoutes).toBe(1);
+  });
+
+  test("another known controller: UnsupportedProtocol naming STUNner as the one that serves it", () => {
+    const a = run(STUNNER("gateway.envoyproxy.io/gatewayclass-controller"), "closed");
+    expect(cond(a, "Accepted")).toMatchObject({ status: "False", reason: "UnsupportedProtocol" });
+    expect(cond(a, "Accepted")?.message).toContain("known to be supported by STUNner");
+  });
+});
+
 describe("the table and the policy-target shortcut (knownControllers.ts)", () => {
   test("no backend kind is in the core or Gateway API group, so a missing target there skips the table", () => {
     expect(BACKEND_KINDS.size).toBeGreaterThan(0);

@@ -152,7 +152,23 @@ const PROTOCOLS = new Map<string, ProtocolEntry>([
       routeKinds: [],
     },
   ],
+  // STUNner's TURN listeners take UDPRoutes: its own stunner.l7mp.io kind (not modelled) or the
+  // Gateway API's (docs/GATEWAY.md, "UDPRoute"): TURN relays the client to the route's backends.
+  ...["TURN-UDP", "TURN-TCP", "TURN-TLS", "TURN-DTLS"].map(turnProtocol),
 ]);
+
+function turnProtocol(protocol: string): [string, ProtocolEntry] {
+  return [
+    protocol,
+    {
+      label: `listener protocol ${protocol}`,
+      implementations: "STUNner (TURN relay for WebRTC)",
+      controllers: ["stunner.l7mp.io/"],
+      doc: "https://github.com/l7mp/stunner/blob/main/docs/GATEWAY.md",
+      routeKinds: ["UDPRoute"],
+    },
+  ];
+}
 
 export function backendKindEntry(group: string, kind: string): SupportEntry | undefined {
   return BACKEND_KINDS.get(`${group}/${kind}`);
@@ -174,7 +190,7 @@ export type SupportVerdict =
 /**
  * Whether every controller involved supports the entry. A known controller without support
  * decides (the reference fails under it whatever the others do); otherwise an unknown controller
- * makes the answer an assumption. No controller at all (a route without Gateway parents) counts
+ * the entry does not name makes the answer an assumption. No controller at all (a route without Gateway parents) counts
  * as unknown.
  */
 export function decideSupport(
@@ -186,7 +202,11 @@ export function decideSupport(
     controllers.length === 0 ? "no Gateway parent names its controller" : undefined;
   for (const c of controllers) {
     if (!c.known) {
-      unknown ??= c.why;
+      // A controller outside the known families that the entry itself names (STUNner for its
+      // TURN protocols) supports it; "not listed" is a fact only for the known families.
+      const named = c.controllerName;
+      if (named === undefined || !entry.controllers.some((p) => named.startsWith(p)))
+        unknown ??= c.why;
       continue;
     }
     if (!entry.controllers.some((p) => c.controllerName.startsWith(p)))

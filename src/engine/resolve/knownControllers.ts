@@ -27,8 +27,12 @@ const KNOWN_CONTROLLERS: readonly KnownController[] = [
 /** The controller a reference is resolved for, as far as the input tells. */
 export type ControllerOf =
   | { known: true; controllerName: string; implementation: string; className: string }
-  /** `why` in the user's words: "GatewayClass istio-waypoint is not in the input". */
-  | { known: false; why: string };
+  /**
+   * `why` in the user's words: "GatewayClass istio-waypoint is not in the input"; controllerName
+   * when the class names one that is not among the known families (a support table entry may
+   * still list it).
+   */
+  | { known: false; why: string; controllerName?: string };
 
 /** Names the controller, or says why it is unknown. */
 export function identifyController(className: string, controllerName?: string): ControllerOf {
@@ -43,5 +47,6 @@ export function identifyController(className: string, controllerName?: string): 
   return {
     known: false,
     why: `GatewayClass ${className} names controller ${controllerName}, which gwsim cannot tie to an implementation`,
+    controllerName,
   };
 }

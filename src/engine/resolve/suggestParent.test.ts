@@ -75,4 +75,30 @@ describe("did you mean <ns>/<name> for a missing parent", () => {
       "parentRef Gateway infra/checkout-gateway is not in the input, so the route has no status for it.",
     );
   });
+
+  it("a parent whose file sets no namespace: fix the parent or render, not the parentRef", () => {
+    // A GitOps folder (home-ops style): the Gateway's namespace comes from kustomize or Flux
+    // targetNamespace when applied, so it reads as default here while routes point at network.
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: envoy-external}
+spec:
+  gatewayClassName: envoy
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: app, namespace: media}
+spec:
+  parentRefs: [{name: envoy-external, namespace: network}]
+  rules: [{backendRefs: [{name: app, port: 80}]}]
+`;
+    const a = analyze([{ name: "gw.yaml", text }], { world: "closed" });
+    const diag = a.diagnostics.find(
+      (d) => d.code === "ref.not-found" && d.message.startsWith("parentRef"),
+    );
+    expect(diag?.message).toBe(
+      "parentRef Gateway network/envoy-external is not in the input, so the route has no status for it: did you mean Gateway default/envoy-external? Its file sets no namespace, so it is read as default; if kustomize (`namespace:`) or Flux (`targetNamespace`) applies it in network, check the rendered output (`kustomize build DIR | gwsim check -`) or set `namespace: network` in its metadata.",
+    );
+  });
 });

@@ -277,6 +277,9 @@ export function explainListeners(
         item.reason = `chosen by the SNI ${q.sni ?? ""}, but the Host ${q.hostname} belongs to listener ${misdirected.byHost?.model.name ?? "?"}: 421`;
       else if (misdirected?.byHost === l)
         item.reason = `most specific listener for the Host ${q.hostname}, but the TLS connection was made for the SNI ${q.sni ?? ""}: 421`;
+      else if (l === chosen && (q.scheme === "tcp" || q.scheme === "udp"))
+        // TCP and UDP carry no hostname (the spec ignores a listener hostname for them).
+        item.reason = `the ${m.protocol} listener on port ${m.port} (a ${m.protocol} connection carries no hostname to choose by)`;
       else if (l === chosen)
         item.reason = `most specific listener hostname covering the ${matchWhat} ${matchOn || "(none)"} (${describeHostnameKind(m.hostname)} ${pattern})`;
       else if (isHostnameMatch(pattern, matchOn))

@@ -233,6 +233,25 @@ describe("TCPRoute", () => {
     expect(kinds).toEqual(new Set(["forwarded", "connection-refused"]));
   });
 
+  test("the listener is chosen by port, not by a hostname a TCP connection does not carry", () => {
+    const t = traceRequest(router, { scheme: "tcp", port: 5432, host: "db.example.com" });
+    expect(t.listeners.find((l) => l.listener === "tcp")?.reason).toBe(
+      "the TCP listener on port 5432 (a TCP connection carries no hostname to choose by)",
+    );
+    expect(t.virtualHost?.reason).toBe(
+      "a TCP connection carries no hostname: every TCPRoute attached to the listener is a candidate",
+    );
+  });
+
+  test("a TCP listener without routes says no TCPRoute is attached", () => {
+    // A home-ops Gateway's `ssh` listener (TCP :22) before its TCPRoute is applied.
+    const empty = routerFor(gw, []);
+    expect(traceRequest(empty, { scheme: "tcp", port: 5432 }).outcome).toMatchObject({
+      kind: "connection-refused",
+      reason: "listener tcp has no TCPRoute attached",
+    });
+  });
+
   test("a tcp request needs a port", () => {
     expect(traceRequest(router, { scheme: "tcp" }).outcome.reason).toBe(
       "a tcp request needs a port",

@@ -84,7 +84,12 @@ function traceUncapped(router: Router, req: SimRequest, options: TraceOptions): 
   const kinds = viaTls ? (["TLSRoute", "TCPRoute"] as const) : kindsFor(r.scheme, grpc);
   const vhost = listener.virtualHosts.lookup(hostKey);
   if (vhost === undefined) {
-    const reason = `listener ${listener.model.name} has no route whose hostnames cover ${hostKey || "(no host)"}${listener.virtualHostList.length > 0 ? ` (route hostnames here: ${listener.virtualHostList.map((v) => v.hostname).join(", ")})` : " (no routes attached)"}`;
+    // A TCP or UDP connection carries no hostname: the only way to miss is that no route of its
+    // kind is attached, which is what the user needs to read (not "no hostname covers (no host)").
+    const reason =
+      hostKey === "" && listener.virtualHostList.length === 0
+        ? `listener ${listener.model.name} has no ${kinds.join(" or ")} attached`
+        : `listener ${listener.model.name} has no route whose hostnames cover ${hostKey || "(no host)"}${listener.virtualHostList.length > 0 ? ` (route hostnames here: ${listener.virtualHostList.map((v) => v.hostname).join(", ")})` : " (no routes attached)"}`;
     trace.outcome = l4
       ? failureOutcome("connection-refused", 0, reason, grpc)
       : failureOutcome("not-found", 404, reason, grpc);
@@ -92,7 +97,10 @@ function traceUncapped(router: Router, req: SimRequest, options: TraceOptions): 
   }
   trace.virtualHost = {
     hostname: vhost.hostname,
-    reason: describeVhostChoice(vhost, hostKey, listener.virtualHostList),
+    reason:
+      l4 && !viaTls
+        ? `a ${listener.model.protocol} connection carries no hostname: every ${kinds.join(" or ")} attached to the listener is a candidate`
+        : describeVhostChoice(vhost, hostKey, listener.virtualHostList),
   };
   const ctx = new MatchContext(r.path, r.query, r.method, r.headers, r.grpc);
   const explained = explainCandidates(vhost, ctx, kinds);
