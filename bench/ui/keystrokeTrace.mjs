@@ -5,7 +5,8 @@
  *
  * A keystroke is the span between the page's `bench:keydown` and `bench:painted` marks. Every
  * top-level task of the page's main thread in it is put in one kind: the keydown task (Monaco's
- * typing, the store's update, the analysis sent), a rendering frame, the worker's answer
+ * typing, the store's update, the analysis sent), a rendering frame (after the answer: the frame
+ * that shows the change, then the one the bench's `painted` mark lands in), the worker's answer
  * (postMessage: delta applied, markers, React's render and commit of the canvas), or other. CPU is
  * the trace's thread time (`tdur`), which load on a shared machine inflates less than wall time.
  * The sampled profile then gives, per kind, the functions with the most inclusive time (sampled,
@@ -119,10 +120,16 @@ for (const { from, to } of measured) {
   let cpu = 0;
   const inWindow = tasks.filter((task) => task.ts + task.dur >= from && task.ts < to);
   const answerTask = inWindow.find((task) => kindOf(task) === "answer");
+  let framesAfter = 0;
   for (const task of inWindow) {
     // Before the answer, the main thread's work delays it; after it, the frame that shows it.
     const phase = answerTask === undefined || task.ts < answerTask.ts ? "before" : "after";
-    const kind = kindOf(task) === "answer" ? "answer" : `${phase} the answer: ${kindOf(task)}`;
+    let taskKind = kindOf(task);
+    // The first frame after the answer draws the squiggles and the graph (Monaco renders in its
+    // animation frame callback); the bench's `painted` mark lands in the next one.
+    if (phase === "after" && taskKind === "frame")
+      taskKind = framesAfter++ === 0 ? "frame that shows it" : "frame after that";
+    const kind = taskKind === "answer" ? "answer" : `${phase} the answer: ${taskKind}`;
     const entry = byKind.get(kind) ?? {
       cpu: 0,
       tasks: 0,
