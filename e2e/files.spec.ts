@@ -57,6 +57,23 @@ test("opening files through the picker appends their documents after a # file: c
   await expect.poll(() => api.getText()).toBe(before);
 });
 
+test("added files come into view: the first added object is shown in the inspector, canvas and editor", async ({
+  app,
+  api,
+  page,
+}) => {
+  await app.fileInput.setInputFiles([
+    { name: "imported-route.yaml", mimeType: "application/yaml", buffer: Buffer.from(extraRoute) },
+  ]);
+  await api.waitForAnalysis();
+  await expect(page.getByTestId("inspector-title")).toContainText("imported");
+  await expect(page.getByTestId("graph-node-httproute-team-a-imported")).toBeInViewport();
+  await expect(page.locator("#editor-pane .view-lines")).toContainText(
+    "# file: imported-route.yaml",
+  );
+  await page.screenshot({ path: "test-results/ux24-added-file-in-view.png" });
+});
+
 test("dropping a YAML file on the page adds it; other files are skipped with a note", async ({
   page,
   app,

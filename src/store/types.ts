@@ -8,7 +8,7 @@ export type ChangeOrigin =
   "editor" | "canvas" | "inspector" | "file" | "example" | "restore" | "undo";
 
 /** Who asked for the selection: the editor does not scroll itself when the cursor made the selection. */
-export type SelectionOrigin = "editor" | "canvas" | "inspector" | "problems";
+export type SelectionOrigin = "editor" | "canvas" | "inspector" | "problems" | "files";
 
 export interface DocumentSlice {
   /** The YAML text: the single source of truth (comments and formatting live here). */

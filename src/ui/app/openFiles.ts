@@ -2,6 +2,7 @@ import { useGwsimStore } from "../../store";
 import { appendFiles, isYamlFileName, type OpenedFile } from "./combineFiles";
 import { mayReplaceWorkspace } from "./namedWorkspaces";
 import { describeOpened, isZipFileName, type OpenedSource } from "./describeOpened";
+import { selectFirstObjectFromLine } from "./selectAdded";
 
 /** Open: the files become the workspace (after asking, when work would be lost). Add: they join it. */
 export type OpenMode = "open" | "add";
@@ -20,10 +21,24 @@ export async function openFiles(fileList: Iterable<File>, mode: OpenMode = "add"
     const names = opened.length === 1 ? `“${opened[0]?.name ?? ""}”` : `${opened.length} files`;
     if (!(await mayReplaceWorkspace(`Open ${names} in place of the current workspace?`))) return;
     store.replaceWorkspace(appendFiles("", opened), "file");
-  } else if (opened.length > 0)
-    store.setText(appendFiles(useGwsimStore.getState().text, opened), "file");
+  } else if (opened.length > 0) {
+    const current = useGwsimStore.getState().text;
+    const text = appendFiles(current, opened);
+    store.setText(text, "file");
+    // Added documents land below the current ones, usually off-screen in the canvas and the
+    // editor: show the first of them, so the person sees what they added.
+    selectFirstObjectFromLine(lineAfterPrefix(text, current));
+  }
   const notice = describeOpened(sources);
   if (notice) store.setNotice(notice);
+}
+
+/** The 1-based line where `text` stops repeating `current` (appendFiles keeps it as a prefix). */
+function lineAfterPrefix(text: string, current: string): number {
+  const prefix = text.startsWith(current) ? current : "";
+  let line = 1;
+  for (const ch of prefix) if (ch === "\n") line += 1;
+  return line;
 }
 
 async function readSource(file: File): Promise<OpenedSource> {
