@@ -50,3 +50,33 @@ describe("listProblems", () => {
     expect(row?.message).toMatch(/^HTTPRoute app\/r rule 0: .*gone/);
   });
 });
+
+describe("listProblems on a slice of a cluster", () => {
+  const route = (parentRef: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: web, namespace: shop }
+spec:
+  parentRefs: [${parentRef}]
+  rules:
+    - backendRefs: [{ name: web, port: 80 }]
+`;
+
+  it("counts no error for a parent the world assumes: its status is unknown, as check says", () => {
+    const analysis = analyze([
+      { name: "route.yaml", text: route("{ name: eg, namespace: infra }") },
+    ]);
+    const problems = listProblems(analysis);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(problems.filter((p) => p.kind === "route")).toEqual([]);
+    // The located note that says the parent is assumed is still listed.
+    expect(problems.map((p) => p.code)).toContain("assume.parent");
+  });
+
+  it("lists a parent that will get no status as a warning, not a refusal", () => {
+    const ref = "{ group: example.com, kind: Mesh, name: m }";
+    const analysis = analyze([{ name: "route.yaml", text: route(ref) }]);
+    const row = listProblems(analysis).find((p) => p.kind === "route");
+    expect(row?.severity).toBe("warning");
+    expect(row?.message).toMatch(/^HTTPRoute shop\/web is not attached to/);
+  });
+});

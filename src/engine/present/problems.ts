@@ -52,7 +52,9 @@ export function listProblems(analysis: Analysis): Problem[] {
     return problem;
   });
   for (const e of analysis.explain) {
-    if (!e.accepted) problems.push(routeProblem(e, objects));
+    // An assumed parent's status is unknown, never a rejection: its located assume.parent note
+    // already says so, and `gwsim check` counts no error for it either.
+    if (!e.accepted && e.unknownParent !== true) problems.push(routeProblem(e, objects));
   }
   for (const p of backendProblems(analysis, objects)) problems.push(p);
   for (const p of listenerProblems(analysis, objects)) problems.push(p);
@@ -120,7 +122,9 @@ function routeProblem(e: RouteParentExplain, objects: Map<string, ObjectSummary>
   const problem: Problem = {
     id: `route-${e.route}-${e.parentRefIndex}`,
     kind: "route",
-    severity: "error",
+    // No status entry at all (a parent kind gwsim does not reconcile, a class not accepted) is
+    // what the lint reports as a warning: the route is not refused, nothing answers for it.
+    severity: e.noStatusReason === undefined ? "error" : "warning",
     message: phrase.message,
     code: e.reason,
     object: e.route,
