@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze";
-import { listProblems } from "./problems";
+import { resourceKey } from "../api/keys";
+import type { RouteParentExplain } from "../types";
+import { describeRouteParentProblem, listProblems } from "./problems";
 
 const TEXT = `# world: closed
 apiVersion: gateway.networking.k8s.io/v1
@@ -78,5 +80,36 @@ spec:
     const row = listProblems(analysis).find((p) => p.kind === "route");
     expect(row?.severity).toBe("warning");
     expect(row?.message).toMatch(/^HTTPRoute shop\/web is not attached to/);
+  });
+});
+
+describe("describeRouteParentProblem", () => {
+  const explain = (message: string, noStatusReason: string): RouteParentExplain => ({
+    route: resourceKey("HTTPRoute", "shop", "web"),
+    parentRefIndex: 0,
+    parentRef: { name: "eg" },
+    noStatusReason,
+    accepted: false,
+    reason: "Pending",
+    message,
+    checks: [],
+    listeners: [],
+  });
+
+  it("says a no-status reason once when the message already ends with it", () => {
+    const reason = "Gateway shop/eg is not in the workspace";
+    const phrase = describeRouteParentProblem(explain(`status unknown: ${reason}`, reason), "shop");
+    expect(phrase.message).toBe(
+      `HTTPRoute shop/web is not attached to shop/eg: status unknown: ${reason}`,
+    );
+    expect(phrase.hint).toBeUndefined();
+  });
+
+  it("keeps a no-status reason the message does not say as the hint", () => {
+    const phrase = describeRouteParentProblem(
+      explain("Gateway shop/eg not found", "no status"),
+      "shop",
+    );
+    expect(phrase.hint).toBe("no status");
   });
 });

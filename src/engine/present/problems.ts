@@ -84,7 +84,9 @@ export function describeRouteParentProblem(
   }
   const because = failing.length > 0 ? failing.join("; ") : e.message;
   const message = `${objectLabel(e.route)} is not attached to ${target}: ${because}`;
-  if (e.noStatusReason !== undefined) return { message, hint: e.noStatusReason };
+  // The no-status reason is often the very clause the message ends with: say it once.
+  if (e.noStatusReason !== undefined)
+    return message.includes(e.noStatusReason) ? { message } : { message, hint: e.noStatusReason };
   if (failing.length > 0 && e.message && !failing.some((f) => e.message.includes(tailOf(f))))
     return { message, hint: e.message };
   return { message };

@@ -145,15 +145,13 @@ function ProblemRow({
   onShow: (p: Problem) => void;
   titled?: boolean;
 }) {
-  // A route's "no status" reason is often the very clause its message ends with: say it once.
-  const hint = p.hint && !p.message.includes(p.hint) ? p.hint : undefined;
   return (
     <button
       type="button"
       className={`problem problem-${p.severity} ${p.object && p.object === selected ? "is-selected" : ""}`}
       data-testid={testIdOf(p)}
       data-kind={p.kind}
-      title={titled ? (hint ? `${p.message}\n${hint}` : p.message) : undefined}
+      title={titled ? (p.hint ? `${p.message}\n${p.hint}` : p.message) : undefined}
       onClick={() => onShow(p)}
     >
       <span className={`sev sev-${p.severity}`} role="img" aria-label={p.severity}>
@@ -161,7 +159,7 @@ function ProblemRow({
       </span>
       <span className="problem-text">
         <span className="problem-message">{p.message}</span>
-        {hint && <span className="problem-hint">{hint}</span>}
+        {p.hint && <span className="problem-hint">{p.hint}</span>}
       </span>
       <span className="problem-code">{p.code}</span>
       {p.line !== undefined && <span className="problem-loc">line {p.line}</span>}
