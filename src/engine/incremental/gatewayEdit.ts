@@ -12,11 +12,13 @@
  *   but `listeners`, and the same names, hostnames and tls per listener; what the Gateway's part
  *   reports (diagnostics, assumed objects) must read the same before and after.
  * - attachment: every route whose parentRefs name the Gateway is attached again on its own
- *   (rehostRoute.ts attachOnItsOwn) against the old and the new listeners. The old must give revision
- *   n's settled verdicts (no cross-route rule touched them); the new must give the same verdicts and
- *   attachments, so every route status, the attachedRoutes counts, the explain and attachment lists,
- *   the table's virtual hosts and the route nodes and edges stand. Routes of one kind only (the
- *   HTTPRoute/GRPCRoute clash) and no TCP/TLS/UDP route or mesh parent among them.
+ *   (rehostRoute.ts attachOnItsOwn) against the new listeners and must give revision n's explain
+ *   and attachments for it, so every route status, the attachedRoutes counts, the explain and
+ *   attachment lists, the table's virtual hosts and the route nodes and edges stand. Revision n's
+ *   lists are what attachOnItsOwn gave: only routes of one kind name the Gateway (no
+ *   HTTPRoute/GRPCRoute clash on its listeners), no TCP/TLS/UDP route (their notes read listener
+ *   protocols), no mesh parent. The explain lists every listener's protocol and allowedRoutes,
+ *   so typing those where routes name the Gateway falls back (not patched yet).
  * - route table: the Gateway's listeners keep their virtual hosts; the fields describeListener
  *   reads of the listener (port, protocol, ready, …) are written anew.
  * - lint: precedence findings carry a request aimed at the listener's port: the shadow rule is run
@@ -38,12 +40,14 @@ import type { SemanticGraphInput } from "../graph/semanticGraphInput";
 import type { RevisionGraph } from "../graph/edgeChunks";
 import { HOSTNAME_OVERLAP_RULE_INDEX, lintRule, TABLE_RULE_INDEXES } from "../lint/lintAnalysis";
 import type { LintFinding, LintInput } from "../lint/lintTypes";
-import { asRecords, asString } from "../resolve/read";
+import { asRecord, asRecords, asString } from "../resolve/read";
 import type { ResourceIndex } from "../resolve/indexResources";
 import { describeListener } from "../routing/compileRouteTable";
 import type { RouteTable, RouteTableListener } from "../routing/types";
 import { assessGateway } from "../status/assessGateway";
 import { buildGatewayListeners, type GatewayListeners } from "../status/buildGatewayListeners";
+import { createAdmissionMemo } from "../status/checkListenerAdmission";
+import { isListenerReady, type ListenerState } from "../status/listenerState";
 import type { StatusContext } from "../status/statusContext";
 import { writeGatewayStatus } from "../status/writeGatewayStatus";
 import type { Diagnostic, GatewayModel, Manifest, ObjectSummary, ResolvedRoute } from "../types";
@@ -124,21 +128,29 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
   const reconciled = reconciledListeners(analysis, input.listeners);
   const nextListeners = new Map(reconciled);
   nextListeners.set(before.key, fresh.built);
-  const attachCtx = { was: was.ctx(), now: now.ctx() };
-  const settledRoutes = routeAttachments(analysis, routesOf);
-  for (const m of routesOf) {
+  // Shared by the routes, as computeStatus shares it (the checks read the listener and route).
+  const attachCtx = { ...now.ctx(), admission: createAdmissionMemo() };
+  // A listener selecting namespaces by label makes the world assume the labels of an undeclared
+  // namespace (recordAssumption): then what the routes' attachment reports is compared too. Else
+  // it reads only the routes' parentRefs and the index, which the edit left as they were.
+  const selects = selectsByLabel(before) || selectsByLabel(after);
+  const oldAttachCtx = selects ? { ...was.ctx(), admission: createAdmissionMemo() } : undefined;
+  // The usual keystroke (a port no parentRef names) changes nothing the attachment reads of a
+  // listener: no route is attached again.
+  const portRead = routesOf.some((m) => namesPort(m, before));
+  const unread = listenersReadAlike(old.built, fresh.built, portRead);
+  const settledRoutes = unread ? new Map() : routeAttachments(analysis, routesOf);
+  for (const m of unread ? [] : routesOf) {
     const route = input.route(m.key);
-    if (route === undefined) return "a route naming the Gateway is not resolved";
-    const w = attachOnItsOwn(attachCtx.was, m, route, reconciled);
-    const n = attachOnItsOwn(attachCtx.now, m, route, nextListeners);
-    if (w.mesh || n.mesh) return "a route naming the Gateway has a mesh parent";
     const settled = settledRoutes.get(m.key);
-    if (
-      JSON.stringify([w.explain, w.attachments]) !==
-      JSON.stringify([settled?.explain ?? [], settled?.attachments ?? []])
-    )
-      return "revision n's verdicts for a route naming the Gateway read other routes";
-    if (JSON.stringify([w.explain, w.attachments]) !== JSON.stringify([n.explain, n.attachments]))
+    if (route === undefined || settled === undefined)
+      return "a route naming the Gateway is not resolved";
+    if (oldAttachCtx !== undefined) attachOnItsOwn(oldAttachCtx, m, route, reconciled);
+    // Revision n's explain and attachments of the route are what attachOnItsOwn gave: routes of
+    // one kind only name the Gateway (routesNaming), so no cross-route rule rewrote them.
+    const n = attachOnItsOwn(attachCtx, m, route, nextListeners);
+    if (n.mesh) return "a route naming the Gateway has a mesh parent";
+    if (!sameData(n.explain, settled.explain) || !sameData(n.attachments, settled.attachments))
       return "a route attaches to the edited Gateway otherwise";
   }
   // Counted as computeRouteStatuses counts them: the attachments stand, so the counts do.
@@ -171,7 +183,7 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
     input.sameReport(a.diagnostics, b.diagnostics) &&
     JSON.stringify([...a.assumptions.values()].map((x) => x.object)) ===
       JSON.stringify([...b.assumptions.values()].map((x) => x.object));
-  if (!alike(old.ctx, fresh.ctx) || !alike(attachCtx.was, attachCtx.now))
+  if (!alike(old.ctx, fresh.ctx) || (oldAttachCtx !== undefined && !alike(oldAttachCtx, attachCtx)))
     return "what the Gateway's status reports changed";
 
   const status = { ...analysis.status, [before.key]: written.status };
@@ -318,8 +330,15 @@ function patchGatewayLint(
   if (shadowRule === undefined) return "the lint rules moved";
   if ((input.lintByRule[shadowRule] ?? []).length > 0)
     return "revision n finds shadowed matches (their requests may aim at the edited listener)";
-  const own: RouteTable = { listeners: routeTable.listeners.filter((l) => l.gateway === gateway) };
-  if (lintRule(shadowRule, { ...input.lint, gateways, routeTable: own }).length > 0)
+  const own = (t: RouteTable) => t.listeners.filter((l) => l.gateway === gateway);
+  // An entry is shadowed on a ready listener by an entry above it in its virtual host; the request
+  // proving it is aimed at the listener's port, and routed among the Gateway's listeners on that
+  // port. With those the same (ports renumbered alike), revision n's finding nothing stands.
+  if (
+    !sameShadowReading(own(input.analysis.routeTable), own(routeTable)) &&
+    lintRule(shadowRule, { ...input.lint, gateways, routeTable: { listeners: own(routeTable) } })
+      .length > 0
+  )
     return "the edited Gateway's listeners shadow matches";
   const overlaps = lintRule(HOSTNAME_OVERLAP_RULE_INDEX, { ...input.lint, gateways, routeTable });
   const was = input.lintByRule[HOSTNAME_OVERLAP_RULE_INDEX] ?? [];
@@ -327,6 +346,26 @@ function patchGatewayLint(
   const out = input.lintByRule.slice();
   out[HOSTNAME_OVERLAP_RULE_INDEX] = overlaps;
   return out;
+}
+
+/**
+ * Whether the shadow rule reads the Gateway's table listeners alike: the same virtual hosts, ready,
+ * protocol and hostname each, and the same listeners sharing a port.
+ */
+function sameShadowReading(
+  was: readonly RouteTableListener[],
+  now: readonly RouteTableListener[],
+): boolean {
+  if (was.length !== now.length) return false;
+  for (let i = 0; i < was.length; i++) {
+    const a = was[i] as RouteTableListener;
+    const b = now[i] as RouteTableListener;
+    if (a.virtualHosts !== b.virtualHosts || a.ready !== b.ready) return false;
+    if (a.protocol !== b.protocol || a.hostname !== b.hostname) return false;
+    for (let j = 0; j < i; j++)
+      if ((was[j]?.port === a.port) !== (now[j]?.port === b.port)) return false;
+  }
+  return true;
 }
 
 /**
@@ -384,4 +423,58 @@ interface DrawnSide {
 function ownerKey(d: Diagnostic): ResourceKey | undefined {
   const o = d.object;
   return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
+}
+
+/** Whether a parentRef of the route that may name the Gateway asks for a port. */
+function namesPort(route: Manifest, gateway: Manifest): boolean {
+  return asRecords(route.spec["parentRefs"]).some(
+    (ref) => asString(ref["name"]) === gateway.name && ref["port"] !== undefined,
+  );
+}
+
+/**
+ * Whether every listener reads the same to a route's attachment (checkListenerAdmission,
+ * attachRouteParent): its name, owner, hostname, protocol, allowedRoutes, route kinds and
+ * readiness, and its port when a parentRef names one.
+ */
+function listenersReadAlike(was: GatewayListeners, now: GatewayListeners, port: boolean): boolean {
+  const reading = (l: ListenerState) => [
+    l.name,
+    l.owner.key,
+    l.hostname ?? null,
+    l.protocol,
+    l.allowedRoutes,
+    l.supportedKinds,
+    isListenerReady(l),
+    port ? l.port : null,
+  ];
+  return sameData(was.listeners.map(reading), now.listeners.map(reading));
+}
+
+/** Whether a listener of the Gateway admits routes by namespace labels. */
+function selectsByLabel(gateway: Manifest): boolean {
+  return asRecords(gateway.spec["listeners"]).some(
+    (l) => asRecord(asRecord(l["allowedRoutes"])?.["namespaces"])?.["selector"] !== undefined,
+  );
+}
+
+/**
+ * Deep equality of plain data (what JSON keeps), without a string per side: the routes' explains
+ * are compared one by one, thousands of them per keystroke.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (!(k in y) || !sameData(x[k], y[k])) return false;
+  return true;
 }
