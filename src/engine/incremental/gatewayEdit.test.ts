@@ -3,6 +3,7 @@
  * analysis (the Analysis, the settled listeners the isolation lens reads, the stage outputs the
  * next edit starts from), and each edit the proof does not cover falls back with its reason.
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { analyzeRevision, type AnalyzedRevision } from "../analyze";
@@ -179,6 +180,32 @@ describe("a Gateway's listener edited in place", () => {
       ),
       /attaches .* otherwise/,
     );
+  });
+
+  test("HTTP to HTTPS where the certificate was already named: the routes' explain reads the protocol", () => {
+    // Same route kinds, still ready: only the protocol in each route's listener check changes.
+    // A real certificate (Kong's example), so HTTPS is programmed as HTTP was.
+    const kong = readFileSync(
+      new URL(
+        "../../../fixtures/corpus/Kong__kubernetes-ingress-controller/examples/gateway-grpcroute-via-https.yaml",
+        import.meta.url,
+      ),
+      "utf8",
+    );
+    const doc = kong.split(/^---$/m).find((d) => /^kind: Secret$/m.test(d)) ?? "";
+    const secret = `---${doc.replace("name: grpcroute-example", "name: cert\n  namespace: infra")}`;
+    const tls = "      tls:\n        certificateRefs:\n          - name: cert\n";
+    const http =
+      BASE.replace(
+        '      hostname: "*.example.com"\n      allowedRoutes',
+        `      hostname: "*.example.com"\n${tls}      allowedRoutes`,
+      ) + secret;
+    const https = http.replace(
+      "      protocol: HTTP\n      port: 8080\n",
+      "      protocol: HTTPS\n      port: 8080\n",
+    );
+    expect(https).not.toEqual(http);
+    expectFallback(http, https, /attaches .* otherwise/);
   });
 
   test("the class, a listener added, a written status or a ListenerSet: full pipeline", () => {
