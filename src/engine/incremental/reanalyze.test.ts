@@ -377,7 +377,8 @@ describe("what one edit reuses", () => {
       BASE.replace("shop\n  labels:\n    team: shop", "shop\n  labels:\n    team: shoq"),
       /selects namespaces by label/,
     );
-    expectFallback(BASE, BASE.replace("port: 80\n", "port: 81\n"), /Gateway .* not a route/);
+    // A listener's port is proven apart (gatewayEdit.test.ts); its name is read by every route.
+    expectFallback(BASE, BASE.replace("- name: http\n", "- name: htt\n"), /listener's name/);
     expectFallback(BASE, BASE.replace("- port: 8080", "- port: 8081"), /backendRef to port 8080/);
   });
 
@@ -1231,6 +1232,13 @@ describe("incremental equals fresh on random edit sequences", () => {
     fc
       .tuple(fc.nat(), fc.constantFrom(80, 8080, 9090))
       .map(([i, p]) => nth(/port: \d+/g, () => `port: ${p}`)(i)),
+    // A Gateway listener's protocol or allowedRoutes typed (gatewayEdit.ts).
+    fc
+      .tuple(fc.nat(), fc.constantFrom("HTTP", "HTTPS", "TCP", "HTT"))
+      .map(([i, p]) => nth(/protocol: \w+/g, () => `protocol: ${p}`)(i)),
+    fc
+      .tuple(fc.nat(), fc.constantFrom("All", "Same", "Sam"))
+      .map(([i, f]) => nth(/from: \w+/g, () => `from: ${f}`)(i)),
     fc
       .tuple(fc.nat(), fc.constantFrom("/", "/a", "/api", "/v2", "/b/longer", "/c"))
       .map(([i, v]) => nth(/value: \/[\w/-]*/g, () => `value: ${v}`)(i)),
@@ -1452,6 +1460,7 @@ describe("incremental equals fresh on random edit sequences", () => {
       "ghosts-moved",
       "grant-readers",
       "policy-spec",
+      "gateway-listeners",
     ])
       expect([p, proofs.get(p) ?? 0]).not.toEqual([p, 0]);
   }, 120_000);

@@ -59,6 +59,7 @@ import { sameApartFromLines, shiftedRevision } from "./shiftLocations";
 import { namespaceEditReach, withNamespacesReplaced } from "./namespaceEdit";
 import { framesPointedAt, grantEditReach } from "./grantEdit";
 import { policyEditReach } from "./policyEdit";
+import { gatewayListenerEdit } from "./gatewayEdit";
 import { mayBePolicy } from "../resolve/resolvePolicyAttachments";
 import { tableRulesStand, type TableSide } from "./localTableLint";
 import { patchRouteFindings, type RouteFindings } from "./routeDiagnostics";
@@ -137,7 +138,10 @@ export interface Reanalysis {
  * - "grant-readers": a ReferenceGrant edited, the routes whose references cross into its namespace
  *   resolved again as if edited, its node, edges and the namespace frames rebuilt (grantEdit.ts);
  * - "policy-spec": a policy edited with its targetRefs as they were: only its node and summary
- *   change (policyEdit.ts).
+ *   change (policyEdit.ts);
+ * - "gateway-listeners": a Gateway's listener edited (a port, a protocol, allowedRoutes), every
+ *   route naming it attaching as before: the Gateway's status, model, table listeners, node and
+ *   lint worked out again (gatewayEdit.ts).
  */
 export type ReuseProof =
   | "route-rules"
@@ -152,7 +156,8 @@ export type ReuseProof =
   | "ghosts-moved"
   | "namespace-labels-unread"
   | "grant-readers"
-  | "policy-spec";
+  | "policy-spec"
+  | "gateway-listeners";
 
 /** One Service edited in place, proven to reach no other object (serviceEdit.ts). */
 interface ServiceEdit {
@@ -257,6 +262,90 @@ export function reanalyze(
       return "the route's hostnames changed and it has dropped rules";
     return { was, now };
   };
+  // A Gateway's listener typed: its own part of each stage is worked out again (gatewayEdit.ts).
+  const gatewayAt = changed.length === 1 ? (changed[0] as number) : -1;
+  const gatewayBefore = stages.manifests[gatewayAt];
+  const gatewayAfter = loaded.manifests[gatewayAt];
+  if (
+    gatewayBefore?.kind === "Gateway" &&
+    gatewayAfter?.kind === "Gateway" &&
+    gatewayBefore.modelled &&
+    gatewayAfter.modelled
+  ) {
+    if (index.byKey.get(gatewayBefore.key) !== gatewayBefore)
+      return fallback("the edited object is a duplicate");
+    const patch = gatewayListenerEdit({
+      analysis,
+      listeners: previous.listeners,
+      lintByRule: stages.lintByRule,
+      index,
+      was: { gateway: gatewayBefore, ctx: () => context(index, stages.locator) },
+      now: { gateway: gatewayAfter, ctx: () => context(nextIndex, loaded.locator) },
+      route: (key) => analysis.routes[positionsOf(routePositions, analysis.routes, key)[0] ?? -1],
+      lint: {
+        manifests: loaded.manifests,
+        locator: loaded.locator,
+        explain: analysis.explain,
+        routes: analysis.routes,
+        attachments: analysis.attachments,
+        world,
+        ...(analysis.readings !== undefined ? { readings: analysis.readings } : {}),
+      },
+      sameReport,
+    });
+    if (typeof patch === "string") return fallback(patch);
+    if (!locatedAlike(stages, gatewayAfter, loaded.locator))
+      return fallback("a finding of revision n points elsewhere in the edited document now");
+    const lint = patch.lintByRule === stages.lintByRule ? analysis.lint : patch.lintByRule.flat();
+    const diagnostics =
+      lint === analysis.lint && sameJson(stages.validationDiagnostics, loaded.validationDiagnostics)
+        ? analysis.diagnostics
+        : mergeDiagnostics(
+            loaded.loadDiagnostics,
+            loaded.validationDiagnostics,
+            stages.statusDiagnostics,
+            lint,
+            stages.drift,
+          );
+    const summary = summarize(gatewayAfter);
+    let objects = analysis.objects;
+    if (!sameJson(summary, objects[gatewayAt])) {
+      objects = objects.slice();
+      objects[gatewayAt] = summary;
+    }
+    const graph = patch.graph(objects, diagnostics);
+    if (typeof graph === "string") return fallback(graph);
+    const proofs: ReuseProof[] = ["gateway-listeners"];
+    if (linesMoved) proofs.push("lines-moved");
+    return {
+      proofs,
+      revision: {
+        analysis: {
+          ...analysis,
+          objects,
+          diagnostics,
+          lint,
+          status: patch.status,
+          gateways: patch.gateways,
+          routeTable: patch.routeTable,
+          graph,
+        },
+        sources,
+        options,
+        index: nextIndex,
+        written: loaded.written,
+        listeners: patch.listeners,
+        stages: {
+          ...stages,
+          manifests: loaded.manifests,
+          locator: loaded.locator,
+          loadDiagnostics: loaded.loadDiagnostics,
+          validationDiagnostics: loaded.validationDiagnostics,
+          lintByRule: patch.lintByRule,
+        },
+      },
+    };
+  }
   const edits: RouteEdit[] = [];
   const services: ServiceEdit[] = [];
   const findings: RouteFindings[] = [];
