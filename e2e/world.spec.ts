@@ -103,7 +103,16 @@ test("switching to closed shows what an empty cluster does, and the choice is sa
     "data-assumed",
     "true",
   );
-  await expect(app.problem("GatewayClass platform is not in the input")).toHaveCount(1);
+  // The missing class is reported once, at the Gateway's gatewayClassName; each route the Gateway
+  // would carry says why it is not attached, naming that cause.
+  await expect(
+    app.problem("spec.gatewayClassName: GatewayClass platform is not in the input"),
+  ).toHaveCount(1);
+  await expect(
+    app
+      .problem(/is not attached to shop\/public .*: Gateway shop\/public is not reconciled/)
+      .first(),
+  ).toBeVisible();
   // The shown trace follows: the Gateway no controller reconciles refuses the connection.
   await expect(sim.outcome).toHaveAttribute("data-kind", "connection-refused");
   await expect(sim.trace).toHaveAttribute("data-state", "current");

@@ -105,6 +105,14 @@ describe("describeRouteParentProblem", () => {
     expect(phrase.hint).toBeUndefined();
   });
 
+  it("keeps only what a no-status reason adds to the clause the message ends with", () => {
+    const clause = "Gateway shop/eg is not reconciled: its GatewayClass gc is not in the input";
+    const reason = `${clause}; no controller writes status for it`;
+    const phrase = describeRouteParentProblem(explain(clause, reason), "shop");
+    expect(phrase.message).toBe(`HTTPRoute shop/web is not attached to shop/eg: ${clause}`);
+    expect(phrase.hint).toBe("no controller writes status for it");
+  });
+
   it("keeps a no-status reason the message does not say as the hint", () => {
     const phrase = describeRouteParentProblem(
       explain("Gateway shop/eg not found", "no status"),

@@ -84,12 +84,22 @@ export function describeRouteParentProblem(
   }
   const because = failing.length > 0 ? failing.join("; ") : e.message;
   const message = `${objectLabel(e.route)} is not attached to ${target}: ${because}`;
-  // The no-status reason is often the very clause the message ends with: say it once.
   if (e.noStatusReason !== undefined)
-    return message.includes(e.noStatusReason) ? { message } : { message, hint: e.noStatusReason };
+    return { message, ...noStatusHint(e.noStatusReason, because) };
   if (failing.length > 0 && e.message && !failing.some((f) => e.message.includes(tailOf(f))))
     return { message, hint: e.message };
   return { message };
+}
+
+/**
+ * The no-status reason often restates the message's own tail ("Gateway x is not reconciled: …")
+ * and adds what follows from it ("; no controller writes status for it"): say each thing once.
+ */
+function noStatusHint(reason: string, because: string): { hint?: string } {
+  if (because.includes(reason)) return {};
+  if (!reason.startsWith(because)) return { hint: reason };
+  const rest = reason.slice(because.length).replace(/^[;,.]?\s*/, "");
+  return rest ? { hint: rest } : {};
 }
 
 /** "HTTPRoute shop/orders rule 0 cannot send traffic to Service payments/checkout:8080 (RefNotPermitted)". */
