@@ -17,10 +17,10 @@ const at = (text: string): SourceFile[] => [{ name: "workspace.yaml", text }];
 function worker(capacity = 3) {
   const api = createEngineApi(createRevisionCache({ clock, capacity }));
   const sent: AnalysisUpdate[] = [];
-  const send: SendAnalysisUpdate = (...args) => {
-    const update = structuredClone(api.analysisUpdate(...args));
+  const send: SendAnalysisUpdate = async (...args) => {
+    const update = structuredClone(await api.analysisUpdate(...args));
     sent.push(update);
-    return Promise.resolve(update);
+    return update;
   };
   return { api, send, sent };
 }
@@ -193,18 +193,20 @@ describe("the page's analysis arrives as deltas", () => {
     const text = example("shared-gateway-two-teams.yaml");
     // Another caller in the same session moved the worker's base on: the page's delta would not apply.
     let sneak = true;
-    const send: SendAnalysisUpdate = (session, base, revision, sources, world) => {
+    const send: SendAnalysisUpdate = async (session, base, revision, sources, world) => {
       if (sneak && base !== undefined) {
         sneak = false;
-        api.analysisUpdate(session, base, revision, sources, world);
+        await api.analysisUpdate(session, base, revision, sources, world);
         // The worker's base is now that unseen answer; lie about it to the page.
-        const update = api.analysisUpdate(session, base + 1, revision, sources, world);
+        const update = await api.analysisUpdate(session, base + 1, revision, sources, world);
         sent.push(update);
-        return Promise.resolve({ ...update, base: -1 } as AnalysisUpdate);
+        return { ...update, base: -1 } as AnalysisUpdate;
       }
-      const update = structuredClone(api.analysisUpdate(session, base, revision, sources, world));
+      const update = structuredClone(
+        await api.analysisUpdate(session, base, revision, sources, world),
+      );
       sent.push(update);
-      return Promise.resolve(update);
+      return update;
     };
     const page = createAnalysisReceiver("page-1", send);
     await page.analyze(1, at(text), "auto");

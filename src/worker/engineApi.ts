@@ -3,8 +3,10 @@
  * Worker. engine.worker.ts only exposes this object; engineClient.ts is the one caller.
  *
  * The worker's first chunk holds what the first graph and its Problems need: the analysis (load,
- * validation, status, routes, graph, lint) and its delta. Everything else is loaded by the worker
- * on first use, with a dynamic import: the simulator (traces, runs, what-if, case files), the
+ * validation, status, routes, graph, lint). Everything else is loaded by the worker on first use,
+ * with a dynamic import: the delta of a later revision (the first is posted whole; the page asks
+ * for it with the engine's modules once its first graph is shown), the simulator (traces, runs,
+ * what-if, case files), the
  * platform checks' fix-its, their previews and the isolation lens, the Ingress migration, and the
  * CRD schemas with their descriptions (the editor's hover). The
  * page calls every function through comlink and awaits its answer either way, so an on-demand
@@ -17,7 +19,7 @@ import type { FixIt, FixItPreview, IsolationLens, LintFinding, MigrationReport }
 import { workerRevisions, type RevisionCache } from "./revisionCache";
 import { setWorkerReadings, setWorkerWorld, workerSettings } from "./workerWorld";
 import type { Readings, WorldMode } from "../engine";
-import { deepEqual, diffValue, type ValueDelta } from "./analysisDelta";
+import type { ValueDelta } from "./analysisDelta";
 import { cancelSimRun, forgetSimRunCancel } from "./simRunCancels";
 import type { SimulatorApi } from "./simulatorApi";
 
@@ -37,6 +39,7 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
 const loadPlatformChecks = onFirstUse(() => import("./platformChecks"));
 const loadMigration = onFirstUse(() => import("./migrationApi"));
 const loadEditorSchemas = onFirstUse(() => import("../engine/validate/editorSchemas"));
+const loadAnalysisDelta = onFirstUse(() => import("./analysisDelta"));
 
 /** Page sessions whose last analysis the worker keeps (one per engine client; a few is plenty). */
 const MAX_SESSIONS = 4;
@@ -98,19 +101,23 @@ export function createEngineApi(revisions: RevisionCache) {
      * analysis when the worker does not hold that base (first call, worker restarted, another
      * call answered in between) or the world or readings changed.
      */
-    analysisUpdate(
+    async analysisUpdate(
       session: string,
       base: number | undefined,
       revision: number,
       sources: SourceFile[],
       world: WorldMode = DEFAULT_WORLD_MODE,
       readings: Readings = {},
-    ): AnalysisUpdate {
+    ): Promise<AnalysisUpdate> {
       setWorkerWorld(world);
       setWorkerReadings(readings);
       const started = performance.now();
       const analysis = revisions.get(sources, workerSettings()).analysed.analysis;
       const analysed = performance.now();
+      // Only a session that was posted an analysis can be sent a delta. Awaited before reading
+      // `posted`, so what follows runs in one go: a call that arrives meanwhile cannot take this
+      // one's base.
+      const deltas = posted.has(session) ? await loadAnalysisDelta() : undefined;
       const previous = posted.get(session);
       posted.delete(session);
       const id = ++seq;
@@ -118,10 +125,11 @@ export function createEngineApi(revisions: RevisionCache) {
       while (posted.size > MAX_SESSIONS) posted.delete(posted.keys().next().value as string);
       const comparable =
         previous !== undefined &&
+        deltas !== undefined &&
         previous.seq === base &&
         previous.analysis.world === analysis.world &&
-        deepEqual(previous.analysis.readings, analysis.readings);
-      const delta = comparable ? diffValue(previous.analysis, analysis) : undefined;
+        deltas.deepEqual(previous.analysis.readings, analysis.readings);
+      const delta = comparable ? deltas.diffValue(previous.analysis, analysis) : undefined;
       const timing = { analyzeMs: analysed - started, diffMs: performance.now() - analysed };
       return comparable
         ? { revision, seq: id, timing, base: previous.seq, delta }
@@ -136,12 +144,12 @@ export function createEngineApi(revisions: RevisionCache) {
       setWorkerReadings(readings);
     },
     /**
-     * Fetches the engine's on-demand modules (engine/modules/engineModules.ts). The page asks once
-     * its first graph is shown, so a later revision that needs one (an edit, an opened file with
+     * Fetches the engine's on-demand modules (engine/modules/engineModules.ts) and the delta code.
+     * The page asks once its first graph is shown, so a later revision that needs one (an edit, an opened file with
      * a diagnostic to locate) does not wait for it and is not analysed twice.
      */
     async preloadModules(): Promise<void> {
-      await loadAllEngineModules();
+      await Promise.all([loadAllEngineModules(), loadAnalysisDelta()]);
     },
     /**
      * The CRD JSON Schemas, descriptions included, for the editor's completion and hover (plain

@@ -170,7 +170,7 @@ spec: { controller: k8s.io/ingress-nginx, unknownField: 1 }
     expect(JSON.stringify(result)).toContain("unknownField");
   });
 
-  test("a RegularExpression match loads re2, and the analysis (its invalid regex included) equals a preloaded worker's", async () => {
+  test("a RegularExpression match loads re2 (an invalid one diagnosticWords too), and the analysis (its invalid regex included) equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const route = (name: string, match: string) => `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -190,7 +190,10 @@ spec:
     expect(modules.isEngineModuleLoaded("re2")).toBe(false);
     const result = await api.analyze(1, sources);
     expect(modules.isEngineModuleLoaded("re2")).toBe(true);
+    // The dropped rule's located warning is worded by diagnosticWords, loaded on demand too.
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
     expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(result.analysis.diagnostics.map((d) => d.code)).toContain("rule.regex-not-re2");
     // The invalid pattern's RE2 error is in the result, as RE2 words it.
     expect(JSON.stringify(result)).toContain(
       "is not a valid RE2 regular expression: error parsing",
@@ -627,7 +630,7 @@ spec:
     for (const [revision, name] of names.entries()) {
       const sources: SourceFile[] = [{ name: "workspace.yaml", text: read(name) }];
       const update = await api.analysisUpdate("s", base, revision, sources);
-      const expected = reference.analysisUpdate("s", referenceBase, revision, sources);
+      const expected = await reference.analysisUpdate("s", referenceBase, revision, sources);
       expect({ ...update, timing: undefined }).toEqual({ ...expected, timing: undefined });
       base = update.seq;
       referenceBase = expected.seq;

@@ -14,8 +14,9 @@
  * wording being reported is capped), what to say about a policy target that resolves to nothing,
  * the words of an object refused for a "/" in its kind, namespace or name, and what only the
  * mesh parents' pass of a route found (only a route whose backendRef a ReferenceGrant refused for
- * its Gateway parents has one), the words of a file that is not UTF-8 text, and which of
- * several reference problems names a listener's or route's ResolvedRefs reason.
+ * its Gateway parents has one), the words of a file that is not UTF-8 text, which of several reference problems names a
+ * listener's or route's ResolvedRefs reason, and the located warning of a rule dropped for a
+ * regex that is not RE2 (only a route with a dropped rule asks).
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -37,6 +38,7 @@ export { capLongWords, capQuoted } from "../print/capValue";
 export { describeUnresolvedPolicyTarget } from "../status/unresolvedPolicyTarget";
 export { slashInIdentityMessage } from "../load/slashInIdentityWords";
 export { reportMeshView } from "../status/reportMeshView";
+export { reportInvalidRegexes } from "../status/reportInvalidRegexes";
 export { describeEncoding } from "../load/encodingWords";
 export { leadingListenerProblem, leadingRouteProblem } from "../status/leadingProblem";
 export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";

@@ -28,7 +28,6 @@ import { MESH_KIND_RANK, type MeshBinding } from "../mesh/meshTypes";
 import type { GatewayListeners } from "./buildGatewayListeners";
 import type { ListenerState } from "./listenerState";
 import { describeRule, resolveRoute, type RouteResolution } from "./resolveRoute";
-import { reportInvalidRegexes } from "./reportInvalidRegexes";
 import {
   makeCondition,
   recordAssumption,
@@ -192,7 +191,10 @@ export function resolveRouteReporting(
     const a = assumptions[i] as (typeof assumptions)[number];
     recordAssumption(ctx, a.note, m, a.path);
   }
-  reportInvalidRegexes(ctx, m, kind, resolution.route);
+  // Only a route with a dropped rule can have one dropped for its regex (a located warning):
+  // those words load on demand (diagnosticWordsModule.ts), like the diagnostic they raise.
+  if (resolution.route.rules.some((rule) => !rule.valid))
+    needEngineModule("diagnosticWords").reportInvalidRegexes(ctx, m, kind, resolution.route);
   // Only a route the grant refused for its Gateway parents has a mesh view: what it adds is
   // reported by the on-demand diagnostic words (reportMeshView.ts).
   if (resolution.meshView !== undefined)
