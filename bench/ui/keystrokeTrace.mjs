@@ -14,12 +14,19 @@
  * build (`vite build --minify false --outDir dist-bench-ui`) gives readable names. Each kind also
  * lists the browser's work in it by trace event (style, layout, paint, layerize, script), CPU ms
  * per keystroke.
+ *
+ * A third argument, function names separated by commas (`_updateBrackets,writeJournal`), also
+ * prints, per name, the CPU per keystroke of the tasks in the spans whose samples ran it (the
+ * whole task's CPU: exact for a task that does one thing, such as a timer; an upper bound for a
+ * frame). Those names come from an unminified build.
  */
 import { readFileSync } from "node:fs";
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, runningArg] = process.argv.slice(2);
 if (!file) {
-  console.error("usage: node bench/ui/keystrokeTrace.mjs trace.json [functions per kind]");
+  console.error(
+    "usage: node bench/ui/keystrokeTrace.mjs trace.json [functions per kind] [function,function…]",
+  );
   process.exit(2);
 }
 const TOP = Number(topArg ?? 15);
@@ -113,6 +120,14 @@ const CATEGORIES = new Set([
 ]);
 const byKind = new Map();
 const perKeystroke = [];
+const runningNames = (runningArg ?? "").split(",").filter((name) => name !== "");
+/** Per name in runningNames: the CPU of the measured tasks whose samples ran it. */
+const runningCpu = new Map(runningNames.map((name) => [name, { cpu: 0, tasks: 0 }]));
+const runs = (sample, name) => {
+  for (let node = nodes.get(sample.id); node; node = nodes.get(node.parent))
+    if (node.callFrame.functionName === name) return true;
+  return false;
+};
 // The first keystroke opens the Problems panel (a relayout of every pane), and the trace's sampling
 // profiler starts inside one of its tasks (a stall of a second, before the keydown mark): left out.
 const measured = keystrokes.length > 1 ? keystrokes.slice(1) : keystrokes;
@@ -146,6 +161,11 @@ for (const { from, to } of measured) {
       entry.categories.set(e.name, (entry.categories.get(e.name) ?? 0) + (e.tdur ?? e.dur) / 1000);
     }
     const inTask = samples.filter((s) => s.ts >= task.ts && s.ts < task.ts + task.dur);
+    for (const [name, running] of runningCpu) {
+      if (!inTask.some((sample) => runs(sample, name))) continue;
+      running.cpu += (task.tdur ?? task.dur) / 1000;
+      running.tasks += 1;
+    }
     inTask.forEach((sample, k) => {
       const next = k + 1 < inTask.length ? inTask[k + 1].ts : task.ts + task.dur;
       const ms = (next - sample.ts) / 1000;
@@ -179,3 +199,7 @@ for (const [kind, entry] of [...byKind].sort((a, b) => b[1].cpu - a[1].cpu)) {
   const top = [...entry.functions].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   for (const [name, total] of top) console.log(`  ${ms(total / n)}  ${name}`);
 }
+for (const [name, { cpu, tasks: count }] of runningCpu)
+  console.log(
+    `\ntasks running ${name}: ${ms(cpu / n)} ms CPU in ${(count / n).toFixed(1)} tasks per keystroke`,
+  );
