@@ -225,6 +225,16 @@ export function computeStatus(
         Array.isArray(m.spec["targetRefs"]),
       );
       reportDiagnostic(ctx, unresolved.code, m, unresolved.path, unresolved.message);
+    } else if (p.target && p.targetRef.sectionName !== undefined && m) {
+      const target = index.byKey.get(p.target);
+      const missing =
+        target &&
+        needEngineModule("diagnosticWords").describeMissingPolicySection(
+          target,
+          p,
+          Array.isArray(m.spec["targetRefs"]),
+        );
+      if (missing) reportDiagnostic(ctx, "ref.section-not-found", m, missing.path, missing.message);
     }
   }
 
