@@ -6,6 +6,7 @@
  * (diagnostics/diagnosticWordsModule.ts): only a policy with a sectionName asks.
  */
 import { isRouteKind } from "../api/modelledKind";
+import type { ResourceIndex } from "../resolve/indexResources";
 import { asRecords, asString } from "../resolve/read";
 import type { FieldPath, Manifest, PolicyAttachment } from "../types";
 
@@ -16,15 +17,15 @@ export interface MissingPolicySection {
 
 /** Undefined when the section exists, or when gwsim does not know the target kind's sections. */
 export function describeMissingPolicySection(
-  target: Manifest,
+  index: ResourceIndex,
   attachment: PolicyAttachment,
-  plural: boolean,
+  policy: Manifest,
 ): MissingPolicySection | undefined {
   const section = attachment.targetRef.sectionName;
-  const sections = sectionsOf(target);
-  if (section === undefined || sections === undefined || sections.names.includes(section))
-    return undefined;
-  const refPath: FieldPath = plural
+  const target = attachment.target && index.byKey.get(attachment.target);
+  const sections = target && sectionsOf(target);
+  if (section === undefined || !sections || sections.names.includes(section)) return undefined;
+  const refPath: FieldPath = Array.isArray(policy.spec["targetRefs"])
     ? ["spec", "targetRefs", attachment.targetRefIndex]
     : ["spec", "targetRef"];
   const named = `${target.kind} ${target.namespace ?? ""}/${target.name}`;

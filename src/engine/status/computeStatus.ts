@@ -226,14 +226,7 @@ export function computeStatus(
       );
       reportDiagnostic(ctx, unresolved.code, m, unresolved.path, unresolved.message);
     } else if (p.target && p.targetRef.sectionName !== undefined && m) {
-      const target = index.byKey.get(p.target);
-      const missing =
-        target &&
-        needEngineModule("diagnosticWords").describeMissingPolicySection(
-          target,
-          p,
-          Array.isArray(m.spec["targetRefs"]),
-        );
+      const missing = needEngineModule("diagnosticWords").describeMissingPolicySection(index, p, m);
       if (missing) reportDiagnostic(ctx, "ref.section-not-found", m, missing.path, missing.message);
     }
   }
