@@ -391,7 +391,8 @@ export interface PolicyAttachment {
   target?: ResourceKey;
   /**
    * The target's key when the input lacks it and the world assumes it (status/assumePolicyTarget.ts:
-   * an implementation-specific backend such as an InferencePool): the policy applies to the
+   * a Gateway, route or Service the slice lacks, or an implementation-specific backend such as an
+   * InferencePool): the policy applies to the
    * assumed object, whose assumption record (Analysis.assumptions) has the same key.
    */
   assumedTarget?: ResourceKey;

@@ -153,6 +153,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "warning",
     hint: "The referenced object is not in the input, and gwsim does not assume it exists. If it exists in the cluster, add it to the input to simulate it; otherwise fix the reference.",
   },
+  "ref.section-not-found": {
+    severity: "warning",
+    hint: "Name a section the target has (a Gateway's listener, a route's rule, a Service's port), or leave sectionName out to target the whole object. A policy whose sectionName names nothing does not attach (GEP-713).",
+  },
   // The world model (src/engine/resolve/world.ts): objects the input references, lacks, and
   // gwsim assumes exist. One per assumed object, at its first reference.
   "assume.service": {

@@ -11,7 +11,8 @@
  * the "did you mean" of a parentRef that names no parent in the input (an edit-distance
  * search: only a route whose parent is missing asks), the words of two references to one
  * parent that the sectionName rule refuses, the cap on long values quoted in wording (only
- * wording being reported is capped), what to say about a policy target that resolves to nothing,
+ * wording being reported is capped), what to say about a policy target that resolves to nothing
+ * (or whose sectionName names no section of it),
  * the words of an object refused for a "/" in its kind, namespace or name, and what only the
  * mesh parents' pass of a route found (only a route whose backendRef a ReferenceGrant refused for
  * its Gateway parents has one), the words of a file that is not UTF-8 text, which of several reference problems names a
@@ -36,6 +37,7 @@ export { suggestParent } from "../resolve/suggestParent";
 export { sectionNameMissing, sectionNameRepeated } from "../validate/sectionNameWords";
 export { capLongWords, capQuoted } from "../print/capValue";
 export { describeUnresolvedPolicyTarget } from "../status/unresolvedPolicyTarget";
+export { describeMissingPolicySection } from "../policy/missingPolicySection";
 export { slashInIdentityMessage } from "../load/slashInIdentityWords";
 export { reportMeshView } from "../status/reportMeshView";
 export { reportInvalidRegexes } from "../status/reportInvalidRegexes";

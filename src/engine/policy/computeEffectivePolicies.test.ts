@@ -355,3 +355,70 @@ spec:
     expect(a.policies[0]?.assumedTarget).toBeUndefined();
   });
 });
+
+describe("a policy pasted without its target (Kuadrant's examples/toystore/authpolicy.yaml)", () => {
+  const SLICE = `
+apiVersion: kuadrant.io/v1
+kind: AuthPolicy
+metadata: {name: toystore, namespace: shop}
+spec:
+  targetRef: {group: gateway.networking.k8s.io, kind: HTTPRoute, name: toystore}
+---
+apiVersion: kuadrant.io/v1
+kind: RateLimitPolicy
+metadata: {name: edge, namespace: shop}
+spec:
+  targetRef: {group: gateway.networking.k8s.io, kind: Gateway, name: ingress, namespace: infra, sectionName: web}
+---
+apiVersion: example.com/v1
+kind: TrafficPolicy
+metadata: {name: svc, namespace: shop}
+spec:
+  targetRefs:
+  - {group: "", kind: Service, name: toys}
+  - {group: core, kind: Service, name: toys}
+  - {group: gateway.networking.k8s.io, kind: GatewayClass, name: eg}
+`;
+  const run = (world: "auto" | "closed") => analyze([{ name: "p.yaml", text: SLICE }], { world });
+  const findings = (a: ReturnType<typeof run>) =>
+    a.diagnostics.map((d) => [d.code, d.severity, d.path, d.line]);
+
+  it("auto: the route, Gateway and Service are assumed, as a route's parent or backend would be", () => {
+    const a = run("auto");
+    expect(a.assumptions.map((x) => [x.key, x.closedWorld])).toEqual([
+      ["HTTPRoute/shop/toystore", "AuthPolicy shop/toystore has no target"],
+      ["Gateway/infra/ingress", "RateLimitPolicy shop/edge has no target"],
+      ["Service/shop/toys", "TrafficPolicy shop/svc has no target"],
+    ]);
+    expect(a.policies.map((p) => p.assumedTarget)).toEqual([
+      "HTTPRoute/shop/toystore",
+      "Gateway/infra/ingress",
+      "Service/shop/toys",
+      undefined,
+      undefined,
+    ]);
+    // `group: core` and a cluster-scoped GatewayClass are not assumed: each keeps its warning.
+    expect(findings(a)).toEqual([
+      ["ref.not-found", "warning", "spec.targetRefs", 18],
+      ["ref.not-found", "warning", "spec.targetRefs", 18],
+      ["assume.object", "info", "spec.targetRef", 6],
+      ["assume.object", "info", "spec.targetRef", 12],
+      ["assume.object", "info", "spec.targetRefs[0]", 19],
+    ]);
+    expect(of(a.effectivePolicies, "Gateway/infra/ingress")).toEqual([
+      expect.objectContaining({ policy: "RateLimitPolicy/shop/edge", targetAssumed: true }),
+    ]);
+    // The graph draws the policies with an assumed target as such, not as TargetNotFound.
+    const node = (key: string) => a.graph.nodes.find((n) => n.id === key);
+    expect(node("AuthPolicy/shop/toystore")?.status).not.toBe("warning");
+    expect(node("TrafficPolicy/shop/svc")?.status).toBe("warning");
+  });
+
+  it("closed: every target is missing and warned about", () => {
+    const a = run("closed");
+    expect(a.assumptions).toEqual([]);
+    expect(a.policies.every((p) => p.assumedTarget === undefined)).toBe(true);
+    // The two Service targets say the same words at the same field: one finding.
+    expect(findings(a).map(([code]) => code)).toEqual(Array(4).fill("ref.not-found"));
+  });
+});

@@ -5,8 +5,9 @@
  * attached through; a Gateway inherits from its GatewayClass. Only settled attachments count: a
  * route that names a Gateway but was not accepted there inherits nothing from it.
  *
- * A policy whose target the world assumes (PolicyAttachment.assumedTarget: an InferencePool the
- * input lacks) applies to that assumed object, marked targetAssumed; nothing inherits from it.
+ * A policy whose target the world assumes (PolicyAttachment.assumedTarget: a Gateway, route, Service or
+ * InferencePool the input lacks) applies to that assumed object, marked targetAssumed; nothing
+ * inherits from it.
  *
  * Objects without any policy have no entry.
  */
@@ -42,7 +43,8 @@ export function computeEffectivePolicies(input: EffectivePoliciesInput): Effecti
   };
 
   for (const p of resolved) add(p.target, entryFor(p, reachOf(p)));
-  // Only backend objects are assumed for policies, and a backend passes nothing down.
+  // An assumed target passes nothing down: no route is attached to an assumed Gateway, and a
+  // backend passes nothing on.
   for (const p of input.policies) {
     if (p.target !== undefined || p.assumedTarget === undefined) continue;
     const entry = entryFor({ ...p, target: p.assumedTarget }, reachOf(p));

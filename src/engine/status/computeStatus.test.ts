@@ -225,7 +225,8 @@ describe("computeStatus: the resolved model for routing", () => {
         namespace: "envoy",
       },
     });
-    const result = run([...manifests(), policy, proxy, cls]);
+    // Closed: auto would assume the HTTPRoute the input lacks (computeEffectivePolicies.test.ts).
+    const result = run([...manifests(), policy, proxy, cls], "closed");
     expect(result.policies).toEqual([
       {
         policy: "SecurityPolicy/infra/auth",
