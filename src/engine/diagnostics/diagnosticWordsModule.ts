@@ -15,7 +15,8 @@
  * the words of an object refused for a "/" in its kind, namespace or name, and what only the
  * mesh parents' pass of a route found (only a route whose backendRef a ReferenceGrant refused for
  * its Gateway parents has one), the words of a file that is not UTF-8 text, and which of
- * several reference problems names a listener's or route's ResolvedRefs reason.
+ * several reference problems names a listener's or route's ResolvedRefs reason, and the words of
+ * an allowedRoutes.kinds entry the listener's protocol cannot carry.
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -40,3 +41,4 @@ export { reportMeshView } from "../status/reportMeshView";
 export { describeEncoding } from "../load/encodingWords";
 export { leadingListenerProblem, leadingRouteProblem } from "../status/leadingProblem";
 export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";
+export { invalidRouteKindWords } from "../status/invalidRouteKindWords";
