@@ -16,7 +16,8 @@
  * mesh parents' pass of a route found (only a route whose backendRef a ReferenceGrant refused for
  * its Gateway parents has one), the words of a file that is not UTF-8 text, and which of
  * several reference problems names a listener's or route's ResolvedRefs reason, and the words of
- * an allowedRoutes.kinds entry the listener's protocol cannot carry.
+ * an allowedRoutes.kinds entry the listener's protocol cannot carry, and of a parentRef whose parent
+ * is missing.
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -42,3 +43,4 @@ export { describeEncoding } from "../load/encodingWords";
 export { leadingListenerProblem, leadingRouteProblem } from "../status/leadingProblem";
 export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";
 export { invalidRouteKindWords } from "../status/invalidRouteKindWords";
+export { missingParentMessage } from "../status/missingParentWords";
