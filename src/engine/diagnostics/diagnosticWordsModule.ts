@@ -17,7 +17,7 @@
  * its Gateway parents has one), the words of a file that is not UTF-8 text, and which of
  * several reference problems names a listener's or route's ResolvedRefs reason, and the words of
  * an allowedRoutes.kinds entry the listener's protocol cannot carry, and of a parentRef whose parent
- * is missing.
+ * or a Gateway whose GatewayClass is missing.
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -43,4 +43,4 @@ export { describeEncoding } from "../load/encodingWords";
 export { leadingListenerProblem, leadingRouteProblem } from "../status/leadingProblem";
 export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";
 export { invalidRouteKindWords } from "../status/invalidRouteKindWords";
-export { missingParentMessage } from "../status/missingParentWords";
+export { missingParentMessage, missingClassMessage } from "../status/missingReferenceWords";
