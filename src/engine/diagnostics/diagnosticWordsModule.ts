@@ -43,4 +43,8 @@ export { describeEncoding } from "../load/encodingWords";
 export { leadingListenerProblem, leadingRouteProblem } from "../status/leadingProblem";
 export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";
 export { invalidRouteKindWords } from "../status/invalidRouteKindWords";
-export { missingParentMessage, missingClassMessage } from "../status/missingReferenceWords";
+export {
+  missingParentMessage,
+  missingClassMessage,
+  unscopedParametersMessage,
+} from "../status/missingReferenceWords";

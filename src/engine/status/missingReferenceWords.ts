@@ -49,3 +49,20 @@ export function missingClassMessage(
     : "";
   return `${consequence} (auto world: the input declares ${named}, taken as the cluster's whole set of classes${elsewhere}).`;
 }
+
+/**
+ * A GatewayClass parametersRef to a namespaced core kind without namespace (computeGatewayClassStatus
+ * decides): it names no object; `namesakes` are the namespaces of the input's objects of that kind
+ * and name, the likely meant ones.
+ */
+export function unscopedParametersMessage(
+  kind: string,
+  name: string,
+  namesakes: readonly string[],
+): string {
+  const meant =
+    namesakes.length === 0
+      ? ""
+      : `; the input holds ${namesakes.map((ns) => `${kind} ${ns}/${name}`).join(", ")}: set \`namespace: ${namesakes[0] ?? ""}\` on the parametersRef`;
+  return `parametersRef ${kind} ${name} has no namespace, and a ${kind} is namespaced (the field requires namespace for a namespaced kind), so it names no object and the GatewayClass is not Accepted (InvalidParameters)${meant}.`;
+}
