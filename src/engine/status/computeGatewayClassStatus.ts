@@ -64,20 +64,11 @@ export function computeGatewayClassStatus(ctx: StatusContext, cls: Manifest): Ga
         ["spec", "parametersRef"],
         `parametersRef ${kind} ${where} is not in the input.`,
       );
-      return {
-        accepted: false,
+      return invalidParameters(
+        condition,
         controllerName,
-        status: {
-          conditions: [
-            condition(
-              ConditionType.Accepted,
-              "False",
-              GatewayClassReason.InvalidParameters,
-              `parametersRef ${kind} ${where} not found`,
-            ),
-          ],
-        },
-      };
+        `parametersRef ${kind} ${where} not found`,
+      );
     }
   }
   return {
@@ -119,18 +110,24 @@ function unscopedCoreParameters(
     ["spec", "parametersRef"],
     needEngineModule("diagnosticWords").unscopedParametersMessage(kind, name, namesakes),
   );
-  return {
-    accepted: false,
+  return invalidParameters(
+    condition,
     controllerName,
-    status: {
-      conditions: [
-        condition(
-          ConditionType.Accepted,
-          "False",
-          GatewayClassReason.InvalidParameters,
-          `parametersRef ${kind} ${name} has no namespace, which a namespaced kind requires`,
-        ),
-      ],
-    },
-  };
+    `parametersRef ${kind} ${name} has no namespace, which a namespaced kind requires`,
+  );
+}
+
+/** A class whose parameters name no usable object: Accepted=False/InvalidParameters. */
+function invalidParameters(
+  condition: ReturnType<typeof conditionsFor>,
+  controllerName: string,
+  message: string,
+): GatewayClassOutcome {
+  const accepted = condition(
+    ConditionType.Accepted,
+    "False",
+    GatewayClassReason.InvalidParameters,
+    message,
+  );
+  return { accepted: false, controllerName, status: { conditions: [accepted] } };
 }
