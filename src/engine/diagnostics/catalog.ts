@@ -211,6 +211,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "warning",
     hint: "Add the listener hostname to the Certificate's dnsNames (or narrow the listener hostname): clients that verify the certificate refuse the connection.",
   },
+  "listener.invalid-route-kind": {
+    severity: "warning",
+    hint: "List only route kinds the listener's protocol carries, in group gateway.networking.k8s.io (an entry without group defaults to it), or leave kinds out to allow every kind the protocol carries. No route of this kind attaches to the listener.",
+  },
   // Lint (src/engine/lint/): legal configurations that likely do not do what was meant.
   "lint.shadowed-match": {
     severity: "warning",

@@ -15,9 +15,11 @@
  * (or whose sectionName names no section of it),
  * the words of an object refused for a "/" in its kind, namespace or name, and what only the
  * mesh parents' pass of a route found (only a route whose backendRef a ReferenceGrant refused for
- * its Gateway parents has one), the words of a file that is not UTF-8 text, which of several reference problems names a
- * listener's or route's ResolvedRefs reason, and the located warning of a rule dropped for a
- * regex that is not RE2 (only a route with a dropped rule asks).
+ * its Gateway parents has one), the words of a file that is not UTF-8 text, which of several
+ * reference problems names a listener's or route's ResolvedRefs reason, the located warning of a
+ * rule dropped for a regex that is not RE2 (only a route with a dropped rule asks), and the words
+ * of an allowedRoutes.kinds entry the listener's protocol cannot carry, and of a parentRef whose
+ * parent or a Gateway whose GatewayClass is missing.
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -44,3 +46,9 @@ export { reportInvalidRegexes } from "../status/reportInvalidRegexes";
 export { describeEncoding } from "../load/encodingWords";
 export { leadingListenerProblem, leadingRouteProblem } from "../status/leadingProblem";
 export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";
+export { invalidRouteKindWords } from "../status/invalidRouteKindWords";
+export {
+  missingParentMessage,
+  missingClassMessage,
+  unscopedParametersMessage,
+} from "../status/missingReferenceWords";

@@ -83,6 +83,47 @@ spec:
   });
 });
 
+describe("listProblems on a parent missing from the input", () => {
+  const ROUTE = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: r, namespace: shop }
+spec:
+  parentRefs: [{ name: nowhere }]
+`;
+  const GATEWAY = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: gw, namespace: shop }
+spec:
+  gatewayClassName: gc
+  listeners: [{ name: http, protocol: HTTP, port: 80 }]
+`;
+  const rowsFor = (world: "auto" | "closed", texts: readonly string[]) =>
+    listProblems(
+      analyze(
+        texts.map((text, i) => ({ name: `f${i}.yaml`, text })),
+        { world },
+      ),
+    ).filter((p) => p.object === "HTTPRoute/shop/r" || p.message.includes("nowhere"));
+
+  it("closed world: one row, located at the parentRef, that says the input is the whole cluster", () => {
+    const rows = rowsFor("closed", [ROUTE]);
+    expect(rows.map((p) => [p.kind, p.code, p.line, p.column])).toEqual([
+      ["diagnostic", "ref.not-found", 5, 16],
+    ]);
+    expect(rows[0]?.message).toContain(
+      "parentRef Gateway shop/nowhere is not in the input, so the route has no status for it (closed world: the input is the whole cluster",
+    );
+  });
+
+  it("auto world, other Gateways in its namespace: one row that says what a slice would assume", () => {
+    const rows = rowsFor("auto", [GATEWAY, ROUTE]);
+    expect(rows.map((p) => [p.kind, p.code])).toEqual([["diagnostic", "ref.not-found"]]);
+    expect(rows[0]?.message).toContain(
+      "(auto world: the workspace declares other Gateway objects in namespace shop, so a missing one is not assumed; the open world, for a slice of the cluster, assumes it exists",
+    );
+  });
+});
+
 describe("describeRouteParentProblem", () => {
   const explain = (message: string, noStatusReason: string): RouteParentExplain => ({
     route: resourceKey("HTTPRoute", "shop", "web"),

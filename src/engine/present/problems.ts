@@ -51,10 +51,15 @@ export function listProblems(analysis: Analysis): Problem[] {
     if (key !== undefined && objects.has(key)) problem.object = key;
     return problem;
   });
+  const missingParents = locatedMissingParents(analysis);
   for (const e of analysis.explain) {
     // An assumed parent's status is unknown, never a rejection: its located assume.parent note
-    // already says so, and `gwsim check` counts no error for it either.
-    if (!e.accepted && e.unknownParent !== true) problems.push(routeProblem(e, objects));
+    // already says so, and `gwsim check` counts no error for it either. A parent missing from the
+    // input is a located ref.not-found at the parentRef that says what follows for the route: a
+    // second, unlocated row would repeat it (the lint skips it the same way).
+    if (e.accepted || e.unknownParent === true) continue;
+    if (missingParents.has(`${e.route} ${e.parentRefIndex}`)) continue;
+    problems.push(routeProblem(e, objects));
   }
   for (const p of backendProblems(analysis, objects)) problems.push(p);
   for (const p of listenerProblems(analysis, objects)) problems.push(p);
@@ -144,6 +149,17 @@ function routeProblem(e: RouteParentExplain, objects: Map<string, ObjectSummary>
   if (phrase.hint !== undefined) problem.hint = phrase.hint;
   if (route) problem.line = route.line;
   return problem;
+}
+
+/** "route key, parentRef index" of each parentRef a ref.not-found diagnostic is located at. */
+function locatedMissingParents(analysis: Analysis): Set<string> {
+  const out = new Set<string>();
+  for (const d of analysis.diagnostics) {
+    if (d.code !== "ref.not-found" || d.objectKey === undefined || d.path === undefined) continue;
+    const index = /^spec\.parentRefs\[(\d+)\]$/.exec(d.path)?.[1];
+    if (index !== undefined) out.add(`${d.objectKey} ${index}`);
+  }
+  return out;
 }
 
 /** backendRefs a controller cannot resolve (ResolvedRefs=False): the route is accepted but that traffic fails. */

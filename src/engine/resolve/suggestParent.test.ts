@@ -44,7 +44,7 @@ describe("did you mean <ns>/<name> for a missing parent", () => {
     );
     expect(o.check).toBe(`Gateway edge/public not found; ${meant}`);
     expect(o.diag).toBe(
-      `parentRef Gateway edge/public is not in the input, so the route has no status for it: ${meant}.`,
+      `parentRef Gateway edge/public is not in the input, so the route has no status for it (closed world: the input is the whole cluster, so no controller attaches the route to it): ${meant}.`,
     );
   });
 
@@ -58,21 +58,21 @@ describe("did you mean <ns>/<name> for a missing parent", () => {
   it("a close spelling in the same namespace: set name", () => {
     const o = outcome("[{name: publc, namespace: infra}]", "auto");
     expect(o.diag).toBe(
-      "parentRef Gateway infra/publc is not in the input, so the route has no status for it: did you mean Gateway infra/public? Set `name: public` on the parentRef.",
+      "parentRef Gateway infra/publc is not in the input, so the route has no status for it (auto world: the workspace declares other Gateway objects in namespace infra, so a missing one is not assumed; the open world, for a slice of the cluster, assumes it exists and leaves whether it accepts the route to its controller): did you mean Gateway infra/public? Set `name: public` on the parentRef.",
     );
   });
 
   it("a name that only contains the one written is not a spelling slip", () => {
     const o = outcome("[{name: publ, namespace: infra}]", "auto");
     expect(o.diag).toBe(
-      "parentRef Gateway infra/publ is not in the input, so the route has no status for it.",
+      "parentRef Gateway infra/publ is not in the input, so the route has no status for it (auto world: the workspace declares other Gateway objects in namespace infra, so a missing one is not assumed; the open world, for a slice of the cluster, assumes it exists and leaves whether it accepts the route to its controller).",
     );
   });
 
   it("nothing close: no suggestion", () => {
     const o = outcome("[{name: checkout-gateway, namespace: infra}]", "auto");
     expect(o.diag).toBe(
-      "parentRef Gateway infra/checkout-gateway is not in the input, so the route has no status for it.",
+      "parentRef Gateway infra/checkout-gateway is not in the input, so the route has no status for it (auto world: the workspace declares other Gateway objects in namespace infra, so a missing one is not assumed; the open world, for a slice of the cluster, assumes it exists and leaves whether it accepts the route to its controller).",
     );
   });
 
@@ -98,7 +98,7 @@ spec:
       (d) => d.code === "ref.not-found" && d.message.startsWith("parentRef"),
     );
     expect(diag?.message).toBe(
-      "parentRef Gateway network/envoy-external is not in the input, so the route has no status for it: did you mean Gateway default/envoy-external? Its file sets no namespace, so it is read as default; if kustomize (`namespace:`) or Flux (`targetNamespace`) applies it in network, check the rendered output (`kustomize build DIR | gwsim check -`) or set `namespace: network` in its metadata.",
+      "parentRef Gateway network/envoy-external is not in the input, so the route has no status for it (closed world: the input is the whole cluster, so no controller attaches the route to it): did you mean Gateway default/envoy-external? Its file sets no namespace, so it is read as default; if kustomize (`namespace:`) or Flux (`targetNamespace`) applies it in network, check the rendered output (`kustomize build DIR | gwsim check -`) or set `namespace: network` in its metadata.",
     );
   });
 });

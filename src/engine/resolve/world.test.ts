@@ -145,7 +145,9 @@ describe("each assumed kind is visible and counted once", () => {
     expect(
       a.diagnostics.find((d) => d.code === "ref.not-found" && d.path === "spec.gatewayClassName")
         ?.message,
-    ).toContain("authoritative");
+    ).toContain(
+      "(auto world: the input declares GatewayClass other (slice.yaml), taken as the cluster's whole set of classes).",
+    );
   });
 
   test("route status through an assumed class names no known controller", () => {

@@ -8,7 +8,7 @@ import { phraseList } from "../print/phraseList";
 import { RouteReason } from "../api/conditions";
 import { GATEWAY_GROUP } from "../api/kinds";
 import { resourceKey } from "../api/keys";
-import { lookupObject } from "../resolve/world";
+import { lookupObject, type WorldLookup } from "../resolve/world";
 import { needEngineModule } from "../modules/engineModules";
 import { asNumber, asRecords, asString } from "../resolve/read";
 import {
@@ -131,14 +131,19 @@ export function attachRouteParent(
   }
   const parent = found.state === "found" ? found.object : undefined;
   if (!parent) {
-    const meant = needEngineModule("diagnosticWords").suggestParent(ctx.index, ref);
+    const words = needEngineModule("diagnosticWords");
+    const meant = words.suggestParent(ctx.index, ref);
     const also = meant === undefined ? "" : `; ${meant}`;
     reportDiagnostic(
       ctx,
       "ref.not-found",
       m,
       pathOf(parentRefIndex),
-      `parentRef ${ref.kind} ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it${meant === undefined ? "." : `: ${meant}.`}`,
+      words.missingParentMessage(
+        `${ref.kind} ${ref.namespace}/${ref.name}`,
+        whyMissing(found),
+        meant,
+      ),
     );
     return noStatus(
       explain,
@@ -501,7 +506,11 @@ function attachToService(
       "ref.not-found",
       m,
       path,
-      `parentRef Service ${ref.namespace}/${ref.name} is not in the input, so the route has no status for it.`,
+      needEngineModule("diagnosticWords").missingParentMessage(
+        `Service ${ref.namespace}/${ref.name}`,
+        whyMissing(found),
+        undefined,
+      ),
     );
     explain.noStatusReason = `Service ${ref.namespace}/${ref.name} is not in the input; a controller writes no status for a parent it cannot see`;
     explain.message = explain.noStatusReason;
@@ -632,4 +641,9 @@ function withCheck(checks: readonly AttachmentCheck[], last: AttachmentCheck): A
   for (let i = 0; i < checks.length; i++) out[i] = checks[i] as AttachmentCheck;
   out[checks.length] = last;
   return out;
+}
+
+/** Why the world did not assume a missing object (auto says which objects decided; closed, none). */
+function whyMissing(found: WorldLookup): string | undefined {
+  return found.state === "missing" ? found.why : undefined;
 }

@@ -43,3 +43,35 @@ describe("cluster-scoped parametersRef target of an unmodelled kind", () => {
     expect(r.accepted).toMatchObject({ status: "False", reason: "InvalidParameters" });
   });
 });
+
+describe("a parametersRef to a namespaced core kind without namespace", () => {
+  const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: stunner}
+spec:
+  controllerName: l7mp.io/stunner/gateway
+  parametersRef: {group: "", kind: ConfigMap, name: cfg}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg}
+data: {realm: x}
+`;
+
+  test("names no object in every world: InvalidParameters, and the warning names the namesake", () => {
+    for (const world of ["auto", "open", "closed"] as const) {
+      const analysis = analyze([{ name: "in.yaml", text }], { world });
+      const cls = analysis.status["GatewayClass//stunner"] as ConditionsStatus | undefined;
+      expect(cls?.conditions.find((c) => c.type === "Accepted")).toMatchObject({
+        status: "False",
+        reason: "InvalidParameters",
+      });
+      expect(analysis.diagnostics.filter((d) => d.code === "assume.parameters")).toEqual([]);
+      const warning = analysis.diagnostics.filter((d) => d.path === "spec.parametersRef");
+      expect(warning.map((d) => [d.code, d.line])).toEqual([["ref.not-found", 6]]);
+      expect(warning[0]?.message).toBe(
+        "parametersRef ConfigMap cfg has no namespace, and a ConfigMap is namespaced (the field requires namespace for a namespaced kind), so it names no object and the GatewayClass is not Accepted (InvalidParameters); the input holds ConfigMap default/cfg: set `namespace: default` on the parametersRef.",
+      );
+    }
+  });
+});

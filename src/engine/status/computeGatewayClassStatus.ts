@@ -1,12 +1,14 @@
 /**
  * GatewayClass `Accepted` (spec §1.1). gwsim acts as the controller of every class in the input.
  * A class whose parametersRef names an object missing from the input is `Accepted=False/
- * InvalidParameters`, and its Gateways are then not reconciled.
+ * InvalidParameters`, and its Gateways are then not reconciled; so is one that names a namespaced
+ * core kind without a namespace (the field requires it for a namespaced kind), in every world.
  */
 import { ConditionType, GatewayClassReason } from "../api/conditions";
 import { lookupObject } from "../resolve/world";
 import { findUnscopedObject } from "../resolve/findUnscopedObject";
 import { asRecord, asString } from "../resolve/read";
+import { needEngineModule } from "../modules/engineModules";
 import type { ConditionsStatus, Manifest } from "../types";
 import {
   conditionsFor,
@@ -29,6 +31,8 @@ export function computeGatewayClassStatus(ctx: StatusContext, cls: Manifest): Ga
     const kind = asString(ref["kind"]) ?? "";
     const name = asString(ref["name"]) ?? "";
     const namespace = asString(ref["namespace"]);
+    if (namespace === undefined && ref["group"] === "" && NAMESPACED_CORE_KINDS.has(kind))
+      return unscopedCoreParameters(ctx, cls, condition, controllerName, kind, name);
     const unscoped =
       namespace === undefined ? findUnscopedObject(ctx.index, kind, name) : undefined;
     const target =
@@ -60,20 +64,11 @@ export function computeGatewayClassStatus(ctx: StatusContext, cls: Manifest): Ga
         ["spec", "parametersRef"],
         `parametersRef ${kind} ${where} is not in the input.`,
       );
-      return {
-        accepted: false,
+      return invalidParameters(
+        condition,
         controllerName,
-        status: {
-          conditions: [
-            condition(
-              ConditionType.Accepted,
-              "False",
-              GatewayClassReason.InvalidParameters,
-              `parametersRef ${kind} ${where} not found`,
-            ),
-          ],
-        },
-      };
+        `parametersRef ${kind} ${where} not found`,
+      );
     }
   }
   return {
@@ -85,4 +80,54 @@ export function computeGatewayClassStatus(ctx: StatusContext, cls: Manifest): Ga
       ],
     },
   };
+}
+
+/** Core kinds gwsim reads, all namespaced: a parametersRef to one must say in which namespace. */
+const NAMESPACED_CORE_KINDS: ReadonlySet<string> = new Set(["ConfigMap", "Secret", "Service"]);
+
+/**
+ * A parametersRef to a ConfigMap (Secret, Service) without namespace names no object: the field
+ * "is required when referring to a Namespace-scoped resource". The class is not Accepted
+ * (InvalidParameters: the referent cannot be found), and the warning names an object of that name
+ * the input holds, whose namespace is the likely fix; no world assumes one, since no namespace
+ * holds an object of no namespace.
+ */
+function unscopedCoreParameters(
+  ctx: StatusContext,
+  cls: Manifest,
+  condition: ReturnType<typeof conditionsFor>,
+  controllerName: string,
+  kind: string,
+  name: string,
+): GatewayClassOutcome {
+  const namesakes = (ctx.index.byKind.get(kind) ?? [])
+    .filter((m) => m.group === "" && m.name === name)
+    .map((m) => m.namespace ?? "");
+  reportDiagnostic(
+    ctx,
+    "ref.not-found",
+    cls,
+    ["spec", "parametersRef"],
+    needEngineModule("diagnosticWords").unscopedParametersMessage(kind, name, namesakes),
+  );
+  return invalidParameters(
+    condition,
+    controllerName,
+    `parametersRef ${kind} ${name} has no namespace, which a namespaced kind requires`,
+  );
+}
+
+/** A class whose parameters name no usable object: Accepted=False/InvalidParameters. */
+function invalidParameters(
+  condition: ReturnType<typeof conditionsFor>,
+  controllerName: string,
+  message: string,
+): GatewayClassOutcome {
+  const accepted = condition(
+    ConditionType.Accepted,
+    "False",
+    GatewayClassReason.InvalidParameters,
+    message,
+  );
+  return { accepted: false, controllerName, status: { conditions: [accepted] } };
 }

@@ -120,16 +120,20 @@ export function computeStatus(
     }
     const cls = classes.get(className) ?? assumeGatewayClass(ctx, gw, className);
     if (!cls) {
-      const why =
+      const declared =
         ctx.index.world.mode === "auto"
-          ? ` (the input declares other GatewayClasses, so it is authoritative for them)`
-          : "";
+          ? ofGatewayApi(index, "GatewayClass").map((c) => ({ name: c.name, file: c.source.file }))
+          : undefined;
       reportDiagnostic(
         ctx,
         "ref.not-found",
         gw,
         ["spec", "gatewayClassName"],
-        `GatewayClass ${className} is not in the input${why}, so no controller reconciles this Gateway and it has no status.`,
+        needEngineModule("diagnosticWords").missingClassMessage(
+          className,
+          gw.source.file,
+          declared,
+        ),
       );
       unreconciled.push(unreconciledModel(ctx, gw));
       listeners.set(gw.key, describeUnreconciledListeners(ctx, gw));

@@ -87,8 +87,10 @@ export function validateListener(
     }
   }
   state.supportedKinds = resolveAllowedKinds(
+    ctx,
     state,
     withReadingKinds(ctx, state, protocolKinds, path),
+    path,
   );
   if (protocol === "HTTPS") checkFrontendValidation(ctx, state);
   return state;
@@ -125,9 +127,16 @@ function withReadingKinds(
   return [...protocolKinds, "TCPRoute"];
 }
 
+/**
+ * The kinds of allowedRoutes.kinds the protocol carries. Each entry it cannot carry is a located
+ * warning at that entry (the condition alone has no line for the editor or `check` to show) and
+ * one part of the listener's InvalidRouteKinds message.
+ */
 function resolveAllowedKinds(
+  ctx: StatusContext,
   state: ListenerState,
   protocolKinds: readonly RouteKind[],
+  path: FieldPath,
 ): RouteKind[] {
   const listed = asRecords(state.allowedRoutes["kinds"]);
   if (listed.length === 0) return [...protocolKinds];
@@ -135,14 +144,14 @@ function resolveAllowedKinds(
   const invalid: string[] = [];
   // A supported kind named in another group: the group, not the kind, is what to fix.
   let wrongGroup = false;
-  for (const k of listed) {
+  listed.forEach((k, i) => {
     // The CRD defaults an absent group to gateway.networking.k8s.io; "" is the core group.
     const group = asString(k["group"]) ?? GATEWAY_GROUP;
     const kind = asString(k["kind"]) ?? "";
     const match = protocolKinds.find((p) => p === kind);
     if (group === GATEWAY_GROUP && match) {
       if (!valid.includes(match)) valid.push(match);
-      continue;
+      return;
     }
     if (group !== GATEWAY_GROUP && match) wrongGroup = true;
     invalid.push(
@@ -152,7 +161,14 @@ function resolveAllowedKinds(
           ? `${kind} of the core group (group: "")`
           : `${group}/${kind}`,
     );
-  }
+    const words = needEngineModule("diagnosticWords").invalidRouteKindWords(
+      state,
+      { group: asString(k["group"]), kind },
+      protocolKinds,
+    );
+    const at: FieldPath = [...path, "allowedRoutes", "kinds", i, words.field];
+    reportDiagnostic(ctx, "listener.invalid-route-kind", state.owner, at, words.message);
+  });
   if (invalid.length) {
     state.refProblems.push({
       reason: ListenerReason.InvalidRouteKinds,
