@@ -163,26 +163,64 @@ describe("a Gateway's listener edited in place", () => {
     expectFallback(BASE, BASE.replace('"*.example.com"', '"*.example.co"'), /listener's hostname/);
   });
 
-  test("a protocol or allowedRoutes typed where routes name the Gateway: full pipeline", () => {
-    // Detached, refused, or only described anew (each route's explain lists every listener's
-    // protocol and namespaces): the explain is not patched.
+  test("a protocol or allowedRoutes typed that detaches or refuses a route: full pipeline", () => {
     expectFallback(
       BASE,
       BASE.replace("protocol: HTTP\n      port: 80\n", "protocol: TCP\n      port: 80\n"),
       /attaches to the edited Gateway otherwise/,
     );
     expectFallback(BASE, BASE.replace("from: All\n", "from: Same\n"), /attaches .* otherwise/);
+  });
+
+  test("a protocol typed on a listener the routes do not attach to: their explains are patched", () => {
+    // Routes a and b are refused by `extra` on its hostname either way; what changes is its
+    // route-kind check, which quotes the protocol, in each route's explain.
+    const tcp = BASE.replace(
+      "      protocol: HTTP\n      port: 8080\n",
+      "      protocol: TCP\n      port: 8080\n",
+    );
+    const { result, fresh } = expectGatewayProof(BASE, tcp);
+    const explainOf = (r: AnalyzedRevision) =>
+      r.analysis.explain.find((e) => e.route === "HTTPRoute/shop/a");
+    expect(explainOf(result.revision as AnalyzedRevision)).not.toEqual(
+      explainOf(step(BASE, BASE).fresh),
+    );
+    expect(JSON.stringify(explainOf(fresh))).toContain("TCP");
+    expectGatewayProof(tcp, BASE);
+  });
+
+  test("`from` typed where the routes stay admitted: their explains quote the new value", () => {
+    const all = BASE.replace(/namespace: shop/g, "namespace: infra");
+    const same = all.replace("from: All\n", "from: Same\n");
+    const { fresh } = expectGatewayProof(all, same);
+    expect(JSON.stringify(fresh.analysis.explain)).toContain("from namespaces Same");
+    expectGatewayProof(same, all);
+    // "Sam" is no value of the enum: the listener is refused, the routes detach (full pipeline).
+    expectFallback(same, all.replace("from: All\n", "from: Sam\n"), /attaches .* otherwise/);
+  });
+
+  test("a refused route whose listener checks read otherwise: full pipeline", () => {
+    // Route d names `extra` and no host of it: refused with the same message either way, but a
+    // refused parent's finding quotes its listeners' checks (describeRouteParentProblem).
+    const refused = BASE.replace(
+      route("c", "other", "c.example.com"),
+      `${route("c", "other", "c.example.com")}${route("d", "web", "d.example.org").replace(
+        "      namespace: infra\n  hostnames",
+        "      namespace: infra\n      sectionName: extra\n  hostnames",
+      )}`,
+    );
+    expect(refused).toContain("sectionName: extra");
     expectFallback(
-      BASE,
-      BASE.replace(
+      refused,
+      refused.replace(
         "      protocol: HTTP\n      port: 8080\n",
         "      protocol: TCP\n      port: 8080\n",
       ),
-      /attaches .* otherwise/,
+      /verdict on the edited Gateway changed/,
     );
   });
 
-  test("HTTP to HTTPS where the certificate was already named: the routes' explain reads the protocol", () => {
+  test("HTTP to HTTPS where the certificate was already named: the routes' explains are patched", () => {
     // Same route kinds, still ready: only the protocol in each route's listener check changes.
     // A real certificate (Kong's example), so HTTPS is programmed as HTTP was.
     const kong = readFileSync(
@@ -205,7 +243,8 @@ describe("a Gateway's listener edited in place", () => {
       "      protocol: HTTPS\n      port: 8080\n",
     );
     expect(https).not.toEqual(http);
-    expectFallback(http, https, /attaches .* otherwise/);
+    expectGatewayProof(http, https);
+    expectGatewayProof(https, http);
   });
 
   test("the class, a listener added, a written status or a ListenerSet: full pipeline", () => {
@@ -301,6 +340,7 @@ spec:
         .map(([i, w]) => ({ pattern: /weight: \d+/g, i, by: `weight: ${w}` })),
     );
     let proven = 0;
+    let described = 0;
     fc.assert(
       fc.property(
         fc.nat({ max: bases.length - 1 }),
@@ -322,6 +362,8 @@ spec:
               continue;
             }
             if (result.proofs?.includes("gateway-listeners")) proven += 1;
+            // The routes' explains quote the edited protocol or `from`: patched, not fallen back.
+            if (result.revision.analysis.explain !== previous.analysis.explain) described += 1;
             expect(comparable(result.revision)).toEqual(
               comparable(analyzeRevision(at(text), { clock, world })),
             );
@@ -332,5 +374,6 @@ spec:
       { numRuns: 80, seed: 2424 },
     );
     expect(proven).toBeGreaterThan(10);
+    expect(described).toBeGreaterThan(3);
   }, 120_000);
 });

@@ -48,6 +48,7 @@ import { assessGateway } from "../status/assessGateway";
 import { buildGatewayListeners, type GatewayListeners } from "../status/buildGatewayListeners";
 import { createAdmissionMemo } from "../status/checkListenerAdmission";
 import { isListenerReady, type ListenerState } from "../status/listenerState";
+import { placeholderAddressOf } from "../status/placeholderAddress";
 import type { StatusContext } from "../status/statusContext";
 import { writeGatewayStatus } from "../status/writeGatewayStatus";
 import type { Diagnostic, GatewayModel, Manifest, ObjectSummary, ResolvedRoute } from "../types";
@@ -62,6 +63,8 @@ export interface GatewaySide {
 /** What the Gateway's part of revision n+1 is, when the proof holds. */
 export interface GatewayPatch {
   status: Analysis["status"];
+  /** Revision n's list, or a copy with the entries of the routes that read the edit replaced. */
+  explain: Analysis["explain"];
   gateways: Analysis["gateways"];
   listeners: ReadonlyMap<ResourceKey, GatewayListeners>;
   routeTable: RouteTable;
@@ -105,7 +108,10 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
     return "the Gateway is not reconciled";
   if (analysis.gateways.some((g, i) => i !== at && g.key === before.key))
     return "the Gateway is declared twice";
-  const placeholder = placeholderOf(analysis.gateways, before.key);
+  const placeholder = placeholderAddressOf(
+    analysis.gateways.filter((g) => g.reconciled).map((g) => g.key),
+    before.key,
+  );
 
   // The Gateway's part of the status stage, for each revision.
   const part = (side: GatewaySide) => {
@@ -140,6 +146,8 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
   const portRead = routesOf.some((m) => namesPort(m, before));
   const unread = listenersReadAlike(old.built, fresh.built, portRead);
   const settledRoutes = unread ? new Map() : routeAttachments(analysis, routesOf);
+  // The routes whose explain quotes the edited listeners otherwise: their entries are replaced.
+  const described = new Map<ResourceKey, Explain[]>();
   for (const m of unread ? [] : routesOf) {
     const route = input.route(m.key);
     const settled = settledRoutes.get(m.key);
@@ -150,8 +158,13 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
     // one kind only name the Gateway (routesNaming), so no cross-route rule rewrote them.
     const n = attachOnItsOwn(attachCtx, m, route, nextListeners);
     if (n.mesh) return "a route naming the Gateway has a mesh parent";
-    if (!sameData(n.explain, settled.explain) || !sameData(n.attachments, settled.attachments))
+    if (!sameData(n.attachments, settled.attachments))
       return "a route attaches to the edited Gateway otherwise";
+    if (sameData(n.explain, settled.explain)) continue;
+    // Only the listeners' checks read otherwise (a protocol or `from` quoted in their details).
+    if (!sameVerdicts(n.explain, settled.explain))
+      return "a route's verdict on the edited Gateway changed";
+    described.set(m.key, n.explain);
   }
   // Counted as computeRouteStatuses counts them: the attachments stand, so the counts do.
   const counted = (b: GatewayListeners) =>
@@ -186,6 +199,8 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
   if (!alike(old.ctx, fresh.ctx) || (oldAttachCtx !== undefined && !alike(oldAttachCtx, attachCtx)))
     return "what the Gateway's status reports changed";
 
+  const explain = described.size === 0 ? analysis.explain : describedAnew(analysis, described);
+  if (typeof explain === "string") return explain;
   const status = { ...analysis.status, [before.key]: written.status };
   const gateways = analysis.gateways.slice();
   gateways[at] = model;
@@ -199,7 +214,7 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
 
   const graph = (objects: readonly ObjectSummary[], diagnostics: readonly Diagnostic[]) =>
     patchGatewayNode(analysis, before, after, { status, gateways, objects, diagnostics });
-  return { status, gateways, listeners, routeTable, lintByRule, graph };
+  return { status, gateways, listeners, routeTable, lintByRule, graph, explain };
 }
 
 /**
@@ -229,15 +244,6 @@ function sameButListenerFields(before: Manifest, after: Manifest): string | unde
   return undefined;
 }
 
-/** The placeholder address number computeStatus gives the Gateway: its rank among reconciled keys. */
-function placeholderOf(gateways: readonly GatewayModel[], key: ResourceKey): string {
-  const keys = [...new Set(gateways.filter((g) => g.reconciled).map((g) => g.key))].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
-  const n = keys.indexOf(key) + 1;
-  return `203.0.113.${((Math.max(n, 1) - 1) % 254) + 1}`;
-}
-
 /**
  * The modelled routes whose parentRefs may name the Gateway (by name: a superset, each attached
  * again), or why the proof does not cover them.
@@ -261,6 +267,63 @@ function routesNaming(index: ResourceIndex, gateway: Manifest): Manifest[] | str
     }
   }
   if (kinds.size > 1) return "HTTPRoutes and GRPCRoutes name the Gateway (their clash reads hosts)";
+  return out;
+}
+
+type Explain = Analysis["explain"][number];
+
+/**
+ * Whether two explains of a route give the same verdicts, reading alike to everything but the
+ * explain itself: the route's status, the graph's route node and edges and the lint rules read
+ * each parent's verdict (accepted, reason, message, parent-level checks), never its listeners'
+ * checks or effective hostnames. Those are read by a rejected parent's finding
+ * (describeRouteParentProblem), so a parent whose listeners read otherwise must be accepted, with
+ * a status, and admit the same listeners.
+ */
+function sameVerdicts(a: readonly Explain[], b: readonly Explain[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const { listeners: x, ...verdictA } = a[i] as Explain;
+    const { listeners: y, ...verdictB } = b[i] as Explain;
+    if (!sameData(verdictA, verdictB) || x.length !== y.length) return false;
+    if (sameData(x, y)) continue;
+    if (!verdictA.accepted || verdictA.noStatusReason !== undefined) return false;
+    for (let j = 0; j < x.length; j++) {
+      const p = x[j] as Explain["listeners"][number];
+      const q = y[j] as Explain["listeners"][number];
+      if (p.gateway !== q.gateway || p.owner !== q.owner || p.listener !== q.listener) return false;
+      // A listener the route does not attach to: its effective hostnames are read by nothing but
+      // the explain (a TCP listener has no hostname to intersect). An attached one's are the
+      // attachment's, which the caller compared.
+      if (p.attached !== q.attached) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Revision n's explain with each described route's entries replaced in place, one for one (a
+ * route's entries are its parentRefs, consecutive, as computeRouteStatuses lists them).
+ */
+function describedAnew(
+  analysis: Pick<Analysis, "explain">,
+  described: ReadonlyMap<ResourceKey, readonly Explain[]>,
+): Analysis["explain"] | string {
+  const out = analysis.explain.slice();
+  const taken = new Map<ResourceKey, number>();
+  for (let i = 0; i < out.length; i++) {
+    const e = out[i] as Explain;
+    const list = described.get(e.route);
+    if (list === undefined) continue;
+    const k = taken.get(e.route) ?? 0;
+    const next = list[k];
+    if (next === undefined || next.parentRefIndex !== e.parentRefIndex)
+      return "a route's explain entries do not line up";
+    out[i] = next;
+    taken.set(e.route, k + 1);
+  }
+  for (const [route, list] of described)
+    if (taken.get(route) !== list.length) return "a route's explain entries do not line up";
   return out;
 }
 
