@@ -158,9 +158,44 @@ describe("a Gateway's listener edited in place", () => {
     );
   });
 
-  test("a listener's name or hostname: full pipeline", () => {
+  test("a listener's name, or a hostname where routes attach: full pipeline", () => {
     expectFallback(BASE, BASE.replace("- name: extra", "- name: extr"), /listener's name/);
-    expectFallback(BASE, BASE.replace('"*.example.com"', '"*.example.co"'), /listener's hostname/);
+    // Route c, moved beside the Gateways (the other one admits its own namespace only), attaches
+    // under its "*.example.com": narrowed to c's own host, c attaches as before, but its virtual
+    // host is keyed under another listener hostname.
+    const same = BASE.replace(/namespace: shop/g, "namespace: infra");
+    const at = same.lastIndexOf('"*.example.com"');
+    const other = (host: string) =>
+      `${same.slice(0, at)}${host}${same.slice(at + '"*.example.com"'.length)}`;
+    expectFallback(same, other('"c.example.com"'), /hostname changed where routes attach/);
+    // Typed past it: route c detaches.
+    expectFallback(same, other('"*.example.co"'), /attaches to the edited Gateway otherwise/);
+    // In BASE, c (in shop) is refused by that listener either way, and a refused parent's
+    // finding quotes its listeners' checks, the hostname among them.
+    expectFallback(
+      BASE,
+      `${BASE.slice(0, BASE.lastIndexOf('"*.example.com"'))}"c.example.com"${BASE.slice(BASE.lastIndexOf('"*.example.com"') + 15)}`,
+      /verdict on the edited Gateway changed/,
+    );
+  });
+
+  test("a hostname typed on a listener no route attaches to: the routes' explains are patched", () => {
+    // Routes a and b attach to `http` only (their hosts are not under *.example.com): the
+    // hostname check of `extra` in their explains quotes the new hostname.
+    const typed = ['"*.example.co"', '"*.example.c"', '"*.example."', '"a.example.net"'];
+    let text = BASE;
+    for (const host of typed) {
+      const next = text.replace(/hostname: "[^"]*"/, `hostname: ${host}`);
+      const { fresh } = expectGatewayProof(text, next);
+      text = next;
+      expect(fresh.analysis.routeTable.listeners[1]?.hostname).toBe(JSON.parse(host));
+    }
+    // Onto route b's host: it now attaches there, so the edit falls back.
+    expectFallback(
+      text,
+      text.replace(/hostname: "[^"]*"/, 'hostname: "b.example.net"'),
+      /attaches to the edited Gateway otherwise/,
+    );
   });
 
   test("a protocol or allowedRoutes typed that detaches or refuses a route: full pipeline", () => {
@@ -335,6 +370,9 @@ spec:
       fc
         .tuple(fc.nat(), fc.constantFrom("http", "htt", "extra"))
         .map(([i, n]) => ({ pattern: /- name: (?:http|htt|extra)\b/g, i, by: `- name: ${n}` })),
+      fc
+        .tuple(fc.nat(), fc.constantFrom('"*.example.com"', '"*.example.co"', '"a.example.org"'))
+        .map(([i, h]) => ({ pattern: /hostname: "[^"]*"/g, i, by: `hostname: ${h}` })),
       fc
         .tuple(fc.nat(), fc.nat({ max: 99 }))
         .map(([i, w]) => ({ pattern: /weight: \d+/g, i, by: `weight: ${w}` })),

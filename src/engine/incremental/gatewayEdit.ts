@@ -1,5 +1,6 @@
 /**
- * A Gateway's listener edited in place (a port, a protocol, allowedRoutes typed): the edit reaches
+ * A Gateway's listener edited in place (a port, a protocol, allowedRoutes, a hostname no route
+ * attaches under): the edit reaches
  * the Gateway's own status, model, table listeners, node and lint, and the routes that name it as a
  * parent. The proof works the Gateway's part of each stage out again, for revision n (which must
  * give revision n's results: the replica reads what the stage read) and for revision n+1, and reuses
@@ -9,7 +10,7 @@
  * - status: assessGateway, buildGatewayListeners (validation, conflicts within the Gateway) and
  *   writeGatewayStatus read the Gateway, its class, the objects its listeners reference and its
  *   ListenerSets. The proof asks for no ListenerSet naming it and the same metadata, class and spec
- *   but `listeners`, and the same names, hostnames and tls per listener; what the Gateway's part
+ *   but `listeners`, and the same names and tls per listener; what the Gateway's part
  *   reports (diagnostics, assumed objects) must read the same before and after.
  * - attachment: every route whose parentRefs name the Gateway is attached again on its own
  *   (rehostRoute.ts attachOnItsOwn) against the new listeners and must give revision n's explain
@@ -17,8 +18,11 @@
  *   attachment lists, the table's virtual hosts and the route nodes and edges stand. Revision n's
  *   lists are what attachOnItsOwn gave: only routes of one kind name the Gateway (no
  *   HTTPRoute/GRPCRoute clash on its listeners), no TCP/TLS/UDP route (their notes read listener
- *   protocols), no mesh parent. The explain lists every listener's protocol and allowedRoutes,
- *   so typing those where routes name the Gateway falls back (not patched yet).
+ *   protocols), no mesh parent. The explain quotes every listener's protocol, allowedRoutes and
+ *   hostname in its listener checks: when only those read otherwise (the verdicts and attachments
+ *   stand, sameVerdicts), the naming routes' explain entries are replaced; nothing else in the
+ *   analysis reads them. A hostname may change only on a listener no route attaches to, before
+ *   or after: no attachment's effective hostnames, no virtual host reads it.
  * - route table: the Gateway's listeners keep their virtual hosts; the fields describeListener
  *   reads of the listener (port, protocol, ready, …) are written anew.
  * - lint: precedence findings carry a request aimed at the listener's port: the shadow rule is run
@@ -166,6 +170,15 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
       return "a route's verdict on the edited Gateway changed";
     described.set(m.key, n.explain);
   }
+  // A listener's hostname typed: no route may attach to it, before or after (the attachments
+  // stand, so revision n's say it), so its virtual hosts stay empty and no route's effective
+  // hostnames read it.
+  const rehosted = rehostedListeners(before, after);
+  if (rehosted.size > 0) {
+    for (const a of analysis.attachments)
+      if (a.gateway === before.key && rehosted.has(a.listener))
+        return "a listener's hostname changed where routes attach";
+  }
   // Counted as computeRouteStatuses counts them: the attachments stand, so the counts do.
   const counted = (b: GatewayListeners) =>
     b.listeners.forEach((l, i) => {
@@ -235,9 +248,10 @@ function sameButListenerFields(before: Manifest, after: Manifest): string | unde
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as Record<string, unknown>;
     const y = b[i] as Record<string, unknown>;
-    // A name is read by sectionName and every attachment; a hostname by every attachment's
-    // effective hostnames; tls by the Secrets and grants it references.
-    for (const field of ["name", "hostname", "tls"])
+    // A name is read by sectionName and every attachment; tls by the Secrets and grants it
+    // references. A hostname is read by every attachment's effective hostnames: the caller
+    // proves no route attaches to a listener whose hostname changed (rehostedListeners).
+    for (const field of ["name", "tls"])
       if (JSON.stringify(x[field]) !== JSON.stringify(y[field]))
         return `a listener's ${field} changed`;
   }
@@ -373,6 +387,9 @@ function patchTableListeners(
     };
     if (described(describe(oldModel, oldListener)) !== described(was))
       return "the Gateway's table listener is not the one revision n described";
+    // Its virtual hosts are keyed by hostnames the listener's own hostname bounded.
+    if (oldListener.hostname !== listener.hostname && was.virtualHosts.length > 0)
+      return "a listener's hostname changed where it has virtual hosts";
     listeners[i] = { ...describe(model, listener), virtualHosts: was.virtualHosts };
   }
   if (k !== model.listeners.length) return "the Gateway's table listeners do not line up";
@@ -486,6 +503,18 @@ interface DrawnSide {
 function ownerKey(d: Diagnostic): ResourceKey | undefined {
   const o = d.object;
   return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
+}
+
+/** The names of the listeners whose hostname the edit changed (listed alike: same names). */
+function rehostedListeners(before: Manifest, after: Manifest): Set<string> {
+  const was = asRecords(before.spec["listeners"]);
+  const now = asRecords(after.spec["listeners"]);
+  const out = new Set<string>();
+  was.forEach((l, i) => {
+    if (JSON.stringify(l["hostname"]) !== JSON.stringify(now[i]?.["hostname"]))
+      out.add(asString(l["name"]) ?? "");
+  });
+  return out;
 }
 
 /** Whether a parentRef of the route that may name the Gateway asks for a port. */
