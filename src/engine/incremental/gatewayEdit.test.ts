@@ -158,31 +158,104 @@ describe("a Gateway's listener edited in place", () => {
     );
   });
 
-  test("a listener's name or hostname: full pipeline", () => {
+  test("a listener's name, or a hostname where routes attach: full pipeline", () => {
     expectFallback(BASE, BASE.replace("- name: extra", "- name: extr"), /listener's name/);
-    expectFallback(BASE, BASE.replace('"*.example.com"', '"*.example.co"'), /listener's hostname/);
+    // Route c, moved beside the Gateways (the other one admits its own namespace only), attaches
+    // under its "*.example.com": narrowed to c's own host, c attaches as before, but its virtual
+    // host is keyed under another listener hostname.
+    const same = BASE.replace(/namespace: shop/g, "namespace: infra");
+    const at = same.lastIndexOf('"*.example.com"');
+    const other = (host: string) =>
+      `${same.slice(0, at)}${host}${same.slice(at + '"*.example.com"'.length)}`;
+    expectFallback(same, other('"c.example.com"'), /hostname changed where routes attach/);
+    // Typed past it: route c detaches.
+    expectFallback(same, other('"*.example.co"'), /attaches to the edited Gateway otherwise/);
+    // In BASE, c (in shop) is refused by that listener either way, and a refused parent's
+    // finding quotes its listeners' checks, the hostname among them.
+    expectFallback(
+      BASE,
+      `${BASE.slice(0, BASE.lastIndexOf('"*.example.com"'))}"c.example.com"${BASE.slice(BASE.lastIndexOf('"*.example.com"') + 15)}`,
+      /verdict on the edited Gateway changed/,
+    );
   });
 
-  test("a protocol or allowedRoutes typed where routes name the Gateway: full pipeline", () => {
-    // Detached, refused, or only described anew (each route's explain lists every listener's
-    // protocol and namespaces): the explain is not patched.
+  test("a hostname typed on a listener no route attaches to: the routes' explains are patched", () => {
+    // Routes a and b attach to `http` only (their hosts are not under *.example.com): the
+    // hostname check of `extra` in their explains quotes the new hostname.
+    const typed = ['"*.example.co"', '"*.example.c"', '"*.example."', '"a.example.net"'];
+    let text = BASE;
+    for (const host of typed) {
+      const next = text.replace(/hostname: "[^"]*"/, `hostname: ${host}`);
+      const { fresh } = expectGatewayProof(text, next);
+      text = next;
+      expect(fresh.analysis.routeTable.listeners[1]?.hostname).toBe(JSON.parse(host));
+    }
+    // Onto route b's host: it now attaches there, so the edit falls back.
+    expectFallback(
+      text,
+      text.replace(/hostname: "[^"]*"/, 'hostname: "b.example.net"'),
+      /attaches to the edited Gateway otherwise/,
+    );
+  });
+
+  test("a protocol or allowedRoutes typed that detaches or refuses a route: full pipeline", () => {
     expectFallback(
       BASE,
       BASE.replace("protocol: HTTP\n      port: 80\n", "protocol: TCP\n      port: 80\n"),
       /attaches to the edited Gateway otherwise/,
     );
     expectFallback(BASE, BASE.replace("from: All\n", "from: Same\n"), /attaches .* otherwise/);
+  });
+
+  test("a protocol typed on a listener the routes do not attach to: their explains are patched", () => {
+    // Routes a and b are refused by `extra` on its hostname either way; what changes is its
+    // route-kind check, which quotes the protocol, in each route's explain.
+    const tcp = BASE.replace(
+      "      protocol: HTTP\n      port: 8080\n",
+      "      protocol: TCP\n      port: 8080\n",
+    );
+    const { result, fresh } = expectGatewayProof(BASE, tcp);
+    const explainOf = (r: AnalyzedRevision) =>
+      r.analysis.explain.find((e) => e.route === "HTTPRoute/shop/a");
+    expect(explainOf(result.revision as AnalyzedRevision)).not.toEqual(
+      explainOf(step(BASE, BASE).fresh),
+    );
+    expect(JSON.stringify(explainOf(fresh))).toContain("TCP");
+    expectGatewayProof(tcp, BASE);
+  });
+
+  test("`from` typed where the routes stay admitted: their explains quote the new value", () => {
+    const all = BASE.replace(/namespace: shop/g, "namespace: infra");
+    const same = all.replace("from: All\n", "from: Same\n");
+    const { fresh } = expectGatewayProof(all, same);
+    expect(JSON.stringify(fresh.analysis.explain)).toContain("from namespaces Same");
+    expectGatewayProof(same, all);
+    // "Sam" is no value of the enum: the listener is refused, the routes detach (full pipeline).
+    expectFallback(same, all.replace("from: All\n", "from: Sam\n"), /attaches .* otherwise/);
+  });
+
+  test("a refused route whose listener checks read otherwise: full pipeline", () => {
+    // Route d names `extra` and no host of it: refused with the same message either way, but a
+    // refused parent's finding quotes its listeners' checks (describeRouteParentProblem).
+    const refused = BASE.replace(
+      route("c", "other", "c.example.com"),
+      `${route("c", "other", "c.example.com")}${route("d", "web", "d.example.org").replace(
+        "      namespace: infra\n  hostnames",
+        "      namespace: infra\n      sectionName: extra\n  hostnames",
+      )}`,
+    );
+    expect(refused).toContain("sectionName: extra");
     expectFallback(
-      BASE,
-      BASE.replace(
+      refused,
+      refused.replace(
         "      protocol: HTTP\n      port: 8080\n",
         "      protocol: TCP\n      port: 8080\n",
       ),
-      /attaches .* otherwise/,
+      /verdict on the edited Gateway changed/,
     );
   });
 
-  test("HTTP to HTTPS where the certificate was already named: the routes' explain reads the protocol", () => {
+  test("HTTP to HTTPS where the certificate was already named: the routes' explains are patched", () => {
     // Same route kinds, still ready: only the protocol in each route's listener check changes.
     // A real certificate (Kong's example), so HTTPS is programmed as HTTP was.
     const kong = readFileSync(
@@ -205,7 +278,8 @@ describe("a Gateway's listener edited in place", () => {
       "      protocol: HTTPS\n      port: 8080\n",
     );
     expect(https).not.toEqual(http);
-    expectFallback(http, https, /attaches .* otherwise/);
+    expectGatewayProof(http, https);
+    expectGatewayProof(https, http);
   });
 
   test("the class, a listener added, a written status or a ListenerSet: full pipeline", () => {
@@ -297,10 +371,14 @@ spec:
         .tuple(fc.nat(), fc.constantFrom("http", "htt", "extra"))
         .map(([i, n]) => ({ pattern: /- name: (?:http|htt|extra)\b/g, i, by: `- name: ${n}` })),
       fc
+        .tuple(fc.nat(), fc.constantFrom('"*.example.com"', '"*.example.co"', '"a.example.org"'))
+        .map(([i, h]) => ({ pattern: /hostname: "[^"]*"/g, i, by: `hostname: ${h}` })),
+      fc
         .tuple(fc.nat(), fc.nat({ max: 99 }))
         .map(([i, w]) => ({ pattern: /weight: \d+/g, i, by: `weight: ${w}` })),
     );
     let proven = 0;
+    let described = 0;
     fc.assert(
       fc.property(
         fc.nat({ max: bases.length - 1 }),
@@ -322,6 +400,8 @@ spec:
               continue;
             }
             if (result.proofs?.includes("gateway-listeners")) proven += 1;
+            // The routes' explains quote the edited protocol or `from`: patched, not fallen back.
+            if (result.revision.analysis.explain !== previous.analysis.explain) described += 1;
             expect(comparable(result.revision)).toEqual(
               comparable(analyzeRevision(at(text), { clock, world })),
             );
@@ -332,5 +412,6 @@ spec:
       { numRuns: 80, seed: 2424 },
     );
     expect(proven).toBeGreaterThan(10);
+    expect(described).toBeGreaterThan(3);
   }, 120_000);
 });

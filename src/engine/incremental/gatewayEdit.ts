@@ -1,5 +1,6 @@
 /**
- * A Gateway's listener edited in place (a port, a protocol, allowedRoutes typed): the edit reaches
+ * A Gateway's listener edited in place (a port, a protocol, allowedRoutes, a hostname no route
+ * attaches under): the edit reaches
  * the Gateway's own status, model, table listeners, node and lint, and the routes that name it as a
  * parent. The proof works the Gateway's part of each stage out again, for revision n (which must
  * give revision n's results: the replica reads what the stage read) and for revision n+1, and reuses
@@ -9,7 +10,7 @@
  * - status: assessGateway, buildGatewayListeners (validation, conflicts within the Gateway) and
  *   writeGatewayStatus read the Gateway, its class, the objects its listeners reference and its
  *   ListenerSets. The proof asks for no ListenerSet naming it and the same metadata, class and spec
- *   but `listeners`, and the same names, hostnames and tls per listener; what the Gateway's part
+ *   but `listeners`, and the same names and tls per listener; what the Gateway's part
  *   reports (diagnostics, assumed objects) must read the same before and after.
  * - attachment: every route whose parentRefs name the Gateway is attached again on its own
  *   (rehostRoute.ts attachOnItsOwn) against the new listeners and must give revision n's explain
@@ -17,8 +18,11 @@
  *   attachment lists, the table's virtual hosts and the route nodes and edges stand. Revision n's
  *   lists are what attachOnItsOwn gave: only routes of one kind name the Gateway (no
  *   HTTPRoute/GRPCRoute clash on its listeners), no TCP/TLS/UDP route (their notes read listener
- *   protocols), no mesh parent. The explain lists every listener's protocol and allowedRoutes,
- *   so typing those where routes name the Gateway falls back (not patched yet).
+ *   protocols), no mesh parent. The explain quotes every listener's protocol, allowedRoutes and
+ *   hostname in its listener checks: when only those read otherwise (the verdicts and attachments
+ *   stand, sameVerdicts), the naming routes' explain entries are replaced; nothing else in the
+ *   analysis reads them. A hostname may change only on a listener no route attaches to, before
+ *   or after: no attachment's effective hostnames, no virtual host reads it.
  * - route table: the Gateway's listeners keep their virtual hosts; the fields describeListener
  *   reads of the listener (port, protocol, ready, …) are written anew.
  * - lint: precedence findings carry a request aimed at the listener's port: the shadow rule is run
@@ -48,6 +52,7 @@ import { assessGateway } from "../status/assessGateway";
 import { buildGatewayListeners, type GatewayListeners } from "../status/buildGatewayListeners";
 import { createAdmissionMemo } from "../status/checkListenerAdmission";
 import { isListenerReady, type ListenerState } from "../status/listenerState";
+import { placeholderAddressOf } from "../status/placeholderAddress";
 import type { StatusContext } from "../status/statusContext";
 import { writeGatewayStatus } from "../status/writeGatewayStatus";
 import type { Diagnostic, GatewayModel, Manifest, ObjectSummary, ResolvedRoute } from "../types";
@@ -62,6 +67,8 @@ export interface GatewaySide {
 /** What the Gateway's part of revision n+1 is, when the proof holds. */
 export interface GatewayPatch {
   status: Analysis["status"];
+  /** Revision n's list, or a copy with the entries of the routes that read the edit replaced. */
+  explain: Analysis["explain"];
   gateways: Analysis["gateways"];
   listeners: ReadonlyMap<ResourceKey, GatewayListeners>;
   routeTable: RouteTable;
@@ -105,7 +112,10 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
     return "the Gateway is not reconciled";
   if (analysis.gateways.some((g, i) => i !== at && g.key === before.key))
     return "the Gateway is declared twice";
-  const placeholder = placeholderOf(analysis.gateways, before.key);
+  const placeholder = placeholderAddressOf(
+    analysis.gateways.filter((g) => g.reconciled).map((g) => g.key),
+    before.key,
+  );
 
   // The Gateway's part of the status stage, for each revision.
   const part = (side: GatewaySide) => {
@@ -140,6 +150,8 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
   const portRead = routesOf.some((m) => namesPort(m, before));
   const unread = listenersReadAlike(old.built, fresh.built, portRead);
   const settledRoutes = unread ? new Map() : routeAttachments(analysis, routesOf);
+  // The routes whose explain quotes the edited listeners otherwise: their entries are replaced.
+  const described = new Map<ResourceKey, Explain[]>();
   for (const m of unread ? [] : routesOf) {
     const route = input.route(m.key);
     const settled = settledRoutes.get(m.key);
@@ -150,8 +162,22 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
     // one kind only name the Gateway (routesNaming), so no cross-route rule rewrote them.
     const n = attachOnItsOwn(attachCtx, m, route, nextListeners);
     if (n.mesh) return "a route naming the Gateway has a mesh parent";
-    if (!sameData(n.explain, settled.explain) || !sameData(n.attachments, settled.attachments))
+    if (!sameData(n.attachments, settled.attachments))
       return "a route attaches to the edited Gateway otherwise";
+    if (sameData(n.explain, settled.explain)) continue;
+    // Only the listeners' checks read otherwise (a protocol or `from` quoted in their details).
+    if (!sameVerdicts(n.explain, settled.explain))
+      return "a route's verdict on the edited Gateway changed";
+    described.set(m.key, n.explain);
+  }
+  // A listener's hostname typed: no route may attach to it, before or after (the attachments
+  // stand, so revision n's say it), so its virtual hosts stay empty and no route's effective
+  // hostnames read it.
+  const rehosted = rehostedListeners(before, after);
+  if (rehosted.size > 0) {
+    for (const a of analysis.attachments)
+      if (a.gateway === before.key && rehosted.has(a.listener))
+        return "a listener's hostname changed where routes attach";
   }
   // Counted as computeRouteStatuses counts them: the attachments stand, so the counts do.
   const counted = (b: GatewayListeners) =>
@@ -186,6 +212,8 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
   if (!alike(old.ctx, fresh.ctx) || (oldAttachCtx !== undefined && !alike(oldAttachCtx, attachCtx)))
     return "what the Gateway's status reports changed";
 
+  const explain = described.size === 0 ? analysis.explain : describedAnew(analysis, described);
+  if (typeof explain === "string") return explain;
   const status = { ...analysis.status, [before.key]: written.status };
   const gateways = analysis.gateways.slice();
   gateways[at] = model;
@@ -199,7 +227,7 @@ export function gatewayListenerEdit(input: GatewayEditInput): GatewayPatch | str
 
   const graph = (objects: readonly ObjectSummary[], diagnostics: readonly Diagnostic[]) =>
     patchGatewayNode(analysis, before, after, { status, gateways, objects, diagnostics });
-  return { status, gateways, listeners, routeTable, lintByRule, graph };
+  return { status, gateways, listeners, routeTable, lintByRule, graph, explain };
 }
 
 /**
@@ -220,22 +248,14 @@ function sameButListenerFields(before: Manifest, after: Manifest): string | unde
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as Record<string, unknown>;
     const y = b[i] as Record<string, unknown>;
-    // A name is read by sectionName and every attachment; a hostname by every attachment's
-    // effective hostnames; tls by the Secrets and grants it references.
-    for (const field of ["name", "hostname", "tls"])
+    // A name is read by sectionName and every attachment; tls by the Secrets and grants it
+    // references. A hostname is read by every attachment's effective hostnames: the caller
+    // proves no route attaches to a listener whose hostname changed (rehostedListeners).
+    for (const field of ["name", "tls"])
       if (JSON.stringify(x[field]) !== JSON.stringify(y[field]))
         return `a listener's ${field} changed`;
   }
   return undefined;
-}
-
-/** The placeholder address number computeStatus gives the Gateway: its rank among reconciled keys. */
-function placeholderOf(gateways: readonly GatewayModel[], key: ResourceKey): string {
-  const keys = [...new Set(gateways.filter((g) => g.reconciled).map((g) => g.key))].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
-  const n = keys.indexOf(key) + 1;
-  return `203.0.113.${((Math.max(n, 1) - 1) % 254) + 1}`;
 }
 
 /**
@@ -261,6 +281,63 @@ function routesNaming(index: ResourceIndex, gateway: Manifest): Manifest[] | str
     }
   }
   if (kinds.size > 1) return "HTTPRoutes and GRPCRoutes name the Gateway (their clash reads hosts)";
+  return out;
+}
+
+type Explain = Analysis["explain"][number];
+
+/**
+ * Whether two explains of a route give the same verdicts, reading alike to everything but the
+ * explain itself: the route's status, the graph's route node and edges and the lint rules read
+ * each parent's verdict (accepted, reason, message, parent-level checks), never its listeners'
+ * checks or effective hostnames. Those are read by a rejected parent's finding
+ * (describeRouteParentProblem), so a parent whose listeners read otherwise must be accepted, with
+ * a status, and admit the same listeners.
+ */
+function sameVerdicts(a: readonly Explain[], b: readonly Explain[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const { listeners: x, ...verdictA } = a[i] as Explain;
+    const { listeners: y, ...verdictB } = b[i] as Explain;
+    if (!sameData(verdictA, verdictB) || x.length !== y.length) return false;
+    if (sameData(x, y)) continue;
+    if (!verdictA.accepted || verdictA.noStatusReason !== undefined) return false;
+    for (let j = 0; j < x.length; j++) {
+      const p = x[j] as Explain["listeners"][number];
+      const q = y[j] as Explain["listeners"][number];
+      if (p.gateway !== q.gateway || p.owner !== q.owner || p.listener !== q.listener) return false;
+      // A listener the route does not attach to: its effective hostnames are read by nothing but
+      // the explain (a TCP listener has no hostname to intersect). An attached one's are the
+      // attachment's, which the caller compared.
+      if (p.attached !== q.attached) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Revision n's explain with each described route's entries replaced in place, one for one (a
+ * route's entries are its parentRefs, consecutive, as computeRouteStatuses lists them).
+ */
+function describedAnew(
+  analysis: Pick<Analysis, "explain">,
+  described: ReadonlyMap<ResourceKey, readonly Explain[]>,
+): Analysis["explain"] | string {
+  const out = analysis.explain.slice();
+  const taken = new Map<ResourceKey, number>();
+  for (let i = 0; i < out.length; i++) {
+    const e = out[i] as Explain;
+    const list = described.get(e.route);
+    if (list === undefined) continue;
+    const k = taken.get(e.route) ?? 0;
+    const next = list[k];
+    if (next === undefined || next.parentRefIndex !== e.parentRefIndex)
+      return "a route's explain entries do not line up";
+    out[i] = next;
+    taken.set(e.route, k + 1);
+  }
+  for (const [route, list] of described)
+    if (taken.get(route) !== list.length) return "a route's explain entries do not line up";
   return out;
 }
 
@@ -310,6 +387,9 @@ function patchTableListeners(
     };
     if (described(describe(oldModel, oldListener)) !== described(was))
       return "the Gateway's table listener is not the one revision n described";
+    // Its virtual hosts are keyed by hostnames the listener's own hostname bounded.
+    if (oldListener.hostname !== listener.hostname && was.virtualHosts.length > 0)
+      return "a listener's hostname changed where it has virtual hosts";
     listeners[i] = { ...describe(model, listener), virtualHosts: was.virtualHosts };
   }
   if (k !== model.listeners.length) return "the Gateway's table listeners do not line up";
@@ -423,6 +503,18 @@ interface DrawnSide {
 function ownerKey(d: Diagnostic): ResourceKey | undefined {
   const o = d.object;
   return o === undefined ? undefined : resourceKey(o.kind, o.namespace, o.name);
+}
+
+/** The names of the listeners whose hostname the edit changed (listed alike: same names). */
+function rehostedListeners(before: Manifest, after: Manifest): Set<string> {
+  const was = asRecords(before.spec["listeners"]);
+  const now = asRecords(after.spec["listeners"]);
+  const out = new Set<string>();
+  was.forEach((l, i) => {
+    if (JSON.stringify(l["hostname"]) !== JSON.stringify(now[i]?.["hostname"]))
+      out.add(asString(l["name"]) ?? "");
+  });
+  return out;
 }
 
 /** Whether a parentRef of the route that may name the Gateway asks for a port. */

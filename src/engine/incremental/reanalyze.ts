@@ -325,6 +325,7 @@ export function reanalyze(
           objects,
           diagnostics,
           lint,
+          explain: patch.explain,
           status: patch.status,
           gateways: patch.gateways,
           routeTable: patch.routeTable,

@@ -50,6 +50,7 @@ import { writeGatewayStatus } from "./writeGatewayStatus";
 import { appendAll } from "../collections/appendAll";
 import { needEngineModule } from "../modules/engineModules";
 import { assumePolicyTarget } from "./assumePolicyTarget";
+import { placeholderAddress, placeholderNumbers } from "./placeholderAddress";
 
 export interface StatusResult {
   status: StatusReport;
@@ -103,11 +104,13 @@ export function computeStatus(
   const assessments = new Map<string, GatewayAssessment>();
   const unreconciled: GatewayModel[] = [];
   const placeholders = placeholderNumbers(
-    ofGatewayApi(index, "Gateway").filter((gw) => {
-      const className = asString(gw.spec["gatewayClassName"]) ?? "";
-      if (className === "") return false;
-      return classes.get(className)?.accepted ?? classAssumption(ctx, className) !== undefined;
-    }),
+    ofGatewayApi(index, "Gateway")
+      .filter((gw) => {
+        const className = asString(gw.spec["gatewayClassName"]) ?? "";
+        if (className === "") return false;
+        return classes.get(className)?.accepted ?? classAssumption(ctx, className) !== undefined;
+      })
+      .map((gw) => gw.key),
   );
   for (const gw of ofGatewayApi(index, "Gateway")) {
     const className = asString(gw.spec["gatewayClassName"]) ?? "";
@@ -371,24 +374,6 @@ function unreconciledModel(ctx: StatusContext, gw: Manifest): GatewayModel {
 
 function ofGatewayApi(index: ResourceIndex, kind: string): Manifest[] {
   return listKind(index, kind).filter((m) => m.group === GATEWAY_GROUP && m.modelled);
-}
-
-/**
- * gwsim assigns each reconciled Gateway that requests no address a placeholder from
- * TEST-NET-3 (RFC 5737), standing in for what a load balancer would assign: the reconciled
- * Gateways numbered in order of their keys, never in input order, so reordering the documents or
- * splitting them over files leaves every Gateway its address.
- */
-function placeholderNumbers(gateways: readonly Manifest[]): Map<ResourceKey, number> {
-  const keys = [...new Set(gateways.map((g) => g.key))].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
-  return new Map(keys.map((key, i) => [key, i + 1]));
-}
-
-/** The n-th placeholder address (1-based), wrapping after 254. */
-function placeholderAddress(n: number): string {
-  return `203.0.113.${((n - 1) % 254) + 1}`;
 }
 
 function reportOrphanListenerSets(
