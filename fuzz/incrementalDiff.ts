@@ -114,6 +114,20 @@ const TEXT_EDITS: Record<string, TextEdit> = {
     const document = pick(random, documents).replace(/^\n+/, "");
     return `${text.replace(/\n*$/, "")}\n---\n${document}`;
   },
+  // A `---` typed at the start of a line (a document split, or a new empty one) or one deleted
+  // (two documents joined): every later document renumbered (reloadFile.ts, shiftLocations.ts).
+  newMarker: (text, random) => {
+    const lines = text.split("\n");
+    lines.splice(below(random, lines.length + 1), 0, "---");
+    return lines.join("\n");
+  },
+  deleteMarker: (text, random) => {
+    const lines = text.split("\n");
+    const markers = lines.flatMap((line, k) => (/^---[ \t]*$/.test(line) ? [k] : []));
+    if (markers.length === 0) return undefined;
+    lines.splice(pick(random, markers), 1);
+    return lines.join("\n");
+  },
   removeDocument: (text, random) => {
     const documents = documentsOf(text);
     if (documents.length < 2) return undefined;

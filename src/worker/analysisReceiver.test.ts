@@ -59,6 +59,20 @@ describe("the page's analysis arrives as deltas", () => {
       d.splice(i % d.length, 0, d[i % d.length] ?? "");
       return d.join("---");
     }),
+    // A `---` typed at the start of a line (a document split, or a new empty one: the later
+    // documents renumbered), or one deleted (two documents joined).
+    fc.nat().map((i): Edit => (t) => {
+      const lines = t.split("\n");
+      lines.splice(i % (lines.length + 1), 0, "---");
+      return lines.join("\n");
+    }),
+    fc.nat().map((i): Edit => (t) => {
+      const lines = t.split("\n");
+      const markers = lines.flatMap((line, k) => (line === "---" ? [k] : []));
+      if (markers.length === 0) return t;
+      lines.splice(markers[i % markers.length] as number, 1);
+      return lines.join("\n");
+    }),
     // A character typed anywhere (syntax errors and shifted lines included), or one deleted.
     fc.tuple(fc.nat(), fc.constantFrom(":", " ", "-", "x", "\n", "[", '"', "#")).map(
       ([i, c]): Edit =>

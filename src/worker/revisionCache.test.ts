@@ -442,6 +442,20 @@ describe("cached results equal a fresh computation after random edit sequences",
       [d[k], d[k + 1]] = [d[k + 1] ?? "", d[k] ?? ""];
       return d.join("---");
     }),
+    // A `---` typed at the start of a line (a document split, or a new empty one: the later
+    // documents renumbered), or one deleted (two documents joined).
+    fc.nat().map((i): Edit => (t) => {
+      const lines = t.split("\n");
+      lines.splice(i % (lines.length + 1), 0, "---");
+      return lines.join("\n");
+    }),
+    fc.nat().map((i): Edit => (t) => {
+      const lines = t.split("\n");
+      const markers = lines.flatMap((line, k) => (line === "---" ? [k] : []));
+      if (markers.length === 0) return t;
+      lines.splice(markers[i % markers.length] as number, 1);
+      return lines.join("\n");
+    }),
     // A line deleted.
     fc.nat().map((i): Edit => (t) => {
       const lines = t.split("\n");
