@@ -190,7 +190,7 @@ function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDel
     const rankBy = paired && place === undefined ? rankMovedBy(prev[from], next[i]) : 0;
     if (place !== undefined) {
       unchanged = false;
-      extendMoved(moved, i, from, place);
+      extendRun(moved, i, from, place[0], place[1]);
       continue;
     }
     if (rankBy !== 0) {
@@ -221,23 +221,18 @@ function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDel
   return delta;
 }
 
-/** Element `i`, from `from`, moved by `by`: the last run grown when it continues it. */
-function extendRun(runs: [number, number, number, number][], i: number, from: number, by: number) {
+/** Element `i`, from `from`, moved by `by` (and `docs`): the last run grown when it continues it. */
+function extendRun(runs: MovedRun[], i: number, from: number, by: number, docs = 0) {
   const run = runs[runs.length - 1];
-  if (run && run[0] + run[2] === i && run[1] + run[2] === from && run[3] === by) run[2]++;
-  else runs.push([i, from, 1, by]);
-}
-
-/** Element `i`, from `from`, moved by `place`: the last run grown when it continues it. */
-function extendMoved(runs: MovedRun[], i: number, from: number, [by, docs]: [number, number]) {
-  const run = runs[runs.length - 1];
-  if (run && run[0] + run[2] === i && run[1] + run[2] === from && run[3] === by) {
-    if ((run[4] ?? 0) === docs) {
-      run[2]++;
-      return;
-    }
-  }
-  runs.push(docs === 0 ? [i, from, 1, by] : [i, from, 1, by, docs]);
+  if (
+    run &&
+    run[0] + run[2] === i &&
+    run[1] + run[2] === from &&
+    run[3] === by &&
+    (run[4] ?? 0) === docs
+  )
+    run[2]++;
+  else runs.push(docs === 0 ? [i, from, 1, by] : [i, from, 1, by, docs]);
 }
 
 /**
