@@ -7,6 +7,7 @@ import type { FileLoad, LoadedChunk } from "./fileLoad";
 import { loadManifests, type LoadResult } from "./loadManifests";
 import type { LoadLimits } from "./loadLimits";
 import { createParseCache, type ParseCache } from "./parseCache";
+import { withMarkerDeleted } from "../../test-utils/markerEdits";
 
 const ROOT = join(__dirname, "../../..");
 
@@ -323,13 +324,8 @@ const EDITS: ((text: string, pick: (n: number) => number) => string)[] = [
     lines.splice(pick(lines.length + 1), 0, "---");
     return lines.join("\n");
   },
-  (t, pick) => {
-    // A `---` deleted: two documents joined (or an empty one gone), the later ones renumbered.
-    const lines = t.split("\n");
-    const markers = lines.flatMap((line, k) => (line === "---" ? [k] : []));
-    if (markers.length > 0) lines.splice(markers[pick(markers.length)] as number, 1);
-    return lines.join("\n");
-  },
+  // A `---` deleted: two documents joined (or an empty one gone), the later ones renumbered.
+  (t, pick) => withMarkerDeleted(t, pick(t.length + 1)),
   (t, pick) => {
     // Garbage pasted mid-document.
     const i = pick(t.length + 1);
