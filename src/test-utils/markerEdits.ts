@@ -4,6 +4,7 @@
  * or a new empty one) renumbers every later document, and so does one deleted (two joined).
  * `i` picks the place; the text comes back unchanged when it has no marker to delete.
  */
+import fc from "fast-check";
 
 /** `text` with a line `---` inserted before its line `i` (modulo the line count + 1). */
 export function withMarkerTyped(text: string, i: number): string {
@@ -20,3 +21,12 @@ export function withMarkerDeleted(text: string, i: number): string {
   lines.splice(markers[i % markers.length] as number, 1);
   return lines.join("\n");
 }
+
+/** Either edit at a random place, for a property test's `fc.oneof` of edits. */
+export const markerEdit: fc.Arbitrary<(text: string) => string> = fc
+  .tuple(fc.boolean(), fc.nat())
+  .map(
+    ([typed, i]) =>
+      (text) =>
+        typed ? withMarkerTyped(text, i) : withMarkerDeleted(text, i),
+  );

@@ -6,7 +6,7 @@ import { createAnalysisReceiver, type SendAnalysisUpdate } from "./analysisRecei
 import { createEngineApi, type AnalysisUpdate } from "./engineApi";
 import { createRevisionCache } from "./revisionCache";
 import { generateBenchConfig } from "../../bench/generateBenchConfig";
-import { withMarkerDeleted, withMarkerTyped } from "../test-utils/markerEdits";
+import { markerEdit } from "../test-utils/markerEdits";
 
 const EPOCH = "2026-01-01T00:00:00Z";
 const clock = () => EPOCH;
@@ -62,16 +62,7 @@ describe("the page's analysis arrives as deltas", () => {
     }),
     // A `---` typed at the start of a line (a document split, or a new empty one: the later
     // documents renumbered), or one deleted (two documents joined).
-    fc.nat().map(
-      (i): Edit =>
-        (t) =>
-          withMarkerTyped(t, i),
-    ),
-    fc.nat().map(
-      (i): Edit =>
-        (t) =>
-          withMarkerDeleted(t, i),
-    ),
+    markerEdit,
     // A character typed anywhere (syntax errors and shifted lines included), or one deleted.
     fc.tuple(fc.nat(), fc.constantFrom(":", " ", "-", "x", "\n", "[", '"', "#")).map(
       ([i, c]): Edit =>

@@ -16,7 +16,7 @@ import {
 } from "../engine";
 import { createEngineApi } from "./engineApi";
 import { createRevisionCache } from "./revisionCache";
-import { withMarkerDeleted, withMarkerTyped } from "../test-utils/markerEdits";
+import { markerEdit } from "../test-utils/markerEdits";
 
 const EPOCH = "2026-01-01T00:00:00Z";
 const clock = () => EPOCH;
@@ -445,16 +445,7 @@ describe("cached results equal a fresh computation after random edit sequences",
     }),
     // A `---` typed at the start of a line (a document split, or a new empty one: the later
     // documents renumbered), or one deleted (two documents joined).
-    fc.nat().map(
-      (i): Edit =>
-        (t) =>
-          withMarkerTyped(t, i),
-    ),
-    fc.nat().map(
-      (i): Edit =>
-        (t) =>
-          withMarkerDeleted(t, i),
-    ),
+    markerEdit,
     // A line deleted.
     fc.nat().map((i): Edit => (t) => {
       const lines = t.split("\n");

@@ -148,14 +148,17 @@ describe("a file loaded around its edit", () => {
     expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
   });
 
+  // One document the quick reader leaves to the yaml library (an anchor), a `kind: List`, and one
+  // with a load diagnostic (a placeholder): what moved documents must carry besides quick ones.
+  const anchored =
+    "apiVersion: v1\nkind: Service\nmetadata:\n  name: &n anchored\nspec:\n  ports:\n    - port: 80\n";
+  const list =
+    "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l0\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l1\n";
+  const placeholder = doc("templated").replace("port: 80", "port: ${PORT}");
+
   test("documents that only moved lines keep their objects and locator entries, located at their new lines", () => {
     // After the first document: quick documents, one the quick reader leaves to the yaml library
     // (an anchor), a `kind: List`, one with a load diagnostic, and one located before the move.
-    const anchored =
-      "apiVersion: v1\nkind: Service\nmetadata:\n  name: &n anchored\nspec:\n  ports:\n    - port: 80\n";
-    const list =
-      "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l0\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l1\n";
-    const placeholder = doc("templated").replace("port: 80", "port: ${PORT}");
     const docs = [
       doc("a"),
       ...Array.from({ length: 40 }, (_, i) => doc(`s${i}`)),
@@ -197,11 +200,6 @@ describe("a file loaded around its edit", () => {
 
   test("documents renumbered by a `---` typed or deleted before them keep their objects, at their new documents", () => {
     // As above: quick documents, an anchored one, a `kind: List` and one with a load diagnostic.
-    const anchored =
-      "apiVersion: v1\nkind: Service\nmetadata:\n  name: &n anchored\nspec:\n  ports:\n    - port: 80\n";
-    const list =
-      "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l0\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l1\n";
-    const placeholder = doc("templated").replace("port: 80", "port: ${PORT}");
     const docs = [doc("a"), ...Array.from({ length: 40 }, (_, i) => doc(`s${i}`))];
     const text = [...docs, anchored, list, placeholder, doc("z")].join("---\n");
     const cache = createParseCache();
