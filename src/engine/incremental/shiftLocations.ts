@@ -190,7 +190,8 @@ function relocation(
     if (span.delta !== undefined) return shifted(d, span.delta, span.docDelta);
     if (ownerOf(d) !== span.before.key)
       return "a finding of revision n about another object lies in a document laid out anew";
-    return renumbered(locatedAgain(d, span, oldLocator, newLocator), span.docDelta);
+    const again = locatedAgain(d, span, oldLocator, newLocator);
+    return typeof again === "string" ? again : renumbered(again, span.docDelta);
   };
 }
 
@@ -216,9 +217,8 @@ function shifted(d: Diagnostic, lines: number, docs: number): Diagnostic {
 }
 
 /** The diagnostic in a document renumbered by `docs` (a `---` typed or deleted before it). */
-function renumbered<T extends Diagnostic | string>(d: T, docs: number): T {
-  if (typeof d === "string" || docs === 0 || d.docIndex === undefined) return d;
-  return { ...d, docIndex: d.docIndex + docs };
+function renumbered(d: Diagnostic, docs: number): Diagnostic {
+  return docs === 0 || d.docIndex === undefined ? d : { ...d, docIndex: d.docIndex + docs };
 }
 
 /**
