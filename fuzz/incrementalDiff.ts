@@ -28,6 +28,7 @@ import { withOnDemandModules } from "../src/worker/onDemandModules";
 import { createRevisionCache } from "../src/worker/revisionCache";
 import type { SeedFile } from "./mutations";
 import { structuredEditArb } from "./structuredMutations";
+import { withMarkerDeleted, withMarkerTyped } from "../src/test-utils/markerEdits";
 
 const clock = () => "2026-01-01T00:00:00Z";
 
@@ -113,6 +114,13 @@ const TEXT_EDITS: Record<string, TextEdit> = {
     if (documents.length === 0) return undefined;
     const document = pick(random, documents).replace(/^\n+/, "");
     return `${text.replace(/\n*$/, "")}\n---\n${document}`;
+  },
+  // A `---` typed at the start of a line (a document split, or a new empty one) or one deleted
+  // (two documents joined): every later document renumbered (reloadFile.ts, shiftLocations.ts).
+  newMarker: (text, random) => withMarkerTyped(text, below(random, text.length + 1)),
+  deleteMarker: (text, random) => {
+    const deleted = withMarkerDeleted(text, below(random, text.length + 1));
+    return deleted === text ? undefined : deleted;
   },
   removeDocument: (text, random) => {
     const documents = documentsOf(text);

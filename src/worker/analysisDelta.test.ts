@@ -338,6 +338,51 @@ describe("analysis deltas", () => {
     });
   });
 
+  test("objects in renumbered documents (a `---` typed or deleted above them) are sent as runs", () => {
+    const summary = (i: number) => ({
+      key: `HTTPRoute/bench/route-${i}`,
+      file: "bench.yaml",
+      docIndex: i,
+      line: 1 + 17 * i,
+      endLine: 16 + 17 * i,
+    });
+    const objects = Array.from({ length: 10_000 }, (_, i) => summary(i));
+    // `---` and a line break typed before document 2: every later object one document and one
+    // line on; before document 9000 typed over a blank line: one document on, no line moved.
+    const renumbered = (o: (typeof objects)[number], docs: number, lines: number) => ({
+      ...o,
+      docIndex: o.docIndex + docs,
+      line: o.line + lines,
+      endLine: o.endLine + lines,
+    });
+    const next = objects.map((o, i) =>
+      i < 2 ? o : i < 9000 ? renumbered(o, 1, 1) : renumbered(o, 2, 1),
+    );
+    const delta = structuredClone(diffValue(objects, next));
+    expect(delta).toMatchObject({
+      t: "a",
+      copy: [[0, 0, 2]],
+      set: [],
+      moved: [
+        [2, 2, 8998, 1, 1],
+        [9000, 9000, 1000, 1, 2],
+      ],
+    });
+    const applied = applyDelta(structuredClone(objects), delta);
+    expect(JSON.stringify(applied)).toBe(JSON.stringify(next));
+    // Deleted again: the same runs back; renumbered without a line moved: `by` 0.
+    expect(diffValue(next, objects)).toMatchObject({
+      moved: [
+        [2, 2, 8998, -1, -1],
+        [9000, 9000, 1000, -1, -2],
+      ],
+    });
+    const inPlace = objects.map((o, i) => (i < 2 ? o : renumbered(o, 1, 0)));
+    const sameLines = diffValue(objects, inPlace);
+    expect(sameLines).toMatchObject({ moved: [[2, 2, 9998, 0, 1]] });
+    expect(JSON.stringify(applyDelta(objects, sameLines))).toBe(JSON.stringify(inPlace));
+  });
+
   test("entries a re-ranked entry passed are sent as runs of a rank change, not one by one", () => {
     // A virtual host's entries, ranked 1..1,000; the route at 580 re-ranked to 400 (a path typed
     // longer): the 180 entries between move down one place, nothing else about them changes.

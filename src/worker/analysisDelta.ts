@@ -34,16 +34,17 @@ export interface ObjectDelta {
 /**
  * An array of length `n`: `copy` runs take previous elements unchanged (by identity), `set`
  * entries build the others, each from the previous element `from` (-1: none) and a delta.
- * `moved` runs take previous elements whose `line` and `endLine` moved by `by` and nothing else
- * (lines added or removed above them: at 10,000 objects, Enter in the first document moved every
- * object's line range, and listing each one was a megabyte per keystroke).
+ * `moved` runs take previous elements whose `line` and `endLine` moved by `by`, and `docIndex` by
+ * `docs` (0 when left out), and nothing else (lines added or removed above them, a `---` typed or
+ * deleted above them: at 10,000 objects, Enter in the first document moved every object's line
+ * range, a new `---` every object's document, and listing each one was a megabyte per keystroke).
  */
 export interface ArrayDelta {
   t: "a";
   n: number;
   copy: [index: number, from: number, count: number][];
   set: [index: number, from: number, delta: ValueDelta][];
-  moved?: [index: number, from: number, count: number, by: number][];
+  moved?: MovedRun[];
   /**
    * `ranked` runs take previous elements whose `rank` moved by `by` and nothing else (a route's
    * entry re-ranked in a virtual host moves every entry it passes by one place: at 10,000 routes a
@@ -52,6 +53,11 @@ export interface ArrayDelta {
    */
   ranked?: [index: number, from: number, count: number, by: number][];
 }
+
+/** A `moved` run: elements [index, index + count) are previous [from, …) moved (ArrayDelta). */
+export type MovedRun =
+  | [index: number, from: number, count: number, by: number]
+  | [index: number, from: number, count: number, by: number, docs: number];
 
 /** The delta from `prev` to `next`, or undefined when they are deep-equal. */
 export function diffValue(prev: unknown, next: unknown): ValueDelta | undefined {
@@ -180,11 +186,16 @@ function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDel
   for (let i = 0; i < next.length; i++) {
     const from = pairs.from[i] ?? -1;
     const paired = from >= 0 && pairs.equal[i] !== true;
-    const by = paired ? linesMovedBy(prev[from], next[i]) : 0;
-    const rankBy = paired && by === 0 ? rankMovedBy(prev[from], next[i]) : 0;
-    if (by !== 0 || rankBy !== 0) {
+    const place = paired ? placeMovedBy(prev[from], next[i]) : undefined;
+    const rankBy = paired && place === undefined ? rankMovedBy(prev[from], next[i]) : 0;
+    if (place !== undefined) {
       unchanged = false;
-      extendRun(by !== 0 ? moved : ranked, i, from, by !== 0 ? by : rankBy);
+      extendRun(moved, i, from, place[0], place[1]);
+      continue;
+    }
+    if (rankBy !== 0) {
+      unchanged = false;
+      extendRun(ranked, i, from, rankBy);
       continue;
     }
     const d =
@@ -210,25 +221,35 @@ function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDel
   return delta;
 }
 
-/** Element `i`, from `from`, moved by `by`: the last run grown when it continues it. */
-function extendRun(runs: [number, number, number, number][], i: number, from: number, by: number) {
+/** Element `i`, from `from`, moved by `by` (and `docs`): the last run grown when it continues it. */
+function extendRun(runs: MovedRun[], i: number, from: number, by: number, docs = 0) {
   const run = runs[runs.length - 1];
-  if (run && run[0] + run[2] === i && run[1] + run[2] === from && run[3] === by) run[2]++;
-  else runs.push([i, from, 1, by]);
+  if (
+    run &&
+    run[0] + run[2] === i &&
+    run[1] + run[2] === from &&
+    run[3] === by &&
+    (run[4] ?? 0) === docs
+  )
+    run[2]++;
+  else runs.push(docs === 0 ? [i, from, 1, by] : [i, from, 1, by, docs]);
 }
 
 /**
- * How many lines `next` lies below `prev` (negative: above) when that is all that tells them
- * apart: the same keys in the same order, the same values by identity but for `line` and
- * `endLine`, both moved by the same non-zero count. 0 otherwise.
+ * How many lines `next` lies below `prev` (negative: above) and how many documents further on,
+ * when that is all that tells them apart: the same keys in the same order, the same values by
+ * identity but for `line` and `endLine` (both moved by the same count) and `docIndex`, and not
+ * both counts 0. Undefined otherwise.
  */
-function linesMovedBy(prev: unknown, next: unknown): number {
-  if (!isPlainObject(prev) || !isPlainObject(next)) return 0;
-  const { line, endLine } = prev;
-  if (typeof line !== "number" || typeof endLine !== "number") return 0;
+function placeMovedBy(prev: unknown, next: unknown): [number, number] | undefined {
+  if (!isPlainObject(prev) || !isPlainObject(next)) return undefined;
+  const { line, endLine, docIndex } = prev;
+  if (typeof line !== "number" || typeof endLine !== "number") return undefined;
   const by = (next.line as number) - line;
-  if (by === 0 || !Number.isInteger(by) || (next.endLine as number) - endLine !== by) return 0;
-  return sameApartFrom(prev, next, LINE_FIELDS, Object.is) ? by : 0;
+  if (!Number.isInteger(by) || (next.endLine as number) - endLine !== by) return undefined;
+  const docs = typeof docIndex === "number" ? (next.docIndex as number) - docIndex : 0;
+  if (!Number.isInteger(docs) || (by === 0 && docs === 0)) return undefined;
+  return sameApartFrom(prev, next, PLACE_FIELDS, Object.is) ? [by, docs] : undefined;
 }
 
 /**
@@ -270,6 +291,7 @@ function withMoved(item: unknown, fields: readonly string[], by: number): unknow
 }
 
 const LINE_FIELDS = ["line", "endLine"];
+const PLACE_FIELDS = ["line", "endLine", "docIndex"];
 const RANK_FIELDS = ["rank"];
 
 /** The field that names each element, when every element of both arrays has a unique string one. */
@@ -385,8 +407,12 @@ function applyArray(prev: readonly unknown[], delta: ArrayDelta): unknown[] {
     for (let k = 0; k < count; k++) out[index + k] = prev[from + k];
   for (const [index, from, d] of delta.set)
     out[index] = applyDelta(from >= 0 ? prev[from] : undefined, d);
-  for (const [index, from, count, by] of delta.moved ?? [])
-    for (let k = 0; k < count; k++) out[index + k] = withMoved(prev[from + k], LINE_FIELDS, by);
+  for (const [index, from, count, by, docs] of delta.moved ?? [])
+    for (let k = 0; k < count; k++) {
+      const moved = withMoved(prev[from + k], LINE_FIELDS, by) as PlainObject;
+      if (docs !== undefined) moved.docIndex = (moved.docIndex as number) + docs;
+      out[index + k] = moved;
+    }
   for (const [index, from, count, by] of delta.ranked ?? [])
     for (let k = 0; k < count; k++) out[index + k] = withMoved(prev[from + k], RANK_FIELDS, by);
   return out;

@@ -6,6 +6,7 @@ import { createAnalysisReceiver, type SendAnalysisUpdate } from "./analysisRecei
 import { createEngineApi, type AnalysisUpdate } from "./engineApi";
 import { createRevisionCache } from "./revisionCache";
 import { generateBenchConfig } from "../../bench/generateBenchConfig";
+import { markerEdit } from "../test-utils/markerEdits";
 
 const EPOCH = "2026-01-01T00:00:00Z";
 const clock = () => EPOCH;
@@ -59,6 +60,9 @@ describe("the page's analysis arrives as deltas", () => {
       d.splice(i % d.length, 0, d[i % d.length] ?? "");
       return d.join("---");
     }),
+    // A `---` typed at the start of a line (a document split, or a new empty one: the later
+    // documents renumbered), or one deleted (two documents joined).
+    markerEdit,
     // A character typed anywhere (syntax errors and shifted lines included), or one deleted.
     fc.tuple(fc.nat(), fc.constantFrom(":", " ", "-", "x", "\n", "[", '"', "#")).map(
       ([i, c]): Edit =>

@@ -16,6 +16,7 @@ import {
 } from "../engine";
 import { createEngineApi } from "./engineApi";
 import { createRevisionCache } from "./revisionCache";
+import { markerEdit } from "../test-utils/markerEdits";
 
 const EPOCH = "2026-01-01T00:00:00Z";
 const clock = () => EPOCH;
@@ -442,6 +443,9 @@ describe("cached results equal a fresh computation after random edit sequences",
       [d[k], d[k + 1]] = [d[k + 1] ?? "", d[k] ?? ""];
       return d.join("---");
     }),
+    // A `---` typed at the start of a line (a document split, or a new empty one: the later
+    // documents renumbered), or one deleted (two documents joined).
+    markerEdit,
     // A line deleted.
     fc.nat().map((i): Edit => (t) => {
       const lines = t.split("\n");

@@ -385,8 +385,29 @@ describe("what one edit reuses", () => {
   test("documents added, removed or moved: full pipeline", () => {
     expectFallback(BASE, BASE + route("d"), /added or removed/);
     expectFallback(BASE, GATEWAY + route("b") + route("a") + route("c"), /renamed or moved/);
-    // A new `---` in a route: a document more, every later one at another index.
-    expectFallback(BASE, BASE.replace("  rules:\n", "---\n  rules:\n"), /another file or index/);
+    // A new `---` in a route splits it: neither half loads as the route did.
+    expectFallback(BASE, BASE.replace("  rules:\n", "---\n  rules:\n"), /loader reports changed/);
+  });
+
+  test("a `---` typed before a document and deleted again (300 routes): later documents renumbered, their objects reused", () => {
+    const config = generateBenchConfig(300);
+    const joined = config.docs.join("---\n");
+    const split = [config.docs[0], "", ...config.docs.slice(1)].join("---\n");
+    for (const [before, after, by] of [
+      [joined, split, 1],
+      [split, joined, -1],
+    ] as const) {
+      const { result, fresh, previous } = step(before, after);
+      expect(result.fallback).toBeUndefined();
+      expect(result.proofs).toContain("lines-moved");
+      expect(result.revision?.analysis).toEqual(fresh.analysis);
+      const was = previous.stages.manifests;
+      const now = (result.revision as AnalyzedRevision).stages.manifests;
+      const last = now.length - 1;
+      expect(now[last]?.source.docIndex).toBe((was[last]?.source.docIndex ?? 0) + by);
+      // The loader moved the later documents' objects rather than building them again.
+      expect(now[last]?.body).toBe(was[last]?.body);
+    }
   });
 
   test("a route relying on an assumed ReferenceGrant: a weight edit is reused; the first object of the namespace flips it", () => {
@@ -1308,6 +1329,10 @@ describe("incremental equals fresh on random edit sequences", () => {
       [d[k], d[k + 1]] = [d[k + 1] ?? "", d[k] ?? ""];
       return d.join("---");
     }),
+    // A `---` typed before a document (a new empty one: later documents renumbered) or deleted
+    // (two documents joined, or an empty one gone).
+    fc.nat().map(nth(/^---\n/gm, (m) => m + m)),
+    fc.nat().map(nth(/^---\n/gm, () => "")),
     fc.tuple(fc.nat(), fc.constantFrom(":", " ", "x", "\n", "[", "\n---\n")).map(
       ([i, c]): Edit =>
         (t) =>
@@ -1442,7 +1467,7 @@ describe("incremental equals fresh on random edit sequences", () => {
             expect([...revision.index.namespaces]).toEqual([...fresh.index.namespaces]);
           }),
       ),
-      { numRuns: 100, seed: 1111 },
+      { numRuns: 100, seed: 1112 },
     );
     // The generator must exercise the incremental path, or the test proves nothing.
     expect(reused).toBeGreaterThan(15);

@@ -705,8 +705,14 @@ function editedPositions(
     const a = before[i] as Manifest;
     const b = after[i] as Manifest;
     if (a.key !== b.key) return "an object was renamed or moved";
-    if (!sameDocument(a.source, b.source)) return "a document moved to another file or index";
-    if (a.source.line !== b.source.line || a.source.endLine !== b.source.endLine) linesMoved = true;
+    if (!samePlaceInDocument(a.source, b.source)) return "an object moved to another file";
+    // A `---` typed or deleted before it renumbers its document: moved like lines (shiftLocations.ts).
+    if (
+      a.source.line !== b.source.line ||
+      a.source.endLine !== b.source.endLine ||
+      a.source.docIndex !== b.source.docIndex
+    )
+      linesMoved = true;
     if (a.body !== b.body || a.apiVersion !== b.apiVersion || a.modelled !== b.modelled) {
       reparsed.push(i);
       // Its text changed but not what it says (a line added or removed in it): laid out anew,
@@ -723,13 +729,9 @@ function editedPositions(
   return { changed, reparsed, linesMoved };
 }
 
-function sameDocument(a: Manifest["source"], b: Manifest["source"]): boolean {
-  return (
-    a.docIndex === b.docIndex &&
-    a.column === b.column &&
-    a.listIndex === b.listIndex &&
-    a.file === b.file
-  );
+/** The same file, column and list item; the document index may differ (renumbered). */
+function samePlaceInDocument(a: Manifest["source"], b: Manifest["source"]): boolean {
+  return a.column === b.column && a.listIndex === b.listIndex && a.file === b.file;
 }
 
 /**

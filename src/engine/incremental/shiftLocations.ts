@@ -11,8 +11,9 @@
  * (objects' line ranges, status diagnostics, lint findings, drift entries), so they are rewritten
  * here, from the documents' old and new line ranges, and nowhere else.
  *
- * Each object of revision n is at the same position of the new load, with the same file, document
- * index and column (editedPositions in reanalyze.ts proves it). Per object:
+ * Each object of revision n is at the same position of the new load, with the same file and column
+ * (editedPositions in reanalyze.ts proves it); its document index moves when a `---` typed or
+ * deleted before it split or joined a document, and what is located in it moves with it. Per object:
  * - moved whole (its first and last lines both moved by the same count): whatever is located in
  *   its lines moves by that count (a diagnostic's column stays: no line of it changed);
  * - laid out anew inside (an edited object, or lines added or removed within it): a diagnostic in
@@ -37,6 +38,8 @@ interface Span {
   endLine: number;
   /** Lines the object moved by, when it moved whole; undefined when laid out anew inside. */
   delta: number | undefined;
+  /** Documents its document was renumbered by (a `---` typed or deleted before it). */
+  docDelta: number;
   before: Manifest;
   after: Manifest;
 }
@@ -61,7 +64,7 @@ export function shiftedRevision(
   const stages = previous.stages;
   if (stages.drift.length > 0)
     return "lines moved in an input that carries a controller's status (drift is located)";
-  if (!sameApartFromLines(stages.loadDiagnostics, loaded.loadDiagnostics))
+  if (!sameApartFromPlaces(stages.loadDiagnostics, loaded.loadDiagnostics))
     return "what the loader reports changed";
   const editedSet = new Set(edited);
   const movedAt = movedPositions(stages.manifests, loaded.manifests, editedSet);
@@ -124,7 +127,8 @@ function movedPositions(
     const was = (before[i] as Manifest).source;
     const now = (after[i] as Manifest).source;
     const delta = now.line - was.line;
-    if (delta === 0 && now.endLine === was.endLine && !edited.has(i)) continue;
+    const renumbered = now.docIndex !== was.docIndex;
+    if (delta === 0 && now.endLine === was.endLine && !renumbered && !edited.has(i)) continue;
     if (was.listIndex !== undefined) return "lines moved in a `kind: List` document";
     moved.push(i);
   }
@@ -151,6 +155,7 @@ function spansOf(
       line: was.line,
       endLine: was.endLine,
       delta: whole ? delta : undefined,
+      docDelta: now.docIndex - was.docIndex,
       before: b,
       after: a,
     });
@@ -177,14 +182,16 @@ function relocation(
         span === undefined ? 0 : span.delta,
         next === undefined ? span?.delta : next.delta,
       ];
-      if (around[0] !== around[1] || around[0] === undefined)
+      const docs = [span?.docDelta ?? 0, (next ?? span)?.docDelta ?? 0];
+      if (around[0] !== around[1] || around[0] === undefined || docs[0] !== docs[1])
         return "a finding of revision n lies between documents that moved apart";
-      return shifted(d, around[0]);
+      return shifted(d, around[0], docs[0] as number);
     }
-    if (span.delta !== undefined) return shifted(d, span.delta);
+    if (span.delta !== undefined) return shifted(d, span.delta, span.docDelta);
     if (ownerOf(d) !== span.before.key)
       return "a finding of revision n about another object lies in a document laid out anew";
-    return locatedAgain(d, span, oldLocator, newLocator);
+    const again = locatedAgain(d, span, oldLocator, newLocator);
+    return typeof again === "string" ? again : renumbered(again, span.docDelta);
   };
 }
 
@@ -203,8 +210,15 @@ function lastAtOrBefore(spans: readonly Span[], line: number): number {
   return found;
 }
 
-function shifted(d: Diagnostic, delta: number): Diagnostic {
-  return delta === 0 ? d : { ...d, line: d.line + delta, endLine: d.endLine + delta };
+/** The diagnostic `lines` lines and `docs` documents further on (its document's move). */
+function shifted(d: Diagnostic, lines: number, docs: number): Diagnostic {
+  const moved = lines === 0 ? d : { ...d, line: d.line + lines, endLine: d.endLine + lines };
+  return renumbered(moved, docs);
+}
+
+/** The diagnostic in a document renumbered by `docs` (a `---` typed or deleted before it). */
+function renumbered(d: Diagnostic, docs: number): Diagnostic {
+  return docs === 0 || d.docIndex === undefined ? d : { ...d, docIndex: d.docIndex + docs };
 }
 
 /**
@@ -268,11 +282,32 @@ export function sameApartFromLines(
   a: readonly Diagnostic[] | undefined,
   b: readonly Diagnostic[] | undefined,
 ): boolean {
+  return sameUnlocated(a, b, (d) => ({ ...d, line: 0, column: 0, endLine: 0, endColumn: 0 }));
+}
+
+/**
+ * The same apart from lines, columns and document indexes: what the loader reports in documents
+ * that only moved (the new load's own list is the one kept, so it is compared only to prove that
+ * nothing but the places changed).
+ */
+function sameApartFromPlaces(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return sameUnlocated(a, b, (d) => {
+    const { docIndex: _docIndex, ...rest } = d;
+    return { ...rest, line: 0, column: 0, endLine: 0, endColumn: 0 };
+  });
+}
+
+function sameUnlocated(
+  a: readonly Diagnostic[] | undefined,
+  b: readonly Diagnostic[] | undefined,
+  unplaced: (d: Diagnostic) => object,
+): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined || a.length !== b.length) return false;
-  const unlocated = (d: Diagnostic) =>
-    JSON.stringify({ ...d, line: 0, column: 0, endLine: 0, endColumn: 0 });
   for (let i = 0; i < a.length; i++)
-    if (unlocated(a[i] as Diagnostic) !== unlocated(b[i] as Diagnostic)) return false;
+    if (
+      JSON.stringify(unplaced(a[i] as Diagnostic)) !== JSON.stringify(unplaced(b[i] as Diagnostic))
+    )
+      return false;
   return true;
 }

@@ -7,6 +7,7 @@ import type { FileLoad, LoadedChunk } from "./fileLoad";
 import { loadManifests, type LoadResult } from "./loadManifests";
 import type { LoadLimits } from "./loadLimits";
 import { createParseCache, type ParseCache } from "./parseCache";
+import { withMarkerDeleted } from "../../test-utils/markerEdits";
 
 const ROOT = join(__dirname, "../../..");
 
@@ -147,14 +148,17 @@ describe("a file loaded around its edit", () => {
     expectFreshLoad(cache, [{ name: "f.yaml", text: three }]);
   });
 
+  // One document the quick reader leaves to the yaml library (an anchor), a `kind: List`, and one
+  // with a load diagnostic (a placeholder): what moved documents must carry besides quick ones.
+  const anchored =
+    "apiVersion: v1\nkind: Service\nmetadata:\n  name: &n anchored\nspec:\n  ports:\n    - port: 80\n";
+  const list =
+    "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l0\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l1\n";
+  const placeholder = doc("templated").replace("port: 80", "port: ${PORT}");
+
   test("documents that only moved lines keep their objects and locator entries, located at their new lines", () => {
     // After the first document: quick documents, one the quick reader leaves to the yaml library
     // (an anchor), a `kind: List`, one with a load diagnostic, and one located before the move.
-    const anchored =
-      "apiVersion: v1\nkind: Service\nmetadata:\n  name: &n anchored\nspec:\n  ports:\n    - port: 80\n";
-    const list =
-      "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l0\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: l1\n";
-    const placeholder = doc("templated").replace("port: 80", "port: ${PORT}");
     const docs = [
       doc("a"),
       ...Array.from({ length: 40 }, (_, i) => doc(`s${i}`)),
@@ -192,6 +196,47 @@ describe("a file loaded around its edit", () => {
     expectFreshLoad(cache, [
       { name: "f.yaml", text: text.replace("spec:\n  ports:\n    - port: 80\n", "") },
     ]);
+  });
+
+  test("documents renumbered by a `---` typed or deleted before them keep their objects, at their new documents", () => {
+    // As above: quick documents, an anchored one, a `kind: List` and one with a load diagnostic.
+    const docs = [doc("a"), ...Array.from({ length: 40 }, (_, i) => doc(`s${i}`))];
+    const text = [...docs, anchored, list, placeholder, doc("z")].join("---\n");
+    const cache = createParseCache();
+    const first = expectFreshLoad(cache, [{ name: "f.yaml", text }]);
+    const before = kept(cache, "f.yaml");
+    // A `---` typed before the second document: an empty document, every later one renumbered.
+    const split = text.replace("---\n", "---\n---\n");
+    const renumbered = expectFreshLoad(cache, [{ name: "f.yaml", text: split }]);
+    const after = kept(cache, "f.yaml");
+    expect(after.chunks.length).toBe(before.chunks.length + 1);
+    for (let i = 1; i < before.chunks.length; i++) {
+      const was = before.chunks[i] as LoadedChunk;
+      const now = after.chunks[i + 1] as LoadedChunk;
+      expect(now.parsed).toBe(was.parsed);
+      expect(now.firstDoc).toBe(was.firstDoc + 1);
+      now.manifests.forEach((m, k) => {
+        const old = was.manifests[k] as Manifest;
+        expect(m.body).toBe(old.body);
+        expect([m.source.docIndex, m.source.line]).toEqual([
+          old.source.docIndex + 1,
+          old.source.line + 1,
+        ]);
+      });
+    }
+    expect(renumbered.diagnostics.map((d) => d.docIndex)).toEqual(
+      first.diagnostics.map((d) => (d.docIndex === undefined ? undefined : d.docIndex + 1)),
+    );
+    // Deleted again; then a marker between two objects deleted (joined: one document fewer).
+    expectFreshLoad(cache, [{ name: "f.yaml", text }]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: text.replace("---\n", "") }]);
+    // Typed over a blank line (documents renumbered, no line moved), then removed.
+    const blank = text.replace("port: 80\n---\n", "port: 80\n\n---\n");
+    expectFreshLoad(cache, [{ name: "f.yaml", text: blank }]);
+    expectFreshLoad(cache, [
+      { name: "f.yaml", text: blank.replace("port: 80\n\n", "port: 80\n---\n") },
+    ]);
+    expectFreshLoad(cache, [{ name: "f.yaml", text: blank }]);
   });
 
   test("a document deleted whole, and one inserted, leave the others exact", () => {
@@ -277,6 +322,8 @@ const EDITS: ((text: string, pick: (n: number) => number) => string)[] = [
     lines.splice(pick(lines.length + 1), 0, "---");
     return lines.join("\n");
   },
+  // A `---` deleted: two documents joined (or an empty one gone), the later ones renumbered.
+  (t, pick) => withMarkerDeleted(t, pick(t.length + 1)),
   (t, pick) => {
     // Garbage pasted mid-document.
     const i = pick(t.length + 1);

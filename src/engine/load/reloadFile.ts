@@ -5,7 +5,7 @@
  * the incremental pass (modules/engineModules.ts, `incremental`) rather than in the engine
  * worker's first chunk.
  */
-import type { Diagnostic, Manifest, SourceFile } from "../types";
+import type { Diagnostic, Manifest, ManifestSource, SourceFile } from "../types";
 import {
   editWindow,
   type EditWindow,
@@ -57,12 +57,16 @@ export function reloadFile(
   for (let i = window.first; i < window.after; i++)
     docShift -= (before.chunks[i] as LoadedChunk).docs;
   // The standing chunks' locator entries come with the copy, and so do those of chunks that only
-  // moved to other lines (the locator moves what it finds with the object asking); the others
-  // are registered anew: the window's, and all after it when they moved to other documents.
+  // moved (to other lines: the locator moves what it finds with the object asking; to other
+  // documents: renumbered below); the window's are registered anew.
   registry.startFrom(source.name, before.entries);
-  for (let i = window.first; i < before.chunks.length; i++) {
-    if (i >= window.after && docShift === 0) break;
+  for (let i = window.first; i < window.after; i++)
     for (const s of (before.chunks[i] as LoadedChunk).registered) registry.forget(s);
+  if (docShift !== 0) {
+    const later: ManifestSource[] = [];
+    for (let i = window.after; i < before.chunks.length; i++)
+      appendAll(later, (before.chunks[i] as LoadedChunk).registered);
+    registry.renumber(later, docShift);
   }
   const previousChunk = before.chunks[window.first - 1];
   let nextDoc = previousChunk === undefined ? 0 : previousChunk.firstDoc + previousChunk.docs;
@@ -87,15 +91,9 @@ export function reloadFile(
         start: chunk.start + window.shift,
         lineOffset: chunk.lineOffset + window.lineShift,
       };
-      if (docShift === 0) {
-        const end = chunk.end + window.shift;
-        standing(window.lineShift === 0 ? { ...chunk, ...at, end } : movedChunk(chunk, at, end));
-        continue;
-      }
-      // Moved to other lines or document indexes: loaded again from its parse, at its new place.
-      chunks.push(
-        loadChunk(chunk.parsed, at, chunk.firstDoc + docShift, source.name, limits, registry),
-      );
+      const end = chunk.end + window.shift;
+      if (docShift === 0 && window.lineShift === 0) standing({ ...chunk, ...at, end });
+      else standing(movedChunk(chunk, at, end, docShift));
     }
   } catch (error) {
     rethrowIfModuleNeeded(error);
@@ -115,40 +113,55 @@ function documentsIn(parsed: ParsedChunk): number {
 }
 
 /**
- * A chunk that only moved to other lines (lines added or removed before it): the objects and
- * diagnostics it gave, each at its new lines, without building them again. Their locator entries
- * stand (sourceLocator.ts moves what it locates with the object asking); the sources it
- * registered keep naming them (by document and list index, which did not move).
+ * A chunk that only moved: to other lines (lines added or removed before it) and to other
+ * document indexes (a `---` typed or deleted before it splits or joins a document). It gives the
+ * same objects and diagnostics, each at its new lines and document, without building them again
+ * (loadChunk's result depends on its text, first document and lines before it, and only the last
+ * two changed). Its locator entries stand, renumbered by reloadFile (sourceLocator.ts moves what
+ * it locates with the object asking).
  */
 function movedChunk(
   chunk: LoadedChunk,
   at: { start: number; lineOffset: number },
   end: number,
+  docs: number,
 ): LoadedChunk {
   const lines = at.lineOffset - chunk.lineOffset;
   return {
     ...chunk,
     ...at,
     end,
-    manifests: chunk.manifests.map((m) => movedManifest(m, lines)),
+    firstDoc: chunk.firstDoc + docs,
+    manifests: chunk.manifests.map((m) => movedManifest(m, lines, docs)),
     diagnostics:
       chunk.diagnostics.length === 0
         ? chunk.diagnostics
-        : chunk.diagnostics.map((d) => ({
-            ...d,
-            line: d.line + lines,
-            endLine: d.endLine + lines,
-          })),
+        : chunk.diagnostics.map((d) => movedDiagnostic(d, lines, docs)),
+    registered:
+      docs === 0
+        ? chunk.registered
+        : chunk.registered.map((s) => ({ ...s, docIndex: s.docIndex + docs })),
   };
 }
 
-/** The same object `lines` lines further down (up when negative). */
-function movedManifest(m: Manifest, lines: number): Manifest {
+/** The same object `lines` lines and `docs` documents further on (back when negative). */
+function movedManifest(m: Manifest, lines: number, docs: number): Manifest {
   const source = m.source;
   return {
     ...m,
-    source: { ...source, line: source.line + lines, endLine: source.endLine + lines },
+    source: {
+      ...source,
+      line: source.line + lines,
+      endLine: source.endLine + lines,
+      docIndex: source.docIndex + docs,
+    },
   };
+}
+
+function movedDiagnostic(d: Diagnostic, lines: number, docs: number): Diagnostic {
+  const moved = { ...d, line: d.line + lines, endLine: d.endLine + lines };
+  if (d.docIndex !== undefined) moved.docIndex = d.docIndex + docs;
+  return moved;
 }
 
 /** Every chunk's objects and diagnostics, in order. */

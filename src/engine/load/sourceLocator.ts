@@ -48,6 +48,13 @@ export interface ObjectNodeRegistry {
   startFrom(file: string, entries: FileEntries): void;
   /** Drops an entry copied by startFrom whose chunk is read again. */
   forget(source: ManifestSource): void;
+  /**
+   * Moves the entries of `sources` (copied by startFrom) to documents `by` further on: a `---`
+   * typed or deleted before them renumbers them, and their nodes stand (their lines move with the
+   * object asking: linesMoved). Every entry is read before any is written, so one moving onto
+   * another's old number never overwrites an entry still to move.
+   */
+  renumber(sources: readonly ManifestSource[], by: number): void;
   /** This load's entries for `file` (what the next load of it may start from). */
   fileEntries(file: string): FileEntries | undefined;
   locator: Required<SourceLocator>;
@@ -124,9 +131,19 @@ export function createObjectNodeRegistry(): ObjectNodeRegistry {
     },
     forget(source) {
       const entries = files.get(source.file);
-      if (entries === undefined) return;
-      if (source.listIndex === undefined) entries.docs.delete(source.docIndex);
-      else entries.listItems.delete(listItemKey(source.docIndex, source.listIndex));
+      if (entries !== undefined) deleteEntry(entries, source);
+    },
+    renumber(sources, by) {
+      const moving: [ManifestSource, Entry][] = [];
+      for (const source of sources) {
+        const entries = files.get(source.file);
+        const entry = entries === undefined ? undefined : getEntry(entries, source);
+        if (entries === undefined || entry === undefined) continue;
+        moving.push([source, entry]);
+        deleteEntry(entries, source);
+      }
+      for (const [source, entry] of moving)
+        setEntry(entriesOf(source.file), { ...source, docIndex: source.docIndex + by }, entry);
     },
     fileEntries: (file) => files.get(file),
     locator: {
@@ -160,6 +177,11 @@ function getEntry(entries: MutableFileEntries, source: ManifestSource): Entry | 
 function setEntry(entries: MutableFileEntries, source: ManifestSource, entry: Entry): void {
   if (source.listIndex === undefined) entries.docs.set(source.docIndex, entry);
   else entries.listItems.set(listItemKey(source.docIndex, source.listIndex), entry);
+}
+
+function deleteEntry(entries: MutableFileEntries, source: ManifestSource): void {
+  if (source.listIndex === undefined) entries.docs.delete(source.docIndex);
+  else entries.listItems.delete(listItemKey(source.docIndex, source.listIndex));
 }
 
 /** Within its file (the file name is the outer key). */
