@@ -83,7 +83,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
-function run(routes: number): void {
+async function run(routes: number): Promise<void> {
   const config = generateBenchConfig(routes);
   const only = process.env.DOC_KEYSTROKES_ONLY;
   // The first case run would pay for compiling the incremental path: one untimed, first.
@@ -97,14 +97,14 @@ function run(routes: number): void {
     const from = c.from(config.docs);
     const page = "bench";
     const files = (text: string) => [{ name: "bench.yaml", text }];
-    let seq = api.analysisUpdate(page, undefined, 1, files(from)).seq;
-    seq = api.analysisUpdate(page, seq, 2, files(withMiddleWeight(from))).seq;
-    seq = api.analysisUpdate(page, seq, 3, files(from)).seq;
+    let seq = (await api.analysisUpdate(page, undefined, 1, files(from))).seq;
+    seq = (await api.analysisUpdate(page, seq, 2, files(withMiddleWeight(from)))).seq;
+    seq = (await api.analysisUpdate(page, seq, 3, files(from))).seq;
     const text = c.to(config.docs);
     const profiling = !warmUp && profile !== undefined && startProfile();
     const started = process.cpuUsage();
     const wall = performance.now();
-    const update = api.analysisUpdate(page, seq, 4, [{ name: "bench.yaml", text }]);
+    const update = await api.analysisUpdate(page, seq, 4, [{ name: "bench.yaml", text }]);
     const cpu = cpuMs(started);
     const ms = performance.now() - wall;
     if (profiling) stopProfile(`${profile}/${c.name.replace(/\W+/g, "-")}.cpuprofile`);
@@ -118,4 +118,4 @@ function run(routes: number): void {
 
 // The worker loads them on demand; loaded up front here, so no keystroke pays for a load.
 await loadAllEngineModules();
-run(Number(process.argv[2] ?? 10000));
+await run(Number(process.argv[2] ?? 10000));
