@@ -20,6 +20,7 @@ import {
   fullParse,
   parseChunk,
   settleParseCache,
+  type FullChunk,
   type ParseCache,
   type ParsedChunk,
 } from "./parseCache";
@@ -165,7 +166,15 @@ function loadFile(
     let loaded: LoadedChunk;
     try {
       const parsed = parseChunk(piece.text, cache, mode.quick);
-      loaded = loadChunk(parsed, piece, docIndex, source.name, limits, registry);
+      loaded = loadChunk(
+        parsed,
+        piece,
+        docIndex,
+        source.name,
+        limits,
+        registry,
+        cache !== undefined,
+      );
     } catch (error) {
       rethrowIfModuleNeeded(error);
       if (kept !== undefined) cache?.files.current.delete(source.name);
@@ -198,6 +207,7 @@ export function loadChunk(
   fileName: string,
   limits: LoadLimits,
   registry: ObjectNodeRegistry,
+  cached = true,
 ): LoadedChunk {
   let docIndex = firstDoc;
   if (parsed.quick !== undefined && listItemsOf(parsed.quick.value) === undefined) {
@@ -210,6 +220,7 @@ export function loadChunk(
       fileName,
       at.lineOffset,
       registry,
+      cached,
     );
     return {
       start: at.start,
@@ -307,6 +318,7 @@ function loadQuickDocument(
   fileName: string,
   lineOffset: number,
   registry: ObjectNodeRegistry,
+  cached: boolean,
 ): FileResult & { source: ManifestSource } {
   const source: ManifestSource = {
     file: fileName,
@@ -315,7 +327,12 @@ function loadQuickDocument(
     column: quick.startColumn + 1,
     endLine: quick.endLine + lineOffset + 1,
   };
-  registry.registerLazy(source, lazyRoot(parsed, fileName, lineOffset));
+  registry.registerLazy(
+    source,
+    cached
+      ? lazyRootOfChunk(parsed, fileName, lineOffset)
+      : lazyRootOfText(parsed.text, fileName, lineOffset),
+  );
   const built = buildManifest({
     value: quick.value,
     source,
@@ -330,20 +347,38 @@ function loadQuickDocument(
 }
 
 /**
- * How to find a quick document's root when first asked. Made here rather than in the caller's
- * scope: a closure keeps every variable its scope shares with other closures, and the caller's
- * `locate` closure shares the chunk's recording registry, which the locator would then hold for
- * every document of the workspace.
+ * How to find a quick document's root when first asked, for a chunk a parse cache keeps: its
+ * Documents, once parsed, stay with the chunk for the next analysis. Made here rather than in the
+ * caller's scope: a closure keeps every variable its scope shares with other closures, and the
+ * caller's `locate` closure shares the chunk's recording registry, which the locator would then
+ * hold for every document of the workspace.
  */
-function lazyRoot(parsed: ParsedChunk, fileName: string, lineOffset: number): () => LocatedRoot {
-  return () => {
-    const full = fullParse(parsed);
-    const root = full.docs[0]?.contents as Node;
-    return {
-      root,
-      file: { name: fileName, text: parsed.text, lineCounter: full.lineCounter, lineOffset },
-    };
-  };
+function lazyRootOfChunk(
+  parsed: ParsedChunk,
+  fileName: string,
+  lineOffset: number,
+): () => LocatedRoot {
+  return () => locatedRoot(fullParse(parsed), parsed.text, fileName, lineOffset);
+}
+
+/**
+ * The same without a parse cache: only the text is kept, not the chunk. Nothing else reads a
+ * chunk no cache holds, and it would keep its quick reading (an object per document, for the
+ * whole analysis) through this closure. The locator asks once: the root replaces the closure.
+ */
+function lazyRootOfText(text: string, fileName: string, lineOffset: number): () => LocatedRoot {
+  return () =>
+    locatedRoot(fullParse(parseChunk(text, undefined, false)), text, fileName, lineOffset);
+}
+
+function locatedRoot(
+  full: FullChunk,
+  text: string,
+  fileName: string,
+  lineOffset: number,
+): LocatedRoot {
+  const root = full.docs[0]?.contents as Node;
+  return { root, file: { name: fileName, text, lineCounter: full.lineCounter, lineOffset } };
 }
 
 function loadDocument(

@@ -17,6 +17,7 @@
  * conformance manifest and generated input.
  */
 import { NOT_PLAIN_SCALAR, NUMBER_LIKE, resolveCoreScalar } from "./coreScalar";
+import { findFlow, forgetFlows, foundFlowEnd, rememberFlow } from "./sharedFlows";
 
 export interface QuickDocument {
   /** The document's value, as `Document.toJS()` would give it: always a mapping here. */
@@ -370,7 +371,7 @@ class QuickReader {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
     if (c === 34 || c === 39) return this.quoted();
-    if (c === 91 || c === 123) return this.flow(depth + 1);
+    if (c === 91 || c === 123) return this.sharedFlow(depth + 1);
     if (!isPlainStart(text, this.pos, false)) giveUp();
     const start = this.pos;
     let p = start;
@@ -385,6 +386,22 @@ class QuickReader {
     while (text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = end;
     return plainAt(text, start, end);
+  }
+
+  /**
+   * A value's flow collection, shared with any earlier one on a line of the same text in this load
+   * (sharedFlows.ts): a repeat is not read again. Nested collections are read as part of theirs.
+   */
+  private sharedFlow(depth: number): unknown {
+    const start = this.pos;
+    const known = findFlow(this.text, start, MAX_QUICK_DEPTH - depth + 1);
+    if (known !== undefined) {
+      this.pos = foundFlowEnd;
+      return known;
+    }
+    const value = this.flow(depth);
+    rememberFlow(this.text, start, this.pos, value);
+    return value;
   }
 
   /** A flow collection on one line; `pos` is at its opening bracket and ends after the closing one. */
@@ -721,7 +738,11 @@ function sameAt(text: string, start: number, known: string): boolean {
   return true;
 }
 
-/** Empties the table scalarAt reads: its strings are slices that would keep their text alive. */
+/**
+ * Empties the tables scalarAt and sharedFlow read: their strings would keep their text alive, and
+ * their values belong to the load that read them.
+ */
 export function forgetScalars(): void {
   scalarSlots.fill(undefined);
+  forgetFlows();
 }
