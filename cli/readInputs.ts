@@ -10,17 +10,34 @@
  */
 import type { SourceFile } from "../src/engine";
 import { InputError, type CliIO } from "./cliIO";
-import { escapeTerminal } from "../src/engine";
+import { DEFAULT_LOAD_LIMITS, escapeTerminal } from "../src/engine";
 
 /**
  * `nothingTo` ends the empty-input error with what the command cannot do without objects
  * ("there is nothing to check", "there is no Ingress to convert"): each command says its own.
  */
-export function readInputs(io: CliIO, paths: readonly string[], nothingTo: string): SourceFile[] {
+export function readInputs(
+  io: CliIO,
+  paths: readonly string[],
+  nothingTo: string,
+  maxBytes: number = DEFAULT_LOAD_LIMITS.maxWorkspaceBytes,
+): SourceFile[] {
   const sources: SourceFile[] = [];
+  let read = 0;
+  // Past the workspace cap the loader reads no further file (src/engine/load/workspaceLimit.ts),
+  // so none is read from disk either: a tree of 10,000 large files costs what the cap allows.
+  // Each stays in the list, empty, so the loader's diagnostic counts and names it as not read.
+  const readText = (path: string): string => {
+    if (read > maxBytes) return "";
+    const text = readFileText(io, path);
+    read += text.length;
+    return text;
+  };
   for (const path of paths) {
     if (path === "-") {
-      sources.push({ name: "<stdin>", text: io.readStdin() });
+      const text = read > maxBytes ? "" : io.readStdin();
+      read += text.length;
+      sources.push({ name: "<stdin>", text });
       continue;
     }
     const kind = io.stat(path);
@@ -28,11 +45,11 @@ export function readInputs(io: CliIO, paths: readonly string[], nothingTo: strin
       throw new InputError(
         `${path}: no such file or directory; check the path (relative paths start at ${io.cwd})`,
       );
-    if (kind !== "dir") sources.push({ name: path, text: readText(io, path) });
+    if (kind !== "dir") sources.push({ name: path, text: readText(path) });
     else {
       const { files, skipped } = findYamlFiles(io, path);
       if (files.length === 0) throw new InputError(noYamlFiles(path, skipped));
-      for (const f of files) sources.push({ name: f, text: readText(io, f) });
+      for (const f of files) sources.push({ name: f, text: readText(f) });
     }
   }
   if (sources.every((s) => isBlankYaml(s.text))) {
@@ -135,7 +152,7 @@ function isInside(path: string, root: string): boolean {
   return path.startsWith(prefix);
 }
 
-function readText(io: CliIO, path: string): string {
+function readFileText(io: CliIO, path: string): string {
   try {
     return io.readFile(path);
   } catch (e) {

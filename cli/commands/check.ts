@@ -17,6 +17,12 @@ import { UsageError } from "../cliIO";
 import { boolFlag, parseArgs, stringFlag } from "../parseArgs";
 import { readInputs } from "../readInputs";
 import { READING_FLAG, READING_FLAG_HELP, readingsFlag } from "../readingsFlag";
+import {
+  reportWorkspaceCut,
+  WORKSPACE_FLAGS,
+  WORKSPACE_FLAGS_HELP,
+  workspaceLimitsFlag,
+} from "../workspaceFlags";
 
 export const check: Command = {
   summary: "validate manifests and show the status a conformant controller would write",
@@ -43,7 +49,7 @@ Options:
             controller writes this status, with the reason (text: a table after the status;
             json: a "health" list). Argo CD waits for ever on a route nobody writes status
             for; Flux's default check calls every Gateway API object Current.
-${WORLD_FLAG_HELP}${READING_FLAG_HELP}  --help    show this help
+${WORLD_FLAG_HELP}${READING_FLAG_HELP}${WORKSPACE_FLAGS_HELP}  --help    show this help
 
 Objects the input references but lacks and the world assumes get one note (assume.*) each, and
 the summary line counts them.
@@ -57,6 +63,7 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
       health: { type: "string" },
       ...WORLD_FLAG,
       ...READING_FLAG,
+      ...WORKSPACE_FLAGS,
     });
     const world = worldFlag(args);
     const readings = readingsFlag(args);
@@ -68,11 +75,18 @@ Exit codes: 0 no errors, 1 at least one error diagnostic, 2 usage or input error
       throw new UsageError(`--health goes with --format text or json, not ${format}`);
     if (args.positionals.length === 0)
       throw new UsageError("give at least one file, directory, or - for stdin");
-    const inputs = readInputs(io, args.positionals, "there is nothing to check");
-    const options: AnalyzeOptions = { world };
+    const workspaceLimits = workspaceLimitsFlag(args);
+    const inputs = readInputs(
+      io,
+      args.positionals,
+      "there is nothing to check",
+      workspaceLimits.maxWorkspaceBytes,
+    );
+    const options: AnalyzeOptions = { world, workspaceLimits };
     if (readings !== undefined) options.readings = readings;
     const analysis = analyze(inputs, options);
     const counts = countBySeverity(analysis.diagnostics);
+    reportWorkspaceCut(io, "check", analysis.diagnostics);
     if (format === "github" || format === "junit") {
       // CI reports carry only diagnostics: add the status problems (routes not accepted,
       // references without a grant) as the located findings lint restates them as.

@@ -89,7 +89,7 @@ export interface RevisionOptions extends AnalyzeOptions {
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
   // The graph keeps its edges in the one list buildSemanticGraph made: chunking them for a
   // revision and joining the chunks again copied every edge twice (70,000 at 10,000 routes).
-  const loaded = loadValidated(sources, options.parseCache);
+  const loaded = loadValidated(sources, options.parseCache, options.workspaceLimits);
   return analyzeLoaded(sources, options, loaded, (graph) => graph).analysis;
 }
 
@@ -108,7 +108,7 @@ export function analyzeRevision(
   // Asked for before any work: the first analysis of a session runs without it (engineModules.ts).
   const incremental = previous === undefined ? undefined : needEngineModule("incremental");
   // Every stage below reads the typed view validation builds, never the raw parse.
-  const loaded = loadValidated(sources, options.parseCache);
+  const loaded = loadValidated(sources, options.parseCache, options.workspaceLimits);
   if (previous !== undefined && incremental !== undefined) {
     const reused = incremental.reanalyze(previous, sources, options, loaded);
     if (reused.revision !== undefined) return reused.revision;

@@ -5,6 +5,7 @@ export { analyze, analyzeRevision, drawnAnalysis } from "./analyze";
 export type { AnalyzedRevision } from "./analyze";
 export { createParseCache } from "./load/parseCache";
 export type { ParseCache } from "./load/parseCache";
+export { DEFAULT_LOAD_LIMITS } from "./load/loadLimits";
 export type { Analysis, RevisionAnalysis } from "./analysisTypes";
 export type { RevisionGraph } from "./graph/edgeChunks";
 export {

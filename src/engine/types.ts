@@ -416,4 +416,9 @@ export interface AnalyzeOptions {
    * What a reading changes is reported as a `reading.applied` note where it acts.
    */
   readings?: Readings;
+  /**
+   * Raises (or lowers) the cap on the whole workspace (load/workspaceLimit.ts); the CLI's
+   * --max-workspace-mib and --max-documents. Defaults: DEFAULT_LOAD_LIMITS.
+   */
+  workspaceLimits?: { maxWorkspaceBytes?: number; maxWorkspaceDocuments?: number };
 }

@@ -24,6 +24,10 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "error",
     hint: "Remove the bulk data: the API server itself refuses objects over about 1.5 MiB.",
   },
+  "load.workspace-too-large": {
+    severity: "error",
+    hint: "Check the workspace in parts (one folder or app at a time), or, from the command line, raise the cap with --max-workspace-mib and --max-documents.",
+  },
   "load.not-utf8": {
     severity: "warning",
     hint: "Save the file as UTF-8 (for example `iconv -f LATIN1 -t UTF-8`, naming its real encoding).",

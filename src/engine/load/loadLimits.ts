@@ -13,10 +13,23 @@ export interface LoadLimits {
    * library recurses per level and overflows the stack a few thousand levels down.
    */
   maxNestingDepth: number;
+  /**
+   * Largest workspace (all files together), in UTF-16 code units, and most documents in it
+   * (workspaceLimit.ts): beyond them analysis memory, which grows with the objects, has no bound.
+   */
+  maxWorkspaceBytes: number;
+  maxWorkspaceDocuments: number;
 }
 
 export const DEFAULT_LOAD_LIMITS: LoadLimits = {
   maxDocumentBytes: 5 * 1024 * 1024,
   maxAliasCount: 100,
   maxNestingDepth: 1000,
+  // Real inputs are far below both: the largest corpus file is 430 KB (the HTTPRoute CRD), a
+  // helm template of a whole monorepo a few MB to tens of MB. The engine's benchmarks go to
+  // 100,000 routes (about 40 MB, 11 s), so 200,000 documents leaves that scale twice over. What
+  // the caps bound: `gwsim check` on 20 MB of routes (70,000 documents, each with a note) took
+  // 1.8 GB RSS and 42 s CPU, linear in documents; over the cap, nothing more is taken on.
+  maxWorkspaceBytes: 64 * 1024 * 1024,
+  maxWorkspaceDocuments: 200_000,
 };

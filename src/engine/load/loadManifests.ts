@@ -16,6 +16,7 @@ import { needEngineModule } from "../modules/engineModules";
 import { guardDocuments, positionIn, type RefusedDocument } from "./guardDocuments";
 import { inspectDocument } from "./inspectDocument";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./loadLimits";
+import { limitWorkspace } from "./workspaceLimit";
 import {
   fullParse,
   parseChunk,
@@ -66,7 +67,10 @@ export function loadManifests(
   const registry = createObjectNodeRegistry();
   const diagnostics: Diagnostic[] = [];
   const loaded: Manifest[] = [];
-  for (const source of sources) {
+  // First, before anything is parsed: what is over the workspace cap is not read at all.
+  const workspace = limitWorkspace(sources, effective);
+  if (workspace.diagnostic !== undefined) diagnostics.push(workspace.diagnostic);
+  for (const source of workspace.sources) {
     const file = loadFile(source, effective, registry, cache, {
       split: splitDocuments,
       quick: quickParse,

@@ -39,6 +39,9 @@ export function printStatusSummary(analysis: Analysis): string {
     keys.push(r.key);
   }
   keys.sort(byKindThenName);
+  // Each route's explain entries, found once: filtering the whole list per route made a
+  // 17,000-route check spend 100 s here (quadratic).
+  const explainOf = groupByRoute(analysis.explain);
   for (const key of keys) {
     const ref = parseResourceKey(key);
     const id = esc(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`);
@@ -49,7 +52,7 @@ export function printStatusSummary(analysis: Analysis): string {
     }
     if (!status) {
       lines.push(`${id}: no status (no parent in the input writes it)`);
-      for (const ex of analysis.explain.filter((x) => x.route === key))
+      for (const ex of explainOf.get(key) ?? [])
         for (const line of printWhyNoStatus(ex)) lines.push(line);
       continue;
     }
@@ -93,7 +96,7 @@ export function printStatusSummary(analysis: Analysis): string {
       // A parent that writes no status entry did not reject the route: said as in the no-status
       // case above, not as "not accepted: Pending" (Istio's status testdata, a parentRef to a
       // Gateway of another class next to one istiod accepts).
-      for (const ex of analysis.explain.filter((x) => x.route === key && !x.accepted))
+      for (const ex of (explainOf.get(key) ?? []).filter((x) => !x.accepted))
         for (const line of ex.noStatusReason === undefined
           ? printFailedChecks(ex)
           : printWhyNoStatus(ex))
@@ -108,6 +111,16 @@ export function printStatusSummary(analysis: Analysis): string {
     }
   }
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+}
+
+function groupByRoute(explain: readonly RouteParentExplain[]): Map<string, RouteParentExplain[]> {
+  const byRoute = new Map<string, RouteParentExplain[]>();
+  for (const x of explain) {
+    const list = byRoute.get(x.route);
+    if (list === undefined) byRoute.set(x.route, [x]);
+    else list.push(x);
+  }
+  return byRoute;
 }
 
 function printFailedChecks(ex: RouteParentExplain): string[] {

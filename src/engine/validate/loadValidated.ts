@@ -3,7 +3,7 @@
  * (raw objects → typed views with located diagnostics). Only the typed manifests leave; the raw
  * parse stays inside load/ and validate/.
  */
-import { loadManifests, type SourceLocator } from "../load/loadManifests";
+import { loadManifests, type LoadLimits, type SourceLocator } from "../load/loadManifests";
 import type { ParseCache } from "../load/parseCache";
 import type { Diagnostic, Manifest, SourceFile } from "../types";
 import { validateManifests } from "./validateManifests";
@@ -22,8 +22,12 @@ export interface ValidatedLoad {
   written: Manifest[];
 }
 
-export function loadValidated(sources: readonly SourceFile[], cache?: ParseCache): ValidatedLoad {
-  const loaded = loadManifests(sources, {}, cache);
+export function loadValidated(
+  sources: readonly SourceFile[],
+  cache?: ParseCache,
+  limits: Partial<LoadLimits> = {},
+): ValidatedLoad {
+  const loaded = loadManifests(sources, limits, cache);
   // Validation results are kept for the next load only when it can hand on the same objects.
   const validated = validateManifests(loaded.manifests, loaded.locator, cache !== undefined);
   return {

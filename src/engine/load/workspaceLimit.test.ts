@@ -1,0 +1,93 @@
+/**
+ * The cap on a whole workspace (workspaceLimit.ts), through loadManifests, the door every input
+ * comes through: just under it everything is read; just over it what fits is kept, whole
+ * documents only, and one located error says where reading stopped and what was not read.
+ */
+import { describe, expect, test } from "vitest";
+import type { SourceFile } from "../types";
+import { loadManifests } from "./loadManifests";
+
+const doc = (i: number) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}, namespace: ns}\n`;
+/** `count` documents, each opened by `---` (so each is `---\n` + doc(i)). */
+const file = (name: string, from: number, count: number): SourceFile => ({
+  name,
+  text: Array.from({ length: count }, (_, i) => `---\n${doc(from + i)}`).join(""),
+});
+const names = (sources: readonly SourceFile[], limits: Parameters<typeof loadManifests>[1]) =>
+  loadManifests(sources, limits).manifests.map((m) => m.name);
+const cutDiagnostics = (
+  sources: readonly SourceFile[],
+  limits: Parameters<typeof loadManifests>[1],
+) =>
+  loadManifests(sources, limits).diagnostics.filter((d) => d.code === "load.workspace-too-large");
+
+const a = file("a.yaml", 0, 3);
+const b = file("b.yaml", 3, 3);
+const c = file("c.yaml", 6, 2);
+const all = [a, b, c];
+const totalBytes = a.text.length + b.text.length + c.text.length;
+const every = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"];
+
+describe("workspace byte cap", () => {
+  test("just under (exactly the total): everything is read, nothing reported", () => {
+    expect(names(all, { maxWorkspaceBytes: totalBytes })).toEqual(every);
+    expect(cutDiagnostics(all, { maxWorkspaceBytes: totalBytes })).toEqual([]);
+  });
+
+  test("one byte over: the crossing file keeps its whole documents, later files are not read", () => {
+    // Room for a, and two documents of b and a few bytes of the third.
+    const docBytes = `---\n${doc(3)}`.length;
+    const limit = a.text.length + 2 * docBytes + 5;
+    expect(names(all, { maxWorkspaceBytes: limit })).toEqual(["c0", "c1", "c2", "c3", "c4"]);
+    const [cut, ...more] = cutDiagnostics(all, { maxWorkspaceBytes: limit });
+    expect(more).toEqual([]);
+    // At b.yaml's third document: the first line not read.
+    expect(cut).toMatchObject({ severity: "error", file: "b.yaml", line: 9, column: 1 });
+    expect(cut?.message).toContain("did not read this file from line 9 and 1 more file (c.yaml)");
+    expect(cut?.message).toContain("in 5 documents (1 whole file before this one)");
+    expect(cut?.hint).toContain("--max-workspace-mib");
+  });
+
+  test("over before a file's first document ends: none of it is read, and it is named", () => {
+    const [cut] = cutDiagnostics(all, { maxWorkspaceBytes: a.text.length + 3 });
+    expect(names(all, { maxWorkspaceBytes: a.text.length + 3 })).toEqual(["c0", "c1", "c2"]);
+    expect(cut).toMatchObject({ file: "b.yaml", line: 1 });
+    expect(cut?.message).toContain("did not read this file and 1 more file (c.yaml)");
+  });
+});
+
+describe("workspace document cap", () => {
+  test("just under (exactly the count): everything is read", () => {
+    expect(names(all, { maxWorkspaceDocuments: 8 })).toEqual(every);
+    expect(cutDiagnostics(all, { maxWorkspaceDocuments: 8 })).toEqual([]);
+  });
+
+  test("one over: the last document is not read, and the error is at it", () => {
+    expect(names(all, { maxWorkspaceDocuments: 7 })).toEqual(every.slice(0, 7));
+    const [cut] = cutDiagnostics(all, { maxWorkspaceDocuments: 7 });
+    expect(cut).toMatchObject({ file: "c.yaml", line: 5 });
+    expect(cut?.message).toContain("in 7 documents (2 whole files before this one)");
+    expect(cut?.message).toContain("did not read this file from line 5;");
+  });
+
+  test("documents are counted as the loader splits them: a first document without `---`, a marker at the end", () => {
+    const text = `${doc(0)}---\n${doc(1)}---`;
+    expect(names([{ name: "x.yaml", text }], { maxWorkspaceDocuments: 3 })).toEqual(["c0", "c1"]);
+    expect(cutDiagnostics([{ name: "x.yaml", text }], { maxWorkspaceDocuments: 3 })).toEqual([]);
+    // `----` and `---x` open no document; `--- ` with a trailing blank does.
+    const odd = `${doc(0)}----\n---x: 1\n--- \n${doc(1)}`;
+    expect(cutDiagnostics([{ name: "y.yaml", text: odd }], { maxWorkspaceDocuments: 2 })).toEqual(
+      [],
+    );
+    expect(names([{ name: "y.yaml", text: odd }], { maxWorkspaceDocuments: 1 })).toEqual([]);
+  });
+});
+
+describe("the default cap", () => {
+  test("a workspace of ordinary size is never cut", () => {
+    const many = Array.from({ length: 20 }, (_, i) => file(`f${i}.yaml`, i * 100, 100));
+    expect(cutDiagnostics(many, {})).toEqual([]);
+    expect(loadManifests(many, {}).manifests).toHaveLength(2000);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The cap on a whole workspace: its total size and its number of documents. Per-document limits
+ * (guardDocuments.ts) keep one hostile document from costing more than itself, but 35 MB of small
+ * documents passes every one of them and took the CLI to 1.6 GB; analysis memory grows with the
+ * objects, so the workspace needs a bound of its own. Every way text reaches the engine (the CLI,
+ * the worker's analyses, the page's paste, Add files, zip and share-link imports) goes through
+ * loadManifests, which applies this first.
+ *
+ * What fits is read; the file that crosses the cap is cut at a document boundary (whole
+ * documents only, so nothing is half-parsed) and the files after it are not read. One located
+ * diagnostic says what was read, what was not and what to do.
+ */
+import { diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic, SourceFile } from "../types";
+import { positionIn } from "./guardDocuments";
+import type { LoadLimits } from "./loadLimits";
+
+export interface WorkspaceCut {
+  /** What is read: every source before the cut, the crossing one up to its cut. */
+  sources: SourceFile[];
+  /** Present when something was not read. */
+  diagnostic?: Diagnostic;
+}
+
+type WorkspaceLimits = Pick<LoadLimits, "maxWorkspaceBytes" | "maxWorkspaceDocuments">;
+
+export function limitWorkspace(
+  sources: readonly SourceFile[],
+  limits: WorkspaceLimits,
+): WorkspaceCut {
+  let bytes = 0;
+  let documents = 0;
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i] as SourceFile;
+    const text = source.text;
+    const room = limits.maxWorkspaceDocuments - documents;
+    const count = bytes + text.length <= limits.maxWorkspaceBytes ? countDocuments(text, room) : -1;
+    if (count >= 0 && count <= room) {
+      bytes += text.length;
+      documents += count;
+      continue;
+    }
+    const cut = cutAt(text, limits.maxWorkspaceBytes - bytes, room);
+    const kept = sources.slice(0, i);
+    if (cut.offset > 0) kept.push({ ...source, text: text.slice(0, cut.offset) });
+    return {
+      sources: kept,
+      diagnostic: workspaceDiagnostic(sources, i, cut.offset, {
+        bytes: bytes + cut.offset,
+        documents: documents + cut.documents,
+        limits,
+      }),
+    };
+  }
+  return { sources: [...sources] };
+}
+
+/**
+ * The documents of `text`, counted as the loader splits them (a column-0 `---` followed by a
+ * blank or the line's end opens one), with indexOf rather than a regex: this runs on every
+ * workspace. Stops once past `room` (the caller then cuts).
+ */
+function countDocuments(text: string, room: number): number {
+  if (text.length === 0) return 0;
+  let count = 1;
+  let at = nextDocumentStart(text, 1);
+  while (at >= 0 && count <= room) {
+    count++;
+    at = nextDocumentStart(text, at + 1);
+  }
+  return count;
+}
+
+/** The offset of the first column-0 `---` marker at or after `from` (offset 0 opens no second document). */
+function nextDocumentStart(text: string, from: number): number {
+  for (let i = text.indexOf("\n---", from - 1); i >= 0; i = text.indexOf("\n---", i + 4)) {
+    const after = text.charCodeAt(i + 4);
+    // NaN at the end of the text: a marker on the last line.
+    if (Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13)
+      return i + 1;
+  }
+  return -1;
+}
+
+/** The end of the last whole document that fits both budgets, and how many documents precede it. */
+function cutAt(text: string, byteRoom: number, documentRoom: number) {
+  let offset = 0;
+  let documents = 0;
+  let start = 0;
+  while (start < text.length && documents < documentRoom) {
+    const next = nextDocumentStart(text, start + 1);
+    const end = next < 0 ? text.length : next;
+    if (end > byteRoom) break;
+    offset = end;
+    documents++;
+    start = end;
+  }
+  return { offset, documents };
+}
+
+function workspaceDiagnostic(
+  sources: readonly SourceFile[],
+  at: number,
+  offset: number,
+  read: { bytes: number; documents: number; limits: WorkspaceLimits },
+): Diagnostic {
+  const source = sources[at] as SourceFile;
+  const { line } = positionIn(source.text, offset);
+  const rest = sources.length - at - 1;
+  const laterFiles =
+    rest === 0
+      ? ""
+      : ` and ${rest.toLocaleString("en-US")} more file${rest === 1 ? "" : "s"} (${sources[at + 1]?.name}${rest > 1 ? ", …" : ""})`;
+  const notRead =
+    offset === 0 ? "this file" : `this file from line ${line.toLocaleString("en-US")}`;
+  const { limits } = read;
+  return diagnostic(
+    "load.workspace-too-large",
+    { file: source.name, line, column: 1, endLine: line, endColumn: 1 },
+    `The workspace is over gwsim's limit of ${formatMiB(limits.maxWorkspaceBytes)} or ${limits.maxWorkspaceDocuments.toLocaleString("en-US")} documents: ` +
+      `it read ${formatMiB(read.bytes)} in ${read.documents.toLocaleString("en-US")} documents (${at.toLocaleString("en-US")} whole file${at === 1 ? "" : "s"} before this one) ` +
+      `and did not read ${notRead}${laterFiles}; nothing there was checked, and references to it may be reported missing.`,
+  );
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
