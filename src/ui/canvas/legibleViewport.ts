@@ -25,6 +25,9 @@ export const MIN_READABLE_ZOOM = 0.85;
 /** Never blow a small graph up beyond this on fit: cards would look like buttons. */
 export const MAX_FIT_ZOOM = 1.25;
 
+/** Screen pixels kept free on each side of a fit, unless told otherwise. */
+export const FIT_PADDING = 24;
+
 export interface LegibleFitInput {
   /** Bounds of everything that could be shown. */
   all: Rect | undefined;
@@ -40,21 +43,48 @@ export interface LegibleFitInput {
 export function legibleViewport(input: LegibleFitInput): Viewport | undefined {
   const { all, view } = input;
   if (!all || view.width <= 0 || view.height <= 0) return undefined;
-  const pad = input.padding ?? 24;
+  const pad = input.padding ?? FIT_PADDING;
   const minZoom = input.minZoom ?? MIN_READABLE_ZOOM;
   const maxZoom = input.maxZoom ?? MAX_FIT_ZOOM;
   const fitAll = zoomToFit(all, view, pad);
   if (fitAll >= minZoom) return centredOn(all, view, Math.min(fitAll, maxZoom));
-  // Too big to read whole: the smallest readable zoom (the most context), centred on the focus.
+  // Too big to read whole: the smallest readable zoom (the most context), on the focus.
   const focus = input.focus ?? all;
   const zoom = minZoom;
   const centred = centredOn(focus, view, zoom);
-  // Do not waste the screen on empty space beyond the graph's edges when the graph overflows.
   return {
     zoom,
-    x: clampOffset(centred.x, all.x, all.width, view.width, zoom, pad),
-    y: clampOffset(centred.y, all.y, all.height, view.height, zoom, pad),
+    x: onFocus(centred.x, all.x, all.width, focus.x + focus.width, view.width, zoom, pad),
+    y: onFocus(centred.y, all.y, all.height, focus.y + focus.height, view.height, zoom, pad),
   };
+}
+
+/**
+ * One axis of the offset for a graph too big to read whole. The graph reads from its first
+ * column (GatewayClass, Gateway, route, backend) and from its top: when the focus is whole on
+ * screen with the graph's start at the padding, the start is shown, so the first cards are not
+ * cut in half; otherwise the focus is centred. Either way no empty space is shown beyond the
+ * graph's edges.
+ */
+function onFocus(
+  centred: number,
+  start: number,
+  size: number,
+  focusEnd: number,
+  viewSize: number,
+  zoom: number,
+  pad: number,
+): number {
+  const startAtPadding = pad - start * zoom;
+  const focusFitsFromStart = focusEnd * zoom + startAtPadding <= viewSize - pad;
+  return clampOffset(
+    focusFitsFromStart ? startAtPadding : centred,
+    start,
+    size,
+    viewSize,
+    zoom,
+    pad,
+  );
 }
 
 function zoomToFit(r: Rect, view: { width: number; height: number }, pad: number): number {
