@@ -2,10 +2,10 @@
  * The designer at 1280×800 (a common laptop), with the default example and with a file a user
  * pastes from a GitOps repository: the toolbar stays one row, the default fit shows the
  * GatewayClass column whole (the fit used to centre on the Gateways and cut it at the left edge),
- * and no card is fitted under the zoom buttons, where a click would zoom instead of select.
+ * and a pasted file's route is whole on screen after Fit and selected by a click.
  */
 import { readFileSync } from "node:fs";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CanvasPage } from "./pages/CanvasPage";
 
@@ -15,24 +15,6 @@ async function box(l: Locator) {
   const b = await l.boundingBox();
   if (!b) throw new Error("not visible");
   return b;
-}
-
-type Box = { x: number; y: number; width: number; height: number };
-const overlaps = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/** The cards a person sees on the canvas (any part inside the graph area), with their boxes. */
-async function cardsOnScreen(page: Page): Promise<{ name: string; box: Box }[]> {
-  const flow = await box(page.getByTestId("graph-flow"));
-  const cards = page.locator(".react-flow__node .gn");
-  const seen: { name: string; box: Box }[] = [];
-  for (let i = 0; i < (await cards.count()); i++) {
-    const card = cards.nth(i);
-    const b = await card.boundingBox();
-    if (b && overlaps(b, flow))
-      seen.push({ name: await card.locator(".gn-name").innerText(), box: b });
-  }
-  return seen;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -59,10 +41,7 @@ test("at 1280×800 the toolbar is one row: the theme button and the state dot st
   }
 });
 
-test("at 1280×800 the default fit shows the GatewayClass card whole, clear of the zoom buttons", async ({
-  page,
-  app,
-}) => {
+test("at 1280×800 the default fit shows the GatewayClass card whole", async ({ page, app }) => {
   const canvas = new CanvasPage(page);
   await app.open();
   await canvas.readyAsFitted();
@@ -73,13 +52,10 @@ test("at 1280×800 the default fit shows the GatewayClass card whole, clear of t
   const c = await box(card);
   expect(c.x).toBeGreaterThanOrEqual(flow.x);
   expect(c.x + c.width).toBeLessThanOrEqual(flow.x + flow.width);
-  const zoomButtons = await box(page.locator(".react-flow__controls"));
-  for (const seen of await cardsOnScreen(page))
-    expect(overlaps(seen.box, zoomButtons), `${seen.name} under the zoom buttons`).toBe(false);
   await page.screenshot({ path: test.info().outputPath("default-1280.png") });
 });
 
-test("a pasted file with routes and no Gateway, at 1280×800: after Fit the selected route is whole on screen, no card is under the zoom buttons, and a click selects the route", async ({
+test("a pasted file with routes and no Gateway, at 1280×800: after Fit the selected route is whole on screen and a click selects it", async ({
   page,
   app,
 }) => {
@@ -101,9 +77,6 @@ test("a pasted file with routes and no Gateway, at 1280×800: after Fit the sele
   // Fit (the canvas button), as a person does after adding a file.
   await page.getByRole("button", { name: "Fit view" }).click();
   await canvas.settled();
-  const zoomButtons = await box(page.locator(".react-flow__controls"));
-  for (const seen of await cardsOnScreen(page))
-    expect(overlaps(seen.box, zoomButtons), `${seen.name} under the zoom buttons`).toBe(false);
   // The fit keeps the selected route (the pasted file's) whole on screen, and a click selects it.
   const flow = await box(page.getByTestId("graph-flow"));
   const route = await box(coffee);

@@ -27,8 +27,8 @@ describe("legibleViewport", () => {
     expect(v.zoom).toBeCloseTo(MIN_READABLE_ZOOM);
     // The focus sits at the left of the graph: the graph's left edge stays at the padding.
     expect(v.x).toBeCloseTo(20);
-    // The focus (400–500 in graph units) is on screen with the graph's top at the padding.
-    expect(v.y).toBeCloseTo(20);
+    // Vertically centred on the focus (450 in graph units).
+    expect(v.y).toBeCloseTo(250 - 450 * MIN_READABLE_ZOOM);
   });
 
   test("the graph's first column stays whole when the focus is on screen from the start", () => {

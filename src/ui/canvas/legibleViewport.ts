@@ -25,9 +25,6 @@ export const MIN_READABLE_ZOOM = 0.85;
 /** Never blow a small graph up beyond this on fit: cards would look like buttons. */
 export const MAX_FIT_ZOOM = 1.25;
 
-/** Screen pixels kept free on each side of a fit, unless told otherwise. */
-export const FIT_PADDING = 24;
-
 export interface LegibleFitInput {
   /** Bounds of everything that could be shown. */
   all: Rect | undefined;
@@ -43,7 +40,7 @@ export interface LegibleFitInput {
 export function legibleViewport(input: LegibleFitInput): Viewport | undefined {
   const { all, view } = input;
   if (!all || view.width <= 0 || view.height <= 0) return undefined;
-  const pad = input.padding ?? FIT_PADDING;
+  const pad = input.padding ?? 24;
   const minZoom = input.minZoom ?? MIN_READABLE_ZOOM;
   const maxZoom = input.maxZoom ?? MAX_FIT_ZOOM;
   const fitAll = zoomToFit(all, view, pad);
@@ -52,39 +49,16 @@ export function legibleViewport(input: LegibleFitInput): Viewport | undefined {
   const focus = input.focus ?? all;
   const zoom = minZoom;
   const centred = centredOn(focus, view, zoom);
+  // The graph reads from its first column (GatewayClass, Gateway, route, backend): when the focus
+  // is whole on screen with that column at the padding, show it rather than cut it in half.
+  const fromStart = pad - all.x * zoom;
+  const x = (focus.x + focus.width) * zoom + fromStart <= view.width - pad ? fromStart : centred.x;
+  // Do not waste the screen on empty space beyond the graph's edges when the graph overflows.
   return {
     zoom,
-    x: onFocus(centred.x, all.x, all.width, focus.x + focus.width, view.width, zoom, pad),
-    y: onFocus(centred.y, all.y, all.height, focus.y + focus.height, view.height, zoom, pad),
+    x: clampOffset(x, all.x, all.width, view.width, zoom, pad),
+    y: clampOffset(centred.y, all.y, all.height, view.height, zoom, pad),
   };
-}
-
-/**
- * One axis of the offset for a graph too big to read whole. The graph reads from its first
- * column (GatewayClass, Gateway, route, backend) and from its top: when the focus is whole on
- * screen with the graph's start at the padding, the start is shown, so the first cards are not
- * cut in half; otherwise the focus is centred. Either way no empty space is shown beyond the
- * graph's edges.
- */
-function onFocus(
-  centred: number,
-  start: number,
-  size: number,
-  focusEnd: number,
-  viewSize: number,
-  zoom: number,
-  pad: number,
-): number {
-  const startAtPadding = pad - start * zoom;
-  const focusFitsFromStart = focusEnd * zoom + startAtPadding <= viewSize - pad;
-  return clampOffset(
-    focusFitsFromStart ? startAtPadding : centred,
-    start,
-    size,
-    viewSize,
-    zoom,
-    pad,
-  );
 }
 
 function zoomToFit(r: Rect, view: { width: number; height: number }, pad: number): number {

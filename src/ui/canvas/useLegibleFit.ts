@@ -2,7 +2,7 @@ import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import { useGwsimStore } from "../../store";
 import type { FlowNode, GraphFlowNode } from "./flowTypes";
-import { FIT_PADDING, boundsOf, legibleViewport, type Rect } from "./legibleViewport";
+import { boundsOf, legibleViewport, type Rect } from "./legibleViewport";
 
 /**
  * Binding: the canvas' "fit". Fits the whole picture when its text stays readable, else shows the
@@ -37,10 +37,8 @@ export function useLegibleFit(opts: {
         boundsOf(cards.filter((n) => n.id === selected).map(rectOf)) ??
         (matches ? boundsOf(cards.filter((n) => matches.has(n.id)).map(rectOf)) : undefined) ??
         boundsOf(cards.filter((n) => n.data.node.category === "gateway").map(rectOf));
-      // The fit is made for the part of the canvas right of the zoom buttons, then shifted there.
-      const inset = zoomButtonsInset(latest.current.containerRef.current);
-      const viewport = legibleViewport({ all, focus, view: { width: width - inset, height } });
-      if (viewport) void setViewport({ ...viewport, x: viewport.x + inset }, { duration });
+      const viewport = legibleViewport({ all, focus, view: { width, height } });
+      if (viewport) void setViewport(viewport, { duration });
     },
     [setViewport, store],
   );
@@ -104,17 +102,6 @@ export function useLegibleFit(opts: {
   }, [selected, reveal]);
 
   return { fit, reveal };
-}
-
-/**
- * Screen pixels at the canvas' left edge that the zoom buttons cover beyond the fit's own padding:
- * a card fitted under them could not be read or clicked (the click would zoom).
- */
-function zoomButtonsInset(container: HTMLElement | null): number {
-  const buttons = container?.querySelector(".react-flow__controls");
-  if (!container || !buttons) return 0;
-  const right = buttons.getBoundingClientRect().right - container.getBoundingClientRect().left;
-  return Math.max(0, Math.ceil(right) + 8 - FIT_PADDING);
 }
 
 function rectOf(n: FlowNode): Rect {
