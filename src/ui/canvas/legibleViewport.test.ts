@@ -31,6 +31,16 @@ describe("legibleViewport", () => {
     expect(v.y).toBeCloseTo(250 - 450 * MIN_READABLE_ZOOM);
   });
 
+  test("the graph's first column stays whole when the focus is on screen from the start", () => {
+    // GatewayClass cards at x 0–180, the Gateways (the focus) at 500–700: centring the Gateways
+    // would cut the GatewayClass cards at the left edge.
+    const all = { x: 0, y: 0, width: 2000, height: 1000 };
+    const focus = { x: 500, y: 0, width: 200, height: 100 };
+    const v = legibleViewport({ all, focus, view, padding: 20 })!;
+    expect(v.x).toBeCloseTo(20);
+    expect((focus.x + focus.width) * v.zoom + v.x).toBeLessThanOrEqual(view.width - 20);
+  });
+
   test("a focus in the middle is centred", () => {
     const all = { x: 0, y: 0, width: 3000, height: 1000 };
     const v = legibleViewport({

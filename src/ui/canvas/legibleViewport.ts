@@ -45,14 +45,18 @@ export function legibleViewport(input: LegibleFitInput): Viewport | undefined {
   const maxZoom = input.maxZoom ?? MAX_FIT_ZOOM;
   const fitAll = zoomToFit(all, view, pad);
   if (fitAll >= minZoom) return centredOn(all, view, Math.min(fitAll, maxZoom));
-  // Too big to read whole: the smallest readable zoom (the most context), centred on the focus.
+  // Too big to read whole: the smallest readable zoom (the most context), on the focus.
   const focus = input.focus ?? all;
   const zoom = minZoom;
   const centred = centredOn(focus, view, zoom);
+  // The graph reads from its first column (GatewayClass, Gateway, route, backend): when the focus
+  // is whole on screen with that column at the padding, show it rather than cut it in half.
+  const fromStart = pad - all.x * zoom;
+  const x = (focus.x + focus.width) * zoom + fromStart <= view.width - pad ? fromStart : centred.x;
   // Do not waste the screen on empty space beyond the graph's edges when the graph overflows.
   return {
     zoom,
-    x: clampOffset(centred.x, all.x, all.width, view.width, zoom, pad),
+    x: clampOffset(x, all.x, all.width, view.width, zoom, pad),
     y: clampOffset(centred.y, all.y, all.height, view.height, zoom, pad),
   };
 }
