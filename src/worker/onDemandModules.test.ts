@@ -375,6 +375,41 @@ spec:
     expect(json).toContain('"protocol":"HBONE","ready":true');
   });
 
+  test("a Gateway whose GatewayClass is a well-known one the input lacks, overlapping TLS listeners and a refused cross-namespace backend load implementationSupport and diagnosticWords, and equal a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: gke, namespace: infra }
+spec:
+  gatewayClassName: gke-l7-global-external-managed
+  listeners:
+    - { name: a, protocol: HTTPS, port: 443, hostname: "*.example.com", tls: { certificateRefs: [{ name: cert }] } }
+    - { name: b, protocol: HTTPS, port: 443, hostname: shop.example.com, tls: { certificateRefs: [{ name: cert }] } }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: shop, namespace: infra }
+spec:
+  parentRefs: [{ name: gke }]
+  rules: [{ backendRefs: [{ name: svc, namespace: app, port: 8080 }] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: svc, namespace: app }
+spec: { ports: [{ port: 8080 }] }
+`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("implementationSupport")).toBe(true);
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const json = JSON.stringify(result);
+    // The well-known class's controller, the overlap's words and the refusal's words are there.
+    expect(json).toContain("networking.gke.io/gateway");
+    expect(json).toContain("overlaps shop.example.com");
+    expect(json).toContain("gwsim takes its ReferenceGrants to be in the input too");
+  });
+
   test("a Service backend and a policy on a missing Gateway leave implementationSupport unloaded", async () => {
     const { modules, api } = await freshWorker();
     const text = `${SHADOWING_CLUSTER}---

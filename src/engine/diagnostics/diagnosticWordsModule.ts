@@ -19,7 +19,9 @@
  * reference problems names a listener's or route's ResolvedRefs reason, the located warning of a
  * rule dropped for a regex that is not RE2 (only a route with a dropped rule asks), and the words
  * of an allowedRoutes.kinds entry the listener's protocol cannot carry, and of a parentRef whose
- * parent or a Gateway whose GatewayClass is missing.
+ * parent or a Gateway whose GatewayClass is missing, of a workspace over gwsim's cap, of
+ * terminating listeners whose hostnames overlap, of a reference refused where the input holds no
+ * ReferenceGrant, and of a Gateway no controller reconciles.
  */
 export { DIAGNOSTIC_CATALOG } from "./catalog";
 export { suggestValue } from "../validate/suggestValue";
@@ -47,8 +49,9 @@ export { describeEncoding } from "../load/encodingWords";
 export { leadingListenerProblem, leadingRouteProblem } from "../status/leadingProblem";
 export { coreGroupSpellingMessage } from "../validate/coreGroupSpellingWords";
 export { invalidRouteKindWords } from "../status/invalidRouteKindWords";
-export {
-  missingParentMessage,
-  missingClassMessage,
-  unscopedParametersMessage,
-} from "../status/missingReferenceWords";
+export { workspaceDiagnostic } from "../load/workspaceLimitWords";
+export { describeOverlap } from "../status/tlsOverlapWords";
+export { noGrantAssumed } from "../resolve/noGrantWords";
+export { describeClassProblem } from "../status/classProblemWords";
+export { missingParentMessage, missingClassMessage } from "../status/missingReferenceWords";
+export { unscopedCoreParameters } from "../status/unscopedCoreParameters";

@@ -8,11 +8,10 @@
  *
  * What fits is read; the file that crosses the cap is cut at a document boundary (whole
  * documents only, so nothing is half-parsed) and the files after it are not read. One located
- * diagnostic says what was read, what was not and what to do.
+ * diagnostic says what was read, what was not and what to do (workspaceLimitWords.ts).
  */
-import { diagnostic } from "../diagnostics/diagnostic";
+import { needEngineModule } from "../modules/engineModules";
 import type { Diagnostic, SourceFile } from "../types";
-import { positionIn } from "./guardDocuments";
 import type { LoadLimits } from "./loadLimits";
 
 export interface WorkspaceCut {
@@ -22,7 +21,7 @@ export interface WorkspaceCut {
   diagnostic?: Diagnostic;
 }
 
-type WorkspaceLimits = Pick<LoadLimits, "maxWorkspaceBytes" | "maxWorkspaceDocuments">;
+export type WorkspaceLimits = Pick<LoadLimits, "maxWorkspaceBytes" | "maxWorkspaceDocuments">;
 
 export function limitWorkspace(
   sources: readonly SourceFile[],
@@ -45,7 +44,8 @@ export function limitWorkspace(
     if (cut.offset > 0) kept.push({ ...source, text: text.slice(0, cut.offset) });
     return {
       sources: kept,
-      diagnostic: workspaceDiagnostic(sources, i, cut.offset, {
+      // Its words load on demand (diagnosticWordsModule.ts): only a workspace over the cap asks.
+      diagnostic: needEngineModule("diagnosticWords").workspaceDiagnostic(sources, i, cut.offset, {
         bytes: bytes + cut.offset,
         documents: documents + cut.documents,
         limits,
@@ -96,33 +96,4 @@ function cutAt(text: string, byteRoom: number, documentRoom: number) {
     start = end;
   }
   return { offset, documents };
-}
-
-function workspaceDiagnostic(
-  sources: readonly SourceFile[],
-  at: number,
-  offset: number,
-  read: { bytes: number; documents: number; limits: WorkspaceLimits },
-): Diagnostic {
-  const source = sources[at] as SourceFile;
-  const { line } = positionIn(source.text, offset);
-  const rest = sources.length - at - 1;
-  const laterFiles =
-    rest === 0
-      ? ""
-      : ` and ${rest.toLocaleString("en-US")} more file${rest === 1 ? "" : "s"} (${sources[at + 1]?.name}${rest > 1 ? ", …" : ""})`;
-  const notRead =
-    offset === 0 ? "this file" : `this file from line ${line.toLocaleString("en-US")}`;
-  const { limits } = read;
-  return diagnostic(
-    "load.workspace-too-large",
-    { file: source.name, line, column: 1, endLine: line, endColumn: 1 },
-    `The workspace is over gwsim's limit of ${formatMiB(limits.maxWorkspaceBytes)} or ${limits.maxWorkspaceDocuments.toLocaleString("en-US")} documents: ` +
-      `it read ${formatMiB(read.bytes)} in ${read.documents.toLocaleString("en-US")} documents (${at.toLocaleString("en-US")} whole file${at === 1 ? "" : "s"} before this one) ` +
-      `and did not read ${notRead}${laterFiles}; nothing there was checked, and references to it may be reported missing.`,
-  );
-}
-
-function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }

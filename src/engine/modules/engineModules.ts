@@ -28,7 +28,8 @@
  * - the diagnostic catalog, value suggestions and not-an-object words
  *   (diagnostics/diagnosticWordsModule.ts): only an input with a diagnostic needs them.
  * - the implementation-support table (resolve/implementationSupportModule.ts): only a backendRef
- *   kind other than core Service or a listener protocol outside the standard ones needs it.
+ *   kind other than core Service or a listener protocol outside the standard ones needs it, and
+ *   the well-known GatewayClasses only a Gateway whose class the input lacks.
  * - the checks of a Gateway's requested addresses (status/gatewayAddressesModule.ts): only a
  *   Gateway with `spec.addresses` entries needs them.
  * - lint's hostname overlaps across Gateways (lint/hostnameOverlapsModule.ts): only a workspace

@@ -10,6 +10,7 @@ import type { Manifest, ResourceKey } from "../types";
 import { listKind, type ResourceIndex } from "./indexResources";
 import { asRecords, asString } from "./read";
 import { assumeReferenceGrant } from "./world";
+import { needEngineModule } from "../modules/engineModules";
 
 export interface ReferenceFrom {
   group: string;
@@ -83,19 +84,11 @@ export function resolveReferencePermission(
     reason:
       `no ReferenceGrant in namespace ${to.namespace} allows ${from.kind} from namespace ${from.namespace} ` +
       `to reference ${to.kind} ${to.namespace}/${to.name}` +
-      (grants.length > 0 ? "" : noGrantAssumed(index, to.namespace)) +
+      (grants.length > 0
+        ? ""
+        : needEngineModule("diagnosticWords").noGrantAssumed(index, to.namespace)) +
       `; add one there that allows it`,
   };
-}
-
-/**
- * Why no grant was assumed for a namespace whose ReferenceGrants the input lacks altogether: on a
- * slice of a cluster the reader otherwise cannot tell "denied" from "not in the files".
- */
-function noGrantAssumed(index: ResourceIndex, namespace: string): string {
-  return index.world.mode === "closed"
-    ? " (closed world: the input holds every ReferenceGrant there is)"
-    : ` (the input holds other objects of namespace ${namespace}, so gwsim takes its ReferenceGrants to be in the input too)`;
 }
 
 /** What a closed world answers for a reference an assumed grant permits. */

@@ -9,8 +9,8 @@ import { GATEWAY_GROUP } from "../api/kinds";
 import type { Manifest } from "../types";
 import { identifyController, type ControllerOf } from "./knownControllers";
 import type { ResourceIndex } from "./indexResources";
-import { wellKnownGatewayClass } from "./wellKnownGatewayClasses";
 import { asRecord, asRecords, asString } from "./read";
+import { needEngineModule } from "../modules/engineModules";
 
 export function routeControllers(index: ResourceIndex, route: Manifest): ControllerOf[] {
   const routeNamespace = route.namespace ?? "default";
@@ -58,7 +58,10 @@ export function gatewayController(index: ResourceIndex, gateway: Manifest): Cont
   if (cls === undefined) {
     // A class its implementation installs by this name is assumed to be that implementation's
     // (status/computeStatus.ts assumeGatewayClass records the assumption).
-    const known = index.world.mode === "closed" ? undefined : wellKnownGatewayClass(className);
+    const known =
+      index.world.mode === "closed"
+        ? undefined
+        : needEngineModule("implementationSupport").wellKnownGatewayClass(className);
     return identifyController(className, known?.controllerName);
   }
   return identifyController(className, asString(cls.spec["controllerName"]) ?? "");

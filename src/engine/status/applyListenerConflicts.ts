@@ -10,6 +10,7 @@
 import { ListenerReason } from "../api/conditions";
 import { intersectHostname } from "../resolve/intersectHostnames";
 import type { ListenerState } from "./listenerState";
+import { needEngineModule } from "../modules/engineModules";
 
 /** Listeners in precedence order: the Gateway's own first (`gatewayCount` of them), then ListenerSets'. */
 export function applyListenerConflicts(
@@ -88,7 +89,8 @@ export function markOverlappingTlsHostnames(listeners: readonly ListenerState[])
         : `listener ${party.name} of ${party.owner.kind} ${party.owner.namespace}/${party.owner.name}`;
     a.tlsOverlap = {
       reason: ListenerReason.OverlappingHostnames,
-      message: describeOverlap(a, party, where),
+      // Only overlapping listeners ask: the words load on demand (diagnosticWordsModule.ts).
+      message: needEngineModule("diagnosticWords").describeOverlap(a, party, where),
     };
   }
 }
@@ -97,12 +99,4 @@ export function markOverlappingTlsHostnames(listeners: readonly ListenerState[])
 function hostnamesOverlap(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return Boolean(a) !== Boolean(b);
   return a !== b && intersectHostname(a, b) !== undefined;
-}
-
-function describeOverlap(a: ListenerState, b: ListenerState, where: string): string {
-  if (!a.hostname)
-    return `the listener has no hostname, so it matches every hostname, ${b.hostname ?? ""} of ${where} on port ${a.port} too`;
-  if (!b.hostname)
-    return `hostname ${a.hostname} is also matched by ${where}, which has no hostname, on port ${a.port}`;
-  return `hostname ${a.hostname} overlaps ${b.hostname} of ${where} on port ${a.port}`;
 }

@@ -185,7 +185,7 @@ export function attachRouteParent(
     }
     const why =
       ref.kind === "Gateway"
-        ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: ${describeClassProblem(ctx, asString(parent.spec["gatewayClassName"]))}`
+        ? `Gateway ${ref.namespace}/${ref.name} is not reconciled: ${needEngineModule("diagnosticWords").describeClassProblem(ctx, asString(parent.spec["gatewayClassName"]))}`
         : `ListenerSet ${ref.namespace}/${ref.name} has no reconciled parent Gateway`;
     checks.push({ check: "parent-reconciled", pass: false, detail: why });
     return noStatus(explain, `${why}; no controller writes status for it`, checks);
@@ -617,19 +617,6 @@ function assumedParentGateway(ctx: StatusContext, listenerSet: Manifest): string
   return found.state === "assumed"
     ? `Gateway ${namespace ?? ""}/${name} is not in the workspace (${found.why})`
     : "";
-}
-
-/**
- * Which of the two it is: a class absent from the input (a slice in the closed world, or beside
- * other classes in the auto world) needs adding, one in the input needs its own status read.
- */
-function describeClassProblem(ctx: StatusContext, className: string | undefined): string {
-  if (!className) return "it names no GatewayClass (spec.gatewayClassName is required)";
-  const found = lookupObject(ctx.index, "GatewayClass", undefined, className);
-  if (found.state === "found")
-    return `its GatewayClass ${className} is not accepted (see the GatewayClass's status)`;
-  const why = found.why ?? "closed world: the input is the whole cluster";
-  return `its GatewayClass ${className} is not in the input (${why})`;
 }
 
 /**

@@ -32,7 +32,14 @@ export function computeGatewayClassStatus(ctx: StatusContext, cls: Manifest): Ga
     const name = asString(ref["name"]) ?? "";
     const namespace = asString(ref["namespace"]);
     if (namespace === undefined && ref["group"] === "" && NAMESPACED_CORE_KINDS.has(kind))
-      return unscopedCoreParameters(ctx, cls, condition, controllerName, kind, name);
+      return needEngineModule("diagnosticWords").unscopedCoreParameters(
+        ctx,
+        cls,
+        condition,
+        controllerName,
+        kind,
+        name,
+      );
     const unscoped =
       namespace === undefined ? findUnscopedObject(ctx.index, kind, name) : undefined;
     const target =
@@ -85,40 +92,8 @@ export function computeGatewayClassStatus(ctx: StatusContext, cls: Manifest): Ga
 /** Core kinds gwsim reads, all namespaced: a parametersRef to one must say in which namespace. */
 const NAMESPACED_CORE_KINDS: ReadonlySet<string> = new Set(["ConfigMap", "Secret", "Service"]);
 
-/**
- * A parametersRef to a ConfigMap (Secret, Service) without namespace names no object: the field
- * "is required when referring to a Namespace-scoped resource". The class is not Accepted
- * (InvalidParameters: the referent cannot be found), and the warning names an object of that name
- * the input holds, whose namespace is the likely fix; no world assumes one, since no namespace
- * holds an object of no namespace.
- */
-function unscopedCoreParameters(
-  ctx: StatusContext,
-  cls: Manifest,
-  condition: ReturnType<typeof conditionsFor>,
-  controllerName: string,
-  kind: string,
-  name: string,
-): GatewayClassOutcome {
-  const namesakes = (ctx.index.byKind.get(kind) ?? [])
-    .filter((m) => m.group === "" && m.name === name)
-    .map((m) => m.namespace ?? "");
-  reportDiagnostic(
-    ctx,
-    "ref.not-found",
-    cls,
-    ["spec", "parametersRef"],
-    needEngineModule("diagnosticWords").unscopedParametersMessage(kind, name, namesakes),
-  );
-  return invalidParameters(
-    condition,
-    controllerName,
-    `parametersRef ${kind} ${name} has no namespace, which a namespaced kind requires`,
-  );
-}
-
 /** A class whose parameters name no usable object: Accepted=False/InvalidParameters. */
-function invalidParameters(
+export function invalidParameters(
   condition: ReturnType<typeof conditionsFor>,
   controllerName: string,
   message: string,

@@ -18,10 +18,7 @@ import { listKind, type ResourceIndex } from "../resolve/indexResources";
 import { asRecords, asString } from "../resolve/read";
 import { resolvePolicyAttachments } from "../resolve/resolvePolicyAttachments";
 import { describeSite, namespaceLabelPlan } from "../resolve/namespaceLabelPlan";
-import {
-  wellKnownGatewayClass,
-  type WellKnownGatewayClass,
-} from "../resolve/wellKnownGatewayClasses";
+import type { WellKnownGatewayClass } from "../resolve/wellKnownGatewayClasses";
 import type {
   Diagnostic,
   GatewayModel,
@@ -319,6 +316,8 @@ function classAssumption(
   className: string,
 ): { found: WorldLookup; known: WellKnownGatewayClass | undefined } | undefined {
   const found = lookupObject(ctx.index, "GatewayClass", undefined, className);
+  // A class in the input is not assumed: asked of every Gateway, this must not load the table.
+  if (found.state === "found") return undefined;
   const known = assumedWellKnownClass(ctx, className);
   if (found.state !== "assumed" && (found.state !== "missing" || known === undefined))
     return undefined;
@@ -329,7 +328,11 @@ function assumedWellKnownClass(
   ctx: StatusContext,
   className: string,
 ): WellKnownGatewayClass | undefined {
-  return ctx.index.world.mode === "closed" ? undefined : wellKnownGatewayClass(className);
+  // The table loads on demand with the implementation-support module: only a class the input
+  // lacks is looked up in it.
+  return ctx.index.world.mode === "closed"
+    ? undefined
+    : needEngineModule("implementationSupport").wellKnownGatewayClass(className);
 }
 
 /**
