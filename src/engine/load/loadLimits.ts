@@ -27,9 +27,10 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = {
   maxNestingDepth: 1000,
   // Real inputs are far below both: the largest corpus file is 430 KB (the HTTPRoute CRD), a
   // helm template of a whole monorepo a few MB to tens of MB. The engine's benchmarks go to
-  // 100,000 routes (about 40 MB, 11 s), so 200,000 documents leaves that scale twice over. What
-  // the caps bound: `gwsim check` on 20 MB of routes (70,000 documents, each with a note) took
-  // 1.8 GB RSS and 42 s CPU, linear in documents; over the cap, nothing more is taken on.
-  maxWorkspaceBytes: 64 * 1024 * 1024,
+  // 100,000 routes (about 96 MB in 100,002 documents), so 256 MiB and 200,000 documents leave
+  // that scale twice over (a first cap of 64 MiB cut the benchmark). What the caps bound: `gwsim
+  // check` on 20 MB of routes (70,000 documents, each with a note) took 1.8 GB RSS and 42 s CPU,
+  // linear in documents; over the cap, nothing more is taken on.
+  maxWorkspaceBytes: 256 * 1024 * 1024,
   maxWorkspaceDocuments: 200_000,
 };

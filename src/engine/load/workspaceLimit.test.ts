@@ -6,6 +6,9 @@
 import { describe, expect, test } from "vitest";
 import type { SourceFile } from "../types";
 import { loadManifests } from "./loadManifests";
+import { DEFAULT_LOAD_LIMITS } from "./loadLimits";
+import { limitWorkspace } from "./workspaceLimit";
+import { generateBenchConfig } from "../../../bench/generateBenchConfig";
 
 const doc = (i: number) =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}, namespace: ns}\n`;
@@ -90,4 +93,13 @@ describe("the default cap", () => {
     expect(cutDiagnostics(many, {})).toEqual([]);
     expect(loadManifests(many, {}).manifests).toHaveLength(2000);
   });
+});
+
+test("the engine's largest benchmark (100,000 routes) is read whole under the default caps", () => {
+  // A first byte cap of 64 MiB cut it at document 69,615: the caps must leave the scale the
+  // engine is measured at (issue 11's 100,000 routes) analysable.
+  const { yaml } = generateBenchConfig(100_000);
+  const cut = limitWorkspace([{ name: "bench.yaml", text: yaml }], DEFAULT_LOAD_LIMITS);
+  expect(cut.diagnostic).toBeUndefined();
+  expect(cut.sources[0]?.text.length).toBe(yaml.length);
 });
