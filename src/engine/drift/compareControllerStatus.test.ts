@@ -144,6 +144,28 @@ describe("compareControllerStatus rules", () => {
     expect(run(GATEWAY + route("  {}").replace("status:\n  {}\n", "")).statusDrift).toEqual([]);
   });
 
+  it("compares nothing when the status holds nothing a controller wrote (a generator's zero-value status)", () => {
+    // ingress2gateway writes `status: {parents: []}` (or `parents: null`) on every route it emits.
+    const gatewayEmpty = GATEWAY.replace("port: 80}]\n", "port: 80}]\nstatus: {}\n");
+    for (const empty of [
+      "  {}",
+      "  parents: []",
+      "  parents: null",
+      "  parents: []\n  x: {y: []}",
+    ]) {
+      const text = gatewayEmpty + route(empty);
+      expect(run(text).statusDrift).toEqual([]);
+    }
+    // One written entry is enough for the comparison to run, at the route and at the Gateway.
+    const written = gatewayEmpty.replace("status: {}", "status: {addresses: [{value: 10.0.0.1}]}");
+    expect(brief(run(written))).toContain(
+      "Gateway/infra/gw | Gateway | missing-in-controller Accepted",
+    );
+    expect(brief(run(GATEWAY + route("  parents: [{parentRef: {name: gw}}]")))).toContain(
+      "HTTPRoute/infra/r | parent infra/gw (section web) | missing-in-controller Accepted",
+    );
+  });
+
   it("compares listeners by name: a missing listener entry, a missing condition, an extra standard one", () => {
     const text = `${GATEWAY}status:
   conditions:

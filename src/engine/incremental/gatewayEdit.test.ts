@@ -301,7 +301,7 @@ describe("a Gateway's listener edited in place", () => {
     );
     const written = BASE.replace(
       gateway("web", HTTP),
-      `${gateway("web", HTTP)}status:\n  conditions: []\n`,
+      `${gateway("web", HTTP)}status:\n  conditions: [{type: Accepted, status: "True", reason: Accepted}]\n`,
     );
     expectFallback(written, written.replace("port: 80\n", "port: 8\n"), /written status/);
     const withSet = `${BASE}---
