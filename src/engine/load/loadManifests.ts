@@ -27,6 +27,7 @@ import {
 } from "./parseCache";
 import { forgetScalars, type QuickDocument } from "./quickParse";
 import { parsingChunks } from "./parsingChunks";
+import { splitJsonStreams } from "./jsonStream";
 import type { LoadedChunk } from "./fileLoad";
 import {
   createObjectNodeRegistry,
@@ -160,12 +161,18 @@ function loadFile(
   // A refused first document without a `---` leaves only blanks, which the parser does not count.
   const firstRefused = guarded.refused[0];
   let docIndex = firstRefused?.start === 0 && !source.text.startsWith("---") ? 1 : 0;
-  const pieces = mode.split
-    ? parsingChunks(guarded.text, guarded.scan)
-    : [{ text: guarded.text, start: 0, lineOffset: 0 }];
-  // What the next load of an edited text may reuse (fileLoad.ts says which files qualify).
+  const streams = splitJsonStreams(
+    mode.split
+      ? parsingChunks(guarded.text, guarded.scan)
+      : [{ text: guarded.text, start: 0, lineOffset: 0 }],
+  );
+  const pieces = streams.pieces;
+  // What the next load of an edited text may reuse (fileLoad.ts says which files qualify; its
+  // pieces start at `---` markers, so a JSON stream's objects are loaded whole each time).
   const kept: LoadedChunk[] | undefined =
-    keep && guarded.scan !== undefined && !guarded.scan.directiveOrEnd ? [] : undefined;
+    keep && guarded.scan !== undefined && !guarded.scan.directiveOrEnd && !streams.split
+      ? []
+      : undefined;
   for (const piece of pieces) {
     let loaded: LoadedChunk;
     try {
