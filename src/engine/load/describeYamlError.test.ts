@@ -55,3 +55,18 @@ test("a Helm or Go template line says to render the chart first", () => {
   // Braces that are YAML flow mappings are not a template.
   expect(firstError("a: {b: 1}\na: 2\n").hint).not.toContain("helm template");
 });
+
+test("shell lines copied around a heredoc, and a converter's boxed notice, are named as not YAML", () => {
+  const heredoc = "kubectl apply -f - <<EOF\napiVersion: v1\nkind: Service\nmetadata: {name: a}\n";
+  expect(firstError(heredoc)).toEqual({
+    message:
+      "YAML syntax error: A mapping key runs over more than one line. `kubectl apply -f - <<EOF` is shell (a command or the end of a heredoc), not YAML.",
+    hint: "Check only the manifest: leave out the command line and the closing heredoc marker (`EOF`) copied with it.",
+  });
+  expect(firstError("apiVersion: v1\nkind: Service\nEOF\n").message).toContain("`EOF` is shell");
+  expect(firstError("cat <<'YAML' | kubectl apply -f -\nkind: A\n").message).toContain("is shell");
+  const banner = "┌─ WARN ──\n│  nginx.org/path-regex: not supported\n└─\napiVersion: v1\n";
+  expect(firstError(banner).message).toContain("a tool's printed notice");
+  // A key named like a command is YAML, not shell.
+  expect(firstError("kubectl: 1\ncat: [\n").message).not.toContain("shell");
+});

@@ -30,6 +30,9 @@ export function describeYamlError(error: YAMLError, lineText: string): Described
     error.message.replace(/\s+at line \d+, column \d+.*$/s, "").replace(/\.$/, "");
   if (isTemplateLine(lineText))
     return { message: `YAML syntax error: ${base}. ${TEMPLATE.message}`, hint: TEMPLATE.hint };
+  const notYaml = describeNotYamlLine(lineText);
+  if (notYaml)
+    return { message: `YAML syntax error: ${base}. ${notYaml.message}`, hint: notYaml.hint };
   if (error.code === "BLOCK_AS_IMPLICIT_KEY") return describeNestedMapping(lineText);
   const missingSpace = findMissingSpaceAfterColon(lineText);
   if (missingSpace) {
@@ -58,4 +61,30 @@ function describeNestedMapping(lineText: string): DescribedYamlError {
       "YAML syntax error: this value is followed by a line indented deeper than its key, so YAML cannot tell where the value ends.",
     hint: "Indent the next line exactly like this key (or, if it belongs under it, move this value onto its own block).",
   };
+}
+
+// Lines copied along with a manifest from a how-to page or a tool's output: the shell command
+// around a heredoc (`kubectl apply -f - <<EOF` … `EOF`, the way vendor docs show manifests), and
+// the boxed notices ingress2gateway prints before its YAML.
+const HEREDOC_OPENER = /<<-?\s*['"]?[A-Za-z_]\w*['"]?\s*$/;
+const HEREDOC_END = /^\s*EOF\s*$/;
+const SHELL_COMMAND = /^\s*(?:\$\s+)?(?:kubectl|cat|oc|tee)\s/;
+const BOX_DRAWING = /^\s*[\u2500-\u257f]/;
+
+function describeNotYamlLine(lineText: string): DescribedYamlError | undefined {
+  if (SHELL_COMMAND.test(lineText) || HEREDOC_OPENER.test(lineText) || HEREDOC_END.test(lineText))
+    return {
+      message: `\`${shortened(lineText.trim())}\` is shell (a command or the end of a heredoc), not YAML.`,
+      hint: "Check only the manifest: leave out the command line and the closing heredoc marker (`EOF`) copied with it.",
+    };
+  if (BOX_DRAWING.test(lineText))
+    return {
+      message: "This line is a tool's printed notice (a box of text), not YAML.",
+      hint: "Remove the notice lines (a converter's warnings printed before its output) and check the manifests that follow.",
+    };
+  return undefined;
+}
+
+function shortened(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 80)}…`;
 }
