@@ -1,4 +1,4 @@
-/** Lists and reads fixtures/corpus: every .yaml/.yml file, in a stable order. */
+/** Lists and reads fixtures/corpus: every .yaml, .yml or .json file, in a stable order. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { SourceFile } from "../../src/engine";
@@ -9,7 +9,7 @@ export function readCorpus(root: string): SourceFile[] {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) visit(p);
-      else if (/\.ya?ml$/.test(e.name)) files.push(p);
+      else if (/\.(?:ya?ml|json)$/.test(e.name)) files.push(p);
     }
   };
   visit(root);
