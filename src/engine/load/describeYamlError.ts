@@ -71,7 +71,7 @@ const HEREDOC_END = /^\s*EOF\s*$/;
 const SHELL_COMMAND = /^\s*(?:\$\s+)?(?:kubectl|cat|oc|tee)\s/;
 const BOX_DRAWING = /^\s*[\u2500-\u257f]/;
 
-function describeNotYamlLine(lineText: string): DescribedYamlError | undefined {
+function describeNotYamlLine(lineText: string): Required<DescribedYamlError> | undefined {
   if (SHELL_COMMAND.test(lineText) || HEREDOC_OPENER.test(lineText) || HEREDOC_END.test(lineText))
     return {
       message: `\`${shortened(lineText.trim())}\` is shell (a command or the end of a heredoc), not YAML.`,
