@@ -27,16 +27,19 @@ export function readInputs(
   // Past the workspace cap the loader reads no further file (src/engine/load/workspaceLimit.ts),
   // so none is read from disk either: a tree of 10,000 large files costs what the cap allows.
   // Each stays in the list, empty, so the loader's diagnostic counts and names it as not read.
+  // A file longer than the room left is read only up to it (and a byte more, so the loader sees it
+  // is over): `--max-workspace-mib` is the cap on one file too. Bytes are counted as the loader
+  // counts them (UTF-8), so both agree on where the cap falls.
   const readText = (path: string): string => {
     if (read > maxBytes) return "";
-    const text = readFileText(io, path);
-    read += text.length;
+    const text = readFileText(io, path, maxBytes - read);
+    read += Buffer.byteLength(text, "utf8");
     return text;
   };
   for (const path of paths) {
     if (path === "-") {
-      const text = read > maxBytes ? "" : io.readStdin();
-      read += text.length;
+      const text = read > maxBytes ? "" : io.readStdin(maxBytes - read);
+      read += Buffer.byteLength(text, "utf8");
       sources.push({ name: "<stdin>", text });
       continue;
     }
@@ -152,9 +155,9 @@ function isInside(path: string, root: string): boolean {
   return path.startsWith(prefix);
 }
 
-function readFileText(io: CliIO, path: string): string {
+function readFileText(io: CliIO, path: string, cutAfter: number): string {
   try {
-    return io.readFile(path);
+    return io.readFile(path, cutAfter);
   } catch (e) {
     throw new InputError(
       `${path}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,

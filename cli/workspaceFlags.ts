@@ -16,8 +16,9 @@ export const WORKSPACE_FLAGS: Record<string, FlagSpec> = {
 const MIB = 1024 * 1024;
 const DEFAULT_MIB = DEFAULT_LOAD_LIMITS.maxWorkspaceBytes / MIB;
 
-export const WORKSPACE_FLAGS_HELP = `  --max-workspace-mib N  read at most N MiB of YAML in all (default ${DEFAULT_MIB}); over it, what fits is
-                    checked, the rest is reported as not read and the exit code is 1
+export const WORKSPACE_FLAGS_HELP = `  --max-workspace-mib N  read at most N MiB of YAML (UTF-8 bytes) in all, one file included (default
+                    ${DEFAULT_MIB}); over it, what fits is checked, the rest is reported as not read
+                    and the exit code is 1
   --max-documents N      read at most N YAML documents in all (default ${DEFAULT_LOAD_LIMITS.maxWorkspaceDocuments.toLocaleString("en-US")})
 `;
 

@@ -4,6 +4,7 @@
  * the documents after it stay exact (and their columns, which count from their own lines); the
  * offsets do shift, so positions in the guarded text are read with the guarded text.
  */
+import { utf8LengthOfRange } from "./utf8Length";
 import type { LoadLimits } from "./loadLimits";
 
 export interface RefusedDocument {
@@ -49,7 +50,9 @@ export function guardDocuments(text: string, limits: LoadLimits): GuardedText {
   const openers = createOpenerCounter(text);
   const scan = scanDocuments(text);
   for (const [start, end] of scan.chunks) {
-    const size = end - start;
+    // The cap is in UTF-8 bytes (3 per unit at most): only a document that may be over is counted.
+    const units = end - start;
+    const size = units * 3 <= limits.maxDocumentBytes ? units : utf8LengthOfRange(text, start, end);
     if (size > limits.maxDocumentBytes) {
       refused.push({ reason: "too-large", start, end, at: start, size });
       continue;

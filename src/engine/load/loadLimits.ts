@@ -4,7 +4,7 @@
  * diagnostic quickly instead of exhausting memory or the stack.
  */
 export interface LoadLimits {
-  /** Largest single YAML document, in UTF-16 code units (≈ bytes for YAML text). */
+  /** Largest single YAML document, in UTF-8 bytes (utf8Length.ts). */
   maxDocumentBytes: number;
   /** Passed to yaml's toJS: how many alias expansions one document may perform. */
   maxAliasCount: number;
@@ -14,7 +14,7 @@ export interface LoadLimits {
    */
   maxNestingDepth: number;
   /**
-   * Largest workspace (all files together), in UTF-16 code units, and most documents in it
+   * Largest workspace (all files together), in UTF-8 bytes as on disk, and most documents in it
    * (workspaceLimit.ts): beyond them analysis memory, which grows with the objects, has no bound.
    */
   maxWorkspaceBytes: number;

@@ -170,6 +170,25 @@ describe("loadManifests", () => {
     ]);
   });
 
+  test("the document size limit counts UTF-8 bytes: a CJK document shorter in UTF-16 units is 3 bytes over", () => {
+    const wide = (n: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\ndata:\n  blob: "${"値".repeat(n)}"\n`;
+    const under = wide(300);
+    const limit = new TextEncoder().encode(under).length;
+    expect(
+      loadManifests([{ name: "f.yaml", text: under }], { maxDocumentBytes: limit }),
+    ).toMatchObject({ diagnostics: [], manifests: [{ name: "wide" }] });
+    // One character more: 3 bytes over, while its length in units is still far under the limit.
+    const over = wide(301);
+    expect(over.length).toBeLessThan(limit);
+    const r = loadManifests([{ name: "f.yaml", text: over }], { maxDocumentBytes: limit });
+    expect(r.manifests).toEqual([]);
+    expect(r.diagnostics).toMatchObject([{ code: "yaml.document-too-large", line: 1, column: 1 }]);
+    expect(r.diagnostics[0]?.message).toContain(
+      `This YAML document is ${limit + 3} bytes, over the ${limit} bytes limit`,
+    );
+  });
+
   test("the default limit refuses a real 6 MiB document", () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: "${"x".repeat(6 * 1024 * 1024)}"\n`;
     const r = load(text);

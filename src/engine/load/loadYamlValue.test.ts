@@ -62,7 +62,7 @@ describe("loadYamlValue: the loader's guards for YAML that is not a manifest (ca
     expect(big).toEqual({
       ok: false,
       errors: [
-        "big.yaml:1:1: the YAML document is 207 characters, over the 100 limit; it was not read",
+        "big.yaml:1:1: the YAML document is 207 bytes, over the 100-byte limit; it was not read",
       ],
     });
     expect(loadYamlValue("k.yaml", "? [a]\n: b\n")).toEqual({

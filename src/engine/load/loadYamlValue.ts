@@ -39,7 +39,7 @@ export function loadYamlValue(
       ok: false,
       errors: guarded.refused.map((r) =>
         r.reason === "too-large"
-          ? `${at(r.start, text)}: the YAML document is ${r.size} characters, over the ${limits.maxDocumentBytes} limit; it was not read`
+          ? `${at(r.start, text)}: the YAML document is ${r.size} bytes, over the ${limits.maxDocumentBytes}-byte limit; it was not read`
           : `${at(r.at, text)}: collections nest more than ${limits.maxNestingDepth} levels deep here; the document was not read`,
       ),
     };

@@ -60,6 +60,39 @@ describe("workspace byte cap", () => {
   });
 });
 
+describe("the byte cap counts UTF-8 bytes, as on disk", () => {
+  // CJK characters are one UTF-16 unit and three UTF-8 bytes: counting units let such a file
+  // through at up to three times the cap.
+  const wide = (name: string, from: number, count: number): SourceFile => ({
+    name,
+    text: Array.from(
+      { length: count },
+      (_, i) => `---\n${doc(from + i)}data: {説明: 日本語の説明文です}\n`,
+    ).join(""),
+  });
+  const x = wide("x.yaml", 0, 3);
+  const y = wide("y.yaml", 3, 2);
+  const bytes = (t: string) => new TextEncoder().encode(t).length;
+  const total = bytes(x.text) + bytes(y.text);
+
+  test("just under (exactly the bytes): everything is read", () => {
+    expect(names([x, y], { maxWorkspaceBytes: total })).toEqual(["c0", "c1", "c2", "c3", "c4"]);
+    expect(cutDiagnostics([x, y], { maxWorkspaceBytes: total })).toEqual([]);
+  });
+
+  test("one byte over, though far under in UTF-16 units: cut at a whole document, and the read size is in bytes", () => {
+    expect(x.text.length + y.text.length).toBeLessThan(total - 40);
+    const limit = total - 1;
+    expect(names([x, y], { maxWorkspaceBytes: limit })).toEqual(["c0", "c1", "c2", "c3"]);
+    const [cut] = cutDiagnostics([x, y], { maxWorkspaceBytes: limit });
+    expect(cut).toMatchObject({ file: "y.yaml", line: 6 });
+    const readBytes = bytes(x.text) + bytes(y.text.slice(0, y.text.indexOf("---", 1)));
+    expect(cut?.message).toContain(`it read ${(readBytes / (1024 * 1024)).toFixed(1)} MiB`);
+    const cutHere = limitWorkspace([x, y], { ...DEFAULT_LOAD_LIMITS, maxWorkspaceBytes: limit });
+    expect(cutHere.sources.map((s) => bytes(s.text)).reduce((p, q) => p + q)).toBe(readBytes);
+  });
+});
+
 describe("workspace document cap", () => {
   test("just under (exactly the count): everything is read", () => {
     expect(names(all, { maxWorkspaceDocuments: 8 })).toEqual(every);

@@ -13,6 +13,7 @@
 import { needEngineModule } from "../modules/engineModules";
 import type { Diagnostic, SourceFile } from "../types";
 import type { LoadLimits } from "./loadLimits";
+import { utf8Length, utf8LengthOfRange } from "./utf8Length";
 
 export interface WorkspaceCut {
   /** What is read: every source before the cut, the crossing one up to its cut. */
@@ -33,9 +34,12 @@ export function limitWorkspace(
     const source = sources[i] as SourceFile;
     const text = source.text;
     const room = limits.maxWorkspaceDocuments - documents;
-    const count = bytes + text.length <= limits.maxWorkspaceBytes ? countDocuments(text, room) : -1;
+    // The cap is in UTF-8 bytes, as on disk; a text longer in UTF-16 units is over it for sure
+    // (every unit is at least one byte), so only a text that may fit is counted.
+    const size = bytes + text.length <= limits.maxWorkspaceBytes ? utf8Length(text) : Infinity;
+    const count = bytes + size <= limits.maxWorkspaceBytes ? countDocuments(text, room) : -1;
     if (count >= 0 && count <= room) {
-      bytes += text.length;
+      bytes += size;
       documents += count;
       continue;
     }
@@ -46,7 +50,7 @@ export function limitWorkspace(
       sources: kept,
       // Its words load on demand (diagnosticWordsModule.ts): only a workspace over the cap asks.
       diagnostic: needEngineModule("diagnosticWords").workspaceDiagnostic(sources, i, cut.offset, {
-        bytes: bytes + cut.offset,
+        bytes: bytes + cut.bytes,
         documents: documents + cut.documents,
         limits,
       }),
@@ -82,18 +86,26 @@ function nextDocumentStart(text: string, from: number): number {
   return -1;
 }
 
-/** The end of the last whole document that fits both budgets, and how many documents precede it. */
+/**
+ * The end of the last whole document that fits both budgets (`byteRoom` in UTF-8 bytes), how many
+ * documents precede it and their bytes. Each document is counted once, over its own range.
+ */
 function cutAt(text: string, byteRoom: number, documentRoom: number) {
   let offset = 0;
   let documents = 0;
+  let bytes = 0;
   let start = 0;
   while (start < text.length && documents < documentRoom) {
     const next = nextDocumentStart(text, start + 1);
     const end = next < 0 ? text.length : next;
-    if (end > byteRoom) break;
+    // Units bound bytes from below: a document longer in units than the room left is over it.
+    if (bytes + (end - start) > byteRoom) break;
+    const size = bytes + utf8LengthOfRange(text, start, end);
+    if (size > byteRoom) break;
     offset = end;
+    bytes = size;
     documents++;
     start = end;
   }
-  return { offset, documents };
+  return { offset, documents, bytes };
 }

@@ -41,9 +41,16 @@ export function describeOpened(
       );
     if (s.kind === "zip" && s.files.length === 0)
       parts.push(`${s.name} holds no YAML files to open.`);
-    if (s.skipped.length > 0) parts.push(`Skipped in ${s.name}: ${s.skipped.join("; ")}.`);
+    if (s.skipped.length > 0) parts.push(`Skipped in ${s.name}: ${listSome(s.skipped)}.`);
   }
   if (parts.length === 0) return undefined;
   const failed = added.length === 0 && sources.some((s) => s.kind === "unreadable");
   return { kind: failed ? "error" : "info", message: parts.join(" ") };
+}
+
+/** The first few of a list that a hostile archive can make thousands long, and how many more. */
+export function listSome(items: readonly string[], shown = 10, separator = "; "): string {
+  if (items.length <= shown) return items.join(separator);
+  const rest = items.length - shown;
+  return `${items.slice(0, shown).join(separator)}${separator}and ${rest.toLocaleString("en-US")} more`;
 }

@@ -105,4 +105,23 @@ describe("describeOpened", () => {
     );
     expect(describeOpened([])).toBeUndefined();
   });
+
+  test("a skipped list from a hostile archive shows ten entries and counts the rest", () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => `f${i}.yaml: it is encrypted`);
+    const message = (skipped: string[]) =>
+      describeOpened([{ name: "z.zip", kind: "zip", files: [], skipped }])?.message;
+    expect(message(eleven.slice(0, 10))).toContain(
+      `Skipped in z.zip: ${eleven.slice(0, 10).join("; ")}.`,
+    );
+    expect(message(eleven)).toContain(
+      `Skipped in z.zip: ${eleven.slice(0, 10).join("; ")}; and 1 more.`,
+    );
+    const others = Array.from({ length: 5000 }, (_, i) => file(`n${i}.txt`, ""));
+    expect(zipYamlFiles({ files: others, skipped: [] }).skipped).toEqual([
+      `${others
+        .slice(0, 10)
+        .map((f) => f.name)
+        .join(", ")}, and 4,990 more: only .yaml and .yml files are opened`,
+    ]);
+  });
 });

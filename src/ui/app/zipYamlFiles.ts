@@ -5,6 +5,7 @@
  */
 import type { ZipContents } from "../share/readZip";
 import { isYamlFileName, type OpenedFile } from "./combineFiles";
+import { listSome } from "./describeOpened";
 
 export interface ZipYaml {
   files: OpenedFile[];
@@ -39,6 +40,6 @@ export function zipYamlFiles(contents: ZipContents): ZipYaml {
     }
   }
   if (otherFiles.length > 0)
-    skipped.push(`${otherFiles.join(", ")}: only .yaml and .yml files are opened`);
+    skipped.push(`${listSome(otherFiles, 10, ", ")}: only .yaml and .yml files are opened`);
   return { files, skipped };
 }

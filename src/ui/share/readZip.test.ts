@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ZIP_TOTAL_BYTES, readZip, ZipFormatError } from "./readZip";
+import { MAX_ZIP_FILES, MAX_ZIP_TOTAL_BYTES, readZip, ZipFormatError } from "./readZip";
 import { buildZip, crc32, writeZipArchive, type RawZipEntry } from "./zipStore";
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -167,6 +167,63 @@ describe("readZip", () => {
         name: "second-half.yaml",
         reason: "the archive's files together unpack to more than 16 MB",
       },
+    ]);
+  });
+
+  it("reads exactly the file cap; one entry over, the rest is one line, not one per entry", async () => {
+    const empties = (n: number) =>
+      Array.from({ length: n }, (_, i) => storedEntry(`many/f${i}.yaml`, ""));
+    const atCap = await readZip(
+      writeZipArchive([storedEntry("dir/", ""), ...empties(MAX_ZIP_FILES)]),
+    );
+    expect(atCap.files).toHaveLength(MAX_ZIP_FILES);
+    expect(atCap.skipped).toEqual([]);
+    const over = await readZip(writeZipArchive(empties(MAX_ZIP_FILES + 3)));
+    expect(over.files).toHaveLength(MAX_ZIP_FILES);
+    expect(over.files.at(-1)?.name).toBe(`many/f${MAX_ZIP_FILES - 1}.yaml`);
+    expect(over.skipped).toEqual([
+      {
+        name: `many/f${MAX_ZIP_FILES}.yaml and the 2 entries after it`,
+        reason: "the archive holds more than 10,000 files; open it in parts",
+      },
+    ]);
+  });
+
+  it("skips symbolic links and paths that leave the archive's folder; nested folders and plain Unix files are read", async () => {
+    const link: RawZipEntry = {
+      ...storedEntry("link.yaml", "../../etc/passwd"),
+      unixMode: 0o120777,
+    };
+    const plain: RawZipEntry = {
+      ...storedEntry("deep/a/b/c.yaml", "kind: A\n"),
+      unixMode: 0o100644,
+    };
+    const names = [
+      "../up.yaml",
+      "ok/../../out.yaml",
+      "/etc/abs.yaml",
+      "C:\\win.yaml",
+      "..\\back.yaml",
+    ];
+    const { files, skipped } = await readZip(
+      writeZipArchive([
+        link,
+        plain,
+        ...names.map((n) => storedEntry(n, "kind: B\n")),
+        storedEntry("dots..in..name.yaml", "kind: C\n"),
+      ]),
+    );
+    expect(files.map((f) => f.name)).toEqual(["deep/a/b/c.yaml", "dots..in..name.yaml"]);
+    expect(skipped).toEqual([
+      {
+        name: "link.yaml",
+        reason: "it is a symbolic link; links inside an archive are not followed",
+      },
+      ...names.map((name) => ({
+        name,
+        reason:
+          "its path leaves the archive's folder (an absolute path or a `..` step), so it is not opened",
+      })),
     ]);
   });
 });

@@ -39,12 +39,19 @@ const END_SIZE = 22;
 const STORED = 0;
 const DEFLATED = 8;
 const ENCRYPTED_FLAG = 0x0001;
+const UNIX_HOST = 3;
 /**
  * What one archive may unpack to, all entries together: YAML workspaces are kilobytes, a bigger one
  * is a mistake or a zip bomb, and the text must fit the editor and the analysis. Entries past it
  * are skipped with the reason; nothing is inflated beyond what the directory declares.
  */
 export const MAX_ZIP_TOTAL_BYTES = 16 * 1024 * 1024;
+/**
+ * Most files read from one archive. A zip of 65,535 empty entries (the most a non-ZIP64 directory
+ * can list; ZIP64 is refused) passes the size cap and would become as many workspace files; real
+ * per-object exports of a cluster are hundreds to a few thousand files.
+ */
+export const MAX_ZIP_FILES = 10_000;
 
 export async function readZip(zip: Uint8Array): Promise<ZipContents> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
@@ -75,6 +82,8 @@ export async function readZip(zip: Uint8Array): Promise<ZipContents> {
     entries.push({
       name: decodeName(rawName),
       rawName,
+      madeBy: view.getUint16(at + 4, true),
+      externalAttributes: view.getUint32(at + 38, true),
       flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
       crc: view.getUint32(at + 16, true),
@@ -90,8 +99,22 @@ export async function readZip(zip: Uint8Array): Promise<ZipContents> {
   const files: ZipFile[] = [];
   const skipped: ZipSkipped[] = [];
   let total = 0;
-  for (const entry of entries) {
+  let fileCount = 0;
+  for (const [i, entry] of entries.entries()) {
     if (entry.name.endsWith("/")) continue; // a folder, not a file
+    if (++fileCount > MAX_ZIP_FILES) {
+      // One line for the rest, not one per entry: the notice lists what was left out.
+      skipped.push({
+        name: `${entry.name} and the ${entries.length - i - 1} entries after it`,
+        reason: `the archive holds more than ${MAX_ZIP_FILES.toLocaleString("en-US")} files; open it in parts`,
+      });
+      break;
+    }
+    const unsafe = unsafeEntry(entry);
+    if (unsafe !== undefined) {
+      skipped.push({ name: entry.name, reason: unsafe });
+      continue;
+    }
     if (total + entry.size > MAX_ZIP_TOTAL_BYTES) {
       skipped.push({
         name: entry.name,
@@ -113,6 +136,22 @@ export async function readZip(zip: Uint8Array): Promise<ZipContents> {
     }
   }
   return { files, skipped };
+}
+
+/**
+ * Entries no archive of YAML files needs, and that archive tools refuse when unpacking: a symbolic
+ * link (its data is the target path, not YAML; followed on disk it reads outside the archive) and
+ * a path that climbs out of the archive's folder or starts at a root ("zip slip"). Opening one in
+ * the page reads nothing outside, but its name would carry into the workspace and its exports.
+ */
+function unsafeEntry(entry: CentralEntry): string | undefined {
+  const unixMode = entry.madeBy >> 8 === UNIX_HOST ? entry.externalAttributes >>> 16 : 0;
+  if ((unixMode & 0o170000) === 0o120000)
+    return "it is a symbolic link; links inside an archive are not followed";
+  const path = entry.name.replaceAll("\\", "/");
+  if (path.startsWith("/") || /^[a-z]:/i.test(path) || path.split("/").includes(".."))
+    return "its path leaves the archive's folder (an absolute path or a `..` step), so it is not opened";
+  return undefined;
 }
 
 /**
@@ -141,6 +180,9 @@ function rejectOverlaps(zip: Uint8Array, view: DataView, entries: readonly Centr
 interface CentralEntry {
   name: string;
   rawName: Uint8Array;
+  /** Version made by: its high byte is the host system (3 is Unix, whose mode sits in the attributes). */
+  madeBy: number;
+  externalAttributes: number;
   flags: number;
   method: number;
   crc: number;

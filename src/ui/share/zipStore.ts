@@ -42,6 +42,8 @@ export interface RawZipEntry {
   size: number;
   /** General-purpose flags; UTF-8 names by default. */
   flags?: number;
+  /** A Unix mode (the high half of the external attributes, "made by" Unix); none by default. */
+  unixMode?: number;
 }
 
 /** A store-only archive of `entries`: what "Download as folders" writes. */
@@ -87,7 +89,7 @@ export function writeZipArchive(entries: readonly RawZipEntry[], comment = ""): 
     const central = new Uint8Array(46 + name.length);
     const cv = new DataView(central.buffer);
     cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true); // version made by
+    cv.setUint16(4, entry.unixMode === undefined ? 20 : (3 << 8) | 20, true); // version made by
     cv.setUint16(6, 20, true);
     cv.setUint16(8, flags, true);
     cv.setUint16(10, entry.method, true);
@@ -97,7 +99,8 @@ export function writeZipArchive(entries: readonly RawZipEntry[], comment = ""): 
     cv.setUint32(20, entry.stored.length, true);
     cv.setUint32(24, entry.size, true);
     cv.setUint16(28, name.length, true);
-    // extra length, comment length, disk number, internal and external attributes: all zero
+    // extra length, comment length, disk number, internal attributes: zero; external: the mode
+    cv.setUint32(38, ((entry.unixMode ?? 0) << 16) >>> 0, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
     centrals.push(central);
