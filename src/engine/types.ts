@@ -396,6 +396,12 @@ export interface PolicyAttachment {
    * assumed object, whose assumption record (Analysis.assumptions) has the same key.
    */
   assumedTarget?: ResourceKey;
+  /**
+   * The targetRef's sectionName names no section of the target (status/computeStatus.ts reports
+   * ref.section-not-found there): GEP-713 says such a policy fails to attach, so it is effective
+   * nowhere, not on the whole target.
+   */
+  sectionMissing?: true;
 }
 
 export interface AnalyzeOptions {

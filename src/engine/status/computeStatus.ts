@@ -231,7 +231,10 @@ export function computeStatus(
       reportDiagnostic(ctx, unresolved.code, m, unresolved.path, unresolved.message);
     } else if (p.target && p.targetRef.sectionName !== undefined && m) {
       const missing = needEngineModule("diagnosticWords").describeMissingPolicySection(index, p, m);
-      if (missing) reportDiagnostic(ctx, "ref.section-not-found", m, missing.path, missing.message);
+      if (missing) {
+        reportDiagnostic(ctx, "ref.section-not-found", m, missing.path, missing.message);
+        p.sectionMissing = true;
+      }
     }
   }
 
