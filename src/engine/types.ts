@@ -402,6 +402,11 @@ export interface PolicyAttachment {
    * nowhere, not on the whole target.
    */
   sectionMissing?: true;
+  /**
+   * The namespace the targetRef writes when it is not the policy's own: a direct policy's
+   * targetRef is local (GEP-713), so the target is looked up in the policy's namespace instead.
+   */
+  namespaceIgnored?: string;
 }
 
 export interface AnalyzeOptions {
