@@ -396,6 +396,17 @@ export interface PolicyAttachment {
    * assumed object, whose assumption record (Analysis.assumptions) has the same key.
    */
   assumedTarget?: ResourceKey;
+  /**
+   * The targetRef's sectionName names no section of the target (status/computeStatus.ts reports
+   * ref.section-not-found there): GEP-713 says such a policy fails to attach, so it is effective
+   * nowhere, not on the whole target.
+   */
+  sectionMissing?: true;
+  /**
+   * The namespace the targetRef writes when it is not the policy's own: a direct policy's
+   * targetRef is local (GEP-713), so the target is looked up in the policy's namespace instead.
+   */
+  namespaceIgnored?: string;
 }
 
 export interface AnalyzeOptions {

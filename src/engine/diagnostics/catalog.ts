@@ -157,6 +157,11 @@ export const DIAGNOSTIC_CATALOG = {
     severity: "warning",
     hint: "The referenced object is not in the input, and gwsim does not assume it exists. If it exists in the cluster, add it to the input to simulate it; otherwise fix the reference.",
   },
+  // A direct policy's targetRef naming another namespace (status/nonLocalPolicyTarget.ts).
+  "ref.policy-target-namespace": {
+    severity: "warning",
+    hint: "Put the policy in the namespace of the object it configures and leave `namespace` out of its targetRef: a policy attaches only to objects of its own namespace (GEP-713).",
+  },
   "ref.section-not-found": {
     severity: "warning",
     hint: "Name a section the target has (a Gateway's listener, a route's rule, a Service's port), or leave sectionName out to target the whole object. A policy whose sectionName names nothing does not attach (GEP-713).",

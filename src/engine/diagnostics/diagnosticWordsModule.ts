@@ -12,7 +12,7 @@
  * search: only a route whose parent is missing asks), the words of two references to one
  * parent that the sectionName rule refuses, the cap on long values quoted in wording (only
  * wording being reported is capped), what to say about a policy target that resolves to nothing
- * (or whose sectionName names no section of it),
+ * (or whose sectionName names no section of it, or whose namespace is not the policy's own),
  * the words of an object refused for a "/" in its kind, namespace or name, and what only the
  * mesh parents' pass of a route found (only a route whose backendRef a ReferenceGrant refused for
  * its Gateway parents has one), the words of a file that is not UTF-8 text, which of several
@@ -42,6 +42,7 @@ export { sectionNameMissing, sectionNameRepeated } from "../validate/sectionName
 export { capLongWords, capQuoted } from "../print/capValue";
 export { describeUnresolvedPolicyTarget } from "../status/unresolvedPolicyTarget";
 export { describeMissingPolicySection } from "../policy/missingPolicySection";
+export { describeNonLocalPolicyTarget } from "../status/nonLocalPolicyTarget";
 export { slashInIdentityMessage } from "../load/slashInIdentityWords";
 export { reportMeshView } from "../status/reportMeshView";
 export { reportInvalidRegexes } from "../status/reportInvalidRegexes";

@@ -381,6 +381,11 @@ function policyEdges(input: SemanticGraphInput, need: Need, out: GraphEdge[]): v
     } else if (!p.target) {
       edge.reason = "TargetNotFound";
       edge.message = `${t.kind} ${t.namespace}/${t.name} is not in the input`;
+    } else if (p.sectionMissing === true) {
+      // The target is there, its section is not: the policy does not attach (GEP-713).
+      edge.status = "missing";
+      edge.reason = "SectionNotFound";
+      edge.message = `${t.kind} ${t.namespace}/${t.name} has no section "${t.sectionName ?? ""}"`;
     }
     out.push(edge);
   }

@@ -1490,3 +1490,31 @@ describe("incremental equals fresh on random edit sequences", () => {
       expect([p, proofs.get(p) ?? 0]).not.toEqual([p, 0]);
   }, 120_000);
 });
+
+describe("a Service whose port a policy's sectionName names", () => {
+  const workspace = (port: string) => `apiVersion: v1
+kind: Service
+metadata: {name: blue, namespace: shop}
+spec:
+  ports: [{name: ${port}, port: 8080}]
+---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: BackendTrafficPolicy
+metadata: {name: p, namespace: shop}
+spec:
+  targetRefs: [{group: "", kind: Service, name: blue, sectionName: http}]
+`;
+
+  test("a port renamed: the full pipeline (whether the policy attaches reads the port names)", () => {
+    expectFallback(
+      workspace("http"),
+      workspace("https"),
+      /sectionName names one of the Service's ports/,
+    );
+    expectFallback(
+      workspace("https"),
+      workspace("http"),
+      /sectionName names one of the Service's ports/,
+    );
+  });
+});

@@ -11,7 +11,8 @@
  *   the Service (servicePortView) is the same in both revisions.
  * - a route whose parentRef is the Service (GAMMA) reads its ports: such an edit is not proven.
  * - a BackendTLSPolicy reads the ports by name of the Services its targetRefs name: the edit of
- *   such a Service is not proven. An Ingress reads its ports by name or number: while the input
+ *   such a Service is not proven. Nor is it when any policy's targetRef names one of its ports
+ *   by sectionName: whether that policy attaches reads the port names. An Ingress reads its ports by name or number: while the input
  *   holds any, the edit is not proven.
  * - the graph's Service node and the mesh's Service list read its spec: both are rebuilt.
  * - nothing reads a Service's metadata but its key, which an in-place edit keeps; the proof still
@@ -38,6 +39,11 @@ export function serviceEditReach(
   // A policy reads the ports (by name) of the Services its targetRefs name only (backendTlsReach.ts).
   if (servicesPoliciesName(index).has(before.key))
     return "a BackendTLSPolicy may read the Service's ports";
+  // Whether such a policy attaches at all depends on the port names (ref.section-not-found).
+  if (
+    analysis.policies.some((p) => p.target === before.key && p.targetRef.sectionName !== undefined)
+  )
+    return "a policy's sectionName names one of the Service's ports";
   if (listKind(index, "Ingress").length > 0) return "an Ingress may read the Service's ports";
   const namespace = before.namespace ?? "";
   if (

@@ -207,16 +207,25 @@ export function fluxTargetNamespace(
   locator: SourceLocator,
 ): Diagnostic {
   const path = typeof m.spec["path"] === "string" ? m.spec["path"] : "./";
+  const folder = `/${path.replace(/^\.?\/+/, "").replace(/\/+$/, "")}/`.replace(/^\/\.?\/$/, "/");
   let defaulted = 0;
+  let under = 0;
   for (const o of manifests) {
     const meta = o.body["metadata"];
     const written = typeof meta === "object" && meta !== null && "namespace" in meta;
-    if (o.namespace === "default" && !written) defaulted += 1;
+    if (o.namespace !== "default" || written) continue;
+    defaulted += 1;
+    if (`/${o.source.file.replace(/\\/g, "/")}`.includes(folder)) under += 1;
   }
+  // Counted by file where the input's file names show the folder (a repository checked out);
+  // otherwise (one file, stdin, a folder named otherwise) every namespaceless object may be there.
+  const one = (n: number) => n === 1;
   const here =
-    defaulted > 0
-      ? ` ${defaulted} object${defaulted === 1 ? "" : "s"} of the input ha${defaulted === 1 ? "s" : "ve"} no namespace and ${defaulted === 1 ? "is" : "are"} read here as default; if ${defaulted === 1 ? "it is" : "they are"} under ${path}, ${defaulted === 1 ? "it lands" : "they land"} in ${target}.`
-      : "";
+    under > 0
+      ? ` ${under} object${one(under) ? "" : "s"} under ${path} ha${one(under) ? "s" : "ve"} no namespace and ${one(under) ? "is" : "are"} read here as default; applied, ${one(under) ? "it lands" : "they land"} in ${target}.`
+      : defaulted > 0
+        ? ` ${defaulted} object${one(defaulted) ? "" : "s"} of the input ha${one(defaulted) ? "s" : "ve"} no namespace and ${one(defaulted) ? "is" : "are"} read here as default; if ${one(defaulted) ? "it is" : "they are"} under ${path}, ${one(defaulted) ? "it lands" : "they land"} in ${target}.`
+        : "";
   return diagnostic(
     "object.kustomize-config",
     locator.locate(m, ["spec", "targetNamespace"]),

@@ -249,6 +249,32 @@ spec: {}
     expect(found[0]?.hint).toContain("`kustomize build ./apps/shop | gwsim check -`");
   });
 
+  it("several Kustomizations: each counts the namespaceless objects of its own spec.path", () => {
+    const ks = (name: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: ${name}, namespace: flux-system}
+spec: {path: ./apps/${name}, targetNamespace: team-${name}}
+`;
+    const obj = (kind: string, name: string) => `apiVersion: v1
+kind: ${kind}
+metadata: {name: ${name}}
+`;
+    const found = loadManifests([
+      { name: "clusters/ks.yaml", text: `${ks("a")}---\n${ks("b")}---\n${ks("c")}` },
+      { name: "repo/apps/a/cm.yaml", text: obj("ConfigMap", "a") },
+      { name: "repo/apps/b/cm.yaml", text: `${obj("ConfigMap", "b")}---\n${obj("Secret", "b")}` },
+      { name: "repo/apps/ab/cm.yaml", text: obj("ConfigMap", "ab") },
+    ]).diagnostics.filter((d) => d.code === "object.kustomize-config");
+    expect(
+      found.map((d) => d.message.slice(d.message.indexOf("whatever its file says.") + 24)),
+    ).toEqual([
+      "1 object under ./apps/a has no namespace and is read here as default; applied, it lands in team-a.",
+      "2 objects under ./apps/b have no namespace and are read here as default; applied, they land in team-b.",
+      // No file of the input is under ./apps/c: which of the four it applies is unknown.
+      "4 objects of the input have no namespace and are read here as default; if they are under ./apps/c, they land in team-c.",
+    ]);
+  });
+
   it("without targetNamespace: quiet (the objects keep their namespaces)", () => {
     expect(load(flux("")).diagnostics).toEqual([]);
   });

@@ -366,9 +366,9 @@ spec:
 ---
 apiVersion: kuadrant.io/v1
 kind: RateLimitPolicy
-metadata: {name: edge, namespace: shop}
+metadata: {name: edge, namespace: infra}
 spec:
-  targetRef: {group: gateway.networking.k8s.io, kind: Gateway, name: ingress, namespace: infra, sectionName: web}
+  targetRef: {group: gateway.networking.k8s.io, kind: Gateway, name: ingress, sectionName: web}
 ---
 apiVersion: example.com/v1
 kind: TrafficPolicy
@@ -387,7 +387,7 @@ spec:
     const a = run("auto");
     expect(a.assumptions.map((x) => [x.key, x.closedWorld])).toEqual([
       ["HTTPRoute/shop/toystore", "AuthPolicy shop/toystore has no target"],
-      ["Gateway/infra/ingress", "RateLimitPolicy shop/edge has no target"],
+      ["Gateway/infra/ingress", "RateLimitPolicy infra/edge has no target"],
       ["Service/shop/toys", "TrafficPolicy shop/svc has no target"],
     ]);
     expect(a.policies.map((p) => p.assumedTarget)).toEqual([
@@ -406,7 +406,7 @@ spec:
       ["assume.object", "info", "spec.targetRefs[0]", 19],
     ]);
     expect(of(a.effectivePolicies, "Gateway/infra/ingress")).toEqual([
-      expect.objectContaining({ policy: "RateLimitPolicy/shop/edge", targetAssumed: true }),
+      expect.objectContaining({ policy: "RateLimitPolicy/infra/edge", targetAssumed: true }),
     ]);
     // The graph draws the policies with an assumed target as such, not as TargetNotFound.
     const node = (key: string) => a.graph.nodes.find((n) => n.id === key);

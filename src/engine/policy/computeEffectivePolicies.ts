@@ -31,8 +31,10 @@ const SPECIFICITY: Record<PolicyReach, number> = {
 };
 
 export function computeEffectivePolicies(input: EffectivePoliciesInput): EffectivePolicies {
+  // A targetRef whose sectionName the target lacks attaches nowhere (GEP-713).
   const resolved = input.policies.filter(
-    (p): p is PolicyAttachment & { target: ResourceKey } => p.target !== undefined,
+    (p): p is PolicyAttachment & { target: ResourceKey } =>
+      p.target !== undefined && p.sectionMissing !== true,
   );
   const byTarget = groupByTarget(resolved);
   const out = new Map<ResourceKey, EffectivePolicy[]>();

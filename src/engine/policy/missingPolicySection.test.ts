@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze";
+import type { ResourceKey } from "../api/keys";
 
 const SLICE = `
 apiVersion: gateway.networking.k8s.io/v1
@@ -61,6 +62,31 @@ describe("a policy whose sectionName names no section of its target (GEP-713)", 
       'RateLimitPolicy targets listener "websecure" of Gateway infra/gw, which has no listener of that name (its listeners: "web"), so the policy does not attach.',
       'AuthPolicy targets rule "rule-1" of HTTPRoute infra/r, which has no rule of that name (its rules: "main"), so the policy does not attach.',
       'TrafficPolicy targets port "https" of Service infra/svc, which has no port of that name (its ports: "http"), so the policy does not attach.',
+    ]);
+  });
+
+  const analysis = analyze([{ name: "p.yaml", text: SLICE }], { world: "auto" });
+
+  it("is effective nowhere: not on the whole target, and the sections that exist keep theirs", () => {
+    const on = (key: string) =>
+      (analysis.effectivePolicies[key as ResourceKey] ?? []).map(
+        (e) => `${e.policy} ${e.sectionName ?? ""}`,
+      );
+    expect(on("Gateway/infra/gw")).toEqual(["TrafficPolicy/infra/tp web"]);
+    // The route inherits tp through listener web, and nothing through rl's "websecure".
+    expect(on("HTTPRoute/infra/r")).toEqual([
+      "AuthPolicy/infra/ap main",
+      "TrafficPolicy/infra/tp web",
+    ]);
+    expect(on("Service/infra/svc")).toEqual(["TrafficPolicy/infra/tp http"]);
+  });
+
+  it("draws its edge as missing, with the section it lacks", () => {
+    const edge = analysis.graph.edges.find((e) => e.id === "policy:AuthPolicy/infra/ap:1");
+    expect([edge?.status, edge?.reason, edge?.message]).toEqual([
+      "missing",
+      "SectionNotFound",
+      'HTTPRoute infra/r has no section "rule-1"',
     ]);
   });
 });

@@ -46,10 +46,30 @@ describe("listProblems", () => {
     expect(finding?.diagnostic.message).toBe(row?.message);
   });
 
+  it("lists a missing backend once, at the backendRef, not again as an unlocated backend row", () => {
+    const rows = problems.filter((p) => p.message.includes("gone"));
+    expect(rows.map((p) => [p.kind, p.code, p.line, p.column])).toEqual([
+      ["diagnostic", "ref.not-found", 26, 48],
+    ]);
+  });
+
   it("names an unresolvable backendRef with its route and rule", () => {
-    const row = problems.find((p) => p.kind === "backend");
-    expect(row?.code).toBe("BackendNotFound");
-    expect(row?.message).toMatch(/^HTTPRoute app\/r rule 0: .*gone/);
+    const refused = TEXT.replace(
+      "{ name: gone, port: 8080 }",
+      "{ name: svc, namespace: other, port: 8080 }",
+    );
+    const other = `---
+apiVersion: v1
+kind: Service
+metadata: { name: svc, namespace: other }
+spec: { ports: [{ port: 8080 }] }
+`;
+    const rows = listProblems(
+      analyze([{ name: "in.yaml", text: refused + other }], { world: "closed" }),
+    );
+    const row = rows.find((p) => p.kind === "backend");
+    expect(row?.code).toBe("RefNotPermitted");
+    expect(row?.message).toMatch(/^HTTPRoute app\/r rule 0: .*other\/svc/);
   });
 });
 

@@ -51,17 +51,17 @@ export function listProblems(analysis: Analysis): Problem[] {
     if (key !== undefined && objects.has(key)) problem.object = key;
     return problem;
   });
-  const missingParents = locatedMissingParents(analysis);
+  const missing = locatedMissingRefs(analysis);
   for (const e of analysis.explain) {
     // An assumed parent's status is unknown, never a rejection: its located assume.parent note
     // already says so, and `gwsim check` counts no error for it either. A parent missing from the
     // input is a located ref.not-found at the parentRef that says what follows for the route: a
     // second, unlocated row would repeat it (the lint skips it the same way).
     if (e.accepted || e.unknownParent === true) continue;
-    if (missingParents.has(`${e.route} ${e.parentRefIndex}`)) continue;
+    if (missing.has(`${e.route} spec.parentRefs[${e.parentRefIndex}]`)) continue;
     problems.push(routeProblem(e, objects));
   }
-  for (const p of backendProblems(analysis, objects)) problems.push(p);
+  for (const p of backendProblems(analysis, objects, missing)) problems.push(p);
   for (const p of listenerProblems(analysis, objects)) problems.push(p);
   return problems;
 }
@@ -151,24 +151,31 @@ function routeProblem(e: RouteParentExplain, objects: Map<string, ObjectSummary>
   return problem;
 }
 
-/** "route key, parentRef index" of each parentRef a ref.not-found diagnostic is located at. */
-function locatedMissingParents(analysis: Analysis): Set<string> {
+/**
+ * "object key, path" of each reference a ref.not-found diagnostic is located at (a parentRef, a
+ * backendRef): that diagnostic already says what follows, so no second, unlocated row repeats it.
+ */
+function locatedMissingRefs(analysis: Analysis): Set<string> {
   const out = new Set<string>();
-  for (const d of analysis.diagnostics) {
-    if (d.code !== "ref.not-found" || d.objectKey === undefined || d.path === undefined) continue;
-    const index = /^spec\.parentRefs\[(\d+)\]$/.exec(d.path)?.[1];
-    if (index !== undefined) out.add(`${d.objectKey} ${index}`);
-  }
+  for (const d of analysis.diagnostics)
+    if (d.code === "ref.not-found" && d.objectKey !== undefined && d.path !== undefined)
+      out.add(`${d.objectKey} ${d.path}`);
   return out;
 }
 
 /** backendRefs a controller cannot resolve (ResolvedRefs=False): the route is accepted but that traffic fails. */
-function backendProblems(analysis: Analysis, objects: Map<string, ObjectSummary>): Problem[] {
+function backendProblems(
+  analysis: Analysis,
+  objects: Map<string, ObjectSummary>,
+  missing: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   for (const route of analysis.routes) {
     for (const rule of route.rules) {
       for (const ref of rule.backendRefs) {
         if (ref.valid) continue;
+        if (missing.has(`${route.key} spec.rules[${rule.index}].backendRefs[${ref.index}]`))
+          continue;
         const problem: Problem = {
           id: `backend-${route.key}-${rule.index}-${ref.index}`,
           kind: "backend",

@@ -60,7 +60,11 @@ function resolveTarget(
   ref: Record<string, unknown>,
 ): PolicyAttachment {
   const kind = asString(ref["kind"]) ?? "";
-  const namespace = asString(ref["namespace"]) ?? policy.namespace ?? "";
+  // A direct policy's targetRef is local (GEP-713, LocalPolicyTargetReference: no namespace): the
+  // API server drops a written namespace for the CRDs built on it (Envoy Gateway, Kuadrant, NGINX
+  // Gateway Fabric, BackendTLSPolicy), so the controller looks in the policy's own namespace.
+  const written = asString(ref["namespace"]);
+  const namespace = policy.namespace ?? written ?? "";
   const targetRef: PolicyAttachment["targetRef"] = {
     group: asString(ref["group"]) ?? "",
     kind,
@@ -75,6 +79,12 @@ function resolveTarget(
     targetRefIndex: i,
     targetRef,
   };
+  if (
+    written !== undefined &&
+    written !== namespace &&
+    namespaceForKind(kind, written) !== undefined
+  )
+    attachment.namespaceIgnored = written;
   const target = getObject(index, kind, namespaceForKind(kind, namespace), targetRef.name);
   if (target && target.group === targetRef.group) attachment.target = target.key;
   return attachment;

@@ -221,8 +221,14 @@ export function computeStatus(
   const policies = resolvePolicyAttachments(index);
   for (const p of policies) {
     const m = index.byKey.get(p.policy);
+    if (p.namespaceIgnored !== undefined && m) {
+      const local = needEngineModule("diagnosticWords").describeNonLocalPolicyTarget(p, m);
+      reportDiagnostic(ctx, "ref.policy-target-namespace", m, local.path, local.message);
+    }
     if (!p.target && m && m.kind !== "BackendTLSPolicy") {
       if (assumePolicyTarget(ctx, p, m)) continue;
+      // The warning at the targetRef's namespace already says where the controller looks.
+      if (p.namespaceIgnored !== undefined) continue;
       const unresolved = needEngineModule("diagnosticWords").describeUnresolvedPolicyTarget(
         index,
         p,
@@ -231,7 +237,10 @@ export function computeStatus(
       reportDiagnostic(ctx, unresolved.code, m, unresolved.path, unresolved.message);
     } else if (p.target && p.targetRef.sectionName !== undefined && m) {
       const missing = needEngineModule("diagnosticWords").describeMissingPolicySection(index, p, m);
-      if (missing) reportDiagnostic(ctx, "ref.section-not-found", m, missing.path, missing.message);
+      if (missing) {
+        reportDiagnostic(ctx, "ref.section-not-found", m, missing.path, missing.message);
+        p.sectionMissing = true;
+      }
     }
   }
 
