@@ -48,8 +48,11 @@ interface Span {
 export interface ShiftedRevision {
   stages: StageOutputs;
   analysis: RevisionAnalysis;
-  /** Each object of revision n whose new self differs (moved, or edited), with that self. */
-  moved: ReadonlyMap<Manifest, Manifest>;
+  /**
+   * The positions (ascending) whose object's new self differs: moved, or edited (every position
+   * the caller found edited is one of them).
+   */
+  movedAt: readonly number[];
 }
 
 /**
@@ -107,10 +110,7 @@ export function shiftedRevision(
     lint,
     stages.drift,
   );
-  const moved = new Map<Manifest, Manifest>();
-  for (const i of movedAt)
-    moved.set(stages.manifests[i] as Manifest, loaded.manifests[i] as Manifest);
-  return { stages: nextStages, analysis: { ...analysis, objects, lint, diagnostics }, moved };
+  return { stages: nextStages, analysis: { ...analysis, objects, lint, diagnostics }, movedAt };
 }
 
 /**
