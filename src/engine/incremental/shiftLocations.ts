@@ -31,6 +31,7 @@ import type { SourceLocator } from "../load/sourceLocator";
 import type { LintFinding } from "../lint/lintTypes";
 import type { ValidatedLoad } from "../validate/loadValidated";
 import type { Diagnostic, Manifest, SourceLocation } from "../types";
+import { recordPlaceOnlyRuns } from "../placeOnlyRuns";
 
 /** One object's lines in revision n and where they went. */
 interface Span {
@@ -94,7 +95,17 @@ export function shiftedRevision(
   }
   const analysis = previous.analysis;
   const objects = analysis.objects.slice();
-  for (const i of movedAt) objects[i] = summarize(loaded.manifests[i] as Manifest);
+  const placeOnly: [start: number, count: number][] = [];
+  for (const i of movedAt) {
+    objects[i] = summarize(loaded.manifests[i] as Manifest);
+    // Not edited: the same key, apiVersion and modelling (editedPositions), so the same summary
+    // but for its place (the delta then reads only that: ../placeOnlyRuns.ts).
+    if (editedSet.has(i)) continue;
+    const run = placeOnly[placeOnly.length - 1];
+    if (run !== undefined && run[0] + run[1] === i) run[1]++;
+    else placeOnly.push([i, 1]);
+  }
+  recordPlaceOnlyRuns(objects, { from: analysis.objects, runs: placeOnly });
   const lint = lintByRule.flat();
   const nextStages: StageOutputs = {
     ...stages,
