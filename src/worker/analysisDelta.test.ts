@@ -338,6 +338,42 @@ describe("analysis deltas", () => {
     });
   });
 
+  test("elements the producer says only moved give the same delta, read by their place only", () => {
+    const summary = (i: number, line: number) => ({
+      key: `HTTPRoute/bench/route-${i}`,
+      kind: "HTTPRoute",
+      docIndex: i,
+      line,
+      endLine: line + 15,
+    });
+    const objects = Array.from({ length: 10_000 }, (_, i) => summary(i, 1 + 17 * i));
+    // Enter in the third object; the last one renamed too (outside the hinted runs).
+    const next = objects.map((o, i) =>
+      i < 3
+        ? i === 2
+          ? { ...o, endLine: o.endLine + 1 }
+          : o
+        : { ...o, line: o.line + 1, endLine: o.endLine + 1 },
+    );
+    next[9999] = { ...(next[9999] as (typeof next)[number]), kind: "renamed" };
+    const runs = [[3, 9996] as const];
+    const hints = (list: readonly unknown[]) =>
+      list === next ? { from: objects, runs } : undefined;
+    const hinted = diffValue({ objects }, { objects: next }, hints);
+    expect(hinted).toEqual(diffValue({ objects }, { objects: next }));
+    expect(applyDelta({ objects }, hinted)).toEqual({ objects: next });
+    // The shortcut is taken: a hinted element is not compared key by key (a hint that lies about
+    // one is believed), while one outside the runs, or a hint for another base, is.
+    const lie = next.slice();
+    lie[4] = { ...(lie[4] as (typeof next)[number]), kind: "lied" };
+    const lying = (list: readonly unknown[]) =>
+      list === lie ? { from: objects, runs } : undefined;
+    const believed = diffValue(objects, lie, lying);
+    expect(believed).toEqual(diffValue(objects, next));
+    expect(diffValue(objects.slice(), lie, lying)).toEqual(diffValue(objects.slice(), lie));
+    expect(diffValue(objects, lie, lying)).not.toEqual(diffValue(objects, lie));
+  });
+
   test("objects in renumbered documents (a `---` typed or deleted above them) are sent as runs", () => {
     const summary = (i: number) => ({
       key: `HTTPRoute/bench/route-${i}`,

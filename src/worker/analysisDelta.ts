@@ -59,11 +59,27 @@ export type MovedRun =
   | [index: number, from: number, count: number, by: number]
   | [index: number, from: number, count: number, by: number, docs: number];
 
-/** The delta from `prev` to `next`, or undefined when they are deep-equal. */
-export function diffValue(prev: unknown, next: unknown): ValueDelta | undefined {
+/**
+ * What the producer of `next` knows of a list of it (engine/placeOnlyRuns.ts): at
+ * the positions of `runs`, the elements of `from` with at most their place moved.
+ */
+export type PlaceOnlyHints = (
+  next: readonly unknown[],
+) => { from: readonly unknown[]; runs: readonly (readonly [number, number])[] } | undefined;
+
+/**
+ * The delta from `prev` to `next`, or undefined when they are deep-equal. `hints` tells which
+ * elements of a list only moved, so they are not compared key by key (the worker passes what the
+ * engine recorded; the result is the same delta).
+ */
+export function diffValue(
+  prev: unknown,
+  next: unknown,
+  hints?: PlaceOnlyHints,
+): ValueDelta | undefined {
   if (Object.is(prev, next)) return undefined;
-  if (Array.isArray(prev) && Array.isArray(next)) return diffArray(prev, next);
-  if (isPlainObject(prev) && isPlainObject(next)) return diffObject(prev, next);
+  if (Array.isArray(prev) && Array.isArray(next)) return diffArray(prev, next, hints);
+  if (isPlainObject(prev) && isPlainObject(next)) return diffObject(prev, next, hints);
   return { t: "v", v: next };
 }
 
@@ -113,7 +129,11 @@ function isPlainObject(value: unknown): value is PlainObject {
   return proto === Object.prototype || proto === null;
 }
 
-function diffObject(prev: PlainObject, next: PlainObject): ObjectDelta | undefined {
+function diffObject(
+  prev: PlainObject,
+  next: PlainObject,
+  hints: PlaceOnlyHints | undefined,
+): ObjectDelta | undefined {
   const set: ObjectDelta["set"] = [];
   const prevKeys = Object.keys(prev);
   const nextKeys = Object.keys(next);
@@ -122,7 +142,7 @@ function diffObject(prev: PlainObject, next: PlainObject): ObjectDelta | undefin
       set.push([key, { t: "v", v: next[key] }]);
       continue;
     }
-    const d = diffValue(prev[key], next[key]);
+    const d = diffValue(prev[key], next[key], hints);
     if (d !== undefined) set.push([key, d]);
   }
   // Most objects of a new analysis equal their previous one: nothing set, the same keys in the
@@ -176,8 +196,19 @@ function define(target: PlainObject, key: string, value: unknown): void {
 
 // -------------------------------------------------------------------------------------- arrays
 
-function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDelta | undefined {
-  const pairs = pairInPlace(prev, next) ?? pairByIdentity(prev, next) ?? pairByPosition(prev, next);
+function diffArray(
+  prev: readonly unknown[],
+  next: readonly unknown[],
+  hints: PlaceOnlyHints | undefined,
+): ArrayDelta | undefined {
+  const hint = prev.length === next.length && prev.length > 0 ? hints?.(next) : undefined;
+  const placeOnly = hint?.from === prev ? hint.runs : undefined;
+  const pairs =
+    placeOnly !== undefined
+      ? pairAtPositions(prev, next)
+      : (pairInPlace(prev, next) ?? pairByIdentity(prev, next) ?? pairByPosition(prev, next));
+  // The hinted run at or after `i` (runs ascend).
+  let r = 0;
   const copy: ArrayDelta["copy"] = [];
   const set: ArrayDelta["set"] = [];
   const moved: NonNullable<ArrayDelta["moved"]> = [];
@@ -186,7 +217,13 @@ function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDel
   for (let i = 0; i < next.length; i++) {
     const from = pairs.from[i] ?? -1;
     const paired = from >= 0 && pairs.equal[i] !== true;
-    const place = paired ? placeMovedBy(prev[from], next[i]) : undefined;
+    while (placeOnly !== undefined && r < placeOnly.length && runEnd(placeOnly[r]) <= i) r++;
+    const hinted = placeOnly !== undefined && (placeOnly[r]?.[0] ?? Infinity) <= i;
+    const place = !paired
+      ? undefined
+      : hinted
+        ? placeMoved(prev[from], next[i])
+        : placeMovedBy(prev[from], next[i]);
     const rankBy = paired && place === undefined ? rankMovedBy(prev[from], next[i]) : 0;
     if (place !== undefined) {
       unchanged = false;
@@ -203,7 +240,7 @@ function diffArray(prev: readonly unknown[], next: readonly unknown[]): ArrayDel
         ? { t: "v" as const, v: next[i] }
         : pairs.equal[i] === true
           ? undefined
-          : diffValue(prev[from], next[i]);
+          : diffValue(prev[from], next[i], hints);
     if (d !== undefined) {
       set.push([i, from, d]);
       unchanged = false;
@@ -242,6 +279,18 @@ function extendRun(runs: MovedRun[], i: number, from: number, by: number, docs =
  * both counts 0. Undefined otherwise.
  */
 function placeMovedBy(prev: unknown, next: unknown): [number, number] | undefined {
+  const place = placeMoved(prev, next);
+  return place !== undefined &&
+    sameApartFrom(prev as PlainObject, next as PlainObject, PLACE_FIELDS, Object.is)
+    ? place
+    : undefined;
+}
+
+/**
+ * How many lines and documents `next` lies from `prev` (as placeMovedBy), reading only those
+ * numbers: what an element known to differ only by its place (PlaceOnlyHints) needs.
+ */
+function placeMoved(prev: unknown, next: unknown): [number, number] | undefined {
   if (!isPlainObject(prev) || !isPlainObject(next)) return undefined;
   const { line, endLine, docIndex } = prev;
   if (typeof line !== "number" || typeof endLine !== "number") return undefined;
@@ -249,7 +298,11 @@ function placeMovedBy(prev: unknown, next: unknown): [number, number] | undefine
   if (!Number.isInteger(by) || (next.endLine as number) - endLine !== by) return undefined;
   const docs = typeof docIndex === "number" ? (next.docIndex as number) - docIndex : 0;
   if (!Number.isInteger(docs) || (by === 0 && docs === 0)) return undefined;
-  return sameApartFrom(prev, next, PLACE_FIELDS, Object.is) ? [by, docs] : undefined;
+  return [by, docs];
+}
+
+function runEnd(run: readonly [number, number] | undefined): number {
+  return run === undefined ? Infinity : run[0] + run[1];
 }
 
 /**
@@ -318,6 +371,17 @@ function pairInPlace(prev: readonly unknown[], next: readonly unknown[]): Pairs 
     if (!same && !sameIdentity(prev[i], next[i])) return undefined;
     from.push(i);
     equal.push(same);
+  }
+  return { from, equal };
+}
+
+/** Position by position (same length), equal where the very element stands. */
+function pairAtPositions(prev: readonly unknown[], next: readonly unknown[]): Pairs {
+  const from: number[] = [];
+  const equal: boolean[] = [];
+  for (let i = 0; i < next.length; i++) {
+    from.push(i);
+    equal.push(prev[i] === next[i]);
   }
   return { from, equal };
 }

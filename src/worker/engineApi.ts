@@ -22,6 +22,7 @@ import type { Readings, WorldMode } from "../engine";
 import type { ValueDelta } from "./analysisDelta";
 import { cancelSimRun, forgetSimRunCancel } from "./simRunCancels";
 import type { SimulatorApi } from "./simulatorApi";
+import { placeOnlyRunsOf } from "../engine/placeOnlyRuns";
 
 /**
  * Loads a module on first use and keeps it. A failed load (a flaky connection while the app is
@@ -129,7 +130,9 @@ export function createEngineApi(revisions: RevisionCache) {
         previous.seq === base &&
         previous.analysis.world === analysis.world &&
         deltas.deepEqual(previous.analysis.readings, analysis.readings);
-      const delta = comparable ? deltas.diffValue(previous.analysis, analysis) : undefined;
+      const delta = comparable
+        ? deltas.diffValue(previous.analysis, analysis, placeOnlyRunsOf)
+        : undefined;
       const timing = { analyzeMs: analysed - started, diffMs: performance.now() - analysed };
       return comparable
         ? { revision, seq: id, timing, base: previous.seq, delta }

@@ -22,11 +22,34 @@ const BULK_AT = 64;
 /** Where each key's manifests sit in a list of the index (carried from revision to revision). */
 export const manifestPositions = positionIndex<Manifest>((m) => m.key);
 
-export function patchIndex(
+/**
+ * The objects an edit replaced, by position in revision n's load (`before`) and the new one
+ * (`after`): each position of `at` (ascending, distinct) holds a new self of the same key there.
+ */
+export interface Replacements {
+  before: readonly Manifest[];
+  after: readonly Manifest[];
+  at: readonly number[];
+}
+
+export function patchIndex(index: ResourceIndex, replacements: Replacements): ResourceIndex {
+  if (replacements.at.length > BULK_AT)
+    return swappedInPlace(index, replacements) ?? swappedIndex(index, replacedMap(replacements));
+  return patchedIndex(index, replacedMap(replacements));
+}
+
+/** Each replaced object of revision n with its new self. */
+function replacedMap({ before, after, at }: Replacements): Map<Manifest, Manifest> {
+  const replaced = new Map<Manifest, Manifest>();
+  for (const i of at) replaced.set(before[i] as Manifest, after[i] as Manifest);
+  return replaced;
+}
+
+/** A few objects replaced: their lists patched where they sit, the key map layered. */
+function patchedIndex(
   index: ResourceIndex,
   replaced: ReadonlyMap<Manifest, Manifest>,
 ): ResourceIndex {
-  if (replaced.size > BULK_AT) return swappedIndex(index, replaced);
   const byKeyReplaced = new Map<ResourceKey, Manifest>();
   const kinds = new Set<string>();
   for (const m of replaced.values()) {
@@ -86,4 +109,58 @@ function swappedIndex(
   const byKey = new Map<ResourceKey, Manifest>();
   for (const [key, m] of index.byKey) byKey.set(key, swap(m));
   return { ...index, manifests: swapList(index.manifests), byKey, byKind };
+}
+
+/**
+ * The index with the replacements swapped in by position, when its object list is revision n's
+ * load one for one (no duplicate key dropped, so the key map holds each object under its key, in
+ * list order); undefined otherwise. Each kind's list is revision n's list in load order, so one
+ * walk beside the ascending positions finds every replaced object in it.
+ */
+export function swappedInPlace(
+  index: ResourceIndex,
+  { before, after, at }: Replacements,
+): ResourceIndex | undefined {
+  const list = index.manifests;
+  if (list.length !== before.length || index.byKey.size !== list.length) return undefined;
+  for (let i = 0; i < list.length; i++) if (list[i] !== before[i]) return undefined;
+  const manifests = list.slice();
+  for (const i of at) manifests[i] = after[i] as Manifest;
+  const byKind = new Map<string, readonly Manifest[]>();
+  for (const [kind, ofKind] of index.byKind) {
+    const swapped = swappedInKind(kind, ofKind, before, after, at);
+    if (swapped === undefined) return undefined;
+    byKind.set(kind, swapped);
+  }
+  // Same keys at the same positions: what was found in `list` holds for `manifests`.
+  manifestPositions.carry(list, manifests);
+  const byKey = new Map<ResourceKey, Manifest>();
+  for (const m of manifests) byKey.set(m.key, m);
+  return { ...index, manifests, byKey, byKind };
+}
+
+/**
+ * A kind's list with its replaced objects swapped in (the very list when none was), or undefined
+ * when one is not found in it in load order (the caller then swaps by identity).
+ */
+function swappedInKind(
+  kind: string,
+  list: readonly Manifest[],
+  before: readonly Manifest[],
+  after: readonly Manifest[],
+  at: readonly number[],
+): readonly Manifest[] | undefined {
+  let out: Manifest[] | undefined;
+  let k = 0;
+  for (const i of at) {
+    const was = before[i] as Manifest;
+    if (was.kind !== kind) continue;
+    while (k < list.length && list[k] !== was) k++;
+    if (k === list.length) return undefined;
+    out ??= list.slice();
+    out[k++] = after[i] as Manifest;
+  }
+  if (out === undefined) return list;
+  manifestPositions.carry(list, out);
+  return out;
 }

@@ -216,13 +216,11 @@ export function reanalyze(
     if (options.readings !== undefined) ctx.readings = options.readings;
     return ctx;
   };
-  const replaced = new Map<Manifest, Manifest>();
-  for (const i of changed) {
-    const before = stages.manifests[i] as Manifest;
-    replaced.set(before, loaded.manifests[i] as Manifest);
-  }
-  for (const [before, after] of shifted?.moved ?? []) replaced.set(before, after);
-  const nextIndex = patchIndex(index, replaced);
+  const nextIndex = patchIndex(index, {
+    before: stages.manifests,
+    after: loaded.manifests,
+    at: shifted === undefined ? changed : shifted.movedAt,
+  });
 
   const analysis = shifted?.analysis ?? previous.analysis;
   const settled = settledOf(analysis);

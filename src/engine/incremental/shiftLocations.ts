@@ -31,6 +31,7 @@ import type { SourceLocator } from "../load/sourceLocator";
 import type { LintFinding } from "../lint/lintTypes";
 import type { ValidatedLoad } from "../validate/loadValidated";
 import type { Diagnostic, Manifest, SourceLocation } from "../types";
+import { recordPlaceOnlyRuns } from "../placeOnlyRuns";
 
 /** One object's lines in revision n and where they went. */
 interface Span {
@@ -48,8 +49,11 @@ interface Span {
 export interface ShiftedRevision {
   stages: StageOutputs;
   analysis: RevisionAnalysis;
-  /** Each object of revision n whose new self differs (moved, or edited), with that self. */
-  moved: ReadonlyMap<Manifest, Manifest>;
+  /**
+   * The positions (ascending) whose object's new self differs: moved, or edited (every position
+   * the caller found edited is one of them).
+   */
+  movedAt: readonly number[];
 }
 
 /**
@@ -91,7 +95,17 @@ export function shiftedRevision(
   }
   const analysis = previous.analysis;
   const objects = analysis.objects.slice();
-  for (const i of movedAt) objects[i] = summarize(loaded.manifests[i] as Manifest);
+  const placeOnly: [start: number, count: number][] = [];
+  for (const i of movedAt) {
+    objects[i] = summarize(loaded.manifests[i] as Manifest);
+    // Not edited: the same key, apiVersion and modelling (editedPositions), so the same summary
+    // but for its place (the delta then reads only that: ../placeOnlyRuns.ts).
+    if (editedSet.has(i)) continue;
+    const run = placeOnly[placeOnly.length - 1];
+    if (run !== undefined && run[0] + run[1] === i) run[1]++;
+    else placeOnly.push([i, 1]);
+  }
+  recordPlaceOnlyRuns(objects, { from: analysis.objects, runs: placeOnly });
   const lint = lintByRule.flat();
   const nextStages: StageOutputs = {
     ...stages,
@@ -107,10 +121,7 @@ export function shiftedRevision(
     lint,
     stages.drift,
   );
-  const moved = new Map<Manifest, Manifest>();
-  for (const i of movedAt)
-    moved.set(stages.manifests[i] as Manifest, loaded.manifests[i] as Manifest);
-  return { stages: nextStages, analysis: { ...analysis, objects, lint, diagnostics }, moved };
+  return { stages: nextStages, analysis: { ...analysis, objects, lint, diagnostics }, movedAt };
 }
 
 /**

@@ -44,7 +44,7 @@ const CORE_SCHEMAS = coreSchemas(metadataSchema);
  *
  * `remember`: keep each result for the next call with the same loaded objects (the caches below).
  * Only a load with a parse cache hands the same objects on, so a cold analysis passes false: its
- * objects are new, nothing could be found, and 20,000 weak entries at 10,000 routes would cost
+ * objects are new, nothing could be found, and 10,000 weak entries at 10,000 routes would cost
  * their insertion, their memory and the garbage collector's ephemeron work for nothing.
  */
 export function validateManifests(
@@ -55,13 +55,17 @@ export function validateManifests(
   const diagnostics: Diagnostic[] = [];
   const typed: Manifest[] = [];
   for (const manifest of manifests) {
-    const known = remember ? validatedObjects.get(manifest) : undefined;
-    if (known !== undefined) {
+    const body = remember ? checkedBody(manifest) : undefined;
+    const known = body?.object;
+    if (known !== undefined && known.loaded === manifest) {
       typed.push(known.manifest);
       appendAll(diagnostics, known.diagnostics);
       continue;
     }
-    const checked = remember ? validateManifestOnce(manifest) : validateManifest(manifest);
+    const checked =
+      body !== undefined
+        ? { manifest: withBody(manifest, body.typedBody), issues: body.issues }
+        : validateManifest(manifest);
     typed.push(checked.manifest);
     // Most objects have nothing to locate: they share the one empty list.
     const located: Diagnostic[] = checked.issues.length === 0 ? emptyList() : [];
@@ -80,23 +84,11 @@ export function validateManifests(
       );
     }
     appendAll(diagnostics, located);
-    if (remember)
-      validatedObjects.set(manifest, { manifest: checked.manifest, diagnostics: located });
+    if (body !== undefined)
+      body.object = { loaded: manifest, manifest: checked.manifest, diagnostics: located };
   }
   return { manifests: typed, diagnostics };
 }
-
-/**
- * Validated objects by loaded object. The loader hands on an unchanged chunk's objects (the very
- * objects, at the same lines) when it loads an edited text around its edit (load/fileLoad.ts), and
- * an object's typed view and located diagnostics depend on nothing else: a keystroke at 10,000
- * objects validates and locates only the objects it changed, and copies none of the others.
- * Keyed weakly: an entry lives as long as the loaded object. Only read afterwards, never changed.
- */
-const validatedObjects = new WeakMap<
-  Manifest,
-  { manifest: Manifest; diagnostics: readonly Diagnostic[] }
->();
 
 /** What validateManifest found for one raw body: valid while kind, apiVersion and modelled are the same. */
 interface CheckedBody {
@@ -105,6 +97,17 @@ interface CheckedBody {
   modelled: boolean;
   typedBody: Record<string, unknown>;
   issues: ValidationIssue[];
+  /**
+   * The last loaded object of this body validated: its typed view and located diagnostics, which
+   * depend on nothing else. The loader hands on an unchanged chunk's objects (the very objects)
+   * when it loads an edited text around its edit (load/fileLoad.ts): a keystroke at 10,000
+   * objects validates and locates only the objects it changed, and copies none of the others.
+   * A document that only moved (lines added or removed above it) is a new object of the same
+   * body: its typed view is made again from the body's (no check runs) and replaces this one.
+   * Kept here rather than in a map keyed by the loaded object: after Enter at the top of 10,000
+   * documents, 10,000 new weak entries (and their garbage collection) were a tenth of the work.
+   */
+  object?: { loaded: Manifest; manifest: Manifest; diagnostics: readonly Diagnostic[] };
 }
 
 /**
@@ -112,32 +115,30 @@ interface CheckedBody {
  * object in the next analysis (load/parseCache.ts), so a keystroke re-validates only the
  * documents it changed. Keyed weakly: an entry lives as long as the parse that made its body.
  * The typed bodies and issues are only read afterwards, never changed (parseCache.test.ts
- * freezes them and re-analyses).
+ * freezes them and re-analyses); only `object` is replaced, by the next object of the body.
  */
 const checkedBodies = new WeakMap<object, CheckedBody>();
 
-function validateManifestOnce(manifest: Manifest): {
-  manifest: Manifest;
-  issues: ValidationIssue[];
-} {
+/** The body's check, from the cache when it was checked as this kind, apiVersion and modelling. */
+function checkedBody(manifest: Manifest): CheckedBody {
   const known = checkedBodies.get(manifest.body);
   if (
     known !== undefined &&
     known.kind === manifest.kind &&
     known.apiVersion === manifest.apiVersion &&
     known.modelled === manifest.modelled
-  ) {
-    return { manifest: withBody(manifest, known.typedBody), issues: known.issues };
-  }
+  )
+    return known;
   const checked = validateManifest(manifest);
-  checkedBodies.set(manifest.body, {
+  const entry: CheckedBody = {
     kind: manifest.kind,
     apiVersion: manifest.apiVersion,
     modelled: manifest.modelled,
     typedBody: checked.manifest.body,
     issues: checked.issues,
-  });
-  return checked;
+  };
+  checkedBodies.set(manifest.body, entry);
+  return entry;
 }
 
 /** Every issue of one object, unlocated, and its typed view. */
