@@ -264,14 +264,20 @@ function routeNode(
   }));
   const invalidRef = model === undefined ? undefined : firstInvalidBackendRef(model);
   let summary: { status: GraphStatus; reason?: string; message?: string };
-  const rejected = explains.find((e) => !e.accepted);
+  // A parent the world assumes (not in the workspace) is no rejection: its controller, outside
+  // the workspace, decides. Problems reports it as info and the edge as "status unknown"; the card
+  // must not say Rejected.
+  const rejected = explains.find((e) => !e.accepted && e.unknownParent !== true);
+  const assumedParent = explains.find((e) => e.unknownParent === true);
   if (explains.length === 0) summary = { status: "unknown" };
   else if (rejected) {
     summary = {
-      status: explains.every((e) => !e.accepted) ? "error" : "warning",
+      status: explains.every((e) => !e.accepted && e.unknownParent !== true) ? "error" : "warning",
       reason: rejected.reason,
       message: rejected.message,
     };
+  } else if (assumedParent && explains.every((e) => !e.accepted)) {
+    summary = { status: "unknown", message: assumedParent.message };
   } else if (invalidRef) {
     summary = {
       status: "warning",
