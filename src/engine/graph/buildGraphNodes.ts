@@ -267,17 +267,29 @@ function routeNode(
   // A parent the world assumes (not in the workspace) is no rejection: its controller, outside
   // the workspace, decides. Problems reports it as info and the edge as "status unknown"; the card
   // must not say Rejected.
-  const rejected = explains.find((e) => !e.accepted && e.unknownParent !== true);
-  const assumedParent = explains.find((e) => e.unknownParent === true);
-  if (explains.length === 0) summary = { status: "unknown" };
+  // Counted in an indexed loop: no array or iterator per route (100,000 in the benchmark).
+  let rejected: RouteParentExplain | undefined;
+  let rejections = 0;
+  let accepted = false;
+  for (let i = 0; i < explains.length; i++) {
+    const e = explains[i] as RouteParentExplain;
+    if (e.accepted) accepted = true;
+    else if (!e.unknownParent) {
+      rejected ??= e;
+      rejections++;
+    }
+  }
+  const first = explains[0];
+  if (!first) summary = { status: "unknown" };
   else if (rejected) {
     summary = {
-      status: explains.every((e) => !e.accepted && e.unknownParent !== true) ? "error" : "warning",
+      status: rejections === explains.length ? "error" : "warning",
       reason: rejected.reason,
       message: rejected.message,
     };
-  } else if (assumedParent && explains.every((e) => !e.accepted)) {
-    summary = { status: "unknown", message: assumedParent.message };
+  } else if (!accepted) {
+    // Every parent assumed.
+    summary = { status: "unknown", message: first.message };
   } else if (invalidRef) {
     summary = {
       status: "warning",
