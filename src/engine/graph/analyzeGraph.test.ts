@@ -210,4 +210,28 @@ spec: {parentRefs: [{name: edge, namespace: edge-system}]}
       label: "status unknown",
     });
   });
+
+  test("a route whose only parent is assumed is not rejected: status unknown, as its edge and Problems say; beside an accepted parent it is ok; the closed world still rejects it", () => {
+    const route = (parents: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: app}
+spec: {parentRefs: [${parents}]}
+`;
+    const lone = graphOf(route("{name: edge, namespace: edge-system}"));
+    const r = lone.nodes.find((n) => n.id === "HTTPRoute/app/r");
+    expect(r?.status).toBe("unknown");
+    expect(r?.reason).toBeUndefined();
+    expect(r?.message).toMatch(/^unknown: Gateway edge-system\/edge is not in the workspace/);
+    const withAccepted = graphOf(
+      `${example("shared-gateway-two-teams")}\n---\n${route("{name: shared, namespace: infra}, {name: edge, namespace: edge-system}").replace("namespace: app", "namespace: team-a")}`,
+    );
+    expect(withAccepted.nodes.find((n) => n.id === "HTTPRoute/team-a/r")?.status).toBe("ok");
+    const closed = analyze(
+      [{ name: "in.yaml", text: route("{name: edge, namespace: edge-system}") }],
+      {
+        world: "closed",
+      },
+    ).graph;
+    expect(closed.nodes.find((n) => n.id === "HTTPRoute/app/r")?.status).toBe("error");
+  });
 });

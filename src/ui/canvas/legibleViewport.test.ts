@@ -41,6 +41,36 @@ describe("legibleViewport", () => {
     expect((focus.x + focus.width) * v.zoom + v.x).toBeLessThanOrEqual(view.width - 20);
   });
 
+  test("a focus too far right for the first column: the view starts at a column, no card cut at the left edge", () => {
+    // Four columns of 180-wide cards at 0, 300, 600, 900; the selection is the last column's card.
+    const cards = [0, 300, 600, 900].map((x) => ({ x, y: 0, width: 180, height: 80 }));
+    const all = boundsOf(cards)!;
+    const focus = cards[3]!;
+    const v = legibleViewport({
+      all,
+      focus,
+      cards,
+      view: { width: 600, height: 500 },
+      padding: 20,
+    })!;
+    expect(v.zoom).toBeCloseTo(MIN_READABLE_ZOOM);
+    const left = (c: { x: number }) => c.x * v.zoom + v.x;
+    // The column at 600 starts at the padding; the one at 300 is wholly off screen, not halved.
+    expect(left(cards[2]!)).toBeCloseTo(20);
+    expect(left(cards[1]!) + 180 * v.zoom).toBeLessThanOrEqual(0);
+    expect(left(focus) + 180 * v.zoom).toBeLessThanOrEqual(600 - 20);
+    // A wide card spanning x=600 (a long route) rules that start out: the next column is used.
+    const wide = [...cards, { x: 450, y: 200, width: 300, height: 80 }];
+    const w = legibleViewport({
+      all: boundsOf(wide)!,
+      focus,
+      cards: wide,
+      view: { width: 600, height: 500 },
+      padding: 20,
+    })!;
+    expect(900 * w.zoom + w.x).toBeCloseTo(20);
+  });
+
   test("a focus in the middle is centred", () => {
     const all = { x: 0, y: 0, width: 3000, height: 1000 };
     const v = legibleViewport({

@@ -30,6 +30,8 @@ export interface LegibleFitInput {
   all: Rect | undefined;
   /** Bounds of the part the user cares about (selection, matches, entry points); defaults to `all`. */
   focus?: Rect | undefined;
+  /** The cards: when the graph's start cannot be shown with the focus, the view starts at a column. */
+  cards?: readonly Rect[];
   view: { width: number; height: number };
   /** Screen pixels kept free on each side. */
   padding?: number;
@@ -51,14 +53,36 @@ export function legibleViewport(input: LegibleFitInput): Viewport | undefined {
   const centred = centredOn(focus, view, zoom);
   // The graph reads from its first column (GatewayClass, Gateway, route, backend): when the focus
   // is whole on screen with that column at the padding, show it rather than cut it in half.
-  const fromStart = pad - all.x * zoom;
-  const x = (focus.x + focus.width) * zoom + fromStart <= view.width - pad ? fromStart : centred.x;
-  // Do not waste the screen on empty space beyond the graph's edges when the graph overflows.
+  // Otherwise the view starts at the first column left of the focus from which the focus is whole,
+  // a gap no card spans, so no card is cut in half at the left edge.
+  const lo = focus.x + focus.width - (view.width - 2 * pad) / zoom;
+  const start = lo <= all.x ? all.x : columnStart(input.cards ?? [], lo, focus.x);
+  // Do not waste the screen on empty space beyond the graph's edges when the graph overflows,
+  // except right of the last column when the view starts at a column (a card cut in half at the
+  // left edge reads worse than space at the right).
   return {
     zoom,
-    x: clampOffset(x, all.x, all.width, view.width, zoom, pad),
+    x:
+      start === undefined
+        ? clampOffset(centred.x, all.x, all.width, view.width, zoom, pad)
+        : pad - start * zoom,
     y: clampOffset(centred.y, all.y, all.height, view.height, zoom, pad),
   };
+}
+
+/**
+ * The leftmost card edge in [lo, hi] that no card spans (a column's start), or undefined. One sort
+ * and one sweep: a fit may run on tens of thousands of cards.
+ */
+function columnStart(cards: readonly Rect[], lo: number, hi: number): number | undefined {
+  // Swept left to right, `right` is the furthest right edge of the cards met so far; the first
+  // card at an x sees only cards starting left of it, so it alone decides whether x is spanned.
+  let right = -Infinity;
+  for (const c of [...cards].sort((a, b) => a.x - b.x)) {
+    if (c.x >= lo && c.x <= hi && right <= c.x) return c.x;
+    right = Math.max(right, c.x + c.width);
+  }
+  return undefined;
 }
 
 function zoomToFit(r: Rect, view: { width: number; height: number }, pad: number): number {

@@ -31,14 +31,23 @@ export function useLegibleFit(opts: {
       const { nodes, matches } = latest.current;
       const { width, height } = store.getState();
       const cards = nodes.filter((n): n is GraphFlowNode => n.type === "graphNode" && !n.hidden);
-      const all = boundsOf(cards.map(rectOf));
+      const rects = cards.map(rectOf);
+      const all = boundsOf(rects);
       const selected = useGwsimStore.getState().selected;
       const focus =
         boundsOf(cards.filter((n) => n.id === selected).map(rectOf)) ??
         (matches ? boundsOf(cards.filter((n) => matches.has(n.id)).map(rectOf)) : undefined) ??
         boundsOf(cards.filter((n) => n.data.node.category === "gateway").map(rectOf));
-      const viewport = legibleViewport({ all, focus, view: { width, height } });
-      if (viewport) void setViewport(viewport, { duration });
+      // The fit is made for the canvas right of the zoom buttons, then shifted there: a card
+      // fitted under them could be neither read nor clicked (the click would zoom).
+      const viewport = legibleViewport({
+        all,
+        focus,
+        cards: rects,
+        view: { width: width - ZOOM_BUTTONS_INSET, height },
+      });
+      if (viewport)
+        void setViewport({ ...viewport, x: viewport.x + ZOOM_BUTTONS_INSET }, { duration });
     },
     [setViewport, store],
   );
@@ -103,6 +112,9 @@ export function useLegibleFit(opts: {
 
   return { fit, reveal };
 }
+
+/** React Flow's zoom buttons end 42 px from the canvas' left edge; the fit pads 24 of them. */
+const ZOOM_BUTTONS_INSET = 26;
 
 function rectOf(n: FlowNode): Rect {
   return { x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 };
