@@ -1,6 +1,6 @@
 import "./toolbar.css";
 import { ReadingsControl } from "./ReadingsControl";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useGwsimStore } from "../../store";
 import { selectCanRedo, selectCanUndo, selectIsBusy } from "../../store/selectors";
@@ -231,18 +231,12 @@ export function Toolbar() {
  * key typed): a separate one says only a wait a person notices.
  */
 function BusyIndicator() {
-  const [label, setLabel] = useState<string>(() =>
-    selectIsBusy(useGwsimStore.getState()) ? BUSY_WORDS.busy : BUSY_WORDS.done,
-  );
+  const [label, setLabel] = useState<string>(BUSY_WORDS.done);
   const [announcement, setAnnouncement] = useState("");
-  const labelAtMount = useRef(label);
-  useEffect(
+  // Before the first paint: a label mounted during an analysis never shows "Up to date" first.
+  useLayoutEffect(
     () =>
-      followBusy(useGwsimStore, selectIsBusy, {
-        label: setLabel,
-        announcement: setAnnouncement,
-        labelSaysBusy: labelAtMount.current === BUSY_WORDS.busy,
-      }),
+      followBusy(useGwsimStore, selectIsBusy, { label: setLabel, announcement: setAnnouncement }),
     [],
   );
   const busy = label === BUSY_WORDS.busy;

@@ -16,67 +16,45 @@ export const ANNOUNCE_BUSY_AFTER_MS = 1000;
 
 export const BUSY_WORDS = { busy: "Analysing…", done: "Up to date" } as const;
 
-interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const GLOBAL_TIMERS: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-export interface BusyAnnouncerOptions {
-  timers?: Timers;
-  /** How long busy must last before "Analysing…" is said. */
-  afterMs?: number;
-  /** "Analysing…" is already shown (the label's first render while an analysis runs). */
-  saidBusy?: boolean;
-}
-
-export class BusyAnnouncer {
-  private pending: unknown;
-  private announcedBusy: boolean;
-  private readonly timers: Timers;
-  private readonly afterMs: number;
-
-  constructor(
-    /** Sets the label's or the live region's text (a change is what a screen reader announces). */
-    private readonly say: (text: string) => void,
-    options: BusyAnnouncerOptions = {},
-  ) {
-    this.timers = options.timers ?? GLOBAL_TIMERS;
-    this.afterMs = options.afterMs ?? ANNOUNCE_BUSY_AFTER_MS;
-    this.announcedBusy = options.saidBusy ?? false;
-  }
-
+export interface BusyAnnouncer {
   /** The indicator's state now; call it whenever it may have changed. */
-  update(busy: boolean): void {
-    if (busy) {
-      if (this.pending !== undefined || this.announcedBusy) return;
-      this.pending = this.timers.setTimeout(() => {
-        this.pending = undefined;
-        this.announcedBusy = true;
-        this.say(BUSY_WORDS.busy);
-      }, this.afterMs);
-      return;
-    }
-    this.cancel();
-    if (!this.announcedBusy) return;
-    this.announcedBusy = false;
-    this.say(BUSY_WORDS.done);
-  }
+  update(busy: boolean): void;
+  /** The indicator is gone: no pending "Analysing…". */
+  dispose(): void;
+}
 
-  /** The indicator is gone: nothing more is said. */
-  dispose(): void {
-    this.cancel();
-  }
-
-  private cancel(): void {
-    if (this.pending === undefined) return;
-    this.timers.clearTimeout(this.pending);
-    this.pending = undefined;
-  }
+/** A closure, not a class: the page's initial bundle pays for every byte (fields minify worse). */
+export function createBusyAnnouncer(
+  /** Sets the label's or the live region's text (a change is what a screen reader announces). */
+  say: (text: string) => void,
+  /** How long busy must last before "Analysing…" is said. */
+  afterMs = ANNOUNCE_BUSY_AFTER_MS,
+  /** Whether "Analysing…" is already said (the label shows it from the start). */
+  announcedBusy = false,
+): BusyAnnouncer {
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const dispose = () => {
+    clearTimeout(pending);
+    pending = undefined;
+  };
+  return {
+    update(busy) {
+      if (busy) {
+        if (pending !== undefined || announcedBusy) return;
+        pending = setTimeout(() => {
+          pending = undefined;
+          announcedBusy = true;
+          say(BUSY_WORDS.busy);
+        }, afterMs);
+        return;
+      }
+      dispose();
+      if (!announcedBusy) return;
+      announcedBusy = false;
+      say(BUSY_WORDS.done);
+    },
+    dispose,
+  };
 }
 
 /** The parts of the store the indicator follows (the app's store, or a test's). */
@@ -88,26 +66,24 @@ export interface BusySource<S> {
 /**
  * Drives the label and the live region from the store, outside React: the store's listener runs
  * inside every update (the keystroke's own task included) and only starts or clears timers; the
- * component renders when a text it shows changes. Returns the disposer.
+ * component renders when a text it shows changes. A label mounted while an analysis runs says
+ * Analysing… at once (the app's first analysis). Returns the disposer.
  */
 export function followBusy<S>(
   source: BusySource<S>,
   isBusy: (state: S) => boolean,
-  show: { label(text: string): void; announcement(text: string): void; labelSaysBusy: boolean },
-  timers: Timers = GLOBAL_TIMERS,
+  say: { label(text: string): void; announcement(text: string): void },
 ): () => void {
-  const label = new BusyAnnouncer(show.label, {
-    timers,
-    afterMs: SHOW_BUSY_AFTER_MS,
-    saidBusy: show.labelSaysBusy,
-  });
-  const announcer = new BusyAnnouncer(show.announcement, { timers });
+  const busyNow = isBusy(source.getState());
+  if (busyNow) say.label(BUSY_WORDS.busy);
+  const label = createBusyAnnouncer(say.label, SHOW_BUSY_AFTER_MS, busyNow);
+  const announcer = createBusyAnnouncer(say.announcement);
   const update = (state: S) => {
     const busy = isBusy(state);
     label.update(busy);
     announcer.update(busy);
   };
-  update(source.getState());
+  announcer.update(busyNow);
   const unsubscribe = source.subscribe(update);
   return () => {
     unsubscribe();

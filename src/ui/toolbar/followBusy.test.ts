@@ -6,14 +6,14 @@ import { ANNOUNCE_BUSY_AFTER_MS, followBusy, SHOW_BUSY_AFTER_MS } from "./busyAn
 const TEXT = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n";
 
 /** The toolbar's busy indicator driven by the app's store, as Toolbar.tsx wires it. */
-function follow(labelSaysBusy = false) {
+function follow(busyAtMount = false) {
   const store = createGwsimStore();
+  if (busyAtMount) store.getState().setText(TEXT, "file");
   const labels: string[] = [];
   const announcements: string[] = [];
   const dispose = followBusy(store, selectIsBusy, {
     label: (text) => labels.push(text),
     announcement: (text) => announcements.push(text),
-    labelSaysBusy,
   });
   /** Types a character: the text gets ahead of the analysis (busy). */
   const type = (text: string) => store.getState().setText(text, "editor");
@@ -63,11 +63,12 @@ describe("followBusy (the toolbar's busy label and live region)", () => {
     busy.dispose();
   });
 
-  it("ends a label that showed Analysing… from its first render with Up to date", () => {
+  it("says Analysing… at once when mounted during an analysis, and Up to date when it ends", () => {
     const busy = follow(true);
-    busy.type(TEXT);
+    expect(busy.labels).toEqual(["Analysing…"]);
+    busy.type(`${TEXT}#\n`);
     busy.answer();
-    expect(busy.labels).toEqual(["Up to date"]);
+    expect(busy.labels).toEqual(["Analysing…", "Up to date"]);
     busy.dispose();
   });
 
