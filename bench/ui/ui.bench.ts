@@ -5,8 +5,13 @@
  *   {"import": [{"resources": 100, "interactiveMs", "layoutMs"}, {"resources": 1000, …}],
  *    "keystroke": {"documents": 300, "p50Ms", "p95Ms"}, "initialJsGzipKb"}
  *
- * Definitions (all times from performance.now() inside the page; "painted" = the animation frame
- * after the DOM change, i.e. the frame that shows it):
+ * Definitions (all times from performance.now() inside the page). For the imports, "painted" is
+ * read in the animation frame callback after the DOM change (the frame that shows it, before its
+ * rendering: the canvas changes in ordinary tasks). For the keystroke it is read after the frame
+ * that shows the change has painted: from inside that frame's animation frame callbacks (the
+ * current frame when the change was made in one, as Monaco's squiggles are; the next frame when
+ * an ordinary task made it) the bench posts a task, which Chrome runs after that frame's style,
+ * layout, paint, layerize and commit (README round 12 checks the order in traces):
  * - import.interactiveMs: from the file input's `change` event (the user picked the file in
  *   "Open files…") to the first painted frame where the canvas shows the imported graph laid out:
  *   the canvas's node count is the new graph's, a layout for it has landed (data-layout-seq
@@ -20,8 +25,10 @@
  *   as failing), a letter fixes it again, and so on: every keystroke a text not analysed before
  *   (BENCH_UI_KEYSTROKE_TEXT=repeat: "x" and Backspace after a backendRef `port: 80`, the texts
  *   repeating from the third keystroke). Each sample is
- *   from the keydown to the first painted frame where BOTH the editor shows the change in its
- *   error squiggles AND the graph shows it (the minimap's count of nodes drawn as error/warning).
+ *   from the keydown until the first frame where BOTH the editor shows the change in its error
+ *   squiggles AND the graph shows it (the minimap's count of nodes drawn as error/warning) has
+ *   painted. Rounds 1–11's reading (the next animation frame callback after the last change: one
+ *   frame after the showing one when a frame's callbacks made it) and "shown" are printed beside.
  *   p50/p95 by nearest rank over KEYSTROKES samples, half of each kind.
  * - initialJsGzipKb: a first visit with an empty profile (the default example): the gzip size
  *   (zlib level 9, kB = 1,000 bytes) of every JavaScript file the page and its workers requested
