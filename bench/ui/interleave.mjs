@@ -8,7 +8,7 @@
  *
  * Each run is `BENCH_UI_ONLY=keystroke BENCH_UI_DIST=<dir> npx playwright test -c
  * bench/ui/playwright.config.ts` (a keystroke-only run writes no results file). It prints every
- * run's p50 / p95 / shown p50 (ui.bench.ts defines them) and, per build, the medians over its runs.
+ * run's p50 / p95 / rounds 1–11's p50 ("old") / shown p50 (ui.bench.ts defines them) and, per build, the medians over its runs.
  * `--trace` also records a Chrome trace per run and prints keystrokeTrace.mjs' main-thread CPU per
  * keystroke and per task kind: CPU is inflated less by load than wall time, so it tells builds
  * apart where p50 cannot. Traces slow the page: their p50 compares only with other traced runs.
@@ -62,11 +62,12 @@ for (let round = 1; round <= rounds; round++) {
     const result = {
       p50: figure(out, "p50Ms"),
       p95: figure(out, "p95Ms"),
+      nextFrame: figure(out, "nextFrameP50Ms"),
       shown: figure(out, "shownP50Ms"),
       load,
     };
     build.runs.push(result);
-    let line = `${build.label} round ${round}: p50 ${result.p50} / p95 ${result.p95} / shown ${result.shown} ms (load ${load})`;
+    let line = `${build.label} round ${round}: p50 ${result.p50} / p95 ${result.p95} / old p50 ${result.nextFrame} / shown ${result.shown} ms (load ${load})`;
     if (run.status !== 0) line += ` FAILED:\n${out.slice(-2000)}`;
     console.log(line);
     if (tracePath && run.status === 0) {
@@ -87,8 +88,8 @@ const median = (xs) => {
   const sorted = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   return sorted.length === 0 ? Number.NaN : sorted[Math.floor((sorted.length - 1) / 2)];
 };
-console.log("\nmedians over the runs (p50 / p95 / shown ms):");
+console.log("\nmedians over the runs (p50 / p95 / old p50 / shown ms):");
 for (const { label, runs } of builds)
   console.log(
-    `  ${label}: ${median(runs.map((r) => r.p50))} / ${median(runs.map((r) => r.p95))} / ${median(runs.map((r) => r.shown))} (${runs.length} runs)`,
+    `  ${label}: ${median(runs.map((r) => r.p50))} / ${median(runs.map((r) => r.p95))} / ${median(runs.map((r) => r.nextFrame))} / ${median(runs.map((r) => r.shown))} (${runs.length} runs)`,
   );

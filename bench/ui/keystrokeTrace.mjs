@@ -199,6 +199,33 @@ for (const [kind, entry] of [...byKind].sort((a, b) => b[1].cpu - a[1].cpu)) {
   const top = [...entry.functions].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   for (const [name, total] of top) console.log(`  ${ms(total / n)}  ${name}`);
 }
+
+// Where the bench's `painted` mark lands against the frame before it (the frame that shows the
+// change): after that frame's Paint, Layerize and Commit, in a later task, before the next frame.
+const FRAME_STEPS = ["FireAnimationFrame", "Paint", "Layerize", "Commit"];
+const hasFrameCallbacks = (task) =>
+  onMain.some(
+    (e) => e.name === "FireAnimationFrame" && e.ts >= task.ts && e.ts < task.ts + task.dur,
+  );
+const order = measured.map(({ to }) => {
+  const frame = tasks.filter((t) => t.ts + t.dur <= to && hasFrameCallbacks(t)).pop();
+  const next = tasks.find((t) => t.ts > to && hasFrameCallbacks(t));
+  const steps = new Map();
+  for (const e of onMain)
+    if (frame && FRAME_STEPS.includes(e.name) && e.ts >= frame.ts && e.ts < frame.ts + frame.dur)
+      steps.set(e.name, Math.max(steps.get(e.name) ?? 0, e.ts + e.dur));
+  return {
+    allBefore: FRAME_STEPS.every((name) => steps.has(name) && steps.get(name) <= to),
+    afterCommit: (to - (steps.get("Commit") ?? Number.NaN)) / 1000,
+    beforeNextFrame: next === undefined || to < next.ts,
+  };
+});
+console.log(
+  `\npainted mark: after its frame's ${FRAME_STEPS.join(", ")} in ${order.filter((o) => o.allBefore).length} of ${n} keystrokes, ` +
+    `before the next frame in ${order.filter((o) => o.beforeNextFrame).length}; ` +
+    `Commit end → mark median ${ms(median(order.map((o) => o.afterCommit)))} ms, ` +
+    `max ${ms(order.reduce((max, o) => (o.afterCommit > max ? o.afterCommit : max), 0))} ms`,
+);
 for (const [name, { cpu, tasks: count }] of runningCpu)
   console.log(
     `\ntasks running ${name}: ${ms(cpu / n)} ms CPU in ${(count / n).toFixed(1)} tasks per keystroke`,

@@ -1,6 +1,6 @@
 import "./toolbar.css";
 import { ReadingsControl } from "./ReadingsControl";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useGwsimStore } from "../../store";
 import { selectCanRedo, selectCanUndo, selectIsBusy } from "../../store/selectors";
@@ -15,7 +15,7 @@ import { WorkspaceMenus } from "./WorkspaceMenus";
 import { ThemeSwitch } from "./ThemeSwitch";
 import { useTheme } from "../app/theme";
 import { WorldSwitch } from "./WorldSwitch";
-import { BUSY_WORDS, BusyAnnouncer } from "./busyAnnouncement";
+import { BUSY_WORDS, followBusy } from "./busyAnnouncement";
 
 // The Ingress migration view (and its diff display) loads when opened.
 const MigrateView = lazy(() =>
@@ -225,30 +225,29 @@ export function Toolbar() {
 }
 
 /**
- * Analysing… / Up to date. Its own component: busy flips twice per keystroke (the text gets ahead
- * of the analysis, then the answer lands), and only this span shows it, not the whole toolbar.
+ * Analysing… / Up to date. Its own component, following the store outside React (followBusy in
+ * busyAnnouncement.ts): a keystroke analysed within SHOW_BUSY_AFTER_MS renders nothing here.
  * The visible label is not a live region (a screen reader would announce both words on every
- * key typed): a separate one says only a wait a person notices (busyAnnouncement.ts).
+ * key typed): a separate one says only a wait a person notices.
  */
 function BusyIndicator() {
-  const busy = useGwsimStore(selectIsBusy);
-  const announcement = useBusyAnnouncement(busy);
+  const [label, setLabel] = useState<string>(BUSY_WORDS.done);
+  const [announcement, setAnnouncement] = useState("");
+  // Before the first paint: a label mounted during an analysis never shows "Up to date" first.
+  useLayoutEffect(
+    () =>
+      followBusy(useGwsimStore, selectIsBusy, { label: setLabel, announcement: setAnnouncement }),
+    [],
+  );
+  const busy = label === BUSY_WORDS.busy;
   return (
     <>
       <span className={`busy ${busy ? "is-busy" : ""}`} data-testid="busy-indicator">
-        <span className="tb-long">{busy ? BUSY_WORDS.busy : BUSY_WORDS.done}</span>
+        <span className="tb-long">{label}</span>
       </span>
       <span className="visually-hidden" aria-live="polite" data-testid="busy-announcement">
         {announcement}
       </span>
     </>
   );
-}
-
-function useBusyAnnouncement(busy: boolean): string {
-  const [announcement, setAnnouncement] = useState("");
-  const [announcer] = useState(() => new BusyAnnouncer(setAnnouncement));
-  useEffect(() => announcer.update(busy), [announcer, busy]);
-  useEffect(() => () => announcer.dispose(), [announcer]);
-  return announcement;
 }

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ANNOUNCE_BUSY_AFTER_MS, BusyAnnouncer } from "./busyAnnouncement";
+import {
+  ANNOUNCE_BUSY_AFTER_MS,
+  createBusyAnnouncer,
+  type BusyAnnouncer,
+} from "./busyAnnouncement";
 
 describe("BusyAnnouncer", () => {
   let said: string[];
@@ -7,7 +11,7 @@ describe("BusyAnnouncer", () => {
   beforeEach(() => {
     vi.useFakeTimers();
     said = [];
-    announcer = new BusyAnnouncer((text) => said.push(text));
+    announcer = createBusyAnnouncer((text) => said.push(text));
   });
   afterEach(() => {
     announcer.dispose();
