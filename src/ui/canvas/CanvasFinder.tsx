@@ -8,6 +8,7 @@ import { useCanvasView } from "./canvasViewStore";
 import { filterChoices, isFilterActive } from "./graphFilter";
 import { NODE_STATUS_TEXT } from "./nodeStatusText";
 import { useMemo } from "react";
+import { useValueAfterPaint } from "../common/afterPaint";
 
 export function CanvasFinder({
   graph,
@@ -22,7 +23,10 @@ export function CanvasFinder({
   const focusOn = useCanvasView((s) => s.focusOn);
   const cursor = useCanvasView((s) => s.cursor);
   const selected = useGwsimStore((s) => s.selected);
-  const choices = useMemo(() => filterChoices(graph), [graph]);
+  // The options follow a frame after the graph: the frame that shows a keystroke's answer then
+  // lays out the graph, not a <select> whose statuses changed with it (afterPaint.ts).
+  const choicesOf = useValueAfterPaint(graph);
+  const choices = useMemo(() => filterChoices(choicesOf), [choicesOf]);
   const focusTarget = [selected, cursor].find(
     (id) => id !== undefined && graph.nodes.some((n) => n.id === id),
   );

@@ -7,7 +7,9 @@ import { useEffect, useState } from "react";
 import type { GraphNode } from "../../engine";
 import { renamedKey } from "../../engine/present";
 import { useGwsimStore } from "../../store";
-import { selectInspectorModel, type InspectorModel } from "../../store/canvasSelectors";
+import { inspectorModelFor, type InspectorModel } from "../../store/canvasSelectors";
+import { selectAnalysis, selectSelected } from "../../store/selectors";
+import { useShownAnalysis } from "../common/shownAnalysis";
 import { applyCanvasIntents } from "../canvas/applyCanvasIntents";
 import { ConditionList } from "./ConditionList";
 import { EditForms } from "./EditForms";
@@ -37,7 +39,8 @@ const POLICY_TARGET_CATEGORIES: ReadonlySet<string> = new Set([
 ]);
 
 export function Inspector() {
-  const model = useGwsimStore(selectInspectorModel);
+  // The selection at once; the analysis as the panels show it, a frame after the graph.
+  const model = inspectorModelFor(useShownAnalysis(selectAnalysis), useGwsimStore(selectSelected));
   const open = model !== undefined;
   useEffect(() => {
     if (!open) return;

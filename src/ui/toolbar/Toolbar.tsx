@@ -16,6 +16,7 @@ import { ThemeSwitch } from "./ThemeSwitch";
 import { useTheme } from "../app/theme";
 import { WorldSwitch } from "./WorldSwitch";
 import { BUSY_WORDS, BusyAnnouncer } from "./busyAnnouncement";
+import { useShownAnalysis } from "../common/shownAnalysis";
 
 // The Ingress migration view (and its diff display) loads when opened.
 const MigrateView = lazy(() =>
@@ -231,7 +232,10 @@ export function Toolbar() {
  * key typed): a separate one says only a wait a person notices (busyAnnouncement.ts).
  */
 function BusyIndicator() {
-  const busy = useGwsimStore(selectIsBusy);
+  // Up to date once the panels show the answer too (they follow it a frame after the graph).
+  const answered = useGwsimStore((s) => s.analysisRevision);
+  const shown = useShownAnalysis((s) => s.analysisRevision);
+  const busy = useGwsimStore(selectIsBusy) || answered !== shown;
   const announcement = useBusyAnnouncement(busy);
   return (
     <>
