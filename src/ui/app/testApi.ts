@@ -6,7 +6,7 @@ import type { Analysis } from "../../engine";
 import type { GwsimStore } from "../../store";
 import { selectStaleKeys } from "../../store/selectors";
 import { loadExampleText } from "./examples";
-import { shownAnalysis } from "../common/shownAnalysis";
+import { panelsCaughtUp, useShownAnalysis } from "../common/shownAnalysis";
 
 export interface GwsimTestApi {
   /** Resolves once the example is the workspace text (its text is fetched on demand). */
@@ -59,7 +59,7 @@ export function installTestApi(store: GwsimStore): void {
             s.analysis &&
             s.analysisRevision === s.revision &&
             !s.analyzing &&
-            shownAnalysis.caughtUp()
+            panelsCaughtUp(s)
           ) {
             unsubscribe();
             unsubscribeShown();
@@ -70,7 +70,7 @@ export function installTestApi(store: GwsimStore): void {
           return false;
         };
         const unsubscribe = store.subscribe(() => void check());
-        const unsubscribeShown = shownAnalysis.subscribe(() => void check());
+        const unsubscribeShown = useShownAnalysis.subscribe(() => void check());
         const timer = setTimeout(() => {
           unsubscribe();
           unsubscribeShown();

@@ -8,7 +8,6 @@ import { useCanvasView } from "./canvasViewStore";
 import { filterChoices, isFilterActive } from "./graphFilter";
 import { NODE_STATUS_TEXT } from "./nodeStatusText";
 import { useMemo } from "react";
-import { useValueAfterPaint } from "../common/afterPaint";
 
 export function CanvasFinder({
   graph,
@@ -23,10 +22,7 @@ export function CanvasFinder({
   const focusOn = useCanvasView((s) => s.focusOn);
   const cursor = useCanvasView((s) => s.cursor);
   const selected = useGwsimStore((s) => s.selected);
-  // The options follow a frame after the graph: the frame that shows a keystroke's answer then
-  // lays out the graph, not a <select> whose statuses changed with it (afterPaint.ts).
-  const choicesOf = useValueAfterPaint(graph);
-  const choices = useMemo(() => filterChoices(choicesOf), [choicesOf]);
+  const choices = useMemo(() => filterChoices(graph), [graph]);
   const focusTarget = [selected, cursor].find(
     (id) => id !== undefined && graph.nodes.some((n) => n.id === id),
   );

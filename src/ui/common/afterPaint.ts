@@ -5,45 +5,15 @@
  * the busy label) is laid out and painted in that same frame, from the document root
  * (bench/ui/README.md, keystroke round 12). Moved here, it is shown one frame later.
  */
-import { useEffect, useState } from "react";
 
-/** How long a hidden page, which paints no frames, waits before running the callback anyway. */
-const HIDDEN_PAGE_MS = 100;
-
-/** Runs `callback` in a task after the next frame is painted (at most ~100 ms later); returns a cancel. */
-export function afterNextPaint(callback: () => void): () => void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    cancel();
-    callback();
-  };
-  // Animation frame callbacks run just before the frame's style, layout and paint; a task posted
-  // from one runs once that frame is done.
-  let task: ReturnType<typeof setTimeout> | undefined;
-  const frame =
-    typeof requestAnimationFrame === "function"
-      ? requestAnimationFrame(() => (task = setTimeout(run, 0)))
-      : undefined;
-  const fallback = setTimeout(run, frame === undefined ? 0 : HIDDEN_PAGE_MS);
-  function cancel() {
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    if (task !== undefined) clearTimeout(task);
-    clearTimeout(fallback);
-  }
-  return () => {
-    done = true;
-    cancel();
-  };
-}
-
-/** `value` as of the last frame painted: a change shows one frame after the render that made it. */
-export function useValueAfterPaint<T>(value: T): T {
-  const [shown, setShown] = useState(value);
-  useEffect(() => {
-    if (Object.is(value, shown)) return;
-    return afterNextPaint(() => setShown(() => value));
-  }, [value, shown]);
-  return shown;
+/**
+ * Runs `callback` in a task after the next frame is painted: animation frame callbacks run just
+ * before a frame's style, layout and paint, and a task posted from one runs once that frame is
+ * done. A hidden page paints no frames, so there it waits until the page is shown again, before
+ * anyone sees the page.
+ */
+export function afterNextPaint(callback: () => void): void {
+  if (typeof requestAnimationFrame === "function")
+    requestAnimationFrame(() => setTimeout(callback));
+  else setTimeout(callback);
 }

@@ -1,29 +1,33 @@
 /**
- * The analysis as the panels beside the editor and the graph show it: the store's answer fields
- * (`analysis`, its revision, a failure), copied after the frame that paints the answer
- * (afterPaint.ts). The editor's squiggles and the graph follow the store itself; the Problems
- * panel, the inspector and the busy label read their analysis here, so the frame that shows a
- * keystroke's answer does not also lay out and paint them.
+ * The analysis as the panels beside the editor and the graph show it: a copy of the store's state
+ * taken after the frame that paints each answer (afterPaint.ts). The editor's squiggles and the
+ * graph follow the store itself; the Problems panel, the inspector and the busy label read their
+ * analysis here, so the frame that shows a keystroke's answer does not also lay out and paint
+ * them. Read through it only what an answer sets (`analysis`, `analysisRevision`, `stale`,
+ * `lastGoodAnalysis`) and the state as of that answer (`lastChange`): the copy is taken only when
+ * an answer lands, so anything else in it (the selection) may be old; read that from `useGwsimStore`.
  */
-import { useSyncExternalStore } from "react";
+import { create } from "zustand";
 import { useGwsimStore, type GwsimState } from "../../store";
 import { afterNextPaint } from "./afterPaint";
-import { followAfterPaint } from "./followAfterPaint";
 
-/** A new answer or failure from the worker. */
+/** A new answer from the worker (each sets a new `analysis`) or a failure. */
 const isAnswer = (s: GwsimState, p: GwsimState) =>
-  s.analysis !== p.analysis ||
-  s.analysisRevision !== p.analysisRevision ||
-  s.analysisError !== p.analysisError ||
-  s.analysisErrorRevision !== p.analysisErrorRevision;
+  s.analysis !== p.analysis || s.analysisErrorRevision !== p.analysisErrorRevision;
 
-export const shownAnalysis = followAfterPaint(useGwsimStore, isAnswer, afterNextPaint);
+export const useShownAnalysis = create<GwsimState>()(() => useGwsimStore.getState());
 
-/**
- * Reads the shown copy. The selector may read only the answer fields (`analysis`,
- * `analysisRevision`, `analysisError`, `analysisErrorRevision`) and what changes with them
- * (`lastChange`, `stale`, `lastGoodAnalysis`); anything else comes from `useGwsimStore`.
- */
-export function useShownAnalysis<T>(selector: (s: GwsimState) => T): T {
-  return useSyncExternalStore(shownAnalysis.subscribe, () => selector(shownAnalysis.getState()));
-}
+let copyPending = false;
+useGwsimStore.subscribe((s, p) => {
+  if (copyPending || !isAnswer(s, p)) return;
+  copyPending = true;
+  // One copy per frame, of the latest state: answers landing before it are shown together.
+  afterNextPaint(() => {
+    copyPending = false;
+    useShownAnalysis.setState(useGwsimStore.getState(), true);
+  });
+});
+
+/** The panels show the store's latest answer (none waits for the next frame). */
+export const panelsCaughtUp = (s: GwsimState = useGwsimStore.getState()) =>
+  !isAnswer(s, useShownAnalysis.getState());
