@@ -49,8 +49,14 @@ let last:
   | undefined;
 
 export function selectInspectorModel(s: GwsimState): InspectorModel | undefined {
-  const analysis = s.analysis;
-  const key = s.selected;
+  return inspectorModelFor(s.analysis, s.selected);
+}
+
+/** selectInspectorModel for an analysis and a selection read apart (the inspector's analysis lags a frame). */
+export function inspectorModelFor(
+  analysis: Analysis | undefined,
+  key: ResourceKey | undefined,
+): InspectorModel | undefined {
   if (last && last.analysis === analysis && last.key === key) return last.model;
   const model = analysis && key ? inspectorModelOf(analysis, key) : undefined;
   last = { analysis, key, model };

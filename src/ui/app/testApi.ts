@@ -6,6 +6,7 @@ import type { Analysis } from "../../engine";
 import type { GwsimStore } from "../../store";
 import { selectStaleKeys } from "../../store/selectors";
 import { loadExampleText } from "./examples";
+import { panelsCaughtUp, useShownAnalysis } from "../common/shownAnalysis";
 
 export interface GwsimTestApi {
   /** Resolves once the example is the workspace text (its text is fetched on demand). */
@@ -53,8 +54,15 @@ export function installTestApi(store: GwsimStore): void {
       return new Promise((resolve, reject) => {
         const check = () => {
           const s = store.getState();
-          if (s.analysis && s.analysisRevision === s.revision && !s.analyzing) {
+          // The panels show it too (they follow the store a frame later: shownAnalysis.ts).
+          if (
+            s.analysis &&
+            s.analysisRevision === s.revision &&
+            !s.analyzing &&
+            panelsCaughtUp(s)
+          ) {
             unsubscribe();
+            unsubscribeShown();
             clearTimeout(timer);
             resolve({ revision: s.analysisRevision, analysis: s.analysis });
             return true;
@@ -62,8 +70,10 @@ export function installTestApi(store: GwsimStore): void {
           return false;
         };
         const unsubscribe = store.subscribe(() => void check());
+        const unsubscribeShown = useShownAnalysis.subscribe(() => void check());
         const timer = setTimeout(() => {
           unsubscribe();
+          unsubscribeShown();
           reject(new Error("analysis did not catch up in time"));
         }, timeoutMs);
         check();

@@ -7,7 +7,11 @@ import { useEffect, useState } from "react";
 import type { GraphNode } from "../../engine";
 import { renamedKey } from "../../engine/present";
 import { useGwsimStore } from "../../store";
-import { selectInspectorModel, type InspectorModel } from "../../store/canvasSelectors";
+import { inspectorModelFor, type InspectorModel } from "../../store/canvasSelectors";
+import { selectAnalysis, selectSelected } from "../../store/selectors";
+import { useShownAnalysis } from "../common/shownAnalysis";
+// As the canvas pills say a status without a reason (e.g. a vendor policy gwsim writes no status for).
+import { NODE_STATUS_TEXT } from "../canvas/nodeStatusText";
 import { applyCanvasIntents } from "../canvas/applyCanvasIntents";
 import { ConditionList } from "./ConditionList";
 import { EditForms } from "./EditForms";
@@ -17,15 +21,6 @@ import { PolicySection } from "./PolicySection";
 import { StatusDriftSection } from "./StatusDriftSection";
 // Its edits are synchronous: the engine's editor comes with this code (store/editEngine.ts).
 import "../../store/editEngineModule";
-
-/** As the canvas pills say it, for a status without a reason (e.g. a vendor policy gwsim writes no status for). */
-const STATUS_WORDS: Record<GraphNode["status"], string> = {
-  ok: "OK",
-  warning: "Degraded",
-  error: "Rejected",
-  unknown: "No status",
-  missing: "Not in input",
-};
 
 /** The categories policies commonly target: their inspector says so when none applies. */
 const POLICY_TARGET_CATEGORIES: ReadonlySet<string> = new Set([
@@ -37,7 +32,8 @@ const POLICY_TARGET_CATEGORIES: ReadonlySet<string> = new Set([
 ]);
 
 export function Inspector() {
-  const model = useGwsimStore(selectInspectorModel);
+  // The selection at once; the analysis as the panels show it, a frame after the graph.
+  const model = inspectorModelFor(useShownAnalysis(selectAnalysis), useGwsimStore(selectSelected));
   const open = model !== undefined;
   useEffect(() => {
     if (!open) return;
@@ -96,7 +92,7 @@ function InspectorHeader({ model }: { model: InspectorModel }) {
       </h2>
       {model.node?.status && model.node.status !== "ok" ? (
         <div className={`insp-status insp-status--${model.node.status}`} title={model.node.message}>
-          {model.node.reason ?? STATUS_WORDS[model.node.status]}
+          {model.node.reason ?? NODE_STATUS_TEXT[model.node.status]}
           {/* Routes repeat the message per parentRef below; say it once. */}
           {model.node.message && model.parents.length === 0 ? (
             <div className="insp-status-message">{model.node.message}</div>

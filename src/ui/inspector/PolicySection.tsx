@@ -13,6 +13,7 @@ import {
   type PolicyReachedObject,
 } from "../../store/inspectorSelectors";
 import { slugOf } from "../canvas/graphTestIds";
+import { useShownAnalysis } from "../common/shownAnalysis";
 import {
   describePolicyReach,
   printObjectLabel,
@@ -30,14 +31,14 @@ export function PolicySection({
   objectKey: ResourceKey;
   showEmpty: boolean;
 }) {
-  const targets = useGwsimStore(selectPolicyTargets(objectKey));
+  const targets = useShownAnalysis(selectPolicyTargets(objectKey));
   if (targets.length > 0) return <PolicyTargets policy={objectKey} targets={targets} />;
   return <AppliedPolicies objectKey={objectKey} showEmpty={showEmpty} />;
 }
 
 function AppliedPolicies({ objectKey, showEmpty }: { objectKey: ResourceKey; showEmpty: boolean }) {
-  const policies = useGwsimStore(selectEffectivePolicies(objectKey));
-  const anyPolicyInInput = useGwsimStore((s) => (selectAnalysis(s)?.policies.length ?? 0) > 0);
+  const policies = useShownAnalysis(selectEffectivePolicies(objectKey));
+  const anyPolicyInInput = useShownAnalysis((s) => (selectAnalysis(s)?.policies.length ?? 0) > 0);
   // In a workspace without policies, "no policy applies" on every object would be noise.
   if (policies.length === 0 && !(showEmpty && anyPolicyInInput)) return null;
   return (
@@ -114,7 +115,7 @@ function PolicyTargets({
   policy: ResourceKey;
   targets: readonly PolicyAttachment[];
 }) {
-  const reached = useGwsimStore(selectObjectsReachedByPolicy(policy));
+  const reached = useShownAnalysis(selectObjectsReachedByPolicy(policy));
   return (
     <section className="insp-section" data-testid="inspector-policy-targets">
       <h3>Targets</h3>

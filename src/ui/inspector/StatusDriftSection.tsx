@@ -5,14 +5,14 @@
  */
 import { useMemo } from "react";
 import type { ConditionVerdict, ResourceKey } from "../../engine";
-import { useGwsimStore } from "../../store";
 import { selectStatusDrift } from "../../store/inspectorSelectors";
 import { slugOf } from "../canvas/graphTestIds";
+import { useShownAnalysis } from "../common/shownAnalysis";
 import { conditionTone } from "./ConditionList";
 import { groupStatusDrift, printStaleNote } from "./groupStatusDrift";
 
 export function StatusDriftSection({ objectKey }: { objectKey: ResourceKey }) {
-  const entries = useGwsimStore(selectStatusDrift(objectKey));
+  const entries = useShownAnalysis(selectStatusDrift(objectKey));
   const scopes = useMemo(() => groupStatusDrift(entries), [entries]);
   if (scopes.length === 0) return null;
   // The engine reports a stale generation once per status scope (at its first stale condition).

@@ -5,6 +5,7 @@ import { WHOLE_WORKSPACE_ORIGINS } from "../../store/controller";
 import type { Problem } from "../../store/problems";
 import { selectAnalysis, selectProblems, selectSelected } from "../../store/selectors";
 import type { GwsimState } from "../../store/types";
+import { useShownAnalysis } from "../common/shownAnalysis";
 import { keepsListingHeight } from "./listingHeight";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -26,15 +27,18 @@ function testIdOf(problem: Problem): string {
     .replace(/-+$/, "");
 }
 
-/** Every diagnostic, non-accepted route parent and non-ready listener; a click shows it. */
+/**
+ * Every diagnostic, non-accepted route parent and non-ready listener; a click shows it. The rows
+ * and counts follow the analysis one frame after the editor and the graph (shownAnalysis.ts).
+ */
 export function ProblemsPanel() {
-  const problems = useGwsimStore(selectProblems);
-  const analysis = useGwsimStore(selectAnalysis);
+  const problems = useShownAnalysis(selectProblems);
+  const analysis = useShownAnalysis(selectAnalysis);
   const selected = useGwsimStore(selectSelected);
   const select = useGwsimStore((s) => s.select);
   const revealLocation = useGwsimStore((s) => s.revealLocation);
   const [collapsed, setCollapsed] = useState(false);
-  const arrivedWhole = useGwsimStore(selectAnalysedWholeWorkspace);
+  const arrivedWhole = useShownAnalysis(selectAnalysedWholeWorkspace);
   // Derived while rendering (React's "adjust state on change"), so the height never lags a frame.
   const [keptHeight, setKeptHeight] = useState(false);
   const keepHeight = keepsListingHeight(keptHeight, problems.length, arrivedWhole);

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Analysis } from "../../engine";
+import { useGwsimStore } from "../../store";
+import { panelsCaughtUp, useShownAnalysis } from "./shownAnalysis";
+
+const answer = (n: number) => ({ diagnostics: [], n }) as unknown as Analysis;
+
+describe("shownAnalysis", () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it("copies an answer after the frame (a task later here, without frames), the latest once", () => {
+    vi.useFakeTimers();
+    useGwsimStore.setState({ analysis: answer(1) });
+    useGwsimStore.setState({ analysis: answer(2) });
+    expect(useShownAnalysis.getState().analysis).not.toBe(useGwsimStore.getState().analysis);
+    expect(panelsCaughtUp()).toBe(false);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.runAllTimers();
+    expect(useShownAnalysis.getState().analysis).toBe(useGwsimStore.getState().analysis);
+    expect(panelsCaughtUp()).toBe(true);
+  });
+
+  it("schedules nothing for a change that is not an answer", () => {
+    vi.useFakeTimers();
+    useGwsimStore.setState({ selected: "HTTPRoute/a/b" });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(panelsCaughtUp()).toBe(true);
+  });
+});
