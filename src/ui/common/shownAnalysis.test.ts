@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Analysis } from "../../engine";
+import { resourceKey } from "../../engine/present";
 import { useGwsimStore } from "../../store";
 import { panelsCaughtUp, useShownAnalysis } from "./shownAnalysis";
 
@@ -22,7 +23,7 @@ describe("shownAnalysis", () => {
 
   it("schedules nothing for a change that is not an answer", () => {
     vi.useFakeTimers();
-    useGwsimStore.setState({ selected: "HTTPRoute/a/b" });
+    useGwsimStore.setState({ selected: resourceKey("HTTPRoute", "a", "b") });
     expect(vi.getTimerCount()).toBe(0);
     expect(panelsCaughtUp()).toBe(true);
   });
