@@ -90,6 +90,7 @@ describe("the worker loads an on-demand engine module when a revision needs it, 
       "implementationSupport",
       "gatewayAddresses",
       "hostnameOverlaps",
+      "jsonStream",
     ] as const)
       expect([name, modules.isEngineModuleLoaded(name)]).toEqual([name, false]);
     expect(result).toEqual(preloaded().analyze(1, sources));
@@ -491,6 +492,23 @@ spec:
     expect(modules.isEngineModuleLoaded("hostnameOverlaps")).toBe(false);
   });
 
+  test("a stream of JSON objects loads jsonStream, reads every object, and equals a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const service = (name: string) =>
+      JSON.stringify(
+        { apiVersion: "v1", kind: "Service", metadata: { name, namespace: "app" } },
+        null,
+        2,
+      );
+    const sources = [{ name: "services.json", text: `${service("a")}\n${service("b")}\n` }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("jsonStream")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    expect(result.analysis.graph.nodes.map((n) => n.id)).toEqual(
+      expect.arrayContaining(["Service/app/a", "Service/app/b"]),
+    );
+  });
+
   test("a YAML syntax error, a field written above spec and a Secret over 1 MiB are described with diagnosticWords loaded on demand, equal to a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const big = "A".repeat(1_500_000);
@@ -649,6 +667,7 @@ spec:
       "implementationSupport",
       "gatewayAddresses",
       "hostnameOverlaps",
+      "jsonStream",
     ]);
     await api.preloadModules();
     for (const name of modules.ENGINE_MODULE_NAMES)

@@ -8,11 +8,9 @@
  * follow in the same document.
  */
 import type { ParsingChunk } from "./parsingChunks";
+import { isBlank, jsonStreamStart, lineEnd, skipBlanksAndComments } from "./jsonStreamStart";
 
 const NEWLINE = 10;
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
 const HASH = 35;
 const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
@@ -55,9 +53,8 @@ export function splitJsonStreams(pieces: readonly ParsingChunk[]): {
  * empty when the text does not open with `{` (after blanks, comments and a `---` marker).
  */
 export function jsonObjectStarts(text: string): number[] {
-  let i = skipBlanksAndComments(text, 0);
-  if (text.startsWith("---", i)) i = skipBlanksAndComments(text, i + 3);
-  if (text.charCodeAt(i) !== OPEN_BRACE) return [];
+  let i = jsonStreamStart(text);
+  if (i < 0) return [];
   const starts: number[] = [];
   let depth = 0;
   for (; i < text.length; i++) {
@@ -82,17 +79,6 @@ export function jsonObjectStarts(text: string): number[] {
   return starts;
 }
 
-function skipBlanksAndComments(text: string, from: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (isBlank(c)) i++;
-    else if (c === HASH) i = lineEnd(text, i);
-    else break;
-  }
-  return i;
-}
-
 function opensScalar(before: number): boolean {
   return (
     isBlank(before) ||
@@ -101,15 +87,6 @@ function opensScalar(before: number): boolean {
     before === COMMA ||
     before === COLON
   );
-}
-
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === NEWLINE || c === CR || Number.isNaN(c);
-}
-
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf("\n", from);
-  return end < 0 ? text.length : end;
 }
 
 /** Index of the quote closing the scalar opened at `open` (JSON `\` escapes, YAML `''`). */

@@ -27,7 +27,7 @@ import {
 } from "./parseCache";
 import { forgetScalars, type QuickDocument } from "./quickParse";
 import { parsingChunks } from "./parsingChunks";
-import { splitJsonStreams } from "./jsonStream";
+import { jsonStreamStart } from "./jsonStreamStart";
 import type { LoadedChunk } from "./fileLoad";
 import {
   createObjectNodeRegistry,
@@ -161,11 +161,13 @@ function loadFile(
   // A refused first document without a `---` leaves only blanks, which the parser does not count.
   const firstRefused = guarded.refused[0];
   let docIndex = firstRefused?.start === 0 && !source.text.startsWith("---") ? 1 : 0;
-  const streams = splitJsonStreams(
-    mode.split
-      ? parsingChunks(guarded.text, guarded.scan)
-      : [{ text: guarded.text, start: 0, lineOffset: 0 }],
-  );
+  const chunks = mode.split
+    ? parsingChunks(guarded.text, guarded.scan)
+    : [{ text: guarded.text, start: 0, lineOffset: 0 }];
+  // The splitter loads on demand: only a piece opening with `{` may be a JSON stream.
+  const streams = chunks.some((chunk) => jsonStreamStart(chunk.text) >= 0)
+    ? needEngineModule("jsonStream").splitJsonStreams(chunks)
+    : { pieces: chunks, split: false };
   const pieces = streams.pieces;
   // What the next load of an edited text may reuse (fileLoad.ts says which files qualify; its
   // pieces start at `---` markers, so a JSON stream's objects are loaded whole each time).

@@ -34,6 +34,7 @@
  *   Gateway with `spec.addresses` entries needs them.
  * - lint's hostname overlaps across Gateways (lint/hostnameOverlapsModule.ts): only a workspace
  *   with two reconciled Gateways or more needs them.
+ * - the JSON stream splitter (load/jsonStream.ts): only a text whose document opens with `{`.
  * So the default example's first analysis in the worker loads none of them; a text that needs any
  * costs one retry, once per session (withEngineModules then loads those it likely needs too). The
  * CLI, the tests, the bench and the page's edit engine provide them all statically
@@ -53,6 +54,7 @@ import type * as DiagnosticWords from "../diagnostics/diagnosticWordsModule";
 import type * as ImplementationSupport from "../resolve/implementationSupportModule";
 import type * as GatewayAddresses from "../status/gatewayAddressesModule";
 import type * as HostnameOverlaps from "../lint/hostnameOverlapsModule";
+import type * as JsonStream from "../load/jsonStream";
 
 export interface EngineModules {
   yaml: typeof Yaml;
@@ -101,6 +103,8 @@ export interface EngineModules {
    * with two reconciled Gateways or more runs it.
    */
   hostnameOverlaps: typeof HostnameOverlaps;
+  /** The splitter of a stream of JSON objects into documents: only a text opening with `{`. */
+  jsonStream: typeof JsonStream;
 }
 
 export type EngineModuleName = keyof EngineModules;
@@ -120,6 +124,7 @@ const LOADERS: { [K in EngineModuleName]: () => Promise<EngineModules[K]> } = {
   implementationSupport: () => import("../resolve/implementationSupportModule"),
   gatewayAddresses: () => import("../status/gatewayAddressesModule"),
   hostnameOverlaps: () => import("../lint/hostnameOverlapsModule"),
+  jsonStream: () => import("../load/jsonStream"),
 };
 
 /** Every on-demand module, in the order a preload fetches them. */

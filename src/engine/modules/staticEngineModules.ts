@@ -17,6 +17,7 @@ import * as diagnosticWords from "../diagnostics/diagnosticWordsModule";
 import * as implementationSupport from "../resolve/implementationSupportModule";
 import * as gatewayAddresses from "../status/gatewayAddressesModule";
 import * as hostnameOverlaps from "../lint/hostnameOverlapsModule";
+import * as jsonStream from "../load/jsonStream";
 import { provideEngineModule } from "./engineModules";
 
 provideEngineModule("yaml", yaml);
@@ -33,3 +34,4 @@ provideEngineModule("diagnosticWords", diagnosticWords);
 provideEngineModule("implementationSupport", implementationSupport);
 provideEngineModule("gatewayAddresses", gatewayAddresses);
 provideEngineModule("hostnameOverlaps", hostnameOverlaps);
+provideEngineModule("jsonStream", jsonStream);

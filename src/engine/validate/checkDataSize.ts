@@ -7,6 +7,7 @@
  */
 import type { ValidationIssue } from "./validationIssue";
 import { dataFields, entries, MAX_DATA_BYTES, mayExceedDataSize } from "./dataSizeBound";
+import { utf8Length } from "../load/utf8Length";
 
 export function checkDataSize(
   kind: "Secret" | "ConfigMap",
@@ -40,20 +41,6 @@ export function checkDataSize(
           : "Split the ConfigMap, or ship large content another way (a volume, the container image).",
     },
   ];
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /** Bytes a base64 value decodes to (whitespace ignored, as the YAML folding may leave some). */
