@@ -492,6 +492,32 @@ spec:
     expect(modules.isEngineModuleLoaded("hostnameOverlaps")).toBe(false);
   });
 
+  test("an object defined twice, an unrendered template key and a misspelt field are worded with diagnosticWords loaded on demand, equal to a preloaded worker's", async () => {
+    const { modules, api } = await freshWorker();
+    const service = `apiVersion: v1
+kind: Service
+metadata: { name: twice, namespace: app }
+spec: { ports: [{ port: 80 }] }
+`;
+    const text = `${service}---\n${service}---
+apiVersion: v1
+kind: Service
+metadata: { name: templated, namespace: app }
+spec:
+  ports:
+    - port: {{ .Values.port }}
+---
+${SHADOWING_CLUSTER.replace("gatewayClassName: example", "gatewayClassName: example\n  listner: []")}`;
+    const sources = [{ name: "workspace.yaml", text }];
+    const result = await api.analyze(1, sources);
+    expect(modules.isEngineModuleLoaded("diagnosticWords")).toBe(true);
+    expect(result).toEqual(preloaded().analyze(1, sources));
+    const codes = result.analysis.diagnostics.map((d) => d.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(["object.duplicate", "yaml.complex-key", "schema.unknown-field"]),
+    );
+  });
+
   test("a stream of JSON objects loads jsonStream, reads every object, and equals a preloaded worker's", async () => {
     const { modules, api } = await freshWorker();
     const service = (name: string) =>

@@ -56,3 +56,10 @@ export { noGrantAssumed } from "../resolve/noGrantWords";
 export { describeClassProblem } from "../status/classProblemWords";
 export { missingParentMessage, missingClassMessage } from "../status/missingReferenceWords";
 export { unscopedCoreParameters } from "../status/unscopedCoreParameters";
+export {
+  complexKeyDiagnostic,
+  conversionDiagnostic,
+  duplicateMessage,
+} from "../load/refusedDocumentWords";
+export { TEMPLATE } from "../load/templateWords";
+export { unknownFieldIssue } from "../validate/unknownFieldWords";

@@ -4,7 +4,8 @@
  * template (`{{ … }}`) must be rendered before it is YAML.
  */
 import type { YAMLError } from "yaml";
-import { findMissingSpaceAfterColon, isTemplateLine, TEMPLATE } from "./yamlSlips";
+import { findMissingSpaceAfterColon, isTemplateLine } from "./yamlSlips";
+import { TEMPLATE } from "./templateWords";
 
 export interface DescribedYamlError {
   message: string;

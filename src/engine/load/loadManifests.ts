@@ -9,9 +9,8 @@ import type { Document, Node } from "yaml";
 import { isMap, isSeq } from "./yamlNodeTypes";
 import { diagnostic } from "../diagnostics/diagnostic";
 import { unknownKindDiagnostics } from "./unknownKinds";
-import type { Diagnostic, Manifest, ManifestSource, SourceFile, SourceLocation } from "../types";
+import type { Diagnostic, Manifest, ManifestSource, SourceFile } from "../types";
 import { buildManifest, isPlainObject, refOf, type ObjectInput } from "./buildManifest";
-import { isTemplateLine, TEMPLATE } from "./yamlSlips";
 import { needEngineModule } from "../modules/engineModules";
 import { guardDocuments, positionIn, type RefusedDocument } from "./guardDocuments";
 import { inspectDocument } from "./inspectDocument";
@@ -436,7 +435,10 @@ function loadDocument(
     const at = offsetsToLocation(file, problem.offset, problem.offset + 1);
     diagnostics.push(
       problem.kind === "complex-key"
-        ? complexKeyDiagnostic(at, lineAt(file.text, problem.offset))
+        ? needEngineModule("diagnosticWords").complexKeyDiagnostic(
+            at,
+            lineAt(file.text, problem.offset),
+          )
         : diagnostic(
             "yaml.nesting-limit",
             at,
@@ -449,7 +451,9 @@ function loadDocument(
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
-    diagnostics.push(conversionDiagnostic(error, file, contents));
+    diagnostics.push(
+      needEngineModule("diagnosticWords").conversionDiagnostic(error, file, contents),
+    );
     return { manifests: [], diagnostics };
   }
   const manifests: Manifest[] = [];
@@ -480,20 +484,6 @@ function loadDocument(
 /** Flux's `${VAR}` or a Go template's `{{ … }}` may be in the text (buildManifest looks closer). */
 function mayHoldPlaceholders(text: string): boolean {
   return text.includes("${") || text.includes("{{");
-}
-
-/** `port: {{ .Values.port }}` is valid YAML (a mapping as a key): say it is a template, unrendered. */
-function complexKeyDiagnostic(at: SourceLocation, lineText: string): Diagnostic {
-  const problem =
-    "A mapping or list is used as a key here; Kubernetes objects only have text keys.";
-  if (isTemplateLine(lineText))
-    return diagnostic(
-      "yaml.complex-key",
-      at,
-      `${problem} ${TEMPLATE.message} This document was not loaded.`,
-      { hint: TEMPLATE.hint },
-    );
-  return diagnostic("yaml.complex-key", at, `${problem} This document was not loaded.`);
 }
 
 /**
@@ -582,24 +572,6 @@ function isEmptyScalar(node: Node): boolean {
   );
 }
 
-function conversionDiagnostic(error: unknown, file: LocatedFile, contents: Node): Diagnostic {
-  const [start = 0] = contents.range ?? [];
-  const at = offsetsToLocation(file, start, start);
-  const message = error instanceof Error ? error.message : String(error);
-  if (/alias/i.test(message)) {
-    return diagnostic(
-      "yaml.alias-limit",
-      at,
-      'This document expands its anchors/aliases too many times (the shape of a "billion laughs" attack); it was not loaded.',
-    );
-  }
-  return diagnostic(
-    "yaml.nesting-limit",
-    at,
-    `This document could not be converted (${message}); it was not loaded.`,
-  );
-}
-
 function refusedDiagnostic(
   source: SourceFile,
   refused: RefusedDocument,
@@ -638,16 +610,6 @@ function lineAt(text: string, offset: number): string {
   return text.slice(start, end < 0 ? text.length : end);
 }
 
-function duplicateMessage(m: Manifest, earlier: Manifest): string {
-  const what = `${m.kind} ${m.namespace ? `${m.namespace}/` : ""}${m.name} is defined again`;
-  const first = `${earlier.source.file}:${earlier.source.line}`;
-  // Within one List, a nested List's item comes after the List's own items (kubectl's order)
-  // although it may sit on an earlier line.
-  if (m.source.file === earlier.source.file && m.source.line < earlier.source.line)
-    return `${what} (also at ${first}); this definition wins: it is in a nested List, whose items kubectl applies after the List's own items.`;
-  return `${what} (first at ${first}); this later definition wins.`;
-}
-
 function dropDuplicates(
   manifests: Manifest[],
   locator: SourceLocator,
@@ -665,7 +627,7 @@ function dropDuplicates(
         diagnostic(
           "object.duplicate",
           locator.locate(m, ["metadata", "name"]),
-          duplicateMessage(m, earlier),
+          needEngineModule("diagnosticWords").duplicateMessage(m, earlier),
           { object: refOf(m), docIndex: m.source.docIndex, path: ["metadata", "name"] },
         ),
       );

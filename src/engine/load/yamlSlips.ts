@@ -2,16 +2,9 @@
  * Two slips a YAML text makes often, found on a line: a Helm template action (`{{ … }}`), which is
  * not YAML until rendered, and `key:value` without a space after the colon, which YAML reads as
  * one word. The loader and the schema validator check every such line or value, so these stay in
- * the engine worker's first chunk; the words of a YAML syntax error that use them
- * (describeYamlError.ts) load with the diagnostic words, when an input has such an error.
+ * the engine worker's first chunk; the words said of them (templateWords.ts, describeYamlError.ts)
+ * load with the diagnostic words, when an input has such an error.
  */
-
-/** Said of a line holding a template action, wherever the YAML it breaks fails. */
-export const TEMPLATE: { readonly message: string; readonly hint: string } = {
-  message:
-    "This line is Go template syntax (`{{ … }}`), as in a Helm chart's templates/ folder: a template is not YAML until it is rendered.",
-  hint: "Render the chart and check its output: `helm template RELEASE CHART -f values.yaml | gwsim check -` (or paste the rendered manifests).",
-};
 
 // `{{ .Values.x }}`, `{{- if … }}`: an action of Go's text/template, which Helm charts are written in.
 export function isTemplateLine(lineText: string): boolean {

@@ -674,7 +674,9 @@ function checkObject(
     if (property) result = walkAt(child, property, path, key, ctx, out);
     else if (additional) result = walkAt(child, additional, path, key, ctx, out);
     else if (plan.additionalFalse) {
-      out.push(unknownFieldIssue(key, plan.schema, at(path, key), ctx));
+      out.push(
+        needEngineModule("diagnosticWords").unknownFieldIssue(key, plan.schema, at(path, key), ctx),
+      );
       if (experimental) result = walkAt(child, planOf(experimental), path, key, ctx, out);
     } else result = plainData(child, [value]);
     if (typed === undefined && (result === undefined || result !== child))
@@ -712,38 +714,4 @@ function countOwnKeys(value: Record<string, unknown>): number {
   let count = 0;
   for (const key in value) if (Object.hasOwn(value, key)) count++;
   return count;
-}
-
-function unknownFieldIssue(
-  key: string,
-  schema: JsonSchema,
-  path: FieldPath,
-  ctx: SchemaContext,
-): ValidationIssue {
-  const known = Object.keys(schema.properties ?? {});
-  const base: ValidationIssue = { code: "schema.unknown-field", path, atKey: true, message: "" };
-  if (ctx.experimentalFields.has(key)) {
-    return {
-      ...base,
-      message: `${printPath(path)}: \`${key}\` is an experimental-channel field the standard-channel CRDs (v1.6.1) do not know: \`kubectl apply\` (1.27 and later validate fields strictly by default) fails on it; clients that do not ask for strict validation see the API server drop it.`,
-      hint: "Install the experimental-channel CRDs in the cluster to use it, or remove it. gwsim keeps it in the YAML.",
-    };
-  }
-  const missingSpace = findMissingSpaceAfterColon(key);
-  if (missingSpace && known.includes(missingSpace.key)) {
-    return {
-      ...base,
-      code: "schema.type",
-      message: `${printPath(path)}: \`${key}\` is one word to YAML because there is no space after the colon, so \`${missingSpace.key}\` is not set.`,
-      hint: `Add a space after the colon: \`${missingSpace.key}: ${missingSpace.value}\`.`,
-    };
-  }
-  const suggestion = needEngineModule("diagnosticWords").suggestValue(key, known);
-  return {
-    ...base,
-    message: `${printPath(path)}: unknown field \`${key}\`: \`kubectl apply\` (1.27 and later validate fields strictly by default) fails on it; clients that do not ask for strict validation see the API server drop it.`,
-    hint: suggestion
-      ? `Did you mean \`${suggestion.value}\`?`
-      : `Known fields here: ${known.join(", ")}.`,
-  };
 }
