@@ -21,6 +21,18 @@ describe("shownAnalysis", () => {
     expect(panelsCaughtUp()).toBe(true);
   });
 
+  it("copies an answer that moves only the revision (the same analysis object kept)", () => {
+    vi.useFakeTimers();
+    const same = answer(3);
+    useGwsimStore.setState({ analysis: same, analysisRevision: 10 });
+    vi.runAllTimers();
+    useGwsimStore.setState({ analysisRevision: 11 });
+    expect(panelsCaughtUp()).toBe(false);
+    vi.runAllTimers();
+    expect(useShownAnalysis.getState().analysisRevision).toBe(11);
+    expect(panelsCaughtUp()).toBe(true);
+  });
+
   it("schedules nothing for a change that is not an answer", () => {
     vi.useFakeTimers();
     useGwsimStore.setState({ selected: resourceKey("HTTPRoute", "a", "b") });

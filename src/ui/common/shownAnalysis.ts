@@ -11,9 +11,15 @@ import { create } from "zustand";
 import { useGwsimStore, type GwsimState } from "../../store";
 import { afterNextPaint } from "./afterPaint";
 
-/** A new answer from the worker (each sets a new `analysis`) or a failure. */
+/**
+ * A new answer from the worker or a failure. An answer that changes nothing the page shows keeps
+ * the `analysis` object and moves only `analysisRevision` (a comment typed, a text reopened
+ * whole): the panels must see that revision too (ProblemsPanel's height follows it).
+ */
 const isAnswer = (s: GwsimState, p: GwsimState) =>
-  s.analysis !== p.analysis || s.analysisErrorRevision !== p.analysisErrorRevision;
+  s.analysis !== p.analysis ||
+  s.analysisRevision !== p.analysisRevision ||
+  s.analysisErrorRevision !== p.analysisErrorRevision;
 
 export const useShownAnalysis = create<GwsimState>()(() => useGwsimStore.getState());
 
